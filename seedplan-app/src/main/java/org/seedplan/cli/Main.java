@@ -1,0 +1,33 @@
+package org.seedplan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code seedplan} command line: one subcommand per stage of the workflow. */
+@Command(name = "seedplan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "CT-guided I-125 seed implantation: plan, verify, follow up, analyse.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code: 0 done, 2 user error, 1 internal failure. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        cl.setParameterExceptionHandler(new UserErrorHandler());
+        return cl.execute(args);
+    }
+}

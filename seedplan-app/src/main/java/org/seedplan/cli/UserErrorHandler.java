@@ -1,0 +1,45 @@
+package org.seedplan.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one line on stderr. Bad input (an {@link IllegalArgumentException} or an
+ * I/O problem naming the file) is a user error: exit code 2. Anything else is a defect of ours:
+ * exit code 1, still one line, with the stack trace only when SEEDPLAN_DEBUG is set.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    static final int USER_ERROR = 2;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (System.getenv("SEEDPLAN_DEBUG") != null) {
+            ex.printStackTrace(cmd.getErr());
+        }
+        Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        if (t instanceof IllegalArgumentException || t instanceof IOException || t instanceof IllegalStateException) {
+            cmd.getErr().println("seedplan " + cmd.getCommandName() + ": " + message(t));
+            return USER_ERROR;
+        }
+        cmd.getErr().println("seedplan " + cmd.getCommandName() + ": internal error (" + t + "); please report it");
+        return 1;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("seedplan " + cmd.getCommandName() + ": " + ex.getMessage()
+                + " (see 'seedplan " + cmd.getCommandName() + " --help')");
+        return USER_ERROR;
+    }
+
+    private static String message(Throwable t) {
+        if (t instanceof java.nio.file.NoSuchFileException n) {
+            return "file not found: " + n.getFile() + ": check the path";
+        }
+        String m = t.getMessage();
+        return m == null ? t.toString() : m.replace('\n', ' ');
+    }
+}
