@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "CT-guided I-125 seed implantation: plan, verify, follow up, analyse.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.seedplan.cli.bench.BenchCommand.class,
         })
 public final class Main implements Runnable {
 
