@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
         description = "CT-guided I-125 seed implantation: plan, verify, follow up, analyse.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.seedplan.cli.demo.DemoCommand.class,
+                org.seedplan.cli.demo.EvaluateCommand.class,
+                org.seedplan.cli.dose.DosePointsCommand.class,
                 org.seedplan.cli.bench.BenchCommand.class,
+                org.seedplan.cli.outcomes.CohortCommand.class,
+                org.seedplan.cli.outcomes.HyperthermiaCommand.class,
         })
 public final class Main implements Runnable {
 

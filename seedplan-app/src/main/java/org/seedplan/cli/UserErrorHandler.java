@@ -19,19 +19,23 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler, 
             ex.printStackTrace(cmd.getErr());
         }
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        // a fork-join pool rethrows a worker's exception as a new one of the same class around it
+        while (t.getCause() != null && t.getCause().getClass() == t.getClass()) {
+            t = t.getCause();
+        }
         if (t instanceof IllegalArgumentException || t instanceof IOException || t instanceof IllegalStateException) {
-            cmd.getErr().println("seedplan " + cmd.getCommandName() + ": " + message(t));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message(t));
             return USER_ERROR;
         }
-        cmd.getErr().println("seedplan " + cmd.getCommandName() + ": internal error (" + t + "); please report it");
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error (" + t + "); please report it");
         return 1;
     }
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        cmd.getErr().println("seedplan " + cmd.getCommandName() + ": " + ex.getMessage()
-                + " (see 'seedplan " + cmd.getCommandName() + " --help')");
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
         return USER_ERROR;
     }
 

@@ -91,4 +91,50 @@ public final class Tg43Kernel {
             case POINT_1D, LINE_1D -> g || r < source.phiAn().min() || r > source.phiAn().max();
         };
     }
+
+    /**
+     * Tabulates r²·Ḋ/S_K over r ∈ [fromMm, toMm] (step {@code stepMm}) and, for the 2D model, over
+     * q = y/(y + |z|) ∈ [0, 1] in {@code angleSteps} steps; the 1D models need no angle.
+     */
+    Table table(double fromMm, double toMm, double stepMm, int angleSteps) {
+        int nr = (int) Math.ceil((toMm - fromMm) / stepMm) + 2;
+        int nq = angleSteps + 1;
+        float[] h = new float[nr * nq];
+        for (int i = 0; i < nr; i++) {
+            double r = fromMm + i * stepMm;
+            for (int j = 0; j < nq; j++) {
+                double q = angleSteps == 0 ? 1 : (double) j / angleSteps;
+                double axial = r * (1 - q) / Math.hypot(q, 1 - q);
+                h[j * nr + i] = (float) (r * r * doseRatePerU(r, axial));
+            }
+        }
+        return new Table(fromMm, stepMm, nr, nq, h);
+    }
+
+    /**
+     * r²·Ḋ/S_K tabulated on a regular (r, q) grid, read by bilinear interpolation. Stored q-major
+     * (consecutive radii adjacent) because neighbouring voxels differ mostly in r: this keeps the
+     * lookups of a grid row within a few cache lines.
+     */
+    record Table(double fromMm, double stepMm, int nr, int nq, float[] h) {
+
+        /** Dose rate per U at distance r (r² given too) and along-axis offset {@code axialMm}. */
+        double doseRatePerU(double rMm, double r2, double axialMm) {
+            double fr = (rMm - fromMm) / stepMm;
+            int ir = Math.min((int) fr, nr - 2);
+            double tr = fr - ir;
+            if (nq == 1) {
+                return (h[ir] + tr * (h[ir + 1] - h[ir])) / r2;
+            }
+            double z = Math.abs(axialMm);
+            double y = Math.sqrt(Math.max(r2 - z * z, 0));
+            double fq = y / (y + z) * (nq - 1);
+            int iq = Math.min((int) fq, nq - 2);
+            double tq = fq - iq;
+            int a = iq * nr + ir;
+            double lo = h[a] + tr * (h[a + 1] - h[a]);
+            double hi = h[a + nr] + tr * (h[a + nr + 1] - h[a + nr]);
+            return (lo + tq * (hi - lo)) / r2;
+        }
+    }
 }

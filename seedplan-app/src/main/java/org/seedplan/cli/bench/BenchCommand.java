@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance on this machine: median wall time over repeated runs after warm-up.",
         subcommands = {
+                BenchDoseCommand.class,
+                BenchSeedsCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
