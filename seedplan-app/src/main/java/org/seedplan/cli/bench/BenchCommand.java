@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
         description = "Measure performance on this machine: median wall time over repeated runs after warm-up.",
         subcommands = {
                 BenchDoseCommand.class,
+                BenchPlanCommand.class,
                 BenchSeedsCommand.class,
+                BenchStatsCommand.class,
+                BenchStructuresCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
