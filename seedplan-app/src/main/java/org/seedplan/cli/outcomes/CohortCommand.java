@@ -1,0 +1,19 @@
+package org.seedplan.cli.outcomes;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code seedplan cohort …}: clinical cohort analyses (report, demonstration data). */
+@Command(name = "cohort", mixinStandardHelpOptions = true,
+        description = "Clinical cohort: the full outcome report, or a synthetic demonstration cohort.",
+        subcommands = {CohortReportCommand.class, CohortDemoCommand.class})
+public final class CohortCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,290 @@
+package org.seedplan.stats.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Reads a {@link DataTable} from a CSV file (RFC 4180: quoted fields, doubled quotes, UTF-8 with or
+ * without BOM; delimiter comma, semicolon or tab, detected from the header line) or from an .xlsx
+ * workbook (first row = header, Apache POI). Empty cells and {@code NA} are missing values.
+ *
+ * <p>Excel cells are converted to text the way Excel displays them without formatting: numbers in
+ * shortest form ({@code 72.3315}, {@code 1}), date-formatted cells as ISO dates ({@code 2024-03-31},
+ * or {@code 2024-03-31T08:30} when a time of day is present), booleans as {@code TRUE}/{@code FALSE},
+ * formulas by their cached value. Errors name the file, row, column and value and say how to fix them.
+ */
+public final class DataTableReader {
+
+    static {
+        // Apache POI logs through log4j-api; without a provider it prints a warning on stderr at first use.
+        // Use log4j's built-in simple logger (errors only) unless the application chose a logging backend.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
+    private DataTableReader() {
+    }
+
+    /** Reads a .csv (or .txt/.tsv) or .xlsx file; for .xlsx the first sheet. */
+    public static DataTable read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a file; for .xlsx the named sheet (null = first sheet).
+     *
+     * @throws IllegalArgumentException for malformed content, naming file, row and column
+     * @throws UncheckedIOException     when the file cannot be read
+     */
+    public static DataTable read(Path file, String sheet) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+                return readXlsx(file, sheet);
+            }
+            if (name.endsWith(".xls")) {
+                throw new IllegalArgumentException(file + ": old Excel .xls format is not read; fix: save the workbook as .xlsx or CSV");
+            }
+            return readCsv(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses CSV text.
+     *
+     * @param source name used in messages
+     * @param text   the whole file
+     */
+    public static DataTable readCsv(String source, String text) {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        char delimiter = detectDelimiter(text);
+        List<List<String>> records = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean fieldWasQuoted = false;
+        int line = 1;
+        int recordLine = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.length() == 0 && !fieldWasQuoted) {
+                quoted = true;
+                fieldWasQuoted = true;
+            } else if (ch == delimiter) {
+                current.add(field.toString());
+                field.setLength(0);
+                fieldWasQuoted = false;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                current.add(field.toString());
+                field.setLength(0);
+                fieldWasQuoted = false;
+                addRecord(records, lineNumbers, current, recordLine);
+                current = new ArrayList<>();
+                line++;
+                recordLine = line;
+            } else {
+                field.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException(source + " row " + recordLine
+                    + ": a quoted field is not closed; fix: add the closing '\"'");
+        }
+        if (field.length() > 0 || !current.isEmpty() || fieldWasQuoted) {
+            current.add(field.toString());
+            addRecord(records, lineNumbers, current, recordLine);
+        }
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException(source + ": the file is empty; fix: the first row must name the columns");
+        }
+        List<String> header = records.get(0).stream().map(String::strip).toList();
+        int cols = header.size();
+        int rows = records.size() - 1;
+        String[][] cells = new String[cols][rows];
+        int[] sourceRows = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            List<String> rec = records.get(r + 1);
+            sourceRows[r] = lineNumbers.get(r + 1);
+            if (rec.size() != cols) {
+                throw new IllegalArgumentException(source + " row " + sourceRows[r] + ": " + rec.size()
+                        + " fields but the header has " + cols + "; fix: give every row one value per column (quote values containing '"
+                        + delimiter + "')");
+            }
+            for (int c = 0; c < cols; c++) {
+                cells[c][r] = rec.get(c);
+            }
+        }
+        return new DataTable(source, header, cells, sourceRows);
+    }
+
+    private static void addRecord(List<List<String>> records, List<Integer> lines, List<String> rec, int line) {
+        boolean blank = rec.stream().allMatch(String::isBlank);
+        if (!blank) {
+            records.add(rec);
+            lines.add(line);
+        }
+    }
+
+    private static char detectDelimiter(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        int commas = 0;
+        int semis = 0;
+        int tabs = 0;
+        boolean q = false;
+        for (char ch : first.toCharArray()) {
+            if (ch == '"') {
+                q = !q;
+            } else if (!q) {
+                if (ch == ',') {
+                    commas++;
+                } else if (ch == ';') {
+                    semis++;
+                } else if (ch == '\t') {
+                    tabs++;
+                }
+            }
+        }
+        if (tabs > commas && tabs > semis) {
+            return '\t';
+        }
+        return semis > commas ? ';' : ',';
+    }
+
+    private static DataTable readXlsx(Path file, String sheetName) throws IOException {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = sheetName == null ? wb.getSheetAt(0) : wb.getSheet(sheetName);
+            if (sheet == null) {
+                List<String> names = new ArrayList<>();
+                wb.forEach(s -> names.add(s.getSheetName()));
+                throw new IllegalArgumentException(source + ": no sheet '" + sheetName + "'; fix: use one of " + names);
+            }
+            String where = source + (wb.getNumberOfSheets() > 1 ? " sheet '" + sheet.getSheetName() + "'" : "");
+            Row headerRow = null;
+            int firstRow = sheet.getFirstRowNum();
+            for (int r = Math.max(firstRow, 0); r <= sheet.getLastRowNum() && headerRow == null; r++) {
+                Row row = sheet.getRow(r);
+                if (row != null && !blank(row, where)) {
+                    headerRow = row;
+                }
+            }
+            if (headerRow == null) {
+                throw new IllegalArgumentException(where + ": the sheet is empty; fix: the first row must name the columns");
+            }
+            List<String> header = new ArrayList<>();
+            int lastCol = headerRow.getLastCellNum();
+            for (int c = 0; c < lastCol; c++) {
+                String v = text(headerRow.getCell(c), where, headerRow.getRowNum(), c);
+                header.add(v == null ? "" : v.strip());
+            }
+            while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
+                header.remove(header.size() - 1);
+            }
+            int cols = header.size();
+            List<String[]> data = new ArrayList<>();
+            List<Integer> rowNumbers = new ArrayList<>();
+            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || blank(row, where)) {
+                    continue;
+                }
+                for (int c = cols; c < row.getLastCellNum(); c++) {
+                    if (text(row.getCell(c), where, r, c) != null) {
+                        throw new IllegalArgumentException(where + " row " + (r + 1) + " column "
+                                + CellReference.convertNumToColString(c) + ": value outside the header's columns; fix: add a header or delete the value");
+                    }
+                }
+                String[] vals = new String[cols];
+                for (int c = 0; c < cols; c++) {
+                    vals[c] = text(row.getCell(c), where, r, c);
+                }
+                data.add(vals);
+                rowNumbers.add(r + 1);
+            }
+            String[][] cells = new String[cols][data.size()];
+            for (int r = 0; r < data.size(); r++) {
+                for (int c = 0; c < cols; c++) {
+                    cells[c][r] = data.get(r)[c];
+                }
+            }
+            return new DataTable(where, header, cells, rowNumbers.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static boolean blank(Row row, String where) {
+        for (int c = Math.max(row.getFirstCellNum(), 0); c < row.getLastCellNum(); c++) {
+            String v = text(row.getCell(c), where, row.getRowNum(), c);
+            if (v != null && !v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Cell cell, String where, int row, int col) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        switch (type) {
+            case BLANK:
+                return null;
+            case STRING:
+                return cell.getStringCellValue();
+            case BOOLEAN:
+                return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case NUMERIC:
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    LocalDateTime t = cell.getLocalDateTimeCellValue();
+                    return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
+                }
+                return NumberToTextConverter.toText(cell.getNumericCellValue());
+            case ERROR:
+            default:
+                throw new IllegalArgumentException(where + " row " + (row + 1) + " column "
+                        + CellReference.convertNumToColString(col) + ": the cell holds an Excel error; fix: correct the formula or clear the cell");
+        }
+    }
+}
