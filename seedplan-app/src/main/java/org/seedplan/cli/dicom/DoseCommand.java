@@ -1,0 +1,156 @@
+package org.seedplan.cli.dicom;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seedplan.cli.dose.SourceOptions;
+import org.seedplan.dicom.DicomDvh;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeries;
+import org.seedplan.dicom.ct.CtSeriesReader;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.dicom.rtdose.RtDose;
+import org.seedplan.dicom.rtdose.RtDoseReader;
+import org.seedplan.dicom.rtdose.RtDoseWriter;
+import org.seedplan.dicom.rtplan.BrachyPlan;
+import org.seedplan.dicom.rtplan.RtPlanReader;
+import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.dicom.rtstruct.RtStructureSet;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.report.MetricsTable;
+import org.seedplan.source.SourceModel;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureBounds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seedplan dose}: TG-43 total dose of the seeds of an imported RT Plan, written as RT Dose. */
+@Command(name = "dose", mixinStandardHelpOptions = true,
+        description = "Compute the TG-43 total dose (Gy, permanent implant) of the seeds in a DICOM RT Plan (Brachy Treatment"
+                + " Technique PERMANENT) and write it as RT Dose referencing the plan. The dose grid covers the seeds and the"
+                + " target ROIs (GTV/CTV/PTV) of the structure set plus a margin.")
+public final class DoseCommand implements Callable<Integer> {
+
+    @Option(names = "--ct", required = true, description = "folder holding the CT series of the plan")
+    Path ct;
+
+    @Option(names = "--series", description = "Series Instance UID of the CT series, when the folder holds several")
+    String series;
+
+    @Option(names = "--rtstruct", required = true, description = "RT Structure Set file")
+    Path rtstruct;
+
+    @Option(names = "--rtplan", required = true, description = "RT Plan file of the seed implant")
+    Path rtplan;
+
+    @Option(names = "--out", required = true, description = "RT Dose file to write")
+    Path out;
+
+    @Option(names = "--grid-mm", defaultValue = "1.0", description = "dose grid spacing, mm (default ${DEFAULT-VALUE})")
+    double gridMm;
+
+    @Option(names = "--margin-mm", defaultValue = "15", description = "margin around seeds and targets, mm (default ${DEFAULT-VALUE})")
+    double marginMm;
+
+    @Option(names = "--bits", defaultValue = "32", description = "bits per dose value in the file: 32 (default) or 16")
+    int bits;
+
+    @Option(names = "--rx-gy", description = "prescription, Gy: also print the metrics of the target ROIs")
+    Double rxGy;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() {
+        if (!(gridMm >= 0.2 && gridMm <= 10)) {
+            throw new IllegalArgumentException("--grid-mm must lie in [0.2, 10] mm, got " + gridMm);
+        }
+        if (!(marginMm >= 0 && marginMm <= 100)) {
+            throw new IllegalArgumentException("--margin-mm must lie in [0, 100] mm, got " + marginMm);
+        }
+        if (bits != 16 && bits != 32) {
+            throw new IllegalArgumentException("--bits must be 16 or 32, got " + bits);
+        }
+        CtSeries ctSeries = CtSeriesReader.read(ct, series);
+        RtStructureSet rs = RtStructReader.read(rtstruct);
+        if (!rs.frameOfReferenceUid().isEmpty() && !ctSeries.frameOfReferenceUid().isEmpty()
+                && !rs.frameOfReferenceUid().equals(ctSeries.frameOfReferenceUid())) {
+            throw new IllegalArgumentException(rtstruct + ": the structure set lies in Frame of Reference "
+                    + rs.frameOfReferenceUid() + " but the CT in " + ctSeries.frameOfReferenceUid() + ": give the files of one study");
+        }
+        BrachyPlan plan = RtPlanReader.read(rtplan);
+        if (!plan.technique().equals("PERMANENT")) {
+            throw new IllegalArgumentException(rtplan + ": Brachy Treatment Technique is '" + plan.technique()
+                    + "', not PERMANENT: seedplan computes the dose of permanent seed implants only");
+        }
+        List<Seed> seeds = plan.seeds();
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException(rtplan + ": the plan holds no seed positions");
+        }
+        List<Structure> targets = rs.structures().stream().filter(s -> s.type().isTarget()).toList();
+        Grid grid = doseGrid(seeds, targets);
+        SourceModel model = source.source();
+        DoseGrid dose = new FastDoseEngine(source.kernel()).dose(seeds, grid, source.permanent(model));
+        String frame = !ctSeries.frameOfReferenceUid().isEmpty() ? ctSeries.frameOfReferenceUid()
+                : !rs.frameOfReferenceUid().isEmpty() ? rs.frameOfReferenceUid() : Uids.newUid();
+        StudyContext study = new StudyContext(ctSeries.patient(), ctSeries.studyInstanceUid(), frame,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        DataSet rd = RtDoseWriter.write(dose, bits == 16 ? RtDoseWriter.Bits.SIXTEEN : RtDoseWriter.Bits.THIRTY_TWO, study,
+                Uids.newUid(), Uids.newUid(), plan.sopInstanceUid());
+        DicomWriter.write(rd, out);
+        System.out.printf(Locale.ROOT, "%d seeds of %s (S_K %s U), T½ %.2f d; dose grid %d × %d × %d at %.2f mm; max %.1f Gy%n",
+                seeds.size(), model.key(), strengths(seeds), source.halfLifeDays(model), grid.nx(), grid.ny(), grid.nz(), gridMm,
+                dose.maxGy());
+        System.out.println("wrote " + out);
+        if (rxGy != null) {
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException(rtstruct + ": no GTV, CTV or PTV ROI to report metrics for");
+            }
+            RtDose written = RtDoseReader.read(out);
+            DicomDvh.Result r = DicomDvh.evaluate(ctSeries, rs, written, out.toString(), rxGy,
+                    targets.stream().map(Structure::name).toList());
+            System.out.print(MetricsTable.render(r.metrics()));
+        }
+        return 0;
+    }
+
+    /** A grid of --grid-mm spacing over the seeds and the targets' contour slabs, plus the margin. */
+    private Grid doseGrid(List<Seed> seeds, List<Structure> targets) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        List<Vec3> points = new ArrayList<>();
+        seeds.forEach(s -> points.add(s.centreMm()));
+        for (Structure t : targets) {
+            StructureBounds b = MaskRasterizer.boundsMm(t, gridMm);
+            points.add(b.minMm());
+            points.add(b.maxMm());
+        }
+        for (Vec3 p : points) {
+            double[] c = {p.x(), p.y(), p.z()};
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], c[a] - marginMm);
+                hi[a] = Math.max(hi[a], c[a] + marginMm);
+            }
+        }
+        return Grid.covering(new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2]), gridMm, gridMm, gridMm);
+    }
+
+    private static String strengths(List<Seed> seeds) {
+        double min = seeds.stream().mapToDouble(Seed::skU).min().orElse(0);
+        double max = seeds.stream().mapToDouble(Seed::skU).max().orElse(0);
+        return min == max ? String.format(Locale.ROOT, "%.3f", min) : String.format(Locale.ROOT, "%.3f–%.3f", min, max);
+    }
+}

@@ -1,0 +1,300 @@
+package org.seedplan.dicom.ct;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomReader;
+import org.seedplan.dicom.io.Element;
+import org.seedplan.dicom.io.Tag;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * Reads a CT series from a folder into a {@link CtSeries}: slices sorted by their position along
+ * the slice normal (Image Position · (row × column cosines), not Instance Number), pixel values
+ * turned into HU with Rescale Slope and Intercept, the stack mapped onto an axis-aligned grid
+ * ({@link AxisAlignedFrame}). Uneven slice spacing, missing or duplicate slices, gantry tilt and
+ * mismatched slices are refused with a message that names them. When the folder holds several CT
+ * series, one is chosen by Series Instance UID. Localiser (scout) images are skipped.
+ */
+public final class CtSeriesReader {
+
+    /** Largest deviation of one slice gap from the first gap accepted as even spacing, mm. */
+    public static final double SPACING_TOLERANCE_MM = 0.01;
+
+    private CtSeriesReader() {
+    }
+
+    /** Reads the only CT series in {@code dir} (or the file {@code dir} itself when it is one slice). */
+    public static CtSeries read(Path dir) {
+        return read(dir, null);
+    }
+
+    /** Reads the CT series with the given Series Instance UID from {@code dir}; null picks the only one. */
+    public static CtSeries read(Path dir, String seriesInstanceUid) {
+        Map<String, List<Slice>> bySeries = scan(dir);
+        List<Slice> slices;
+        if (seriesInstanceUid != null) {
+            slices = bySeries.get(seriesInstanceUid);
+            if (slices == null) {
+                throw new IllegalArgumentException(dir + ": no CT series with Series Instance UID " + seriesInstanceUid
+                        + "; the folder holds " + describe(bySeries));
+            }
+        } else if (bySeries.size() > 1) {
+            throw new IllegalArgumentException(dir + ": holds " + bySeries.size() + " CT series (" + describe(bySeries)
+                    + "): choose one by its Series Instance UID");
+        } else {
+            slices = bySeries.values().iterator().next();
+        }
+        return assemble(dir.toString(), slices);
+    }
+
+    /** The CT series in a folder, for choosing one. */
+    public static List<SeriesSummary> listSeries(Path dir) {
+        List<SeriesSummary> out = new ArrayList<>();
+        for (Map.Entry<String, List<Slice>> e : scan(dir).entrySet()) {
+            out.add(new SeriesSummary(e.getKey(), e.getValue().get(0).ds.string(Tag.SERIES_DESCRIPTION, ""), e.getValue().size()));
+        }
+        return out;
+    }
+
+    private static String describe(Map<String, List<Slice>> bySeries) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<Slice>> e : bySeries.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(e.getKey()).append(" with ").append(e.getValue().size()).append(" slices");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Assembles a series from slices already parsed (one CT series; other objects are skipped);
+     * {@code source} names the series in messages, each data set's source names its slice.
+     */
+    public static CtSeries fromDataSets(String source, List<DataSet> slices) {
+        List<Slice> ct = slices.stream().filter(CtSeriesReader::isCt).map(d -> new Slice(Path.of(d.source().replace('\0', '_')), d)).toList();
+        if (ct.isEmpty()) {
+            throw new IllegalArgumentException(source + ": holds no CT images (Modality CT): give the planning CT series");
+        }
+        return assemble(source, ct);
+    }
+
+    /** One parsed slice and its file. */
+    private record Slice(Path file, DataSet ds) {
+    }
+
+    private static Map<String, List<Slice>> scan(Path dir) {
+        List<Path> files;
+        if (Files.isRegularFile(dir)) {
+            files = List.of(dir);
+        } else {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(dir + ": no such folder: give the folder that holds the CT series");
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
+            }
+        }
+        List<Slice> parsed = files.parallelStream()
+                .filter(CtSeriesReader::looksLikeDicom)
+                .map(f -> new Slice(f, DicomReader.read(f).dataSet()))
+                .filter(s -> isCt(s.ds))
+                .toList();
+        Map<String, List<Slice>> bySeries = new LinkedHashMap<>();
+        for (Slice s : parsed) {
+            bySeries.computeIfAbsent(s.ds.requireString(Tag.SERIES_INSTANCE_UID), k -> new ArrayList<>()).add(s);
+        }
+        if (bySeries.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": holds no CT images (Modality CT): give the folder of the planning CT series");
+        }
+        return bySeries;
+    }
+
+    /** Whether a file starts like DICOM: preamble with "DICM", or a group 0002 or 0008 element. */
+    private static boolean looksLikeDicom(Path f) {
+        try (var in = Files.newInputStream(f)) {
+            byte[] head = in.readNBytes(132);
+            if (head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+                return true;
+            }
+            return head.length >= 8 && head[1] == 0 && (head[0] == 2 || head[0] == 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(f + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A CT image that is not a localiser (scout) view, which some scanners store in the axial series. */
+    private static boolean isCt(DataSet ds) {
+        boolean ct = ds.string(Tag.MODALITY).map(m -> m.equals("CT")).orElse(false)
+                || ds.string(Tag.SOP_CLASS_UID).map(Uids.CT_IMAGE_STORAGE::equals).orElse(false);
+        return ct && !ds.strings(Tag.IMAGE_TYPE).contains("LOCALIZER");
+    }
+
+    private static CtSeries assemble(String source, List<Slice> slices) {
+        Slice first = slices.get(0);
+        String name0 = first.file.toString();
+        DataSet d0 = first.ds;
+        int rows = d0.requireInteger(Tag.ROWS);
+        int cols = d0.requireInteger(Tag.COLUMNS);
+        double[] orient = d0.requireNumbers(Tag.IMAGE_ORIENTATION_PATIENT, 6);
+        double[] pixelSpacing = d0.requireNumbers(Tag.PIXEL_SPACING, 2);
+        Vec3 colDir = new Vec3(orient[0], orient[1], orient[2]).normalized();
+        Vec3 rowDir = new Vec3(orient[3], orient[4], orient[5]).normalized();
+        Vec3 normal = colDir.cross(rowDir).normalized();
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException(name0 + ": image size " + cols + " × " + rows + " is empty: the file is corrupt");
+        }
+        if (!(pixelSpacing[0] > 0 && pixelSpacing[1] > 0)) {
+            throw new IllegalArgumentException(name0 + ": Pixel Spacing must be positive, got " + pixelSpacing[0] + "\\" + pixelSpacing[1]);
+        }
+        record Placed(Slice slice, Vec3 position, double along) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (Slice s : slices) {
+            String name = s.file.toString();
+            if (s.ds.requireInteger(Tag.ROWS) != rows || s.ds.requireInteger(Tag.COLUMNS) != cols) {
+                throw new IllegalArgumentException(name + ": image size differs from " + name0 + " (" + cols + " × " + rows
+                        + "): the series mixes image sizes; choose one series");
+            }
+            double[] o = s.ds.requireNumbers(Tag.IMAGE_ORIENTATION_PATIENT, 6);
+            double[] ps = s.ds.requireNumbers(Tag.PIXEL_SPACING, 2);
+            for (int i = 0; i < 6; i++) {
+                if (Math.abs(o[i] - orient[i]) > 1e-4) {
+                    throw new IllegalArgumentException(name + ": Image Orientation differs from " + name0 + ": the series mixes orientations");
+                }
+            }
+            if (Math.abs(ps[0] - pixelSpacing[0]) > 1e-4 || Math.abs(ps[1] - pixelSpacing[1]) > 1e-4) {
+                throw new IllegalArgumentException(name + ": Pixel Spacing differs from " + name0 + ": the series mixes pixel sizes");
+            }
+            double[] ipp = s.ds.requireNumbers(Tag.IMAGE_POSITION_PATIENT, 3);
+            Vec3 p = new Vec3(ipp[0], ipp[1], ipp[2]);
+            placed.add(new Placed(s, p, p.dot(normal)));
+        }
+        placed.sort(Comparator.comparingDouble(Placed::along));
+        int n = placed.size();
+        double sliceSpacing;
+        if (n == 1) {
+            double sbs = d0.number(Tag.SPACING_BETWEEN_SLICES).orElse(d0.number(Tag.SLICE_THICKNESS).orElse(Double.NaN));
+            if (!(sbs > 0)) {
+                throw new IllegalArgumentException(name0 + ": a single slice without Slice Thickness or Spacing Between Slices:"
+                        + " its thickness is unknown; give the whole series");
+            }
+            sliceSpacing = sbs;
+        } else {
+            sliceSpacing = placed.get(1).along - placed.get(0).along;
+            for (int k = 0; k + 1 < n; k++) {
+                Placed a = placed.get(k);
+                Placed b = placed.get(k + 1);
+                double gap = b.along - a.along;
+                if (gap < 1e-3) {
+                    throw new IllegalArgumentException(source + ": two slices at the same position " + fmt(a.along) + " mm ("
+                            + a.slice.file.getFileName() + ", " + b.slice.file.getFileName() + "): the folder holds a slice twice"
+                            + " or two acquisitions; keep one");
+                }
+                Vec3 step = b.position.minus(a.position);
+                if (step.minus(normal.times(step.dot(normal))).norm() > 0.05) {
+                    throw new IllegalArgumentException(source + ": slice positions drift sideways between "
+                            + a.slice.file.getFileName() + " and " + b.slice.file.getFileName()
+                            + " (gantry tilt or sheared stack): reconstruct the series without tilt");
+                }
+                if (Math.abs(gap - sliceSpacing) > SPACING_TOLERANCE_MM) {
+                    throw new IllegalArgumentException(source + ": uneven slice spacing: " + fmt(sliceSpacing)
+                            + " mm between the first slices but " + fmt(gap) + " mm between positions " + fmt(a.along)
+                            + " and " + fmt(b.along) + " mm (" + a.slice.file.getFileName() + ", " + b.slice.file.getFileName()
+                            + ")" + (gap > 1.5 * sliceSpacing ? ": a slice is missing" : "")
+                            + "; seedplan needs evenly spaced slices: export the complete series or resample it");
+                }
+            }
+        }
+        Vec3 firstPos = placed.get(0).position;
+        AxisAlignedFrame frame = new AxisAlignedFrame(source, firstPos, colDir, rowDir, normal,
+                new double[] {pixelSpacing[1], pixelSpacing[0], sliceSpacing}, cols, rows, n);
+        if (Math.abs(frame.sliceStride()) != frame.grid().nx() * frame.grid().ny()) {
+            throw new IllegalArgumentException(source + ": the slices are not axial (slice normal " + normal
+                    + "): seedplan plans on axial CT; reconstruct the series axially");
+        }
+        float[] hu = new float[frame.grid().voxelCount()];
+        IntStream.range(0, n).parallel().forEach(k -> decode(placed.get(k).slice, rows, cols, frame, k, hu));
+        String[] uids = new String[n];
+        for (int k = 0; k < n; k++) {
+            int kGrid = frame.sliceStride() > 0 ? k : n - 1 - k;
+            uids[kGrid] = placed.get(k).slice.ds.requireString(Tag.SOP_INSTANCE_UID);
+        }
+        return new CtSeries(new Volume(frame.grid(), hu), PatientInfo.of(d0), d0.requireString(Tag.STUDY_INSTANCE_UID),
+                d0.requireString(Tag.SERIES_INSTANCE_UID), d0.string(Tag.FRAME_OF_REFERENCE_UID, ""),
+                d0.string(Tag.PATIENT_POSITION, ""), List.of(uids));
+    }
+
+    private static void decode(Slice s, int rows, int cols, AxisAlignedFrame frame, int k, float[] hu) {
+        DataSet ds = s.ds;
+        String name = s.file.toString();
+        int bits = ds.requireInteger(Tag.BITS_ALLOCATED);
+        int samples = ds.integer(Tag.SAMPLES_PER_PIXEL).orElse(1);
+        if (bits != 16 || samples != 1) {
+            throw new IllegalArgumentException(name + ": " + bits + "-bit pixels with " + samples
+                    + " samples per pixel: seedplan reads 16-bit greyscale CT only");
+        }
+        int stored = ds.integer(Tag.BITS_STORED).orElse(16);
+        if (stored < 1 || stored > 16) {
+            throw new IllegalArgumentException(name + ": Bits Stored " + stored + " is impossible for 16-bit pixels: the file is corrupt");
+        }
+        boolean signed = ds.integer(Tag.PIXEL_REPRESENTATION).orElse(0) == 1;
+        double slope = ds.number(Tag.RESCALE_SLOPE).orElse(1);
+        double intercept = ds.number(Tag.RESCALE_INTERCEPT).orElse(0);
+        if (!Double.isFinite(slope) || !Double.isFinite(intercept) || slope == 0) {
+            throw new IllegalArgumentException(name + ": Rescale Slope/Intercept " + slope + "/" + intercept + " are invalid");
+        }
+        Element px = ds.element(Tag.PIXEL_DATA);
+        long need = 2L * rows * cols;
+        if (px == null || px.isSequence() || px.length() < need) {
+            throw new IllegalArgumentException(name + ": Pixel Data holds " + (px == null ? 0 : px.length()) + " bytes but "
+                    + cols + " × " + rows + " 16-bit pixels need " + need + ": the file is truncated or corrupt");
+        }
+        ShortBuffer sb = px.buffer().asShortBuffer();
+        int shift = 16 - stored;
+        int mask = (1 << stored) - 1;
+        float fs = (float) slope;
+        float fi = (float) intercept;
+        short[] raw = new short[rows * cols];
+        sb.get(raw);
+        int start = frame.sliceStart(k);
+        int cs = frame.columnStride();
+        int rs = frame.rowStride();
+        int up = 16 + shift;
+        for (int r = 0; r < rows; r++) {
+            int src = r * cols;
+            int dst = start + r * rs;
+            if (cs == 1 && signed && stored == 16) {
+                for (int c = 0; c < cols; c++) {
+                    hu[dst + c] = raw[src + c] * fs + fi;
+                }
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    int v = signed ? (raw[src + c] << up) >> up : raw[src + c] & mask;
+                    hu[dst + c * cs] = v * fs + fi;
+                }
+            }
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
