@@ -52,7 +52,7 @@ public final class FastDoseEngine implements DoseEngine {
         // the coarse far field pays off when it has far fewer points than the fine grid
         long coarsePoints = (long) Axis.coarseCount(grid.nx(), grid.dxMm()) * Axis.coarseCount(grid.ny(), grid.dyMm())
                 * Axis.coarseCount(grid.nz(), grid.dzMm());
-        boolean coarseHelps = grid.voxelCount() > 2 * coarsePoints;
+        boolean coarseHelps = grid.voxelCount() > coarsePoints;
         float[] out = new float[grid.voxelCount()];
         double nearReach = coarseHelps ? BLEND_END_MM : Double.POSITIVE_INFINITY;
         IntStream.range(0, grid.nz()).parallel().forEach(k -> nearSlice(all, grid, k, nearReach, coarseHelps, out));

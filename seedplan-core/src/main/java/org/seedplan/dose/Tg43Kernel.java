@@ -96,7 +96,7 @@ public final class Tg43Kernel {
      * Tabulates r²·Ḋ/S_K over r ∈ [fromMm, toMm] (step {@code stepMm}) and, for the 2D model, over
      * q = y/(y + |z|) ∈ [0, 1] in {@code angleSteps} steps; the 1D models need no angle.
      */
-    Table table(double fromMm, double toMm, double stepMm, int angleSteps) {
+    public Table table(double fromMm, double toMm, double stepMm, int angleSteps) {
         int nr = (int) Math.ceil((toMm - fromMm) / stepMm) + 2;
         int nq = angleSteps + 1;
         float[] h = new float[nr * nq];
@@ -116,13 +116,16 @@ public final class Tg43Kernel {
      * (consecutive radii adjacent) because neighbouring voxels differ mostly in r: this keeps the
      * lookups of a grid row within a few cache lines.
      */
-    record Table(double fromMm, double stepMm, int nr, int nq, float[] h) {
+    public record Table(double fromMm, double stepMm, int nr, int nq, float[] h) {
 
-        /** Dose rate per U at distance r (r² given too) and along-axis offset {@code axialMm}. */
-        double doseRatePerU(double rMm, double r2, double axialMm) {
-            double fr = (rMm - fromMm) / stepMm;
+        /**
+         * Dose rate per U (cGy·h⁻¹·U⁻¹) at distance r (mm; r² given too, mm²) and along-axis offset
+         * {@code axialMm}; r at or below the table start reads the first row, beyond its end the last.
+         */
+        public double doseRatePerU(double rMm, double r2, double axialMm) {
+            double fr = Math.max((rMm - fromMm) / stepMm, 0);
             int ir = Math.min((int) fr, nr - 2);
-            double tr = fr - ir;
+            double tr = Math.min(fr - ir, 1.0);
             if (nq == 1) {
                 return (h[ir] + tr * (h[ir + 1] - h[ir])) / r2;
             }

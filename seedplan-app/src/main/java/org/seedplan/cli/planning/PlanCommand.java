@@ -1,0 +1,173 @@
+package org.seedplan.cli.planning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seedplan.dicom.DicomExport;
+import org.seedplan.dicom.PlanSet;
+import org.seedplan.dicom.ct.CtSeries;
+import org.seedplan.dicom.ct.CtSeriesReader;
+import org.seedplan.dicom.rtdose.RtDoseWriter;
+import org.seedplan.dicom.rtplan.SeedSourceInfo;
+import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.geometry.Volume;
+import org.seedplan.io.CaseJson;
+import org.seedplan.io.MetricsJson;
+import org.seedplan.planning.GoalResult;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningSession;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.planning.robustness.PlacementErrors;
+import org.seedplan.planning.robustness.RobustnessResult;
+import org.seedplan.planning.robustness.RobustnessSimulation;
+import org.seedplan.source.SourceLibrary;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seedplan plan}: inverse planning of a seed implant from contours (case file or DICOM) and an intent. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Plan a seed implant: needles from the approach in the intent, seeds chosen by the inverse optimiser,",
+            "dose (TG-43, Gy), DVH, goals, seeds to order; with --out also the PDF report and images.",
+            "Intent format: docs/planning.md."})
+public final class PlanCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    /** Where the patient comes from. */
+    static final class Input {
+        @Option(names = "--case", description = "case file (JSON, docs/case-format.md); its seeds are ignored")
+        Path caseFile;
+
+        @ArgGroup(exclusive = false)
+        Dicom dicom;
+    }
+
+    /** A CT series with its structure set. */
+    static final class Dicom {
+        @Option(names = "--ct", required = true, description = "folder with the planning CT series (DICOM)")
+        Path ctDir;
+
+        @Option(names = "--rtstruct", required = true, description = "RT Structure Set file (DICOM) drawn on that CT")
+        Path rtstruct;
+    }
+
+    @Option(names = "--intent", required = true, description = "plan intent (JSON): targets, prescriptions (Gy), organ limits, seeds, approach")
+    Path intentFile;
+
+    @Option(names = "--out", description = "write plan.json, metrics.json, dvh.csv, report.pdf and PNG images into this folder")
+    Path out;
+
+    @Option(names = "--dicom-out", description = "with --ct: also write the plan set as DICOM (CT, RT Structure Set, RT Plan with the needles as channels, RT Dose) into this new folder")
+    Path dicomOut;
+
+    @Option(names = "--json", description = "print the plan document as JSON (docs/planning.md) instead of the summary")
+    boolean json;
+
+    @Option(names = "--robustness", description = "simulate placement errors and report the 5th-95th percentiles of D90 and V100")
+    boolean robustness;
+
+    @Option(names = "--samples", defaultValue = "100", description = "simulated implants for --robustness (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--tip-error-mm", defaultValue = "4.0", description = "needle-tip placement error, rms mm (default ${DEFAULT-VALUE})")
+    double tipErrorMm;
+
+    @Option(names = "--seed-sigma-mm", defaultValue = "2.0", description = "independent seed displacement, mm per axis (default ${DEFAULT-VALUE})")
+    double seedSigmaMm;
+
+    @Option(names = "--source-dir", description = "folder with your own TG-43 data (docs/source-data.md); the intent names the key")
+    Path sourceDir;
+
+    private CtSeries ctSeries;
+
+    @Override
+    public Integer call() {
+        if (dicomOut != null && input.dicom == null) {
+            throw new IllegalArgumentException("--dicom-out needs the CT: plan with --ct and --rtstruct, or leave --dicom-out out");
+        }
+        PlanIntent intent = IntentJson.read(intentFile);
+        PlanningCase planningCase = readCase();
+        Planner planner = new Planner(sourceDir == null ? SourceLibrary.builtIn() : SourceLibrary.withDirectory(sourceDir));
+        ProgressBar bar = new ProgressBar(System.err, !json && System.console() != null);
+        long t0 = System.nanoTime();
+        PlanningSession session = planner.prepare(planningCase, intent, bar);
+        Plan plan = session.optimise(bar);
+        plan = plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
+        Plan baseline = session.uniformBaseline();
+        RobustnessResult spread = robustness
+                ? RobustnessSimulation.run(session, plan, new PlacementErrors(tipErrorMm, seedSigmaMm, samples), 20261122L) : null;
+        if (out != null) {
+            PlanFiles.write(out, plan, session.geometry(), baseline, spread);
+        }
+        if (dicomOut != null) {
+            writeDicom(plan, planningCase);
+        }
+        if (json) {
+            ObjectNode doc = PlanJson.document(plan, baseline, spread);
+            System.out.println(MetricsJson.write(doc));
+        } else {
+            printSummary(plan, baseline, spread);
+        }
+        return 0;
+    }
+
+    private PlanningCase readCase() {
+        if (input.caseFile != null) {
+            return PlanningCase.of(CaseJson.read(input.caseFile), null);
+        }
+        ctSeries = CtSeriesReader.read(input.dicom.ctDir);
+        Volume volume = ctSeries.volume();
+        var structures = RtStructReader.read(input.dicom.rtstruct).structures();
+        return new PlanningCase(ctSeries.patient().id(), ctSeries.patient().name(), structures, volume);
+    }
+
+    /** The plan set as DICOM: each needle with seeds becomes one RT Plan channel. */
+    private void writeDicom(Plan plan, PlanningCase planningCase) {
+        List<List<Seed>> needles = new ArrayList<>();
+        for (PlannedNeedle n : plan.needles()) {
+            List<Seed> seeds = new ArrayList<>();
+            for (double d : n.seedDistancesFromTipMm()) {
+                seeds.add(new Seed(n.needle().pointFromTip(d), n.needle().direction(), plan.intent().seed().skU()));
+            }
+            if (!seeds.isEmpty()) {
+                needles.add(seeds);
+            }
+        }
+        SeedSourceInfo source = new SeedSourceInfo("I-125", plan.source().description(), plan.source().key(), plan.intent().halfLifeDays(),
+                plan.source().activeLengthCm() * 10, 2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, LocalDate.now());
+        DicomExport.writePlanSet(dicomOut, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles, source,
+                plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
+                RtDoseWriter.Bits.THIRTY_TWO);
+    }
+
+    private void printSummary(Plan plan, Plan baseline, RobustnessResult spread) {
+        System.out.printf(Locale.ROOT, "%s: %d seeds of %s (%s) on %d needles, planned in %.2f s; order %d seeds (%.0f %% spares)%n",
+                plan.patientName(), plan.seedCount(), plan.source().key(), plan.intent().seed().strength(), plan.needleCount(),
+                plan.planningSeconds(), plan.seedsToOrder(), plan.intent().sparesPct());
+        for (GoalResult g : plan.goals()) {
+            System.out.printf(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s%n", g.structure(), g.goal(), g.value(), g.unit(), g.met() ? "met" : "NOT MET");
+        }
+        plan.statements().forEach(s -> System.out.println("  " + s));
+        System.out.printf(Locale.ROOT, "  uniform loading on the same needles: %d seeds%n", baseline.seedCount());
+        if (spread != null) {
+            for (RobustnessResult.TargetSpread t : spread.targets()) {
+                System.out.printf(Locale.ROOT, "  robustness %s: D90 %.1f Gy (5th-95th %.1f-%.1f), V100 %.1f %% (%.1f-%.1f)%n", t.structure(),
+                        t.d90NominalGy(), t.d90P5Gy(), t.d90P95Gy(), t.v100NominalPct(), t.v100P5Pct(), t.v100P95Pct());
+            }
+        }
+        if (out != null) {
+            System.out.println("  written to " + out + ": " + String.join(", ", PlanFiles.names()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.seedplan.cli.planning;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.seedplan.io.DvhCsv;
+import org.seedplan.io.MetricsJson;
+import org.seedplan.io.OutputFolder;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.planning.StructureDose;
+import org.seedplan.planning.robustness.RobustnessResult;
+import org.seedplan.report.PlanImages;
+import org.seedplan.report.PlanReport;
+
+/**
+ * Writes a plan's files into a folder, all or nothing: plan.json, metrics.json, dvh.csv, report.pdf
+ * and the images axial.png, coronal.png, sagittal.png, dvh.png.
+ */
+public final class PlanFiles {
+
+    static final double DVH_BIN_GY = 1.0;
+
+    private PlanFiles() {
+    }
+
+    /** Writes all the files; {@code baseline} and {@code robustness} may be null. */
+    public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness) {
+        write(dir, plan, geometry, baseline, robustness, true);
+    }
+
+    /**
+     * Writes the files; without {@code withMetrics} only plan.json, report.pdf and the images (for a
+     * caller that writes metrics.json and dvh.csv of its own).
+     */
+    public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                             boolean withMetrics) {
+        try (OutputFolder out = OutputFolder.open(dir)) {
+            out.writeString("plan.json", MetricsJson.write(PlanJson.document(plan, baseline, robustness)));
+            if (withMetrics) {
+                out.writeString("metrics.json", MetricsJson.write(MetricsJson.of(plan.metrics())));
+                out.writeString("dvh.csv", DvhCsv.write(plan.structures().stream().map(StructureDose::dvh).toList(), DVH_BIN_GY));
+            }
+            try {
+                PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness);
+                for (PlanImages.View v : PlanImages.View.values()) {
+                    ImageIO.write(PlanImages.slice(plan, geometry, v), "png", out.file(v.name().toLowerCase(java.util.Locale.ROOT) + ".png").toFile());
+                }
+                ImageIO.write(PlanImages.dvh(plan), "png", out.file("dvh.png").toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
+            }
+            out.commit();
+        }
+    }
+
+    /** The names of the files {@link #write} produces. */
+    public static List<String> names() {
+        return List.of("plan.json", "metrics.json", "dvh.csv", "report.pdf", "axial.png", "coronal.png", "sagittal.png", "dvh.png");
+    }
+}

@@ -1,0 +1,299 @@
+package org.seedplan.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.seedplan.dose.Seed;
+import org.seedplan.dvh.Dvh;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.planning.MaskLookup;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.planning.StructureDose;
+
+/**
+ * The plan's pictures, drawn with Java2D: axial, coronal and sagittal slices through the target
+ * centre (CT in a soft-tissue window, structure outlines, isodose lines at 50/100/150/200 % of the
+ * reference prescription, needles and seeds) and the cumulative DVH plot.
+ *
+ * <p>Display conventions: axial images are seen from the feet (patient right on the image left,
+ * anterior up); coronal from the front (right on the left, superior up); sagittal from the
+ * patient's left (anterior on the left, superior up).
+ */
+public final class PlanImages {
+
+    /** The three slice orientations. */
+    public enum View { AXIAL, CORONAL, SAGITTAL }
+
+    static final double[] ISODOSE_PCT = {50, 100, 150, 200};
+    static final Color[] ISODOSE_COLOURS = {new Color(0, 140, 255), new Color(255, 230, 0), new Color(255, 140, 0), new Color(230, 0, 0)};
+    static final Color[] ORGAN_COLOURS = {new Color(0, 200, 90), new Color(120, 200, 255), new Color(190, 130, 60), new Color(200, 200, 200)};
+    static final Color TARGET_COLOUR = new Color(255, 60, 220);
+    /** Seeds closer than this to the slice plane are drawn bright, mm. */
+    static final double SLAB_MM = 2.5;
+    private static final int TARGET_WIDTH_PX = 520;
+
+    private PlanImages() {
+    }
+
+    /** One slice image through the target centre. */
+    public static BufferedImage slice(Plan plan, PlanningGeometry geometry, View view) {
+        Grid g = plan.dose().grid();
+        Vec3 c = geometry.targetCentroidMm();
+        int ci = clamp((int) Math.round((c.x() - g.originMm().x()) / g.dxMm()), g.nx());
+        int cj = clamp((int) Math.round((c.y() - g.originMm().y()) / g.dyMm()), g.ny());
+        int ck = clamp((int) Math.round((c.z() - g.originMm().z()) / g.dzMm()), g.nz());
+        int nu;
+        int nv;
+        double du;
+        double dv;
+        switch (view) {
+            case AXIAL -> { nu = g.nx(); nv = g.ny(); du = g.dxMm(); dv = g.dyMm(); }
+            case CORONAL -> { nu = g.nx(); nv = g.nz(); du = g.dxMm(); dv = g.dzMm(); }
+            default -> { nu = g.ny(); nv = g.nz(); du = g.dyMm(); dv = g.dzMm(); }
+        }
+        double scale = Math.max(2, Math.min(8, TARGET_WIDTH_PX / (nu * du)));
+        int width = (int) Math.ceil(nu * du * scale);
+        int height = (int) Math.ceil(nv * dv * scale);
+        int legend = 22;
+        BufferedImage img = new BufferedImage(width, height + legend, BufferedImage.TYPE_INT_RGB);
+        Graphics2D gr = img.createGraphics();
+        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        float[] dose = new float[nu * nv];
+        for (int v = 0; v < nv; v++) {
+            for (int u = 0; u < nu; u++) {
+                int[] ijk = voxel(view, u, v, nv, ci, cj, ck);
+                Vec3 p = g.centre(ijk[0], ijk[1], ijk[2]);
+                dose[u + nu * v] = plan.dose().at(ijk[0], ijk[1], ijk[2]);
+                int grey = geometry.ct() == null ? 20 : window(geometry.huAt(p));
+                gr.setColor(new Color(grey, grey, grey));
+                gr.fillRect((int) Math.floor(u * du * scale), (int) Math.floor(v * dv * scale),
+                        (int) Math.ceil(du * scale) + 1, (int) Math.ceil(dv * scale) + 1);
+            }
+        }
+        double x0 = du * scale / 2;
+        double y0 = dv * scale / 2;
+        double step = du * scale;
+        double stepV = dv * scale;
+        // outlines (field sampled at voxel centres; anisotropic pixels handled by drawing in voxel units)
+        java.awt.geom.AffineTransform saved = gr.getTransform();
+        gr.translate(x0, y0);
+        gr.scale(step, stepV);
+        gr.setStroke(new BasicStroke((float) (2.0 / step)));
+        int o = 0;
+        for (PlanningGeometry.Organ organ : geometry.organs()) {
+            gr.setColor(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
+            Isolines.draw(gr, field(organ.mask(), g, view, nu, nv, ci, cj, ck), nu, nv, 0.5, 0, 0, 1);
+        }
+        gr.setColor(TARGET_COLOUR);
+        for (PlanningGeometry.Target t : geometry.targets()) {
+            Isolines.draw(gr, field(t.mask(), g, view, nu, nv, ci, cj, ck), nu, nv, 0.5, 0, 0, 1);
+        }
+        double ref = plan.intent().referenceDoseGy();
+        gr.setStroke(new BasicStroke((float) (1.5 / step)));
+        for (int n = 0; n < ISODOSE_PCT.length; n++) {
+            gr.setColor(ISODOSE_COLOURS[n]);
+            Isolines.draw(gr, dose, nu, nv, ref * ISODOSE_PCT[n] / 100, 0, 0, 1);
+        }
+        gr.setTransform(saved);
+        // needles and seeds, projected onto the plane
+        gr.setStroke(new BasicStroke(1f));
+        gr.setColor(new Color(170, 170, 170));
+        for (PlannedNeedle n : plan.needles()) {
+            double[] a = project(view, n.needle().entryMm(), g, scale, nv);
+            double[] b = project(view, n.needle().tipMm(), g, scale, nv);
+            gr.draw(new Line2D.Double(a[0], a[1], b[0], b[1]));
+        }
+        for (Seed s : plan.seeds()) {
+            double off = Math.abs(normalOffset(view, s.centreMm(), g.centre(ci, cj, ck)));
+            gr.setColor(off <= SLAB_MM ? new Color(255, 255, 255) : new Color(120, 120, 60));
+            gr.setStroke(new BasicStroke(off <= SLAB_MM ? 3f : 2f));
+            double[] a = project(view, s.centreMm().minus(s.axis().times(2.25)), g, scale, nv);
+            double[] b = project(view, s.centreMm().plus(s.axis().times(2.25)), g, scale, nv);
+            gr.draw(new Line2D.Double(a[0], a[1], b[0], b[1]));
+        }
+        // legend
+        gr.setColor(Color.BLACK);
+        gr.fillRect(0, height, width, legend);
+        gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int x = 6;
+        String where = switch (view) {
+            case AXIAL -> String.format(java.util.Locale.ROOT, "axial z = %.1f mm", g.z(ck));
+            case CORONAL -> String.format(java.util.Locale.ROOT, "coronal y = %.1f mm", g.y(cj));
+            case SAGITTAL -> String.format(java.util.Locale.ROOT, "sagittal x = %.1f mm", g.x(ci));
+        };
+        gr.setColor(Color.WHITE);
+        gr.drawString(where, x, height + 15);
+        x += 130;
+        for (int n = 0; n < ISODOSE_PCT.length; n++) {
+            gr.setColor(ISODOSE_COLOURS[n]);
+            gr.drawString((int) ISODOSE_PCT[n] + "%", x, height + 15);
+            x += 42;
+        }
+        gr.setColor(TARGET_COLOUR);
+        gr.drawString("target", x, height + 15);
+        gr.dispose();
+        return img;
+    }
+
+    /** The cumulative DVH of every structure of the plan, volume in % against dose in Gy. */
+    public static BufferedImage dvh(Plan plan) {
+        int w = 640;
+        int h = 400;
+        int left = 60;
+        int right = 150;
+        int top = 20;
+        int bottom = 45;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double ref = plan.intent().referenceDoseGy();
+        double maxDose = niceCeil(Math.min(3 * ref, maxOf(plan.structures()) * 1.05));
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setColor(new Color(225, 225, 225));
+        double tick = niceCeil(maxDose / 8);
+        for (double d = 0; d <= maxDose + 1e-9; d += tick) {
+            int x = left + (int) Math.round(d / maxDose * pw);
+            g.setColor(new Color(225, 225, 225));
+            g.drawLine(x, top, x, top + ph);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.valueOf((int) Math.round(d)), x - 8, top + ph + 15);
+        }
+        for (int v = 0; v <= 100; v += 20) {
+            int y = top + ph - (int) Math.round(v / 100.0 * ph);
+            g.setColor(new Color(225, 225, 225));
+            g.drawLine(left, y, left + pw, y);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.valueOf(v), left - 28, y + 4);
+        }
+        g.drawString("dose (Gy)", left + pw / 2 - 25, h - 8);
+        g.drawString("volume (%)", 4, top - 6);
+        g.setColor(Color.BLACK);
+        g.drawRect(left, top, pw, ph);
+        int xr = left + (int) Math.round(ref / maxDose * pw);
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        g.setColor(Color.GRAY);
+        g.drawLine(xr, top, xr, top + ph);
+        g.setStroke(new BasicStroke(2f));
+        int organ = 0;
+        int ly = top + 10;
+        for (StructureDose s : plan.structures()) {
+            Color colour = s.role().equals("target") ? TARGET_COLOUR : ORGAN_COLOURS[organ++ % ORGAN_COLOURS.length].darker();
+            g.setColor(colour);
+            Dvh dvh = s.dvh();
+            List<Dvh.Point> pts = dvh.cumulative(Math.max(maxDose / 400, 0.05));
+            double px = left;
+            double py = top;
+            boolean first = true;
+            for (Dvh.Point p : pts) {
+                if (p.doseGy() > maxDose) {
+                    break;
+                }
+                double x = left + p.doseGy() / maxDose * pw;
+                double y = top + ph - (dvh.volumeCc() > 0 ? p.volumeCc() / dvh.volumeCc() : 0) * ph;
+                if (!first) {
+                    g.draw(new Line2D.Double(px, py, x, y));
+                }
+                px = x;
+                py = y;
+                first = false;
+            }
+            g.fillRect(left + pw + 12, ly - 8, 14, 4);
+            g.setColor(Color.BLACK);
+            g.drawString(s.name(), left + pw + 32, ly - 3);
+            ly += 18;
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static double maxOf(List<StructureDose> structures) {
+        double m = 1;
+        for (StructureDose s : structures) {
+            m = Math.max(m, s.dvh().maxGy());
+        }
+        return m;
+    }
+
+    private static double niceCeil(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static float[] field(MaskLookup mask, Grid g, View view, int nu, int nv, int ci, int cj, int ck) {
+        float[] f = new float[nu * nv];
+        for (int v = 0; v < nv; v++) {
+            for (int u = 0; u < nu; u++) {
+                int[] ijk = voxel(view, u, v, nv, ci, cj, ck);
+                f[u + nu * v] = (float) mask.fractionAt(g.centre(ijk[0], ijk[1], ijk[2]));
+            }
+        }
+        return f;
+    }
+
+    /** Grid voxel shown at image cell (u, v). */
+    private static int[] voxel(View view, int u, int v, int nv, int ci, int cj, int ck) {
+        return switch (view) {
+            case AXIAL -> new int[] {u, v, ck};
+            case CORONAL -> new int[] {u, cj, nv - 1 - v};
+            case SAGITTAL -> new int[] {ci, u, nv - 1 - v};
+        };
+    }
+
+    /** Pixel position of a patient point on the image of a view. */
+    private static double[] project(View view, Vec3 p, Grid g, double scale, int nv) {
+        double u;
+        double v;
+        switch (view) {
+            case AXIAL -> {
+                u = (p.x() - g.originMm().x()) / g.dxMm();
+                v = (p.y() - g.originMm().y()) / g.dyMm();
+                return new double[] {(u + 0.5) * g.dxMm() * scale, (v + 0.5) * g.dyMm() * scale};
+            }
+            case CORONAL -> {
+                u = (p.x() - g.originMm().x()) / g.dxMm();
+                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
+                return new double[] {(u + 0.5) * g.dxMm() * scale, (v + 0.5) * g.dzMm() * scale};
+            }
+            default -> {
+                u = (p.y() - g.originMm().y()) / g.dyMm();
+                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
+                return new double[] {(u + 0.5) * g.dyMm() * scale, (v + 0.5) * g.dzMm() * scale};
+            }
+        }
+    }
+
+    private static double normalOffset(View view, Vec3 p, Vec3 planePoint) {
+        return switch (view) {
+            case AXIAL -> p.z() - planePoint.z();
+            case CORONAL -> p.y() - planePoint.y();
+            case SAGITTAL -> p.x() - planePoint.x();
+        };
+    }
+
+    /** Soft-tissue window, level 40 HU, width 400 HU, to 0–255. */
+    private static int window(double hu) {
+        double v = (hu - (40 - 200)) / 400 * 255;
+        return (int) Math.max(0, Math.min(255, v));
+    }
+
+    private static int clamp(int v, int n) {
+        return Math.max(0, Math.min(n - 1, v));
+    }
+}

@@ -1,0 +1,175 @@
+package org.seedplan.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.seedplan.dvh.StructureMetrics;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.planning.GoalResult;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.OarLimit;
+import org.seedplan.planning.intent.TargetGoal;
+import org.seedplan.planning.robustness.RobustnessResult;
+
+/**
+ * The plan report a physicist signs (PDF, A4): identity, source model and the provenance of its
+ * data, prescription and limits, goals met or not with the reasons, seeds to order, the metrics
+ * table, the needle table with each needle's loading, axial/coronal/sagittal images with
+ * isodose lines and the DVH, the uniform-loading comparison and the robustness spread when given,
+ * and signature lines.
+ */
+public final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    /** Writes the report to {@code pdf}; {@code baseline} and {@code robustness} may be null. */
+    public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness)
+            throws IOException {
+        String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
+        try (PdfPages p = new PdfPages("seedplan plan report - " + plan.patientName() + " (" + plan.patientId() + ") - " + when)) {
+            p.line("I-125 seed implant plan", 16, true);
+            p.space(4);
+            p.line("Patient: " + plan.patientName() + "    ID: " + plan.patientId() + "    Planned: " + when);
+            p.line(String.format(Locale.ROOT, "Planning time: %.2f s; %d candidate positions on %d available needles",
+                    plan.planningSeconds(), plan.candidateCount(), plan.availableNeedles()));
+
+            p.heading("Source");
+            p.line(plan.source().key() + ": " + plan.source().description());
+            p.line("Data: " + plan.source().dataStatus());
+            p.line(String.format(Locale.ROOT, "Seed strength: %s = %.3f U (1.270 U/mCi), half-life %.2f d; dose = total dose of the "
+                    + "permanent implant (TG-43U1 2D line source)", plan.intent().seed().strength(), plan.intent().seed().skU(),
+                    plan.intent().halfLifeDays()));
+
+            p.heading("Prescription and limits");
+            for (TargetGoal t : plan.intent().targets()) {
+                p.line(String.format(Locale.ROOT, "%s: D90 ≥ %s Gy, V100 ≥ %s %%, V150 ≤ %s %%, V200 ≤ %s %%", t.structure(),
+                        num(t.prescriptionGy()), num(t.v100GoalPct()), num(t.v150LimitPct()), num(t.v200LimitPct())));
+            }
+            for (OarLimit o : plan.intent().organs()) {
+                p.line(o.structure() + ": " + o.label() + ", needles at least " + num(o.needleMarginMm()) + " mm away");
+            }
+            p.line("Approach: " + describe(plan.intent().approach()) + String.format(Locale.ROOT,
+                    "; seed step %s mm, minimum gap %s mm; bone ≥ %s HU avoided", num(plan.intent().seedStepMm()),
+                    num(plan.intent().minSeedGapMm()), num(plan.intent().boneHu())));
+
+            p.heading("Result");
+            p.line(String.format(Locale.ROOT, "%d seeds on %d needles; total %.2f U (%.2f mCi). Seeds to order: %d (%s %% spares, %d in stock).",
+                    plan.seedCount(), plan.needleCount(), plan.totalSkU(), plan.totalActivityMCi(), plan.seedsToOrder(),
+                    num(plan.intent().sparesPct()), plan.intent().seed().stock()), 10, true);
+            List<String[]> goals = new ArrayList<>();
+            goals.add(new String[] {"Structure", "Goal", "Value", "Met"});
+            for (GoalResult g : plan.goals()) {
+                goals.add(new String[] {g.structure(), g.goal(), String.format(Locale.ROOT, "%.1f %s", g.value(), g.unit()),
+                    g.met() ? "yes" : "NO"});
+            }
+            p.table(goals, new float[] {120, 150, 90, 50}, 9);
+            for (String s : plan.statements()) {
+                p.line("Not met - " + s);
+            }
+            if (baseline != null) {
+                p.line(String.format(Locale.ROOT, "Uniform loading on the same needles (baseline): %d seeds; %s", baseline.seedCount(),
+                        highDose(baseline)));
+            }
+            if (robustness != null) {
+                p.heading("Robustness");
+                p.line(String.format(Locale.ROOT, "%d simulated implants: needle-tip error %.1f mm (rms), seed displacement σ %.1f mm per axis.",
+                        robustness.errors().samples(), robustness.errors().needleTipErrorMm(), robustness.errors().seedSigmaMm())
+                        .replace("σ", "sigma"));
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {"Target", "D90 plan", "D90 5th-95th pct", "V100 plan", "V100 5th-95th pct"});
+                for (RobustnessResult.TargetSpread t : robustness.targets()) {
+                    rows.add(new String[] {t.structure(), String.format(Locale.ROOT, "%.1f Gy", t.d90NominalGy()),
+                        String.format(Locale.ROOT, "%.1f - %.1f Gy", t.d90P5Gy(), t.d90P95Gy()),
+                        String.format(Locale.ROOT, "%.1f %%", t.v100NominalPct()),
+                        String.format(Locale.ROOT, "%.1f - %.1f %%", t.v100P5Pct(), t.v100P95Pct())});
+                }
+                p.table(rows, new float[] {110, 80, 120, 80, 120}, 9);
+            }
+
+            p.heading("Dose metrics (reference prescription " + num(plan.metrics().prescriptionGy()) + " Gy)");
+            List<String[]> m = new ArrayList<>();
+            m.add(new String[] {"Structure", "Type", "Vol cc", "D90 Gy", "D100 Gy", "Dmax Gy", "V100 %", "V150 %", "V200 %", "D2cc Gy",
+                "D0.1cc Gy"});
+            for (StructureMetrics s : plan.metrics().structures()) {
+                m.add(new String[] {s.name(), s.type().name(), f1(s.volumeCc()), f1(s.dPctGy().get("90")), f1(s.dPctGy().get("100")),
+                    f1(s.dmaxGy()), f1(s.vPct().get("100")), f1(s.vPct().get("150")), f1(s.vPct().get("200")), f1(s.dCcGy().get("2")),
+                    f1(s.dCcGy().get("0.1"))});
+            }
+            p.table(m, new float[] {75, 45, 40, 42, 45, 45, 42, 42, 42, 45, 50}, 8);
+
+            p.heading("Needles (entry and tip in patient LPS mm; seeds as distance from the tip, mm)");
+            List<String[]> n = new ArrayList<>();
+            n.add(new String[] {"#", "Hole", "Entry", "Tip", "Depth", "Tilt", "Loading", "Seeds at (mm from tip)"});
+            for (PlannedNeedle x : plan.needles()) {
+                StringBuilder seeds = new StringBuilder();
+                for (double d : x.seedDistancesFromTipMm()) {
+                    seeds.append(seeds.length() == 0 ? "" : ", ").append(num(d));
+                }
+                n.add(new String[] {String.valueOf(x.number()), x.needle().hole() == null ? (x.needle().fixed() ? "fixed" : "skin")
+                    : x.needle().hole(), vec(x.needle().entryMm()), vec(x.needle().tipMm()), f1(x.needle().depthMm()),
+                    f1(x.needle().tiltFromAxialDeg()), x.loadingPattern(plan.intent().seedStepMm()), seeds.toString()});
+            }
+            p.table(n, new float[] {18, 30, 95, 95, 35, 30, 70, 142}, 7.5f);
+
+            p.newPage();
+            p.heading("Images: isodoses 50 / 100 / 150 / 200 % of " + num(plan.intent().referenceDoseGy()) + " Gy");
+            List<BufferedImage> row1 = List.of(PlanImages.slice(plan, geometry, PlanImages.View.AXIAL),
+                    PlanImages.slice(plan, geometry, PlanImages.View.CORONAL));
+            p.images(row1, p.width());
+            p.images(List.of(PlanImages.slice(plan, geometry, PlanImages.View.SAGITTAL), PlanImages.dvh(plan)), p.width());
+
+            p.heading("Approval");
+            p.space(14);
+            p.line("Planned by: ______________________________   Date: ____________");
+            p.space(14);
+            p.line("Checked by (medical physicist): ______________________________   Date: ____________");
+            p.space(14);
+            p.line("Approved by (physician): ______________________________   Date: ____________");
+            p.save(pdf);
+        }
+    }
+
+    private static String highDose(Plan plan) {
+        StringBuilder sb = new StringBuilder();
+        for (GoalResult g : plan.goals()) {
+            if (g.goal().startsWith("V100") || g.goal().startsWith("V150") || g.goal().startsWith("D90")) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %s %.1f %s", g.structure(),
+                        g.goal().substring(0, g.goal().indexOf(' ')), g.value(), g.unit()));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String describe(Approach a) {
+        if (a instanceof Approach.CoplanarTemplate t) {
+            return "coplanar grid template, holes every " + num(t.holeSpacingMm()) + " mm, needles along " + vec(t.needleDirection())
+                    + (t.templatePointMm() == null ? ", template fitted " + num(t.standoffMm()) + " mm outside the skin"
+                    : ", template through " + vec(t.templatePointMm())) + ", needles up to " + num(t.maxLengthMm()) + " mm";
+        }
+        Approach.FreeHand f = (Approach.FreeHand) a;
+        return "free-hand / printed template from skin entry region " + vec(f.entryCentreMm()) + " radius " + num(f.entryRadiusMm())
+                + " mm, needles at most " + num(f.maxAngleDeg()) + "° from the main direction, " + num(f.minSpacingMm())
+                + " mm apart, up to " + num(f.maxLengthMm()) + " mm";
+    }
+
+    private static String vec(Vec3 v) {
+        return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", v.x(), v.y(), v.z());
+    }
+
+    private static String f1(Double v) {
+        return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,129 @@
+package org.seedplan.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Volume;
+import org.seedplan.verify.coldspots.ColdRegion;
+import org.seedplan.verify.comparison.MetricDelta;
+import org.seedplan.verify.comparison.StructureComparison;
+import org.seedplan.verify.comparison.Verification;
+import org.seedplan.verify.seedfinder.SeedFinding;
+
+/**
+ * The post-implant verification report (PDF), laid out like the plan report: seeds planned and
+ * found with their displacements, pre-plan and post-plan metrics side by side, cold regions, what
+ * the seed finder rejected or could not reconcile, and the slice images with the found seeds.
+ */
+public final class VerificationReport {
+
+    /** Metrics shown in the comparison table, in this order, when the structure has them. */
+    static final String[] METRICS = {"volume_cc", "d_pct_gy.90", "d_pct_gy.100", "dmean_gy", "dmax_gy", "v_pct.100", "v_pct.150",
+        "v_pct.200", "d_cc_gy.2", "d_cc_gy.0.1", "ci_paddick", "hi"};
+
+    private VerificationReport() {
+    }
+
+    /** {@code supplement}: one line on proposed supplementary seeds, or null when none were asked for. */
+    public static void write(Path pdf, String patient, Verification v, SeedFinding finding, String supplement, Volume ct,
+                             List<RoiMask> rois, double prescriptionGy, String contoursUsed) throws IOException {
+        String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
+        try (PdfPages p = new PdfPages("seedplan verification report - " + patient + " - " + when)) {
+            p.line("I-125 seed implant: post-implant verification", 16, true);
+            p.space(4);
+            p.line("Patient: " + patient + "    Verified: " + when);
+            p.line("Post-plan structures: " + contoursUsed);
+
+            p.heading("Seeds");
+            var m = v.matching();
+            p.line(String.format(Locale.ROOT, "Planned %d, found %d: %d matched, %d planned not found (missing), %d found not planned "
+                    + "(extra, e.g. migrated); matching gate %.0f mm.", v.plannedSeeds().size(), v.implant().size(),
+                    m.matches().size(), m.missingPlanned().size(), m.extraFound().size(), m.gateMm()), 10, true);
+            p.line(String.format(Locale.ROOT, "Displacement of matched seeds: mean %.1f mm, largest %.1f mm.",
+                    m.meanDisplacementMm(), m.maxDisplacementMm()));
+            var c = finding.calibration();
+            p.line(String.format(Locale.ROOT, "Seed finding: threshold %.0f HU (soft tissue %.0f HU, metal %.0f HU); point-spread sigma "
+                    + "%.2f mm in-plane, %.2f mm axial, learned from %d isolated seeds.", c.thresholdHu(), c.backgroundHu(),
+                    c.metalLevelHu(), c.psfSigmaInPlaneMm(), c.psfSigmaAxialMm(), c.isolatedSeedsUsed()));
+            long otherMetal = finding.rejected().stream().filter(r -> r.reason().name().equals("OTHER_METAL")).count();
+            if (otherMetal > 0) {
+                p.line(otherMetal + " metal object(s) not shaped like seeds were left out (see found_seeds summary).");
+            }
+            for (String n : finding.notes()) {
+                p.line("Note: " + n);
+            }
+
+            p.heading("Dose metrics: pre-plan, post-plan and difference (prescription " + f1(prescriptionGy) + " Gy)");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"Structure", "Metric", "Pre", "Post", "Post - pre"});
+            for (StructureComparison s : v.comparison().structures()) {
+                for (String key : METRICS) {
+                    MetricDelta d = s.metrics().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
+                    if (d == null || (d.pre() == null && d.post() == null)) {
+                        continue;
+                    }
+                    rows.add(d.unit().isEmpty()
+                            ? new String[] {s.name(), label(key, d.unit()), f2(d.pre()), f2(d.post()), f2(d.difference())}
+                            : new String[] {s.name(), label(key, d.unit()), f1(d.pre()), f1(d.post()), f1(d.difference())});
+                }
+            }
+            p.table(rows, new float[] {110, 110, 80, 80, 80}, 8);
+
+            p.heading("Cold regions (target below " + f1(prescriptionGy) + " Gy)");
+            boolean any = false;
+            for (Map.Entry<String, List<ColdRegion>> e : v.coldRegions().entrySet()) {
+                List<String[]> cr = new ArrayList<>();
+                cr.add(new String[] {e.getKey(), "Volume cc", "Centre (x, y, z) mm", "Min Gy", "Mean Gy"});
+                for (ColdRegion r : e.getValue()) {
+                    cr.add(new String[] {"", String.format(Locale.ROOT, "%.2f", r.volumeCc()), String.format(Locale.ROOT,
+                        "%.1f, %.1f, %.1f", r.centroidMm().x(), r.centroidMm().y(), r.centroidMm().z()), f1(r.minDoseGy()),
+                        f1(r.meanDoseGy())});
+                }
+                if (cr.size() > 1) {
+                    any = true;
+                    p.table(cr.subList(0, Math.min(cr.size(), 16)), new float[] {90, 70, 150, 70, 70}, 8);
+                }
+            }
+            if (!any) {
+                p.line("None: every target voxel receives the prescription.");
+            }
+            if (supplement != null) {
+                p.line(supplement + " (positions in supplementary_seeds.csv).");
+            }
+
+            p.newPage();
+            p.heading("Images: post-op CT, found seeds (black, white core), planned (cyan), not found (red); isodoses 50/100/150/200 %");
+            p.images(List.of(VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.AXIAL),
+                    VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.CORONAL)), p.width());
+            p.images(List.of(VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.SAGITTAL)), p.width() / 2);
+
+            p.heading("Approval");
+            p.space(14);
+            p.line("Checked by (medical physicist): ______________________________   Date: ____________");
+            p.save(pdf);
+        }
+    }
+
+    static String label(String key, String unit) {
+        String k = key.replace("d_pct_gy.", "D").replace("d_cc_gy.", "D").replace("v_pct.", "V").replace("v_gy_pct.", "V")
+                .replace("_gy", "").replace("_cc", "");
+        if (key.startsWith("d_cc_gy.")) {
+            k += "cc";
+        }
+        return unit.isEmpty() ? k : k + " (" + unit + ")";
+    }
+
+    static String f2(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String f1(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,325 @@
+package org.seedplan.planning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.planning.candidate.Candidate;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.planning.needle.Needle;
+import org.seedplan.planning.needle.NeedleLayout;
+import org.seedplan.planning.optimiser.InfluenceMatrix;
+import org.seedplan.planning.optimiser.ObjectiveWeights;
+import org.seedplan.planning.optimiser.OptimisationProblem;
+import org.seedplan.planning.optimiser.SamplePoints;
+import org.seedplan.planning.optimiser.SeedOptimiser;
+import org.seedplan.planning.optimiser.SeedSelection;
+import org.seedplan.planning.optimiser.UnitDoseTable;
+import org.seedplan.source.SourceModel;
+
+/**
+ * A prepared planning problem (geometry, needles, candidates, sample points, influence matrix)
+ * that can be optimised many times: the first plan, re-plans that keep some needles (the
+ * intra-operative case), and the uniform-loading baseline. Not thread-safe: one caller at a time.
+ */
+public final class PlanningSession {
+
+    /** Extra passes when the final dose misses a goal: a repair demanding more coverage, or a search weighing high doses more. */
+    private static final int MAX_RETRIES = 2;
+
+    private final PlanningCase planningCase;
+    private final PlanIntent intent;
+    private final SourceModel source;
+    private final Tg43Kernel kernel;
+    private final UnitDoseTable table;
+    private final PlanningGeometry geometry;
+    private final NeedleLayout.Result layout;
+    private final List<Candidate> candidates;
+    private final SamplePoints points;
+    private final InfluenceMatrix matrix;
+    private final ObjectiveWeights weights;
+    private final PlanEvaluator evaluator;
+    private int[] lastChosen = new int[0];
+    private int[] lastNeedleOfNumber = new int[0];
+
+    PlanningSession(PlanningCase planningCase, PlanIntent intent, Planner.Dosimetry dosimetry, PlanningGeometry geometry,
+                    NeedleLayout.Result layout, List<Candidate> candidates, SamplePoints points, InfluenceMatrix matrix,
+                    ObjectiveWeights weights) {
+        this.planningCase = planningCase;
+        this.intent = intent;
+        this.source = dosimetry.source();
+        this.kernel = dosimetry.kernel();
+        this.table = dosimetry.table();
+        this.geometry = geometry;
+        this.layout = layout;
+        this.candidates = List.copyOf(candidates);
+        this.points = points;
+        this.matrix = matrix;
+        this.weights = weights;
+        this.evaluator = new PlanEvaluator(dosimetry.engine(), geometry, intent);
+    }
+
+    public PlanningGeometry geometry() {
+        return geometry;
+    }
+
+    public List<Needle> availableNeedles() {
+        return layout.needles();
+    }
+
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    public InfluenceMatrix matrix() {
+        return matrix;
+    }
+
+    public SamplePoints points() {
+        return points;
+    }
+
+    /** The TG-43 kernel of the intent's source model (2D line source). */
+    public Tg43Kernel kernel() {
+        return kernel;
+    }
+
+    /** The kernel's per-unit-strength table (reach {@value Planner#TABLE_REACH_MM} mm). */
+    public UnitDoseTable table() {
+        return table;
+    }
+
+    /** Optimises the loading of all needles (the intent's fixed needles kept). */
+    public Plan optimise(ProgressListener progress) {
+        boolean[] fixedNeedles = new boolean[layout.needles().size()];
+        for (int n = 0; n < fixedNeedles.length; n++) {
+            fixedNeedles[n] = layout.needles().get(n).fixed();
+        }
+        boolean[] locked = new boolean[candidates.size()];
+        int fixedIndex = 0;
+        for (int n = 0; n < fixedNeedles.length; n++) {
+            if (fixedNeedles[n] && intent.fixedNeedles().get(fixedIndex++).loadingFixed()) {
+                for (Candidate c : candidates) {
+                    locked[c.index()] |= c.needle() == n;
+                }
+            }
+        }
+        return run(fixedNeedles, locked, new boolean[candidates.size()], null, progress);
+    }
+
+    /**
+     * Re-plans after the needles numbered {@code keptNeedleNumbers} in the last plan have been
+     * placed: those needles and their seeds stay; the other seeds are re-optimised (the
+     * intra-operative case). Reuses the influence matrix, so it is fast.
+     */
+    public Plan reoptimiseKeeping(Collection<Integer> keptNeedleNumbers, ProgressListener progress) {
+        return reoptimise(keptNeedleNumbers, List.of(), progress);
+    }
+
+    /**
+     * Re-plans keeping the needles numbered {@code keptNeedleNumbers} in the last plan with their
+     * seeds and giving up those numbered {@code removedNeedleNumbers} (e.g. a path found blocked
+     * during the procedure); the rest is re-optimised on the same influence matrix, starting from
+     * the last plan's other seeds.
+     */
+    public Plan reoptimise(Collection<Integer> keptNeedleNumbers, Collection<Integer> removedNeedleNumbers, ProgressListener progress) {
+        if (lastNeedleOfNumber.length == 0) {
+            throw new IllegalStateException("no plan yet: optimise before re-optimising");
+        }
+        boolean[] fixedNeedles = new boolean[layout.needles().size()];
+        for (int number : keptNeedleNumbers) {
+            fixedNeedles[needleIndex(number)] = true;
+        }
+        boolean[] removed = new boolean[layout.needles().size()];
+        for (int number : removedNeedleNumbers) {
+            int n = needleIndex(number);
+            if (fixedNeedles[n]) {
+                throw new IllegalArgumentException("needle " + number + " is both kept and removed: give it in one list only");
+            }
+            removed[n] = true;
+        }
+        boolean[] locked = new boolean[candidates.size()];
+        for (int j : lastChosen) {
+            locked[j] = fixedNeedles[candidates.get(j).needle()];
+        }
+        boolean[] forbidden = new boolean[candidates.size()];
+        for (Candidate c : candidates) {
+            forbidden[c.index()] = removed[c.needle()] || fixedNeedles[c.needle()] && !locked[c.index()];
+        }
+        int[] start = Arrays.stream(lastChosen).filter(j -> !forbidden[j]).toArray();
+        return run(fixedNeedles, locked, forbidden, start, progress);
+    }
+
+    private int needleIndex(int number) {
+        if (number < 1 || number > lastNeedleOfNumber.length) {
+            throw new IllegalArgumentException("needle number " + number + " is not in the last plan (1–"
+                    + lastNeedleOfNumber.length + "): give the numbers of its needles");
+        }
+        return lastNeedleOfNumber[number - 1];
+    }
+
+    /**
+     * The baseline for comparison: uniform loading on the needles of the last plan, every k-th
+     * candidate from the tip, with the largest k (sparsest loading) whose plan reaches the coverage
+     * goals (k = 1 if none does).
+     */
+    public Plan uniformBaseline() {
+        if (lastNeedleOfNumber.length == 0) {
+            throw new IllegalStateException("no plan yet: optimise before making the baseline");
+        }
+        boolean[] used = new boolean[layout.needles().size()];
+        for (int n : lastNeedleOfNumber) {
+            used[n] = true;
+        }
+        int minStride = (int) Math.ceil(intent.minSeedGapMm() / intent.seedStepMm() - 1e-9);
+        Plan best = null;
+        for (int stride = Math.max(1, minStride); stride <= 4; stride++) {
+            List<Integer> chosen = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (used[c.needle()] && Math.round(c.distanceFromTipMm() / intent.seedStepMm()) % stride == 0) {
+                    chosen.add(c.index());
+                }
+            }
+            Plan p = assemble(chosen.stream().mapToInt(Integer::intValue).toArray(), evaluatorFor(chosen), 0, false);
+            boolean covered = p.goals().stream().filter(GoalResult::isCoverage).allMatch(GoalResult::met);
+            if (best == null || covered) {
+                best = p;
+            }
+            if (!covered) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private PlanEvaluator.Evaluation evaluatorFor(List<Integer> chosen) {
+        return evaluator.evaluate(seedsOf(chosen.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Optimises (from {@code start} if not null), checks on the full dose and retries as described in docs/planning.md. */
+    private Plan run(boolean[] fixedNeedles, boolean[] locked, boolean[] forbidden, int[] start, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        ObjectiveWeights w = weights;
+        Plan best = null;
+        int[] chosen = start;
+        double[] tail = new double[points.size()];
+        boolean repairOnly = false;
+        for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+            Planner.step(progress, "seed optimisation", 0.45 + 0.15 * attempt);
+            OptimisationProblem problem = new OptimisationProblem(intent, candidates, layout.needles().size(), fixedNeedles,
+                    locked, forbidden, points, matrix, w);
+            SeedOptimiser optimiser = new SeedOptimiser(problem);
+            SeedSelection s;
+            if (repairOnly) {
+                s = optimiser.optimise(chosen, tail, false);
+            } else {
+                s = optimiser.optimise(chosen == null ? new int[0] : chosen, tail, true);
+                tail = tailDose(s.chosen());
+                s = optimiser.optimise(s.chosen(), tail, false);
+            }
+            chosen = s.chosen();
+            Planner.step(progress, "dose and DVH", 0.55 + 0.15 * attempt);
+            PlanEvaluator.Evaluation e = evaluator.evaluate(seedsOf(chosen));
+            Plan p = assemble(chosen, e, candidates.size(), true);
+            if (best == null || better(p, best)) {
+                best = p;
+                lastChosen = chosen;
+            }
+            if (p.allGoalsMet()) {
+                break;
+            }
+            boolean coverageShort = !e.coverageMet() && s.coverageReached();
+            boolean hot = p.goals().stream().anyMatch(g -> !g.met() && g.isHighDose());
+            if (!coverageShort && !hot) {
+                break;
+            }
+            // Coverage met on the sample points but not on the DVH: demand more and repair from here.
+            // High-dose limits missed: weigh them more and search again from here.
+            repairOnly = coverageShort;
+            w = new ObjectiveWeights(w.under(), hot ? w.hot150() * 2.5 : w.hot150(), hot ? w.hot200() * 2.5 : w.hot200(),
+                    w.shell(), w.organ(), w.needleCost(), coverageShort ? w.coverageMarginPct() + 1.5 : w.coverageMarginPct());
+        }
+        Planner.step(progress, "done", 1.0);
+        lastNeedleOfNumber = needleNumbering(lastChosen);
+        return best.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Fewer unmet goals first, then fewer seeds. */
+    private static boolean better(Plan a, Plan b) {
+        long ua = a.goals().stream().filter(g -> !g.met()).count();
+        long ub = b.goals().stream().filter(g -> !g.met()).count();
+        return ua != ub ? ua < ub : a.seedCount() < b.seedCount();
+    }
+
+    /** Dose at each sample point from the chosen seeds beyond the matrix cutoff (the rows' missing tails), Gy. */
+    private double[] tailDose(int[] chosen) {
+        double cut2 = matrix.cutoffMm() * matrix.cutoffMm();
+        double scale = intent.seed().skU() * intent.decay().gyPerCGyPerH();
+        double[] tail = new double[points.size()];
+        IntStream.range(0, points.size()).parallel().forEach(i -> {
+            double sum = 0;
+            for (int j : chosen) {
+                Candidate c = candidates.get(j);
+                double dx = points.x()[i] - c.positionMm().x();
+                double dy = points.y()[i] - c.positionMm().y();
+                double dz = points.z()[i] - c.positionMm().z();
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 > cut2) {
+                    double axial = dx * c.axis().x() + dy * c.axis().y() + dz * c.axis().z();
+                    sum += table.doseRatePerU(r2, axial);
+                }
+            }
+            tail[i] = sum * scale;
+        });
+        return tail;
+    }
+
+    private List<Seed> seedsOf(int[] chosen) {
+        List<Seed> seeds = new ArrayList<>();
+        for (int j : chosen) {
+            Candidate c = candidates.get(j);
+            seeds.add(new Seed(c.positionMm(), c.axis(), intent.seed().skU()));
+        }
+        return seeds;
+    }
+
+    /** Layout needle index of each plan needle number (fixed needles and needles with seeds, in layout order). */
+    private int[] needleNumbering(int[] chosen) {
+        boolean[] used = new boolean[layout.needles().size()];
+        for (int j : chosen) {
+            used[candidates.get(j).needle()] = true;
+        }
+        for (int n = 0; n < used.length; n++) {
+            used[n] |= layout.needles().get(n).fixed();
+        }
+        return IntStream.range(0, used.length).filter(n -> used[n]).toArray();
+    }
+
+    private Plan assemble(int[] chosen, PlanEvaluator.Evaluation e, int candidateCount, boolean explain) {
+        int[] order = chosen.clone();
+        Arrays.sort(order);
+        List<PlannedNeedle> needles = new ArrayList<>();
+        List<Seed> seeds = new ArrayList<>();
+        int number = 1;
+        for (int n : needleNumbering(order)) {
+            List<Double> distances = new ArrayList<>();
+            for (int j : order) {
+                Candidate c = candidates.get(j);
+                if (c.needle() == n) {
+                    distances.add(c.distanceFromTipMm());
+                    seeds.add(new Seed(c.positionMm(), c.axis(), intent.seed().skU()));
+                }
+            }
+            needles.add(new PlannedNeedle(number++, layout.needles().get(n), distances));
+        }
+        int withSpares = (int) Math.ceil(seeds.size() * (1 + intent.sparesPct() / 100) - 1e-9);
+        int toOrder = Math.max(0, withSpares - intent.seed().stock());
+        List<String> statements = explain ? new GoalExplainer(intent, layout, points, candidates).explain(e.goals(), seeds.size(),
+                needles.size()) : List.of();
+        return new Plan(planningCase.patientId(), planningCase.patientName(), intent, source, needles, seeds, toOrder, e.dose(),
+                e.structures(), e.metrics(), e.goals(), statements, candidateCount, layout.needles().size(), 0);
+    }
+}
