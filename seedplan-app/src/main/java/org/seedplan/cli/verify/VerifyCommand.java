@@ -1,0 +1,211 @@
+package org.seedplan.cli.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.seedplan.dicom.ct.CtSeries;
+import org.seedplan.dicom.ct.CtSeriesReader;
+import org.seedplan.dicom.rtplan.BrachyPlan;
+import org.seedplan.dicom.rtplan.RtPlanReader;
+import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.dicom.rtstruct.RtStructureSet;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Grid;
+import org.seedplan.io.MetricsJson;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
+import org.seedplan.cli.dose.SourceOptions;
+import org.seedplan.cli.planning.IntentJson;
+import org.seedplan.dose.DecayIntegral;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningSession;
+import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.verify.coldspots.SupplementProposal;
+import org.seedplan.verify.coldspots.SupplementarySeeds;
+import org.seedplan.verify.comparison.ImplantVerifier;
+import org.seedplan.verify.comparison.MetricDelta;
+import org.seedplan.verify.comparison.StructureComparison;
+import org.seedplan.verify.comparison.Verification;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.seedfinder.SeedFinder;
+import org.seedplan.verify.seedfinder.SeedFinding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seedplan verify}: post-implant verification of a seed plan against the post-op CT. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify an implant: find the seeds on the post-op CT, match them to the plan's seeds (optimal assignment),"
+                + " compute the post-plan dose and metrics and put them beside the pre-plan's, and find the cold regions of the targets.",
+                "Writes found_seeds.csv, matching.csv, comparison.csv, cold_regions.csv, verification.json, report.pdf and"
+                        + " axial/coronal/sagittal.png into --out (with --intent also supplementary_seeds.csv)."
+                        + " Doses in Gy (total dose of the permanent implant), distances in mm."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--plan", required = true, description = "the pre-plan as DICOM RT Plan (seeds, strengths, prescription)")
+    Path planFile;
+
+    @Option(names = "--plan-rtstruct", description = "the pre-op RT Structure Set (default: the one the plan references, found beside it)")
+    Path planRtstruct;
+
+    @Option(names = "--ct", required = true, description = "folder holding the post-op CT series (DICOM)")
+    Path ctDir;
+
+    @Option(names = "--rtstruct", description = "post-op RT Structure Set (default: the pre-op contours carried over)")
+    Path rtstruct;
+
+    @Option(names = "--expected", description = "seeds implanted (default: the plan's seed count)")
+    Integer expected;
+
+    @Option(names = "--rx-gy", description = "prescription, Gy (default: the plan's Target Prescription Dose)")
+    Double rxGy;
+
+    @Option(names = "--grid-mm", defaultValue = "1.0", description = "dose grid spacing, mm (default ${DEFAULT-VALUE})")
+    double gridMm;
+
+    @Option(names = "--gate-mm", defaultValue = "10", description = "a found seed farther than this from its planned position is"
+            + " reported as missing + extra (migration), mm (default ${DEFAULT-VALUE})")
+    double gateMm;
+
+    @Option(names = "--intent", description = "the plan's intent (JSON, docs/planning.md): with it, supplementary seeds are"
+            + " proposed on the planner's needles, implanted seeds fixed, to bring D90 back to the prescription")
+    Path intentFile;
+
+    @Option(names = "--max-added", defaultValue = "30", description = "most supplementary seeds to propose (default ${DEFAULT-VALUE})")
+    int maxAdded;
+
+    @Option(names = "--out", required = true, description = "folder for the verification files")
+    Path out;
+
+    @Option(names = "--json", description = "print {\"verification\": {…}} as JSON instead of the summary")
+    boolean json;
+
+    @Mixin
+    SourceOptions sourceOptions;
+
+    @Override
+    public Integer call() {
+        if (!(gridMm > 0)) {
+            throw new IllegalArgumentException("--grid-mm must be a positive spacing in mm, got " + gridMm);
+        }
+        BrachyPlan plan = RtPlanReader.read(planFile);
+        List<Seed> planned = plan.seeds();
+        double rx = rxGy != null ? rxGy : plan.prescriptionGy();
+        if (!(rx > 0)) {
+            throw new IllegalArgumentException(planFile + ": the plan states no Target Prescription Dose: give --rx-gy");
+        }
+        RtStructureSet pre = planRtstruct != null ? RtStructReader.read(planRtstruct) : referencedStructureSet(planFile, plan);
+        List<Structure> preStructures = pre.structures();
+        List<Structure> postStructures = rtstruct != null ? RtStructReader.read(rtstruct).structures() : preStructures;
+        String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
+                : "pre-op contours carried over (" + pre.label() + ")";
+        CtSeries ct = CtSeriesReader.read(ctDir);
+        SeedFinding finding = new SeedFinder().find(ct.volume(), null, OptionalInt.of(expected != null ? expected : planned.size()));
+
+        List<Structure> all = new ArrayList<>(preStructures);
+        all.addAll(postStructures);
+        Grid grid = ImplantVerifier.doseGridAround(all, 10, gridMm);
+        List<RoiMask> preRois = rois(preStructures, grid);
+        List<RoiMask> postRois = rois(postStructures, grid);
+        Tg43Kernel kernel = sourceOptions.kernel();
+        ImplantVerifier verifier = new ImplantVerifier(new FastDoseEngine(kernel), sourceOptions.permanent(kernel.source()),
+                new SeedMatcher(gateMm));
+        Verification v = verifier.verify(planned, finding.seeds(), preRois, postRois, grid, rx);
+        String patient = ct.patient().displayName().orElse(ct.patient().id());
+        SupplementProposal supplement = null;
+        if (intentFile != null) {
+            PlanIntent intent = IntentJson.read(intentFile);
+            PlanningSession session = Planner.builtIn().prepare(new PlanningCase(ct.patient().id(), patient, postStructures,
+                    ct.volume()), intent, ProgressListener.NONE);
+            supplement = SupplementarySeeds.propose(session, v.implant(), DecayIntegral.permanent(intent.halfLifeDays()),
+                    intent.seed().skU(), maxAdded);
+        }
+        VerificationFiles.write(out, patient, v, finding, supplement, ct.volume(), postRois, rx, contoursUsed);
+        if (json) {
+            var root = MetricsJson.MAPPER.createObjectNode();
+            root.set("verification", VerificationFiles.json(v, finding, supplement));
+            System.out.println(MetricsJson.write(root));
+        } else {
+            System.out.println(summary(v, finding));
+            if (supplement != null) {
+                System.out.println(VerificationFiles.describe(supplement));
+            }
+        }
+        return 0;
+    }
+
+    /** Structures with volume on the dose grid (the body outline is left out: it is not a dose metric here). */
+    private static List<RoiMask> rois(List<Structure> structures, Grid grid) {
+        return structures.stream().filter(s -> s.type() != StructureType.EXTERNAL)
+                .map(s -> RoiMask.of(s, MaskRasterizer.rasterize(s, grid))).toList();
+    }
+
+    /** The RT Structure Set the plan references, searched among the DICOM files beside the plan. */
+    static RtStructureSet referencedStructureSet(Path planFile, BrachyPlan plan) {
+        String uid = plan.referencedStructureSetUid();
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException(planFile + ": the plan references no structure set: give --plan-rtstruct");
+        }
+        Path dir = planFile.toAbsolutePath().getParent();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                try {
+                    RtStructureSet s = RtStructReader.read(f);
+                    if (uid.equals(s.sopInstanceUid())) {
+                        return s;
+                    }
+                } catch (IllegalArgumentException | UncheckedIOException notAStructureSet) {
+                    // other files in the folder: CT slices, dose, plan
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        throw new IllegalArgumentException(planFile + ": the structure set it references (" + uid + ") is not in " + dir
+                + ": give it with --plan-rtstruct");
+    }
+
+    /** The lines a physicist reads first. */
+    static String summary(Verification v, SeedFinding finding) {
+        StringBuilder sb = new StringBuilder();
+        var m = v.matching();
+        sb.append(String.format(Locale.ROOT, "seeds: planned %d, found %d, matched %d, missing %d, extra %d; displacement mean %.1f mm,"
+                + " max %.1f mm%n", v.plannedSeeds().size(), v.implant().size(), m.matches().size(), m.missingPlanned().size(),
+                m.extraFound().size(), m.meanDisplacementMm(), m.maxDisplacementMm()));
+        sb.append(String.format(Locale.ROOT, "%-12s %-12s %9s %9s %9s%n", "structure", "metric", "pre", "post", "post-pre"));
+        for (StructureComparison s : v.comparison().structures()) {
+            for (String key : s.type().isTarget() ? new String[] {"d_pct_gy.90", "v_pct.100", "v_pct.150", "v_pct.200"}
+                    : new String[] {"dmax_gy", "d_cc_gy.2", "d_cc_gy.0.1"}) {
+                MetricDelta d = s.metrics().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
+                if (d != null) {
+                    sb.append(String.format(Locale.ROOT, "%-12s %-12s %9s %9s %9s%n", s.name(), key, f(d.pre()), f(d.post()),
+                            f(d.difference())));
+                }
+            }
+        }
+        v.coldRegions().forEach((name, list) -> sb.append(String.format(Locale.ROOT, "%s: %d cold region(s)%s%n", name, list.size(),
+                list.isEmpty() ? "" : String.format(Locale.ROOT, ", largest %.2f cc at (%.1f, %.1f, %.1f) mm", list.get(0).volumeCc(),
+                        list.get(0).centroidMm().x(), list.get(0).centroidMm().y(), list.get(0).centroidMm().z()))));
+        for (String n : finding.notes()) {
+            sb.append("note: ").append(n).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String f(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,111 @@
+package org.seedplan.verify.coldspots;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.structure.Mask;
+
+/**
+ * Finds the cold regions of a target: voxels at least half inside the target whose dose is below
+ * the prescription, grouped into 26-connected regions (volume = Σ voxel fraction × voxel volume,
+ * centroid weighted the same way), largest first. Regions smaller than {@code minVolumeCc} are not
+ * listed (single voxels at the target's edge are discretisation, not a clinical cold spot).
+ */
+public final class ColdRegionFinder {
+
+    private ColdRegionFinder() {
+    }
+
+    /** The cold regions of {@code target} under {@code dose} (same grid), largest first. */
+    public static List<ColdRegion> find(DoseGrid dose, Mask target, double prescriptionGy, double minVolumeCc) {
+        Grid g = dose.grid();
+        if (!g.equals(target.grid())) {
+            throw new IllegalArgumentException("target '" + target.name() + "' is on a different grid than the dose:"
+                    + " rasterise it on the dose grid");
+        }
+        if (!(prescriptionGy > 0)) {
+            throw new IllegalArgumentException("prescription must be a positive dose in Gy, got " + prescriptionGy);
+        }
+        float[] f = target.fraction();
+        float[] d = dose.doseGy();
+        boolean[] cold = new boolean[f.length];
+        for (int v = 0; v < f.length; v++) {
+            cold[v] = f[v] >= 0.5f && d[v] < prescriptionGy;
+        }
+        int nx = g.nx();
+        int ny = g.ny();
+        int nxy = nx * ny;
+        List<ColdRegion> out = new ArrayList<>();
+        int[] queue = new int[Math.max(16, f.length)];
+        for (int start = 0; start < f.length; start++) {
+            if (!cold[start]) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            cold[start] = false;
+            double vol = 0;
+            double sx = 0;
+            double sy = 0;
+            double sz = 0;
+            double dmin = Double.POSITIVE_INFINITY;
+            double dsum = 0;
+            double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+            double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            while (head < tail) {
+                int v = queue[head++];
+                int k = v / nxy;
+                int j = (v - k * nxy) / nx;
+                int i = v - k * nxy - j * nx;
+                Vec3 c = g.centre(i, j, k);
+                double w = f[v];
+                vol += w;
+                sx += w * c.x();
+                sy += w * c.y();
+                sz += w * c.z();
+                dmin = Math.min(dmin, d[v]);
+                dsum += w * d[v];
+                lo[0] = Math.min(lo[0], c.x());
+                lo[1] = Math.min(lo[1], c.y());
+                lo[2] = Math.min(lo[2], c.z());
+                hi[0] = Math.max(hi[0], c.x());
+                hi[1] = Math.max(hi[1], c.y());
+                hi[2] = Math.max(hi[2], c.z());
+                for (int dk = -1; dk <= 1; dk++) {
+                    int kk = k + dk;
+                    if (kk < 0 || kk >= g.nz()) {
+                        continue;
+                    }
+                    for (int dj = -1; dj <= 1; dj++) {
+                        int jj = j + dj;
+                        if (jj < 0 || jj >= ny) {
+                            continue;
+                        }
+                        for (int di = -1; di <= 1; di++) {
+                            int ii = i + di;
+                            if (ii < 0 || ii >= nx) {
+                                continue;
+                            }
+                            int n = ii + nx * jj + nxy * kk;
+                            if (cold[n]) {
+                                cold[n] = false;
+                                queue[tail++] = n;
+                            }
+                        }
+                    }
+                }
+            }
+            double cc = vol * g.voxelVolumeCc();
+            if (cc >= minVolumeCc) {
+                out.add(new ColdRegion(cc, new Vec3(sx / vol, sy / vol, sz / vol), new Vec3(lo[0], lo[1], lo[2]),
+                        new Vec3(hi[0], hi[1], hi[2]), dmin, dsum / vol));
+            }
+        }
+        out.sort(Comparator.comparingDouble(ColdRegion::volumeCc).reversed());
+        return out;
+    }
+}

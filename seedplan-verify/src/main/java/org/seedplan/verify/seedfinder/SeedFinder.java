@@ -1,0 +1,569 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.structure.Mask;
+
+/**
+ * Finds implanted seeds on a post-operative CT, in 3D.
+ *
+ * <ol>
+ * <li>Checks that the volume is a CT in HU with metal in it.</li>
+ * <li>Adapts to the scan ({@link ScanStats}): soft-tissue level (median of −200…300 HU), metal
+ *     level (upper decile of the voxels above {@code minMetalHu}), threshold 40 % of the way from
+ *     the first to the second.</li>
+ * <li>26-connected components above the threshold; objects whose peak stays below
+ *     {@code minMetalHu} or below 65 % of the way to the metal level are bone or calcification,
+ *     unless their metal content (excess CT number integrated around them, which partial volume
+ *     spreads but does not reduce) reaches half that of the scan's clear seeds and they are no
+ *     larger than two seeds (a seed lying between two thick slices). Objects far larger than the
+ *     typical one are split again at the peak level, which bone does not reach (a seed touching
+ *     bone); the bone's voxels are then left out of every fit.</li>
+ * <li>Learns one seed's image from the scan's isolated seeds (the up to 20 objects nearest the
+ *     median size): a seed-long segment blurred by an anisotropic Gaussian point-spread function,
+ *     clipped at the metal level ({@link SeedImageModel}); σ in-plane, σ axial and the amplitude
+ *     are fitted by least squares.</li>
+ * <li>For each object, fits 1, 2, … seeds ({@link BlobSplitter} for starting splits,
+ *     {@link ImageFitter} for least squares between observed and predicted CT numbers) and keeps
+ *     the count with the least residual + {@value #EXTRA_SEED_SHARE} × one seed's signal energy per
+ *     seed. Objects too large, or large and badly explained, are other metal.</li>
+ * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes,
+ *     Jolliffe, Principal Component Analysis, 2nd ed., 2002). Confidence from the share of the
+ *     signal explained and how clearly the count beats its neighbours.</li>
+ * <li>With an expected count, changes blob counts one at a time where the fit allows it, noting
+ *     each change, and reports what stays unreconciled.</li>
+ * </ol>
+ * The method is analysis by synthesis with a model learned from the scan; docs/verify.md gives the
+ * details and the accuracy measured on the synthetic phantoms.
+ */
+public final class SeedFinder {
+
+    /** Share of one seed's signal energy by which an extra seed in a blob must lower the residual. */
+    static final double EXTRA_SEED_SHARE = 0.05;
+    /** Objects larger than this many typical objects are split again at the peak level (seeds touching bone). */
+    static final double LARGE_OBJECT_FACTOR = 8;
+    /** A blob of at most 1.5 single-seed volumes fitted by one seed to within this share of a seed's energy is one seed. */
+    static final double SINGLE_FIT = 0.1;
+    /**
+     * Least share of the signal energy around a blob that its seeds must explain, for blobs of more
+     * than two seed volumes (less: other metal) and for faint blobs (less: bone or calcification).
+     */
+    static final double MIN_EXPLAINED = 0.6;
+    /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
+    static final double MIN_EVIDENCE = 0.02;
+
+    private final SeedFinderOptions options;
+
+    public SeedFinder() {
+        this(SeedFinderOptions.defaults());
+    }
+
+    public SeedFinder(SeedFinderOptions options) {
+        this.options = options;
+    }
+
+    /** Finds all seeds in the whole scan, with no expected count. */
+    public SeedFinding find(Volume ct) {
+        return find(ct, null, OptionalInt.empty());
+    }
+
+    /**
+     * Finds the seeds in a scan.
+     *
+     * @param ct       the post-operative CT in HU
+     * @param roi      a region on the CT's grid (objects touching it count), or null for the whole scan
+     * @param expected the number of seeds implanted, if known
+     */
+    public SeedFinding find(Volume ct, Mask roi, OptionalInt expected) {
+        Grid g = ct.grid();
+        float[] hu = ct.hu();
+        ScanStats stats = ScanStats.of(ct.hu(), options.minMetalHu());
+        if (roi != null && !roi.grid().equals(g)) {
+            throw new IllegalArgumentException("region '" + roi.name() + "' is on a different grid than the CT: "
+                    + "rasterise the region on the CT's grid");
+        }
+        if (expected.isPresent() && expected.getAsInt() < 1) {
+            throw new IllegalArgumentException("expected seed count must be at least 1, got " + expected.getAsInt());
+        }
+        if (stats.maxHu() < options.minMetalHu()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "no metal in the scan: its brightest voxel is %.0f HU, below %.0f HU (seeds show at about 3000 HU): "
+                            + "give the post-implant CT", stats.maxHu(), options.minMetalHu()));
+        }
+        double background = stats.backgroundHu();
+        double metal = stats.metalLevelHu();
+        double threshold = background + 0.4 * (metal - background);
+        double peakRequired = Math.max(options.minMetalHu(), background + 0.65 * (metal - background));
+        List<RejectedObject> rejected = new ArrayList<>();
+        List<Blob> candidates = new ArrayList<>();
+        List<Blob> faint = new ArrayList<>();
+        int[] labels = new int[hu.length];
+        double lowHu = background + 0.15 * (metal - background);
+        List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, hu, threshold, labels));
+        List<Blob> large = new ArrayList<>();
+        for (int[] comp : comps) {
+            if (roi != null && !touches(comp, roi)) {
+                continue;
+            }
+            Blob b = new Blob(g, comp, hu);
+            (b.peakHu() < peakRequired ? faint : candidates).add(b);
+        }
+        // A seed touching bone joins the bone's object: objects far larger than the typical one are
+        // split again at the peak level, which bone does not reach; what stays large is other metal.
+        double typical = median(candidates);
+        for (Blob b : new ArrayList<>(candidates)) {
+            if (b.size() > LARGE_OBJECT_FACTOR * typical) {
+                candidates.remove(b);
+                large.add(b);
+            }
+        }
+        for (Blob b : large) {
+            float[] sub = new float[hu.length];
+            java.util.Arrays.fill(sub, Float.NEGATIVE_INFINITY);
+            for (int v : b.voxels) {
+                sub[v] = hu[v];
+                labels[v] = ImageFitter.EXCLUDED;
+            }
+            for (int[] part : ConnectedComponents.of(g, sub, peakRequired)) {
+                int label = comps.size() + 1;
+                comps.add(part);
+                for (int v : part) {
+                    labels[v] = label;
+                }
+                Blob pb = new Blob(g, part, hu);
+                if (pb.size() > LARGE_OBJECT_FACTOR * typical) {
+                    rejected.add(reject(g, pb, RejectedObject.Reason.OTHER_METAL));
+                } else {
+                    candidates.add(pb);
+                }
+            }
+        }
+        // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
+        // around it. Faint blobs with at least half the content of a clear seed are seeds.
+        double[] content = candidates.stream().mapToDouble(b -> excess(g, hu, labels, b, background, metal, lowHu))
+                .sorted().toArray();
+        double seedContent = content.length == 0 ? Double.POSITIVE_INFINITY : content[content.length / 2];
+        java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
+        for (Blob b : faint) {
+            if (excess(g, hu, labels, b, background, metal, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
+                candidates.add(b);
+                admittedFaint.add(b);
+            } else {
+                rejected.add(reject(g, b, RejectedObject.Reason.BONE_OR_CALCIFICATION));
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException(roi != null
+                    ? "region '" + roi.name() + "' contains no seeds (no metal object touches it): check the region name"
+                    + " or search the whole scan"
+                    : "no seeds in the scan: nothing reaches the metal level of " + Math.round(metal) + " HU");
+        }
+        List<String> notes = new ArrayList<>();
+        Learned learned = learn(g, hu, labels, background, metal, lowHu, candidates, notes);
+        SeedImageModel model = learned.model;
+        ImageFitter fitter = new ImageFitter(g, hu, labels, model);
+        BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),
+                2 * model.sigmaXyMm(), 2 * model.sigmaZMm()));
+        double seedVoxels = learned.singleSeedVoxels;
+        double penalty = EXTRA_SEED_SHARE * learned.singleSeedEnergy;
+        List<BlobCount> counted = new ArrayList<>();
+        List<Blob> fitted = new ArrayList<>();
+        for (Blob b : candidates) {
+            if (b.size() < 0.3 * seedVoxels) {
+                rejected.add(reject(g, b, RejectedObject.Reason.TOO_SMALL));
+            } else if (b.size() > 1.6 * options.maxSeedsPerBlob() * seedVoxels) {
+                rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
+            } else {
+                fitted.add(b);
+            }
+        }
+        List<BlobCount> counts = fitted.parallelStream().map(b -> {
+            BlobCount bc = new BlobCount(b, fitter.region(b), fitter, splitter, penalty);
+            int nMax = Math.min(options.maxSeedsPerBlob(), (int) Math.ceil(b.size() / (0.5 * seedVoxels)) + 1);
+            bc.evaluate(1);
+            boolean single = b.size() <= 1.5 * seedVoxels && bc.fit(1).ssr() < SINGLE_FIT * learned.singleSeedEnergy;
+            for (int n = 2; n <= nMax && !single; n++) {
+                double before = bc.bestScore();
+                bc.evaluate(n);
+                if (bc.score(n) >= before) {
+                    break;
+                }
+            }
+            bc.chosen = bc.bestCount();
+            return bc;
+        }).toList();
+        for (BlobCount bc : counts) {
+            if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
+                rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
+            } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED) {
+                rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
+            } else {
+                counted.add(bc);
+            }
+        }
+        if (counted.isEmpty()) {
+            throw new IllegalArgumentException("no seeds found: the " + rejected.size()
+                    + " bright objects " + (roi != null ? "in region '" + roi.name() + "' " : "")
+                    + "are bone or metal not shaped like seeds");
+        }
+        if (expected.isPresent()) {
+            reconcile(counted, expected.getAsInt(), learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
+        }
+        List<FoundSeed> seeds = new ArrayList<>();
+        for (BlobCount bc : counted) {
+            seeds.addAll(bc.seeds(learned.singleSeedEnergy));
+        }
+        seeds.sort(Comparator.comparingDouble((FoundSeed s) -> s.centreMm().z())
+                .thenComparingDouble(s -> s.centreMm().y()).thenComparingDouble(s -> s.centreMm().x()));
+        if (expected.isPresent() && seeds.size() != expected.getAsInt()) {
+            int d = seeds.size() - expected.getAsInt();
+            notes.add(d < 0
+                    ? (-d) + " of the " + expected.getAsInt() + " expected seeds were not found: no blob shows evidence of "
+                    + "another seed (they may lie outside the scan or region, or have migrated)"
+                    : d + " more seeds found than the " + expected.getAsInt() + " expected: no blob fits well with fewer "
+                    + "seeds (check the lowest-confidence seeds and the expected count)");
+        }
+        SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
+                seedVoxels * g.dxMm() * g.dyMm() * g.dzMm(), model.sigmaXyMm(), model.sigmaZMm(), learned.used);
+        return new SeedFinding(seeds, rejected, cal, expected, notes);
+    }
+
+    private static double median(List<Blob> blobs) {
+        double[] sizes = blobs.stream().mapToDouble(Blob::size).sorted().toArray();
+        return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
+    }
+
+    /**
+     * Metal content of a blob: Σ (min(HU, metal) − background) × voxel volume over the voxels
+     * above {@code lowHu} in its box widened by one voxel that belong to it or to no blob, HU·mm³.
+     */
+    private static double excess(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
+        int own = labels[b.voxels[0]];
+        double sum = 0;
+        for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
+            for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
+                for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
+                    int v = g.index(i, j, k);
+                    if (hu[v] > lowHu && (labels[v] == 0 || labels[v] == own)) {
+                        sum += Math.min(hu[v], metal) - background;
+                    }
+                }
+            }
+        }
+        return sum * g.dxMm() * g.dyMm() * g.dzMm();
+    }
+
+    private static boolean touches(int[] comp, Mask roi) {
+        for (int v : comp) {
+            if (roi.fraction()[v] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RejectedObject reject(Grid g, Blob b, RejectedObject.Reason reason) {
+        PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
+        return new RejectedObject(pa.meanMm(), b.size() * g.dxMm() * g.dyMm() * g.dzMm(), b.peakHu(), reason);
+    }
+
+    private record Learned(SeedImageModel model, double singleSeedVoxels, double singleSeedEnergy, int used) {
+    }
+
+    /**
+     * Learns the seed image from up to 20 blobs nearest the median blob size (most blobs are
+     * single seeds): starting from weighted principal axes, alternating scans of the in-plane and
+     * axial σ with the amplitude solved by least squares on the unclipped voxels, then the seed
+     * poses refined and the scans repeated.
+     */
+    private Learned learn(Grid g, float[] hu, int[] labels, double background, double metal, double lowHu,
+                          List<Blob> candidates, List<String> notes) {
+        double[] sizes = candidates.stream().mapToDouble(Blob::size).sorted().toArray();
+        double median = sizes[sizes.length / 2];
+        List<Blob> isolated = new ArrayList<>(candidates.stream()
+                .filter(b -> b.size() >= 0.6 * median && b.size() <= 1.5 * median).toList());
+        isolated.sort(Comparator.comparingDouble(b -> Math.abs(b.size() - median)));
+        if (isolated.size() > 20) {
+            isolated = isolated.subList(0, 20);
+        }
+        double len = options.seedLengthMm();
+        double minPix = Math.min(g.dxMm(), g.dyMm());
+        SeedImageModel model = new SeedImageModel(len, Math.max(0.45, 0.6 * minPix), 0.42 * g.dzMm(), 1, background, metal);
+        int mxy = (int) Math.ceil(2.5 / minPix) + 1;
+        int mz = Math.max(1, (int) Math.ceil(3.0 / g.dzMm()));
+        List<ImageFitter.Region> regions = new ArrayList<>();
+        List<SeedImageModel.Placed> poses = new ArrayList<>();
+        for (Blob b : isolated) {
+            regions.add(ImageFitter.Region.of(g, hu, labels, b, mxy, mz));
+            double[] w = new double[b.size()];
+            for (int q = 0; q < w.length; q++) {
+                w[q] = Math.max(1e-3, Math.min(b.hu[q], metal) - lowHu);
+            }
+            PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, w, null, b.size());
+            poses.add(model.place(pa.meanMm(), pa.axes()[0]));
+        }
+        if (isolated.size() < 3) {
+            notes.add("fewer than 3 isolated seeds: seed appearance not learned from the scan; default point-spread "
+                    + "function used");
+            model = model.withAmplitude(amplitude(model, regions, poses));
+            return new Learned(model, median, energy(model, regions, poses), 0);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int scan = 0; scan < 2; scan++) {
+                boolean inPlane = scan == 0;
+                double lo = inPlane ? 0.2 : Math.max(0.15, 0.1 * g.dzMm());
+                double hi = inPlane ? 1.6 : Math.max(1.5, 1.0 * g.dzMm());
+                SeedImageModel base = model;
+                List<SeedImageModel.Placed> at = poses;
+                java.util.function.DoubleFunction<SeedImageModel> make = sigma -> inPlane
+                        ? new SeedImageModel(len, sigma, base.sigmaZMm(), 1, background, metal)
+                        : new SeedImageModel(len, base.sigmaXyMm(), sigma, 1, background, metal);
+                double sigma = goldenSection(lo, hi, v -> misfit(g, hu, labels, make.apply(v), regions, at));
+                SeedImageModel m = make.apply(sigma);
+                model = m.withAmplitude(amplitude(m, regions, replace(m, poses)));
+            }
+            if (round == 0) {
+                ImageFitter f = new ImageFitter(g, hu, labels, model);
+                List<SeedImageModel.Placed> refined = new ArrayList<>();
+                for (int r = 0; r < regions.size(); r++) {
+                    refined.add(f.fit(regions.get(r), new SeedImageModel.Placed[] {model.place(poses.get(r).centreMm,
+                            poses.get(r).axis)}).seeds()[0]);
+                }
+                poses = refined;
+            }
+        }
+        double[] iso = isolated.stream().mapToDouble(Blob::size).sorted().toArray();
+        return new Learned(model, iso[iso.length / 2], energy(model, regions, replace(model, poses)), isolated.size());
+    }
+
+    /** Sum of squared residuals of the isolated seeds under a model whose amplitude is fitted first. */
+    private static double misfit(Grid g, float[] hu, int[] labels, SeedImageModel m0, List<ImageFitter.Region> regions,
+                                 List<SeedImageModel.Placed> poses) {
+        List<SeedImageModel.Placed> moved = replace(m0, poses);
+        SeedImageModel m = m0.withAmplitude(amplitude(m0, regions, moved));
+        ImageFitter f = new ImageFitter(g, hu, labels, m);
+        double total = 0;
+        for (int r = 0; r < regions.size(); r++) {
+            total += f.ssr(regions.get(r), f.signal(regions.get(r), moved.get(r)), null, null);
+        }
+        return total;
+    }
+
+    /** Minimum of a unimodal function on [lo, hi] by golden-section search to 1 % of the interval. */
+    private static double goldenSection(double lo, double hi, java.util.function.DoubleUnaryOperator f) {
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = lo;
+        double b = hi;
+        double c = b - phi * (b - a);
+        double d = a + phi * (b - a);
+        double fc = f.applyAsDouble(c);
+        double fd = f.applyAsDouble(d);
+        while (b - a > 0.01 * (hi - lo)) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - phi * (b - a);
+                fc = f.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + phi * (b - a);
+                fd = f.applyAsDouble(d);
+            }
+        }
+        return (a + b) / 2;
+    }
+
+    private static List<SeedImageModel.Placed> replace(SeedImageModel m, List<SeedImageModel.Placed> poses) {
+        return poses.stream().map(p -> m.place(p.centreMm, p.axis)).toList();
+    }
+
+    /** Least-squares amplitude over the voxels between the low level and 95 % of the clip. */
+    private static double amplitude(SeedImageModel m, List<ImageFitter.Region> regions, List<SeedImageModel.Placed> poses) {
+        double num = 0;
+        double den = 0;
+        double low = m.backgroundHu() + 0.15 * (m.clipHu() - m.backgroundHu());
+        for (int r = 0; r < regions.size(); r++) {
+            ImageFitter.Region reg = regions.get(r);
+            for (int q = 0; q < reg.size(); q++) {
+                double v = reg.hu[q];
+                if (v > low && v < 0.95 * m.clipHu()) {
+                    double f = poses.get(r).signal(reg.x[q], reg.y[q], reg.z[q]);
+                    num += f * (v - m.backgroundHu());
+                    den += f * f;
+                }
+            }
+        }
+        return den > 0 ? num / den : 1;
+    }
+
+    /** Median over the isolated seeds of the predicted signal energy Σ (image − background)², HU². */
+    private static double energy(SeedImageModel m, List<ImageFitter.Region> regions, List<SeedImageModel.Placed> poses) {
+        double[] e = new double[regions.size()];
+        for (int r = 0; r < regions.size(); r++) {
+            ImageFitter.Region reg = regions.get(r);
+            for (int q = 0; q < reg.size(); q++) {
+                double d = m.image(m.amplitude() * poses.get(r).signal(reg.x[q], reg.y[q], reg.z[q])) - m.backgroundHu();
+                e[r] += d * d;
+            }
+        }
+        Arrays.sort(e);
+        return e.length == 0 ? 1 : e[e.length / 2];
+    }
+
+    /**
+     * Moves blob counts towards the expected total, one seed at a time, always taking the change
+     * the fits object to least, and only while it is plausible: an added seed must lower the
+     * residual by at least {@value #MIN_EVIDENCE} of one seed's signal energy, a removed seed must
+     * not raise it by more than a quarter of it.
+     */
+    private static void reconcile(List<BlobCount> counted, int expected, double seedEnergy, int maxPerBlob, List<String> notes) {
+        while (true) {
+            int found = counted.stream().mapToInt(bc -> bc.chosen).sum();
+            if (found == expected) {
+                return;
+            }
+            int step = found < expected ? 1 : -1;
+            BlobCount best = null;
+            double bestDelta = Double.POSITIVE_INFINITY;
+            for (BlobCount bc : counted) {
+                int n = bc.chosen + step;
+                if (n < 1 || n > maxPerBlob || (step < 0 && bc.chosen == 1)) {
+                    continue;
+                }
+                bc.evaluate(n);
+                double delta = bc.fit(n).ssr() - bc.fit(bc.chosen).ssr();
+                if (delta < bestDelta) {
+                    bestDelta = delta;
+                    best = bc;
+                }
+            }
+            double limit = step > 0 ? -MIN_EVIDENCE * seedEnergy : 0.25 * seedEnergy;
+            if (best == null || bestDelta > limit) {
+                return;
+            }
+            Vec3 c = best.centre();
+            notes.add(String.format(Locale.ROOT, "blob at (%.1f, %.1f, %.1f) mm counted as %d seeds instead of %d to approach "
+                    + "the expected %d", c.x(), c.y(), c.z(), best.chosen + step, best.chosen, expected));
+            best.chosen += step;
+            best.reconciled = true;
+        }
+    }
+
+    /** The fits of one blob for each seed count tried, and the count chosen. */
+    private static final class BlobCount {
+        final Blob blob;
+        final ImageFitter.Region region;
+        final ImageFitter fitter;
+        final BlobSplitter splitter;
+        final double penalty;
+        final TreeMap<Integer, ImageFitter.Fit> fits = new TreeMap<>();
+        int chosen;
+        boolean reconciled;
+
+        BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter, double penalty) {
+            this.blob = blob;
+            this.region = region;
+            this.fitter = fitter;
+            this.splitter = splitter;
+            this.penalty = penalty;
+        }
+
+        void evaluate(int n) {
+            fits.computeIfAbsent(n, k -> {
+                SeedImageModel.Placed[] bestStart = null;
+                double bestSsr = Double.POSITIVE_INFINITY;
+                Vec3[] blobAxes = PrincipalAxes.of(blob.x, blob.y, blob.z, BlobSplitter.ones(blob.size()), null,
+                        blob.size()).axes();
+                for (SeedShapeModel.Placed[] split : splitter.splits(blob, k)) {
+                    // Each split as clustered, and with all its seeds turned to each principal axis of the
+                    // blob (seeds lying across thick slices make blobs longest in z); the best start is fitted.
+                    for (int variant = 0; variant <= (k == 1 ? 0 : 3); variant++) {
+                        SeedImageModel.Placed[] start = new SeedImageModel.Placed[k];
+                        for (int s = 0; s < k; s++) {
+                            Vec3 axis = variant == 0 ? split[s].axis : blobAxes[variant - 1];
+                            // One seed starts at the intensity centroid: its partial-volume tails place it between thick slices.
+                            start[s] = fitter.model().place(k == 1 ? region.weightedCentre(fitter.model()) : split[s].centreMm, axis);
+                        }
+                        double ssr = fitter.ssrOf(region, start);
+                        if (ssr < bestSsr) {
+                            bestSsr = ssr;
+                            bestStart = start;
+                        }
+                    }
+                }
+                if (bestStart == null) {
+                    throw new IllegalStateException("seed fit of the object at " + centre() + " mm found no valid start");
+                }
+                return fitter.fit(region, bestStart);
+            });
+        }
+
+        ImageFitter.Fit fit(int n) {
+            evaluate(n);
+            return fits.get(n);
+        }
+
+        double score(int n) {
+            return fits.get(n).ssr() + penalty * n;
+        }
+
+        double bestScore() {
+            return fits.keySet().stream().mapToDouble(this::score).min().orElse(Double.POSITIVE_INFINITY);
+        }
+
+        int bestCount() {
+            return fits.keySet().stream().min(Comparator.comparingDouble(this::score)).orElseThrow();
+        }
+
+        Vec3 centre() {
+            return PrincipalAxes.of(blob.x, blob.y, blob.z, BlobSplitter.ones(blob.size()), null, blob.size()).meanMm();
+        }
+
+        /** Share of the region's signal energy (CT number above background, squared) the chosen fit explains. */
+        double explained() {
+            double e = 0;
+            double bg = fitter.model().backgroundHu();
+            for (int q = 0; q < region.size(); q++) {
+                double d = region.hu[q] - bg;
+                e += d * d;
+            }
+            return e > 0 ? 1 - fit(chosen).ssr() / e : 0;
+        }
+
+        /** How clearly the chosen count beats one more and one fewer, in [0, 1]. */
+        double margin(double seedEnergy) {
+            if (reconciled) {
+                return 0;
+            }
+            double own = score(chosen);
+            double other = Double.POSITIVE_INFINITY;
+            for (int n : new int[] {chosen - 1, chosen + 1}) {
+                if (fits.containsKey(n)) {
+                    other = Math.min(other, score(n));
+                }
+            }
+            return Double.isInfinite(other) ? 1 : Math.max(0, Math.min(1, (other - own) / (0.25 * seedEnergy)));
+        }
+
+        List<FoundSeed> seeds(double seedEnergy) {
+            double quality = Math.max(0, Math.min(1, (explained() - MIN_EXPLAINED) / (0.95 - MIN_EXPLAINED)));
+            double conf = Math.round(quality * (0.5 + 0.5 * margin(seedEnergy)) * 1000) / 1000.0;
+            List<FoundSeed> out = new ArrayList<>();
+            for (SeedImageModel.Placed p : fit(chosen).seeds()) {
+                out.add(new FoundSeed(p.centreMm, p.axis, conf, chosen));
+            }
+            return out;
+        }
+    }
+}
