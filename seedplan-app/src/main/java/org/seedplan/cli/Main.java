@@ -11,9 +11,15 @@ import picocli.CommandLine.Command;
                 org.seedplan.cli.demo.DemoCommand.class,
                 org.seedplan.cli.demo.EvaluateCommand.class,
                 org.seedplan.cli.dose.DosePointsCommand.class,
+                org.seedplan.cli.planning.PlanCommand.class,
                 org.seedplan.cli.bench.BenchCommand.class,
+                org.seedplan.cli.stats.StatsCommand.class,
+                org.seedplan.cli.verify.FindSeedsCommand.class,
+                org.seedplan.cli.verify.VerifyCommand.class,
                 org.seedplan.cli.outcomes.CohortCommand.class,
                 org.seedplan.cli.outcomes.HyperthermiaCommand.class,
+                org.seedplan.cli.dicom.DvhCommand.class,
+                org.seedplan.cli.dicom.DoseCommand.class,
         })
 public final class Main implements Runnable {
 

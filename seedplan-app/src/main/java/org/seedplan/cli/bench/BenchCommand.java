@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchSeedsCommand.class,
                 BenchStatsCommand.class,
                 BenchStructuresCommand.class,
+                BenchCtReadCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
