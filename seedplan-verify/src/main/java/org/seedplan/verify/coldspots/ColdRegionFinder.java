@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.seedplan.dose.DoseGrid;
+import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.structure.Mask;
@@ -35,19 +36,8 @@ public final class ColdRegionFinder {
         for (int v = 0; v < f.length; v++) {
             cold[v] = f[v] >= 0.5f && d[v] < prescriptionGy;
         }
-        int nx = g.nx();
-        int ny = g.ny();
-        int nxy = nx * ny;
         List<ColdRegion> out = new ArrayList<>();
-        int[] queue = new int[Math.max(16, f.length)];
-        for (int start = 0; start < f.length; start++) {
-            if (!cold[start]) {
-                continue;
-            }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            cold[start] = false;
+        for (int[] region : ConnectedComponents.of(g, cold, null)) {
             double vol = 0;
             double sx = 0;
             double sy = 0;
@@ -56,12 +46,8 @@ public final class ColdRegionFinder {
             double dsum = 0;
             double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
             double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-            while (head < tail) {
-                int v = queue[head++];
-                int k = v / nxy;
-                int j = (v - k * nxy) / nx;
-                int i = v - k * nxy - j * nx;
-                Vec3 c = g.centre(i, j, k);
+            for (int v : region) {
+                Vec3 c = g.centre(v);
                 double w = f[v];
                 vol += w;
                 sx += w * c.x();
@@ -75,29 +61,6 @@ public final class ColdRegionFinder {
                 hi[0] = Math.max(hi[0], c.x());
                 hi[1] = Math.max(hi[1], c.y());
                 hi[2] = Math.max(hi[2], c.z());
-                for (int dk = -1; dk <= 1; dk++) {
-                    int kk = k + dk;
-                    if (kk < 0 || kk >= g.nz()) {
-                        continue;
-                    }
-                    for (int dj = -1; dj <= 1; dj++) {
-                        int jj = j + dj;
-                        if (jj < 0 || jj >= ny) {
-                            continue;
-                        }
-                        for (int di = -1; di <= 1; di++) {
-                            int ii = i + di;
-                            if (ii < 0 || ii >= nx) {
-                                continue;
-                            }
-                            int n = ii + nx * jj + nxy * kk;
-                            if (cold[n]) {
-                                cold[n] = false;
-                                queue[tail++] = n;
-                            }
-                        }
-                    }
-                }
             }
             double cc = vol * g.voxelVolumeCc();
             if (cc >= minVolumeCc) {

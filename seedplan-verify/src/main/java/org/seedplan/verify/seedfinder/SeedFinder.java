@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -107,7 +108,7 @@ public final class SeedFinder {
         List<Blob> faint = new ArrayList<>();
         int[] labels = new int[hu.length];
         double lowHu = background + 0.15 * (metal - background);
-        List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, hu, threshold, labels));
+        List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, atLeast(hu, threshold), labels));
         List<Blob> large = new ArrayList<>();
         for (int[] comp : comps) {
             if (roi != null && !touches(comp, roi)) {
@@ -126,13 +127,12 @@ public final class SeedFinder {
             }
         }
         for (Blob b : large) {
-            float[] sub = new float[hu.length];
-            java.util.Arrays.fill(sub, Float.NEGATIVE_INFINITY);
+            boolean[] peak = new boolean[hu.length];
             for (int v : b.voxels) {
-                sub[v] = hu[v];
+                peak[v] = hu[v] >= peakRequired;
                 labels[v] = ImageFitter.EXCLUDED;
             }
-            for (int[] part : ConnectedComponents.of(g, sub, peakRequired)) {
+            for (int[] part : ConnectedComponents.of(g, peak, null)) {
                 int label = comps.size() + 1;
                 comps.add(part);
                 for (int v : part) {
@@ -565,5 +565,15 @@ public final class SeedFinder {
             }
             return out;
         }
+    }
+
+    /** Marks the voxels at or above {@code thresholdHu}. */
+    private static boolean[] atLeast(float[] hu, double thresholdHu) {
+        boolean[] out = new boolean[hu.length];
+        float t = (float) thresholdHu;
+        for (int v = 0; v < hu.length; v++) {
+            out[v] = hu[v] >= t;
+        }
+        return out;
     }
 }
