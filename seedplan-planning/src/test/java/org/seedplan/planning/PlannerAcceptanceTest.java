@@ -11,6 +11,7 @@ import org.seedplan.dose.DoseModel;
 import org.seedplan.dose.ReferenceDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.intent.Approach;
 import org.seedplan.planning.intent.OarLimit;
@@ -106,7 +107,7 @@ class PlannerAcceptanceTest {
                 Vec3[] pa = insidePart(used.get(a), rt);
                 Vec3[] pb = insidePart(used.get(b), rt);
                 // Minimum spacing 10 mm inside the target, checked with 0.5 mm tolerance as the layout does.
-                assertThat(Needle.segmentDistanceMm(pa[0], pa[1], pb[0], pb[1])).isGreaterThan(10 - 0.5 - 1e-9);
+                assertThat(SegmentDistance.between(pa[0], pa[1], pb[0], pb[1])).isGreaterThan(10 - 0.5 - 1e-9);
             }
         }
     }

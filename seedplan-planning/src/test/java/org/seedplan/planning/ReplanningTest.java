@@ -60,7 +60,7 @@ class ReplanningTest {
         assertThat(plan.goals()).allMatch(GoalResult::met);
         // Other needles keep at least the hole pitch (less 10 %) from the fixed one.
         for (PlannedNeedle n : plan.needles().subList(1, plan.needles().size())) {
-            assertThat(org.seedplan.planning.needle.Needle.segmentDistanceMm(n.needle().entryMm(), n.needle().tipMm(),
+            assertThat(org.seedplan.geometry.SegmentDistance.between(n.needle().entryMm(), n.needle().tipMm(),
                     placed.entryMm(), placed.tipMm())).isGreaterThanOrEqualTo(4.5);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.PlanningGeometry;
 import org.seedplan.planning.intent.Approach;
@@ -63,7 +64,7 @@ public final class CoplanarTemplateLayout implements NeedleLayout {
     /** Whether the needle keeps at least {@code minMm} from every given needle. */
     static boolean farFromAll(Needle n, List<Needle> others, double minMm) {
         for (Needle o : others) {
-            if (Needle.segmentDistanceMm(n.entryMm(), n.tipMm(), o.entryMm(), o.tipMm()) < minMm) {
+            if (SegmentDistance.between(n.entryMm(), n.tipMm(), o.entryMm(), o.tipMm()) < minMm) {
                 return false;
             }
         }

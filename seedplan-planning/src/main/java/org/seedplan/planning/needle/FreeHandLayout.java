@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.PlanningGeometry;
 import org.seedplan.planning.intent.Approach;
@@ -163,7 +164,7 @@ public final class FreeHandLayout implements NeedleLayout {
 
     private static boolean spaced(Vec3[] part, List<Vec3[]> others, double minMm) {
         for (Vec3[] o : others) {
-            if (Needle.segmentDistanceMm(part[0], part[1], o[0], o[1]) < minMm - 0.5) {
+            if (SegmentDistance.between(part[0], part[1], o[0], o[1]) < minMm - 0.5) {
                 return false;
             }
         }

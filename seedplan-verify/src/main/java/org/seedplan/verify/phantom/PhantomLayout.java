@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.phantom.SeedPose.Arrangement;
 

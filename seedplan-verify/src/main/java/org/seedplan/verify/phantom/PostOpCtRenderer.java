@@ -3,6 +3,7 @@ package org.seedplan.verify.phantom;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 

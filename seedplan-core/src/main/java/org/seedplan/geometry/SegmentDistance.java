@@ -1,17 +1,16 @@
-package org.seedplan.verify.phantom;
-
-import org.seedplan.geometry.Vec3;
+package org.seedplan.geometry;
 
 /**
  * Shortest distance between two line segments in 3D (closest points by clamped parameters;
  * Ericson, Real-Time Collision Detection, 2005, §5.1.9).
  */
-final class SegmentDistance {
+public final class SegmentDistance {
 
     private SegmentDistance() {
     }
 
-    static double between(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2) {
+    /** Shortest distance (mm) between the segments p1–q1 and p2–q2; a point is a segment of length 0. */
+    public static double between(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2) {
         Vec3 d1 = q1.minus(p1);
         Vec3 d2 = q2.minus(p2);
         Vec3 r = p1.minus(p2);
