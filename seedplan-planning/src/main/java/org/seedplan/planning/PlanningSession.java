@@ -23,7 +23,8 @@ import org.seedplan.source.SourceModel;
 /**
  * A prepared planning problem (geometry, needles, candidates, sample points, influence matrix)
  * that can be optimised many times: the first plan, re-plans that keep some needles (the
- * intra-operative case), and the uniform-loading baseline. Not thread-safe: one caller at a time.
+ * intra-operative case), supplementary seeds for an implant (the post-operative case), and the
+ * uniform-loading baseline. Not thread-safe: one caller at a time.
  */
 public final class PlanningSession {
 
@@ -107,7 +108,7 @@ public final class PlanningSession {
                 }
             }
         }
-        return run(fixedNeedles, locked, new boolean[candidates.size()], null, progress);
+        return remember(run(intent, fixedNeedles, locked, new boolean[candidates.size()], null, List.of(), progress));
     }
 
     /**
@@ -150,7 +151,45 @@ public final class PlanningSession {
             forbidden[c.index()] = removed[c.needle()] || fixedNeedles[c.needle()] && !locked[c.index()];
         }
         int[] start = Arrays.stream(lastChosen).filter(j -> !forbidden[j]).toArray();
-        return run(fixedNeedles, locked, forbidden, start, progress);
+        return remember(run(intent, fixedNeedles, locked, forbidden, start, List.of(), progress));
+    }
+
+    /**
+     * Supplementary seeds for an implant (the post-operative case): the same optimiser, objective
+     * and goals as {@link #optimise}, over this session's candidates, with the dose of the
+     * {@code implanted} seeds (at their found positions and strengths, through {@link #table()} at
+     * the sample points) as a fixed background. Candidates closer than the intent's minimum seed
+     * gap to an implanted seed are left out; at most {@code maxAdded} seeds are added, at the
+     * intent's strength. The last plan of the session (for re-optimising) is not changed.
+     *
+     * @return a plan whose needles and seeds are the added ones only (on the layout's needles),
+     *         and whose dose, DVHs, metrics and goals are those of the implant plus the added seeds
+     */
+    public Plan supplement(List<Seed> implanted, int maxAdded, ProgressListener progress) {
+        if (maxAdded < 1) {
+            throw new IllegalArgumentException("supplementary seeds: the most seeds to add must be at least 1, got " + maxAdded);
+        }
+        double gap = intent.minSeedGapMm();
+        boolean[] forbidden = new boolean[candidates.size()];
+        for (Candidate c : candidates) {
+            for (Seed s : implanted) {
+                if (s.centreMm().distanceTo(c.positionMm()) < gap) {
+                    forbidden[c.index()] = true;
+                    break;
+                }
+            }
+        }
+        PlanIntent limited = new PlanIntent(intent.targets(), intent.organs(), intent.seed(), intent.approach(), intent.seedStepMm(),
+                gap, intent.maxNeedles(), maxAdded, intent.candidateMarginMm(), intent.boneHu(), intent.halfLifeDays(),
+                intent.sparesPct(), intent.fixedNeedles());
+        return run(limited, new boolean[layout.needles().size()], new boolean[candidates.size()], forbidden, null, List.copyOf(implanted),
+                progress).plan();
+    }
+
+    private Plan remember(Outcome outcome) {
+        lastChosen = outcome.chosen();
+        lastNeedleOfNumber = needleNumbering(lastChosen);
+        return outcome.plan();
     }
 
     private int needleIndex(int number) {
@@ -195,38 +234,51 @@ public final class PlanningSession {
         return best;
     }
 
+    /** A plan and the candidates it loads. */
+    private record Outcome(Plan plan, int[] chosen) {
+    }
+
     private PlanEvaluator.Evaluation evaluatorFor(List<Integer> chosen) {
         return evaluator.evaluate(seedsOf(chosen.stream().mapToInt(Integer::intValue).toArray()));
     }
 
-    /** Optimises (from {@code start} if not null), checks on the full dose and retries as described in docs/planning.md. */
-    private Plan run(boolean[] fixedNeedles, boolean[] locked, boolean[] forbidden, int[] start, ProgressListener progress) {
+    /**
+     * Optimises under {@code optimiserIntent}'s loading rules (from {@code start} if not null) with
+     * the dose of {@code fixedSeeds} as a background, checks on the full dose and retries as
+     * described in docs/planning.md.
+     */
+    private Outcome run(PlanIntent optimiserIntent, boolean[] fixedNeedles, boolean[] locked, boolean[] forbidden, int[] start,
+                        List<Seed> fixedSeeds, ProgressListener progress) {
         long t0 = System.nanoTime();
         ObjectiveWeights w = weights;
         Plan best = null;
+        int[] bestChosen = null;
         int[] chosen = start;
+        double[] fixedGy = fixedDose(fixedSeeds);
         double[] tail = new double[points.size()];
         boolean repairOnly = false;
         for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
             Planner.step(progress, "seed optimisation", 0.45 + 0.15 * attempt);
-            OptimisationProblem problem = new OptimisationProblem(intent, candidates, layout.needles().size(), fixedNeedles,
+            OptimisationProblem problem = new OptimisationProblem(optimiserIntent, candidates, layout.needles().size(), fixedNeedles,
                     locked, forbidden, points, matrix, w);
             SeedOptimiser optimiser = new SeedOptimiser(problem);
             SeedSelection s;
             if (repairOnly) {
-                s = optimiser.optimise(chosen, tail, false);
+                s = optimiser.optimise(chosen, sum(fixedGy, tail), false);
             } else {
-                s = optimiser.optimise(chosen == null ? new int[0] : chosen, tail, true);
+                s = optimiser.optimise(chosen == null ? new int[0] : chosen, sum(fixedGy, tail), true);
                 tail = tailDose(s.chosen());
-                s = optimiser.optimise(s.chosen(), tail, false);
+                s = optimiser.optimise(s.chosen(), sum(fixedGy, tail), false);
             }
             chosen = s.chosen();
             Planner.step(progress, "dose and DVH", 0.55 + 0.15 * attempt);
-            PlanEvaluator.Evaluation e = evaluator.evaluate(seedsOf(chosen));
+            List<Seed> all = new ArrayList<>(fixedSeeds);
+            all.addAll(seedsOf(chosen));
+            PlanEvaluator.Evaluation e = evaluator.evaluate(all);
             Plan p = assemble(chosen, e, candidates.size(), true);
             if (best == null || better(p, best)) {
                 best = p;
-                lastChosen = chosen;
+                bestChosen = chosen;
             }
             if (p.allGoalsMet()) {
                 break;
@@ -243,8 +295,36 @@ public final class PlanningSession {
                     w.shell(), w.organ(), w.needleCost(), coverageShort ? w.coverageMarginPct() + 1.5 : w.coverageMarginPct());
         }
         Planner.step(progress, "done", 1.0);
-        lastNeedleOfNumber = needleNumbering(lastChosen);
-        return best.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
+        return new Outcome(best.withPlanningSeconds((System.nanoTime() - t0) / 1e9), bestChosen);
+    }
+
+    private static double[] sum(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    /** Dose at each sample point from {@code seeds} (each at its own position, axis and strength) through the unit-dose table, Gy. */
+    private double[] fixedDose(List<Seed> seeds) {
+        double factor = intent.decay().gyPerCGyPerH();
+        double[] out = new double[points.size()];
+        if (seeds.isEmpty()) {
+            return out;
+        }
+        IntStream.range(0, points.size()).parallel().forEach(i -> {
+            double sum = 0;
+            for (Seed s : seeds) {
+                double dx = points.x()[i] - s.centreMm().x();
+                double dy = points.y()[i] - s.centreMm().y();
+                double dz = points.z()[i] - s.centreMm().z();
+                double axial = dx * s.axis().x() + dy * s.axis().y() + dz * s.axis().z();
+                sum += table.doseRatePerU(dx * dx + dy * dy + dz * dz, axial) * s.skU();
+            }
+            out[i] = sum * factor;
+        });
+        return out;
     }
 
     /** Fewer unmet goals first, then fewer seeds. */

@@ -55,13 +55,17 @@ class SupplementarySeedsTest {
         // Most added seeds go where seeds were lost.
         long inLostQuarter = p.seeds().stream().filter(s -> s.centreMm().x() + s.centreMm().y() > 0).count();
         assertThat(inLostQuarter).isGreaterThan(p.seeds().size() / 2);
-        // Independent check on the full dose grid: D90 of implant + additions within 3 % of Rx or above
-        // (sample points and the DVH grid differ in discretisation).
+        // Each added seed sits on its planner candidate (1e-6 mm: floating point only).
+        for (int i = 0; i < p.seeds().size(); i++) {
+            assertThat(p.seeds().get(i).centreMm().distanceTo(p.candidates().get(i).positionMm())).isLessThan(1e-6);
+        }
+        // Independent check on the full dose grid: D90 of implant + additions within 1 % of Rx or above
+        // (sample points and the DVH grid differ in discretisation; the optimiser demands V100 ≥ 95.5 % on the samples).
         List<Seed> all = new ArrayList<>(implanted);
         all.addAll(p.seeds());
         PlanEvaluator.Evaluation e = new PlanEvaluator(new FastDoseEngine(session.kernel()), session.geometry(), intent).evaluate(all);
         double d90 = e.metrics().structures().stream().filter(s -> s.name().equals("GTV")).findFirst().orElseThrow()
                 .dPctGy().get("90");
-        assertThat(d90).isGreaterThanOrEqualTo(0.97 * rx);
+        assertThat(d90).isGreaterThanOrEqualTo(0.99 * rx);
     }
 }
