@@ -39,8 +39,11 @@ class VerifyCommandTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void verifiesAShiftedImplantAgainstItsPlan() throws Exception {
+    /** A 14 mm radius GTV with 27 planned seeds 9 mm apart (0.6 U, Rx 100 Gy), exported as a DICOM plan set. */
+    private record PlanSet(Volume preOp, List<Seed> planned, DicomExport.Written written) {
+    }
+
+    private PlanSet planSet() throws Exception {
         Grid grid = new Grid(new Vec3(-40, -40, -30), 0.8, 0.8, 2.5, 101, 101, 25);
         Volume preOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).render(grid, List.of(), 1);
         List<Contour> contours = new ArrayList<>();
@@ -70,16 +73,29 @@ class VerifyCommandTest {
         SeedSourceInfo source = new SeedSourceInfo("I-125", "Amersham", "6711", 59.40, 3.0, 0.8, LocalDate.of(2026, 1, 1));
         DicomExport.Written w = DicomExport.writePlanSet(planDir, preOp, List.of(gtv), planned, source, 100, "GTV",
                 new DoseGrid(grid, new float[grid.voxelCount()]), PatientInfo.anonymous("VERIFY1"));
+        return new PlanSet(preOp, planned, w);
+    }
 
-        // Every seed implanted 1.5 mm to patient left (+x) of its plan.
-        List<SeedPose> implanted = planned.stream()
-                .map(s -> new SeedPose(s.centreMm().plus(new Vec3(1.5, 0, 0)), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
+    /** Writes the post-op CT of the implanted seeds as a DICOM series. */
+    private Path postOpCt(Volume preOp, List<SeedPose> implanted, String name) throws Exception {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(preOp, implanted, 9);
-        Path ctDir = tmp.resolve("postop");
+        Path ctDir = tmp.resolve(name);
         List<DataSet> slices = CtSeriesWriter.slices(postOp, StudyContext.newStudy(PatientInfo.anonymous("VERIFY1")), Uids.newUid());
         for (int k = 0; k < slices.size(); k++) {
             DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
         }
+        return ctDir;
+    }
+
+    @Test
+    void verifiesAShiftedImplantAgainstItsPlan() throws Exception {
+        PlanSet set = planSet();
+        List<Seed> planned = set.planned();
+        DicomExport.Written w = set.written();
+        // Every seed implanted 1.5 mm to patient left (+x) of its plan.
+        List<SeedPose> implanted = planned.stream()
+                .map(s -> new SeedPose(s.centreMm().plus(new Vec3(1.5, 0, 0)), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
+        Path ctDir = postOpCt(set.preOp(), implanted, "postop");
 
         Path out = tmp.resolve("verification");
         CliRun r = CliRun.of("verify", "--plan", w.rtPlan().toString(), "--ct", ctDir.toString(), "--out", out.toString(), "--json");
@@ -96,5 +112,37 @@ class VerifyCommandTest {
             assertThat(out.resolve(name)).exists();
         }
         assertThat(Files.readAllLines(out.resolve("found_seeds.csv"))).hasSize(28);
+    }
+
+    @Test
+    void proposesSupplementarySeedsWhereSeedsWereNotImplanted() throws Exception {
+        PlanSet set = planSet();
+        // the nine seeds of the +x layer never reached the target: that side is cold
+        List<SeedPose> implanted = set.planned().stream().filter(s -> s.centreMm().x() < 1)
+                .map(s -> new SeedPose(s.centreMm(), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
+        Path ctDir = postOpCt(set.preOp(), implanted, "postop-partial");
+        Path intent = tmp.resolve("intent.json");
+        Files.writeString(intent, """
+                {"format": "seedplan-intent/1",
+                 "targets": [{"structure": "GTV", "prescription_gy": 100}],
+                 "seed": {"source": "amersham6711", "strength": "0.6 U"},
+                 "approach": {"type": "coplanar_template", "needle_direction": [0, 0, 1]}}
+                """);
+        Path out = tmp.resolve("supplement");
+        CliRun r = CliRun.of("verify", "--plan", set.written().rtPlan().toString(), "--ct", ctDir.toString(),
+                "--expected", "18", "--intent", intent.toString(), "--out", out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("verification");
+        assertThat(v.get("seeds_found").asInt()).isEqualTo(18);
+        assertThat(v.get("seeds_missing").asInt()).isEqualTo(9);
+        JsonNode x = v.get("supplementary");
+        assertThat(x.get("seeds").asInt()).isPositive();
+        assertThat(x.get("reaches_prescription").asBoolean()).isTrue();
+        List<String> rows = Files.readAllLines(out.resolve("supplementary_seeds.csv"));
+        assertThat(rows).hasSize(x.get("seeds").asInt() + 1);
+        // the proposed seeds go where the missing layer was (x > 0), not into the implanted part
+        int xColumn = List.of(rows.get(0).split(",")).indexOf("x_mm");
+        double meanX = rows.stream().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[xColumn])).average().orElseThrow();
+        assertThat(meanX).isPositive();
     }
 }
