@@ -28,11 +28,8 @@ public final class CoxCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "follow-up time column (any unit, >= 0)")
-    String time;
-
-    @Option(names = "--event", required = true, paramLabel = "COL", description = "event column: 1 = event, 0 = censored")
-    String event;
+    @Mixin
+    SurvivalColumns columns;
 
     @Option(names = "--covariates", required = true, split = ",", paramLabel = "COL",
             description = "covariate columns, comma separated")
@@ -67,7 +64,8 @@ public final class CoxCommand implements Callable<Integer> {
         if (screen != null) {
             return screen(table, t);
         }
-        SurvivalFrame f = SurvivalFrame.from(table, time, event, null, strata, covariates, categorical, references);
+        SurvivalFrame f = SurvivalFrame.from(table, columns.time, columns.event, null, strata, covariates, categorical,
+                references);
         CoxFit fit = CoxModel.fit(f, t);
         ZphResult z = zph ? CoxZph.test(f, fit) : null;
         if (in.json) {
@@ -96,7 +94,7 @@ public final class CoxCommand implements Callable<Integer> {
     }
 
     private List<String> columns() {
-        List<String> c = new ArrayList<>(List.of(time, event));
+        List<String> c = new ArrayList<>(List.of(columns.time, columns.event));
         c.addAll(covariates);
         if (strata != null) {
             c.add(strata);
@@ -105,7 +103,7 @@ public final class CoxCommand implements Callable<Integer> {
     }
 
     private int screen(DataTable table, Ties t) {
-        PrognosticTable p = PrognosticTable.build(table, time, event, covariates, categorical, references, strata, t,
+        PrognosticTable p = PrognosticTable.build(table, columns.time, columns.event, covariates, categorical, references, strata, t,
                 screen);
         if (in.json) {
             Map<String, Object> out = Output.object();

@@ -22,11 +22,8 @@ public final class KmCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "follow-up time column (any unit, >= 0)")
-    String time;
-
-    @Option(names = "--event", required = true, paramLabel = "COL", description = "event column: 1 = event, 0 = censored")
-    String event;
+    @Mixin
+    SurvivalColumns columns;
 
     @Option(names = "--group", paramLabel = "COL", description = "one curve per value of this column")
     String group;
@@ -42,7 +39,7 @@ public final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfType type = ConfType.parse(confType);
-        SurvivalFrame f = SurvivalFrame.from(in.read(), time, event, group, null, List.of(), Set.of(), Map.of());
+        SurvivalFrame f = SurvivalFrame.from(in.read(), columns.time, columns.event, group, null, List.of(), Set.of(), Map.of());
         List<KaplanMeierCurve> curves = KaplanMeier.fit(f, type);
         if (in.json) {
             List<Object> groups = new ArrayList<>();
@@ -94,7 +91,8 @@ public final class KmCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("Kaplan-Meier, " + type.rName() + " 95% confidence intervals, Greenwood SE");
-        Output.dropped(f.dropped(), group == null ? List.of(time, event) : List.of(time, event, group));
+        Output.dropped(f.dropped(), group == null ? List.of(columns.time, columns.event)
+                : List.of(columns.time, columns.event, group));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"group", "n", "events", "median", "95% CI"});
         for (KaplanMeierCurve c : curves) {

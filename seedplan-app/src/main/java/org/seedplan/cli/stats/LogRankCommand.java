@@ -20,11 +20,8 @@ public final class LogRankCommand implements Callable<Integer> {
     @Mixin
     DataOptions in;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "follow-up time column (any unit, >= 0)")
-    String time;
-
-    @Option(names = "--event", required = true, paramLabel = "COL", description = "event column: 1 = event, 0 = censored")
-    String event;
+    @Mixin
+    SurvivalColumns columns;
 
     @Option(names = "--group", required = true, paramLabel = "COL", description = "groups to compare")
     String group;
@@ -34,7 +31,7 @@ public final class LogRankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SurvivalFrame f = SurvivalFrame.from(in.read(), time, event, group, strata, List.of(), Set.of(), Map.of());
+        SurvivalFrame f = SurvivalFrame.from(in.read(), columns.time, columns.event, group, strata, List.of(), Set.of(), Map.of());
         LogRankResult r = LogRank.test(f);
         if (in.json) {
             Map<String, Object> out = Output.object();
@@ -56,7 +53,8 @@ public final class LogRankCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("Log-rank test" + (strata == null ? "" : ", stratified by " + strata));
-        Output.dropped(f.dropped(), strata == null ? List.of(time, event, group) : List.of(time, event, group, strata));
+        Output.dropped(f.dropped(), strata == null ? List.of(columns.time, columns.event, group)
+                : List.of(columns.time, columns.event, group, strata));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"group", "N", "Observed", "Expected", "(O-E)^2/E"});
         for (LogRankResult.Group g : r.groups()) {
