@@ -12,7 +12,6 @@ import org.seedplan.dose.Seed;
 import org.seedplan.dvh.Dvh;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
-import org.seedplan.planning.MaskLookup;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.PlanningGeometry;
@@ -38,7 +37,6 @@ public final class PlanImages {
     static final Color TARGET_COLOUR = new Color(255, 60, 220);
     /** Seeds closer than this to the slice plane are drawn bright, mm. */
     static final double SLAB_MM = 2.5;
-    private static final int TARGET_WIDTH_PX = 520;
 
     private PlanImages() {
     }
@@ -46,38 +44,18 @@ public final class PlanImages {
     /** One slice image through the target centre. */
     public static BufferedImage slice(Plan plan, PlanningGeometry geometry, View view) {
         Grid g = plan.dose().grid();
-        Vec3 c = geometry.targetCentroidMm();
-        int ci = clamp((int) Math.round((c.x() - g.originMm().x()) / g.dxMm()), g.nx());
-        int cj = clamp((int) Math.round((c.y() - g.originMm().y()) / g.dyMm()), g.ny());
-        int ck = clamp((int) Math.round((c.z() - g.originMm().z()) / g.dzMm()), g.nz());
-        int nu;
-        int nv;
-        double du;
-        double dv;
-        switch (view) {
-            case AXIAL -> { nu = g.nx(); nv = g.ny(); du = g.dxMm(); dv = g.dyMm(); }
-            case CORONAL -> { nu = g.nx(); nv = g.nz(); du = g.dxMm(); dv = g.dzMm(); }
-            default -> { nu = g.ny(); nv = g.nz(); du = g.dyMm(); dv = g.dzMm(); }
-        }
-        double scale = Math.max(2, Math.min(8, TARGET_WIDTH_PX / (nu * du)));
-        int width = (int) Math.ceil(nu * du * scale);
-        int height = (int) Math.ceil(nv * dv * scale);
-        int legend = 22;
-        BufferedImage img = new BufferedImage(width, height + legend, BufferedImage.TYPE_INT_RGB);
-        Graphics2D gr = img.createGraphics();
-        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        float[] dose = new float[nu * nv];
-        for (int v = 0; v < nv; v++) {
-            for (int u = 0; u < nu; u++) {
-                int[] ijk = voxel(view, u, v, nv, ci, cj, ck);
-                Vec3 p = g.centre(ijk[0], ijk[1], ijk[2]);
-                dose[u + nu * v] = plan.dose().at(ijk[0], ijk[1], ijk[2]);
-                int grey = geometry.ct() == null ? 20 : window(geometry.huAt(p));
-                gr.setColor(new Color(grey, grey, grey));
-                gr.fillRect((int) Math.floor(u * du * scale), (int) Math.floor(v * dv * scale),
-                        (int) Math.ceil(du * scale) + 1, (int) Math.ceil(dv * scale) + 1);
-            }
-        }
+        SliceView sv = new SliceView(view, g, geometry.targetCentroidMm());
+        BufferedImage img = sv.background(p -> geometry.ct() == null ? -1000 : geometry.huAt(p));
+        Graphics2D gr = SliceView.graphics(img);
+        int nu = sv.nu;
+        int nv = sv.nv;
+        double du = sv.du;
+        double dv = sv.dv;
+        double scale = sv.scale;
+        int width = sv.width;
+        int height = sv.height;
+        int legend = SliceView.LEGEND_PX;
+        float[] dose = sv.field(plan.dose().doseGy());
         double x0 = du * scale / 2;
         double y0 = dv * scale / 2;
         double step = du * scale;
@@ -90,11 +68,11 @@ public final class PlanImages {
         int o = 0;
         for (PlanningGeometry.Organ organ : geometry.organs()) {
             gr.setColor(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
-            Isolines.draw(gr, field(organ.mask(), g, view, nu, nv, ci, cj, ck), nu, nv, 0.5, 0, 0, 1);
+            Isolines.draw(gr, sv.field(organ.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
         }
         gr.setColor(TARGET_COLOUR);
         for (PlanningGeometry.Target t : geometry.targets()) {
-            Isolines.draw(gr, field(t.mask(), g, view, nu, nv, ci, cj, ck), nu, nv, 0.5, 0, 0, 1);
+            Isolines.draw(gr, sv.field(t.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
         }
         double ref = plan.intent().referenceDoseGy();
         gr.setStroke(new BasicStroke((float) (1.5 / step)));
@@ -107,16 +85,16 @@ public final class PlanImages {
         gr.setStroke(new BasicStroke(1f));
         gr.setColor(new Color(170, 170, 170));
         for (PlannedNeedle n : plan.needles()) {
-            double[] a = project(view, n.needle().entryMm(), g, scale, nv);
-            double[] b = project(view, n.needle().tipMm(), g, scale, nv);
+            double[] a = sv.project(n.needle().entryMm());
+            double[] b = sv.project(n.needle().tipMm());
             gr.draw(new Line2D.Double(a[0], a[1], b[0], b[1]));
         }
         for (Seed s : plan.seeds()) {
-            double off = Math.abs(normalOffset(view, s.centreMm(), g.centre(ci, cj, ck)));
+            double off = Math.abs(sv.offsetFromPlane(s.centreMm()));
             gr.setColor(off <= SLAB_MM ? new Color(255, 255, 255) : new Color(120, 120, 60));
             gr.setStroke(new BasicStroke(off <= SLAB_MM ? 3f : 2f));
-            double[] a = project(view, s.centreMm().minus(s.axis().times(2.25)), g, scale, nv);
-            double[] b = project(view, s.centreMm().plus(s.axis().times(2.25)), g, scale, nv);
+            double[] a = sv.project(s.centreMm().minus(s.axis().times(2.25)));
+            double[] b = sv.project(s.centreMm().plus(s.axis().times(2.25)));
             gr.draw(new Line2D.Double(a[0], a[1], b[0], b[1]));
         }
         // legend
@@ -124,11 +102,7 @@ public final class PlanImages {
         gr.fillRect(0, height, width, legend);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int x = 6;
-        String where = switch (view) {
-            case AXIAL -> String.format(java.util.Locale.ROOT, "axial z = %.1f mm", g.z(ck));
-            case CORONAL -> String.format(java.util.Locale.ROOT, "coronal y = %.1f mm", g.y(cj));
-            case SAGITTAL -> String.format(java.util.Locale.ROOT, "sagittal x = %.1f mm", g.x(ci));
-        };
+        String where = sv.label();
         gr.setColor(Color.WHITE);
         gr.drawString(where, x, height + 15);
         x += 130;
@@ -234,66 +208,5 @@ public final class PlanImages {
             }
         }
         return 10 * p;
-    }
-
-    private static float[] field(MaskLookup mask, Grid g, View view, int nu, int nv, int ci, int cj, int ck) {
-        float[] f = new float[nu * nv];
-        for (int v = 0; v < nv; v++) {
-            for (int u = 0; u < nu; u++) {
-                int[] ijk = voxel(view, u, v, nv, ci, cj, ck);
-                f[u + nu * v] = (float) mask.fractionAt(g.centre(ijk[0], ijk[1], ijk[2]));
-            }
-        }
-        return f;
-    }
-
-    /** Grid voxel shown at image cell (u, v). */
-    private static int[] voxel(View view, int u, int v, int nv, int ci, int cj, int ck) {
-        return switch (view) {
-            case AXIAL -> new int[] {u, v, ck};
-            case CORONAL -> new int[] {u, cj, nv - 1 - v};
-            case SAGITTAL -> new int[] {ci, u, nv - 1 - v};
-        };
-    }
-
-    /** Pixel position of a patient point on the image of a view. */
-    private static double[] project(View view, Vec3 p, Grid g, double scale, int nv) {
-        double u;
-        double v;
-        switch (view) {
-            case AXIAL -> {
-                u = (p.x() - g.originMm().x()) / g.dxMm();
-                v = (p.y() - g.originMm().y()) / g.dyMm();
-                return new double[] {(u + 0.5) * g.dxMm() * scale, (v + 0.5) * g.dyMm() * scale};
-            }
-            case CORONAL -> {
-                u = (p.x() - g.originMm().x()) / g.dxMm();
-                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
-                return new double[] {(u + 0.5) * g.dxMm() * scale, (v + 0.5) * g.dzMm() * scale};
-            }
-            default -> {
-                u = (p.y() - g.originMm().y()) / g.dyMm();
-                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
-                return new double[] {(u + 0.5) * g.dyMm() * scale, (v + 0.5) * g.dzMm() * scale};
-            }
-        }
-    }
-
-    private static double normalOffset(View view, Vec3 p, Vec3 planePoint) {
-        return switch (view) {
-            case AXIAL -> p.z() - planePoint.z();
-            case CORONAL -> p.y() - planePoint.y();
-            case SAGITTAL -> p.x() - planePoint.x();
-        };
-    }
-
-    /** Soft-tissue window, level 40 HU, width 400 HU, to 0–255. */
-    private static int window(double hu) {
-        double v = (hu - (40 - 200)) / 400 * 255;
-        return (int) Math.max(0, Math.min(255, v));
-    }
-
-    private static int clamp(int v, int n) {
-        return Math.max(0, Math.min(n - 1, v));
     }
 }

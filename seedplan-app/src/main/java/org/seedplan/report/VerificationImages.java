@@ -4,13 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Locale;
 import org.seedplan.dose.Seed;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
@@ -29,7 +27,6 @@ public final class VerificationImages {
 
     private static final Color PLANNED = new Color(0, 220, 255);
     private static final Color MISSING = new Color(255, 40, 40);
-    private static final int TARGET_WIDTH_PX = 520;
 
     private VerificationImages() {
     }
@@ -37,32 +34,18 @@ public final class VerificationImages {
     /** One slice through the centroid of the first target (or the dose grid's centre). */
     public static BufferedImage slice(Verification v, Volume ct, List<RoiMask> rois, double prescriptionGy, PlanImages.View view) {
         Grid g = v.postDose().grid();
-        Vec3 c = centre(rois, g);
-        int ci = clamp((int) Math.round((c.x() - g.originMm().x()) / g.dxMm()), g.nx());
-        int cj = clamp((int) Math.round((c.y() - g.originMm().y()) / g.dyMm()), g.ny());
-        int ck = clamp((int) Math.round((c.z() - g.originMm().z()) / g.dzMm()), g.nz());
-        int nu = view == PlanImages.View.SAGITTAL ? g.ny() : g.nx();
-        int nv = view == PlanImages.View.AXIAL ? g.ny() : g.nz();
-        double du = view == PlanImages.View.SAGITTAL ? g.dyMm() : g.dxMm();
-        double dv = view == PlanImages.View.AXIAL ? g.dyMm() : g.dzMm();
-        double scale = Math.max(2, Math.min(8, TARGET_WIDTH_PX / (nu * du)));
-        int width = (int) Math.ceil(nu * du * scale);
-        int height = (int) Math.ceil(nv * dv * scale);
-        int legend = 22;
-        BufferedImage img = new BufferedImage(width, height + legend, BufferedImage.TYPE_INT_RGB);
-        Graphics2D gr = img.createGraphics();
-        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        float[] dose = new float[nu * nv];
-        for (int vv = 0; vv < nv; vv++) {
-            for (int u = 0; u < nu; u++) {
-                int[] ijk = voxel(view, u, vv, nv, ci, cj, ck);
-                dose[u + nu * vv] = v.postDose().at(ijk[0], ijk[1], ijk[2]);
-                int grey = window(huAt(ct, g.centre(ijk[0], ijk[1], ijk[2])));
-                gr.setColor(new Color(grey, grey, grey));
-                gr.fillRect((int) Math.floor(u * du * scale), (int) Math.floor(vv * dv * scale),
-                        (int) Math.ceil(du * scale) + 1, (int) Math.ceil(dv * scale) + 1);
-            }
-        }
+        SliceView sv = new SliceView(view, g, centre(rois, g));
+        BufferedImage img = sv.background(p -> huAt(ct, p));
+        Graphics2D gr = SliceView.graphics(img);
+        int nu = sv.nu;
+        int nv = sv.nv;
+        double du = sv.du;
+        double dv = sv.dv;
+        double scale = sv.scale;
+        int width = sv.width;
+        int height = sv.height;
+        int legend = SliceView.LEGEND_PX;
+        float[] dose = sv.field(v.postDose().doseGy());
         AffineTransform saved = gr.getTransform();
         gr.translate(du * scale / 2, dv * scale / 2);
         gr.scale(du * scale, dv * scale);
@@ -71,7 +54,7 @@ public final class VerificationImages {
         for (RoiMask r : rois) {
             if (r.mask().grid().equals(g)) {
                 gr.setColor(r.type().isTarget() ? PlanImages.TARGET_COLOUR : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length]);
-                Isolines.draw(gr, field(r.mask().fraction(), g, view, nu, nv, ci, cj, ck), nu, nv, 0.5, 0, 0, 1);
+                Isolines.draw(gr, sv.field(r.mask().fraction()), nu, nv, 0.5, 0, 0, 1);
             }
         }
         gr.setStroke(new BasicStroke((float) (1.5 / (du * scale))));
@@ -80,12 +63,11 @@ public final class VerificationImages {
             Isolines.draw(gr, dose, nu, nv, prescriptionGy * PlanImages.ISODOSE_PCT[n] / 100, 0, 0, 1);
         }
         gr.setTransform(saved);
-        Vec3 plane = g.centre(ci, cj, ck);
         gr.setStroke(new BasicStroke(1.5f));
         for (int p = 0; p < v.plannedSeeds().size(); p++) {
             Seed s = v.plannedSeeds().get(p);
-            double[] a = project(view, s.centreMm(), g, scale, nv);
-            boolean near = Math.abs(offset(view, s.centreMm(), plane)) <= PlanImages.SLAB_MM;
+            double[] a = sv.project(s.centreMm());
+            boolean near = Math.abs(sv.offsetFromPlane(s.centreMm())) <= PlanImages.SLAB_MM;
             if (v.matching().missingPlanned().contains(p)) {
                 gr.setColor(MISSING);
                 gr.draw(new Line2D.Double(a[0] - 5, a[1] - 5, a[0] + 5, a[1] + 5));
@@ -96,9 +78,9 @@ public final class VerificationImages {
             }
         }
         for (Seed s : v.implant()) {
-            boolean near = Math.abs(offset(view, s.centreMm(), plane)) <= PlanImages.SLAB_MM;
-            double[] a = project(view, s.centreMm().minus(s.axis().times(2.25)), g, scale, nv);
-            double[] b = project(view, s.centreMm().plus(s.axis().times(2.25)), g, scale, nv);
+            boolean near = Math.abs(sv.offsetFromPlane(s.centreMm())) <= PlanImages.SLAB_MM;
+            double[] a = sv.project(s.centreMm().minus(s.axis().times(2.25)));
+            double[] b = sv.project(s.centreMm().plus(s.axis().times(2.25)));
             Line2D seg = new Line2D.Double(a[0], a[1], b[0], b[1]);
             // Black with a white core: visible on the white, saturated seed itself and on soft tissue.
             gr.setColor(Color.BLACK);
@@ -111,11 +93,7 @@ public final class VerificationImages {
         gr.setColor(Color.BLACK);
         gr.fillRect(0, height, width, legend);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        String where = switch (view) {
-            case AXIAL -> String.format(Locale.ROOT, "axial z = %.1f mm", g.z(ck));
-            case CORONAL -> String.format(Locale.ROOT, "coronal y = %.1f mm", g.y(cj));
-            case SAGITTAL -> String.format(Locale.ROOT, "sagittal x = %.1f mm", g.x(ci));
-        };
+        String where = sv.label();
         int x = 6;
         gr.setColor(Color.WHITE);
         gr.drawString(where + "   found", x, height + 15);
@@ -169,63 +147,5 @@ public final class VerificationImages {
             return -1000;
         }
         return ct.at(i, j, k);
-    }
-
-    private static int window(double hu) {
-        return (int) Math.max(0, Math.min(255, Math.round((hu - (40 - 200)) / 400 * 255)));
-    }
-
-    private static float[] field(float[] values, Grid g, PlanImages.View view, int nu, int nv, int ci, int cj, int ck) {
-        float[] f = new float[nu * nv];
-        for (int v = 0; v < nv; v++) {
-            for (int u = 0; u < nu; u++) {
-                int[] ijk = voxel(view, u, v, nv, ci, cj, ck);
-                f[u + nu * v] = values[g.index(ijk[0], ijk[1], ijk[2])];
-            }
-        }
-        return f;
-    }
-
-    /** Voxel for image pixel (u, v): axial rows are y (anterior up), coronal/sagittal rows run from superior down. */
-    private static int[] voxel(PlanImages.View view, int u, int v, int nv, int ci, int cj, int ck) {
-        return switch (view) {
-            case AXIAL -> new int[] {u, v, ck};
-            case CORONAL -> new int[] {u, cj, nv - 1 - v};
-            case SAGITTAL -> new int[] {ci, u, nv - 1 - v};
-        };
-    }
-
-    private static double[] project(PlanImages.View view, Vec3 p, Grid g, double scale, int nv) {
-        double u;
-        double v;
-        switch (view) {
-            case AXIAL -> {
-                u = (p.x() - g.originMm().x()) / g.dxMm();
-                v = (p.y() - g.originMm().y()) / g.dyMm();
-            }
-            case CORONAL -> {
-                u = (p.x() - g.originMm().x()) / g.dxMm();
-                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
-            }
-            default -> {
-                u = (p.y() - g.originMm().y()) / g.dyMm();
-                v = nv - 1 - (p.z() - g.originMm().z()) / g.dzMm();
-            }
-        }
-        double du = view == PlanImages.View.SAGITTAL ? g.dyMm() : g.dxMm();
-        double dv = view == PlanImages.View.AXIAL ? g.dyMm() : g.dzMm();
-        return new double[] {(u + 0.5) * du * scale, (v + 0.5) * dv * scale};
-    }
-
-    private static double offset(PlanImages.View view, Vec3 p, Vec3 plane) {
-        return switch (view) {
-            case AXIAL -> p.z() - plane.z();
-            case CORONAL -> p.y() - plane.y();
-            case SAGITTAL -> p.x() - plane.x();
-        };
-    }
-
-    private static int clamp(int v, int n) {
-        return Math.max(0, Math.min(n - 1, v));
     }
 }
