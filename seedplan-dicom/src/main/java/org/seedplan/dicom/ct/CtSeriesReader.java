@@ -2,7 +2,6 @@ package org.seedplan.dicom.ct;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.codec.PixelFrames;
 import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomFile;
 import org.seedplan.dicom.io.DicomReader;
-import org.seedplan.dicom.io.Element;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Vec3;
@@ -87,15 +87,15 @@ public final class CtSeriesReader {
      * {@code source} names the series in messages, each data set's source names its slice.
      */
     public static CtSeries fromDataSets(String source, List<DataSet> slices) {
-        List<Slice> ct = slices.stream().filter(CtSeriesReader::isCt).map(d -> new Slice(Path.of(d.source().replace('\0', '_')), d)).toList();
+        List<Slice> ct = slices.stream().filter(CtSeriesReader::isCt).map(d -> new Slice(Path.of(d.source().replace('\0', '_')), d, null)).toList();
         if (ct.isEmpty()) {
             throw new IllegalArgumentException(source + ": holds no CT images (Modality CT): give the planning CT series");
         }
         return assemble(source, ct);
     }
 
-    /** One parsed slice and its file. */
-    private record Slice(Path file, DataSet ds) {
+    /** One parsed slice, its file and its transfer syntax (null for a data set made in memory). */
+    private record Slice(Path file, DataSet ds, String transferSyntaxUid) {
     }
 
     private static Map<String, List<Slice>> scan(Path dir) {
@@ -114,7 +114,10 @@ public final class CtSeriesReader {
         }
         List<Slice> parsed = files.parallelStream()
                 .filter(CtSeriesReader::looksLikeDicom)
-                .map(f -> new Slice(f, DicomReader.read(f).dataSet()))
+                .map(f -> {
+                    DicomFile file = DicomReader.read(f);
+                    return new Slice(f, file.dataSet(), file.transferSyntaxUid());
+                })
                 .filter(s -> isCt(s.ds))
                 .toList();
         Map<String, List<Slice>> bySeries = new LinkedHashMap<>();
@@ -261,19 +264,11 @@ public final class CtSeriesReader {
         if (!Double.isFinite(slope) || !Double.isFinite(intercept) || slope == 0) {
             throw new IllegalArgumentException(name + ": Rescale Slope/Intercept " + slope + "/" + intercept + " are invalid");
         }
-        Element px = ds.element(Tag.PIXEL_DATA);
-        long need = 2L * rows * cols;
-        if (px == null || px.isSequence() || px.length() < need) {
-            throw new IllegalArgumentException(name + ": Pixel Data holds " + (px == null ? 0 : px.length()) + " bytes but "
-                    + cols + " × " + rows + " 16-bit pixels need " + need + ": the file is truncated or corrupt");
-        }
-        ShortBuffer sb = px.buffer().asShortBuffer();
+        short[] raw = PixelFrames.frame16(s.transferSyntaxUid, ds.element(Tag.PIXEL_DATA), 0, 1, rows, cols, name);
         int shift = 16 - stored;
         int mask = (1 << stored) - 1;
         float fs = (float) slope;
         float fi = (float) intercept;
-        short[] raw = new short[rows * cols];
-        sb.get(raw);
         int start = frame.sliceStart(k);
         int cs = frame.columnStride();
         int rs = frame.rowStride();

@@ -12,11 +12,14 @@ import java.util.Locale;
 
 /**
  * Reads DICOM files (PS3.10): with or without the 128-byte preamble and file meta information,
- * Implicit or Explicit VR Little Endian, sequences and items of defined or undefined length, nested.
- * Every length is checked against the bytes that remain before anything is allocated or read, and
- * nesting is limited, so a corrupt file gives an {@link IllegalArgumentException} naming the file,
- * the element and the byte offset, never a hang or a huge allocation. Big-endian and deflated
- * files and encapsulated (compressed) pixel data are refused with a message saying so.
+ * Implicit or Explicit VR Little Endian, Explicit VR Big Endian (binary values are byte-swapped so
+ * that every {@link Element} holds little-endian bytes), Deflated Explicit VR Little Endian
+ * (inflated first), sequences and items of defined or undefined length, nested, and encapsulated
+ * pixel data (PS3.5 §A.4: offset table and fragments, kept compressed; see
+ * {@link Element#fragments()}). Every length is checked against the bytes that remain before
+ * anything is allocated or read, and nesting is limited, so a corrupt file gives an
+ * {@link IllegalArgumentException} naming the file, the element and the byte offset, never a hang
+ * or a huge allocation.
  */
 public final class DicomReader {
 
@@ -26,9 +29,10 @@ public final class DicomReader {
     public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
     private static final long UNDEFINED = 0xFFFFFFFFL;
 
-    private final byte[] b;
+    private byte[] b;
     private final String source;
     private boolean explicit;
+    private boolean bigEndian;
     private int pos;
 
     private DicomReader(byte[] bytes, String source) {
@@ -75,11 +79,11 @@ public final class DicomReader {
         } else if (ts.equals(Uids.IMPLICIT_VR_LITTLE_ENDIAN)) {
             explicit = false;
         } else if (ts.equals(Uids.EXPLICIT_VR_BIG_ENDIAN)) {
-            throw new IllegalArgumentException(source + ": big-endian transfer syntax (" + ts
-                    + ") is not supported: convert the file to little endian, e.g. 'dcmconv +te IN OUT'");
+            explicit = true;
+            bigEndian = true;
         } else if (ts.equals(Uids.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN)) {
-            throw new IllegalArgumentException(source + ": deflated transfer syntax (" + ts
-                    + ") is not supported: convert the file, e.g. 'dcmconv +te IN OUT'");
+            explicit = true;
+            b = Inflated.dataSet(b, pos, source);
         } else {
             explicit = true; // explicit VR little endian, also the data set encoding of every compressed syntax
         }
@@ -161,8 +165,7 @@ public final class DicomReader {
                 return Element.sequence(tag, items);
             }
             if (tag == Tag.PIXEL_DATA) {
-                throw new IllegalArgumentException(source + ": compressed (encapsulated) pixel data is not supported: "
-                        + "export the images uncompressed (Explicit VR Little Endian) or convert with 'dcmdjpeg IN OUT'");
+                return encapsulated(tag, vr, end, start);
             }
             throw corrupt(Tag.describe(tag) + " at byte " + start + " has undefined length but is not a sequence");
         }
@@ -180,9 +183,51 @@ public final class DicomReader {
                 return seq;
             }
         }
-        Element e = Element.ofBytes(tag, vr, b, pos, n);
+        int word = bigEndian ? wordSize(vr) : 1;
+        Element e = word == 1 ? Element.ofBytes(tag, vr, b, pos, n) : Element.ofBytes(tag, vr, swapped(pos, n, word), 0, n);
         pos += n;
         return e;
+    }
+
+    /**
+     * Encapsulated pixel data (PS3.5 §A.4): an item holding the Basic Offset Table, then one item per
+     * fragment, then the sequence delimiter; the fragments are kept as views into the file's bytes.
+     */
+    private Element encapsulated(int tag, VR vr, int end, int start) {
+        List<int[]> items = new ArrayList<>();
+        while (true) {
+            need(8, end, "an item of the encapsulated ", tag);
+            int itemTag = (u16(pos) << 16) | u16(pos + 2);
+            long len = u32(pos + 4);
+            int at = pos;
+            pos += 8;
+            if (itemTag == Tag.SEQUENCE_DELIMITATION) {
+                break;
+            }
+            if (itemTag != Tag.ITEM || len == UNDEFINED) {
+                throw corrupt(String.format(Locale.ROOT, "encapsulated Pixel Data at byte %d: expected a fragment item of defined"
+                        + " length at byte %d, found (%04X,%04X)", start, at, itemTag >>> 16, itemTag & 0xFFFF));
+            }
+            if (len > end - pos) {
+                throw truncated("fragment " + items.size() + " of the encapsulated Pixel Data at byte " + at + " declares "
+                        + len + " bytes but only " + (end - pos) + " remain");
+            }
+            items.add(new int[] {pos, (int) len});
+            pos += (int) len;
+        }
+        if (items.isEmpty()) {
+            throw corrupt("encapsulated Pixel Data at byte " + start + " has no Basic Offset Table item");
+        }
+        int[] bot = items.get(0);
+        if (bot[1] % 4 != 0) {
+            throw corrupt("the Basic Offset Table of the Pixel Data at byte " + start + " is " + bot[1]
+                    + " bytes, not a multiple of 4");
+        }
+        long[] offsets = new long[bot[1] / 4];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = u32(bot[0] + 4 * i);
+        }
+        return Element.encapsulated(tag, vr, b, offsets, items.subList(1, items.size()));
     }
 
     /**
@@ -263,10 +308,34 @@ public final class DicomReader {
     }
 
     private int u16(int at) {
-        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+        return bigEndian ? (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF) : (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
     private long u32(int at) {
-        return ((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (long) (b[at + 3] & 0xFF) << 24);
+        return bigEndian ? (long) u16(at) << 16 | u16(at + 2) : u16(at) | (long) u16(at + 2) << 16;
+    }
+
+    /** Bytes per number of a binary VR, whose bytes big-endian files store the other way round; 1 for the rest. */
+    private static int wordSize(VR vr) {
+        return switch (vr) {
+            case AT, OW, SS, US -> 2;
+            case FL, OF, OL, SL, UL -> 4;
+            case FD, OD, OV, SV, UV -> 8;
+            default -> 1;
+        };
+    }
+
+    /** A little-endian copy of a big-endian value. */
+    private byte[] swapped(int from, int n, int word) {
+        if (n % word != 0) {
+            throw corrupt("a value of " + n + " bytes at byte " + from + " is not a whole number of " + word + "-byte words");
+        }
+        byte[] out = new byte[n];
+        for (int w = 0; w < n; w += word) {
+            for (int i = 0; i < word; i++) {
+                out[w + i] = b[from + w + word - 1 - i];
+            }
+        }
+        return out;
     }
 }

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One DICOM data element: tag, VR and either a value (bytes, little endian) or, for a sequence,
- * its items. A value read from a file is a view into the file's bytes (no copy); treat it as
- * read-only.
+ * One DICOM data element: tag, VR and either a value (bytes, little endian), or, for a sequence,
+ * its items, or, for encapsulated (compressed) pixel data, its Basic Offset Table and fragments. A
+ * value read from a file is a view into the file's bytes (no copy); treat it as read-only.
  */
 public final class Element {
 
@@ -18,14 +18,50 @@ public final class Element {
     private final int offset;
     private final int length;
     private final List<DataSet> items;
+    private final long[] offsetTable;
+    private final List<int[]> fragments;
 
     private Element(int tag, VR vr, byte[] buffer, int offset, int length, List<DataSet> items) {
+        this(tag, vr, buffer, offset, length, items, null, null);
+    }
+
+    private Element(int tag, VR vr, byte[] buffer, int offset, int length, List<DataSet> items,
+                    long[] offsetTable, List<int[]> fragments) {
         this.tag = tag;
         this.vr = vr;
         this.buffer = buffer;
         this.offset = offset;
         this.length = length;
         this.items = items;
+        this.offsetTable = offsetTable;
+        this.fragments = fragments;
+    }
+
+    /**
+     * Encapsulated pixel data: the Basic Offset Table (byte offsets of each frame's first fragment
+     * item, counted from the first fragment item; empty when the file gave none) and the fragments,
+     * each an {offset, length} range of {@code buffer}.
+     */
+    static Element encapsulated(int tag, VR vr, byte[] buffer, long[] offsetTable, List<int[]> fragments) {
+        return new Element(tag, vr, buffer, 0, 0, null, offsetTable.clone(), List.copyOf(fragments));
+    }
+
+    /** Whether this is encapsulated (compressed) pixel data, held as fragments. */
+    public boolean isEncapsulated() {
+        return fragments != null;
+    }
+
+    /** The Basic Offset Table of encapsulated pixel data (empty when absent or not encapsulated). */
+    public long[] offsetTable() {
+        return offsetTable == null ? new long[0] : offsetTable.clone();
+    }
+
+    /** The fragments of encapsulated pixel data as read-only views, in file order; empty for other elements. */
+    public List<ByteBuffer> fragments() {
+        if (fragments == null) {
+            return List.of();
+        }
+        return fragments.stream().map(f -> ByteBuffer.wrap(buffer, f[0], f[1]).slice().asReadOnlyBuffer()).toList();
     }
 
     /** An element whose value is {@code length} bytes of {@code buffer} from {@code offset}. */

@@ -18,6 +18,16 @@ public final class Uids {
     public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
     public static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
     public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
+    public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
+    public static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
+    public static final String JPEG_EXTENDED = "1.2.840.10008.1.2.4.51";
+    public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
+    public static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
+    public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
+    public static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
+    public static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
+    public static final String JPEG_2000 = "1.2.840.10008.1.2.4.91";
+    public static final String ENHANCED_CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2.1";
 
     private Uids() {
     }
