@@ -1,0 +1,216 @@
+package org.seedplan.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The registry database: the embedded SQLite file {@code seedplan.db} in the data folder (WAL journal,
+ * synchronous=FULL, so a committed transaction survives kill -9 and power loss) or a PostgreSQL server,
+ * with a connection pool. Migrations are applied when it opens. The data folder also holds the DICOM files.
+ *
+ * <p>{@link #inTransaction} runs work in one transaction, joining the caller's transaction when the calling
+ * thread is already inside one, so that repository calls compose: a change and its audit rows commit together.
+ */
+public final class Database implements AutoCloseable {
+
+    /** File name of the embedded database inside the data folder. */
+    public static final String EMBEDDED_FILE = "seedplan.db";
+    /** How long an embedded-database writer waits for another writer, ms. */
+    static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Path dataFolder;
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+
+    private Database(HikariDataSource pool, Dialect dialect, Path dataFolder) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.dataFolder = dataFolder;
+    }
+
+    /** The default data folder, {@code ~/.seedplan/data}. */
+    public static Path defaultDataFolder() {
+        return Path.of(System.getProperty("user.home"), ".seedplan", "data");
+    }
+
+    /** Opens (creating it if needed) the embedded database in {@code dataFolder} and migrates it. */
+    public static Database open(Path dataFolder) {
+        return open(dataFolder, null);
+    }
+
+    /**
+     * Opens the database and migrates it: PostgreSQL when {@code jdbcUrl} is given (e.g.
+     * {@code jdbc:postgresql://db:5432/seedplan?user=seedplan}), else the embedded database in {@code dataFolder}.
+     * The data folder keeps the DICOM files in both cases.
+     */
+    public static Database open(Path dataFolder, String jdbcUrl) {
+        try {
+            Files.createDirectories(dataFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("data folder " + dataFolder + " cannot be created (" + e.getMessage() + ")", e);
+        }
+        String url = jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dataFolder.toAbsolutePath().resolve(EMBEDDED_FILE);
+        Dialect dialect = Dialect.of(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("seedplan");
+        if (dialect == Dialect.SQLITE) {
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            sqlite.enforceForeignKeys(true);
+            // a transaction takes the write lock when it begins: no upgrade deadlock between two writers
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setDataSourceProperties(sqlite.toProperties());
+            config.setMaximumPoolSize(8);
+        } else {
+            config.setMaximumPoolSize(16);
+        }
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("database " + redact(url) + " cannot be opened (" + rootMessage(e)
+                    + "); check the URL, that the server runs and the user may connect", e);
+        }
+        Database db = new Database(pool, dialect, dataFolder.toAbsolutePath());
+        try {
+            db.migrate();
+            db.checkDurability();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private void migrate() {
+        try (Connection c = pool.getConnection()) {
+            Migrations.apply(c, dialect, Migrations.bundled());
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new StorageException("migrating the database failed", e);
+        }
+    }
+
+    /** Confirms the embedded database really runs with the WAL journal and synchronous=FULL. */
+    private void checkDurability() {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        String journal = read(tx -> tx.one("PRAGMA journal_mode", r -> r.string("journal_mode")).orElse(""));
+        long sync = read(tx -> tx.number("PRAGMA synchronous"));
+        if (!journal.equalsIgnoreCase("wal") || sync != 2) {
+            throw new IllegalStateException("embedded database runs with journal_mode=" + journal + ", synchronous=" + sync
+                    + "; expected wal and 2 (FULL): the file system of " + dataFolder + " may not support WAL");
+        }
+    }
+
+    /** The database engine. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The data folder (DICOM files live under it). */
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it; rolls back (and runs the transaction's
+     * {@link Tx#onRollback} actions) when it throws. Inside another transaction on this thread, joins it.
+     */
+    public <T> T inTransaction(Function<Tx, T> work) {
+        Tx joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            Tx tx = new Tx(c, dialect);
+            current.set(tx);
+            try {
+                T result = work.apply(tx);
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollback(c, tx, e);
+                throw e;
+            } catch (SQLException e) {
+                rollback(c, tx, e);
+                throw e;
+            } finally {
+                current.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("transaction failed", e);
+        }
+    }
+
+    /** Runs read-only {@code work}: inside the caller's transaction if there is one, else on a pooled connection in auto-commit. */
+    public <T> T read(Function<Tx, T> work) {
+        Tx joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        try (Connection c = pool.getConnection()) {
+            return work.apply(new Tx(c, dialect));
+        } catch (SQLException e) {
+            throw new StorageException("query failed", e);
+        }
+    }
+
+    private static void rollback(Connection c, Tx tx, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        for (Runnable undo : tx.rollbackActions()) {
+            try {
+                undo.run();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Runs one statement outside the migrations (tests and maintenance only). */
+    void execute(String sql) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new StorageException("statement failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

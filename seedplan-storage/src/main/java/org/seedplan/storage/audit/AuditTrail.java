@@ -1,0 +1,183 @@
+package org.seedplan.storage.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.Times;
+import org.seedplan.storage.Tx;
+
+/**
+ * The append-only, hash-chained audit trail ({@code audit_event}). Each row's hash is SHA-256 of the previous
+ * row's hash and the row's canonical text, so editing or deleting a stored row breaks the chain, which
+ * {@link #verify()} finds. Rows are written in the caller's transaction: a change and its audit rows commit
+ * or vanish together.
+ */
+public final class AuditTrail {
+
+    /** The hash before the first row. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private final Database db;
+
+    /** The audit trail of {@code db}. */
+    public AuditTrail(Database db) {
+        this.db = db;
+    }
+
+    /** Appends one row (in the current transaction, or a new one) and returns it. */
+    public AuditEvent append(Actor actor, String action, String entity, Object entityId, String field,
+                             String oldValue, String newValue, String reason) {
+        return db.inTransaction(tx -> append(tx, actor, action, entity, entityId, field, oldValue, newValue, reason));
+    }
+
+    /** Records an event about a whole record or about nobody's record (sign-in, export): no field, no values. */
+    public AuditEvent event(Actor actor, String action, String entity, Object entityId, String detail) {
+        return append(actor, action, entity, entityId, null, null, detail, null);
+    }
+
+    /**
+     * Appends one row per field whose value differs between {@code before} and {@code after} (a missing key
+     * counts as null); returns how many rows were written.
+     */
+    public int changes(Actor actor, String action, String entity, Object entityId,
+                       Map<String, ?> before, Map<String, ?> after, String reason) {
+        Set<String> fields = new LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        return db.inTransaction(tx -> {
+            int n = 0;
+            for (String f : fields) {
+                String o = text(before.get(f));
+                String v = text(after.get(f));
+                if (!Objects.equals(o, v)) {
+                    append(tx, actor, action, entity, entityId, f, o, v, reason);
+                    n++;
+                }
+            }
+            if (n == 0 && !action.equals("UPDATE")) {
+                append(tx, actor, action, entity, entityId, null, null, null, reason);
+                n = 1;
+            }
+            return n;
+        });
+    }
+
+    /** The audit text of a value: dates and instants in ISO-8601, numbers without locale. */
+    public static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Instant t) {
+            return Times.format(t);
+        }
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        }
+        if (v instanceof LocalDate || v instanceof Number || v instanceof Boolean || v instanceof Enum<?> || v instanceof String) {
+            return v.toString();
+        }
+        throw new IllegalArgumentException("audit: cannot record a value of type " + v.getClass().getName());
+    }
+
+    private AuditEvent append(Tx tx, Actor actor, String action, String entity, Object entityId, String field,
+                              String oldValue, String newValue, String reason) {
+        // lock the head: concurrent writers extend the chain one after the other
+        tx.update("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1");
+        Object[] head = tx.one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
+                r -> new Object[] {r.longValue("last_seq"), r.string("last_hash")}).orElseThrow();
+        long seq = (Long) head[0];
+        AuditEvent unsigned = new AuditEvent(seq, Instant.now(), actor.userId(), actor.username(),
+                actor.role() == null ? null : actor.role().name(), actor.centreId(), action, entity,
+                entityId == null ? null : entityId.toString(), field, oldValue, newValue, blankToNull(reason),
+                actor.requestId(), (String) head[1], null);
+        String hash = hash(unsigned.prevHash(), unsigned.canonical());
+        tx.update("INSERT INTO audit_event (seq, at, user_id, username, role, centre_id, action, entity, entity_id, field,"
+                        + " old_value, new_value, reason, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                seq, unsigned.at(), unsigned.userId(), unsigned.username(), unsigned.role(), unsigned.centreId(), action,
+                entity, unsigned.entityId(), field, oldValue, newValue, unsigned.reason(), unsigned.requestId(),
+                unsigned.prevHash(), hash);
+        tx.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", hash);
+        return new AuditEvent(seq, unsigned.at(), unsigned.userId(), unsigned.username(), unsigned.role(), unsigned.centreId(),
+                action, entity, unsigned.entityId(), field, oldValue, newValue, unsigned.reason(), unsigned.requestId(),
+                unsigned.prevHash(), hash);
+    }
+
+    /** The rows about one record, oldest first. */
+    public List<AuditEvent> forEntity(String entity, Object entityId) {
+        return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY seq",
+                AuditTrail::row, entity, entityId.toString()));
+    }
+
+    /** The rows with sequence numbers after {@code afterSeq}, oldest first, at most {@code limit}. */
+    public List<AuditEvent> after(long afterSeq, int limit) {
+        return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?",
+                AuditTrail::row, afterSeq, limit));
+    }
+
+    /** Walks the whole chain and reports the first row that does not fit (edited, deleted, reordered or missing). */
+    public AuditVerification verify() {
+        return db.read(tx -> {
+            long[] expected = {1};
+            long[] checked = {0};
+            String[] prev = {GENESIS};
+            AuditVerification[] broken = {null};
+            tx.scan("SELECT * FROM audit_event ORDER BY seq", r -> {
+                AuditEvent e = row(r);
+                checked[0]++;
+                if (e.seq() != expected[0]) {
+                    broken[0] = new AuditVerification(checked[0], expected[0],
+                            "row " + expected[0] + " is missing (the next stored row is " + e.seq() + ")");
+                } else if (!e.prevHash().equals(prev[0])) {
+                    broken[0] = new AuditVerification(checked[0], e.seq(), "row " + e.seq() + " does not follow the previous row's hash");
+                } else if (!hash(e.prevHash(), e.canonical()).equals(e.hash())) {
+                    broken[0] = new AuditVerification(checked[0], e.seq(), "row " + e.seq() + " was changed after it was written");
+                }
+                prev[0] = e.hash();
+                expected[0]++;
+                return broken[0] == null;
+            });
+            if (broken[0] != null) {
+                return broken[0];
+            }
+            Object[] head = tx.one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
+                    h -> new Object[] {h.longValue("last_seq"), h.string("last_hash")}).orElseThrow();
+            if ((Long) head[0] != expected[0] - 1 || !head[1].equals(prev[0])) {
+                return new AuditVerification(checked[0], expected[0] - 1 == (Long) head[0] ? expected[0] - 1 : expected[0],
+                        "the chain ends at row " + (expected[0] - 1) + " but its head says " + head[0] + ": rows were removed or changed at the end");
+            }
+            return new AuditVerification(checked[0], null, null);
+        });
+    }
+
+    private static AuditEvent row(Tx.Row r) throws SQLException {
+        return new AuditEvent(r.longValue("seq"), r.instant("at"), r.longOrNull("user_id"), r.string("username"), r.string("role"),
+                r.longOrNull("centre_id"), r.string("action"), r.string("entity"), r.string("entity_id"), r.string("field"),
+                r.string("old_value"), r.string("new_value"), r.string("reason"), r.string("request_id"),
+                r.string("prev_hash"), r.string("hash"));
+    }
+
+    static String hash(String prevHash, String canonical) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+            md.update(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

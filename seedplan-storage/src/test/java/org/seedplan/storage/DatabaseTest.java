@@ -1,0 +1,95 @@
+package org.seedplan.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migratesAnEmptyDatabaseToTheNewestVersionAndRecordsChecksums(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            List<Migrations.Migration> bundled = Migrations.bundled();
+            List<String> rows = t.db.read(tx -> tx.query("SELECT version, name, checksum FROM schema_version ORDER BY version",
+                    r -> r.longValue("version") + " " + r.string("name") + " " + r.string("checksum")));
+            assertThat(rows).containsExactlyElementsOf(bundled.stream()
+                    .map(m -> m.version() + " " + m.name() + " " + m.checksum()).toList());
+            for (String table : List.of("centre", "app_user", "user_role", "web_session", "patient", "lesion", "dicom_study",
+                    "dicom_series", "dicom_instance", "plan", "plan_revision", "plan_seed", "plan_needle", "implant",
+                    "hyperthermia_session", "hyperthermia_sample", "visit", "lesion_measurement", "qlq_c30_item", "lab_value",
+                    "adverse_event", "progression", "audit_event", "audit_head")) {
+                assertThat(t.number("SELECT COUNT(*) FROM " + table)).as(table).isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void reopeningAppliesNothingTwice(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            if (dialect == Dialect.SQLITE) {
+                t.db.close();
+                try (Database again = Database.open(folder)) {
+                    assertThat(versions(again)).isEqualTo(Migrations.bundled().size());
+                }
+            } else {
+                try (Database again = Database.open(folder, t.jdbcUrl())) {
+                    assertThat(versions(again)).isEqualTo(Migrations.bundled().size());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void refusesToStartWhenAnAppliedMigrationChanged(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            t.raw("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
+            assertThatThrownBy(() -> {
+                try (Database again = dialect == Dialect.SQLITE ? Database.open(folder) : Database.open(folder, t.jdbcUrl())) {
+                    again.dialect();
+                }
+            }).hasMessageContaining("V001__registry.sql was changed after it was applied");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aFailedTransactionLeavesNothingAndRunsItsUndoActions(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            boolean[] undone = {false};
+            assertThatThrownBy(() -> t.db.inTransaction(tx -> {
+                tx.insert("INSERT INTO centre (code, name, created_at) VALUES ('A', 'Alpha', '2026-01-01T00:00:00.000Z')");
+                tx.onRollback(() -> undone[0] = true);
+                throw new IllegalArgumentException("boom");
+            })).hasMessage("boom");
+            assertThat(undone[0]).isTrue();
+            assertThat(t.number("SELECT COUNT(*) FROM centre")).isZero();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void embeddedDatabaseRunsInWalModeWithFullSync() {
+        try (Database db = Database.open(folder)) {
+            String journal = db.read(tx -> tx.one("PRAGMA journal_mode", r -> r.string("journal_mode")).orElseThrow());
+            long sync = db.read(tx -> tx.number("PRAGMA synchronous"));
+            long foreignKeys = db.read(tx -> tx.number("PRAGMA foreign_keys"));
+            assertThat(journal).isEqualToIgnoringCase("wal");
+            assertThat(sync).isEqualTo(2);
+            assertThat(foreignKeys).isEqualTo(1);
+        }
+    }
+
+    private static long versions(Database db) {
+        return db.read(tx -> tx.number("SELECT COUNT(*) FROM schema_version"));
+    }
+}
