@@ -58,6 +58,7 @@ public final class Tag {
     public static final int SLICE_THICKNESS = def(0x00180050, VR.DS, "SliceThickness");
     public static final int KVP = def(0x00180060, VR.DS, "KVP");
     public static final int SPACING_BETWEEN_SLICES = def(0x00180088, VR.DS, "SpacingBetweenSlices");
+    public static final int GANTRY_DETECTOR_TILT = def(0x00181120, VR.DS, "GantryDetectorTilt");
     public static final int SOFTWARE_VERSIONS = def(0x00181020, VR.LO, "SoftwareVersions");
     public static final int PATIENT_POSITION = def(0x00185100, VR.CS, "PatientPosition");
     public static final int STUDY_INSTANCE_UID = def(0x0020000D, VR.UI, "StudyInstanceUID");
@@ -154,6 +155,7 @@ public final class Tag {
     public static final int ACTIVE_SOURCE_DIAMETER = def(0x300A0218, VR.DS, "ActiveSourceDiameter");
     public static final int ACTIVE_SOURCE_LENGTH = def(0x300A021A, VR.DS, "ActiveSourceLength");
     public static final int SOURCE_MODEL_ID = def(0x300A021B, VR.SH, "SourceModelID");
+    public static final int SOURCE_DESCRIPTION = def(0x300A021C, VR.LO, "SourceDescription");
     public static final int SOURCE_ISOTOPE_NAME = def(0x300A0226, VR.LO, "SourceIsotopeName");
     public static final int SOURCE_ISOTOPE_HALF_LIFE = def(0x300A0228, VR.DS, "SourceIsotopeHalfLife");
     public static final int SOURCE_STRENGTH_UNITS = def(0x300A0229, VR.CS, "SourceStrengthUnits");
@@ -186,6 +188,13 @@ public final class Tag {
     public static final int REFERENCED_STRUCTURE_SET_SEQUENCE = def(0x300C0060, VR.SQ, "ReferencedStructureSetSequence");
     public static final int APPROVAL_STATUS = def(0x300E0002, VR.CS, "ApprovalStatus");
     // pixel data and sequence delimiters
+    // multi-frame functional groups (Enhanced CT, PS3.3 C.7.6.16)
+    public static final int PIXEL_MEASURES_SEQUENCE = def(0x00289110, VR.SQ, "PixelMeasuresSequence");
+    public static final int PLANE_POSITION_SEQUENCE = def(0x00209113, VR.SQ, "PlanePositionSequence");
+    public static final int PLANE_ORIENTATION_SEQUENCE = def(0x00209116, VR.SQ, "PlaneOrientationSequence");
+    public static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = def(0x00289145, VR.SQ, "PixelValueTransformationSequence");
+    public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009229, VR.SQ, "SharedFunctionalGroupsSequence");
+    public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009230, VR.SQ, "PerFrameFunctionalGroupsSequence");
     public static final int PIXEL_DATA = def(0x7FE00010, VR.OW, "PixelData");
     public static final int ITEM = 0xFFFEE000;
     public static final int ITEM_DELIMITATION = 0xFFFEE00D;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.seedplan.dicom.ExternalTools;
+import org.seedplan.dicom.codec.PixelFrames;
 
 class DicomReaderTest {
 
@@ -143,19 +144,33 @@ class DicomReaderTest {
         return file;
     }
 
+    /** Big-endian values are read; encapsulated pixel data are kept as fragments; JPEG 2000 and lossy JPEG are refused naming the converting command. */
     @Test
-    void refusesBigEndianAndCompressedPixelDataWithAMessageSayingSo() {
+    void readsBigEndianAndEncapsulatedPixelDataAndRefusesUndecodableSyntaxesNamingTheFix() {
+        byte[] bigEndian = {0x00, 0x08, 0x00, 0x60, 'C', 'S', 0, 2, 'C', 'T', 0x00, 0x28, 0x00, 0x10, 'U', 'S', 0, 2, 0x02, 0x01};
+        DataSet be = DicomReader.parse(minimalFile(Uids.EXPLICIT_VR_BIG_ENDIAN, bigEndian), "be.dcm").dataSet();
+        assertThat(be.string(Tag.MODALITY)).hasValue("CT");
+        assertThat(be.integer(Tag.ROWS)).hasValue(0x0201);
         byte[] modality = {0x08, 0x00, 0x60, 0x00, 'C', 'S', 2, 0, 'C', 'T'};
-        assertThatThrownBy(() -> DicomReader.parse(minimalFile(Uids.EXPLICIT_VR_BIG_ENDIAN, modality), "be.dcm"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("big-endian");
         byte[] encapsulated = {0x08, 0x00, 0x60, 0x00, 'C', 'S', 2, 0, 'C', 'T',
                 (byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B', 0, 0, -1, -1, -1, -1,
                 (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 0, 0, 0, 0,
+                (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 2, 0, 0, 0, (byte) 0xFF, (byte) 0xD8,
                 (byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0};
         DicomFile plainHeader = DicomReader.parse(minimalFile("1.2.840.10008.1.2.4.50", modality), "jpeg-header.dcm");
         assertThat(plainHeader.dataSet().string(Tag.MODALITY)).hasValue("CT");
-        assertThatThrownBy(() -> DicomReader.parse(minimalFile("1.2.840.10008.1.2.4.50", encapsulated), "jpeg.dcm"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("compressed");
+        Element px = DicomReader.parse(minimalFile("1.2.840.10008.1.2.4.50", encapsulated), "jpeg.dcm").dataSet().element(Tag.PIXEL_DATA);
+        assertThat(px.isEncapsulated()).isTrue();
+        assertThat(px.offsetTable()).isEmpty();
+        assertThat(px.fragments()).hasSize(1);
+        assertThat(px.fragments().get(0).remaining()).isEqualTo(2);
+        assertThatThrownBy(() -> PixelFrames.frame16(Uids.JPEG_BASELINE, px, 0, 1, 1, 1, "jpeg.dcm"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jpeg.dcm").hasMessageContaining("dcmdjpeg");
+        assertThatThrownBy(() -> PixelFrames.frame16(Uids.JPEG_2000_LOSSLESS, px, 0, 1, 1, 1, "j2k.dcm"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPEG 2000").hasMessageContaining("gdcmconv --raw");
+        byte[] cut = minimalFile("1.2.840.10008.1.2.4.50", java.util.Arrays.copyOf(encapsulated, encapsulated.length - 8));
+        assertThatThrownBy(() -> DicomReader.parse(cut, "cut.dcm"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cut.dcm").hasMessageContaining("truncated");
     }
 
     @Test
