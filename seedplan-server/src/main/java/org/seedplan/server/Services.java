@@ -1,0 +1,30 @@
+package org.seedplan.server;
+
+import java.time.Instant;
+import org.seedplan.server.security.Accounts;
+import org.seedplan.server.security.PasswordHasher;
+import org.seedplan.server.security.PermissionMatrix;
+import org.seedplan.server.security.RequestGuard;
+import org.seedplan.server.security.Sessions;
+import org.seedplan.storage.account.SessionRepository;
+import org.seedplan.storage.account.UserRepository;
+import org.seedplan.storage.audit.AuditTrail;
+import org.seedplan.storage.Database;
+
+/** What the handlers work with: the database, accounts, sessions, audit trail, the cross-site guard and the clock. */
+public record Services(ServerConfig config, Database db, Accounts accounts, Sessions sessions, AuditTrail audit,
+        RequestGuard guard, PermissionMatrix matrix) {
+
+    /** Wires the services of one server on {@code db}. */
+    public static Services open(ServerConfig config, Database db) {
+        PermissionMatrix matrix = PermissionMatrix.builtIn();
+        AuditTrail audit = new AuditTrail(db);
+        return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix), new Sessions(new SessionRepository(db)), audit,
+                new RequestGuard(config.trustedProxies()), matrix);
+    }
+
+    /** The current time of the server's clock. */
+    public Instant now() {
+        return config.clock().instant();
+    }
+}

@@ -1,0 +1,25 @@
+package org.seedplan.server.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.seedplan.server.security.Permission;
+
+/**
+ * One route of the REST API: method, path (Javalin syntax, {@code {id}} for path parameters), the
+ * permission it needs, the status it answers on success, a one-line summary (for the OpenAPI document)
+ * and the handler.
+ */
+public record Route(HandlerType method, String path, Permission permission, int successStatus, String summary, Handler handler) {
+
+    /** A route's code: {@code caller} is null only for {@link Permission#PUBLIC} routes without a session. */
+    @FunctionalInterface
+    public interface Handler {
+        /** Handles one request. */
+        void handle(Context ctx, Caller caller) throws Exception;
+    }
+
+    /** Whether the route changes state (and so needs the CSRF token). */
+    public boolean changesState() {
+        return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH || method == HandlerType.DELETE;
+    }
+}

@@ -1,0 +1,83 @@
+package org.seedplan.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.account.User;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.CentreRepository;
+
+/**
+ * A real server on 127.0.0.1 (free port) over a fresh database with two centres, A and B, and one user
+ * per role in each ({@code physician_a}, {@code monitor_b} …, password {@link #PASSWORD}); a clock the test moves.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    public final Path dir;
+    public final Database db;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
+    public final Services services;
+    public final SeedplanServer server;
+    public final Centre a;
+    public final Centre b;
+    public final Map<Role, User> usersA = new EnumMap<>(Role.class);
+    public final Map<Role, User> usersB = new EnumMap<>(Role.class);
+
+    public TestServer(TestDatabases.Kind kind) throws Exception {
+        this(kind, TestDatabases.open(kind, Files.createTempDirectory("seedplan-server-test")));
+    }
+
+    /** A server on an open database (a second server on the same PostgreSQL, for example). */
+    public TestServer(TestDatabases.Kind kind, Database database) throws Exception {
+        this.dir = database.dataFolder();
+        this.db = database;
+        this.services = Services.open(ServerConfig.local(0).withClock(clock), db);
+        CentreRepository centres = new CentreRepository(db);
+        this.a = centres.findByCode("A").orElseGet(() -> centres.create(Actor.SYSTEM, "A", "Centre A"));
+        this.b = centres.findByCode("B").orElseGet(() -> centres.create(Actor.SYSTEM, "B", "Centre B"));
+        for (Role r : Role.values()) {
+            usersA.put(r, user(r, a));
+            usersB.put(r, user(r, b));
+        }
+        this.server = SeedplanServer.start(services);
+    }
+
+    private User user(Role r, Centre c) {
+        String name = r.name().toLowerCase(Locale.ROOT) + "_" + c.code().toLowerCase(Locale.ROOT);
+        return services.accounts().users().findByUsername(name).orElseGet(() -> {
+            User u = services.accounts().createUser(Actor.SYSTEM, name, "Dr " + name, PASSWORD, false);
+            services.accounts().users().grant(Actor.SYSTEM, u.id(), c.id(), r, clock.instant().minusSeconds(3600), "test fixture");
+            return u;
+        });
+    }
+
+    /** The server's base address. */
+    public String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A client signed in as the user of {@code role} in centre A or B. */
+    public ApiClient signedIn(Role role, boolean centreA) {
+        ApiClient c = new ApiClient(base());
+        String name = role.name().toLowerCase(Locale.ROOT) + (centreA ? "_a" : "_b");
+        ApiClient.Answer ans = c.signIn(name, PASSWORD);
+        if (ans.status() != 200) {
+            throw new AssertionError("sign-in of " + name + " failed: " + ans.body());
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+}
