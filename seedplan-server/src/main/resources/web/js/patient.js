@@ -1,0 +1,156 @@
+// Patient page: demographics and diagnosis, plans (revision, status, approval, D90/V100), studies with series,
+// lesions, implants and follow-up visits — all from GET /api/patients/{id}.
+import { get } from './api.js';
+import { h, replace, showMessage } from './dom.js';
+import { ageYears, calendarDate, instant, personName, quantity, sexLabel } from './format.js';
+import { centresOf, requireSession } from './session.js';
+import './components/sp-app-header.js';
+import './components/sp-status-badge.js';
+import './components/sp-dicom-upload.js';
+
+const error = document.getElementById('error');
+const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : '—');
+const text = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** A section with a title, a count and a table of the given columns, or a line saying there is none. */
+function tableSection(element, title, items, columns, emptyText, rowsOf = (item) => [rowOf(item, columns)]) {
+  const id = `${element.id}-title`;
+  const header = h('header', {}, h('h2', { id }, title), h('span', { class: 'count' }, String(items.length)));
+  if (!items.length) {
+    replace(element, header, h('p', { class: 'empty' }, emptyText));
+    return;
+  }
+  const head = h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)));
+  replace(element, header, h('table', {}, h('thead', {}, head), h('tbody', {}, items.flatMap(rowsOf))));
+}
+
+function rowOf(item, columns, attributes = {}) {
+  return h('tr', attributes, columns.map((c) => h('td', { class: c.num ? 'num' : c.cls || null }, c.value(item))));
+}
+
+const PLAN_COLUMNS = [
+  { label: 'Plan', value: (p) => text(p.name) },
+  { label: 'Revision', num: true, value: (p) => text(p.revision) },
+  { label: 'Status', value: (p) => h('sp-status-badge', { status: p.status || '' }) },
+  { label: 'Approved by', value: (p) => text(p.approvedBy) },
+  { label: 'Approved at', value: (p) => instant(p.approvedAt) },
+  { label: 'Prescription', num: true, value: (p) => quantity(p.prescriptionGy, 1, 'Gy') },
+  { label: 'D90', num: true, value: (p) => quantity(p.d90Gy, 1, 'Gy') },
+  { label: 'V100', num: true, value: (p) => quantity(p.v100Percent, 1, '%') },
+  { label: 'Seeds', num: true, value: (p) => text(p.seedCount) },
+];
+
+const SERIES_COLUMNS = [
+  { label: 'Date', value: () => '' },
+  { label: 'Modality', value: (s) => text(s.modality) },
+  { label: 'Description', value: (s) => text(s.description) },
+  { label: 'Instances', num: true, value: (s) => `${text(s.instanceCount)} images` },
+  { label: 'Series Instance UID', cls: 'mono', value: (s) => text(s.seriesInstanceUid) },
+];
+
+const LESION_COLUMNS = [
+  { label: 'Lesion', value: (l) => text(l.label) },
+  { label: 'Organ', value: (l) => text(l.organ) },
+  { label: 'Site', value: (l) => text(l.site) },
+  { label: 'Target', value: (l) => yesNo(l.target) },
+  { label: 'Nodal', value: (l) => yesNo(l.nodal) },
+  { label: 'Longest', num: true, value: (l) => quantity(l.baselineLongestMm, 0, 'mm') },
+  { label: 'Short axis', num: true, value: (l) => quantity(l.baselineShortAxisMm, 0, 'mm') },
+];
+
+const IMPLANT_COLUMNS = [
+  { label: 'Date', value: (i) => calendarDate(i.implantDate) },
+  { label: 'Seeds', num: true, value: (i) => text(i.seedCount) },
+  { label: 'Activity', num: true, value: (i) => quantity(i.seedActivityMci, 2, 'mCi') },
+  { label: 'D90 plan', num: true, value: (i) => quantity(i.plannedD90Gy, 1, 'Gy') },
+  { label: 'D90 post-op', num: true, value: (i) => quantity(i.postD90Gy, 1, 'Gy') },
+  { label: 'V100 post-op', num: true, value: (i) => quantity(i.postV100Percent, 1, '%') },
+];
+
+const VISIT_COLUMNS = [
+  { label: 'Date', value: (v) => calendarDate(v.visitDate) },
+  { label: 'Months after implant', num: true, value: (v) => quantity(v.monthsSinceImplant, 1) },
+  { label: 'Pain (NRS 0–10)', num: true, value: (v) => text(v.nrsPain) },
+  { label: 'KPS', num: true, value: (v) => text(v.kps) },
+  { label: 'New lesion', value: (v) => yesNo(v.newLesion) },
+  { label: 'Non-target', value: (v) => text(v.nonTarget).replace(/_/g, ' ') },
+];
+
+/** The study line, then one indented line per series, so the series sit under their study. */
+function studyRows(study) {
+  const series = study.series || [];
+  const images = series.reduce((sum, s) => sum + (s.instanceCount || 0), 0);
+  const head = h('tr', { 'data-study-uid': study.studyInstanceUid },
+    h('td', {}, calendarDate(study.studyDate)),
+    h('td', {}, [...new Set(series.map((s) => s.modality))].join(', ') || '—'),
+    h('td', {}, h('strong', {}, text(study.description))),
+    h('td', { class: 'num' }, `${series.length} series · ${images}`),
+    h('td', { class: 'mono' }, text(study.studyInstanceUid)));
+  return [head, ...series.map((s) => rowOf(s, SERIES_COLUMNS, { class: 'series' }))];
+}
+
+function demographics(p, centreName) {
+  const items = [
+    ['Patient ID', p.patientId],
+    ['Sex', sexLabel(p.sex)],
+    ['Birth date', p.birthDate ? `${calendarDate(p.birthDate)} (${ageYears(p.birthDate)} y)` : '—'],
+    ['Centre', centreName],
+    ['Diagnosis', p.diagnosis, 'wide'],
+    ['Stage', p.stage],
+    ['TNM', [p.tnmT, p.tnmN, p.tnmM].filter(Boolean).join(' ')],
+    ['CNLC', p.cnlcStage],
+    ['BCLC', p.bclcStage],
+    ['Child-Pugh', p.childPugh],
+    ['KPS', p.kps],
+    ['ECOG', p.ecog],
+    ['Prior treatments', p.priorTreatments, 'wide'],
+    ['Died', p.deathDate ? calendarDate(p.deathDate) : null],
+  ];
+  // the identifying fields always show; the clinical ones when recorded
+  return items.filter(([, v], i) => i < 5 || (v !== null && v !== undefined && v !== ''))
+    .flatMap(([label, v, cls]) => [h('dt', { class: cls || null }, label), h('dd', { class: cls || null }, text(v))]);
+}
+
+async function start() {
+  const session = await requireSession();
+  document.querySelector('sp-app-header').setSession(session);
+  const id = new URLSearchParams(location.search).get('id');
+  if (!id || !/^\d+$/.test(id)) {
+    showMessage(error, 'error', 'No patient chosen: open a patient from the patient list.');
+    return;
+  }
+  let p;
+  try {
+    p = await get(`/api/patients/${id}`);
+  } catch (e) {
+    showMessage(error, 'error', e.status === 404
+      ? 'This patient does not exist or is not in one of your centres.'
+      : `The patient could not be loaded: ${e.message}`);
+    return;
+  }
+  const centres = centresOf(session);
+  const centre = centres.find((c) => String(c.id) === String(p.centreId));
+  const name = personName(p.familyName, p.givenName);
+  document.title = `${name} · seedplan`;
+  document.getElementById('crumb-name').textContent = name;
+  document.getElementById('patient-name').textContent = name;
+  document.getElementById('patient-line').textContent =
+    [p.patientId, sexLabel(p.sex), p.birthDate ? `${ageYears(p.birthDate)} years` : null, p.diagnosis]
+      .filter(Boolean).join(' · ');
+  replace(document.getElementById('demographics'), demographics(p, centre ? centre.name : p.centreCode || p.centreId));
+
+  tableSection(document.getElementById('plans'), 'Plans', p.plans || [], PLAN_COLUMNS, 'No plan yet.');
+  tableSection(document.getElementById('studies'), 'Studies', p.studies || [],
+    [{ label: 'Date' }, { label: 'Modality' }, { label: 'Description' }, { label: 'Series · images', num: true },
+      { label: 'Instance UID' }], 'No study yet. Upload a CT to add one.', studyRows);
+  tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
+  tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
+  tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
+
+  const uploader = document.getElementById('upload');
+  uploader.centres = centres.filter((c) => String(c.id) === String(p.centreId));
+  uploader.centreId = p.centreId;
+  document.getElementById('content').hidden = false;
+}
+
+start().catch((e) => showMessage(error, 'error', e.message));

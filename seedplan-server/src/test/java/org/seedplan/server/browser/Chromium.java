@@ -1,0 +1,113 @@
+package org.seedplan.server.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium ({@code /usr/bin/chromium}) driven through Debian's chromedriver by Selenium, with both paths
+ * given so that Selenium Manager downloads nothing; headless at 1366 × 900 with a fresh profile folder, in UTC
+ * (so that times on screen are predictable).
+ * Without the browser the calling test fails when CI=true and is skipped otherwise.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts a headless browser, or fails (CI=true) or skips the test when chromium or chromedriver is missing. */
+    static Chromium start() throws IOException {
+        requireInstalled();
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        Path profile = Files.createTempDirectory("seedplan-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "UTC")).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Chromium(driver, profile);
+    }
+
+    private static void requireInstalled() {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        String message = BROWSER + " and " + DRIVER + " are needed for the browser tests: install Debian's chromium and "
+                + "chromium-driver (bin/install-test-tools)";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Saves what the browser shows as {@code <build folder>/screenshots/NAME.png} (the build folder of this module,
+     * e.g. target or target-web) and returns the file.
+     */
+    Path screenshot(String name) {
+        Path dir = buildDir().resolve("screenshots");
+        try {
+            Files.createDirectories(dir);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path file = dir.resolve(name + ".png");
+            Files.move(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("screenshot " + name + " could not be saved in " + dir, e);
+        }
+    }
+
+    /** The module's build folder: the system property project.build.directory, else the parent of test-classes. */
+    static Path buildDir() {
+        String property = System.getProperty("project.build.directory");
+        if (property != null) {
+            return Path.of(property);
+        }
+        try {
+            return Path.of(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the build folder from " + Chromium.class, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
