@@ -31,11 +31,13 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Path dataFolder;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final FolderLock lock;
 
-    private Database(HikariDataSource pool, Dialect dialect, Path dataFolder) {
+    private Database(HikariDataSource pool, Dialect dialect, Path dataFolder, FolderLock lock) {
         this.pool = pool;
         this.dialect = dialect;
         this.dataFolder = dataFolder;
+        this.lock = lock;
     }
 
     /** The default data folder, {@code ~/.seedplan/data}. */
@@ -61,6 +63,8 @@ public final class Database implements AutoCloseable {
         }
         String url = jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dataFolder.toAbsolutePath().resolve(EMBEDDED_FILE);
         Dialect dialect = Dialect.of(url);
+        // the embedded database and its DICOM folder belong to one process (the orphan sweep relies on it)
+        FolderLock lock = dialect == Dialect.SQLITE ? FolderLock.acquire(dataFolder) : null;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("seedplan");
@@ -82,10 +86,13 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
             throw new IllegalArgumentException("database " + redact(url) + " cannot be opened (" + rootMessage(e)
                     + "); check the URL, that the server runs and the user may connect", e);
         }
-        Database db = new Database(pool, dialect, dataFolder.toAbsolutePath());
+        Database db = new Database(pool, dialect, dataFolder.toAbsolutePath(), lock);
         try {
             db.migrate();
             db.checkDurability();
@@ -200,6 +207,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static String redact(String url) {

@@ -54,6 +54,9 @@ class DatabaseTest {
     void refusesToStartWhenAnAppliedMigrationChanged(Dialect dialect) {
         try (TestDatabase t = TestDatabase.open(dialect, folder)) {
             t.raw("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
+            if (dialect == Dialect.SQLITE) {
+                t.db.close();
+            }
             assertThatThrownBy(() -> {
                 try (Database again = dialect == Dialect.SQLITE ? Database.open(folder) : Database.open(folder, t.jdbcUrl())) {
                     again.dialect();
@@ -74,6 +77,16 @@ class DatabaseTest {
             })).hasMessage("boom");
             assertThat(undone[0]).isTrue();
             assertThat(t.number("SELECT COUNT(*) FROM centre")).isZero();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecondProcessCannotOpenTheSameEmbeddedDataFolder() {
+        try (Database db = Database.open(folder)) {
+            assertThatThrownBy(() -> Database.open(folder)).hasMessageContaining("in use by another seedplan process");
+        }
+        try (Database again = Database.open(folder)) {
+            assertThat(again.dialect()).isEqualTo(Dialect.SQLITE);
         }
     }
 
