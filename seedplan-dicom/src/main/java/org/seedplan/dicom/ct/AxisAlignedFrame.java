@@ -7,8 +7,8 @@ import org.seedplan.geometry.Vec3;
  * Maps a stack of DICOM image frames (columns, rows, slices) onto seedplan's axis-aligned
  * {@link Grid}. The column, row and slice directions must each lie along a patient axis (±x, ±y,
  * ±z, any permutation: head-first or feet-first, supine or prone, also coronal or sagittal
- * stacks); the data are reordered so that grid indices grow along +x, +y, +z. A truly oblique or
- * gantry-tilted stack is refused: seedplan does not resample.
+ * stacks); the data are reordered so that grid indices grow along +x, +y, +z. Directions off the
+ * axes are refused here; {@link CtSeriesReader} resamples tilted or rotated axial stacks first.
  */
 public final class AxisAlignedFrame {
 

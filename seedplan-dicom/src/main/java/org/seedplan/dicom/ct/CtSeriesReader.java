@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +20,36 @@ import org.seedplan.dicom.io.DicomFile;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
+import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 
 /**
  * Reads a CT series from a folder into a {@link CtSeries}: slices sorted by their position along
  * the slice normal (Image Position · (row × column cosines), not Instance Number), pixel values
- * turned into HU with Rescale Slope and Intercept, the stack mapped onto an axis-aligned grid
- * ({@link AxisAlignedFrame}). Uneven slice spacing, missing or duplicate slices, gantry tilt and
- * mismatched slices are refused with a message that names them. When the folder holds several CT
- * series, one is chosen by Series Instance UID. Localiser (scout) images are skipped.
+ * (any transfer syntax {@link PixelFrames} decodes) turned into HU with Rescale Slope and
+ * Intercept. A stack whose pixels all lie within {@value #GEOMETRY_TOLERANCE_MM} mm of an
+ * axis-aligned grid is mapped onto it ({@link AxisAlignedFrame}); a tilted or sheared stack (slice
+ * positions drifting in-plane, judged over the whole stack) or an in-plane rotated one is resampled
+ * onto an axial grid ({@link AxialResampler}) and says so in {@link CtSeries#geometry()}; oblique
+ * planes, a Gantry/Detector Tilt the positions contradict, uneven spacing, missing or duplicate
+ * slices and mismatched slices are refused with a message that names them. When the folder holds
+ * several CT series, one is chosen by Series Instance UID. Localiser (scout) images are skipped.
  */
 public final class CtSeriesReader {
 
     /** Largest deviation of one slice gap from the first gap accepted as even spacing, mm. */
     public static final double SPACING_TOLERANCE_MM = 0.01;
+    /**
+     * Largest displacement of any pixel from where an axis-aligned stack would put it (in-plane
+     * drift of the slice positions over the whole stack, rotation over the image) read without
+     * resampling, mm.
+     */
+    public static final double GEOMETRY_TOLERANCE_MM = 0.05;
+    /** Gantry/Detector Tilt below this is taken as none, degrees. */
+    public static final double TILT_TOLERANCE_DEG = 0.01;
+    /** Largest difference between the recorded gantry tilt and the tilt the slice positions show, degrees. */
+    public static final double TILT_AGREEMENT_DEG = 0.5;
 
     private CtSeriesReader() {
     }
@@ -211,12 +227,6 @@ public final class CtSeriesReader {
                             + a.slice.file.getFileName() + ", " + b.slice.file.getFileName() + "): the folder holds a slice twice"
                             + " or two acquisitions; keep one");
                 }
-                Vec3 step = b.position.minus(a.position);
-                if (step.minus(normal.times(step.dot(normal))).norm() > 0.05) {
-                    throw new IllegalArgumentException(source + ": slice positions drift sideways between "
-                            + a.slice.file.getFileName() + " and " + b.slice.file.getFileName()
-                            + " (gantry tilt or sheared stack): reconstruct the series without tilt");
-                }
                 if (Math.abs(gap - sliceSpacing) > SPACING_TOLERANCE_MM) {
                     throw new IllegalArgumentException(source + ": uneven slice spacing: " + fmt(sliceSpacing)
                             + " mm between the first slices but " + fmt(gap) + " mm between positions " + fmt(a.along)
@@ -227,6 +237,64 @@ public final class CtSeriesReader {
             }
         }
         Vec3 firstPos = placed.get(0).position;
+        double gantryTilt = d0.number(Tag.GANTRY_DETECTOR_TILT).orElse(0);
+        Vec3 colAxis = snap(colDir);
+        Vec3 rowAxis = snap(rowDir);
+        double colExtentMm = (cols - 1) * pixelSpacing[1];
+        double rowExtentMm = (rows - 1) * pixelSpacing[0];
+        // how far the true pixel positions lie from an axis-aligned stack, over the whole image and stack
+        double rotationMm = colDir.minus(colAxis).norm() * colExtentMm + rowDir.minus(rowAxis).norm() * rowExtentMm;
+        double driftMm = 0;
+        Vec3 lastOffset = Vec3.ZERO;
+        for (Placed p : placed) {
+            Vec3 d = p.position.minus(firstPos);
+            lastOffset = d.minus(normal.times(d.dot(normal)));
+            driftMm = Math.max(driftMm, lastOffset.norm());
+        }
+        double stackMm = placed.get(n - 1).along - placed.get(0).along;
+        double tiltDeg = n > 1 ? Math.toDegrees(Math.atan2(lastOffset.norm(), stackMm)) : 0;
+        double rotationDeg = Math.toDegrees(Math.acos(Math.min(1, Math.abs(colDir.dot(colAxis)))));
+        if (rotationMm <= GEOMETRY_TOLERANCE_MM && driftMm <= GEOMETRY_TOLERANCE_MM) {
+            if (n > 1 && Math.abs(gantryTilt) > TILT_TOLERANCE_DEG) {
+                throw new IllegalArgumentException(source + ": Gantry/Detector Tilt (0018,1120) is " + fmt(gantryTilt)
+                        + "° but the slice positions show no tilt (drift " + fmt(driftMm) + " mm over " + fmt(stackMm)
+                        + " mm): the positions do not describe the tilted geometry; reconstruct the series without tilt"
+                        + " or export it with its true Image Positions");
+            }
+            return axisAligned(source, placed.stream().map(Placed::slice).toList(), firstPos, colAxis, rowAxis, snap(normal),
+                    pixelSpacing, sliceSpacing, rows, cols, d0);
+        }
+        double planeZMm = Math.abs(colDir.z()) * colExtentMm + Math.abs(rowDir.z()) * rowExtentMm;
+        if (Math.abs(snap(normal).z()) != 1 || planeZMm > GEOMETRY_TOLERANCE_MM) {
+            throw new IllegalArgumentException(source + ": the image planes are oblique (slice normal " + normal + ", "
+                    + fmt(Math.toDegrees(Math.acos(Math.min(1, Math.abs(normal.z()))))) + "° from the patient z axis):"
+                    + " seedplan resamples tilted, sheared or in-plane rotated axial stacks but not oblique planes;"
+                    + " reconstruct the series axially");
+        }
+        if (n > 1 && Math.abs(gantryTilt) > TILT_TOLERANCE_DEG && Math.abs(tiltDeg - Math.abs(gantryTilt)) > TILT_AGREEMENT_DEG) {
+            throw new IllegalArgumentException(source + ": Gantry/Detector Tilt (0018,1120) is " + fmt(gantryTilt)
+                    + "° but the slice positions drift as for a tilt of " + fmt(tiltDeg) + "°: the geometry is"
+                    + " contradictory; reconstruct the series without tilt");
+        }
+        List<Slice> byZ = new ArrayList<>(placed.stream().map(Placed::slice).toList());
+        if (normal.z() < 0) {
+            Collections.reverse(byZ);
+        }
+        List<AxialResampler.Plane> planes = IntStream.range(0, n).parallel().mapToObj(k -> {
+            Slice s = byZ.get(k);
+            double[] ipp = s.ds.requireNumbers(Tag.IMAGE_POSITION_PATIENT, 3);
+            return new AxialResampler.Plane(new Vec3(ipp[0], ipp[1], ipp[2]), colDir, rowDir, decode(s, rows, cols));
+        }).toList();
+        Grid grid = AxialResampler.grid(planes, cols, rows, pixelSpacing[1], pixelSpacing[0], sliceSpacing);
+        float[] hu = AxialResampler.resample(grid, planes, cols, rows, pixelSpacing[1], pixelSpacing[0]);
+        StackGeometry geometry = new StackGeometry(true, tiltDeg, gantryTilt, rotationDeg, driftMm);
+        return series(new Volume(grid, hu), byZ, d0, geometry);
+    }
+
+    /** A stack whose rows, columns and slices run along patient axes: the voxels are reordered, not interpolated. */
+    private static CtSeries axisAligned(String source, List<Slice> sorted, Vec3 firstPos, Vec3 colDir, Vec3 rowDir, Vec3 normal,
+                                        double[] pixelSpacing, double sliceSpacing, int rows, int cols, DataSet d0) {
+        int n = sorted.size();
         AxisAlignedFrame frame = new AxisAlignedFrame(source, firstPos, colDir, rowDir, normal,
                 new double[] {pixelSpacing[1], pixelSpacing[0], sliceSpacing}, cols, rows, n);
         if (Math.abs(frame.sliceStride()) != frame.grid().nx() * frame.grid().ny()) {
@@ -234,18 +302,52 @@ public final class CtSeriesReader {
                     + "): seedplan plans on axial CT; reconstruct the series axially");
         }
         float[] hu = new float[frame.grid().voxelCount()];
-        IntStream.range(0, n).parallel().forEach(k -> decode(placed.get(k).slice, rows, cols, frame, k, hu));
-        String[] uids = new String[n];
-        for (int k = 0; k < n; k++) {
-            int kGrid = frame.sliceStride() > 0 ? k : n - 1 - k;
-            uids[kGrid] = placed.get(k).slice.ds.requireString(Tag.SOP_INSTANCE_UID);
+        IntStream.range(0, n).parallel().forEach(k -> {
+            float[] slice = decode(sorted.get(k), rows, cols);
+            int start = frame.sliceStart(k);
+            int cs = frame.columnStride();
+            int rs = frame.rowStride();
+            for (int r = 0; r < rows; r++) {
+                int dst = start + r * rs;
+                if (cs == 1) {
+                    System.arraycopy(slice, r * cols, hu, dst, cols);
+                } else {
+                    for (int c = 0; c < cols; c++) {
+                        hu[dst + c * cs] = slice[r * cols + c];
+                    }
+                }
+            }
+        });
+        List<Slice> byGrid = new ArrayList<>(sorted);
+        if (frame.sliceStride() < 0) {
+            Collections.reverse(byGrid);
         }
-        return new CtSeries(new Volume(frame.grid(), hu), PatientInfo.of(d0), d0.requireString(Tag.STUDY_INSTANCE_UID),
-                d0.requireString(Tag.SERIES_INSTANCE_UID), d0.string(Tag.FRAME_OF_REFERENCE_UID, ""),
-                d0.string(Tag.PATIENT_POSITION, ""), List.of(uids));
+        return series(new Volume(frame.grid(), hu), byGrid, d0, StackGeometry.AXIS_ALIGNED);
     }
 
-    private static void decode(Slice s, int rows, int cols, AxisAlignedFrame frame, int k, float[] hu) {
+    private static CtSeries series(Volume volume, List<Slice> byGrid, DataSet d0, StackGeometry geometry) {
+        List<String> uids = byGrid.stream().map(s -> s.ds.requireString(Tag.SOP_INSTANCE_UID)).toList();
+        return new CtSeries(volume, PatientInfo.of(d0), d0.requireString(Tag.STUDY_INSTANCE_UID),
+                d0.requireString(Tag.SERIES_INSTANCE_UID), d0.string(Tag.FRAME_OF_REFERENCE_UID, ""),
+                d0.string(Tag.PATIENT_POSITION, ""), uids, geometry);
+    }
+
+    /** The patient axis (±x, ±y or ±z, unit length) nearest to a direction. */
+    private static Vec3 snap(Vec3 d) {
+        double ax = Math.abs(d.x());
+        double ay = Math.abs(d.y());
+        double az = Math.abs(d.z());
+        if (ax >= ay && ax >= az) {
+            return new Vec3(Math.signum(d.x()), 0, 0);
+        }
+        if (ay >= az) {
+            return new Vec3(0, Math.signum(d.y()), 0);
+        }
+        return new Vec3(0, 0, Math.signum(d.z()));
+    }
+
+    /** The slice's HU in source order (row by row). */
+    private static float[] decode(Slice s, int rows, int cols) {
         DataSet ds = s.ds;
         String name = s.file.toString();
         int bits = ds.requireInteger(Tag.BITS_ALLOCATED);
@@ -265,28 +367,16 @@ public final class CtSeriesReader {
             throw new IllegalArgumentException(name + ": Rescale Slope/Intercept " + slope + "/" + intercept + " are invalid");
         }
         short[] raw = PixelFrames.frame16(s.transferSyntaxUid, ds.element(Tag.PIXEL_DATA), 0, 1, rows, cols, name);
-        int shift = 16 - stored;
+        int up = 32 - stored;
         int mask = (1 << stored) - 1;
         float fs = (float) slope;
         float fi = (float) intercept;
-        int start = frame.sliceStart(k);
-        int cs = frame.columnStride();
-        int rs = frame.rowStride();
-        int up = 16 + shift;
-        for (int r = 0; r < rows; r++) {
-            int src = r * cols;
-            int dst = start + r * rs;
-            if (cs == 1 && signed && stored == 16) {
-                for (int c = 0; c < cols; c++) {
-                    hu[dst + c] = raw[src + c] * fs + fi;
-                }
-            } else {
-                for (int c = 0; c < cols; c++) {
-                    int v = signed ? (raw[src + c] << up) >> up : raw[src + c] & mask;
-                    hu[dst + c * cs] = v * fs + fi;
-                }
-            }
+        float[] hu = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            int v = signed ? (raw[i] << up) >> up : raw[i] & mask;
+            hu[i] = v * fs + fi;
         }
+        return hu;
     }
 
     private static String fmt(double v) {

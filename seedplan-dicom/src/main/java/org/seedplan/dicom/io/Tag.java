@@ -187,7 +187,6 @@ public final class Tag {
     public static final int REFERENCED_SOURCE_NUMBER = def(0x300C000E, VR.IS, "ReferencedSourceNumber");
     public static final int REFERENCED_STRUCTURE_SET_SEQUENCE = def(0x300C0060, VR.SQ, "ReferencedStructureSetSequence");
     public static final int APPROVAL_STATUS = def(0x300E0002, VR.CS, "ApprovalStatus");
-    // pixel data and sequence delimiters
     // multi-frame functional groups (Enhanced CT, PS3.3 C.7.6.16)
     public static final int PIXEL_MEASURES_SEQUENCE = def(0x00289110, VR.SQ, "PixelMeasuresSequence");
     public static final int PLANE_POSITION_SEQUENCE = def(0x00209113, VR.SQ, "PlanePositionSequence");
@@ -195,6 +194,7 @@ public final class Tag {
     public static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = def(0x00289145, VR.SQ, "PixelValueTransformationSequence");
     public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009229, VR.SQ, "SharedFunctionalGroupsSequence");
     public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009230, VR.SQ, "PerFrameFunctionalGroupsSequence");
+    // pixel data and sequence delimiters
     public static final int PIXEL_DATA = def(0x7FE00010, VR.OW, "PixelData");
     public static final int ITEM = 0xFFFEE000;
     public static final int ITEM_DELIMITATION = 0xFFFEE00D;

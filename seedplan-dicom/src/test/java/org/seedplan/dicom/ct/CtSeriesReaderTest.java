@@ -135,19 +135,57 @@ class CtSeriesReaderTest {
         assertThat(feet.sliceSopInstanceUids()).isEqualTo(ref.sliceSopInstanceUids());
     }
 
+    /** Oblique planes, and a Gantry/Detector Tilt that the slice positions contradict, are refused: never a silent shear. */
     @Test
-    void refusesObliqueAndTiltedSeries() throws Exception {
+    void refusesObliquePlanesAndContradictoryGantryTilt() throws Exception {
         double c = Math.cos(Math.toRadians(10));
         double s = Math.sin(Math.toRadians(10));
-        Path oblique = variant("oblique", (i, ds) -> ds.toBuilder().numbers(Tag.IMAGE_ORIENTATION_PATIENT, c, s, 0, -s, c, 0).build());
+        Path oblique = variant("oblique", (i, ds) -> ds.toBuilder().numbers(Tag.IMAGE_ORIENTATION_PATIENT, 1, 0, 0, 0, c, s).build());
         assertThatThrownBy(() -> CtSeriesReader.read(oblique)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("oblique");
-        Path tilted = variant("tilted", (i, ds) -> {
+                .hasMessageContaining("oblique").hasMessageContaining("10.000° from the patient z axis");
+        Path tagOnly = variant("tag-only", (i, ds) -> ds.toBuilder().numbers(Tag.GANTRY_DETECTOR_TILT, 2).build());
+        assertThatThrownBy(() -> CtSeriesReader.read(tagOnly)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Gantry/Detector Tilt (0018,1120) is 2.000°").hasMessageContaining("show no tilt");
+        Path disagree = variant("disagree", (i, ds) -> {
             double[] p = ds.requireNumbers(Tag.IMAGE_POSITION_PATIENT, 3);
-            return ds.toBuilder().numbers(Tag.IMAGE_POSITION_PATIENT, p[0], p[1] + 0.3 * p[2], p[2]).build();
+            return ds.toBuilder().numbers(Tag.IMAGE_POSITION_PATIENT, p[0], p[1] + 0.3 * p[2], p[2])
+                    .numbers(Tag.GANTRY_DETECTOR_TILT, 5).build();
         });
-        assertThatThrownBy(() -> CtSeriesReader.read(tilted)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("gantry tilt");
+        assertThatThrownBy(() -> CtSeriesReader.read(disagree)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is 5.000°").hasMessageContaining("tilt of 16.699°");
+    }
+
+    /**
+     * Small drifts are judged over the whole stack: 0.04 mm per slice (under the tolerance on each
+     * step) adds up to 1.56 mm over 40 slices, so the stack is resampled, and each slice's pixels
+     * land where its own Image Position puts them.
+     */
+    @Test
+    void smallDriftAddingUpOverTheStackIsResampledNotIgnored() throws Exception {
+        CtSeries ref = CtSeriesReader.read(phantom());
+        Path drift = variant("drift", (i, ds) -> {
+            double[] p = ds.requireNumbers(Tag.IMAGE_POSITION_PATIENT, 3);
+            int k = (int) Math.round((p[2] - ref.volume().grid().z(0)) / ref.volume().grid().dzMm());
+            return ds.toBuilder().numbers(Tag.IMAGE_POSITION_PATIENT, p[0] + 0.04 * k, p[1], p[2]).build();
+        });
+        CtSeries read = CtSeriesReader.read(drift);
+        assertThat(read.geometry().resampled()).isTrue();
+        assertThat(read.geometry().driftMm()).isCloseTo(1.56, within(1e-6));
+        Grid g = read.volume().grid();
+        Grid r = ref.volume().grid();
+        assertThat(g.nx()).isEqualTo(r.nx() + 1); // widened to cover the last slice, on the first slice's lattice
+        assertThat(g.originMm()).isEqualTo(r.originMm());
+        // slice 0 is copied exactly; on slice 39 voxel i lies 1.56 mm = 0.78 pixel right of source pixel i
+        for (int j = 0; j < r.ny(); j++) {
+            for (int i = 0; i < r.nx(); i++) {
+                assertThat(read.volume().at(i, j, 0)).isEqualTo(ref.volume().at(i, j, 0));
+            }
+            for (int i = 1; i < r.nx(); i++) {
+                double expected = ref.volume().at(i - 1, j, 39) * 0.78 + ref.volume().at(i, j, 39) * 0.22;
+                assertThat((double) read.volume().at(i, j, 39)).isCloseTo(expected, within(0.01));
+            }
+            assertThat(read.volume().at(0, j, 39)).isEqualTo(-1000f); // not acquired on that slice
+        }
     }
 
     @Test
