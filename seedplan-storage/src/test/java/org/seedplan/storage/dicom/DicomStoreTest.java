@@ -30,7 +30,7 @@ import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientData;
 import org.seedplan.storage.registry.PatientRepository;
 
-class DicomStoreTest {
+public class DicomStoreTest {
 
     static final String STUDY = "1.2.826.0.1.3680043.9.7777.1";
     static final String SERIES = "1.2.826.0.1.3680043.9.7777.1.2";
@@ -42,9 +42,14 @@ class DicomStoreTest {
 
     /** A minimal CT image header (no pixels: the store reads headers only). */
     static byte[] ct(String patientId, String sop, int instance, String series) {
+        return ct(patientId, sop, instance, series, STUDY);
+    }
+
+    /** A minimal CT image header of study {@code study}. */
+    public static byte[] ct(String patientId, String sop, int instance, String series, String study) {
         DataSet ds = DataSet.builder("test").put(Tag.SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.2").put(Tag.SOP_INSTANCE_UID, sop)
                 .put(Tag.PATIENT_ID, patientId).put(Tag.PATIENT_NAME, "Wang^Fang").put(Tag.PATIENT_SEX, "F")
-                .put(Tag.PATIENT_BIRTH_DATE, "19600131").put(Tag.STUDY_INSTANCE_UID, STUDY).put(Tag.STUDY_DATE, "20260105")
+                .put(Tag.PATIENT_BIRTH_DATE, "19600131").put(Tag.STUDY_INSTANCE_UID, study).put(Tag.STUDY_DATE, "20260105")
                 .put(Tag.STUDY_DESCRIPTION, "Planning CT").put(Tag.SERIES_INSTANCE_UID, series).put(Tag.MODALITY, "CT")
                 .put(Tag.SERIES_NUMBER, "2").put(Tag.SERIES_DESCRIPTION, "Abdomen 2 mm").put(Tag.FRAME_OF_REFERENCE_UID, "1.2.826.0.1.3680043.9.7777.9")
                 .put(Tag.INSTANCE_NUMBER, Integer.toString(instance)).build();
