@@ -33,7 +33,8 @@ import org.seedplan.geometry.Volume;
  * positions drifting in-plane, judged over the whole stack) or an in-plane rotated one is resampled
  * onto an axial grid ({@link AxialResampler}) and says so in {@link CtSeries#geometry()}; oblique
  * planes, a Gantry/Detector Tilt the positions contradict, uneven spacing, missing or duplicate
- * slices and mismatched slices are refused with a message that names them. When the folder holds
+ * slices and mismatched slices are refused with a message that names them. Multi-frame (Enhanced)
+ * CT images are read frame by frame from their functional groups ({@link EnhancedCtFrames}). When the folder holds
  * several CT series, one is chosen by Series Instance UID. Localiser (scout) images are skipped.
  */
 public final class CtSeriesReader {
@@ -103,15 +104,34 @@ public final class CtSeriesReader {
      * {@code source} names the series in messages, each data set's source names its slice.
      */
     public static CtSeries fromDataSets(String source, List<DataSet> slices) {
-        List<Slice> ct = slices.stream().filter(CtSeriesReader::isCt).map(d -> new Slice(Path.of(d.source().replace('\0', '_')), d, null)).toList();
+        List<Slice> ct = slices.stream().filter(CtSeriesReader::isCt)
+                .flatMap(d -> slicesOf(Path.of(d.source().replace('\0', '_')), d, null)).toList();
         if (ct.isEmpty()) {
             throw new IllegalArgumentException(source + ": holds no CT images (Modality CT): give the planning CT series");
         }
         return assemble(source, ct);
     }
 
-    /** One parsed slice, its file and its transfer syntax (null for a data set made in memory). */
-    private record Slice(Path file, DataSet ds, String transferSyntaxUid) {
+    /**
+     * One parsed slice: its file (for a frame of a multi-frame image, the file name with the frame
+     * number), its data set, the file's transfer syntax (null for a data set made in memory), and
+     * which of the file's frames it is.
+     */
+    private record Slice(Path file, DataSet ds, String transferSyntaxUid, int frame, int frames) {
+
+        Slice(Path file, DataSet ds, String transferSyntaxUid) {
+            this(file, ds, transferSyntaxUid, 0, 1);
+        }
+    }
+
+    /** The slices of one file: itself, or each frame of a multi-frame (Enhanced) CT image. */
+    private static Stream<Slice> slicesOf(Path file, DataSet ds, String transferSyntaxUid) {
+        if (!EnhancedCtFrames.isMultiFrame(ds)) {
+            return Stream.of(new Slice(file, ds, transferSyntaxUid));
+        }
+        List<DataSet> frames = EnhancedCtFrames.split(ds, file.toString());
+        return IntStream.range(0, frames.size()).mapToObj(f -> new Slice(Path.of(file + " frame " + (f + 1)), frames.get(f),
+                transferSyntaxUid, f, frames.size()));
     }
 
     private static Map<String, List<Slice>> scan(Path dir) {
@@ -135,6 +155,7 @@ public final class CtSeriesReader {
                     return new Slice(f, file.dataSet(), file.transferSyntaxUid());
                 })
                 .filter(s -> isCt(s.ds))
+                .flatMap(s -> slicesOf(s.file, s.ds, s.transferSyntaxUid))
                 .toList();
         Map<String, List<Slice>> bySeries = new LinkedHashMap<>();
         for (Slice s : parsed) {
@@ -366,7 +387,7 @@ public final class CtSeriesReader {
         if (!Double.isFinite(slope) || !Double.isFinite(intercept) || slope == 0) {
             throw new IllegalArgumentException(name + ": Rescale Slope/Intercept " + slope + "/" + intercept + " are invalid");
         }
-        short[] raw = PixelFrames.frame16(s.transferSyntaxUid, ds.element(Tag.PIXEL_DATA), 0, 1, rows, cols, name);
+        short[] raw = PixelFrames.frame16(s.transferSyntaxUid, ds.element(Tag.PIXEL_DATA), s.frame, s.frames, rows, cols, name);
         int up = 32 - stored;
         int mask = (1 << stored) - 1;
         float fs = (float) slope;
