@@ -30,15 +30,21 @@ public final class VerificationReport {
     private VerificationReport() {
     }
 
-    /** {@code supplement}: one line on proposed supplementary seeds, or null when none were asked for. */
+    /**
+     * {@code supplement}: one line on proposed supplementary seeds, or null when none were asked for; {@code sourceLines}:
+     * the seed model used, calibration and implant dates and strengths.
+     */
     public static void write(Path pdf, String patient, Verification v, SeedFinding finding, String supplement, Volume ct,
-                             List<RoiMask> rois, double prescriptionGy, String contoursUsed) throws IOException {
+                             List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines) throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
         try (PdfPages p = new PdfPages("seedplan verification report - " + patient + " - " + when)) {
             p.line("I-125 seed implant: post-implant verification", 16, true);
             p.space(4);
             p.line("Patient: " + patient + "    Verified: " + when);
             p.line("Post-plan structures: " + contoursUsed);
+            for (String line : sourceLines) {
+                p.line(line);
+            }
 
             p.heading("Seeds");
             var m = v.matching();

@@ -6,12 +6,15 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.seedplan.dicom.ct.CtReference;
+import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesWriter;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomWriter;
@@ -29,11 +32,12 @@ import org.seedplan.geometry.Volume;
 import org.seedplan.structure.Structure;
 
 /**
- * Writes a seed plan as one DICOM RT study: the CT series ({@code CT.0001.dcm}…), {@code RS.dcm}
- * (RT Structure Set on the CT), {@code RP.dcm} (brachy RT Plan referencing the structure set) and
- * {@code RD.dcm} (RT Dose referencing the plan), sharing Study and Frame of Reference UIDs. All
- * files are written to a temporary folder beside {@code dir}, which is moved into place only when
- * every file succeeded; {@code dir} must not exist or be empty.
+ * Writes a seed plan as DICOM RT: {@code RS.dcm} (RT Structure Set on the CT), {@code RP.dcm}
+ * (brachy RT Plan referencing the structure set) and {@code RD.dcm} (RT Dose referencing the plan),
+ * sharing the CT's Study and Frame of Reference UIDs; for a CT that exists only as a volume (demo,
+ * case file) also the CT series ({@code CT.0001.dcm}…) in a new study. All files are written to a
+ * hidden folder beside {@code dir} (created with the user's umask), which is moved into place only
+ * when every file succeeded; {@code dir} must not exist or be empty.
  */
 public final class DicomExport {
 
@@ -52,17 +56,38 @@ public final class DicomExport {
                 prescriptionGy, targetName, dose), RtDoseWriter.Bits.THIRTY_TWO);
     }
 
-    /** Writes the plan set with dose values of the given width. */
+    /** Writes the plan set, with a new CT series, study and Frame of Reference, with dose values of the given width. */
     public static Written writePlanSet(Path dir, PlanSet set, RtDoseWriter.Bits doseBits) {
-        if (Files.exists(dir) && !isEmptyDir(dir)) {
-            throw new IllegalArgumentException(dir + ": folder exists and is not empty: give a new or empty folder for the DICOM export");
-        }
         StudyContext study = StudyContext.newStudy(set.patient());
         String ctSeries = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(set.ct(), study, ctSeries);
         List<String> sliceUids = slices.stream().map(s -> s.requireString(Tag.SOP_INSTANCE_UID)).toList();
         CtReference ref = new CtReference(study.studyInstanceUid(), ctSeries, study.frameOfReferenceUid(),
                 set.ct().grid(), sliceUids);
+        return write(dir, set, doseBits, study, ref, slices);
+    }
+
+    /**
+     * Writes RS, RP and RD for a plan made on an imported CT series: they keep the CT's patient, Study
+     * Instance UID and Frame of Reference, the structure set references the CT's own slices (SOP
+     * Instance UIDs) and the CT is not copied ({@link Written#ctSlices} is empty).
+     */
+    public static Written writeOnCt(Path dir, CtSeries ct, PlanSet set, RtDoseWriter.Bits doseBits) {
+        if (ct.studyInstanceUid().isEmpty() || ct.frameOfReferenceUid().isEmpty()) {
+            throw new IllegalArgumentException("the CT series " + ct.seriesInstanceUid() + " states no "
+                    + (ct.studyInstanceUid().isEmpty() ? "Study Instance UID" : "Frame of Reference UID")
+                    + ": objects written for it could not refer to it; give a CT series with both");
+        }
+        StudyContext study = new StudyContext(ct.patient(), ct.studyInstanceUid(), ct.frameOfReferenceUid(),
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        return write(dir, set, doseBits, study, CtReference.of(ct), List.of());
+    }
+
+    private static Written write(Path dir, PlanSet set, RtDoseWriter.Bits doseBits, StudyContext study, CtReference ref,
+                                 List<DataSet> slices) {
+        if (Files.exists(dir) && !isEmptyDir(dir)) {
+            throw new IllegalArgumentException(dir + ": folder exists and is not empty: give a new or empty folder for the DICOM export");
+        }
         String rsUid = Uids.newUid();
         DataSet rs = RtStructWriter.write(set.structures(), ref, study, rsUid, Uids.newUid(), "seedplan");
         int target = 0;
@@ -77,18 +102,12 @@ public final class DicomExport {
                     + set.structures().stream().map(Structure::name).toList() + ": name one of them");
         }
         String rpUid = Uids.newUid();
-        DataSet rp = RtPlanWriter.write(new SeedPlanExport("seedplan", set.needles(), set.source(), set.prescriptionGy(),
-                target, rx ? set.targetName() : ""), study, rpUid, Uids.newUid(), rsUid);
+        DataSet rp = RtPlanWriter.write(new SeedPlanExport("seedplan", set.needles(), set.needleTipsMm(), set.source(),
+                set.prescriptionGy(), target, rx ? set.targetName() : ""), study, rpUid, Uids.newUid(), rsUid);
         DataSet rd = RtDoseWriter.write(set.dose(), doseBits, study, Uids.newUid(), Uids.newUid(), rpUid);
 
         Path abs = dir.toAbsolutePath();
-        Path tmp;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot create a temporary folder beside it (" + e.getMessage() + ")", e);
-        }
+        Path tmp = UmaskFiles.createHiddenFolder(abs);
         try {
             List<Path> ctFiles = new ArrayList<>();
             for (int k = 0; k < slices.size(); k++) {

@@ -40,7 +40,7 @@ class DicomDvhTest {
         CtSeries ct = CtSeriesReader.read(ExternalTools.data("synthetic-seed-phantom/dicom"));
         RtStructureSet rs = RtStructReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/rtss.dcm"));
         RtDose rd = RtDoseReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/dose.dcm"));
-        DicomDvh.Result r = DicomDvh.evaluate(ct, rs, rd, "dose.dcm", 145.0, List.of());
+        DicomDvh.Result r = DicomDvh.evaluate(ct, "phantom", rs, rd, 145.0, List.of());
         assertThat(r.metrics().structures()).extracting(StructureMetrics::name).containsExactly("BODY", "RECTUM", "PROSTATE");
         compare(r, "dvh-from-masks.csv", List.of("BODY", "RECTUM", "PROSTATE"));
         compare(r, "dvh-from-dicom.csv", List.of("PROSTATE"));
@@ -118,12 +118,13 @@ class DicomDvhTest {
         CtSeries ct = CtSeriesReader.read(ExternalTools.data("synthetic-seed-phantom/dicom"));
         RtStructureSet rs = RtStructReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/rtss.dcm"));
         RtDose other = RtDoseReader.read(ExternalTools.data("pydicom-testfiles/rtdose.dcm"));
-        RtDose foreign = new RtDose(other.dose(), "GY", other.sopInstanceUid(), "1.2.3", "", "PLAN");
-        assertThatThrownBy(() -> DicomDvh.evaluate(ct, rs, foreign, "x", 145, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Frame of Reference");
+        RtDose foreign = new RtDose("foreign.dcm", other.dose(), "GY", other.sopInstanceUid(), "", "", "1.2.3", "", "PLAN");
+        assertThatThrownBy(() -> DicomDvh.evaluate(ct, "phantom", rs, foreign, 145, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Frame of Reference")
+                .hasMessageContaining("foreign.dcm").hasMessageContaining("rtss.dcm").hasMessageContaining("1.2.3");
         RtDose rd = RtDoseReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/dose.dcm"));
-        assertThatThrownBy(() -> DicomDvh.evaluate(ct, rs, rd, "x", 145, List.of("LIVER")))
-                .hasMessageContaining("'LIVER' is not in the structure set");
-        assertThat(DicomDvh.evaluate(ct, rs, rd, "x", 145, List.of("prostate")).structures()).hasSize(1);
+        assertThatThrownBy(() -> DicomDvh.evaluate(ct, "phantom", rs, rd, 145, List.of("LIVER")))
+                .hasMessageContaining("no ROI named 'LIVER'");
+        assertThat(DicomDvh.evaluate(ct, "phantom", rs, rd, 145, List.of("prostate")).structures()).hasSize(1);
     }
 }

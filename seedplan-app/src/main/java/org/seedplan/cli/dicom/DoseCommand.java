@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.seedplan.cli.dose.SourceOptions;
 import org.seedplan.dicom.DicomDvh;
 import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.UmaskFiles;
+import org.seedplan.dicom.consistency.Consistency;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.io.DataSet;
@@ -19,7 +20,9 @@ import org.seedplan.dicom.rtdose.RtDose;
 import org.seedplan.dicom.rtdose.RtDoseReader;
 import org.seedplan.dicom.rtdose.RtDoseWriter;
 import org.seedplan.dicom.rtplan.BrachyPlan;
+import org.seedplan.dicom.rtplan.ImplantSource;
 import org.seedplan.dicom.rtplan.RtPlanReader;
+import org.seedplan.dicom.rtstruct.Roi;
 import org.seedplan.dicom.rtstruct.RtStructReader;
 import org.seedplan.dicom.rtstruct.RtStructureSet;
 import org.seedplan.dose.DoseGrid;
@@ -28,10 +31,10 @@ import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.report.MetricsTable;
-import org.seedplan.source.SourceModel;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
 import org.seedplan.structure.StructureBounds;
+import org.seedplan.structure.StructureType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +42,9 @@ import picocli.CommandLine.Option;
 /** {@code seedplan dose}: TG-43 total dose of the seeds of an imported RT Plan, written as RT Dose. */
 @Command(name = "dose", mixinStandardHelpOptions = true,
         description = "Compute the TG-43 total dose (Gy, permanent implant) of the seeds in a DICOM RT Plan (Brachy Treatment"
-                + " Technique PERMANENT) and write it as RT Dose referencing the plan. The dose grid covers the seeds and the"
-                + " target ROIs (GTV/CTV/PTV) of the structure set plus a margin.")
+                + " Technique PERMANENT, LDR) with the plan's seed model and its strength decayed to --implant-date, and write it as"
+                + " RT Dose referencing the plan, in the CT's study and Frame of Reference. CT, structure set and plan must belong"
+                + " together. The dose grid covers the seeds and every ROI of the structure set but the body outline, plus a margin.")
 public final class DoseCommand implements Callable<Integer> {
 
     @Option(names = "--ct", required = true, description = "folder holding the CT series of the plan")
@@ -71,7 +75,7 @@ public final class DoseCommand implements Callable<Integer> {
     Double rxGy;
 
     @Mixin
-    SourceOptions source;
+    PlanSourceOptions source;
 
     @Override
     public Integer call() {
@@ -86,54 +90,56 @@ public final class DoseCommand implements Callable<Integer> {
         }
         CtSeries ctSeries = CtSeriesReader.read(ct, series);
         RtStructureSet rs = RtStructReader.read(rtstruct);
-        if (!rs.frameOfReferenceUid().isEmpty() && !ctSeries.frameOfReferenceUid().isEmpty()
-                && !rs.frameOfReferenceUid().equals(ctSeries.frameOfReferenceUid())) {
-            throw new IllegalArgumentException(rtstruct + ": the structure set lies in Frame of Reference "
-                    + rs.frameOfReferenceUid() + " but the CT in " + ctSeries.frameOfReferenceUid() + ": give the files of one study");
+        Consistency.requireDrawnOn(rs, ctSeries, ct.toString());
+        BrachyPlan plan = RtPlanReader.readSeedImplant(rtplan);
+        Consistency.requirePlanOn(plan, rs);
+        ImplantSource implant = source.resolve(plan);
+        List<Seed> seeds = implant.seeds(plan);
+        List<String> notes = new ArrayList<>();
+        List<Roi> covered = new ArrayList<>();
+        for (Roi r : rs.rois()) {
+            if (r.contours().isEmpty()) {
+                continue;
+            }
+            if (r.type() == StructureType.EXTERNAL) {
+                notes.add("ROI " + r.number() + " '" + r.name() + "' (EXTERNAL, the body outline) is left out of the dose grid:"
+                        + " covering it would compute dose far from the seeds; dvh reports its part outside the grid");
+            } else {
+                covered.add(r);
+            }
         }
-        BrachyPlan plan = RtPlanReader.read(rtplan);
-        if (!plan.technique().equals("PERMANENT")) {
-            throw new IllegalArgumentException(rtplan + ": Brachy Treatment Technique is '" + plan.technique()
-                    + "', not PERMANENT: seedplan computes the dose of permanent seed implants only");
-        }
-        List<Seed> seeds = plan.seeds();
-        if (seeds.isEmpty()) {
-            throw new IllegalArgumentException(rtplan + ": the plan holds no seed positions");
-        }
-        List<Structure> targets = rs.structures().stream().filter(s -> s.type().isTarget()).toList();
-        Grid grid = doseGrid(seeds, targets);
-        SourceModel model = source.source();
-        DoseGrid dose = new FastDoseEngine(source.kernel()).dose(seeds, grid, source.permanent(model));
-        String frame = !ctSeries.frameOfReferenceUid().isEmpty() ? ctSeries.frameOfReferenceUid()
-                : !rs.frameOfReferenceUid().isEmpty() ? rs.frameOfReferenceUid() : Uids.newUid();
-        StudyContext study = new StudyContext(ctSeries.patient(), ctSeries.studyInstanceUid(), frame,
+        Grid grid = doseGrid(seeds, covered.stream().map(r -> r.structure().orElseThrow()).toList());
+        DoseGrid dose = new FastDoseEngine(source.kernel(implant)).dose(seeds, grid, source.permanent(implant));
+        StudyContext study = new StudyContext(ctSeries.patient(), ctSeries.studyInstanceUid(), ctSeries.frameOfReferenceUid(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         DataSet rd = RtDoseWriter.write(dose, bits == 16 ? RtDoseWriter.Bits.SIXTEEN : RtDoseWriter.Bits.THIRTY_TWO, study,
                 Uids.newUid(), Uids.newUid(), plan.sopInstanceUid());
-        DicomWriter.write(rd, out);
-        System.out.printf(Locale.ROOT, "%d seeds of %s (S_K %s U), T½ %.2f d; dose grid %d × %d × %d at %.2f mm; max %.1f Gy%n",
-                seeds.size(), model.key(), strengths(seeds), source.halfLifeDays(model), grid.nx(), grid.ny(), grid.nz(), gridMm,
+        UmaskFiles.writeAtomically(out, DicomWriter.encode(rd));
+        implant.reportLines().forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%d seeds (S_K at implant %s U); dose grid %d × %d × %d at %.2f mm over the seeds and %d ROIs;"
+                        + " max %.1f Gy%n", seeds.size(), strengths(seeds), grid.nx(), grid.ny(), grid.nz(), gridMm, covered.size(),
                 dose.maxGy());
+        notes.forEach(n -> System.out.println("note: " + n));
         System.out.println("wrote " + out);
         if (rxGy != null) {
+            List<String> targets = covered.stream().filter(r -> r.type().isTarget()).map(r -> String.valueOf(r.number())).toList();
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(rtstruct + ": no GTV, CTV or PTV ROI to report metrics for");
             }
             RtDose written = RtDoseReader.read(out);
-            DicomDvh.Result r = DicomDvh.evaluate(ctSeries, rs, written, out.toString(), rxGy,
-                    targets.stream().map(Structure::name).toList());
+            DicomDvh.Result r = DicomDvh.evaluate(ctSeries, ct.toString(), rs, written, rxGy, targets);
             System.out.print(MetricsTable.render(r.metrics()));
         }
         return 0;
     }
 
-    /** A grid of --grid-mm spacing over the seeds and the targets' contour slabs, plus the margin. */
-    private Grid doseGrid(List<Seed> seeds, List<Structure> targets) {
+    /** A grid of --grid-mm spacing over the seeds and the ROIs' contour slabs, plus the margin. */
+    private Grid doseGrid(List<Seed> seeds, List<Structure> structures) {
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         List<Vec3> points = new ArrayList<>();
         seeds.forEach(s -> points.add(s.centreMm()));
-        for (Structure t : targets) {
+        for (Structure t : structures) {
             StructureBounds b = MaskRasterizer.boundsMm(t, gridMm);
             points.add(b.minMm());
             points.add(b.maxMm());

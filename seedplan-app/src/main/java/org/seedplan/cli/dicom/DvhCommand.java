@@ -39,7 +39,8 @@ public final class DvhCommand implements Callable<Integer> {
     @Option(names = "--rx-gy", defaultValue = "120", description = "prescription dose, Gy, for V100/V150/V200 and the target indices (default ${DEFAULT-VALUE})")
     double rxGy;
 
-    @Option(names = "--roi", description = "evaluate only this ROI (repeat for several; default: every ROI with closed contours)")
+    @Option(names = "--roi", description = "evaluate only this ROI: its number (3), number and name (\"3:PROSTATE\") or name;"
+            + " repeat for several (default: every ROI with closed contours)")
     List<String> rois = new ArrayList<>();
 
     @Option(names = "--json", description = "print the metrics as JSON (docs/structures-and-dvh.md)")
@@ -53,7 +54,8 @@ public final class DvhCommand implements Callable<Integer> {
         CtSeries ctSeries = CtSeriesReader.read(ct, series);
         RtStructureSet rs = RtStructReader.read(rtstruct);
         RtDose rd = RtDoseReader.read(rtdose);
-        DicomDvh.Result r = DicomDvh.evaluate(ctSeries, rs, rd, rtdose.toString(), rxGy, rois);
+        DicomDvh.Result r = DicomDvh.evaluate(ctSeries, ct.toString(), rs, rd, rxGy, rois);
+        r.notes().forEach(n -> (json ? System.err : System.out).println("note: " + n));
         if (out != null) {
             try (OutputFolder folder = OutputFolder.open(out)) {
                 folder.writeString("dvh.csv", DvhCsv.write(r.dvhs(), 1.0));

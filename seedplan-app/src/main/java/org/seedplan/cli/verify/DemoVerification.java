@@ -44,14 +44,16 @@ public final class DemoVerification {
     private final Volume postOpCt;
     private final List<RoiMask> rois;
     private final double prescriptionGy;
+    private final List<String> sourceLines;
 
     private DemoVerification(Verification verification, SeedFinding finding, Volume postOpCt, List<RoiMask> rois,
-                             double prescriptionGy) {
+                             double prescriptionGy, List<String> sourceLines) {
         this.verification = verification;
         this.finding = finding;
         this.postOpCt = postOpCt;
         this.rois = rois;
         this.prescriptionGy = prescriptionGy;
+        this.sourceLines = List.copyOf(sourceLines);
     }
 
     /** Runs the post-implant step for the demo patient's plan made with {@code intent}; same random seed, same result. */
@@ -76,7 +78,10 @@ public final class DemoVerification {
         double rx = plan.metrics().prescriptionGy();
         Verification v = new ImplantVerifier(new FastDoseEngine(kernel), DecayIntegral.permanent(intent.halfLifeDays()),
                 new SeedMatcher()).verify(plan.seeds(), finding.seeds(), rois, rois, geometry.grid(), rx);
-        return new DemoVerification(v, finding, postOp, rois, rx);
+        List<String> source = List.of(String.format(java.util.Locale.ROOT, "source: %s (the demo plan's), T½ %.2f d; S_K %s at"
+                + " calibration and at implant (the demo's seeds are calibrated on the implant day)", plan.source().key(),
+                intent.halfLifeDays(), intent.seed().strength()));
+        return new DemoVerification(v, finding, postOp, rois, rx, source);
     }
 
     private static Vec3 gaussian(Random rnd, double sigma) {
@@ -112,6 +117,6 @@ public final class DemoVerification {
     /** Writes the verification files into {@code dir}. */
     public void writeFiles(Path dir) {
         VerificationFiles.write(dir, DemoPatient.NAME, verification, finding, null, postOpCt, rois, prescriptionGy,
-                "pre-op contours carried over");
+                "pre-op contours carried over", sourceLines);
     }
 }

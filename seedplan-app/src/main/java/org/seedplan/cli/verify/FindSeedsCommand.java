@@ -1,16 +1,14 @@
 package org.seedplan.cli.verify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.seedplan.dicom.UmaskFiles;
+import org.seedplan.dicom.consistency.Consistency;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtstruct.Roi;
@@ -39,11 +37,15 @@ public final class FindSeedsCommand implements Callable<Integer> {
     @Option(names = "--ct", required = true, description = "folder holding the post-op CT series (DICOM)")
     Path ctDir;
 
+    @Option(names = "--series", description = "Series Instance UID of the CT series, when the folder holds several")
+    String series;
+
     @Option(names = "--expected", description = "number of seeds implanted; differences are reconciled where the image"
             + " allows and reported otherwise")
     Integer expected;
 
-    @Option(names = "--roi", description = "search only objects touching this structure (needs --rtstruct)")
+    @Option(names = "--roi", description = "search only objects touching this structure (needs --rtstruct): its ROI number (3),"
+            + " number and name (\"3:PROSTATE\") or name")
     String roiName;
 
     @Option(names = "--rtstruct", description = "RT Structure Set file holding the --roi structure")
@@ -58,8 +60,13 @@ public final class FindSeedsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--roi and --rtstruct go together: give the structure name and the RT Structure"
                     + " Set file holding it, or neither to search the whole scan");
         }
-        CtSeries ct = CtSeriesReader.read(ctDir);
-        Mask roi = roiName == null ? null : roiMask(rtstruct, roiName, ct.volume().grid());
+        CtSeries ct = CtSeriesReader.read(ctDir, series);
+        Mask roi = null;
+        if (roiName != null) {
+            RtStructureSet set = RtStructReader.read(rtstruct);
+            Consistency.requireDrawnOn(set, ct, ctDir.toString());
+            roi = roiMask(set, roiName, ct.volume().grid());
+        }
         SeedFinding f = new SeedFinder().find(ct.volume(), roi,
                 expected == null ? OptionalInt.empty() : OptionalInt.of(expected));
         writeAtomically(out, csv(f.seeds()));
@@ -67,14 +74,11 @@ public final class FindSeedsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The named structure of an RT Structure Set rasterised on the CT grid. */
-    static Mask roiMask(Path rtstructFile, String name, Grid grid) {
-        RtStructureSet set = RtStructReader.read(rtstructFile);
-        Roi r = set.roi(name).orElseThrow(() -> new IllegalArgumentException(rtstructFile + ": no structure named '" + name
-                + "'; it holds " + set.rois().stream().map(Roi::name).collect(Collectors.joining(", "))
-                + ": give one of these to --roi"));
-        Structure s = r.structure().orElseThrow(() -> new IllegalArgumentException(rtstructFile + ": structure '" + name
-                + "' has no closed contours: choose a structure drawn as contours"));
+    /** The chosen ROI of an RT Structure Set ({@link RtStructureSet#select}) rasterised on the CT grid. */
+    static Mask roiMask(RtStructureSet set, String selector, Grid grid) {
+        Roi r = set.select(selector);
+        Structure s = r.structure().orElseThrow(() -> new IllegalArgumentException(set.fileName() + ": ROI " + r.number() + " '"
+                + r.name() + "' has no closed contours: choose a structure drawn as contours"));
         return MaskRasterizer.rasterize(s, grid);
     }
 
@@ -119,24 +123,8 @@ public final class FindSeedsCommand implements Callable<Integer> {
         return sb.toString().stripTrailing();
     }
 
-    /** Writes the text to a temporary file beside the target, then moves it into place. */
+    /** Writes the text to a hidden file beside the target (with the user's umask), then moves it into place. */
     static void writeAtomically(Path target, String text) {
-        Path abs = target.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
-        }
+        UmaskFiles.writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }

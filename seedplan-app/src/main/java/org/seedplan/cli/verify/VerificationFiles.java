@@ -98,9 +98,9 @@ public final class VerificationFiles {
         return sb.toString();
     }
 
-    /** Writes every file into {@code dir}, all or nothing. */
+    /** Writes every file into {@code dir}, all or nothing; {@code sourceLines} (seed model, calibration and implant dates and strengths) go into the report. */
     public static void write(Path dir, String patient, Verification v, SeedFinding finding, SupplementProposal supplement,
-                             Volume ct, List<RoiMask> rois, double prescriptionGy, String contoursUsed) {
+                             Volume ct, List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines) {
         try (OutputFolder out = OutputFolder.open(dir)) {
             out.writeString("found_seeds.csv", FindSeedsCommand.csv(finding.seeds()));
             StringBuilder m = new StringBuilder("planned_index,found_index,dx_mm,dy_mm,dz_mm,distance_mm\n");
@@ -124,7 +124,9 @@ public final class VerificationFiles {
                     name, r.volumeCc(), r.centroidMm().x(), r.centroidMm().y(), r.centroidMm().z(), r.minDoseGy(), r.meanDoseGy()))));
             out.writeString("cold_regions.csv", cr.toString());
             ObjectNode root = MetricsJson.MAPPER.createObjectNode();
-            root.set("verification", json(v, finding, supplement));
+            ObjectNode verification = json(v, finding, supplement);
+            sourceLines.forEach(verification.putArray("source")::add);
+            root.set("verification", verification);
             if (supplement != null) {
                 StringBuilder sp = new StringBuilder("x_mm,y_mm,z_mm,dx,dy,dz,sk_U,needle,distance_from_tip_mm\n");
                 for (int i = 0; i < supplement.seeds().size(); i++) {
@@ -139,7 +141,7 @@ public final class VerificationFiles {
             out.writeString("verification.json", MetricsJson.write(root));
             try {
                 VerificationReport.write(out.file("report.pdf"), patient, v, finding, supplement == null ? null : describe(supplement),
-                        ct, rois, prescriptionGy, contoursUsed);
+                        ct, rois, prescriptionGy, contoursUsed, sourceLines);
                 for (PlanImages.View view : PlanImages.View.values()) {
                     ImageIO.write(VerificationImages.slice(v, ct, rois, prescriptionGy, view), "png",
                             out.file(view.name().toLowerCase(Locale.ROOT) + ".png").toFile());

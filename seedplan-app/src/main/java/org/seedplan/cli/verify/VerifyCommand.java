@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.seedplan.dicom.consistency.Consistency;
+import org.seedplan.dicom.consistency.ObjectIdentity;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtplan.BrachyPlan;
+import org.seedplan.dicom.rtplan.ImplantSource;
 import org.seedplan.dicom.rtplan.RtPlanReader;
 import org.seedplan.dicom.rtstruct.RtStructReader;
 import org.seedplan.dicom.rtstruct.RtStructureSet;
@@ -25,7 +28,7 @@ import org.seedplan.io.MetricsJson;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
 import org.seedplan.structure.StructureType;
-import org.seedplan.cli.dose.SourceOptions;
+import org.seedplan.cli.dicom.PlanSourceOptions;
 import org.seedplan.cli.planning.IntentJson;
 import org.seedplan.dose.DecayIntegral;
 import org.seedplan.planning.Planner;
@@ -61,8 +64,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--plan-rtstruct", description = "the pre-op RT Structure Set (default: the one the plan references, found beside it)")
     Path planRtstruct;
 
-    @Option(names = "--ct", required = true, description = "folder holding the post-op CT series (DICOM)")
+    @Option(names = "--ct", required = true, description = "folder holding the post-op CT series (DICOM), in the plan's Frame of Reference")
     Path ctDir;
+
+    @Option(names = "--series", description = "Series Instance UID of the post-op CT series, when the folder holds several")
+    String series;
 
     @Option(names = "--rtstruct", description = "post-op RT Structure Set (default: the pre-op contours carried over)")
     Path rtstruct;
@@ -94,25 +100,35 @@ public final class VerifyCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    SourceOptions sourceOptions;
+    PlanSourceOptions sourceOptions;
 
     @Override
     public Integer call() {
         if (!(gridMm > 0)) {
             throw new IllegalArgumentException("--grid-mm must be a positive spacing in mm, got " + gridMm);
         }
-        BrachyPlan plan = RtPlanReader.read(planFile);
-        List<Seed> planned = plan.seeds();
+        BrachyPlan plan = RtPlanReader.readSeedImplant(planFile);
+        ImplantSource implant = sourceOptions.resolve(plan);
+        List<Seed> planned = implant.seeds(plan);
         double rx = rxGy != null ? rxGy : plan.prescriptionGy();
         if (!(rx > 0)) {
             throw new IllegalArgumentException(planFile + ": the plan states no Target Prescription Dose: give --rx-gy");
         }
         RtStructureSet pre = planRtstruct != null ? RtStructReader.read(planRtstruct) : referencedStructureSet(planFile, plan);
-        List<Structure> preStructures = pre.structures();
-        List<Structure> postStructures = rtstruct != null ? RtStructReader.read(rtstruct).structures() : preStructures;
+        Consistency.requirePlanOn(plan, pre);
+        List<Structure> preStructures = pre.requireUniqueNames().structures();
+        CtSeries ct = CtSeriesReader.read(ctDir, series);
+        ObjectIdentity postCt = ObjectIdentity.of(ct, ctDir.toString());
+        Consistency.requireSamePatient(ObjectIdentity.of(plan), postCt);
+        Consistency.requireSameFrame(ObjectIdentity.of(plan), postCt);
+        List<Structure> postStructures = preStructures;
+        if (rtstruct != null) {
+            RtStructureSet post = RtStructReader.read(rtstruct);
+            Consistency.requireDrawnOn(post, ct, ctDir.toString());
+            postStructures = post.requireUniqueNames().structures();
+        }
         String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
                 : "pre-op contours carried over (" + pre.label() + ")";
-        CtSeries ct = CtSeriesReader.read(ctDir);
         SeedFinding finding = new SeedFinder().find(ct.volume(), null, OptionalInt.of(expected != null ? expected : planned.size()));
 
         List<Structure> all = new ArrayList<>(preStructures);
@@ -120,8 +136,8 @@ public final class VerifyCommand implements Callable<Integer> {
         Grid grid = ImplantVerifier.doseGridAround(all, 10, gridMm);
         List<RoiMask> preRois = rois(preStructures, grid);
         List<RoiMask> postRois = rois(postStructures, grid);
-        Tg43Kernel kernel = sourceOptions.kernel();
-        ImplantVerifier verifier = new ImplantVerifier(new FastDoseEngine(kernel), sourceOptions.permanent(kernel.source()),
+        Tg43Kernel kernel = sourceOptions.kernel(implant);
+        ImplantVerifier verifier = new ImplantVerifier(new FastDoseEngine(kernel), sourceOptions.permanent(implant),
                 new SeedMatcher(gateMm));
         Verification v = verifier.verify(planned, finding.seeds(), preRois, postRois, grid, rx);
         String patient = ct.patient().displayName().orElse(ct.patient().id());
@@ -133,12 +149,13 @@ public final class VerifyCommand implements Callable<Integer> {
             supplement = SupplementarySeeds.propose(session, v.implant(), DecayIntegral.permanent(intent.halfLifeDays()),
                     intent.seed().skU(), maxAdded);
         }
-        VerificationFiles.write(out, patient, v, finding, supplement, ct.volume(), postRois, rx, contoursUsed);
+        VerificationFiles.write(out, patient, v, finding, supplement, ct.volume(), postRois, rx, contoursUsed, implant.reportLines());
         if (json) {
             var root = MetricsJson.MAPPER.createObjectNode();
             root.set("verification", VerificationFiles.json(v, finding, supplement));
             System.out.println(MetricsJson.write(root));
         } else {
+            implant.reportLines().forEach(System.out::println);
             System.out.println(summary(v, finding));
             if (supplement != null) {
                 System.out.println(VerificationFiles.describe(supplement));

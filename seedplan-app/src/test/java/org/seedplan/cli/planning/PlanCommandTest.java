@@ -80,7 +80,7 @@ class PlanCommandTest {
                 .replace("\"organs\": [", "\"organs\": [{\"structure\": \"SpinalCord\", \"limit\": \"dmax\", \"dose_gy\": 45},"));
         Path dicomOut = dir.resolve("plan-dicom");
         CliRun r = CliRun.of("plan", "--ct", w.dir().toString(), "--rtstruct", w.rtStruct().toString(), "--intent", intent.toString(),
-                "--json", "--dicom-out", dicomOut.toString(), "--robustness", "--samples", "20");
+                "--json", "--dicom-out", dicomOut.toString(), "--implant-date", "2026-01-15", "--robustness", "--samples", "20");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         // The RT Plan written holds every planned seed.

@@ -89,7 +89,9 @@ class FindSeedsCommandTest {
         }
         var structures = List.of(new org.seedplan.structure.Structure("LEFT", org.seedplan.structure.StructureType.OTHER, left),
                 new org.seedplan.structure.Structure("CORNER", org.seedplan.structure.StructureType.OTHER, corner));
-        StudyContext study = StudyContext.newStudy(PatientInfo.anonymous("VERIFY"));
+        // the structure set is drawn on this CT: its study and Frame of Reference
+        StudyContext study = new StudyContext(series.patient(), series.studyInstanceUid(), series.frameOfReferenceUid(),
+                java.time.LocalDateTime.of(2026, 2, 1, 10, 0));
         Path rs = tmp.resolve("rs.dcm");
         DicomWriter.write(org.seedplan.dicom.rtstruct.RtStructWriter.write(structures,
                 org.seedplan.dicom.ct.CtReference.of(series), study, Uids.newUid(), Uids.newUid(), "ROIS"), rs);
@@ -113,7 +115,7 @@ class FindSeedsCommandTest {
         CliRun missing = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "GTV", "--rtstruct", rs.toString(), "--out",
                 tmp.resolve("gtv.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("no structure named 'GTV'").contains("LEFT, CORNER");
+        assertThat(missing.err()).contains("no ROI named 'GTV'").contains("1:LEFT, 2:CORNER");
     }
 
     @Test

@@ -76,15 +76,24 @@ class VerifyCommandTest {
         return new PlanSet(preOp, planned, w);
     }
 
-    /** Writes the post-op CT of the implanted seeds as a DICOM series. */
-    private Path postOpCt(Volume preOp, List<SeedPose> implanted, String name) throws Exception {
+    /**
+     * Writes the post-op CT of the implanted seeds as a DICOM series: a new study in the given Frame of
+     * Reference (the plan's, as when the scanner keeps the patient's frame, or another one).
+     */
+    private Path postOpCt(Volume preOp, List<SeedPose> implanted, String name, String frameOfReferenceUid) throws Exception {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(preOp, implanted, 9);
         Path ctDir = tmp.resolve(name);
-        List<DataSet> slices = CtSeriesWriter.slices(postOp, StudyContext.newStudy(PatientInfo.anonymous("VERIFY1")), Uids.newUid());
+        StudyContext study = new StudyContext(PatientInfo.anonymous("VERIFY1"), Uids.newUid(), frameOfReferenceUid,
+                java.time.LocalDateTime.of(2026, 2, 1, 10, 0));
+        List<DataSet> slices = CtSeriesWriter.slices(postOp, study, Uids.newUid());
         for (int k = 0; k < slices.size(); k++) {
             DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
         }
         return ctDir;
+    }
+
+    private static String planFrame(DicomExport.Written w) {
+        return org.seedplan.dicom.rtplan.RtPlanReader.read(w.rtPlan()).frameOfReferenceUid();
     }
 
     @Test
@@ -95,10 +104,11 @@ class VerifyCommandTest {
         // Every seed implanted 1.5 mm to patient left (+x) of its plan.
         List<SeedPose> implanted = planned.stream()
                 .map(s -> new SeedPose(s.centreMm().plus(new Vec3(1.5, 0, 0)), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
-        Path ctDir = postOpCt(set.preOp(), implanted, "postop");
+        Path ctDir = postOpCt(set.preOp(), implanted, "postop", planFrame(w));
 
         Path out = tmp.resolve("verification");
-        CliRun r = CliRun.of("verify", "--plan", w.rtPlan().toString(), "--ct", ctDir.toString(), "--out", out.toString(), "--json");
+        CliRun r = CliRun.of("verify", "--plan", w.rtPlan().toString(), "--ct", ctDir.toString(), "--out", out.toString(), "--json",
+                "--implant-date", "2026-01-01");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode v = new ObjectMapper().readTree(r.out()).get("verification");
         assertThat(v.get("seeds_planned").asInt()).isEqualTo(27);
@@ -120,7 +130,7 @@ class VerifyCommandTest {
         // the nine seeds of the +x layer never reached the target: that side is cold
         List<SeedPose> implanted = set.planned().stream().filter(s -> s.centreMm().x() < 1)
                 .map(s -> new SeedPose(s.centreMm(), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
-        Path ctDir = postOpCt(set.preOp(), implanted, "postop-partial");
+        Path ctDir = postOpCt(set.preOp(), implanted, "postop-partial", planFrame(set.written()));
         Path intent = tmp.resolve("intent.json");
         Files.writeString(intent, """
                 {"format": "seedplan-intent/1",
@@ -130,7 +140,8 @@ class VerifyCommandTest {
                 """);
         Path out = tmp.resolve("supplement");
         CliRun r = CliRun.of("verify", "--plan", set.written().rtPlan().toString(), "--ct", ctDir.toString(),
-                "--expected", "18", "--intent", intent.toString(), "--out", out.toString(), "--json");
+                "--expected", "18", "--intent", intent.toString(), "--out", out.toString(), "--json",
+                "--implant-date", "2026-01-01");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode v = new ObjectMapper().readTree(r.out()).get("verification");
         assertThat(v.get("seeds_found").asInt()).isEqualTo(18);

@@ -117,7 +117,8 @@ public final class RtDoseReader {
         }
         String plan = ds.sequence(Tag.REFERENCED_RT_PLAN_SEQUENCE).stream().findFirst()
                 .map(r -> r.string(Tag.REFERENCED_SOP_INSTANCE_UID, "")).orElse("");
-        return new RtDose(new DoseGrid(frame.grid(), gy), units, ds.string(Tag.SOP_INSTANCE_UID, ""),
-                ds.string(Tag.FRAME_OF_REFERENCE_UID, ""), plan, ds.string(Tag.DOSE_SUMMATION_TYPE, ""));
+        return new RtDose(src, new DoseGrid(frame.grid(), gy), units, ds.string(Tag.SOP_INSTANCE_UID, ""),
+                ds.string(Tag.PATIENT_ID, ""), ds.string(Tag.STUDY_INSTANCE_UID, ""), ds.string(Tag.FRAME_OF_REFERENCE_UID, ""), plan,
+                ds.string(Tag.DOSE_SUMMATION_TYPE, ""));
     }
 }

@@ -27,6 +27,11 @@ public final class RtPlanReader {
         return read(DicomReader.read(file).dataSet());
     }
 
+    /** Reads a plan and refuses anything but a permanent seed implant ({@link BrachyPlan#requirePermanentSeedImplant}). */
+    public static BrachyPlan readSeedImplant(Path file) {
+        return read(file).requirePermanentSeedImplant();
+    }
+
     public static BrachyPlan read(DataSet ds) {
         String modality = ds.string(Tag.MODALITY, "");
         if (!modality.equals("RTPLAN")) {
@@ -44,7 +49,7 @@ public final class RtPlanReader {
                     s.string(Tag.SOURCE_ISOTOPE_NAME, ""), s.string(Tag.SOURCE_MANUFACTURER, ""), s.string(Tag.SOURCE_MODEL_ID, ""),
                     s.number(Tag.SOURCE_ISOTOPE_HALF_LIFE).orElse(Double.NaN),
                     s.number(Tag.REFERENCE_AIR_KERMA_RATE).orElse(Double.NaN),
-                    s.string(Tag.SOURCE_STRENGTH_REFERENCE_DATE, "")));
+                    s.string(Tag.SOURCE_STRENGTH_REFERENCE_DATE, ""), s.string(Tag.SOURCE_STRENGTH_REFERENCE_TIME, "")));
         }
         List<SourcePosition> positions = new ArrayList<>();
         for (DataSet setup : ds.requireSequence(Tag.APPLICATION_SETUP_SEQUENCE)) {
@@ -57,7 +62,8 @@ public final class RtPlanReader {
         double rx = ds.sequence(Tag.DOSE_REFERENCE_SEQUENCE).stream()
                 .filter(r -> r.contains(Tag.TARGET_PRESCRIPTION_DOSE)).findFirst()
                 .map(r -> r.requireNumber(Tag.TARGET_PRESCRIPTION_DOSE)).orElse(Double.NaN);
-        return new BrachyPlan(ds.source(), ds.string(Tag.SOP_INSTANCE_UID, ""), ds.string(Tag.RT_PLAN_LABEL, ""), technique,
+        return new BrachyPlan(ds.source(), ds.string(Tag.SOP_INSTANCE_UID, ""), ds.string(Tag.PATIENT_ID, ""),
+                ds.string(Tag.STUDY_INSTANCE_UID, ""), ds.string(Tag.FRAME_OF_REFERENCE_UID, ""), ds.string(Tag.RT_PLAN_LABEL, ""), technique,
                 ds.string(Tag.BRACHY_TREATMENT_TYPE, ""), structureSet, rx, sources, positions);
     }
 

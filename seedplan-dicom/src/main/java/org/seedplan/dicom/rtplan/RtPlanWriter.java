@@ -1,11 +1,14 @@
 package org.seedplan.dicom.rtplan;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DecimalString;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dose.Seed;
@@ -14,10 +17,14 @@ import org.seedplan.geometry.Vec3;
 /**
  * Writes a permanent seed implant as a brachytherapy RT Plan (PS3.3 A.20): Brachy Treatment
  * Technique PERMANENT, Type LDR, one Source Sequence item per distinct seed strength (Reference Air
- * Kerma Rate = S_K in U), one application setup, one channel per needle (a needle whose seeds
- * differ in strength is split into one channel per run of equal strength), and per seed a pair of
- * control points at its centre (cumulative weights i and i + 1) with the seed axis as Control
- * Point Orientation and its distance from the channel's first seed as relative position.
+ * Kerma Rate = S_K at the certificate's calibration date-time, Source Strength Reference Date/Time,
+ * decayed back from the planned strength at implant), the manufacturer's model name as Source Model
+ * ID, the active length as Active Source Length and the capsule diameter in Source Description; one
+ * application setup, one channel per needle (a needle whose seeds differ in strength is split into
+ * one channel per run of equal strength), and per seed a pair of control points at its centre
+ * (cumulative weights i and i + 1) with the seed axis as Control Point Orientation and, as Control
+ * Point Relative Position, its distance from the needle tip (the channel's distal end, PS3.3
+ * C.8.8.15; for loose seeds without a needle the channel's first seed stands for the tip).
  * Source Movement Type is FIXED: implanted seeds do not move (STEPWISE would also demand a
  * Source Applicator Step Size, which a strand with free spacing does not have).
  * Channel Total Time is the seeds' number times the mean life τ = T½/ln 2 (a permanent seed
@@ -39,21 +46,26 @@ public final class RtPlanWriter {
             }
         }
         List<DataSet> sources = new ArrayList<>();
-        String refDate = src.strengthReferenceDate().toString().replace("-", "");
+        String refDate = DateTimeFormatter.BASIC_ISO_DATE.format(src.calibration());
+        String refTime = DateTimeFormatter.ofPattern("HHmmss", Locale.ROOT).format(src.calibration());
         for (Map.Entry<Double, Integer> e : sourceNumbers.entrySet()) {
-            sources.add(item().numbers(Tag.SOURCE_NUMBER, e.getValue())
+            double atCalibration = Double.parseDouble(DecimalString.format(src.atCalibrationU(e.getKey())));
+            DataSet.Builder b = item().numbers(Tag.SOURCE_NUMBER, e.getValue())
                     .put(Tag.SOURCE_TYPE, "LINE")
-                    .put(Tag.SOURCE_MANUFACTURER, src.manufacturer())
-                    .numbers(Tag.ACTIVE_SOURCE_DIAMETER, src.diameterMm())
+                    .put(Tag.SOURCE_MANUFACTURER, truncate(src.manufacturer(), 64))
                     .numbers(Tag.ACTIVE_SOURCE_LENGTH, src.activeLengthMm())
-                    .put(Tag.SOURCE_MODEL_ID, src.modelId())
-                    .put(Tag.SOURCE_ISOTOPE_NAME, src.isotope())
+                    .put(Tag.SOURCE_MODEL_ID, truncate(src.modelId(), 16));
+            if (src.capsuleDiameterMm() > 0) {
+                b.put(Tag.SOURCE_DESCRIPTION, String.format(Locale.ROOT, "capsule outer diameter %s mm",
+                        DecimalString.format(src.capsuleDiameterMm())));
+            }
+            sources.add(b.put(Tag.SOURCE_ISOTOPE_NAME, src.isotope())
                     .numbers(Tag.SOURCE_ISOTOPE_HALF_LIFE, src.halfLifeDays())
                     .put(Tag.SOURCE_STRENGTH_UNITS, "AIR_KERMA_RATE")
-                    .numbers(Tag.REFERENCE_AIR_KERMA_RATE, e.getKey())
-                    .numbers(Tag.SOURCE_STRENGTH, e.getKey())
+                    .numbers(Tag.REFERENCE_AIR_KERMA_RATE, atCalibration)
+                    .numbers(Tag.SOURCE_STRENGTH, atCalibration)
                     .put(Tag.SOURCE_STRENGTH_REFERENCE_DATE, refDate)
-                    .put(Tag.SOURCE_STRENGTH_REFERENCE_TIME, "000000")
+                    .put(Tag.SOURCE_STRENGTH_REFERENCE_TIME, refTime)
                     .build());
         }
         List<DataSet> channels = new ArrayList<>();
@@ -66,7 +78,7 @@ public final class RtPlanWriter {
                     end++;
                 }
                 List<Seed> run = needle.subList(start, end);
-                channels.add(channel(channels.size() + 1, sourceNumbers.get(run.get(0).skU()), run, tauS));
+                channels.add(channel(channels.size() + 1, sourceNumbers.get(run.get(0).skU()), run, plan.tipOf(needle), tauS));
                 for (Seed s : run) {
                     totalKerma += s.skU() * tauS / 3600.0;
                 }
@@ -121,9 +133,9 @@ public final class RtPlanWriter {
         return b.build();
     }
 
-    private static DataSet channel(int number, int sourceNumber, List<Seed> seeds, double tauS) {
+    private static DataSet channel(int number, int sourceNumber, List<Seed> seeds, Vec3 tipMm, double tauS) {
         List<DataSet> cps = new ArrayList<>();
-        Vec3 first = seeds.get(0).centreMm();
+        Vec3 first = tipMm;
         for (int i = 0; i < seeds.size(); i++) {
             Seed s = seeds.get(i);
             for (int w = i; w <= i + 1; w++) {

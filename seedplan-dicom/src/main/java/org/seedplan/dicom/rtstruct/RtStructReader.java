@@ -40,9 +40,16 @@ public final class RtStructReader {
         record Header(String name, String algorithm) {
         }
         Map<Integer, Header> headers = new LinkedHashMap<>();
+        List<FrameReference> frames = new ArrayList<>();
         for (DataSet item : ds.requireSequence(Tag.STRUCTURE_SET_ROI_SEQUENCE)) {
             int n = item.requireInteger(Tag.ROI_NUMBER);
-            headers.put(n, new Header(item.string(Tag.ROI_NAME, "ROI " + n), item.string(Tag.ROI_GENERATION_ALGORITHM, "")));
+            Header h = new Header(item.string(Tag.ROI_NAME, "ROI " + n), item.string(Tag.ROI_GENERATION_ALGORITHM, ""));
+            if (headers.put(n, h) != null) {
+                throw new IllegalArgumentException(ds.source() + ": ROI Number " + n + " is given to two ROIs of the Structure Set"
+                        + " ROI Sequence: contours cannot be told apart; the file is corrupt, renumber the ROIs");
+            }
+            frames.add(new FrameReference("Referenced Frame of Reference UID of ROI " + n + " '" + h.name() + "'",
+                    item.string(Tag.REFERENCED_FRAME_OF_REFERENCE_UID, "")));
         }
         Map<Integer, String> types = new HashMap<>();
         for (DataSet item : ds.sequence(Tag.RT_ROI_OBSERVATIONS_SEQUENCE)) {
@@ -50,7 +57,16 @@ public final class RtStructReader {
         }
         Map<Integer, DataSet> contourItems = new HashMap<>();
         for (DataSet item : ds.sequence(Tag.ROI_CONTOUR_SEQUENCE)) {
-            contourItems.put(item.requireInteger(Tag.REFERENCED_ROI_NUMBER), item);
+            int n = item.requireInteger(Tag.REFERENCED_ROI_NUMBER);
+            if (!headers.containsKey(n)) {
+                throw new IllegalArgumentException(ds.source() + ": the ROI Contour Sequence holds contours of ROI number " + n
+                        + ", which the Structure Set ROI Sequence does not define (it defines " + headers.keySet()
+                        + "): those contours belong to no ROI; correct the structure set");
+            }
+            if (contourItems.put(n, item) != null) {
+                throw new IllegalArgumentException(ds.source() + ": the ROI Contour Sequence holds two items for ROI number " + n
+                        + ": merge them into one; the file is corrupt");
+            }
         }
         List<Roi> rois = new ArrayList<>();
         for (Map.Entry<Integer, Header> e : headers.entrySet()) {
@@ -95,12 +111,20 @@ public final class RtStructReader {
             rois.add(new Roi(number, name, type, StructureType.parse(type), color, contours, points, skipped));
         }
         String series = "";
+        String study = "";
         String frame = ds.string(Tag.FRAME_OF_REFERENCE_UID, "");
+        int fi = 0;
         for (DataSet f : ds.sequence(Tag.REFERENCED_FRAME_OF_REFERENCE_SEQUENCE)) {
+            fi++;
             if (frame.isEmpty()) {
                 frame = f.string(Tag.FRAME_OF_REFERENCE_UID, "");
             }
+            frames.add(new FrameReference("Frame of Reference UID of Referenced Frame of Reference Sequence item " + fi,
+                    f.string(Tag.FRAME_OF_REFERENCE_UID, "")));
             for (DataSet st : f.sequence(Tag.RT_REFERENCED_STUDY_SEQUENCE)) {
+                if (study.isEmpty()) {
+                    study = st.string(Tag.REFERENCED_SOP_INSTANCE_UID, "");
+                }
                 for (DataSet se : st.sequence(Tag.RT_REFERENCED_SERIES_SEQUENCE)) {
                     if (series.isEmpty()) {
                         series = se.string(Tag.SERIES_INSTANCE_UID, "");
@@ -108,8 +132,9 @@ public final class RtStructReader {
                 }
             }
         }
-        return new RtStructureSet(ds.string(Tag.SOP_INSTANCE_UID, ""), frame, ds.string(Tag.STRUCTURE_SET_LABEL, ""),
-                series, rois);
+        frames.removeIf(f -> f.uid().isEmpty());
+        return new RtStructureSet(ds.source(), ds.string(Tag.SOP_INSTANCE_UID, ""), ds.string(Tag.PATIENT_ID, ""),
+                ds.string(Tag.STUDY_INSTANCE_UID, ""), frame, frames, ds.string(Tag.STRUCTURE_SET_LABEL, ""), study, series, rois);
     }
 
     /** A closed axial contour, or null when it has fewer than 3 distinct points. */
