@@ -40,6 +40,14 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
         cl.setParameterExceptionHandler(new UserErrorHandler());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // inputs are sized before work starts (MemoryBudget); reaching this is a size we did not foresee
+            System.err.println("seedplan: out of memory (java may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB): the input is larger than this machine can hold; use a coarser grid or fewer samples, or give java more"
+                    + " memory with -Xmx");
+            return UserErrorHandler.USER_ERROR;
+        }
     }
 }

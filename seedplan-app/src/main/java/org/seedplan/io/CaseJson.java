@@ -32,13 +32,17 @@ public final class CaseJson {
 
     public static final String FORMAT = "seedplan-case/1";
 
+    /** Reads JSON refusing a key given twice in one object (the second would silently win). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private CaseJson() {
     }
 
     public static PatientCase read(Path file) {
         JsonNode root;
         try {
-            root = MetricsJson.MAPPER.readTree(Files.readString(file));
+            root = STRICT.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": file not found: check the path");
         } catch (JsonProcessingException e) {
@@ -58,7 +62,7 @@ public final class CaseJson {
     /** Parses a case from JSON text (the {@code source} names it in errors). */
     public static PatientCase parse(String source, String json) {
         try {
-            return parse(new Reader(source), MetricsJson.MAPPER.readTree(json));
+            return parse(new Reader(source), STRICT.readTree(json));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage());
         }
@@ -185,21 +189,36 @@ public final class CaseJson {
         throw r.error(path, "say how '" + name + "' is made: \"expand\": NAME with \"margin_mm\", or \"union\"/\"intersect\"/\"subtract\": [NAMES]");
     }
 
+    /** Relative difference above which two strengths of one seed contradict (the file keeps 6 significant digits). */
+    static final double STRENGTH_AGREEMENT = 1e-4;
+
     private static Seed seed(Reader r, JsonNode s, String path, SeedStrength strength) {
         Vec3 c = new Vec3(r.number(s, "x_mm", path), r.number(s, "y_mm", path), r.number(s, "z_mm", path));
-        Vec3 axis = new Vec3(s.path("dx").asDouble(0), s.path("dy").asDouble(0), s.path("dz").asDouble(1));
-        double sk;
+        Vec3 axis = new Vec3(s.has("dx") ? r.number(s, "dx", path) : 0, s.has("dy") ? r.number(s, "dy", path) : 0,
+                s.has("dz") ? r.number(s, "dz", path) : 1);
+        if (!(axis.norm() > 0)) {
+            throw r.error(path, "dx, dy, dz is the zero vector: give the seed's axis direction (any length)");
+        }
+        Double sk = null;
+        String skFrom = null;
         if (s.has("sk_U")) {
             sk = r.number(s, "sk_U", path);
-        } else if (s.has("strength")) {
+            skFrom = path + ".sk_U = " + sk + " U";
+        }
+        if (s.has("strength")) {
+            double given;
             try {
-                sk = SeedStrength.parse(s.get("strength").asText()).skU();
+                given = SeedStrength.parse(s.get("strength").asText()).skU();
             } catch (IllegalArgumentException e) {
                 throw r.error(path + ".strength", e.getMessage());
             }
-        } else if (strength != null) {
-            sk = strength.skU();
-        } else {
+            sk = agree(r, path, sk, skFrom, given, path + ".strength = " + s.get("strength").asText());
+            skFrom = path + ".strength";
+        }
+        if (strength != null) {
+            sk = agree(r, path, sk, skFrom, strength.skU(), "seed_strength = " + strength);
+        }
+        if (sk == null) {
             throw r.error(path, "no strength: give \"sk_U\" or \"strength\" for the seed, or \"seed_strength\" for the case");
         }
         try {
@@ -207,6 +226,15 @@ public final class CaseJson {
         } catch (IllegalArgumentException e) {
             throw r.error(path, e.getMessage());
         }
+    }
+
+    /** Refuses two strengths of one seed that disagree: the report would print one and the dose use the other. */
+    private static double agree(Reader r, String path, Double sk, String skFrom, double other, String otherFrom) {
+        if (sk != null && Math.abs(sk - other) > STRENGTH_AGREEMENT * Math.max(sk, other)) {
+            throw r.error(path, String.format(Locale.ROOT, "%s contradicts %s (%.4g U): give the strength once, or make them agree",
+                    skFrom, otherFrom, other));
+        }
+        return sk != null ? sk : other;
     }
 
     /** Writes a case in the documented format. */
@@ -317,7 +345,7 @@ public final class CaseJson {
             }
             double[] out = new double[count];
             for (int i = 0; i < count; i++) {
-                if (!v.get(i).isNumber()) {
+                if (!v.get(i).isNumber() || !Double.isFinite(v.get(i).asDouble())) {
                     throw error(path, "'" + v.get(i) + "' is not a number");
                 }
                 out[i] = v.get(i).asDouble();

@@ -10,7 +10,8 @@ import org.seedplan.dvh.StructureMetrics;
 
 /**
  * The one JSON shape every command uses for dose metrics (docs/metrics-json.md):
- * {"prescription_gy", "piv_cc", "structures": [{"name", "type", "volume_cc", "dmin_gy", "dmean_gy",
+ * {"prescription_gy", "piv_cc", "structures": [{"name", "type", "prescription_gy" (the dose its v_pct and
+ * indices are relative to: a target's own prescription), "volume_cc", "dmin_gy", "dmean_gy",
  * "dmax_gy", "d_pct_gy", "d_cc_gy", "v_pct", "v_gy_pct", "hi", "ci_paddick", "coin", "ei", "mpd_gy"}]}.
  */
 public final class MetricsJson {
@@ -29,6 +30,9 @@ public final class MetricsJson {
             ObjectNode o = list.addObject();
             o.put("name", s.name());
             o.put("type", s.type().name());
+            if (Double.isFinite(s.prescriptionGy())) {
+                o.put("prescription_gy", s.prescriptionGy());
+            }
             o.put("volume_cc", round(s.volumeCc()));
             o.put("dmin_gy", round(s.dminGy()));
             o.put("dmean_gy", round(s.dmeanGy()));

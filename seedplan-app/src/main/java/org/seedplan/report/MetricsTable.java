@@ -14,6 +14,12 @@ public final class MetricsTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Prescription %.1f Gy; prescription isodose volume %.2f cc%n", m.prescriptionGy(),
                 m.prescriptionIsodoseVolumeCc()));
+        for (StructureMetrics s : m.structures()) {
+            if (s.type().isTarget() && Double.isFinite(s.prescriptionGy()) && s.prescriptionGy() != m.prescriptionGy()) {
+                sb.append(String.format(Locale.ROOT, "%s: its own prescription %.1f Gy (its V100%%, V150%%, V200%% and indices are"
+                        + " relative to it)%n", s.name(), s.prescriptionGy()));
+            }
+        }
         sb.append(String.format(Locale.ROOT, "%-14s %-8s %8s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%n", "structure", "type",
                 "vol cc", "Dmin", "Dmean", "Dmax", "D90", "D100", "D2cc", "D0.1cc", "V100%", "V150%", "V200%"));
         for (StructureMetrics s : m.structures()) {

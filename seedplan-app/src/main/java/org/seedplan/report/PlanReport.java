@@ -85,26 +85,43 @@ public final class PlanReport {
                         robustness.errors().samples(), robustness.errors().needleTipErrorMm(), robustness.errors().seedSigmaMm())
                         .replace("σ", "sigma"));
                 List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"Target", "D90 plan", "D90 5th-95th pct", "V100 plan", "V100 5th-95th pct"});
+                rows.add(new String[] {"Target", "D90 plan", "D90 median", "D90 5th-95th pct", "V100 plan", "V100 median",
+                    "V100 5th-95th pct"});
                 for (RobustnessResult.TargetSpread t : robustness.targets()) {
                     rows.add(new String[] {t.structure(), String.format(Locale.ROOT, "%.1f Gy", t.d90NominalGy()),
+                        String.format(Locale.ROOT, "%.1f Gy", t.d90P50Gy()),
                         String.format(Locale.ROOT, "%.1f - %.1f Gy", t.d90P5Gy(), t.d90P95Gy()),
                         String.format(Locale.ROOT, "%.1f %%", t.v100NominalPct()),
+                        String.format(Locale.ROOT, "%.1f %%", t.v100P50Pct()),
                         String.format(Locale.ROOT, "%.1f - %.1f %%", t.v100P5Pct(), t.v100P95Pct())});
                 }
-                p.table(rows, new float[] {110, 80, 120, 80, 120}, 9);
+                p.table(rows, new float[] {70, 60, 65, 95, 60, 65, 95}, 9);
+                p.line("Plan values are those of the goals table; the spread is of implants with the placement errors above.");
+                for (String w : robustness.warnings()) {
+                    p.line(w, 9, true);
+                }
             }
 
-            p.heading("Dose metrics (reference prescription " + num(plan.metrics().prescriptionGy()) + " Gy)");
+            p.heading("Dose metrics (each target against its own prescription, organs against " + num(plan.metrics().prescriptionGy())
+                    + " Gy)");
             List<String[]> m = new ArrayList<>();
-            m.add(new String[] {"Structure", "Type", "Vol cc", "D90 Gy", "D100 Gy", "Dmax Gy", "V100 %", "V150 %", "V200 %", "D2cc Gy",
-                "D0.1cc Gy"});
+            m.add(new String[] {"Structure", "Type", "Rx Gy", "Vol cc", "D90 Gy", "D100 Gy", "Dmax Gy", "V100 %", "V150 %", "V200 %",
+                "D2cc Gy", "D0.1cc Gy"});
             for (StructureMetrics s : plan.metrics().structures()) {
-                m.add(new String[] {s.name(), s.type().name(), f1(s.volumeCc()), f1(s.dPctGy().get("90")), f1(s.dPctGy().get("100")),
-                    f1(s.dmaxGy()), f1(s.vPct().get("100")), f1(s.vPct().get("150")), f1(s.vPct().get("200")), f1(s.dCcGy().get("2")),
-                    f1(s.dCcGy().get("0.1"))});
+                m.add(new String[] {s.name(), s.type().name(), num(s.prescriptionGy()), f1(s.volumeCc()), f1(s.dPctGy().get("90")),
+                    f1(s.dPctGy().get("100")), f1(s.dmaxGy()), f1(s.vPct().get("100")), f1(s.vPct().get("150")), f1(s.vPct().get("200")),
+                    f1(s.dCcGy().get("2")), f1(s.dCcGy().get("0.1"))});
             }
-            p.table(m, new float[] {75, 45, 40, 42, 45, 45, 42, 42, 42, 45, 50}, 8);
+            p.table(m, new float[] {68, 42, 32, 38, 40, 42, 42, 40, 40, 40, 42, 46}, 8);
+            List<String[]> idx = new ArrayList<>();
+            idx.add(new String[] {"Target", "Rx Gy", "HI", "CI (Paddick)", "COIN", "EI", "MPD Gy"});
+            for (StructureMetrics s : plan.metrics().structures()) {
+                if (s.type().isTarget()) {
+                    idx.add(new String[] {s.name(), num(s.prescriptionGy()), f3(s.hi()), f3(s.ciPaddick()), f3(s.coin()), f3(s.ei()),
+                        f1(s.mpdGy())});
+                }
+            }
+            p.table(idx, new float[] {80, 50, 60, 80, 60, 60, 60}, 8);
 
             p.heading("Needles (entry and tip in patient LPS mm; seeds as distance from the tip, mm)");
             List<String[]> n = new ArrayList<>();
@@ -163,6 +180,10 @@ public final class PlanReport {
 
     private static String vec(Vec3 v) {
         return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", v.x(), v.y(), v.z());
+    }
+
+    private static String f3(Double v) {
+        return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String f1(Double v) {

@@ -22,9 +22,7 @@ public record PatientCase(String name, Grid doseGrid, List<Structure> structures
         structures = List.copyOf(structures);
         derived = List.copyOf(derived);
         seeds = List.copyOf(seeds);
-        if (!(prescriptionGy > 0) || !Double.isFinite(prescriptionGy)) {
-            throw new IllegalArgumentException("case '" + name + "': prescription_gy must be a positive dose in Gy, got " + prescriptionGy);
-        }
+        org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("case '" + name + "': prescription_gy", prescriptionGy);
         if (!(halfLifeDays > 0)) {
             throw new IllegalArgumentException("case '" + name + "': half_life_days must be positive, got " + halfLifeDays);
         }

@@ -48,6 +48,8 @@ public final class FastDoseEngine implements DoseEngine {
 
     @Override
     public float[] doseRateCGyPerH(List<Seed> seeds, Grid grid) {
+        // the rate and the dose made from it, plus the far-field interpolation: about 12 bytes per voxel
+        org.seedplan.geometry.MemoryBudget.require(grid, 12, "the dose grid");
         Seeds all = Seeds.of(seeds);
         // the coarse far field pays off when it has far fewer points than the fine grid
         long coarsePoints = (long) Axis.coarseCount(grid.nx(), grid.dxMm()) * Axis.coarseCount(grid.ny(), grid.dyMm())

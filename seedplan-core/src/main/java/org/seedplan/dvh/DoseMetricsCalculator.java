@@ -33,7 +33,10 @@ import org.seedplan.geometry.Grid;
  *     in use with CI and HI for CT-guided I-125 seed implants); floored at 0.</li>
  * <li>MPD: the dose of the isodose surface enclosing a volume equal to TV ({@link IsodoseVolume}).</li>
  * </ul>
- * Target indices are computed for GTV, CTV and PTV structures, each on its own.
+ * Target indices are computed for GTV, CTV and PTV structures, each on its own and each against its
+ * own prescription when one is given ({@code targetPrescriptionsGy}: GTV 140 Gy, CTV 100 Gy gives the
+ * CTV's V100, V150, HI, CI, COIN and EI relative to 100 Gy, with PIV and the organ factor taken at
+ * 100 Gy too); every other structure is read against the reference prescription.
  */
 public final class DoseMetricsCalculator {
 
@@ -41,12 +44,18 @@ public final class DoseMetricsCalculator {
     private final List<MaskSampler> samplers;
     private final Grid doseGrid;
     private final double prescriptionGy;
+    private final Map<String, Double> targetPrescriptionsGy;
     private final MetricLevels levels;
 
-    public DoseMetricsCalculator(List<RoiMask> rois, Grid doseGrid, double prescriptionGy, MetricLevels levels) {
-        if (!(prescriptionGy > 0) || !Double.isFinite(prescriptionGy)) {
-            throw new IllegalArgumentException("prescription must be a positive dose in Gy, got " + prescriptionGy);
-        }
+    /**
+     * @param prescriptionGy        the reference prescription: of every structure without one of its own
+     * @param targetPrescriptionsGy each target's own prescription by structure name (may be empty)
+     */
+    public DoseMetricsCalculator(List<RoiMask> rois, Grid doseGrid, double prescriptionGy, Map<String, Double> targetPrescriptionsGy,
+                                 MetricLevels levels) {
+        checkPrescription("the reference", prescriptionGy);
+        targetPrescriptionsGy.forEach(DoseMetricsCalculator::checkPrescription);
+        this.targetPrescriptionsGy = Map.copyOf(targetPrescriptionsGy);
         this.rois = List.copyOf(rois);
         this.doseGrid = doseGrid;
         this.prescriptionGy = prescriptionGy;
@@ -62,9 +71,41 @@ public final class DoseMetricsCalculator {
         this.samplers = List.of(s);
     }
 
-    /** With the default levels ({@link MetricLevels#DEFAULT}). */
+    /** One prescription for every structure. */
+    public DoseMetricsCalculator(List<RoiMask> rois, Grid doseGrid, double prescriptionGy, MetricLevels levels) {
+        this(rois, doseGrid, prescriptionGy, Map.of(), levels);
+    }
+
+    /** One prescription for every structure, default levels ({@link MetricLevels#DEFAULT}). */
     public DoseMetricsCalculator(List<RoiMask> rois, Grid doseGrid, double prescriptionGy) {
-        this(rois, doseGrid, prescriptionGy, MetricLevels.DEFAULT);
+        this(rois, doseGrid, prescriptionGy, Map.of(), MetricLevels.DEFAULT);
+    }
+
+    /**
+     * Highest prescription accepted, Gy: permanent seed implants prescribe 60–160 Gy (TG-137, ABS);
+     * 1000 Gy leaves room for any schedule without accepting cGy given as Gy.
+     */
+    public static final double MAX_PRESCRIPTION_GY = 1000;
+
+    private static void checkPrescription(String structure, double gy) {
+        requirePrescription("prescription of " + structure, gy);
+    }
+
+    /** Refuses a prescription that is not a positive dose of at most {@link #MAX_PRESCRIPTION_GY}; {@code what} names the input. */
+    public static void requirePrescription(String what, double gy) {
+        if (!(gy > 0) || !Double.isFinite(gy)) {
+            throw new IllegalArgumentException(what + " must be a positive dose in Gy, got " + gy);
+        }
+        if (gy > MAX_PRESCRIPTION_GY) {
+            throw new IllegalArgumentException(what + " is " + gy + " Gy, above " + MAX_PRESCRIPTION_GY
+                    + " Gy, more than any seed implant prescribes: give the dose in Gy (not cGy)");
+        }
+    }
+
+    /** The prescription a structure's relative metrics are read against: its own (targets) or the reference, Gy. */
+    public double prescriptionOf(RoiMask roi) {
+        Double own = roi.type().isTarget() ? targetPrescriptionsGy.get(roi.name()) : null;
+        return own != null ? own : prescriptionGy;
     }
 
     public double prescriptionGy() {
@@ -84,29 +125,40 @@ public final class DoseMetricsCalculator {
 
     /** All metrics of all structures under {@code dose}. */
     public PlanMetrics compute(DoseGrid dose) {
+        return compute(dose, dvhs(dose));
+    }
+
+    /** All metrics under {@code dose} read from the DVHs {@link #dvhs} gave for it (one DVH per structure, one number per metric). */
+    public PlanMetrics compute(DoseGrid dose, List<Dvh> dvhs) {
         if (!dose.grid().equals(doseGrid)) {
             throw new IllegalArgumentException("dose grid " + dose.grid() + " differs from the grid " + doseGrid
                     + " the structures were prepared for");
         }
-        List<Dvh> dvhs = dvhs(dose);
-        double piv = IsodoseVolume.volumeAtLeastCc(dose, prescriptionGy);
+        if (dvhs.size() != rois.size()) {
+            throw new IllegalArgumentException(dvhs.size() + " DVHs given for " + rois.size() + " structures");
+        }
+        List<StructureMetrics> out = new ArrayList<>(rois.size());
+        for (int n = 0; n < rois.size(); n++) {
+            out.add(metrics(rois.get(n), dvhs.get(n), dose, prescriptionOf(rois.get(n)), dvhs));
+        }
+        return new PlanMetrics(prescriptionGy, IsodoseVolume.volumeAtLeastCc(dose, prescriptionGy), out);
+    }
+
+    /** Π over organs at risk of (1 − V_OAR(≥ rx) / V_OAR), the organ factor of COIN at the dose {@code rxGy}. */
+    private double organFactor(List<Dvh> dvhs, double rxGy) {
         double organFactor = 1;
         for (int n = 0; n < rois.size(); n++) {
             if (rois.get(n).isOrganAtRisk()) {
                 Dvh oar = dvhs.get(n);
                 if (oar.volumeCc() > 0) {
-                    organFactor *= 1 - oar.volumeAtLeastCc(prescriptionGy) / oar.volumeCc();
+                    organFactor *= 1 - oar.volumeAtLeastCc(rxGy) / oar.volumeCc();
                 }
             }
         }
-        List<StructureMetrics> out = new ArrayList<>(rois.size());
-        for (int n = 0; n < rois.size(); n++) {
-            out.add(metrics(rois.get(n), dvhs.get(n), dose, piv, organFactor));
-        }
-        return new PlanMetrics(prescriptionGy, piv, out);
+        return organFactor;
     }
 
-    private StructureMetrics metrics(RoiMask roi, Dvh dvh, DoseGrid dose, double piv, double organFactor) {
+    private StructureMetrics metrics(RoiMask roi, Dvh dvh, DoseGrid dose, double rx, List<Dvh> dvhs) {
         Map<String, Double> dPct = new LinkedHashMap<>();
         for (double p : levels.dosePercents()) {
             dPct.put(MetricLevels.key(p), dvh.doseAtPercent(p));
@@ -118,7 +170,7 @@ public final class DoseMetricsCalculator {
         }
         Map<String, Double> vPct = new LinkedHashMap<>();
         for (double p : levels.volumePercentsOfPrescription()) {
-            vPct.put(MetricLevels.key(p), dvh.volumeAtLeastPercent(p / 100 * prescriptionGy));
+            vPct.put(MetricLevels.key(p), dvh.volumeAtLeastPercent(p / 100 * rx));
         }
         Map<String, Double> vGy = new LinkedHashMap<>();
         for (double d : levels.volumeDosesGy()) {
@@ -127,16 +179,17 @@ public final class DoseMetricsCalculator {
         Double hi = null, ci = null, coin = null, ei = null, mpd = null;
         if (roi.type().isTarget()) {
             double tv = dvh.volumeCc();
-            double tvRef = dvh.volumeAtLeastCc(prescriptionGy);
-            double v150 = dvh.volumeAtLeastCc(1.5 * prescriptionGy);
+            double piv = IsodoseVolume.volumeAtLeastCc(dose, rx);
+            double tvRef = dvh.volumeAtLeastCc(rx);
+            double v150 = dvh.volumeAtLeastCc(1.5 * rx);
             hi = tvRef > 0 ? (tvRef - v150) / tvRef : null;
             ci = piv > 0 ? tvRef * tvRef / (tv * piv) : 0.0;
-            coin = ci * organFactor;
+            coin = ci * organFactor(dvhs, rx);
             ei = Math.max(0, piv - tvRef) / tv;
             double level = IsodoseVolume.levelEnclosingCc(dose, tv);
             mpd = Double.isNaN(level) ? null : level;
         }
-        return new StructureMetrics(roi.name(), roi.type(), dvh.volumeCc(), dvh.minGy(), dvh.meanGy(), dvh.maxGy(),
+        return new StructureMetrics(roi.name(), roi.type(), rx, dvh.volumeCc(), dvh.minGy(), dvh.meanGy(), dvh.maxGy(),
                 dPct, dCc, vPct, vGy, hi, ci, coin, ei, mpd);
     }
 }

@@ -193,9 +193,8 @@ public final class Dvh {
 
     /** Cumulative DVH at doses 0, w, 2w, … up to the first step above Dmax (where it is 0). */
     public List<Point> cumulative(double binWidthGy) {
-        checkBin(binWidthGy);
+        int steps = binCount(binWidthGy);
         List<Point> out = new ArrayList<>();
-        int steps = (int) Math.floor(maxGy() / binWidthGy) + 1;
         for (int b = 0; b <= steps; b++) {
             double d = b * binWidthGy;
             out.add(new Point(d, volumeAtLeastCc(d)));
@@ -205,9 +204,8 @@ public final class Dvh {
 
     /** Differential DVH: the volume whose dose falls in each bin [b·w, (b + 1)·w), cc; the bins add up to the volume. */
     public List<Bin> differential(double binWidthGy) {
-        checkBin(binWidthGy);
+        int steps = binCount(binWidthGy);
         List<Bin> out = new ArrayList<>();
-        int steps = (int) Math.floor(maxGy() / binWidthGy) + 1;
         for (int b = 0; b < steps; b++) {
             double lo = b * binWidthGy;
             double hi = lo + binWidthGy;
@@ -216,10 +214,21 @@ public final class Dvh {
         return out;
     }
 
-    private void checkBin(double binWidthGy) {
+    /** Most bins a tabulated DVH may have: 10⁶ bins of 1 Gy reach 1 MGy, far above any implant's dose. */
+    public static final int MAX_BINS = 1_000_000;
+
+    /** Bins of width {@code binWidthGy} from 0 to Dmax; refuses more than {@link #MAX_BINS}. */
+    private int binCount(double binWidthGy) {
         if (!(binWidthGy > 0) || !Double.isFinite(binWidthGy)) {
             throw new IllegalArgumentException("DVH bin width must be a positive number of Gy, got " + binWidthGy);
         }
+        double steps = Math.floor(maxGy() / binWidthGy) + 1;
+        if (!(steps <= MAX_BINS)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "DVH of '%s' would need %.3g bins of %s Gy up to Dmax %.4g Gy, more than %d: a dose this high is not a seed"
+                            + " implant's; check the seed strengths and units", name, steps, binWidthGy, maxGy(), MAX_BINS));
+        }
+        return (int) steps;
     }
 
     /** One point of a cumulative DVH: the volume receiving at least {@code doseGy}. */

@@ -14,9 +14,11 @@ import org.seedplan.structure.StructureType;
  * {@code vPct} "100" → V100 (% of the structure receiving ≥ 100 % of the prescription);
  * {@code vGyPct} "20" → % of the structure receiving ≥ 20 Gy. The target indices {@code hi},
  * {@code ciPaddick}, {@code coin}, {@code ei}, {@code mpdGy} are null for structures that are not
- * targets (GTV, CTV, PTV), and {@code hi} is null when V100 is zero.
+ * targets (GTV, CTV, PTV), and {@code hi} is null when V100 is zero. {@code prescriptionGy} is the dose
+ * that {@code vPct} and the indices are relative to: the structure's own prescription for a target
+ * that has one, the plan's reference prescription otherwise (NaN when not stated).
  */
-public record StructureMetrics(String name, StructureType type, double volumeCc, double dminGy, double dmeanGy,
+public record StructureMetrics(String name, StructureType type, double prescriptionGy, double volumeCc, double dminGy, double dmeanGy,
                                double dmaxGy, Map<String, Double> dPctGy, Map<String, Double> dCcGy,
                                Map<String, Double> vPct, Map<String, Double> vGyPct, Double hi, Double ciPaddick,
                                Double coin, Double ei, Double mpdGy) {
@@ -26,5 +28,12 @@ public record StructureMetrics(String name, StructureType type, double volumeCc,
         dCcGy = Collections.unmodifiableMap(new LinkedHashMap<>(dCcGy));
         vPct = Collections.unmodifiableMap(new LinkedHashMap<>(vPct));
         vGyPct = Collections.unmodifiableMap(new LinkedHashMap<>(vGyPct));
+    }
+
+    /** Metrics without a stated prescription (read back from elsewhere, or built by hand). */
+    public StructureMetrics(String name, StructureType type, double volumeCc, double dminGy, double dmeanGy, double dmaxGy,
+                            Map<String, Double> dPctGy, Map<String, Double> dCcGy, Map<String, Double> vPct,
+                            Map<String, Double> vGyPct, Double hi, Double ciPaddick, Double coin, Double ei, Double mpdGy) {
+        this(name, type, Double.NaN, volumeCc, dminGy, dmeanGy, dmaxGy, dPctGy, dCcGy, vPct, vGyPct, hi, ciPaddick, coin, ei, mpdGy);
     }
 }

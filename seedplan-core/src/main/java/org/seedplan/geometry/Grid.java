@@ -27,6 +27,13 @@ public record Grid(Vec3 originMm, double dxMm, double dyMm, double dzMm, int nx,
 
     /** The smallest grid with the given spacing whose voxel centres cover the box [min, max]. */
     public static Grid covering(Vec3 minMm, Vec3 maxMm, double dxMm, double dyMm, double dzMm) {
+        double[] counts = {(maxMm.x() - minMm.x()) / dxMm, (maxMm.y() - minMm.y()) / dyMm, (maxMm.z() - minMm.z()) / dzMm};
+        for (double c : counts) {
+            if (!(c >= 0) || c > Integer.MAX_VALUE / 2.0) {
+                throw new IllegalArgumentException("a grid of spacing " + dxMm + " × " + dyMm + " × " + dzMm + " mm over " + minMm
+                        + " … " + maxMm + " mm is impossible or too large: check the coordinates and the spacing");
+            }
+        }
         int nx = (int) Math.ceil((maxMm.x() - minMm.x()) / dxMm - 1e-9) + 1;
         int ny = (int) Math.ceil((maxMm.y() - minMm.y()) / dyMm - 1e-9) + 1;
         int nz = (int) Math.ceil((maxMm.z() - minMm.z()) / dzMm - 1e-9) + 1;

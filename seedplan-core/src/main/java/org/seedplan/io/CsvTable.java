@@ -15,8 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small comma-separated table with a header row (RFC 4180 quoting), read whole. Errors name the
- * source, the row (1-based, counting the header as row 1), the column and the fix.
+ * A small comma-separated table with a header row (RFC 4180 quoting), read whole and strictly:
+ * every row has as many fields as the header, no column name twice, numbers are plain decimals
+ * (no hexadecimal, NaN or Infinity); a UTF-8 byte order mark is allowed. Errors name the source,
+ * the row (1-based, counting the header as row 1), the column and the fix.
  */
 public final class CsvTable {
 
@@ -25,12 +27,29 @@ public final class CsvTable {
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private final List<String[]> rows;
 
+    /** A decimal number as people write it: optional sign, digits with an optional point, optional exponent; no hex, no NaN. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private CsvTable(String source, List<String> header, List<String[]> rows) {
         this.source = source;
         this.header = List.copyOf(header);
         this.rows = rows;
         for (int i = 0; i < header.size(); i++) {
-            columnIndex.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+            String key = header.get(i).trim().toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(source + ": column " + (i + 1) + " of the header has no name: name every column");
+            }
+            Integer before = columnIndex.putIfAbsent(key, i);
+            if (before != null) {
+                throw new IllegalArgumentException(source + ": column '" + header.get(i).trim() + "' appears twice in the header (columns "
+                        + (before + 1) + " and " + (i + 1) + "): keep one");
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).length != header.size()) {
+                throw new IllegalArgumentException(source + " row " + (r + 2) + ": " + rows.get(r).length + " fields, but the header has "
+                        + header.size() + ": a separator too many or too few (a decimal comma?); quote a field that holds a comma");
+            }
         }
     }
 
@@ -167,16 +186,14 @@ public final class CsvTable {
     /** A cell as a finite number; refuses empty or non-numeric cells with the file, row and column. */
     public double number(int row, String column) {
         String t = text(row, column);
-        try {
+        if (DECIMAL.matcher(t).matches()) {
             double v = Double.parseDouble(t);
             if (Double.isFinite(v)) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw new IllegalArgumentException(source + " row " + (row + 2) + ", column " + column + ": '" + t
-                + "' is not a number: give a finite decimal number");
+                + "' is not a number: give a finite decimal number (digits, a point, an optional exponent)");
     }
 
     /** A whole column as numbers. */

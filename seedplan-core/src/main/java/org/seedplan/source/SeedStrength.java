@@ -43,6 +43,16 @@ public record SeedStrength(double value, Unit unit) {
             throw new IllegalArgumentException("seed strength must be positive, got " + value + " " + unit.symbol()
                     + ": give the strength of one seed, e.g. 0.6 mCi or 0.76 U");
         }
+        double sk = switch (unit) {
+            case U -> value;
+            case MCI -> value * U_PER_MCI_I125;
+            case MBQ -> value / MBQ_PER_MCI * U_PER_MCI_I125;
+        };
+        if (sk > org.seedplan.dose.Seed.MAX_SK_U) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "seed strength %s %s is %.4g U, above %s U: stronger than any"
+                    + " permanent-implant seed; check the value and its unit (one seed, U, mCi or MBq)", trim(value), unit.symbol(), sk,
+                    trim(org.seedplan.dose.Seed.MAX_SK_U)));
+        }
     }
 
     /** Parses "0.6 mCi", "0.762U", "22.2 MBq"; a number without a unit is refused. */

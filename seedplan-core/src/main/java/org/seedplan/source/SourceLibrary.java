@@ -81,19 +81,23 @@ public final class SourceLibrary {
         Map<String, SourceModel> models = new LinkedHashMap<>();
         for (int row = 0; row < index.rowCount(); row++) {
             String key = index.text(row, "seed_key");
-            CsvTable g = CsvTable.parse(index.text(row, "gL_file"), texts.read(index.text(row, "gL_file")));
-            CsvTable f = CsvTable.parse(index.text(row, "F_file"), texts.read(index.text(row, "F_file")));
-            CsvTable phi = CsvTable.parse(index.text(row, "phian_file"), texts.read(index.text(row, "phian_file")));
-            double[] rG = g.numbers(0);
-            models.put(key, new SourceModel(key, index.text(row, "manufacturer_model"),
-                    index.number(row, "dose_rate_constant_cGy_per_h_per_U"),
-                    index.number(row, "effective_length_L_cm"),
-                    index.number(row, "half_life_d"),
-                    new Table1D(rG, g.numbers(1), true),
-                    new Table1D(rG, g.numbers(2), true),
-                    anisotropy(f),
-                    new Table1D(phi.numbers(0), phi.numbers(1), false),
-                    index.hasColumn("data_status") ? index.text(row, "data_status") : ""));
+            try {
+                CsvTable g = CsvTable.parse(index.text(row, "gL_file"), texts.read(index.text(row, "gL_file")));
+                CsvTable f = CsvTable.parse(index.text(row, "F_file"), texts.read(index.text(row, "F_file")));
+                CsvTable phi = CsvTable.parse(index.text(row, "phian_file"), texts.read(index.text(row, "phian_file")));
+                double[] rG = g.numbers(0);
+                models.put(key, new SourceModel(key, index.text(row, "manufacturer_model"),
+                        index.number(row, "dose_rate_constant_cGy_per_h_per_U"),
+                        index.number(row, "effective_length_L_cm"),
+                        index.number(row, "half_life_d"),
+                        new Table1D(rG, g.numbers(1), true),
+                        new Table1D(rG, g.numbers(2), true),
+                        anisotropy(f),
+                        new Table1D(phi.numbers(0), phi.numbers(1), false),
+                        index.hasColumn("data_status") ? index.text(row, "data_status") : ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(indexName + " row " + (row + 2) + " (" + key + "): " + e.getMessage(), e);
+            }
         }
         return new SourceLibrary(models);
     }
@@ -105,7 +109,10 @@ public final class SourceLibrary {
         double[] v = t.numbers(2);
         TreeMap<Double, TreeMap<Double, Double>> rows = new TreeMap<>();
         for (int i = 0; i < r.length; i++) {
-            rows.computeIfAbsent(r[i], k -> new TreeMap<>()).put(th[i], v[i]);
+            if (rows.computeIfAbsent(r[i], k -> new TreeMap<>()).put(th[i], v[i]) != null) {
+                throw new IllegalArgumentException(t.source() + " row " + (i + 2) + ": radius " + r[i] + " cm, angle " + th[i]
+                        + " degrees appears twice: keep one value per (r, theta)");
+            }
         }
         double[] thetas = rows.firstEntry().getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
         double[][] f = new double[rows.size()][];

@@ -94,4 +94,42 @@ class DoseMetricsCalculatorTest {
         assertThat(m.ciPaddick()).isZero();
         assertThat(m.hi()).isNull();
     }
+
+    /**
+     * Two targets with their own prescriptions on the same linear field: GTV (x 20 … 40, 10 cc) at
+     * 120 Gy (x = 30) and PTV at 80 Gy, reference 120 Gy. The PTV keeps exactly the indices of
+     * {@link #indicesMatchHandComputation} (relative to 80 Gy, PIV and organ factor at 80 Gy).
+     * GTV by hand: TV_ref = 5 cc, V100 = 50 %, V150 (180 Gy) = 0, HI = 1, PIV(120 Gy) = 50 cc,
+     * CI = 5²/(10·50) = 0.05, the organ gets nothing ≥ 120 Gy so COIN = CI, EI = (50 − 5)/10 = 4.5.
+     */
+    @Test
+    void eachTargetIsReadAgainstItsOwnPrescription() {
+        float[] d = new float[grid.voxelCount()];
+        for (int n = 0; n < d.length; n++) {
+            d[n] = (float) (2 * (grid.centre(n).x() + 30));
+        }
+        RoiMask gtv = RoiMask.of(box("GTV", 20, 40, 0, 20), StructureType.GTV);
+        RoiMask ptv = RoiMask.of(box("PTV", 0, 40, 0, 20), StructureType.PTV);
+        RoiMask organ = RoiMask.of(box("bowel", 0, 20, 20, 40), StructureType.ORGAN);
+        PlanMetrics plan = new DoseMetricsCalculator(List.of(gtv, ptv, organ), grid, 120, java.util.Map.of("GTV", 120.0, "PTV", 80.0),
+                MetricLevels.DEFAULT).compute(new DoseGrid(grid, d));
+        StructureMetrics g = plan.structures().get(0);
+        assertThat(g.prescriptionGy()).isEqualTo(120);
+        assertThat(g.vPct().get("100")).isCloseTo(50, within(1e-3));
+        assertThat(g.hi()).isCloseTo(1, within(1e-4));
+        assertThat(g.ciPaddick()).isCloseTo(0.05, within(1e-5));
+        assertThat(g.coin()).isCloseTo(0.05, within(1e-5));
+        assertThat(g.ei()).isCloseTo(4.5, within(1e-4));
+        StructureMetrics p = plan.structures().get(1);
+        assertThat(p.prescriptionGy()).isEqualTo(80);
+        assertThat(p.vPct().get("100")).isCloseTo(75, within(1e-3));
+        assertThat(p.vPct().get("150")).isCloseTo(25, within(1e-3));
+        assertThat(p.hi()).isCloseTo(2.0 / 3, within(1e-4));
+        assertThat(p.ciPaddick()).isCloseTo(225.0 / 1400, within(1e-5));
+        assertThat(p.coin()).isCloseTo(225.0 / 2800, within(1e-5));
+        assertThat(p.ei()).isCloseTo(2.75, within(1e-4));
+        // organs are read against the reference prescription
+        assertThat(plan.structures().get(2).prescriptionGy()).isEqualTo(120);
+        assertThat(plan.structures().get(2).vPct().get("100")).isZero();
+    }
 }

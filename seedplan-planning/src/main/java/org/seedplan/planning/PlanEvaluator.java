@@ -1,6 +1,8 @@
 package org.seedplan.planning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.seedplan.dose.DoseEngine;
@@ -8,6 +10,7 @@ import org.seedplan.dose.DoseGrid;
 import org.seedplan.dose.Seed;
 import org.seedplan.dvh.DoseMetricsCalculator;
 import org.seedplan.dvh.Dvh;
+import org.seedplan.dvh.MetricLevels;
 import org.seedplan.dvh.PlanMetrics;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.planning.intent.OarLimit;
@@ -16,8 +19,9 @@ import org.seedplan.planning.intent.TargetGoal;
 
 /**
  * Computes a plan's total dose on the planning grid with the 3D dose engine, the DVH and metrics of
- * every target and organ ({@link DoseMetricsCalculator}, prescription = the largest target
- * prescription), and checks each goal of the intent on them.
+ * every target and organ ({@link DoseMetricsCalculator}: each target against its own prescription,
+ * organs against the largest target prescription), and checks each goal of the intent on the same
+ * DVHs, so a goal's value and the metric of the same name are one number.
  */
 public final class PlanEvaluator {
 
@@ -33,14 +37,16 @@ public final class PlanEvaluator {
         List<RoiMask> rois = new ArrayList<>();
         geometry.targets().forEach(t -> rois.add(t.roi()));
         geometry.organs().forEach(o -> rois.add(o.roi()));
-        this.calculator = new DoseMetricsCalculator(rois, geometry.grid(), intent.referenceDoseGy());
+        Map<String, Double> rx = new LinkedHashMap<>();
+        intent.targets().forEach(t -> rx.put(t.structure(), t.prescriptionGy()));
+        this.calculator = new DoseMetricsCalculator(rois, geometry.grid(), intent.referenceDoseGy(), rx, MetricLevels.DEFAULT);
     }
 
     /** The dose, DVHs, metrics and goal checks of {@code seeds}. */
     public Evaluation evaluate(List<Seed> seeds) {
         DoseGrid dose = engine.dose(seeds, geometry.grid(), intent.decay());
         List<Dvh> dvhs = calculator.dvhs(dose);
-        PlanMetrics metrics = calculator.compute(dose);
+        PlanMetrics metrics = calculator.compute(dose, dvhs);
         List<StructureDose> structures = new ArrayList<>();
         List<GoalResult> goals = new ArrayList<>();
         int n = 0;

@@ -11,6 +11,7 @@ import org.seedplan.dose.DoseModel;
 import org.seedplan.dose.ReferenceDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.dvh.StructureMetrics;
 import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.intent.Approach;
@@ -134,6 +135,9 @@ class PlannerAcceptanceTest {
         for (String s : plan.statements()) {
             assertThat(s).contains("not met").contains(": ");
         }
+        assertThat(plan.goals()).as(c.patientName() + ": every organ limit is met").filteredOn(g -> !isTargetGoal(plan, g))
+                .allMatch(GoalResult::met);
+        checkOneNumberPerQuantity(plan);
         assertThat(plan.needles()).allMatch(n -> n.needle().depthMm() <= intent.approach().maxLengthMm() + 1e-9);
         assertThat(plan.seedCount()).isPositive();
         checkSeedsOnNeedles(plan, intent);
@@ -154,6 +158,39 @@ class PlannerAcceptanceTest {
             assertThat(v100).isGreaterThan(intent.targets().get(0).v100GoalPct() - 2.5);
         }
         return plan;
+    }
+
+    private static boolean isTargetGoal(Plan plan, GoalResult g) {
+        return plan.intent().targets().stream().anyMatch(t -> t.structure().equals(g.structure()));
+    }
+
+    /**
+     * One computation, one number: every goal's value is the metric of the same name (each target
+     * against its own prescription), read from the same DVH; equal to 1e-9 (they are the same
+     * floating-point computation).
+     */
+    static void checkOneNumberPerQuantity(Plan plan) {
+        for (GoalResult g : plan.goals()) {
+            StructureMetrics m = plan.metrics().structures().stream().filter(x -> x.name().equals(g.structure())).findFirst().orElseThrow();
+            String q = g.goal().substring(0, g.goal().indexOf(' '));
+            double metric = switch (q) {
+                case "D90" -> m.dPctGy().get("90");
+                case "V100" -> m.vPct().get("100");
+                case "V150" -> m.vPct().get("150");
+                case "V200" -> m.vPct().get("200");
+                case "Dmax" -> m.dmaxGy();
+                case "D2cc" -> m.dCcGy().get("2") == null ? m.dminGy() : m.dCcGy().get("2");
+                case "D0.1cc" -> m.dCcGy().get("0.1") == null ? m.dminGy() : m.dCcGy().get("0.1");
+                default -> Double.NaN;
+            };
+            if (!Double.isNaN(metric)) {
+                assertThat(g.value()).as(g.structure() + " " + g.goal()).isCloseTo(metric, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            if (q.startsWith("V1") || q.startsWith("V2") || q.equals("D90")) {
+                TargetGoal t = plan.intent().targets().stream().filter(x -> x.structure().equals(g.structure())).findFirst().orElseThrow();
+                assertThat(m.prescriptionGy()).as(g.structure() + " is read against its own prescription").isEqualTo(t.prescriptionGy());
+            }
+        }
     }
 
     static void checkSeedsOnNeedles(Plan plan, PlanIntent intent) {

@@ -97,5 +97,26 @@ class ReplanningTest {
         assertThat(l.d90P5Gy()).isLessThanOrEqualTo(l.d90P50Gy()).isLessThan(l.d90P95Gy());
         assertThat(l.d90P95Gy() - l.d90P5Gy()).isGreaterThan(s.d90P95Gy() - s.d90P5Gy());
         assertThat(l.v100P5Pct()).isLessThan(n.v100NominalPct());
+        // the planned values are the plan's own (its goals table), not the sample-point estimate
+        assertThat(l.d90NominalGy()).isEqualTo(goal(plan, "D90"));
+        assertThat(l.v100NominalPct()).isEqualTo(goal(plan, "V100"));
+        assertThat(none.warnings()).isEmpty();
+    }
+
+    /**
+     * The read-out of the spread: a planned value outside the simulated 5th–95th percentile range is
+     * flagged with both numbers; one inside it is not.
+     */
+    @Test
+    void plannedValueOutsideTheSimulatedRangeIsFlagged() {
+        RobustnessResult.TargetSpread outside = new RobustnessResult.TargetSpread("CTV", 120, 151.7, 124.7, 135.0, 146.4, 97, 90, 94, 99);
+        assertThat(outside.d90Warning()).hasValueSatisfying(w -> assertThat(w).contains("CTV D90").contains("151.7")
+                .contains("124.7-146.4").contains("above"));
+        assertThat(outside.v100Warning()).isEmpty();
+        assertThat(new RobustnessResult(PlacementErrors.defaults(), List.of(outside)).warnings()).hasSize(1);
+    }
+
+    private static double goal(Plan plan, String prefix) {
+        return plan.goals().stream().filter(g -> g.goal().startsWith(prefix)).findFirst().orElseThrow().value();
     }
 }

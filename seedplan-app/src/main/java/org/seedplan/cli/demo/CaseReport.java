@@ -14,6 +14,8 @@ import org.seedplan.report.MetricsTable;
 final class CaseReport {
 
     static final double DVH_BIN_GY = 1.0;
+    /** The files {@link #write} writes. */
+    static final java.util.List<String> NAMES = java.util.List.of("dvh.csv", "metrics.json", "case.json");
 
     private CaseReport() {
     }

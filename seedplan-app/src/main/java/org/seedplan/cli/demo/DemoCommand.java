@@ -1,22 +1,24 @@
 package org.seedplan.cli.demo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.seedplan.cases.CaseDosimetry;
 import org.seedplan.cases.PatientCase;
 import org.seedplan.cli.planning.DemoPlan;
 import org.seedplan.cli.planning.ProgressBar;
 import org.seedplan.cli.verify.DemoVerification;
 import org.seedplan.demo.DemoPatient;
-import org.seedplan.dose.DoseModel;
-import org.seedplan.geometry.Volume;
+import org.seedplan.io.CaseJson;
+import org.seedplan.io.OutputFolder;
+import org.seedplan.report.MetricsTable;
 import org.seedplan.source.SourceLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code seedplan demo}: the whole road on the built-in demo patient — plan, dose and metrics, then a
- * simulated post-op CT of that plan, seed finding and verification.
+ * simulated post-op CT of that plan, seed finding and verification. Every plan number printed or
+ * written comes from the plan's one evaluation on its planning grid (docs/planning.md).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the built-in demo: a synthetic liver-lesion patient (GTV, CTV = GTV + 5 mm, stomach,"
@@ -41,28 +43,50 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOutputs();
         DemoPatient demo = new DemoPatient();
         ProgressBar progress = new ProgressBar(System.err, !json && System.console() != null);
         DemoPlan planned = DemoPlan.plan(demo, progress);
         PatientCase c = planned.plannedCase();
-        CaseDosimetry.Result r = CaseDosimetry.evaluate(c, SourceLibrary.builtIn(), DoseModel.LINE_2D);
         DemoVerification verified = DemoVerification.run(demo, planned.plan(), DemoPlan.intent(), SIMULATION_SEED);
         if (out != null) {
-            CaseReport.write(out, c, r);
-            planned.writeFiles(out);
-            verified.writeFiles(out.resolve("verification"));
+            try (OutputFolder folder = OutputFolder.open(out)) {
+                planned.writeInto(folder);
+                folder.writeString("case.json", CaseJson.write(c));
+                verified.writeFiles(folder.staging().resolve("verification"));
+                folder.commit();
+            }
         }
         if (dicomOut != null) {
-            Volume ct = demo.ct();
-            DemoDicom.write(dicomOut, ct, c, r, SourceLibrary.builtIn().model(c.sourceKey()), "CTV");
+            DemoDicom.write(dicomOut, demo.ct(), c, planned.plan(), planned.geometry(), SourceLibrary.builtIn().model(c.sourceKey()), "CTV");
         }
         if (json) {
-            System.out.println(verified.mergeInto(planned.json(r.metrics())));
+            System.out.println(verified.mergeInto(planned.json()));
         } else {
-            CaseReport.print(c, r, false);
+            System.out.printf("%s: %d seeds of %s (%s)%n", c.name(), c.seeds().size(), c.sourceKey(), c.seedStrength());
+            System.out.print(MetricsTable.render(planned.plan().metrics()));
             planned.printSummary();
             verified.printSummary();
         }
         return 0;
+    }
+
+    /** Refuses unusable output folders before any work. */
+    private void checkOutputs() {
+        if (out != null && dicomOut != null && out.toAbsolutePath().normalize().equals(dicomOut.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out and --dicom-out are the same folder " + out + ": give two folders");
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the output");
+        }
+        if (dicomOut != null && Files.exists(dicomOut)) {
+            try (var s = Files.list(dicomOut)) {
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--dicom-out " + dicomOut + " exists and is not empty: give a new or empty folder");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--dicom-out " + dicomOut + " is not a readable folder (" + e.getMessage() + ")");
+            }
+        }
     }
 }

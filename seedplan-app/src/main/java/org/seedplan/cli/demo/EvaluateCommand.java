@@ -6,6 +6,7 @@ import org.seedplan.cases.CaseDosimetry;
 import org.seedplan.cases.PatientCase;
 import org.seedplan.dose.DoseModel;
 import org.seedplan.io.CaseJson;
+import org.seedplan.io.OutputFolder;
 import org.seedplan.source.SourceLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +33,18 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DoseModel doseModel = DoseModel.parse(model);
+        if (out != null) {
+            OutputFolder.refuseInputs("--out", out, CaseReport.NAMES, caseFile, sourceDir);
+        }
         PatientCase c = CaseJson.read(caseFile);
         SourceLibrary lib = sourceDir == null ? SourceLibrary.builtIn() : SourceLibrary.withDirectory(sourceDir);
-        CaseDosimetry.Result r = CaseDosimetry.evaluate(c, lib, DoseModel.parse(model));
+        CaseDosimetry.Result r;
+        try {
+            r = CaseDosimetry.evaluate(c, lib, doseModel);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(caseFile + ": " + e.getMessage(), e);
+        }
         if (out != null) {
             CaseReport.write(out, c, r);
         }

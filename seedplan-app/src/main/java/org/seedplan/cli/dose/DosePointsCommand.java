@@ -40,6 +40,9 @@ public final class DosePointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (days != null && !(days > 0 && Double.isFinite(days))) {
+            throw new IllegalArgumentException("--days must be a positive, finite number of days, got " + days);
+        }
         List<Seed> seeds = SeedTable.readSeeds(seedsFile);
         List<Vec3> points = SeedTable.readPoints(pointsFile);
         Tg43Kernel kernel = sourceOptions.kernel();
@@ -47,9 +50,6 @@ public final class DosePointsCommand implements Callable<Integer> {
         double totalFactor = DecayIntegral.permanent(halfLife).gyPerCGyPerH();
         Double windowFactor = null;
         if (days != null) {
-            if (!(days > 0)) {
-                throw new IllegalArgumentException("--days must be a positive number of days, got " + days);
-            }
             windowFactor = DecayIntegral.firstDays(halfLife, days).gyPerCGyPerH();
         }
         double[] rate = new ReferenceDoseEngine(kernel).doseRateCGyPerH(seeds, points);

@@ -35,8 +35,9 @@ public final class SourceOptions {
 
     public double halfLifeDays(SourceModel source) {
         double t = halfLifeDays == null ? source.halfLifeDays() : halfLifeDays;
-        if (!(t > 0)) {
-            throw new IllegalArgumentException("--half-life-days must be positive, got " + t);
+        if (!(t > 0) || t > SourceModel.MAX_HALF_LIFE_DAYS) {
+            throw new IllegalArgumentException("--half-life-days must lie in (0, " + SourceModel.MAX_HALF_LIFE_DAYS
+                    + "] days (I-125 59.4, Pd-103 17.0, Cs-131 9.7), got " + t);
         }
         return t;
     }

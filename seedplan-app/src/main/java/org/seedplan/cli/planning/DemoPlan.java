@@ -1,18 +1,19 @@
 package org.seedplan.cli.planning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.seedplan.cases.PatientCase;
 import org.seedplan.demo.DemoPatient;
-import org.seedplan.dvh.PlanMetrics;
+import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.io.MetricsJson;
+import org.seedplan.io.OutputFolder;
 import org.seedplan.planning.GoalResult;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.Planner;
 import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningGeometry;
 import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.planning.intent.Approach;
@@ -56,10 +57,21 @@ public final class DemoPlan {
         PlanningSession session = Planner.builtIn().prepare(PlanningCase.of(c, demo.ct()), intent(), progress);
         Plan plan = session.optimise(progress);
         plan = plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
-        return new DemoPlan(c.withSeeds(plan.seeds()), plan, session.uniformBaseline(), session);
+        Grid grid = session.geometry().grid();
+        // the structures the plan is made of (CTV with its operand GTV, the organs); the body reaches beyond the planning grid
+        List<String> used = new java.util.ArrayList<>();
+        plan.structures().forEach(s -> used.add(s.name()));
+        c.derived().stream().filter(d -> used.contains(d.name())).forEach(d -> used.addAll(d.operands()));
+        PatientCase planned = new PatientCase(c.name(), grid, c.structures().stream().filter(s -> used.contains(s.name())).toList(),
+                c.derived().stream().filter(d -> used.contains(d.name())).toList(), c.prescriptionGy(), c.sourceKey(),
+                c.halfLifeDays(), c.seedStrength(), plan.seeds());
+        return new DemoPlan(planned, plan, session.uniformBaseline(), session);
     }
 
-    /** The demo case with the planned seeds in place of its fixed implant. */
+    /**
+     * The demo case with the planned seeds in place of its fixed implant, the plan's dose grid as its
+     * grid and the structures the plan uses, so that {@code evaluate} on it computes the plan's numbers again.
+     */
     public PatientCase plannedCase() {
         return plannedCase;
     }
@@ -68,10 +80,15 @@ public final class DemoPlan {
         return plan;
     }
 
+    /** Where the plan was made: its grid, masks and CT. */
+    public PlanningGeometry geometry() {
+        return session.geometry();
+    }
+
     /** {"plan": {…the metrics JSON…, "seeds": N, "needles": M, "planning_seconds": t, "goals_met", "goals", "statements"}}. */
-    public String json(PlanMetrics metrics) {
+    public String json() {
         ObjectNode summary = PlanJson.summary(plan);
-        ObjectNode p = MetricsJson.of(metrics);
+        ObjectNode p = MetricsJson.of(plan.metrics());
         for (String key : List.of("seeds", "needles", "planning_seconds", "goals_met", "goals", "statements")) {
             p.set(key, summary.get(key));
         }
@@ -91,8 +108,8 @@ public final class DemoPlan {
         plan.statements().forEach(s -> System.out.println("  " + s));
     }
 
-    /** Writes plan.json, report.pdf and the images into {@code dir}. */
-    public void writeFiles(Path dir) {
-        PlanFiles.write(dir, plan, session.geometry(), baseline, null, false);
+    /** Writes plan.json, metrics.json, dvh.csv, report.pdf and the images into an export the caller commits. */
+    public void writeInto(OutputFolder out) {
+        PlanFiles.writeInto(out, plan, session.geometry(), baseline, null);
     }
 }

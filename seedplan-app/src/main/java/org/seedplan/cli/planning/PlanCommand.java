@@ -2,28 +2,24 @@ package org.seedplan.cli.planning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seedplan.dicom.DicomExport;
 import org.seedplan.dicom.PlanSet;
-import org.seedplan.dicom.consistency.Consistency;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtdose.RtDoseWriter;
-import org.seedplan.dicom.rtplan.ImplantSource;
-import org.seedplan.dicom.rtplan.SeedModelMatcher;
 import org.seedplan.dicom.rtplan.SeedSourceInfo;
 import org.seedplan.dicom.rtstruct.RtStructReader;
-import org.seedplan.dicom.rtstruct.RtStructureSet;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
-import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.io.CaseJson;
 import org.seedplan.io.MetricsJson;
+import org.seedplan.io.OutputFolder;
 import org.seedplan.planning.GoalResult;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
@@ -65,9 +61,6 @@ public final class PlanCommand implements Callable<Integer> {
 
         @Option(names = "--rtstruct", required = true, description = "RT Structure Set file (DICOM) drawn on that CT")
         Path rtstruct;
-
-        @Option(names = "--series", description = "Series Instance UID of the planning CT, when the folder holds several")
-        String series;
     }
 
     @Option(names = "--intent", required = true, description = "plan intent (JSON): targets, prescriptions (Gy), organ limits, seeds, approach")
@@ -76,18 +69,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write plan.json, metrics.json, dvh.csv, report.pdf and PNG images into this folder")
     Path out;
 
-    @Option(names = "--dicom-out", description = "with --ct: also write RT Structure Set (the planning contours), RT Plan (needles as"
-            + " channels) and RT Dose into this new folder, in the CT's study and Frame of Reference, referencing its slices (the CT"
-            + " is not copied); needs --implant-date")
+    @Option(names = "--dicom-out", description = "with --ct: also write the plan set as DICOM (CT, RT Structure Set, RT Plan with the needles as channels, RT Dose) into this new folder")
     Path dicomOut;
-
-    @Option(names = "--implant-date", description = "with --dicom-out: planned implant date (and time), YYYY-MM-DD[THH:MM], on which"
-            + " the seeds have the intent's strength")
-    String implantDate;
-
-    @Option(names = "--calibration-date", description = "with --dicom-out: the calibration date (and time) on the seeds' certificate,"
-            + " written as Source Strength Reference Date/Time with the strength decayed back to it (default: the implant date)")
-    String calibrationDate;
 
     @Option(names = "--json", description = "print the plan document as JSON (docs/planning.md) instead of the summary")
     boolean json;
@@ -111,12 +94,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
         if (dicomOut != null && input.dicom == null) {
             throw new IllegalArgumentException("--dicom-out needs the CT: plan with --ct and --rtstruct, or leave --dicom-out out");
-        }
-        if (dicomOut != null && implantDate == null) {
-            throw new IllegalArgumentException("--dicom-out needs --implant-date YYYY-MM-DD[THH:MM]: the RT Plan states the seeds'"
-                    + " strength at a date (add --calibration-date for the certificate's date)");
         }
         PlanIntent intent = IntentJson.read(intentFile);
         PlanningCase planningCase = readCase();
@@ -144,22 +124,60 @@ public final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Most simulated implants for --robustness: 10 000 give percentiles to ±0.2 percentile points, more only cost time. */
+    static final int MAX_SAMPLES = 10_000;
+    /** Largest placement error accepted, mm: beyond 20 mm a needle misses any target it was planned for. */
+    static final double MAX_ERROR_MM = 20;
+
+    /** Every option checked before any reading, computing or writing. */
+    private void checkOptions() {
+        if (robustness) {
+            if (samples < 10 || samples > MAX_SAMPLES) {
+                throw new IllegalArgumentException("--samples " + samples + ": give 10 to " + MAX_SAMPLES
+                        + " simulated implants (percentiles need at least 10)");
+            }
+            if (!(tipErrorMm >= 0 && tipErrorMm <= MAX_ERROR_MM)) {
+                throw new IllegalArgumentException("--tip-error-mm " + tipErrorMm + ": give an rms error from 0 to " + MAX_ERROR_MM + " mm");
+            }
+            if (!(seedSigmaMm >= 0 && seedSigmaMm <= MAX_ERROR_MM)) {
+                throw new IllegalArgumentException("--seed-sigma-mm " + seedSigmaMm + ": give a displacement from 0 to " + MAX_ERROR_MM
+                        + " mm");
+            }
+        }
+        Path[] inputs = {intentFile, input.caseFile, input.dicom == null ? null : input.dicom.rtstruct,
+            input.dicom == null ? null : input.dicom.ctDir, sourceDir};
+        if (out != null) {
+            OutputFolder.refuseInputs("--out", out, PlanFiles.names(), inputs);
+            for (Path in : inputs) {
+                if (in != null && java.nio.file.Files.isDirectory(in) && in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException("--out " + out + " is an input folder: write the output somewhere else");
+                }
+            }
+            if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the output");
+            }
+        }
+        if (dicomOut != null) {
+            OutputFolder.refuseInputFile("--dicom-out", dicomOut, inputs);
+            if (out != null && dicomOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--out and --dicom-out are the same folder " + out + ": give two folders");
+            }
+        }
+    }
+
     private PlanningCase readCase() {
         if (input.caseFile != null) {
             return PlanningCase.of(CaseJson.read(input.caseFile), null);
         }
-        ctSeries = CtSeriesReader.read(input.dicom.ctDir, input.dicom.series);
+        ctSeries = CtSeriesReader.read(input.dicom.ctDir);
         Volume volume = ctSeries.volume();
-        RtStructureSet rs = RtStructReader.read(input.dicom.rtstruct);
-        Consistency.requireDrawnOn(rs, ctSeries, input.dicom.ctDir.toString());
-        var structures = rs.requireUniqueNames().structures();
+        var structures = RtStructReader.read(input.dicom.rtstruct).structures();
         return new PlanningCase(ctSeries.patient().id(), ctSeries.patient().name(), structures, volume);
     }
 
-    /** The plan set as DICOM on the imported CT: each needle with seeds becomes one RT Plan channel. */
+    /** The plan set as DICOM: each needle with seeds becomes one RT Plan channel. */
     private void writeDicom(Plan plan, PlanningCase planningCase) {
         List<List<Seed>> needles = new ArrayList<>();
-        List<Vec3> tips = new ArrayList<>();
         for (PlannedNeedle n : plan.needles()) {
             List<Seed> seeds = new ArrayList<>();
             for (double d : n.seedDistancesFromTipMm()) {
@@ -167,16 +185,12 @@ public final class PlanCommand implements Callable<Integer> {
             }
             if (!seeds.isEmpty()) {
                 needles.add(seeds);
-                tips.add(n.needle().tipMm());
             }
         }
-        LocalDateTime implant = ImplantSource.parseImplantDate(implantDate);
-        LocalDateTime calibration = calibrationDate == null ? implant : ImplantSource.parseImplantDate(calibrationDate);
-        SeedSourceInfo source = new SeedSourceInfo("I-125", SeedModelMatcher.manufacturer(plan.source()),
-                SeedModelMatcher.manufacturerModelName(plan.source()), plan.intent().halfLifeDays(), plan.source().activeLengthCm() * 10,
-                2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, calibration, implant);
-        DicomExport.writeOnCt(dicomOut, ctSeries, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles,
-                tips, source, plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
+        SeedSourceInfo source = new SeedSourceInfo("I-125", plan.source().description(), plan.source().key(), plan.intent().halfLifeDays(),
+                plan.source().activeLengthCm() * 10, 2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, LocalDate.now());
+        DicomExport.writePlanSet(dicomOut, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles, source,
+                plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
                 RtDoseWriter.Bits.THIRTY_TWO);
     }
 
@@ -191,9 +205,11 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  uniform loading on the same needles: %d seeds%n", baseline.seedCount());
         if (spread != null) {
             for (RobustnessResult.TargetSpread t : spread.targets()) {
-                System.out.printf(Locale.ROOT, "  robustness %s: D90 %.1f Gy (5th-95th %.1f-%.1f), V100 %.1f %% (%.1f-%.1f)%n", t.structure(),
-                        t.d90NominalGy(), t.d90P5Gy(), t.d90P95Gy(), t.v100NominalPct(), t.v100P5Pct(), t.v100P95Pct());
+                System.out.printf(Locale.ROOT, "  robustness %s: D90 planned %.1f Gy, median %.1f (5th-95th %.1f-%.1f); V100 planned %.1f %%,"
+                        + " median %.1f (%.1f-%.1f)%n", t.structure(), t.d90NominalGy(), t.d90P50Gy(), t.d90P5Gy(), t.d90P95Gy(),
+                        t.v100NominalPct(), t.v100P50Pct(), t.v100P5Pct(), t.v100P95Pct());
             }
+            spread.warnings().forEach(w -> System.out.println("  " + w));
         }
         if (out != null) {
             System.out.println("  written to " + out + ": " + String.join(", ", PlanFiles.names()));

@@ -26,33 +26,31 @@ public final class PlanFiles {
     private PlanFiles() {
     }
 
-    /** Writes all the files; {@code baseline} and {@code robustness} may be null. */
+    /** Writes all the files into {@code dir} in one step; {@code baseline} and {@code robustness} may be null. */
     public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness) {
-        write(dir, plan, geometry, baseline, robustness, true);
+        try (OutputFolder out = OutputFolder.open(dir)) {
+            writeInto(out, plan, geometry, baseline, robustness);
+            out.commit();
+        }
     }
 
     /**
-     * Writes the files; without {@code withMetrics} only plan.json, report.pdf and the images (for a
-     * caller that writes metrics.json and dvh.csv of its own).
+     * Writes all the files into an export that the caller commits. Every number comes from the plan's
+     * one evaluation ({@code plan.metrics()}, {@code plan.structures()}): metrics.json, dvh.csv, the
+     * PDF and the images cannot disagree.
      */
-    public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
-                             boolean withMetrics) {
-        try (OutputFolder out = OutputFolder.open(dir)) {
-            out.writeString("plan.json", MetricsJson.write(PlanJson.document(plan, baseline, robustness)));
-            if (withMetrics) {
-                out.writeString("metrics.json", MetricsJson.write(MetricsJson.of(plan.metrics())));
-                out.writeString("dvh.csv", DvhCsv.write(plan.structures().stream().map(StructureDose::dvh).toList(), DVH_BIN_GY));
+    public static void writeInto(OutputFolder out, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness) {
+        out.writeString("plan.json", MetricsJson.write(PlanJson.document(plan, baseline, robustness)));
+        out.writeString("metrics.json", MetricsJson.write(MetricsJson.of(plan.metrics())));
+        out.writeString("dvh.csv", DvhCsv.write(plan.structures().stream().map(StructureDose::dvh).toList(), DVH_BIN_GY));
+        try {
+            PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness);
+            for (PlanImages.View v : PlanImages.View.values()) {
+                ImageIO.write(PlanImages.slice(plan, geometry, v), "png", out.file(v.name().toLowerCase(java.util.Locale.ROOT) + ".png").toFile());
             }
-            try {
-                PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness);
-                for (PlanImages.View v : PlanImages.View.values()) {
-                    ImageIO.write(PlanImages.slice(plan, geometry, v), "png", out.file(v.name().toLowerCase(java.util.Locale.ROOT) + ".png").toFile());
-                }
-                ImageIO.write(PlanImages.dvh(plan), "png", out.file("dvh.png").toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
-            }
-            out.commit();
+            ImageIO.write(PlanImages.dvh(plan), "png", out.file("dvh.png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(out.staging() + ": " + e.getMessage(), e);
         }
     }
 

@@ -38,6 +38,12 @@ public final class KmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (double t : times) {
+            if (!(t >= 0) || !Double.isFinite(t)) {
+                throw new IllegalArgumentException("--times " + t + ": survival times must be finite and not negative, in the time"
+                        + " column's unit (e.g. 365,730)");
+            }
+        }
         ConfType type = ConfType.parse(confType);
         SurvivalFrame f = SurvivalFrame.from(in.read(), columns.time, columns.event, group, null, List.of(), Set.of(), Map.of());
         List<KaplanMeierCurve> curves = KaplanMeier.fit(f, type);

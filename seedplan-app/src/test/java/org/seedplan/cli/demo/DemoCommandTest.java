@@ -17,43 +17,129 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void demoJsonHasTheDocumentedMetricsShape() throws Exception {
+    void demoJsonHasTheDocumentedMetricsShapeAndMeetsItsGoals() throws Exception {
         CliRun r = CliRun.of("demo", "--json", "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode plan = new ObjectMapper().readTree(r.out()).get("plan");
         assertThat(plan.get("prescription_gy").asDouble()).isEqualTo(120.0);
-        JsonNode gtv = plan.get("structures").get(0);
-        assertThat(gtv.get("name").asText()).isEqualTo("GTV");
-        for (String key : new String[] {"type", "volume_cc", "dmin_gy", "dmean_gy", "dmax_gy", "d_pct_gy", "d_cc_gy", "v_pct", "hi",
-                "ci_paddick", "coin", "ei"}) {
-            assertThat(gtv.has(key)).as(key).isTrue();
+        assertThat(plan.get("goals_met").asBoolean()).as("the demo plan meets all its goals").isTrue();
+        for (JsonNode g : plan.get("goals")) {
+            assertThat(g.get("met").asBoolean()).as(g.toString()).isTrue();
+        }
+        JsonNode ctv = structure(plan, "CTV");
+        for (String key : new String[] {"type", "prescription_gy", "volume_cc", "dmin_gy", "dmean_gy", "dmax_gy", "d_pct_gy", "d_cc_gy",
+                "v_pct", "hi", "ci_paddick", "coin", "ei"}) {
+            assertThat(ctv.has(key)).as(key).isTrue();
         }
         for (String p : new String[] {"2", "5", "10", "50", "90", "95", "98", "100"}) {
-            assertThat(gtv.get("d_pct_gy").has(p)).as("d_pct_gy " + p).isTrue();
+            assertThat(ctv.get("d_pct_gy").has(p)).as("d_pct_gy " + p).isTrue();
         }
-        assertThat(gtv.get("d_cc_gy").has("0.1")).isTrue();
-        assertThat(gtv.get("v_pct").has("150")).isTrue();
-        // the analytic GTV volume is 4/3·π·16·14·12 mm³ = 11.26 cc; contours on 2.5 mm slices: within 2 %
-        assertThat(gtv.get("volume_cc").asDouble()).isBetween(11.26 * 0.98, 11.26 * 1.02);
-        JsonNode ctv = plan.get("structures").get(4);
-        assertThat(ctv.get("name").asText()).isEqualTo("CTV");
-        assertThat(ctv.get("volume_cc").asDouble()).isGreaterThan(2 * gtv.get("volume_cc").asDouble());
-        assertThat(Files.readString(dir.resolve("out/dvh.csv"))).startsWith("structure,dose_gy,volume_cc,volume_pct\nGTV,0.00,");
+        assertThat(ctv.get("d_cc_gy").has("0.1")).isTrue();
+        assertThat(ctv.get("v_pct").has("150")).isTrue();
+        // CTV = GTV (4/3·π·16·14·12 mm³ = 11.26 cc) + 5 mm: the ellipsoid with semi-axes 21, 19, 17 mm is 28.4 cc;
+        // the margin of a mask on a ≤ 2 mm grid: within 3 %
+        assertThat(ctv.get("volume_cc").asDouble()).isBetween(28.4 * 0.97, 28.4 * 1.03);
+        assertThat(Files.readString(dir.resolve("out/dvh.csv"))).startsWith("structure,dose_gy,volume_cc,volume_pct\nCTV,0.00,");
         assertThat(dir.resolve("out/case.json")).exists();
+        assertThat(dir.resolve("out/verification")).isDirectory();
+    }
 
-        // the written case evaluates to the same metrics
-        CliRun again = CliRun.of("evaluate", "--case", dir.resolve("out/case.json").toString(), "--json");
+    /**
+     * One computation, one number: the demo's CTV D90, D100, Dmax and V100 are the same in the console
+     * table, the goal lines, metrics.json, plan.json, the PDF, dvh.csv, {@code evaluate} of the written
+     * case and {@code dvh} of the exported RT Dose — equal to the printed precision (0.1). The exception,
+     * explained in docs/structures-and-dvh.md: {@code dvh} re-rasterises the CTV from its exported
+     * contours (the CTV is a 5 mm margin of the GTV, a mask, not drawn), which moves its D90 by up to 1.5 %
+     * and V100 by up to 1 percentage point; drawn structures (Stomach, SpinalCord) agree to the printed precision.
+     */
+    @Test
+    void everyOutputShowsThePlansOneNumber() throws Exception {
+        Path out = dir.resolve("out");
+        Path dcm = dir.resolve("dcm");
+        CliRun r = CliRun.of("demo", "--out", out.toString(), "--dicom-out", dcm.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")));
+        JsonNode ctv = structure(metrics, "CTV");
+        String d90 = f1(ctv.get("d_pct_gy").get("90").asDouble());
+        String d100 = f1(ctv.get("d_pct_gy").get("100").asDouble());
+        String dmax = f1(ctv.get("dmax_gy").asDouble());
+        String v100 = f1(ctv.get("v_pct").get("100").asDouble());
+        // console: the metrics row and the goal lines
+        String row = r.out().lines().filter(l -> l.startsWith("CTV            CTV")).findFirst().orElseThrow();
+        assertThat(row).contains(" " + d90 + " ").contains(" " + d100 + " ").contains(" " + dmax + " ").contains(" " + v100 + " ");
+        assertThat(r.out()).containsPattern("CTV +D90 ≥ 120 Gy +" + java.util.regex.Pattern.quote(d90) + " Gy +met");
+        assertThat(r.out()).containsPattern("CTV +V100 ≥ 95 % +" + java.util.regex.Pattern.quote(v100) + " % +met");
+        // plan.json goals
+        JsonNode planJson = new ObjectMapper().readTree(Files.readString(out.resolve("plan.json")));
+        assertThat(planJson.toString()).contains("D90 ≥ 120 Gy");
+        for (JsonNode g : planJson.findValue("goals")) {
+            if (g.get("structure").asText().equals("CTV") && g.get("goal").asText().startsWith("D90")) {
+                assertThat(f1(g.get("value").asDouble())).isEqualTo(d90);
+            }
+        }
+        // the PDF: the goals table and the metrics table
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains(d90 + " Gy").contains(v100 + " %");
+            String metricsRow = text.lines().filter(l -> l.startsWith("CTV CTV")).findFirst().orElseThrow();
+            assertThat(metricsRow).contains(" " + d90 + " ").contains(" " + d100 + " ").contains(" " + dmax + " ");
+        }
+        // dvh.csv: the 1 Gy curve crosses 90 % of the CTV between the bins around D90
+        double d90Gy = ctv.get("d_pct_gy").get("90").asDouble();
+        double below = csvPct(out.resolve("dvh.csv"), "CTV", Math.floor(d90Gy));
+        double above = csvPct(out.resolve("dvh.csv"), "CTV", Math.ceil(d90Gy));
+        assertThat(below).isGreaterThanOrEqualTo(90);
+        assertThat(above).isLessThanOrEqualTo(90);
+        // evaluate of the written case: same grid, same masks, same engine
+        CliRun again = CliRun.of("evaluate", "--case", out.resolve("case.json").toString(), "--json");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        JsonNode gtv2 = new ObjectMapper().readTree(again.out()).get("plan").get("structures").get(0);
-        assertThat(gtv2.get("d_pct_gy").get("90").asDouble()).isCloseTo(gtv.get("d_pct_gy").get("90").asDouble(),
-                org.assertj.core.api.Assertions.withinPercentage(0.01));
+        JsonNode ctv2 = structure(new ObjectMapper().readTree(again.out()).get("plan"), "CTV");
+        assertThat(f1(ctv2.get("d_pct_gy").get("90").asDouble())).isEqualTo(d90);
+        assertThat(f1(ctv2.get("v_pct").get("100").asDouble())).isEqualTo(v100);
+        assertThat(f1(ctv2.get("dmax_gy").asDouble())).isEqualTo(dmax);
+        // dvh of the exported RT Dose (the plan's own grid)
+        CliRun dvh = CliRun.of("dvh", "--ct", dcm.toString(), "--rtstruct", dcm.resolve("RS.dcm").toString(), "--rtdose",
+                dcm.resolve("RD.dcm").toString(), "--rx-gy", "120", "--json");
+        assertThat(dvh.exitCode()).as(dvh.err()).isZero();
+        JsonNode fromDicom = new ObjectMapper().readTree(dvh.out());
+        fromDicom = fromDicom.has("plan") ? fromDicom.get("plan") : fromDicom;
+        for (String organ : new String[] {"Stomach", "SpinalCord"}) {
+            JsonNode a = structure(metrics, organ);
+            JsonNode b = structure(fromDicom, organ);
+            assertThat(f1(b.get("dmax_gy").asDouble())).as(organ + " Dmax").isEqualTo(f1(a.get("dmax_gy").asDouble()));
+            assertThat(f1(b.get("d_cc_gy").get("2").asDouble())).as(organ + " D2cc").isEqualTo(f1(a.get("d_cc_gy").get("2").asDouble()));
+        }
+        JsonNode ctv3 = structure(fromDicom, "CTV");
+        assertThat(f1(ctv3.get("dmax_gy").asDouble())).isEqualTo(dmax);
+        assertThat(ctv3.get("d_pct_gy").get("90").asDouble()).isCloseTo(d90Gy, org.assertj.core.api.Assertions.withinPercentage(1.5));
+        assertThat(ctv3.get("v_pct").get("100").asDouble()).isCloseTo(ctv.get("v_pct").get("100").asDouble(),
+                org.assertj.core.api.Assertions.within(1.0));
+    }
+
+    private static String f1(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    private static JsonNode structure(JsonNode metrics, String name) {
+        for (JsonNode s : metrics.get("structures")) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no structure " + name + " in " + metrics);
+    }
+
+    private static double csvPct(Path csv, String structure, double doseGy) throws java.io.IOException {
+        String key = structure + "," + String.format(java.util.Locale.ROOT, "%.2f", doseGy) + ",";
+        String line = Files.readAllLines(csv).stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
     }
 
     @Test
     void demoTableNamesTheStrengthAsGiven() {
         CliRun r = CliRun.of("demo");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("0.6 mCi given = 0.762 U").contains("GTV").contains("HI");
+        assertThat(r.out()).contains("0.6 mCi").contains("CTV").contains("HI");
     }
 
     @Test

@@ -149,6 +149,10 @@ public final class CohortImport {
             this.row = row;
             this.id = cells.requiredText(row, "patient_id");
             this.implantDate = cells.requiredDate(row, "implant_date");
+            if (implantDate.isAfter(LocalDate.now())) {
+                throw new IllegalArgumentException(cells.where(row, "implant_date") + ": value '" + implantDate
+                        + "' lies in the future; fix: give the date the seeds were implanted");
+            }
         }
 
         Patient build() {
@@ -253,6 +257,15 @@ public final class CohortImport {
         for (int r = 0; r < c.rows(); r++) {
             PatientDraft p = patient(c, r, patients);
             LocalDate date = c.requiredDate(r, "date");
+            if (date.isBefore(p.implantDate)) {
+                throw new IllegalArgumentException(c.where(r, "date") + ": value '" + date + "' is before patient " + p.id
+                        + "'s implant on " + p.implantDate + " (a follow-up or death cannot precede the implant); fix: correct the"
+                        + " date or the implant_date");
+            }
+            if (date.isAfter(LocalDate.now())) {
+                throw new IllegalArgumentException(c.where(r, "date") + ": value '" + date + "' of patient " + p.id
+                        + " lies in the future; fix: give the date of the visit");
+            }
             List<Integer> items = new ArrayList<>();
             boolean anyItem = false;
             for (int i = 1; i <= 30; i++) {

@@ -17,10 +17,7 @@ public record TargetGoal(String structure, double prescriptionGy, double v100Goa
         if (structure == null || structure.isBlank()) {
             throw new IllegalArgumentException("intent: a target has no 'structure': name the contoured target it prescribes to");
         }
-        if (!(prescriptionGy > 0) || !Double.isFinite(prescriptionGy)) {
-            throw new IllegalArgumentException("intent: target '" + structure + "' prescription_gy must be a positive dose in Gy, got "
-                    + prescriptionGy);
-        }
+        org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("intent: target '" + structure + "' prescription_gy", prescriptionGy);
         checkPct(structure, "v100_goal_pct", v100GoalPct);
         checkPct(structure, "v150_limit_pct", v150LimitPct);
         checkPct(structure, "v200_limit_pct", v200LimitPct);

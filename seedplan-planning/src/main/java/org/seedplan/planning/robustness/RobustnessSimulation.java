@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.seedplan.dvh.Dvh;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
@@ -19,8 +20,14 @@ import org.seedplan.planning.optimiser.UnitDoseTable;
 /**
  * Monte Carlo simulation of placement errors: perturbs the plan's needles and seeds as
  * {@link PlacementErrors} describes, recomputes the dose at the target sample points (TG-43 kernel,
- * no cutoff) and reports the 5th–95th percentiles of D90 and V100 (percentiles by linear
+ * no cutoff) and reports the 5th, 50th and 95th percentiles of D90 and V100 (percentiles by linear
  * interpolation between order statistics, Hyndman &amp; Fan type 7).
+ *
+ * <p>One number per quantity: the planned (nominal) values are the plan's own, read from its DVH on
+ * the planning grid — the values of the goals table. The sample points estimate D90 and V100 a
+ * little differently from the grid's partial-volume DVH; that difference, measured on the
+ * unperturbed plan, is added to every simulated value so that the percentiles lie on the same scale
+ * as the planned value (an implant without errors then gives exactly the planned value).
  */
 public final class RobustnessSimulation {
 
@@ -53,10 +60,19 @@ public final class RobustnessSimulation {
             SampleGroup g = targets.get(t);
             TargetGoal goal = intent.targets().get(g.index());
             double[] dn = dose(nominal, g, points, table, scale);
+            Dvh planned = plan.structure(goal.structure()).dvh();
+            double d90Planned = planned.doseAtPercent(90);
+            double v100Planned = planned.volumeAtLeastPercent(goal.prescriptionGy());
+            double d90Offset = d90Planned - d90(dn);
+            double v100Offset = v100Planned - v100(dn, goal.prescriptionGy());
+            for (int s = 0; s < errors.samples(); s++) {
+                d90[t][s] += d90Offset;
+                v100[t][s] = Math.max(0, Math.min(100, v100[t][s] + v100Offset));
+            }
             Arrays.sort(d90[t]);
             Arrays.sort(v100[t]);
-            out.add(new RobustnessResult.TargetSpread(goal.structure(), goal.prescriptionGy(), d90(dn), percentile(d90[t], 5),
-                    percentile(d90[t], 50), percentile(d90[t], 95), v100(dn, goal.prescriptionGy()), percentile(v100[t], 5),
+            out.add(new RobustnessResult.TargetSpread(goal.structure(), goal.prescriptionGy(), d90Planned, percentile(d90[t], 5),
+                    percentile(d90[t], 50), percentile(d90[t], 95), v100Planned, percentile(v100[t], 5),
                     percentile(v100[t], 50), percentile(v100[t], 95)));
         }
         return new RobustnessResult(errors, out);
