@@ -4,9 +4,15 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static org.seedplan.server.security.Permission.APPROVE_PLAN;
+import static org.seedplan.server.security.Permission.EDIT_PLAN;
+import static org.seedplan.server.security.Permission.EDIT_REGISTRY;
+import static org.seedplan.server.security.Permission.EXPORT_DEIDENTIFIED;
+import static org.seedplan.server.security.Permission.EXPORT_PLAN;
 import static org.seedplan.server.security.Permission.MANAGE_USERS;
 import static org.seedplan.server.security.Permission.PUBLIC;
 import static org.seedplan.server.security.Permission.READ_AUDIT;
+import static org.seedplan.server.security.Permission.READ_REGISTRY;
 import static org.seedplan.server.security.Permission.SIGNED_IN;
 
 import java.util.List;
@@ -14,7 +20,11 @@ import org.seedplan.server.api.OpenApiDocument;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.handlers.AdminApi;
 import org.seedplan.server.handlers.AuditApi;
+import org.seedplan.server.handlers.ExportApi;
+import org.seedplan.server.handlers.PatientApi;
+import org.seedplan.server.handlers.PlanApi;
 import org.seedplan.server.handlers.SessionApi;
+import org.seedplan.server.handlers.StudyApi;
 
 /**
  * Every route of the REST API with the permission it needs (the roles holding each permission are the
@@ -30,6 +40,10 @@ public final class Routes {
         SessionApi session = new SessionApi(s);
         AdminApi admin = new AdminApi(s);
         AuditApi audit = new AuditApi(s);
+        PatientApi patients = new PatientApi(s);
+        StudyApi studies = new StudyApi(s);
+        PlanApi plans = new PlanApi(s);
+        ExportApi export = new ExportApi(s);
         List<Route> api = List.of(
                 new Route(POST, "/api/session", PUBLIC, 200, "Sign in; sets the session cookie", session::signIn),
                 new Route(GET, "/api/session", SIGNED_IN, 200, "The current session", session::current),
@@ -41,6 +55,24 @@ public final class Routes {
                 new Route(GET, "/api/users/{userId}/roles", MANAGE_USERS, 200, "Rights history of a user in the caller's centres", admin::history),
                 new Route(POST, "/api/users/{userId}/roles", MANAGE_USERS, 201, "Grant a role in a centre (reason required)", admin::grant),
                 new Route(DELETE, "/api/users/{userId}/roles/{grantId}", MANAGE_USERS, 204, "Revoke a grant (reason required)", admin::revoke),
+                new Route(GET, "/api/patients", READ_REGISTRY, 200, "Search the patients of the caller's centres", patients::list),
+                new Route(POST, "/api/patients", EDIT_REGISTRY, 201, "Create a patient", patients::create),
+                new Route(GET, "/api/patients/{id}", READ_REGISTRY, 200, "The patient page: lesions, studies, plans, implants, visits", patients::get),
+                new Route(PUT, "/api/patients/{id}", EDIT_REGISTRY, 200, "Edit a patient (version required; 409 when stale)", patients::update),
+                new Route(DELETE, "/api/patients/{id}", EDIT_REGISTRY, 204, "Delete a patient without records (reason required)", patients::delete),
+                new Route(POST, "/api/studies", EDIT_REGISTRY, 201, "Upload DICOM files or a zip into a centre (multipart)", studies::upload),
+                new Route(POST, "/api/patients/{id}/plans", EDIT_PLAN, 201, "Create a plan with its first DRAFT revision", plans::create),
+                new Route(GET, "/api/plans/{planId}/revisions", READ_REGISTRY, 200, "The revisions of a plan", plans::revisions),
+                new Route(POST, "/api/plans/{planId}/revisions", EDIT_PLAN, 201, "A new DRAFT revision (reason required after approval)", plans::addRevision),
+                new Route(GET, "/api/plans/{planId}/revisions/{rev}", READ_REGISTRY, 200, "One revision with needles and seeds", plans::revision),
+                new Route(POST, "/api/plans/{planId}/revisions/{rev}/approval", APPROVE_PLAN, 200,
+                        "Approve for treatment: e-signature with password, printed name and meaning", plans::approve),
+                new Route(GET, "/api/plans/{planId}/revisions/{rev}/export/dicom", EXPORT_PLAN, 200,
+                        "RT Plan of an approved revision (409 otherwise); audited", plans::exportDicom),
+                new Route(GET, "/api/plans/{planId}/revisions/{rev}/report.pdf", EXPORT_PLAN, 200,
+                        "Printout for treatment of an approved revision (409 otherwise); audited", plans::report),
+                new Route(GET, "/api/export/deidentified", EXPORT_DEIDENTIFIED, 200,
+                        "De-identified cohort of a centre (zip of CSV tables); audited", export::deidentified),
                 new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id)", audit::forEntity));
         OpenApiDocument doc = new OpenApiDocument(api);
         return concat(api, List.of(new Route(GET, "/api/openapi.json", PUBLIC, 200, "This API as an OpenAPI 3.1 document", doc::serve)));

@@ -77,6 +77,44 @@ public final class ApiClient {
         return send("DELETE", path, json, Map.of());
     }
 
+    /** POST multipart/form-data: text fields and files (each as part "file"). */
+    public Answer multipart(String path, Map<String, String> fields, java.util.List<java.nio.file.Path> files) {
+        String boundary = "----seedplan" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (java.nio.file.Path p : files) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + p.getFileName()
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(java.nio.file.Files.readAllBytes(p));
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (csrf != null && sendCsrf) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request with extra headers. */
     public Answer send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));

@@ -1,0 +1,234 @@
+package org.seedplan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.seedplan.server.api.Json;
+import org.seedplan.server.api.Route;
+import org.seedplan.server.security.Permission;
+import org.seedplan.server.security.PasswordHasher;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.account.User;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.Patient;
+
+/**
+ * The generated role × route matrix: every route of {@link Routes} is called over HTTP anonymously and as
+ * every role of centre A, on a fresh object of centre A and on one of centre B. Expected: anonymous 401
+ * (PUBLIC routes: their success status); own centre: the route's success status when permissions.csv
+ * gives the role the route's permission, else 403; centre B's object: 404 when the role holds the
+ * permission (nothing of B may be seen to exist), else 403 (refused before anything is looked up).
+ * A route without an example below fails the test, so the matrix stays complete.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RoutePermissionMatrixTest {
+
+    /** One request: path with query, JSON body or multipart files, and whether it names an object of a centre. */
+    record Call(String path, String json, List<Path> files, Map<String, String> fields, boolean centred, Runnable after) {
+        static Call of(String path, String json) {
+            return new Call(path, json, null, null, true, null);
+        }
+
+        static Call global(String path, String json) {
+            return new Call(path, json, null, null, false, null);
+        }
+    }
+
+    /** Makes the request of a route for a caller of {@code role} against objects of centre {@code c}. */
+    interface Example {
+        Call make(Centre c, boolean centreA, Role role) throws Exception;
+    }
+
+    TestServer t;
+    World w;
+    final Map<String, Example> examples = new LinkedHashMap<>();
+    final Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
+
+    abstract TestDatabases.Kind kind();
+
+    @BeforeAll
+    void start() throws Exception {
+        t = new TestServer(kind());
+        w = new World(t);
+        String seedsBody = "\"sourceModelKey\":\"amersham6711\",\"strengthU\":0.76,\"seeds\":[{\"xMm\":0,\"yMm\":0,\"zMm\":2}]";
+        examples.put("POST /api/session", (c, a, r) -> Call.global("/api/session", Json.MAPPER.createObjectNode()
+                .put("username", name(r, true)).put("password", TestServer.PASSWORD).toString()));
+        examples.put("GET /api/session", (c, a, r) -> Call.global("/api/session", null));
+        examples.put("DELETE /api/session", (c, a, r) -> Call.global("/api/session", null));
+        examples.put("PUT /api/session/password", (c, a, r) -> new Call("/api/session/password",
+                "{\"currentPassword\":\"" + TestServer.PASSWORD + "\",\"newPassword\":\"" + TestServer.PASSWORD + " next\"}", null, null, false,
+                () -> resetPassword(name(r, true))));
+        examples.put("GET /api/centres", (c, a, r) -> Call.global("/api/centres", null));
+        examples.put("GET /api/centres/{centreId}/users", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/users", null));
+        examples.put("POST /api/users", (c, a, r) -> Call.of("/api/users", "{\"centreId\":" + c.id() + ",\"username\":\"u" + rnd()
+                + "\",\"displayName\":\"New User\",\"role\":\"MONITOR\",\"reason\":\"joins the study\"}"));
+        examples.put("GET /api/users/{userId}/roles", (c, a, r) -> Call.of("/api/users/" + freshUser(c).id() + "/roles", null));
+        examples.put("POST /api/users/{userId}/roles", (c, a, r) -> Call.of("/api/users/" + freshUser(c).id() + "/roles",
+                "{\"centreId\":" + c.id() + ",\"role\":\"DATA_ENTRY\",\"reason\":\"covers leave\"}"));
+        examples.put("DELETE /api/users/{userId}/roles/{grantId}", (c, a, r) -> {
+            User u = freshUser(c);
+            long grant = t.services.accounts().users().history(u.id()).get(0).id();
+            return Call.of("/api/users/" + u.id() + "/roles/" + grant, "{\"reason\":\"left the centre\"}");
+        });
+        examples.put("GET /api/patients", (c, a, r) -> Call.global("/api/patients?q=&limit=10", null));
+        examples.put("POST /api/patients", (c, a, r) -> Call.of("/api/patients", "{\"centreId\":" + c.id() + ",\"patientId\":\"N" + rnd()
+                + "\",\"familyName\":\"New\",\"sex\":\"F\",\"birthDate\":\"1950-02-03\"}"));
+        examples.put("GET /api/patients/{id}", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id(), null));
+        examples.put("PUT /api/patients/{id}", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id(), "{\"version\":1,\"diagnosis\":\"HCC\"}"));
+        examples.put("DELETE /api/patients/{id}", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id(),
+                "{\"version\":1,\"reason\":\"entered twice\"}"));
+        examples.put("POST /api/studies", (c, a, r) -> {
+            DicomFixture.Written d = DicomFixture.write(Files.createTempDirectory("upload"), "UP" + rnd(), "UPLOAD^TEST");
+            return new Call("/api/studies", null, d.files(), Map.of("centreId", Long.toString(c.id())), true, null);
+        });
+        examples.put("POST /api/patients/{id}/plans", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/plans",
+                "{\"name\":\"P\"," + seedsBody + "}"));
+        examples.put("GET /api/plans/{planId}/revisions", (c, a, r) -> Call.of("/api/plans/" + w.draftPlan(c).planId() + "/revisions", null));
+        examples.put("POST /api/plans/{planId}/revisions", (c, a, r) -> Call.of("/api/plans/" + w.draftPlan(c).planId() + "/revisions",
+                "{" + seedsBody + "}"));
+        examples.put("GET /api/plans/{planId}/revisions/{rev}", (c, a, r) -> Call.of("/api/plans/" + w.draftPlan(c).planId() + "/revisions/1", null));
+        examples.put("POST /api/plans/{planId}/revisions/{rev}/approval", (c, a, r) -> Call.of("/api/plans/" + w.draftPlan(c).planId()
+                + "/revisions/1/approval", "{\"password\":\"" + TestServer.PASSWORD + "\",\"printedName\":\"Dr " + name(r, a)
+                + "\",\"meaning\":\"approved for treatment\"}"));
+        examples.put("GET /api/plans/{planId}/revisions/{rev}/export/dicom", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
+                + "/revisions/1/export/dicom", null));
+        examples.put("GET /api/plans/{planId}/revisions/{rev}/report.pdf", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
+                + "/revisions/1/report.pdf", null));
+        examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
+        examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));
+        examples.put("GET /api/openapi.json", (c, a, r) -> Call.global("/api/openapi.json", null));
+    }
+
+    @AfterAll
+    void stop() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    @Test
+    void everyRouteHasAnExample() {
+        List<String> missing = new ArrayList<>();
+        for (Route r : t.server.routes()) {
+            if (!examples.containsKey(key(r))) {
+                missing.add(key(r));
+            }
+        }
+        assertThat(missing).as("routes without an example in this test").isEmpty();
+        assertThat(examples.keySet()).hasSize(t.server.routes().size());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAsEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : t.server.routes()) {
+            tests.add(DynamicTest.dynamicTest(key(route) + " anonymous", () -> {
+                Call call = examples.get(key(route)).make(t.a, true, Role.MONITOR);
+                int expected = route.permission() == Permission.PUBLIC ? route.successStatus() : 401;
+                assertThat(send(new ApiClient(t.base()), route, call).status()).as(key(route) + " anonymous").isEqualTo(expected);
+            }));
+            for (Role role : Role.values()) {
+                boolean allowed = t.services.matrix().allows(role, route.permission());
+                tests.add(DynamicTest.dynamicTest(key(route) + " as " + role + " of A on A", () -> {
+                    Call call = examples.get(key(route)).make(t.a, true, role);
+                    ApiClient.Answer ans = send(client(route, role), route, call);
+                    assertThat(ans.status()).as(key(route) + " as " + role + ": " + ans.body()).isEqualTo(allowed ? route.successStatus() : 403);
+                }));
+                tests.add(DynamicTest.dynamicTest(key(route) + " as " + role + " of A on B", () -> {
+                    Call call = examples.get(key(route)).make(t.b, false, role);
+                    if (!call.centred()) {
+                        return;
+                    }
+                    ApiClient.Answer ans = send(client(route, role), route, call);
+                    if (route.path().equals("/api/audit") && allowed) {
+                        // a query, not an object: it answers, but with nothing of centre B
+                        assertThat(ans.status()).isEqualTo(200);
+                        assertThat((ArrayNode) ans.json()).isEmpty();
+                        return;
+                    }
+                    assertThat(ans.status()).as(key(route) + " as " + role + " on B: " + ans.body()).isEqualTo(allowed ? 404 : 403);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void listsAndSearchesNeverShowAnotherCentre() {
+        Patient inB = w.patient(t.b);
+        for (Role role : Role.values()) {
+            ApiClient c = t.signedIn(role, true);
+            ApiClient.Answer list = c.get("/api/patients?q=" + inB.patientId());
+            if (list.status() == 200) {
+                assertThat(list.json().get("total").asLong()).as(role.name()).isZero();
+                assertThat(c.get("/api/patients?centreId=" + t.b.id()).json().get("total").asLong()).isZero();
+                ObjectNode all = (ObjectNode) c.get("/api/patients?limit=500").json();
+                all.get("items").forEach(i -> assertThat(i.get("centreId").asLong()).isEqualTo(t.a.id()));
+            }
+            ApiClient.Answer centres = c.get("/api/centres");
+            assertThat(centres.json()).hasSize(1);
+            assertThat(centres.json().get(0).get("code").asText()).isEqualTo("A");
+        }
+    }
+
+    private ApiClient client(Route route, Role role) {
+        if (route.path().startsWith("/api/session")) {
+            return t.signedIn(role, true);
+        }
+        return clients.computeIfAbsent(role, r -> t.signedIn(r, true));
+    }
+
+    private ApiClient.Answer send(ApiClient c, Route route, Call call) {
+        try {
+            if (call.files() != null) {
+                return c.multipart(call.path(), call.fields(), call.files());
+            }
+            return c.send(route.method().name(), call.path(), call.json(), Map.of());
+        } finally {
+            if (call.after() != null) {
+                call.after().run();
+            }
+        }
+    }
+
+    private void resetPassword(String username) {
+        User u = t.services.accounts().users().findByUsername(username).orElseThrow();
+        t.services.accounts().users().setPassword(Actor.SYSTEM, u.id(), u.version(), new PasswordHasher().hash(TestServer.PASSWORD), false);
+    }
+
+    private User freshUser(Centre c) {
+        User u = t.services.accounts().users().create(Actor.SYSTEM, "f" + rnd(), "Fresh User", new PasswordHasher().hash(TestServer.PASSWORD + "x"), false);
+        t.services.accounts().users().grant(Actor.SYSTEM, u.id(), c.id(), Role.MONITOR, t.clock.instant().minusSeconds(60), "fixture");
+        return u;
+    }
+
+    private static String name(Role r, boolean a) {
+        return r.name().toLowerCase(java.util.Locale.ROOT) + (a ? "_a" : "_b");
+    }
+
+    private static String key(Route r) {
+        return r.method().name() + " " + r.path();
+    }
+
+    private static String rnd() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+}
