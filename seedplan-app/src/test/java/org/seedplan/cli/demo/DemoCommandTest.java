@@ -48,7 +48,7 @@ class DemoCommandTest {
      * One computation, one number: the demo's CTV D90, D100, Dmax and V100 are the same in the console
      * table, the goal lines, metrics.json, plan.json, the PDF, dvh.csv, {@code evaluate} of the written
      * case and {@code dvh} of the exported RT Dose — equal to the printed precision (0.1). The exception,
-     * explained in docs/structures-and-dvh.md: {@code dvh} re-rasterises the CTV from its exported
+     * explained in docs/plan-numbers.md: {@code dvh} re-rasterises the CTV from its exported
      * contours (the CTV is a 5 mm margin of the GTV, a mask, not drawn), which moves its D90 by up to 1.5 %
      * and V100 by up to 1 percentage point; drawn structures (Stomach, SpinalCord) agree to the printed precision.
      */
