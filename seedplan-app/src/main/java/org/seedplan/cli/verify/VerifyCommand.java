@@ -11,7 +11,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.seedplan.dicom.consistency.Consistency;
+import org.seedplan.dicom.consistency.ContourTransfer;
+import org.seedplan.dicom.consistency.FrameResampler;
 import org.seedplan.dicom.consistency.ObjectIdentity;
+import org.seedplan.dicom.consistency.RigidRegistration;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtplan.BrachyPlan;
@@ -24,6 +27,7 @@ import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Volume;
 import org.seedplan.io.MetricsJson;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
@@ -69,6 +73,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--series", description = "Series Instance UID of the post-op CT series, when the folder holds several")
     String series;
+
+    @Option(names = {"--registration", "--transform"}, description = "for a post-op CT in another Frame of Reference than the plan:"
+            + " a DICOM Spatial Registration object, or a text file with the rigid 4×4 matrix (16 numbers, row by row) that maps"
+            + " post-op CT coordinates (mm) into the plan's; the CT is resampled into the plan's frame")
+    Path registration;
 
     @Option(names = "--rtstruct", description = "post-op RT Structure Set (default: the pre-op contours carried over)")
     Path rtstruct;
@@ -120,16 +129,27 @@ public final class VerifyCommand implements Callable<Integer> {
         CtSeries ct = CtSeriesReader.read(ctDir, series);
         ObjectIdentity postCt = ObjectIdentity.of(ct, ctDir.toString());
         Consistency.requireSamePatient(ObjectIdentity.of(plan), postCt);
-        Consistency.requireSameFrame(ObjectIdentity.of(plan), postCt);
+        double[] toPlan = null;
+        if (registration == null) {
+            Consistency.requireSameFrame(ObjectIdentity.of(plan), postCt);
+        } else {
+            toPlan = RigidRegistration.read(registration).matrix(ct.frameOfReferenceUid(), plan.frameOfReferenceUid());
+        }
         List<Structure> postStructures = preStructures;
         if (rtstruct != null) {
             RtStructureSet post = RtStructReader.read(rtstruct);
             Consistency.requireDrawnOn(post, ct, ctDir.toString());
             postStructures = post.requireUniqueNames().structures();
+            if (toPlan != null) {
+                double[] m = toPlan;
+                postStructures = postStructures.stream().map(st -> ContourTransfer.transfer(st, m, registration.toString())).toList();
+            }
         }
+        Volume postOp = toPlan == null || RigidRegistration.isIdentity(toPlan) ? ct.volume()
+                : FrameResampler.resample(ct.volume(), toPlan);
         String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
                 : "pre-op contours carried over (" + pre.label() + ")";
-        SeedFinding finding = new SeedFinder().find(ct.volume(), null, OptionalInt.of(expected != null ? expected : planned.size()));
+        SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(expected != null ? expected : planned.size()));
 
         List<Structure> all = new ArrayList<>(preStructures);
         all.addAll(postStructures);
@@ -145,23 +165,36 @@ public final class VerifyCommand implements Callable<Integer> {
         if (intentFile != null) {
             PlanIntent intent = IntentJson.read(intentFile);
             PlanningSession session = Planner.builtIn().prepare(new PlanningCase(ct.patient().id(), patient, postStructures,
-                    ct.volume()), intent, ProgressListener.NONE);
+                    postOp), intent, ProgressListener.NONE);
             supplement = SupplementarySeeds.propose(session, v.implant(), DecayIntegral.permanent(intent.halfLifeDays()),
                     intent.seed().skU(), maxAdded);
         }
-        VerificationFiles.write(out, patient, v, finding, supplement, ct.volume(), postRois, rx, contoursUsed, implant.reportLines());
+        VerificationFiles.write(out, patient, v, finding, supplement, postOp, postRois, rx, contoursUsed, reportLines(implant, toPlan));
         if (json) {
             var root = MetricsJson.MAPPER.createObjectNode();
-            root.set("verification", VerificationFiles.json(v, finding, supplement));
+            var verification = VerificationFiles.json(v, finding, supplement);
+            reportLines(implant, toPlan).forEach(verification.putArray("source")::add);
+            root.set("verification", verification);
             System.out.println(MetricsJson.write(root));
         } else {
-            implant.reportLines().forEach(System.out::println);
+            reportLines(implant, toPlan).forEach(System.out::println);
             System.out.println(summary(v, finding));
             if (supplement != null) {
                 System.out.println(VerificationFiles.describe(supplement));
             }
         }
         return 0;
+    }
+
+    /** The source lines and, when a registration was applied, its matrix. */
+    private List<String> reportLines(ImplantSource implant, double[] toPlan) {
+        List<String> lines = new ArrayList<>(implant.reportLines());
+        if (toPlan != null) {
+            lines.add(String.format(Locale.ROOT, "post-op CT registered into the plan's frame by %s: rotation [%.4f %.4f %.4f; %.4f %.4f %.4f;"
+                    + " %.4f %.4f %.4f], translation (%.2f, %.2f, %.2f) mm", registration.getFileName(), toPlan[0], toPlan[1], toPlan[2],
+                    toPlan[4], toPlan[5], toPlan[6], toPlan[8], toPlan[9], toPlan[10], toPlan[3], toPlan[7], toPlan[11]));
+        }
+        return lines;
     }
 
     /** Structures with volume on the dose grid (the body outline is left out: it is not a dose metric here). */

@@ -124,6 +124,44 @@ class VerifyCommandTest {
         assertThat(Files.readAllLines(out.resolve("found_seeds.csv"))).hasSize(28);
     }
 
+    /**
+     * A post-op CT in another Frame of Reference, its coordinates 20 mm to +x of the plan's: matched in
+     * raw coordinates every seed would be 20 mm off; it is refused, and verified with the registration.
+     */
+    @Test
+    void postOpCtInAnotherFrameIsRefusedAndVerifiedWithItsRegistration() throws Exception {
+        PlanSet set = planSet();
+        List<SeedPose> implanted = set.planned().stream()
+                .map(s -> new SeedPose(s.centreMm().plus(new Vec3(1.5, 0, 0)), s.axis(), SeedPose.Arrangement.ISOLATED)).toList();
+        Volume rendered = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(set.preOp(), implanted, 9);
+        org.seedplan.geometry.Grid g = rendered.grid();
+        Volume shifted = new Volume(new org.seedplan.geometry.Grid(g.originMm().plus(new Vec3(20, 0, 0)), g.dxMm(), g.dyMm(), g.dzMm(),
+                g.nx(), g.ny(), g.nz()), rendered.hu());
+        Path ctDir = tmp.resolve("postop-other-frame");
+        StudyContext study = new StudyContext(PatientInfo.anonymous("VERIFY1"), Uids.newUid(), Uids.newUid(),
+                java.time.LocalDateTime.of(2026, 2, 1, 10, 0));
+        List<DataSet> slices = CtSeriesWriter.slices(shifted, study, Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
+        }
+        Path out = tmp.resolve("other-frame");
+        CliRun refused = CliRun.of("verify", "--plan", set.written().rtPlan().toString(), "--ct", ctDir.toString(), "--out",
+                out.toString(), "--implant-date", "2026-01-01");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("different Frames of Reference").contains("--registration").doesNotContain("\n");
+        assertThat(out).doesNotExist();
+
+        Path matrix = tmp.resolve("postop-to-plan.txt");
+        Files.writeString(matrix, "1 0 0 -20\n0 1 0 0\n0 0 1 0\n0 0 0 1\n");
+        CliRun r = CliRun.of("verify", "--plan", set.written().rtPlan().toString(), "--ct", ctDir.toString(), "--out",
+                out.toString(), "--implant-date", "2026-01-01", "--registration", matrix.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("verification");
+        assertThat(v.get("seeds_matched").asInt()).isEqualTo(27);
+        assertThat(v.get("mean_displacement_mm").asDouble()).isCloseTo(1.5, within(0.5)); // as in the same-frame test
+        assertThat(v.get("source").toString()).contains("registered into the plan's frame").contains("-20.00");
+    }
+
     @Test
     void proposesSupplementarySeedsWhereSeedsWereNotImplanted() throws Exception {
         PlanSet set = planSet();

@@ -43,7 +43,7 @@ public final class Consistency {
                 throw new IllegalArgumentException(b.file() + " (" + b.kind() + ") and " + a.file() + " (" + a.kind() + ") lie in"
                         + " different Frames of Reference: " + f.attribute() + " is " + f.uid() + " in the first but "
                         + a.frames().get(0).attribute() + " is " + frame + " in the second; give the files of one study"
-                        + " (or, for a CT of another session, a registration)");
+                        + " (for a post-op CT of another session, verify takes --registration FILE)");
             }
         }
     }

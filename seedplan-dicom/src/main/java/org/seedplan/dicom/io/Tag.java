@@ -194,6 +194,13 @@ public final class Tag {
     public static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = def(0x00289145, VR.SQ, "PixelValueTransformationSequence");
     public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009229, VR.SQ, "SharedFunctionalGroupsSequence");
     public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = def(0x52009230, VR.SQ, "PerFrameFunctionalGroupsSequence");
+    // spatial registration (PS3.3 C.20.2)
+    public static final int REGISTRATION_SEQUENCE = def(0x00700308, VR.SQ, "RegistrationSequence");
+    public static final int MATRIX_REGISTRATION_SEQUENCE = def(0x00700309, VR.SQ, "MatrixRegistrationSequence");
+    public static final int MATRIX_SEQUENCE = def(0x0070030A, VR.SQ, "MatrixSequence");
+    public static final int FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX_TYPE = def(0x0070030C, VR.CS,
+            "FrameOfReferenceTransformationMatrixType");
+    public static final int FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX = def(0x300600C6, VR.DS, "FrameOfReferenceTransformationMatrix");
     // pixel data and sequence delimiters
     public static final int PIXEL_DATA = def(0x7FE00010, VR.OW, "PixelData");
     public static final int ITEM = 0xFFFEE000;
