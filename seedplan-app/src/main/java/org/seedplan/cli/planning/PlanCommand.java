@@ -2,20 +2,25 @@ package org.seedplan.cli.planning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seedplan.dicom.DicomExport;
 import org.seedplan.dicom.PlanSet;
+import org.seedplan.dicom.consistency.Consistency;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtdose.RtDoseWriter;
+import org.seedplan.dicom.rtplan.ImplantSource;
+import org.seedplan.dicom.rtplan.SeedModelMatcher;
 import org.seedplan.dicom.rtplan.SeedSourceInfo;
 import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.dicom.rtstruct.RtStructureSet;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.io.CaseJson;
 import org.seedplan.io.MetricsJson;
@@ -61,6 +66,9 @@ public final class PlanCommand implements Callable<Integer> {
 
         @Option(names = "--rtstruct", required = true, description = "RT Structure Set file (DICOM) drawn on that CT")
         Path rtstruct;
+
+        @Option(names = "--series", description = "Series Instance UID of the planning CT, when the folder holds several")
+        String series;
     }
 
     @Option(names = "--intent", required = true, description = "plan intent (JSON): targets, prescriptions (Gy), organ limits, seeds, approach")
@@ -69,8 +77,18 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write plan.json, metrics.json, dvh.csv, report.pdf and PNG images into this folder")
     Path out;
 
-    @Option(names = "--dicom-out", description = "with --ct: also write the plan set as DICOM (CT, RT Structure Set, RT Plan with the needles as channels, RT Dose) into this new folder")
+    @Option(names = "--dicom-out", description = "with --ct: also write RT Structure Set (the planning contours), RT Plan (needles as"
+            + " channels) and RT Dose into this new folder, in the CT's study and Frame of Reference, referencing its slices (the CT"
+            + " is not copied); needs --implant-date")
     Path dicomOut;
+
+    @Option(names = "--implant-date", description = "with --dicom-out: planned implant date (and time), YYYY-MM-DD[THH:MM], on which"
+            + " the seeds have the intent's strength")
+    String implantDate;
+
+    @Option(names = "--calibration-date", description = "with --dicom-out: the calibration date (and time) on the seeds' certificate,"
+            + " written as Source Strength Reference Date/Time with the strength decayed back to it (default: the implant date)")
+    String calibrationDate;
 
     @Option(names = "--json", description = "print the plan document as JSON (docs/planning.md) instead of the summary")
     boolean json;
@@ -97,6 +115,10 @@ public final class PlanCommand implements Callable<Integer> {
         checkOptions();
         if (dicomOut != null && input.dicom == null) {
             throw new IllegalArgumentException("--dicom-out needs the CT: plan with --ct and --rtstruct, or leave --dicom-out out");
+        }
+        if (dicomOut != null && implantDate == null) {
+            throw new IllegalArgumentException("--dicom-out needs --implant-date YYYY-MM-DD[THH:MM]: the RT Plan states the seeds'"
+                    + " strength at a date (add --calibration-date for the certificate's date)");
         }
         PlanIntent intent = IntentJson.read(intentFile);
         PlanningCase planningCase = readCase();
@@ -169,15 +191,18 @@ public final class PlanCommand implements Callable<Integer> {
         if (input.caseFile != null) {
             return PlanningCase.of(CaseJson.read(input.caseFile), null);
         }
-        ctSeries = CtSeriesReader.read(input.dicom.ctDir);
+        ctSeries = CtSeriesReader.read(input.dicom.ctDir, input.dicom.series);
         Volume volume = ctSeries.volume();
-        var structures = RtStructReader.read(input.dicom.rtstruct).structures();
+        RtStructureSet rs = RtStructReader.read(input.dicom.rtstruct);
+        Consistency.requireDrawnOn(rs, ctSeries, input.dicom.ctDir.toString());
+        var structures = rs.requireUniqueNames().structures();
         return new PlanningCase(ctSeries.patient().id(), ctSeries.patient().name(), structures, volume);
     }
 
-    /** The plan set as DICOM: each needle with seeds becomes one RT Plan channel. */
+    /** The plan set as DICOM on the imported CT: each needle with seeds becomes one RT Plan channel. */
     private void writeDicom(Plan plan, PlanningCase planningCase) {
         List<List<Seed>> needles = new ArrayList<>();
+        List<Vec3> tips = new ArrayList<>();
         for (PlannedNeedle n : plan.needles()) {
             List<Seed> seeds = new ArrayList<>();
             for (double d : n.seedDistancesFromTipMm()) {
@@ -185,12 +210,16 @@ public final class PlanCommand implements Callable<Integer> {
             }
             if (!seeds.isEmpty()) {
                 needles.add(seeds);
+                tips.add(n.needle().tipMm());
             }
         }
-        SeedSourceInfo source = new SeedSourceInfo("I-125", plan.source().description(), plan.source().key(), plan.intent().halfLifeDays(),
-                plan.source().activeLengthCm() * 10, 2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, LocalDate.now());
-        DicomExport.writePlanSet(dicomOut, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles, source,
-                plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
+        LocalDateTime implant = ImplantSource.parseImplantDate(implantDate);
+        LocalDateTime calibration = calibrationDate == null ? implant : ImplantSource.parseImplantDate(calibrationDate);
+        SeedSourceInfo source = new SeedSourceInfo("I-125", SeedModelMatcher.manufacturer(plan.source()),
+                SeedModelMatcher.manufacturerModelName(plan.source()), plan.intent().halfLifeDays(), plan.source().activeLengthCm() * 10,
+                2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, calibration, implant);
+        DicomExport.writeOnCt(dicomOut, ctSeries, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles,
+                tips, source, plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
                 RtDoseWriter.Bits.THIRTY_TWO);
     }
 
