@@ -14,12 +14,15 @@ import org.seedplan.structure.StructureType;
 /**
  * Writes seedplan structures (including derived CTV/PTV) as an RT Structure Set (PS3.3 A.19)
  * drawn on a CT series: ROI numbers 1…n in list order, CLOSED_PLANAR contours each referencing the
- * CT slice in its plane, RT ROI Interpreted Type from {@link StructureType} (OTHER is written empty).
+ * CT slice in its plane (a contour too long for one explicit-VR Contour Data element, 65534 bytes of text, is written
+ * as several contours that tile it, {@link ContourSplitter}), RT ROI Interpreted Type from {@link StructureType} (OTHER
+ * is written empty).
  */
 public final class RtStructWriter {
 
     /** Largest value an explicit-VR DS element can hold, bytes. */
     private static final int MAX_VALUE_BYTES = 65534;
+
 
     private RtStructWriter() {
     }
@@ -50,28 +53,24 @@ public final class RtStructWriter {
                     .build());
             List<DataSet> contours = new ArrayList<>();
             int cn = 1;
-            for (Contour c : s.contours()) {
-                double[] xyz = new double[3 * c.size()];
-                for (int i = 0; i < c.size(); i++) {
-                    xyz[3 * i] = micrometres(c.xMm()[i]);
-                    xyz[3 * i + 1] = micrometres(c.yMm()[i]);
-                    xyz[3 * i + 2] = micrometres(c.zMm());
+            for (Contour whole : s.contours()) {
+                DataSet item = contourItem(whole, ct, cn);
+                long bytes = item.element(Tag.CONTOUR_DATA).length();
+                if (bytes <= MAX_VALUE_BYTES) {
+                    contours.add(item);
+                    cn++;
+                    continue;
                 }
-                DataSet.Builder b = item();
-                b.numbers(Tag.CONTOUR_DATA, xyz);
-                if (b.build().element(Tag.CONTOUR_DATA).length() > MAX_VALUE_BYTES) {
-                    throw new IllegalArgumentException("structure '" + s.name() + "': the contour at z = " + c.zMm() + " mm has "
-                            + c.size() + " points, more than one DICOM Contour Data element holds (64 KiB of text, about"
-                            + " 2400 points): simplify the contour");
+                // too long for one explicit-VR element: pieces of at most 90 % of the points that fit
+                int maxPoints = (int) Math.max(3, whole.size() * (MAX_VALUE_BYTES * 0.9 / bytes));
+                for (Contour piece : ContourSplitter.split(whole, maxPoints)) {
+                    DataSet p = contourItem(piece, ct, cn++);
+                    if (p.element(Tag.CONTOUR_DATA).length() > MAX_VALUE_BYTES) {
+                        throw new IllegalStateException("structure '" + s.name() + "': a contour piece of " + piece.size()
+                                + " points still exceeds " + MAX_VALUE_BYTES + " bytes of Contour Data");
+                    }
+                    contours.add(p);
                 }
-                int k = ct.sliceAt(c.zMm());
-                if (k >= 0) {
-                    b.sequence(Tag.CONTOUR_IMAGE_SEQUENCE, imageRef(ct.sliceSopInstanceUids().get(k)));
-                }
-                contours.add(b.put(Tag.CONTOUR_GEOMETRIC_TYPE, "CLOSED_PLANAR")
-                        .numbers(Tag.NUMBER_OF_CONTOUR_POINTS, c.size())
-                        .numbers(Tag.CONTOUR_NUMBER, cn++)
-                        .build());
             }
             int rgb = s.colorRgb();
             contourItems.add(item().numbers(Tag.ROI_DISPLAY_COLOR, (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF)
@@ -93,6 +92,25 @@ public final class RtStructWriter {
                 .sequence(Tag.ROI_CONTOUR_SEQUENCE, contourItems)
                 .sequence(Tag.RT_ROI_OBSERVATIONS_SEQUENCE, observations)
                 .put(Tag.APPROVAL_STATUS, "UNAPPROVED")
+                .build();
+    }
+
+    private static DataSet contourItem(Contour c, CtReference ct, int number) {
+        double[] xyz = new double[3 * c.size()];
+        for (int i = 0; i < c.size(); i++) {
+            xyz[3 * i] = micrometres(c.xMm()[i]);
+            xyz[3 * i + 1] = micrometres(c.yMm()[i]);
+            xyz[3 * i + 2] = micrometres(c.zMm());
+        }
+        DataSet.Builder b = item();
+        b.numbers(Tag.CONTOUR_DATA, xyz);
+        int k = ct.sliceAt(c.zMm());
+        if (k >= 0) {
+            b.sequence(Tag.CONTOUR_IMAGE_SEQUENCE, imageRef(ct.sliceSopInstanceUids().get(k)));
+        }
+        return b.put(Tag.CONTOUR_GEOMETRIC_TYPE, "CLOSED_PLANAR")
+                .numbers(Tag.NUMBER_OF_CONTOUR_POINTS, c.size())
+                .numbers(Tag.CONTOUR_NUMBER, number)
                 .build();
     }
 
