@@ -66,7 +66,7 @@ public final class Tx {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StorageException("insert failed (" + firstWords(sql) + ")", e);
+            throw translate("insert failed (" + firstWords(sql) + ")", e);
         }
     }
 
@@ -76,7 +76,7 @@ public final class Tx {
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StorageException("update failed (" + firstWords(sql) + ")", e);
+            throw translate("update failed (" + firstWords(sql) + ")", e);
         }
     }
 
@@ -152,6 +152,20 @@ public final class Tx {
                 throw new IllegalArgumentException("cannot bind " + a.getClass().getName() + " to SQL parameter " + index);
             }
         }
+    }
+
+    /**
+     * A unique-key violation (two writers creating the same patient ID at once, for example) becomes an
+     * {@link IllegalArgumentException} the caller can report; anything else is a {@link StorageException}.
+     */
+    private static RuntimeException translate(String what, SQLException e) {
+        boolean unique = "23505".equals(e.getSQLState()) || e.getErrorCode() == 2067 || e.getErrorCode() == 1555
+                || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed");
+        if (unique) {
+            return new IllegalArgumentException("a record with the same unique key already exists (" + e.getMessage()
+                    + "); reload and use the existing record");
+        }
+        return new StorageException(what, e);
     }
 
     private static String firstWords(String sql) {

@@ -80,6 +80,17 @@ class DatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aUniqueKeyViolationIsReportedAsBadInputNotAsAFault(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            String sql = "INSERT INTO centre (code, name, created_at) VALUES ('A', 'Alpha', '2026-01-01T00:00:00.000Z')";
+            t.db.inTransaction(tx -> tx.insert(sql));
+            assertThatThrownBy(() -> t.db.inTransaction(tx -> tx.insert(sql)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same unique key already exists");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aSecondProcessCannotOpenTheSameEmbeddedDataFolder() {
         try (Database db = Database.open(folder)) {
