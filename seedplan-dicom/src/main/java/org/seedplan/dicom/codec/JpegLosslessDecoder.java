@@ -20,6 +20,8 @@ public final class JpegLosslessDecoder {
     private long bits;
     private int bitCount;
     private boolean markerHit;
+    private int padBits;
+    private static final int LOOKUP_BITS = 9;
 
     private JpegLosslessDecoder(ByteBuffer frame, String source) {
         ByteBuffer f = frame.duplicate();
@@ -151,13 +153,24 @@ public final class JpegLosslessDecoder {
 
     /** One Huffman-coded difference (T.81 H.1.2.2: category, then that many extra bits; 16 means 32768). */
     private int difference(HuffmanTable t, int r, int c) {
-        int code = 0;
+        while (bitCount < 16) {
+            fill();
+        }
+        int peek = (int) (bits >>> (bitCount - LOOKUP_BITS)) & ((1 << LOOKUP_BITS) - 1);
+        int entry = t.lookup[peek];
         int ssss = -1;
-        for (int l = 1; l <= 16; l++) {
-            code = (code << 1) | bit();
-            if (code <= t.maxCode[l]) {
-                ssss = t.values[t.valPtr[l] + code - t.minCode[l]];
-                break;
+        if (entry != 0) {
+            consume(entry >>> 8);
+            ssss = entry & 0xFF;
+        } else {
+            int code = peek;
+            consume(LOOKUP_BITS);
+            for (int l = LOOKUP_BITS + 1; l <= 16; l++) {
+                code = (code << 1) | bits(1);
+                if (code <= t.maxCode[l]) {
+                    ssss = t.values[t.valPtr[l] + code - t.minCode[l]];
+                    break;
+                }
             }
         }
         if (ssss < 0) {
@@ -176,39 +189,45 @@ public final class JpegLosslessDecoder {
         return v < (1 << (ssss - 1)) ? v - (1 << ssss) + 1 : v;
     }
 
-    private int bit() {
-        if (bitCount == 0) {
-            fill();
-        }
-        bitCount--;
-        return (int) (bits >>> bitCount) & 1;
-    }
-
     private int bits(int n) {
         while (bitCount < n) {
             fill();
         }
-        bitCount -= n;
+        consume(n);
         return (int) (bits >>> bitCount) & ((1 << n) - 1);
     }
 
-    /** Adds one byte of entropy-coded data, undoing FF00 stuffing; stops at a marker. */
-    private void fill() {
-        if (markerHit || pos >= end) {
-            throw bad("the compressed data end before the image is complete: the stream is truncated");
+    /** Drops {@code n} bits already buffered; refuses when they include padding past the end of the data. */
+    private void consume(int n) {
+        bitCount -= n;
+        if (bitCount < padBits) {
+            throw bad("the compressed data end before the image is complete: the stream is truncated or corrupt");
         }
-        int b = u8(pos);
-        if (b == 0xFF) {
-            int next = pos + 1 < end ? u8(pos + 1) : -1;
-            if (next == 0x00) {
-                pos += 2;
-            } else {
-                markerHit = true;
-                throw bad(String.format(Locale.ROOT, "a marker FF%02X interrupts the compressed data before the image is"
-                        + " complete: the stream is truncated or corrupt", Math.max(next, 0)));
-            }
+    }
+
+    /**
+     * Adds one byte of entropy-coded data, undoing FF00 stuffing; at a marker or the end of the data
+     * adds zero bits instead, which {@link #consume} refuses to use.
+     */
+    private void fill() {
+        int b;
+        if (markerHit || pos >= end) {
+            b = 0;
+            padBits += 8;
         } else {
-            pos++;
+            b = u8(pos);
+            if (b == 0xFF) {
+                int next = pos + 1 < end ? u8(pos + 1) : -1;
+                if (next == 0x00) {
+                    pos += 2;
+                } else {
+                    markerHit = true;
+                    b = 0;
+                    padBits += 8;
+                }
+            } else {
+                pos++;
+            }
         }
         bits = (bits << 8) | b;
         bitCount += 8;
@@ -218,6 +237,8 @@ public final class JpegLosslessDecoder {
     private void restart(int interval) {
         bitCount = 0;
         bits = 0;
+        padBits = 0;
+        markerHit = false;
         int expected = 0xD0 + (interval & 7);
         if (pos + 1 >= end || u8(pos) != 0xFF || u8(pos + 1) != expected) {
             throw bad(String.format(Locale.ROOT, "restart marker FF%02X missing at byte %d", expected, pos));
@@ -262,6 +283,8 @@ public final class JpegLosslessDecoder {
         final int[] maxCode = new int[17];
         final int[] valPtr = new int[17];
         final int[] values;
+        /** For each {@value #LOOKUP_BITS}-bit prefix, (code length << 8 | category) of the short code it starts with, else 0. */
+        final int[] lookup = new int[1 << LOOKUP_BITS];
 
         HuffmanTable(int[] counts, int[] values) {
             this.values = values;
@@ -270,6 +293,13 @@ public final class JpegLosslessDecoder {
             for (int l = 1; l <= 16; l++) {
                 valPtr[l] = k;
                 minCode[l] = code;
+                for (int i = 0; i < counts[l] && l <= LOOKUP_BITS; i++) {
+                    int from = (code + i) << (LOOKUP_BITS - l);
+                    int to = Math.min((code + i + 1) << (LOOKUP_BITS - l), lookup.length);
+                    for (int p = from; p < to; p++) {
+                        lookup[p] = (l << 8) | values[k + i];
+                    }
+                }
                 code += counts[l];
                 k += counts[l];
                 maxCode[l] = counts[l] == 0 ? -1 : code - 1;
