@@ -36,6 +36,9 @@ public final class DicomDvh {
     public record Result(List<Structure> structures, List<Dvh> dvhs, PlanMetrics metrics, List<String> notes) {
     }
 
+    /** Largest grid a ROI beyond the dose grid is rasterised on to measure its part outside (float fractions: 160 MB). */
+    static final long MAX_EXTENDED_VOXELS = 40_000_000L;
+
     private DicomDvh() {
     }
 
@@ -72,7 +75,13 @@ public final class DicomDvh {
                 masks[n] = MaskRasterizer.rasterize(s, dose.grid());
                 totalCc[n] = masks[n].volumeCc();
             } else {
-                Mask wide = MaskRasterizer.rasterize(s, extended(dose.grid(), b));
+                Grid ext = extended(dose.grid(), b);
+                if ((long) ext.nx() * ext.ny() * ext.nz() > MAX_EXTENDED_VOXELS) {
+                    masks[n] = null;
+                    totalCc[n] = Double.NaN;
+                    return;
+                }
+                Mask wide = MaskRasterizer.rasterize(s, ext);
                 masks[n] = crop(wide, dose.grid());
                 totalCc[n] = wide.volumeCc();
                 outsideCc[n] = totalCc[n] - masks[n].volumeCc();
@@ -83,6 +92,11 @@ public final class DicomDvh {
         List<RoiMask> rois = new ArrayList<>();
         for (int n = 0; n < masks.length; n++) {
             Structure s = chosen.get(n);
+            if (masks[n] == null) {
+                notes.add(s.name() + ": reaches so far beyond the dose grid of " + rd.fileName() + " (more than " + MAX_EXTENDED_VOXELS
+                        + " voxels of its spacing) that its part outside was not measured: left out");
+                continue;
+            }
             if (outsideCc[n] > 0 && masks[n].volumeCc() <= 0) {
                 notes.add(String.format(Locale.ROOT, "%s: all of its %.2f cc lie outside the dose grid of %s: left out", s.name(),
                         totalCc[n], rd.fileName()));

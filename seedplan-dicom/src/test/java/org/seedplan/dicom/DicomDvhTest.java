@@ -127,4 +127,46 @@ class DicomDvhTest {
                 .hasMessageContaining("no ROI named 'LIVER'");
         assertThat(DicomDvh.evaluate(ct, "phantom", rs, rd, 145, List.of("prostate")).structures()).hasSize(1);
     }
+
+    /**
+     * A dose grid covering only x ≥ 0 of the phantom: PROSTATE (sphere r 15 mm at the origin) lies half outside, so half
+     * its volume is reported outside and its metrics describe the half inside (the dose is symmetric in x, so D90 of the
+     * half equals D90 of the whole to the voxel discretisation, 1 %); BODY is reported with its part outside, not refused.
+     */
+    @Test
+    void roisBeyondTheDoseGridAreReportedWithTheirPartOutside() {
+        CtSeries ct = CtSeriesReader.read(ExternalTools.data("synthetic-seed-phantom/dicom"));
+        RtStructureSet rs = RtStructReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/rtss.dcm"));
+        RtDose rd = RtDoseReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/dose.dcm"));
+        org.seedplan.geometry.Grid g = rd.dose().grid();
+        int i0 = 0; // the first column whose voxels lie wholly at x ≥ 0
+        while (g.x(i0) - g.dxMm() / 2 < -1e-9) {
+            i0++;
+        }
+        org.seedplan.geometry.Grid half = new org.seedplan.geometry.Grid(new org.seedplan.geometry.Vec3(g.x(i0), g.y(0), g.z(0)),
+                g.dxMm(), g.dyMm(), g.dzMm(), g.nx() - i0, g.ny(), g.nz());
+        float[] d = new float[half.voxelCount()];
+        for (int k = 0; k < half.nz(); k++) {
+            for (int j = 0; j < half.ny(); j++) {
+                for (int i = 0; i < half.nx(); i++) {
+                    d[half.index(i, j, k)] = rd.dose().doseGy()[g.index(i + i0, j, k)];
+                }
+            }
+        }
+        RtDose cropped = new RtDose("half.dcm", new org.seedplan.dose.DoseGrid(half, d), "GY", "1.2.3", rd.patientId(),
+                rd.studyInstanceUid(), rd.frameOfReferenceUid(), "", "PLAN");
+        DicomDvh.Result whole = DicomDvh.evaluate(ct, "phantom", rs, rd, 145, List.of("PROSTATE"));
+        DicomDvh.Result r = DicomDvh.evaluate(ct, "phantom", rs, cropped, 145, List.of("BODY", "PROSTATE"));
+        assertThat(r.notes()).hasSize(2);
+        String prostate = r.notes().stream().filter(n -> n.startsWith("PROSTATE")).findFirst().orElseThrow();
+        double total = whole.metrics().structures().get(0).volumeCc();
+        assertThat(prostate).contains("half.dcm").contains("lie outside the dose grid");
+        double outsideCc = Double.parseDouble(prostate.replaceAll("^PROSTATE: ([0-9.]+) cc of.*$", "$1"));
+        // half the sphere to 1 % of its volume: the cut runs along voxel boundaries through the centre
+        assertThat(outsideCc).isCloseTo(total / 2, within(0.01 * total));
+        StructureMetrics inside = r.metrics().structures().stream().filter(m -> m.name().equals("PROSTATE")).findFirst().orElseThrow();
+        assertThat(inside.volumeCc()).isCloseTo(total / 2, within(0.01 * total));
+        double d90 = whole.metrics().structures().get(0).dPctGy().get("90");
+        assertThat(inside.dPctGy().get("90")).isCloseTo(d90, within(0.01 * d90));
+    }
 }
