@@ -61,10 +61,10 @@ const LESION_COLUMNS = [
 const IMPLANT_COLUMNS = [
   { label: 'Date', value: (i) => calendarDate(i.implantDate) },
   { label: 'Seeds', num: true, value: (i) => text(i.seedCount) },
-  { label: 'Activity', num: true, value: (i) => quantity(i.seedActivityMci, 2, 'mCi') },
-  { label: 'D90 plan', num: true, value: (i) => quantity(i.plannedD90Gy, 1, 'Gy') },
-  { label: 'D90 post-op', num: true, value: (i) => quantity(i.postD90Gy, 1, 'Gy') },
-  { label: 'V100 post-op', num: true, value: (i) => quantity(i.postV100Percent, 1, '%') },
+  { label: 'Activity per seed', num: true, value: (i) => quantity(i.seedActivityMCi, 2, 'mCi') },
+  { label: 'Post-op D90', num: true, value: (i) => quantity(i.postD90Gy, 1, 'Gy') },
+  { label: 'Post-op V100', num: true, value: (i) => quantity(i.postV100Percent, 1, '%') },
+  { label: 'Post-op CT', value: (i) => (i.postopStudyUid ? 'stored' : '—') },
 ];
 
 const VISIT_COLUMNS = [
@@ -108,7 +108,7 @@ function demographics(p, centreName) {
   ];
   // the identifying fields always show; the clinical ones when recorded
   return items.filter(([, v], i) => i < 5 || (v !== null && v !== undefined && v !== ''))
-    .flatMap(([label, v, cls]) => [h('dt', { class: cls || null }, label), h('dd', { class: cls || null }, text(v))]);
+    .map(([label, v, cls]) => h('div', { class: cls || null }, h('dt', {}, label), h('dd', {}, text(v))));
 }
 
 async function start() {
@@ -142,7 +142,7 @@ async function start() {
   tableSection(document.getElementById('plans'), 'Plans', p.plans || [], PLAN_COLUMNS, 'No plan yet.');
   tableSection(document.getElementById('studies'), 'Studies', p.studies || [],
     [{ label: 'Date' }, { label: 'Modality' }, { label: 'Description' }, { label: 'Series · images', num: true },
-      { label: 'Instance UID' }], 'No study yet. Upload a CT to add one.', studyRows);
+      { label: 'Study / series UID' }], 'No study yet. Upload a CT to add one.', studyRows);
   tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');

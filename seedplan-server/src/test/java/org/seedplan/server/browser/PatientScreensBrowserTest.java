@@ -1,0 +1,250 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.demo.DemoPatient;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.server.api.Json;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.account.User;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.CentreRepository;
+
+/**
+ * The patient list, the patient page and the DICOM upload in a real Chromium against the real server on SQLite:
+ * the list shows only the caller's centres, search narrows it by name or ID, a user of two centres filters by
+ * centre, the demo CT uploaded as a folder becomes a study on the patient page. Each test saves a screenshot.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PatientScreensBrowserTest {
+
+    /** Centre A's patients: ID, family, given, sex, birth date, diagnosis. */
+    private static final List<List<String>> CENTRE_A = List.of(
+            List.of("A-1001", "Zhang", "Wei", "M", "1956-03-14", "Hepatocellular carcinoma"),
+            List.of("A-1002", "Müller", "Anna", "F", "1949-11-02", "NSCLC, stage IIIB"),
+            List.of("A-1003", "Okafor", "Chidi", "M", "1962-07-21", "Pancreatic adenocarcinoma"),
+            List.of("A-1004", "Silva", "Maria", "F", "1971-01-30", "Thyroid carcinoma, nodal recurrence"),
+            List.of("A-1005", "Tanaka", "Hiroshi", "M", "1958-05-09", "Hepatocellular carcinoma"));
+    /** Centre B's patients; one shares a family name with centre A's, so that a search would reveal a leak. */
+    private static final List<List<String>> CENTRE_B = List.of(
+            List.of("B-2001", "Zhang", "Min", "F", "1960-08-19", "Cholangiocarcinoma"),
+            List.of("B-2002", "Novak", "Petr", "M", "1953-12-01", "Soft-tissue sarcoma"));
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        create(server.signedIn(Role.PHYSICIAN, true), server.a.id(), CENTRE_A);
+        create(server.signedIn(Role.PHYSICIAN, false), server.b.id(), CENTRE_B);
+        Centre c = new CentreRepository(server.db).create(Actor.SYSTEM, "C", "Centre C");
+        User uploader = server.services.accounts().createUser(Actor.SYSTEM, "physician_c", "Dr physician_c",
+                TestServer.PASSWORD, false);
+        server.services.accounts().users().grant(Actor.SYSTEM, uploader.id(), c.id(), Role.PHYSICIAN,
+                server.clock.instant().minusSeconds(60), "test fixture");
+        User both = server.services.accounts().createUser(Actor.SYSTEM, "physician_ab", "Dr Two-Centres",
+                TestServer.PASSWORD, false);
+        for (long centre : new long[] {server.a.id(), server.b.id()}) {
+            server.services.accounts().users().grant(Actor.SYSTEM, both.id(), centre, Role.PHYSICIAN,
+                    server.clock.instant().minusSeconds(60), "test fixture");
+        }
+    }
+
+    private static void create(ApiClient client, long centreId, List<List<String>> patients) {
+        for (List<String> p : patients) {
+            String body = Json.MAPPER.createObjectNode().put("centreId", centreId).put("patientId", p.get(0))
+                    .put("familyName", p.get(1)).put("givenName", p.get(2)).put("sex", p.get(3))
+                    .put("birthDate", p.get(4)).put("diagnosis", p.get(5)).toString();
+            ApiClient.Answer a = client.post("/api/patients", body);
+            assertThat(a.status()).as("POST /api/patients %s: %s", p.get(0), a.body()).isEqualTo(201);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void forgetSession() {
+        driver.get(server.base() + "/");
+        driver.manage().deleteAllCookies();
+    }
+
+    private void signIn(String username) {
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.sendKeys(TestServer.PASSWORD);
+        pass.submit();
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
+    }
+
+    /** The patient IDs the list shows, in their order. */
+    private List<String> listedIds() {
+        return driver.findElements(By.cssSelector("#patients tbody tr")).stream()
+                .map(r -> r.getAttribute("data-patient-id")).toList();
+    }
+
+    /** Waits until the list shows exactly these patients (in any order): the search is debounced and asynchronous. */
+    private void waitForList(String... patientIds) {
+        List<String> expected = Arrays.stream(patientIds).sorted().toList();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "list shows " + listedIds() + ", expected " + expected)
+                .until(d -> listedIds().stream().sorted().toList().equals(expected));
+    }
+
+    private void search(String text) {
+        WebElement box = driver.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys(text);
+    }
+
+    @Test
+    void theListShowsOnlyTheCentresPatientsAndSearchNarrowsItByNameOrId() {
+        signIn("physician_a");
+        waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005");
+        assertThat(driver.findElement(By.id("range")).getText()).isEqualTo("1–5 of 5");
+        assertThat(driver.findElement(By.id("centre-field")).isDisplayed()).as("one centre: no centre filter").isFalse();
+        assertThat(driver.findElement(By.cssSelector("#patients tbody")).getText())
+                .contains("ZHANG, Wei", "MÜLLER, Anna").doesNotContain("^");
+        chromium.screenshot("patients");
+
+        search("zhang");
+        waitForList("A-1001");
+        assertThat(driver.getCurrentUrl()).endsWith("/patients.html?q=zhang");
+        chromium.screenshot("patients-search");
+
+        search("a-1004");
+        waitForList("A-1004");
+        search("nobody like this");
+        waitForList();
+        assertThat(driver.findElement(By.id("empty")).getText()).isEqualTo("No patient matches “nobody like this”.");
+    }
+
+    @Test
+    void aUserOfTwoCentresFiltersTheListByCentre() {
+        signIn("physician_ab");
+        waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005", "B-2001", "B-2002");
+        WebElement centreField = driver.findElement(By.id("centre-field"));
+        assertThat(centreField.isDisplayed()).isTrue();
+        new Select(driver.findElement(By.id("centre"))).selectByVisibleText("Centre B (B)");
+        waitForList("B-2001", "B-2002");
+        search("zhang");
+        waitForList("B-2001");
+        chromium.screenshot("patients-two-centres");
+    }
+
+    @Test
+    void thePatientPageOpensFromTheListWithDemographics() {
+        signIn("physician_a");
+        search("A-1002");
+        waitForList("A-1002");
+        driver.findElement(By.linkText("MÜLLER, Anna")).click();
+        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        assertThat(name.getText()).isEqualTo("MÜLLER, Anna");
+        assertThat(driver.findElement(By.id("demographics")).getText())
+                .contains("A-1002", "Female", "1949-11-02", "Centre A", "NSCLC, stage IIIB");
+        assertThat(driver.findElement(By.id("studies")).getText()).contains("No study yet.");
+        assertThat(driver.findElement(By.id("plans")).getText()).contains("No plan yet.");
+        chromium.screenshot("patient-empty");
+    }
+
+    @Test
+    void aPatientOfAnotherCentreIsNotShown() {
+        long ofB = server.signedIn(Role.PHYSICIAN, false).get("/api/patients?q=B-2001").json().get("items").get(0).get("id").asLong();
+        signIn("physician_a");
+        driver.get(server.base() + "/patient.html?id=" + ofB);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).isEqualTo("This patient does not exist or is not in one of your centres.");
+        assertThat(driver.findElement(By.id("content")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void uploadingTheDemoCtFolderCreatesTheStudyAndOpensThePatientPage() throws IOException {
+        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580412", "M"));
+        signIn("physician_c");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));
+        assertThat(driver.findElement(By.id("upload-centre")).isDisplayed()).as("one centre: no choice").isFalse();
+        driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"),
+                slices + " files, " + String.format(Locale.ROOT, "%.1f MB", folderBytes(folder) / 1024.0 / 1024.0)));
+        chromium.screenshot("upload-dialog");
+        assertThat(dialog.isDisplayed()).isTrue();
+        driver.findElement(By.id("upload-send")).click();
+
+        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        assertThat(name.getText()).isEqualTo("DEMO, LIVER");
+        String studies = driver.findElement(By.id("studies")).getText();
+        assertThat(studies).contains("CT", "seedplan CT", slices + " images", "1 series · " + slices);
+        assertThat(driver.findElement(By.id("demographics")).getText()).contains("DEMO-0001", "Male", "1958-04-12", "Centre C");
+        chromium.screenshot("patient-after-upload");
+
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        ApiClient client = new ApiClient(server.base());
+        client.signIn("physician_c", TestServer.PASSWORD);
+        JsonNode stored = client.get("/api/patients/" + id).json();
+        assertThat(stored.get("patientId").asText()).isEqualTo("DEMO-0001");
+        assertThat(stored.get("studies")).hasSize(1);
+        assertThat(stored.get("studies").get(0).get("series").get(0).get("instanceCount").asInt()).isEqualTo(slices);
+    }
+
+    /** Writes the demo patient's CT as one DICOM file per slice (the project's own CT writer); returns the count. */
+    static int writeDemoCt(Path folder, PatientInfo patient) throws IOException {
+        List<DataSet> slices = CtSeriesWriter.slices(new DemoPatient().ct(), StudyContext.newStudy(patient), Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            Files.write(folder.resolve(String.format(Locale.ROOT, "CT.%04d.dcm", k + 1)), DicomWriter.encode(slices.get(k)));
+        }
+        return slices.size();
+    }
+
+    private static long folderBytes(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
