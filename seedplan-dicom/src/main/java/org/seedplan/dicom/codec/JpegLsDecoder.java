@@ -38,6 +38,8 @@ public final class JpegLsDecoder {
     private long bits;
     private int bitCount;
     private boolean stuffed;
+    /** Gradient quantisation (A.3.3) of every difference −MAXVAL..MAXVAL, indexed by difference + MAXVAL. */
+    private byte[] quantized;
 
     private JpegLsDecoder(ByteBuffer frame, String source) {
         ByteBuffer f = frame.duplicate();
@@ -177,6 +179,10 @@ public final class JpegLsDecoder {
     }
 
     private short[] scan(int rows, int cols) {
+        quantized = new byte[2 * maxVal + 1];
+        for (int d = -maxVal; d <= maxVal; d++) {
+            quantized[d + maxVal] = (byte) quantize(d);
+        }
         int[] prev = new int[cols + 2];
         int[] cur = new int[cols + 2];
         short[] out = new short[rows * cols];
@@ -189,9 +195,9 @@ public final class JpegLsDecoder {
                 int rb = prev[x];
                 int rc = prev[x - 1];
                 int rd = prev[x + 1];
-                int q1 = quantize(rd - rb);
-                int q2 = quantize(rb - rc);
-                int q3 = quantize(rc - ra);
+                int q1 = quantized[rd - rb + maxVal];
+                int q2 = quantized[rb - rc + maxVal];
+                int q3 = quantized[rc - ra + maxVal];
                 if (q1 == 0 && q2 == 0 && q3 == 0) {
                     x = runMode(cur, prev, x, cols, r);
                 } else {
@@ -379,11 +385,26 @@ public final class JpegLsDecoder {
     /** A limited-length Golomb code (A.5.3): unary high part, then k bits, or an escape and qbpp bits. */
     private int golomb(int k, int lim, int row, int col) {
         int high = 0;
-        while (bit() == 0) {
-            high++;
+        while (true) {
+            if (bitCount == 0) {
+                fill();
+            }
+            long window = bits & ((1L << bitCount) - 1);
+            if (window == 0) {
+                high += bitCount;
+                bitCount = 0;
+            } else {
+                int zeros = Long.numberOfLeadingZeros(window) - (64 - bitCount);
+                high += zeros;
+                bitCount -= zeros + 1;
+                break;
+            }
             if (high > lim) {
                 throw bad("an over-long Golomb code at row " + row + ", column " + col);
             }
+        }
+        if (high > lim) {
+            throw bad("an over-long Golomb code at row " + row + ", column " + col);
         }
         if (high < lim - qbpp - 1) {
             return (high << k) | (k == 0 ? 0 : bits(k));
