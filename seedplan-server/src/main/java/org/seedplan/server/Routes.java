@@ -20,6 +20,7 @@ import org.seedplan.server.api.OpenApiDocument;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.handlers.AdminApi;
 import org.seedplan.server.handlers.AuditApi;
+import org.seedplan.server.handlers.ClinicalApi;
 import org.seedplan.server.handlers.ExportApi;
 import org.seedplan.server.handlers.PatientApi;
 import org.seedplan.server.handlers.PlanApi;
@@ -44,6 +45,7 @@ public final class Routes {
         StudyApi studies = new StudyApi(s);
         PlanApi plans = new PlanApi(s);
         ExportApi export = new ExportApi(s);
+        ClinicalApi clinical = new ClinicalApi(s);
         List<Route> api = List.of(
                 new Route(POST, "/api/session", PUBLIC, 200, "Sign in; sets the session cookie", session::signIn),
                 new Route(GET, "/api/session", SIGNED_IN, 200, "The current session", session::current),
@@ -60,6 +62,12 @@ public final class Routes {
                 new Route(GET, "/api/patients/{id}", READ_REGISTRY, 200, "The patient page: lesions, studies, plans, implants, visits", patients::get),
                 new Route(PUT, "/api/patients/{id}", EDIT_REGISTRY, 200, "Edit a patient (version required; 409 when stale)", patients::update),
                 new Route(DELETE, "/api/patients/{id}", EDIT_REGISTRY, 204, "Delete a patient without records (reason required)", patients::delete),
+                new Route(POST, "/api/patients/{id}/lesions", EDIT_REGISTRY, 201, "Add a lesion", clinical::createLesion),
+                new Route(PUT, "/api/lesions/{recordId}", EDIT_REGISTRY, 200, "Edit a lesion (version required)", clinical::updateLesion),
+                new Route(POST, "/api/patients/{id}/visits", EDIT_REGISTRY, 201, "Add a follow-up visit", clinical::createVisit),
+                new Route(PUT, "/api/visits/{recordId}", EDIT_REGISTRY, 200, "Edit a visit (version required)", clinical::updateVisit),
+                new Route(POST, "/api/patients/{id}/implants", EDIT_REGISTRY, 201, "Record an implant", clinical::createImplant),
+                new Route(PUT, "/api/implants/{recordId}", EDIT_REGISTRY, 200, "Edit an implant (version required)", clinical::updateImplant),
                 new Route(POST, "/api/studies", EDIT_REGISTRY, 201, "Upload DICOM files or a zip into a centre (multipart)", studies::upload),
                 new Route(POST, "/api/patients/{id}/plans", EDIT_PLAN, 201, "Create a plan with its first DRAFT revision", plans::create),
                 new Route(GET, "/api/plans/{planId}/revisions", READ_REGISTRY, 200, "The revisions of a plan", plans::revisions),

@@ -94,6 +94,15 @@ abstract class RoutePermissionMatrixTest {
         examples.put("PUT /api/patients/{id}", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id(), "{\"version\":1,\"diagnosis\":\"HCC\"}"));
         examples.put("DELETE /api/patients/{id}", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id(),
                 "{\"version\":1,\"reason\":\"entered twice\"}"));
+        examples.put("POST /api/patients/{id}/lesions", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/lesions",
+                "{\"label\":\"L1\",\"organ\":\"liver\",\"nodal\":false,\"target\":true,\"baselineLongestMm\":31.5}"));
+        examples.put("PUT /api/lesions/{recordId}", (c, a, r) -> Call.of("/api/lesions/" + w.lesion(c) + "", "{\"version\":1,\"site\":\"S7\"}"));
+        examples.put("POST /api/patients/{id}/visits", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/visits",
+                "{\"visitDate\":\"2026-11-02\",\"nrsPain\":3}"));
+        examples.put("PUT /api/visits/{recordId}", (c, a, r) -> Call.of("/api/visits/" + w.visit(c), "{\"version\":1,\"nrsPain\":2}"));
+        examples.put("POST /api/patients/{id}/implants", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/implants",
+                "{\"implantDate\":\"2026-10-01\",\"seedCount\":40}"));
+        examples.put("PUT /api/implants/{recordId}", (c, a, r) -> Call.of("/api/implants/" + w.implant(c), "{\"version\":1,\"seedCount\":41}"));
         examples.put("POST /api/studies", (c, a, r) -> {
             DicomFixture.Written d = DicomFixture.write(Files.createTempDirectory("upload"), "UP" + rnd(), "UPLOAD^TEST");
             return new Call("/api/studies", null, d.files(), Map.of("centreId", Long.toString(c.id())), true, null);

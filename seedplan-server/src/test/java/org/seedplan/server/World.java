@@ -31,6 +31,24 @@ public final class World {
         return new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(centre.id(), id).withName("Test", "Pat " + id));
     }
 
+    /** A new lesion of a new patient of {@code centre}; its id. */
+    public long lesion(Centre centre) {
+        long p = patient(centre).id();
+        return t.db.inTransaction(tx -> tx.insert("INSERT INTO lesion (patient_id, label, nodal, target, version) VALUES (?, 'L1', FALSE, TRUE, 1)", p));
+    }
+
+    /** A new visit of a new patient of {@code centre}; its id. */
+    public long visit(Centre centre) {
+        long p = patient(centre).id();
+        return t.db.inTransaction(tx -> tx.insert("INSERT INTO visit (patient_id, visit_date, version) VALUES (?, ?, 1)", p, java.time.LocalDate.parse("2026-11-01")));
+    }
+
+    /** A new implant of a new patient of {@code centre}; its id. */
+    public long implant(Centre centre) {
+        long p = patient(centre).id();
+        return t.db.inTransaction(tx -> tx.insert("INSERT INTO implant (patient_id, implant_date, version) VALUES (?, ?, 1)", p, java.time.LocalDate.parse("2026-10-01")));
+    }
+
     /** A new patient with a stored CT and RTSTRUCT; returns the patient and the CT series UID. */
     public Object[] patientWithCt(Centre centre) throws Exception {
         Patient p = patient(centre);

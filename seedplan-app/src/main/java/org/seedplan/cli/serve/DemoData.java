@@ -1,0 +1,183 @@
+package org.seedplan.cli.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.seedplan.cli.planning.DemoPlan;
+import org.seedplan.demo.DemoPatient;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtReference;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Tag;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.dicom.rtstruct.RtStructWriter;
+import org.seedplan.dvh.StructureMetrics;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.outcomes.io.ImportedCohort;
+import org.seedplan.outcomes.io.SyntheticCohort;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.ProgressListener;
+import org.seedplan.server.Services;
+import org.seedplan.server.plans.PlanContent;
+import org.seedplan.server.plans.PlanRevisions;
+import org.seedplan.server.security.Tokens;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.account.User;
+import org.seedplan.storage.audit.AuditTrail;
+import org.seedplan.storage.cohort.CohortImporter;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.dicom.StoredInstance;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.CentreRepository;
+import org.seedplan.verify.phantom.ImagingModel;
+import org.seedplan.verify.phantom.PostOpCtRenderer;
+import org.seedplan.verify.phantom.SeedPose;
+
+/**
+ * Fills a fresh database with the demonstration: two centres with a user of every role in each, the demo
+ * patient in centre DEMO-A (its CT and structures written by seedplan-dicom into the DICOM store, a plan
+ * made by the real planner and approved by the demo physicist, a simulated post-op CT of that plan from
+ * seedplan-verify's phantom, the implant recorded), the synthetic demo cohort in DEMO-A and a smaller one
+ * in DEMO-B. Returns the lines to print (the users and their passwords).
+ */
+final class DemoData {
+
+    /** Fixed so that the demo's simulated implant is the same on every run. */
+    private static final long SIMULATION_SEED = 20240611L;
+    private static final double NEEDLE_SIGMA_MM = 1.0;
+    private static final double SEED_SIGMA_MM = 0.7;
+
+    private DemoData() {
+    }
+
+    static List<String> fill(Services s, Path work) throws IOException {
+        List<String> out = new ArrayList<>();
+        CentreRepository centres = new CentreRepository(s.db());
+        Centre a = centres.create(Actor.SYSTEM, "DEMO-A", "Demo Hospital A");
+        Centre b = centres.create(Actor.SYSTEM, "DEMO-B", "Demo Hospital B");
+        User physicist = null;
+        for (Centre c : List.of(a, b)) {
+            for (Role r : Role.values()) {
+                String name = r.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + (c == a ? "a" : "b");
+                String password = Tokens.password(14);
+                String display = "Demo " + r.name().charAt(0) + r.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ') + " " + (c == a ? "A" : "B");
+                User u = s.accounts().createUser(Actor.SYSTEM, name, display, password, false);
+                s.accounts().users().grant(Actor.SYSTEM, u.id(), c.id(), r, s.now(), "demo data");
+                out.add(String.format(Locale.ROOT, "  %-20s %-16s %s (%s)", name, password, r, c.code()));
+                if (c == a && r == Role.PHYSICIST) {
+                    physicist = u;
+                }
+            }
+        }
+        Actor actor = new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, a.id(), null);
+        DemoPatient demo = new DemoPatient();
+        PatientInfo info = new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580317", "M");
+        StudyContext study = StudyContext.newStudy(info);
+        String ctSeries = Uids.newUid();
+        List<String> sops = new ArrayList<>();
+        List<Path> files = writeCt(demo.ct(), study, ctSeries, work.resolve("ct"), sops);
+        DataSet rs = RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(), ctSeries, study.frameOfReferenceUid(),
+                demo.ct().grid(), sops), study, Uids.newUid(), Uids.newUid(), "seedplan demo");
+        Path rsFile = work.resolve("ct").resolve("RS.dcm");
+        Files.write(rsFile, DicomWriter.encode(rs));
+        files.add(rsFile);
+        DicomStore store = DicomStore.open(s.db());
+        long patientDbId = store.importIntoCentre(actor, a.id(), files, ImportLimits.DEFAULT).instances().get(0).patientDbId();
+
+        Plan plan = DemoPlan.plan(demo, ProgressListener.NONE).plan();
+        PlanRevisions plans = new PlanRevisions(s.db());
+        PlanRevisions.Revision draft = plans.createPlan(actor, patientDbId, "Liver S7 demo", content(plan, ctSeries), s.now());
+        PlanRevisions.Revision approved = plans.approve(actor, draft.planId(), draft.revision(), physicist.displayName(), s.now());
+
+        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted(plan), SIMULATION_SEED + 1);
+        StudyContext postStudy = StudyContext.newStudy(info);
+        List<StoredInstance> post = store.importForPatient(actor, patientDbId, writeCt(postOp, postStudy, Uids.newUid(), work.resolve("postop"), new ArrayList<>()),
+                ImportLimits.DEFAULT).instances();
+        recordImplant(s, actor, patientDbId, approved, post.get(0).studyInstanceUid(), plan.seedCount());
+
+        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, a.id(), cohort(130, 2024, 12));
+        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, b.id(), cohort(20, 7, 0));
+        return out;
+    }
+
+    private static ImportedCohort cohort(int patients, long seed, int logged) {
+        SyntheticCohort.Result r = SyntheticCohort.generate(patients, seed, logged);
+        return new ImportedCohort(r.cohort(), r.sessions(), "seedplan demo cohort (" + patients + " patients, seed " + seed + ")");
+    }
+
+    /** Writes the CT slices into {@code dir}; their SOP Instance UIDs are added to {@code sops}. */
+    private static List<Path> writeCt(Volume ct, StudyContext study, String series, Path dir, List<String> sops) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        List<DataSet> slices = CtSeriesWriter.slices(ct, study, series);
+        for (int k = 0; k < slices.size(); k++) {
+            Path f = dir.resolve(String.format(Locale.ROOT, "CT.%04d.dcm", k + 1));
+            Files.write(f, DicomWriter.encode(slices.get(k)));
+            files.add(f);
+            sops.add(slices.get(k).requireString(Tag.SOP_INSTANCE_UID));
+        }
+        return files;
+    }
+
+    /** The plan as a stored revision: its needles, its seeds along them, and the CTV metrics of the planner's dose. */
+    private static PlanContent content(Plan plan, String ctSeries) {
+        List<PlanContent.Needle> needles = new ArrayList<>();
+        List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
+        for (PlannedNeedle n : plan.needles()) {
+            needles.add(new PlanContent.Needle(n.needle().entryMm(), n.needle().tipMm()));
+            for (double d : n.seedDistancesFromTipMm()) {
+                seeds.add(new PlanContent.PlannedSeed(n.needle().pointFromTip(d), needles.size() - 1));
+            }
+        }
+        StructureMetrics ctv = plan.metrics().structures().stream().filter(m -> m.name().equals("CTV")).findFirst().orElseThrow();
+        PlanContent.Metrics metrics = new PlanContent.Metrics(ctv.dPctGy().get("90"), ctv.dPctGy().get("100"), ctv.vPct().get("100"),
+                ctv.vPct().get("150"), ctv.vPct().get("200"), ctv.volumeCc());
+        String intent = String.format(Locale.ROOT, "{\"target\":\"CTV\",\"prescriptionGy\":%.1f,\"sourceModelKey\":\"%s\",\"approach\":\"coplanar template, anterior\"}",
+                DemoPatient.PRESCRIPTION_GY, plan.source().key());
+        return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), plan.seeds().get(0).skU(),
+                LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC), needles, seeds, metrics);
+    }
+
+    /** The seeds as implanted: each needle shifted by a random error, each seed by another (σ 1.0 and 0.7 mm). */
+    private static List<SeedPose> implanted(Plan plan) {
+        Random rnd = new Random(SIMULATION_SEED);
+        List<SeedPose> out = new ArrayList<>();
+        for (PlannedNeedle n : plan.needles()) {
+            Vec3 shift = gaussian(rnd, NEEDLE_SIGMA_MM);
+            for (double d : n.seedDistancesFromTipMm()) {
+                out.add(new SeedPose(n.needle().pointFromTip(d).plus(shift).plus(gaussian(rnd, SEED_SIGMA_MM)), n.needle().direction(),
+                        SeedPose.Arrangement.ISOLATED));
+            }
+        }
+        return out;
+    }
+
+    private static Vec3 gaussian(Random rnd, double sigma) {
+        return new Vec3(rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma);
+    }
+
+    private static void recordImplant(Services s, Actor actor, long patientDbId, PlanRevisions.Revision r, String postopStudyUid, int seeds) {
+        s.db().inTransaction(tx -> {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            long id = tx.insert("INSERT INTO implant (patient_id, plan_revision_id, implant_date, seed_count, planned_seed_count, planned_d90_gy,"
+                    + " postop_study_uid, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", patientDbId, r.id(), today, seeds, seeds,
+                    r.content().metrics().d90Gy(), postopStudyUid);
+            return new AuditTrail(s.db()).changes(actor, "CREATE", "implant", id, Map.of(),
+                    Map.of("implant_date", today, "plan_revision_id", r.id(), "seed_count", seeds, "postop_study_uid", postopStudyUid), null);
+        });
+    }
+}

@@ -1,0 +1,133 @@
+package org.seedplan.cli.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.seedplan.server.FirstStart;
+import org.seedplan.server.SeedplanServer;
+import org.seedplan.server.ServerConfig;
+import org.seedplan.server.Services;
+import org.seedplan.server.check.StartupSelfCheck;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.dicom.DicomStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code seedplan serve}: runs the start-up self-check, opens the registry (embedded in the data folder, or
+ * PostgreSQL), creates the first administrator on an empty database, optionally fills a fresh data folder
+ * with the demo, and serves the API and the screens until stopped.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, header = "Run the clinical workstation (REST API and browser screens).",
+        description = {"Starts the seedplan server and prints the address to open. The first start creates the user 'admin' with a"
+                + " one-time password (printed once) that must be changed at the first sign-in.",
+                "--demo fills a new or empty data folder with the demo patient (CT, structures, an approved plan, a simulated post-op CT),"
+                        + " the demo cohort and demo users of two centres (passwords printed)."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder: embedded database and DICOM files (default ~/.seedplan/data).")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL instead of the embedded database, e.g. jdbc:postgresql://db:5432/seedplan?user=seedplan.")
+    String db;
+
+    @Option(names = "--demo", description = "Fill a new or empty data folder with the demo patient, cohort and users.")
+    boolean demo;
+
+    @Option(names = "--admin-password-file", paramLabel = "FILE", description = "First start: take the administrator's password from this file.")
+    Path adminPasswordFile;
+
+    @Option(names = "--trusted-proxy", paramLabel = "IP", split = ",",
+            description = "Address of a TLS reverse proxy whose X-Forwarded-Proto/-Host headers are believed (repeatable).")
+    List<String> trustedProxies = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        List<String> failures = StartupSelfCheck.runBuiltIn();
+        if (!failures.isEmpty()) {
+            System.err.println("seedplan serve: start-up self-check failed, refusing to start: " + String.join("; ", failures));
+            return 1;
+        }
+        Path folder = data != null ? data : Database.defaultDataFolder();
+        boolean fresh = requireDataFolder(folder);
+        if (demo && !fresh && db == null) {
+            System.out.println("seedplan serve: " + folder + " holds data already; --demo fills only a new or empty folder, starting on the data there");
+        }
+        Database database = Database.open(folder, db);
+        Services services = Services.open(new ServerConfig(bind, port, Set.copyOf(trustedProxies), Clock.systemUTC()), database);
+        if (demo && services.accounts().users().count() == 0) {
+            System.out.println("seedplan serve: filling " + folder + " with the demo (planning the demo patient takes a little while)…");
+            Path work = Files.createTempDirectory("seedplan-demo");
+            try {
+                List<String> users = DemoData.fill(services, work);
+                System.out.println("Demo users (user name, password, role, centre):");
+                users.forEach(System.out::println);
+            } finally {
+                deleteTree(work);
+            }
+        }
+        Optional<String> once = FirstStart.ensureAdministrator(services, adminPasswordFile);
+        once.ifPresent(p -> System.out.println("First start: user '" + FirstStart.ADMIN + "', one-time password " + p
+                + " (shown only now; change it at the first sign-in)"));
+        SeedplanServer server = SeedplanServer.start(services);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            database.close();
+            stopped.countDown();
+        }));
+        System.out.println("seedplan serve: open " + server.address() + " (data " + folder.toAbsolutePath()
+                + (db != null ? ", database " + db.replaceAll("(?i)(password=)[^&]*", "$1***") : "") + "); stop with Ctrl-C");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Refuses a folder that holds files but is not a seedplan data folder (no database file, no DICOM store);
+     * returns whether the folder is new or empty.
+     */
+    static boolean requireDataFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return true;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--data " + folder + " is a file: give a folder");
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            if (s.findAny().isEmpty()) {
+                return true;
+            }
+        }
+        if (!Files.exists(folder.resolve(Database.EMBEDDED_FILE)) && !Files.isDirectory(folder.resolve(DicomStore.FOLDER))) {
+            throw new IllegalArgumentException("--data " + folder + " holds other files and is not a seedplan data folder (no "
+                    + Database.EMBEDDED_FILE + ", no " + DicomStore.FOLDER + "/): give a new or empty folder");
+        }
+        return false;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
