@@ -138,12 +138,30 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction and commits it; rolls back (and runs the transaction's
      * {@link Tx#onRollback} actions) when it throws. Inside another transaction on this thread, joins it.
+     * A transaction PostgreSQL aborts as a deadlock victim or serialisation failure is run again (at most
+     * {@value #ATTEMPTS} times in all), so {@code work} must not have effects outside the database other than
+     * those it undoes through {@link Tx#onRollback}.
      */
     public <T> T inTransaction(Function<Tx, T> work) {
         Tx joined = current.get();
         if (joined != null) {
             return work.apply(joined);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StorageException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Tries of a transaction that PostgreSQL aborts for a deadlock or serialisation failure. */
+    static final int ATTEMPTS = 3;
+
+    private <T> T once(Function<Tx, T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             Tx tx = new Tx(c, dialect);
@@ -165,6 +183,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("transaction failed", e);
         }
+    }
+
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().equals("40P01") || s.getSQLState().equals("40001"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs read-only {@code work}: inside the caller's transaction if there is one, else on a pooled connection in auto-commit. */

@@ -40,6 +40,11 @@ public final class CohortImporter {
         this.audit = new AuditTrail(db);
     }
 
+    /** Reads a cohort folder or workbook (CSV or XLSX, docs/outcomes.md) and imports it into centre {@code centreId}. */
+    public Map<String, Long> importFolder(Actor actor, long centreId, java.nio.file.Path folderOrWorkbook) {
+        return importCohort(actor, centreId, org.seedplan.outcomes.io.CohortImport.read(folderOrWorkbook));
+    }
+
     /** Imports {@code data} into centre {@code centreId}; returns the new patients' database ids by cohort patient ID. */
     public Map<String, Long> importCohort(Actor actor, long centreId, ImportedCohort data) {
         return db.inTransaction(tx -> {

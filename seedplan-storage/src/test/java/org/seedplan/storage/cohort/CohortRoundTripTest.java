@@ -47,7 +47,7 @@ class CohortRoundTripTest {
         try (TestDatabase t = TestDatabase.open(dialect, folder)) {
             Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "DEMO", "Demo centre");
             Centre other = new CentreRepository(t.db).create(Actor.SYSTEM, "OTHER", "Other centre");
-            Map<String, Long> ids = new CohortImporter(t.db).importCohort(Actor.SYSTEM, c.id(), before);
+            Map<String, Long> ids = new CohortImporter(t.db).importFolder(Actor.SYSTEM, c.id(), original);
             assertThat(ids).hasSize(130);
             assertThat(t.number("SELECT COUNT(*) FROM patient WHERE centre_id = ?", c.id())).isEqualTo(130);
             assertThat(t.number("SELECT COUNT(*) FROM qlq_c30_item")).isPositive();

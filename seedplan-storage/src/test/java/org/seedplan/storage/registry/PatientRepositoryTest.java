@@ -53,6 +53,47 @@ class PatientRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void concurrentWritersOfOneVersionYieldOneWinnerAndNothingHalfWritten(Dialect dialect) throws Exception {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "ZS", "Zhongshan");
+            PatientRepository patients = new PatientRepository(t.db);
+            Patient p = patients.create(Actor.SYSTEM, zhang(c.id()));
+            int writers = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String given = "Writer" + w;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        patients.update(new Actor(null, given, null, c.id(), null), p.id(), p.version(), p.data().withName("Zhang", given), null);
+                        return true;
+                    } catch (StaleVersionException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (var f : results) {
+                winners += f.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(winners).isEqualTo(1);
+            Patient stored = patients.find(p.id()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(2);
+            List<AuditEvent> updates = new AuditTrail(t.db).forEntity("patient", p.id()).stream()
+                    .filter(e -> e.action().equals("UPDATE")).toList();
+            assertThat(updates).singleElement().satisfies(e -> {
+                assertThat(e.newValue()).isEqualTo(stored.data().givenName());
+                assertThat(e.username()).isEqualTo(stored.data().givenName());
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void everyChangedFieldGetsOneAuditRowWithOldAndNewValue(Dialect dialect) {
         try (TestDatabase t = TestDatabase.open(dialect, folder)) {
             Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "ZS", "Zhongshan");
