@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -85,7 +86,12 @@ class SignInScreenBrowserTest {
 
     @Test
     void rightPasswordOpensThePatientListWithTheUsersName() {
-        signIn("physician_a", TestServer.PASSWORD);
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("physician_a");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        chromium.screenshot("signin");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/patients.html"));
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name")));
         assertThat(name.getText()).isEqualTo("Dr physician_a");
