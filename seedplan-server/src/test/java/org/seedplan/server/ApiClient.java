@@ -77,6 +77,26 @@ public final class ApiClient {
         return send("DELETE", path, json, Map.of());
     }
 
+    /** GET of a binary answer (200 expected). */
+    public byte[] bytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST multipart/form-data: text fields and files (each as part "file"). */
     public Answer multipart(String path, Map<String, String> fields, java.util.List<java.nio.file.Path> files) {
         String boundary = "----seedplan" + java.util.UUID.randomUUID();

@@ -1,0 +1,9 @@
+package org.seedplan.server;
+
+/** {@link PlanWorkflowTest} on PostgreSQL. */
+class PlanWorkflowPostgresTest extends PlanWorkflowTest {
+    @Override
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRESQL;
+    }
+}
