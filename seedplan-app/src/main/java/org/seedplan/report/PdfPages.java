@@ -54,11 +54,6 @@ final class PdfPages implements AutoCloseable {
         doc.addPage(page);
         pages++;
         cs = new PDPageContentStream(doc, page);
-        cs.beginText();
-        cs.setFont(regular, 8);
-        cs.newLineAtOffset(MARGIN, 20);
-        cs.showText(safe(footer + "   page " + pages));
-        cs.endText();
         y = SIZE.getHeight() - MARGIN;
     }
 
@@ -69,7 +64,8 @@ final class PdfPages implements AutoCloseable {
     }
 
     void heading(String text) throws IOException {
-        need(24);
+        // a heading stays with at least three lines of what it heads
+        need(24 + 3 * 13);
         y -= 16;
         write(text, MARGIN, y, 13, true);
         y -= 6;
@@ -131,9 +127,21 @@ final class PdfPages implements AutoCloseable {
         y -= height + 6;
     }
 
+    /** Writes the footer "page x of y" on every page, then the file. */
     void save(java.nio.file.Path file) throws IOException {
         cs.close();
         cs = null;
+        int n = 0;
+        for (PDPage page : doc.getPages()) {
+            n++;
+            try (PDPageContentStream footerStream = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                footerStream.beginText();
+                footerStream.setFont(regular, 8);
+                footerStream.newLineAtOffset(MARGIN, 20);
+                footerStream.showText(safe(footer + "   page " + n + " of " + pages));
+                footerStream.endText();
+            }
+        }
         doc.save(file.toFile());
     }
 

@@ -20,7 +20,10 @@ import org.seedplan.planning.StructureDose;
 /**
  * The plan's pictures, drawn with Java2D: axial, coronal and sagittal slices through the target
  * centre (CT in a soft-tissue window, structure outlines, isodose lines at 50/100/150/200 % of the
- * reference prescription, needles and seeds) and the cumulative DVH plot.
+ * reference prescription and the 100 % line of every other target prescription, needles and seeds,
+ * a legend naming every structure and isodose) and the cumulative DVH plot. Colours are chosen so
+ * that none can be taken for another: isodoses blue-yellow-orange-red, targets magenta and violet,
+ * organs green, brown and grey (no blue organ beside the blue 50 % line).
  *
  * <p>Display conventions: axial images are seen from the feet (patient right on the image left,
  * anterior up); coronal from the front (right on the left, superior up); sagittal from the
@@ -33,8 +36,10 @@ public final class PlanImages {
 
     static final double[] ISODOSE_PCT = {50, 100, 150, 200};
     static final Color[] ISODOSE_COLOURS = {new Color(0, 140, 255), new Color(255, 230, 0), new Color(255, 140, 0), new Color(230, 0, 0)};
-    static final Color[] ORGAN_COLOURS = {new Color(0, 200, 90), new Color(120, 200, 255), new Color(190, 130, 60), new Color(200, 200, 200)};
-    static final Color TARGET_COLOUR = new Color(255, 60, 220);
+    static final Color[] ORGAN_COLOURS = {new Color(0, 200, 90), new Color(190, 130, 60), new Color(200, 200, 200), new Color(110, 150, 40)};
+    static final Color[] TARGET_COLOURS = {new Color(255, 60, 220), new Color(160, 90, 255), new Color(255, 170, 210)};
+    /** The 100 % line of a target prescription other than the reference. */
+    static final Color[] RX_COLOURS = {new Color(0, 230, 230), new Color(230, 230, 230)};
     /** Seeds closer than this to the slice plane are drawn bright, mm. */
     static final double SLAB_MM = 2.5;
 
@@ -70,8 +75,9 @@ public final class PlanImages {
             gr.setColor(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
             Isolines.draw(gr, sv.field(organ.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
         }
-        gr.setColor(TARGET_COLOUR);
+        int t0 = 0;
         for (PlanningGeometry.Target t : geometry.targets()) {
+            gr.setColor(TARGET_COLOURS[t0++ % TARGET_COLOURS.length]);
             Isolines.draw(gr, sv.field(t.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
         }
         double ref = plan.intent().referenceDoseGy();
@@ -79,6 +85,13 @@ public final class PlanImages {
         for (int n = 0; n < ISODOSE_PCT.length; n++) {
             gr.setColor(ISODOSE_COLOURS[n]);
             Isolines.draw(gr, dose, nu, nv, ref * ISODOSE_PCT[n] / 100, 0, 0, 1);
+        }
+        List<Double> otherRx = otherPrescriptions(plan);
+        gr.setStroke(new BasicStroke((float) (1.5 / step), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {(float) (3 / step), (float) (2 / step)}, 0f));
+        for (int n = 0; n < otherRx.size(); n++) {
+            gr.setColor(RX_COLOURS[n % RX_COLOURS.length]);
+            Isolines.draw(gr, dose, nu, nv, otherRx.get(n), 0, 0, 1);
         }
         gr.setTransform(saved);
         // needles and seeds, projected onto the plane
@@ -101,18 +114,23 @@ public final class PlanImages {
         gr.setColor(Color.BLACK);
         gr.fillRect(0, height, width, legend);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int x = 6;
-        String where = sv.label();
-        gr.setColor(Color.WHITE);
-        gr.drawString(where, x, height + 15);
-        x += 130;
+        Legend key = new Legend(gr, width, height);
+        key.add(Color.WHITE, sv.label());
         for (int n = 0; n < ISODOSE_PCT.length; n++) {
-            gr.setColor(ISODOSE_COLOURS[n]);
-            gr.drawString((int) ISODOSE_PCT[n] + "%", x, height + 15);
-            x += 42;
+            key.add(ISODOSE_COLOURS[n], (int) ISODOSE_PCT[n] + "% " + gy(ref * ISODOSE_PCT[n] / 100));
         }
-        gr.setColor(TARGET_COLOUR);
-        gr.drawString("target", x, height + 15);
+        for (int n = 0; n < otherRx.size(); n++) {
+            key.add(RX_COLOURS[n % RX_COLOURS.length], "- - " + gy(otherRx.get(n)) + " (Rx)");
+        }
+        t0 = 0;
+        for (PlanningGeometry.Target t : geometry.targets()) {
+            key.add(TARGET_COLOURS[t0++ % TARGET_COLOURS.length], t.goal().structure() + " (Rx " + gy(t.goal().prescriptionGy()) + ")");
+        }
+        o = 0;
+        for (PlanningGeometry.Organ organ : geometry.organs()) {
+            key.add(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length], organ.limit().structure());
+        }
+        key.add(Color.WHITE, "seeds");
         gr.dispose();
         return img;
     }
@@ -161,9 +179,11 @@ public final class PlanImages {
         g.drawLine(xr, top, xr, top + ph);
         g.setStroke(new BasicStroke(2f));
         int organ = 0;
+        int target = 0;
         int ly = top + 10;
         for (StructureDose s : plan.structures()) {
-            Color colour = s.role().equals("target") ? TARGET_COLOUR : ORGAN_COLOURS[organ++ % ORGAN_COLOURS.length].darker();
+            Color colour = s.role().equals("target") ? TARGET_COLOURS[target++ % TARGET_COLOURS.length].darker()
+                    : ORGAN_COLOURS[organ++ % ORGAN_COLOURS.length].darker();
             g.setColor(colour);
             Dvh dvh = s.dvh();
             List<Dvh.Point> pts = dvh.cumulative(Math.max(maxDose / 400, 0.05));
@@ -190,6 +210,41 @@ public final class PlanImages {
         }
         g.dispose();
         return img;
+    }
+
+    /** Writes coloured labels left to right under the image, wrapping to the next row when one is full. */
+    private static final class Legend {
+        private final Graphics2D gr;
+        private final int width;
+        private int x = 6;
+        private int y;
+
+        Legend(Graphics2D gr, int width, int imageHeight) {
+            this.gr = gr;
+            this.width = width;
+            this.y = imageHeight + 15;
+        }
+
+        void add(Color colour, String label) {
+            int w = gr.getFontMetrics().stringWidth(label);
+            if (x > 6 && x + w > width - 4) {
+                x = 6;
+                y += 17;
+            }
+            gr.setColor(colour);
+            gr.drawString(label, x, y);
+            x += w + 12;
+        }
+    }
+
+    /** The target prescriptions other than the reference (the largest), each once, Gy. */
+    static List<Double> otherPrescriptions(Plan plan) {
+        double ref = plan.intent().referenceDoseGy();
+        return plan.intent().targets().stream().map(t -> t.prescriptionGy()).filter(rx -> rx != ref).distinct().sorted().toList();
+    }
+
+    private static String gy(double v) {
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f Gy", v) : String.format(java.util.Locale.ROOT, "%.1f Gy", v);
     }
 
     private static double maxOf(List<StructureDose> structures) {

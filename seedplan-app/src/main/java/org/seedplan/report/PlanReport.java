@@ -35,10 +35,11 @@ public final class PlanReport {
     public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness)
             throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
-        try (PdfPages p = new PdfPages("seedplan plan report - " + plan.patientName() + " (" + plan.patientId() + ") - " + when)) {
+        String patient = PersonName.readable(plan.patientName());
+        try (PdfPages p = new PdfPages("seedplan plan report - " + patient + " (" + plan.patientId() + ") - " + when)) {
             p.line("I-125 seed implant plan", 16, true);
             p.space(4);
-            p.line("Patient: " + plan.patientName() + "    ID: " + plan.patientId() + "    Planned: " + when);
+            p.line("Patient: " + patient + "    ID: " + plan.patientId() + "    Planned: " + when);
             p.line(String.format(Locale.ROOT, "Planning time: %.2f s; %d candidate positions on %d available needles",
                     plan.planningSeconds(), plan.candidateCount(), plan.availableNeedles()));
 
@@ -48,6 +49,10 @@ public final class PlanReport {
             p.line(String.format(Locale.ROOT, "Seed strength: %s = %.3f U (1.270 U/mCi), half-life %.2f d; dose = total dose of the "
                     + "permanent implant (TG-43U1 2D line source)", plan.intent().seed().strength(), plan.intent().seed().skU(),
                     plan.intent().halfLifeDays()));
+            var grid = plan.dose().grid();
+            p.line(String.format(Locale.ROOT, "Dose grid: %d x %d x %d voxels of %.2f x %.2f x %.2f mm from (%.1f, %.1f, %.1f) mm LPS; every"
+                    + " number in this report is read on it (docs/plan-numbers.md). Software: seedplan %s.", grid.nx(), grid.ny(), grid.nz(),
+                    grid.dxMm(), grid.dyMm(), grid.dzMm(), grid.originMm().x(), grid.originMm().y(), grid.originMm().z(), version()));
 
             p.heading("Prescription and limits");
             for (TargetGoal t : plan.intent().targets()) {
@@ -123,22 +128,34 @@ public final class PlanReport {
             }
             p.table(idx, new float[] {80, 50, 60, 80, 60, 60, 60}, 8);
 
-            p.heading("Needles (entry and tip in patient LPS mm; seeds as distance from the tip, mm)");
+            p.heading("Needles");
+            p.line("Entry and tip in patient LPS mm; insert = depth from entry to the deepest seed (mm), which is where the needle"
+                    + " tip goes; tilt from the axial plane and in-plane angle from patient left towards posterior (degrees);"
+                    + " seeds as distance from the planned tip (mm).", 8, false);
             List<String[]> n = new ArrayList<>();
-            n.add(new String[] {"#", "Hole", "Entry", "Tip", "Depth", "Tilt", "Loading", "Seeds at (mm from tip)"});
+            n.add(new String[] {"#", "Hole", "Entry mm", "Tip mm", "Insert mm", "Tilt deg", "In-plane deg", "Seeds", "Loading",
+                "Seeds at mm from tip"});
             for (PlannedNeedle x : plan.needles()) {
                 StringBuilder seeds = new StringBuilder();
                 for (double d : x.seedDistancesFromTipMm()) {
                     seeds.append(seeds.length() == 0 ? "" : ", ").append(num(d));
                 }
+                double deepest = x.seedDistancesFromTipMm().isEmpty() ? 0 : x.seedDistancesFromTipMm().get(0);
                 n.add(new String[] {String.valueOf(x.number()), x.needle().hole() == null ? (x.needle().fixed() ? "fixed" : "skin")
-                    : x.needle().hole(), vec(x.needle().entryMm()), vec(x.needle().tipMm()), f1(x.needle().depthMm()),
-                    f1(x.needle().tiltFromAxialDeg()), x.loadingPattern(plan.intent().seedStepMm()), seeds.toString()});
+                    : x.needle().hole(), vec(x.needle().entryMm()), vec(x.needle().tipMm()), f1(x.needle().depthMm() - deepest),
+                    f1(x.needle().tiltFromAxialDeg()), f1(x.needle().axialAngleDeg()), String.valueOf(x.seedCount()),
+                    x.loadingPattern(plan.intent().seedStepMm()), seeds.toString()});
             }
-            p.table(n, new float[] {18, 30, 95, 95, 35, 30, 70, 142}, 7.5f);
+            p.table(n, new float[] {16, 26, 84, 84, 40, 34, 42, 26, 56, 103}, 7.5f);
+            p.line(String.format(Locale.ROOT, "Seeds to order: %d (%d planned + %s %% spares - %d in stock).", plan.seedsToOrder(),
+                    plan.seedCount(), num(plan.intent().sparesPct()), plan.intent().seed().stock()), 10, true);
 
             p.newPage();
-            p.heading("Images: isodoses 50 / 100 / 150 / 200 % of " + num(plan.intent().referenceDoseGy()) + " Gy");
+            StringBuilder rxLines = new StringBuilder();
+            for (double rx : PlanImages.otherPrescriptions(plan)) {
+                rxLines.append(" and ").append(num(rx)).append(" Gy (dashed)");
+            }
+            p.heading("Images: isodoses 50 / 100 / 150 / 200 % of " + num(plan.intent().referenceDoseGy()) + " Gy" + rxLines);
             List<BufferedImage> row1 = List.of(PlanImages.slice(plan, geometry, PlanImages.View.AXIAL),
                     PlanImages.slice(plan, geometry, PlanImages.View.CORONAL));
             p.images(row1, p.width());
@@ -180,6 +197,12 @@ public final class PlanReport {
 
     private static String vec(Vec3 v) {
         return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", v.x(), v.y(), v.z());
+    }
+
+    /** The version of the running jar, or "development build" when run from classes. */
+    static String version() {
+        String v = PlanReport.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     private static String f3(Double v) {

@@ -17,7 +17,7 @@ import org.seedplan.geometry.Vec3;
  */
 final class SliceView {
 
-    static final int LEGEND_PX = 22;
+    static final int LEGEND_PX = 58;
     private static final int TARGET_WIDTH_PX = 520;
 
     final PlanImages.View view;

@@ -51,9 +51,11 @@ public final class VerificationImages {
         gr.scale(du * scale, dv * scale);
         gr.setStroke(new BasicStroke((float) (2.0 / (du * scale))));
         int o = 0;
+        int t = 0;
         for (RoiMask r : rois) {
             if (r.mask().grid().equals(g)) {
-                gr.setColor(r.type().isTarget() ? PlanImages.TARGET_COLOUR : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length]);
+                gr.setColor(r.type().isTarget() ? PlanImages.TARGET_COLOURS[t++ % PlanImages.TARGET_COLOURS.length]
+                        : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length]);
                 Isolines.draw(gr, sv.field(r.mask().fraction()), nu, nv, 0.5, 0, 0, 1);
             }
         }

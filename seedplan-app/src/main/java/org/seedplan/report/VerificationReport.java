@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Volume;
+import org.seedplan.planning.intent.TargetGoal;
 import org.seedplan.verify.coldspots.ColdRegion;
 import org.seedplan.verify.comparison.MetricDelta;
 import org.seedplan.verify.comparison.StructureComparison;
@@ -37,6 +38,7 @@ public final class VerificationReport {
     public static void write(Path pdf, String patient, Verification v, SeedFinding finding, String supplement, Volume ct,
                              List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines) throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
+        patient = PersonName.readable(patient);
         try (PdfPages p = new PdfPages("seedplan verification report - " + patient + " - " + when)) {
             p.line("I-125 seed implant: post-implant verification", 16, true);
             p.space(4);
@@ -65,6 +67,25 @@ public final class VerificationReport {
                 p.line("Note: " + n);
             }
 
+            p.heading("Post-implant goals (prescription " + f1(prescriptionGy) + " Gy)");
+            List<String[]> goals = new ArrayList<>();
+            goals.add(new String[] {"Structure", "Goal", "Post-implant", "Met"});
+            for (StructureComparison s : v.comparison().structures()) {
+                if (s.type().isTarget()) {
+                    goals.add(goal(s, "d_pct_gy.90", "D90 >= " + f1(prescriptionGy) + " Gy", prescriptionGy, true, "Gy"));
+                    goals.add(goal(s, "v_pct.100", "V100 >= " + f0(TargetGoal.DEFAULT_V100_GOAL_PCT) + " %",
+                            TargetGoal.DEFAULT_V100_GOAL_PCT, true, "%"));
+                    goals.add(goal(s, "v_pct.150", "V150 <= " + f0(TargetGoal.DEFAULT_V150_LIMIT_PCT) + " %",
+                            TargetGoal.DEFAULT_V150_LIMIT_PCT, false, "%"));
+                    goals.add(goal(s, "v_pct.200", "V200 <= " + f0(TargetGoal.DEFAULT_V200_LIMIT_PCT) + " %",
+                            TargetGoal.DEFAULT_V200_LIMIT_PCT, false, "%"));
+                }
+            }
+            goals.removeIf(java.util.Objects::isNull);
+            p.table(goals, new float[] {110, 150, 90, 60}, 9);
+            p.line("Target goals as in the plan intent's defaults (D90 at the prescription, V100 >= 95 %, V150 <= 60 %, V200 <= 30 %);"
+                    + " organ doses are in the table below.", 8, false);
+
             p.heading("Dose metrics: pre-plan, post-plan and difference (prescription " + f1(prescriptionGy) + " Gy)");
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Structure", "Metric", "Pre", "Post", "Post - pre"});
@@ -74,9 +95,10 @@ public final class VerificationReport {
                     if (d == null || (d.pre() == null && d.post() == null)) {
                         continue;
                     }
+                    // the difference of the values as printed, so that the columns add up
                     rows.add(d.unit().isEmpty()
-                            ? new String[] {s.name(), label(key, d.unit()), f2(d.pre()), f2(d.post()), f2(d.difference())}
-                            : new String[] {s.name(), label(key, d.unit()), f1(d.pre()), f1(d.post()), f1(d.difference())});
+                            ? new String[] {s.name(), label(key, d.unit()), f2(d.pre()), f2(d.post()), difference(d, 100)}
+                            : new String[] {s.name(), label(key, d.unit()), f1(d.pre()), f1(d.post()), difference(d, 10)});
                 }
             }
             p.table(rows, new float[] {110, 110, 80, 80, 80}, 8);
@@ -116,9 +138,47 @@ public final class VerificationReport {
         }
     }
 
+    /** One row of the goals table: the post-implant value of {@code key} against {@code limit}; null when the metric is missing. */
+    private static String[] goal(StructureComparison s, String key, String text, double limit, boolean atLeast, String unit) {
+        MetricDelta d = s.metrics().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
+        if (d == null || d.post() == null) {
+            return null;
+        }
+        double shown = Math.round(d.post() * 10) / 10.0;
+        boolean met = atLeast ? shown >= limit : shown <= limit;
+        return new String[] {s.name(), text, f1(d.post()) + " " + unit, met ? "yes" : "NOT MET"};
+    }
+
+    /** Post minus pre of the values rounded to 1/{@code scale}, as the table prints them. */
+    static String difference(MetricDelta d, int scale) {
+        if (d.pre() == null || d.post() == null) {
+            return "-";
+        }
+        double diff = (Math.round(d.post() * scale) - Math.round(d.pre() * scale)) / (double) scale;
+        return scale == 10 ? f1(diff) : f2(diff);
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
     static String label(String key, String unit) {
+        switch (key) {
+            case "ci_paddick":
+                return "CI (Paddick)";
+            case "hi":
+                return "HI";
+            case "coin":
+                return "COIN";
+            case "ei":
+                return "EI";
+            case "volume_cc":
+                return "Volume (cc)";
+            default:
+                break;
+        }
         String k = key.replace("d_pct_gy.", "D").replace("d_cc_gy.", "D").replace("v_pct.", "V").replace("v_gy_pct.", "V")
-                .replace("_gy", "").replace("_cc", "");
+                .replace("_gy", "").replace("_cc", "").replace("dmean", "Dmean").replace("dmax", "Dmax").replace("dmin", "Dmin");
         if (key.startsWith("d_cc_gy.")) {
             k += "cc";
         }

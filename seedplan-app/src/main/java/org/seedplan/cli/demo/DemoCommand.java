@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (json) {
             System.out.println(verified.mergeInto(planned.json()));
         } else {
-            System.out.printf("%s: %d seeds of %s (%s)%n", c.name(), c.seeds().size(), c.sourceKey(), c.seedStrength());
+            System.out.printf("%s: %d seeds of %s (%s)%n", org.seedplan.report.PersonName.readable(c.name()), c.seeds().size(), c.sourceKey(), c.seedStrength());
             System.out.print(MetricsTable.render(planned.plan().metrics()));
             planned.printSummary();
             verified.printSummary();

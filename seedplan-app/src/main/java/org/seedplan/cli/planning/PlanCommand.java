@@ -225,7 +225,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private void printSummary(Plan plan, Plan baseline, RobustnessResult spread) {
         System.out.printf(Locale.ROOT, "%s: %d seeds of %s (%s) on %d needles, planned in %.2f s; order %d seeds (%.0f %% spares)%n",
-                plan.patientName(), plan.seedCount(), plan.source().key(), plan.intent().seed().strength(), plan.needleCount(),
+                org.seedplan.report.PersonName.readable(plan.patientName()), plan.seedCount(), plan.source().key(), plan.intent().seed().strength(), plan.needleCount(),
                 plan.planningSeconds(), plan.seedsToOrder(), plan.intent().sparesPct());
         for (GoalResult g : plan.goals()) {
             System.out.printf(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s%n", g.structure(), g.goal(), g.value(), g.unit(), g.met() ? "met" : "NOT MET");
