@@ -154,7 +154,7 @@ class DicomMutationSuiteTest {
     }
 
     @Test
-    void duplicateRoiNamesAreRefusedAndTheNumberChooses() {
+    void duplicateRoiNamesAreRefusedAndTheNumberChooses() throws Exception {
         List<DataSet> rois = rs.sequence(Tag.STRUCTURE_SET_ROI_SEQUENCE);
         String first = rois.get(0).requireString(Tag.ROI_NAME);
         int secondNumber = rois.get(1).requireInteger(Tag.ROI_NUMBER);
@@ -166,6 +166,16 @@ class DicomMutationSuiteTest {
         assertThat(byNumber.exitCode()).as(byNumber.err()).isZero();
         refusedInOneLine(CliRun.of("dvh", "--ct", demo.toString(), "--rtstruct", twins.toString(), "--rtdose",
                 demo.resolve("RD.dcm").toString()), "twins.dcm", "both named");
+        // plan finds its structures by name: it must not optimise on the wrong one of two
+        Path intent = tmp.resolve("intent-twins.json");
+        Files.writeString(intent, """
+                {"format": "seedplan-intent/1",
+                 "targets": [{"structure": "%s", "prescription_gy": 120}],
+                 "seed": {"source": "amersham6711", "strength": "0.5 U"},
+                 "approach": {"type": "coplanar_template", "needle_direction": [0, 1, 0]}}
+                """.formatted(first));
+        refusedInOneLine(CliRun.of("plan", "--ct", demo.toString(), "--rtstruct", twins.toString(), "--intent", intent.toString()),
+                "twins.dcm", "both named '" + first + "'");
     }
 
     @Test
