@@ -154,6 +154,7 @@ public final class Database implements AutoCloseable {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
+                backOff(attempt, e);
             }
         }
     }
@@ -182,6 +183,16 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StorageException("transaction failed", e);
+        }
+    }
+
+    /** Waits a little (random, growing) so that the transaction that won the deadlock finishes first. */
+    private static void backOff(int attempt, RuntimeException cause) {
+        try {
+            Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 

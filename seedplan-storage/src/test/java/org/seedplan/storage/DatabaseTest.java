@@ -88,12 +88,14 @@ class DatabaseTest {
             java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
             java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
             java.util.function.BiFunction<String, String, Runnable> job = (first, second) -> () -> t.db.inTransaction(tx -> {
-                attempts.incrementAndGet();
+                boolean firstTry = attempts.incrementAndGet() <= 2;
                 tx.update("UPDATE centre SET name = name || '1' WHERE code = ?", first);
                 try {
-                    barrier.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                    if (firstTry) {
+                        barrier.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                    }
                 } catch (Exception e) {
-                    // SQLite lets one writer in at a time, and a retried transaction finds no partner: go on alone
+                    // SQLite lets one writer in at a time: the first waits in vain and goes on alone
                 }
                 return tx.update("UPDATE centre SET name = name || '2' WHERE code = ?", second);
             });
@@ -108,7 +110,11 @@ class DatabaseTest {
             }
             List<String> names = t.db.read(tx -> tx.query("SELECT name FROM centre ORDER BY code", r -> r.string("name")));
             assertThat(names).allSatisfy(n -> assertThat(n).hasSize(3).contains("1").contains("2"));
-            assertThat(attempts.get()).isEqualTo(dialect == Dialect.POSTGRESQL ? 3 : 2);
+            if (dialect == Dialect.POSTGRESQL) {
+                assertThat(attempts.get()).as("the deadlock victim ran again").isGreaterThanOrEqualTo(3);
+            } else {
+                assertThat(attempts.get()).as("SQLite serialises writers: no deadlock").isEqualTo(2);
+            }
         }
     }
 

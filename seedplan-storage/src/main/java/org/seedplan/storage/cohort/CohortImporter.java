@@ -78,9 +78,10 @@ public final class CohortImporter {
     private long patient(Tx tx, long centreId, Patient p) {
         java.time.LocalDate death = p.followUps().stream().filter(FollowUp::died).map(FollowUp::date).findFirst().orElse(null);
         long id = tx.insert("INSERT INTO patient (centre_id, patient_id, sex, diagnosis, stage, child_pugh, kps, ecog,"
-                        + " prior_treatments, death_date, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        + " prior_treatments, death_date, search_text, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 centreId, p.id(), p.sex() == null ? null : p.sex() == Sex.MALE ? "M" : "F", p.tumourType(), p.stage(),
-                p.childPugh(), p.kps(), p.ecog(), p.priorTreatments().isEmpty() ? null : String.join(";", p.priorTreatments()), death);
+                p.childPugh(), p.kps(), p.ecog(), p.priorTreatments().isEmpty() ? null : String.join(";", p.priorTreatments()), death,
+                org.seedplan.storage.registry.PatientData.of(centreId, p.id()).searchText());
         Implant im = p.implant();
         Dosimetry pre = im.prePlan();
         Dosimetry post = im.postPlan();

@@ -80,6 +80,12 @@ public record PatientData(long centreId, String patientId, String familyName, St
         return m;
     }
 
+    /** The text the patient list searches: patient ID, family and given name, lower-cased (any script). */
+    public String searchText() {
+        return (patientId + " " + (familyName == null ? "" : familyName) + " " + (givenName == null ? "" : givenName))
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A record with only the required fields set. */
     public static PatientData of(long centreId, String patientId) {
         return new PatientData(centreId, patientId, null, null, null, null, null, null, null, null, null, null, null,

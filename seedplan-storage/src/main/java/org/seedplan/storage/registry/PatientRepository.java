@@ -44,7 +44,8 @@ public final class PatientRepository {
             String names = String.join(", ", cols.keySet());
             String marks = cols.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
             List<Object> args = new ArrayList<>(cols.values());
-            long id = tx.insert("INSERT INTO patient (" + names + ", version) VALUES (" + marks + ", 1)", args.toArray());
+            args.add(data.searchText());
+            long id = tx.insert("INSERT INTO patient (" + names + ", search_text, version) VALUES (" + marks + ", ?, 1)", args.toArray());
             audit.changes(actor, "CREATE", "patient", id, Map.of(), cols, null);
             return new Patient(id, 1, data);
         });
@@ -72,7 +73,8 @@ public final class PatientRepository {
 
     /**
      * One page of the patient list, restricted to {@code allowedCentres} (the caller's centres), optionally to one
-     * centre, and to patients whose ID or name contains {@code q} (case-insensitive), ordered by family name and ID.
+     * centre, and to patients whose ID or name contains {@code q} (case-insensitive in any script; "wang fang" finds
+     * family and given name together), ordered by family name and ID.
      */
     public Page<PatientSummary> search(Collection<Long> allowedCentres, Long centreId, String q, int limit, int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -89,10 +91,7 @@ public final class PatientRepository {
         List<Object> args = new ArrayList<>(centres);
         if (q != null && !q.isBlank()) {
             String like = "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (LOWER(p.patient_id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(p.family_name, '')) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(COALESCE(p.given_name, '')) LIKE ? ESCAPE '\\')");
-            args.add(like);
-            args.add(like);
+            where.append(" AND p.search_text LIKE ? ESCAPE '\\'");
             args.add(like);
         }
         return db.read(tx -> {
@@ -133,9 +132,11 @@ public final class PatientRepository {
             Map<String, Object> cols = data.columns();
             String set = cols.keySet().stream().map(k -> k + " = ?").collect(Collectors.joining(", "));
             List<Object> args = new ArrayList<>(cols.values());
+            args.add(data.searchText());
             args.add(id);
             args.add(expectedVersion);
-            int n = tx.update("UPDATE patient SET " + set + ", version = version + 1 WHERE id = ? AND version = ?", args.toArray());
+            int n = tx.update("UPDATE patient SET " + set + ", search_text = ?, version = version + 1 WHERE id = ? AND version = ?",
+                    args.toArray());
             if (n != 1) {
                 throw new StaleVersionException("patient", id, expectedVersion);
             }

@@ -165,9 +165,17 @@ class PatientRepositoryTest {
             assertThat(patients.search(Set.of(a.id(), b.id()), null, "li", 50, 0).total()).isEqualTo(2);
             assertThat(patients.search(Set.of(a.id()), null, "_", 50, 0).items()).extracting(PatientSummary::patientId)
                     .as("_ and % are literal").containsExactly("X_100%");
+            assertThat(patients.search(Set.of(a.id()), null, "MÜLL", 50, 0).items()).as("case folding beyond ASCII")
+                    .extracting(PatientSummary::patientId).containsExactly("A-1");
+            assertThat(patients.search(Set.of(a.id()), null, "Li Na", 50, 0).items()).as("family and given name together")
+                    .extracting(PatientSummary::patientId).containsExactly("A-2");
+            Patient renamed = patients.findByPatientId(a.id(), "A-2").orElseThrow();
+            patients.update(Actor.SYSTEM, renamed.id(), renamed.version(), renamed.data().withName("Öztürk", "Na"), null);
+            assertThat(patients.search(Set.of(a.id()), null, "öztürk", 50, 0).total()).as("search text follows an edit").isEqualTo(1);
+            assertThat(patients.search(Set.of(a.id()), null, "li na", 50, 0).total()).isZero();
             Page<PatientSummary> page = patients.search(Set.of(a.id()), null, null, 2, 1);
             assertThat(page.total()).isEqualTo(3);
-            assertThat(page.items()).extracting(PatientSummary::familyName).containsExactly("Müller", "Smith");
+            assertThat(page.items()).extracting(PatientSummary::familyName).containsExactly("Smith", "Öztürk");
             assertThatThrownBy(() -> patients.create(Actor.SYSTEM, PatientData.of(a.id(), "A-1")))
                     .hasMessageContaining("A-1 already exists");
         }
