@@ -1,5 +1,6 @@
 package org.seedplan.cli.dicom;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -88,6 +89,21 @@ public final class DoseCommand implements Callable<Integer> {
         if (bits != 16 && bits != 32) {
             throw new IllegalArgumentException("--bits must be 16 or 32, got " + bits);
         }
+        if (rxGy != null && !(rxGy > 0 && Double.isFinite(rxGy))) {
+            throw new IllegalArgumentException("--rx-gy must be a positive dose in Gy, got " + rxGy);
+        }
+        Path target = out.toAbsolutePath().normalize();
+        for (Path in : new Path[] {ct, rtstruct, rtplan}) {
+            Path input = in.toAbsolutePath().normalize();
+            if (target.equals(input) || (Files.isDirectory(input) && target.startsWith(input))) {
+                throw new IllegalArgumentException("--out " + out + " would overwrite or land inside the input " + in
+                        + ": write the RT Dose elsewhere");
+            }
+        }
+        if (rxGy != null) {
+            org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("--rx-gy", rxGy);
+        }
+        org.seedplan.io.OutputFolder.refuseInputFile("--out", out, rtplan, rtstruct, ct);
         CtSeries ctSeries = CtSeriesReader.read(ct, series);
         RtStructureSet rs = RtStructReader.read(rtstruct);
         Consistency.requireDrawnOn(rs, ctSeries, ct.toString());
@@ -107,6 +123,9 @@ public final class DoseCommand implements Callable<Integer> {
             } else {
                 covered.add(r);
             }
+        }
+        if (rxGy != null && covered.stream().noneMatch(r -> r.type().isTarget())) {
+            throw new IllegalArgumentException(rtstruct + ": no GTV, CTV or PTV ROI to report metrics for: leave out --rx-gy");
         }
         Grid grid = doseGrid(seeds, covered.stream().map(r -> r.structure().orElseThrow()).toList());
         DoseGrid dose = new FastDoseEngine(source.kernel(implant)).dose(seeds, grid, source.permanent(implant));

@@ -183,6 +183,13 @@ class BadInputSuiteTest {
                 refusedNothingWritten("demo --out and --dicom-out the same folder", d -> List.of("demo", "--out", d.resolve("out").toString(),
                         "--dicom-out", d.resolve("out").toString()), "same folder", "out"),
                 refused("demo --out is a file", d -> List.of("demo", "--out", write(d, "file.txt", "x").toString()), "is a file"),
+                // DICOM dose: both are refused before any file is read, computed or written
+                refusedNothingWritten("dose --rx-gy -1", d -> dose(d, "--out", d.resolve("rd.dcm").toString(), "--rx-gy", "-1"),
+                        "--rx-gy must be a positive dose in Gy, got -1.0", "rd.dcm"),
+                refused("dose --out equal to its own RT Plan", d -> dose(d, "--out", d.resolve("RP.dcm").toString()),
+                        "RP.dcm would overwrite or land inside the input"),
+                refused("dose --out inside the CT folder", d -> dose(d, "--out", d.resolve("ct/RD.dcm").toString()),
+                        "would overwrite or land inside the input"),
                 // statistics and outcomes
                 refused("stats km --times NaN", d -> List.of("stats", "km", "--data", write(d, "s.csv", "t,e\n1,1\n2,0\n3,1\n").toString(),
                         "--time", "t", "--event", "e", "--times", "NaN"), "--times NaN"),
@@ -193,6 +200,19 @@ class BadInputSuiteTest {
                 refusedNothingWritten("cohort: implant date in the future", d -> cohort(d, "patients.csv",
                         t -> setCell(t, "P002", null, "implant_date", "2999-01-01")),
                         "lies in the future", "out"));
+    }
+
+    /** {@code dose} on placeholder files (the options are refused before they are read). */
+    static List<String> dose(Path d, String... more) {
+        try {
+            Files.createDirectories(d.resolve("ct"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> a = new ArrayList<>(List.of("dose", "--ct", d.resolve("ct").toString(), "--rtstruct",
+                write(d, "RS.dcm", "not read").toString(), "--rtplan", write(d, "RP.dcm", "not read").toString()));
+        a.addAll(List.of(more));
+        return a;
     }
 
     static List<String> plan(Path d, String... more) {
