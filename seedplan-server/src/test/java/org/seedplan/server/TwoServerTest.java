@@ -1,0 +1,34 @@
+package org.seedplan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.registry.Patient;
+
+/** Two servers on one PostgreSQL database share sessions and data: nothing pins a user to one process. */
+class TwoServerTest {
+
+    @Test
+    void aSessionStartedOnOneServerWorksOnTheOtherAndWritesAreSharedBothWays() throws Exception {
+        String url = TestDatabases.freshSchemaUrl();
+        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("one"), url));
+                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("two"), url))) {
+            ApiClient onOne = one.signedIn(Role.DATA_ENTRY, true);
+            ApiClient onTwo = new ApiClient(two.base()).withSession(onOne.cookie(), onOne.csrf());
+            assertThat(onTwo.get("/api/session").json().at("/user/username").asText()).isEqualTo("data_entry_a");
+
+            Patient p = new World(one).patient(one.a);
+            assertThat(onTwo.put("/api/patients/" + p.id(), "{\"version\":1,\"diagnosis\":\"NSCLC\"}").status()).isEqualTo(200);
+            assertThat(onOne.get("/api/patients/" + p.id()).json().get("diagnosis").asText()).isEqualTo("NSCLC");
+            ApiClient.Answer created = onOne.post("/api/patients", "{\"centreId\":" + one.a.id() + ",\"patientId\":\"TWO-1\"}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(onTwo.get("/api/patients?q=TWO-1").json().get("total").asLong()).isEqualTo(1);
+
+            assertThat(onTwo.delete("/api/session", null).status()).isEqualTo(204);
+            assertThat(new ApiClient(one.base()).withSession(onOne.cookie(), onOne.csrf()).get("/api/session").status()).isEqualTo(401);
+        }
+    }
+}
