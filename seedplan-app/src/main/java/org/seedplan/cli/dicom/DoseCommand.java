@@ -89,8 +89,8 @@ public final class DoseCommand implements Callable<Integer> {
         if (bits != 16 && bits != 32) {
             throw new IllegalArgumentException("--bits must be 16 or 32, got " + bits);
         }
-        if (rxGy != null && !(rxGy > 0 && Double.isFinite(rxGy))) {
-            throw new IllegalArgumentException("--rx-gy must be a positive dose in Gy, got " + rxGy);
+        if (rxGy != null) {
+            org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("--rx-gy", rxGy);
         }
         Path target = out.toAbsolutePath().normalize();
         for (Path in : new Path[] {ct, rtstruct, rtplan}) {
@@ -100,10 +100,6 @@ public final class DoseCommand implements Callable<Integer> {
                         + ": write the RT Dose elsewhere");
             }
         }
-        if (rxGy != null) {
-            org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("--rx-gy", rxGy);
-        }
-        org.seedplan.io.OutputFolder.refuseInputFile("--out", out, rtplan, rtstruct, ct);
         CtSeries ctSeries = CtSeriesReader.read(ct, series);
         RtStructureSet rs = RtStructReader.read(rtstruct);
         Consistency.requireDrawnOn(rs, ctSeries, ct.toString());
