@@ -3,6 +3,8 @@ package org.seedplan.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +34,7 @@ import org.seedplan.dicom.ct.CtSeriesWriter;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
+import org.seedplan.dose.Seed;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
@@ -58,6 +64,9 @@ class PatientScreensBrowserTest {
     private static final List<List<String>> CENTRE_B = List.of(
             List.of("B-2001", "Zhang", "Min", "F", "1960-08-19", "Cholangiocarcinoma"),
             List.of("B-2002", "Novak", "Petr", "M", "1953-12-01", "Soft-tissue sarcoma"));
+
+    /** Seeds of the demo implant, the content of the test plans. */
+    private static final int DEMO_SEEDS = new DemoPatient().implant().size();
 
     private Chromium chromium;
     private TestServer server;
@@ -203,20 +212,8 @@ class PatientScreensBrowserTest {
 
     @Test
     void uploadingTheDemoCtFolderCreatesTheStudyAndOpensThePatientPage() throws IOException {
-        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
-        int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580412", "M"));
         signIn("physician_c");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
-        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));
-        assertThat(driver.findElement(By.id("upload-centre")).isDisplayed()).as("one centre: no choice").isFalse();
-        driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
-        wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"),
-                slices + " files, " + String.format(Locale.ROOT, "%.1f MB", folderBytes(folder) / 1024.0 / 1024.0)));
-        chromium.screenshot("upload-dialog");
-        assertThat(dialog.isDisplayed()).isTrue();
-        driver.findElement(By.id("upload-send")).click();
-
-        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        int slices = uploadDemoCtThroughTheDialog("DEMO-0001", "upload-dialog");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
         assertThat(name.getText()).isEqualTo("DEMO, LIVER");
         String studies = driver.findElement(By.id("studies")).getText();
@@ -224,13 +221,154 @@ class PatientScreensBrowserTest {
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("DEMO-0001", "Male", "1958-04-12", "Centre C");
         chromium.screenshot("patient-after-upload");
 
-        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-        ApiClient client = new ApiClient(server.base());
-        client.signIn("physician_c", TestServer.PASSWORD);
-        JsonNode stored = client.get("/api/patients/" + id).json();
+        JsonNode stored = clientOfCentreC().get("/api/patients/" + shownPatientId()).json();
         assertThat(stored.get("patientId").asText()).isEqualTo("DEMO-0001");
         assertThat(stored.get("studies")).hasSize(1);
         assertThat(stored.get("studies").get(0).get("series").get(0).get("instanceCount").asInt()).isEqualTo(slices);
+    }
+
+    @Test
+    void thePatientPageShowsPlanRevisionsWithApprovalLesionsImplantsAndVisits() throws IOException {
+        signIn("physician_c");
+        uploadDemoCtThroughTheDialog("DEMO-0002", null);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        long id = shownPatientId();
+        ApiClient api = clientOfCentreC();
+        api.put("/api/patients/" + id, Json.MAPPER.createObjectNode().put("version", api.get("/api/patients/" + id).json().get("version").asLong())
+                .put("diagnosis", "Hepatocellular carcinoma, segment VII").put("cnlcStage", "IIa").put("bclcStage", "B")
+                .put("childPugh", "A").put("kps", 80).put("ecog", 1).toString());
+        long planId = created(api.post("/api/patients/" + id + "/plans", planBody("Liver S7").toString())).get("id").asLong();
+        approve(api, planId, 1);
+        created(api.post("/api/plans/" + planId + "/revisions", planBody(null).put("reason", "two seeds moved off the vessel").toString()));
+        long approvedRevisionId = approve(api, planId, 2);
+        created(api.post("/api/patients/" + id + "/plans", planBody("Liver S7 supplementary").toString()));
+        created(api.post("/api/patients/" + id + "/lesions", "{\"label\":\"L1\",\"organ\":\"liver\",\"site\":\"segment VII\","
+                + "\"nodal\":false,\"target\":true,\"baselineLongestMm\":42}"));
+        created(api.post("/api/patients/" + id + "/lesions", "{\"label\":\"N1\",\"organ\":\"lymph node\",\"site\":\"hepatic hilum\","
+                + "\"nodal\":true,\"target\":false,\"baselineShortAxisMm\":14}"));
+        created(api.post("/api/patients/" + id + "/implants", "{\"implantDate\":\"2026-08-14\",\"planRevisionId\":" + approvedRevisionId
+                + ",\"seedCount\":38,\"seedActivityMCi\":0.6,\"postD90Gy\":131.4,\"postV100Percent\":94.2,\"postSeedCount\":38}"));
+        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-09-15\",\"monthsSinceImplant\":1.0,\"nrsPain\":3,"
+                + "\"kps\":80,\"newLesion\":false,\"nonTarget\":\"NON_CR_NON_PD\"}"));
+        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-11-16\",\"monthsSinceImplant\":3.1,\"nrsPain\":1,"
+                + "\"kps\":90,\"newLesion\":false,\"nonTarget\":\"CR\"}"));
+
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        List<String> plans = rowsOf("plans");
+        // the approval time is the server's clock (TestServer: 2026-12-03T08:00Z), shown in the browser's time zone, UTC
+        assertThat(plans).containsExactly(
+                "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS,
+                "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
+        assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm —", "N1 lymph node hepatic hilum no yes — 14 mm");
+        assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi 131.4 Gy 94.2 % —");
+        assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.0 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
+        assertThat(driver.findElement(By.id("demographics")).getText()).contains("CNLC", "IIa", "BCLC", "Child-Pugh", "ECOG");
+        chromium.screenshot("patient");
+    }
+
+    @Test
+    void aZipOfTheDemoCtUploadsLikeAFolder() throws IOException {
+        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0003", "19580412", "M"));
+        Path zip = Files.createTempDirectory("seedplan-demo-zip-").resolve("demo-ct.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(folder)) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new ZipEntry("DEMO/" + f.getFileName()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        signIn("physician_c");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
+        driver.findElement(By.id("upload-files")).sendKeys(zip.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"), "1 file, " + Math.round(Files.size(zip) / 1024.0) + " KB"));
+        driver.findElement(By.id("upload-send")).click();
+        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
+        assertThat(driver.findElement(By.id("demographics")).getText()).contains("DEMO-0003");
+        assertThat(driver.findElement(By.id("studies")).getText()).contains(slices + " images");
+    }
+
+    @Test
+    void aFileThatIsNotDicomIsRefusedInTheDialogWithTheServersReason() throws IOException {
+        Path notDicom = Files.createTempDirectory("seedplan-not-dicom-").resolve("notes.dcm");
+        Files.writeString(notDicom, "this is a text file, not a DICOM object\n");
+        signIn("physician_c");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
+        driver.findElement(By.id("upload-files")).sendKeys(notDicom.toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-send"))).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-message")));
+        assertThat(message.getAttribute("class")).isEqualTo("message error");
+        // the dialog says what the server said (its problem detail), in a sentence that starts with a capital
+        assertThat(message.getText()).startsWith("No DICOM object in the upload").contains("not a DICOM file")
+                .doesNotContain("undefined", "null");
+        assertThat(driver.getCurrentUrl()).contains("/patients.html");
+        assertThat(driver.findElement(By.id("upload-send")).isEnabled()).as("another try is possible").isTrue();
+        chromium.screenshot("upload-refused");
+    }
+
+    /** Opens the upload dialog, chooses a folder with the demo CT of {@code patientId}, sends it; returns the slice count. */
+    private int uploadDemoCtThroughTheDialog(String patientId, String screenshot) throws IOException {
+        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, patientId, "19580412", "M"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));
+        assertThat(driver.findElement(By.id("upload-centre")).isDisplayed()).as("one centre: no choice").isFalse();
+        driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"),
+                slices + " files, " + String.format(Locale.ROOT, "%.1f MB", folderBytes(folder) / 1024.0 / 1024.0)));
+        if (screenshot != null) {
+            chromium.screenshot(screenshot);
+        }
+        assertThat(dialog.isDisplayed()).isTrue();
+        driver.findElement(By.id("upload-send")).click();
+        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        return slices;
+    }
+
+    private long shownPatientId() {
+        return Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+    }
+
+    private ApiClient clientOfCentreC() {
+        ApiClient client = new ApiClient(server.base());
+        assertThat(client.signIn("physician_c", TestServer.PASSWORD).status()).isEqualTo(200);
+        return client;
+    }
+
+    /** The visible text of each body row of a patient-page section, cells joined by single spaces. */
+    private List<String> rowsOf(String section) {
+        return driver.findElements(By.cssSelector("#" + section + " tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.joining(" ")))
+                .toList();
+    }
+
+    /** A plan revision of the demo implant's seeds (0.6 mCi = 0.762 U each), 120 Gy prescribed; named when {@code name} is given. */
+    private static ObjectNode planBody(String name) {
+        ObjectNode b = Json.MAPPER.createObjectNode();
+        if (name != null) {
+            b.put("name", name);
+        }
+        b.put("sourceModelKey", "amersham6711").put("strengthU", DemoPatient.SEED_STRENGTH.skU()).put("prescriptionGy", 120.0);
+        ArrayNode seeds = b.putArray("seeds");
+        for (Seed seed : new DemoPatient().implant()) {
+            seeds.addObject().put("xMm", seed.centreMm().x()).put("yMm", seed.centreMm().y()).put("zMm", seed.centreMm().z());
+        }
+        return b;
+    }
+
+    /** Signs revision {@code rev} as the physician (password again, printed name, meaning); returns the revision's id. */
+    private static long approve(ApiClient api, long planId, int rev) {
+        ApiClient.Answer a = api.post("/api/plans/" + planId + "/revisions/" + rev + "/approval", Json.MAPPER.createObjectNode()
+                .put("password", TestServer.PASSWORD).put("printedName", "Dr physician_c").put("meaning", "approved for treatment").toString());
+        assertThat(a.status()).as("approval: %s", a.body()).isEqualTo(200);
+        return a.json().get("revisionId").asLong();
+    }
+
+    private static JsonNode created(ApiClient.Answer a) {
+        assertThat(a.status()).as("answer: %s", a.body()).isEqualTo(201);
+        return a.json();
     }
 
     /** Writes the demo patient's CT as one DICOM file per slice (the project's own CT writer); returns the count. */
