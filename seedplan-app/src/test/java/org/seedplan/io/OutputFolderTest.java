@@ -58,6 +58,36 @@ class OutputFolderTest {
     }
 
     /** The output folder and files get the same permissions as folders and files made the ordinary way (the umask). */
+    /**
+     * A real {@code seedplan demo --out} killed with SIGKILL while it writes leaves either nothing visible or the
+     * whole output (never a half-filled folder); its hidden staging folder is removed by the next export.
+     */
+    @Test
+    void aKilledRunLeavesNoHalfFilledFolderAndItsStagingIsCleanedNextTime() throws Exception {
+        Path target = dir.resolve("out");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "org.seedplan.cli.Main", "demo",
+                "--out", target.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (p.isAlive() && names().stream().noneMatch(n -> n.startsWith(".out.tmp-")) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        p.destroyForcibly().waitFor();
+        if (Files.exists(target)) {
+            // the run finished its one rename before the kill: then the output is whole
+            assertThat(names()).noneMatch(n -> n.startsWith(".out.tmp-"));
+            assertThat(target.resolve("report.pdf")).exists();
+            assertThat(target.resolve("verification")).isDirectory();
+            return;
+        }
+        assertThat(names()).as("only the hidden staging folder is left").anyMatch(n -> n.startsWith(".out.tmp-"));
+        try (OutputFolder out = OutputFolder.open(target)) {
+            out.writeString("a.txt", "1");
+            out.commit();
+        }
+        assertThat(names()).containsExactlyInAnyOrder("out", "log.txt");
+    }
+
     @Test
     void filesAndFoldersFollowTheUmask() throws Exception {
         Path target = dir.resolve("out");
