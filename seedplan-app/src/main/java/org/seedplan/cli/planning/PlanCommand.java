@@ -109,6 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
     Path sourceDir;
 
     private CtSeries ctSeries;
+    private List<String> dicomLines = List.of();
 
     @Override
     public Integer call() {
@@ -135,13 +136,14 @@ public final class PlanCommand implements Callable<Integer> {
             PlanFiles.write(out, plan, session.geometry(), baseline, spread);
         }
         if (dicomOut != null) {
-            writeDicom(plan, planningCase);
+            dicomLines = writeDicom(plan, planningCase);
         }
         if (json) {
             ObjectNode doc = PlanJson.document(plan, baseline, spread);
             System.out.println(MetricsJson.write(doc));
         } else {
             printSummary(plan, baseline, spread);
+            dicomLines.forEach(l -> System.out.println("  " + l));
         }
         return 0;
     }
@@ -199,8 +201,11 @@ public final class PlanCommand implements Callable<Integer> {
         return new PlanningCase(ctSeries.patient().id(), ctSeries.patient().name(), structures, volume);
     }
 
-    /** The plan set as DICOM on the imported CT: each needle with seeds becomes one RT Plan channel. */
-    private void writeDicom(Plan plan, PlanningCase planningCase) {
+    /**
+     * The plan set as DICOM on the imported CT: each needle with seeds becomes one RT Plan channel. Returns the lines
+     * stating what the RT Plan says of the seeds: model, calibration and implant dates, strength at both.
+     */
+    private List<String> writeDicom(Plan plan, PlanningCase planningCase) {
         List<List<Seed>> needles = new ArrayList<>();
         List<Vec3> tips = new ArrayList<>();
         for (PlannedNeedle n : plan.needles()) {
@@ -221,6 +226,11 @@ public final class PlanCommand implements Callable<Integer> {
         DicomExport.writeOnCt(dicomOut, ctSeries, new PlanSet(ctSeries.patient(), ctSeries.volume(), planningCase.structures(), needles,
                 tips, source, plan.intent().targets().get(0).prescriptionGy(), plan.intent().targets().get(0).structure(), plan.dose()),
                 RtDoseWriter.Bits.THIRTY_TWO);
+        double skU = plan.intent().seed().skU();
+        return List.of(String.format(Locale.ROOT, "DICOM RS, RP, RD written to %s on the CT's study and frame; RP states %s %s %s,"
+                        + " S_K %.4f U at calibration %s and %.4f U at implant %s (T½ %.2f d)", dicomOut, source.isotope(),
+                source.manufacturer(), source.modelId(), source.atCalibrationU(skU), calibration.toString().replace('T', ' '), skU,
+                implant.toString().replace('T', ' '), source.halfLifeDays()));
     }
 
     private void printSummary(Plan plan, Plan baseline, RobustnessResult spread) {

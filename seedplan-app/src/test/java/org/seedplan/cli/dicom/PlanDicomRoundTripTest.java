@@ -181,4 +181,21 @@ class PlanDicomRoundTripTest {
         assertThat(Files.getPosixFilePermissions(out).contains(PosixFilePermission.GROUP_READ))
                 .isEqualTo(expected.contains(PosixFilePermission.GROUP_READ));
     }
+
+    @Test
+    void summaryStatesCalibrationAndImplantStrengths() throws Exception {
+        Path intent = tmp.resolve("intent.json");
+        CliRun r = CliRun.of("plan", "--ct", ctDir.toString(), "--rtstruct", ctDir.resolve("rtss.dcm").toString(), "--intent",
+                intent.toString(), "--dicom-out", tmp.resolve("rt2").toString(), "--implant-date", "2026-02-01T09:00",
+                "--calibration-date", "2026-01-18T12:00");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        double atCalibration = 0.5 / Math.exp(-Math.log(2) * 13.875 / 59.40);
+        assertThat(r.out()).contains("6711").contains(String.format(java.util.Locale.ROOT, "S_K %.4f U at calibration 2026-01-18 12:00",
+                atCalibration)).contains("0.5000 U at implant 2026-02-01 09:00");
+        CliRun missing = CliRun.of("plan", "--ct", ctDir.toString(), "--rtstruct", ctDir.resolve("rtss.dcm").toString(), "--intent",
+                intent.toString(), "--dicom-out", tmp.resolve("rt3").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--implant-date");
+        assertThat(tmp.resolve("rt3")).doesNotExist();
+    }
 }
