@@ -48,7 +48,7 @@ public final class RtPlanReader {
             sources.add(new BrachySource(s.requireInteger(Tag.SOURCE_NUMBER), s.string(Tag.SOURCE_TYPE, ""),
                     s.string(Tag.SOURCE_ISOTOPE_NAME, ""), s.string(Tag.SOURCE_MANUFACTURER, ""), s.string(Tag.SOURCE_MODEL_ID, ""),
                     s.number(Tag.SOURCE_ISOTOPE_HALF_LIFE).orElse(Double.NaN),
-                    s.number(Tag.REFERENCE_AIR_KERMA_RATE).orElse(Double.NaN),
+                    airKermaStrength(s),
                     s.string(Tag.SOURCE_STRENGTH_REFERENCE_DATE, ""), s.string(Tag.SOURCE_STRENGTH_REFERENCE_TIME, "")));
         }
         List<SourcePosition> positions = new ArrayList<>();
@@ -65,6 +65,18 @@ public final class RtPlanReader {
         return new BrachyPlan(ds.source(), ds.string(Tag.SOP_INSTANCE_UID, ""), ds.string(Tag.PATIENT_ID, ""),
                 ds.string(Tag.STUDY_INSTANCE_UID, ""), ds.string(Tag.FRAME_OF_REFERENCE_UID, ""), ds.string(Tag.RT_PLAN_LABEL, ""), technique,
                 ds.string(Tag.BRACHY_TREATMENT_TYPE, ""), structureSet, rx, sources, positions);
+    }
+
+    /**
+     * Reference Air Kerma Rate, or, where a plan states it only as Source Strength with Source Strength
+     * Units AIR_KERMA_RATE (PS3.3 C.8.8.15.13), that value; NaN when neither is stated.
+     */
+    private static double airKermaStrength(DataSet source) {
+        double rakr = source.number(Tag.REFERENCE_AIR_KERMA_RATE).orElse(Double.NaN);
+        if (rakr > 0 || !source.string(Tag.SOURCE_STRENGTH_UNITS, "").equals("AIR_KERMA_RATE")) {
+            return rakr;
+        }
+        return source.number(Tag.SOURCE_STRENGTH).orElse(rakr);
     }
 
     private static void channel(DataSet ch, boolean permanent, List<SourcePosition> out) {

@@ -156,4 +156,14 @@ class ImplantSourceTest {
         assertThat(ImplantSource.parseImplantDate("2026-01-29 09:30")).isEqualTo(LocalDateTime.of(2026, 1, 29, 9, 30));
         assertThatThrownBy(() -> ImplantSource.parseImplantDate("29.01.2026")).hasMessageContaining("--implant-date");
     }
+
+    @Test
+    void strengthGivenOnlyAsSourceStrengthInAirKermaRateUnitsIsRead() {
+        BrachyPlan plan = withSource("ss.dcm", b -> b.remove(Tag.REFERENCE_AIR_KERMA_RATE));
+        BrachyPlan original = RtPlanReader.read(rp);
+        assertThat(plan.seeds()).extracting(Seed::skU).containsExactlyElementsOf(original.seeds().stream().map(Seed::skU).toList());
+        BrachyPlan none = withSource("none.dcm", b -> b.remove(Tag.REFERENCE_AIR_KERMA_RATE).put(Tag.SOURCE_STRENGTH_UNITS, "DOSE_RATE_WATER"));
+        assertThatThrownBy(() -> ImplantSource.resolve(none, LIB, null, CALIBRATION, null))
+                .hasMessageContaining("none.dcm").hasMessageContaining("no positive Reference Air Kerma Rate");
+    }
 }
