@@ -288,9 +288,10 @@ public final class CtSeriesReader {
         double planeZMm = Math.abs(colDir.z()) * colExtentMm + Math.abs(rowDir.z()) * rowExtentMm;
         if (Math.abs(snap(normal).z()) != 1 || planeZMm > GEOMETRY_TOLERANCE_MM) {
             throw new IllegalArgumentException(source + ": the image planes are oblique (slice normal " + normal + ", "
-                    + fmt(Math.toDegrees(Math.acos(Math.min(1, Math.abs(normal.z()))))) + "° from the patient z axis):"
-                    + " seedplan resamples tilted, sheared or in-plane rotated axial stacks but not oblique planes;"
-                    + " reconstruct the series axially");
+                    + fmt(Math.toDegrees(Math.acos(Math.min(1, Math.abs(normal.z()))))) + "° from the patient z axis"
+                    + (Math.abs(gantryTilt) > TILT_TOLERANCE_DEG ? ", Gantry/Detector Tilt " + fmt(gantryTilt) + "°" : "")
+                    + "): seedplan resamples tilted, sheared or in-plane rotated axial stacks but not oblique planes;"
+                    + " reconstruct the series axially (or with tilt correction) on the scanner");
         }
         if (n > 1 && Math.abs(gantryTilt) > TILT_TOLERANCE_DEG && Math.abs(tiltDeg - Math.abs(gantryTilt)) > TILT_AGREEMENT_DEG) {
             throw new IllegalArgumentException(source + ": Gantry/Detector Tilt (0018,1120) is " + fmt(gantryTilt)

@@ -1,6 +1,7 @@
 package org.seedplan.dicom.ct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +90,28 @@ class TiltedCtSeedPositionsTest {
             worst = Math.max(worst, best);
         }
         assertThat(worst).as("largest seed position error, mm").isLessThanOrEqualTo(TOLERANCE_MM);
+    }
+
+    /**
+     * A scanner that writes the tilt into the Image Orientation (image planes tilted about x, slices
+     * stepping along z) gives oblique planes: refused with a message naming the angle, never sheared.
+     */
+    @Test
+    void tiltedImagePlanesAreRefusedNotSheared() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tilted-planes"));
+        double t = Math.toRadians(15);
+        Grid headerGrid = new Grid(new Vec3(-20, -20, -10), 1, 1, 2, 41, 41, 10);
+        List<DataSet> headers = CtSeriesWriter.slices(new Volume(headerGrid, new float[headerGrid.voxelCount()]),
+                StudyContext.newStudy(PatientInfo.anonymous("TILT")), Uids.newUid());
+        for (int k = 0; k < headers.size(); k++) {
+            DataSet ds = headers.get(k).toBuilder()
+                    .numbers(Tag.IMAGE_ORIENTATION_PATIENT, 1, 0, 0, 0, Math.cos(t), Math.sin(t))
+                    .numbers(Tag.GANTRY_DETECTOR_TILT, 15).build();
+            DicomWriter.write(ds, dir.resolve(String.format("ct%03d.dcm", k)));
+        }
+        assertThatThrownBy(() -> CtSeriesReader.read(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("oblique").hasMessageContaining("15.000° from the patient z axis")
+                .hasMessageContaining("Gantry/Detector Tilt 15.000°");
     }
 
     /** Writes the stack: slice k at z = −30 + 1.25 k, its first pixel drifting in y by z·tan(tilt), rows rotated in-plane. */
