@@ -82,13 +82,10 @@ public final class Routes {
                 new Route(GET, "/api/export/deidentified", EXPORT_DEIDENTIFIED, 200,
                         "De-identified cohort of a centre (zip of CSV tables); audited", export::deidentified),
                 new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id)", audit::forEntity));
-        OpenApiDocument doc = new OpenApiDocument(api);
-        return concat(api, List.of(new Route(GET, "/api/openapi.json", PUBLIC, 200, "This API as an OpenAPI 3.1 document", doc::serve)));
-    }
-
-    private static List<Route> concat(List<Route> a, List<Route> b) {
-        List<Route> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return List.copyOf(out);
+        OpenApiDocument[] doc = new OpenApiDocument[1];
+        List<Route> all = new java.util.ArrayList<>(api);
+        all.add(new Route(GET, "/api/openapi.json", PUBLIC, 200, "This API as an OpenAPI 3.1 document", (ctx, c) -> doc[0].serve(ctx, c)));
+        doc[0] = new OpenApiDocument(all);
+        return List.copyOf(all);
     }
 }

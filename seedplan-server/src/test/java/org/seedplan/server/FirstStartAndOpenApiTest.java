@@ -1,0 +1,69 @@
+package org.seedplan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.seedplan.server.api.Route;
+import org.seedplan.storage.Database;
+
+/** The first start's administrator (one-time password, forced change) and the OpenAPI document of every route. */
+class FirstStartAndOpenApiTest {
+
+    @Test
+    void theFirstStartCreatesAnAdministratorWhoMustChangeTheOneTimePassword() throws Exception {
+        try (Database db = Database.open(Files.createTempDirectory("first"))) {
+            Services s = Services.open(ServerConfig.local(0), db);
+            Optional<String> once = FirstStart.ensureAdministrator(s, null);
+            assertThat(once).isPresent();
+            assertThat(FirstStart.ensureAdministrator(s, null)).as("second start").isEmpty();
+            try (SeedplanServer server = SeedplanServer.start(s)) {
+                ApiClient c = new ApiClient("http://127.0.0.1:" + server.port());
+                ApiClient.Answer in = c.signIn("admin", once.get());
+                assertThat(in.status()).isEqualTo(200);
+                assertThat(in.json().get("mustChangePassword").asBoolean()).isTrue();
+                assertThat(in.json().at("/roles/0/role").asText()).isEqualTo("ADMINISTRATOR");
+                ApiClient.Answer blocked = c.get("/api/centres/" + in.json().at("/roles/0/centreId").asLong() + "/users");
+                assertThat(blocked.status()).isEqualTo(403);
+                assertThat(blocked.json().get("detail").asText()).contains("change your password");
+                assertThat(c.put("/api/session/password", "{\"currentPassword\":\"" + once.get() + "\",\"newPassword\":\"a new long password\"}").status())
+                        .isEqualTo(200);
+                assertThat(c.get("/api/centres/" + in.json().at("/roles/0/centreId").asLong() + "/users").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void thePasswordFileIsUsedAndATooShortOneRefused() throws Exception {
+        Path file = Files.createTempFile("pw", ".txt");
+        try (Database db = Database.open(Files.createTempDirectory("first"))) {
+            Services s = Services.open(ServerConfig.local(0), db);
+            Files.writeString(file, "short\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FirstStart.ensureAdministrator(s, file))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--admin-password-file");
+            Files.writeString(file, "from the file 123\n");
+            assertThat(FirstStart.ensureAdministrator(s, file)).isEmpty();
+            try (SeedplanServer server = SeedplanServer.start(s)) {
+                assertThat(new ApiClient("http://127.0.0.1:" + server.port()).signIn("admin", "from the file 123").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRouteWithItsPermission() throws Exception {
+        try (TestServer t = new TestServer(TestDatabases.Kind.SQLITE)) {
+            JsonNode doc = new ApiClient(t.base()).get("/api/openapi.json").json();
+            assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+            for (Route r : t.server.routes()) {
+                JsonNode op = doc.at("/paths/" + r.path().replace("~", "~0").replace("/", "~1") + "/" + r.method().name().toLowerCase(Locale.ROOT));
+                assertThat(op.isMissingNode()).as(r.method() + " " + r.path()).isFalse();
+                assertThat(op.get("x-permission").asText()).isEqualTo(r.permission().name());
+                assertThat(op.at("/responses/" + r.successStatus()).isMissingNode()).isFalse();
+            }
+        }
+    }
+}
