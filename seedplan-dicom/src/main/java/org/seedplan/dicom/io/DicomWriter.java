@@ -75,6 +75,10 @@ public final class DicomWriter {
         for (Map.Entry<Integer, Element> en : ds.elements().entrySet()) {
             Element e = en.getValue();
             int tag = e.tag();
+            if (e.isEncapsulated()) {
+                throw new IllegalArgumentException(ds.source() + ": " + Tag.describe(tag) + " is compressed (encapsulated);"
+                        + " seedplan writes Explicit VR Little Endian only: put the decoded pixels in the data set first");
+            }
             out.u16(tag >>> 16).u16(tag & 0xFFFF);
             VR vr = e.vr();
             out.u8(vr.name().charAt(0)).u8(vr.name().charAt(1));

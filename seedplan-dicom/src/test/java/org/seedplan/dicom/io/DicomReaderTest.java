@@ -164,6 +164,10 @@ class DicomReaderTest {
         assertThat(px.offsetTable()).isEmpty();
         assertThat(px.fragments()).hasSize(1);
         assertThat(px.fragments().get(0).remaining()).isEqualTo(2);
+        DataSet compressed = DicomReader.parse(minimalFile("1.2.840.10008.1.2.4.50", encapsulated), "jpeg.dcm").dataSet().toBuilder()
+                .put(Tag.SOP_CLASS_UID, Uids.CT_IMAGE_STORAGE).put(Tag.SOP_INSTANCE_UID, "1.2.3").build();
+        assertThatThrownBy(() -> DicomWriter.encode(compressed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jpeg.dcm").hasMessageContaining("compressed"); // never written as an empty value
         assertThatThrownBy(() -> PixelFrames.frame16(Uids.JPEG_BASELINE, px, 0, 1, 1, 1, "jpeg.dcm"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jpeg.dcm").hasMessageContaining("dcmdjpeg");
         assertThatThrownBy(() -> PixelFrames.frame16(Uids.JPEG_2000_LOSSLESS, px, 0, 1, 1, 1, "j2k.dcm"))
