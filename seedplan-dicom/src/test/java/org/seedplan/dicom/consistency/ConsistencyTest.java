@@ -47,6 +47,16 @@ class ConsistencyTest {
     }
 
     @Test
+    void filesOfAnotherSystemThatBelongTogetherPass() {
+        // dicompyler's example (a Varian/Eclipse-style export): every nested frame and the referenced study agree
+        java.nio.file.Path dir = org.seedplan.dicom.ExternalTools.data("dicompyler-example");
+        CtSeries other = CtSeriesReader.read(dir.resolve("ct.0.dcm"));
+        RtStructureSet set = RtStructReader.read(dir.resolve("rtss.dcm"));
+        assertThatCode(() -> Consistency.requireDrawnOn(set, other, dir.toString())).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThat(set.nestedFrames()).isNotEmpty();
+    }
+
+    @Test
     void structureSetWhoseRoiNamesAnotherFrameIsRefusedThoughTheTopLevelFrameAgrees() {
         DataSet bad = Mutations.items(rs, Tag.STRUCTURE_SET_ROI_SEQUENCE, b -> b.put(Tag.REFERENCED_FRAME_OF_REFERENCE_UID, "1.2.3.4"));
         RtStructureSet set = RtStructReader.read(Mutations.roundTrip(bad, "nested.dcm"));
