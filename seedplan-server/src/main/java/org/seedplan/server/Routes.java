@@ -81,6 +81,8 @@ public final class Routes {
                         "Printout for treatment of an approved revision (409 otherwise); audited", plans::report),
                 new Route(GET, "/api/export/deidentified", EXPORT_DEIDENTIFIED, 200,
                         "De-identified cohort of a centre (zip of CSV tables); audited", export::deidentified),
+                new Route(GET, "/api/patients/{id}/access", READ_AUDIT, 200, "Who could read the patient's data at an instant (rights history)",
+                        audit::accessAt),
                 new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id)", audit::forEntity));
         OpenApiDocument[] doc = new OpenApiDocument[1];
         List<Route> all = new java.util.ArrayList<>(api);

@@ -181,6 +181,23 @@ abstract class PlanWorkflowTest {
     }
 
     @Test
+    void theRightsHistorySaysWhoCouldReadAPatientOnADate() {
+        Patient p = w.patient(t.a);
+        var monitor = t.usersA.get(Role.MONITOR);
+        String before = t.clock.instant().toString();
+        long grant = t.services.accounts().users().rolesAt(monitor.id(), t.clock.instant()).get(0).id();
+        t.clock.advance(java.time.Duration.ofMinutes(1));
+        t.services.accounts().users().revoke(org.seedplan.storage.Actor.SYSTEM, grant, t.clock.instant(), "moved to another study");
+        t.clock.advance(java.time.Duration.ofMinutes(1));
+        ApiClient admin = t.signedIn(Role.ADMINISTRATOR, true);
+        var then = admin.get("/api/patients/" + p.id() + "/access?at=" + before).json();
+        var now = admin.get("/api/patients/" + p.id() + "/access?at=" + t.clock.instant()).json();
+        assertThat(then.findValuesAsText("username")).contains("monitor_a", "physician_a").doesNotContain("statistician_a", "physician_b");
+        assertThat(now.findValuesAsText("username")).doesNotContain("monitor_a").contains("physician_a");
+        t.services.accounts().users().grant(org.seedplan.storage.Actor.SYSTEM, monitor.id(), t.a.id(), Role.MONITOR, t.clock.instant(), "back");
+    }
+
+    @Test
     void uploadingDicomCreatesThePatientFromItsPatientId() throws Exception {
         DicomFixture.Written d = DicomFixture.write(java.nio.file.Files.createTempDirectory("up"), "UPLOAD-42", "UPLOADED^PAT");
         ApiClient c = t.signedIn(Role.DATA_ENTRY, true);

@@ -121,6 +121,7 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/plans/{planId}/revisions/{rev}/report.pdf", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
                 + "/revisions/1/report.pdf", null));
         examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
+        examples.put("GET /api/patients/{id}/access", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/access?at=2026-12-03T07:30:00Z", null));
         examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));
         examples.put("GET /api/openapi.json", (c, a, r) -> Call.global("/api/openapi.json", null));
     }

@@ -32,6 +32,11 @@ public final class PermissionMatrix {
         return permission == Permission.PUBLIC || permission == Permission.SIGNED_IN || granted.get(role).contains(permission);
     }
 
+    /** The roles that hold {@code permission}. */
+    public java.util.List<Role> rolesWith(Permission permission) {
+        return java.util.Arrays.stream(Role.values()).filter(r -> allows(r, permission)).toList();
+    }
+
     /** Parses the matrix: a header {@code permission,ROLE…} and one row per permission with x where allowed. */
     static PermissionMatrix parse(String source, String text) {
         Map<Role, Set<Permission>> granted = new EnumMap<>(Role.class);
