@@ -1,6 +1,9 @@
 // Display rules shared by the screens: names, dates, numbers. Nothing here talks to the server.
 
-/** "FAMILY, Given" from the stored parts; a raw DICOM PN ("Family^Given^Middle^Prefix^Suffix") is split, never shown with ^. */
+/**
+ * "FAMILY, Given" from the stored parts; a raw DICOM PN ("Family^Given^Middle^Prefix^Suffix") is split, never shown
+ * with ^. An empty string when no name is recorded (registry imports often carry only the patient ID).
+ */
 export function personName(familyName, givenName) {
   let family = (familyName || '').trim();
   let given = (givenName || '').trim();
@@ -11,7 +14,7 @@ export function personName(familyName, givenName) {
     given = [rest, given].filter(Boolean).join(' ');
   }
   given = given.replace(/\^+/g, ' ').trim();
-  if (!family && !given) return '(no name)';
+  if (!family && !given) return '';
   if (!given) return family.toUpperCase();
   if (!family) return given;
   return `${family.toUpperCase()}, ${given}`;

@@ -44,7 +44,7 @@ const SERIES_COLUMNS = [
   { label: 'Date', value: () => '' },
   { label: 'Modality', value: (s) => text(s.modality) },
   { label: 'Description', value: (s) => text(s.description) },
-  { label: 'Instances', num: true, value: (s) => `${text(s.instanceCount)} images` },
+  { label: 'Instances', num: true, value: (s) => (s.instanceCount === 1 ? '1 image' : `${text(s.instanceCount)} images`) },
   { label: 'Series Instance UID', cls: 'mono', value: (s) => text(s.seriesInstanceUid) },
 ];
 
@@ -130,7 +130,7 @@ async function start() {
   }
   const centres = centresOf(session);
   const centre = centres.find((c) => String(c.id) === String(p.centreId));
-  const name = personName(p.familyName, p.givenName);
+  const name = personName(p.familyName, p.givenName) || `Patient ${p.patientId}`;
   document.title = `${name} · seedplan`;
   document.getElementById('crumb-name').textContent = name;
   document.getElementById('patient-name').textContent = name;

@@ -18,6 +18,7 @@ const range = document.getElementById('range');
 const previous = document.getElementById('previous');
 const next = document.getElementById('next');
 const error = document.getElementById('error');
+const subtitle = document.getElementById('subtitle');
 
 const urlState = new URLSearchParams(location.search);
 const state = {
@@ -27,6 +28,7 @@ const state = {
   total: 0,
 };
 let severalCentres = false;
+let subtitleBase = '';
 let inFlight = null;
 let timer = null;
 
@@ -41,10 +43,12 @@ function rememberInUrl() {
 }
 
 function row(p) {
-  const link = h('a', { href: `/patient.html?id=${encodeURIComponent(p.id)}` }, personName(p.familyName, p.givenName));
+  // one link per row (one Tab stop): on the name, or on the patient ID when no name is recorded
+  const name = personName(p.familyName, p.givenName);
+  const href = `/patient.html?id=${encodeURIComponent(p.id)}`;
   return h('tr', { 'data-patient-id': p.patientId },
-    h('td', { class: 'mono' }, p.patientId),
-    h('td', {}, link),
+    h('td', { class: 'mono' }, name ? p.patientId : h('a', { href }, p.patientId)),
+    h('td', {}, name ? h('a', { href }, name) : h('span', { class: 'muted' }, 'not recorded')),
     h('td', {}, sexLabel(p.sex)),
     h('td', {}, calendarDate(p.birthDate)),
     severalCentres ? h('td', {}, p.centreCode || '') : null,
@@ -71,6 +75,8 @@ async function load() {
     empty.textContent = state.q ? `No patient matches “${state.q}”.` : 'No patients yet. Upload a CT study to create one.';
     const last = state.offset + page.items.length;
     range.textContent = page.total ? `${state.offset + 1}–${last} of ${page.total}` : '0 patients';
+    const scope = state.centreId && centreSelect.selectedOptions[0] ? centreSelect.selectedOptions[0].textContent : subtitleBase;
+    subtitle.textContent = `${scope} · ${page.total} ${page.total === 1 ? 'patient' : 'patients'}${state.q ? ' found' : ''}`;
     previous.disabled = state.offset === 0;
     next.disabled = last >= page.total;
   } catch (e) {
@@ -119,8 +125,7 @@ async function start() {
   document.getElementById('centre-field').hidden = !severalCentres;
   document.querySelector('#patients .centre-col').hidden = !severalCentres;
   centreSelect.append(...centres.map((c) => h('option', { value: c.id }, `${c.name} (${c.code})`)));
-  document.getElementById('subtitle').textContent = severalCentres
-    ? `${centres.length} centres` : (centres[0] ? centres[0].name : '');
+  subtitleBase = severalCentres ? `${centres.length} centres` : (centres[0] ? centres[0].name : '');
   search.value = state.q;
   centreSelect.value = state.centreId;
   const uploader = document.getElementById('upload');

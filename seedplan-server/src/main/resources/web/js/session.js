@@ -43,8 +43,12 @@ export async function requireSession() {
   return session;
 }
 
+let signingOut = false;
+
 /** Ends the session on the server and shows the sign-in screen with the reason. */
 export async function signOut(reason = 'signedout') {
+  if (signingOut) return;
+  signingOut = true;
   try {
     await del('/api/session');
   } catch (e) {
@@ -72,6 +76,8 @@ function watchIdle() {
     if (warning) {
       warning.remove();
       warning = null;
+      // reading and typing send no request: tell the server the user is here, or its own idle clock ends the session
+      get('/api/session').catch(() => {});
     }
   };
   for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart']) {
@@ -83,7 +89,7 @@ function watchIdle() {
       signOut('idle');
     } else if (idle >= IDLE_LIMIT_MS - IDLE_WARNING_MS && !warning) {
       warning = h('div', { class: 'message warn idle-warning', role: 'alert' },
-        'No activity for 29 minutes: you will be signed out in one minute. Press any key to stay signed in.');
+        'No activity for 29 minutes: you will be signed out in one minute. Press a key or click to stay signed in.');
       document.body.append(warning);
     }
   }, 5000);

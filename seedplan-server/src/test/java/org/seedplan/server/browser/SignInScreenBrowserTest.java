@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +15,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
+import org.seedplan.server.handlers.CookieHeaders;
 import org.seedplan.server.security.Accounts;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -161,6 +164,33 @@ class SignInScreenBrowserTest {
         wait.until(ExpectedConditions.urlContains("reason=expired"));
         assertThat(driver.getCurrentUrl()).endsWith("/?reason=expired&next=%2Fpatients.html%3Fq%3Ddemo");
         chromium.screenshot("signed-out");
+    }
+
+    @Test
+    void withoutKeyboardOrPointerForThirtyMinutesTheScreenWarnsThenSignsOut() throws Exception {
+        // a browser of its own: virtual time, once started, cannot be switched back to real time
+        try (Chromium own = Chromium.start()) {
+            ChromeDriver d = own.driver();
+            WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(15));
+            d.get(server.base() + "/");
+            w.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("physician_a");
+            d.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+            w.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name")));
+            String token = d.manage().getCookieNamed(CookieHeaders.COOKIE).getValue();
+            assertThat(server.services.sessions().find(token, server.clock.instant())).isPresent();
+            // Chromium's virtual time runs the page's clock and timers ahead without waiting: 29.5 minutes, then on
+            d.executeCdpCommand("Emulation.setVirtualTimePolicy", Map.of("policy", "advance", "budget", 29.5 * 60 * 1000));
+            WebElement warning = w.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".idle-warning")));
+            assertThat(warning.getText()).isEqualTo("No activity for 29 minutes: you will be signed out in one minute. "
+                    + "Press a key or click to stay signed in.");
+            assertThat(d.getCurrentUrl()).endsWith("/patients.html");
+            own.screenshot("idle-warning");
+            d.executeCdpCommand("Emulation.setVirtualTimePolicy", Map.of("policy", "advance"));
+            w.until(ExpectedConditions.urlContains("reason=idle"));
+            assertThat(w.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                    .isEqualTo("You were signed out after 30 minutes without activity. Sign in again to continue.");
+            assertThat(server.services.sessions().find(token, server.clock.instant())).as("the session ended on the server too").isEmpty();
+        }
     }
 
     @Test
