@@ -19,11 +19,6 @@ public final class PixelFrames {
     private PixelFrames() {
     }
 
-    /** Whether pixel data in this transfer syntax can be decoded (null means native). */
-    public static boolean isSupported(String transferSyntaxUid) {
-        return refusal(transferSyntaxUid, "x") == null;
-    }
-
     /**
      * Frame {@code frame} (0-based) of {@code frames} of 16-bit greyscale pixel data.
      *
@@ -62,12 +57,11 @@ public final class PixelFrames {
                     + transferSyntaxUid + ": the file is corrupt");
         }
         ByteBuffer data = frameBytes(pixelData, frame, frames, source);
-        short[] out = switch (transferSyntaxUid) {
+        return switch (transferSyntaxUid) {
             case Uids.RLE_LOSSLESS -> RleDecoder.decode(data, rows, cols, 16, source);
             case Uids.JPEG_LOSSLESS, Uids.JPEG_LOSSLESS_SV1 -> JpegLosslessDecoder.decode(data, rows, cols, source);
             default -> JpegLsDecoder.decode(data, rows, cols, source);
         };
-        return out;
     }
 
     private static boolean isCompressed(String ts) {
