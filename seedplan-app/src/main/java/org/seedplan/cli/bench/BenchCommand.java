@@ -16,6 +16,16 @@ import picocli.CommandLine.Command;
         })
 public final class BenchCommand implements Runnable {
 
+    /** Most timed runs a benchmark takes: a median of 1000 runs is as good as it gets; more is a typo. */
+    static final int MAX_RUNS = 1000;
+
+    /** Refuses fewer than 5 timed runs (a median needs them) or more than {@link #MAX_RUNS}. */
+    static void checkRuns(int runs) {
+        if (runs < 5 || runs > MAX_RUNS) {
+            throw new IllegalArgumentException("--runs must lie in 5 … " + MAX_RUNS + ", got " + runs);
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

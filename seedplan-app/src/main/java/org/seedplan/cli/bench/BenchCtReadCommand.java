@@ -51,9 +51,7 @@ public final class BenchCtReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
-        }
+        BenchCommand.checkRuns(runs);
         Path folder = dir;
         boolean temporary = false;
         if (folder == null) {

@@ -47,9 +47,7 @@ public final class BenchDoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
-        }
+        BenchCommand.checkRuns(runs);
         if (!(sizeMm > 0) || !(gridMm > 0) || seedCount < 1) {
             throw new IllegalArgumentException("--seeds, --size-mm and --grid-mm must be positive");
         }

@@ -43,8 +43,9 @@ public final class BenchPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
+        BenchCommand.checkRuns(runs);
+        if (warmup < 0 || warmup > BenchCommand.MAX_RUNS) {
+            throw new IllegalArgumentException("--warmup must lie in 0 … " + BenchCommand.MAX_RUNS + ", got " + warmup);
         }
         Structure gtv = Phantom.irregular("GTV", StructureType.GTV, Vec3.ZERO, new Vec3(24, 21, 24), 0.15, 0.08, 2.5);
         Structure organ = Phantom.ellipsoid("Bowel", StructureType.ORGAN, new Vec3(37, 0, 0), new Vec3(10, 14, 34), 2.5);

@@ -36,9 +36,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
-        }
+        BenchCommand.checkRuns(runs);
         if (!(sliceMm > 0)) {
             throw new IllegalArgumentException("--slice-mm must be a positive thickness in mm, got " + sliceMm);
         }

@@ -79,13 +79,15 @@ public final class BenchStatsCommand implements Callable<Integer> {
                 new Factor("male", male, List.of("0", "1")));
     }
 
+    /** Most simulated subjects: beyond 10⁷ the data set outgrows a default Java heap. */
+    static final int MAX_ROWS = 10_000_000;
+
     @Override
     public Integer call() {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
-        }
-        if (rows < 10) {
-            throw new IllegalArgumentException("--rows must be at least 10, got " + rows);
+        BenchCommand.checkRuns(runs);
+        if (rows < 10 || rows > MAX_ROWS) {
+            throw new IllegalArgumentException("--rows must lie in 10 … " + MAX_ROWS + ", got " + rows
+                    + " (ten million subjects take about 2 GB of memory)");
         }
         Cohort c = generate(rows);
         if (csv != null) {

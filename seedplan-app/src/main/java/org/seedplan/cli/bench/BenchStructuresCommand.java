@@ -39,9 +39,7 @@ public final class BenchStructuresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
-        }
+        BenchCommand.checkRuns(runs);
         if (!(volumeCc > 0) || volumeCc > 400) {
             throw new IllegalArgumentException("--volume-cc must lie in (0, 400] cc to fit the 120 mm grid, got " + volumeCc);
         }

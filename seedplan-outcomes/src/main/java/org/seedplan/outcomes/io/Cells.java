@@ -45,6 +45,9 @@ final class Cells {
         return v;
     }
 
+    /** A plain decimal number: sign, digits with an optional point, optional exponent (no hexadecimal, no 'd'/'f' suffix). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+
     Double number(int row, String column, double min, double max) {
         String v = text(row, column);
         if (v == null) {
@@ -52,6 +55,9 @@ final class Cells {
         }
         double d;
         try {
+            if (!DECIMAL.matcher(v.strip()).matches()) {
+                throw new NumberFormatException(v);
+            }
             d = Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where(row, column) + ": value '" + v

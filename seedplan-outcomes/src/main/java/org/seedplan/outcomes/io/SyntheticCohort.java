@@ -48,13 +48,16 @@ public final class SyntheticCohort {
     public record Result(Cohort cohort, List<HyperthermiaSession> sessions) {
     }
 
+    /** Most patients a synthetic cohort has: registries of seed implants hold hundreds to thousands; 100 000 is plenty. */
+    public static final int MAX_PATIENTS = 100_000;
+
     /**
      * Generates {@code patients} patients from {@code seed}; temperature logs are generated for the first
      * {@code loggedHyperthermiaPatients} patients who had hyperthermia.
      */
     public static Result generate(int patients, long seed, int loggedHyperthermiaPatients) {
-        if (patients < 1) {
-            throw new IllegalArgumentException("synthetic cohort: " + patients + " patients requested; ask for at least 1");
+        if (patients < 1 || patients > MAX_PATIENTS) {
+            throw new IllegalArgumentException("synthetic cohort: " + patients + " patients requested; ask for 1 to " + MAX_PATIENTS);
         }
         SyntheticCohort g = new SyntheticCohort(seed, loggedHyperthermiaPatients);
         List<Patient> list = new ArrayList<>();

@@ -210,9 +210,15 @@ public final class DataTable {
         return new CompleteCases(rows(Arrays.copyOf(keep, k)), rowCount() - k, List.copyOf(requiredColumns));
     }
 
+    /** A plain decimal number: sign, digits with an optional point, optional exponent (no hexadecimal, no 'd'/'f' suffix). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+
     private double parseNumber(int row, String column, String v) {
         double d;
         try {
+            if (!DECIMAL.matcher(v.strip()).matches()) {
+                throw new NumberFormatException(v);
+            }
             d = Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where(row, column) + ": value '" + v
