@@ -216,4 +216,42 @@ class DicomMutationSuiteTest {
             assertThat(r.out()).contains("'" + name + "' (EXTERNAL, the body outline) is left out of the dose grid");
         }
     }
+
+    /** A folder with two CT series: every command that reads a CT folder asks which, and takes --series. */
+    @Test
+    void everyCommandReadingACtFolderTakesSeries() throws Exception {
+        Path two = tmp.resolve("two-series");
+        Files.createDirectories(two);
+        String second = org.seedplan.dicom.io.Uids.newUid();
+        String first = null;
+        try (var files = Files.list(demo)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("CT")).sorted().toList()) {
+                DataSet ds = DicomReader.read(f).dataSet();
+                first = ds.requireString(Tag.SERIES_INSTANCE_UID);
+                Files.copy(f, two.resolve(f.getFileName()));
+                DicomWriter.write(ds.toBuilder().put(Tag.SERIES_INSTANCE_UID, second)
+                        .put(Tag.SOP_INSTANCE_UID, org.seedplan.dicom.io.Uids.newUid()).build(), two.resolve("b-" + f.getFileName()));
+            }
+        }
+        Path intent = tmp.resolve("intent-series.json");
+        Files.writeString(intent, "{\"format\": \"seedplan-intent/1\", \"targets\": [{\"structure\": \"GTV\", \"prescription_gy\": 120}],"
+                + " \"seed\": {\"source\": \"amersham6711\", \"strength\": \"0.5 U\"},"
+                + " \"approach\": {\"type\": \"coplanar_template\", \"needle_direction\": [0, 1, 0]}}");
+        List<List<String>> commands = List.of(
+                List.of("dvh", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--rtdose",
+                        demo.resolve("RD.dcm").toString()),
+                List.of("dose", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--rtplan",
+                        demo.resolve("RP.dcm").toString(), "--out", tmp.resolve("series-rd.dcm").toString(), "--implant-date", calibration),
+                List.of("find-seeds", "--ct", two.toString(), "--out", tmp.resolve("series-seeds.csv").toString()),
+                List.of("verify", "--plan", demo.resolve("RP.dcm").toString(), "--ct", two.toString(), "--out",
+                        tmp.resolve("series-verify").toString(), "--implant-date", calibration),
+                List.of("plan", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString()));
+        for (List<String> c : commands) {
+            refusedInOneLine(CliRun.of(c.toArray(String[]::new)), "holds 2 CT series", "choose one by its Series Instance UID");
+            List<String> chosen = new ArrayList<>(c);
+            chosen.addAll(List.of("--series", first));
+            CliRun r = CliRun.of(chosen.toArray(String[]::new));
+            assertThat(r.err()).as(c.get(0)).doesNotContain("CT series");
+        }
+    }
 }
