@@ -138,12 +138,6 @@ public final class RigidRegistration {
                 m[8] * p.x() + m[9] * p.y() + m[10] * p.z() + m[11]);
     }
 
-    /** The rotation part applied to a direction. */
-    public static Vec3 applyToDirection(double[] m, Vec3 d) {
-        return new Vec3(m[0] * d.x() + m[1] * d.y() + m[2] * d.z(), m[4] * d.x() + m[5] * d.y() + m[6] * d.z(),
-                m[8] * d.x() + m[9] * d.y() + m[10] * d.z());
-    }
-
     /** The inverse of a rigid matrix: rotation transposed, translation −Rᵀt. */
     public static double[] inverse(double[] m) {
         double[] r = identity();

@@ -68,13 +68,6 @@ public record RtStructureSet(String fileName, String sopInstanceUid, String pati
         return hits.get(0);
     }
 
-    /** The ROI with this name (exact match first, then ignoring case), refusing a name two ROIs share. */
-    public Optional<Roi> roi(String name) {
-        List<Roi> exact = rois.stream().filter(r -> r.name().equals(name)).toList();
-        List<Roi> hits = !exact.isEmpty() ? exact : rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).toList();
-        return hits.isEmpty() ? Optional.empty() : Optional.of(select(name));
-    }
-
     /**
      * Refuses a structure set in which two ROIs with contours share a name (ignoring case): a command
      * that finds structures by name could otherwise take one for the other.

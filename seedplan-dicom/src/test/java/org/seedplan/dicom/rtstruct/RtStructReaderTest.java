@@ -103,17 +103,17 @@ class RtStructReaderTest {
     void phantomContourVolumesMatchPlastimatchMaskVolumes() {
         RtStructureSet rs = RtStructReader.read(ExternalTools.data("synthetic-seed-phantom/dicom/rtss.dcm"));
         assertThat(rs.rois()).extracting(Roi::name).containsExactly("BODY", "RECTUM", "PROSTATE");
-        assertThat(rs.roi("PROSTATE").orElseThrow().contourVolumeCc()).isCloseTo(14.32, within(14.32 * 0.02));
-        assertThat(rs.roi("RECTUM").orElseThrow().contourVolumeCc()).isCloseTo(20.80, within(20.80 * 0.02));
-        assertThat(rs.roi("BODY").orElseThrow().contourVolumeCc()).isCloseTo(772.80, within(772.80 * 0.02));
+        assertThat(rs.select("PROSTATE").contourVolumeCc()).isCloseTo(14.32, within(14.32 * 0.02));
+        assertThat(rs.select("RECTUM").contourVolumeCc()).isCloseTo(20.80, within(20.80 * 0.02));
+        assertThat(rs.select("BODY").contourVolumeCc()).isCloseTo(772.80, within(772.80 * 0.02));
     }
 
     @Test
     void pointRoisAreReadAsPoints() {
         RtStructureSet rs = RtStructReader.read(ExternalTools.data("pydicom-testfiles/rtstruct.dcm"));
         assertThat(rs.rois()).extracting(Roi::name).containsExactly("patient", "Isocenter 1", "Isocenter 2");
-        assertThat(rs.roi("Isocenter 1").orElseThrow().points()).hasSize(1);
-        assertThat(rs.roi("Isocenter 1").orElseThrow().structure()).isEmpty();
+        assertThat(rs.select("Isocenter 1").points()).hasSize(1);
+        assertThat(rs.select("Isocenter 1").structure()).isEmpty();
         assertThat(rs.structures()).hasSize(1);
     }
 
