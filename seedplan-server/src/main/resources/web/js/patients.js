@@ -19,6 +19,7 @@ const previous = document.getElementById('previous');
 const next = document.getElementById('next');
 const error = document.getElementById('error');
 const subtitle = document.getElementById('subtitle');
+const uploader = document.getElementById('upload');
 
 const urlState = new URLSearchParams(location.search);
 const state = {
@@ -106,6 +107,7 @@ document.getElementById('filters').addEventListener('submit', (e) => {
 });
 centreSelect.addEventListener('change', () => {
   state.centreId = centreSelect.value;
+  if (state.centreId) uploader.centreId = state.centreId;
   filtersChanged();
 });
 previous.addEventListener('click', () => {
@@ -128,7 +130,6 @@ async function start() {
   subtitleBase = severalCentres ? `${centres.length} centres` : (centres[0] ? centres[0].name : '');
   search.value = state.q;
   centreSelect.value = state.centreId;
-  const uploader = document.getElementById('upload');
   uploader.centres = centres;
   uploader.centreId = state.centreId || (centres[0] ? centres[0].id : null);
   await load();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,6 +68,8 @@ class PatientScreensBrowserTest {
             List.of("B-2001", "Zhang", "Min", "F", "1960-08-19", "Cholangiocarcinoma"),
             List.of("B-2002", "Novak", "Petr", "M", "1953-12-01", "Soft-tissue sarcoma"));
 
+    /** Patients of centre D: more than one page of 50. */
+    private static final int PAGED_PATIENTS = 57;
     /** Seeds of the demo implant, the content of the test plans. */
     private static final int DEMO_SEEDS = new DemoPatient().implant().size();
 
@@ -86,6 +91,18 @@ class PatientScreensBrowserTest {
                 TestServer.PASSWORD, false);
         server.services.accounts().users().grant(Actor.SYSTEM, uploader.id(), c.id(), Role.PHYSICIAN,
                 server.clock.instant().minusSeconds(60), "test fixture");
+        Centre d = new CentreRepository(server.db).create(Actor.SYSTEM, "D", "Centre D");
+        User paged = server.services.accounts().createUser(Actor.SYSTEM, "physician_d", "Dr physician_d",
+                TestServer.PASSWORD, false);
+        server.services.accounts().users().grant(Actor.SYSTEM, paged.id(), d.id(), Role.PHYSICIAN,
+                server.clock.instant().minusSeconds(60), "test fixture");
+        ApiClient ofD = new ApiClient(server.base());
+        assertThat(ofD.signIn("physician_d", TestServer.PASSWORD).status()).isEqualTo(200);
+        List<List<String>> many = new ArrayList<>();
+        for (int i = 1; i <= PAGED_PATIENTS; i++) {
+            many.add(List.of(String.format(Locale.ROOT, "D-%03d", i), "Paged", "Patient " + i, "F", "1960-01-01", "HCC"));
+        }
+        create(ofD, d.id(), many);
         User both = server.services.accounts().createUser(Actor.SYSTEM, "physician_ab", "Dr Two-Centres",
                 TestServer.PASSWORD, false);
         for (long centre : new long[] {server.a.id(), server.b.id()}) {
@@ -182,6 +199,49 @@ class PatientScreensBrowserTest {
         search("zhang");
         waitForList("B-2001");
         chromium.screenshot("patients-two-centres");
+        driver.findElement(By.id("upload-open")).click();
+        WebElement uploadCentre = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-centre")));
+        assertThat(new Select(uploadCentre).getFirstSelectedOption().getText()).as("the centre the list shows").isEqualTo("Centre B");
+        assertThat(new Select(uploadCentre).getOptions()).extracting(WebElement::getText).containsExactly("Centre A", "Centre B");
+    }
+
+    @Test
+    void moreThanFiftyPatientsArePagedWithNextAndPrevious() {
+        signIn("physician_d");
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "1–50 of " + PAGED_PATIENTS));
+        assertThat(driver.findElements(By.cssSelector("#patients tbody tr"))).hasSize(50);
+        assertThat(driver.findElement(By.id("previous")).isEnabled()).isFalse();
+        driver.findElement(By.id("next")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "51–" + PAGED_PATIENTS + " of " + PAGED_PATIENTS));
+        assertThat(driver.findElements(By.cssSelector("#patients tbody tr"))).hasSize(PAGED_PATIENTS - 50);
+        assertThat(driver.findElement(By.id("next")).isEnabled()).isFalse();
+        assertThat(driver.getCurrentUrl()).endsWith("/patients.html?offset=50");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "51–" + PAGED_PATIENTS + " of " + PAGED_PATIENTS));
+        driver.findElement(By.id("previous")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "1–50 of " + PAGED_PATIENTS));
+    }
+
+    @Test
+    void theKeyboardAloneReachesAPatientPageAndClosesTheUploadDialog() {
+        signIn("physician_a");
+        waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005");
+        WebElement box = driver.switchTo().activeElement();
+        assertThat(box.getAttribute("id")).as("the list opens with the cursor in the search box").isEqualTo("search");
+        box.sendKeys("okafor");
+        waitForList("A-1003");
+        box.sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("upload-open");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));
+        // keys go to the page as a person types them (sendKeys on the focused file input would mean a file name)
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus back on the button").isEqualTo("upload-open");
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("OKAFOR, Chidi");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name"))).getText()).isEqualTo("OKAFOR, Chidi");
     }
 
     @Test
