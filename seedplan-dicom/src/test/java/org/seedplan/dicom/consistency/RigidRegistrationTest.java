@@ -75,6 +75,49 @@ class RigidRegistrationTest {
         assertThatThrownBy(() -> r.matrix("1.2.840.99.2", "1.2.840.99.7")).hasMessageContaining("maps into Frame of Reference 1.2.840.99.1");
     }
 
+    /** A Spatial Registration written by pydicom (implicit VR, as many systems send it) reads to the same matrix. */
+    @Test
+    void spatialRegistrationWrittenByPydicomIsRead() {
+        Path f = tmp.resolve("pydicom-reg.dcm");
+        org.seedplan.dicom.ExternalTools.pydicom("""
+                import sys
+                from pydicom.dataset import Dataset, FileMetaDataset
+                from pydicom.uid import ImplicitVRLittleEndian, generate_uid
+                meta = FileMetaDataset()
+                meta.MediaStorageSOPClassUID = '1.2.840.10008.5.1.4.1.1.66.1'
+                meta.MediaStorageSOPInstanceUID = generate_uid()
+                meta.TransferSyntaxUID = ImplicitVRLittleEndian
+                ds = Dataset()
+                ds.file_meta = meta
+                ds.SOPClassUID = meta.MediaStorageSOPClassUID
+                ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+                ds.Modality = 'REG'
+                ds.PatientID = 'P1'
+                ds.FrameOfReferenceUID = '1.2.840.99.1'
+                fixed = Dataset()
+                fixed.FrameOfReferenceUID = '1.2.840.99.1'
+                m0 = Dataset()
+                m0.FrameOfReferenceTransformationMatrixType = 'RIGID'
+                m0.FrameOfReferenceTransformationMatrix = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
+                r0 = Dataset()
+                r0.MatrixSequence = [m0]
+                fixed.MatrixRegistrationSequence = [r0]
+                moving = Dataset()
+                moving.FrameOfReferenceUID = '1.2.840.99.2'
+                m1 = Dataset()
+                m1.FrameOfReferenceTransformationMatrixType = 'RIGID'
+                m1.FrameOfReferenceTransformationMatrix = [0, -1, 0, 10, 1, 0, 0, -5, 0, 0, 1, 2, 0, 0, 0, 1]
+                r1 = Dataset()
+                r1.MatrixSequence = [m1]
+                moving.MatrixRegistrationSequence = [r1]
+                ds.RegistrationSequence = [fixed, moving]
+                ds.save_as(sys.argv[1], write_like_original=False)
+                """, f.toString());
+        RigidRegistration r = RigidRegistration.read(f);
+        assertThat(r.matrix("1.2.840.99.2", "1.2.840.99.1")).containsExactly(TURN);
+        assertThat(RigidRegistration.isIdentity(r.matrix("1.2.840.99.1", "1.2.840.99.1"))).isTrue();
+    }
+
     @Test
     void resamplingByAWholeVoxelShiftKeepsEveryValue() {
         Grid g = new Grid(new Vec3(-10, -8, -5), 2, 2, 2.5, 11, 9, 5);
