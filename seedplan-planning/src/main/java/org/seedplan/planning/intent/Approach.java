@@ -8,6 +8,9 @@ public sealed interface Approach permits Approach.CoplanarTemplate, Approach.Fre
     /** Longest needle path from entry to tip, mm. */
     double maxLengthMm();
 
+    /** Longest needle accepted, mm: implant needles are 150–200 mm; 300 mm leaves room without accepting cm as mm. */
+    double MAX_NEEDLE_LENGTH_MM = 300;
+
     /**
      * A flat template with holes every {@code holeSpacingMm} in a plane; all needles parallel to
      * {@code needleDirection} (pointing into the patient). {@code templatePointMm} is a point of the
@@ -31,8 +34,9 @@ public sealed interface Approach permits Approach.CoplanarTemplate, Approach.Fre
             if (!(standoffMm >= 0)) {
                 throw new IllegalArgumentException("intent: approach.standoff_mm must be ≥ 0 mm, got " + standoffMm);
             }
-            if (!(maxLengthMm > 0)) {
-                throw new IllegalArgumentException("intent: approach.max_length_mm must be positive, got " + maxLengthMm);
+            if (!(maxLengthMm > 0) || !(maxLengthMm <= MAX_NEEDLE_LENGTH_MM)) {
+                throw new IllegalArgumentException("intent: approach.max_length_mm must lie in (0, " + MAX_NEEDLE_LENGTH_MM
+                        + "] mm (implant needles are 150-200 mm long), got " + maxLengthMm);
             }
         }
     }
@@ -61,8 +65,9 @@ public sealed interface Approach permits Approach.CoplanarTemplate, Approach.Fre
             if (!(maxAngleDeg >= 0 && maxAngleDeg < 90)) {
                 throw new IllegalArgumentException("intent: approach.max_angle_deg must be in [0, 90) degrees, got " + maxAngleDeg);
             }
-            if (!(maxLengthMm > 0)) {
-                throw new IllegalArgumentException("intent: approach.max_length_mm must be positive, got " + maxLengthMm);
+            if (!(maxLengthMm > 0) || !(maxLengthMm <= MAX_NEEDLE_LENGTH_MM)) {
+                throw new IllegalArgumentException("intent: approach.max_length_mm must lie in (0, " + MAX_NEEDLE_LENGTH_MM
+                        + "] mm (implant needles are 150-200 mm long), got " + maxLengthMm);
             }
         }
     }

@@ -73,8 +73,9 @@ public record PlanIntent(List<TargetGoal> targets, List<OarLimit> organs, SeedSp
         if (!Double.isFinite(boneHu)) {
             throw new IllegalArgumentException("intent: bone_hu must be a number of HU, got " + boneHu);
         }
-        if (!(halfLifeDays > 0) || !Double.isFinite(halfLifeDays)) {
-            throw new IllegalArgumentException("intent: half_life_days must be positive, got " + halfLifeDays);
+        if (!(halfLifeDays > 0) || !(halfLifeDays <= org.seedplan.source.SourceModel.MAX_HALF_LIFE_DAYS)) {
+            throw new IllegalArgumentException("intent: half_life_days must lie in (0, " + org.seedplan.source.SourceModel.MAX_HALF_LIFE_DAYS
+                    + "] days (I-125 59.4, Pd-103 17.0, Cs-131 9.7), got " + halfLifeDays);
         }
         if (!(sparesPct >= 0 && sparesPct <= 100)) {
             throw new IllegalArgumentException("intent: spares_pct must be between 0 and 100 %, got " + sparesPct);
