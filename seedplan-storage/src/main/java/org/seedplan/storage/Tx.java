@@ -80,6 +80,26 @@ public final class Tx {
         }
     }
 
+    /** Runs one INSERT or UPDATE for each argument list, sent to the server in batches (bulk imports). */
+    public void batch(String sql, List<Object[]> argLists) {
+        if (argLists.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int n = 0;
+            for (Object[] args : argLists) {
+                bind(ps, args);
+                ps.addBatch();
+                if (++n % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw translate("batch failed (" + firstWords(sql) + ")", e);
+        }
+    }
+
     /** Runs a query and maps every row. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

@@ -67,6 +67,22 @@ class DatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void refusesADatabaseMigratedByANewerSeedplan(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            t.raw("INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (99, 'V099__future.sql', 'x', 'now')");
+            if (dialect == Dialect.SQLITE) {
+                t.db.close();
+            }
+            assertThatThrownBy(() -> {
+                try (Database again = dialect == Dialect.SQLITE ? Database.open(folder) : Database.open(folder, t.jdbcUrl())) {
+                    again.dialect();
+                }
+            }).hasMessageContaining("schema version 99").hasMessageContaining("run the newer seedplan");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void aFailedTransactionLeavesNothingAndRunsItsUndoActions(Dialect dialect) {
         try (TestDatabase t = TestDatabase.open(dialect, folder)) {
             boolean[] undone = {false};

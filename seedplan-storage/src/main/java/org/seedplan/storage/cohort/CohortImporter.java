@@ -66,10 +66,8 @@ public final class CohortImporter {
                 }
                 long sid = tx.insert("INSERT INTO hyperthermia_session (patient_id, session_number, started_at) VALUES (?, ?, ?)",
                         patient, s.session(), s.start().toString());
-                for (TemperatureSample t : s.samples()) {
-                    tx.update("INSERT INTO hyperthermia_sample (session_id, time_min, channel, temp_c) VALUES (?, ?, ?, ?)",
-                            sid, t.timeMin(), t.channel(), t.tempC());
-                }
+                tx.batch("INSERT INTO hyperthermia_sample (session_id, time_min, channel, temp_c) VALUES (?, ?, ?, ?)",
+                        s.samples().stream().map(t -> new Object[] {sid, t.timeMin(), t.channel(), t.tempC()}).toList());
             }
             return ids;
         });
@@ -118,11 +116,13 @@ public final class CohortImporter {
                         visit, lesion, isNode ? null : m.diameterMm(), isNode ? m.diameterMm() : null, m.viableDiameterMm());
             }
             List<Integer> q = f.qlqItems();
+            List<Object[]> items = new java.util.ArrayList<>();
             for (int i = 0; i < q.size(); i++) {
                 if (q.get(i) != null) {
-                    tx.update("INSERT INTO qlq_c30_item (visit_id, item, score) VALUES (?, ?, ?)", visit, i + 1, q.get(i));
+                    items.add(new Object[] {visit, i + 1, q.get(i)});
                 }
             }
+            tx.batch("INSERT INTO qlq_c30_item (visit_id, item, score) VALUES (?, ?, ?)", items);
             if (f.localProgression()) {
                 tx.insert("INSERT INTO progression (patient_id, progression_date, progression_type) VALUES (?, ?, 'LOCAL')", id, f.date());
             }

@@ -23,6 +23,7 @@ public final class PatientRepository {
 
     /** Most rows one search returns. */
     public static final int MAX_LIMIT = 500;
+    private static final String ORDER = "LOWER(COALESCE(p.family_name, '')), p.patient_id, p.id";
 
     private final Database db;
     private final AuditTrail audit;
@@ -99,13 +100,14 @@ public final class PatientRepository {
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(limit);
             pageArgs.add(offset);
+            // the page's ids first, then the counts for those 50 rows only
             List<PatientSummary> items = tx.query("SELECT p.*, c.code AS centre_code,"
                     + " (SELECT COUNT(*) FROM lesion l WHERE l.patient_id = p.id) AS lesion_count,"
                     + " (SELECT COUNT(*) FROM dicom_study s WHERE s.patient_id = p.id) AS study_count,"
                     + " (SELECT r.status FROM plan pl JOIN plan_revision r ON r.plan_id = pl.id WHERE pl.patient_id = p.id"
                     + "  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS latest_plan_status"
-                    + " FROM patient p JOIN centre c ON c.id = p.centre_id" + where
-                    + " ORDER BY LOWER(COALESCE(p.family_name, '')), p.patient_id, p.id LIMIT ? OFFSET ?",
+                    + " FROM (SELECT p.id FROM patient p" + where + " ORDER BY " + ORDER + " LIMIT ? OFFSET ?) page"
+                    + " JOIN patient p ON p.id = page.id JOIN centre c ON c.id = p.centre_id ORDER BY " + ORDER,
                     r -> new PatientSummary(r.longValue("id"), r.longValue("centre_id"), r.string("centre_code"),
                             r.string("patient_id"), r.string("family_name"), r.string("given_name"), r.string("sex"),
                             r.date("birth_date"), r.string("diagnosis"), r.longValue("lesion_count"), r.longValue("study_count"),
