@@ -114,11 +114,14 @@ export const del = (path, options) => request('DELETE', path, undefined, options
 
 /**
  * POSTs multipart form data with upload progress (fetch cannot report it, XMLHttpRequest can).
- * onProgress receives (bytesSent, bytesTotal). Resolves to the JSON answer, rejects with ApiError.
+ * onProgress receives (bytesSent, bytesTotal); an aborted signal cancels the request. Resolves to the JSON
+ * answer, rejects with ApiError (or an AbortError).
  */
-export function upload(path, formData, onProgress) {
+export function upload(path, formData, onProgress, signal) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    if (signal) signal.addEventListener('abort', () => xhr.abort());
+    xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);

@@ -11,6 +11,7 @@ export class SpDicomUpload extends HTMLElement {
     this.centres = [];
     this.centreId = null;
     this.files = [];
+    this.sending = null;
   }
 
   connectedCallback() {
@@ -42,6 +43,10 @@ export class SpDicomUpload extends HTMLElement {
 
     opener.addEventListener('click', () => this.open());
     this.cancelButton.addEventListener('click', () => this.dialog.close());
+    // closing the dialog (Cancel, Escape) during an upload cancels it: the server stores all of it or nothing
+    this.dialog.addEventListener('close', () => {
+      if (this.sending) this.sending.abort();
+    });
     this.folderInput.addEventListener('change', () => this.choose(this.folderInput.files));
     this.fileInput.addEventListener('change', () => this.choose(this.fileInput.files));
     form.addEventListener('submit', (e) => {
@@ -88,16 +93,19 @@ export class SpDicomUpload extends HTMLElement {
       this.percent.textContent = `${pct} %`;
     };
     show(0, 1);
+    this.sending = new AbortController();
     try {
-      const result = await upload('/api/studies', data, show);
+      const result = await upload('/api/studies', data, show, this.sending.signal);
       show(1, 1);
       showMessage(this.message, 'ok',
         `Stored ${result.instanceCount} images in ${result.seriesCount} series. Opening the patient…`);
       location.assign(`/patient.html?id=${encodeURIComponent(result.id)}`);
     } catch (e) {
       this.progressLine.hidden = true;
-      showMessage(this.message, 'error', e instanceof ApiError ? e.message : String(e));
+      if (e.name !== 'AbortError') showMessage(this.message, 'error', e instanceof ApiError ? e.message : String(e));
       this.sendButton.disabled = false;
+    } finally {
+      this.sending = null;
     }
   }
 }

@@ -26,6 +26,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -343,11 +344,64 @@ class PatientScreensBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
         driver.findElement(By.id("upload-files")).sendKeys(zip.toString());
         wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"), "1 file, " + Math.round(Files.size(zip) / 1024.0) + " KB"));
-        driver.findElement(By.id("upload-send")).click();
-        wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        // a slow line (256 KB/s up) so that the progress bar is seen moving
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(256 * 1024);
+        chromium.driver().setNetworkConditions(slow);
+        try {
+            driver.findElement(By.id("upload-send")).click();
+            WebElement progress = driver.findElement(By.id("upload-progress"));
+            wait.until(d -> {
+                int percent = Integer.parseInt(progress.getAttribute("value"));
+                return percent > 0 && percent < 100;
+            });
+            assertThat(driver.findElement(By.id("upload-percent")).getText()).matches("\\d{1,2} %");
+            chromium.screenshot("upload-progress");
+            wait.until(ExpectedConditions.urlContains("/patient.html?id="));
+        } finally {
+            chromium.driver().deleteNetworkConditions();
+        }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("DEMO-0003");
         assertThat(driver.findElement(By.id("studies")).getText()).contains(slices + " images");
+    }
+
+    @Test
+    void cancellingAnUploadHalfWayStoresNothing() throws IOException {
+        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0004", "19580412", "M"));
+        signIn("physician_c");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
+        driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-send")));
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(128 * 1024);
+        chromium.driver().setNetworkConditions(slow);
+        try {
+            driver.findElement(By.id("upload-send")).click();
+            WebElement progress = driver.findElement(By.id("upload-progress"));
+            wait.until(d -> Integer.parseInt(progress.getAttribute("value")) > 0);
+            driver.findElement(By.id("upload-cancel")).click();
+        } finally {
+            chromium.driver().deleteNetworkConditions();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));
+        assertThat(driver.getCurrentUrl()).contains("/patients.html");
+        // the server stores an upload all or nothing: give it time to see the broken request, then look
+        ApiClient api = clientOfCentreC();
+        for (int i = 0; i < 10 && api.get("/api/patients?q=DEMO-0004").json().get("total").asInt() == 0; i++) {
+            sleepMillis(200);
+        }
+        assertThat(api.get("/api/patients?q=DEMO-0004").json().get("total").asInt()).isZero();
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
