@@ -75,4 +75,44 @@ class CohortRoundTripTest {
         assertThat(osB.get(4)).as("KM median OS").isEqualTo(osA.get(4)).isNotBlank();
         assertThat(b.tables()).isEqualTo(a.tables());
     }
+
+    /**
+     * The same cohort given as one .xlsx workbook (one sheet per table, as docs/outcomes.md allows) imports into the
+     * registry and exports as the CSV tables the original CSV files hold, byte for byte.
+     */
+    @org.junit.jupiter.api.Test
+    void cohortWorkbookImportsLikeItsCsvFiles() throws Exception {
+        SyntheticCohort.Result demo = SyntheticCohort.generate(40, 7, 3);
+        CohortCsvWriter.write(demo.cohort(), demo.sessions(), original);
+        Path workbook = folder.resolve("cohort.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(workbook)) {
+            try (Stream<Path> files = Files.list(original)) {
+                for (Path f : files.sorted().toList()) {
+                    org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(f.getFileName().toString().replace(".csv", ""));
+                    List<String> lines = Files.readAllLines(f);
+                    for (int r = 0; r < lines.size(); r++) {
+                        String[] cells = lines.get(r).split(",", -1);
+                        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                        for (int c = 0; c < cells.length; c++) {
+                            if (!cells[c].isEmpty()) {
+                                row.createCell(c).setCellValue(cells[c]);
+                            }
+                        }
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        try (TestDatabase t = TestDatabase.open(Dialect.SQLITE, folder.resolve("db"))) {
+            Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "XL", "Workbook centre");
+            assertThat(new CohortImporter(t.db).importFolder(Actor.SYSTEM, c.id(), workbook)).hasSize(40);
+            new CohortExporter(t.db).exportCsv(Actor.SYSTEM, List.of(c.id()), exported);
+        }
+        try (Stream<Path> files = Files.list(original)) {
+            for (Path f : files.toList()) {
+                assertThat(exported.resolve(f.getFileName())).as(f.getFileName().toString()).hasSameTextualContentAs(f);
+            }
+        }
+    }
 }
