@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seedplan.cases.PatientCase;
 import org.seedplan.cli.planning.DemoPlan;
+import org.seedplan.cli.planning.IntentJson;
 import org.seedplan.cli.planning.ProgressBar;
 import org.seedplan.cli.verify.DemoVerification;
 import org.seedplan.demo.DemoPatient;
@@ -33,8 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"plan\": {metrics…}, \"verification\": {…}} as JSON (docs/metrics-json.md)")
     boolean json;
 
-    @Option(names = "--out", description = "also write dvh.csv, metrics.json, case.json, plan.json, report.pdf, images"
-            + " and verification/ into this folder")
+    @Option(names = "--out", description = "also write dvh.csv, metrics.json, case.json, intent.json, plan.json, report.pdf,"
+            + " images and verification/ into this folder (try: seedplan plan --case case.json --intent intent.json)")
     Path out;
 
     @Option(names = "--dicom-out", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE into"
@@ -53,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (OutputFolder folder = OutputFolder.open(out)) {
                 planned.writeInto(folder);
                 folder.writeString("case.json", CaseJson.write(c));
+                folder.writeString("intent.json", IntentJson.write(DemoPlan.intent()));
                 verified.writeFiles(folder.staging().resolve("verification"));
                 folder.commit();
             }

@@ -2,6 +2,8 @@ package org.seedplan.cli.planning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +62,62 @@ public final class IntentJson {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         return parse(file.toString(), root);
+    }
+
+    /** Writes an intent in the documented format (docs/planning.md); {@link #parse} reads it back equal. */
+    public static String write(PlanIntent intent) {
+        ObjectNode root = MetricsJson.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        ArrayNode targets = root.putArray("targets");
+        for (TargetGoal t : intent.targets()) {
+            targets.addObject().put("structure", t.structure()).put("prescription_gy", t.prescriptionGy())
+                    .put("v100_goal_pct", t.v100GoalPct()).put("v150_limit_pct", t.v150LimitPct()).put("v200_limit_pct", t.v200LimitPct());
+        }
+        ArrayNode organs = root.putArray("organs");
+        for (OarLimit o : intent.organs()) {
+            String kind = switch (o.kind()) {
+                case DMAX -> "dmax";
+                case D0_1CC -> "d0.1cc";
+                case D2CC -> "d2cc";
+                case VX -> "vx";
+            };
+            organs.addObject().put("structure", o.structure()).put("limit", kind).put("dose_gy", o.doseGy())
+                    .put("volume_pct", o.volumePct()).put("needle_margin_mm", o.needleMarginMm());
+        }
+        root.putObject("seed").put("source", intent.seed().sourceKey()).put("strength", intent.seed().strength().toString())
+                .put("stock", intent.seed().stock());
+        ObjectNode a = root.putObject("approach");
+        if (intent.approach() instanceof Approach.CoplanarTemplate t) {
+            a.put("type", "coplanar_template");
+            vec(a, "needle_direction", t.needleDirection());
+            if (t.templatePointMm() != null) {
+                vec(a, "template_point_mm", t.templatePointMm());
+            }
+            a.put("hole_spacing_mm", t.holeSpacingMm()).put("standoff_mm", t.standoffMm()).put("max_length_mm", t.maxLengthMm());
+        } else if (intent.approach() instanceof Approach.FreeHand h) {
+            a.put("type", "free_hand");
+            vec(a, "entry_centre_mm", h.entryCentreMm());
+            a.put("entry_radius_mm", h.entryRadiusMm()).put("min_spacing_mm", h.minSpacingMm()).put("max_angle_deg", h.maxAngleDeg())
+                    .put("max_length_mm", h.maxLengthMm());
+        }
+        root.put("seed_step_mm", intent.seedStepMm()).put("min_seed_gap_mm", intent.minSeedGapMm()).put("max_needles", intent.maxNeedles())
+                .put("max_seeds", intent.maxSeeds()).put("candidate_margin_mm", intent.candidateMarginMm()).put("bone_hu", intent.boneHu())
+                .put("half_life_days", intent.halfLifeDays()).put("spares_pct", intent.sparesPct());
+        ArrayNode fixed = root.putArray("fixed_needles");
+        for (FixedNeedle f : intent.fixedNeedles()) {
+            ObjectNode x = fixed.addObject();
+            vec(x, "entry_mm", f.entryMm());
+            vec(x, "tip_mm", f.tipMm());
+            if (f.seedDistancesFromTipMm() != null) {
+                ArrayNode d = x.putArray("seed_distances_mm");
+                f.seedDistancesFromTipMm().forEach(d::add);
+            }
+        }
+        return MetricsJson.write(root);
+    }
+
+    private static void vec(ObjectNode o, String field, Vec3 v) {
+        o.putArray(field).add(v.x()).add(v.y()).add(v.z());
     }
 
     /** Parses an intent from JSON text ({@code source} names it in errors). */

@@ -42,6 +42,10 @@ class DemoCommandTest {
         assertThat(Files.readString(dir.resolve("out/dvh.csv"))).startsWith("structure,dose_gy,volume_cc,volume_pct\nCTV,0.00,");
         assertThat(dir.resolve("out/case.json")).exists();
         assertThat(dir.resolve("out/verification")).isDirectory();
+        // the written case and intent can be planned again as the help says
+        CliRun again = CliRun.of("plan", "--case", dir.resolve("out/case.json").toString(), "--intent", dir.resolve("out/intent.json").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("CTV").contains("D90");
     }
 
     /**
