@@ -1,13 +1,10 @@
 package org.seedplan.dicom.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
+import org.seedplan.dicom.UmaskFiles;
 
 /**
  * Writes a data set as a DICOM Part 10 file (PS3.10 §7.1): 128-byte preamble, "DICM", file meta
@@ -42,22 +39,12 @@ public final class DicomWriter {
         return out.toArray();
     }
 
-    /** Writes the file to a temporary file beside {@code file}, then moves it into place. */
+    /**
+     * Writes the file to a hidden temporary file beside {@code file}, then moves it into place; the file
+     * follows the user's umask.
+     */
     public static void write(DataSet ds, Path file) {
-        byte[] bytes = encode(ds);
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".seedplan-", ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot be written (" + e.getMessage() + ")", e);
-        }
+        UmaskFiles.writeAtomically(file, encode(ds));
     }
 
     private static int estimate(DataSet ds) {
