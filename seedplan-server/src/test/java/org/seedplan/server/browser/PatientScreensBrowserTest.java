@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -175,6 +176,7 @@ class PatientScreensBrowserTest {
         assertThat(driver.findElement(By.id("centre-field")).isDisplayed()).as("one centre: no centre filter").isFalse();
         assertThat(driver.findElement(By.cssSelector("#patients tbody")).getText())
                 .contains("ZHANG, Wei", "MÜLLER, Anna").doesNotContain("^");
+        assertNoSidewaysScrolling();
         chromium.screenshot("patients");
 
         search("zhang");
@@ -325,6 +327,7 @@ class PatientScreensBrowserTest {
         assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi 131.4 Gy 94.2 % —");
         assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.0 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("CNLC", "IIa", "BCLC", "Child-Pugh", "ECOG");
+        assertNoSidewaysScrolling();
         chromium.screenshot("patient");
     }
 
@@ -449,6 +452,13 @@ class PatientScreensBrowserTest {
         ApiClient client = new ApiClient(server.base());
         assertThat(client.signIn("physician_c", TestServer.PASSWORD).status()).isEqualTo(200);
         return client;
+    }
+
+    /** The page fits the 1366-pixel-wide window: nothing hides to the right. */
+    private void assertNoSidewaysScrolling() {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("pixels beyond the window's width").isZero();
     }
 
     /** The visible text of each body row of a patient-page section, cells joined by single spaces. */

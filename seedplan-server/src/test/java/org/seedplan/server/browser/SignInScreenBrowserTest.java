@@ -154,6 +154,25 @@ class SignInScreenBrowserTest {
     }
 
     @Test
+    void afterSignInTheScreenReturnsToThePageAskedForButNeverToAnotherSite() {
+        driver.get(server.base() + "/?reason=expired&next=%2Fpatients.html%3Fq%3Dzhang");
+        signInOnOpenScreen("physician_a");
+        wait.until(ExpectedConditions.urlToBe(server.base() + "/patients.html?q=zhang"));
+        forgetSession();
+        for (String next : new String[] {"%2F%2Fexample.org%2F", "https%3A%2F%2Fexample.org%2F", "%2F%5Cexample.org"}) {
+            driver.get(server.base() + "/?next=" + next);
+            signInOnOpenScreen("physician_a");
+            wait.until(ExpectedConditions.urlToBe(server.base() + "/patients.html"));
+            forgetSession();
+        }
+    }
+
+    private void signInOnOpenScreen(String username) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+    }
+
+    @Test
     void signOutReturnsToSignInAndTheListThenAsksForSigningInAgain() {
         signIn("physician_a", TestServer.PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
