@@ -169,7 +169,7 @@ public final class IntentJson {
             } catch (IllegalArgumentException e) {
                 throw f.error("seed.strength", e.getMessage());
             }
-            SeedSpec seed = new SeedSpec(s.path("source").asText(SourceLibrary.DEFAULT_KEY), strength, (int) f.number(s, "stock", "seed", 0));
+            SeedSpec seed = new SeedSpec(s.path("source").asText(SourceLibrary.DEFAULT_KEY), strength, f.count(s, "stock", "seed", 0));
             Approach approach = approach(f, f.object(root, "approach", ""));
             List<FixedNeedle> fixed = new ArrayList<>();
             JsonNode fl = root.path("fixed_needles");
@@ -192,8 +192,8 @@ public final class IntentJson {
             return new PlanIntent(targets, organs, seed, approach,
                     f.number(root, "seed_step_mm", "", PlanIntent.DEFAULT_SEED_STEP_MM),
                     f.number(root, "min_seed_gap_mm", "", PlanIntent.DEFAULT_MIN_SEED_GAP_MM),
-                    (int) f.number(root, "max_needles", "", PlanIntent.DEFAULT_MAX_NEEDLES),
-                    (int) f.number(root, "max_seeds", "", PlanIntent.DEFAULT_MAX_SEEDS),
+                    f.count(root, "max_needles", "", PlanIntent.DEFAULT_MAX_NEEDLES),
+                    f.count(root, "max_seeds", "", PlanIntent.DEFAULT_MAX_SEEDS),
                     f.number(root, "candidate_margin_mm", "", PlanIntent.DEFAULT_CANDIDATE_MARGIN_MM),
                     f.number(root, "bone_hu", "", PlanIntent.DEFAULT_BONE_HU),
                     f.number(root, "half_life_days", "", DecayIntegral.I125_HALF_LIFE_DAYS),
@@ -281,6 +281,18 @@ public final class IntentJson {
 
         double number(JsonNode node, String field, String parent, double fallback) {
             return node.hasNonNull(field) ? number(node, field, parent) : fallback;
+        }
+
+        /** A whole number from 0 to 10⁶ (a count); a fraction or a huge value is refused, not truncated. */
+        int count(JsonNode node, String field, String parent, int fallback) {
+            if (!node.hasNonNull(field)) {
+                return fallback;
+            }
+            double v = number(node, field, parent);
+            if (!(v >= 0 && v <= 1_000_000) || v != Math.rint(v)) {
+                throw error(join(parent, field), "'" + node.get(field) + "' is not a count: give a whole number from 0 to 1000000");
+            }
+            return (int) v;
         }
 
         Vec3 vec(JsonNode node, String field, String parent) {
