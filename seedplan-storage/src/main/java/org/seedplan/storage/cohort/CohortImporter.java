@@ -13,7 +13,6 @@ import org.seedplan.outcomes.registry.Lesion;
 import org.seedplan.outcomes.registry.LesionMeasurement;
 import org.seedplan.outcomes.registry.Patient;
 import org.seedplan.outcomes.registry.Sex;
-import org.seedplan.outcomes.registry.TemperatureSample;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.Tx;

@@ -42,9 +42,9 @@ import org.seedplan.storage.registry.PatientRepository;
 /**
  * The DICOM file store: Part 10 files under {@code <data>/dicom/<first two hex digits of the file's SHA-256>/
  * <SOP Instance UID>.dcm}, indexed in {@code dicom_study}, {@code dicom_series} and {@code dicom_instance}.
- * A file is written to a temporary file in its final folder, forced to disk, renamed atomically and only then
- * indexed, in the caller's transaction; if that transaction rolls back the file is removed, and a process killed
- * between rename and commit leaves an orphan file that {@link #open} removes at the next start.
+ * A file is written to a temporary file in its final folder, forced to disk and renamed atomically inside the
+ * caller's transaction, which commits only afterwards; if that transaction rolls back the file is removed, and a
+ * process killed between rename and commit leaves an orphan file that {@link #open} removes at the next start.
  */
 public final class DicomStore {
 
@@ -177,6 +177,22 @@ public final class DicomStore {
         long studyId = study(tx, actor, p, ds, studyUid, source);
         long seriesId = series(tx, actor, studyId, ds, seriesUid, modality, source);
         String rel = FOLDER + "/" + sha.substring(0, 2) + "/" + sop + ".dcm";
+        // index first: the unique SOP Instance UID makes a concurrent writer of the same object (another server) wait
+        // here until this transaction ends, so two transactions never write and delete the same file
+        Optional<Long> inserted = tx.query("INSERT INTO dicom_instance (series_id, sop_instance_uid, sop_class_uid, instance_number,"
+                + " file_path, sha256, size_bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sop_instance_uid) DO NOTHING"
+                + " RETURNING id", r -> r.longValue("id"), seriesId, sop, sopClass,
+                ds.integer(Tag.INSTANCE_NUMBER).isPresent() ? ds.integer(Tag.INSTANCE_NUMBER).getAsInt() : null, rel, sha,
+                (long) bytes.length, Instant.now()).stream().findFirst();
+        if (inserted.isEmpty()) {
+            String stored = tx.one("SELECT sha256 FROM dicom_instance WHERE sop_instance_uid = ?", r -> r.string("sha256"), sop).orElseThrow();
+            if (!stored.equals(sha)) {
+                throw new IllegalArgumentException(source + ": SOP Instance UID " + sop + " is already stored with different content;"
+                        + " a changed object needs a new SOP Instance UID");
+            }
+            return new StoredInstance(p.id(), studyUid, seriesUid, sop, modality, rel, sha, bytes.length, true);
+        }
+        long id = inserted.get();
         Path file = db.dataFolder().resolve(rel);
         writeDurably(file, bytes);
         tx.onRollback(() -> {
@@ -186,10 +202,6 @@ public final class DicomStore {
                 throw new UncheckedIOException(e);
             }
         });
-        long id = tx.insert("INSERT INTO dicom_instance (series_id, sop_instance_uid, sop_class_uid, instance_number, file_path,"
-                + " sha256, size_bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", seriesId, sop, sopClass,
-                ds.integer(Tag.INSTANCE_NUMBER).isPresent() ? ds.integer(Tag.INSTANCE_NUMBER).getAsInt() : null, rel, sha,
-                (long) bytes.length, Instant.now());
         audit.append(actor, "CREATE", "dicom_instance", id, "sop_instance_uid", null, sop, null);
         return new StoredInstance(p.id(), studyUid, seriesUid, sop, modality, rel, sha, bytes.length, false);
     }
@@ -209,10 +221,15 @@ public final class DicomStore {
         cols.put("study_instance_uid", studyUid);
         cols.put("study_date", date(ds, Tag.STUDY_DATE));
         cols.put("description", ds.string(Tag.STUDY_DESCRIPTION, null));
-        long id = tx.insert("INSERT INTO dicom_study (patient_id, study_instance_uid, study_date, description) VALUES (?, ?, ?, ?)",
-                cols.values().toArray());
-        audit.changes(actor, "CREATE", "dicom_study", id, Map.of(), cols, null);
-        return id;
+        Optional<Long> id = tx.query("INSERT INTO dicom_study (patient_id, study_instance_uid, study_date, description)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (study_instance_uid) DO NOTHING RETURNING id", r -> r.longValue("id"),
+                cols.values().toArray()).stream().findFirst();
+        if (id.isEmpty()) {
+            // another server filed the same study a moment ago
+            return study(tx, actor, p, ds, studyUid, source);
+        }
+        audit.changes(actor, "CREATE", "dicom_study", id.get(), Map.of(), cols, null);
+        return id.get();
     }
 
     private long series(Tx tx, Actor actor, long studyId, DataSet ds, String seriesUid, String modality, String source) {
@@ -231,10 +248,14 @@ public final class DicomStore {
         cols.put("series_number", ds.integer(Tag.SERIES_NUMBER).isPresent() ? ds.integer(Tag.SERIES_NUMBER).getAsInt() : null);
         cols.put("description", ds.string(Tag.SERIES_DESCRIPTION, null));
         cols.put("frame_of_reference_uid", ds.string(Tag.FRAME_OF_REFERENCE_UID, null));
-        long id = tx.insert("INSERT INTO dicom_series (study_id, series_instance_uid, modality, series_number, description,"
-                + " frame_of_reference_uid) VALUES (?, ?, ?, ?, ?, ?)", cols.values().toArray());
-        audit.changes(actor, "CREATE", "dicom_series", id, Map.of(), cols, null);
-        return id;
+        Optional<Long> id = tx.query("INSERT INTO dicom_series (study_id, series_instance_uid, modality, series_number, description,"
+                + " frame_of_reference_uid) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_instance_uid) DO NOTHING RETURNING id",
+                r -> r.longValue("id"), cols.values().toArray()).stream().findFirst();
+        if (id.isEmpty()) {
+            return series(tx, actor, studyId, ds, seriesUid, modality, source);
+        }
+        audit.changes(actor, "CREATE", "dicom_series", id.get(), Map.of(), cols, null);
+        return id.get();
     }
 
     /** The stored studies of a patient with their series and instance counts, newest study first. */

@@ -149,6 +149,36 @@ public class DicomStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void twoServersImportingTheSameSeriesAtOnceStoreEachObjectOnce(Dialect dialect) throws Exception {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "ZS", "Zhongshan");
+            Patient p = new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(c.id(), "P-77"));
+            threeSlicesAndAReadme("P-77");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<ImportResult>> jobs = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    jobs.add(pool.submit(() -> DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), List.of(upload), ImportLimits.DEFAULT)));
+                }
+                long fresh = 0;
+                for (var j : jobs) {
+                    fresh += j.get().instances().stream().filter(i -> !i.alreadyStored()).count();
+                }
+                assertThat(fresh).as("each object written by exactly one import").isEqualTo(3);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(t.number("SELECT COUNT(*) FROM dicom_instance")).isEqualTo(3);
+            assertThat(t.number("SELECT COUNT(*) FROM dicom_study")).isEqualTo(1);
+            assertThat(t.number("SELECT COUNT(*) FROM dicom_series")).isEqualTo(1);
+            for (Path f : DicomStore.open(t.db).seriesFiles(SERIES)) {
+                assertThat(f).exists();
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void zipEntriesAreStoredByUidWhateverTheirNamesAndZipBombsAreRefused() throws Exception {
         try (Database db = Database.open(folder)) {
