@@ -93,6 +93,9 @@ public record PlanningGeometry(Volume ct, double boneHu, List<Target> targets, M
         double pitch = targetMm3 == 0 ? 1.5 : Math.max(1.0, Math.min(2.0, Math.cbrt(targetMm3) / 25));
         Vec3 g = new Vec3(grow, grow, grow);
         Grid grid = Grid.covering(lo.minus(g), hi.plus(g), pitch, pitch, pitch);
+        // each mask (structures, seed region, shell, keep-outs) holds a fraction and a centroid per voxel; the dose 12 bytes more
+        int masks = drawn.size() + derived.size() + 2 + intent.organs().size();
+        org.seedplan.geometry.MemoryBudget.require(grid, 12 + 16L * masks, "intent: the planning grid over the targets and organs");
         PatientCase reduced = new PatientCase(planningCase.patientId(), grid, List.copyOf(drawn.values()), List.copyOf(derived.values()),
                 intent.referenceDoseGy(), intent.seed().sourceKey(), intent.halfLifeDays(), intent.seed().strength(), List.of());
         Map<String, RoiMask> rois = new LinkedHashMap<>();

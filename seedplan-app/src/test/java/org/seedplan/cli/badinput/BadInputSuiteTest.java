@@ -190,6 +190,10 @@ class BadInputSuiteTest {
                 refused("plan intent with 1.5 seeds in stock", d -> List.of("plan", "--case", write(d, "case.json", CASE).toString(),
                         "--intent", write(d, "intent.json", INTENT.replace("\"0.6 mCi\"", "\"0.6 mCi\", \"stock\": 1.5")).toString()),
                         "field seed.stock: '1.5' is not a count"),
+                refusedNothingWritten("plan on a target 4 m wide (a planning grid larger than memory)", d -> List.of("plan", "--case",
+                        write(d, "case.json", CASE.replace("[[-5,-5],[5,-5],[5,5],[-5,5]]", "[[-2000,-2000],[2000,-2000],[2000,2000],[-2000,2000]]"))
+                                .toString(), "--intent", write(d, "intent.json", INTENT).toString(), "--out", d.resolve("out").toString()),
+                        "the planning grid over the targets and organs", "out"),
                 refusedNothingWritten("demo --out and --dicom-out the same folder", d -> List.of("demo", "--out", d.resolve("out").toString(),
                         "--dicom-out", d.resolve("out").toString()), "same folder", "out"),
                 refused("demo --out is a file", d -> List.of("demo", "--out", write(d, "file.txt", "x").toString()), "is a file"),
