@@ -50,6 +50,11 @@ function lockedMessage(e) {
     : e.message;
 }
 
+/** A password is typed blind: say when Caps Lock would change it. */
+signinForm.password.addEventListener('keyup', (e) => {
+  document.getElementById('caps-lock').hidden = !e.getModifierState('CapsLock');
+});
+
 signinForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const username = signinForm.username.value.trim();

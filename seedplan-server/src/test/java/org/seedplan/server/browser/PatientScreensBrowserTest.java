@@ -135,6 +135,7 @@ class PatientScreensBrowserTest {
 
     @AfterEach
     void forgetSession() {
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
         driver.get(server.base() + "/");
         driver.manage().deleteAllCookies();
     }

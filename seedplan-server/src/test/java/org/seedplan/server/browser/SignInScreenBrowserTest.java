@@ -44,6 +44,10 @@ class SignInScreenBrowserTest {
         server = new TestServer(TestDatabases.Kind.SQLITE);
         driver = chromium.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // the console check after each test sees errors at all (else it would pass by seeing nothing)
+        driver.get(server.base() + "/");
+        chromium.driver().executeScript("console.error('console probe')");
+        assertThat(chromium.scriptErrors()).anySatisfy(m -> assertThat(m).contains("console probe"));
     }
 
     @AfterAll
@@ -58,6 +62,7 @@ class SignInScreenBrowserTest {
 
     @AfterEach
     void forgetSession() {
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
         driver.get(server.base() + "/");
         driver.manage().deleteAllCookies();
     }
