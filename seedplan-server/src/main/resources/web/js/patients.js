@@ -81,7 +81,11 @@ async function load() {
     previous.disabled = state.offset === 0;
     next.disabled = last >= page.total;
   } catch (e) {
-    if (e.name !== 'AbortError') showMessage(error, 'error', `The patient list could not be loaded: ${e.message}`);
+    if (e.status === 403) {
+      showMessage(error, 'error', `Your role does not give access to patient records (${e.message}).`);
+    } else if (e.name !== 'AbortError') {
+      showMessage(error, 'error', `The patient list could not be loaded: ${e.message}`);
+    }
   } finally {
     document.getElementById('patients').removeAttribute('aria-busy');
   }
