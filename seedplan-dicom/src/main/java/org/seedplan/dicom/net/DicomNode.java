@@ -1,0 +1,330 @@
+package org.seedplan.dicom.net;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.seedplan.dicom.io.Uids;
+
+/**
+ * seedplan's DICOM network node, the service class provider: accepts associations from allowed AE
+ * titles, answers C-ECHO (Verification) and keeps objects received by C-STORE (CT, Enhanced CT,
+ * RT Structure Set, RT Plan, RT Dose, Spatial Registration) in a {@link ReceivedObjectStore}. Each
+ * association runs on its own thread; a protocol error, timeout or disconnect ends that association
+ * only, and the node keeps serving.
+ */
+public final class DicomNode implements Closeable {
+
+    /** Verification SOP class (PS3.4 Annex A). */
+    public static final String VERIFICATION = "1.2.840.10008.1.1";
+    /** Spatial Registration Storage. */
+    public static final String SPATIAL_REGISTRATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.1";
+    /** Storage SOP classes accepted, with their names. */
+    public static final Map<String, String> STORAGE_CLASSES = Map.of(
+            Uids.CT_IMAGE_STORAGE, "CT Image",
+            Uids.ENHANCED_CT_IMAGE_STORAGE, "Enhanced CT Image",
+            Uids.RT_STRUCTURE_SET_STORAGE, "RT Structure Set",
+            Uids.RT_PLAN_STORAGE, "RT Plan",
+            Uids.RT_DOSE_STORAGE, "RT Dose",
+            SPATIAL_REGISTRATION_STORAGE, "Spatial Registration");
+    /** Transfer syntaxes accepted for storage: those seedplan's reader and pixel decoders handle. */
+    public static final List<String> STORAGE_TRANSFER_SYNTAXES = List.of(
+            Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.IMPLICIT_VR_LITTLE_ENDIAN, Uids.EXPLICIT_VR_BIG_ENDIAN,
+            Uids.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, Uids.RLE_LOSSLESS, Uids.JPEG_LOSSLESS, Uids.JPEG_LOSSLESS_SV1,
+            Uids.JPEG_LS_LOSSLESS, Uids.JPEG_LS_NEAR_LOSSLESS);
+    private static final List<String> UNCOMPRESSED = List.of(
+            Uids.IMPLICIT_VR_LITTLE_ENDIAN, Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.EXPLICIT_VR_BIG_ENDIAN);
+    private static final System.Logger LOG = System.getLogger(DicomNode.class.getName());
+
+    private final NodeConfig config;
+    private final ReceivedObjectStore store;
+    private final ServerSocket server;
+    private final ThreadPoolExecutor workers;
+    private final Thread acceptor;
+    private final AtomicInteger stored = new AtomicInteger();
+
+    private DicomNode(NodeConfig config, ServerSocket server) {
+        this.config = config;
+        this.store = new ReceivedObjectStore(config.storeFolder());
+        this.server = server;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, config.maxAssociations(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "dicom-association-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.acceptor = new Thread(this::acceptLoop, "dicom-node-" + config.aeTitle());
+    }
+
+    /** Creates the store folder, binds the port and starts accepting associations. */
+    public static DicomNode start(NodeConfig config) throws IOException {
+        try {
+            Files.createDirectories(config.storeFolder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("--store " + config.storeFolder() + ": cannot create the folder (" + e.getMessage() + ")", e);
+        }
+        ServerSocket server = new ServerSocket();
+        try {
+            server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 64);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " (" + e.getMessage()
+                    + "): choose another --port", e);
+        }
+        DicomNode node = new DicomNode(config, server);
+        node.acceptor.start();
+        LOG.log(System.Logger.Level.INFO, "DICOM node " + config.aeTitle() + " listening on " + config.bindAddress() + ":"
+                + node.port() + ", storing into " + config.storeFolder());
+        return node;
+    }
+
+    /** The port listened on (the one chosen when the configuration asked for 0). */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Objects kept so far. */
+    public int storedCount() {
+        return stored.get();
+    }
+
+    /** Blocks until the node is closed. */
+    public void awaitClose() throws InterruptedException {
+        acceptor.join();
+    }
+
+    /** Stops accepting, ends running associations and waits up to the ARTIM time for them. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(config.timeouts().artimMs(), TimeUnit.MILLISECONDS);
+            acceptor.join(config.timeouts().artimMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
+                }
+                continue;
+            }
+            try {
+                workers.execute(() -> serve(s));
+            } catch (RejectedExecutionException full) {
+                refuseBusy(s);
+            }
+        }
+    }
+
+    /** More associations than allowed: A-ASSOCIATE-RJ, transient, local limit exceeded (PS3.8 Table 9-21). */
+    private void refuseBusy(Socket s) {
+        LOG.log(System.Logger.Level.WARNING, "association from " + s.getRemoteSocketAddress() + " refused: "
+                + config.maxAssociations() + " associations already running");
+        try (s) {
+            s.getOutputStream().write(Pdu.reject(2, 3, 2));
+            s.getOutputStream().flush();
+        } catch (IOException ignored) {
+            // the peer is gone; nothing to refuse
+        }
+    }
+
+    private void serve(Socket s) {
+        String peer = String.valueOf(s.getRemoteSocketAddress());
+        try {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(config.timeouts().artimMs());
+            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+            Association a = negotiate(s, in, out, peer);
+            if (a != null) {
+                exchange(a, peer + " " + a.request().callingAe());
+            }
+        } catch (SocketTimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": no A-ASSOCIATE-RQ within " + config.timeouts().artimMs()
+                    + " ms (ARTIM); connection closed");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": association ended: " + e.getMessage());
+        } finally {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closed already
+            }
+        }
+    }
+
+    /** Reads the A-ASSOCIATE-RQ and answers AC or RJ; returns the association, or null when rejected. */
+    private Association negotiate(Socket s, InputStream in, OutputStream out, String peer) throws IOException {
+        Pdu.Raw pdu;
+        try {
+            pdu = Pdu.read(in, Association.OUR_MAX_PDU);
+        } catch (IllegalArgumentException e) {
+            out.write(Pdu.abort(2, 1));
+            out.flush();
+            throw new IOException("malformed first PDU: " + e.getMessage(), e);
+        }
+        if (pdu == null) {
+            return null;
+        }
+        if (pdu.type() != Pdu.ASSOCIATE_RQ) {
+            out.write(Pdu.abort(2, 2));
+            out.flush();
+            throw new IOException("first PDU has type " + pdu.type() + ", not A-ASSOCIATE-RQ");
+        }
+        AssociateParams rq;
+        try {
+            rq = Pdu.parseAssociate(pdu.body(), true);
+        } catch (Pdu.UnsupportedVersion e) {
+            return reject(s, out, peer, 2, 2, e.getMessage());
+        } catch (Pdu.UnsupportedApplicationContext e) {
+            return reject(s, out, peer, 1, 2, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            out.write(Pdu.abort(2, 6));
+            out.flush();
+            throw new IOException("malformed A-ASSOCIATE-RQ: " + e.getMessage(), e);
+        }
+        if (!config.aeTitle().equals(rq.calledAe())) {
+            return reject(s, out, peer, 1, 7, "called AE title '" + rq.calledAe() + "' is not ours (" + config.aeTitle() + ")");
+        }
+        if (!config.allowedCallers().isEmpty() && !config.allowedCallers().contains(rq.callingAe())) {
+            return reject(s, out, peer, 1, 3, "calling AE title '" + rq.callingAe() + "' is not on the allowed list");
+        }
+        List<PresentationContext> answer = new ArrayList<>();
+        for (PresentationContext pc : rq.contexts()) {
+            answer.add(answer(pc));
+        }
+        AssociateParams ac = new AssociateParams(rq.calledAe(), rq.callingAe(), answer, Association.OUR_MAX_PDU,
+                Uids.IMPLEMENTATION_CLASS_UID, Uids.IMPLEMENTATION_VERSION);
+        out.write(Pdu.associate(false, ac));
+        out.flush();
+        List<PresentationContext> accepted = new ArrayList<>();
+        for (int i = 0; i < answer.size(); i++) {
+            PresentationContext a = answer.get(i);
+            accepted.add(new PresentationContext(a.id(), rq.contexts().get(i).abstractSyntax(), a.transferSyntaxes(), a.result()));
+        }
+        LOG.log(System.Logger.Level.INFO, peer + ": association " + rq.callingAe() + " -> " + rq.calledAe() + " accepted ("
+                + accepted.stream().filter(PresentationContext::accepted).count() + " of " + accepted.size() + " contexts)");
+        return new Association(s, in, out, rq, accepted, rq.maxPduLength(), config.timeouts(), peer + " " + rq.callingAe());
+    }
+
+    private Association reject(Socket s, OutputStream out, String peer, int source, int reason, String why) throws IOException {
+        LOG.log(System.Logger.Level.WARNING, peer + ": association rejected: " + why);
+        out.write(Pdu.reject(1, source, reason));
+        out.flush();
+        s.shutdownOutput();
+        s.setSoTimeout(config.timeouts().artimMs());
+        try {
+            s.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the peer reset or timed out: close anyway
+        }
+        return null;
+    }
+
+    /** The answer to one proposed context: the first proposed transfer syntax we support. */
+    private static PresentationContext answer(PresentationContext pc) {
+        List<String> supported = VERIFICATION.equals(pc.abstractSyntax()) ? UNCOMPRESSED
+                : STORAGE_CLASSES.containsKey(pc.abstractSyntax()) ? STORAGE_TRANSFER_SYNTAXES : null;
+        if (supported == null) {
+            return new PresentationContext(pc.id(), null, List.of(Uids.IMPLICIT_VR_LITTLE_ENDIAN),
+                    PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED);
+        }
+        for (String ts : pc.transferSyntaxes()) {
+            if (supported.contains(ts)) {
+                return new PresentationContext(pc.id(), null, List.of(ts), PresentationContext.ACCEPTANCE);
+            }
+        }
+        return new PresentationContext(pc.id(), null, List.of(Uids.IMPLICIT_VR_LITTLE_ENDIAN),
+                PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED);
+    }
+
+    /** Serves requests until the peer releases or the association breaks. */
+    private void exchange(Association a, String peer) throws IOException {
+        int objects = 0;
+        while (true) {
+            DimseMessage m = a.receive();
+            if (m == null) {
+                LOG.log(System.Logger.Level.INFO, peer + ": association released after " + objects + " object(s) stored");
+                return;
+            }
+            Command rq = m.command();
+            int msgId = rq.us(Command.MESSAGE_ID);
+            switch (rq.commandField()) {
+                case Command.C_ECHO_RQ -> a.send(m.context(), Command.of(Command.C_ECHO_RSP)
+                        .putUid(Command.AFFECTED_SOP_CLASS_UID, VERIFICATION)
+                        .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
+                        .putUs(Command.STATUS, Command.SUCCESS));
+                case Command.C_STORE_RQ -> {
+                    int status = store(m, a.request().callingAe(), peer);
+                    objects += status == Command.SUCCESS ? 1 : 0;
+                    a.send(m.context(), Command.of(Command.C_STORE_RSP)
+                            .putUid(Command.AFFECTED_SOP_CLASS_UID, m.context().abstractSyntax())
+                            .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
+                            .putUs(Command.STATUS, status)
+                            .putUid(Command.AFFECTED_SOP_INSTANCE_UID, String.valueOf(rq.string(Command.AFFECTED_SOP_INSTANCE_UID))));
+                }
+                default -> a.send(m.context(), Command.of(rq.commandField() | 0x8000)
+                        .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
+                        .putUs(Command.STATUS, 0x0211)); // unrecognized operation (PS3.7 Annex C)
+            }
+        }
+    }
+
+    /** Keeps one C-STORE object; returns the status to answer (PS3.4 Table B.2-1). */
+    private int store(DimseMessage m, String callingAe, String peer) {
+        String sopClass = m.command().string(Command.AFFECTED_SOP_CLASS_UID);
+        String sopInstance = m.command().string(Command.AFFECTED_SOP_INSTANCE_UID);
+        if (m.dataSet() == null || sopClass == null || sopInstance == null) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE without data set or UIDs refused");
+            return 0xC000;
+        }
+        if (!sopClass.equals(m.context().abstractSyntax())) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE of " + sopClass + " on a context for "
+                    + m.context().abstractSyntax() + " refused");
+            return 0xA900;
+        }
+        try {
+            Path file = store.store(m.context().transferSyntax(), sopClass, sopInstance, callingAe, m.dataSet());
+            stored.incrementAndGet();
+            LOG.log(System.Logger.Level.DEBUG, peer + ": stored " + file);
+            return Command.SUCCESS;
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": object refused: " + e.getMessage());
+            return 0xC000;
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, peer + ": object not stored: " + e.getMessage());
+            return 0xA700;
+        }
+    }
+}
