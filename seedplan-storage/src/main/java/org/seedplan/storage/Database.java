@@ -179,6 +179,9 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 current.remove();
+                for (Runnable done : tx.completionActions()) {
+                    done.run();
+                }
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

@@ -30,6 +30,7 @@ public final class Tx {
     private final Connection connection;
     private final Dialect dialect;
     private final List<Runnable> onRollback = new ArrayList<>();
+    private final List<Runnable> onCompletion = new ArrayList<>();
 
     Tx(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -53,6 +54,15 @@ public final class Tx {
 
     List<Runnable> rollbackActions() {
         return onRollback;
+    }
+
+    /** Registers work to run when the transaction has ended, committed or rolled back (after any rollback actions). */
+    public void onCompletion(Runnable action) {
+        onCompletion.add(action);
+    }
+
+    List<Runnable> completionActions() {
+        return onCompletion;
     }
 
     /** Runs an INSERT and returns the generated {@code id} column. */

@@ -54,6 +54,11 @@ public final class DicomStore {
     static final String DICOMDIR_CLASS = "1.2.840.10008.1.3.10";
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+    /**
+     * Files (absolute paths) this process is writing in transactions that have not ended yet; the orphan sweep
+     * leaves them alone. Registration and the sweep's check-and-delete synchronise on this set.
+     */
+    private static final Set<Path> IN_FLIGHT = new HashSet<>();
 
     private final Database db;
     private final Path root;
@@ -78,7 +83,10 @@ public final class DicomStore {
         return store;
     }
 
-    /** Removes files under the store that no index row names and that are older than {@code grace}; returns how many. */
+    /**
+     * Removes files under the store that no index row names and that are older than {@code grace} (left-over
+     * temporary files included); files this process is writing right now are kept. Returns how many were removed.
+     */
     public int removeOrphans(Duration grace) {
         if (!Files.isDirectory(root)) {
             return 0;
@@ -89,15 +97,38 @@ public final class DicomStore {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 String rel = relative(f);
-                if (!indexed.contains(rel) && !Files.getLastModifiedTime(f).toInstant().isAfter(cutoff)) {
-                    Files.deleteIfExists(f);
-                    removed++;
+                if (indexed.contains(rel) || modifiedAfter(f, cutoff)) {
+                    continue;
+                }
+                synchronized (IN_FLIGHT) {
+                    boolean stillIndexed = db.read(tx -> tx.number("SELECT COUNT(*) FROM dicom_instance WHERE file_path = ?", rel)) > 0;
+                    if (!IN_FLIGHT.contains(finalFileOf(f)) && !stillIndexed && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("DICOM store " + root + ": orphan sweep failed (" + e.getMessage() + ")", e);
         }
         return removed;
+    }
+
+    /** True when {@code f} changed after {@code cutoff} or is gone already (a temporary file renamed meanwhile). */
+    private static boolean modifiedAfter(Path f, Instant cutoff) throws IOException {
+        try {
+            return Files.getLastModifiedTime(f).toInstant().isAfter(cutoff);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        }
+    }
+
+    /** The final file a temporary file ({@code .<name>.<random>.tmp}) is written for, or the file itself. */
+    private static Path finalFileOf(Path f) {
+        String n = f.getFileName().toString();
+        if (n.startsWith(".") && n.endsWith(".tmp") && n.contains(".dcm.")) {
+            return f.resolveSibling(n.substring(1, n.indexOf(".dcm.") + 4)).toAbsolutePath();
+        }
+        return f.toAbsolutePath();
     }
 
     /**
@@ -193,7 +224,15 @@ public final class DicomStore {
             return new StoredInstance(p.id(), studyUid, seriesUid, sop, modality, rel, sha, bytes.length, true);
         }
         long id = inserted.get();
-        Path file = db.dataFolder().resolve(rel);
+        Path file = db.dataFolder().resolve(rel).toAbsolutePath();
+        synchronized (IN_FLIGHT) {
+            IN_FLIGHT.add(file);
+        }
+        tx.onCompletion(() -> {
+            synchronized (IN_FLIGHT) {
+                IN_FLIGHT.remove(file);
+            }
+        });
         writeDurably(file, bytes);
         tx.onRollback(() -> {
             try {
