@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 org.seedplan.cli.outcomes.HyperthermiaCommand.class,
                 org.seedplan.cli.dicom.DvhCommand.class,
                 org.seedplan.cli.dicom.DoseCommand.class,
+                org.seedplan.cli.net.DicomNetCommand.class,
                 org.seedplan.cli.serve.ServeCommand.class, org.seedplan.cli.serve.AuditCommand.class,
         })
 public final class Main implements Runnable {

@@ -81,9 +81,16 @@ public final class DicomNode implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("--store " + config.storeFolder() + ": cannot create the folder (" + e.getMessage() + ")", e);
         }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.bindAddress());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + config.bindAddress() + ": unknown address: give an address of this"
+                    + " machine, e.g. 127.0.0.1 or 0.0.0.0");
+        }
         ServerSocket server = new ServerSocket();
         try {
-            server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 64);
+            server.bind(new InetSocketAddress(address, config.port()), 64);
         } catch (IOException e) {
             server.close();
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " (" + e.getMessage()
