@@ -54,6 +54,7 @@ public final class Routes {
                 new Route(GET, "/api/centres", SIGNED_IN, 200, "The caller's centres", admin::centres),
                 new Route(GET, "/api/centres/{centreId}/users", MANAGE_USERS, 200, "Users holding a role in the centre", admin::usersOfCentre),
                 new Route(POST, "/api/users", MANAGE_USERS, 201, "Create a user with a one-time password and a first role", admin::createUser),
+                new Route(POST, "/api/users/{userId}/unlock", MANAGE_USERS, 200, "Lift a lockout early (reason required)", admin::unlock),
                 new Route(GET, "/api/users/{userId}/roles", MANAGE_USERS, 200, "Rights history of a user in the caller's centres", admin::history),
                 new Route(POST, "/api/users/{userId}/roles", MANAGE_USERS, 201, "Grant a role in a centre (reason required)", admin::grant),
                 new Route(DELETE, "/api/users/{userId}/roles/{grantId}", MANAGE_USERS, 204, "Revoke a grant (reason required)", admin::revoke),

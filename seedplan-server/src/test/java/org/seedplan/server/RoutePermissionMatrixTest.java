@@ -79,6 +79,8 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/centres/{centreId}/users", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/users", null));
         examples.put("POST /api/users", (c, a, r) -> Call.of("/api/users", "{\"centreId\":" + c.id() + ",\"username\":\"u" + rnd()
                 + "\",\"displayName\":\"New User\",\"role\":\"MONITOR\",\"reason\":\"joins the study\"}"));
+        examples.put("POST /api/users/{userId}/unlock", (c, a, r) -> Call.of("/api/users/" + freshUser(c).id() + "/unlock",
+                "{\"reason\":\"identity checked by phone\"}"));
         examples.put("GET /api/users/{userId}/roles", (c, a, r) -> Call.of("/api/users/" + freshUser(c).id() + "/roles", null));
         examples.put("POST /api/users/{userId}/roles", (c, a, r) -> Call.of("/api/users/" + freshUser(c).id() + "/roles",
                 "{\"centreId\":" + c.id() + ",\"role\":\"DATA_ENTRY\",\"reason\":\"covers leave\"}"));

@@ -89,6 +89,22 @@ abstract class SessionSecurityTest {
     }
 
     @Test
+    void anAdministratorCanLiftALockoutWithAReason() {
+        ApiClient c = new ApiClient(t.base());
+        for (int i = 0; i < 5; i++) {
+            c.signIn("physicist_b", "wrong " + i);
+        }
+        assertThat(c.signIn("physicist_b", TestServer.PASSWORD).status()).isEqualTo(423);
+        ApiClient admin = t.signedIn(Role.ADMINISTRATOR, false);
+        long id = t.usersB.get(Role.PHYSICIST).id();
+        assertThat(admin.post("/api/users/" + id + "/unlock", "{}").status()).isEqualTo(400);
+        assertThat(t.signedIn(Role.ADMINISTRATOR, true).post("/api/users/" + id + "/unlock", "{\"reason\":\"x\"}").status()).isEqualTo(404);
+        assertThat(admin.post("/api/users/" + id + "/unlock", "{\"reason\":\"called the help desk\"}").status()).isEqualTo(200);
+        assertThat(c.signIn("physicist_b", TestServer.PASSWORD).status()).isEqualTo(200);
+        assertThat(t.services.audit().forEntity("app_user", id)).extracting(AuditEvent::action).contains("LOCK", "UNLOCK");
+    }
+
+    @Test
     void unknownUserNamesAreLockedOutLikeRealOnes() {
         ApiClient c = new ApiClient(t.base());
         for (int i = 0; i < 4; i++) {

@@ -109,6 +109,18 @@ public final class AdminApi {
         ctx.status(204);
     }
 
+    /** POST /api/users/{userId}/unlock {"reason"}: lifts a lockout early (a user of a centre the caller administers); audited. */
+    public void unlock(Context ctx, Caller c) {
+        long userId = Json.pathId(ctx, "userId");
+        Set<Long> administered = c.centresWith(Permission.MANAGE_USERS);
+        RoleGrant here = s.accounts().users().rolesAt(userId, s.now()).stream().filter(g -> administered.contains(g.centreId())).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("user " + userId));
+        Role adminRole = c.require(Permission.MANAGE_USERS, here.centreId(), "user " + userId);
+        User u = s.accounts().users().unlock(new Actor(c.userId(), c.username(), adminRole, here.centreId(), c.requestId()), userId,
+                Json.text(Json.body(ctx), "reason"));
+        ctx.json(user(u));
+    }
+
     /** GET /api/users/{userId}/roles: the user's rights history in the caller's administered centres. */
     public void history(Context ctx, Caller c) {
         long userId = Json.pathId(ctx, "userId");
