@@ -162,7 +162,8 @@ public final class VerificationReport {
         return String.format(Locale.ROOT, "%.0f", v);
     }
 
-    static String label(String key, String unit) {
+    /** The label a person reads for a metrics key: "d_pct_gy.90" with unit "Gy" → "D90 (Gy)", "ci_paddick" → "CI (Paddick)". */
+    public static String label(String key, String unit) {
         switch (key) {
             case "ci_paddick":
                 return "CI (Paddick)";

@@ -38,8 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
             + " images and verification/ into this folder (try: seedplan plan --case case.json --intent intent.json)")
     Path out;
 
-    @Option(names = "--dicom-out", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE into"
-            + " this new or empty folder")
+    @Option(names = "--dicom-out", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE, and the"
+            + " simulated post-op CT in postop/, into this new or empty folder (try: seedplan find-seeds, seedplan verify on them)")
     Path dicomOut;
 
     @Override
@@ -60,7 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         if (dicomOut != null) {
-            DemoDicom.write(dicomOut, demo.ct(), c, planned.plan(), planned.geometry(), SourceLibrary.builtIn().model(c.sourceKey()), "CTV");
+            String written = DemoDicom.write(dicomOut, demo.ct(), verified.postOpCt(), c, planned.plan(),
+                    SourceLibrary.builtIn().model(c.sourceKey()), "CTV");
+            if (!json) {
+                System.out.println(written);
+            }
         }
         if (json) {
             System.out.println(verified.mergeInto(planned.json()));

@@ -52,7 +52,7 @@ public final class DemoPlan {
 
     /** Plans the demo patient on its CT. */
     public static DemoPlan plan(DemoPatient demo, ProgressListener progress) {
-        PatientCase c = demo.asCase();
+        PatientCase c = org.seedplan.cli.demo.DemoCase.withDrawnCtv(demo);
         long t0 = System.nanoTime();
         PlanningSession session = Planner.builtIn().prepare(PlanningCase.of(c, demo.ct()), intent(), progress);
         Plan plan = session.optimise(progress);

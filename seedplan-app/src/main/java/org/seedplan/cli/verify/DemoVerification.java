@@ -70,7 +70,7 @@ public final class DemoVerification {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted,
                 randomSeed + 1);
         SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(plan.seedCount()));
-        PlanningGeometry geometry = PlanningGeometry.build(PlanningCase.of(demo.asCase(), demo.ct()), intent);
+        PlanningGeometry geometry = PlanningGeometry.build(PlanningCase.of(org.seedplan.cli.demo.DemoCase.withDrawnCtv(demo), demo.ct()), intent);
         List<RoiMask> rois = new ArrayList<>();
         geometry.targets().forEach(t -> rois.add(t.roi()));
         geometry.organs().forEach(o -> rois.add(o.roi()));
@@ -78,14 +78,22 @@ public final class DemoVerification {
         double rx = plan.metrics().prescriptionGy();
         Verification v = new ImplantVerifier(new FastDoseEngine(kernel), DecayIntegral.permanent(intent.halfLifeDays()),
                 new SeedMatcher()).verify(plan.seeds(), finding.seeds(), rois, rois, geometry.grid(), rx);
-        List<String> source = List.of(String.format(java.util.Locale.ROOT, "source: %s (the demo plan's), T½ %.2f d; S_K %s at"
-                + " calibration and at implant (the demo's seeds are calibrated on the implant day)", plan.source().key(),
-                intent.halfLifeDays(), intent.seed().strength()));
+        double skU = intent.seed().skU();
+        double atCalibrationU = org.seedplan.cli.demo.DemoCertificate.sourceInfo(plan.source(), intent.halfLifeDays()).atCalibrationU(skU);
+        List<String> source = List.of(String.format(java.util.Locale.ROOT, "source: %s (the demo plan's), T½ %.2f d; S_K %.4f U at"
+                + " calibration %s, %.4f U (%s) at implant %s", plan.source().key(), intent.halfLifeDays(), atCalibrationU,
+                org.seedplan.cli.demo.DemoCertificate.CALIBRATION.toString().replace('T', ' '), skU, intent.seed().strength(),
+                org.seedplan.cli.demo.DemoCertificate.IMPLANT.toString().replace('T', ' ')));
         return new DemoVerification(v, finding, postOp, rois, rx, source);
     }
 
     private static Vec3 gaussian(Random rnd, double sigma) {
         return new Vec3(rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma);
+    }
+
+    /** The simulated post-op CT (HU) on the demo CT's grid. */
+    public Volume postOpCt() {
+        return postOpCt;
     }
 
     public Verification verification() {

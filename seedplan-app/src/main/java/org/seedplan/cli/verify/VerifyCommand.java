@@ -241,7 +241,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     : new String[] {"dmax_gy", "d_cc_gy.2", "d_cc_gy.0.1"}) {
                 MetricDelta d = s.metrics().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
                 if (d != null) {
-                    sb.append(String.format(Locale.ROOT, "%-12s %-12s %9s %9s %9s%n", s.name(), key, f(d.pre()), f(d.post()),
+                    sb.append(String.format(Locale.ROOT, "%-12s %-12s %9s %9s %9s%n", s.name(),
+                            org.seedplan.report.VerificationReport.label(key, d.unit()), f(d.pre()), f(d.post()),
                             f(d.difference())));
                 }
             }

@@ -51,10 +51,10 @@ class DemoCommandTest {
     /**
      * One computation, one number: the demo's CTV D90, D100, Dmax and V100 are the same in the console
      * table, the goal lines, metrics.json, plan.json, the PDF, dvh.csv, {@code evaluate} of the written
-     * case and {@code dvh} of the exported RT Dose — equal to the printed precision (0.1). The exception,
-     * explained in docs/plan-numbers.md: {@code dvh} re-rasterises the CTV from its exported
-     * contours (the CTV is a 5 mm margin of the GTV, a mask, not drawn), which moves its D90 by up to 1.5 %
-     * and V100 by up to 1 percentage point; drawn structures (Stomach, SpinalCord) agree to the printed precision.
+     * case and {@code dvh} of the exported RT Dose — equal to the printed precision (0.1). The plan's CTV is
+     * the exported contours themselves (DemoCase), so {@code dvh} on the export rasterises the same
+     * contours on the same grid: its CTV D90 and V100 are held to 0.5 % (issue 9 item 7's tolerance; the
+     * expected difference is nil, the tolerance covers the RT Dose's 32-bit value scaling).
      */
     @Test
     void everyOutputShowsThePlansOneNumber() throws Exception {
@@ -115,9 +115,27 @@ class DemoCommandTest {
         }
         JsonNode ctv3 = structure(fromDicom, "CTV");
         assertThat(f1(ctv3.get("dmax_gy").asDouble())).isEqualTo(dmax);
-        assertThat(ctv3.get("d_pct_gy").get("90").asDouble()).isCloseTo(d90Gy, org.assertj.core.api.Assertions.withinPercentage(1.5));
+        assertThat(ctv3.get("d_pct_gy").get("90").asDouble()).isCloseTo(d90Gy, org.assertj.core.api.Assertions.withinPercentage(0.5));
         assertThat(ctv3.get("v_pct").get("100").asDouble()).isCloseTo(ctv.get("v_pct").get("100").asDouble(),
-                org.assertj.core.api.Assertions.within(1.0));
+                org.assertj.core.api.Assertions.withinPercentage(0.5));
+        // the RT Plan states the manufacturer's model name and the demo certificate: calibrated 7 days before the
+        // implant, S_K at calibration = 0.6 mCi at implant with the decay undone (hand-computed factor, to 1e-4 U: DS precision)
+        var rp = org.seedplan.dicom.rtplan.RtPlanReader.read(dcm.resolve("RP.dcm"));
+        var source = rp.sources().get(0);
+        assertThat(source.modelId()).isEqualTo("6711");
+        assertThat(source.strengthReferenceDate()).isEqualTo("20250224");
+        double skImplantU = new org.seedplan.source.SeedStrength(0.6, org.seedplan.source.SeedStrength.Unit.MCI).skU();
+        assertThat(source.referenceAirKermaRate()).isCloseTo(skImplantU * Math.exp(Math.log(2) * 7 / source.halfLifeDays()),
+                org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(r.out()).contains("calibration 2025-02-24 09:00").contains("implant 2025-03-03 09:00");
+        // the simulated post-op CT and the RT Plan: find-seeds and verify run on them as the README shows
+        CliRun found = CliRun.of("find-seeds", "--ct", dcm.resolve("postop").toString(), "--expected", String.valueOf(rp.positions().size()),
+                "--out", dir.resolve("seeds.csv").toString());
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        CliRun verified = CliRun.of("verify", "--plan", dcm.resolve("RP.dcm").toString(), "--ct", dcm.resolve("postop").toString(),
+                "--implant-date", "2025-03-03T09:00", "--out", dir.resolve("verification").toString());
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("seeds: planned " + rp.positions().size() + ", found ");
     }
 
     private static String f1(double v) {
