@@ -3,11 +3,11 @@ package org.seedplan.cli.net;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code seedplan dicom}: seedplan as a DICOM network node (echo, send, listen). */
+/** {@code seedplan dicom}: seedplan as a DICOM network node (echo, send, listen, find, move). */
 @Command(name = "dicom", mixinStandardHelpOptions = true,
-        description = "DICOM networking (docs/dicom-network.md): check a peer with C-ECHO, send files with C-STORE, or"
-                + " listen as a storage node. Peers are written AET@HOST:PORT.",
-        subcommands = {EchoCommand.class, SendCommand.class, ListenCommand.class})
+        description = "DICOM networking (docs/dicom-network.md): check a peer with C-ECHO, send files with C-STORE,"
+                + " listen as a storage node, query with C-FIND, retrieve a study with C-MOVE. Peers are written AET@HOST:PORT.",
+        subcommands = {EchoCommand.class, SendCommand.class, ListenCommand.class, FindCommand.class, MoveCommand.class})
 public final class DicomNetCommand implements Runnable {
 
     @CommandLine.Spec
