@@ -239,7 +239,9 @@ public final class FastDoseEngine implements DoseEngine {
             first = new int[fineCount];
             w = new float[4 * fineCount];
             for (int i = 0; i < fineCount; i++) {
-                double u = (fineOrigin + i * fineSpacing - coarseOrigin) / COARSE_SPACING_MM;
+                // position in coarse steps; coarseOrigin = fineOrigin − one coarse step, written out so that
+                // rounding cannot put the first fine voxel before coarse point 1 (index −1 for some origins)
+                double u = 1 + i * fineSpacing / COARSE_SPACING_MM;
                 int i0 = (int) Math.floor(u);
                 double t = u - i0;
                 first[i] = i0 - 1;

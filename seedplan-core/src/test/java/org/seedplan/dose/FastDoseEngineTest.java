@@ -54,4 +54,34 @@ class FastDoseEngineTest {
         assertThat(compared).isGreaterThan(ref.length / 2);
         assertThat(worst).as("largest relative difference").isLessThan(0.005);
     }
+
+    /**
+     * One isolated seed, the case where every voxel's dose is that seed's own: the far field on the 2.5 mm
+     * coarse grid cannot follow F(r, θ) near the long axis, so the 2D model errs up to 3.8 % on the axis at
+     * 22–26 mm (measured, docs/dose-engine.md); the 1D models up to 0.6 %. The limits hold those
+     * measurements. The grid origin is one for which (o − (o − 2.5)) / 2.5 rounds below 1: the far-field
+     * interpolation used to index coarse point −1 there and threw ArrayIndexOutOfBoundsException.
+     */
+    @ParameterizedTest(name = "{0} {1}: within {2} %")
+    @CsvSource({
+            "amersham6711, line, 4.0",
+            "amersham6702, line, 4.0",
+            "isoaid_iai125a, line, 4.0",
+            "amersham6711, point, 0.7",
+            "isoaid_iai125a, line1d, 0.7",
+    })
+    void isolatedObliqueSeedOnAnAwkwardGridOriginStaysWithinTheMeasuredError(String key, String model, double limitPct) {
+        Tg43Kernel kernel = new Tg43Kernel(SourceLibrary.builtIn().model(key), DoseModel.parse(model));
+        Grid grid = new Grid(new Vec3(-14.660084972209697, -30.70690845348425, -13.563378345097421), 1, 1, 1, 81, 81, 81);
+        List<Seed> seeds = List.of(new Seed(grid.centre(grid.index(40, 40, 40)).plus(new Vec3(0.3, 0.2, 0.1)), new Vec3(1, 2, 2), 0.5));
+        float[] fast = new FastDoseEngine(kernel).doseRateCGyPerH(seeds, grid);
+        float[] ref = new ReferenceDoseEngine(kernel).doseRateCGyPerH(seeds, grid);
+        double worst = 0;
+        for (int v = 0; v < ref.length; v++) {
+            if (seeds.get(0).centreMm().distanceTo(grid.centre(v)) > 1.0) {
+                worst = Math.max(worst, Math.abs(fast[v] - ref[v]) / ref[v]);
+            }
+        }
+        assertThat(100 * worst).as("largest relative difference, %").isLessThan(limitPct);
+    }
 }
