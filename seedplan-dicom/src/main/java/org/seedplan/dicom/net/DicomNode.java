@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -60,6 +62,7 @@ public final class DicomNode implements Closeable {
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
     private final AtomicInteger stored = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private DicomNode(NodeConfig config, ServerSocket server) {
         this.config = config;
@@ -118,7 +121,7 @@ public final class DicomNode implements Closeable {
         acceptor.join();
     }
 
-    /** Stops accepting, ends running associations and waits up to the ARTIM time for them. */
+    /** Stops accepting, closes the connections of running associations (nothing partial is kept) and waits for their threads. */
     @Override
     public void close() {
         try {
@@ -127,6 +130,13 @@ public final class DicomNode implements Closeable {
             // already closed
         }
         workers.shutdownNow();
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
         try {
             workers.awaitTermination(config.timeouts().artimMs(), TimeUnit.MILLISECONDS);
             acceptor.join(config.timeouts().artimMs());
@@ -168,7 +178,11 @@ public final class DicomNode implements Closeable {
 
     private void serve(Socket s) {
         String peer = String.valueOf(s.getRemoteSocketAddress());
+        open.add(s);
         try {
+            if (server.isClosed()) {
+                return;
+            }
             s.setTcpNoDelay(true);
             s.setSoTimeout(config.timeouts().artimMs());
             InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
@@ -183,6 +197,7 @@ public final class DicomNode implements Closeable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, peer + ": association ended: " + e.getMessage());
         } finally {
+            open.remove(s);
             try {
                 s.close();
             } catch (IOException ignored) {
@@ -295,11 +310,12 @@ public final class DicomNode implements Closeable {
                 case Command.C_STORE_RQ -> {
                     int status = store(m, a.request().callingAe(), peer);
                     objects += status == Command.SUCCESS ? 1 : 0;
-                    a.send(m.context(), Command.of(Command.C_STORE_RSP)
+                    Command rsp = Command.of(Command.C_STORE_RSP)
                             .putUid(Command.AFFECTED_SOP_CLASS_UID, m.context().abstractSyntax())
                             .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
-                            .putUs(Command.STATUS, status)
-                            .putUid(Command.AFFECTED_SOP_INSTANCE_UID, String.valueOf(rq.string(Command.AFFECTED_SOP_INSTANCE_UID))));
+                            .putUs(Command.STATUS, status);
+                    String instance = rq.string(Command.AFFECTED_SOP_INSTANCE_UID);
+                    a.send(m.context(), instance == null ? rsp : rsp.putUid(Command.AFFECTED_SOP_INSTANCE_UID, instance));
                 }
                 default -> a.send(m.context(), Command.of(rq.commandField() | 0x8000)
                         .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)

@@ -39,7 +39,10 @@ final class Identifiers {
         return out.toByteArray();
     }
 
-    /** Reads an identifier the peer sent in {@code transferSyntax}. */
+    /**
+     * Reads an identifier the peer sent in {@code transferSyntax}: wrapped in file meta information
+     * that names the syntax (its SOP UIDs are placeholders), so the reader never has to guess it.
+     */
     static DataSet decode(String transferSyntax, byte[] dataSet, String source) {
         byte[] file = Part10.file(transferSyntax, DicomNode.VERIFICATION, "1", "PEER", dataSet);
         return DicomReader.parse(file, source).dataSet();

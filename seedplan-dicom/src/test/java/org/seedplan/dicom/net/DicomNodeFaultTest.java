@@ -165,6 +165,19 @@ class DicomNodeFaultTest {
         }
     }
 
+    @Test
+    void closingTheNodeEndsAnIdleAssociationAtOnce() throws Exception {
+        DicomNode node = NetFixtures.node(tmp.resolve("store"));
+        Association a = Association.connect(new AeAddress("SEEDPLAN", "127.0.0.1", node.port()), "SCU",
+                List.of(PresentationContext.proposed(1, DicomNode.VERIFICATION, List.of(Uids.IMPLICIT_VR_LITTLE_ENDIAN))),
+                NetFixtures.FAST);
+        long start = System.nanoTime();
+        node.close();
+        // without closing the connections, close() would wait the 3 s ARTIM for the idle association's thread
+        assertThat((System.nanoTime() - start) / 1e6).isLessThan(2_000.0);
+        assertThatThrownBy(a::receive).isInstanceOf(AssociationAbortedException.class);
+    }
+
     private static void assertStillServing(DicomNode node) throws IOException {
         assertThat(EchoScu.echo(new AeAddress("SEEDPLAN", "127.0.0.1", node.port()), "SCU", NetFixtures.FAST)).isNotNegative();
     }
