@@ -70,8 +70,9 @@ class ImplantVerifierTest {
         assertThat(v.matching().matches()).hasSize(26);
         assertThat(v.matching().missingPlanned()).hasSize(1);
         assertThat(planned.get(v.matching().missingPlanned().get(0)).centreMm()).isEqualTo(new Vec3(10, 10, 10));
-        // Every displacement is 1.0 mm by construction; the finder's centre error (acceptance: ≤ 0.5 mm mean) bounds the spread.
-        assertThat(v.matching().meanDisplacementMm()).isCloseTo(1.0, within(0.3));
+        // Every displacement is 1.0 mm by construction; the finder's mean centre error on 2.5 mm slices
+        // (0.08 mm, docs/verify.md) bounds how far the measured mean can stray from it.
+        assertThat(v.matching().meanDisplacementMm()).isCloseTo(1.0, within(0.1));
         // Losing the corner seed lowers the dose near that corner: D90 drops and the corner region is cold.
         assertThat(v.comparison().structure("GTV").metric("d_pct_gy.90").difference()).isNegative();
         assertThat(v.coldRegions().get("GTV")).isNotEmpty();

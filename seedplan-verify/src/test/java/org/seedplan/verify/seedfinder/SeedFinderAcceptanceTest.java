@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
@@ -23,9 +23,19 @@ class SeedFinderAcceptanceTest {
     /** A found seed counts as the true seed only within 2.5 mm: half a seed length, well beyond the centre errors measured. */
     private static final double MATCH_GATE_MM = 2.5;
 
-    @ParameterizedTest(name = "{0} mm slices")
-    @ValueSource(doubles = {1.25, 2.5, 5.0})
-    void findsAtLeast99PercentWithAtMostOneFalsePer100AndHalfMillimetreMeanError(double sliceMm) {
+    /**
+     * Each slice thickness is held to the accuracy docs/verify.md reports for these phantoms (test set,
+     * random seeds 1000–1002), at the precision printed there: found share to 0.1 %, false seeds per 100
+     * to 0.01, mean centre error to 0.01 mm (so 0.07 mm allows up to 0.075 mm). All are well inside the
+     * issue's acceptance (≥ 99 % found, ≤ 1 false per 100, ≤ 0.5 mm).
+     */
+    @ParameterizedTest(name = "{0} mm slices: found ≥ {1}, false per 100 ≤ {2}, mean error ≤ {3} mm")
+    @CsvSource({
+            "1.25, 0.9945, 0.005, 0.075",
+            "2.5, 0.9995, 0.005, 0.085",
+            "5.0, 0.9995, 0.485, 0.245",
+    })
+    void findsSeedsWithTheDocumentedAccuracy(double sliceMm, double minFound, double maxFalsePer100, double maxMeanErrorMm) {
         int truth = 0;
         int found = 0;
         int falses = 0;
@@ -48,9 +58,9 @@ class SeedFinderAcceptanceTest {
             assertThat(f.rejected()).anyMatch(r -> r.reason() == RejectedObject.Reason.OTHER_METAL && r.volumeMm3() > 300);
         }
         assertThat(sawPair && sawClump).as("phantoms contain touching pairs and clumps").isTrue();
-        // Acceptance thresholds of the verification issue, applied to 210 seeds per thickness.
-        assertThat(found / (double) truth).as("share of seeds found").isGreaterThanOrEqualTo(0.99);
-        assertThat(100.0 * falses / truth).as("false seeds per 100").isLessThanOrEqualTo(1.0);
-        assertThat(errorSum / found).as("mean centre error, mm").isLessThanOrEqualTo(0.5);
+        assertThat(truth).isEqualTo(210);
+        assertThat(found / (double) truth).as("share of seeds found").isGreaterThanOrEqualTo(minFound);
+        assertThat(100.0 * falses / truth).as("false seeds per 100").isLessThanOrEqualTo(maxFalsePer100);
+        assertThat(errorSum / found).as("mean centre error, mm").isLessThanOrEqualTo(maxMeanErrorMm);
     }
 }
