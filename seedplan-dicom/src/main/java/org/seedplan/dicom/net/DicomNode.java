@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,11 @@ public final class DicomNode implements Closeable {
     private final Thread acceptor;
     private final AtomicInteger stored = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final SeriesCompletion completion;
 
-    private DicomNode(NodeConfig config, ServerSocket server) {
+    private DicomNode(NodeConfig config, ServerSocket server, SeriesCompletion completion) {
         this.config = config;
+        this.completion = completion;
         this.store = new ReceivedObjectStore(config.storeFolder());
         this.server = server;
         AtomicInteger n = new AtomicInteger();
@@ -79,6 +80,25 @@ public final class DicomNode implements Closeable {
 
     /** Creates the store folder, binds the port and starts accepting associations. */
     public static DicomNode start(NodeConfig config) throws IOException {
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(NodeConfig)}, and tells {@code completion} (which the node closes with itself)
+     * of every object kept, so that it can announce series as they complete; null for none.
+     */
+    public static DicomNode start(NodeConfig config, SeriesCompletion completion) throws IOException {
+        try {
+            return bindAndStart(config, completion);
+        } catch (IOException | RuntimeException e) {
+            if (completion != null) {
+                completion.close();
+            }
+            throw e;
+        }
+    }
+
+    private static DicomNode bindAndStart(NodeConfig config, SeriesCompletion completion) throws IOException {
         try {
             Files.createDirectories(config.storeFolder());
         } catch (IOException e) {
@@ -99,7 +119,7 @@ public final class DicomNode implements Closeable {
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " (" + e.getMessage()
                     + "): choose another --port", e);
         }
-        DicomNode node = new DicomNode(config, server);
+        DicomNode node = new DicomNode(config, server, completion);
         node.acceptor.start();
         LOG.log(System.Logger.Level.INFO, "DICOM node " + config.aeTitle() + " listening on " + config.bindAddress() + ":"
                 + node.port() + ", storing into " + config.storeFolder());
@@ -142,6 +162,9 @@ public final class DicomNode implements Closeable {
             acceptor.join(config.timeouts().artimMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (completion != null) {
+            completion.close();
         }
     }
 
@@ -338,9 +361,13 @@ public final class DicomNode implements Closeable {
             return 0xA900;
         }
         try {
-            Path file = store.store(m.context().transferSyntax(), sopClass, sopInstance, callingAe, m.dataSet());
+            ReceivedObjectStore.StoredObject kept = store.store(m.context().transferSyntax(), sopClass, sopInstance, callingAe,
+                    m.dataSet());
             stored.incrementAndGet();
-            LOG.log(System.Logger.Level.DEBUG, peer + ": stored " + file);
+            if (completion != null) {
+                completion.received(kept.studyInstanceUid(), kept.seriesInstanceUid(), kept.file());
+            }
+            LOG.log(System.Logger.Level.DEBUG, peer + ": stored " + kept.file());
             return Command.SUCCESS;
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, peer + ": object refused: " + e.getMessage());

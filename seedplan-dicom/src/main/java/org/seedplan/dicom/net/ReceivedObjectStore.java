@@ -29,11 +29,15 @@ public final class ReceivedObjectStore {
         return folder;
     }
 
+    /** One object kept: its file and the study and series it belongs to. */
+    public record StoredObject(Path file, String studyInstanceUid, String seriesInstanceUid) {
+    }
+
     /**
-     * Checks and keeps one object; returns its file. A corrupt object, or one whose UIDs differ from
+     * Checks and keeps one object; returns where it went. A corrupt object, or one whose UIDs differ from
      * the command's, throws {@link IllegalArgumentException} and nothing is written.
      */
-    public Path store(String transferSyntax, String sopClass, String sopInstance, String sourceAe, byte[] dataSet) {
+    public StoredObject store(String transferSyntax, String sopClass, String sopInstance, String sourceAe, byte[] dataSet) {
         String what = "object " + sopInstance + " from " + sourceAe;
         uid(sopClass, what, "Affected SOP Class UID");
         uid(sopInstance, what, "Affected SOP Instance UID");
@@ -51,7 +55,7 @@ public final class ReceivedObjectStore {
         checkPixels(parsed, what);
         Path target = folder.resolve(study).resolve(series).resolve(sopInstance + ".dcm");
         UmaskFiles.writeAtomically(target, file);
-        return target;
+        return new StoredObject(target, study, series);
     }
 
     /** Decodes every frame of 16-bit pixel data, so that a damaged compressed stream is refused. */
