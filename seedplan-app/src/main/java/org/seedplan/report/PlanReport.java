@@ -31,9 +31,15 @@ public final class PlanReport {
     private PlanReport() {
     }
 
-    /** Writes the report to {@code pdf}; {@code baseline} and {@code robustness} may be null. */
+    /** Writes the report to {@code pdf} stating no CT series and no dates; {@code baseline} and {@code robustness} may be null. */
     public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness)
             throws IOException {
+        write(pdf, plan, geometry, baseline, robustness, PlanProvenance.unstated("not stated"));
+    }
+
+    /** Writes the report to {@code pdf} with the CT and the seed certificate's dates; {@code baseline} and {@code robustness} may be null. */
+    public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                             PlanProvenance provenance) throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
         String patient = PersonName.readable(plan.patientName());
         try (PdfPages p = new PdfPages("seedplan plan report - " + patient + " (" + plan.patientId() + ") - " + when)) {
@@ -43,12 +49,11 @@ public final class PlanReport {
             p.line(String.format(Locale.ROOT, "Planning time: %.2f s; %d candidate positions on %d available needles",
                     plan.planningSeconds(), plan.candidateCount(), plan.availableNeedles()));
 
-            p.heading("Source");
-            p.line(plan.source().key() + ": " + plan.source().description());
-            p.line("Data: " + plan.source().dataStatus());
-            p.line(String.format(Locale.ROOT, "Seed strength: %s = %.3f U (1.270 U/mCi), half-life %.2f d; dose = total dose of the "
-                    + "permanent implant (TG-43U1 2D line source)", plan.intent().seed().strength(), plan.intent().seed().skU(),
-                    plan.intent().halfLifeDays()));
+            p.heading("Source and CT");
+            for (String l : provenance.sourceLines(plan)) {
+                p.line(l);
+            }
+            p.line("Dose = total dose of the permanent implant (TG-43U1 2D line source) from the strength at implant.");
             var grid = plan.dose().grid();
             p.line(String.format(Locale.ROOT, "Dose grid: %d x %d x %d voxels of %.2f x %.2f x %.2f mm from (%.1f, %.1f, %.1f) mm LPS; every"
                     + " number in this report is read on it (docs/plan-numbers.md). Software: seedplan %s.", grid.nx(), grid.ny(), grid.nz(),

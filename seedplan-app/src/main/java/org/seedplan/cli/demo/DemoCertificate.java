@@ -17,7 +17,7 @@ public final class DemoCertificate {
     /** Days from the seed certificate's calibration to the implant. */
     public static final int DAYS_BEFORE_IMPLANT = 7;
     /** The demo's implant date-time. */
-    public static final LocalDateTime IMPLANT = LocalDateTime.of(2025, 3, 3, 9, 0);
+    public static final LocalDateTime IMPLANT = LocalDateTime.of(2025, 3, 3, 0, 0);
     /** The demo's seed calibration date-time (the certificate's reference date). */
     public static final LocalDateTime CALIBRATION = IMPLANT.minusDays(DAYS_BEFORE_IMPLANT);
 

@@ -12,6 +12,7 @@ import org.seedplan.demo.DemoPatient;
 import org.seedplan.io.CaseJson;
 import org.seedplan.io.OutputFolder;
 import org.seedplan.report.MetricsTable;
+import org.seedplan.report.PlanProvenance;
 import org.seedplan.source.SourceLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,10 +50,12 @@ public final class DemoCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(System.err, !json && System.console() != null);
         DemoPlan planned = DemoPlan.plan(demo, progress);
         PatientCase c = planned.plannedCase();
+        progress.progress("post-op CT, seed finding", 0.5);
         DemoVerification verified = DemoVerification.run(demo, planned.plan(), DemoPlan.intent(), SIMULATION_SEED);
+        progress.progress("writing", 0.8);
         if (out != null) {
             try (OutputFolder folder = OutputFolder.open(out)) {
-                planned.writeInto(folder);
+                planned.writeInto(folder, provenance(demo));
                 folder.writeString("case.json", CaseJson.write(c));
                 folder.writeString("intent.json", IntentJson.write(DemoPlan.intent()));
                 verified.writeFiles(folder.staging().resolve("verification"));
@@ -66,15 +69,25 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println(written);
             }
         }
+        progress.progress("done", 1);
         if (json) {
             System.out.println(verified.mergeInto(planned.json()));
         } else {
             System.out.printf("%s: %d seeds of %s (%s)%n", org.seedplan.report.PersonName.readable(c.name()), c.seeds().size(), c.sourceKey(), c.seedStrength());
+            provenance(demo).sourceLines(planned.plan()).forEach(l -> System.out.println("  " + l));
             System.out.print(MetricsTable.render(planned.plan().metrics()));
             planned.printSummary();
             verified.printSummary();
         }
         return 0;
+    }
+
+    /** The demo's CT (synthetic, no DICOM series until --dicom-out writes one) and its seed certificate's dates. */
+    private static PlanProvenance provenance(DemoPatient demo) {
+        var g = demo.ctGrid();
+        return new PlanProvenance(String.format(java.util.Locale.ROOT, "the demo's synthetic CT, %d slices of %d x %d (%.2f x %.2f x %.2f mm);"
+                + " --dicom-out writes it as a DICOM series", g.nz(), g.nx(), g.ny(), g.dxMm(), g.dyMm(), g.dzMm()),
+                DemoCertificate.CALIBRATION, DemoCertificate.IMPLANT);
     }
 
     /** Refuses unusable output folders before any work. */

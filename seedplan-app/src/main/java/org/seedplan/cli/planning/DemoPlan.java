@@ -109,7 +109,7 @@ public final class DemoPlan {
     }
 
     /** Writes plan.json, metrics.json, dvh.csv, report.pdf and the images into an export the caller commits. */
-    public void writeInto(OutputFolder out) {
-        PlanFiles.writeInto(out, plan, session.geometry(), baseline, null);
+    public void writeInto(OutputFolder out, org.seedplan.report.PlanProvenance provenance) {
+        PlanFiles.writeInto(out, plan, session.geometry(), baseline, null, provenance);
     }
 }

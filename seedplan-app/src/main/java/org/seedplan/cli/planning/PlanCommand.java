@@ -110,6 +110,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private CtSeries ctSeries;
     private List<String> dicomLines = List.of();
+    private org.seedplan.report.PlanProvenance provenance;
 
     @Override
     public Integer call() {
@@ -133,7 +134,7 @@ public final class PlanCommand implements Callable<Integer> {
         RobustnessResult spread = robustness
                 ? RobustnessSimulation.run(session, plan, new PlacementErrors(tipErrorMm, seedSigmaMm, samples), 20261122L) : null;
         if (out != null) {
-            PlanFiles.write(out, plan, session.geometry(), baseline, spread);
+            PlanFiles.write(out, plan, session.geometry(), baseline, spread, provenance());
         }
         if (dicomOut != null) {
             dicomLines = writeDicom(plan, planningCase);
@@ -233,10 +234,30 @@ public final class PlanCommand implements Callable<Integer> {
                 implant.toString().replace('T', ' '), source.halfLifeDays()));
     }
 
+    /** What the report states of the CT and the seed dates (docs/plan-numbers.md). */
+    private org.seedplan.report.PlanProvenance provenance() {
+        if (provenance == null) {
+            provenance = readProvenance();
+        }
+        return provenance;
+    }
+
+    private org.seedplan.report.PlanProvenance readProvenance() {
+        String ct = ctSeries != null ? org.seedplan.report.PlanProvenance.describe(ctSeries, input.dicom.ctDir)
+                : "none (the dose grid of the case file " + input.caseFile + ")";
+        if (implantDate == null) {
+            return org.seedplan.report.PlanProvenance.unstated(ct);
+        }
+        LocalDateTime implant = ImplantSource.parseImplantDate(implantDate);
+        return new org.seedplan.report.PlanProvenance(ct, calibrationDate == null ? implant : ImplantSource.parseImplantDate(calibrationDate),
+                implant);
+    }
+
     private void printSummary(Plan plan, Plan baseline, RobustnessResult spread) {
         System.out.printf(Locale.ROOT, "%s: %d seeds of %s (%s) on %d needles, planned in %.2f s; order %d seeds (%.0f %% spares)%n",
                 org.seedplan.report.PersonName.readable(plan.patientName()), plan.seedCount(), plan.source().key(), plan.intent().seed().strength(), plan.needleCount(),
                 plan.planningSeconds(), plan.seedsToOrder(), plan.intent().sparesPct());
+        provenance().sourceLines(plan).forEach(l -> System.out.println("  " + l));
         for (GoalResult g : plan.goals()) {
             System.out.printf(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s%n", g.structure(), g.goal(), g.value(), g.unit(), g.met() ? "met" : "NOT MET");
         }

@@ -28,8 +28,14 @@ public final class PlanFiles {
 
     /** Writes all the files into {@code dir} in one step; {@code baseline} and {@code robustness} may be null. */
     public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness) {
+        write(dir, plan, geometry, baseline, robustness, org.seedplan.report.PlanProvenance.unstated("not stated"));
+    }
+
+    /** Writes all the files into {@code dir} in one step, the report stating the CT and the seed dates. */
+    public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                             org.seedplan.report.PlanProvenance provenance) {
         try (OutputFolder out = OutputFolder.open(dir)) {
-            writeInto(out, plan, geometry, baseline, robustness);
+            writeInto(out, plan, geometry, baseline, robustness, provenance);
             out.commit();
         }
     }
@@ -40,11 +46,17 @@ public final class PlanFiles {
      * PDF and the images cannot disagree.
      */
     public static void writeInto(OutputFolder out, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness) {
+        writeInto(out, plan, geometry, baseline, robustness, org.seedplan.report.PlanProvenance.unstated("not stated"));
+    }
+
+    /** As {@link #writeInto(OutputFolder, Plan, PlanningGeometry, Plan, RobustnessResult)}, the report stating the CT and the seed dates. */
+    public static void writeInto(OutputFolder out, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                                 org.seedplan.report.PlanProvenance provenance) {
         out.writeString("plan.json", MetricsJson.write(PlanJson.document(plan, baseline, robustness)));
         out.writeString("metrics.json", MetricsJson.write(MetricsJson.of(plan.metrics())));
         out.writeString("dvh.csv", DvhCsv.write(plan.structures().stream().map(StructureDose::dvh).toList(), DVH_BIN_GY));
         try {
-            PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness);
+            PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness, provenance);
             for (PlanImages.View v : PlanImages.View.values()) {
                 ImageIO.write(PlanImages.slice(plan, geometry, v), "png", out.file(v.name().toLowerCase(java.util.Locale.ROOT) + ".png").toFile());
             }

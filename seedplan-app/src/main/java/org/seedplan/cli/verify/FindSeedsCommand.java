@@ -60,6 +60,8 @@ public final class FindSeedsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--roi and --rtstruct go together: give the structure name and the RT Structure"
                     + " Set file holding it, or neither to search the whole scan");
         }
+        var progress = new org.seedplan.cli.planning.ProgressBar(System.err, System.console() != null);
+        progress.progress("reading the CT", 0.05);
         CtSeries ct = CtSeriesReader.read(ctDir, series);
         Mask roi = null;
         if (roiName != null) {
@@ -67,8 +69,10 @@ public final class FindSeedsCommand implements Callable<Integer> {
             Consistency.requireDrawnOn(set, ct, ctDir.toString());
             roi = roiMask(set, roiName, ct.volume().grid());
         }
+        progress.progress("finding the seeds", 0.3);
         SeedFinding f = new SeedFinder().find(ct.volume(), roi,
                 expected == null ? OptionalInt.empty() : OptionalInt.of(expected));
+        progress.progress("done", 1);
         writeAtomically(out, csv(f.seeds()));
         System.out.println(summary(f));
         return 0;

@@ -149,7 +149,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 : FrameResampler.resample(ct.volume(), toPlan);
         String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
                 : "pre-op contours carried over (" + pre.label() + ")";
+        var progress = new org.seedplan.cli.planning.ProgressBar(System.err, !json && System.console() != null);
+        progress.progress("finding the seeds", 0.3);
         SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(expected != null ? expected : planned.size()));
+        progress.progress("dose and comparison", 0.7);
 
         List<Structure> all = new ArrayList<>(preStructures);
         all.addAll(postStructures);
@@ -169,7 +172,9 @@ public final class VerifyCommand implements Callable<Integer> {
             supplement = SupplementarySeeds.propose(session, v.implant(), DecayIntegral.permanent(intent.halfLifeDays()),
                     intent.seed().skU(), maxAdded);
         }
+        progress.progress("writing the report", 0.9);
         VerificationFiles.write(out, patient, v, finding, supplement, postOp, postRois, rx, contoursUsed, reportLines(implant, toPlan));
+        progress.progress("done", 1);
         if (json) {
             var root = MetricsJson.MAPPER.createObjectNode();
             var verification = VerificationFiles.json(v, finding, supplement);

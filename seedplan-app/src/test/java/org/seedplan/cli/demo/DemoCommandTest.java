@@ -85,6 +85,11 @@ class DemoCommandTest {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             assertThat(text).contains(d90 + " Gy").contains(v100 + " %");
+            // the demo certificate: 0.6 mCi at implant, the decay over 7 days undone for the strength at calibration
+            double skCal = 0.6 * 1.270 * Math.exp(Math.log(2) * 7 / 59.40);
+            assertThat(text.replaceAll("\\s+", " ")).contains(String.format(java.util.Locale.ROOT,
+                    "Calibration (seed certificate): 2025-02-24 00:00, S_K %.4f U", skCal)).contains("Implant: 2025-03-03 00:00, S_K 0.7620 U")
+                    .contains("Source model: amersham6711").contains("CT: the demo's synthetic CT");
             String metricsRow = text.lines().filter(l -> l.startsWith("CTV CTV")).findFirst().orElseThrow();
             assertThat(metricsRow).contains(" " + d90 + " ").contains(" " + d100 + " ").contains(" " + dmax + " ");
         }
@@ -127,13 +132,13 @@ class DemoCommandTest {
         double skImplantU = new org.seedplan.source.SeedStrength(0.6, org.seedplan.source.SeedStrength.Unit.MCI).skU();
         assertThat(source.referenceAirKermaRate()).isCloseTo(skImplantU * Math.exp(Math.log(2) * 7 / source.halfLifeDays()),
                 org.assertj.core.api.Assertions.within(1e-4));
-        assertThat(r.out()).contains("calibration 2025-02-24 09:00").contains("implant 2025-03-03 09:00");
+        assertThat(r.out()).contains("calibration 2025-02-24 00:00").contains("implant 2025-03-03 00:00");
         // the simulated post-op CT and the RT Plan: find-seeds and verify run on them as the README shows
         CliRun found = CliRun.of("find-seeds", "--ct", dcm.resolve("postop").toString(), "--expected", String.valueOf(rp.positions().size()),
                 "--out", dir.resolve("seeds.csv").toString());
         assertThat(found.exitCode()).as(found.err()).isZero();
         CliRun verified = CliRun.of("verify", "--plan", dcm.resolve("RP.dcm").toString(), "--ct", dcm.resolve("postop").toString(),
-                "--implant-date", "2025-03-03T09:00", "--out", dir.resolve("verification").toString());
+                "--implant-date", "2025-03-03", "--out", dir.resolve("verification").toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("seeds: planned " + rp.positions().size() + ", found ");
     }

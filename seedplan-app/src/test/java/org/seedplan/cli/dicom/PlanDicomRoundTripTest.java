@@ -187,11 +187,22 @@ class PlanDicomRoundTripTest {
         Path intent = tmp.resolve("intent.json");
         CliRun r = CliRun.of("plan", "--ct", ctDir.toString(), "--rtstruct", ctDir.resolve("rtss.dcm").toString(), "--intent",
                 intent.toString(), "--dicom-out", tmp.resolve("rt2").toString(), "--implant-date", "2026-02-01T09:00",
-                "--calibration-date", "2026-01-18T12:00");
+                "--calibration-date", "2026-01-18T12:00", "--out", tmp.resolve("report2").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         double atCalibration = 0.5 / Math.exp(-Math.log(2) * 13.875 / 59.40);
         assertThat(r.out()).contains("6711").contains(String.format(java.util.Locale.ROOT, "S_K %.4f U at calibration 2026-01-18 12:00",
                 atCalibration)).contains("0.5000 U at implant 2026-02-01 09:00");
+        // the console and the plan report state the source model and its data, both dates, the strength at both, and the CT series
+        String calibrationLine = String.format(java.util.Locale.ROOT, "Calibration (seed certificate): 2026-01-18 12:00, S_K %.4f U",
+                atCalibration);
+        String seriesUid = CtSeriesReader.read(ctDir).seriesInstanceUid();
+        assertThat(r.out()).contains(calibrationLine).contains("Implant: 2026-02-01 09:00, S_K 0.5000 U").contains("Source model: amersham6711")
+                .contains("Source data: ").contains("CT: DICOM series " + seriesUid);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(tmp.resolve("report2/report.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains(calibrationLine).contains("Implant: 2026-02-01 09:00, S_K 0.5000 U")
+                    .contains("Source model: amersham6711").contains("CT: DICOM series " + seriesUid);
+        }
         CliRun missing = CliRun.of("plan", "--ct", ctDir.toString(), "--rtstruct", ctDir.resolve("rtss.dcm").toString(), "--intent",
                 intent.toString(), "--dicom-out", tmp.resolve("rt3").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
