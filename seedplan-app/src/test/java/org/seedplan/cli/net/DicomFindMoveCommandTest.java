@@ -28,7 +28,7 @@ import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 
 /**
- * {@code seedplan dicom find} and {@code move} against Orthanc (Debian package orthanc) on free loopback
+ * {@code seedplan dicom find}, {@code move} and {@code get} against Orthanc (Debian package orthanc) on free loopback
  * ports, and their bad input: one line, exit code 2.
  */
 class DicomFindMoveCommandTest {
@@ -37,7 +37,7 @@ class DicomFindMoveCommandTest {
     Path tmp;
 
     @Test
-    void sendThenFindThenMoveTheStudyBackThroughOrthanc() throws Exception {
+    void sendThenFindThenMoveAndGetTheStudyBackThroughOrthanc() throws Exception {
         String exe = orthancExecutable();
         int dicomPort = freePort();
         int httpPort = freePort();
@@ -77,6 +77,14 @@ class DicomFindMoveCommandTest {
             assertThat(move.exitCode()).as(move.err()).isZero();
             assertThat(move.out()).contains("2 instance(s) sent");
             try (Stream<Path> files = Files.walk(store)) {
+                assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(2);
+            }
+
+            Path got = tmp.resolve("got");
+            CliRun get = CliRun.of("dicom", "get", "--to", peer, "--study", study, "--store", got.toString());
+            assertThat(get.exitCode()).as(get.err()).isZero();
+            assertThat(get.out()).contains("2 object(s) kept");
+            try (Stream<Path> files = Files.walk(got)) {
                 assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(2);
             }
         } finally {

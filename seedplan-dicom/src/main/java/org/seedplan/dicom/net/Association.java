@@ -69,6 +69,15 @@ public final class Association implements Closeable {
      */
     public static Association connect(AeAddress peer, String callingAe, List<PresentationContext> proposed,
                                       Timeouts timeouts) throws IOException {
+        return connect(peer, callingAe, proposed, List.of(), timeouts);
+    }
+
+    /**
+     * Like {@link #connect(AeAddress, String, List, Timeouts)}, also asking to act as SCP for
+     * {@code scpRoleClasses} (to receive C-STORE on this association, as C-GET does).
+     */
+    public static Association connect(AeAddress peer, String callingAe, List<PresentationContext> proposed,
+                                      List<String> scpRoleClasses, Timeouts timeouts) throws IOException {
         AeAddress.checkAeTitle(callingAe, "our AE title");
         if (proposed.isEmpty() || proposed.size() > 128) {
             throw new IllegalArgumentException(proposed.size() + " presentation contexts proposed to " + peer
@@ -92,7 +101,7 @@ public final class Association implements Closeable {
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         AssociateParams rq = new AssociateParams(peer.aeTitle(), callingAe, proposed, OUR_MAX_PDU,
-                Uids.IMPLEMENTATION_CLASS_UID, Uids.IMPLEMENTATION_VERSION);
+                Uids.IMPLEMENTATION_CLASS_UID, Uids.IMPLEMENTATION_VERSION, scpRoleClasses);
         try {
             out.write(Pdu.associate(true, rq));
             out.flush();

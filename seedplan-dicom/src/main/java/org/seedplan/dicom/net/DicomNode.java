@@ -331,14 +331,9 @@ public final class DicomNode implements Closeable {
                         .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
                         .putUs(Command.STATUS, Command.SUCCESS));
                 case Command.C_STORE_RQ -> {
-                    int status = store(m, a.request().callingAe(), peer);
-                    objects += status == Command.SUCCESS ? 1 : 0;
-                    Command rsp = Command.of(Command.C_STORE_RSP)
-                            .putUid(Command.AFFECTED_SOP_CLASS_UID, m.context().abstractSyntax())
-                            .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
-                            .putUs(Command.STATUS, status);
-                    String instance = rq.string(Command.AFFECTED_SOP_INSTANCE_UID);
-                    a.send(m.context(), instance == null ? rsp : rsp.putUid(Command.AFFECTED_SOP_INSTANCE_UID, instance));
+                    Command rsp = store.handle(m, a.request().callingAe(), peer, this::kept);
+                    objects += rsp.us(Command.STATUS) == Command.SUCCESS ? 1 : 0;
+                    a.send(m.context(), rsp);
                 }
                 default -> a.send(m.context(), Command.of(rq.commandField() | 0x8000)
                         .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, msgId)
@@ -347,34 +342,10 @@ public final class DicomNode implements Closeable {
         }
     }
 
-    /** Keeps one C-STORE object; returns the status to answer (PS3.4 Table B.2-1). */
-    private int store(DimseMessage m, String callingAe, String peer) {
-        String sopClass = m.command().string(Command.AFFECTED_SOP_CLASS_UID);
-        String sopInstance = m.command().string(Command.AFFECTED_SOP_INSTANCE_UID);
-        if (m.dataSet() == null || sopClass == null || sopInstance == null) {
-            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE without data set or UIDs refused");
-            return 0xC000;
-        }
-        if (!sopClass.equals(m.context().abstractSyntax())) {
-            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE of " + sopClass + " on a context for "
-                    + m.context().abstractSyntax() + " refused");
-            return 0xA900;
-        }
-        try {
-            ReceivedObjectStore.StoredObject kept = store.store(m.context().transferSyntax(), sopClass, sopInstance, callingAe,
-                    m.dataSet());
-            stored.incrementAndGet();
-            if (completion != null) {
-                completion.received(kept.studyInstanceUid(), kept.seriesInstanceUid(), kept.file());
-            }
-            LOG.log(System.Logger.Level.DEBUG, peer + ": stored " + kept.file());
-            return Command.SUCCESS;
-        } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, peer + ": object refused: " + e.getMessage());
-            return 0xC000;
-        } catch (UncheckedIOException e) {
-            LOG.log(System.Logger.Level.ERROR, peer + ": object not stored: " + e.getMessage());
-            return 0xA700;
+    private void kept(ReceivedObjectStore.StoredObject o) {
+        stored.incrementAndGet();
+        if (completion != null) {
+            completion.received(o.studyInstanceUid(), o.seriesInstanceUid(), o.file());
         }
     }
 }

@@ -125,6 +125,16 @@ final class Pdu {
         if (p.implementationVersionName() != null) {
             item(user, 0x55, ascii(p.implementationVersionName()));
         }
+        for (String sopClass : p.scpRoleClasses()) {
+            byte[] uid = ascii(sopClass);
+            ByteArrayOutputStream role = new ByteArrayOutputStream();
+            role.write(uid.length >> 8);
+            role.write(uid.length & 0xFF);
+            role.writeBytes(uid);
+            role.write(0); // SCU role: not proposed
+            role.write(1); // SCP role: the requestor receives C-STORE of this class (PS3.7 §D.3.3.4)
+            item(user, 0x54, role.toByteArray());
+        }
         item(body, 0x50, user.toByteArray());
         return frame(request ? ASSOCIATE_RQ : ASSOCIATE_AC, body.toByteArray());
     }
@@ -147,6 +157,7 @@ final class Pdu {
         String implUid = null;
         String implVersion = null;
         String appContext = null;
+        List<String> scpRoles = new ArrayList<>();
         int pos = 68;
         while (pos < b.length) {
             int[] hdr = itemHeader(b, pos, "A-ASSOCIATE item");
@@ -173,6 +184,15 @@ final class Pdu {
                             }
                             case 0x52 -> implUid = text(b, s, sub[1]);
                             case 0x55 -> implVersion = text(b, s, sub[1]);
+                            case 0x54 -> {
+                                int uidLength = sub[1] >= 2 ? (b[s] & 0xFF) << 8 | (b[s + 1] & 0xFF) : Integer.MAX_VALUE;
+                                if (uidLength + 4 > sub[1]) {
+                                    throw new IllegalArgumentException("role selection sub-item of " + sub[1] + " bytes is malformed");
+                                }
+                                if (b[s + 2 + uidLength + 1] == 1) {
+                                    scpRoles.add(text(b, s + 2, uidLength));
+                                }
+                            }
                             default -> { } // asynchronous operations, role selection, extended negotiation, user identity: not used
                         }
                         p = s + sub[1];
@@ -185,7 +205,7 @@ final class Pdu {
         if (!APPLICATION_CONTEXT.equals(appContext)) {
             throw new UnsupportedApplicationContext(appContext);
         }
-        return new AssociateParams(called, calling, contexts, maxPdu, implUid, implVersion);
+        return new AssociateParams(called, calling, contexts, maxPdu, implUid, implVersion, scpRoles);
     }
 
     private static PresentationContext context(byte[] b, int start, int end, boolean request) {

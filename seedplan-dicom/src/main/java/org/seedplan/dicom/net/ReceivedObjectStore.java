@@ -1,6 +1,8 @@
 package org.seedplan.dicom.net;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.seedplan.dicom.UmaskFiles;
 import org.seedplan.dicom.codec.PixelFrames;
@@ -18,6 +20,7 @@ import org.seedplan.dicom.io.Tag;
 public final class ReceivedObjectStore {
 
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final System.Logger LOG = System.getLogger(ReceivedObjectStore.class.getName());
     private final Path folder;
 
     /** A store writing under {@code folder}. */
@@ -69,6 +72,48 @@ public final class ReceivedObjectStore {
         int cols = ds.requireInteger(Tag.COLUMNS);
         for (int i = 0; i < frames; i++) {
             PixelFrames.frame16(f.transferSyntaxUid(), ds.element(Tag.PIXEL_DATA), i, frames, rows, cols, what);
+        }
+    }
+
+    /**
+     * Handles a C-STORE-RQ: keeps its object and returns the C-STORE-RSP, whose status (PS3.4 Table
+     * B.2-1) is 0000 when kept, A900 when the SOP class is not the context's, C000 for a corrupt object
+     * and A700 when it cannot be written. {@code onKept} hears of each object kept.
+     */
+    Command handle(DimseMessage m, String callingAe, String peer, Consumer<StoredObject> onKept) {
+        Command rq = m.command();
+        String instance = rq.string(Command.AFFECTED_SOP_INSTANCE_UID);
+        int status = keep(m, callingAe, peer, onKept);
+        Command rsp = Command.of(Command.C_STORE_RSP)
+                .putUid(Command.AFFECTED_SOP_CLASS_UID, m.context().abstractSyntax())
+                .putUs(Command.MESSAGE_ID_BEING_RESPONDED_TO, rq.us(Command.MESSAGE_ID))
+                .putUs(Command.STATUS, status);
+        return instance == null ? rsp : rsp.putUid(Command.AFFECTED_SOP_INSTANCE_UID, instance);
+    }
+
+    private int keep(DimseMessage m, String callingAe, String peer, Consumer<StoredObject> onKept) {
+        String sopClass = m.command().string(Command.AFFECTED_SOP_CLASS_UID);
+        String sopInstance = m.command().string(Command.AFFECTED_SOP_INSTANCE_UID);
+        if (m.dataSet() == null || sopClass == null || sopInstance == null) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE without data set or UIDs refused");
+            return 0xC000;
+        }
+        if (!sopClass.equals(m.context().abstractSyntax())) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": C-STORE of " + sopClass + " on a context for "
+                    + m.context().abstractSyntax() + " refused");
+            return 0xA900;
+        }
+        try {
+            StoredObject kept = store(m.context().transferSyntax(), sopClass, sopInstance, callingAe, m.dataSet());
+            onKept.accept(kept);
+            LOG.log(System.Logger.Level.DEBUG, peer + ": stored " + kept.file());
+            return Command.SUCCESS;
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, peer + ": object refused: " + e.getMessage());
+            return 0xC000;
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, peer + ": object not stored: " + e.getMessage());
+            return 0xA700;
         }
     }
 

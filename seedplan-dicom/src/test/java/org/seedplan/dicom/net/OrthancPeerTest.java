@@ -33,7 +33,8 @@ import org.seedplan.dicom.io.Tag;
  * seedplan against Orthanc, a real PACS (Debian package orthanc), started on free ports with a
  * generated configuration in a temporary folder and no plugins: our C-STORE arrives intact (each
  * instance fetched back through Orthanc's REST API holds exactly the data set bytes sent, tolerance
- * zero), C-FIND finds the study and its series, and C-MOVE brings the study into our node byte for byte.
+ * zero), C-FIND finds the study and its series, and C-MOVE (into our node) and C-GET (on the same
+ * association) bring the study back byte for byte.
  */
 class OrthancPeerTest {
 
@@ -158,6 +159,26 @@ class OrthancPeerTest {
         for (Path f : ct) {
             Path got = kept.get(DicomReader.read(f).dataSet().requireString(Tag.SOP_INSTANCE_UID));
             NetFixtures.assertSameBytes(NetFixtures.dataSetBytes(f), NetFixtures.dataSetBytes(got), f + " moved back from Orthanc");
+        }
+    }
+
+    @Test
+    void getsAStudyFromOrthancOnTheSameAssociationWithEveryObjectIntact() throws Exception {
+        List<Path> sent = new ArrayList<>(NetFixtures.demoCt(tmp, 3));
+        String study = DicomReader.read(sent.get(0)).dataSet().requireString(Tag.STUDY_INSTANCE_UID);
+        assertThat(StoreScu.send(orthancAe, "SEEDPLAN", sent, NetFixtures.FAST)).allSatisfy(o -> assertThat(o.stored()).isTrue());
+        Path store = tmp.resolve("got");
+        GetScu.Result got = GetScu.getStudy(orthancAe, "SEEDPLAN", study, new ReceivedObjectStore(store), NetFixtures.FAST);
+        assertThat(got.completed()).isEqualTo(3);
+        assertThat(got.failed()).isZero();
+        assertThat(got.kept()).hasSize(3);
+        Map<String, Path> kept = new HashMap<>();
+        for (Path f : NetFixtures.filesUnder(store)) {
+            kept.put(DicomReader.read(f).dataSet().requireString(Tag.SOP_INSTANCE_UID), f);
+        }
+        for (Path f : sent) {
+            Path back = kept.get(DicomReader.read(f).dataSet().requireString(Tag.SOP_INSTANCE_UID));
+            NetFixtures.assertSameBytes(NetFixtures.dataSetBytes(f), NetFixtures.dataSetBytes(back), f + " retrieved by C-GET");
         }
     }
 
