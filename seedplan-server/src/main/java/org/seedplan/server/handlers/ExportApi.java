@@ -1,12 +1,13 @@
 package org.seedplan.server.handlers;
 
 import io.javalin.http.Context;
+import java.util.List;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
-import org.seedplan.server.export.DeidentifiedExport;
 import org.seedplan.server.security.Permission;
 import org.seedplan.storage.account.Role;
+import org.seedplan.storage.cohort.DeidentifiedExport;
 
 /** The statistician's de-identified export of a centre's cohort. */
 public final class ExportApi {
@@ -21,7 +22,7 @@ public final class ExportApi {
     public void deidentified(Context ctx, Caller c) {
         long centreId = Json.queryId(ctx, "centreId");
         Role role = c.require(Permission.EXPORT_DEIDENTIFIED, centreId, "centre " + centreId);
-        byte[] zip = new DeidentifiedExport(s.db()).export(PatientApi.actor(c, role, centreId), centreId);
+        byte[] zip = new DeidentifiedExport(s.db()).export(PatientApi.actor(c, role, centreId), List.of(centreId)).zip();
         ctx.header("Content-Disposition", "attachment; filename=\"seedplan-deidentified-centre" + centreId + ".zip\"");
         ctx.contentType("application/zip").result(zip);
     }

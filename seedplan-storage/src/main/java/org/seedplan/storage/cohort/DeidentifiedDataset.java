@@ -1,5 +1,6 @@
 package org.seedplan.storage.cohort;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * A de-identified export: tables of text cells keyed by keyed pseudonyms, with dates as days from the implant.
@@ -34,29 +37,49 @@ public record DeidentifiedDataset(Map<String, List<List<String>>> tables, int ex
         return tables.get(table).get(0);
     }
 
-    /** Writes one CSV file (RFC 4180) per table into {@code dir}. */
+    /** One table as CSV text (RFC 4180 quoting), header first. */
+    public String csv(String table) {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : tables.get(table)) {
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i) == null ? "" : row.get(i);
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(c.matches("(?s).*[,\"\r\n].*") ? '"' + c.replace("\"", "\"\"") + '"' : c);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes one CSV file per table into {@code dir}. */
     public void writeCsv(Path dir) {
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, List<List<String>>> e : tables.entrySet()) {
-                StringBuilder sb = new StringBuilder();
-                for (List<String> row : e.getValue()) {
-                    for (int i = 0; i < row.size(); i++) {
-                        String c = row.get(i) == null ? "" : row.get(i);
-                        if (i > 0) {
-                            sb.append(',');
-                        }
-                        sb.append(c.matches(".*[,\"\n].*") ? '"' + c.replace("\"", "\"\"") + '"' : c);
-                    }
-                    sb.append('\n');
-                }
-                Path tmp = dir.resolve("." + e.getKey() + ".csv.tmp");
-                Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-                Files.move(tmp, dir.resolve(e.getKey() + ".csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            for (String table : tables.keySet()) {
+                Path tmp = dir.resolve("." + table + ".csv.tmp");
+                Files.writeString(tmp, csv(table), StandardCharsets.UTF_8);
+                Files.move(tmp, dir.resolve(table + ".csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": de-identified export cannot be written (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The tables as a zip of {@code <table>.csv} entries, in table order (what the server sends to the statistician). */
+    public byte[] zip() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String table : tables.keySet()) {
+                zip.putNextEntry(new ZipEntry(table + ".csv"));
+                zip.write(csv(table).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("de-identified export cannot be zipped (" + e.getMessage() + ")", e);
+        }
+        return bytes.toByteArray();
     }
 }

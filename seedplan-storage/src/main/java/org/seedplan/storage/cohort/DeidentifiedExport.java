@@ -26,7 +26,8 @@ import org.seedplan.storage.audit.AuditTrail;
  * pseudonym (HMAC-SHA256 of centre and patient ID under a random key made for this export and then discarded, so
  * pseudonyms of two exports cannot be linked), every date given as days from the patient's first implant, ages in
  * whole years at the implant, and free text (names, birth date, site descriptions, prior treatments, plan intent)
- * dropped. Rows are ordered by pseudonym, which hides the order of entry. The export is logged.
+ * dropped. Rows are ordered by pseudonym, which hides the order of entry. The export is logged once per centre it covers
+ * (entity {@code centre}), so each centre's audit trail shows who exported its patients.
  */
 public final class DeidentifiedExport {
 
@@ -41,13 +42,17 @@ public final class DeidentifiedExport {
         this.audit = new AuditTrail(db);
     }
 
-    /** The de-identified tables of the patients of {@code centreIds}, with a fresh key; logged as an EXPORT by {@code actor}. */
+    /** The de-identified tables of the patients of {@code centreIds}, with a fresh key; logged as an EXPORT of each centre by {@code actor}. */
     public DeidentifiedDataset export(Actor actor, Collection<Long> centreIds) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         DeidentifiedDataset d = export(centreIds, key);
-        audit.event(actor, "EXPORT", "deidentified", null, (d.tables().get("patients").size() - 1) + " patients of centres "
-                + centreIds + "; " + d.excludedNoImplant() + " without implant left out");
+        String detail = "de-identified export of centres " + centreIds + ": " + d.rows("patients").size() + " patients; "
+                + d.excludedNoImplant() + " without implant left out";
+        db.inTransaction(tx -> {
+            centreIds.forEach(c -> audit.event(actor, "EXPORT", "centre", c, detail));
+            return null;
+        });
         return d;
     }
 
