@@ -218,8 +218,8 @@ public final class Association implements Closeable {
                 case Pdu.P_DATA_TF -> {
                     ByteBuffer b = ByteBuffer.wrap(pdu.body());
                     while (b.hasRemaining()) {
-                        if (command != null && data == null || b.remaining() < 6) {
-                            throw fail("malformed P-DATA-TF: a PDV item is cut short or follows a complete message", 6);
+                        if (b.remaining() < 6) {
+                            throw fail("malformed P-DATA-TF: a PDV item header is cut short", 6);
                         }
                         long itemLength = b.getInt() & 0xFFFFFFFFL;
                         if (itemLength < 2 || itemLength > b.remaining()) {

@@ -77,6 +77,20 @@ class DicomNodeFaultTest {
     }
 
     @Test
+    void peerStallingInTheMiddleOfADataSetIsAbortedAfterTheDimseTimeout() throws Exception {
+        Path store = tmp.resolve("store");
+        NodeConfig config = new NodeConfig("SEEDPLAN", "127.0.0.1", 0, store, Set.of(), new Timeouts(3_000, 700), 8);
+        try (DicomNode node = DicomNode.start(config); Socket s = halfSentCt(node.port())) {
+            long start = System.nanoTime();
+            assertThat(readPduType(s.getInputStream())).isEqualTo(Pdu.ABORT);
+            // 700 ms DIMSE timeout; up to 4 s on a loaded 2-core machine
+            assertThat((System.nanoTime() - start) / 1e6).isBetween(500.0, 4_000.0);
+            assertStillServing(node);
+            assertThat(NetFixtures.filesUnder(store)).isEmpty();
+        }
+    }
+
+    @Test
     void malformedPduGetsAnAbortAndTheNodeKeepsServing() throws Exception {
         try (DicomNode node = NetFixtures.node(tmp.resolve("store"))) {
             try (Socket s = new Socket("127.0.0.1", node.port())) {
