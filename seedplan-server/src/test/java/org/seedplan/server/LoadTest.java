@@ -85,6 +85,7 @@ class LoadTest {
                     return null;
                 });
             }
+            String loadBefore = loadAverage();
             go.countDown();
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
@@ -95,8 +96,9 @@ class LoadTest {
             double p95 = ms(sorted, 0.95);
             double p99 = ms(sorted, 0.99);
             System.out.printf(Locale.ROOT, "load (%s, %s): %d users, %d reads, %d writes in %.1f s; reads p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
-                    + " max %.1f ms; errors %d%n", kind, full ? "full" : "short", USERS, sorted.size(), writes.get(), seconds, p50, p95, p99,
-                    sorted.get(sorted.size() - 1) / 1e6, errors.size());
+                    + " max %.1f ms; errors %d; %d cores, load average before %s, after %s%n", kind, full ? "full" : "short", USERS,
+                    sorted.size(), writes.get(), seconds, p50, p95, p99, sorted.get(sorted.size() - 1) / 1e6, errors.size(),
+                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
             assertThat(errors).isEmpty();
             if (full) {
                 assertThat(p99).as("p99 of API reads, ms").isLessThan(100);
@@ -107,6 +109,16 @@ class LoadTest {
     private static void check(ConcurrentLinkedQueue<String> errors, ApiClient.Answer a, int expected) {
         if (a.status() != expected) {
             errors.add(a.status() + " " + a.body());
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages of the machine (Linux), or "unknown": other work on it skews the figures. */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + "/" + f[1] + "/" + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -31,4 +31,22 @@ class TwoServerTest {
             assertThat(new ApiClient(one.base()).withSession(onOne.cookie(), onOne.csrf()).get("/api/session").status()).isEqualTo(401);
         }
     }
+
+    @Test
+    void failedSignInsAgainstAnUnknownNameAreCountedAcrossServersAndLockItOnBoth() throws Exception {
+        String url = TestDatabases.freshSchemaUrl();
+        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("one"), url));
+                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("two"), url))) {
+            ApiClient a = new ApiClient(one.base());
+            ApiClient b = new ApiClient(two.base());
+            // alternating servers, and the name in other letter cases: one count of five, not two counts of under five
+            assertThat(a.signIn("Nobody.Here", "wrong").status()).isEqualTo(401);
+            assertThat(b.signIn("nobody.here", "wrong").status()).isEqualTo(401);
+            assertThat(a.signIn("NOBODY.HERE", "wrong").status()).isEqualTo(401);
+            assertThat(b.signIn(" nobody.here ", "wrong").status()).isEqualTo(401);
+            assertThat(a.signIn("nobody.here", "wrong").status()).as("fifth failure, made on server one").isEqualTo(423);
+            assertThat(b.signIn("nobody.here", "wrong").status()).as("server two sees the lock").isEqualTo(423);
+            assertThat(b.signIn("somebody.else", "wrong").status()).as("another unknown name is not locked").isEqualTo(401);
+        }
+    }
 }

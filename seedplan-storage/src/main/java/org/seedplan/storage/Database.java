@@ -19,6 +19,10 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>{@link #inTransaction} runs work in one transaction, joining the caller's transaction when the calling
  * thread is already inside one, so that repository calls compose: a change and its audit rows commit together.
+ *
+ * <p>Reads outside a transaction use a second pool of read-only connections, so that a reader never waits for a
+ * connection held by a writer queued on SQLite's single write lock (in WAL mode readers do not block on writers);
+ * a read nested in another read on the same thread reuses that read's connection.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,7 +31,16 @@ public final class Database implements AutoCloseable {
     /** How long an embedded-database writer waits for another writer, ms. */
     static final int BUSY_TIMEOUT_MS = 30_000;
 
+    /** Connections of the write pool: SQLite has one writer at a time, the others wait on its lock. */
+    static final int SQLITE_WRITE_CONNECTIONS = 8;
+    /** Connections of the read pool on SQLite (readers run in parallel in WAL mode). */
+    static final int SQLITE_READ_CONNECTIONS = 16;
+    /** Connections of each pool on PostgreSQL. */
+    static final int POSTGRES_CONNECTIONS = 16;
+
     private final HikariDataSource pool;
+    private HikariDataSource readPool;
+    private final ThreadLocal<Tx> currentRead = new ThreadLocal<>();
     private final Dialect dialect;
     private final Path dataFolder;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -65,26 +78,9 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(url);
         // the embedded database and its DICOM folder belong to one process (the orphan sweep relies on it)
         FolderLock lock = dialect == Dialect.SQLITE ? FolderLock.acquire(dataFolder) : null;
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setPoolName("seedplan");
-        if (dialect == Dialect.SQLITE) {
-            SQLiteConfig sqlite = new SQLiteConfig();
-            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
-            sqlite.enforceForeignKeys(true);
-            // a transaction takes the write lock when it begins: no upgrade deadlock between two writers
-            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            config.setDataSourceProperties(sqlite.toProperties());
-            config.setMaximumPoolSize(8);
-        } else {
-            config.setMaximumPoolSize(16);
-        }
-        config.setConnectionTimeout(BUSY_TIMEOUT_MS);
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
+            pool = new HikariDataSource(poolConfig(url, dialect, false));
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -95,12 +91,41 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, dialect, dataFolder.toAbsolutePath(), lock);
         try {
             db.migrate();
+            // opened after the migrations: a read-only SQLite connection cannot create the file or its WAL
+            db.readPool = new HikariDataSource(poolConfig(url, dialect, true));
             db.checkDurability();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /** The configuration of the write pool or of the read-only pool. */
+    private static HikariConfig poolConfig(String url, Dialect dialect, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName(readOnly ? "seedplan-read" : "seedplan");
+        if (dialect == Dialect.SQLITE) {
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            sqlite.enforceForeignKeys(true);
+            if (readOnly) {
+                sqlite.setReadOnly(true); // opened read-only; the pool's read-only flag below then agrees with it
+            } else {
+                // a transaction takes the write lock when it begins: no upgrade deadlock between two writers
+                sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            }
+            config.setDataSourceProperties(sqlite.toProperties());
+            config.setMaximumPoolSize(readOnly ? SQLITE_READ_CONNECTIONS : SQLITE_WRITE_CONNECTIONS);
+        } else {
+            config.setMaximumPoolSize(POSTGRES_CONNECTIONS);
+        }
+        config.setReadOnly(readOnly);
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        return config;
     }
 
     private void migrate() {
@@ -209,14 +234,24 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    /** Runs read-only {@code work}: inside the caller's transaction if there is one, else on a pooled connection in auto-commit. */
+    /**
+     * Runs read-only {@code work}: inside the caller's transaction if there is one, else in the read this thread is
+     * already running, else on a connection of the read-only pool in auto-commit (it may not write).
+     */
     public <T> T read(Function<Tx, T> work) {
-        Tx joined = current.get();
+        Tx joined = current.get() != null ? current.get() : currentRead.get();
         if (joined != null) {
             return work.apply(joined);
         }
-        try (Connection c = pool.getConnection()) {
-            return work.apply(new Tx(c, dialect));
+        HikariDataSource source = readPool != null ? readPool : pool;
+        try (Connection c = source.getConnection()) {
+            Tx tx = new Tx(c, dialect);
+            currentRead.set(tx);
+            try {
+                return work.apply(tx);
+            } finally {
+                currentRead.remove();
+            }
         } catch (SQLException e) {
             throw new StorageException("query failed", e);
         }
@@ -248,6 +283,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readPool != null) {
+            readPool.close();
+        }
         pool.close();
         if (lock != null) {
             lock.close();

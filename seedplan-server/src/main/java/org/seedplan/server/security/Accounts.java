@@ -2,12 +2,11 @@ package org.seedplan.server.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.storage.Actor;
+import org.seedplan.storage.Database;
 import org.seedplan.storage.account.User;
 import org.seedplan.storage.account.UserRepository;
 import org.seedplan.storage.account.WebSession;
@@ -26,28 +25,20 @@ public final class Accounts {
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** Shortest password accepted. */
     public static final int MIN_PASSWORD_LENGTH = 12;
-    private static final int MAX_UNKNOWN_TRACKED = 10_000;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PermissionMatrix matrix;
     private final String dummyHash;
-    /** Failures against user names that do not exist (per process: this pins no user to a server). */
-    private final Map<String, Failures> unknownNames = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MAX_UNKNOWN_TRACKED;
-        }
-    };
+    /** Failures against user names that do not exist, counted in the database (shared by all servers). */
+    private final UnknownNameLockout unknownNames;
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
-
-    public Accounts(UserRepository users, PasswordHasher hasher, PermissionMatrix matrix) {
+    public Accounts(UserRepository users, PasswordHasher hasher, PermissionMatrix matrix, Database db) {
         this.users = users;
         this.hasher = hasher;
         this.matrix = matrix;
         this.dummyHash = hasher.hash(Tokens.password(24));
+        this.unknownNames = new UnknownNameLockout(db, MAX_FAILURES, LOCKOUT);
     }
 
     /** The stored accounts. */
@@ -66,7 +57,7 @@ public final class Accounts {
         if (u == null) {
             hasher.verify(pw, dummyHash);
             users.recordUnknownSignIn(name, requestId);
-            Instant locked = recordUnknownFailure(name, now);
+            Instant locked = unknownNames.recordFailure(name, now);
             if (locked != null) {
                 throw locked(locked);
             }
@@ -97,17 +88,6 @@ public final class Accounts {
         } catch (ApiProblem p) {
             return false;
         }
-    }
-
-    private synchronized Instant recordUnknownFailure(String name, Instant now) {
-        Failures f = unknownNames.get(name);
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            return f.lockedUntil();
-        }
-        int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
-        Instant until = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-        unknownNames.put(name, new Failures(count, until));
-        return until;
     }
 
     private static ApiProblem locked(Instant until) {
