@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 org.seedplan.cli.dicom.DoseCommand.class,
                 org.seedplan.cli.net.DicomNetCommand.class,
                 org.seedplan.cli.serve.ServeCommand.class, org.seedplan.cli.serve.AuditCommand.class,
+                org.seedplan.cli.registry.RegistryCommand.class,
         })
 public final class Main implements Runnable {
 
