@@ -93,6 +93,41 @@ public final class Json {
         }
     }
 
+    /** Text field {@code field} when the body has it (null when null or blank), else {@code old}: a partial update. */
+    public static String text(ObjectNode o, String field, String old) {
+        return o.has(field) ? optText(o, field) : old;
+    }
+
+    /** Number {@code field} when the body has it, else {@code old}. */
+    public static Double decimal(ObjectNode o, String field, Double old) {
+        return o.has(field) ? optDouble(o, field) : old;
+    }
+
+    /** Whole number {@code field} when the body has it, else {@code old}. */
+    public static Integer integer(ObjectNode o, String field, Integer old) {
+        return o.has(field) ? optInt(o, field) : old;
+    }
+
+    /** Date {@code field} (yyyy-MM-dd) when the body has it, else {@code old}. */
+    public static LocalDate date(ObjectNode o, String field, LocalDate old) {
+        return o.has(field) ? optDate(o, field) : old;
+    }
+
+    /** Boolean {@code field} (true, false or null) when the body has it, else {@code old}. */
+    public static Boolean bool(ObjectNode o, String field, Boolean old) {
+        if (!o.has(field)) {
+            return old;
+        }
+        JsonNode n = o.get(field);
+        if (n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw ApiProblem.badRequest(field, field + " must be true or false");
+        }
+        return n.asBoolean();
+    }
+
     /** A path parameter that must be a whole number (404 otherwise: no such object). */
     public static long pathId(Context ctx, String name) {
         try {

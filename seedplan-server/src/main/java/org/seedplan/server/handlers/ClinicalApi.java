@@ -1,90 +1,203 @@
 package org.seedplan.server.handlers;
 
-import static org.seedplan.server.handlers.ChildRecords.Kind.BOOLEAN;
-import static org.seedplan.server.handlers.ChildRecords.Kind.DATE;
-import static org.seedplan.server.handlers.ChildRecords.Kind.INTEGER;
-import static org.seedplan.server.handlers.ChildRecords.Kind.NUMBER;
-import static org.seedplan.server.handlers.ChildRecords.Kind.TEXT;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
-import org.seedplan.server.handlers.ChildRecords.Field;
 import org.seedplan.server.security.Permission;
-import org.seedplan.storage.account.Role;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.registry.ImplantData;
+import org.seedplan.storage.registry.ImplantMetrics;
+import org.seedplan.storage.registry.ImplantRecord;
+import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.LesionData;
+import org.seedplan.storage.registry.LesionRecord;
+import org.seedplan.storage.registry.LesionRepository;
 import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.storage.registry.VisitData;
+import org.seedplan.storage.registry.VisitRecord;
+import org.seedplan.storage.registry.VisitRepository;
 
-/** Lesions, follow-up visits and implants of a patient: create, and update with version (409 when stale) and an optional reason. */
+/**
+ * Lesions, follow-up visits and implants of a patient: create, and update with version (409 when stale) and an optional
+ * reason, as thin JSON callers of the storage repositories (which validate, lock and audit). A PUT changes only the
+ * fields its body names.
+ */
 public final class ClinicalApi {
 
     private final PatientRepository patients;
-    private final ChildRecords lesions;
-    private final ChildRecords visits;
-    private final ChildRecords implants;
+    private final LesionRepository lesions;
+    private final VisitRepository visits;
+    private final ImplantRepository implants;
 
     public ClinicalApi(Services s) {
         this.patients = new PatientRepository(s.db());
-        this.lesions = new ChildRecords(s.db(), "lesion", List.of(new Field("label", "label", TEXT, true), new Field("organ", "organ", TEXT, false),
-                new Field("site", "site", TEXT, false), new Field("nodal", "nodal", BOOLEAN, true), new Field("target", "target", BOOLEAN, true),
-                new Field("baselineLongestMm", "baseline_longest_mm", NUMBER, false), new Field("baselineShortAxisMm", "baseline_short_axis_mm", NUMBER, false),
-                new Field("baselineViableMm", "baseline_viable_mm", NUMBER, false)));
-        this.visits = new ChildRecords(s.db(), "visit", List.of(new Field("visitDate", "visit_date", DATE, true),
-                new Field("monthsSinceImplant", "months_since_implant", NUMBER, false), new Field("nrsPain", "nrs_pain", INTEGER, false),
-                new Field("kps", "kps", INTEGER, false), new Field("newLesion", "new_lesion", BOOLEAN, false), new Field("nonTarget", "non_target", TEXT, false)));
-        this.implants = new ChildRecords(s.db(), "implant", List.of(new Field("implantDate", "implant_date", DATE, true),
-                new Field("planRevisionId", "plan_revision_id", INTEGER, false), new Field("seedCount", "seed_count", INTEGER, false),
-                new Field("seedActivityMCi", "seed_activity_mci", NUMBER, false), new Field("hyperthermia", "hyperthermia", BOOLEAN, false),
-                new Field("postopStudyUid", "postop_study_uid", TEXT, false), new Field("postD90Gy", "post_d90_gy", NUMBER, false),
-                new Field("postV100Percent", "post_v100_percent", NUMBER, false), new Field("postSeedCount", "post_seed_count", INTEGER, false)));
+        this.lesions = new LesionRepository(s.db());
+        this.visits = new VisitRepository(s.db());
+        this.implants = new ImplantRepository(s.db());
     }
 
     /** POST /api/patients/{id}/lesions → 201. */
     public void createLesion(Context ctx, Caller c) {
-        create(ctx, c, lesions);
+        Patient p = patient(ctx);
+        Actor a = editor(c, p.centreId(), "patient " + p.id());
+        ObjectNode b = Json.body(ctx);
+        required(b, "nodal");
+        required(b, "target");
+        LesionData d = lesion(b, new LesionData(p.id(), Json.text(b, "label"), null, null, false, false, null, null, null));
+        ctx.status(201).json(json(lesions.create(a, d)));
     }
 
     /** PUT /api/lesions/{recordId} {"version",…,"reason"}. */
     public void updateLesion(Context ctx, Caller c) {
-        update(ctx, c, lesions, "lesion");
+        long id = Json.pathId(ctx, "recordId");
+        LesionRecord old = lesions.find(id).orElseThrow(() -> ApiProblem.notFound("lesion " + id));
+        Actor a = editor(c, centreOf(old.data().patientId(), "lesion " + id), "lesion " + id);
+        ObjectNode b = Json.body(ctx);
+        ctx.json(json(lesions.update(a, id, Json.number(b, "version"), lesion(b, old.data()), Json.optText(b, "reason"))));
     }
 
     /** POST /api/patients/{id}/visits → 201. */
     public void createVisit(Context ctx, Caller c) {
-        create(ctx, c, visits);
+        Patient p = patient(ctx);
+        Actor a = editor(c, p.centreId(), "patient " + p.id());
+        ObjectNode b = Json.body(ctx);
+        VisitData d = visit(b, new VisitData(p.id(), requiredDate(b, "visitDate"), null, null, null, null, List.of(), Map.of(), List.of()));
+        ctx.status(201).json(json(visits.create(a, d)));
     }
 
     /** PUT /api/visits/{recordId}. */
     public void updateVisit(Context ctx, Caller c) {
-        update(ctx, c, visits, "visit");
+        long id = Json.pathId(ctx, "recordId");
+        VisitRecord old = visits.find(id).orElseThrow(() -> ApiProblem.notFound("visit " + id));
+        Actor a = editor(c, centreOf(old.data().patientId(), "visit " + id), "visit " + id);
+        ObjectNode b = Json.body(ctx);
+        ctx.json(json(visits.update(a, id, Json.number(b, "version"), visit(b, old.data()), Json.optText(b, "reason"))));
     }
 
     /** POST /api/patients/{id}/implants → 201. */
     public void createImplant(Context ctx, Caller c) {
-        create(ctx, c, implants);
+        Patient p = patient(ctx);
+        Actor a = editor(c, p.centreId(), "patient " + p.id());
+        ObjectNode b = Json.body(ctx);
+        ImplantData d = implant(b, new ImplantData(p.id(), null, requiredDate(b, "implantDate"), null, null, null, null, null, null, null, null));
+        ctx.status(201).json(json(implants.create(a, d)));
     }
 
     /** PUT /api/implants/{recordId}. */
     public void updateImplant(Context ctx, Caller c) {
-        update(ctx, c, implants, "implant");
-    }
-
-    private void create(Context ctx, Caller c, ChildRecords records) {
-        long id = Json.pathId(ctx, "id");
-        Patient p = patients.find(id).orElseThrow(() -> ApiProblem.notFound("patient " + id));
-        Role role = c.require(Permission.EDIT_REGISTRY, p.centreId(), "patient " + id);
-        ctx.status(201).json(records.create(PatientApi.actor(c, role, p.centreId()), id, Json.body(ctx)));
-    }
-
-    private void update(Context ctx, Caller c, ChildRecords records, String what) {
         long id = Json.pathId(ctx, "recordId");
-        long[] owner = records.owner(id).orElseThrow(() -> ApiProblem.notFound(what + " " + id));
-        Role role = c.require(Permission.EDIT_REGISTRY, owner[0], what + " " + id);
+        ImplantRecord old = implants.find(id).orElseThrow(() -> ApiProblem.notFound("implant " + id));
+        Actor a = editor(c, centreOf(old.data().patientId(), "implant " + id), "implant " + id);
         ObjectNode b = Json.body(ctx);
-        ctx.json(records.update(PatientApi.actor(c, role, owner[0]), id, Json.number(b, "version"), b, Json.optText(b, "reason")));
+        ctx.json(json(implants.update(a, id, Json.number(b, "version"), implant(b, old.data()), Json.optText(b, "reason"))));
+    }
+
+    /** The lesion as the API shows it. */
+    static ObjectNode json(LesionRecord r) {
+        LesionData d = r.data();
+        return Json.MAPPER.createObjectNode().put("id", r.id()).put("label", d.label()).put("organ", d.organ()).put("site", d.site())
+                .put("nodal", d.nodal()).put("target", d.target()).put("baselineLongestMm", d.baselineLongestMm())
+                .put("baselineShortAxisMm", d.baselineShortAxisMm()).put("baselineViableMm", d.baselineViableMm()).put("version", r.version());
+    }
+
+    /** The visit as the API shows it (months since implant computed by storage from the first implant). */
+    static ObjectNode json(VisitRecord r) {
+        VisitData d = r.data();
+        return Json.MAPPER.createObjectNode().put("id", r.id()).put("visitDate", d.visitDate().toString())
+                .put("monthsSinceImplant", r.monthsSinceImplant()).put("nrsPain", d.nrsPain()).put("kps", d.kps())
+                .put("newLesion", d.newLesion()).put("nonTarget", d.nonTarget()).put("version", r.version());
+    }
+
+    /** The implant as the API shows it (verified metrics are those of the post-operative CT). */
+    static ObjectNode json(ImplantRecord r) {
+        ImplantData d = r.data();
+        return Json.MAPPER.createObjectNode().put("id", r.id()).put("implantDate", d.implantDate().toString())
+                .put("planRevisionId", d.planRevisionId()).put("seedCount", d.seedCount()).put("seedActivityMCi", d.seedActivityMCi())
+                .put("hyperthermia", d.hyperthermia()).put("postopStudyUid", d.postopStudyUid()).put("postD90Gy", d.verified().d90Gy())
+                .put("postV100Percent", d.verified().v100Percent()).put("postSeedCount", d.verified().seedCount()).put("version", r.version());
+    }
+
+    /** {@code old} with the lesion fields the body names. */
+    private static LesionData lesion(ObjectNode b, LesionData old) {
+        return new LesionData(old.patientId(), Json.text(b, "label", old.label()), Json.text(b, "organ", old.organ()),
+                Json.text(b, "site", old.site()), flag(b, "nodal", old.nodal()), flag(b, "target", old.target()),
+                Json.decimal(b, "baselineLongestMm", old.baselineLongestMm()), Json.decimal(b, "baselineShortAxisMm", old.baselineShortAxisMm()),
+                Json.decimal(b, "baselineViableMm", old.baselineViableMm()));
+    }
+
+    /** {@code old} with the visit fields the body names; measurements, QLQ-C30 answers and labs stay as they were. */
+    private static VisitData visit(ObjectNode b, VisitData old) {
+        LocalDate date = Json.date(b, "visitDate", old.visitDate());
+        if (date == null) {
+            throw ApiProblem.badRequest("visitDate", "visitDate is required");
+        }
+        return new VisitData(old.patientId(), date, Json.integer(b, "nrsPain", old.nrsPain()), Json.integer(b, "kps", old.kps()),
+                Json.bool(b, "newLesion", old.newLesion()), Json.text(b, "nonTarget", old.nonTarget()), old.measurements(), old.qlqC30(),
+                old.labs());
+    }
+
+    /** {@code old} with the implant fields the body names. */
+    private static ImplantData implant(ObjectNode b, ImplantData old) {
+        LocalDate date = Json.date(b, "implantDate", old.implantDate());
+        if (date == null) {
+            throw ApiProblem.badRequest("implantDate", "implantDate is required");
+        }
+        Long revision = old.planRevisionId();
+        if (b.has("planRevisionId")) {
+            Integer given = Json.optInt(b, "planRevisionId");
+            revision = given == null ? null : given.longValue();
+        }
+        ImplantMetrics v = old.verified();
+        ImplantMetrics verified = new ImplantMetrics(Json.decimal(b, "postD90Gy", v.d90Gy()), v.d100Gy(),
+                Json.decimal(b, "postV100Percent", v.v100Percent()), v.v150Percent(), v.homogeneityIndex(),
+                Json.integer(b, "postSeedCount", v.seedCount()), v.ptvCc());
+        return new ImplantData(old.patientId(), revision, date, Json.integer(b, "seedCount", old.seedCount()),
+                Json.decimal(b, "seedActivityMCi", old.seedActivityMCi()), old.ageYears(), Json.bool(b, "hyperthermia", old.hyperthermia()),
+                old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), old.planned(), verified);
+    }
+
+    private static boolean flag(ObjectNode b, String field, boolean old) {
+        Boolean v = Json.bool(b, field, old);
+        if (v == null) {
+            throw ApiProblem.badRequest(field, field + " must be true or false");
+        }
+        return v;
+    }
+
+    private static void required(ObjectNode b, String field) {
+        if (!b.hasNonNull(field)) {
+            throw ApiProblem.badRequest(field, field + " is required (true or false)");
+        }
+    }
+
+    private static LocalDate requiredDate(ObjectNode b, String field) {
+        LocalDate d = Json.optDate(b, field);
+        if (d == null) {
+            throw ApiProblem.badRequest(field, field + " is required (yyyy-MM-dd)");
+        }
+        return d;
+    }
+
+    /** The patient of the path (404 when there is none). */
+    private Patient patient(Context ctx) {
+        long id = Json.pathId(ctx, "id");
+        return patients.find(id).orElseThrow(() -> ApiProblem.notFound("patient " + id));
+    }
+
+    /** The centre of patient {@code patientDbId}, the owner of record {@code what}. */
+    private long centreOf(long patientDbId, String what) {
+        return patients.find(patientDbId).orElseThrow(() -> ApiProblem.notFound(what)).centreId();
+    }
+
+    /** The caller as the actor of a registry change in {@code centreId}, when allowed (404 for another centre, else 403). */
+    private static Actor editor(Caller c, long centreId, String what) {
+        return PatientApi.actor(c, c.require(Permission.EDIT_REGISTRY, centreId, what), centreId);
     }
 }

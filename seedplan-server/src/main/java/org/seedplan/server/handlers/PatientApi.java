@@ -1,10 +1,8 @@
 package org.seedplan.server.handlers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.Set;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
@@ -110,28 +108,12 @@ public final class PatientApi {
     }
 
     private static PatientData merge(PatientData d, ObjectNode b) {
-        return new PatientData(d.centreId(), str(b, "patientId", d.patientId()), str(b, "familyName", d.familyName()),
-                str(b, "givenName", d.givenName()), str(b, "sex", d.sex()), date(b, "birthDate", d.birthDate()),
-                str(b, "diagnosis", d.diagnosis()), str(b, "stage", d.stage()), str(b, "tnmT", d.tnmT()), str(b, "tnmN", d.tnmN()),
-                str(b, "tnmM", d.tnmM()), str(b, "cnlcStage", d.cnlcStage()), str(b, "bclcStage", d.bclcStage()),
-                str(b, "childPugh", d.childPugh()), integer(b, "kps", d.kps()), integer(b, "ecog", d.ecog()),
-                str(b, "priorTreatments", d.priorTreatments()), date(b, "deathDate", d.deathDate()));
-    }
-
-    private static String str(ObjectNode b, String field, String old) {
-        if (!b.has(field)) {
-            return old;
-        }
-        JsonNode n = b.get(field);
-        return n.isNull() || n.asText().isBlank() ? null : n.asText().trim();
-    }
-
-    private static LocalDate date(ObjectNode b, String field, LocalDate old) {
-        return b.has(field) ? Json.optDate(b, field) : old;
-    }
-
-    private static Integer integer(ObjectNode b, String field, Integer old) {
-        return b.has(field) ? Json.optInt(b, field) : old;
+        return new PatientData(d.centreId(), Json.text(b, "patientId", d.patientId()), Json.text(b, "familyName", d.familyName()),
+                Json.text(b, "givenName", d.givenName()), Json.text(b, "sex", d.sex()), Json.date(b, "birthDate", d.birthDate()),
+                Json.text(b, "diagnosis", d.diagnosis()), Json.text(b, "stage", d.stage()), Json.text(b, "tnmT", d.tnmT()),
+                Json.text(b, "tnmN", d.tnmN()), Json.text(b, "tnmM", d.tnmM()), Json.text(b, "cnlcStage", d.cnlcStage()),
+                Json.text(b, "bclcStage", d.bclcStage()), Json.text(b, "childPugh", d.childPugh()), Json.integer(b, "kps", d.kps()),
+                Json.integer(b, "ecog", d.ecog()), Json.text(b, "priorTreatments", d.priorTreatments()), Json.date(b, "deathDate", d.deathDate()));
     }
 
     private static int intParam(Context ctx, String name, int dflt) {

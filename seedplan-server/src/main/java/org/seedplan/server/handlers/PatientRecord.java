@@ -2,23 +2,34 @@ package org.seedplan.server.handlers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.seedplan.server.api.Json;
 import org.seedplan.storage.Database;
+import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.LesionRepository;
 import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.VisitRepository;
 
 /**
- * The patient page as JSON: the patient's fields and version, and its lesions, DICOM studies (with
- * series), plans (newest revision of each), implants and visits, read in one transaction.
+ * The patient page as JSON: the patient's fields and version, and its lesions (by label), DICOM studies (with
+ * series), plans (newest revision of each), implants and visits (by date); lesions, implants and visits as
+ * {@link ClinicalApi} shows them, read through the storage repositories.
  */
 final class PatientRecord {
 
     private final Database db;
+    private final LesionRepository lesions;
+    private final ImplantRepository implants;
+    private final VisitRepository visits;
 
     PatientRecord(Database db) {
         this.db = db;
+        this.lesions = new LesionRepository(db);
+        this.implants = new ImplantRepository(db);
+        this.visits = new VisitRepository(db);
     }
 
     ObjectNode page(Patient p) {
@@ -26,13 +37,10 @@ final class PatientRecord {
         ObjectNode o = Json.MAPPER.valueToTree(d);
         o.put("id", p.id());
         o.put("version", p.version());
+        ArrayNode lesions = o.putArray("lesions");
+        this.lesions.ofPatient(p.id()).stream().sorted(Comparator.comparing(l -> l.data().label()))
+                .forEach(l -> lesions.add(ClinicalApi.json(l)));
         db.read(tx -> {
-            ArrayNode lesions = o.putArray("lesions");
-            tx.query("SELECT * FROM lesion WHERE patient_id = ? ORDER BY label", r -> lesions.addObject().put("id", r.longValue("id"))
-                    .put("label", r.string("label")).put("organ", r.string("organ")).put("site", r.string("site"))
-                    .put("nodal", r.bool("nodal")).put("target", r.bool("target"))
-                    .put("baselineLongestMm", r.doubleOrNull("baseline_longest_mm")).put("baselineShortAxisMm", r.doubleOrNull("baseline_short_axis_mm"))
-                    .put("baselineViableMm", r.doubleOrNull("baseline_viable_mm")).put("version", r.longValue("version")), p.id());
             Map<Long, ObjectNode> studies = new LinkedHashMap<>();
             ArrayNode studyArray = o.putArray("studies");
             tx.query("SELECT * FROM dicom_study WHERE patient_id = ? ORDER BY study_date, id", r -> {
@@ -58,19 +66,12 @@ final class PatientRecord {
                             .put("approvedAt", r.string("approved_at")).put("prescriptionGy", r.doubleOrNull("prescription_gy"))
                             .put("d90Gy", r.doubleOrNull("d90_gy")).put("v100Percent", r.doubleOrNull("v100_percent"))
                             .put("seedCount", r.intValue("seed_count")), p.id());
-            ArrayNode implants = o.putArray("implants");
-            tx.query("SELECT * FROM implant WHERE patient_id = ? ORDER BY implant_date, id", r -> implants.addObject().put("id", r.longValue("id"))
-                    .put("implantDate", r.date("implant_date").toString()).put("planRevisionId", r.longOrNull("plan_revision_id"))
-                    .put("seedCount", r.intOrNull("seed_count")).put("seedActivityMCi", r.doubleOrNull("seed_activity_mci"))
-                    .put("postopStudyUid", r.string("postop_study_uid")).put("postD90Gy", r.doubleOrNull("post_d90_gy"))
-                    .put("postV100Percent", r.doubleOrNull("post_v100_percent")).put("version", r.longValue("version")), p.id());
-            ArrayNode visits = o.putArray("visits");
-            tx.query("SELECT * FROM visit WHERE patient_id = ? ORDER BY visit_date, id", r -> visits.addObject().put("id", r.longValue("id"))
-                    .put("visitDate", r.date("visit_date").toString()).put("monthsSinceImplant", r.doubleOrNull("months_since_implant"))
-                    .put("nrsPain", r.intOrNull("nrs_pain")).put("kps", r.intOrNull("kps")).put("newLesion", r.boolOrNull("new_lesion"))
-                    .put("nonTarget", r.string("non_target")).put("version", r.longValue("version")), p.id());
             return null;
         });
+        ArrayNode implants = o.putArray("implants");
+        this.implants.ofPatient(p.id()).forEach(i -> implants.add(ClinicalApi.json(i)));
+        ArrayNode visits = o.putArray("visits");
+        this.visits.ofPatient(p.id()).forEach(v -> visits.add(ClinicalApi.json(v)));
         return o;
     }
 }

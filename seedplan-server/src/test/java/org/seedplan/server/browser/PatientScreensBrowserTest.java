@@ -320,9 +320,9 @@ class PatientScreensBrowserTest {
                 + "\"nodal\":true,\"target\":false,\"baselineShortAxisMm\":14}"));
         created(api.post("/api/patients/" + id + "/implants", "{\"implantDate\":\"2026-08-14\",\"planRevisionId\":" + approvedRevisionId
                 + ",\"seedCount\":38,\"seedActivityMCi\":0.6,\"postD90Gy\":131.4,\"postV100Percent\":94.2,\"postSeedCount\":38}"));
-        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-09-15\",\"monthsSinceImplant\":1.0,\"nrsPain\":3,"
+        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-09-15\",\"nrsPain\":3,"
                 + "\"kps\":80,\"newLesion\":false,\"nonTarget\":\"NON_CR_NON_PD\"}"));
-        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-11-16\",\"monthsSinceImplant\":3.1,\"nrsPain\":1,"
+        created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-11-16\",\"nrsPain\":1,"
                 + "\"kps\":90,\"newLesion\":false,\"nonTarget\":\"CR\"}"));
 
         driver.navigate().refresh();
@@ -334,7 +334,8 @@ class PatientScreensBrowserTest {
                 "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
         assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm —", "N1 lymph node hepatic hilum no yes — 14 mm");
         assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi 131.4 Gy 94.2 % —");
-        assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.0 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
+        // months after implant are computed by storage: 32 d and 94 d after 2026-08-14, / 30.4375 d = 1.05 and 3.09, shown to 0.1
+        assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.1 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("CNLC", "IIa", "BCLC", "Child-Pugh", "ECOG");
         assertNoSidewaysScrolling();
         chromium.screenshot("patient");

@@ -97,8 +97,8 @@ public final class VisitRepository {
     }
 
     private static Double months(Tx tx, long patientId, LocalDate date) {
-        return tx.one("SELECT MIN(implant_date) AS d FROM implant WHERE patient_id = ?", r -> r.date("d"), patientId)
-                .filter(java.util.Objects::nonNull)
+        // no row (rather than a row with NULL) for a patient without implant
+        return tx.one("SELECT implant_date FROM implant WHERE patient_id = ? ORDER BY implant_date LIMIT 1", r -> r.date("implant_date"), patientId)
                 .map(d -> (date.toEpochDay() - d.toEpochDay()) / DAYS_PER_MONTH).orElse(null);
     }
 

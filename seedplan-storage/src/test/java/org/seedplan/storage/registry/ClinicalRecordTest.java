@@ -78,4 +78,19 @@ class ClinicalRecordTest {
             assertThat(new AuditTrail(t.db).verify().intact()).isTrue();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aVisitOfAPatientWithoutImplantHasNoMonthsSinceImplant(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "ZS", "Zhongshan");
+            Patient p = new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(c.id(), "P-NO-IMPLANT"));
+            VisitRepository visits = new VisitRepository(t.db);
+            VisitRecord v = visits.create(Actor.SYSTEM, new VisitData(p.id(), LocalDate.of(2026, 4, 1), 2, null, null, null,
+                    List.of(), Map.of(), List.of()));
+            assertThat(v.monthsSinceImplant()).isNull();
+            VisitData later = new VisitData(p.id(), LocalDate.of(2026, 4, 2), 1, null, null, null, List.of(), Map.of(), List.of());
+            assertThat(visits.update(Actor.SYSTEM, v.id(), v.version(), later, null).monthsSinceImplant()).isNull();
+        }
+    }
 }
