@@ -46,6 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOutputs();
+        String dicomLine = null;
         DemoPatient demo = new DemoPatient();
         ProgressBar progress = new ProgressBar(System.err, !json && System.console() != null);
         DemoPlan planned = DemoPlan.plan(demo, progress);
@@ -63,11 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         if (dicomOut != null) {
-            String written = DemoDicom.write(dicomOut, demo.ct(), verified.postOpCt(), c, planned.plan(),
+            dicomLine = DemoDicom.write(dicomOut, demo.ct(), verified.postOpCt(), c, planned.plan(),
                     SourceLibrary.builtIn().model(c.sourceKey()), "CTV");
-            if (!json) {
-                System.out.println(written);
-            }
         }
         progress.progress("done", 1);
         if (json) {
@@ -78,6 +76,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.print(MetricsTable.render(planned.plan().metrics()));
             planned.printSummary();
             verified.printSummary();
+            if (dicomLine != null) {
+                System.out.println(dicomLine);
+            }
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.seedplan.cli.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.seedplan.verify.seedfinder.FoundSeed;
 import org.seedplan.verify.seedfinder.RejectedObject;
 import org.seedplan.verify.seedfinder.SeedFinder;
 import org.seedplan.verify.seedfinder.SeedFinding;
+import org.seedplan.io.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +35,9 @@ import picocli.CommandLine.Option;
                         + " confidence 0-1 (the seed columns of dose-points, with confidence in place of sk_U).",
                 "Prints what was found, what bright objects were rejected and why, and any count it could not reconcile."})
 public final class FindSeedsCommand implements Callable<Integer> {
+
+    /** Most seeds an implant is expected to hold: permanent implants use up to a few hundred; more is a typing error. */
+    static final int MAX_EXPECTED_SEEDS = 10_000;
 
     @Option(names = "--ct", required = true, description = "folder holding the post-op CT series (DICOM)")
     Path ctDir;
@@ -56,6 +61,16 @@ public final class FindSeedsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkExpected("--expected", expected);
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a folder: give the name of the seed CSV file to write");
+        }
+        OutputFolder.refuseInputFile("--out", out, rtstruct);
+        Path o = out.toAbsolutePath().normalize();
+        if (Files.exists(o) && o.startsWith(ctDir.toAbsolutePath().normalize()) && !o.getFileName().toString().endsWith(".csv")) {
+            throw new IllegalArgumentException("--out " + out + " would overwrite a file of the CT folder " + ctDir
+                    + ": give a new .csv file name");
+        }
         if ((roiName == null) != (rtstruct == null)) {
             throw new IllegalArgumentException("--roi and --rtstruct go together: give the structure name and the RT Structure"
                     + " Set file holding it, or neither to search the whole scan");
@@ -76,6 +91,13 @@ public final class FindSeedsCommand implements Callable<Integer> {
         writeAtomically(out, csv(f.seeds()));
         System.out.println(summary(f));
         return 0;
+    }
+
+    /** Refuses an expected seed count outside 1 … {@value #MAX_EXPECTED_SEEDS} (null: not given). */
+    static void checkExpected(String option, Integer expected) {
+        if (expected != null && (expected < 1 || expected > MAX_EXPECTED_SEEDS)) {
+            throw new IllegalArgumentException(option + " " + expected + ": give the number of seeds implanted, 1 to " + MAX_EXPECTED_SEEDS);
+        }
     }
 
     /** The chosen ROI of an RT Structure Set ({@link RtStructureSet#select}) rasterised on the CT grid. */

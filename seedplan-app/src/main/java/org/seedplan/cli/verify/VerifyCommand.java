@@ -62,6 +62,9 @@ import picocli.CommandLine.Option;
                         + " Doses in Gy (total dose of the permanent implant), distances in mm."})
 public final class VerifyCommand implements Callable<Integer> {
 
+    /** Most supplementary seeds proposed: more than the largest implants hold is a typing error. */
+    static final int MAX_ADDED = 1000;
+
     @Option(names = "--plan", required = true, description = "the pre-plan as DICOM RT Plan (seeds, strengths, prescription)")
     Path planFile;
 
@@ -113,9 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(gridMm > 0)) {
-            throw new IllegalArgumentException("--grid-mm must be a positive spacing in mm, got " + gridMm);
-        }
+        checkOptions();
         BrachyPlan plan = RtPlanReader.readSeedImplant(planFile);
         ImplantSource implant = sourceOptions.resolve(plan);
         List<Seed> planned = implant.seeds(plan);
@@ -189,6 +190,24 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Refuses bad options before any file is read: spacing, counts, prescription, and an output over an input. */
+    private void checkOptions() {
+        if (!(gridMm > 0)) {
+            throw new IllegalArgumentException("--grid-mm must be a positive spacing in mm, got " + gridMm);
+        }
+        FindSeedsCommand.checkExpected("--expected", expected);
+        if (maxAdded < 0 || maxAdded > MAX_ADDED) {
+            throw new IllegalArgumentException("--max-added " + maxAdded + ": give 0 to " + MAX_ADDED + " supplementary seeds");
+        }
+        if (rxGy != null) {
+            org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("--rx-gy", rxGy);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the verification files");
+        }
+        org.seedplan.io.OutputFolder.refuseInputs("--out", out, List.of(), planFile, planRtstruct, ctDir, rtstruct, intentFile, registration);
     }
 
     /** The source lines and, when a registration was applied, its matrix. */

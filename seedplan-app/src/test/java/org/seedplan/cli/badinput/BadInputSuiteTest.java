@@ -204,6 +204,31 @@ class BadInputSuiteTest {
                         "RP.dcm would overwrite or land inside the input"),
                 refused("dose --out inside the CT folder", d -> dose(d, "--out", d.resolve("ct/RD.dcm").toString()),
                         "would overwrite or land inside the input"),
+                // seed finding and verification: options are refused before the CT or the plan is read
+                refusedNothingWritten("find-seeds --expected 10⁹", d -> findSeeds(d, "--expected", "1000000000"),
+                        "--expected 1000000000: give the number of seeds implanted, 1 to 10000", "seeds.csv"),
+                refusedNothingWritten("find-seeds --expected 0", d -> findSeeds(d, "--expected", "0"), "--expected 0: give the number",
+                        "seeds.csv"),
+                refused("find-seeds --out is a folder", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out", ctFolder(d)
+                        .getParent().toString()), "is a folder: give the name of the seed CSV file"),
+                refused("find-seeds --out over a CT slice", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out",
+                        write(d, "ct/CT.0001.dcm", "slice").toString()), "would overwrite a file of the CT folder"),
+                refusedNothingWritten("find-seeds --roi without --rtstruct", d -> findSeeds(d, "--roi", "CTV"),
+                        "--roi and --rtstruct go together", "seeds.csv"),
+                refusedNothingWritten("find-seeds on a folder without CT images", d -> findSeeds(d), "holds no CT images", "seeds.csv"),
+                refusedNothingWritten("find-seeds on a missing folder", d -> List.of("find-seeds", "--ct", d.resolve("nowhere").toString(),
+                        "--out", d.resolve("seeds.csv").toString()), "no such folder", "seeds.csv"),
+                refused("verify --out is the post-op CT folder", d -> verify(d, ctFolder(d)), "would overwrite the input"),
+                refused("verify --out is a file", d -> verify(d, write(d, "file.txt", "x")), "is a file, not a folder"),
+                refusedNothingWritten("verify --max-added -1", d -> verify(d, d.resolve("out"), "--max-added", "-1"),
+                        "--max-added -1: give 0 to 1000", "out"),
+                refusedNothingWritten("verify --rx-gy -1", d -> verify(d, d.resolve("out"), "--rx-gy", "-1"),
+                        "--rx-gy must be a positive dose in Gy, got -1.0", "out"),
+                refusedNothingWritten("verify --expected 10⁶", d -> verify(d, d.resolve("out"), "--expected", "1000000"),
+                        "--expected 1000000: give the number of seeds implanted", "out"),
+                refusedNothingWritten("verify --grid-mm 0", d -> verify(d, d.resolve("out"), "--grid-mm", "0"),
+                        "--grid-mm must be a positive spacing", "out"),
+                refusedNothingWritten("verify with a plan that is not DICOM", d -> verify(d, d.resolve("out")), "RP.dcm", "out"),
                 // statistics and outcomes
                 refused("stats km --times NaN", d -> List.of("stats", "km", "--data", write(d, "s.csv", "t,e\n1,1\n2,0\n3,1\n").toString(),
                         "--time", "t", "--event", "e", "--times", "NaN"), "--times NaN"),
@@ -232,6 +257,29 @@ class BadInputSuiteTest {
         }
         List<String> a = new ArrayList<>(List.of("dose", "--ct", d.resolve("ct").toString(), "--rtstruct",
                 write(d, "RS.dcm", "not read").toString(), "--rtplan", write(d, "RP.dcm", "not read").toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** An empty CT folder (options are refused before it is read). */
+    static Path ctFolder(Path d) {
+        try {
+            return Files.createDirectories(d.resolve("ct"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static List<String> findSeeds(Path d, String... more) {
+        List<String> a = new ArrayList<>(List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out", d.resolve("seeds.csv").toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** {@code verify} of a placeholder plan (not DICOM) on an empty CT folder into {@code out}. */
+    static List<String> verify(Path d, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("verify", "--plan", write(d, "RP.dcm", "not DICOM").toString(), "--ct",
+                ctFolder(d).toString(), "--implant-date", "2025-03-03", "--out", out.toString()));
         a.addAll(List.of(more));
         return a;
     }

@@ -118,6 +118,25 @@ class PlanDicomRoundTripTest {
         }
     }
 
+    /** dvh needs a prescription: the RT Plan beside the dose gives it (145 Gy here); a dose alone without --rx-gy is refused. */
+    @Test
+    void dvhTakesThePrescriptionFromTheReferencedPlanOrRefusesWithoutOne() throws Exception {
+        CliRun fromPlan = CliRun.of("dvh", "--ct", ctDir.toString(), "--rtstruct", out.resolve("RS.dcm").toString(), "--rtdose",
+                out.resolve("RD.dcm").toString(), "--roi", "PROSTATE");
+        assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
+        assertThat(fromPlan.out()).contains("prescription 145.0 Gy from").contains("RP.dcm").contains("Prescription 145.0 Gy");
+        Path alone = Files.createDirectories(tmp.resolve("dose-alone"));
+        Files.copy(out.resolve("RD.dcm"), alone.resolve("RD.dcm"));
+        CliRun refused = CliRun.of("dvh", "--ct", ctDir.toString(), "--rtstruct", out.resolve("RS.dcm").toString(), "--rtdose",
+                alone.resolve("RD.dcm").toString(), "--roi", "PROSTATE");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("no prescription in the inputs").contains("--rx-gy").doesNotContain("\n");
+        CliRun given = CliRun.of("dvh", "--ct", ctDir.toString(), "--rtstruct", out.resolve("RS.dcm").toString(), "--rtdose",
+                alone.resolve("RD.dcm").toString(), "--roi", "PROSTATE", "--rtplan", out.resolve("RP.dcm").toString());
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.out()).contains("Prescription 145.0 Gy");
+    }
+
     @Test
     void dvhOnTheExportGivesThePlanReportsD90AndV100ToHalfAPercent() throws Exception {
         CliRun r = CliRun.of("dvh", "--ct", ctDir.toString(), "--rtstruct", out.resolve("RS.dcm").toString(), "--rtdose",
