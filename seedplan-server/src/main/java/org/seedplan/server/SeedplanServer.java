@@ -85,9 +85,7 @@ public final class SeedplanServer implements AutoCloseable {
     private void handle(Route r, Context ctx) throws Exception {
         String requestId = ctx.attribute(REQUEST_ID);
         String token = ctx.cookie(CookieHeaders.COOKIE);
-        // one read connection for the session, the user and the roles
-        Caller caller = services.db().read(tx -> services.sessions().find(token, services.now())
-                .map(s -> services.accounts().caller(token, s, services.now(), requestId)).orElse(null));
+        Caller caller = services.sessions().caller(token, services.now(), requestId).orElse(null);
         if (r.changesState()) {
             services.guard().requireSameOrigin(ctx);
         }

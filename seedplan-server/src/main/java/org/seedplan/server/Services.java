@@ -19,7 +19,7 @@ public record Services(ServerConfig config, Database db, Accounts accounts, Sess
     public static Services open(ServerConfig config, Database db) {
         PermissionMatrix matrix = PermissionMatrix.builtIn();
         AuditTrail audit = new AuditTrail(db);
-        return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix, db), new Sessions(new SessionRepository(db)), audit,
+        return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix, db), new Sessions(new SessionRepository(db), db, matrix), audit,
                 new RequestGuard(config.trustedProxies()), matrix);
     }
 
