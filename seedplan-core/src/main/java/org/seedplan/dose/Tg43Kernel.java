@@ -2,6 +2,7 @@ package org.seedplan.dose;
 
 import org.seedplan.geometry.Vec3;
 import org.seedplan.source.SourceModel;
+import org.seedplan.source.Table1D;
 
 /**
  * Direct evaluation of the TG-43U1 dose rate of one seed (Rivard et al., Med Phys 31:633, 2004),
@@ -76,6 +77,30 @@ public final class Tg43Kernel {
         Vec3 d = pointMm.minus(seed.centreMm());
         double r = d.norm();
         return seed.skU() * doseRatePerU(r, d.dot(seed.axis()));
+    }
+
+    /**
+     * Distance from the seed centre, mm, at and beyond which this model's dose is exactly zero: where the
+     * linear extrapolation of g beyond its last node reaches zero (about 118 mm for the IAI-125A line
+     * source); infinite when g does not fall to zero.
+     */
+    public double zeroDoseFromMm() {
+        Table1D g = radialFunction();
+        int n = g.x().length;
+        if (!g.extrapolateAbove() || n < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double slope = (g.y()[n - 1] - g.y()[n - 2]) / (g.x()[n - 1] - g.x()[n - 2]);
+        return slope < 0 ? 10.0 * (g.max() + g.y()[n - 1] / -slope) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Last radius of this model's tabulated g(r), mm: beyond it g is extrapolated. */
+    public double radialFunctionEndMm() {
+        return 10.0 * radialFunction().max();
+    }
+
+    private Table1D radialFunction() {
+        return model == DoseModel.POINT_1D ? source.gPoint() : source.gLine();
     }
 
     /**

@@ -56,32 +56,46 @@ class FastDoseEngineTest {
     }
 
     /**
-     * One isolated seed, the case where every voxel's dose is that seed's own: the far field on the 2.5 mm
-     * coarse grid cannot follow F(r, θ) near the long axis, so the 2D model errs up to 3.8 % on the axis at
-     * 22–26 mm (measured, docs/dose-engine.md); the 1D models up to 0.6 %. The limits hold those
-     * measurements. The grid origin is one for which (o − (o − 2.5)) / 2.5 rounds below 1: the far-field
-     * interpolation used to index coarse point −1 there and threw ArrayIndexOutOfBoundsException.
+     * One isolated seed, the case where every voxel's dose is that seed's own, so no other seed dilutes an
+     * error: the engine must hold 0.5 % (the limit of the random-implant test above) for each seed model and
+     * formalism. The coarse far-field grid the engine used before erred up to 3.8 % here (2D, near the long
+     * axis at 18–26 mm; docs/dose-engine.md). The 1 mm grid's origin is one for which (o − (o − 2.5)) / 2.5
+     * rounds below 1, which used to throw ArrayIndexOutOfBoundsException. The 3 mm grid reaches 120 mm from
+     * the seed, past the last g node (100 mm) and past the radius where the extrapolated g of the IAI-125A
+     * reaches zero (118 mm): there the reference is exactly zero and so must the engine be.
      */
-    @ParameterizedTest(name = "{0} {1}: within {2} %")
+    @ParameterizedTest(name = "{0} {1}, {2} mm grid")
     @CsvSource({
-            "amersham6711, line, 4.0",
-            "amersham6702, line, 4.0",
-            "isoaid_iai125a, line, 4.0",
-            "amersham6711, point, 0.7",
-            "isoaid_iai125a, line1d, 0.7",
+            "amersham6711, line, 1",
+            "amersham6702, line, 1",
+            "isoaid_iai125a, line, 1",
+            "amersham6711, point, 1",
+            "amersham6702, line1d, 1",
+            "isoaid_iai125a, line1d, 1",
+            "isoaid_iai125a, line, 3",
+            "amersham6711, line, 3",
+            "amersham6702, point, 3",
     })
-    void isolatedObliqueSeedOnAnAwkwardGridOriginStaysWithinTheMeasuredError(String key, String model, double limitPct) {
+    void isolatedObliqueSeedStaysWithinHalfAPercentOfTheReference(String key, String model, double spacingMm) {
         Tg43Kernel kernel = new Tg43Kernel(SourceLibrary.builtIn().model(key), DoseModel.parse(model));
-        Grid grid = new Grid(new Vec3(-14.660084972209697, -30.70690845348425, -13.563378345097421), 1, 1, 1, 81, 81, 81);
+        Grid grid = new Grid(new Vec3(-14.660084972209697, -30.70690845348425, -13.563378345097421), spacingMm, spacingMm,
+                spacingMm, 81, 81, 81);
         List<Seed> seeds = List.of(new Seed(grid.centre(grid.index(40, 40, 40)).plus(new Vec3(0.3, 0.2, 0.1)), new Vec3(1, 2, 2), 0.5));
         float[] fast = new FastDoseEngine(kernel).doseRateCGyPerH(seeds, grid);
         float[] ref = new ReferenceDoseEngine(kernel).doseRateCGyPerH(seeds, grid);
         double worst = 0;
+        int zeroMismatches = 0;
         for (int v = 0; v < ref.length; v++) {
-            if (seeds.get(0).centreMm().distanceTo(grid.centre(v)) > 1.0) {
+            if (seeds.get(0).centreMm().distanceTo(grid.centre(v)) <= 1.0) {
+                continue;
+            }
+            if (ref[v] == 0) {
+                zeroMismatches += fast[v] == 0 ? 0 : 1;
+            } else {
                 worst = Math.max(worst, Math.abs(fast[v] - ref[v]) / ref[v]);
             }
         }
-        assertThat(100 * worst).as("largest relative difference, %").isLessThan(limitPct);
+        assertThat(zeroMismatches).as("voxels with dose where the reference has none").isZero();
+        assertThat(100 * worst).as("largest relative difference, %").isLessThan(0.5);
     }
 }
