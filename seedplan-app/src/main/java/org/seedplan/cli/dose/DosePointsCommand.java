@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * evaluation of every seed at every point (the reference engine, no tables, no cut-off).
  */
 @Command(name = "dose-points", mixinStandardHelpOptions = true,
-        description = {"Dose at points from seeds, by direct TG-43U1 evaluation (an independent point-dose check).",
+        description = {"Compute the dose at points from seeds by direct TG-43U1 evaluation (an independent point-dose check).",
                 "SEEDS.csv columns: x_mm,y_mm,z_mm,dx,dy,dz,sk_U (centre in patient mm, axis direction, air-kerma strength in U).",
                 "POINTS.csv columns: x_mm,y_mm,z_mm.",
                 "Prints CSV: x_mm,y_mm,z_mm,dose_rate_cGy_per_h,total_dose_Gy[,dose_Gy_first_D_days]."})

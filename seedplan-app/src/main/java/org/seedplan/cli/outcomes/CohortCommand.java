@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code seedplan cohort …}: clinical cohort analyses (report, demonstration data). */
 @Command(name = "cohort", mixinStandardHelpOptions = true,
-        description = "Clinical cohort: the full outcome report, or a synthetic demonstration cohort.",
+        description = "Write the full outcome report of a clinical cohort, or make a synthetic demonstration cohort.",
         subcommands = {CohortReportCommand.class, CohortDemoCommand.class})
 public final class CohortCommand implements Runnable {
 

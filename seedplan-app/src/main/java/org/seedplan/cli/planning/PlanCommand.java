@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
 
 /** {@code seedplan plan}: inverse planning of a seed implant from contours (case file or DICOM) and an intent. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Plan a seed implant: needles from the approach in the intent, seeds chosen by the inverse optimiser,",
-            "dose (TG-43, Gy), DVH, goals, seeds to order; with --out also the PDF report and images.",
+        description = {"Plan a seed implant: the needles follow the approach in the intent and the inverse optimiser chooses the seeds.",
+            "Prints dose (TG-43, Gy), DVH, goals and seeds to order; with --out also writes the PDF report and images.",
             "Intent format: docs/planning.md."})
 public final class PlanCommand implements Callable<Integer> {
 

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code seedplan stats …}: the statistics of the clinical literature on a CSV or .xlsx table, as R computes them. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Statistics on a cohort table (CSV or .xlsx; empty cells and NA are missing): Kaplan-Meier,"
-                + " log-rank, Cox regression, classical tests. Numbers match R (survival 3.5).",
+        description = "Compute statistics on a cohort table (CSV or .xlsx; empty cells and NA are missing): Kaplan-Meier,"
+                + " log-rank, Cox regression and classical tests. Numbers match R (survival 3.5).",
         subcommands = {
                 KmCommand.class,
                 LogRankCommand.class,
