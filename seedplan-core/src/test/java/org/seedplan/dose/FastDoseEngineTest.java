@@ -61,8 +61,9 @@ class FastDoseEngineTest {
      * formalism. The coarse far-field grid the engine used before erred up to 3.8 % here (2D, near the long
      * axis at 18–26 mm; docs/dose-engine.md). The 1 mm grid's origin is one for which (o − (o − 2.5)) / 2.5
      * rounds below 1, which used to throw ArrayIndexOutOfBoundsException. The 3 mm grid reaches 120 mm from
-     * the seed, past the last g node (100 mm) and past the radius where the extrapolated g of the IAI-125A
-     * reaches zero (118 mm): there the reference is exactly zero and so must the engine be.
+     * the seed along the axes (208 mm at the corners), past the last g node (100 mm) and past the radius where
+     * the extrapolated g reaches zero (IAI-125A 118 mm, 6711 128 mm, 6702 127 mm): there the reference is
+     * exactly zero and so must the engine be.
      */
     @ParameterizedTest(name = "{0} {1}, {2} mm grid")
     @CsvSource({
