@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
+import org.seedplan.dicom.io.DicomReader;
+import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.rtplan.ImplantSource;
 import org.seedplan.planning.Plan;
 import org.seedplan.source.SeedStrength;
@@ -29,13 +31,34 @@ public record PlanProvenance(String ct, LocalDateTime calibration, LocalDateTime
         return new PlanProvenance(ct, null, null);
     }
 
-    /** The CT series read from {@code dir}: its Series and Study Instance UIDs, Series Description and slice count. */
+    /** The CT series read from {@code dir}: its Series and Study Instance UIDs, Series Description, slices, Study Date. */
     public static String describe(CtSeries series, java.nio.file.Path dir) {
         String description = CtSeriesReader.listSeries(dir).stream().filter(s -> s.seriesInstanceUid().equals(series.seriesInstanceUid()))
                 .map(s -> s.description()).filter(d -> d != null && !d.isBlank()).findFirst().map(d -> " '" + d + "'").orElse("");
         var g = series.volume().grid();
-        return String.format(Locale.ROOT, "DICOM series %s%s, %d slices of %d x %d (%.2f x %.2f x %.2f mm), study %s, from %s",
-                series.seriesInstanceUid(), description, g.nz(), g.nx(), g.ny(), g.dxMm(), g.dyMm(), g.dzMm(), series.studyInstanceUid(), dir);
+        return String.format(Locale.ROOT, "DICOM series %s%s, %d slices of %d x %d (%.2f x %.2f x %.2f mm), study %s of %s, from %s",
+                series.seriesInstanceUid(), description, g.nz(), g.nx(), g.ny(), g.dxMm(), g.dyMm(), g.dzMm(), series.studyInstanceUid(),
+                studyDate(series, dir), dir);
+    }
+
+    /** The Study Date (YYYY-MM-DD) of the series' first file in {@code dir}, or "date not stated". */
+    static String studyDate(CtSeries series, java.nio.file.Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (var f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                try {
+                    var ds = DicomReader.read(f).dataSet();
+                    if (ds.string(Tag.SERIES_INSTANCE_UID, "").equals(series.seriesInstanceUid())) {
+                        String d = ds.string(Tag.STUDY_DATE, "");
+                        return d.length() == 8 ? d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6) : "date not stated";
+                    }
+                } catch (IllegalArgumentException | java.io.UncheckedIOException notDicom) {
+                    // other files in the folder
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
+        }
+        return "date not stated";
     }
 
     /** Lines stating the source model, its data provenance, the dates and the strength at calibration and at implant. */

@@ -215,6 +215,9 @@ class PlanDicomRoundTripTest {
         String calibrationLine = String.format(java.util.Locale.ROOT, "Calibration (seed certificate): 2026-01-18 12:00, S_K %.4f U",
                 atCalibration);
         String seriesUid = CtSeriesReader.read(ctDir).seriesInstanceUid();
+        String studyDate = DicomReader.read(Files.list(ctDir).filter(f -> f.getFileName().toString().startsWith("image")).sorted()
+                .findFirst().orElseThrow()).dataSet().string(Tag.STUDY_DATE, "");
+        assertThat(r.out()).contains("of " + studyDate.substring(0, 4) + "-" + studyDate.substring(4, 6) + "-" + studyDate.substring(6));
         assertThat(r.out()).contains(calibrationLine).contains("Implant: 2026-02-01 09:00, S_K 0.5000 U").contains("Source model: amersham6711")
                 .contains("Source data: ").contains("CT: DICOM series " + seriesUid);
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(tmp.resolve("report2/report.pdf").toFile())) {
