@@ -87,8 +87,9 @@ public final class PlanRepository {
     }
 
     /**
-     * Approves a DRAFT revision with an e-signature: {@code signerName} (printed name) and {@code meaning}; the
-     * approver is the actor. Refused when the stored content no longer matches its checksum.
+     * Approves a DRAFT revision (only the newest can be one: a draft changes in place) with an e-signature:
+     * {@code signerName} (printed name) and {@code meaning}; the approver is the actor. Earlier APPROVED or LOCKED revisions of the plan become RETIRED (one
+     * revision is valid for treatment at a time). Refused when the stored content no longer matches its checksum.
      */
     public PlanRevision approve(Actor actor, long revisionId, long expectedVersion, String signerName, String meaning) {
         if (actor.userId() == null) {
@@ -103,6 +104,13 @@ public final class PlanRepository {
                 throw new IllegalArgumentException("plan revision " + r.revision() + " is " + r.status() + "; only a DRAFT can be approved");
             }
             requireIntact(r);
+            for (PlanRevision old : revisions(r.planId())) {
+                if (old.status() == PlanStatus.APPROVED || old.status() == PlanStatus.LOCKED) {
+                    tx.update("UPDATE plan_revision SET status = 'RETIRED', version = version + 1 WHERE id = ?", old.id());
+                    audit.append(actor, "RETIRE", "plan_revision", old.id(), "status", old.status().name(), "RETIRED",
+                            "superseded by revision " + r.revision());
+                }
+            }
             Instant now = Instant.now();
             if (tx.update("UPDATE plan_revision SET status = 'APPROVED', approved_by = ?, approved_by_name = ?, approved_at = ?,"
                     + " signature_meaning = ?, version = version + 1 WHERE id = ? AND version = ? AND status = 'DRAFT'",
@@ -160,6 +168,22 @@ public final class PlanRepository {
         }
         requireIntact(r);
         return r;
+    }
+
+    /**
+     * Records that revision {@code revisionId} left for treatment as {@code what} (DICOM RT Plan, printout): it must be
+     * APPROVED or LOCKED and intact; an APPROVED one becomes LOCKED. Audited as an EXPORT in the same transaction.
+     */
+    public PlanRevision releaseForTreatment(Actor actor, long revisionId, String what) {
+        return db.inTransaction(tx -> {
+            PlanRevision r = forTreatment(revisionId);
+            if (r.status() == PlanStatus.APPROVED) {
+                tx.update("UPDATE plan_revision SET status = 'LOCKED', version = version + 1 WHERE id = ? AND status = 'APPROVED'", r.id());
+                audit.append(actor, "LOCK", "plan_revision", r.id(), "status", "APPROVED", "LOCKED", "released for treatment: " + what);
+            }
+            audit.event(actor, "EXPORT", "plan_revision", r.id(), what);
+            return revision(revisionId);
+        });
     }
 
     private static void requireIntact(PlanRevision r) {

@@ -16,6 +16,7 @@ import org.seedplan.storage.StaleVersionException;
 import org.seedplan.storage.TestDatabase;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.account.UserRepository;
+import org.seedplan.storage.audit.AuditEvent;
 import org.seedplan.storage.audit.AuditTrail;
 import org.seedplan.storage.audit.ReasonRequiredException;
 import org.seedplan.storage.registry.Centre;
@@ -86,8 +87,42 @@ class PlanRepositoryTest {
 
             PlanRevision locked = plans.lock(physicist, approved.id(), approved.version(), "implanted 2026-01-09");
             assertThat(locked.status()).isEqualTo(PlanStatus.LOCKED);
+            assertThatThrownBy(() -> plans.releaseForTreatment(physicist, second.id(), "DICOM RT Plan")).hasMessageContaining("only an approved plan");
             t.raw("UPDATE plan_seed SET x_mm = 9.0 WHERE revision_id = " + locked.id() + " AND seed_index = 1");
             assertThatThrownBy(() -> plans.forTreatment(locked.id())).hasMessageContaining("does not match its checksum");
+            assertThat(new AuditTrail(t.db).verify().intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void approvingANewRevisionRetiresTheOldOneAndReleaseForTreatmentLocksAnApprovedRevision(Dialect dialect) {
+        try (TestDatabase t = TestDatabase.open(dialect, folder)) {
+            Centre c = new CentreRepository(t.db).create(Actor.SYSTEM, "ZS", "Zhongshan");
+            Patient p = new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(c.id(), "P1"));
+            PlanRepository plans = new PlanRepository(t.db);
+            long userId = new UserRepository(t.db).create(Actor.SYSTEM, "phys", "P. Hysicist", "$argon2id$x", false).id();
+            Actor physicist = new Actor(userId, "phys", Role.PHYSICIST, c.id(), "r1");
+            PlanRevision first = plans.create(physicist, p.id(), "Liver S7", content(1.0));
+            PlanRevision firstApproved = plans.approve(physicist, first.id(), first.version(), "Dr P. Hysicist", "approved for treatment");
+            PlanRevision released = plans.releaseForTreatment(physicist, firstApproved.id(), "DICOM RT Plan");
+            assertThat(released.status()).as("the first release locks it").isEqualTo(PlanStatus.LOCKED);
+            assertThat(plans.releaseForTreatment(physicist, released.id(), "plan printout").status()).isEqualTo(PlanStatus.LOCKED);
+            assertThat(new AuditTrail(t.db).forEntity("plan_revision", first.id())).extracting(AuditEvent::action)
+                    .containsSubsequence("APPROVE", "LOCK", "EXPORT", "EXPORT");
+
+            PlanRevision second = plans.revise(physicist, first.planId(), released.version(), content(2.0), "seed 0 moved");
+            PlanRevision third = plans.revise(physicist, first.planId(), second.version(), content(2.5), null);
+            assertThat(third.id()).as("a draft changes in place").isEqualTo(second.id());
+            PlanRevision approved = plans.approve(physicist, third.id(), third.version(), "Dr P. Hysicist", "approved for treatment");
+            assertThat(plans.revision(first.id()).status()).as("superseded").isEqualTo(PlanStatus.RETIRED);
+            assertThat(plans.revisions(first.planId())).extracting(PlanRevision::status).containsExactly(PlanStatus.RETIRED, PlanStatus.APPROVED);
+            assertThatThrownBy(() -> plans.releaseForTreatment(physicist, first.id(), "DICOM RT Plan")).hasMessageContaining("RETIRED");
+
+            PlanRevision fourth = plans.revise(physicist, first.planId(), approved.version(), content(3.0), "dose escalated");
+            assertThat(fourth.revision()).isEqualTo(3);
+            assertThatThrownBy(() -> plans.approve(physicist, first.id(), plans.revision(first.id()).version(), "Dr P. Hysicist",
+                    "approved for treatment")).hasMessageContaining("only a DRAFT");
             assertThat(new AuditTrail(t.db).verify().intact()).isTrue();
         }
     }
