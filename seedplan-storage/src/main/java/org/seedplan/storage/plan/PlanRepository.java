@@ -88,8 +88,9 @@ public final class PlanRepository {
 
     /**
      * Approves a DRAFT revision (only the newest can be one: a draft changes in place) with an e-signature:
-     * {@code signerName} (printed name) and {@code meaning}; the approver is the actor. Earlier APPROVED or LOCKED revisions of the plan become RETIRED (one
-     * revision is valid for treatment at a time). Refused when the stored content no longer matches its checksum.
+     * {@code signerName} (printed name) and {@code meaning}; the approver is the actor. Earlier APPROVED or LOCKED
+     * revisions of the plan become RETIRED (one revision is valid for treatment at a time). Refused when the stored
+     * content no longer matches its checksum.
      */
     public PlanRevision approve(Actor actor, long revisionId, long expectedVersion, String signerName, String meaning) {
         if (actor.userId() == null) {
