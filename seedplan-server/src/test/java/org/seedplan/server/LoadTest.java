@@ -42,6 +42,11 @@ class LoadTest {
                 clients.add(t.signedIn(editors[i % editors.length], true));
             }
             ConcurrentLinkedQueue<Long> readNanos = new ConcurrentLinkedQueue<>();
+            // per kind of read, and the writes, to see where a tail comes from
+            ConcurrentLinkedQueue<Long> searchNanos = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Long> pageNanos = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Long> sessionNanos = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Long> writeNanos = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
             AtomicInteger writes = new AtomicInteger();
             CountDownLatch go = new CountDownLatch(1);
@@ -63,17 +68,22 @@ class LoadTest {
                             long s = System.nanoTime();
                             ApiClient.Answer list = c.get("/api/patients?q=load&limit=20");
                             readNanos.add(System.nanoTime() - s);
+                            searchNanos.add(System.nanoTime() - s);
                             check(errors, list, 200);
                             s = System.nanoTime();
                             ApiClient.Answer page = c.get("/api/patients/" + id);
                             readNanos.add(System.nanoTime() - s);
+                            pageNanos.add(System.nanoTime() - s);
                             check(errors, page, 200);
                             s = System.nanoTime();
                             check(errors, c.get("/api/session"), 200);
                             readNanos.add(System.nanoTime() - s);
+                            sessionNanos.add(System.nanoTime() - s);
                             check(errors, c.get("/api/centres"), 200);
                             {
+                                s = System.nanoTime();
                                 ApiClient.Answer put = c.put("/api/patients/" + id, "{\"version\":" + version + ",\"stage\":\"R" + r + "\"}");
+                                writeNanos.add(System.nanoTime() - s);
                                 check(errors, put, 200);
                                 version = put.json().get("version").asLong();
                                 writes.incrementAndGet();
@@ -99,6 +109,9 @@ class LoadTest {
                     + " max %.1f ms; errors %d; %d cores, load average before %s, after %s%n", kind, full ? "full" : "short", USERS,
                     sorted.size(), writes.get(), seconds, p50, p95, p99, sorted.get(sorted.size() - 1) / 1e6, errors.size(),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+            System.out.printf(Locale.ROOT, "p99 by kind: search %.1f ms, patient page %.1f ms, session %.1f ms; writes (PUT patient) p50 %.1f ms,"
+                    + " p99 %.1f ms%n", ms(sortedCopy(searchNanos), 0.99), ms(sortedCopy(pageNanos), 0.99), ms(sortedCopy(sessionNanos), 0.99),
+                    ms(sortedCopy(writeNanos), 0.50), ms(sortedCopy(writeNanos), 0.99));
             assertThat(errors).isEmpty();
             if (full) {
                 assertThat(p99).as("p99 of API reads, ms").isLessThan(100);
@@ -120,6 +133,12 @@ class LoadTest {
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    private static List<Long> sortedCopy(ConcurrentLinkedQueue<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     /** The q-quantile (nearest rank) in ms. */
