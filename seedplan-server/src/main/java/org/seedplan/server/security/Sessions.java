@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.seedplan.server.api.Caller;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.account.Role;
@@ -44,7 +45,8 @@ public final class Sessions {
     private final Database db;
     private final PermissionMatrix matrix;
     private final Set<String> touchesQueued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService toucher = Executors.newSingleThreadExecutor(r -> {
+    /** One background thread, ended after 30 s without work (a stopped server leaves none behind for long). */
+    private final ThreadPoolExecutor toucher = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "seedplan-session-touch");
         t.setDaemon(true);
         return t;
@@ -54,6 +56,7 @@ public final class Sessions {
         this.repo = repo;
         this.db = db;
         this.matrix = matrix;
+        toucher.allowCoreThreadTimeOut(true);
     }
 
     /** The caller of a request with session cookie {@code token} at {@code now} (empty when no live session), its idle timer restarted. */
