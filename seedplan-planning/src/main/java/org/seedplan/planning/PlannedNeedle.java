@@ -17,6 +17,12 @@ public record PlannedNeedle(int number, Needle needle, List<Double> seedDistance
         return seedDistancesFromTipMm.size();
     }
 
+    /** The seeds this needle carries, from the tip back, on its axis, each of strength {@code skU} (U). */
+    public List<org.seedplan.dose.Seed> seeds(double skU) {
+        return seedDistancesFromTipMm.stream()
+                .map(d -> new org.seedplan.dose.Seed(needle.pointFromTip(d), needle.direction(), skU)).toList();
+    }
+
     /**
      * The loading pattern from the tip in steps of {@code stepMm}: '1' for a seed, '0' for a spacer,
      * e.g. "1011" (as on a loading sheet).

@@ -50,10 +50,7 @@ final class DemoDicom {
         List<List<Seed>> needles = new ArrayList<>();
         List<Vec3> tips = new ArrayList<>();
         for (PlannedNeedle n : plan.needles()) {
-            List<Seed> seeds = new ArrayList<>();
-            for (double d : n.seedDistancesFromTipMm()) {
-                seeds.add(new Seed(n.needle().pointFromTip(d), n.needle().direction(), plan.intent().seed().skU()));
-            }
+            List<Seed> seeds = n.seeds(plan.intent().seed().skU());
             if (!seeds.isEmpty()) {
                 needles.add(seeds);
                 tips.add(n.needle().tipMm());

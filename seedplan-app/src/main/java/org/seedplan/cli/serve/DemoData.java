@@ -148,8 +148,10 @@ final class DemoData {
                 ctv.vPct().get("150"), ctv.vPct().get("200"), ctv.volumeCc());
         String intent = String.format(Locale.ROOT, "{\"target\":\"CTV\",\"prescriptionGy\":%.1f,\"sourceModelKey\":\"%s\",\"approach\":\"coplanar template, anterior\"}",
                 DemoPatient.PRESCRIPTION_GY, plan.source().key());
+        // the strength stored is the seeds' strength on the demo's implant day, so that day is also its reference date
+        LocalDate implant = org.seedplan.cli.demo.DemoCertificate.IMPLANT.toLocalDate();
         return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), plan.seeds().get(0).skU(),
-                LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC), needles, seeds, metrics);
+                implant, implant, needles, seeds, metrics);
     }
 
     /** The seeds as implanted: each needle shifted by a random error, each seed by another (σ 1.0 and 0.7 mm). */
