@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
-import org.seedplan.server.plans.PlanRevisions;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.audit.AuditEvent;
+import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Patient;
 
 /** Plan approval, locking and export for treatment, and optimistic locking of edits, over HTTP; both databases via the subclasses. */

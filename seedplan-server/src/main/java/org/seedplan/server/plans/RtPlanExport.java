@@ -22,6 +22,8 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.source.SourceLibrary;
 import org.seedplan.source.SourceModel;
 import org.seedplan.storage.Database;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.PatientData;
 
 /**

@@ -1,4 +1,4 @@
-package org.seedplan.server.plans;
+package org.seedplan.storage.plan;
 
 import java.sql.SQLException;
 import java.time.Instant;
