@@ -18,8 +18,11 @@ import org.seedplan.storage.account.Role;
 /**
  * A bounded load test: {@value #USERS} signed-in users at once on loopback, each creating its patient and
  * then looping over searches, patient pages and edits of its own patient (one write in five requests),
- * for a fixed number of rounds, so it stops by itself. Reports p50/p95/p99 of the reads; fails on any
- * error status. The short form (CI) runs {@value #SHORT_ROUNDS} rounds per user; {@code -Dseedplan.load.full=true}
+ * for a fixed number of rounds, so it stops by itself. Between rounds each user pauses a random 0 to
+ * 2 × {@code -Dseedplan.load.thinkMs} (default {@value #THINK_MS} ms: a round of five requests about every second, each
+ * user several times the pace of a person at a workstation); {@code -Dseedplan.load.thinkMs=0} gives the
+ * closed-loop saturation test, where latency is set by the queue (Little's law) rather than by the server's
+ * work. Reports p50/p95/p99 of the reads; fails on any error status. The short form (CI) runs {@value #SHORT_ROUNDS} rounds per user; {@code -Dseedplan.load.full=true}
  * runs {@value #FULL_ROUNDS} and also requires p99 of reads below 100 ms (issue 11). The embedded database
  * is the default deployment; {@code -Dseedplan.load.db=postgresql} runs it on PostgreSQL.
  */
@@ -28,6 +31,7 @@ class LoadTest {
     static final int USERS = 50;
     static final int SHORT_ROUNDS = 10;
     static final int FULL_ROUNDS = 100;
+    static final int THINK_MS = 1000;
 
     @Test
     void fiftyConcurrentUsersReadAndWriteWithoutErrors() throws Exception {
@@ -35,6 +39,7 @@ class LoadTest {
         TestDatabases.Kind kind = "postgresql".equalsIgnoreCase(System.getProperty("seedplan.load.db")) ? TestDatabases.Kind.POSTGRESQL
                 : TestDatabases.Kind.SQLITE;
         int rounds = full ? FULL_ROUNDS : SHORT_ROUNDS;
+        int thinkMs = Integer.getInteger("seedplan.load.thinkMs", THINK_MS);
         try (TestServer t = new TestServer(kind)) {
             Role[] editors = {Role.PHYSICIAN, Role.PHYSICIST, Role.DATA_ENTRY};
             List<ApiClient> clients = new ArrayList<>();
@@ -88,6 +93,9 @@ class LoadTest {
                                 version = put.json().get("version").asLong();
                                 writes.incrementAndGet();
                             }
+                            if (thinkMs > 0) {
+                                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2L * thinkMs + 1));
+                            }
                         }
                     } catch (Exception e) {
                         errors.add(e.toString());
@@ -105,8 +113,8 @@ class LoadTest {
             double p50 = ms(sorted, 0.50);
             double p95 = ms(sorted, 0.95);
             double p99 = ms(sorted, 0.99);
-            System.out.printf(Locale.ROOT, "load (%s, %s): %d users, %d reads, %d writes in %.1f s; reads p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
-                    + " max %.1f ms; errors %d; %d cores, load average before %s, after %s%n", kind, full ? "full" : "short", USERS,
+            System.out.printf(Locale.ROOT, "load (%s, %s, think 0-%d ms): %d users, %d reads, %d writes in %.1f s; reads p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms; errors %d; %d cores, load average before %s, after %s%n", kind, full ? "full" : "short", 2 * thinkMs, USERS,
                     sorted.size(), writes.get(), seconds, p50, p95, p99, sorted.get(sorted.size() - 1) / 1e6, errors.size(),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
             System.out.printf(Locale.ROOT, "p99 by kind: search %.1f ms, patient page %.1f ms, session %.1f ms; writes (PUT patient) p50 %.1f ms,"
