@@ -8,12 +8,8 @@ import java.util.Locale;
  * differences from any of the predictors 1–7, point transform, restart intervals, 2–16 bit
  * precision. Colour (several components) and lossy or arithmetic-coded JPEG are refused.
  */
-public final class JpegLosslessDecoder {
+public final class JpegLosslessDecoder extends JpegMarkerStream {
 
-    private final byte[] d;
-    private final int end;
-    private final String source;
-    private int pos;
     private final HuffmanTable[] tables = new HuffmanTable[4];
     private int restartInterval;
     // bit reader
@@ -24,11 +20,7 @@ public final class JpegLosslessDecoder {
     private static final int LOOKUP_BITS = 9;
 
     private JpegLosslessDecoder(ByteBuffer frame, String source) {
-        ByteBuffer f = frame.duplicate();
-        this.d = new byte[f.remaining()];
-        f.get(d);
-        this.end = d.length;
-        this.source = source;
+        super(frame, source, "JPEG Lossless");
     }
 
     /** The frame's samples, row by row, as unsigned values of the frame's precision (kept in 16-bit patterns). */
@@ -37,31 +29,14 @@ public final class JpegLosslessDecoder {
     }
 
     private short[] run(int rows, int cols) {
-        if (end < 4 || u8(0) != 0xFF || u8(1) != 0xD8) {
-            throw bad("the frame does not start with a JPEG SOI marker");
-        }
-        pos = 2;
+        requireStartOfImage();
         int precision = -1;
         while (true) {
             int marker = nextMarker();
             int len = segmentLength();
             int body = pos + 2;
             switch (marker) {
-                case 0xC3 -> {
-                    precision = u8(body);
-                    int y = u16(body + 1);
-                    int x = u16(body + 3);
-                    int nf = u8(body + 5);
-                    if (nf != 1) {
-                        throw bad(nf + " colour components: only greyscale (one component) is read");
-                    }
-                    if (precision < 2 || precision > 16) {
-                        throw bad("sample precision " + precision + " is outside 2–16 bits");
-                    }
-                    if (y != rows || x != cols) {
-                        throw bad("the JPEG frame is " + x + " × " + y + " but the DICOM header says " + cols + " × " + rows);
-                    }
-                }
+                case 0xC3 -> precision = frameHeader(body, rows, cols);
                 case 0xC0, 0xC1, 0xC2, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
                         throw bad(String.format(Locale.ROOT, "the JPEG process (SOF marker FF%02X) is not lossless Huffman"
                                 + " (SOF3): the transfer syntax does not match the data", marker));
@@ -211,13 +186,13 @@ public final class JpegLosslessDecoder {
      */
     private void fill() {
         int b;
-        if (markerHit || pos >= end) {
+        if (markerHit || pos >= d.length) {
             b = 0;
             padBits += 8;
         } else {
             b = u8(pos);
             if (b == 0xFF) {
-                int next = pos + 1 < end ? u8(pos + 1) : -1;
+                int next = pos + 1 < d.length ? u8(pos + 1) : -1;
                 if (next == 0x00) {
                     pos += 2;
                 } else {
@@ -240,7 +215,7 @@ public final class JpegLosslessDecoder {
         padBits = 0;
         markerHit = false;
         int expected = 0xD0 + (interval & 7);
-        if (pos + 1 >= end || u8(pos) != 0xFF || u8(pos + 1) != expected) {
+        if (pos + 1 >= d.length || u8(pos) != 0xFF || u8(pos + 1) != expected) {
             throw bad(String.format(Locale.ROOT, "restart marker FF%02X missing at byte %d", expected, pos));
         }
         pos += 2;
@@ -306,41 +281,5 @@ public final class JpegLosslessDecoder {
                 code <<= 1;
             }
         }
-    }
-
-    private int nextMarker() {
-        while (pos < end && u8(pos) != 0xFF) {
-            pos++; // tolerate fill bytes between segments
-        }
-        while (pos < end && u8(pos) == 0xFF) {
-            pos++;
-        }
-        if (pos >= end) {
-            throw bad("the data end before the scan (no SOS marker): the stream is truncated");
-        }
-        return u8(pos++);
-    }
-
-    private int segmentLength() {
-        if (pos + 2 > end) {
-            throw bad("a marker segment is cut short at byte " + pos);
-        }
-        int len = u16(pos);
-        if (len < 2 || pos + len > end) {
-            throw bad("a marker segment at byte " + pos + " declares " + len + " bytes beyond the data");
-        }
-        return len;
-    }
-
-    private int u8(int at) {
-        return d[at] & 0xFF;
-    }
-
-    private int u16(int at) {
-        return (u8(at) << 8) | u8(at + 1);
-    }
-
-    private IllegalArgumentException bad(String detail) {
-        return new IllegalArgumentException(source + ": corrupt or unsupported JPEG Lossless pixel data: " + detail);
     }
 }

@@ -10,13 +10,10 @@ import java.util.Locale;
  * codes, run mode with run-interruption samples, default or preset (LSE) coding parameters, 2–16
  * bit precision. Colour, mapping tables and point transforms are refused.
  */
-public final class JpegLsDecoder {
+public final class JpegLsDecoder extends JpegMarkerStream {
 
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
-    private final byte[] d;
-    private final String source;
-    private int pos;
     // coding parameters
     private int maxVal;
     private int t1;
@@ -42,10 +39,7 @@ public final class JpegLsDecoder {
     private byte[] quantized;
 
     private JpegLsDecoder(ByteBuffer frame, String source) {
-        ByteBuffer f = frame.duplicate();
-        this.d = new byte[f.remaining()];
-        f.get(d);
-        this.source = source;
+        super(frame, source, "JPEG-LS");
     }
 
     /** The frame's samples, row by row, as unsigned values of the frame's precision (kept in 16-bit patterns). */
@@ -54,10 +48,7 @@ public final class JpegLsDecoder {
     }
 
     private short[] run(int rows, int cols) {
-        if (d.length < 4 || u8(0) != 0xFF || u8(1) != 0xD8) {
-            throw bad("the frame does not start with a JPEG SOI marker");
-        }
-        pos = 2;
+        requireStartOfImage();
         int precision = -1;
         boolean presetThresholds = false;
         while (true) {
@@ -66,19 +57,7 @@ public final class JpegLsDecoder {
             int body = pos + 2;
             switch (marker) {
                 case 0xF7 -> {
-                    precision = u8(body);
-                    int y = u16(body + 1);
-                    int x = u16(body + 3);
-                    int nf = u8(body + 5);
-                    if (nf != 1) {
-                        throw bad(nf + " colour components: only greyscale (one component) is read");
-                    }
-                    if (precision < 2 || precision > 16) {
-                        throw bad("sample precision " + precision + " is outside 2–16 bits");
-                    }
-                    if (y != rows || x != cols) {
-                        throw bad("the JPEG-LS frame is " + x + " × " + y + " but the DICOM header says " + cols + " × " + rows);
-                    }
+                    precision = frameHeader(body, rows, cols);
                     maxVal = (1 << precision) - 1;
                 }
                 case 0xF8 -> {
@@ -447,41 +426,5 @@ public final class JpegLsDecoder {
         }
         stuffed = v == 0xFF;
         pos++;
-    }
-
-    private int nextMarker() {
-        while (pos < d.length && u8(pos) != 0xFF) {
-            pos++;
-        }
-        while (pos < d.length && u8(pos) == 0xFF) {
-            pos++;
-        }
-        if (pos >= d.length) {
-            throw bad("the data end before the scan (no SOS marker): the stream is truncated");
-        }
-        return u8(pos++);
-    }
-
-    private int segmentLength() {
-        if (pos + 2 > d.length) {
-            throw bad("a marker segment is cut short at byte " + pos);
-        }
-        int len = u16(pos);
-        if (len < 2 || pos + len > d.length) {
-            throw bad("a marker segment at byte " + pos + " declares " + len + " bytes beyond the data");
-        }
-        return len;
-    }
-
-    private int u8(int at) {
-        return d[at] & 0xFF;
-    }
-
-    private int u16(int at) {
-        return (u8(at) << 8) | u8(at + 1);
-    }
-
-    private IllegalArgumentException bad(String detail) {
-        return new IllegalArgumentException(source + ": corrupt or unsupported JPEG-LS pixel data: " + detail);
     }
 }
