@@ -42,10 +42,12 @@ public final class PlanReport {
                              PlanProvenance provenance) throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
         String patient = PersonName.readable(plan.patientName());
-        try (PdfPages p = new PdfPages("seedplan plan report - " + patient + " (" + plan.patientId() + ") - " + when)) {
+        // a case file names the patient only; its name then stands in for the ID and is not shown twice
+        String id = plan.patientId().equals(plan.patientName()) ? "not recorded" : plan.patientId();
+        try (PdfPages p = new PdfPages("seedplan plan report - " + patient + " (ID " + id + ") - " + when)) {
             p.line("I-125 seed implant plan", 16, true);
             p.space(4);
-            p.line("Patient: " + patient + "    ID: " + plan.patientId() + "    Planned: " + when);
+            p.line("Patient: " + patient + "    ID: " + id + "    Planned: " + when);
             p.line(String.format(Locale.ROOT, "Planning time: %.2f s; %d candidate positions on %d available needles",
                     plan.planningSeconds(), plan.candidateCount(), plan.availableNeedles()));
 
