@@ -27,12 +27,15 @@ final class RegistryExportCommand implements Callable<Integer> {
     @Mixin
     RegistryDatabaseOptions database;
 
+    @Mixin
+    CentreOption centre;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV tables (must be empty or new).")
     Path out;
 
     @Override
     public Integer call() {
-        String code = database.centreCode();
+        String code = centre.code();
         requireEmptyOrNew(out);
         database.requireExisting();
         try (Database db = database.open()) {

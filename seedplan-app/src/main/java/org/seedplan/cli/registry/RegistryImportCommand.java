@@ -26,12 +26,15 @@ final class RegistryImportCommand implements Callable<Integer> {
     @Mixin
     RegistryDatabaseOptions database;
 
+    @Mixin
+    CentreOption centre;
+
     @Option(names = "--cohort", required = true, paramLabel = "DIR|FILE.xlsx", description = "Cohort CSV folder or XLSX workbook.")
     Path cohort;
 
     @Override
     public Integer call() {
-        String code = database.centreCode();
+        String code = centre.code();
         if (!Files.exists(cohort)) {
             throw new IllegalArgumentException("--cohort " + cohort + " does not exist: give a cohort CSV folder or an .xlsx workbook");
         }

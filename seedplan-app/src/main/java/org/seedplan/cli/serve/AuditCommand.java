@@ -1,13 +1,12 @@
 package org.seedplan.cli.serve;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.seedplan.cli.registry.RegistryDatabaseOptions;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.audit.AuditTrail;
 import org.seedplan.storage.audit.AuditVerification;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code seedplan audit verify}: walks the audit trail's hash chain and names the first row that was edited, deleted or reordered. */
 @Command(name = "audit", mixinStandardHelpOptions = true, header = "Check the registry's audit trail.",
@@ -26,15 +25,13 @@ public final class AuditCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Verify the hash chain of the audit trail.")
     static final class Verify implements Callable<Integer> {
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded database (default ~/.seedplan/data).")
-        Path data;
-
-        @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL database instead.")
-        String db;
+        @CommandLine.Mixin
+        RegistryDatabaseOptions registry;
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(data != null ? data : Database.defaultDataFolder(), db)) {
+            registry.requireExisting();
+            try (Database database = registry.open()) {
                 AuditVerification v = new AuditTrail(database).verify();
                 if (v.intact()) {
                     System.out.println("audit trail intact: " + v.rowsChecked() + " rows checked");
