@@ -47,9 +47,9 @@ public final class Migrations {
             String sql = resource(file);
             out.add(new Migration(Integer.parseInt(m.group(1)), file, sql, sha256(sql)));
         }
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).version() != i + 1) {
-                throw new IllegalStateException("migration " + out.get(i).name() + " should be version " + (i + 1));
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i).version() <= out.get(i - 1).version()) {
+                throw new IllegalStateException("migration " + out.get(i).name() + " should come after version " + out.get(i - 1).version());
             }
         }
         return out;
