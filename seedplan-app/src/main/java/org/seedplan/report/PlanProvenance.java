@@ -31,25 +31,34 @@ public record PlanProvenance(String ct, LocalDateTime calibration, LocalDateTime
         return new PlanProvenance(ct, null, null);
     }
 
-    /** The CT series read from {@code dir}: its Series and Study Instance UIDs, Series Description, slices, Study Date. */
+    /** The CT series read from {@code dir}: its Series and Study Instance UIDs, Series Description, slices, the date it was made. */
     public static String describe(CtSeries series, java.nio.file.Path dir) {
         String description = CtSeriesReader.listSeries(dir).stream().filter(s -> s.seriesInstanceUid().equals(series.seriesInstanceUid()))
                 .map(s -> s.description()).filter(d -> d != null && !d.isBlank()).findFirst().map(d -> " '" + d + "'").orElse("");
         var g = series.volume().grid();
-        return String.format(Locale.ROOT, "DICOM series %s%s, %d slices of %d x %d (%.2f x %.2f x %.2f mm), study %s of %s, from %s",
-                series.seriesInstanceUid(), description, g.nz(), g.nx(), g.ny(), g.dxMm(), g.dyMm(), g.dzMm(), series.studyInstanceUid(),
-                studyDate(series, dir), dir);
+        return String.format(Locale.ROOT, "DICOM series %s%s of %s, %d slices of %d x %d (%.2f x %.2f x %.2f mm), study %s, from %s",
+                series.seriesInstanceUid(), description, seriesDate(series, dir), g.nz(), g.nx(), g.ny(), g.dxMm(), g.dyMm(), g.dzMm(),
+                series.studyInstanceUid(), dir);
     }
 
-    /** The Study Date (YYYY-MM-DD) of the series' first file in {@code dir}, or "date not stated". */
-    static String studyDate(CtSeries series, java.nio.file.Path dir) {
+    /**
+     * The date the series was made, from its first file in {@code dir}: the Series Date, else the Acquisition
+     * Date, else the Study Date (the CT may be a later series of the study), each labelled; or "date not stated".
+     */
+    static String seriesDate(CtSeries series, java.nio.file.Path dir) {
         try (var files = java.nio.file.Files.list(dir)) {
             for (var f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
                 try {
                     var ds = DicomReader.read(f).dataSet();
                     if (ds.string(Tag.SERIES_INSTANCE_UID, "").equals(series.seriesInstanceUid())) {
-                        String d = ds.string(Tag.STUDY_DATE, "");
-                        return d.length() == 8 ? d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6) : "date not stated";
+                        for (var date : List.of(java.util.Map.entry(Tag.SERIES_DATE, "series date"),
+                                java.util.Map.entry(Tag.ACQUISITION_DATE, "acquisition date"), java.util.Map.entry(Tag.STUDY_DATE, "study date"))) {
+                            String d = ds.string(date.getKey(), "").strip();
+                            if (d.length() == 8) {
+                                return date.getValue() + " " + d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6);
+                            }
+                        }
+                        return "date not stated";
                     }
                 } catch (IllegalArgumentException | java.io.UncheckedIOException notDicom) {
                     // other files in the folder

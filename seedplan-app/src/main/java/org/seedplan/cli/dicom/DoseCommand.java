@@ -60,7 +60,7 @@ public final class DoseCommand implements Callable<Integer> {
     @Option(names = "--rtplan", required = true, description = "RT Plan file of the seed implant")
     Path rtplan;
 
-    @Option(names = "--out", required = true, description = "RT Dose file to write")
+    @Option(names = "--out-file", required = true, paramLabel = "FILE", description = "RT Dose file to write (replaced if present)")
     Path out;
 
     @Option(names = "--grid-mm", defaultValue = "1.0", description = "dose grid spacing, mm (default ${DEFAULT-VALUE})")
@@ -96,7 +96,7 @@ public final class DoseCommand implements Callable<Integer> {
         for (Path in : new Path[] {ct, rtstruct, rtplan}) {
             Path input = in.toAbsolutePath().normalize();
             if (target.equals(input) || (Files.isDirectory(input) && target.startsWith(input))) {
-                throw new IllegalArgumentException("--out " + out + " would overwrite or land inside the input " + in
+                throw new IllegalArgumentException("--out-file " + out + " would overwrite or land inside the input " + in
                         + ": write the RT Dose elsewhere");
             }
         }

@@ -198,11 +198,11 @@ class BadInputSuiteTest {
                         "--dicom-out", d.resolve("out").toString()), "same folder", "out"),
                 refused("demo --out is a file", d -> List.of("demo", "--out", write(d, "file.txt", "x").toString()), "is a file"),
                 // DICOM dose: both are refused before any file is read, computed or written
-                refusedNothingWritten("dose --rx-gy -1", d -> dose(d, "--out", d.resolve("rd.dcm").toString(), "--rx-gy", "-1"),
+                refusedNothingWritten("dose --rx-gy -1", d -> dose(d, "--out-file", d.resolve("rd.dcm").toString(), "--rx-gy", "-1"),
                         "--rx-gy must be a positive dose in Gy, got -1.0", "rd.dcm"),
-                refused("dose --out equal to its own RT Plan", d -> dose(d, "--out", d.resolve("RP.dcm").toString()),
+                refused("dose --out-file equal to its own RT Plan", d -> dose(d, "--out-file", d.resolve("RP.dcm").toString()),
                         "RP.dcm would overwrite or land inside the input"),
-                refused("dose --out inside the CT folder", d -> dose(d, "--out", d.resolve("ct/RD.dcm").toString()),
+                refused("dose --out-file inside the CT folder", d -> dose(d, "--out-file", d.resolve("ct/RD.dcm").toString()),
                         "would overwrite or land inside the input"),
                 // seed finding and verification: options are refused before the CT or the plan is read
                 refusedNothingWritten("find-seeds --expected 10⁹", d -> findSeeds(d, "--expected", "1000000000"),

@@ -116,7 +116,7 @@ class DicomCommandsTest {
         DicomExport.Written w = DicomExport.writePlanSet(tmp.resolve("plan"), set, RtDoseWriter.Bits.THIRTY_TWO);
         Path out = tmp.resolve("RD.new.dcm");
         CliRun r = CliRun.of("dose", "--ct", w.dir().toString(), "--rtstruct", w.rtStruct().toString(), "--rtplan",
-                w.rtPlan().toString(), "--out", out.toString(), "--grid-mm", "2", "--rx-gy", "120", "--implant-date", "2026-01-01");
+                w.rtPlan().toString(), "--out-file", out.toString(), "--grid-mm", "2", "--rx-gy", "120", "--implant-date", "2026-01-01");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("6 seeds").contains("source: amersham6711 (the plan's 'Amersham 6711, I-125')").contains("GTV");
         DoseGrid written = RtDoseReader.read(out).requireGy("RD.new.dcm");

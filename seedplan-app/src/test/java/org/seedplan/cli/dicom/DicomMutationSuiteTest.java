@@ -61,7 +61,7 @@ class DicomMutationSuiteTest {
 
     private static CliRun dose(Path plan, Path structures, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("dose", "--ct", demo.toString(), "--rtstruct", structures.toString(), "--rtplan",
-                plan.toString(), "--out", out.toString(), "--grid-mm", "2"));
+                plan.toString(), "--out-file", out.toString(), "--grid-mm", "2"));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -241,7 +241,7 @@ class DicomMutationSuiteTest {
                 List.of("dvh", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--rtdose",
                         demo.resolve("RD.dcm").toString()),
                 List.of("dose", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--rtplan",
-                        demo.resolve("RP.dcm").toString(), "--out", tmp.resolve("series-rd.dcm").toString(), "--implant-date", calibration),
+                        demo.resolve("RP.dcm").toString(), "--out-file", tmp.resolve("series-rd.dcm").toString(), "--implant-date", calibration),
                 List.of("find-seeds", "--ct", two.toString(), "--out", tmp.resolve("series-seeds.csv").toString()),
                 List.of("verify", "--plan", demo.resolve("RP.dcm").toString(), "--ct", two.toString(), "--out",
                         tmp.resolve("series-verify").toString(), "--implant-date", calibration),

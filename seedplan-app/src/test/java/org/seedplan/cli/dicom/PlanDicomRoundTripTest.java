@@ -215,9 +215,13 @@ class PlanDicomRoundTripTest {
         String calibrationLine = String.format(java.util.Locale.ROOT, "Calibration (seed certificate): 2026-01-18 12:00, S_K %.4f U",
                 atCalibration);
         String seriesUid = CtSeriesReader.read(ctDir).seriesInstanceUid();
-        String studyDate = DicomReader.read(Files.list(ctDir).filter(f -> f.getFileName().toString().startsWith("image")).sorted()
-                .findFirst().orElseThrow()).dataSet().string(Tag.STUDY_DATE, "");
-        assertThat(r.out()).contains("of " + studyDate.substring(0, 4) + "-" + studyDate.substring(4, 6) + "-" + studyDate.substring(6));
+        // the report names the date the CT series was made: its Series Date when the scanner wrote one, else the Study Date
+        var first = DicomReader.read(Files.list(ctDir).filter(f -> f.getFileName().toString().startsWith("image")).sorted()
+                .findFirst().orElseThrow()).dataSet();
+        String seriesDate = first.string(Tag.SERIES_DATE, "");
+        String date = seriesDate.length() == 8 ? seriesDate : first.string(Tag.STUDY_DATE, "");
+        assertThat(r.out()).contains((seriesDate.length() == 8 ? "series date " : "study date ") + date.substring(0, 4) + "-"
+                + date.substring(4, 6) + "-" + date.substring(6));
         assertThat(r.out()).contains(calibrationLine).contains("Implant: 2026-02-01 09:00, S_K 0.5000 U").contains("Source model: amersham6711")
                 .contains("Source data: ").contains("CT: DICOM series " + seriesUid);
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(tmp.resolve("report2/report.pdf").toFile())) {

@@ -41,6 +41,7 @@ public final class CtSeriesWriter {
                     .put(Tag.CONTENT_DATE, study.date())
                     .put(Tag.CONTENT_TIME, study.time())
                     .put(Tag.SERIES_DESCRIPTION, "seedplan CT")
+                    .put(Tag.SERIES_DATE, study.date())
                     .empty(Tag.KVP)
                     .put(Tag.LATERALITY, "") // Type 2C: body part unknown, so possibly paired (dciodvfy asks for it)
                     .numbers(Tag.SLICE_THICKNESS, g.dzMm())

@@ -37,6 +37,8 @@ public final class Tag {
     public static final int SOP_CLASS_UID = def(0x00080016, VR.UI, "SOPClassUID");
     public static final int SOP_INSTANCE_UID = def(0x00080018, VR.UI, "SOPInstanceUID");
     public static final int STUDY_DATE = def(0x00080020, VR.DA, "StudyDate");
+    public static final int SERIES_DATE = def(0x00080021, VR.DA, "SeriesDate");
+    public static final int ACQUISITION_DATE = def(0x00080022, VR.DA, "AcquisitionDate");
     public static final int CONTENT_DATE = def(0x00080023, VR.DA, "ContentDate");
     public static final int STUDY_TIME = def(0x00080030, VR.TM, "StudyTime");
     public static final int CONTENT_TIME = def(0x00080033, VR.TM, "ContentTime");
