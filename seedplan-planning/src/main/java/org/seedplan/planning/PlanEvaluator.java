@@ -44,7 +44,11 @@ public final class PlanEvaluator {
 
     /** The dose, DVHs, metrics and goal checks of {@code seeds}. */
     public Evaluation evaluate(List<Seed> seeds) {
-        DoseGrid dose = engine.dose(seeds, geometry.grid(), intent.decay());
+        return evaluate(engine.dose(seeds, geometry.grid(), intent.decay()));
+    }
+
+    /** The DVHs, metrics and goal checks of a dose on the planning grid (e.g. one kept up to date by an edit session). */
+    public Evaluation evaluate(DoseGrid dose) {
         List<Dvh> dvhs = calculator.dvhs(dose);
         PlanMetrics metrics = calculator.compute(dose, dvhs);
         List<StructureDose> structures = new ArrayList<>();

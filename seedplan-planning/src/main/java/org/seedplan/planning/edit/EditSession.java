@@ -1,0 +1,322 @@
+package org.seedplan.planning.edit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.seedplan.dose.DoseEngine;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.PlanEvaluator;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.planning.PlanningSession;
+import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.planning.intent.TargetGoal;
+import org.seedplan.planning.needle.Needle;
+
+/**
+ * Manual editing of one plan: seeds and whole needles moved, added and deleted, needles locked and the
+ * rest re-optimised (the intra-operative re-plan), each edit updating the 3D dose incrementally
+ * ({@link IncrementalDose}) and, on demand, the DVH, metrics and goal checks of every structure (the
+ * plan's {@link PlanEvaluator}, so the numbers are those of a fresh evaluation) and the isodose lines of
+ * a plane ({@link IsodoseLines}). Seeds carry a stable id; needles keep their plan number. Thread-safe
+ * (one edit at a time).
+ */
+public final class EditSession {
+
+    /** A seed of the session: its id, the number of the needle that carries it, and the seed. */
+    public record EditSeed(int id, int needle, Seed seed) {
+    }
+
+    /**
+     * A needle of the session.
+     *
+     * @param locked placed already: kept with its seeds by a re-plan, not editable
+     * @param edited changed by hand since the last optimisation (a re-plan cannot keep it)
+     */
+    public record EditNeedle(int number, Needle path, boolean locked, boolean edited) {
+    }
+
+    /** Isodose levels drawn: these percentages of each target's prescription. */
+    public static final double[] ISODOSE_PERCENTS = {50, 100, 150, 200};
+
+    private final PlanningSession planning;
+    private final PlanIntent intent;
+    private final PlanEvaluator evaluator;
+    private final DoseEngine engine;
+    private final PlanningGeometry geometry;
+    private final double skU;
+    private final TreeMap<Integer, Needle> needles = new TreeMap<>();
+    private final Map<Integer, EditSeed> seeds = new LinkedHashMap<>();
+    private final Set<Integer> locked = new HashSet<>();
+    private final Set<Integer> edited = new HashSet<>();
+    private IncrementalDose dose;
+    private PlanEvaluator.Evaluation evaluation;
+    private int nextSeedId = 1;
+    private int optimisedNeedles;
+
+    /**
+     * A session on a plan of {@code planning}: edits use the plan's source model, engine tables and
+     * decay; {@link #reoptimise} and {@link #uniformBaseline} use {@code planning}.
+     */
+    public static EditSession of(PlanningSession planning, Plan plan) {
+        return new EditSession(planning, planning.geometry(), plan.intent(), new FastDoseEngine(planning.kernel()), plan.needles(),
+                plan.intent().seed().skU());
+    }
+
+    /** A session on needles and seeds without a planning session (no re-optimisation), e.g. a stored plan. */
+    public EditSession(PlanningGeometry geometry, PlanIntent intent, DoseEngine engine, List<PlannedNeedle> planned, double skU) {
+        this(null, geometry, intent, engine, planned, skU);
+    }
+
+    private EditSession(PlanningSession planning, PlanningGeometry geometry, PlanIntent intent, DoseEngine engine, List<PlannedNeedle> planned,
+                        double skU) {
+        this.planning = planning;
+        this.geometry = geometry;
+        this.intent = intent;
+        this.engine = engine;
+        this.skU = skU;
+        this.evaluator = new PlanEvaluator(engine, geometry, intent);
+        load(planned);
+    }
+
+    private void load(List<PlannedNeedle> planned) {
+        needles.clear();
+        seeds.clear();
+        edited.clear();
+        for (PlannedNeedle n : planned) {
+            needles.put(n.number(), n.needle());
+            for (Seed s : n.seeds(skU)) {
+                int id = nextSeedId++;
+                seeds.put(id, new EditSeed(id, n.number(), s));
+            }
+        }
+        optimisedNeedles = needles.isEmpty() ? 0 : needles.lastKey();
+        dose = new IncrementalDose(engine, geometry.grid(), intent.decay(), seedList());
+        evaluation = null;
+    }
+
+    public PlanIntent intent() {
+        return intent;
+    }
+
+    public PlanningGeometry geometry() {
+        return geometry;
+    }
+
+    /** Air-kerma strength of every seed, U. */
+    public double skU() {
+        return skU;
+    }
+
+    /** The seeds, in needle order as loaded, then added ones. */
+    public synchronized List<EditSeed> seeds() {
+        return List.copyOf(seeds.values());
+    }
+
+    /** The seeds as dose sources. */
+    public synchronized List<Seed> seedList() {
+        return seeds.values().stream().map(EditSeed::seed).toList();
+    }
+
+    public synchronized List<EditNeedle> needles() {
+        List<EditNeedle> out = new ArrayList<>();
+        needles.forEach((number, path) -> out.add(new EditNeedle(number, path, locked.contains(number), edited.contains(number))));
+        return out;
+    }
+
+    /** Moves seed {@code id} to {@code toMm} (its axis and strength kept). */
+    public synchronized void moveSeed(int id, Vec3 toMm) {
+        EditSeed s = seed(id);
+        editable(s.needle());
+        Seed moved = s.seed().withCentre(toMm);
+        dose.move(s.seed(), moved);
+        seeds.put(id, new EditSeed(id, s.needle(), moved));
+        changed(s.needle());
+    }
+
+    /**
+     * Adds a seed to needle {@code needle} at the point of its axis nearest to {@code nearMm} (between tip
+     * and entry), along the needle; returns its id.
+     */
+    public synchronized int addSeed(int needle, Vec3 nearMm) {
+        Needle path = needle(needle);
+        editable(needle);
+        double fromTip = Math.max(0, Math.min(path.depthMm(), path.tipMm().minus(nearMm).dot(path.direction())));
+        Seed s = new Seed(path.pointFromTip(fromTip), path.direction(), skU);
+        int id = nextSeedId++;
+        seeds.put(id, new EditSeed(id, needle, s));
+        dose.add(s);
+        changed(needle);
+        return id;
+    }
+
+    /** Deletes seed {@code id}. */
+    public synchronized void deleteSeed(int id) {
+        EditSeed s = seed(id);
+        editable(s.needle());
+        seeds.remove(id);
+        dose.remove(s.seed());
+        changed(s.needle());
+    }
+
+    /** Moves needle {@code number} and its seeds by {@code shiftMm} (its template hole label no longer applies). */
+    public synchronized void moveNeedle(int number, Vec3 shiftMm) {
+        Needle path = needle(number);
+        editable(number);
+        if (!shiftMm.isFinite()) {
+            throw new IllegalArgumentException("needle shift must be finite [x, y, z] mm, got " + shiftMm);
+        }
+        needles.put(number, new Needle(path.entryMm().plus(shiftMm), path.tipMm().plus(shiftMm), null, path.fixed()));
+        for (EditSeed s : List.copyOf(seeds.values())) {
+            if (s.needle() == number) {
+                Seed moved = s.seed().withCentre(s.seed().centreMm().plus(shiftMm));
+                dose.move(s.seed(), moved);
+                seeds.put(s.id(), new EditSeed(s.id(), number, moved));
+            }
+        }
+        changed(number);
+    }
+
+    /** Deletes needle {@code number} with its seeds. */
+    public synchronized void deleteNeedle(int number) {
+        needle(number);
+        editable(number);
+        for (EditSeed s : List.copyOf(seeds.values())) {
+            if (s.needle() == number) {
+                seeds.remove(s.id());
+                dose.remove(s.seed());
+            }
+        }
+        needles.remove(number);
+        changed(number);
+    }
+
+    /** Adds an empty needle from {@code entryMm} to {@code tipMm}; returns its number. */
+    public synchronized int addNeedle(Vec3 entryMm, Vec3 tipMm) {
+        if (!entryMm.isFinite() || !tipMm.isFinite() || !(entryMm.distanceTo(tipMm) > 1)) {
+            throw new IllegalArgumentException("new needle: entryMm " + entryMm + " and tipMm " + tipMm
+                    + " must be finite points more than 1 mm apart");
+        }
+        int number = needles.isEmpty() ? 1 : needles.lastKey() + 1;
+        needles.put(number, new Needle(entryMm, tipMm, null, false));
+        changed(number);
+        return number;
+    }
+
+    /** Locks or unlocks needles (a locked needle is placed: re-plans keep it, edits refuse it). */
+    public synchronized void lock(Collection<Integer> numbers, boolean lock) {
+        for (int n : numbers) {
+            needle(n);
+        }
+        if (lock) {
+            locked.addAll(numbers);
+        } else {
+            locked.removeAll(numbers);
+        }
+    }
+
+    /**
+     * Re-optimises the seeds of the unlocked needles keeping the locked ones with their seeds (the
+     * intra-operative re-plan); hand edits of unlocked needles are replaced by the optimiser's loading.
+     * A locked needle must be one of the last optimisation's, unedited.
+     */
+    public synchronized void reoptimise(ProgressListener progress) {
+        requirePlanning("re-optimise");
+        for (int n : locked) {
+            if (n > optimisedNeedles || edited.contains(n)) {
+                throw new IllegalArgumentException("needle " + n + " was " + (n > optimisedNeedles ? "added" : "edited")
+                        + " by hand since the last optimisation: a re-plan keeps needles as optimised; unlock it or re-optimise first");
+            }
+        }
+        Set<Needle> kept = new HashSet<>();
+        locked.forEach(n -> kept.add(needles.get(n)));
+        Plan p = planning.reoptimiseKeeping(new LinkedHashSet<>(locked), progress);
+        locked.clear();
+        load(p.needles());
+        needles.forEach((number, path) -> {
+            if (kept.contains(path)) {
+                locked.add(number);
+            }
+        });
+    }
+
+    /** Optimises afresh (all needles unlocked, hand edits replaced). */
+    public synchronized void optimise(ProgressListener progress) {
+        requirePlanning("optimise");
+        Plan p = planning.optimise(progress);
+        locked.clear();
+        load(p.needles());
+    }
+
+    /** The uniform-loading plan on the last optimisation's needles, for comparison. */
+    public synchronized Plan uniformBaseline() {
+        requirePlanning("make the uniform-loading baseline");
+        return planning.uniformBaseline();
+    }
+
+    /** The DVHs, metrics and goal checks of the current seeds (computed once per edit). */
+    public synchronized PlanEvaluator.Evaluation evaluation() {
+        if (evaluation == null) {
+            evaluation = evaluator.evaluate(dose.toDoseGrid());
+        }
+        return evaluation;
+    }
+
+    /** The isodose lines (50, 100, 150, 200 % of each target's prescription) of the current dose on a plane. */
+    public synchronized List<IsodoseLines.Line> isodoseLines(SlicePlane plane, double atMm) {
+        List<IsodoseLines.Level> levels = new ArrayList<>();
+        List<Double> percents = new ArrayList<>();
+        for (TargetGoal t : intent.targets()) {
+            for (double pct : ISODOSE_PERCENTS) {
+                levels.add(new IsodoseLines.Level(pct / 100 * t.prescriptionGy(),
+                        IsodoseLines.percentLabel(pct) + " of " + t.structure()));
+                percents.add(pct);
+            }
+        }
+        return IsodoseLines.of(evaluation().dose(), plane, atMm, levels, percents);
+    }
+
+    private void changed(int needle) {
+        edited.add(needle);
+        evaluation = null;
+    }
+
+    private EditSeed seed(int id) {
+        EditSeed s = seeds.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("seed " + id + " is not in the plan being edited: give the id of one of its seeds");
+        }
+        return s;
+    }
+
+    private Needle needle(int number) {
+        Needle n = needles.get(number);
+        if (n == null) {
+            throw new IllegalArgumentException("needle " + number + " is not in the plan being edited (it has " + needles.keySet()
+                    + "): give the number of one of its needles");
+        }
+        return n;
+    }
+
+    private void editable(int needle) {
+        if (locked.contains(needle)) {
+            throw new IllegalArgumentException("needle " + needle + " is locked (placed): unlock it before editing it");
+        }
+    }
+
+    private void requirePlanning(String what) {
+        if (planning == null) {
+            throw new IllegalStateException("this edit session has no planning session: cannot " + what);
+        }
+    }
+}
