@@ -35,11 +35,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"plan\": {metrics…}, \"verification\": {…}} as JSON (docs/metrics-json.md)")
     boolean json;
 
-    @Option(names = "--out", description = "also write dvh.csv, metrics.json, case.json, intent.json, plan.json, report.pdf,"
-            + " images and verification/ into this folder (try: seedplan plan --case case.json --intent intent.json)")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write dvh.csv, metrics.json, case.json, intent.json, plan.json, report.pdf,"
+            + " images and verification/ into this folder (created if missing; files of the same names are replaced; try: seedplan"
+            + " plan --case case.json --intent intent.json)")
     Path out;
 
-    @Option(names = "--dicom-out", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE, and the"
+    @Option(names = "--dicom-out", paramLabel = "DIR", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE, and the"
             + " simulated post-op CT in postop/, into this new or empty folder (try: seedplan find-seeds, seedplan verify on them)")
     Path dicomOut;
 

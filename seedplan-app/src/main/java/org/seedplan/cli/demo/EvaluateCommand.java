@@ -22,7 +22,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"plan\": {metrics}} as JSON")
     boolean json;
 
-    @Option(names = "--out", description = "also write dvh.csv, metrics.json and case.json into this folder")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write dvh.csv, metrics.json and case.json into this folder (created if missing; files of the same names are replaced)")
     Path out;
 
     @Option(names = "--model", defaultValue = "line", description = "TG-43 formalism: line (default), point, line1d")

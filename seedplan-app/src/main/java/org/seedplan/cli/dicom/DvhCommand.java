@@ -57,7 +57,7 @@ public final class DvhCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the metrics as JSON (docs/structures-and-dvh.md)")
     boolean json;
 
-    @Option(names = "--out", description = "also write dvh.csv (1 Gy bins) and metrics.json into this folder")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write dvh.csv (1 Gy bins) and metrics.json into this folder (created if missing; files of the same names are replaced)")
     Path out;
 
     @Override

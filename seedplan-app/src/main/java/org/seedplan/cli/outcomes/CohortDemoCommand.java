@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "seedplan cohort report --data DIR --out REPORT"})
 public final class CohortDemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV tables (must be empty or new).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV tables (must be new or empty: it is read back as one cohort).")
     Path out;
 
     @Option(names = "--patients", defaultValue = "130", description = "Number of patients (default ${DEFAULT-VALUE}).")

@@ -74,11 +74,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--intent", required = true, description = "plan intent (JSON): targets, prescriptions (Gy), organ limits, seeds, approach")
     Path intentFile;
 
-    @Option(names = "--out", description = "write plan.json, metrics.json, dvh.csv, report.pdf and PNG images into this folder")
+    @Option(names = "--out", paramLabel = "DIR", description = "write plan.json, metrics.json, dvh.csv, report.pdf and PNG images into this folder (created if missing; files of the same names are replaced)")
     Path out;
 
-    @Option(names = "--dicom-out", description = "with --ct: also write RT Structure Set (the planning contours), RT Plan (needles as"
-            + " channels) and RT Dose into this new folder, in the CT's study and Frame of Reference, referencing its slices (the CT"
+    @Option(names = "--dicom-out", paramLabel = "DIR", description = "with --ct: also write RT Structure Set (the planning contours), RT Plan (needles as"
+            + " channels) and RT Dose into this new or empty folder, in the CT's study and Frame of Reference, referencing its slices (the CT"
             + " is not copied); needs --implant-date")
     Path dicomOut;
 

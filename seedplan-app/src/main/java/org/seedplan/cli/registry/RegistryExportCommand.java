@@ -30,7 +30,7 @@ final class RegistryExportCommand implements Callable<Integer> {
     @Mixin
     CentreOption centre;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV tables (must be empty or new).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV tables (must be new or empty: it is read back as one cohort).")
     Path out;
 
     @Override
