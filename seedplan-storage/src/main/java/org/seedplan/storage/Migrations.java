@@ -104,9 +104,10 @@ public final class Migrations {
         Map<Integer, String[]> done = appliedVersions(c);
         c.commit();
         int newest = done.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        if (newest > migrations.size()) {
+        int known = migrations.stream().mapToInt(Migration::version).max().orElse(0);
+        if (newest > known) {
             throw new IllegalStateException("the database is at schema version " + newest + " (" + done.get(newest)[0]
-                    + ") but this seedplan knows only up to " + migrations.size() + "; run the newer seedplan that migrated it");
+                    + ") but this seedplan knows only up to " + known + "; run the newer seedplan that migrated it");
         }
         return applied;
     }

@@ -14,8 +14,11 @@ import java.util.Set;
  * @param grade       grade 1–5
  * @param scale       CTCAE_5 or RTOG
  * @param attribution relation to the treatment (UNRELATED, UNLIKELY, POSSIBLE, PROBABLE, DEFINITE), or {@code null}
+ * @param onsetPrecision how much of the onset date is known (YEAR, MONTH or DAY; {@code onsetDate} is the first day of
+ *                       the period), or {@code null} without onset date
  */
-public record AdverseEventData(long patientId, LocalDate onsetDate, String term, int grade, String scale, String attribution) {
+public record AdverseEventData(long patientId, LocalDate onsetDate, String term, int grade, String scale, String attribution,
+                               PartialDate.Precision onsetPrecision) {
 
     private static final Set<String> SCALES = Set.of("CTCAE_5", "RTOG");
     private static final Set<String> ATTRIBUTIONS = Set.of("UNRELATED", "UNLIKELY", "POSSIBLE", "PROBABLE", "DEFINITE");
@@ -33,6 +36,21 @@ public record AdverseEventData(long patientId, LocalDate onsetDate, String term,
         if (attribution != null && !ATTRIBUTIONS.contains(attribution)) {
             throw new IllegalArgumentException("adverse event '" + term + "': attribution '" + attribution + "' is not one of " + ATTRIBUTIONS);
         }
+        if (onsetDate == null) {
+            onsetPrecision = null;
+        } else {
+            onsetPrecision = new PartialDate(onsetDate, onsetPrecision == null ? PartialDate.Precision.DAY : onsetPrecision).precision();
+        }
+    }
+
+    /** An adverse event whose onset, when given, is known to the day. */
+    public AdverseEventData(long patientId, LocalDate onsetDate, String term, int grade, String scale, String attribution) {
+        this(patientId, onsetDate, term, grade, scale, attribution, null);
+    }
+
+    /** The onset as a partial date, or {@code null}. */
+    public PartialDate onset() {
+        return onsetDate == null ? null : new PartialDate(onsetDate, onsetPrecision);
     }
 
     Map<String, Object> columns() {
@@ -43,6 +61,7 @@ public record AdverseEventData(long patientId, LocalDate onsetDate, String term,
         m.put("grade", grade);
         m.put("scale", scale);
         m.put("attribution", attribution);
+        m.put("onset_precision", onsetPrecision);
         return m;
     }
 }

@@ -63,6 +63,23 @@ public final class OutcomeEventRepository {
         return db.inTransaction(tx -> new ProgressionRecord(progressions.insert(tx, actor, data.columns()), 1, data));
     }
 
+    /** Replaces a progression read at {@code expectedVersion}. */
+    public ProgressionRecord updateProgression(Actor actor, long id, long expectedVersion, ProgressionData data, String reason) {
+        return db.inTransaction(tx -> {
+            ProgressionRecord old = progression(id).orElseThrow(() -> new NotFoundException("progression", id));
+            if (old.data().patientId() != data.patientId()) {
+                throw new IllegalArgumentException("progression " + id + ": patientId cannot change");
+            }
+            progressions.update(tx, actor, id, expectedVersion, old.data().columns(), data.columns(), reason);
+            return new ProgressionRecord(id, expectedVersion + 1, data);
+        });
+    }
+
+    /** One progression. */
+    public Optional<ProgressionRecord> progression(long id) {
+        return db.read(tx -> tx.one("SELECT * FROM progression WHERE id = ?", OutcomeEventRepository::progressionRow, id));
+    }
+
     /** Deletes a progression (a reason is required). */
     public void deleteProgression(Actor actor, long id, long expectedVersion, String reason) {
         db.inTransaction(tx -> {
@@ -81,7 +98,8 @@ public final class OutcomeEventRepository {
 
     static AdverseEventRecord eventRow(Tx.Row r) throws SQLException {
         return new AdverseEventRecord(r.longValue("id"), r.longValue("version"), new AdverseEventData(r.longValue("patient_id"),
-                r.date("onset_date"), r.string("term"), r.intValue("grade"), r.string("scale"), r.string("attribution")));
+                r.date("onset_date"), r.string("term"), r.intValue("grade"), r.string("scale"), r.string("attribution"),
+                r.string("onset_precision") == null ? null : PartialDate.Precision.valueOf(r.string("onset_precision"))));
     }
 
     static ProgressionRecord progressionRow(Tx.Row r) throws SQLException {
