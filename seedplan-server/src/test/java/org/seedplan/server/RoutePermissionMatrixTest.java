@@ -125,6 +125,9 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
         examples.put("GET /api/patients/{id}/access", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/access?at=2026-12-03T07:30:00Z", null));
         examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));
+        // image screens: CT viewer, contouring, verification (docs/viewer.md)
+        examples.put("GET /api/ct/{seriesUid}", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1], null));
+        examples.put("GET /api/ct/{seriesUid}/voxels", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1] + "/voxels?from=0&count=1", null));
         examples.put("GET /api/openapi.json", (c, a, r) -> Call.global("/api/openapi.json", null));
     }
 

@@ -1,0 +1,45 @@
+package org.seedplan.server.imaging;
+
+import java.util.List;
+import org.seedplan.geometry.Grid;
+
+/**
+ * A CT series as the browser gets it: the axis-aligned grid (mm LPS) and the HU of every voxel rounded to 16-bit
+ * integers (i fastest, then j, then k), with the identifiers that contours and plans refer to.
+ *
+ * @param sliceSopInstanceUids the SOP Instance UID of each slice k
+ */
+public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, String frameOfReferenceUid, long patientDbId,
+        Grid grid, short[] hu, List<String> sliceSopInstanceUids) {
+
+    public BrowserVolume {
+        if (hu.length != grid.voxelCount()) {
+            throw new IllegalArgumentException("volume of series " + seriesInstanceUid + " has " + hu.length + " values for "
+                    + grid.voxelCount() + " voxels");
+        }
+        sliceSopInstanceUids = List.copyOf(sliceSopInstanceUids);
+    }
+
+    /** Bytes of slices {@code from} … {@code from + count - 1} as Int16 little-endian. */
+    public byte[] sliceBytes(int from, int count) {
+        int nz = grid.nz();
+        if (from < 0 || count < 1 || from + count > nz) {
+            throw new IllegalArgumentException("slices " + from + "+" + count + " of series " + seriesInstanceUid
+                    + ": from must be 0–" + (nz - 1) + " and from + count at most " + nz);
+        }
+        int perSlice = grid.nx() * grid.ny();
+        byte[] out = new byte[2 * perSlice * count];
+        int start = from * perSlice;
+        for (int n = 0, end = perSlice * count; n < end; n++) {
+            short v = hu[start + n];
+            out[2 * n] = (byte) v;
+            out[2 * n + 1] = (byte) (v >> 8);
+        }
+        return out;
+    }
+
+    /** Size in bytes of the voxels, for the cache's budget. */
+    public long sizeBytes() {
+        return 2L * hu.length;
+    }
+}
