@@ -1,0 +1,156 @@
+package org.seedplan.outcomes.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.seedplan.outcomes.plan.AnalysisPlan.Endpoint;
+import org.seedplan.outcomes.plan.AnalysisPlan.FactorSpec;
+import org.seedplan.outcomes.report.Figure;
+import org.seedplan.outcomes.report.KaplanMeierFigure;
+import org.seedplan.outcomes.report.Table;
+import org.seedplan.stats.data.DataTable;
+import org.seedplan.stats.survival.ConfType;
+import org.seedplan.stats.survival.KaplanMeier;
+import org.seedplan.stats.survival.KaplanMeierCurve;
+import org.seedplan.stats.survival.LogRank;
+import org.seedplan.stats.survival.LogRankResult;
+import org.seedplan.stats.survival.SurvivalFrame;
+
+/**
+ * Kaplan–Meier survival of a plan's endpoints, overall and by each survival factor (as R's {@code survfit}
+ * with log-scale 95 % CIs and {@code survdiff}): medians with CI, rates at the plan's horizons, log-rank tests,
+ * the curves as figures; and the median follow-up by the reverse Kaplan–Meier method (Schemper &amp; Smith,
+ * Control Clin Trials 1996;17:343–346) with its interquartile range.
+ */
+final class PlanSurvival {
+
+    /** Result: the survival table, the follow-up table and the curves. */
+    record Result(Table survival, Table followUp, List<Figure> figures) {
+    }
+
+    private PlanSurvival() {
+    }
+
+    static Result build(AnalysisPlan plan, DataTable data) {
+        List<String> header = new ArrayList<>(List.of("endpoint", "factor", "level", "n", "events", "median_months", "median_lower",
+                "median_upper"));
+        for (double d : plan.rateDays()) {
+            String m = Values.of(d / PlanReader.DAYS_PER_MONTH) + "m";
+            header.addAll(List.of("rate_" + m + "_pct", "rate_" + m + "_lower", "rate_" + m + "_upper"));
+        }
+        header.addAll(List.of("logrank_chisq", "logrank_df", "logrank_p"));
+        Table.Builder t = Table.builder("survival", "Survival (Kaplan–Meier)", header.toArray(String[]::new));
+        Table.Builder fu = Table.builder("followup", "Median follow-up (reverse Kaplan–Meier)", "endpoint", "n", "median_months",
+                "p25_months", "p75_months", "median_lower", "median_upper");
+        List<Figure> figures = new ArrayList<>();
+        for (Endpoint e : plan.endpoints()) {
+            String time = e.name() + "_days";
+            String event = e.name() + "_event";
+            SurvivalFrame all = SurvivalFrame.from(data, time, event, null, null, List.of(), Set.of(), Map.of());
+            KaplanMeierCurve overall = KaplanMeier.fit(all, ConfType.LOG).get(0);
+            t.row(row(plan, e, "", "All patients", overall, null));
+            figures.add(new KaplanMeierFigure("km_" + e.name(), e.label() + ", all patients", e.label(), List.of(overall),
+                    List.of(legend(plan, "All patients", overall)), ""));
+            followUp(fu, e, data);
+            for (String by : plan.survivalBy()) {
+                FactorSpec f = plan.factors().stream().filter(x -> x.name().equals(by)).findFirst().orElseThrow();
+                SurvivalFrame frame = SurvivalFrame.from(data, time, event, by, null, List.of(), Set.of(), Map.of());
+                List<KaplanMeierCurve> curves = ordered(KaplanMeier.fit(frame, ConfType.LOG), f.reference());
+                LogRankResult lr = curves.size() > 1 ? LogRank.test(frame) : null;
+                List<String> labels = new ArrayList<>();
+                for (KaplanMeierCurve k : curves) {
+                    String level = level(k);
+                    t.row(row(plan, e, f.name(), level, k, lr));
+                    labels.add(legend(plan, f.label() + " " + level, k));
+                }
+                String p = lr == null ? "" : "Log-rank p " + (lr.p() < 0.001 ? "< 0.001" : "= " + String.format(Locale.ROOT, "%.3f", lr.p()));
+                figures.add(new KaplanMeierFigure("km_" + e.name() + "_by_" + f.name(), e.label() + " by " + f.label(),
+                        e.label() + " by " + f.label(), curves, labels, p));
+                if (frame.dropped() > 0) {
+                    t.note(e.label() + " by " + f.label() + ": " + frame.dropped() + " patient(s) without a value excluded.");
+                }
+            }
+        }
+        t.note("Months = days / 30.4375 from the endpoint's origin. Kaplan–Meier with Greenwood SE and log-scale 95 % CI (R survfit "
+                + "default); NA median = not reached. Rates in % at the horizons: S(t) at the last event time ≤ t. Log-rank: R survdiff "
+                + "(rho = 0), on the factor's rows.");
+        for (Endpoint e : plan.endpoints()) {
+            t.note(e.label() + " (" + e.name() + "): event = first of " + lower(e.events()) + (e.competing().isEmpty() ? ""
+                    : "; competing " + lower(e.competing()) + " censor follow-up at their time (cause-specific)")
+                    + "; origin " + e.origin() + "; otherwise censored at the last follow-up record.");
+        }
+        fu.note("Reverse Kaplan–Meier: the endpoint's censorings are the events and its events censor; median and quartiles by R's "
+                + "quantile.survfit rule; 95 % CI of the median (log scale).");
+        return new Result(t.build(), fu.build(), figures);
+    }
+
+    private static void followUp(Table.Builder fu, Endpoint e, DataTable data) {
+        SurvivalFrame f = SurvivalFrame.from(data, e.name() + "_days", e.name() + "_event", null, null, List.of(), Set.of(), Map.of());
+        boolean[] reversed = new boolean[f.event().length];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = !f.event()[i];
+        }
+        KaplanMeierCurve k = KaplanMeier.fit(f.time(), reversed, null, ConfType.LOG, 0.95).get(0);
+        KaplanMeierCurve.Quantile med = k.median();
+        fu.row(e.name(), Values.of(k.n()), months(med.time()), months(k.quantile(0.25).time()), months(k.quantile(0.75).time()),
+                months(med.lower()), months(med.upper()));
+    }
+
+    /** Curves with the reference level first (the others in R's order). */
+    private static List<KaplanMeierCurve> ordered(List<KaplanMeierCurve> curves, String reference) {
+        List<KaplanMeierCurve> out = new ArrayList<>(curves);
+        if (reference != null) {
+            out.sort((a, b) -> Boolean.compare(!level(a).equals(reference), !level(b).equals(reference)));
+        }
+        return out;
+    }
+
+    private static String level(KaplanMeierCurve k) {
+        return k.group().substring(k.group().indexOf('=') + 1);
+    }
+
+    private static String legend(AnalysisPlan plan, String label, KaplanMeierCurve k) {
+        KaplanMeierCurve.Quantile m = k.median();
+        StringBuilder sb = new StringBuilder(label + " (n " + k.n() + "): median " + (Double.isNaN(m.time()) ? "NR"
+                : String.format(Locale.ROOT, "%.1f", m.time() / PlanReader.DAYS_PER_MONTH)) + " mo (" + ci(m.lower()) + "–" + ci(m.upper()) + ")");
+        List<String> rates = new ArrayList<>();
+        double prev = Double.NEGATIVE_INFINITY;
+        for (double d : plan.rateDays()) {
+            rates.add(String.format(Locale.ROOT, "%.0f", 100 * k.at(d, prev).surv()));
+            prev = d;
+        }
+        if (!rates.isEmpty()) {
+            sb.append("; ").append(String.join("/", plan.rateDays().stream().map(d -> Values.of(d / PlanReader.DAYS_PER_MONTH)).toList()))
+                    .append(" mo ").append(String.join("/", rates)).append(" %");
+        }
+        return sb.toString();
+    }
+
+    private static String ci(double days) {
+        return Double.isNaN(days) ? "NR" : String.format(Locale.ROOT, "%.1f", days / PlanReader.DAYS_PER_MONTH);
+    }
+
+    private static List<String> row(AnalysisPlan plan, Endpoint e, String factor, String level, KaplanMeierCurve k, LogRankResult lr) {
+        KaplanMeierCurve.Quantile med = k.median();
+        List<String> r = new ArrayList<>(List.of(e.name(), factor, level, Values.of(k.n()), Values.of(k.events()), months(med.time()),
+                months(med.lower()), months(med.upper())));
+        double prev = Double.NEGATIVE_INFINITY;
+        for (double d : plan.rateDays()) {
+            KaplanMeierCurve.SurvivalAt a = k.at(d, prev);
+            prev = d;
+            r.addAll(List.of(Values.of(100 * a.surv()), Values.of(100 * a.lower()), Values.of(100 * a.upper())));
+        }
+        r.addAll(lr == null ? List.of("", "", "") : List.of(Values.of(lr.chisq()), Values.of(lr.df()), Values.of(lr.p())));
+        return r;
+    }
+
+    private static String months(double days) {
+        return Values.of(days / PlanReader.DAYS_PER_MONTH);
+    }
+
+    private static String lower(List<AnalysisPlan.Event> events) {
+        return String.join(", ", events.stream().map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+    }
+}

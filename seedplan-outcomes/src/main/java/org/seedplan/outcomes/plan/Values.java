@@ -1,0 +1,24 @@
+package org.seedplan.outcomes.plan;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Numbers in the value columns of plan tables: plain decimals to 10 significant digits, {@code NA} when not available. */
+final class Values {
+
+    private Values() {
+    }
+
+    /** The number as table text; NaN and infinities (not reached, not estimable) are {@code NA}. */
+    static String of(double v) {
+        if (!Double.isFinite(v)) {
+            return "NA";
+        }
+        return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A count as table text. */
+    static String of(int n) {
+        return Integer.toString(n);
+    }
+}
