@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +65,16 @@ public final class DicomNode implements Closeable {
     private final AtomicInteger stored = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final SeriesCompletion completion;
+    private final CallerPolicy callers;
+    private final AssociationListener listener;
 
-    private DicomNode(NodeConfig config, ServerSocket server, SeriesCompletion completion) {
+    private DicomNode(NodeConfig config, ServerSocket server, SeriesCompletion completion, ReceivedObjectStore store,
+                      CallerPolicy callers, AssociationListener listener) {
         this.config = config;
         this.completion = completion;
-        this.store = new ReceivedObjectStore(config.storeFolder());
+        this.store = store;
+        this.callers = callers;
+        this.listener = listener;
         this.server = server;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, config.maxAssociations(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -88,8 +95,17 @@ public final class DicomNode implements Closeable {
      * of every object kept, so that it can announce series as they complete; null for none.
      */
     public static DicomNode start(NodeConfig config, SeriesCompletion completion) throws IOException {
+        if (config.storeFolder() == null) {
+            throw new IllegalArgumentException("--store: give the folder received objects go to");
+        }
         try {
-            return bindAndStart(config, completion);
+            try {
+                Files.createDirectories(config.storeFolder());
+            } catch (IOException e) {
+                throw new UncheckedIOException("--store " + config.storeFolder() + ": cannot create the folder (" + e.getMessage() + ")", e);
+            }
+            return bindAndStart(config, completion, new ReceivedObjectStore(config.storeFolder()),
+                    CallerPolicy.allowing(config.allowedCallers()), null);
         } catch (IOException | RuntimeException e) {
             if (completion != null) {
                 completion.close();
@@ -98,12 +114,18 @@ public final class DicomNode implements Closeable {
         }
     }
 
-    private static DicomNode bindAndStart(NodeConfig config, SeriesCompletion completion) throws IOException {
-        try {
-            Files.createDirectories(config.storeFolder());
-        } catch (IOException e) {
-            throw new UncheckedIOException("--store " + config.storeFolder() + ": cannot create the folder (" + e.getMessage() + ")", e);
-        }
+    /**
+     * A node that hands the objects it keeps to {@code store} (its configuration's store folder is not used), admits
+     * callers by {@code callers} (instead of the configuration's allowed list) and tells {@code listener} of every
+     * connection once it has ended.
+     */
+    public static DicomNode start(NodeConfig config, ReceivedObjectStore store, CallerPolicy callers, AssociationListener listener)
+            throws IOException {
+        return bindAndStart(config, null, store, callers, listener);
+    }
+
+    private static DicomNode bindAndStart(NodeConfig config, SeriesCompletion completion, ReceivedObjectStore store,
+                                          CallerPolicy callers, AssociationListener listener) throws IOException {
         InetAddress address;
         try {
             address = InetAddress.getByName(config.bindAddress());
@@ -119,10 +141,10 @@ public final class DicomNode implements Closeable {
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " (" + e.getMessage()
                     + "): choose another --port", e);
         }
-        DicomNode node = new DicomNode(config, server, completion);
+        DicomNode node = new DicomNode(config, server, completion, store, callers, listener);
         node.acceptor.start();
         LOG.log(System.Logger.Level.INFO, "DICOM node " + config.aeTitle() + " listening on " + config.bindAddress() + ":"
-                + node.port() + ", storing into " + config.storeFolder());
+                + node.port() + (config.storeFolder() == null ? "" : ", storing into " + config.storeFolder()));
         return node;
     }
 
@@ -189,6 +211,8 @@ public final class DicomNode implements Closeable {
 
     /** More associations than allowed: A-ASSOCIATE-RJ, transient, local limit exceeded (PS3.8 Table 9-21). */
     private void refuseBusy(Socket s) {
+        Tracker t = new Tracker(s);
+        t.result = "rejected: " + config.maxAssociations() + " associations already running";
         LOG.log(System.Logger.Level.WARNING, "association from " + s.getRemoteSocketAddress() + " refused: "
                 + config.maxAssociations() + " associations already running");
         try (s) {
@@ -197,27 +221,32 @@ public final class DicomNode implements Closeable {
         } catch (IOException ignored) {
             // the peer is gone; nothing to refuse
         }
+        report(t);
     }
 
     private void serve(Socket s) {
         String peer = String.valueOf(s.getRemoteSocketAddress());
+        Tracker t = new Tracker(s);
         open.add(s);
         try {
             if (server.isClosed()) {
+                t.result = "node closing";
                 return;
             }
             s.setTcpNoDelay(true);
             s.setSoTimeout(config.timeouts().artimMs());
             InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
-            Association a = negotiate(s, in, out, peer);
+            Association a = negotiate(s, in, out, peer, t);
             if (a != null) {
-                exchange(a, peer + " " + a.request().callingAe());
+                exchange(a, peer + " " + a.request().callingAe(), t);
+                t.result = "released";
             }
         } catch (SocketTimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, peer + ": no A-ASSOCIATE-RQ within " + config.timeouts().artimMs()
-                    + " ms (ARTIM); connection closed");
+            t.result = t.accepted ? "timed out: " + e.getMessage() : "no A-ASSOCIATE-RQ within " + config.timeouts().artimMs() + " ms (ARTIM)";
+            LOG.log(System.Logger.Level.WARNING, peer + ": " + t.result + "; connection closed");
         } catch (IOException | RuntimeException e) {
+            t.result = "broken off: " + e.getMessage();
             LOG.log(System.Logger.Level.WARNING, peer + ": association ended: " + e.getMessage());
         } finally {
             open.remove(s);
@@ -226,11 +255,44 @@ public final class DicomNode implements Closeable {
             } catch (IOException ignored) {
                 // closed already
             }
+            report(t);
+        }
+    }
+
+    /** Tells the listener, if any, of a finished connection; its failure does not concern the peer. */
+    private void report(Tracker t) {
+        if (listener == null) {
+            return;
+        }
+        AssociationRecord r = new AssociationRecord(t.host, t.port, t.callingAe, t.calledAe, t.started,
+                Duration.between(t.started, Instant.now()).toMillis(), t.accepted, t.result == null ? "closed" : t.result, t.objects);
+        try {
+            listener.ended(r);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "association of " + r.callingAe() + " from " + r.peerHost() + " could not be recorded: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** What is known so far about one connection (one thread writes it). */
+    private static final class Tracker {
+        final String host;
+        final int port;
+        final Instant started = Instant.now();
+        final List<AssociationRecord.ObjectOutcome> objects = new ArrayList<>();
+        String callingAe;
+        String calledAe;
+        boolean accepted;
+        String result;
+
+        Tracker(Socket s) {
+            this.host = s.getInetAddress() == null ? "?" : s.getInetAddress().getHostAddress();
+            this.port = s.getPort();
         }
     }
 
     /** Reads the A-ASSOCIATE-RQ and answers AC or RJ; returns the association, or null when rejected. */
-    private Association negotiate(Socket s, InputStream in, OutputStream out, String peer) throws IOException {
+    private Association negotiate(Socket s, InputStream in, OutputStream out, String peer, Tracker t) throws IOException {
         Pdu.Raw pdu;
         try {
             pdu = Pdu.read(in, Association.OUR_MAX_PDU);
@@ -240,6 +302,7 @@ public final class DicomNode implements Closeable {
             throw new IOException("malformed first PDU: " + e.getMessage(), e);
         }
         if (pdu == null) {
+            t.result = "closed before an A-ASSOCIATE-RQ";
             return null;
         }
         if (pdu.type() != Pdu.ASSOCIATE_RQ) {
@@ -251,19 +314,22 @@ public final class DicomNode implements Closeable {
         try {
             rq = Pdu.parseAssociate(pdu.body(), true);
         } catch (Pdu.UnsupportedVersion e) {
-            return reject(s, out, peer, 2, 2, e.getMessage());
+            return reject(s, out, peer, 2, 2, e.getMessage(), t);
         } catch (Pdu.UnsupportedApplicationContext e) {
-            return reject(s, out, peer, 1, 2, e.getMessage());
+            return reject(s, out, peer, 1, 2, e.getMessage(), t);
         } catch (IllegalArgumentException e) {
             out.write(Pdu.abort(2, 6));
             out.flush();
             throw new IOException("malformed A-ASSOCIATE-RQ: " + e.getMessage(), e);
         }
+        t.callingAe = rq.callingAe();
+        t.calledAe = rq.calledAe();
         if (!config.aeTitle().equals(rq.calledAe())) {
-            return reject(s, out, peer, 1, 7, "called AE title '" + rq.calledAe() + "' is not ours (" + config.aeTitle() + ")");
+            return reject(s, out, peer, 1, 7, "called AE title '" + rq.calledAe() + "' is not ours (" + config.aeTitle() + ")", t);
         }
-        if (!config.allowedCallers().isEmpty() && !config.allowedCallers().contains(rq.callingAe())) {
-            return reject(s, out, peer, 1, 3, "calling AE title '" + rq.callingAe() + "' is not on the allowed list");
+        String refusal = callers.refusal(rq.callingAe(), s.getInetAddress());
+        if (refusal != null) {
+            return reject(s, out, peer, 1, 3, refusal, t);
         }
         List<PresentationContext> answer = new ArrayList<>();
         for (PresentationContext pc : rq.contexts()) {
@@ -273,6 +339,7 @@ public final class DicomNode implements Closeable {
                 Uids.IMPLEMENTATION_CLASS_UID, Uids.IMPLEMENTATION_VERSION);
         out.write(Pdu.associate(false, ac));
         out.flush();
+        t.accepted = true;
         List<PresentationContext> accepted = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             PresentationContext a = answer.get(i);
@@ -283,7 +350,9 @@ public final class DicomNode implements Closeable {
         return new Association(s, in, out, rq, accepted, rq.maxPduLength(), config.timeouts(), peer + " " + rq.callingAe());
     }
 
-    private Association reject(Socket s, OutputStream out, String peer, int source, int reason, String why) throws IOException {
+    private Association reject(Socket s, OutputStream out, String peer, int source, int reason, String why, Tracker t)
+            throws IOException {
+        t.result = "rejected: " + why;
         LOG.log(System.Logger.Level.WARNING, peer + ": association rejected: " + why);
         out.write(Pdu.reject(1, source, reason));
         out.flush();
@@ -315,7 +384,7 @@ public final class DicomNode implements Closeable {
     }
 
     /** Serves requests until the peer releases or the association breaks. */
-    private void exchange(Association a, String peer) throws IOException {
+    private void exchange(Association a, String peer, Tracker t) throws IOException {
         int objects = 0;
         while (true) {
             DimseMessage m = a.receive();
@@ -333,6 +402,8 @@ public final class DicomNode implements Closeable {
                 case Command.C_STORE_RQ -> {
                     Command rsp = store.handle(m, a.request().callingAe(), peer, this::kept);
                     objects += rsp.us(Command.STATUS) == Command.SUCCESS ? 1 : 0;
+                    t.objects.add(new AssociationRecord.ObjectOutcome(rq.string(Command.AFFECTED_SOP_CLASS_UID),
+                            rq.string(Command.AFFECTED_SOP_INSTANCE_UID), rsp.us(Command.STATUS)));
                     a.send(m.context(), rsp);
                 }
                 default -> a.send(m.context(), Command.of(rq.commandField() | 0x8000)

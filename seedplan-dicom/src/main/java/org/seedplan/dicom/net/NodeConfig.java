@@ -6,8 +6,9 @@ import java.util.TreeSet;
 
 /**
  * Settings of seedplan's DICOM node: our AE title, the address and port to listen on (port 0: any free
- * port), the folder received objects go to, the calling AE titles allowed (empty: any), time limits and
- * the most associations served at once (more are rejected as "local limit exceeded").
+ * port), the folder received objects go to (null when the node is given its own {@link ReceivedObjectStore}), the
+ * calling AE titles allowed (empty: any), time limits and the most associations served at once (more are rejected
+ * as "local limit exceeded").
  */
 public record NodeConfig(String aeTitle, String bindAddress, int port, Path storeFolder, Set<String> allowedCallers,
                          Timeouts timeouts, int maxAssociations) {
@@ -17,9 +18,6 @@ public record NodeConfig(String aeTitle, String bindAddress, int port, Path stor
         aeTitle = AeAddress.checkAeTitle(aeTitle, "--ae-title");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port " + port + ": give 1 to 65535 (0 picks a free port)");
-        }
-        if (storeFolder == null) {
-            throw new IllegalArgumentException("--store: give the folder received objects go to");
         }
         TreeSet<String> allowed = new TreeSet<>();
         for (String ae : allowedCallers) {

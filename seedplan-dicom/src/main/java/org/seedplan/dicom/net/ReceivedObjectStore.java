@@ -12,28 +12,50 @@ import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 
 /**
- * Keeps objects received by C-STORE in a folder, as {@code STUDY_UID/SERIES_UID/SOP_INSTANCE_UID.dcm}:
- * the data set exactly as received, behind file meta information naming its transfer syntax. An
- * object is parsed in full (and its 16-bit pixel frames decoded) before it is kept, written to a
- * hidden temporary file and then moved into place, so a corrupt or half-received object is never kept.
+ * Checks and keeps objects received by C-STORE: the data set exactly as received, behind file meta information
+ * naming its transfer syntax and the sender's AE title. An object is parsed in full (and its 16-bit pixel frames
+ * decoded) before it is handed to the {@link Keeper}, so a corrupt or half-received object is never kept. The
+ * default keeper files it in a folder as {@code STUDY_UID/SERIES_UID/SOP_INSTANCE_UID.dcm}, written to a hidden
+ * temporary file and then moved into place; {@code seedplan serve} gives one that files it in the registry.
  */
 public final class ReceivedObjectStore {
 
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final System.Logger LOG = System.getLogger(ReceivedObjectStore.class.getName());
-    private final Path folder;
+    private final Keeper keeper;
 
     /** A store writing under {@code folder}. */
     public ReceivedObjectStore(Path folder) {
-        this.folder = folder.toAbsolutePath().normalize();
+        Path root = folder.toAbsolutePath().normalize();
+        this.keeper = o -> {
+            Path target = root.resolve(o.studyInstanceUid()).resolve(o.seriesInstanceUid()).resolve(o.sopInstanceUid() + ".dcm");
+            UmaskFiles.writeAtomically(target, o.part10());
+            return new StoredObject(target, o.studyInstanceUid(), o.seriesInstanceUid());
+        };
     }
 
-    public Path folder() {
-        return folder;
+    /** A store handing every checked object to {@code keeper}. */
+    public ReceivedObjectStore(Keeper keeper) {
+        this.keeper = keeper;
     }
 
     /** One object kept: its file and the study and series it belongs to. */
     public record StoredObject(Path file, String studyInstanceUid, String seriesInstanceUid) {
+    }
+
+    /** An object that passed every check: who sent it, its UIDs and its Part 10 bytes (file meta and data set as received). */
+    public record CheckedObject(String sourceAe, String sopClassUid, String sopInstanceUid, String studyInstanceUid,
+                                String seriesInstanceUid, byte[] part10) {
+    }
+
+    /** Where checked objects go. */
+    @FunctionalInterface
+    public interface Keeper {
+        /**
+         * Keeps one object whole or not at all; throws {@link IllegalArgumentException} to refuse it (C-STORE status
+         * C000) and {@link UncheckedIOException} when it cannot be written (A700).
+         */
+        StoredObject keep(CheckedObject o);
     }
 
     /**
@@ -56,9 +78,7 @@ public final class ReceivedObjectStore {
         String study = uid(ds.string(Tag.STUDY_INSTANCE_UID).orElse(null), what, "Study Instance UID");
         String series = uid(ds.string(Tag.SERIES_INSTANCE_UID).orElse(null), what, "Series Instance UID");
         checkPixels(parsed, what);
-        Path target = folder.resolve(study).resolve(series).resolve(sopInstance + ".dcm");
-        UmaskFiles.writeAtomically(target, file);
-        return new StoredObject(target, study, series);
+        return keeper.keep(new CheckedObject(sourceAe, sopClass, sopInstance, study, series, file));
     }
 
     /** Decodes every frame of 16-bit pixel data, so that a damaged compressed stream is refused. */
@@ -111,7 +131,8 @@ public final class ReceivedObjectStore {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, peer + ": object refused: " + e.getMessage());
             return 0xC000;
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // cannot be written (disk, database): the sender may try again later
             LOG.log(System.Logger.Level.ERROR, peer + ": object not stored: " + e.getMessage());
             return 0xA700;
         }

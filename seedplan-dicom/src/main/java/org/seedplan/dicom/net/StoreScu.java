@@ -14,12 +14,15 @@ import java.util.stream.Stream;
 import org.seedplan.dicom.io.DicomFile;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
+import org.seedplan.dicom.io.Uids;
 
 /**
  * C-STORE service class user (PS3.4 Annex B): sends DICOM files, or every DICOM file under a folder, to
- * a peer. Each file's data set is sent unchanged in the transfer syntax it is stored in; one
- * presentation context is proposed per SOP class and transfer syntax, and an association carries at
- * most 128 of them (more open further associations).
+ * a peer. Each file's data set is sent unchanged in the transfer syntax it is stored in when the peer accepts
+ * it; one presentation context is proposed per SOP class and transfer syntax, plus one per SOP class offering
+ * the native syntaxes (Explicit VR Little Endian, Implicit VR Little Endian, Explicit VR Big Endian), into which
+ * a file is converted, pixel data decompressed, when the peer accepts none of its own. An association carries at
+ * most 128 contexts (more open further associations).
  */
 public final class StoreScu {
 
@@ -34,6 +37,11 @@ public final class StoreScu {
 
     private record Item(Path file, String sopClass, String sopInstance, String transferSyntax) {
     }
+
+    /** The syntaxes offered for conversion, in order of preference (the peer chooses one). */
+    static final List<String> NATIVE = List.of(Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.IMPLICIT_VR_LITTLE_ENDIAN,
+            Uids.EXPLICIT_VR_BIG_ENDIAN);
+    private static final String CONVERTED = "|native";
 
     private StoreScu() {
     }
@@ -53,12 +61,17 @@ public final class StoreScu {
             while (to < items.size()) {
                 Item it = items.get(to);
                 String key = it.sopClass() + "|" + it.transferSyntax();
+                String fallback = it.sopClass() + CONVERTED;
+                int needed = (contexts.containsKey(key) ? 0 : 1) + (contexts.containsKey(fallback) ? 0 : 1);
+                if (contexts.size() + needed > 128) {
+                    break;
+                }
                 if (!contexts.containsKey(key)) {
-                    if (contexts.size() == 128) {
-                        break;
-                    }
                     contexts.put(key, PresentationContext.proposed(2 * contexts.size() + 1, it.sopClass(),
                             List.of(it.transferSyntax())));
+                }
+                if (!contexts.containsKey(fallback)) {
+                    contexts.put(fallback, PresentationContext.proposed(2 * contexts.size() + 1, it.sopClass(), NATIVE));
                 }
                 to++;
             }
@@ -75,13 +88,26 @@ public final class StoreScu {
             int messageId = 0;
             for (Item it : batch) {
                 PresentationContext pc = a.context(it.sopClass(), it.transferSyntax()).orElse(null);
-                if (pc == null) {
-                    outcomes.add(new Outcome(it.file(), it.sopInstance(), -1, peer + " does not accept SOP class "
-                            + it.sopClass() + " in transfer syntax " + it.transferSyntax()));
-                    continue;
-                }
                 byte[] bytes = read(it.file());
-                int offset = Part10.dataSetOffset(bytes, it.file().toString());
+                int offset;
+                if (pc == null) {
+                    pc = NATIVE.stream().map(ts -> a.context(it.sopClass(), ts).orElse(null)).filter(c -> c != null).findFirst().orElse(null);
+                    if (pc == null) {
+                        outcomes.add(new Outcome(it.file(), it.sopInstance(), -1, peer + " does not accept SOP class "
+                                + it.sopClass() + " in transfer syntax " + it.transferSyntax() + " nor in any native syntax"));
+                        continue;
+                    }
+                    try {
+                        bytes = NativeConversion.dataSet(DicomReader.parse(bytes, it.file().toString()), pc.transferSyntax(),
+                                it.file().toString());
+                    } catch (IllegalArgumentException e) {
+                        outcomes.add(new Outcome(it.file(), it.sopInstance(), -1, "not sent: " + e.getMessage()));
+                        continue;
+                    }
+                    offset = 0;
+                } else {
+                    offset = Part10.dataSetOffset(bytes, it.file().toString());
+                }
                 messageId = messageId % 0xFFFF + 1;
                 a.send(pc, Command.of(Command.C_STORE_RQ)
                         .putUid(Command.AFFECTED_SOP_CLASS_UID, it.sopClass())

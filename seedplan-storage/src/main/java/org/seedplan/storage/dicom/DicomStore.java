@@ -160,6 +160,21 @@ public final class DicomStore {
                 actor);
     }
 
+    /**
+     * Stores one Part 10 object received over the network into a centre, with the checks of an upload: it goes to the
+     * centre's patient with its Patient ID (created from the header when the centre has none yet), never to another
+     * centre's. The object and its index rows commit together or not at all.
+     */
+    public StoredInstance storeIntoCentre(Actor actor, long centreId, byte[] bytes, String source) {
+        DicomFile f = header(bytes, source);
+        return db.inTransaction(tx -> {
+            DataSet ds = f.dataSet();
+            String id = ds.string(Tag.PATIENT_ID).filter(s -> !s.isBlank()).orElseThrow(() -> ds.missing(Tag.PATIENT_ID));
+            Patient p = patients.findByPatientId(centreId, id).orElseGet(() -> patients.create(actor, patientFromHeader(centreId, ds)));
+            return store(tx, actor, p, f, bytes, source);
+        });
+    }
+
     private ImportResult importAll(List<Path> paths, ImportLimits limits, Function<DataSet, Patient> patientOf, Actor actor) {
         return db.inTransaction(tx -> {
             List<StoredInstance> stored = new ArrayList<>();
