@@ -33,7 +33,8 @@ import org.seedplan.storage.audit.AuditTrail;
  * Reads the registry of some centres as a cohort (the model {@code seedplan cohort report} analyses) and writes
  * it as the cohort CSV tables of docs/outcomes.md. Patients without an implant are left out (follow-up is
  * counted from the implant); the first implant of a patient is the one analysed. A local progression or a death
- * on a day without a visit becomes a follow-up record of its own. The export is audited.
+ * on a day without a visit becomes a follow-up record of its own. Study variables become extra named columns of
+ * patients, lesions and followups ({@link StudyColumns}). The export is audited.
  */
 public final class CohortExporter {
 
@@ -50,6 +51,7 @@ public final class CohortExporter {
     public ImportedCohort exportCsv(Actor actor, Collection<Long> centreIds, Path dir) {
         ImportedCohort c = read(centreIds);
         CohortCsvWriter.write(c.cohort(), c.sessions(), dir);
+        db.read(tx -> StudyColumns.read(tx, centreIds, exportedPatients(tx, centreIds, c))).appendTo(dir);
         audit.event(actor, "EXPORT", "cohort", null, c.cohort().size() + " patients of centres " + centreIds + " to " + dir);
         return c;
     }
@@ -76,6 +78,24 @@ public final class CohortExporter {
             }
             return new ImportedCohort(new Cohort(patients), sessions, "registry");
         });
+    }
+
+    /** Database id → cohort patient ID of the exported patients (those with an implant). */
+    private static Map<Long, String> exportedPatients(Tx tx, Collection<Long> centreIds, ImportedCohort c) {
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        c.cohort().patients().forEach(p -> exported.add(p.id()));
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (centreIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(centreIds.size(), "?"));
+        tx.query("SELECT id, patient_id FROM patient WHERE centre_id IN (" + in + ")", r -> {
+            if (exported.contains(r.string("patient_id"))) {
+                out.put(r.longValue("id"), r.string("patient_id"));
+            }
+            return null;
+        }, centreIds.toArray());
+        return out;
     }
 
     private java.util.Optional<Patient> patient(Tx tx, Object[] row) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.seedplan.outcomes.io.CohortFormat;
 import org.seedplan.storage.registry.PartialDate;
 
 /**
@@ -32,6 +33,15 @@ public record VariableDefinition(String name, String label, ValueType type, Stri
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(level, "level");
+        List<String> builtIn = switch (level) {
+            case PATIENT -> CohortFormat.PATIENT_COLUMNS;
+            case LESION -> CohortFormat.LESION_COLUMNS;
+            case VISIT -> CohortFormat.FOLLOWUP_COLUMNS;
+        };
+        if (builtIn.contains(name)) {
+            throw new InvalidValueException("name", "study variable name " + name + " is a built-in column of the cohort's " + level.table()
+                    + " table; choose another name");
+        }
         levels = levels == null ? List.of() : levels.stream().map(String::strip).toList();
         unit = unit == null || unit.isBlank() ? null : unit.strip();
         if (type == ValueType.CATEGORY) {
