@@ -1,0 +1,95 @@
+# Reference outputs for the analysis-plan templates (PlanAgreesWithRTest), computed with R's survival package.
+# Run from this folder:  Rscript plan_reference.R
+# Needs r-base-core, r-cran-survival (3.5), r-cran-jsonlite. For each TEMPLATE folder it reads
+# TEMPLATE/analysis_dataset.csv (written by seedplan's plan runner on the paper-shaped synthetic cohort) and
+# ../../../../../../../main/resources/org/seedplan/outcomes/plan/templates/TEMPLATE.json, and writes TEMPLATE/expected.json.
+suppressPackageStartupMessages({library(survival); library(jsonlite)})
+templates <- c("default", "hcc-pvtt", "thyroid-nodes", "pain-qol", "hyperthermia-combined")
+plan_dir <- "../../../../../../../main/resources/org/seedplan/outcomes/plan/templates"
+na_null <- function(x) if (length(x) == 0 || is.na(x)) NA else unname(x)
+
+km_row <- function(fit, rate_days) {
+  tab <- summary(fit)$table
+  s <- summary(fit, times = rate_days, extend = TRUE)
+  list(n = na_null(tab[["records"]]), events = na_null(tab[["events"]]), median = na_null(tab[["median"]]),
+       lower = na_null(tab[["0.95LCL"]]), upper = na_null(tab[["0.95UCL"]]),
+       rate = unname(s$surv), rate_lower = unname(s$lower), rate_upper = unname(s$upper))
+}
+
+for (tpl in templates) {
+  plan <- fromJSON(file.path(plan_dir, paste0(tpl, ".json")), simplifyVector = FALSE)
+  d <- read.csv(file.path(tpl, "analysis_dataset.csv"), check.names = FALSE, na.strings = "NA", stringsAsFactors = FALSE,
+                encoding = "UTF-8")
+  rates_months <- if (!is.null(plan$survival$rates_months)) unlist(plan$survival$rates_months) else c(12, 24, 36)
+  rate_days <- rates_months * 30.4375
+  factors <- list(); for (f in plan$factors) factors[[f$name]] <- f
+  out <- list(survival = list(), logrank = list(), followup = list(), cox = list())
+  for (e in plan$endpoints) {
+    t <- d[[paste0(e$name, "_days")]]; ev <- d[[paste0(e$name, "_event")]]
+    fit <- survfit(Surv(t, ev) ~ 1)
+    out$survival[[length(out$survival) + 1]] <- c(list(endpoint = e$name, factor = "", level = "All patients"), km_row(fit, rate_days))
+    rk <- survfit(Surv(t, 1 - ev) ~ 1)
+    q <- quantile(rk, c(0.25, 0.5, 0.75))
+    out$followup[[length(out$followup) + 1]] <- list(endpoint = e$name, median = na_null(q$quantile[2]), p25 = na_null(q$quantile[1]),
+      p75 = na_null(q$quantile[3]), lower = na_null(q$lower[2]), upper = na_null(q$upper[2]))
+    for (by in unlist(plan$survival$by)) {
+      g <- d[[by]]; ok <- !is.na(g) & !is.na(t)
+      for (lv in sort(unique(g[ok]))) {
+        sel <- ok & g == lv
+        out$survival[[length(out$survival) + 1]] <- c(list(endpoint = e$name, factor = by, level = lv),
+                                                    km_row(survfit(Surv(t[sel], ev[sel]) ~ 1), rate_days))
+      }
+      sd <- survdiff(Surv(t[ok], ev[ok]) ~ g[ok])
+      out$logrank[[length(out$logrank) + 1]] <- list(endpoint = e$name, factor = by, chisq = sd$chisq, df = length(sd$n) - 1,
+        p = pchisq(sd$chisq, length(sd$n) - 1, lower.tail = FALSE))
+    }
+  }
+  if (!is.null(plan$cox)) {
+    eps <- if (length(plan$cox$endpoints) > 0) unlist(plan$cox$endpoints) else sapply(plan$endpoints, function(e) e$name)
+    entry <- if (!is.null(plan$cox$entry_p)) plan$cox$entry_p else 0.10
+    for (en in eps) {
+      t <- d[[paste0(en, "_days")]]; ev <- d[[paste0(en, "_event")]]
+      prep <- function(name) {
+        f <- factors[[name]]; x <- d[[name]]
+        if (isTRUE(f$continuous)) return(as.numeric(x))
+        x <- factor(x)
+        if (!is.null(f$reference)) x <- relevel(x, ref = f$reference)
+        x
+      }
+      entered <- c(); uni <- list()
+      for (name in unlist(plan$cox$factors)) {
+        dd <- data.frame(t = t, ev = ev, x = prep(name)); dd <- dd[complete.cases(dd), ]
+        fit <- coxph(Surv(t, ev) ~ x, data = dd, ties = "efron")
+        s <- summary(fit)
+        pj <- if (nrow(s$coefficients) > 1) unname(s$waldtest["pvalue"]) else s$coefficients[1, "Pr(>|z|)"]
+        if (pj < entry) entered <- c(entered, name)
+        uni[[name]] <- list(fit = fit, s = s, pj = pj, n = fit$n, events = fit$nevent)
+      }
+      multi <- NULL
+      if (length(entered) > 0) {
+        dd <- data.frame(t = t, ev = ev); for (name in entered) dd[[name]] <- prep(name)
+        dd <- dd[complete.cases(dd), ]
+        multi <- tryCatch(summary(coxph(as.formula(paste("Surv(t, ev) ~", paste0("`", entered, "`", collapse = " + "))), data = dd,
+                                        ties = "efron")), error = function(err) NULL)
+      }
+      for (name in names(uni)) {
+        u <- uni[[name]]; cf <- u$s$coefficients; ci <- u$s$conf.int
+        for (i in seq_len(nrow(cf))) {
+          term <- sub("^x", "", rownames(cf)[i])
+          row <- list(endpoint = en, factor = name, term = term, n = u$n, events = u$events, hr = ci[i, "exp(coef)"],
+                      lower = ci[i, "lower .95"], upper = ci[i, "upper .95"], p = cf[i, "Pr(>|z|)"], factor_p = u$pj)
+          if (!is.null(multi) && name %in% entered) {
+            mrow <- paste0(if (isTRUE(factors[[name]]$continuous)) name else paste0(name, term))
+            mrow <- rownames(multi$coefficients)[gsub("`", "", rownames(multi$coefficients)) == mrow]
+            row$multi_hr <- multi$conf.int[mrow, "exp(coef)"]; row$multi_lower <- multi$conf.int[mrow, "lower .95"]
+            row$multi_upper <- multi$conf.int[mrow, "upper .95"]; row$multi_p <- multi$coefficients[mrow, "Pr(>|z|)"]
+          }
+          out$cox[[length(out$cox) + 1]] <- row
+        }
+      }
+    }
+  }
+  out$r_version <- R.version.string; out$survival_version <- as.character(packageVersion("survival"))
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = 15, na = "null", pretty = TRUE), file.path(tpl, "expected.json"))
+  cat(tpl, "done\n")
+}
