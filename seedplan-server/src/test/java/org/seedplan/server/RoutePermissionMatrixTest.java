@@ -128,6 +128,19 @@ abstract class RoutePermissionMatrixTest {
         // image screens: CT viewer, contouring, verification (docs/viewer.md)
         examples.put("GET /api/ct/{seriesUid}", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1], null));
         examples.put("GET /api/ct/{seriesUid}/voxels", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1] + "/voxels?from=0&count=1", null));
+        // plan screen (docs/planning-screen.md): sessions planned once per centre by its physicist, re-made after DELETE
+        org.seedplan.server.planning.PlanningFixture pf = new org.seedplan.server.planning.PlanningFixture(t);
+        examples.put("GET /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning", null));
+        examples.put("POST /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning",
+                org.seedplan.server.planning.PlanningFixture.FORM));
+        examples.put("GET /api/planning/{sessionId}", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a), null));
+        examples.put("POST /api/planning/{sessionId}/edits", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/edits",
+                "{\"op\":\"unlock\",\"needles\":[1]}"));
+        examples.put("POST /api/planning/{sessionId}/reoptimise", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/reoptimise", "{}"));
+        examples.put("GET /api/planning/{sessionId}/uniform", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/uniform", null));
+        examples.put("POST /api/planning/{sessionId}/revisions", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/revisions",
+                "{\"name\":\"P\"}"));
+        examples.put("DELETE /api/planning/{sessionId}", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a), null));
         examples.put("GET /api/openapi.json", (c, a, r) -> Call.global("/api/openapi.json", null));
     }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchDoseCommand.class,
                 BenchPlanCommand.class,
+                BenchEditCommand.class,
                 BenchSeedsCommand.class,
                 BenchStatsCommand.class,
                 BenchStructuresCommand.class,

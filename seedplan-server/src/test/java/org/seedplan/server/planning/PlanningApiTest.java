@@ -1,0 +1,139 @@
+package org.seedplan.server.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.storage.account.Role;
+
+/** The plan screen's API on the embedded database: plan, edit, lock and re-plan, compare, save, approve and export. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanningApiTest {
+
+    TestServer t;
+    PlanningFixture fixture;
+    ApiClient physicist;
+
+    @BeforeAll
+    void start() throws Exception {
+        t = new TestServer(TestDatabases.Kind.SQLITE);
+        fixture = new PlanningFixture(t);
+        physicist = t.signedIn(Role.PHYSICIST, true);
+    }
+
+    @AfterAll
+    void stop() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    @Test
+    void planEditLockReplanSaveApproveAndExport() throws Exception {
+        String id = fixture.session(t.a, true);
+        JsonNode s = physicist.get("/api/planning/" + id + "?axial=0&coronal=-4&sagittal=0").json();
+        assertThat(s.get("seedCount").asInt()).isGreaterThan(3);
+        assertThat(goal(s, "D90").get("met").asBoolean()).as(s.get("goals").toString()).isTrue();
+        JsonNode axial100 = line(s, "axial", 100);
+        assertThat(axial100.get("segmentsMm").size()).isGreaterThan(40);
+        double d90 = goal(s, "D90").get("value").asDouble();
+
+        // drag the first seed 15 mm out of the target: D90 falls
+        JsonNode seed = s.get("seeds").get(0);
+        JsonNode p = seed.get("positionMm");
+        JsonNode moved = physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"moveSeed\",\"seed\":" + seed.get("id").asInt() + ",\"toMm\":["
+                + p.get(0).asDouble() + "," + (p.get(1).asDouble() - 15) + "," + p.get(2).asDouble() + "],\"slices\":{\"axial\":" + p.get(2).asDouble() + "}}")
+                .json();
+        assertThat(goal(moved, "D90").get("value").asDouble()).isLessThan(d90);
+        assertThat(moved.get("isodoses").get("axial").get("lines")).isNotEmpty();
+
+        // lock two needles, re-plan: they stay, with their seeds
+        JsonNode n1 = moved.get("needles").get(1);
+        JsonNode n2 = moved.get("needles").get(2);
+        assertThat(physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"lock\",\"needles\":[" + n1.get("number") + "," + n2.get("number") + "]}")
+                .status()).isEqualTo(200);
+        List<String> kept = seedsOf(moved, n1.get("number").asInt(), n2.get("number").asInt());
+        assertThat(physicist.post("/api/planning/" + id + "/reoptimise", "{}").status()).isEqualTo(202);
+        JsonNode again = PlanningFixture.awaitReady(physicist, id);
+        List<Integer> locked = new ArrayList<>();
+        again.get("needles").forEach(n -> {
+            if (n.get("locked").asBoolean()) {
+                locked.add(n.get("number").asInt());
+            }
+        });
+        assertThat(locked).hasSize(2);
+        assertThat(seedsOf(again, locked.get(0), locked.get(1))).containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(goal(again, "D90").get("met").asBoolean()).isTrue();
+
+        JsonNode uniform = physicist.get("/api/planning/" + id + "/uniform").json();
+        assertThat(uniform.get("seedCount").asInt()).isGreaterThan(0);
+
+        // save as a DRAFT revision, approve it with the password, export the RT Plan of that revision
+        ApiClient.Answer saved = physicist.post("/api/planning/" + id + "/revisions", "{\"name\":\"GTV plan\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        assertThat(saved.json().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(saved.json().get("seedCount").asInt()).isEqualTo(again.get("seedCount").asInt());
+        assertThat(saved.json().get("d90Gy").asDouble()).isCloseTo(goal(again, "D90").get("value").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        long planId = saved.json().get("id").asLong();
+        ApiClient.Answer approved = physicist.post("/api/plans/" + planId + "/revisions/1/approval", "{\"password\":\"" + TestServer.PASSWORD
+                + "\",\"printedName\":\"Dr physicist_a\",\"meaning\":\"approved for treatment\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        byte[] rtplan = physicist.bytes("/api/plans/" + planId + "/revisions/1/export/dicom");
+        assertThat(new String(rtplan, 128, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("DICM");
+    }
+
+    @Test
+    void anUnknownTargetIsRefusedNamingTheStructures() throws Exception {
+        ApiClient.Answer a = physicist.post("/api/patients/" + fixture.patient(t.a).id() + "/planning", PlanningFixture.FORM.replace("\"GTV\"", "\"PTV9\""));
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).contains("PTV9").contains("GTV, Bowel");
+    }
+
+    @Test
+    void aLockedNeedleRefusesEdits() throws Exception {
+        String id = fixture.session(t.a, true);
+        JsonNode s = physicist.get("/api/planning/" + id).json();
+        int needle = s.get("needles").get(0).get("number").asInt();
+        physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"lock\",\"needles\":[" + needle + "]}");
+        ApiClient.Answer a = physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"moveNeedle\",\"needle\":" + needle + ",\"shiftMm\":[1,0,0]}");
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).contains("needle " + needle + " is locked");
+        physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"unlock\",\"needles\":[" + needle + "]}");
+    }
+
+    private static JsonNode goal(JsonNode s, String prefix) {
+        for (JsonNode g : s.get("goals")) {
+            if (g.get("goal").asText().startsWith(prefix)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no goal " + prefix + " in " + s.get("goals"));
+    }
+
+    private static JsonNode line(JsonNode s, String plane, double percent) {
+        for (JsonNode l : s.get("isodoses").get(plane).get("lines")) {
+            if (l.get("percent").asDouble() == percent) {
+                return l;
+            }
+        }
+        throw new AssertionError("no " + percent + " % line on " + plane);
+    }
+
+    private static List<String> seedsOf(JsonNode s, int a, int b) {
+        List<String> out = new ArrayList<>();
+        s.get("seeds").forEach(x -> {
+            if (x.get("needle").asInt() == a || x.get("needle").asInt() == b) {
+                out.add(x.get("positionMm").toString());
+            }
+        });
+        return out;
+    }
+}
