@@ -14,9 +14,20 @@ import org.seedplan.stats.data.DataTable;
 final class Cells {
 
     private final DataTable table;
+    private final java.util.function.Consumer<String> softErrors;
+    private String lastSoftError;
 
     Cells(DataTable table, List<String> requiredColumns) {
+        this(table, requiredColumns, null);
+    }
+
+    /**
+     * Cells whose optional values, when invalid, are reported to {@code softErrors} and read as missing instead of
+     * throwing (so that every bad cell of a row is reported); required values still throw.
+     */
+    Cells(DataTable table, List<String> requiredColumns, java.util.function.Consumer<String> softErrors) {
         this.table = table;
+        this.softErrors = softErrors;
         for (String c : requiredColumns) {
             if (!table.hasColumn(c)) {
                 throw new IllegalArgumentException(table.source() + ": required column '" + c
@@ -60,11 +71,11 @@ final class Cells {
             }
             d = Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(row, column) + ": value '" + v
+            return fail(where(row, column) + ": value '" + v
                     + "' is not a number; fix: write a number with '.' as decimal mark, or leave the cell empty / NA if missing");
         }
         if (!(d >= min && d <= max)) {
-            throw new IllegalArgumentException(where(row, column) + ": value '" + v + "' is outside " + fmt(min) + "–" + fmt(max)
+            return fail(where(row, column) + ": value '" + v + "' is outside " + fmt(min) + "–" + fmt(max)
                     + "; fix: correct the value or leave the cell empty / NA if missing");
         }
         return d;
@@ -72,7 +83,15 @@ final class Cells {
 
     Double requiredNumber(int row, String column, double min, double max) {
         requiredText(row, column);
-        return number(row, column, min, max);
+        return required(number(row, column, min, max));
+    }
+
+    /** A required value that was reported as bad stops the row (with the same message, reported once). */
+    private <T> T required(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(lastSoftError);
+        }
+        return value;
     }
 
     Integer whole(int row, String column, int min, int max) {
@@ -81,7 +100,7 @@ final class Cells {
             return null;
         }
         if (d != Math.rint(d)) {
-            throw new IllegalArgumentException(where(row, column) + ": value '" + text(row, column)
+            return fail(where(row, column) + ": value '" + text(row, column)
                     + "' is not a whole number; fix: write a whole number " + min + "–" + max);
         }
         return d.intValue();
@@ -95,7 +114,7 @@ final class Cells {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1" -> true;
             case "no", "n", "false", "0" -> false;
-            default -> throw new IllegalArgumentException(where(row, column) + ": value '" + v
+            default -> fail(where(row, column) + ": value '" + v
                     + "' is not yes/no; fix: write yes or no (also accepted: y/n, true/false, 1/0)");
         };
     }
@@ -108,14 +127,14 @@ final class Cells {
         try {
             return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where(row, column) + ": value '" + v
+            return fail(where(row, column) + ": value '" + v
                     + "' is not a date; fix: write dates as yyyy-MM-dd (for example 2024-03-31)");
         }
     }
 
     LocalDate requiredDate(int row, String column) {
         requiredText(row, column);
-        return date(row, column);
+        return required(date(row, column));
     }
 
     LocalDateTime requiredDateTime(int row, String column) {
@@ -138,8 +157,18 @@ final class Cells {
                 return values.get(i);
             }
         }
-        throw new IllegalArgumentException(where(row, column) + ": value '" + v + "' is not one of " + accepted
+        return fail(where(row, column) + ": value '" + v + "' is not one of " + accepted
                 + "; fix: write one of these");
+    }
+
+    /** Reports a bad optional value: to the soft-error sink (the value reads as missing), or as an exception without one. */
+    private <T> T fail(String message) {
+        if (softErrors == null) {
+            throw new IllegalArgumentException(message);
+        }
+        softErrors.accept(message);
+        lastSoftError = message;
+        return null;
     }
 
     private static String fmt(double d) {

@@ -177,7 +177,7 @@ public final class CohortImport {
     /** Collects the errors of an import so that all are reported at once. */
     private static final class Problems {
         private static final int MAX_LISTED = 200;
-        private final List<String> messages = new ArrayList<>();
+        private final java.util.Set<String> messages = new java.util.LinkedHashSet<>();
 
         void add(String message) {
             messages.add(message);
@@ -215,12 +215,13 @@ public final class CohortImport {
             if (messages.isEmpty()) {
                 return;
             }
-            if (messages.size() == 1) {
-                throw new IllegalArgumentException(messages.get(0));
+            List<String> all = new ArrayList<>(messages);
+            if (all.size() == 1) {
+                throw new IllegalArgumentException(all.get(0));
             }
-            StringBuilder sb = new StringBuilder(source + ": " + messages.size() + " errors, nothing imported:");
-            for (int i = 0; i < Math.min(MAX_LISTED, messages.size()); i++) {
-                sb.append("\n  ").append(messages.get(i));
+            StringBuilder sb = new StringBuilder(source + ": " + all.size() + " errors, nothing imported:");
+            for (int i = 0; i < Math.min(MAX_LISTED, all.size()); i++) {
+                sb.append("\n  ").append(all.get(i));
             }
             if (messages.size() > MAX_LISTED) {
                 sb.append("\n  … and ").append(messages.size() - MAX_LISTED).append(" more of the same kinds");
@@ -280,7 +281,7 @@ public final class CohortImport {
     }
 
     private static Map<String, PatientDraft> patients(DataTable t, Problems problems) {
-        Cells c = new Cells(t, List.of("patient_id", "implant_date"));
+        Cells c = new Cells(t, List.of("patient_id", "implant_date"), problems::add);
         Map<String, PatientDraft> out = new LinkedHashMap<>();
         Set<String> broken = new HashSet<>();
         for (int r = 0; r < c.rows(); r++) {
@@ -370,7 +371,7 @@ public final class CohortImport {
     }
 
     private static void followUps(DataTable t, Map<String, PatientDraft> patients, Problems problems) {
-        Cells c = new Cells(t, List.of("patient_id", "date"));
+        Cells c = new Cells(t, List.of("patient_id", "date"), problems::add);
         for (int ri = 0; ri < c.rows(); ri++) {
             int r = ri;
             problems.row(() -> {

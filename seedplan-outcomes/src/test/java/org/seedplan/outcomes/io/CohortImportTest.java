@@ -210,4 +210,26 @@ class CohortImportTest {
                     .containsExactly("adverse_events.csv", "followups.csv", "lesions.csv", "measurements.csv", "patients.csv");
         }
     }
+
+    @Test
+    void everyErrorOfAnImportIsReportedAtOnce() throws IOException {
+        write(PATIENTS.replace("A1,61,M,1", "A1,61,X,9").replace("2024-02-01", "01.02.2024"), LESIONS,
+                FOLLOWUPS.replace("A1,2024-02-10,no,NON_CR_NON_PD,3", "A1,2024-02-10,maybe,NON_CR_NON_PD,13"), MEASUREMENTS);
+        assertThatThrownBy(() -> CohortImport.read(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("errors, nothing imported")
+                .hasMessageContaining("patients.csv row 2 column 'sex'")
+                .hasMessageContaining("patients.csv row 3 column 'implant_date'")
+                .hasMessageContaining("followups.csv row 3 column");
+    }
+
+    @Test
+    void misspeltColumnIsReportedAndStudyVariablesAreKept() throws IOException {
+        write(PATIENTS.replace("hyperthermia", "hyperthermia,pvtt").replace(",yes\n", ",yes,yes\n").replace(",no\n", ",no,no\n"),
+                LESIONS, FOLLOWUPS, MEASUREMENTS);
+        ImportedCohort c = CohortImport.read(dir);
+        assertThat(c.tables().get(CohortFormat.PATIENTS).columnNames()).contains("pvtt");
+        write(PATIENTS, LESIONS, FOLLOWUPS.replace("nrs_pain", "nrs_pian"), MEASUREMENTS);
+        assertThatThrownBy(() -> CohortImport.read(dir)).hasMessageContaining("column 'nrs_pian' is not a column of the followups table;"
+                + " did you mean 'nrs_pain'?");
+    }
 }
