@@ -2,8 +2,11 @@ package org.seedplan.verify.seedfinder;
 
 import org.seedplan.geometry.Vec3;
 
-/** Something bright on the scan that the seed finder decided is not seeds, with where, how big and why. */
-public record RejectedObject(Vec3 centreMm, double volumeMm3, double peakHu, Reason reason) {
+/**
+ * Something bright on the scan that the seed finder decided is not seeds, with where, how big, why,
+ * and for other metal what it looks like (its shape class and length).
+ */
+public record RejectedObject(Vec3 centreMm, double volumeMm3, double peakHu, Reason reason, MetalShape shape, double lengthMm) {
 
     /** Why an object is not counted as seeds. */
     public enum Reason {
@@ -13,5 +16,11 @@ public record RejectedObject(Vec3 centreMm, double volumeMm3, double peakHu, Rea
         OTHER_METAL,
         /** Metal, but far smaller than one seed (a fragment at the edge of the scan or a noise spike). */
         TOO_SMALL
+    }
+
+    /** A short description for a clinician: "screw or rod, 31 mm, 1510 mm³ at (x, y, z) mm". */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%s, %.0f mm long, %.0f mm³ at (%.1f, %.1f, %.1f) mm", shape.label(), lengthMm,
+                volumeMm3, centreMm.x(), centreMm.y(), centreMm.z());
     }
 }

@@ -12,6 +12,8 @@ import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.structure.Mask;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.matching.SeedMatching;
 
 /**
  * Finds implanted seeds on a post-operative CT, in 3D.
@@ -47,6 +49,29 @@ import org.seedplan.structure.Mask;
  */
 public final class SeedFinder {
 
+    /**
+     * Top of the window through which the finder reads CT numbers, HU: the 12-bit scale's 3071. Seeds saturate
+     * there on clipping scanners; an extended-scale scan is clipped to it so that seeds look alike on both.
+     */
+    static final double WORKING_TOP_HU = 3071;
+    /**
+     * Least metal content of a seed as a share of the scan's median object: a stent strut or a clip's leg holds a
+     * tenth to a quarter of a seed's metal, a seed cut by the scan's edge or thinned by partial volume keeps most of it.
+     */
+    static final double MIN_CONTENT_SHARE = 0.35;
+    /** Least metal content per seed of a blob counted as several seeds, in seeds: a seed split in two holds half. */
+    static final double MIN_CONTENT_PER_SEED = 0.6;
+    /**
+     * How much residual, in one seed's signal energy, the content count may cost when it lowers the fitted count
+     * (the image model is the finder's, the content is the scan's: on scans made differently the model splits seeds).
+     */
+    static final double CONTENT_OVERRULES = 0.5;
+    /** Most seed volumes of a badly fitted blob that its metal content may still declare seeds. */
+    static final double MAX_MISFIT_SEEDS = 4;
+    /** Typical volume of one seed's blob above the threshold, mm³ (for telling a coil from a few seeds). */
+    static final double SEED_BLOB_MM3 = 25;
+    /** A found seed within this distance of a seed of the earlier implant is that seed, mm (seeds move a few mm after implant). */
+    public static final double PREVIOUS_MATCH_MM = 4;
     /** Share of one seed's signal energy by which an extra seed in a blob must lower the residual. */
     static final double EXTRA_SEED_SHARE = 0.05;
     /** Objects larger than this many typical objects are split again at the peak level (seeds touching bone). */
@@ -73,19 +98,25 @@ public final class SeedFinder {
 
     /** Finds all seeds in the whole scan, with no expected count. */
     public SeedFinding find(Volume ct) {
-        return find(ct, null, OptionalInt.empty());
+        return find(ct, null, OptionalInt.empty(), List.of());
+    }
+
+    /** Finds the seeds in a scan, with no earlier implant. */
+    public SeedFinding find(Volume ct, Mask roi, OptionalInt expected) {
+        return find(ct, roi, expected, List.of());
     }
 
     /**
      * Finds the seeds in a scan.
      *
-     * @param ct       the post-operative CT in HU
-     * @param roi      a region on the CT's grid (objects touching it count), or null for the whole scan
-     * @param expected the number of seeds implanted, if known
+     * @param ct            the post-operative CT in HU
+     * @param roi           a region on the CT's grid (objects touching it count), or null for the whole scan
+     * @param expected      the number of seeds implanted this time, if known
+     * @param previousSeeds where an earlier implant's seeds lie (its plan or the seeds found on its post-op CT), mm;
+     *                      found seeds within {@value #PREVIOUS_MATCH_MM} mm of one are that implant's, listed apart
      */
-    public SeedFinding find(Volume ct, Mask roi, OptionalInt expected) {
+    public SeedFinding find(Volume ct, Mask roi, OptionalInt expected, List<Vec3> previousSeeds) {
         Grid g = ct.grid();
-        float[] hu = ct.hu();
         ScanStats stats = ScanStats.of(ct.hu(), options.minMetalHu());
         if (roi != null && !roi.grid().equals(g)) {
             throw new IllegalArgumentException("region '" + roi.name() + "' is on a different grid than the CT: "
@@ -100,7 +131,11 @@ public final class SeedFinder {
                             + "give the post-implant CT", stats.maxHu(), options.minMetalHu()));
         }
         double background = stats.backgroundHu();
-        double metal = stats.metalLevelHu();
+        // The seeds' level comes from seed-sized objects only (a screw cannot lift it), read through the 12-bit
+        // scale's window so that seeds look alike on clipped and extended scales.
+        MetalLevel level = MetalLevel.of(g, ct.hu(), options.minMetalHu());
+        double metal = level.seedSizedObjects() > 0 ? Math.min(level.seedPeakHu(), WORKING_TOP_HU) : WORKING_TOP_HU;
+        float[] hu = stats.maxHu() > metal ? clipped(ct.hu(), metal) : ct.hu();
         double threshold = background + 0.4 * (metal - background);
         double peakRequired = Math.max(options.minMetalHu(), background + 0.65 * (metal - background));
         List<RejectedObject> rejected = new ArrayList<>();
@@ -150,7 +185,14 @@ public final class SeedFinder {
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
         double[] content = candidates.stream().mapToDouble(b -> excess(g, hu, labels, b, background, metal, lowHu))
                 .sorted().toArray();
-        double seedContent = content.length == 0 ? Double.POSITIVE_INFINITY : content[content.length / 2];
+        double seedContent = content.length == 0 ? Double.POSITIVE_INFINITY : seedContent(content);
+        // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core.
+        for (Blob b : new ArrayList<>(candidates)) {
+            if (excess(g, hu, labels, b, background, metal, lowHu) < MIN_CONTENT_SHARE * seedContent) {
+                candidates.remove(b);
+                rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
+            }
+        }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
         for (Blob b : faint) {
             if (excess(g, hu, labels, b, background, metal, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
@@ -160,11 +202,13 @@ public final class SeedFinder {
                 rejected.add(reject(g, b, RejectedObject.Reason.BONE_OR_CALCIFICATION));
             }
         }
+        double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException(roi != null
-                    ? "region '" + roi.name() + "' contains no seeds (no metal object touches it): check the region name"
-                    + " or search the whole scan"
-                    : "no seeds in the scan: nothing reaches the metal level of " + Math.round(metal) + " HU");
+            if (roi != null) {
+                throw new IllegalArgumentException("region '" + roi.name() + "' contains no seeds (no metal object touches it):"
+                        + " check the region name or search the whole scan");
+            }
+            return noSeeds(background, metal, threshold, rejected, expected);
         }
         List<String> notes = new ArrayList<>();
         Learned learned = learn(g, hu, labels, background, metal, lowHu, candidates, notes);
@@ -198,31 +242,67 @@ public final class SeedFinder {
                 }
             }
             bc.chosen = bc.bestCount();
+            // The metal content is a second count, independent of the image model: n seeds hold about n seeds' metal.
+            // It decides where the fits barely separate the counts.
+            double seeds = excess(g, hu, labels, b, background, metal, lowHu) / seedContent;
+            int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
+            if (byContent > bc.chosen) {
+                bc.evaluate(byContent);
+                if (bc.fit(byContent).ssr() < bc.fit(bc.chosen).ssr()) {
+                    bc.chosen = byContent;
+                }
+            } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED) {
+                bc.evaluate(byContent);
+                if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
+                    bc.chosen = byContent;
+                }
+            }
+            bc.contentSeeds = seeds;
             return bc;
         }).toList();
         for (BlobCount bc : counts) {
-            if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
+            if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE) {
+                rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
+            } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
-            } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED) {
+            } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
             } else {
                 counted.add(bc);
             }
         }
         if (counted.isEmpty()) {
-            throw new IllegalArgumentException("no seeds found: the " + rejected.size()
-                    + " bright objects " + (roi != null ? "in region '" + roi.name() + "' " : "")
-                    + "are bone or metal not shaped like seeds");
+            if (roi != null) {
+                throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
+                        + roi.name() + "' are bone or metal not shaped like seeds");
+            }
+            return noSeeds(background, metal, threshold, rejected, expected);
+        }
+        // Seeds of an earlier implant take their share of the blobs but not of the expected count.
+        int previousFound = 0;
+        if (!previousSeeds.isEmpty()) {
+            List<Vec3> before = new ArrayList<>();
+            counted.forEach(bc -> bc.seeds(learned.singleSeedEnergy).forEach(s -> before.add(s.centreMm())));
+            previousFound = new SeedMatcher(PREVIOUS_MATCH_MM).match(previousSeeds, before).matches().size();
         }
         if (expected.isPresent()) {
-            reconcile(counted, expected.getAsInt(), learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
+            reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
         }
-        List<FoundSeed> seeds = new ArrayList<>();
+        List<FoundSeed> all = new ArrayList<>();
         for (BlobCount bc : counted) {
-            seeds.addAll(bc.seeds(learned.singleSeedEnergy));
+            all.addAll(bc.seeds(learned.singleSeedEnergy));
         }
-        seeds.sort(Comparator.comparingDouble((FoundSeed s) -> s.centreMm().z())
-                .thenComparingDouble(s -> s.centreMm().y()).thenComparingDouble(s -> s.centreMm().x()));
+        List<FoundSeed> seeds = new ArrayList<>(all);
+        List<FoundSeed> previous = new ArrayList<>();
+        if (!previousSeeds.isEmpty()) {
+            SeedMatching old = new SeedMatcher(PREVIOUS_MATCH_MM).match(previousSeeds, all.stream().map(FoundSeed::centreMm).toList());
+            old.matches().forEach(m -> previous.add(all.get(m.found())));
+            seeds.removeAll(previous);
+        }
+        Comparator<FoundSeed> order = Comparator.comparingDouble((FoundSeed s) -> s.centreMm().z())
+                .thenComparingDouble(s -> s.centreMm().y()).thenComparingDouble(s -> s.centreMm().x());
+        seeds.sort(order);
+        previous.sort(order);
         if (expected.isPresent() && seeds.size() != expected.getAsInt()) {
             int d = seeds.size() - expected.getAsInt();
             notes.add(d < 0
@@ -232,8 +312,46 @@ public final class SeedFinder {
                     + "seeds (check the lowest-confidence seeds and the expected count)");
         }
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
-                seedVoxels * g.dxMm() * g.dyMm() * g.dzMm(), model.sigmaXyMm(), model.sigmaZMm(), learned.used);
-        return new SeedFinding(seeds, rejected, cal, expected, notes);
+                seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used);
+        return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
+                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, cal, expected));
+    }
+
+    /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
+    private static SeedFinding noSeeds(double background, double metal, double threshold, List<RejectedObject> rejected,
+                                       OptionalInt expected) {
+        SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0);
+        return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
+                SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
+    }
+
+    /**
+     * Whether a blob the image model explains badly is still seeds by its metal: a whole number of seeds' content
+     * (each within {@value #MIN_CONTENT_PER_SEED}–1.5 seeds) in no more than {@value #MAX_MISFIT_SEEDS} seed volumes.
+     * Seeds merged on thick slices whose slice profile is not the model's look like this; a screw or a stent is
+     * larger, and lighter metal fails the content.
+     */
+    private static boolean seedsByContent(BlobCount bc, double seedVoxels) {
+        double perSeed = bc.contentSeeds / bc.chosen;
+        return perSeed >= MIN_CONTENT_PER_SEED && perSeed <= 1.5 && bc.blob.size() <= MAX_MISFIT_SEEDS * seedVoxels;
+    }
+
+    /**
+     * The metal content of one seed on this scan from the sorted contents of the bright objects: starting at the
+     * 90th percentile (seeds, pairs and clumps are the heaviest small objects; a stent's struts or a wire's pieces
+     * may outnumber them), the median of the contents within a factor of two, three times over.
+     */
+    static double seedContent(double[] sorted) {
+        double ref = sorted[(int) Math.floor(0.9 * (sorted.length - 1))];
+        for (int it = 0; it < 3; it++) {
+            double r = ref;
+            double[] near = Arrays.stream(sorted).filter(c -> c >= 0.5 * r && c <= 2 * r).toArray();
+            if (near.length == 0) {
+                break;
+            }
+            ref = near[near.length / 2];
+        }
+        return ref;
     }
 
     private static double median(List<Blob> blobs) {
@@ -272,7 +390,10 @@ public final class SeedFinder {
 
     private static RejectedObject reject(Grid g, Blob b, RejectedObject.Reason reason) {
         PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
-        return new RejectedObject(pa.meanMm(), b.size() * g.dxMm() * g.dyMm() * g.dzMm(), b.peakHu(), reason);
+        double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
+        MetalShape shape = reason == RejectedObject.Reason.OTHER_METAL ? MetalShape.classify(b, voxelMm3, SEED_BLOB_MM3)
+                : MetalShape.NONE;
+        return new RejectedObject(pa.meanMm(), b.size() * voxelMm3, b.peakHu(), reason, shape, MetalShape.length(b));
     }
 
     private record Learned(SeedImageModel model, double singleSeedVoxels, double singleSeedEnergy, int used) {
@@ -470,6 +591,8 @@ public final class SeedFinder {
         final TreeMap<Integer, ImageFitter.Fit> fits = new TreeMap<>();
         int chosen;
         boolean reconciled;
+        /** The blob's metal content in seeds. */
+        double contentSeeds;
 
         BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter, double penalty) {
             this.blob = blob;
@@ -565,6 +688,16 @@ public final class SeedFinder {
             }
             return out;
         }
+    }
+
+    /** A copy of the CT numbers clipped at {@code topHu}. */
+    private static float[] clipped(float[] hu, double topHu) {
+        float[] out = new float[hu.length];
+        float t = (float) topHu;
+        for (int v = 0; v < hu.length; v++) {
+            out[v] = Math.min(hu[v], t);
+        }
+        return out;
     }
 
     /** Marks the voxels at or above {@code thresholdHu}. */

@@ -1,0 +1,89 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.seedplan.geometry.Grid;
+
+/**
+ * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
+ * differs from the number implanted, a seed appearance outside what scanners produce (so the scan
+ * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, an earlier
+ * implant's seeds, and seeds far from every other (migrated). Empty when there is nothing to say.
+ */
+final class SelfCheck {
+
+    /** Usual in-plane σ of a seed's image, mm: 0.5–1.2 mm FWHM kernels on a 0.8 mm seed, with margin. */
+    static final double MIN_SIGMA_XY_MM = 0.25;
+    static final double MAX_SIGMA_XY_MM = 1.0;
+    /** Usual axial σ per slice thickness: box (0.29), triangle (0.41), Gaussian (0.42) profiles, with margin. */
+    static final double MIN_SIGMA_Z_PER_SLICE = 0.15;
+    static final double MAX_SIGMA_Z_PER_SLICE = 0.75;
+    /** A seed farther than this from every other seed is reported as far from the implant, mm. */
+    static final double FAR_MM = 25;
+
+    private SelfCheck() {
+    }
+
+    static List<String> of(Grid g, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
+                           SeedFinderCalibration cal, OptionalInt expected) {
+        List<String> out = new ArrayList<>();
+        List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
+        if (seeds.isEmpty() && previous.isEmpty()) {
+            out.add(metal.isEmpty()
+                    ? "NO SEEDS FOUND: the bright objects of the scan are bone or calcifications, none is shaped like a seed"
+                    : "NO SEEDS FOUND: the scan's metal is " + metal.size() + " object(s) not shaped like seeds ("
+                    + metal.stream().map(RejectedObject::describe).collect(Collectors.joining("; ")) + ")");
+        }
+        if (expected.isPresent() && seeds.size() != expected.getAsInt()) {
+            int d = seeds.size() - expected.getAsInt();
+            out.add(String.format(Locale.ROOT, "SEED COUNT: %d found, %d implanted (%s): check the scan covers the implant, "
+                    + "the seeds listed with low confidence and the objects not counted", seeds.size(), expected.getAsInt(),
+                    d < 0 ? (-d) + " not found" : d + " more than implanted"));
+        }
+        if (!seeds.isEmpty() && g != null) {
+            if (cal.isolatedSeedsUsed() < 3) {
+                out.add("SEED APPEARANCE: fewer than 3 isolated seeds, so the seed image was not learned from this scan:"
+                        + " counts in merged groups are less certain");
+            } else {
+                if (cal.psfSigmaInPlaneMm() < MIN_SIGMA_XY_MM || cal.psfSigmaInPlaneMm() > MAX_SIGMA_XY_MM) {
+                    out.add(String.format(Locale.ROOT, "SEED APPEARANCE: in-plane blur sigma %.2f mm is outside the usual %.2f-%.2f mm:"
+                                    + " check the reconstruction kernel and that the objects are seeds", cal.psfSigmaInPlaneMm(),
+                            MIN_SIGMA_XY_MM, MAX_SIGMA_XY_MM));
+                }
+                double lo = MIN_SIGMA_Z_PER_SLICE * g.dzMm();
+                double hi = Math.max(1.0, MAX_SIGMA_Z_PER_SLICE * g.dzMm());
+                if (cal.psfSigmaAxialMm() < lo || cal.psfSigmaAxialMm() > hi) {
+                    out.add(String.format(Locale.ROOT, "SEED APPEARANCE: axial blur sigma %.2f mm is outside the usual %.2f-%.2f mm"
+                            + " for %.2f mm slices: check the slice thickness and spacing", cal.psfSigmaAxialMm(), lo, hi, g.dzMm()));
+                }
+            }
+        }
+        if (!metal.isEmpty() && !(seeds.isEmpty() && previous.isEmpty())) {
+            out.add("OTHER METAL: " + metal.size() + " object(s) not shaped like seeds, not counted: "
+                    + metal.stream().map(RejectedObject::describe).collect(Collectors.joining("; "))
+                    + ". A seed touching one is part of it: look at the images there");
+        }
+        if (previousGiven > 0) {
+            out.add(String.format(Locale.ROOT, "PREVIOUS IMPLANT: %d of its %d seeds recognised on this scan and listed apart,"
+                    + " not counted as this implant's", previous.size(), previousGiven));
+        }
+        if (seeds.size() >= 3) {
+            for (FoundSeed s : seeds) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (FoundSeed o : seeds) {
+                    if (o != s) {
+                        nearest = Math.min(nearest, o.centreMm().distanceTo(s.centreMm()));
+                    }
+                }
+                if (nearest > FAR_MM) {
+                    out.add(String.format(Locale.ROOT, "FAR SEED: the seed at (%.1f, %.1f, %.1f) mm is %.0f mm from every other seed:"
+                            + " migrated, or not a seed", s.centreMm().x(), s.centreMm().y(), s.centreMm().z(), nearest));
+                }
+            }
+        }
+        return out;
+    }
+}
