@@ -87,6 +87,7 @@ public final class Routes {
                 new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id)", audit::forEntity));
         OpenApiDocument[] doc = new OpenApiDocument[1];
         List<Route> all = new java.util.ArrayList<>(api);
+        all.addAll(org.seedplan.server.handlers.DicomNetworkApi.routes(s));
         all.addAll(org.seedplan.server.imaging.ImagingRoutes.all(s));
         all.addAll(org.seedplan.server.planning.PlanningRoutes.all(s));
         all.add(new Route(GET, "/api/openapi.json", PUBLIC, 200, "This API as an OpenAPI 3.1 document", (ctx, c) -> doc[0].serve(ctx, c)));

@@ -125,6 +125,24 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
         examples.put("GET /api/patients/{id}/access", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/access?at=2026-12-03T07:30:00Z", null));
         examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));
+        // DICOM network (docs/dicom-network.md): known peers; send to, query and fetch from a real PACS (Orthanc, one per JVM)
+        examples.put("GET /api/dicom/peers", (c, a, r) -> Call.global("/api/dicom/peers", null));
+        examples.put("POST /api/dicom/peers", (c, a, r) -> Call.of("/api/dicom/peers", "{\"centreId\":" + c.id() + ",\"aeTitle\":\"N"
+                + rnd() + "\",\"host\":\"127.0.0.1\",\"port\":104,\"maySend\":true}"));
+        examples.put("PUT /api/dicom/peers/{peerId}", (c, a, r) -> Call.of("/api/dicom/peers/" + org.seedplan.server.dicom.PacsFixture.peer(t.db, c.id()),
+                "{\"aeTitle\":\"N" + rnd() + "\",\"host\":\"127.0.0.1\",\"port\":4242,\"maySend\":true,\"reason\":\"renamed\"}"));
+        examples.put("DELETE /api/dicom/peers/{peerId}", (c, a, r) -> Call.of("/api/dicom/peers/" + org.seedplan.server.dicom.PacsFixture.peer(t.db, c.id()),
+                "{\"reason\":\"retired\"}"));
+        examples.put("POST /api/plans/{planId}/revisions/{rev}/send", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
+                + "/revisions/1/send", "{\"peerId\":" + org.seedplan.server.dicom.PacsFixture.peer(t.db, c.id()) + "}"));
+        examples.put("GET /api/patients/{id}/pacs/studies", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/pacs/studies?peerId="
+                + org.seedplan.server.dicom.PacsFixture.peer(t.db, c.id()), null));
+        examples.put("POST /api/patients/{id}/pacs/fetch", (c, a, r) -> {
+            Patient p = w.patient(c);
+            String study = org.seedplan.server.dicom.PacsFixture.orthanc().holdStudyOf(p.patientId());
+            return Call.of("/api/patients/" + p.id() + "/pacs/fetch", "{\"peerId\":" + org.seedplan.server.dicom.PacsFixture.peer(t.db, c.id())
+                    + ",\"studyInstanceUid\":\"" + study + "\"}");
+        });
         // image screens: CT viewer, contouring, verification (docs/viewer.md)
         examples.put("GET /api/ct/{seriesUid}", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1], null));
         examples.put("GET /api/ct/{seriesUid}/voxels", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1] + "/voxels?from=0&count=1", null));

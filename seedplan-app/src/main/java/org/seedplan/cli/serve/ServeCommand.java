@@ -16,6 +16,8 @@ import org.seedplan.server.SeedplanServer;
 import org.seedplan.server.ServerConfig;
 import org.seedplan.server.Services;
 import org.seedplan.server.check.StartupSelfCheck;
+import org.seedplan.server.dicom.RegistryDicomNode;
+import org.seedplan.dicom.net.AeAddress;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.dicom.DicomStore;
 import picocli.CommandLine.Command;
@@ -55,11 +57,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address of a TLS reverse proxy whose X-Forwarded-Proto/-Host headers are believed (repeatable).")
     List<String> trustedProxies = List.of();
 
+    @Option(names = "--dicom-port", paramLabel = "PORT", description = "Also run a DICOM Storage SCP on this port (e.g. 11112; 0 = any free"
+            + " port), accepting the known peers of each centre and filing what they send in that centre (docs/dicom-network.md).")
+    Integer dicomPort;
+
+    @Option(names = "--ae-title", defaultValue = "SEEDPLAN", description = "Our DICOM AE title (default ${DEFAULT-VALUE}).")
+    String aeTitle;
+
+    @Option(names = "--dicom-bind", paramLabel = "ADDRESS", description = "Address the DICOM port listens on (default: that of --bind).")
+    String dicomBind;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port " + port + " is not a TCP port: give 1–65535, or 0 for any free port");
         }
+        if (dicomPort != null && (dicomPort < 0 || dicomPort > 65535)) {
+            throw new IllegalArgumentException("--dicom-port " + dicomPort + " is not a TCP port: give 1–65535 (DICOM: 104 or 11112), or 0 for any free port");
+        }
+        AeAddress.checkAeTitle(aeTitle, "--ae-title");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
@@ -89,15 +105,23 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<String> once = FirstStart.ensureAdministrator(services, adminPasswordFile);
         once.ifPresent(p -> System.out.println("First start: user '" + FirstStart.ADMIN + "', one-time password " + p
                 + " (shown only now; change it at the first sign-in)"));
+        RegistryDicomNode node = dicomPort == null ? null
+                : RegistryDicomNode.start(database, aeTitle, dicomBind != null ? dicomBind : bind, dicomPort);
         SeedplanServer server = SeedplanServer.start(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (node != null) {
+                node.close();
+            }
             server.close();
             database.close();
             stopped.countDown();
         }));
         System.out.println("seedplan serve: open " + server.address() + " (data " + folder.toAbsolutePath()
                 + (db != null ? ", database " + db.replaceAll("(?i)(password=)[^&]*", "$1***") : "") + "); stop with Ctrl-C");
+        if (node != null) {
+            System.out.println("seedplan serve: DICOM node " + aeTitle + " on port " + node.port() + " (known peers: /api/dicom/peers)");
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -24,5 +24,7 @@ public enum Permission {
     /** Read the audit trail of the centre. */
     READ_AUDIT,
     /** Create users, grant and revoke roles in the centre. */
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Keep the centre's list of known DICOM peers (scanners, PACS: AE title, host, port, what they may do). */
+    MANAGE_DICOM_PEERS
 }
