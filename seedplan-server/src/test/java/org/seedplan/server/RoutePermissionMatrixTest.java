@@ -146,6 +146,25 @@ abstract class RoutePermissionMatrixTest {
         // image screens: CT viewer, contouring, verification (docs/viewer.md)
         examples.put("GET /api/ct/{seriesUid}", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1], null));
         examples.put("GET /api/ct/{seriesUid}/voxels", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1] + "/voxels?from=0&count=1", null));
+        examples.put("GET /api/ct/{seriesUid}/structure-sets", (c, a, r) -> Call.of("/api/ct/" + w.patientWithCt(c)[1] + "/structure-sets", null));
+        examples.put("POST /api/ct/{seriesUid}/structure-sets", (c, a, r) -> Call.of("/api/ct/"
+                + org.seedplan.server.structures.ImagingFixture.create(t, w, c).ctSeriesUid() + "/structure-sets",
+                "{\"name\":\"Drawn\",\"structures\":" + org.seedplan.server.structures.StructureJson.write(List.of(
+                        org.seedplan.server.structures.ImagingFixture.gtv())) + "}"));
+        examples.put("POST /api/ct/{seriesUid}/structure-sets/import", (c, a, r) -> {
+            var f = org.seedplan.server.structures.ImagingFixture.create(t, w, c);
+            return new Call("/api/ct/" + f.ctSeriesUid() + "/structure-sets/import", null, List.of(f.rtStructFile()), Map.of(), true, null);
+        });
+        examples.put("POST /api/ct/{seriesUid}/structures/derive", (c, a, r) -> Call.of("/api/ct/"
+                + org.seedplan.server.structures.ImagingFixture.create(t, w, c).ctSeriesUid() + "/structures/derive",
+                org.seedplan.server.structures.ImagingFixture.expandBody(2)));
+        examples.put("GET /api/structure-sets/{setId}", (c, a, r) -> Call.of("/api/structure-sets/"
+                + org.seedplan.server.structures.ImagingFixture.create(t, w, c).structureSetId(), null));
+        examples.put("PUT /api/structure-sets/{setId}", (c, a, r) -> Call.of("/api/structure-sets/"
+                + org.seedplan.server.structures.ImagingFixture.create(t, w, c).structureSetId(), "{\"version\":1,\"structures\":"
+                + org.seedplan.server.structures.StructureJson.write(List.of(org.seedplan.server.structures.ImagingFixture.gtv())) + "}"));
+        examples.put("GET /api/structure-sets/{setId}/versions", (c, a, r) -> Call.of("/api/structure-sets/"
+                + org.seedplan.server.structures.ImagingFixture.create(t, w, c).structureSetId() + "/versions", null));
         // plan screen (docs/planning-screen.md): sessions planned once per centre by its physicist, re-made after DELETE
         org.seedplan.server.planning.PlanningFixture pf = new org.seedplan.server.planning.PlanningFixture(t);
         examples.put("GET /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning", null));

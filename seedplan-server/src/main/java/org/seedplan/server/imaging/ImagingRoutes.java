@@ -1,12 +1,16 @@
 package org.seedplan.server.imaging;
 
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static org.seedplan.server.security.Permission.EDIT_PLAN;
 import static org.seedplan.server.security.Permission.READ_REGISTRY;
 
 import java.util.List;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.handlers.CtVolumeApi;
+import org.seedplan.server.handlers.StructureApi;
 
 /** The routes of the image screens (CT viewer, contouring, verification), sharing one cache of CT volumes. */
 public final class ImagingRoutes {
@@ -18,9 +22,22 @@ public final class ImagingRoutes {
     public static List<Route> all(Services s) {
         SeriesAccess access = new SeriesAccess(s.db(), new CtVolumeCache(CtVolumeCache.DEFAULT_BUDGET_BYTES));
         CtVolumeApi ct = new CtVolumeApi(access);
+        StructureApi structures = new StructureApi(s, access);
         return List.of(
                 new Route(GET, "/api/ct/{seriesUid}", READ_REGISTRY, 200, "Geometry of a CT series for the viewer (mm LPS)", ct::header),
                 new Route(GET, "/api/ct/{seriesUid}/voxels", READ_REGISTRY, 200,
-                        "Slices of a CT series as Int16 little-endian HU (query from, count; gzip)", ct::voxels));
+                        "Slices of a CT series as Int16 little-endian HU (query from, count; gzip)", ct::voxels),
+                new Route(GET, "/api/ct/{seriesUid}/structure-sets", READ_REGISTRY, 200, "Structure sets drawn on a CT series", structures::list),
+                new Route(POST, "/api/ct/{seriesUid}/structure-sets", EDIT_PLAN, 201, "Create a structure set (version 1); audited", structures::create),
+                new Route(POST, "/api/ct/{seriesUid}/structure-sets/import", EDIT_PLAN, 201,
+                        "Import an RTSTRUCT of the CT's study and Frame of Reference (multipart file, or a stored RTSTRUCT series)",
+                        structures::importRtStruct),
+                new Route(POST, "/api/ct/{seriesUid}/structures/derive", EDIT_PLAN, 200,
+                        "Derive a structure: margin (expand) or boolean (union, intersection, subtract); not saved", structures::derive),
+                new Route(GET, "/api/structure-sets/{setId}", READ_REGISTRY, 200, "A structure set at its latest (or ?version=N) version", structures::get),
+                new Route(PUT, "/api/structure-sets/{setId}", EDIT_PLAN, 200, "Save a new version (version read required; 409 when stale); audited",
+                        structures::save),
+                new Route(GET, "/api/structure-sets/{setId}/versions", READ_REGISTRY, 200, "Saved versions of a structure set with their authors",
+                        structures::versions));
     }
 }
