@@ -178,6 +178,36 @@ abstract class RoutePermissionMatrixTest {
         examples.put("POST /api/planning/{sessionId}/revisions", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/revisions",
                 "{\"name\":\"P\"}"));
         examples.put("DELETE /api/planning/{sessionId}", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a), null));
+        // follow-up forms and study variables (docs/forms.md)
+        org.seedplan.server.forms.FormFixtures ff = new org.seedplan.server.forms.FormFixtures(t.db);
+        examples.put("GET /api/patients/{id}/follow-up", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/follow-up", null));
+        examples.put("POST /api/patients/{id}/visit-forms", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/visit-forms",
+                "{\"visitDate\":\"2026-11-02\",\"nrsPain\":3,\"qlqC30\":{\"1\":2,\"29\":5},\"labs\":[{\"name\":\"AFP\",\"value\":12.5,\"unit\":\"ng/mL\"}]}"));
+        examples.put("PUT /api/visit-forms/{recordId}", (c, a, r) -> Call.of("/api/visit-forms/" + w.visit(c), "{\"version\":1,\"visitDate\":\"2026-11-01\",\"nrsPain\":2}"));
+        examples.put("POST /api/patients/{id}/adverse-events", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/adverse-events",
+                "{\"onsetDate\":\"2026-10\",\"term\":\"Pneumothorax\",\"grade\":2,\"scale\":\"CTCAE_5\"}"));
+        examples.put("PUT /api/adverse-events/{recordId}", (c, a, r) -> Call.of("/api/adverse-events/" + ff.adverseEvent(c.id()),
+                "{\"version\":1,\"onsetDate\":\"2026-10-05\",\"term\":\"Pneumothorax\",\"grade\":2,\"scale\":\"CTCAE_5\"}"));
+        examples.put("POST /api/patients/{id}/progressions", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/progressions",
+                "{\"date\":\"2026-11-20\",\"type\":\"LOCAL\"}"));
+        examples.put("PUT /api/progressions/{recordId}", (c, a, r) -> Call.of("/api/progressions/" + ff.progression(c.id()),
+                "{\"version\":1,\"date\":\"2026-11-21\",\"type\":\"LOCAL\"}"));
+        examples.put("POST /api/patients/{id}/hyperthermia", (c, a, r) -> new Call("/api/patients/" + ff.implanted(c.id()).id() + "/hyperthermia", null,
+                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog()), Map.of("session", "1", "start", "2026-10-02T09:00"), true, null));
+        examples.put("POST /api/hyperthermia/{recordId}/log", (c, a, r) -> new Call("/api/hyperthermia/" + ff.hyperthermiaSession(c.id()) + "/log", null,
+                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog()), Map.of("version", "1", "start", "2026-10-02T10:00"), true, null));
+        examples.put("GET /api/centres/{centreId}/research-studies", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/research-studies", null));
+        examples.put("POST /api/centres/{centreId}/research-studies", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/research-studies",
+                "{\"code\":\"S" + rnd() + "\",\"name\":\"HCC with PVTT\",\"template\":\"seed-implant\"}"));
+        examples.put("POST /api/research-studies/{studyId}/template", (c, a, r) -> Call.of("/api/research-studies/" + ff.study(c.id()).id()
+                + "/template", "{\"template\":\"seed-implant\"}"));
+        examples.put("POST /api/research-studies/{studyId}/variables", (c, a, r) -> Call.of("/api/research-studies/" + ff.study(c.id()).id()
+                + "/variables", "{\"name\":\"child_pugh_score\",\"label\":\"Child-Pugh score\",\"type\":\"NUMBER\",\"min\":5,\"max\":15,\"level\":\"PATIENT\"}"));
+        examples.put("PUT /api/study-variables/{variableId}", (c, a, r) -> Call.of("/api/study-variables/" + ff.variable(c.id(), "afp_baseline").id(),
+                "{\"version\":1,\"label\":\"AFP at baseline\",\"reason\":\"paper's wording\"}"));
+        examples.put("GET /api/patients/{id}/study-values", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/study-values", null));
+        examples.put("PUT /api/study-values", (c, a, r) -> Call.of("/api/study-values", "{\"variableId\":" + ff.variable(c.id(), "pvtt").id()
+                + ",\"recordId\":" + ff.implanted(c.id()).id() + ",\"value\":\"Vp3\"}"));
         examples.put("GET /api/openapi.json", (c, a, r) -> Call.global("/api/openapi.json", null));
     }
 

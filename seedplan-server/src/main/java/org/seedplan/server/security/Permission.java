@@ -26,5 +26,7 @@ public enum Permission {
     /** Create users, grant and revoke roles in the centre. */
     MANAGE_USERS,
     /** Keep the centre's list of known DICOM peers (scanners, PACS: AE title, host, port, what they may do). */
-    MANAGE_DICOM_PEERS
+    MANAGE_DICOM_PEERS,
+    /** Define the centre's research studies and their study variables (the forms' extra fields). */
+    DEFINE_STUDY
 }

@@ -212,6 +212,12 @@ public final class StudyVariableRepository {
                 }));
     }
 
+    /** The value of a variable for one record and instance. */
+    public Optional<StudyValue> value(long variableId, long recordId, int instance) {
+        return db.read(tx -> variable(variableId).flatMap(v -> tx.one("SELECT * FROM study_value WHERE variable_id = ? AND record_id = ? AND instance = ?",
+                r -> valueRow(r, v.definition()), variableId, recordId, instance)));
+    }
+
     /** Every study value of a patient (of all levels), by variable, record and instance. */
     public List<StudyValue> valuesOfPatient(long patientDbId) {
         return db.read(tx -> {
