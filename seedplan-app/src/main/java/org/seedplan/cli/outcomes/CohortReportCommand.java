@@ -1,16 +1,20 @@
 package org.seedplan.cli.outcomes;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.seedplan.outcomes.io.CohortImport;
 import org.seedplan.outcomes.io.ImportedCohort;
+import org.seedplan.outcomes.plan.AnalysisPlan;
+import org.seedplan.outcomes.plan.PlanReader;
+import org.seedplan.outcomes.plan.PlanReport;
 import org.seedplan.outcomes.report.CohortReport;
 import org.seedplan.outcomes.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seedplan cohort report}: reads a cohort and writes the report tables (Markdown, CSV, XLSX) and figures (SVG, PNG). */
+/** {@code seedplan cohort report}: reads a cohort and writes the report tables (Markdown, CSV, XLSX) and figures, fixed or by an analysis plan. */
 @Command(name = "report", mixinStandardHelpOptions = true, header = "Write the cohort outcome report (tables and figures).",
         description = {"Read a cohort and write the outcome report: baseline table, response by",
             "month (RECIST 1.1, mRECIST), pain (NRS), QLQ-C30, adverse events, Kaplan-Meier",
@@ -23,13 +27,20 @@ public final class CohortReportCommand implements Callable<Integer> {
             description = "Cohort folder (patients, lesions, followups, measurements, adverse_events, hyperthermia as .csv or .xlsx) or one .xlsx workbook with those sheets.")
     Path data;
 
+    @Option(names = "--plan", paramLabel = "FILE|TEMPLATE",
+            description = {"Analysis plan: a JSON file (docs/analysis-plans.md) or a shipped template by name: default, hcc-pvtt,",
+                "thyroid-nodes, lesion-dosimetry, pain-qol, hyperthermia-combined. Without it: the fixed cohort report."})
+    String plan;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder (created; files of the same name are replaced).")
     Path out;
 
     @Override
     public Integer call() {
+        AnalysisPlan analysisPlan = plan == null ? null
+                : Files.exists(Path.of(plan)) || !PlanReader.TEMPLATE_NAMES.contains(plan) ? PlanReader.read(Path.of(plan)) : PlanReader.template(plan);
         ImportedCohort cohort = CohortImport.read(data);
-        CohortReport report = CohortReport.of(cohort);
+        CohortReport report = analysisPlan == null ? CohortReport.of(cohort) : PlanReport.run(analysisPlan, cohort);
         List<Path> files = ReportWriter.write(report, cohort.cohort().size(), out);
         System.out.println("Cohort report of " + cohort.cohort().size() + " patients: " + report.tables().size() + " tables, "
                 + report.figures().size() + " figures, " + files.size() + " files in " + out);

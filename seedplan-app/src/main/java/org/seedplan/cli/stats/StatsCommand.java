@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 LogRankCommand.class,
                 CoxCommand.class,
                 TestCommand.class,
+                DescribeCommand.class,
         })
 public final class StatsCommand implements Runnable {
 

@@ -76,4 +76,26 @@ class OutcomesCommandsTest {
         Run missing = run("hyperthermia", "--log", dir.resolve("nope.csv").toString());
         assertThat(missing.code()).isEqualTo(2);
     }
+
+    @Test
+    void reportRunsAPlanByTemplateNameOrFileAndABadPlanWritesNothing(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(run("cohort", "demo", "--out", data.toString(), "--patients", "40").code()).isZero();
+        Path out = dir.resolve("report");
+        Run byName = run("cohort", "report", "--plan", "default", "--data", data.toString(), "--out", out.toString());
+        assertThat(byName.code()).as(byName.err()).isZero();
+        assertThat(out.resolve("tables/survival.csv")).exists();
+        assertThat(out.resolve("figures/km_os_by_d90_ge120.svg")).exists();
+        assertThat(Files.readString(out.resolve("tables/survival.csv"))).startsWith("endpoint,factor,level,n,events,median_months");
+
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"version\": 1, \"endpoints\": [{\"name\": \"os\", \"events\": [\"death\"]}],"
+                + " \"factors\": [{\"name\": \"afp\", \"variable\": \"afp_ng_ml\", \"cut\": 400}],"
+                + " \"survival\": {\"by\": [\"afp\"]}, \"outputs\": [\"survival\", \"km\"]}");
+        Path out2 = dir.resolve("report2");
+        Run bad = run("cohort", "report", "--plan", plan.toString(), "--data", data.toString(), "--out", out2.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("$.factors[0].variable: no column 'afp_ng_ml'");
+        assertThat(out2).doesNotExist();
+    }
 }

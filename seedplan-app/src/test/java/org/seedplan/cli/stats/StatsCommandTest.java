@@ -108,4 +108,38 @@ class StatsCommandTest {
         assertThat(r.err()).contains("cohort.csv row 3 column 'e'").contains("'x'").contains("fix:");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
+
+    /**
+     * R 4.2.2 on ovarian.csv, per rx: mean(age), sd(age), quantile(age, c(.5, .25, .75), type = 6) and type = 7, range —
+     * rx 1: 55.7323538461538, 13.5187297699411, type 6: 56.4301, 43.13015, 69.39865; type 7 P25/P75: 43.137, 66.4658;
+     * rx 2: 56.5985307692308, 5.41973947642391, type 6: 57.0521, 53.6356, 59.74245. Tolerance 1e-9 (printed to 15 digits).
+     */
+    @Test
+    void describeByGroupMatchesRWithSpssOrRQuartiles() throws IOException {
+        JsonNode spss = json("stats", "describe", "--data", OVARIAN, "--columns", "age", "--by", "rx", "--json");
+        assertThat(spss.get("quantiles").asText()).contains("type 6");
+        JsonNode rx1 = spss.get("rows").get(0);
+        assertThat(rx1.get("group").asText()).isEqualTo("1");
+        assertThat(rx1.get("n").asInt()).isEqualTo(13);
+        assertThat(rx1.get("mean").asDouble()).isCloseTo(55.7323538461538, within(1e-9));
+        assertThat(rx1.get("sd").asDouble()).isCloseTo(13.5187297699411, within(1e-9));
+        assertThat(rx1.get("median").asDouble()).isCloseTo(56.4301, within(1e-9));
+        assertThat(rx1.get("p25").asDouble()).isCloseTo(43.13015, within(1e-9));
+        assertThat(rx1.get("p75").asDouble()).isCloseTo(69.39865, within(1e-9));
+        assertThat(rx1.get("min").asDouble()).isCloseTo(38.8932, within(1e-9));
+        JsonNode rx2 = spss.get("rows").get(1);
+        assertThat(rx2.get("sd").asDouble()).isCloseTo(5.41973947642391, within(1e-9));
+        assertThat(rx2.get("p75").asDouble()).isCloseTo(59.74245, within(1e-9));
+        JsonNode r7 = json("stats", "describe", "--data", OVARIAN, "--columns", "age", "--by", "rx", "--quantiles", "r7", "--json");
+        assertThat(r7.get("rows").get(0).get("p25").asDouble()).isCloseTo(43.137, within(1e-9));
+        assertThat(r7.get("rows").get(0).get("p75").asDouble()).isCloseTo(66.4658, within(1e-9));
+    }
+
+    @Test
+    void describeReportsEveryUnknownColumnWithASuggestion() {
+        CliRun r = CliRun.of("stats", "describe", "--data", OVARIAN, "--columns", "agee,futim", "--by", "rxx");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("3 errors").contains("no column 'agee'; did you mean 'age'?")
+                .contains("no column 'futim'; did you mean 'futime'?").contains("no column 'rxx'; did you mean 'rx'?");
+    }
 }
