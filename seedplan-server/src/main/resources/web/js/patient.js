@@ -7,6 +7,7 @@ import { centresOf, requireSession } from './session.js';
 import './components/sp-app-header.js';
 import './components/sp-status-badge.js';
 import './components/sp-dicom-upload.js';
+import { SpPacs } from './components/sp-pacs.js';
 
 const error = document.getElementById('error');
 const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : '—');
@@ -38,6 +39,7 @@ const PLAN_COLUMNS = [
   { label: 'D90', num: true, value: (p) => quantity(p.d90Gy, 1, 'Gy') },
   { label: 'V100', num: true, value: (p) => quantity(p.v100Percent, 1, '%') },
   { label: 'Seeds', num: true, value: (p) => text(p.seedCount) },
+  { label: 'PACS', value: (p) => SpPacs.sendButton(p) },
 ];
 
 const SERIES_COLUMNS = [
@@ -143,6 +145,9 @@ async function start() {
   tableSection(document.getElementById('studies'), 'Studies', p.studies || [],
     [{ label: 'Date' }, { label: 'Modality' }, { label: 'Description' }, { label: 'Series · images', num: true },
       { label: 'Study / series UID' }], 'No study yet. Upload a CT to add one.', studyRows);
+  const pacs = h('sp-pacs', { id: 'pacs' });
+  pacs.patient = p;
+  document.querySelector('#studies header').append(pacs);
   tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
