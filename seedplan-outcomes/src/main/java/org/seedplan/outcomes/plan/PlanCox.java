@@ -82,7 +82,8 @@ final class PlanCox {
                         m == null ? "" : Values.of(m.hr()), m == null ? "" : Values.of(m.hrLower95()),
                         m == null ? "" : Values.of(m.hrUpper95()), m == null ? "" : Values.of(m.pWald()));
                 CoxTerm shown = m != null ? m : u;
-                String label = categorical.contains(f.name()) ? f.label() + ": " + level + " vs " + r.reference() : f.label() + " (per unit)";
+                String label = !categorical.contains(f.name()) ? f.label() + " (per unit)"
+                        : f.cuts().size() == 1 ? f.label() : f.label() + ": " + level + " vs " + r.reference();
                 rows.add(new ForestPlotFigure.Row(label + (m != null ? "" : " (univariable)"), shown.hr(), shown.hrLower95(),
                         shown.hrUpper95(), shown.pWald()));
             }

@@ -41,7 +41,8 @@ public final class PlanReport {
                     tables.add(d.table());
                     figures.addAll(d.figures());
                 }
-                case NRS -> figures.addAll(PlanDescribe.build(plan, data, List.of("nrs_pain")).figures());
+                case NRS -> PlanDescribe.build(plan, data, List.of("nrs_pain")).figures().stream()
+                        .filter(f -> figures.stream().noneMatch(g -> g.name().equals(f.name()))).forEach(figures::add);
                 case QLQ -> {
                     PlanQol.Result q = PlanQol.build(plan, data.cohort().patients());
                     tables.add(q.table());

@@ -52,7 +52,7 @@ final class PlanSurvival {
             KaplanMeierCurve overall = KaplanMeier.fit(all, ConfType.LOG).get(0);
             t.row(row(plan, e, "", "All patients", overall, null));
             figures.add(new KaplanMeierFigure("km_" + e.name(), e.label() + ", all patients", e.label(), List.of(overall),
-                    List.of(legend(plan, "All patients", overall)), ""));
+                    List.of("All patients"), summary(plan, "All patients", overall)));
             followUp(fu, e, data);
             for (String by : plan.survivalBy()) {
                 FactorSpec f = plan.factors().stream().filter(x -> x.name().equals(by)).findFirst().orElseThrow();
@@ -60,14 +60,18 @@ final class PlanSurvival {
                 List<KaplanMeierCurve> curves = ordered(KaplanMeier.fit(frame, ConfType.LOG), f.reference());
                 LogRankResult lr = curves.size() > 1 ? LogRank.test(frame) : null;
                 List<String> labels = new ArrayList<>();
+                List<String> lines = new ArrayList<>();
                 for (KaplanMeierCurve k : curves) {
                     String level = level(k);
                     t.row(row(plan, e, f.name(), level, k, lr));
-                    labels.add(legend(plan, f.label() + " " + level, k));
+                    labels.add(f.label() + " " + level);
+                    lines.add(summary(plan, f.label() + " " + level, k));
                 }
-                String p = lr == null ? "" : "Log-rank p " + (lr.p() < 0.001 ? "< 0.001" : "= " + String.format(Locale.ROOT, "%.3f", lr.p()));
+                if (lr != null) {
+                    lines.add("Log-rank p " + (lr.p() < 0.001 ? "< 0.001" : "= " + String.format(Locale.ROOT, "%.3f", lr.p())));
+                }
                 figures.add(new KaplanMeierFigure("km_" + e.name() + "_by_" + f.name(), e.label() + " by " + f.label(),
-                        e.label() + " by " + f.label(), curves, labels, p));
+                        e.label() + " by " + f.label(), curves, labels, String.join("\n", lines)));
                 if (frame.dropped() > 0) {
                     t.note(e.label() + " by " + f.label() + ": " + frame.dropped() + " patient(s) without a value excluded.");
                 }
@@ -111,10 +115,11 @@ final class PlanSurvival {
         return k.group().substring(k.group().indexOf('=') + 1);
     }
 
-    private static String legend(AnalysisPlan plan, String label, KaplanMeierCurve k) {
+    /** "LABEL: median M mo (95 % CI L–U); 12/24/36 mo a/b/c %" for the plot. */
+    private static String summary(AnalysisPlan plan, String label, KaplanMeierCurve k) {
         KaplanMeierCurve.Quantile m = k.median();
-        StringBuilder sb = new StringBuilder(label + " (n " + k.n() + "): median " + (Double.isNaN(m.time()) ? "NR"
-                : String.format(Locale.ROOT, "%.1f", m.time() / PlanReader.DAYS_PER_MONTH)) + " mo (" + ci(m.lower()) + "–" + ci(m.upper()) + ")");
+        StringBuilder sb = new StringBuilder(label + ": median " + (Double.isNaN(m.time()) ? "NR"
+                : String.format(Locale.ROOT, "%.1f", m.time() / PlanReader.DAYS_PER_MONTH)) + " mo (95 % CI " + ci(m.lower()) + "–" + ci(m.upper()) + ")");
         List<String> rates = new ArrayList<>();
         double prev = Double.NEGATIVE_INFINITY;
         for (double d : plan.rateDays()) {

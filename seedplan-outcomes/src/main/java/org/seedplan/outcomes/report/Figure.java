@@ -25,6 +25,13 @@ public interface Figure {
         return c.document();
     }
 
+    /** The figure as a one-page vector PDF, {@value PdfCanvas#WIDTH_MM} mm wide (a journal's double column). */
+    default byte[] pdf() {
+        PdfCanvas c = new PdfCanvas(width(), height());
+        draw(c);
+        return c.document();
+    }
+
     /** The figure as an image at {@code scale} image pixels per figure pixel. */
     default java.awt.image.BufferedImage png(double scale) {
         RasterCanvas c = new RasterCanvas(width(), height(), scale);

@@ -15,7 +15,8 @@ import org.seedplan.stats.survival.KaplanMeierCurve;
  * @param title    title above the plot
  * @param curves   the curves (one per group)
  * @param labels   legend label of each curve
- * @param note     text printed in the plot (e.g. the log-rank p value), or empty
+ * @param note     text printed in the lower left of the plot (e.g. the log-rank p value), or empty; with lines before it
+ *                 ({@code \n}-separated, one per curve: medians, rates) printed under the numbers at risk
  */
 public record KaplanMeierFigure(String name, String caption, String title, List<KaplanMeierCurve> curves,
                                 List<String> labels, String note) implements Figure {
@@ -26,6 +27,7 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
     private static final int TOP = 50;
     private static final int PLOT_HEIGHT = 330;
     private static final int ROW = 20;
+    private static final int SUMMARY_ROW = 18;
 
     public KaplanMeierFigure {
         curves = List.copyOf(curves);
@@ -42,7 +44,8 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
 
     @Override
     public int height() {
-        return TOP + PLOT_HEIGHT + 60 + ROW * (curves.size() + 1) + 10;
+        return TOP + PLOT_HEIGHT + 60 + ROW * (curves.size() + 1) + 10 + (note.split("\n").length - 1) * SUMMARY_ROW
+                + (note.contains("\n") ? 12 : 0);
     }
 
     @Override
@@ -112,8 +115,9 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
             c.text(width() - RIGHT - 198, ly, labels.get(g) + " (n = " + k.n() + ", events " + k.events() + ")",
                     Palette.TICK, Palette.TEXT, Canvas.Align.START, false, false);
         }
+        String[] lines = note.split("\n");
         if (!note.isEmpty()) {
-            c.text(LEFT + 12, y.px(0.06), note, Palette.LABEL, Palette.TEXT, Canvas.Align.START, false, false);
+            c.text(LEFT + 12, y.px(0.06), lines[lines.length - 1], Palette.LABEL, Palette.TEXT, Canvas.Align.START, false, false);
         }
         double ry = TOP + PLOT_HEIGHT + 62;
         c.text(10, ry, "Number at risk", Palette.TICK, Palette.TEXT, Canvas.Align.START, true, false);
@@ -124,6 +128,10 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
                 int atRisk = curves.get(g).at(m * MONTH, Double.NEGATIVE_INFINITY).nRisk();
                 c.text(x.px(m), rowY, Integer.toString(atRisk), Palette.TICK, Palette.TEXT, Canvas.Align.MIDDLE, false, false);
             }
+        }
+        for (int i = 0; i < lines.length - 1; i++) {
+            c.text(10, ry + ROW * (curves.size() + 1) + 8 + SUMMARY_ROW * (i + 1), lines[i], Palette.TICK, Palette.series(i), Canvas.Align.START,
+                    false, false);
         }
     }
 

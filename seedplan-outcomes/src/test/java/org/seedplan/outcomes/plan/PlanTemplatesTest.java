@@ -1,6 +1,7 @@
 package org.seedplan.outcomes.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ class PlanTemplatesTest {
         for (var f : report.figures()) {
             assertThat(dir.resolve("out/figures/" + f.name() + ".svg")).exists();
             assertThat(dir.resolve("out/figures/" + f.name() + ".png")).exists();
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("out/figures/" + f.name() + ".pdf").toFile())) {
+                assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                assertThat(pdf.getPage(0).getMediaBox().getWidth() / 72 * 25.4).as("double-column width, mm").isCloseTo(180, within(0.01));
+            }
         }
         Path keep = Path.of(java.util.Objects.requireNonNullElse(System.getenv("SEEDPLAN_PLAN_OUTPUTS"), "")).resolve(template);
         if (!java.util.Objects.requireNonNullElse(System.getenv("SEEDPLAN_PLAN_OUTPUTS"), "").isEmpty()) {
