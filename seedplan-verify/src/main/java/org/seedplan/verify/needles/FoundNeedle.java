@@ -1,0 +1,34 @@
+package org.seedplan.verify.needles;
+
+import java.util.List;
+import org.seedplan.geometry.Vec3;
+
+/**
+ * A needle found on an intra-operative CT.
+ *
+ * @param tipMm            the tip (sharp end of the bevel, on the axis), mm LPS
+ * @param hubSideEndMm     the other visible end of the steel: where it leaves the field of view, or its end at the hub, mm LPS
+ * @param axisAtTip        unit direction of the needle's last {@value NeedleFinder#AXIS_CHORD_MM} mm, towards the tip
+ * @param visibleLengthMm  length of the steel seen on the scan, mm
+ * @param pathMm           points along the fitted curve every 2 mm from the hub-side end to the tip
+ * @param leavesFieldOfView whether the needle runs out of the scanned volume (its hub is not on the scan)
+ * @param tipCertain       whether the scan tells which end is the tip (one end in air or outside the scan); otherwise the
+ *                         tip is the end deeper in tissue and matching may turn it to agree with the plan
+ * @param fitRmsMm         root-mean-square distance of the needle's metal voxels from the fitted curve, mm
+ */
+public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
+                          boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm) {
+
+    public FoundNeedle {
+        pathMm = List.copyOf(pathMm);
+    }
+
+    /** The same needle seen the other way round (tip and hub-side end exchanged). */
+    public FoundNeedle reversed() {
+        List<Vec3> back = new java.util.ArrayList<>(pathMm);
+        java.util.Collections.reverse(back);
+        Vec3 axis = back.get(back.size() - 1).minus(back.get(Math.max(0, back.size() - 1 - (int) (NeedleFinder.AXIS_CHORD_MM / 2))))
+                .normalized();
+        return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm);
+    }
+}

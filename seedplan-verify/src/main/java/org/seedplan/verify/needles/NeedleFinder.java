@@ -1,0 +1,664 @@
+package org.seedplan.verify.needles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.seedplan.geometry.ConnectedComponents;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * Finds needles on an intra-operative CT. Voxels at or above the metal level are grouped into
+ * connected components; in each, straight runs of metal at least {@value #MIN_LENGTH_MM} mm long
+ * are taken one at a time by random sampling of lines (so that needles that cross or touch a seed
+ * are separated), each refined as a polynomial space curve (a line, or a parabola when longer than 30 mm) fitted to its
+ * voxels weighted by how far they rise above the metal level. The tip end is the end not in air
+ * and not at the edge of the scan. The tip is found on the CT profile along the axis: the last
+ * point above half the way from the tissue beyond the end to the steel just behind it, refined
+ * to 0.1 mm by interpolation, then moved out by the run of the profile's tangent at that point
+ * down to the tissue level — for a bevel, whose cross-section shrinks steadily to nothing at the
+ * sharp end, that tangent meets the tissue level near the sharp end whatever the blur and the clip.
+ */
+public final class NeedleFinder {
+
+    /** Voxels at or above this are metal candidates, HU: above cortical bone (≤ 2000 HU with noise and streaks). */
+    public static final double METAL_HU = 2200;
+    /** Shortest straight metal run taken for a needle, mm (a seed is 4.5 mm). */
+    public static final double MIN_LENGTH_MM = 15;
+    /** The needle's axis at the tip is the chord of its last this many mm. */
+    public static final double AXIS_CHORD_MM = 40;
+    /** Voxels within this distance of a needle's axis belong to it, mm (the half-width of a blurred 18 G needle on 2.5 mm slices). */
+    static final double TUBE_MM = 2.0;
+    /** A needle's metal is continuous: a gap longer than this ends it, mm. */
+    static final double MAX_GAP_MM = 6;
+    /** Shortest run of metal taken as a piece of a needle, mm (longer than a seed, 4.5 mm, seen through the blur). */
+    static final double MIN_PIECE_MM = 8;
+    /** Longest stretch over which a needle may fall below the metal level and still be joined, mm. */
+    static final double MAX_JOIN_GAP_MM = 15;
+    private static final int LINE_TRIALS = 300;
+    private static final double STEP_MM = 0.1;
+
+    /** Finds the needles; the volume is not changed. */
+    public NeedleFinding find(Volume ct) {
+        long t0 = System.nanoTime();
+        Grid g = ct.grid();
+        float[] hu = ct.hu();
+        boolean[] metal = new boolean[hu.length];
+        for (int v = 0; v < hu.length; v++) {
+            metal[v] = hu[v] >= METAL_HU;
+        }
+        List<Run> runs = new ArrayList<>();
+        int otherObjects = 0;
+        for (int[] component : ConnectedComponents.of(g, metal, null)) {
+            List<Run> inComponent = extract(ct, component);
+            otherObjects += inComponent.isEmpty() ? 1 : 0;
+            runs.addAll(inComponent);
+        }
+        runs = joinCollinear(runs);
+        List<FoundNeedle> needles = new ArrayList<>();
+        for (Run r : runs) {
+            double[] range = range(r.points(), r.curve());
+            FoundNeedle needle = range[1] - range[0] >= MIN_LENGTH_MM ? describe(ct, r, range) : null;
+            if (needle == null) {
+                otherObjects++;
+            } else {
+                needles.add(needle);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (int n = 0; n < needles.size(); n++) {
+            if (!needles.get(n).tipCertain()) {
+                notes.add("needle " + (n + 1) + ": both ends are in air or outside the scan; the tip is taken as the end in denser"
+                        + " surroundings");
+            }
+        }
+        return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
+    private record Run(Vec3[] points, double[] weights, SpaceCurve curve) {
+        double length() {
+            double[] r = range(points, curve);
+            return r[1] - r[0];
+        }
+    }
+
+    /** The runs of metal in one connected component, taken one at a time (several when needles cross or touch). */
+    private List<Run> extract(Volume ct, int[] component) {
+        Grid g = ct.grid();
+        int n = component.length;
+        Vec3[] p = new Vec3[n];
+        double[] w = new double[n];
+        for (int q = 0; q < n; q++) {
+            p[q] = g.centre(component[q]);
+            w[q] = ct.hu()[component[q]] - METAL_HU + 100;
+        }
+        if (n < 8 || extent(p) < MIN_PIECE_MM) {
+            return List.of();
+        }
+        boolean[] taken = new boolean[n];
+        SplittableRandom rnd = new SplittableRandom(component[0]);
+        List<Run> out = new ArrayList<>();
+        while (true) {
+            int[] best = bestLine(p, taken, rnd);
+            if (best == null) {
+                break;
+            }
+            Vec3 centre = p[best[0]];
+            Vec3 axis = p[best[1]].minus(p[best[0]]).normalized();
+            SpaceCurve curve = new SpaceCurve(centre, axis, 1, new double[] {centre.x(), axis.x()}, new double[] {centre.y(), axis.y()},
+                    new double[] {centre.z(), axis.z()});
+            int[] members = new int[0];
+            for (int iteration = 0; iteration < 4; iteration++) {
+                members = run(p, curve);
+                if (members.length < 8) {
+                    break;
+                }
+                curve = refit(pick(p, members), pick(w, members), curve.axis(), iteration);
+            }
+            if (members.length < 8 || range(pick(p, members), curve)[1] - range(pick(p, members), curve)[0] < MIN_PIECE_MM) {
+                break;
+            }
+            int fresh = 0;
+            for (int m : members) {
+                fresh += taken[m] ? 0 : 1;
+                taken[m] = true;
+            }
+            if (fresh < 8) {
+                break;
+            }
+            out.add(new Run(pick(p, members), pick(w, members), curve));
+        }
+        return out;
+    }
+
+    /**
+     * Joins runs that are pieces of one needle: both at least {@value #MIN_PIECE_MM} mm, axes within 5°, the ends of
+     * one within 2.5 mm of the other's extension and at most {@value #MAX_JOIN_GAP_MM} mm apart (a needle in air or
+     * between two thick slices can fall below the metal level over a short stretch). A seed (4.5 mm) is never joined.
+     */
+    private static List<Run> joinCollinear(List<Run> runs) {
+        List<Run> out = new ArrayList<>(runs);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            search:
+            for (int a = 0; a < out.size(); a++) {
+                for (int b = a + 1; b < out.size(); b++) {
+                    Run ra = out.get(a);
+                    Run rb = out.get(b);
+                    if (ra.length() < MIN_PIECE_MM || rb.length() < MIN_PIECE_MM || !pieces(ra, rb)) {
+                        continue;
+                    }
+                    Vec3[] pts = concat(ra.points(), rb.points());
+                    double[] ws = new double[pts.length];
+                    System.arraycopy(ra.weights(), 0, ws, 0, ra.weights().length);
+                    System.arraycopy(rb.weights(), 0, ws, ra.weights().length, rb.weights().length);
+                    SpaceCurve c = refit(pts, ws, ra.curve().axis(), 0);
+                    c = refit(pts, ws, c.axis(), 1);
+                    out.set(a, new Run(pts, ws, c));
+                    out.remove(b);
+                    joined = true;
+                    break search;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean pieces(Run a, Run b) {
+        Vec3 ua = a.curve().axis();
+        Vec3 ub = b.curve().axis();
+        if (NeedleMatcher.angleDeg(ua, ub) > 5 && NeedleMatcher.angleDeg(ua, ub.times(-1)) > 5) {
+            return false;
+        }
+        double[] ra = range(a.points(), a.curve());
+        double[] rb = range(b.points(), b.curve());
+        Vec3[] ea = {a.curve().at(ra[0]), a.curve().at(ra[1])};
+        Vec3[] eb = {b.curve().at(rb[0]), b.curve().at(rb[1])};
+        double gap = Double.MAX_VALUE;
+        for (Vec3 x : ea) {
+            for (Vec3 y : eb) {
+                gap = Math.min(gap, x.distanceTo(y));
+            }
+        }
+        if (gap > MAX_JOIN_GAP_MM) {
+            return false;
+        }
+        for (Vec3 y : eb) {
+            Vec3 r = y.minus(ea[0]);
+            if (r.minus(ua.times(r.dot(ua))).norm() > 2.5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Vec3[] concat(Vec3[] a, Vec3[] b) {
+        Vec3[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static Vec3[] pick(Vec3[] p, int[] members) {
+        Vec3[] out = new Vec3[members.length];
+        for (int k = 0; k < members.length; k++) {
+            out[k] = p[members[k]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] w, int[] members) {
+        double[] out = new double[members.length];
+        for (int k = 0; k < members.length; k++) {
+            out[k] = w[members[k]];
+        }
+        return out;
+    }
+
+    /** The pair of untaken points whose line passes within the tube of the most untaken points (null when no pair spans a needle). */
+    private static int[] bestLine(Vec3[] p, boolean[] taken, SplittableRandom rnd) {
+        int[] free = java.util.stream.IntStream.range(0, p.length).filter(q -> !taken[q]).toArray();
+        if (free.length < 8) {
+            return null;
+        }
+        int[] best = null;
+        int bestCount = 0;
+        for (int trial = 0; trial < LINE_TRIALS; trial++) {
+            int a = free[rnd.nextInt(free.length)];
+            int b = free[rnd.nextInt(free.length)];
+            if (p[a].distanceTo(p[b]) < MIN_LENGTH_MM / 2) {
+                continue;
+            }
+            Vec3 d = p[b].minus(p[a]).normalized();
+            int count = 0;
+            for (int q : free) {
+                Vec3 r = p[q].minus(p[a]);
+                if (r.minus(d.times(r.dot(d))).norm() <= TUBE_MM) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                bestCount = count;
+                best = new int[] {a, b};
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The points within the tube around the curve that form its longest run without a gap; points already taken by
+     * another needle count too, so that a needle stays whole where it crosses one found before it.
+     */
+    private static int[] run(Vec3[] p, SpaceCurve curve) {
+        List<Integer> near = new ArrayList<>();
+        for (int q = 0; q < p.length; q++) {
+            if (curve.distance(p[q]) <= TUBE_MM) {
+                near.add(q);
+            }
+        }
+        if (near.isEmpty()) {
+            return new int[0];
+        }
+        near.sort((a, b) -> Double.compare(curve.parameterOf(p[a]), curve.parameterOf(p[b])));
+        int bestStart = 0;
+        int bestEnd = 0;
+        int start = 0;
+        for (int k = 1; k <= near.size(); k++) {
+            boolean gap = k == near.size()
+                    || curve.parameterOf(p[near.get(k)]) - curve.parameterOf(p[near.get(k - 1)]) > MAX_GAP_MM;
+            if (gap) {
+                double len = curve.parameterOf(p[near.get(k - 1)]) - curve.parameterOf(p[near.get(start)]);
+                double bestLen = curve.parameterOf(p[near.get(bestEnd)]) - curve.parameterOf(p[near.get(bestStart)]);
+                if (len > bestLen) {
+                    bestStart = start;
+                    bestEnd = k - 1;
+                }
+                start = k;
+            }
+        }
+        return near.subList(bestStart, bestEnd + 1).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The curve fitted to the points: a line first, then a parabola when the run is long enough to show a bend (a cubic wags at the ends of runs quantised by thick slices). */
+    private static SpaceCurve refit(Vec3[] p, double[] w, Vec3 axisHint, int iteration) {
+        List<Vec3> pts = Arrays.asList(p);
+        Vec3 sum = Vec3.ZERO;
+        double total = 0;
+        for (int k = 0; k < p.length; k++) {
+            sum = sum.plus(p[k].times(w[k]));
+            total += w[k];
+        }
+        Vec3 centre = sum.times(1 / total);
+        Vec3 axis = principalAxis(pts, w, centre, axisHint);
+        double[] range = range(p, new SpaceCurve(centre, axis, 1, new double[] {0}, new double[] {0}, new double[] {0}));
+        double length = range[1] - range[0];
+        int degree = iteration == 0 || length < 30 ? 1 : 2;
+        return SpaceCurve.fit(pts, w, centre, axis, degree);
+    }
+
+    /** The weighted principal axis of the points by power iteration, signed like {@code hint}. */
+    private static Vec3 principalAxis(List<Vec3> pts, double[] ws, Vec3 centre, Vec3 hint) {
+        double[][] c = new double[3][3];
+        for (int k = 0; k < pts.size(); k++) {
+            Vec3 d = pts.get(k).minus(centre);
+            double[] v = {d.x(), d.y(), d.z()};
+            for (int r = 0; r < 3; r++) {
+                for (int s = 0; s < 3; s++) {
+                    c[r][s] += ws[k] * v[r] * v[s];
+                }
+            }
+        }
+        Vec3 a = hint;
+        for (int it = 0; it < 50; it++) {
+            a = new Vec3(c[0][0] * a.x() + c[0][1] * a.y() + c[0][2] * a.z(), c[1][0] * a.x() + c[1][1] * a.y() + c[1][2] * a.z(),
+                    c[2][0] * a.x() + c[2][1] * a.y() + c[2][2] * a.z()).normalized();
+        }
+        return a.dot(hint) < 0 ? a.times(-1) : a;
+    }
+
+    private static double[] range(Vec3[] p, SpaceCurve curve) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (Vec3 v : p) {
+            double t = curve.parameterOf(v);
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
+        }
+        return p.length == 0 ? new double[] {0, 0} : new double[] {lo, hi};
+    }
+
+    private static double extent(Vec3[] p) {
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Vec3 v : p) {
+            lo[0] = Math.min(lo[0], v.x());
+            lo[1] = Math.min(lo[1], v.y());
+            lo[2] = Math.min(lo[2], v.z());
+            hi[0] = Math.max(hi[0], v.x());
+            hi[1] = Math.max(hi[1], v.y());
+            hi[2] = Math.max(hi[2], v.z());
+        }
+        return Math.sqrt(Math.pow(hi[0] - lo[0], 2) + Math.pow(hi[1] - lo[1], 2) + Math.pow(hi[2] - lo[2], 2));
+    }
+
+    /**
+     * Which end is the tip, where the tip lies, and the needle's path and axis; null when the run is no inserted needle:
+     * a needle crosses the skin, so one end of its steel is in air or outside the scan, while a strand of seeds lies
+     * wholly in tissue and a piece of a needle's outer part wholly in air.
+     */
+    private FoundNeedle describe(Volume ct, Run run, double[] range) {
+        SpaceCurve curve = run.curve();
+        Polyline line = new Polyline(curve, range[0], range[1]);
+        End low = end(ct, line.reversed());
+        End high = end(ct, line);
+        boolean tipHigh;
+        boolean certain;
+        if (low.outside() != high.outside()) {
+            tipHigh = low.outside();
+            certain = true;
+        } else if (!low.outside() || surroundingHu(ct, line, 0, line.length()) < AIR_HU) {
+            return null;
+        } else {
+            tipHigh = high.surroundingHu() >= low.surroundingHu();
+            certain = false;
+        }
+        if (!tipHigh) {
+            line = line.reversed();
+        }
+        double tipS = tipOffset(ct, line);
+        List<Vec3> path = new ArrayList<>();
+        double length = line.length();
+        for (double s = 0; s < length + tipS; s += 2) {
+            path.add(line.at(s));
+        }
+        Vec3 tip = line.at(length + tipS);
+        path.add(tip);
+        Vec3 back = line.at(Math.max(0, length + tipS - AXIS_CHORD_MM));
+        double rms = 0;
+        for (Vec3 v : run.points()) {
+            rms += Math.pow(curve.distance(v), 2);
+        }
+        return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
+                (tipHigh ? low : high).atEdge(), certain, Math.sqrt(rms / run.points().length));
+    }
+
+    /** Around an end of the steel: at the edge of the scan, or the median CT number 5 mm around the axis over its last 10 mm and 10 mm beyond. */
+    private record End(boolean atEdge, double surroundingHu) {
+        boolean outside() {
+            return atEdge || surroundingHu < AIR_HU;
+        }
+    }
+
+    /** Air around a needle, HU: below lung parenchyma (−850 ± 100 HU), above air with noise (−1000). */
+    static final double AIR_HU = -950;
+
+    /** What lies around the last point of {@code line}. */
+    private static End end(Volume ct, Polyline line) {
+        Grid g = ct.grid();
+        double length = line.length();
+        Vec3 probe = line.at(length + Math.max(g.dxMm(), g.dzMm()) * 1.5);
+        if (!g.contains(probe)) {
+            return new End(true, Double.NaN);
+        }
+        return new End(false, surroundingHu(ct, line, length - 10, length + 10));
+    }
+
+    /** Median CT number on rings of 5 mm radius around the line (straight on beyond its ends) from arc length a to b. */
+    private static double surroundingHu(Volume ct, Polyline line, double a, double b) {
+        List<Double> values = new ArrayList<>();
+        double step = Math.max(1, (b - a) / 40);
+        for (double s = Math.max(-10, a); s <= b; s += step) {
+            Vec3 c = line.at(s);
+            Vec3 d = line.direction(s);
+            Vec3 e1 = SimulatedNeedle.perpendicular(d);
+            Vec3 e2 = d.cross(e1);
+            for (int q = 0; q < 8; q++) {
+                double angle = Math.PI * q / 4;
+                double v = sample(ct, c.plus(e1.times(5 * Math.cos(angle))).plus(e2.times(5 * Math.sin(angle))));
+                if (!Double.isNaN(v)) {
+                    values.add(v);
+                }
+            }
+        }
+        return median(values);
+    }
+
+    /**
+     * How far beyond the end of the metal run (towards the tip) the tip lies, mm: the last point of the axial profile
+     * above half the way from the tissue beyond the end to the steel just behind it (linear interpolation between
+     * samples 0.1 mm apart), moved out by the run of the profile's tangent there (least squares over 15–85 % of the
+     * rise) down to the tissue level. A bevel's cross-section shrinks to nothing over its length, so the part of the
+     * profile below the clip is a ramp whose tangent meets the tissue level at the sharp end; blur along the axis
+     * makes the run longer by about 1.25 σ when the bevel is mostly clipped.
+     */
+    private static double tipOffset(Volume ct, Polyline line) {
+        double length = line.length();
+        double from = -Math.min(25, length);
+        int count = (int) Math.round((12 - from) / STEP_MM) + 1;
+        double[] s = new double[count];
+        double[] f = new double[count];
+        for (int q = 0; q < count; q++) {
+            s[q] = from + q * STEP_MM;
+            f[q] = crossSectionMax(ct, line, length + s[q]);
+        }
+        double plateau = median(values(s, f, -8, -3));
+        double tissue = median(values(s, f, 5, 12));
+        if (Double.isNaN(plateau) || Double.isNaN(tissue) || plateau - tissue < 500) {
+            return 0;
+        }
+        double half = (plateau + tissue) / 2;
+        int q = indexOf(s, -3);
+        while (q < count - 1 && f[q + 1] >= half) {
+            q++;
+        }
+        if (q >= count - 1) {
+            return 0;
+        }
+        double crossing = s[q] + STEP_MM * (f[q] - half) / (f[q] - f[q + 1]);
+        // Tangent: least squares over the profile between 15 % and 85 % of the rise, within 2 mm of the crossing.
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        int m = 0;
+        for (int k = 0; k < count; k++) {
+            double level = (f[k] - tissue) / (plateau - tissue);
+            if (Math.abs(s[k] - crossing) <= 2 && level >= 0.15 && level <= 0.85) {
+                sx += s[k];
+                sy += f[k];
+                sxx += s[k] * s[k];
+                sxy += s[k] * f[k];
+                m++;
+            }
+        }
+        double slope = m >= 3 ? (m * sxy - sx * sy) / (m * sxx - sx * sx) : Double.NaN;
+        double run = slope < 0 ? Math.min(4, (half - tissue) / -slope) : 0;
+        return crossing + rampLength(run, axialBlurMm(ct.grid(), line.direction(length))) / 2;
+    }
+
+    /**
+     * In-plane blur assumed for the scanner, σ mm: a standard soft-tissue kernel's FWHM of about 1 mm. It enters the tip
+     * only through the correction for blur along the axis, which is a fraction of a millimetre.
+     */
+    static final double IN_PLANE_SIGMA_MM = 0.45;
+
+    /**
+     * Blur along a needle's axis, σ mm: the in-plane blur and the slice profile (σ ≈ 0.36 × slice spacing, between a box
+     * and a Gaussian of that FWHM) mixed by the axis's tilt out of the axial plane, with the needle's own section (r/2)
+     * and the trilinear interpolation of the profile samples (spacing²/6).
+     */
+    static double axialBlurMm(Grid g, Vec3 d) {
+        double dz2 = d.z() * d.z();
+        double slice = 0.36 * g.dzMm();
+        double section = IntraOpCtGenerator.NEEDLE_RADIUS_MM / 2;
+        double spacing2 = g.dxMm() * g.dxMm() * (1 - dz2) + g.dzMm() * g.dzMm() * dz2;
+        return Math.sqrt(IN_PLANE_SIGMA_MM * IN_PLANE_SIGMA_MM * (1 - dz2) + slice * slice * dz2 + section * section + spacing2 / 6);
+    }
+
+    /**
+     * The length ℓ of the visible rise of a bevel whose tangent at half height runs {@code run} mm to the tissue level
+     * after a Gaussian blur of σ: a ramp of length ℓ convolved with the Gaussian has the slope (2Φ(ℓ/2σ) − 1)/ℓ at its
+     * middle, so run = (ℓ/2)/(2Φ(ℓ/2σ) − 1), which grows from 1.2533 σ at ℓ = 0; solved by bisection.
+     */
+    static double rampLength(double run, double sigma) {
+        double lo = 0;
+        double hi = 8;
+        if (run <= Math.sqrt(2 * Math.PI) / 2 * sigma) {
+            return 0;
+        }
+        for (int it = 0; it < 50; it++) {
+            double mid = (lo + hi) / 2;
+            double g = mid / 2 / (2 * NormalCdf.of(mid / (2 * sigma)) - 1);
+            if (g < run) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** The largest CT number on the axis point and four points 0.4 mm around it (a bevel's metal lies off the axis). */
+    private static double crossSectionMax(Volume ct, Polyline line, double s) {
+        Vec3 c = line.at(s);
+        Vec3 d = line.direction(s);
+        Vec3 e1 = SimulatedNeedle.perpendicular(d);
+        Vec3 e2 = d.cross(e1);
+        double best = sample(ct, c);
+        for (Vec3 off : new Vec3[] {e1, e1.times(-1), e2, e2.times(-1)}) {
+            double v = sample(ct, c.plus(off.times(0.4)));
+            if (!(v <= best)) {
+                best = Double.isNaN(v) ? best : v;
+            }
+        }
+        return best;
+    }
+
+    private static int indexOf(double[] s, double value) {
+        int q = 0;
+        while (q < s.length - 1 && s[q] < value) {
+            q++;
+        }
+        return q;
+    }
+
+    private static List<Double> values(double[] s, double[] f, double from, double to) {
+        List<Double> out = new ArrayList<>();
+        for (int q = 0; q < s.length; q++) {
+            if (s[q] >= from && s[q] <= to && !Double.isNaN(f[q])) {
+                out.add(f[q]);
+            }
+        }
+        return out;
+    }
+
+    private static double median(List<Double> v) {
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    /** Trilinear interpolation of the CT at p (NaN outside the grid's voxel centres). */
+    static double sample(Volume ct, Vec3 p) {
+        Grid g = ct.grid();
+        double fx = (p.x() - g.x(0)) / g.dxMm();
+        double fy = (p.y() - g.y(0)) / g.dyMm();
+        double fz = (p.z() - g.z(0)) / g.dzMm();
+        if (!(fx >= 0 && fy >= 0 && fz >= 0 && fx <= g.nx() - 1 && fy <= g.ny() - 1 && fz <= g.nz() - 1)) {
+            return Double.NaN;
+        }
+        int i = Math.min((int) fx, g.nx() - 2 < 0 ? 0 : g.nx() - 2);
+        int j = Math.min((int) fy, g.ny() - 2 < 0 ? 0 : g.ny() - 2);
+        int k = Math.min((int) fz, g.nz() - 2 < 0 ? 0 : g.nz() - 2);
+        double u = fx - i;
+        double v = fy - j;
+        double w = fz - k;
+        int i1 = Math.min(i + 1, g.nx() - 1);
+        int j1 = Math.min(j + 1, g.ny() - 1);
+        int k1 = Math.min(k + 1, g.nz() - 1);
+        float[] h = ct.hu();
+        double c00 = h[g.index(i, j, k)] * (1 - u) + h[g.index(i1, j, k)] * u;
+        double c10 = h[g.index(i, j1, k)] * (1 - u) + h[g.index(i1, j1, k)] * u;
+        double c01 = h[g.index(i, j, k1)] * (1 - u) + h[g.index(i1, j, k1)] * u;
+        double c11 = h[g.index(i, j1, k1)] * (1 - u) + h[g.index(i1, j1, k1)] * u;
+        return (c00 * (1 - v) + c10 * v) * (1 - w) + (c01 * (1 - v) + c11 * v) * w;
+    }
+
+    /** The fitted curve as points 0.1 mm apart in t from one end to the other, walked by arc length and extended straight beyond both ends. */
+    private static final class Polyline {
+        private final List<Vec3> points;
+        private final double[] cumulative;
+
+        Polyline(SpaceCurve curve, double t0, double t1) {
+            this(sampled(curve, t0, t1));
+        }
+
+        private Polyline(List<Vec3> points) {
+            this.points = points;
+            cumulative = new double[points.size()];
+            for (int q = 1; q < points.size(); q++) {
+                cumulative[q] = cumulative[q - 1] + points.get(q).distanceTo(points.get(q - 1));
+            }
+        }
+
+        private static List<Vec3> sampled(SpaceCurve curve, double t0, double t1) {
+            List<Vec3> pts = new ArrayList<>();
+            int n = Math.max(2, (int) Math.ceil((t1 - t0) / STEP_MM) + 1);
+            for (int q = 0; q < n; q++) {
+                pts.add(curve.at(t0 + (t1 - t0) * q / (n - 1)));
+            }
+            return pts;
+        }
+
+        Polyline reversed() {
+            List<Vec3> r = new ArrayList<>(points);
+            java.util.Collections.reverse(r);
+            return new Polyline(r);
+        }
+
+        int size() {
+            return points.size();
+        }
+
+        Vec3 point(int q) {
+            return points.get(q);
+        }
+
+        Vec3 last() {
+            return points.get(points.size() - 1);
+        }
+
+        double length() {
+            return cumulative[cumulative.length - 1];
+        }
+
+        /** The point at arc length s from the first point (straight on beyond the ends). */
+        Vec3 at(double s) {
+            int n = points.size();
+            if (s <= 0) {
+                return points.get(0).plus(points.get(0).minus(points.get(Math.min(n - 1, 5))).normalized().times(-s));
+            }
+            if (s >= length()) {
+                return last().plus(last().minus(points.get(Math.max(0, n - 6))).normalized().times(s - length()));
+            }
+            int q = Arrays.binarySearch(cumulative, s);
+            if (q >= 0) {
+                return points.get(q);
+            }
+            q = -q - 2;
+            double f = (s - cumulative[q]) / (cumulative[q + 1] - cumulative[q]);
+            return points.get(q).plus(points.get(q + 1).minus(points.get(q)).times(f));
+        }
+
+        /** Unit direction of travel at arc length s. */
+        Vec3 direction(double s) {
+            return at(s + 0.5).minus(at(s - 0.5)).normalized();
+        }
+    }
+}

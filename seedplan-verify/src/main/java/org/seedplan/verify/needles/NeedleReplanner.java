@@ -1,0 +1,50 @@
+package org.seedplan.verify.needles;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.planning.Plan;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.FixedNeedle;
+import org.seedplan.planning.intent.PlanIntent;
+
+/**
+ * Re-plans around the needles found on an intra-operative CT: every found needle (matched to the
+ * plan or not: it is in the patient) becomes a fixed needle of the intent whose loading is
+ * optimised with the rest, on its measured tip and tip axis; the intent's earlier fixed needles
+ * give way to them, and the planner lays out, loads and checks the remaining needles as in
+ * docs/planning.md.
+ */
+public final class NeedleReplanner {
+
+    private final Planner planner;
+
+    public NeedleReplanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    /**
+     * The found needles as fixed needles: the tip as found, the entry back along the axis at the tip by the visible
+     * length (so the part that will carry seeds, near the tip, follows the needle even when it is bent).
+     */
+    public static List<FixedNeedle> fixedNeedles(List<FoundNeedle> found) {
+        List<FixedNeedle> out = new ArrayList<>();
+        for (FoundNeedle f : found) {
+            Vec3 entry = f.tipMm().minus(f.axisAtTip().times(Math.max(f.visibleLengthMm(), 2)));
+            out.add(new FixedNeedle(entry, f.tipMm(), null));
+        }
+        return out;
+    }
+
+    /** The intent with the found needles as its fixed needles (its own fixed needles dropped). */
+    public static PlanIntent intentAround(PlanIntent intent, List<FoundNeedle> found) {
+        return intent.withFixedNeedles(fixedNeedles(found));
+    }
+
+    /** Plans {@code planningCase} under {@code intent} around the found needles. */
+    public Plan replan(PlanningCase planningCase, PlanIntent intent, List<FoundNeedle> found, ProgressListener progress) {
+        return planner.plan(planningCase, intentAround(intent, found), progress);
+    }
+}
