@@ -128,13 +128,7 @@ public final class CohortImport {
     }
 
     private static List<String> sheetNames(Path workbook) {
-        try (var in = Files.newInputStream(workbook); var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-            List<String> names = new ArrayList<>();
-            wb.forEach(s -> names.add(s.getSheetName()));
-            return names;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return DataTableReader.sheetNames(workbook);
     }
 
     private static ImportedCohort build(Map<String, DataTable> tables, String source) {

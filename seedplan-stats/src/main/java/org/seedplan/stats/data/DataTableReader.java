@@ -1,29 +1,18 @@
 package org.seedplan.stats.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
  * Reads a {@link DataTable} from a CSV file (RFC 4180: quoted fields, doubled quotes, UTF-8 with or
  * without BOM; delimiter comma, semicolon or tab, detected from the header line) or from an .xlsx
- * workbook (first row = header, Apache POI). Empty cells and {@code NA} are missing values.
+ * workbook (first non-blank row = header; streamed, see {@link XlsxSheetReader}). Empty cells and {@code NA} are missing values.
  *
  * <p>Excel cells are converted to text the way Excel displays them without formatting: numbers in
  * shortest form ({@code 72.3315}, {@code 1}), date-formatted cells as ISO dates ({@code 2024-03-31},
@@ -193,98 +182,15 @@ public final class DataTableReader {
     }
 
     private static DataTable readXlsx(Path file, String sheetName) throws IOException {
-        String source = file.toString();
-        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
-            Sheet sheet = sheetName == null ? wb.getSheetAt(0) : wb.getSheet(sheetName);
-            if (sheet == null) {
-                List<String> names = new ArrayList<>();
-                wb.forEach(s -> names.add(s.getSheetName()));
-                throw new IllegalArgumentException(source + ": no sheet '" + sheetName + "'; fix: use one of " + names);
-            }
-            String where = source + (wb.getNumberOfSheets() > 1 ? " sheet '" + sheet.getSheetName() + "'" : "");
-            Row headerRow = null;
-            int firstRow = sheet.getFirstRowNum();
-            for (int r = Math.max(firstRow, 0); r <= sheet.getLastRowNum() && headerRow == null; r++) {
-                Row row = sheet.getRow(r);
-                if (row != null && !blank(row, where)) {
-                    headerRow = row;
-                }
-            }
-            if (headerRow == null) {
-                throw new IllegalArgumentException(where + ": the sheet is empty; fix: the first row must name the columns");
-            }
-            List<String> header = new ArrayList<>();
-            int lastCol = headerRow.getLastCellNum();
-            for (int c = 0; c < lastCol; c++) {
-                String v = text(headerRow.getCell(c), where, headerRow.getRowNum(), c);
-                header.add(v == null ? "" : v.strip());
-            }
-            while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
-                header.remove(header.size() - 1);
-            }
-            int cols = header.size();
-            List<String[]> data = new ArrayList<>();
-            List<Integer> rowNumbers = new ArrayList<>();
-            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || blank(row, where)) {
-                    continue;
-                }
-                for (int c = cols; c < row.getLastCellNum(); c++) {
-                    if (text(row.getCell(c), where, r, c) != null) {
-                        throw new IllegalArgumentException(where + " row " + (r + 1) + " column "
-                                + CellReference.convertNumToColString(c) + ": value outside the header's columns; fix: add a header or delete the value");
-                    }
-                }
-                String[] vals = new String[cols];
-                for (int c = 0; c < cols; c++) {
-                    vals[c] = text(row.getCell(c), where, r, c);
-                }
-                data.add(vals);
-                rowNumbers.add(r + 1);
-            }
-            String[][] cells = new String[cols][data.size()];
-            for (int r = 0; r < data.size(); r++) {
-                for (int c = 0; c < cols; c++) {
-                    cells[c][r] = data.get(r)[c];
-                }
-            }
-            return new DataTable(where, header, cells, rowNumbers.stream().mapToInt(Integer::intValue).toArray());
-        }
+        return XlsxSheetReader.read(file, sheetName);
     }
 
-    private static boolean blank(Row row, String where) {
-        for (int c = Math.max(row.getFirstCellNum(), 0); c < row.getLastCellNum(); c++) {
-            String v = text(row.getCell(c), where, row.getRowNum(), c);
-            if (v != null && !v.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String text(Cell cell, String where, int row, int col) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        switch (type) {
-            case BLANK:
-                return null;
-            case STRING:
-                return cell.getStringCellValue();
-            case BOOLEAN:
-                return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case NUMERIC:
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime t = cell.getLocalDateTimeCellValue();
-                    return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
-                }
-                return NumberToTextConverter.toText(cell.getNumericCellValue());
-            case ERROR:
-            default:
-                throw new IllegalArgumentException(where + " row " + (row + 1) + " column "
-                        + CellReference.convertNumToColString(col) + ": the cell holds an Excel error; fix: correct the formula or clear the cell");
+    /** The sheet names of an .xlsx workbook, in order (read without loading the workbook). */
+    public static List<String> sheetNames(Path workbook) {
+        try {
+            return XlsxSheetReader.sheetNames(workbook);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
