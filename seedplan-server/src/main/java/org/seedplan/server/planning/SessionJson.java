@@ -78,11 +78,31 @@ public final class SessionJson {
         o.put("allGoalsMet", e.goals().stream().allMatch(GoalResult::met));
         ObjectNode iso = o.putObject("isodoses");
         slices.forEach((plane, at) -> iso.set(plane.name().toLowerCase(java.util.Locale.ROOT), isodoses(edit.isodoseLines(plane, at), at)));
+        ObjectNode outlines = o.putObject("outlines");
+        slices.forEach((plane, at) -> outlines.set(plane.name().toLowerCase(java.util.Locale.ROOT), outlines(edit, plane, at)));
         var g = e.dose().grid();
         ObjectNode grid = o.putObject("doseGrid");
         vec(grid.putArray("originMm"), g.originMm());
         grid.putArray("spacingMm").add(g.dxMm()).add(g.dyMm()).add(g.dzMm());
         grid.putArray("size").add(g.nx()).add(g.ny()).add(g.nz());
+    }
+
+    /** The outline (half-volume line of its mask) of every target and organ of the plan on a plane: name, segments in mm. */
+    static ArrayNode outlines(EditSession edit, SlicePlane plane, double atMm) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        List<org.seedplan.dvh.RoiMask> rois = new java.util.ArrayList<>();
+        edit.geometry().targets().forEach(t -> rois.add(t.roi()));
+        edit.geometry().organs().forEach(x -> rois.add(x.roi()));
+        for (org.seedplan.dvh.RoiMask r : rois) {
+            var mask = r.mask();
+            var lines = IsodoseLines.of(new org.seedplan.dose.DoseGrid(mask.grid(), mask.fraction()), plane, atMm,
+                    List.of(new IsodoseLines.Level(0.5, r.name())), List.of(50.0));
+            ArrayNode seg = a.addObject().put("name", r.name()).put("type", r.type().name()).putArray("segmentsMm");
+            for (double v : lines.get(0).segmentsMm()) {
+                seg.add(round(v, 2));
+            }
+        }
+        return a;
     }
 
     /** A plan made elsewhere (the uniform-loading baseline): its metrics and goals. */

@@ -1,0 +1,118 @@
+// The plan intent form: targets with prescriptions (a target may be another expanded by a margin: CTV = GTV + 5 mm,
+// for dual GTV/CTV prescriptions), organ limits, the seed model and the strength of one seed with its unit and
+// calibration date, the approach. read() gives the JSON of POST /api/patients/{id}/planning (docs/planning-screen.md).
+import { h, replace } from '../dom.js';
+
+const ORGAN_KINDS = [['d2cc', 'D2cc ≤'], ['d0.1cc', 'D0.1cc ≤'], ['dmax', 'Dmax ≤'], ['vx', 'V(dose) ≤ %']];
+const DIRECTIONS = ['anterior', 'posterior', 'left', 'right', 'inferior', 'superior'];
+
+function isTarget(s) {
+  return ['GTV', 'CTV', 'PTV'].includes(s.type);
+}
+
+function isOrgan(s) {
+  return ['ORGAN', 'AVOIDANCE'].includes(s.type);
+}
+
+function options(list, selected) {
+  return list.map(([value, label]) => h('option', { value, selected: value === selected ? '' : null }, label));
+}
+
+function num(name, value, attrs = {}) {
+  return h('input', { type: 'number', name, value: value ?? '', step: 'any', ...attrs });
+}
+
+/** Fills `form` from the choices of GET /api/patients/{id}/planning; `focus()` gives the crosshair (for free-hand entry). */
+export class IntentForm {
+  constructor(form, choices, focus) {
+    this.form = form;
+    this.choices = choices;
+    this.focus = focus;
+    const structures = choices.structures.filter((s) => s.type !== 'EXTERNAL');
+    this.names = structures.map((s) => [s.name, s.name]);
+    this.targets = h('div', { id: 'target-rows' });
+    this.organs = h('div', { id: 'organ-rows' });
+    const targets = structures.filter(isTarget);
+    for (const t of targets.length ? targets : structures.slice(0, 1)) this.addTarget(t.name, 120);
+    for (const o of structures.filter(isOrgan)) this.addOrgan(o.name, 'd2cc', 60);
+    const models = choices.seedModels.map((m) => [m.key, `${m.key} (T½ ${m.halfLifeDays} d)`]);
+    const today = new Date().toISOString().slice(0, 10);
+    this.seed = h('fieldset', {}, h('legend', {}, 'Seeds'),
+      h('div', { class: 'row' }, h('select', { name: 'model', 'aria-label': 'Seed model' }, options(models, 'amersham6711'))),
+      h('div', { class: 'row' }, h('label', {}, 'Strength ', num('strength', 0.6, { min: 0, 'aria-label': 'Strength of one seed' })),
+        h('select', { name: 'unit', 'aria-label': 'Strength unit' }, options([['mCi', 'mCi'], ['U', 'U (µGy·m²/h)'], ['MBq', 'MBq']], 'mCi'))),
+      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', h('input', { type: 'date', name: 'calibrationDate', value: today })),
+        h('label', {}, 'Implant ', h('input', { type: 'date', name: 'implantDate', value: today }))));
+    this.approach = h('fieldset', {}, h('legend', {}, 'Approach'),
+      h('div', { class: 'row' },
+        h('select', { name: 'approachType', 'aria-label': 'Approach', onchange: () => this.showApproach() },
+          options([['coplanar', 'Coplanar template'], ['freehand', 'Free-hand'], ['printed', '3D-printed template']], 'coplanar')),
+        h('select', { name: 'direction', 'aria-label': 'Template side (needles enter from)' }, options(DIRECTIONS.map((d) => [d, `from ${d}`]), 'anterior')),
+        h('label', { class: 'entry' }, 'entry at crosshair ', h('button', { type: 'button', class: 'small', onclick: () => this.takeEntry() }, 'take')),
+        h('span', { class: 'entry mono small', id: 'entry-mm' })));
+    replace(form,
+      h('fieldset', {}, h('legend', {}, 'Targets and prescriptions'), this.targets,
+        h('button', { type: 'button', class: 'small', onclick: () => this.addTarget(null, 100) }, '+ target')),
+      h('fieldset', {}, h('legend', {}, 'Organ limits'), this.organs,
+        h('button', { type: 'button', class: 'small', onclick: () => this.addOrgan(null, 'd2cc', 60) }, '+ organ')),
+      this.seed, this.approach);
+    this.entryMm = null;
+    this.showApproach();
+  }
+
+  addTarget(name, rx) {
+    const row = h('div', { class: 'row target-row' },
+      h('input', { name: 'name', value: name || '', list: 'structure-names', size: 6, 'aria-label': 'Target structure' }),
+      h('label', {}, 'Rx ', num('rx', rx, { min: 0, 'aria-label': 'Prescription (Gy)' }), ' Gy'),
+      h('label', { title: 'Make this target by expanding another structure by a margin' }, '= ',
+        h('select', { name: 'from', 'aria-label': 'Expand from' }, h('option', { value: '' }, 'drawn'), options(this.names)),
+        ' + ', num('margin', 5, { min: 0, max: 30, 'aria-label': 'Margin (mm)' }), ' mm'),
+      h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
+    this.targets.append(row);
+    if (!document.getElementById('structure-names')) {
+      this.form.append(h('datalist', { id: 'structure-names' }, this.names.map(([n]) => h('option', { value: n }))));
+    }
+  }
+
+  addOrgan(name, kind, dose) {
+    const row = h('div', { class: 'row organ-row' },
+      h('select', { name: 'name', 'aria-label': 'Organ' }, options(this.names, name)),
+      h('select', { name: 'kind', 'aria-label': 'Limit' }, options(ORGAN_KINDS, kind)),
+      num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy',
+      h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', 5, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
+      h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
+    this.organs.append(row);
+  }
+
+  showApproach() {
+    const type = this.approach.querySelector('[name=approachType]').value;
+    this.approach.querySelector('[name=direction]').hidden = type !== 'coplanar';
+    for (const e of this.approach.querySelectorAll('.entry')) e.hidden = type === 'coplanar';
+  }
+
+  takeEntry() {
+    this.entryMm = this.focus().map((v) => Math.round(v * 10) / 10);
+    document.getElementById('entry-mm').textContent = `[${this.entryMm.join(', ')}] mm`;
+  }
+
+  /** The form as the API's JSON. */
+  read() {
+    const value = (root, name) => root.querySelector(`[name="${name}"]`).value;
+    const number = (root, name) => Number(value(root, name));
+    const targets = [...this.targets.querySelectorAll('.target-row')].map((r) => {
+      const t = { structure: value(r, 'name').trim(), prescriptionGy: number(r, 'rx') };
+      if (value(r, 'from')) Object.assign(t, { expandFrom: value(r, 'from'), marginMm: number(r, 'margin') });
+      return t;
+    });
+    const organs = [...this.organs.querySelectorAll('.organ-row')].map((r) => ({
+      structure: value(r, 'name'), kind: value(r, 'kind'), doseGy: number(r, 'dose'), volumePct: 0, needleMarginMm: number(r, 'margin'),
+    }));
+    const seed = {
+      sourceModelKey: value(this.seed, 'model'), strength: number(this.seed, 'strength'), unit: value(this.seed, 'unit'),
+      calibrationDate: value(this.seed, 'calibrationDate') || null, implantDate: value(this.seed, 'implantDate') || null,
+    };
+    const type = value(this.approach, 'approachType');
+    const approach = type === 'coplanar' ? { type, direction: value(this.approach, 'direction') } : { type, entryMm: this.entryMm };
+    return { targets, organs, seed, approach };
+  }
+}

@@ -1,0 +1,376 @@
+// The plan screen: intent form, optimisation with progress, seeds, needles, template holes, structures and isodose
+// lines on the three CT views, DVH, metrics and goals beside them; drag a seed or a needle, add or delete seeds,
+// lock needles and re-plan the rest, compare with uniform loading, save as a draft revision, approve with the
+// password and download the PDF, the needle table and the RT Plan. API: docs/planning-screen.md.
+import { del, get, post } from '../api.js';
+import { h, replace, showMessage } from '../dom.js';
+import { requireSession } from '../session.js';
+import { openImagingPage } from '../viewer/imaging-page.js';
+import { drawDvh } from './dvh-chart.js';
+import { IntentForm } from './intent-form.js';
+import { ISODOSE_COLOURS, PlanLayer, nearestNeedle, pickNeedle, pickSeed } from './plan-layers.js';
+
+const EDIT_TOOLS = [
+  ['seed', 'Drag seed', 'Drag a seed in the plane of the view'],
+  ['needle', 'Drag needle', 'Drag a needle with its seeds in the plane of the view'],
+  ['addseed', 'Add seed', 'Click: a seed on the nearest needle at that depth'],
+  ['delete', 'Delete', 'Click a seed to delete it; Shift-click a needle to delete it with its seeds'],
+];
+const error = document.getElementById('error');
+const $ = (id) => document.getElementById(id);
+const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
+
+/** The screen's state: the session JSON, the choices, the viewer, the selection, timings for the tests. */
+class PlanPage {
+  constructor(patientId, choices, viewer) {
+    this.patientId = patientId;
+    this.choices = choices;
+    this.viewer = viewer;
+    this.state = null;
+    this.sessionId = null;
+    this.selectedSeed = null;
+    this.selectedNeedle = null;
+    this.inflight = false;
+    this.pending = null;
+    this.uniform = null;
+    this.saved = null;
+    this.show = { structures: true, implant: true };
+    this.timings = { drag: [], replan: [], optimise: [] };
+    this.colours = Object.fromEntries(choices.structures.map((s) => [s.name, s.colour]));
+    this.form = new IntentForm($('intent-form'), choices, () => viewer.focusMm.slice());
+    viewer.addOverlay(new PlanLayer(this));
+    viewer.on('pointer', (e) => this.pointer(e));
+    viewer.on('focus', () => this.slicesChanged());
+    $('optimise').onclick = () => this.optimise();
+    $('replan').onclick = () => this.replan();
+    $('save').onclick = () => this.save();
+    $('approve').onclick = () => this.openApproval();
+    $('approve-form').addEventListener('submit', (e) => this.approve(e));
+    $('download-table').onclick = () => this.downloadTable();
+    $('uniform-toggle').onchange = () => this.toggleUniform();
+  }
+
+  /** The viewer's current slice of each plane, mm. */
+  slices() {
+    const v = this.viewer.views;
+    return { axial: v.axial.sliceMm, coronal: v.coronal.sliceMm, sagittal: v.sagittal.sliceMm };
+  }
+
+  query() {
+    const s = this.slices();
+    return `?axial=${s.axial}&coronal=${s.coronal}&sagittal=${s.sagittal}`;
+  }
+
+  async optimise() {
+    let body;
+    try {
+      body = this.form.read();
+    } catch (e) {
+      showMessage(error, 'error', e.message);
+      return;
+    }
+    showMessage(error, 'error', '');
+    const started = performance.now();
+    try {
+      if (this.sessionId) del(`/api/planning/${this.sessionId}`).catch(() => {});
+      const s = await post(`/api/patients/${this.patientId}/planning`, body);
+      this.sessionId = s.id;
+      this.saved = null;
+      this.updateSaved();
+      await this.poll();
+      this.timings.optimise.push(performance.now() - started);
+    } catch (e) {
+      showMessage(error, 'error', e.message);
+    }
+  }
+
+  /** Polls the session until it is ready, showing the planner's progress. */
+  async poll() {
+    const bar = $('plan-progress');
+    bar.hidden = false;
+    $('optimise').disabled = true;
+    $('replan').disabled = true;
+    try {
+      for (;;) {
+        const s = await get(`/api/planning/${this.sessionId}${this.query()}`);
+        bar.value = s.fraction;
+        $('plan-stage').textContent = s.status === 'RUNNING' ? s.stage : '';
+        if (s.status !== 'RUNNING') {
+          if (s.error) showMessage(error, 'error', `Planning: ${s.error}`);
+          if (s.seeds) {
+            $('intent-panel').open = false;
+            this.apply(s);
+          }
+          return s;
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    } finally {
+      bar.hidden = true;
+      $('optimise').disabled = false;
+      $('replan').disabled = false;
+    }
+  }
+
+  apply(s) {
+    this.state = s;
+    for (const m of s.metrics || []) {
+      if (!this.colours[m.name]) this.colours[m.name] = m.type === 'CTV' ? '#ff40ff' : m.type === 'PTV' ? '#40c0ff' : '#ff8080';
+    }
+    this.render();
+    this.viewer.renderNow();
+  }
+
+  render() {
+    const s = this.state;
+    for (const id of ['goals-panel', 'dvh-panel', 'metrics-panel', 'needles-panel', 'save-panel']) $(id).hidden = false;
+    const met = s.goals.filter((g) => g.met).length;
+    $('goal-summary').textContent = `${met} of ${s.goals.length} met`;
+    replace($('goals'), s.goals.map((g) => h('li', { class: g.met ? 'met' : 'unmet', 'data-goal': `${g.structure} ${g.goal}` },
+      `${g.structure} ${g.goal}: ${fmt(g.value, 1)} ${g.unit}`)));
+    this.drawDvh();
+    const head = h('tr', {}, ['Structure', 'cc', 'D90', 'D100', 'V100', 'V150', 'V200', 'Dmax', 'D2cc', 'D0.1cc', 'HI', 'CI'].map((c) => h('th', {}, c)));
+    replace($('metrics'), h('thead', {}, head), h('tbody', {}, s.metrics.map((m) => h('tr', { 'data-structure': m.name },
+      h('td', {}, m.name), h('td', {}, fmt(m.volumeCc, 1)), h('td', { class: 'd90' }, fmt(m.d90Gy)), h('td', {}, fmt(m.d100Gy)),
+      h('td', { class: 'v100' }, fmt(m.v100Pct)), h('td', {}, fmt(m.v150Pct)), h('td', {}, fmt(m.v200Pct)), h('td', {}, fmt(m.dmaxGy)),
+      h('td', {}, fmt(m.d2ccGy)), h('td', {}, fmt(m.d0_1ccGy)), h('td', {}, fmt(m.hi, 2)), h('td', {}, fmt(m.ciPaddick, 2))))));
+    $('seed-summary').textContent = `${s.seedCount} seeds, ${s.needleCount} needles, ${fmt(s.totalStrengthU, 2)} U`;
+    const counts = {};
+    for (const sd of s.seeds) counts[sd.needle] = (counts[sd.needle] || 0) + 1;
+    replace($('needles'), h('thead', {}, h('tr', {}, ['#', 'Hole', 'Seeds', 'Depth', 'Lock'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, s.needles.map((n) => h('tr', { class: this.selectedNeedle === n.number ? 'selected' : null, 'data-needle': n.number,
+        onclick: (e) => { if (e.target.type !== 'checkbox') this.select(null, n.number); } },
+      h('td', {}, String(n.number)), h('td', {}, n.hole || '—'), h('td', {}, String(counts[n.number] || 0)),
+      h('td', {}, `${fmt(Math.hypot(...[0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k])), 0)} mm`),
+      h('td', {}, h('input', { type: 'checkbox', class: 'lock', 'aria-label': `Lock needle ${n.number}`, checked: n.locked,
+        onchange: (e) => this.edit({ op: e.target.checked ? 'lock' : 'unlock', needles: [n.number] }) }))))));
+  }
+
+  drawDvh() {
+    const s = this.state;
+    const rx = s.intent.targets.map((t) => t.prescriptionGy);
+    drawDvh($('dvh'), s.structures, this.colours, rx, this.uniform && $('uniform-toggle').checked ? this.uniform.structures : null);
+    // colours through the CSSOM: the Content Security Policy refuses style attributes
+    const swatch = (text, colour) => {
+      const e = h('span', {}, text);
+      e.style.setProperty('--c', colour);
+      return e;
+    };
+    replace($('dvh-legend'), s.structures.map((st) => swatch(st.name, this.colours[st.name] || '#444')),
+      Object.entries(ISODOSE_COLOURS).map(([p, c]) => swatch(`${p} % isodose`, c)));
+  }
+
+  async toggleUniform() {
+    if ($('uniform-toggle').checked && !this.uniform && this.sessionId) {
+      try {
+        this.uniform = await get(`/api/planning/${this.sessionId}/uniform`);
+      } catch (e) {
+        showMessage(error, 'error', e.message);
+      }
+    }
+    if (this.state) this.drawDvh();
+  }
+
+  select(seedId, needle) {
+    this.selectedSeed = seedId;
+    this.selectedNeedle = needle;
+    if (this.state) this.render();
+    this.viewer.redraw();
+  }
+
+  /** Sends an edit (latest wins while one is in flight); `startedAt` is when the mouse event that caused it came. */
+  edit(body, startedAt = performance.now()) {
+    if (!this.sessionId || !this.state) return;
+    if (this.inflight) {
+      this.pending = { body, startedAt };
+      return;
+    }
+    this.inflight = true;
+    post(`/api/planning/${this.sessionId}/edits`, { ...body, slices: this.slices() }).then((s) => {
+      this.apply(s);
+      requestAnimationFrame(() => {
+        const ms = performance.now() - startedAt;
+        if (['moveSeed', 'moveNeedle'].includes(body.op)) this.timings.drag.push({ ms, serverMs: s.serverMs });
+        $('edit-timing').textContent = `edit → image ${ms.toFixed(0)} ms (server ${s.serverMs.toFixed(0)} ms)`;
+      });
+    }).catch((e) => {
+      showMessage(error, 'error', e.message);
+    }).finally(() => {
+      this.inflight = false;
+      if (this.pending) {
+        const p = this.pending;
+        this.pending = null;
+        this.edit(p.body, p.startedAt);
+      }
+    });
+  }
+
+  pointer(e) {
+    const tool = this.viewer.tool;
+    if (!this.state || !EDIT_TOOLS.some(([k]) => k === tool) || e.button > 0) return;
+    const now = performance.now();
+    if (e.kind === 'down') {
+      if (tool === 'seed') {
+        const s = pickSeed(this.state, e.view, e.px, e.py);
+        if (!s) return;
+        e.consume();
+        this.drag = { kind: 'seed', seed: s, view: e.view };
+        this.select(s.id, s.needle);
+      } else if (tool === 'needle') {
+        const n = pickNeedle(this.state, e.view, e.px, e.py);
+        if (!n) return;
+        e.consume();
+        this.drag = { kind: 'needle', needle: n, view: e.view, lastMm: e.mm };
+        this.select(null, n.number);
+      } else if (tool === 'addseed') {
+        e.consume();
+        const n = nearestNeedle(this.state, e.mm);
+        if (n) this.edit({ op: 'addSeed', needle: n.number, nearMm: e.mm }, now);
+      } else if (tool === 'delete') {
+        e.consume();
+        if (e.shiftKey) {
+          const n = pickNeedle(this.state, e.view, e.px, e.py);
+          if (n) this.edit({ op: 'deleteNeedle', needle: n.number }, now);
+        } else {
+          const s = pickSeed(this.state, e.view, e.px, e.py);
+          if (s) this.edit({ op: 'deleteSeed', seed: s.id }, now);
+        }
+      }
+    } else if ((e.kind === 'move' || e.kind === 'up') && this.drag) {
+      const d = this.drag;
+      const axis = d.view.normalAxis;
+      if (d.kind === 'seed') {
+        const to = e.mm.slice();
+        to[axis] = d.seed.positionMm[axis];
+        d.seed.positionMm = to; // shown at once; dose, DVH and isodoses follow from the server
+        this.viewer.redraw();
+        this.edit({ op: 'moveSeed', seed: d.seed.id, toMm: to }, now);
+      } else {
+        const shift = [0, 1, 2].map((k) => (k === axis ? 0 : e.mm[k] - d.lastMm[k]));
+        if (Math.hypot(...shift) > 0.05) {
+          d.lastMm = e.mm;
+          this.edit({ op: 'moveNeedle', needle: d.needle.number, shiftMm: shift }, now);
+        }
+      }
+      if (e.kind === 'up') this.drag = null;
+    }
+  }
+
+  slicesChanged() {
+    if (!this.sessionId || !this.state) return;
+    clearTimeout(this.sliceTimer);
+    this.sliceTimer = setTimeout(async () => {
+      try {
+        const s = await get(`/api/planning/${this.sessionId}${this.query()}`);
+        if (s.seeds) this.apply(s);
+      } catch (e) {
+        showMessage(error, 'error', e.message);
+      }
+    }, 60);
+  }
+
+  async replan() {
+    const started = performance.now();
+    try {
+      await post(`/api/planning/${this.sessionId}/reoptimise`, {});
+      this.uniform = null;
+      await this.poll();
+      requestAnimationFrame(() => this.timings.replan.push(performance.now() - started));
+    } catch (e) {
+      showMessage(error, 'error', e.message);
+    }
+  }
+
+  async save() {
+    try {
+      const body = this.saved ? { planId: this.saved.id, reason: 'changed in the plan screen' } : { name: $('plan-name').value };
+      this.saved = await post(`/api/planning/${this.sessionId}/revisions`, body);
+      this.updateSaved();
+    } catch (e) {
+      showMessage(error, 'error', e.message);
+    }
+  }
+
+  updateSaved() {
+    const r = this.saved;
+    $('saved-line').textContent = r ? `Plan ${r.id} “${r.name}”, revision ${r.revision}: ${r.status}${r.approvedBy ? ` by ${r.approvedBy}` : ''}` : '';
+    $('approve').disabled = !r || r.status !== 'DRAFT';
+    const approved = r && r.status === 'APPROVED';
+    for (const [id, path] of [['download-pdf', 'report.pdf'], ['download-dicom', 'export/dicom']]) {
+      const a = $(id);
+      a.classList.toggle('disabled', !approved);
+      a.setAttribute('aria-disabled', String(!approved));
+      if (approved) a.href = `/api/plans/${r.id}/revisions/${r.revision}/${path}`; else a.removeAttribute('href');
+    }
+    $('download-table').disabled = !approved;
+  }
+
+  openApproval() {
+    $('approve-what').textContent = `Plan ${this.saved.id} revision ${this.saved.revision}: ${this.state.seedCount} seeds, `
+      + this.state.goals.map((g) => `${g.structure} ${g.goal.split(' ')[0]} ${fmt(g.value)} ${g.unit}`).slice(0, 2).join(', ');
+    $('approve-error').hidden = true;
+    $('approve-password').value = '';
+    $('approve-dialog').showModal();
+  }
+
+  async approve(e) {
+    if (e.submitter && e.submitter.value === 'cancel') return;
+    e.preventDefault();
+    try {
+      this.saved = await post(`/api/plans/${this.saved.id}/revisions/${this.saved.revision}/approval`, {
+        password: $('approve-password').value, printedName: $('approve-name').value, meaning: 'approved for treatment',
+      });
+      $('approve-dialog').close();
+      this.updateSaved();
+    } catch (err) {
+      showMessage($('approve-error'), 'error', err.message);
+    }
+  }
+
+  /** The operating-room needle table of the approved revision as CSV (needle, entry, tip, depth, seeds from the tip). */
+  async downloadTable() {
+    const r = await get(`/api/plans/${this.saved.id}/revisions/${this.saved.revision}`);
+    const rows = [['needle', 'entry_x_mm', 'entry_y_mm', 'entry_z_mm', 'tip_x_mm', 'tip_y_mm', 'tip_z_mm', 'depth_mm', 'seeds', 'seed_distances_from_tip_mm']];
+    r.needles.forEach((n, i) => {
+      const depth = Math.hypot(...[0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k]));
+      const seeds = r.seeds.filter((s) => s.needle === i)
+        .map((s) => Math.hypot(s.xMm - n.tipMm[0], s.yMm - n.tipMm[1], s.zMm - n.tipMm[2])).sort((a, b) => a - b);
+      rows.push([i + 1, ...n.entryMm.map((v) => v.toFixed(1)), ...n.tipMm.map((v) => v.toFixed(1)), depth.toFixed(1), seeds.length,
+        seeds.map((d) => d.toFixed(1)).join(' ')]);
+    });
+    const header = `# plan ${r.id} "${r.name}" revision ${r.revision} ${r.status} by ${r.approvedBy} at ${r.approvedAt}; mm, DICOM LPS\n`;
+    const blob = new Blob([header + rows.map((x) => x.join(',')).join('\n') + '\n'], { type: 'text/csv' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `needles_plan${r.id}_rev${r.revision}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+}
+
+async function start() {
+  await requireSession();
+  const q = new URLSearchParams(location.search);
+  const patientId = q.get('patient');
+  if (!patientId || !/^\d+$/.test(patientId)) {
+    showMessage(error, 'error', 'No patient chosen: open the plan screen from a patient page.');
+    return;
+  }
+  $('patient-link').href = `/patient.html?id=${patientId}`;
+  let choices;
+  try {
+    choices = await get(`/api/patients/${patientId}/planning`);
+  } catch (e) {
+    showMessage(error, 'error', `This patient cannot be planned yet: ${e.message}`);
+    return;
+  }
+  if (q.get('series') !== choices.ctSeriesUid) {
+    q.set('series', choices.ctSeriesUid);
+    history.replaceState(null, '', `${location.pathname}?${q}`);
+  }
+  const { viewer } = await openImagingPage({ layout: 'main', extraTools: EDIT_TOOLS });
+  window.seedplanPlan = new PlanPage(patientId, choices, viewer);
+}
+
+start().catch((e) => {
+  if (e.message !== 'no series') showMessage(error, 'error', e.message);
+});

@@ -1,0 +1,296 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.demo.DemoPatient;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtReference;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomReader;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Tag;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.dicom.rtstruct.RtStructWriter;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.PatientRepository;
+
+/**
+ * The plan screen in a real Chromium on the demo patient (its CT and structures stored as DICOM): plan CTV = GTV + 5 mm
+ * to 120 Gy, drag a seed and see D90 change, check that the 100 % isodose line is drawn where the server's dose puts it
+ * (within one pixel), lock two needles and re-plan, save, approve with the password, and download the PDF, the needle
+ * table and the RT Plan of that revision. Prints the drag → pixels and re-plan times; saves screenshots plan*.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanScreenBrowserTest {
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Patient patient;
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeDemo(Files.createTempDirectory("plan-demo")), ImportLimits.DEFAULT);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    /** The demo CT and its structure set (GTV, stomach, spinal cord, body) as seedplan-dicom writes them. */
+    private static List<Path> writeDemo(Path dir) throws IOException {
+        DemoPatient demo = new DemoPatient();
+        StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580317", "M"));
+        String series = Uids.newUid();
+        List<DataSet> slices = CtSeriesWriter.slices(demo.ct(), study, series);
+        List<Path> files = new ArrayList<>();
+        List<String> sops = new ArrayList<>();
+        for (int k = 0; k < slices.size(); k++) {
+            Path f = dir.resolve(String.format(Locale.ROOT, "CT%03d.dcm", k));
+            Files.write(f, DicomWriter.encode(slices.get(k)));
+            files.add(f);
+            sops.add(slices.get(k).requireString(Tag.SOP_INSTANCE_UID));
+        }
+        DataSet rs = RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(), series, study.frameOfReferenceUid(),
+                demo.ct().grid(), sops), study, Uids.newUid(), Uids.newUid(), "demo");
+        Path f = dir.resolve("RS.dcm");
+        Files.write(f, DicomWriter.encode(rs));
+        files.add(f);
+        return files;
+    }
+
+    private JavascriptExecutor js() {
+        return (JavascriptExecutor) driver;
+    }
+
+    private Object run(String script, Object... args) {
+        return js().executeScript(script, args);
+    }
+
+    @Test
+    void planDragLockReplanApproveAndExport() throws Exception {
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("physicist_a");
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.sendKeys(TestServer.PASSWORD);
+        pass.submit();
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        driver.get(server.base() + "/patient.html?id=" + patient.id());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-plan-screen"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-rows .target-row")));
+
+        // intent: CTV = GTV + 5 mm, 120 Gy; stomach D2cc ≤ 60 Gy, cord Dmax ≤ 45 Gy; 0.6 mCi 6711 seeds; template from the front
+        WebElement target = driver.findElement(By.cssSelector("#target-rows .target-row"));
+        WebElement name = target.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys("CTV");
+        new Select(target.findElement(By.name("from"))).selectByValue("GTV");
+        for (WebElement organ : driver.findElements(By.cssSelector("#organ-rows .organ-row"))) {
+            if (new Select(organ.findElement(By.name("name"))).getFirstSelectedOption().getText().equals("SpinalCord")) {
+                new Select(organ.findElement(By.name("kind"))).selectByValue("dmax");
+                WebElement dose = organ.findElement(By.name("dose"));
+                dose.clear();
+                dose.sendKeys("45");
+            }
+        }
+        driver.findElement(By.id("optimise")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(240)).until(ExpectedConditions.visibilityOfElementLocated(By.id("goals-panel")));
+        wait.until(d -> run("return window.seedplanPlan.state && window.seedplanPlan.state.isodoses.axial != null") == Boolean.TRUE);
+        JsonNode state = state();
+        int seeds = state.get("seedCount").asInt();
+        assertThat(seeds).isGreaterThan(10);
+        assertThat(driver.findElement(By.cssSelector("#goals li[data-goal^='CTV D90']")).getAttribute("class")).isEqualTo("met");
+
+        // the axial view through the middle of the seeds
+        run("const s = window.seedplanPlan.state.seeds; const m = s[Math.floor(s.length / 2)].positionMm;"
+                + " window.seedplanViewer.setFocus(m);");
+        wait.until(d -> (Boolean) run("const p = window.seedplanPlan; return Math.abs(p.state.isodoses.axial.atMm - p.viewer.views.axial.sliceMm) < 1e-6;"));
+        Thread.sleep(300);
+        chromium.screenshot("plan");
+
+        // the 100 % line where the dose puts it: every sampled point of the server's line is drawn within one pixel
+        run("window.seedplanPlan.show = {structures: false, implant: false}; window.seedplanViewer.renderNow();");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> check = (Map<String, Object>) run(
+                "const p = window.seedplanPlan; const v = p.viewer.views.axial; const plane = p.state.isodoses.axial;"
+                        + " const line = plane.lines.find((l) => l.percent === 100); const seg = line.segmentsMm;"
+                        + " const ctx = v.canvas.getContext('2d'); const dpr = v.canvas.width / v.widthPx; let sampled = 0, hit = 0;"
+                        + " const misses = [];"
+                        + " for (let i = 0; i < seg.length; i += 4 * Math.max(1, Math.floor(seg.length / 4 / 60))) {"
+                        + "   const q = [0, 0, 0]; q[v.uAxis] = (seg[i] + seg[i + 2]) / 2; q[v.vAxis] = (seg[i + 1] + seg[i + 3]) / 2; q[v.normalAxis] = plane.atMm;"
+                        + "   const [x, y] = v.toPixel(q); if (x < 2 || y < 2 || x > v.widthPx - 2 || y > v.heightPx - 2) continue; sampled++;"
+                        + "   const d = ctx.getImageData(Math.round(x * dpr) - Math.ceil(dpr), Math.round(y * dpr) - Math.ceil(dpr), 2 * Math.ceil(dpr) + 1, 2 * Math.ceil(dpr) + 1).data;"
+                        + "   let found = false; for (let k = 0; k < d.length; k += 4) { if (d[k] > 200 && d[k + 1] > 190 && d[k + 2] < 140) found = true; }"
+                        + "   if (found) hit++; else misses.push([x, y]); }"
+                        + " return {sampled, hit, misses: JSON.stringify(misses.slice(0, 5)), pxPerMm: v.pixelsPerMm};");
+        run("window.seedplanPlan.show = {structures: true, implant: true}; window.seedplanViewer.renderNow();");
+        System.out.println("100 % isodose pixel check: " + check);
+        assertThat(((Number) check.get("sampled")).intValue()).isGreaterThan(20);
+        assertThat(((Number) check.get("hit")).intValue()).as("points of the 100 %% line drawn within 1 px: %s", check).isEqualTo(((Number) check.get("sampled")).intValue());
+
+        // drag a seed 12 mm in the axial view: D90 of the CTV changes
+        String d90Js = "return String(window.seedplanPlan.state.metrics.find((m) => m.name === 'CTV').d90Gy)";
+        String d90Before = (String) run(d90Js);
+        driver.findElement(By.cssSelector("button.tool[data-tool='seed']")).click();
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) run("const p = window.seedplanPlan; const v = p.viewer.views.axial;"
+                + " const s = p.state.seeds.find((x) => Math.abs(x.positionMm[2] - v.sliceMm) <= Math.max(v.thicknessMm / 2, 1));"
+                + " const r = v.canvas.getBoundingClientRect(); const [x, y] = v.toPixel(s.positionMm); return [x - r.width / 2, y - r.height / 2, v.pixelsPerMm];");
+        WebElement axial = driver.findElement(By.cssSelector("canvas[data-view='axial']"));
+        Actions drag = new Actions(driver).moveToElement(axial, at.get(0).intValue(), at.get(1).intValue()).clickAndHold();
+        int steps = 12;
+        double stepPx = 12 * at.get(2).doubleValue() / steps;
+        for (int i = 0; i < steps; i++) {
+            drag = drag.moveByOffset((int) Math.round(stepPx), 0).pause(Duration.ofMillis(60));
+        }
+        drag.release().perform();
+        wait.until(d -> !run(d90Js).equals(d90Before));
+        wait.until(d -> run("return window.seedplanPlan.inflight || window.seedplanPlan.pending != null") == Boolean.FALSE);
+        Thread.sleep(500);
+        chromium.screenshot("plan-drag");
+        JsonNode timings = timings();
+        List<Double> dragMs = new ArrayList<>();
+        timings.get("drag").forEach(t -> dragMs.add(t.get("ms").asDouble()));
+        List<Double> serverMs = new ArrayList<>();
+        timings.get("drag").forEach(t -> serverMs.add(t.get("serverMs").asDouble()));
+        System.out.printf(Locale.ROOT, "drag -> pixels: median %.0f ms over %d edits (server share median %.0f ms), %d seeds; load %s%n",
+                median(dragMs), dragMs.size(), median(serverMs), seeds, load());
+        assertThat(dragMs).isNotEmpty();
+
+        // lock two needles and re-plan the rest
+        List<WebElement> locks = driver.findElements(By.cssSelector("#needles input.lock"));
+        locks.get(1).click();
+        wait.until(d -> lockedCount() == 1);
+        driver.findElements(By.cssSelector("#needles input.lock")).get(2).click();
+        wait.until(d -> lockedCount() == 2);
+        JsonNode before = state();
+        driver.findElement(By.id("replan")).click();
+        wait.until(d -> ((Number) run("return window.seedplanPlan.timings.replan.length")).intValue() == 1);
+        JsonNode after = state();
+        assertThat(lockedCount()).isEqualTo(2);
+        assertThat(lockedSeeds(after)).containsExactlyInAnyOrderElementsOf(lockedSeeds(before));
+        System.out.printf(Locale.ROOT, "re-plan with 2 needles locked -> pixels: %.0f ms (%d seeds)%n", timings().get("replan").get(0).asDouble(),
+                after.get("seedCount").asInt());
+        chromium.screenshot("plan-replan");
+
+        // save, approve with the password, download what is approved
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "DRAFT"));
+        driver.findElement(By.id("approve")).click();
+        driver.findElement(By.id("approve-name")).sendKeys("Dr physicist_a");
+        driver.findElement(By.id("approve-password")).sendKeys(TestServer.PASSWORD);
+        chromium.screenshot("plan-approve");
+        driver.findElement(By.id("approve-sign")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "APPROVED"));
+        chromium.screenshot("plan-approved");
+        String pdfHref = driver.findElement(By.id("download-pdf")).getAttribute("href");
+        String dicomHref = driver.findElement(By.id("download-dicom")).getAttribute("href");
+        assertThat(pdfHref).contains("/revisions/1/report.pdf");
+        ApiClient api = server.signedIn(Role.PHYSICIST, true);
+        byte[] pdf = api.bytes(pdfHref.substring(server.base().length()));
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        byte[] rtplan = api.bytes(dicomHref.substring(server.base().length()));
+        var ds = DicomReader.parse(rtplan, "RT Plan").dataSet();
+        assertThat(ds.requireString(Tag.MODALITY)).isEqualTo("RTPLAN");
+        JsonNode revision = api.get(pdfHref.substring(server.base().length()).replace("/report.pdf", "")).json();
+        // the export for treatment locks the approved revision (issue 9)
+        assertThat(revision.get("status").asText()).isEqualTo("LOCKED");
+        assertThat(revision.get("approvedBy").asText()).isEqualTo("Dr physicist_a");
+        assertThat(revision.get("seedCount").asInt()).isEqualTo(after.get("seedCount").asInt());
+        String text = pdfText(pdf);
+        assertThat(text).contains("Dr physicist_a");
+        assertThat(text).containsPattern("(?i)revision\\s*1");
+        assertThat(chromium.scriptErrors()).isEmpty();
+    }
+
+    private int lockedCount() {
+        return driver.findElements(By.cssSelector("#needles input.lock:checked")).size();
+    }
+
+    private static List<String> lockedSeeds(JsonNode s) {
+        List<Integer> locked = new ArrayList<>();
+        s.get("needles").forEach(n -> {
+            if (n.get("locked").asBoolean()) {
+                locked.add(n.get("number").asInt());
+            }
+        });
+        List<String> out = new ArrayList<>();
+        s.get("seeds").forEach(x -> {
+            if (locked.contains(x.get("needle").asInt())) {
+                out.add(x.get("positionMm").toString());
+            }
+        });
+        return out;
+    }
+
+    private JsonNode state() throws IOException {
+        return org.seedplan.server.api.Json.MAPPER.readTree((String) run("return JSON.stringify(window.seedplanPlan.state)"));
+    }
+
+    private JsonNode timings() throws IOException {
+        return org.seedplan.server.api.Json.MAPPER.readTree((String) run("return JSON.stringify(window.seedplanPlan.timings)"));
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.isEmpty() ? Double.NaN : s.get(s.size() / 2);
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
+    /** The text of a PDF by poppler's pdftotext (a real peer, not our own reader). */
+    private static String pdfText(byte[] pdf) throws Exception {
+        Path f = Files.createTempFile("plan", ".pdf");
+        Files.write(f, pdf);
+        Process p = new ProcessBuilder("pdftotext", f.toString(), "-").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
