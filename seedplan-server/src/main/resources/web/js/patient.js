@@ -42,16 +42,8 @@ const PLAN_COLUMNS = [
   { label: 'PACS', value: (p) => SpPacs.sendButton(p) },
 ];
 
-/** Links to the image screens (CT viewer, contouring, verification) of a CT series. */
-function imageLinks(s) {
-  if (s.modality !== 'CT') return '';
-  const q = `series=${encodeURIComponent(s.seriesInstanceUid)}&patient=${new URLSearchParams(location.search).get('id')}`;
-  return h('span', { class: 'image-links' }, h('a', { href: `/viewer.html?${q}` }, 'View'), ' · ',
-    h('a', { href: `/contour.html?${q}` }, 'Contour'), ' · ', h('a', { href: `/verify.html?${q}` }, 'Verify'));
-}
-
 const SERIES_COLUMNS = [
-  { label: 'Date', value: (s) => imageLinks(s) },
+  { label: 'Date', value: () => '' },
   { label: 'Modality', value: (s) => text(s.modality) },
   { label: 'Description', value: (s) => text(s.description) },
   { label: 'Instances', num: true, value: (s) => (s.instanceCount === 1 ? '1 image' : `${text(s.instanceCount)} images`) },
@@ -160,8 +152,6 @@ async function start() {
   tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
-  document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),
-    h('a', { class: 'button', id: 'new-visit', href: `/visit.html?patient=${p.id}` }, 'New visit'));
 
   const uploader = document.getElementById('upload');
   uploader.centres = centres.filter((c) => String(c.id) === String(p.centreId));
