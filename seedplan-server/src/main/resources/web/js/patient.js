@@ -42,8 +42,16 @@ const PLAN_COLUMNS = [
   { label: 'PACS', value: (p) => SpPacs.sendButton(p) },
 ];
 
+/** Links to the image screens (CT viewer, contouring, verification) of a CT series. */
+function imageLinks(s) {
+  if (s.modality !== 'CT') return '';
+  const q = `series=${encodeURIComponent(s.seriesInstanceUid)}&patient=${new URLSearchParams(location.search).get('id')}`;
+  return h('span', { class: 'image-links' }, h('a', { href: `/viewer.html?${q}` }, 'View'), ' · ',
+    h('a', { href: `/contour.html?${q}` }, 'Contour'), ' · ', h('a', { href: `/verify.html?${q}` }, 'Verify'));
+}
+
 const SERIES_COLUMNS = [
-  { label: 'Date', value: () => '' },
+  { label: 'Date', value: (s) => imageLinks(s) },
   { label: 'Modality', value: (s) => text(s.modality) },
   { label: 'Description', value: (s) => text(s.description) },
   { label: 'Instances', num: true, value: (s) => (s.instanceCount === 1 ? '1 image' : `${text(s.instanceCount)} images`) },

@@ -50,6 +50,10 @@ export async function openImagingPage({ layout = 'row', extraTools = [] } = {}) 
   }
   const { volume, complete } = opened;
   viewer.setVolume(volume);
+  viewer.renderNow();
+  // milliseconds from the start of navigation to the first CT image on screen: the frame after the first drawing
+  // (read by the speed benchmark)
+  requestAnimationFrame(() => { window.seedplanFirstImageMs = performance.now(); });
   document.getElementById('toolbar').hidden = false;
   document.getElementById('ct-tools').bind(viewer, extraTools);
   describeSeries(volume);

@@ -165,6 +165,12 @@ abstract class RoutePermissionMatrixTest {
                 + org.seedplan.server.structures.StructureJson.write(List.of(org.seedplan.server.structures.ImagingFixture.gtv())) + "}"));
         examples.put("GET /api/structure-sets/{setId}/versions", (c, a, r) -> Call.of("/api/structure-sets/"
                 + org.seedplan.server.structures.ImagingFixture.create(t, w, c).structureSetId() + "/versions", null));
+        examples.put("POST /api/verifications", (c, a, r) -> Call.of("/api/verifications",
+                org.seedplan.server.verification.VerificationFixture.create(t, w, c).startBody()));
+        examples.put("GET /api/verifications/{jobId}", (c, a, r) -> Call.of("/api/verifications/"
+                + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), false), null));
+        examples.put("POST /api/verifications/{jobId}/post-plan", (c, a, r) -> Call.of("/api/verifications/"
+                + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), true) + "/post-plan", "{}"));
         // plan screen (docs/planning-screen.md): sessions planned once per centre by its physicist, re-made after DELETE
         org.seedplan.server.planning.PlanningFixture pf = new org.seedplan.server.planning.PlanningFixture(t);
         examples.put("GET /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning", null));

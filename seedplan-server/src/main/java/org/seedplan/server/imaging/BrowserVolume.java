@@ -2,6 +2,7 @@ package org.seedplan.server.imaging;
 
 import java.util.List;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Volume;
 
 /**
  * A CT series as the browser gets it: the axis-aligned grid (mm LPS) and the HU of every voxel rounded to 16-bit
@@ -36,6 +37,15 @@ public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, S
             out[2 * n + 1] = (byte) (v >> 8);
         }
         return out;
+    }
+
+    /** The volume in HU as the engines take it (seed finding). */
+    public Volume toVolume() {
+        float[] out = new float[hu.length];
+        for (int i = 0; i < hu.length; i++) {
+            out[i] = hu[i];
+        }
+        return new Volume(grid, out);
     }
 
     /** Size in bytes of the voxels, for the cache's budget. */

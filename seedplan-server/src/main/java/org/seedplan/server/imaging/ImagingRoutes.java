@@ -11,6 +11,7 @@ import org.seedplan.server.Services;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.handlers.CtVolumeApi;
 import org.seedplan.server.handlers.StructureApi;
+import org.seedplan.server.handlers.VerificationApi;
 
 /** The routes of the image screens (CT viewer, contouring, verification), sharing one cache of CT volumes. */
 public final class ImagingRoutes {
@@ -23,6 +24,7 @@ public final class ImagingRoutes {
         SeriesAccess access = new SeriesAccess(s.db(), new CtVolumeCache(CtVolumeCache.DEFAULT_BUDGET_BYTES));
         CtVolumeApi ct = new CtVolumeApi(access);
         StructureApi structures = new StructureApi(s, access);
+        VerificationApi verification = new VerificationApi(s, access);
         return List.of(
                 new Route(GET, "/api/ct/{seriesUid}", READ_REGISTRY, 200, "Geometry of a CT series for the viewer (mm LPS)", ct::header),
                 new Route(GET, "/api/ct/{seriesUid}/voxels", READ_REGISTRY, 200,
@@ -38,6 +40,14 @@ public final class ImagingRoutes {
                 new Route(PUT, "/api/structure-sets/{setId}", EDIT_PLAN, 200, "Save a new version (version read required; 409 when stale); audited",
                         structures::save),
                 new Route(GET, "/api/structure-sets/{setId}/versions", READ_REGISTRY, 200, "Saved versions of a structure set with their authors",
-                        structures::versions));
+                        structures::versions),
+                new Route(POST, "/api/verifications", EDIT_PLAN, 202,
+                        "Start a post-implant verification: seed finding on the post-op CT, matching, pre/post dose, DVH, cold regions",
+                        verification::start),
+                new Route(GET, "/api/verifications/{jobId}", EDIT_PLAN, 200, "Progress and result of a verification (its starter only)",
+                        verification::get),
+                new Route(POST, "/api/verifications/{jobId}/post-plan", EDIT_PLAN, 201,
+                        "Record the verified implant as a post-implant plan (DRAFT revision; approve with the approval route)",
+                        verification::postPlan));
     }
 }

@@ -1,0 +1,206 @@
+package org.seedplan.server.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.seedplan.dicom.io.DicomReader;
+import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.server.Services;
+import org.seedplan.server.api.ApiProblem;
+import org.seedplan.server.api.Caller;
+import org.seedplan.server.api.Json;
+import org.seedplan.server.imaging.SeriesAccess;
+import org.seedplan.server.security.Permission;
+import org.seedplan.server.structures.StructureJson;
+import org.seedplan.server.structures.StructureSetStore;
+import org.seedplan.server.verification.PostImplantCheck;
+import org.seedplan.server.verification.VerificationJobs;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.structure.Structure;
+
+/**
+ * Post-implant verification for the verification screen: start a run (seed finding on the post-op CT, matching,
+ * pre/post dose, metrics, DVHs, cold regions) in the background, poll its progress and result, and turn a result into
+ * a post-implant plan (a DRAFT revision of the found seeds with the post-plan metrics) that is approved with the
+ * e-signature of the plan approval route.
+ */
+public final class VerificationApi {
+
+    private final Services s;
+    private final SeriesAccess access;
+    private final PlanRevisions plans;
+    private final PatientRepository patients;
+    private final StructureSetStore sets;
+    private final VerificationJobs jobs = new VerificationJobs();
+
+    public VerificationApi(Services s, SeriesAccess access) {
+        this.s = s;
+        this.access = access;
+        this.plans = new PlanRevisions(s.db());
+        this.patients = new PatientRepository(s.db());
+        this.sets = new StructureSetStore(s.db(), s.audit());
+    }
+
+    /** POST /api/verifications {planId, revision, postOpSeriesUid, structureSetId?, acceptScannerCoordinates?} → 202 the run. */
+    public void start(Context ctx, Caller c) {
+        ObjectNode b = Json.body(ctx);
+        PlanRevisions.Revision r = revision(c, Json.number(b, "planId"), (int) Json.number(b, "revision"), Permission.EDIT_PLAN);
+        String postSeries = Json.text(b, "postOpSeriesUid");
+        Patient p = access.patient(c, postSeries, Permission.EDIT_PLAN);
+        if (p.id() != r.patientDbId()) {
+            throw ApiProblem.badRequest("postOpSeriesUid", "series " + postSeries + " is of another patient than plan " + r.planId()
+                    + ": choose a post-op CT of this patient");
+        }
+        String planFrame = frameOf(r.content().ctSeriesUid());
+        String postFrame = frameOf(postSeries);
+        String frameNote = null;
+        if (planFrame == null || !planFrame.equals(postFrame)) {
+            if (!b.path("acceptScannerCoordinates").asBoolean(false)) {
+                throw ApiProblem.badRequest("acceptScannerCoordinates", "the post-op CT is in Frame of Reference " + postFrame
+                        + ", the plan's CT in " + planFrame + ": seeds can be compared only in one coordinate system. If the patient"
+                        + " lay in the treatment position on the same scanner, confirm comparing in scanner coordinates"
+                        + " (acceptScannerCoordinates); otherwise register the CTs first (seedplan verify --registration)");
+            }
+            frameNote = "post-op CT in Frame of Reference " + postFrame + ", plan CT in " + planFrame
+                    + ": compared in scanner coordinates, as confirmed by " + c.displayName();
+        }
+        Long setId = b.hasNonNull("structureSetId") ? Json.number(b, "structureSetId") : null;
+        Contours contours = contours(r, setId);
+        var postOp = access.volume(c, postSeries, Permission.EDIT_PLAN);
+        String note = frameNote;
+        VerificationJobs.Job job = jobs.start(c.userId(), p.id(), j -> {
+            j.progress("reading the post-op CT", 0.05);
+            ObjectNode result = PostImplantCheck.run(r.content(), postOp.toVolume(), contours.structures(), contours.description(), note, j);
+            result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
+                    .put("postOpSeriesUid", postSeries).put("planCtSeriesUid", r.content().ctSeriesUid());
+            return result;
+        });
+        ctx.status(202).json(job.json(Json.MAPPER.createObjectNode()));
+    }
+
+    /** GET /api/verifications/{jobId} → {id, state, progress, step, result | error}; only for the user who started it. */
+    public void get(Context ctx, Caller c) {
+        ctx.json(job(ctx, c).json(Json.MAPPER.createObjectNode()));
+    }
+
+    /**
+     * POST /api/verifications/{jobId}/post-plan {name?} → 201 {planId, revision}: a new plan of the found seeds (on the
+     * post-op CT) with the post-plan metrics of the target, as a DRAFT revision to approve with the plan approval route.
+     */
+    public void postPlan(Context ctx, Caller c) {
+        VerificationJobs.Job job = job(ctx, c);
+        ObjectNode result = job.json(Json.MAPPER.createObjectNode());
+        if (!"done".equals(result.path("state").asText())) {
+            throw ApiProblem.conflict("the verification has not finished: wait for its result", "jobId");
+        }
+        JsonNode v = result.get("result");
+        PlanRevisions.Revision pre = revision(c, v.get("planId").asLong(), v.get("revision").asInt(), Permission.EDIT_PLAN);
+        Patient p = patients.find(pre.patientDbId()).orElseThrow();
+        Role role = c.require(Permission.EDIT_PLAN, p.centreId(), "plan " + pre.planId());
+        List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
+        for (JsonNode f : v.get("found")) {
+            seeds.add(new PlanContent.PlannedSeed(new Vec3(f.get("xMm").asDouble(), f.get("yMm").asDouble(), f.get("zMm").asDouble()), -1));
+        }
+        PlanContent c0 = pre.content();
+        ObjectNode intent = Json.MAPPER.createObjectNode();
+        intent.put("postImplantOf", "plan " + pre.planId() + " revision " + pre.revision()).put("postOpSeriesUid", v.get("postOpSeriesUid").asText())
+                .put("contours", v.get("contours").asText());
+        if (v.has("frameNote")) {
+            intent.put("frameNote", v.get("frameNote").asText());
+        }
+        PlanContent content = new PlanContent(intent.toString(), v.get("postOpSeriesUid").asText(), c0.prescriptionGy(), c0.sourceModelKey(),
+                c0.strengthU(), c0.calibrationDate(), c0.implantDate(), List.of(), seeds, targetMetrics(v));
+        String name = Optional.ofNullable(Json.optText(Json.body(ctx), "name")).orElse("Post-implant: " + pre.planName());
+        PlanRevisions.Revision r = plans.createPlan(PatientApi.actor(c, role, p.centreId()), p.id(), name, content, s.now());
+        ctx.status(201).json(Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision()).put("name", name));
+    }
+
+    /** The post-plan metrics of the first target structure (the one the plan was judged on). */
+    private static PlanContent.Metrics targetMetrics(JsonNode v) {
+        for (JsonNode st : v.get("structures")) {
+            if (List.of("GTV", "CTV", "PTV").contains(st.get("type").asText())) {
+                return new PlanContent.Metrics(post(st, "d_pct_gy.90"), post(st, "d_pct_gy.100"), post(st, "v_pct.100"), post(st, "v_pct.150"),
+                        post(st, "v_pct.200"), post(st, "volume_cc"));
+            }
+        }
+        return PlanContent.Metrics.NONE;
+    }
+
+    private static Double post(JsonNode structure, String key) {
+        for (JsonNode m : structure.get("metrics")) {
+            if (m.get("key").asText().equals(key) && m.get("post").isNumber()) {
+                return m.get("post").asDouble();
+            }
+        }
+        return null;
+    }
+
+    private VerificationJobs.Job job(Context ctx, Caller c) {
+        VerificationJobs.Job job = jobs.find(ctx.pathParam("jobId"));
+        if (job == null || job.userId() != c.userId()) {
+            throw ApiProblem.notFound("verification " + ctx.pathParam("jobId"));
+        }
+        Patient p = patients.find(job.patientDbId()).orElseThrow(() -> ApiProblem.notFound("verification"));
+        c.require(Permission.EDIT_PLAN, p.centreId(), "verification " + job.id());
+        return job;
+    }
+
+    private PlanRevisions.Revision revision(Caller c, long planId, int revision, Permission permission) {
+        PlanRevisions.PlanRef plan = plans.plan(planId).orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+        c.require(permission, plan.centreId(), "plan " + planId);
+        return plans.revision(planId, revision).orElseThrow(() -> ApiProblem.notFound("revision " + revision + " of plan " + planId));
+    }
+
+    private String frameOf(String seriesUid) {
+        return s.db().read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
+                x -> x.string("frame_of_reference_uid"), seriesUid)).orElse(null);
+    }
+
+    /** The structures a verification uses and where they came from. */
+    private record Contours(List<Structure> structures, String description) {
+    }
+
+    /** The chosen structure set, else the latest one on the plan's CT, else the RTSTRUCT stored with the plan's CT study. */
+    private Contours contours(PlanRevisions.Revision r, Long setId) {
+        String ct = r.content().ctSeriesUid();
+        Optional<StructureSetStore.Summary> set = setId != null ? sets.find(setId) : sets.ofSeries(ct).stream().findFirst();
+        if (setId != null && (set.isEmpty() || !set.get().ctSeriesUid().equals(ct))) {
+            throw ApiProblem.badRequest("structureSetId", "structure set " + setId + " is not drawn on the plan's CT " + ct);
+        }
+        if (set.isPresent()) {
+            StructureSetStore.Summary x = set.get();
+            String json = sets.version(x.id(), x.version()).orElseThrow().contentJson();
+            try {
+                return new Contours(StructureJson.read(Json.MAPPER.readTree(json), "structures"),
+                        "structure set " + x.name() + " version " + x.version() + " (pre-op contours carried over)");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("structure set " + x.id() + " holds unreadable JSON", e);
+            }
+        }
+        Optional<String> rs = s.db().read(tx -> tx.one("SELECT i.file_path FROM dicom_instance i JOIN dicom_series se ON se.id = i.series_id"
+                + " JOIN dicom_study st ON st.id = se.study_id JOIN dicom_series ct ON ct.study_id = st.id"
+                + " WHERE ct.series_instance_uid = ? AND se.modality = 'RTSTRUCT' ORDER BY i.stored_at DESC, i.id DESC LIMIT 1",
+                x -> x.string("file_path"), ct));
+        if (rs.isEmpty()) {
+            throw ApiProblem.badRequest("structureSetId", "the plan's CT " + ct + " has no structure set and its study no RTSTRUCT:"
+                    + " contour the targets on it first (contouring screen)");
+        }
+        Path file = s.db().dataFolder().resolve(rs.get());
+        try {
+            var set0 = RtStructReader.read(DicomReader.parse(Files.readAllBytes(file), file.getFileName().toString()).dataSet());
+            return new Contours(set0.requireUniqueNames().structures(), "RTSTRUCT " + set0.label() + " of the plan's CT study (pre-op contours carried over)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stored RTSTRUCT " + file, e);
+        }
+    }
+}

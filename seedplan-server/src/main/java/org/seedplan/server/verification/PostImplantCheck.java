@@ -1,0 +1,174 @@
+package org.seedplan.server.verification;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.seedplan.dose.DecayIntegral;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.dose.DoseModel;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.dvh.DoseMetricsCalculator;
+import org.seedplan.dvh.Dvh;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.server.api.Json;
+import org.seedplan.source.SourceLibrary;
+import org.seedplan.source.SourceModel;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
+import org.seedplan.verify.coldspots.ColdRegion;
+import org.seedplan.verify.comparison.ImplantVerifier;
+import org.seedplan.verify.comparison.MetricDelta;
+import org.seedplan.verify.comparison.StructureComparison;
+import org.seedplan.verify.comparison.Verification;
+import org.seedplan.verify.matching.SeedMatch;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.seedfinder.FoundSeed;
+import org.seedplan.verify.seedfinder.SeedFinder;
+import org.seedplan.verify.seedfinder.SeedFinding;
+
+/**
+ * The verification of one implant for the screen: seeds found on the post-op CT ({@link SeedFinder}, the planned
+ * count expected), matched to the plan's seeds, pre-plan and post-plan dose (TG-43 2D line source, total dose of the
+ * permanent implant) with metrics and DVHs on the plan's contours carried over, and the targets' cold regions
+ * ({@link ImplantVerifier}); the answer is the JSON the verification screen draws.
+ */
+public final class PostImplantCheck {
+
+    /** Dose grid spacing, mm (the CLI's default). */
+    static final double GRID_MM = 1.0;
+    /** Margin of the dose grid around the structures, mm. */
+    static final double GRID_MARGIN_MM = 10;
+    /** DVH bin width, Gy. */
+    static final double DVH_BIN_GY = 1.0;
+    /** DVH points are sent up to this multiple of the prescription (the curves are flat near 0 % beyond it). */
+    static final double DVH_MAX_RX = 4;
+
+    private PostImplantCheck() {
+    }
+
+    /** The planned seeds of a revision, each along its needle (or along z when loose), with the plan's strength. */
+    public static List<Seed> plannedSeeds(PlanContent c) {
+        List<Seed> out = new ArrayList<>();
+        for (PlanContent.PlannedSeed s : c.seeds()) {
+            Vec3 axis = s.needle() >= 0 ? c.needles().get(s.needle()).tipMm().minus(c.needles().get(s.needle()).entryMm()) : Vec3.UNIT_Z;
+            out.add(new Seed(s.centreMm(), axis, c.strengthU()));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the check. {@code contoursUsed} says where the structures came from (shown with the result);
+     * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed.
+     */
+    public static ObjectNode run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
+            VerificationJobs.Job job) {
+        if (plan.prescriptionGy() == null || !(plan.prescriptionGy() > 0)) {
+            throw new IllegalArgumentException("the plan revision states no prescription: verification compares metrics against it");
+        }
+        double rx = plan.prescriptionGy();
+        List<Seed> planned = plannedSeeds(plan);
+        if (planned.isEmpty()) {
+            throw new IllegalArgumentException("the plan revision has no seeds to verify against");
+        }
+        SourceModel model = SourceLibrary.builtIn().model(plan.sourceModelKey());
+        job.progress("finding the seeds on the post-op CT", 0.15);
+        SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(planned.size()));
+        job.progress("matching the seeds and computing the pre- and post-plan dose", 0.55);
+        List<Structure> dosed = structures.stream().filter(s -> s.type() != StructureType.EXTERNAL).toList();
+        if (dosed.isEmpty()) {
+            throw new IllegalArgumentException("the structure set has no structure to compute metrics on (only the body outline)");
+        }
+        Grid grid = ImplantVerifier.doseGridAround(dosed, GRID_MARGIN_MM, GRID_MM);
+        List<RoiMask> rois = dosed.stream().map(s -> RoiMask.of(s, MaskRasterizer.rasterize(s, grid))).toList();
+        FastDoseEngine engine = new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D));
+        DecayIntegral time = DecayIntegral.permanent(model.halfLifeDays());
+        Verification v = new ImplantVerifier(engine, time, new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, rx);
+        job.progress("DVHs", 0.85);
+        DoseMetricsCalculator calc = new DoseMetricsCalculator(rois, grid, rx);
+        DoseGrid preDose = engine.dose(planned, grid, time);
+
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("prescriptionGy", rx).put("sourceModelKey", model.key()).put("contours", contoursUsed);
+        if (frameNote != null) {
+            o.put("frameNote", frameNote);
+        }
+        ArrayNode p = o.putArray("planned");
+        planned.forEach(s -> point(p.addObject(), s.centreMm()));
+        ArrayNode f = o.putArray("found");
+        for (FoundSeed s : finding.seeds()) {
+            point(f.addObject(), s.centreMm()).put("confidence", s.confidence());
+        }
+        ArrayNode m = o.putArray("matches");
+        for (SeedMatch x : v.matching().matches()) {
+            m.addObject().put("planned", x.planned()).put("found", x.found()).put("distanceMm", x.distanceMm());
+        }
+        v.matching().missingPlanned().forEach(o.putArray("missing")::add);
+        v.matching().extraFound().forEach(o.putArray("extra")::add);
+        o.put("meanDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().meanDisplacementMm())
+                .put("maxDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().maxDisplacementMm());
+        ArrayNode metrics = o.putArray("structures");
+        for (StructureComparison sc : v.comparison().structures()) {
+            ObjectNode so = metrics.addObject().put("name", sc.name()).put("type", sc.type().name());
+            ArrayNode rows = so.putArray("metrics");
+            for (MetricDelta d : sc.metrics()) {
+                ObjectNode r = rows.addObject().put("key", d.key()).put("unit", d.unit());
+                putNumber(r, "pre", d.pre());
+                putNumber(r, "post", d.post());
+                putNumber(r, "difference", d.difference());
+            }
+        }
+        o.set("dvhPre", dvhs(calc.dvhs(preDose), DVH_MAX_RX * rx));
+        o.set("dvhPost", dvhs(calc.dvhs(v.postDose()), DVH_MAX_RX * rx));
+        ObjectNode cold = o.putObject("coldRegions");
+        for (Map.Entry<String, List<ColdRegion>> e : v.coldRegions().entrySet()) {
+            ArrayNode list = cold.putArray(e.getKey());
+            for (ColdRegion c : e.getValue()) {
+                ObjectNode co = list.addObject().put("volumeCc", c.volumeCc()).put("minDoseGy", c.minDoseGy()).put("meanDoseGy", c.meanDoseGy());
+                point(co.putObject("centroidMm"), c.centroidMm());
+                point(co.putObject("minCornerMm"), c.minCornerMm());
+                point(co.putObject("maxCornerMm"), c.maxCornerMm());
+            }
+        }
+        finding.notes().forEach(o.putArray("notes")::add);
+        return o;
+    }
+
+    private static ArrayNode dvhs(List<Dvh> dvhs, double maxGy) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (Dvh d : dvhs) {
+            ObjectNode o = a.addObject().put("name", d.name()).put("volumeCc", d.volumeCc());
+            ArrayNode dose = o.putArray("doseGy");
+            ArrayNode pct = o.putArray("volumePercent");
+            for (Dvh.Point pt : d.cumulative(DVH_BIN_GY)) {
+                if (pt.doseGy() > maxGy) {
+                    break;
+                }
+                dose.add(pt.doseGy());
+                pct.add(d.volumeCc() > 0 ? 100 * pt.volumeCc() / d.volumeCc() : 0);
+            }
+        }
+        return a;
+    }
+
+    private static ObjectNode point(ObjectNode o, Vec3 v) {
+        return o.put("xMm", v.x()).put("yMm", v.y()).put("zMm", v.z());
+    }
+
+    private static void putNumber(ObjectNode o, String field, Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            o.putNull(field);
+        } else {
+            o.put(field, v);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+// The verification screen: the post-op CT, a verification run on the server (seed finding with its progress), the
+// matched / extra / missing seeds on the images, pre- and post-plan metrics and DVHs side by side, the cold regions,
+// and the approval of the post-implant plan with the e-signature.
+import { ApiError, get, post } from '../api.js';
+import { h, replace, showMessage } from '../dom.js';
+import { openImagingPage } from '../viewer/imaging-page.js';
+import { drawDvh } from './dvh-chart.js';
+import { SeedLayer } from './seed-layer.js';
+
+const $ = (id) => document.getElementById(id);
+const error = $('error');
+const state = { result: null, jobId: null, session: null };
+window.seedplanVerify = state;
+
+/** The metrics shown for targets and for organs, with their labels. */
+const TARGET_METRICS = [['d_pct_gy.90', 'D90'], ['v_pct.100', 'V100'], ['v_pct.150', 'V150'], ['v_pct.200', 'V200'], ['volume_cc', 'Volume']];
+const ORGAN_METRICS = [['dmax_gy', 'Dmax'], ['d_cc_gy.2', 'D2cc'], ['d_cc_gy.0.1', 'D0.1cc']];
+const number = (v, digits = 1) => (v === null || v === undefined ? '—' : Number(v).toFixed(digits));
+
+async function plansOf(patientId) {
+  const p = await get(`/api/patients/${patientId}`);
+  const select = $('plan-choice');
+  const plans = (p.plans || []).filter((x) => !String(x.name).startsWith('Post-implant'));
+  replace(select, plans.length
+    ? plans.map((x) => h('option', { value: `${x.id}:${x.revision}` }, `${x.name} · revision ${x.revision} · ${x.status}`))
+    : [h('option', { value: '' }, 'No plan of this patient to verify against')]);
+  $('run').disabled = !plans.length;
+}
+
+async function run(viewer) {
+  const [planId, revision] = $('plan-choice').value.split(':').map(Number);
+  const body = { planId, revision, postOpSeriesUid: viewer.volume.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked };
+  $('run').disabled = true;
+  try {
+    let job;
+    try {
+      job = await post('/api/verifications', body);
+    } catch (e) {
+      if (e instanceof ApiError && e.field === 'acceptScannerCoordinates') {
+        $('frame-text').textContent = 'The post-op CT has another Frame of Reference than the plan\'s CT. Tick to compare the seeds in'
+          + ' scanner coordinates (the patient lay the same way on the same scanner), then verify again.';
+        $('frame-box').title = e.problem.detail;
+        $('frame-box').hidden = false;
+        return;
+      }
+      throw e;
+    }
+    state.jobId = job.id;
+    $('run-progress').hidden = false;
+    while (job.state === 'running') {
+      $('job-progress').value = job.progress;
+      $('job-step').textContent = job.step;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = await get(`/api/verifications/${job.id}`);
+    }
+    $('run-progress').hidden = true;
+    if (job.state === 'failed') throw new Error(job.error);
+    show(job.result, viewer);
+  } finally {
+    $('run').disabled = false;
+  }
+}
+
+function show(r, viewer) {
+  state.result = r;
+  $('results').hidden = false;
+  const matched = r.matches.length;
+  replace($('seed-summary'),
+    item('Planned', r.planned.length), item('Found', r.found.length),
+    item('Matched', matched, 'matched-count'), item('Missing', r.missing.length), item('Extra', r.extra.length),
+    item('Displacement', `mean ${number(r.meanDisplacementMm)} mm, max ${number(r.maxDisplacementMm)} mm`),
+    r.frameNote ? item('Coordinates', r.frameNote, null, true) : null,
+    ...(r.notes || []).map((n) => item('Note', n, null, true)));
+  const rows = [];
+  for (const s of r.structures) {
+    const target = ['GTV', 'CTV', 'PTV'].includes(s.type);
+    for (const [key, label] of target ? TARGET_METRICS : ORGAN_METRICS) {
+      const m = s.metrics.find((x) => x.key === key);
+      if (!m) continue;
+      const worse = m.difference !== null && (target ? m.difference < -0.05 && key !== 'volume_cc' : m.difference > 0.05);
+      rows.push(h('tr', { 'data-structure': s.name, 'data-metric': key }, h('td', {}, s.name), h('td', {}, `${label} (${m.unit || ''})`),
+        h('td', { class: 'num' }, number(m.pre)), h('td', { class: 'num' }, number(m.post)),
+        h('td', { class: worse ? 'num worse' : 'num' }, m.difference === null ? '—' : `${m.difference > 0 ? '+' : ''}${number(m.difference)}`)));
+    }
+  }
+  replace($('metric-rows'), rows);
+  const targets = new Set(r.structures.filter((s) => ['GTV', 'CTV', 'PTV'].includes(s.type)).map((s) => s.name));
+  const keep = (list) => list.filter((d) => targets.has(d.name) || r.structures.length <= 4);
+  drawDvh($('dvh'), keep(r.dvhPre), keep(r.dvhPost), r.prescriptionGy, 2.5 * r.prescriptionGy);
+  const cold = Object.entries(r.coldRegions).flatMap(([name, list]) => list.map((c) => ({ name, ...c })));
+  $('cold-count').textContent = String(cold.length);
+  replace($('cold-list'), cold.length ? cold.map((c) => h('li', {},
+    `${c.name}: ${number(c.volumeCc, 2)} cc, min ${number(c.minDoseGy)} Gy `,
+    h('button', { type: 'button', onclick: () => viewer.setFocus([c.centroidMm.xMm, c.centroidMm.yMm, c.centroidMm.zMm]) }, 'Show')))
+    : [h('li', { class: 'muted' }, 'No part of a target below the prescription.')]);
+  $('contours-used').textContent = `Contours: ${r.contours}. Dose: TG-43 line source, ${r.sourceModelKey}, total dose of the`
+    + ` permanent implant, prescription ${number(r.prescriptionGy)} Gy.`;
+  $('approved').hidden = true;
+  $('approve').disabled = false;
+  viewer.redraw();
+}
+
+function item(label, value, id, wide) {
+  return h('div', { class: wide ? 'wide' : null }, h('dt', {}, label), h('dd', { id: id || null }, String(value)));
+}
+
+async function approve() {
+  const dialog = $('approve-dialog');
+  $('approve-name').value = state.session.user.displayName || '';
+  $('approve-password').value = '';
+  showMessage($('approve-error'), 'error', '');
+  dialog.showModal();
+  $('approve-password').focus();
+  const planRef = await new Promise((resolve) => {
+    $('approve-cancel').onclick = () => { dialog.close(); resolve(null); };
+    $('approve-form').onsubmit = async (e) => {
+      e.preventDefault();
+      $('approve-sign').disabled = true;
+      try {
+        const plan = state.postPlan || await post(`/api/verifications/${state.jobId}/post-plan`, {});
+        state.postPlan = plan;
+        await post(`/api/plans/${plan.planId}/revisions/${plan.revision}/approval`, {
+          printedName: $('approve-name').value, password: $('approve-password').value, meaning: 'approved for treatment' });
+        dialog.close();
+        resolve(plan);
+      } catch (err) {
+        showMessage($('approve-error'), 'error', err.message);
+      } finally {
+        $('approve-sign').disabled = false;
+      }
+    };
+  });
+  if (!planRef) return;
+  showMessage($('approved'), 'ok', `${planRef.name} (plan ${planRef.planId}, revision ${planRef.revision}) approved by ${$('approve-name').value}.`);
+  $('approve').disabled = true;
+}
+
+async function start() {
+  const { session, viewer, volume } = await openImagingPage({ layout: 'main' });
+  state.session = session;
+  viewer.addOverlay(new SeedLayer(state));
+  viewer.setPreset('bone');
+  await plansOf(volume.header.patientDbId);
+  $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));
+  $('approve').addEventListener('click', () => approve().catch((e) => showMessage(error, 'error', e.message)));
+}
+
+start().catch((e) => {
+  if (e.message !== 'no series') showMessage(error, 'error', e.message);
+});

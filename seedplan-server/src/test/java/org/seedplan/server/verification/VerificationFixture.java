@@ -1,0 +1,116 @@
+package org.seedplan.server.verification;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestServer;
+import org.seedplan.server.World;
+import org.seedplan.server.structures.StructureJson;
+import org.seedplan.server.structures.StructureSetStore;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
+import org.seedplan.verify.phantom.ImagingModel;
+import org.seedplan.verify.phantom.PostOpCtRenderer;
+import org.seedplan.verify.phantom.SeedPose;
+
+/**
+ * An implant to verify: a planning CT (61 × 61 × 21 voxels of 1 × 1 × 2 mm, water) with a 20 mm square CTV, a plan
+ * of {@link #SEEDS} seeds on two needles along y, and a post-op CT in the same Frame of Reference rendered by
+ * seedplan-verify's {@link PostOpCtRenderer} with every seed shifted by {@link #SHIFT_MM}.
+ */
+public record VerificationFixture(Patient patient, long planId, String planCtSeriesUid, String postOpSeriesUid) {
+
+    /** Planned seed centres, mm LPS. */
+    public static final List<Vec3> SEEDS = List.of(new Vec3(-5, -5, 0), new Vec3(-5, 5, 0), new Vec3(5, -5, 0), new Vec3(5, 5, 0));
+    /** Where each implanted seed lies relative to its plan, mm (within the matcher's gate). */
+    public static final Vec3 SHIFT_MM = new Vec3(1, 0, 0);
+    static final Grid GRID = new Grid(new Vec3(-30, -30, -20), 1, 1, 2, 61, 61, 21);
+
+    /** Stores the fixture for a new patient of {@code centre}. */
+    public static VerificationFixture create(TestServer t, World w, Centre centre) throws Exception {
+        Patient p = w.patient(centre);
+        Path dir = Files.createTempDirectory("verification-fixture");
+        float[] hu = new float[GRID.voxelCount()];
+        Arrays.fill(hu, 0f);
+        Volume water = new Volume(GRID, hu);
+        PatientInfo info = new PatientInfo("TEST^VERIFY", p.patientId(), "19600101", "M");
+        StudyContext pre = StudyContext.newStudy(info);
+        StudyContext post = new StudyContext(info, Uids.newUid(), pre.frameOfReferenceUid(), LocalDateTime.of(2026, 12, 1, 9, 0));
+        List<SeedPose> implanted = SEEDS.stream().map(s -> new SeedPose(s.plus(SHIFT_MM), new Vec3(0, 1, 0), SeedPose.Arrangement.ISOLATED))
+                .toList();
+        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(water, implanted, 7);
+        String preSeries = Uids.newUid();
+        String postSeries = Uids.newUid();
+        List<Path> files = new ArrayList<>();
+        write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
+        write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
+        DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
+        List<Contour> square = new ArrayList<>();
+        for (double z = -8; z <= 8; z += 2) {
+            square.add(new Contour(z, new double[] {-10, 10, 10, -10}, new double[] {-10, -10, 10, 10}));
+        }
+        new StructureSetStore(t.db, t.services.audit()).create(Actor.SYSTEM, p.id(), preSeries, pre.frameOfReferenceUid(), "Targets", "drawn",
+                StructureJson.write(List.of(new Structure("CTV", StructureType.CTV, 0xFF8800, square))).toString(), t.clock.instant());
+        List<PlanContent.Needle> needles = List.of(new PlanContent.Needle(new Vec3(-5, -60, 0), new Vec3(-5, 10, 0)),
+                new PlanContent.Needle(new Vec3(5, -60, 0), new Vec3(5, 10, 0)));
+        List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
+        for (Vec3 s : SEEDS) {
+            seeds.add(new PlanContent.PlannedSeed(s, s.x() < 0 ? 0 : 1));
+        }
+        PlanContent content = new PlanContent("{\"target\":\"CTV\"}", preSeries, 120.0, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
+                LocalDate.parse("2026-12-01"), needles, seeds, null);
+        PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
+        return new VerificationFixture(p, r.planId(), preSeries, postSeries);
+    }
+
+    private static void write(List<DataSet> slices, Path dir, List<Path> files) throws Exception {
+        Files.createDirectories(dir);
+        for (int k = 0; k < slices.size(); k++) {
+            Path f = dir.resolve("CT" + k + ".dcm");
+            Files.write(f, DicomWriter.encode(slices.get(k)));
+            files.add(f);
+        }
+    }
+
+    /** The request body that starts the verification of this fixture. */
+    public String startBody() {
+        return "{\"planId\":" + planId + ",\"revision\":1,\"postOpSeriesUid\":\"" + postOpSeriesUid + "\"}";
+    }
+
+    /** Starts the verification as {@code client} and waits for its end; returns the job's id (or "none" when refused). */
+    public String run(ApiClient client, boolean waitForEnd) throws InterruptedException {
+        ApiClient.Answer a = client.post("/api/verifications", startBody());
+        if (a.status() != 202) {
+            return "none";
+        }
+        String id = a.json().get("id").asText();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (waitForEnd && System.nanoTime() < until && "running".equals(client.get("/api/verifications/" + id).json().get("state").asText())) {
+            Thread.sleep(200);
+        }
+        return id;
+    }
+}
