@@ -160,6 +160,8 @@ async function start() {
   tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
+  document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),
+    h('a', { class: 'button', id: 'new-visit', href: `/visit.html?patient=${p.id}` }, 'New visit'));
 
   const uploader = document.getElementById('upload');
   uploader.centres = centres.filter((c) => String(c.id) === String(p.centreId));

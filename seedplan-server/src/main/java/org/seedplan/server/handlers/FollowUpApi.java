@@ -80,7 +80,7 @@ public final class FollowUpApi {
     public void followUp(Context ctx, Caller c) {
         Patient p = patient(ctx);
         c.require(Permission.READ_REGISTRY, p.centreId(), "patient " + p.id());
-        ObjectNode o = Json.MAPPER.createObjectNode().put("id", p.id()).put("patientId", p.data().patientId())
+        ObjectNode o = Json.MAPPER.createObjectNode().put("id", p.id()).put("centreId", p.centreId()).put("patientId", p.data().patientId())
                 .put("familyName", p.data().familyName()).put("givenName", p.data().givenName())
                 .put("birthDate", str(p.data().birthDate())).put("deathDate", str(p.data().deathDate()))
                 .put("firstImplantDate", str(firstImplant(p.id()))).put("today", today().toString());
