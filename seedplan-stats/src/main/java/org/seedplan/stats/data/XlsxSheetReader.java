@@ -89,6 +89,43 @@ final class XlsxSheetReader {
         return n;
     }
 
+    /** The 0-based column of a cell reference such as {@code AB12}. */
+    static int column(String ref) {
+        int c = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            if (ch < 'A' || ch > 'Z') {
+                break;
+            }
+            c = c * 26 + (ch - 'A' + 1);
+        }
+        return c - 1;
+    }
+
+    /**
+     * True when the stored number text is already what Excel shows: an optional minus, digits without a needless
+     * leading zero, an optional fraction not ending in 0, at most 15 significant digits, no exponent.
+     */
+    static boolean plainDecimal(String v) {
+        int i = v.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        int dot = -1;
+        int start = i;
+        for (; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '.' && dot < 0) {
+                dot = i;
+            } else if (ch >= '0' && ch <= '9') {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        boolean leadingZero = v.length() > start + 1 && v.charAt(start) == '0' && v.charAt(start + 1) != '.';
+        boolean fractionOk = dot < 0 || (dot > start && dot < v.length() - 1 && v.charAt(v.length() - 1) != '0');
+        return digits > 0 && digits <= 15 && !leadingZero && fractionOk && !v.equals("-0");
+    }
+
     /** The state of one sheet's parse. */
     private static final class Parse {
         private final String where;
@@ -130,7 +167,7 @@ final class XlsxSheetReader {
                         }
                         case "c" -> {
                             String ref = x.getAttributeValue(null, "r");
-                            col = ref == null ? col + 1 : new CellReference(ref).getCol();
+                            col = ref == null ? col + 1 : column(ref);
                             type = x.getAttributeValue(null, "t");
                             style = x.getAttributeValue(null, "s");
                             value.setLength(0);
@@ -207,15 +244,16 @@ final class XlsxSheetReader {
                 if (v.isEmpty()) {
                     return null;
                 }
-                double d = Double.parseDouble(v);
                 if (style != null && isDate(Integer.parseInt(style))) {
-                    LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
-                    return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
+                    return dates.computeIfAbsent(v, k -> {
+                        LocalDateTime t = DateUtil.getLocalDateTime(Double.parseDouble(k), date1904);
+                        return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
+                    });
                 }
-                return NumberToTextConverter.toText(d);
+                return plainDecimal(v) ? v : NumberToTextConverter.toText(Double.parseDouble(v));
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(v.strip())).getString();
+                case "s" -> sharedString(Integer.parseInt(v.strip()));
                 case "inlineStr", "str" -> v.isEmpty() ? null : v;
                 case "b" -> "1".equals(v.strip()) ? "TRUE" : "FALSE";
                 case "d" -> v;
@@ -225,6 +263,12 @@ final class XlsxSheetReader {
         }
 
         private final java.util.Map<Integer, Boolean> dateStyles = new java.util.HashMap<>();
+        private final java.util.Map<String, String> dates = new java.util.HashMap<>();
+        private final java.util.Map<Integer, String> shared = new java.util.HashMap<>();
+
+        private String sharedString(int index) {
+            return shared.computeIfAbsent(index, i -> strings.getItemAt(i).getString());
+        }
 
         private boolean isDate(int styleIndex) {
             return dateStyles.computeIfAbsent(styleIndex, i -> {
