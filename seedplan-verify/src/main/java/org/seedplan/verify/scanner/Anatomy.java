@@ -14,7 +14,7 @@ public final class Anatomy {
     /** Centre of the implant region (liver), mm from the grid centre. */
     public static final Vec3 IMPLANT_CENTRE = new Vec3(-22, -10, 0);
     /** Radius of the implant region, mm. */
-    public static final double IMPLANT_RADIUS_MM = 22;
+    public static final double IMPLANT_RADIUS_MM = 25;
     /** Centre of the vertebral body, mm from the grid centre (posterior is +y). */
     public static final Vec3 VERTEBRA_CENTRE = new Vec3(0, 42, 0);
     /** Radius of the vertebral body, mm. */

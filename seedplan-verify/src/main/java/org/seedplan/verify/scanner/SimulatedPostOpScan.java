@@ -199,7 +199,7 @@ public record SimulatedPostOpScan(BenchScanSpec spec, Volume ct, List<TrueSeed> 
         /** Four seeds on a needle track, 7–10 mm apart, each tilted up to 6° and off the track by up to 0.4 mm. */
         List<TrueSeed> needle() {
             Vec3 dir = randomDirection();
-            Vec3 start = inImplant(Anatomy.IMPLANT_RADIUS_MM * 0.6);
+            Vec3 start = inImplant(Anatomy.IMPLANT_RADIUS_MM * 0.7);
             List<TrueSeed> out = new ArrayList<>();
             double along = -12;
             Vec3[] b = DenseObject.basis(dir);

@@ -68,6 +68,15 @@ public final class SeedFinder {
     static final double CONTENT_OVERRULES = 0.5;
     /** Most seed volumes of a badly fitted blob that its metal content may still declare seeds. */
     static final double MAX_MISFIT_SEEDS = 4;
+    /**
+     * Shortest length of a seed's image the finder learns, mm: the radio-opaque marker inside the capsule (a silver
+     * rod of 3 mm in 6711-type seeds) makes most of the image, so the image may be shorter than the capsule. A
+     * length within {@value #CAPSULE_LENGTH_SHARE} of the capsule's is taken as the capsule's (the search cannot
+     * reach its end point, and a uniform seed's image is the capsule's length).
+     */
+    static final double MIN_IMAGE_LENGTH_MM = 2.5;
+    /** Share of the seed's length above which a learned image length is the seed's own. */
+    static final double CAPSULE_LENGTH_SHARE = 0.9;
     /** Typical volume of one seed's blob above the threshold, mm³ (for telling a coil from a few seeds). */
     static final double SEED_BLOB_MM3 = 25;
     /** A found seed within this distance of a seed of the earlier implant is that seed, mm (seeds move a few mm after implant). */
@@ -76,6 +85,8 @@ public final class SeedFinder {
     static final double EXTRA_SEED_SHARE = 0.05;
     /** Objects larger than this many typical objects are split again at the peak level (seeds touching bone). */
     static final double LARGE_OBJECT_FACTOR = 8;
+    /** Objects larger than this are split again at the peak level too, however many there are (a screw in a vertebra), mm³. */
+    static final double LARGE_OBJECT_MM3 = 600;
     /** A blob of at most 1.5 single-seed volumes fitted by one seed to within this share of a seed's energy is one seed. */
     static final double SINGLE_FIT = 0.1;
     /**
@@ -156,7 +167,7 @@ public final class SeedFinder {
         // split again at the peak level, which bone does not reach; what stays large is other metal.
         double typical = median(candidates);
         for (Blob b : new ArrayList<>(candidates)) {
-            if (b.size() > LARGE_OBJECT_FACTOR * typical) {
+            if (b.size() > LARGE_OBJECT_FACTOR * typical || b.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
                 candidates.remove(b);
                 large.add(b);
             }
@@ -174,7 +185,7 @@ public final class SeedFinder {
                     labels[v] = label;
                 }
                 Blob pb = new Blob(g, part, hu);
-                if (pb.size() > LARGE_OBJECT_FACTOR * typical) {
+                if (pb.size() > LARGE_OBJECT_FACTOR * typical || pb.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
                     rejected.add(reject(g, pb, RejectedObject.Reason.OTHER_METAL));
                 } else {
                     candidates.add(pb);
@@ -261,7 +272,8 @@ public final class SeedFinder {
             return bc;
         }).toList();
         for (BlobCount bc : counts) {
-            if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE) {
+            if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
+                    || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
             } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
@@ -360,23 +372,51 @@ public final class SeedFinder {
     }
 
     /**
-     * Metal content of a blob: Σ (min(HU, metal) − background) × voxel volume over the voxels
-     * above {@code lowHu} in its box widened by one voxel that belong to it or to no blob, HU·mm³.
+     * Metal content of a blob: Σ (min(HU, metal) − local background) × voxel volume over the voxels in its box
+     * widened by one voxel that rise above the local background by as much as {@code lowHu} rises above the
+     * scan's and belong to it or to no blob, HU·mm³. The local background is the median of the box's border
+     * widened by two voxels (a seed migrated into the lung lies on −850 HU, not on soft tissue).
      */
     private static double excess(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
         int own = labels[b.voxels[0]];
+        double local = localBackground(g, hu, b, background);
+        double low = local + (lowHu - background);
         double sum = 0;
         for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
             for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
                 for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
                     int v = g.index(i, j, k);
-                    if (hu[v] > lowHu && (labels[v] == 0 || labels[v] == own)) {
-                        sum += Math.min(hu[v], metal) - background;
+                    if (hu[v] > low && (labels[v] == 0 || labels[v] == own)) {
+                        sum += Math.min(hu[v], metal) - local;
                     }
                 }
             }
         }
         return sum * g.dxMm() * g.dyMm() * g.dzMm();
+    }
+
+    /** Median CT number of the in-plane border two voxels outside a blob's box, on its slices; the scan's background if none. */
+    private static double localBackground(Grid g, float[] hu, Blob b, double background) {
+        List<Float> ring = new ArrayList<>();
+        int i0 = b.i0 - 2;
+        int i1 = b.i1 + 2;
+        int j0 = b.j0 - 2;
+        int j1 = b.j1 + 2;
+        for (int k = b.k0; k <= b.k1; k++) {
+            for (int j = j0; j <= j1; j++) {
+                for (int i = i0; i <= i1; i++) {
+                    boolean border = i == i0 || i == i1 || j == j0 || j == j1;
+                    if (border && i >= 0 && j >= 0 && i < g.nx() && j < g.ny()) {
+                        ring.add(hu[g.index(i, j, k)]);
+                    }
+                }
+            }
+        }
+        if (ring.isEmpty()) {
+            return background;
+        }
+        java.util.Collections.sort(ring);
+        return ring.get(ring.size() / 2);
     }
 
     private static boolean touches(int[] comp, Mask roi) {
@@ -438,17 +478,23 @@ public final class SeedFinder {
             return new Learned(model, median, energy(model, regions, poses), 0);
         }
         for (int round = 0; round < 2; round++) {
-            for (int scan = 0; scan < 2; scan++) {
-                boolean inPlane = scan == 0;
-                double lo = inPlane ? 0.2 : Math.max(0.15, 0.1 * g.dzMm());
-                double hi = inPlane ? 1.6 : Math.max(1.5, 1.0 * g.dzMm());
+            for (int scan = 0; scan < 3; scan++) {
+                // 0: in-plane σ, 1: axial σ, 2: the length of the seed's image (its marker may be shorter than the capsule).
+                int which = scan;
+                double lo = which == 0 ? 0.2 : which == 1 ? Math.max(0.15, 0.1 * g.dzMm()) : MIN_IMAGE_LENGTH_MM;
+                double hi = which == 0 ? 1.6 : which == 1 ? Math.max(1.5, 1.0 * g.dzMm()) : len;
                 SeedImageModel base = model;
                 List<SeedImageModel.Placed> at = poses;
-                java.util.function.DoubleFunction<SeedImageModel> make = sigma -> inPlane
-                        ? new SeedImageModel(len, sigma, base.sigmaZMm(), 1, background, metal)
-                        : new SeedImageModel(len, base.sigmaXyMm(), sigma, 1, background, metal);
-                double sigma = goldenSection(lo, hi, v -> misfit(g, hu, labels, make.apply(v), regions, at));
-                SeedImageModel m = make.apply(sigma);
+                java.util.function.DoubleFunction<SeedImageModel> make = v -> switch (which) {
+                    case 0 -> new SeedImageModel(base.lengthMm(), v, base.sigmaZMm(), 1, background, metal);
+                    case 1 -> new SeedImageModel(base.lengthMm(), base.sigmaXyMm(), v, 1, background, metal);
+                    default -> new SeedImageModel(v, base.sigmaXyMm(), base.sigmaZMm(), 1, background, metal);
+                };
+                double best = goldenSection(lo, hi, v -> misfit(g, hu, labels, make.apply(v), regions, at));
+                if (which == 2 && best >= CAPSULE_LENGTH_SHARE * len) {
+                    best = len;
+                }
+                SeedImageModel m = make.apply(best);
                 model = m.withAmplitude(amplitude(m, regions, replace(m, poses)));
             }
             if (round == 0) {

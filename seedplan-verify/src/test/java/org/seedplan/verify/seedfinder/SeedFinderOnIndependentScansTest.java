@@ -1,0 +1,172 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.matching.SeedMatch;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.BenchScanSpec;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
+import org.seedplan.verify.scanner.TrueSeed;
+
+/**
+ * The seed finder on post-op CTs made by the independent bench ({@code verify.scanner}: seeds as a titanium
+ * capsule with a silver marker, box, triangle and Gaussian slice profiles, 12-bit and extended HU scales,
+ * beam hardening, a screw or a stent, calcifications, seeds touching bone, beside the implant and migrated
+ * into the lung). Acceptance set: random seeds 9000–9017, one scan per slice thickness × profile × scale
+ * (a screw on even seeds, a stent on odd ones). The finder's constants were tuned on random seeds 100 and 101
+ * only; these scans were not looked at while tuning.
+ */
+class SeedFinderOnIndependentScansTest {
+
+    /** A found seed is the true seed only within 2.5 mm: half a seed length, well beyond the centre errors measured. */
+    private static final double MATCH_GATE_MM = 2.5;
+
+    /** Found, false and error figures over a set of scans. */
+    private static final class Tally {
+        int truth;
+        int found;
+        int falses;
+        double errorSumMm;
+        double inPlaneErrorSumMm;
+        int isolated;
+        double angleSumDeg;
+        double worstAngleDeg;
+
+        void add(SimulatedPostOpScan s, SeedFinding f) {
+            List<Vec3> t = s.seeds().stream().map(TrueSeed::centreMm).toList();
+            SeedMatching m = new SeedMatcher(MATCH_GATE_MM).match(t, f.seeds().stream().map(FoundSeed::centreMm).toList());
+            truth += t.size();
+            found += m.matches().size();
+            falses += m.extraFound().size();
+            for (SeedMatch x : m.matches()) {
+                errorSumMm += x.distanceMm();
+                inPlaneErrorSumMm += Math.hypot(x.displacementMm().x(), x.displacementMm().y());
+                TrueSeed ts = s.seeds().get(x.planned());
+                FoundSeed fs = f.seeds().get(x.found());
+                if (ts.isolated() && fs.seedsInBlob() == 1) {
+                    double deg = Math.toDegrees(Math.acos(Math.min(1, Math.abs(ts.axis().dot(fs.axis())))));
+                    isolated++;
+                    angleSumDeg += deg;
+                    worstAngleDeg = Math.max(worstAngleDeg, deg);
+                }
+            }
+        }
+
+        double foundShare() {
+            return found / (double) truth;
+        }
+
+        double falsePer100() {
+            return 100.0 * falses / truth;
+        }
+
+        double meanErrorMm() {
+            return errorSumMm / found;
+        }
+
+        String line(String label) {
+            return String.format(Locale.ROOT, "%s: %d of %d found (%.2f %%), %d false (%.2f per 100), mean centre error %.3f mm"
+                    + " (in-plane %.3f mm), isolated seeds' axis error mean %.1f°, worst %.1f° (%d seeds)", label, found, truth,
+                    100 * foundShare(), falses, falsePer100(), meanErrorMm(), inPlaneErrorSumMm / found, angleSumDeg / isolated,
+                    worstAngleDeg, isolated);
+        }
+    }
+
+    @Test
+    void findsSeedsOnScansMadeDifferentlyWithTheDocumentedAccuracy() {
+        Tally all = new Tally();
+        Tally thin = new Tally();
+        Tally box5 = new Tally();
+        long randomSeed = 9000;
+        List<String> lines = new ArrayList<>();
+        for (double slice : new double[] {1.25, 2.5, 5}) {
+            for (SliceProfile profile : SliceProfile.values()) {
+                for (HuScale scale : HuScale.values()) {
+                    Set<DenseObject.Kind> metal = randomSeed % 2 == 0 ? Set.of(DenseObject.Kind.SCREW) : Set.of(DenseObject.Kind.STENT);
+                    SimulatedPostOpScan s = SimulatedPostOpScan.generate(BenchScanSpec.test(slice,
+                            ScannerModel.typical(profile, scale), metal, randomSeed++));
+                    SeedFinding f = new SeedFinder().find(s.ct());
+                    Tally one = new Tally();
+                    one.add(s, f);
+                    lines.add(one.line(slice + " mm " + profile + " " + scale));
+                    all.add(s, f);
+                    (slice == 5 && profile == SliceProfile.BOX ? box5 : thin).add(s, f);
+                    // The screw is metal but not seeds: the self-check names it (a stent's thin struts may stay below
+                    // the metal threshold, and then there is nothing to name).
+                    if (metal.contains(DenseObject.Kind.SCREW)) {
+                        assertThat(f.selfCheck()).as("self-check of " + slice + " mm " + profile + " " + scale)
+                                .anyMatch(x -> x.startsWith("OTHER METAL") && x.contains("screw or rod"));
+                    }
+                }
+            }
+        }
+        lines.forEach(System.out::println);
+        System.out.println(all.line("all 18 scans"));
+        System.out.println(thin.line("all but 5 mm box"));
+        assertThat(all.truth).isGreaterThan(900);
+        // Held to the figures docs/seed-finder.md reports for this set (measured 2026-12-03: 99.43 % found, 1.05 false
+        // per 100, mean centre error 0.247 mm, 0.164 mm without 5 mm box, isolated seeds' axis error 7.4° on average),
+        // at the printed precision. The issue asks ≥ 99.5 % and ≤ 0.5 false per 100: not met yet (see that page).
+        assertThat(all.foundShare()).as("share of seeds found").isGreaterThanOrEqualTo(0.9940);
+        assertThat(all.falsePer100()).as("false seeds per 100").isLessThanOrEqualTo(1.055);
+        assertThat(all.meanErrorMm()).as("mean centre error, mm").isLessThanOrEqualTo(0.2505);
+        // Box slice profile on 5 mm slices: a seed lying in one slice has no partial-volume tails, so its z is
+        // unknown within the slice (σ = 5 / √12 = 1.4 mm): the centre error there is the profile's, not the finder's.
+        assertThat(thin.meanErrorMm()).as("mean centre error without 5 mm box, mm").isLessThanOrEqualTo(0.1655);
+        assertThat(all.angleSumDeg / all.isolated).as("isolated seeds' mean axis error, degrees").isLessThanOrEqualTo(7.45);
+    }
+
+    @Test
+    void aScanWhoseOnlyMetalIsAScrewHasNoSeedsAndSaysSo() {
+        for (HuScale scale : HuScale.values()) {
+            SimulatedPostOpScan s = SimulatedPostOpScan.generate(new BenchScanSpec(200, 200, 0.8, 29, 2.5,
+                    ScannerModel.typical(SliceProfile.GAUSSIAN, scale), 1, Set.of(DenseObject.Kind.SCREW), false, 77));
+            SimulatedPostOpScan screwOnly = new SimulatedPostOpScan(s.spec(), screwOnlyCt(scale), List.of(), List.of(), s.others());
+            SeedFinding f = new SeedFinder().find(screwOnly.ct(), null, OptionalInt.of(20));
+            assertThat(f.seeds()).as(scale.name()).isEmpty();
+            assertThat(f.selfCheck().get(0)).startsWith("NO SEEDS FOUND").contains("screw or rod");
+            assertThat(f.selfCheck()).anyMatch(x -> x.startsWith("SEED COUNT: 0 found, 20 implanted"));
+        }
+    }
+
+    /** The bench anatomy with only the pedicle screw (and calcifications) in it. */
+    private static org.seedplan.geometry.Volume screwOnlyCt(HuScale scale) {
+        var grid = new org.seedplan.geometry.Grid(new Vec3(-79.6, -79.6, -35), 0.8, 0.8, 2.5, 200, 200, 29);
+        var origin = org.seedplan.verify.scanner.Anatomy.centre(grid);
+        List<DenseObject> objects = List.of(
+                DenseObject.pedicleScrew(origin.plus(new Vec3(-2, 32, 0)), new Vec3(-0.2, 1, 0.15), 24),
+                DenseObject.calcification(origin.plus(new Vec3(-20, -10, 5)), 2.5));
+        return new org.seedplan.verify.scanner.PostOpScanner(ScannerModel.typical(SliceProfile.GAUSSIAN, scale)).scan(grid, objects, 5);
+    }
+
+    @Test
+    void anEarlierImplantsSeedsAreListedApartWhenTheirPositionsAreGiven() {
+        SimulatedPostOpScan s = SimulatedPostOpScan.generate(new BenchScanSpec(200, 200, 0.8, 29, 2.5,
+                ScannerModel.typical(SliceProfile.TRIANGLE, HuScale.EXTENDED), 8, Set.of(DenseObject.Kind.SCREW), true, 31));
+        // The old seed list as an earlier verification wrote it: each seed known to within 1 mm (seeds settle).
+        List<Vec3> old = s.previousSeeds().stream().map(p -> p.centreMm().plus(new Vec3(0.6, -0.5, 0.5))).toList();
+        SeedFinding f = new SeedFinder().find(s.ct(), null, OptionalInt.of(s.seeds().size()), old);
+        assertThat(f.previousImplantSeeds()).hasSize(6);
+        SeedMatching m = new SeedMatcher(MATCH_GATE_MM).match(s.seeds().stream().map(TrueSeed::centreMm).toList(),
+                f.seeds().stream().map(FoundSeed::centreMm).toList());
+        // Within one seed of the new implant's count (the acceptance of the test set above allows about 1 %).
+        assertThat(m.matches().size()).isBetween(s.seeds().size() - 1, s.seeds().size());
+        assertThat(f.selfCheck()).anyMatch(x -> x.startsWith("PREVIOUS IMPLANT: 6 of its 6 seeds"));
+        // Without the old list they are counted as this implant's and the count says so.
+        SeedFinding blind = new SeedFinder().find(s.ct(), null, OptionalInt.of(s.seeds().size()));
+        assertThat(blind.previousImplantSeeds()).isEmpty();
+        assertThat(blind.seeds().size()).isGreaterThan(s.seeds().size() + 3);
+    }
+}
