@@ -13,6 +13,7 @@ import org.seedplan.geometry.Grid;
  * by that seed's own dose alone (old seed subtracted, new one added), evaluated by the same engine,
  * source data and decay integral as a full computation. The sum is kept in double precision, so that
  * any number of edits stays within rounding of a fresh computation (which sums in single precision).
+ * The dose of the seed added last is kept, so that each further step of a drag evaluates one seed, not two.
  * Not thread-safe.
  */
 public final class IncrementalDose {
@@ -21,6 +22,9 @@ public final class IncrementalDose {
     private final Grid grid;
     private final double gyPerCGyPerH;
     private final double[] doseGy;
+    /** The dose rate of the seed added last (cGy/h per voxel): a drag moves that seed again, and its subtraction reuses it. */
+    private Seed lastAdded;
+    private float[] lastAddedRate;
 
     /** The dose of {@code seeds} on {@code grid}, integrated over {@code decay}. */
     public IncrementalDose(DoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
@@ -54,8 +58,10 @@ public final class IncrementalDose {
     }
 
     private void change(Seed removed, Seed added) {
-        float[] minus = removed == null ? null : engine.doseRateCGyPerH(List.of(removed), grid);
+        float[] minus = removed == null ? null : removed.equals(lastAdded) ? lastAddedRate : engine.doseRateCGyPerH(List.of(removed), grid);
         float[] plus = added == null ? null : engine.doseRateCGyPerH(List.of(added), grid);
+        lastAdded = added;
+        lastAddedRate = plus;
         double f = gyPerCGyPerH;
         int slice = grid.nx() * grid.ny();
         IntStream.range(0, grid.nz()).parallel().forEach(k -> {
