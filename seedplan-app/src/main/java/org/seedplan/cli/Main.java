@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.seedplan.cli.stats.StatsCommand.class,
                 org.seedplan.cli.verify.FindSeedsCommand.class,
                 org.seedplan.cli.verify.VerifyCommand.class,
+                org.seedplan.cli.needles.NeedlesCommand.class,
                 org.seedplan.cli.outcomes.CohortCommand.class,
                 org.seedplan.cli.outcomes.HyperthermiaCommand.class,
                 org.seedplan.cli.dicom.DvhCommand.class,

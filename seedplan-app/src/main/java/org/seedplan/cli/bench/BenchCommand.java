@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchPlanCommand.class,
                 BenchEditCommand.class,
                 BenchSeedsCommand.class,
+                org.seedplan.cli.needles.BenchNeedlesCommand.class,
                 BenchStatsCommand.class,
                 BenchStructuresCommand.class,
                 BenchCtReadCommand.class,

@@ -6,6 +6,8 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.Planner;
 import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.PlanIntent;
@@ -43,8 +45,16 @@ public final class NeedleReplanner {
         return intent.withFixedNeedles(fixedNeedles(found));
     }
 
+    /** A plan made around found needles, with the geometry it was made on and the intent holding the fixed needles. */
+    public record Replanned(Plan plan, PlanningGeometry geometry, PlanIntent intent) {
+    }
+
     /** Plans {@code planningCase} under {@code intent} around the found needles. */
-    public Plan replan(PlanningCase planningCase, PlanIntent intent, List<FoundNeedle> found, ProgressListener progress) {
-        return planner.plan(planningCase, intentAround(intent, found), progress);
+    public Replanned replan(PlanningCase planningCase, PlanIntent intent, List<FoundNeedle> found, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        PlanIntent around = intentAround(intent, found);
+        PlanningSession session = planner.prepare(planningCase, around, progress);
+        Plan plan = session.optimise(progress);
+        return new Replanned(plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9), session.geometry(), around);
     }
 }

@@ -1,0 +1,168 @@
+package org.seedplan.cli.needles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seedplan.cli.planning.IntentJson;
+import org.seedplan.cli.planning.PlanFiles;
+import org.seedplan.cli.planning.ProgressBar;
+import org.seedplan.dicom.ct.CtSeries;
+import org.seedplan.dicom.ct.CtSeriesReader;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.io.CaseJson;
+import org.seedplan.io.OutputFolder;
+import org.seedplan.planning.GoalResult;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.verify.needles.FoundNeedle;
+import org.seedplan.verify.needles.NeedleFinder;
+import org.seedplan.verify.needles.NeedleFinding;
+import org.seedplan.verify.needles.NeedleMatch;
+import org.seedplan.verify.needles.NeedleMatcher;
+import org.seedplan.verify.needles.NeedleMatching;
+import org.seedplan.verify.needles.NeedleReplanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seedplan needles}: finds the needles on an intra-operative CT, compares them with the plan and re-plans around them. */
+@Command(name = "needles", mixinStandardHelpOptions = true,
+        description = {"Find the needles on an intra-operative CT, pair them with the planned needles and report each needle's tip"
+                + " error (mm) and angle error (degrees); with --out also re-plan the seeds around the needles as placed.",
+                "Writes needles.csv and the re-optimised plan (the files of seedplan plan --out, plus intent.json with the found"
+                        + " needles as fixed needles). Details: docs/needles.md."})
+public final class NeedlesCommand implements Callable<Integer> {
+
+    @Option(names = "--ct", required = true, description = "folder holding the intra-operative CT series (DICOM), in the plan's frame")
+    Path ctDir;
+
+    @Option(names = "--series", description = "Series Instance UID of the CT series, when the folder holds several")
+    String series;
+
+    @Option(names = "--plan", required = true, description = "plan.json written by seedplan plan --out (or demo --out)")
+    Path planFile;
+
+    @Option(names = "--case", description = "case file (JSON) the plan was made on, for the re-plan (default: case.json beside --plan)")
+    Path caseFile;
+
+    @Option(names = "--intent", description = "plan intent (JSON) the plan was made with, for the re-plan (default: intent.json beside"
+            + " --plan)")
+    Path intentFile;
+
+    @Option(names = "--out", description = "write needles.csv and the re-optimised plan into this folder")
+    Path out;
+
+    @Option(names = "--tip-gate-mm", defaultValue = "20", description = "a found needle whose tip lies farther from a planned tip is"
+            + " not paired with it (default ${DEFAULT-VALUE})")
+    double tipGateMm;
+
+    @Option(names = "--angle-gate-deg", defaultValue = "15", description = "nor one whose axis differs by more (default ${DEFAULT-VALUE})")
+    double angleGateDeg;
+
+    /** The files written into --out besides the plan's. */
+    static final List<String> OWN_FILES = List.of("needles.csv", "intent.json");
+
+    @Override
+    public Integer call() {
+        if (!(tipGateMm > 0) || !(angleGateDeg > 0 && angleGateDeg <= 90)) {
+            throw new IllegalArgumentException("--tip-gate-mm " + tipGateMm + " / --angle-gate-deg " + angleGateDeg
+                    + ": give a positive distance in mm and an angle in (0, 90] degrees");
+        }
+        NeedleMatcher matcher = new NeedleMatcher(tipGateMm, angleGateDeg);
+        Path caseIn = caseFile != null ? caseFile : sibling("case.json");
+        Path intentIn = intentFile != null ? intentFile : sibling("intent.json");
+        if (out != null) {
+            List<String> names = new ArrayList<>(PlanFiles.names());
+            names.addAll(OWN_FILES);
+            OutputFolder.refuseInputs("--out", out, names, planFile, caseIn, intentIn, ctDir);
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the output");
+            }
+            for (Path in : new Path[] {caseIn, intentIn}) {
+                if (!Files.isRegularFile(in)) {
+                    throw new IllegalArgumentException("the re-plan needs " + in + ", which does not exist: give --case and --intent (the"
+                            + " case file and intent the plan was made with), or leave --out out to compare only");
+                }
+            }
+        }
+        List<PlannedNeedles.Numbered> planned = PlannedNeedles.read(planFile);
+        PlanIntent intent = out == null ? null : IntentJson.read(intentIn);
+        PlanningCase planningCase = out == null ? null : PlanningCase.of(CaseJson.read(caseIn), null);
+        ProgressBar bar = new ProgressBar(System.err, System.console() != null);
+        bar.progress("reading the CT", 0.05);
+        CtSeries ct = CtSeriesReader.read(ctDir, series);
+        bar.progress("finding needles", 0.2);
+        NeedleFinding finding = new NeedleFinder().find(ct.volume());
+        NeedleMatching matching = matcher.match(planned.stream().map(PlannedNeedles.Numbered::needle).toList(), finding.needles());
+        List<String> lines = report(planned, finding, matching);
+        if (out != null) {
+            if (matching.found().isEmpty()) {
+                throw new IllegalArgumentException("--ct " + ctDir + ": no needle found on the scan, so there is nothing to re-plan around:"
+                        + " check that the series is the intra-operative CT with the needles in place");
+            }
+            bar.progress("re-planning around the needles", 0.4);
+            NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(planningCase, intent, matching.found(), bar);
+            try (OutputFolder folder = OutputFolder.open(out)) {
+                folder.writeString("needles.csv", NeedlesCsv.write(planned, matching));
+                folder.writeString("intent.json", IntentJson.write(re.intent()));
+                PlanFiles.writeInto(folder, re.plan(), re.geometry(), null, null);
+                folder.commit();
+            }
+            lines.add(String.format(Locale.ROOT, "re-plan around the %d needles found: %d seeds on %d needles, goals %s", matching.found().size(),
+                    re.plan().seedCount(), re.plan().needleCount(), re.plan().allGoalsMet() ? "all met" : "NOT all met"));
+            for (GoalResult g : re.plan().goals()) {
+                lines.add(String.format(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s", g.structure(), g.goal(), g.value(), g.unit(),
+                        g.met() ? "met" : "NOT MET"));
+            }
+            re.plan().statements().forEach(s -> lines.add("  " + s));
+            List<String> names = new ArrayList<>(OWN_FILES);
+            names.addAll(PlanFiles.names());
+            lines.add("written to " + out + ": " + String.join(", ", names));
+        }
+        bar.progress("done", 1.0);
+        lines.forEach(System.out::println);
+        return 0;
+    }
+
+    private Path sibling(String name) {
+        Path parent = planFile.toAbsolutePath().getParent();
+        return parent == null ? Path.of(name) : parent.resolve(name);
+    }
+
+    /** What is printed: notes first, then each planned needle with its match and errors, then the found needles matched to none. */
+    private static List<String> report(List<PlannedNeedles.Numbered> planned, NeedleFinding finding, NeedleMatching m) {
+        List<String> lines = new ArrayList<>();
+        if (!m.unmatchedPlanned().isEmpty() || !m.unmatchedFound().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "NOTE: %d planned needle(s) not found, %d found needle(s) not in the plan",
+                    m.unmatchedPlanned().size(), m.unmatchedFound().size()));
+        }
+        finding.notes().forEach(n -> lines.add("NOTE: " + n));
+        lines.add(String.format(Locale.ROOT, "needles found: %d (planned %d), other metal objects: %d, in %.2f s", finding.needles().size(),
+                planned.size(), finding.shortMetalObjects(), finding.seconds()));
+        for (NeedleMatch x : m.matches()) {
+            FoundNeedle f = m.found().get(x.found());
+            lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
+                            + " error %.1f°, tip at %s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
+                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), f.leavesFieldOfView() ? " (hub outside the scan)" : ""));
+        }
+        for (int i : m.unmatchedPlanned()) {
+            lines.add(String.format(Locale.ROOT, "  planned needle %2d: NOT FOUND (planned tip %s)", planned.get(i).number(),
+                    mm(planned.get(i).needle().tipMm())));
+        }
+        for (int j : m.unmatchedFound()) {
+            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s", j + 1, mm(m.found().get(j).tipMm())));
+        }
+        if (!m.matches().isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
+                    + " 4.4 mm, 2.8°)", m.meanTipErrorMm(), m.meanAngleErrorDeg()));
+        }
+        return lines;
+    }
+
+    static String mm(Vec3 v) {
+        return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f) mm", v.x(), v.y(), v.z());
+    }
+}

@@ -1,0 +1,140 @@
+package org.seedplan.cli.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seedplan.cases.PatientCase;
+import org.seedplan.cli.CliRun;
+import org.seedplan.cli.planning.IntentJson;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.io.CaseJson;
+import org.seedplan.io.MetricsJson;
+import org.seedplan.planning.Phantom;
+import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.planning.intent.SeedSpec;
+import org.seedplan.planning.intent.TargetGoal;
+import org.seedplan.source.SeedStrength;
+import org.seedplan.structure.StructureType;
+import org.seedplan.verify.needles.IntraOpCtGenerator;
+import org.seedplan.verify.needles.IntraOpScanner;
+import org.seedplan.verify.needles.SimulatedNeedle;
+
+/**
+ * {@code seedplan needles} end to end: a plan made by {@code seedplan plan}, its needles placed
+ * with known tip and angle errors on a simulated intra-operative CT written as DICOM, then found,
+ * paired, reported and re-planned around.
+ */
+class NeedlesCommandTest {
+
+    /** The finder's accuracy on the acceptance CTs (NeedleFinderAcceptanceTest): worst tip 1.25 mm, worst axis 2°; a little margin. */
+    static final double TIP_TOLERANCE_MM = 1.5;
+    static final double ANGLE_TOLERANCE_DEG = 2.0;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportsEachNeedlesTipAndAngleErrorAndReplansAroundThem() throws Exception {
+        Path caseFile = tmp.resolve("case.json");
+        Path intentFile = tmp.resolve("intent.json");
+        SeedStrength strength = SeedStrength.parse("0.6 mCi");
+        var gtv = Phantom.ellipsoid("GTV", StructureType.GTV, new Vec3(0, -60, 0), new Vec3(13, 13, 13), 2.5);
+        PatientCase c = new PatientCase("NEEDLES^TEST", Grid.covering(new Vec3(-40, -100, -40), new Vec3(40, -20, 40), 2, 2, 2),
+                List.of(gtv), List.of(), 120, "amersham6711", 59.4, strength, List.of());
+        PlanIntent intent = PlanIntent.of(List.of(new TargetGoal("GTV", 120)), List.of(), new SeedSpec("amersham6711", strength, 0),
+                new Approach.CoplanarTemplate(new Vec3(0, 1, 0), null, 10, 10, 250));
+        Files.writeString(caseFile, CaseJson.write(c));
+        Files.writeString(intentFile, IntentJson.write(intent));
+        Path planDir = tmp.resolve("plan");
+        CliRun plan = CliRun.of("plan", "--case", caseFile.toString(), "--intent", intentFile.toString(), "--out", planDir.toString());
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        JsonNode needles = MetricsJson.MAPPER.readTree(planDir.resolve("plan.json").toFile()).get("needles");
+
+        // Each needle placed with a tip error of 1.2-2.2 mm and its axis tilted by 1.5° about z or x.
+        Grid grid = new Grid(new Vec3(-191.6, -191.6, -48.75), 0.75, 0.75, 2.5, 512, 512, 40);
+        List<SimulatedNeedle> placed = new ArrayList<>();
+        List<Double> tipErrors = new ArrayList<>();
+        for (int n = 0; n < needles.size(); n++) {
+            Vec3 tip = vec(needles.get(n).get("tip_mm"));
+            Vec3 dir = vec(needles.get(n).get("direction"));
+            Vec3 error = new Vec3(1.2 * Math.cos(n), 1.0 * Math.sin(n), n % 2 == 0 ? 0.8 : -1.2);
+            double tilt = Math.toRadians(1.5);
+            Vec3 placedDir = (n % 2 == 0 ? new Vec3(Math.sin(tilt), Math.cos(tilt), 0) : new Vec3(0, Math.cos(tilt), Math.sin(tilt)));
+            Vec3 placedTip = tip.plus(error);
+            double depth = 0;
+            while (Math.pow(placedTip.x() / 169, 2) + Math.pow((placedTip.y() - depth * placedDir.y()) / 130.5, 2) <= 1) {
+                depth += 0.5;
+            }
+            placed.add(new SimulatedNeedle(placedTip.minus(placedDir.times(depth + 30)), placedTip, new Vec3(1, 0, 0), 0));
+            tipErrors.add(error.norm());
+            assertThat(dir.y()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        Volume ct = new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed, List.of(), 7);
+        Path ctDir = tmp.resolve("intraop");
+        List<DataSet> slices = CtSeriesWriter.slices(ct, StudyContext.newStudy(PatientInfo.anonymous("NEEDLES")), Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
+        }
+
+        Path out = tmp.resolve("replan");
+        CliRun r = CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
+                caseFile.toString(), "--intent", intentFile.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("needles found: " + needles.size() + " (planned " + needles.size() + ")").doesNotContain("NOT FOUND");
+        List<String> rows = Files.readAllLines(out.resolve("needles.csv"));
+        assertThat(rows.get(0)).isEqualTo(NeedlesCsv.HEADER);
+        assertThat(rows).hasSize(needles.size() + 1);
+        for (int n = 0; n < needles.size(); n++) {
+            String[] f = rows.get(n + 1).split(",", -1);
+            assertThat(Integer.parseInt(f[0])).isEqualTo(needles.get(n).get("number").asInt());
+            // The reported error is the placement error as drawn, up to the finder's own error.
+            assertThat(Double.parseDouble(f[9])).as("needle %d tip error", n + 1).isCloseTo(tipErrors.get(n),
+                    org.assertj.core.data.Offset.offset(TIP_TOLERANCE_MM));
+            assertThat(Double.parseDouble(f[12])).as("needle %d angle error", n + 1).isCloseTo(1.5,
+                    org.assertj.core.data.Offset.offset(ANGLE_TOLERANCE_DEG));
+        }
+        JsonNode replanned = MetricsJson.MAPPER.readTree(out.resolve("plan.json").toFile());
+        long fixed = 0;
+        for (JsonNode n : replanned.get("needles")) {
+            fixed += n.get("fixed").asBoolean() ? 1 : 0;
+        }
+        // Every needle in the patient is kept (those left without seeds by the re-plan are listed too).
+        assertThat(fixed).isEqualTo(needles.size());
+        assertThat(IntentJson.read(out.resolve("intent.json")).fixedNeedles()).hasSize(needles.size());
+        assertThat(out.resolve("report.pdf")).exists();
+    }
+
+    @Test
+    void aPlanFileOfAnotherFormatIsRefusedAndNothingIsWritten() throws Exception {
+        Path planFile = tmp.resolve("plan.json");
+        Files.writeString(planFile, "{\"format\": \"seedplan-case/1\", \"needles\": []}");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("needles", "--ct", tmp.resolve("nothing").toString(), "--plan", planFile.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("case.json").contains("--case");
+        assertThat(out).doesNotExist();
+        CliRun compare = CliRun.of("needles", "--ct", tmp.resolve("nothing").toString(), "--plan", planFile.toString());
+        assertThat(compare.exitCode()).isEqualTo(2);
+        assertThat(compare.err()).contains("--plan").contains("format").contains("seedplan-plan/1");
+    }
+
+    private static Vec3 vec(JsonNode a) {
+        return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
+    }
+}
