@@ -4,12 +4,15 @@
 import { ApiError, get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
+import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
 import { SeedLayer } from './seed-layer.js';
 
 const $ = (id) => document.getElementById(id);
 const error = $('error');
 const state = { result: null, jobId: null, session: null };
+/** The contours the verification used, drawn under the seeds (the contouring screen's layer, nothing selected). */
+const contours = { structures: [], selected: null, volume: null, tool: 'crosshair' };
 window.seedplanVerify = state;
 
 /** The metrics shown for targets and for organs, with their labels. */
@@ -63,6 +66,7 @@ async function run(viewer) {
 
 function show(r, viewer) {
   state.result = r;
+  contours.structures = (r.structureContours || []).filter((s) => s.type !== 'EXTERNAL').map((s) => ({ ...s, visible: true }));
   $('results').hidden = false;
   const matched = r.matches.length;
   replace($('seed-summary'),
@@ -77,10 +81,12 @@ function show(r, viewer) {
     for (const [key, label] of target ? TARGET_METRICS : ORGAN_METRICS) {
       const m = s.metrics.find((x) => x.key === key);
       if (!m) continue;
-      const worse = m.difference !== null && (target ? m.difference < -0.05 && key !== 'volume_cc' : m.difference > 0.05);
+      // worse: less target coverage (D90, V100) or more organ dose
+      const worse = m.difference !== null && (target ? ['d_pct_gy.90', 'v_pct.100'].includes(key) && m.difference < -0.05 : m.difference > 0.05);
+      const diff = m.difference === null ? '—' : Math.abs(m.difference) < 0.05 ? '0.0' : `${m.difference > 0 ? '+' : ''}${number(m.difference)}`;
       rows.push(h('tr', { 'data-structure': s.name, 'data-metric': key }, h('td', {}, s.name), h('td', {}, `${label} (${m.unit || ''})`),
         h('td', { class: 'num' }, number(m.pre)), h('td', { class: 'num' }, number(m.post)),
-        h('td', { class: worse ? 'num worse' : 'num' }, m.difference === null ? '—' : `${m.difference > 0 ? '+' : ''}${number(m.difference)}`)));
+        h('td', { class: worse ? 'num worse' : 'num' }, diff)));
     }
   }
   replace($('metric-rows'), rows);
@@ -138,6 +144,8 @@ async function approve() {
 async function start() {
   const { session, viewer, volume } = await openImagingPage({ layout: 'main' });
   state.session = session;
+  contours.volume = volume;
+  viewer.addOverlay(new ContourLayer(contours));
   viewer.addOverlay(new SeedLayer(state));
   viewer.setPreset('bone');
   await plansOf(volume.header.patientDbId);

@@ -27,7 +27,7 @@ export class CtViewer {
     this.tool = 'crosshair';
     this.layers = [];
     this.listeners = new Map();
-    this.cursor = null; // {view, mm}
+    this.cursor = null; // {view, px, py}: the pointer over a view
     this.activeView = null;
     this.frame = 0;
     this.views = {};
@@ -301,7 +301,7 @@ export class CtViewer {
     ctx.fillText(`${axis} = ${view.sliceMm.toFixed(1)} mm  (${view.sliceIndex + 1}/${v.size[view.normalAxis]})`, 6, h - 22);
     ctx.fillText(`W ${this.window.width}  L ${this.window.centre}`, 6, h - 6);
     if (this.cursor && this.cursor.view === view) {
-      const p = this.cursor.mm;
+      const p = view.toPatient(this.cursor.px, this.cursor.py); // the slice may have changed under a still cursor
       const hu = v.huAt(p);
       ctx.textAlign = 'right';
       ctx.fillText(`(${p.map((c) => c.toFixed(1)).join(', ')}) mm  ${hu === null ? '—' : `${hu} HU`}`, w - 6, h - 22);
@@ -362,7 +362,7 @@ export class CtViewer {
     canvas.addEventListener('pointermove', (e) => {
       if (!this.volume) return;
       const event = pointerEvent('move', e);
-      if (event) this.cursor = { view, mm: event.mm };
+      if (event) this.cursor = { view, px: event.px, py: event.py };
       if (!event || !drag) { this.redraw(); return; }
       const dx = e.clientX - drag.x;
       const dy = e.clientY - drag.y;

@@ -19,6 +19,7 @@ import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.structures.StructureJson;
 import org.seedplan.source.SourceLibrary;
 import org.seedplan.source.SourceModel;
 import org.seedplan.storage.plan.PlanContent;
@@ -139,6 +140,7 @@ public final class PostImplantCheck {
                 point(co.putObject("maxCornerMm"), c.maxCornerMm());
             }
         }
+        o.set("structureContours", StructureJson.write(structures));
         finding.notes().forEach(o.putArray("notes")::add);
         return o;
     }
