@@ -125,6 +125,10 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
         examples.put("GET /api/patients/{id}/access", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/access?at=2026-12-03T07:30:00Z", null));
         examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));
+        // cohort dashboard (docs/analysis-plans.md): templates for everyone signed in; a plan run on a centre's registry
+        examples.put("GET /api/analysis/templates", (c, a, r) -> Call.global("/api/analysis/templates", null));
+        examples.put("POST /api/analysis/run", (c, a, r) -> Call.of("/api/analysis/run?centreId=" + c.id(),
+                "{\"plan\":{\"version\":1,\"baseline\":[\"age_years\"],\"outputs\":[\"baseline\"]}}"));
         // DICOM network (docs/dicom-network.md): known peers; send to, query and fetch from a real PACS (Orthanc, one per JVM)
         examples.put("GET /api/dicom/peers", (c, a, r) -> Call.global("/api/dicom/peers", null));
         examples.put("POST /api/dicom/peers", (c, a, r) -> Call.of("/api/dicom/peers", "{\"centreId\":" + c.id() + ",\"aeTitle\":\"N"

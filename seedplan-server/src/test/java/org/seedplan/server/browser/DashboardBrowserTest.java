@@ -1,0 +1,89 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.outcomes.io.ImportedCohort;
+import org.seedplan.outcomes.io.SyntheticCohort;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.cohort.CohortImporter;
+
+/**
+ * The cohort dashboard in a real Chromium: a statistician of centre A picks a plan template, changes the factor the
+ * Kaplan–Meier curves are drawn by in the plan's JSON, runs it on the centre's registry and sees the curve by that
+ * factor (one line per level, numbers at risk, log-rank p) and the survival table as numbers. Screenshots in the
+ * build folder's screenshots/dashboard*.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        SyntheticCohort.Result demo = SyntheticCohort.generate(60, 11, 0);
+        new CohortImporter(server.db).importCohort(Actor.SYSTEM, server.a.id(), new ImportedCohort(demo.cohort(), demo.sessions(), "test"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void dashboardShowsTheKaplanMeierCurveByTheFactorChosenInThePlan() {
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("statistician_a");
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.sendKeys(TestServer.PASSWORD);
+        pass.submit();
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        driver.findElement(By.linkText("Cohort dashboard")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard.html"));
+        WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
+        wait.until(d -> plan.getAttribute("value").contains("\"version\": 1"));
+        new Select(driver.findElement(By.id("template"))).selectByValue("default");
+        String edited = plan.getAttribute("value").replace("\"by\": [\"d90_ge120\"]", "\"by\": [\"hyperthermia\"]");
+        assertThat(edited).contains("\"by\": [\"hyperthermia\"]");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", plan, edited);
+        chromium.screenshot("dashboard-plan");
+        driver.findElement(By.id("run")).click();
+
+        WebElement km = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure[data-figure='km_os_by_hyperthermia'] svg")));
+        String text = km.getText();
+        assertThat(text).contains("Overall survival by Hyperthermia", "Hyperthermia no", "Hyperthermia yes", "Number at risk", "Log-rank p");
+        List<WebElement> curves = km.findElements(By.cssSelector("polyline"));
+        assertThat(curves).as("one step curve per level").hasSizeGreaterThanOrEqualTo(2);
+        WebElement survival = driver.findElement(By.cssSelector("section[data-table='survival']"));
+        assertThat(survival.findElements(By.xpath(".//td[text()='hyperthermia']"))).hasSize(4);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", km);
+        chromium.screenshot("dashboard");
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+    }
+}
