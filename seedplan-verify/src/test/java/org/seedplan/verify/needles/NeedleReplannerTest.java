@@ -1,0 +1,50 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.planning.Phantom;
+import org.seedplan.planning.PlannedNeedle;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.PlanIntent;
+import org.seedplan.planning.intent.SeedSpec;
+import org.seedplan.planning.intent.TargetGoal;
+import org.seedplan.source.SeedStrength;
+import org.seedplan.structure.StructureType;
+
+/** Re-planning around found needles: they become fixed needles on their measured tip and tip axis, and the rest is planned around them. */
+class NeedleReplannerTest {
+
+    @Test
+    void foundNeedlesAreKeptAsFixedNeedlesAndTheTargetIsStillCovered() {
+        var gtv = Phantom.ellipsoid("GTV", StructureType.GTV, new Vec3(0, 0, 0), new Vec3(14, 14, 14), 2.0);
+        PlanningCase c = new PlanningCase("N1", "sphere", List.of(gtv), null);
+        PlanIntent intent = PlanIntent.of(List.of(new TargetGoal("GTV", 120)), List.of(),
+                new SeedSpec("amersham6711", SeedStrength.parse("0.6 mCi"), 0), new Approach.CoplanarTemplate(new Vec3(0, 1, 0), null, 10, 10, 250));
+        // Two needles found slightly off a template row: tips 2 mm apart from the row, axes tilted 2°.
+        double t = Math.toRadians(2);
+        List<FoundNeedle> found = List.of(needle(new Vec3(-4, 9, 1), new Vec3(Math.sin(t), Math.cos(t), 0)),
+                needle(new Vec3(6, 8, -2), new Vec3(0, Math.cos(t), Math.sin(t))));
+        NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(c, intent, found, ProgressListener.NONE);
+        List<PlannedNeedle> fixed = re.plan().needles().stream().filter(n -> n.needle().fixed()).toList();
+        assertThat(fixed).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            assertThat(fixed.get(k).needle().tipMm().distanceTo(found.get(k).tipMm())).isLessThan(1e-9);
+            assertThat(NeedleMatcher.angleDeg(fixed.get(k).needle().direction(), found.get(k).axisAtTip())).isLessThan(1e-6);
+        }
+        assertThat(re.intent().fixedNeedles()).hasSize(2);
+        assertThat(re.plan().seedCount()).isGreaterThan(0);
+        // D90 of the target at least 95 % of the prescription (the planner aims at 100 %; two needles forced off the template may cost a little).
+        assertThat(re.plan().structure("GTV").dvh().doseAtPercent(90)).isGreaterThanOrEqualTo(120 * 0.95);
+    }
+
+    private static FoundNeedle needle(Vec3 tip, Vec3 axis) {
+        Vec3 hub = tip.minus(axis.times(80));
+        return new FoundNeedle(tip, hub, axis, 80, List.of(hub, tip), false, true, 0.3);
+    }
+}
