@@ -17,8 +17,10 @@ import org.seedplan.outcomes.report.Table;
 import org.seedplan.outcomes.report.TableWriter;
 
 /**
- * The templates' survival (Kaplan–Meier medians with CI, rates, log-rank), reverse-KM follow-up and Cox tables
- * (univariable and multivariable HR, CI, Wald and joint Wald p) equal R's on the paper-shaped synthetic cohorts.
+ * The templates' survival (Kaplan–Meier medians with CI, rates, log-rank), reverse-KM follow-up, Cox tables
+ * (univariable and multivariable HR, CI, Wald and joint Wald p) and baseline group tests (the test the plan's rule
+ * chooses, its statistic and p: Welch t, Mann–Whitney, χ² with Yates, Fisher r × c) equal R's on the paper-shaped
+ * synthetic cohorts; p values of the group tests to 1e-6 relative.
  * Reference: {@code r/plan_reference.R} with R 4.2.2 and survival 3.5.3 on {@code r/TEMPLATE/analysis_dataset.csv},
  * outputs in {@code r/TEMPLATE/expected.json}. The test first checks that the plan runner's analysis dataset is
  * the one R read, byte for byte. Tolerance 1e-6 relative (1e-6 absolute near 0): the tables print 10 significant
@@ -72,6 +74,19 @@ class PlanAgreesWithRTest {
             close(row, fu, "p75_months", f.get("p75"), MONTH);
             close(row, fu, "median_lower", f.get("lower"), MONTH);
             close(row, fu, "median_upper", f.get("upper"), MONTH);
+        }
+        if (r.has("baseline_tests")) {
+            Table baseline = table(report, "baseline");
+            int test = baseline.header().indexOf("test");
+            for (JsonNode b : r.get("baseline_tests")) {
+                List<String> row = baseline.rows().stream().filter(x -> x.get(0).equals(b.get("variable").asText()) && !x.get(test).isEmpty())
+                        .findFirst().orElseThrow(() -> new AssertionError("no test row for " + b));
+                assertThat(row.get(test)).as("test chosen for " + b.get("variable")).isEqualTo(b.get("test").asText());
+                close(row, baseline, "statistic", b.get("statistic"), 1);
+                double p = Double.parseDouble(row.get(baseline.header().indexOf("p")));
+                assertThat(Math.abs(p - b.get("p").asDouble())).as("p of " + b.get("variable") + " relative to R's")
+                        .isLessThanOrEqualTo(TOL * b.get("p").asDouble());
+            }
         }
         if (r.get("cox").size() > 0) {
             Table cox = table(report, "cox");

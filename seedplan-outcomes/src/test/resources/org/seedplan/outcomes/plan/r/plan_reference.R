@@ -89,6 +89,36 @@ for (tpl in templates) {
       }
     }
   }
+  if (!is.null(plan$compare_by)) {
+    alpha <- if (!is.null(plan$tests$alpha)) plan$tests$alpha else 0.05
+    fisher_below <- if (!is.null(plan$tests$fisher_below_expected)) plan$tests$fisher_below_expected else 5
+    g <- d[[plan$compare_by]]
+    out$baseline_tests <- list()
+    for (v in unlist(plan$baseline)) {
+      x <- d[[v]]; ok <- !is.na(x) & !is.na(g)
+      categorical <- !is.numeric(x) || (!is.null(factors[[v]]) && !isTRUE(factors[[v]]$continuous))
+      if (!categorical) {
+        groups <- split(x[ok], g[ok])
+        normal <- all(sapply(groups, function(z) length(z) >= 3 && length(unique(z)) > 1 && shapiro.test(z)$p.value >= alpha))
+        if (length(groups) == 2) {
+          r <- if (normal) t.test(groups[[1]], groups[[2]]) else suppressWarnings(wilcox.test(groups[[1]], groups[[2]]))
+          test <- if (normal) "Welch t" else "Mann–Whitney"; stat <- unname(r$statistic); p <- r$p.value
+        } else {
+          r <- if (normal) oneway.test(x[ok] ~ g[ok], var.equal = TRUE) else kruskal.test(x[ok] ~ factor(g[ok]))
+          test <- if (normal) "ANOVA" else "Kruskal–Wallis"; stat <- unname(r$statistic); p <- r$p.value
+        }
+      } else {
+        tab <- table(x[ok], g[ok])
+        chi <- suppressWarnings(chisq.test(tab, correct = TRUE))
+        if (any(chi$expected < fisher_below)) {
+          test <- "Fisher exact"; stat <- NA; p <- fisher.test(tab, workspace = 2e7)$p.value
+        } else {
+          test <- if (all(dim(tab) == 2)) "χ² (Yates)" else "χ²"; stat <- unname(chi$statistic); p <- chi$p.value
+        }
+      }
+      out$baseline_tests[[length(out$baseline_tests) + 1]] <- list(variable = v, test = test, statistic = stat, p = p)
+    }
+  }
   out$r_version <- R.version.string; out$survival_version <- as.character(packageVersion("survival"))
   writeLines(toJSON(out, auto_unbox = TRUE, digits = 15, na = "null", pretty = TRUE), file.path(tpl, "expected.json"))
   cat(tpl, "done\n")
