@@ -119,7 +119,7 @@ public final class SeedplanServer implements AutoCloseable {
             body.putNull("field");
         }
         ctx.status(p.status());
-        ctx.contentType("application/problem+json");
+        ctx.contentType("application/problem+json; charset=utf-8");
         ctx.result(body.toString());
     }
 
