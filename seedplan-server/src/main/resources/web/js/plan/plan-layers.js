@@ -14,6 +14,16 @@ function pointOf(view, u, v, atMm) {
   return p;
 }
 
+/** RGBA of a dose as a fraction of the prescription: none below 50 %, blue → cyan to 100 %, green → yellow to 150 %, orange to 200 %, red above. */
+function washColour(f) {
+  if (!(f >= 0.5)) return [0, 0, 0, 0];
+  const alpha = 90;
+  if (f < 1) return [0, Math.round(255 * (f - 0.5) * 2), 255, alpha];
+  if (f < 1.5) return [Math.round(255 * (f - 1) * 2), 220, 0, alpha];
+  if (f < 2) return [255, 140, 0, alpha];
+  return [230, 30, 30, alpha];
+}
+
 /** Where segment a → b crosses the view's plane, or null. */
 function crossing(view, a, b) {
   const n = view.normalAxis;
@@ -39,6 +49,7 @@ export class PlanLayer {
       if (outlines) this.outlines(ctx, view, outlines, state.isodoses[view.name].atMm);
     }
     if (!state || !state.seeds) return;
+    if (show.wash && state.dosePlanes && state.dosePlanes[view.name]) this.wash(ctx, view, state);
     this.isodoses(ctx, view, state);
     if (!show.implant) return;
     this.holes(ctx, view, state);
@@ -99,6 +110,36 @@ export class PlanLayer {
       }
       ctx.stroke();
     }
+  }
+
+  /** The dose of the plane as colour (relative to the first target's prescription), 35 % opaque, drawn under the lines. */
+  wash(ctx, view, state) {
+    const p = state.dosePlanes[view.name];
+    if (!this.washCache || this.washCache.plane !== p) {
+      const rx = state.intent.targets[0].prescriptionGy;
+      const off = document.createElement('canvas');
+      off.width = p.nu;
+      off.height = p.nv;
+      const octx = off.getContext('2d');
+      const img = octx.createImageData(p.nu, p.nv);
+      for (let r = 0; r < p.nv; r++) {
+        const b = view.vSign > 0 ? r : p.nv - 1 - r;
+        for (let a = 0; a < p.nu; a++) {
+          const [cr, cg, cb, ca] = washColour(p.doseGy[a + p.nu * b] / rx);
+          const k = 4 * (a + p.nu * r);
+          img.data[k] = cr;
+          img.data[k + 1] = cg;
+          img.data[k + 2] = cb;
+          img.data[k + 3] = ca;
+        }
+      }
+      octx.putImageData(img, 0, 0);
+      this.washCache = { plane: p, canvas: off };
+    }
+    const vTop = view.vSign > 0 ? p.v0Mm - p.dv / 2 : p.v0Mm + (p.nv - 0.5) * p.dv;
+    const [x0, y0] = view.toPixel(pointOf(view, p.u0Mm - p.du / 2, vTop, p.atMm));
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.washCache.canvas, x0, y0, p.nu * p.du * view.pixelsPerMm, p.nv * p.dv * view.pixelsPerMm);
   }
 
   isodoses(ctx, view, state) {

@@ -34,7 +34,7 @@ class PlanPage {
     this.pending = null;
     this.uniform = null;
     this.saved = null;
-    this.show = { structures: true, implant: true };
+    this.show = { structures: true, implant: true, wash: false };
     this.timings = { drag: [], replan: [], optimise: [] };
     this.colours = Object.fromEntries(choices.structures.map((s) => [s.name, s.colour]));
     this.form = new IntentForm($('intent-form'), choices, () => viewer.focusMm.slice());
@@ -48,6 +48,10 @@ class PlanPage {
     $('approve-form').addEventListener('submit', (e) => this.approve(e));
     $('download-table').onclick = () => this.downloadTable();
     $('uniform-toggle').onchange = () => this.toggleUniform();
+    $('wash-toggle').onchange = (e) => {
+      this.show.wash = e.target.checked;
+      this.slicesChanged();
+    };
   }
 
   /** The viewer's current slice of each plane, mm. */
@@ -58,7 +62,7 @@ class PlanPage {
 
   query() {
     const s = this.slices();
-    return `?axial=${s.axial}&coronal=${s.coronal}&sagittal=${s.sagittal}`;
+    return `?axial=${s.axial}&coronal=${s.coronal}&sagittal=${s.sagittal}${this.show.wash ? '&wash=true' : ''}`;
   }
 
   async optimise() {
@@ -186,7 +190,7 @@ class PlanPage {
       return;
     }
     this.inflight = true;
-    post(`/api/planning/${this.sessionId}/edits`, { ...body, slices: this.slices() }).then((s) => {
+    post(`/api/planning/${this.sessionId}/edits`, { ...body, slices: this.slices(), wash: this.show.wash }).then((s) => {
       this.apply(s);
       requestAnimationFrame(() => {
         const ms = performance.now() - startedAt;

@@ -286,6 +286,11 @@ public final class EditSession {
         return IsodoseLines.of(evaluation().dose(), plane, atMm, levels, percents);
     }
 
+    /** The current dose on a plane (for a colour wash), or null when the plane lies outside the dose grid. */
+    public synchronized IsodoseLines.Plane dosePlane(SlicePlane plane, double atMm) {
+        return IsodoseLines.plane(evaluation().dose(), plane, atMm);
+    }
+
     private void changed(int needle) {
         edited.add(needle);
         evaluation = null;

@@ -31,8 +31,8 @@ public final class IsodoseLines {
         }
     }
 
-    /** The dose values of one plane and their coordinates, mm. */
-    record Plane(double[] u, double[] v, float[] dose) {
+    /** The dose of one plane at the grid's voxel centres: coordinates along u and v (mm) and the dose, u fastest (Gy). */
+    public record Plane(double[] u, double[] v, float[] dose) {
     }
 
     private IsodoseLines() {
@@ -50,7 +50,7 @@ public final class IsodoseLines {
     }
 
     /** The dose on a plane, or null when {@code atMm} lies outside the grid's outer boundary across the plane. */
-    static Plane plane(DoseGrid dose, SlicePlane plane, double atMm) {
+    public static Plane plane(DoseGrid dose, SlicePlane plane, double atMm) {
         Grid g = dose.grid();
         float[] d = dose.doseGy();
         return switch (plane) {

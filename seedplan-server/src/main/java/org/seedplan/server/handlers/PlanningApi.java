@@ -108,10 +108,14 @@ public final class PlanningApi {
         ctx.status(202).json(SessionJson.of(live, Map.of()));
     }
 
-    /** GET /api/planning/{sessionId}?axial=&coronal=&sagittal=: progress, or the state with the isodose lines of those planes (mm). */
+    /**
+     * GET /api/planning/{sessionId}?axial=&coronal=&sagittal=[&wash=true]: progress, or the state with the isodose lines of those planes
+     * (mm) and, with wash, their dose.
+     */
     public void get(Context ctx, Caller c) {
         LiveSession live = session(ctx, c);
-        ctx.json(SessionJson.of(live, slices(ctx.queryParam("axial"), ctx.queryParam("coronal"), ctx.queryParam("sagittal"))));
+        ctx.json(SessionJson.of(live, slices(ctx.queryParam("axial"), ctx.queryParam("coronal"), ctx.queryParam("sagittal")),
+                "true".equals(ctx.queryParam("wash"))));
     }
 
     /**
@@ -141,7 +145,8 @@ public final class PlanningApi {
             throw ApiProblem.badRequest(op, e.getMessage());
         }
         JsonNode sl = b.get("slices");
-        ObjectNode out = SessionJson.of(live, sl == null || !sl.isObject() ? Map.of() : slices(text(sl, "axial"), text(sl, "coronal"), text(sl, "sagittal")));
+        ObjectNode out = SessionJson.of(live, sl == null || !sl.isObject() ? Map.of() : slices(text(sl, "axial"), text(sl, "coronal"), text(sl, "sagittal")),
+                b.path("wash").asBoolean(false));
         out.put("serverMs", (System.nanoTime() - t0) / 1e6);
         ctx.json(out);
     }

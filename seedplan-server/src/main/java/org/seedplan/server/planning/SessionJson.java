@@ -25,8 +25,13 @@ public final class SessionJson {
     private SessionJson() {
     }
 
-    /** Progress only (while running), or the whole state. */
+    /** Progress only (while running), or the whole state without dose planes. */
     public static ObjectNode of(LiveSession live, Map<SlicePlane, Double> slices) {
+        return of(live, slices, false);
+    }
+
+    /** Progress only (while running), or the whole state; with {@code wash} the dose of each plane asked for (Gy, 0.1 Gy steps). */
+    public static ObjectNode of(LiveSession live, Map<SlicePlane, Double> slices, boolean wash) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", live.id()).put("patientId", live.patientDbId()).put("status", live.status().name()).put("stage", live.stage())
                 .put("fraction", live.fraction()).put("error", live.error()).put("ctSeriesUid", live.ctSeriesUid())
@@ -41,6 +46,21 @@ public final class SessionJson {
             return o;
         }
         state(o, edit, slices);
+        if (wash) {
+            ObjectNode planes = o.putObject("dosePlanes");
+            slices.forEach((plane, at) -> {
+                var p = edit.dosePlane(plane, at);
+                if (p != null) {
+                    ObjectNode x = planes.putObject(plane.name().toLowerCase(java.util.Locale.ROOT)).put("atMm", at)
+                            .put("u0Mm", p.u()[0]).put("du", p.u().length > 1 ? p.u()[1] - p.u()[0] : 1).put("nu", p.u().length)
+                            .put("v0Mm", p.v()[0]).put("dv", p.v().length > 1 ? p.v()[1] - p.v()[0] : 1).put("nv", p.v().length);
+                    ArrayNode d = x.putArray("doseGy");
+                    for (float v : p.dose()) {
+                        d.add(Math.round(v * 10) / 10.0);
+                    }
+                }
+            });
+        }
         ArrayNode holes = o.putArray("availableNeedles");
         if (live.planning() != null) {
             live.planning().availableNeedles().forEach(n -> {

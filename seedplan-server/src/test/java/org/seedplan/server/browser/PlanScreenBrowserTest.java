@@ -216,6 +216,12 @@ class PlanScreenBrowserTest {
                 after.get("seedCount").asInt());
         chromium.screenshot("plan-replan");
 
+        // the colour wash: the dose of each view's plane from the server, under the lines
+        driver.findElement(By.id("wash-toggle")).click();
+        wait.until(d -> run("const p = window.seedplanPlan.state.dosePlanes; return p != null && p.axial != null && p.coronal != null") == Boolean.TRUE);
+        Thread.sleep(300);
+        chromium.screenshot("plan-wash");
+
         // save, approve with the password, download what is approved
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "DRAFT"));
