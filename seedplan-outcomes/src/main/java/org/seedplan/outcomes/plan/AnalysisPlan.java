@@ -26,11 +26,12 @@ import org.seedplan.stats.descriptive.QuantileType;
  * @param tests      the test choice rules
  * @param compareBy  factor the baseline table compares its groups by, or null
  * @param outputs    tables and figures to produce, in order
+ * @param labels     labels of cohort variables in figures (variable → label, e.g. tg_ng_ml → "Thyroglobulin (ng/mL)")
  */
 public record AnalysisPlan(int version, String title, Unit unit, QuantileType quantiles, List<Endpoint> endpoints,
                            List<FactorSpec> factors, List<TimePoint> timePoints, ResponseSpec response, List<String> baseline,
                            List<String> describe, List<String> survivalBy, List<Double> rateDays, CoxSpec cox, TestRules tests, String compareBy,
-                           List<Output> outputs) {
+                           List<Output> outputs, Map<String, String> labels) {
 
     public AnalysisPlan {
         endpoints = List.copyOf(endpoints);
@@ -41,6 +42,12 @@ public record AnalysisPlan(int version, String title, Unit unit, QuantileType qu
         survivalBy = List.copyOf(survivalBy);
         rateDays = List.copyOf(rateDays);
         outputs = List.copyOf(outputs);
+        labels = Map.copyOf(labels);
+    }
+
+    /** The label of a cohort variable: the plan's, a built-in one for NRS pain, else the variable's name. */
+    public String label(String variable) {
+        return labels.getOrDefault(variable, variable.equals("nrs_pain") ? "Pain, NRS (0–10)" : variable);
     }
 
     /** The unit a table's rows count. */

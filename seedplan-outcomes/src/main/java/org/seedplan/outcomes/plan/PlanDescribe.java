@@ -60,8 +60,9 @@ final class PlanDescribe {
             }
             List<String> labels = new ArrayList<>(List.of("Baseline"));
             tps.forEach(tp -> labels.add(tp.label()));
-            figures.add(new TimePointFigure("time_points_" + v, v + " over follow-up, mean ± SD", v + " over follow-up", v, 0,
-                    axisMax(mean, sd), labels, List.of(new TimePointFigure.Series(v, mean, sd, n, ps)), plan.tests().alpha()));
+            String label = plan.label(v);
+            figures.add(new TimePointFigure("time_points_" + v, label + " over follow-up, mean ± SD", label + " over follow-up", label, 0,
+                    axisMax(mean, sd), labels, List.of(new TimePointFigure.Series(label, mean, sd, n, ps)), plan.tests().alpha()));
         }
         t.note("A time point takes each patient's visit nearest to its day within its window ("
                 + String.join("; ", tps.stream().map(tp -> tp.label() + ": day " + Values.of(tp.days()) + " ± " + Values.of(tp.windowDays()))

@@ -108,7 +108,7 @@ public final class PlanReader {
             return null;
         }
         keys(root, "$", "version", "title", "unit", "quantiles", "endpoints", "factors", "time_points", "response", "baseline",
-                "describe", "survival", "cox", "tests", "compare_by", "outputs");
+                "describe", "survival", "cox", "tests", "compare_by", "outputs", "labels");
         JsonNode v = root.get("version");
         if (v == null || !v.isInt() || v.asInt() != VERSION) {
             error("$.version", (v == null ? "missing" : "value " + v) + "; fix: write \"version\": " + VERSION
@@ -151,9 +151,19 @@ public final class PlanReader {
         if (outs.isEmpty()) {
             error("$.outputs", "no tables or figures asked for; fix: list some of " + names(Output.values()));
         }
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (root.has("labels") && object(root.get("labels"), "$.labels")) {
+            root.get("labels").fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual()) {
+                    labels.put(e.getKey(), e.getValue().asText());
+                } else {
+                    error("$.labels." + e.getKey(), "value " + e.getValue() + " is not text; fix: write the label in quotes");
+                }
+            });
+        }
         crossCheck(endpoints, factors, timePoints, response, by, cox, compareBy, outputs);
         return new AnalysisPlan(VERSION, title, unit, q, endpoints, factors, timePoints, response, baseline, describe, by, rates,
-                cox, tests, compareBy, outputs);
+                cox, tests, compareBy, outputs, labels);
     }
 
     private void crossCheck(List<Endpoint> endpoints, List<FactorSpec> factors, List<TimePoint> timePoints, ResponseSpec response,
