@@ -22,6 +22,10 @@ final class PlannedNeedles {
     }
 
     static List<Numbered> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--plan " + file + " does not exist or is not a file: give the plan.json written by seedplan"
+                    + " plan --out");
+        }
         JsonNode root;
         try {
             root = MetricsJson.MAPPER.readTree(Files.readString(file));
