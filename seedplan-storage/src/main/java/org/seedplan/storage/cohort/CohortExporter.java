@@ -56,7 +56,10 @@ public final class CohortExporter {
         return c;
     }
 
-    /** The cohort of the patients of {@code centreIds} with an implant, in the order they were entered. */
+    /**
+     * The cohort of the patients of {@code centreIds} with an implant, in the order they were entered, with the study
+     * variables as the tables' extra columns ({@link ImportedCohort#tables()}: key columns and study-variable columns only).
+     */
     public ImportedCohort read(Collection<Long> centreIds) {
         if (centreIds.isEmpty()) {
             return new ImportedCohort(new Cohort(List.of()), List.of(), "registry");
@@ -76,7 +79,9 @@ public final class CohortExporter {
             for (Object[] row : rows) {
                 sessions.addAll(sessions(tx, (Long) row[0], (String) row[1]));
             }
-            return new ImportedCohort(new Cohort(patients), sessions, "registry");
+            ImportedCohort plain = new ImportedCohort(new Cohort(patients), sessions, "registry");
+            return new ImportedCohort(plain.cohort(), sessions, "registry",
+                    StudyColumns.read(tx, centreIds, exportedPatients(tx, centreIds, plain)).tables());
         });
     }
 

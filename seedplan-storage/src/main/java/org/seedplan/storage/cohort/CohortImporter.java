@@ -21,7 +21,8 @@ import org.seedplan.storage.audit.AuditTrail;
 /**
  * Imports a cohort (the CSV/XLSX tables of docs/outcomes.md, read by {@code CohortImport}) into the registry of
  * one centre, all or nothing: patients, implant with planned and post-operative dosimetry, lesions, visits with
- * lesion measurements, QLQ-C30 items, local progression and death, adverse events and hyperthermia logs.
+ * lesion measurements, QLQ-C30 items, local progression and death, adverse events and hyperthermia logs, and the
+ * study-variable columns as values of the centre's study variables ({@link StudyValueImport}).
  * A patient ID that already exists in the centre is refused. The audit trail gets one IMPORT row per patient
  * (naming the source), not one per cell.
  */
@@ -68,6 +69,7 @@ public final class CohortImporter {
                 tx.batch("INSERT INTO hyperthermia_sample (session_id, time_min, channel, temp_c) VALUES (?, ?, ?, ?)",
                         s.samples().stream().map(t -> new Object[] {sid, t.timeMin(), t.channel(), t.tempC()}).toList());
             }
+            StudyValueImport.apply(tx, actor, centreId, data, ids, new org.seedplan.storage.studyvars.StudyVariableRepository(db));
             return ids;
         });
     }

@@ -81,6 +81,46 @@ final class StudyColumns {
         append(dir.resolve(CohortFormat.FOLLOWUPS + ".csv"), columns.get(RecordLevel.VISIT), 2);
     }
 
+    /**
+     * The study-variable columns as tables keyed like the cohort's (patients: patient_id; lesions: patient_id, lesion_id;
+     * followups: patient_id, date), by {@link CohortFormat} table name; a level without variables has no table.
+     */
+    Map<String, org.seedplan.stats.data.DataTable> tables() {
+        Map<String, org.seedplan.stats.data.DataTable> out = new LinkedHashMap<>();
+        table(out, CohortFormat.PATIENTS, List.of("patient_id"), columns.get(RecordLevel.PATIENT));
+        table(out, CohortFormat.LESIONS, List.of("patient_id", "lesion_id"), columns.get(RecordLevel.LESION));
+        table(out, CohortFormat.FOLLOWUPS, List.of("patient_id", "date"), columns.get(RecordLevel.VISIT));
+        return out;
+    }
+
+    private static void table(Map<String, org.seedplan.stats.data.DataTable> out, String name, List<String> keyNames,
+                              Map<String, Map<List<String>, String>> cols) {
+        if (cols.isEmpty()) {
+            return;
+        }
+        java.util.Set<List<String>> keys = new java.util.LinkedHashSet<>();
+        cols.values().forEach(m -> keys.addAll(m.keySet()));
+        List<String> names = new ArrayList<>(keyNames);
+        names.addAll(cols.keySet());
+        String[][] cells = new String[names.size()][keys.size()];
+        int r = 0;
+        for (List<String> key : keys) {
+            for (int k = 0; k < keyNames.size(); k++) {
+                cells[k][r] = key.get(k);
+            }
+            int c = keyNames.size();
+            for (Map<List<String>, String> col : cols.values()) {
+                cells[c++][r] = col.get(key);
+            }
+            r++;
+        }
+        int[] rows = new int[keys.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i + 2;
+        }
+        out.put(name, new org.seedplan.stats.data.DataTable("registry study variables (" + name + ")", names, cells, rows));
+    }
+
     /** The column names added to the table of {@code level}, in order. */
     List<String> names(RecordLevel level) {
         return List.copyOf(columns.get(level).keySet());

@@ -1,6 +1,7 @@
 package org.seedplan.storage.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.seedplan.storage.registry.VisitRecord;
 import org.seedplan.storage.registry.VisitRepository;
 import org.seedplan.storage.studyvars.ResearchStudy;
 import org.seedplan.storage.studyvars.StudyTemplate;
+import org.seedplan.storage.studyvars.StudyValue;
 import org.seedplan.storage.studyvars.StudyVariable;
 import org.seedplan.storage.studyvars.StudyVariableRepository;
 
@@ -73,8 +75,20 @@ class StudyVariableExportTest {
             assertThat(zip(lesions.get(0), lesions.get(1))).containsEntry("lesion_id", "L1").containsEntry("boundary", "Clear");
             List<List<String>> followups = StudyColumns.parse(Files.readString(out.resolve("followups.csv")));
             assertThat(zip(followups.get(0), followups.get(1))).containsEntry("date", "2026-04-01").containsEntry("tg", "2.5");
-            // the cohort reader still reads the tables
+            // the cohort reader still reads the tables, keeping the study variables as extra columns
             assertThat(CohortImport.read(out).cohort().patients()).hasSize(1);
+            assertThat(new CohortExporter(t.db).read(List.of(c.id())).tables().get("patients").columnNames()).contains("pvtt", "diagnosis_date");
+
+            // back into another centre: refused until the centre has the variables, then the values come back
+            Centre other = new CentreRepository(t.db).create(Actor.SYSTEM, "XY", "Other centre");
+            assertThatThrownBy(() -> new CohortImporter(t.db).importFolder(Actor.SYSTEM, other.id(), out))
+                    .hasMessageContaining("column 'pvtt': no study variable of this name at the patient level")
+                    .hasMessageContaining("column 'boundary'").hasMessageContaining("column 'tg'");
+            assertThat(t.number("SELECT COUNT(*) FROM patient WHERE centre_id = ?", other.id())).isZero();
+            repo.defineAll(Actor.SYSTEM, repo.createStudy(Actor.SYSTEM, other.id(), "HCC", "HCC with PVTT").id(), StudyTemplate.seedImplant());
+            Map<String, Long> imported = new CohortImporter(t.db).importFolder(Actor.SYSTEM, other.id(), out);
+            List<String> texts = repo.valuesOfPatient(imported.get("P1")).stream().map(StudyValue::text).toList();
+            assertThat(texts).containsExactlyInAnyOrder("Vp3", "2025-11", "Clear", "2.5");
         }
     }
 
