@@ -14,17 +14,19 @@ import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.storage.account.Role;
 
-/** The plan screen's API on the embedded database: plan, edit, lock and re-plan, compare, save, approve and export. */
+/** The plan screen's API: plan, edit, lock and re-plan, compare, save, approve and export; run on both databases by its subclasses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanningApiTest {
+abstract class PlanningApiTest {
 
     TestServer t;
     PlanningFixture fixture;
     ApiClient physicist;
 
+    abstract TestDatabases.Kind kind();
+
     @BeforeAll
     void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
+        t = new TestServer(kind());
         fixture = new PlanningFixture(t);
         physicist = t.signedIn(Role.PHYSICIST, true);
     }
