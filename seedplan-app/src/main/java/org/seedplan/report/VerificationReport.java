@@ -20,7 +20,8 @@ import org.seedplan.verify.seedfinder.SeedFinding;
 /**
  * The post-implant verification report (PDF), laid out like the plan report: seeds planned and
  * found with their displacements, pre-plan and post-plan metrics side by side, cold regions, what
- * the seed finder rejected or could not reconcile, and the slice images with the found seeds.
+ * the seed finder rejected or could not reconcile, and the slice images with the found seeds; the seed finder's
+ * self-check (count differing from the plan's, unusual seed appearance, other metal) comes first.
  */
 public final class VerificationReport {
 
@@ -47,6 +48,13 @@ public final class VerificationReport {
             for (String line : sourceLines) {
                 p.line(line);
             }
+            if (!finding.selfCheck().isEmpty()) {
+                // The seed finder's self-check comes before any figure: the figures below depend on it.
+                p.heading("Check first");
+                for (String line : finding.selfCheck()) {
+                    p.line(line, 10, true);
+                }
+            }
 
             p.heading("Seeds");
             var m = v.matching();
@@ -59,9 +67,9 @@ public final class VerificationReport {
             p.line(String.format(Locale.ROOT, "Seed finding: threshold %.0f HU (soft tissue %.0f HU, metal %.0f HU); point-spread sigma "
                     + "%.2f mm in-plane, %.2f mm axial, learned from %d isolated seeds.", c.thresholdHu(), c.backgroundHu(),
                     c.metalLevelHu(), c.psfSigmaInPlaneMm(), c.psfSigmaAxialMm(), c.isolatedSeedsUsed()));
-            long otherMetal = finding.rejected().stream().filter(r -> r.reason().name().equals("OTHER_METAL")).count();
-            if (otherMetal > 0) {
-                p.line(otherMetal + " metal object(s) not shaped like seeds were left out (see found_seeds summary).");
+            if (!finding.previousImplantSeeds().isEmpty()) {
+                p.line(finding.previousImplantSeeds().size() + " seed(s) of the earlier implant recognised and left out of this"
+                        + " implant's seeds.");
             }
             for (String n : finding.notes()) {
                 p.line("Note: " + n);

@@ -15,7 +15,10 @@ import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtstruct.Roi;
 import org.seedplan.dicom.rtstruct.RtStructReader;
 import org.seedplan.dicom.rtstruct.RtStructureSet;
+import org.seedplan.dicom.rtplan.RtPlanReader;
+import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
 import org.seedplan.structure.Mask;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
@@ -24,6 +27,7 @@ import org.seedplan.verify.seedfinder.RejectedObject;
 import org.seedplan.verify.seedfinder.SeedFinder;
 import org.seedplan.verify.seedfinder.SeedFinding;
 import org.seedplan.io.OutputFolder;
+import org.seedplan.io.SeedTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +37,9 @@ import picocli.CommandLine.Option;
                 + " metal rejected, merged seeds split using the scan's own isolated seeds).",
                 "Writes CSV x_mm,y_mm,z_mm,dx,dy,dz,confidence: centre in patient (LPS) mm, unit axis direction,"
                         + " confidence 0-1 (the seed columns of dose-points, with confidence in place of sk_U).",
-                "Prints what was found, what bright objects were rejected and why, and any count it could not reconcile."})
+                "Prints first what to check (a count differing from --expected, an unusual seed appearance, metal other than"
+                        + " seeds, an earlier implant's seeds, seeds far from the implant), then what was found, what bright objects"
+                        + " were rejected and why, and any count it could not reconcile."})
 public final class FindSeedsCommand implements Callable<Integer> {
 
     /** Most seeds an implant is expected to hold: permanent implants use up to a few hundred; more is a typing error. */
@@ -56,6 +62,11 @@ public final class FindSeedsCommand implements Callable<Integer> {
     @Option(names = "--rtstruct", description = "RT Structure Set file holding the --roi structure")
     Path rtstruct;
 
+    @Option(names = "--previous-seeds", description = "an earlier implant's seeds: its RT Plan, or a CSV with x_mm,y_mm,z_mm"
+            + " (the find-seeds output of its post-op CT); found seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are"
+            + " listed as that implant's, not counted as this one's")
+    Path previousSeeds;
+
     @Option(names = "--out", required = true, description = "seed CSV file to write")
     Path out;
 
@@ -66,6 +77,11 @@ public final class FindSeedsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a folder: give the name of the seed CSV file to write");
         }
         OutputFolder.refuseInputFile("--out", out, rtstruct);
+        OutputFolder.refuseInputFile("--out", out, previousSeeds);
+        if (previousSeeds != null && !Files.isRegularFile(previousSeeds)) {
+            throw new IllegalArgumentException("--previous-seeds " + previousSeeds + ": no such file: give the earlier implant's RT Plan"
+                    + " or seed CSV");
+        }
         Path o = out.toAbsolutePath().normalize();
         if (Files.exists(o) && o.startsWith(ctDir.toAbsolutePath().normalize()) && !o.getFileName().toString().endsWith(".csv")) {
             throw new IllegalArgumentException("--out " + out + " would overwrite a file of the CT folder " + ctDir
@@ -84,9 +100,10 @@ public final class FindSeedsCommand implements Callable<Integer> {
             Consistency.requireDrawnOn(set, ct, ctDir.toString());
             roi = roiMask(set, roiName, ct.volume().grid());
         }
+        List<Vec3> previous = previousSeeds == null ? List.of() : readPreviousSeeds("--previous-seeds", previousSeeds);
         progress.progress("finding the seeds", 0.3);
         SeedFinding f = new SeedFinder().find(ct.volume(), roi,
-                expected == null ? OptionalInt.empty() : OptionalInt.of(expected));
+                expected == null ? OptionalInt.empty() : OptionalInt.of(expected), previous);
         progress.progress("done", 1);
         writeAtomically(out, csv(f.seeds()));
         System.out.println(summary(f));
@@ -98,6 +115,24 @@ public final class FindSeedsCommand implements Callable<Integer> {
         if (expected != null && (expected < 1 || expected > MAX_EXPECTED_SEEDS)) {
             throw new IllegalArgumentException(option + " " + expected + ": give the number of seeds implanted, 1 to " + MAX_EXPECTED_SEEDS);
         }
+    }
+
+    /**
+     * The positions of an earlier implant's seeds: from its RT Plan (a DICOM file) or from a CSV with the columns
+     * x_mm,y_mm,z_mm (what find-seeds wrote for its post-op CT).
+     */
+    static List<Vec3> readPreviousSeeds(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": no such file: give the earlier implant's RT Plan or seed CSV");
+        }
+        List<Vec3> points = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? SeedTable.readPoints(file)
+                : RtPlanReader.readSeedImplant(file).seeds().stream().map(Seed::centreMm).toList();
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + file + ": holds no seeds: give the earlier implant's RT Plan or a CSV"
+                    + " with one row x_mm,y_mm,z_mm per seed");
+        }
+        return points;
     }
 
     /** The chosen ROI of an RT Structure Set ({@link RtStructureSet#select}) rasterised on the CT grid. */
@@ -118,18 +153,29 @@ public final class FindSeedsCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** A few lines for the physicist: count, calibration, rejected objects, reconciliation notes. */
+    /**
+     * A few lines for the physicist: the self-check first (count differing from the implanted one, unusual seed
+     * appearance, other metal, earlier implant, far seeds), then the count, calibration, rejected objects and
+     * reconciliation notes.
+     */
     public static String summary(SeedFinding f) {
         StringBuilder sb = new StringBuilder();
+        for (String line : f.selfCheck()) {
+            sb.append("CHECK ").append(line).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "seeds found: %d%s%n", f.seeds().size(),
                 f.expectedCount().isPresent() ? " (expected " + f.expectedCount().getAsInt() + ")" : ""));
+        if (!f.previousImplantSeeds().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  earlier implant's seeds (not in the CSV): %d%n", f.previousImplantSeeds().size()));
+        }
         long merged = f.seeds().stream().filter(s -> s.seedsInBlob() > 1).count();
         long low = f.seeds().stream().filter(s -> s.confidence() < 0.5).count();
         sb.append(String.format(Locale.ROOT, "  %d in merged groups (touching or clumped), %d with confidence below 0.5%n", merged, low));
         var c = f.calibration();
         sb.append(String.format(Locale.ROOT, "  scan: soft tissue %.0f HU, metal %.0f HU, threshold %.0f HU, PSF sigma %.2f mm"
-                        + " in-plane / %.2f mm axial (learned from %d isolated seeds)%n", c.backgroundHu(), c.metalLevelHu(),
-                c.thresholdHu(), c.psfSigmaInPlaneMm(), c.psfSigmaAxialMm(), c.isolatedSeedsUsed()));
+                        + " in-plane / %.2f mm axial, seed image %.1f mm long (learned from %d isolated seeds)%n", c.backgroundHu(),
+                c.metalLevelHu(), c.thresholdHu(), c.psfSigmaInPlaneMm(), c.psfSigmaAxialMm(), c.seedImageLengthMm(),
+                c.isolatedSeedsUsed()));
         for (RejectedObject.Reason reason : RejectedObject.Reason.values()) {
             List<RejectedObject> rs = f.rejected().stream().filter(r -> r.reason() == reason).toList();
             if (rs.isEmpty()) {
@@ -137,7 +183,9 @@ public final class FindSeedsCommand implements Callable<Integer> {
             }
             sb.append(String.format(Locale.ROOT, "  not seeds (%s): %d object(s)", reason.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     rs.size()));
-            if (reason != RejectedObject.Reason.BONE_OR_CALCIFICATION) {
+            if (reason == RejectedObject.Reason.OTHER_METAL) {
+                sb.append(rs.stream().map(RejectedObject::describe).collect(Collectors.joining("; ", ": ", "")));
+            } else if (reason == RejectedObject.Reason.TOO_SMALL) {
                 sb.append(rs.stream().map(r -> String.format(Locale.ROOT, " at (%.1f, %.1f, %.1f) mm, %.0f mm³", r.centreMm().x(),
                         r.centreMm().y(), r.centreMm().z(), r.volumeMm3())).collect(Collectors.joining(";", ":", "")));
             }

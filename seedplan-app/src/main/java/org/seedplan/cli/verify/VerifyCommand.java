@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify an implant: find the seeds on the post-op CT, match them to the plan's seeds (optimal assignment),"
                 + " compute the post-plan dose and metrics and put them beside the pre-plan's, and find the cold regions of the targets.",
+                "Prints first what to check about the seed finding (a count differing from the plan's, an unusual seed appearance,"
+                        + " metal other than seeds, an earlier implant's seeds, seeds far from the implant); the report starts with it too.",
                 "Writes found_seeds.csv, matching.csv, comparison.csv, cold_regions.csv, verification.json, report.pdf and"
                         + " axial/coronal/sagittal.png into --out (with --intent also supplementary_seeds.csv)."
                         + " Doses in Gy (total dose of the permanent implant), distances in mm."})
@@ -87,6 +89,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--expected", description = "seeds implanted (default: the plan's seed count)")
     Integer expected;
+
+    @Option(names = "--previous-seeds", description = "an earlier implant's seeds (its RT Plan, or a CSV with x_mm,y_mm,z_mm):"
+            + " found seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are listed as that implant's and left out")
+    Path previousSeeds;
 
     @Option(names = "--rx-gy", description = "prescription, Gy (default: the plan's Target Prescription Dose)")
     Double rxGy;
@@ -151,8 +157,15 @@ public final class VerifyCommand implements Callable<Integer> {
         String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
                 : "pre-op contours carried over (" + pre.label() + ")";
         var progress = new org.seedplan.cli.planning.ProgressBar(System.err, !json && System.console() != null);
+        List<org.seedplan.geometry.Vec3> previous = previousSeeds == null ? List.of()
+                : FindSeedsCommand.readPreviousSeeds("--previous-seeds", previousSeeds);
         progress.progress("finding the seeds", 0.3);
-        SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(expected != null ? expected : planned.size()));
+        SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(expected != null ? expected : planned.size()),
+                previous);
+        if (finding.seeds().isEmpty()) {
+            throw new IllegalArgumentException(ctDir + ": " + String.join("; ", finding.selfCheck())
+                    + ": give the post-implant CT of this plan");
+        }
         progress.progress("dose and comparison", 0.7);
 
         List<Structure> all = new ArrayList<>(preStructures);
@@ -180,9 +193,11 @@ public final class VerifyCommand implements Callable<Integer> {
             var root = MetricsJson.MAPPER.createObjectNode();
             var verification = VerificationFiles.json(v, finding, supplement);
             reportLines(implant, toPlan).forEach(verification.putArray("source")::add);
+            finding.selfCheck().forEach(verification.putArray("self_check")::add);
             root.set("verification", verification);
             System.out.println(MetricsJson.write(root));
         } else {
+            finding.selfCheck().forEach(line -> System.out.println("CHECK " + line));
             reportLines(implant, toPlan).forEach(System.out::println);
             System.out.println(summary(v, finding));
             if (supplement != null) {
@@ -207,7 +222,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the verification files");
         }
-        org.seedplan.io.OutputFolder.refuseInputs("--out", out, List.of(), planFile, planRtstruct, ctDir, rtstruct, intentFile, registration);
+        org.seedplan.io.OutputFolder.refuseInputs("--out", out, List.of(), planFile, planRtstruct, ctDir, rtstruct, intentFile, registration,
+                previousSeeds);
     }
 
     /** The source lines and, when a registration was applied, its matrix. */

@@ -324,7 +324,7 @@ public final class SeedFinder {
                     + "seeds (check the lowest-confidence seeds and the expected count)");
         }
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
-                seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used);
+                seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
                 SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, cal, expected));
     }
@@ -332,7 +332,7 @@ public final class SeedFinder {
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
     private static SeedFinding noSeeds(double background, double metal, double threshold, List<RejectedObject> rejected,
                                        OptionalInt expected) {
-        SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0);
+        SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
                 SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
     }
