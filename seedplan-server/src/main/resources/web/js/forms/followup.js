@@ -133,18 +133,16 @@ function hyperthermiaPanel() {
       : h('p', { class: 'empty' }, 'No session recorded.'), form);
 }
 
-async function studyPanel() {
-  const holder = document.getElementById('study-form');
-  const study = await studyInputs(record, 'PATIENT', record.id);
-  if (!study) {
-    holder.hidden = true;
-    return;
-  }
+/** A form of the study variables of one record (the patient, or one lesion), saved on its own. */
+async function studyForm(level, recordId, title, id) {
+  const study = await studyInputs(record, level, recordId, title);
+  if (!study) return null;
+  const holder = h('form', { id, novalidate: true });
   const message = h('p', { class: 'message', role: 'status', hidden: true });
   const save = h('button', { type: 'submit', class: 'primary' }, 'Save study variables');
   study.panel.append(h('div', { class: 'body savebar-inline' }, message, save));
-  replace(holder, study.panel);
-  holder.onsubmit = async (e) => {
+  holder.append(study.panel);
+  holder.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearAllErrors(holder);
     const problems = study.problems();
@@ -154,13 +152,22 @@ async function studyPanel() {
       return;
     }
     try {
-      await saveStudyValues(study, record.id, holder);
+      await saveStudyValues(study, recordId, holder);
       showMessage(message, 'ok', 'Saved.');
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       showMessage(message, 'error', 'Not saved: a value was refused (marked in red).');
     }
-  };
+  });
+  return holder;
+}
+
+async function studyPanels() {
+  const forms = [await studyForm('PATIENT', record.id, 'Study variables of the patient', 'study-form')];
+  for (const l of record.lesions) {
+    forms.push(await studyForm('LESION', l.id, `Study variables of lesion ${l.label}${l.organ ? ` (${l.organ})` : ''}`, `study-lesion-${l.id}`));
+  }
+  replace(document.getElementById('study-forms'), forms.filter(Boolean));
 }
 
 async function reload() {
@@ -197,7 +204,7 @@ async function main() {
   document.getElementById('new-visit').href = `/visit.html?patient=${record.id}`;
   await reload();
   try {
-    await studyPanel();
+    await studyPanels();
   } catch (e) {
     showMessage(pageError, 'warn', `The study variables could not be loaded: ${e.message}`);
   }

@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { fieldMessage, fieldOf, partialDateProblem, precisionOf, setFieldError } from './fields.js';
 
 /** Inputs for the variables of {@code level} of the record {@code recordId} (null: not saved yet), or null when none. */
-export async function studyInputs(record, level, recordId) {
+export async function studyInputs(record, level, recordId, title = 'Study variables') {
   const studies = await get(`/api/centres/${record.centreId}/research-studies`);
   const values = await get(`/api/patients/${record.id}/study-values`);
   const variables = studies.flatMap((s) => s.variables.filter((v) => v.level === level && !v.retired).map((v) => ({ ...v, study: s })));
@@ -33,8 +33,8 @@ export async function studyInputs(record, level, recordId) {
     }
     return { variable: v, input, stored };
   });
-  const panel = h('section', { class: 'panel', 'aria-labelledby': `study-${level}-title` },
-    h('header', {}, h('h2', { id: `study-${level}-title` }, 'Study variables'),
+  const panel = h('section', { class: 'panel', 'aria-labelledby': `study-${level}-${recordId}-title` },
+    h('header', {}, h('h2', { id: `study-${level}-${recordId}-title` }, title),
       h('span', { class: 'count' }, [...new Set(variables.map((v) => v.study.code))].join(', '))),
     h('div', { class: 'body form-grid' }, entries.map((e) => e.input.closest('.field'))));
   return { panel, entries, problems: () => problemsOf(entries) };

@@ -170,6 +170,19 @@ class FollowUpFormsBrowserTest {
         assertThat(stored.get("measurements")).hasSize(3);
         assertThat(stored.get("nrsPain").asInt()).isEqualTo(3);
         chromium.screenshot("forms-visit-saved");
+
+        // the saved visit opens again with what was entered, and an edit is a new version
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("overall-response")).getText().equals("PR"));
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Follow-up visit of 2026-11-20");
+        assertThat(field("measurements." + lesionIds.get(2) + ".shortAxisMm").getAttribute("value")).isEqualTo("12");
+        type("nrsPain", "4");
+        driver.findElement(By.id("save")).click();
+        wait.until(d -> d.findElement(By.id("save-message")).getText().startsWith("Saved"));
+        JsonNode edited = server.signedIn(Role.DATA_ENTRY, true).get("/api/patients/" + p.id() + "/follow-up").json().get("visits");
+        assertThat(edited).hasSize(1);
+        assertThat(edited.get(0).get("nrsPain").asInt()).isEqualTo(4);
+        assertThat(edited.get(0).get("version").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -314,10 +327,15 @@ class FollowUpFormsBrowserTest {
         field("study.diagnosis_date").sendKeys("2025-11");
         driver.findElement(By.cssSelector("#study-form button[type='submit']")).click();
         wait.until(d -> d.findElement(By.cssSelector("#study-form .message")).getText().equals("Saved."));
+        WebElement lesionForm = driver.findElement(By.id("study-lesion-" + lesionIds.get(0)));
+        new org.openqa.selenium.support.ui.Select(lesionForm.findElement(By.cssSelector("[data-field='study.boundary']"))).selectByVisibleText("Clear");
+        lesionForm.findElement(By.cssSelector("[data-field='study.tumour_volume']")).sendKeys("33.4");
+        lesionForm.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("study-lesion-" + lesionIds.get(0))).findElement(By.cssSelector(".message")).getText().equals("Saved."));
         JsonNode values = server.signedIn(Role.DATA_ENTRY, true).get("/api/patients/" + p.id() + "/study-values").json();
         List<String> texts = new ArrayList<>();
         values.forEach(v -> texts.add(v.get("value").asText()));
-        assertThat(texts).containsExactlyInAnyOrder("Vp3", "412.5", "2025-11");
+        assertThat(texts).containsExactlyInAnyOrder("Vp3", "412.5", "2025-11", "Clear", "33.4");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         chromium.screenshot("forms-followup");
     }
