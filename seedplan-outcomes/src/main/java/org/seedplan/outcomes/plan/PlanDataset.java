@@ -201,6 +201,7 @@ public record PlanDataset(DataTable patients, DataTable lesions, List<String> no
         private void endpoint(Endpoint e, String path) {
             String[] days = new String[ps.size()];
             String[] event = new String[ps.size()];
+            String[] status = new String[ps.size()];
             int noOrigin = 0;
             ResponseAssessment recist = new ResponseAssessment(ResponseRules.recist11());
             Set<Event> needed = new LinkedHashSet<>(e.events());
@@ -260,12 +261,16 @@ public record PlanDataset(DataTable patients, DataTable lesions, List<String> no
                 }
                 days[i] = Long.toString(d);
                 event[i] = happened ? "1" : "0";
+                status[i] = happened ? "1" : comp != null && end.equals(comp) ? "2" : "0";
             }
             if (noOrigin > 0) {
                 notes.add(e.label() + ": " + noOrigin + " patient(s) without a " + e.origin() + " date are left out.");
             }
             cols.put(e.name() + "_days", days);
             cols.put(e.name() + "_event", event);
+            if (!e.competing().isEmpty()) {
+                cols.put(e.name() + "_status", status);
+            }
         }
 
         private LocalDate origin(Patient p, String origin, String path) {

@@ -30,7 +30,12 @@ public final class PlanReport {
         for (Output o : plan.outputs()) {
             switch (o) {
                 case BASELINE -> tables.add(PlanBaseline.build(plan, unit));
-                case SURVIVAL -> tables.add(survival.survival());
+                case SURVIVAL -> {
+                    tables.add(survival.survival());
+                    if (survival.incidence() != null) {
+                        tables.add(survival.incidence());
+                    }
+                }
                 case KM -> figures.addAll(survival.figures());
                 case FOLLOWUP -> tables.add(survival.followUp());
                 case COX -> tables.add(cox.table());

@@ -12,6 +12,7 @@ import org.seedplan.outcomes.report.KaplanMeierFigure;
 import org.seedplan.outcomes.report.Table;
 import org.seedplan.stats.data.DataTable;
 import org.seedplan.stats.survival.ConfType;
+import org.seedplan.stats.survival.CumulativeIncidence;
 import org.seedplan.stats.survival.KaplanMeier;
 import org.seedplan.stats.survival.KaplanMeierCurve;
 import org.seedplan.stats.survival.LogRank;
@@ -26,8 +27,8 @@ import org.seedplan.stats.survival.SurvivalFrame;
  */
 final class PlanSurvival {
 
-    /** Result: the survival table, the follow-up table and the curves. */
-    record Result(Table survival, Table followUp, List<Figure> figures) {
+    /** Result: the survival table, the follow-up table, the cumulative incidences (null without competing events) and the curves. */
+    record Result(Table survival, Table followUp, Table incidence, List<Figure> figures) {
     }
 
     private PlanSurvival() {
@@ -45,7 +46,14 @@ final class PlanSurvival {
         Table.Builder fu = Table.builder("followup", "Median follow-up (reverse Kaplan–Meier)", "endpoint", "n", "median_months",
                 "p25_months", "p75_months", "median_lower", "median_upper");
         List<Figure> figures = new ArrayList<>();
+        Table.Builder ci = Table.builder("cumulative_incidence", "Cumulative incidence with competing events (Aalen–Johansen)",
+                "endpoint", "n", "horizon_months", "event_pct", "competing_pct");
+        boolean competing = false;
         for (Endpoint e : plan.endpoints()) {
+            if (!e.competing().isEmpty()) {
+                competing = true;
+                incidence(ci, plan, e, data);
+            }
             String time = e.name() + "_days";
             String event = e.name() + "_event";
             SurvivalFrame all = SurvivalFrame.from(data, time, event, null, null, List.of(), Set.of(), Map.of());
@@ -87,7 +95,26 @@ final class PlanSurvival {
         }
         fu.note("Reverse Kaplan–Meier: the endpoint's censorings are the events and its events censor; median and quartiles by R's "
                 + "quantile.survfit rule; 95 % CI of the median (log scale).");
-        return new Result(t.build(), fu.build(), figures);
+        ci.note("Aalen–Johansen estimate (R survfit with a multi-state status): the cumulative probability of the endpoint's event "
+                + "and, separately, of its competing events, in % at the plan's horizons; 1 − Kaplan–Meier of the survival table treats "
+                + "competing events as censorings instead.");
+        return new Result(t.build(), fu.build(), competing ? ci.build() : null, figures);
+    }
+
+    private static void incidence(Table.Builder ci, AnalysisPlan plan, Endpoint e, DataTable data) {
+        String status = e.name() + "_status";
+        var cc = data.completeCases(List.of(e.name() + "_days", status)).table();
+        double[] time = cc.numeric(e.name() + "_days");
+        double[] st = cc.numeric(status);
+        int[] codes = new int[st.length];
+        for (int i = 0; i < st.length; i++) {
+            codes[i] = (int) st[i];
+        }
+        CumulativeIncidence f = CumulativeIncidence.fit(time, codes);
+        for (double d : plan.rateDays()) {
+            ci.row(e.name(), Values.of(time.length), Values.of(d / PlanReader.DAYS_PER_MONTH), Values.of(100 * f.at(1, d)),
+                    Values.of(100 * f.at(2, d)));
+        }
     }
 
     private static void followUp(Table.Builder fu, Endpoint e, DataTable data) {

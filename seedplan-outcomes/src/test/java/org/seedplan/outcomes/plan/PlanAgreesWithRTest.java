@@ -17,7 +17,8 @@ import org.seedplan.outcomes.report.Table;
 import org.seedplan.outcomes.report.TableWriter;
 
 /**
- * The templates' survival (Kaplan–Meier medians with CI, rates, log-rank), reverse-KM follow-up, Cox tables
+ * The templates' survival (Kaplan–Meier medians with CI, rates, log-rank), Aalen–Johansen cumulative incidence with competing
+ * events, reverse-KM follow-up, Cox tables
  * (univariable and multivariable HR, CI, Wald and joint Wald p) and baseline group tests (the test the plan's rule
  * chooses, its statistic and p: Welch t, Mann–Whitney, χ² with Yates, Fisher r × c) equal R's on the paper-shaped
  * synthetic cohorts; p values of the group tests to 1e-6 relative.
@@ -74,6 +75,15 @@ class PlanAgreesWithRTest {
             close(row, fu, "p75_months", f.get("p75"), MONTH);
             close(row, fu, "median_lower", f.get("lower"), MONTH);
             close(row, fu, "median_upper", f.get("upper"), MONTH);
+        }
+        for (JsonNode inc : r.get("incidence")) {
+            Table ci = table(report, "cumulative_incidence");
+            List<List<String>> rows = ci.rows().stream().filter(x -> x.get(0).equals(inc.get("endpoint").asText())).toList();
+            assertThat(rows).hasSize(inc.get("event").size());
+            for (int k = 0; k < rows.size(); k++) {
+                close(rows.get(k), ci, "event_pct", inc.get("event").get(k), 0.01);
+                close(rows.get(k), ci, "competing_pct", inc.get("competing").get(k), 0.01);
+            }
         }
         if (r.has("baseline_tests")) {
             Table baseline = table(report, "baseline");

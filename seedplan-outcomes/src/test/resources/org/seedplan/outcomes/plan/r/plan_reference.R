@@ -23,11 +23,17 @@ for (tpl in templates) {
   rates_months <- if (!is.null(plan$survival$rates_months)) unlist(plan$survival$rates_months) else c(12, 24, 36)
   rate_days <- rates_months * 30.4375
   factors <- list(); for (f in plan$factors) factors[[f$name]] <- f
-  out <- list(survival = list(), logrank = list(), followup = list(), cox = list())
+  out <- list(survival = list(), logrank = list(), followup = list(), cox = list(), incidence = list())
   for (e in plan$endpoints) {
     t <- d[[paste0(e$name, "_days")]]; ev <- d[[paste0(e$name, "_event")]]
     fit <- survfit(Surv(t, ev) ~ 1)
     out$survival[[length(out$survival) + 1]] <- c(list(endpoint = e$name, factor = "", level = "All patients"), km_row(fit, rate_days))
+    if (length(e$competing) > 0) {
+      st <- d[[paste0(e$name, "_status")]]
+      aj <- summary(survfit(Surv(t, factor(st, levels = 0:2)) ~ 1), times = rate_days, extend = TRUE)
+      out$incidence[[length(out$incidence) + 1]] <- list(endpoint = e$name, event = unname(aj$pstate[, aj$states == "1"]),
+                                                       competing = unname(aj$pstate[, aj$states == "2"]))
+    }
     rk <- survfit(Surv(t, 1 - ev) ~ 1)
     q <- quantile(rk, c(0.25, 0.5, 0.75))
     out$followup[[length(out$followup) + 1]] <- list(endpoint = e$name, median = na_null(q$quantile[2]), p25 = na_null(q$quantile[1]),
