@@ -1,5 +1,6 @@
 // Overlay of a verification on the post-op CT: matched seeds (green dot, with a line to where they were planned),
-// extra seeds (orange triangle), missing planned seeds (red cross) and the targets' cold regions (blue dashed boxes).
+// extra seeds (orange triangle), missing planned seeds (red cross), proposed supplementary seeds (magenta plus) and the
+// targets' cold regions (blue dashed boxes).
 
 /** Half the length of an I-125 seed, mm: a seed is drawn on every slice it reaches. */
 const SEED_HALF_LENGTH_MM = 2.25;
@@ -58,6 +59,16 @@ export class SeedLayer {
       ctx.lineWidth = 2.5;
       ctx.beginPath();
       ctx.moveTo(x - 5, y - 5); ctx.lineTo(x + 5, y + 5); ctx.moveTo(x + 5, y - 5); ctx.lineTo(x - 5, y + 5);
+      ctx.stroke();
+    }
+    for (const s of r.supplement ? r.supplement.seeds : []) {
+      const p = xyz(s);
+      if (!this.near(view, p)) continue;
+      const [x, y] = view.toPixel(p);
+      ctx.strokeStyle = '#e040fb';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.moveTo(x - 6, y); ctx.lineTo(x + 6, y); ctx.moveTo(x, y - 6); ctx.lineTo(x, y + 6);
       ctx.stroke();
     }
     this.drawCold(ctx, view, r);

@@ -99,6 +99,12 @@ function show(r, viewer) {
     `${c.name}: ${number(c.volumeCc, 2)} cc, min ${number(c.minDoseGy)} Gy `,
     h('button', { type: 'button', onclick: () => viewer.setFocus([c.centroidMm.xMm, c.centroidMm.yMm, c.centroidMm.zMm]) }, 'Show')))
     : [h('li', { class: 'muted' }, 'No part of a target below the prescription.')]);
+  const sp = r.supplement;
+  replace($('supplement'), sp
+    ? [h('p', {}, `${sp.seeds.length} supplementary seed${sp.seeds.length === 1 ? '' : 's'} proposed on the plan's needles`
+        + ` (magenta +); D90 ${Object.keys(sp.d90AfterGy).map((k) => `${k} ${number(sp.d90BeforeGy[k])} → ${number(sp.d90AfterGy[k])} Gy`).join(', ')}`
+        + (sp.reachesPrescription ? ', prescription reached.' : ', prescription still not reached.'))]
+    : [h('p', { class: 'muted' }, r.supplementNote || 'No supplementary seeds proposed.')]);
   $('contours-used').textContent = `Contours: ${r.contours}. Dose: TG-43 line source, ${r.sourceModelKey}, total dose of the`
     + ` permanent implant, prescription ${number(r.prescriptionGy)} Gy.`;
   $('approved').hidden = true;

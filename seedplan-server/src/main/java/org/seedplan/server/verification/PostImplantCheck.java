@@ -18,7 +18,12 @@ import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
+import org.seedplan.planning.Planner;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningSession;
+import org.seedplan.planning.ProgressListener;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.planning.IntentForm;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.source.SourceLibrary;
 import org.seedplan.source.SourceModel;
@@ -27,6 +32,8 @@ import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
 import org.seedplan.structure.StructureType;
 import org.seedplan.verify.coldspots.ColdRegion;
+import org.seedplan.verify.coldspots.SupplementProposal;
+import org.seedplan.verify.coldspots.SupplementarySeeds;
 import org.seedplan.verify.comparison.ImplantVerifier;
 import org.seedplan.verify.comparison.MetricDelta;
 import org.seedplan.verify.comparison.StructureComparison;
@@ -41,7 +48,8 @@ import org.seedplan.verify.seedfinder.SeedFinding;
  * The verification of one implant for the screen: seeds found on the post-op CT ({@link SeedFinder}, the planned
  * count expected), matched to the plan's seeds, pre-plan and post-plan dose (TG-43 2D line source, total dose of the
  * permanent implant) with metrics and DVHs on the plan's contours carried over, and the targets' cold regions
- * ({@link ImplantVerifier}); the answer is the JSON the verification screen draws.
+ * ({@link ImplantVerifier}), and supplementary seeds to bring the targets back to their prescription when the plan's
+ * intent allows it; the answer is the JSON the verification screen draws.
  */
 public final class PostImplantCheck {
 
@@ -51,6 +59,8 @@ public final class PostImplantCheck {
     static final double GRID_MARGIN_MM = 10;
     /** DVH bin width, Gy. */
     static final double DVH_BIN_GY = 1.0;
+    /** Most supplementary seeds proposed (the CLI's default). */
+    static final int MAX_SUPPLEMENTARY = 30;
     /** DVH points are sent up to this multiple of the prescription (the curves are flat near 0 % beyond it). */
     static final double DVH_MAX_RX = 4;
 
@@ -141,8 +151,40 @@ public final class PostImplantCheck {
             }
         }
         o.set("structureContours", StructureJson.write(structures));
+        job.progress("supplementary seeds", 0.9);
+        supplement(o, plan, structures, postOp, v, time);
         finding.notes().forEach(o.putArray("notes")::add);
         return o;
+    }
+
+    /**
+     * Proposes supplementary seeds ({@link SupplementarySeeds}: the planner on the post-op CT with the plan's intent, the
+     * found seeds fixed) when the plan was made with the plan screen's intent form; otherwise says why there is none.
+     */
+    private static void supplement(ObjectNode o, PlanContent plan, List<Structure> structures, Volume postOp, Verification v,
+            DecayIntegral time) {
+        IntentForm form;
+        try {
+            form = IntentForm.parse((ObjectNode) Json.MAPPER.readTree(plan.intentJson()));
+        } catch (IllegalArgumentException | ClassCastException | java.io.IOException e) {
+            o.put("supplementNote", "no supplementary seeds proposed: the plan's intent is not one of the plan screen's intent forms ("
+                    + e.getMessage() + ")");
+            return;
+        }
+        try {
+            PlanningSession session = Planner.builtIn().prepare(new PlanningCase("post-op", "post-op", structures, form.derived(), postOp),
+                    form.intent(), ProgressListener.NONE);
+            SupplementProposal sp = SupplementarySeeds.propose(session, v.implant(), time, form.intent().seed().skU(), MAX_SUPPLEMENTARY);
+            ObjectNode so = o.putObject("supplement").put("reachesPrescription", sp.reachesPrescription());
+            ArrayNode seeds = so.putArray("seeds");
+            sp.seeds().forEach(s -> point(seeds.addObject(), s.centreMm()));
+            ObjectNode before = so.putObject("d90BeforeGy");
+            sp.d90BeforeGy().forEach(before::put);
+            ObjectNode after = so.putObject("d90AfterGy");
+            sp.d90AfterGy().forEach(after::put);
+        } catch (IllegalArgumentException e) {
+            o.put("supplementNote", "no supplementary seeds proposed: " + e.getMessage());
+        }
     }
 
     private static ArrayNode dvhs(List<Dvh> dvhs, double maxGy) {

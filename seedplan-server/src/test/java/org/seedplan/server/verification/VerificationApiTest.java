@@ -16,7 +16,8 @@ import org.seedplan.storage.account.Role;
 /**
  * Verification through the API on a rendered post-op CT: all four seeds found and matched 1 mm from their plan
  * (the fixture's shift; tolerance 0.5 mm, a fifth of a voxel-limited seed centre fit), the post-plan recorded as a
- * DRAFT plan of the found seeds and approved with the e-signature; a run is private to its starter.
+ * DRAFT plan of the found seeds and approved with the e-signature; a run is private to its starter; with the plan
+ * screen's intent, supplementary seeds are proposed that raise the CTV's D90 (the fixture's 4 seeds leave it far below).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerificationApiTest {
@@ -68,6 +69,19 @@ class VerificationApiTest {
                 + t.usersA.get(Role.PHYSICIST).displayName() + "\",\"password\":\"" + TestServer.PASSWORD + "\",\"meaning\":\"approved for treatment\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aPlanFromTheIntentFormGetsSupplementarySeedsThatRaiseTheCtvD90() throws Exception {
+        VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        JsonNode job = physicist.get("/api/verifications/" + f.run(physicist, true)).json();
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+        JsonNode r = job.get("result");
+        assertThat(r.has("supplement")).as(r.path("supplementNote").asText()).isTrue();
+        JsonNode sp = r.get("supplement");
+        assertThat(sp.get("seeds").size()).isPositive();
+        assertThat(sp.get("d90AfterGy").get("CTV").asDouble()).isGreaterThan(sp.get("d90BeforeGy").get("CTV").asDouble());
     }
 
     @Test

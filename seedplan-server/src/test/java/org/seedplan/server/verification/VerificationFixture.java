@@ -49,8 +49,18 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
     public static final Vec3 SHIFT_MM = new Vec3(1, 0, 0);
     static final Grid GRID = new Grid(new Vec3(-30, -30, -20), 1, 1, 2, 61, 61, 21);
 
-    /** Stores the fixture for a new patient of {@code centre}. */
+    /** The plan screen's intent form of the fixture's plan: CTV 120 Gy, 0.76 U seeds of model 6711, coplanar template from the front. */
+    public static final String INTENT_FORM = "{\"targets\":[{\"structure\":\"CTV\",\"prescriptionGy\":120}],"
+            + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.76,\"unit\":\"U\"},"
+            + "\"approach\":{\"type\":\"coplanar\",\"direction\":\"anterior\"}}";
+
+    /** Stores the fixture for a new patient of {@code centre}, its plan's intent a bare target name (no supplement possible). */
     public static VerificationFixture create(TestServer t, World w, Centre centre) throws Exception {
+        return create(t, w, centre, "{\"target\":\"CTV\"}");
+    }
+
+    /** Stores the fixture for a new patient of {@code centre} with the plan's intent JSON {@code intentJson}. */
+    public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson) throws Exception {
         Patient p = w.patient(centre);
         Path dir = Files.createTempDirectory("verification-fixture");
         float[] hu = new float[GRID.voxelCount()];
@@ -80,7 +90,7 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
         for (Vec3 s : SEEDS) {
             seeds.add(new PlanContent.PlannedSeed(s, s.x() < 0 ? 0 : 1));
         }
-        PlanContent content = new PlanContent("{\"target\":\"CTV\"}", preSeries, 120.0, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
+        PlanContent content = new PlanContent(intentJson, preSeries, 120.0, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
                 LocalDate.parse("2026-12-01"), needles, seeds, null);
         PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
         return new VerificationFixture(p, r.planId(), preSeries, postSeries);
