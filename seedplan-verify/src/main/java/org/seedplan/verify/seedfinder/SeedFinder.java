@@ -16,36 +16,42 @@ import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
 
 /**
- * Finds implanted seeds on a post-operative CT, in 3D.
+ * Finds implanted seeds on a post-operative CT, in 3D, on scans made by any scanner.
  *
  * <ol>
  * <li>Checks that the volume is a CT in HU with metal in it.</li>
- * <li>Adapts to the scan ({@link ScanStats}): soft-tissue level (median of −200…300 HU), metal
- *     level (upper decile of the voxels above {@code minMetalHu}), threshold 40 % of the way from
- *     the first to the second.</li>
- * <li>26-connected components above the threshold; objects whose peak stays below
- *     {@code minMetalHu} or below 65 % of the way to the metal level are bone or calcification,
- *     unless their metal content (excess CT number integrated around them, which partial volume
- *     spreads but does not reduce) reaches half that of the scan's clear seeds and they are no
- *     larger than two seeds (a seed lying between two thick slices). Objects far larger than the
- *     typical one are split again at the peak level, which bone does not reach (a seed touching
- *     bone); the bone's voxels are then left out of every fit.</li>
- * <li>Learns one seed's image from the scan's isolated seeds (the up to 20 objects nearest the
- *     median size): a seed-long segment blurred by an anisotropic Gaussian point-spread function,
- *     clipped at the metal level ({@link SeedImageModel}); σ in-plane, σ axial and the amplitude
- *     are fitted by least squares.</li>
- * <li>For each object, fits 1, 2, … seeds ({@link BlobSplitter} for starting splits,
- *     {@link ImageFitter} for least squares between observed and predicted CT numbers) and keeps
- *     the count with the least residual + {@value #EXTRA_SEED_SHARE} × one seed's signal energy per
- *     seed. Objects too large, or large and badly explained, are other metal.</li>
- * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes,
- *     Jolliffe, Principal Component Analysis, 2nd ed., 2002). Confidence from the share of the
- *     signal explained and how clearly the count beats its neighbours.</li>
- * <li>With an expected count, changes blob counts one at a time where the fit allows it, noting
- *     each change, and reports what stays unreconciled.</li>
+ * <li>Adapts to the scan: soft-tissue level ({@link ScanStats}, median of −200…300 HU); the seeds' level from
+ *     seed-sized metal objects only ({@link MetalLevel}: a screw or a coil cannot lift it), at most 3071 HU —
+ *     an extended-scale scan is read through the 12-bit window, so seeds look alike on both scales; threshold
+ *     40 % of the way from soft tissue to that level.</li>
+ * <li>26-connected components above the threshold; objects whose peak stays below {@code minMetalHu} or
+ *     below 65 % of the way to the metal level are bone or calcification, unless their metal content
+ *     (excess CT number integrated around them above the local background, which partial volume spreads but
+ *     does not reduce) reaches half that of the scan's seeds and they are no larger than two seeds. Objects
+ *     far larger than the typical one or than {@value #LARGE_OBJECT_MM3} mm³ are split again at the peak
+ *     level, which bone does not reach (a seed touching bone); the bone's voxels are then left out of every
+ *     fit. Objects with less than {@value #MIN_CONTENT_SHARE} of a seed's metal (a stent's strut, a wire's
+ *     piece) are other metal.</li>
+ * <li>Learns one seed's image from the scan's isolated seeds (the up to 20 objects nearest the median
+ *     size): a segment blurred by an anisotropic Gaussian point-spread function, clipped at the metal level
+ *     ({@link SeedImageModel}); σ in-plane, σ axial, the segment's length (the marker may be shorter than the
+ *     capsule) and the amplitude are fitted by least squares.</li>
+ * <li>For each object, fits 1, 2, … seeds ({@link BlobSplitter} for starting splits, {@link ImageFitter}
+ *     for least squares between observed and predicted CT numbers) and keeps the count with the least
+ *     residual + {@value #EXTRA_SEED_SHARE} × one seed's signal energy per seed; the metal content gives a
+ *     second count, independent of the image model, that decides where the fits barely differ. Objects too
+ *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
+ *     by shape ({@link MetalShape}).</li>
+ * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
+ *     Principal Component Analysis, 2nd ed., 2002). Confidence from the share of the signal explained and
+ *     how clearly the count beats its neighbours.</li>
+ * <li>Seeds within {@value #PREVIOUS_MATCH_MM} mm of a given earlier implant's seed (one-to-one) are that
+ *     implant's and listed apart. With an expected count, changes blob counts one at a time where the fit
+ *     allows it, noting each change, and reports what stays unreconciled.</li>
+ * <li>The self-check ({@link SelfCheck}) says first what a clinician must look at.</li>
  * </ol>
- * The method is analysis by synthesis with a model learned from the scan; docs/verify.md gives the
- * details and the accuracy measured on the synthetic phantoms.
+ * The method is analysis by synthesis with a model learned from the scan; docs/verify.md and
+ * docs/seed-finder.md give the details and the accuracy measured on two independent synthetic benches.
  */
 public final class SeedFinder {
 
