@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 org.seedplan.cli.demo.EvaluateCommand.class,
                 org.seedplan.cli.dose.DosePointsCommand.class,
                 org.seedplan.cli.planning.PlanCommand.class,
+                org.seedplan.cli.template.TemplateCommand.class,
                 org.seedplan.cli.bench.BenchCommand.class,
                 org.seedplan.cli.stats.StatsCommand.class,
                 org.seedplan.cli.verify.FindSeedsCommand.class,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchStatsCommand.class,
                 BenchStructuresCommand.class,
                 BenchCtReadCommand.class,
+                BenchTemplateCommand.class,
                 BenchDicomReceiveCommand.class,
         })
 public final class BenchCommand implements Runnable {

@@ -22,10 +22,14 @@ final class HuSampler {
     }
 
     double hu(Vec3 p) {
+        return hu(p.x(), p.y(), p.z());
+    }
+
+    double hu(double x, double y, double z) {
         Grid g = ct.grid();
-        double fi = (p.x() - g.originMm().x()) / g.dxMm();
-        double fj = (p.y() - g.originMm().y()) / g.dyMm();
-        double fk = (p.z() - g.originMm().z()) / g.dzMm();
+        double fi = (x - g.originMm().x()) / g.dxMm();
+        double fj = (y - g.originMm().y()) / g.dyMm();
+        double fk = (z - g.originMm().z()) / g.dzMm();
         if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi <= g.nx() - 1 && fj <= g.ny() - 1 && fk <= g.nz() - 1)) {
             return Double.NaN;
         }

@@ -1,6 +1,5 @@
 package org.seedplan.planning.template;
 
-import java.util.ArrayDeque;
 import java.util.stream.IntStream;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -32,7 +31,7 @@ final class SkinDistance {
         IntStream.range(0, grid.nz()).parallel().forEach(k -> {
             for (int j = 0; j < grid.ny(); j++) {
                 for (int i = 0; i < grid.nx(); i++) {
-                    double v = hu.hu(grid.centre(i, j, k));
+                    double v = hu.hu(grid.x(i), grid.y(j), grid.z(k));
                     int idx = grid.index(i, j, k);
                     huAt[idx] = Double.isNaN(v) ? -1000f : (float) v;
                     tissue[idx] = huAt[idx] >= skinHu;
@@ -40,7 +39,9 @@ final class SkinDistance {
             }
         });
         boolean[] air = new boolean[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
         for (int k = 0; k < grid.nz(); k++) {
             for (int j = 0; j < grid.ny(); j++) {
                 for (int i = 0; i < grid.nx(); i++) {
@@ -48,7 +49,7 @@ final class SkinDistance {
                     int idx = grid.index(i, j, k);
                     if (face && !tissue[idx] && grid.centre(i, j, k).minus(centreMm).dot(outward) >= 0) {
                         air[idx] = true;
-                        queue.add(idx);
+                        queue[tail++] = idx;
                     }
                 }
             }
@@ -56,17 +57,17 @@ final class SkinDistance {
         int nx = grid.nx();
         int ny = grid.ny();
         int nxy = nx * ny;
-        while (!queue.isEmpty()) {
-            int idx = queue.poll();
+        while (head < tail) {
+            int idx = queue[head++];
             int i = idx % nx;
             int j = (idx / nx) % ny;
             int k = idx / nxy;
-            visit(tissue, air, queue, i > 0 ? idx - 1 : -1);
-            visit(tissue, air, queue, i < nx - 1 ? idx + 1 : -1);
-            visit(tissue, air, queue, j > 0 ? idx - nx : -1);
-            visit(tissue, air, queue, j < ny - 1 ? idx + nx : -1);
-            visit(tissue, air, queue, k > 0 ? idx - nxy : -1);
-            visit(tissue, air, queue, k < grid.nz() - 1 ? idx + nxy : -1);
+            tail = visit(tissue, air, queue, tail, i > 0 ? idx - 1 : -1);
+            tail = visit(tissue, air, queue, tail, i < nx - 1 ? idx + 1 : -1);
+            tail = visit(tissue, air, queue, tail, j > 0 ? idx - nx : -1);
+            tail = visit(tissue, air, queue, tail, j < ny - 1 ? idx + nx : -1);
+            tail = visit(tissue, air, queue, tail, k > 0 ? idx - nxy : -1);
+            tail = visit(tissue, air, queue, tail, k < grid.nz() - 1 ? idx + nxy : -1);
         }
         boolean[] skinVoxel = new boolean[n];
         for (int idx = 0; idx < n; idx++) {
@@ -120,11 +121,13 @@ final class SkinDistance {
         return c.plus(step.norm() > max ? step.normalized().times(max) : step);
     }
 
-    private static void visit(boolean[] tissue, boolean[] air, ArrayDeque<Integer> queue, int idx) {
+    /** Marks voxel {@code idx} as outside air and queues it when it is air not yet reached; returns the queue's new end. */
+    private static int visit(boolean[] tissue, boolean[] air, int[] queue, int tail, int idx) {
         if (idx >= 0 && !tissue[idx] && !air[idx]) {
             air[idx] = true;
-            queue.add(idx);
+            queue[tail++] = idx;
         }
+        return tail;
     }
 
     /** Trilinear interpolation of a field on {@code grid} at {@code p}, clamped to the grid. */

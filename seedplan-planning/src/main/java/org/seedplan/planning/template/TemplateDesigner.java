@@ -369,8 +369,28 @@ public final class TemplateDesigner {
         double ro = o.sleeveRadiusMm();
         double rHole = TemplateOptions.REGISTRATION_HOLE_DIAMETER_MM / 2;
         double[] arrowUv = f.uv(arrowAt);
+        int nc = channels.size();
+        double[] cs = new double[3 * nc];
+        double[] cd = new double[3 * nc];
+        double[] top = new double[nc];
+        for (int m = 0; m < nc; m++) {
+            Channel ch = channels.get(m);
+            cs[3 * m] = ch.skin.x();
+            cs[3 * m + 1] = ch.skin.y();
+            cs[3 * m + 2] = ch.skin.z();
+            cd[3 * m] = ch.dir.x();
+            cd[3 * m + 1] = ch.dir.y();
+            cd[3 * m + 2] = ch.dir.z();
+            top[m] = ch.uTop;
+        }
+        double[] ax = {f.axis().x(), f.axis().y(), f.axis().z()};
+        double[] e1 = {f.e1().x(), f.e1().y(), f.e1().z()};
+        double[] e2 = {f.e2().x(), f.e2().y(), f.e2().z()};
+        double[] org = {f.origin().x(), f.origin().y(), f.origin().z()};
         float[] out = new float[grid.voxelCount()];
         IntStream.range(0, grid.nz()).parallel().forEach(k -> {
+            double[] rho = new double[nc];
+            double[] along = new double[nc];
             for (int j = 0; j < grid.ny(); j++) {
                 for (int i = 0; i < grid.nx(); i++) {
                     int idx = grid.index(i, j, k);
@@ -378,46 +398,59 @@ public final class TemplateDesigner {
                         out[idx] = (float) h;
                         continue;
                     }
-                    Vec3 p = grid.centre(i, j, k);
+                    double px = grid.x(i);
+                    double py = grid.y(j);
+                    double pz = grid.z(k);
                     double dd = d[idx];
-                    double[] uv = f.uv(p);
-                    double rs = region.signedDistance(uv[0], uv[1]);
+                    double ox = px - org[0];
+                    double oy = py - org[1];
+                    double oz = pz - org[2];
+                    double u = ox * e1[0] + oy * e1[1] + oz * e1[2];
+                    double w = ox * e2[0] + oy * e2[1] + oz * e2[2];
+                    double rs = region.signedDistance(u, w);
                     double v = Math.max(Math.max(c - dd, dd - (c + t)), rs);
                     double emboss = Math.max(c + t - EMBOSS_DEPTH_MM - dd, dd - (c + t + TemplateOptions.EMBOSS_MM));
                     if (emboss < near) {
                         double marks = Double.MAX_VALUE;
                         for (Label l : labels) {
-                            if (Math.abs(uv[0] - l.u) < l.halfW + near && Math.abs(uv[1] - l.v) < l.halfH + near) {
-                                marks = Math.min(marks, Glyphs.text(l.text, uv[0] - l.u, uv[1] - l.v));
+                            if (Math.abs(u - l.u) < l.halfW + near && Math.abs(w - l.v) < l.halfH + near) {
+                                marks = Math.min(marks, Glyphs.text(l.text, u - l.u, w - l.v));
                             }
                         }
                         for (Plane pl : planes) {
-                            marks = Math.min(marks, Math.max(Math.abs(p.dot(pl.normal) - pl.at) - RIDGE_WIDTH_MM / 2, -rs - RIM_BAND_MM));
+                            double off = px * pl.normal.x() + py * pl.normal.y() + pz * pl.normal.z() - pl.at;
+                            marks = Math.min(marks, Math.max(Math.abs(off) - RIDGE_WIDTH_MM / 2, -rs - RIM_BAND_MM));
                         }
-                        marks = Math.min(marks, Glyphs.arrow(uv[0] - arrowUv[0], uv[1] - arrowUv[1]));
+                        marks = Math.min(marks, Glyphs.arrow(u - arrowUv[0], w - arrowUv[1]));
                         v = Math.min(v, Math.max(Math.max(marks, emboss), rs));
                     }
-                    for (Channel ch : channels) {
-                        Vec3 w = p.minus(ch.skin);
-                        double along = -w.dot(ch.dir);
-                        double rho = w.plus(ch.dir.times(along)).norm();
-                        if (rho < ro + near) {
-                            v = Math.min(v, Math.max(Math.max(rho - ro, along - ch.uTop), Math.max(c - dd, -along - 5)));
+                    for (int m = 0; m < nc; m++) {
+                        double wx = px - cs[3 * m];
+                        double wy = py - cs[3 * m + 1];
+                        double wz = pz - cs[3 * m + 2];
+                        double a = -(wx * cd[3 * m] + wy * cd[3 * m + 1] + wz * cd[3 * m + 2]);
+                        double rx = wx + cd[3 * m] * a;
+                        double ry = wy + cd[3 * m + 1] * a;
+                        double rz = wz + cd[3 * m + 2] * a;
+                        along[m] = a;
+                        rho[m] = Math.sqrt(rx * rx + ry * ry + rz * rz);
+                        if (rho[m] < ro + near) {
+                            v = Math.min(v, Math.max(Math.max(rho[m] - ro, a - top[m]), Math.max(c - dd, -a - 5)));
                         }
                     }
-                    for (Channel ch : channels) {
-                        Vec3 w = p.minus(ch.skin);
-                        double along = -w.dot(ch.dir);
-                        double rho = w.plus(ch.dir.times(along)).norm();
-                        if (rho < rc + near) {
-                            v = Math.max(v, -Math.max(rho - rc, -along - 30));
+                    for (int m = 0; m < nc; m++) {
+                        if (rho[m] < rc + near) {
+                            v = Math.max(v, -Math.max(rho[m] - rc, -along[m] - 30));
                         }
                     }
                     for (Vec3 hole : holes) {
-                        Vec3 w = p.minus(hole);
-                        double rho = w.minus(f.axis().times(w.dot(f.axis()))).norm();
-                        if (rho < rHole + near) {
-                            v = Math.max(v, rHole - rho);
+                        double wx = px - hole.x();
+                        double wy = py - hole.y();
+                        double wz = pz - hole.z();
+                        double a = wx * ax[0] + wy * ax[1] + wz * ax[2];
+                        double r2 = (wx - a * ax[0]) * (wx - a * ax[0]) + (wy - a * ax[1]) * (wy - a * ax[1]) + (wz - a * ax[2]) * (wz - a * ax[2]);
+                        if (r2 < (rHole + near) * (rHole + near)) {
+                            v = Math.max(v, rHole - Math.sqrt(r2));
                         }
                     }
                     out[idx] = (float) v;

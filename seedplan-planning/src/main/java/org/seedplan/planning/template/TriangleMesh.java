@@ -2,9 +2,7 @@ package org.seedplan.planning.template;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.seedplan.geometry.Vec3;
 
 /**
@@ -82,7 +80,7 @@ public final class TriangleMesh {
      */
     public List<String> topologyProblems() {
         List<String> problems = new ArrayList<>();
-        Map<Long, Integer> directed = new HashMap<>(triangles.length * 2);
+        long[] directed = new long[triangles.length];
         int degenerate = 0;
         for (int t = 0; t < triangleCount(); t++) {
             int a = corner(t, 0);
@@ -91,20 +89,19 @@ public final class TriangleMesh {
             if (a == b || b == c || a == c) {
                 degenerate++;
             }
-            directed.merge(edgeKey(a, b), 1, Integer::sum);
-            directed.merge(edgeKey(b, c), 1, Integer::sum);
-            directed.merge(edgeKey(c, a), 1, Integer::sum);
+            directed[3 * t] = edgeKey(a, b);
+            directed[3 * t + 1] = edgeKey(b, c);
+            directed[3 * t + 2] = edgeKey(c, a);
         }
+        Arrays.sort(directed);
         int open = 0;
         int repeated = 0;
-        for (Map.Entry<Long, Integer> e : directed.entrySet()) {
-            if (e.getValue() > 1) {
+        for (int i = 0; i < directed.length; i++) {
+            if (i > 0 && directed[i] == directed[i - 1]) {
                 repeated++;
             }
-            long key = e.getKey();
-            int from = (int) (key >>> 32);
-            int to = (int) key;
-            if (!directed.containsKey(edgeKey(to, from))) {
+            long key = directed[i];
+            if (Arrays.binarySearch(directed, edgeKey((int) key, (int) (key >>> 32))) < 0) {
                 open++;
             }
         }
@@ -130,10 +127,16 @@ public final class TriangleMesh {
             union(parent, corner(t, 0), corner(t, 1));
             union(parent, corner(t, 1), corner(t, 2));
         }
-        Map<Integer, Integer> numbers = new HashMap<>();
+        int[] number = new int[vertexCount()];
+        Arrays.fill(number, -1);
+        int parts = 0;
         int[] part = new int[triangleCount()];
         for (int t = 0; t < triangleCount(); t++) {
-            part[t] = numbers.computeIfAbsent(find(parent, corner(t, 0)), r -> numbers.size());
+            int root = find(parent, corner(t, 0));
+            if (number[root] < 0) {
+                number[root] = parts++;
+            }
+            part[t] = number[root];
         }
         return part;
     }
