@@ -340,6 +340,37 @@ class FollowUpFormsBrowserTest {
         chromium.screenshot("forms-followup");
     }
 
+    @Test
+    void anAdministratorCreatesAStudyFromTheTemplateAndDefinesAVariableRefusedAtTheFieldFirst() {
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("administrator_b");
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.sendKeys(TestServer.PASSWORD);
+        pass.submit();
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        driver.findElement(By.linkText("Study variables")).click();
+        WebElement create = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-study-" + server.b.id())));
+        create.findElement(By.cssSelector("[data-field='code']")).sendKeys("THY-RAI");
+        create.findElement(By.cssSelector("[data-field='name']")).sendKeys("Seeds for radioiodine-refractory thyroid cancer");
+        create.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-variable='tg']")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector("tr[data-variable]"))).hasSize(StudyTemplate.seedImplant().size());
+
+        WebElement define = driver.findElement(By.cssSelector("form[data-study='THY-RAI']"));
+        define.findElement(By.cssSelector("[data-field='name']")).sendKeys("tg_group");
+        define.findElement(By.cssSelector("[data-field='label']")).sendKeys("Tg group");
+        new org.openqa.selenium.support.ui.Select(define.findElement(By.cssSelector("[data-field='type']"))).selectByVisibleText("category");
+        define.findElement(By.cssSelector("[data-field='levels']")).sendKeys("<10");
+        define.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(d -> !messageAt("levels").isEmpty());
+        assertThat(messageAt("levels")).isEqualTo("Study variable tg_group: a category needs at least two distinct, non-empty levels");
+        field("levels").sendKeys(" | ≥10");
+        driver.findElement(By.cssSelector("form[data-study='THY-RAI'] button[type='submit']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-variable='tg_group']")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("tr[data-variable='tg_group']")).getText()).contains("Tg group", "<10 · ≥10");
+        chromium.screenshot("forms-studies");
+    }
+
     private static List<Integer> withItem(List<Integer> items, int item, int answer) {
         List<Integer> out = new ArrayList<>(items);
         out.set(item - 1, answer);
