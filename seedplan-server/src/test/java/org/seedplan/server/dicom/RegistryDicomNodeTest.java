@@ -12,6 +12,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.dicom.net.AeAddress;
+import org.seedplan.dicom.net.EchoScu;
+import org.seedplan.dicom.net.Timeouts;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
 import org.seedplan.server.DicomFixture;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
@@ -28,7 +40,9 @@ import org.seedplan.storage.registry.PatientRepository;
  * and structure set land in the registry of the peer's centre, a stranger (unknown AE title, or a known one calling
  * from another host) is rejected, a peer of centre A cannot put anything into centre B even with a Patient ID that
  * exists there, a corrupt object is refused with nothing kept and no index row without its file, and every
- * association, refused ones included, is in the hash-chained audit trail with the SOP Instance UIDs it carried.
+ * association, refused ones included, is in the hash-chained audit trail with the SOP Instance UIDs it carried; a
+ * sender killed in the middle of a series leaves only whole objects, each index row with its file, and the node
+ * still answers C-ECHO.
  */
 class RegistryDicomNodeTest {
 
@@ -128,6 +142,41 @@ class RegistryDicomNodeTest {
         } catch (java.nio.file.NoSuchFileException none) {
             // nothing was ever written
         }
+    }
+
+    @Test
+    void senderKilledMidSeriesLeavesOnlyWholeObjectsEachWithItsFileAndTheNodeKeepsAnswering() throws Exception {
+        peers.create(Actor.SYSTEM, new DicomPeers.PeerData(t.a.id(), "CT_A", "127.0.0.1", 104, true, false, null));
+        Grid grid = new Grid(new Vec3(-100, -100, 0), 0.8, 0.8, 2.5, 256, 256, 60);
+        float[] hu = new float[grid.voxelCount()];
+        java.util.Arrays.fill(hu, 40f);
+        List<Path> files = new ArrayList<>();
+        List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, hu), StudyContext.newStudy(new PatientInfo("KILL^ME", "NODE-4", "", "")),
+                Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            Path f = tmp.resolve("s" + k + ".dcm");
+            DicomWriter.write(slices.get(k), f);
+            files.add(f);
+        }
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-aet", "CT_A", "-aec", "SEEDPLAN", "127.0.0.1", String.valueOf(node.port())));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long end = System.currentTimeMillis() + 30_000;
+        while (t.db.read(tx -> tx.number("SELECT COUNT(*) FROM dicom_instance")) < 3 && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        assertThat(associations("CT_A")).singleElement().satisfies(e -> assertThat(e.newValue()).doesNotContain("released"));
+        List<String> indexed = t.db.read(tx -> tx.query("SELECT file_path FROM dicom_instance", r -> r.string("file_path")));
+        assertThat(indexed.size()).isBetween(3, slices.size() - 1);
+        for (String rel : indexed) {
+            assertThat(t.db.dataFolder().resolve(rel)).as("the file of an index row").isRegularFile();
+        }
+        try (var stored = Files.walk(t.db.dataFolder().resolve(DicomStore.FOLDER))) {
+            assertThat(stored.filter(Files::isRegularFile).toList()).as("files under the store, none half-written").hasSize(indexed.size());
+        }
+        assertThat(EchoScu.echo(new AeAddress("SEEDPLAN", "127.0.0.1", node.port()), "CT_A", new Timeouts(3_000, 10_000))).isNotNegative();
     }
 
     /** The audit rows of {@code ae}'s associations; the node writes one once the connection has closed, just after storescu ends. */
