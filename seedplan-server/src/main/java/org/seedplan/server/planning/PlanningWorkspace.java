@@ -20,8 +20,8 @@ public final class PlanningWorkspace {
 
     /** Hours after which an unused session is dropped. */
     public static final int IDLE_HOURS = 4;
-    /** Most sessions held at once (each holds a dose grid and the planner's influence matrix). */
-    public static final int MAX_SESSIONS = 16;
+    /** Most sessions held at once: each holds a dose grid and the planner's influence matrix (tens of MB). */
+    public static final int MAX_SESSIONS = 8;
 
     private final Planner planner = Planner.builtIn();
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
