@@ -7,12 +7,14 @@ import org.seedplan.geometry.Volume;
 
 /**
  * Distance from the skin on a template grid, mm: positive outside the body, negative inside. The
- * body is where the CT reaches the skin threshold, plus any air that the outside air cannot reach
+ * CT is smoothed with a Gaussian of half its voxel size per axis, so that the skin does not keep the
+ * terraces of the CT's voxels; the body is where it reaches the skin threshold, plus any air that the outside air cannot reach
  * (gas in the bowel, lung), so that only the outer skin counts; the outside air is what connects to
- * the grid's faces on the needles' side. Every body voxel next to outside air gets a point on the
- * skin (one Newton step from its centre along the CT gradient to the threshold); a voxel's distance
- * is that to the skin point of its nearest body voxel (exact Euclidean nearest by
- * {@link DistanceTransform}), within about (h/2)²/2d of the true distance for voxel size h.
+ * the grid's faces on the needles' side. Every body voxel next to outside air gets the skin's tangent
+ * plane there (a point one Newton step from its centre along the CT gradient to the threshold, and
+ * the gradient's direction); a voxel's distance is that to the tangent plane of its nearest such
+ * voxel (exact Euclidean nearest by {@link DistanceTransform}): exact for a plane whatever the voxel
+ * staircase, and off by about half the square of the lateral offset times the skin's curvature.
  */
 final class SkinDistance {
 
@@ -34,10 +36,16 @@ final class SkinDistance {
                     double v = hu.hu(grid.x(i), grid.y(j), grid.z(k));
                     int idx = grid.index(i, j, k);
                     huAt[idx] = Double.isNaN(v) ? -1000f : (float) v;
-                    tissue[idx] = huAt[idx] >= skinHu;
                 }
             }
         });
+        Grid c = ct.grid();
+        blur(grid, huAt, 0, c.dxMm() / 2);
+        blur(grid, huAt, 1, c.dyMm() / 2);
+        blur(grid, huAt, 2, c.dzMm() / 2);
+        for (int idx = 0; idx < n; idx++) {
+            tissue[idx] = huAt[idx] >= skinHu;
+        }
         boolean[] air = new boolean[n];
         int[] queue = new int[n];
         int head = 0;
@@ -92,16 +100,66 @@ final class SkinDistance {
                         d[idx] = air[idx] ? 1e6f : -1e6f;
                         continue;
                     }
-                    double dist = grid.centre(idx).distanceTo(skinPoint(grid, huAt, b, skinHu));
-                    d[idx] = (float) (air[idx] ? dist : -dist);
+                    double[] sp = skinPlane(grid, huAt, b, skinHu);
+                    double dist = (grid.x(i) - sp[0]) * sp[3] + (grid.y(j) - sp[1]) * sp[4] + (grid.z(k) - sp[2]) * sp[5];
+                    d[idx] = (float) (air[idx] ? Math.max(dist, 1e-3) : Math.min(dist, -1e-3));
                 }
             }
         });
         return d;
     }
 
-    /** The skin point near body voxel {@code b}: a Newton step from its centre along the HU gradient to {@code skinHu}, at most one voxel. */
-    private static Vec3 skinPoint(Grid grid, float[] hu, int b, double skinHu) {
+    /** Gaussian smoothing of {@code f} along one axis (0 = x, 1 = y, 2 = z) with {@code sigmaMm}, edges clamped. */
+    private static void blur(Grid grid, float[] f, int axis, double sigmaMm) {
+        double h = axis == 0 ? grid.dxMm() : axis == 1 ? grid.dyMm() : grid.dzMm();
+        int r = (int) Math.ceil(3 * sigmaMm / h);
+        if (r < 1) {
+            return;
+        }
+        double[] w = new double[2 * r + 1];
+        double sum = 0;
+        for (int m = -r; m <= r; m++) {
+            w[m + r] = Math.exp(-0.5 * (m * h / sigmaMm) * (m * h / sigmaMm));
+            sum += w[m + r];
+        }
+        for (int m = 0; m < w.length; m++) {
+            w[m] /= sum;
+        }
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int nz = grid.nz();
+        int len = axis == 0 ? nx : axis == 1 ? ny : nz;
+        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
+        int lines = grid.voxelCount() / len;
+        IntStream.range(0, lines).parallel().forEach(line -> {
+            int start;
+            if (axis == 0) {
+                start = line * nx;
+            } else if (axis == 1) {
+                start = (line % nx) + (line / nx) * nx * ny;
+            } else {
+                start = line;
+            }
+            float[] src = new float[len];
+            for (int q = 0; q < len; q++) {
+                src[q] = f[start + q * stride];
+            }
+            for (int q = 0; q < len; q++) {
+                double acc = 0;
+                for (int m = -r; m <= r; m++) {
+                    acc += w[m + r] * src[Math.max(0, Math.min(len - 1, q + m))];
+                }
+                f[start + q * stride] = (float) acc;
+            }
+        });
+    }
+
+    /**
+     * The skin's tangent plane near body voxel {@code b}: a point (a Newton step from its centre along
+     * the HU gradient to {@code skinHu}, at most one voxel) and the outward unit normal (against the
+     * gradient), as {x, y, z, nx, ny, nz}.
+     */
+    private static double[] skinPlane(Grid grid, float[] hu, int b, double skinHu) {
         int nx = grid.nx();
         int ny = grid.ny();
         int i = b % nx;
@@ -111,14 +169,16 @@ final class SkinDistance {
         double gy = (hu[grid.index(i, Math.min(j + 1, ny - 1), k)] - hu[grid.index(i, Math.max(j - 1, 0), k)]) / (2 * grid.dyMm());
         double gz = (hu[grid.index(i, j, Math.min(k + 1, grid.nz() - 1))] - hu[grid.index(i, j, Math.max(k - 1, 0))]) / (2 * grid.dzMm());
         double g2 = gx * gx + gy * gy + gz * gz;
-        Vec3 c = grid.centre(b);
+        double cx = grid.x(i);
+        double cy = grid.y(j);
+        double cz = grid.z(k);
         if (!(g2 > 0)) {
-            return c;
+            return new double[] {cx, cy, cz, 0, 0, 0};
         }
         double s = (skinHu - hu[b]) / g2;
-        Vec3 step = new Vec3(gx * s, gy * s, gz * s);
-        double max = grid.dxMm();
-        return c.plus(step.norm() > max ? step.normalized().times(max) : step);
+        double len = Math.sqrt(g2);
+        double step = Math.min(Math.abs(s) * len, grid.dxMm()) * Math.signum(s) / len;
+        return new double[] {cx + gx * step, cy + gy * step, cz + gz * step, -gx / len, -gy / len, -gz / len};
     }
 
     /** Marks voxel {@code idx} as outside air and queues it when it is air not yet reached; returns the queue's new end. */
