@@ -273,6 +273,40 @@ class ImagingScreensBrowserTest {
         driver.findElement(By.id("interpolate")).click();
         wait.until(d -> number("return new Set(window.seedplanContour.selected.contours.map(c => c.zMm)).size") == 7);
 
+        // brush and eraser on a structure of their own: a 5 mm brush dragged 20 mm paints a band of 20 × 10 mm with two
+        // half discs at its ends (200 + 78.5 mm²); a 3 mm eraser clicked at its middle cuts a disc of 28.3 mm² out.
+        // Tolerance 8 % of the band: the outline follows the 1 mm pixels whose centres the discs cover.
+        driver.findElement(By.id("new-name")).sendKeys("Brushed");
+        new Select(driver.findElement(By.id("new-type"))).selectByValue("ORGAN");
+        driver.findElement(By.id("add-structure")).click();
+        js("window.seedplanViewer.setFocus([0, 40, -15])");
+        renderNow();
+        driver.findElement(By.cssSelector("button[data-tool='brush']")).click();
+        double[] from = axialPixel(-20, -30, -15);
+        double[] to = axialPixel(0, -30, -15);
+        Actions brush = new Actions(driver);
+        at(brush, axial, from[0], from[1]).clickAndHold();
+        for (int n = 1; n <= 10; n++) {
+            at(brush, axial, from[0] + (to[0] - from[0]) * n / 10, from[1]);
+        }
+        brush.release().perform();
+        // area enclosed under the even-odd rule: the traced outer outline and its holes turn opposite ways, so their
+        // signed areas add up to outer minus holes
+        String area = "return Math.abs(window.seedplanContour.selected.contours.filter(c => Math.abs(c.zMm + 15) < 0.01)"
+                + ".reduce((s, c) => s + c.points.reduce((a, p, n, q) => a + p[0] * q[(n + 1) % q.length][1]"
+                + " - q[(n + 1) % q.length][0] * p[1], 0) / 2, 0))";
+        assertThat(number(area)).isCloseTo(200 + Math.PI * 25, within(0.08 * (200 + Math.PI * 25)));
+        driver.findElement(By.id("brush-radius")).clear();
+        driver.findElement(By.id("brush-radius")).sendKeys("3\t");
+        driver.findElement(By.cssSelector("button[data-tool='erase']")).click();
+        double[] middle = axialPixel(-10, -30, -15);
+        new Actions(driver).moveToElement(axial, (int) Math.round(middle[0] - axial.getSize().getWidth() / 2.0),
+                (int) Math.round(middle[1] - axial.getSize().getHeight() / 2.0)).click().perform();
+        // the eraser's disc lies inside the band: it leaves a hole, a second contour inside the first
+        assertThat(number(area)).isCloseTo(200 + Math.PI * 25 - Math.PI * 9, within(0.08 * (200 + Math.PI * 25)));
+        driver.findElement(By.cssSelector("button[data-tool='polygon']")).click();
+        driver.findElement(By.cssSelector("tr[data-structure='GTV drawn']")).click();
+
         new Select(driver.findElement(By.id("derive-op"))).selectByValue("expand");
         new Select(driver.findElement(By.id("derive-a"))).selectByValue("GTV drawn");
         WebElement margin = driver.findElement(By.id("derive-margin"));
