@@ -139,6 +139,20 @@ public final class DeidentifiedExport {
                     rows(tx, "SELECT g.* FROM progression g JOIN patient p ON p.id = g.patient_id WHERE p.centre_id IN (" + in + ")",
                             ids, pseudonym, r -> cells(null, days(day0.get(r.longValue("patient_id")), r.date("progression_date")),
                                     r.string("progression_type")))));
+            tables.put("study_values", table(List.of("pseudonym", "variable", "level", "lesion", "visit_day", "instance", "value", "value_day",
+                    "value_precision"), rows(tx, "SELECT x.*, v.name, v.record_level, v.value_type, l.label, vi.visit_date FROM study_value x"
+                    + " JOIN study_variable v ON v.id = x.variable_id JOIN patient p ON p.id = x.patient_id"
+                    + " LEFT JOIN lesion l ON v.record_level = 'LESION' AND l.id = x.record_id"
+                    + " LEFT JOIN visit vi ON v.record_level = 'VISIT' AND vi.id = x.record_id WHERE p.centre_id IN (" + in + ")", ids, pseudonym,
+                    r -> {
+                        // a date value, like every date here, becomes days from the first implant (of the first day of its period)
+                        boolean date = "DATE".equals(r.string("value_type"));
+                        LocalDate d0 = day0.get(r.longValue("patient_id"));
+                        return cells(null, r.string("name"), r.string("record_level"), r.string("label"), days(d0, r.date("visit_date")),
+                                r.intValue("instance"), date ? null : "NUMBER".equals(r.string("value_type"))
+                                        ? org.seedplan.storage.studyvars.VariableDefinition.text(r.doubleOrNull("number_value")) : r.string("text_value"),
+                                date ? days(d0, r.date("date_value")) : null, date ? r.string("date_precision") : null);
+                    })));
             return new DeidentifiedDataset(tables, excluded[0]);
         });
     }

@@ -79,6 +79,18 @@ class StudyVariableExportTest {
             assertThat(CohortImport.read(out).cohort().patients()).hasSize(1);
             assertThat(new CohortExporter(t.db).read(List.of(c.id())).tables().get("patients").columnNames()).contains("pvtt", "diagnosis_date");
 
+            // the statistician's de-identified tables: study values by pseudonym, a date value as days from the implant
+            List<List<String>> deid = new DeidentifiedExport(t.db).export(Actor.SYSTEM, List.of(c.id())).tables().get("study_values");
+            assertThat(deid.get(0)).containsExactly("pseudonym", "variable", "level", "lesion", "visit_day", "instance", "value", "value_day",
+                    "value_precision");
+            assertThat(deid.subList(1, deid.size())).extracting(r -> r.subList(1, r.size())).containsExactlyInAnyOrder(
+                    List.of("pvtt", "PATIENT", "", "", "1", "Vp3", "", ""),
+                    // 2025-11-01 is 61 days before the implant on 2026-01-01
+                    List.of("diagnosis_date", "PATIENT", "", "", "1", "", "-61", "MONTH"),
+                    List.of("boundary", "LESION", "L1", "", "1", "Clear", "", ""),
+                    List.of("tg", "VISIT", "", "90", "1", "2.5", "", ""));
+            assertThat(deid.toString()).doesNotContain("P1", "2025-11");
+
             // back into another centre: refused until the centre has the variables, then the values come back
             Centre other = new CentreRepository(t.db).create(Actor.SYSTEM, "XY", "Other centre");
             assertThatThrownBy(() -> new CohortImporter(t.db).importFolder(Actor.SYSTEM, other.id(), out))
