@@ -97,5 +97,11 @@ class OutcomesCommandsTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("$.factors[0].variable: no column 'afp_ng_ml'");
         assertThat(out2).doesNotExist();
+
+        Run list = run("cohort", "plan");
+        assertThat(list.out()).contains("hcc-pvtt", "thyroid-nodes", "lesion-dosimetry", "pain-qol", "hyperthermia-combined");
+        Run template = run("cohort", "plan", "hcc-pvtt");
+        assertThat(new ObjectMapper().readTree(template.out()).get("version").asInt()).isEqualTo(1);
+        assertThat(run("cohort", "plan", "nope").code()).isEqualTo(2);
     }
 }
