@@ -3,6 +3,8 @@ package org.seedplan.server.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,7 +185,7 @@ public final class VerificationApi {
             try {
                 return new Contours(StructureJson.read(Json.MAPPER.readTree(json), "structures"),
                         "structure set " + x.name() + " version " + x.version() + " (pre-op contours carried over)");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("structure set " + x.id() + " holds unreadable JSON", e);
             }
         }
@@ -199,8 +201,8 @@ public final class VerificationApi {
         try {
             var set0 = RtStructReader.read(DicomReader.parse(Files.readAllBytes(file), file.getFileName().toString()).dataSet());
             return new Contours(set0.requireUniqueNames().structures(), "RTSTRUCT " + set0.label() + " of the plan's CT study (pre-op contours carried over)");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the stored RTSTRUCT " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored RTSTRUCT " + file, e);
         }
     }
 }

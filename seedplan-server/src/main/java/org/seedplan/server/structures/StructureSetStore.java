@@ -3,6 +3,7 @@ package org.seedplan.server.structures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.StaleVersionException;
+import org.seedplan.storage.Tx;
 import org.seedplan.storage.audit.AuditTrail;
 
 /**
@@ -64,7 +66,7 @@ public final class StructureSetStore {
         });
     }
 
-    private static void insertVersion(org.seedplan.storage.Tx tx, Actor actor, long id, long version, String source, String json, Instant now) {
+    private static void insertVersion(Tx tx, Actor actor, long id, long version, String source, String json, Instant now) {
         tx.insert("INSERT INTO structure_set_version (structure_set_id, version, saved_at, saved_by_user_id, saved_by, source, content, sha256)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, version, now.toString(), actor.userId(), actor.username(), source, json, sha256(json));
     }
@@ -97,7 +99,7 @@ public final class StructureSetStore {
                         null, r.string("sha256")), id));
     }
 
-    private static Summary summary(org.seedplan.storage.Tx.Row r) throws java.sql.SQLException {
+    private static Summary summary(Tx.Row r) throws SQLException {
         return new Summary(r.longValue("id"), r.longValue("patient_id"), r.string("ct_series_uid"), r.string("frame_of_reference_uid"),
                 r.string("name"), r.longValue("version"), Instant.parse(r.string("saved_at")), r.string("saved_by"));
     }
