@@ -183,6 +183,8 @@ function update(event) {
     const field = event.target.dataset.field;
     clearFieldError(form, field);
     if (problems[field] && event.type === 'change') setFieldError(form, field, problems[field]);
+    // the "not saved" line goes once every marked field is corrected
+    if (!form.querySelector('[aria-invalid="true"]') && saveMessage.classList.contains('error')) showMessage(saveMessage, 'error', '');
   }
   showResponse(body);
   const s = scores(body.qlqC30);

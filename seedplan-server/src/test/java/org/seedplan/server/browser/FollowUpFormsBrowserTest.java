@@ -263,6 +263,7 @@ class FollowUpFormsBrowserTest {
         wait.until(d -> !messageAt("qlqC30.17").isEmpty());
         assertThat(messageAt("qlqC30.17")).isEqualTo("1–4");
         type("qlqC30.17", "2");
+        wait.until(d -> !d.findElement(By.id("save-message")).isDisplayed());
         Double summary = QlqC30Scoring.summary(QlqC30Scoring.score(withItem(items, 17, 2)));
         wait.until(d -> d.findElement(By.id("score-SUMMARY")).getAttribute("data-score") != null);
         assertThat(Double.parseDouble(driver.findElement(By.id("score-SUMMARY")).getAttribute("data-score"))).isCloseTo(summary, within(1e-9));
