@@ -64,7 +64,7 @@ final class PlanResponse {
                 + (spec.rules().confirmation() ? "required (≥ " + spec.rules().confirmationDays() + " days)" : "not required")
                 + "; progression " + (spec.rules().carryProgression() ? "carried forward to later time points" : "counted only where seen")
                 + ". Assessed: patients with baseline disease measurable by the criterion (" + applicable.size() + " of " + patients.size()
-                + "). A time point takes the imaging visit nearest to its day within its window; not_seen = assessed patients without one.");
+                + "). A time point takes the imaging visit nearest to its day within its window; not_seen = assessed patients without one; rates are NA at a time point where nobody was seen.");
         t.note("Denominator: " + (spec.allPatients() ? "all assessed patients (NE and not seen count as non-responders)"
                 : "evaluable patients (a response other than NE at that time point)") + ". ORR = CR + PR; DCR = CR + PR + SD + non-CR/non-PD;"
                 + " in % with exact (Clopper–Pearson) 95 % CI.");
@@ -91,7 +91,7 @@ final class PlanResponse {
         int dcr = orr + n.getOrDefault(Response.SD, 0) + n.getOrDefault(Response.NON_CR_NON_PD, 0);
         row.add(Values.of(den));
         for (int k : new int[] {orr, dcr}) {
-            if (den == 0) {
+            if (den == 0 || notSeen == assessed) {
                 row.addAll(List.of("NA", "NA", "NA"));
             } else {
                 ProportionCi.Interval ci = ProportionCi.clopperPearson(k, den, 0.95);

@@ -3,7 +3,10 @@ package org.seedplan.outcomes.plan;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Numbers in the value columns of plan tables: plain decimals to 10 significant digits, {@code NA} when not available. */
+/**
+ * Numbers in the value columns of plan tables: plain decimals to 10 significant digits (below 1e-4 in scientific
+ * notation, e.g. {@code 5.281807292E-11}, which R, SPSS and Excel read), {@code NA} when not available.
+ */
 final class Values {
 
     private Values() {
@@ -14,7 +17,8 @@ final class Values {
         if (!Double.isFinite(v)) {
             return "NA";
         }
-        return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        return v != 0 && Math.abs(v) < 1e-4 ? d.toString() : d.toPlainString();
     }
 
     /** A count as table text. */
