@@ -13,7 +13,7 @@ public enum MetalShape {
     SCREW_OR_ROD("screw or rod"),
     /** Long, wide (≥ 7 mm) and hollow: a stent or a mesh. */
     STENT("stent"),
-    /** Long (≥ 15 mm) and thin (≤ 3.5 mm): a wire. */
+    /** Long (≥ 15 mm) and thin (at most {@value #MAX_WIRE_SECTION_MM2} mm² of cross-section): a wire. */
     WIRE("wire"),
     /** Compact (widest extent at least half the longest) and larger than three seeds: an embolisation coil. */
     COIL("coil"),
@@ -21,6 +21,9 @@ public enum MetalShape {
     CLIP("clip"),
     /** Metal of no recognised shape. */
     UNKNOWN("metal object");
+
+    /** Largest mean cross-section of a wire's voxels, mm² (volume over length). */
+    static final double MAX_WIRE_SECTION_MM2 = 8;
 
     private final String label;
 
@@ -43,7 +46,8 @@ public enum MetalShape {
         // A solid rod of radius r has σ² = r²/4 across (extent 1.73 r): its volume π r² L is 1.05 × width² × length;
         // a hollow one (σ² = r²/2, extent 2.45 r) fills far less of that.
         double fill = volume / (1.05 * width * Math.max(width, thickness) * length);
-        if (length >= 15 && width <= 3.5) {
+        // Cross-section: a wire of 0.5–1 mm blurs to a few mm² above the threshold, a screw's shaft to tens.
+        if (length >= 15 && volume / length <= MAX_WIRE_SECTION_MM2) {
             return WIRE;
         }
         if (length >= 12 && width >= 7 && fill < 0.35) {

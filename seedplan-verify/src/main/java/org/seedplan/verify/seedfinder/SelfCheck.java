@@ -27,6 +27,18 @@ final class SelfCheck {
     private SelfCheck() {
     }
 
+    /** Most metal objects described one by one; smaller ones are counted (a stent's struts may be dozens). */
+    static final int MAX_LISTED = 5;
+
+    /** The largest {@value #MAX_LISTED} objects described, the rest counted. */
+    private static String list(List<RejectedObject> metal) {
+        List<RejectedObject> bySize = metal.stream().sorted((a, b) -> Double.compare(b.volumeMm3(), a.volumeMm3())).toList();
+        String listed = bySize.stream().limit(MAX_LISTED).map(RejectedObject::describe).collect(Collectors.joining("; "));
+        int rest = bySize.size() - MAX_LISTED;
+        return rest <= 0 ? listed : String.format(Locale.ROOT, "%s; and %d smaller piece(s) of at most %.0f mm³", listed, rest,
+                bySize.get(MAX_LISTED).volumeMm3());
+    }
+
     static List<String> of(Grid g, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
                            SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
@@ -34,8 +46,7 @@ final class SelfCheck {
         if (seeds.isEmpty() && previous.isEmpty()) {
             out.add(metal.isEmpty()
                     ? "NO SEEDS FOUND: the bright objects of the scan are bone or calcifications, none is shaped like a seed"
-                    : "NO SEEDS FOUND: the scan's metal is " + metal.size() + " object(s) not shaped like seeds ("
-                    + metal.stream().map(RejectedObject::describe).collect(Collectors.joining("; ")) + ")");
+                    : "NO SEEDS FOUND: the scan's metal is " + metal.size() + " object(s) not shaped like seeds (" + list(metal) + ")");
         }
         if (expected.isPresent() && seeds.size() != expected.getAsInt()) {
             int d = seeds.size() - expected.getAsInt();
@@ -62,8 +73,7 @@ final class SelfCheck {
             }
         }
         if (!metal.isEmpty() && !(seeds.isEmpty() && previous.isEmpty())) {
-            out.add("OTHER METAL: " + metal.size() + " object(s) not shaped like seeds, not counted: "
-                    + metal.stream().map(RejectedObject::describe).collect(Collectors.joining("; "))
+            out.add("OTHER METAL: " + metal.size() + " object(s) not shaped like seeds, not counted: " + list(metal)
                     + ". A seed touching one is part of it: look at the images there");
         }
         if (previousGiven > 0) {
