@@ -188,6 +188,9 @@ abstract class RoutePermissionMatrixTest {
         examples.put("POST /api/planning/{sessionId}/revisions", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a) + "/revisions",
                 "{\"name\":\"P\"}"));
         examples.put("DELETE /api/planning/{sessionId}", (c, a, r) -> Call.of("/api/planning/" + pf.session(c, a), null));
+        // needles from the intra-operative CT (docs/needles.md): a plan-screen revision and a simulated intra-op CT per centre
+        org.seedplan.server.needles.NeedlesFixture nf = new org.seedplan.server.needles.NeedlesFixture(t, pf);
+        examples.put("POST /api/plans/{planId}/revisions/{rev}/needles-from-ct", (c, a, r) -> Call.of(nf.of(c, a).path(), nf.of(c, a).body()));
         // follow-up forms and study variables (docs/forms.md)
         org.seedplan.server.forms.FormFixtures ff = new org.seedplan.server.forms.FormFixtures(t.db);
         examples.put("GET /api/patients/{id}/follow-up", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/follow-up", null));

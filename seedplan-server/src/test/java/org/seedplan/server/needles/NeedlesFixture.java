@@ -1,0 +1,161 @@
+package org.seedplan.server.needles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestServer;
+import org.seedplan.server.planning.PlanningFixture;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.StudyInfo;
+import org.seedplan.storage.registry.Centre;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.verify.needles.IntraOpCtGenerator;
+import org.seedplan.verify.needles.IntraOpScanner;
+import org.seedplan.verify.needles.SimulatedNeedle;
+
+/**
+ * A plan revision made in the plan screen (the planning fixture's patient, GTV 120 Gy, anterior template) and a
+ * simulated intra-operative CT of that patient, in the planning CT's study and Frame of Reference, drawn by
+ * {@link IntraOpCtGenerator} (written apart from the needle finder) with every planned needle placed with a known
+ * tip error (σ 1 mm per axis) and axis error (σ 1°), the hubs beyond the scanned field, stored through the DicomStore.
+ */
+public final class NeedlesFixture {
+
+    /**
+     * One prepared case.
+     *
+     * @param planId      the plan
+     * @param revision    its revision planned in the plan screen
+     * @param planned     the revision's planned needles as [entry, tip]
+     * @param placedTips  where each planned needle's tip really lies on the CT (same order), mm LPS
+     * @param placedAxes  each placed needle's axis at the tip (same order)
+     * @param studyUid    the study holding the planning CT and the intra-operative CT
+     * @param seriesUid   the intra-operative CT series
+     */
+    public record Case(long planId, int revision, List<Vec3[]> planned, List<Vec3> placedTips, List<Vec3> placedAxes, String studyUid,
+                       String seriesUid) {
+        /** The request body that runs the route on this case. */
+        public String body() {
+            return "{\"studyInstanceUid\":\"" + studyUid + "\",\"seriesInstanceUid\":\"" + seriesUid + "\"}";
+        }
+
+        /** The route of this case. */
+        public String path() {
+            return "/api/plans/" + planId + "/revisions/" + revision + "/needles-from-ct";
+        }
+    }
+
+    /**
+     * The scanner: 0.9 mm FWHM, 2.5 mm box slices, 20 HU noise, 250 HU streaks, extended HU scale (to 30 710). On the 12-bit
+     * clip (3071) the same case put needle 3's tip 2.05 mm from where it lies (docs/needles.md, issue noted in the report).
+     */
+    static final IntraOpScanner SCANNER = new IntraOpScanner(0.9, IntraOpScanner.SliceProfile.BOX, 20, 250, 30710);
+
+    private final TestServer t;
+    private final PlanningFixture planning;
+    private final Map<Long, Case> cases = new HashMap<>();
+
+    public NeedlesFixture(TestServer t, PlanningFixture planning) {
+        this.t = t;
+        this.planning = planning;
+    }
+
+    /** The case of {@code centre} (made once). */
+    public synchronized Case of(Centre centre, boolean centreA) throws IOException {
+        Case c = cases.get(centre.id());
+        if (c == null) {
+            c = make(centre, centreA);
+            cases.put(centre.id(), c);
+        }
+        return c;
+    }
+
+    private Case make(Centre centre, boolean centreA) throws IOException {
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, centreA);
+        String session = planning.session(centre, centreA);
+        ApiClient.Answer saved = physicist.post("/api/planning/" + session + "/revisions", "{\"name\":\"Needle fixture plan\"}");
+        if (saved.status() != 201) {
+            throw new AssertionError("saving the plan failed: " + saved.body());
+        }
+        long planId = saved.json().get("id").asLong();
+        int rev = saved.json().get("revision").asInt();
+        JsonNode revision = physicist.get("/api/plans/" + planId + "/revisions/" + rev).json();
+        List<Vec3[]> planned = new ArrayList<>();
+        for (JsonNode n : revision.get("needles")) {
+            planned.add(new Vec3[] {vec(n.get("entryMm")), vec(n.get("tipMm"))});
+        }
+        Patient patient = planning.patient(centre);
+        DicomStore store = DicomStore.open(t.db);
+        StudyInfo study = store.studies(patient.id()).get(0);
+        StudyInfo.SeriesInfo ct = study.series().stream().filter(x -> x.modality().equals("CT")).findFirst().orElseThrow();
+
+        Grid grid = grid();
+        SplittableRandom rnd = new SplittableRandom(1500 + centre.id());
+        List<SimulatedNeedle> placed = new ArrayList<>();
+        List<Vec3> tips = new ArrayList<>();
+        List<Vec3> axes = new ArrayList<>();
+        for (Vec3[] p : planned) {
+            Vec3 d = p[1].minus(p[0]).normalized();
+            Vec3 tip = p[1].plus(new Vec3(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()));
+            Vec3 side = Math.abs(d.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
+            side = side.minus(d.times(side.dot(d))).normalized();
+            double turn = rnd.nextDouble(0, 2 * Math.PI);
+            Vec3 across = side.times(Math.cos(turn)).plus(d.cross(side).times(Math.sin(turn)));
+            Vec3 axis = d.plus(across.times(Math.tan(Math.toRadians(rnd.nextGaussian())))).normalized();
+            // The hub 7 mm beyond the scanned field on the skin side (30 mm outside the skin), so the steel leaves the scan in air.
+            double length = Math.abs((tip.y() - (grid.y(0) - 7)) / axis.y());
+            placed.add(new SimulatedNeedle(tip.minus(axis.times(length)), tip, across, 0));
+            tips.add(tip);
+            axes.add(axis);
+        }
+        Volume image = new IntraOpCtGenerator(SCANNER).render(grid, placed, List.of(), 77);
+        String series = store(t, patient, new StudyContext(info(patient), study.studyInstanceUid(), ct.frameOfReferenceUid(), LocalDateTime.now()),
+                image);
+        return new Case(planId, rev, planned, tips, axes, study.studyInstanceUid(), series);
+    }
+
+    /**
+     * The intra-operative field: 0.75 mm pixels, 88 mm wide and 140 mm deep around the planning CT's centre, 2.5 mm slices from
+     * −25 to 25 mm. The generator draws its body to the field (anterior skin at y = −47.6 mm, vertebra 27–37 mm, over 20 mm
+     * behind the deepest planned tip), so each needle runs from its tip through tissue and air out of the field (hub at −77 mm).
+     */
+    static Grid grid() {
+        return new Grid(new Vec3(-44, -70, -25), 0.75, 0.75, 2.5, 118, 187, 21);
+    }
+
+    /** The patient's DICOM identity (the store refuses another Patient ID). */
+    static PatientInfo info(Patient p) {
+        return new PatientInfo("PLAN^FIXTURE", p.data().patientId(), "19600101", "F");
+    }
+
+    /** Writes {@code ct} as a new series of {@code study} and stores it under {@code patient}; its Series Instance UID. */
+    static String store(TestServer t, Patient patient, StudyContext study, Volume ct) {
+        String series = Uids.newUid();
+        DicomStore store = DicomStore.open(t.db);
+        for (DataSet slice : CtSeriesWriter.slices(ct, study, series)) {
+            store.store(Actor.SYSTEM, patient.id(), DicomWriter.encode(slice), "intra-operative CT");
+        }
+        return series;
+    }
+
+    private static Vec3 vec(JsonNode a) {
+        return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
+    }
+}
