@@ -39,7 +39,7 @@ public final class CohortReportCommand implements Callable<Integer> {
     public Integer call() {
         AnalysisPlan analysisPlan = plan == null ? null
                 : Files.exists(Path.of(plan)) || !PlanReader.TEMPLATE_NAMES.contains(plan) ? PlanReader.read(Path.of(plan)) : PlanReader.template(plan);
-        ImportedCohort cohort = CohortImport.read(data);
+        ImportedCohort cohort = analysisPlan == null ? CohortImport.read(data) : CohortImport.read(data, analysisPlan.nodalTargetMinMm());
         CohortReport report = analysisPlan == null ? CohortReport.of(cohort) : PlanReport.run(analysisPlan, cohort);
         List<Path> files = ReportWriter.write(report, cohort.cohort().size(), out);
         System.out.println("Cohort report of " + cohort.cohort().size() + " patients: " + report.tables().size() + " tables, "

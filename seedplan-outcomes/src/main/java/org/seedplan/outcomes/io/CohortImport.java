@@ -49,8 +49,19 @@ public final class CohortImport {
     private CohortImport() {
     }
 
-    /** Reads the cohort at {@code path}: a folder of table files or one .xlsx workbook. */
+    /** RECIST 1.1's smallest short axis of a target lymph node, mm. */
+    public static final double RECIST_NODAL_TARGET_MM = 15;
+
+    /** Reads the cohort at {@code path}: a folder of table files or one .xlsx workbook; target nodes need RECIST's 15 mm. */
     public static ImportedCohort read(Path path) {
+        return read(path, RECIST_NODAL_TARGET_MM);
+    }
+
+    /**
+     * Reads the cohort at {@code path}, accepting target lymph nodes from {@code nodalTargetMinMm} short axis (a study
+     * that, unlike RECIST 1.1, takes nodes of 10–15 mm as targets says so in its analysis plan).
+     */
+    public static ImportedCohort read(Path path, double nodalTargetMinMm) {
         Map<String, DataTable> tables = new HashMap<>();
         for (String name : List.of(CohortFormat.PATIENTS, CohortFormat.LESIONS, CohortFormat.FOLLOWUPS,
                 CohortFormat.MEASUREMENTS, CohortFormat.ADVERSE_EVENTS, CohortFormat.HYPERTHERMIA)) {
@@ -62,7 +73,7 @@ public final class CohortImport {
                         + (Files.isDirectory(path) ? required + ".csv or " + required + ".xlsx to the folder" : "a sheet named '" + required + "'"));
             }
         }
-        return build(tables, path.toString());
+        return build(tables, path.toString(), nodalTargetMinMm);
     }
 
     /** The known columns of each table, for the misspelling check. */
@@ -131,12 +142,12 @@ public final class CohortImport {
         return DataTableReader.sheetNames(workbook);
     }
 
-    private static ImportedCohort build(Map<String, DataTable> tables, String source) {
+    private static ImportedCohort build(Map<String, DataTable> tables, String source, double nodalTargetMinMm) {
         Problems problems = new Problems();
         tables.forEach((name, t) -> misspelt(name, t, problems));
         Map<String, PatientDraft> patients = problems.table(() -> patients(tables.get(CohortFormat.PATIENTS), problems), new LinkedHashMap<>());
         if (tables.containsKey(CohortFormat.LESIONS)) {
-            problems.table(() -> lesions(tables.get(CohortFormat.LESIONS), patients, problems));
+            problems.table(() -> lesions(tables.get(CohortFormat.LESIONS), patients, problems, nodalTargetMinMm));
         }
         problems.table(() -> followUps(tables.get(CohortFormat.FOLLOWUPS), patients, problems));
         if (tables.containsKey(CohortFormat.MEASUREMENTS)) {
@@ -159,6 +170,10 @@ public final class CohortImport {
             list.add(d.build());
         }
         return new ImportedCohort(new Cohort(list), sessions, source, tables);
+    }
+
+    private static String fmtMm(double mm) {
+        return mm == Math.rint(mm) ? Long.toString((long) mm) : Double.toString(mm);
     }
 
     /** Thrown for a row that refers to a patient whose own row was wrong (already reported): the row is skipped silently. */
@@ -315,7 +330,7 @@ public final class CohortImport {
         return d;
     }
 
-    private static void lesions(DataTable t, Map<String, PatientDraft> patients, Problems problems) {
+    private static void lesions(DataTable t, Map<String, PatientDraft> patients, Problems problems, double nodalTargetMinMm) {
         Cells c = new Cells(t, List.of("patient_id", "lesion_id", "target"));
         for (int ri = 0; ri < c.rows(); ri++) {
             int r = ri;
@@ -332,9 +347,11 @@ public final class CohortImport {
                     if (d == null) {
                         c.requiredText(r, "baseline_diameter_mm");
                     }
-                    if (nodal && d < 15) {
+                    if (nodal && d < nodalTargetMinMm) {
                         throw new IllegalArgumentException(c.where(r, "baseline_diameter_mm") + ": value '" + c.text(r, "baseline_diameter_mm")
-                                + "' is below 15 mm, too small for a target lymph node (RECIST 1.1: short axis ≥ 15 mm); fix: record it as non-target");
+                                + "' is below " + fmtMm(nodalTargetMinMm) + " mm, too small for a target lymph node (RECIST 1.1: short axis ≥ 15 mm);"
+                                + " fix: record it as non-target, or, if the study takes smaller nodes as targets, set response.nodal_target_min_mm"
+                                + " in the analysis plan");
                     }
                     if (!nodal && d < 10) {
                         throw new IllegalArgumentException(c.where(r, "baseline_diameter_mm") + ": value '" + c.text(r, "baseline_diameter_mm")

@@ -148,8 +148,14 @@ public record AnalysisPlan(int version, String title, Unit unit, QuantileType qu
      * @param rules        criterion, confirmation, absolute-increase rule, carry-forward of PD
      * @param best         true for the best overall response only; false for the response at each time point too
      * @param allPatients  true: denominators are all assessed patients; false: the evaluable ones at that time point
+     * @param nodalTargetMinMm smallest short axis of a target lymph node the import accepts, mm (RECIST 1.1: 15)
      */
-    public record ResponseSpec(ResponseRules rules, boolean best, boolean allPatients) {
+    public record ResponseSpec(ResponseRules rules, boolean best, boolean allPatients, double nodalTargetMinMm) {
+    }
+
+    /** The smallest target lymph node the cohort import must accept for this plan, mm (RECIST's 15 without a response section). */
+    public double nodalTargetMinMm() {
+        return response == null ? 15 : response.nodalTargetMinMm();
     }
 
     /**

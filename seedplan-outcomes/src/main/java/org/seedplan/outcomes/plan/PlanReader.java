@@ -334,7 +334,8 @@ public final class PlanReader {
         if (!object(n, path)) {
             return null;
         }
-        keys(n, path, "criteria", "confirmation", "absolute_increase_rule", "carry_progression", "count", "denominator");
+        keys(n, path, "criteria", "confirmation", "absolute_increase_rule", "carry_progression", "count", "denominator",
+                "nodal_target_min_mm");
         Criterion c = choice(n, path, "criteria", Map.of("recist1.1", Criterion.RECIST_1_1, "mrecist", Criterion.MRECIST), Criterion.RECIST_1_1);
         ResponseRules rules = c == Criterion.MRECIST ? ResponseRules.mrecist() : ResponseRules.recist11();
         rules = rules.withConfirmation(bool(n, path, "confirmation", false))
@@ -344,7 +345,7 @@ public final class PlanReader {
                 rules.confirmationDays(), rules.sdMinimumDays(), carry);
         boolean best = choice(n, path, "count", Map.of("best", true, "per_time_point", false), false);
         boolean all = choice(n, path, "denominator", Map.of("all", true, "evaluable", false), false);
-        return new ResponseSpec(rules, best, all);
+        return new ResponseSpec(rules, best, all, number(n, path, "nodal_target_min_mm", 15, 10, 15));
     }
 
     private CoxSpec cox(JsonNode n) {

@@ -232,4 +232,14 @@ class CohortImportTest {
         assertThatThrownBy(() -> CohortImport.read(dir)).hasMessageContaining("column 'nrs_pian' is not a column of the followups table;"
                 + " did you mean 'nrs_pain'?");
     }
+
+    @Test
+    void smallTargetNodesNeedTheStudysRule() throws IOException {
+        write(PATIENTS, LESIONS + "A2,N1,neck,yes,yes,12,\n", FOLLOWUPS, MEASUREMENTS);
+        assertThatThrownBy(() -> CohortImport.read(dir)).hasMessageContaining("below 15 mm")
+                .hasMessageContaining("response.nodal_target_min_mm");
+        ImportedCohort c = CohortImport.read(dir, 10);
+        Patient a2 = c.cohort().patients().stream().filter(p -> p.id().equals("A2")).findFirst().orElseThrow();
+        assertThat(a2.lesions()).anyMatch(l -> l.id().equals("N1") && l.nodal() && l.target());
+    }
 }
