@@ -48,12 +48,6 @@ public record TemplateOptions(double thicknessMm, double clearanceMm, double nee
         return new TemplateOptions(3, 1, gaugeDiameterMm(18), 0.3, 10, 1.5, 15, -500, 300, 30, 0.4);
     }
 
-    /** These options for another needle diameter. */
-    public TemplateOptions withNeedleDiameterMm(double mm) {
-        return new TemplateOptions(thicknessMm, clearanceMm, mm, channelClearanceMm, sleeveLengthMm, sleeveWallMm, regionMarginMm,
-                skinHu, boneHu, minEntryAngleDeg, voxelMm);
-    }
-
     /** Radius of a channel, mm. */
     public double channelRadiusMm() {
         return (needleDiameterMm + channelClearanceMm) / 2;

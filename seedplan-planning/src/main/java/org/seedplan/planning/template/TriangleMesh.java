@@ -59,21 +59,6 @@ public final class TriangleMesh {
         return sum / 6;
     }
 
-    /** Surface area, mm². */
-    public double areaMm2() {
-        double sum = 0;
-        for (int t = 0; t < triangleCount(); t++) {
-            sum += normalTimesTwoArea(t).norm() / 2;
-        }
-        return sum;
-    }
-
-    /** The unnormalised normal of triangle {@code t} (length = twice its area). */
-    public Vec3 normalTimesTwoArea(int t) {
-        Vec3 a = vertex(corner(t, 0));
-        return vertex(corner(t, 1)).minus(a).cross(vertex(corner(t, 2)).minus(a));
-    }
-
     /**
      * Problems that make the mesh unprintable, empty when it is a closed, oriented 2-manifold: every
      * directed edge used once and its reverse once, no triangle with a repeated vertex.
@@ -184,17 +169,6 @@ public final class TriangleMesh {
     /** Number of connected parts. */
     public int partCount() {
         return Arrays.stream(parts()).max().orElse(-1) + 1;
-    }
-
-    /** Smallest and largest corner of the bounding box, mm. */
-    public Vec3[] bounds() {
-        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < xyz.length; i++) {
-            lo[i % 3] = Math.min(lo[i % 3], xyz[i]);
-            hi[i % 3] = Math.max(hi[i % 3], xyz[i]);
-        }
-        return new Vec3[] {new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2])};
     }
 
     private static long edgeKey(int from, int to) {
