@@ -2,7 +2,7 @@
 // adverse events (CTCAE v5.0 term and grade, or RTOG; onset known to the year, month or day), progressions, hyperthermia
 // sessions (upload of a temperature log, with the session's analysis) and the patient's study variables. Every form
 // checks at the field and shows the server's refusals under the field they name.
-import { ApiError, get, post, put, upload } from '../api.js';
+import { ApiError, get, post, upload } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { personName } from '../format.js';
 import { requireSession } from '../session.js';

@@ -8,7 +8,7 @@ import { h, replace, showMessage } from '../dom.js';
 import { personName } from '../format.js';
 import { requireSession } from '../session.js';
 import '../components/sp-app-header.js';
-import { CRITERIA, assess, at, diameterOf } from './response.js';
+import { CRITERIA, assess, at } from './response.js';
 import { SCALES, maxAnswer, scores, valid } from './qlq.js';
 import { clearAllErrors, clearFieldError, dateProblem, fieldMessage, fieldOf, focusFirstError, integerOf, numberOf, setFieldError } from './fields.js';
 import { studyInputs, saveStudyValues } from './study-values.js';
