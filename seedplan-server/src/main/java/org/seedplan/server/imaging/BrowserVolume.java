@@ -21,6 +21,11 @@ public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, S
         sliceSopInstanceUids = List.copyOf(sliceSopInstanceUids);
     }
 
+    /** The same volume labelled with patient {@code patientDbId} (the voxels are shared, not copied). */
+    public BrowserVolume forPatient(long patientDbId) {
+        return new BrowserVolume(seriesInstanceUid, studyInstanceUid, frameOfReferenceUid, patientDbId, grid, hu, sliceSopInstanceUids);
+    }
+
     /** Bytes of slices {@code from} … {@code from + count - 1} as Int16 little-endian. */
     public byte[] sliceBytes(int from, int count) {
         int nz = grid.nz();

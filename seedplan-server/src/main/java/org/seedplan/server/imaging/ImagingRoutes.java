@@ -7,21 +7,42 @@ import static org.seedplan.server.security.Permission.EDIT_PLAN;
 import static org.seedplan.server.security.Permission.READ_REGISTRY;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.handlers.CtVolumeApi;
 import org.seedplan.server.handlers.StructureApi;
 import org.seedplan.server.handlers.VerificationApi;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.dicom.DicomStore;
 
 /** The routes of the image screens (CT viewer, contouring, verification), sharing one cache of CT volumes. */
 public final class ImagingRoutes {
 
+    private static final Map<Database, CtVolumeCache> CACHES = new WeakHashMap<>();
+
     private ImagingRoutes() {
+    }
+
+    /**
+     * The one volume cache of database {@code db}, its background preparation of stored CT series started with it
+     * (the routes are listed more than once per server).
+     */
+    static CtVolumeCache cacheOf(Database db) {
+        synchronized (CACHES) {
+            return CACHES.computeIfAbsent(db, d -> {
+                CtVolumeCache cache = new CtVolumeCache(CtVolumeCache.DEFAULT_BUDGET_BYTES,
+                        new PreparedVolumes(d.dataFolder(), PreparedVolumes.DEFAULT_BUDGET_BYTES));
+                StoredSeriesPreparer.start(d, DicomStore.open(d), cache);
+                return cache;
+            });
+        }
     }
 
     /** The routes, their handlers bound to {@code s}. */
     public static List<Route> all(Services s) {
-        SeriesAccess access = new SeriesAccess(s.db(), new CtVolumeCache(CtVolumeCache.DEFAULT_BUDGET_BYTES));
+        SeriesAccess access = new SeriesAccess(s.db(), cacheOf(s.db()));
         CtVolumeApi ct = new CtVolumeApi(access);
         StructureApi structures = new StructureApi(s, access);
         VerificationApi verification = new VerificationApi(s, access);

@@ -12,11 +12,13 @@ import org.seedplan.storage.registry.PatientRepository;
 /** Opens a stored CT series for a caller: 404 when it is unknown or of another centre, 403 without the permission. */
 public final class SeriesAccess {
 
+    private final Database db;
     private final DicomStore store;
     private final PatientRepository patients;
     private final CtVolumeCache cache;
 
     public SeriesAccess(Database db, CtVolumeCache cache) {
+        this.db = db;
         this.store = DicomStore.open(db);
         this.patients = new PatientRepository(db);
         this.cache = cache;
@@ -38,7 +40,8 @@ public final class SeriesAccess {
     /** The CT volume of series {@code seriesUid}, after the access check. */
     public BrowserVolume volume(Caller c, String seriesUid, Permission p) {
         Patient patient = patient(c, seriesUid, p);
-        return cache.get(seriesUid, patient.id(), store.seriesFiles(seriesUid));
+        String fingerprint = SeriesFingerprint.of(db, seriesUid);
+        return cache.get(seriesUid, patient.id(), fingerprint, store.seriesFiles(seriesUid));
     }
 
     /** The file store. */
