@@ -1,0 +1,213 @@
+// "Needles from CT" on the plan screen (docs/needles.md): choose a plan revision of the patient and the CT taken with
+// the needles in place; the server finds the needles, pairs them with the planned ones, reports each needle's tip and
+// angle error and saves the plan re-optimised around the needles as placed as a new DRAFT revision, which is opened
+// here: its needles and seeds are drawn on the three views (needles as found in magenta) and its goals listed.
+import { get, post } from '../api.js';
+import { h, replace, showMessage } from '../dom.js';
+
+const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
+const FOUND_COLOUR = '#ff3df0'; // magenta: apart from the crosshair (blue, green, orange), seeds (green) and isodoses
+const SEED_COLOUR = '#39ff7a';
+const SEED_HALF_LENGTH_MM = 2.25;
+
+/** Where segment a → b crosses the view's plane, or null. */
+function crossing(view, a, b) {
+  const n = view.normalAxis;
+  const da = a[n] - view.sliceMm;
+  const db = b[n] - view.sliceMm;
+  if (da === db || da * db > 0) return null;
+  const t = da / (da - db);
+  return [0, 1, 2].map((k) => a[k] + t * (b[k] - a[k]));
+}
+
+/** The overlay of the opened revision: its needles (those found on the CT in magenta, numbered as in the revision) and seeds. */
+class RevisionLayer {
+  constructor(panel) {
+    this.panel = panel;
+  }
+
+  draw(ctx, view) {
+    const r = this.panel.opened;
+    if (!r) return;
+    // seeds first, so that the needles' tips (the point of this screen) stay visible on top
+    const tolerance = Math.max(view.thicknessMm / 2, 1.0);
+    ctx.strokeStyle = SEED_COLOUR;
+    ctx.lineWidth = 3.5;
+    ctx.lineCap = 'round';
+    for (const s of r.seeds) {
+      const p = [s.xMm, s.yMm, s.zMm];
+      if (Math.abs(p[view.normalAxis] - view.sliceMm) > tolerance) continue;
+      const n = s.needle === null ? null : r.needles[s.needle];
+      const d = n ? [0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k]) : [0, 0, 1];
+      const len = Math.hypot(...d) || 1;
+      const a = view.toPixel(p.map((v, k) => v - (d[k] / len) * SEED_HALF_LENGTH_MM));
+      const b = view.toPixel(p.map((v, k) => v + (d[k] / len) * SEED_HALF_LENGTH_MM));
+      ctx.beginPath();
+      ctx.moveTo(a[0], a[1]);
+      ctx.lineTo(b[0], b[1]);
+      ctx.stroke();
+    }
+    ctx.lineCap = 'butt';
+    const found = this.panel.foundTips;
+    ctx.font = '11px system-ui, sans-serif';
+    r.needles.forEach((n, i) => {
+      const isFound = found.some((t) => Math.hypot(t[0] - n.tipMm[0], t[1] - n.tipMm[1], t[2] - n.tipMm[2]) < 0.05);
+      ctx.strokeStyle = isFound ? FOUND_COLOUR : '#c8c8c8';
+      ctx.fillStyle = ctx.strokeStyle;
+      const inPlane = view.onSlice(n.entryMm[view.normalAxis]) && view.onSlice(n.tipMm[view.normalAxis]);
+      if (inPlane || view.name !== 'axial') {
+        // project the needle onto the view; dashed where it lies off the slice
+        const [x1, y1] = view.toPixel(n.entryMm);
+        const [x2, y2] = view.toPixel(n.tipMm);
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash(inPlane ? [] : [4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(x1, y1);
+        ctx.lineTo(x2, y2);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        ctx.arc(x2, y2, 2.5, 0, 2 * Math.PI);
+        ctx.fill();
+        return;
+      }
+      const p = crossing(view, n.entryMm, n.tipMm);
+      if (!p) return;
+      const [px, py] = view.toPixel(p);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(px, py, 4, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.fillText(String(i + 1), px + 5, py - 4);
+    });
+  }
+}
+
+/** The panel: plan revision and CT series choices, the run, the table of errors, the opened revision. */
+class NeedlesFromCtPanel {
+  constructor(page) {
+    this.page = page;
+    this.opened = null;
+    this.foundTips = [];
+    this.result = null;
+    this.revision = h('select', { id: 'nct-revision', 'aria-label': 'Plan revision' });
+    this.series = h('select', { id: 'nct-series', 'aria-label': 'Intra-operative CT series' });
+    this.reason = h('input', { id: 'nct-reason', value: 'needles placed: re-plan around them' });
+    this.run = h('button', { type: 'button', id: 'nct-run', class: 'primary', onclick: () => this.start() }, 'Find needles and re-plan');
+    this.message = h('p', { id: 'nct-message', class: 'message', role: 'status', hidden: true });
+    this.table = h('table', { id: 'nct-table', class: 'needles', hidden: true });
+    this.opened_line = h('p', { id: 'nct-opened', class: 'small', hidden: true });
+    const fields = h('div', {},
+      h('label', {}, 'Plan revision', this.revision),
+      h('label', {}, 'Intra-operative CT', this.series),
+      h('label', {}, 'Reason', this.reason));
+    // one field per line, full width (styles through the CSSOM: the page's CSP allows no inline style attributes)
+    for (const label of fields.children) {
+      Object.assign(label.style, { display: 'grid', gap: '2px', marginBottom: '6px' });
+      label.lastChild.style.width = '100%';
+    }
+    this.element = h('details', { class: 'panel', id: 'needles-ct-panel', open: true },
+      h('summary', {}, h('h2', {}, 'Needles from CT')),
+      fields,
+      h('div', { class: 'run-row' }, this.run),
+      this.message,
+      h('div', { class: 'scroll-y' }, this.table),
+      this.opened_line);
+    page.viewer.addOverlay(new RevisionLayer(this));
+  }
+
+  /** Fills the choices from the patient page: the newest revision of each plan, and every CT series but the plan's own. */
+  async load() {
+    const p = await get(`/api/patients/${this.page.patientId}`);
+    replace(this.revision, ...p.plans.filter((x) => x.seedCount > 0)
+      .map((x) => h('option', { value: `${x.id}/${x.revision}` }, `${x.name} · rev ${x.revision} · ${x.status}`)));
+    const planCt = this.page.choices.ctSeriesUid;
+    const cts = [];
+    for (const st of p.studies) {
+      for (const s of st.series) {
+        if (s.modality === 'CT' && s.seriesInstanceUid !== planCt) cts.push({ study: st, series: s });
+      }
+    }
+    replace(this.series, ...cts.map((x) => h('option', { value: `${x.study.studyInstanceUid}|${x.series.seriesInstanceUid}` },
+      `${x.study.studyDate || ''} ${x.series.description || 'CT'} (${x.series.instanceCount} slices)`.trim())));
+    if (cts.length) this.series.selectedIndex = cts.length - 1;
+    if (p.plans.length) this.revision.selectedIndex = p.plans.length - 1;
+    this.run.disabled = !cts.length || !p.plans.length;
+    if (!cts.length) showMessage(this.message, 'info', 'No CT of this patient besides the planning CT: upload the intra-operative CT first.');
+  }
+
+  async start() {
+    const [planId, revision] = this.revision.value.split('/');
+    const [studyInstanceUid, seriesInstanceUid] = this.series.value.split('|');
+    this.run.disabled = true;
+    showMessage(this.message, 'info', 'Finding the needles and re-planning around them…');
+    try {
+      this.result = await post(`/api/plans/${planId}/revisions/${revision}/needles-from-ct`,
+        { studyInstanceUid, seriesInstanceUid, reason: this.reason.value });
+      showMessage(this.message, '', '');
+      this.show(this.result);
+      await this.load();
+    } catch (e) {
+      showMessage(this.message, 'error', e.message);
+    } finally {
+      this.run.disabled = false;
+    }
+  }
+
+  /** The table of errors, then the new revision opened on the views. */
+  show(r) {
+    const rows = [h('tr', {}, h('th', { title: 'Planned needle' }, 'Plan'), h('th', { title: 'Needle found on the CT' }, 'Found'),
+      h('th', { class: 'num', title: 'Distance between found and planned tip, mm' }, 'Tip mm'),
+      h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper)' }, 'Depth'),
+      h('th', { class: 'num', title: 'Across the planned axis, mm' }, 'Lateral'),
+      h('th', { class: 'num', title: 'Angle between planned and found axis, degrees' }, 'Angle °'))];
+    for (const n of r.needles) {
+      rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, h('td', {}, n.plannedNeedle),
+        h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'), h('td', { class: 'num' }, fmt(n.tipErrorMm)),
+        h('td', { class: 'num' }, (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm)), h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
+        h('td', { class: 'num' }, fmt(n.angleErrorDeg))));
+    }
+    for (const n of r.unmatchedPlanned) {
+      rows.push(h('tr', { class: 'warn' }, h('td', {}, n.plannedNeedle), h('td', { colspan: 5 }, 'not found on the CT')));
+    }
+    for (const n of r.unmatchedFound) {
+      rows.push(h('tr', { class: 'warn' }, h('td', {}, '—'), h('td', {}, n.foundNeedle), h('td', { colspan: 4 }, 'not in the plan (kept as placed)')));
+    }
+    if (r.needles.length) {
+      rows.push(h('tr', { class: 'mean' }, h('td', { colspan: 2 }, 'mean'), h('td', { class: 'num' }, fmt(r.meanTipErrorMm)), h('td', {}),
+        h('td', {}), h('td', { class: 'num' }, fmt(r.meanAngleErrorDeg))));
+    }
+    replace(this.table, ...rows);
+    this.table.hidden = false;
+    const rev = r.revision;
+    this.opened = rev;
+    this.foundTips = [...r.needles, ...r.unmatchedFound].map((n) => n.tipMm);
+    const unmet = r.goals.filter((g) => !g.met);
+    replace(this.opened_line, h('strong', {}, `Opened: plan ${rev.id} “${rev.name}” revision ${rev.revision} (${rev.status})`),
+      `: ${rev.seedCount} seeds on ${rev.needleCount} needles, ${r.needles.length + r.unmatchedFound.length} as found on the CT`
+      + ` (magenta). D90 ${fmt(rev.d90Gy)} Gy, V100 ${fmt(rev.v100Percent)} %. `,
+      unmet.length ? h('span', { class: 'unmet' }, `Goals not met: ${unmet.map((g) => `${g.structure} ${g.goal}`).join(', ')}.`) : 'All goals met.',
+      ' Published template series: 4.4 mm, 2.8° mean.');
+    this.opened_line.hidden = false;
+    this.page.show.implant = false;
+    document.getElementById('intent-panel').open = false;
+    if (this.foundTips.length) this.page.viewer.setFocus(this.foundTips[0]);
+    this.page.viewer.redraw();
+    this.element.scrollIntoView({ block: 'start' });
+  }
+}
+
+/** Mounts the panel once the plan screen is up. */
+function mount() {
+  const page = window.seedplanPlan;
+  if (!page) {
+    setTimeout(mount, 100);
+    return;
+  }
+  const panel = new NeedlesFromCtPanel(page);
+  document.querySelector('.plan-side').prepend(panel.element);
+  window.seedplanNeedlesFromCt = panel;
+  panel.load().catch((e) => showMessage(panel.message, 'error', e.message));
+}
+
+mount();
