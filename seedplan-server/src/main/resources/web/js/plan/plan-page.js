@@ -11,7 +11,7 @@ import { IntentForm } from './intent-form.js';
 import { ISODOSE_COLOURS, PlanLayer, nearestNeedle, pickNeedle, pickSeed } from './plan-layers.js';
 
 const EDIT_TOOLS = [
-  ['seed', 'Drag seed', 'Drag a seed in the plane of the view'],
+  ['seed', 'Drag seed', 'Drag a seed in the plane of the view; with Shift along its needle'],
   ['needle', 'Drag needle', 'Drag a needle with its seeds in the plane of the view'],
   ['addseed', 'Add seed', 'Click: a seed on the nearest needle at that depth'],
   ['delete', 'Delete', 'Click a seed to delete it; Shift-click a needle to delete it with its seeds'],
@@ -19,6 +19,14 @@ const EDIT_TOOLS = [
 const error = document.getElementById('error');
 const $ = (id) => document.getElementById(id);
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
+
+/** The point of the needle's axis (between tip and entry) nearest to p: Shift-drag keeps a seed in its needle. */
+function alongNeedle(n, p) {
+  const d = [0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k]);
+  const len2 = d[0] ** 2 + d[1] ** 2 + d[2] ** 2;
+  const t = Math.max(0, Math.min(1, ((p[0] - n.entryMm[0]) * d[0] + (p[1] - n.entryMm[1]) * d[1] + (p[2] - n.entryMm[2]) * d[2]) / len2));
+  return [0, 1, 2].map((k) => n.entryMm[k] + t * d[k]);
+}
 
 /** The screen's state: the session JSON, the choices, the viewer, the selection, timings for the tests. */
 class PlanPage {
@@ -244,8 +252,10 @@ class PlanPage {
       const d = this.drag;
       const axis = d.view.normalAxis;
       if (d.kind === 'seed') {
-        const to = e.mm.slice();
+        let to = e.mm.slice();
         to[axis] = d.seed.positionMm[axis];
+        const needle = this.state.needles.find((n) => n.number === d.seed.needle);
+        if (e.shiftKey && needle) to = alongNeedle(needle, e.mm);
         d.seed.positionMm = to; // shown at once; dose, DVH and isodoses follow from the server
         this.viewer.redraw();
         this.edit({ op: 'moveSeed', seed: d.seed.id, toMm: to }, now);
