@@ -277,6 +277,13 @@ class FollowUpFormsBrowserTest {
     @Test
     void theFollowUpPageRecordsEventsWithPartialDatesASessionLogAndStudyVariablesRefusingAtTheField() {
         Patient p = patientWithThreeTargets("A-3004");
+        StudyVariableRepository studies = new StudyVariableRepository(server.db);
+        long study = studies.studiesOf(server.a.id()).get(0).id();
+        if (studies.variablesOf(study).stream().noneMatch(v -> v.definition().name().equals("tace_date"))) {
+            studies.define(Actor.SYSTEM, study, new org.seedplan.storage.studyvars.VariableDefinition("tace_date", "Date of a TACE session",
+                    org.seedplan.storage.studyvars.ValueType.DATE, null, null, null, List.of(),
+                    org.seedplan.storage.studyvars.RecordLevel.PATIENT, true));
+        }
         driver.get(server.base() + "/");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("data_entry_a");
         WebElement pass = driver.findElement(By.id("password"));
@@ -326,6 +333,7 @@ class FollowUpFormsBrowserTest {
         field("study.afp_baseline").clear();
         field("study.afp_baseline").sendKeys("412.5");
         field("study.diagnosis_date").sendKeys("2025-11");
+        field("study.tace_date").sendKeys("2025-12");
         driver.findElement(By.cssSelector("#study-form button[type='submit']")).click();
         wait.until(d -> d.findElement(By.cssSelector("#study-form .message")).getText().equals("Saved."));
         WebElement lesionForm = driver.findElement(By.id("study-lesion-" + lesionIds.get(0)));
@@ -336,7 +344,18 @@ class FollowUpFormsBrowserTest {
         JsonNode values = server.signedIn(Role.DATA_ENTRY, true).get("/api/patients/" + p.id() + "/study-values").json();
         List<String> texts = new ArrayList<>();
         values.forEach(v -> texts.add(v.get("value").asText()));
-        assertThat(texts).containsExactlyInAnyOrder("Vp3", "412.5", "2025-11", "Clear", "33.4");
+        assertThat(texts).containsExactlyInAnyOrder("Vp3", "412.5", "2025-11", "2025-12", "Clear", "33.4");
+        // the repeated variable offers its next instance once the page is opened again
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='study.tace_date_2']")));
+        assertThat(field("study.tace_date").getAttribute("value")).isEqualTo("2025-12");
+        field("study.tace_date_2").sendKeys("2026-03-02");
+        driver.findElement(By.cssSelector("#study-form button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#study-form .message")).getText().equals("Saved."));
+        JsonNode second = server.signedIn(Role.DATA_ENTRY, true).get("/api/patients/" + p.id() + "/study-values").json();
+        List<String> instances = new ArrayList<>();
+        second.forEach(v -> instances.add(v.get("instance").asInt() + " " + v.get("value").asText()));
+        assertThat(instances).contains("1 2025-12", "2 2026-03-02");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         chromium.screenshot("forms-followup");
     }
