@@ -7,11 +7,17 @@ import java.util.concurrent.Callable;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.io.OutputFolder;
+import org.seedplan.dicom.rtstruct.RtStructReader;
+import org.seedplan.dicom.rtstruct.RtStructureSet;
+import org.seedplan.geometry.Volume;
+import org.seedplan.planning.template.BodyContourSkin;
 import org.seedplan.planning.template.StlWriter;
 import org.seedplan.planning.template.TemplateChannel;
 import org.seedplan.planning.template.TemplateDesign;
 import org.seedplan.planning.template.TemplateDesigner;
 import org.seedplan.planning.template.TemplateOptions;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,6 +68,12 @@ public final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--skin-hu", defaultValue = "-500", description = "CT value of the skin surface (default ${DEFAULT-VALUE} HU)")
     double skinHu;
 
+    @Option(names = "--body-rtstruct", description = "RT Structure Set with the body contour: the skin is that contour instead of --skin-hu")
+    Path bodyRtstruct;
+
+    @Option(names = "--body", description = "with --body-rtstruct: the body contour's name (e.g. Body, External)")
+    String bodyName;
+
     @Option(names = "--bone-hu", defaultValue = "300", description = "CT value from which a needle path counts as bone (default ${DEFAULT-VALUE} HU)")
     double boneHu;
 
@@ -73,8 +85,12 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((bodyRtstruct == null) != (bodyName == null)) {
+            throw new IllegalArgumentException("--body-rtstruct and --body go together: give the RT Structure Set and the body contour's name,"
+                    + " or neither (the skin is then where the CT reaches --skin-hu)");
+        }
         TemplateOptions o = new TemplateOptions(thicknessMm, clearanceMm, TemplateOptions.gaugeDiameterMm(gauge), channelClearanceMm, sleeveMm,
-                sleeveWallMm, regionMarginMm, skinHu, boneHu, minEntryAngleDeg, voxelMm);
+                sleeveWallMm, regionMarginMm, bodyName != null ? BodyContourSkin.SKIN_HU : skinHu, boneHu, minEntryAngleDeg, voxelMm);
         if (!Files.isRegularFile(plan)) {
             throw new IllegalArgumentException("--plan " + plan + ": no such file: give plan.json or an RT Plan");
         }
@@ -85,7 +101,7 @@ public final class TemplateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + ": give a file name ending in .stl");
         }
         for (Path p : TemplateFiles.paths(out, true)) {
-            OutputFolder.refuseInputFile("--out", p, plan, ctDir);
+            OutputFolder.refuseInputFile("--out", p, plan, ctDir, bodyRtstruct);
         }
         CtSeries ct = CtSeriesReader.read(ctDir, series);
         PlanNeedles needles = PlanNeedles.read(plan);
@@ -99,7 +115,8 @@ public final class TemplateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plan " + plan + ": its Frame of Reference " + needles.frameOfReference() + " is not the CT's ("
                     + ct.frameOfReferenceUid() + "): give the CT the plan was made on");
         }
-        TemplateDesign t = TemplateDesigner.design(ct.volume(), needles.templateNeedles(), o);
+        Volume skin = bodyName == null ? ct.volume() : bodyContour(ct);
+        TemplateDesign t = TemplateDesigner.design(ct.volume(), skin, needles.templateNeedles(), o);
         String patient = !needles.patientId().isBlank() ? needles.patientId() : ctPatient;
         TemplateFiles.write(out, t, needles, o, patient);
         System.out.printf(Locale.ROOT, "template: %d channels, %d triangles (%.1f MB), %.1f cm³ of plastic, built in %.1f s%n",
@@ -115,5 +132,18 @@ public final class TemplateCommand implements Callable<Integer> {
         needles.skipped().forEach(w -> System.out.println("  left out: " + w));
         System.out.println("  written: " + String.join(", ", TemplateFiles.paths(out, needles.coplanar()).stream().map(Path::toString).toList()));
         return 0;
+    }
+
+    /** The body contour of --body-rtstruct on the CT's grid, as the skin. */
+    private Volume bodyContour(CtSeries ct) {
+        RtStructureSet set = RtStructReader.read(bodyRtstruct);
+        if (!set.patientId().isBlank() && !ct.patient().id().isBlank() && !set.patientId().equals(ct.patient().id())) {
+            throw new IllegalArgumentException("--body-rtstruct " + bodyRtstruct + " is of patient '" + set.patientId() + "' but the CT in "
+                    + ctDir + " is of patient '" + ct.patient().id() + "': give the structure set drawn on this CT");
+        }
+        Structure body = set.structures().stream().filter(s -> s.name().equals(bodyName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--body '" + bodyName + "' is not in " + bodyRtstruct + ", which holds "
+                        + set.structures().stream().map(Structure::name).toList() + ": name one of them"));
+        return BodyContourSkin.of(MaskRasterizer.rasterize(body, ct.volume().grid()));
     }
 }

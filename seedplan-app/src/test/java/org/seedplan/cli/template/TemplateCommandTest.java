@@ -72,7 +72,26 @@ class TemplateCommandTest {
         rtPlan = shared.resolve("RP.dcm");
         Files.move(w.rtPlan(), rtPlan);
         Files.delete(w.rtDose());
-        Files.delete(w.rtStruct());
+        rtStruct = shared.resolve("RS.dcm");
+        Files.move(w.rtStruct(), rtStruct);
+    }
+
+    static Path rtStruct;
+
+    @Test
+    void theBodyContourCanGiveTheSkin(@TempDir Path out) throws Exception {
+        Path stl = out.resolve("t.stl");
+        CliRun r = CliRun.of("template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", stl.toString(),
+                "--body-rtstruct", rtStruct.toString(), "--body", "Body");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertClean(stl);
+        JsonNode doc = MetricsJson.MAPPER.readTree(out.resolve("template-channels.json").toFile());
+        for (JsonNode c : doc.path("channels")) {
+            // the demo's Body contour is drawn 0.5 mm inside the CT's body edge (an ellipse 95 × 72 mm): the skin entries lie on it
+            Vec3 skin = vec(c.path("skin_mm"));
+            double r2 = Math.pow(skin.x() / 94.5, 2) + Math.pow(skin.y() / 71.5, 2);
+            assertThat(Math.sqrt(r2)).as(c.path("needle").asText()).isCloseTo(1, Offset.offset(0.01));
+        }
     }
 
     @Test
@@ -179,6 +198,9 @@ class TemplateCommandTest {
             {"template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", stl, "--gauge", "30"},
             {"template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", stl, "--thickness-mm", "0"},
             {"template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", planJson.toString()},
+            {"template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", stl, "--body", "Body"},
+            {"template", "--plan", planJson.toString(), "--ct", ctDir.toString(), "--out", stl, "--body-rtstruct", rtStruct.toString(),
+                "--body", "Skin"},
         };
         for (String[] args : cases) {
             CliRun r = CliRun.of(args);

@@ -35,8 +35,16 @@ public final class TemplateDesigner {
     private TemplateDesigner() {
     }
 
-    /** Builds the template; refuses (IllegalArgumentException naming the needle) what cannot be built safely. */
+    /** Builds the template with the skin from the CT; refuses (IllegalArgumentException naming the needle) what cannot be built safely. */
     public static TemplateDesign design(Volume ct, List<TemplateNeedle> needles, TemplateOptions o) {
+        return design(ct, ct, needles, o);
+    }
+
+    /**
+     * Builds the template with the skin where {@code skinCt} reaches the options' skin threshold (the CT
+     * itself, or a body contour as {@link BodyContourSkin} gives it) and bone from {@code ct}.
+     */
+    public static TemplateDesign design(Volume ct, Volume skinCt, List<TemplateNeedle> needles, TemplateOptions o) {
         long t0 = System.nanoTime();
         if (needles.isEmpty()) {
             throw new IllegalArgumentException("the plan has no needles: a template needs at least one");
@@ -48,9 +56,10 @@ public final class TemplateDesigner {
             }
         }
         HuSampler hu = new HuSampler(ct);
+        HuSampler skinHu = new HuSampler(skinCt);
         List<Vec3> entries = new ArrayList<>();
         for (TemplateNeedle n : needles) {
-            Vec3 e = skinEntry(hu, n, o.skinHu());
+            Vec3 e = skinEntry(skinHu, n, o.skinHu());
             checkBone(hu, n, e, o.boneHu());
             entries.add(e);
         }
@@ -70,7 +79,7 @@ public final class TemplateDesigner {
             pts.add(f.uv(e));
         }
         RegionOutline region = new RegionOutline(pts, o.regionMarginMm());
-        List<Vec3> skin = skinOverRegion(hu, o, f, region);
+        List<Vec3> skin = skinOverRegion(skinHu, o, f, region);
 
         double ro = o.sleeveRadiusMm();
         double h = o.voxelMm();
@@ -99,7 +108,7 @@ public final class TemplateDesigner {
                     voxels / 1e6, h));
         }
         Grid grid = Grid.covering(lo, hi, h, h, h);
-        float[] d = SkinDistance.compute(ct, o.skinHu(), grid, centre, f.axis().times(-1));
+        float[] d = SkinDistance.compute(skinCt, o.skinHu(), grid, centre, f.axis().times(-1));
 
         List<String> warnings = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();

@@ -27,10 +27,32 @@ class SphericalShellVolumeTest {
 
     @Test
     void admeshVolumeMatchesTheAnalyticShellWithinTwoPercent() throws Exception {
-        Volume ct = TemplatePhantoms.sphere(R);
-        TemplateOptions o = new TemplateOptions(3, 1, 1.27, 0.3, 10, 1.5, 30, -500, 300, 30, 0.4);
-        TemplateNeedle n = new TemplateNeedle("needle 1", 1, new Vec3(0, -120, 0), new Vec3(0, -40, 0), new Vec3(0, -42, 0));
-        TemplateDesign t = TemplateDesigner.design(ct, List.of(n), o);
+        assertAnalyticVolume(TemplateDesigner.design(TemplatePhantoms.sphere(R), List.of(NEEDLE), OPTIONS));
+    }
+
+    /**
+     * The skin from a body contour, not the CT: a 2 mm sheet lying on the skin shows in the CT but is
+     * outside the contour, and the template follows the contour (the same analytic volume).
+     */
+    @Test
+    void aBodyContourGivesTheSkinInsteadOfTheCt() throws Exception {
+        Volume sphere = TemplatePhantoms.sphere(R);
+        Volume ct = TemplatePhantoms.ct(sphere.grid(), p -> Math.min(p.norm() - R, Math.max(Math.abs(p.y() + R + 1) - 1, Math.hypot(p.x(),
+                p.z()) - 20)));
+        float[] fraction = new float[sphere.hu().length];
+        for (int i = 0; i < fraction.length; i++) {
+            fraction[i] = (sphere.hu()[i] + 1000f) / 1000f;
+        }
+        Volume skin = BodyContourSkin.of(new org.seedplan.structure.Mask("Body", sphere.grid(), fraction, null));
+        assertAnalyticVolume(TemplateDesigner.design(ct, skin, List.of(NEEDLE), OPTIONS));
+    }
+
+    private static final TemplateOptions OPTIONS = new TemplateOptions(3, 1, 1.27, 0.3, 10, 1.5, 30, -500, 300, 30, 0.4);
+    private static final TemplateNeedle NEEDLE = new TemplateNeedle("needle 1", 1, new Vec3(0, -120, 0), new Vec3(0, -40, 0),
+            new Vec3(0, -42, 0));
+
+    private void assertAnalyticVolume(TemplateDesign t) throws Exception {
+        TemplateOptions o = OPTIONS;
         double r1 = R + o.clearanceMm();
         double r2 = r1 + o.thicknessMm();
         double rc = o.channelRadiusMm();
