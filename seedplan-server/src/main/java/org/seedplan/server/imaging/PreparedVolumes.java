@@ -91,10 +91,12 @@ public final class PreparedVolumes {
             for (int k = 0; k < grid.nz(); k++) {
                 sops.add(in.readUTF());
             }
-            ByteBuffer voxels = ByteBuffer.allocateDirect(2 * grid.voxelCount()).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, voxels);
+            long voxelBytes = 2L * grid.voxelCount();
+            if (ch.size() - ch.position() != voxelBytes) {
+                return Optional.empty();
+            }
             short[] hu = new short[grid.voxelCount()];
-            voxels.flip().asShortBuffer().get(hu);
+            ch.map(FileChannel.MapMode.READ_ONLY, ch.position(), voxelBytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(hu);
             touch(file);
             return Optional.of(new BrowserVolume(series, study, frame, patientDbId, grid, hu, sops));
         } catch (NoSuchFileException e) {
