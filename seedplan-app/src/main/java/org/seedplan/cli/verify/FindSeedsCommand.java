@@ -67,30 +67,28 @@ public final class FindSeedsCommand implements Callable<Integer> {
             + " listed as that implant's, not counted as this one's")
     Path previousSeeds;
 
-    @Option(names = "--out", required = true, description = "seed CSV file to write")
+    @Option(names = "--out-file", required = true, paramLabel = "FILE", description = "seed CSV file to write (replaced if present)")
     Path out;
 
     @Override
     public Integer call() {
         checkExpected("--expected", expected);
         if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a folder: give the name of the seed CSV file to write");
+            throw new IllegalArgumentException("--out-file " + out + " is a folder: give the name of the seed CSV file to write");
         }
-        OutputFolder.refuseInputFile("--out", out, rtstruct);
-        OutputFolder.refuseInputFile("--out", out, previousSeeds);
-        if (previousSeeds != null && !Files.isRegularFile(previousSeeds)) {
-            throw new IllegalArgumentException("--previous-seeds " + previousSeeds + ": no such file: give the earlier implant's RT Plan"
-                    + " or seed CSV");
-        }
+        OutputFolder.refuseInputFile("--out-file", out, rtstruct);
+        OutputFolder.refuseInputFile("--out-file", out, previousSeeds);
         Path o = out.toAbsolutePath().normalize();
         if (Files.exists(o) && o.startsWith(ctDir.toAbsolutePath().normalize()) && !o.getFileName().toString().endsWith(".csv")) {
-            throw new IllegalArgumentException("--out " + out + " would overwrite a file of the CT folder " + ctDir
+            throw new IllegalArgumentException("--out-file " + out + " would overwrite a file of the CT folder " + ctDir
                     + ": give a new .csv file name");
         }
         if ((roiName == null) != (rtstruct == null)) {
             throw new IllegalArgumentException("--roi and --rtstruct go together: give the structure name and the RT Structure"
                     + " Set file holding it, or neither to search the whole scan");
         }
+        // the small inputs are read before the CT, so that a bad one is refused before the long work
+        List<Vec3> previous = previousSeeds == null ? List.of() : readPreviousSeeds("--previous-seeds", previousSeeds);
         var progress = new org.seedplan.cli.planning.ProgressBar(System.err, System.console() != null);
         progress.progress("reading the CT", 0.05);
         CtSeries ct = CtSeriesReader.read(ctDir, series);
@@ -100,7 +98,6 @@ public final class FindSeedsCommand implements Callable<Integer> {
             Consistency.requireDrawnOn(set, ct, ctDir.toString());
             roi = roiMask(set, roiName, ct.volume().grid());
         }
-        List<Vec3> previous = previousSeeds == null ? List.of() : readPreviousSeeds("--previous-seeds", previousSeeds);
         progress.progress("finding the seeds", 0.3);
         SeedFinding f = new SeedFinder().find(ct.volume(), roi,
                 expected == null ? OptionalInt.empty() : OptionalInt.of(expected), previous);

@@ -209,15 +209,19 @@ class BadInputSuiteTest {
                         "--expected 1000000000: give the number of seeds implanted, 1 to 10000", "seeds.csv"),
                 refusedNothingWritten("find-seeds --expected 0", d -> findSeeds(d, "--expected", "0"), "--expected 0: give the number",
                         "seeds.csv"),
-                refused("find-seeds --out is a folder", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out", ctFolder(d)
+                refused("find-seeds --out is a folder", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out-file", ctFolder(d)
                         .getParent().toString()), "is a folder: give the name of the seed CSV file"),
-                refused("find-seeds --out over a CT slice", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out",
+                refused("find-seeds --out over a CT slice", d -> List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out-file",
                         write(d, "ct/CT.0001.dcm", "slice").toString()), "would overwrite a file of the CT folder"),
                 refusedNothingWritten("find-seeds --roi without --rtstruct", d -> findSeeds(d, "--roi", "CTV"),
                         "--roi and --rtstruct go together", "seeds.csv"),
                 refusedNothingWritten("find-seeds on a folder without CT images", d -> findSeeds(d), "holds no CT images", "seeds.csv"),
+                refusedNothingWritten("find-seeds --previous-seeds missing", d -> findSeeds(d, "--previous-seeds",
+                        d.resolve("old.csv").toString()), "--previous-seeds", "seeds.csv"),
+                refusedNothingWritten("find-seeds --previous-seeds neither an RT Plan nor a seed table", d -> findSeeds(d,
+                        "--previous-seeds", write(d, "old.csv", "a,b\n1,2\n").toString()), "old.csv: missing columns x_mm, y_mm, z_mm", "seeds.csv"),
                 refusedNothingWritten("find-seeds on a missing folder", d -> List.of("find-seeds", "--ct", d.resolve("nowhere").toString(),
-                        "--out", d.resolve("seeds.csv").toString()), "no such folder", "seeds.csv"),
+                        "--out-file", d.resolve("seeds.csv").toString()), "no such folder", "seeds.csv"),
                 refused("verify --out is the post-op CT folder", d -> verify(d, ctFolder(d)), "would overwrite the input"),
                 refused("verify --out is a file", d -> verify(d, write(d, "file.txt", "x")), "is a file, not a folder"),
                 refusedNothingWritten("verify --max-added -1", d -> verify(d, d.resolve("out"), "--max-added", "-1"),
@@ -271,7 +275,7 @@ class BadInputSuiteTest {
     }
 
     static List<String> findSeeds(Path d, String... more) {
-        List<String> a = new ArrayList<>(List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out", d.resolve("seeds.csv").toString()));
+        List<String> a = new ArrayList<>(List.of("find-seeds", "--ct", ctFolder(d).toString(), "--out-file", d.resolve("seeds.csv").toString()));
         a.addAll(List.of(more));
         return a;
     }

@@ -135,7 +135,7 @@ class DemoCommandTest {
         assertThat(r.out()).contains("calibration 2025-02-24 00:00").contains("implant 2025-03-03 00:00");
         // the simulated post-op CT and the RT Plan: find-seeds and verify run on them as the README shows
         CliRun found = CliRun.of("find-seeds", "--ct", dcm.resolve("postop").toString(), "--expected", String.valueOf(rp.positions().size()),
-                "--out", dir.resolve("seeds.csv").toString());
+                "--out-file", dir.resolve("seeds.csv").toString());
         assertThat(found.exitCode()).as(found.err()).isZero();
         CliRun verified = CliRun.of("verify", "--plan", dcm.resolve("RP.dcm").toString(), "--ct", dcm.resolve("postop").toString(),
                 "--implant-date", "2025-03-03", "--out", dir.resolve("verification").toString());

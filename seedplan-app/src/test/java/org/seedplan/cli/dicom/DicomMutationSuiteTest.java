@@ -242,7 +242,7 @@ class DicomMutationSuiteTest {
                         demo.resolve("RD.dcm").toString()),
                 List.of("dose", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--rtplan",
                         demo.resolve("RP.dcm").toString(), "--out-file", tmp.resolve("series-rd.dcm").toString(), "--implant-date", calibration),
-                List.of("find-seeds", "--ct", two.toString(), "--out", tmp.resolve("series-seeds.csv").toString()),
+                List.of("find-seeds", "--ct", two.toString(), "--out-file", tmp.resolve("series-seeds.csv").toString()),
                 List.of("verify", "--plan", demo.resolve("RP.dcm").toString(), "--ct", two.toString(), "--out",
                         tmp.resolve("series-verify").toString(), "--implant-date", calibration),
                 List.of("plan", "--ct", two.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString()));

@@ -44,7 +44,7 @@ class FindSeedsCommandTest {
                 s.implantRadiusMm(), ImagingModel.clinical().withoutDistractors(), 77));
         Path ct = writeCt(ph.ct());
         Path out = tmp.resolve("found.csv");
-        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--expected", "25", "--out", out.toString());
+        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--expected", "25", "--out-file", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("x_mm,y_mm,z_mm,dx,dy,dz,confidence");
@@ -66,7 +66,7 @@ class FindSeedsCommandTest {
                 s.implantRadiusMm(), ImagingModel.clinical().withoutDistractors(), 3));
         Path ct = writeCt(ph.ct());
         Path out = tmp.resolve("none.csv");
-        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--out-file", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("seedplan find-seeds: no metal in the scan").hasLineCount(1);
         assertThat(out).doesNotExist();
@@ -97,7 +97,7 @@ class FindSeedsCommandTest {
                 org.seedplan.dicom.ct.CtReference.of(series), study, Uids.newUid(), Uids.newUid(), "ROIS"), rs);
 
         Path out = tmp.resolve("left.csv");
-        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "LEFT", "--rtstruct", rs.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "LEFT", "--rtstruct", rs.toString(), "--out-file", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         long expectedLeft = ph.seeds().stream().filter(p -> p.centreMm().x() < -3).count();
         long found = Files.readAllLines(out).size() - 1L;
@@ -106,13 +106,13 @@ class FindSeedsCommandTest {
         assertThat(found).isGreaterThanOrEqualTo(expectedLeft);
         assertThat(found).isLessThanOrEqualTo(ph.seeds().stream().filter(p -> p.centreMm().x() < 4).count());
 
-        CliRun empty = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "CORNER", "--rtstruct", rs.toString(), "--out",
+        CliRun empty = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "CORNER", "--rtstruct", rs.toString(), "--out-file",
                 tmp.resolve("corner.csv").toString());
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("region 'CORNER' contains no seeds");
         assertThat(tmp.resolve("corner.csv")).doesNotExist();
 
-        CliRun missing = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "GTV", "--rtstruct", rs.toString(), "--out",
+        CliRun missing = CliRun.of("find-seeds", "--ct", ct.toString(), "--roi", "GTV", "--rtstruct", rs.toString(), "--out-file",
                 tmp.resolve("gtv.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no ROI named 'GTV'").contains("1:LEFT, 2:CORNER");
@@ -120,7 +120,7 @@ class FindSeedsCommandTest {
 
     @Test
     void roiWithoutRtstructIsRefused() {
-        CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--roi", "GTV", "--out", tmp.resolve("x.csv").toString());
+        CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--roi", "GTV", "--out-file", tmp.resolve("x.csv").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--roi and --rtstruct go together");
     }

@@ -49,7 +49,7 @@ class FindSeedsSelfCheckTest {
         Volume ct = new PostOpScanner(ScannerModel.typical(SliceProfile.TRIANGLE, HuScale.CLIPPED_12_BIT)).scan(grid,
                 List.of(DenseObject.pedicleScrew(o.plus(new Vec3(-2, 32, 0)), new Vec3(-0.2, 1, 0.15), 24)), 9);
         Path out = tmp.resolve("none.csv");
-        CliRun r = CliRun.of("find-seeds", "--ct", writeCt(ct, "ct").toString(), "--expected", "30", "--out", out.toString());
+        CliRun r = CliRun.of("find-seeds", "--ct", writeCt(ct, "ct").toString(), "--expected", "30", "--out-file", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out)).containsExactly("x_mm,y_mm,z_mm,dx,dy,dz,confidence");
         assertThat(r.out()).startsWith("CHECK NO SEEDS FOUND: the scan's metal is 1 object(s) not shaped like seeds (screw or rod");
@@ -67,7 +67,7 @@ class FindSeedsSelfCheckTest {
         Files.writeString(old, csv);
         Path out = tmp.resolve("found.csv");
         CliRun r = CliRun.of("find-seeds", "--ct", writeCt(s.ct(), "ct").toString(), "--expected", String.valueOf(s.seeds().size()),
-                "--previous-seeds", old.toString(), "--out", out.toString());
+                "--previous-seeds", old.toString(), "--out-file", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("CHECK PREVIOUS IMPLANT: 6 of its 6 seeds recognised");
         assertThat(r.out()).contains("earlier implant's seeds (not in the CSV): 6");
@@ -84,7 +84,7 @@ class FindSeedsSelfCheckTest {
     @Test
     void aMissingPreviousSeedFileIsOneLineNamingTheOption() {
         CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--previous-seeds", tmp.resolve("nope.csv").toString(),
-                "--out", tmp.resolve("x.csv").toString());
+                "--out-file", tmp.resolve("x.csv").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--previous-seeds").contains("no such file").hasLineCount(1);
     }
