@@ -102,6 +102,11 @@ public final class CtVolumeCache {
         }
     }
 
+    /** The prepared files on disk. */
+    public PreparedVolumes prepared() {
+        return prepared;
+    }
+
     private BrowserVolume load(String seriesUid, long patientDbId, String fingerprint, List<Path> files) {
         synchronized (lockOf(seriesUid)) {
             Optional<BrowserVolume> ready = prepared.read(seriesUid, fingerprint, patientDbId);

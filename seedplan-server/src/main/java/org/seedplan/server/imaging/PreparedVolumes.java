@@ -50,6 +50,20 @@ public final class PreparedVolumes {
         this.budgetBytes = budgetBytes;
     }
 
+    /** The disk budget in bytes. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    /** The size in bytes of the prepared file of {@code seriesUid}, 0 when there is none. */
+    public long sizeOf(String seriesUid) {
+        try {
+            return Files.size(fileOf(seriesUid));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The prepared file of {@code seriesUid} (whether or not it exists). */
     Path fileOf(String seriesUid) {
         return folder.resolve(seriesUid + SUFFIX);

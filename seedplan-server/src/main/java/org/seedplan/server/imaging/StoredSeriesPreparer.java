@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * Prepares the browser volume of every stored CT series in the background, whichever way it was stored (upload,
  * DICOM receive, the demo): a background thread looks every {@link #PERIOD_SECONDS} s for CT series whose instances
  * (count and newest row) changed since it last looked, and writes their prepared file through
- * {@link CtVolumeCache#prepare}, so that the first opening reads one file. A series the viewer refuses (tilted,
- * sheared) is left alone until it changes. The thread ends when the database fails three times in a row (closed).
+ * {@link CtVolumeCache#prepare}, so that the first opening reads one file. The first look (at server start) goes
+ * newest series first and stops preparing once the prepared files fill the disk budget, so that a store holding more
+ * than the budget is not read in full at every start (older series are prepared when opened). A series the viewer
+ * refuses (tilted, sheared) is left alone until it changes. The thread ends when the database fails three times in a row (closed).
  */
 final class StoredSeriesPreparer implements Runnable {
 
@@ -31,6 +33,7 @@ final class StoredSeriesPreparer implements Runnable {
     /** Series UID → "count:newest instance id" when it was last prepared (or refused). */
     private final Map<String, String> seen = new HashMap<>();
     private int failures;
+    private boolean firstLook = true;
 
     private StoredSeriesPreparer(Database db, DicomStore store, CtVolumeCache cache) {
         this.db = db;
@@ -55,7 +58,7 @@ final class StoredSeriesPreparer implements Runnable {
         List<String[]> series;
         try {
             series = db.read(tx -> tx.query("SELECT s.series_instance_uid, COUNT(i.id) AS n, MAX(i.id) AS newest FROM dicom_series s"
-                    + " JOIN dicom_instance i ON i.series_id = s.id WHERE s.modality = 'CT' GROUP BY s.series_instance_uid",
+                    + " JOIN dicom_instance i ON i.series_id = s.id WHERE s.modality = 'CT' GROUP BY s.series_instance_uid ORDER BY newest DESC",
                     r -> new String[] {r.string("series_instance_uid"), r.longValue("n") + ":" + r.longValue("newest")}));
             failures = 0;
         } catch (RuntimeException e) {
@@ -65,8 +68,14 @@ final class StoredSeriesPreparer implements Runnable {
             }
             return;
         }
+        long budgetLeft = firstLook ? cache.prepared().budgetBytes() : Long.MAX_VALUE;
+        firstLook = false;
         for (String[] s : series) {
             if (s[1].equals(seen.get(s[0]))) {
+                continue;
+            }
+            if (budgetLeft <= 0) {
+                seen.put(s[0], s[1]);
                 continue;
             }
             try {
@@ -80,6 +89,7 @@ final class StoredSeriesPreparer implements Runnable {
                 LOG.warn("CT series {} not prepared for the viewer: {}", s[0], e.getMessage());
             }
             seen.put(s[0], s[1]);
+            budgetLeft -= cache.prepared().sizeOf(s[0]);
         }
     }
 }
