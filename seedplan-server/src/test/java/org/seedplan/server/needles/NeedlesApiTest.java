@@ -143,6 +143,23 @@ abstract class NeedlesApiTest {
     }
 
     @Test
+    void aCtInAnotherFrameIsBroughtIntoThePlansFrameByTheStoredRegistration() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        Vec3 shift = new Vec3(6, -4, 5);
+        ApiClient.Answer a = physicist.post(c.path(), fixture.registered(t.a, true, shift));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode o = a.json();
+        assertThat(o.get("unmatchedPlanned")).as(o.toString()).isEmpty();
+        assertThat(o.get("needles")).hasSize(c.planned().size());
+        for (JsonNode n : o.get("needles")) {
+            int i = n.get("plannedNeedle").asInt() - 1;
+            // In the plan's frame, where the needle lies (the same 2 mm as above): without the registration it would be 8.8 mm off.
+            assertThat(vec(n.get("tipMm")).distanceTo(c.placedTips().get(i))).as("needle %d", i + 1).isLessThan(2.0);
+        }
+        assertThat(o.get("revision").get("intent").get("needlesFromCt").get("registrationUid").asText()).isNotBlank();
+    }
+
+    @Test
     void aRevisionWithoutIntentIs409() throws Exception {
         NeedlesFixture.Case c = fixture.of(t.a, true);
         Patient p = planning.patient(t.a);

@@ -13,6 +13,7 @@ import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.ct.CtSeriesWriter;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -119,9 +120,7 @@ public final class NeedlesFixture {
             double turn = rnd.nextDouble(0, 2 * Math.PI);
             Vec3 across = side.times(Math.cos(turn)).plus(d.cross(side).times(Math.sin(turn)));
             Vec3 axis = d.plus(across.times(Math.tan(Math.toRadians(rnd.nextGaussian())))).normalized();
-            // The hub 7 mm beyond the scanned field on the skin side (30 mm outside the skin), so the steel leaves the scan in air.
-            double length = Math.abs((tip.y() - (grid.y(0) - 7)) / axis.y());
-            placed.add(new SimulatedNeedle(tip.minus(axis.times(length)), tip, across, 0));
+            placed.add(needle(grid, tip, axis));
             tips.add(tip);
             axes.add(axis);
         }
@@ -139,6 +138,50 @@ public final class NeedlesFixture {
     static Grid grid() {
         return new Grid(new Vec3(-44, -70, -25), 0.75, 0.75, 2.5, 118, 187, 21);
     }
+
+    /** A straight needle to {@code tip} along {@code axis}, its hub 7 mm beyond the field's anterior edge (30 mm outside the skin). */
+    private static SimulatedNeedle needle(Grid grid, Vec3 tip, Vec3 axis) {
+        double length = Math.abs((tip.y() - (grid.y(0) - 7)) / axis.y());
+        Vec3 side = Math.abs(axis.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
+        return new SimulatedNeedle(tip.minus(axis.times(length)), tip, side, 0);
+    }
+
+    /**
+     * The same needles scanned in another study and Frame of Reference, shifted by {@code shiftMm} (a CT point p is the plan's
+     * point p + shiftMm), with a Spatial Registration (PS3.3 C.20.2, RIGID) of that frame to the plan's stored in the study.
+     *
+     * @return the request body naming the study, the series and the registration
+     */
+    public String registered(Centre centre, boolean centreA, Vec3 shiftMm) throws IOException {
+        Case c = of(centre, centreA);
+        Patient patient = planning.patient(centre);
+        String planFrame = t.db.read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
+                r -> r.string("frame_of_reference_uid"), c.seriesUid())).orElseThrow();
+        Grid grid = grid();
+        List<SimulatedNeedle> placed = new ArrayList<>();
+        for (int i = 0; i < c.placedTips().size(); i++) {
+            placed.add(needle(grid, c.placedTips().get(i).minus(shiftMm), c.placedAxes().get(i)));
+        }
+        Volume image = new IntraOpCtGenerator(SCANNER).render(grid, placed, List.of(), 78);
+        StudyContext moving = StudyContext.newStudy(info(patient));
+        String series = store(t, patient, moving, image);
+        DataSet matrix = DataSet.builder("matrix").put(Tag.FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX_TYPE, "RIGID")
+                .numbers(Tag.FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX, 1, 0, 0, shiftMm.x(), 0, 1, 0, shiftMm.y(), 0, 0, 1, shiftMm.z(), 0, 0, 0, 1)
+                .build();
+        DataSet item = DataSet.builder("registration").put(Tag.FRAME_OF_REFERENCE_UID, moving.frameOfReferenceUid())
+                .sequence(Tag.MATRIX_REGISTRATION_SEQUENCE, DataSet.builder("matrix registration").sequence(Tag.MATRIX_SEQUENCE, matrix).build())
+                .build();
+        String regUid = Uids.newUid();
+        DataSet reg = new StudyContext(info(patient), moving.studyInstanceUid(), planFrame, LocalDateTime.now())
+                .start("registration", SPATIAL_REGISTRATION_CLASS, regUid, "REG", Uids.newUid(), 90)
+                .sequence(Tag.REGISTRATION_SEQUENCE, item).build();
+        DicomStore.open(t.db).store(Actor.SYSTEM, patient.id(), DicomWriter.encode(reg), "registration");
+        return "{\"studyInstanceUid\":\"" + moving.studyInstanceUid() + "\",\"seriesInstanceUid\":\"" + series
+                + "\",\"registrationUid\":\"" + regUid + "\"}";
+    }
+
+    /** SOP Class UID of Spatial Registration Storage. */
+    static final String SPATIAL_REGISTRATION_CLASS = "1.2.840.10008.5.1.4.1.1.66.1";
 
     /** The patient's DICOM identity (the store refuses another Patient ID). */
     static PatientInfo info(Patient p) {
