@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * DICOM receive, the demo): a background thread looks every {@link #PERIOD_SECONDS} s for CT series whose instances
  * (count and newest row) changed since it last looked, and writes their prepared file through
  * {@link CtVolumeCache#prepare}, so that the first opening reads one file. The first look (at server start) goes
- * newest series first and stops preparing once the prepared files fill the disk budget, so that a store holding more
+ * newest series first and stops preparing before the prepared files would overflow the disk budget, so that a store holding more
  * than the budget is not read in full at every start (older series are prepared when opened). A series the viewer
  * refuses (tilted, sheared) is left alone until it changes. The thread ends when the database fails three times in a row (closed).
  */
@@ -35,7 +35,7 @@ final class StoredSeriesPreparer implements Runnable {
     private int failures;
     private boolean firstLook = true;
 
-    private StoredSeriesPreparer(Database db, DicomStore store, CtVolumeCache cache) {
+    StoredSeriesPreparer(Database db, DicomStore store, CtVolumeCache cache) {
         this.db = db;
         this.store = store;
         this.cache = cache;
@@ -89,7 +89,11 @@ final class StoredSeriesPreparer implements Runnable {
                 LOG.warn("CT series {} not prepared for the viewer: {}", s[0], e.getMessage());
             }
             seen.put(s[0], s[1]);
-            budgetLeft -= cache.prepared().sizeOf(s[0]);
+            long size = cache.prepared().sizeOf(s[0]);
+            budgetLeft -= size;
+            if (budgetLeft < size) {
+                budgetLeft = 0; // the next series (taken to be as large) would push out one just prepared
+            }
         }
     }
 }

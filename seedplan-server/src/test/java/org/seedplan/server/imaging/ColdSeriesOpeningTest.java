@@ -45,7 +45,7 @@ import org.seedplan.storage.registry.Patient;
 class ColdSeriesOpeningTest {
 
     /** A small stack with a distinct HU in every voxel (i + 10 j + 100 k − 1000), so that any reordering shows. */
-    private static final Grid GRID = new Grid(new Vec3(-12.5, -7.25, 30), 0.5, 0.75, 2.5, 16, 12, 9);
+    static final Grid GRID = new Grid(new Vec3(-12.5, -7.25, 30), 0.5, 0.75, 2.5, 16, 12, 9);
     /** How long the background preparation may take here: the 2 s polling period plus reading 9 slices on a loaded machine. */
     private static final long PREPARE_WAIT_MS = 60_000;
 
@@ -141,11 +141,11 @@ class ColdSeriesOpeningTest {
         assertThat(physicist.get("/api/ct/" + series).status()).isEqualTo(200);
     }
 
-    private static int hu(int i, int j, int k) {
+    static int hu(int i, int j, int k) {
         return i + 10 * j + 100 * k - 1000;
     }
 
-    private static List<Path> slices(Patient p, String series, Grid grid) throws Exception {
+    static List<Path> slices(Patient p, String series, Grid grid) throws Exception {
         float[] hu = new float[grid.voxelCount()];
         for (int k = 0; k < grid.nz(); k++) {
             for (int j = 0; j < grid.ny(); j++) {
