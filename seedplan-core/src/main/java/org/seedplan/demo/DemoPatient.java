@@ -26,7 +26,11 @@ import org.seedplan.structure.StructureType;
  */
 public final class DemoPatient {
 
+    /** The demo patient's one identity, the same in plan.json, the DICOM export and the workstation's registry. */
     public static final String NAME = "DEMO^LIVER";
+    public static final String ID = "DEMO-0001";
+    public static final String BIRTH_DATE = "19580317";
+    public static final String SEX = "M";
     public static final double PRESCRIPTION_GY = 120.0;
     public static final double CTV_MARGIN_MM = 5.0;
     public static final SeedStrength SEED_STRENGTH = new SeedStrength(0.6, SeedStrength.Unit.MCI);

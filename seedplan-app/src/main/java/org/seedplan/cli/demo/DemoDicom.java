@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seedplan.cases.PatientCase;
+import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.DicomExport;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.PlanSet;
@@ -57,7 +58,7 @@ final class DemoDicom {
             }
         }
         SeedSourceInfo info = DemoCertificate.sourceInfo(source, c.halfLifeDays());
-        PatientInfo patient = PatientInfo.anonymous("SEEDPLAN-DEMO");
+        PatientInfo patient = new PatientInfo(DemoPatient.NAME, DemoPatient.ID, DemoPatient.BIRTH_DATE, DemoPatient.SEX);
         try (OutputFolder folder = OutputFolder.open(dir)) {
             Path planDir = folder.staging().resolve("plan-set");
             DicomExport.writePlanSet(planDir, new PlanSet(patient, ct, c.structures(), needles, tips, info, c.prescriptionGy(),

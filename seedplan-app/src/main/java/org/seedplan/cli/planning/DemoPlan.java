@@ -54,7 +54,8 @@ public final class DemoPlan {
     public static DemoPlan plan(DemoPatient demo, ProgressListener progress) {
         PatientCase c = org.seedplan.cli.demo.DemoCase.withDrawnCtv(demo);
         long t0 = System.nanoTime();
-        PlanningSession session = Planner.builtIn().prepare(PlanningCase.of(c, demo.ct()), intent(), progress);
+        PlanningCase planningCase = new PlanningCase(DemoPatient.ID, DemoPatient.NAME, c.structures(), c.derived(), demo.ct());
+        PlanningSession session = Planner.builtIn().prepare(planningCase, intent(), progress);
         Plan plan = session.optimise(progress);
         plan = plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
         Grid grid = session.geometry().grid();

@@ -85,7 +85,7 @@ final class DemoData {
         }
         Actor actor = new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, a.id(), null);
         DemoPatient demo = new DemoPatient();
-        PatientInfo info = new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580317", "M");
+        PatientInfo info = new PatientInfo(DemoPatient.NAME, DemoPatient.ID, DemoPatient.BIRTH_DATE, DemoPatient.SEX);
         StudyContext study = StudyContext.newStudy(info);
         String ctSeries = Uids.newUid();
         List<String> sops = new ArrayList<>();

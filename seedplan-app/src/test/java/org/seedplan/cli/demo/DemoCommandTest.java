@@ -75,6 +75,11 @@ class DemoCommandTest {
         assertThat(r.out()).containsPattern("CTV +V100 ≥ 95 % +" + java.util.regex.Pattern.quote(v100) + " % +met");
         // plan.json goals
         JsonNode planJson = new ObjectMapper().readTree(Files.readString(out.resolve("plan.json")));
+        // one patient identity: plan.json names the patient of the DICOM export (so commands that check plan and CT belong
+        // together, such as template, accept the demo's own files)
+        var ctPatient = org.seedplan.dicom.ct.CtSeriesReader.read(dcm).patient();
+        assertThat(planJson.at("/patient/id").asText()).isEqualTo(ctPatient.id()).isEqualTo("DEMO-0001");
+        assertThat(planJson.at("/patient/name").asText()).isEqualTo(ctPatient.name()).isEqualTo("DEMO^LIVER");
         assertThat(planJson.toString()).contains("D90 ≥ 120 Gy");
         for (JsonNode g : planJson.findValue("goals")) {
             if (g.get("structure").asText().equals("CTV") && g.get("goal").asText().startsWith("D90")) {
