@@ -14,12 +14,17 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.server.TestServer;
 
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}) driven through Debian's chromedriver by Selenium, with both paths
@@ -102,6 +107,17 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("screenshot " + name + " could not be saved in " + dir, e);
         }
+    }
+
+    /** Signs {@code username} in with the test password on the sign-in screen at {@code baseUrl}; returns on the patient list. */
+    void signIn(String baseUrl, String username) {
+        driver.get(baseUrl + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        WebElement pass = driver.findElement(By.id("password"));
+        pass.sendKeys(TestServer.PASSWORD);
+        pass.submit();
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
     }
 
     /** The module's build folder: the system property project.build.directory, else the parent of test-classes. */

@@ -58,12 +58,7 @@ class DashboardBrowserTest {
 
     @Test
     void dashboardShowsTheKaplanMeierCurveByTheFactorChosenInThePlan() {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("statistician_a");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "statistician_a");
         driver.findElement(By.linkText("Cohort dashboard")).click();
         wait.until(ExpectedConditions.urlContains("/dashboard.html"));
         WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));

@@ -100,12 +100,7 @@ class FollowUpFormsBrowserTest {
     }
 
     private void signInAndOpen(Patient p) {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("data_entry_a");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "data_entry_a");
         driver.get(server.base() + "/visit.html?patient=" + p.id());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='visitDate']")));
     }
@@ -284,12 +279,7 @@ class FollowUpFormsBrowserTest {
                     org.seedplan.storage.studyvars.ValueType.DATE, null, null, null, List.of(),
                     org.seedplan.storage.studyvars.RecordLevel.PATIENT, true));
         }
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("data_entry_a");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "data_entry_a");
         driver.get(server.base() + "/patient.html?id=" + p.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-follow-up"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ae-form [data-field='grade']")));
@@ -362,12 +352,7 @@ class FollowUpFormsBrowserTest {
 
     @Test
     void anAdministratorCreatesAStudyFromTheTemplateAndDefinesAVariableRefusedAtTheFieldFirst() {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("administrator_b");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "administrator_b");
         driver.findElement(By.linkText("Study variables")).click();
         WebElement create = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-study-" + server.b.id())));
         create.findElement(By.cssSelector("[data-field='code']")).sendKeys("THY-RAI");

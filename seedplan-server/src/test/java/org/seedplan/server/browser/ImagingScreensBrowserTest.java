@@ -111,14 +111,6 @@ class ImagingScreensBrowserTest {
         driver.manage().deleteAllCookies();
     }
 
-    private void signIn(String username) {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
-    }
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
@@ -157,7 +149,7 @@ class ImagingScreensBrowserTest {
 
     @Test
     void theDemoCtOpensFromThePatientPageScrollsWindowsAndMeasuresADistance() {
-        signIn("physicist_a");
+        chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/patient.html?id=" + demoPatient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("View"))).click();
         wait.until(ExpectedConditions.urlContains("/viewer.html"));
@@ -223,7 +215,7 @@ class ImagingScreensBrowserTest {
 
     @Test
     void aGtvDrawnOnThreeSlicesIsInterpolatedExpandedToACtvAndSavedAsVersions() throws Exception {
-        signIn("physicist_a");
+        chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/contour.html?series=" + demoSeries + "&patient=" + demoPatient.id());
         waitForVolume();
         driver.findElement(By.id("new-name")).sendKeys("GTV drawn");
@@ -363,7 +355,7 @@ class ImagingScreensBrowserTest {
     @Test
     void theVerificationOfARenderedPostOpCtShowsEverySeedMatchedAndApprovesThePostPlan() throws Exception {
         VerificationFixture f = VerificationFixture.create(server, new World(server), server.a);
-        signIn("physicist_a");
+        chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + f.postOpSeriesUid() + "&patient=" + f.patient().id());
         waitForVolume();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();

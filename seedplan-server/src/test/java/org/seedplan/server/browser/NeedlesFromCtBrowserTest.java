@@ -62,12 +62,7 @@ class NeedlesFromCtBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void pickACtRunAndSeeEachNeedlesErrorsAndTheNewRevision() {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("physicist_a");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/plan.html?patient=" + patient.id());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nct-series option")));
         new Select(driver.findElement(By.id("nct-revision"))).selectByValue(fixtureCase.planId() + "/" + fixtureCase.revision());

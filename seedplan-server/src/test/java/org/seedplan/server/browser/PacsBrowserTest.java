@@ -64,12 +64,7 @@ class PacsBrowserTest {
     }
 
     private void signInAndOpen(String username, long patientDbId) {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), username);
         driver.get(server.base() + "/patient.html?id=" + patientDbId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content")));
     }

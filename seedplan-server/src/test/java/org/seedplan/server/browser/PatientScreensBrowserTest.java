@@ -140,14 +140,6 @@ class PatientScreensBrowserTest {
         driver.manage().deleteAllCookies();
     }
 
-    private void signIn(String username) {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
-    }
 
     /** The patient IDs the list shows, in their order. */
     private List<String> listedIds() {
@@ -171,7 +163,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void theListShowsOnlyTheCentresPatientsAndSearchNarrowsItByNameOrId() {
-        signIn("physician_a");
+        chromium.signIn(server.base(), "physician_a");
         waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005");
         assertThat(driver.findElement(By.id("range")).getText()).isEqualTo("1–5 of 5");
         assertThat(driver.findElement(By.id("centre-field")).isDisplayed()).as("one centre: no centre filter").isFalse();
@@ -194,7 +186,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void aUserOfTwoCentresFiltersTheListByCentre() {
-        signIn("physician_ab");
+        chromium.signIn(server.base(), "physician_ab");
         waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005", "B-2001", "B-2002");
         WebElement centreField = driver.findElement(By.id("centre-field"));
         assertThat(centreField.isDisplayed()).isTrue();
@@ -211,7 +203,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void moreThanFiftyPatientsArePagedWithNextAndPrevious() {
-        signIn("physician_d");
+        chromium.signIn(server.base(), "physician_d");
         wait.until(ExpectedConditions.textToBe(By.id("range"), "1–50 of " + PAGED_PATIENTS));
         assertThat(driver.findElements(By.cssSelector("#patients tbody tr"))).hasSize(50);
         assertThat(driver.findElement(By.id("previous")).isEnabled()).isFalse();
@@ -228,7 +220,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void theKeyboardAloneReachesAPatientPageAndClosesTheUploadDialog() {
-        signIn("physician_a");
+        chromium.signIn(server.base(), "physician_a");
         waitForList("A-1001", "A-1002", "A-1003", "A-1004", "A-1005");
         WebElement box = driver.switchTo().activeElement();
         assertThat(box.getAttribute("id")).as("the list opens with the cursor in the search box").isEqualTo("search");
@@ -250,7 +242,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void thePatientPageOpensFromTheListWithDemographics() {
-        signIn("physician_a");
+        chromium.signIn(server.base(), "physician_a");
         search("A-1002");
         waitForList("A-1002");
         driver.findElement(By.linkText("MÜLLER, Anna")).click();
@@ -266,7 +258,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void aStatisticianSeesWhyThereIsNoPatientList() {
-        signIn("statistician_a");
+        chromium.signIn(server.base(), "statistician_a");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertThat(error.getText()).startsWith("Your role does not give access to patient records (");
         assertThat(driver.findElements(By.cssSelector("#patients tbody tr"))).isEmpty();
@@ -275,7 +267,7 @@ class PatientScreensBrowserTest {
     @Test
     void aPatientOfAnotherCentreIsNotShown() {
         long ofB = server.signedIn(Role.PHYSICIAN, false).get("/api/patients?q=B-2001").json().get("items").get(0).get("id").asLong();
-        signIn("physician_a");
+        chromium.signIn(server.base(), "physician_a");
         driver.get(server.base() + "/patient.html?id=" + ofB);
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertThat(error.getText()).isEqualTo("This patient does not exist or is not in one of your centres.");
@@ -284,7 +276,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void uploadingTheDemoCtFolderCreatesTheStudyAndOpensThePatientPage() throws IOException {
-        signIn("physician_c");
+        chromium.signIn(server.base(), "physician_c");
         int slices = uploadDemoCtThroughTheDialog("DEMO-0001", "upload-dialog");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
         assertThat(name.getText()).isEqualTo("DEMO, LIVER");
@@ -301,7 +293,7 @@ class PatientScreensBrowserTest {
 
     @Test
     void thePatientPageShowsPlanRevisionsWithApprovalLesionsImplantsAndVisits() throws IOException {
-        signIn("physician_c");
+        chromium.signIn(server.base(), "physician_c");
         uploadDemoCtThroughTheDialog("DEMO-0002", null);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
         long id = shownPatientId();
@@ -329,8 +321,9 @@ class PatientScreensBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-name")));
         List<String> plans = rowsOf("plans");
         // the approval time is the server's clock (TestServer: 2026-12-03T08:00Z), shown in the browser's time zone, UTC
-        assertThat(plans).containsExactly(
-                "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS,
+        // the last cell holds the row's actions: an approved plan can be sent to a PACS, a draft cannot
+        assertThat(plans.stream().map(String::strip).toList()).containsExactly(
+                "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS + " Send to PACS",
                 "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
         assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm —", "N1 lymph node hepatic hilum no yes — 14 mm");
         assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi 131.4 Gy 94.2 % —");
@@ -353,7 +346,7 @@ class PatientScreensBrowserTest {
                 out.closeEntry();
             }
         }
-        signIn("physician_c");
+        chromium.signIn(server.base(), "physician_c");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
         driver.findElement(By.id("upload-files")).sendKeys(zip.toString());
         wait.until(ExpectedConditions.textToBe(By.id("upload-chosen"), "1 file, " + Math.round(Files.size(zip) / 1024.0) + " KB"));
@@ -383,7 +376,7 @@ class PatientScreensBrowserTest {
     void cancellingAnUploadHalfWayStoresNothing() throws IOException {
         Path folder = Files.createTempDirectory("seedplan-demo-ct-");
         writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0004", "19580412", "M"));
-        signIn("physician_c");
+        chromium.signIn(server.base(), "physician_c");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
         driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-send")));
@@ -421,7 +414,7 @@ class PatientScreensBrowserTest {
     void aFileThatIsNotDicomIsRefusedInTheDialogWithTheServersReason() throws IOException {
         Path notDicom = Files.createTempDirectory("seedplan-not-dicom-").resolve("notes.dcm");
         Files.writeString(notDicom, "this is a text file, not a DICOM object\n");
-        signIn("physician_c");
+        chromium.signIn(server.base(), "physician_c");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
         driver.findElement(By.id("upload-files")).sendKeys(notDicom.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-send"))).click();

@@ -112,12 +112,7 @@ class PlanScreenBrowserTest {
 
     @Test
     void planDragLockReplanApproveAndExport() throws Exception {
-        driver.get(server.base() + "/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("physicist_a");
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.sendKeys(TestServer.PASSWORD);
-        pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/patient.html?id=" + patient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-plan-screen"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-rows .target-row")));
