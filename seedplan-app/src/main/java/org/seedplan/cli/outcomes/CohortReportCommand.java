@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.seedplan.cli.planning.ProgressBar;
 import org.seedplan.outcomes.io.CohortImport;
 import org.seedplan.outcomes.io.ImportedCohort;
 import org.seedplan.outcomes.plan.AnalysisPlan;
@@ -32,16 +33,21 @@ public final class CohortReportCommand implements Callable<Integer> {
                 "thyroid-nodes, lesion-dosimetry, pain-qol, hyperthermia-combined. Without it: the fixed cohort report."})
     String plan;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder (created; files of the same name are replaced).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder (created if missing; files of the same names are replaced).")
     Path out;
 
     @Override
     public Integer call() {
         AnalysisPlan analysisPlan = plan == null ? null
                 : Files.exists(Path.of(plan)) || !PlanReader.TEMPLATE_NAMES.contains(plan) ? PlanReader.read(Path.of(plan)) : PlanReader.template(plan);
+        ProgressBar progress = new ProgressBar(System.err, System.console() != null);
+        progress.progress("reading the cohort", 0.05);
         ImportedCohort cohort = analysisPlan == null ? CohortImport.read(data) : CohortImport.read(data, analysisPlan.nodalTargetMinMm());
+        progress.progress("analysing " + cohort.cohort().size() + " patients", 0.35);
         CohortReport report = analysisPlan == null ? CohortReport.of(cohort) : PlanReport.run(analysisPlan, cohort);
+        progress.progress("writing tables and figures", 0.6);
         List<Path> files = ReportWriter.write(report, cohort.cohort().size(), out);
+        progress.progress("done", 1);
         System.out.println("Cohort report of " + cohort.cohort().size() + " patients: " + report.tables().size() + " tables, "
                 + report.figures().size() + " figures, " + files.size() + " files in " + out);
         System.out.println("Open " + out.resolve("report.md") + " or " + out.resolve("report.xlsx"));
