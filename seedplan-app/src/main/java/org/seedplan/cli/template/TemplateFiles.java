@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.seedplan.dicom.UmaskFiles;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.io.MetricsJson;
 import org.seedplan.planning.template.StlWriter;
@@ -50,12 +51,13 @@ final class TemplateFiles {
 
     static void write(Path stl, TemplateDesign t, PlanNeedles plan, TemplateOptions o, String patientId) {
         Map<Path, Path> staged = new LinkedHashMap<>();
-        Path dir = stl.toAbsolutePath().getParent();
+        // a hidden folder made with ordinary permissions, so that the files carry the user's umask (createTempFile's are
+        // owner-only, and a moved file keeps its permissions)
+        Path staging = UmaskFiles.createHiddenFolder(stl);
         try {
-            Files.createDirectories(dir);
             List<Path> targets = paths(stl, plan.coplanar());
             for (Path target : targets) {
-                staged.put(target, Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp"));
+                staged.put(target, staging.resolve(target.getFileName()));
             }
             try (OutputStream out = Files.newOutputStream(staged.get(targets.get(0)))) {
                 StlWriter.write(t.mesh(), "template " + patientId + " mm LPS", out);
@@ -82,6 +84,11 @@ final class TemplateFiles {
                 } catch (IOException ignored) {
                     // a leftover hidden temporary file is harmless
                 }
+            }
+            try {
+                Files.deleteIfExists(staging);
+            } catch (IOException ignored) {
+                // as above
             }
         }
     }

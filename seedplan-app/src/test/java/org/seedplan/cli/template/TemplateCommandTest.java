@@ -101,6 +101,16 @@ class TemplateCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("template: " + plan.needleCount() + " channels");
         assertClean(stl);
+        // the files carry the user's umask, as a file made with an ordinary call in the same folder does
+        Path reference = Files.writeString(out.resolve("reference.txt"), "x");
+        var umaskPermissions = Files.getPosixFilePermissions(reference);
+        Files.delete(reference);
+        for (String name : List.of("demo-template.stl", "template-channels.csv", "template-channels.json")) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(name))).as(name).isEqualTo(umaskPermissions);
+        }
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no staging left").noneMatch(n -> n.startsWith("."));
+        }
 
         JsonNode doc = MetricsJson.MAPPER.readTree(out.resolve("template-channels.json").toFile());
         assertThat(doc.path("format").asText()).isEqualTo("seedplan-template/1");
