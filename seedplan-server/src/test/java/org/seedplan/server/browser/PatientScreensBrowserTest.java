@@ -381,7 +381,7 @@ class PatientScreensBrowserTest {
         driver.findElement(By.id("upload-folder")).sendKeys(folder.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-send")));
         ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
-        slow.setUploadThroughput(128 * 1024);
+        slow.setUploadThroughput(16 * 1024); // about 2 minutes for the study, so the cancel lands mid-upload even on a loaded machine
         chromium.driver().setNetworkConditions(slow);
         try {
             driver.findElement(By.id("upload-send")).click();
