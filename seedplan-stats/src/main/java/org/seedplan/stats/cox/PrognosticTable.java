@@ -58,6 +58,17 @@ public record PrognosticTable(double threshold, List<Row> rows, List<Candidate> 
     public static PrognosticTable build(DataTable table, String time, String event, List<String> candidates,
                                         Collection<String> categorical, Map<String, String> references, String strata,
                                         Ties ties, double threshold) {
+        return build(table, time, event, candidates, categorical, references, strata, ties, threshold, null);
+    }
+
+    /**
+     * Builds the table with every model's variance clustered by {@code cluster} (a column, e.g. the patient of each
+     * lesion; null for the model-based variance): {@link CoxRobustVariance}, as R's {@code coxph(..., cluster = id)}.
+     * Rows without a cluster are dropped like rows with a missing covariate.
+     */
+    public static PrognosticTable build(DataTable table, String time, String event, List<String> candidates,
+                                        Collection<String> categorical, Map<String, String> references, String strata,
+                                        Ties ties, double threshold, String cluster) {
         List<CoxFit> uni = new ArrayList<>();
         List<Integer> dropped = new ArrayList<>();
         List<String> entered = new ArrayList<>();
@@ -65,8 +76,8 @@ public record PrognosticTable(double threshold, List<Row> rows, List<Candidate> 
         for (String c : candidates) {
             List<String> cat = categorical.contains(c) ? List.of(c) : List.of();
             Map<String, String> ref = references.containsKey(c) ? Map.of(c, references.get(c)) : Map.of();
-            SurvivalFrame f = SurvivalFrame.from(table, time, event, null, strata, List.of(c), cat, ref);
-            CoxFit fit = CoxModel.fit(f, ties);
+            SurvivalFrame f = SurvivalFrame.from(table, time, event, cluster, strata, List.of(c), cat, ref);
+            CoxFit fit = fit(f, ties, cluster);
             uni.add(fit);
             dropped.add(f.dropped());
             double p = termP(fit, c);
@@ -85,8 +96,8 @@ public record PrognosticTable(double threshold, List<Row> rows, List<Candidate> 
                     ref.put(c, references.get(c));
                 }
             }
-            SurvivalFrame f = SurvivalFrame.from(table, time, event, null, strata, entered, cat, ref);
-            multi = CoxModel.fit(f, ties);
+            SurvivalFrame f = SurvivalFrame.from(table, time, event, cluster, strata, entered, cat, ref);
+            multi = fit(f, ties, cluster);
             multiDropped = f.dropped();
         }
         List<Row> rows = new ArrayList<>();
@@ -103,6 +114,19 @@ public record PrognosticTable(double threshold, List<Row> rows, List<Candidate> 
             cands.add(new Candidate(c, fit.n(), dropped.get(i), pUni.get(i), in, in ? termP(multi, c) : Double.NaN));
         }
         return new PrognosticTable(threshold, List.copyOf(rows), List.copyOf(cands), multi, multiDropped);
+    }
+
+    /** The model of a frame; with a cluster column (carried as the frame's group) its variance is the clustered sandwich. */
+    private static CoxFit fit(SurvivalFrame f, Ties ties, String cluster) {
+        CoxFit fit = CoxModel.fit(f, ties);
+        if (cluster == null) {
+            return fit;
+        }
+        String[] labels = new String[f.n()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = f.group().levels().get(f.group().codes()[i]);
+        }
+        return CoxRobustVariance.clustered(fit, f, labels);
     }
 
     /** The p of a covariate in a fit: its Wald p, or the joint Wald p of a categorical covariate. */

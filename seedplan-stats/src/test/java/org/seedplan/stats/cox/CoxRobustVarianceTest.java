@@ -100,6 +100,18 @@ class CoxRobustVarianceTest {
     }
 
     @Test
+    void prognosticTableWithAClusterColumnGivesTheRobustMultivariableModel() throws IOException {
+        JsonNode e = reference().get("rx_sex_efron");
+        PrognosticTable t = PrognosticTable.build(rats(), "time", "status", List.of("rx", "sex"), Set.of("sex"), Map.of(), null,
+                Ties.EFRON, 1.0, "litter");
+        for (int j = 0; j < 2; j++) {
+            CoxTerm m = t.rows().get(j).multivariable();
+            assertThat(m.se()).as("robust se " + m.term()).isCloseTo(at(e, "robust_se", j), within(REL * at(e, "robust_se", j)));
+            assertThat(m.pWald()).as("p " + m.term()).isCloseTo(at(e, "p", j), within(REL * at(e, "p", j)));
+        }
+    }
+
+    @Test
     void scoreResidualsSumToTheScoreAtTheEstimate() throws IOException {
         // at β̂ the total score is 0 (R: colSums(residuals(fit, "score")) ≈ 0), with ties and both methods
         SurvivalFrame f = SurvivalFrame.from(rats(), "time", "status", null, null, List.of("rx", "sex"), Set.of("sex"), Map.of());
