@@ -1,0 +1,53 @@
+package org.seedplan.dose.tissue;
+
+/**
+ * The tissue classes of TG-186 (Beaulieu et al. 2012, Table III) a CT voxel is sorted into, each with the
+ * material the transport uses. Classes follow the voxel's mass density from the calibration curve, metal
+ * its CT number: thresholds sit halfway between the ICRU 46 nominal densities of neighbouring classes.
+ */
+public enum TissueClass {
+    /** ρ &lt; 0.10 g/cm³ (about −900 HU): air in the airways, bowel gas, outside the patient. */
+    AIR("air"),
+    /** 0.10 ≤ ρ &lt; 0.60 g/cm³ (−900 to −420 HU): inflated lung (ICRU 46 lung at 0.26). */
+    LUNG("lung"),
+    /** 0.60 ≤ ρ &lt; 0.975 g/cm³ (−420 to −50 HU): adipose tissue (0.95). */
+    ADIPOSE("adipose"),
+    /** 0.975 ≤ ρ &lt; 1.055 g/cm³ (−50 to 55 HU): soft tissue, muscle, tumour (1.03). */
+    SOFT_TISSUE("soft-tissue"),
+    /** 1.055 ≤ ρ &lt; 1.15 g/cm³ (55 to 190 HU): liver (1.06) and contrast-enhanced parenchyma. */
+    LIVER("liver"),
+    /** ρ ≥ 1.15 g/cm³ (above about 190 HU): bone, as cortical bone composition at the voxel's own density. */
+    BONE("bone-cortical"),
+    /** CT number ≥ 3000 HU (the 12-bit ceiling is 3071): clips, needles, seeds; steel at its nominal density. */
+    METAL("steel");
+
+    /** Upper density bound (g/cm³, exclusive) of AIR, LUNG, ADIPOSE, SOFT_TISSUE and LIVER. */
+    static final double[] UPPER_DENSITY_G_PER_CM3 = {0.10, 0.60, 0.975, 1.055, 1.15};
+    /** CT number from which a voxel is metal, HU. */
+    public static final double METAL_HU = 3000;
+
+    private final String material;
+
+    TissueClass(String material) {
+        this.material = material;
+    }
+
+    /** The name of the material in the Monte Carlo material library. */
+    public String material() {
+        return material;
+    }
+
+    /** The class of a voxel with CT number {@code hu} and mass density {@code densityGPerCm3}. */
+    public static TissueClass of(double hu, double densityGPerCm3) {
+        if (hu >= METAL_HU) {
+            return METAL;
+        }
+        TissueClass[] all = values();
+        for (int c = 0; c < UPPER_DENSITY_G_PER_CM3.length; c++) {
+            if (densityGPerCm3 < UPPER_DENSITY_G_PER_CM3[c]) {
+                return all[c];
+            }
+        }
+        return BONE;
+    }
+}
