@@ -1,0 +1,218 @@
+package org.seedplan.dose.tissue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.montecarlo.MaterialLibrary;
+import org.seedplan.dose.montecarlo.VoxelPhantom;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * Builds the voxel phantom of a patient for model-based dose (TG-186, Beaulieu et al. 2012, §IV): the CT
+ * resampled onto the dose grid, each dose voxel with the mass-weighted mean density of the CT voxels it
+ * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume; then the
+ * contour overrides in their order (a later one wins); then the seeds' own voxels.
+ *
+ * <p><b>Seeds.</b> The transport models each seed's capsule and marker itself, so the CT's image of a seed
+ * (metal, and the bright and dark streaks beside it) must not be counted again: every dose voxel whose centre
+ * lies within {@value #SEED_ARTEFACT_RADIUS_MM} mm of a seed centre (the seed's half-length, 2.25 mm, plus the
+ * blooming of a metal seed on CT) takes the tissue around the seed — the material holding most voxels of the
+ * shell out to {@value #SHELL_MM} mm further, metal and other seeds' voxels left out, at that material's mean
+ * density there. A seed inside a target thus sits in the target's tissue, including its override.
+ *
+ * <p>The part of a dose voxel outside the CT counts as water at 1.00 g/cm³: the patient continues beyond the
+ * scanned slices, and water is TG-43's own assumption there.
+ */
+public final class TissueAssignment {
+
+    /** Dose voxels with centres this close to a seed centre take the surrounding tissue, mm. */
+    public static final double SEED_ARTEFACT_RADIUS_MM = 3.0;
+    /** Thickness of the shell around that sphere whose tissue the seed's voxels take, mm. */
+    static final double SHELL_MM = 3.0;
+    /** A dose voxel at least this much inside an override structure takes its material. */
+    static final double OVERRIDE_FRACTION = 0.5;
+    private static final int OUTSIDE = TissueClass.values().length;
+    private static final double WATER_DENSITY_G_PER_CM3 = 1.0;
+
+    private TissueAssignment() {
+    }
+
+    /**
+     * The phantom on {@code doseGrid} from the CT, the calibration curve, the overrides (masks on the dose
+     * grid, applied in order) and the seeds.
+     */
+    public static TissuePhantom assign(Volume ct, Grid doseGrid, HuDensityCurve curve, List<TissueOverride> overrides,
+                                       List<Seed> seeds, MaterialLibrary library) {
+        List<String> names = new ArrayList<>();
+        for (TissueClass c : TissueClass.values()) {
+            names.add(c.material());
+        }
+        names.add("water");
+        for (TissueOverride o : overrides) {
+            if (!o.mask().grid().equals(doseGrid)) {
+                throw new IllegalArgumentException("tissue override of '" + o.structure() + "': its mask is not on the dose grid:"
+                        + " rasterise the structure on the dose grid");
+            }
+            if (!library.names().contains(o.material())) {
+                throw new IllegalArgumentException("tissue override of '" + o.structure() + "': unknown material '" + o.material()
+                        + "': use one of " + String.join(", ", library.names()));
+            }
+            if (!names.contains(o.material())) {
+                names.add(o.material());
+            }
+        }
+        for (String n : names) {
+            library.material(n);
+        }
+        if (names.size() > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException(names.size() + " materials in one phantom: at most " + Byte.MAX_VALUE);
+        }
+        int n = doseGrid.voxelCount();
+        byte[] material = new byte[n];
+        float[] density = new float[n];
+        double outside = resample(ct, doseGrid, curve, material, density);
+        for (TissueOverride o : overrides) {
+            byte m = (byte) names.indexOf(o.material());
+            float[] f = o.mask().fraction();
+            for (int v = 0; v < n; v++) {
+                if (f[v] >= OVERRIDE_FRACTION) {
+                    material[v] = m;
+                    if (o.densityGPerCm3() != null) {
+                        density[v] = o.densityGPerCm3().floatValue();
+                    }
+                }
+            }
+        }
+        int artefacts = replaceSeedVoxels(doseGrid, seeds, material, density, (byte) TissueClass.METAL.ordinal(),
+                (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(TissueClass.SOFT_TISSUE.material()).nominalDensityGPerCm3());
+        double[] volume = new double[names.size()];
+        for (byte m : material) {
+            volume[m] += doseGrid.voxelVolumeCc();
+        }
+        Map<String, Double> byMaterial = new LinkedHashMap<>();
+        for (int m = 0; m < names.size(); m++) {
+            byMaterial.put(names.get(m), volume[m]);
+        }
+        return new TissuePhantom(new VoxelPhantom(doseGrid, List.copyOf(names), material, density), byMaterial, artefacts,
+                outside * doseGrid.voxelVolumeCc());
+    }
+
+    /** Fills material (a class ordinal, or OUTSIDE for water) and density; returns the voxels' summed fraction outside the CT. */
+    private static double resample(Volume ct, Grid dose, HuDensityCurve curve, byte[] material, float[] density) {
+        Grid g = ct.grid();
+        AxisOverlap xs = AxisOverlap.of(g.x(0), g.dxMm(), g.nx(), dose.x(0), dose.dxMm(), dose.nx());
+        AxisOverlap ys = AxisOverlap.of(g.y(0), g.dyMm(), g.ny(), dose.y(0), dose.dyMm(), dose.ny());
+        AxisOverlap zs = AxisOverlap.of(g.z(0), g.dzMm(), g.nz(), dose.z(0), dose.dzMm(), dose.nz());
+        return IntStream.range(0, dose.nz()).parallel().mapToDouble(k -> {
+            double outsideSum = 0;
+            double[] classVolume = new double[OUTSIDE + 1];
+            for (int j = 0; j < dose.ny(); j++) {
+                for (int i = 0; i < dose.nx(); i++) {
+                    java.util.Arrays.fill(classVolume, 0);
+                    double mass = 0;
+                    double inside = 0;
+                    for (int c = 0; c < zs.count(k); c++) {
+                        for (int b = 0; b < ys.count(j); b++) {
+                            double wzy = zs.fraction(k, c) * ys.fraction(j, b);
+                            int row = g.nx() * (ys.index(j, b) + g.ny() * zs.index(k, c));
+                            for (int a = 0; a < xs.count(i); a++) {
+                                double w = wzy * xs.fraction(i, a);
+                                double hu = ct.hu()[row + xs.index(i, a)];
+                                double rho = curve.densityGPerCm3(hu);
+                                mass += w * rho;
+                                inside += w;
+                                classVolume[TissueClass.of(hu, rho).ordinal()] += w;
+                            }
+                        }
+                    }
+                    double out = Math.max(0, 1 - inside);
+                    classVolume[OUTSIDE] += out;
+                    outsideSum += out;
+                    int best = 0;
+                    for (int c = 1; c < classVolume.length; c++) {
+                        if (classVolume[c] > classVolume[best]) {
+                            best = c;
+                        }
+                    }
+                    int v = dose.index(i, j, k);
+                    material[v] = (byte) best;
+                    density[v] = (float) (mass + out * WATER_DENSITY_G_PER_CM3);
+                }
+            }
+            return outsideSum;
+        }).sum();
+    }
+
+    /** Gives each seed's voxels the tissue of the shell around it; returns how many voxels were replaced. */
+    private static int replaceSeedVoxels(Grid grid, List<Seed> seeds, byte[] material, float[] density, byte metal, byte fallback,
+                                         float fallbackDensity) {
+        boolean[] core = new boolean[material.length];
+        for (Seed s : seeds) {
+            forVoxelsWithin(grid, s.centreMm(), SEED_ARTEFACT_RADIUS_MM, v -> core[v] = true);
+        }
+        int nMaterials = 0;
+        for (byte m : material) {
+            nMaterials = Math.max(nMaterials, m + 1);
+        }
+        byte[] newMaterial = new byte[seeds.size()];
+        float[] newDensity = new float[seeds.size()];
+        for (int s = 0; s < seeds.size(); s++) {
+            int[] count = new int[Math.max(nMaterials, fallback + 1)];
+            double[] mass = new double[count.length];
+            forVoxelsWithin(grid, seeds.get(s).centreMm(), SEED_ARTEFACT_RADIUS_MM + SHELL_MM, v -> {
+                if (!core[v] && material[v] != metal) {
+                    count[material[v]]++;
+                    mass[material[v]] += density[v];
+                }
+            });
+            int best = -1;
+            for (int m = 0; m < count.length; m++) {
+                if (count[m] > 0 && (best < 0 || count[m] > count[best])) {
+                    best = m;
+                }
+            }
+            newMaterial[s] = best < 0 ? fallback : (byte) best;
+            newDensity[s] = best < 0 ? fallbackDensity : (float) (mass[best] / count[best]);
+        }
+        for (int s = 0; s < seeds.size(); s++) {
+            byte m = newMaterial[s];
+            float rho = newDensity[s];
+            forVoxelsWithin(grid, seeds.get(s).centreMm(), SEED_ARTEFACT_RADIUS_MM, v -> {
+                material[v] = m;
+                density[v] = rho;
+            });
+        }
+        int replaced = 0;
+        for (boolean c : core) {
+            replaced += c ? 1 : 0;
+        }
+        return replaced;
+    }
+
+    private static void forVoxelsWithin(Grid g, Vec3 p, double radiusMm, java.util.function.IntConsumer visitor) {
+        int i0 = Math.max(0, (int) Math.floor((p.x() - radiusMm - g.x(0)) / g.dxMm()));
+        int i1 = Math.min(g.nx() - 1, (int) Math.ceil((p.x() + radiusMm - g.x(0)) / g.dxMm()));
+        int j0 = Math.max(0, (int) Math.floor((p.y() - radiusMm - g.y(0)) / g.dyMm()));
+        int j1 = Math.min(g.ny() - 1, (int) Math.ceil((p.y() + radiusMm - g.y(0)) / g.dyMm()));
+        int k0 = Math.max(0, (int) Math.floor((p.z() - radiusMm - g.z(0)) / g.dzMm()));
+        int k1 = Math.min(g.nz() - 1, (int) Math.ceil((p.z() + radiusMm - g.z(0)) / g.dzMm()));
+        for (int k = k0; k <= k1; k++) {
+            for (int j = j0; j <= j1; j++) {
+                for (int i = i0; i <= i1; i++) {
+                    if (sq(g.x(i) - p.x()) + sq(g.y(j) - p.y()) + sq(g.z(k) - p.z()) <= radiusMm * radiusMm) {
+                        visitor.accept(g.index(i, j, k));
+                    }
+                }
+            }
+        }
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+}
