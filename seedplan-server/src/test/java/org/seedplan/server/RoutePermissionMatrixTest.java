@@ -122,6 +122,9 @@ abstract class RoutePermissionMatrixTest {
                 + "/revisions/1/export/dicom", null));
         examples.put("GET /api/plans/{planId}/revisions/{rev}/report.pdf", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
                 + "/revisions/1/report.pdf", null));
+        // the operating-room needle table of an approved revision (docs/planning-screen.md)
+        examples.put("GET /api/plans/{planId}/revisions/{rev}/needle-table.pdf", (c, a, r) -> Call.of("/api/plans/" + w.approvedPlan(c, a).planId()
+                + "/revisions/1/needle-table.pdf", null));
         examples.put("GET /api/export/deidentified", (c, a, r) -> Call.of("/api/export/deidentified?centreId=" + c.id(), null));
         examples.put("GET /api/patients/{id}/access", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/access?at=2026-12-03T07:30:00Z", null));
         examples.put("GET /api/audit", (c, a, r) -> Call.of("/api/audit?entity=patient&id=" + w.patient(c).id(), null));

@@ -12,7 +12,7 @@ import org.seedplan.stats.descriptive.QuantileType;
  *
  * @param version    plan format version ({@link PlanReader#VERSION})
  * @param title      report title
- * @param unit       unit of the baseline and describe tables (survival, Cox and response are always per patient)
+ * @param unit       unit of the baseline table (each endpoint has its own unit; response is per patient)
  * @param quantiles  quantile definition of the medians and quartiles
  * @param endpoints  time-to-event endpoints
  * @param factors    derived grouping and prognostic variables
@@ -97,12 +97,15 @@ public record AnalysisPlan(int version, String title, Unit unit, QuantileType qu
      *
      * @param name      short name (column prefix, file names)
      * @param label     label in tables and figures
-     * @param origin    time origin: {@code implant} or a date variable of the patients table
+     * @param origin    time origin: {@code implant} or a date variable of the patients table (or, per lesion, of the
+     *                  lesions table)
      * @param events    events that end the endpoint (the first one counts)
      * @param competing events that end follow-up without being the event (censored at their time:
      *                  cause-specific analysis)
+     * @param unit      {@code PATIENT}: one row per patient; {@code LESION}: one row per baseline lesion (local control
+     *                  per lesion: the lesion's own local progression, Cox clustered by patient)
      */
-    public record Endpoint(String name, String label, String origin, List<Event> events, List<Event> competing) {
+    public record Endpoint(String name, String label, String origin, List<Event> events, List<Event> competing, Unit unit) {
         public Endpoint {
             events = List.copyOf(events);
             competing = List.copyOf(competing);

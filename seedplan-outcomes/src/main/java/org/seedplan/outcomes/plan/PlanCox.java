@@ -32,24 +32,34 @@ final class PlanCox {
     private PlanCox() {
     }
 
-    static Result build(AnalysisPlan plan, DataTable data) {
+    static Result build(AnalysisPlan plan, PlanDataset ds) {
         Table.Builder t = Table.builder("cox", "Prognostic factors (Cox regression)", "endpoint", "factor", "term", "reference", "n",
                 "events", "hr", "hr_lower", "hr_upper", "p", "factor_p", "multi_hr", "multi_lower", "multi_upper", "multi_p");
         List<Figure> forests = new ArrayList<>();
         List<Endpoint> endpoints = plan.endpoints().stream()
                 .filter(e -> plan.cox().endpoints().isEmpty() || plan.cox().endpoints().contains(e.name())).toList();
+        boolean clustered = false;
         for (Endpoint e : endpoints) {
+            DataTable data = ds.rowsOf(e);
+            String cluster = e.unit() == AnalysisPlan.Unit.LESION ? "patient_id" : null;
+            clustered |= cluster != null;
             String time = e.name() + "_days";
             String event = e.name() + "_event";
             List<FactorSpec> usable = new ArrayList<>();
             List<String> notEstimable = new ArrayList<>();
+            List<String> lesionFactors = new ArrayList<>();
             for (String name : plan.cox().factors()) {
                 FactorSpec f = plan.factors().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-                if (estimable(data, time, event, f)) {
+                if (!data.hasColumn(f.name())) {
+                    lesionFactors.add(f.label());
+                } else if (estimable(data, time, event, f)) {
                     usable.add(f);
                 } else {
                     notEstimable.add(f.label());
                 }
+            }
+            if (!lesionFactors.isEmpty()) {
+                t.note(e.label() + ": per patient, so not the lesion factors " + String.join(", ", lesionFactors) + ".");
             }
             if (usable.isEmpty()) {
                 t.note(e.label() + ": no factor could be estimated (" + String.join(", ", notEstimable) + ").");
@@ -62,10 +72,11 @@ final class PlanCox {
             PrognosticTable screen;
             boolean failed = false;
             try {
-                screen = PrognosticTable.build(data, time, event, columns, categorical, refs, null, Ties.EFRON, plan.cox().entryP());
+                screen = PrognosticTable.build(data, time, event, columns, categorical, refs, null, Ties.EFRON, plan.cox().entryP(),
+                        cluster);
             } catch (IllegalArgumentException ex) {
                 t.note(e.label() + ": the multivariable model could not be fitted (" + ex.getMessage() + "); univariable results only.");
-                screen = PrognosticTable.build(data, time, event, columns, categorical, refs, null, Ties.EFRON, 0.0);
+                screen = PrognosticTable.build(data, time, event, columns, categorical, refs, null, Ties.EFRON, 0.0, cluster);
                 failed = true;
             }
             List<ForestPlotFigure.Row> rows = new ArrayList<>();
@@ -103,6 +114,10 @@ final class PlanCox {
         }
         t.note("Cox proportional hazards, Efron ties (R coxph default); Wald p per term; factor_p = joint Wald p of a categorical "
                 + "factor (equal to p for two levels). n and events per univariable model (complete cases).");
+        if (clustered) {
+            t.note("Per-lesion endpoints: n and events count lesions; lesions of one patient are not independent, so CIs and p use the "
+                    + "robust (sandwich) variance clustered by patient, as R coxph(..., cluster = patient_id).");
+        }
         return new Result(t.build(), forests);
     }
 

@@ -32,8 +32,9 @@ import org.seedplan.stats.data.Levels;
 /**
  * The analysis dataset a plan runs on: one row per patient with every patient variable (built-in and the
  * study's own), the baseline-visit value of every visit variable, lesion variables aggregated as the plan
- * says, the plan's endpoints ({@code NAME_days}, {@code NAME_event}) and its factors; and, for lesion-unit
- * tables, one row per baseline lesion with the lesion's variables and its patient's. Every problem (unknown
+ * says, the plan's endpoints ({@code NAME_days}, {@code NAME_event}) and its factors; and one row per baseline lesion
+ * with the lesion's variables, its patient's, and the lesion-unit endpoints (local control per lesion: the lesions
+ * table's {@code local_progression_date}, censored at the patient's last imaging visit). Every problem (unknown
  * variable, non-numeric value under a cut, missing reference level …) is collected and reported at once with
  * the plan path it comes from.
  *
@@ -42,6 +43,14 @@ import org.seedplan.stats.data.Levels;
  * @param notes    what the derivation did (pooled levels, patients without a time origin …), for the report
  */
 public record PlanDataset(DataTable patients, DataTable lesions, List<String> notes) {
+
+    /** The lesions-table column with the date of a lesion's local progression (empty when none), for lesion endpoints. */
+    public static final String LESION_PROGRESSION_DATE = "local_progression_date";
+
+    /** The table an endpoint's rows are in: the lesions for a lesion endpoint, else the patients. */
+    public DataTable rowsOf(AnalysisPlan.Endpoint e) {
+        return e.unit() == AnalysisPlan.Unit.LESION ? lesions : patients;
+    }
 
     /** Builds the dataset of {@code plan} on {@code data}. */
     public static PlanDataset build(AnalysisPlan plan, ImportedCohort data) {
@@ -73,7 +82,12 @@ public record PlanDataset(DataTable patients, DataTable lesions, List<String> no
             visitColumns();
             lesionRows();
             for (int i = 0; i < plan.endpoints().size(); i++) {
-                endpoint(plan.endpoints().get(i), "$.endpoints[" + i + "]");
+                Endpoint e = plan.endpoints().get(i);
+                if (e.unit() == AnalysisPlan.Unit.LESION) {
+                    lesionEndpoint(e, "$.endpoints[" + i + "]");
+                } else {
+                    endpoint(e, "$.endpoints[" + i + "]");
+                }
             }
             for (int i = 0; i < plan.factors().size(); i++) {
                 factor(plan.factors().get(i), "$.factors[" + i + "]");
@@ -273,6 +287,96 @@ public record PlanDataset(DataTable patients, DataTable lesions, List<String> no
             }
         }
 
+        /**
+         * Local control per lesion: from the lesion's origin to its local progression (the lesions table's
+         * {@value #LESION_PROGRESSION_DATE}) or death as the endpoint lists them; a competing death ends follow-up as a
+         * censoring (status 2); otherwise censored at the patient's last imaging visit (a lesion's progression can only be
+         * seen on imaging).
+         */
+        private void lesionEndpoint(Endpoint e, String path) {
+            int n = lesionKeys.size();
+            String[] days = new String[n];
+            String[] event = new String[n];
+            String[] status = new String[n];
+            String[] progression = lesionCols.get(LESION_PROGRESSION_DATE);
+            if (progression == null && e.events().contains(Event.LOCAL_PROGRESSION)) {
+                errors.add(path + ".unit: a lesion endpoint needs the lesions table's column '" + LESION_PROGRESSION_DATE + "' (the date the"
+                        + " lesion's local progression was diagnosed, empty when none); fix: add it to the lesions table (a lesion study"
+                        + " variable of type date)");
+                return;
+            }
+            Map<String, Patient> byId = new HashMap<>();
+            ps.forEach(p -> byId.put(p.id(), p));
+            int noOrigin = 0;
+            for (int r = 0; r < n; r++) {
+                Patient p = byId.get(lesionKeys.get(r)[0]);
+                String lesion = "lesion " + lesionKeys.get(r)[1] + " of patient " + p.id();
+                LocalDate origin = lesionCols.containsKey(e.origin()) ? lesionDate(r, e.origin(), path + ".origin", lesion)
+                        : origin(p, e.origin(), path);
+                if (origin == null) {
+                    noOrigin++;
+                    continue;
+                }
+                LocalDate lastImaging = origin;
+                LocalDate death = null;
+                for (FollowUp f : p.visitsAfterImplant()) {
+                    if (f.imaged() && f.date().isAfter(lastImaging)) {
+                        lastImaging = f.date();
+                    }
+                    if (f.died() && death == null) {
+                        death = f.date();
+                    }
+                }
+                Map<Event, LocalDate> when = new HashMap<>();
+                LocalDate lp = progression == null ? null : lesionDate(r, LESION_PROGRESSION_DATE, path + ".events", lesion);
+                if (lp != null) {
+                    if (lp.isBefore(origin) || (death != null && lp.isAfter(death))) {
+                        errors.add(path + ".events: " + lesion + " has " + LESION_PROGRESSION_DATE + " " + lp + ", " + (lp.isBefore(origin)
+                                ? "before its " + e.origin() + " " + origin : "after the patient's death " + death)
+                                + "; fix: correct the date in the lesions table");
+                        continue;
+                    }
+                    when.put(Event.LOCAL_PROGRESSION, lp);
+                }
+                if (death != null) {
+                    when.put(Event.DEATH, death);
+                }
+                LocalDate ev = earliest(when, e.events());
+                LocalDate comp = earliest(when, e.competing());
+                LocalDate end;
+                boolean happened = ev != null && (comp == null || !ev.isAfter(comp));
+                if (happened) {
+                    end = ev;
+                } else {
+                    end = comp != null ? comp : lastImaging;
+                }
+                days[r] = Long.toString(end.toEpochDay() - origin.toEpochDay());
+                event[r] = happened ? "1" : "0";
+                status[r] = happened ? "1" : comp != null && end.equals(comp) ? "2" : "0";
+            }
+            if (noOrigin > 0) {
+                notes.add(e.label() + ": " + noOrigin + " lesion(s) without a " + e.origin() + " date are left out.");
+            }
+            lesionCols.put(e.name() + "_days", days);
+            lesionCols.put(e.name() + "_event", event);
+            if (!e.competing().isEmpty()) {
+                lesionCols.put(e.name() + "_status", status);
+            }
+        }
+
+        private LocalDate lesionDate(int row, String column, String path, String lesion) {
+            String s = lesionCols.get(column)[row];
+            if (s == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(date(s));
+            } catch (DateTimeParseException ex) {
+                errors.add(path + ": " + lesion + " has " + column + " '" + s + "', not a date; fix: write yyyy-MM-dd");
+                return null;
+            }
+        }
+
         private LocalDate origin(Patient p, String origin, String path) {
             if (origin.equals("implant")) {
                 return p.implant().date();
@@ -412,12 +516,14 @@ public record PlanDataset(DataTable patients, DataTable lesions, List<String> no
                 return cols.get(v);
             }
             if (lesionCols.containsKey(v)) {
-                if (plan.unit() == AnalysisPlan.Unit.LESION && !plan.survivalBy().contains(f.name())
+                boolean lesionEndpoints = plan.endpoints().stream().anyMatch(x -> x.unit() == AnalysisPlan.Unit.LESION);
+                if (lesionEndpoints || plan.unit() == AnalysisPlan.Unit.LESION && !plan.survivalBy().contains(f.name())
                         && (plan.cox() == null || !plan.cox().factors().contains(f.name()))) {
                     return lesionCols.get(v);
                 }
                 errors.add(path + ".variable: '" + v + "' is a lesion variable; fix: add \"aggregate\": \"count\", \"max\", \"sum\" or "
-                        + "\"mean\" to make one value per patient (survival and Cox factors are per patient)");
+                        + "\"mean\" to make one value per patient, or add an endpoint with \"unit\": \"lesion\" (survival and Cox"
+                        + " factors of patient endpoints are per patient)");
                 return null;
             }
             Set<String> all = new LinkedHashSet<>(cols.keySet());

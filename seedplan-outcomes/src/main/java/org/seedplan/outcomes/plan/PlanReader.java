@@ -219,7 +219,7 @@ public final class PlanReader {
     }
 
     private Endpoint endpoint(JsonNode n, String path) {
-        keys(n, path, "name", "label", "origin", "events", "competing");
+        keys(n, path, "name", "label", "origin", "events", "competing", "unit");
         String name = requiredName(n, path);
         List<Event> events = events(n, path, "events");
         if (events.isEmpty() && !n.has("events")) {
@@ -232,7 +232,19 @@ public final class PlanReader {
                         + "keep it in one list");
             }
         }
-        return new Endpoint(name, text(n, path, "label", name), text(n, path, "origin", "implant"), events, competing);
+        Unit unit = choice(n, path, "unit", Map.of("patient", Unit.PATIENT, "lesion", Unit.LESION), Unit.PATIENT);
+        if (unit == Unit.LESION) {
+            for (Event e : events) {
+                if (e == Event.PROGRESSION) {
+                    error(path + ".events", "'progression' (overall RECIST PD) is a patient's, not a lesion's; fix: use local_progression"
+                            + " (and death) for a lesion endpoint, or \"unit\": \"patient\"");
+                }
+            }
+            if (competing.contains(Event.PROGRESSION) || competing.contains(Event.LOCAL_PROGRESSION)) {
+                error(path + ".competing", "a lesion endpoint's only competing event is death; fix: \"competing\": [\"death\"] or none");
+            }
+        }
+        return new Endpoint(name, text(n, path, "label", name), text(n, path, "origin", "implant"), events, competing, unit);
     }
 
     private List<Event> events(JsonNode n, String path, String key) {

@@ -25,8 +25,8 @@ public final class PlanReport {
         DataTable unit = plan.unit() == AnalysisPlan.Unit.LESION ? ds.lesions() : ds.patients();
         List<Table> tables = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        PlanSurvival.Result survival = plan.endpoints().isEmpty() ? null : PlanSurvival.build(plan, ds.patients());
-        PlanCox.Result cox = plan.cox() == null ? null : PlanCox.build(plan, ds.patients());
+        PlanSurvival.Result survival = plan.endpoints().isEmpty() ? null : PlanSurvival.build(plan, ds);
+        PlanCox.Result cox = plan.cox() == null ? null : PlanCox.build(plan, ds);
         for (Output o : plan.outputs()) {
             switch (o) {
                 case BASELINE -> tables.add(PlanBaseline.build(plan, unit));
@@ -63,7 +63,7 @@ public final class PlanReport {
         }
         List<Table> exports = new ArrayList<>(List.of(export(ds.patients(), "analysis_dataset",
                 "Analysis dataset (one row per patient; endpoint times in days from their origin)")));
-        if (plan.unit() == AnalysisPlan.Unit.LESION) {
+        if (plan.unit() == AnalysisPlan.Unit.LESION || plan.endpoints().stream().anyMatch(e -> e.unit() == AnalysisPlan.Unit.LESION)) {
             exports.add(export(ds.lesions(), "lesion_dataset", "Lesion dataset (one row per baseline lesion with its patient's variables)"));
         }
         return new CohortReport(plan.title(), data.source(), tables, exports, figures);

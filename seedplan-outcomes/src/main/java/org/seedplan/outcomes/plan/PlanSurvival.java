@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.seedplan.outcomes.plan.AnalysisPlan.Endpoint;
 import org.seedplan.outcomes.plan.AnalysisPlan.FactorSpec;
+import org.seedplan.outcomes.report.CumulativeIncidenceFigure;
 import org.seedplan.outcomes.report.Figure;
 import org.seedplan.outcomes.report.KaplanMeierFigure;
 import org.seedplan.outcomes.report.Table;
@@ -34,7 +35,7 @@ final class PlanSurvival {
     private PlanSurvival() {
     }
 
-    static Result build(AnalysisPlan plan, DataTable data) {
+    static Result build(AnalysisPlan plan, PlanDataset ds) {
         List<String> header = new ArrayList<>(List.of("endpoint", "factor", "level", "n", "events", "median_months", "median_lower",
                 "median_upper"));
         for (double d : plan.rateDays()) {
@@ -47,23 +48,33 @@ final class PlanSurvival {
                 "p25_months", "p75_months", "median_lower", "median_upper");
         List<Figure> figures = new ArrayList<>();
         Table.Builder ci = Table.builder("cumulative_incidence", "Cumulative incidence with competing events (Aalen–Johansen)",
-                "endpoint", "n", "horizon_months", "event_pct", "competing_pct");
+                "endpoint", "n", "horizon_months", "event_pct", "event_se", "event_lower", "event_upper", "competing_pct", "competing_se",
+                "competing_lower", "competing_upper");
         boolean competing = false;
+        boolean lesions = false;
         for (Endpoint e : plan.endpoints()) {
+            DataTable data = ds.rowsOf(e);
+            boolean perLesion = e.unit() == AnalysisPlan.Unit.LESION;
+            lesions |= perLesion;
+            String all = perLesion ? "All lesions" : "All patients";
             if (!e.competing().isEmpty()) {
                 competing = true;
-                incidence(ci, plan, e, data);
+                figures.add(incidence(ci, plan, e, data));
             }
             String time = e.name() + "_days";
             String event = e.name() + "_event";
-            SurvivalFrame all = SurvivalFrame.from(data, time, event, null, null, List.of(), Set.of(), Map.of());
-            KaplanMeierCurve overall = KaplanMeier.fit(all, ConfType.LOG).get(0);
-            t.row(row(plan, e, "", "All patients", overall, null));
-            figures.add(new KaplanMeierFigure("km_" + e.name(), e.label() + ", all patients", e.label(), List.of(overall),
-                    List.of("All patients"), summary(plan, "All patients", overall)));
+            SurvivalFrame whole = SurvivalFrame.from(data, time, event, null, null, List.of(), Set.of(), Map.of());
+            KaplanMeierCurve overall = KaplanMeier.fit(whole, ConfType.LOG).get(0);
+            t.row(row(plan, e, "", all, overall, null));
+            figures.add(new KaplanMeierFigure("km_" + e.name(), e.label() + ", " + all.toLowerCase(Locale.ROOT), e.label(), List.of(overall),
+                    List.of(all), summary(plan, all, overall)));
             followUp(fu, e, data);
             for (String by : plan.survivalBy()) {
                 FactorSpec f = plan.factors().stream().filter(x -> x.name().equals(by)).findFirst().orElseThrow();
+                if (!data.hasColumn(by)) {
+                    t.note(e.label() + ": not by " + f.label() + ", a lesion factor (the endpoint is per patient).");
+                    continue;
+                }
                 SurvivalFrame frame = SurvivalFrame.from(data, time, event, by, null, List.of(), Set.of(), Map.of());
                 List<KaplanMeierCurve> curves = ordered(KaplanMeier.fit(frame, ConfType.LOG), f.reference());
                 LogRankResult lr = curves.size() > 1 ? LogRank.test(frame) : null;
@@ -88,20 +99,28 @@ final class PlanSurvival {
         t.note("Months = days / 30.4375 from the endpoint's origin. Kaplan–Meier with Greenwood SE and log-scale 95 % CI (R survfit "
                 + "default); NA median = not reached. Rates in % at the horizons: S(t) at the last event time ≤ t. Log-rank: R survdiff "
                 + "(rho = 0), on the factor's rows.");
+        if (lesions) {
+            t.note("Per-lesion endpoints (n = lesions): a lesion's local progression from the lesions table's " + PlanDataset.LESION_PROGRESSION_DATE
+                    + ", censored at the patient's last imaging visit. Lesions of one patient are not independent: the log-rank test "
+                    + "treats them as if they were; the Cox table's robust (patient-clustered) p is the test that does not.");
+        }
         for (Endpoint e : plan.endpoints()) {
             t.note(e.label() + " (" + e.name() + "): event = first of " + lower(e.events()) + (e.competing().isEmpty() ? ""
                     : "; competing " + lower(e.competing()) + " censor follow-up at their time (cause-specific)")
-                    + "; origin " + e.origin() + "; otherwise censored at the last follow-up record.");
+                    + "; origin " + e.origin() + "; otherwise censored at the " + (e.unit() == AnalysisPlan.Unit.LESION
+                    ? "patient's last imaging visit (per lesion)." : "last follow-up record."));
         }
         fu.note("Reverse Kaplan–Meier: the endpoint's censorings are the events and its events censor; median and quartiles by R's "
                 + "quantile.survfit rule; 95 % CI of the median (log scale).");
         ci.note("Aalen–Johansen estimate (R survfit with a multi-state status): the cumulative probability of the endpoint's event "
                 + "and, separately, of its competing events, in % at the plan's horizons; 1 − Kaplan–Meier of the survival table treats "
-                + "competing events as censorings instead.");
+                + "competing events as censorings instead. SE (%) by the infinitesimal jackknife and 95 % CI on the log scale, "
+                + "p·exp(±1.96·SE/p), upper limit capped at 100 % — R survival 3.5's defaults for a multi-state curve; NA limits when "
+                + "the incidence is still 0.");
         return new Result(t.build(), fu.build(), competing ? ci.build() : null, figures);
     }
 
-    private static void incidence(Table.Builder ci, AnalysisPlan plan, Endpoint e, DataTable data) {
+    private static Figure incidence(Table.Builder ci, AnalysisPlan plan, Endpoint e, DataTable data) {
         String status = e.name() + "_status";
         var cc = data.completeCases(List.of(e.name() + "_days", status)).table();
         double[] time = cc.numeric(e.name() + "_days");
@@ -112,9 +131,17 @@ final class PlanSurvival {
         }
         CumulativeIncidence f = CumulativeIncidence.fit(time, codes);
         for (double d : plan.rateDays()) {
-            ci.row(e.name(), Values.of(time.length), Values.of(d / PlanReader.DAYS_PER_MONTH), Values.of(100 * f.at(1, d)),
-                    Values.of(100 * f.at(2, d)));
+            List<String> row = new ArrayList<>(List.of(e.name(), Values.of(time.length), Values.of(d / PlanReader.DAYS_PER_MONTH)));
+            for (int cause = 1; cause <= 2; cause++) {
+                CumulativeIncidence.Estimate x = f.estimate(cause, d);
+                row.addAll(List.of(Values.of(100 * x.cif()), Values.of(100 * x.stdErr()), Values.of(100 * x.lower()), Values.of(100 * x.upper())));
+            }
+            ci.row(row);
         }
+        String competing = lower(e.competing());
+        return new CumulativeIncidenceFigure("cif_" + e.name(), e.label() + ": cumulative incidence with " + competing + " competing",
+                "Cumulative incidence, " + e.label(), f, List.of(e.label(), competing.substring(0, 1).toUpperCase(Locale.ROOT)
+                        + competing.substring(1) + " (competing)"), plan.rateDays(), time.length);
     }
 
     private static void followUp(Table.Builder fu, Endpoint e, DataTable data) {

@@ -82,7 +82,8 @@ final class PaperCohorts {
                                 "lesion_volume_cc", round(Math.exp(2.5 + 0.7 * rnd.nextGaussian()), 2),
                                 "implant_site", new String[] {"neck", "chest wall", "pelvis", "retroperitoneum"}[rnd.nextInt(4)],
                                 "boundary", rnd.nextDouble() < 0.6 ? "clear" : "unclear",
-                                "density", rnd.nextDouble() < 0.5 ? "homogeneous" : "heterogeneous"));
+                                "density", rnd.nextDouble() < 0.5 ? "homogeneous" : "heterogeneous",
+                                PlanDataset.LESION_PROGRESSION_DATE, lesionProgression(p, d90, rnd)));
                     }
                 }
                 case "pain-qol" -> {
@@ -116,6 +117,17 @@ final class PaperCohorts {
     private static Patient retype(Patient p, String type, String childPugh) {
         return new Patient(p.id(), p.ageYears(), p.sex(), type, p.stage(), p.ecog(), p.kps(), childPugh, p.tumourMarker(),
                 p.priorTreatments(), p.hyperthermia(), p.implant(), p.lesions(), p.followUps(), p.adverseEvents());
+    }
+
+    /**
+     * The date a lesion's local progression is seen: an exponential time (mean 900 days, shorter for a low D90) read at the
+     * first imaging visit on or after it; empty when the patient's imaging ends first.
+     */
+    private static String lesionProgression(Patient p, double d90Gy, Random rnd) {
+        double days = -Math.log(1 - rnd.nextDouble()) * 900 * Math.exp(0.03 * (d90Gy - 125));
+        LocalDate due = p.implant().date().plusDays((long) days);
+        return p.visitsAfterImplant().stream().filter(FollowUp::imaged).map(FollowUp::date).filter(d -> !d.isBefore(due)).findFirst()
+                .map(LocalDate::toString).orElse(null);
     }
 
     /** Adds a week-1 visit (day 7, pain only) when the patient is still followed then. */

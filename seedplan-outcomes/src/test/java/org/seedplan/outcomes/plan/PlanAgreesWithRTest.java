@@ -18,7 +18,8 @@ import org.seedplan.outcomes.report.TableWriter;
 
 /**
  * The templates' survival (Kaplan–Meier medians with CI, rates, log-rank), Aalen–Johansen cumulative incidence with competing
- * events, reverse-KM follow-up, Cox tables
+ * events (with infinitesimal-jackknife SE and log-scale CI), reverse-KM follow-up, Cox tables (per lesion: clustered by
+ * patient, R's {@code coxph(..., cluster = id)})
  * (univariable and multivariable HR, CI, Wald and joint Wald p) and baseline group tests (the test the plan's rule
  * chooses, its statistic and p: Welch t, Mann–Whitney, χ² with Yates, Fisher r × c) equal R's on the paper-shaped
  * synthetic cohorts; p values of the group tests to 1e-6 relative.
@@ -36,10 +37,14 @@ class PlanAgreesWithRTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "hcc-pvtt", "thyroid-nodes", "pain-qol", "hyperthermia-combined"})
+    @ValueSource(strings = {"default", "hcc-pvtt", "thyroid-nodes", "pain-qol", "hyperthermia-combined", "lesion-dosimetry"})
     void survivalCoxAndFollowUpEqualR(String template) throws Exception {
         CohortReport report = PlanReport.run(PlanReader.template(template), CohortImport.read(PaperCohorts.write(template, dir)));
         assertThat(TableWriter.csv(report.exports().get(0))).as("the dataset R read").isEqualTo(resource(template + "/analysis_dataset.csv"));
+        if (report.exports().size() > 1) {
+            assertThat(TableWriter.csv(report.exports().get(1))).as("the lesion dataset R read")
+                    .isEqualTo(resource(template + "/lesion_dataset.csv"));
+        }
         JsonNode r = new ObjectMapper().readTree(resource(template + "/expected.json"));
         assertThat(r.get("survival_version").asText()).startsWith("3.5");
 
@@ -80,9 +85,14 @@ class PlanAgreesWithRTest {
             Table ci = table(report, "cumulative_incidence");
             List<List<String>> rows = ci.rows().stream().filter(x -> x.get(0).equals(inc.get("endpoint").asText())).toList();
             assertThat(rows).hasSize(inc.get("event").size());
+            assertThat(inc.get("conf_type").asText()).as("R's default CI transform for a multi-state curve").isEqualTo("log");
             for (int k = 0; k < rows.size(); k++) {
-                close(rows.get(k), ci, "event_pct", inc.get("event").get(k), 0.01);
-                close(rows.get(k), ci, "competing_pct", inc.get("competing").get(k), 0.01);
+                for (String cause : List.of("event", "competing")) {
+                    close(rows.get(k), ci, cause + "_pct", inc.get(cause).get(k), 0.01);
+                    close(rows.get(k), ci, cause + "_se", inc.get(cause + "_se").get(k), 0.01);
+                    close(rows.get(k), ci, cause + "_lower", inc.get(cause + "_lower").get(k), 0.01);
+                    close(rows.get(k), ci, cause + "_upper", inc.get(cause + "_upper").get(k), 0.01);
+                }
             }
         }
         if (r.has("baseline_tests")) {

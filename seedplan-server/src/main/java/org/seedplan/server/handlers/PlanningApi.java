@@ -20,6 +20,7 @@ import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.planning.IntentForm;
 import org.seedplan.server.planning.LiveSession;
+import org.seedplan.server.planning.NeedleLoading;
 import org.seedplan.server.planning.PatientImages;
 import org.seedplan.server.planning.PlanningWorkspace;
 import org.seedplan.server.planning.SessionJson;
@@ -121,7 +122,8 @@ public final class PlanningApi {
     /**
      * POST /api/planning/{sessionId}/edits {"op", …, "slices": {"axial": z, "coronal": y, "sagittal": x}}: one edit, answered with the
      * new state. Ops: moveSeed {seed, toMm}, addSeed {needle, nearMm}, deleteSeed {seed}, moveNeedle {needle, shiftMm},
-     * deleteNeedle {needle}, addNeedle {entryMm, tipMm}, lock / unlock {needles: […]}.
+     * deleteNeedle {needle}, addNeedle {entryMm, tipMm, spacingMm?, load?} (loaded by {@link NeedleLoading} unless load is false), lock /
+     * unlock {needles: […]}.
      */
     public void edit(Context ctx, Caller c) {
         LiveSession live = session(ctx, c);
@@ -129,6 +131,7 @@ public final class PlanningApi {
         ObjectNode b = Json.body(ctx);
         String op = Json.text(b, "op");
         long t0 = System.nanoTime();
+        NeedleLoading.Result added = null;
         try {
             switch (op) {
                 case "moveSeed" -> edit.moveSeed(integer(b, "seed"), vec(b, "toMm"));
@@ -136,7 +139,8 @@ public final class PlanningApi {
                 case "deleteSeed" -> edit.deleteSeed(integer(b, "seed"));
                 case "moveNeedle" -> edit.moveNeedle(integer(b, "needle"), vec(b, "shiftMm"));
                 case "deleteNeedle" -> edit.deleteNeedle(integer(b, "needle"));
-                case "addNeedle" -> edit.addNeedle(vec(b, "entryMm"), vec(b, "tipMm"));
+                case "addNeedle" -> added = NeedleLoading.add(edit, vec(b, "entryMm"), vec(b, "tipMm"),
+                        b.hasNonNull("spacingMm") ? b.get("spacingMm").asDouble() : null, b.path("load").asBoolean(true));
                 case "lock", "unlock" -> edit.lock(numbers(b, "needles"), op.equals("lock"));
                 default -> throw ApiProblem.badRequest("op", "op '" + op
                         + "' is unknown: give moveSeed, addSeed, deleteSeed, moveNeedle, deleteNeedle, addNeedle, lock or unlock");
@@ -147,6 +151,10 @@ public final class PlanningApi {
         JsonNode sl = b.get("slices");
         ObjectNode out = SessionJson.of(live, sl == null || !sl.isObject() ? Map.of() : slices(text(sl, "axial"), text(sl, "coronal"), text(sl, "sagittal")),
                 b.path("wash").asBoolean(false));
+        if (added != null) {
+            out.putObject("added").put("needle", added.needle()).put("seeds", added.seeds()).put("spacingMm", added.spacingMm())
+                    .put("warning", added.warning());
+        }
         out.put("serverMs", (System.nanoTime() - t0) / 1e6);
         ctx.json(out);
     }
@@ -227,7 +235,9 @@ public final class PlanningApi {
         PlanContent.Metrics metrics = new PlanContent.Metrics(m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
                 m.vPct().get("200"), m.volumeCc());
         IntentForm f = live.form();
-        return new PlanContent(f.json(), live.ctSeriesUid(), first.prescriptionGy(), f.intent().seed().sourceKey(), f.strengthAtCalibration().skU(),
+        // a coplanar plan keeps where its template sat, so that the operating-room needle table names each needle's hole
+        String intentJson = live.template() == null ? f.json() : live.template().addTo(f.json());
+        return new PlanContent(intentJson, live.ctSeriesUid(), first.prescriptionGy(), f.intent().seed().sourceKey(), f.strengthAtCalibration().skU(),
                 f.calibrationDate(), f.implantDate(), ns, seeds, metrics);
     }
 

@@ -3,6 +3,7 @@ package org.seedplan.server.planning;
 import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.planning.edit.EditSession;
+import org.seedplan.server.plans.TemplateHoles;
 
 /**
  * One plan being made in the browser: whose it is (patient, centre), the intent form and images it was
@@ -27,6 +28,7 @@ public final class LiveSession implements ProgressListener {
     private volatile EditSession edit;
     private volatile long lastUsedMillis = System.currentTimeMillis();
     private volatile double lastRunSeconds;
+    private volatile TemplateHoles template;
 
     LiveSession(String id, long patientDbId, long centreId, IntentForm form, String ctSeriesUid) {
         this.id = id;
@@ -50,6 +52,7 @@ public final class LiveSession implements ProgressListener {
     }
 
     void ready(PlanningSession planning, EditSession edit, double seconds) {
+        this.template = planning == null ? null : TemplateHoles.of(planning.availableNeedles());
         this.planning = planning;
         this.edit = edit;
         this.lastRunSeconds = seconds;
@@ -111,6 +114,11 @@ public final class LiveSession implements ProgressListener {
 
     PlanningSession planning() {
         return planning;
+    }
+
+    /** The coplanar template the needles go through (from the planner's labelled template holes), or null for other approaches. */
+    public TemplateHoles template() {
+        return template;
     }
 
     long lastUsedMillis() {

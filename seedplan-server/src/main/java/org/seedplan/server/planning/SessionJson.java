@@ -1,5 +1,6 @@
 package org.seedplan.server.planning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.seedplan.planning.edit.EditSession;
 import org.seedplan.planning.edit.IsodoseLines;
 import org.seedplan.planning.edit.SlicePlane;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.plans.TemplateHoles;
 
 /** The JSON the plan screen reads: progress, needles, seeds, DVH curves, metrics, goals and isodose lines (docs/planning-screen.md). */
 public final class SessionJson {
@@ -46,6 +48,16 @@ public final class SessionJson {
             return o;
         }
         state(o, edit, slices);
+        TemplateHoles template = live.template();
+        if (template != null) {
+            // a needle added or moved by hand goes through a hole of the template, or through none
+            o.set("template", template.json().put("spacingMm", template.spacingMm()));
+            for (JsonNode n : o.get("needles")) {
+                if (n.get("hole").isNull()) {
+                    ((ObjectNode) n).put("hole", template.label(vec(n.get("entryMm")), vec(n.get("tipMm"))));
+                }
+            }
+        }
         if (wash) {
             ObjectNode planes = o.putObject("dosePlanes");
             slices.forEach((plane, at) -> {
@@ -197,6 +209,10 @@ public final class SessionJson {
 
     private static void put(ObjectNode x, String field, Double v, int digits) {
         x.put(field, v == null || v.isNaN() ? null : round(v, digits));
+    }
+
+    private static Vec3 vec(JsonNode a) {
+        return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
     }
 
     private static void vec(ArrayNode a, Vec3 v) {
