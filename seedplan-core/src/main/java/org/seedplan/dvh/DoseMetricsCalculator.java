@@ -137,11 +137,29 @@ public final class DoseMetricsCalculator {
         if (dvhs.size() != rois.size()) {
             throw new IllegalArgumentException(dvhs.size() + " DVHs given for " + rois.size() + " structures");
         }
-        List<StructureMetrics> out = new ArrayList<>(rois.size());
-        for (int n = 0; n < rois.size(); n++) {
-            out.add(metrics(rois.get(n), dvhs.get(n), dose, prescriptionOf(rois.get(n)), dvhs));
+        // the whole-grid quantities at once: PIV at the reference and at each target's prescription, each target's MPD
+        int n = rois.size();
+        List<Double> levels = new ArrayList<>(List.of(prescriptionGy));
+        List<Double> volumes = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            if (rois.get(r).type().isTarget()) {
+                double rx = prescriptionOf(rois.get(r));
+                if (!levels.contains(rx)) {
+                    levels.add(rx);
+                }
+                volumes.add(dvhs.get(r).volumeCc());
+            }
         }
-        return new PlanMetrics(prescriptionGy, IsodoseVolume.volumeAtLeastCc(dose, prescriptionGy), out);
+        IsodoseVolume grid = IsodoseVolume.of(dose, levels.stream().mapToDouble(Double::doubleValue).toArray(),
+                volumes.stream().mapToDouble(Double::doubleValue).toArray());
+        List<StructureMetrics> out = new ArrayList<>(n);
+        for (int r = 0, t = 0; r < n; r++) {
+            double rx = prescriptionOf(rois.get(r));
+            boolean target = rois.get(r).type().isTarget();
+            out.add(metrics(rois.get(r), dvhs.get(r), rx, dvhs, target ? grid.volumeAtLeastCc(levels.indexOf(rx)) : Double.NaN,
+                    target ? grid.levelEnclosingCc(t++) : Double.NaN));
+        }
+        return new PlanMetrics(prescriptionGy, grid.volumeAtLeastCc(0), out);
     }
 
     /** Π over organs at risk of (1 − V_OAR(≥ rx) / V_OAR), the organ factor of COIN at the dose {@code rxGy}. */
@@ -158,7 +176,8 @@ public final class DoseMetricsCalculator {
         return organFactor;
     }
 
-    private StructureMetrics metrics(RoiMask roi, Dvh dvh, DoseGrid dose, double rx, List<Dvh> dvhs) {
+    /** The metrics of one structure from its DVH; {@code pivCc} and {@code mpdGy} (targets only) come from the whole grid. */
+    private StructureMetrics metrics(RoiMask roi, Dvh dvh, double rx, List<Dvh> dvhs, double pivCc, double mpdGy) {
         Map<String, Double> dPct = new LinkedHashMap<>();
         for (double p : levels.dosePercents()) {
             dPct.put(MetricLevels.key(p), dvh.doseAtPercent(p));
@@ -179,15 +198,14 @@ public final class DoseMetricsCalculator {
         Double hi = null, ci = null, coin = null, ei = null, mpd = null;
         if (roi.type().isTarget()) {
             double tv = dvh.volumeCc();
-            double piv = IsodoseVolume.volumeAtLeastCc(dose, rx);
+            double piv = pivCc;
             double tvRef = dvh.volumeAtLeastCc(rx);
             double v150 = dvh.volumeAtLeastCc(1.5 * rx);
             hi = tvRef > 0 ? (tvRef - v150) / tvRef : null;
             ci = piv > 0 ? tvRef * tvRef / (tv * piv) : 0.0;
             coin = ci * organFactor(dvhs, rx);
             ei = Math.max(0, piv - tvRef) / tv;
-            double level = IsodoseVolume.levelEnclosingCc(dose, tv);
-            mpd = Double.isNaN(level) ? null : level;
+            mpd = Double.isNaN(mpdGy) ? null : mpdGy;
         }
         return new StructureMetrics(roi.name(), roi.type(), rx, dvh.volumeCc(), dvh.minGy(), dvh.meanGy(), dvh.maxGy(),
                 dPct, dCc, vPct, vGy, hi, ci, coin, ei, mpd);

@@ -26,7 +26,8 @@ import java.util.List;
  * define D90, D2cc, V100 this way ("minimum dose in the most irradiated x"); the interpolation is
  * our choice where they are silent.
  *
- * <p>Immutable; building it sorts the samples once (n log n), every query is a binary search.
+ * <p>Immutable; building it sorts the samples once (radix sort, linear in their number), every query is a
+ * binary search.
  */
 public final class Dvh {
 
@@ -55,7 +56,6 @@ public final class Dvh {
         if (n == 0) {
             throw new IllegalArgumentException("structure '" + name + "' has no volume on the dose grid: check its contours and the grid");
         }
-        long[] keys = new long[n];
         double total = 0;
         double weighted = 0;
         for (int s = 0; s < n; s++) {
@@ -64,12 +64,10 @@ public final class Dvh {
                 throw new IllegalArgumentException("dose of '" + name + "' at sample " + s + " is " + d
                         + " Gy: doses must be finite and not negative");
             }
-            int bits = d == 0 ? 0 : Float.floatToIntBits(d);
-            keys[s] = ((long) bits << 32) | s;
             total += volumeCc[s];
             weighted += volumeCc[s] * d;
         }
-        Arrays.sort(keys);
+        int[] order = FloatOrder.ascending(doseGy);
         double[] levels = new double[n];
         double[] mid = new double[n];
         int m = -1;
@@ -77,7 +75,7 @@ public final class Dvh {
         double group = 0;
         float previous = Float.NaN;
         for (int r = n - 1; r >= 0; r--) {
-            int s = (int) (keys[r] & 0xffffffffL);
+            int s = order[r];
             float d = doseGy[s];
             if (d != previous) {
                 if (m >= 0) {

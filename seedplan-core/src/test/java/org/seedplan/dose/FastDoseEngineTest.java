@@ -99,4 +99,29 @@ class FastDoseEngineTest {
         assertThat(zeroMismatches).as("voxels with dose where the reference has none").isZero();
         assertThat(100 * worst).as("largest relative difference, %").isLessThan(0.5);
     }
+
+    /**
+     * What an edit adds for one seed is what a full computation adds for it: on a grid 300 mm long (longer
+     * than twice the 6711's zero-dose distance of 128 mm) the slab of one seed near an end stops short of the
+     * far end, its values equal the full grid's bit for bit, and the full grid is zero outside it.
+     */
+    @org.junit.jupiter.api.Test
+    void oneSeedsSlabHoldsExactlyItsDoseOnTheFullGrid() {
+        Tg43Kernel kernel = new Tg43Kernel(SourceLibrary.builtIn().model("amersham6711"), DoseModel.LINE_2D);
+        Grid grid = new Grid(new Vec3(-30.2, -29.6, -20.3), 2.0, 2.0, 2.5, 31, 31, 121);
+        Seed seed = new Seed(new Vec3(1.3, -0.7, 12.9), new Vec3(0.2, 0.3, 1), 0.45);
+        FastDoseEngine engine = new FastDoseEngine(kernel);
+        float[] full = engine.doseRateCGyPerH(List.of(seed), grid);
+        FastDoseEngine.SlabRate slab = engine.seedDoseRate(seed, grid);
+        int slice = grid.nx() * grid.ny();
+        assertThat(slab.firstSlice()).isZero();
+        assertThat(slab.sliceCount()).as("slices reached").isLessThan(grid.nz()).isGreaterThan(100 / 2);
+        float[] inSlab = java.util.Arrays.copyOfRange(full, 0, slab.sliceCount() * slice);
+        assertThat(slab.rateCGyPerH()).containsExactly(inSlab);
+        for (int v = slab.sliceCount() * slice; v < full.length; v++) {
+            assertThat(full[v]).as("voxel %d beyond the slab", v).isZero();
+        }
+        // the last slice of the slab still holds dose only if it lies nearer than the zero-dose distance
+        assertThat(grid.z(slab.sliceCount()) - seed.centreMm().z()).isGreaterThanOrEqualTo(kernel.zeroDoseFromMm());
+    }
 }

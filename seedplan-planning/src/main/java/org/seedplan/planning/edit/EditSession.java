@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.seedplan.dose.DoseEngine;
 import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Vec3;
@@ -52,7 +51,7 @@ public final class EditSession {
     private final PlanningSession planning;
     private final PlanIntent intent;
     private final PlanEvaluator evaluator;
-    private final DoseEngine engine;
+    private final FastDoseEngine engine;
     private final PlanningGeometry geometry;
     private final double skU;
     private final TreeMap<Integer, Needle> needles = new TreeMap<>();
@@ -74,11 +73,11 @@ public final class EditSession {
     }
 
     /** A session on needles and seeds without a planning session (no re-optimisation), e.g. a stored plan. */
-    public EditSession(PlanningGeometry geometry, PlanIntent intent, DoseEngine engine, List<PlannedNeedle> planned, double skU) {
+    public EditSession(PlanningGeometry geometry, PlanIntent intent, FastDoseEngine engine, List<PlannedNeedle> planned, double skU) {
         this(null, geometry, intent, engine, planned, skU);
     }
 
-    private EditSession(PlanningSession planning, PlanningGeometry geometry, PlanIntent intent, DoseEngine engine, List<PlannedNeedle> planned,
+    private EditSession(PlanningSession planning, PlanningGeometry geometry, PlanIntent intent, FastDoseEngine engine, List<PlannedNeedle> planned,
                         double skU) {
         this.planning = planning;
         this.geometry = geometry;

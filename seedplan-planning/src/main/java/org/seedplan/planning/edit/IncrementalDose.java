@@ -3,38 +3,46 @@ package org.seedplan.planning.edit;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.seedplan.dose.DecayIntegral;
-import org.seedplan.dose.DoseEngine;
 import org.seedplan.dose.DoseGrid;
+import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
 
 /**
  * A plan's 3D dose held in memory while it is edited: a seed added, removed or moved changes the dose
  * by that seed's own dose alone (old seed subtracted, new one added), evaluated by the same engine,
- * source data and decay integral as a full computation. The sum is kept in double precision, so that
- * any number of edits stays within rounding of a fresh computation (which sums in single precision).
- * The dose of the seed added last is kept, so that each further step of a drag evaluates one seed, not two.
- * Not thread-safe.
+ * source data and decay integral as a full computation, and only on the slices within the seed's
+ * zero-dose distance ({@link FastDoseEngine#seedDoseRate}). The sum is kept in double precision, so that
+ * any number of edits stays within rounding of a fresh computation (which sums in single precision);
+ * the single-precision copy the DVHs read is updated in the same pass. The dose of the seed added last
+ * is kept, so that each further step of a drag evaluates one seed, not two. Not thread-safe.
  */
 public final class IncrementalDose {
 
-    private final DoseEngine engine;
+    private final FastDoseEngine engine;
     private final Grid grid;
     private final double gyPerCGyPerH;
     private final double[] doseGy;
-    /** The dose rate of the seed added last (cGy/h per voxel): a drag moves that seed again, and its subtraction reuses it. */
+    /** The dose as the DVHs read it: max(0, doseGy) in single precision; replaced, not changed, once handed out. */
+    private float[] floatGy;
+    private boolean floatShared;
+    /** The dose rate of the seed added last: a drag moves that seed again, and its subtraction reuses it. */
     private Seed lastAdded;
-    private float[] lastAddedRate;
+    private FastDoseEngine.SlabRate lastAddedRate;
 
     /** The dose of {@code seeds} on {@code grid}, integrated over {@code decay}. */
-    public IncrementalDose(DoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
+    public IncrementalDose(FastDoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
         this.engine = engine;
         this.grid = grid;
         this.gyPerCGyPerH = decay.gyPerCGyPerH();
         this.doseGy = new double[grid.voxelCount()];
+        this.floatGy = new float[grid.voxelCount()];
         if (!seeds.isEmpty()) {
             float[] rate = engine.doseRateCGyPerH(seeds, grid);
-            IntStream.range(0, rate.length).parallel().forEach(n -> doseGy[n] = rate[n] * gyPerCGyPerH);
+            IntStream.range(0, rate.length).parallel().forEach(n -> {
+                doseGy[n] = rate[n] * gyPerCGyPerH;
+                floatGy[n] = (float) Math.max(0, doseGy[n]);
+            });
         }
     }
 
@@ -58,24 +66,50 @@ public final class IncrementalDose {
     }
 
     private void change(Seed removed, Seed added) {
-        float[] minus = removed == null ? null : removed.equals(lastAdded) ? lastAddedRate : engine.doseRateCGyPerH(List.of(removed), grid);
-        float[] plus = added == null ? null : engine.doseRateCGyPerH(List.of(added), grid);
+        FastDoseEngine.SlabRate minus = removed == null ? null
+                : removed.equals(lastAdded) ? lastAddedRate : engine.seedDoseRate(removed, grid);
+        FastDoseEngine.SlabRate plus = added == null ? null : engine.seedDoseRate(added, grid);
         lastAdded = added;
         lastAddedRate = plus;
-        double f = gyPerCGyPerH;
+        if (floatShared) {
+            floatGy = floatGy.clone();
+            floatShared = false;
+        }
+        int from = Math.min(first(minus), first(plus));
+        int to = Math.max(end(minus), end(plus));
         int slice = grid.nx() * grid.ny();
-        IntStream.range(0, grid.nz()).parallel().forEach(k -> {
-            for (int n = k * slice, end = n + slice; n < end; n++) {
+        double f = gyPerCGyPerH;
+        IntStream.range(from, to).parallel().forEach(k -> {
+            float[] m = slab(minus, k);
+            float[] p = slab(plus, k);
+            int mAt = m == null ? 0 : (k - minus.firstSlice()) * slice;
+            int pAt = p == null ? 0 : (k - plus.firstSlice()) * slice;
+            for (int n = k * slice, end = n + slice, i = 0; n < end; n++, i++) {
                 double d = 0;
-                if (plus != null) {
-                    d += plus[n];
+                if (p != null) {
+                    d += p[pAt + i];
                 }
-                if (minus != null) {
-                    d -= minus[n];
+                if (m != null) {
+                    d -= m[mAt + i];
                 }
-                doseGy[n] += d * f;
+                double sum = doseGy[n] + d * f;
+                doseGy[n] = sum;
+                floatGy[n] = (float) Math.max(0, sum);
             }
         });
+    }
+
+    private static int first(FastDoseEngine.SlabRate s) {
+        return s == null || s.sliceCount() == 0 ? Integer.MAX_VALUE : s.firstSlice();
+    }
+
+    private static int end(FastDoseEngine.SlabRate s) {
+        return s == null || s.sliceCount() == 0 ? Integer.MIN_VALUE : s.firstSlice() + s.sliceCount();
+    }
+
+    /** The slab's rate array when it holds slice k, else null. */
+    private static float[] slab(FastDoseEngine.SlabRate s, int k) {
+        return s != null && k >= s.firstSlice() && k < s.firstSlice() + s.sliceCount() ? s.rateCGyPerH() : null;
     }
 
     /** Dose at voxel {@code index}, Gy. */
@@ -85,16 +119,10 @@ public final class IncrementalDose {
 
     /**
      * The dose as a dose grid (single precision, as the DVH and metrics read it); the rounding residue of
-     * subtracted seeds (|d| ≪ 1 µGy where no seed remains) is set to 0.
+     * subtracted seeds (|d| ≪ 1 µGy where no seed remains) is set to 0. Later edits leave it unchanged.
      */
     public DoseGrid toDoseGrid() {
-        float[] out = new float[doseGy.length];
-        int slice = grid.nx() * grid.ny();
-        IntStream.range(0, grid.nz()).parallel().forEach(k -> {
-            for (int n = k * slice, end = n + slice; n < end; n++) {
-                out[n] = (float) Math.max(0, doseGy[n]);
-            }
-        });
-        return new DoseGrid(grid, out);
+        floatShared = true;
+        return new DoseGrid(grid, floatGy);
     }
 }
