@@ -95,7 +95,8 @@ public final class NeedleTablePdf {
         String model = SourceLibrary.builtIn().keys().contains(c.sourceModelKey())
                 ? SourceLibrary.builtIn().model(c.sourceModelKey()).description() + " (" + c.sourceModelKey() + ")" : c.sourceModelKey();
         double mci = new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi();
-        h.add(new String[] {"", String.format(Locale.ROOT, "Seeds: %s, S_K %.4f U (%.3f mCi) per seed on %s; implant date %s", model, c.strengthU(),
+        h.add(new String[] {"", String.format(Locale.ROOT, "Seeds: %s, S_K %.4f U (%.3f mCi) per seed on %s (calibration); implant date %s", model,
+                c.strengthU(),
                 mci, opt(c.calibrationDate()), opt(c.implantDate()))});
         h.add(new String[] {"", "Prescription: " + (c.prescriptionGy() == null ? "-" : String.format(Locale.ROOT, "%.1f Gy", c.prescriptionGy()))
                 + String.format(Locale.ROOT, "    %d needles, %d seeds", table.rows().size(), c.seeds().size())});
@@ -110,8 +111,41 @@ public final class NeedleTablePdf {
             h.add(new String[] {"", "All needles parallel, " + direction(d) + "; entry points on the skin or template plane"});
         }
         h.add(new String[] {"", "Depth: from the entry (template plane, or the skin for a needle through no hole) to the tip, mm. Loading from the tip in "
-                + String.format(Locale.ROOT, "%.0f", table.stepMm()) + " mm steps: S = seed, - = spacer. Coordinates: DICOM patient LPS, mm."});
-        return h;
+                + String.format(Locale.ROOT, "%.0f", table.stepMm()) + " mm steps: S = seed, - = " + String.format(Locale.ROOT, "%.0f", table.stepMm())
+                + " mm spacer. Coordinates: DICOM patient LPS, mm."});
+        return fit(h);
+    }
+
+    /** The header lines wrapped at word boundaries to the page width. */
+    private List<String[]> fit(List<String[]> lines) {
+        float width = PAGE.getWidth() - 2 * MARGIN;
+        List<String[]> out = new ArrayList<>();
+        for (String[] l : lines) {
+            PDType1Font font = l[0].equals("B") || l[0].equals("T") ? bold : regular;
+            float size = l[0].equals("T") ? 14 : 10;
+            StringBuilder line = new StringBuilder();
+            for (String word : l[1].split(" ", -1)) {
+                String next = line.length() == 0 ? word : line + " " + word;
+                if (line.length() > 0 && widthOf(font, size, next) > width) {
+                    out.add(new String[] {l[0], line.toString()});
+                    line.setLength(0);
+                    line.append("    ").append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(next);
+                }
+            }
+            out.add(new String[] {l[0], line.toString()});
+        }
+        return out;
+    }
+
+    private static float widthOf(PDType1Font font, float size, String s) {
+        try {
+            return font.getStringWidth(winAnsi(s)) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The table rows (wrapped into lines) split over pages; the first page has the header's lines less. */
@@ -183,7 +217,8 @@ public final class NeedleTablePdf {
     private void footerBlock(PDPageContentStream cs, float y, NeedleTable table, PlanContent c) throws IOException {
         int seeds = table.rows().stream().mapToInt(NeedleTable.Row::seeds).sum();
         int spacers = table.rows().stream().mapToInt(r -> Math.max(0, r.spacers())).sum();
-        text(cs, bold, 10, MARGIN, y, String.format(Locale.ROOT, "Total: %d needles, %d seeds on needles%s, %d spacers; %.3f U (%.2f mCi) in all",
+        text(cs, bold, 10, MARGIN, y, String.format(Locale.ROOT, "Total: %d needles, %d seeds on needles%s, %d spacers; %.3f U (%.2f mCi) in all on the"
+                + " calibration date",
                 table.rows().size(), seeds, table.unassignedSeeds() > 0 ? " (+" + table.unassignedSeeds() + " on no needle)" : "", spacers,
                 c.seeds().size() * c.strengthU(), c.seeds().size() * new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi()));
         text(cs, regular, 10, MARGIN, y - 2 * ROW, "Loaded by: ______________________   Checked by: ______________________   Date and time: ________________");
