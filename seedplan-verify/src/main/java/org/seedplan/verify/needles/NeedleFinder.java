@@ -49,6 +49,7 @@ public final class NeedleFinder {
         for (int v = 0; v < hu.length; v++) {
             metal[v] = hu[v] >= METAL_HU;
         }
+        double clipHu = clipLevel(hu);
         List<Run> runs = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
@@ -57,10 +58,23 @@ public final class NeedleFinder {
             runs.addAll(inComponent);
         }
         runs = joinCollinear(runs);
-        List<FoundNeedle> needles = new ArrayList<>();
+        List<NeedleCentreline.Extent> extents = new ArrayList<>();
         for (Run r : runs) {
             double[] range = range(r.points(), r.curve());
-            FoundNeedle needle = range[1] - range[0] >= MIN_LENGTH_MM ? describe(ct, r, range) : null;
+            extents.add(new NeedleCentreline.Extent(r.curve(), range[0], range[1]));
+        }
+        List<FoundNeedle> needles = new ArrayList<>();
+        for (int q = 0; q < runs.size(); q++) {
+            Run r = runs.get(q);
+            double[] range = range(r.points(), r.curve());
+            if (range[1] - range[0] >= MIN_LENGTH_MM) {
+                List<NeedleCentreline.Extent> others = new ArrayList<>(extents);
+                others.remove(q);
+                SpaceCurve refined = NeedleCentreline.refine(ct, r.curve(), range[0], range[1], others);
+                r = new Run(r.points(), r.weights(), refined);
+                range = range(r.points(), refined);
+            }
+            FoundNeedle needle = range[1] - range[0] >= MIN_LENGTH_MM ? describe(ct, r, range, clipHu) : null;
             if (needle == null) {
                 otherObjects++;
             } else {
@@ -349,7 +363,7 @@ public final class NeedleFinder {
      * a needle crosses the skin, so one end of its steel is in air or outside the scan, while a strand of seeds lies
      * wholly in tissue and a piece of a needle's outer part wholly in air.
      */
-    private FoundNeedle describe(Volume ct, Run run, double[] range) {
+    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -368,7 +382,12 @@ public final class NeedleFinder {
         if (!tipHigh) {
             line = line.reversed();
         }
-        double tipS = tipOffset(ct, line);
+        Polyline toTip = line;
+        double end = line.length();
+        double tipS = clipped(run, clipHu) ? Double.NaN : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end));
+        if (Double.isNaN(tipS)) {
+            tipS = tipOffset(ct, line);
+        }
         List<Vec3> path = new ArrayList<>();
         double length = line.length();
         for (double s = 0; s < length + tipS; s += 2) {
@@ -383,6 +402,29 @@ public final class NeedleFinder {
         }
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
                 (tipHigh ? low : high).atEdge(), certain, Math.sqrt(rms / run.points().length));
+    }
+
+    /** The scanner's upper clip, HU: the largest CT number when at least 10 voxels hold it (NaN: nothing clipped). */
+    private static double clipLevel(float[] hu) {
+        float max = -Float.MAX_VALUE;
+        for (float v : hu) {
+            max = Math.max(max, v);
+        }
+        int atMax = 0;
+        for (float v : hu) {
+            atMax += v >= max - 0.5f ? 1 : 0;
+        }
+        return atMax >= 10 ? max : Double.NaN;
+    }
+
+    /** Whether any of the run's voxels is at the scanner's clip (its steel's mass is then not measured). */
+    private static boolean clipped(Run run, double clipHu) {
+        for (double w : run.weights()) {
+            if (w + METAL_HU - 100 >= clipHu - 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Around an end of the steel: at the edge of the scan, or the median CT number 5 mm around the axis over its last 10 mm and 10 mm beyond. */

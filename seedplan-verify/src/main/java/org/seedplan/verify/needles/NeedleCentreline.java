@@ -1,0 +1,157 @@
+package org.seedplan.verify.needles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * Refines a needle's centreline to sub-voxel precision: the CT around the curve found from the metal voxels is cut into
+ * slabs {@value #SLAB_MM} mm thick across the needle, each slab's centroid is taken over every voxel within
+ * {@value #RADIUS_MM} mm of the curve weighted by how far it rises above {@value #BASE_HU} HU (so the partial-volume
+ * edges, which lie below a 12-bit scanner's clip, place the needle between voxel centres and between slices where the
+ * clipped core cannot), and the curve is refitted to the centroids with slabs that stray from it (a seed touching the
+ * needle, a needle crossing it) left out. Voxels nearer another needle's curve than this one's are not counted.
+ */
+final class NeedleCentreline {
+
+    /** Cross-section slab thickness along the needle, mm. */
+    static final double SLAB_MM = 1.0;
+    /**
+     * Radius around the curve whose voxels enter a slab's centroid in the axial plane, mm (an 18 G needle, 0.64 mm, with the
+     * in-plane blur); along z one slice spacing more, so that the neighbouring slices' partial volume counts.
+     */
+    static final double RADIUS_MM = 2.5;
+    /**
+     * CT numbers above this count towards a centroid, HU: above soft tissue (40 HU) with its noise, low enough that the
+     * partial volume of the needle in the neighbouring slice of a thick-slice scan (a few hundred HU) counts.
+     */
+    static final double BASE_HU = 200;
+    /** A slab whose centroid lies farther than this and 3 × the median from the refitted curve is left out, mm. */
+    private static final double STRAY_MM = 0.25;
+
+    private NeedleCentreline() {
+    }
+
+    /** Another needle's curve over its extent (parameters t0 to t1). */
+    record Extent(SpaceCurve curve, double t0, double t1) {
+        double distance(Vec3 p) {
+            double t = curve.parameterOf(p);
+            return t < t0 - SLAB_MM || t > t1 + SLAB_MM ? Double.MAX_VALUE : curve.distance(p);
+        }
+    }
+
+    /**
+     * The curve refitted through the slab centroids between parameters {@code t0} and {@code t1} of {@code curve} (the
+     * metal run's extent); {@code others} are the other needles' curves. Returns {@code curve} when too few slabs remain.
+     */
+    static SpaceCurve refine(Volume ct, SpaceCurve curve, double t0, double t1, List<Extent> others) {
+        Grid g = ct.grid();
+        float[] hu = ct.hu();
+        double radiusZ = RADIUS_MM + g.dzMm();
+        int bins = (int) Math.ceil((t1 - t0) / SLAB_MM) + 1;
+        double[] sw = new double[bins];
+        double[] sx = new double[bins];
+        double[] sy = new double[bins];
+        double[] sz = new double[bins];
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        for (double t = t0; t <= t1 + SLAB_MM; t += SLAB_MM) {
+            Vec3 p = curve.at(Math.min(t, t1));
+            int[] ijk = {(int) Math.floor((p.x() - g.x(0)) / g.dxMm()), (int) Math.floor((p.y() - g.y(0)) / g.dyMm()),
+                    (int) Math.floor((p.z() - g.z(0)) / g.dzMm())};
+            double[] reach = {RADIUS_MM / g.dxMm() + 1, RADIUS_MM / g.dyMm() + 1, radiusZ / g.dzMm() + 1};
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], ijk[a] - (int) Math.ceil(reach[a]));
+                hi[a] = Math.max(hi[a], ijk[a] + (int) Math.ceil(reach[a]));
+            }
+        }
+        int i0 = Math.max(0, lo[0]);
+        int i1 = Math.min(g.nx() - 1, hi[0]);
+        int j0 = Math.max(0, lo[1]);
+        int j1 = Math.min(g.ny() - 1, hi[1]);
+        int k0 = Math.max(0, lo[2]);
+        int k1 = Math.min(g.nz() - 1, hi[2]);
+        for (int k = k0; k <= k1; k++) {
+            for (int j = j0; j <= j1; j++) {
+                int row = g.index(0, j, k);
+                for (int i = i0; i <= i1; i++) {
+                    double w = hu[row + i] - BASE_HU;
+                    if (w <= 0) {
+                        continue;
+                    }
+                    Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
+                    double t = curve.parameterOf(p);
+                    if (t < t0 || t > t1) {
+                        continue;
+                    }
+                    Vec3 o = p.minus(curve.at(t));
+                    Vec3 tangent = curve.tangent(t);
+                    o = o.minus(tangent.times(o.dot(tangent)));
+                    if ((o.x() * o.x() + o.y() * o.y()) / (RADIUS_MM * RADIUS_MM) + o.z() * o.z() / (radiusZ * radiusZ) > 1
+                            || nearerAnother(p, o.norm(), others)) {
+                        continue;
+                    }
+                    int b = (int) ((t - t0) / SLAB_MM);
+                    sw[b] += w;
+                    sx[b] += w * p.x();
+                    sy[b] += w * p.y();
+                    sz[b] += w * p.z();
+                }
+            }
+        }
+        List<Vec3> centroids = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            if (sw[b] > 0) {
+                centroids.add(new Vec3(sx[b] / sw[b], sy[b] / sw[b], sz[b] / sw[b]));
+                weights.add(1.0);
+            }
+        }
+        int degree = t1 - t0 >= 30 ? 2 : 1;
+        if (centroids.size() < 2 * (degree + 2)) {
+            return curve;
+        }
+        SpaceCurve fitted = fit(centroids, weights, curve, degree);
+        for (int round = 0; round < 2; round++) {
+            double[] residual = new double[centroids.size()];
+            for (int q = 0; q < residual.length; q++) {
+                residual[q] = fitted.distance(centroids.get(q));
+            }
+            double[] sorted = residual.clone();
+            Arrays.sort(sorted);
+            double limit = Math.max(STRAY_MM, 3 * sorted[sorted.length / 2]);
+            List<Vec3> kept = new ArrayList<>();
+            List<Double> keptWeights = new ArrayList<>();
+            for (int q = 0; q < residual.length; q++) {
+                if (residual[q] <= limit) {
+                    kept.add(centroids.get(q));
+                    keptWeights.add(1.0);
+                }
+            }
+            if (kept.size() == centroids.size() || kept.size() < 2 * (degree + 2)) {
+                break;
+            }
+            centroids = kept;
+            weights = keptWeights;
+            fitted = fit(centroids, weights, curve, degree);
+        }
+        return fitted;
+    }
+
+    private static SpaceCurve fit(List<Vec3> points, List<Double> weights, SpaceCurve reference, int degree) {
+        return SpaceCurve.fit(points, weights.stream().mapToDouble(Double::doubleValue).toArray(), reference.centre(), reference.axis(),
+                degree);
+    }
+
+    private static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
+        for (Extent o : others) {
+            if (o.distance(p) < distance) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
