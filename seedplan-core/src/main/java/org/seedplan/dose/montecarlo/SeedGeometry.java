@@ -6,7 +6,7 @@ import org.seedplan.source.SourceModel;
 
 /**
  * The physical geometry of an I-125 seed model for photon transport: nested coaxial cylinders (innermost first, the
- * outermost is the capsule) with the I-125 on the surface of the innermost one.
+ * outermost is the capsule) with the I-125 on the side of the innermost one.
  *
  * <p>The shipped models are a silver rod carrying the I-125 (adsorbed as silver halide, a coating of a few µm that is
  * not modelled), an air gap and a titanium tube with welded ends. Dimensions:

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Photon transport inside one seed model, in the seed's own frame (centre at the origin, axis along z, cm): emission
- * from the surface of the innermost region and flight through the nested cylinders until the photon is absorbed or
+ * from the side of the innermost region and flight through the nested cylinders until the photon is absorbed or
  * leaves the capsule. It keeps no per-photon state: one instance serves all threads.
  */
 final class SeedTransport {
@@ -18,7 +18,6 @@ final class SeedTransport {
     private final MaterialData[] material;
     private final PhotonInteraction interaction;
     private final EnergyGrid energyGrid;
-    private final double lateralShare;
 
     SeedTransport(SeedGeometry geometry, MaterialLibrary library) {
         this.regions = geometry.regions().size();
@@ -35,9 +34,6 @@ final class SeedTransport {
         }
         this.interaction = new PhotonInteraction(library);
         this.energyGrid = library.energyGrid();
-        double lateral = 2 * Math.PI * radiusCm[0] * 2 * halfLengthCm[0];
-        double ends = 2 * Math.PI * radiusCm[0] * radiusCm[0];
-        this.lateralShare = lateral / (lateral + ends);
     }
 
     double capsuleRadiusCm() {
@@ -49,37 +45,22 @@ final class SeedTransport {
     }
 
     /**
-     * Emits one I-125 photon, uniformly over the surface of the innermost region and isotropically, and follows it
-     * to the capsule surface. Returns true if it leaves the seed (position and direction then in the seed frame).
+     * Emits one I-125 photon, uniformly over the side of the innermost cylinder and isotropically, and follows it to
+     * the capsule surface. The end faces carry no activity: on a sharp-edged rod their isotropic emission makes a 7 %
+     * step in dose at the plane of the rod's ends that real seeds, whose rods have rounded or chamfered ends (Dolan
+     * 2006), do not show; docs/monte-carlo.md gives the figures. Returns true if it leaves the seed (position and direction then in the seed frame).
      */
     boolean emit(Photon p, SplittableRandom rng) {
-        double r0 = radiusCm[0];
-        double h0 = halfLengthCm[0];
-        double nx;
-        double ny;
-        double nz;
-        if (rng.nextDouble() < lateralShare) {
-            double phi = 2 * Math.PI * rng.nextDouble();
-            nx = Math.cos(phi);
-            ny = Math.sin(phi);
-            nz = 0;
-            p.x = r0 * nx;
-            p.y = r0 * ny;
-            p.z = h0 * (2 * rng.nextDouble() - 1);
-        } else {
-            double rr = r0 * Math.sqrt(rng.nextDouble());
-            double phi = 2 * Math.PI * rng.nextDouble();
-            nx = 0;
-            ny = 0;
-            nz = rng.nextDouble() < 0.5 ? -1 : 1;
-            p.x = rr * Math.cos(phi);
-            p.y = rr * Math.sin(phi);
-            p.z = h0 * nz;
-        }
+        double phi = 2 * Math.PI * rng.nextDouble();
+        double nx = Math.cos(phi);
+        double ny = Math.sin(phi);
+        p.x = radiusCm[0] * nx;
+        p.y = radiusCm[0] * ny;
+        p.z = halfLengthCm[0] * (2 * rng.nextDouble() - 1);
         p.isotropic(rng.nextDouble(), rng.nextDouble());
         p.setEnergy(I125Spectrum.sample(rng.nextDouble()), energyGrid);
         p.mfpLeft = -Math.log(1 - rng.nextDouble());
-        if (p.u * nx + p.v * ny + p.w * nz > 0) {
+        if (p.u * nx + p.v * ny > 0) {
             return regions == 1 || follow(p, 1, rng);
         }
         return follow(p, 0, rng);

@@ -1,0 +1,158 @@
+package org.seedplan.dose.montecarlo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.seedplan.dose.DoseModel;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.source.SourceLibrary;
+import org.seedplan.source.SourceModel;
+
+/**
+ * One 6711 seed at the centre of a 30 cm water sphere against the TG-43U1 consensus data (reference/tg43, as built
+ * into SourceLibrary), which are themselves Monte Carlo and measurement. Dose is scored on a 2 mm grid; for each
+ * (r, θ) the ratio MC / TG-43 is averaged over the ring of voxels (azimuthal symmetry, θ and 180° − θ folded) whose
+ * centres lie within 1 mm (r &lt; 3 cm) or 2 mm (r ≥ 3 cm) of (r, θ), each voxel's ratio taken against TG-43 averaged
+ * over that voxel. Then Λ_MC/Λ = ratio(1 cm, 90°), g_MC/g = ratio(r, 90°)/ratio(1 cm, 90°) and
+ * F_MC/F = ratio(r, θ)/ratio(r, 90°).
+ *
+ * <p>2·10⁶ photons (about 20 s on the 2-core machine) give 1-σ statistical errors of 0.2–0.7 % on these ratios
+ * (printed with the table), well inside the tolerances. Tolerances: Λ 3 % and g(r) 2 % at 0.5–3 cm as the issue asks.
+ * Measured shortfalls, asserted at the level we reach and explained in docs/monte-carlo.md: g(r) is 2–4 % low at
+ * 4–7 cm (held to 5 %); F(r, θ) is within 4 % at 30–80° (held to 5 %) and up to 9 % high at 10–20° (held to 10 %);
+ * at 0–5° the flat end-weld model lets through 15–35 % too much dose (printed, not held).
+ */
+class WaterSphereTg43Test {
+
+    private static final SourceLibrary LIB = SourceLibrary.builtIn();
+    private static final long PHOTONS = 2_000_000L;
+    private static MonteCarloDose dose;
+    private static Tg43Kernel kernel;
+
+    @BeforeAll
+    static void run() {
+        SourceModel model = LIB.model("amersham6711");
+        kernel = new Tg43Kernel(model, DoseModel.LINE_2D);
+        Grid sphereGrid = new Grid(new Vec3(-150, -150, -150), 10, 10, 10, 31, 31, 31);
+        float[] density = new float[sphereGrid.voxelCount()];
+        for (int v = 0; v < density.length; v++) {
+            density[v] = sphereGrid.centre(v).norm() <= 150 ? 1f : 0f;
+        }
+        VoxelPhantom sphere = new VoxelPhantom(sphereGrid, List.of("water"), new byte[density.length], density);
+        Grid scoring = new Grid(new Vec3(-72, -72, -52), 2, 2, 2, 73, 73, 53);
+        MonteCarloSettings settings = new MonteCarloSettings(17, 2, 0, PHOTONS, 600);
+        dose = new MonteCarloDoseEngine(model, sphere, settings).run(List.of(new Seed(Vec3.ZERO, Vec3.UNIT_Z, 1.0)), scoring,
+                f -> { }, () -> false);
+        double ref = ratio(1, 90)[0];
+        System.out.printf(Locale.ROOT, "6711 in water: %d photons in %.1f s; Lambda_MC/Lambda = %.4f +- %.4f%n", dose.photons(),
+                dose.seconds(), ref, ratio(1, 90)[1]);
+        for (double r : new double[] {0.5, 1, 1.5, 2, 3, 4, 5, 6, 7}) {
+            double[] q = ratio(r, 90);
+            System.out.printf(Locale.ROOT, "  g_MC/g(%.1f cm) = %.4f +- %.4f (%d voxels)%n", r, q[0] / ref, q[1] / ref, (int) q[2]);
+        }
+        for (double r : new double[] {1, 2, 3, 4, 5}) {
+            double t = ratio(r, 90)[0];
+            StringBuilder sb = new StringBuilder();
+            for (double th : new double[] {0, 5, 10, 15, 20, 30, 40, 50, 60, 70, 80}) {
+                double[] q = ratio(r, th);
+                sb.append(String.format(Locale.ROOT, " %2.0f°:%.3f±%.3f", th, q[0] / t, q[1] / t));
+            }
+            System.out.println("  F_MC/F(" + r + " cm)" + sb);
+        }
+    }
+
+    /** TG-43 dose rate per U averaged over the voxel (4 × 4 × 4 points), so that the voxel's size cancels. */
+    private static double tg43VoxelMean(Grid g, Vec3 c) {
+        double sum = 0;
+        for (int s = 0; s < 64; s++) {
+            double x = c.x() + ((s % 4 + 0.5) / 4 - 0.5) * g.dxMm();
+            double y = c.y() + ((s / 4 % 4 + 0.5) / 4 - 0.5) * g.dyMm();
+            double z = c.z() + ((s / 16 + 0.5) / 4 - 0.5) * g.dzMm();
+            sum += kernel.doseRatePerU(Math.sqrt(x * x + y * y + z * z), z);
+        }
+        return sum / 64;
+    }
+
+    /**
+     * Mean of MC/TG-43 over the voxels whose centre lies within {@code halfMm} of (r, θ) or (r, 180° − θ) in (ρ, z),
+     * with its 1-σ statistical uncertainty (voxel uncertainties combined as independent).
+     */
+    private static double[] ratio(double rCm, double thetaDeg, double halfMm) {
+        double rho = rCm * 10 * Math.sin(Math.toRadians(thetaDeg));
+        double zc = rCm * 10 * Math.cos(Math.toRadians(thetaDeg));
+        Grid g = dose.grid();
+        double sum = 0;
+        double var = 0;
+        int n = 0;
+        for (int v = 0; v < g.voxelCount(); v++) {
+            Vec3 c = g.centre(v);
+            double cr = Math.hypot(c.x(), c.y());
+            if (Math.abs(cr - rho) <= halfMm + 1e-9 && Math.abs(Math.abs(c.z()) - zc) <= halfMm + 1e-9) {
+                double q = dose.doseRateMediumInMediumCGyPerH()[v] / tg43VoxelMean(g, c);
+                sum += q;
+                double s = dose.relativeUncertainty()[v] * q;
+                var += s * s;
+                n++;
+            }
+        }
+        return new double[] {sum / n, Math.sqrt(var) / n, n};
+    }
+
+    private static double[] ratio(double rCm, double thetaDeg) {
+        return ratio(rCm, thetaDeg, rCm >= 3 ? 2 : 1);
+    }
+
+    @Test
+    void doseRateConstantIsWithinThreePercentOfConsensus() {
+        double[] q = ratio(1, 90);
+        assertThat(q[1]).isLessThan(0.01);
+        assertThat(q[0]).isCloseTo(1.0, within(0.03));
+    }
+
+    @Test
+    void radialDoseFunctionIsWithinTwoPercentFromHalfToThreeCentimetres() {
+        double ref = ratio(1, 90)[0];
+        for (double r : new double[] {0.5, 1.5, 2, 3}) {
+            double[] q = ratio(r, 90);
+            assertThat(q[1] / ref).as("statistical error at %s cm", r).isLessThan(0.007);
+            assertThat(q[0] / ref).as("g_MC/g at %s cm", r).isCloseTo(1.0, within(0.02));
+        }
+    }
+
+    @Test
+    void radialDoseFunctionIsWithinFivePercentFromFourToSevenCentimetres() {
+        double ref = ratio(1, 90)[0];
+        for (double r : new double[] {4, 5, 6, 7}) {
+            double[] q = ratio(r, 90);
+            assertThat(q[1] / ref).as("statistical error at %s cm", r).isLessThan(0.01);
+            assertThat(q[0] / ref).as("g_MC/g at %s cm", r).isCloseTo(1.0, within(0.05));
+        }
+    }
+
+    @Test
+    void anisotropyIsWithinFivePercentFromThirtyToEightyDegrees() {
+        for (double r : new double[] {1, 2, 3, 4, 5}) {
+            double t = ratio(r, 90)[0];
+            for (double th : new double[] {30, 40, 50, 60, 70, 80}) {
+                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.05));
+            }
+        }
+    }
+
+    @Test
+    void anisotropyIsWithinTenPercentFromTenToTwentyDegrees() {
+        for (double r : new double[] {1, 2, 3, 4, 5}) {
+            double t = ratio(r, 90)[0];
+            for (double th : new double[] {10, 15, 20}) {
+                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.10));
+            }
+        }
+    }
+}
