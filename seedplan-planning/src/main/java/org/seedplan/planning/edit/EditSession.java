@@ -69,26 +69,30 @@ public final class EditSession {
      */
     public static EditSession of(PlanningSession planning, Plan plan) {
         return new EditSession(planning, planning.geometry(), plan.intent(), new FastDoseEngine(planning.kernel()), plan.needles(),
-                plan.intent().seed().skU());
+                plan.intent().seed().skU(), plan);
     }
 
     /** A session on needles and seeds without a planning session (no re-optimisation), e.g. a stored plan. */
     public EditSession(PlanningGeometry geometry, PlanIntent intent, FastDoseEngine engine, List<PlannedNeedle> planned, double skU) {
-        this(null, geometry, intent, engine, planned, skU);
+        this(null, geometry, intent, engine, planned, skU, null);
     }
 
     private EditSession(PlanningSession planning, PlanningGeometry geometry, PlanIntent intent, FastDoseEngine engine, List<PlannedNeedle> planned,
-                        double skU) {
+                        double skU, Plan evaluated) {
         this.planning = planning;
         this.geometry = geometry;
         this.intent = intent;
         this.engine = engine;
         this.skU = skU;
         this.evaluator = new PlanEvaluator(engine, geometry, intent);
-        load(planned);
+        load(planned, evaluated);
     }
 
-    private void load(List<PlannedNeedle> planned) {
+    /**
+     * Loads needles and seeds; {@code evaluated}, when given, is the plan they come from, whose dose,
+     * DVHs, metrics and goals (the planner's evaluation on this grid) are taken over instead of recomputed.
+     */
+    private void load(List<PlannedNeedle> planned, Plan evaluated) {
         needles.clear();
         seeds.clear();
         edited.clear();
@@ -100,8 +104,13 @@ public final class EditSession {
             }
         }
         optimisedNeedles = needles.isEmpty() ? 0 : needles.lastKey();
-        dose = new IncrementalDose(engine, geometry.grid(), intent.decay(), seedList());
-        evaluation = null;
+        if (evaluated != null && evaluated.dose().grid().equals(geometry.grid())) {
+            dose = new IncrementalDose(engine, evaluated.dose(), intent.decay());
+            evaluation = new PlanEvaluator.Evaluation(evaluated.dose(), evaluated.structures(), evaluated.metrics(), evaluated.goals());
+        } else {
+            dose = new IncrementalDose(engine, geometry.grid(), intent.decay(), seedList());
+            evaluation = null;
+        }
     }
 
     public PlanIntent intent() {
@@ -241,7 +250,7 @@ public final class EditSession {
         locked.forEach(n -> kept.add(needles.get(n)));
         Plan p = planning.reoptimiseKeeping(new LinkedHashSet<>(locked), progress);
         locked.clear();
-        load(p.needles());
+        load(p.needles(), p);
         needles.forEach((number, path) -> {
             if (kept.contains(path)) {
                 locked.add(number);
@@ -254,7 +263,7 @@ public final class EditSession {
         requirePlanning("optimise");
         Plan p = planning.optimise(progress);
         locked.clear();
-        load(p.needles());
+        load(p.needles(), p);
     }
 
     /** The uniform-loading plan on the last optimisation's needles, for comparison. */

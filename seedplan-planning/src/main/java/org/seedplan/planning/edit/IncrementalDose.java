@@ -46,6 +46,20 @@ public final class IncrementalDose {
         }
     }
 
+    /**
+     * Continues from {@code computed}, the dose a full computation by {@code engine} over {@code decay} gave (a
+     * planner's evaluation): nothing is recomputed, and {@code computed} itself is never changed.
+     */
+    public IncrementalDose(FastDoseEngine engine, DoseGrid computed, DecayIntegral decay) {
+        this.engine = engine;
+        this.grid = computed.grid();
+        this.gyPerCGyPerH = decay.gyPerCGyPerH();
+        this.floatGy = computed.doseGy();
+        this.floatShared = true;
+        this.doseGy = new double[floatGy.length];
+        IntStream.range(0, floatGy.length).parallel().forEach(n -> doseGy[n] = floatGy[n]);
+    }
+
     public Grid grid() {
         return grid;
     }

@@ -176,4 +176,24 @@ class EditSessionTest {
             }
         }
     }
+
+    @Test
+    void aReplanTakesOverThePlannersDoseWhichEqualsAFreshComputationAndStaysSoAfterEdits() {
+        EditSession s = EditSession.of(planning, plan);
+        s.lock(List.of(s.needles().get(0).number(), s.needles().get(1).number()), true);
+        s.reoptimise(ProgressListener.NONE);
+        FastDoseEngine engine = new FastDoseEngine(planning.kernel());
+        // the same tolerance as for random edits: the planner's dose is a fresh single-precision computation
+        assertSameDose(s.evaluation().dose().doseGy(), engine.dose(s.seedList(), planning.geometry().grid(), INTENT.decay()).doseGy());
+        EditSession.EditSeed free = s.seeds().stream().filter(x -> !s.needles().stream()
+                .filter(EditSession.EditNeedle::locked).map(EditSession.EditNeedle::number).toList().contains(x.needle())).findFirst().orElseThrow();
+        s.moveSeed(free.id(), free.seed().centreMm().plus(new Vec3(1.5, -1, 2)));
+        assertSameDose(s.evaluation().dose().doseGy(), engine.dose(s.seedList(), planning.geometry().grid(), INTENT.decay()).doseGy());
+    }
+
+    private static void assertSameDose(float[] a, float[] b) {
+        for (int n = 0; n < a.length; n++) {
+            assertThat((double) a[n]).as("voxel %d", n).isCloseTo(b[n], org.assertj.core.data.Offset.offset(1e-4 * b[n] + 1e-6));
+        }
+    }
 }
