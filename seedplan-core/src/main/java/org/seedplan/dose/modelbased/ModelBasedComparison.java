@@ -31,11 +31,14 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
         rows = List.copyOf(rows);
     }
 
-    /** The comparison of {@code tg43} (TG-43 dose, Gy) and {@code modelBased} on the calculator's grid. */
-    public static ModelBasedComparison of(DoseMetricsCalculator calculator, DoseGrid tg43, SpecifiedDose modelBased) {
+    /**
+     * The comparison of {@code tg43} (TG-43 dose, Gy) and {@code modelBased} on the calculator's grid, with the σ of the
+     * model-based metrics from {@link MetricUncertainty#of}.
+     */
+    public static ModelBasedComparison of(DoseMetricsCalculator calculator, DoseGrid tg43, SpecifiedDose modelBased,
+                                          Map<String, Map<String, Double>> sigma) {
         List<Dvh> a = calculator.dvhs(tg43);
         List<Dvh> b = calculator.dvhs(modelBased.dose());
-        Map<String, Map<String, Double>> sigma = MetricUncertainty.of(calculator, modelBased);
         List<Row> rows = new ArrayList<>();
         List<RoiMask> rois = calculator.rois();
         for (int s = 0; s < rois.size(); s++) {

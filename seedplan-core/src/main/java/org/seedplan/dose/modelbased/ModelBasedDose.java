@@ -41,14 +41,17 @@ public final class ModelBasedDose {
                 doseGrid.dxMm(), doseGrid.dyMm(), doseGrid.dzMm(), doseGrid.nx() + 2 * ax, doseGrid.ny() + 2 * ay, doseGrid.nz() + 2 * az);
     }
 
-    /** Runs the transport and returns the dose in Gy over {@code time} with its specification and uncertainty, plus the run. */
+    /**
+     * Runs the transport and returns the dose in Gy over {@code time} with its specification and uncertainty, plus the run;
+     * the stop rule's mean uncertainty is taken over {@code uncertaintyRegion} (one flag per dose voxel; null: the engine's default).
+     */
     public static Result compute(SourceModel model, VoxelPhantom phantom, List<Seed> seeds, Grid doseGrid, DecayIntegral time,
-                                 DoseSpecification specification, MonteCarloSettings settings, DoubleConsumer progress,
-                                 BooleanSupplier cancelled) {
+                                 DoseSpecification specification, MonteCarloSettings settings, boolean[] uncertaintyRegion,
+                                 DoubleConsumer progress, BooleanSupplier cancelled) {
         if (specification == DoseSpecification.TG43_WATER) {
             throw new IllegalArgumentException("a Monte Carlo dose is Dm,m or Dw,m, not " + specification.label());
         }
-        MonteCarloDose mc = new MonteCarloDoseEngine(model, phantom, settings).run(seeds, doseGrid, progress, cancelled);
+        MonteCarloDose mc = new MonteCarloDoseEngine(model, phantom, settings).run(seeds, doseGrid, uncertaintyRegion, progress, cancelled);
         return new Result(specified(mc, specification, time), mc.photons(), mc.seconds());
     }
 

@@ -1,0 +1,107 @@
+package org.seedplan.dose.modelbased;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.seedplan.dose.DecayIntegral;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.dose.DoseModel;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.dose.montecarlo.MaterialLibrary;
+import org.seedplan.dose.montecarlo.MonteCarloSettings;
+import org.seedplan.dose.tissue.HuDensityCurve;
+import org.seedplan.dose.tissue.TissueAssignment;
+import org.seedplan.dose.tissue.TissueOverride;
+import org.seedplan.dose.tissue.TissuePhantom;
+import org.seedplan.dvh.DoseMetricsCalculator;
+import org.seedplan.dvh.PlanMetrics;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Volume;
+import org.seedplan.source.SourceModel;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
+
+/**
+ * The model-based dose of an implant in a patient, beside its TG-43 dose (TG-186 §V): the CT's tissues on a
+ * phantom {@value ModelBasedDose#SCATTER_MARGIN_MM} mm wider than the dose grid ({@link TissueAssignment}, contour
+ * overrides by structure name), Monte Carlo transport stopped at the requested mean uncertainty over the target
+ * voxels, the metrics with their statistical σ and the TG-43 vs model-based comparison, all on one dose grid
+ * and one set of structure masks.
+ */
+public final class PatientModelBasedDose {
+
+    /** A contour override asked for by structure name: material, and density in g/cm³ or null to keep the CT's. */
+    public record OverrideRequest(String structure, String material, Double densityGPerCm3) {
+    }
+
+    /** What to compute: the patient's CT, structures and overrides, the seeds and their source, the dose asked for. */
+    public record Request(Volume ct, List<Structure> structures, List<OverrideRequest> overrides, HuDensityCurve curve,
+                          SourceModel source, List<Seed> seeds, DecayIntegral time, DoseSpecification specification,
+                          MonteCarloSettings settings) {
+    }
+
+    /** The result: tissues, the model-based dose and its metrics with σ, the TG-43 dose and the comparison. */
+    public record Evaluation(TissuePhantom tissues, SpecifiedDose modelBased, PlanMetrics modelBasedMetrics,
+                             Map<String, Map<String, Double>> sigma, DoseGrid tg43, ModelBasedComparison comparison,
+                             long photons, double seconds) {
+
+        /** One line saying what the model-based dose is and how it was computed. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s (%s): Monte Carlo, %d photons in %.1f s; %s", modelBased.specification().label(),
+                    modelBased.specification().description(), photons, seconds, tissues.describe());
+        }
+    }
+
+    private PatientModelBasedDose() {
+    }
+
+    /**
+     * Evaluates the request on {@code calculator}'s dose grid and structure masks ({@code doseGrid} is that grid);
+     * the Monte Carlo stop rule reads the mean uncertainty over the voxels at least half inside a target.
+     */
+    public static Evaluation evaluate(Request r, Grid doseGrid, DoseMetricsCalculator calculator, DoubleConsumer progress,
+                                      BooleanSupplier cancelled) {
+        Grid phantomGrid = ModelBasedDose.phantomGrid(doseGrid);
+        List<TissueOverride> overrides = new ArrayList<>();
+        for (OverrideRequest o : r.overrides()) {
+            Structure s = r.structures().stream().filter(x -> x.name().equals(o.structure())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("tissue override: no structure named '" + o.structure() + "': use one of "
+                            + r.structures().stream().map(Structure::name).toList()));
+            overrides.add(new TissueOverride(s.name(), MaskRasterizer.rasterize(s, phantomGrid), o.material(), o.densityGPerCm3()));
+        }
+        TissuePhantom tissues = TissueAssignment.assign(r.ct(), phantomGrid, r.curve(), overrides, r.seeds(), MaterialLibrary.standard());
+        boolean[] region = targetVoxels(calculator.rois(), doseGrid);
+        ModelBasedDose.Result mb = ModelBasedDose.compute(r.source(), tissues.phantom(), r.seeds(), doseGrid, r.time(),
+                r.specification(), r.settings(), region, progress, cancelled);
+        DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(r.source(), DoseModel.LINE_2D)).dose(r.seeds(), doseGrid, r.time());
+        Map<String, Map<String, Double>> sigma = MetricUncertainty.of(calculator, mb.dose());
+        ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), sigma);
+        return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), sigma, tg43, comparison, mb.photons(), mb.seconds());
+    }
+
+    /** The voxels at least half inside a target (all voxels when there is no target). */
+    static boolean[] targetVoxels(List<RoiMask> rois, Grid grid) {
+        boolean[] region = new boolean[grid.voxelCount()];
+        boolean any = false;
+        for (RoiMask roi : rois) {
+            if (roi.type().isTarget() && roi.mask().grid().equals(grid)) {
+                float[] f = roi.mask().fraction();
+                for (int v = 0; v < f.length; v++) {
+                    if (f[v] >= 0.5f) {
+                        region[v] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (!any) {
+            java.util.Arrays.fill(region, true);
+        }
+        return region;
+    }
+}
