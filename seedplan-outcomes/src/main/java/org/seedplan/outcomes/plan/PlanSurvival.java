@@ -138,10 +138,11 @@ final class PlanSurvival {
             }
             ci.row(row);
         }
+        String event = lower(e.events());
         String competing = lower(e.competing());
-        return new CumulativeIncidenceFigure("cif_" + e.name(), e.label() + ": cumulative incidence with " + competing + " competing",
-                "Cumulative incidence, " + e.label(), f, List.of(e.label(), competing.substring(0, 1).toUpperCase(Locale.ROOT)
-                        + competing.substring(1) + " (competing)"), plan.rateDays(), time.length);
+        return new CumulativeIncidenceFigure("cif_" + e.name(), e.label() + ": cumulative incidence of " + event + " with " + competing
+                + " competing", "Cumulative incidence of " + event + " (" + competing + " competing), " + e.label(), f,
+                List.of(capital(event), capital(competing) + " (competing)"), plan.rateDays(), time.length);
     }
 
     private static void followUp(Table.Builder fu, Endpoint e, DataTable data) {
@@ -207,6 +208,10 @@ final class PlanSurvival {
 
     private static String months(double days) {
         return Values.of(days / PlanReader.DAYS_PER_MONTH);
+    }
+
+    private static String capital(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
     private static String lower(List<AnalysisPlan.Event> events) {

@@ -24,7 +24,7 @@ public record CumulativeIncidenceFigure(String name, String caption, String titl
     private static final double MONTH = 30.4375;
     private static final int LEFT = 110;
     private static final int RIGHT = 30;
-    private static final int TOP = 50;
+    private static final int TOP = 50 + 2 * 18;
     private static final int PLOT_HEIGHT = 330;
     private static final int ROW = 18;
 
@@ -113,11 +113,10 @@ public record CumulativeIncidenceFigure(String name, String caption, String titl
                 c.dot(px, y.px(e.cif()), 2.5, col);
             }
         }
-        c.rect(LEFT + 8, TOP + 1, 300, 18 * 2 + 6, Color.WHITE, null);
         for (int cause = 1; cause <= 2; cause++) {
-            double ly = TOP + 14 + 18 * (cause - 1);
-            c.line(LEFT + 16, ly - 4, LEFT + 41, ly - 4, Palette.series(cause - 1), 2.5, false);
-            c.text(LEFT + 48, ly, labels.get(cause - 1), Palette.TICK, Palette.TEXT, Canvas.Align.START, false, false);
+            double ly = 52 + 18 * (cause - 1);
+            c.line(LEFT, ly - 4, LEFT + 25, ly - 4, Palette.series(cause - 1), 2.5, false);
+            c.text(LEFT + 32, ly, labels.get(cause - 1), Palette.TICK, Palette.TEXT, Canvas.Align.START, false, false);
         }
         double ry = TOP + PLOT_HEIGHT + 62;
         c.text(10, ry, "n = " + n + "; bars: 95 % CI (log scale, infinitesimal-jackknife SE) at "

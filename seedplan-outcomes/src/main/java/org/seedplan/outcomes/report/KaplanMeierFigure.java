@@ -24,7 +24,6 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
     private static final double MONTH = 30.4375;
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
-    private static final int TOP = 50;
     private static final int PLOT_HEIGHT = 330;
     private static final int ROW = 20;
     private static final int SUMMARY_ROW = 18;
@@ -44,12 +43,13 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
 
     @Override
     public int height() {
-        return TOP + PLOT_HEIGHT + 60 + ROW * (curves.size() + 1) + 10 + (note.split("\n").length - 1) * SUMMARY_ROW
+        return top() + PLOT_HEIGHT + 60 + ROW * (curves.size() + 1) + 10 + (note.split("\n").length - 1) * SUMMARY_ROW
                 + (note.contains("\n") ? 12 : 0);
     }
 
     @Override
     public void draw(Canvas c) {
+        int top = top();
         double maxDays = 0;
         for (KaplanMeierCurve k : curves) {
             if (k.time().length > 0) {
@@ -59,7 +59,7 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
         double maxMonths = Math.max(6, Math.ceil(maxDays / MONTH / 6) * 6);
         double stepMonths = maxMonths <= 24 ? 3 : maxMonths <= 48 ? 6 : 12;
         Axis x = new Axis(0, maxMonths, LEFT, width() - RIGHT, false);
-        Axis y = new Axis(0, 1, TOP + PLOT_HEIGHT, TOP, false);
+        Axis y = new Axis(0, 1, top + PLOT_HEIGHT, top, false);
         c.text(width() / 2.0, 28, title, Palette.TITLE, Palette.TEXT, Canvas.Align.MIDDLE, true, false);
         for (double v = 0; v <= 1.0001; v += 0.2) {
             c.line(LEFT, y.px(v), width() - RIGHT, y.px(v), Palette.GRID, 1, false);
@@ -70,12 +70,12 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
             ticks.add(m);
         }
         for (double m : ticks) {
-            c.line(x.px(m), TOP + PLOT_HEIGHT, x.px(m), TOP + PLOT_HEIGHT + 5, Palette.AXIS, 1, false);
-            c.text(x.px(m), TOP + PLOT_HEIGHT + 18, Axis.label(m), Palette.TICK, Palette.TEXT, Canvas.Align.MIDDLE, false, false);
+            c.line(x.px(m), top + PLOT_HEIGHT, x.px(m), top + PLOT_HEIGHT + 5, Palette.AXIS, 1, false);
+            c.text(x.px(m), top + PLOT_HEIGHT + 18, Axis.label(m), Palette.TICK, Palette.TEXT, Canvas.Align.MIDDLE, false, false);
         }
-        c.line(LEFT, TOP, LEFT, TOP + PLOT_HEIGHT, Palette.AXIS, 1.2, false);
-        c.line(LEFT, TOP + PLOT_HEIGHT, width() - RIGHT, TOP + PLOT_HEIGHT, Palette.AXIS, 1.2, false);
-        c.text(x.px(maxMonths / 2), TOP + PLOT_HEIGHT + 38, "Months since implantation", Palette.LABEL, Palette.TEXT, Canvas.Align.MIDDLE, false, false);
+        c.line(LEFT, top, LEFT, top + PLOT_HEIGHT, Palette.AXIS, 1.2, false);
+        c.line(LEFT, top + PLOT_HEIGHT, width() - RIGHT, top + PLOT_HEIGHT, Palette.AXIS, 1.2, false);
+        c.text(x.px(maxMonths / 2), top + PLOT_HEIGHT + 38, "Months since implantation", Palette.LABEL, Palette.TEXT, Canvas.Align.MIDDLE, false, false);
         c.text(LEFT - 45, y.px(0.5), "Survival probability (%)", Palette.LABEL, Palette.TEXT, Canvas.Align.MIDDLE, false, true);
 
         for (int g = 0; g < curves.size(); g++) {
@@ -107,19 +107,19 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
                 }
             }
         }
-        c.rect(width() - RIGHT - 238, TOP + 1, 236, 18 * curves.size() + 6, Color.WHITE, null);
+        // legend between the title and the plot, where it can cover no curve
         for (int g = 0; g < curves.size(); g++) {
             KaplanMeierCurve k = curves.get(g);
-            double ly = TOP + 14 + 18 * g;
-            c.line(width() - RIGHT - 230, ly - 4, width() - RIGHT - 205, ly - 4, Palette.series(g), 2.5, false);
-            c.text(width() - RIGHT - 198, ly, labels.get(g) + " (n = " + k.n() + ", events " + k.events() + ")",
-                    Palette.TICK, Palette.TEXT, Canvas.Align.START, false, false);
+            double ly = 52 + 18 * g;
+            c.line(LEFT, ly - 4, LEFT + 25, ly - 4, Palette.series(g), 2.5, false);
+            c.text(LEFT + 32, ly, labels.get(g) + " (n = " + k.n() + ", events " + k.events() + ")", Palette.TICK, Palette.TEXT,
+                    Canvas.Align.START, false, false);
         }
         String[] lines = note.split("\n");
         if (!note.isEmpty()) {
             c.text(LEFT + 12, y.px(0.06), lines[lines.length - 1], Palette.LABEL, Palette.TEXT, Canvas.Align.START, false, false);
         }
-        double ry = TOP + PLOT_HEIGHT + 62;
+        double ry = top + PLOT_HEIGHT + 62;
         c.text(10, ry, "Number at risk", Palette.TICK, Palette.TEXT, Canvas.Align.START, true, false);
         for (int g = 0; g < curves.size(); g++) {
             double rowY = ry + ROW * (g + 1);
@@ -135,7 +135,13 @@ public record KaplanMeierFigure(String name, String caption, String title, List<
         }
     }
 
+    /** Top of the plot area: below the title and one legend line per curve. */
+    private int top() {
+        return 50 + 18 * curves.size();
+    }
+
     private static String shorten(String s) {
-        return s.length() > 20 ? s.substring(0, 19) + "…" : s;
+        // the group's level is at the end of its label ("Lesion D90 (Gy) < 110"): keep the end
+        return s.length() > 20 ? "…" + s.substring(s.length() - 19) : s;
     }
 }

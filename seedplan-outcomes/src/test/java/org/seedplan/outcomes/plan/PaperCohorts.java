@@ -18,6 +18,7 @@ import org.seedplan.outcomes.io.SyntheticCohort;
 import org.seedplan.outcomes.registry.Cohort;
 import org.seedplan.outcomes.registry.FollowUp;
 import org.seedplan.outcomes.registry.Lesion;
+import org.seedplan.outcomes.registry.LesionMeasurement;
 import org.seedplan.outcomes.registry.Patient;
 import org.seedplan.outcomes.report.Endpoints;
 import org.seedplan.stats.data.DataTable;
@@ -64,7 +65,7 @@ final class PaperCohorts {
                     }
                 }
                 case "thyroid-nodes" -> {
-                    p = week1(retype(p, "DTC", null), rnd);
+                    p = month12(week1(retype(p, "DTC", null), rnd), rnd);
                     pv.put("rai_refractory", rnd.nextDouble() < 0.7 ? "yes" : "no");
                     double tg0 = Math.exp(3.5 + 1.0 * rnd.nextGaussian());
                     double fall = 0.5 + 0.4 * rnd.nextDouble();
@@ -128,6 +129,30 @@ final class PaperCohorts {
         LocalDate due = p.implant().date().plusDays((long) days);
         return p.visitsAfterImplant().stream().filter(FollowUp::imaged).map(FollowUp::date).filter(d -> !d.isBefore(due)).findFirst()
                 .map(LocalDate::toString).orElse(null);
+    }
+
+    /**
+     * Adds a 12-month imaging visit (the thyroid papers' last response time point) when the patient is still followed then and
+     * alive: each target lesion's size at the last imaging visit times 0.6–1.4, non-target as then, no new lesion.
+     */
+    private static Patient month12(Patient p, Random rnd) {
+        LocalDate d = p.implant().date().plusDays(365);
+        List<FollowUp> fs = new ArrayList<>(p.followUps());
+        FollowUp last = fs.get(fs.size() - 1);
+        FollowUp imaged = fs.stream().filter(FollowUp::imaged).reduce((a, b) -> b).orElse(null);
+        if (last.date().isBefore(d) || fs.stream().anyMatch(f -> f.died() && !f.date().isAfter(d)) || imaged == null
+                || fs.stream().anyMatch(f -> f.date().equals(d))) {
+            return p;
+        }
+        List<LesionMeasurement> m = new ArrayList<>();
+        for (LesionMeasurement x : imaged.measurements()) {
+            double k = 0.6 + 0.8 * rnd.nextDouble();
+            m.add(new LesionMeasurement(x.lesionId(), x.diameterMm() == null ? null : Math.round(x.diameterMm() * k * 10) / 10.0,
+                    x.viableDiameterMm() == null ? null : Math.round(x.viableDiameterMm() * k * 10) / 10.0));
+        }
+        fs.add(new FollowUp(d, m, imaged.nonTarget(), false, null, List.of(), false, false));
+        return new Patient(p.id(), p.ageYears(), p.sex(), p.tumourType(), p.stage(), p.ecog(), p.kps(), p.childPugh(), p.tumourMarker(),
+                p.priorTreatments(), p.hyperthermia(), p.implant(), p.lesions(), fs, p.adverseEvents());
     }
 
     /** Adds a week-1 visit (day 7, pain only) when the patient is still followed then. */
