@@ -16,6 +16,8 @@ final class Cells {
     private final DataTable table;
     private final java.util.function.Consumer<String> softErrors;
     private String lastSoftError;
+    private String lastDateTimeText;
+    private LocalDateTime lastDateTime;
 
     Cells(DataTable table, List<String> requiredColumns) {
         this(table, requiredColumns, null);
@@ -56,8 +58,47 @@ final class Cells {
         return v;
     }
 
-    /** A plain decimal number: sign, digits with an optional point, optional exponent (no hexadecimal, no 'd'/'f' suffix). */
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+    /**
+     * True for a plain decimal number: sign, digits with an optional point, optional exponent, or a signed NaN/Infinity
+     * (no hexadecimal, no 'd'/'f' suffix, which {@link Double#parseDouble} would accept).
+     */
+    static boolean isDecimal(String v) {
+        int n = v.length();
+        int i = n > 0 && (v.charAt(0) == '+' || v.charAt(0) == '-') ? 1 : 0;
+        if (v.startsWith("NaN", i) || v.startsWith("Infinity", i)) {
+            return v.length() == i + (v.charAt(i) == 'N' ? 3 : 8);
+        }
+        int intDigits = digits(v, i);
+        i += intDigits;
+        int fractionDigits = 0;
+        if (i < n && v.charAt(i) == '.') {
+            fractionDigits = digits(v, i + 1);
+            i += 1 + fractionDigits;
+        }
+        if (intDigits + fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = digits(v, i);
+            if (exponentDigits == 0) {
+                return false;
+            }
+            i += exponentDigits;
+        }
+        return i == n;
+    }
+
+    private static int digits(String v, int from) {
+        int i = from;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
 
     Double number(int row, String column, double min, double max) {
         String v = text(row, column);
@@ -66,7 +107,7 @@ final class Cells {
         }
         double d;
         try {
-            if (!DECIMAL.matcher(v.strip()).matches()) {
+            if (!isDecimal(v.strip())) {
                 throw new NumberFormatException(v);
             }
             d = Double.parseDouble(v);
@@ -139,8 +180,13 @@ final class Cells {
 
     LocalDateTime requiredDateTime(int row, String column) {
         String v = requiredText(row, column);
+        if (v.equals(lastDateTimeText)) {
+            return lastDateTime; // a log repeats its session's start on every row
+        }
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v.replace(' ', 'T'));
+            lastDateTime = v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v.replace(' ', 'T'));
+            lastDateTimeText = v;
+            return lastDateTime;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where(row, column) + ": value '" + v
                     + "' is not a date and time; fix: write yyyy-MM-ddTHH:mm (for example 2024-03-31T09:30)");

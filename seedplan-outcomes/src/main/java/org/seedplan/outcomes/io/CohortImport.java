@@ -471,11 +471,19 @@ public final class CohortImport {
         }
     }
 
+    /** One session of one patient in a thermometry log. */
+    private record SessionKey(String patientId, int session) {
+    }
+
+    /** One channel's reading time within a session: a log has one reading per channel and time. */
+    private record ReadingKey(SessionKey session, double timeMin, int channel) {
+    }
+
     private static List<HyperthermiaSession> hyperthermia(DataTable t, Problems problems) {
         Cells c = new Cells(t, CohortFormat.HYPERTHERMIA_COLUMNS);
-        Map<String, LocalDateTime> starts = new LinkedHashMap<>();
-        Map<String, List<TemperatureSample>> samples = new LinkedHashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<SessionKey, LocalDateTime> starts = new LinkedHashMap<>();
+        Map<SessionKey, List<TemperatureSample>> samples = new HashMap<>();
+        Set<ReadingKey> seen = new HashSet<>();
         for (int ri = 0; ri < c.rows(); ri++) {
             int r = ri;
             problems.row(() -> {
@@ -483,7 +491,7 @@ public final class CohortImport {
                 c.requiredText(r, "session");
                 int session = c.whole(r, "session", 1, 100000);
                 LocalDateTime start = c.requiredDateTime(r, "start");
-                String key = patient + "\u0000" + session;
+                SessionKey key = new SessionKey(patient, session);
                 LocalDateTime prev = starts.putIfAbsent(key, start);
                 if (prev != null && !prev.equals(start)) {
                     throw new IllegalArgumentException(c.where(r, "start") + ": value '" + c.text(r, "start") + "' differs from the start "
@@ -493,7 +501,7 @@ public final class CohortImport {
                 c.requiredText(r, "channel");
                 int channel = c.whole(r, "channel", 1, HyperthermiaSession.MAX_CHANNELS);
                 double temp = c.requiredNumber(r, "temp_c", 20, 60);
-                if (seen.put(key + "\u0000" + time + "\u0000" + channel, r) != null) {
+                if (!seen.add(new ReadingKey(key, time, channel))) {
                     throw new IllegalArgumentException(c.where(r, "time_min") + ": channel " + channel + " has two readings at " + time
                             + " min in session " + session + " of patient " + patient + "; fix: keep one reading per channel and time");
                 }
@@ -502,11 +510,9 @@ public final class CohortImport {
         }
         List<HyperthermiaSession> out = new ArrayList<>();
         starts.forEach((key, start) -> {
-            if (!samples.containsKey(key)) {
-                return; // every row of the session was wrong, and reported
+            if (samples.containsKey(key)) { // else every row of the session was wrong, and reported
+                out.add(new HyperthermiaSession(key.patientId(), key.session(), start, samples.get(key)));
             }
-            String[] parts = key.split("\u0000");
-            out.add(new HyperthermiaSession(parts[0], Integer.parseInt(parts[1]), start, samples.get(key)));
         });
         return out;
     }

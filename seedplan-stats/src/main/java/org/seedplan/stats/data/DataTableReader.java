@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <p>Excel cells are converted to text the way Excel displays them without formatting: numbers in
  * shortest form ({@code 72.3315}, {@code 1}), date-formatted cells as ISO dates ({@code 2024-03-31},
- * or {@code 2024-03-31T08:30} when a time of day is present), booleans as {@code TRUE}/{@code FALSE},
+ * or {@code 2024-03-31T08:30} when a time of day is present, or {@code 08:30} for a time of day alone, a serial
+ * below 1) in the workbook's 1900 or 1904 date system, booleans as {@code TRUE}/{@code FALSE},
  * formulas by their cached value. Errors name the file, row, column and value and say how to fix them.
  */
 public final class DataTableReader {

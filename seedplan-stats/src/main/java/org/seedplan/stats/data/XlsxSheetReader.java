@@ -2,14 +2,15 @@ package org.seedplan.stats.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -22,13 +23,17 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
- * Reads one sheet of an .xlsx workbook by streaming its XML (StAX over Apache POI's {@link XSSFReader}), so a
- * sheet of hundreds of thousands of rows is read in about the time of the same table as CSV and without
- * holding the workbook's object model in memory. Cells become text as {@link DataTableReader} documents:
- * numbers in shortest form, date-formatted numbers as ISO dates or date-times, booleans TRUE/FALSE, formulas
- * by their cached value, shared and inline strings as written.
+ * Reads one sheet of an .xlsx workbook by streaming the sheet's XML straight from the zip entry with {@link SheetXml}
+ * (Apache POI's {@link XSSFReader} finds the parts; styles and, only when a cell uses them, shared strings come from
+ * POI), so a sheet of hundreds of thousands of rows is read in about the time of the same table as CSV and without
+ * holding the workbook's object model in memory. Cells become text as {@link DataTableReader} documents: numbers in
+ * shortest form, date-formatted numbers as ISO dates, date-times or (below 1, a time of day alone) times, in the
+ * workbook's 1900 or 1904 date system; booleans TRUE/FALSE, formulas by their cached value, shared and inline strings
+ * as written.
  */
 final class XlsxSheetReader {
+
+    private static final Pattern DATE_1904 = Pattern.compile("date1904\\s*=\\s*[\"'](1|true)[\"']");
 
     private XlsxSheetReader() {
     }
@@ -54,12 +59,9 @@ final class XlsxSheetReader {
         String source = file.toString();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
             boolean date1904;
             try (InputStream wb = reader.getWorkbookData()) {
-                String xml = new String(wb.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                date1904 = xml.matches("(?s).*date1904=\"(1|true)\".*");
+                date1904 = DATE_1904.matcher(new String(wb.readAllBytes(), StandardCharsets.UTF_8)).find();
             }
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             List<String> names = new ArrayList<>();
@@ -70,12 +72,12 @@ final class XlsxSheetReader {
                     if (sheetName == null ? names.size() == 1 : name.equals(sheetName)) {
                         int sheets = names.size() + countRemaining(it);
                         String where = source + (sheets > 1 ? " sheet '" + name + "'" : "");
-                        return new Parse(where, strings, styles, date1904).table(in);
+                        return new Parse(where, pkg, reader.getStylesTable(), date1904).table(new SheetXml(in, where));
                     }
                 }
             }
             throw new IllegalArgumentException(source + ": no sheet '" + sheetName + "'; fix: use one of " + names);
-        } catch (OpenXML4JException | XMLStreamException | org.xml.sax.SAXException e) {
+        } catch (OpenXML4JException e) {
             throw new IllegalArgumentException(source + ": not a readable .xlsx workbook (" + e.getMessage() + "); fix: save it again as .xlsx");
         }
     }
@@ -91,183 +93,227 @@ final class XlsxSheetReader {
 
     /** The 0-based column of a cell reference such as {@code AB12}. */
     static int column(String ref) {
+        byte[] b = ref.getBytes(StandardCharsets.US_ASCII);
+        return column(b, b.length);
+    }
+
+    private static int column(byte[] ref, int length) {
         int c = 0;
-        for (int i = 0; i < ref.length(); i++) {
-            char ch = ref.charAt(i);
-            if (ch < 'A' || ch > 'Z') {
-                break;
-            }
-            c = c * 26 + (ch - 'A' + 1);
+        for (int i = 0; i < length && ref[i] >= 'A' && ref[i] <= 'Z'; i++) {
+            c = c * 26 + (ref[i] - 'A' + 1);
         }
         return c - 1;
     }
 
     /**
-     * True when the stored number text is already what Excel shows: an optional minus, digits without a needless
-     * leading zero, an optional fraction not ending in 0, at most 15 significant digits, no exponent.
+     * The text Excel shows for a stored number (ASCII, as in a cell's {@code <v>}) when that is the stored decimal
+     * itself less needless zeros — an optional minus, digits, an optional fraction, no exponent, at most 15 digits once
+     * trailing fraction zeros and leading integer zeros are dropped ({@code 1.0} → {@code 1}, {@code 36.540} →
+     * {@code 36.54}); null when the number needs Excel's full conversion (exponent, more digits, negative zero).
      */
-    static boolean plainDecimal(String v) {
-        int i = v.startsWith("-") ? 1 : 0;
-        int digits = 0;
+    static String plainNumber(byte[] v, int length) {
+        int start = length > 0 && v[0] == '-' ? 1 : 0;
         int dot = -1;
-        int start = i;
-        for (; i < v.length(); i++) {
-            char ch = v.charAt(i);
+        for (int i = start; i < length; i++) {
+            byte ch = v[i];
             if (ch == '.' && dot < 0) {
                 dot = i;
-            } else if (ch >= '0' && ch <= '9') {
-                digits++;
-            } else {
-                return false;
+            } else if (ch < '0' || ch > '9') {
+                return null;
             }
         }
-        boolean leadingZero = v.length() > start + 1 && v.charAt(start) == '0' && v.charAt(start + 1) != '.';
-        boolean fractionOk = dot < 0 || (dot > start && dot < v.length() - 1 && v.charAt(v.length() - 1) != '0');
-        return digits > 0 && digits <= 15 && !leadingZero && fractionOk && !v.equals("-0");
+        int end = length;
+        if (dot >= 0) {
+            while (end > dot + 1 && v[end - 1] == '0') {
+                end--;
+            }
+            if (end == dot + 1) {
+                end = dot;
+            }
+        }
+        int first = start;
+        int intEnd = dot < 0 ? end : dot;
+        while (first < intEnd - 1 && v[first] == '0') {
+            first++;
+        }
+        int digits = end - first - (end > dot && dot >= 0 ? 1 : 0);
+        if (intEnd == start || digits == 0 || digits > 15) {
+            return null;
+        }
+        boolean zero = true;
+        for (int i = first; i < end && zero; i++) {
+            zero = v[i] == '0' || v[i] == '.';
+        }
+        if (zero && start == 1) {
+            return null;
+        }
+        if (start == 0 || first == start) {
+            return new String(v, first - start, end - first + start, StandardCharsets.ISO_8859_1);
+        }
+        return "-" + new String(v, first, end - first, StandardCharsets.ISO_8859_1);
     }
 
-    /** The state of one sheet's parse. */
+    /** The state of one sheet's parse: the header, then the cells column by column. */
     private static final class Parse {
         private final String where;
-        private final ReadOnlySharedStringsTable strings;
+        private final OPCPackage pkg;
         private final StylesTable styles;
         private final boolean date1904;
+        private ReadOnlySharedStringsTable strings;
         private List<String> header;
-        private final List<String[]> data = new ArrayList<>();
-        private final List<Integer> rowNumbers = new ArrayList<>();
+        private String[][] columns;
+        private int[] rowNumbers = new int[1024];
+        private int rows;
+        private String[] row = new String[16];
+        private int rowWidth;
+        private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+        private byte[] lastSerial = new byte[0];
+        private int lastSerialLength;
+        private String lastDate;
 
-        Parse(String where, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904) {
+        Parse(String where, OPCPackage pkg, StylesTable styles, boolean date1904) {
             this.where = where;
-            this.strings = strings;
+            this.pkg = pkg;
             this.styles = styles;
             this.date1904 = date1904;
         }
 
-        DataTable table(InputStream in) throws XMLStreamException {
-            XMLInputFactory f = XMLInputFactory.newFactory();
-            f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            XMLStreamReader x = f.createXMLStreamReader(in);
-            int rowIndex = -1;
-            List<String> row = new ArrayList<>();
-            int col = -1;
-            String type = null;
-            String style = null;
-            StringBuilder value = new StringBuilder();
-            boolean inValue = false;
-            while (x.hasNext()) {
-                int ev = x.next();
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
-                        case "row" -> {
-                            String r = x.getAttributeValue(null, "r");
-                            rowIndex = r == null ? rowIndex + 1 : Integer.parseInt(r) - 1;
-                            row = new ArrayList<>();
-                            col = -1;
-                        }
-                        case "c" -> {
-                            String ref = x.getAttributeValue(null, "r");
-                            col = ref == null ? col + 1 : column(ref);
-                            type = x.getAttributeValue(null, "t");
-                            style = x.getAttributeValue(null, "s");
-                            value.setLength(0);
-                        }
-                        case "v", "t" -> inValue = true;
-                        default -> {
-                        }
-                    }
-                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
-                    if (inValue) {
-                        value.append(x.getText());
-                    }
-                } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    switch (x.getLocalName()) {
-                        case "v", "t" -> inValue = false;
-                        case "c" -> {
-                            String text = cell(type, style, value.toString(), rowIndex, col);
-                            while (row.size() < col) {
-                                row.add(null);
-                            }
-                            row.add(text);
-                        }
-                        case "row" -> endRow(row, rowIndex);
-                        default -> {
-                        }
-                    }
+        DataTable table(SheetXml x) throws IOException {
+            for (int event = x.next(); event != SheetXml.END; event = x.next()) {
+                if (event == SheetXml.CELL) {
+                    put(x.column(), cell(x));
+                } else {
+                    endRow(x.rowIndex());
                 }
             }
+            endRow(x.rowIndex());
             if (header == null) {
                 throw new IllegalArgumentException(where + ": the sheet is empty; fix: the first row must name the columns");
             }
-            int cols = header.size();
-            String[][] cells = new String[cols][data.size()];
-            for (int r = 0; r < data.size(); r++) {
-                for (int c = 0; c < cols; c++) {
-                    cells[c][r] = data.get(r)[c];
-                }
+            String[][] cells = new String[header.size()][];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = Arrays.copyOf(columns[c], rows);
             }
-            return new DataTable(where, header, cells, rowNumbers.stream().mapToInt(Integer::intValue).toArray());
+            return new DataTable(where, header, cells, Arrays.copyOf(rowNumbers, rows));
         }
 
-        private void endRow(List<String> row, int rowIndex) {
-            boolean blank = row.stream().allMatch(v -> v == null || v.isBlank());
-            if (blank) {
-                return;
+        private void put(int col, String text) {
+            if (col >= row.length) {
+                row = Arrays.copyOf(row, Math.max(col + 1, row.length * 2));
             }
-            if (header == null) {
-                header = new ArrayList<>();
-                for (String v : row) {
-                    header.add(v == null ? "" : v.strip());
-                }
-                while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
-                    header.remove(header.size() - 1);
-                }
-                return;
+            row[col] = text;
+            rowWidth = Math.max(rowWidth, col + 1);
+        }
+
+        private void endRow(int rowIndex) {
+            boolean blank = true;
+            for (int c = 0; c < rowWidth && blank; c++) {
+                blank = row[c] == null || row[c].isBlank();
             }
+            if (!blank) {
+                if (header == null) {
+                    header(rowWidth);
+                } else {
+                    data(rowIndex);
+                }
+            }
+            Arrays.fill(row, 0, rowWidth, null);
+            rowWidth = 0;
+        }
+
+        private void header(int width) {
+            header = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                header.add(row[c] == null ? "" : row[c].strip());
+            }
+            while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
+                header.remove(header.size() - 1);
+            }
+            columns = new String[header.size()][1024];
+        }
+
+        private void data(int rowIndex) {
             int cols = header.size();
-            for (int c = cols; c < row.size(); c++) {
-                if (row.get(c) != null) {
+            for (int c = cols; c < rowWidth; c++) {
+                if (row[c] != null) {
                     throw new IllegalArgumentException(where + " row " + (rowIndex + 1) + " column " + CellReference.convertNumToColString(c)
                             + ": value outside the header's columns; fix: add a header or delete the value");
                 }
             }
-            String[] vals = new String[cols];
-            for (int c = 0; c < cols && c < row.size(); c++) {
-                vals[c] = row.get(c);
+            if (rows == rowNumbers.length) {
+                rowNumbers = Arrays.copyOf(rowNumbers, rows * 2);
+                for (int c = 0; c < cols; c++) {
+                    columns[c] = Arrays.copyOf(columns[c], rows * 2);
+                }
             }
-            data.add(vals);
-            rowNumbers.add(rowIndex + 1);
+            for (int c = 0; c < cols; c++) {
+                columns[c][rows] = row[c];
+            }
+            rowNumbers[rows++] = rowIndex + 1;
         }
 
-        private String cell(String type, String style, String v, int row, int col) {
-            if (type == null || type.equals("n")) {
-                if (v.isEmpty()) {
-                    return null;
-                }
-                if (style != null && isDate(Integer.parseInt(style))) {
-                    return dates.computeIfAbsent(v, k -> {
-                        LocalDateTime t = DateUtil.getLocalDateTime(Double.parseDouble(k), date1904);
-                        return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
-                    });
-                }
-                return plainDecimal(v) ? v : NumberToTextConverter.toText(Double.parseDouble(v));
-            }
-            return switch (type) {
-                case "s" -> sharedString(Integer.parseInt(v.strip()));
-                case "inlineStr", "str" -> v.isEmpty() ? null : v;
-                case "b" -> "1".equals(v.strip()) ? "TRUE" : "FALSE";
-                case "d" -> v;
-                default -> throw new IllegalArgumentException(where + " row " + (row + 1) + " column "
-                        + CellReference.convertNumToColString(col) + ": the cell holds an Excel error; fix: correct the formula or clear the cell");
+        private String cell(SheetXml x) throws IOException {
+            byte[] v = x.value();
+            int n = x.valueLength();
+            return switch (x.type()) {
+                case NUMBER -> n == 0 ? null : number(x.style(), v, n, x);
+                case SHARED -> n == 0 ? null : sharedString(ascii(v, n).strip(), x);
+                case TEXT -> n == 0 ? null : new String(v, 0, n, StandardCharsets.UTF_8);
+                case BOOLEAN -> n == 1 && v[0] == '1' ? "TRUE" : "FALSE";
+                case ISO_DATE -> n == 0 ? null : ascii(v, n);
+                case ERROR -> throw new IllegalArgumentException(at(x) + ": the cell holds an Excel error; fix: correct the formula or clear the cell");
             };
         }
 
-        private final java.util.Map<Integer, Boolean> dateStyles = new java.util.HashMap<>();
-        private final java.util.Map<String, String> dates = new java.util.HashMap<>();
-        private final java.util.Map<Integer, String> shared = new java.util.HashMap<>();
+        private String number(int style, byte[] v, int n, SheetXml x) {
+            if (style >= 0 && isDate(style)) {
+                if (!Arrays.equals(v, 0, n, lastSerial, 0, lastSerialLength)) {
+                    lastSerial = Arrays.copyOf(v, n);
+                    lastSerialLength = n;
+                    lastDate = dateText(parse(ascii(v, n), x));
+                }
+                return lastDate;
+            }
+            String plain = plainNumber(v, n);
+            return plain != null ? plain : NumberToTextConverter.toText(parse(ascii(v, n), x));
+        }
 
-        private String sharedString(int index) {
-            return shared.computeIfAbsent(index, i -> strings.getItemAt(i).getString());
+        /** A date-formatted serial number as ISO text: a date, a date-time, or below 1 a time of day alone. */
+        private String dateText(double serial) {
+            LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904);
+            if (serial >= 0 && serial < 1) {
+                return t.toLocalTime().toString();
+            }
+            return t.toLocalTime().toSecondOfDay() == 0 && t.getNano() == 0 ? t.toLocalDate().toString() : t.toString();
+        }
+
+        private double parse(String number, SheetXml x) {
+            try {
+                return Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(at(x) + ": the stored number '" + number + "' is not readable; fix: retype the value in Excel");
+            }
+        }
+
+        private String sharedString(String index, SheetXml x) throws IOException {
+            if (strings == null) {
+                try {
+                    strings = new ReadOnlySharedStringsTable(pkg);
+                } catch (org.xml.sax.SAXException e) {
+                    throw new IllegalArgumentException(where + ": the shared strings are not readable (" + e.getMessage()
+                            + "); fix: save the workbook again as .xlsx");
+                }
+            }
+            int i;
+            try {
+                i = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                i = -1;
+            }
+            if (i < 0 || i >= strings.getCount()) {
+                throw new IllegalArgumentException(at(x) + ": shared string " + index + " does not exist; fix: save the workbook again as .xlsx");
+            }
+            return strings.getItemAt(i).getString();
         }
 
         private boolean isDate(int styleIndex) {
@@ -275,6 +321,14 @@ final class XlsxSheetReader {
                 XSSFCellStyle s = styles.getStyleAt(i);
                 return s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
             });
+        }
+
+        private String at(SheetXml x) {
+            return where + " row " + (x.rowIndex() + 1) + " column " + CellReference.convertNumToColString(x.column());
+        }
+
+        private static String ascii(byte[] v, int n) {
+            return new String(v, 0, n, StandardCharsets.ISO_8859_1);
         }
     }
 }
