@@ -80,7 +80,10 @@ public final class BenchEditCommand implements Callable<Integer> {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Random rnd = new Random(7);
         List<Double> ms = new ArrayList<>();
-        List<Double> cpuMs = new ArrayList<>();
+        List<Double> doseMs = new ArrayList<>();
+        List<Double> evaluationMs = new ArrayList<>();
+        List<Double> linesMs = new ArrayList<>();
+        long cpuTotal = 0;
         int lineSegments = 0;
         List<Double> firstMs = new ArrayList<>();
         EditSession.EditSeed seed = null;
@@ -93,7 +96,9 @@ public final class BenchEditCommand implements Callable<Integer> {
             long c0 = cpuNanos();
             long t0 = System.nanoTime();
             session.moveSeed(seed.id(), to);
+            long tDose = System.nanoTime();
             session.evaluation();
+            long tEvaluation = System.nanoTime();
             lineSegments = 0;
             lineSegments += segments(session, SlicePlane.AXIAL, to.z());
             lineSegments += segments(session, SlicePlane.CORONAL, to.y());
@@ -105,7 +110,10 @@ public final class BenchEditCommand implements Callable<Integer> {
             }
             if (r >= warmup) {
                 ms.add((t1 - t0) / 1e6);
-                cpuMs.add((c1 - c0) / 1e6);
+                doseMs.add((tDose - t0) / 1e6);
+                evaluationMs.add((tEvaluation - tDose) / 1e6);
+                linesMs.add((t1 - tEvaluation) / 1e6);
+                cpuTotal += c1 - c0;
             }
         }
         Grid g = geometry.grid();
@@ -116,13 +124,19 @@ public final class BenchEditCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "one step of a seed drag (%d steps per drag; dose, DVH + metrics + goals of every structure, isodose lines of 3 planes, last %d segments):%n", DRAG_STEPS,
                 lineSegments);
         double[] a = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] cpu = cpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "process CPU per drag step: median %.0f ms (all threads); load average before the runs %.2f%n", cpu[cpu.length / 2],
-                load);
+        System.out.printf(Locale.ROOT, "process CPU per drag step: mean %.1f ms (all threads, over the timed steps); load average before the runs %.2f%n",
+                cpuTotal / 1e6 / runs, load);
+        System.out.printf(Locale.ROOT, "median wall per part: dose %.1f ms, DVH + metrics + goals %.1f ms, isodose lines %.1f ms%n", median(doseMs),
+                median(evaluationMs), median(linesMs));
         double[] f = firstMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "first step of a drag (two seeds evaluated): median %.0f ms over %d drags%n", f[f.length / 2], f.length);
         System.out.printf(Locale.ROOT, "median %.0f ms over %d runs (min %.1f, max %.1f)%n", a[a.length / 2], runs, a[0], a[a.length - 1]);
         return 0;
+    }
+
+    private static double median(List<Double> values) {
+        double[] a = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a[a.length / 2];
     }
 
     /** CPU time of this process (all threads, GC included), ns: shows the work when other jobs share the machine. */
