@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 BenchCtReadCommand.class,
                 BenchTemplateCommand.class,
                 BenchDicomReceiveCommand.class,
+                BenchMcCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
