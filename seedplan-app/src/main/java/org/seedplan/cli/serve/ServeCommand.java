@@ -67,6 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dicom-bind", paramLabel = "ADDRESS", description = "Address the DICOM port listens on (default: that of --bind).")
     String dicomBind;
 
+    @Option(names = "--min-cell-size", paramLabel = "K", defaultValue = "5", description = "Cohort dashboard: a group of fewer than K"
+            + " patients shows its count as \"< K\" and no values (small-cell suppression; default ${DEFAULT-VALUE}, 1 = none).")
+    int minCellSize;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -76,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dicom-port " + dicomPort + " is not a TCP port: give 1–65535 (DICOM: 104 or 11112), or 0 for any free port");
         }
         AeAddress.checkAeTitle(aeTitle, "--ae-title");
+        if (minCellSize < 1) {
+            throw new IllegalArgumentException("--min-cell-size " + minCellSize + " is too small: give a whole number ≥ 1 (1 = no suppression)");
+        }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
@@ -90,7 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("seedplan serve: " + folder + " holds data already; --demo fills only a new or empty folder, starting on the data there");
         }
         Database database = Database.open(folder, db);
-        Services services = Services.open(new ServerConfig(bind, port, Set.copyOf(trustedProxies), Clock.systemUTC()), database);
+        Services services = Services.open(new ServerConfig(bind, port, Set.copyOf(trustedProxies), Clock.systemUTC(), minCellSize),
+                database);
         if (demo && services.accounts().users().count() == 0) {
             System.out.println("seedplan serve: filling " + folder + " with the demo (planning the demo patient takes a little while)…");
             Path work = Files.createTempDirectory("seedplan-demo");

@@ -13,6 +13,7 @@ import org.seedplan.outcomes.plan.PlanReader;
 import org.seedplan.outcomes.plan.PlanReport;
 import org.seedplan.outcomes.report.CohortReport;
 import org.seedplan.outcomes.report.Figure;
+import org.seedplan.outcomes.report.SmallCellSuppression;
 import org.seedplan.outcomes.report.Table;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.Caller;
@@ -26,7 +27,8 @@ import org.seedplan.storage.cohort.CohortExporter;
  * The cohort dashboard's API: runs an analysis plan (a shipped template or the caller's own plan JSON) on the
  * registry data of one of the caller's centres and returns only what the plan's tables and figures show —
  * aggregate numbers and SVG figures, never the per-patient analysis dataset — so it needs the de-identified
- * export permission and is audited as an export of the centre.
+ * export permission and is audited as an export of the centre. Groups of fewer than the server's minimum cell size
+ * show their count as "&lt; k" and no values ({@link SmallCellSuppression}).
  */
 public final class AnalysisApi {
 
@@ -72,13 +74,14 @@ public final class AnalysisApi {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("title", plan.title());
         out.put("patients", cohort.cohort().size());
+        out.put("minCellSize", s.config().minCellSize());
         ArrayNode tables = out.putArray("tables");
         ArrayNode figures = out.putArray("figures");
         if (cohort.cohort().size() == 0) {
             ctx.json(out);
             return;
         }
-        CohortReport report = PlanReport.run(plan, cohort);
+        CohortReport report = new SmallCellSuppression(s.config().minCellSize()).apply(PlanReport.run(plan, cohort));
         s.audit().event(PatientApi.actor(c, role, centreId), "EXPORT", "centre", centreId, "analysis plan '" + plan.title() + "' run on "
                 + cohort.cohort().size() + " patients (tables and figures only)");
         for (Table t : report.tables()) {
