@@ -64,7 +64,9 @@ form.addEventListener('submit', async (e) => {
   try {
     const r = await post(`/api/analysis/run?centreId=${encodeURIComponent(centreSelect.value)}`, { plan });
     showMessage(error, 'error', '');
-    document.getElementById('results-title').textContent = `${r.title} · ${r.patients} patients`;
+    document.getElementById('results-title').textContent = r.minCellSize > 1
+      ? `${r.title} · ${r.patients} patients · groups under ${r.minCellSize} patients shown as "< ${r.minCellSize}"`
+      : `${r.title} · ${r.patients} patients`;
     replace(document.getElementById('figures'), ...r.figures.map(figureView));
     replace(document.getElementById('tables'), ...r.tables.map(tableView));
     results.hidden = false;
