@@ -55,6 +55,22 @@ export class PlanLayer {
     this.holes(ctx, view, state);
     this.needles(ctx, view, state);
     this.seeds(ctx, view, state);
+    this.pendingEntry(ctx, view);
+  }
+
+  /** The entry of a free-hand needle being added (first click made, tip not yet): a cross where it lies on the slice. */
+  pendingEntry(ctx, view) {
+    const p = this.page.pendingEntry;
+    if (!p || !view.onSlice(p[view.normalAxis])) return;
+    const [x, y] = view.toPixel(p);
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(x - 6, y);
+    ctx.lineTo(x + 6, y);
+    ctx.moveTo(x, y - 6);
+    ctx.lineTo(x, y + 6);
+    ctx.stroke();
   }
 
   structures(ctx, view, structures) {

@@ -15,10 +15,37 @@ const EDIT_TOOLS = [
   ['needle', 'Drag needle', 'Drag a needle with its seeds in the plane of the view'],
   ['addseed', 'Add seed', 'Click: a seed on the nearest needle at that depth'],
   ['delete', 'Delete', 'Click a seed to delete it; Shift-click a needle to delete it with its seeds'],
+  ['addneedle', 'Add needle', 'Template: click a hole on a view across the needles, or the tip on a view along them; free-hand: click the entry,'
+    + ' then the tip. The new needle is loaded at the plan\'s spacing from the far edge of the target'],
 ];
 const error = document.getElementById('error');
 const $ = (id) => document.getElementById(id);
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
+
+const dot = (a, b) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const minus = (a, b) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const plus = (a, b, s = 1) => [a[0] + s * b[0], a[1] + s * b[1], a[2] + s * b[2]];
+const length = (a) => Math.hypot(a[0], a[1], a[2]);
+
+/** A template hole's label: column letters (A … Z, AA …) and row number from 1, as printed on the template and named by the server. */
+function holeLabel(column, row) {
+  let s = '';
+  let c = column;
+  do {
+    s = String.fromCharCode(65 + (c % 26)) + s;
+    c = Math.floor(c / 26) - 1;
+  } while (c >= 0);
+  return s + (row + 1);
+}
+
+/** The hole of template `t` (the session's `template`) that the needle through point p goes through, or null outside A1's quadrant. */
+function nearestHole(t, p) {
+  const rel = minus(p, t.holeA1Mm);
+  const column = Math.round(dot(rel, t.columnStepMm) / dot(t.columnStepMm, t.columnStepMm));
+  const row = Math.round(dot(rel, t.rowStepMm) / dot(t.rowStepMm, t.rowStepMm));
+  if (column < 0 || row < 0) return null;
+  return { label: holeLabel(column, row), entryMm: plus(plus(t.holeA1Mm, t.columnStepMm, column), t.rowStepMm, row) };
+}
 
 /** The point of the needle's axis (between tip and entry) nearest to p: Shift-drag keeps a seed in its needle. */
 function alongNeedle(n, p) {
@@ -38,6 +65,7 @@ class PlanPage {
     this.sessionId = null;
     this.selectedSeed = null;
     this.selectedNeedle = null;
+    this.pendingEntry = null;
     this.inflight = false;
     this.pending = null;
     this.uniform = null;
@@ -54,7 +82,6 @@ class PlanPage {
     $('save').onclick = () => this.save();
     $('approve').onclick = () => this.openApproval();
     $('approve-form').addEventListener('submit', (e) => this.approve(e));
-    $('download-table').onclick = () => this.downloadTable();
     $('uniform-toggle').onchange = () => this.toggleUniform();
     $('wash-toggle').onchange = (e) => {
       this.show.wash = e.target.checked;
@@ -200,6 +227,7 @@ class PlanPage {
     this.inflight = true;
     post(`/api/planning/${this.sessionId}/edits`, { ...body, slices: this.slices(), wash: this.show.wash }).then((s) => {
       this.apply(s);
+      if (s.added) this.needleAdded(s.added);
       requestAnimationFrame(() => {
         const ms = performance.now() - startedAt;
         if (['moveSeed', 'moveNeedle'].includes(body.op)) this.timings.drag.push({ ms, serverMs: s.serverMs });
@@ -207,6 +235,7 @@ class PlanPage {
       });
     }).catch((e) => {
       showMessage(error, 'error', e.message);
+      if (body.op === 'addNeedle') $('add-needle-line').textContent = '';
     }).finally(() => {
       this.inflight = false;
       if (this.pending) {
@@ -219,6 +248,10 @@ class PlanPage {
 
   pointer(e) {
     const tool = this.viewer.tool;
+    if (tool !== 'addneedle' && this.pendingEntry) {
+      this.pendingEntry = null;
+      this.viewer.redraw();
+    }
     if (!this.state || !EDIT_TOOLS.some(([k]) => k === tool) || e.button > 0) return;
     const now = performance.now();
     if (e.kind === 'down') {
@@ -238,6 +271,9 @@ class PlanPage {
         e.consume();
         const n = nearestNeedle(this.state, e.mm);
         if (n) this.edit({ op: 'addSeed', needle: n.number, nearMm: e.mm }, now);
+      } else if (tool === 'addneedle') {
+        e.consume();
+        this.addNeedleAt(e, now);
       } else if (tool === 'delete') {
         e.consume();
         if (e.shiftKey) {
@@ -268,6 +304,80 @@ class PlanPage {
       }
       if (e.kind === 'up') this.drag = null;
     }
+  }
+
+  /**
+   * Adds a whole needle where the physicist clicked. With a coplanar template: the hole the click's needle line goes
+   * through; on a view along the needles the click is the tip, on a view across them the depth is the one typed, else the
+   * planner's path through that hole to the far edge of the target. Free-hand: a first click sets the entry, a second the
+   * tip (a typed depth shortens or lengthens it). The server loads the needle (docs/planning-screen.md).
+   */
+  addNeedleAt(e, now) {
+    const line = $('add-needle-line');
+    const t = this.state.template;
+    const typedDepth = Number($('needle-depth').value) || null;
+    const spacing = Number($('needle-spacing').value) || undefined;
+    let entry;
+    let tip;
+    let through;
+    if (t) {
+      const hole = nearestHole(t, e.mm);
+      if (!hole) {
+        line.textContent = 'That point lies outside the template\'s holes (before column A or row 1).';
+        return;
+      }
+      const taken = this.state.needles.find((n) => length(minus(n.entryMm, hole.entryMm)) < 0.5);
+      if (taken) {
+        line.textContent = `Hole ${hole.label} carries needle ${taken.number} already.`;
+        return;
+      }
+      let depth = typedDepth;
+      if (Math.abs(t.direction[e.view.normalAxis]) < 0.05) {
+        depth = dot(minus(e.mm, hole.entryMm), t.direction); // a view along the needles: the click is the tip
+      } else if (!depth) {
+        const path = (this.state.availableNeedles || []).find((n) => length(minus(n.entryMm, hole.entryMm)) < 0.5);
+        if (!path) {
+          line.textContent = `Hole ${hole.label}: the planner found no safe path to the target through it; type a depth to add it anyway.`;
+          return;
+        }
+        depth = length(minus(path.tipMm, path.entryMm));
+      }
+      if (!(depth > 5)) {
+        line.textContent = `Hole ${hole.label}: the tip must lie more than 5 mm beyond the template (got ${fmt(depth, 1)} mm).`;
+        return;
+      }
+      entry = hole.entryMm;
+      tip = plus(entry, t.direction, depth);
+      through = `hole ${hole.label}`;
+    } else {
+      if (!this.pendingEntry) {
+        this.pendingEntry = e.mm.slice();
+        line.textContent = 'Entry set: now click the tip.';
+        this.viewer.redraw();
+        return;
+      }
+      entry = this.pendingEntry;
+      this.pendingEntry = null;
+      const d = minus(e.mm, entry);
+      if (!(length(d) > 5)) {
+        line.textContent = 'The tip must lie more than 5 mm from the entry: click the entry again.';
+        this.viewer.redraw();
+        return;
+      }
+      tip = typedDepth ? plus(entry, d, typedDepth / length(d)) : e.mm.slice();
+      through = 'the skin';
+    }
+    line.textContent = `Adding a needle through ${through}, ${fmt(length(minus(tip, entry)), 1)} mm deep…`;
+    this.edit({ op: 'addNeedle', entryMm: entry, tipMm: tip, spacingMm: spacing }, now);
+  }
+
+  /** Says what the server added (needle, hole, seeds, spacing, and any warning about its path) and selects the needle. */
+  needleAdded(a) {
+    const n = this.state.needles.find((x) => x.number === a.needle);
+    $('add-needle-line').textContent = `Needle ${a.needle}${n && n.hole ? ` (hole ${n.hole})` : ''}, ${fmt(n ? length(minus(n.tipMm, n.entryMm)) : NaN, 1)} mm:`
+      + ` ${a.seeds} seed${a.seeds === 1 ? '' : 's'}${a.seeds ? ` every ${fmt(a.spacingMm, 0)} mm from the far edge of the target` : ' (it meets no part of the target)'}.`;
+    if (a.warning) showMessage(error, 'error', `Warning: ${a.warning}`);
+    this.select(null, a.needle);
   }
 
   slicesChanged() {
@@ -310,13 +420,12 @@ class PlanPage {
     $('saved-line').textContent = r ? `Plan ${r.id} “${r.name}”, revision ${r.revision}: ${r.status}${r.approvedBy ? ` by ${r.approvedBy}` : ''}` : '';
     $('approve').disabled = !r || r.status !== 'DRAFT';
     const approved = r && r.status === 'APPROVED';
-    for (const [id, path] of [['download-pdf', 'report.pdf'], ['download-dicom', 'export/dicom']]) {
+    for (const [id, path] of [['download-pdf', 'report.pdf'], ['download-table', 'needle-table.pdf'], ['download-dicom', 'export/dicom']]) {
       const a = $(id);
       a.classList.toggle('disabled', !approved);
       a.setAttribute('aria-disabled', String(!approved));
       if (approved) a.href = `/api/plans/${r.id}/revisions/${r.revision}/${path}`; else a.removeAttribute('href');
     }
-    $('download-table').disabled = !approved;
   }
 
   openApproval() {
@@ -339,25 +448,6 @@ class PlanPage {
     } catch (err) {
       showMessage($('approve-error'), 'error', err.message);
     }
-  }
-
-  /** The operating-room needle table of the approved revision as CSV (needle, entry, tip, depth, seeds from the tip). */
-  async downloadTable() {
-    const r = await get(`/api/plans/${this.saved.id}/revisions/${this.saved.revision}`);
-    const rows = [['needle', 'entry_x_mm', 'entry_y_mm', 'entry_z_mm', 'tip_x_mm', 'tip_y_mm', 'tip_z_mm', 'depth_mm', 'seeds', 'seed_distances_from_tip_mm']];
-    r.needles.forEach((n, i) => {
-      const depth = Math.hypot(...[0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k]));
-      const seeds = r.seeds.filter((s) => s.needle === i)
-        .map((s) => Math.hypot(s.xMm - n.tipMm[0], s.yMm - n.tipMm[1], s.zMm - n.tipMm[2])).sort((a, b) => a - b);
-      rows.push([i + 1, ...n.entryMm.map((v) => v.toFixed(1)), ...n.tipMm.map((v) => v.toFixed(1)), depth.toFixed(1), seeds.length,
-        seeds.map((d) => d.toFixed(1)).join(' ')]);
-    });
-    const header = `# plan ${r.id} "${r.name}" revision ${r.revision} ${r.status} by ${r.approvedBy} at ${r.approvedAt}; mm, DICOM LPS\n`;
-    const blob = new Blob([header + rows.map((x) => x.join(',')).join('\n') + '\n'], { type: 'text/csv' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `needles_plan${r.id}_rev${r.revision}.csv` });
-    document.body.append(a);
-    a.click();
-    a.remove();
   }
 }
 

@@ -201,6 +201,9 @@ class PlanScreenBrowserTest {
         wait.until(d -> lockedCount() == 1);
         driver.findElements(By.cssSelector("#needles input.lock")).get(2).click();
         wait.until(d -> lockedCount() == 2);
+        // the checkboxes tick at once; the server's answer to the second lock may still be on its way
+        wait.until(d -> run("const p = window.seedplanPlan; return !p.inflight && p.pending == null"
+                + " && p.state.needles.filter((n) => n.locked).length === 2") == Boolean.TRUE);
         JsonNode before = state();
         driver.findElement(By.id("replan")).click();
         wait.until(d -> ((Number) run("return window.seedplanPlan.timings.replan.length")).intValue() == 1);
@@ -216,6 +219,36 @@ class PlanScreenBrowserTest {
         wait.until(d -> run("const p = window.seedplanPlan.state.dosePlanes; return p != null && p.axial != null && p.coronal != null") == Boolean.TRUE);
         Thread.sleep(300);
         chromium.screenshot("plan-wash");
+        driver.findElement(By.id("wash-toggle")).click();
+
+        // add a whole needle: the Add needle tool, a click on a free template hole in the coronal view (across the anterior
+        // needles) gives the planner's path through that hole to the far edge of the target, loaded at the plan's spacing;
+        // the needle count, the seeds and the CTV D90 change, and the needle table names its hole
+        JsonNode beforeAdd = state();
+        String d90BeforeAdd = (String) run(d90Js);
+        driver.findElement(By.cssSelector("button.tool[data-tool='addneedle']")).click();
+        @SuppressWarnings("unchecked")
+        List<Object> hole = (List<Object>) run("const p = window.seedplanPlan; const used = new Set(p.state.needles.map((n) => n.hole));"
+                + " const len = (n) => Math.hypot(n.tipMm[0] - n.entryMm[0], n.tipMm[1] - n.entryMm[1], n.tipMm[2] - n.entryMm[2]);"
+                + " const free = p.state.availableNeedles.filter((n) => !used.has(n.hole)).sort((a, b) => len(b) - len(a))[0];"
+                + " const v = p.viewer.views.coronal; const r = v.canvas.getBoundingClientRect(); const [x, y] = v.toPixel(free.entryMm);"
+                + " return [x - r.width / 2, y - r.height / 2, free.hole, (free.entryMm[2] + free.tipMm[2]) / 2];");
+        WebElement coronal = driver.findElement(By.cssSelector("canvas[data-view='coronal']"));
+        new Actions(driver).moveToElement(coronal, (int) Math.round(((Number) hole.get(0)).doubleValue()),
+                (int) Math.round(((Number) hole.get(1)).doubleValue())).click().perform();
+        wait.until(d -> ((Number) run("return window.seedplanPlan.state.needleCount")).intValue() == beforeAdd.get("needleCount").asInt() + 1);
+        wait.until(d -> run("return window.seedplanPlan.inflight") == Boolean.FALSE);
+        JsonNode added = state();
+        assertThat(added.get("seedCount").asInt()).isGreaterThan(beforeAdd.get("seedCount").asInt());
+        assertThat((String) run(d90Js)).isNotEqualTo(d90BeforeAdd);
+        int newNeedle = added.get("needles").get(added.get("needles").size() - 1).get("number").asInt();
+        assertThat(driver.findElement(By.cssSelector("#needles tr[data-needle='" + newNeedle + "'] td:nth-child(2)")).getText())
+                .isEqualTo((String) hole.get(2));
+        assertThat(driver.findElement(By.id("add-needle-line")).getText()).contains("Needle " + newNeedle + " (hole " + hole.get(2) + ")");
+        run("const p = window.seedplanPlan; const f = p.viewer.focusMm.slice(); f[2] = arguments[0]; p.viewer.setFocus(f);", hole.get(3));
+        wait.until(d -> (Boolean) run("const p = window.seedplanPlan; return Math.abs(p.state.isodoses.axial.atMm - p.viewer.views.axial.sliceMm) < 1e-6;"));
+        Thread.sleep(300);
+        chromium.screenshot("plan-addneedle");
 
         // save, approve with the password, download what is approved
         driver.findElement(By.id("save")).click();
@@ -230,6 +263,8 @@ class PlanScreenBrowserTest {
         String pdfHref = driver.findElement(By.id("download-pdf")).getAttribute("href");
         String dicomHref = driver.findElement(By.id("download-dicom")).getAttribute("href");
         assertThat(pdfHref).contains("/revisions/1/report.pdf");
+        String tableHref = driver.findElement(By.id("download-table")).getAttribute("href");
+        assertThat(tableHref).contains("/revisions/1/needle-table.pdf");
         ApiClient api = server.signedIn(Role.PHYSICIST, true);
         byte[] pdf = api.bytes(pdfHref.substring(server.base().length()));
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -240,10 +275,19 @@ class PlanScreenBrowserTest {
         // the export for treatment locks the approved revision (issue 9)
         assertThat(revision.get("status").asText()).isEqualTo("LOCKED");
         assertThat(revision.get("approvedBy").asText()).isEqualTo("Dr physicist_a");
-        assertThat(revision.get("seedCount").asInt()).isEqualTo(after.get("seedCount").asInt());
+        assertThat(revision.get("seedCount").asInt()).isEqualTo(added.get("seedCount").asInt());
         String text = pdfText(pdf);
         assertThat(text).contains("Dr physicist_a");
         assertThat(text).containsPattern("(?i)revision\\s*1");
+        // the operating-room needle table (poppler's text): the added needle's row with its hole and seeds
+        String table = pdfText(api.bytes(tableHref.substring(server.base().length())));
+        int addedSeeds = 0;
+        for (JsonNode x : added.get("seeds")) {
+            addedSeeds += x.get("needle").asInt() == newNeedle ? 1 : 0;
+        }
+        assertThat(table).contains("Needle and seed loading table", "Dr physicist_a");
+        assertThat(table.replaceAll("\\s+", " ")).containsPattern(added.get("needles").size() + " " + hole.get(2) + " \\(0\\.00, 1\\.00, 0\\.00\\) [0-9.]+ mm "
+                + addedSeeds + " ");
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 
@@ -289,7 +333,7 @@ class PlanScreenBrowserTest {
     private static String pdfText(byte[] pdf) throws Exception {
         Path f = Files.createTempFile("plan", ".pdf");
         Files.write(f, pdf);
-        Process p = new ProcessBuilder("pdftotext", f.toString(), "-").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("pdftotext", "-layout", f.toString(), "-").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         return out;
