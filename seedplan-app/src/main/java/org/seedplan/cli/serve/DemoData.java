@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.seedplan.cli.demo.DemoCase;
 import org.seedplan.cli.planning.DemoPlan;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
@@ -30,6 +31,7 @@ import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.server.Services;
+import org.seedplan.server.plans.TemplateHoles;
 import org.seedplan.server.security.Tokens;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -50,8 +52,8 @@ import org.seedplan.verify.phantom.SeedPose;
 /**
  * Fills a fresh database with the demonstration: two centres with a user of every role in each, the demo
  * patient in centre DEMO-A (its CT and structures written by seedplan-dicom into the DICOM store, a plan
- * made by the real planner and approved by the demo physicist, a simulated post-op CT of that plan from
- * seedplan-verify's phantom, the implant recorded), the synthetic demo cohort in DEMO-A and a smaller one
+ * made by the real planner and approved by the demo physicist, a simulated post-implant CT of that plan from
+ * seedplan-verify's phantom in the planning study's Frame of Reference, the implant recorded), the synthetic demo cohort in DEMO-A and a smaller one
  * in DEMO-B. Returns the lines to print (the users and their passwords).
  */
 final class DemoData {
@@ -60,6 +62,8 @@ final class DemoData {
     private static final long SIMULATION_SEED = 20240611L;
     private static final double NEEDLE_SIGMA_MM = 1.0;
     private static final double SEED_SIGMA_MM = 0.7;
+    /** Series Description of the demo's post-implant CT. */
+    static final String POST_OP_DESCRIPTION = "Post-implant CT";
 
     private DemoData() {
     }
@@ -90,7 +94,8 @@ final class DemoData {
         String ctSeries = Uids.newUid();
         List<String> sops = new ArrayList<>();
         List<Path> files = writeCt(demo.ct(), study, ctSeries, work.resolve("ct"), sops);
-        DataSet rs = RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(), ctSeries, study.frameOfReferenceUid(),
+        // the structure set carries the CTV the plan is made on (GTV + 5 mm, outlined on the CT's slices), as a planning system would store it
+        DataSet rs = RtStructWriter.write(DemoCase.withDrawnCtv(demo).structures(), new CtReference(study.studyInstanceUid(), ctSeries, study.frameOfReferenceUid(),
                 demo.ct().grid(), sops), study, Uids.newUid(), Uids.newUid(), "seedplan demo");
         Path rsFile = work.resolve("ct").resolve("RS.dcm");
         Files.write(rsFile, DicomWriter.encode(rs));
@@ -103,9 +108,12 @@ final class DemoData {
         PlanRevisions.Revision draft = plans.createPlan(actor, patientDbId, "Liver S7 demo", content(plan, ctSeries), s.now());
         PlanRevisions.Revision approved = plans.approve(actor, draft.planId(), draft.revision(), physicist.displayName(), s.now());
 
+        // The post-implant scan of a CT-guided implant is made at the end of the procedure with the patient still immobilised on the
+        // CT table: the same examination, so the scanner gives it the planning scan's study and Frame of Reference (PS3.3 C.7.4.1.1.1:
+        // series of one study that are spatially related share the Frame of Reference UID). The simulated scan is rendered on the
+        // planning CT's own grid, so that is exactly its geometry; verification then compares without asking about coordinates.
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted(plan), SIMULATION_SEED + 1);
-        StudyContext postStudy = StudyContext.newStudy(info);
-        List<StoredInstance> post = store.importForPatient(actor, patientDbId, writeCt(postOp, postStudy, Uids.newUid(), work.resolve("postop"), new ArrayList<>()),
+        List<StoredInstance> post = store.importForPatient(actor, patientDbId, writePostOpCt(postOp, study, work.resolve("postop")),
                 ImportLimits.DEFAULT).instances();
         recordImplant(s, actor, patientDbId, approved, post.get(0).studyInstanceUid(), plan.seedCount());
 
@@ -133,6 +141,21 @@ final class DemoData {
         return files;
     }
 
+    /** The post-implant CT as series 2 "Post-implant CT" of the planning study (its Frame of Reference), acquisition 2. */
+    private static List<Path> writePostOpCt(Volume ct, StudyContext study, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        List<DataSet> slices = CtSeriesWriter.slices(ct, study, Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            DataSet ds = slices.get(k).toBuilder().numbers(Tag.SERIES_NUMBER, 2).numbers(Tag.ACQUISITION_NUMBER, 2)
+                    .put(Tag.SERIES_DESCRIPTION, POST_OP_DESCRIPTION).build();
+            Path f = dir.resolve(String.format(Locale.ROOT, "CT.%04d.dcm", k + 1));
+            Files.write(f, DicomWriter.encode(ds));
+            files.add(f);
+        }
+        return files;
+    }
+
     /** The plan as a stored revision: its needles, its seeds along them, and the CTV metrics of the planner's dose. */
     private static PlanContent content(Plan plan, String ctSeries) {
         List<PlanContent.Needle> needles = new ArrayList<>();
@@ -148,6 +171,11 @@ final class DemoData {
                 ctv.vPct().get("150"), ctv.vPct().get("200"), ctv.volumeCc());
         String intent = String.format(Locale.ROOT, "{\"target\":\"CTV\",\"prescriptionGy\":%.1f,\"sourceModelKey\":\"%s\",\"approach\":\"coplanar template, anterior\"}",
                 DemoPatient.PRESCRIPTION_GY, plan.source().key());
+        // where the coplanar template sat (from the planner's hole labels), so that the needle table names each needle's hole
+        TemplateHoles template = TemplateHoles.of(plan.needles().stream().map(PlannedNeedle::needle).toList());
+        if (template != null) {
+            intent = template.addTo(intent);
+        }
         // the strength stored is the seeds' strength on the demo's implant day, so that day is also its reference date
         LocalDate implant = org.seedplan.cli.demo.DemoCertificate.IMPLANT.toLocalDate();
         return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), plan.seeds().get(0).skU(),

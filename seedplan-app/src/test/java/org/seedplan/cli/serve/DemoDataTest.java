@@ -1,0 +1,113 @@
+package org.seedplan.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seedplan.server.SeedplanServer;
+import org.seedplan.server.ServerConfig;
+import org.seedplan.server.Services;
+import org.seedplan.storage.Database;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.StudyInfo;
+import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientRepository;
+
+/**
+ * {@code serve --demo}'s data: the structure set carries the CTV the plan was made on, and the post-implant CT lies in the
+ * planning CT's Frame of Reference, so that the verification route compares at once (no question about scanner
+ * coordinates) and reports every planned seed matched on the CTV.
+ */
+class DemoDataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theDemoPatientIsVerifiedOnItsCtvWithoutAskingAboutCoordinates(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir.resolve("data"))) {
+            Services s = Services.open(ServerConfig.local(0), db);
+            List<String> users = DemoData.fill(s, dir.resolve("work"));
+            String password = users.stream().filter(l -> l.trim().startsWith("physicist.a ")).findFirst().orElseThrow().trim().split("\\s+")[1];
+
+            Patient patient = new PatientRepository(db).listByCentres(List.of(1L, 2L)).stream()
+                    .filter(p -> "DEMO-0001".equals(p.data().patientId())).findFirst().orElseThrow();
+            try (SeedplanServer server = SeedplanServer.start(s)) {
+                Api api = new Api(server.address());
+                api.signIn("physicist.a", password);
+                JsonNode page = api.get("api/patients/" + patient.id());
+                JsonNode p0 = page.get("plans").get(0);
+                PlanRevisions.Revision plan = new PlanRevisions(db).revision(p0.get("id").asLong(), p0.get("revision").asInt()).orElseThrow();
+                assertThat(plan.status()).isEqualTo(PlanRevisions.Status.APPROVED);
+                List<StudyInfo.SeriesInfo> cts = new ArrayList<>();
+                for (StudyInfo st : DicomStore.open(db).studies(patient.id())) {
+                    st.series().stream().filter(x -> "CT".equals(x.modality())).forEach(cts::add);
+                }
+                StudyInfo.SeriesInfo planCt = cts.stream().filter(x -> x.seriesInstanceUid().equals(plan.content().ctSeriesUid())).findFirst()
+                        .orElseThrow();
+                StudyInfo.SeriesInfo postOp = cts.stream().filter(x -> DemoData.POST_OP_DESCRIPTION.equals(x.description())).findFirst().orElseThrow();
+                assertThat(postOp.seriesInstanceUid()).isNotEqualTo(planCt.seriesInstanceUid());
+                assertThat(postOp.frameOfReferenceUid()).isEqualTo(planCt.frameOfReferenceUid());
+
+                JsonNode choices = api.get("api/patients/" + patient.id() + "/planning");
+                List<String> structures = new ArrayList<>();
+                choices.get("structures").forEach(x -> structures.add(x.get("name").asText() + ":" + x.get("type").asText()));
+                assertThat(structures).contains("CTV:CTV", "GTV:GTV");
+
+                JsonNode job = api.post("api/verifications", "{\"planId\":" + plan.planId() + ",\"revision\":" + plan.revision()
+                        + ",\"postOpSeriesUid\":\"" + postOp.seriesInstanceUid() + "\"}", 202);
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while ("running".equals(job.get("state").asText()) && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                    job = api.get("api/verifications/" + job.get("id").asText());
+                }
+                assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+                JsonNode r = job.get("result");
+                assertThat(r.has("frameNote")).isFalse();
+                assertThat(r.get("matches").size()).isEqualTo(plan.content().seeds().size());
+                assertThat(r.get("missing").size()).isZero();
+                List<String> verified = new ArrayList<>();
+                r.get("structures").forEach(x -> verified.add(x.get("name").asText()));
+                assertThat(verified).contains("CTV");
+            }
+        }
+    }
+
+    /** A signed-in client of the JSON API (session cookie and CSRF token). */
+    private static final class Api {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private String csrf = "";
+
+        Api(String base) {
+            this.base = base.endsWith("/") ? base : base + "/";
+        }
+
+        void signIn(String user, String password) throws Exception {
+            csrf = post("api/session", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", 200).get("csrfToken").asText();
+        }
+
+        JsonNode get(String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        }
+
+        JsonNode post(String path, String body, int status) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(status);
+            return JSON.readTree(r.body());
+        }
+    }
+}
