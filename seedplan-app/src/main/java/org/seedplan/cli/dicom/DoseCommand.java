@@ -78,6 +78,14 @@ public final class DoseCommand implements Callable<Integer> {
     @Mixin
     PlanSourceOptions source;
 
+    @Option(names = "--engine", defaultValue = "tg43", paramLabel = "tg43|mc",
+            description = "dose engine: tg43 (TG-43U1 superposition in water, default) or mc (model-based, TG-186: Monte Carlo in the"
+                    + " CT's tissues; writes the dose --mc-report names and prints it beside TG-43; needs --rx-gy)")
+    String engine;
+
+    @Mixin
+    org.seedplan.cli.dose.ModelBasedOptions mc;
+
     @Override
     public Integer call() {
         if (!(gridMm >= 0.2 && gridMm <= 10)) {
@@ -91,6 +99,22 @@ public final class DoseCommand implements Callable<Integer> {
         }
         if (rxGy != null) {
             org.seedplan.dvh.DoseMetricsCalculator.requirePrescription("--rx-gy", rxGy);
+        }
+        boolean modelBased = switch (engine.trim().toLowerCase(Locale.ROOT)) {
+            case "tg43" -> false;
+            case "mc" -> true;
+            default -> throw new IllegalArgumentException("--engine '" + engine + "': give tg43 (TG-43U1, default) or mc (model-based Monte Carlo)");
+        };
+        if (!modelBased && mc.anyGiven()) {
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+                    + " add --engine mc, or leave them out");
+        }
+        if (modelBased) {
+            mc.check();
+            if (rxGy == null) {
+                throw new IllegalArgumentException("--engine mc needs --rx-gy: the model-based dose is reported beside TG-43 with the"
+                        + " targets' D90 and V100, which need the prescription (Gy)");
+            }
         }
         Path target = out.toAbsolutePath().normalize();
         for (Path in : new Path[] {ct, rtstruct, rtplan}) {
@@ -124,11 +148,17 @@ public final class DoseCommand implements Callable<Integer> {
             throw new IllegalArgumentException(rtstruct + ": no GTV, CTV or PTV ROI to report metrics for: leave out --rx-gy");
         }
         Grid grid = doseGrid(seeds, covered.stream().map(r -> r.structure().orElseThrow()).toList());
-        DoseGrid dose = new FastDoseEngine(source.kernel(implant)).dose(seeds, grid, source.permanent(implant));
+        ModelBasedDoseRun.Outcome modelBasedRun = modelBased
+                ? ModelBasedDoseRun.run(ctSeries.volume(), covered, implant.model(), seeds, grid, source.permanent(implant), rxGy, mc) : null;
+        DoseGrid dose = modelBased ? modelBasedRun.evaluation().modelBased().dose()
+                : new FastDoseEngine(source.kernel(implant)).dose(seeds, grid, source.permanent(implant));
         StudyContext study = new StudyContext(ctSeries.patient(), ctSeries.studyInstanceUid(), ctSeries.frameOfReferenceUid(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         DataSet rd = RtDoseWriter.write(dose, bits == 16 ? RtDoseWriter.Bits.SIXTEEN : RtDoseWriter.Bits.THIRTY_TWO, study,
                 Uids.newUid(), Uids.newUid(), plan.sopInstanceUid());
+        if (modelBased) {
+            rd = ModelBasedDoseRun.labelled(rd, modelBasedRun.evaluation().modelBased().specification());
+        }
         UmaskFiles.writeAtomically(out, DicomWriter.encode(rd));
         implant.reportLines().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%d seeds (S_K at implant %s U); dose grid %d × %d × %d at %.2f mm over the seeds and %d ROIs;"
@@ -136,7 +166,9 @@ public final class DoseCommand implements Callable<Integer> {
                 dose.maxGy());
         notes.forEach(n -> System.out.println("note: " + n));
         System.out.println("wrote " + out);
-        if (rxGy != null) {
+        if (modelBased) {
+            modelBasedRun.lines().forEach(System.out::println);
+        } else if (rxGy != null) {
             List<String> targets = covered.stream().filter(r -> r.type().isTarget()).map(r -> String.valueOf(r.number())).toList();
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(rtstruct + ": no GTV, CTV or PTV ROI to report metrics for");
