@@ -27,7 +27,7 @@ import org.seedplan.storage.registry.PatientRepository;
 /**
  * {@code serve --demo}'s data: the structure set carries the CTV the plan was made on, and the post-implant CT lies in the
  * planning CT's Frame of Reference, so that the verification route compares at once (no question about scanner
- * coordinates) and reports every planned seed matched on the CTV.
+ * coordinates) and reports every planned seed matched on the CTV; the demo plan's needle table names each needle's template hole.
  */
 class DemoDataTest {
 
@@ -79,6 +79,19 @@ class DemoDataTest {
                 List<String> verified = new ArrayList<>();
                 r.get("structures").forEach(x -> verified.add(x.get("name").asText()));
                 assertThat(verified).contains("CTV");
+
+                // the demo plan kept its template: the needle table names a hole for every needle
+                String text;
+                try (var pdf = org.apache.pdfbox.Loader.loadPDF(api.bytes("api/plans/" + plan.planId() + "/revisions/" + plan.revision()
+                        + "/needle-table.pdf"))) {
+                    text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                }
+                assertThat(text).contains("Coplanar template: holes every 5.0 mm");
+                for (int i = 1; i <= plan.content().needles().size(); i++) {
+                    String row = i + " ";
+                    assertThat(text.lines()).as("needle %d named by its hole in%n%s", i, text)
+                            .anyMatch(l -> l.startsWith(row) && l.substring(row.length()).matches("[A-Z]+[0-9]+ \\(.*"));
+                }
             }
         }
     }
@@ -101,6 +114,12 @@ class DemoDataTest {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
             return JSON.readTree(r.body());
+        }
+
+        byte[] bytes(String path) throws Exception {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
         }
 
         JsonNode post(String path, String body, int status) throws Exception {
