@@ -111,6 +111,7 @@ public final class NeedlesCommand implements Callable<Integer> {
                 PlanFiles.writeInto(folder, re.plan(), re.geometry(), null, null);
                 folder.commit();
             }
+            re.warnings().forEach(w -> lines.add(0, "WARNING: " + w));
             lines.add(String.format(Locale.ROOT, "re-plan around the %d needles found: %d seeds on %d needles, goals %s", matching.found().size(),
                     re.plan().seedCount(), re.plan().needleCount(), re.plan().allGoalsMet() ? "all met" : "NOT all met"));
             for (GoalResult g : re.plan().goals()) {

@@ -6,9 +6,15 @@ import org.seedplan.geometry.Vec3;
 /**
  * A needle already placed (or chosen by the physicist) that re-planning keeps. With
  * {@code seedDistancesFromTipMm} null its loading is optimised with the rest; otherwise its seeds
- * are kept at those distances from the tip.
+ * are kept at those distances from the tip. A needle {@code inPatient} (found on the intra-operative
+ * CT) is kept even where its path crosses bone or an organ's needle margin; a chosen one is refused there.
  */
-public record FixedNeedle(Vec3 entryMm, Vec3 tipMm, List<Double> seedDistancesFromTipMm) {
+public record FixedNeedle(Vec3 entryMm, Vec3 tipMm, List<Double> seedDistancesFromTipMm, boolean inPatient) {
+
+    /** A fixed needle chosen by the physicist (not known to be in the patient). */
+    public FixedNeedle(Vec3 entryMm, Vec3 tipMm, List<Double> seedDistancesFromTipMm) {
+        this(entryMm, tipMm, seedDistancesFromTipMm, false);
+    }
 
     public FixedNeedle {
         if (entryMm == null || tipMm == null || !entryMm.isFinite() || !tipMm.isFinite()) {

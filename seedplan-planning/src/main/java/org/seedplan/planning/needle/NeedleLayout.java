@@ -33,12 +33,12 @@ public interface NeedleLayout {
         return new FreeHandLayout();
     }
 
-    /** The fixed needles of an intent as needles, checked against organs and bone. */
+    /** The fixed needles of an intent as needles; those not in the patient are checked against organs and bone. */
     static List<Needle> fixedNeedles(PlanningGeometry geometry, PlanIntent intent) {
         java.util.ArrayList<Needle> out = new java.util.ArrayList<>();
         for (int n = 0; n < intent.fixedNeedles().size(); n++) {
             FixedNeedle f = intent.fixedNeedles().get(n);
-            String why = geometry.pathBlocked(f.entryMm(), f.tipMm(), geometry.pathStepMm());
+            String why = f.inPatient() ? null : geometry.pathBlocked(f.entryMm(), f.tipMm(), geometry.pathStepMm());
             if (why != null) {
                 throw new IllegalArgumentException("intent: fixed_needles[" + n + "] from " + f.entryMm() + " to " + f.tipMm()
                         + " crosses " + why + ": move or remove that needle");

@@ -220,6 +220,7 @@ public final class NeedlesApi {
         }
         o.put("meanTipErrorMm", m.meanTipErrorMm()).put("meanAngleErrorDeg", m.meanAngleErrorDeg());
         ArrayNode notes = o.putArray("notes");
+        result.replanned().warnings().forEach(notes::add);
         result.finding().notes().forEach(notes::add);
         ArrayNode goals = o.putArray("goals");
         result.replanned().plan().goals().forEach(g -> goals.addObject().put("structure", g.structure()).put("goal", g.goal()).put("value", g.value())

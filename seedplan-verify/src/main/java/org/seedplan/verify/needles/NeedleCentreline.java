@@ -29,6 +29,8 @@ final class NeedleCentreline {
      * partial volume of the needle in the neighbouring slice of a thick-slice scan (a few hundred HU) counts.
      */
     static final double BASE_HU = 200;
+    /** Length of the pieces of the curve whose surrounding boxes are searched, mm. */
+    private static final double CHUNK_MM = 5;
     /** A slab whose centroid lies farther than this and 3 × the median from the refitted curve is left out, mm. */
     private static final double STRAY_MM = 0.25;
 
@@ -37,11 +39,19 @@ final class NeedleCentreline {
 
     /** Another needle's curve over its extent (parameters t0 to t1). */
     record Extent(SpaceCurve curve, double t0, double t1) {
-        double distance(Vec3 p) {
-            double t = curve.parameterOf(p);
-            return t < t0 - SLAB_MM || t > t1 + SLAB_MM ? Double.MAX_VALUE : curve.distance(p);
+        /** Distance from p to the curve; MAX_VALUE beyond its extent or farther than {@code within} from its reference axis. */
+        double distance(Vec3 p, double within) {
+            Vec3 r = p.minus(curve.centre());
+            double t = r.dot(curve.axis());
+            if (t < t0 - SLAB_MM || t > t1 + SLAB_MM || r.minus(curve.axis().times(t)).norm() > within + BEND_MM) {
+                return Double.MAX_VALUE;
+            }
+            return curve.distance(p);
         }
     }
+
+    /** Largest distance of a needle's curve from its reference axis considered, mm (a bent needle's deflection is a few mm). */
+    private static final double BEND_MM = 10;
 
     /**
      * The curve refitted through the slab centroids between parameters {@code t0} and {@code t1} of {@code curve} (the
@@ -56,49 +66,46 @@ final class NeedleCentreline {
         double[] sx = new double[bins];
         double[] sy = new double[bins];
         double[] sz = new double[bins];
-        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-        int[] hi = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
-        for (double t = t0; t <= t1 + SLAB_MM; t += SLAB_MM) {
-            Vec3 p = curve.at(Math.min(t, t1));
-            int[] ijk = {(int) Math.floor((p.x() - g.x(0)) / g.dxMm()), (int) Math.floor((p.y() - g.y(0)) / g.dyMm()),
-                    (int) Math.floor((p.z() - g.z(0)) / g.dzMm())};
-            double[] reach = {RADIUS_MM / g.dxMm() + 1, RADIUS_MM / g.dyMm() + 1, radiusZ / g.dzMm() + 1};
-            for (int a = 0; a < 3; a++) {
-                lo[a] = Math.min(lo[a], ijk[a] - (int) Math.ceil(reach[a]));
-                hi[a] = Math.max(hi[a], ijk[a] + (int) Math.ceil(reach[a]));
-            }
-        }
-        int i0 = Math.max(0, lo[0]);
-        int i1 = Math.min(g.nx() - 1, hi[0]);
-        int j0 = Math.max(0, lo[1]);
-        int j1 = Math.min(g.ny() - 1, hi[1]);
-        int k0 = Math.max(0, lo[2]);
-        int k1 = Math.min(g.nz() - 1, hi[2]);
-        for (int k = k0; k <= k1; k++) {
-            for (int j = j0; j <= j1; j++) {
-                int row = g.index(0, j, k);
-                for (int i = i0; i <= i1; i++) {
-                    double w = hu[row + i] - BASE_HU;
-                    if (w <= 0) {
-                        continue;
+        Vec3 centre = curve.centre();
+        Vec3 axis = curve.axis();
+        double[] reach = {RADIUS_MM + g.dxMm(), RADIUS_MM + g.dyMm(), radiusZ + g.dzMm()};
+        // The tube is visited piece by piece (a box around each piece of the curve), each voxel counted in the piece its parameter falls in.
+        for (double from = t0; from <= t1; from += CHUNK_MM) {
+            double to = Math.min(from + CHUNK_MM, t1 + 1e-9);
+            Vec3 pa = curve.at(from);
+            Vec3 pb = curve.at(to);
+            int i0 = Math.max(0, (int) Math.floor((Math.min(pa.x(), pb.x()) - reach[0] - g.x(0)) / g.dxMm()));
+            int i1 = Math.min(g.nx() - 1, (int) Math.ceil((Math.max(pa.x(), pb.x()) + reach[0] - g.x(0)) / g.dxMm()));
+            int j0 = Math.max(0, (int) Math.floor((Math.min(pa.y(), pb.y()) - reach[1] - g.y(0)) / g.dyMm()));
+            int j1 = Math.min(g.ny() - 1, (int) Math.ceil((Math.max(pa.y(), pb.y()) + reach[1] - g.y(0)) / g.dyMm()));
+            int k0 = Math.max(0, (int) Math.floor((Math.min(pa.z(), pb.z()) - reach[2] - g.z(0)) / g.dzMm()));
+            int k1 = Math.min(g.nz() - 1, (int) Math.ceil((Math.max(pa.z(), pb.z()) + reach[2] - g.z(0)) / g.dzMm()));
+            for (int k = k0; k <= k1; k++) {
+                for (int j = j0; j <= j1; j++) {
+                    int row = g.index(0, j, k);
+                    for (int i = i0; i <= i1; i++) {
+                        double w = hu[row + i] - BASE_HU;
+                        if (w <= 0) {
+                            continue;
+                        }
+                        Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
+                        double t = p.minus(centre).dot(axis);
+                        if (t < from || t >= to) {
+                            continue;
+                        }
+                        Vec3 o = p.minus(curve.at(t));
+                        Vec3 tangent = curve.tangent(t);
+                        o = o.minus(tangent.times(o.dot(tangent)));
+                        if ((o.x() * o.x() + o.y() * o.y()) / (RADIUS_MM * RADIUS_MM) + o.z() * o.z() / (radiusZ * radiusZ) > 1
+                                || nearerAnother(p, o.norm(), others)) {
+                            continue;
+                        }
+                        int bin = (int) ((t - t0) / SLAB_MM);
+                        sw[bin] += w;
+                        sx[bin] += w * p.x();
+                        sy[bin] += w * p.y();
+                        sz[bin] += w * p.z();
                     }
-                    Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
-                    double t = curve.parameterOf(p);
-                    if (t < t0 || t > t1) {
-                        continue;
-                    }
-                    Vec3 o = p.minus(curve.at(t));
-                    Vec3 tangent = curve.tangent(t);
-                    o = o.minus(tangent.times(o.dot(tangent)));
-                    if ((o.x() * o.x() + o.y() * o.y()) / (RADIUS_MM * RADIUS_MM) + o.z() * o.z() / (radiusZ * radiusZ) > 1
-                            || nearerAnother(p, o.norm(), others)) {
-                        continue;
-                    }
-                    int b = (int) ((t - t0) / SLAB_MM);
-                    sw[b] += w;
-                    sx[b] += w * p.x();
-                    sy[b] += w * p.y();
-                    sz[b] += w * p.z();
                 }
             }
         }
@@ -148,7 +155,7 @@ final class NeedleCentreline {
 
     private static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
         for (Extent o : others) {
-            if (o.distance(p) < distance) {
+            if (o.distance(p, distance) < distance) {
                 return true;
             }
         }

@@ -46,10 +46,12 @@ public final class NeedleFinder {
         Grid g = ct.grid();
         float[] hu = ct.hu();
         boolean[] metal = new boolean[hu.length];
+        float max = -Float.MAX_VALUE;
         for (int v = 0; v < hu.length; v++) {
             metal[v] = hu[v] >= METAL_HU;
+            max = Math.max(max, hu[v]);
         }
-        double clipHu = clipLevel(hu);
+        double clipHu = clipLevel(hu, metal, max);
         List<Run> runs = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
@@ -404,15 +406,11 @@ public final class NeedleFinder {
                 (tipHigh ? low : high).atEdge(), certain, Math.sqrt(rms / run.points().length));
     }
 
-    /** The scanner's upper clip, HU: the largest CT number when at least 10 voxels hold it (NaN: nothing clipped). */
-    private static double clipLevel(float[] hu) {
-        float max = -Float.MAX_VALUE;
-        for (float v : hu) {
-            max = Math.max(max, v);
-        }
+    /** The scanner's upper clip, HU: the largest CT number {@code max} when at least 10 metal voxels hold it (NaN: nothing clipped). */
+    private static double clipLevel(float[] hu, boolean[] metal, float max) {
         int atMax = 0;
-        for (float v : hu) {
-            atMax += v >= max - 0.5f ? 1 : 0;
+        for (int v = 0; v < hu.length && atMax < 10; v++) {
+            atMax += metal[v] && hu[v] >= max - 0.5f ? 1 : 0;
         }
         return atMax >= 10 ? max : Double.NaN;
     }

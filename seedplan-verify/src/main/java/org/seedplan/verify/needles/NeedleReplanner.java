@@ -35,7 +35,7 @@ public final class NeedleReplanner {
         List<FixedNeedle> out = new ArrayList<>();
         for (FoundNeedle f : found) {
             Vec3 entry = f.tipMm().minus(f.axisAtTip().times(Math.max(f.visibleLengthMm(), 2)));
-            out.add(new FixedNeedle(entry, f.tipMm(), null));
+            out.add(new FixedNeedle(entry, f.tipMm(), null, true));
         }
         return out;
     }
@@ -45,8 +45,14 @@ public final class NeedleReplanner {
         return intent.withFixedNeedles(fixedNeedles(found));
     }
 
-    /** A plan made around found needles, with the geometry it was made on and the intent holding the fixed needles. */
-    public record Replanned(Plan plan, PlanningGeometry geometry, PlanIntent intent) {
+    /**
+     * A plan made around found needles, with the geometry it was made on, the intent holding the fixed needles and a
+     * warning for each found needle whose path crosses bone or an organ's needle margin (kept: it is in the patient).
+     */
+    public record Replanned(Plan plan, PlanningGeometry geometry, PlanIntent intent, List<String> warnings) {
+        public Replanned {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** Plans {@code planningCase} under {@code intent} around the found needles. */
@@ -55,6 +61,22 @@ public final class NeedleReplanner {
         PlanIntent around = intentAround(intent, found);
         PlanningSession session = planner.prepare(planningCase, around, progress);
         Plan plan = session.optimise(progress);
-        return new Replanned(plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9), session.geometry(), around);
+        return new Replanned(plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9), session.geometry(), around,
+                warnings(session.geometry(), around.fixedNeedles()));
+    }
+
+    /** One line for each needle in the patient whose path from entry to tip crosses what a planned needle must avoid. */
+    static List<String> warnings(PlanningGeometry geometry, List<FixedNeedle> fixed) {
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < fixed.size(); n++) {
+            FixedNeedle f = fixed.get(n);
+            String why = geometry.pathBlocked(f.entryMm(), f.tipMm(), geometry.pathStepMm());
+            if (why != null) {
+                Vec3 t = f.tipMm();
+                out.add(String.format(java.util.Locale.ROOT, "found needle %d (tip at %.1f, %.1f, %.1f mm) crosses %s: it is in the"
+                        + " patient and kept in the re-plan; check that organ", n + 1, t.x(), t.y(), t.z(), why));
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.seedplan.planning.Planner;
 import org.seedplan.planning.PlanningCase;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.FixedNeedle;
+import org.seedplan.planning.intent.OarLimit;
 import org.seedplan.planning.intent.PlanIntent;
 import org.seedplan.planning.intent.SeedSpec;
 import org.seedplan.planning.intent.TargetGoal;
@@ -41,6 +44,26 @@ class NeedleReplannerTest {
         assertThat(re.plan().seedCount()).isGreaterThan(0);
         // D90 of the target at least 95 % of the prescription (the planner aims at 100 %; two needles forced off the template may cost a little).
         assertThat(re.plan().structure("GTV").dvh().doseAtPercent(90)).isGreaterThanOrEqualTo(120 * 0.95);
+    }
+
+    @Test
+    void aFoundNeedleCrossingAnOrgansMarginIsKeptWithAWarningWhileAChosenOneIsStillRefused() {
+        var gtv = Phantom.ellipsoid("GTV", StructureType.GTV, new Vec3(0, 0, 0), new Vec3(14, 14, 14), 2.0);
+        // A small organ on the needles' way in, 20 mm in front of the target; 5 mm needle margin.
+        var organ = Phantom.ellipsoid("Vessel", StructureType.ORGAN, new Vec3(-4, -30, 1), new Vec3(3, 3, 3), 2.0);
+        PlanningCase c = new PlanningCase("N2", "sphere and vessel", List.of(gtv, organ), null);
+        PlanIntent intent = PlanIntent.of(List.of(new TargetGoal("GTV", 120)),
+                List.of(new OarLimit("Vessel", OarLimit.Kind.DMAX, 1000, 0, OarLimit.DEFAULT_NEEDLE_MARGIN_MM)),
+                new SeedSpec("amersham6711", SeedStrength.parse("0.6 mCi"), 0), new Approach.CoplanarTemplate(new Vec3(0, 1, 0), null, 10, 10, 250));
+        // Found through the vessel's margin: in the patient already, so the re-plan keeps it and says so.
+        FoundNeedle throughVessel = needle(new Vec3(-4, 9, 1), new Vec3(0, 1, 0));
+        NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(c, intent, List.of(throughVessel), ProgressListener.NONE);
+        assertThat(re.plan().needles().stream().filter(n -> n.needle().fixed()).toList()).hasSize(1);
+        assertThat(re.warnings()).singleElement().asString().contains("found needle 1", "Vessel", "kept");
+        // The same path chosen by the physicist (not known to be in the patient) is still refused, naming the organ.
+        PlanIntent chosen = intent.withFixedNeedles(List.of(new FixedNeedle(new Vec3(-4, -71, 1), new Vec3(-4, 9, 1), null)));
+        assertThatThrownBy(() -> Planner.builtIn().prepare(c, chosen, ProgressListener.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fixed_needles[0]").hasMessageContaining("Vessel");
     }
 
     private static FoundNeedle needle(Vec3 tip, Vec3 axis) {
