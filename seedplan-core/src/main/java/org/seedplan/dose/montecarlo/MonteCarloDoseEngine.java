@@ -95,7 +95,7 @@ public final class MonteCarloDoseEngine implements DoseEngine {
         check(seeds, scoringGrid, uncertaintyRegion);
         long start = System.nanoTime();
         SeedTransport seedTransport = new SeedTransport(geometry, library);
-        SeedPlacement placement = new SeedPlacement(seeds, phantom.grid(), seedTransport.capsuleRadiusCm(), seedTransport.capsuleHalfLengthCm());
+        SeedPlacement placement = new SeedPlacement(seeds, phantom.grid(), geometry.capsule());
         double[] outsideSeeds = SeedVolumeFraction.outsideSeeds(scoringGrid, seeds, geometry);
         boolean[] region = uncertaintyRegion;
         double kermaPerPhoton = AirKermaStrengthPerPhoton.keVCm2PerGram(geometry, library);

@@ -15,6 +15,7 @@ final class PhotonTransport {
     private final PhotonInteraction interaction;
     private final SeedTransport seed;
     private final SeedPlacement seeds;
+    private final SeedRegion capsule;
     private final Photon p = new Photon();
 
     // phantom geometry, cm
@@ -43,6 +44,7 @@ final class PhotonTransport {
         this.interaction = new PhotonInteraction(library);
         this.seed = seed;
         this.seeds = seeds;
+        this.capsule = seed.capsule();
         Grid g = phantom.grid();
         this.nx = g.nx();
         this.ny = g.ny();
@@ -161,7 +163,7 @@ final class PhotonTransport {
         double lu = p.u * f[o + 3] + p.v * f[o + 4] + p.w * f[o + 5];
         double lv = p.u * f[o + 6] + p.v * f[o + 7] + p.w * f[o + 8];
         double lw = p.u * f[o + 9] + p.v * f[o + 10] + p.w * f[o + 11];
-        return SeedTransport.entryDistance(lx, ly, lz, lu, lv, lw, seed.capsuleRadiusCm(), seed.capsuleHalfLengthCm());
+        return capsule.entryDistance(lx, ly, lz, lu, lv, lw);
     }
 
     /** Phantom coordinates → the frame of seed s. */

@@ -21,7 +21,7 @@ final class SeedPlacement {
     final int[] voxelStart;
     final int[] seedList;
 
-    SeedPlacement(List<Seed> seeds, Grid phantom, double capsuleRadiusCm, double capsuleHalfLengthCm) {
+    SeedPlacement(List<Seed> seeds, Grid phantom, SeedRegion capsule) {
         this.count = seeds.size();
         this.frame = new double[12 * count];
         this.cumulativeStrength = new double[count];
@@ -41,14 +41,14 @@ final class SeedPlacement {
         this.totalStrengthU = sum;
         int n = phantom.voxelCount();
         int[] counts = new int[n + 1];
-        forEachOverlap(phantom, capsuleRadiusCm, capsuleHalfLengthCm, (s, v) -> counts[v]++);
+        forEachOverlap(phantom, capsule.radiusCm(), capsule.outerHalfLengthCm(), (s, v) -> counts[v]++);
         this.voxelStart = new int[n + 1];
         for (int v = 0; v < n; v++) {
             voxelStart[v + 1] = voxelStart[v] + counts[v];
         }
         this.seedList = new int[voxelStart[n]];
         int[] fill = new int[n];
-        forEachOverlap(phantom, capsuleRadiusCm, capsuleHalfLengthCm, (s, v) -> seedList[voxelStart[v] + fill[v]++] = s);
+        forEachOverlap(phantom, capsule.radiusCm(), capsule.outerHalfLengthCm(), (s, v) -> seedList[voxelStart[v] + fill[v]++] = s);
     }
 
     /** The index of the seed whose cumulative strength share first exceeds u ∈ [0, 1). */

@@ -22,7 +22,7 @@ final class SeedVolumeFraction {
         Arrays.fill(fraction, 1);
         SeedRegion capsule = geometry.capsule();
         double r = capsule.radiusCm() * 10;
-        double h = capsule.halfLengthCm() * 10;
+        double h = capsule.outerHalfLengthCm() * 10;
         for (Seed seed : seeds) {
             Vec3 a = seed.axis();
             Vec3 c = seed.centreMm();
@@ -45,7 +45,7 @@ final class SeedVolumeFraction {
                             double pz = grid.z(k) + ((s / (SAMPLES * SAMPLES) + 0.5) / SAMPLES - 0.5) * grid.dzMm() - c.z();
                             double along = px * a.x() + py * a.y() + pz * a.z();
                             double radial2 = px * px + py * py + pz * pz - along * along;
-                            if (Math.abs(along) <= h && radial2 <= r * r) {
+                            if (capsule.contains(Math.sqrt(Math.max(0, radial2)) / 10, 0, along / 10)) {
                                 inside++;
                             }
                         }
