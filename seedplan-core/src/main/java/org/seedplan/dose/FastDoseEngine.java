@@ -76,14 +76,18 @@ public final class FastDoseEngine implements DoseEngine {
 
     /**
      * One seed's dose rate on the slices of {@code grid} nearer to it than the zero-dose distance (cGy/h):
-     * slices {@code firstSlice} … {@code firstSlice + sliceCount − 1}, in grid order; every other voxel of the
-     * grid receives none of this seed's dose.
+     * slices {@code firstSlice} … {@code firstSlice + sliceCount − 1}, in grid order, at the start of
+     * {@code rateCGyPerH} (which may be longer); every other voxel of the grid receives none of this seed's dose.
      */
     public record SlabRate(int firstSlice, int sliceCount, float[] rateCGyPerH) {
     }
 
-    /** The dose rate of {@code seed} alone where it is not zero: equal, value for value, to {@code doseRateCGyPerH(List.of(seed), grid)}. */
-    public SlabRate seedDoseRate(Seed seed, Grid grid) {
+    /**
+     * The dose rate of {@code seed} alone where it is not zero: equal, value for value, to
+     * {@code doseRateCGyPerH(List.of(seed), grid)}; written into {@code reuse} when it is long enough (an edit's
+     * buffer no longer needed), else into a new array.
+     */
+    public SlabRate seedDoseRate(Seed seed, Grid grid, float[] reuse) {
         int first = Math.max(0, (int) Math.floor((seed.centreMm().z() - zeroFromMm - grid.originMm().z()) / grid.dzMm()) - 1);
         int end = Math.min(grid.nz(), (int) Math.ceil((seed.centreMm().z() + zeroFromMm - grid.originMm().z()) / grid.dzMm()) + 2);
         if (!Double.isFinite(zeroFromMm)) {
@@ -96,7 +100,14 @@ public final class FastDoseEngine implements DoseEngine {
         int slice = grid.nx() * grid.ny();
         org.seedplan.geometry.MemoryBudget.require(grid, 4, "one seed's dose rate");
         Seeds one = Seeds.of(List.of(seed));
-        float[] out = new float[slice * (end - first)];
+        int length = slice * (end - first);
+        float[] out;
+        if (reuse != null && reuse.length >= length) {
+            out = reuse;
+            java.util.Arrays.fill(out, 0, length, 0f);
+        } else {
+            out = new float[length];
+        }
         int offset = first * slice;
         IntStream.range(first, end).parallel().forEach(k -> slice(one, grid, k, out, offset));
         return new SlabRate(first, end - first, out);

@@ -112,7 +112,7 @@ class FastDoseEngineTest {
         Seed seed = new Seed(new Vec3(1.3, -0.7, 12.9), new Vec3(0.2, 0.3, 1), 0.45);
         FastDoseEngine engine = new FastDoseEngine(kernel);
         float[] full = engine.doseRateCGyPerH(List.of(seed), grid);
-        FastDoseEngine.SlabRate slab = engine.seedDoseRate(seed, grid);
+        FastDoseEngine.SlabRate slab = engine.seedDoseRate(seed, grid, null);
         int slice = grid.nx() * grid.ny();
         assertThat(slab.firstSlice()).isZero();
         assertThat(slab.sliceCount()).as("slices reached").isLessThan(grid.nz()).isGreaterThan(100 / 2);
