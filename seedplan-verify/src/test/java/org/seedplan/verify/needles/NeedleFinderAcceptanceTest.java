@@ -16,18 +16,21 @@ import org.seedplan.planning.needle.Needle;
  * crossing pair, one touching an implanted seed, one leaving the scanned range; ribs, a vertebra,
  * eight more seeds, metal streaks and noise) on four scanners (box, Gaussian and triangular slice
  * profiles, 1.25 and 2.5 mm, 12-bit and extended CT numbers): every needle found, nothing else
- * taken for a needle, every axis within 2° of the needle's true last 40 mm. Tips: the issue asks
- * for every tip within 1 mm; the finder reaches that for at least 90 % of the needles and keeps
- * every tip within 2 mm (the remaining overshoot, up to 1.5 mm, is on needles steeply tilted
- * through thick slices, see docs/needles.md), so this test pins what is reached, not the target.
+ * taken for a needle, every axis within 2° of the needle's true last 40 mm, and on the scans whose
+ * steel is not clipped (extended scale) every tip within 1 mm. On the 12-bit scans the issue's
+ * 1 mm is reached for all but one needle of 40: the free-hand needle crossing 33° through 2.5 mm
+ * box slices, whose clipped tip profile is read 1.1 mm short (docs/needles.md); the test pins that
+ * best (all but one of the 80 within 1 mm, none beyond 1.2 mm), not the target.
+ * The finder was tuned on other random scenarios (seeds 1401–1408, {@link NeedleFinderTuningRun}; before that 901–908),
+ * never on these (1501–1508).
  */
 class NeedleFinderAcceptanceTest {
 
-    /** Issue 15: tips within 1 mm (reached for at least {@link #SHARE_WITHIN_TARGET} of the needles). */
+    /** Issue 15: tips within 1 mm (every tip on unclipped scans; on 12-bit scans all but {@link #TIPS_BEYOND_TARGET}). */
     static final double TIP_TARGET_MM = 1.0;
-    static final double SHARE_WITHIN_TARGET = 0.90;
-    /** No tip farther than this, mm: half the published mean tip error of template-guided needles (4.4 mm). */
-    static final double TIP_LIMIT_MM = 2.0;
+    static final int TIPS_BEYOND_TARGET = 1;
+    /** No tip farther than this, mm: the one clipped steep needle's 1.12 mm with a little room. */
+    static final double TIP_LIMIT_MM = 1.2;
     /** Issue 15: axes within 2°. */
     static final double ANGLE_TOLERANCE_DEG = 2.0;
 
@@ -44,13 +47,16 @@ class NeedleFinderAcceptanceTest {
 
     @Test
     void everyNeedleTipWithinOneMillimetreAndAxisWithinTwoDegrees() {
-        // Acceptance phantoms: random seeds 1501-1508, never used while the finder was developed (that used 901-904).
+        // Acceptance phantoms: random seeds 1501-1508, never used while the finder was developed or tuned (901-908, 1401-1408).
         long seed = 1501;
         List<String> lines = new ArrayList<>();
         double worstTip = 0;
         double worstAngle = 0;
         int missed = 0;
         int within = 0;
+        int beyondUnclipped = 0;
+        double sumTip = 0;
+        double sumAngle = 0;
         int total = 0;
         int leavingFound = 0;
         int falseNeedles = 0;
@@ -84,6 +90,9 @@ class NeedleFinderAcceptanceTest {
                             scan.name(), seed, x.planned() + 1, tip, depth, angle, t.bendMm(), t.tipMm()));
                     worstTip = Math.max(worstTip, tip);
                     within += tip <= TIP_TARGET_MM ? 1 : 0;
+                    beyondUnclipped += tip > TIP_TARGET_MM && scan.scanner().maxHu() > 20000 ? 1 : 0;
+                    sumTip += tip;
+                    sumAngle += angle;
                     total++;
                     leavingFound += x.planned() == 9 && f.leavesFieldOfView() ? 1 : 0;
                     worstAngle = Math.max(worstAngle, angle);
@@ -91,12 +100,13 @@ class NeedleFinderAcceptanceTest {
             }
         }
         lines.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "%d of %d tips within %.1f mm; worst tip %.2f mm, worst axis %.2f°%n", within, total,
-                TIP_TARGET_MM, worstTip, worstAngle);
+        System.out.printf(Locale.ROOT, "%d of %d tips within %.1f mm; worst tip %.2f mm, mean %.2f mm; worst axis %.2f°, mean %.2f°%n", within,
+                total, TIP_TARGET_MM, worstTip, sumTip / total, worstAngle, sumAngle / total);
         assertThat(missed).as("needles not found").isZero();
         assertThat(falseNeedles).as("needles found that are not there").isZero();
         assertThat(leavingFound).as("the steep needle, whose hub is above the scan, found and said to leave it").isEqualTo(8);
-        assertThat((double) within / total).as("share of tips within 1 mm").isGreaterThanOrEqualTo(SHARE_WITHIN_TARGET);
+        assertThat(beyondUnclipped).as("tips beyond 1 mm on the unclipped (extended scale) scans").isZero();
+        assertThat(total - within).as("tips beyond 1 mm").isLessThanOrEqualTo(TIPS_BEYOND_TARGET);
         assertThat(worstTip).isLessThanOrEqualTo(TIP_LIMIT_MM);
         assertThat(worstAngle).isLessThanOrEqualTo(ANGLE_TOLERANCE_DEG);
     }
