@@ -51,6 +51,23 @@ public final class VisitForm {
         return new VisitData(patientId, date, nrs, kps, newLesion, nonTarget, measurements(b, lesions), qlq(b), labs(b));
     }
 
+    /**
+     * A stored visit as the form's body (the fields {@link #read} reads), so that an edit naming only some fields can be
+     * laid over it and read, with every check, as a whole form.
+     */
+    public static ObjectNode body(VisitData d) {
+        ObjectNode b = Json.MAPPER.createObjectNode().put("visitDate", d.visitDate().toString()).put("nrsPain", d.nrsPain()).put("kps", d.kps())
+                .put("newLesion", d.newLesion()).put("nonTarget", d.nonTarget());
+        var ms = b.putArray("measurements");
+        d.measurements().forEach(m -> ms.addObject().put("lesionId", m.lesionId()).put("longestMm", m.longestMm())
+                .put("shortAxisMm", m.shortAxisMm()).put("viableMm", m.viableMm()));
+        ObjectNode qlq = b.putObject("qlqC30");
+        d.qlqC30().forEach((item, answer) -> qlq.put(Integer.toString(item), answer));
+        var labs = b.putArray("labs");
+        d.labs().forEach(l -> labs.addObject().put("name", l.name()).put("value", l.value()).put("unit", l.unit()));
+        return b;
+    }
+
     private static List<VisitData.Measurement> measurements(ObjectNode b, List<LesionRecord> lesions) {
         List<VisitData.Measurement> out = new ArrayList<>();
         JsonNode ms = b.get("measurements");

@@ -2,13 +2,16 @@ package org.seedplan.server.handlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.forms.DateChecks;
+import org.seedplan.server.forms.VisitForm;
 import org.seedplan.server.security.Permission;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.registry.ImplantData;
@@ -27,7 +30,7 @@ import org.seedplan.storage.registry.VisitRepository;
 /**
  * Lesions, follow-up visits and implants of a patient: create, and update with version (409 when stale) and an optional
  * reason, as thin JSON callers of the storage repositories (which validate, lock and audit). A PUT changes only the
- * fields its body names.
+ * fields its body names; a visit is read with the follow-up form's checks.
  */
 public final class ClinicalApi {
 
@@ -35,8 +38,10 @@ public final class ClinicalApi {
     private final LesionRepository lesions;
     private final VisitRepository visits;
     private final ImplantRepository implants;
+    private final Supplier<Instant> now;
 
     public ClinicalApi(Services s) {
+        this.now = s::now;
         this.patients = new PatientRepository(s.db());
         this.lesions = new LesionRepository(s.db());
         this.visits = new VisitRepository(s.db());
@@ -63,22 +68,30 @@ public final class ClinicalApi {
         ctx.json(json(lesions.update(a, id, Json.number(b, "version"), lesion(b, old.data()), Json.optText(b, "reason"))));
     }
 
-    /** POST /api/patients/{id}/visits → 201. */
+    /** POST /api/patients/{id}/visits → 201: read with the visit form's checks ({@link VisitForm}). */
     public void createVisit(Context ctx, Caller c) {
         Patient p = patient(ctx);
         Actor a = editor(c, p.centreId(), "patient " + p.id());
-        ObjectNode b = Json.body(ctx);
-        VisitData d = visit(b, new VisitData(p.id(), requiredDate(b, "visitDate"), null, null, null, null, List.of(), Map.of(), List.of()));
+        VisitData d = VisitForm.read(Json.body(ctx), p.id(), dates(p), lesions.ofPatient(p.id()));
         ctx.status(201).json(json(visits.create(a, d)));
     }
 
-    /** PUT /api/visits/{recordId}. */
+    /**
+     * PUT /api/visits/{recordId} {"version", …, "reason"}: the fields the body names — measurements, QLQ-C30 answers
+     * and labs included — laid over the stored visit, which is then read with the visit form's checks
+     * ({@link VisitForm}), so that this route and the form's own edit refuse and store the same things.
+     */
     public void updateVisit(Context ctx, Caller c) {
         long id = Json.pathId(ctx, "recordId");
         VisitRecord old = visits.find(id).orElseThrow(() -> ApiProblem.notFound("visit " + id));
-        Actor a = editor(c, centreOf(old.data().patientId(), "visit " + id), "visit " + id);
+        Patient p = patients.find(old.data().patientId()).orElseThrow(() -> ApiProblem.notFound("visit " + id));
+        Actor a = editor(c, p.centreId(), "visit " + id);
         ObjectNode b = Json.body(ctx);
-        ctx.json(json(visits.update(a, id, Json.number(b, "version"), visit(b, old.data()), Json.optText(b, "reason"))));
+        long version = Json.number(b, "version");
+        ObjectNode form = VisitForm.body(old.data());
+        form.setAll(b);
+        VisitData d = VisitForm.read(form, p.id(), dates(p), lesions.ofPatient(p.id()));
+        ctx.json(json(visits.update(a, id, version, d, Json.optText(b, "reason"))));
     }
 
     /** POST /api/patients/{id}/implants → 201. */
@@ -107,12 +120,14 @@ public final class ClinicalApi {
                 .put("baselineShortAxisMm", d.baselineShortAxisMm()).put("baselineViableMm", d.baselineViableMm()).put("version", r.version());
     }
 
-    /** The visit as the API shows it (months since implant computed by storage from the first implant). */
+    /** The visit as the API shows it (months since implant computed by storage from the first implant), with its measurements. */
     static ObjectNode json(VisitRecord r) {
         VisitData d = r.data();
-        return Json.MAPPER.createObjectNode().put("id", r.id()).put("visitDate", d.visitDate().toString())
+        ObjectNode o = Json.MAPPER.createObjectNode().put("id", r.id()).put("visitDate", d.visitDate().toString())
                 .put("monthsSinceImplant", r.monthsSinceImplant()).put("nrsPain", d.nrsPain()).put("kps", d.kps())
                 .put("newLesion", d.newLesion()).put("nonTarget", d.nonTarget()).put("version", r.version());
+        o.set("measurements", VisitForm.body(d).get("measurements"));
+        return o;
     }
 
     /** The implant as the API shows it (verified metrics are those of the post-operative CT). */
@@ -130,17 +145,6 @@ public final class ClinicalApi {
                 Json.text(b, "site", old.site()), flag(b, "nodal", old.nodal()), flag(b, "target", old.target()),
                 Json.decimal(b, "baselineLongestMm", old.baselineLongestMm()), Json.decimal(b, "baselineShortAxisMm", old.baselineShortAxisMm()),
                 Json.decimal(b, "baselineViableMm", old.baselineViableMm()));
-    }
-
-    /** {@code old} with the visit fields the body names; measurements, QLQ-C30 answers and labs stay as they were. */
-    private static VisitData visit(ObjectNode b, VisitData old) {
-        LocalDate date = Json.date(b, "visitDate", old.visitDate());
-        if (date == null) {
-            throw ApiProblem.badRequest("visitDate", "visitDate is required");
-        }
-        return new VisitData(old.patientId(), date, Json.integer(b, "nrsPain", old.nrsPain()), Json.integer(b, "kps", old.kps()),
-                Json.bool(b, "newLesion", old.newLesion()), Json.text(b, "nonTarget", old.nonTarget()), old.measurements(), old.qlqC30(),
-                old.labs());
     }
 
     /** {@code old} with the implant fields the body names. */
@@ -183,6 +187,12 @@ public final class ClinicalApi {
             throw ApiProblem.badRequest(field, field + " is required (yyyy-MM-dd)");
         }
         return d;
+    }
+
+    /** The order the patient's dates must keep (today by the server's clock, in UTC). */
+    private DateChecks dates(Patient p) {
+        LocalDate firstImplant = implants.ofPatient(p.id()).stream().map(i -> i.data().implantDate()).min(LocalDate::compareTo).orElse(null);
+        return new DateChecks(p.data().birthDate(), p.data().deathDate(), firstImplant, LocalDate.ofInstant(now.get(), ZoneOffset.UTC));
     }
 
     /** The patient of the path (404 when there is none). */
