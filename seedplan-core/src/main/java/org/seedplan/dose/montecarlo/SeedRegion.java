@@ -38,49 +38,34 @@ public record SeedRegion(String material, double densityGPerCm3, double radiusCm
 
     /** Distance along the direction to where a ray starting inside the shape leaves it (0 if already out). */
     double exitDistance(double x, double y, double z, double u, double v, double w) {
-        double out = cylinderOut(x, y, z, u, v, w);
+        double out = cylinder(x, y, z, u, v, w, false);
         if (roundedEnds) {
-            out = Math.max(out, sphereOut(x, y, z - halfLengthCm, u, v, w));
-            out = Math.max(out, sphereOut(x, y, z + halfLengthCm, u, v, w));
+            out = Math.max(out, sphere(x, y, z - halfLengthCm, u, v, w, false));
+            out = Math.max(out, sphere(x, y, z + halfLengthCm, u, v, w, false));
         }
         return Math.max(0, out);
     }
 
     /** Distance to where the ray enters the shape, +∞ if it misses it or only leaves it (starting on its surface). */
     double entryDistance(double x, double y, double z, double u, double v, double w) {
-        double in = Double.POSITIVE_INFINITY;
-        double out = Double.NEGATIVE_INFINITY;
-        double[] t = new double[2];
-        if (cylinder(x, y, z, u, v, w, t)) {
-            in = t[0];
-            out = t[1];
-        }
-        if (roundedEnds) {
-            for (double c : new double[] {halfLengthCm, -halfLengthCm}) {
-                if (sphere(x, y, z - c, u, v, w, t)) {
-                    in = Math.min(in, t[0]);
-                    out = Math.max(out, t[1]);
-                }
-            }
-        }
-        if (out <= EPS_CM || in >= out) {
+        double out = exitDistance(x, y, z, u, v, w);
+        if (out <= EPS_CM) {
             return Double.POSITIVE_INFINITY;
         }
-        return Math.max(in, 0);
+        double in = cylinder(x, y, z, u, v, w, true);
+        if (roundedEnds) {
+            in = Math.min(in, sphere(x, y, z - halfLengthCm, u, v, w, true));
+            in = Math.min(in, sphere(x, y, z + halfLengthCm, u, v, w, true));
+        }
+        return in >= out ? Double.POSITIVE_INFINITY : Math.max(in, 0);
     }
 
-    private double cylinderOut(double x, double y, double z, double u, double v, double w) {
-        double[] t = new double[2];
-        return cylinder(x, y, z, u, v, w, t) ? t[1] : Double.NEGATIVE_INFINITY;
-    }
-
-    private double sphereOut(double x, double y, double z, double u, double v, double w) {
-        double[] t = new double[2];
-        return sphere(x, y, z, u, v, w, t) ? t[1] : Double.NEGATIVE_INFINITY;
-    }
-
-    /** The ray's parameter interval inside the flat-ended cylinder, into t; false if it misses. */
-    private boolean cylinder(double x, double y, double z, double u, double v, double w, double[] t) {
+    /**
+     * Where the ray enters ({@code entry}) or leaves the flat-ended cylinder; a miss gives +∞ for the entry and −∞ for
+     * the exit, so that min/max over the pieces of a capsule ignore it.
+     */
+    private double cylinder(double x, double y, double z, double u, double v, double w, boolean entry) {
+        double miss = entry ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         double tIn;
         double tOut;
         if (w != 0) {
@@ -90,7 +75,7 @@ public record SeedRegion(String material, double densityGPerCm3, double radiusCm
             tOut = Math.max(t1, t2);
         } else {
             if (Math.abs(z) > halfLengthCm) {
-                return false;
+                return miss;
             }
             tIn = Double.NEGATIVE_INFINITY;
             tOut = Double.POSITIVE_INFINITY;
@@ -101,30 +86,29 @@ public record SeedRegion(String material, double densityGPerCm3, double radiusCm
             double b = x * u + y * v;
             double disc = b * b - a * c;
             if (disc <= 0) {
-                return false;
+                return miss;
             }
             double s = Math.sqrt(disc);
             tIn = Math.max(tIn, (-b - s) / a);
             tOut = Math.min(tOut, (-b + s) / a);
         } else if (c > 0) {
-            return false;
+            return miss;
         }
-        t[0] = tIn;
-        t[1] = tOut;
-        return tIn < tOut;
+        if (!(tIn < tOut)) {
+            return miss;
+        }
+        return entry ? tIn : tOut;
     }
 
-    /** The ray's interval inside the sphere of this radius about the origin (coordinates relative to its centre). */
-    private boolean sphere(double x, double y, double z, double u, double v, double w, double[] t) {
+    /** Where the ray enters or leaves the sphere of this radius about the origin (coordinates relative to its centre). */
+    private double sphere(double x, double y, double z, double u, double v, double w, boolean entry) {
         double b = x * u + y * v + z * w;
         double c = x * x + y * y + z * z - radiusCm * radiusCm;
         double disc = b * b - c;
         if (disc <= 0) {
-            return false;
+            return entry ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         double s = Math.sqrt(disc);
-        t[0] = -b - s;
-        t[1] = -b + s;
-        return true;
+        return entry ? -b - s : -b + s;
     }
 }
