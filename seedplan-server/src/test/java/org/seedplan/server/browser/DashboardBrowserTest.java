@@ -57,7 +57,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void dashboardShowsTheKaplanMeierCurveByTheFactorChosenInThePlan() {
+    void dashboardShowsTheKaplanMeierCurveByTheFactorChosenInThePlanAndTheCumulativeIncidenceWithCompetingDeath() {
         chromium.signIn(server.base(), "statistician_a");
         driver.findElement(By.linkText("Cohort dashboard")).click();
         wait.until(ExpectedConditions.urlContains("/dashboard.html"));
@@ -79,6 +79,22 @@ class DashboardBrowserTest {
         assertThat(survival.findElements(By.xpath(".//td[text()='hyperthermia']"))).hasSize(4);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", km);
         chromium.screenshot("dashboard");
+        assertThat(driver.findElement(By.id("results-title")).getText()).as("the small-cell rule is stated")
+                .contains("groups under 5 patients shown as \"< 5\"");
+
+        // the same plan with death competing instead of ending LPFS: the cumulative incidence with its CIs
+        new Select(driver.findElement(By.id("template"))).selectByValue("default");
+        edited = plan.getAttribute("value").replace("\"events\": [\"local_progression\", \"death\"]",
+                "\"events\": [\"local_progression\"], \"competing\": [\"death\"]");
+        assertThat(edited).contains("\"competing\": [\"death\"]");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", plan, edited);
+        driver.findElement(By.id("run")).click();
+        WebElement cif = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure[data-figure='cif_lpfs'] svg")));
+        assertThat(cif.getText()).contains("Cumulative incidence of local progression (death competing)", "Death (competing)", "95 % CI");
+        WebElement table = driver.findElement(By.cssSelector("section[data-table='cumulative_incidence']"));
+        assertThat(table.getText()).contains("event_lower", "event_upper", "competing_upper");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cif);
+        chromium.screenshot("dashboard-cumulative-incidence");
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
     }
 }
