@@ -67,16 +67,23 @@ public final class BenchNeedlesCommand implements Callable<Integer> {
                 scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList(), last.needles());
         double worstTip = 0;
         double worstAngle = 0;
+        double sumTip = 0;
+        double sumAngle = 0;
         for (NeedleMatch x : m.matches()) {
             var truth = scenario.placed().get(x.planned());
-            worstTip = Math.max(worstTip, m.found().get(x.found()).tipMm().distanceTo(truth.tipMm()));
-            worstAngle = Math.max(worstAngle, NeedleMatcher.angleDeg(m.found().get(x.found()).axisAtTip(),
-                    truth.axisAtTip(NeedleFinder.AXIS_CHORD_MM)));
+            double tip = m.found().get(x.found()).tipMm().distanceTo(truth.tipMm());
+            double angle = NeedleMatcher.angleDeg(m.found().get(x.found()).axisAtTip(), truth.axisAtTip(NeedleFinder.AXIS_CHORD_MM));
+            worstTip = Math.max(worstTip, tip);
+            worstAngle = Math.max(worstAngle, angle);
+            sumTip += tip;
+            sumAngle += angle;
         }
+        int matched = Math.max(1, m.matches().size());
         System.out.printf(Locale.ROOT, "needle finding: median %.3f s (min %.3f, max %.3f) over %d runs%n", t[runs / 2], t[0], t[runs - 1],
                 runs);
-        System.out.printf(Locale.ROOT, "found %d of %d needles, %d not in the scene; worst tip %.2f mm, worst axis %.2f°%n",
-                m.matches().size(), scenario.placed().size(), m.unmatchedFound().size(), worstTip, worstAngle);
+        System.out.printf(Locale.ROOT, "found %d of %d needles, %d not in the scene; against the needles as drawn: worst tip %.2f mm,"
+                        + " mean %.2f mm; worst axis %.2f°, mean %.2f°%n", m.matches().size(), scenario.placed().size(), m.unmatchedFound().size(),
+                worstTip, sumTip / matched, worstAngle, sumAngle / matched);
         return 0;
     }
 }
