@@ -23,7 +23,7 @@ import org.seedplan.storage.registry.PatientData;
 /**
  * The needle and seed loading table of an approved plan revision for the operating room, as a PDF (A4 landscape): the
  * patient, plan, revision, approver and seeds in the header; one row per needle in insertion order with its template hole
- * (or entry point), direction, depth to the tip, seeds and spacers as loaded from the tip; totals and lines to sign for
+ * (or entry point), direction, depth to the tip and to the deepest seed, seeds and spacers as loaded; totals and lines to sign for
  * loading and checking at the bedside.
  */
 public final class NeedleTablePdf {
@@ -33,13 +33,12 @@ public final class NeedleTablePdf {
     private static final float SIZE = 9;
     private static final float ROW = 12;
     /** Column titles and left edges (points from the margin). */
-    private static final String[] TITLES = {"Needle", "Hole / entry (mm)", "Direction", "Depth to tip", "Seeds", "Spacers",
-        "Loading from the tip", "Seed centres from the tip (mm)", "Done"};
-    private static final float[] AT = {0, 44, 170, 262, 330, 368, 412, 540, 740};
+    private static final String[] TITLES = {"Needle", "Hole / entry (mm)", "Direction", "Depth to tip", "Deepest seed", "Seeds", "Spacers",
+        "Loading from the deepest seed", "Seed centres from the tip (mm)", "Done"};
+    private static final float[] AT = {0, 44, 160, 246, 306, 376, 408, 452, 596, 742};
 
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
 
     /** The PDF of {@code r} (APPROVED or LOCKED; anything else is refused with an IllegalStateException). */
     public byte[] render(PlanRevisions.Revision r, PatientData patient, String centreName) {
@@ -110,9 +109,10 @@ public final class NeedleTablePdf {
         } else if (parallel) {
             h.add(new String[] {"", "All needles parallel, " + direction(d) + "; entry points on the skin or template plane"});
         }
-        h.add(new String[] {"", "Depth: from the entry (template plane, or the skin for a needle through no hole) to the tip, mm. Loading from the tip in "
-                + String.format(Locale.ROOT, "%.0f", table.stepMm()) + " mm steps: S = seed, - = " + String.format(Locale.ROOT, "%.0f", table.stepMm())
-                + " mm spacer. Coordinates: DICOM patient LPS, mm."});
+        h.add(new String[] {"", "Depth to tip: from the entry (template plane, or the skin for a needle through no hole) to the planned tip; deepest"
+                + " seed: from the entry to the deepest seed's centre (the needle is inserted this far), mm. Loading from the deepest seed towards the entry: S = a seed ("
+                + String.format(Locale.ROOT, "%.1f", NeedleTable.SEED_LENGTH_MM) + " mm), a number = the spacer between two seeds in mm (none:"
+                + " touching). Coordinates: DICOM patient LPS, mm."});
         return fit(h);
     }
 
@@ -181,14 +181,25 @@ public final class NeedleTablePdf {
         String dir = String.format(Locale.ROOT, "(%.2f, %.2f, %.2f)", noNegativeZero(r.direction().x()), noNegativeZero(r.direction().y()),
                 noNegativeZero(r.direction().z()));
         List<String> seeds = wrap(r.seedFromTipMm().stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).collect(Collectors.toList()), 40);
-        List<String> pattern = r.pattern() == null ? List.of("off the 5 mm steps:", "see the centres") : chunks(r.pattern(), 24);
+        List<String> loading = new ArrayList<>();
+        if (r.seeds() > 0) {
+            loading.add("S");
+            for (double gap : r.spacersMm()) {
+                if (gap >= NeedleTable.NO_SPACER_MM) {
+                    loading.add(String.format(Locale.ROOT, "%.1f", gap));
+                }
+                loading.add("S");
+            }
+        }
+        List<String> pattern = loading.isEmpty() ? List.of("no seeds") : wrap(loading, 26);
         int n = Math.max(1, Math.max(seeds.size(), pattern.size()));
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(i == 0
-                    ? new String[] {String.valueOf(r.number()), where, dir, String.format(Locale.ROOT, "%.1f mm", r.depthMm()), String.valueOf(r.seeds()),
-                        r.spacers() < 0 ? "-" : String.valueOf(r.spacers()), get(pattern, i), get(seeds, i), "[  ]"}
-                    : new String[] {"", "", "", "", "", "", get(pattern, i), get(seeds, i), ""});
+                    ? new String[] {String.valueOf(r.number()), where, dir, String.format(Locale.ROOT, "%.1f mm", r.depthMm()),
+                        String.format(Locale.ROOT, "%.1f mm", r.insertMm()), String.valueOf(r.seeds()), String.valueOf(r.spacers()), get(pattern, i),
+                        get(seeds, i), "[  ]"}
+                    : new String[] {"", "", "", "", "", "", "", get(pattern, i), get(seeds, i), ""});
         }
         return out;
     }
@@ -206,8 +217,9 @@ public final class NeedleTablePdf {
                 continue;
             }
             for (int i = 0; i < l.length; i++) {
-                boolean fixed = i == 6;
-                text(cs, i == 0 || i == 1 ? bold : fixed ? mono : regular, i == 0 || i == 1 ? 10 : SIZE, MARGIN + AT[i], y, l[i]);
+                // the needle number and its hole are what the loader reads first; an entry point (no hole) is plain
+                boolean strong = i == 0 || i == 1 && !l[i].startsWith("(");
+                text(cs, strong ? bold : regular, strong ? 10 : SIZE, MARGIN + AT[i], y, l[i]);
             }
             y -= ROW;
         }
@@ -216,7 +228,7 @@ public final class NeedleTablePdf {
 
     private void footerBlock(PDPageContentStream cs, float y, NeedleTable table, PlanContent c) throws IOException {
         int seeds = table.rows().stream().mapToInt(NeedleTable.Row::seeds).sum();
-        int spacers = table.rows().stream().mapToInt(r -> Math.max(0, r.spacers())).sum();
+        int spacers = table.rows().stream().mapToInt(NeedleTable.Row::spacers).sum();
         text(cs, bold, 10, MARGIN, y, String.format(Locale.ROOT, "Total: %d needles, %d seeds on needles%s, %d spacers; %.3f U (%.2f mCi) in all on the"
                 + " calibration date",
                 table.rows().size(), seeds, table.unassignedSeeds() > 0 ? " (+" + table.unassignedSeeds() + " on no needle)" : "", spacers,
@@ -285,14 +297,6 @@ public final class NeedleTablePdf {
             out.add(line.toString());
         }
         return out;
-    }
-
-    private static List<String> chunks(String s, int width) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < s.length(); i += width) {
-            out.add(s.substring(i, Math.min(s.length(), i + width)));
-        }
-        return out.isEmpty() ? List.of("(empty)") : out;
     }
 
     private static String get(List<String> l, int i) {

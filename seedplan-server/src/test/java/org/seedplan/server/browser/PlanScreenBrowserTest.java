@@ -286,7 +286,7 @@ class PlanScreenBrowserTest {
             addedSeeds += x.get("needle").asInt() == newNeedle ? 1 : 0;
         }
         assertThat(table).contains("Needle and seed loading table", "Dr physicist_a");
-        assertThat(table.replaceAll("\\s+", " ")).containsPattern(added.get("needles").size() + " " + hole.get(2) + " \\(0\\.00, 1\\.00, 0\\.00\\) [0-9.]+ mm "
+        assertThat(table.replaceAll("\\s+", " ")).containsPattern(added.get("needles").size() + " " + hole.get(2) + " \\(0\\.00, 1\\.00, 0\\.00\\) [0-9.]+ mm [0-9.]+ mm "
                 + addedSeeds + " ");
         assertThat(chromium.scriptErrors()).isEmpty();
     }

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
+import org.seedplan.server.api.Json;
 import org.seedplan.storage.account.Role;
 
 /**
@@ -113,13 +116,21 @@ class AddNeedleAndNeedleTableTest {
         for (int i = 0; i < needles.size(); i++) {
             JsonNode n = needles.get(i);
             int seeds = 0;
+            double deepest = Double.MAX_VALUE;
             for (JsonNode sd : rev.get("seeds")) {
-                seeds += sd.get("needle").asInt() == i ? 1 : 0;
+                if (sd.get("needle").asInt() == i) {
+                    seeds++;
+                    deepest = Math.min(deepest, dist(n.get("tipMm"), Json.MAPPER.createArrayNode().add(sd.get("xMm")).add(sd.get("yMm")).add(sd.get("zMm"))));
+                }
             }
             total += seeds;
+            // number, hole, direction, depth to the tip, depth to the deepest seed (0.1 mm as printed), seeds
             String label = a.get("needles").get(i).get("hole").asText();
-            String row = String.format(Locale.ROOT, "%d %s (0.00, 1.00, 0.00) %.1f mm %d ", i + 1, label, depth(n), seeds);
-            assertThat(lines).as("row of needle " + (i + 1) + " in\n" + text).anyMatch(l -> l.startsWith(row));
+            Pattern row = Pattern.compile("^" + Pattern.quote(String.format(Locale.ROOT, "%d %s (0.00, 1.00, 0.00) %.1f mm ", i + 1, label, depth(n)))
+                    + "([0-9.]+) mm " + seeds + " ");
+            Matcher m = lines.stream().map(row::matcher).filter(Matcher::find).findFirst().orElse(null);
+            assertThat(m).as("row of needle " + (i + 1) + " in\n" + text).isNotNull();
+            assertThat(Double.parseDouble(m.group(1))).isCloseTo(depth(n) - deepest, within(0.051));
         }
         assertThat(total).isEqualTo(rev.get("seeds").size());
         assertThat(text).contains("Total: " + needles.size() + " needles, " + total + " seeds on needles");
