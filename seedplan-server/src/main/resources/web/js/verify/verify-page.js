@@ -70,6 +70,7 @@ function show(r, viewer) {
   $('results').hidden = false;
   const matched = r.matches.length;
   replace($('seed-summary'),
+    ...(r.selfCheck || []).map((n) => item('Check first', n, null, true)),
     item('Planned', r.planned.length), item('Found', r.found.length),
     item('Matched', matched, 'matched-count'), item('Missing', r.missing.length), item('Extra', r.extra.length),
     item('Displacement', `mean ${number(r.meanDisplacementMm)} mm, max ${number(r.maxDisplacementMm)} mm`),

@@ -49,7 +49,7 @@ import org.seedplan.verify.seedfinder.SeedFinding;
  * count expected), matched to the plan's seeds, pre-plan and post-plan dose (TG-43 2D line source, total dose of the
  * permanent implant) with metrics and DVHs on the plan's contours carried over, and the targets' cold regions
  * ({@link ImplantVerifier}), and supplementary seeds to bring the targets back to their prescription when the plan's
- * intent allows it; the answer is the JSON the verification screen draws.
+ * intent allows it; the answer is the JSON the verification screen draws, the seed finder's self-check first.
  */
 public final class PostImplantCheck {
 
@@ -109,6 +109,7 @@ public final class PostImplantCheck {
         DoseGrid preDose = engine.dose(planned, grid, time);
 
         ObjectNode o = Json.MAPPER.createObjectNode();
+        putSelfCheck(o, finding);
         o.put("prescriptionGy", rx).put("sourceModelKey", model.key()).put("contours", contoursUsed);
         if (frameNote != null) {
             o.put("frameNote", frameNote);
@@ -185,6 +186,15 @@ public final class PostImplantCheck {
         } catch (IllegalArgumentException e) {
             o.put("supplementNote", "no supplementary seeds proposed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The seed finder's self-check as {@code selfCheck}, first in the answer: what a clinician must look at before
+     * the numbers (seed count differs from the plan's, unusual seed appearance, other metal, a seed far from the rest).
+     */
+    static void putSelfCheck(ObjectNode o, SeedFinding finding) {
+        ArrayNode check = o.putArray("selfCheck");
+        finding.selfCheck().forEach(check::add);
     }
 
     private static ArrayNode dvhs(List<Dvh> dvhs, double maxGy) {

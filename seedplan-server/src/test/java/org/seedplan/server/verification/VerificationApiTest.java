@@ -46,6 +46,8 @@ class VerificationApiTest {
         JsonNode job = physicist.get("/api/verifications/" + id).json();
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
         JsonNode r = job.get("result");
+        // Four clear seeds, as many as planned, no other metal: the finder has nothing for the clinician to check first.
+        assertThat(r.get("selfCheck")).as(r.path("selfCheck").toString()).isNotNull().isEmpty();
         assertThat(r.get("found")).hasSize(4);
         assertThat(r.get("matches")).hasSize(4);
         assertThat(r.get("missing")).isEmpty();
