@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.seedplan.stats.cox.ChiSquareStatistic;
 import org.seedplan.stats.cox.CoxFit;
 import org.seedplan.stats.cox.CoxModel;
+import org.seedplan.stats.cox.CoxRobustVariance;
 import org.seedplan.stats.cox.CoxTerm;
 import org.seedplan.stats.cox.CoxZph;
 import org.seedplan.stats.cox.PrognosticTable;
@@ -53,6 +54,10 @@ public final class CoxCommand implements Callable<Integer> {
     @Option(names = "--zph", description = "also test proportional hazards (R cox.zph, KM time transform)")
     boolean zph;
 
+    @Option(names = "--cluster", paramLabel = "COL", description = "rows of one value of this column (e.g. the lesions of a patient) are"
+            + " not independent: robust (sandwich) variance clustered by it, as R coxph(..., cluster = COL)")
+    String cluster;
+
     @Option(names = "--screen", paramLabel = "P",
             description = "prognostic-factor table: fit each covariate alone, enter those with p < P into the multivariable model")
     Double screen;
@@ -64,12 +69,25 @@ public final class CoxCommand implements Callable<Integer> {
         if (screen != null) {
             return screen(table, t);
         }
-        SurvivalFrame f = SurvivalFrame.from(table, columns.time, columns.event, null, strata, covariates, categorical,
+        // the cluster column rides as the frame's group, so that it keeps the rows the complete cases keep
+        SurvivalFrame f = SurvivalFrame.from(table, columns.time, columns.event, cluster, strata, covariates, categorical,
                 references);
-        CoxFit fit = CoxModel.fit(f, t);
-        ZphResult z = zph ? CoxZph.test(f, fit) : null;
+        CoxFit naive = CoxModel.fit(f, t);
+        ZphResult z = zph ? CoxZph.test(f, naive) : null;
+        CoxFit fit = naive;
+        if (cluster != null) {
+            String[] labels = new String[f.n()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = f.group().label(f.group().codes()[i]);
+            }
+            fit = CoxRobustVariance.clustered(naive, f, labels);
+        }
         if (in.json) {
             Map<String, Object> out = json(fit, f.dropped());
+            if (cluster != null) {
+                out.put("cluster", cluster);
+                out.put("clusters", f.group().levelCount());
+            }
             if (z != null) {
                 out.put("zph", zphJson(z));
             }
@@ -78,6 +96,10 @@ public final class CoxCommand implements Callable<Integer> {
         }
         Output.dropped(f.dropped(), columns());
         print(fit);
+        if (cluster != null) {
+            System.out.println("se(coef), z, p, CIs and Wald tests: robust variance clustered by " + cluster + " (" + f.group().levelCount()
+                    + " clusters), as R coxph(..., cluster = " + cluster + ")");
+        }
         if (z != null) {
             System.out.println();
             System.out.println("Proportional hazards (cox.zph, transform km):");
@@ -99,12 +121,15 @@ public final class CoxCommand implements Callable<Integer> {
         if (strata != null) {
             c.add(strata);
         }
+        if (cluster != null) {
+            c.add(cluster);
+        }
         return c;
     }
 
     private int screen(DataTable table, Ties t) {
         PrognosticTable p = PrognosticTable.build(table, columns.time, columns.event, covariates, categorical, references, strata, t,
-                screen);
+                screen, cluster);
         if (in.json) {
             Map<String, Object> out = Output.object();
             out.put("threshold", screen);

@@ -75,6 +75,21 @@ class StatsCommandTest {
     }
 
     @Test
+    void coxClusteredByLitterGivesCoxphsRobustSe() throws IOException {
+        // R coxph(Surv(time, status) ~ rx + sex, data = rats, cluster = litter): seedplan-stats' reference, made by make_robust_reference.R
+        java.nio.file.Path dir = java.nio.file.Path.of("../seedplan-stats/src/test/resources/org/seedplan/stats/cox");
+        JsonNode out = json("stats", "cox", "--data", dir.resolve("rats.csv").toString(), "--time", "time", "--event", "status",
+                "--covariates", "rx,sex", "--categorical", "sex", "--cluster", "litter", "--json");
+        JsonNode e = new ObjectMapper().readTree(dir.resolve("robust_reference.json").toFile()).get("rx_sex_efron");
+        assertThat(out.get("clusters").asInt()).isEqualTo(100);
+        for (int i = 0; i < 2; i++) {
+            double se = e.get("robust_se").get(i).asDouble();
+            // sandwich from an iterative fit: 1e-6 relative
+            assertThat(out.get("terms").get(i).get("se").asDouble()).isCloseTo(se, within(1e-6 * se));
+        }
+    }
+
+    @Test
     void stratifiedLogRankJson() throws IOException {
         JsonNode out = json("stats", "logrank", "--data", OVARIAN, "--time", "futime", "--event", "fustat", "--group",
                 "rx", "--strata", "ecog.ps", "--json");
