@@ -147,7 +147,12 @@ class PlanScreenSpeedBenchmark {
                     + " load before %s, after %s%n", median(replanMs), replanMs, replanMs.size(),
                     ((Number) js.executeScript("return window.seedplanPlan.state.seedCount")).intValue(), replanLoad, load());
 
-            // scrolling the axial view with contours, seeds and isodose lines shown: one slice per animation frame
+            // scrolling the axial view with contours, seeds and isodose lines shown: one slice per animation frame; the
+            // page's own drawing time per frame (the viewer's 'drawn' event) and each overlay layer's share are kept
+            js.executeScript("const v = window.seedplanViewer; window.benchDraw = {frames: [], layers: v.layers.map(() => 0)};"
+                    + " v.on('drawn', (e) => window.benchDraw.frames.push(e.ms));"
+                    + " v.layers.forEach((l, i) => { const draw = l.draw.bind(l); l.draw = (...a) => { const t = performance.now(); draw(...a);"
+                    + " window.benchDraw.layers[i] += performance.now() - t; }; });");
             List<Double> rates = new ArrayList<>();
             String scrollLoad = load();
             for (int round = 0; round < 3; round++) {
@@ -159,8 +164,14 @@ class PlanScreenSpeedBenchmark {
                 rates.add(((Number) rate).doubleValue());
             }
             chromium.screenshot("plan-bench-scroll");
+            JsonNode draw = org.seedplan.server.api.Json.MAPPER.readTree((String) js.executeScript("return JSON.stringify(window.benchDraw)"));
+            List<Double> frameMs = new ArrayList<>();
+            draw.get("frames").forEach(t -> frameMs.add(t.asDouble()));
+            StringBuilder layers = new StringBuilder();
+            draw.get("layers").forEach(t -> layers.append(String.format(Locale.ROOT, " %.2f", t.asDouble() / frameMs.size())));
             System.out.printf(Locale.ROOT, "plan screen scrolling %d axial slices with contours, seeds and isodose lines: median %.1f slices/s (%s);"
-                    + " load before %s, after %s%n", SCROLLED_SLICES, median(rates), rates, scrollLoad, load());
+                    + " drawing (renderNow, 3 views) median %.1f ms per frame, overlay layers in order, mean ms per frame:%s;"
+                    + " load before %s, after %s%n", SCROLLED_SLICES, median(rates), rates, median(frameMs), layers, scrollLoad, load());
         }
     }
 
