@@ -1,6 +1,7 @@
 package org.seedplan.outcomes.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.io.Writer;
@@ -70,6 +71,48 @@ class LargeWorkbookImportTest {
         List<HyperthermiaSession> fromXlsx = CohortImport.readHyperthermiaLog(xlsx);
         assertThat(fromXlsx).isEqualTo(CohortImport.readHyperthermiaLog(csv));
         assertThat(fromXlsx.get(1).start()).isEqualTo(LocalDateTime.of(2024, 1, 11, 9, 0));
+    }
+
+    @Test
+    void everyBadCellAndAMisspeltColumnOfAWorkbookLogAreReportedAtOnce() throws Exception {
+        Object[][] rows = {
+            {"patient_id", "session", "start", "time_min", "channel", "temp_c"},
+            {"P001", 1, "2024-01-08T09:00", 0, 1, 41.2},
+            {"P001", 1, "2024-01-08T09:00", 0, 13, 41.3},
+            {"P001", 1, "2024-01-08T09:00", "ten", 2, 41.4},
+            {"P001", 1, "2024-01-08T09:00", 5, 2, 75.0},
+        };
+        Path bad = workbook("bad.xlsx", rows);
+        assertThatThrownBy(() -> CohortImport.readHyperthermiaLog(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 errors, nothing imported")
+                .hasMessageContaining("bad.xlsx row 3 column 'channel': value '13' is outside 1–12")
+                .hasMessageContaining("bad.xlsx row 4 column 'time_min': value 'ten' is not a number")
+                .hasMessageContaining("bad.xlsx row 5 column 'temp_c': value '75' is outside 20–60");
+        rows[0][4] = "chanel";
+        Path misspelt = workbook("misspelt.xlsx", rows);
+        assertThatThrownBy(() -> CohortImport.readHyperthermiaLog(misspelt)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column 'chanel' is not a column of the hyperthermia table; did you mean 'channel'?")
+                .hasMessageContaining("required column 'channel' is missing");
+    }
+
+    /** A one-sheet workbook of these rows (text and number cells). */
+    private Path workbook(String name, Object[][] rows) throws Exception {
+        Path xlsx = dir.resolve(name);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = wb.createSheet("hyperthermia");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String text) {
+                        row.createCell(c).setCellValue(text);
+                    } else {
+                        row.createCell(c).setCellValue(((Number) rows[r][c]).doubleValue());
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        return xlsx;
     }
 
     private static double seconds(Runnable r) {
