@@ -186,19 +186,10 @@ final class SheetXml {
         int length = i - localStart;
         return switch (length) {
             case 1 -> buf[localStart] == 'c' ? C : buf[localStart] == 'v' ? V : buf[localStart] == 't' ? T : OTHER;
-            case 3 -> is(localStart, "row") ? ROW : is(localStart, "rPh") ? RPH : OTHER;
-            case 9 -> is(localStart, "sheetData") ? SHEET_DATA : OTHER;
+            case 3 -> equal(buf, localStart, i, "row") ? ROW : equal(buf, localStart, i, "rPh") ? RPH : OTHER;
+            case 9 -> equal(buf, localStart, i, "sheetData") ? SHEET_DATA : OTHER;
             default -> OTHER;
         };
-    }
-
-    private boolean is(int from, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (buf[from + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Parses an end tag at {@code pos}; returns the index of its '>', or -1 when the buffer ends first. */
@@ -398,8 +389,19 @@ final class SheetXml {
                 default -> CellType.ERROR;
             };
         }
-        String t = new String(v, from, to - from, StandardCharsets.ISO_8859_1);
-        return t.equals("inlineStr") || t.equals("str") ? CellType.TEXT : CellType.ERROR;
+        return equal(v, from, to, "inlineStr") || equal(v, from, to, "str") ? CellType.TEXT : CellType.ERROR;
+    }
+
+    private static boolean equal(byte[] v, int from, int to, String ascii) {
+        if (to - from != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (v[from + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text up to the next tag: kept when it is a value, else passed over (the current byte is not '<'). */
