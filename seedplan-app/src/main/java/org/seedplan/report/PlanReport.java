@@ -40,6 +40,13 @@ public final class PlanReport {
     /** Writes the report to {@code pdf} with the CT and the seed certificate's dates; {@code baseline} and {@code robustness} may be null. */
     public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
                              PlanProvenance provenance) throws IOException {
+        write(pdf, plan, geometry, baseline, robustness, provenance, null);
+    }
+
+    /** As above, with the TG-43 vs model-based table when {@code modelBased} is not null. */
+    public static void write(Path pdf, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                             PlanProvenance provenance, org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased)
+            throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
         String patient = PersonName.readable(plan.patientName());
         // a case file names the patient only; its name then stands in for the ID and is not shown twice
@@ -134,6 +141,9 @@ public final class PlanReport {
                 }
             }
             p.table(idx, new float[] {80, 50, 60, 80, 60, 60, 60}, 8);
+            if (modelBased != null) {
+                ModelBasedSection.write(p, modelBased);
+            }
 
             p.heading("Needles");
             p.line("Entry and tip in patient LPS mm; insert = depth from entry to the deepest seed (mm), which is where the needle"

@@ -108,8 +108,16 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--source-dir", description = "folder with your own TG-43 data (docs/source-data.md); the intent names the key")
     Path sourceDir;
 
+    @Option(names = "--model-based", description = "with --ct: also compute the model-based dose (TG-186 Monte Carlo in the CT's tissues) of"
+            + " the plan and print it, and put it in the report, beside TG-43: D90 and V100 of each target, organ doses, with 1σ")
+    boolean modelBased;
+
+    @picocli.CommandLine.Mixin
+    org.seedplan.cli.dose.ModelBasedOptions mc;
+
     private CtSeries ctSeries;
     private List<String> dicomLines = List.of();
+    private org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBasedDose;
     private org.seedplan.report.PlanProvenance provenance;
 
     @Override
@@ -133,8 +141,11 @@ public final class PlanCommand implements Callable<Integer> {
         Plan baseline = session.uniformBaseline();
         RobustnessResult spread = robustness
                 ? RobustnessSimulation.run(session, plan, new PlacementErrors(tipErrorMm, seedSigmaMm, samples), 20261122L) : null;
+        if (modelBased) {
+            modelBasedDose = PlanModelBased.evaluate(plan, session.geometry(), planningCase.structures(), mc);
+        }
         if (out != null) {
-            PlanFiles.write(out, plan, session.geometry(), baseline, spread, provenance());
+            PlanFiles.write(out, plan, session.geometry(), baseline, spread, provenance(), modelBasedDose);
         }
         if (dicomOut != null) {
             dicomLines = writeDicom(plan, planningCase);
@@ -156,6 +167,16 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Every option checked before any reading, computing or writing. */
     private void checkOptions() {
+        if (!modelBased && mc.anyGiven()) {
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+                    + " add --model-based, or leave them out");
+        }
+        if (modelBased) {
+            if (input.caseFile != null) {
+                throw new IllegalArgumentException("--model-based needs the CT: plan with --ct and --rtstruct (a case file has no tissues)");
+            }
+            mc.check();
+        }
         if (robustness) {
             if (samples < 10 || samples > MAX_SAMPLES) {
                 throw new IllegalArgumentException("--samples " + samples + ": give 10 to " + MAX_SAMPLES
@@ -267,6 +288,10 @@ public final class PlanCommand implements Callable<Integer> {
                         t.v100NominalPct(), t.v100P50Pct(), t.v100P5Pct(), t.v100P95Pct());
             }
             spread.warnings().forEach(w -> System.out.println("  " + w));
+        }
+        if (modelBasedDose != null) {
+            System.out.println("  model-based dose: " + modelBasedDose.describe());
+            modelBasedDose.comparison().render().lines().forEach(l -> System.out.println("  " + l));
         }
         if (out != null) {
             System.out.println("  written to " + out + ": " + String.join(", ", PlanFiles.names()));

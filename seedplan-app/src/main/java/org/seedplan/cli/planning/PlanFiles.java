@@ -34,8 +34,15 @@ public final class PlanFiles {
     /** Writes all the files into {@code dir} in one step, the report stating the CT and the seed dates. */
     public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
                              org.seedplan.report.PlanProvenance provenance) {
+        write(dir, plan, geometry, baseline, robustness, provenance, null);
+    }
+
+    /** As above, the report with the TG-43 vs model-based table when {@code modelBased} is not null. */
+    public static void write(Path dir, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                             org.seedplan.report.PlanProvenance provenance,
+                             org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased) {
         try (OutputFolder out = OutputFolder.open(dir)) {
-            writeInto(out, plan, geometry, baseline, robustness, provenance);
+            writeInto(out, plan, geometry, baseline, robustness, provenance, modelBased);
             out.commit();
         }
     }
@@ -52,11 +59,18 @@ public final class PlanFiles {
     /** As {@link #writeInto(OutputFolder, Plan, PlanningGeometry, Plan, RobustnessResult)}, the report stating the CT and the seed dates. */
     public static void writeInto(OutputFolder out, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
                                  org.seedplan.report.PlanProvenance provenance) {
+        writeInto(out, plan, geometry, baseline, robustness, provenance, null);
+    }
+
+    /** As above, the report with the TG-43 vs model-based table when {@code modelBased} is not null. */
+    public static void writeInto(OutputFolder out, Plan plan, PlanningGeometry geometry, Plan baseline, RobustnessResult robustness,
+                                 org.seedplan.report.PlanProvenance provenance,
+                                 org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased) {
         out.writeString("plan.json", MetricsJson.write(PlanJson.document(plan, baseline, robustness)));
         out.writeString("metrics.json", MetricsJson.write(MetricsJson.of(plan.metrics())));
         out.writeString("dvh.csv", DvhCsv.write(plan.structures().stream().map(StructureDose::dvh).toList(), DVH_BIN_GY));
         try {
-            PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness, provenance);
+            PlanReport.write(out.file("report.pdf"), plan, geometry, baseline, robustness, provenance, modelBased);
             for (PlanImages.View v : PlanImages.View.values()) {
                 ImageIO.write(PlanImages.slice(plan, geometry, v), "png", out.file(v.name().toLowerCase(java.util.Locale.ROOT) + ".png").toFile());
             }

@@ -13,31 +13,55 @@ import org.seedplan.cli.CliRun;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.rtdose.RtDoseReader;
+import java.time.LocalDate;
+import org.seedplan.demo.DemoPatient;
+import org.seedplan.dicom.DicomExport;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.PlanSet;
+import org.seedplan.dicom.rtdose.RtDoseWriter;
+import org.seedplan.dicom.rtplan.SeedSourceInfo;
 import org.seedplan.dose.DoseGrid;
+import org.seedplan.dose.Seed;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
 
-/** {@code seedplan dose --engine mc} on the demo's DICOM export: the dose written says which it is, TG-43 printed beside it. */
-class ModelBasedDoseCommandTest {
+/**
+ * {@code seedplan dose --engine mc} and {@code seedplan plan --model-based} on the demo's DICOM export: the dose written
+ * says which it is, TG-43 is printed and reported beside it with the model-based values' 1σ.
+ */
+class ModelBasedCommandsTest {
 
     @TempDir
     static Path tmp;
     static Path demo;
 
+    /** The demo patient's CT, structures and fixed implant (one RT Plan channel per needle) as DICOM, without planning. */
     @BeforeAll
     static void demoExport() {
-        demo = tmp.resolve("demo");
-        CliRun r = CliRun.of("demo", "--dicom-out", demo.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        DemoPatient p = new DemoPatient();
+        java.util.Map<String, List<Seed>> needles = new java.util.TreeMap<>();
+        for (Seed s : p.implant()) {
+            needles.computeIfAbsent(s.centreMm().x() + "," + s.centreMm().z(), k -> new ArrayList<>()).add(s);
+        }
+        Grid doseGrid = new Grid(new Vec3(-70, -30, -20), 2, 2, 2, 26, 31, 21);
+        PlanSet set = new PlanSet(PatientInfo.anonymous(DemoPatient.ID), p.ct(), p.structures(), List.copyOf(needles.values()),
+                new SeedSourceInfo("I-125", "Amersham", "6711", 59.4, 3.0, 0.8, LocalDate.of(2025, 3, 3)), 120, "GTV",
+                new DoseGrid(doseGrid, new float[doseGrid.voxelCount()]));
+        DicomExport.Written w = DicomExport.writePlanSet(tmp.resolve("demo"), set, RtDoseWriter.Bits.THIRTY_TWO);
+        demo = w.dir();
+        assertThat(w.rtStruct()).isEqualTo(demo.resolve("RS.dcm"));
+        assertThat(w.rtPlan()).isEqualTo(demo.resolve("RP.dcm"));
     }
 
     @Test
     void writesTheDoseItNamesAndPrintsItBesideTg43WithItsUncertainty() {
         Path out = tmp.resolve("RD-mc.dcm");
-        // 10 % mean uncertainty on a 3 mm grid keeps the run to seconds; the numbers are for the format, not the physics
-        CliRun r = dose(out, "--engine", "mc", "--mc-report", "dw,m", "--grid-mm", "3", "--rx-gy", "120", "--mc-uncertainty-pct", "10",
-                "--tissue", "CTV=liver");
+        // a 3 mm grid and at most 4 s of transport: the numbers are for the format, not the physics (core tests hold those)
+        CliRun r = dose(out, "--engine", "mc", "--mc-report", "dw,m", "--grid-mm", "3", "--rx-gy", "120", "--mc-max-seconds", "4",
+                "--tissue", "GTV=liver");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("dose written: Dw,m (model-based dose to water in medium (TG-186)): Monte Carlo")
-                .contains("TG-43 (Dw,w)").contains("Dw,m ± 1σ").containsPattern("CTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy")
+                .contains("TG-43 (Dw,w)").contains("Dw,m ± 1σ").containsPattern("GTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy")
                 .contains("Dw,m D90 Gy").contains("liver");
         assertThat(r.err()).contains("model-based dose (Monte Carlo): 100 %");
         DataSet rd = DicomReader.read(out).dataSet();
@@ -63,9 +87,47 @@ class ModelBasedDoseCommandTest {
     void refusesAnOverrideOfAStructureTheSetDoesNotHold() {
         Path out = tmp.resolve("never2.dcm");
         refused(dose(out, "--engine", "mc", "--rx-gy", "120", "--grid-mm", "3", "--tissue", "Tumour=soft-tissue"),
-                "no structure named 'Tumour'", "CTV");
+                "no structure named 'Tumour'", "GTV");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void planReportPutsTg43BesideTheModelBasedDose() throws Exception {
+        Path intent = tmp.resolve("intent.json");
+        Files.writeString(intent, INTENT);
+        Path out = tmp.resolve("plan-mb");
+        // at most 4 s of transport: the numbers are for the format, not the physics (core tests hold those)
+        CliRun r = CliRun.of("plan", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString(),
+                "--model-based", "--mc-max-seconds", "4", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("model-based dose: Dm,m (model-based dose to medium in medium (TG-186))").contains("TG-43 (Dw,w)")
+                .containsPattern("GTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy");
+        String pdf;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(pdf).contains("TG-43 vs model-based dose (Dm,m, AAPM TG-186)").contains("Dm,m +/- 1 sigma").contains("TG-43 (Dw,w)")
+                .contains("1 sigma of the Monte Carlo statistics only");
+    }
+
+    @Test
+    void planRefusesModelBasedOptionsWithoutTheSwitchOrWithoutACt() throws Exception {
+        Path intent = tmp.resolve("intent2.json");
+        Files.writeString(intent, INTENT);
+        refused(CliRun.of("plan", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString(),
+                "--mc-report", "dw,m"), "add --model-based");
+        Path caseFile = tmp.resolve("case.json");
+        Files.writeString(caseFile, org.seedplan.io.CaseJson.write(new org.seedplan.demo.DemoPatient().asCase()));
+        refused(CliRun.of("plan", "--case", caseFile.toString(), "--intent", intent.toString(), "--model-based"), "--model-based needs the CT");
+    }
+
+    private static final String INTENT = """
+            {"format": "seedplan-intent/1",
+             "targets": [{"structure": "GTV", "prescription_gy": 120}],
+             "organs": [{"structure": "Stomach", "limit": "d2cc", "dose_gy": 60, "needle_margin_mm": 5}],
+             "seed": {"source": "amersham6711", "strength": "0.6 mCi", "stock": 10},
+             "approach": {"type": "coplanar_template", "needle_direction": [0, 1, 0]}}
+            """;
 
     private static CliRun dose(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("dose", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(),

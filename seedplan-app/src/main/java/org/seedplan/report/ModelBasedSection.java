@@ -1,0 +1,41 @@
+package org.seedplan.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.MetricUncertainty;
+import org.seedplan.dose.modelbased.PatientModelBasedDose;
+
+/**
+ * The report section that puts TG-43 beside the model-based dose (TG-186 §V): D90 and V100 of each target and the
+ * organ doses, each dose column labelled with the dose it is, the model-based values with their statistical 1σ,
+ * and how the model-based dose was made (tissues, photons, uncertainty method).
+ */
+final class ModelBasedSection {
+
+    private ModelBasedSection() {
+    }
+
+    static void write(PdfPages p, PatientModelBasedDose.Evaluation e) throws IOException {
+        DoseSpecification spec = e.modelBased().specification();
+        p.heading("TG-43 vs model-based dose (" + spec.label() + ", AAPM TG-186)");
+        p.line(text("Columns: " + DoseSpecification.TG43_WATER.label() + " = " + DoseSpecification.TG43_WATER.description() + "; " + spec.label()
+                + " = " + spec.description() + ". Both on the plan's dose grid and structure masks. The plan above is judged on TG-43,"
+                + " the consensus for prescribing; the model-based column shows what the tissues and the seeds' shadows do to it."), 8.5f, false);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(e.comparison().header().stream().map(ModelBasedSection::text).toArray(String[]::new));
+        for (List<String> c : e.comparison().cells()) {
+            rows.add(c.stream().map(ModelBasedSection::text).toArray(String[]::new));
+        }
+        p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
+        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%d replicate doses, each voxel varied by its"
+                + " own uncertainty); %d photons in %.0f s.", MetricUncertainty.REPLICATES, e.photons(), e.seconds())), 8.5f, false);
+        p.line(text(e.tissues().describe().substring(0, 1).toUpperCase(Locale.ROOT) + e.tissues().describe().substring(1) + "."), 8.5f, false);
+    }
+
+    private static String text(String s) {
+        return s.replace("± 1σ", "+/- 1 sigma").replace("±", "+/-").replace("σ", "sigma");
+    }
+}
