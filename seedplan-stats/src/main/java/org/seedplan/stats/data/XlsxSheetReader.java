@@ -91,20 +91,6 @@ final class XlsxSheetReader {
         return n;
     }
 
-    /** The 0-based column of a cell reference such as {@code AB12}. */
-    static int column(String ref) {
-        byte[] b = ref.getBytes(StandardCharsets.US_ASCII);
-        return column(b, b.length);
-    }
-
-    private static int column(byte[] ref, int length) {
-        int c = 0;
-        for (int i = 0; i < length && ref[i] >= 'A' && ref[i] <= 'Z'; i++) {
-            c = c * 26 + (ref[i] - 'A' + 1);
-        }
-        return c - 1;
-    }
-
     /**
      * The text Excel shows for a stored number (ASCII, as in a cell's {@code <v>}) when that is the stored decimal
      * itself less needless zeros — an optional minus, digits, an optional fraction, no exponent, at most 15 digits once

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 
 /** The sheet scanner reads what an XML parser reads from the sheet parts that Excel, POI and other writers produce. */
@@ -55,6 +56,21 @@ class SheetXmlTest {
         byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(events(new ByteArrayInputStream(bytes))).containsExactlyElementsOf(expected);
         assertThat(events(new Trickle(bytes))).as("read a few bytes at a time").containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void columnOfACellReferenceIsPoisColumn() throws IOException {
+        String[] refs = {"A1", "Z9", "AA10", "AZ3", "BA1", "XFD1048576"};
+        StringBuilder xml = new StringBuilder("<worksheet><sheetData>");
+        for (String ref : refs) {
+            xml.append("<row><c r=\"").append(ref).append("\"><v>1</v></c></row>");
+        }
+        SheetXml x = new SheetXml(new ByteArrayInputStream(xml.append("</sheetData></worksheet>").toString().getBytes(StandardCharsets.UTF_8)), "s.xlsx");
+        for (String ref : refs) {
+            assertThat(x.next()).isEqualTo(SheetXml.CELL);
+            assertThat(x.column()).as(ref).isEqualTo(new CellReference(ref).getCol());
+            assertThat(x.next()).isEqualTo(SheetXml.ROW_END);
+        }
     }
 
     @Test

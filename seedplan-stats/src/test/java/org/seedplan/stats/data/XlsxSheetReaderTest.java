@@ -13,7 +13,6 @@ import java.util.Random;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,6 @@ class XlsxSheetReaderTest {
         for (String raw : new String[] {"1E-3", "0.30000000000000004", "-0.0", "-0", ".5", "1234567890123456", "1.2.3", ""}) {
             byte[] b = raw.getBytes(StandardCharsets.US_ASCII);
             assertThat(XlsxSheetReader.plainNumber(b, b.length)).as(raw).isNull();
-        }
-    }
-
-    @Test
-    void columnOfAReferenceIsPoisColumn() {
-        for (String ref : new String[] {"A1", "Z9", "AA10", "AZ3", "BA1", "XFD1048576"}) {
-            assertThat(XlsxSheetReader.column(ref)).as(ref).isEqualTo(new CellReference(ref).getCol());
         }
     }
 
