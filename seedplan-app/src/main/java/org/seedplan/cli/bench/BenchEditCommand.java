@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 @Command(name = "edit", mixinStandardHelpOptions = true,
         description = {"Time the steps of seed drags (5 moves of one seed by ~1 mm) of a 100-seed plan (the 50 cc lesion of 'bench plan', planned by the inverse planner,",
             "loading cut to 100 seeds) on a 1 mm dose grid: incremental 3D dose, DVH + metrics + goals of every structure,",
-            "isodose lines (50/100/150/200 %) of the axial, coronal and sagittal planes through the seed."})
+            "isodose lines (50/100/150/200 %%) of the axial, coronal and sagittal planes through the seed."})
 public final class BenchEditCommand implements Callable<Integer> {
 
     /** Seeds in the benchmark plan (the figure). */
