@@ -153,9 +153,7 @@ final class XlsxSheetReader {
         private String[] row = new String[16];
         private int rowWidth;
         private final Map<Integer, Boolean> dateStyles = new HashMap<>();
-        private byte[] lastSerial = new byte[0];
-        private int lastSerialLength;
-        private String lastDate;
+        private final List<LastCell> last = new ArrayList<>();
 
         Parse(String where, OPCPackage pkg, StylesTable styles, boolean date1904) {
             this.where = where;
@@ -167,7 +165,7 @@ final class XlsxSheetReader {
         DataTable table(SheetXml x) throws IOException {
             for (int event = x.next(); event != SheetXml.END; event = x.next()) {
                 if (event == SheetXml.CELL) {
-                    put(x.column(), cell(x));
+                    put(x.column(), repeated(x));
                 } else {
                     endRow(x.rowIndex());
                 }
@@ -238,6 +236,26 @@ final class XlsxSheetReader {
             rowNumbers[rows++] = rowIndex + 1;
         }
 
+        /**
+         * The cell's text, taken from the cell above when that held the same value, type and style (a log repeats its
+         * patient, session and start on every row): one string then serves the whole run.
+         */
+        private String repeated(SheetXml x) throws IOException {
+            while (last.size() <= x.column()) {
+                last.add(new LastCell());
+            }
+            LastCell above = last.get(x.column());
+            int n = x.valueLength();
+            if (above.text == null || above.type != x.type() || above.style != x.style()
+                    || !Arrays.equals(x.value(), 0, n, above.raw, 0, above.raw.length)) {
+                above.text = cell(x);
+                above.type = x.type();
+                above.style = x.style();
+                above.raw = Arrays.copyOf(x.value(), n);
+            }
+            return above.text;
+        }
+
         private String cell(SheetXml x) throws IOException {
             byte[] v = x.value();
             int n = x.valueLength();
@@ -253,12 +271,7 @@ final class XlsxSheetReader {
 
         private String number(int style, byte[] v, int n, SheetXml x) {
             if (style >= 0 && isDate(style)) {
-                if (!Arrays.equals(v, 0, n, lastSerial, 0, lastSerialLength)) {
-                    lastSerial = Arrays.copyOf(v, n);
-                    lastSerialLength = n;
-                    lastDate = dateText(parse(ascii(v, n), x));
-                }
-                return lastDate;
+                return dateText(parse(ascii(v, n), x));
             }
             String plain = plainNumber(v, n);
             return plain != null ? plain : NumberToTextConverter.toText(parse(ascii(v, n), x));
@@ -316,5 +329,13 @@ final class XlsxSheetReader {
         private static String ascii(byte[] v, int n) {
             return new String(v, 0, n, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** The last value read in one column, with the text it gave. */
+    private static final class LastCell {
+        private byte[] raw = new byte[0];
+        private SheetXml.CellType type;
+        private int style;
+        private String text;
     }
 }
