@@ -22,8 +22,9 @@ final class ModelBasedSection {
         DoseSpecification spec = e.modelBased().specification();
         p.heading("TG-43 vs model-based dose (" + spec.label() + ", AAPM TG-186)");
         p.line(text("Columns: " + DoseSpecification.TG43_WATER.label() + " = " + DoseSpecification.TG43_WATER.description() + "; " + spec.label()
-                + " = " + spec.description() + ". Both on the plan's dose grid and structure masks. The plan above is judged on TG-43,"
-                + " the consensus for prescribing; the model-based column shows what the tissues and the seeds' shadows do to it."), 8.5f, false);
+                + " = " + spec.description() + ". Both on this report's dose grid and structure masks. Prescription and goals above are"
+                + " judged on TG-43, the consensus for prescribing; the model-based column shows what the tissues and the seeds'"
+                + " shadows do to it."), 8.5f, false);
         List<String[]> rows = new ArrayList<>();
         rows.add(e.comparison().header().stream().map(ModelBasedSection::text).toArray(String[]::new));
         for (List<String> c : e.comparison().cells()) {

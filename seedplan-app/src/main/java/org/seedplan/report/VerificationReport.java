@@ -38,6 +38,13 @@ public final class VerificationReport {
      */
     public static void write(Path pdf, String patient, Verification v, SeedFinding finding, String supplement, Volume ct,
                              List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines) throws IOException {
+        write(pdf, patient, v, finding, supplement, ct, rois, prescriptionGy, contoursUsed, sourceLines, null);
+    }
+
+    /** As above, with the TG-43 vs model-based table of the seeds found when {@code modelBased} is not null. */
+    public static void write(Path pdf, String patient, Verification v, SeedFinding finding, String supplement, Volume ct,
+                             List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines,
+                             org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased) throws IOException {
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
         patient = PersonName.readable(patient);
         try (PdfPages p = new PdfPages("seedplan verification report - " + patient + " - " + when)) {
@@ -110,6 +117,9 @@ public final class VerificationReport {
                 }
             }
             p.table(rows, new float[] {110, 110, 80, 80, 80}, 8);
+            if (modelBased != null) {
+                ModelBasedSection.write(p, modelBased);
+            }
 
             p.heading("Cold regions (target below " + f1(prescriptionGy) + " Gy)");
             boolean any = false;

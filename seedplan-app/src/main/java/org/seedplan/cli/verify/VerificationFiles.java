@@ -101,6 +101,13 @@ public final class VerificationFiles {
     /** Writes every file into {@code dir}, all or nothing; {@code sourceLines} (seed model, calibration and implant dates and strengths) go into the report. */
     public static void write(Path dir, String patient, Verification v, SeedFinding finding, SupplementProposal supplement,
                              Volume ct, List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines) {
+        write(dir, patient, v, finding, supplement, ct, rois, prescriptionGy, contoursUsed, sourceLines, null);
+    }
+
+    /** As above, the report with the TG-43 vs model-based table of the seeds found when {@code modelBased} is not null. */
+    public static void write(Path dir, String patient, Verification v, SeedFinding finding, SupplementProposal supplement,
+                             Volume ct, List<RoiMask> rois, double prescriptionGy, String contoursUsed, List<String> sourceLines,
+                             org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased) {
         try (OutputFolder out = OutputFolder.open(dir)) {
             out.writeString("found_seeds.csv", FindSeedsCommand.csv(finding.seeds()));
             StringBuilder m = new StringBuilder("planned_index,found_index,dx_mm,dy_mm,dz_mm,distance_mm\n");
@@ -141,7 +148,7 @@ public final class VerificationFiles {
             out.writeString("verification.json", MetricsJson.write(root));
             try {
                 VerificationReport.write(out.file("report.pdf"), patient, v, finding, supplement == null ? null : describe(supplement),
-                        ct, rois, prescriptionGy, contoursUsed, sourceLines);
+                        ct, rois, prescriptionGy, contoursUsed, sourceLines, modelBased);
                 for (PlanImages.View view : PlanImages.View.values()) {
                     ImageIO.write(VerificationImages.slice(v, ct, rois, prescriptionGy, view), "png",
                             out.file(view.name().toLowerCase(Locale.ROOT) + ".png").toFile());

@@ -120,6 +120,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     PlanSourceOptions sourceOptions;
 
+    @Option(names = "--model-based", description = "also compute the model-based dose (TG-186 Monte Carlo in the post-op CT's tissues) of the"
+            + " seeds found, and print it and put it in the report beside their TG-43 dose: D90 and V100 of each target, organ doses, with 1σ")
+    boolean modelBased;
+
+    @Mixin
+    org.seedplan.cli.dose.ModelBasedOptions mc;
+
     @Override
     public Integer call() {
         checkOptions();
@@ -186,8 +193,17 @@ public final class VerifyCommand implements Callable<Integer> {
             supplement = SupplementarySeeds.propose(session, v.implant(), DecayIntegral.permanent(intent.halfLifeDays()),
                     intent.seed().skU(), maxAdded);
         }
+        org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBasedDose = null;
+        if (modelBased) {
+            modelBasedDose = org.seedplan.dose.modelbased.PatientModelBasedDose.evaluate(
+                    new org.seedplan.dose.modelbased.PatientModelBasedDose.Request(postOp, postStructures, mc.overrides(), mc.curve(),
+                            implant.model(), v.implant(), sourceOptions.permanent(implant), mc.specification(), mc.settings()),
+                    grid, new org.seedplan.dvh.DoseMetricsCalculator(postRois, grid, rx), org.seedplan.cli.dose.ModelBasedOptions.progressLine(),
+                    () -> false);
+        }
         progress.progress("writing the report", 0.9);
-        VerificationFiles.write(out, patient, v, finding, supplement, postOp, postRois, rx, contoursUsed, reportLines(implant, toPlan));
+        VerificationFiles.write(out, patient, v, finding, supplement, postOp, postRois, rx, contoursUsed, reportLines(implant, toPlan),
+                modelBasedDose);
         progress.progress("done", 1);
         if (json) {
             var root = MetricsJson.MAPPER.createObjectNode();
@@ -203,12 +219,23 @@ public final class VerifyCommand implements Callable<Integer> {
             if (supplement != null) {
                 System.out.println(VerificationFiles.describe(supplement));
             }
+            if (modelBasedDose != null) {
+                System.out.println("model-based dose of the seeds found: " + modelBasedDose.describe());
+                System.out.print(modelBasedDose.comparison().render());
+            }
         }
         return 0;
     }
 
     /** Refuses bad options before any file is read: spacing, counts, prescription, and an output over an input. */
     private void checkOptions() {
+        if (!modelBased && mc.anyGiven()) {
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+                    + " add --model-based, or leave them out");
+        }
+        if (modelBased) {
+            mc.check();
+        }
         if (!(gridMm > 0)) {
             throw new IllegalArgumentException("--grid-mm must be a positive spacing in mm, got " + gridMm);
         }
