@@ -23,7 +23,8 @@ import org.seedplan.verify.matching.SeedMatching;
  * <li>Adapts to the scan: soft-tissue level ({@link ScanStats}, median of −200…300 HU); the seeds' level from
  *     seed-sized metal objects only ({@link MetalLevel}: a screw or a coil cannot lift it), at most 3071 HU —
  *     an extended-scale scan is read through the 12-bit window, so seeds look alike on both scales; threshold
- *     40 % of the way from soft tissue to that level.</li>
+ *     40 % of the way from soft tissue to that level. Metal content alone is read unclipped on an extended-scale
+ *     scan (a bundle of three seeds saturates the window and would read as two).</li>
  * <li>26-connected components above the threshold; objects whose peak stays below {@code minMetalHu} or
  *     below 65 % of the way to the metal level are bone or calcification, unless their metal content
  *     (excess CT number integrated around them above the local background, which partial volume spreads but
@@ -153,6 +154,11 @@ public final class SeedFinder {
         MetalLevel level = MetalLevel.of(g, ct.hu(), options.minMetalHu());
         double metal = level.seedSizedObjects() > 0 ? Math.min(level.seedPeakHu(), WORKING_TOP_HU) : WORKING_TOP_HU;
         float[] hu = stats.maxHu() > metal ? clipped(ct.hu(), metal) : ct.hu();
+        // Metal content is read unclipped where the scanner did not clip (extended scale): a bundle's saturated core
+        // then counts in full. On a 12-bit scan the clip is the scanner's and the content is read through it.
+        boolean extended = stats.maxHu() > WORKING_TOP_HU;
+        float[] contentHu = extended ? ct.hu() : hu;
+        double contentTop = extended ? Double.POSITIVE_INFINITY : metal;
         double threshold = background + 0.4 * (metal - background);
         double peakRequired = Math.max(options.minMetalHu(), background + 0.65 * (metal - background));
         List<RejectedObject> rejected = new ArrayList<>();
@@ -200,19 +206,19 @@ public final class SeedFinder {
         }
         // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
-        double[] content = candidates.stream().mapToDouble(b -> excess(g, hu, labels, b, background, metal, lowHu))
+        double[] content = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu))
                 .sorted().toArray();
         double seedContent = content.length == 0 ? Double.POSITIVE_INFINITY : seedContent(content);
         // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core.
         for (Blob b : new ArrayList<>(candidates)) {
-            if (excess(g, hu, labels, b, background, metal, lowHu) < MIN_CONTENT_SHARE * seedContent) {
+            if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
                 candidates.remove(b);
                 rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
             }
         }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
         for (Blob b : faint) {
-            if (excess(g, hu, labels, b, background, metal, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
+            if (excess(g, contentHu, labels, b, background, contentTop, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
                 candidates.add(b);
                 admittedFaint.add(b);
             } else {
@@ -261,7 +267,7 @@ public final class SeedFinder {
             bc.chosen = bc.bestCount();
             // The metal content is a second count, independent of the image model: n seeds hold about n seeds' metal.
             // It decides where the fits barely separate the counts.
-            double seeds = excess(g, hu, labels, b, background, metal, lowHu) / seedContent;
+            double seeds = excess(g, contentHu, labels, b, background, contentTop, lowHu) / seedContent;
             int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
             if (byContent > bc.chosen) {
                 bc.evaluate(byContent);

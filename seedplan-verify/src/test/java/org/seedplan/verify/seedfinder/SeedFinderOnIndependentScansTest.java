@@ -26,8 +26,9 @@ import org.seedplan.verify.scanner.TrueSeed;
  * beam hardening, a screw or a stent, calcifications, seeds touching bone, beside the implant and migrated
  * into the lung). Acceptance set: random seeds 9000–9017, one scan per slice thickness × profile × scale
  * (a screw on even seeds, a stent on odd ones). The finder's constants were tuned on other random scans only
- * (seeds 100 and 101; for the z scan of {@link ImageFitter}, the same matrix on seeds 100–153 and 200–253, see
- * {@link SeedFinderTuningRun}); these scans were run once per change of method, never per parameter.
+ * (seeds 100 and 101; for the z scan of {@link ImageFitter} and the unclipped metal content of extended-scale scans,
+ * the same matrix on seeds 100–153 and 200–253, see {@link SeedFinderTuningRun}); these scans were run once per
+ * change of method, never per parameter.
  */
 class SeedFinderOnIndependentScansTest {
 
@@ -117,17 +118,18 @@ class SeedFinderOnIndependentScansTest {
         System.out.println(all.line("all 18 scans"));
         System.out.println(thin.line("all but 5 mm box"));
         assertThat(all.truth).isGreaterThan(900);
-        // Held to the figures docs/seed-finder.md reports for this set (measured 2026-12-03 with the z scan: 1038 of 1044
-        // found = 99.43 %, 10 false = 0.96 per 100, mean centre error 0.248 mm, 0.162 mm without 5 mm box, isolated
-        // seeds' axis error 7.4° on average), at the printed precision. The issue asks ≥ 99.5 % found and ≤ 0.5 false
-        // per 100: NOT met (see that page); the centre error (≤ 0.3 mm) and the axis error (≤ 10°) are.
-        assertThat(all.foundShare()).as("share of seeds found").isGreaterThanOrEqualTo(0.9940);
-        assertThat(all.falsePer100()).as("false seeds per 100").isLessThanOrEqualTo(0.965);
-        assertThat(all.meanErrorMm()).as("mean centre error, mm").isLessThanOrEqualTo(0.2485);
+        // The issue's acceptance (issue 15). Measured 2026-12-03 (docs/seed-finder.md): 1040 of 1044 found = 99.62 %,
+        // 5 false = 0.48 per 100, mean centre error 0.246 mm, 0.162 mm without 5 mm box, isolated seeds' axis error
+        // 7.5° on average. Margins are thin (one more miss: 99.52 %; one more false seed: 0.57 per 100): a change that
+        // costs a seed here must be weighed on the tuning scans first (SeedFinderTuningRun), not tuned on these.
+        assertThat(all.foundShare()).as("share of seeds found").isGreaterThanOrEqualTo(0.995);
+        assertThat(all.falsePer100()).as("false seeds per 100").isLessThanOrEqualTo(0.5);
+        assertThat(all.meanErrorMm()).as("mean centre error, mm").isLessThanOrEqualTo(0.3);
         // Box slice profile on 5 mm slices: a seed lying in one slice has no partial-volume tails, so its z is
         // unknown within the slice (σ = 5 / √12 = 1.4 mm): the centre error there is the profile's, not the finder's.
         assertThat(thin.meanErrorMm()).as("mean centre error without 5 mm box, mm").isLessThanOrEqualTo(0.1625);
-        assertThat(all.angleSumDeg / all.isolated).as("isolated seeds' mean axis error, degrees").isLessThanOrEqualTo(7.45);
+        // Mean over isolated seeds found alone; the issue asks ≤ 10°.
+        assertThat(all.angleSumDeg / all.isolated).as("isolated seeds' mean axis error, degrees").isLessThanOrEqualTo(10);
     }
 
     @Test
