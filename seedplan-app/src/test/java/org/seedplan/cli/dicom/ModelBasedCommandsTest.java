@@ -111,7 +111,7 @@ class ModelBasedCommandsTest {
     }
 
     @Test
-    void planRefusesModelBasedOptionsWithoutTheSwitchOrWithoutACt() throws Exception {
+    void planAndVerifyRefuseModelBasedOptionsWithoutTheSwitchOrWithoutACt() throws Exception {
         Path intent = tmp.resolve("intent2.json");
         Files.writeString(intent, INTENT);
         refused(CliRun.of("plan", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString(),
@@ -119,6 +119,11 @@ class ModelBasedCommandsTest {
         Path caseFile = tmp.resolve("case.json");
         Files.writeString(caseFile, org.seedplan.io.CaseJson.write(new org.seedplan.demo.DemoPatient().asCase()));
         refused(CliRun.of("plan", "--case", caseFile.toString(), "--intent", intent.toString(), "--model-based"), "--model-based needs the CT");
+        refused(CliRun.of("verify", "--plan", demo.resolve("RP.dcm").toString(), "--ct", demo.toString(), "--implant-date", "2025-03-03",
+                "--out", tmp.resolve("never-verified").toString(), "--hu-density", "curve.csv"), "add --model-based");
+        refused(CliRun.of("verify", "--plan", demo.resolve("RP.dcm").toString(), "--ct", demo.toString(), "--implant-date", "2025-03-03",
+                "--out", tmp.resolve("never-verified").toString(), "--model-based", "--mc-report", "water"), "--mc-report 'water'");
+        assertThat(Files.exists(tmp.resolve("never-verified"))).isFalse();
     }
 
     private static final String INTENT = """
