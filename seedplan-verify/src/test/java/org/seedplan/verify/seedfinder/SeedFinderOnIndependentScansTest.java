@@ -120,7 +120,8 @@ class SeedFinderOnIndependentScansTest {
         assertThat(all.truth).isGreaterThan(900);
         // The issue's acceptance (issue 15). Measured 2026-12-03 (docs/seed-finder.md): 1040 of 1044 found = 99.62 %,
         // 5 false = 0.48 per 100, mean centre error 0.246 mm, 0.162 mm without 5 mm box, isolated seeds' axis error
-        // 7.5° on average. Margins are thin (one more miss: 99.52 %; one more false seed: 0.57 per 100): a change that
+        // 7.5° on average. Margins are thin (one more miss: 99.52 %; one more false seed: 0.57 per 100), and this set is on
+        // the lucky side: the tuning scans of the same matrix give 99.39 % found and 0.85 false per 100. A change that
         // costs a seed here must be weighed on the tuning scans first (SeedFinderTuningRun), not tuned on these.
         assertThat(all.foundShare()).as("share of seeds found").isGreaterThanOrEqualTo(0.995);
         assertThat(all.falsePer100()).as("false seeds per 100").isLessThanOrEqualTo(0.5);
