@@ -29,7 +29,8 @@ import org.seedplan.structure.StructureType;
  * details: in the liver lesion Dm,m's D90 is lower than TG-43's, by less than 12 % (interseed attenuation 1–5 %,
  * see {@link InterseedAttenuationTest}; soft tissue and liver attenuate more than water at 28 keV, a few percent
  * at the distances D90 is read, TG-186 §II; the noise of 6·10⁵ photons widens the DVH and lowers D90 by under
- * 1 %; measured at this writing: GTV −9 %, CTV −2 %), and in the lung
+ * 1 %; measured at this writing: GTV −10.6 %, CTV −2.7 %, of which about −3.6 % is the engine's own normalisation
+ * against TG-43 for one seed, see {@link InterseedAttenuationTest}), and in the lung
  * the dose in the lung 5–15 mm outside the tumour is higher than TG-43's (inflated lung, a quarter of water's
  * density, attenuates less: +14 % at 1 cm and +36 % at 2 cm around one seed in homogeneous lung, see
  * {@link HomogeneousMediumDoseRatioTest}). Both runs stop at a fixed photon count (reproducible): 6·10⁵ photons, D90 to about ±0.5 % (1σ).
