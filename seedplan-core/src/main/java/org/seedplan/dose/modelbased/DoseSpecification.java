@@ -35,10 +35,6 @@ public enum DoseSpecification {
         return description;
     }
 
-    public String cliName() {
-        return cliName;
-    }
-
     /** The model-based specification named {@code text} ("dm,m" or "dw,m"); {@code option} names the input in the error. */
     public static DoseSpecification parseModelBased(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");

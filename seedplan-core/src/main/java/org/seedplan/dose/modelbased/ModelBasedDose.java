@@ -56,7 +56,7 @@ public final class ModelBasedDose {
     }
 
     /** A Monte Carlo result as a specified dose in Gy over {@code time}. */
-    public static SpecifiedDose specified(MonteCarloDose mc, DoseSpecification specification, DecayIntegral time) {
+    private static SpecifiedDose specified(MonteCarloDose mc, DoseSpecification specification, DecayIntegral time) {
         float[] rate = specification == DoseSpecification.DM_M ? mc.doseRateMediumInMediumCGyPerH() : mc.doseRateWaterInMediumCGyPerH();
         float factor = (float) time.gyPerCGyPerH();
         float[] gy = new float[rate.length];

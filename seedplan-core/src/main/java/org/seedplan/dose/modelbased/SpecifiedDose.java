@@ -18,9 +18,4 @@ public record SpecifiedDose(DoseGrid dose, DoseSpecification specification, floa
                     + " is reported with its statistical uncertainty");
         }
     }
-
-    /** A TG-43 dose: dose to water in water, no statistical uncertainty. */
-    public static SpecifiedDose tg43(DoseGrid dose) {
-        return new SpecifiedDose(dose, DoseSpecification.TG43_WATER, null);
-    }
 }
