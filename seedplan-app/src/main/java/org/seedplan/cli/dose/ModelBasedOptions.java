@@ -35,7 +35,7 @@ public final class ModelBasedOptions {
     List<String> tissues = new ArrayList<>();
 
     @Option(names = "--mc-uncertainty-pct", defaultValue = "2", paramLabel = "PCT",
-            description = "stop the Monte Carlo when the mean statistical uncertainty (1σ) over the target voxels reaches this, % (default ${DEFAULT-VALUE})")
+            description = "stop the Monte Carlo when the mean statistical uncertainty (1σ) over the target voxels reaches this, in %% (default ${DEFAULT-VALUE})")
     double uncertaintyPct;
 
     @Option(names = "--mc-max-seconds", defaultValue = "600", description = "stop the Monte Carlo after this many seconds at most (default ${DEFAULT-VALUE})")

@@ -126,6 +126,16 @@ class ModelBasedCommandsTest {
         assertThat(Files.exists(tmp.resolve("never-verified"))).isFalse();
     }
 
+    @Test
+    void helpOfEachCommandShowsTheModelBasedOptionsWithoutFormatWarnings() {
+        for (String command : List.of("dose", "plan", "verify")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).contains("--mc-report").contains("--hu-density").contains("--tissue").contains("--mc-uncertainty-pct");
+            assertThat(r.err()).doesNotContain("WARN");
+        }
+    }
+
     private static final String INTENT = """
             {"format": "seedplan-intent/1",
              "targets": [{"structure": "GTV", "prescription_gy": 120}],
