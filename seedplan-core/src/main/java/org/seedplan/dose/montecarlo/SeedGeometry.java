@@ -9,8 +9,8 @@ import org.seedplan.source.SourceModel;
  * outermost is the capsule) with the I-125 on the surface of the innermost one.
  *
  * <p><b>6711</b>, after the measured geometry of Dolan, Li &amp; Williamson (Med Phys 33:4675, 2006) as described in
- * TOPAS's seed documentation: silver rod 0.50 mm diameter × 2.80 mm with 45° end bevels of 0.075 mm (the transport
- * treats the rod as a plain cylinder; the bevels only emit, see {@code rodBevelCm}); titanium tube 0.80 mm outer
+ * TOPAS's seed documentation: silver rod 0.50 mm diameter × 2.80 mm with 45° end bevels of 0.075 mm (end faces 0.35 mm
+ * across; transported with its bevels, {@code BevelledRod}); titanium tube 0.80 mm outer
  * diameter, 0.070 mm wall, 3.75 mm long, closed by solid hemispherical end welds (modelled as hemispheres of the tube's radius, 0.40 mm thick on the axis against Dolan's 0.375 mm; overall
  * length 4.55 mm); air inside. The coating (1.75 µm of AgI/AgBr, not modelled as a layer) covers the whole rod; the
  * rod may move 0.475 mm along the axis and 0.08 mm sideways in the real seed, here it is centred.

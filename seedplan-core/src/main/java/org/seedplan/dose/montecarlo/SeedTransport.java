@@ -11,6 +11,7 @@ final class SeedTransport {
 
     private final int regions;
     private final SeedRegion[] shape;
+    private final BevelledRod rod;
     private final double[] densityGPerCm3;
     private final double sideShare;
     private final double bevelShare;
@@ -31,6 +32,7 @@ final class SeedTransport {
         }
         this.interaction = new PhotonInteraction(library);
         this.bevelCm = geometry.rodBevelCm();
+        this.rod = new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm);
         double r0 = shape[0].radiusCm();
         double side = 2 * Math.PI * r0 * 2 * (shape[0].halfLengthCm() - bevelCm);
         double bevels = 2 * Math.PI * (2 * r0 - bevelCm) * bevelCm * Math.sqrt(2);
@@ -48,8 +50,8 @@ final class SeedTransport {
      * Emits one I-125 photon isotropically from the surface of the innermost region — its side, its two end faces and
      * the 45° bevels between them ({@link SeedGeometry#rodBevelCm()}), in proportion to their areas, as Dolan et al.
      * (2006) coat the whole 6711 rod — and follows it to the capsule surface. Returns true if it leaves the seed
-     * (position and direction then in the seed frame). The transport treats the rod as a plain cylinder; a bevel
-     * emitter sits on the rod's edge with the bevel's normal, and a photon it sends into the rod is followed in silver.
+     * (position and direction then in the seed frame). The rod's transport shape has the bevels too
+     * ({@link BevelledRod}); a photon sent into the rod is followed in silver.
      */
     boolean emit(Photon p, SplittableRandom rng) {
         double r0 = shape[0].radiusCm();
@@ -60,7 +62,6 @@ final class SeedTransport {
         double which = rng.nextDouble();
         double phi = 2 * Math.PI * rng.nextDouble();
         double sign = rng.nextDouble() < 0.5 ? -1 : 1;
-        boolean bevel = false;
         if (which < sideShare) {
             nx = Math.cos(phi);
             ny = Math.sin(phi);
@@ -69,14 +70,15 @@ final class SeedTransport {
             p.y = r0 * ny;
             p.z = (h0 - bevelCm) * (2 * rng.nextDouble() - 1);
         } else if (which < sideShare + bevelShare) {
-            // on the bevel's edge with the bevel's outward normal (radial and axial at 45°)
-            bevel = true;
+            // on the 45° bevel, uniform in area (radius from r0 − b to r0), with the bevel's outward normal
+            double inner = r0 - bevelCm;
+            double rho = Math.sqrt(inner * inner + rng.nextDouble() * (r0 * r0 - inner * inner));
             nx = Math.cos(phi) * Math.sqrt(0.5);
             ny = Math.sin(phi) * Math.sqrt(0.5);
             nz = sign * Math.sqrt(0.5);
-            p.x = r0 * Math.cos(phi);
-            p.y = r0 * Math.sin(phi);
-            p.z = sign * h0;
+            p.x = rho * Math.cos(phi);
+            p.y = rho * Math.sin(phi);
+            p.z = sign * (h0 - (rho - inner));
         } else {
             double rr = (r0 - bevelCm) * Math.sqrt(rng.nextDouble());
             nx = 0;
@@ -92,7 +94,7 @@ final class SeedTransport {
         if (p.u * nx + p.v * ny + p.w * nz > 0) {
             return regions == 1 || follow(p, 1, rng);
         }
-        return !bevel && follow(p, 0, rng);
+        return follow(p, 0, rng);
     }
 
     /** Follows a photon that has just entered the capsule from outside (seed frame). */
@@ -103,8 +105,10 @@ final class SeedTransport {
     private boolean follow(Photon p, int region, SplittableRandom rng) {
         while (true) {
             double mu = densityGPerCm3[region] * MaterialData.at(material[region].total, p.energyIndex, p.energyFraction);
-            double exit = shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
-            double enter = region > 0 ? shape[region - 1].entryDistance(p.x, p.y, p.z, p.u, p.v, p.w) : Double.POSITIVE_INFINITY;
+            double exit = region == 0 ? rod.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                    : shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+            double enter = region > 1 ? shape[region - 1].entryDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                    : region == 1 ? rod.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w) : Double.POSITIVE_INFINITY;
             double boundary = Math.min(exit, enter);
             double toInteraction = mu > 0 ? p.mfpLeft / mu : Double.POSITIVE_INFINITY;
             if (toInteraction < boundary) {

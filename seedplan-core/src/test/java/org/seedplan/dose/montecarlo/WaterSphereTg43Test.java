@@ -25,9 +25,14 @@ import org.seedplan.source.SourceModel;
  *
  * <p>2·10⁶ photons (about 20 s on the 2-core machine; RNG seed and thread count fixed, so the figures are exactly
  * reproducible) give 1-σ statistical errors of 0.2–0.8 % on these ratios (printed with the table). Held to the issue's
- * tolerance where we meet it — g(r) 2 % at 0.5–7 cm — and, where we do not, to the level reached, as
- * docs/monte-carlo.md explains: Λ 3.9 % below the consensus (held to 5 %), F(r, θ) within 3.2 % at 30–80° (held to
- * 4 %), up to 10 % off at 10–20° (held to 12 %); F at 0–5° is printed only (2–18 % high).
+ * tolerance where we meet it — g(r) 2 % at 0.5–7 cm, F(r, θ) 3 % at 30–80° — and, where we do not, to the level
+ * reached, as docs/monte-carlo.md explains: F up to 7.7 % off at 10–20° (held to 9 %); F at 0–5° is printed only
+ * (4–22 % high).
+ *
+ * <p>Λ: the consensus 0.965 is the mean of a measured value and a Monte Carlo one. Λ_MC here (0.921) is 4.6 % below
+ * the consensus (held to 5 %) and 2.2 % below the Monte Carlo value TG-43U1 averaged into it, 0.942 (Williamson's
+ * PTRAN result; consensus 0.965 = (0.942 + 0.988) / 2 — transcribed from memory of TG-43U1, <b>unverified</b> against the
+ * printed report), held to the issue's 3 % against that value.
  */
 class WaterSphereTg43Test {
 
@@ -109,11 +114,16 @@ class WaterSphereTg43Test {
         return ratio(rCm, thetaDeg, rCm >= 3 ? 2 : 1);
     }
 
+    /** TG-43U1's Monte Carlo Λ of the 6711 (PTRAN, Williamson), cGy h⁻¹ U⁻¹: unverified transcription, see above. */
+    private static final double TG43U1_MONTE_CARLO_LAMBDA = 0.942;
+
     @Test
-    void doseRateConstantIsWithinFivePercentOfConsensus() {
+    void doseRateConstantIsWithinFivePercentOfConsensusAndThreePercentOfItsMonteCarloPart() {
         double[] q = ratio(1, 90);
         assertThat(q[1]).isLessThan(0.01);
         assertThat(q[0]).isCloseTo(1.0, within(0.05));
+        double lambdaMc = q[0] * LIB.model("amersham6711").doseRateConstantCGyPerHPerU();
+        assertThat(lambdaMc / TG43U1_MONTE_CARLO_LAMBDA).isCloseTo(1.0, within(0.03));
     }
 
     @Test
@@ -127,21 +137,21 @@ class WaterSphereTg43Test {
     }
 
     @Test
-    void anisotropyIsWithinFourPercentFromThirtyToEightyDegrees() {
+    void anisotropyIsWithinThreePercentFromThirtyToEightyDegrees() {
         for (double r : new double[] {1, 2, 3, 4, 5}) {
             double t = ratio(r, 90)[0];
             for (double th : new double[] {30, 40, 50, 60, 70, 80}) {
-                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.04));
+                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.03));
             }
         }
     }
 
     @Test
-    void anisotropyIsWithinTwelvePercentFromTenToTwentyDegrees() {
+    void anisotropyIsWithinNinePercentFromTenToTwentyDegrees() {
         for (double r : new double[] {1, 2, 3, 4, 5}) {
             double t = ratio(r, 90)[0];
             for (double th : new double[] {10, 15, 20}) {
-                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.12));
+                assertThat(ratio(r, th)[0] / t).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.09));
             }
         }
     }
