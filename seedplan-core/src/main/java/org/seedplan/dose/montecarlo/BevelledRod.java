@@ -61,6 +61,14 @@ final class BevelledRod {
         } else if (c > 0) {
             return null;
         }
+        if (!(lo < hi)) {
+            return null;
+        }
+        // the bevels cut only |z| > h − b; a chord whose ends both lie below that (z is linear along it) misses them
+        double cornerZ = apexCm - radiusCm;
+        if (Math.abs(z + lo * w) <= cornerZ && Math.abs(z + hi * w) <= cornerZ) {
+            return new double[] {lo, hi};
+        }
         for (int sign = -1; sign <= 1; sign += 2) {
             double[] cone = cone(x, y, sign * z, u, v, sign * w);
             if (cone == null) {
@@ -97,10 +105,11 @@ final class BevelledRod {
         double[] cuts = new double[4];
         int n = 0;
         cuts[n++] = Double.NEGATIVE_INFINITY;
-        for (double r : new double[] {r1, r2}) {
-            if (!Double.isNaN(r) && h0 - w * r >= -EPS_CM) {
-                cuts[n++] = r;
-            }
+        if (!Double.isNaN(r1) && h0 - w * r1 >= -EPS_CM) {
+            cuts[n++] = r1;
+        }
+        if (!Double.isNaN(r2) && h0 - w * r2 >= -EPS_CM) {
+            cuts[n++] = r2;
         }
         cuts[n++] = Double.POSITIVE_INFINITY;
         double lo = Double.NaN;
