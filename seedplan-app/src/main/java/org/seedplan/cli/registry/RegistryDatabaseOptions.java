@@ -7,8 +7,6 @@ import picocli.CommandLine.Option;
 /** The options that name the registry database: {@code --data DIR} (embedded) or {@code --db URL} (PostgreSQL). */
 public final class RegistryDatabaseOptions {
 
-    private static final String POOL_LOG_LEVEL = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
-
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the embedded database (default ~/.seedplan/data).")
     Path data;
 
@@ -17,10 +15,6 @@ public final class RegistryDatabaseOptions {
 
     /** Opens (and migrates) the registry database these options name. */
     public Database open() {
-        // the connection pool's start and stop messages are not the command's output
-        if (System.getProperty(POOL_LOG_LEVEL) == null) {
-            System.setProperty(POOL_LOG_LEVEL, "warn");
-        }
         return Database.open(data != null ? data : Database.defaultDataFolder(), db);
     }
 

@@ -83,9 +83,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (minCellSize < 1) {
             throw new IllegalArgumentException("--min-cell-size " + minCellSize + " is too small: give a whole number ≥ 1 (1 = no suppression)");
         }
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         List<String> failures = StartupSelfCheck.runBuiltIn();
         if (!failures.isEmpty()) {
             System.err.println("seedplan serve: start-up self-check failed, refusing to start: " + String.join("; ", failures));

@@ -22,11 +22,6 @@ import org.seedplan.storage.audit.AuditTrail;
  */
 class RegistryCommandTest {
 
-    static {
-        // as the command sets it, also for the databases this test opens itself (whichever opens first creates the loggers)
-        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-    }
-
     record Run(int code, String out, String err) {
     }
 
