@@ -87,8 +87,8 @@ public final class NeedleTablePdf {
         PlanContent c = r.content();
         List<String[]> h = new ArrayList<>();
         h.add(new String[] {"T", "Needle and seed loading table - operating room"});
-        h.add(new String[] {"B", "Patient: " + name(patient) + "    ID: " + patient.patientId() + "    born: " + opt(patient.birthDate())
-                + "    sex: " + opt(patient.sex()) + "    centre: " + centreName});
+        h.add(new String[] {"B", "Patient: " + PlanPrintout.name(patient) + "    ID: " + patient.patientId() + "    born: " + PlanPrintout.opt(patient.birthDate())
+                + "    sex: " + PlanPrintout.opt(patient.sex()) + "    centre: " + centreName});
         h.add(new String[] {"B", "Plan: " + r.planName() + "    revision " + r.revision() + " (" + r.status() + ")    approved for treatment by "
                 + r.approvedByName() + " at " + r.approvedAt() + " (UTC)"});
         String model = SourceLibrary.builtIn().keys().contains(c.sourceModelKey())
@@ -96,7 +96,7 @@ public final class NeedleTablePdf {
         double mci = new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi();
         h.add(new String[] {"", String.format(Locale.ROOT, "Seeds: %s, S_K %.4f U (%.3f mCi) per seed on %s (calibration); implant date %s", model,
                 c.strengthU(),
-                mci, opt(c.calibrationDate()), opt(c.implantDate()))});
+                mci, PlanPrintout.opt(c.calibrationDate()), PlanPrintout.opt(c.implantDate()))});
         h.add(new String[] {"", "Prescription: " + (c.prescriptionGy() == null ? "-" : String.format(Locale.ROOT, "%.1f Gy", c.prescriptionGy()))
                 + String.format(Locale.ROOT, "    %d needles, %d seeds", table.rows().size(), c.seeds().size())});
         Vec3 d = table.rows().get(0).direction();
@@ -142,7 +142,7 @@ public final class NeedleTablePdf {
 
     private static float widthOf(PDType1Font font, float size, String s) {
         try {
-            return font.getStringWidth(winAnsi(s)) / 1000 * size;
+            return font.getStringWidth(PlanPrintout.winAnsi(s)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -240,7 +240,7 @@ public final class NeedleTablePdf {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
-        cs.showText(winAnsi(s));
+        cs.showText(PlanPrintout.winAnsi(s));
         cs.endText();
     }
 
@@ -301,22 +301,5 @@ public final class NeedleTablePdf {
 
     private static String get(List<String> l, int i) {
         return i < l.size() ? l.get(i) : "";
-    }
-
-    private static String winAnsi(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 || ch >= 160 && ch <= 255 ? ch : '?');
-        }
-        return sb.toString();
-    }
-
-    private static String name(PatientData p) {
-        String n = ((p.familyName() == null ? "" : p.familyName().toUpperCase(Locale.ROOT)) + " " + (p.givenName() == null ? "" : p.givenName())).trim();
-        return n.isEmpty() ? "-" : n;
-    }
-
-    private static String opt(Object o) {
-        return o == null ? "-" : o.toString();
     }
 }

@@ -99,7 +99,8 @@ public final class PlanPrintout {
         }
     }
 
-    private static String winAnsi(String s) {
+    /** The text with every character the PDF's WinAnsi fonts cannot show replaced by '?'. */
+    static String winAnsi(String s) {
         StringBuilder sb = new StringBuilder();
         for (char ch : s.toCharArray()) {
             sb.append(ch >= 32 && ch < 127 || ch >= 160 && ch <= 255 ? ch : '?');
@@ -107,12 +108,14 @@ public final class PlanPrintout {
         return sb.toString();
     }
 
-    private static String name(PatientData p) {
+    /** FAMILY Given, or '-'. */
+    static String name(PatientData p) {
         String n = ((p.familyName() == null ? "" : p.familyName().toUpperCase(Locale.ROOT)) + " " + (p.givenName() == null ? "" : p.givenName())).trim();
         return n.isEmpty() ? "-" : n;
     }
 
-    private static String opt(Object o) {
+    /** The value as text, or '-' when absent. */
+    static String opt(Object o) {
         return o == null ? "-" : o.toString();
     }
 
