@@ -45,9 +45,12 @@ public final class PatientModelBasedDose {
                           MonteCarloSettings settings) {
     }
 
-    /** The result: tissues, the model-based dose and its metrics with σ, the TG-43 dose and the comparison. */
+    /**
+     * The result: tissues, the model-based dose and its metrics with σ, each structure's DVH band (in the calculator's order),
+     * the TG-43 dose and the comparison.
+     */
     public record Evaluation(TissuePhantom tissues, SpecifiedDose modelBased, PlanMetrics modelBasedMetrics,
-                             Map<String, Map<String, Double>> sigma, DoseGrid tg43, ModelBasedComparison comparison,
+                             Map<String, Map<String, Double>> sigma, List<DvhBand> dvhBands, DoseGrid tg43, ModelBasedComparison comparison,
                              long photons, double seconds) {
 
         /** One line saying what the model-based dose is and how it was computed. */
@@ -79,9 +82,10 @@ public final class PatientModelBasedDose {
         ModelBasedDose.Result mb = ModelBasedDose.compute(r.source(), tissues.phantom(), r.seeds(), doseGrid, r.time(),
                 r.specification(), r.settings(), region, progress, cancelled);
         DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(r.source(), DoseModel.LINE_2D)).dose(r.seeds(), doseGrid, r.time());
-        Map<String, Map<String, Double>> sigma = MetricUncertainty.of(calculator, mb.dose());
-        ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), sigma);
-        return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), sigma, tg43, comparison, mb.photons(), mb.seconds());
+        MetricUncertainty.Result uncertainty = MetricUncertainty.withDvhBands(calculator, mb.dose());
+        ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty.sigma());
+        return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.bands(), tg43,
+                comparison, mb.photons(), mb.seconds());
     }
 
     /** The voxels at least half inside a target (all voxels when there is no target). */

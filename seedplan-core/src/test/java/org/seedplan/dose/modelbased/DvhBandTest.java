@@ -1,0 +1,68 @@
+package org.seedplan.dose.modelbased;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.dvh.DoseMetricsCalculator;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.structure.Mask;
+import org.seedplan.structure.StructureType;
+
+/**
+ * The DVH band of a Monte Carlo dose against the binomial law it must follow: N whole voxels at one dose d0 with
+ * relative uncertainty u, independent, receive at least D each with p = 1 − Φ((D − d0)/(u·d0)), so V(D) in % has
+ * σ = 100·√(p(1 − p)/N). The bootstrap's 20 replicates estimate σ to ±16 % of itself (1/√38), so each point is asserted
+ * within ±50 % (3 of those). The band is far narrower than shifting all voxels by ±u together would draw (that would take
+ * V(95 Gy) from 100 % to about 50 %): the reason it is the band to draw.
+ */
+class DvhBandTest {
+
+    private static final double D0_GY = 100;
+    private static final double U = 0.05;
+
+    @Test
+    void bandOfAUniformNoisyDoseIsTheBinomialSpreadOfItsVoxels() {
+        Grid grid = new Grid(new Vec3(0, 0, 0), 1, 1, 1, 40, 40, 40);
+        int n = grid.voxelCount();
+        float[] full = new float[n];
+        Arrays.fill(full, 1f);
+        float[] dose = new float[n];
+        Arrays.fill(dose, (float) D0_GY);
+        float[] u = new float[n];
+        Arrays.fill(u, (float) U);
+        DoseMetricsCalculator calc = new DoseMetricsCalculator(List.of(RoiMask.of(new Mask("CTV", grid, full), StructureType.CTV)), grid, 100);
+        MetricUncertainty.Result r = MetricUncertainty.withDvhBands(calc, new SpecifiedDose(new DoseGrid(grid, dose), DoseSpecification.DM_M, u));
+        DvhBand band = r.bands().get(0);
+        assertThat(band.structure()).isEqualTo("CTV");
+        // 1 - Φ(z) at z = −1, 0, 1 (standard normal tail, Abramowitz & Stegun Table 26.1)
+        double[][] expected = {{95, 0.841344746}, {100, 0.5}, {105, 0.158655254}};
+        for (double[] e : expected) {
+            int i = nearest(band.doseGy(), e[0]);
+            double p = e[1];
+            double sigma = 100 * Math.sqrt(p * (1 - p) / n);
+            assertThat(band.sigmaPct()[i]).as("σ of V(%.1f Gy)", band.doseGy()[i]).isCloseTo(sigma, within(0.5 * sigma));
+        }
+        assertThat(band.volumePct()[nearest(band.doseGy(), 95)]).as("reported V(95 Gy) of a uniform 100 Gy dose").isCloseTo(100, within(1e-6));
+        assertThat(band.volumePct()[0]).isCloseTo(100, within(1e-6));
+        assertThat(band.maxSigmaPct()).as("no voxel-shift band: far below the 50 points a ±u shift of all voxels draws").isLessThan(1);
+        assertThat(band.lowerPct(0)).isLessThanOrEqualTo(band.volumePct()[0]);
+        assertThat(band.upperPct(0)).isLessThanOrEqualTo(100);
+    }
+
+    /** The axis point nearest {@code gy}; the axis ends at 1.05 × Dmax, so its step here is 105/160 Gy. */
+    private static int nearest(double[] axis, double gy) {
+        int best = 0;
+        for (int i = 1; i < axis.length; i++) {
+            if (Math.abs(axis[i] - gy) < Math.abs(axis[best] - gy)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
