@@ -1,6 +1,6 @@
-// Overlay of a verification on the post-op CT: matched seeds (green dot, with a line to where they were planned),
-// extra seeds (orange triangle), missing planned seeds (red cross), proposed supplementary seeds (magenta plus) and the
-// targets' cold regions (blue dashed boxes).
+// Overlay of a verification on the post-op CT: the targets' cold regions (the dose-grid voxels of the target below the
+// prescription, filled translucent blue and named), matched seeds (green dot, with a line to where they were planned),
+// extra seeds (orange triangle), missing planned seeds (red cross) and proposed supplementary seeds (magenta plus).
 
 /** Half the length of an I-125 seed, mm: a seed is drawn on every slice it reaches. */
 const SEED_HALF_LENGTH_MM = 2.25;
@@ -20,6 +20,7 @@ export class SeedLayer {
   draw(ctx, view) {
     const r = this.state.result;
     if (!r) return;
+    this.drawCold(ctx, view, r);
     ctx.lineWidth = 1.5;
     const matchedFound = new Set(r.matches.map((m) => m.found));
     for (const m of r.matches) {
@@ -71,27 +72,51 @@ export class SeedLayer {
       ctx.moveTo(x - 6, y); ctx.lineTo(x + 6, y); ctx.moveTo(x, y - 6); ctx.lineTo(x, y + 6);
       ctx.stroke();
     }
-    this.drawCold(ctx, view, r);
   }
 
+  /**
+   * Fills the cold voxels (runs [j, k, iFirst, iLast] on the dose grid, r.coldVoxels) of the dose-grid plane nearest
+   * to the view's slice, each voxel its full size, and names each cold region above its extent.
+   */
   drawCold(ctx, view, r) {
-    ctx.strokeStyle = '#4d94ff';
-    ctx.fillStyle = '#4d94ff';
-    ctx.lineWidth = 1.5;
-    ctx.setLineDash([5, 3]);
+    const cv = r.coldVoxels;
+    if (!cv) return;
+    const { originMm, spacingMm, size } = cv.grid;
+    const a = view.normalAxis;
+    const plane = Math.round((view.sliceMm - originMm[a]) / spacingMm[a]);
+    if (plane < 0 || plane >= size[a]) return;
+    const corner = (i, j, k) => view.toPixel([originMm[0] + (i - 0.5) * spacingMm[0], originMm[1] + (j - 0.5) * spacingMm[1],
+      originMm[2] + (k - 0.5) * spacingMm[2]]);
+    ctx.fillStyle = 'rgba(40, 110, 255, 0.4)';
+    ctx.beginPath();
+    for (const runs of Object.values(cv.targets)) {
+      for (const [j, k, i0, i1] of runs) {
+        let box;
+        if (a === 2) box = k === plane ? [corner(i0, j, k), corner(i1 + 1, j + 1, k)] : null;
+        else if (a === 1) box = j === plane ? [corner(i0, j, k), corner(i1 + 1, j, k + 1)] : null;
+        else box = i0 <= plane && plane <= i1 ? [corner(plane, j, k), corner(plane, j + 1, k + 1)] : null;
+        if (!box) continue;
+        const [[x1, y1], [x2, y2]] = box;
+        ctx.rect(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1));
+      }
+    }
+    ctx.fill();
+    ctx.fillStyle = '#8fb8ff';
     ctx.font = '11px system-ui, "DejaVu Sans", sans-serif';
+    ctx.shadowColor = '#000';
+    ctx.shadowBlur = 3;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
     for (const [name, regions] of Object.entries(r.coldRegions)) {
       for (const c of regions) {
         const lo = xyz(c.minCornerMm);
         const hi = xyz(c.maxCornerMm);
-        const a = view.normalAxis;
-        if (view.sliceMm < lo[a] - view.thicknessMm / 2 || view.sliceMm > hi[a] + view.thicknessMm / 2) continue;
+        if (view.sliceMm < lo[a] - spacingMm[a] / 2 || view.sliceMm > hi[a] + spacingMm[a] / 2) continue;
         const [x1, y1] = view.toPixel(lo);
         const [x2, y2] = view.toPixel(hi);
-        ctx.strokeRect(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1));
-        ctx.fillText(`${name} cold ${c.volumeCc.toFixed(2)} cc`, Math.min(x1, x2), Math.min(y1, y2) - 3);
+        ctx.fillText(`${name} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, Math.min(x1, x2), Math.min(y1, y2) - 6);
       }
     }
-    ctx.setLineDash([]);
+    ctx.shadowBlur = 0;
   }
 }

@@ -151,6 +151,7 @@ public final class PostImplantCheck {
                 point(co.putObject("maxCornerMm"), c.maxCornerMm());
             }
         }
+        o.set("coldVoxels", ColdVoxels.json(v.postDose(), rois, rx));
         o.set("structureContours", StructureJson.write(structures));
         job.progress("supplementary seeds", 0.9);
         supplement(o, plan, structures, postOp, v, time);
