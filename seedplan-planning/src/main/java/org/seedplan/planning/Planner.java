@@ -67,6 +67,15 @@ public final class Planner {
         Dosimetry d = dosimetry(intent.seed().sourceKey());
         step(progress, "contours to masks", 0.0);
         PlanningGeometry geometry = PlanningGeometry.build(planningCase, intent);
+        return prepare(planningCase, intent, d, geometry, null, progress);
+    }
+
+    /**
+     * The needles, candidates, sample points (unless {@code points} is given) and influence matrix of a case whose
+     * geometry is built already (a re-plan with other fixed needles keeps the geometry and the sample points).
+     */
+    static PlanningSession prepare(PlanningCase planningCase, PlanIntent intent, Dosimetry d, PlanningGeometry geometry, SamplePoints points,
+                                   ProgressListener progress) {
         step(progress, "needle layout", 0.15);
         NeedleLayout.Result layout = NeedleLayout.forApproach(intent.approach()).layout(geometry, intent);
         if (layout.needles().isEmpty()) {
@@ -80,11 +89,11 @@ public final class Planner {
                     + "candidate_margin_mm and the organs at risk around the target");
         }
         step(progress, "sample points", 0.3);
-        SamplePoints points = PointSampler.sample(geometry);
+        SamplePoints sampled = points != null ? points : PointSampler.sample(geometry);
         step(progress, "dose-influence matrix", 0.35);
-        InfluenceMatrix matrix = InfluenceMatrix.build(candidates, points, d.table(), intent.seed().skU(), intent.decay(),
+        InfluenceMatrix matrix = InfluenceMatrix.build(candidates, sampled, d.table(), intent.seed().skU(), intent.decay(),
                 InfluenceMatrix.DEFAULT_CUTOFF_MM);
-        return new PlanningSession(planningCase, intent, d, geometry, layout, candidates, points, matrix,
+        return new PlanningSession(planningCase, intent, d, geometry, layout, candidates, sampled, matrix,
                 ObjectiveWeights.defaults());
     }
 

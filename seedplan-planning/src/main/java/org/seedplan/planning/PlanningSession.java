@@ -11,6 +11,7 @@ import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.geometry.Grid;
 import org.seedplan.planning.candidate.Candidate;
+import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.PlanIntent;
 import org.seedplan.planning.needle.Needle;
 import org.seedplan.planning.needle.NeedleLayout;
@@ -72,6 +73,21 @@ public final class PlanningSession {
 
     public PlanningGeometry geometry() {
         return geometry;
+    }
+
+    /** The intent this session plans to (with its fixed needles). */
+    public PlanIntent intent() {
+        return intent;
+    }
+
+    /**
+     * A session on the same case, geometry and sample points whose intent keeps {@code fixed} as its fixed needles
+     * instead of its own (needles placed during the implant, e.g. moved or added by hand where they really went): the
+     * needle layout, candidates and influence matrix are made anew around them.
+     */
+    public PlanningSession withFixedNeedles(List<FixedNeedle> fixed, ProgressListener progress) {
+        return Planner.prepare(planningCase, intent.withFixedNeedles(fixed), new Planner.Dosimetry(source, kernel, engine, table), geometry,
+                points, progress);
     }
 
     public List<Needle> availableNeedles() {

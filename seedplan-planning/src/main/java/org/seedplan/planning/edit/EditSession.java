@@ -2,13 +2,14 @@ package org.seedplan.planning.edit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Vec3;
@@ -18,6 +19,7 @@ import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.PlanningGeometry;
 import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.PlanIntent;
 import org.seedplan.planning.intent.TargetGoal;
 import org.seedplan.planning.needle.Needle;
@@ -40,15 +42,20 @@ public final class EditSession {
      * A needle of the session.
      *
      * @param locked placed already: kept with its seeds by a re-plan, not editable
-     * @param edited changed by hand since the last optimisation (a re-plan cannot keep it)
+     * @param edited changed by hand since the last optimisation (locked, a re-plan keeps it as a needle in the patient)
      */
     public record EditNeedle(int number, Needle path, boolean locked, boolean edited) {
     }
 
     /** Isodose levels drawn: these percentages of each target's prescription. */
     public static final double[] ISODOSE_PERCENTS = {50, 100, 150, 200};
+    /** How far a locked needle's seed may lie from the needle's axis for a re-plan to keep it there, mm (rounding of a Shift-drag). */
+    public static final double ON_AXIS_MM = 0.01;
 
-    private final PlanningSession planning;
+    /** The planning session the plan was made in (with its intent's own fixed needles); null for a stored plan. */
+    private final PlanningSession base;
+    /** The session of the last optimisation: {@link #base}, or one made around needles locked after hand edits. */
+    private PlanningSession planning;
     private final PlanIntent intent;
     private final PlanEvaluator evaluator;
     private final FastDoseEngine engine;
@@ -61,7 +68,11 @@ public final class EditSession {
     private IncrementalDose dose;
     private PlanEvaluator.Evaluation evaluation;
     private int nextSeedId = 1;
-    private int optimisedNeedles;
+    /** Needle number → its number in the last optimisation's plan, for needles as that optimisation made them. */
+    private final Map<Integer, Integer> planNumbers = new HashMap<>();
+    /** Needles that {@link #planning} holds as fixed needles because they were locked (none in {@link #base}). */
+    private final Set<Integer> heldFixed = new HashSet<>();
+    private List<String> statements = List.of();
 
     /**
      * A session on a plan of {@code planning}: edits use the plan's source model, engine tables and
@@ -79,6 +90,7 @@ public final class EditSession {
 
     private EditSession(PlanningSession planning, PlanningGeometry geometry, PlanIntent intent, FastDoseEngine engine, List<PlannedNeedle> planned,
                         double skU, Plan evaluated) {
+        this.base = planning;
         this.planning = planning;
         this.geometry = geometry;
         this.intent = intent;
@@ -96,14 +108,22 @@ public final class EditSession {
         needles.clear();
         seeds.clear();
         edited.clear();
+        planNumbers.clear();
+        heldFixed.clear();
         for (PlannedNeedle n : planned) {
             needles.put(n.number(), n.needle());
+            planNumbers.put(n.number(), n.number());
             for (Seed s : n.seeds(skU)) {
                 int id = nextSeedId++;
                 seeds.put(id, new EditSeed(id, n.number(), s));
             }
         }
-        optimisedNeedles = needles.isEmpty() ? 0 : needles.lastKey();
+        statements = evaluated == null ? List.of() : evaluated.statements();
+        holdDose(evaluated);
+    }
+
+    /** The dose of the current seeds: {@code evaluated}'s own when it is of these seeds on this grid, else computed. */
+    private void holdDose(Plan evaluated) {
         if (evaluated != null && evaluated.dose().grid().equals(geometry.grid())) {
             dose = new IncrementalDose(engine, evaluated.dose(), intent.decay());
             evaluation = new PlanEvaluator.Evaluation(evaluated.dose(), evaluated.structures(), evaluated.metrics(), evaluated.goals());
@@ -234,33 +254,120 @@ public final class EditSession {
     }
 
     /**
-     * Re-optimises the seeds of the unlocked needles keeping the locked ones with their seeds (the
-     * intra-operative re-plan); hand edits of unlocked needles are replaced by the optimiser's loading.
-     * A locked needle must be one of the last optimisation's, unedited.
+     * Re-optimises the seeds of the unlocked needles keeping the locked ones with their paths and seeds (the
+     * intra-operative re-plan); hand edits of unlocked needles are replaced by the optimiser's loading. Locked
+     * needles keep their numbers (the others are numbered around them) and their seeds their ids. When every
+     * locked needle is as the last optimisation made it, that optimisation is re-run keeping them (the same
+     * candidates and influence matrix); when a locked needle was moved, loaded or added by hand, a planning session
+     * is made around the locked needles as fixed needles in the patient (path and seeds as they are, see
+     * {@link #placed}) and the rest planned anew, and the dose of the resulting seeds is computed afresh.
      */
     public synchronized void reoptimise(ProgressListener progress) {
         requirePlanning("re-optimise");
-        for (int n : locked) {
-            if (n > optimisedNeedles || edited.contains(n)) {
-                throw new IllegalArgumentException("needle " + n + " was " + (n > optimisedNeedles ? "added" : "edited")
-                        + " by hand since the last optimisation: a re-plan keeps needles as optimised; unlock it or re-optimise first");
+        List<Integer> kept = new ArrayList<>(new TreeSet<>(locked));
+        boolean asOptimised = locked.containsAll(heldFixed)
+                && kept.stream().allMatch(n -> planNumbers.containsKey(n) && !edited.contains(n));
+        Map<Integer, Integer> numberOfPlanNumber = new HashMap<>();
+        if (asOptimised) {
+            kept.forEach(n -> numberOfPlanNumber.put(planNumbers.get(n), n));
+            Plan p = planning.reoptimiseKeeping(kept.stream().map(planNumbers::get).toList(), progress);
+            adopt(p, numberOfPlanNumber, true);
+            return;
+        }
+        List<FixedNeedle> fixed = new ArrayList<>();
+        for (int n : kept) {
+            numberOfPlanNumber.put(fixed.size() + 1, n);
+            fixed.add(placed(n));
+        }
+        for (FixedNeedle own : base.intent().fixedNeedles()) {
+            if (fixed.stream().noneMatch(f -> f.entryMm().equals(own.entryMm()) && f.tipMm().equals(own.tipMm()))) {
+                fixed.add(own);
             }
         }
-        Set<Needle> kept = new HashSet<>();
-        locked.forEach(n -> kept.add(needles.get(n)));
-        Plan p = planning.reoptimiseKeeping(new LinkedHashSet<>(locked), progress);
-        locked.clear();
-        load(p.needles(), p);
-        needles.forEach((number, path) -> {
-            if (kept.contains(path)) {
-                locked.add(number);
+        PlanningSession around = base.withFixedNeedles(fixed, progress);
+        Plan p = around.optimise(progress);
+        planning = around;
+        adopt(p, numberOfPlanNumber, false);
+        heldFixed.addAll(kept);
+    }
+
+    /**
+     * Locked needle {@code number} as a fixed needle in the patient: its path, and its seeds at their distances from the
+     * tip. A seed must lie on its needle's axis (within {@value #ON_AXIS_MM} mm) between tip and entry: a re-plan keeps a
+     * needle's seeds as a loading along it.
+     */
+    private FixedNeedle placed(int number) {
+        Needle path = needles.get(number);
+        List<Double> distances = new ArrayList<>();
+        for (EditSeed s : seeds.values()) {
+            if (s.needle() != number) {
+                continue;
             }
-        });
+            double d = path.tipMm().minus(s.seed().centreMm()).dot(path.direction());
+            double off = path.pointFromTip(d).distanceTo(s.seed().centreMm());
+            if (off > ON_AXIS_MM || d < -ON_AXIS_MM || d > path.depthMm() + ON_AXIS_MM) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "seed %d of locked needle %d lies %.2f mm off the"
+                        + " needle between its tip and entry: a re-plan keeps a locked needle's seeds along it; move the seed onto the needle"
+                        + " (Shift-drag) or unlock needle %d", s.id(), number, Math.max(off, Math.max(-d, d - path.depthMm())), number));
+            }
+            distances.add(Math.max(0, Math.min(path.depthMm(), d)));
+        }
+        distances.sort(null);
+        return new FixedNeedle(path.entryMm(), path.tipMm(), distances, true);
+    }
+
+    /**
+     * Takes the plan of a re-plan over: the needles of {@code numberOfPlanNumber} (plan number → needle number) are the
+     * locked ones and keep their path, seeds and number; the plan's other needles are numbered around them. With
+     * {@code plannersDose} the plan's dose and evaluation are taken over (its seeds are these), else computed afresh.
+     */
+    private void adopt(Plan p, Map<Integer, Integer> numberOfPlanNumber, boolean plannersDose) {
+        Map<Integer, Needle> keptPaths = new HashMap<>();
+        List<EditSeed> keptSeeds = new ArrayList<>();
+        for (int n : numberOfPlanNumber.values()) {
+            keptPaths.put(n, needles.get(n));
+            seeds.values().stream().filter(s -> s.needle() == n).forEach(keptSeeds::add);
+        }
+        needles.clear();
+        seeds.clear();
+        edited.clear();
+        planNumbers.clear();
+        heldFixed.clear();
+        int next = 1;
+        for (PlannedNeedle pn : p.needles()) {
+            Integer number = numberOfPlanNumber.get(pn.number());
+            if (number != null) {
+                int lockedNumber = number;
+                needles.put(number, keptPaths.get(number));
+                List<EditSeed> own = keptSeeds.stream().filter(s -> s.needle() == lockedNumber).toList();
+                if (own.size() != pn.seedCount()) {
+                    throw new IllegalStateException("the re-plan loaded " + pn.seedCount() + " seeds on locked needle " + number + ", not its " + own.size());
+                }
+                own.forEach(s -> seeds.put(s.id(), s));
+            } else {
+                while (keptPaths.containsKey(next)) {
+                    next++;
+                }
+                number = next++;
+                needles.put(number, pn.needle());
+                for (Seed s : pn.seeds(skU)) {
+                    int id = nextSeedId++;
+                    seeds.put(id, new EditSeed(id, number, s));
+                }
+            }
+            planNumbers.put(number, pn.number());
+        }
+        if (!needles.keySet().containsAll(keptPaths.keySet())) {
+            throw new IllegalStateException("the re-plan dropped a locked needle: kept " + needles.keySet() + ", locked " + keptPaths.keySet());
+        }
+        statements = p.statements();
+        holdDose(plannersDose ? p : null);
     }
 
     /** Optimises afresh (all needles unlocked, hand edits replaced). */
     public synchronized void optimise(ProgressListener progress) {
         requirePlanning("optimise");
+        planning = base;
         Plan p = planning.optimise(progress);
         locked.clear();
         load(p.needles(), p);
@@ -270,6 +377,11 @@ public final class EditSession {
     public synchronized Plan uniformBaseline() {
         requirePlanning("make the uniform-loading baseline");
         return planning.uniformBaseline();
+    }
+
+    /** What the last optimisation said of each goal it did not meet, and why (empty when all were met). */
+    public synchronized List<String> planStatements() {
+        return statements;
     }
 
     /** The DVHs, metrics and goal checks of the current seeds (computed once per edit). */

@@ -32,20 +32,30 @@ public final class IncrementalDose {
     /** A rate buffer no longer needed, for the next seed's rate (saves allocating megabytes per drag step). */
     private float[] spare;
 
-    /** The dose of {@code seeds} on {@code grid}, integrated over {@code decay}. */
+    /**
+     * The dose of {@code seeds} on {@code grid}, integrated over {@code decay}: each seed's rate (the values a full
+     * computation adds for it) summed in double precision, so the result does not depend on the order of the seeds.
+     */
     public IncrementalDose(FastDoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
         this.engine = engine;
         this.grid = grid;
         this.gyPerCGyPerH = decay.gyPerCGyPerH();
         this.doseGy = new double[grid.voxelCount()];
         this.floatGy = new float[grid.voxelCount()];
-        if (!seeds.isEmpty()) {
-            float[] rate = engine.doseRateCGyPerH(seeds, grid);
-            IntStream.range(0, rate.length).parallel().forEach(n -> {
-                doseGy[n] = rate[n] * gyPerCGyPerH;
-                floatGy[n] = (float) Math.max(0, doseGy[n]);
+        int slice = grid.nx() * grid.ny();
+        float[] buffer = null;
+        for (Seed seed : seeds) {
+            FastDoseEngine.SlabRate rate = engine.seedDoseRate(seed, grid, buffer);
+            float[] r = rate.rateCGyPerH();
+            buffer = r;
+            int offset = rate.firstSlice() * slice;
+            IntStream.range(0, rate.sliceCount()).parallel().forEach(k -> {
+                for (int i = k * slice, end = i + slice; i < end; i++) {
+                    doseGy[offset + i] += r[i] * gyPerCGyPerH;
+                }
             });
         }
+        IntStream.range(0, doseGy.length).parallel().forEach(n -> floatGy[n] = (float) Math.max(0, doseGy[n]));
     }
 
     /**
