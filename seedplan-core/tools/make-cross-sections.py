@@ -51,9 +51,11 @@ MATERIALS = [
     ('titanium', None, (None, {22: 100.0}, 'pure titanium (seed capsules)')),
     ('silver', None, (None, {47: 100.0}, 'pure silver (6711 and IAI-125A radio-opaque rod)')),
     ('steel', None, (8.00, {26: 70.0, 24: 19.0, 28: 9.0, 25: 2.0}, 'AISI 304 stainless steel (ASTM A240 ranges)')),
-    # Model 6702 carries its I-125 on ion-exchange resin beads; the resin is modelled as polystyrene (the bead matrix),
-    # ignoring the functional groups and the adsorbed iodine (micrograms).
-    ('resin', 'Polystyrene', None),
+    # Model 6702 carries its I-125 on ion-exchange resin beads: C12H18NCl at 1.2 g/cm3, the resin of the CLRP TG-43
+    # database's 6702 model (Safigholi et al., Med Phys 47:4656, 2020; egs_brachy lib/media/material.dat), a
+    # styrene-divinylbenzene anion exchanger with its quaternary-ammonium chloride groups; the adsorbed iodine
+    # (micrograms) is ignored. A chemical formula is parsed by xraylib's CompoundParser.
+    ('resin', None, (1.2, 'C12H18NCl', 'ion-exchange resin C12H18NCl (CLRP 6702 model, Safigholi et al. 2020)')),
 ]
 
 
@@ -67,8 +69,12 @@ def material_rows():
             source = 'xraylib NIST compound list: ' + nist
         else:
             density, percent, source = own
-            total = sum(percent.values())
-            comp = {z: w / total for z, w in percent.items()}
+            if isinstance(percent, str):
+                c = xl.CompoundParser(percent)
+                comp = {int(z): float(w) for z, w in zip(c['Elements'], c['massFractions'])}
+            else:
+                total = sum(percent.values())
+                comp = {z: w / total for z, w in percent.items()}
             if density is None:
                 (z,) = comp.keys()
                 density = xl.ElementDensity(z)

@@ -15,27 +15,63 @@ import org.seedplan.source.SourceModel;
  * length 4.55 mm); air inside. The coating (1.75 µm of AgI/AgBr, not modelled as a layer) covers the whole rod; the
  * rod may move 0.475 mm along the axis and 0.08 mm sideways in the real seed, here it is centred.
  *
- * <p><b>IAI-125A</b> (TG-43U1S1; Solberg et al., J Appl Clin Med Phys 3(2):91, 2002) is also a silver rod carrying
- * the I-125 in a 0.8 mm × 4.5 mm titanium capsule; its detailed dimensions were not available here, so it is given
- * the 6711's geometry — an assumption docs/monte-carlo.md repeats.
+ * <p><b>IAI-125A</b> (IsoAid Advantage), as the CLRP TG-43 database models it after Solberg et al. (J Appl Clin Med
+ * Phys 3(2):91, 2002): silver rod 0.50 mm × 3.00 mm, flat ends (no bevels), carrying the I-125 in a 1 µm AgI coating
+ * (not modelled as a layer) on its side and end faces; titanium tube 0.80 mm outer diameter, 0.05 mm wall, 3.70 mm
+ * long (cylinder |z| ≤ 1.85 mm), closed by solid titanium hemispheres of 0.40 mm radius centred at ±1.85 mm (overall
+ * 4.50 mm) into which an air sphere of 0.35 mm radius centred at ±1.65 mm reaches (welds 0.25 mm thick on the axis);
+ * air inside; rod centred (free to move 0.95 mm axially in the real seed). Sources: the CLRP database page
+ * "IsoAid, LLC, Advantage I-125, IAI-125A" and egs_brachy's Advantage_IAI_125A.geom (Safigholi et al., Med Phys
+ * 47:4656, 2020). Here the air is the tube radius up to ±1.65 mm closed by those air hemispheres: the thin ring of
+ * air between z = 1.65 and 1.85 mm outside the air sphere (0.008 mm³ per end) is titanium.
  *
- * <p>Model 6702 (I-125 on resin beads, no silver) is not modelled: asking for it names the models that are.
+ * <p><b>6702</b> (I-125 on ion-exchange resin beads, no marker), as the CLRP database models it (egs_brachy
+ * OncoSeed_6702.geom, Safigholi et al. 2020): three resin spheres of 0.60 mm diameter centred at z = −1.1, 0, +1.1 mm,
+ * resin C12H18NCl at 1.2 g/cm³; titanium tube 0.80 mm outer, 0.70 mm inner diameter, air inside over |z| ≤ 1.75 mm,
+ * solid titanium end plugs from 1.75 to 1.85 mm closed by hemispheres of 0.40 mm radius centred at ±1.85 mm (overall
+ * 4.50 mm). The I-125 is taken as uniform in the beads' volume (adsorbed throughout the resin), equal in each bead.
  *
- * @param regions innermost first; each nested inside the next
+ * @param regions innermost first; each nested inside the next (for a bead seed the innermost is the capsule-shaped
+ *     envelope of the beads, giving their material, density and radius)
  * @param rodBevelCm depth of the 45° bevel at each end of the innermost (active) cylinder
+ * @param beadCentresCm axial centres of the active spheres of a bead seed (radius that of the innermost region);
+ *     empty for a rod seed
  */
-public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm) {
+public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm, List<Double> beadCentresCm) {
 
     private static final List<SeedRegion> SILVER_ROD_IN_TITANIUM = List.of(
             new SeedRegion("silver", 10.5, 0.025, 0.140, false),
             new SeedRegion("air", 0.001205, 0.033, 0.1875, false),
             new SeedRegion("titanium", 4.54, 0.040, 0.1875, true));
+    private static final List<SeedRegion> IAI125A_SILVER_ROD_IN_TITANIUM = List.of(
+            new SeedRegion("silver", 10.5, 0.025, 0.150, false),
+            new SeedRegion("air", 0.001205, 0.035, 0.165, true),
+            new SeedRegion("titanium", 4.54, 0.040, 0.185, true));
+    private static final List<SeedRegion> RESIN_BEADS_IN_TITANIUM = List.of(
+            new SeedRegion("resin", 1.2, 0.030, 0.110, true),
+            new SeedRegion("air", 0.001205, 0.035, 0.175, false),
+            new SeedRegion("titanium", 4.54, 0.040, 0.185, true));
     private static final Map<String, SeedGeometry> MODELS = Map.of(
             "amersham6711", new SeedGeometry("amersham6711", SILVER_ROD_IN_TITANIUM, 0.0075),
-            "isoaid_iai125a", new SeedGeometry("isoaid_iai125a", SILVER_ROD_IN_TITANIUM, 0.0075));
+            "isoaid_iai125a", new SeedGeometry("isoaid_iai125a", IAI125A_SILVER_ROD_IN_TITANIUM, 0),
+            "amersham6702", new SeedGeometry("amersham6702", RESIN_BEADS_IN_TITANIUM, 0, List.of(-0.110, 0.0, 0.110)));
+
+    /** A rod seed: the I-125 on the surface of the innermost region. */
+    public SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm) {
+        this(modelKey, regions, rodBevelCm, List.of());
+    }
 
     public SeedGeometry {
         regions = List.copyOf(regions);
+        beadCentresCm = List.copyOf(beadCentresCm);
+        double beadRadiusCm = regions.get(0).radiusCm();
+        for (int i = 0; i < beadCentresCm.size(); i++) {
+            if (Math.abs(beadCentresCm.get(i)) > regions.get(0).halfLengthCm()
+                    || i > 0 && beadCentresCm.get(i) - beadCentresCm.get(i - 1) <= 2 * beadRadiusCm) {
+                throw new IllegalArgumentException("seed geometry " + modelKey + ": bead " + i
+                        + " must lie inside the innermost region, in ascending order and apart from the one before");
+            }
+        }
         for (int i = 1; i < regions.size(); i++) {
             if (regions.get(i).radiusCm() < regions.get(i - 1).radiusCm()
                     || regions.get(i).outerHalfLengthCm() < regions.get(i - 1).outerHalfLengthCm()) {

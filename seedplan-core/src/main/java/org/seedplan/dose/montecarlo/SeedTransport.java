@@ -12,6 +12,8 @@ final class SeedTransport {
     private final int regions;
     private final SeedRegion[] shape;
     private final BevelledRod rod;
+    /** The active beads of a bead seed (6702), else null: the innermost region is then the rod. */
+    private final BeadChain beads;
     private final double[] densityGPerCm3;
     private final double sideShare;
     private final double bevelShare;
@@ -33,6 +35,7 @@ final class SeedTransport {
         this.interaction = new PhotonInteraction(library);
         this.bevelCm = geometry.rodBevelCm();
         this.rod = new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm);
+        this.beads = geometry.beadCentresCm().isEmpty() ? null : new BeadChain(shape[0].radiusCm(), geometry.beadCentresCm());
         double r0 = shape[0].radiusCm();
         double side = 2 * Math.PI * r0 * 2 * (shape[0].halfLengthCm() - bevelCm);
         double bevels = 2 * Math.PI * (2 * r0 - bevelCm) * bevelCm * Math.sqrt(2);
@@ -51,9 +54,17 @@ final class SeedTransport {
      * the 45° bevels between them ({@link SeedGeometry#rodBevelCm()}), in proportion to their areas, as Dolan et al.
      * (2006) coat the whole 6711 rod — and follows it to the capsule surface. Returns true if it leaves the seed
      * (position and direction then in the seed frame). The rod's transport shape has the bevels too
-     * ({@link BevelledRod}); a photon sent into the rod is followed in silver.
+     * ({@link BevelledRod}); a photon sent into the rod is followed in silver. A bead seed emits uniformly from the
+     * volume of its beads ({@link BeadChain}).
      */
     boolean emit(Photon p, SplittableRandom rng) {
+        if (beads != null) {
+            beads.placeUniformly(p, rng);
+            p.isotropic(rng.nextDouble(), rng.nextDouble());
+            p.setEnergy(I125Spectrum.sample(rng.nextDouble()), energyGrid);
+            p.mfpLeft = -Math.log(1 - rng.nextDouble());
+            return follow(p, 0, rng);
+        }
         double r0 = shape[0].radiusCm();
         double h0 = shape[0].halfLengthCm();
         double nx;
@@ -105,10 +116,11 @@ final class SeedTransport {
     private boolean follow(Photon p, int region, SplittableRandom rng) {
         while (true) {
             double mu = densityGPerCm3[region] * MaterialData.at(material[region].total, p.energyIndex, p.energyFraction);
-            double exit = region == 0 ? rod.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
-                    : shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+            double exit = region > 0 ? shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                    : beads == null ? rod.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w) : beads.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
             double enter = region > 1 ? shape[region - 1].entryDistance(p.x, p.y, p.z, p.u, p.v, p.w)
-                    : region == 1 ? rod.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w) : Double.POSITIVE_INFINITY;
+                    : region == 0 ? Double.POSITIVE_INFINITY
+                    : beads == null ? rod.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w) : beads.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w);
             double boundary = Math.min(exit, enter);
             double toInteraction = mu > 0 ? p.mfpLeft / mu : Double.POSITIVE_INFINITY;
             if (toInteraction < boundary) {

@@ -105,10 +105,13 @@ class MonteCarloDoseEngineTest {
 
     @Test
     void modelWithoutSeedGeometryIsRefusedNamingTheModelledOnes() {
-        SourceModel m6702 = SourceLibrary.builtIn().model("amersham6702");
-        assertThatThrownBy(() -> new MonteCarloDoseEngine(m6702, VoxelPhantom.homogeneous(GRID, "water", 1.0),
+        SourceModel m = SourceLibrary.builtIn().model("amersham6702");
+        SourceModel userSeed = new SourceModel("user_seed", m.description(), m.doseRateConstantCGyPerHPerU(), m.activeLengthCm(),
+                m.halfLifeDays(), m.gLine(), m.gPoint(), m.anisotropy(), m.phiAn(), m.dataStatus());
+        assertThatThrownBy(() -> new MonteCarloDoseEngine(userSeed, VoxelPhantom.homogeneous(GRID, "water", 1.0),
                 new MonteCarloSettings(1, 1, 0, 1000, 60))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("amersham6702").hasMessageContaining("amersham6711");
+                .hasMessageContaining("user_seed").hasMessageContaining("amersham6702").hasMessageContaining("amersham6711")
+                .hasMessageContaining("isoaid_iai125a");
     }
 
     @Test
