@@ -44,7 +44,7 @@ public final class IntentJson {
             "standoff_mm", "max_length_mm");
     private static final Set<String> FREE_HAND = Set.of("type", "entry_centre_mm", "entry_radius_mm", "min_spacing_mm",
             "max_angle_deg", "max_length_mm");
-    private static final Set<String> FIXED = Set.of("entry_mm", "tip_mm", "seed_distances_mm");
+    private static final Set<String> FIXED = Set.of("entry_mm", "tip_mm", "seed_distances_mm", "in_patient");
 
     private IntentJson() {
     }
@@ -112,6 +112,7 @@ public final class IntentJson {
                 ArrayNode d = x.putArray("seed_distances_mm");
                 f.seedDistancesFromTipMm().forEach(d::add);
             }
+            x.put("in_patient", f.inPatient());
         }
         return MetricsJson.write(root);
     }
@@ -187,7 +188,7 @@ public final class IntentJson {
                         distances.add(d.asDouble());
                     }
                 }
-                fixed.add(new FixedNeedle(f.vec(x, "entry_mm", p), f.vec(x, "tip_mm", p), distances));
+                fixed.add(new FixedNeedle(f.vec(x, "entry_mm", p), f.vec(x, "tip_mm", p), distances, f.bool(x, "in_patient", p, false)));
             }
             return new PlanIntent(targets, organs, seed, approach,
                     f.number(root, "seed_step_mm", "", PlanIntent.DEFAULT_SEED_STEP_MM),
@@ -281,6 +282,17 @@ public final class IntentJson {
 
         double number(JsonNode node, String field, String parent, double fallback) {
             return node.hasNonNull(field) ? number(node, field, parent) : fallback;
+        }
+
+        boolean bool(JsonNode node, String field, String parent, boolean fallback) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw error(join(parent, field), "'" + v + "' is not true or false");
+            }
+            return v.asBoolean();
         }
 
         /** A whole number from 0 to 10⁶ (a count); a fraction or a huge value is refused, not truncated. */

@@ -29,4 +29,25 @@ class IntentJsonTest {
                 List.of(new FixedNeedle(new Vec3(-45, -74, 0), new Vec3(-45, 15, 0), List.of(0.0, 10.0, 20.0))));
         assertThat(IntentJson.parse("intent.json", IntentJson.write(intent))).isEqualTo(intent);
     }
+
+    @Test
+    void aNeedleInThePatientStaysInThePatientThroughTheFile() {
+        PlanIntent intent = DemoPlan.intent().withFixedNeedles(List.of(
+                new FixedNeedle(new Vec3(-45, -74, 0), new Vec3(-45, 15, 0), List.of(2.5, 12.5), true),
+                new FixedNeedle(new Vec3(-35, -74, 0), new Vec3(-35, 15, 0), null, true),
+                new FixedNeedle(new Vec3(-25, -74, 0), new Vec3(-25, 15, 0), null, false)));
+        String json = IntentJson.write(intent);
+        assertThat(json).contains("\"in_patient\" : true").contains("\"in_patient\" : false");
+        PlanIntent read = IntentJson.parse("intent.json", json);
+        assertThat(read.fixedNeedles()).extracting(FixedNeedle::inPatient).containsExactly(true, true, false);
+        assertThat(read).isEqualTo(intent);
+    }
+
+    @Test
+    void anInPatientFlagThatIsNotABooleanIsNamedWithItsField() {
+        String json = IntentJson.write(DemoPlan.intent().withFixedNeedles(List.of(new FixedNeedle(new Vec3(0, -74, 0), new Vec3(0, 15, 0), null, true))))
+                .replace("\"in_patient\" : true", "\"in_patient\" : \"yes\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntentJson.parse("intent.json", json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("intent.json, field fixed_needles[0].in_patient: '\"yes\"' is not true or false");
+    }
 }
