@@ -94,6 +94,7 @@ public final class Routes {
         all.addAll(org.seedplan.server.handlers.AnalysisApi.routes(s));
         all.addAll(org.seedplan.server.handlers.NeedlesApi.routes(s));
         all.addAll(org.seedplan.server.plans.NeedleTableApi.routes(s));
+        all.addAll(org.seedplan.server.modelbased.ModelBasedRoutes.all(s));
         all.add(new Route(GET, "/api/openapi.json", PUBLIC, 200, "This API as an OpenAPI 3.1 document", (ctx, c) -> doc[0].serve(ctx, c)));
         doc[0] = new OpenApiDocument(all);
         return List.copyOf(all);

@@ -1,0 +1,155 @@
+package org.seedplan.server.modelbased;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.concurrent.CancellationException;
+import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.server.Services;
+import org.seedplan.server.api.ApiProblem;
+import org.seedplan.server.api.Caller;
+import org.seedplan.server.api.Json;
+import org.seedplan.server.needles.RevisionImages;
+import org.seedplan.server.security.Permission;
+import org.seedplan.server.structures.StructureSetStore;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.account.Role;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.plan.PlanRevisions;
+
+/**
+ * The model-based dose of a plan revision in the workstation (docs/model-based-dose.md): start the Monte Carlo as a
+ * background run with progress and cancel, and read the result stored with the revision. Needs EDIT_PLAN in the plan's
+ * centre, as the optimiser does; every run is audited on the revision. TG-43 stays the plan of record: approval and
+ * export do not look at this.
+ */
+public final class ModelBasedApi {
+
+    /** Photons a run may ask for: at least, by default, at most (the server's bound on one run). */
+    static final long MIN_PHOTONS = 10_000;
+    static final long DEFAULT_PHOTONS = 20_000_000;
+    static final long MAX_PHOTONS = 200_000_000;
+    /** The stop rule's mean uncertainty over the targets, %: default and bounds. */
+    static final double DEFAULT_UNCERTAINTY_PCT = 2;
+    static final double MIN_UNCERTAINTY_PCT = 0.5;
+    static final double MAX_UNCERTAINTY_PCT = 10;
+    /** Wall-clock bound of one run on the server, s. */
+    static final double MAX_SECONDS = 600;
+
+    private final Services s;
+    private final PlanRevisions plans;
+    private final DicomStore store;
+    private final StructureSetStore sets;
+    private final ModelBasedResults results;
+    private final ModelBasedRuns runs = new ModelBasedRuns();
+
+    public ModelBasedApi(Services s) {
+        this.s = s;
+        this.plans = new PlanRevisions(s.db());
+        this.store = DicomStore.open(s.db());
+        this.sets = new StructureSetStore(s.db(), s.audit());
+        this.results = new ModelBasedResults(s.db(), s.audit());
+    }
+
+    /**
+     * POST /api/plans/{planId}/revisions/{rev}/model-based {specification?: "dm,m"|"dw,m", photons?, uncertaintyPct?} → 202 the run;
+     * the run stops at the mean target uncertainty or the photons, whichever comes first.
+     */
+    public void start(Context ctx, Caller c) {
+        PlanRevisions.Revision r = revision(ctx, c);
+        Role role = c.require(Permission.EDIT_PLAN, r.centreId(), "plan " + r.planId());
+        RevisionModelBasedDose.Settings settings = settings(Json.body(ctx));
+        RevisionImages images;
+        try {
+            images = RevisionImages.of(s.db(), store, sets, r.content().ctSeriesUid());
+        } catch (IllegalStateException e) {
+            throw ApiProblem.conflict(e.getMessage(), null);
+        }
+        Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
+        s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), settings.specification().label() + ", at most "
+                + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets");
+        ModelBasedRuns.Run run = runs.start(r.centreId(), r.planId(), r.revision(), x -> {
+            x.progress("tissues from the CT", 0.02);
+            try {
+                ObjectNode result = RevisionModelBasedDose.compute(r, images, settings,
+                        f -> x.progress("Monte Carlo transport", 0.05 + 0.85 * f), x::cancelRequested);
+                x.progress("storing with revision " + r.revision(), 0.98);
+                results.store(actor, r.id(), result, s.now());
+                return result;
+            } catch (CancellationException e) {
+                s.audit().event(actor, "MODEL_BASED_DOSE_CANCEL", "plan_revision", r.id(), "cancelled by the user");
+                throw e;
+            }
+        });
+        ctx.status(202).json(run.json(Json.MAPPER.createObjectNode()));
+    }
+
+    /** GET /api/plans/{planId}/revisions/{rev}/model-based → {planId, revision, result: the stored result of this revision, or null}. */
+    public void stored(Context ctx, Caller c) {
+        PlanRevisions.Revision r = revision(ctx, c);
+        ObjectNode o = Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision());
+        o.set("result", results.of(r.id()).map(JsonNode.class::cast).orElse(o.nullNode()));
+        ctx.json(o);
+    }
+
+    /** GET /api/model-based/{runId} → {id, planId, revision, state, progress, step, result | error}. */
+    public void get(Context ctx, Caller c) {
+        ctx.json(run(ctx, c).json(Json.MAPPER.createObjectNode()));
+    }
+
+    /** DELETE /api/model-based/{runId} → the run, its cancel asked for (the transport stops within a batch). */
+    public void cancel(Context ctx, Caller c) {
+        ModelBasedRuns.Run run = run(ctx, c);
+        if (!run.finished()) {
+            run.cancelRequested = true;
+        }
+        ctx.json(run.json(Json.MAPPER.createObjectNode()));
+    }
+
+    private ModelBasedRuns.Run run(Context ctx, Caller c) {
+        String id = ctx.pathParam("runId");
+        ModelBasedRuns.Run run = runs.find(id);
+        if (run == null) {
+            throw ApiProblem.notFound("model-based dose run " + id);
+        }
+        c.require(Permission.EDIT_PLAN, run.centreId, "model-based dose run " + id);
+        return run;
+    }
+
+    private PlanRevisions.Revision revision(Context ctx, Caller c) {
+        long planId = Json.pathId(ctx, "planId");
+        PlanRevisions.PlanRef plan = plans.plan(planId).orElseThrow(() -> ApiProblem.notFound("plan " + planId));
+        c.require(Permission.EDIT_PLAN, plan.centreId(), "plan " + planId);
+        int rev = (int) Json.pathId(ctx, "rev");
+        return plans.revision(planId, rev).orElseThrow(() -> ApiProblem.notFound("revision " + rev + " of plan " + planId));
+    }
+
+    /** The request's settings, each refused with its bounds when outside them. */
+    static RevisionModelBasedDose.Settings settings(ObjectNode b) {
+        DoseSpecification spec;
+        try {
+            spec = DoseSpecification.parseModelBased("specification", b.hasNonNull("specification") ? b.get("specification").asText() : "dm,m");
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("specification", e.getMessage());
+        }
+        long photons = DEFAULT_PHOTONS;
+        if (b.hasNonNull("photons")) {
+            JsonNode p = b.get("photons");
+            if (!p.isNumber() || p.asDouble() < MIN_PHOTONS || p.asDouble() > MAX_PHOTONS) {
+                throw ApiProblem.badRequest("photons", "photons must be a number from " + MIN_PHOTONS + " to " + MAX_PHOTONS + " (the server's"
+                        + " bound on one run), got " + p);
+            }
+            photons = p.asLong();
+        }
+        double pct = DEFAULT_UNCERTAINTY_PCT;
+        if (b.hasNonNull("uncertaintyPct")) {
+            JsonNode u = b.get("uncertaintyPct");
+            if (!u.isNumber() || u.asDouble() < MIN_UNCERTAINTY_PCT || u.asDouble() > MAX_UNCERTAINTY_PCT) {
+                throw ApiProblem.badRequest("uncertaintyPct", "uncertaintyPct must be a number from " + MIN_UNCERTAINTY_PCT + " to "
+                        + MAX_UNCERTAINTY_PCT + " (% mean 1σ in the targets at which the run stops), got " + u);
+            }
+            pct = u.asDouble();
+        }
+        return new RevisionModelBasedDose.Settings(spec, photons, pct, MAX_SECONDS, 1);
+    }
+}

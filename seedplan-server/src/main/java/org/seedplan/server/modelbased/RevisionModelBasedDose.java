@@ -1,0 +1,156 @@
+package org.seedplan.server.modelbased;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.seedplan.dose.DecayIntegral;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.DvhBand;
+import org.seedplan.dose.modelbased.ModelBasedComparison;
+import org.seedplan.dose.modelbased.PatientModelBasedDose;
+import org.seedplan.dose.montecarlo.MonteCarloSettings;
+import org.seedplan.dose.tissue.HuDensityCurve;
+import org.seedplan.dvh.DoseMetricsCalculator;
+import org.seedplan.dvh.Dvh;
+import org.seedplan.dvh.MetricLevels;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.planning.PlanningCase;
+import org.seedplan.planning.PlanningGeometry;
+import org.seedplan.server.api.Json;
+import org.seedplan.server.needles.RevisionImages;
+import org.seedplan.server.planning.IntentForm;
+import org.seedplan.source.SourceLibrary;
+import org.seedplan.source.SourceModel;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
+
+/**
+ * The model-based dose (TG-186) of a stored plan revision beside its TG-43 dose, as the plan screen draws it: the revision's
+ * seeds (strength decayed to the implant date, as the planner used it) in the tissues of its planning CT, on the plan's own
+ * grid and structure masks ({@link PlanningGeometry}, where every TG-43 number of the screen is read), each target against its
+ * own prescription; D90 and V100 of the targets and D2cc, D0.1cc of the organs with 1σ, and each structure's DVH under both
+ * doses with the model-based 1σ band ({@link DvhBand}).
+ */
+final class RevisionModelBasedDose {
+
+    /** What the caller asked for, already bounded. */
+    record Settings(DoseSpecification specification, long maxPhotons, double uncertaintyPct, double maxSeconds, long rngSeed) {
+
+        /** Monte Carlo settings on every core of this server. */
+        MonteCarloSettings monteCarlo() {
+            return new MonteCarloSettings(rngSeed, Runtime.getRuntime().availableProcessors(), uncertaintyPct / 100, maxPhotons, maxSeconds);
+        }
+    }
+
+    private RevisionModelBasedDose() {
+    }
+
+    /** Computes the revision's model-based dose; IllegalArgumentException / IllegalStateException name what is missing. */
+    static ObjectNode compute(PlanRevisions.Revision r, RevisionImages images, Settings settings, DoubleConsumer progress,
+                              BooleanSupplier cancelled) {
+        PlanContent c = r.content();
+        IntentForm form;
+        try {
+            form = IntentForm.parse((ObjectNode) Json.MAPPER.readTree(c.intentJson()));
+        } catch (IllegalArgumentException | ClassCastException | java.io.IOException e) {
+            throw new IllegalStateException("revision " + r.revision() + " was not planned with the plan screen's intent form, so its targets"
+                    + " and prescriptions are unknown here: compute it with seedplan plan --model-based");
+        }
+        if (c.seeds().isEmpty()) {
+            throw new IllegalStateException("revision " + r.revision() + " has no seeds");
+        }
+        PlanningGeometry g = PlanningGeometry.build(new PlanningCase(Long.toString(r.patientDbId()), r.planName(), images.structures(),
+                form.derived(), images.planningCt()), form.intent());
+        List<RoiMask> rois = new ArrayList<>();
+        Map<String, Double> targetRx = new LinkedHashMap<>();
+        for (PlanningGeometry.Target t : g.targets()) {
+            rois.add(t.roi());
+            targetRx.put(t.roi().name(), t.goal().prescriptionGy());
+        }
+        g.organs().forEach(o -> rois.add(o.roi()));
+        double rx = form.intent().targets().get(0).prescriptionGy();
+        DoseMetricsCalculator calculator = new DoseMetricsCalculator(rois, g.grid(), rx, targetRx, MetricLevels.DEFAULT);
+        SourceModel source = SourceLibrary.builtIn().model(form.intent().seed().sourceKey());
+        double skU = form.intent().seed().skU();
+        List<Seed> seeds = new ArrayList<>();
+        for (PlanContent.PlannedSeed s : c.seeds()) {
+            var axis = s.needle() >= 0 ? c.needles().get(s.needle()).tipMm().minus(c.needles().get(s.needle()).entryMm())
+                    : org.seedplan.geometry.Vec3.UNIT_Z;
+            seeds.add(new Seed(s.centreMm(), axis, skU));
+        }
+        PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(images.planningCt(),
+                images.structures(), List.of(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()),
+                settings.specification(), settings.monteCarlo()), g.grid(), calculator, progress, cancelled);
+        return json(r, images, settings, e, calculator);
+    }
+
+    private static ObjectNode json(PlanRevisions.Revision r, RevisionImages images, Settings settings, PatientModelBasedDose.Evaluation e,
+                                   DoseMetricsCalculator calculator) {
+        DoseSpecification spec = e.modelBased().specification();
+        ObjectNode o = Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision())
+                .put("specification", spec.label()).put("specificationDescription", spec.description())
+                .put("tg43Label", DoseSpecification.TG43_WATER.label()).put("tg43Description", DoseSpecification.TG43_WATER.description())
+                .put("photons", e.photons()).put("seconds", round(e.seconds(), 1)).put("targetUncertaintyPct", settings.uncertaintyPct())
+                .put("meanTargetUncertaintyPct", round(100 * meanTargetUncertainty(e, calculator), 2))
+                .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", images.contours())
+                .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only (parametric bootstrap, voxels independent); TG-43 stays"
+                        + " the plan of record");
+        ArrayNode rows = o.putArray("comparison");
+        for (ModelBasedComparison.Row x : e.comparison().rows()) {
+            rows.addObject().put("structure", x.structure()).put("type", x.type().name()).put("metric", x.metric()).put("unit", x.unit())
+                    .put("tg43", round(x.tg43(), 2)).put("modelBased", round(x.modelBased(), 2)).put("sigma", round(x.modelBasedSigma(), 2))
+                    .put("differencePct", round(x.differencePct(), 2));
+        }
+        List<Dvh> tg43 = calculator.dvhs(e.tg43());
+        ArrayNode dvh = o.putArray("dvh");
+        for (int s = 0; s < e.dvhBands().size(); s++) {
+            DvhBand b = e.dvhBands().get(s);
+            ObjectNode d = dvh.addObject().put("name", b.structure()).put("type", calculator.rois().get(s).type().name());
+            ArrayNode dose = d.putArray("doseGy");
+            ArrayNode t = d.putArray("tg43Pct");
+            ArrayNode m = d.putArray("modelBasedPct");
+            ArrayNode sd = d.putArray("sigmaPct");
+            for (int i = 0; i < b.doseGy().length; i++) {
+                dose.add(round(b.doseGy()[i], 2));
+                t.add(round(tg43.get(s).volumeAtLeastPercent(b.doseGy()[i]), 2));
+                m.add(round(b.volumePct()[i], 2));
+                sd.add(round(b.sigmaPct()[i], 3));
+            }
+        }
+        return o;
+    }
+
+    /** Mean relative 1σ over the voxels at least half inside a target (the run's stop rule), as a fraction. */
+    private static double meanTargetUncertainty(PatientModelBasedDose.Evaluation e, DoseMetricsCalculator calculator) {
+        float[] u = e.modelBased().relativeUncertainty();
+        double sum = 0;
+        int n = 0;
+        for (RoiMask roi : calculator.rois()) {
+            if (roi.type().isTarget() && roi.mask().grid().equals(e.modelBased().dose().grid())) {
+                float[] f = roi.mask().fraction();
+                for (int v = 0; v < f.length; v++) {
+                    if (f[v] >= 0.5f) {
+                        sum += u[v];
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** {@code v} to {@code digits} decimals; null (JSON null) when it is not a number. */
+    private static Double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
