@@ -379,6 +379,14 @@ public final class EditSession {
         return planning.uniformBaseline();
     }
 
+    /**
+     * The fixed needles of the last optimisation's intent: the intent's own, or, after a re-plan around needles locked
+     * after hand edits, those needles in the patient with their loading (and the intent's own not among them).
+     */
+    public synchronized List<FixedNeedle> fixedNeedles() {
+        return planning == null ? intent.fixedNeedles() : planning.intent().fixedNeedles();
+    }
+
     /** What the last optimisation said of each goal it did not meet, and why (empty when all were met). */
     public synchronized List<String> planStatements() {
         return statements;

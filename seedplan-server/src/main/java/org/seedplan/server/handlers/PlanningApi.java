@@ -235,8 +235,10 @@ public final class PlanningApi {
         PlanContent.Metrics metrics = new PlanContent.Metrics(m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
                 m.vPct().get("200"), m.volumeCc());
         IntentForm f = live.form();
-        // a coplanar plan keeps where its template sat, so that the operating-room needle table names each needle's hole
-        String intentJson = live.template() == null ? f.json() : live.template().addTo(f.json());
+        // a coplanar plan keeps where its template sat, so that the operating-room needle table names each needle's hole;
+        // needles a re-plan kept where they were placed are the intent's fixed needles, in the patient
+        String formJson = IntentForm.withFixedNeedles(f.json(), edit.fixedNeedles());
+        String intentJson = live.template() == null ? formJson : live.template().addTo(formJson);
         return new PlanContent(intentJson, live.ctSeriesUid(), first.prescriptionGy(), f.intent().seed().sourceKey(), f.strengthAtCalibration().skU(),
                 f.calibrationDate(), f.implantDate(), ns, seeds, metrics);
     }

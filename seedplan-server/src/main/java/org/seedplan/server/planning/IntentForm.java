@@ -1,6 +1,7 @@
 package org.seedplan.server.planning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import org.seedplan.cases.DerivedStructure;
 import org.seedplan.dicom.rtplan.ImplantSource;
+import org.seedplan.server.api.Json;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.OarLimit;
 import org.seedplan.planning.intent.PlanIntent;
 import org.seedplan.planning.intent.SeedSpec;
@@ -24,8 +27,8 @@ import org.seedplan.structure.StructureType;
  * The plan screen's intent form, read from its JSON: targets with prescriptions (a target may be a margin
  * expansion of another: CTV = GTV + 5 mm, for dual GTV/CTV prescriptions), organ limits, the seed model
  * with the strength of one seed in its unit on its calibration date (decayed to the implant date), and
- * the approach (coplanar template with its needle direction, free-hand, or 3D-printed template).
- * docs/planning-screen.md gives the fields.
+ * the approach (coplanar template with its needle direction, free-hand, or 3D-printed template), and needles
+ * kept as placed (fixed needles, marked when they are in the patient). docs/planning-screen.md gives the fields.
  *
  * @param strengthAtCalibration the certificate's strength of one seed (at {@code calibrationDate}, or at implant without dates)
  * @param approachLabel         the approach as the physicist chose it, e.g. "coplanar template, anterior"
@@ -121,8 +124,83 @@ public record IntentForm(PlanIntent intent, List<DerivedStructure> derived, Seed
         }
         PlanIntent intent = new PlanIntent(targets, organs, new SeedSpec(key, atImplant, stock), approach, PlanIntent.DEFAULT_SEED_STEP_MM,
                 PlanIntent.DEFAULT_MIN_SEED_GAP_MM, PlanIntent.DEFAULT_MAX_NEEDLES, PlanIntent.DEFAULT_MAX_SEEDS, PlanIntent.DEFAULT_CANDIDATE_MARGIN_MM,
-                PlanIntent.DEFAULT_BONE_HU, model.halfLifeDays(), PlanIntent.DEFAULT_SPARES_PCT, List.of());
+                PlanIntent.DEFAULT_BONE_HU, model.halfLifeDays(), PlanIntent.DEFAULT_SPARES_PCT, fixedNeedles(b.get("fixedNeedles")));
         return new IntentForm(intent, derived, atCalibration, calibration, implant, label, b.toString());
+    }
+
+    /**
+     * The form's {@code fixedNeedles}: {@code [{"entryMm", "tipMm", "seedDistancesMm"?, "inPatient"?}]}, needles kept where they
+     * are (with their loading when {@code seedDistancesMm} is given, else loaded with the rest); {@code inPatient} (default
+     * false) marks a needle placed already, kept even where its path crosses bone or an organ's needle margin.
+     */
+    static List<FixedNeedle> fixedNeedles(JsonNode list) {
+        List<FixedNeedle> out = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("fixedNeedles must be a list of {\"entryMm\", \"tipMm\", \"seedDistancesMm\"?, \"inPatient\"?}");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String where = "fixedNeedles[" + i + "]";
+            List<Double> distances = null;
+            JsonNode d = n.get("seedDistancesMm");
+            if (d != null && !d.isNull()) {
+                if (!d.isArray()) {
+                    throw new IllegalArgumentException(where + ".seedDistancesMm must be a list of distances from the tip in mm");
+                }
+                distances = new ArrayList<>();
+                for (JsonNode x : d) {
+                    if (!x.isNumber()) {
+                        throw new IllegalArgumentException(where + ".seedDistancesMm must be a list of distances from the tip in mm, got " + x);
+                    }
+                    distances.add(x.asDouble());
+                }
+            }
+            JsonNode in = n.get("inPatient");
+            if (in != null && !in.isNull() && !in.isBoolean()) {
+                throw new IllegalArgumentException(where + ".inPatient must be true or false, got " + in);
+            }
+            try {
+                out.add(new FixedNeedle(vec(n.get("entryMm"), where + ".entryMm"), vec(n.get("tipMm"), where + ".tipMm"), distances,
+                        in != null && in.asBoolean()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage().replaceFirst("^intent: ", ""), e);
+            }
+        }
+        return out;
+    }
+
+    /** {@code needles} as the form's {@code fixedNeedles} (the inverse of reading them). */
+    public static ArrayNode fixedNeedlesJson(List<FixedNeedle> needles) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (FixedNeedle f : needles) {
+            ObjectNode x = a.addObject();
+            x.putArray("entryMm").add(f.entryMm().x()).add(f.entryMm().y()).add(f.entryMm().z());
+            x.putArray("tipMm").add(f.tipMm().x()).add(f.tipMm().y()).add(f.tipMm().z());
+            if (f.loadingFixed()) {
+                ArrayNode d = x.putArray("seedDistancesMm");
+                f.seedDistancesFromTipMm().forEach(d::add);
+            }
+            x.put("inPatient", f.inPatient());
+        }
+        return a;
+    }
+
+    /** The form JSON {@code json} (an object) with {@code needles} as its {@code fixedNeedles} (none: the field removed). */
+    public static String withFixedNeedles(String json, List<FixedNeedle> needles) {
+        try {
+            ObjectNode o = (ObjectNode) Json.MAPPER.readTree(json);
+            if (needles.isEmpty()) {
+                o.remove("fixedNeedles");
+            } else {
+                o.set("fixedNeedles", fixedNeedlesJson(needles));
+            }
+            return o.toString();
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new IllegalStateException("intent form JSON no longer reads: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -108,6 +108,9 @@ public final class SessionJson {
         o.set("metrics", metrics(e.metrics().structures()));
         o.set("goals", goals(e.goals()));
         o.put("allGoalsMet", e.goals().stream().allMatch(GoalResult::met));
+        ArrayNode statements = o.putArray("statements");
+        edit.planStatements().forEach(statements::add);
+        o.set("fixedNeedles", IntentForm.fixedNeedlesJson(edit.fixedNeedles()));
         ObjectNode iso = o.putObject("isodoses");
         slices.forEach((plane, at) -> iso.set(plane.name().toLowerCase(java.util.Locale.ROOT), isodoses(edit.isodoseLines(plane, at), at)));
         ObjectNode outlines = o.putObject("outlines");

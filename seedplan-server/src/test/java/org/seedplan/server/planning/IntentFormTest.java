@@ -48,6 +48,30 @@ class IntentFormTest {
     }
 
     @Test
+    void fixedNeedlesKeepTheirLoadingAndWhetherTheyAreInThePatientThroughTheForm() throws Exception {
+        String json = "{\"targets\":[{\"structure\":\"GTV\",\"prescriptionGy\":140}],"
+                + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.6,\"unit\":\"mCi\"},\"approach\":{\"type\":\"coplanar\",\"direction\":\"anterior\"},"
+                + "\"fixedNeedles\":[{\"entryMm\":[1,-60,2],\"tipMm\":[1.5,10,2],\"seedDistancesMm\":[2.5,12.5],\"inPatient\":true},"
+                + "{\"entryMm\":[-9,-60,2],\"tipMm\":[-9,12,2]}]}";
+        IntentForm f = parse(json);
+        var fixed = f.intent().fixedNeedles();
+        assertThat(fixed).hasSize(2);
+        assertThat(fixed.get(0).tipMm()).isEqualTo(new Vec3(1.5, 10, 2));
+        assertThat(fixed.get(0).seedDistancesFromTipMm()).containsExactly(2.5, 12.5);
+        assertThat(fixed.get(0).inPatient()).isTrue();
+        assertThat(fixed.get(1).loadingFixed()).isFalse();
+        assertThat(fixed.get(1).inPatient()).isFalse();
+        // written back (as a saved revision's intent keeps them) and read again: the same needles
+        IntentForm again = parse(IntentForm.withFixedNeedles(f.json(), fixed));
+        assertThat(again.intent().fixedNeedles()).isEqualTo(fixed);
+        assertThat(parse(IntentForm.withFixedNeedles(json, java.util.List.of())).intent().fixedNeedles()).isEmpty();
+        assertThatThrownBy(() -> parse(json.replace("\"inPatient\":true", "\"inPatient\":\"yes\"")))
+                .hasMessage("fixedNeedles[0].inPatient must be true or false, got \"yes\"");
+        assertThatThrownBy(() -> parse(json.replace("[2.5,12.5]", "[2.5,120]")))
+                .hasMessageStartingWith("fixedNeedles[0]: fixed needle seed at 120.0 mm from the tip lies outside the needle");
+    }
+
+    @Test
     void badFieldsAreNamed() {
         assertThatThrownBy(() -> parse("{\"targets\":[{\"structure\":\"GTV\",\"prescriptionGy\":140}],"
                 + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.6,\"unit\":\"mCi\",\"calibrationDate\":\"2026-11-26\"},"

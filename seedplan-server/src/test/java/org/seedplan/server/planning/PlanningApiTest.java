@@ -93,6 +93,44 @@ abstract class PlanningApiTest {
     }
 
     @Test
+    void aNeedleDraggedWhereItWentIsLockedKeptByTheReplanAndSavedAsANeedleInThePatient() throws Exception {
+        // a session of its own: the fixture's is shared by the other tests
+        ApiClient.Answer started = physicist.post("/api/patients/" + fixture.patient(t.a).id() + "/planning", PlanningFixture.FORM);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        JsonNode s = PlanningFixture.awaitReady(physicist, id);
+        int needle = s.get("needles").get(1).get("number").asInt();
+        JsonNode dragged = physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"moveNeedle\",\"needle\":" + needle + ",\"shiftMm\":[1.5,0,-1]}")
+                .json();
+        JsonNode path = needleOf(dragged, needle);
+        assertThat(path.get("edited").asBoolean()).isTrue();
+        List<String> seeds = seedsOf(dragged, needle, needle);
+        physicist.post("/api/planning/" + id + "/edits", "{\"op\":\"lock\",\"needles\":[" + needle + "]}");
+        ApiClient.Answer replan = physicist.post("/api/planning/" + id + "/reoptimise", "{}");
+        assertThat(replan.status()).as(replan.body()).isEqualTo(202);
+        JsonNode again = PlanningFixture.awaitReady(physicist, id);
+        assertThat(again.get("error").isNull()).as(again.get("error").toString()).isTrue();
+        // the needle keeps its number, path and seeds; the session's intent holds it as a needle in the patient with that loading
+        JsonNode kept = needleOf(again, needle);
+        assertThat(kept.get("locked").asBoolean()).isTrue();
+        assertThat(kept.get("entryMm")).isEqualTo(path.get("entryMm"));
+        assertThat(kept.get("tipMm")).isEqualTo(path.get("tipMm"));
+        assertThat(seedsOf(again, needle, needle)).containsExactlyInAnyOrderElementsOf(seeds);
+        assertThat(again.get("fixedNeedles")).hasSize(1);
+        assertThat(again.get("fixedNeedles").get(0).get("inPatient").asBoolean()).isTrue();
+        assertThat(again.get("fixedNeedles").get(0).get("tipMm")).isEqualTo(path.get("tipMm"));
+        assertThat(again.get("fixedNeedles").get(0).get("seedDistancesMm")).hasSize(seeds.size());
+        // the saved revision's intent keeps it, so the form read back plans around it
+        ApiClient.Answer saved = physicist.post("/api/planning/" + id + "/revisions", "{\"name\":\"after needle " + needle + "\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        JsonNode revision = physicist.get("/api/plans/" + saved.json().get("id").asLong() + "/revisions/1").json();
+        JsonNode intent = revision.get("intent");
+        assertThat(intent.get("fixedNeedles").get(0).get("inPatient").asBoolean()).isTrue();
+        assertThat(IntentForm.parse((com.fasterxml.jackson.databind.node.ObjectNode) intent).intent().fixedNeedles().get(0).inPatient()).isTrue();
+        physicist.delete("/api/planning/" + id, "");
+    }
+
+    @Test
     void anUnknownTargetIsRefusedNamingTheStructures() throws Exception {
         ApiClient.Answer a = physicist.post("/api/patients/" + fixture.patient(t.a).id() + "/planning", PlanningFixture.FORM.replace("\"GTV\"", "\"PTV9\""));
         assertThat(a.status()).isEqualTo(400);
@@ -127,6 +165,15 @@ abstract class PlanningApiTest {
             }
         }
         throw new AssertionError("no " + percent + " % line on " + plane);
+    }
+
+    private static JsonNode needleOf(JsonNode s, int number) {
+        for (JsonNode n : s.get("needles")) {
+            if (n.get("number").asInt() == number) {
+                return n;
+            }
+        }
+        throw new AssertionError("no needle " + number + " in " + s.get("needles"));
     }
 
     private static List<String> seedsOf(JsonNode s, int a, int b) {
