@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.seedplan.dicom.consistency.RigidRegistration;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomReader;
@@ -23,6 +22,7 @@ import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.api.Route;
+import org.seedplan.server.imaging.RegistrationLookup;
 import org.seedplan.server.needles.NeedlesFromCt;
 import org.seedplan.server.needles.RevisionImages;
 import org.seedplan.server.planning.IntentForm;
@@ -52,6 +52,7 @@ public final class NeedlesApi {
     private final PatientRepository patients;
     private final DicomStore store;
     private final StructureSetStore sets;
+    private final RegistrationLookup registrations;
 
     public NeedlesApi(Services s) {
         this.s = s;
@@ -59,6 +60,7 @@ public final class NeedlesApi {
         this.patients = new PatientRepository(s.db());
         this.store = DicomStore.open(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
+        this.registrations = new RegistrationLookup(s.db());
     }
 
     /** The routes, their handlers bound to {@code s}. */
@@ -84,16 +86,17 @@ public final class NeedlesApi {
         ObjectNode b = Json.body(ctx);
         String studyUid = Json.text(b, "studyInstanceUid");
         StudyInfo.SeriesInfo series = series(b, studyUid, plan, rev);
-        String planFrame = frameOf(rev.content().ctSeriesUid());
-        String registrationUid = Json.optText(b, "registrationUid");
-        double[] toPlan = null;
-        if (registrationUid != null) {
-            toPlan = registration(registrationUid, plan, series.frameOfReferenceUid(), planFrame);
-        } else if (planFrame == null || !planFrame.equals(series.frameOfReferenceUid())) {
-            throw ApiProblem.badRequest("registrationUid", "the CT series " + series.seriesInstanceUid() + " is in Frame of Reference "
-                    + series.frameOfReferenceUid() + ", the plan's CT in " + planFrame + ": needles can be compared with the plan only in one"
-                    + " coordinate system; give the stored Spatial Registration of this CT to the planning CT (registrationUid)");
+        String planFrame = registrations.frameOf(rev.content().ctSeriesUid());
+        Optional<RegistrationLookup.Found> registration = registrations.resolve(plan.patientDbId(), "the patient of plan " + planId,
+                Json.optText(b, RegistrationLookup.FIELD), series.frameOfReferenceUid(), planFrame);
+        if (registration.isEmpty() && (planFrame == null || !planFrame.equals(series.frameOfReferenceUid()))) {
+            throw ApiProblem.badRequest(RegistrationLookup.FIELD, "the CT series " + series.seriesInstanceUid() + " is in Frame of Reference "
+                    + series.frameOfReferenceUid() + ", the plan's CT in " + planFrame + ", and no stored Spatial Registration links the two:"
+                    + " needles can be compared with the plan only in one coordinate system; store the registration of this CT to the"
+                    + " planning CT (registrationUid names one)");
         }
+        double[] toPlan = registration.map(RegistrationLookup.Found::toPlan).orElse(null);
+        String registrationUid = registration.map(RegistrationLookup.Found::sopInstanceUid).orElse(null);
         RevisionImages images;
         try {
             images = RevisionImages.of(s.db(), store, sets, rev.content().ctSeriesUid());
@@ -144,23 +147,6 @@ public final class NeedlesApi {
         return cts.get(0);
     }
 
-    /** The stored registration's matrix from the intra-operative CT's frame into the plan's. */
-    private double[] registration(String sopUid, PlanRevisions.PlanRef plan, String movingFrame, String fixedFrame) {
-        Optional<Object[]> row = s.db().read(tx -> tx.one("SELECT i.file_path, st.patient_id FROM dicom_instance i JOIN dicom_series se"
-                + " ON se.id = i.series_id JOIN dicom_study st ON st.id = se.study_id WHERE i.sop_instance_uid = ?",
-                r -> new Object[] {r.string("file_path"), r.longValue("patient_id")}, sopUid));
-        if (row.isEmpty() || (Long) row.get()[1] != plan.patientDbId()) {
-            throw ApiProblem.badRequest("registrationUid", "registration " + sopUid + " is not a stored object of the patient of plan " + plan.id()
-                    + ": upload the Spatial Registration of the intra-operative CT to the planning CT");
-        }
-        try {
-            return RigidRegistration.read(s.db().dataFolder().resolve((String) row.get()[0]))
-                    .matrix(movingFrame == null ? "" : movingFrame, fixedFrame == null ? "" : fixedFrame);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("registrationUid", e.getMessage());
-        }
-    }
-
     /** The intent form the revision was planned with. */
     private static IntentForm intent(PlanRevisions.Revision rev) {
         String json = rev.content().intentJson();
@@ -185,11 +171,6 @@ public final class NeedlesApi {
             slices.add(DicomReader.read(f).dataSet());
         }
         return CtSeriesReader.fromDataSets("series " + seriesUid, slices).volume();
-    }
-
-    private String frameOf(String seriesUid) {
-        return s.db().read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
-                x -> x.string("frame_of_reference_uid"), seriesUid)).orElse(null);
     }
 
     private static ObjectNode answer(PlanRevisions.Revision saved, NeedlesFromCt.Result result, PlanRevisions.Revision from,

@@ -1,6 +1,7 @@
 package org.seedplan.server.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -10,13 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.seedplan.dicom.consistency.FrameResampler;
+import org.seedplan.dicom.consistency.RigidRegistration;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.rtstruct.RtStructReader;
 import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.imaging.RegistrationLookup;
 import org.seedplan.server.imaging.SeriesAccess;
 import org.seedplan.server.security.Permission;
 import org.seedplan.server.structures.StructureJson;
@@ -43,6 +48,7 @@ public final class VerificationApi {
     private final PlanRevisions plans;
     private final PatientRepository patients;
     private final StructureSetStore sets;
+    private final RegistrationLookup registrations;
     private final VerificationJobs jobs = new VerificationJobs();
 
     public VerificationApi(Services s, SeriesAccess access) {
@@ -51,9 +57,15 @@ public final class VerificationApi {
         this.plans = new PlanRevisions(s.db());
         this.patients = new PatientRepository(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
+        this.registrations = new RegistrationLookup(s.db());
     }
 
-    /** POST /api/verifications {planId, revision, postOpSeriesUid, structureSetId?, acceptScannerCoordinates?} → 202 the run. */
+    /**
+     * POST /api/verifications {planId, revision, postOpSeriesUid, structureSetId?, registrationUid?, acceptScannerCoordinates?} → 202
+     * the run. A post-op CT in another Frame of Reference is brought into the plan's by the stored Spatial Registration named, or
+     * else the patient's one linking the two frames ({@link RegistrationLookup}); without one, comparing in scanner coordinates
+     * must be confirmed.
+     */
     public void start(Context ctx, Caller c) {
         ObjectNode b = Json.body(ctx);
         PlanRevisions.Revision r = revision(c, Json.number(b, "planId"), (int) Json.number(b, "revision"), Permission.EDIT_PLAN);
@@ -63,15 +75,21 @@ public final class VerificationApi {
             throw ApiProblem.badRequest("postOpSeriesUid", "series " + postSeries + " is of another patient than plan " + r.planId()
                     + ": choose a post-op CT of this patient");
         }
-        String planFrame = frameOf(r.content().ctSeriesUid());
-        String postFrame = frameOf(postSeries);
+        String planFrame = registrations.frameOf(r.content().ctSeriesUid());
+        String postFrame = registrations.frameOf(postSeries);
+        Optional<RegistrationLookup.Found> registration = registrations.resolve(p.id(), "the patient of plan " + r.planId(),
+                Json.optText(b, RegistrationLookup.FIELD), postFrame, planFrame);
         String frameNote = null;
-        if (planFrame == null || !planFrame.equals(postFrame)) {
+        if (registration.isPresent()) {
+            frameNote = "post-op CT in Frame of Reference " + postFrame + " brought into the plan's " + planFrame + " by the stored "
+                    + registration.get().describe();
+        } else if (planFrame == null || !planFrame.equals(postFrame)) {
             if (!b.path("acceptScannerCoordinates").asBoolean(false)) {
                 throw ApiProblem.badRequest("acceptScannerCoordinates", "the post-op CT is in Frame of Reference " + postFrame
-                        + ", the plan's CT in " + planFrame + ": seeds can be compared only in one coordinate system. If the patient"
-                        + " lay in the treatment position on the same scanner, confirm comparing in scanner coordinates"
-                        + " (acceptScannerCoordinates); otherwise register the CTs first (seedplan verify --registration)");
+                        + ", the plan's CT in " + planFrame + ", and no stored Spatial Registration links the two: seeds can be compared"
+                        + " only in one coordinate system. If the patient lay in the treatment position on the same scanner, confirm"
+                        + " comparing in scanner coordinates (acceptScannerCoordinates); otherwise store the registration of the post-op CT"
+                        + " to the planning CT (registrationUid names one)");
             }
             frameNote = "post-op CT in Frame of Reference " + postFrame + ", plan CT in " + planFrame
                     + ": compared in scanner coordinates, as confirmed by " + c.displayName();
@@ -82,9 +100,15 @@ public final class VerificationApi {
         String note = frameNote;
         VerificationJobs.Job job = jobs.start(c.userId(), p.id(), j -> {
             j.progress("reading the post-op CT", 0.05);
-            ObjectNode result = PostImplantCheck.run(r.content(), postOp.toVolume(), contours.structures(), contours.description(), note, j);
+            Volume inPlanFrame = postOp.toVolume();
+            if (registration.isPresent()) {
+                j.progress("bringing the post-op CT into the plan's frame", 0.08);
+                inPlanFrame = FrameResampler.resample(inPlanFrame, registration.get().toPlan());
+            }
+            ObjectNode result = PostImplantCheck.run(r.content(), inPlanFrame, contours.structures(), contours.description(), note, j);
             result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
                     .put("postOpSeriesUid", postSeries).put("planCtSeriesUid", r.content().ctSeriesUid());
+            registration.ifPresent(x -> putRegistration(result, x));
             return result;
         });
         ctx.status(202).json(job.json(Json.MAPPER.createObjectNode()));
@@ -109,9 +133,12 @@ public final class VerificationApi {
         PlanRevisions.Revision pre = revision(c, v.get("planId").asLong(), v.get("revision").asInt(), Permission.EDIT_PLAN);
         Patient p = patients.find(pre.patientDbId()).orElseThrow();
         Role role = c.require(Permission.EDIT_PLAN, p.centreId(), "plan " + pre.planId());
+        // the post-implant plan lies on the post-op CT: found seeds (plan frame) go back into its frame when a registration was applied
+        double[] toPostOp = v.has("registration") ? RigidRegistration.inverse(matrix(v.get("registration").get("postOpToPlanMatrix"))) : null;
         List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
         for (JsonNode f : v.get("found")) {
-            seeds.add(new PlanContent.PlannedSeed(new Vec3(f.get("xMm").asDouble(), f.get("yMm").asDouble(), f.get("zMm").asDouble()), -1));
+            Vec3 inPlan = new Vec3(f.get("xMm").asDouble(), f.get("yMm").asDouble(), f.get("zMm").asDouble());
+            seeds.add(new PlanContent.PlannedSeed(toPostOp == null ? inPlan : RigidRegistration.applyToPoint(toPostOp, inPlan), -1));
         }
         PlanContent c0 = pre.content();
         ObjectNode intent = Json.MAPPER.createObjectNode();
@@ -119,6 +146,9 @@ public final class VerificationApi {
                 .put("contours", v.get("contours").asText());
         if (v.has("frameNote")) {
             intent.put("frameNote", v.get("frameNote").asText());
+        }
+        if (v.has("registration")) {
+            intent.put(RegistrationLookup.FIELD, v.get("registration").get("sopInstanceUid").asText());
         }
         PlanContent content = new PlanContent(intent.toString(), v.get("postOpSeriesUid").asText(), c0.prescriptionGy(), c0.sourceModelKey(),
                 c0.strengthU(), c0.calibrationDate(), c0.implantDate(), List.of(), seeds, targetMetrics(v));
@@ -163,9 +193,27 @@ public final class VerificationApi {
         return plans.revision(planId, revision).orElseThrow(() -> ApiProblem.notFound("revision " + revision + " of plan " + planId));
     }
 
-    private String frameOf(String seriesUid) {
-        return s.db().read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
-                x -> x.string("frame_of_reference_uid"), seriesUid)).orElse(null);
+    /**
+     * {@code registration}: the stored object applied and its matrix both ways (row by row); every position of the answer is in
+     * the plan's frame, and a screen drawing them on the post-op CT maps them by {@code planToPostOpMatrix}.
+     */
+    private static void putRegistration(ObjectNode result, RegistrationLookup.Found x) {
+        ObjectNode o = result.putObject("registration").put("sopInstanceUid", x.sopInstanceUid());
+        ArrayNode forward = o.putArray("postOpToPlanMatrix");
+        ArrayNode back = o.putArray("planToPostOpMatrix");
+        double[] inverse = RigidRegistration.inverse(x.toPlan());
+        for (int i = 0; i < 16; i++) {
+            forward.add(x.toPlan()[i]);
+            back.add(inverse[i]);
+        }
+    }
+
+    private static double[] matrix(JsonNode a) {
+        double[] m = new double[16];
+        for (int i = 0; i < 16; i++) {
+            m[i] = a.get(i).asDouble();
+        }
+        return m;
     }
 
     /** The structures a verification uses and where they came from. */
