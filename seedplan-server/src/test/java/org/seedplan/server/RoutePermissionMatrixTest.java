@@ -194,6 +194,22 @@ abstract class RoutePermissionMatrixTest {
         // needles from the intra-operative CT (docs/needles.md): a plan-screen revision and a simulated intra-op CT per centre
         org.seedplan.server.needles.NeedlesFixture nf = new org.seedplan.server.needles.NeedlesFixture(t, pf);
         examples.put("POST /api/plans/{planId}/revisions/{rev}/needles-from-ct", (c, a, r) -> Call.of(nf.of(c, a).path(), nf.of(c, a).body()));
+        // model-based dose of a revision (docs/model-based-dose.md): one intent-form plan per centre, runs of 10⁴ photons
+        Map<Long, org.seedplan.server.verification.VerificationFixture> mbPlans = new java.util.HashMap<>();
+        Example mbPath = (c, a, r) -> Call.of("/api/plans/" + mbPlans.computeIfAbsent(c.id(), id -> {
+            try {
+                return org.seedplan.server.verification.VerificationFixture.create(t, w, c,
+                        org.seedplan.server.verification.VerificationFixture.INTENT_FORM);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).planId() + "/revisions/1/model-based", "{\"photons\":10000,\"uncertaintyPct\":10}");
+        Example mbRun = (c, a, r) -> Call.of("/api/model-based/" + t.signedIn(Role.PHYSICIST, a).post(mbPath.make(c, a, r).path(),
+                "{\"photons\":10000,\"uncertaintyPct\":10}").json().get("id").asText(), null);
+        examples.put("POST /api/plans/{planId}/revisions/{rev}/model-based", mbPath);
+        examples.put("GET /api/plans/{planId}/revisions/{rev}/model-based", (c, a, r) -> Call.of(mbPath.make(c, a, r).path(), null));
+        examples.put("GET /api/model-based/{runId}", mbRun);
+        examples.put("DELETE /api/model-based/{runId}", mbRun);
         // follow-up forms and study variables (docs/forms.md)
         org.seedplan.server.forms.FormFixtures ff = new org.seedplan.server.forms.FormFixtures(t.db);
         examples.put("GET /api/patients/{id}/follow-up", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/follow-up", null));
