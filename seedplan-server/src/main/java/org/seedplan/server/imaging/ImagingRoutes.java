@@ -63,7 +63,8 @@ public final class ImagingRoutes {
                 new Route(GET, "/api/structure-sets/{setId}/versions", READ_REGISTRY, 200, "Saved versions of a structure set with their authors",
                         structures::versions),
                 new Route(POST, "/api/verifications", EDIT_PLAN, 202,
-                        "Start a post-implant verification: seed finding on the post-op CT, matching, pre/post dose, DVH, cold regions",
+                        "Start a post-implant verification: seed finding on the post-op CT (in the plan's frame through a stored rigid Spatial"
+                                + " Registration when its frame differs), matching, pre/post dose, DVH, cold regions",
                         verification::start),
                 new Route(GET, "/api/verifications/{jobId}", EDIT_PLAN, 200, "Progress and result of a verification (its starter only)",
                         verification::get),

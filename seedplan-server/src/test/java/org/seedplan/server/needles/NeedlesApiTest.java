@@ -18,6 +18,7 @@ import org.seedplan.planning.Phantom;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
+import org.seedplan.server.api.Json;
 import org.seedplan.server.planning.PlanningFixture;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -157,6 +158,23 @@ abstract class NeedlesApiTest {
             assertThat(vec(n.get("tipMm")).distanceTo(c.placedTips().get(i))).as("needle %d", i + 1).isLessThan(2.0);
         }
         assertThat(o.get("revision").get("intent").get("needlesFromCt").get("registrationUid").asText()).isNotBlank();
+    }
+
+    @Test
+    void theStoredRegistrationLinkingTheFramesIsFoundWithoutBeingNamed() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        String named = fixture.registered(t.a, true, new Vec3(-5, 3, 4));
+        String regUid = Json.MAPPER.readTree(named).get("registrationUid").asText();
+        ApiClient.Answer a = physicist.post(c.path(), named.replaceFirst(",\"registrationUid\":\"[0-9.]+\"", ""));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode o = a.json();
+        assertThat(o.get("unmatchedPlanned")).as(o.toString()).isEmpty();
+        for (JsonNode n : o.get("needles")) {
+            int i = n.get("plannedNeedle").asInt() - 1;
+            // the same 2 mm as above; without the registration the tips would be 7.1 mm off
+            assertThat(vec(n.get("tipMm")).distanceTo(c.placedTips().get(i))).as("needle %d", i + 1).isLessThan(2.0);
+        }
+        assertThat(o.get("revision").get("intent").get("needlesFromCt").get("registrationUid").asText()).isEqualTo(regUid);
     }
 
     @Test
