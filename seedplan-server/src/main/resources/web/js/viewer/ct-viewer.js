@@ -28,6 +28,7 @@ export class CtViewer {
     this.layers = [];
     this.listeners = new Map();
     this.cursor = null; // {view, px, py}: the pointer over a view
+    this.readout = null; // {view, mm, hu}: what the labels show under the cursor (HU null outside the CT)
     this.activeView = null;
     this.frame = 0;
     this.views = {};
@@ -135,7 +136,7 @@ export class CtViewer {
     this.redraw();
   }
 
-  /** Listens to 'pointer', 'focus', 'window', 'measure' or 'drawn'; returns a function that stops listening. */
+  /** Listens to 'pointer', 'focus', 'window', 'measure', 'cursor' or 'drawn'; returns a function that stops listening. */
   on(type, listener) {
     if (!this.listeners.has(type)) this.listeners.set(type, new Set());
     this.listeners.get(type).add(listener);
@@ -158,7 +159,11 @@ export class CtViewer {
   /** Repaints every view now. */
   renderNow() {
     const started = performance.now();
+    const before = this.readout;
+    this.readout = null;
     for (const view of Object.values(this.views)) this.drawView(view);
+    const key = (r) => (r ? `${r.view}|${r.mm.join(',')}|${r.hu}` : '');
+    if (key(before) !== key(this.readout)) this.emit('cursor', this.readout);
     this.emit('drawn', { ms: performance.now() - started });
   }
 
@@ -303,6 +308,7 @@ export class CtViewer {
     if (this.cursor && this.cursor.view === view) {
       const p = view.toPatient(this.cursor.px, this.cursor.py); // the slice may have changed under a still cursor
       const hu = v.huAt(p);
+      this.readout = { view: view.name, mm: p, hu };
       ctx.textAlign = 'right';
       ctx.fillText(`(${p.map((c) => c.toFixed(1)).join(', ')}) mm  ${hu === null ? '—' : `${hu} HU`}`, w - 6, h - 22);
     }

@@ -1,5 +1,6 @@
-// <sp-ct-toolbar> — the viewer's tools (crosshair, window/level, pan, zoom, measure), window presets and reset,
-// bound to a CtViewer with bind(viewer). Screens that add their own tools put them beside it.
+// <sp-ct-toolbar> — the viewer's tools (crosshair, window/level, pan, zoom, measure), window presets, reset and the
+// position and HU under the cursor, bound to a CtViewer with bind(viewer). Screens that add their own tools put them
+// beside it.
 import { h } from '../dom.js';
 import { WINDOW_PRESETS } from './window-presets.js';
 
@@ -27,8 +28,13 @@ export class SpCtToolbar extends HTMLElement {
       if (match) presets.value = match[0];
       else presets.selectedIndex = -1;
     });
+    const readout = h('output', { id: 'cursor-readout', class: 'cursor-readout', 'aria-live': 'off', title: 'Under the cursor: position (mm LPS) and CT number' });
+    viewer.on('cursor', (r) => {
+      readout.textContent = r ? `${r.view} (${r.mm.map((c) => c.toFixed(1)).join(', ')}) mm  ${r.hu === null ? '—' : `${r.hu} HU`}` : '';
+      if (r) readout.dataset.hu = r.hu === null ? '' : String(r.hu); else delete readout.dataset.hu;
+    });
     this.replaceChildren(h('div', { class: 'segmented', role: 'group', 'aria-label': 'Tool' }, buttons), presets,
-      h('button', { type: 'button', id: 'reset-views', title: 'Fit every view (Home)', onclick: () => viewer.resetViews() }, 'Reset'));
+      h('button', { type: 'button', id: 'reset-views', title: 'Fit every view (Home)', onclick: () => viewer.resetViews() }, 'Reset'), readout);
   }
 
   /** Makes `key` the left-button tool and shows it pressed. */
