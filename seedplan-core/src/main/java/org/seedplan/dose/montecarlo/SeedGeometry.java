@@ -6,14 +6,19 @@ import org.seedplan.source.SourceModel;
 
 /**
  * The physical geometry of an I-125 seed model for photon transport: nested coaxial regions (innermost first, the
- * outermost is the capsule) with the I-125 on the surface of the innermost one.
+ * outermost is the capsule) with the I-125 on the surface of the innermost one (a rod) or in the volume of its beads
+ * (6702).
  *
  * <p><b>6711</b>, after the measured geometry of Dolan, Li &amp; Williamson (Med Phys 33:4675, 2006) as described in
  * TOPAS's seed documentation: silver rod 0.50 mm diameter × 2.80 mm with 45° end bevels of 0.075 mm (end faces 0.35 mm
  * across; transported with its bevels, {@code BevelledRod}); titanium tube 0.80 mm outer
  * diameter, 0.070 mm wall, 3.75 mm long, closed by solid hemispherical end welds (modelled as hemispheres of the tube's radius, 0.40 mm thick on the axis against Dolan's 0.375 mm; overall
- * length 4.55 mm); air inside. The coating (1.75 µm of AgI/AgBr, not modelled as a layer) covers the whole rod; the
- * rod may move 0.475 mm along the axis and 0.08 mm sideways in the real seed, here it is centred.
+ * length 4.55 mm); air inside. The I-125 is in a 1.75 µm coating of AgI/AgBr (2.5:1, 6.2 g/cm³) over the whole rod —
+ * side, bevels and end faces — modelled as a layer of its own around a silver core 0.49650 mm × 2.79650 mm
+ * ({@link #coatingCm()}), with the I-125 uniform in its volume: this is the CLRP TG-43 database's model of the 6711
+ * (egs_brachy OncoSeed_6711.geom, Safigholi et al., Med Phys 47:4656, 2020), whose rod, bevels, coating, 0.033/0.040 cm
+ * tube and solid 0.040 cm titanium hemispheres centred at ±0.1875 cm these dimensions are. The rod may move 0.475 mm
+ * along the axis and 0.08 mm sideways in the real seed; here, as in the CLRP model, it is centred.
  *
  * <p><b>IAI-125A</b> (IsoAid Advantage), as the CLRP TG-43 database models it after Solberg et al. (J Appl Clin Med
  * Phys 3(2):91, 2002): silver rod 0.50 mm × 3.00 mm, flat ends (no bevels), carrying the I-125 in a 1 µm AgI coating
@@ -36,11 +41,20 @@ import org.seedplan.source.SourceModel;
  * @param rodBevelCm depth of the 45° bevel at each end of the innermost (active) cylinder
  * @param beadCentresCm axial centres of the active spheres of a bead seed (radius that of the innermost region);
  *     empty for a rod seed
+ * @param coatingCm thickness of the I-125 carrying coating of a rod seed, modelled as a layer: region 1 is then that
+ *     coating (its outer surface the bevelled rod, bevel {@code rodBevelCm}) around the core, region 0 (radius and
+ *     half-length {@code coatingCm} less, bevel {@code rodBevelCm − coatingCm}), and the I-125 is uniform in the
+ *     coating's volume; 0 puts the I-125 on the surface of the innermost region
  */
-public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm, List<Double> beadCentresCm) {
+public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm, List<Double> beadCentresCm,
+        double coatingCm) {
 
-    private static final List<SeedRegion> SILVER_ROD_IN_TITANIUM = List.of(
-            new SeedRegion("silver", 10.5, 0.025, 0.140, false),
+    /** The 6711's coating, cm (CLRP model: 1.75 µm on the side, the bevels and the end faces). */
+    private static final double COATING_6711_CM = 0.000175;
+
+    private static final List<SeedRegion> COATED_SILVER_ROD_IN_TITANIUM = List.of(
+            new SeedRegion("silver", 10.5, 0.025 - COATING_6711_CM, 0.140 - COATING_6711_CM, false),
+            new SeedRegion("silver-halide", 6.2, 0.025, 0.140, false),
             new SeedRegion("air", 0.001205, 0.033, 0.1875, false),
             new SeedRegion("titanium", 4.54, 0.040, 0.1875, true));
     private static final List<SeedRegion> IAI125A_SILVER_ROD_IN_TITANIUM = List.of(
@@ -52,13 +66,18 @@ public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rod
             new SeedRegion("air", 0.001205, 0.035, 0.175, false),
             new SeedRegion("titanium", 4.54, 0.040, 0.185, true));
     private static final Map<String, SeedGeometry> MODELS = Map.of(
-            "amersham6711", new SeedGeometry("amersham6711", SILVER_ROD_IN_TITANIUM, 0.0075),
+            "amersham6711", new SeedGeometry("amersham6711", COATED_SILVER_ROD_IN_TITANIUM, 0.0075, List.of(), COATING_6711_CM),
             "isoaid_iai125a", new SeedGeometry("isoaid_iai125a", IAI125A_SILVER_ROD_IN_TITANIUM, 0),
             "amersham6702", new SeedGeometry("amersham6702", RESIN_BEADS_IN_TITANIUM, 0, List.of(-0.110, 0.0, 0.110)));
 
     /** A rod seed: the I-125 on the surface of the innermost region. */
     public SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm) {
-        this(modelKey, regions, rodBevelCm, List.of());
+        this(modelKey, regions, rodBevelCm, List.of(), 0);
+    }
+
+    /** A rod seed with the I-125 on the surface of the innermost region, or a bead seed. */
+    public SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm, List<Double> beadCentresCm) {
+        this(modelKey, regions, rodBevelCm, beadCentresCm, 0);
     }
 
     public SeedGeometry {
@@ -77,6 +96,13 @@ public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rod
                     || regions.get(i).outerHalfLengthCm() < regions.get(i - 1).outerHalfLengthCm()) {
                 throw new IllegalArgumentException("seed geometry " + modelKey + ": region " + i + " must enclose region " + (i - 1));
             }
+        }
+        if (coatingCm < 0 || coatingCm > 0 && (!beadCentresCm.isEmpty() || regions.size() < 3 || coatingCm > rodBevelCm
+                || Math.abs(regions.get(1).radiusCm() - regions.get(0).radiusCm() - coatingCm) > 1e-12
+                || Math.abs(regions.get(1).halfLengthCm() - regions.get(0).halfLengthCm() - coatingCm) > 1e-12)) {
+            throw new IllegalArgumentException("seed geometry " + modelKey + ": a coating of " + coatingCm
+                    + " cm needs a rod seed whose region 1 is region 0 grown by it in radius and half-length, with a bevel"
+                    + " at least as deep");
         }
     }
 
