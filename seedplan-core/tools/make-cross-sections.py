@@ -56,6 +56,11 @@ MATERIALS = [
     # styrene-divinylbenzene anion exchanger with its quaternary-ammonium chloride groups; the adsorbed iodine
     # (micrograms) is ignored. A chemical formula is parsed by xraylib's CompoundParser.
     ('resin', None, (1.2, 'C12H18NCl', 'ion-exchange resin C12H18NCl (CLRP 6702 model, Safigholi et al. 2020)')),
+    # The 6711 carries its I-125 in a 1.75 um coating of silver iodide and bromide on the silver rod: AgI:AgBr = 2.5:1
+    # in molecules (Ag7I5Br2) at 6.2 g/cm3, the medium AgBrAgI_6.20 of the CLRP TG-43 database's 6711 model
+    # (egs_brachy OncoSeed_6711.geom; Safigholi et al., Med Phys 47:4656, 2020; the CLRP page of the 9011 states the
+    # ratio and density of the same coating).
+    ('silver-halide', None, (6.2, 'Ag7I5Br2', 'AgI:AgBr 2.5:1 coating (CLRP 6711 model medium AgBrAgI_6.20, Safigholi et al. 2020)')),
 ]
 
 

@@ -4,14 +4,20 @@ import java.util.SplittableRandom;
 
 /**
  * Photon transport inside one seed model, in the seed's own frame (centre at the origin, axis along z, cm): emission
- * from the surface of the innermost region and flight through the nested cylinders until the photon is absorbed or
- * leaves the capsule. It keeps no per-photon state: one instance serves all threads.
+ * from the surface of the innermost region, the volume of a rod's coating or the volume of the beads, and flight
+ * through the nested regions until the photon is absorbed or leaves the capsule. It keeps no per-photon state: one
+ * instance serves all threads.
  */
 final class SeedTransport {
 
     private final int regions;
     private final SeedRegion[] shape;
+    /** The outer surface of the rod: of region 0, or of region 1 when that is the rod's coating. */
     private final BevelledRod rod;
+    /** The core inside a rod's coating (region 0), else null. */
+    private final BevelledRod core;
+    /** Emission points in a rod's coating (region 1), else null. */
+    private final ActiveCoating coating;
     /** The active beads of a bead seed (6702), else null: the innermost region is then the rod. */
     private final BeadChain beads;
     private final double[] densityGPerCm3;
@@ -34,7 +40,11 @@ final class SeedTransport {
         }
         this.interaction = new PhotonInteraction(library);
         this.bevelCm = geometry.rodBevelCm();
-        this.rod = new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm);
+        double coatingCm = geometry.coatingCm();
+        SeedRegion outer = shape[coatingCm > 0 ? 1 : 0];
+        this.rod = new BevelledRod(outer.radiusCm(), outer.halfLengthCm(), bevelCm);
+        this.core = coatingCm > 0 ? new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm - coatingCm) : null;
+        this.coating = coatingCm > 0 ? new ActiveCoating(outer.radiusCm(), outer.halfLengthCm(), bevelCm, coatingCm) : null;
         this.beads = geometry.beadCentresCm().isEmpty() ? null : new BeadChain(shape[0].radiusCm(), geometry.beadCentresCm());
         double r0 = shape[0].radiusCm();
         double side = 2 * Math.PI * r0 * 2 * (shape[0].halfLengthCm() - bevelCm);
@@ -54,16 +64,21 @@ final class SeedTransport {
      * the 45° bevels between them ({@link SeedGeometry#rodBevelCm()}), in proportion to their areas, as Dolan et al.
      * (2006) coat the whole 6711 rod — and follows it to the capsule surface. Returns true if it leaves the seed
      * (position and direction then in the seed frame). The rod's transport shape has the bevels too
-     * ({@link BevelledRod}); a photon sent into the rod is followed in silver. A bead seed emits uniformly from the
-     * volume of its beads ({@link BeadChain}).
+     * ({@link BevelledRod}); a photon sent into the rod is followed in silver. A rod with a coating of its own
+     * ({@link SeedGeometry#coatingCm()}) emits uniformly from the coating's volume ({@link ActiveCoating}), a bead seed
+     * from the volume of its beads ({@link BeadChain}).
      */
     boolean emit(Photon p, SplittableRandom rng) {
-        if (beads != null) {
-            beads.placeUniformly(p, rng);
+        if (beads != null || coating != null) {
+            if (beads != null) {
+                beads.placeUniformly(p, rng);
+            } else {
+                coating.placeUniformly(p, rng);
+            }
             p.isotropic(rng.nextDouble(), rng.nextDouble());
             p.setEnergy(I125Spectrum.sample(rng.nextDouble()), energyGrid);
             p.mfpLeft = -Math.log(1 - rng.nextDouble());
-            return follow(p, 0, rng);
+            return follow(p, beads != null ? 0 : 1, rng);
         }
         double r0 = shape[0].radiusCm();
         double h0 = shape[0].halfLengthCm();
@@ -116,11 +131,8 @@ final class SeedTransport {
     private boolean follow(Photon p, int region, SplittableRandom rng) {
         while (true) {
             double mu = densityGPerCm3[region] * MaterialData.at(material[region].total, p.energyIndex, p.energyFraction);
-            double exit = region > 0 ? shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
-                    : beads == null ? rod.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w) : beads.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
-            double enter = region > 1 ? shape[region - 1].entryDistance(p.x, p.y, p.z, p.u, p.v, p.w)
-                    : region == 0 ? Double.POSITIVE_INFINITY
-                    : beads == null ? rod.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w) : beads.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+            double exit = exitDistance(region, p);
+            double enter = entryDistance(region, p);
             double boundary = Math.min(exit, enter);
             double toInteraction = mu > 0 ? p.mfpLeft / mu : Double.POSITIVE_INFINITY;
             if (toInteraction < boundary) {
@@ -142,5 +154,28 @@ final class SeedTransport {
                 }
             }
         }
+    }
+
+    /** Distance along the photon's direction to where it leaves the region through its outer surface. */
+    private double exitDistance(int region, Photon p) {
+        if (region == 0) {
+            return beads != null ? beads.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                    : (core != null ? core : rod).exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+        }
+        return region == 1 && core != null ? rod.exitDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                : shape[region].exitDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+    }
+
+    /** Distance along the photon's direction to where it enters the region inside this one (+∞ in the innermost). */
+    private double entryDistance(int region, Photon p) {
+        if (region == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (region == 1) {
+            return beads != null ? beads.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                    : (core != null ? core : rod).entryDistance(p.x, p.y, p.z, p.u, p.v, p.w);
+        }
+        return region == 2 && core != null ? rod.entryDistance(p.x, p.y, p.z, p.u, p.v, p.w)
+                : shape[region - 1].entryDistance(p.x, p.y, p.z, p.u, p.v, p.w);
     }
 }
