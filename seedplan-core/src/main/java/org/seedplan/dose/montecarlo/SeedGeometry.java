@@ -6,7 +6,8 @@ import org.seedplan.source.SourceModel;
 
 /**
  * The physical geometry of an I-125 seed model for photon transport: nested coaxial regions (innermost first, the
- * outermost is the capsule) with the I-125 on the surface of the innermost one.
+ * outermost is the capsule) with the I-125 on the surface of the innermost one (a rod) or in the volume of its beads
+ * (6702).
  *
  * <p><b>6711</b>, after the measured geometry of Dolan, Li &amp; Williamson (Med Phys 33:4675, 2006) as described in
  * TOPAS's seed documentation: silver rod 0.50 mm diameter × 2.80 mm with 45° end bevels of 0.075 mm (end faces 0.35 mm
