@@ -11,7 +11,9 @@ import org.seedplan.source.SourceLibrary;
  * One IsoAid IAI-125A seed (silver rod in titanium, CLRP geometry after Solberg et al. 2002: {@link SeedGeometry}) in
  * the 30 cm water sphere against its TG-43U1S1 consensus data (Λ 0.981 cGy h⁻¹ U⁻¹, g_L; F of Solberg 2002, from
  * reference/tg43), by {@link WaterSphereRun}. 2·10⁶ photons (RNG seed 17, 2 threads: exactly reproducible) give 1-σ
- * statistical errors of 0.2–0.7 % on Λ and g and 0.2–1.2 % on F at 10–80°.
+ * statistical errors of 0.2–0.7 % on Λ and g and 0.2–1.2 % on F at 10–80°. Each figure is held to its tolerance plus 3σ of
+ * its own statistics, so that another random sequence (new cross-section tables, say) does not fail a figure that
+ * meets the tolerance.
  *
  * <p>Reached (docs/monte-carlo.md): Λ_MC 0.917 = 0.935 × consensus (issue: 3 %, <b>not met</b>: held to 7 %), and
  * 0.991 × the CLRP v1 Monte Carlo value 0.925 (Taylor &amp; Rogers 2008, WAFAC-averaged S_K as ours, thinner end welds
@@ -38,15 +40,16 @@ class Iai125aWaterSphereTest {
     void doseRateConstantIsWithinSevenPercentOfConsensusAndThreePercentOfTheClrpMonteCarlo() {
         double[] q = run.lambdaRatio();
         assertThat(q[1]).isLessThan(0.01);
-        assertThat(q[0]).isCloseTo(1.0, within(0.07));
+        assertThat(q[0]).isCloseTo(1.0, within(0.07 + 3 * q[1]));
         double lambdaMc = q[0] * run.model().doseRateConstantCGyPerHPerU();
-        assertThat(lambdaMc / CLRP_V1_WAFAC_LAMBDA).isCloseTo(1.0, within(0.03));
+        assertThat(lambdaMc / CLRP_V1_WAFAC_LAMBDA).isCloseTo(1.0, within(0.03 + 3 * q[1]));
     }
 
     @Test
     void radialDoseFunctionIsWithinTwoPercentOfConsensusFromHalfToOneAndAHalfCentimetres() {
         for (double r : new double[] {0.5, 1.5}) {
-            assertThat(run.radialRatio(r)[0]).as("g_MC/g at %s cm", r).isCloseTo(1.0, within(0.02));
+            double[] q = run.radialRatio(r);
+            assertThat(q[0]).as("g_MC/g at %s cm", r).isCloseTo(1.0, within(0.02 + 3 * q[1]));
         }
     }
 
@@ -58,7 +61,7 @@ class Iai125aWaterSphereTest {
             double[] q = run.radialRatio(r);
             assertThat(q[1]).as("statistical error at %s cm", r).isLessThan(0.01);
             double gMcOver6711 = q[0] * own.gLine().at(r) / m6711.gLine().at(r);
-            assertThat(gMcOver6711).as("g_MC/g_6711 at %s cm", r).isCloseTo(1.0, within(0.02));
+            assertThat(gMcOver6711).as("g_MC/g_6711 at %s cm", r).isCloseTo(1.0, within(0.02 + 3 * q[1]));
         }
     }
 
@@ -66,7 +69,8 @@ class Iai125aWaterSphereTest {
     void anisotropyIsWithinThreePercentFromThirtyToEightyDegrees() {
         for (double r : new double[] {1, 2, 3, 4, 5}) {
             for (double th : new double[] {30, 40, 50, 60, 70, 80}) {
-                assertThat(run.anisotropyRatio(r, th)[0]).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.03));
+                double[] q = run.anisotropyRatio(r, th);
+                assertThat(q[0]).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.03 + 3 * q[1]));
             }
         }
     }
@@ -75,7 +79,8 @@ class Iai125aWaterSphereTest {
     void anisotropyIsWithinElevenPercentFromTenToTwentyDegrees() {
         for (double r : new double[] {1, 2, 3, 4, 5}) {
             for (double th : new double[] {10, 15, 20}) {
-                assertThat(run.anisotropyRatio(r, th)[0]).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.11));
+                double[] q = run.anisotropyRatio(r, th);
+                assertThat(q[0]).as("F_MC/F at %s cm, %s deg", r, th).isCloseTo(1.0, within(0.11 + 3 * q[1]));
             }
         }
     }
