@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The S_K normalisation: against the closed form for a bare isotropic emitter, against the CLRP TG-43 database's air-kerma
- * strength per history of the same 6711 model, and the 6711's emergent spectrum in the transverse band split into
- * primary I-125 lines, silver K x-rays and the rest (printed for docs/monte-carlo.md).
+ * The S_K normalisation: against the closed form for a bare isotropic emitter, and the 6711's emergent spectrum in the
+ * transverse band split into primary I-125 lines, silver K x-rays and the rest (printed for docs/monte-carlo.md); against
+ * the CLRP database's values in AirKermaStrengthPerPhotonAgainstEgsBrachyTest.
  */
 class AirKermaStrengthPerPhotonTest {
 
@@ -80,29 +80,6 @@ class AirKermaStrengthPerPhotonTest {
         assertThat(maxKeV).isLessThanOrEqualTo(35.492);
         // independent sample of 1e6 photons against the cached 2.56e6: statistical agreement (1σ ≈ 0.4 %), 3σ
         assertThat(perPhoton / AirKermaStrengthPerPhoton.keVCm2PerGram(g, LIB)).isCloseTo(1.0, within(0.012));
-    }
-
-    /**
-     * The CLRP TG-43 database's air-kerma strength per history of its egs_brachy 6711 model, 3.7666·10⁻¹⁴ Gy cm²
-     * (header of egs_brachy's lib/geometry/sources/I125_LDR/OncoSeed_6711/OncoSeed_6711.geom, added from the audited
-     * CLRP v2 database in egs_brachy pull request 87; Safigholi et al., Med Phys 47:4656, 2020). One history is one
-     * emitted photon of egs_brachy's recommended I-125 spectrum (NCRP 58 lines).
-     */
-    private static final double CLRP_6711_GY_CM2_PER_HISTORY = 3.7666e-14;
-    /** 1 keV/g in Gy: 1.602176634·10⁻¹⁶ J per 10⁻³ kg. */
-    private static final double GY_PER_KEV_PER_GRAM = 1.602176634e-13;
-
-    @Test
-    void airKermaStrengthPerPhotonOf6711MatchesTheClrpDatabase() {
-        SeedGeometry g = SeedGeometry.of(org.seedplan.source.SourceLibrary.builtIn().model("amersham6711"));
-        double ours = AirKermaStrengthPerPhoton.keVCm2PerGram(g, LIB) * GY_PER_KEV_PER_GRAM;
-        System.out.printf(Locale.ROOT, "6711 S_K per photon: %.5g Gy cm² (CLRP v2 egs_brachy %.5g, ratio %.4f)%n", ours,
-                CLRP_6711_GY_CM2_PER_HISTORY, ours / CLRP_6711_GY_CM2_PER_HISTORY);
-        // 1 %: our statistics (2.56e6 photons, 1σ ≈ 0.3 %); the spectra (TG-43U1 here, NCRP 58 there: −0.14 % per
-        // photon for a bare emitter); our band |cos θ| ≤ 0.1 against CLRP's WAFAC voxel (±7.6°) or point voxel — our
-        // in-air K·d² per steradian varies by less than 1 % over |cos θ| ≤ 0.3, so the choice moves it < 0.5 %.
-        // Without the 1.75 µm AgI/AgBr coating as a layer (the model before) this ratio was 1.030.
-        assertThat(ours / CLRP_6711_GY_CM2_PER_HISTORY).isCloseTo(1.0, within(0.01));
     }
 
     private static boolean isLine(double e, double[] lines) {

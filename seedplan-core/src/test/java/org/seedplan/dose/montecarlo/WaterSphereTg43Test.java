@@ -26,9 +26,9 @@ import org.seedplan.source.SourceModel;
  * <p>2·10⁶ photons (about 20 s on the 2-core machine; RNG seed and thread count fixed, so the figures are exactly
  * reproducible) give 1-σ statistical errors of 0.2–0.8 % on these ratios (printed with the table), 2–4 % at 0–5°.
  * The seed is the CLRP TG-43 database's model of the 6711 (SeedGeometry), its I-125 in a 1.75 µm AgI/AgBr coating;
- * the normalisation is checked against that database's S_K per history (AirKermaStrengthPerPhotonTest, within
- * 0.3 %). Held to the issue's tolerance where we meet it — g(r) 2 % at 0.5–3 and 5–7 cm, F(r, θ) 3 % at 60–80° —
- * and, where we do not, to the level reached, as docs/monte-carlo.md explains:
+ * the normalisation agrees with that database's S_K per history within 0.3 %
+ * (AirKermaStrengthPerPhotonAgainstEgsBrachyTest). Held to the issue's tolerance where we meet it — g(r) 2 % at 0.5–3
+ * and 5–7 cm, F(r, θ) 3 % at 60–80° — and, where we do not, to the level reached, as docs/monte-carlo.md explains:
  * <ul>
  *   <li>g(4 cm) 3.4 % low (held to 4 %): the consensus g(4 cm) = 0.496 is itself 3.4 % above the geometric mean of
  *       its neighbours g(3) = 0.632 and g(5) = 0.364, a bump our smooth g does not have (its own ratio is 1.002).
