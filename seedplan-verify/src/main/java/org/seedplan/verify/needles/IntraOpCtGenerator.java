@@ -35,9 +35,20 @@ public final class IntraOpCtGenerator {
     }
 
     private final IntraOpScanner scanner;
+    private final double bevelLengthMm;
 
+    /** A generator drawing needles with the usual {@value #BEVEL_LENGTH_MM} mm bevel. */
     public IntraOpCtGenerator(IntraOpScanner scanner) {
+        this(scanner, BEVEL_LENGTH_MM);
+    }
+
+    /** A generator drawing needles whose bevel is {@code bevelLengthMm} long along the axis (2.2 mm: an 18 G needle ground at 30°). */
+    public IntraOpCtGenerator(IntraOpScanner scanner, double bevelLengthMm) {
+        if (!(bevelLengthMm > 0 && bevelLengthMm <= 10)) {
+            throw new IllegalArgumentException("bevel length " + bevelLengthMm + " mm: give a length in (0, 10] mm");
+        }
         this.scanner = scanner;
+        this.bevelLengthMm = bevelLengthMm;
     }
 
     /** The CT on {@code grid}; the same {@code randomSeed} gives the same image. */
@@ -84,9 +95,9 @@ public final class IntraOpCtGenerator {
             double fromTip = length - (q + 0.5) * length / steps;
             Vec3 p = n.pointAt((q + 0.5) / steps);
             double area = full;
-            if (fromTip < BEVEL_LENGTH_MM) {
+            if (fromTip < bevelLengthMm) {
                 // Solid part: the segment beyond the chord at e0 (−r … r as the cut runs from the heel to the tip).
-                double e0 = r - 2 * r * fromTip / BEVEL_LENGTH_MM;
+                double e0 = r - 2 * r * fromTip / bevelLengthMm;
                 area = r * r * Math.acos(e0 / r) - e0 * Math.sqrt(r * r - e0 * e0);
                 if (area <= 0) {
                     continue;

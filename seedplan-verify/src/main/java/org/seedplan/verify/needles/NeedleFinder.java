@@ -15,11 +15,11 @@ import org.seedplan.geometry.Volume;
  * are taken one at a time by random sampling of lines (so that needles that cross or touch a seed
  * are separated), each refined as a polynomial space curve (a line, or a parabola when longer than 30 mm) fitted to its
  * voxels weighted by how far they rise above the metal level. The tip end is the end not in air
- * and not at the edge of the scan. The tip is found on the CT profile along the axis: the last
- * point above half the way from the tissue beyond the end to the steel just behind it, refined
- * to 0.1 mm by interpolation, then moved out by the run of the profile's tangent at that point
- * down to the tissue level — for a bevel, whose cross-section shrinks steadily to nothing at the
- * sharp end, that tangent meets the tissue level near the sharp end whatever the blur and the clip.
+ * and not at the edge of the scan. The tip: from the steel's mass along the axis where the scanner
+ * did not clip it ({@link SteelMassTip}), by fitting a clipped, blurred bevelled needle where it did
+ * ({@link ClippedSteelTip}); when neither can be measured (a run too short), from the CT profile along
+ * the axis: the last point above half the way from the tissue beyond the end to the steel just behind
+ * it, moved out by the run of the profile's tangent there down to the tissue level.
  */
 public final class NeedleFinder {
 
@@ -386,7 +386,9 @@ public final class NeedleFinder {
         }
         Polyline toTip = line;
         double end = line.length();
-        double tipS = clipped(run, clipHu) ? Double.NaN : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end));
+        Vec3 fitted = clipped(run, clipHu) ? ClippedSteelTip.tip(ct, toTip.at(end), toTip.direction(end), clipHu, end) : null;
+        double tipS = fitted != null ? fitted.minus(toTip.at(end)).dot(toTip.direction(end))
+                : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end));
         if (Double.isNaN(tipS)) {
             tipS = tipOffset(ct, line);
         }
@@ -395,7 +397,7 @@ public final class NeedleFinder {
         for (double s = 0; s < length + tipS; s += 2) {
             path.add(line.at(s));
         }
-        Vec3 tip = line.at(length + tipS);
+        Vec3 tip = fitted != null ? fitted : line.at(length + tipS);
         path.add(tip);
         Vec3 back = line.at(Math.max(0, length + tipS - AXIS_CHORD_MM));
         double rms = 0;

@@ -1,0 +1,350 @@
+package org.seedplan.verify.needles;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * The tip of a needle whose steel core the scanner clipped (a 12-bit scan), by fitting a model of a clipped, blurred,
+ * bevelled needle to the voxels around its end. Where the core is clipped its mass is lost, but the partial-volume halo
+ * around it is not: the halo's fall-off carries both the blur and the steel's mass per mm. So the model — a straight
+ * steel rod of {@value #NEEDLE_RADIUS_MM} mm radius ending in a plane bevel {@value SteelMassTip#BEVEL_LENGTH_MM} mm long
+ * (its cross-section a circular segment shrinking to nothing, its centroid moving to the side), spread by a Gaussian
+ * in-plane point-spread function and a slice profile that is a box convolved with a Gaussian (which covers box,
+ * triangular and Gaussian slice profiles), on the tissue's level, clipped where the scanner clips — is first fitted to
+ * the shaft's voxels 7.5–15 mm behind the end of the metal run (steel mass per mm, in-plane σ, slice box width and σ,
+ * the axis's offset and tilt across; the tissue level is the median around), then its end is moved along the axis, with the bevel turned about it,
+ * until it best explains the voxels from 8 mm behind to 6 mm beyond the end. The misfit is robust (Cauchy, scale
+ * {@value #ROBUST_HU} HU) so that a seed touching the needle or a streak weighs little.
+ */
+final class ClippedSteelTip {
+
+    /** 18 G: outer radius of the steel, mm. */
+    static final double NEEDLE_RADIUS_MM = 1.27 / 2;
+    /** Scale of the robust misfit, HU: noise and streaks near a needle are a few hundred HU. */
+    static final double ROBUST_HU = 200;
+    /** Voxels within this distance of the axis in the axial plane are fitted, mm (plus one slice spacing along z). */
+    private static final double RADIUS_MM = 3.0;
+    /** Steps of the model's steel along the axis, mm: over the shaft (well under any blur's σ) and over the bevel. */
+    private static final double SHAFT_ELEMENT_MM = 0.25;
+    private static final double BEVEL_ELEMENT_MM = 0.1;
+    private static final double SHAFT_FROM_MM = -15;
+    private static final double SHAFT_TO_MM = -7.5;
+    /** The shaft model's steel ends here while its mass is fitted, mm (short of the earliest heel of the bevel). */
+    private static final double SHAFT_STEEL_TO_MM = -3;
+    /** The shaft's offsets across the axis are fitted at this point along it, its tilts about it, mm. */
+    private static final double SHAFT_MIDDLE_MM = (SHAFT_FROM_MM + SHAFT_TO_MM) / 2;
+    private static final double TIP_FROM_MM = -8;
+    private static final double TIP_TO_MM = 6;
+    /** Where the tip is looked for, mm along the axis from the end of the metal run. */
+    private static final double TIP_SEARCH_FROM_MM = -3;
+    private static final double TIP_SEARCH_TO_MM = 5;
+    /** Evaluations of the shaft's fit from each of three slice profiles, then from the best of them; tolerance on the misfit. */
+    private static final int SHORT_EVALUATIONS = 150;
+    private static final int MAX_EVALUATIONS = 300;
+    private static final double TOLERANCE = 1e-2;
+    /** How far behind a fitted stretch the model's steel starts, mm (beyond any blur's reach). */
+    private static final double LEAD_MM = 4;
+
+    private final Volume ct;
+    private final Vec3 end;
+    private final Vec3 axis;
+    private final Vec3 e1;
+    private final Vec3 e2;
+    private final double clipHu;
+    private final double steelFromMm;
+    private final int i0;
+    private final int j0;
+    private final int k0;
+    private final int ni;
+    private final int nj;
+    private final int nk;
+    private final int[] voxel;
+    private final double[] along;
+    private final double[] value;
+    private final double[] model;
+    private double tissue;
+
+    private ClippedSteelTip(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
+        this.ct = ct;
+        this.end = end;
+        this.axis = axis;
+        this.clipHu = clipHu;
+        this.steelFromMm = -visibleMm;
+        e1 = SimulatedNeedle.perpendicular(axis);
+        e2 = axis.cross(e1);
+        Grid g = ct.grid();
+        double reachXy = RADIUS_MM + 2;
+        double reachZ = RADIUS_MM + 2 * g.dzMm();
+        Vec3 a = end.plus(axis.times(SHAFT_FROM_MM - LEAD_MM));
+        Vec3 b = end.plus(axis.times(TIP_TO_MM));
+        i0 = Math.max(0, (int) Math.floor((Math.min(a.x(), b.x()) - reachXy - g.x(0)) / g.dxMm()));
+        j0 = Math.max(0, (int) Math.floor((Math.min(a.y(), b.y()) - reachXy - g.y(0)) / g.dyMm()));
+        k0 = Math.max(0, (int) Math.floor((Math.min(a.z(), b.z()) - reachZ - g.z(0)) / g.dzMm()));
+        int i1 = Math.min(g.nx() - 1, (int) Math.ceil((Math.max(a.x(), b.x()) + reachXy - g.x(0)) / g.dxMm()));
+        int j1 = Math.min(g.ny() - 1, (int) Math.ceil((Math.max(a.y(), b.y()) + reachXy - g.y(0)) / g.dyMm()));
+        int k1 = Math.min(g.nz() - 1, (int) Math.ceil((Math.max(a.z(), b.z()) + reachZ - g.z(0)) / g.dzMm()));
+        ni = Math.max(0, i1 - i0 + 1);
+        nj = Math.max(0, j1 - j0 + 1);
+        nk = Math.max(0, k1 - k0 + 1);
+        model = new double[ni * nj * nk];
+        double radiusZ = RADIUS_MM + g.dzMm();
+        List<double[]> kept = new ArrayList<>();
+        for (int k = 0; k < nk; k++) {
+            for (int j = 0; j < nj; j++) {
+                for (int i = 0; i < ni; i++) {
+                    Vec3 p = g.centre(i0 + i, j0 + j, k0 + k);
+                    Vec3 r = p.minus(end);
+                    double s = r.dot(axis);
+                    Vec3 o = r.minus(axis.times(s));
+                    if (s < SHAFT_FROM_MM || s > TIP_TO_MM || s < steelFromMm
+                            || (o.x() * o.x() + o.y() * o.y()) / (RADIUS_MM * RADIUS_MM) + o.z() * o.z() / (radiusZ * radiusZ) > 1) {
+                        continue;
+                    }
+                    kept.add(new double[] {(k * nj + j) * ni + i, s, ct.hu()[g.index(i0 + i, j0 + j, k0 + k)]});
+                }
+            }
+        }
+        voxel = kept.stream().mapToInt(v -> (int) v[0]).toArray();
+        along = kept.stream().mapToDouble(v -> v[1]).toArray();
+        value = kept.stream().mapToDouble(v -> v[2]).toArray();
+    }
+
+    /**
+     * The tip, mm LPS, of the needle whose metal run ends at {@code end} (on the refined centreline) going along {@code axis};
+     * null when the shaft behind the end is too short to fit. {@code clipHu} is the scanner's clip and {@code visibleMm}
+     * the length of the metal run behind the end.
+     */
+    static Vec3 tip(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
+        ClippedSteelTip fit = new ClippedSteelTip(ct, end, axis.normalized(), clipHu, visibleMm);
+        double t = fit.fit();
+        return Double.isNaN(t) ? null : end.plus(fit.axis.times(t));
+    }
+
+    /**
+     * The tip's distance along the axis beyond the end, mm; NaN when the shaft cannot be fitted. The shaft's parameters:
+     * ln(steel mass per mm, HU·mm²), in-plane σ, slice box width, slice σ (mm), the axis's offsets along e1 and e2 at the
+     * middle of the shaft's stretch (mm) and its tilts towards them (mm/mm); the tissue level is the median of the outer
+     * voxels. Offsets and tilts are nuisances here (a centreline 0.2 mm off or 0.5° astray on a box profile is otherwise
+     * made up for by a wrong profile and mass): across the axis the tip stays on the refined centreline, which the
+     * offsets fitted at the tip did not better on the tuning scans (a box profile's flat top hides where in the slice
+     * the needle lies).
+     */
+    private double fit() {
+        Grid g = ct.grid();
+        if (-steelFromMm < -SHAFT_TO_MM + 3 || voxel.length == 0) {
+            return Double.NaN;
+        }
+        tissue = tissueLevel();
+        double lowerBound = 0;
+        int count = 0;
+        for (int q = 0; q < voxel.length; q++) {
+            if (along[q] >= SHAFT_FROM_MM && along[q] <= SHAFT_TO_MM) {
+                lowerBound += value[q] - tissue;
+                count++;
+            }
+        }
+        if (count < 20) {
+            return Double.NaN;
+        }
+        double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
+        double massPerMm = Math.max(1000, 2 * lowerBound * voxelMm3 / (SHAFT_TO_MM - Math.max(SHAFT_FROM_MM, steelFromMm)));
+        // The slice profile's shape is not known: a short fit from a box, a triangle-like and a Gaussian profile whose
+        // full width at half maximum is the slice spacing, the best of the three then fitted on.
+        double dz = g.dzMm();
+        double[][] shapes = {{dz, 0.1 * dz}, {0.5 * dz, 0.3 * dz}, {0.02, dz / 2.355}};
+        double[] steps = {0.4, 0.15, 0.3 * dz, 0.15 * dz, 0.2, 0.2, 0.01, 0.01};
+        double[] p = null;
+        double best = Double.MAX_VALUE;
+        for (double[] shape : shapes) {
+            double[] start = {Math.log(massPerMm), 0.5, shape[0], shape[1], 0, 0, 0, 0};
+            double[] x = NelderMead.minimise(q -> misfit(q, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), start, steps, SHORT_EVALUATIONS,
+                    TOLERANCE);
+            double m = misfit(x, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM);
+            if (m < best) {
+                best = m;
+                p = x;
+            }
+        }
+        p = NelderMead.minimise(x -> misfit(x, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), p, steps, MAX_EVALUATIONS, TOLERANCE);
+        double[] shaft = p;
+        // The end: on a coarse grid of positions and four turns of the bevel, then by golden section, the bevel turned
+        // every 45° there, and golden section again.
+        double bestT = 0;
+        double bestPhi = 0;
+        best = Double.MAX_VALUE;
+        for (double t = TIP_SEARCH_FROM_MM; t <= TIP_SEARCH_TO_MM + 1e-9; t += 0.5) {
+            for (int a = 0; a < 4; a++) {
+                double m = misfit(shaft, t, a * Math.PI / 2, TIP_FROM_MM, TIP_TO_MM);
+                if (m < best) {
+                    best = m;
+                    bestT = t;
+                    bestPhi = a * Math.PI / 2;
+                }
+            }
+        }
+        double phi = bestPhi;
+        double t = golden(x -> misfit(shaft, x, phi, TIP_FROM_MM, TIP_TO_MM), bestT - 0.5, bestT + 0.5);
+        best = Double.MAX_VALUE;
+        for (int a = 0; a < 8; a++) {
+            double m = misfit(shaft, t, a * Math.PI / 4, TIP_FROM_MM, TIP_TO_MM);
+            if (m < best) {
+                best = m;
+                bestPhi = a * Math.PI / 4;
+            }
+        }
+        double turned = bestPhi;
+        return golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), t - 0.3, t + 0.3);
+    }
+
+    /** Minimum of {@code f} on [lo, hi] by golden-section search to 0.01 mm. */
+    private static double golden(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+        double r = (Math.sqrt(5) - 1) / 2;
+        double a = hi - r * (hi - lo);
+        double b = lo + r * (hi - lo);
+        double fa = f.applyAsDouble(a);
+        double fb = f.applyAsDouble(b);
+        while (hi - lo > 0.01) {
+            if (fa <= fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - r * (hi - lo);
+                fa = f.applyAsDouble(a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + r * (hi - lo);
+                fb = f.applyAsDouble(b);
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** Median of the fitted voxels farther than 2.5 mm from the axis, HU. */
+    private double tissueLevel() {
+        List<Double> outer = new ArrayList<>();
+        Grid g = ct.grid();
+        for (int q = 0; q < voxel.length; q++) {
+            int v = voxel[q];
+            Vec3 p = g.centre(i0 + v % ni, j0 + (v / ni) % nj, k0 + v / (ni * nj));
+            Vec3 r = p.minus(end);
+            if (r.minus(axis.times(r.dot(axis))).norm() > 2.5) {
+                outer.add(value[q]);
+            }
+        }
+        if (outer.isEmpty()) {
+            return 0;
+        }
+        outer.sort(Double::compare);
+        return outer.get(outer.size() / 2);
+    }
+
+    /**
+     * Robust misfit of the model to the voxels whose position along the axis lies in [{@code from}, {@code to}]: the
+     * steel from the start of the visible run to the tip {@code tipMm} (bevel turned by {@code phi} about the axis), or,
+     * when {@code tipMm} is NaN, a plain shaft to {@value #SHAFT_STEEL_TO_MM} mm.
+     */
+    private double misfit(double[] p, double tipMm, double phi, double from, double to) {
+        double sxy = Math.abs(p[1]);
+        double box = Math.abs(p[2]);
+        double sz = Math.abs(p[3]);
+        if (sxy < 0.15 || sxy > 2 || box > 2.5 * ct.grid().dzMm() || sz < 0.05 || sz > 2 * ct.grid().dzMm() || Math.abs(p[4]) > 1.5
+                || Math.abs(p[5]) > 1.5 || Math.abs(p[6]) > 0.05 || Math.abs(p[7]) > 0.05) {
+            return Double.MAX_VALUE / 4;
+        }
+        render(Math.exp(p[0]), sxy, box, sz, p, tipMm, phi, from);
+        double sum = 0;
+        double c2 = ROBUST_HU * ROBUST_HU;
+        for (int q = 0; q < voxel.length; q++) {
+            if (along[q] < from || along[q] > to) {
+                continue;
+            }
+            double predicted = Math.min(clipHu, tissue + model[voxel[q]]);
+            double r = predicted - value[q];
+            sum += Math.log1p(r * r / c2);
+        }
+        return sum;
+    }
+
+    /** Fills {@link #model} with the blurred steel (CT above the tissue), for voxels from {@code from} mm along the axis on. */
+    private void render(double massPerMm, double sxy, double box, double sz, double[] p, double tipMm, double phi, double from) {
+        java.util.Arrays.fill(model, 0);
+        Grid g = ct.grid();
+        double r = NEEDLE_RADIUS_MM;
+        double full = Math.PI * r * r;
+        double bevel = SteelMassTip.BEVEL_LENGTH_MM;
+        boolean shaftOnly = Double.isNaN(tipMm);
+        double last = shaftOnly ? SHAFT_STEEL_TO_MM : tipMm;
+        double first = Math.max(steelFromMm, from - LEAD_MM);
+        Vec3 side = e1.times(Math.cos(phi)).plus(e2.times(Math.sin(phi)));
+        double reachXy = 4 * sxy;
+        double reachZ = box / 2 + 4 * sz;
+        double norm = 1 / (Math.sqrt(2 * Math.PI) * sxy);
+        double[] wx = new double[ni];
+        double[] wy = new double[nj];
+        double[] wz = new double[nk];
+        double heel = shaftOnly ? last : Math.max(first, last - bevel);
+        int shaftElements = (int) Math.ceil((heel - first) / SHAFT_ELEMENT_MM);
+        int bevelElements = (int) Math.ceil((last - heel) / BEVEL_ELEMENT_MM);
+        for (int q = 0; q < shaftElements + bevelElements; q++) {
+            double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
+            double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
+            double lever = s - SHAFT_MIDDLE_MM;
+            Vec3 c = end.plus(axis.times(s)).plus(e1.times(p[4] + p[6] * lever)).plus(e2.times(p[5] + p[7] * lever));
+            double fraction = 1;
+            double fromTip = last - s;
+            if (!shaftOnly && fromTip < bevel) {
+                double e0 = r - 2 * r * fromTip / bevel;
+                double area = r * r * Math.acos(e0 / r) - e0 * Math.sqrt(r * r - e0 * e0);
+                if (area <= 0) {
+                    continue;
+                }
+                fraction = area / full;
+                c = c.plus(side.times(2.0 / 3.0 * Math.pow(r * r - e0 * e0, 1.5) / area));
+            }
+            double amount = massPerMm * fraction * step;
+            int ia = Math.max(0, (int) Math.floor((c.x() - reachXy - g.x(0)) / g.dxMm()) - i0);
+            int ib = Math.min(ni - 1, (int) Math.ceil((c.x() + reachXy - g.x(0)) / g.dxMm()) - i0);
+            int ja = Math.max(0, (int) Math.floor((c.y() - reachXy - g.y(0)) / g.dyMm()) - j0);
+            int jb = Math.min(nj - 1, (int) Math.ceil((c.y() + reachXy - g.y(0)) / g.dyMm()) - j0);
+            int ka = Math.max(0, (int) Math.floor((c.z() - reachZ - g.z(0)) / g.dzMm()) - k0);
+            int kb = Math.min(nk - 1, (int) Math.ceil((c.z() + reachZ - g.z(0)) / g.dzMm()) - k0);
+            if (ia > ib || ja > jb || ka > kb) {
+                continue;
+            }
+            for (int i = ia; i <= ib; i++) {
+                double d = g.x(i0 + i) - c.x();
+                wx[i] = norm * Math.exp(-d * d / (2 * sxy * sxy));
+            }
+            for (int j = ja; j <= jb; j++) {
+                double d = g.y(j0 + j) - c.y();
+                wy[j] = norm * Math.exp(-d * d / (2 * sxy * sxy));
+            }
+            for (int k = ka; k <= kb; k++) {
+                wz[k] = sliceProfile(g.z(k0 + k) - c.z(), box, sz);
+            }
+            for (int k = ka; k <= kb; k++) {
+                double az = amount * wz[k];
+                for (int j = ja; j <= jb; j++) {
+                    double ayz = az * wy[j];
+                    int row = (k * nj + j) * ni;
+                    for (int i = ia; i <= ib; i++) {
+                        model[row + i] += ayz * wx[i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** A box of width {@code box} convolved with a Gaussian of σ {@code sz}, at offset {@code d}, 1/mm. */
+    private static double sliceProfile(double d, double box, double sz) {
+        if (box < 0.02) {
+            return Math.exp(-d * d / (2 * sz * sz)) / (Math.sqrt(2 * Math.PI) * sz);
+        }
+        return (NormalCdf.of((d + box / 2) / sz) - NormalCdf.of((d - box / 2) / sz)) / box;
+    }
+}

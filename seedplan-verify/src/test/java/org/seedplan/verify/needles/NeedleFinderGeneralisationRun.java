@@ -1,0 +1,103 @@
+package org.seedplan.verify.needles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.planning.needle.Needle;
+
+/**
+ * The generalisation run of the needle finder, by hand only ({@code -Dseedplan.needles.generalisation=1601}, optionally
+ * {@code -Dseedplan.needles.scans=16} and {@code -Dseedplan.needles.bevel=2.2}): new random scenarios that neither the
+ * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
+ * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
+ * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
+ * for the clipped and the unclipped scans. It asserts nothing and is no part of the suite.
+ */
+class NeedleFinderGeneralisationRun {
+
+    @Test
+    void printTheTipErrorDistributionOnNewScenarios() {
+        String from = System.getProperty("seedplan.needles.generalisation");
+        Assumptions.assumeTrue(from != null, "generalisation run: give -Dseedplan.needles.generalisation=FIRST_SEED to run it");
+        long first = Long.parseLong(from);
+        int scans = Integer.parseInt(System.getProperty("seedplan.needles.scans", "16"));
+        double bevel = Double.parseDouble(System.getProperty("seedplan.needles.bevel", String.valueOf(IntraOpCtGenerator.BEVEL_LENGTH_MM)));
+        IntraOpScanner.SliceProfile[] profiles = IntraOpScanner.SliceProfile.values();
+        double[] slices = {1.25, 2.5, 3.0};
+        List<Double> clippedTips = new ArrayList<>();
+        List<Double> unclippedTips = new ArrayList<>();
+        List<Double> steepTips = new ArrayList<>();
+        List<Double> angles = new ArrayList<>();
+        int missed = 0;
+        int falseNeedles = 0;
+        double seconds = 0;
+        for (int n = 0; n < scans; n++) {
+            long seed = first + n;
+            SplittableRandom rnd = new SplittableRandom(seed * 7919);
+            // Every profile and both HU scales in turn; slice spacing and the rest at random.
+            IntraOpScanner.SliceProfile profile = profiles[n % 3];
+            double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
+            double sliceMm = slices[rnd.nextInt(slices.length)];
+            IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350),
+                    maxHu);
+            int nz = (int) Math.round(100 / sliceMm);
+            Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
+            IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+            Volume ct = new IntraOpCtGenerator(scanner, bevel).render(grid, scenario.placed(), scenario.seeds(), seed);
+            NeedleFinding finding = new NeedleFinder().find(ct);
+            seconds += finding.seconds();
+            List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
+            NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+            missed += m.unmatchedPlanned().size();
+            falseNeedles += m.unmatchedFound().size();
+            String name = String.format(Locale.ROOT, "%s %.2f mm %s FWHM %.2f noise %.0f streaks %.0f", profile, sliceMm,
+                    maxHu < 5000 ? "12-bit" : "extended", scanner.inPlaneFwhmMm(), scanner.noiseSdHu(), scanner.streakHu());
+            System.out.printf(Locale.ROOT, "seed %d %s: %d found, %d missed, %d false, %.2f s%n", seed, name, m.matches().size(),
+                    m.unmatchedPlanned().size(), m.unmatchedFound().size(), finding.seconds());
+            for (NeedleMatch x : m.matches()) {
+                SimulatedNeedle t = scenario.placed().get(x.planned());
+                FoundNeedle f = m.found().get(x.found());
+                Vec3 axis = t.axisAtTip(10);
+                Vec3 e = f.tipMm().minus(t.tipMm());
+                double depth = e.dot(axis);
+                double angle = NeedleMatcher.angleDeg(f.axisAtTip(), t.axisAtTip(NeedleFinder.AXIS_CHORD_MM));
+                double tiltDeg = Math.toDegrees(Math.asin(Math.abs(axis.z())));
+                (maxHu < 5000 ? clippedTips : unclippedTips).add(e.norm());
+                if (tiltDeg > 20) {
+                    steepTips.add(e.norm());
+                }
+                angles.add(angle);
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f axis %.2f° tiltz %.0f°%s%n", seed, x.planned() + 1,
+                        e.norm(), depth, e.minus(axis.times(depth)).norm(), angle, tiltDeg, e.norm() > 1 || angle > 2 ? "  <<<" : "");
+            }
+        }
+        List<Double> all = new ArrayList<>(clippedTips);
+        all.addAll(unclippedTips);
+        System.out.printf(Locale.ROOT, "bevel %.1f mm; %d scans, %d missed, %d false, %.2f s per scan%n", bevel, scans, missed, falseNeedles,
+                seconds / scans);
+        System.out.println("all tips:       " + summary(all));
+        System.out.println("12-bit tips:    " + summary(clippedTips));
+        System.out.println("extended tips:  " + summary(unclippedTips));
+        System.out.println("steep (>20°):   " + summary(steepTips));
+        System.out.println("axes (°):       " + summary(angles));
+    }
+
+    /** Count, how many within 1, max, 95th percentile (nearest rank) and mean. */
+    private static String summary(List<Double> v) {
+        if (v.isEmpty()) {
+            return "none";
+        }
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        long within = Arrays.stream(a).filter(x -> x <= 1).count();
+        return String.format(Locale.ROOT, "%d of %d within 1, max %.2f, p95 %.2f, mean %.2f", within, a.length, a[a.length - 1],
+                a[(int) Math.ceil(0.95 * a.length) - 1], Arrays.stream(a).average().orElse(0));
+    }
+}
