@@ -43,7 +43,7 @@ export class ContourLayer {
 
   /**
    * Where the contours cross the plane (x = c or y = c): on each slice the inside intervals along the other in-plane
-   * axis, drawn as a band one slice thick, lightly filled, with its ends and (where the next slice has no overlapping
+   * axis, drawn as a band one slice thick (filled lightly when selected), with its ends and (where the next slice has no overlapping
    * interval) its top or bottom outlined, so the drawing reads as the structure's outline in that plane.
    */
   drawCrossing(ctx, view, s, selected) {
@@ -83,9 +83,11 @@ export class ContourLayer {
       for (const [lo, hi, z] of list) {
         const [x1, yTop] = px(lo, z + dz / 2);
         const [x2, yBottom] = px(hi, z - dz / 2);
-        ctx.globalAlpha = selected ? 0.25 : 0.12;
-        ctx.fillRect(Math.min(x1, x2), Math.min(yTop, yBottom), Math.abs(x2 - x1), Math.abs(yBottom - yTop));
-        ctx.globalAlpha = 1;
+        if (selected) { // as on the axial view only the selected structure is filled: a body outline would tint the whole image
+          ctx.globalAlpha = 0.25;
+          ctx.fillRect(Math.min(x1, x2), Math.min(yTop, yBottom), Math.abs(x2 - x1), Math.abs(yBottom - yTop));
+          ctx.globalAlpha = 1;
+        }
         ctx.beginPath();
         ctx.moveTo(x1, yTop); ctx.lineTo(x1, yBottom);
         ctx.moveTo(x2, yTop); ctx.lineTo(x2, yBottom);
