@@ -31,7 +31,7 @@ import org.seedplan.source.SourceModel;
  * and 5–7 cm, F(r, θ) 3 % at 60–80° — and, where we do not, to the level reached, as docs/monte-carlo.md explains:
  * <ul>
  *   <li>g(4 cm) 3.4 % low (held to 4 %): the consensus g(4 cm) = 0.496 is itself 3.4 % above the geometric mean of
- *       its neighbours g(3) = 0.632 and g(5) = 0.364, a bump our smooth g does not have (its own ratio is 1.002).
+ *       its neighbours g(3) = 0.632 and g(5) = 0.364, a bump our smooth g does not have (its own ratio is 1.004).
  *   <li>F at 30–50° up to 5.4 % low (held to 6 %), at 10–20° up to 13.4 % low (held to 15 %), at 0–5° within 7 %
  *       (held to 10 %): the coating absorbs photons that leave the rod's side obliquely — for the side alone, relative
  *       to 90°, 5 % more at 30°, 17 % more at 10° (a slab estimate) — which the consensus F does not show.
