@@ -184,6 +184,29 @@ class VerificationScreenBrowserTest {
         return axialRgb(around).stream().anyMatch(colour);
     }
 
+    /** How many of the points where a DVH falls through 75, 50 and 25 % are drawn in the CTV's chart colour. */
+    @SuppressWarnings("unchecked")
+    private int dvhPointsDrawn(Map<String, Object> dvh) {
+        assertThat(dvh.get("name")).isEqualTo("CTV");
+        List<Number> dose = (List<Number>) dvh.get("doseGy");
+        List<Number> volume = (List<Number>) dvh.get("volumePercent");
+        int drawn = 0;
+        for (double level : new double[] {75, 50, 25}) {
+            int n = 0;
+            while (volume.get(n).doubleValue() > level) {
+                n++;
+            }
+            drawn += (boolean) js("const c = document.getElementById('dvh'); const r = c.width / c.clientWidth;"
+                    + " const w = c.clientWidth, h = c.clientHeight; const left = 36, right = w - 8, top = 8, bottom = h - 26;"
+                    + " const x = left + Math.min(arguments[0], arguments[2]) / arguments[2] * (right - left);"
+                    + " const y = bottom - arguments[1] / 100 * (bottom - top);"
+                    + " const d = c.getContext('2d').getImageData(Math.floor((x - 2) * r), Math.floor((y - 2) * r), Math.ceil(5 * r), Math.ceil(5 * r)).data;"
+                    + " for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 128 && d[i] > 180 && d[i + 1] < 90 && d[i + 2] < 90) return true;"
+                    + " return false;", dose.get(n).doubleValue(), volume.get(n).doubleValue(), 2.5 * RX_GY) ? 1 : 0;
+        }
+        return drawn;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aMissingAndAnExtraSeedAreDrawnApartTheColdRegionWhereTheDoseIsBelowRxAndSupplementarySeedsProposed() {
@@ -216,6 +239,12 @@ class VerificationScreenBrowserTest {
         assertThat(post).isLessThan(pre);
         assertThat(Double.parseDouble(cells.get(4).getText())).isCloseTo(post - pre, within(0.11)); // each shown to 0.1 Gy
         assertThat(cells.get(4).getAttribute("class")).contains("worse");
+        // both DVHs of the CTV on the chart (dashed pre, solid post, the CTV's chart colour #d62828): where each curve falls
+        // through 75, 50 and 25 % of the volume, the chart has that colour within 2 pixels of the point the answer's DVH gives
+        // (the chart's frame: 36 px left, 8 px right and top, 26 px bottom, doses up to 2.5 × Rx). The dashes ([5, 3] px) can
+        // leave a pre-plan point bare, so two of its three are required, all three of the post-plan's.
+        assertThat(dvhPointsDrawn(((List<Map<String, Object>>) r.get("dvhPost")).get(0))).isEqualTo(3);
+        assertThat(dvhPointsDrawn(((List<Map<String, Object>>) r.get("dvhPre")).get(0))).isGreaterThanOrEqualTo(2);
 
         // the symbols on the axial slice z = 0 (crosshair moved away from them): a green dot on each matched seed, an orange
         // triangle on the extra seed, a red cross where the missing seed was planned
