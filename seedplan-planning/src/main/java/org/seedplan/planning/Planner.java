@@ -1,5 +1,6 @@
 package org.seedplan.planning;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -71,10 +72,11 @@ public final class Planner {
     }
 
     /**
-     * The needles, candidates, sample points (unless {@code points} is given) and influence matrix of a case whose
-     * geometry is built already (a re-plan with other fixed needles keeps the geometry and the sample points).
+     * The needles, candidates, sample points and influence matrix of a case whose geometry is built already. With
+     * {@code earlier} (a session of the same case and geometry: a re-plan around other fixed needles) its sample points
+     * are kept and its matrix rows are taken for the candidates it had.
      */
-    static PlanningSession prepare(PlanningCase planningCase, PlanIntent intent, Dosimetry d, PlanningGeometry geometry, SamplePoints points,
+    static PlanningSession prepare(PlanningCase planningCase, PlanIntent intent, Dosimetry d, PlanningGeometry geometry, PlanningSession earlier,
                                    ProgressListener progress) {
         step(progress, "needle layout", 0.15);
         NeedleLayout.Result layout = NeedleLayout.forApproach(intent.approach()).layout(geometry, intent);
@@ -89,10 +91,10 @@ public final class Planner {
                     + "candidate_margin_mm and the organs at risk around the target");
         }
         step(progress, "sample points", 0.3);
-        SamplePoints sampled = points != null ? points : PointSampler.sample(geometry);
+        SamplePoints sampled = earlier != null ? earlier.points() : PointSampler.sample(geometry);
         step(progress, "dose-influence matrix", 0.35);
         InfluenceMatrix matrix = InfluenceMatrix.build(candidates, sampled, d.table(), intent.seed().skU(), intent.decay(),
-                InfluenceMatrix.DEFAULT_CUTOFF_MM);
+                InfluenceMatrix.DEFAULT_CUTOFF_MM, earlier == null ? List.of() : earlier.candidates(), earlier == null ? null : earlier.matrix());
         return new PlanningSession(planningCase, intent, d, geometry, layout, candidates, sampled, matrix,
                 ObjectiveWeights.defaults());
     }

@@ -10,6 +10,7 @@ import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.candidate.Candidate;
 import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.PlanIntent;
@@ -83,11 +84,12 @@ public final class PlanningSession {
     /**
      * A session on the same case, geometry and sample points whose intent keeps {@code fixed} as its fixed needles
      * instead of its own (needles placed during the implant, e.g. moved or added by hand where they really went): the
-     * needle layout, candidates and influence matrix are made anew around them.
+     * needle layout and candidates are made anew around them, and the influence matrix for the candidates this session
+     * does not have.
      */
     public PlanningSession withFixedNeedles(List<FixedNeedle> fixed, ProgressListener progress) {
         return Planner.prepare(planningCase, intent.withFixedNeedles(fixed), new Planner.Dosimetry(source, kernel, engine, table), geometry,
-                points, progress);
+                this, progress);
     }
 
     public List<Needle> availableNeedles() {
@@ -118,6 +120,14 @@ public final class PlanningSession {
 
     /** Optimises the loading of all needles (the intent's fixed needles kept). */
     public Plan optimise(ProgressListener progress) {
+        return optimiseFrom(null, progress);
+    }
+
+    /**
+     * As {@link #optimise}, starting from the candidates at {@code startMm} (positions matched exactly; e.g. the seeds of a
+     * plan re-planned around new fixed needles) rather than from none; null starts from none.
+     */
+    public Plan optimiseFrom(Collection<Vec3> startMm, ProgressListener progress) {
         boolean[] fixedNeedles = new boolean[layout.needles().size()];
         for (int n = 0; n < fixedNeedles.length; n++) {
             fixedNeedles[n] = layout.needles().get(n).fixed();
@@ -131,7 +141,12 @@ public final class PlanningSession {
                 }
             }
         }
-        return remember(run(intent, fixedNeedles, locked, new boolean[candidates.size()], null, List.of(), progress));
+        int[] start = null;
+        if (startMm != null) {
+            java.util.Set<Vec3> at = new java.util.HashSet<>(startMm);
+            start = candidates.stream().filter(c -> locked[c.index()] || at.contains(c.positionMm())).mapToInt(Candidate::index).toArray();
+        }
+        return remember(run(intent, fixedNeedles, locked, new boolean[candidates.size()], start, List.of(), progress));
     }
 
     /**
@@ -355,14 +370,17 @@ public final class PlanningSession {
      * The 3D dose of the chosen candidates' seeds: when they differ from the last plan's in fewer than half,
      * the last plan's dose with the seeds taken out subtracted and those put in added, one seed at a time by
      * the same engine (equal to a full computation within single-precision rounding; a re-plan after needles
-     * are locked changes a few seeds of a hundred); otherwise computed afresh.
+     * are locked changes a few seeds of a hundred); otherwise computed afresh by {@link GroupedDose}.
      */
     private DoseGrid doseOf(int[] chosen) {
         int[] out = difference(lastChosen, chosen);
         int[] in = difference(chosen, lastChosen);
         Grid grid = geometry.grid();
         if (lastDose == null || !lastDose.grid().equals(grid) || 2 * (out.length + in.length) >= chosen.length) {
-            return engine.dose(seedsOf(chosen), grid, intent.decay());
+            double[] gy = GroupedDose.doseGy(engine, seedsOf(chosen), grid, intent.decay());
+            float[] dose = new float[gy.length];
+            IntStream.range(0, gy.length).parallel().forEach(n -> dose[n] = (float) Math.max(0, gy[n]));
+            return new DoseGrid(grid, dose);
         }
         float[] before = lastDose.doseGy();
         double[] sum = new double[before.length];

@@ -1,6 +1,6 @@
 // The plan intent form: targets with prescriptions (a target may be another expanded by a margin: CTV = GTV + 5 mm,
 // for dual GTV/CTV prescriptions), organ limits, the seed model and the strength of one seed with its unit and
-// calibration date, the approach. read() gives the JSON of POST /api/patients/{id}/planning (docs/planning-screen.md).
+// calibration date, the approach, and the needles kept as placed (with whether they are in the patient). read() gives the JSON of POST /api/patients/{id}/planning (docs/planning-screen.md).
 import { h, replace } from '../dom.js';
 
 const ORGAN_KINDS = [['d2cc', 'D2cc ≤'], ['d0.1cc', 'D0.1cc ≤'], ['dmax', 'Dmax ≤'], ['vx', 'V(dose) ≤ %']];
@@ -55,7 +55,8 @@ export class IntentForm {
         h('button', { type: 'button', class: 'small', onclick: () => this.addTarget(null, 100) }, '+ target')),
       h('fieldset', {}, h('legend', {}, 'Organ limits'), this.organs,
         h('button', { type: 'button', class: 'small', onclick: () => this.addOrgan(null, 'd2cc', 60) }, '+ organ')),
-      this.seed, this.approach);
+      this.seed, this.approach, this.fixed = h('fieldset', { id: 'fixed-needles', hidden: '' }));
+    this.fixedNeedles = [];
     this.entryMm = null;
     this.showApproach();
   }
@@ -82,6 +83,24 @@ export class IntentForm {
       h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', 5, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
       h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
     this.organs.append(row);
+  }
+
+  /**
+   * The needles kept where they are (the session's fixed needles: after a re-plan around locked needles, those in the
+   * patient with their seeds): listed, each removable, and sent with the form so that a new plan keeps them too.
+   */
+  setFixedNeedles(list) {
+    if (JSON.stringify(list) === JSON.stringify(this.fixedNeedles)) return;
+    this.fixedNeedles = list.map((f) => ({ ...f }));
+    const mm = (v) => `[${v.map((x) => x.toFixed(1)).join(', ')}]`;
+    replace(this.fixed, h('legend', {}, 'Needles kept as placed'),
+      this.fixedNeedles.map((f, i) => h('div', { class: 'row fixed-row small' },
+        h('span', { class: 'mono' }, `tip ${mm(f.tipMm)} mm`),
+        h('span', {}, `${f.seedDistancesMm ? `${f.seedDistancesMm.length} seeds` : 'loading optimised'}${f.inPatient ? ', in the patient' : ''}`),
+        h('button', { type: 'button', class: 'small', title: 'Plan without this needle', onclick: () => {
+          this.setFixedNeedles(this.fixedNeedles.filter((_, k) => k !== i));
+        } }, '×'))));
+    this.fixed.hidden = this.fixedNeedles.length === 0;
   }
 
   showApproach() {
@@ -113,6 +132,8 @@ export class IntentForm {
     };
     const type = value(this.approach, 'approachType');
     const approach = type === 'coplanar' ? { type, direction: value(this.approach, 'direction') } : { type, entryMm: this.entryMm };
-    return { targets, organs, seed, approach };
+    const form = { targets, organs, seed, approach };
+    if (this.fixedNeedles.length) form.fixedNeedles = this.fixedNeedles;
+    return form;
   }
 }

@@ -15,13 +15,16 @@ const EDIT_TOOLS = [
   ['needle', 'Drag needle', 'Drag a needle with its seeds in the plane of the view'],
   ['addseed', 'Add seed', 'Click: a seed on the nearest needle at that depth'],
   ['delete', 'Delete', 'Click a seed to delete it; Shift-click a needle to delete it with its seeds'],
-  ['addneedle', 'Add needle', 'Template: click a hole on a view across the needles, or the tip on a view along them; free-hand: click the entry,'
-    + ' then the tip. The new needle is loaded at the plan\'s spacing from the far edge of the target'],
+  ['addneedle', 'Add needle', 'Template: click a hole on a view across the needles, or the tip on a view along them; free-hand (or Shift-click'
+    + ' with a template, for a needle through no hole): click the entry, then the tip. The new needle is loaded at the plan\'s spacing from the'
+    + ' far edge of the target'],
 ];
 const error = document.getElementById('error');
 const $ = (id) => document.getElementById(id);
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
 
+const needleStateTitle = 'by hand: moved, loaded or added since the last optimisation (lock it to keep it as placed);'
+  + ' in patient: kept where it was placed by the last re-plan, with its seeds';
 const dot = (a, b) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const minus = (a, b) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const plus = (a, b, s = 1) => [a[0] + s * b[0], a[1] + s * b[1], a[2] + s * b[2]];
@@ -153,6 +156,7 @@ class PlanPage {
 
   apply(s) {
     this.state = s;
+    this.form.setFixedNeedles(s.fixedNeedles || []);
     for (const m of s.metrics || []) {
       if (!this.colours[m.name]) this.colours[m.name] = m.type === 'CTV' ? '#ff40ff' : m.type === 'PTV' ? '#40c0ff' : '#ff8080';
     }
@@ -176,13 +180,22 @@ class PlanPage {
     $('seed-summary').textContent = `${s.seedCount} seeds, ${s.needleCount} needles, ${fmt(s.totalStrengthU, 2)} U`;
     const counts = {};
     for (const sd of s.seeds) counts[sd.needle] = (counts[sd.needle] || 0) + 1;
-    replace($('needles'), h('thead', {}, h('tr', {}, ['#', 'Hole', 'Seeds', 'Depth', 'Lock'].map((c) => h('th', {}, c)))),
+    replace($('statements'), (s.statements || []).map((x) => h('li', {}, x)));
+    replace($('needles'), h('thead', {}, h('tr', {}, ['#', 'Hole', 'Seeds', 'Depth', 'State', 'Lock'].map((c) => h('th', {}, c)))),
       h('tbody', {}, s.needles.map((n) => h('tr', { class: this.selectedNeedle === n.number ? 'selected' : null, 'data-needle': n.number,
         onclick: (e) => { if (e.target.type !== 'checkbox') this.select(null, n.number); } },
       h('td', {}, String(n.number)), h('td', {}, n.hole || '—'), h('td', {}, String(counts[n.number] || 0)),
       h('td', {}, `${fmt(Math.hypot(...[0, 1, 2].map((k) => n.tipMm[k] - n.entryMm[k])), 0)} mm`),
+      h('td', { class: 'needle-state', title: needleStateTitle }, this.needleState(n)),
       h('td', {}, h('input', { type: 'checkbox', class: 'lock', 'aria-label': `Lock needle ${n.number}`, checked: n.locked,
         onchange: (e) => this.edit({ op: e.target.checked ? 'lock' : 'unlock', needles: [n.number] }) }))))));
+  }
+
+  /** A needle held where it was placed by the last re-plan (a fixed needle in the patient), changed by hand since, or neither. */
+  needleState(n) {
+    const same = (a, b) => length(minus(a, b)) < 0.01; // the state's needles are rounded to 0.001 mm
+    if ((this.state.fixedNeedles || []).some((f) => f.inPatient && same(f.entryMm, n.entryMm) && same(f.tipMm, n.tipMm))) return 'in patient';
+    return n.edited ? 'by hand' : '';
   }
 
   drawDvh() {
@@ -320,7 +333,7 @@ class PlanPage {
     let entry;
     let tip;
     let through;
-    if (t) {
+    if (t && !e.shiftKey && !this.pendingEntry) {
       const hole = nearestHole(t, e.mm);
       if (!hole) {
         line.textContent = 'That point lies outside the template\'s holes (before column A or row 1).';
@@ -352,7 +365,7 @@ class PlanPage {
     } else {
       if (!this.pendingEntry) {
         this.pendingEntry = e.mm.slice();
-        line.textContent = 'Entry set: now click the tip.';
+        line.textContent = `Entry set${t ? ' (through no hole)' : ''}: now click the tip.`;
         this.viewer.redraw();
         return;
       }
@@ -393,12 +406,23 @@ class PlanPage {
     }, 60);
   }
 
+  /** Re-plans the unlocked needles; says which needles were kept and how the first target's D90 and V100 moved. */
   async replan() {
     const started = performance.now();
+    const before = this.state;
+    const first = (s) => s.metrics.find((m) => m.name === s.intent.targets[0].structure) || {};
     try {
+      $('replan-line').textContent = '';
       await post(`/api/planning/${this.sessionId}/reoptimise`, {});
       this.uniform = null;
-      await this.poll();
+      const s = await this.poll();
+      if (s && s.seeds && !s.error) {
+        const kept = s.needles.filter((n) => n.locked).map((n) => n.number);
+        const [a, b] = [first(before), first(s)];
+        $('replan-line').textContent = `Re-planned ${kept.length ? `around needle${kept.length > 1 ? 's' : ''} ${kept.join(', ')}` : 'all needles'}`
+          + ` in ${fmt(s.lastRunSeconds, 1)} s: ${s.seedCount} seeds (were ${before.seedCount}); ${s.intent.targets[0].structure} D90`
+          + ` ${fmt(a.d90Gy)} → ${fmt(b.d90Gy)} Gy, V100 ${fmt(a.v100Pct)} → ${fmt(b.v100Pct)} %.`;
+      }
       requestAnimationFrame(() => this.timings.replan.push(performance.now() - started));
     } catch (e) {
       showMessage(error, 'error', e.message);

@@ -260,7 +260,8 @@ public final class EditSession {
      * locked needle is as the last optimisation made it, that optimisation is re-run keeping them (the same
      * candidates and influence matrix); when a locked needle was moved, loaded or added by hand, a planning session
      * is made around the locked needles as fixed needles in the patient (path and seeds as they are, see
-     * {@link #placed}) and the rest planned anew, and the dose of the resulting seeds is computed afresh.
+     * {@link #placed}) and the rest planned anew from the seeds they carry (the influence matrix rows of the candidates
+     * the new session shares with the last one are reused).
      */
     public synchronized void reoptimise(ProgressListener progress) {
         requirePlanning("re-optimise");
@@ -271,7 +272,7 @@ public final class EditSession {
         if (asOptimised) {
             kept.forEach(n -> numberOfPlanNumber.put(planNumbers.get(n), n));
             Plan p = planning.reoptimiseKeeping(kept.stream().map(planNumbers::get).toList(), progress);
-            adopt(p, numberOfPlanNumber, true);
+            adopt(p, numberOfPlanNumber);
             return;
         }
         List<FixedNeedle> fixed = new ArrayList<>();
@@ -285,9 +286,11 @@ public final class EditSession {
             }
         }
         PlanningSession around = base.withFixedNeedles(fixed, progress);
-        Plan p = around.optimise(progress);
+        // from the seeds the other needles carry now: those where the optimiser put them are candidates of the new session too
+        List<Vec3> start = seeds.values().stream().filter(x -> !locked.contains(x.needle())).map(x -> x.seed().centreMm()).toList();
+        Plan p = around.optimiseFrom(start, progress);
         planning = around;
-        adopt(p, numberOfPlanNumber, false);
+        adopt(p, numberOfPlanNumber);
         heldFixed.addAll(kept);
     }
 
@@ -318,10 +321,11 @@ public final class EditSession {
 
     /**
      * Takes the plan of a re-plan over: the needles of {@code numberOfPlanNumber} (plan number → needle number) are the
-     * locked ones and keep their path, seeds and number; the plan's other needles are numbered around them. With
-     * {@code plannersDose} the plan's dose and evaluation are taken over (its seeds are these), else computed afresh.
+     * locked ones and keep their path, seeds and number; the plan's other needles are numbered around them. The plan's dose
+     * and evaluation are taken over: its seeds are these (on a locked needle moved or added by hand, the planner's seed lies
+     * at the kept seed's distance from the tip, within rounding, 1e-12 mm).
      */
-    private void adopt(Plan p, Map<Integer, Integer> numberOfPlanNumber, boolean plannersDose) {
+    private void adopt(Plan p, Map<Integer, Integer> numberOfPlanNumber) {
         Map<Integer, Needle> keptPaths = new HashMap<>();
         List<EditSeed> keptSeeds = new ArrayList<>();
         for (int n : numberOfPlanNumber.values()) {
@@ -361,7 +365,7 @@ public final class EditSession {
             throw new IllegalStateException("the re-plan dropped a locked needle: kept " + needles.keySet() + ", locked " + keptPaths.keySet());
         }
         statements = p.statements();
-        holdDose(plannersDose ? p : null);
+        holdDose(p);
     }
 
     /** Optimises afresh (all needles unlocked, hand edits replaced). */

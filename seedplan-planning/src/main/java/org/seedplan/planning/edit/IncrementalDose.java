@@ -7,6 +7,7 @@ import org.seedplan.dose.DoseGrid;
 import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
+import org.seedplan.planning.GroupedDose;
 
 /**
  * A plan's 3D dose held in memory while it is edited: a seed added, removed or moved changes the dose
@@ -33,28 +34,15 @@ public final class IncrementalDose {
     private float[] spare;
 
     /**
-     * The dose of {@code seeds} on {@code grid}, integrated over {@code decay}: each seed's rate (the values a full
-     * computation adds for it) summed in double precision, so the result does not depend on the order of the seeds.
+     * The dose of {@code seeds} on {@code grid}, integrated over {@code decay}, computed by {@link GroupedDose} (within
+     * 4.2e-7 relative of the exact sum of the seeds' rates, whatever their order).
      */
     public IncrementalDose(FastDoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
         this.engine = engine;
         this.grid = grid;
         this.gyPerCGyPerH = decay.gyPerCGyPerH();
-        this.doseGy = new double[grid.voxelCount()];
+        this.doseGy = GroupedDose.doseGy(engine, seeds, grid, decay);
         this.floatGy = new float[grid.voxelCount()];
-        int slice = grid.nx() * grid.ny();
-        float[] buffer = null;
-        for (Seed seed : seeds) {
-            FastDoseEngine.SlabRate rate = engine.seedDoseRate(seed, grid, buffer);
-            float[] r = rate.rateCGyPerH();
-            buffer = r;
-            int offset = rate.firstSlice() * slice;
-            IntStream.range(0, rate.sliceCount()).parallel().forEach(k -> {
-                for (int i = k * slice, end = i + slice; i < end; i++) {
-                    doseGy[offset + i] += r[i] * gyPerCGyPerH;
-                }
-            });
-        }
         IntStream.range(0, doseGy.length).parallel().forEach(n -> floatGy[n] = (float) Math.max(0, doseGy[n]));
     }
 

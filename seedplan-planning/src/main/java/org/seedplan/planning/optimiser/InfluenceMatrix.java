@@ -61,6 +61,21 @@ public final class InfluenceMatrix {
      */
     public static InfluenceMatrix build(List<Candidate> candidates, SamplePoints points, UnitDoseTable table, double skU,
                                         DecayIntegral decay, double cutoffMm) {
+        return build(candidates, points, table, skU, decay, cutoffMm, List.of(), null);
+    }
+
+    /**
+     * As {@link #build(List, SamplePoints, UnitDoseTable, double, DecayIntegral, double)}, but a candidate at the position and
+     * with the axis of one of {@code earlierCandidates} takes that candidate's row of {@code earlier} instead of computing it
+     * again; {@code earlier} must have been built on the same points, table, strength, decay and cutoff (a re-plan of the same
+     * case around other fixed needles, whose other candidates are the same).
+     */
+    public static InfluenceMatrix build(List<Candidate> candidates, SamplePoints points, UnitDoseTable table, double skU,
+                                        DecayIntegral decay, double cutoffMm, List<Candidate> earlierCandidates, InfluenceMatrix earlier) {
+        java.util.Map<List<Object>, Integer> earlierRow = new java.util.HashMap<>();
+        for (Candidate c : earlierCandidates) {
+            earlierRow.put(List.of(c.positionMm(), c.axis()), c.index());
+        }
         PointBuckets buckets = new PointBuckets(points, CELL_MM);
         double scale = skU * decay.gyPerCGyPerH();
         int[][] index = new int[candidates.size()][];
@@ -68,6 +83,12 @@ public final class InfluenceMatrix {
         double cut2 = cutoffMm * cutoffMm;
         IntStream.range(0, candidates.size()).parallel().forEach(j -> {
             Candidate c = candidates.get(j);
+            Integer k = earlierRow.get(List.of(c.positionMm(), c.axis()));
+            if (k != null) {
+                index[j] = earlier.index[k];
+                dose[j] = earlier.doseGy[k];
+                return;
+            }
             double cx = c.positionMm().x();
             double cy = c.positionMm().y();
             double cz = c.positionMm().z();

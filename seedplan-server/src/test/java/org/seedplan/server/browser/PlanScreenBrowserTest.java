@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -48,7 +49,7 @@ import org.seedplan.storage.registry.PatientRepository;
 /**
  * The plan screen in a real Chromium on the demo patient (its CT and structures stored as DICOM): plan CTV = GTV + 5 mm
  * to 120 Gy, drag a seed and see D90 change, check that the 100 % isodose line is drawn where the server's dose puts it
- * (within one pixel), lock two needles and re-plan, save, approve with the password, and download the PDF, the needle
+ * (within one pixel), drag a needle where it went and add one free-hand, lock both and re-plan the rest, save, approve with the password, and download the PDF, the needle
  * table and the RT Plan of that revision. Prints the drag → pixels and re-plan times; saves screenshots plan*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +82,7 @@ class PlanScreenBrowserTest {
     }
 
     /** The demo CT and its structure set (GTV, stomach, spinal cord, body) as seedplan-dicom writes them. */
-    private static List<Path> writeDemo(Path dir) throws IOException {
+    static List<Path> writeDemo(Path dir) throws IOException {
         DemoPatient demo = new DemoPatient();
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580317", "M"));
         String series = Uids.newUid();
@@ -195,23 +196,90 @@ class PlanScreenBrowserTest {
                 median(dragMs), dragMs.size(), median(serverMs), seeds, load());
         assertThat(dragMs).isNotEmpty();
 
-        // lock two needles and re-plan the rest
-        List<WebElement> locks = driver.findElements(By.cssSelector("#needles input.lock"));
-        locks.get(1).click();
+        // the operating room: needle 2 went in about 2 mm beside its plan. The Drag needle tool moves it there in the coronal
+        // view (across the anterior needles); then one more needle is added free-hand (Shift with the Add needle tool: a click
+        // on the entry, one on the tip, through no template hole) in the axial view, where it really went
+        driver.findElement(By.cssSelector("button.tool[data-tool='needle']")).click();
+        @SuppressWarnings("unchecked")
+        List<Number> crossing = (List<Number>) run("const p = window.seedplanPlan; const v = p.viewer.views.coronal; const n = p.state.needles[1];"
+                + " const t = (v.sliceMm - n.entryMm[1]) / (n.tipMm[1] - n.entryMm[1]);"
+                + " const q = [0, 1, 2].map((k) => n.entryMm[k] + t * (n.tipMm[k] - n.entryMm[k]));"
+                + " const r = v.canvas.getBoundingClientRect(); const [x, y] = v.toPixel(q); return [x - r.width / 2, y - r.height / 2, v.pixelsPerMm, n.number, t];");
+        assertThat(crossing.get(4).doubleValue()).as("the coronal slice crosses needle 2").isBetween(0.0, 1.0);
+        int draggedNeedle = crossing.get(3).intValue();
+        JsonNode beforeDrag = needle(state(), draggedNeedle);
+        WebElement coronalView = driver.findElement(By.cssSelector("canvas[data-view='coronal']"));
+        Actions needleDrag = new Actions(driver).moveToElement(coronalView, crossing.get(0).intValue(), crossing.get(1).intValue()).clickAndHold();
+        for (int i = 0; i < 4; i++) {
+            needleDrag = needleDrag.moveByOffset((int) Math.round(0.5 * crossing.get(2).doubleValue()), 0).pause(Duration.ofMillis(60));
+        }
+        needleDrag.release().perform();
+        wait.until(d -> run("const p = window.seedplanPlan; return !p.inflight && p.pending == null") == Boolean.TRUE);
+        JsonNode dragged = needle(state(), draggedNeedle);
+        assertThat(dragged.get("edited").asBoolean()).isTrue();
+        double shiftMm = dragged.get("entryMm").get(0).asDouble() - beforeDrag.get("entryMm").get(0).asDouble();
+        assertThat(Math.abs(shiftMm)).as("needle %d moved in x", draggedNeedle).isBetween(1.0, 3.5);
+
+        driver.findElement(By.cssSelector("button.tool[data-tool='addneedle']")).click();
+        @SuppressWarnings("unchecked")
+        List<Number> clicks = (List<Number>) run("const p = window.seedplanPlan; const v = p.viewer.views.axial;"
+                + " const c = p.state.seeds[Math.floor(p.state.seeds.length / 2)].positionMm;"
+                + " const entry = [c[0] - 25, c[1] - 45, v.sliceMm]; const tip = [c[0] + 4, c[1] + 6, v.sliceMm];"
+                + " const r = v.canvas.getBoundingClientRect(); const [ex, ey] = v.toPixel(entry); const [tx, ty] = v.toPixel(tip);"
+                + " return [ex - r.width / 2, ey - r.height / 2, tx - r.width / 2, ty - r.height / 2];");
+        WebElement axialView = driver.findElement(By.cssSelector("canvas[data-view='axial']"));
+        int needlesBeforeAdd = state().get("needleCount").asInt();
+        new Actions(driver).keyDown(Keys.SHIFT).moveToElement(axialView, clicks.get(0).intValue(), clicks.get(1).intValue()).click()
+                .keyUp(Keys.SHIFT).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add-needle-line"), "Entry set (through no hole)"));
+        new Actions(driver).moveToElement(axialView, clicks.get(2).intValue(), clicks.get(3).intValue()).click().perform();
+        wait.until(d -> ((Number) run("return window.seedplanPlan.state.needleCount")).intValue() == needlesBeforeAdd + 1);
+        wait.until(d -> run("return window.seedplanPlan.inflight") == Boolean.FALSE);
+        JsonNode withFreeHand = state();
+        JsonNode freeHand = withFreeHand.get("needles").get(withFreeHand.get("needles").size() - 1);
+        int freeHandNeedle = freeHand.get("number").asInt();
+        assertThat(freeHand.get("hole").isNull()).as("a free-hand needle goes through no hole: %s", freeHand).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#needles tr[data-needle='" + freeHandNeedle + "'] td:nth-child(2)")).getText()).isEqualTo("—");
+        assertThat(driver.findElement(By.id("add-needle-line")).getText()).startsWith("Needle " + freeHandNeedle + ",");
+        assertThat(seedsOn(withFreeHand, List.of(freeHandNeedle))).as("the free-hand needle is loaded").isNotEmpty();
+        chromium.screenshot("plan-freehand");
+
+        // lock both and re-plan the rest around them
+        lock(draggedNeedle);
         wait.until(d -> lockedCount() == 1);
-        driver.findElements(By.cssSelector("#needles input.lock")).get(2).click();
+        lock(freeHandNeedle);
         wait.until(d -> lockedCount() == 2);
         // the checkboxes tick at once; the server's answer to the second lock may still be on its way
         wait.until(d -> run("const p = window.seedplanPlan; return !p.inflight && p.pending == null"
                 + " && p.state.needles.filter((n) => n.locked).length === 2") == Boolean.TRUE);
         JsonNode before = state();
+        String d90ShownBefore = driver.findElement(By.cssSelector("#metrics tr[data-structure='CTV'] td.d90")).getText();
         driver.findElement(By.id("replan")).click();
         wait.until(d -> ((Number) run("return window.seedplanPlan.timings.replan.length")).intValue() == 1);
         JsonNode after = state();
+        assertThat(after.get("error").isNull()).as(after.get("error").toString()).isTrue();
         assertThat(lockedCount()).isEqualTo(2);
-        assertThat(lockedSeeds(after)).containsExactlyInAnyOrderElementsOf(lockedSeeds(before));
-        System.out.printf(Locale.ROOT, "re-plan with 2 needles locked -> pixels: %.0f ms (%d seeds)%n", timings().get("replan").get(0).asDouble(),
-                after.get("seedCount").asInt());
+        // the two needles keep number, path and seeds, and are marked as in the patient; the rest is planned anew
+        for (int n : List.of(draggedNeedle, freeHandNeedle)) {
+            assertThat(needle(after, n).get("entryMm")).isEqualTo(needle(before, n).get("entryMm"));
+            assertThat(needle(after, n).get("tipMm")).isEqualTo(needle(before, n).get("tipMm"));
+            assertThat(driver.findElement(By.cssSelector("#needles tr[data-needle='" + n + "'] td.needle-state")).getText()).isEqualTo("in patient");
+        }
+        List<Integer> placed = List.of(draggedNeedle, freeHandNeedle);
+        assertThat(seedsOn(after, placed)).containsExactlyInAnyOrderElementsOf(seedsOn(before, placed));
+        assertThat(seedsOutside(after, placed)).isNotEqualTo(seedsOutside(before, placed));
+        // the metrics shown are the new plan's, and the line under the needles says what changed
+        String d90Shown = driver.findElement(By.cssSelector("#metrics tr[data-structure='CTV'] td.d90")).getText();
+        double d90After = (double) Math.round(metric(after, "CTV", "d90Gy") * 10) / 10;
+        assertThat(d90Shown).isEqualTo(String.format(Locale.ROOT, "%.1f", d90After));
+        assertThat(d90Shown).as("D90 shown before the re-plan %s", d90ShownBefore).isNotEqualTo(d90ShownBefore);
+        assertThat(driver.findElement(By.id("replan-line")).getText()).startsWith("Re-planned around needles " + draggedNeedle + ", " + freeHandNeedle)
+                .contains("CTV D90 " + d90ShownBefore + " → " + d90Shown + " Gy");
+        // the intent form now carries them, in the patient, for a new plan
+        assertThat(driver.findElements(By.cssSelector("#fixed-needles .fixed-row"))).hasSize(2);
+        System.out.printf(Locale.ROOT, "re-plan around needle %d dragged and needle %d added free-hand -> pixels: %.0f ms (%d -> %d seeds, CTV D90 %s -> %s Gy)%n",
+                draggedNeedle, freeHandNeedle, timings().get("replan").get(0).asDouble(), before.get("seedCount").asInt(), after.get("seedCount").asInt(),
+                d90ShownBefore, d90Shown);
         chromium.screenshot("plan-replan");
 
         // the colour wash: the dose of each view's plane from the server, under the lines
@@ -295,19 +363,48 @@ class PlanScreenBrowserTest {
         return driver.findElements(By.cssSelector("#needles input.lock:checked")).size();
     }
 
-    private static List<String> lockedSeeds(JsonNode s) {
-        List<Integer> locked = new ArrayList<>();
-        s.get("needles").forEach(n -> {
-            if (n.get("locked").asBoolean()) {
-                locked.add(n.get("number").asInt());
+    private void lock(int needle) {
+        driver.findElement(By.cssSelector("#needles tr[data-needle='" + needle + "'] input.lock")).click();
+    }
+
+    private static JsonNode needle(JsonNode s, int number) {
+        for (JsonNode n : s.get("needles")) {
+            if (n.get("number").asInt() == number) {
+                return n;
             }
-        });
+        }
+        throw new AssertionError("no needle " + number + " in " + s.get("needles"));
+    }
+
+    private static double metric(JsonNode s, String structure, String field) {
+        for (JsonNode m : s.get("metrics")) {
+            if (m.get("name").asText().equals(structure)) {
+                return m.get(field).asDouble();
+            }
+        }
+        throw new AssertionError("no metrics of " + structure);
+    }
+
+    /** The positions of the seeds on the given needles. */
+    private static List<String> seedsOn(JsonNode s, List<Integer> needles) {
         List<String> out = new ArrayList<>();
         s.get("seeds").forEach(x -> {
-            if (locked.contains(x.get("needle").asInt())) {
+            if (needles.contains(x.get("needle").asInt())) {
                 out.add(x.get("positionMm").toString());
             }
         });
+        return out;
+    }
+
+    /** The positions of the seeds on needles other than the given ones, sorted. */
+    private static List<String> seedsOutside(JsonNode s, List<Integer> needles) {
+        List<String> out = new ArrayList<>();
+        s.get("seeds").forEach(x -> {
+            if (!needles.contains(x.get("needle").asInt())) {
+                out.add(x.get("positionMm").toString());
+            }
+        });
+        out.sort(null);
         return out;
     }
 
