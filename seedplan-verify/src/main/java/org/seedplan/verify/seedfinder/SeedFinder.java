@@ -39,7 +39,7 @@ import org.seedplan.verify.matching.SeedMatching;
  *     capsule) and the amplitude are fitted by least squares.</li>
  * <li>For each object, fits 1, 2, … seeds ({@link BlobSplitter} for starting splits, {@link ImageFitter}
  *     for least squares between observed and predicted CT numbers) and keeps the count with the least
- *     residual + {@value #EXTRA_SEED_SHARE} × one seed's signal energy per seed; the metal content gives a
+ *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds per seed; the metal content gives a
  *     second count, independent of the image model, that decides where the fits barely differ. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
  *     by shape ({@link MetalShape}).</li>
@@ -88,8 +88,18 @@ public final class SeedFinder {
     static final double SEED_BLOB_MM3 = 25;
     /** A found seed within this distance of a seed of the earlier implant is that seed, mm (seeds move a few mm after implant). */
     public static final double PREVIOUS_MATCH_MM = 4;
-    /** Share of one seed's signal energy by which an extra seed in a blob must lower the residual. */
-    static final double EXTRA_SEED_SHARE = 0.05;
+    /**
+     * How much an extra seed in a blob must lower the residual, in units of the residual the scan's single seeds leave
+     * under one seed (median over single-seed-sized blobs): how well the model fits this scan sets the bar.
+     */
+    static final double EXTRA_SEED_MISFIT = 0.8;
+    /** The least that bar may be, in one seed's signal energy (a scan the model fits to its noise). */
+    static final double MIN_EXTRA_SEED_SHARE = 0.02;
+    /**
+     * How near a whole number of seeds a blob's unclipped metal content must be for that number to decide its count, in
+     * seeds (measured unclipped: single seeds 0.9–1.05, pairs 1.9–2.1, bundles of three 2.9–3.3).
+     */
+    static final double UNCLIPPED_CONTENT_TOLERANCE = 0.3;
     /** Objects larger than this many typical objects are split again at the peak level (seeds touching bone). */
     static final double LARGE_OBJECT_FACTOR = 8;
     /** Objects larger than this are split again at the peak level too, however many there are (a screw in a vertebra), mm³. */
@@ -240,7 +250,6 @@ public final class SeedFinder {
         BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),
                 2 * model.sigmaXyMm(), 2 * model.sigmaZMm()));
         double seedVoxels = learned.singleSeedVoxels;
-        double penalty = EXTRA_SEED_SHARE * learned.singleSeedEnergy;
         List<BlobCount> counted = new ArrayList<>();
         List<Blob> fitted = new ArrayList<>();
         for (Blob b : candidates) {
@@ -252,10 +261,18 @@ public final class SeedFinder {
                 fitted.add(b);
             }
         }
-        List<BlobCount> counts = fitted.parallelStream().map(b -> {
-            BlobCount bc = new BlobCount(b, fitter.region(b), fitter, splitter, penalty);
-            int nMax = Math.min(options.maxSeedsPerBlob(), (int) Math.ceil(b.size() / (0.5 * seedVoxels)) + 1);
+        List<BlobCount> ones = fitted.parallelStream().map(b -> {
+            BlobCount bc = new BlobCount(b, fitter.region(b), fitter, splitter);
             bc.evaluate(1);
+            return bc;
+        }).toList();
+        // What an extra seed must explain is measured against how well the model fits this scan's single seeds: on thick
+        // or box-profile slices the model misfits one seed more, and a second or third seed absorbs that misfit.
+        double penalty = Math.max(MIN_EXTRA_SEED_SHARE * learned.singleSeedEnergy, EXTRA_SEED_MISFIT * singleSeedMisfit(ones, seedVoxels));
+        List<BlobCount> counts = ones.parallelStream().map(bc -> {
+            Blob b = bc.blob;
+            bc.penalty = penalty;
+            int nMax = Math.min(options.maxSeedsPerBlob(), (int) Math.ceil(b.size() / (0.5 * seedVoxels)) + 1);
             boolean single = b.size() <= 1.5 * seedVoxels && bc.fit(1).ssr() < SINGLE_FIT * learned.singleSeedEnergy;
             for (int n = 2; n <= nMax && !single; n++) {
                 double before = bc.bestScore();
@@ -269,7 +286,14 @@ public final class SeedFinder {
             // It decides where the fits barely separate the counts.
             double seeds = excess(g, contentHu, labels, b, background, contentTop, lowHu) / seedContent;
             int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
-            if (byContent > bc.chosen) {
+            if (extended && byContent < bc.chosen && Math.abs(seeds - byContent) <= UNCLIPPED_CONTENT_TOLERANCE) {
+                // Read unclipped, the content of n seeds is n seeds' to within a tenth or two: fewer seeds than the fit
+                // chose unless the fit objects strongly (a neighbour's faint tail may add to the content, never take away).
+                bc.evaluateWithout(bc.chosen, byContent);
+                if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
+                    bc.chosen = byContent;
+                }
+            } else if (byContent > bc.chosen) {
                 bc.evaluate(byContent);
                 if (bc.fit(byContent).ssr() < bc.fit(bc.chosen).ssr()) {
                     bc.chosen = byContent;
@@ -347,6 +371,16 @@ public final class SeedFinder {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
                 SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
+    }
+
+    /**
+     * The residual one seed leaves on this scan, HU²: the median over blobs of a single seed's size (0.6–1.5 of its
+     * voxels) of their one-seed fit's sum of squared residuals.
+     */
+    private static double singleSeedMisfit(List<BlobCount> ones, double seedVoxels) {
+        double[] r = ones.stream().filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
+                .mapToDouble(bc -> bc.fit(1).ssr()).sorted().toArray();
+        return r.length == 0 ? 0 : r[r.length / 2];
     }
 
     /**
@@ -645,19 +679,18 @@ public final class SeedFinder {
         final ImageFitter.Region region;
         final ImageFitter fitter;
         final BlobSplitter splitter;
-        final double penalty;
+        double penalty;
         final TreeMap<Integer, ImageFitter.Fit> fits = new TreeMap<>();
         int chosen;
         boolean reconciled;
         /** The blob's metal content in seeds. */
         double contentSeeds;
 
-        BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter, double penalty) {
+        BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter) {
             this.blob = blob;
             this.region = region;
             this.fitter = fitter;
             this.splitter = splitter;
-            this.penalty = penalty;
         }
 
         void evaluate(int n) {
@@ -688,6 +721,36 @@ public final class SeedFinder {
                 }
                 return fitter.fit(region, bestStart);
             });
+        }
+
+        /**
+         * Fits {@code fewer} seeds; when that is one fewer than {@code n}, also from the fit of {@code n} with each seed
+         * left out in turn (the best of those starts), keeping the better fit: the larger fit has placed the seeds that stay.
+         */
+        void evaluateWithout(int n, int fewer) {
+            evaluate(fewer);
+            SeedImageModel.Placed[] from = fit(n).seeds();
+            SeedImageModel.Placed[] best = null;
+            double bestSsr = Double.POSITIVE_INFINITY;
+            for (int drop = 0; drop < n && fewer == n - 1; drop++) {
+                SeedImageModel.Placed[] start = new SeedImageModel.Placed[fewer];
+                for (int s = 0, t = 0; s < n; s++) {
+                    if (s != drop) {
+                        start[t++] = from[s];
+                    }
+                }
+                double ssr = fitter.ssrOf(region, start);
+                if (ssr < bestSsr) {
+                    bestSsr = ssr;
+                    best = start;
+                }
+            }
+            if (best != null) {
+                ImageFitter.Fit f = fitter.fit(region, best);
+                if (f.ssr() < fits.get(fewer).ssr()) {
+                    fits.put(fewer, f);
+                }
+            }
         }
 
         ImageFitter.Fit fit(int n) {

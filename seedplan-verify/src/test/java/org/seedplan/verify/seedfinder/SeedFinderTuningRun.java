@@ -24,7 +24,9 @@ import org.seedplan.verify.scanner.TrueSeed;
  * -Dseedfinder.tuning.scans=54}; the tuning sets of docs/seed-finder.md are 100–153 and 200–253): the scan matrix of
  * {@link SeedFinderOnIndependentScansTest} (slice thickness × profile × HU scale, a screw on even random seeds and a
  * stent on odd ones) made from other random seeds (from the given one, 18 scans unless told), printing each miss
- * and false seed with the situation of the nearest true seed. The acceptance scans (9000–9017) are refused.
+ * and false seed with the situation of the nearest true seed. The acceptance scans (9000–9017) are refused, and so is
+ * any part of the fresh acceptance set 9100–9135 except that whole set ({@code -Dseedfinder.tuning=9100
+ * -Dseedfinder.tuning.scans=36}, printed as ACCEPTANCE: run once per change of method, never to tune).
  */
 @EnabledIfSystemProperty(named = "seedfinder.tuning", matches = "\\d+")
 class SeedFinderTuningRun {
@@ -33,14 +35,18 @@ class SeedFinderTuningRun {
     void printsMissesAndFalseSeedsOnTheTuningScans() {
         long from = Long.parseLong(System.getProperty("seedfinder.tuning"));
         int scans = Integer.parseInt(System.getProperty("seedfinder.tuning.scans", "18"));
-        if (from < 9018 && from + scans > 9000) {
-            throw new IllegalArgumentException("random seeds " + from + "… overlap the acceptance scans 9000–9017:"
-                    + " tune on others");
+        boolean fresh = from == 9100 && scans == 36;
+        if ((from < 9018 && from + scans > 9000) || (!fresh && from < 9136 && from + scans > 9100)) {
+            throw new IllegalArgumentException("random seeds " + from + "… overlap the acceptance scans 9000–9017 or"
+                    + " 9100–9135: tune on others");
         }
         int truth = 0;
         int found = 0;
         int falses = 0;
         long nanos = 0;
+        double errorSumMm = 0;
+        double angleSumDeg = 0;
+        int isolated = 0;
         for (int n = 0; n < scans; n++) {
             long randomSeed = from + n;
             int cell = n % 18;
@@ -59,6 +65,15 @@ class SeedFinderTuningRun {
             truth += t.size();
             found += m.matches().size();
             falses += m.extraFound().size();
+            for (var x : m.matches()) {
+                errorSumMm += x.distanceMm();
+                TrueSeed ts = s.seeds().get(x.planned());
+                FoundSeed fs = f.seeds().get(x.found());
+                if (ts.isolated() && fs.seedsInBlob() == 1) {
+                    isolated++;
+                    angleSumDeg += Math.toDegrees(Math.acos(Math.min(1, Math.abs(ts.axis().dot(fs.axis())))));
+                }
+            }
             String label = String.format(Locale.ROOT, "%d %.2f mm %s %s", randomSeed, slice, profile, scale);
             if (!m.missingPlanned().isEmpty() || !m.extraFound().isEmpty()) {
                 System.out.println(label + ": " + m.matches().size() + "/" + t.size() + ", " + m.extraFound().size()
@@ -80,10 +95,12 @@ class SeedFinderTuningRun {
                         + r(t.get(near).minus(fs.centreMm()).norm()) + " mm; nearest other metal " + nearestOther(s, fs.centreMm()));
             }
         }
-        System.out.printf(Locale.ROOT, "TUNING %d..%d: %d of %d found (%.2f %%), %d false (%.2f per 100), %.0f ms process CPU"
-                + " per scan%n", from, from + scans - 1, found, truth, 100.0 * found / truth, falses, 100.0 * falses / truth,
-                nanos / 1e6 / scans);
-        // The 54-scan tuning sets measured 99.30 % and 99.49 % found, 0.86 and 0.83 false per 100 (docs/seed-finder.md;
+        System.out.printf(Locale.ROOT, "%s %d..%d: %d of %d found (%.2f %%), %d false (%.2f per 100), mean centre error"
+                + " %.3f mm, isolated seeds' axis error %.1f°, %.0f ms process CPU per scan%n", fresh ? "ACCEPTANCE" : "TUNING", from,
+                from + scans - 1, found, truth, 100.0 * found / truth, falses, 100.0 * falses / truth, errorSumMm / found,
+                angleSumDeg / isolated, nanos / 1e6 / scans);
+        // The 54-scan tuning sets measured 99.27 % and 99.49 % found, 0.64 and 0.38 false per 100 (docs/seed-finder.md,
+        // scan-relative extra-seed bar; before it 99.30 % and 99.49 %, 0.86 and 0.83;
         // 18-scan subsets vary more: 100–117 gives 1.05). Below the finder before the z scan and the unclipped content
         // (99.11 % found, 1.25 false per 100 on 100–153) a change has made it worse.
         assertThat(found / (double) truth).as("share found on the tuning scans").isGreaterThanOrEqualTo(0.9911);
