@@ -19,8 +19,15 @@ import org.seedplan.geometry.Volume;
  * until it best explains the voxels from 8 mm behind to 6 mm beyond the end. The misfit is robust (Cauchy, scale
  * {@value #ROBUST_HU} HU) so that a seed touching the needle or a streak weighs little.
  */
-final class ClippedSteelTip {
+final class NeedleEndFit {
 
+    /**
+     * Bevel lengths tried, mm: 18 G ground at 45° (1.3 mm) to 16° (4.5 mm); the usual 20° grind is
+     * {@value SteelMassTip#BEVEL_LENGTH_MM} mm.
+     */
+    static final double[] BEVELS_MM = {1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5};
+    /** Index of the usual bevel in {@link #BEVELS_MM}. */
+    static final int USUAL_BEVEL = 4;
     /** 18 G: outer radius of the steel, mm. */
     static final double NEEDLE_RADIUS_MM = 1.27 / 2;
     /** Scale of the robust misfit, HU: noise and streaks near a needle are a few hundred HU. */
@@ -66,8 +73,11 @@ final class ClippedSteelTip {
     private final double[] value;
     private final double[] model;
     private double tissue;
+    private double bevelMm = SteelMassTip.BEVEL_LENGTH_MM;
+    private final double[] tipMm = new double[BEVELS_MM.length];
+    private final double[] misfits = new double[BEVELS_MM.length];
 
-    private ClippedSteelTip(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
+    private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
         this.ct = ct;
         this.end = end;
         this.axis = axis;
@@ -113,14 +123,23 @@ final class ClippedSteelTip {
     }
 
     /**
-     * The tip, mm LPS, of the needle whose metal run ends at {@code end} (on the refined centreline) going along {@code axis};
-     * null when the shaft behind the end is too short to fit. {@code clipHu} is the scanner's clip and {@code visibleMm}
-     * the length of the metal run behind the end.
+     * The fit for the needle whose metal run ends at {@code end} (on the refined centreline) going along {@code axis}; null
+     * when the shaft behind the end is too short to fit. {@code clipHu} is the scanner's clip (infinite when it clipped
+     * nothing) and {@code visibleMm} the length of the metal run behind the end.
      */
-    static Vec3 tip(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
-        ClippedSteelTip fit = new ClippedSteelTip(ct, end, axis.normalized(), clipHu, visibleMm);
-        double t = fit.fit();
-        return Double.isNaN(t) ? null : end.plus(fit.axis.times(t));
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
+        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm);
+        return fit.fit() ? fit : null;
+    }
+
+    /** The tip's distance beyond the end along the axis with a bevel of {@code BEVELS_MM[b]}, mm. */
+    double tipOffsetMm(int b) {
+        return tipMm[b];
+    }
+
+    /** The least misfit with a bevel of {@code BEVELS_MM[b]} (robust, dimensionless). */
+    double misfit(int b) {
+        return misfits[b];
     }
 
     /**
@@ -132,10 +151,10 @@ final class ClippedSteelTip {
      * offsets fitted at the tip did not better on the tuning scans (a box profile's flat top hides where in the slice
      * the needle lies).
      */
-    private double fit() {
+    private boolean fit() {
         Grid g = ct.grid();
         if (-steelFromMm < -SHAFT_TO_MM + 3 || voxel.length == 0) {
-            return Double.NaN;
+            return false;
         }
         tissue = tissueLevel();
         double lowerBound = 0;
@@ -147,7 +166,7 @@ final class ClippedSteelTip {
             }
         }
         if (count < 20) {
-            return Double.NaN;
+            return false;
         }
         double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
         double massPerMm = Math.max(1000, 2 * lowerBound * voxelMm3 / (SHAFT_TO_MM - Math.max(SHAFT_FROM_MM, steelFromMm)));
@@ -196,7 +215,14 @@ final class ClippedSteelTip {
             }
         }
         double turned = bestPhi;
-        return golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), t - 0.3, t + 0.3);
+        double tip = golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), t - 0.3, t + 0.3);
+        // The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip with the usual bevel.
+        for (int b = 0; b < BEVELS_MM.length; b++) {
+            bevelMm = BEVELS_MM[b];
+            tipMm[b] = golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), tip - 1.5, tip + 1.0);
+            misfits[b] = misfit(shaft, tipMm[b], turned, TIP_FROM_MM, TIP_TO_MM);
+        }
+        return true;
     }
 
     /** Minimum of {@code f} on [lo, hi] by golden-section search to 0.01 mm. */
@@ -276,7 +302,7 @@ final class ClippedSteelTip {
         Grid g = ct.grid();
         double r = NEEDLE_RADIUS_MM;
         double full = Math.PI * r * r;
-        double bevel = SteelMassTip.BEVEL_LENGTH_MM;
+        double bevel = bevelMm;
         boolean shaftOnly = Double.isNaN(tipMm);
         double last = shaftOnly ? SHAFT_STEEL_TO_MM : tipMm;
         double first = Math.max(steelFromMm, from - LEAD_MM);

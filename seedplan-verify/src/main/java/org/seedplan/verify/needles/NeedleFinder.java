@@ -2,7 +2,9 @@ package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
@@ -17,7 +19,8 @@ import org.seedplan.geometry.Volume;
  * voxels weighted by how far they rise above the metal level. The tip end is the end not in air
  * and not at the edge of the scan. The tip: from the steel's mass along the axis where the scanner
  * did not clip it ({@link SteelMassTip}), by fitting a clipped, blurred bevelled needle where it did
- * ({@link ClippedSteelTip}); when neither can be measured (a run too short), from the CT profile along
+ * ({@link NeedleEndFit}, which also gives the bevel's length, one for all the needles of the scan);
+ * when neither can be measured (a run too short), from the CT profile along
  * the axis: the last point above half the way from the tissue beyond the end to the steel just behind
  * it, moved out by the run of the profile's tangent there down to the tissue level.
  */
@@ -65,7 +68,8 @@ public final class NeedleFinder {
             double[] range = range(r.points(), r.curve());
             extents.add(new NeedleCentreline.Extent(r.curve(), range[0], range[1]));
         }
-        List<FoundNeedle> needles = new ArrayList<>();
+        List<Run> refinedRuns = new ArrayList<>();
+        List<double[]> ranges = new ArrayList<>();
         for (int q = 0; q < runs.size(); q++) {
             Run r = runs.get(q);
             double[] range = range(r.points(), r.curve());
@@ -76,7 +80,33 @@ public final class NeedleFinder {
                 r = new Run(r.points(), r.weights(), refined);
                 range = range(r.points(), refined);
             }
-            FoundNeedle needle = range[1] - range[0] >= MIN_LENGTH_MM ? describe(ct, r, range, clipHu) : null;
+            if (range[1] - range[0] >= MIN_LENGTH_MM) {
+                refinedRuns.add(r);
+                ranges.add(range);
+            } else {
+                otherObjects++;
+            }
+        }
+        // The needles of one implant are of one type: the bevel length that best explains all their ends together.
+        Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
+        for (int q = 0; q < refinedRuns.size(); q++) {
+            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, NeedleEndFit.USUAL_BEVEL);
+        }
+        int bevel = NeedleEndFit.USUAL_BEVEL;
+        double least = Double.MAX_VALUE;
+        for (int b = 0; b < NeedleEndFit.BEVELS_MM.length && !fits.isEmpty(); b++) {
+            double sum = 0;
+            for (NeedleEndFit f : fits.values()) {
+                sum += f.misfit(b);
+            }
+            if (sum < least) {
+                least = sum;
+                bevel = b;
+            }
+        }
+        List<FoundNeedle> needles = new ArrayList<>();
+        for (int q = 0; q < refinedRuns.size(); q++) {
+            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel);
             if (needle == null) {
                 otherObjects++;
             } else {
@@ -365,7 +395,7 @@ public final class NeedleFinder {
      * a needle crosses the skin, so one end of its steel is in air or outside the scan, while a strand of seeds lies
      * wholly in tissue and a piece of a needle's outer part wholly in air.
      */
-    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu) {
+    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -386,9 +416,15 @@ public final class NeedleFinder {
         }
         Polyline toTip = line;
         double end = line.length();
-        Vec3 fitted = clipped(run, clipHu) ? ClippedSteelTip.tip(ct, toTip.at(end), toTip.direction(end), clipHu, end) : null;
-        double tipS = fitted != null ? fitted.minus(toTip.at(end)).dot(toTip.direction(end))
-                : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end));
+        boolean clipped = clipped(run, clipHu);
+        NeedleEndFit fit = fits.containsKey(run) ? fits.get(run)
+                : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end);
+        if (fit != null) {
+            fits.put(run, fit);
+        }
+        double tipS = clipped ? (fit == null ? Double.NaN : fit.tipOffsetMm(bevel))
+                : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end),
+                        fit == null ? SteelMassTip.BEVEL_LENGTH_MM : NeedleEndFit.BEVELS_MM[bevel]);
         if (Double.isNaN(tipS)) {
             tipS = tipOffset(ct, line);
         }
@@ -397,7 +433,7 @@ public final class NeedleFinder {
         for (double s = 0; s < length + tipS; s += 2) {
             path.add(line.at(s));
         }
-        Vec3 tip = fitted != null ? fitted : line.at(length + tipS);
+        Vec3 tip = line.at(length + tipS);
         path.add(tip);
         Vec3 back = line.at(Math.max(0, length + tipS - AXIS_CHORD_MM));
         double rms = 0;

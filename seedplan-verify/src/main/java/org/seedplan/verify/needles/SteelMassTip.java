@@ -15,7 +15,8 @@ import org.seedplan.geometry.Volume;
  * slice profile mixed by the tilt, and the interpolation between slices). A plane bevel's area falls from full to nothing
  * point-symmetrically about its middle, so the smoothed mass passes half the shaft's at the bevel's middle whatever the
  * blur, the slice thickness and the tilt: the middle is found from the mass beyond a point on the shaft divided by the
- * shaft's mass per mm, and the tip lies half a bevel ({@value #BEVEL_LENGTH_MM} mm) beyond it.
+ * shaft's mass per mm, and the tip lies half a bevel beyond it (the bevel's length estimated by {@link NeedleEndFit}, usually
+ * {@value #BEVEL_LENGTH_MM} mm).
  */
 final class SteelMassTip {
 
@@ -39,10 +40,10 @@ final class SteelMassTip {
 
     /**
      * How far beyond {@code end} (arc length 0: the end of the metal run) the tip lies along the curve {@code at}
-     * (arc length in mm, straight on beyond the end) whose direction at the end is {@code axis}, mm; NaN when the shaft's
-     * mass cannot be measured.
+     * (arc length in mm, straight on beyond the end) whose direction at the end is {@code axis}, for a bevel
+     * {@code bevelMm} long, mm; NaN when the shaft's mass cannot be measured.
      */
-    static double offset(Volume ct, DoubleFunction<Vec3> at, Vec3 axis) {
+    static double offset(Volume ct, DoubleFunction<Vec3> at, Vec3 axis, double bevelMm) {
         Section section = new Section(ct.grid(), axis);
         int n = (int) Math.round((BEYOND_MM - SHAFT_FROM_MM) / STEP_MM) + 1;
         double[] s = new double[n];
@@ -75,7 +76,7 @@ final class SteelMassTip {
                 beyond += mass[q] * (endPoint ? STEP_MM / 2 : STEP_MM);
             }
         }
-        return SHAFT_TO_MM + beyond / perMm + BEVEL_LENGTH_MM / 2;
+        return SHAFT_TO_MM + beyond / perMm + bevelMm / 2;
     }
 
     /**

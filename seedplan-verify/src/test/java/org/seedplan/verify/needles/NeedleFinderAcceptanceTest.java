@@ -17,7 +17,7 @@ import org.seedplan.planning.needle.Needle;
  * eight more seeds, metal streaks and noise) on four scanners (box, Gaussian and triangular slice
  * profiles, 1.25 and 2.5 mm, 12-bit and extended CT numbers): every needle found, nothing else
  * taken for a needle, every axis within 2° of the needle's true last 40 mm and every tip within 1 mm
- * (the issue's figures; on the 12-bit scans by {@link ClippedSteelTip}, on the extended scale by
+ * (the issue's figures; on the 12-bit scans by {@link NeedleEndFit}, on the extended scale by
  * {@link SteelMassTip}).
  * The finder was tuned on other random scenarios (seeds 1401–1408, {@link NeedleFinderTuningRun}; before that 901–908),
  * never on these (1501–1508).

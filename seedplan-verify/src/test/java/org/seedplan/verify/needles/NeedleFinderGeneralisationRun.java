@@ -22,6 +22,8 @@ import org.seedplan.planning.needle.Needle;
  */
 class NeedleFinderGeneralisationRun {
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     @Test
     void printTheTipErrorDistributionOnNewScenarios() {
         String from = System.getProperty("seedplan.needles.generalisation");
@@ -51,16 +53,25 @@ class NeedleFinderGeneralisationRun {
             Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
             IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
             Volume ct = new IntraOpCtGenerator(scanner, bevel).render(grid, scenario.placed(), scenario.seeds(), seed);
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             NeedleFinding finding = new NeedleFinder().find(ct);
-            seconds += finding.seconds();
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            seconds += cpuSeconds;
             List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
             NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
             missed += m.unmatchedPlanned().size();
             falseNeedles += m.unmatchedFound().size();
             String name = String.format(Locale.ROOT, "%s %.2f mm %s FWHM %.2f noise %.0f streaks %.0f", profile, sliceMm,
                     maxHu < 5000 ? "12-bit" : "extended", scanner.inPlaneFwhmMm(), scanner.noiseSdHu(), scanner.streakHu());
-            System.out.printf(Locale.ROOT, "seed %d %s: %d found, %d missed, %d false, %.2f s%n", seed, name, m.matches().size(),
-                    m.unmatchedPlanned().size(), m.unmatchedFound().size(), finding.seconds());
+            System.out.printf(Locale.ROOT, "seed %d %s: %d found, %d missed, %d false, %.2f s (%.2f s CPU)%n", seed, name,
+                    m.matches().size(), m.unmatchedPlanned().size(), m.unmatchedFound().size(), finding.seconds(), cpuSeconds);
+            for (int i : m.unmatchedPlanned()) {
+                System.out.printf(Locale.ROOT, "  %d n%2d MISSED, true tip %s%n", seed, i + 1, scenario.placed().get(i).tipMm());
+            }
+            for (int j : m.unmatchedFound()) {
+                System.out.printf(Locale.ROOT, "  %d FALSE needle, tip %s, length %.1f mm%n", seed, m.found().get(j).tipMm(),
+                        m.found().get(j).visibleLengthMm());
+            }
             for (NeedleMatch x : m.matches()) {
                 SimulatedNeedle t = scenario.placed().get(x.planned());
                 FoundNeedle f = m.found().get(x.found());
@@ -80,7 +91,7 @@ class NeedleFinderGeneralisationRun {
         }
         List<Double> all = new ArrayList<>(clippedTips);
         all.addAll(unclippedTips);
-        System.out.printf(Locale.ROOT, "bevel %.1f mm; %d scans, %d missed, %d false, %.2f s per scan%n", bevel, scans, missed, falseNeedles,
+        System.out.printf(Locale.ROOT, "bevel %.1f mm; %d scans, %d missed, %d false, %.2f s CPU per scan%n", bevel, scans, missed, falseNeedles,
                 seconds / scans);
         System.out.println("all tips:       " + summary(all));
         System.out.println("12-bit tips:    " + summary(clippedTips));
