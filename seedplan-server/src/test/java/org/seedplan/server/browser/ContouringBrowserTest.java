@@ -196,7 +196,7 @@ class ContouringBrowserTest {
         driver.findElement(By.cssSelector("tr[data-structure='Ring']")).click();
         driver.findElement(By.id("delete-structure")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        assertThat(driver.findElements(By.cssSelector("tr[data-structure='Ring']"))).isEmpty();
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-structure='Ring']")).isEmpty());
         driver.findElement(By.id("undo")).click();
         assertThat(driver.findElements(By.cssSelector("tr[data-structure='Ring']"))).hasSize(1);
 

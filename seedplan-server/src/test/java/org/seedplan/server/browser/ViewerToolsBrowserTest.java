@@ -272,15 +272,24 @@ class ViewerToolsBrowserTest {
         for (double[] p : points) {
             double[] px = pixel("axial", p[0], p[1], p[2]);
             at(new Actions(driver), axial, px[0], px[1]).perform();
-            wait.until(d -> READOUT.matcher(d.findElement(By.id("cursor-readout")).getText()).find());
+            // the read-out follows in the next animation frame: wait until it shows this point (within a pixel)
+            double tolerance = mmPerPx + 0.05;
+            wait.until(d -> {
+                Matcher shown = READOUT.matcher(d.findElement(By.id("cursor-readout")).getText());
+                return shown.find() && Math.hypot(Double.parseDouble(shown.group(1)) - p[0], Double.parseDouble(shown.group(2)) - p[1]) <= tolerance;
+            });
             Matcher m = READOUT.matcher(driver.findElement(By.id("cursor-readout")).getText());
             assertThat(m.find()).isTrue();
-            double x = Double.parseDouble(m.group(1));
-            double y = Double.parseDouble(m.group(2));
-            assertThat(Math.hypot(x - p[0], y - p[1])).as("read-out position at %s", List.of(p[0], p[1])).isLessThanOrEqualTo(mmPerPx + 0.05);
             assertThat(Double.parseDouble(m.group(3))).isCloseTo(z, within(0.05));
             assertThat(Integer.parseInt(m.group(4))).as("HU at %s", List.of(p[0], p[1], z)).isEqualTo(huAt(p[0], p[1], z));
         }
+        // PgUp scrolls five slices up (superior), Shift + wheel towards the user five back
+        int k0 = (int) number("return window.seedplanViewer.views.axial.sliceIndex");
+        axial.sendKeys(Keys.PAGE_UP);
+        assertThat((int) number("return window.seedplanViewer.views.axial.sliceIndex")).isEqualTo(k0 + 5);
+        assertThat(number("return window.seedplanViewer.views.axial.sliceMm")).isCloseTo(z + 12.5, within(1e-9));
+        js("window.seedplanViewer.views.axial.canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: 100, shiftKey: true, bubbles: true, cancelable: true}))");
+        assertThat((int) number("return window.seedplanViewer.views.axial.sliceIndex")).isEqualTo(k0);
         chromium.screenshot("viewer-tools");
     }
 
