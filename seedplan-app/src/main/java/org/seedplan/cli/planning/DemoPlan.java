@@ -32,13 +32,13 @@ public final class DemoPlan {
 
     private final PatientCase plannedCase;
     private final Plan plan;
-    private final Plan baseline;
     private final PlanningSession session;
+    /** Uniform loading on the plan's needles, made when first asked for (the registry's demo data never asks). */
+    private Plan baseline;
 
-    private DemoPlan(PatientCase plannedCase, Plan plan, Plan baseline, PlanningSession session) {
+    private DemoPlan(PatientCase plannedCase, Plan plan, PlanningSession session) {
         this.plannedCase = plannedCase;
         this.plan = plan;
-        this.baseline = baseline;
         this.session = session;
     }
 
@@ -66,7 +66,7 @@ public final class DemoPlan {
         PatientCase planned = new PatientCase(c.name(), grid, c.structures().stream().filter(s -> used.contains(s.name())).toList(),
                 c.derived().stream().filter(d -> used.contains(d.name())).toList(), c.prescriptionGy(), c.sourceKey(),
                 c.halfLifeDays(), c.seedStrength(), plan.seeds());
-        return new DemoPlan(planned, plan, session.uniformBaseline(), session);
+        return new DemoPlan(planned, plan, session);
     }
 
     /**
@@ -101,7 +101,7 @@ public final class DemoPlan {
     /** Lines for the terminal: needles, seeds, goals and the comparison with uniform loading. */
     public void printSummary() {
         System.out.printf(Locale.ROOT, "planned: %d seeds on %d needles in %.2f s (uniform loading on the same needles: %d seeds); "
-                + "order %d seeds%n", plan.seedCount(), plan.needleCount(), plan.planningSeconds(), baseline.seedCount(), plan.seedsToOrder());
+                + "order %d seeds%n", plan.seedCount(), plan.needleCount(), plan.planningSeconds(), baseline().seedCount(), plan.seedsToOrder());
         for (GoalResult g : plan.goals()) {
             System.out.printf(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s%n", g.structure(), g.goal(), g.value(), g.unit(),
                     g.met() ? "met" : "NOT MET");
@@ -111,6 +111,14 @@ public final class DemoPlan {
 
     /** Writes plan.json, metrics.json, dvh.csv, report.pdf and the images into an export the caller commits. */
     public void writeInto(OutputFolder out, org.seedplan.report.PlanProvenance provenance) {
-        PlanFiles.writeInto(out, plan, session.geometry(), baseline, null, provenance);
+        PlanFiles.writeInto(out, plan, session.geometry(), baseline(), null, provenance);
+    }
+
+    /** The session is not optimised again after {@link #plan}, so the baseline made later is the one made at once. */
+    private synchronized Plan baseline() {
+        if (baseline == null) {
+            baseline = session.uniformBaseline();
+        }
+        return baseline;
     }
 }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.seedplan.cli.demo.DemoCase;
 import org.seedplan.cli.planning.DemoPlan;
 import org.seedplan.demo.DemoPatient;
@@ -69,6 +73,19 @@ final class DemoData {
     }
 
     static List<String> fill(Services s, Path work) throws IOException {
+        // The plan takes longest and needs nothing from the database: it runs beside the accounts, the CT import and the cohorts.
+        DemoPatient demo = new DemoPatient();
+        ExecutorService planner = Executors.newSingleThreadExecutor(r -> new Thread(r, "seedplan-demo-plan"));
+        Future<Plan> planning = planner.submit(() -> DemoPlan.plan(demo, ProgressListener.NONE).plan());
+        planner.shutdown();
+        try {
+            return fill(s, work, demo, planning);
+        } finally {
+            planning.cancel(true);
+        }
+    }
+
+    private static List<String> fill(Services s, Path work, DemoPatient demo, Future<Plan> planning) throws IOException {
         List<String> out = new ArrayList<>();
         CentreRepository centres = new CentreRepository(s.db());
         Centre a = centres.create(Actor.SYSTEM, "DEMO-A", "Demo Hospital A");
@@ -88,22 +105,24 @@ final class DemoData {
             }
         }
         Actor actor = new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, a.id(), null);
-        DemoPatient demo = new DemoPatient();
         PatientInfo info = new PatientInfo(DemoPatient.NAME, DemoPatient.ID, DemoPatient.BIRTH_DATE, DemoPatient.SEX);
         StudyContext study = StudyContext.newStudy(info);
         String ctSeries = Uids.newUid();
         List<String> sops = new ArrayList<>();
-        List<Path> files = writeCt(demo.ct(), study, ctSeries, work.resolve("ct"), sops);
+        Volume ct = demo.ct();
+        List<Path> files = writeCt(ct, study, ctSeries, work.resolve("ct"), sops);
         // the structure set carries the CTV the plan is made on (GTV + 5 mm, outlined on the CT's slices), as a planning system would store it
         DataSet rs = RtStructWriter.write(DemoCase.withDrawnCtv(demo).structures(), new CtReference(study.studyInstanceUid(), ctSeries, study.frameOfReferenceUid(),
-                demo.ct().grid(), sops), study, Uids.newUid(), Uids.newUid(), "seedplan demo");
+                ct.grid(), sops), study, Uids.newUid(), Uids.newUid(), "seedplan demo");
         Path rsFile = work.resolve("ct").resolve("RS.dcm");
         Files.write(rsFile, DicomWriter.encode(rs));
         files.add(rsFile);
         DicomStore store = DicomStore.open(s.db());
         long patientDbId = store.importIntoCentre(actor, a.id(), files, ImportLimits.DEFAULT).instances().get(0).patientDbId();
+        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, a.id(), cohort(130, 2024, 12));
+        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, b.id(), cohort(20, 7, 0));
 
-        Plan plan = DemoPlan.plan(demo, ProgressListener.NONE).plan();
+        Plan plan = planned(planning);
         PlanRevisions plans = new PlanRevisions(s.db());
         PlanRevisions.Revision draft = plans.createPlan(actor, patientDbId, "Liver S7 demo", content(plan, ctSeries), s.now());
         PlanRevisions.Revision approved = plans.approve(actor, draft.planId(), draft.revision(), physicist.displayName(), s.now());
@@ -112,14 +131,26 @@ final class DemoData {
         // CT table: the same examination, so the scanner gives it the planning scan's study and Frame of Reference (PS3.3 C.7.4.1.1.1:
         // series of one study that are spatially related share the Frame of Reference UID). The simulated scan is rendered on the
         // planning CT's own grid, so that is exactly its geometry; verification then compares without asking about coordinates.
-        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted(plan), SIMULATION_SEED + 1);
+        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(ct, implanted(plan), SIMULATION_SEED + 1);
         List<StoredInstance> post = store.importForPatient(actor, patientDbId, writePostOpCt(postOp, study, work.resolve("postop")),
                 ImportLimits.DEFAULT).instances();
         recordImplant(s, actor, patientDbId, approved, post.get(0).studyInstanceUid(), plan.seedCount());
-
-        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, a.id(), cohort(130, 2024, 12));
-        new CohortImporter(s.db()).importCohort(Actor.SYSTEM, b.id(), cohort(20, 7, 0));
         return out;
+    }
+
+    /** The demo plan made in the background; its failure is rethrown as it was thrown. */
+    private static Plan planned(Future<Plan> planning) {
+        try {
+            return planning.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the demo plan was made", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the demo plan failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static ImportedCohort cohort(int patients, long seed, int logged) {

@@ -106,7 +106,7 @@ public final class PostImplantCheck {
         Verification v = new ImplantVerifier(engine, time, new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, rx);
         job.progress("DVHs", 0.85);
         DoseMetricsCalculator calc = new DoseMetricsCalculator(rois, grid, rx);
-        DoseGrid preDose = engine.dose(planned, grid, time);
+        DoseGrid preDose = v.preDose();
 
         ObjectNode o = Json.MAPPER.createObjectNode();
         putSelfCheck(o, finding);

@@ -60,8 +60,8 @@ public final class ImplantVerifier {
         SeedMatching matching = matcher.match(planned.stream().map(Seed::centreMm).toList(),
                 found.stream().map(FoundSeed::centreMm).toList());
         List<Seed> implant = ImplantSeeds.of(found, planned, matching);
-        PlanMetrics pre = new DoseMetricsCalculator(preRois, doseGrid, prescriptionGy)
-                .compute(engine.dose(planned, doseGrid, time));
+        DoseGrid preDose = engine.dose(planned, doseGrid, time);
+        PlanMetrics pre = new DoseMetricsCalculator(preRois, doseGrid, prescriptionGy).compute(preDose);
         DoseGrid postDose = engine.dose(implant, doseGrid, time);
         PlanMetrics post = new DoseMetricsCalculator(postRois, doseGrid, prescriptionGy).compute(postDose);
         Map<String, List<ColdRegion>> cold = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ public final class ImplantVerifier {
                 cold.put(r.name(), ColdRegionFinder.find(postDose, r.mask(), prescriptionGy, MIN_COLD_REGION_CC));
             }
         }
-        return new Verification(planned, implant, matching, pre, post, postDose, PrePostComparison.of(pre, post), cold);
+        return new Verification(planned, implant, matching, pre, post, preDose, postDose, PrePostComparison.of(pre, post), cold);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.seedplan.verify.matching.SeedMatching;
 
 /**
  * The verification of one implant: planned versus found seeds, the implanted seeds as dose
- * sources, the pre-plan and post-plan metrics side by side, the post-plan dose and the cold
+ * sources, the pre-plan and post-plan metrics side by side, both doses and the cold
  * regions of every target.
  *
  * @param plannedSeeds the pre-plan's seeds
@@ -18,12 +18,13 @@ import org.seedplan.verify.matching.SeedMatching;
  * @param matching     planned ↔ found pairing (indices into {@code plannedSeeds} and {@code implant})
  * @param pre          metrics of the planned seeds on the pre-op structures
  * @param post         metrics of the implant on the post-op structures (or the pre-op ones carried over)
+ * @param preDose      total dose of the planned seeds on the same grid, Gy
  * @param postDose     total dose of the implant, Gy
  * @param comparison   {@code pre} beside {@code post}
  * @param coldRegions  per target name, its parts below the prescription, largest first
  */
 public record Verification(List<Seed> plannedSeeds, List<Seed> implant, SeedMatching matching, PlanMetrics pre, PlanMetrics post,
-                           DoseGrid postDose, PrePostComparison comparison, Map<String, List<ColdRegion>> coldRegions) {
+                           DoseGrid preDose, DoseGrid postDose, PrePostComparison comparison, Map<String, List<ColdRegion>> coldRegions) {
 
     public Verification {
         plannedSeeds = List.copyOf(plannedSeeds);
