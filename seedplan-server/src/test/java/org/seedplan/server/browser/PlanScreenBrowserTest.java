@@ -280,6 +280,7 @@ class PlanScreenBrowserTest {
         System.out.printf(Locale.ROOT, "re-plan around needle %d dragged and needle %d added free-hand -> pixels: %.0f ms (%d -> %d seeds, CTV D90 %s -> %s Gy)%n",
                 draggedNeedle, freeHandNeedle, timings().get("replan").get(0).asDouble(), before.get("seedCount").asInt(), after.get("seedCount").asInt(),
                 d90ShownBefore, d90Shown);
+        run("document.getElementById('replan-line').scrollIntoView({block: 'end'});");
         chromium.screenshot("plan-replan");
 
         // the colour wash: the dose of each view's plane from the server, under the lines
@@ -363,8 +364,17 @@ class PlanScreenBrowserTest {
         return driver.findElements(By.cssSelector("#needles input.lock:checked")).size();
     }
 
+    /** Ticks the lock of a needle once the page has no edit on its way (an answer re-draws the needle table). */
     private void lock(int needle) {
-        driver.findElement(By.cssSelector("#needles tr[data-needle='" + needle + "'] input.lock")).click();
+        wait.until(d -> run("const p = window.seedplanPlan; return !p.inflight && p.pending == null") == Boolean.TRUE);
+        wait.until(d -> {
+            try {
+                d.findElement(By.cssSelector("#needles tr[data-needle='" + needle + "'] input.lock")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private static JsonNode needle(JsonNode s, int number) {
