@@ -11,7 +11,8 @@ import org.seedplan.dose.modelbased.PatientModelBasedDose;
 /**
  * The report section that puts TG-43 beside the model-based dose (TG-186 §V): D90 and V100 of each target and the
  * organ doses, each dose column labelled with the dose it is, the model-based values with their statistical 1σ,
- * and how the model-based dose was made (tissues, photons, uncertainty method).
+ * how the model-based dose was made (tissues, photons, uncertainty method), and the DVHs of both doses with the
+ * model-based 1σ band ({@link ModelBasedDvhFigure}).
  */
 final class ModelBasedSection {
 
@@ -34,6 +35,10 @@ final class ModelBasedSection {
         p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%d replicate doses, each voxel varied by its"
                 + " own uncertainty); %d photons in %.0f s.", MetricUncertainty.REPLICATES, e.photons(), e.seconds())), 8.5f, false);
         p.line(text(e.tissues().describe().substring(0, 1).toUpperCase(Locale.ROOT) + e.tissues().describe().substring(1) + "."), 8.5f, false);
+        p.images(List.of(ModelBasedDvhFigure.of(e)), p.width() * 0.8f);
+        p.line(text(String.format(Locale.ROOT, "DVH: %s solid, %s dashed, shaded its 1σ band (the same replicate doses as the metrics' σ;"
+                + " widest %.1f percentage points).", DoseSpecification.TG43_WATER.label(), spec.label(),
+                e.dvhBands().stream().mapToDouble(org.seedplan.dose.modelbased.DvhBand::maxSigmaPct).max().orElse(0))), 8.5f, false);
     }
 
     private static String text(String s) {

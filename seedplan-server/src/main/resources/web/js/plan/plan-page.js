@@ -8,6 +8,7 @@ import { requireSession } from '../session.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
 import { drawDvh } from './dvh-chart.js';
 import { IntentForm } from './intent-form.js';
+import { ModelBasedPanel } from './model-based-panel.js';
 import { ISODOSE_COLOURS, PlanLayer, nearestNeedle, pickNeedle, pickSeed } from './plan-layers.js';
 
 const EDIT_TOOLS = [
@@ -77,6 +78,7 @@ class PlanPage {
     this.timings = { drag: [], replan: [], optimise: [] };
     this.colours = Object.fromEntries(choices.structures.map((s) => [s.name, s.colour]));
     this.form = new IntentForm($('intent-form'), choices, () => viewer.focusMm.slice());
+    this.modelBased = new ModelBasedPanel($('model-based-panel'), this.colours);
     viewer.addOverlay(new PlanLayer(this));
     viewer.on('pointer', (e) => this.pointer(e));
     viewer.on('focus', () => this.slicesChanged());
@@ -441,6 +443,7 @@ class PlanPage {
 
   updateSaved() {
     const r = this.saved;
+    this.modelBased.show(r);
     $('saved-line').textContent = r ? `Plan ${r.id} “${r.name}”, revision ${r.revision}: ${r.status}${r.approvedBy ? ` by ${r.approvedBy}` : ''}` : '';
     $('approve').disabled = !r || r.status !== 'DRAFT';
     const approved = r && r.status === 'APPROVED';

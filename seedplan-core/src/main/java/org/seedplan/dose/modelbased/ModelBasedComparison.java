@@ -21,11 +21,25 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
     public record Row(String structure, StructureType type, String metric, String unit, double tg43, double modelBased,
                       double modelBasedSigma) {
 
-        /** (model-based − TG-43) / TG-43 in %, NaN when TG-43's value is 0. */
+        /** (model-based − TG-43) / TG-43 in %, NaN when TG-43's value is 0 or the Monte Carlo did not resolve the metric. */
         public double differencePct() {
-            return tg43 == 0 ? Double.NaN : 100 * (modelBased - tg43) / tg43;
+            return tg43 == 0 || !resolved() ? Double.NaN : 100 * (modelBased - tg43) / tg43;
+        }
+
+        /**
+         * Whether the Monte Carlo resolved the metric: not when it is 0 where TG-43's is not (no photon reached the voxels that
+         * decide it, so its σ of 0 says nothing), nor when its 1σ exceeds {@value #UNRESOLVED_RELATIVE_SIGMA} of its value.
+         */
+        public boolean resolved() {
+            return !(modelBased == 0 && tg43 > 0) && !(modelBasedSigma > UNRESOLVED_RELATIVE_SIGMA * Math.abs(modelBased));
         }
     }
+
+    /** A metric whose 1σ exceeds this fraction of its value is reported as not resolved (too few photons). */
+    public static final double UNRESOLVED_RELATIVE_SIGMA = 0.2;
+
+    /** What a table shows for a metric the Monte Carlo did not resolve. */
+    public static final String UNRESOLVED = "not resolved: more photons";
 
     public ModelBasedComparison {
         rows = List.copyOf(rows);
@@ -74,8 +88,8 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
         List<List<String>> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(List.of(r.structure(), r.metric(), String.format(Locale.ROOT, "%.1f %s", r.tg43(), r.unit()),
-                    String.format(Locale.ROOT, "%.1f ± %.1f %s", r.modelBased(), r.modelBasedSigma(), r.unit()),
-                    String.format(Locale.ROOT, "%+.1f %%", r.differencePct())));
+                    r.resolved() ? String.format(Locale.ROOT, "%.1f ± %.1f %s", r.modelBased(), r.modelBasedSigma(), r.unit()) : UNRESOLVED,
+                    r.resolved() ? String.format(Locale.ROOT, "%+.1f %%", r.differencePct()) : "—"));
         }
         return out;
     }

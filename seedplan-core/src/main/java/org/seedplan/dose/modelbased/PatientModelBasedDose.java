@@ -18,6 +18,7 @@ import org.seedplan.dose.tissue.TissueAssignment;
 import org.seedplan.dose.tissue.TissueOverride;
 import org.seedplan.dose.tissue.TissuePhantom;
 import org.seedplan.dvh.DoseMetricsCalculator;
+import org.seedplan.dvh.Dvh;
 import org.seedplan.dvh.PlanMetrics;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
@@ -46,12 +47,12 @@ public final class PatientModelBasedDose {
     }
 
     /**
-     * The result: tissues, the model-based dose and its metrics with σ, each structure's DVH band (in the calculator's order),
-     * the TG-43 dose and the comparison.
+     * The result: tissues, the model-based dose and its metrics with σ, each structure's DVH band, the TG-43 dose and its DVHs
+     * (both lists in the calculator's order) and the comparison.
      */
     public record Evaluation(TissuePhantom tissues, SpecifiedDose modelBased, PlanMetrics modelBasedMetrics,
-                             Map<String, Map<String, Double>> sigma, List<DvhBand> dvhBands, DoseGrid tg43, ModelBasedComparison comparison,
-                             long photons, double seconds) {
+                             Map<String, Map<String, Double>> sigma, List<DvhBand> dvhBands, DoseGrid tg43, List<Dvh> tg43Dvhs,
+                             ModelBasedComparison comparison, long photons, double seconds) {
 
         /** One line saying what the model-based dose is and how it was computed. */
         public String describe() {
@@ -85,7 +86,7 @@ public final class PatientModelBasedDose {
         MetricUncertainty.Result uncertainty = MetricUncertainty.withDvhBands(calculator, mb.dose());
         ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty.sigma());
         return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.bands(), tg43,
-                comparison, mb.photons(), mb.seconds());
+                calculator.dvhs(tg43), comparison, mb.photons(), mb.seconds());
     }
 
     /** The voxels at least half inside a target (all voxels when there is no target). */

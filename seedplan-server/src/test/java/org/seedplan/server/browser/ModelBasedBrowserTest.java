@@ -1,0 +1,123 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.PatientRepository;
+
+/**
+ * The model-based dose on the plan screen in a real Chromium: plan the demo patient (CTV = GTV + 5 mm, 120 Gy), save the
+ * draft, run "Model-based dose (TG-186)" with 5·10⁴ photons (the request's bound, so the run takes seconds), and find the
+ * comparison with its columns labelled TG-43 (Dw,w) and Dm,m ± 1σ, a CTV D90 row, and the DVH with the band drawn; saving a
+ * second revision clears the panel (revision 1's result never shows beside revision 2). Screenshot model-based.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelBasedBrowserTest {
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Patient patient;
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
+                PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("mb-demo")), ImportLimits.DEFAULT);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void theModelBasedDoseOfTheSavedRevisionIsShownLabelledBesideTg43() throws Exception {
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/plan.html?patient=" + patient.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-rows .target-row")));
+        WebElement target = driver.findElement(By.cssSelector("#target-rows .target-row"));
+        WebElement name = target.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys("CTV");
+        new Select(target.findElement(By.name("from"))).selectByValue("GTV");
+        driver.findElement(By.id("optimise")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("save-panel")));
+        assertThat(driver.findElement(By.id("model-based-panel")).isDisplayed()).as("nothing saved: no model-based dose").isFalse();
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "revision 1"));
+
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-based-panel")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
+        WebElement photons = driver.findElement(By.id("mb-photons"));
+        photons.clear();
+        photons.sendKeys("50000");
+        WebElement uncertainty = driver.findElement(By.id("mb-uncertainty"));
+        uncertainty.clear();
+        uncertainty.sendKeys("10");
+        driver.findElement(By.id("model-based-run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-based-table tbody tr")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#model-based-panel .message.error"))));
+        assertThat(driver.findElements(By.cssSelector("#model-based-panel .message.error")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).as("the run's error").isEmpty();
+
+        List<String> header = driver.findElements(By.cssSelector("#model-based-table th")).stream().map(WebElement::getText).toList();
+        assertThat(header).containsExactly("Metric", "TG-43 (Dw,w)", "Dm,m ± 1σ", "Δ");
+        WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
+        assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
+        assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
+        assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
+        Object bandPixels = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('model-based-dvh');"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 3; i < d.length; i += 4) if (d[i] > 40 && d[i] < 90) n++; return n;");
+        // the band is filled at 25 % opacity (alpha ≈ 64), the curves, grid and labels opaque
+        assertThat(((Number) bandPixels).longValue()).as("pixels of the 1σ band").isGreaterThan(200);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
+        chromium.screenshot("model-based");
+        File shot = panel.getScreenshotAs(OutputType.FILE);
+        Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("model-based-panel.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "revision 2"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-based-what"), "revision 2: no model-based dose"));
+        assertThat(driver.findElements(By.cssSelector("#model-based-table tbody tr"))).as("revision 1's result beside revision 2").isEmpty();
+        assertThat(chromium.scriptErrors()).isEmpty();
+    }
+}
