@@ -74,6 +74,8 @@ function show(r, viewer) {
     item('Planned', r.planned.length), item('Found', r.found.length),
     item('Matched', matched, 'matched-count'), item('Missing', r.missing.length), item('Extra', r.extra.length),
     item('Displacement', `mean ${number(r.meanDisplacementMm)} mm, max ${number(r.maxDisplacementMm)} mm`),
+    seedPlaces('missing-list', 'Missing: planned at', r.missing, r.planned, viewer),
+    seedPlaces('extra-list', 'Extra: found at', r.extra, r.found, viewer),
     r.frameNote ? item('Coordinates', r.frameNote, null, true) : null,
     ...(r.notes || []).map((n) => item('Note', n, null, true)));
   const rows = [];
@@ -111,6 +113,16 @@ function show(r, viewer) {
   $('approved').hidden = true;
   $('approve').disabled = false;
   viewer.redraw();
+}
+
+/** The missing or extra seeds, each with its position (mm LPS) and a button that centres the views on it. */
+function seedPlaces(id, label, indices, seeds, viewer) {
+  if (!indices.length) return null;
+  return h('div', { class: 'wide' }, h('dt', {}, label), h('dd', {}, h('ul', { id, class: 'seed-places' }, indices.map((n) => {
+    const p = [seeds[n].xMm, seeds[n].yMm, seeds[n].zMm];
+    return h('li', { 'data-index': n }, `seed ${n + 1}: (${p.map((c) => (Math.abs(c) < 0.05 ? 0 : c).toFixed(1)).join(', ')}) mm `,
+      h('button', { type: 'button', onclick: () => viewer.setFocus(p) }, 'Show'));
+  }))));
 }
 
 function item(label, value, id, wide) {

@@ -156,6 +156,10 @@ class VerificationScreenBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    private double number(String script, Object... args) {
+        return ((Number) js(script, args)).doubleValue();
+    }
+
     /** CSS pixel [x, y] of patient point p in the axial view. */
     @SuppressWarnings("unchecked")
     private double[] axialPixel(double x, double y, double z) {
@@ -230,6 +234,15 @@ class VerificationScreenBrowserTest {
         List<Map<String, Number>> planned = (List<Map<String, Number>>) r.get("planned");
         Map<String, Number> missing = planned.get(((List<Number>) r.get("missing")).get(0).intValue());
         assertThat(new Vec3(missing.get("xMm").doubleValue(), missing.get("yMm").doubleValue(), missing.get("zMm").doubleValue())).isEqualTo(MISSING);
+
+        // each missing and extra seed listed with its position; "Show" centres the three views on it
+        assertThat(driver.findElement(By.id("missing-list")).getText()).contains("(5.0, 5.0, 0.0) mm");
+        assertThat(driver.findElement(By.id("extra-list")).getText()).doesNotContain("-0.0").contains(String.format(java.util.Locale.ROOT, "(%.1f, %.1f, ",
+                extra.get("xMm").doubleValue(), extra.get("yMm").doubleValue()));
+        driver.findElement(By.cssSelector("#missing-list button")).click();
+        assertThat(number("return window.seedplanViewer.views.sagittal.sliceMm")).isCloseTo(MISSING.x(), within(1e-9));
+        assertThat(number("return window.seedplanViewer.views.coronal.sliceMm")).isCloseTo(MISSING.y(), within(1e-9));
+        assertThat(number("return window.seedplanViewer.views.axial.sliceMm")).isCloseTo(MISSING.z(), within(1e-9));
 
         // pre-plan and post-plan side by side: the missing seed costs CTV coverage, shown as a loss
         WebElement d90 = driver.findElement(By.cssSelector("#metric-rows tr[data-structure='CTV'][data-metric='d_pct_gy.90']"));
