@@ -148,7 +148,7 @@ class RegisteredVerificationTest {
     }
 
     @Test
-    void aMatrixWithScalingIsRefusedNamingTheRegistrationEvenWhenScannerCoordinatesAreConfirmed() throws Exception {
+    void aMatrixWithScalingOrDeclaredAffineIsRefusedNamingTheRegistrationEvenWhenScannerCoordinatesAreConfirmed() throws Exception {
         VerificationFixture f = VerificationFixture.create(t, w, t.a);
         PostOp post = postOpInAnotherFrame(f);
         double[] scaled = POST_TO_PLAN.clone();
@@ -165,6 +165,12 @@ class RegisteredVerificationTest {
             assertThat(a.json().get("detail").asText()).contains("registration " + reg, "not rigid", "determinant 1.1576");
             assertThat(a.json().get("detail").asText()).doesNotContain(t.db.dataFolder().toString());
         }
+        // a matrix declared AFFINE is refused even when it happens to be rigid
+        String affine = storeRegistration(f.patient(), post.study(), planFrame(f), post.frame(), POST_TO_PLAN, "AFFINE");
+        ApiClient.Answer a = start(f, post, affine);
+        assertThat(a.status()).as(a.body()).isEqualTo(422);
+        assertThat(a.json().get("field").asText()).isEqualTo("registrationUid");
+        assertThat(a.json().get("detail").asText()).contains("registration " + affine, "'AFFINE', not RIGID");
     }
 
     @Test
@@ -214,7 +220,12 @@ class RegisteredVerificationTest {
 
     /** A Spatial Registration (PS3.3 C.20.2, one RIGID matrix mapping {@code movingFrame} into {@code fixedFrame}) written by seedplan. */
     private String storeRegistration(Patient p, String studyUid, String fixedFrame, String movingFrame, double[] matrix) {
-        DataSet m = DataSet.builder("matrix").put(Tag.FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX_TYPE, "RIGID")
+        return storeRegistration(p, studyUid, fixedFrame, movingFrame, matrix, "RIGID");
+    }
+
+    /** As above with the matrix declared of {@code type} (RIGID, RIGID_SCALE or AFFINE: the defined terms of Frame of Reference Transformation Matrix Type). */
+    private String storeRegistration(Patient p, String studyUid, String fixedFrame, String movingFrame, double[] matrix, String type) {
+        DataSet m = DataSet.builder("matrix").put(Tag.FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX_TYPE, type)
                 .numbers(Tag.FRAME_OF_REFERENCE_TRANSFORMATION_MATRIX, matrix).build();
         DataSet item = DataSet.builder("registration").put(Tag.FRAME_OF_REFERENCE_UID, movingFrame)
                 .sequence(Tag.MATRIX_REGISTRATION_SEQUENCE, DataSet.builder("matrix registration").sequence(Tag.MATRIX_SEQUENCE, m).build()).build();
