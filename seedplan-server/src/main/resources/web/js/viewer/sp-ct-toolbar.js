@@ -30,8 +30,8 @@ export class SpCtToolbar extends HTMLElement {
     });
     const readout = h('output', { id: 'cursor-readout', class: 'cursor-readout', 'aria-live': 'off', title: 'Under the cursor: position (mm LPS) and CT number' });
     viewer.on('cursor', (r) => {
-      readout.textContent = r ? `${r.view} (${r.mm.map((c) => c.toFixed(1)).join(', ')}) mm  ${r.hu === null ? '—' : `${r.hu} HU`}` : '';
-      if (r) readout.dataset.hu = r.hu === null ? '' : String(r.hu); else delete readout.dataset.hu;
+      readout.textContent = r ? `(${r.mm.map((c) => c.toFixed(1)).join(', ')}) mm  ${r.hu === null ? '—' : `${r.hu} HU`}` : '';
+      readout.title = `Under the cursor${r ? ` on the ${r.view} view` : ''}: position (mm LPS) and CT number`;
     });
     this.replaceChildren(h('div', { class: 'segmented', role: 'group', 'aria-label': 'Tool' }, buttons), presets,
       h('button', { type: 'button', id: 'reset-views', title: 'Fit every view (Home)', onclick: () => viewer.resetViews() }, 'Reset'), readout);
