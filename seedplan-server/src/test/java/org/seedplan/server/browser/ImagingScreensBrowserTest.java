@@ -222,15 +222,16 @@ class ImagingScreensBrowserTest {
         new Select(driver.findElement(By.id("new-type"))).selectByValue("GTV");
         driver.findElement(By.id("add-structure")).click();
         WebElement axial = driver.findElement(By.cssSelector("canvas[data-view='axial']"));
-        // an octagon of radius 12 mm around the demo lesion's centre (-45, 0) on the slices z = -7.5, 0 and 7.5 mm
+        // an octagon around the demo lesion's centre (-45, 0), radius 12 mm on the slice z = 0 and 8 mm on z = -7.5 and 7.5 mm
         double[] slices = {-7.5, 0, 7.5};
         for (double z : slices) {
+            double radius = z == 0 ? 12 : 8;
             js("window.seedplanViewer.setFocus([-45, 0, arguments[0]])", z);
             renderNow();
             Actions clicks = new Actions(driver);
             for (int n = 0; n <= 8; n++) {
                 double angle = 2 * Math.PI * (n % 8) / 8;
-                double[] px = axialPixel(-45 + 12 * Math.cos(angle), 12 * Math.sin(angle), z);
+                double[] px = axialPixel(-45 + radius * Math.cos(angle), radius * Math.sin(angle), z);
                 at(clicks, axial, px[0], px[1]).click().pause(Duration.ofMillis(60));
             }
             clicks.perform();
@@ -264,6 +265,21 @@ class ImagingScreensBrowserTest {
 
         driver.findElement(By.id("interpolate")).click();
         wait.until(d -> number("return new Set(window.seedplanContour.selected.contours.map(c => c.zMm)).size") == 7);
+        // the slices between are octagons of the blended radius (8 → 12 mm over 7.5 mm: 9.33 and 10.67 mm), area 2√2 r², centred
+        // on the lesion: area within 3 % (the drawn corners are within a pixel, ~0.5 mm, of the intended ones) and centroid
+        // within 0.5 mm
+        for (double z : new double[] {-5, -2.5, 2.5, 5}) {
+            double r = 12 - 4 * Math.abs(z) / 7.5;
+            @SuppressWarnings("unchecked")
+            List<Number> areaAndCentroid = (List<Number>) js("const c = window.seedplanContour.selected.contours.filter(c => Math.abs(c.zMm - arguments[0]) < 0.01);"
+                    + " if (c.length !== 1) return null; const p = c[0].points; let a = 0, cx = 0, cy = 0;"
+                    + " for (let n = 0; n < p.length; n++) { const [x1, y1] = p[n], [x2, y2] = p[(n + 1) % p.length]; const w = x1 * y2 - x2 * y1;"
+                    + " a += w; cx += (x1 + x2) * w; cy += (y1 + y2) * w; } return [Math.abs(a / 2), cx / (3 * a), cy / (3 * a)];", z);
+            assertThat(areaAndCentroid).as("one interpolated contour on z = %s", z).isNotNull();
+            assertThat(areaAndCentroid.get(0).doubleValue()).as("area on z = %s", z).isCloseTo(2 * Math.sqrt(2) * r * r, within(0.03 * 2 * Math.sqrt(2) * r * r));
+            assertThat(Math.hypot(areaAndCentroid.get(1).doubleValue() + 45, areaAndCentroid.get(2).doubleValue())).as("centroid on z = %s", z)
+                    .isLessThan(0.5);
+        }
 
         // brush and eraser on a structure of their own: a 5 mm brush dragged 20 mm paints a band of 20 × 10 mm with two
         // half discs at its ends (200 + 78.5 mm²); a 3 mm eraser clicked at its middle cuts a disc of 28.3 mm² out.
