@@ -62,6 +62,8 @@ final class ModelBasedDvhFigure {
         }
         g.drawString("dose (Gy)", left + pw / 2 - 25, h - 8);
         g.drawString("volume (%)", 4, top - 6);
+        g.drawString("Cumulative DVH: " + DoseSpecification.TG43_WATER.label() + " vs " + e.modelBased().specification().label(),
+                left + 90, top - 6);
         g.setColor(Color.BLACK);
         g.drawRect(left, top, pw, ph);
         String mb = e.modelBased().specification().label();
