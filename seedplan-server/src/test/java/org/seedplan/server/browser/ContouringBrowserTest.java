@@ -45,7 +45,7 @@ import org.seedplan.structure.Structure;
  * The contouring screen in a real Chromium on the demo patient's CT and RTSTRUCT (written by seedplan-dicom): the
  * study's RTSTRUCT imported with each structure's type and colour and drawn where its contours are; a ring made on the
  * server as CTV (GTV + 5 mm) minus GTV, and GTV ∩ CTV; delete on a slice, delete a structure, undo, copy to the next
- * slice; the result saved as a new version; the RTSTRUCT imported again from a file.
+ * slice; the result saved as a new version; the RTSTRUCT imported again from a file, and another patient's refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContouringBrowserTest {
@@ -57,6 +57,7 @@ class ContouringBrowserTest {
     private Patient patient;
     private String series;
     private Path rtstructFile;
+    private Path otherPatientsRtstruct;
     private final DemoPatient demo = new DemoPatient();
 
     @BeforeAll
@@ -83,6 +84,12 @@ class ContouringBrowserTest {
         Files.write(rs, DicomWriter.encode(RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(), series,
                 study.frameOfReferenceUid(), demo.ctGrid(), sops), study, Uids.newUid(), Uids.newUid(), "demo")));
         files.add(rs);
+        // the same contours in an RTSTRUCT of another patient (another Patient ID, same study and frame): never imported
+        otherPatientsRtstruct = dir.resolve("RS-other.dcm");
+        StudyContext other = new StudyContext(new PatientInfo("OTHER^PATIENT", "OTHER-0002", "19700101", "F"), study.studyInstanceUid(),
+                study.frameOfReferenceUid(), study.created());
+        Files.write(otherPatientsRtstruct, DicomWriter.encode(RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(),
+                series, study.frameOfReferenceUid(), demo.ctGrid(), sops), other, Uids.newUid(), Uids.newUid(), "other")));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
     }
 
@@ -224,6 +231,12 @@ class ContouringBrowserTest {
         wait.until(d -> number("return window.seedplanContour.set.id") != setId);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-version"), "version 1"));
         assertThat(number("return window.seedplanContour.structures.length")).isEqualTo(4);
+        assertThat(driver.findElements(By.cssSelector("#set-choice option:not([value=''])"))).hasSize(2);
+
+        // an RTSTRUCT of another patient is refused with the reason on screen, and no set is made
+        driver.findElement(By.id("rtstruct-file")).sendKeys(otherPatientsRtstruct.toString());
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(refused.getText()).startsWith("Import:").contains("OTHER-0002");
         assertThat(driver.findElements(By.cssSelector("#set-choice option:not([value=''])"))).hasSize(2);
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
     }
