@@ -253,7 +253,9 @@ public final class SeedFinder {
         List<BlobCount> counted = new ArrayList<>();
         List<Blob> fitted = new ArrayList<>();
         for (Blob b : candidates) {
-            if (b.size() < 0.3 * seedVoxels) {
+            // Small above the threshold but a seed's metal: a seed in the lung, averaged with air through a thick slice.
+            if (b.size() < 0.3 * seedVoxels
+                    && excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_PER_SEED * seedContent) {
                 rejected.add(reject(g, b, RejectedObject.Reason.TOO_SMALL));
             } else if (b.size() > 1.6 * options.maxSeedsPerBlob() * seedVoxels) {
                 rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
@@ -774,15 +776,35 @@ public final class SeedFinder {
             return PrincipalAxes.of(blob.x, blob.y, blob.z, BlobSplitter.ones(blob.size()), null, blob.size()).meanMm();
         }
 
-        /** Share of the region's signal energy (CT number above background, squared) the chosen fit explains. */
+        /**
+         * Share of the region's signal energy (CT number above background, squared) the chosen fit explains, both taken
+         * about the region's own level: the median residual is an offset of the surroundings (a seed in the lung lies on
+         * −850 HU, not on the soft tissue the model assumes), not a misfit of the seeds.
+         */
         double explained() {
-            double e = 0;
-            double bg = fitter.model().backgroundHu();
-            for (int q = 0; q < region.size(); q++) {
-                double d = region.hu[q] - bg;
-                e += d * d;
+            SeedImageModel m = fitter.model();
+            double[] sum = new double[region.size()];
+            for (SeedImageModel.Placed p : fit(chosen).seeds()) {
+                for (int q = 0; q < sum.length; q++) {
+                    sum[q] += p.signal(region.x[q], region.y[q], region.z[q]);
+                }
             }
-            return e > 0 ? 1 - fit(chosen).ssr() / e : 0;
+            double[] residual = new double[sum.length];
+            for (int q = 0; q < sum.length; q++) {
+                residual[q] = region.hu[q] - m.image(m.amplitude() * sum[q]);
+            }
+            double[] sorted = residual.clone();
+            Arrays.sort(sorted);
+            double offset = sorted.length == 0 ? 0 : Math.min(0, sorted[sorted.length / 2]);
+            double e = 0;
+            double ssr = 0;
+            for (int q = 0; q < sum.length; q++) {
+                double d = region.hu[q] - m.backgroundHu() - offset;
+                e += d * d;
+                double r = residual[q] - offset;
+                ssr += r * r;
+            }
+            return e > 0 ? 1 - ssr / e : 0;
         }
 
         /** How clearly the chosen count beats one more and one fewer, in [0, 1]. */
