@@ -117,6 +117,7 @@ final class NeedleEndFit {
                 }
             }
         }
+        kept.sort((x, y) -> Double.compare(x[1], y[1]));
         voxel = kept.stream().mapToInt(v -> (int) v[0]).toArray();
         along = kept.stream().mapToDouble(v -> v[1]).toArray();
         value = kept.stream().mapToDouble(v -> v[2]).toArray();
@@ -285,10 +286,9 @@ final class NeedleEndFit {
         render(Math.exp(p[0]), sxy, box, sz, p, tipMm, phi, from);
         double sum = 0;
         double c2 = ROBUST_HU * ROBUST_HU;
-        for (int q = 0; q < voxel.length; q++) {
-            if (along[q] < from || along[q] > to) {
-                continue;
-            }
+        int first = java.util.Arrays.binarySearch(along, from);
+        first = first < 0 ? -first - 1 : first;
+        for (int q = first; q < voxel.length && along[q] <= to; q++) {
             double predicted = Math.min(clipHu, tissue + model[voxel[q]]);
             double r = predicted - value[q];
             sum += Math.log1p(r * r / c2);
@@ -342,14 +342,8 @@ final class NeedleEndFit {
             if (ia > ib || ja > jb || ka > kb) {
                 continue;
             }
-            for (int i = ia; i <= ib; i++) {
-                double d = g.x(i0 + i) - c.x();
-                wx[i] = norm * Math.exp(-d * d / (2 * sxy * sxy));
-            }
-            for (int j = ja; j <= jb; j++) {
-                double d = g.y(j0 + j) - c.y();
-                wy[j] = norm * Math.exp(-d * d / (2 * sxy * sxy));
-            }
+            gaussian(wx, ia, ib, g.x(i0 + ia) - c.x(), g.dxMm(), sxy, norm);
+            gaussian(wy, ja, jb, g.y(j0 + ja) - c.y(), g.dyMm(), sxy, norm);
             for (int k = ka; k <= kb; k++) {
                 wz[k] = sliceProfile(g.z(k0 + k) - c.z(), box, sz);
             }
@@ -363,6 +357,22 @@ final class NeedleEndFit {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Fills {@code w[a..b]} with {@code norm}·exp(−d²/2σ²) at d = {@code d0} + (i − a)·{@code h}, by the recurrence of the
+     * ratio of neighbouring values (three exponentials instead of one per point).
+     */
+    private static void gaussian(double[] w, int a, int b, double d0, double h, double sigma, double norm) {
+        double twoVar = 2 * sigma * sigma;
+        double value = norm * Math.exp(-d0 * d0 / twoVar);
+        double ratio = Math.exp(-(2 * d0 * h + h * h) / twoVar);
+        double step = Math.exp(-2 * h * h / twoVar);
+        for (int i = a; i <= b; i++) {
+            w[i] = value;
+            value *= ratio;
+            ratio *= step;
         }
     }
 
