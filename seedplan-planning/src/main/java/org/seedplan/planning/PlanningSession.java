@@ -51,8 +51,14 @@ public final class PlanningSession {
     private final FastDoseEngine engine;
     private int[] lastChosen = new int[0];
     private int[] lastNeedleOfNumber = new int[0];
-    /** The 3D dose of the last plan's seeds (lastChosen): a re-plan that changes few seeds updates it rather than recomputing. */
-    private DoseGrid lastDose;
+    /**
+     * The 3D dose of {@code lastSeeds} (the last plan's, or seeds whose dose was given), Gy, each seed's rate summed in
+     * double precision: a re-plan that changes few seeds updates it rather than recomputing.
+     */
+    private double[] lastDoseGy;
+    private List<Seed> lastSeeds = List.of();
+    /** The plan {@code lastDoseGy} is the dose of, or null when it was given. */
+    private Plan lastPlan;
 
     PlanningSession(PlanningCase planningCase, PlanIntent intent, Planner.Dosimetry dosimetry, PlanningGeometry geometry,
                     NeedleLayout.Result layout, List<Candidate> candidates, SamplePoints points, InfluenceMatrix matrix,
@@ -226,9 +232,34 @@ public final class PlanningSession {
 
     private Plan remember(Outcome outcome) {
         lastChosen = outcome.chosen();
-        lastDose = outcome.plan().dose();
+        lastSeeds = seedsOf(lastChosen);
+        lastDoseGy = outcome.doseGy();
+        lastPlan = outcome.plan();
         lastNeedleOfNumber = needleNumbering(lastChosen);
         return outcome.plan();
+    }
+
+    /**
+     * The dose of {@code plan} in double precision (Gy, grid order; each seed's rate summed: within 1e-12 relative of the
+     * exact sum), when it is this session's last plan; else null. Shared: copy it before changing it.
+     */
+    public double[] doseGyOf(Plan plan) {
+        return plan == lastPlan ? lastDoseGy : null;
+    }
+
+    /**
+     * Gives this session the dose of {@code seeds} on its grid (Gy, grid order, double precision; kept, not copied): its next
+     * plan's dose is this one updated by the seeds that differ, when they are fewer than half (a re-plan around needles
+     * placed by hand starts from the seeds of the plan being edited).
+     */
+    public void knowDose(List<Seed> seeds, double[] doseGy) {
+        if (doseGy.length != geometry.grid().voxelCount()) {
+            throw new IllegalArgumentException("a known dose of " + doseGy.length + " voxels is not on this session's grid of "
+                    + geometry.grid().voxelCount());
+        }
+        lastSeeds = List.copyOf(seeds);
+        lastDoseGy = doseGy;
+        lastPlan = null;
     }
 
     private int needleIndex(int number) {
@@ -273,8 +304,12 @@ public final class PlanningSession {
         return best;
     }
 
-    /** A plan and the candidates it loads. */
-    private record Outcome(Plan plan, int[] chosen) {
+    /** A plan, the candidates it loads and its dose in double precision (null with a background of fixed seeds). */
+    private record Outcome(Plan plan, int[] chosen, double[] doseGy) {
+    }
+
+    /** A dose in single precision (as the DVHs read it) and in double precision. */
+    private record Dose(DoseGrid grid, double[] gy) {
     }
 
     private PlanEvaluator.Evaluation evaluatorFor(List<Integer> chosen) {
@@ -292,6 +327,7 @@ public final class PlanningSession {
         ObjectiveWeights w = weights;
         Plan best = null;
         int[] bestChosen = null;
+        double[] bestGy = null;
         int[] chosen = start;
         double[] fixedGy = fixedDose(fixedSeeds);
         double[] tail = new double[points.size()];
@@ -313,11 +349,13 @@ public final class PlanningSession {
             Planner.step(progress, "dose and DVH", 0.55 + 0.15 * attempt);
             List<Seed> all = new ArrayList<>(fixedSeeds);
             all.addAll(seedsOf(chosen));
-            PlanEvaluator.Evaluation e = fixedSeeds.isEmpty() ? evaluator.evaluate(doseOf(chosen)) : evaluator.evaluate(all);
+            Dose d = fixedSeeds.isEmpty() ? doseOf(seedsOf(chosen)) : null;
+            PlanEvaluator.Evaluation e = d != null ? evaluator.evaluate(d.grid()) : evaluator.evaluate(all);
             Plan p = assemble(chosen, e, candidates.size(), true);
             if (best == null || better(p, best)) {
                 best = p;
                 bestChosen = chosen;
+                bestGy = d == null ? null : d.gy();
             }
             if (p.allGoalsMet()) {
                 break;
@@ -334,7 +372,7 @@ public final class PlanningSession {
                     w.shell(), w.organ(), w.needleCost(), coverageShort ? w.coverageMarginPct() + 1.5 : w.coverageMarginPct());
         }
         Planner.step(progress, "done", 1.0);
-        return new Outcome(best.withPlanningSeconds((System.nanoTime() - t0) / 1e9), bestChosen);
+        return new Outcome(best.withPlanningSeconds((System.nanoTime() - t0) / 1e9), bestChosen, bestGy);
     }
 
     private static double[] sum(double[] a, double[] b) {
@@ -367,31 +405,43 @@ public final class PlanningSession {
     }
 
     /**
-     * The 3D dose of the chosen candidates' seeds: when they differ from the last plan's in fewer than half,
-     * the last plan's dose with the seeds taken out subtracted and those put in added, one seed at a time by
-     * the same engine (equal to a full computation within single-precision rounding; a re-plan after needles
-     * are locked changes a few seeds of a hundred); otherwise computed afresh by {@link GroupedDose}.
+     * The 3D dose of {@code seeds}, each seed's rate (the values a full computation adds for it, {@link
+     * FastDoseEngine#seedDoseRate}) summed in double precision: when they differ from the last known seeds in fewer than
+     * half, the last dose with the seeds taken out subtracted and those put in added (a re-plan after needles are locked
+     * changes a few seeds of a hundred); otherwise summed afresh. Seeds within 1e-9 mm (axes 1e-12) of each other count as
+     * the same. Either way within 1e-12 relative of the exact sum, whatever the order of the seeds.
      */
-    private DoseGrid doseOf(int[] chosen) {
-        int[] out = difference(lastChosen, chosen);
-        int[] in = difference(chosen, lastChosen);
+    private Dose doseOf(List<Seed> seeds) {
         Grid grid = geometry.grid();
-        if (lastDose == null || !lastDose.grid().equals(grid) || 2 * (out.length + in.length) >= chosen.length) {
-            double[] gy = GroupedDose.doseGy(engine, seedsOf(chosen), grid, intent.decay());
-            float[] dose = new float[gy.length];
-            IntStream.range(0, gy.length).parallel().forEach(n -> dose[n] = (float) Math.max(0, gy[n]));
-            return new DoseGrid(grid, dose);
+        java.util.Map<List<Long>, Integer> known = new java.util.HashMap<>();
+        lastSeeds.forEach(x -> known.merge(key(x), 1, Integer::sum));
+        List<Seed> in = new ArrayList<>();
+        for (Seed x : seeds) {
+            if (known.merge(key(x), -1, Integer::sum) < 0) {
+                in.add(x);
+            }
         }
-        float[] before = lastDose.doseGy();
-        double[] sum = new double[before.length];
-        for (int n = 0; n < sum.length; n++) {
-            sum[n] = before[n];
+        List<Seed> out = new ArrayList<>();
+        for (Seed x : lastSeeds) {
+            List<Long> k = key(x);
+            if (known.get(k) > 0) {
+                known.merge(k, -1, Integer::sum);
+                out.add(x);
+            }
+        }
+        double[] sum;
+        if (lastDoseGy == null || lastDoseGy.length != grid.voxelCount() || 2 * (out.size() + in.size()) >= seeds.size()) {
+            sum = new double[grid.voxelCount()];
+            out = List.of();
+            in = seeds;
+        } else {
+            sum = lastDoseGy.clone();
         }
         double factor = intent.decay().gyPerCGyPerH();
         int slice = grid.nx() * grid.ny();
         float[] buffer = null;
         for (int pass = 0; pass < 2; pass++) {
-            for (Seed seed : seedsOf(pass == 0 ? out : in)) {
+            for (Seed seed : pass == 0 ? out : in) {
                 FastDoseEngine.SlabRate rate = engine.seedDoseRate(seed, grid, buffer);
                 buffer = rate.rateCGyPerH();
                 double f = pass == 0 ? -factor : factor;
@@ -405,19 +455,16 @@ public final class PlanningSession {
             }
         }
         float[] dose = new float[sum.length];
-        for (int n = 0; n < dose.length; n++) {
-            dose[n] = (float) Math.max(0, sum[n]);
-        }
-        return new DoseGrid(grid, dose);
+        IntStream.range(0, dose.length).parallel().forEach(n -> dose[n] = (float) Math.max(0, sum[n]));
+        return new Dose(new DoseGrid(grid, dose), sum);
     }
 
-    /** The candidates in {@code a} and not in {@code b}. */
-    private static int[] difference(int[] a, int[] b) {
-        java.util.Set<Integer> other = new java.util.HashSet<>();
-        for (int j : b) {
-            other.add(j);
-        }
-        return Arrays.stream(a).filter(j -> !other.contains(j)).toArray();
+    /** A seed's identity for matching: centre to 1e-9 mm, axis to 1e-12, strength. */
+    private static List<Long> key(Seed s) {
+        Vec3 c = s.centreMm();
+        Vec3 a = s.axis();
+        return List.of(Math.round(c.x() * 1e9), Math.round(c.y() * 1e9), Math.round(c.z() * 1e9), Math.round(a.x() * 1e12),
+                Math.round(a.y() * 1e12), Math.round(a.z() * 1e12), Double.doubleToLongBits(s.skU()));
     }
 
     /** Fewer unmet goals first, then fewer seeds. */

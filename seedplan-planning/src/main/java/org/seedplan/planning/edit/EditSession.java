@@ -122,10 +122,15 @@ public final class EditSession {
         holdDose(evaluated);
     }
 
-    /** The dose of the current seeds: {@code evaluated}'s own when it is of these seeds on this grid, else computed. */
+    /**
+     * The dose of the current seeds: {@code evaluated}'s own when it is of these seeds on this grid (in double precision
+     * too when it is the planning session's last plan), else computed.
+     */
     private void holdDose(Plan evaluated) {
         if (evaluated != null && evaluated.dose().grid().equals(geometry.grid())) {
-            dose = new IncrementalDose(engine, evaluated.dose(), intent.decay());
+            double[] exact = planning == null ? null : planning.doseGyOf(evaluated);
+            dose = exact != null ? new IncrementalDose(engine, evaluated.dose(), exact, intent.decay())
+                    : new IncrementalDose(engine, evaluated.dose(), intent.decay());
             evaluation = new PlanEvaluator.Evaluation(evaluated.dose(), evaluated.structures(), evaluated.metrics(), evaluated.goals());
         } else {
             dose = new IncrementalDose(engine, geometry.grid(), intent.decay(), seedList());
@@ -261,7 +266,7 @@ public final class EditSession {
      * candidates and influence matrix); when a locked needle was moved, loaded or added by hand, a planning session
      * is made around the locked needles as fixed needles in the patient (path and seeds as they are, see
      * {@link #placed}) and the rest planned anew from the seeds they carry (the influence matrix rows of the candidates
-     * the new session shares with the last one are reused).
+     * the new session shares with the last one are reused, and the dose held here is updated by the seeds that change).
      */
     public synchronized void reoptimise(ProgressListener progress) {
         requirePlanning("re-optimise");
@@ -286,6 +291,7 @@ public final class EditSession {
             }
         }
         PlanningSession around = base.withFixedNeedles(fixed, progress);
+        around.knowDose(seedList(), dose.doseGyCopy());
         // from the seeds the other needles carry now: those where the optimiser put them are candidates of the new session too
         List<Vec3> start = seeds.values().stream().filter(x -> !locked.contains(x.needle())).map(x -> x.seed().centreMm()).toList();
         Plan p = around.optimiseFrom(start, progress);

@@ -7,7 +7,6 @@ import org.seedplan.dose.DoseGrid;
 import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
-import org.seedplan.planning.GroupedDose;
 
 /**
  * A plan's 3D dose held in memory while it is edited: a seed added, removed or moved changes the dose
@@ -34,16 +33,45 @@ public final class IncrementalDose {
     private float[] spare;
 
     /**
-     * The dose of {@code seeds} on {@code grid}, integrated over {@code decay}, computed by {@link GroupedDose} (within
-     * 4.2e-7 relative of the exact sum of the seeds' rates, whatever their order).
+     * The dose of {@code seeds} on {@code grid}, integrated over {@code decay}: each seed's rate (the values a full
+     * computation adds for it) summed in double precision, so the result does not depend on the order of the seeds.
      */
     public IncrementalDose(FastDoseEngine engine, Grid grid, DecayIntegral decay, List<Seed> seeds) {
         this.engine = engine;
         this.grid = grid;
         this.gyPerCGyPerH = decay.gyPerCGyPerH();
-        this.doseGy = GroupedDose.doseGy(engine, seeds, grid, decay);
+        this.doseGy = new double[grid.voxelCount()];
         this.floatGy = new float[grid.voxelCount()];
+        int slice = grid.nx() * grid.ny();
+        float[] buffer = null;
+        for (Seed seed : seeds) {
+            FastDoseEngine.SlabRate rate = engine.seedDoseRate(seed, grid, buffer);
+            float[] r = rate.rateCGyPerH();
+            buffer = r;
+            int offset = rate.firstSlice() * slice;
+            IntStream.range(0, rate.sliceCount()).parallel().forEach(k -> {
+                for (int i = k * slice, end = i + slice; i < end; i++) {
+                    doseGy[offset + i] += r[i] * gyPerCGyPerH;
+                }
+            });
+        }
         IntStream.range(0, doseGy.length).parallel().forEach(n -> floatGy[n] = (float) Math.max(0, doseGy[n]));
+    }
+
+    /**
+     * Continues from a planner's dose: {@code computed} as the DVHs read it and {@code exactGy}, the same dose in double
+     * precision (copied; neither is changed).
+     */
+    public IncrementalDose(FastDoseEngine engine, DoseGrid computed, double[] exactGy, DecayIntegral decay) {
+        if (exactGy.length != computed.doseGy().length) {
+            throw new IllegalArgumentException("the double-precision dose has " + exactGy.length + " voxels, the grid " + computed.doseGy().length);
+        }
+        this.engine = engine;
+        this.grid = computed.grid();
+        this.gyPerCGyPerH = decay.gyPerCGyPerH();
+        this.floatGy = computed.doseGy();
+        this.floatShared = true;
+        this.doseGy = exactGy.clone();
     }
 
     /**
@@ -133,6 +161,11 @@ public final class IncrementalDose {
     /** The slab's rate array when it holds slice k, else null. */
     private static float[] slab(FastDoseEngine.SlabRate s, int k) {
         return s != null && k >= s.firstSlice() && k < s.firstSlice() + s.sliceCount() ? s.rateCGyPerH() : null;
+    }
+
+    /** A copy of the dose in double precision, Gy, grid order. */
+    public double[] doseGyCopy() {
+        return doseGy.clone();
     }
 
     /** Dose at voxel {@code index}, Gy. */

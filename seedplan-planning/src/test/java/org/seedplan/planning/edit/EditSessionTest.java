@@ -185,7 +185,8 @@ class EditSessionTest {
                 after.metrics().structures().get(0).vPct().get("100"), plan.seedCount(), s.seeds().size());
         assertThat(after.structures().get(0).dvh().doseAtPercent(90)).isGreaterThanOrEqualTo(INTENT.targets().get(0).prescriptionGy());
         // the dose shown is that of the resulting seeds computed from scratch: each seed's TG-43 rate summed in double
-        // precision (independent of the seeds' order); 1e-6 relative covers the single-precision copy the screen reads (6e-8)
+        // precision (independent of the seeds' order). The session and the planner sum the same rates in double, updating
+        // the dose by the seeds that change; 1e-6 relative covers the single-precision copy the screen reads (6e-8)
         double[] reference = freshDoseGy(s.seedList());
         float[] held = after.dose().doseGy();
         for (int n = 0; n < held.length; n++) {
