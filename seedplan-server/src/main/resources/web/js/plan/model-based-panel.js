@@ -28,6 +28,7 @@ export class ModelBasedPanel {
     this.progress = h('progress', { id: 'model-based-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Model-based dose progress' });
     this.step = h('span', { id: 'model-based-step', class: 'muted small', 'aria-live': 'polite' });
     this.message = h('p', { class: 'message error', hidden: true, role: 'alert' });
+    this.warning = h('p', { id: 'model-based-warning', class: 'message warn', hidden: true });
     this.what = h('p', { id: 'model-based-what', class: 'muted small add-needle-line' });
     this.table = h('table', { id: 'model-based-table', class: 'metrics' });
     this.canvas = h('canvas', { id: 'model-based-dvh', class: 'dvh', width: 300, height: 190, hidden: true,
@@ -41,7 +42,7 @@ export class ModelBasedPanel {
         h('label', { class: 'check' }, 'stop at ', this.uncertainty, ' %'),
         h('label', { class: 'check' }, 'photons ≤ ', this.photons)),
       h('div', { class: 'run-row' }, this.button, this.cancelButton, this.progress, this.step),
-      this.message, this.what, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.note);
+      this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.note);
     this.photons.style.width = '100px';
     this.uncertainty.style.width = '50px';
     section.hidden = true;
@@ -129,6 +130,7 @@ export class ModelBasedPanel {
     if (!r) {
       replace(this.table);
       replace(this.legend);
+      showMessage(this.warning, 'warn', '');
       this.what.textContent = this.saved ? `Plan ${this.saved.id} revision ${this.saved.revision}: no model-based dose computed for it yet.` : '';
       this.note.textContent = '';
       return;
@@ -136,6 +138,11 @@ export class ModelBasedPanel {
     this.what.textContent = `Plan ${r.planId} revision ${r.revision}: ${r.specification} (${r.specificationDescription}); `
       + `${r.photons.toLocaleString('en')} photons in ${fmt(r.seconds, 0)} s, mean 1σ in the targets ${fmt(r.meanTargetUncertaintyPct)} %; `
       + `by ${r.computedBy}.`;
+    // the metric's name may wrap (plan.css keeps table cells on one line) so that Δ stays inside the side column
+    const wrap = (td) => {
+      td.style.whiteSpace = 'normal';
+      return td;
+    };
     const cells = (row) => (row.resolved
       ? [h('td', { class: 'num' }, `${fmt(row.modelBased)} ± ${fmt(row.sigma)}`),
         h('td', { class: 'num' }, `${row.differencePct > 0 ? '+' : ''}${fmt(row.differencePct)} %`)]
@@ -145,11 +152,10 @@ export class ModelBasedPanel {
       h('thead', {}, h('tr', {}, h('th', {}, 'Metric'), h('th', { class: 'num' }, r.tg43Label),
         h('th', { class: 'num' }, `${r.specification} ± 1σ`), h('th', { class: 'num' }, 'Δ'))),
       h('tbody', {}, r.comparison.map((row) => h('tr', {},
-        h('td', {}, `${row.structure} ${row.metric} (${row.unit})`), h('td', { class: 'num' }, fmt(row.tg43)), ...cells(row)))));
-    const noisy = r.meanTargetUncertaintyPct > 5 ? `The mean 1σ in the targets, ${fmt(r.meanTargetUncertaintyPct)} %, is far above 2 %: a quick`
-      + ' look only; noise also biases near-maximum doses (D0.1cc, D2cc) upwards. ' : '';
-    this.note.textContent = `${noisy}${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. Edits made after saving this revision are`
-      + ' not in it.';
+        wrap(h('td', {}, `${row.structure} ${row.metric} (${row.unit})`)), h('td', { class: 'num' }, fmt(row.tg43)), ...cells(row)))));
+    showMessage(this.warning, 'warn', r.meanTargetUncertaintyPct > 5 ? `Mean 1σ in the targets ${fmt(r.meanTargetUncertaintyPct)} %, far above`
+      + ' 2 %: a quick look only; noise lowers D90 and raises near-maximum doses (D0.1cc, D2cc).' : '');
+    this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. Edits made after saving this revision are not in it.`;
     const key = (colour, text) => {
       const span = h('span', {}, text);
       span.style.setProperty('--c', colour);

@@ -103,6 +103,7 @@ class ModelBasedBrowserTest {
                 .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
         assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
+        assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("5·10⁴ photons: far above 2 %").contains("quick look only");
         assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
         Object bandPixels = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('model-based-dvh');"
                 + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
