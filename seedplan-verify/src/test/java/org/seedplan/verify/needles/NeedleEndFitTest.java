@@ -1,0 +1,68 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * One straight needle in soft tissue drawn by {@link IntraOpCtGenerator} (written apart from the fit), its end fitted from
+ * a point 1 mm short of the true tip on the true axis: the fitted tip against the drawn one.
+ */
+class NeedleEndFitTest {
+
+    private static final Vec3 TIP = new Vec3(0, 0, 0);
+
+    /** The drawn needle: 60 mm of steel ending at {@link #TIP}, 8° out of the axial plane. */
+    private static SimulatedNeedle needle() {
+        Vec3 axis = new Vec3(0.1, 1, Math.tan(Math.toRadians(8))).normalized();
+        return new SimulatedNeedle(TIP.minus(axis.times(60)), TIP, new Vec3(1, 0, 0), 0);
+    }
+
+    private static Volume scan(double sliceMm, IntraOpScanner.SliceProfile profile, double clipHu, double bevelMm) {
+        int nz = (int) Math.round(40 / sliceMm);
+        Grid grid = new Grid(new Vec3(-30.1, -70.2, -sliceMm * (nz - 1) / 2 + 0.3), 0.75, 0.75, sliceMm, 80, 120, nz);
+        IntraOpScanner scanner = new IntraOpScanner(0.9, profile, 20, 0, clipHu);
+        return new IntraOpCtGenerator(scanner, bevelMm).render(grid, List.of(needle()), List.of(), 7);
+    }
+
+    private static double tipError(Volume ct, double clipHu, int bevel) {
+        SimulatedNeedle n = needle();
+        Vec3 axis = n.axisAtTip(10);
+        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, clipHu, 50);
+        assertThat(fit).as("fit").isNotNull();
+        return fit.tipOffsetMm(bevel) - 1.0;
+    }
+
+    @Test
+    void findsTheTipOfAClippedNeedleOnThickBoxSlices() {
+        // Tolerance 0.3 mm: a third of the 1 mm; the acceptance scans (streaks, seeds, bent needles) reach 0.66 mm along the axis.
+        assertThat(Math.abs(tipError(scan(2.5, IntraOpScanner.SliceProfile.BOX, 3071, 3.5), 3071, NeedleEndFit.USUAL_BEVEL)))
+                .isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void findsTheTipOfAClippedNeedleOnThinGaussianSlices() {
+        assertThat(Math.abs(tipError(scan(1.25, IntraOpScanner.SliceProfile.GAUSSIAN, 3071, 3.5), 3071, NeedleEndFit.USUAL_BEVEL)))
+                .isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void aShortBevelFitsBetterWithAShortBevelThanWithTheUsualOne() {
+        // A needle ground at 30° (2.2 mm bevel), unclipped: the least misfit among the lengths tried lies at 1.5–3.0 mm.
+        Volume ct = scan(1.25, IntraOpScanner.SliceProfile.TRIANGLE, 30710, 2.2);
+        SimulatedNeedle n = needle();
+        Vec3 axis = n.axisAtTip(10);
+        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, Double.POSITIVE_INFINITY, 50);
+        assertThat(fit).isNotNull();
+        int best = 0;
+        for (int b = 1; b < NeedleEndFit.BEVELS_MM.length; b++) {
+            best = fit.misfit(b) < fit.misfit(best) ? b : best;
+        }
+        assertThat(NeedleEndFit.BEVELS_MM[best]).isBetween(1.5, 3.0);
+        assertThat(Math.abs(fit.tipOffsetMm(best) - 1.0)).as("tip error with the best bevel, mm").isLessThanOrEqualTo(0.3);
+    }
+}
