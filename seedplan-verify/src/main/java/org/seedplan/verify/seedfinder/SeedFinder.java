@@ -111,6 +111,11 @@ public final class SeedFinder {
      * than two seed volumes (less: other metal) and for faint blobs (less: bone or calcification).
      */
     static final double MIN_EXPLAINED = 0.6;
+    /**
+     * Share of the single seeds' unclipped peak below which a badly fitted object on an extended-scale scan is lighter
+     * metal (nitinol or steel struts and wires against a seed's silver or gold marker).
+     */
+    static final double LIGHT_METAL_PEAK_SHARE = 0.4;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -309,9 +314,13 @@ public final class SeedFinder {
             bc.contentSeeds = seeds;
             return bc;
         }).toList();
+        // Where the scanner did not clip, a seed's marker shows far denser than a stent strut or a wire: a badly fitted
+        // object whose densest voxel stays well below the single seeds' is other metal.
+        double seedPeak = extended ? medianPeak(counts, ct.hu(), seedVoxels) : 0;
         for (BlobCount bc : counts) {
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
-                    || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)) {
+                    || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
+                    || (extended && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
             } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
@@ -373,6 +382,22 @@ public final class SeedFinder {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
                 SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
+    }
+
+    /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
+    private static double medianPeak(List<BlobCount> counts, float[] hu, double seedVoxels) {
+        double[] p = counts.stream().filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
+                .mapToDouble(bc -> peak(bc.blob, hu)).sorted().toArray();
+        return p.length == 0 ? 0 : p[p.length / 2];
+    }
+
+    /** The densest voxel of a blob in the given CT numbers, HU. */
+    private static double peak(Blob b, float[] hu) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int v : b.voxels) {
+            m = Math.max(m, hu[v]);
+        }
+        return m;
     }
 
     /**
