@@ -21,21 +21,23 @@ import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.account.Role;
 
 /**
- * The model-based dose of a plan revision through the JSON API (SQLite), on the verification fixture's plan: four 6711 seeds
+ * The model-based dose of a plan revision through the JSON API (on SQLite and PostgreSQL: the subclasses), on the verification fixture's plan: four 6711 seeds
  * in a 20 mm square CTV in a water CT. A run reports progress, ends with the TG-43 vs Dm,m comparison and the DVH bands, is
  * stored with its revision only (a new revision has none; the old one keeps it), audited, cancellable, and refused for
  * another centre's plan. In water the Monte Carlo D90 must agree with TG-43 within 10 % (the engine's normalisation is
  * −3.6 % against the consensus Λ, four seeds shadow each other by under 1 %, docs/model-based-dose.md) plus 3σ.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ModelBasedApiTest {
+abstract class ModelBasedApiTest {
 
     private TestServer t;
     private World w;
 
+    abstract TestDatabases.Kind kind();
+
     @BeforeAll
     void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
+        t = new TestServer(kind());
         w = new World(t);
     }
 

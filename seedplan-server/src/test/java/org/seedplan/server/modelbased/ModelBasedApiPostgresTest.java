@@ -1,0 +1,12 @@
+package org.seedplan.server.modelbased;
+
+import org.seedplan.server.TestDatabases;
+
+/** {@link ModelBasedApiTest} on PostgreSQL (bin/test-services). */
+class ModelBasedApiPostgresTest extends ModelBasedApiTest {
+
+    @Override
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRESQL;
+    }
+}
