@@ -53,7 +53,8 @@ public final class ModelBasedApi {
 
     /**
      * POST /api/plans/{planId}/revisions/{rev}/model-based {specification?: "dm,m"|"dw,m", photons?, uncertaintyPct?} → 202 the run;
-     * the run stops at the mean target uncertainty or the photons, whichever comes first.
+     * the run stops at the mean target uncertainty or the photons, whichever comes first; 409 for a revision not planned with the
+     * plan screen's intent form or without its CT and contours.
      */
     public void start(Context ctx, Caller c) {
         PlanRevisions.Revision r = revision(ctx, c);
@@ -61,6 +62,7 @@ public final class ModelBasedApi {
         RevisionModelBasedDose.Settings settings = settings(Json.body(ctx));
         RevisionImages images;
         try {
+            RevisionModelBasedDose.form(r);
             images = RevisionImages.of(s.db(), store, sets, r.content().ctSeriesUid());
         } catch (IllegalStateException e) {
             throw ApiProblem.conflict(e.getMessage(), null);

@@ -65,17 +65,21 @@ final class RevisionModelBasedDose {
     private RevisionModelBasedDose() {
     }
 
+    /** The intent form the revision was planned with; IllegalStateException when it was not planned with one. */
+    static IntentForm form(PlanRevisions.Revision r) {
+        try {
+            return IntentForm.parse((ObjectNode) Json.MAPPER.readTree(r.content().intentJson()));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.io.IOException e) {
+            throw new IllegalStateException("revision " + r.revision() + " was not planned with the plan screen's intent form, so its targets"
+                    + " and prescriptions are unknown here: compute it with seedplan plan --model-based");
+        }
+    }
+
     /** Computes the revision's model-based dose; IllegalArgumentException / IllegalStateException name what is missing. */
     static ObjectNode compute(PlanRevisions.Revision r, RevisionImages images, Settings settings, DoubleConsumer progress,
                               BooleanSupplier cancelled) {
         PlanContent c = r.content();
-        IntentForm form;
-        try {
-            form = IntentForm.parse((ObjectNode) Json.MAPPER.readTree(c.intentJson()));
-        } catch (IllegalArgumentException | ClassCastException | java.io.IOException e) {
-            throw new IllegalStateException("revision " + r.revision() + " was not planned with the plan screen's intent form, so its targets"
-                    + " and prescriptions are unknown here: compute it with seedplan plan --model-based");
-        }
+        IntentForm form = form(r);
         if (c.seeds().isEmpty()) {
             throw new IllegalStateException("revision " + r.revision() + " has no seeds");
         }

@@ -125,6 +125,10 @@ abstract class ModelBasedApiTest {
         assertThat(t.signedIn(Role.DATA_ENTRY, false).post(otherPath, "{}").status()).as("a role without EDIT_PLAN").isEqualTo(403);
 
         VerificationFixture own = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
+        VerificationFixture bare = VerificationFixture.create(t, w, t.a);
+        ApiClient.Answer noForm = physicistA.post("/api/plans/" + bare.planId() + "/revisions/1/model-based", "{}");
+        assertThat(noForm.status()).as("a revision without the plan screen's intent form").isEqualTo(409);
+        assertThat(noForm.json().get("detail").asText()).contains("seedplan plan --model-based");
         ApiClient.Answer bad = physicistA.post("/api/plans/" + own.planId() + "/revisions/1/model-based", "{\"photons\":1e12}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("photons");
