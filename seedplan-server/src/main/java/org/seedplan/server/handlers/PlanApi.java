@@ -1,5 +1,6 @@
 package org.seedplan.server.handlers;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.plans.PlanPrintout;
+import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.plans.RtPlanExport;
 import org.seedplan.server.security.Permission;
 import org.seedplan.source.SourceLibrary;
@@ -185,8 +187,15 @@ public final class PlanApi {
             seeds.add(new PlanContent.PlannedSeed(new Vec3(coord(s, "xMm", i), coord(s, "yMm", i), coord(s, "zMm", i)), needle));
         }
         JsonNode intent = b.get("intent");
+        LocalDate calibration = Json.optDate(b, "calibrationDate");
+        LocalDate implant = Json.optDate(b, "implantDate");
+        try {
+            RevisionStrength.checkDates(calibration, implant, "");
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(implant == null ? "implantDate" : calibration == null ? "calibrationDate" : "implantDate", e.getMessage());
+        }
         return new PlanContent(intent == null || intent.isNull() ? null : intent.toString(), Json.optText(b, "ctSeriesUid"), Json.optDouble(b, "prescriptionGy"),
-                key, sk, Json.optDate(b, "calibrationDate"), Json.optDate(b, "implantDate"), needles, seeds, null);
+                key, sk, calibration, implant, needles, seeds, null);
     }
 
     private static double coord(JsonNode s, String f, int i) {
@@ -211,7 +220,9 @@ public final class PlanApi {
                 .put("status", r.status().name()).put("approvedBy", r.approvedByName())
                 .put("approvedAt", r.approvedAt() == null ? null : r.approvedAt().toString()).put("signatureMeaning", r.signatureMeaning())
                 .put("createdAt", r.createdAt().toString()).put("prescriptionGy", c.prescriptionGy()).put("sourceModelKey", c.sourceModelKey())
-                .put("strengthU", c.strengthU()).put("ctSeriesUid", c.ctSeriesUid()).put("d90Gy", c.metrics().d90Gy())
+                .put("strengthU", c.strengthU()).put("calibrationDate", c.calibrationDate() == null ? null : c.calibrationDate().toString())
+                .put("implantDate", c.implantDate() == null ? null : c.implantDate().toString()).put("strengthAtImplantU", RevisionStrength.atImplantU(c))
+                .put("ctSeriesUid", c.ctSeriesUid()).put("d90Gy", c.metrics().d90Gy())
                 .put("v100Percent", c.metrics().v100Percent()).put("seedCount", c.seeds().size()).put("needleCount", c.needles().size())
                 .put("checksum", r.checksum()).put("checksumValid", r.intact());
         if (withSeeds) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.seedplan.cases.DerivedStructure;
 import org.seedplan.dicom.rtplan.ImplantSource;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.intent.Approach;
 import org.seedplan.planning.intent.FixedNeedle;
@@ -83,15 +84,9 @@ public record IntentForm(PlanIntent intent, List<DerivedStructure> derived, Seed
         SeedStrength atCalibration = new SeedStrength(number(seed, "strength", "seed"), SeedStrength.Unit.parse(text(seed, "unit", "seed")));
         LocalDate calibration = date(seed, "calibrationDate");
         LocalDate implant = date(seed, "implantDate");
-        if ((calibration == null) != (implant == null)) {
-            throw new IllegalArgumentException("seed.calibrationDate and seed.implantDate go together: give both (or neither, for the strength at implant)");
-        }
+        RevisionStrength.checkDates(calibration, implant, "seed.");
         SeedStrength atImplant = atCalibration;
         if (calibration != null) {
-            if (implant.isBefore(calibration.minusDays(30)) || implant.isAfter(calibration.plusDays(365))) {
-                throw new IllegalArgumentException("seed.implantDate " + implant + " lies more than 30 days before or a year after the calibration date "
-                        + calibration + ": check the certificate");
-            }
             double f = ImplantSource.decayFactor(calibration.atStartOfDay(), implant.atStartOfDay(), model.halfLifeDays());
             atImplant = new SeedStrength(atCalibration.value() * f, atCalibration.unit());
         }

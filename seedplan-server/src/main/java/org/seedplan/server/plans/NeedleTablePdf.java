@@ -94,9 +94,8 @@ public final class NeedleTablePdf {
         String model = SourceLibrary.builtIn().keys().contains(c.sourceModelKey())
                 ? SourceLibrary.builtIn().model(c.sourceModelKey()).description() + " (" + c.sourceModelKey() + ")" : c.sourceModelKey();
         double mci = new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi();
-        h.add(new String[] {"", String.format(Locale.ROOT, "Seeds: %s, S_K %.4f U (%.3f mCi) per seed on %s (calibration); implant date %s", model,
-                c.strengthU(),
-                mci, PlanPrintout.opt(c.calibrationDate()), PlanPrintout.opt(c.implantDate()))});
+        h.add(new String[] {"", String.format(Locale.ROOT, "Seeds: %s, %s; %.3f mCi per seed on the %s date", model, RevisionStrength.label(c), mci,
+                c.calibrationDate() == null ? "implant" : "calibration")});
         h.add(new String[] {"", "Prescription: " + (c.prescriptionGy() == null ? "-" : String.format(Locale.ROOT, "%.1f Gy", c.prescriptionGy()))
                 + String.format(Locale.ROOT, "    %d needles, %d seeds", table.rows().size(), c.seeds().size())});
         Vec3 d = table.rows().get(0).direction();
@@ -229,10 +228,10 @@ public final class NeedleTablePdf {
     private void footerBlock(PDPageContentStream cs, float y, NeedleTable table, PlanContent c) throws IOException {
         int seeds = table.rows().stream().mapToInt(NeedleTable.Row::seeds).sum();
         int spacers = table.rows().stream().mapToInt(NeedleTable.Row::spacers).sum();
-        text(cs, bold, 10, MARGIN, y, String.format(Locale.ROOT, "Total: %d needles, %d seeds on needles%s, %d spacers; %.3f U (%.2f mCi) in all on the"
-                + " calibration date",
+        text(cs, bold, 10, MARGIN, y, String.format(Locale.ROOT, "Total: %d needles, %d seeds on needles%s, %d spacers; %.3f U (%.2f mCi) in all on %s",
                 table.rows().size(), seeds, table.unassignedSeeds() > 0 ? " (+" + table.unassignedSeeds() + " on no needle)" : "", spacers,
-                c.seeds().size() * c.strengthU(), c.seeds().size() * new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi()));
+                c.seeds().size() * c.strengthU(), c.seeds().size() * new SeedStrength(c.strengthU(), SeedStrength.Unit.U).activityMCi(),
+                c.calibrationDate() == null ? "the implant date" : c.calibrationDate() + " (calibration)"));
         text(cs, regular, 10, MARGIN, y - 2 * ROW, "Loaded by: ______________________   Checked by: ______________________   Date and time: ________________");
     }
 

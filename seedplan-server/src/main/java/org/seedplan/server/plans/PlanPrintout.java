@@ -46,8 +46,9 @@ public final class PlanPrintout {
         lines.add(new String[] {"", "Plan checksum (SHA-256): " + r.checksum()});
         lines.add(new String[] {"", ""});
         PlanContent c = r.content();
-        lines.add(new String[] {"", String.format(Locale.ROOT, "Seed model: %s   S_K per seed: %.4f U   seeds: %d   needles: %d", c.sourceModelKey(),
-                c.strengthU(), c.seeds().size(), c.needles().size())});
+        lines.add(new String[] {"", String.format(Locale.ROOT, "Seed model: %s   seeds: %d   needles: %d", c.sourceModelKey(),
+                c.seeds().size(), c.needles().size())});
+        lines.add(new String[] {"", RevisionStrength.label(c)});
         lines.add(new String[] {"", "Prescription: " + (c.prescriptionGy() == null ? "-" : fmt(c.prescriptionGy()) + " Gy")
                 + "   calibration date: " + opt(c.calibrationDate()) + "   implant date: " + opt(c.implantDate())});
         PlanContent.Metrics m = c.metrics();

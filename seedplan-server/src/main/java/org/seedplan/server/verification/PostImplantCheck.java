@@ -24,6 +24,7 @@ import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.planning.IntentForm;
+import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.source.SourceLibrary;
 import org.seedplan.source.SourceModel;
@@ -67,12 +68,13 @@ public final class PostImplantCheck {
     private PostImplantCheck() {
     }
 
-    /** The planned seeds of a revision, each along its needle (or along z when loose), with the plan's strength. */
+    /** The planned seeds of a revision, each along its needle (or along z when loose), with the plan's strength on the implant date. */
     public static List<Seed> plannedSeeds(PlanContent c) {
         List<Seed> out = new ArrayList<>();
+        double skU = RevisionStrength.atImplantU(c);
         for (PlanContent.PlannedSeed s : c.seeds()) {
             Vec3 axis = s.needle() >= 0 ? c.needles().get(s.needle()).tipMm().minus(c.needles().get(s.needle()).entryMm()) : Vec3.UNIT_Z;
-            out.add(new Seed(s.centreMm(), axis, c.strengthU()));
+            out.add(new Seed(s.centreMm(), axis, skU));
         }
         return out;
     }
