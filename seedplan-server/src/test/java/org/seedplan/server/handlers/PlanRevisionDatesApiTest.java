@@ -1,0 +1,72 @@
+package org.seedplan.server.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.server.World;
+import org.seedplan.storage.account.Role;
+
+/**
+ * A plan revision's calibration and implant dates over HTTP: an implant date far before the calibration date, or one date
+ * without the other, is refused with a problem naming the field; a stored revision states its strength at implant.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanRevisionDatesApiTest {
+
+    private TestServer t;
+    private World w;
+
+    @BeforeAll
+    void start() throws Exception {
+        t = new TestServer(TestDatabases.Kind.SQLITE);
+        w = new World(t);
+    }
+
+    @AfterAll
+    void stop() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private ApiClient.Answer create(String dates) {
+        long patient = w.patient(t.a).id();
+        return t.signedIn(Role.PHYSICIAN, true).post("/api/patients/" + patient + "/plans", "{\"name\":\"dates\",\"sourceModelKey\":\"amersham6711\","
+                + "\"strengthU\":0.76,\"prescriptionGy\":120" + dates + ",\"seeds\":[{\"xMm\":0,\"yMm\":0,\"zMm\":2}]}");
+    }
+
+    @Test
+    void anImplantMonthsBeforeTheCalibrationDateIsRefusedNamingImplantDate() {
+        ApiClient.Answer a = create(",\"calibrationDate\":\"2026-12-01\",\"implantDate\":\"2026-09-01\"");
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.json().get("field").asText()).isEqualTo("implantDate");
+        assertThat(a.body()).contains("2026-09-01").contains("2026-12-01");
+    }
+
+    @Test
+    void aCalibrationDateWithoutAnImplantDateIsRefusedNamingTheMissingOne() {
+        ApiClient.Answer a = create(",\"calibrationDate\":\"2026-12-01\"");
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.json().get("field").asText()).isEqualTo("implantDate");
+        ApiClient.Answer b = create(",\"implantDate\":\"2026-12-01\"");
+        assertThat(b.status()).isEqualTo(400);
+        assertThat(b.json().get("field").asText()).isEqualTo("calibrationDate");
+    }
+
+    @Test
+    void aStoredRevisionStatesItsStrengthOnTheImplantDate() {
+        ApiClient.Answer a = create(",\"calibrationDate\":\"2026-11-26\",\"implantDate\":\"2026-12-03\"");
+        assertThat(a.status()).isEqualTo(201);
+        // TG-43U1 I-125 half-life 59.40 d, 7 days; 1e-12: the same formula on both sides
+        assertThat(a.json().get("strengthAtImplantU").asDouble()).isCloseTo(0.76 * Math.exp(-Math.log(2) * 7 / 59.40), within(1e-12));
+        assertThat(a.json().get("calibrationDate").asText()).isEqualTo("2026-11-26");
+        assertThat(a.json().get("implantDate").asText()).isEqualTo("2026-12-03");
+    }
+}
