@@ -59,7 +59,12 @@ public final class RtPlanExport {
                 patient.birthDate() == null ? "" : patient.birthDate().toString().replace("-", ""), patient.sex() == null ? "" : patient.sex());
         StudyContext ctx = new StudyContext(info, study[0], study[1], LocalDateTime.ofInstant(r.approvedAt(), ZoneOffset.UTC).withNano(0));
         SourceModel model = SourceLibrary.builtIn().model(c.sourceModelKey());
-        LocalDate reference = c.calibrationDate() != null ? c.calibrationDate() : LocalDate.ofInstant(r.approvedAt(), ZoneOffset.UTC);
+        // PS3.3: Reference Air Kerma Rate is S_K on the Source Strength Reference Date, here the stored strength on its calibration date
+        if (c.calibrationDate() == null) {
+            throw new IllegalStateException("revision " + r.revision() + " of plan " + r.planId() + " states no calibration date: the RT Plan's"
+                    + " Reference Air Kerma Rate needs the date it refers to; make a revision with the seed certificate's calibration and implant dates");
+        }
+        LocalDate reference = c.calibrationDate();
         SeedSourceInfo source = new SeedSourceInfo("I-125", model.description(), model.key(), model.halfLifeDays(), model.activeLengthCm() * 10,
                 2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, reference);
         String label = r.planName().length() > 16 ? r.planName().substring(0, 16) : r.planName();

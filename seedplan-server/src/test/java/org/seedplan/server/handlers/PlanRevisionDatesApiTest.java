@@ -7,11 +7,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.time.Instant;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomReader;
+import org.seedplan.dicom.io.Tag;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
+import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.Patient;
 
 /**
  * A plan revision's calibration and implant dates over HTTP: an implant date far before the calibration date, or one date
@@ -68,5 +76,31 @@ class PlanRevisionDatesApiTest {
         assertThat(a.json().get("strengthAtImplantU").asDouble()).isCloseTo(0.76 * Math.exp(-Math.log(2) * 7 / 59.40), within(1e-12));
         assertThat(a.json().get("calibrationDate").asText()).isEqualTo("2026-11-26");
         assertThat(a.json().get("implantDate").asText()).isEqualTo("2026-12-03");
+    }
+
+    @Test
+    void theRtPlansReferenceAirKermaRateIsTheStrengthOnItsSourceStrengthReferenceDate() throws Exception {
+        // PS3.3 C.8.8.15: Source Strength Reference Date is the date the Reference Air Kerma Rate refers to
+        PlanRevisions.Revision r = w.approvedPlan(t.a, true);
+        byte[] bytes = t.signedIn(Role.PHYSICIST, true).bytes("/api/plans/" + r.planId() + "/revisions/1/export/dicom");
+        DataSet source = DicomReader.parse(bytes, "export").dataSet().sequence(Tag.SOURCE_SEQUENCE).get(0);
+        assertThat(source.requireString(Tag.SOURCE_STRENGTH_REFERENCE_DATE)).isEqualTo("20261201");
+        assertThat(source.number(Tag.REFERENCE_AIR_KERMA_RATE).orElseThrow()).isEqualTo(0.76);
+    }
+
+    @Test
+    void aRevisionWithoutACalibrationDateIsNotExportedWithAGuessedReferenceDate() throws Exception {
+        Object[] pc = w.patientWithCt(t.a);
+        PlanContent c = World.content((String) pc[1]);
+        PlanContent undated = new PlanContent(c.intentJson(), c.ctSeriesUid(), c.prescriptionGy(), c.sourceModelKey(), c.strengthU(), null, null,
+                c.needles(), c.seeds(), null);
+        PlanRevisions plans = new PlanRevisions(t.db);
+        PlanRevisions.Revision r = plans.createPlan(Actor.SYSTEM, ((Patient) pc[0]).id(), "undated", undated, t.clock.instant());
+        var physicist = t.usersA.get(Role.PHYSICIST);
+        plans.approve(new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, t.a.id(), null), r.planId(), 1, physicist.displayName(),
+                Instant.now());
+        ApiClient.Answer a = t.signedIn(Role.PHYSICIST, true).get("/api/plans/" + r.planId() + "/revisions/1/export/dicom");
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.body()).contains("states no calibration date");
     }
 }
