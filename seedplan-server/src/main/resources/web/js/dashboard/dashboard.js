@@ -81,6 +81,7 @@ form.addEventListener('submit', async (e) => {
 
 (async () => {
   const session = await requireSession();
+  document.querySelector('sp-app-header').setSession(session);
   const centres = centresOf(session);
   centreSelect.append(...centres.map((c) => h('option', { value: c.id }, `${c.name} (${c.code})`)));
   templates = await get('/api/analysis/templates');

@@ -1,0 +1,172 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.PatientRepository;
+
+/**
+ * Each screen at 1366 × 768 (the common clinic laptop) in a real Chromium on the demo patient: every toolbar is one
+ * line, nothing sticks out of the window or out of a side panel, and the read-out under the cursor is shown whole.
+ * Screenshots at 1366 × 768 and 1920 × 1080 are kept in the build folder's screenshots/ for a person to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ToolbarLayoutBrowserTest {
+
+    /**
+     * The layout checks, run in the page. A toolbar is one line when its visible children in the flow (not those placed elsewhere) share a row: the lowest top
+     * edge lies above the highest bottom edge (a wrapped item starts below the first line's bottom); an element overflows when its right edge is more than 1 px past
+     * the window's or past a clipping ancestor's (overflow-x not visible), which would hide it or need a sideways scroll.
+     */
+    private static final String LAYOUT = """
+            const out = {toolbars: [], overflow: [], readout: null, width: innerWidth, height: innerHeight,
+              pageWidth: document.documentElement.scrollWidth};
+            const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
+              && getComputedStyle(e).visibility !== 'hidden'; };
+            const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+            for (const t of document.querySelectorAll('.appbar, .imaging-toolbar, sp-ct-toolbar, .toolbar')) {
+              if (!visible(t)) continue;
+              const kids = [...t.children].filter((k) => visible(k) && !['absolute', 'fixed'].includes(getComputedStyle(k).position));
+              const tops = kids.map((k) => k.getBoundingClientRect().top), bottoms = kids.map((k) => k.getBoundingClientRect().bottom);
+              out.toolbars.push({name: name(t), height: t.getBoundingClientRect().height, oneLine: Math.max(...tops) < Math.min(...bottoms),
+                lowestTop: Math.max(...tops), highestBottom: Math.min(...bottoms)});
+            }
+            for (const e of document.querySelectorAll('body *')) {
+              if (!visible(e) || e.closest('.sr-only')) continue;
+              const r = e.getBoundingClientRect();
+              if (r.right > innerWidth + 1) { out.overflow.push(name(e) + ' right ' + r.right.toFixed(0) + ' > window ' + innerWidth); continue; }
+              for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX === 'visible') continue;
+                const ar = a.getBoundingClientRect();
+                if (r.right > ar.right + 1) out.overflow.push(name(e) + ' right ' + r.right.toFixed(0) + ' > ' + name(a) + ' ' + ar.right.toFixed(0));
+                break;
+              }
+            }
+            const ro = document.getElementById('cursor-readout');
+            if (ro) out.readout = {text: ro.textContent, scrollWidth: ro.scrollWidth, clientWidth: ro.clientWidth};
+            return out;
+            """;
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Patient patient;
+    private final List<String> failures = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
+                PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("toolbar-demo")), ImportLimits.DEFAULT);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Test
+    void everyScreenAt1366x768HasOneLineToolbarsNothingOutsideTheWindowAndTheWholeReadout() {
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        chromium.signIn(server.base(), "statistician_a");
+        driver.findElement(By.linkText("Cohort dashboard")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard.html"));
+        WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
+        wait.until(d -> plan.getAttribute("value").contains("\"version\""));
+        check("dashboard", null);
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/patient.html?id=" + patient.id());
+        String query = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href^='/viewer.html?']")))
+                .getAttribute("href").replaceFirst("^.*\\?", "");
+        check("patient", null);
+        for (String screen : List.of("viewer", "contour", "verify")) {
+            driver.get(server.base() + "/" + screen + ".html?" + query);
+            check(screen, "imaging");
+        }
+        driver.get(server.base() + "/plan.html?patient=" + patient.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-rows .target-row")));
+        check("plan", "imaging");
+        driver.get(server.base() + "/followup.html?patient=" + patient.id());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content")));
+        check("followup", null);
+        assertThat(failures).as("layout faults").isEmpty();
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+    }
+
+    /** Waits for the screen, puts the mouse on the axial view of an image screen, checks the layout and takes screenshots. */
+    @SuppressWarnings("unchecked")
+    private void check(String screen, String kind) {
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-app-header .appbar")));
+        if ("imaging".equals(kind)) {
+            wait.until(d -> Boolean.TRUE.equals(js("return !!(window.seedplanViewer && window.seedplanViewer.volume"
+                    + " && window.seedplanViewer.volume.complete())")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toolbar")));
+            WebElement axial = driver.findElement(By.cssSelector("canvas[data-view='axial']"));
+            // on the patient's right and anterior, inside the CT: negative coordinates and an HU value
+            new Actions(driver).moveToElement(axial, -axial.getSize().width / 5, -axial.getSize().height / 5).perform();
+            wait.until(d -> !driver.findElement(By.id("cursor-readout")).getText().isEmpty());
+        }
+        Map<String, Object> r = (Map<String, Object>) js(LAYOUT);
+        chromium.screenshot("layout-" + screen + "-1366x768");
+        System.out.println(screen + " at 1366 x 768: " + r);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(((Number) r.get("width")).intValue()).as("window width").isEqualTo(1366);
+        soft.assertThat(((Number) r.get("pageWidth")).intValue()).as("%s: page width", screen).isLessThanOrEqualTo(1366);
+        for (Map<String, Object> t : (List<Map<String, Object>>) r.get("toolbars")) {
+            soft.assertThat(t.get("oneLine")).as("%s: %s is one line: %s", screen, t.get("name"), t).isEqualTo(Boolean.TRUE);
+        }
+        soft.assertThat((List<String>) r.get("overflow")).as("%s: elements outside the window or their panel", screen).isEmpty();
+        if ("imaging".equals(kind)) {
+            Map<String, Object> ro = (Map<String, Object>) r.get("readout");
+            soft.assertThat((String) ro.get("text")).as("%s: read-out", screen).matches("\\(-?[\\d.]+, -?[\\d.]+, -?[\\d.]+\\) mm\\s+(-?\\d+ HU|—)");
+            soft.assertThat(((Number) ro.get("scrollWidth")).intValue()).as("%s: read-out %s not cut", screen, ro.get("text"))
+                    .isLessThanOrEqualTo(((Number) ro.get("clientWidth")).intValue());
+        }
+        driver.manage().window().setSize(new Dimension(1920, 1080));
+        js("window.scrollTo(0, 0)");
+        chromium.screenshot("layout-" + screen + "-1920x1080");
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        soft.errorsCollected().forEach((e) -> failures.add(e.getMessage()));
+    }
+}
