@@ -113,6 +113,7 @@ public final class PostImplantCheck {
         ObjectNode o = Json.MAPPER.createObjectNode();
         putSelfCheck(o, finding);
         o.put("prescriptionGy", rx).put("sourceModelKey", model.key()).put("contours", contoursUsed);
+        o.put("strengthAtImplantU", planned.get(0).skU()).put("implantDate", plan.implantDate() == null ? null : plan.implantDate().toString());
         if (frameNote != null) {
             o.put("frameNote", frameNote);
         }
