@@ -7,10 +7,12 @@ import { openImagingPage } from '../viewer/imaging-page.js';
 import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
 import { SeedLayer } from './seed-layer.js';
+import { describeRigid, resampleIntoPlanFrame } from './plan-frame.js';
 
 const $ = (id) => document.getElementById(id);
 const error = $('error');
-const state = { result: null, jobId: null, session: null };
+/** postOp: the post-op CT as stored (its own frame); complete: resolves when all its slices are in. */
+const state = { result: null, jobId: null, session: null, postOp: null, complete: null };
 /** The contours the verification used, drawn under the seeds (the contouring screen's layer, nothing selected). */
 const contours = { structures: [], selected: null, volume: null, tool: 'crosshair' };
 window.seedplanVerify = state;
@@ -32,7 +34,7 @@ async function plansOf(patientId) {
 
 async function run(viewer) {
   const [planId, revision] = $('plan-choice').value.split(':').map(Number);
-  const body = { planId, revision, postOpSeriesUid: viewer.volume.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked };
+  const body = { planId, revision, postOpSeriesUid: state.postOp.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked };
   $('run').disabled = true;
   try {
     let job;
@@ -58,10 +60,42 @@ async function run(viewer) {
     }
     $('run-progress').hidden = true;
     if (job.state === 'failed') throw new Error(job.error);
+    await showInFrame(job.result, viewer);
     show(job.result, viewer);
   } finally {
     $('run').disabled = false;
   }
+}
+
+/**
+ * Every position of the answer is in the plan's frame. When a registration was applied the images become the post-op CT
+ * resampled into that frame (as the seed finder read it), so seeds, contours and cold voxels fall where they are; the
+ * banner says so with the registration's UID, rotation and shift. Without one the post-op CT is shown as stored.
+ */
+async function showInFrame(r, viewer) {
+  const banner = $('frame-applied');
+  if (!r.registration) {
+    banner.hidden = true;
+    if (viewer.volume !== state.postOp) show3d(viewer, state.postOp);
+    return;
+  }
+  const [planCt] = await Promise.all([get(`/api/ct/${encodeURIComponent(r.planCtSeriesUid)}`), state.complete]);
+  const { rotationDeg, translationMm } = describeRigid(r.registration.postOpToPlanMatrix);
+  show3d(viewer, resampleIntoPlanFrame(state.postOp, r.registration, planCt));
+  banner.textContent = `Images in the plan's frame: the post-op CT resampled (trilinear, on the planning CT's slices) by Spatial Registration`
+    + ` ${r.registration.sopInstanceUid}, rotation ${rotationDeg.toFixed(1)}°, shift (${translationMm.map((t) => t.toFixed(1)).join(', ')}) mm.`
+    + ' Seeds, contours and cold regions are drawn in that frame; HU read-outs are interpolated.';
+  banner.title = r.frameNote || '';
+  banner.hidden = false;
+}
+
+function show3d(viewer, volume) {
+  contours.volume = volume;
+  viewer.setVolume(volume);
+  const [nx, ny, nz] = volume.size;
+  const [dx, dy, dz] = volume.spacingMm;
+  $('series-line').textContent = `CT ${nx} × ${ny} × ${nz}, ${dx.toFixed(2)} × ${dy.toFixed(2)} × ${dz.toFixed(2)} mm`
+    + (volume.header.resampledByRegistration ? ' (in the plan\'s frame)' : '');
 }
 
 function show(r, viewer) {
@@ -161,8 +195,10 @@ async function approve() {
 }
 
 async function start() {
-  const { session, viewer, volume } = await openImagingPage({ layout: 'main' });
+  const { session, viewer, volume, complete } = await openImagingPage({ layout: 'main' });
   state.session = session;
+  state.postOp = volume;
+  state.complete = complete;
   contours.volume = volume;
   viewer.addOverlay(new ContourLayer(contours));
   viewer.addOverlay(new SeedLayer(state));

@@ -1,0 +1,83 @@
+// The post-op CT brought into the plan's Frame of Reference in the browser, by the rule of the server's FrameResampler
+// (seedplan-dicom), but on the planning CT's lattice: an axial grid with the planning CT's spacing and voxel centres,
+// covering the transformed post-op voxel centres, each voxel the trilinear interpolation of the original at M⁻¹·p, air
+// (−1000 HU) outside. On the planning CT's slices the planning contours lie exactly on the images' slices. The verification answer's positions are all
+// in the plan's frame, so on this volume every overlay (seeds, contours, cold voxels) is drawn without any mapping, on
+// the very image the seed finder read.
+import { CtVolume } from '../viewer/ct-volume.js';
+
+/** HU given to voxels outside the original scan (FrameResampler.AIR_HU). */
+const AIR_HU = -1000;
+
+/** p' = M·p for a 4×4 matrix given row by row (16 numbers). */
+export function applyMatrix(m, p) {
+  return [0, 1, 2].map((r) => m[4 * r] * p[0] + m[4 * r + 1] * p[1] + m[4 * r + 2] * p[2] + m[4 * r + 3]);
+}
+
+/** Rotation angle (degrees) of the rigid matrix m and its translation (mm). */
+export function describeRigid(m) {
+  const cos = Math.max(-1, Math.min(1, (m[0] + m[5] + m[10] - 1) / 2));
+  return { rotationDeg: (Math.acos(cos) * 180) / Math.PI, translationMm: [m[3], m[7], m[11]] };
+}
+
+/**
+ * A complete CtVolume `postOp` resampled into the plan's frame by the answer's `registration` {sopInstanceUid,
+ * postOpToPlanMatrix, planToPostOpMatrix} (4×4 row by row, rigid) onto the lattice of `planCt` {originMm, spacingMm} (the
+ * planning CT's header): a new CtVolume whose header is the post-op series' with the new geometry and
+ * `resampledByRegistration` set to the registration's UID.
+ */
+export function resampleIntoPlanFrame(postOp, registration, planCt) {
+  const postOpToPlan = registration.postOpToPlanMatrix;
+  const [nx, ny, nz] = postOp.size;
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let c = 0; c < 8; c++) {
+    const corner = [c & 1 ? nx - 1 : 0, c & 2 ? ny - 1 : 0, c & 4 ? nz - 1 : 0].map((n, a) => postOp.mmOf(a, n));
+    applyMatrix(postOpToPlan, corner).forEach((v, a) => { lo[a] = Math.min(lo[a], v); hi[a] = Math.max(hi[a], v); });
+  }
+  const sp = planCt.spacingMm;
+  [0, 1, 2].forEach((a) => { lo[a] = planCt.originMm[a] + Math.floor((lo[a] - planCt.originMm[a]) / sp[a] + 1e-9) * sp[a]; });
+  const size = [0, 1, 2].map((a) => Math.ceil((hi[a] - lo[a]) / sp[a] - 1e-9) + 1);
+  const header = { ...postOp.header, spacingMm: [...sp], columns: size[0], rows: size[1], slices: size[2], originMm: lo,
+    slicePositionsMm: Array.from({ length: size[2] }, (_, k) => lo[2] + k * sp[2]), resampledByRegistration: registration.sopInstanceUid };
+  const out = new CtVolume(header);
+  const back = registration.planToPostOpMatrix;
+  const src = postOp.voxels;
+  const o = postOp.originMm;
+  const ps = postOp.spacingMm;
+  const sample = (fi, fj, fk) => {
+    if (fi < -0.5 || fj < -0.5 || fk < -0.5 || fi > nx - 0.5 || fj > ny - 0.5 || fk > nz - 0.5) return AIR_HU;
+    fi = Math.max(0, Math.min(nx - 1, fi));
+    fj = Math.max(0, Math.min(ny - 1, fj));
+    fk = Math.max(0, Math.min(nz - 1, fk));
+    const i0 = Math.min(Math.floor(fi), Math.max(0, nx - 2));
+    const j0 = Math.min(Math.floor(fj), Math.max(0, ny - 2));
+    const k0 = Math.min(Math.floor(fk), Math.max(0, nz - 2));
+    const i1 = Math.min(i0 + 1, nx - 1);
+    const j1 = Math.min(j0 + 1, ny - 1);
+    const k1 = Math.min(k0 + 1, nz - 1);
+    const ti = fi - i0;
+    const tj = fj - j0;
+    const tk = fk - k0;
+    const at = (i, j, k) => src[(k * ny + j) * nx + i];
+    const lerp = (a, b, t) => a + (b - a) * t;
+    const c00 = lerp(at(i0, j0, k0), at(i1, j0, k0), ti);
+    const c10 = lerp(at(i0, j1, k0), at(i1, j1, k0), ti);
+    const c01 = lerp(at(i0, j0, k1), at(i1, j0, k1), ti);
+    const c11 = lerp(at(i0, j1, k1), at(i1, j1, k1), ti);
+    return lerp(lerp(c00, c10, tj), lerp(c01, c11, tj), tk);
+  };
+  const v = out.voxels;
+  let n = 0;
+  for (let k = 0; k < size[2]; k++) {
+    for (let j = 0; j < size[1]; j++) {
+      for (let i = 0; i < size[0]; i++, n++) {
+        const q = applyMatrix(back, [lo[0] + i * sp[0], lo[1] + j * sp[1], lo[2] + k * sp[2]]);
+        v[n] = Math.round(sample((q[0] - o[0]) / ps[0], (q[1] - o[1]) / ps[1], (q[2] - o[2]) / ps[2]));
+      }
+    }
+  }
+  out.loaded.fill(1);
+  out.version++;
+  return out;
+}
