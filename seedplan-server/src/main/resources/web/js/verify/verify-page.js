@@ -58,9 +58,9 @@ async function run(viewer) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       job = await get(`/api/verifications/${job.id}`);
     }
-    $('run-progress').hidden = true;
     if (job.state === 'failed') throw new Error(job.error);
     await showInFrame(job.result, viewer);
+    $('run-progress').hidden = true;
     show(job.result, viewer);
   } finally {
     $('run').disabled = false;
@@ -79,7 +79,9 @@ async function showInFrame(r, viewer) {
     if (viewer.volume !== state.postOp) show3d(viewer, state.postOp);
     return;
   }
-  const [planCt] = await Promise.all([get(`/api/ct/${encodeURIComponent(r.planCtSeriesUid)}`), state.complete]);
+  $('job-step').textContent = 'bringing the post-op CT into the plan\'s frame for display';
+  const [planCt] = await Promise.all([get(`/api/ct/${encodeURIComponent(r.planCtSeriesUid)}`), state.complete,
+    new Promise((resolve) => requestAnimationFrame(resolve))]);
   const { rotationDeg, translationMm } = describeRigid(r.registration.postOpToPlanMatrix);
   show3d(viewer, resampleIntoPlanFrame(state.postOp, r.registration, planCt));
   banner.textContent = `Images in the plan's frame: the post-op CT resampled (trilinear, on the planning CT's slices) by Spatial Registration`
