@@ -174,11 +174,15 @@ class PlanPage {
     replace($('goals'), s.goals.map((g) => h('li', { class: g.met ? 'met' : 'unmet', 'data-goal': `${g.structure} ${g.goal}` },
       `${g.structure} ${g.goal}: ${fmt(g.value, 1)} ${g.unit}`)));
     this.drawDvh();
-    const head = h('tr', {}, ['Structure', 'cc', 'D90', 'D100', 'V100', 'V150', 'V200', 'Dmax', 'D2cc', 'D0.1cc', 'HI', 'CI'].map((c) => h('th', {}, c)));
-    replace($('metrics'), h('thead', {}, head), h('tbody', {}, s.metrics.map((m) => h('tr', { 'data-structure': m.name },
-      h('td', {}, m.name), h('td', {}, fmt(m.volumeCc, 1)), h('td', { class: 'd90' }, fmt(m.d90Gy)), h('td', {}, fmt(m.d100Gy)),
-      h('td', { class: 'v100' }, fmt(m.v100Pct)), h('td', {}, fmt(m.v150Pct)), h('td', {}, fmt(m.v200Pct)), h('td', {}, fmt(m.dmaxGy)),
-      h('td', {}, fmt(m.d2ccGy)), h('td', {}, fmt(m.d0_1ccGy)), h('td', {}, fmt(m.hi, 2)), h('td', {}, fmt(m.ciPaddick, 2))))));
+    // doses and volumes in two tables, so that the side column shows every metric without a sideways scroll
+    const table = (columns, cells) => [h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c)))),
+      h('tbody', {}, s.metrics.map((m) => h('tr', { 'data-structure': m.name }, h('td', {}, m.name), ...cells(m))))];
+    replace($('metrics'), ...table(['Structure', 'cc', 'D90 Gy', 'D100', 'Dmax', 'D2cc', 'D0.1cc'], (m) => [
+      h('td', {}, fmt(m.volumeCc, 1)), h('td', { class: 'd90' }, fmt(m.d90Gy)), h('td', {}, fmt(m.d100Gy)), h('td', {}, fmt(m.dmaxGy)),
+      h('td', {}, fmt(m.d2ccGy)), h('td', {}, fmt(m.d0_1ccGy))]));
+    replace($('metrics-volume'), ...table(['Structure', 'V100 %', 'V150', 'V200', 'HI', 'CI'], (m) => [
+      h('td', { class: 'v100' }, fmt(m.v100Pct)), h('td', {}, fmt(m.v150Pct)), h('td', {}, fmt(m.v200Pct)),
+      h('td', {}, fmt(m.hi, 2)), h('td', {}, fmt(m.ciPaddick, 2))]));
     $('seed-summary').textContent = `${s.seedCount} seeds, ${s.needleCount} needles, ${fmt(s.totalStrengthU, 2)} U`;
     const counts = {};
     for (const sd of s.seeds) counts[sd.needle] = (counts[sd.needle] || 0) + 1;
