@@ -42,7 +42,8 @@ class ToolbarLayoutBrowserTest {
     /**
      * The layout checks, run in the page. A toolbar is one line when its visible children in the flow (not those placed elsewhere) share a row: the lowest top
      * edge lies above the highest bottom edge (a wrapped item starts below the first line's bottom); an element overflows when its right edge is more than 1 px past
-     * the window's or past a clipping ancestor's (overflow-x not visible), which would hide it or need a sideways scroll.
+     * the window's or past a clipping ancestor's (overflow-x not visible), which would hide it or need a sideways scroll,
+     * and a toolbar's button, link, label or text is cut when its content is wider than its box (scrollWidth > clientWidth).
      */
     private static final String LAYOUT = """
             const out = {toolbars: [], overflow: [], readout: null, width: innerWidth, height: innerHeight,
@@ -54,6 +55,9 @@ class ToolbarLayoutBrowserTest {
               if (!visible(t)) continue;
               const kids = [...t.children].filter((k) => visible(k) && !['absolute', 'fixed'].includes(getComputedStyle(k).position));
               const tops = kids.map((k) => k.getBoundingClientRect().top), bottoms = kids.map((k) => k.getBoundingClientRect().bottom);
+              for (const c of t.querySelectorAll('button, a, label, output, span')) {
+                if (visible(c) && c.scrollWidth > c.clientWidth + 1 && c.clientWidth > 0) out.overflow.push(name(c) + ' text cut: ' + c.textContent);
+              }
               out.toolbars.push({name: name(t), height: t.getBoundingClientRect().height, oneLine: Math.max(...tops) < Math.min(...bottoms),
                 lowestTop: Math.max(...tops), highestBottom: Math.min(...bottoms)});
             }
