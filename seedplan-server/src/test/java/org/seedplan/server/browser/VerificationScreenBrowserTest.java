@@ -59,7 +59,7 @@ import org.seedplan.verify.phantom.SeedPose;
 
 /**
  * The verification screen in a real Chromium on an implant with a seed that did not arrive and one that went elsewhere:
- * a plan of four seeds in a 20 mm CTV (120 Gy, 0.76 U model 6711, made with the plan screen's intent form), a post-op CT
+ * a plan of four seeds in a 20 mm CTV (120 Gy, 0.76 U model 6711 on its calibration date, implanted 7 days later, made with the plan screen's intent form), a post-op CT
  * rendered by seedplan-verify's PostOpCtRenderer with three planned seeds implanted 1 mm off, the fourth missing and a
  * fifth seed 25 mm away. Opened from the patient page as a physicist does; the symbols, the cold region and the
  * supplementary seeds are checked in the canvas's pixels against where the seeds and the dose say they are.
@@ -285,8 +285,10 @@ class VerificationScreenBrowserTest {
         SourceModel model = SourceLibrary.builtIn().model("amersham6711");
         ReferenceDoseEngine engine = new ReferenceDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D));
         double gyPerCGyPerH = DecayIntegral.permanent(model.halfLifeDays()).gyPerCGyPerH();
+        // the plan's strength is on its calibration date, 2026-11-24; the seeds were implanted 7 days later
+        double strengthAtImplantU = STRENGTH_U * Math.exp(-Math.log(2) * 7 / model.halfLifeDays());
         List<Seed> sources = found.stream().map(f -> new Seed(new Vec3(f.get("xMm").doubleValue(), f.get("yMm").doubleValue(),
-                f.get("zMm").doubleValue()), new Vec3(0, 1, 0), STRENGTH_U)).toList();
+                f.get("zMm").doubleValue()), new Vec3(0, 1, 0), strengthAtImplantU)).toList();
         List<double[]> symbolPixels = new ArrayList<>();
         for (Map<String, Number> s : found) {
             symbolPixels.add(axialPixel(s.get("xMm").doubleValue(), s.get("yMm").doubleValue(), 0));
