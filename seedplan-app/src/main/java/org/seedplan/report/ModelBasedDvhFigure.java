@@ -2,13 +2,10 @@ package org.seedplan.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Locale;
 import org.seedplan.dose.modelbased.DoseSpecification;
 import org.seedplan.dose.modelbased.DvhBand;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
@@ -28,44 +25,17 @@ final class ModelBasedDvhFigure {
 
     /** The figure of {@code e}: every structure of its bands, up to where all curves have fallen below 3 %. */
     static BufferedImage of(PatientModelBasedDose.Evaluation e) {
-        int w = 640;
-        int h = 400;
-        int left = 60;
-        int right = 170;
-        int top = 20;
-        int bottom = 45;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
         List<DvhBand> bands = e.dvhBands();
         List<Dvh> tg43 = e.tg43Dvhs();
         double maxDose = axisEnd(bands, tg43);
-        int pw = w - left - right;
-        int ph = h - top - bottom;
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        double tick = tick(maxDose);
-        for (double d = 0; d <= maxDose + 1e-9; d += tick) {
-            int x = left + (int) Math.round(d / maxDose * pw);
-            g.setColor(new Color(225, 225, 225));
-            g.drawLine(x, top, x, top + ph);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.0f", d), x - 8, top + ph + 15);
-        }
-        for (int v = 0; v <= 100; v += 20) {
-            int y = top + ph - (int) Math.round(v / 100.0 * ph);
-            g.setColor(new Color(225, 225, 225));
-            g.drawLine(left, y, left + pw, y);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.valueOf(v), left - 28, y + 4);
-        }
-        g.drawString("dose (Gy)", left + pw / 2 - 25, h - 8);
-        g.drawString("volume (%)", 4, top - 6);
+        DvhFrame frame = new DvhFrame(640, 400, 60, 170, 20, 45, maxDose, tick(maxDose));
+        Graphics2D g = frame.g;
+        int left = frame.left;
+        int top = frame.top;
+        int pw = frame.plotWidth;
+        g.setColor(Color.DARK_GRAY);
         g.drawString("Cumulative DVH: " + DoseSpecification.TG43_WATER.label() + " vs " + e.modelBased().specification().label(),
                 left + 90, top - 6);
-        g.setColor(Color.BLACK);
-        g.drawRect(left, top, pw, ph);
         String mb = e.modelBased().specification().label();
         int ly = top + 10;
         for (int s = 0; s < bands.size(); s++) {
@@ -79,13 +49,13 @@ final class ModelBasedDvhFigure {
                 n++;
             }
             for (int i = 0; i < n; i++) {
-                double x = left + b.doseGy()[i] / maxDose * pw;
-                point(band, i, x, top + ph - b.upperPct(i) / 100 * ph);
-                point(tg, i, x, top + ph - tg43.get(s).volumeAtLeastPercent(b.doseGy()[i]) / 100 * ph);
-                point(model, i, x, top + ph - b.volumePct()[i] / 100 * ph);
+                double x = frame.x(b.doseGy()[i]);
+                point(band, i, x, frame.y(b.upperPct(i)));
+                point(tg, i, x, frame.y(tg43.get(s).volumeAtLeastPercent(b.doseGy()[i])));
+                point(model, i, x, frame.y(b.volumePct()[i]));
             }
             for (int i = n - 1; i >= 0; i--) {
-                band.lineTo(left + b.doseGy()[i] / maxDose * pw, top + ph - b.lowerPct(i) / 100 * ph);
+                band.lineTo(frame.x(b.doseGy()[i]), frame.y(b.lowerPct(i)));
             }
             band.closePath();
             g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 70));
@@ -108,7 +78,7 @@ final class ModelBasedDvhFigure {
         g.drawString("shaded: " + mb + " +/- 1 sigma", left + pw + 12, ly + 32);
         g.drawString("(Monte Carlo statistics)", left + pw + 12, ly + 48);
         g.dispose();
-        return img;
+        return frame.image;
     }
 
     private static void point(Path2D.Double p, int i, double x, double y) {

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -137,42 +136,14 @@ public final class PlanImages {
 
     /** The cumulative DVH of every structure of the plan, volume in % against dose in Gy. */
     public static BufferedImage dvh(Plan plan) {
-        int w = 640;
-        int h = 400;
-        int left = 60;
-        int right = 150;
-        int top = 20;
-        int bottom = 45;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
         double ref = plan.intent().referenceDoseGy();
         double maxDose = niceCeil(Math.min(3 * ref, maxOf(plan.structures()) * 1.05));
-        int pw = w - left - right;
-        int ph = h - top - bottom;
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.setColor(new Color(225, 225, 225));
-        double tick = niceCeil(maxDose / 8);
-        for (double d = 0; d <= maxDose + 1e-9; d += tick) {
-            int x = left + (int) Math.round(d / maxDose * pw);
-            g.setColor(new Color(225, 225, 225));
-            g.drawLine(x, top, x, top + ph);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.valueOf((int) Math.round(d)), x - 8, top + ph + 15);
-        }
-        for (int v = 0; v <= 100; v += 20) {
-            int y = top + ph - (int) Math.round(v / 100.0 * ph);
-            g.setColor(new Color(225, 225, 225));
-            g.drawLine(left, y, left + pw, y);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.valueOf(v), left - 28, y + 4);
-        }
-        g.drawString("dose (Gy)", left + pw / 2 - 25, h - 8);
-        g.drawString("volume (%)", 4, top - 6);
-        g.setColor(Color.BLACK);
-        g.drawRect(left, top, pw, ph);
+        DvhFrame frame = new DvhFrame(640, 400, 60, 150, 20, 45, maxDose, niceCeil(maxDose / 8));
+        Graphics2D g = frame.g;
+        int left = frame.left;
+        int top = frame.top;
+        int pw = frame.plotWidth;
+        int ph = frame.plotHeight;
         int xr = left + (int) Math.round(ref / maxDose * pw);
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         g.setColor(Color.GRAY);
@@ -209,7 +180,7 @@ public final class PlanImages {
             ly += 18;
         }
         g.dispose();
-        return img;
+        return frame.image;
     }
 
     /** Writes coloured labels left to right under the image, wrapping to the next row when one is full. */
