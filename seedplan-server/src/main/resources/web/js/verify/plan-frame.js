@@ -23,30 +23,36 @@ export function describeRigid(m) {
 }
 
 /**
- * A complete CtVolume `postOp` resampled into the plan's frame by the answer's `registration` {sopInstanceUid,
- * postOpToPlanMatrix, planToPostOpMatrix} (4×4 row by row, rigid) onto the lattice of `planCt` {originMm, spacingMm} (the
- * planning CT's header): a new CtVolume whose header is the post-op series' with the new geometry and
- * `resampledByRegistration` set to the registration's UID.
+ * The planning CT's lattice that covers `postOp` (a CtVolume) brought into the plan's frame by `registration`: the header
+ * of the resampled volume (the post-op series' header with the new geometry and `resampledByRegistration` set to the
+ * registration's UID). Cheap: only the eight corners are transformed.
  */
-export function resampleIntoPlanFrame(postOp, registration, planCt) {
-  const postOpToPlan = registration.postOpToPlanMatrix;
+export function planFrameHeader(postOp, registration, planCt) {
   const [nx, ny, nz] = postOp.size;
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-Infinity, -Infinity, -Infinity];
   for (let c = 0; c < 8; c++) {
     const corner = [c & 1 ? nx - 1 : 0, c & 2 ? ny - 1 : 0, c & 4 ? nz - 1 : 0].map((n, a) => postOp.mmOf(a, n));
-    applyMatrix(postOpToPlan, corner).forEach((v, a) => { lo[a] = Math.min(lo[a], v); hi[a] = Math.max(hi[a], v); });
+    applyMatrix(registration.postOpToPlanMatrix, corner).forEach((v, a) => { lo[a] = Math.min(lo[a], v); hi[a] = Math.max(hi[a], v); });
   }
   const sp = planCt.spacingMm;
   [0, 1, 2].forEach((a) => { lo[a] = planCt.originMm[a] + Math.floor((lo[a] - planCt.originMm[a]) / sp[a] + 1e-9) * sp[a]; });
   const size = [0, 1, 2].map((a) => Math.ceil((hi[a] - lo[a]) / sp[a] - 1e-9) + 1);
-  const header = { ...postOp.header, spacingMm: [...sp], columns: size[0], rows: size[1], slices: size[2], originMm: lo,
+  return { ...postOp.header, spacingMm: [...sp], columns: size[0], rows: size[1], slices: size[2], originMm: lo,
     slicePositionsMm: Array.from({ length: size[2] }, (_, k) => lo[2] + k * sp[2]), resampledByRegistration: registration.sopInstanceUid };
-  const out = new CtVolume(header);
-  const back = registration.planToPostOpMatrix;
-  const src = postOp.voxels;
-  const o = postOp.originMm;
-  const ps = postOp.spacingMm;
+}
+
+/**
+ * The voxels of the resampled volume: `source` {voxels, size, originMm, spacingMm} (the post-op CT) sampled at M⁻¹·p for
+ * every voxel centre p of `target` {size, originMm, spacingMm} (a planFrameHeader's geometry), with `planToPostOp` = M⁻¹
+ * (4×4 row by row), into `out` (an Int16Array of the target's size). Plain data only, so that the same function runs on the
+ * page and in plan-frame-worker.js with bit-identical results. `onSlice(k)` is called after each finished slice k.
+ */
+export function resampleVoxels(source, target, planToPostOp, out, onSlice = () => {}) {
+  const [nx, ny, nz] = source.size;
+  const src = source.voxels;
+  const o = source.originMm;
+  const ps = source.spacingMm;
   const plane = nx * ny;
   const sample = (fi, fj, fk) => {
     if (fi < -0.5 || fj < -0.5 || fk < -0.5 || fi > nx - 0.5 || fj > ny - 0.5 || fk > nz - 0.5) return AIR_HU;
@@ -68,7 +74,10 @@ export function resampleIntoPlanFrame(postOp, registration, planCt) {
     const c11 = lerp(src[n + dk + dj], src[n + dk + dj + di], ti);
     return lerp(lerp(c00, c10, tj), lerp(c01, c11, tj), fk - k0);
   };
-  const v = out.voxels;
+  const back = planToPostOp;
+  const size = target.size;
+  const lo = target.originMm;
+  const sp = target.spacingMm;
   // q = M⁻¹·p in post-op voxel indices, stepped along i without allocating (a 512 × 512 × 100 scan is 26 million voxels)
   const step = [0, 1, 2].map((r) => (back[4 * r] * sp[0]) / ps[r]);
   let n = 0;
@@ -78,14 +87,63 @@ export function resampleIntoPlanFrame(postOp, registration, planCt) {
       const y = lo[1] + j * sp[1];
       let [fi, fj, fk] = [0, 1, 2].map((r) => (back[4 * r] * lo[0] + back[4 * r + 1] * y + back[4 * r + 2] * z + back[4 * r + 3] - o[r]) / ps[r]);
       for (let i = 0; i < size[0]; i++, n++) {
-        v[n] = Math.round(sample(fi, fj, fk));
+        out[n] = Math.round(sample(fi, fj, fk));
         fi += step[0];
         fj += step[1];
         fk += step[2];
       }
     }
+    onSlice(k);
   }
+  return out;
+}
+
+const geometryOf = (v) => ({ size: v.size, originMm: v.originMm, spacingMm: v.spacingMm });
+
+/**
+ * A complete CtVolume `postOp` resampled into the plan's frame by the answer's `registration` {sopInstanceUid,
+ * postOpToPlanMatrix, planToPostOpMatrix} (4×4 row by row, rigid) onto the lattice of `planCt` {originMm, spacingMm} (the
+ * planning CT's header), on the calling thread: a new CtVolume with planFrameHeader's header. The page uses
+ * resampleIntoPlanFrameInWorker, which gives the same voxels without freezing the page.
+ */
+export function resampleIntoPlanFrame(postOp, registration, planCt) {
+  const out = new CtVolume(planFrameHeader(postOp, registration, planCt));
+  resampleVoxels({ voxels: postOp.voxels, ...geometryOf(postOp) }, geometryOf(out), registration.planToPostOpMatrix, out.voxels);
   out.loaded.fill(1);
   out.version++;
   return out;
+}
+
+/**
+ * resampleIntoPlanFrame done in a Web Worker (plan-frame-worker.js), so the page stays responsive: a promise of the same
+ * CtVolume, voxel for voxel. `onProgress(fraction)` receives the fraction of slices done (0 … 1) as they finish. The
+ * post-op voxels are copied to the worker (the page keeps showing them); the result's buffer is handed back without a copy.
+ */
+export function resampleIntoPlanFrameInWorker(postOp, registration, planCt, onProgress = () => {}) {
+  const header = planFrameHeader(postOp, registration, planCt);
+  const target = { size: [header.columns, header.rows, header.slices], originMm: header.originMm, spacingMm: header.spacingMm };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./plan-frame-worker.js', import.meta.url), { type: 'module', name: 'plan-frame' });
+    worker.onmessage = ({ data }) => {
+      if (data.progress !== undefined) {
+        onProgress(data.progress);
+        return;
+      }
+      worker.terminate();
+      if (data.error) {
+        reject(new Error(`bringing the post-op CT into the plan's frame failed: ${data.error}`));
+        return;
+      }
+      const out = new CtVolume(header);
+      out.voxels = data.voxels;
+      out.loaded.fill(1);
+      out.version++;
+      resolve(out);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(`bringing the post-op CT into the plan's frame failed: ${e.message || 'the worker did not start'}`));
+    };
+    worker.postMessage({ source: { voxels: postOp.voxels, ...geometryOf(postOp) }, target, planToPostOp: registration.planToPostOpMatrix });
+  });
 }

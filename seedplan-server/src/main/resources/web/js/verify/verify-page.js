@@ -7,7 +7,7 @@ import { openImagingPage } from '../viewer/imaging-page.js';
 import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
 import { SeedLayer } from './seed-layer.js';
-import { describeRigid, resampleIntoPlanFrame } from './plan-frame.js';
+import { describeRigid, resampleIntoPlanFrameInWorker } from './plan-frame.js';
 
 const $ = (id) => document.getElementById(id);
 const error = $('error');
@@ -83,7 +83,8 @@ async function showInFrame(r, viewer) {
   const [planCt] = await Promise.all([get(`/api/ct/${encodeURIComponent(r.planCtSeriesUid)}`), state.complete,
     new Promise((resolve) => requestAnimationFrame(resolve))]);
   const { rotationDeg, translationMm } = describeRigid(r.registration.postOpToPlanMatrix);
-  show3d(viewer, resampleIntoPlanFrame(state.postOp, r.registration, planCt));
+  $('job-progress').value = 0;
+  show3d(viewer, await resampleIntoPlanFrameInWorker(state.postOp, r.registration, planCt, (done) => { $('job-progress').value = done; }));
   banner.textContent = `Images in the plan's frame: the post-op CT resampled (trilinear, on the planning CT's slices) by Spatial Registration`
     + ` ${r.registration.sopInstanceUid}, rotation ${rotationDeg.toFixed(1)}°, shift (${translationMm.map((t) => t.toFixed(1)).join(', ')}) mm.`
     + ' Seeds, contours and cold regions are drawn in that frame; HU read-outs are interpolated.';

@@ -75,36 +75,44 @@ final class DemoData {
     static List<String> fill(Services s, Path work) throws IOException {
         // The plan takes longest and needs nothing from the database: it runs beside the accounts, the CT import and the cohorts.
         DemoPatient demo = new DemoPatient();
-        ExecutorService planner = Executors.newSingleThreadExecutor(r -> new Thread(r, "seedplan-demo-plan"));
-        Future<Plan> planning = planner.submit(() -> DemoPlan.plan(demo, ProgressListener.NONE).plan());
-        planner.shutdown();
-        try {
-            return fill(s, work, demo, planning);
-        } finally {
-            planning.cancel(true);
-        }
-    }
-
-    private static List<String> fill(Services s, Path work, DemoPatient demo, Future<Plan> planning) throws IOException {
-        List<String> out = new ArrayList<>();
+        ExecutorService background = Executors.newFixedThreadPool(2, r -> new Thread(r, "seedplan-demo-background"));
+        Future<Plan> planning = background.submit(() -> DemoPlan.plan(demo, ProgressListener.NONE).plan());
         CentreRepository centres = new CentreRepository(s.db());
         Centre a = centres.create(Actor.SYSTEM, "DEMO-A", "Demo Hospital A");
         Centre b = centres.create(Actor.SYSTEM, "DEMO-B", "Demo Hospital B");
-        User physicist = null;
-        for (Centre c : List.of(a, b)) {
+        // Each account's Argon2id hash (PasswordHasher's full parameters) costs about 0.1 s of CPU: the twelve are made on
+        // their own thread while this one writes the CT files and imports the cohorts, and are awaited where the demo
+        // physicist is first needed.
+        Future<List<String>> accounts = background.submit(() -> createAccounts(s, List.of(a, b)));
+        try {
+            return fill(s, work, demo, planning, accounts, a, b);
+        } finally {
+            planning.cancel(true);
+            accounts.cancel(true);
+            background.shutdownNow();
+        }
+    }
+
+    /** One user of every role in each centre, with a fresh random password each; the lines that print them. */
+    private static List<String> createAccounts(Services s, List<Centre> centres) {
+        List<String> out = new ArrayList<>();
+        for (Centre c : centres) {
             for (Role r : Role.values()) {
-                String name = r.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + (c == a ? "a" : "b");
+                String suffix = c == centres.get(0) ? "a" : "b";
+                String name = r.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + suffix;
                 String password = Tokens.password(14);
-                String display = "Demo " + r.name().charAt(0) + r.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ') + " " + (c == a ? "A" : "B");
+                String display = "Demo " + r.name().charAt(0) + r.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+                        + suffix.toUpperCase(Locale.ROOT);
                 User u = s.accounts().createUser(Actor.SYSTEM, name, display, password, false);
                 s.accounts().users().grant(Actor.SYSTEM, u.id(), c.id(), r, s.now(), "demo data");
                 out.add(String.format(Locale.ROOT, "  %-20s %-16s %s (%s)", name, password, r, c.code()));
-                if (c == a && r == Role.PHYSICIST) {
-                    physicist = u;
-                }
             }
         }
-        Actor actor = new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, a.id(), null);
+        return out;
+    }
+
+    private static List<String> fill(Services s, Path work, DemoPatient demo, Future<Plan> planning, Future<List<String>> accounts,
+            Centre a, Centre b) throws IOException {
         PatientInfo info = new PatientInfo(DemoPatient.NAME, DemoPatient.ID, DemoPatient.BIRTH_DATE, DemoPatient.SEX);
         StudyContext study = StudyContext.newStudy(info);
         String ctSeries = Uids.newUid();
@@ -117,12 +125,15 @@ final class DemoData {
         Path rsFile = work.resolve("ct").resolve("RS.dcm");
         Files.write(rsFile, DicomWriter.encode(rs));
         files.add(rsFile);
-        DicomStore store = DicomStore.open(s.db());
-        long patientDbId = store.importIntoCentre(actor, a.id(), files, ImportLimits.DEFAULT).instances().get(0).patientDbId();
         new CohortImporter(s.db()).importCohort(Actor.SYSTEM, a.id(), cohort(130, 2024, 12));
         new CohortImporter(s.db()).importCohort(Actor.SYSTEM, b.id(), cohort(20, 7, 0));
+        List<String> out = done(accounts, "the demo accounts");
+        User physicist = s.accounts().users().findByUsername("physicist.a").orElseThrow();
+        Actor actor = new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, a.id(), null);
+        DicomStore store = DicomStore.open(s.db());
+        long patientDbId = store.importIntoCentre(actor, a.id(), files, ImportLimits.DEFAULT).instances().get(0).patientDbId();
 
-        Plan plan = planned(planning);
+        Plan plan = done(planning, "the demo plan");
         PlanRevisions plans = new PlanRevisions(s.db());
         PlanRevisions.Revision draft = plans.createPlan(actor, patientDbId, "Liver S7 demo", content(plan, ctSeries), s.now());
         PlanRevisions.Revision approved = plans.approve(actor, draft.planId(), draft.revision(), physicist.displayName(), s.now());
@@ -138,18 +149,18 @@ final class DemoData {
         return out;
     }
 
-    /** The demo plan made in the background; its failure is rethrown as it was thrown. */
-    private static Plan planned(Future<Plan> planning) {
+    /** The result of {@code what}, made in the background; its failure is rethrown as it was thrown. */
+    private static <T> T done(Future<T> work, String what) {
         try {
-            return planning.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the demo plan was made", e);
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("the demo plan failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
