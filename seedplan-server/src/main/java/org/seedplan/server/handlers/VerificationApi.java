@@ -27,7 +27,8 @@ import org.seedplan.server.security.Permission;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.server.structures.StructureSetStore;
 import org.seedplan.server.verification.PostImplantCheck;
-import org.seedplan.server.verification.VerificationJobs;
+import org.seedplan.server.jobs.BackgroundJobs;
+import org.seedplan.server.verification.VerificationOwner;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanContent;
 import org.seedplan.storage.plan.PlanRevisions;
@@ -49,7 +50,7 @@ public final class VerificationApi {
     private final PatientRepository patients;
     private final StructureSetStore sets;
     private final RegistrationLookup registrations;
-    private final VerificationJobs jobs = new VerificationJobs();
+    private final BackgroundJobs<VerificationOwner> jobs = new BackgroundJobs<>("seedplan-verification", "verification", VerificationOwner.KEEP);
 
     public VerificationApi(Services s, SeriesAccess access) {
         this.s = s;
@@ -98,7 +99,7 @@ public final class VerificationApi {
         Contours contours = contours(r, setId);
         var postOp = access.volume(c, postSeries, Permission.EDIT_PLAN);
         String note = frameNote;
-        VerificationJobs.Job job = jobs.start(c.userId(), p.id(), j -> {
+        BackgroundJobs.Job<VerificationOwner> job = jobs.start(new VerificationOwner(c.userId(), p.id()), j -> {
             j.progress("reading the post-op CT", 0.05);
             Volume inPlanFrame = postOp.toVolume();
             if (registration.isPresent()) {
@@ -124,7 +125,7 @@ public final class VerificationApi {
      * post-op CT) with the post-plan metrics of the target, as a DRAFT revision to approve with the plan approval route.
      */
     public void postPlan(Context ctx, Caller c) {
-        VerificationJobs.Job job = job(ctx, c);
+        BackgroundJobs.Job<VerificationOwner> job = job(ctx, c);
         ObjectNode result = job.json(Json.MAPPER.createObjectNode());
         if (!"done".equals(result.path("state").asText())) {
             throw ApiProblem.conflict("the verification has not finished: wait for its result", "jobId");
@@ -177,12 +178,13 @@ public final class VerificationApi {
         return null;
     }
 
-    private VerificationJobs.Job job(Context ctx, Caller c) {
-        VerificationJobs.Job job = jobs.find(ctx.pathParam("jobId"));
-        if (job == null || job.userId() != c.userId()) {
+    /** The verification {jobId} of the path: only for the user who started it, with EDIT_PLAN in its patient's centre. */
+    public BackgroundJobs.Job<VerificationOwner> job(Context ctx, Caller c) {
+        BackgroundJobs.Job<VerificationOwner> job = jobs.find(ctx.pathParam("jobId"));
+        if (job == null || job.owner().userId() != c.userId()) {
             throw ApiProblem.notFound("verification " + ctx.pathParam("jobId"));
         }
-        Patient p = patients.find(job.patientDbId()).orElseThrow(() -> ApiProblem.notFound("verification"));
+        Patient p = patients.find(job.owner().patientDbId()).orElseThrow(() -> ApiProblem.notFound("verification"));
         c.require(Permission.EDIT_PLAN, p.centreId(), "verification " + job.id());
         return job;
     }

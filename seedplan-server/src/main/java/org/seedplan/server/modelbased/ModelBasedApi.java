@@ -9,6 +9,7 @@ import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.jobs.BackgroundJobs;
 import org.seedplan.server.needles.RevisionImages;
 import org.seedplan.server.security.Permission;
 import org.seedplan.server.structures.StructureSetStore;
@@ -35,13 +36,21 @@ public final class ModelBasedApi {
     static final double MAX_UNCERTAINTY_PCT = 10;
     /** Wall-clock bound of one run on the server, s. */
     static final double MAX_SECONDS = 600;
+    /** The lane every model-based dose runs on, one at a time (the Monte Carlo uses every core). */
+    static final String LANE = "seedplan-model-based-dose";
+    /** How long a finished run's state is kept for polling (its result is stored). */
+    static final java.time.Duration KEEP = java.time.Duration.ofMinutes(30);
+
+    /** The plan revision a run is for, in its centre. */
+    record RunOf(long centreId, long planId, int revision) {
+    }
 
     private final Services s;
     private final PlanRevisions plans;
     private final DicomStore store;
     private final StructureSetStore sets;
     private final ModelBasedResults results;
-    private final ModelBasedRuns runs = new ModelBasedRuns();
+    private final BackgroundJobs<RunOf> runs = new BackgroundJobs<>(LANE, "model-based dose", KEEP);
 
     public ModelBasedApi(Services s) {
         this.s = s;
@@ -70,7 +79,7 @@ public final class ModelBasedApi {
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), settings.specification().label() + ", at most "
                 + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets");
-        ModelBasedRuns.Run run = runs.start(r.centreId(), r.planId(), r.revision(), x -> {
+        BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), x -> {
             x.progress("tissues from the CT", 0.02);
             try {
                 ObjectNode result = RevisionModelBasedDose.compute(r, images, settings,
@@ -83,7 +92,7 @@ public final class ModelBasedApi {
                 throw e;
             }
         });
-        ctx.status(202).json(run.json(Json.MAPPER.createObjectNode()));
+        ctx.status(202).json(json(run));
     }
 
     /** GET /api/plans/{planId}/revisions/{rev}/model-based → {planId, revision, result: the stored result of this revision, or null}. */
@@ -96,25 +105,28 @@ public final class ModelBasedApi {
 
     /** GET /api/model-based/{runId} → {id, planId, revision, state, progress, step, result | error}. */
     public void get(Context ctx, Caller c) {
-        ctx.json(run(ctx, c).json(Json.MAPPER.createObjectNode()));
+        ctx.json(json(run(ctx, c)));
     }
 
     /** DELETE /api/model-based/{runId} → the run, its cancel asked for (the transport stops within a batch). */
     public void cancel(Context ctx, Caller c) {
-        ModelBasedRuns.Run run = run(ctx, c);
-        if (!run.finished()) {
-            run.cancelRequested = true;
-        }
-        ctx.json(run.json(Json.MAPPER.createObjectNode()));
+        BackgroundJobs.Job<RunOf> run = run(ctx, c);
+        run.cancel();
+        ctx.json(json(run));
     }
 
-    private ModelBasedRuns.Run run(Context ctx, Caller c) {
+    /** {id, planId, revision, state, progress, step, result | error}. */
+    private static ObjectNode json(BackgroundJobs.Job<RunOf> run) {
+        return run.json(Json.MAPPER.createObjectNode().put("planId", run.owner().planId()).put("revision", run.owner().revision()));
+    }
+
+    private BackgroundJobs.Job<RunOf> run(Context ctx, Caller c) {
         String id = ctx.pathParam("runId");
-        ModelBasedRuns.Run run = runs.find(id);
+        BackgroundJobs.Job<RunOf> run = runs.find(id);
         if (run == null) {
             throw ApiProblem.notFound("model-based dose run " + id);
         }
-        c.require(Permission.EDIT_PLAN, run.centreId, "model-based dose run " + id);
+        c.require(Permission.EDIT_PLAN, run.owner().centreId(), "model-based dose run " + id);
         return run;
     }
 

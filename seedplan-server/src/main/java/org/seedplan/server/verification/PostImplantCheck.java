@@ -23,6 +23,7 @@ import org.seedplan.planning.PlanningCase;
 import org.seedplan.planning.PlanningSession;
 import org.seedplan.planning.ProgressListener;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.jobs.BackgroundJobs;
 import org.seedplan.server.planning.IntentForm;
 import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.structures.StructureJson;
@@ -84,7 +85,7 @@ public final class PostImplantCheck {
      * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed.
      */
     public static ObjectNode run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
-            VerificationJobs.Job job) {
+            BackgroundJobs.Progress job) {
         if (plan.prescriptionGy() == null || !(plan.prescriptionGy() > 0)) {
             throw new IllegalArgumentException("the plan revision states no prescription: verification compares metrics against it");
         }
@@ -121,7 +122,8 @@ public final class PostImplantCheck {
         planned.forEach(s -> point(p.addObject(), s.centreMm()));
         ArrayNode f = o.putArray("found");
         for (FoundSeed s : finding.seeds()) {
-            point(f.addObject(), s.centreMm()).put("confidence", s.confidence());
+            ObjectNode fo = point(f.addObject(), s.centreMm()).put("confidence", s.confidence());
+            fo.putObject("axis").put("x", s.axis().x()).put("y", s.axis().y()).put("z", s.axis().z());
         }
         ArrayNode m = o.putArray("matches");
         for (SeedMatch x : v.matching().matches()) {

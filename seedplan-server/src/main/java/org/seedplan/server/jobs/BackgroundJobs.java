@@ -1,0 +1,165 @@
+package org.seedplan.server.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Long computations of the workstation (verification, model-based dose) run in the background: one at a time per lane (each
+ * uses every core), each with its progress for the screen to poll, a cancel flag the work polls, and its result or error; a
+ * finished job is forgotten after the registry's keep time. A job belongs to the server process that started it.
+ *
+ * @param <O> who and what the job is for (the owner the routes check rights against)
+ */
+public final class BackgroundJobs<O> {
+
+    /** Where a job reports the step it is on and the fraction done (0–1). */
+    @FunctionalInterface
+    public interface Progress {
+        void progress(String stepName, double fraction);
+    }
+
+    /** One job's state as the screen polls it. */
+    public static final class Job<O> implements Progress {
+        private final String id = UUID.randomUUID().toString();
+        private final O owner;
+        private volatile double progress;
+        private volatile String step;
+        private volatile boolean cancelRequested;
+        private volatile ObjectNode result;
+        private volatile String error;
+        private volatile boolean cancelled;
+        private volatile Instant finishedAt;
+
+        Job(O owner, String waiting) {
+            this.owner = owner;
+            this.step = waiting;
+        }
+
+        @Override
+        public void progress(String stepName, double fraction) {
+            this.step = stepName;
+            this.progress = fraction;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** Who and what the job is for. */
+        public O owner() {
+            return owner;
+        }
+
+        /** Asks the work to stop (it stops at its next poll of {@link #cancelRequested()}); nothing once the job has finished. */
+        public void cancel() {
+            if (!finished()) {
+                cancelRequested = true;
+            }
+        }
+
+        /** Whether a cancel was asked for (polled by the work). */
+        public boolean cancelRequested() {
+            return cancelRequested;
+        }
+
+        public boolean finished() {
+            return finishedAt != null;
+        }
+
+        /** running, done, failed or cancelled. */
+        public String state() {
+            return result != null ? "done" : cancelled ? "cancelled" : error != null ? "failed" : "running";
+        }
+
+        /** The result once done, else null. */
+        public ObjectNode result() {
+            return result;
+        }
+
+        /** {"id", "state": running|done|failed|cancelled, "progress", "step", "result"|"error"} added to {@code o}. */
+        public ObjectNode json(ObjectNode o) {
+            o.put("id", id).put("state", state()).put("progress", progress).put("step", step);
+            if (result != null) {
+                o.set("result", result);
+            }
+            if (error != null) {
+                o.put("error", error);
+            }
+            return o;
+        }
+    }
+
+    private static final Map<String, ExecutorService> LANES = new ConcurrentHashMap<>();
+
+    private final String lane;
+    private final String what;
+    private final Duration keep;
+    private final Map<String, Job<O>> jobs = new ConcurrentHashMap<>();
+
+    /**
+     * A registry of jobs run on the lane {@code lane} (one thread of that name per server process, shared by every registry of the
+     * lane, so that two computations that each use every core do not run at once); {@code what} names the work in messages.
+     */
+    public BackgroundJobs(String lane, String what, Duration keep) {
+        this.lane = lane;
+        this.what = what;
+        this.keep = keep;
+    }
+
+    /**
+     * Starts {@code work}; an IllegalArgumentException or IllegalStateException it throws becomes the job's error message, a
+     * CancellationException marks it cancelled, anything else is logged and reported as a server fault.
+     */
+    public Job<O> start(O owner, Function<Job<O>, ObjectNode> work) {
+        forgetOld();
+        Job<O> job = new Job<>(owner, "waiting for another " + what + " to finish");
+        jobs.put(job.id, job);
+        executor(lane).submit(() -> {
+            try {
+                if (job.cancelRequested) {
+                    throw new CancellationException("cancelled before it started");
+                }
+                job.result = work.apply(job);
+                job.progress("done", 1);
+            } catch (CancellationException e) {
+                job.cancelled = true;
+                job.step = "cancelled";
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                job.error = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class).error(what + " " + job.id + " failed", e);
+                job.error = "the " + what + " failed on the server (" + e.getClass().getSimpleName() + "); the log has the details";
+            } finally {
+                job.finishedAt = Instant.now();
+            }
+        });
+        return job;
+    }
+
+    /** A job by its id, or null. */
+    public Job<O> find(String id) {
+        return jobs.get(id);
+    }
+
+    private void forgetOld() {
+        Instant cutoff = Instant.now().minus(keep);
+        jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(cutoff));
+    }
+
+    private static ExecutorService executor(String lane) {
+        return LANES.computeIfAbsent(lane, name -> Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        }));
+    }
+}
