@@ -221,7 +221,8 @@ public final class PlanApi {
                 .put("approvedAt", r.approvedAt() == null ? null : r.approvedAt().toString()).put("signatureMeaning", r.signatureMeaning())
                 .put("createdAt", r.createdAt().toString()).put("prescriptionGy", c.prescriptionGy()).put("sourceModelKey", c.sourceModelKey())
                 .put("strengthU", c.strengthU()).put("calibrationDate", c.calibrationDate() == null ? null : c.calibrationDate().toString())
-                .put("implantDate", c.implantDate() == null ? null : c.implantDate().toString()).put("strengthAtImplantU", RevisionStrength.atImplantU(c))
+                .put("implantDate", c.implantDate() == null ? null : c.implantDate().toString()).put("strengthAtImplantU", c.calibrationDate() != null && c.implantDate() == null ? null : RevisionStrength.atImplantU(c))
+                .put("doseStrength", RevisionStrength.doseBasis(c))
                 .put("ctSeriesUid", c.ctSeriesUid()).put("d90Gy", c.metrics().d90Gy())
                 .put("v100Percent", c.metrics().v100Percent()).put("seedCount", c.seeds().size()).put("needleCount", c.needles().size())
                 .put("checksum", r.checksum()).put("checksumValid", r.intact());

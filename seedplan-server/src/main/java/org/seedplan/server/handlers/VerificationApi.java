@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.imaging.RegistrationLookup;
 import org.seedplan.server.imaging.SeriesAccess;
+import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.security.Permission;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.server.structures.StructureSetStore;
@@ -62,14 +64,21 @@ public final class VerificationApi {
     }
 
     /**
-     * POST /api/verifications {planId, revision, postOpSeriesUid, structureSetId?, registrationUid?, acceptScannerCoordinates?} → 202
+     * POST /api/verifications {planId, revision, postOpSeriesUid, structureSetId?, registrationUid?, acceptScannerCoordinates?, implantDate?} → 202
      * the run. A post-op CT in another Frame of Reference is brought into the plan's by the stored Spatial Registration named, or
      * else the patient's one linking the two frames ({@link RegistrationLookup}); without one, comparing in scanner coordinates
-     * must be confirmed.
+     * must be confirmed. {@code implantDate} is required when the revision states a calibration date but no implant date
+     * ({@link RevisionStrength#forPostImplantDose}: the post-implant dose needs S_K on the implant day).
      */
     public void start(Context ctx, Caller c) {
         ObjectNode b = Json.body(ctx);
         PlanRevisions.Revision r = revision(c, Json.number(b, "planId"), (int) Json.number(b, "revision"), Permission.EDIT_PLAN);
+        PlanContent dosed;
+        try {
+            dosed = RevisionStrength.forPostImplantDose(r.content(), Json.optDate(b, "implantDate"), "plan " + r.planId() + " revision " + r.revision());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("implantDate", e.getMessage());
+        }
         String postSeries = Json.text(b, "postOpSeriesUid");
         Patient p = access.patient(c, postSeries, Permission.EDIT_PLAN);
         if (p.id() != r.patientDbId()) {
@@ -106,7 +115,7 @@ public final class VerificationApi {
                 j.progress("bringing the post-op CT into the plan's frame", 0.08);
                 inPlanFrame = FrameResampler.resample(inPlanFrame, registration.get().toPlan());
             }
-            ObjectNode result = PostImplantCheck.run(r.content(), inPlanFrame, contours.structures(), contours.description(), note, j);
+            ObjectNode result = PostImplantCheck.run(dosed, inPlanFrame, contours.structures(), contours.description(), note, j);
             result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
                     .put("postOpSeriesUid", postSeries).put("planCtSeriesUid", r.content().ctSeriesUid());
             registration.ifPresent(x -> putRegistration(result, x));
@@ -152,7 +161,8 @@ public final class VerificationApi {
             intent.put(RegistrationLookup.FIELD, v.get("registration").get("sopInstanceUid").asText());
         }
         PlanContent content = new PlanContent(intent.toString(), v.get("postOpSeriesUid").asText(), c0.prescriptionGy(), c0.sourceModelKey(),
-                c0.strengthU(), c0.calibrationDate(), c0.implantDate(), List.of(), seeds, targetMetrics(v));
+                c0.strengthU(), c0.calibrationDate(), v.path("implantDate").isTextual() ? LocalDate.parse(v.get("implantDate").asText()) : c0.implantDate(),
+                List.of(), seeds, targetMetrics(v));
         String name = Optional.ofNullable(Json.optText(Json.body(ctx), "name")).orElse("Post-implant: " + pre.planName());
         PlanRevisions.Revision r = plans.createPlan(PatientApi.actor(c, role, p.centreId()), p.id(), name, content, s.now());
         ctx.status(201).json(Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision()).put("name", name));

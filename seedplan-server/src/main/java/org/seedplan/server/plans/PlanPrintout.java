@@ -54,6 +54,7 @@ public final class PlanPrintout {
         PlanContent.Metrics m = c.metrics();
         lines.add(new String[] {"", "D90: " + gy(m.d90Gy()) + "   D100: " + gy(m.d100Gy()) + "   V100: " + pct(m.v100Percent()) + "   V150: "
                 + pct(m.v150Percent()) + "   V200: " + pct(m.v200Percent())});
+        lines.add(new String[] {"", "Metrics of the " + RevisionStrength.doseBasis(c)});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Seeds (mm, DICOM patient coordinates LPS)"});
         lines.add(new String[] {"B", String.format(Locale.ROOT, "%6s %8s %10s %10s %10s", "seed", "needle", "x", "y", "z")});

@@ -10,6 +10,10 @@ import org.seedplan.storage.plan.PlanContent;
  * The air-kerma strength of one seed of a stored plan revision on the day its dose is delivered: the revision stores
  * S_K on the certificate's calibration date (U), which decays to the implant date by the seed model's half-life
  * ({@link ImplantSource#decayFactor}); a revision without dates stores the strength at implant.
+ *
+ * <p>A revision with a calibration date but no implant date (only old revisions: new ones are refused by {@link #checkDates})
+ * is a plan whose dose is at the certificate's strength: it is shown so, with that date ({@link #doseBasis}). A post-implant
+ * dose needs the implant date: {@link #forPostImplantDose} refuses such a revision unless the implant date is given.
  */
 public final class RevisionStrength {
 
@@ -50,6 +54,46 @@ public final class RevisionStrength {
             throw new IllegalArgumentException(prefix + "implantDate " + implant + " lies more than " + MAX_DAYS_BEFORE_CALIBRATION
                     + " days before or a year after the calibration date " + calibration + ": check the certificate");
         }
+    }
+
+    /**
+     * The revision as a post-implant dose must see it: unchanged when it states both dates or neither; with {@code implantDate}
+     * when it states only the calibration date (refused, naming the field and the fix, when {@code implantDate} is null or
+     * does not fit the calibration date by {@link #checkDates}). A given {@code implantDate} that differs from a stored one is refused.
+     */
+    public static PlanContent forPostImplantDose(PlanContent c, LocalDate implantDate, String what) {
+        if (implantDate != null && c.implantDate() != null && !implantDate.equals(c.implantDate())) {
+            throw new IllegalArgumentException("implantDate " + implantDate + " differs from the implant date " + c.implantDate() + " stored in "
+                    + what + ": leave implantDate out, or record the right date in a new revision");
+        }
+        if (c.calibrationDate() == null || c.implantDate() != null) {
+            return c;
+        }
+        if (implantDate == null) {
+            throw new IllegalArgumentException(what + " states the seeds' calibration date " + c.calibrationDate() + " but no implant date:"
+                    + " a post-implant dose needs S_K on the implant day (the certificate's value decayed from " + c.calibrationDate()
+                    + "); give implantDate (the day the seeds were implanted)");
+        }
+        checkDates(c.calibrationDate(), implantDate, "");
+        return new PlanContent(c.intentJson(), c.ctSeriesUid(), c.prescriptionGy(), c.sourceModelKey(), c.strengthU(), c.calibrationDate(),
+                implantDate, c.needles(), c.seeds(), c.metrics());
+    }
+
+    /**
+     * The strength a dose of the revision was computed with and the date it refers to, for every place that shows a dose:
+     * "dose with S_K 0.7004 U per seed on 2026-12-03 (implant date; 0.7600 U on 2026-11-26, calibration)" or, without
+     * an implant date, "… on 2026-11-26 (calibration date; no implant date stated: not decayed)".
+     */
+    public static String doseBasis(PlanContent c) {
+        if (c.calibrationDate() == null) {
+            return String.format(Locale.ROOT, "dose with S_K %.4f U per seed at implant (no dates stated)", c.strengthU());
+        }
+        if (c.implantDate() == null) {
+            return String.format(Locale.ROOT, "dose with S_K %.4f U per seed on %s (calibration date; no implant date stated: not decayed)",
+                    c.strengthU(), c.calibrationDate());
+        }
+        return String.format(Locale.ROOT, "dose with S_K %.4f U per seed on %s (implant date; %.4f U on %s, calibration)", atImplantU(c),
+                c.implantDate(), c.strengthU(), c.calibrationDate());
     }
 
     /** How the printouts state the strength: at calibration and at implant, each with its date. */

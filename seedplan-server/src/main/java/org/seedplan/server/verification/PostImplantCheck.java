@@ -36,10 +36,13 @@ import org.seedplan.structure.StructureType;
 import org.seedplan.verify.coldspots.ColdRegion;
 import org.seedplan.verify.coldspots.SupplementProposal;
 import org.seedplan.verify.coldspots.SupplementarySeeds;
+import org.seedplan.planning.intent.TargetGoal;
+import org.seedplan.verify.comparison.ChangeFlag;
 import org.seedplan.verify.comparison.ImplantVerifier;
 import org.seedplan.verify.comparison.MetricDelta;
 import org.seedplan.verify.comparison.StructureComparison;
 import org.seedplan.verify.comparison.Verification;
+import org.seedplan.verify.matching.PlannedSeedPlace;
 import org.seedplan.verify.matching.SeedMatch;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.seedfinder.FoundSeed;
@@ -52,6 +55,12 @@ import org.seedplan.verify.seedfinder.SeedFinding;
  * permanent implant) with metrics and DVHs on the plan's contours carried over, and the targets' cold regions
  * ({@link ImplantVerifier}), and supplementary seeds to bring the targets back to their prescription when the plan's
  * intent allows it; the answer is the JSON the verification screen draws, the seed finder's self-check first.
+ *
+ * <p>One quantity, one value: the plan's D90, V100 … are the revision's stored ones ({@code planAsApproved}, computed by the
+ * planner on the planning grid). The metric rows' {@code pre} is the same seeds re-computed on the verification's grid
+ * ({@value #GRID_MM} mm over the structures + {@value #GRID_MARGIN_MM} mm, {@code doseGrid}), where the post-implant dose is
+ * computed too, so that post − pre is the implant's doing alone; the screen labels it so. A revision with a calibration
+ * date but no implant date must be given the implant date ({@link RevisionStrength#forPostImplantDose}) before it comes here.
  */
 public final class PostImplantCheck {
 
@@ -86,6 +95,9 @@ public final class PostImplantCheck {
      */
     public static ObjectNode run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
             BackgroundJobs.Progress job) {
+        if (plan.calibrationDate() != null && plan.implantDate() == null) {
+            throw new IllegalArgumentException("the plan revision states a calibration date but no implant date: give implantDate");
+        }
         if (plan.prescriptionGy() == null || !(plan.prescriptionGy() > 0)) {
             throw new IllegalArgumentException("the plan revision states no prescription: verification compares metrics against it");
         }
@@ -114,12 +126,23 @@ public final class PostImplantCheck {
         ObjectNode o = Json.MAPPER.createObjectNode();
         putSelfCheck(o, finding);
         o.put("prescriptionGy", rx).put("sourceModelKey", model.key()).put("contours", contoursUsed);
-        o.put("strengthAtImplantU", planned.get(0).skU()).put("implantDate", plan.implantDate() == null ? null : plan.implantDate().toString());
+        o.put("strengthAtImplantU", planned.get(0).skU()).put("implantDate", plan.implantDate() == null ? null : plan.implantDate().toString())
+                .put("strengthLabel", RevisionStrength.doseBasis(plan));
+        ObjectNode approved = ApprovedPlanMetrics.json(plan);
+        if (approved != null) {
+            o.set("planAsApproved", approved);
+        }
+        o.putObject("doseGrid").put("spacingMm", GRID_MM).put("marginMm", GRID_MARGIN_MM).put("description", String.format(java.util.Locale.ROOT,
+                "the plan's seeds re-computed and the post-implant dose, both on one %.0f mm grid over the structures + %.0f mm:"
+                + " post − plan is the implant's alone", GRID_MM, GRID_MARGIN_MM));
         if (frameNote != null) {
             o.put("frameNote", frameNote);
         }
+        List<PlannedSeedPlace> places = places(plan);
         ArrayNode p = o.putArray("planned");
-        planned.forEach(s -> point(p.addObject(), s.centreMm()));
+        for (int i = 0; i < planned.size(); i++) {
+            point(p.addObject(), planned.get(i).centreMm()).put("needle", places.get(i).needle()).put("seedOnNeedle", places.get(i).seedOnNeedle());
+        }
         ArrayNode f = o.putArray("found");
         for (FoundSeed s : finding.seeds()) {
             ObjectNode fo = point(f.addObject(), s.centreMm()).put("confidence", s.confidence());
@@ -130,18 +153,29 @@ public final class PostImplantCheck {
             m.addObject().put("planned", x.planned()).put("found", x.found()).put("distanceMm", x.distanceMm());
         }
         v.matching().missingPlanned().forEach(o.putArray("missing")::add);
+        ArrayNode missingSeeds = o.putArray("missingSeeds");
+        for (int i : v.matching().missingPlanned()) {
+            point(missingSeeds.addObject().put("planned", i).put("needle", places.get(i).needle()).put("seedOnNeedle", places.get(i).seedOnNeedle())
+                    .put("place", places.get(i).describe()), planned.get(i).centreMm());
+        }
         v.matching().extraFound().forEach(o.putArray("extra")::add);
         o.put("meanDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().meanDisplacementMm())
                 .put("maxDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().maxDisplacementMm());
         ArrayNode metrics = o.putArray("structures");
+        String approvedName = approved == null ? null : approved.get("structure").asText();
+        Map<String, Double> approvedValues = ApprovedPlanMetrics.byKey(plan);
         for (StructureComparison sc : v.comparison().structures()) {
             ObjectNode so = metrics.addObject().put("name", sc.name()).put("type", sc.type().name());
             ArrayNode rows = so.putArray("metrics");
             for (MetricDelta d : sc.metrics()) {
                 ObjectNode r = rows.addObject().put("key", d.key()).put("unit", d.unit());
+                if (sc.name().equals(approvedName) && approvedValues.containsKey(d.key())) {
+                    putNumber(r, "approved", approvedValues.get(d.key()));
+                }
                 putNumber(r, "pre", d.pre());
                 putNumber(r, "post", d.post());
                 putNumber(r, "difference", d.difference());
+                r.put("flag", ChangeFlag.of(d.key(), sc.type().isTarget(), d.pre(), d.post(), rx, TargetGoal.DEFAULT_V100_GOAL_PCT).name());
             }
         }
         o.set("dvhPre", dvhs(calc.dvhs(preDose), DVH_MAX_RX * rx));
@@ -192,6 +226,12 @@ public final class PostImplantCheck {
         } catch (IllegalArgumentException e) {
             o.put("supplementNote", "no supplementary seeds proposed: " + e.getMessage());
         }
+    }
+
+    /** Each planned seed's needle and place on it from the tip ({@link PlannedSeedPlace}). */
+    static List<PlannedSeedPlace> places(PlanContent c) {
+        return PlannedSeedPlace.of(c.seeds().stream().map(PlanContent.PlannedSeed::centreMm).toList(),
+                c.seeds().stream().map(PlanContent.PlannedSeed::needle).toList(), c.needles().stream().map(PlanContent.Needle::tipMm).toList());
     }
 
     /**

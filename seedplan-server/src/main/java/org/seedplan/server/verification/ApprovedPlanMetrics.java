@@ -1,0 +1,69 @@
+package org.seedplan.server.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seedplan.server.api.Json;
+import org.seedplan.storage.plan.PlanContent;
+
+/**
+ * The plan's own numbers in a verification: the metrics the revision was stored with (computed once, by the planner on the
+ * planning grid: docs/plan-numbers.md), keyed as the verification's metric rows, and the target they belong to (the intent's
+ * first target). The verification shows these as "plan, as approved" and never re-labels its re-computation as them.
+ */
+final class ApprovedPlanMetrics {
+
+    private ApprovedPlanMetrics() {
+    }
+
+    /** The stored metrics by metrics-JSON key (only those stored). */
+    static Map<String, Double> byKey(PlanContent c) {
+        PlanContent.Metrics m = c.metrics();
+        Map<String, Double> out = new LinkedHashMap<>();
+        put(out, "d_pct_gy.90", m.d90Gy());
+        put(out, "d_pct_gy.100", m.d100Gy());
+        put(out, "v_pct.100", m.v100Percent());
+        put(out, "v_pct.150", m.v150Percent());
+        put(out, "v_pct.200", m.v200Percent());
+        put(out, "volume_cc", m.ptvCc());
+        return out;
+    }
+
+    /**
+     * The structure the stored metrics are of: the intent's first target ({@code targets[0].structure} of the plan screen's
+     * intent form, or {@code target} of a plain intent); null when the intent names none.
+     */
+    static String structure(PlanContent c) {
+        try {
+            JsonNode intent = Json.MAPPER.readTree(c.intentJson() == null ? "{}" : c.intentJson());
+            if (intent.path("targets").path(0).path("structure").isTextual()) {
+                return intent.get("targets").get(0).get("structure").asText();
+            }
+            return intent.path("target").isTextual() ? intent.get("target").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code {"structure", "grid", "metrics": {key: value}}}, or null when the revision stores no metrics or names no target. */
+    static ObjectNode json(PlanContent c) {
+        Map<String, Double> m = byKey(c);
+        String structure = structure(c);
+        if (m.isEmpty() || structure == null) {
+            return null;
+        }
+        ObjectNode o = Json.MAPPER.createObjectNode().put("structure", structure)
+                .put("grid", "the planning grid: the values stored with the revision when it was saved and approved");
+        ObjectNode values = o.putObject("metrics");
+        m.forEach(values::put);
+        return o;
+    }
+
+    private static void put(Map<String, Double> out, String key, Double v) {
+        if (v != null && Double.isFinite(v)) {
+            out.put(key, v);
+        }
+    }
+}
