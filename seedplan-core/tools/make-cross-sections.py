@@ -56,11 +56,14 @@ MATERIALS = [
     # styrene-divinylbenzene anion exchanger with its quaternary-ammonium chloride groups; the adsorbed iodine
     # (micrograms) is ignored. A chemical formula is parsed by xraylib's CompoundParser.
     ('resin', None, (1.2, 'C12H18NCl', 'ion-exchange resin C12H18NCl (CLRP 6702 model, Safigholi et al. 2020)')),
-    # The 6711 carries its I-125 in a 1.75 um coating of silver iodide and bromide on the silver rod: AgI:AgBr = 2.5:1
-    # in molecules (Ag7I5Br2) at 6.2 g/cm3, the medium AgBrAgI_6.20 of the CLRP TG-43 database's 6711 model
-    # (egs_brachy OncoSeed_6711.geom; Safigholi et al., Med Phys 47:4656, 2020; the CLRP page of the 9011 states the
-    # ratio and density of the same coating).
-    ('silver-halide', None, (6.2, 'Ag7I5Br2', 'AgI:AgBr 2.5:1 coating (CLRP 6711 model medium AgBrAgI_6.20, Safigholi et al. 2020)')),
+    # The 6711 carries its I-125 in a 1.75 um coating of silver bromide and iodide on the silver rod: AgBr:AgI = 2.5:1
+    # in molecules (Ag7Br5I2; mass fractions Ag 0.536, Br 0.284, I 0.180) at 6.2 g/cm3, the medium AgBrAgI_6.20 of the
+    # CLRP TG-43 database's 6711 model (egs_brachy lib/media/material.dat: "AgBr & AgI in 2.5:1 molecular ratio",
+    # elements AG, BR, I with those mass fractions; OncoSeed_6711.geom; Safigholi et al., Med Phys 47:4656, 2020).
+    ('silver-halide', None, (6.2, 'Ag7Br5I2', 'AgBr:AgI 2.5:1 coating (CLRP 6711 model medium AgBrAgI_6.20, Safigholi et al. 2020)')),
+    # The IAI-125A carries its I-125 in a 1 um silver iodide coating: AgI at 6.003 g/cm3, the medium AgI_6.003 of the
+    # CLRP database's IAI-125A model (egs_brachy material.dat: Ag 0.459458, I 0.540542; Advantage_IAI_125A.geom).
+    ('silver-iodide', None, (6.003, 'AgI', 'AgI coating (CLRP IAI-125A model medium AgI_6.003, Safigholi et al. 2020)')),
 ]
 
 

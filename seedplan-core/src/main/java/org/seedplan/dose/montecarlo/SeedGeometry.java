@@ -22,7 +22,8 @@ import org.seedplan.source.SourceModel;
  *
  * <p><b>IAI-125A</b> (IsoAid Advantage), as the CLRP TG-43 database models it after Solberg et al. (J Appl Clin Med
  * Phys 3(2):91, 2002): silver rod 0.50 mm × 3.00 mm, flat ends (no bevels), carrying the I-125 in a 1 µm AgI coating
- * (not modelled as a layer) on its side and end faces; titanium tube 0.80 mm outer diameter, 0.05 mm wall, 3.70 mm
+ * (6.003 g/cm³) on its side and end faces, modelled as a layer outside the rod (0.502 mm × 3.002 mm overall, as
+ * egs_brachy's Advantage_IAI_125A.geom and .shape: I-125 uniform in the coating's volume); titanium tube 0.80 mm outer diameter, 0.05 mm wall, 3.70 mm
  * long (cylinder |z| ≤ 1.85 mm), closed by solid titanium hemispheres of 0.40 mm radius centred at ±1.85 mm (overall
  * 4.50 mm) into which an air sphere of 0.35 mm radius centred at ±1.65 mm reaches (welds 0.25 mm thick on the axis);
  * air inside; rod centred (free to move 0.95 mm axially in the real seed). Sources: the CLRP database page
@@ -38,13 +39,13 @@ import org.seedplan.source.SourceModel;
  *
  * @param regions innermost first; each nested inside the next (for a bead seed the innermost is the capsule-shaped
  *     envelope of the beads, giving their material, density and radius)
- * @param rodBevelCm depth of the 45° bevel at each end of the innermost (active) cylinder
+ * @param rodBevelCm depth of the 45° bevel at each end of the innermost (active) cylinder; 0 for flat ends
  * @param beadCentresCm axial centres of the active spheres of a bead seed (radius that of the innermost region);
  *     empty for a rod seed
  * @param coatingCm thickness of the I-125 carrying coating of a rod seed, modelled as a layer: region 1 is then that
  *     coating (its outer surface the bevelled rod, bevel {@code rodBevelCm}) around the core, region 0 (radius and
- *     half-length {@code coatingCm} less, bevel {@code rodBevelCm − coatingCm}), and the I-125 is uniform in the
- *     coating's volume; 0 puts the I-125 on the surface of the innermost region
+ *     half-length {@code coatingCm} less, bevel {@code rodBevelCm − coatingCm}, or flat if the rod's ends are), and the
+ *     I-125 is uniform in the coating's volume; 0 puts the I-125 on the surface of the innermost region
  */
 public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rodBevelCm, List<Double> beadCentresCm,
         double coatingCm) {
@@ -57,8 +58,12 @@ public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rod
             new SeedRegion("silver-halide", 6.2, 0.025, 0.140, false),
             new SeedRegion("air", 0.001205, 0.033, 0.1875, false),
             new SeedRegion("titanium", 4.54, 0.040, 0.1875, true));
+    /** The IAI-125A's AgI coating, cm (CLRP model: 1 µm outside the 0.50 × 3.00 mm rod, on the side and the ends). */
+    private static final double COATING_IAI125A_CM = 0.0001;
+
     private static final List<SeedRegion> IAI125A_SILVER_ROD_IN_TITANIUM = List.of(
             new SeedRegion("silver", 10.5, 0.025, 0.150, false),
+            new SeedRegion("silver-iodide", 6.003, 0.025 + COATING_IAI125A_CM, 0.150 + COATING_IAI125A_CM, false),
             new SeedRegion("air", 0.001205, 0.035, 0.165, true),
             new SeedRegion("titanium", 4.54, 0.040, 0.185, true));
     private static final List<SeedRegion> RESIN_BEADS_IN_TITANIUM = List.of(
@@ -67,7 +72,7 @@ public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rod
             new SeedRegion("titanium", 4.54, 0.040, 0.185, true));
     private static final Map<String, SeedGeometry> MODELS = Map.of(
             "amersham6711", new SeedGeometry("amersham6711", COATED_SILVER_ROD_IN_TITANIUM, 0.0075, List.of(), COATING_6711_CM),
-            "isoaid_iai125a", new SeedGeometry("isoaid_iai125a", IAI125A_SILVER_ROD_IN_TITANIUM, 0),
+            "isoaid_iai125a", new SeedGeometry("isoaid_iai125a", IAI125A_SILVER_ROD_IN_TITANIUM, 0, List.of(), COATING_IAI125A_CM),
             "amersham6702", new SeedGeometry("amersham6702", RESIN_BEADS_IN_TITANIUM, 0, List.of(-0.110, 0.0, 0.110)));
 
     /** A rod seed: the I-125 on the surface of the innermost region. */
@@ -97,12 +102,12 @@ public record SeedGeometry(String modelKey, List<SeedRegion> regions, double rod
                 throw new IllegalArgumentException("seed geometry " + modelKey + ": region " + i + " must enclose region " + (i - 1));
             }
         }
-        if (coatingCm < 0 || coatingCm > 0 && (!beadCentresCm.isEmpty() || regions.size() < 3 || coatingCm > rodBevelCm
+        if (coatingCm < 0 || coatingCm > 0 && (!beadCentresCm.isEmpty() || regions.size() < 3 || rodBevelCm > 0 && coatingCm > rodBevelCm
                 || Math.abs(regions.get(1).radiusCm() - regions.get(0).radiusCm() - coatingCm) > 1e-12
                 || Math.abs(regions.get(1).halfLengthCm() - regions.get(0).halfLengthCm() - coatingCm) > 1e-12)) {
             throw new IllegalArgumentException("seed geometry " + modelKey + ": a coating of " + coatingCm
-                    + " cm needs a rod seed whose region 1 is region 0 grown by it in radius and half-length, with a bevel"
-                    + " at least as deep");
+                    + " cm needs a rod seed whose region 1 is region 0 grown by it in radius and half-length, with flat ends"
+                    + " or a bevel at least as deep");
         }
     }
 

@@ -43,7 +43,8 @@ final class SeedTransport {
         double coatingCm = geometry.coatingCm();
         SeedRegion outer = shape[coatingCm > 0 ? 1 : 0];
         this.rod = new BevelledRod(outer.radiusCm(), outer.halfLengthCm(), bevelCm);
-        this.core = coatingCm > 0 ? new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm - coatingCm) : null;
+        this.core = coatingCm > 0
+                ? new BevelledRod(shape[0].radiusCm(), shape[0].halfLengthCm(), bevelCm > 0 ? bevelCm - coatingCm : 0) : null;
         this.coating = coatingCm > 0 ? new ActiveCoating(outer.radiusCm(), outer.halfLengthCm(), bevelCm, coatingCm) : null;
         this.beads = geometry.beadCentresCm().isEmpty() ? null : new BeadChain(shape[0].radiusCm(), geometry.beadCentresCm());
         double r0 = shape[0].radiusCm();
@@ -128,7 +129,11 @@ final class SeedTransport {
         return follow(p, regions - 1, rng);
     }
 
-    private boolean follow(Photon p, int region, SplittableRandom rng) {
+    /**
+     * Follows the photon from inside the given region (index in {@link SeedGeometry#regions()}) until it is absorbed
+     * (false) or leaves the capsule (true).
+     */
+    boolean follow(Photon p, int region, SplittableRandom rng) {
         while (true) {
             double mu = densityGPerCm3[region] * MaterialData.at(material[region].total, p.energyIndex, p.energyFraction);
             double exit = exitDistance(region, p);
