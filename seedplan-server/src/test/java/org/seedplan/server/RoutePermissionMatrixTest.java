@@ -210,6 +210,24 @@ abstract class RoutePermissionMatrixTest {
         examples.put("GET /api/plans/{planId}/revisions/{rev}/model-based", (c, a, r) -> Call.of(mbPath.make(c, a, r).path(), null));
         examples.put("GET /api/model-based/{runId}", mbRun);
         examples.put("DELETE /api/model-based/{runId}", mbRun);
+        // model-based dose of a verification (docs/model-based-dose.md): one finished verification per centre and role (its starter), runs of 10⁴ photons
+        Map<String, String> mbVerifications = new java.util.HashMap<>();
+        Example mbvPath = (c, a, r) -> Call.of("/api/verifications/" + mbVerifications.computeIfAbsent(c.id() + "/" + r, k -> {
+            try {
+                return org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), true);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }) + "/model-based", "{\"photons\":10000,\"uncertaintyPct\":10}");
+        Example mbvRun = (c, a, r) -> {
+            String path = mbvPath.make(c, a, r).path();
+            ApiClient.Answer run = t.signedIn(r, a).post(path, "{\"photons\":10000,\"uncertaintyPct\":10}");
+            return Call.of(path + "/" + (run.status() == 202 ? run.json().get("id").asText() : "none"), null);
+        };
+        examples.put("POST /api/verifications/{jobId}/model-based", mbvPath);
+        examples.put("GET /api/verifications/{jobId}/model-based", (c, a, r) -> Call.of(mbvPath.make(c, a, r).path(), null));
+        examples.put("GET /api/verifications/{jobId}/model-based/{runId}", mbvRun);
+        examples.put("DELETE /api/verifications/{jobId}/model-based/{runId}", mbvRun);
         // follow-up forms and study variables (docs/forms.md)
         org.seedplan.server.forms.FormFixtures ff = new org.seedplan.server.forms.FormFixtures(t.db);
         examples.put("GET /api/patients/{id}/follow-up", (c, a, r) -> Call.of("/api/patients/" + ff.implanted(c.id()).id() + "/follow-up", null));

@@ -46,7 +46,7 @@ public final class ImagingRoutes {
         CtVolumeApi ct = new CtVolumeApi(access);
         StructureApi structures = new StructureApi(s, access);
         VerificationApi verification = new VerificationApi(s, access);
-        return List.of(
+        List<Route> routes = new java.util.ArrayList<>(List.of(
                 new Route(GET, "/api/ct/{seriesUid}", READ_REGISTRY, 200, "Geometry of a CT series for the viewer (mm LPS)", ct::header),
                 new Route(GET, "/api/ct/{seriesUid}/voxels", READ_REGISTRY, 200,
                         "Slices of a CT series as Int16 little-endian HU (query from, count; gzip)", ct::voxels),
@@ -70,6 +70,8 @@ public final class ImagingRoutes {
                         verification::get),
                 new Route(POST, "/api/verifications/{jobId}/post-plan", EDIT_PLAN, 201,
                         "Record the verified implant as a post-implant plan (DRAFT revision; approve with the approval route)",
-                        verification::postPlan));
+                        verification::postPlan)));
+        routes.addAll(org.seedplan.server.modelbased.ModelBasedRoutes.ofVerifications(s, access, verification));
+        return routes;
     }
 }

@@ -143,15 +143,24 @@ final class RevisionModelBasedDose {
 
     private static ObjectNode json(PlanRevisions.Revision r, RevisionImages images, Settings settings, PatientModelBasedDose.Evaluation e,
                                    DoseMetricsCalculator calculator) {
+        return json(Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision()), images.contours(),
+                "the plan of record", settings, e, calculator);
+    }
+
+    /**
+     * Adds to {@code o} the result as the screens draw it: the dose specification, photons, seconds, uncertainty, tissues, the
+     * comparison rows and the DVHs with the model-based band; {@code ofRecord} names what TG-43 stays the dose of.
+     */
+    static ObjectNode json(ObjectNode o, String contours, String ofRecord, Settings settings, PatientModelBasedDose.Evaluation e,
+                           DoseMetricsCalculator calculator) {
         DoseSpecification spec = e.modelBased().specification();
-        ObjectNode o = Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision())
-                .put("specification", spec.label()).put("specificationDescription", spec.description())
+        o.put("specification", spec.label()).put("specificationDescription", spec.description())
                 .put("tg43Label", DoseSpecification.TG43_WATER.label()).put("tg43Description", DoseSpecification.TG43_WATER.description())
                 .put("photons", e.photons()).put("seconds", round(e.seconds(), 1)).put("targetUncertaintyPct", settings.uncertaintyPct())
                 .put("meanTargetUncertaintyPct", round(100 * meanTargetUncertainty(e, calculator), 2))
-                .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", images.contours())
+                .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", contours)
                 .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only (parametric bootstrap, voxels independent); TG-43 stays"
-                        + " the plan of record");
+                        + " " + ofRecord);
         ArrayNode rows = o.putArray("comparison");
         for (ModelBasedComparison.Row x : e.comparison().rows()) {
             rows.addObject().put("structure", x.structure()).put("type", x.type().name()).put("metric", x.metric()).put("unit", x.unit())
@@ -178,7 +187,7 @@ final class RevisionModelBasedDose {
     }
 
     /** Mean relative 1σ over the voxels at least half inside a target (the run's stop rule), as a fraction. */
-    private static double meanTargetUncertainty(PatientModelBasedDose.Evaluation e, DoseMetricsCalculator calculator) {
+    static double meanTargetUncertainty(PatientModelBasedDose.Evaluation e, DoseMetricsCalculator calculator) {
         float[] u = e.modelBased().relativeUncertainty();
         double sum = 0;
         int n = 0;
