@@ -1,6 +1,7 @@
 // Overlay of a verification on the post-op CT: the targets' cold regions (the dose-grid voxels of the target below the
 // prescription, filled translucent blue and named), matched seeds (green dot, with a line to where they were planned),
-// extra seeds (orange triangle), missing planned seeds (red cross) and proposed supplementary seeds (magenta plus).
+// extra seeds (orange triangle), missing planned seeds (red cross) and proposed supplementary seeds (magenta plus); every
+// found seed's axis as the finder estimated it (a yellow bar of the seed's length, projected into the view).
 
 /** Half the length of an I-125 seed, mm: a seed is drawn on every slice it reaches. */
 const SEED_HALF_LENGTH_MM = 2.25;
@@ -37,6 +38,7 @@ export class SeedLayer {
       ctx.arc(px, py, 3, 0, 2 * Math.PI);
       ctx.stroke();
       if (this.near(view, f)) {
+        this.drawAxis(ctx, view, r.found[m.found]);
         ctx.fillStyle = '#1fd05a';
         ctx.beginPath();
         ctx.arc(fx, fy, 4, 0, 2 * Math.PI);
@@ -46,6 +48,7 @@ export class SeedLayer {
     r.found.forEach((s, n) => {
       const p = xyz(s);
       if (matchedFound.has(n) || !this.near(view, p)) return;
+      this.drawAxis(ctx, view, s);
       const [x, y] = view.toPixel(p);
       ctx.fillStyle = '#ff9a1f';
       ctx.beginPath();
@@ -72,6 +75,23 @@ export class SeedLayer {
       ctx.moveTo(x - 6, y); ctx.lineTo(x + 6, y); ctx.moveTo(x, y - 6); ctx.lineTo(x, y + 6);
       ctx.stroke();
     }
+  }
+
+  /** The found seed's axis: a bar from one end of the seed to the other (its length, 4.5 mm), as projected into the view. */
+  drawAxis(ctx, view, s) {
+    if (!s.axis) return;
+    const c = xyz(s);
+    const a = [s.axis.x, s.axis.y, s.axis.z];
+    const [x1, y1] = view.toPixel(c.map((v, i) => v - SEED_HALF_LENGTH_MM * a[i]));
+    const [x2, y2] = view.toPixel(c.map((v, i) => v + SEED_HALF_LENGTH_MM * a[i]));
+    ctx.save();
+    ctx.strokeStyle = '#ffe14d';
+    ctx.lineWidth = 1.5;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(x1, y1); ctx.lineTo(x2, y2);
+    ctx.stroke();
+    ctx.restore();
   }
 
   /**

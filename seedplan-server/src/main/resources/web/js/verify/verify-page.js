@@ -111,25 +111,31 @@ function show(r, viewer) {
     item('Planned', r.planned.length), item('Found', r.found.length),
     item('Matched', matched, 'matched-count'), item('Missing', r.missing.length), item('Extra', r.extra.length),
     item('Displacement', `mean ${number(r.meanDisplacementMm)} mm, max ${number(r.maxDisplacementMm)} mm`),
-    seedPlaces('missing-list', 'Missing: planned at', r.missing, r.planned, viewer),
+    seedPlaces('missing-list', 'Missing: planned at', r.missing, r.planned, viewer, missingPlace(r)),
     seedPlaces('extra-list', 'Extra: found at', r.extra, r.found, viewer),
     r.frameNote ? item('Coordinates', r.frameNote, null, true) : null,
     ...(r.notes || []).map((n) => item('Note', n, null, true)));
+  replace($('found-seeds').tBodies[0], foundSeedRows(r, viewer));
   const rows = [];
   for (const s of r.structures) {
     const target = ['GTV', 'CTV', 'PTV'].includes(s.type);
     for (const [key, label] of target ? TARGET_METRICS : ORGAN_METRICS) {
       const m = s.metrics.find((x) => x.key === key);
       if (!m) continue;
-      // worse: less target coverage (D90, V100) or more organ dose
-      const worse = m.difference !== null && (target ? ['d_pct_gy.90', 'v_pct.100'].includes(key) && m.difference < -0.05 : m.difference > 0.05);
+      // the server's ChangeFlag (docs/verify.md, "Marking a change"): red below the goal, amber a change that matters
+      const flag = FLAGS[m.flag] || FLAGS.NONE;
       const diff = m.difference === null ? '—' : Math.abs(m.difference) < 0.05 ? '0.0' : `${m.difference > 0 ? '+' : ''}${number(m.difference)}`;
-      rows.push(h('tr', { 'data-structure': s.name, 'data-metric': key }, h('td', {}, s.name), h('td', {}, `${label} (${m.unit || ''})`),
-        h('td', { class: 'num' }, number(m.pre)), h('td', { class: 'num' }, number(m.post)),
-        h('td', { class: worse ? 'num worse' : 'num' }, diff)));
+      rows.push(h('tr', { 'data-structure': s.name, 'data-metric': key, 'data-flag': m.flag || 'NONE' }, h('td', {}, s.name),
+        h('td', {}, `${label} (${m.unit || ''})`), h('td', { class: 'num' }, number(m.pre)),
+        h('td', { class: flag.post ? `num ${flag.post}` : 'num', title: flag.title }, number(m.post)),
+        h('td', { class: flag.diff ? `num ${flag.diff}` : 'num', title: flag.title }, diff)));
     }
   }
   replace($('metric-rows'), rows);
+  $('plan-approved').textContent = approvedLine(r);
+  $('grid-note').textContent = `* Plan: the approved seeds re-computed on the verification's grid (${r.doseGrid ? r.doseGrid.description : 'the post-plan\'s grid'}).`
+    + ` Marked: red, a target's D90 below the prescription or V100 below ${V100_GOAL_PCT} %; amber, D90 (or an organ's dose) changed`
+    + ` by 5 % of the prescription or more for the worse, or V100 by 5 points.`;
   const targets = new Set(r.structures.filter((s) => ['GTV', 'CTV', 'PTV'].includes(s.type)).map((s) => s.name));
   const keep = (list) => list.filter((d) => targets.has(d.name) || r.structures.length <= 4);
   drawDvh($('dvh'), keep(r.dvhPre), keep(r.dvhPost), r.prescriptionGy, 2.5 * r.prescriptionGy);
@@ -146,20 +152,66 @@ function show(r, viewer) {
         + (sp.reachesPrescription ? ', prescription reached.' : ', prescription still not reached.'))]
     : [h('p', { class: 'muted' }, r.supplementNote || 'No supplementary seeds proposed.')]);
   $('contours-used').textContent = `Contours: ${r.contours}. Dose: TG-43 line source, ${r.sourceModelKey}, total dose of the`
-    + ` permanent implant, prescription ${number(r.prescriptionGy)} Gy.`;
+    + ` permanent implant, prescription ${number(r.prescriptionGy)} Gy; ${r.strengthLabel || 'strength as stored'}.`;
   $('approved').hidden = true;
   $('approve').disabled = false;
   viewer.redraw();
 }
 
-/** The missing or extra seeds, each with its position (mm LPS) and a button that centres the views on it. */
-function seedPlaces(id, label, indices, seeds, viewer) {
+/** The missing or extra seeds, each with its position (mm LPS), where it was planned when known, and a button that centres the views on it. */
+function seedPlaces(id, label, indices, seeds, viewer, placeOf = () => '') {
   if (!indices.length) return null;
   return h('div', { class: 'wide' }, h('dt', {}, label), h('dd', {}, h('ul', { id, class: 'seed-places' }, indices.map((n) => {
     const p = [seeds[n].xMm, seeds[n].yMm, seeds[n].zMm];
-    return h('li', { 'data-index': n }, `seed ${n + 1}: (${p.map((c) => (Math.abs(c) < 0.05 ? 0 : c).toFixed(1)).join(', ')}) mm `,
+    return h('li', { 'data-index': n }, `seed ${n + 1}${placeOf(n)}: ${mm(p)} mm `,
       h('button', { type: 'button', onclick: () => viewer.setFocus(p) }, 'Show'));
   }))));
+}
+
+const mm = (p) => `(${p.map((c) => (Math.abs(c) < 0.05 ? 0 : c).toFixed(1)).join(', ')})`;
+
+/** A missing seed's planned needle and place on it: " (needle 3, seed 2 from the tip)". */
+function missingPlace(r) {
+  const byIndex = new Map((r.missingSeeds || []).map((m) => [m.planned, m]));
+  return (n) => (byIndex.has(n) ? ` (${byIndex.get(n).place})` : '');
+}
+
+/** The V100 goal the server flags against (TargetGoal's default). */
+const V100_GOAL_PCT = 95;
+/** How each ChangeFlag is shown: the class of the post value and of the difference, and the reason as a tooltip. */
+const FLAGS = {
+  NONE: { title: 'within what seed finding and the dose grid alone change (less than 5 % of the prescription)' },
+  WORSE: { diff: 'caution', title: 'a change for the worse of 5 % of the prescription or more (V100: 5 points)' },
+  GOAL_NOT_MET: { post: 'worse', diff: 'worse', title: 'below the prescription (D90) or the V100 goal' },
+};
+
+/** "Plan, as approved (planning grid): CTV D90 135.2 Gy, V100 96.3 % …" — the plan's own numbers, as stored. */
+function approvedLine(r) {
+  const a = r.planAsApproved;
+  if (!a) return 'Plan, as approved: the revision stores no metrics of its own; the Plan* column is its only dose.';
+  const shown = [['d_pct_gy.90', 'D90', 'Gy'], ['d_pct_gy.100', 'D100', 'Gy'], ['v_pct.100', 'V100', '%'], ['v_pct.150', 'V150', '%'],
+    ['volume_cc', 'volume', 'cc']].filter(([k]) => a.metrics[k] !== undefined);
+  return `Plan, as approved (revision ${r.revision}, planning grid): ${a.structure} `
+    + shown.map(([k, label, unit]) => `${label} ${number(a.metrics[k])} ${unit}`).join(', ') + '.';
+}
+
+/**
+ * One row per found seed: centre (a button that centres the views on it), axis (unit vector, LPS, sign arbitrary),
+ * confidence, and the needle and place from the tip of the planned seed it was matched to ("extra" when none).
+ */
+function foundSeedRows(r, viewer) {
+  const plannedOf = new Map(r.matches.map((m) => [m.found, m.planned]));
+  const spaced = (values, digits) => values.map((c) => (Math.abs(c) < 0.5 * 10 ** -digits ? 0 : c).toFixed(digits)).join(' ');
+  return r.found.map((f, n) => {
+    const p = plannedOf.has(n) ? r.planned[plannedOf.get(n)] : null;
+    const axis = f.axis ? spaced([f.axis.x, f.axis.y, f.axis.z], 2) : '—';
+    const place = !p ? [h('td', { class: 'num', colspan: 2 }, 'extra')]
+      : [h('td', { class: 'num' }, p.needle ? String(p.needle) : '—'), h('td', { class: 'num' }, p.needle ? String(p.seedOnNeedle) : '—')];
+    return h('tr', { 'data-found': n, 'data-planned': p ? plannedOf.get(n) : '' }, h('td', { class: 'num' }, String(n + 1)),
+      h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => viewer.setFocus([f.xMm, f.yMm, f.zMm]) },
+        spaced([f.xMm, f.yMm, f.zMm], 1))),
+      h('td', { class: 'axis' }, axis), h('td', { class: 'num' }, number(f.confidence, 2)), ...place);
+  });
 }
 
 function item(label, value, id, wide) {

@@ -61,6 +61,15 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
 
     /** Stores the fixture for a new patient of {@code centre} with the plan's intent JSON {@code intentJson}. */
     public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson) throws Exception {
+        return create(t, w, centre, intentJson, 120.0, null);
+    }
+
+    /**
+     * Stores the fixture with the plan's prescription {@code prescriptionGy} and the metrics its revision states as computed
+     * when it was planned ({@code null}: none).
+     */
+    public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson, double prescriptionGy,
+            PlanContent.Metrics stored) throws Exception {
         Patient p = w.patient(centre);
         Path dir = Files.createTempDirectory("verification-fixture");
         float[] hu = new float[GRID.voxelCount()];
@@ -90,8 +99,8 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
         for (Vec3 s : SEEDS) {
             seeds.add(new PlanContent.PlannedSeed(s, s.x() < 0 ? 0 : 1));
         }
-        PlanContent content = new PlanContent(intentJson, preSeries, 120.0, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
-                LocalDate.parse("2026-12-01"), needles, seeds, null);
+        PlanContent content = new PlanContent(intentJson, preSeries, prescriptionGy, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
+                LocalDate.parse("2026-12-01"), needles, seeds, stored);
         PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
         return new VerificationFixture(p, r.planId(), preSeries, postSeries);
     }
