@@ -37,37 +37,16 @@ final class BevelledRod {
 
     /** {t_in, t_out} of the ray's part inside the rod, or null if it misses. */
     private double[] interval(double x, double y, double z, double u, double v, double w) {
-        double lo = Double.NEGATIVE_INFINITY;
-        double hi = Double.POSITIVE_INFINITY;
-        if (w != 0) {
-            double t1 = (-halfLengthCm - z) / w;
-            double t2 = (halfLengthCm - z) / w;
-            lo = Math.min(t1, t2);
-            hi = Math.max(t1, t2);
-        } else if (Math.abs(z) > halfLengthCm) {
+        double[] chord = CylinderChord.interval(radiusCm, halfLengthCm, x, y, z, u, v, w);
+        if (chord == null) {
             return null;
         }
-        double a = u * u + v * v;
-        double c = x * x + y * y - radiusCm * radiusCm;
-        if (a > 1e-300) {
-            double b = x * u + y * v;
-            double disc = b * b - a * c;
-            if (disc <= 0) {
-                return null;
-            }
-            double s = Math.sqrt(disc);
-            lo = Math.max(lo, (-b - s) / a);
-            hi = Math.min(hi, (-b + s) / a);
-        } else if (c > 0) {
-            return null;
-        }
-        if (!(lo < hi)) {
-            return null;
-        }
+        double lo = chord[0];
+        double hi = chord[1];
         // the bevels cut only |z| > h − b; a chord whose ends both lie below that (z is linear along it) misses them
         double cornerZ = apexCm - radiusCm;
         if (Math.abs(z + lo * w) <= cornerZ && Math.abs(z + hi * w) <= cornerZ) {
-            return new double[] {lo, hi};
+            return chord;
         }
         for (int sign = -1; sign <= 1; sign += 2) {
             double[] cone = cone(x, y, sign * z, u, v, sign * w);

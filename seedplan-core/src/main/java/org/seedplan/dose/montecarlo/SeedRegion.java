@@ -65,39 +65,11 @@ public record SeedRegion(String material, double densityGPerCm3, double radiusCm
      * the exit, so that min/max over the pieces of a capsule ignore it.
      */
     private double cylinder(double x, double y, double z, double u, double v, double w, boolean entry) {
-        double miss = entry ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        double tIn;
-        double tOut;
-        if (w != 0) {
-            double t1 = (-halfLengthCm - z) / w;
-            double t2 = (halfLengthCm - z) / w;
-            tIn = Math.min(t1, t2);
-            tOut = Math.max(t1, t2);
-        } else {
-            if (Math.abs(z) > halfLengthCm) {
-                return miss;
-            }
-            tIn = Double.NEGATIVE_INFINITY;
-            tOut = Double.POSITIVE_INFINITY;
+        double[] chord = CylinderChord.interval(radiusCm, halfLengthCm, x, y, z, u, v, w);
+        if (chord == null) {
+            return entry ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
-        double a = u * u + v * v;
-        double c = x * x + y * y - radiusCm * radiusCm;
-        if (a > 1e-300) {
-            double b = x * u + y * v;
-            double disc = b * b - a * c;
-            if (disc <= 0) {
-                return miss;
-            }
-            double s = Math.sqrt(disc);
-            tIn = Math.max(tIn, (-b - s) / a);
-            tOut = Math.min(tOut, (-b + s) / a);
-        } else if (c > 0) {
-            return miss;
-        }
-        if (!(tIn < tOut)) {
-            return miss;
-        }
-        return entry ? tIn : tOut;
+        return entry ? chord[0] : chord[1];
     }
 
     /** Where the ray enters or leaves the sphere of this radius about the origin (coordinates relative to its centre). */
