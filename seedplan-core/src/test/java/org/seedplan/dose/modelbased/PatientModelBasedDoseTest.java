@@ -26,11 +26,12 @@ import org.seedplan.structure.StructureType;
  * TG-43 against model-based dose (Dm,m) in two patients: the demo (a liver lesion, soft tissue and liver around
  * it) and a synthetic lung case (a 3 cm tumour in inflated lung inside a soft-tissue chest wall). The numbers are
  * printed for docs/model-based-dose.md; the assertions hold what the physics must give whatever the engine's
- * details: in the liver lesion Dm,m's D90 is lower than TG-43's, by less than 12 % (interseed attenuation 1–5 %,
+ * details: in the liver lesion Dm,m's D90 is lower than TG-43's, by less than 14 % (interseed attenuation 1–5 %,
  * see {@link InterseedAttenuationTest}; soft tissue and liver attenuate more than water at 28 keV, a few percent
  * at the distances D90 is read, TG-186 §II; the noise of 6·10⁵ photons widens the DVH and lowers D90 by under
- * 1 %; measured at this writing: GTV −10.6 %, CTV −2.7 %, of which about −3.6 % is the engine's own normalisation
- * against TG-43 for one seed, see {@link InterseedAttenuationTest}), and in the lung
+ * 1 %; measured before the 6711's coating was modelled as a layer: GTV −10.6 %, CTV −2.7 %; with it (and its AgBr/AgI
+ * composition as the CLRP model's, docs/monte-carlo.md): GTV −12.3 %, CTV −4.9 %, of which about −4.7 % is the
+ * engine's own normalisation against TG-43 for one seed, see {@link InterseedAttenuationTest}), and in the lung
  * the dose in the lung 5–15 mm outside the tumour is higher than TG-43's (inflated lung, a quarter of water's
  * density, attenuates less: +14 % at 1 cm and +36 % at 2 cm around one seed in homogeneous lung, see
  * {@link HomogeneousMediumDoseRatioTest}). Both runs stop at a fixed photon count (reproducible): 6·10⁵ photons, D90 to about ±0.5 % (1σ).
@@ -40,7 +41,7 @@ class PatientModelBasedDoseTest {
     private static final MonteCarloSettings SETTINGS = new MonteCarloSettings(17, 2, 0, 600_000, 120);
 
     @Test
-    void demoLiverLesionD90ModelBasedIsLowerThanTg43ByLessThanTwelvePercent() {
+    void demoLiverLesionD90ModelBasedIsLowerThanTg43ByLessThanFourteenPercent() {
         DemoModelBased demo = DemoModelBased.onTwoMillimetreGrid();
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(demo.ct(), demo.structures(),
                 List.of(), HuDensityCurve.standard(), DemoModelBased.SOURCE, demo.seeds(), DemoModelBased.PERMANENT, DoseSpecification.DM_M,
@@ -50,7 +51,7 @@ class PatientModelBasedDoseTest {
         for (String target : List.of("GTV", "CTV")) {
             ModelBasedComparison.Row d90 = e.comparison().row(target, "D90");
             assertThat(d90.modelBased()).as(target + " D90 below TG-43 by more than 3σ").isLessThan(d90.tg43() - 3 * d90.modelBasedSigma());
-            assertThat(d90.differencePct()).as(target + " D90 difference %").isGreaterThan(-12);
+            assertThat(d90.differencePct()).as(target + " D90 difference %").isGreaterThan(-14);
         }
         assertThat(e.modelBased().specification()).isEqualTo(DoseSpecification.DM_M);
     }
