@@ -73,12 +73,17 @@ final class NeedleEndFit {
     private final double[] value;
     private final double[] model;
     private double tissue;
-    private double bevelMm = SteelMassTip.BEVEL_LENGTH_MM;
-    private final double[] tipMm = new double[BEVELS_MM.length];
-    private final double[] misfits = new double[BEVELS_MM.length];
+    private final double[] bevelsMm;
+    private double bevelMm;
+    private final double[] tipMm;
+    private final double[] misfits;
 
-    private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
+    private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm) {
         this.ct = ct;
+        this.bevelsMm = bevelsMm.clone();
+        bevelMm = bevelsMm.length == 1 ? bevelsMm[0] : SteelMassTip.BEVEL_LENGTH_MM;
+        tipMm = new double[bevelsMm.length];
+        misfits = new double[bevelsMm.length];
         this.end = end;
         this.axis = axis;
         this.clipHu = clipHu;
@@ -126,19 +131,21 @@ final class NeedleEndFit {
     /**
      * The fit for the needle whose metal run ends at {@code end} (on the refined centreline) going along {@code axis}; null
      * when the shaft behind the end is too short to fit. {@code clipHu} is the scanner's clip (infinite when it clipped
-     * nothing) and {@code visibleMm} the length of the metal run behind the end.
+     * nothing), {@code visibleMm} the length of the metal run behind the end and {@code bevelsMm} the bevel lengths whose
+     * tips are fitted (one: the needle's bevel as the user gave it; several: the candidates of the estimate, the search
+     * started from the usual {@value SteelMassTip#BEVEL_LENGTH_MM} mm).
      */
-    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm) {
-        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm);
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm) {
+        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm, bevelsMm);
         return fit.fit() ? fit : null;
     }
 
-    /** The tip's distance beyond the end along the axis with a bevel of {@code BEVELS_MM[b]}, mm. */
+    /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
     double tipOffsetMm(int b) {
         return tipMm[b];
     }
 
-    /** The least misfit with a bevel of {@code BEVELS_MM[b]} (robust, dimensionless). */
+    /** The least misfit with a bevel of {@code bevelsMm[b]} (robust, dimensionless). */
     double misfit(int b) {
         return misfits[b];
     }
@@ -218,8 +225,8 @@ final class NeedleEndFit {
         double turned = bestPhi;
         double tip = golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), t - 0.3, t + 0.3);
         // The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip with the usual bevel.
-        for (int b = 0; b < BEVELS_MM.length; b++) {
-            bevelMm = BEVELS_MM[b];
+        for (int b = 0; b < bevelsMm.length; b++) {
+            bevelMm = bevelsMm[b];
             tipMm[b] = golden(x -> misfit(shaft, x, turned, TIP_FROM_MM, TIP_TO_MM), tip - 1.5, tip + 1.0);
             misfits[b] = misfit(shaft, tipMm[b], turned, TIP_FROM_MM, TIP_TO_MM);
         }

@@ -43,6 +43,26 @@ public final class NeedleFinder {
     private static final int LINE_TRIALS = 300;
     private static final double STEP_MM = 0.1;
 
+    /** The bevel lengths whose tips are fitted: the one given, or the candidates of the estimate. */
+    private final double[] bevelsMm;
+
+    /** A finder that estimates the needles' bevel length from the scan (one length for all the needles of an implant). */
+    public NeedleFinder() {
+        bevelsMm = NeedleEndFit.BEVELS_MM;
+    }
+
+    /**
+     * A finder for needles whose bevel is {@code bevelMm} long along the axis (from the needle's make: 18 G ground at 20° is
+     * 3.5 mm, at 30° 2.2 mm), used instead of the estimate.
+     */
+    public NeedleFinder(double bevelMm) {
+        if (!(bevelMm > 0 && bevelMm <= 10)) {
+            throw new IllegalArgumentException("bevel length " + bevelMm + " mm: give the needle's bevel length along its axis, more than 0"
+                    + " and at most 10 mm (an 18 G needle ground at 20° has 3.5 mm)");
+        }
+        bevelsMm = new double[] {bevelMm};
+    }
+
     /** Finds the needles; the volume is not changed. */
     public NeedleFinding find(Volume ct) {
         long t0 = System.nanoTime();
@@ -62,7 +82,8 @@ public final class NeedleFinder {
             otherObjects += inComponent.isEmpty() ? 1 : 0;
             runs.addAll(inComponent);
         }
-        runs = joinCollinear(runs);
+        runs = joinCollinear(runs, g.dzMm());
+        runs = withoutEchoes(runs, g.dzMm());
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
         for (Run r : runs) {
             double[] range = range(r.points(), r.curve());
@@ -90,11 +111,11 @@ public final class NeedleFinder {
         // The needles of one implant are of one type: the bevel length that best explains all their ends together.
         Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
         for (int q = 0; q < refinedRuns.size(); q++) {
-            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, NeedleEndFit.USUAL_BEVEL);
+            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL);
         }
-        int bevel = NeedleEndFit.USUAL_BEVEL;
+        int bevel = bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL;
         double least = Double.MAX_VALUE;
-        for (int b = 0; b < NeedleEndFit.BEVELS_MM.length && !fits.isEmpty(); b++) {
+        for (int b = 0; b < bevelsMm.length && bevelsMm.length > 1 && !fits.isEmpty(); b++) {
             double sum = 0;
             for (NeedleEndFit f : fits.values()) {
                 sum += f.misfit(b);
@@ -181,11 +202,11 @@ public final class NeedleFinder {
     }
 
     /**
-     * Joins runs that are pieces of one needle: both at least {@value #MIN_PIECE_MM} mm, axes within 5°, the ends of
-     * one within 2.5 mm of the other's extension and at most {@value #MAX_JOIN_GAP_MM} mm apart (a needle in air or
+     * Joins runs that are pieces of one needle ({@link #pieces}): both at least {@value #MIN_PIECE_MM} mm, axes parallel,
+     * the shorter's ends near the longer's extension and at most {@value #MAX_JOIN_GAP_MM} mm apart (a needle in air or
      * between two thick slices can fall below the metal level over a short stretch). A seed (4.5 mm) is never joined.
      */
-    private static List<Run> joinCollinear(List<Run> runs) {
+    private static List<Run> joinCollinear(List<Run> runs, double sliceMm) {
         List<Run> out = new ArrayList<>(runs);
         boolean joined = true;
         while (joined) {
@@ -195,7 +216,7 @@ public final class NeedleFinder {
                 for (int b = a + 1; b < out.size(); b++) {
                     Run ra = out.get(a);
                     Run rb = out.get(b);
-                    if (ra.length() < MIN_PIECE_MM || rb.length() < MIN_PIECE_MM || !pieces(ra, rb)) {
+                    if (ra.length() < MIN_PIECE_MM || rb.length() < MIN_PIECE_MM || !pieces(ra, rb, sliceMm)) {
                         continue;
                     }
                     Vec3[] pts = concat(ra.points(), rb.points());
@@ -214,28 +235,91 @@ public final class NeedleFinder {
         return out;
     }
 
-    private static boolean pieces(Run a, Run b) {
-        Vec3 ua = a.curve().axis();
-        Vec3 ub = b.curve().axis();
-        if (NeedleMatcher.angleDeg(ua, ub) > 5 && NeedleMatcher.angleDeg(ua, ub.times(-1)) > 5) {
+    /** The runs less those that are another run's echo in the neighbouring slice ({@link #echo}). */
+    private static List<Run> withoutEchoes(List<Run> runs, double sliceMm) {
+        List<Run> out = new ArrayList<>();
+        for (Run r : runs) {
+            boolean isEcho = false;
+            for (Run other : runs) {
+                isEcho |= other != r && other.length() > r.length() && r.length() >= MIN_PIECE_MM && echo(r, other, sliceMm);
+            }
+            if (!isEcho) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether two runs are pieces of one needle. A piece lying within one thick slice has all its voxels on that slice, so
+     * its tilt out of the axial plane is not seen (it reads as flat) to within atan(slice spacing / its length): the
+     * pieces of a needle that crosses slices while it falls below the metal level between them (in air, where the tissue
+     * under the partial volume is 1000 HU lower) form a staircase. So the axes must agree within 5° in the axial plane
+     * and within 5° plus that angle out of it, and the shorter piece's ends lie within 2.5 mm (half a slice plus 1 mm on
+     * thicker slices) of the longer piece's extension.
+     */
+    private static boolean pieces(Run a, Run b, double sliceMm) {
+        Run longer = a.length() >= b.length() ? a : b;
+        Run shorter = longer == a ? b : a;
+        Vec3 ul = longer.curve().axis();
+        if (!parallel(ul, shorter.curve().axis(), sliceMm, shorter.length())) {
             return false;
         }
-        double[] ra = range(a.points(), a.curve());
-        double[] rb = range(b.points(), b.curve());
-        Vec3[] ea = {a.curve().at(ra[0]), a.curve().at(ra[1])};
-        Vec3[] eb = {b.curve().at(rb[0]), b.curve().at(rb[1])};
+        double[] rl = range(longer.points(), longer.curve());
+        double[] rs = range(shorter.points(), shorter.curve());
+        Vec3[] el = {longer.curve().at(rl[0]), longer.curve().at(rl[1])};
+        Vec3[] es = {shorter.curve().at(rs[0]), shorter.curve().at(rs[1])};
         double gap = Double.MAX_VALUE;
-        for (Vec3 x : ea) {
-            for (Vec3 y : eb) {
+        for (Vec3 x : el) {
+            for (Vec3 y : es) {
                 gap = Math.min(gap, x.distanceTo(y));
             }
         }
         if (gap > MAX_JOIN_GAP_MM) {
             return false;
         }
-        for (Vec3 y : eb) {
-            Vec3 r = y.minus(ea[0]);
-            if (r.minus(ua.times(r.dot(ua))).norm() > 2.5) {
+        double offset = Math.max(2.5, sliceMm / 2 + 1);
+        for (Vec3 y : es) {
+            Vec3 r = y.minus(el[0]);
+            if (r.minus(ul.times(r.dot(ul))).norm() > offset) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two axes agree within 5°, or within 5° in the axial plane and 5° plus atan(slice spacing / length) out of it
+     * (the out-of-plane tilt of a piece {@code lengthMm} long lying within one slice is not seen).
+     */
+    private static boolean parallel(Vec3 ul, Vec3 us, double sliceMm, double lengthMm) {
+        if (us.dot(ul) < 0) {
+            us = us.times(-1);
+        }
+        if (NeedleMatcher.angleDeg(ul, us) <= 5) {
+            return true;
+        }
+        double quantised = Math.toDegrees(Math.atan(sliceMm / lengthMm));
+        double elevation = Math.toDegrees(Math.abs(Math.asin(Math.max(-1, Math.min(1, ul.z()))) - Math.asin(Math.max(-1, Math.min(1, us.z())))));
+        double azimuth = Math.toDegrees(Math.abs(Math.atan2(ul.x() * us.y() - ul.y() * us.x(), ul.x() * us.x() + ul.y() * us.y())));
+        return azimuth <= 5 && elevation <= 5 + quantised;
+    }
+
+    /**
+     * Whether the shorter run is an echo of the longer in the neighbouring slice: a needle lying between two thick slices
+     * shows in both, and the metal of the slice it is farther from forms a parallel run that lies alongside the needle
+     * (within one slice spacing and 0.5 mm of its curve at both ends and in the middle, within its extent).
+     */
+    private static boolean echo(Run shorter, Run longer, double sliceMm) {
+        if (!parallel(longer.curve().axis(), shorter.curve().axis(), sliceMm, shorter.length())) {
+            return false;
+        }
+        double[] rl = range(longer.points(), longer.curve());
+        double[] rs = range(shorter.points(), shorter.curve());
+        for (double f : new double[] {0, 0.5, 1}) {
+            Vec3 p = shorter.curve().at(rs[0] + f * (rs[1] - rs[0]));
+            double t = longer.curve().parameterOf(p);
+            if (t < rl[0] - 2 || t > rl[1] + 2 || longer.curve().distance(p) > sliceMm + 0.5) {
                 return false;
             }
         }
@@ -418,13 +502,13 @@ public final class NeedleFinder {
         double end = line.length();
         boolean clipped = clipped(run, clipHu);
         NeedleEndFit fit = fits.containsKey(run) ? fits.get(run)
-                : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end);
+                : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end, bevelsMm);
         if (fit != null) {
             fits.put(run, fit);
         }
         double tipS = clipped ? (fit == null ? Double.NaN : fit.tipOffsetMm(bevel))
                 : SteelMassTip.offset(ct, s -> toTip.at(end + s), toTip.direction(end),
-                        fit == null ? SteelMassTip.BEVEL_LENGTH_MM : NeedleEndFit.BEVELS_MM[bevel]);
+                        fit == null && bevelsMm.length > 1 ? SteelMassTip.BEVEL_LENGTH_MM : bevelsMm[bevel]);
         if (Double.isNaN(tipS)) {
             tipS = tipOffset(ct, line);
         }
@@ -463,7 +547,11 @@ public final class NeedleFinder {
         return false;
     }
 
-    /** Around an end of the steel: at the edge of the scan, or the median CT number 5 mm around the axis over its last 10 mm and 10 mm beyond. */
+    /**
+     * Around an end of the steel: at the edge of the scan, or the lower of the median CT numbers 5 mm around the axis over
+     * its last 10 mm and 10 mm beyond, and over 2–12 mm beyond (in air the tissue under the steel's partial volume is
+     * 1000 HU lower, so on thick slices a needle's outer part can fall below the metal level from the skin on).
+     */
     private record End(boolean atEdge, double surroundingHu) {
         boolean outside() {
             return atEdge || surroundingHu < AIR_HU;
@@ -481,7 +569,7 @@ public final class NeedleFinder {
         if (!g.contains(probe)) {
             return new End(true, Double.NaN);
         }
-        return new End(false, surroundingHu(ct, line, length - 10, length + 10));
+        return new End(false, Math.min(surroundingHu(ct, line, length - 10, length + 10), surroundingHu(ct, line, length + 2, length + 12)));
     }
 
     /** Median CT number on rings of 5 mm radius around the line (straight on beyond its ends) from arc length a to b. */

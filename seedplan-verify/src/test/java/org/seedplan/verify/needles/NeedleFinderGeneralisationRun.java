@@ -14,7 +14,8 @@ import org.seedplan.planning.needle.Needle;
 
 /**
  * The generalisation run of the needle finder, by hand only ({@code -Dseedplan.needles.generalisation=1601}, optionally
- * {@code -Dseedplan.needles.scans=16} and {@code -Dseedplan.needles.bevel=2.2}): new random scenarios that neither the
+ * {@code -Dseedplan.needles.scans=16}, {@code -Dseedplan.needles.bevel=2.2} and {@code -Dseedplan.needles.slices=3} or
+ * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -32,7 +33,8 @@ class NeedleFinderGeneralisationRun {
         int scans = Integer.parseInt(System.getProperty("seedplan.needles.scans", "16"));
         double bevel = Double.parseDouble(System.getProperty("seedplan.needles.bevel", String.valueOf(IntraOpCtGenerator.BEVEL_LENGTH_MM)));
         IntraOpScanner.SliceProfile[] profiles = IntraOpScanner.SliceProfile.values();
-        double[] slices = {1.25, 2.5, 3.0};
+        double[] slices = Arrays.stream(System.getProperty("seedplan.needles.slices", "1.25,2.5,3").split(","))
+                .mapToDouble(Double::parseDouble).toArray();
         List<Double> clippedTips = new ArrayList<>();
         List<Double> unclippedTips = new ArrayList<>();
         List<Double> steepTips = new ArrayList<>();

@@ -66,4 +66,42 @@ class NeedleFinderTest {
         assertThat(NeedleMatcher.angleDeg(found.axisAtTip(), n.axisAtTip(NeedleFinder.AXIS_CHORD_MM))).isLessThanOrEqualTo(2.0);
         assertThat(found.hubSideEndMm().y()).isLessThan(found.tipMm().y());
     }
+
+    @Test
+    void shallowAndTiltedNeedlesAreFoundOnThreeMillimetreGaussianSlices() {
+        // 3 mm Gaussian slices (slice centres at z = ..., 6, 9, ...): a needle 0.4° out of the axial plane lying between two
+        // slices (z 7.6 at the tip), and one 10.5° out of it crossing a slice every 16 mm. In air the tissue under the steel's
+        // partial volume is 1000 HU lower, so outside the skin both fall below the metal level (the first wholly, the second
+        // between slices): the finder lost them (issue 15, 4 of 10 on a 3 mm Gaussian 12-bit scan). Both HU scales.
+        Grid grid = new Grid(new Vec3(-96, -96, -48), 0.75, 0.75, 3.0, 256, 256, 33);
+        Vec3 flat = new Vec3(0.07, 1, 0.007).normalized();
+        Vec3 tilted = new Vec3(0, 1, 0.185).normalized();
+        List<SimulatedNeedle> needles = List.of(
+                new SimulatedNeedle(new Vec3(-10, -5, 7.6).minus(flat.times(100)), new Vec3(-10, -5, 7.6), new Vec3(1, 0, 0), 0),
+                new SimulatedNeedle(new Vec3(15, -5, 2).minus(tilted.times(100)), new Vec3(15, -5, 2), new Vec3(1, 0, 0), 0));
+        for (double clip : new double[] {3071, 30710}) {
+            IntraOpScanner scanner = new IntraOpScanner(1.1, IntraOpScanner.SliceProfile.GAUSSIAN, 35, 250, clip);
+            Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), 11);
+            NeedleFinding f = new NeedleFinder().find(ct);
+            assertThat(f.needles()).as("needles found, clip %.0f HU", clip).hasSize(2);
+            for (SimulatedNeedle n : needles) {
+                FoundNeedle nearest = f.needles().stream().min(java.util.Comparator.comparingDouble(x -> x.tipMm().distanceTo(n.tipMm())))
+                        .orElseThrow();
+                // This test is about finding them; it does not show the issue's 1 mm and 2° on 3 mm slices, which are not met yet.
+                // Tip within 3 mm (worst 2.9 mm on the 3 mm tuning scans; here 2.0 mm, across the needle). Axis within 4°: the flat
+                // needle between two slices reads 3.5-3.6° (its centreline drawn towards one slice at the bevel; docs/needles.md, Limits).
+                assertThat(nearest.tipMm().distanceTo(n.tipMm())).as("tip error, clip %.0f HU", clip).isLessThanOrEqualTo(3.0);
+                assertThat(NeedleMatcher.angleDeg(nearest.axisAtTip(), n.axisAtTip(NeedleFinder.AXIS_CHORD_MM))).as("axis, clip %.0f HU", clip)
+                        .isLessThanOrEqualTo(4.0);
+            }
+        }
+    }
+
+    @Test
+    void aBevelLengthOutsideZeroToTenMillimetresIsRefused() {
+        for (double bevel : new double[] {0, -1, 10.5, Double.NaN}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NeedleFinder(bevel)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bevel length").hasMessageContaining("at most 10 mm");
+        }
+    }
 }
