@@ -34,7 +34,6 @@ import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dicom.rtstruct.RtStructWriter;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.verification.VerificationFixture;
@@ -54,6 +53,7 @@ import org.seedplan.storage.registry.Patient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImagingScreensBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -63,10 +63,11 @@ class ImagingScreensBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         demoPatient = new World(server).patient(server.a);
         demoSeries = storeDemoStudy(demoPatient);
     }
@@ -96,19 +97,14 @@ class ImagingScreensBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
     @AfterEach
     void noScriptErrors() {
-        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
-        driver.get(server.base() + "/");
-        driver.manage().deleteAllCookies();
+        bench.checkConsoleAndSignOut();
     }
 
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.dicom.DicomStore;
@@ -39,6 +40,7 @@ import org.seedplan.storage.registry.PatientRepository;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelBasedBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -47,22 +49,27 @@ class ModelBasedBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // the demo study's files are written while the server and the browser start
+        CompletableFuture<List<Path>> demoFiles = CompletableFuture.supplyAsync(() -> {
+            try {
+                return PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("mb-demo"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> new Thread(task, "mb-demo-files").start());
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
-        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
-                PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("mb-demo")), ImportLimits.DEFAULT);
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), demoFiles.join(), ImportLimits.DEFAULT);
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-        if (chromium != null) {
-            chromium.close();
+    void stop() throws Exception {
+        if (bench != null) {
+            bench.close();
         }
     }
 

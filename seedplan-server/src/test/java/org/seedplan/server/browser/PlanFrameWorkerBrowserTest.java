@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
 
 /**
  * The verification screen's resampling of a post-op CT into the plan's frame done in a Web Worker
@@ -59,26 +57,21 @@ class PlanFrameWorkerBrowserTest {
             const planCt = { originMm: [-101.3, -97.65, -49.1], spacingMm: [0.9, 0.85, 2.0] };
             """;
 
-    private Chromium chromium;
-    private TestServer server;
+    private ServerAndBrowser bench;
     private JavascriptExecutor js;
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        chromium.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        chromium.driver().get(server.base() + "/");
-        js = chromium.driver();
+        bench = ServerAndBrowser.start(Duration.ofSeconds(30));
+        bench.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        bench.open("/");
+        js = bench.driver;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
@@ -115,7 +108,7 @@ class PlanFrameWorkerBrowserTest {
         assertThat(progress).as("progress messages").isNotEmpty();
         assertThat(progress.get(progress.size() - 1).doubleValue()).isEqualTo(1.0);
         assertThat(progress.stream().mapToDouble(Number::doubleValue).toArray()).isSorted();
-        assertThat(chromium.scriptErrors()).isEmpty();
+        assertThat(bench.chromium.scriptErrors()).isEmpty();
     }
 
     /** Run by hand: the page's long tasks while a 512 × 512 × 80 post-op CT is resampled on the page, then in the worker. */

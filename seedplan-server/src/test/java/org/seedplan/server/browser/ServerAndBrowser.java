@@ -1,0 +1,108 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+
+/**
+ * The real server on a fresh SQLite database ({@link TestServer}) and a headless {@link Chromium} for one browser test
+ * class, started side by side (each takes seconds; the browser needs nothing from the server until the first page), with
+ * the steps every screen test repeats: sign in, open a page, run a script, save a screenshot, check the console after a test.
+ */
+final class ServerAndBrowser implements AutoCloseable {
+
+    final TestServer server;
+    final Chromium chromium;
+    final ChromeDriver driver;
+    /** Waits up to the time the class gave {@link #start}. */
+    final WebDriverWait wait;
+
+    private ServerAndBrowser(TestServer server, Chromium chromium, Duration patience) {
+        this.server = server;
+        this.chromium = chromium;
+        this.driver = chromium.driver();
+        this.wait = new WebDriverWait(driver, patience);
+    }
+
+    /**
+     * Starts the server on another thread while the browser starts on this one; {@code patience} is how long {@link #wait}
+     * waits. Without chromium the test is skipped, or fails when CI=true (as {@link Chromium#start}); the server is then closed.
+     */
+    static ServerAndBrowser start(Duration patience) throws Exception {
+        CompletableFuture<TestServer> server = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new TestServer(TestDatabases.Kind.SQLITE);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, task -> new Thread(task, "test-server-start").start());
+        Chromium chromium;
+        try {
+            chromium = Chromium.start();
+        } catch (Throwable t) {
+            server.thenAccept(TestServer::close);
+            throw t;
+        }
+        try {
+            return new ServerAndBrowser(server.join(), chromium, patience);
+        } catch (CompletionException e) {
+            chromium.close();
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The server's address of {@code pathAndQuery} (starting with "/"). */
+    String url(String pathAndQuery) {
+        return server.base() + pathAndQuery;
+    }
+
+    /** Signs {@code username} in with the test password; returns on the patient list. */
+    void signIn(String username) {
+        chromium.signIn(server.base(), username);
+    }
+
+    /** Opens {@code pathAndQuery} (starting with "/") of the server in the browser. */
+    void open(String pathAndQuery) {
+        driver.get(url(pathAndQuery));
+    }
+
+    /** Runs {@code script} in the page (arguments as {@code arguments[i]}) and returns what it returns. */
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves what the browser shows as {@code <build folder>/screenshots/NAME.png}. */
+    Path screenshot(String name) {
+        return chromium.screenshot(name);
+    }
+
+    /**
+     * After each test: no script errors in the console since the last check, then the sign-in page with no cookies, so
+     * the next test starts signed out.
+     */
+    void checkConsoleAndSignOut() {
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+        driver.get(server.base() + "/");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            chromium.close();
+        } finally {
+            server.close();
+        }
+    }
+}
