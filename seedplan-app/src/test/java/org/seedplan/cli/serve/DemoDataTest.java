@@ -28,6 +28,8 @@ import org.seedplan.storage.registry.PatientRepository;
  * {@code serve --demo}'s data: the structure set carries the CTV the plan was made on, and the post-implant CT lies in the
  * planning CT's Frame of Reference, so that the verification route compares at once (no question about scanner
  * coordinates) and reports every planned seed matched on the CTV; the demo plan's needle table names each needle's template hole.
+ * One quantity, one value: the approved plan's CTV D90 is the same, to the printed 0.1 Gy, on the plan API, the plan's
+ * printout, the verification API's "plan, as approved" and that row of its metrics table — the value the planner stored.
  */
 class DemoDataTest {
 
@@ -91,6 +93,33 @@ class DemoDataTest {
                 List<String> verified = new ArrayList<>();
                 r.get("structures").forEach(x -> verified.add(x.get("name").asText()));
                 assertThat(verified).contains("CTV");
+
+                // the approved plan's D90, printed to 0.1 Gy everywhere: plan API, printout, verification API (as approved and in
+                // the CTV's D90 row); the re-computation on the verification's 1 mm grid is its own, labelled field ("pre")
+                String d90 = String.format(java.util.Locale.ROOT, "%.1f", plan.content().metrics().d90Gy());
+                JsonNode rev = api.get("api/plans/" + plan.planId() + "/revisions/" + plan.revision());
+                assertThat(String.format(java.util.Locale.ROOT, "%.1f", rev.get("d90Gy").asDouble())).isEqualTo(d90);
+                String printout;
+                try (var pdf = org.apache.pdfbox.Loader.loadPDF(api.bytes("api/plans/" + plan.planId() + "/revisions/" + plan.revision()
+                        + "/report.pdf"))) {
+                    printout = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                }
+                assertThat(printout).contains("D90: " + d90 + " Gy");
+                assertThat(r.at("/planAsApproved/structure").asText()).isEqualTo("CTV");
+                assertThat(String.format(java.util.Locale.ROOT, "%.1f", r.at("/planAsApproved/metrics/d_pct_gy.90").asDouble())).isEqualTo(d90);
+                JsonNode ctvD90 = null;
+                for (JsonNode st : r.get("structures")) {
+                    for (JsonNode m : st.get("metrics")) {
+                        if (st.get("name").asText().equals("CTV") && m.get("key").asText().equals("d_pct_gy.90")) {
+                            ctvD90 = m;
+                        }
+                    }
+                }
+                assertThat(ctvD90).isNotNull();
+                System.out.printf(java.util.Locale.ROOT, "demo CTV D90: as approved %.3f Gy, re-computed on the 1 mm grid %.3f Gy, post-implant %.3f Gy%n",
+                        ctvD90.get("approved").asDouble(), ctvD90.get("pre").asDouble(), ctvD90.get("post").asDouble());
+                assertThat(String.format(java.util.Locale.ROOT, "%.1f", ctvD90.get("approved").asDouble())).isEqualTo(d90);
+                assertThat(r.at("/doseGrid/spacingMm").asDouble()).isEqualTo(1.0);
             }
         }
     }
