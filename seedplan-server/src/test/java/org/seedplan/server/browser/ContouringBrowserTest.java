@@ -30,7 +30,6 @@ import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dicom.rtstruct.RtStructWriter;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.storage.Actor;
@@ -50,6 +49,7 @@ import org.seedplan.structure.Structure;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContouringBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -62,10 +62,11 @@ class ContouringBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         patient = new World(server).patient(server.a);
         Path dir = Files.createTempDirectory("contouring");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
@@ -95,11 +96,8 @@ class ContouringBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

@@ -17,7 +17,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.outcomes.io.ImportedCohort;
 import org.seedplan.outcomes.io.SyntheticCohort;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.cohort.CohortImporter;
@@ -31,6 +30,7 @@ import org.seedplan.storage.cohort.CohortImporter;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -38,21 +38,19 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         SyntheticCohort.Result demo = SyntheticCohort.generate(60, 11, 0);
         new CohortImporter(server.db).importCohort(Actor.SYSTEM, server.a.id(), new ImportedCohort(demo.cohort(), demo.sessions(), "test"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

@@ -23,7 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.outcomes.scales.QlqC30Scoring;
 import org.seedplan.outcomes.scales.QlqScale;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -47,6 +46,7 @@ import org.seedplan.storage.studyvars.StudyVariableRepository;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FollowUpFormsBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -55,27 +55,23 @@ class FollowUpFormsBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(30));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
     @AfterEach
     void forgetSession() {
-        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
-        driver.get(server.base() + "/");
-        driver.manage().deleteAllCookies();
+        bench.checkConsoleAndSignOut();
     }
 
     /** A patient of centre A born 1956-03-14, implanted 2026-10-01, with liver targets 40 and 30 mm and a node of 20 mm short axis. */

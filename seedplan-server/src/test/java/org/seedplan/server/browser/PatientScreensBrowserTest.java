@@ -41,7 +41,6 @@ import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dose.Seed;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.api.Json;
 import org.seedplan.storage.Actor;
@@ -75,6 +74,7 @@ class PatientScreensBrowserTest {
     /** Seeds of the demo implant, the content of the test plans. */
     private static final int DEMO_SEEDS = new DemoPatient().implant().size();
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -82,10 +82,11 @@ class PatientScreensBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(30));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         create(server.signedIn(Role.PHYSICIAN, true), server.a.id(), CENTRE_A);
         create(server.signedIn(Role.PHYSICIAN, false), server.b.id(), CENTRE_B);
         Centre c = new CentreRepository(server.db).create(Actor.SYSTEM, "C", "Centre C");
@@ -125,19 +126,14 @@ class PatientScreensBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
     @AfterEach
     void forgetSession() {
-        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
-        driver.get(server.base() + "/");
-        driver.manage().deleteAllCookies();
+        bench.checkConsoleAndSignOut();
     }
 
 

@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.handlers.CookieHeaders;
 import org.seedplan.server.security.Accounts;
@@ -33,6 +32,7 @@ import org.seedplan.storage.account.User;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInScreenBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -40,10 +40,11 @@ class SignInScreenBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(15));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         // the console check after each test sees errors at all (else it would pass by seeing nothing)
         driver.get(server.base() + "/");
         chromium.driver().executeScript("console.error('console probe')");
@@ -52,19 +53,14 @@ class SignInScreenBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
     @AfterEach
     void forgetSession() {
-        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
-        driver.get(server.base() + "/");
-        driver.manage().deleteAllCookies();
+        bench.checkConsoleAndSignOut();
     }
 
     /** Opens the sign-in screen, types the credentials and presses Enter (the keyboard way). */

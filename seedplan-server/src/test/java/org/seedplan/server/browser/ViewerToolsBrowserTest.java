@@ -37,7 +37,6 @@ import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Volume;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.storage.Actor;
@@ -57,6 +56,7 @@ class ViewerToolsBrowserTest {
 
     private static final Pattern READOUT = Pattern.compile("\\((-?[\\d.]+), (-?[\\d.]+), (-?[\\d.]+)\\) mm\\s+(-?\\d+) HU");
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -67,10 +67,11 @@ class ViewerToolsBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         patient = new World(server).patient(server.a);
         Path dir = Files.createTempDirectory("viewer-tools");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
@@ -87,19 +88,14 @@ class ViewerToolsBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
     @AfterEach
     void noScriptErrors() {
-        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
-        driver.get(server.base() + "/");
-        driver.manage().deleteAllCookies();
+        bench.checkConsoleAndSignOut();
     }
 
     private Object js(String script, Object... args) {
