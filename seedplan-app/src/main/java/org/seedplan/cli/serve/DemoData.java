@@ -3,18 +3,16 @@ package org.seedplan.cli.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.seedplan.cli.demo.DemoCase;
+import org.seedplan.cli.demo.DemoCertificate;
 import org.seedplan.cli.planning.DemoPlan;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
@@ -34,13 +32,14 @@ import org.seedplan.outcomes.io.SyntheticCohort;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.ProgressListener;
+import org.seedplan.source.SeedStrength;
 import org.seedplan.server.Services;
+import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.plans.TemplateHoles;
 import org.seedplan.server.security.Tokens;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.account.User;
-import org.seedplan.storage.audit.AuditTrail;
 import org.seedplan.storage.cohort.CohortImporter;
 import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.dicom.ImportLimits;
@@ -49,6 +48,9 @@ import org.seedplan.storage.plan.PlanContent;
 import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Centre;
 import org.seedplan.storage.registry.CentreRepository;
+import org.seedplan.storage.registry.ImplantData;
+import org.seedplan.storage.registry.ImplantMetrics;
+import org.seedplan.storage.registry.ImplantRepository;
 import org.seedplan.verify.phantom.ImagingModel;
 import org.seedplan.verify.phantom.PostOpCtRenderer;
 import org.seedplan.verify.phantom.SeedPose;
@@ -145,7 +147,7 @@ final class DemoData {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(ct, implanted(plan), SIMULATION_SEED + 1);
         List<StoredInstance> post = store.importForPatient(actor, patientDbId, writePostOpCt(postOp, study, work.resolve("postop")),
                 ImportLimits.DEFAULT).instances();
-        recordImplant(s, actor, patientDbId, approved, post.get(0).studyInstanceUid(), plan.seedCount());
+        recordImplant(s, actor, implantOf(patientDbId, approved, post.get(0).studyInstanceUid()));
         return out;
     }
 
@@ -218,10 +220,10 @@ final class DemoData {
         if (template != null) {
             intent = template.addTo(intent);
         }
-        // the strength stored is the seeds' strength on the demo's implant day, so that day is also its reference date
-        LocalDate implant = org.seedplan.cli.demo.DemoCertificate.IMPLANT.toLocalDate();
-        return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), plan.seeds().get(0).skU(),
-                implant, implant, needles, seeds, metrics);
+        // the strength stored is the demo certificate's, on its calibration date, as the command line's demo RT Plan states it
+        double atCalibrationU = DemoCertificate.sourceInfo(plan.source(), plan.source().halfLifeDays()).atCalibrationU(plan.seeds().get(0).skU());
+        return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), atCalibrationU,
+                DemoCertificate.CALIBRATION.toLocalDate(), DemoCertificate.IMPLANT.toLocalDate(), needles, seeds, metrics);
     }
 
     /** The seeds as implanted: each needle shifted by a random error, each seed by another (σ 1.0 and 0.7 mm). */
@@ -242,14 +244,19 @@ final class DemoData {
         return new Vec3(rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma);
     }
 
-    private static void recordImplant(Services s, Actor actor, long patientDbId, PlanRevisions.Revision r, String postopStudyUid, int seeds) {
-        s.db().inTransaction(tx -> {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            long id = tx.insert("INSERT INTO implant (patient_id, plan_revision_id, implant_date, seed_count, planned_seed_count, planned_d90_gy,"
-                    + " postop_study_uid, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", patientDbId, r.id(), today, seeds, seeds,
-                    r.content().metrics().d90Gy(), postopStudyUid);
-            return new AuditTrail(s.db()).changes(actor, "CREATE", "implant", id, Map.of(),
-                    Map.of("implant_date", today, "plan_revision_id", r.id(), "seed_count", seeds, "postop_study_uid", postopStudyUid), null);
-        });
+    /**
+     * The registry's record of the demo implant: the approved revision's seeds on its implant date, each seed's activity on that
+     * date (the strength every dose used, {@link RevisionStrength#atImplantU}) and the plan's CTV metrics.
+     */
+    static ImplantData implantOf(long patientDbId, PlanRevisions.Revision r, String postopStudyUid) {
+        PlanContent c = r.content();
+        PlanContent.Metrics m = c.metrics();
+        ImplantMetrics planned = new ImplantMetrics(m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), null, c.seeds().size(), m.ptvCc());
+        double mciPerSeed = new SeedStrength(RevisionStrength.atImplantU(c), SeedStrength.Unit.U).activityMCi();
+        return new ImplantData(patientDbId, r.id(), c.implantDate(), c.seeds().size(), mciPerSeed, null, null, null, postopStudyUid, planned, null);
+    }
+
+    private static void recordImplant(Services s, Actor actor, ImplantData implant) {
+        new ImplantRepository(s.db()).create(actor, implant);
     }
 }

@@ -1,5 +1,9 @@
 package org.seedplan.server.plans;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -7,13 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dicom.rtplan.NeedleGrouping;
 import org.seedplan.dicom.rtplan.RtPlanWriter;
+import org.seedplan.dicom.rtplan.SeedModelMatcher;
 import org.seedplan.dicom.rtplan.SeedPlanExport;
 import org.seedplan.dicom.rtplan.SeedSourceInfo;
 import org.seedplan.dose.Seed;
@@ -22,6 +31,7 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.source.SourceLibrary;
 import org.seedplan.source.SourceModel;
 import org.seedplan.storage.Database;
+import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.plan.PlanContent;
 import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.PatientData;
@@ -65,7 +75,9 @@ public final class RtPlanExport {
                     + " Reference Air Kerma Rate needs the date it refers to; make a revision with the seed certificate's calibration and implant dates");
         }
         LocalDate reference = c.calibrationDate();
-        SeedSourceInfo source = new SeedSourceInfo("I-125", model.description(), model.key(), model.halfLifeDays(), model.activeLengthCm() * 10,
+        // the seed named as the command line's RT Plans name it: the manufacturer, and its model name (Source Model ID "6711")
+        SeedSourceInfo source = new SeedSourceInfo("I-125", SeedModelMatcher.manufacturer(model), SeedModelMatcher.manufacturerModelName(model),
+                model.halfLifeDays(), model.activeLengthCm() * 10,
                 2 * Tg43Kernel.CAPSULE_RADIUS_CM * 10, reference);
         String label = r.planName().length() > 16 ? r.planName().substring(0, 16) : r.planName();
         Map<Integer, List<Seed>> byNeedle = new TreeMap<>();
@@ -85,8 +97,40 @@ public final class RtPlanExport {
             needles.addAll(NeedleGrouping.byAxisLine(loose));
             tips.clear();
         }
-        SeedPlanExport export = new SeedPlanExport(label, needles, tips, source, Double.NaN, 0, "");
+        // the prescription to the target ROI of the referenced structure set, as the command line's RT Plans state it
+        String target = targetName(c.intentJson());
+        int roi = target == null || c.prescriptionGy() == null ? -1 : roiNumber(rtstruct, target);
+        SeedPlanExport export = roi < 0 ? new SeedPlanExport(label, needles, tips, source, Double.NaN, 0, "")
+                : new SeedPlanExport(label, needles, tips, source, c.prescriptionGy(), roi, target);
         return DicomWriter.encode(RtPlanWriter.write(export, ctx, Uids.newUid(), Uids.newUid(), rtstruct));
+    }
+
+    /** The structure the revision's prescription is to: the intent's {@code target}, else its first {@code targets[].structure}; null if none. */
+    static String targetName(String intentJson) {
+        if (intentJson == null) {
+            return null;
+        }
+        try {
+            JsonNode intent = new ObjectMapper().readTree(intentJson);
+            JsonNode t = intent.hasNonNull("target") ? intent.get("target") : intent.path("targets").path(0).get("structure");
+            return t == null || t.isNull() || t.asText().isBlank() ? null : t.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The ROI Number of {@code name} in the stored structure set, or -1 when it has none of that name (a target derived on the server). */
+    private int roiNumber(String rtstructSop, String name) {
+        Optional<Path> file = DicomStore.open(db).file(rtstructSop);
+        if (file.isEmpty()) {
+            return -1;
+        }
+        for (DataSet item : DicomReader.read(file.get()).dataSet().sequence(Tag.STRUCTURE_SET_ROI_SEQUENCE)) {
+            if (name.equals(item.string(Tag.ROI_NAME, "")) && item.integer(Tag.ROI_NUMBER).isPresent()) {
+                return item.integer(Tag.ROI_NUMBER).getAsInt();
+            }
+        }
+        return -1;
     }
 
     /** Study Instance UID and Frame of Reference UID of the plan's CT series, which must be the patient's. */
