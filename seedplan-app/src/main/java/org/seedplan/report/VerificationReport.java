@@ -70,6 +70,11 @@ public final class VerificationReport {
                     m.matches().size(), m.missingPlanned().size(), m.extraFound().size(), m.gateMm()), 10, true);
             p.line(String.format(Locale.ROOT, "Displacement of matched seeds: mean %.1f mm, largest %.1f mm.",
                     m.meanDisplacementMm(), m.maxDisplacementMm()));
+            for (int i : m.missingPlanned()) {
+                var c = v.plannedSeeds().get(i).centreMm();
+                p.line(String.format(Locale.ROOT, "Missing: planned seed %d (%s) at (%.1f, %.1f, %.1f) mm.", i + 1,
+                        v.plannedPlaces().get(i).describe(), c.x(), c.y(), c.z()), 10, true);
+            }
             var c = finding.calibration();
             p.line(String.format(Locale.ROOT, "Seed finding: threshold %.0f HU (soft tissue %.0f HU, metal %.0f HU); point-spread sigma "
                     + "%.2f mm in-plane, %.2f mm axial, learned from %d isolated seeds.", c.thresholdHu(), c.backgroundHu(),
@@ -101,9 +106,12 @@ public final class VerificationReport {
             p.line("Target goals as in the plan intent's defaults (D90 at the prescription, V100 >= 95 %, V150 <= 60 %, V200 <= 30 %);"
                     + " organ doses are in the table below.", 8, false);
 
-            p.heading("Dose metrics: pre-plan, post-plan and difference (prescription " + f1(prescriptionGy) + " Gy)");
+            p.heading("Dose metrics: plan, post-implant and difference (prescription " + f1(prescriptionGy) + " Gy)");
+            var g = v.preDose().grid();
+            p.line(String.format(Locale.ROOT, "Plan: the planned seeds' dose and post-implant: the found seeds' dose, both on one grid of"
+                    + " %.2f x %.2f x %.2f mm, so that the difference is the implant's alone.", g.dxMm(), g.dyMm(), g.dzMm()), 8, false);
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"Structure", "Metric", "Pre", "Post", "Post - pre"});
+            rows.add(new String[] {"Structure", "Metric", "Plan", "Post", "Post - plan"});
             for (StructureComparison s : v.comparison().structures()) {
                 for (String key : METRICS) {
                     MetricDelta d = s.metrics().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);

@@ -76,8 +76,16 @@ public final class DemoVerification {
         geometry.organs().forEach(o -> rois.add(o.roi()));
         Tg43Kernel kernel = new Tg43Kernel(plan.source(), DoseModel.LINE_2D);
         double rx = plan.metrics().prescriptionGy();
+        // each planned seed's needle and place from its tip, in the order plan.seeds() lists them (needle by needle from the tip)
+        List<Integer> needleOfSeed = new ArrayList<>();
+        for (int n = 0; n < plan.needles().size(); n++) {
+            for (int k = 0; k < plan.needles().get(n).seedDistancesFromTipMm().size(); k++) {
+                needleOfSeed.add(n + 1);
+            }
+        }
         Verification v = new ImplantVerifier(new FastDoseEngine(kernel), DecayIntegral.permanent(intent.halfLifeDays()),
-                new SeedMatcher()).verify(plan.seeds(), finding.seeds(), rois, rois, geometry.grid(), rx);
+                new SeedMatcher()).verify(plan.seeds(), org.seedplan.verify.matching.PlannedSeedPlace.inListedOrder(needleOfSeed),
+                finding.seeds(), rois, rois, geometry.grid(), rx);
         double skU = intent.seed().skU();
         double atCalibrationU = org.seedplan.cli.demo.DemoCertificate.sourceInfo(plan.source(), intent.halfLifeDays()).atCalibrationU(skU);
         List<String> source = List.of(String.format(java.util.Locale.ROOT, "source: %s (the demo plan's), T½ %.2f d; S_K %.4f U at"

@@ -50,6 +50,16 @@ public final class VerificationFiles {
         o.put("seeds_matched", v.matching().matches().size());
         o.put("seeds_missing", v.matching().missingPlanned().size());
         o.put("seeds_extra", v.matching().extraFound().size());
+        ArrayNode missing = o.putArray("missing_seeds");
+        for (int i : v.matching().missingPlanned()) {
+            var p = v.plannedPlaces().get(i);
+            var c = v.plannedSeeds().get(i).centreMm();
+            ObjectNode x = missing.addObject().put("planned_index", i);
+            if (p.needle() > 0) {
+                x.put("needle", p.needle()).put("seed_from_tip", p.seedOnNeedle());
+            }
+            x.putArray("centre_mm").add(round(c.x())).add(round(c.y())).add(round(c.z()));
+        }
         o.put("mean_displacement_mm", round(v.matching().meanDisplacementMm()));
         o.put("max_displacement_mm", round(v.matching().maxDisplacementMm()));
         o.set("pre_plan", MetricsJson.of(v.pre()));
@@ -110,13 +120,13 @@ public final class VerificationFiles {
                              org.seedplan.dose.modelbased.PatientModelBasedDose.Evaluation modelBased) {
         try (OutputFolder out = OutputFolder.open(dir)) {
             out.writeString("found_seeds.csv", FindSeedsCommand.csv(finding.seeds()));
-            StringBuilder m = new StringBuilder("planned_index,found_index,dx_mm,dy_mm,dz_mm,distance_mm\n");
+            StringBuilder m = new StringBuilder("planned_index,found_index,dx_mm,dy_mm,dz_mm,distance_mm,planned_needle,planned_seed_from_tip\n");
             for (SeedMatch s : v.matching().matches()) {
-                m.append(String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f%n", s.planned(), s.found(), s.displacementMm().x(),
-                        s.displacementMm().y(), s.displacementMm().z(), s.distanceMm()));
+                m.append(String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%s%n", s.planned(), s.found(), s.displacementMm().x(),
+                        s.displacementMm().y(), s.displacementMm().z(), s.distanceMm(), place(v, s.planned())));
             }
-            v.matching().missingPlanned().forEach(i -> m.append(i).append(",,,,,\n"));
-            v.matching().extraFound().forEach(j -> m.append(',').append(j).append(",,,,\n"));
+            v.matching().missingPlanned().forEach(i -> m.append(i).append(",,,,,,").append(place(v, i)).append('\n'));
+            v.matching().extraFound().forEach(j -> m.append(',').append(j).append(",,,,,,\n"));
             out.writeString("matching.csv", m.toString());
             StringBuilder c = new StringBuilder("structure,metric,unit,pre,post,difference\n");
             for (StructureComparison s : v.comparison().structures()) {
@@ -158,6 +168,12 @@ public final class VerificationFiles {
             }
             out.commit();
         }
+    }
+
+    /** "needle,seed" (1-based) of planned seed {@code i}, or "," when it is on no known needle. */
+    private static String place(Verification v, int i) {
+        var p = v.plannedPlaces().get(i);
+        return p.needle() == 0 ? "," : p.needle() + "," + p.seedOnNeedle();
     }
 
     private static void put(ObjectNode o, String key, Double v) {

@@ -183,7 +183,10 @@ public final class VerifyCommand implements Callable<Integer> {
         Tg43Kernel kernel = sourceOptions.kernel(implant);
         ImplantVerifier verifier = new ImplantVerifier(new FastDoseEngine(kernel), sourceOptions.permanent(implant),
                 new SeedMatcher(gateMm));
-        Verification v = verifier.verify(planned, finding.seeds(), preRois, postRois, grid, rx);
+        // each planned seed's needle: its RT Plan channel (seedplan writes one per needle, its seeds from the tip)
+        List<org.seedplan.verify.matching.PlannedSeedPlace> places = org.seedplan.verify.matching.PlannedSeedPlace.inListedOrder(
+                plan.positions().stream().map(p -> p.channelNumber()).toList());
+        Verification v = verifier.verify(planned, places, finding.seeds(), preRois, postRois, grid, rx);
         String patient = ct.patient().displayName().orElse(ct.patient().id());
         SupplementProposal supplement = null;
         if (intentFile != null) {

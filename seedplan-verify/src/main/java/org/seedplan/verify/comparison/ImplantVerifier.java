@@ -18,6 +18,7 @@ import org.seedplan.structure.StructureBounds;
 import org.seedplan.structure.StructureType;
 import org.seedplan.verify.coldspots.ColdRegion;
 import org.seedplan.verify.coldspots.ColdRegionFinder;
+import org.seedplan.verify.matching.PlannedSeedPlace;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.seedfinder.FoundSeed;
@@ -54,6 +55,13 @@ public final class ImplantVerifier {
      */
     public Verification verify(List<Seed> planned, List<FoundSeed> found, List<RoiMask> preRois, List<RoiMask> postRois,
                                Grid doseGrid, double prescriptionGy) {
+        return verify(planned, java.util.Collections.nCopies(planned.size(), PlannedSeedPlace.LOOSE), found, preRois, postRois, doseGrid,
+                prescriptionGy);
+    }
+
+    /** As above, with each planned seed's needle and place on it ({@link PlannedSeedPlace}), carried into the result for the outputs. */
+    public Verification verify(List<Seed> planned, List<PlannedSeedPlace> plannedPlaces, List<FoundSeed> found, List<RoiMask> preRois,
+                               List<RoiMask> postRois, Grid doseGrid, double prescriptionGy) {
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no seeds were found on the post-op CT: nothing to verify");
         }
@@ -70,7 +78,8 @@ public final class ImplantVerifier {
                 cold.put(r.name(), ColdRegionFinder.find(postDose, r.mask(), prescriptionGy, MIN_COLD_REGION_CC));
             }
         }
-        return new Verification(planned, implant, matching, pre, post, preDose, postDose, PrePostComparison.of(pre, post), cold);
+        return new Verification(planned, implant, matching, pre, post, preDose, postDose, PrePostComparison.of(pre, post), cold,
+                plannedPlaces);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.seedplan.dose.DoseGrid;
 import org.seedplan.dose.Seed;
 import org.seedplan.dvh.PlanMetrics;
 import org.seedplan.verify.coldspots.ColdRegion;
+import org.seedplan.verify.matching.PlannedSeedPlace;
 import org.seedplan.verify.matching.SeedMatching;
 
 /**
@@ -22,12 +23,18 @@ import org.seedplan.verify.matching.SeedMatching;
  * @param postDose     total dose of the implant, Gy
  * @param comparison   {@code pre} beside {@code post}
  * @param coldRegions  per target name, its parts below the prescription, largest first
+ * @param plannedPlaces each planned seed's needle and place on it ({@link PlannedSeedPlace#LOOSE} where not known)
  */
 public record Verification(List<Seed> plannedSeeds, List<Seed> implant, SeedMatching matching, PlanMetrics pre, PlanMetrics post,
-                           DoseGrid preDose, DoseGrid postDose, PrePostComparison comparison, Map<String, List<ColdRegion>> coldRegions) {
+                           DoseGrid preDose, DoseGrid postDose, PrePostComparison comparison, Map<String, List<ColdRegion>> coldRegions,
+                           List<PlannedSeedPlace> plannedPlaces) {
 
     public Verification {
         plannedSeeds = List.copyOf(plannedSeeds);
+        plannedPlaces = List.copyOf(plannedPlaces);
+        if (plannedPlaces.size() != plannedSeeds.size()) {
+            throw new IllegalArgumentException(plannedSeeds.size() + " planned seeds but " + plannedPlaces.size() + " places: give one per seed");
+        }
         implant = List.copyOf(implant);
         coldRegions = Map.copyOf(coldRegions);
     }

@@ -19,6 +19,20 @@ public record PlannedSeedPlace(int needle, int seedOnNeedle) {
     }
 
     /**
+     * The place of every planned seed when only its group is known (an RT Plan's channel: seedplan writes one per needle, its
+     * seeds from the tip): {@code groupOfSeed} numbers each seed's needle from 1 (0 or less: loose); seeds of one group are
+     * counted in the order listed.
+     */
+    public static List<PlannedSeedPlace> inListedOrder(List<Integer> groupOfSeed) {
+        List<PlannedSeedPlace> out = new ArrayList<>();
+        java.util.Map<Integer, Integer> counted = new java.util.HashMap<>();
+        for (int g : groupOfSeed) {
+            out.add(g <= 0 ? LOOSE : new PlannedSeedPlace(g, counted.merge(g, 1, Integer::sum)));
+        }
+        return out;
+    }
+
+    /**
      * The place of every planned seed: {@code needleOfSeed} gives each seed's needle as a 0-based index into {@code needleTipsMm}
      * (or −1 when loose); seeds of one needle are counted by their distance from its tip (mm LPS).
      */

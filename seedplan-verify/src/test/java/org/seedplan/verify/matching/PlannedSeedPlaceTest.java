@@ -22,6 +22,12 @@ class PlannedSeedPlaceTest {
     }
 
     @Test
+    void seedsOfAnRtPlanChannelAreCountedInTheirListedOrder() {
+        assertThat(PlannedSeedPlace.inListedOrder(List.of(1, 1, 2, 1, 0, 2))).containsExactly(new PlannedSeedPlace(1, 1),
+                new PlannedSeedPlace(1, 2), new PlannedSeedPlace(2, 1), new PlannedSeedPlace(1, 3), PlannedSeedPlace.LOOSE, new PlannedSeedPlace(2, 2));
+    }
+
+    @Test
     void aNeedleIndexBeyondTheNeedlesIsRefused() {
         assertThatThrownBy(() -> PlannedSeedPlace.of(List.of(Vec3.ZERO), List.of(2), List.of(Vec3.ZERO)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needle index 2 of 1");
