@@ -33,7 +33,7 @@ import org.seedplan.storage.registry.PatientRepository;
 
 /**
  * The model-based dose on the plan screen in a real Chromium: plan the demo patient (CTV = GTV + 5 mm, 120 Gy), save the
- * draft, run "Model-based dose (TG-186)" with 5·10⁴ photons (the request's bound, so the run takes seconds), and find the
+ * draft, run "Model-based dose (TG-186)" with 10⁴ photons (the request's lower bound, so the run takes seconds), and find the
  * comparison with its columns labelled TG-43 (Dw,w) and Dm,m ± 1σ, a CTV D90 row, and the DVH with the band drawn; saving a
  * second revision clears the panel (revision 1's result never shows beside revision 2). Screenshot model-based.png.
  */
@@ -93,7 +93,7 @@ class ModelBasedBrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
         WebElement photons = driver.findElement(By.id("mb-photons"));
         photons.clear();
-        photons.sendKeys("50000");
+        photons.sendKeys("10000");
         WebElement uncertainty = driver.findElement(By.id("mb-uncertainty"));
         uncertainty.clear();
         uncertainty.sendKeys("10");
@@ -110,7 +110,7 @@ class ModelBasedBrowserTest {
                 .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
         assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
-        assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("5·10⁴ photons: far above 2 %").contains("quick look only");
+        assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("10⁴ photons: far above 2 %").contains("quick look only");
         assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
         Object bandPixels = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('model-based-dvh');"
                 + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"

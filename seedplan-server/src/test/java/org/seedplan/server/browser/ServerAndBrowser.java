@@ -22,14 +22,14 @@ final class ServerAndBrowser implements AutoCloseable {
     final TestServer server;
     final Chromium chromium;
     final ChromeDriver driver;
-    /** Waits up to the time the class gave {@link #start}. */
+    /** Waits up to the time the class gave {@link #start}, looking every {@link Chromium#POLL} (not Selenium's 0.5 s). */
     final WebDriverWait wait;
 
     private ServerAndBrowser(TestServer server, Chromium chromium, Duration patience) {
         this.server = server;
         this.chromium = chromium;
         this.driver = chromium.driver();
-        this.wait = new WebDriverWait(driver, patience);
+        this.wait = new WebDriverWait(driver, patience, Chromium.POLL);
     }
 
     /**
