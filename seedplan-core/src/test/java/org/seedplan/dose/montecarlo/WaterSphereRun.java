@@ -12,9 +12,10 @@ import org.seedplan.source.SourceModel;
 
 /**
  * One seed of a model at the centre of a 30 cm water sphere (1 cm voxels of water inside 15 cm, vacuum outside), dose
- * scored on a 2 mm grid and compared with the model's TG-43 consensus data (reference/tg43, built into SourceLibrary),
- * as WaterSphereTg43Test does for the 6711: MC/TG-43 averaged over the ring of voxels whose centres lie within 1 mm
- * (r &lt; 3 cm) or 2 mm (r ≥ 3 cm) of (r, θ) or (r, 180° − θ), each voxel against TG-43 averaged over the voxel.
+ * scored on a 2 mm grid (or another) and compared with the model's TG-43 consensus data (reference/tg43, built into
+ * SourceLibrary): MC/TG-43 averaged over the ring of voxels whose centres lie within half a voxel (r &lt; 3 cm) or a
+ * voxel (r ≥ 3 cm) of (r, θ) or (r, 180° − θ) — 1 and 2 mm on the 2 mm grid — each voxel against TG-43 averaged over
+ * the voxel.
  */
 final class WaterSphereRun {
 
@@ -23,6 +24,11 @@ final class WaterSphereRun {
     private final MonteCarloDose dose;
 
     WaterSphereRun(String modelKey, long photons, long rngSeed) {
+        this(modelKey, photons, rngSeed, new Grid(new Vec3(-72, -72, -52), 2, 2, 2, 73, 73, 53));
+    }
+
+    /** The same on another scoring grid (cubic voxels); rings are then a voxel wide (r ≥ 3 cm: two voxels). */
+    WaterSphereRun(String modelKey, long photons, long rngSeed, Grid scoring) {
         model = SourceLibrary.builtIn().model(modelKey);
         kernel = new Tg43Kernel(model, DoseModel.LINE_2D);
         Grid sphereGrid = new Grid(new Vec3(-150, -150, -150), 10, 10, 10, 31, 31, 31);
@@ -31,7 +37,6 @@ final class WaterSphereRun {
             density[v] = sphereGrid.centre(v).norm() <= 150 ? 1f : 0f;
         }
         VoxelPhantom sphere = new VoxelPhantom(sphereGrid, List.of("water"), new byte[density.length], density);
-        Grid scoring = new Grid(new Vec3(-72, -72, -52), 2, 2, 2, 73, 73, 53);
         MonteCarloSettings settings = new MonteCarloSettings(rngSeed, 2, 0, photons, 600);
         dose = new MonteCarloDoseEngine(model, sphere, settings).run(List.of(new Seed(Vec3.ZERO, Vec3.UNIT_Z, 1.0)), scoring,
                 f -> { }, () -> false);
@@ -43,10 +48,10 @@ final class WaterSphereRun {
 
     /** Mean MC/TG-43 near (r, θ) and its 1-σ statistical uncertainty (voxels combined as independent). */
     double[] ratio(double rCm, double thetaDeg) {
-        double halfMm = rCm >= 3 ? 2 : 1;
+        Grid g = dose.grid();
+        double halfMm = rCm >= 3 ? g.dxMm() : g.dxMm() / 2;
         double rho = rCm * 10 * Math.sin(Math.toRadians(thetaDeg));
         double zc = rCm * 10 * Math.cos(Math.toRadians(thetaDeg));
-        Grid g = dose.grid();
         double sum = 0;
         double var = 0;
         int n = 0;
