@@ -13,7 +13,7 @@ import org.seedplan.source.SourceModel;
  * TOPAS's seed documentation: silver rod 0.50 mm diameter × 2.80 mm with 45° end bevels of 0.075 mm (end faces 0.35 mm
  * across; transported with its bevels, {@code BevelledRod}); titanium tube 0.80 mm outer
  * diameter, 0.070 mm wall, 3.75 mm long, closed by solid hemispherical end welds (modelled as hemispheres of the tube's radius, 0.40 mm thick on the axis against Dolan's 0.375 mm; overall
- * length 4.55 mm); air inside. The I-125 is in a 1.75 µm coating of AgI/AgBr (2.5:1, 6.2 g/cm³) over the whole rod —
+ * length 4.55 mm); air inside. The I-125 is in a 1.75 µm coating of AgBr/AgI (2.5:1, 6.2 g/cm³) over the whole rod —
  * side, bevels and end faces — modelled as a layer of its own around a silver core 0.49650 mm × 2.79650 mm
  * ({@link #coatingCm()}), with the I-125 uniform in its volume: this is the CLRP TG-43 database's model of the 6711
  * (egs_brachy OncoSeed_6711.geom, Safigholi et al., Med Phys 47:4656, 2020), whose rod, bevels, coating, 0.033/0.040 cm
@@ -28,8 +28,9 @@ import org.seedplan.source.SourceModel;
  * 4.50 mm) into which an air sphere of 0.35 mm radius centred at ±1.65 mm reaches (welds 0.25 mm thick on the axis);
  * air inside; rod centred (free to move 0.95 mm axially in the real seed). Sources: the CLRP database page
  * "IsoAid, LLC, Advantage I-125, IAI-125A" and egs_brachy's Advantage_IAI_125A.geom (Safigholi et al., Med Phys
- * 47:4656, 2020). Here the air is the tube radius up to ±1.65 mm closed by those air hemispheres: the thin ring of
- * air between z = 1.65 and 1.85 mm outside the air sphere (0.008 mm³ per end) is titanium.
+ * 47:4656, 2020). Here the air is the tube radius up to ±1.65 mm closed by those air hemispheres; egs_brachy's air
+ * tube runs to ±1.70 mm, so the thin ring between z = 1.65 and 1.70 mm outside the air sphere (1.3·10⁻⁴ mm³ per end)
+ * is titanium here and air there.
  *
  * <p><b>6702</b> (I-125 on ion-exchange resin beads, no marker), as the CLRP database models it (egs_brachy
  * OncoSeed_6702.geom, Safigholi et al. 2020): three resin spheres of 0.60 mm diameter centred at z = −1.1, 0, +1.1 mm,
