@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.seedplan.source.SourceLibrary;
 
 /**
- * The seed transport's optical depth along a ray — from a point inside the thin I-125 coating, or from outside the
- * capsule — against an independent ray march: the material at each point taken from the CLRP models' own dimensions
- * (egs_brachy OncoSeed_6711.geom and Advantage_IAI_125A.geom, typed here from those files, not from SeedGeometry) and
+ * The seed transport's optical depth along a ray — from a point inside the thin I-125 coating (6711, IAI-125A) or a
+ * resin bead (6702), or from outside the capsule — against an independent ray march: the material at each point taken
+ * from the CLRP models' own dimensions (egs_brachy OncoSeed_6711.geom, Advantage_IAI_125A.geom and OncoSeed_6702.geom,
+ * typed here from those files, not from SeedGeometry) and
  * μ integrated in steps of 0.01 µm near the rod and 0.1 µm elsewhere. Grazing rays (1–20° from the axis) and rays
  * leaving the coating tangentially, where a 1.75 µm shell is crossed over up to ~30 µm, are the point of the test.
  *
@@ -64,6 +65,28 @@ class SeedTransportOpticalDepthTest {
         }
         double dt = az - 0.185;
         if (rho <= 0.040 && az <= 0.185 || rho * rho + dt * dt <= 0.040 * 0.040) {
+            return mu("titanium", 4.54);
+        }
+        return 0;
+    }
+
+    /**
+     * The 6702 model: resin spheres r 0.03 cm at z = 0, ±0.11 cm; air tube r 0.035 cm to ±0.175 cm; solid Ti from 0.175
+     * to 0.185 cm and Ti spheres r 0.04 cm at ±0.185 cm; Ti tube r 0.04 cm (egs_brachy OncoSeed_6702.geom).
+     */
+    private static double mu6702(double x, double y, double z) {
+        double rho2 = x * x + y * y;
+        for (double c : new double[] {-0.11, 0, 0.11}) {
+            if (rho2 + (z - c) * (z - c) <= 0.03 * 0.03) {
+                return mu("resin", 1.2);
+            }
+        }
+        double az = Math.abs(z);
+        if (rho2 <= 0.035 * 0.035 && az <= 0.175) {
+            return mu("air", 0.001205);
+        }
+        double dt = az - 0.185;
+        if (rho2 <= 0.04 * 0.04 && az <= 0.185 || rho2 + dt * dt <= 0.04 * 0.04) {
             return mu("titanium", 4.54);
         }
         return 0;
@@ -132,7 +155,12 @@ class SeedTransportOpticalDepthTest {
         return t.follow(p, region, new SplittableRandom(1)) && p.u == u && p.v == v && p.w == w && p.energyKeV == ENERGY_KEV;
     }
 
-    private static void assertDepthsAgree(String modelKey, Medium m, double coatR, double coatH, double coatT, double coatMu) {
+    /**
+     * Rays from points of the active material (μ = activeMu, transport region startRegion) within ρ ≤ activeR, |z| ≤
+     * activeH, and rays from outside aimed at ρ = activeR ± 2·aimSpread.
+     */
+    private static void assertDepthsAgree(String modelKey, Medium m, int startRegion, double activeR, double activeH, double aimSpread,
+            double activeMu) {
         SeedGeometry g = SeedGeometry.of(SourceLibrary.builtIn().model(modelKey));
         SeedTransport t = new SeedTransport(g, LIB);
         SplittableRandom rng = new SplittableRandom(17);
@@ -140,17 +168,17 @@ class SeedTransportOpticalDepthTest {
         int checked = 0;
         double worst = 0;
         for (int i = 0; i < 240; i++) {
-            // a point in the coating: side, near an end, or on an end face (rejection from the coating's outer box)
+            // a point in the active material: anywhere, or near an end (rejection from its bounding cylinder)
             double x;
             double y;
             double z;
             do {
-                double rho = coatR * Math.sqrt(rng.nextDouble());
+                double rho = activeR * Math.sqrt(rng.nextDouble());
                 double phi = 2 * Math.PI * rng.nextDouble();
                 x = rho * Math.cos(phi);
                 y = rho * Math.sin(phi);
-                z = i % 3 == 0 ? coatH * (2 * rng.nextDouble() - 1) : Math.copySign(coatH - 0.01 * rng.nextDouble(), rng.nextDouble() - 0.5);
-            } while (m.mu(x, y, z) != coatMu);
+                z = i % 3 == 0 ? activeH * (2 * rng.nextDouble() - 1) : Math.copySign(activeH - 0.01 * rng.nextDouble(), rng.nextDouble() - 0.5);
+            } while (m.mu(x, y, z) != activeMu);
             double theta = Math.toRadians(polarDeg[i % polarDeg.length]);
             double phi = i % 5 == 0 ? Math.atan2(y, x) + Math.PI / 2 : 2 * Math.PI * rng.nextDouble(); // tangential, or any
             double sign = rng.nextDouble() < 0.5 ? -1 : 1;
@@ -158,13 +186,13 @@ class SeedTransportOpticalDepthTest {
             double v = Math.sin(theta) * Math.sin(phi);
             double w = sign * Math.cos(theta);
             double want = march(m, x, y, z, u, v, w, false);
-            double got = transportDepth(t, 1, x, y, z, u, v, w);
+            double got = transportDepth(t, startRegion, x, y, z, u, v, w);
             worst = Math.max(worst, Math.abs(got - want) / (0.002 + 1e-3 * want));
             assertThat(got).as("%s: optical depth from (%.6f, %.6f, %.6f) along (%.4f, %.4f, %.4f)", modelKey, x, y, z, u, v, w)
                     .isCloseTo(want, within(0.002 + 1e-3 * want));
             checked++;
         }
-        // rays from outside, aimed at points on or near the coating, entering the capsule where the transport enters it
+        // rays from outside, aimed at points on or near the active surface, entering the capsule where the transport does
         SeedRegion capsule = g.capsule();
         for (int i = 0; i < 120; i++) {
             double theta = Math.toRadians(polarDeg[i % polarDeg.length]);
@@ -172,11 +200,11 @@ class SeedTransportOpticalDepthTest {
             double u = Math.sin(theta) * Math.cos(phi);
             double v = Math.sin(theta) * Math.sin(phi);
             double w = Math.cos(theta);
-            double aimRho = coatR + coatT * (4 * rng.nextDouble() - 2);
+            double aimRho = activeR + aimSpread * (4 * rng.nextDouble() - 2);
             double aimPhi = 2 * Math.PI * rng.nextDouble();
             double ax = aimRho * Math.cos(aimPhi);
             double ay = aimRho * Math.sin(aimPhi);
-            double az = (coatH + 0.01) * (2 * rng.nextDouble() - 1);
+            double az = (activeH + 0.01) * (2 * rng.nextDouble() - 1);
             double x = ax - u;
             double y = ay - v;
             double z = az - w;
@@ -196,12 +224,17 @@ class SeedTransportOpticalDepthTest {
 
     @Test
     void model6711OpticalDepthsFromTheCoatingAndFromOutsideMatchARayMarch() {
-        assertDepthsAgree("amersham6711", SeedTransportOpticalDepthTest::mu6711, 0.025, 0.140, 0.000175, mu("silver-halide", 6.2));
+        assertDepthsAgree("amersham6711", SeedTransportOpticalDepthTest::mu6711, 1, 0.025, 0.140, 0.000175, mu("silver-halide", 6.2));
+    }
+
+    @Test
+    void model6702OpticalDepthsFromTheBeadsAndFromOutsideMatchARayMarch() {
+        assertDepthsAgree("amersham6702", SeedTransportOpticalDepthTest::mu6702, 0, 0.03, 0.14, 0.005, mu("resin", 1.2));
     }
 
     @Test
     void iai125aOpticalDepthsFromTheCoatingAndFromOutsideMatchARayMarch() {
-        assertDepthsAgree("isoaid_iai125a", SeedTransportOpticalDepthTest::muIai125a, 0.0251, 0.1501, 0.0001,
+        assertDepthsAgree("isoaid_iai125a", SeedTransportOpticalDepthTest::muIai125a, 1, 0.0251, 0.1501, 0.0001,
                 mu("silver-iodide", 6.003));
     }
 }
