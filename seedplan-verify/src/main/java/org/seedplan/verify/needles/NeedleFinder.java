@@ -255,8 +255,9 @@ public final class NeedleFinder {
      * its tilt out of the axial plane is not seen (it reads as flat) to within atan(slice spacing / its length): the
      * pieces of a needle that crosses slices while it falls below the metal level between them (in air, where the tissue
      * under the partial volume is 1000 HU lower) form a staircase. So the axes must agree within 5° in the axial plane
-     * and within 5° plus that angle out of it, and the shorter piece's ends lie within 2.5 mm (half a slice plus 1 mm on
-     * thicker slices) of the longer piece's extension.
+     * and within 5° plus that angle out of it, and the shorter piece's ends lie within 2.5 mm of the longer piece's
+     * extension across it in the axial plane and within 2.5 mm or one slice spacing and 0.5 mm along z (a needle that
+     * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side).
      */
     private static boolean pieces(Run a, Run b, double sliceMm) {
         Run longer = a.length() >= b.length() ? a : b;
@@ -278,10 +279,11 @@ public final class NeedleFinder {
         if (gap > MAX_JOIN_GAP_MM) {
             return false;
         }
-        double offset = Math.max(2.5, sliceMm / 2 + 1);
+        double offsetZ = Math.max(2.5, sliceMm + 0.5);
         for (Vec3 y : es) {
             Vec3 r = y.minus(el[0]);
-            if (r.minus(ul.times(r.dot(ul))).norm() > offset) {
+            Vec3 o = r.minus(ul.times(r.dot(ul)));
+            if (Math.hypot(o.x(), o.y()) > 2.5 || Math.abs(o.z()) > offsetZ) {
                 return false;
             }
         }
