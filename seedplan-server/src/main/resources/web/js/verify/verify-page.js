@@ -8,6 +8,7 @@ import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
 import { SeedLayer } from './seed-layer.js';
 import { describeRigid, resampleIntoPlanFrameInWorker } from './plan-frame.js';
+import { VerificationModelBasedPanel } from './model-based-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const error = $('error');
@@ -155,6 +156,7 @@ function show(r, viewer) {
     + ` permanent implant, prescription ${number(r.prescriptionGy)} Gy; ${r.strengthLabel || 'strength as stored'}.`;
   $('approved').hidden = true;
   $('approve').disabled = false;
+  state.modelBased.show(state.jobId, r);
   viewer.redraw();
 }
 
@@ -257,6 +259,7 @@ async function start() {
   contours.volume = volume;
   viewer.addOverlay(new ContourLayer(contours));
   viewer.addOverlay(new SeedLayer(state));
+  state.modelBased = new VerificationModelBasedPanel($('model-based-panel'));
   viewer.setPreset('bone');
   await plansOf(volume.header.patientDbId);
   $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));

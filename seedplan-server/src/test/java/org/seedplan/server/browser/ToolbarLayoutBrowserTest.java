@@ -44,6 +44,7 @@ class ToolbarLayoutBrowserTest {
      * edge lies above the highest bottom edge (a wrapped item starts below the first line's bottom); an element overflows when its right edge is more than 1 px past
      * the window's or past a clipping ancestor's (overflow-x not visible), which would hide it or need a sideways scroll,
      * and a toolbar's button, link, label or text is cut when its content is wider than its box (scrollWidth > clientWidth).
+     * A toolbar's legend is one line when its box is lower than 1.5 of its line height.
      */
     private static final String LAYOUT = """
             const out = {toolbars: [], overflow: [], readout: null, width: innerWidth, height: innerHeight,
@@ -72,6 +73,9 @@ class ToolbarLayoutBrowserTest {
                 break;
               }
             }
+            out.legends = [...document.querySelectorAll('.imaging-toolbar > .legend')].filter(visible).map((l) => ({name: name(l),
+              height: l.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(l).lineHeight),
+              oneLine: l.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(l).lineHeight)}));
             const ro = document.getElementById('cursor-readout');
             if (ro) out.readout = {text: ro.textContent, scrollWidth: ro.scrollWidth, clientWidth: ro.clientWidth};
             return out;
@@ -113,7 +117,7 @@ class ToolbarLayoutBrowserTest {
     void everyScreenAt1366x768HasOneLineToolbarsNothingOutsideTheWindowAndTheWholeReadout() {
         driver.manage().window().setSize(new Dimension(1366, 768));
         chromium.signIn(server.base(), "statistician_a");
-        driver.findElement(By.linkText("Cohort dashboard")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Cohort dashboard"))).click();
         wait.until(ExpectedConditions.urlContains("/dashboard.html"));
         WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
         wait.until(d -> plan.getAttribute("value").contains("\"version\""));
@@ -163,6 +167,9 @@ class ToolbarLayoutBrowserTest {
             soft.assertThat(t.get("oneLine")).as("%s: %s is one line: %s", screen, t.get("name"), t).isEqualTo(Boolean.TRUE);
         }
         soft.assertThat((List<String>) r.get("overflow")).as("%s: elements outside the window or their panel", screen).isEmpty();
+        for (Map<String, Object> l : (List<Map<String, Object>>) r.get("legends")) {
+            soft.assertThat(l.get("oneLine")).as("%s: the toolbar's legend is one line: %s", screen, l).isEqualTo(Boolean.TRUE);
+        }
         if ("imaging".equals(kind)) {
             Map<String, Object> ro = (Map<String, Object>) r.get("readout");
             soft.assertThat((String) ro.get("text")).as("%s: read-out", screen).matches("\\(-?[\\d.]+, -?[\\d.]+, -?[\\d.]+\\) mm\\s+(-?\\d+ HU|—)");

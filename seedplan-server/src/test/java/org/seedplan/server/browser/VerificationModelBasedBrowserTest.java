@@ -1,0 +1,164 @@
+package org.seedplan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.demo.DemoPatient;
+import org.seedplan.dicom.PatientInfo;
+import org.seedplan.dicom.StudyContext;
+import org.seedplan.dicom.ct.CtSeriesWriter;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Uids;
+import org.seedplan.dose.Seed;
+import org.seedplan.geometry.Volume;
+import org.seedplan.server.TestDatabases;
+import org.seedplan.server.TestServer;
+import org.seedplan.server.World;
+import org.seedplan.server.structures.StructureJson;
+import org.seedplan.server.structures.StructureSetStore;
+import org.seedplan.source.SourceLibrary;
+import org.seedplan.storage.Actor;
+import org.seedplan.storage.dicom.DicomStore;
+import org.seedplan.storage.dicom.ImportLimits;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.verify.phantom.ImagingModel;
+import org.seedplan.verify.phantom.PostOpCtRenderer;
+import org.seedplan.verify.phantom.SeedPose;
+
+/**
+ * The model-based dose on the verification screen in a real Chromium, on the demo patient: its CT and contours (GTV, stomach,
+ * spinal cord), a plan of the demo's fixed implant (120 Gy), and a post-op CT rendered by seedplan-verify's PostOpCtRenderer with
+ * those seeds in the planning study's frame. Verify, then run "Model-based dose (TG-186)" with 10⁴ photons (the server's lower
+ * bound, so the run takes seconds; a format check, not physics) and find the comparison with its columns labelled TG-43 (Dw,w)
+ * and Dm,m ± 1σ, the GTV's D90 row, the quick-look warning, and the statement that TG-43 stays the dose of record. Screenshot
+ * verification-model-based-panel.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerificationModelBasedBrowserTest {
+
+    private Chromium chromium;
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Patient patient;
+    private String postSeries;
+
+    @BeforeAll
+    void start() throws Exception {
+        chromium = Chromium.start();
+        server = new TestServer(TestDatabases.Kind.SQLITE);
+        driver = chromium.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        storeDemoImplant();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The demo CT, its contours, the plan of the demo's implant and the post-op CT of that implant, in one study and frame. */
+    private void storeDemoImplant() throws Exception {
+        patient = new World(server).patient(server.a);
+        DemoPatient demo = new DemoPatient();
+        StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), DemoPatient.BIRTH_DATE, DemoPatient.SEX));
+        String planSeries = Uids.newUid();
+        postSeries = Uids.newUid();
+        List<SeedPose> implanted = new ArrayList<>();
+        List<PlanContent.PlannedSeed> planned = new ArrayList<>();
+        for (Seed s : demo.implant()) {
+            implanted.add(new SeedPose(s.centreMm(), s.axis(), SeedPose.Arrangement.ISOLATED));
+            planned.add(new PlanContent.PlannedSeed(s.centreMm(), -1));
+        }
+        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted, 17);
+        Path dir = Files.createTempDirectory("verification-model-based");
+        List<Path> files = new ArrayList<>();
+        write(CtSeriesWriter.slices(demo.ct(), study, planSeries), dir.resolve("plan"), files);
+        write(CtSeriesWriter.slices(postOp, study, postSeries), dir.resolve("post"), files);
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
+        new StructureSetStore(server.db, server.services.audit()).create(Actor.SYSTEM, patient.id(), planSeries, study.frameOfReferenceUid(),
+                "Demo", "drawn", StructureJson.write(demo.structures()).toString(), server.clock.instant());
+        new PlanRevisions(server.db).createPlan(Actor.SYSTEM, patient.id(), "Liver S7 demo", new PlanContent("{}", planSeries,
+                DemoPatient.PRESCRIPTION_GY, SourceLibrary.DEFAULT_KEY, DemoPatient.SEED_STRENGTH.skU(), LocalDate.parse("2026-11-24"),
+                LocalDate.parse("2026-12-01"), List.of(), planned, null), server.clock.instant());
+    }
+
+    private static void write(List<DataSet> slices, Path dir, List<Path> files) throws Exception {
+        Files.createDirectories(dir);
+        for (int k = 0; k < slices.size(); k++) {
+            Path f = dir.resolve("CT" + k + ".dcm");
+            Files.write(f, DicomWriter.encode(slices.get(k)));
+            files.add(f);
+        }
+    }
+
+    @Test
+    void theModelBasedDoseOfTheFoundSeedsIsShownLabelledBesideTg43() throws Exception {
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/verify.html?series=" + postSeries + "&patient=" + patient.id());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return !!(window.seedplanViewer && window.seedplanViewer.volume"
+                + " && window.seedplanViewer.volume.complete())")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-based-panel")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-based-what"), "No model-based dose computed yet"));
+        assertThat(driver.findElement(By.id("model-based-intro")).getText()).contains("TG-43 stays the verification's dose of record");
+
+        js.executeScript("arguments[0].scrollIntoView()", panel);
+        WebElement photons = driver.findElement(By.id("mb-photons"));
+        photons.clear();
+        photons.sendKeys("10000");
+        WebElement uncertainty = driver.findElement(By.id("mb-uncertainty"));
+        uncertainty.clear();
+        uncertainty.sendKeys("10");
+        driver.findElement(By.id("model-based-run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-based-table tbody tr")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#model-based-panel .message.error"))));
+        assertThat(driver.findElements(By.cssSelector("#model-based-panel .message.error")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).as("the run's error").isEmpty();
+
+        List<String> header = driver.findElements(By.cssSelector("#model-based-table th")).stream().map(WebElement::getText).toList();
+        assertThat(header).containsExactly("Metric", "TG-43 (Dw,w)", "Dm,m ± 1σ", "Δ");
+        WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("GTV D90")).findFirst().orElseThrow();
+        assertThat(d90.findElements(By.tagName("td")).get(1).getText()).as("TG-43 D90 of the found seeds").matches("\\d+\\.\\d");
+        assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("seeds found").contains("Dm,m");
+        assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("10⁴ photons: far above 2 %").contains("quick look only");
+        assertThat(driver.findElement(By.id("model-based-note")).getText()).contains("the verification's dose of record");
+        assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
+        js.executeScript("arguments[0].scrollIntoView()", panel);
+        chromium.screenshot("verification-model-based");
+        File shot = panel.getScreenshotAs(OutputType.FILE);
+        Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("verification-model-based-panel.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(chromium.scriptErrors()).isEmpty();
+    }
+}
