@@ -35,7 +35,8 @@ async function plansOf(patientId) {
 
 async function run(viewer) {
   const [planId, revision] = $('plan-choice').value.split(':').map(Number);
-  const body = { planId, revision, postOpSeriesUid: state.postOp.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked };
+  const body = { planId, revision, postOpSeriesUid: state.postOp.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked,
+    implantDate: $('implant-date').value || null };
   $('run').disabled = true;
   try {
     let job;
@@ -47,6 +48,13 @@ async function run(viewer) {
           + ' scanner coordinates (the patient lay the same way on the same scanner), then verify again.';
         $('frame-box').title = e.problem.detail;
         $('frame-box').hidden = false;
+        return;
+      }
+      if (e instanceof ApiError && e.field === 'implantDate') {
+        // a revision with the seeds' calibration date but no implant date: the post-implant dose needs the implant day
+        $('implant-text').textContent = e.problem.detail;
+        $('implant-box').hidden = false;
+        $('implant-date').focus();
         return;
       }
       throw e;
@@ -134,7 +142,7 @@ function show(r, viewer) {
   }
   replace($('metric-rows'), rows);
   $('plan-approved').textContent = approvedLine(r);
-  $('grid-note').textContent = `* Plan: the approved seeds re-computed on the verification's grid (${r.doseGrid ? r.doseGrid.description : 'the post-plan\'s grid'}).`
+  $('grid-note').textContent = `* Plan: ${r.doseGrid ? r.doseGrid.description : 'the approved seeds re-computed on the post-plan\'s grid'}.`
     + ` Marked: red, a target's D90 below the prescription or V100 below ${V100_GOAL_PCT} %; amber, D90 (or an organ's dose) changed`
     + ` by 5 % of the prescription or more for the worse, or V100 by 5 points.`;
   const targets = new Set(r.structures.filter((s) => ['GTV', 'CTV', 'PTV'].includes(s.type)).map((s) => s.name));

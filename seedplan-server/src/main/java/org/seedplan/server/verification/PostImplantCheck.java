@@ -133,8 +133,8 @@ public final class PostImplantCheck {
             o.set("planAsApproved", approved);
         }
         o.putObject("doseGrid").put("spacingMm", GRID_MM).put("marginMm", GRID_MARGIN_MM).put("description", String.format(java.util.Locale.ROOT,
-                "the plan's seeds re-computed and the post-implant dose, both on one %.0f mm grid over the structures + %.0f mm:"
-                + " post − plan is the implant's alone", GRID_MM, GRID_MARGIN_MM));
+                "the approved seeds re-computed on the verification's grid, as is the post-implant dose: one %.0f mm grid over the"
+                + " structures + %.0f mm, so that post − plan is the implant's alone", GRID_MM, GRID_MARGIN_MM));
         if (frameNote != null) {
             o.put("frameNote", frameNote);
         }

@@ -20,7 +20,9 @@ import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.verification.VerificationFixture;
+import org.seedplan.storage.Actor;
 import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
 
 /**
  * The verification screen in Chromium on an implant where every seed arrived, 1 mm off (VerificationFixture, four seeds
@@ -40,6 +42,7 @@ class VerificationSeedTableBrowserTest {
     private WebDriver driver;
     private WebDriverWait wait;
     private VerificationFixture fixture;
+    private long undatedPlanId;
 
     @BeforeAll
     void start() throws Exception {
@@ -49,6 +52,10 @@ class VerificationSeedTableBrowserTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         fixture = VerificationFixture.create(server, new World(server), server.a, "{\"target\":\"CTV\"}", 30.0,
                 new PlanContent.Metrics(STORED_D90_GY, 21.0, 99.1, 40.2, 15.3, 7.2));
+        PlanContent dated = new PlanRevisions(server.db).revision(fixture.planId(), 1).orElseThrow().content();
+        undatedPlanId = new PlanRevisions(server.db).createPlan(Actor.SYSTEM, fixture.patient().id(), "Old undated plan", new PlanContent(
+                dated.intentJson(), dated.ctSeriesUid(), dated.prescriptionGy(), dated.sourceModelKey(), dated.strengthU(), dated.calibrationDate(),
+                null, dated.needles(), dated.seeds(), dated.metrics()), server.clock.instant()).planId();
     }
 
     @AfterAll
@@ -82,10 +89,21 @@ class VerificationSeedTableBrowserTest {
         driver.get(server.base() + "/verify.html?series=" + fixture.postOpSeriesUid() + "&patient=" + fixture.patient().id());
         wait.until(d -> Boolean.TRUE.equals(js("return !!(window.seedplanViewer && window.seedplanViewer.volume"
                 + " && window.seedplanViewer.volume.complete())")));
+        // a revision with the seeds' calibration date but no implant date: the screen asks for the implant date, naming why
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("run")));
+        js("document.getElementById('plan-choice').value = arguments[0]", undatedPlanId + ":1");
+        driver.findElement(By.id("run")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("implant-box")));
+        assertThat(driver.findElement(By.id("implant-text")).getText()).contains("calibration date 2026-11-24 but no implant date")
+                .contains("give implantDate");
+        assertThat(driver.findElement(By.id("results")).isDisplayed()).isFalse();
+        // the approved, dated plan verifies without asking (the implant date field left empty)
+        js("document.getElementById('plan-choice').value = arguments[0]", fixture.planId() + ":1");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
         Map<String, Object> r = (Map<String, Object>) js("return window.seedplanVerify.result");
         assertThat(driver.findElement(By.id("matched-count")).getText()).isEqualTo("4");
+        assertThat(driver.findElement(By.id("contours-used")).getText()).contains("dose with S_K 0.7004 U per seed on 2026-12-01 (implant date;");
 
         // every seed matched, D90 above Rx and changed by less than 5 % of Rx (1.5 Gy): neither red nor amber
         WebElement d90 = driver.findElement(By.cssSelector("#metric-rows tr[data-structure='CTV'][data-metric='d_pct_gy.90']"));
