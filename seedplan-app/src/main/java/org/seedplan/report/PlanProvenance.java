@@ -26,6 +26,11 @@ public record PlanProvenance(String ct, LocalDateTime calibration, LocalDateTime
         }
     }
 
+    /** When the plan's strengths are (the strength at implant): "on 2025-03-03 (implant)", or "at implant" without dates. */
+    public String atImplant() {
+        return implant == null ? "at implant" : "on " + implant.toLocalDate() + " (implant)";
+    }
+
     /** A CT without a DICOM series (a case file's grid), no dates given. */
     public static PlanProvenance unstated(String ct) {
         return new PlanProvenance(ct, null, null);

@@ -81,8 +81,9 @@ public final class PlanReport {
                     num(plan.intent().minSeedGapMm()), num(plan.intent().boneHu())));
 
             p.heading("Result");
-            p.line(String.format(Locale.ROOT, "%d seeds on %d needles; total %.2f U (%.2f mCi). Seeds to order: %d (%s %% spares, %d in stock).",
-                    plan.seedCount(), plan.needleCount(), plan.totalSkU(), plan.totalActivityMCi(), plan.seedsToOrder(),
+            // the total at implant, dated: the needle table states the total ordered on the calibration date
+            p.line(String.format(Locale.ROOT, "%d seeds on %d needles; total %.2f U (%.2f mCi) %s. Seeds to order: %d (%s %% spares, %d in stock).",
+                    plan.seedCount(), plan.needleCount(), plan.totalSkU(), plan.totalActivityMCi(), provenance.atImplant(), plan.seedsToOrder(),
                     num(plan.intent().sparesPct()), plan.intent().seed().stock()), 10, true);
             List<String[]> goals = new ArrayList<>();
             goals.add(new String[] {"Structure", "Goal", "Value", "Met"});

@@ -141,8 +141,11 @@ class OneValueEveryOutputTest {
                 .v150(implant.planned().v150Percent()).volumeCc(implant.planned().ptvCc()));
         assertThat(implant.planned().seedCount()).isEqualTo(implant.seedCount());
 
+        // the demo certificate (docs/plan-numbers.md): 0.6 mCi = 0.7620 U at implant, 7 days of decay undone at calibration (hand formula)
+        double skImplantU = new SeedStrength(0.6, SeedStrength.Unit.MCI).skU();
+        double skCalibrationU = skImplantU * Math.exp(Math.log(2) * 7 / 59.40);
         Stated expected = Stated.of("the demo's certificate and plan").seeds(36).model("6711").calDate("2025-02-24").implantDate("2025-03-03")
-                .skImplantU(new SeedStrength(0.6, SeedStrength.Unit.MCI).skU()).rxGy(120.0);
+                .skImplantU(skImplantU).skCalU(skCalibrationU).totalImplantU(36 * skImplantU).totalCalU(36 * skCalibrationU).rxGy(120.0).halfLifeDays(59.40);
         assertAllAgree(stated, expected);
     }
 
@@ -198,7 +201,8 @@ class OneValueEveryOutputTest {
         stated.addAll(workstationOutputs(rev, null));
 
         Stated expected = Stated.of("case B's certificate").model("IAI-125A").calDate(B_CALIBRATION.toString()).implantDate(B_IMPLANT.toString())
-                .skImplantU(B_SK_IMPLANT_U).skCalU(skCalibrationU).rxGy(B_RX_GY);
+                .skImplantU(B_SK_IMPLANT_U).skCalU(skCalibrationU).totalImplantU(seeds.size() * B_SK_IMPLANT_U)
+                .totalCalU(seeds.size() * skCalibrationU).rxGy(B_RX_GY);
         assertAllAgree(stated, expected);
     }
 
@@ -259,7 +263,9 @@ class OneValueEveryOutputTest {
         }
         Path rp = dir.resolve("server-rp-" + rev.get("id").asText() + ".dcm");
         Files.write(rp, api.bytes(path + "/export/dicom"));
-        s.add(rtPlan("RT Plan export (server)", readRt(rp, null, null, null, 0).get("plan")));
+        JsonNode exported = readRt(rp, null, null, null, 0).get("plan");
+        assertThat(exported.get("patient_id").asText()).isEqualTo(patient.patientId());
+        s.add(rtPlan("RT Plan export (server)", exported));
         String printout = pdfText(api.bytes(path + "/report.pdf"));
         Stated p = Stated.of("printout (server)");
         p = p.model(modelName(group(printout, "Seed model: (\\S+) ")))
@@ -275,6 +281,11 @@ class OneValueEveryOutputTest {
         Stated n = Stated.of("needle table (server)").at(0.05).rxGy(dbl(group(table, "Prescription: ([0-9.]+) Gy")))
                 .needles(Integer.parseInt(group(table, "([0-9]+) needles, [0-9]+ seeds"))).seeds(Integer.parseInt(group(table, "[0-9]+ needles, ([0-9]+) seeds")));
         n = strengthLabel(n, table);
+        // the total the supplier certifies, on the calibration date: "29.767 U (23.44 mCi) in all on 2025-02-24 (calibration)"
+        Matcher total = Pattern.compile("([0-9.]+) U \\([0-9.]+ mCi\\) in all on ([0-9-]+) \\(calibration\\)").matcher(table);
+        assertThat(total.find()).as("the needle table's total in%n%s", table).isTrue();
+        assertThat(total.group(2)).isEqualTo(n.get("calDate"));
+        n = n.at(5e-4).totalCalU(dbl(total.group(1)));
         s.add(n);
         return s;
     }
@@ -295,8 +306,9 @@ class OneValueEveryOutputTest {
         Matcher imp = Pattern.compile("Implant: ([0-9-]+) [0-9:]+, S_K ([0-9.]+) U").matcher(text);
         assertThat(imp.find()).as(text).isTrue();
         s = s.at(5e-5).calDate(cal.group(1)).skCalU(dbl(cal.group(2))).implantDate(imp.group(1)).skImplantU(dbl(imp.group(2)));
-        Matcher result = Pattern.compile("([0-9]+) seeds on ([0-9]+) needles; total ([0-9.]+) U").matcher(text);
-        assertThat(result.find()).as(text).isTrue();
+        Matcher result = Pattern.compile("([0-9]+) seeds on ([0-9]+) needles; total ([0-9.]+) U \\([0-9.]+ mCi\\) on ([0-9-]+) \\(implant\\)").matcher(text);
+        assertThat(result.find()).as("the total strength with its date in%n%s", text).isTrue();
+        assertThat(result.group(4)).isEqualTo(imp.group(1));
         s = s.at(0.005).seeds(Integer.parseInt(result.group(1))).needles(Integer.parseInt(result.group(2))).totalImplantU(dbl(result.group(3)));
         // Structure Type Rx Vol D90 D100 Dmax V100 V150 ...
         String row = text.lines().filter(l -> l.startsWith(target + " " + target + " ")).findFirst().orElseThrow(() -> new AssertionError(text));
@@ -360,6 +372,7 @@ class OneValueEveryOutputTest {
         for (Stated x : stated) {
             table.append(String.format(Locale.ROOT, "%n  %-28s %s", x.output, x.values));
         }
+        System.out.println("what each output states of " + expected.output + ":" + table);
         assertThat(problems).as("quantities that differ between outputs:%s", table).isEmpty();
     }
 
