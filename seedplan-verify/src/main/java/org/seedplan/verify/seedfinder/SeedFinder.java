@@ -39,7 +39,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     capsule) and the amplitude are fitted by least squares.</li>
  * <li>For each object, fits 1, 2, … seeds ({@link BlobSplitter} for starting splits, {@link ImageFitter}
  *     for least squares between observed and predicted CT numbers) and keeps the count with the least
- *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds per seed; the metal content gives a
+ *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds for the second seed and
+ *     {@value #FURTHER_SEED_SHARE} of that for each further one (fits also start from parallel bundles); the metal content gives a
  *     second count, independent of the image model, that decides where the fits barely differ. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
  *     by shape ({@link MetalShape}).</li>
@@ -93,6 +94,12 @@ public final class SeedFinder {
      * under one seed (median over single-seed-sized blobs): how well the model fits this scan sets the bar.
      */
     static final double EXTRA_SEED_MISFIT = 0.8;
+    /**
+     * The bar for each seed beyond the second, as a share of the bar for the second: a second seed absorbs the misfit the
+     * model leaves on one seed, but beside two fitted seeds (ten free parameters) little misfit is left for a superfluous
+     * third to absorb, while a bundle's missing third seed shows as a whole seed's halo.
+     */
+    static final double FURTHER_SEED_SHARE = 0.5;
     /** The least that bar may be, in one seed's signal energy (a scan the model fits to its noise). */
     static final double MIN_EXTRA_SEED_SHARE = 0.02;
     /**
@@ -116,6 +123,10 @@ public final class SeedFinder {
      * metal (nitinol or steel struts and wires against a seed's silver or gold marker).
      */
     static final double LIGHT_METAL_PEAK_SHARE = 0.4;
+    /** Axis-to-axis distance of seeds lying side by side, mm: one seed's diameter (0.8 mm for the common I-125 models). */
+    static final double SEED_DIAMETER_MM = 0.8;
+    /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
+    static final int MAX_BUNDLE = 4;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -279,6 +290,7 @@ public final class SeedFinder {
         List<BlobCount> counts = ones.parallelStream().map(bc -> {
             Blob b = bc.blob;
             bc.penalty = penalty;
+            bc.further = Math.max(MIN_EXTRA_SEED_SHARE * learned.singleSeedEnergy, FURTHER_SEED_SHARE * penalty);
             int nMax = Math.min(options.maxSeedsPerBlob(), (int) Math.ceil(b.size() / (0.5 * seedVoxels)) + 1);
             boolean single = b.size() <= 1.5 * seedVoxels && bc.fit(1).ssr() < SINGLE_FIT * learned.singleSeedEnergy;
             for (int n = 2; n <= nMax && !single; n++) {
@@ -707,6 +719,8 @@ public final class SeedFinder {
         final ImageFitter fitter;
         final BlobSplitter splitter;
         double penalty;
+        /** What each seed beyond the second must lower the residual by, HU². */
+        double further;
         final TreeMap<Integer, ImageFitter.Fit> fits = new TreeMap<>();
         int chosen;
         boolean reconciled;
@@ -740,6 +754,28 @@ public final class SeedFinder {
                         if (ssr < bestSsr) {
                             bestSsr = ssr;
                             bestStart = start;
+                        }
+                    }
+                }
+                // Seeds side by side or bundled: k parallel seeds along each principal axis of the blob, their axes on a
+                // ring about its centre one seed diameter apart (the splits above cluster voxels along the blob, not across).
+                if (k >= 2 && k <= MAX_BUNDLE) {
+                    Vec3 centre = region.weightedCentre(fitter.model());
+                    double ring = SEED_DIAMETER_MM / (2 * Math.sin(Math.PI / k));
+                    for (Vec3 axis : blobAxes) {
+                        Vec3 u = Math.abs(axis.z()) < 0.9 ? axis.cross(Vec3.UNIT_Z).normalized() : axis.cross(new Vec3(1, 0, 0)).normalized();
+                        Vec3 w = axis.cross(u).normalized();
+                        for (int turn = 0; turn < 2; turn++) {
+                            SeedImageModel.Placed[] start = new SeedImageModel.Placed[k];
+                            for (int s = 0; s < k; s++) {
+                                double a = Math.PI * (2.0 * s + 0.5 * turn) / k;
+                                start[s] = fitter.model().place(centre.plus(u.times(ring * Math.cos(a))).plus(w.times(ring * Math.sin(a))), axis);
+                            }
+                            double ssr = fitter.ssrOf(region, start);
+                            if (ssr < bestSsr) {
+                                bestSsr = ssr;
+                                bestStart = start;
+                            }
                         }
                     }
                 }
@@ -786,7 +822,7 @@ public final class SeedFinder {
         }
 
         double score(int n) {
-            return fits.get(n).ssr() + penalty * n;
+            return fits.get(n).ssr() + penalty * Math.min(n, 2) + further * Math.max(0, n - 2);
         }
 
         double bestScore() {
