@@ -35,6 +35,7 @@ final class ModelBasedSection {
         p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%d replicate doses, each voxel varied by its"
                 + " own uncertainty); %d photons in %.0f s.", MetricUncertainty.REPLICATES, e.photons(), e.seconds())), 8.5f, false);
         p.line(text(e.tissues().describe().substring(0, 1).toUpperCase(Locale.ROOT) + e.tissues().describe().substring(1) + "."), 8.5f, false);
+        p.space(6);
         p.images(List.of(ModelBasedDvhFigure.of(e)), p.width() * 0.8f);
         p.line(text(String.format(Locale.ROOT, "DVH: %s solid, %s dashed, shaded its 1 σ band (the same replicate doses as the metrics' σ;"
                 + " widest %.1f percentage points).", DoseSpecification.TG43_WATER.label(), spec.label(),
