@@ -20,7 +20,7 @@ import org.seedplan.storage.audit.AuditEvent;
 import org.seedplan.storage.plan.PlanRevisions;
 
 /**
- * The model-based dose of a verification through the JSON API, on the verification fixture (four 6711 seeds found in a water CT,
+ * The model-based dose of a verification through the JSON API (on SQLite and PostgreSQL: the subclasses), on the verification fixture (four 6711 seeds found in a water CT,
  * a 20 mm square CTV): a run reports progress and ends with the TG-43 vs Dm,m comparison of the found seeds; it is stored for that
  * verification and seed set only (another verification shows none), audited, cancellable, and refused for another centre. In water
  * the Monte Carlo D90 must agree with TG-43 within 10 % plus 3σ (the engine's normalisation is −3.6 % against the consensus Λ,
@@ -29,14 +29,16 @@ import org.seedplan.storage.plan.PlanRevisions;
  * edge voxels on 2 mm move D90 by a few per cent).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationModelBasedApiTest {
+abstract class VerificationModelBasedApiTest {
 
     private TestServer t;
     private World w;
 
+    abstract TestDatabases.Kind kind();
+
     @BeforeAll
     void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
+        t = new TestServer(kind());
         w = new World(t);
     }
 

@@ -1,0 +1,12 @@
+package org.seedplan.server.modelbased;
+
+import org.seedplan.server.TestDatabases;
+
+/** {@link VerificationModelBasedApiTest} on PostgreSQL (bin/test-services). */
+class VerificationModelBasedApiPostgresTest extends VerificationModelBasedApiTest {
+
+    @Override
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRESQL;
+    }
+}
