@@ -70,10 +70,11 @@ class SeedFinderFreshSetRun {
                         angleSumDeg += Math.toDegrees(Math.acos(Math.min(1, Math.abs(ts.axis().dot(fs.axis())))));
                     }
                 }
-                // A miss whose seed was found in-plane but beyond the gate in z only (thick slices).
+                // A miss with an unmatched found seed over it in-plane, beyond the gate in z only (thick slices).
                 for (int i : m.missingPlanned()) {
                     Vec3 p = t.get(i);
-                    if (fc.stream().anyMatch(c -> Math.hypot(c.x() - p.x(), c.y() - p.y()) < 1 && c.minus(p).norm() < 3.5)) {
+                    if (m.extraFound().stream().map(fc::get).anyMatch(c -> Math.hypot(c.x() - p.x(), c.y() - p.y()) < 1
+                            && Math.abs(c.z() - p.z()) < 3.5)) {
                         missZ++;
                     }
                 }
@@ -84,7 +85,7 @@ class SeedFinderFreshSetRun {
                 }
             }
             System.out.printf(Locale.ROOT, "FRESH %d..%d: %d of %d found (%.2f %%), %d false (%.2f per 100), %d of the misses"
-                            + " found in-plane with z 2.5–3.5 mm off, mean centre error %.3f mm, isolated seeds' axis error %.1f°%n",
+                            + " found as a false seed over it with z 2.5–3.5 mm off, mean centre error %.3f mm, isolated seeds' axis error %.1f°%n",
                     from, from + SCANS_PER_SET - 1, found, truth, 100.0 * found / truth, falses, 100.0 * falses / truth, missZ,
                     errorSumMm / found, angleSumDeg / isolated);
             truthAll += truth;
