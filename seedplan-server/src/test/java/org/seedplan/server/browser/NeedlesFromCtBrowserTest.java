@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.needles.NeedlesFixture;
 import org.seedplan.server.planning.PlanningFixture;
@@ -31,6 +30,7 @@ import org.seedplan.storage.registry.Patient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeedlesFromCtBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -40,10 +40,11 @@ class NeedlesFromCtBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         PlanningFixture planning = new PlanningFixture(server);
         fixtureCase = new NeedlesFixture(server, planning).of(server.a, true);
         patient = planning.patient(server.a);
@@ -51,11 +52,8 @@ class NeedlesFromCtBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (chromium != null) {
-            chromium.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

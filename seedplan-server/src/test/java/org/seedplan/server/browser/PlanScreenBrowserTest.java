@@ -36,7 +36,6 @@ import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dicom.rtstruct.RtStructWriter;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -55,6 +54,7 @@ import org.seedplan.storage.registry.PatientRepository;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanScreenBrowserTest {
 
+    private ServerAndBrowser bench;
     private Chromium chromium;
     private TestServer server;
     private WebDriver driver;
@@ -63,21 +63,19 @@ class PlanScreenBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
+        chromium = bench.chromium;
+        server = bench.server;
+        driver = bench.driver;
+        wait = bench.wait;
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeDemo(Files.createTempDirectory("plan-demo")), ImportLimits.DEFAULT);
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-        if (chromium != null) {
-            chromium.close();
+    void stop() throws Exception {
+        if (bench != null) {
+            bench.close();
         }
     }
 
