@@ -65,6 +65,10 @@ class UndatedImplantRevisionTest {
         assertThat(plan.get("doseStrength").asText()).isEqualTo("dose with S_K 0.7600 U per seed on 2026-11-24 (calibration date;"
                 + " no implant date stated: not decayed)");
 
+        for (JsonNode listed : physicist.get("/api/patients/" + f.patient().id()).json().get("plans")) {
+            assertThat(listed.get("doseNotDecayed").asBoolean()).as("patient page row of %s", listed.get("name")).isEqualTo(listed.get("id").asLong() == r.planId());
+        }
+
         String body = "{\"planId\":" + r.planId() + ",\"revision\":1,\"postOpSeriesUid\":\"" + f.postOpSeriesUid() + "\"";
         ApiClient.Answer refused = physicist.post("/api/verifications", body + "}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
