@@ -62,6 +62,10 @@ public final class NeedlesCommand implements Callable<Integer> {
     @Option(names = "--angle-gate-deg", defaultValue = "15", description = "nor one whose axis differs by more (default ${DEFAULT-VALUE})")
     double angleGateDeg;
 
+    @Option(names = "--bevel-mm", description = "the needles' bevel length along the axis, mm (0 < X <= 10; 18 G ground at 20°: 3.5, at"
+            + " 30°: 2.2), used for the tips instead of the length estimated from the scan")
+    Double bevelMm;
+
     /** The files written into --out besides the plan's. */
     static final List<String> OWN_FILES = List.of("needles.csv", "intent.json");
 
@@ -70,6 +74,10 @@ public final class NeedlesCommand implements Callable<Integer> {
         if (!(tipGateMm > 0) || !(angleGateDeg > 0 && angleGateDeg <= 90)) {
             throw new IllegalArgumentException("--tip-gate-mm " + tipGateMm + " / --angle-gate-deg " + angleGateDeg
                     + ": give a positive distance in mm and an angle in (0, 90] degrees");
+        }
+        if (bevelMm != null && !(bevelMm > 0 && bevelMm <= 10)) {
+            throw new IllegalArgumentException("--bevel-mm " + bevelMm + ": give the needles' bevel length along the axis, more than 0 and at"
+                    + " most 10 mm (18 G ground at 20° is 3.5 mm), or leave --bevel-mm out to estimate it from the scan");
         }
         NeedleMatcher matcher = new NeedleMatcher(tipGateMm, angleGateDeg);
         Path caseIn = caseFile != null ? caseFile : sibling("case.json");
@@ -95,7 +103,7 @@ public final class NeedlesCommand implements Callable<Integer> {
         bar.progress("reading the CT", 0.05);
         CtSeries ct = CtSeriesReader.read(ctDir, series);
         bar.progress("finding needles", 0.2);
-        NeedleFinding finding = new NeedleFinder().find(ct.volume());
+        NeedleFinding finding = (bevelMm == null ? new NeedleFinder() : new NeedleFinder(bevelMm)).find(ct.volume());
         NeedleMatching matching = matcher.match(planned.stream().map(PlannedNeedles.Numbered::needle).toList(), finding.needles());
         List<String> lines = report(planned, finding, matching);
         if (out != null) {

@@ -39,6 +39,9 @@ class NeedleFinderGeneralisationRun {
         List<Double> unclippedTips = new ArrayList<>();
         List<Double> steepTips = new ArrayList<>();
         List<Double> angles = new ArrayList<>();
+        java.util.Map<Double, List<Double>> tipsBySlice = new java.util.TreeMap<>();
+        java.util.Map<Double, List<Double>> axesBySlice = new java.util.TreeMap<>();
+        java.util.Map<Double, int[]> foundBySlice = new java.util.TreeMap<>();
         int missed = 0;
         int falseNeedles = 0;
         double seconds = 0;
@@ -61,6 +64,10 @@ class NeedleFinderGeneralisationRun {
             seconds += cpuSeconds;
             List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
             NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+            int[] counts = foundBySlice.computeIfAbsent(sliceMm, key -> new int[3]);
+            counts[0] += m.matches().size();
+            counts[1] += truth.size();
+            counts[2] += m.unmatchedFound().size();
             missed += m.unmatchedPlanned().size();
             falseNeedles += m.unmatchedFound().size();
             String name = String.format(Locale.ROOT, "%s %.2f mm %s FWHM %.2f noise %.0f streaks %.0f", profile, sliceMm,
@@ -87,6 +94,8 @@ class NeedleFinderGeneralisationRun {
                     steepTips.add(e.norm());
                 }
                 angles.add(angle);
+                tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
+                axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
                 System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f axis %.2f° tiltz %.0f°%s%n", seed, x.planned() + 1,
                         e.norm(), depth, e.minus(axis.times(depth)).norm(), angle, tiltDeg, e.norm() > 1 || angle > 2 ? "  <<<" : "");
             }
@@ -100,6 +109,11 @@ class NeedleFinderGeneralisationRun {
         System.out.println("extended tips:  " + summary(unclippedTips));
         System.out.println("steep (>20°):   " + summary(steepTips));
         System.out.println("axes (°):       " + summary(angles));
+        for (double slice : tipsBySlice.keySet()) {
+            int[] c = foundBySlice.get(slice);
+            System.out.printf(Locale.ROOT, "%.2f mm slices: %d of %d found, %d false; tips %s; axes (°) %s%n", slice, c[0], c[1], c[2],
+                    summary(tipsBySlice.get(slice)), summary(axesBySlice.get(slice)));
+        }
     }
 
     /** Count, how many within 1, max, 95th percentile (nearest rank) and mean. */
