@@ -114,36 +114,52 @@ export function resampleIntoPlanFrame(postOp, registration, planCt) {
   return out;
 }
 
+/** Post-op slices per message to the worker: 8 slices of 512 × 512 are 4 MB, copied in a few milliseconds. */
+const SLICES_PER_MESSAGE = 8;
+
 /**
  * resampleIntoPlanFrame done in a Web Worker (plan-frame-worker.js), so the page stays responsive: a promise of the same
  * CtVolume, voxel for voxel. `onProgress(fraction)` receives the fraction of slices done (0 … 1) as they finish. The
- * post-op voxels are copied to the worker (the page keeps showing them); the result's buffer is handed back without a copy.
+ * post-op voxels are copied to the worker a few slices per message, the page free between messages (one copy of a whole
+ * scan would block it for a tenth of a second), and it keeps its own; the result's buffer is handed back without a copy.
  */
 export function resampleIntoPlanFrameInWorker(postOp, registration, planCt, onProgress = () => {}) {
   const header = planFrameHeader(postOp, registration, planCt);
   const target = { size: [header.columns, header.rows, header.slices], originMm: header.originMm, spacingMm: header.spacingMm };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./plan-frame-worker.js', import.meta.url), { type: 'module', name: 'plan-frame' });
+    let failed = false;
+    const fail = (why) => {
+      failed = true;
+      worker.terminate();
+      reject(new Error(`bringing the post-op CT into the plan's frame failed: ${why}`));
+    };
     worker.onmessage = ({ data }) => {
       if (data.progress !== undefined) {
         onProgress(data.progress);
         return;
       }
-      worker.terminate();
       if (data.error) {
-        reject(new Error(`bringing the post-op CT into the plan's frame failed: ${data.error}`));
+        fail(data.error);
         return;
       }
-      const out = new CtVolume(header);
-      out.voxels = data.voxels;
+      worker.terminate();
+      const out = new CtVolume(header, data.voxels);
       out.loaded.fill(1);
       out.version++;
       resolve(out);
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(`bringing the post-op CT into the plan's frame failed: ${e.message || 'the worker did not start'}`));
+    worker.onerror = (e) => fail(e.message || 'the worker did not start');
+    worker.postMessage({ source: geometryOf(postOp), target, planToPostOp: registration.planToPostOpMatrix });
+    const [nx, ny, nz] = postOp.size;
+    const perSlice = nx * ny;
+    const send = (from) => {
+      if (failed || from >= nz) return;
+      const to = Math.min(nz, from + SLICES_PER_MESSAGE);
+      const slab = postOp.voxels.slice(from * perSlice, to * perSlice);
+      worker.postMessage({ from, slab }, [slab.buffer]);
+      setTimeout(() => send(to));
     };
-    worker.postMessage({ source: { voxels: postOp.voxels, ...geometryOf(postOp) }, target, planToPostOp: registration.planToPostOpMatrix });
+    send(0);
   });
 }

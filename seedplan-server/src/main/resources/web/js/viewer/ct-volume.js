@@ -13,13 +13,16 @@ export const PLANES = {
 
 /** A CT series on an axis-aligned grid: origin = centre of voxel (0,0,0) in mm LPS, spacing in mm, sizes. */
 export class CtVolume {
-  /** header: the JSON of GET /api/ct/{seriesUid} (see docs/viewer.md). */
-  constructor(header) {
+  /**
+   * header: the JSON of GET /api/ct/{seriesUid} (see docs/viewer.md); voxels: an Int16Array of the whole volume when the
+   * caller has them already (not copied; the slices still count as not loaded until marked), else all NOT_LOADED_HU.
+   */
+  constructor(header, voxels = null) {
     this.header = header;
     this.size = [header.columns, header.rows, header.slices];
     this.originMm = header.originMm;
     this.spacingMm = header.spacingMm;
-    this.voxels = new Int16Array(this.size[0] * this.size[1] * this.size[2]).fill(NOT_LOADED_HU);
+    this.voxels = voxels || new Int16Array(this.size[0] * this.size[1] * this.size[2]).fill(NOT_LOADED_HU);
     this.loaded = new Uint8Array(this.size[2]);
     this.version = 0;
   }
