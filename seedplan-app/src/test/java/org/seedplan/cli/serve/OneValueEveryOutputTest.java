@@ -146,6 +146,8 @@ class OneValueEveryOutputTest {
                 .skImplantU(mciToU(implant.seedActivityMCi())).d90(implant.planned().d90Gy()).v100(implant.planned().v100Percent())
                 .v150(implant.planned().v150Percent()).volumeCc(implant.planned().ptvCc()));
         assertThat(implant.planned().seedCount()).isEqualTo(implant.seedCount());
+        // the model and the certificate of the implant are its revision's
+        assertThat(implant.planRevisionId()).isEqualTo(rev.get("revisionId").asLong());
 
         // the demo certificate (docs/plan-numbers.md): 0.6 mCi = 0.7620 U at implant, 7 days of decay undone at calibration (hand formula)
         double skImplantU = new SeedStrength(0.6, SeedStrength.Unit.MCI).skU();
