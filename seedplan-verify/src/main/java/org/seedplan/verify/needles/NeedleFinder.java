@@ -310,7 +310,9 @@ public final class NeedleFinder {
     /**
      * Whether the shorter run is an echo of the longer in the neighbouring slice: a needle lying between two thick slices
      * shows in both, and the metal of the slice it is farther from forms a parallel run that lies alongside the needle
-     * (within one slice spacing and 0.5 mm of its curve at both ends and in the middle, within its extent).
+     * (within 2.5 mm of its curve across it in the axial plane and one slice spacing + 2 mm along z at both ends and in
+     * the middle, within its extent: the two runs' tilts out of the plane are quantised by the slices, so their ends can
+     * part by more than a slice along z).
      */
     private static boolean echo(Run shorter, Run longer, double sliceMm) {
         if (!parallel(longer.curve().axis(), shorter.curve().axis(), sliceMm, shorter.length())) {
@@ -321,7 +323,10 @@ public final class NeedleFinder {
         for (double f : new double[] {0, 0.5, 1}) {
             Vec3 p = shorter.curve().at(rs[0] + f * (rs[1] - rs[0]));
             double t = longer.curve().parameterOf(p);
-            if (t < rl[0] - 2 || t > rl[1] + 2 || longer.curve().distance(p) > sliceMm + 0.5) {
+            Vec3 d = p.minus(longer.curve().at(t));
+            Vec3 tangent = longer.curve().tangent(t);
+            Vec3 o = d.minus(tangent.times(d.dot(tangent)));
+            if (t < rl[0] - 2 || t > rl[1] + 2 || Math.hypot(o.x(), o.y()) > 2.5 || Math.abs(o.z()) > sliceMm + 2) {
                 return false;
             }
         }
