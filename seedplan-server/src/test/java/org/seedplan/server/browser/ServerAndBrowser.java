@@ -2,11 +2,9 @@ package org.seedplan.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.server.TestDatabases;
@@ -14,8 +12,8 @@ import org.seedplan.server.TestServer;
 
 /**
  * The real server on a fresh SQLite database ({@link TestServer}) and a headless {@link Chromium} for one browser test
- * class, started side by side (each takes seconds; the browser needs nothing from the server until the first page), with
- * the steps every screen test repeats: sign in, open a page, run a script, save a screenshot, check the console after a test.
+ * class, started side by side (each takes seconds; the browser needs nothing from the server until the first page), and
+ * the check every screen test repeats after each test; sign-in and screenshots are {@link Chromium}'s.
  */
 final class ServerAndBrowser implements AutoCloseable {
 
@@ -67,24 +65,9 @@ final class ServerAndBrowser implements AutoCloseable {
         return server.base() + pathAndQuery;
     }
 
-    /** Signs {@code username} in with the test password; returns on the patient list. */
-    void signIn(String username) {
-        chromium.signIn(server.base(), username);
-    }
-
     /** Opens {@code pathAndQuery} (starting with "/") of the server in the browser. */
     void open(String pathAndQuery) {
         driver.get(url(pathAndQuery));
-    }
-
-    /** Runs {@code script} in the page (arguments as {@code arguments[i]}) and returns what it returns. */
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    /** Saves what the browser shows as {@code <build folder>/screenshots/NAME.png}. */
-    Path screenshot(String name) {
-        return chromium.screenshot(name);
     }
 
     /**
