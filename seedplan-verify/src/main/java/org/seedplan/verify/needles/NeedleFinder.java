@@ -70,15 +70,24 @@ public final class NeedleFinder {
         float[] hu = ct.hu();
         boolean[] metal = new boolean[hu.length];
         float max = -Float.MAX_VALUE;
+        double follow = followLevelHu(g.dzMm());
         for (int v = 0; v < hu.length; v++) {
-            metal[v] = hu[v] >= METAL_HU;
+            metal[v] = hu[v] >= follow;
             max = Math.max(max, hu[v]);
         }
         double clipHu = clipLevel(hu, metal, max);
+        double tube = Math.max(TUBE_MM, g.dzMm() / 2 + 0.5);
         List<Run> runs = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
-            List<Run> inComponent = extract(ct, component);
+            boolean holdsMetal = false;
+            for (int v : component) {
+                holdsMetal |= hu[v] >= METAL_HU;
+            }
+            if (!holdsMetal) {
+                continue;
+            }
+            List<Run> inComponent = extract(ct, component, follow, tube);
             otherObjects += inComponent.isEmpty() ? 1 : 0;
             runs.addAll(inComponent);
         }
@@ -144,6 +153,15 @@ public final class NeedleFinder {
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The level down to which metal connected to a voxel at or above {@link #METAL_HU} is followed, HU: {@link #METAL_HU}
+     * up to 3 mm slices, lower in proportion on thicker ones (the peak of a needle's partial volume falls as 1 / slice
+     * thickness: between two 5 mm slices in tissue about 1 900 HU).
+     */
+    static double followLevelHu(double sliceMm) {
+        return METAL_HU * Math.min(1, 3.0 / sliceMm);
+    }
+
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
     private record Run(Vec3[] points, double[] weights, SpaceCurve curve) {
         double length() {
@@ -153,14 +171,14 @@ public final class NeedleFinder {
     }
 
     /** The runs of metal in one connected component, taken one at a time (several when needles cross or touch). */
-    private List<Run> extract(Volume ct, int[] component) {
+    private List<Run> extract(Volume ct, int[] component, double follow, double tube) {
         Grid g = ct.grid();
         int n = component.length;
         Vec3[] p = new Vec3[n];
         double[] w = new double[n];
         for (int q = 0; q < n; q++) {
             p[q] = g.centre(component[q]);
-            w[q] = ct.hu()[component[q]] - METAL_HU + 100;
+            w[q] = ct.hu()[component[q]] - follow + 100;
         }
         if (n < 8 || extent(p) < MIN_PIECE_MM) {
             return List.of();
@@ -169,7 +187,7 @@ public final class NeedleFinder {
         SplittableRandom rnd = new SplittableRandom(component[0]);
         List<Run> out = new ArrayList<>();
         while (true) {
-            int[] best = bestLine(p, taken, rnd);
+            int[] best = bestLine(p, taken, rnd, tube);
             if (best == null) {
                 break;
             }
@@ -179,7 +197,7 @@ public final class NeedleFinder {
                     new double[] {centre.z(), axis.z()});
             int[] members = new int[0];
             for (int iteration = 0; iteration < 4; iteration++) {
-                members = run(p, curve);
+                members = run(p, curve, tube);
                 if (members.length < 8) {
                     break;
                 }
@@ -356,7 +374,7 @@ public final class NeedleFinder {
     }
 
     /** The pair of untaken points whose line passes within the tube of the most untaken points (null when no pair spans a needle). */
-    private static int[] bestLine(Vec3[] p, boolean[] taken, SplittableRandom rnd) {
+    private static int[] bestLine(Vec3[] p, boolean[] taken, SplittableRandom rnd, double tube) {
         int[] free = java.util.stream.IntStream.range(0, p.length).filter(q -> !taken[q]).toArray();
         if (free.length < 8) {
             return null;
@@ -373,7 +391,7 @@ public final class NeedleFinder {
             int count = 0;
             for (int q : free) {
                 Vec3 r = p[q].minus(p[a]);
-                if (r.minus(d.times(r.dot(d))).norm() <= TUBE_MM) {
+                if (r.minus(d.times(r.dot(d))).norm() <= tube) {
                     count++;
                 }
             }
@@ -389,10 +407,10 @@ public final class NeedleFinder {
      * The points within the tube around the curve that form its longest run without a gap; points already taken by
      * another needle count too, so that a needle stays whole where it crosses one found before it.
      */
-    private static int[] run(Vec3[] p, SpaceCurve curve) {
+    private static int[] run(Vec3[] p, SpaceCurve curve, double tube) {
         List<Integer> near = new ArrayList<>();
         for (int q = 0; q < p.length; q++) {
-            if (curve.distance(p[q]) <= TUBE_MM) {
+            if (curve.distance(p[q]) <= tube) {
                 near.add(q);
             }
         }
@@ -507,7 +525,7 @@ public final class NeedleFinder {
         }
         Polyline toTip = line;
         double end = line.length();
-        boolean clipped = clipped(run, clipHu);
+        boolean clipped = clipped(run, clipHu, followLevelHu(ct.grid().dzMm()));
         NeedleEndFit fit = fits.containsKey(run) ? fits.get(run)
                 : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end, bevelsMm);
         if (fit != null) {
@@ -545,9 +563,9 @@ public final class NeedleFinder {
     }
 
     /** Whether any of the run's voxels is at the scanner's clip (its steel's mass is then not measured). */
-    private static boolean clipped(Run run, double clipHu) {
+    private static boolean clipped(Run run, double clipHu, double follow) {
         for (double w : run.weights()) {
-            if (w + METAL_HU - 100 >= clipHu - 0.5) {
+            if (w + follow - 100 >= clipHu - 0.5) {
                 return true;
             }
         }
