@@ -12,34 +12,46 @@ import org.seedplan.geometry.Volume;
 import org.seedplan.planning.needle.Needle;
 
 /**
- * Needles on 3 mm slices (issue 15): six simulated intra-operative CTs with ten needles each (random seeds 2201–2206,
+ * Needles on 3 mm and 5 mm slices (issue 15): six simulated intra-operative CTs with ten needles each (random seeds 2201–2206,
  * scanners drawn as {@link NeedleFinderGeneralisationRun} draws them: box, Gaussian and triangle profiles, 12-bit and
  * extended CT numbers, in-plane FWHM 0.6–1.2 mm, noise and streaks). The thick-slice joins, echoes and the end in air
  * were tuned on seeds 1701–1712 and 1801–1824, never on these. Every needle found and nothing else; on Gaussian and
  * triangle slices every tip within the issue's 1 mm; on box slices, where a needle's place inside the slice is not in
- * the image, within 2 mm (the measured worst over 48 such scans is 3.65 mm, docs/needles.md); axes within 2°.
+ * the image, within 2 mm (the measured worst over 48 such scans is 3.65 mm, docs/needles.md); axes within 2°. And six
+ * 5 mm scans, where most needles are found but not at the issue's accuracy.
  */
 class NeedleFinderThickSliceTest {
 
+    /** The scenario and its match on scan {@code n} of the generalisation run's draw from {@code seed}, slices {@code sliceMm}. */
+    private record Scanned(IntraOpScenario scenario, IntraOpScanner.SliceProfile profile, double maxHu, NeedleMatching matching) {
+    }
+
+    private static Scanned scan(long seed, int n, double sliceMm) {
+        SplittableRandom rnd = new SplittableRandom(seed * 7919);
+        IntraOpScanner.SliceProfile profile = IntraOpScanner.SliceProfile.values()[n % 3];
+        double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
+        rnd.nextInt(1);
+        IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350), maxHu);
+        int nz = (int) Math.round(100 / sliceMm);
+        Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
+        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
+        NeedleFinding finding = new NeedleFinder().find(ct);
+        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
+        return new Scanned(scenario, profile, maxHu, new NeedleMatcher(5, 10).match(truth, finding.needles()));
+    }
+
     @Test
     void everyNeedleFoundOnThreeMillimetreSlicesOfEveryProfileAndHuScale() {
-        IntraOpScanner.SliceProfile[] profiles = IntraOpScanner.SliceProfile.values();
         int found = 0;
         int falseNeedles = 0;
         for (int n = 0; n < 6; n++) {
             long seed = 2201 + n;
-            SplittableRandom rnd = new SplittableRandom(seed * 7919);
-            IntraOpScanner.SliceProfile profile = profiles[n % 3];
-            double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
-            rnd.nextInt(1);
-            IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350),
-                    maxHu);
-            Grid grid = new Grid(new Vec3(-191.6, -191.6, -3.0 * 32 / 2), 0.75, 0.75, 3.0, 512, 512, 33);
-            IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
-            Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
-            NeedleFinding finding = new NeedleFinder().find(ct);
-            List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
-            NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+            Scanned s = scan(seed, n, 3.0);
+            IntraOpScenario scenario = s.scenario();
+            IntraOpScanner.SliceProfile profile = s.profile();
+            double maxHu = s.maxHu();
+            NeedleMatching m = s.matching();
             found += m.matches().size();
             falseNeedles += m.unmatchedFound().size();
             double tipLimit = profile == IntraOpScanner.SliceProfile.BOX ? 2.0 : NeedleFinderAcceptanceTest.TIP_TARGET_MM;
@@ -54,5 +66,25 @@ class NeedleFinderThickSliceTest {
         }
         assertThat(found).as("needles found of 60").isEqualTo(60);
         assertThat(falseNeedles).as("needles found that are not there").isZero();
+    }
+
+    @Test
+    void mostNeedlesFoundOnFiveMillimetreSlices() {
+        // Six 5 mm scans (seeds 2301-2306; the follow level was tuned on 2101-2112). Measured: 51 of 60 found, 3 false, worst
+        // tip 3.36 mm over 24 such scans; asserted: at least 45 (the finder found 34 % before the follow level), at most 5
+        // false, tips within 3.5 mm. The issue's 1 mm and 2° are not met on 5 mm slices (docs/needles.md).
+        int found = 0;
+        int falseNeedles = 0;
+        for (int n = 0; n < 6; n++) {
+            Scanned s = scan(2301 + n, n, 5.0);
+            found += s.matching().matches().size();
+            falseNeedles += s.matching().unmatchedFound().size();
+            for (NeedleMatch x : s.matching().matches()) {
+                double tip = s.matching().found().get(x.found()).tipMm().distanceTo(s.scenario().placed().get(x.planned()).tipMm());
+                assertThat(tip).as("seed %d needle %d tip error, mm", 2301 + n, x.planned() + 1).isLessThanOrEqualTo(3.5);
+            }
+        }
+        assertThat(found).as("needles found of 60").isGreaterThanOrEqualTo(45);
+        assertThat(falseNeedles).as("needles found that are not there").isLessThanOrEqualTo(5);
     }
 }
