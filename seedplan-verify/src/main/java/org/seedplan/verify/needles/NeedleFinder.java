@@ -12,8 +12,8 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 
 /**
- * Finds needles on an intra-operative CT. Voxels at or above the metal level are grouped into
- * connected components; in each, straight runs of metal at least {@value #MIN_LENGTH_MM} mm long
+ * Finds needles on an intra-operative CT. Voxels at or above the metal level (on slices thicker than 3 mm followed
+ * down to a lower level, {@link #followLevelHu}) are grouped into connected components; in each, straight runs of metal at least {@value #MIN_LENGTH_MM} mm long
  * are taken one at a time by random sampling of lines (so that needles that cross or touch a seed
  * are separated), each refined as a polynomial space curve (a line, or a parabola when longer than 30 mm) fitted to its
  * voxels weighted by how far they rise above the metal level. The tip end is the end not in air
