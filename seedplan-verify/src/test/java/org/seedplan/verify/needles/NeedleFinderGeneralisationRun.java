@@ -15,7 +15,8 @@ import org.seedplan.planning.needle.Needle;
 /**
  * The generalisation run of the needle finder, by hand only ({@code -Dseedplan.needles.generalisation=1601}, optionally
  * {@code -Dseedplan.needles.scans=16}, {@code -Dseedplan.needles.bevel=2.2} and {@code -Dseedplan.needles.slices=3} or
- * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3): new random scenarios that neither the
+ * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3; {@code -Dseedplan.needles.finderBevel=3.5}: the finder is given
+ * the bevel length instead of estimating it): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -59,7 +60,8 @@ class NeedleFinderGeneralisationRun {
             IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
             Volume ct = new IntraOpCtGenerator(scanner, bevel).render(grid, scenario.placed(), scenario.seeds(), seed);
             long cpu0 = THREADS.getCurrentThreadCpuTime();
-            NeedleFinding finding = new NeedleFinder().find(ct);
+            String given = System.getProperty("seedplan.needles.finderBevel");
+            NeedleFinding finding = (given == null ? new NeedleFinder() : new NeedleFinder(Double.parseDouble(given))).find(ct);
             double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
             seconds += cpuSeconds;
             List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
