@@ -49,12 +49,12 @@ public final class BenchSeedsCommand implements Callable<Integer> {
     @Option(names = "--generator", defaultValue = "renderer", description = "renderer or scanner (default ${DEFAULT-VALUE})")
     String generator;
 
-    @Option(names = "--profile", defaultValue = "gaussian", description = "with --generator scanner: slice sensitivity profile,"
-            + " box, triangle or gaussian (default ${DEFAULT-VALUE})")
+    @Option(names = "--profile", description = "with --generator scanner only: slice sensitivity profile, box, triangle or"
+            + " gaussian (default gaussian); refused with the renderer, whose slice profile is always Gaussian")
     String profile;
 
-    @Option(names = "--hu-scale", defaultValue = "12bit", description = "with --generator scanner: 12bit (clipped at 3071 HU) or"
-            + " extended (to 30710 HU) (default ${DEFAULT-VALUE})")
+    @Option(names = "--hu-scale", description = "with --generator scanner only: 12bit (clipped at 3071 HU) or extended (to"
+            + " 30710 HU) (default 12bit); refused with the renderer, whose scale is always 12-bit")
     String huScale;
 
     @Override
@@ -62,6 +62,10 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         BenchCommand.checkRuns(runs);
         if (!(sliceMm > 0)) {
             throw new IllegalArgumentException("--slice-mm must be a positive thickness in mm, got " + sliceMm);
+        }
+        if (generator.equals("renderer")) {
+            refuseScannerOnly("--profile", profile);
+            refuseScannerOnly("--hu-scale", huScale);
         }
         int nz = (int) Math.round(56 * 2.5 / sliceMm);
         Volume ct;
@@ -134,7 +138,18 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The renderer has one image model: a scanner option given with it would be silently ignored, so it is refused. */
+    private static void refuseScannerOnly(String option, String value) {
+        if (value != null) {
+            throw new IllegalArgumentException(option + " " + value + " applies to the independent scanner bench only, the renderer"
+                    + " has one fixed image model: add --generator scanner or drop " + option);
+        }
+    }
+
     private SliceProfile profile() {
+        if (profile == null) {
+            return SliceProfile.GAUSSIAN;
+        }
         return switch (profile.toLowerCase(Locale.ROOT)) {
             case "box" -> SliceProfile.BOX;
             case "triangle" -> SliceProfile.TRIANGLE;
@@ -144,6 +159,9 @@ public final class BenchSeedsCommand implements Callable<Integer> {
     }
 
     private HuScale scale() {
+        if (huScale == null) {
+            return HuScale.CLIPPED_12_BIT;
+        }
         return switch (huScale.toLowerCase(Locale.ROOT)) {
             case "12bit" -> HuScale.CLIPPED_12_BIT;
             case "extended" -> HuScale.EXTENDED;

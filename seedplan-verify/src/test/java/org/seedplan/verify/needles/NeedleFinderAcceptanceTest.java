@@ -10,6 +10,7 @@ import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.planning.needle.Needle;
+import org.seedplan.verify.matching.MatchTally;
 
 /**
  * Issue 15's needle acceptance on simulated intra-operative CTs with ten needles (three bent, a
@@ -45,15 +46,8 @@ class NeedleFinderAcceptanceTest {
         // Acceptance phantoms: random seeds 1501-1508, never used while the finder was developed or tuned (901-908, 1401-1408).
         long seed = 1501;
         List<String> lines = new ArrayList<>();
-        double worstTip = 0;
-        double worstAngle = 0;
-        int missed = 0;
-        int within = 0;
-        double sumTip = 0;
-        double sumAngle = 0;
-        int total = 0;
+        MatchTally tally = new MatchTally();
         int leavingFound = 0;
-        int falseNeedles = 0;
         for (Scan scan : scans()) {
             for (int repeat = 0; repeat < 2; repeat++, seed++) {
                 Grid grid = new Grid(new Vec3(-191.6, -191.6, -scan.sliceMm() * (scan.slices() - 1) / 2), 0.75, 0.75, scan.sliceMm(), 512, 512,
@@ -72,8 +66,7 @@ class NeedleFinderAcceptanceTest {
                     lines.add(String.format(Locale.ROOT, "%-32s seed %d MISSED needle %d tip %s", scan.name(), seed, i + 1,
                             scenario.placed().get(i).tipMm()));
                 }
-                missed += m.unmatchedPlanned().size();
-                falseNeedles += m.unmatchedFound().size();
+                tally.addCounts(truth.size(), m.matches().size(), m.unmatchedFound().size());
                 for (NeedleMatch x : m.matches()) {
                     SimulatedNeedle t = scenario.placed().get(x.planned());
                     FoundNeedle f = m.found().get(x.found());
@@ -82,24 +75,21 @@ class NeedleFinderAcceptanceTest {
                     double depth = f.tipMm().minus(t.tipMm()).dot(t.axisAtTip(10));
                     lines.add(String.format(Locale.ROOT, "%-32s seed %d needle %2d: tip %.2f mm (depth %+.2f), axis %.2f°, bend %.1f mm true %s",
                             scan.name(), seed, x.planned() + 1, tip, depth, angle, t.bendMm(), t.tipMm()));
-                    worstTip = Math.max(worstTip, tip);
-                    within += tip <= TIP_TARGET_MM ? 1 : 0;
-                    sumTip += tip;
-                    sumAngle += angle;
-                    total++;
+                    tally.addError(f.tipMm().minus(t.tipMm()));
+                    tally.addAngle(angle);
                     leavingFound += x.planned() == 9 && f.leavesFieldOfView() ? 1 : 0;
-                    worstAngle = Math.max(worstAngle, angle);
                 }
             }
         }
         lines.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "%d of %d tips within %.1f mm; worst tip %.2f mm, mean %.2f mm; worst axis %.2f°, mean %.2f°%n", within,
-                total, TIP_TARGET_MM, worstTip, sumTip / total, worstAngle, sumAngle / total);
-        assertThat(missed).as("needles not found").isZero();
-        assertThat(falseNeedles).as("needles found that are not there").isZero();
+        System.out.printf(Locale.ROOT, "%d of %d tips within %.1f mm; worst tip %.2f mm, mean %.2f mm; worst axis %.2f°, mean %.2f°%n",
+                tally.errorCount() - tally.errorsAbove(TIP_TARGET_MM), tally.errorCount(), TIP_TARGET_MM, tally.worstErrorMm(),
+                tally.meanErrorMm(), tally.worstAngleDeg(), tally.meanAngleDeg());
+        assertThat(tally.missed()).as("needles not found").isZero();
+        assertThat(tally.falses()).as("needles found that are not there").isZero();
         assertThat(leavingFound).as("the steep needle, whose hub is above the scan, found and said to leave it").isEqualTo(8);
-        assertThat(total - within).as("tips beyond 1 mm").isZero();
-        assertThat(worstTip).isLessThanOrEqualTo(TIP_TARGET_MM);
-        assertThat(worstAngle).isLessThanOrEqualTo(ANGLE_TOLERANCE_DEG);
+        assertThat(tally.errorsAbove(TIP_TARGET_MM)).as("tips beyond 1 mm").isZero();
+        assertThat(tally.worstErrorMm()).isLessThanOrEqualTo(TIP_TARGET_MM);
+        assertThat(tally.worstAngleDeg()).isLessThanOrEqualTo(ANGLE_TOLERANCE_DEG);
     }
 }

@@ -1,0 +1,85 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.List;
+import java.util.Set;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatch;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.BenchScanSpec;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
+import org.seedplan.verify.scanner.TrueSeed;
+
+/**
+ * The scan matrix of issue 15 on the independent bench and its scoring, shared by {@link SeedFinderOnIndependentScansTest},
+ * {@link SeedFinderTuningRun} and {@link SeedFinderFreshSetRun}: scan n of a set is cell n mod 18 (slice thickness 1.25,
+ * 2.5, 5 mm × box, triangle, Gaussian profile × 12-bit, extended scale), with a screw on even random seeds and a stent
+ * on odd ones; a found seed is the true one within {@value #MATCH_GATE_MM} mm.
+ */
+final class IndependentScanMatrix {
+
+    /** The issue's gate: half a seed length, well beyond the centre errors measured. */
+    static final double MATCH_GATE_MM = 2.5;
+
+    private IndependentScanMatrix() {
+    }
+
+    /** Scan {@code n} of a set, drawn from {@code randomSeed}. */
+    static SimulatedPostOpScan scan(long randomSeed, int n) {
+        int cell = n % 18;
+        Set<DenseObject.Kind> metal = Set.of(randomSeed % 2 == 0 ? DenseObject.Kind.SCREW : DenseObject.Kind.STENT);
+        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)), metal,
+                randomSeed));
+    }
+
+    static double sliceMm(int n) {
+        return new double[] {1.25, 2.5, 5}[(n % 18) / 6];
+    }
+
+    static SliceProfile profile(int n) {
+        return SliceProfile.values()[((n % 18) / 2) % 3];
+    }
+
+    static HuScale scale(int n) {
+        return HuScale.values()[(n % 18) % 2];
+    }
+
+    static String label(int n) {
+        return sliceMm(n) + " mm " + profile(n) + " " + scale(n);
+    }
+
+    /** The true seeds' centres, mm. */
+    static List<Vec3> truth(SimulatedPostOpScan s) {
+        return s.seeds().stream().map(TrueSeed::centreMm).toList();
+    }
+
+    /** The found seeds' centres, mm. */
+    static List<Vec3> found(SeedFinding f) {
+        return f.seeds().stream().map(FoundSeed::centreMm).toList();
+    }
+
+    /**
+     * Matches the found seeds to the true ones within the gate and adds the counts, centre errors and (isolated seeds
+     * found alone) axis errors to each tally.
+     */
+    static SeedMatching score(SimulatedPostOpScan s, SeedFinding f, MatchTally... tallies) {
+        SeedMatching m = new SeedMatcher(MATCH_GATE_MM).match(truth(s), found(f));
+        for (MatchTally t : tallies) {
+            t.addCounts(s.seeds().size(), m.matches().size(), m.extraFound().size());
+            for (SeedMatch x : m.matches()) {
+                t.addError(x.displacementMm());
+                TrueSeed ts = s.seeds().get(x.planned());
+                FoundSeed fs = f.seeds().get(x.found());
+                if (ts.isolated() && fs.seedsInBlob() == 1) {
+                    t.addAngle(MatchTally.axisAngleDeg(ts.axis(), fs.axis()));
+                }
+            }
+        }
+        return m;
+    }
+}
