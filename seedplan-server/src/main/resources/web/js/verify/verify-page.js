@@ -195,13 +195,17 @@ const FLAGS = {
   GOAL_NOT_MET: { post: 'worse', diff: 'worse', title: 'below the prescription (D90) or the V100 goal' },
 };
 
-/** "Plan, as approved (planning grid): CTV D90 135.2 Gy, V100 96.3 % …" — the plan's own numbers, as stored. */
+/**
+ * "Plan, as approved (planning grid): CTV D90 135.2 Gy, V100 96.3 % …" — the plan's own numbers, as stored, with the structure
+ * stored with them; a revision stored without it says "structure not recorded" (the server's text), never a guess.
+ */
 function approvedLine(r) {
   const a = r.planAsApproved;
   if (!a) return 'Plan, as approved: the revision stores no metrics of its own; the Plan* column is its only dose.';
   const shown = [['d_pct_gy.90', 'D90', 'Gy'], ['d_pct_gy.100', 'D100', 'Gy'], ['v_pct.100', 'V100', '%'], ['v_pct.150', 'V150', '%'],
     ['volume_cc', 'volume', 'cc']].filter(([k]) => a.metrics[k] !== undefined);
-  return `Plan, as approved (revision ${r.revision}, planning grid): ${a.structure} `
+  const of = a.structureRecorded ? `${a.structure} ` : `${a.structure}: `;
+  return `Plan, as approved (revision ${r.revision}, planning grid): ${of}`
     + shown.map(([k, label, unit]) => `${label} ${number(a.metrics[k])} ${unit}`).join(', ') + '.';
 }
 

@@ -211,7 +211,7 @@ final class DemoData {
             }
         }
         StructureMetrics ctv = plan.metrics().structures().stream().filter(m -> m.name().equals("CTV")).findFirst().orElseThrow();
-        PlanContent.Metrics metrics = new PlanContent.Metrics(ctv.dPctGy().get("90"), ctv.dPctGy().get("100"), ctv.vPct().get("100"),
+        PlanContent.Metrics metrics = new PlanContent.Metrics(ctv.name(), ctv.dPctGy().get("90"), ctv.dPctGy().get("100"), ctv.vPct().get("100"),
                 ctv.vPct().get("150"), ctv.vPct().get("200"), ctv.volumeCc());
         String intent = String.format(Locale.ROOT, "{\"target\":\"CTV\",\"prescriptionGy\":%.1f,\"sourceModelKey\":\"%s\",\"approach\":\"coplanar template, anterior\"}",
                 DemoPatient.PRESCRIPTION_GY, plan.source().key());

@@ -33,7 +33,7 @@ class DemoDataImplantTest {
 
     @Test
     void theImplantRecordIsTheRevisionsImplantOnItsImplantDateWithTheActivityAtImplant() {
-        PlanContent.Metrics metrics = new PlanContent.Metrics(135.2, 89.7, 96.3, 33.2, 9.5, 29.08);
+        PlanContent.Metrics metrics = new PlanContent.Metrics("CTV", 135.2, 89.7, 96.3, 33.2, 9.5, 29.08);
         PlanContent c = new PlanContent(null, "1.2.3", 120.0, "amersham6711", 0.762 * Math.exp(Math.log(2) * 7 / HALF_LIFE_DAYS),
                 LocalDate.of(2025, 2, 24), LocalDate.of(2025, 3, 3), List.of(new PlanContent.Needle(new Vec3(0, -80, 0), new Vec3(0, 10, 0))),
                 List.of(new PlanContent.PlannedSeed(new Vec3(0, 10, 0), 0), new PlanContent.PlannedSeed(new Vec3(0, 5, 0), 0)), metrics);

@@ -232,7 +232,7 @@ public final class PlanningApi {
         TargetGoal first = edit.intent().targets().get(0);
         PlanEvaluator.Evaluation e = edit.evaluation();
         StructureMetrics m = e.metrics().structures().stream().filter(x -> x.name().equals(first.structure())).findFirst().orElseThrow();
-        PlanContent.Metrics metrics = new PlanContent.Metrics(m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
+        PlanContent.Metrics metrics = new PlanContent.Metrics(m.name(), m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
                 m.vPct().get("200"), m.volumeCc());
         IntentForm f = live.form();
         // a coplanar plan keeps where its template sat, so that the operating-room needle table names each needle's hole;

@@ -172,7 +172,7 @@ public final class VerificationApi {
     private static PlanContent.Metrics targetMetrics(JsonNode v) {
         for (JsonNode st : v.get("structures")) {
             if (List.of("GTV", "CTV", "PTV").contains(st.get("type").asText())) {
-                return new PlanContent.Metrics(post(st, "d_pct_gy.90"), post(st, "d_pct_gy.100"), post(st, "v_pct.100"), post(st, "v_pct.150"),
+                return new PlanContent.Metrics(st.get("name").asText(), post(st, "d_pct_gy.90"), post(st, "d_pct_gy.100"), post(st, "v_pct.100"), post(st, "v_pct.150"),
                         post(st, "v_pct.200"), post(st, "volume_cc"));
             }
         }

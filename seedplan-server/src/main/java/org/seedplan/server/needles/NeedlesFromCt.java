@@ -102,7 +102,7 @@ public final class NeedlesFromCt {
         }
         TargetGoal first = form.intent().targets().get(0);
         StructureMetrics m = re.plan().metrics().structures().stream().filter(x -> x.name().equals(first.structure())).findFirst().orElseThrow();
-        PlanContent.Metrics metrics = new PlanContent.Metrics(m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
+        PlanContent.Metrics metrics = new PlanContent.Metrics(m.name(), m.dPctGy().get("90"), m.dPctGy().get("100"), m.vPct().get("100"), m.vPct().get("150"),
                 m.vPct().get("200"), m.volumeCc());
         ObjectNode intent;
         try {

@@ -1,8 +1,6 @@
 package org.seedplan.server.verification;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.seedplan.server.api.Json;
@@ -10,10 +8,15 @@ import org.seedplan.storage.plan.PlanContent;
 
 /**
  * The plan's own numbers in a verification: the metrics the revision was stored with (computed once, by the planner on the
- * planning grid: docs/plan-numbers.md), keyed as the verification's metric rows, and the target they belong to (the intent's
- * first target). The verification shows these as "plan, as approved" and never re-labels its re-computation as them.
+ * planning grid: docs/plan-numbers.md), keyed as the verification's metric rows, and the structure (ROI name) they were
+ * computed for, as stored with them. A revision stored before the structure was recorded (migration V010) names none: it is
+ * shown as "structure not recorded", never guessed from the intent. The verification shows these as "plan, as approved" and
+ * never re-labels its re-computation as them.
  */
 final class ApprovedPlanMetrics {
+
+    /** What the screens show in place of the structure of metrics stored without one. */
+    static final String NOT_RECORDED = "structure not recorded";
 
     private ApprovedPlanMetrics() {
     }
@@ -32,29 +35,17 @@ final class ApprovedPlanMetrics {
     }
 
     /**
-     * The structure the stored metrics are of: the intent's first target ({@code targets[0].structure} of the plan screen's
-     * intent form, or {@code target} of a plain intent); null when the intent names none.
+     * {@code {"structure", "structureRecorded", "grid", "metrics": {key: value}}}, or null when the revision stores no metrics;
+     * {@code structure} is the stored ROI name, or {@value #NOT_RECORDED} with {@code structureRecorded} false.
      */
-    static String structure(PlanContent c) {
-        try {
-            JsonNode intent = Json.MAPPER.readTree(c.intentJson() == null ? "{}" : c.intentJson());
-            if (intent.path("targets").path(0).path("structure").isTextual()) {
-                return intent.get("targets").get(0).get("structure").asText();
-            }
-            return intent.path("target").isTextual() ? intent.get("target").asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** {@code {"structure", "grid", "metrics": {key: value}}}, or null when the revision stores no metrics or names no target. */
     static ObjectNode json(PlanContent c) {
         Map<String, Double> m = byKey(c);
-        String structure = structure(c);
-        if (m.isEmpty() || structure == null) {
+        if (m.isEmpty()) {
             return null;
         }
-        ObjectNode o = Json.MAPPER.createObjectNode().put("structure", structure)
+        String structure = c.metrics().structure();
+        ObjectNode o = Json.MAPPER.createObjectNode().put("structure", structure == null ? NOT_RECORDED : structure)
+                .put("structureRecorded", structure != null)
                 .put("grid", "the planning grid: the values stored with the revision when it was saved and approved");
         ObjectNode values = o.putObject("metrics");
         m.forEach(values::put);

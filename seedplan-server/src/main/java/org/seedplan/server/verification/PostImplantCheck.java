@@ -162,7 +162,8 @@ public final class PostImplantCheck {
         o.put("meanDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().meanDisplacementMm())
                 .put("maxDisplacementMm", v.matching().matches().isEmpty() ? 0 : v.matching().maxDisplacementMm());
         ArrayNode metrics = o.putArray("structures");
-        String approvedName = approved == null ? null : approved.get("structure").asText();
+        // only the structure the stored metrics name gets them; a row that names none gets them in no row
+        String approvedName = plan.metrics().structure();
         Map<String, Double> approvedValues = ApprovedPlanMetrics.byKey(plan);
         for (StructureComparison sc : v.comparison().structures()) {
             ObjectNode so = metrics.addObject().put("name", sc.name()).put("type", sc.type().name());

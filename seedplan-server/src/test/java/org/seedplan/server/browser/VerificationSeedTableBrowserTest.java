@@ -6,18 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
@@ -31,41 +25,26 @@ import org.seedplan.storage.plan.PlanRevisions;
  * each found seed is listed with its axis and the planned seed (needle, place) it was matched to, and its axis is drawn
  * on the image as a bar along the seed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationSeedTableBrowserTest {
+class VerificationSeedTableBrowserTest extends BrowserPerClass {
 
     /** The D90 the fixture's revision states as stored at approval (a planning-grid value, deliberately not the re-computation's). */
     private static final double STORED_D90_GY = 36.7;
 
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private VerificationFixture fixture;
     private long undatedPlanId;
 
+    VerificationSeedTableBrowserTest() {
+        super(Duration.ofSeconds(90));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         fixture = VerificationFixture.create(server, new World(server), server.a, "{\"target\":\"CTV\"}", 30.0,
-                new PlanContent.Metrics(STORED_D90_GY, 21.0, 99.1, 40.2, 15.3, 7.2));
+                new PlanContent.Metrics("CTV", STORED_D90_GY, 21.0, 99.1, 40.2, 15.3, 7.2));
         PlanContent dated = new PlanRevisions(server.db).revision(fixture.planId(), 1).orElseThrow().content();
         undatedPlanId = new PlanRevisions(server.db).createPlan(Actor.SYSTEM, fixture.patient().id(), "Old undated plan", new PlanContent(
                 dated.intentJson(), dated.ctSeriesUid(), dated.prescriptionGy(), dated.sourceModelKey(), dated.strengthU(), dated.calibrationDate(),
                 null, dated.needles(), dated.seeds(), dated.metrics()), server.clock.instant()).planId();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Object js(String script, Object... args) {

@@ -9,8 +9,9 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.storage.plan.PlanContent;
 
 /**
- * The plan's stored numbers as the verification shows them: keyed as its metric rows, of the intent's first target (the plan
- * screen's intent form or a plain {"target"}); nothing when the revision stores no metrics or names no target.
+ * The plan's stored numbers as the verification shows them: keyed as its metric rows, of the structure stored with them — not
+ * the intent's target, which may differ — and "structure not recorded" for a revision stored without one; nothing when the
+ * revision stores no metrics.
  */
 class ApprovedPlanMetricsTest {
 
@@ -20,22 +21,30 @@ class ApprovedPlanMetricsTest {
     }
 
     @Test
-    void theStoredMetricsAreKeyedAsTheVerificationsRowsForTheIntentsFirstTarget() {
-        PlanContent.Metrics m = new PlanContent.Metrics(135.217, 98.0, 96.3, null, 20.1, 31.5);
+    void theStoredMetricsAreKeyedAsTheVerificationsRowsAndNameTheStructureStoredWithThem() {
+        PlanContent.Metrics m = new PlanContent.Metrics("CTV", 135.217, 98.0, 96.3, null, 20.1, 31.5);
+        // the intent's first target is the GTV: the metrics are still the CTV's, as stored
         PlanContent form = content(VerificationFixture.INTENT_FORM.replace("\"CTV\"", "\"GTV\"}, {\"structure\":\"CTV\""), m);
         var o = ApprovedPlanMetrics.json(form);
-        assertThat(o.get("structure").asText()).isEqualTo("GTV");
+        assertThat(o.get("structure").asText()).isEqualTo("CTV");
+        assertThat(o.get("structureRecorded").asBoolean()).isTrue();
         assertThat(o.get("metrics").get("d_pct_gy.90").asDouble()).isEqualTo(135.217);
         assertThat(o.get("metrics").get("volume_cc").asDouble()).isEqualTo(31.5);
         assertThat(o.get("metrics").has("v_pct.150")).as("not stored, not shown").isFalse();
-        assertThat(ApprovedPlanMetrics.structure(content("{\"target\":\"CTV\"}", m))).isEqualTo("CTV");
     }
 
     @Test
-    void withoutStoredMetricsOrATargetNameThereIsNoPlanAsApproved() {
+    void metricsStoredWithoutAStructureSayItWasNotRecordedNeverAGuessFromTheIntent() {
+        var o = ApprovedPlanMetrics.json(content("{\"target\":\"CTV\"}", new PlanContent.Metrics(null, 135.2, null, null, null, null, null)));
+        assertThat(o.get("structure").asText()).isEqualTo("structure not recorded");
+        assertThat(o.get("structureRecorded").asBoolean()).isFalse();
+        assertThat(o.get("metrics").get("d_pct_gy.90").asDouble()).isEqualTo(135.2);
+    }
+
+    @Test
+    void withoutStoredMetricsThereIsNoPlanAsApproved() {
         assertThat(ApprovedPlanMetrics.json(content("{\"target\":\"CTV\"}", null))).isNull();
-        assertThat(ApprovedPlanMetrics.json(content("{\"postImplantOf\":\"plan 3\"}", new PlanContent.Metrics(1.0, null, null, null, null, null))))
+        assertThat(ApprovedPlanMetrics.json(content("{\"target\":\"CTV\"}", new PlanContent.Metrics("CTV", null, null, null, null, null, null))))
                 .isNull();
-        assertThat(ApprovedPlanMetrics.json(content("not json", new PlanContent.Metrics(1.0, null, null, null, null, null)))).isNull();
     }
 }

@@ -28,10 +28,20 @@ public record PlanContent(String intentJson, String ctSeriesUid, Double prescrip
     public record PlannedSeed(Vec3 centreMm, int needle) {
     }
 
-    /** Dose metrics of the revision (null members where not computed). */
-    public record Metrics(Double d90Gy, Double d100Gy, Double v100Percent, Double v150Percent, Double v200Percent, Double ptvCc) {
+    /**
+     * Dose metrics of the revision (null members where not computed) and the structure (ROI name) they were computed for;
+     * {@code structure} is null in rows stored before it was recorded (migration V010), which then name no structure.
+     */
+    public record Metrics(String structure, Double d90Gy, Double d100Gy, Double v100Percent, Double v150Percent, Double v200Percent,
+                          Double ptvCc) {
         /** No metrics. */
-        public static final Metrics NONE = new Metrics(null, null, null, null, null, null);
+        public static final Metrics NONE = new Metrics(null, null, null, null, null, null, null);
+
+        public Metrics {
+            if (structure != null && structure.isBlank()) {
+                throw new IllegalArgumentException("plan metrics: the structure name is blank; give the ROI name the metrics were computed for");
+            }
+        }
     }
 
     public PlanContent {
@@ -58,6 +68,10 @@ public record PlanContent(String intentJson, String ctSeriesUid, Double prescrip
         Metrics m = metrics;
         for (Double d : new Double[] {m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), m.v200Percent(), m.ptvCc()}) {
             sb.append(num(d)).append('|');
+        }
+        // appended only when recorded, so that the checksums of rows stored before V010 stay as they were
+        if (m.structure() != null) {
+            sb.append("R:").append(m.structure()).append('|');
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -88,10 +88,11 @@ public final class PlanRevisions {
     private Revision insertRevision(Tx tx, Actor actor, long planId, int revision, PlanContent c, Instant now, String reason) {
         PlanContent.Metrics m = c.metrics();
         long id = tx.insert("INSERT INTO plan_revision (plan_id, revision, status, intent_json, ct_series_uid, prescription_gy, source_model_key,"
-                + " strength_u, calibration_date, implant_date, d90_gy, d100_gy, v100_percent, v150_percent, v200_percent, ptv_cc, seed_count,"
-                + " needle_count, created_by, created_at, checksum, version) VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                + " strength_u, calibration_date, implant_date, metrics_structure, d90_gy, d100_gy, v100_percent, v150_percent, v200_percent, ptv_cc,"
+                + " seed_count, needle_count, created_by, created_at, checksum, version)"
+                + " VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 planId, revision, c.intentJson(), c.ctSeriesUid(), c.prescriptionGy(), c.sourceModelKey(), c.strengthU(), c.calibrationDate(),
-                c.implantDate(), m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), m.v200Percent(), m.ptvCc(), c.seeds().size(),
+                c.implantDate(), m.structure(), m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), m.v200Percent(), m.ptvCc(), c.seeds().size(),
                 c.needles().size(), actor.userId(), now, c.checksum(planId, revision));
         for (int i = 0; i < c.needles().size(); i++) {
             PlanContent.Needle n = c.needles().get(i);
@@ -207,7 +208,7 @@ public final class PlanRevisions {
         return new Row(r.longValue("id"), r.longValue("plan_id"), r.string("plan_name"), r.longValue("patient_id"), r.longValue("centre_id"),
                 r.intValue("revision"), r.enumValue("status", Status.class), r.string("intent_json"), r.string("ct_series_uid"),
                 r.doubleOrNull("prescription_gy"), r.string("source_model_key"), r.doubleOrNull("strength_u"), r.date("calibration_date"),
-                r.date("implant_date"), new PlanContent.Metrics(r.doubleOrNull("d90_gy"), r.doubleOrNull("d100_gy"), r.doubleOrNull("v100_percent"),
+                r.date("implant_date"), new PlanContent.Metrics(r.string("metrics_structure"), r.doubleOrNull("d90_gy"), r.doubleOrNull("d100_gy"), r.doubleOrNull("v100_percent"),
                         r.doubleOrNull("v150_percent"), r.doubleOrNull("v200_percent"), r.doubleOrNull("ptv_cc")),
                 r.string("checksum"), r.longOrNull("created_by"), r.instant("created_at"), r.longOrNull("approved_by"), r.string("approved_by_name"),
                 r.instant("approved_at"), r.string("signature_meaning"));
