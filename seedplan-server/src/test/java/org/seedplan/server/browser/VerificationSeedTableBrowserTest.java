@@ -147,4 +147,39 @@ class VerificationSeedTableBrowserTest extends BrowserPerClass {
         chromium.screenshot("verification-plan-and-post");
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
     }
+
+    /**
+     * A revision stored before the metrics' structure was recorded (migration V010): its D90 is shown as approved but of
+     * "structure not recorded", even though its intent names the CTV, and no metric row is given the stored values.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void metricsStoredWithoutTheirStructureSayStructureNotRecordedAndAreGivenToNoRow() {
+        PlanContent dated = new PlanRevisions(server.db).revision(fixture.planId(), 1).orElseThrow().content();
+        PlanContent.Metrics m = dated.metrics();
+        PlanRevisions older = new PlanRevisions(server.db);
+        long planId = older.createPlan(Actor.SYSTEM, fixture.patient().id(), "Plan stored before V010", new PlanContent(dated.intentJson(),
+                dated.ctSeriesUid(), dated.prescriptionGy(), dated.sourceModelKey(), dated.strengthU(), dated.calibrationDate(), dated.implantDate(),
+                dated.needles(), dated.seeds(), new PlanContent.Metrics(null, m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(),
+                        m.v200Percent(), m.ptvCc())), server.clock.instant()).planId();
+        // this class's tests share one browser: sign in afresh, and leave it signed out for the other
+        driver.get(server.base() + "/");
+        driver.manage().deleteAllCookies();
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/verify.html?series=" + fixture.postOpSeriesUid() + "&patient=" + fixture.patient().id());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("run")));
+        js("document.getElementById('plan-choice').value = arguments[0]", planId + ":1");
+        driver.findElement(By.id("run")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
+        assertThat(driver.findElement(By.id("plan-approved")).getText())
+                .startsWith("Plan, as approved (revision 1, planning grid): structure not recorded: D90 36.7 Gy");
+        Map<String, Object> r = (Map<String, Object>) js("return window.seedplanVerify.result");
+        for (Map<String, Object> st : (List<Map<String, Object>>) r.get("structures")) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) st.get("metrics")) {
+                assertThat(row).as("%s %s", st.get("name"), row.get("key")).doesNotContainKey("approved");
+            }
+        }
+        assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+        driver.manage().deleteAllCookies();
+    }
 }
