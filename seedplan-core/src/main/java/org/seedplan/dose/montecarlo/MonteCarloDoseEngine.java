@@ -26,9 +26,10 @@ import org.seedplan.source.SourceModel;
  * approximation, track-length scoring of Dm,m and Dw,m, normalised to each seed's S_K by the air-kerma strength per
  * photon that the same transport gives in vacuum. The {@link DoseEngine} methods return Dm,m.
  *
- * <p>Batches of photons run on {@code settings.threads} threads; batch b uses its own generator seeded from
- * (rngSeed, b) and thread t always runs batches t, t + T, t + 2T …, so a result depends only on the RNG seed and the
- * thread count (unless the time limit stops the run).
+ * <p>Batches of photons run on {@code settings.threads} threads; batch b uses its own generator, the b-th
+ * {@link SplittableRandom#split()} of one generator seeded with rngSeed (split in batch order on the calling thread, so
+ * that different RNG seeds give independent runs), and thread t always runs batches t, t + T, t + 2T …, so a result
+ * depends only on the RNG seed and the thread count (unless the time limit stops the run).
  */
 public final class MonteCarloDoseEngine implements DoseEngine {
 
@@ -114,15 +115,15 @@ public final class MonteCarloDoseEngine implements DoseEngine {
             return th;
         });
         long photons = 0;
+        SplittableRandom batchSeeds = new SplittableRandom(settings.rngSeed());
         try {
             for (long round = 0; ; round++) {
                 List<Future<?>> work = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    long batch = round * threads + t;
                     PhotonTransport transport = transports[t];
                     VoxelScorer scorer = scorers[t];
+                    SplittableRandom rng = batchSeeds.split();
                     work.add(pool.submit(() -> {
-                        SplittableRandom rng = new SplittableRandom(settings.rngSeed() * 0x9E3779B97F4A7C15L + batch);
                         for (long n = 0; n < photonsPerBatch; n++) {
                             if ((n & 1023) == 0 && stop.get()) {
                                 return;
