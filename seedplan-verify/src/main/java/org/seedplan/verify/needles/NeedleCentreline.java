@@ -118,10 +118,11 @@ final class NeedleCentreline {
             }
         }
         int degree = t1 - t0 >= 30 ? 2 : 1;
+        boolean straightZ = straightZ(g, curve, t0, t1);
         if (centroids.size() < 2 * (degree + 2)) {
             return curve;
         }
-        SpaceCurve fitted = fit(centroids, weights, curve, degree);
+        SpaceCurve fitted = fit(centroids, weights, curve, degree, straightZ);
         for (int round = 0; round < 2; round++) {
             double[] residual = new double[centroids.size()];
             for (int q = 0; q < residual.length; q++) {
@@ -143,15 +144,34 @@ final class NeedleCentreline {
             }
             centroids = kept;
             weights = keptWeights;
-            fitted = fit(centroids, weights, curve, degree);
+            fitted = fit(centroids, weights, curve, degree, straightZ);
         }
         return fitted;
     }
 
-    private static SpaceCurve fit(List<Vec3> points, List<Double> weights, SpaceCurve reference, int degree) {
-        return SpaceCurve.fit(points, weights.stream().mapToDouble(Double::doubleValue).toArray(), reference.centre(), reference.axis(),
-                degree);
+    /**
+     * The curve through the centroids; z as a straight line when {@code straightZ} (a needle within a few thick slices: its
+     * centroids' z is a staircase, flat inside each slice and rising where the needle crosses to the next, and a parabola
+     * through a staircase bends at the ends, doubling a shallow needle's tilt at its tip).
+     */
+    private static SpaceCurve fit(List<Vec3> points, List<Double> weights, SpaceCurve reference, int degree, boolean straightZ) {
+        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        SpaceCurve c = SpaceCurve.fit(points, w, reference.centre(), reference.axis(), degree);
+        return straightZ && degree > 1 ? c.withZOf(SpaceCurve.fit(points, w, reference.centre(), reference.axis(), 1)) : c;
     }
+
+    /**
+     * Whether the needle's z is fitted as a line: on slices of at least {@value #THICK_SLICE_MM} mm where the run spans fewer
+     * than {@value #STAIRCASE_SLICES} slice spacings along z.
+     */
+    private static boolean straightZ(Grid g, SpaceCurve curve, double t0, double t1) {
+        return g.dzMm() >= THICK_SLICE_MM && Math.abs(curve.at(t1).z() - curve.at(t0).z()) < STAIRCASE_SLICES * g.dzMm();
+    }
+
+    /** Slices at least this thick make a shallow needle's centroids a staircase along z, mm. */
+    static final double THICK_SLICE_MM = 3;
+    /** A needle spanning fewer slice spacings than this along z has its z fitted as a line on thick slices. */
+    static final double STAIRCASE_SLICES = 3;
 
     private static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
         for (Extent o : others) {

@@ -66,6 +66,11 @@ record SpaceCurve(Vec3 centre, Vec3 axis, double scaleMm, double[] cx, double[] 
         return new SpaceCurve(centre, axis, scale, solve(a, b[0]), solve(a, b[1]), solve(a, b[2]));
     }
 
+    /** The same curve with its z coordinate replaced by {@code other}'s (fitted on the same points, centre and axis). */
+    SpaceCurve withZOf(SpaceCurve other) {
+        return new SpaceCurve(centre, axis, scaleMm, cx, cy, other.cz);
+    }
+
     private static double poly(double[] c, double u) {
         double v = 0;
         for (int k = c.length - 1; k >= 0; k--) {

@@ -16,7 +16,8 @@ import org.seedplan.planning.needle.Needle;
  * The generalisation run of the needle finder, by hand only ({@code -Dseedplan.needles.generalisation=1601}, optionally
  * {@code -Dseedplan.needles.scans=16}, {@code -Dseedplan.needles.bevel=2.2} and {@code -Dseedplan.needles.slices=3} or
  * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3; {@code -Dseedplan.needles.finderBevel=3.5}: the finder is given
- * the bevel length instead of estimating it): new random scenarios that neither the
+ * the bevel length instead of estimating it; {@code -Dseedplan.needles.profiles=BOX}: only the scans of the draw with these
+ * slice profiles, the others skipped so that every scan stays the one the full draw makes): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -36,6 +37,7 @@ class NeedleFinderGeneralisationRun {
         IntraOpScanner.SliceProfile[] profiles = IntraOpScanner.SliceProfile.values();
         double[] slices = Arrays.stream(System.getProperty("seedplan.needles.slices", "1.25,2.5,3").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
+        String only = System.getProperty("seedplan.needles.profiles");
         List<Double> clippedTips = new ArrayList<>();
         List<Double> unclippedTips = new ArrayList<>();
         List<Double> steepTips = new ArrayList<>();
@@ -53,6 +55,9 @@ class NeedleFinderGeneralisationRun {
             IntraOpScanner.SliceProfile profile = profiles[n % 3];
             double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
             double sliceMm = slices[rnd.nextInt(slices.length)];
+            if (only != null && !only.contains(profile.name())) {
+                continue;
+            }
             IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350),
                     maxHu);
             int nz = (int) Math.round(100 / sliceMm);
@@ -98,8 +103,10 @@ class NeedleFinderGeneralisationRun {
                 angles.add(angle);
                 tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
                 axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f axis %.2f° tiltz %.0f°%s%n", seed, x.planned() + 1,
-                        e.norm(), depth, e.minus(axis.times(depth)).norm(), angle, tiltDeg, e.norm() > 1 || angle > 2 ? "  <<<" : "");
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f%s%n", seed,
+                        x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
+                        Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
+                        (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), e.norm() > 1 || angle > 2 ? "  <<<" : "");
             }
         }
         List<Double> all = new ArrayList<>(clippedTips);
