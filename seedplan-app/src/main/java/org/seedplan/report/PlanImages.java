@@ -184,7 +184,7 @@ public final class PlanImages {
     }
 
     /** Writes coloured labels left to right under the image, wrapping to the next row when one is full. */
-    private static final class Legend {
+    static final class Legend {
         private final Graphics2D gr;
         private final int width;
         private int x = 6;
@@ -204,6 +204,19 @@ public final class PlanImages {
             }
             gr.setColor(colour);
             gr.drawString(label, x, y);
+            x += w + 12;
+        }
+
+        /** A symbol {@code markPx} wide, drawn by {@code mark} centred at the pixel it is given, then its label in white. */
+        void addMark(int markPx, java.util.function.BiConsumer<Double, Double> mark, String label) {
+            int w = markPx + 4 + gr.getFontMetrics().stringWidth(label);
+            if (x > 6 && x + w > width - 4) {
+                x = 6;
+                y += 17;
+            }
+            mark.accept(x + markPx / 2.0, y - 4.0);
+            gr.setColor(Color.WHITE);
+            gr.drawString(label, x + markPx + 4, y);
             x += w + 12;
         }
     }

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.seedplan.dose.Seed;
@@ -20,13 +21,15 @@ import org.seedplan.verify.comparison.Verification;
  * Slices of a verification: the post-op CT (window 400/40 HU) with the structures, the post-plan
  * isodoses (50/100/150/200 % of the prescription, colours of the plan report), the found seeds as
  * black segments with a white core (dimmer beyond {@value PlanImages#SLAB_MM} mm of the plane), the planned seeds as
- * cyan circles and the planned seeds not found as red crosses. Display conventions as
+ * cyan circles and the planned seeds not found as white squares with a black border and cross (☒): filled, so that neither
+ * in colour nor in greyscale print can they be taken for the red 200 % isodose line. Display conventions as
  * {@link PlanImages}.
  */
 public final class VerificationImages {
 
     private static final Color PLANNED = new Color(0, 220, 255);
-    private static final Color MISSING = new Color(255, 40, 40);
+    /** Half the side of the "not found" square, px. */
+    private static final double NOT_FOUND_HALF_PX = 6.5;
 
     private VerificationImages() {
     }
@@ -71,9 +74,7 @@ public final class VerificationImages {
             double[] a = sv.project(s.centreMm());
             boolean near = Math.abs(sv.offsetFromPlane(s.centreMm())) <= PlanImages.SLAB_MM;
             if (v.matching().missingPlanned().contains(p)) {
-                gr.setColor(MISSING);
-                gr.draw(new Line2D.Double(a[0] - 5, a[1] - 5, a[0] + 5, a[1] + 5));
-                gr.draw(new Line2D.Double(a[0] - 5, a[1] + 5, a[0] + 5, a[1] - 5));
+                drawNotFound(gr, a[0], a[1]);
             } else if (near) {
                 gr.setColor(PLANNED);
                 gr.draw(new Ellipse2D.Double(a[0] - 4, a[1] - 4, 8, 8));
@@ -95,24 +96,28 @@ public final class VerificationImages {
         gr.setColor(Color.BLACK);
         gr.fillRect(0, height, width, legend);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        String where = sv.label();
-        int x = 6;
-        gr.setColor(Color.WHITE);
-        gr.drawString(where + "   found", x, height + 15);
-        x += 175;
-        gr.setColor(PLANNED);
-        gr.drawString("planned", x, height + 15);
-        x += 55;
-        gr.setColor(MISSING);
-        gr.drawString("not found", x, height + 15);
-        x += 65;
+        PlanImages.Legend key = new PlanImages.Legend(gr, width, height);
+        key.add(Color.WHITE, sv.label() + "   found");
+        key.add(PLANNED, "planned");
+        key.addMark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y), "not found");
         for (int n = 0; n < PlanImages.ISODOSE_PCT.length; n++) {
-            gr.setColor(PlanImages.ISODOSE_COLOURS[n]);
-            gr.drawString((int) PlanImages.ISODOSE_PCT[n] + "%", x, height + 15);
-            x += 40;
+            key.add(PlanImages.ISODOSE_COLOURS[n], (int) PlanImages.ISODOSE_PCT[n] + "%");
         }
         gr.dispose();
         return img;
+    }
+
+    /** The mark of a planned seed not found, centred at pixel (x, y): a white square, black border, black cross (☒). */
+    private static void drawNotFound(Graphics2D gr, double x, double y) {
+        double h = NOT_FOUND_HALF_PX;
+        Rectangle2D box = new Rectangle2D.Double(x - h, y - h, 2 * h, 2 * h);
+        gr.setColor(Color.WHITE);
+        gr.fill(box);
+        gr.setColor(Color.BLACK);
+        gr.setStroke(new BasicStroke(1.5f));
+        gr.draw(box);
+        gr.draw(new Line2D.Double(x - h + 3, y - h + 3, x + h - 3, y + h - 3));
+        gr.draw(new Line2D.Double(x - h + 3, y + h - 3, x + h - 3, y - h + 3));
     }
 
     private static Vec3 centre(List<RoiMask> rois, Grid g) {

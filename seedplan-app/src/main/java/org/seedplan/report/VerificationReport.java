@@ -153,8 +153,8 @@ public final class VerificationReport {
 
             p.newPage();
             p.heading("Images");
-            p.line("Post-op CT; found seeds (black, white core), planned (cyan), not found (red); isodoses 50/100/150/200 % of the"
-                    + " prescription.", 8.5f, false);
+            p.line("Post-op CT; found seeds (black, white core), planned (cyan circle), not found (white square, black cross); isodoses"
+                    + " 50/100/150/200 % of the prescription.", 8.5f, false);
             p.space(4);
             p.images(List.of(VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.AXIAL),
                     VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.CORONAL)), p.width());

@@ -1,12 +1,30 @@
 // Overlay of a verification on the post-op CT: the targets' cold regions (the dose-grid voxels of the target below the
 // prescription, filled translucent blue and named), matched seeds (green dot, with a line to where they were planned),
-// extra seeds (orange triangle), missing planned seeds (red cross) and proposed supplementary seeds (magenta plus); every
+// extra seeds (orange triangle), missing planned seeds (a white square with a black border and cross, ☒, as in the printed
+// report: filled, so that it is never taken for a line, in colour or in greyscale) and proposed supplementary seeds (magenta plus); every
 // found seed's axis as the finder estimated it (a yellow bar of the seed's length, projected into the view).
 
 /** Half the length of an I-125 seed, mm: a seed is drawn on every slice it reaches. */
 const SEED_HALF_LENGTH_MM = 2.25;
 
 const xyz = (p) => [p.xMm, p.yMm, p.zMm];
+
+/** Half the side of the missing-seed square, CSS px. */
+const NOT_FOUND_HALF_PX = 6;
+
+/** A planned seed not found, centred at (x, y): a white square with a black border and a black cross. */
+function drawNotFound(ctx, x, y) {
+  const h = NOT_FOUND_HALF_PX;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x - h, y - h, 2 * h, 2 * h);
+  ctx.strokeStyle = '#000000';
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(x - h, y - h, 2 * h, 2 * h);
+  ctx.beginPath();
+  ctx.moveTo(x - h + 3, y - h + 3); ctx.lineTo(x + h - 3, y + h - 3);
+  ctx.moveTo(x + h - 3, y - h + 3); ctx.lineTo(x - h + 3, y + h - 3);
+  ctx.stroke();
+}
 
 /** Draws `state.result` (the verification JSON) on a CtViewer. */
 export class SeedLayer {
@@ -59,11 +77,7 @@ export class SeedLayer {
       const p = xyz(r.planned[n]);
       if (!this.near(view, p)) continue;
       const [x, y] = view.toPixel(p);
-      ctx.strokeStyle = '#ff3b3b';
-      ctx.lineWidth = 2.5;
-      ctx.beginPath();
-      ctx.moveTo(x - 5, y - 5); ctx.lineTo(x + 5, y + 5); ctx.moveTo(x + 5, y - 5); ctx.lineTo(x - 5, y + 5);
-      ctx.stroke();
+      drawNotFound(ctx, x, y);
     }
     for (const s of r.supplement ? r.supplement.seeds : []) {
       const p = xyz(s);

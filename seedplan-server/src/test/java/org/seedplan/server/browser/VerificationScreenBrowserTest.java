@@ -12,21 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.ct.CtSeriesWriter;
-import org.seedplan.dicom.io.DataSet;
-import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dose.DecayIntegral;
 import org.seedplan.dose.DoseModel;
@@ -36,8 +30,7 @@ import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
+import org.seedplan.server.CtSliceFiles;
 import org.seedplan.server.World;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.server.structures.StructureSetStore;
@@ -64,8 +57,7 @@ import org.seedplan.verify.phantom.SeedPose;
  * fifth seed 25 mm away. Opened from the patient page as a physicist does; the symbols, the cold region and the
  * supplementary seeds are checked in the canvas's pixels against where the seeds and the dose say they are.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationScreenBrowserTest {
+class VerificationScreenBrowserTest extends BrowserPerClass {
 
     /** Planned seed centres, mm LPS; the last one is not implanted. */
     private static final List<Vec3> PLANNED = List.of(new Vec3(-5, -5, 0), new Vec3(-5, 5, 0), new Vec3(5, -5, 0), new Vec3(5, 5, 0));
@@ -77,30 +69,16 @@ class VerificationScreenBrowserTest {
     private static final double STRENGTH_U = 0.76;
     private static final Grid GRID = new Grid(new Vec3(-30, -30, -20), 1, 1, 2, 61, 61, 21);
 
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
     private String postSeries;
 
-    @BeforeAll
-    void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        storeImplant();
+    VerificationScreenBrowserTest() {
+        super(Duration.ofSeconds(90));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    @BeforeAll
+    void start() throws Exception {
+        storeImplant();
     }
 
     /** The planning CT (water), its CTV, the plan and the rendered post-op CT, for a new patient of centre A. */
@@ -122,8 +100,8 @@ class VerificationScreenBrowserTest {
         String preSeries = Uids.newUid();
         postSeries = Uids.newUid();
         List<Path> files = new ArrayList<>();
-        write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
-        write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
         List<Contour> square = new ArrayList<>();
         for (double z = -8; z <= 8; z += 2) {
@@ -141,15 +119,6 @@ class VerificationScreenBrowserTest {
         new PlanRevisions(server.db).createPlan(Actor.SYSTEM, patient.id(), "Lung plan", new PlanContent(VerificationFixture.INTENT_FORM,
                 preSeries, RX_GY, "amersham6711", STRENGTH_U, LocalDate.parse("2026-11-24"), LocalDate.parse("2026-12-01"), needles, seeds, null),
                 server.clock.instant());
-    }
-
-    private static void write(List<DataSet> slices, Path dir, List<Path> files) throws Exception {
-        Files.createDirectories(dir);
-        for (int k = 0; k < slices.size(); k++) {
-            Path f = dir.resolve("CT" + k + ".dcm");
-            Files.write(f, DicomWriter.encode(slices.get(k)));
-            files.add(f);
-        }
     }
 
     private Object js(String script, Object... args) {
@@ -261,7 +230,8 @@ class VerificationScreenBrowserTest {
         assertThat(dvhPointsDrawn(((List<Map<String, Object>>) r.get("dvhPre")).get(0))).isGreaterThanOrEqualTo(2);
 
         // the symbols on the axial slice z = 0 (crosshair moved away from them): a green dot on each matched seed, an orange
-        // triangle on the extra seed, a red cross where the missing seed was planned
+        // triangle on the extra seed, where the missing seed was planned a white square with a black cross (as in the printed
+        // report: never red, the colour of the 200 % isodose on the plan screen and in print)
         js("window.seedplanViewer.setFocus([25, -25, 0]); window.seedplanViewer.renderNow()");
         for (Map<String, Number> m : (List<Map<String, Number>>) r.get("matches")) {
             Map<String, Number> f = found.get(m.get("found").intValue());
@@ -272,7 +242,14 @@ class VerificationScreenBrowserTest {
         assertThat(colourNear(new double[] {tri[0], tri[1] + 1}, 1, c -> c[0] > 220 && c[1] > 120 && c[1] < 190 && c[2] < 80))
                 .as("orange triangle on the extra seed").isTrue();
         double[] cross = axialPixel(MISSING.x(), MISSING.y(), 0);
-        assertThat(colourNear(cross, 1, c -> c[0] > 200 && c[1] < 100 && c[2] < 100)).as("red cross at the missing seed").isTrue();
+        assertThat(colourNear(new double[] {cross[0] + 3.5, cross[1]}, 1, c -> c[0] > 235 && c[1] > 235 && c[2] > 235))
+                .as("white square at the missing seed").isTrue();
+        assertThat(colourNear(cross, 1, c -> c[0] < 60 && c[1] < 60 && c[2] < 60)).as("black cross at the missing seed").isTrue();
+        assertThat(colourNear(cross, 5, c -> c[0] > 180 && c[1] < 110 && c[2] < 110)).as("red at the missing seed").isFalse();
+        // the toolbar's legend shows the same symbol
+        WebElement key = driver.findElement(By.cssSelector(".imaging-toolbar .legend .sym.missing"));
+        assertThat(key.getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
+        assertThat(key.getCssValue("color")).isEqualTo("rgba(0, 0, 0, 1)");
 
         // the cold region: a CTV voxel on this slice is tinted blue exactly when the dose there is below the prescription.
         // The dose is evaluated here with the reference TG-43 engine (2D line source, no tables) from the found centres along

@@ -1,0 +1,111 @@
+package org.seedplan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seedplan.dose.DecayIntegral;
+import org.seedplan.dose.DoseModel;
+import org.seedplan.dose.FastDoseEngine;
+import org.seedplan.dose.Seed;
+import org.seedplan.dose.Tg43Kernel;
+import org.seedplan.dvh.RoiMask;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.source.SourceLibrary;
+import org.seedplan.source.SourceModel;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.MaskRasterizer;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
+import org.seedplan.verify.comparison.ImplantVerifier;
+import org.seedplan.verify.comparison.Verification;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.phantom.ImagingModel;
+import org.seedplan.verify.phantom.PostOpCtRenderer;
+import org.seedplan.verify.phantom.SeedPose;
+import org.seedplan.verify.seedfinder.SeedFinder;
+import org.seedplan.verify.seedfinder.SeedFinding;
+
+/**
+ * The verification images mark a planned seed that was not found with a filled white square, black border and cross, which
+ * neither in colour nor in greyscale print looks like the 200 % isodose (red, a dark grey line in greyscale); the report's
+ * caption names the mark. Five seeds planned, four implanted where planned (a rendered post-op CT, the seed finder): the fifth is missing.
+ */
+class VerificationImagesTest {
+
+    private static final double RX_GY = 120;
+    private static final List<Vec3> PLANNED = List.of(new Vec3(-5, -5, 0), new Vec3(-5, 5, 0), new Vec3(5, -5, 0), new Vec3(5, 5, 0),
+            new Vec3(0, 15, 0));
+    private static final Vec3 MISSING = PLANNED.get(4);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSeedNotFoundIsAWhiteSquareWithABlackCrossNotARedMarkLikeThe200PercentIsodose() throws Exception {
+        Grid ctGrid = new Grid(new Vec3(-30, -30, -20), 1, 1, 2, 61, 61, 21);
+        float[] hu = new float[ctGrid.voxelCount()];
+        Arrays.fill(hu, 40f);
+        List<SeedPose> poses = PLANNED.subList(0, 4).stream().map(p -> new SeedPose(p, new Vec3(0, 0, 1), SeedPose.Arrangement.ISOLATED)).toList();
+        Volume ct = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(new Volume(ctGrid, hu), poses, 5);
+        List<Contour> square = new ArrayList<>();
+        for (double z = -8; z <= 8; z += 2) {
+            square.add(new Contour(z, new double[] {-12, 12, 12, -12}, new double[] {-12, -12, 20, 20}));
+        }
+        List<Structure> structures = List.of(new Structure("CTV", StructureType.CTV, 0xFF8800, square));
+        Grid grid = ImplantVerifier.doseGridAround(structures, 10, 2);
+        List<RoiMask> rois = structures.stream().map(s -> RoiMask.of(s, MaskRasterizer.rasterize(s, grid))).toList();
+        SourceModel model = SourceLibrary.builtIn().model("amersham6711");
+        List<Seed> planned = PLANNED.stream().map(p -> new Seed(p, new Vec3(0, 0, 1), 0.7)).toList();
+        SeedFinding finding = new SeedFinder().find(ct, null, OptionalInt.of(4));
+        Verification v = new ImplantVerifier(new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D)),
+                DecayIntegral.permanent(model.halfLifeDays()), new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, RX_GY);
+        assertThat(v.matching().missingPlanned()).containsExactly(4);
+
+        BufferedImage img = VerificationImages.slice(v, ct, rois, RX_GY, PlanImages.View.AXIAL);
+        double[] at = new SliceView(PlanImages.View.AXIAL, grid, Vec3.ZERO).project(MISSING);
+        int white = 0;
+        int black = 0;
+        int red = 0;
+        int greyLikeRedIsodose = 0;
+        // the 200 % isodose colour in greyscale (ITU-R BT.601 luma, as a greyscale printer or copier renders it)
+        double isodose200Grey = luma(PlanImages.ISODOSE_COLOURS[3].getRGB());
+        for (int y = (int) at[1] - 7; y <= (int) at[1] + 7; y++) {
+            for (int x = (int) at[0] - 7; x <= (int) at[0] + 7; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                white += r > 235 && g > 235 && b > 235 ? 1 : 0;
+                black += r < 40 && g < 40 && b < 40 ? 1 : 0;
+                red += r > 180 && g < 110 && b < 110 ? 1 : 0;
+                greyLikeRedIsodose += Math.abs(luma(rgb) - isodose200Grey) < 15 ? 1 : 0;
+            }
+        }
+        // a 13 x 13 px square: its white inside and its black border and cross
+        assertThat(white).as("white inside of the mark").isGreaterThanOrEqualTo(30);
+        assertThat(black).as("black border and cross").isGreaterThanOrEqualTo(30);
+        assertThat(red).as("red pixels at the mark (the 200 % isodose's colour)").isZero();
+        // the soft-tissue background (40 HU: grey 127) and the antialiased edges aside, nothing there has the isodose's grey
+        assertThat(greyLikeRedIsodose).as("pixels of the 200 %% isodose's grey (%.0f) at the mark", isodose200Grey).isLessThan(10);
+
+        Path pdf = tmp.resolve("verification.pdf");
+        VerificationReport.write(pdf, "TEST^IMAGES", v, finding, null, ct, rois, RX_GY, "CTV drawn", List.of("6711, 0.7 U at implant"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("not found (white square, black cross)").doesNotContain("not found (red)");
+        }
+    }
+
+    private static double luma(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+    }
+}
