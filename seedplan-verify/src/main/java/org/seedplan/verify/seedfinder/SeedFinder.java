@@ -360,8 +360,10 @@ public final class SeedFinder {
             reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
         }
         List<FoundSeed> all = new ArrayList<>();
+        boolean centring = SliceCentring.applies(g, model.sigmaZMm());
         for (BlobCount bc : counted) {
-            all.addAll(bc.seeds(learned.singleSeedEnergy));
+            List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
+            all.addAll(centring ? SliceCentring.centred(g, bc.blob, found, options.seedLengthMm()) : found);
         }
         List<FoundSeed> seeds = new ArrayList<>(all);
         List<FoundSeed> previous = new ArrayList<>();

@@ -1,0 +1,59 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.List;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+
+/**
+ * Puts seeds that lie within one thick slice of a box-like slice profile at that slice's centre along z. Such a seed gives
+ * the same image wherever it lies in the slice (a box profile has no partial-volume tails), so the fitted z there follows
+ * noise and beam-hardening bands in the neighbouring slices, up to 1.4 mm off centre and as often on the wrong side
+ * (docs/seed-finder.md, fourth round); the centre bounds the error by half a slice. A single seed whose object reaches
+ * into neighbouring slices is kept where it can reach each of them.
+ */
+final class SliceCentring {
+
+    /**
+     * Slices from this thickness on, mm: below it half a slice stays well within the 2.5 mm match gate and the fitted z,
+     * better on average, is kept.
+     */
+    static final double MIN_SLICE_MM = 3;
+    /**
+     * A scan's slice profile is box-like when the axial σ learned from its seeds is below this share of the slice
+     * thickness: a triangle of base 2T has σ = T/√6 = 0.41 T and a Gaussian of FWHM T 0.42 T, learned as 0.405–0.459 T on
+     * the tuning scans; box profiles (σ = T/√12 = 0.29 T, widened by the seed's own extent) were learned as 0.15–0.37 T.
+     */
+    static final double BOX_LIKE_SIGMA_PER_SLICE = 0.39;
+
+    private SliceCentring() {
+    }
+
+    /** Whether the scan's slices are thick and box-like, from the learned axial σ of its seed image, mm. */
+    static boolean applies(Grid g, double sigmaZMm) {
+        return g.dzMm() >= MIN_SLICE_MM && sigmaZMm < BOX_LIKE_SIGMA_PER_SLICE * g.dzMm();
+    }
+
+    /**
+     * The seeds of a blob, at its slice's centre along z when the blob lies in one slice; a single seed whose blob spans
+     * several slices kept where it reaches each of them (its centre within half a slice + half its length of every slice
+     * the blob occupies: on a box profile a slice shows metal only where the seed enters it); otherwise as fitted.
+     */
+    static List<FoundSeed> centred(Grid g, Blob b, List<FoundSeed> seeds, double seedLengthMm) {
+        if (b.k0 == b.k1) {
+            return seeds.stream().map(s -> atZ(s, g.z(b.k0))).toList();
+        }
+        if (seeds.size() != 1) {
+            return seeds;
+        }
+        double reach = g.dzMm() / 2 + seedLengthMm / 2;
+        double lo = g.z(b.k1) - reach;
+        double hi = g.z(b.k0) + reach;
+        FoundSeed s = seeds.get(0);
+        double z = s.centreMm().z();
+        return lo <= hi ? List.of(atZ(s, Math.max(lo, Math.min(hi, z)))) : seeds;
+    }
+
+    private static FoundSeed atZ(FoundSeed s, double zMm) {
+        return new FoundSeed(new Vec3(s.centreMm().x(), s.centreMm().y(), zMm), s.axis(), s.confidence(), s.seedsInBlob());
+    }
+}
