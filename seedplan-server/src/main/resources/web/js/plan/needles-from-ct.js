@@ -93,6 +93,8 @@ class NeedlesFromCtPanel {
     this.revision = h('select', { id: 'nct-revision', 'aria-label': 'Plan revision' });
     this.series = h('select', { id: 'nct-series', 'aria-label': 'Intra-operative CT series' });
     this.reason = h('input', { id: 'nct-reason', value: 'needles placed: re-plan around them' });
+    this.bevel = h('input', { id: 'nct-bevel', type: 'number', min: '0.1', max: '10', step: '0.1', placeholder: 'estimated from the scan',
+      title: 'The needles\' bevel length along the axis, mm (18 G ground at 20°: 3.5; at 30°: 2.2). Empty: estimated from the scan.' });
     this.run = h('button', { type: 'button', id: 'nct-run', class: 'primary', onclick: () => this.start() }, 'Find needles and re-plan');
     this.message = h('p', { id: 'nct-message', class: 'message', role: 'status', hidden: true });
     this.table = h('table', { id: 'nct-table', class: 'needles', hidden: true });
@@ -100,6 +102,7 @@ class NeedlesFromCtPanel {
     const fields = h('div', {},
       h('label', {}, 'Plan revision', this.revision),
       h('label', {}, 'Intra-operative CT', this.series),
+      h('label', {}, 'Bevel length, mm (optional)', this.bevel),
       h('label', {}, 'Reason', this.reason));
     // one field per line, full width (styles through the CSSOM: the page's CSP allows no inline style attributes)
     for (const label of fields.children) {
@@ -139,11 +142,19 @@ class NeedlesFromCtPanel {
   async start() {
     const [planId, revision] = this.revision.value.split('/');
     const [studyInstanceUid, seriesInstanceUid] = this.series.value.split('|');
+    const body = { studyInstanceUid, seriesInstanceUid, reason: this.reason.value };
+    if (this.bevel.value.trim() !== '') {
+      const mm = Number(this.bevel.value);
+      if (!(mm > 0 && mm <= 10)) {
+        showMessage(this.message, 'error', 'Bevel length: give the needles\' bevel length along the axis, more than 0 and at most 10 mm, or leave it empty.');
+        return;
+      }
+      body.bevelMm = mm;
+    }
     this.run.disabled = true;
     showMessage(this.message, 'info', 'Finding the needles and re-planning around them…');
     try {
-      this.result = await post(`/api/plans/${planId}/revisions/${revision}/needles-from-ct`,
-        { studyInstanceUid, seriesInstanceUid, reason: this.reason.value });
+      this.result = await post(`/api/plans/${planId}/revisions/${revision}/needles-from-ct`, body);
       showMessage(this.message, '', '');
       this.show(this.result);
       await this.load();

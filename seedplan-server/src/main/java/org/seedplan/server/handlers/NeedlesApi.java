@@ -72,7 +72,8 @@ public final class NeedlesApi {
     }
 
     /**
-     * POST /api/plans/{planId}/revisions/{rev}/needles-from-ct {"studyInstanceUid", "seriesInstanceUid"?, "registrationUid"?, "reason"?}
+     * POST /api/plans/{planId}/revisions/{rev}/needles-from-ct {"studyInstanceUid", "seriesInstanceUid"?, "registrationUid"?, "bevelMm"?,
+     * "reason"?}
      * → 201 {"revision", "needles", "unmatchedPlanned", "unmatchedFound", …}.
      */
     public void fromCt(Context ctx, Caller c) {
@@ -85,6 +86,7 @@ public final class NeedlesApi {
         IntentForm form = intent(rev);
         ObjectNode b = Json.body(ctx);
         String studyUid = Json.text(b, "studyInstanceUid");
+        Double bevelMm = bevelMm(b);
         StudyInfo.SeriesInfo series = series(b, studyUid, plan, rev);
         String planFrame = registrations.frameOf(rev.content().ctSeriesUid());
         Optional<RegistrationLookup.Found> registration = registrations.resolve(plan.patientDbId(), "the patient of plan " + planId,
@@ -104,7 +106,8 @@ public final class NeedlesApi {
             throw ApiProblem.conflict(e.getMessage(), null);
         }
         Volume intraOp = read(series.seriesInstanceUid());
-        NeedlesFromCt.Source source = new NeedlesFromCt.Source(planId, rev.revision(), studyUid, series.seriesInstanceUid(), registrationUid);
+        NeedlesFromCt.Source source = new NeedlesFromCt.Source(planId, rev.revision(), studyUid, series.seriesInstanceUid(), registrationUid,
+                bevelMm);
         NeedlesFromCt.Result result;
         try {
             result = NeedlesFromCt.run(rev.content(), form, images.structures(), images.planningCt(), intraOp, toPlan,
@@ -125,6 +128,19 @@ public final class NeedlesApi {
                         + " %.1f mm, mean angle error %.1f°; contours: %s)", saved.revision(), planId, m.found().size(), series.seriesInstanceUid(),
                 m.matches().size(), rev.content().needles().size(), m.meanTipErrorMm(), m.meanAngleErrorDeg(), images.contours()));
         ctx.status(201).json(answer(saved, result, rev, series, images.contours()));
+    }
+
+    /**
+     * The optional {@code bevelMm}: the needles' bevel length along the axis (0 &lt; X ≤ 10 mm), used instead of the length
+     * estimated from the scan; null when absent.
+     */
+    private static Double bevelMm(ObjectNode b) {
+        Double mm = Json.optDouble(b, "bevelMm");
+        if (mm != null && !(mm > 0 && mm <= 10)) {
+            throw ApiProblem.badRequest("bevelMm", "bevelMm " + mm + " mm: give the needles' bevel length along the axis, more than 0 and at"
+                    + " most 10 mm (an 18 G needle ground at 20° has 3.5 mm, at 30° 2.2 mm), or leave it out to have it estimated from the scan");
+        }
+        return mm;
     }
 
     /** The CT series of the study to read: the one named, else the study's only CT series that is not the planning CT. */

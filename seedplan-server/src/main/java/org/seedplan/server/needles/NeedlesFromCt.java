@@ -34,8 +34,11 @@ import org.seedplan.verify.needles.NeedleReplanner;
  */
 public final class NeedlesFromCt {
 
-    /** Where the intra-operative CT came from, kept in the new revision's intent as {@code needlesFromCt}. */
-    public record Source(long planId, int revision, String studyInstanceUid, String seriesInstanceUid, String registrationUid) {
+    /**
+     * Where the intra-operative CT came from and the needles' bevel length along the axis as the user gave it (mm; null: estimated
+     * from the scan), kept in the new revision's intent as {@code needlesFromCt}.
+     */
+    public record Source(long planId, int revision, String studyInstanceUid, String seriesInstanceUid, String registrationUid, Double bevelMm) {
     }
 
     /**
@@ -60,7 +63,7 @@ public final class NeedlesFromCt {
     public static Result run(PlanContent revision, IntentForm form, List<Structure> structures, Volume planningCt, Volume intraOpCt,
                              double[] toPlanFrame, String patientId, String patientName, Source source, ProgressListener progress) {
         progress.progress("finding needles", 0.1);
-        NeedleFinding finding = new NeedleFinder().find(intraOpCt);
+        NeedleFinding finding = (source.bevelMm() == null ? new NeedleFinder() : new NeedleFinder(source.bevelMm())).find(intraOpCt);
         if (finding.needles().isEmpty()) {
             throw new IllegalStateException("no needle found on the CT series " + source.seriesInstanceUid() + " (" + finding.shortMetalObjects()
                     + " short metal objects): choose the intra-operative CT taken with the needles in place");
@@ -112,7 +115,7 @@ public final class NeedlesFromCt {
         }
         ObjectNode src = intent.putObject("needlesFromCt").put("planId", source.planId()).put("revision", source.revision())
                 .put("studyInstanceUid", source.studyInstanceUid()).put("seriesInstanceUid", source.seriesInstanceUid())
-                .put("registrationUid", source.registrationUid()).put("meanTipErrorMm", matching.meanTipErrorMm())
+                .put("registrationUid", source.registrationUid()).put("bevelMm", source.bevelMm()).put("meanTipErrorMm", matching.meanTipErrorMm())
                 .put("meanAngleErrorDeg", matching.meanAngleErrorDeg());
         ArrayNode fixed = src.putArray("fixedNeedles");
         for (FoundNeedle f : matching.found()) {

@@ -199,6 +199,29 @@ abstract class NeedlesApiTest {
         assertThat(a.body()).contains("no needle found");
     }
 
+    @Test
+    void aBevelLengthOutsideZeroToTenMillimetresIsRefusedNamingTheField() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        for (String bad : new String[] {"0", "-2", "10.5", "\"3.5\""}) {
+            ApiClient.Answer a = physicist.post(c.path(), c.body().replace("}", ",\"bevelMm\":" + bad + "}"));
+            assertThat(a.status()).as(bad + ": " + a.body()).isEqualTo(400);
+            assertThat(a.json().get("field").asText()).as(bad).isEqualTo("bevelMm");
+        }
+    }
+
+    @Test
+    void aGivenBevelLengthIsUsedInsteadOfTheEstimateAndKeptInTheIntent() throws Exception {
+        // The fixture's needles have the generator's 3.5 mm bevel; given it, every tip within 2 mm of the placed tip (as without it).
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        ApiClient.Answer a = physicist.post(c.path(), c.body().replace("}", ",\"bevelMm\":3.5,\"reason\":\"needles placed\"}"));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        for (JsonNode n : a.json().get("needles")) {
+            int i = n.get("plannedNeedle").asInt() - 1;
+            assertThat(vec(n.get("tipMm")).distanceTo(c.placedTips().get(i))).as("needle %d", i + 1).isLessThan(2.0);
+        }
+        assertThat(a.json().get("revision").get("intent").get("needlesFromCt").get("bevelMm").asDouble()).isEqualTo(3.5);
+    }
+
     private String frame(NeedlesFixture.Case c) {
         return t.db.read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
                 r -> r.string("frame_of_reference_uid"), c.seriesUid())).orElseThrow();
