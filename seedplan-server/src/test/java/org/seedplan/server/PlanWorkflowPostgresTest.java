@@ -3,7 +3,7 @@ package org.seedplan.server;
 /** {@link PlanWorkflowTest} on PostgreSQL. */
 class PlanWorkflowPostgresTest extends PlanWorkflowTest {
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
         return TestDatabases.Kind.POSTGRESQL;
     }
 }

@@ -10,10 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
@@ -23,26 +20,7 @@ import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Patient;
 
 /** Plan approval, locking and export for treatment, and optimistic locking of edits, over HTTP; both databases via the subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PlanWorkflowTest {
-
-    TestServer t;
-    World w;
-
-    abstract TestDatabases.Kind kind();
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(kind());
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+abstract class PlanWorkflowTest extends ServerPerClass {
 
     private static String approval(String password, String name) {
         return "{\"password\":\"" + password + "\",\"printedName\":\"" + name + "\",\"meaning\":\"approved for treatment\"}";

@@ -3,12 +3,6 @@ package org.seedplan.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +27,6 @@ import org.seedplan.storage.registry.PatientRepository;
  */
 class DemoDataTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void theDemoPatientIsVerifiedOnItsCtvWithoutAskingAboutCoordinates(@TempDir Path dir) throws Exception {
         try (Database db = Database.open(dir.resolve("data"))) {
@@ -45,7 +37,7 @@ class DemoDataTest {
             Patient patient = new PatientRepository(db).listByCentres(List.of(1L, 2L)).stream()
                     .filter(p -> "DEMO-0001".equals(p.data().patientId())).findFirst().orElseThrow();
             try (SeedplanServer server = SeedplanServer.start(s)) {
-                Api api = new Api(server.address());
+                SignedInApi api = new SignedInApi(server.address());
                 api.signIn("physicist.a", password);
                 JsonNode page = api.get("api/patients/" + patient.id());
                 JsonNode p0 = page.get("plans").get(0);
@@ -121,40 +113,6 @@ class DemoDataTest {
                 assertThat(String.format(java.util.Locale.ROOT, "%.1f", ctvD90.get("approved").asDouble())).isEqualTo(d90);
                 assertThat(r.at("/doseGrid/spacingMm").asDouble()).isEqualTo(1.0);
             }
-        }
-    }
-
-    /** A signed-in client of the JSON API (session cookie and CSRF token). */
-    private static final class Api {
-        private final String base;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private String csrf = "";
-
-        Api(String base) {
-            this.base = base.endsWith("/") ? base : base + "/";
-        }
-
-        void signIn(String user, String password) throws Exception {
-            csrf = post("api/session", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", 200).get("csrfToken").asText();
-        }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-            return JSON.readTree(r.body());
-        }
-
-        byte[] bytes(String path) throws Exception {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).as(path).isEqualTo(200);
-            return r.body();
-        }
-
-        JsonNode post(String path, String body, int status) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(status);
-            return JSON.readTree(r.body());
         }
     }
 }

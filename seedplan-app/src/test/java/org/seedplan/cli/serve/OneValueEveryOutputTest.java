@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +68,7 @@ class OneValueEveryOutputTest {
     private Database db;
     private Services services;
     private SeedplanServer server;
-    private Api api;
+    private SignedInApi api;
     private Patient patient;
     private Path demoOut;
     private Path demoDcm;
@@ -98,7 +93,7 @@ class OneValueEveryOutputTest {
         patient = new PatientRepository(db).listByCentres(List.of(1L, 2L)).stream().filter(p -> "DEMO-0001".equals(p.patientId())).findFirst()
                 .orElseThrow();
         server = SeedplanServer.start(services);
-        api = new Api(server.address());
+        api = new SignedInApi(server.address());
         api.signIn("physicist.a", password);
     }
 
@@ -647,42 +642,6 @@ class OneValueEveryOutputTest {
                 throw new AssertionError(what + " is missing");
             }
             Assumptions.assumeTrue(false, what + " is missing");
-        }
-    }
-
-    /** A signed-in client of the JSON API (session cookie and CSRF token). */
-    private static final class Api {
-        private final String base;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private String csrf = "";
-        private String password;
-
-        Api(String base) {
-            this.base = base.endsWith("/") ? base : base + "/";
-        }
-
-        void signIn(String user, String pw) throws Exception {
-            password = pw;
-            csrf = post("api/session", "{\"username\":\"" + user + "\",\"password\":\"" + pw + "\"}", 200).get("csrfToken").asText();
-        }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-            return JSON.readTree(r.body());
-        }
-
-        byte[] bytes(String path) throws Exception {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).as(path + " " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-            return r.body();
-        }
-
-        JsonNode post(String path, String body, int status) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(status);
-            return JSON.readTree(r.body());
         }
     }
 }

@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
@@ -30,7 +26,6 @@ import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dicom.rtstruct.RtStructWriter;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -46,27 +41,20 @@ import org.seedplan.structure.Structure;
  * server as CTV (GTV + 5 mm) minus GTV, and GTV ∩ CTV; delete on a slice, delete a structure, undo, copy to the next
  * slice; the result saved as a new version; the RTSTRUCT imported again from a file, and another patient's refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContouringBrowserTest {
+class ContouringBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
     private String series;
     private Path rtstructFile;
     private Path otherPatientsRtstruct;
     private final DemoPatient demo = new DemoPatient();
 
+    ContouringBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         patient = new World(server).patient(server.a);
         Path dir = Files.createTempDirectory("contouring");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
@@ -92,13 +80,6 @@ class ContouringBrowserTest {
         Files.write(otherPatientsRtstruct, DicomWriter.encode(RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(),
                 series, study.frameOfReferenceUid(), demo.ctGrid(), sops), other, Uids.newUid(), Uids.newUid(), "other")));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     private Object js(String script, Object... args) {

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.outcomes.io.ImportedCohort;
 import org.seedplan.outcomes.io.SyntheticCohort;
-import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.cohort.CohortImporter;
 
@@ -27,31 +22,16 @@ import org.seedplan.storage.cohort.CohortImporter;
  * factor (one line per level, numbers at risk, log-rank p) and the survival table as numbers. Screenshots in the
  * build folder's screenshots/dashboard*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
+    DashboardBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
 
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         SyntheticCohort.Result demo = SyntheticCohort.generate(60, 11, 0);
         new CohortImporter(server.db).importCohort(Actor.SYSTEM, server.a.id(), new ImportedCohort(demo.cohort(), demo.sessions(), "test"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     @Test

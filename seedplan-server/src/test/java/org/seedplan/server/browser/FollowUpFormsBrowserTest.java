@@ -9,21 +9,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.outcomes.scales.QlqC30Scoring;
 import org.seedplan.outcomes.scales.QlqScale;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.registry.ImplantData;
@@ -43,30 +37,12 @@ import org.seedplan.storage.studyvars.StudyVariableRepository;
  * saving); a wrong date is refused at the date field, by the browser and by the server; the 30 QLQ-C30 answers give
  * the scale scores of seedplan-outcomes' QlqC30Scoring. Screenshots forms-visit*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FollowUpFormsBrowserTest {
+class FollowUpFormsBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private final List<Long> lesionIds = new ArrayList<>();
 
-    @BeforeAll
-    void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(30));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
+    FollowUpFormsBrowserTest() {
+        super(Duration.ofSeconds(30));
     }
 
     @AfterEach

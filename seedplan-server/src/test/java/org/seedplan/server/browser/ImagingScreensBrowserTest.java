@@ -10,19 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
@@ -50,24 +46,17 @@ import org.seedplan.storage.registry.Patient;
  * Pixels are checked where they matter (grey levels of a window, a contour drawn where its millimetres say, a
  * measured distance). Screenshots go to the build folder's screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImagingScreensBrowserTest {
+class ImagingScreensBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient demoPatient;
     private String demoSeries;
 
+    ImagingScreensBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         demoPatient = new World(server).patient(server.a);
         demoSeries = storeDemoStudy(demoPatient);
     }
@@ -95,18 +84,10 @@ class ImagingScreensBrowserTest {
         return series;
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
-    }
-
     @AfterEach
     void noScriptErrors() {
         bench.checkConsoleAndSignOut();
     }
-
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -11,19 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.dicom.ImportLimits;
@@ -37,40 +33,26 @@ import org.seedplan.storage.registry.PatientRepository;
  * comparison with its columns labelled TG-43 (Dw,w) and Dm,m ± 1σ, a CTV D90 row, and the DVH with the band drawn; saving a
  * second revision clears the panel (revision 1's result never shows beside revision 2). Screenshot model-based.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ModelBasedBrowserTest {
+class ModelBasedBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
+    /** The demo study's files, written from the instance's construction on, while the server and the browser start. */
+    private final CompletableFuture<List<Path>> demoFiles = CompletableFuture.supplyAsync(() -> {
+        try {
+            return PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("mb-demo"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }, task -> new Thread(task, "mb-demo-files").start());
     private Patient patient;
+
+    ModelBasedBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
 
     @BeforeAll
     void start() throws Exception {
-        // the demo study's files are written while the server and the browser start
-        CompletableFuture<List<Path>> demoFiles = CompletableFuture.supplyAsync(() -> {
-            try {
-                return PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("mb-demo"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> new Thread(task, "mb-demo-files").start());
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), demoFiles.join(), ImportLimits.DEFAULT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     @Test
@@ -91,21 +73,8 @@ class ModelBasedBrowserTest {
 
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-based-panel")));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
-        WebElement photons = driver.findElement(By.id("mb-photons"));
-        photons.clear();
-        photons.sendKeys("10000");
-        WebElement uncertainty = driver.findElement(By.id("mb-uncertainty"));
-        uncertainty.clear();
-        uncertainty.sendKeys("10");
-        driver.findElement(By.id("model-based-run")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-based-table tbody tr")),
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#model-based-panel .message.error"))));
-        assertThat(driver.findElements(By.cssSelector("#model-based-panel .message.error")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).toList()).as("the run's error").isEmpty();
+        ModelBasedPanel.runQuickLook(driver);
 
-        List<String> header = driver.findElements(By.cssSelector("#model-based-table th")).stream().map(WebElement::getText).toList();
-        assertThat(header).containsExactly("Metric", "TG-43 (Dw,w)", "Dm,m ± 1σ", "Δ");
         WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
                 .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
         assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.needles.NeedlesFixture;
 import org.seedplan.server.planning.PlanningFixture;
 import org.seedplan.storage.registry.Patient;
@@ -27,34 +23,20 @@ import org.seedplan.storage.registry.Patient;
  * each planned needle's tip and angle error in the table (the numbers of the API's answer) and the new DRAFT revision
  * opened on the views with the found needles drawn in magenta. Saves the screenshot plan-needles.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NeedlesFromCtBrowserTest {
+class NeedlesFromCtBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private NeedlesFixture.Case fixtureCase;
     private Patient patient;
 
+    NeedlesFromCtBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         PlanningFixture planning = new PlanningFixture(server);
         fixtureCase = new NeedlesFixture(server, planning).of(server.a, true);
         patient = planning.patient(server.a);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     @Test

@@ -3,18 +3,12 @@ package org.seedplan.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.dicom.PacsFixture;
 import org.seedplan.storage.plan.PlanRevisions;
@@ -26,34 +20,19 @@ import org.seedplan.storage.registry.Patient;
  * API) and the plan shows as locked; "Fetch from PACS…" lists the studies Orthanc holds under the patient's ID and
  * fetches one, which the patient page then lists. Screenshots: pacs-send, pacs-fetch, pacs-fetched.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PacsBrowserTest {
+class PacsBrowserTest extends BrowserPerClass {
 
     private PacsFixture pacs;
-    private Chromium chromium;
-    private TestServer server;
     private World world;
-    private WebDriver driver;
-    private WebDriverWait wait;
+
+    PacsBrowserTest() {
+        super(Duration.ofSeconds(30));
+    }
 
     @BeforeAll
     void start() throws Exception {
         pacs = PacsFixture.orthanc();
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
         world = new World(server);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

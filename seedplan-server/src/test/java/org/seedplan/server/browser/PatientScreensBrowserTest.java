@@ -16,16 +16,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
@@ -54,8 +51,7 @@ import org.seedplan.storage.registry.CentreRepository;
  * the list shows only the caller's centres, search narrows it by name or ID, a user of two centres filters by
  * centre, the demo CT uploaded as a folder becomes a study on the patient page. Each test saves a screenshot.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PatientScreensBrowserTest {
+class PatientScreensBrowserTest extends BrowserPerClass {
 
     /** Centre A's patients: ID, family, given, sex, birth date, diagnosis. */
     private static final List<List<String>> CENTRE_A = List.of(
@@ -74,19 +70,12 @@ class PatientScreensBrowserTest {
     /** Seeds of the demo implant, the content of the test plans. */
     private static final int DEMO_SEEDS = new DemoPatient().implant().size();
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
+    PatientScreensBrowserTest() {
+        super(Duration.ofSeconds(30));
+    }
 
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(30));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         create(server.signedIn(Role.PHYSICIAN, true), server.a.id(), CENTRE_A);
         create(server.signedIn(Role.PHYSICIAN, false), server.b.id(), CENTRE_B);
         Centre c = new CentreRepository(server.db).create(Actor.SYSTEM, "C", "Centre C");
@@ -124,18 +113,10 @@ class PatientScreensBrowserTest {
         }
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
-    }
-
     @AfterEach
     void forgetSession() {
         bench.checkConsoleAndSignOut();
     }
-
 
     /** The patient IDs the list shows, in their order. */
     private List<String> listedIds() {

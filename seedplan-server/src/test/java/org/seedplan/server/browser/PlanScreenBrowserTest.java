@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,32 +48,18 @@ import org.seedplan.storage.registry.PatientRepository;
  * (within one pixel), drag a needle where it went and add one free-hand, lock both and re-plan the rest, save, approve with the password, and download the PDF, the needle
  * table and the RT Plan of that revision. Prints the drag → pixels and re-plan times; saves screenshots plan*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanScreenBrowserTest {
+class PlanScreenBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
+
+    PlanScreenBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
 
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeDemo(Files.createTempDirectory("plan-demo")), ImportLimits.DEFAULT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     /** The demo CT and its structure set (GTV, stomach, spinal cord, body) as seedplan-dicom writes them. */

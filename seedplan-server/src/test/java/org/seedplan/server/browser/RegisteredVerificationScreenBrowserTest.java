@@ -11,15 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.consistency.RigidRegistration;
@@ -31,8 +27,6 @@ import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
@@ -47,8 +41,7 @@ import org.seedplan.verify.phantom.SeedPose;
  * screen shows the post-op CT in the plan's frame and says so; each found seed's symbol lies on its seed's bright pixels and
  * the CTV's planning contour lies where it belongs relative to those seeds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisteredVerificationScreenBrowserTest {
+class RegisteredVerificationScreenBrowserTest extends BrowserPerClass {
 
     /** Post-op CT → plan, row by row: R = Rz(8°)·Rx(4°), then (12, −7, 4) mm (RegisteredVerificationTest.POST_TO_PLAN). */
     private static final double[] POST_TO_PLAN = rigid(8, 4, new Vec3(12, -7, 4));
@@ -57,32 +50,18 @@ class RegisteredVerificationScreenBrowserTest {
     /** The planning CTV: a 20 mm square in x and y on every 2 mm from z = −8 to 8 mm (VerificationFixture's). */
     private static final double CTV_HALF_MM = 10;
 
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private VerificationFixture fixture;
     private String postSeries;
     private String registrationUid;
 
-    @BeforeAll
-    void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        fixture = VerificationFixture.create(server, new World(server), server.a);
-        storePostOpInAnotherFrame();
+    RegisteredVerificationScreenBrowserTest() {
+        super(Duration.ofSeconds(90));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    @BeforeAll
+    void start() throws Exception {
+        fixture = VerificationFixture.create(server, new World(server), server.a);
+        storePostOpInAnotherFrame();
     }
 
     /** The fixture's implant scanned in a new frame related to the plan's by POST_TO_PLAN, and that registration stored. */

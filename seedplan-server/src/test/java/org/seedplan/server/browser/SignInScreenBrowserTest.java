@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,33 +26,18 @@ import org.seedplan.storage.account.User;
  * The sign-in screen in a real Chromium against the real server on SQLite: sign-in, wrong password, lockout
  * with its end time, forced password change, sign-out and the idle timeout. Each test saves a screenshot.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInScreenBrowserTest {
+class SignInScreenBrowserTest extends BrowserPerClass {
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
+    SignInScreenBrowserTest() {
+        super(Duration.ofSeconds(15));
+    }
 
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(15));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         // the console check after each test sees errors at all (else it would pass by seeing nothing)
         driver.get(server.base() + "/");
         chromium.driver().executeScript("console.error('console probe')");
         assertThat(chromium.scriptErrors()).anySatisfy(m -> assertThat(m).contains("console probe"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     @AfterEach

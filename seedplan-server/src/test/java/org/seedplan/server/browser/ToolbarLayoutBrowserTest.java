@@ -8,20 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.dicom.ImportLimits;
@@ -36,8 +30,7 @@ import org.seedplan.storage.registry.PatientRepository;
  * Screenshots at 1366 × 768, and with -Dseedplan.screenshots1920=true also at 1920 × 1080, are kept in the build
  * folder's screenshots/ for a person to look at.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ToolbarLayoutBrowserTest {
+class ToolbarLayoutBrowserTest extends BrowserPerClass {
 
     /**
      * The layout checks, run in the page. A toolbar is one line when its visible children in the flow (not those placed elsewhere) share a row: the lowest top
@@ -81,32 +74,18 @@ class ToolbarLayoutBrowserTest {
             return out;
             """;
 
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
     private final List<String> failures = new ArrayList<>();
 
+    ToolbarLayoutBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
                 PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("toolbar-demo")), ImportLimits.DEFAULT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Object js(String script, Object... args) {

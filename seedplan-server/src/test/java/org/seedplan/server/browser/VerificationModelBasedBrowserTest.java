@@ -10,28 +10,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.ct.CtSeriesWriter;
-import org.seedplan.dicom.io.DataSet;
-import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Volume;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
+import org.seedplan.server.CtSliceFiles;
 import org.seedplan.server.World;
 import org.seedplan.server.structures.StructureJson;
 import org.seedplan.server.structures.StructureSetStore;
@@ -54,33 +47,18 @@ import org.seedplan.verify.phantom.SeedPose;
  * and Dm,m ± 1σ, the GTV's D90 row, the quick-look warning, and the statement that TG-43 stays the dose of record. Screenshot
  * verification-model-based-panel.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationModelBasedBrowserTest {
+class VerificationModelBasedBrowserTest extends BrowserPerClass {
 
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
     private String postSeries;
 
-    @BeforeAll
-    void start() throws Exception {
-        chromium = Chromium.start();
-        server = new TestServer(TestDatabases.Kind.SQLITE);
-        driver = chromium.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        storeDemoImplant();
+    VerificationModelBasedBrowserTest() {
+        super(Duration.ofSeconds(90));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    @BeforeAll
+    void start() throws Exception {
+        storeDemoImplant();
     }
 
     /** The demo CT, its contours, the plan of the demo's implant and the post-op CT of that implant, in one study and frame. */
@@ -99,23 +77,14 @@ class VerificationModelBasedBrowserTest {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted, 17);
         Path dir = Files.createTempDirectory("verification-model-based");
         List<Path> files = new ArrayList<>();
-        write(CtSeriesWriter.slices(demo.ct(), study, planSeries), dir.resolve("plan"), files);
-        write(CtSeriesWriter.slices(postOp, study, postSeries), dir.resolve("post"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(demo.ct(), study, planSeries), dir.resolve("plan"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(postOp, study, postSeries), dir.resolve("post"), files);
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
         new StructureSetStore(server.db, server.services.audit()).create(Actor.SYSTEM, patient.id(), planSeries, study.frameOfReferenceUid(),
                 "Demo", "drawn", StructureJson.write(demo.structures()).toString(), server.clock.instant());
         new PlanRevisions(server.db).createPlan(Actor.SYSTEM, patient.id(), "Liver S7 demo", new PlanContent("{}", planSeries,
                 DemoPatient.PRESCRIPTION_GY, SourceLibrary.DEFAULT_KEY, DemoPatient.SEED_STRENGTH.skU(), LocalDate.parse("2026-11-24"),
                 LocalDate.parse("2026-12-01"), List.of(), planned, null), server.clock.instant());
-    }
-
-    private static void write(List<DataSet> slices, Path dir, List<Path> files) throws Exception {
-        Files.createDirectories(dir);
-        for (int k = 0; k < slices.size(); k++) {
-            Path f = dir.resolve("CT" + k + ".dcm");
-            Files.write(f, DicomWriter.encode(slices.get(k)));
-            files.add(f);
-        }
     }
 
     @Test
@@ -132,21 +101,8 @@ class VerificationModelBasedBrowserTest {
         assertThat(driver.findElement(By.id("model-based-intro")).getText()).contains("TG-43 stays the verification's dose of record");
 
         js.executeScript("arguments[0].scrollIntoView()", panel);
-        WebElement photons = driver.findElement(By.id("mb-photons"));
-        photons.clear();
-        photons.sendKeys("10000");
-        WebElement uncertainty = driver.findElement(By.id("mb-uncertainty"));
-        uncertainty.clear();
-        uncertainty.sendKeys("10");
-        driver.findElement(By.id("model-based-run")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-based-table tbody tr")),
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#model-based-panel .message.error"))));
-        assertThat(driver.findElements(By.cssSelector("#model-based-panel .message.error")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).toList()).as("the run's error").isEmpty();
+        ModelBasedPanel.runQuickLook(driver);
 
-        List<String> header = driver.findElements(By.cssSelector("#model-based-table th")).stream().map(WebElement::getText).toList();
-        assertThat(header).containsExactly("Metric", "TG-43 (Dw,w)", "Dm,m ± 1σ", "Δ");
         WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
                 .filter(r -> r.getText().startsWith("GTV D90")).findFirst().orElseThrow();
         assertThat(d90.findElements(By.tagName("td")).get(1).getText()).as("TG-43 D90 of the found seeds").matches("\\d+\\.\\d");

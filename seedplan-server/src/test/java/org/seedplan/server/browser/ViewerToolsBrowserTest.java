@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
@@ -27,7 +24,6 @@ import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
@@ -37,7 +33,6 @@ import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Volume;
-import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.dicom.DicomStore;
@@ -51,27 +46,20 @@ import org.seedplan.storage.registry.Patient;
  * it, the orientation of each view and its labels, the linked crosshair, zoom at the cursor, pan, window/level by drag
  * and the four presets.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ViewerToolsBrowserTest {
+class ViewerToolsBrowserTest extends BrowserPerClass {
 
     private static final Pattern READOUT = Pattern.compile("\\((-?[\\d.]+), (-?[\\d.]+), (-?[\\d.]+)\\) mm\\s+(-?\\d+) HU");
 
-    private ServerAndBrowser bench;
-    private Chromium chromium;
-    private TestServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
     private Patient patient;
     private String series;
     private final Volume ct = new DemoPatient().ct();
 
+    ViewerToolsBrowserTest() {
+        super(Duration.ofSeconds(60));
+    }
+
     @BeforeAll
     void start() throws Exception {
-        bench = ServerAndBrowser.start(Duration.ofSeconds(60));
-        chromium = bench.chromium;
-        server = bench.server;
-        driver = bench.driver;
-        wait = bench.wait;
         patient = new World(server).patient(server.a);
         Path dir = Files.createTempDirectory("viewer-tools");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
@@ -84,13 +72,6 @@ class ViewerToolsBrowserTest {
             files.add(f);
         }
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) {
-            bench.close();
-        }
     }
 
     @AfterEach

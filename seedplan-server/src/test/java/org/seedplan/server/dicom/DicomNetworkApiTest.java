@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Patient;
@@ -25,25 +21,13 @@ import org.seedplan.storage.registry.Patient;
  * refused; a data-entry user, a user of another centre and a peer of another centre are all refused; the patient's
  * studies are found by C-FIND and one is fetched into the patient's record; only an administrator keeps the peers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DicomNetworkApiTest {
+class DicomNetworkApiTest extends ServerPerClass {
 
-    private TestServer t;
-    private World w;
     private PacsFixture pacs;
 
     @BeforeAll
     void start() throws Exception {
         pacs = PacsFixture.orthanc();
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
     }
 
     @Test

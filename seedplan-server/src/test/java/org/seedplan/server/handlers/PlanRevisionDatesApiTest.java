@@ -3,17 +3,13 @@ package org.seedplan.server.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import java.time.Instant;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.World;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -25,24 +21,7 @@ import org.seedplan.storage.registry.Patient;
  * A plan revision's calibration and implant dates over HTTP: an implant date far before the calibration date, or one date
  * without the other, is refused with a problem naming the field; a stored revision states its strength at implant.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanRevisionDatesApiTest {
-
-    private TestServer t;
-    private World w;
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+class PlanRevisionDatesApiTest extends ServerPerClass {
 
     private ApiClient.Answer create(String dates) {
         long patient = w.patient(t.a).id();

@@ -6,7 +6,7 @@ import org.seedplan.server.TestDatabases;
 class ModelBasedApiPostgresTest extends ModelBasedApiTest {
 
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
         return TestDatabases.Kind.POSTGRESQL;
     }
 }

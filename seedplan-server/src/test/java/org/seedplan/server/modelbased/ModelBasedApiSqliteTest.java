@@ -6,7 +6,7 @@ import org.seedplan.server.TestDatabases;
 class ModelBasedApiSqliteTest extends ModelBasedApiTest {
 
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
         return TestDatabases.Kind.SQLITE;
     }
 }

@@ -1,19 +1,14 @@
 package org.seedplan.server.modelbased;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seedplan.server.modelbased.ModelBasedRuns.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.audit.AuditEvent;
@@ -27,26 +22,7 @@ import org.seedplan.storage.account.Role;
  * another centre's plan. In water the Monte Carlo D90 must agree with TG-43 within 10 % (the engine's normalisation is
  * −3.6 % against the consensus Λ, four seeds shadow each other by under 1 %, docs/model-based-dose.md) plus 3σ.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelBasedApiTest {
-
-    private TestServer t;
-    private World w;
-
-    abstract TestDatabases.Kind kind();
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(kind());
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+abstract class ModelBasedApiTest extends ServerPerClass {
 
     @Test
     void aRunReportsProgressAndItsResultIsStoredWithItsRevisionOnly() throws Exception {
@@ -135,24 +111,8 @@ abstract class ModelBasedApiTest {
         assertThat(bad.json().get("detail").asText()).contains("200000000");
     }
 
-    private static JsonNode row(JsonNode result, String structure, String metric) {
-        for (JsonNode r : result.get("comparison")) {
-            if (r.get("structure").asText().equals(structure) && r.get("metric").asText().equals(metric)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no " + metric + " of " + structure + " in " + result.get("comparison"));
-    }
-
-    /** Polls the run until it ends (at most 90 s), collecting the progress seen while it ran. */
+    /** Polls run {@code id} until it ends (ModelBasedRuns.poll). */
     private static JsonNode poll(ApiClient client, String id, List<Double> progress) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode run = client.get("/api/model-based/" + id).json();
-        while ("running".equals(run.get("state").asText()) && System.nanoTime() < until) {
-            progress.add(run.get("progress").asDouble());
-            Thread.sleep(100);
-            run = client.get("/api/model-based/" + id).json();
-        }
-        return run;
+        return ModelBasedRuns.poll(client, "/api/model-based/" + id, progress);
     }
 }

@@ -6,7 +6,7 @@ import org.seedplan.server.TestDatabases;
 class VerificationModelBasedApiPostgresTest extends VerificationModelBasedApiTest {
 
     @Override
-    TestDatabases.Kind kind() {
+    protected TestDatabases.Kind kind() {
         return TestDatabases.Kind.POSTGRESQL;
     }
 }

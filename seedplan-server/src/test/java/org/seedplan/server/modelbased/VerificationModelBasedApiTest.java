@@ -1,19 +1,15 @@
 package org.seedplan.server.modelbased;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seedplan.server.modelbased.ModelBasedRuns.poll;
+import static org.seedplan.server.modelbased.ModelBasedRuns.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.audit.AuditEvent;
@@ -28,26 +24,7 @@ import org.seedplan.storage.plan.PlanRevisions;
  * of the verification's own post-implant D90 (1 mm grid): the same seeds and strength, only the grid differs (the square CTV's
  * edge voxels on 2 mm move D90 by a few per cent).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class VerificationModelBasedApiTest {
-
-    private TestServer t;
-    private World w;
-
-    abstract TestDatabases.Kind kind();
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(kind());
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+abstract class VerificationModelBasedApiTest extends ServerPerClass {
 
     @Test
     void aRunOfTheFoundSeedsIsStoredForItsVerificationOnlyAndRefusedToAnotherCentre() throws Exception {
@@ -134,26 +111,5 @@ abstract class VerificationModelBasedApiTest {
             }
         }
         throw new AssertionError("no " + key + " of " + structure);
-    }
-
-    private static JsonNode row(JsonNode result, String structure, String metric) {
-        for (JsonNode r : result.get("comparison")) {
-            if (r.get("structure").asText().equals(structure) && r.get("metric").asText().equals(metric)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no " + metric + " of " + structure + " in " + result.get("comparison"));
-    }
-
-    /** Polls the run until it ends (at most 90 s), collecting the progress seen while it ran. */
-    private static JsonNode poll(ApiClient client, String runPath, List<Double> progress) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode run = client.get(runPath).json();
-        while ("running".equals(run.get("state").asText()) && System.nanoTime() < until) {
-            progress.add(run.get("progress").asDouble());
-            Thread.sleep(100);
-            run = client.get(runPath).json();
-        }
-        return run;
     }
 }

@@ -2,16 +2,11 @@ package org.seedplan.server.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomReader;
 import org.seedplan.dicom.io.Tag;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanRevisions;
 
@@ -20,24 +15,7 @@ import org.seedplan.storage.plan.PlanRevisions;
  * manufacturer's model name ("6711", not the library key "amersham6711"), Source Manufacturer the manufacturer alone, and the
  * revision's prescription as the Target Prescription Dose to the target ROI of the structure set it references.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RtPlanExportSourceTest {
-
-    private TestServer t;
-    private World w;
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+class RtPlanExportSourceTest extends ServerPerClass {
 
     @Test
     void theRtPlanNamesTheManufacturersModelAsTheCommandLinesDoes() throws Exception {

@@ -15,11 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.consistency.RigidRegistration;
@@ -31,9 +29,7 @@ import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.dicom.DicomStore;
@@ -48,8 +44,7 @@ import org.seedplan.verify.phantom.SeedPose;
  * way round, and from an object written by pydicom); another patient's registration, one linking other frames and a matrix
  * that scales are refused naming {@code registrationUid}; without a registration the user must confirm scanner coordinates.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisteredVerificationTest {
+class RegisteredVerificationTest extends ServerPerClass {
 
     /**
      * Post-op CT → plan: turned 8° about z and 4° about x, then moved (12, −7, 4) mm. Without it every seed would lie 14–15 mm
@@ -63,22 +58,11 @@ class RegisteredVerificationTest {
      */
     static final double FOUND_TOLERANCE_MM = 0.5;
 
-    private TestServer t;
-    private World w;
     private ApiClient physicist;
 
     @BeforeAll
     void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
         physicist = t.signedIn(Role.PHYSICIST, true);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
     }
 
     @Test

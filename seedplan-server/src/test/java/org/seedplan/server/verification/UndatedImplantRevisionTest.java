@@ -7,14 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
-import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.plans.UndatedImplantRevisions;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
@@ -27,24 +22,7 @@ import org.seedplan.storage.plan.PlanRevisions;
  * is refused naming implantDate until the implant date is given, and then doses with S_K decayed to that day; the
  * registry listing finds it (and not the dated revision beside it).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UndatedImplantRevisionTest {
-
-    private TestServer t;
-    private World w;
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+class UndatedImplantRevisionTest extends ServerPerClass {
 
     @Test
     void aRevisionWithACalibrationDateOnlyIsListedLabelledAndVerifiedOnlyWithTheImplantDate() throws Exception {

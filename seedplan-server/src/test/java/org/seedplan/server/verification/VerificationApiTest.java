@@ -3,14 +3,10 @@ package org.seedplan.server.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.ApiClient;
-import org.seedplan.server.TestDatabases;
+import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.TestServer;
-import org.seedplan.server.World;
 import org.seedplan.storage.account.Role;
 
 /**
@@ -19,24 +15,7 @@ import org.seedplan.storage.account.Role;
  * DRAFT plan of the found seeds and approved with the e-signature; a run is private to its starter; with the plan
  * screen's intent, supplementary seeds are proposed that raise the CTV's D90 (the fixture's 4 seeds leave it far below).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerificationApiTest {
-
-    private TestServer t;
-    private World w;
-
-    @BeforeAll
-    void start() throws Exception {
-        t = new TestServer(TestDatabases.Kind.SQLITE);
-        w = new World(t);
-    }
-
-    @AfterAll
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+class VerificationApiTest extends ServerPerClass {
 
     @Test
     void theRenderedImplantIsFoundMatchedAndItsPostPlanApproved() throws Exception {

@@ -11,13 +11,12 @@ import java.util.List;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
 import org.seedplan.dicom.ct.CtSeriesWriter;
-import org.seedplan.dicom.io.DataSet;
-import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.server.ApiClient;
+import org.seedplan.server.CtSliceFiles;
 import org.seedplan.server.TestServer;
 import org.seedplan.server.World;
 import org.seedplan.server.structures.StructureJson;
@@ -84,8 +83,8 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
         String preSeries = Uids.newUid();
         String postSeries = Uids.newUid();
         List<Path> files = new ArrayList<>();
-        write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
-        write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
         DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
         List<Contour> square = new ArrayList<>();
         for (double z = -8; z <= 8; z += 2) {
@@ -103,15 +102,6 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
                 LocalDate.parse("2026-12-01"), needles, seeds, stored);
         PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
         return new VerificationFixture(p, r.planId(), preSeries, postSeries);
-    }
-
-    private static void write(List<DataSet> slices, Path dir, List<Path> files) throws Exception {
-        Files.createDirectories(dir);
-        for (int k = 0; k < slices.size(); k++) {
-            Path f = dir.resolve("CT" + k + ".dcm");
-            Files.write(f, DicomWriter.encode(slices.get(k)));
-            files.add(f);
-        }
     }
 
     /** The request body that starts the verification of this fixture. */

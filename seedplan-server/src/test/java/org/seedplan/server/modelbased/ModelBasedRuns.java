@@ -1,0 +1,35 @@
+package org.seedplan.server.modelbased;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.seedplan.server.ApiClient;
+
+/** What the model-based API tests of a plan revision and of a verification both do with a run: poll it to its end, read a row of its comparison. */
+final class ModelBasedRuns {
+
+    private ModelBasedRuns() {
+    }
+
+    /** Polls the run at {@code runPath} until it ends (at most 90 s), collecting the progress seen while it ran. */
+    static JsonNode poll(ApiClient client, String runPath, List<Double> progress) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode run = client.get(runPath).json();
+        while ("running".equals(run.get("state").asText()) && System.nanoTime() < until) {
+            progress.add(run.get("progress").asDouble());
+            Thread.sleep(100);
+            run = client.get(runPath).json();
+        }
+        return run;
+    }
+
+    /** The comparison row of {@code metric} (D90, V100 …) of {@code structure} in a run's result. */
+    static JsonNode row(JsonNode result, String structure, String metric) {
+        for (JsonNode r : result.get("comparison")) {
+            if (r.get("structure").asText().equals(structure) && r.get("metric").asText().equals(metric)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + metric + " of " + structure + " in " + result.get("comparison"));
+    }
+}
