@@ -89,7 +89,7 @@ class SeedFinderTuningRun {
             System.out.println("   MISS " + ts.situation() + " at " + v(ts.centreMm()) + " axis " + v(ts.axis())
                     + " z in slice " + r((k - Math.round(k)) * g.dzMm())
                     + (near < 0 ? "" : "; nearest found " + v(fc.get(near).minus(ts.centreMm())) + " mm off, in blob of "
-                    + f.seeds().get(near).seedsInBlob()));
+                    + f.seeds().get(near).seedsInBlob()) + nearestRejected(f, ts.centreMm()));
         }
         for (int i : m.extraFound()) {
             FoundSeed fs = f.seeds().get(i);
@@ -116,6 +116,19 @@ class SeedFinderTuningRun {
             }
         }
         return best;
+    }
+
+    /** The rejected object nearest a missed seed, if within 5 mm: why it was not taken for seeds. */
+    private static String nearestRejected(SeedFinding f, Vec3 p) {
+        RejectedObject best = null;
+        for (RejectedObject o : f.rejected()) {
+            if (best == null || o.centreMm().minus(p).norm() < best.centreMm().minus(p).norm()) {
+                best = o;
+            }
+        }
+        return best == null || best.centreMm().minus(p).norm() > 5 ? "" : String.format(Locale.ROOT,
+                "; rejected %s %.1f mm away, %.0f mm³, peak %.0f HU", best.reason(), best.centreMm().minus(p).norm(),
+                best.volumeMm3(), best.peakHu());
     }
 
     private static int nearest(List<Vec3> pts, Vec3 p) {

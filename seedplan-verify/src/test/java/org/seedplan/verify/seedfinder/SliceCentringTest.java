@@ -1,0 +1,61 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+
+/** Seeds within one thick box-like slice go to its centre along z; seeds reaching into other slices stay where they reach them. */
+class SliceCentringTest {
+
+    /** 5 mm slices centred at z = 0, 5, 10 … mm. */
+    private static final Grid THICK = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 5, 10, 10, 6);
+    private static final float[] CT = new float[10 * 10 * 6];
+
+    private static Blob blob(Grid g, int... slices) {
+        int[] voxels = new int[slices.length];
+        for (int q = 0; q < slices.length; q++) {
+            voxels[q] = g.index(4, 4, slices[q]);
+        }
+        return new Blob(g, voxels, CT);
+    }
+
+    private static FoundSeed seedAt(double zMm) {
+        return new FoundSeed(new Vec3(3.2, 3.2, zMm), new Vec3(1, 0, 0.2), 0.9, 1);
+    }
+
+    @Test
+    void appliesOnlyToThickSlicesWhoseLearnedAxialSigmaIsBelowAGaussianOrTriangleProfiles() {
+        // Learned on the tuning scans: box 0.15-0.37 T, triangle and Gaussian 0.405-0.459 T.
+        assertThat(SliceCentring.applies(THICK, 0.35 * 5)).isTrue();
+        assertThat(SliceCentring.applies(THICK, 0.42 * 5)).isFalse();
+        Grid thin = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 6);
+        assertThat(SliceCentring.applies(thin, 0.3 * 2.5)).as("2.5 mm: half a slice is well within the 2.5 mm gate").isFalse();
+    }
+
+    @Test
+    void aSeedWhoseObjectLiesInOneSliceGoesToThatSlicesCentre() {
+        List<FoundSeed> out = SliceCentring.centred(THICK, blob(THICK, 2), List.of(seedAt(11.3)), 4.5);
+        assertThat(out.get(0).centreMm().z()).isEqualTo(10);
+        assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
+        assertThat(out.get(0).axis().dot(seedAt(11.3).axis())).as("axis kept").isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void aSingleSeedSpanningTwoSlicesIsKeptWhereItReachesBoth() {
+        // Slices 2 and 3 (10 and 15 mm): a 4.5 mm seed reaching both has its centre in 15 - 2.5 - 2.25 … 10 + 2.5 + 2.25.
+        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), List.of(seedAt(9.4)), 4.5).get(0).centreMm().z())
+                .isCloseTo(10.25, within(1e-9));
+        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), List.of(seedAt(12.1)), 4.5).get(0).centreMm().z())
+                .as("inside the range: as fitted").isEqualTo(12.1);
+    }
+
+    @Test
+    void severalSeedsSpanningSlicesKeepTheirFittedPlaces() {
+        List<FoundSeed> two = List.of(seedAt(9.4), seedAt(16.0));
+        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), two, 4.5)).isEqualTo(two);
+    }
+}
