@@ -52,6 +52,7 @@ public final class PlanPrintout {
         lines.add(new String[] {"", "Prescription: " + (c.prescriptionGy() == null ? "-" : fmt(c.prescriptionGy()) + " Gy")
                 + "   calibration date: " + opt(c.calibrationDate()) + "   implant date: " + opt(c.implantDate())});
         PlanContent.Metrics m = c.metrics();
+        lines.add(new String[] {"", m.structure() == null ? "Metrics (" + m.structureOrNotRecorded() + "):" : "Metrics of " + m.structure() + ":"});
         lines.add(new String[] {"", "D90: " + gy(m.d90Gy()) + "   D100: " + gy(m.d100Gy()) + "   V100: " + pct(m.v100Percent()) + "   V150: "
                 + pct(m.v150Percent()) + "   V200: " + pct(m.v200Percent())});
         lines.add(new String[] {"", "Metrics of the " + RevisionStrength.doseBasis(c)});

@@ -15,9 +15,6 @@ import org.seedplan.storage.plan.PlanContent;
  */
 final class ApprovedPlanMetrics {
 
-    /** What the screens show in place of the structure of metrics stored without one. */
-    static final String NOT_RECORDED = "structure not recorded";
-
     private ApprovedPlanMetrics() {
     }
 
@@ -36,16 +33,15 @@ final class ApprovedPlanMetrics {
 
     /**
      * {@code {"structure", "structureRecorded", "grid", "metrics": {key: value}}}, or null when the revision stores no metrics;
-     * {@code structure} is the stored ROI name, or {@value #NOT_RECORDED} with {@code structureRecorded} false.
+     * {@code structure} is the stored ROI name, or "structure not recorded" with {@code structureRecorded} false.
      */
     static ObjectNode json(PlanContent c) {
         Map<String, Double> m = byKey(c);
         if (m.isEmpty()) {
             return null;
         }
-        String structure = c.metrics().structure();
-        ObjectNode o = Json.MAPPER.createObjectNode().put("structure", structure == null ? NOT_RECORDED : structure)
-                .put("structureRecorded", structure != null)
+        ObjectNode o = Json.MAPPER.createObjectNode().put("structure", c.metrics().structureOrNotRecorded())
+                .put("structureRecorded", c.metrics().structure() != null)
                 .put("grid", "the planning grid: the values stored with the revision when it was saved and approved");
         ObjectNode values = o.putObject("metrics");
         m.forEach(values::put);

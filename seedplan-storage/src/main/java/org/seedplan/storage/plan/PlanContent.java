@@ -42,6 +42,11 @@ public record PlanContent(String intentJson, String ctSeriesUid, Double prescrip
                 throw new IllegalArgumentException("plan metrics: the structure name is blank; give the ROI name the metrics were computed for");
             }
         }
+
+        /** The structure's name as stored, or "structure not recorded" for metrics stored without it: never a guess. */
+        public String structureOrNotRecorded() {
+            return structure == null ? "structure not recorded" : structure;
+        }
     }
 
     public PlanContent {
