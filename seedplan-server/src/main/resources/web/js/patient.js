@@ -29,6 +29,9 @@ function rowOf(item, columns, attributes = {}) {
   return h('tr', attributes, columns.map((c) => h('td', { class: c.num ? 'num' : c.cls || null }, c.value(item))));
 }
 
+/** " (CTV)": the structure a plan's stored D90 is of, as stored ("structure not recorded" for older revisions); '' without a D90. */
+const ofStructure = (p) => (p.d90Gy == null ? '' : ` (${p.metricsStructure})`);
+
 const PLAN_COLUMNS = [
   { label: 'Plan', value: (p) => text(p.name) },
   { label: 'Revision', num: true, value: (p) => text(p.revision) },
@@ -38,7 +41,7 @@ const PLAN_COLUMNS = [
   { label: 'Prescription', num: true, value: (p) => quantity(p.prescriptionGy, 1, 'Gy') },
   { label: 'D90', num: true, value: (p) => (p.doseNotDecayed ? h('span', { class: 'not-decayed',
     title: 'No implant date stated: the dose is of the seeds\' strength on their calibration date, not decayed' },
-  quantity(p.d90Gy, 1, 'Gy'), ' (S_K at calibration)') : quantity(p.d90Gy, 1, 'Gy')) },
+  quantity(p.d90Gy, 1, 'Gy'), ofStructure(p), ' (S_K at calibration)') : [quantity(p.d90Gy, 1, 'Gy'), ofStructure(p)]) },
   { label: 'V100', num: true, value: (p) => quantity(p.v100Percent, 1, '%') },
   { label: 'Seeds', num: true, value: (p) => text(p.seedCount) },
   { label: 'PACS', value: (p) => SpPacs.sendButton(p) },

@@ -57,13 +57,15 @@ final class PatientRecord {
                             .put("description", r.string("description")).put("instanceCount", r.longValue("n")), p.id());
             ArrayNode plans = o.putArray("plans");
             tx.query("SELECT pl.id, pl.name, r.revision, r.status, u.display_name AS approver, r.approved_by_name, r.approved_at, r.prescription_gy,"
-                    + " r.d90_gy, r.v100_percent, r.seed_count, r.calibration_date, r.implant_date FROM plan pl JOIN plan_revision r ON r.plan_id = pl.id"
+                    + " r.metrics_structure, r.d90_gy, r.v100_percent, r.seed_count, r.calibration_date, r.implant_date FROM plan pl JOIN plan_revision r ON r.plan_id = pl.id"
                     + " LEFT JOIN app_user u ON u.id = r.approved_by"
                     + " WHERE pl.patient_id = ? AND r.revision = (SELECT MAX(r2.revision) FROM plan_revision r2 WHERE r2.plan_id = pl.id) ORDER BY pl.id",
                     r -> plans.addObject().put("id", r.longValue("id")).put("name", r.string("name")).put("revision", r.intValue("revision"))
                             .put("status", r.string("status"))
                             .put("approvedBy", r.string("approved_by_name") != null ? r.string("approved_by_name") : r.string("approver"))
                             .put("approvedAt", r.string("approved_at")).put("prescriptionGy", r.doubleOrNull("prescription_gy"))
+                            // the structure the stored D90/V100 are of; rows stored before V010 did not record it
+                            .put("metricsStructure", r.string("metrics_structure") != null ? r.string("metrics_structure") : "structure not recorded")
                             .put("d90Gy", r.doubleOrNull("d90_gy")).put("v100Percent", r.doubleOrNull("v100_percent"))
                             .put("seedCount", r.intValue("seed_count"))
                             // a calibration date without an implant date: the stored D90/V100 are of the undecayed strength

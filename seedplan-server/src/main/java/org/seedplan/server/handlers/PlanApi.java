@@ -223,7 +223,7 @@ public final class PlanApi {
                 .put("strengthU", c.strengthU()).put("calibrationDate", c.calibrationDate() == null ? null : c.calibrationDate().toString())
                 .put("implantDate", c.implantDate() == null ? null : c.implantDate().toString()).put("strengthAtImplantU", c.calibrationDate() != null && c.implantDate() == null ? null : RevisionStrength.atImplantU(c))
                 .put("doseStrength", RevisionStrength.doseBasis(c))
-                .put("ctSeriesUid", c.ctSeriesUid()).put("d90Gy", c.metrics().d90Gy())
+                .put("ctSeriesUid", c.ctSeriesUid()).put("metricsStructure", c.metrics().structureOrNotRecorded()).put("d90Gy", c.metrics().d90Gy())
                 .put("v100Percent", c.metrics().v100Percent()).put("seedCount", c.seeds().size()).put("needleCount", c.needles().size())
                 .put("checksum", r.checksum()).put("checksumValid", r.intact());
         if (withSeeds) {

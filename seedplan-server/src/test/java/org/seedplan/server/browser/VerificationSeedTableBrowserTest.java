@@ -179,6 +179,13 @@ class VerificationSeedTableBrowserTest extends BrowserPerClass {
                 assertThat(row).as("%s %s", st.get("name"), row.get("key")).doesNotContainKey("approved");
             }
         }
+        // the patient page's plan rows: each stored D90 with the structure it is of, as stored
+        driver.get(server.base() + "/patient.html?id=" + fixture.patient().id());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#plans tbody"), "Plan stored before V010"));
+        List<String> rows = driver.findElements(By.cssSelector("#plans tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).anySatisfy(t -> assertThat(t).contains("Plan stored before V010").contains("36.7 Gy (structure not recorded)"));
+        assertThat(rows).anySatisfy(t -> assertThat(t).doesNotContain("Plan stored before V010").contains("36.7 Gy (CTV)"));
+        chromium.screenshot("patient-plan-metrics-structure");
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
         driver.manage().deleteAllCookies();
     }

@@ -84,6 +84,8 @@ abstract class PlanningApiTest {
         assertThat(saved.json().get("status").asText()).isEqualTo("DRAFT");
         assertThat(saved.json().get("seedCount").asInt()).isEqualTo(again.get("seedCount").asInt());
         assertThat(saved.json().get("d90Gy").asDouble()).isCloseTo(goal(again, "D90").get("value").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        // the stored metrics name the structure they are of: the one the D90 goal is of
+        assertThat(saved.json().get("metricsStructure").asText()).isEqualTo(goal(again, "D90").get("structure").asText());
         long planId = saved.json().get("id").asLong();
         ApiClient.Answer approved = physicist.post("/api/plans/" + planId + "/revisions/1/approval", "{\"password\":\"" + TestServer.PASSWORD
                 + "\",\"printedName\":\"Dr physicist_a\",\"meaning\":\"approved for treatment\"}");
