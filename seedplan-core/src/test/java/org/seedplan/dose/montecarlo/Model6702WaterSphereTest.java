@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  * plus 3σ of its own statistics, so that another random sequence (new cross-section tables, say) does not fail a
  * figure that meets the tolerance.
  *
- * <p>Reached (docs/monte-carlo.md): Λ_MC 1.012 = 0.977 × consensus (issue: 3 %, met); g_MC/g 0.995–1.004 at 0.5–3 cm and
- * 0.984 at 4 cm (issue: 2 %, met), 0.975 / 0.958 / 0.978 at 5 / 6 / 7 cm (not met: held to 5 %; the consensus g_L at
- * 6 cm lies about 2 % above a smooth curve through its neighbours); F_MC/F within 2.5 % at 20–80° (issue: 3 %, met),
- * up to +5.1 % at 10–15° (5 cm, 10°; held to 6 %); at 0–5° 5–16 % high (printed only), as for the 6711.
+ * <p>Reached (docs/monte-carlo.md; issue 17 "mc" session, after its RNG fix): Λ_MC 1.011 = 0.976 × consensus (issue:
+ * 3 %, met; 0.995 × Hedtjärn et al.'s PTRAN 1.016); g_MC/g 0.992–1.007 at 0.5–3 cm and 0.986 at 4 cm (issue: 2 %, met),
+ * 0.978 / 0.955 / 0.970 at 5 / 6 / 7 cm (not met: held to 5 %; the consensus g_L at 6 cm lies 3.7 % above the geometric
+ * mean of its neighbours); F_MC/F within 2.4 % at 20–80° (issue: 3 %, met), up to +5.8 % at 10–15° (5 cm, 10°; held
+ * to 6 %); at 0–5° 3–18 % high (printed only), as for the 6711.
  */
 class Model6702WaterSphereTest {
 
