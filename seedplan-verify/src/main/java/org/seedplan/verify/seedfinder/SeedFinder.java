@@ -115,7 +115,7 @@ public final class SeedFinder {
     static final double SINGLE_FIT = 0.1;
     /**
      * Least share of the signal energy around a blob that its seeds must explain, for blobs of more
-     * than two seed volumes (less: other metal) and for faint blobs (less: bone or calcification).
+     * than two seed volumes (less: other metal) and for faint blobs beside bone (less: bone).
      */
     static final double MIN_EXPLAINED = 0.6;
     /**
@@ -127,6 +127,11 @@ public final class SeedFinder {
     static final double SEED_DIAMETER_MM = 0.8;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
+    /**
+     * How near bone a faint, badly fitted object is taken for bone rather than a seed averaged over thick slices, mm in-plane
+     * (on the tuning scans such seeds in soft tissue had no bone within 5 mm; the cortex pieces taken for seeds touched it).
+     */
+    static final double BONE_NEAR_MM = 5;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -243,12 +248,14 @@ public final class SeedFinder {
             }
         }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
+        java.util.Set<Integer> boneLabels = new java.util.HashSet<>();
         for (Blob b : faint) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
                 candidates.add(b);
                 admittedFaint.add(b);
             } else {
                 rejected.add(reject(g, b, RejectedObject.Reason.BONE_OR_CALCIFICATION));
+                boneLabels.add(labels[b.voxels[0]]);
             }
         }
         double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
@@ -334,7 +341,7 @@ public final class SeedFinder {
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
                     || (extended && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
-            } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED) {
+            } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED && besideBone(g, labels, bc.blob, boneLabels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
@@ -396,6 +403,27 @@ public final class SeedFinder {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
                 SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
+    }
+
+    /**
+     * Whether bone lies within {@value #BONE_NEAR_MM} mm in-plane of a blob, on its slices and the next: a voxel of an object
+     * taken for bone, or bone split off a seed touching it. A faint object there is a piece of cortex; a faint object in
+     * soft tissue with a seed's metal is a seed averaged over two thick slices, however badly the model fits it.
+     */
+    private static boolean besideBone(Grid g, int[] labels, Blob b, java.util.Set<Integer> boneLabels) {
+        int mi = (int) Math.ceil(BONE_NEAR_MM / g.dxMm());
+        int mj = (int) Math.ceil(BONE_NEAR_MM / g.dyMm());
+        for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
+            for (int j = Math.max(0, b.j0 - mj); j <= Math.min(g.ny() - 1, b.j1 + mj); j++) {
+                for (int i = Math.max(0, b.i0 - mi); i <= Math.min(g.nx() - 1, b.i1 + mi); i++) {
+                    int l = labels[g.index(i, j, k)];
+                    if (l == ImageFitter.EXCLUDED || boneLabels.contains(l)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
