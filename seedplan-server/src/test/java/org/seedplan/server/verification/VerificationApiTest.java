@@ -46,6 +46,8 @@ class VerificationApiTest extends ServerPerClass {
         assertThat(rev.get("status").asText()).isEqualTo("DRAFT");
         assertThat(rev.get("seedCount").asInt()).isEqualTo(4);
         assertThat(rev.get("ctSeriesUid").asText()).isEqualTo(f.postOpSeriesUid());
+        // its stored metrics are the post-implant ones of the first target, and say so
+        assertThat(rev.get("metricsStructure").asText()).isEqualTo("CTV");
         ApiClient.Answer approved = physicist.post("/api/plans/" + planId + "/revisions/1/approval", "{\"printedName\":\""
                 + t.usersA.get(Role.PHYSICIST).displayName() + "\",\"password\":\"" + TestServer.PASSWORD + "\",\"meaning\":\"approved for treatment\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
