@@ -77,9 +77,13 @@ final class NeedleEndFit {
     private double bevelMm;
     private final double[] tipMm;
     private final double[] misfits;
+    /** The in-plane σ, slice box width and slice σ given for the scan (mm), or null: fitted at this needle's shaft. */
+    private final double[] profile;
+    private double[] shaftFit;
 
-    private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm) {
+    private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
         this.ct = ct;
+        this.profile = profile == null ? null : profile.clone();
         this.bevelsMm = bevelsMm.clone();
         bevelMm = bevelsMm.length == 1 ? bevelsMm[0] : SteelMassTip.BEVEL_LENGTH_MM;
         tipMm = new double[bevelsMm.length];
@@ -135,9 +139,28 @@ final class NeedleEndFit {
      * tips are fitted (one: the needle's bevel as the user gave it; several: the candidates of the estimate, the search
      * started from the usual {@value SteelMassTip#BEVEL_LENGTH_MM} mm).
      */
-    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm) {
-        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm, bevelsMm);
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
+        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm, bevelsMm, profile);
         return fit.fit() ? fit : null;
+    }
+
+    /** The fitted in-plane σ, slice box width and slice σ, mm. */
+    double[] profile() {
+        return new double[] {Math.abs(shaftFit[1]), Math.abs(shaftFit[2]), Math.abs(shaftFit[3])};
+    }
+
+    /** The median of each of the fits' profiles ({@link #profile()}), or null when fewer than three fits. */
+    static double[] medianProfile(java.util.Collection<NeedleEndFit> fits) {
+        if (fits.size() < 3) {
+            return null;
+        }
+        double[] median = new double[3];
+        for (int c = 0; c < 3; c++) {
+            int col = c;
+            double[] v = fits.stream().mapToDouble(f -> f.profile()[col]).sorted().toArray();
+            median[c] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        return median;
     }
 
     /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
@@ -185,6 +208,14 @@ final class NeedleEndFit {
         double[] steps = {0.4, 0.15, 0.3 * dz, 0.15 * dz, 0.2, 0.2, 0.01, 0.01};
         double[] p = null;
         double best = Double.MAX_VALUE;
+        if (profile != null) {
+            // The scan's profile given: the steel's mass per mm and the axis's offsets and tilts only.
+            java.util.function.UnaryOperator<double[]> full = q -> new double[] {q[0], profile[0], profile[1], profile[2], q[1], q[2], q[3], q[4]};
+            double[] q = NelderMead.minimise(x -> misfit(full.apply(x), Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM),
+                    new double[] {Math.log(massPerMm), 0, 0, 0, 0}, new double[] {0.4, 0.2, 0.2, 0.01, 0.01}, MAX_EVALUATIONS, TOLERANCE);
+            shapes = new double[0][];
+            p = full.apply(q);
+        }
         for (double[] shape : shapes) {
             double[] start = {Math.log(massPerMm), 0.5, shape[0], shape[1], 0, 0, 0, 0};
             double[] x = NelderMead.minimise(q -> misfit(q, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), start, steps, SHORT_EVALUATIONS,
@@ -195,8 +226,11 @@ final class NeedleEndFit {
                 p = x;
             }
         }
-        p = NelderMead.minimise(x -> misfit(x, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), p, steps, MAX_EVALUATIONS, TOLERANCE);
+        if (profile == null) {
+            p = NelderMead.minimise(x -> misfit(x, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), p, steps, MAX_EVALUATIONS, TOLERANCE);
+        }
         double[] shaft = p;
+        shaftFit = shaft;
         // The end: on a coarse grid of positions and four turns of the bevel, then by golden section, the bevel turned
         // every 45° there, and golden section again.
         double bestT = 0;

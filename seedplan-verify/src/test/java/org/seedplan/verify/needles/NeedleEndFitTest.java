@@ -32,7 +32,7 @@ class NeedleEndFitTest {
     private static double tipError(Volume ct, double clipHu, int bevel) {
         SimulatedNeedle n = needle();
         Vec3 axis = n.axisAtTip(10);
-        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, clipHu, 50, NeedleEndFit.BEVELS_MM);
+        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, clipHu, 50, NeedleEndFit.BEVELS_MM, null);
         assertThat(fit).as("fit").isNotNull();
         return fit.tipOffsetMm(bevel) - 1.0;
     }
@@ -56,7 +56,7 @@ class NeedleEndFitTest {
         Volume ct = scan(1.25, IntraOpScanner.SliceProfile.TRIANGLE, 30710, 2.2);
         SimulatedNeedle n = needle();
         Vec3 axis = n.axisAtTip(10);
-        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, Double.POSITIVE_INFINITY, 50, NeedleEndFit.BEVELS_MM);
+        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, Double.POSITIVE_INFINITY, 50, NeedleEndFit.BEVELS_MM, null);
         assertThat(fit).isNotNull();
         int best = 0;
         for (int b = 1; b < NeedleEndFit.BEVELS_MM.length; b++) {
@@ -72,7 +72,7 @@ class NeedleEndFitTest {
         // fitted with the length given: within the same 0.3 mm as the usual bevel.
         Volume ct = scan(2.5, IntraOpScanner.SliceProfile.BOX, 3071, 6.0);
         Vec3 axis = needle().axisAtTip(10);
-        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, 3071, 50, new double[] {6.0});
+        NeedleEndFit fit = NeedleEndFit.of(ct, TIP.minus(axis.times(1.0)), axis, 3071, 50, new double[] {6.0}, null);
         assertThat(fit).isNotNull();
         assertThat(Math.abs(fit.tipOffsetMm(0) - 1.0)).as("tip error with the bevel given, mm").isLessThanOrEqualTo(0.3);
     }
