@@ -21,8 +21,9 @@ import org.seedplan.verify.comparison.Verification;
  * Slices of a verification: the post-op CT (window 400/40 HU) with the structures, the post-plan
  * isodoses (50/100/150/200 % of the prescription, colours of the plan report), the found seeds as
  * black segments with a white core (dimmer beyond {@value PlanImages#SLAB_MM} mm of the plane), the planned seeds as
- * cyan circles and the planned seeds not found as white squares with a black border and cross (☒): filled, so that neither
- * in colour nor in greyscale print can they be taken for the red 200 % isodose line. Display conventions as
+ * cyan circles and the planned seeds not found as white squares with a black border and cross (☒; grey beyond
+ * {@value PlanImages#SLAB_MM} mm of the plane, as the found seeds are dimmer there): filled, so that neither in colour nor in
+ * greyscale print can they be taken for the red 200 % isodose line. Display conventions as
  * {@link PlanImages}.
  */
 public final class VerificationImages {
@@ -30,6 +31,8 @@ public final class VerificationImages {
     private static final Color PLANNED = new Color(0, 220, 255);
     /** Half the side of the "not found" square, px. */
     private static final double NOT_FOUND_HALF_PX = 6.5;
+    private static final Color NOT_FOUND_FAR_FILL = new Color(175, 175, 175);
+    private static final Color NOT_FOUND_FAR_LINE = new Color(70, 70, 70);
 
     private VerificationImages() {
     }
@@ -74,7 +77,7 @@ public final class VerificationImages {
             double[] a = sv.project(s.centreMm());
             boolean near = Math.abs(sv.offsetFromPlane(s.centreMm())) <= PlanImages.SLAB_MM;
             if (v.matching().missingPlanned().contains(p)) {
-                drawNotFound(gr, a[0], a[1]);
+                drawNotFound(gr, a[0], a[1], near);
             } else if (near) {
                 gr.setColor(PLANNED);
                 gr.draw(new Ellipse2D.Double(a[0] - 4, a[1] - 4, 8, 8));
@@ -99,7 +102,7 @@ public final class VerificationImages {
         PlanImages.Legend key = new PlanImages.Legend(gr, width, height);
         key.add(Color.WHITE, sv.label() + "   found");
         key.add(PLANNED, "planned");
-        key.addMark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y), "not found");
+        key.addMark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y, true), "not found");
         for (int n = 0; n < PlanImages.ISODOSE_PCT.length; n++) {
             key.add(PlanImages.ISODOSE_COLOURS[n], (int) PlanImages.ISODOSE_PCT[n] + "%");
         }
@@ -107,13 +110,16 @@ public final class VerificationImages {
         return img;
     }
 
-    /** The mark of a planned seed not found, centred at pixel (x, y): a white square, black border, black cross (☒). */
-    private static void drawNotFound(Graphics2D gr, double x, double y) {
+    /**
+     * The mark of a planned seed not found, centred at pixel (x, y): a white square, black border, black cross (☒); for a seed
+     * planned beyond {@value PlanImages#SLAB_MM} mm of the plane ({@code near} false) a light grey square, dark grey border and cross.
+     */
+    private static void drawNotFound(Graphics2D gr, double x, double y, boolean near) {
         double h = NOT_FOUND_HALF_PX;
         Rectangle2D box = new Rectangle2D.Double(x - h, y - h, 2 * h, 2 * h);
-        gr.setColor(Color.WHITE);
+        gr.setColor(near ? Color.WHITE : NOT_FOUND_FAR_FILL);
         gr.fill(box);
-        gr.setColor(Color.BLACK);
+        gr.setColor(near ? Color.BLACK : NOT_FOUND_FAR_LINE);
         gr.setStroke(new BasicStroke(1.5f));
         gr.draw(box);
         gr.draw(new Line2D.Double(x - h + 3, y - h + 3, x + h - 3, y + h - 3));

@@ -153,8 +153,9 @@ public final class VerificationReport {
 
             p.newPage();
             p.heading("Images");
-            p.line("Post-op CT; found seeds (black, white core), planned (cyan circle), not found (white square, black cross); isodoses"
-                    + " 50/100/150/200 % of the prescription.", 8.5f, false);
+            p.line(String.format(Locale.ROOT, "Post-op CT; found seeds (black, white core), planned (cyan circle), not found (white square,"
+                    + " black cross; grey when planned beyond %.1f mm of the slice); isodoses 50/100/150/200 %% of the prescription.",
+                    PlanImages.SLAB_MM), 8.5f, false);
             p.space(4);
             p.images(List.of(VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.AXIAL),
                     VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.CORONAL)), p.width());

@@ -37,7 +37,8 @@ import org.seedplan.verify.seedfinder.SeedFinding;
 /**
  * The verification images mark a planned seed that was not found with a filled white square, black border and cross, which
  * neither in colour nor in greyscale print looks like the 200 % isodose (red, a dark grey line in greyscale); the report's
- * caption names the mark. Five seeds planned, four implanted where planned (a rendered post-op CT, the seed finder): the fifth is missing.
+ * caption names the mark; a seed planned beyond the 2.5 mm slab of a slice is marked in grey there (as found seeds are
+ * dimmer). Five seeds planned, four implanted where planned (a rendered post-op CT, the seed finder): the fifth is missing.
  */
 class VerificationImagesTest {
 
@@ -97,11 +98,28 @@ class VerificationImagesTest {
         // the soft-tissue background (40 HU: grey 127) and the antialiased edges aside, nothing there has the isodose's grey
         assertThat(greyLikeRedIsodose).as("pixels of the 200 %% isodose's grey (%.0f) at the mark", isodose200Grey).isLessThan(10);
 
+        // the coronal slice through the CTV's centroid (y = 4 mm) is 11 mm from the missing seed: its mark is grey there, not white
+        BufferedImage coronal = VerificationImages.slice(v, ct, rois, RX_GY, PlanImages.View.CORONAL);
+        double[] c = new SliceView(PlanImages.View.CORONAL, grid, Vec3.ZERO).project(MISSING);
+        int farWhite = 0;
+        int farGrey = 0;
+        // inside the 13 x 13 px square only: every pixel there is the mark's
+        for (int y = (int) c[1] - 5; y <= (int) c[1] + 5; y++) {
+            for (int x = (int) c[0] - 5; x <= (int) c[0] + 5; x++) {
+                int rgb = coronal.getRGB(x, y);
+                farWhite += luma(rgb) > 235 ? 1 : 0;
+                farGrey += Math.abs(luma(rgb) - 175) < 3 ? 1 : 0;
+            }
+        }
+        assertThat(farWhite).as("white pixels of a mark beyond the slab").isZero();
+        assertThat(farGrey).as("the light grey inside of a mark beyond the slab").isGreaterThanOrEqualTo(30);
+
         Path pdf = tmp.resolve("verification.pdf");
         VerificationReport.write(pdf, "TEST^IMAGES", v, finding, null, ct, rois, RX_GY, "CTV drawn", List.of("6711, 0.7 U at implant"));
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains("not found (white square, black cross)").doesNotContain("not found (red)");
+            assertThat(text).contains("not found (white square, black cross; grey when planned beyond 2.5 mm of the slice)")
+                    .doesNotContain("not found (red)");
         }
     }
 
