@@ -28,7 +28,8 @@ import org.seedplan.verify.matching.SeedMatching;
  * <li>26-connected components above the threshold; objects whose peak stays below {@code minMetalHu} or
  *     below 65 % of the way to the metal level are bone or calcification, unless their metal content
  *     (excess CT number integrated around them above the local background, which partial volume spreads but
- *     does not reduce) reaches half that of the scan's seeds and they are no larger than two seeds. Objects
+ *     does not reduce) reaches half that of the scan's seeds and they are no larger than two seeds; such a faint
+ *     object that the model fits badly is bone only with bone within {@value #BONE_NEAR_MM} mm. Objects
  *     far larger than the typical one or than {@value #LARGE_OBJECT_MM3} mm³ are split again at the peak
  *     level, which bone does not reach (a seed touching bone); the bone's voxels are then left out of every
  *     fit. Objects with less than {@value #MIN_CONTENT_SHARE} of a seed's metal (a stent's strut, a wire's
@@ -45,7 +46,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
  *     by shape ({@link MetalShape}).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
- *     Principal Component Analysis, 2nd ed., 2002). Confidence from the share of the signal explained and
+ *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
+ *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
  *     how clearly the count beats its neighbours.</li>
  * <li>Seeds within {@value #PREVIOUS_MATCH_MM} mm of a given earlier implant's seed (one-to-one) are that
  *     implant's and listed apart. With an expected count, changes blob counts one at a time where the fit

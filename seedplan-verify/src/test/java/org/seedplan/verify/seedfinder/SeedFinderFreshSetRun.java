@@ -64,9 +64,9 @@ class SeedFinderFreshSetRun {
         double[] ci = MatchTally.wilson95(t.found(), t.truth());
         double[] fi = MatchTally.wilson95(t.falses(), t.truth());
         System.out.printf(Locale.ROOT, "%s: %d of %d found (%.2f %%, 95 %% interval %.2f–%.2f %%), %d false (%.2f per 100,"
-                        + " 95 %% interval %.2f–%.2f), mean centre error %.3f mm, isolated seeds' axis error %.1f°%n", label, t.found(),
-                t.truth(), 100 * t.foundShare(), 100 * ci[0], 100 * ci[1], t.falses(), t.falsePer100(), 100 * fi[0], 100 * fi[1],
-                t.meanErrorMm(), t.meanAngleDeg());
+                        + " 95 %% interval %.2f–%.2f), mean centre error %.3f mm%s%n", label, t.found(), t.truth(), 100 * t.foundShare(),
+                100 * ci[0], 100 * ci[1], t.falses(), t.falsePer100(), 100 * fi[0], 100 * fi[1], t.meanErrorMm(),
+                t.angleCount() == 0 ? "" : String.format(Locale.ROOT, ", isolated seeds' axis error %.1f°", t.meanAngleDeg()));
     }
 
     /** Misses with an unmatched found seed over them in-plane (within 1 mm), beyond the gate in z only (thick slices). */
