@@ -21,7 +21,8 @@ import org.seedplan.storage.registry.Patient;
  * "Needles from CT" on the plan screen in a real Chromium: a plan revision made in the plan screen and a simulated
  * intra-operative CT of the patient (NeedlesFixture); the physicist picks the revision and the CT series, runs it, sees
  * each planned needle's tip and angle error in the table (the numbers of the API's answer) and the new DRAFT revision
- * opened on the views with the found needles drawn in magenta. Saves the screenshot plan-needles.png.
+ * opened on the views with the found needles drawn in magenta; a bevel length out of range is refused on the panel, a
+ * given one sent with the request. Saves the screenshot plan-needles.png.
  */
 class NeedlesFromCtBrowserTest extends BrowserPerClass {
 
@@ -47,6 +48,14 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nct-series option")));
         new Select(driver.findElement(By.id("nct-revision"))).selectByValue(fixtureCase.planId() + "/" + fixtureCase.revision());
         new Select(driver.findElement(By.id("nct-series"))).selectByValue(fixtureCase.studyUid() + "|" + fixtureCase.seriesUid());
+        // A bevel length outside (0, 10] mm is refused on the panel, nothing sent; the fixture's needles' 3.5 mm is sent as bevelMm.
+        WebElement bevel = driver.findElement(By.id("nct-bevel"));
+        bevel.sendKeys("12");
+        driver.findElement(By.id("nct-run")).click();
+        assertThat(driver.findElement(By.id("nct-message")).getText()).contains("Bevel length");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.seedplanNeedlesFromCt.result")).isNull();
+        bevel.clear();
+        bevel.sendKeys("3.5");
         driver.findElement(By.id("nct-run")).click();
         new WebDriverWait(driver, Duration.ofSeconds(240)).until(ExpectedConditions.visibilityOfElementLocated(By.id("nct-opened")));
 
@@ -64,6 +73,8 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
             assertThat(cells.get(5).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ((Number) n.get("angleErrorDeg")).doubleValue()));
         }
         Map<String, Object> revision = (Map<String, Object>) result.get("revision");
+        Map<String, Object> fromCt = (Map<String, Object>) ((Map<String, Object>) revision.get("intent")).get("needlesFromCt");
+        assertThat(((Number) fromCt.get("bevelMm")).doubleValue()).as("the bevel length given on the panel").isEqualTo(3.5);
         assertThat(driver.findElement(By.id("nct-opened")).getText()).contains("revision " + revision.get("revision") + " (DRAFT)");
 
         // The first found needle's tip, drawn in magenta on the coronal view through it: a magenta pixel within 3 device pixels.
