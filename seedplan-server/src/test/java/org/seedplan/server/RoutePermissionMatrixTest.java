@@ -56,10 +56,18 @@ abstract class RoutePermissionMatrixTest {
         Call make(Centre c, boolean centreA, Role role) throws Exception;
     }
 
+    /** TestServer.PASSWORD's hash and a fresh user's (another password), each hashed once: an Argon2id hash costs about 0.1 s. */
+    private static final String PASSWORD_HASH = new PasswordHasher().hash(TestServer.PASSWORD);
+    private static final String FRESH_USER_HASH = new PasswordHasher().hash(TestServer.PASSWORD + "x");
+
     TestServer t;
     World w;
     final Map<String, Example> examples = new LinkedHashMap<>();
     final Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
+    /** The clients with which examples act before the call (start a verification, a run), one sign-in per role and centre. */
+    private final Map<String, ApiClient> actors = new LinkedHashMap<>();
+    /** The implant whose verification the start and read examples use, one per centre (a fixture costs a CT render and import). */
+    private final Map<Long, org.seedplan.server.verification.VerificationFixture> verificationFixtures = new LinkedHashMap<>();
 
     abstract TestDatabases.Kind kind();
 
@@ -172,12 +180,12 @@ abstract class RoutePermissionMatrixTest {
                 + org.seedplan.server.structures.StructureJson.write(List.of(org.seedplan.server.structures.ImagingFixture.gtv())) + "}"));
         examples.put("GET /api/structure-sets/{setId}/versions", (c, a, r) -> Call.of("/api/structure-sets/"
                 + org.seedplan.server.structures.ImagingFixture.create(t, w, c).structureSetId() + "/versions", null));
-        examples.put("POST /api/verifications", (c, a, r) -> Call.of("/api/verifications",
-                org.seedplan.server.verification.VerificationFixture.create(t, w, c).startBody()));
+        // starting and reading a verification: one stored implant per centre, each call a job of its own
+        examples.put("POST /api/verifications", (c, a, r) -> Call.of("/api/verifications", verificationFixture(c).startBody()));
         examples.put("GET /api/verifications/{jobId}", (c, a, r) -> Call.of("/api/verifications/"
-                + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), false), null));
+                + verificationFixture(c).run(signedIn(r, a), false), null));
         examples.put("POST /api/verifications/{jobId}/post-plan", (c, a, r) -> Call.of("/api/verifications/"
-                + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), true) + "/post-plan", "{}"));
+                + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(signedIn(r, a), true) + "/post-plan", "{}"));
         // plan screen (docs/planning-screen.md): sessions planned once per centre by its physicist, re-made after DELETE
         org.seedplan.server.planning.PlanningFixture pf = new org.seedplan.server.planning.PlanningFixture(t);
         examples.put("GET /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning", null));
@@ -204,7 +212,7 @@ abstract class RoutePermissionMatrixTest {
                 throw new IllegalStateException(e);
             }
         }).planId() + "/revisions/1/model-based", "{\"photons\":10000,\"uncertaintyPct\":10}");
-        Example mbRun = (c, a, r) -> Call.of("/api/model-based/" + t.signedIn(Role.PHYSICIST, a).post(mbPath.make(c, a, r).path(),
+        Example mbRun = (c, a, r) -> Call.of("/api/model-based/" + signedIn(Role.PHYSICIST, a).post(mbPath.make(c, a, r).path(),
                 "{\"photons\":10000,\"uncertaintyPct\":10}").json().get("id").asText(), null);
         examples.put("POST /api/plans/{planId}/revisions/{rev}/model-based", mbPath);
         examples.put("GET /api/plans/{planId}/revisions/{rev}/model-based", (c, a, r) -> Call.of(mbPath.make(c, a, r).path(), null));
@@ -214,14 +222,14 @@ abstract class RoutePermissionMatrixTest {
         Map<String, String> mbVerifications = new java.util.HashMap<>();
         Example mbvPath = (c, a, r) -> Call.of("/api/verifications/" + mbVerifications.computeIfAbsent(c.id() + "/" + r, k -> {
             try {
-                return org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(t.signedIn(r, a), true);
+                return org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(signedIn(r, a), true);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }) + "/model-based", "{\"photons\":10000,\"uncertaintyPct\":10}");
         Example mbvRun = (c, a, r) -> {
             String path = mbvPath.make(c, a, r).path();
-            ApiClient.Answer run = t.signedIn(r, a).post(path, "{\"photons\":10000,\"uncertaintyPct\":10}");
+            ApiClient.Answer run = signedIn(r, a).post(path, "{\"photons\":10000,\"uncertaintyPct\":10}");
             return Call.of(path + "/" + (run.status() == 202 ? run.json().get("id").asText() : "none"), null);
         };
         examples.put("POST /api/verifications/{jobId}/model-based", mbvPath);
@@ -333,6 +341,19 @@ abstract class RoutePermissionMatrixTest {
         }
     }
 
+    private org.seedplan.server.verification.VerificationFixture verificationFixture(Centre c) throws Exception {
+        org.seedplan.server.verification.VerificationFixture f = verificationFixtures.get(c.id());
+        if (f == null) {
+            f = org.seedplan.server.verification.VerificationFixture.create(t, w, c);
+            verificationFixtures.put(c.id(), f);
+        }
+        return f;
+    }
+
+    private ApiClient signedIn(Role role, boolean centreA) {
+        return actors.computeIfAbsent(name(role, centreA), k -> t.signedIn(role, centreA));
+    }
+
     private ApiClient client(Route route, Role role) {
         if (route.path().startsWith("/api/session")) {
             return t.signedIn(role, true);
@@ -355,11 +376,11 @@ abstract class RoutePermissionMatrixTest {
 
     private void resetPassword(String username) {
         User u = t.services.accounts().users().findByUsername(username).orElseThrow();
-        t.services.accounts().users().setPassword(Actor.SYSTEM, u.id(), u.version(), new PasswordHasher().hash(TestServer.PASSWORD), false);
+        t.services.accounts().users().setPassword(Actor.SYSTEM, u.id(), u.version(), PASSWORD_HASH, false);
     }
 
     private User freshUser(Centre c) {
-        User u = t.services.accounts().users().create(Actor.SYSTEM, "f" + rnd(), "Fresh User", new PasswordHasher().hash(TestServer.PASSWORD + "x"), false);
+        User u = t.services.accounts().users().create(Actor.SYSTEM, "f" + rnd(), "Fresh User", FRESH_USER_HASH, false);
         t.services.accounts().users().grant(Actor.SYSTEM, u.id(), c.id(), Role.MONITOR, t.clock.instant().minusSeconds(60), "fixture");
         return u;
     }

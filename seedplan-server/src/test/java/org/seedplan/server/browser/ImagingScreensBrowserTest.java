@@ -309,7 +309,9 @@ class ImagingScreensBrowserTest extends BrowserPerClass {
         driver.findElement(By.id("copy-up")).click();
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-version"), "version 2"));
-        assertThat(driver.findElement(By.cssSelector("#history li[data-version='2']")).getText()).contains("physicist_a");
+        // the history is fetched after the version line is shown: wait for its new row
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history li[data-version='2']"))).getText())
+                .contains("physicist_a");
         long setId = (long) number("return window.seedplanContour.set.id");
         var audit = server.services.audit().forEntity("structure_set", setId);
         assertThat(audit).extracting(e -> e.action() + " " + e.newValue() + " " + e.username())
@@ -350,7 +352,7 @@ class ImagingScreensBrowserTest extends BrowserPerClass {
         VerificationFixture f = VerificationFixture.create(server, new World(server), server.a);
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + f.postOpSeriesUid() + "&patient=" + f.patient().id());
-        waitForVolume();
+        VerifyScreen.awaitReady(wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         WebElement matched = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
         assertThat(matched.getText()).isEqualTo(String.valueOf(VerificationFixture.SEEDS.size()));

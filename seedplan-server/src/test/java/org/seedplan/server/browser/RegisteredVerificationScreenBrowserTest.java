@@ -159,8 +159,7 @@ class RegisteredVerificationScreenBrowserTest extends BrowserPerClass {
     void aRegisteredPostOpCtIsShownInThePlansFrameWithEverySeedSymbolOnItsSeedAndTheCtvWhereItBelongs() {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + postSeries + "&patient=" + fixture.patient().id());
-        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.seedplanViewer && window.seedplanViewer.volume"
-                + " && window.seedplanViewer.volume.complete())")));
+        VerifyScreen.awaitReady(wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
         Map<String, Object> r = (Map<String, Object>) js("return window.seedplanVerify.result");

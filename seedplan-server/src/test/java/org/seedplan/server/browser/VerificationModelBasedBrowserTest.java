@@ -92,8 +92,7 @@ class VerificationModelBasedBrowserTest extends BrowserPerClass {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + postSeries + "&patient=" + patient.id());
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return !!(window.seedplanViewer && window.seedplanViewer.volume"
-                + " && window.seedplanViewer.volume.complete())")));
+        VerifyScreen.awaitReady(wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-based-panel")));

@@ -186,8 +186,7 @@ class VerificationScreenBrowserTest extends BrowserPerClass {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/patient.html?id=" + patient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href^='/verify.html?series=" + postSeries + "']"))).click();
-        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.seedplanViewer && window.seedplanViewer.volume"
-                + " && window.seedplanViewer.volume.complete())")));
+        VerifyScreen.awaitReady(wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
         Map<String, Object> r = (Map<String, Object>) js("return window.seedplanVerify.result");

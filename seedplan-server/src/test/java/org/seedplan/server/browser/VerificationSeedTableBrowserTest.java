@@ -66,8 +66,7 @@ class VerificationSeedTableBrowserTest extends BrowserPerClass {
     void everySeedMatchedShowsNoMarkedLossTheApprovedD90OnceAndEachFoundSeedsAxisAndNeedle() {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + fixture.postOpSeriesUid() + "&patient=" + fixture.patient().id());
-        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.seedplanViewer && window.seedplanViewer.volume"
-                + " && window.seedplanViewer.volume.complete())")));
+        VerifyScreen.awaitReady(wait);
         // a revision with the seeds' calibration date but no implant date: the screen asks for the implant date, naming why
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run")));
         js("document.getElementById('plan-choice').value = arguments[0]", undatedPlanId + ":1");
@@ -167,7 +166,7 @@ class VerificationSeedTableBrowserTest extends BrowserPerClass {
         driver.manage().deleteAllCookies();
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/verify.html?series=" + fixture.postOpSeriesUid() + "&patient=" + fixture.patient().id());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("run")));
+        VerifyScreen.awaitReady(wait);
         js("document.getElementById('plan-choice').value = arguments[0]", planId + ":1");
         driver.findElement(By.id("run")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));

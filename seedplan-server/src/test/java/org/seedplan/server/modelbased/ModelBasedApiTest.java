@@ -80,7 +80,8 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         ApiClient.Answer started = physician.post(path, "{\"photons\":200000000,\"uncertaintyPct\":0.5,\"specification\":\"dw,m\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
-        Thread.sleep(1500);
+        assertThat(ModelBasedRuns.awaitTransport(physician, "/api/model-based/" + id).get("step").asText()).as("the run reached the transport")
+                .startsWith("Monte Carlo transport");
         ApiClient.Answer cancel = physician.delete("/api/model-based/" + id, null);
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
         JsonNode run = poll(physician, id, new ArrayList<>());

@@ -23,6 +23,21 @@ final class ModelBasedRuns {
         return run;
     }
 
+    /**
+     * Polls the run at {@code runPath} until its step is the Monte Carlo transport (at most 90 s), so that a cancel sent next
+     * stops the transport itself rather than the preparation before it; the run as last seen.
+     */
+    static JsonNode awaitTransport(ApiClient client, String runPath) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode run = client.get(runPath).json();
+        while (!run.path("step").asText().startsWith("Monte Carlo transport") && "running".equals(run.get("state").asText())
+                && System.nanoTime() < until) {
+            Thread.sleep(20);
+            run = client.get(runPath).json();
+        }
+        return run;
+    }
+
     /** The comparison row of {@code metric} (D90, V100 …) of {@code structure} in a run's result. */
     static JsonNode row(JsonNode result, String structure, String metric) {
         for (JsonNode r : result.get("comparison")) {

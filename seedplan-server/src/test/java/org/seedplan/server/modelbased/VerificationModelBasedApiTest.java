@@ -1,6 +1,7 @@
 package org.seedplan.server.modelbased;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seedplan.server.modelbased.ModelBasedRuns.awaitTransport;
 import static org.seedplan.server.modelbased.ModelBasedRuns.poll;
 import static org.seedplan.server.modelbased.ModelBasedRuns.row;
 
@@ -92,7 +93,7 @@ abstract class VerificationModelBasedApiTest extends ServerPerClass {
         ApiClient.Answer started = physician.post(path, "{\"photons\":200000000,\"uncertaintyPct\":0.5,\"specification\":\"dw,m\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String runPath = path + "/" + started.json().get("id").asText();
-        Thread.sleep(1500);
+        assertThat(awaitTransport(physician, runPath).get("step").asText()).as("the run reached the transport").startsWith("Monte Carlo transport");
         ApiClient.Answer cancel = physician.delete(runPath, null);
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
         JsonNode run = poll(physician, runPath, new ArrayList<>());

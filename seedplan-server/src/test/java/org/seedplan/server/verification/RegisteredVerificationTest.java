@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,12 +282,7 @@ class RegisteredVerificationTest extends ServerPerClass {
         ApiClient.Answer a = start(f, post, registrationUid);
         assertThat(a.status()).as(a.body()).isEqualTo(202);
         String id = a.json().get("id").asText();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode job = physicist.get("/api/verifications/" + id).json();
-        while ("running".equals(job.get("state").asText()) && System.nanoTime() < until) {
-            Thread.sleep(200);
-            job = physicist.get("/api/verifications/" + id).json();
-        }
+        JsonNode job = VerificationFixture.finished(physicist, id);
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
         return ((com.fasterxml.jackson.databind.node.ObjectNode) job.get("result")).put("jobId", id);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,12 +58,7 @@ class UndatedImplantRevisionTest extends ServerPerClass {
         ApiClient.Answer started = physicist.post("/api/verifications", body + ",\"implantDate\":\"2026-12-01\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode job = physicist.get("/api/verifications/" + id).json();
-        while ("running".equals(job.get("state").asText()) && System.nanoTime() < until) {
-            Thread.sleep(200);
-            job = physicist.get("/api/verifications/" + id).json();
-        }
+        JsonNode job = VerificationFixture.finished(physicist, id);
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
         JsonNode v = job.get("result");
         // 7 days of I-125 (TG-43U1 T½ 59.40 d); 1e-12: the same formula on both sides

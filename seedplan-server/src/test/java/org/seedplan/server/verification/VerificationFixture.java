@@ -1,5 +1,6 @@
 package org.seedplan.server.verification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,10 +117,20 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
             return "none";
         }
         String id = a.json().get("id").asText();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (waitForEnd && System.nanoTime() < until && "running".equals(client.get("/api/verifications/" + id).json().get("state").asText())) {
-            Thread.sleep(200);
+        if (waitForEnd) {
+            finished(client, id);
         }
         return id;
+    }
+
+    /** Polls verification job {@code jobId} as {@code client} until it is no longer running (at most 120 s); the job as last seen. */
+    public static JsonNode finished(ApiClient client, String jobId) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode job = client.get("/api/verifications/" + jobId).json();
+        while ("running".equals(job.get("state").asText()) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            job = client.get("/api/verifications/" + jobId).json();
+        }
+        return job;
     }
 }
