@@ -73,9 +73,10 @@ class NeedleFinderThickSliceTest {
 
     @Test
     void mostNeedlesFoundOnFiveMillimetreSlices() {
-        // Six 5 mm scans (seeds 2301-2306; the follow level was tuned on 2101-2112). Measured: 51 of 60 found, 3 false, worst
-        // tip 3.36 mm over 24 such scans; asserted: at least 45 (the finder found 34 % before the follow level), at most 5
-        // false, tips within 3.5 mm. The 1 mm and 2° are not met on 5 mm slices (docs/needles.md).
+        // Six 5 mm scans (seeds 2301-2306; the follow level was tuned on 2101-2112). Measured: 52 of 60 found, 3 false, worst
+        // tip here 0.87 mm and 2.75 mm over 24 such scans (3.36 mm before the end fit took the scan's profile); asserted: at
+        // least 45 (the finder found 34 % before the follow level), at most 5 false, tips within 3 mm. The 1 mm and 2°
+        // are not met on 5 mm slices (docs/needles.md).
         int found = 0;
         int falseNeedles = 0;
         for (int n = 0; n < 6; n++) {
@@ -84,7 +85,7 @@ class NeedleFinderThickSliceTest {
             falseNeedles += s.matching().unmatchedFound().size();
             for (NeedleMatch x : s.matching().matches()) {
                 double tip = s.matching().found().get(x.found()).tipMm().distanceTo(s.scenario().placed().get(x.planned()).tipMm());
-                assertThat(tip).as("seed %d needle %d tip error, mm", 2301 + n, x.planned() + 1).isLessThanOrEqualTo(3.5);
+                assertThat(tip).as("seed %d needle %d tip error, mm", 2301 + n, x.planned() + 1).isLessThanOrEqualTo(3.0);
             }
         }
         assertThat(found).as("needles found of 60").isGreaterThanOrEqualTo(45);
