@@ -196,7 +196,7 @@ class NeedlesFromCtPanel {
     const unmet = r.goals.filter((g) => !g.met);
     replace(this.opened_line, h('strong', {}, `Opened: plan ${rev.id} “${rev.name}” revision ${rev.revision} (${rev.status})`),
       `: ${rev.seedCount} seeds on ${rev.needleCount} needles, ${r.needles.length + r.unmatchedFound.length} as found on the CT`
-      + ` (magenta). D90 ${fmt(rev.d90Gy)} Gy, V100 ${fmt(rev.v100Percent)} %. `,
+      + ` (magenta). ${rev.metricsStructure ?? 'structure not recorded'}: D90 ${fmt(rev.d90Gy)} Gy, V100 ${fmt(rev.v100Percent)} %. `,
       unmet.length ? h('span', { class: 'unmet' }, `Goals not met: ${unmet.map((g) => `${g.structure} ${g.goal}`).join(', ')}.`) : 'All goals met.',
       ' Published template series: 4.4 mm, 2.8° mean.');
     this.opened_line.hidden = false;

@@ -76,6 +76,9 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         Map<String, Object> fromCt = (Map<String, Object>) ((Map<String, Object>) revision.get("intent")).get("needlesFromCt");
         assertThat(((Number) fromCt.get("bevelMm")).doubleValue()).as("the bevel length given on the panel").isEqualTo(3.5);
         assertThat(driver.findElement(By.id("nct-opened")).getText()).contains("revision " + revision.get("revision") + " (DRAFT)");
+        // D90 and V100 are named with the structure they are of (the API's metricsStructure, or "structure not recorded").
+        assertThat(revision.get("metricsStructure")).as("the revision's metricsStructure").asString().isNotBlank();
+        assertThat(driver.findElement(By.id("nct-opened")).getText()).contains(revision.get("metricsStructure") + ": D90 ");
 
         // The first found needle's tip, drawn in magenta on the coronal view through it: a magenta pixel within 3 device pixels.
         List<Number> tip = (List<Number>) needles.get(0).get("tipMm");
