@@ -149,12 +149,14 @@ class NeedlesCommandTest {
     }
 
     @Test
-    void theGivenBevelLengthPlacesTheTipsHalfItsDifferenceDeeper() throws Exception {
+    void aLongerGivenBevelPlacesEveryTipDeeperByAtMostHalfTheDifference() throws Exception {
         // Four needles ground at 30° (2.2 mm bevel), 6-10° out of the axial plane, on 2.5 mm box slices of an extended HU scale
         // (steel not clipped), each exactly where planned, so the reported tip error is the finder's own. With --bevel-mm 2.2
-        // (their true length) every tip lies within the 1 mm. Unclipped, the tip is the bevel's middle (where the
-        // steel's mass falls to half, whatever the bevel) plus half the bevel, so --bevel-mm 4.5 moves every tip
-        // (4.5 - 2.2) / 2 = 1.15 mm deeper (tolerance 0.15 mm: both printed depths are rounded to 0.1 mm).
+        // (their true length) every tip lies within the 1 mm. The end fit (docs/needles.md step 6) matches the longer
+        // bevel's model to the same steel, whose mass falls to half at the bevel's middle whatever the bevel, so --bevel-mm 4.5
+        // moves every tip deeper by up to half the difference, (4.5 - 2.2) / 2 = 1.15 mm, and by less where the blur shows
+        // more of the bevel's shape (measured 0.4-1.3 mm); asserted: deeper by 0.2-1.4 mm (both printed depths rounded to
+        // 0.1 mm). Before the end fit gave unclipped tips (SteelMassTip's half-mass point) every tip moved by 1.15 mm.
         Grid grid = new Grid(new Vec3(-95.6, -95.6, -38.75), 0.75, 0.75, 2.5, 256, 256, 32);
         List<SimulatedNeedle> placed = new ArrayList<>();
         StringBuilder plan = new StringBuilder("{\"format\": \"seedplan-plan/1\", \"needles\": [");
@@ -180,8 +182,8 @@ class NeedlesCommandTest {
         double[] deepTrue = depths(CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planFile.toString(), "--bevel-mm", "2.2"), 1.0);
         double[] deepLong = depths(CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planFile.toString(), "--bevel-mm", "4.5"), 3.0);
         for (int n = 0; n < 4; n++) {
-            assertThat(deepLong[n] - deepTrue[n]).as("needle %d: tip moved deeper by the longer bevel, mm", n + 1).isCloseTo(1.15,
-                    org.assertj.core.data.Offset.offset(0.15));
+            System.out.printf(java.util.Locale.ROOT, "needle %d: %.1f mm deeper with --bevel-mm 4.5%n", n + 1, deepLong[n] - deepTrue[n]);
+            assertThat(deepLong[n] - deepTrue[n]).as("needle %d: tip moved deeper by the longer bevel, mm", n + 1).isBetween(0.2, 1.4);
         }
     }
 
