@@ -22,7 +22,9 @@ import org.seedplan.planning.StructureDose;
  * reference prescription and the 100 % line of every other target prescription, needles and seeds,
  * a legend naming every structure and isodose) and the cumulative DVH plot. Colours are chosen so
  * that none can be taken for another: isodoses blue-yellow-orange-red, targets magenta and violet,
- * organs green, brown and grey (no blue organ beside the blue 50 % line).
+ * organs green, brown and grey (no blue organ beside the blue 50 % line). In greyscale print the isodoses are told apart by
+ * their width and dashes ({@link IsodoseStyle}) on a black casing, structures by a white casing, and the legend is black
+ * text on a white band.
  *
  * <p>Display conventions: axial images are seen from the feet (patient right on the image left,
  * anterior up); coronal from the front (right on the left, superior up); sagittal from the
@@ -33,14 +35,12 @@ public final class PlanImages {
     /** The three slice orientations. */
     public enum View { AXIAL, CORONAL, SAGITTAL }
 
-    static final double[] ISODOSE_PCT = {50, 100, 150, 200};
-    static final Color[] ISODOSE_COLOURS = {new Color(0, 140, 255), new Color(255, 230, 0), new Color(255, 140, 0), new Color(230, 0, 0)};
     static final Color[] ORGAN_COLOURS = {new Color(0, 200, 90), new Color(190, 130, 60), new Color(200, 200, 200), new Color(110, 150, 40)};
     static final Color[] TARGET_COLOURS = {new Color(255, 60, 220), new Color(160, 90, 255), new Color(255, 170, 210)};
-    /** The 100 % line of a target prescription other than the reference. */
-    static final Color[] RX_COLOURS = {new Color(0, 230, 230), new Color(230, 230, 230)};
     /** Seeds closer than this to the slice plane are drawn bright, mm. */
     static final double SLAB_MM = 2.5;
+    /** Width of the seed sample in the legend, px. */
+    private static final int SEED_SAMPLE_PX = 18;
 
     private PlanImages() {
     }
@@ -51,48 +51,23 @@ public final class PlanImages {
         SliceView sv = new SliceView(view, g, geometry.targetCentroidMm());
         BufferedImage img = sv.background(p -> geometry.ct() == null ? -1000 : geometry.huAt(p));
         Graphics2D gr = SliceView.graphics(img);
-        int nu = sv.nu;
-        int nv = sv.nv;
-        double du = sv.du;
-        double dv = sv.dv;
-        double scale = sv.scale;
-        int width = sv.width;
-        int height = sv.height;
-        int legend = SliceView.LEGEND_PX;
         float[] dose = sv.field(plan.dose().doseGy());
-        double x0 = du * scale / 2;
-        double y0 = dv * scale / 2;
-        double step = du * scale;
-        double stepV = dv * scale;
-        // outlines (field sampled at voxel centres; anisotropic pixels handled by drawing in voxel units)
-        java.awt.geom.AffineTransform saved = gr.getTransform();
-        gr.translate(x0, y0);
-        gr.scale(step, stepV);
-        gr.setStroke(new BasicStroke((float) (2.0 / step)));
         int o = 0;
         for (PlanningGeometry.Organ organ : geometry.organs()) {
-            gr.setColor(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
-            Isolines.draw(gr, sv.field(organ.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
+            outline(gr, sv.toPixels(Isolines.path(sv.field(organ.mask()::fractionAt), sv.nu, sv.nv, 0.5)), ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
         }
         int t0 = 0;
         for (PlanningGeometry.Target t : geometry.targets()) {
-            gr.setColor(TARGET_COLOURS[t0++ % TARGET_COLOURS.length]);
-            Isolines.draw(gr, sv.field(t.mask()::fractionAt), nu, nv, 0.5, 0, 0, 1);
+            outline(gr, sv.toPixels(Isolines.path(sv.field(t.mask()::fractionAt), sv.nu, sv.nv, 0.5)), TARGET_COLOURS[t0++ % TARGET_COLOURS.length]);
         }
         double ref = plan.intent().referenceDoseGy();
-        gr.setStroke(new BasicStroke((float) (1.5 / step)));
-        for (int n = 0; n < ISODOSE_PCT.length; n++) {
-            gr.setColor(ISODOSE_COLOURS[n]);
-            Isolines.draw(gr, dose, nu, nv, ref * ISODOSE_PCT[n] / 100, 0, 0, 1);
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            level.draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, ref * level.percent() / 100)));
         }
         List<Double> otherRx = otherPrescriptions(plan);
-        gr.setStroke(new BasicStroke((float) (1.5 / step), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {(float) (3 / step), (float) (2 / step)}, 0f));
         for (int n = 0; n < otherRx.size(); n++) {
-            gr.setColor(RX_COLOURS[n % RX_COLOURS.length]);
-            Isolines.draw(gr, dose, nu, nv, otherRx.get(n), 0, 0, 1);
+            IsodoseStyle.OTHER_RX.get(n % IsodoseStyle.OTHER_RX.size()).draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, otherRx.get(n))));
         }
-        gr.setTransform(saved);
         // needles and seeds, projected onto the plane
         gr.setStroke(new BasicStroke(1f));
         gr.setColor(new Color(170, 170, 170));
@@ -103,35 +78,50 @@ public final class PlanImages {
         }
         for (Seed s : plan.seeds()) {
             double off = Math.abs(sv.offsetFromPlane(s.centreMm()));
-            gr.setColor(off <= SLAB_MM ? new Color(255, 255, 255) : new Color(120, 120, 60));
-            gr.setStroke(new BasicStroke(off <= SLAB_MM ? 3f : 2f));
-            double[] a = sv.project(s.centreMm().minus(s.axis().times(2.25)));
-            double[] b = sv.project(s.centreMm().plus(s.axis().times(2.25)));
-            gr.draw(new Line2D.Double(a[0], a[1], b[0], b[1]));
+            drawSeed(gr, sv.project(s.centreMm().minus(s.axis().times(2.25))), sv.project(s.centreMm().plus(s.axis().times(2.25))), off <= SLAB_MM);
         }
-        // legend
-        gr.setColor(Color.BLACK);
-        gr.fillRect(0, height, width, legend);
-        gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        Legend key = new Legend(gr, width, height);
-        key.add(Color.WHITE, sv.label());
-        for (int n = 0; n < ISODOSE_PCT.length; n++) {
-            key.add(ISODOSE_COLOURS[n], (int) ISODOSE_PCT[n] + "% " + gy(ref * ISODOSE_PCT[n] / 100));
+        Legend key = new Legend(gr, sv.width, sv.height);
+        key.text(sv.label());
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            key.isodose(level, (int) level.percent() + "% " + gy(ref * level.percent() / 100));
         }
         for (int n = 0; n < otherRx.size(); n++) {
-            key.add(RX_COLOURS[n % RX_COLOURS.length], "- - " + gy(otherRx.get(n)) + " (Rx)");
+            key.isodose(IsodoseStyle.OTHER_RX.get(n % IsodoseStyle.OTHER_RX.size()), gy(otherRx.get(n)) + " (Rx)");
         }
         t0 = 0;
         for (PlanningGeometry.Target t : geometry.targets()) {
-            key.add(TARGET_COLOURS[t0++ % TARGET_COLOURS.length], t.goal().structure() + " (Rx " + gy(t.goal().prescriptionGy()) + ")");
+            key.outline(TARGET_COLOURS[t0++ % TARGET_COLOURS.length], t.goal().structure() + " (Rx " + gy(t.goal().prescriptionGy()) + ")");
         }
         o = 0;
         for (PlanningGeometry.Organ organ : geometry.organs()) {
-            key.add(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length], organ.limit().structure());
+            key.outline(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length], organ.limit().structure());
         }
-        key.add(Color.WHITE, "seeds");
+        key.mark(SEED_SAMPLE_PX, (x, y) -> {
+            gr.setColor(Legend.CT_CHIP);
+            gr.fill(new java.awt.geom.Rectangle2D.Double(x - SEED_SAMPLE_PX / 2.0, y - 6, SEED_SAMPLE_PX, 12));
+            drawSeed(gr, new double[] {x - 5, y}, new double[] {x + 5, y}, true);
+        }, "seeds");
         gr.dispose();
         return img;
+    }
+
+    /**
+     * A structure's outline in its colour over a white casing a pixel wider each side: in greyscale print a magenta or green
+     * line has about the grey of soft tissue and would vanish; the casing keeps it, and tells it from the black-cased isodoses.
+     */
+    static void outline(Graphics2D gr, java.awt.Shape pixelShape, Color colour) {
+        gr.setColor(Color.WHITE);
+        gr.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.draw(pixelShape);
+        gr.setColor(colour);
+        gr.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.draw(pixelShape);
+    }
+
+    private static void drawSeed(Graphics2D gr, double[] from, double[] to, boolean nearPlane) {
+        gr.setColor(nearPlane ? new Color(255, 255, 255) : new Color(120, 120, 60));
+        gr.setStroke(new BasicStroke(nearPlane ? 3f : 2f));
+        gr.draw(new Line2D.Double(from[0], from[1], to[0], to[1]));
     }
 
     /** The cumulative DVH of every structure of the plan, volume in % against dose in Gy. */
@@ -183,40 +173,62 @@ public final class PlanImages {
         return frame.image;
     }
 
-    /** Writes coloured labels left to right under the image, wrapping to the next row when one is full. */
+    /**
+     * The key under a slice image: a light band on which each entry is a sample drawn as on the image (an isodose's line with
+     * its dashes, a structure's outline colour, a mark) followed by its label in black, left to right, wrapping to the next
+     * row when one is full, so that it reads in greyscale print as on screen.
+     */
     static final class Legend {
+        /** The band's colour (white: legible in print, no toner). */
+        static final Color BAND = Color.WHITE;
+        /** The labels' colour: black on the white band, a BT.601 luma contrast of 21 : 1. */
+        static final Color TEXT = Color.BLACK;
+        /** The CT-like dark chip a light mark (a seed) is drawn on in the key. */
+        static final Color CT_CHIP = new Color(90, 90, 90);
+        /** Length of an isodose's or outline's line sample, px: long enough for two periods of the longest dash pattern. */
+        static final int LINE_SAMPLE_PX = 30;
         private final Graphics2D gr;
         private final int width;
         private int x = 6;
         private int y;
 
+        /** Paints the band under an image {@code imageHeight} px high ({@link SliceView#LEGEND_PX} band below it). */
         Legend(Graphics2D gr, int width, int imageHeight) {
             this.gr = gr;
             this.width = width;
             this.y = imageHeight + 15;
+            gr.setColor(BAND);
+            gr.fillRect(0, imageHeight, width, SliceView.LEGEND_PX);
+            gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         }
 
-        void add(Color colour, String label) {
-            int w = gr.getFontMetrics().stringWidth(label);
-            if (x > 6 && x + w > width - 4) {
-                x = 6;
-                y += 17;
-            }
-            gr.setColor(colour);
-            gr.drawString(label, x, y);
-            x += w + 12;
+        /** A label without a sample (the slice's name). */
+        void text(String label) {
+            mark(0, (cx, cy) -> { }, label);
         }
 
-        /** A symbol {@code markPx} wide, drawn by {@code mark} centred at the pixel it is given, then its label in white. */
-        void addMark(int markPx, java.util.function.BiConsumer<Double, Double> mark, String label) {
-            int w = markPx + 4 + gr.getFontMetrics().stringWidth(label);
+        /** An isodose level: its line sample, then its label. */
+        void isodose(IsodoseStyle style, String label) {
+            mark(LINE_SAMPLE_PX, (cx, cy) -> style.sample(gr, cx - LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5, LINE_SAMPLE_PX), label);
+        }
+
+        /** A structure: a sample of its outline, then its name. */
+        void outline(Color colour, String label) {
+            mark(LINE_SAMPLE_PX, (cx, cy) -> PlanImages.outline(gr,
+                    new Line2D.Double(cx - LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5, cx + LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5), colour), label);
+        }
+
+        /** A symbol {@code markPx} wide, drawn by {@code mark} centred at the pixel it is given, then its label. */
+        void mark(int markPx, java.util.function.BiConsumer<Double, Double> mark, String label) {
+            int gap = markPx > 0 ? 4 : 0;
+            int w = markPx + gap + gr.getFontMetrics().stringWidth(label);
             if (x > 6 && x + w > width - 4) {
                 x = 6;
                 y += 17;
             }
             mark.accept(x + markPx / 2.0, y - 4.0);
-            gr.setColor(Color.WHITE);
-            gr.drawString(label, x + markPx + 4, y);
+            gr.setColor(TEXT);
+            gr.drawString(label, x + markPx + gap, y);
             x += w + 12;
         }
     }

@@ -171,9 +171,12 @@ public final class PlanReport {
             p.newPage();
             StringBuilder rxLines = new StringBuilder();
             for (double rx : PlanImages.otherPrescriptions(plan)) {
-                rxLines.append(" and ").append(num(rx)).append(" Gy (dashed)");
+                rxLines.append(" and ").append(num(rx)).append(" Gy");
             }
             p.heading("Images: isodoses 50 / 100 / 150 / 200 % of " + num(plan.intent().referenceDoseGy()) + " Gy" + rxLines);
+            p.line("Isodose lines, each on a black casing: " + IsodoseStyle.levelsInWords()
+                    + (rxLines.isEmpty() ? "" : "; other prescriptions " + IsodoseStyle.OTHER_RX.get(0).pattern()) + ".", 8.5f, false);
+            p.space(4);
             List<BufferedImage> row1 = List.of(PlanImages.slice(plan, geometry, PlanImages.View.AXIAL),
                     PlanImages.slice(plan, geometry, PlanImages.View.CORONAL));
             p.images(row1, p.width());

@@ -3,6 +3,8 @@ package org.seedplan.report;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -88,6 +90,13 @@ final class SliceView {
         double u = view == PlanImages.View.SAGITTAL ? (p.y() - o.y()) / grid.dyMm() : (p.x() - o.x()) / grid.dxMm();
         double v = view == PlanImages.View.AXIAL ? (p.y() - o.y()) / grid.dyMm() : nv - 1 - (p.z() - o.z()) / grid.dzMm();
         return new double[] {(u + 0.5) * du * scale, (v + 0.5) * dv * scale};
+    }
+
+    /** A shape in sample units (sample (u, v) at (u, v), as {@link Isolines} gives it) in image pixels. */
+    Shape toPixels(Shape inSamples) {
+        AffineTransform t = AffineTransform.getTranslateInstance(du * scale / 2, dv * scale / 2);
+        t.scale(du * scale, dv * scale);
+        return t.createTransformedShape(inSamples);
     }
 
     /** Signed distance of a point from the slice plane, mm. */

@@ -2,13 +2,12 @@ package org.seedplan.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.seedplan.dose.Seed;
 import org.seedplan.dvh.RoiMask;
@@ -19,7 +18,7 @@ import org.seedplan.verify.comparison.Verification;
 
 /**
  * Slices of a verification: the post-op CT (window 400/40 HU) with the structures, the post-plan
- * isodoses (50/100/150/200 % of the prescription, colours of the plan report), the found seeds as
+ * isodoses (50/100/150/200 % of the prescription, colours, widths and dashes of the plan report: {@link IsodoseStyle}), the found seeds as
  * black segments with a white core (dimmer beyond {@value PlanImages#SLAB_MM} mm of the plane), the planned seeds as
  * cyan circles and the planned seeds not found as white squares with a black border and cross (☒; grey beyond
  * {@value PlanImages#SLAB_MM} mm of the plane, as the found seeds are dimmer there): filled, so that neither in colour nor in
@@ -43,35 +42,23 @@ public final class VerificationImages {
         SliceView sv = new SliceView(view, g, centre(rois, g));
         BufferedImage img = sv.background(p -> huAt(ct, p));
         Graphics2D gr = SliceView.graphics(img);
-        int nu = sv.nu;
-        int nv = sv.nv;
-        double du = sv.du;
-        double dv = sv.dv;
-        double scale = sv.scale;
-        int width = sv.width;
-        int height = sv.height;
-        int legend = SliceView.LEGEND_PX;
         float[] dose = sv.field(v.postDose().doseGy());
-        AffineTransform saved = gr.getTransform();
-        gr.translate(du * scale / 2, dv * scale / 2);
-        gr.scale(du * scale, dv * scale);
-        gr.setStroke(new BasicStroke((float) (2.0 / (du * scale))));
         int o = 0;
         int t = 0;
+        List<RoiMask> drawn = new ArrayList<>();
+        List<Color> drawnColours = new ArrayList<>();
         for (RoiMask r : rois) {
             if (r.mask().grid().equals(g)) {
-                gr.setColor(r.type().isTarget() ? PlanImages.TARGET_COLOURS[t++ % PlanImages.TARGET_COLOURS.length]
-                        : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length]);
-                Isolines.draw(gr, sv.field(r.mask().fraction()), nu, nv, 0.5, 0, 0, 1);
+                Color colour = r.type().isTarget() ? PlanImages.TARGET_COLOURS[t++ % PlanImages.TARGET_COLOURS.length]
+                        : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length];
+                PlanImages.outline(gr, sv.toPixels(Isolines.path(sv.field(r.mask().fraction()), sv.nu, sv.nv, 0.5)), colour);
+                drawn.add(r);
+                drawnColours.add(colour);
             }
         }
-        gr.setStroke(new BasicStroke((float) (1.5 / (du * scale))));
-        for (int n = 0; n < PlanImages.ISODOSE_PCT.length; n++) {
-            gr.setColor(PlanImages.ISODOSE_COLOURS[n]);
-            Isolines.draw(gr, dose, nu, nv, prescriptionGy * PlanImages.ISODOSE_PCT[n] / 100, 0, 0, 1);
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            level.draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, prescriptionGy * level.percent() / 100)));
         }
-        gr.setTransform(saved);
-        gr.setStroke(new BasicStroke(1.5f));
         for (int p = 0; p < v.plannedSeeds().size(); p++) {
             Seed s = v.plannedSeeds().get(p);
             double[] a = sv.project(s.centreMm());
@@ -79,35 +66,45 @@ public final class VerificationImages {
             if (v.matching().missingPlanned().contains(p)) {
                 drawNotFound(gr, a[0], a[1], near);
             } else if (near) {
-                gr.setColor(PLANNED);
-                gr.draw(new Ellipse2D.Double(a[0] - 4, a[1] - 4, 8, 8));
+                drawPlanned(gr, a[0], a[1]);
             }
         }
         for (Seed s : v.implant()) {
             boolean near = Math.abs(sv.offsetFromPlane(s.centreMm())) <= PlanImages.SLAB_MM;
             double[] a = sv.project(s.centreMm().minus(s.axis().times(2.25)));
             double[] b = sv.project(s.centreMm().plus(s.axis().times(2.25)));
-            Line2D seg = new Line2D.Double(a[0], a[1], b[0], b[1]);
-            // Black with a white core: visible on the white, saturated seed itself and on soft tissue.
-            gr.setColor(Color.BLACK);
-            gr.setStroke(new BasicStroke(near ? 4f : 2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            gr.draw(seg);
-            gr.setColor(near ? Color.WHITE : new Color(150, 150, 90));
-            gr.setStroke(new BasicStroke(near ? 1.5f : 1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            gr.draw(seg);
+            drawFound(gr, new Line2D.Double(a[0], a[1], b[0], b[1]), near);
         }
-        gr.setColor(Color.BLACK);
-        gr.fillRect(0, height, width, legend);
-        gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        PlanImages.Legend key = new PlanImages.Legend(gr, width, height);
-        key.add(Color.WHITE, sv.label() + "   found");
-        key.add(PLANNED, "planned");
-        key.addMark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y, true), "not found");
-        for (int n = 0; n < PlanImages.ISODOSE_PCT.length; n++) {
-            key.add(PlanImages.ISODOSE_COLOURS[n], (int) PlanImages.ISODOSE_PCT[n] + "%");
+        PlanImages.Legend key = new PlanImages.Legend(gr, sv.width, sv.height);
+        key.text(sv.label());
+        key.mark(14, (x, y) -> drawFound(gr, new Line2D.Double(x - 5, y, x + 5, y), true), "found");
+        key.mark(10, (x, y) -> drawPlanned(gr, x, y), "planned");
+        key.mark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y, true), "not found");
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            key.isodose(level, (int) level.percent() + "%");
+        }
+        for (int n = 0; n < drawn.size(); n++) {
+            key.outline(drawnColours.get(n), drawn.get(n).name());
         }
         gr.dispose();
         return img;
+    }
+
+    /** A found seed: black with a white core, visible on the white, saturated seed itself and on soft tissue; dimmer off the plane. */
+    private static void drawFound(Graphics2D gr, Line2D seg, boolean near) {
+        gr.setColor(Color.BLACK);
+        gr.setStroke(new BasicStroke(near ? 4f : 2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.draw(seg);
+        gr.setColor(near ? Color.WHITE : new Color(150, 150, 90));
+        gr.setStroke(new BasicStroke(near ? 1.5f : 1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.draw(seg);
+    }
+
+    /** A planned seed found near the plane: a cyan circle centred at pixel (x, y). */
+    private static void drawPlanned(Graphics2D gr, double x, double y) {
+        gr.setColor(PLANNED);
+        gr.setStroke(new BasicStroke(1.5f));
+        gr.draw(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
     }
 
     /**

@@ -154,8 +154,8 @@ public final class VerificationReport {
             p.newPage();
             p.heading("Images");
             p.line(String.format(Locale.ROOT, "Post-op CT; found seeds (black, white core), planned (cyan circle), not found (white square,"
-                    + " black cross; grey when planned beyond %.1f mm of the slice); isodoses 50/100/150/200 %% of the prescription.",
-                    PlanImages.SLAB_MM), 8.5f, false);
+                    + " black cross; grey when planned beyond %.1f mm of the slice); isodoses 50/100/150/200 %% of the prescription (%s).",
+                    PlanImages.SLAB_MM, IsodoseStyle.levelsInWords()), 8.5f, false);
             p.space(4);
             p.images(List.of(VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.AXIAL),
                     VerificationImages.slice(v, ct, rois, prescriptionGy, PlanImages.View.CORONAL)), p.width());

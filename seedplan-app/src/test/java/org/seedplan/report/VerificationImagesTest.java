@@ -50,8 +50,11 @@ class VerificationImagesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aSeedNotFoundIsAWhiteSquareWithABlackCrossNotARedMarkLikeThe200PercentIsodose() throws Exception {
+    /** The five-seed case: the post-op CT with four seeds found, the CTV, the verification. */
+    private record Case(Volume ct, Grid grid, List<RoiMask> rois, SeedFinding finding, Verification v) {
+    }
+
+    private static Case fiveSeedsOneMissing() {
         Grid ctGrid = new Grid(new Vec3(-30, -30, -20), 1, 1, 2, 61, 61, 21);
         float[] hu = new float[ctGrid.voxelCount()];
         Arrays.fill(hu, 40f);
@@ -69,6 +72,17 @@ class VerificationImagesTest {
         SeedFinding finding = new SeedFinder().find(ct, null, OptionalInt.of(4));
         Verification v = new ImplantVerifier(new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D)),
                 DecayIntegral.permanent(model.halfLifeDays()), new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, RX_GY);
+        return new Case(ct, grid, rois, finding, v);
+    }
+
+    @Test
+    void aSeedNotFoundIsAWhiteSquareWithABlackCrossNotARedMarkLikeThe200PercentIsodose() throws Exception {
+        Case k = fiveSeedsOneMissing();
+        Volume ct = k.ct();
+        Grid grid = k.grid();
+        List<RoiMask> rois = k.rois();
+        SeedFinding finding = k.finding();
+        Verification v = k.v();
         assertThat(v.matching().missingPlanned()).containsExactly(4);
 
         BufferedImage img = VerificationImages.slice(v, ct, rois, RX_GY, PlanImages.View.AXIAL);
@@ -78,7 +92,7 @@ class VerificationImagesTest {
         int red = 0;
         int greyLikeRedIsodose = 0;
         // the 200 % isodose colour in greyscale (ITU-R BT.601 luma, as a greyscale printer or copier renders it)
-        double isodose200Grey = luma(PlanImages.ISODOSE_COLOURS[3].getRGB());
+        double isodose200Grey = luma(IsodoseStyle.LEVELS.get(3).colour().getRGB());
         for (int y = (int) at[1] - 7; y <= (int) at[1] + 7; y++) {
             for (int x = (int) at[0] - 7; x <= (int) at[0] + 7; x++) {
                 int rgb = img.getRGB(x, y);
@@ -121,6 +135,76 @@ class VerificationImagesTest {
             assertThat(text).contains("not found (white square, black cross; grey when planned beyond 2.5 mm of the slice)")
                     .doesNotContain("not found (red)");
         }
+    }
+
+    /**
+     * In a greyscale rendering (BT.601 luma of every pixel, as a greyscale printer renders colour) the legend's four isodose
+     * samples differ in pattern: the runs of inked and blank columns along each sample and its thickness; the 100 % line is solid
+     * and the thickest. Each label beside a sample is legible: its darkest pixel against the band has a luma contrast ratio
+     * (L_band + 0.05) / (L_text + 0.05), luma scaled to 0–1, of at least 7 : 1 (the WCAG 2 AAA minimum for body text, with
+     * BT.601 luma in place of relative luminance). The old legend, coloured text on black, had 2.7 : 1 for "200%" and the
+     * four lines differed only in colour.
+     */
+    @Test
+    void theFourIsodoseLevelsDifferInPatternInGreyscaleAndTheLegendTextIsLegible() {
+        Case k = fiveSeedsOneMissing();
+        BufferedImage img = VerificationImages.slice(k.v(), k.ct(), k.rois(), RX_GY, PlanImages.View.AXIAL);
+        int bandTop = img.getHeight() - SliceView.LEGEND_PX;
+        double band = luma(img.getRGB(1, bandTop + 1));
+        List<String> signatures = new ArrayList<>();
+        List<Integer> thickness = new ArrayList<>();
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            // the sample: where the level's colour is, exactly, in the band (its core row)
+            int x0 = Integer.MAX_VALUE;
+            int x1 = -1;
+            int yc = -1;
+            for (int y = bandTop; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    if ((img.getRGB(x, y) & 0xffffff) == (level.colour().getRGB() & 0xffffff)) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x);
+                        yc = y;
+                    }
+                }
+            }
+            assertThat(x1).as("the %s %% sample in the legend", level.percent()).isGreaterThanOrEqualTo(0);
+            // in greyscale: a column is inked where the sample (casing and core) is darker than the band by half
+            StringBuilder runs = new StringBuilder();
+            boolean inked = false;
+            int run = 0;
+            int thickest = 0;
+            for (int x = x0 - 3; x <= x0 + PlanImages.Legend.LINE_SAMPLE_PX + 3; x++) {
+                int dark = 0;
+                int drawn = 0;
+                for (int y = yc - 5; y <= yc + 5; y++) {
+                    dark += luma(img.getRGB(x, y)) < band / 2 ? 1 : 0;
+                    drawn += luma(img.getRGB(x, y)) < band - 30 ? 1 : 0;
+                }
+                thickest = Math.max(thickest, drawn);
+                if ((dark > 0) != inked) {
+                    runs.append(inked ? "on" : "off").append(run).append(' ');
+                    inked = dark > 0;
+                    run = 0;
+                }
+                run++;
+            }
+            signatures.add(runs.toString().trim());
+            thickness.add(thickest);
+            // the label's darkest pixel, right of the sample
+            double text = 255;
+            for (int y = yc - 10; y <= yc + 4; y++) {
+                for (int x = x0 + PlanImages.Legend.LINE_SAMPLE_PX + 2; x <= x0 + PlanImages.Legend.LINE_SAMPLE_PX + 24; x++) {
+                    text = Math.min(text, luma(img.getRGB(x, y)));
+                }
+            }
+            double contrast = (band / 255 + 0.05) / (text / 255 + 0.05);
+            assertThat(contrast).as("luma contrast of the \"%s%%\" label on the legend band", (int) level.percent()).isGreaterThanOrEqualTo(7);
+        }
+        assertThat(signatures).as("greyscale patterns of the 50/100/150/200 %% samples (blank/inked column runs, px)").doesNotHaveDuplicates();
+        assertThat(signatures.get(1)).as("the 100 %% line: solid, one inked run: %s", signatures.get(1)).matches("off\\d+ on\\d+");
+        assertThat(signatures.get(0).split(" on").length - 1).as("dots of the 50 % line").isGreaterThanOrEqualTo(5);
+        assertThat(thickness.get(1)).as("the 100 %% line is the thickest, px: %s", thickness).isGreaterThan(Math.max(thickness.get(0),
+                Math.max(thickness.get(2), thickness.get(3))));
     }
 
     private static double luma(int rgb) {
