@@ -49,22 +49,44 @@ public final class PlanImages {
     public static BufferedImage slice(Plan plan, PlanningGeometry geometry, View view) {
         Grid g = plan.dose().grid();
         SliceView sv = new SliceView(view, g, geometry.targetCentroidMm());
-        BufferedImage img = sv.background(p -> geometry.ct() == null ? -1000 : geometry.huAt(p));
-        Graphics2D gr = SliceView.graphics(img);
-        float[] dose = sv.field(plan.dose().doseGy());
-        int o = 0;
-        for (PlanningGeometry.Organ organ : geometry.organs()) {
-            outline(gr, sv.toPixels(Isolines.path(sv.field(organ.mask()::fractionAt), sv.nu, sv.nv, 0.5)), ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
+        double ref = plan.intent().referenceDoseGy();
+        List<Double> otherRx = otherPrescriptions(plan);
+        Legend key = new Legend();
+        key.text(sv.label());
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            key.isodose(level, (int) level.percent() + "% " + gy(ref * level.percent() / 100));
+        }
+        for (int n = 0; n < otherRx.size(); n++) {
+            key.isodose(IsodoseStyle.OTHER_RX.get(n % IsodoseStyle.OTHER_RX.size()), gy(otherRx.get(n)) + " (Rx)");
         }
         int t0 = 0;
         for (PlanningGeometry.Target t : geometry.targets()) {
+            key.outline(TARGET_COLOURS[t0++ % TARGET_COLOURS.length], t.goal().structure() + " (Rx " + gy(t.goal().prescriptionGy()) + ")");
+        }
+        int o = 0;
+        for (PlanningGeometry.Organ organ : geometry.organs()) {
+            key.outline(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length], organ.limit().structure());
+        }
+        key.mark(SEED_SAMPLE_PX, (k, x, y) -> {
+            k.setColor(Legend.CT_CHIP);
+            k.fill(new java.awt.geom.Rectangle2D.Double(x - SEED_SAMPLE_PX / 2.0, y - 6, SEED_SAMPLE_PX, 12));
+            drawSeed(k, new double[] {x - 5, y}, new double[] {x + 5, y}, true);
+        }, "seeds");
+        int legendPx = key.heightPx(sv.width);
+        BufferedImage img = sv.background(p -> geometry.ct() == null ? -1000 : geometry.huAt(p), legendPx);
+        Graphics2D gr = SliceView.graphics(img);
+        float[] dose = sv.field(plan.dose().doseGy());
+        o = 0;
+        for (PlanningGeometry.Organ organ : geometry.organs()) {
+            outline(gr, sv.toPixels(Isolines.path(sv.field(organ.mask()::fractionAt), sv.nu, sv.nv, 0.5)), ORGAN_COLOURS[o++ % ORGAN_COLOURS.length]);
+        }
+        t0 = 0;
+        for (PlanningGeometry.Target t : geometry.targets()) {
             outline(gr, sv.toPixels(Isolines.path(sv.field(t.mask()::fractionAt), sv.nu, sv.nv, 0.5)), TARGET_COLOURS[t0++ % TARGET_COLOURS.length]);
         }
-        double ref = plan.intent().referenceDoseGy();
         for (IsodoseStyle level : IsodoseStyle.LEVELS) {
             level.draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, ref * level.percent() / 100)));
         }
-        List<Double> otherRx = otherPrescriptions(plan);
         for (int n = 0; n < otherRx.size(); n++) {
             IsodoseStyle.OTHER_RX.get(n % IsodoseStyle.OTHER_RX.size()).draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, otherRx.get(n))));
         }
@@ -80,27 +102,7 @@ public final class PlanImages {
             double off = Math.abs(sv.offsetFromPlane(s.centreMm()));
             drawSeed(gr, sv.project(s.centreMm().minus(s.axis().times(2.25))), sv.project(s.centreMm().plus(s.axis().times(2.25))), off <= SLAB_MM);
         }
-        Legend key = new Legend(gr, sv.width, sv.height);
-        key.text(sv.label());
-        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
-            key.isodose(level, (int) level.percent() + "% " + gy(ref * level.percent() / 100));
-        }
-        for (int n = 0; n < otherRx.size(); n++) {
-            key.isodose(IsodoseStyle.OTHER_RX.get(n % IsodoseStyle.OTHER_RX.size()), gy(otherRx.get(n)) + " (Rx)");
-        }
-        t0 = 0;
-        for (PlanningGeometry.Target t : geometry.targets()) {
-            key.outline(TARGET_COLOURS[t0++ % TARGET_COLOURS.length], t.goal().structure() + " (Rx " + gy(t.goal().prescriptionGy()) + ")");
-        }
-        o = 0;
-        for (PlanningGeometry.Organ organ : geometry.organs()) {
-            key.outline(ORGAN_COLOURS[o++ % ORGAN_COLOURS.length], organ.limit().structure());
-        }
-        key.mark(SEED_SAMPLE_PX, (x, y) -> {
-            gr.setColor(Legend.CT_CHIP);
-            gr.fill(new java.awt.geom.Rectangle2D.Double(x - SEED_SAMPLE_PX / 2.0, y - 6, SEED_SAMPLE_PX, 12));
-            drawSeed(gr, new double[] {x - 5, y}, new double[] {x + 5, y}, true);
-        }, "seeds");
+        key.paint(gr, sv.width, sv.height, legendPx);
         gr.dispose();
         return img;
     }
@@ -175,8 +177,8 @@ public final class PlanImages {
 
     /**
      * The key under a slice image: a light band on which each entry is a sample drawn as on the image (an isodose's line with
-     * its dashes, a structure's outline colour, a mark) followed by its label in black, left to right, wrapping to the next
-     * row when one is full, so that it reads in greyscale print as on screen.
+     * its dashes, a structure's outline, a mark) followed by its label in black, left to right, wrapping to the next row when
+     * one is full, so that it reads in greyscale print as on screen. The band is as high as its rows need.
      */
     static final class Legend {
         /** The band's colour (white: legible in print, no toner). */
@@ -187,49 +189,78 @@ public final class PlanImages {
         static final Color CT_CHIP = new Color(90, 90, 90);
         /** Length of an isodose's or outline's line sample, px: long enough for two periods of the longest dash pattern. */
         static final int LINE_SAMPLE_PX = 30;
-        private final Graphics2D gr;
-        private final int width;
-        private int x = 6;
-        private int y;
+        private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        private static final int ROW_PX = 17;
 
-        /** Paints the band under an image {@code imageHeight} px high ({@link SliceView#LEGEND_PX} band below it). */
-        Legend(Graphics2D gr, int width, int imageHeight) {
-            this.gr = gr;
-            this.width = width;
-            this.y = imageHeight + 15;
-            gr.setColor(BAND);
-            gr.fillRect(0, imageHeight, width, SliceView.LEGEND_PX);
-            gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        /** Draws an entry's sample centred at pixel (x, y). */
+        interface Sample {
+            void draw(Graphics2D g, double x, double y);
         }
+
+        private record Entry(int samplePx, Sample sample, String label) {
+        }
+
+        private final List<Entry> entries = new java.util.ArrayList<>();
 
         /** A label without a sample (the slice's name). */
         void text(String label) {
-            mark(0, (cx, cy) -> { }, label);
+            mark(0, (g, cx, cy) -> { }, label);
         }
 
         /** An isodose level: its line sample, then its label. */
         void isodose(IsodoseStyle style, String label) {
-            mark(LINE_SAMPLE_PX, (cx, cy) -> style.sample(gr, cx - LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5, LINE_SAMPLE_PX), label);
+            mark(LINE_SAMPLE_PX, (g, cx, cy) -> style.sample(g, cx - LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5, LINE_SAMPLE_PX), label);
         }
 
         /** A structure: a sample of its outline, then its name. */
         void outline(Color colour, String label) {
-            mark(LINE_SAMPLE_PX, (cx, cy) -> PlanImages.outline(gr,
+            mark(LINE_SAMPLE_PX, (g, cx, cy) -> PlanImages.outline(g,
                     new Line2D.Double(cx - LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5, cx + LINE_SAMPLE_PX / 2.0, Math.floor(cy) + 0.5), colour), label);
         }
 
         /** A symbol {@code markPx} wide, drawn by {@code mark} centred at the pixel it is given, then its label. */
-        void mark(int markPx, java.util.function.BiConsumer<Double, Double> mark, String label) {
-            int gap = markPx > 0 ? 4 : 0;
-            int w = markPx + gap + gr.getFontMetrics().stringWidth(label);
-            if (x > 6 && x + w > width - 4) {
-                x = 6;
-                y += 17;
+        void mark(int markPx, Sample mark, String label) {
+            entries.add(new Entry(markPx, mark, label));
+        }
+
+        /** The band's height under an image {@code width} px wide, px. */
+        int heightPx(int width) {
+            BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = scratch.createGraphics();
+            g.setFont(FONT);
+            int rows = layout(g, width, 0, false);
+            g.dispose();
+            return 7 + ROW_PX * rows;
+        }
+
+        /** Paints the band from pixel row {@code top} to the foot of the image, and the entries on it. */
+        void paint(Graphics2D g, int width, int top, int heightPx) {
+            g.setColor(BAND);
+            g.fillRect(0, top, width, heightPx);
+            g.setFont(FONT);
+            layout(g, width, top, true);
+        }
+
+        private int layout(Graphics2D g, int width, int top, boolean draw) {
+            int x = 6;
+            int y = top + 15;
+            int rows = 1;
+            for (Entry e : entries) {
+                int gap = e.samplePx() > 0 ? 4 : 0;
+                int w = e.samplePx() + gap + g.getFontMetrics().stringWidth(e.label());
+                if (x > 6 && x + w > width - 4) {
+                    x = 6;
+                    y += ROW_PX;
+                    rows++;
+                }
+                if (draw) {
+                    e.sample().draw(g, x + e.samplePx() / 2.0, y - 4.0);
+                    g.setColor(TEXT);
+                    g.drawString(e.label(), x + e.samplePx() + gap, y);
+                }
+                x += w + 12;
             }
-            mark.accept(x + markPx / 2.0, y - 4.0);
-            gr.setColor(TEXT);
-            gr.drawString(label, x + markPx + gap, y);
-            x += w + 12;
+            return rows;
         }
     }
 

@@ -19,7 +19,6 @@ import org.seedplan.geometry.Vec3;
  */
 final class SliceView {
 
-    static final int LEGEND_PX = 58;
     private static final int TARGET_WIDTH_PX = 520;
 
     final PlanImages.View view;
@@ -118,9 +117,9 @@ final class SliceView {
         };
     }
 
-    /** A new image with the CT slice painted (a legend strip below it) and antialiased drawing on. */
-    BufferedImage background(ToDoubleFunction<Vec3> huAt) {
-        BufferedImage img = new BufferedImage(width, height + LEGEND_PX, BufferedImage.TYPE_INT_RGB);
+    /** A new image with the CT slice painted and a strip {@code legendPx} high below it for the legend. */
+    BufferedImage background(ToDoubleFunction<Vec3> huAt, int legendPx) {
+        BufferedImage img = new BufferedImage(width, height + legendPx, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = img.createGraphics();
         for (int v = 0; v < nv; v++) {
             for (int u = 0; u < nu; u++) {

@@ -40,21 +40,31 @@ public final class VerificationImages {
     public static BufferedImage slice(Verification v, Volume ct, List<RoiMask> rois, double prescriptionGy, PlanImages.View view) {
         Grid g = v.postDose().grid();
         SliceView sv = new SliceView(view, g, centre(rois, g));
-        BufferedImage img = sv.background(p -> huAt(ct, p));
-        Graphics2D gr = SliceView.graphics(img);
-        float[] dose = sv.field(v.postDose().doseGy());
+        List<RoiMask> drawn = rois.stream().filter(r -> r.mask().grid().equals(g)).toList();
+        List<Color> colours = new ArrayList<>();
         int o = 0;
         int t = 0;
-        List<RoiMask> drawn = new ArrayList<>();
-        List<Color> drawnColours = new ArrayList<>();
-        for (RoiMask r : rois) {
-            if (r.mask().grid().equals(g)) {
-                Color colour = r.type().isTarget() ? PlanImages.TARGET_COLOURS[t++ % PlanImages.TARGET_COLOURS.length]
-                        : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length];
-                PlanImages.outline(gr, sv.toPixels(Isolines.path(sv.field(r.mask().fraction()), sv.nu, sv.nv, 0.5)), colour);
-                drawn.add(r);
-                drawnColours.add(colour);
-            }
+        for (RoiMask r : drawn) {
+            colours.add(r.type().isTarget() ? PlanImages.TARGET_COLOURS[t++ % PlanImages.TARGET_COLOURS.length]
+                    : PlanImages.ORGAN_COLOURS[o++ % PlanImages.ORGAN_COLOURS.length]);
+        }
+        PlanImages.Legend key = new PlanImages.Legend();
+        key.text(sv.label());
+        key.mark(14, (k, x, y) -> drawFound(k, new Line2D.Double(x - 5, y, x + 5, y), true), "found");
+        key.mark(10, (k, x, y) -> drawPlanned(k, x, y), "planned");
+        key.mark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (k, x, y) -> drawNotFound(k, x, y, true), "not found");
+        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
+            key.isodose(level, (int) level.percent() + "%");
+        }
+        for (int n = 0; n < drawn.size(); n++) {
+            key.outline(colours.get(n), drawn.get(n).name());
+        }
+        int legendPx = key.heightPx(sv.width);
+        BufferedImage img = sv.background(p -> huAt(ct, p), legendPx);
+        Graphics2D gr = SliceView.graphics(img);
+        float[] dose = sv.field(v.postDose().doseGy());
+        for (int n = 0; n < drawn.size(); n++) {
+            PlanImages.outline(gr, sv.toPixels(Isolines.path(sv.field(drawn.get(n).mask().fraction()), sv.nu, sv.nv, 0.5)), colours.get(n));
         }
         for (IsodoseStyle level : IsodoseStyle.LEVELS) {
             level.draw(gr, sv.toPixels(Isolines.path(dose, sv.nu, sv.nv, prescriptionGy * level.percent() / 100)));
@@ -75,17 +85,7 @@ public final class VerificationImages {
             double[] b = sv.project(s.centreMm().plus(s.axis().times(2.25)));
             drawFound(gr, new Line2D.Double(a[0], a[1], b[0], b[1]), near);
         }
-        PlanImages.Legend key = new PlanImages.Legend(gr, sv.width, sv.height);
-        key.text(sv.label());
-        key.mark(14, (x, y) -> drawFound(gr, new Line2D.Double(x - 5, y, x + 5, y), true), "found");
-        key.mark(10, (x, y) -> drawPlanned(gr, x, y), "planned");
-        key.mark((int) Math.ceil(2 * NOT_FOUND_HALF_PX), (x, y) -> drawNotFound(gr, x, y, true), "not found");
-        for (IsodoseStyle level : IsodoseStyle.LEVELS) {
-            key.isodose(level, (int) level.percent() + "%");
-        }
-        for (int n = 0; n < drawn.size(); n++) {
-            key.outline(drawnColours.get(n), drawn.get(n).name());
-        }
+        key.paint(gr, sv.width, sv.height, legendPx);
         gr.dispose();
         return img;
     }

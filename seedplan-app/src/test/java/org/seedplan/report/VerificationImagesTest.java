@@ -149,7 +149,7 @@ class VerificationImagesTest {
     void theFourIsodoseLevelsDifferInPatternInGreyscaleAndTheLegendTextIsLegible() {
         Case k = fiveSeedsOneMissing();
         BufferedImage img = VerificationImages.slice(k.v(), k.ct(), k.rois(), RX_GY, PlanImages.View.AXIAL);
-        int bandTop = img.getHeight() - SliceView.LEGEND_PX;
+        int bandTop = new SliceView(PlanImages.View.AXIAL, k.grid(), Vec3.ZERO).height;
         double band = luma(img.getRGB(1, bandTop + 1));
         List<String> signatures = new ArrayList<>();
         List<Integer> thickness = new ArrayList<>();
