@@ -4,13 +4,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.seedplan.dose.Seed;
 import org.seedplan.dvh.Dvh;
 import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Vec3;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.PlanningGeometry;
@@ -69,7 +71,7 @@ public final class PlanImages {
         }
         key.mark(SEED_SAMPLE_PX, (k, x, y) -> {
             k.setColor(Legend.CT_CHIP);
-            k.fill(new java.awt.geom.Rectangle2D.Double(x - SEED_SAMPLE_PX / 2.0, y - 6, SEED_SAMPLE_PX, 12));
+            k.fill(new Rectangle2D.Double(x - SEED_SAMPLE_PX / 2.0, y - 6, SEED_SAMPLE_PX, 12));
             drawSeed(k, new double[] {x - 5, y}, new double[] {x + 5, y}, true);
         }, "seeds");
         int legendPx = key.heightPx(sv.width);
@@ -111,7 +113,7 @@ public final class PlanImages {
      * A structure's outline in its colour over a white casing a pixel wider each side: in greyscale print a magenta or green
      * line has about the grey of soft tissue and would vanish; the casing keeps it, and tells it from the black-cased isodoses.
      */
-    static void outline(Graphics2D gr, java.awt.Shape pixelShape, Color colour) {
+    static void outline(Graphics2D gr, Shape pixelShape, Color colour) {
         gr.setColor(Color.WHITE);
         gr.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         gr.draw(pixelShape);
@@ -200,7 +202,7 @@ public final class PlanImages {
         private record Entry(int samplePx, Sample sample, String label) {
         }
 
-        private final List<Entry> entries = new java.util.ArrayList<>();
+        private final List<Entry> entries = new ArrayList<>();
 
         /** A label without a sample (the slice's name). */
         void text(String label) {
