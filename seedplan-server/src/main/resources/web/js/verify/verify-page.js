@@ -273,9 +273,10 @@ async function start() {
   viewer.addOverlay(new SeedLayer(state));
   state.modelBased = new VerificationModelBasedPanel($('model-based-panel'));
   viewer.setPreset('bone');
-  await plansOf(volume.header.patientDbId);
   $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));
   $('approve').addEventListener('click', () => approve().catch((e) => showMessage(error, 'error', e.message)));
+  // the run button stays disabled (verify.html) until its handler is attached and the plans to verify against are listed
+  await plansOf(volume.header.patientDbId);
 }
 
 start().catch((e) => {

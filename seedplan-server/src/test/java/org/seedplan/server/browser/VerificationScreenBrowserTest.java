@@ -186,6 +186,9 @@ class VerificationScreenBrowserTest extends BrowserPerClass {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/patient.html?id=" + patient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href^='/verify.html?series=" + postSeries + "']"))).click();
+        // the run button arrives disabled: a click before its handler and the plan list are ready would be lost
+        assertThat(js("return fetch('/verify.html').then((r) => r.text()).then((t) =>"
+                + " new DOMParser().parseFromString(t, 'text/html').getElementById('run').disabled)")).isEqualTo(true);
         VerifyScreen.awaitReady(wait);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matched-count")));
