@@ -16,18 +16,17 @@ import org.seedplan.planning.needle.Needle;
  * scanners drawn as {@link NeedleFinderGeneralisationRun} draws them: box, Gaussian and triangle profiles, 12-bit and
  * extended CT numbers, in-plane FWHM 0.6–1.2 mm, noise and streaks). The thick-slice joins, echoes and the end in air
  * were tuned on seeds 1701–1712 and 1801–1824, never on these. Every needle found and nothing else; on Gaussian and
- * triangle slices every tip within the issue's 1 mm; on box slices within 1.5 mm (the centreline's z fitted as a line on
- * thick slices; the measured worst over 48 such scans is 3.65 mm, an end fit that slips back by one bevel length,
- * docs/needles.md); axes within 2°. And six
+ * triangle slices every tip within the issue's 1 mm; on box slices within 1.5 mm (where inside a 3 mm box slice a shallow
+ * needle lies is not in the image: ±0.9 mm, docs/needles.md); axes within 2°. And six
  * 5 mm scans, where most needles are found but not at the issue's accuracy.
  */
 class NeedleFinderThickSliceTest {
 
     /** The scenario and its match on scan {@code n} of the generalisation run's draw from {@code seed}, slices {@code sliceMm}. */
-    private record Scanned(IntraOpScenario scenario, IntraOpScanner.SliceProfile profile, double maxHu, NeedleMatching matching) {
+    record Scanned(IntraOpScenario scenario, IntraOpScanner.SliceProfile profile, double maxHu, NeedleMatching matching) {
     }
 
-    private static Scanned scan(long seed, int n, double sliceMm) {
+    static Scanned scan(long seed, int n, double sliceMm) {
         SplittableRandom rnd = new SplittableRandom(seed * 7919);
         IntraOpScanner.SliceProfile profile = IntraOpScanner.SliceProfile.values()[n % 3];
         double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
@@ -55,8 +54,8 @@ class NeedleFinderThickSliceTest {
             NeedleMatching m = s.matching();
             found += m.matches().size();
             falseNeedles += m.unmatchedFound().size();
-            // Box slices: within 1.5 mm (measured worst here 1.02 mm, along the axis; over 48 such scans 3 of 160 box tips slip
-            // back by about one bevel length, up to 3.65 mm, none of them in these six: docs/needles.md).
+            // Box slices: within 1.5 mm (measured worst here 1.02 mm, along the axis; over 48 such scans 13 of 160 box tips lie
+            // 1.0-2.5 mm off, most of them along z on shallow needles, what a box profile hides: docs/needles.md).
             double tipLimit = profile == IntraOpScanner.SliceProfile.BOX ? 1.5 : NeedleFinderAcceptanceTest.TIP_TARGET_MM;
             for (NeedleMatch x : m.matches()) {
                 SimulatedNeedle t = scenario.placed().get(x.planned());
