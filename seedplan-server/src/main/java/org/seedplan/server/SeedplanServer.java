@@ -3,6 +3,7 @@ package org.seedplan.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.seedplan.server.api.ApiProblem;
@@ -30,6 +31,9 @@ public final class SeedplanServer implements AutoCloseable {
         this.app = app;
         this.services = services;
     }
+
+    /** How long stopping waits for the background jobs to finish once they were asked to stop. */
+    static final Duration JOBS_STOP_LIMIT = Duration.ofSeconds(60);
 
     /** Starts a server on {@code services}; returns once it listens. */
     public static SeedplanServer start(Services services) {
@@ -142,8 +146,20 @@ public final class SeedplanServer implements AutoCloseable {
         return Routes.all(services);
     }
 
+    /**
+     * Stops taking requests, then cancels the background jobs this server started and waits for them (at most
+     * {@link #JOBS_STOP_LIMIT}), so that none stores into the database after its owner closes it.
+     */
     @Override
     public void close() {
         app.stop();
+        try {
+            if (!services.jobs().cancelAndAwait(JOBS_STOP_LIMIT)) {
+                org.slf4j.LoggerFactory.getLogger(SeedplanServer.class).warn("background jobs still running "
+                        + JOBS_STOP_LIMIT.toSeconds() + " s after the server stopped; their results will not be stored");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.seedplan.server;
 
 import java.time.Instant;
+import org.seedplan.server.jobs.ServerJobs;
 import org.seedplan.server.security.Accounts;
 import org.seedplan.server.security.PasswordHasher;
 import org.seedplan.server.security.PermissionMatrix;
@@ -11,16 +12,19 @@ import org.seedplan.storage.account.UserRepository;
 import org.seedplan.storage.audit.AuditTrail;
 import org.seedplan.storage.Database;
 
-/** What the handlers work with: the database, accounts, sessions, audit trail, the cross-site guard and the clock. */
+/**
+ * What the handlers work with: the database, accounts, sessions, audit trail, the cross-site guard, the permission matrix, the
+ * background jobs this server started, and the clock.
+ */
 public record Services(ServerConfig config, Database db, Accounts accounts, Sessions sessions, AuditTrail audit,
-        RequestGuard guard, PermissionMatrix matrix) {
+        RequestGuard guard, PermissionMatrix matrix, ServerJobs jobs) {
 
     /** Wires the services of one server on {@code db}. */
     public static Services open(ServerConfig config, Database db) {
         PermissionMatrix matrix = PermissionMatrix.builtIn();
         AuditTrail audit = new AuditTrail(db);
         return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix, db), new Sessions(new SessionRepository(db), db, matrix), audit,
-                new RequestGuard(config.trustedProxies()), matrix);
+                new RequestGuard(config.trustedProxies()), matrix, new ServerJobs());
     }
 
     /** The current time of the server's clock. */

@@ -52,7 +52,7 @@ public final class VerificationApi {
     private final PatientRepository patients;
     private final StructureSetStore sets;
     private final RegistrationLookup registrations;
-    private final BackgroundJobs<VerificationOwner> jobs = new BackgroundJobs<>("seedplan-verification", "verification", VerificationOwner.KEEP);
+    private final BackgroundJobs<VerificationOwner> jobs;
 
     public VerificationApi(Services s, SeriesAccess access) {
         this.s = s;
@@ -61,6 +61,7 @@ public final class VerificationApi {
         this.patients = new PatientRepository(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
         this.registrations = new RegistrationLookup(s.db());
+        this.jobs = new BackgroundJobs<>(s.jobs(), "seedplan-verification", "verification", VerificationOwner.KEEP);
     }
 
     /**

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -37,6 +39,7 @@ public final class BackgroundJobs<O> {
         private volatile String error;
         private volatile boolean cancelled;
         private volatile Instant finishedAt;
+        private final CountDownLatch done = new CountDownLatch(1);
 
         Job(O owner, String waiting) {
             this.owner = owner;
@@ -74,6 +77,11 @@ public final class BackgroundJobs<O> {
             return finishedAt != null;
         }
 
+        /** Waits at most {@code limit} for the job to finish; returns whether it has. */
+        public boolean awaitFinished(Duration limit) throws InterruptedException {
+            return done.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
         /** running, done, failed or cancelled. */
         public String state() {
             return result != null ? "done" : cancelled ? "cancelled" : error != null ? "failed" : "running";
@@ -99,6 +107,7 @@ public final class BackgroundJobs<O> {
 
     private static final Map<String, ExecutorService> LANES = new ConcurrentHashMap<>();
 
+    private final ServerJobs serverJobs;
     private final String lane;
     private final String what;
     private final Duration keep;
@@ -106,9 +115,11 @@ public final class BackgroundJobs<O> {
 
     /**
      * A registry of jobs run on the lane {@code lane} (one thread of that name per server process, shared by every registry of the
-     * lane, so that two computations that each use every core do not run at once); {@code what} names the work in messages.
+     * lane, so that two computations that each use every core do not run at once); {@code what} names the work in messages; each
+     * job is also listed in {@code serverJobs}, the starting server's, until it finishes.
      */
-    public BackgroundJobs(String lane, String what, Duration keep) {
+    public BackgroundJobs(ServerJobs serverJobs, String lane, String what, Duration keep) {
+        this.serverJobs = serverJobs;
         this.lane = lane;
         this.what = what;
         this.keep = keep;
@@ -122,6 +133,7 @@ public final class BackgroundJobs<O> {
         forgetOld();
         Job<O> job = new Job<>(owner, "waiting for another " + what + " to finish");
         jobs.put(job.id, job);
+        serverJobs.started(job);
         executor(lane).submit(() -> {
             try {
                 if (job.cancelRequested) {
@@ -139,6 +151,8 @@ public final class BackgroundJobs<O> {
                 job.error = "the " + what + " failed on the server (" + e.getClass().getSimpleName() + "); the log has the details";
             } finally {
                 job.finishedAt = Instant.now();
+                serverJobs.finished(job);
+                job.done.countDown();
             }
         });
         return job;

@@ -50,7 +50,7 @@ public final class ModelBasedApi {
     private final DicomStore store;
     private final StructureSetStore sets;
     private final ModelBasedResults results;
-    private final BackgroundJobs<RunOf> runs = new BackgroundJobs<>(LANE, "model-based dose", KEEP);
+    private final BackgroundJobs<RunOf> runs;
 
     public ModelBasedApi(Services s) {
         this.s = s;
@@ -58,6 +58,7 @@ public final class ModelBasedApi {
         this.store = DicomStore.open(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
         this.results = new ModelBasedResults(s.db(), s.audit());
+        this.runs = new BackgroundJobs<>(s.jobs(), LANE, "model-based dose", KEEP);
     }
 
     /**

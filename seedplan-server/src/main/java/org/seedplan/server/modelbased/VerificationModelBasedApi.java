@@ -37,7 +37,7 @@ public final class VerificationModelBasedApi {
     private final VerificationApi verifications;
     private final PlanRevisions plans;
     private final VerificationModelBasedResults results;
-    private final BackgroundJobs<RunOf> runs = new BackgroundJobs<>(ModelBasedApi.LANE, "model-based dose", ModelBasedApi.KEEP);
+    private final BackgroundJobs<RunOf> runs;
 
     public VerificationModelBasedApi(Services s, SeriesAccess access, VerificationApi verifications) {
         this.s = s;
@@ -45,6 +45,7 @@ public final class VerificationModelBasedApi {
         this.verifications = verifications;
         this.plans = new PlanRevisions(s.db());
         this.results = new VerificationModelBasedResults(s.db(), s.audit());
+        this.runs = new BackgroundJobs<>(s.jobs(), ModelBasedApi.LANE, "model-based dose", ModelBasedApi.KEEP);
     }
 
     /**
