@@ -42,10 +42,33 @@ MATERIALS = [
     ('bone-cortical', 'Bone, Cortical (ICRP)', None),
     # ICRU Report 46 (1992) adult tissues as tabulated by Woodard & White, Br J Radiol 59:1209 (1986) and used by
     # AAPM TG-186 (Beaulieu et al., Med Phys 39:6208, 2012, Table III); mass fractions in percent.
+    # Skeletal muscle is ICRU 46's but not a row of TG-186's Table III.
     ('muscle', None, (1.05, {1: 10.2, 6: 14.3, 7: 3.4, 8: 71.0, 11: 0.1, 15: 0.2, 16: 0.3, 17: 0.1, 19: 0.4},
-                      'ICRU 46 / Woodard & White 1986 skeletal muscle (TG-186 Table III)')),
+                      'ICRU 46 / Woodard & White 1986 skeletal muscle')),
     ('liver', None, (1.06, {1: 10.2, 6: 13.9, 7: 3.0, 8: 71.6, 11: 0.2, 15: 0.3, 16: 0.3, 17: 0.2, 19: 0.3},
                      'ICRU 46 / Woodard & White 1986 liver (TG-186 Table III)')),
+    # The other rows of TG-186 Table III ("recommended tissue compositions", from Woodard & White 1986 / ICRU 46),
+    # the compositions the patient's tissue classes and organ contours are given (org.seedplan.dose.tissue).
+    ('mean-male-soft-tissue', None, (1.03, {1: 10.5, 6: 25.6, 7: 2.7, 8: 60.2, 11: 0.1, 15: 0.2, 16: 0.3, 17: 0.2, 19: 0.2},
+                                     'ICRU 46 / Woodard & White 1986 mean male soft tissue (TG-186 Table III)')),
+    ('mean-female-soft-tissue', None, (1.02, {1: 10.6, 6: 31.5, 7: 2.4, 8: 54.7, 11: 0.1, 15: 0.2, 16: 0.2, 17: 0.1, 19: 0.2},
+                                       'ICRU 46 / Woodard & White 1986 mean female soft tissue (TG-186 Table III)')),
+    ('prostate', None, (1.04, {1: 10.5, 6: 8.9, 7: 2.5, 8: 77.4, 11: 0.2, 15: 0.1, 16: 0.2, 19: 0.2},
+                        'ICRU 46 / Woodard & White 1986 prostate (TG-186 Table III)')),
+    ('mean-adipose', None, (0.95, {1: 11.4, 6: 59.8, 7: 0.7, 8: 27.8, 11: 0.1, 16: 0.1, 17: 0.1},
+                            'ICRU 46 / Woodard & White 1986 mean adipose tissue (TG-186 Table III)')),
+    ('mean-gland', None, (1.02, {1: 10.6, 6: 33.2, 7: 3.0, 8: 52.7, 11: 0.1, 15: 0.1, 16: 0.2, 17: 0.1},
+                          'ICRU 46 / Woodard & White 1986 mean (breast) gland (TG-186 Table III)')),
+    ('mean-skin', None, (1.09, {1: 10.0, 6: 20.4, 7: 4.2, 8: 64.5, 11: 0.2, 15: 0.1, 16: 0.2, 17: 0.3, 19: 0.1},
+                         'ICRU 46 / Woodard & White 1986 mean skin (TG-186 Table III)')),
+    ('cortical-bone', None, (1.92, {1: 3.4, 6: 15.5, 7: 4.2, 8: 43.5, 11: 0.1, 12: 0.2, 15: 10.3, 16: 0.3, 20: 22.5},
+                             'ICRU 46 / Woodard & White 1986 cortical bone (TG-186 Table III)')),
+    ('eye-lens', None, (1.07, {1: 9.6, 6: 19.5, 7: 5.7, 8: 64.6, 11: 0.1, 15: 0.1, 16: 0.3, 17: 0.1},
+                        'ICRU 46 / Woodard & White 1986 eye lens (TG-186 Table III)')),
+    ('lung-inflated', None, (0.26, {1: 10.3, 6: 10.5, 7: 3.1, 8: 74.9, 11: 0.2, 15: 0.2, 16: 0.3, 17: 0.3, 19: 0.2},
+                             'ICRU 46 / Woodard & White 1986 lung, inflated (TG-186 Table III)')),
+    ('heart', None, (1.05, {1: 10.4, 6: 13.9, 7: 2.9, 8: 71.8, 11: 0.1, 15: 0.2, 16: 0.2, 17: 0.2, 19: 0.3},
+                     'ICRU 46 / Woodard & White 1986 heart (TG-186 Table III)')),
     # Seed and implant metals: pure elements at xraylib's ElementDensity; steel is AISI 304 stainless steel at the
     # middle of its specified ranges (ASTM A240: Cr 18-20 %, Ni 8-10.5 %, Mn <= 2 %), density 8.00 g/cm3.
     ('titanium', None, (None, {22: 100.0}, 'pure titanium (seed capsules)')),

@@ -1,6 +1,7 @@
 package org.seedplan.dose.modelbased;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,7 +15,10 @@ import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.dose.montecarlo.MaterialLibrary;
 import org.seedplan.dose.montecarlo.MonteCarloSettings;
 import org.seedplan.dose.tissue.HuDensityCurve;
+import org.seedplan.dose.tissue.StructureTissue;
+import org.seedplan.dose.tissue.StructureTissues;
 import org.seedplan.dose.tissue.TissueAssignment;
+import org.seedplan.dose.tissue.TissueClass;
 import org.seedplan.dose.tissue.TissueOverride;
 import org.seedplan.dose.tissue.TissuePhantom;
 import org.seedplan.dvh.DoseMetricsCalculator;
@@ -24,13 +28,15 @@ import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Volume;
 import org.seedplan.source.SourceModel;
+import org.seedplan.structure.Mask;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
 
 /**
  * The model-based dose of an implant in a patient, beside its TG-43 dose (TG-186 §V): the CT's tissues on a
- * phantom {@value ModelBasedDose#SCATTER_MARGIN_MM} mm wider than the dose grid ({@link TissueAssignment}, contour
- * overrides by structure name), Monte Carlo transport stopped at the requested mean uncertainty over the target
+ * phantom {@value ModelBasedDose#SCATTER_MARGIN_MM} mm wider than the dose grid ({@link TissueAssignment}; organs and
+ * targets given their TG-186 compositions by {@link StructureTissues}, then the user's overrides by structure name; what
+ * every structure of the calculator was given is in {@link TissuePhantom#structures()}), Monte Carlo transport stopped at the requested mean uncertainty over the target
  * voxels, the metrics with their statistical σ and the TG-43 vs model-based comparison, all on one dose grid
  * and one set of structure masks.
  */
@@ -40,10 +46,19 @@ public final class PatientModelBasedDose {
     public record OverrideRequest(String structure, String material, Double densityGPerCm3) {
     }
 
-    /** What to compute: the patient's CT, structures and overrides, the seeds and their source, the dose asked for. */
+    /**
+     * What to compute: the patient's CT, structures and overrides, the seeds and their source, the dose asked for, and the soft
+     * tissue of voxels no contour assigns ({@code softTissue}, a material name).
+     */
     public record Request(Volume ct, List<Structure> structures, List<OverrideRequest> overrides, HuDensityCurve curve,
                           SourceModel source, List<Seed> seeds, DecayIntegral time, DoseSpecification specification,
-                          MonteCarloSettings settings) {
+                          MonteCarloSettings settings, String softTissue) {
+
+        /** A request with TG-186's mean male soft tissue as the default soft tissue ({@link TissueClass#DEFAULT_SOFT_TISSUE}). */
+        public Request(Volume ct, List<Structure> structures, List<OverrideRequest> overrides, HuDensityCurve curve, SourceModel source,
+                       List<Seed> seeds, DecayIntegral time, DoseSpecification specification, MonteCarloSettings settings) {
+            this(ct, structures, overrides, curve, source, seeds, time, specification, settings, TissueClass.DEFAULT_SOFT_TISSUE);
+        }
     }
 
     /**
@@ -71,14 +86,29 @@ public final class PatientModelBasedDose {
     public static Evaluation evaluate(Request r, Grid doseGrid, DoseMetricsCalculator calculator, DoubleConsumer progress,
                                       BooleanSupplier cancelled) {
         Grid phantomGrid = ModelBasedDose.phantomGrid(doseGrid);
-        List<TissueOverride> overrides = new ArrayList<>();
+        Map<String, Mask> masks = new LinkedHashMap<>();
+        List<StructureTissues.Contoured> reported = new ArrayList<>();
+        for (RoiMask roi : calculator.rois()) {
+            if (roi.mask().grid().equals(doseGrid)) {
+                Mask m = embed(roi.mask(), phantomGrid);
+                masks.put(roi.name(), m);
+                reported.add(new StructureTissues.Contoured(roi.name(), roi.type(), m));
+            }
+        }
+        List<TissueOverride> overrides = new ArrayList<>(StructureTissues.automatic(reported, r.softTissue()));
         for (OverrideRequest o : r.overrides()) {
             Structure s = r.structures().stream().filter(x -> x.name().equals(o.structure())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("tissue override: no structure named '" + o.structure() + "': use one of "
                             + r.structures().stream().map(Structure::name).toList()));
-            overrides.add(new TissueOverride(s.name(), MaskRasterizer.rasterize(s, phantomGrid), o.material(), o.densityGPerCm3()));
+            Mask m = masks.computeIfAbsent(s.name(), k -> MaskRasterizer.rasterize(s, phantomGrid));
+            overrides.add(new TissueOverride(s.name(), m, o.material(), o.densityGPerCm3()));
         }
-        TissuePhantom tissues = TissueAssignment.assign(r.ct(), phantomGrid, r.curve(), overrides, r.seeds(), MaterialLibrary.standard());
+        TissuePhantom assigned = TissueAssignment.assign(r.ct(), phantomGrid, r.curve(), overrides, r.seeds(), r.softTissue(),
+                MaterialLibrary.standard());
+        List<StructureTissue> byStructure = new ArrayList<>();
+        masks.forEach((name, m) -> byStructure.add(assigned.structure(name)
+                .orElseGet(() -> StructureTissue.of(name, StructureTissue.BY_CT, m, assigned.phantom()))));
+        TissuePhantom tissues = assigned.withStructures(byStructure);
         boolean[] region = targetVoxels(calculator.rois(), doseGrid);
         ModelBasedDose.Result mb = ModelBasedDose.compute(r.source(), tissues.phantom(), r.seeds(), doseGrid, r.time(),
                 r.specification(), r.settings(), region, progress, cancelled);
@@ -87,6 +117,28 @@ public final class PatientModelBasedDose {
         ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty.sigma());
         return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.bands(), tg43,
                 calculator.dvhs(tg43), comparison, mb.photons(), mb.seconds());
+    }
+
+    /**
+     * A mask on the dose grid as a mask on the phantom grid (the same spacing, whole voxels wider on every side): zero outside the
+     * dose grid, which holds every structure the calculator rasterised. Derived structures (a CTV = GTV + margin) have no contours
+     * of their own to rasterise again.
+     */
+    static Mask embed(Mask doseMask, Grid phantomGrid) {
+        Grid d = doseMask.grid();
+        int ox = (int) Math.round((d.x(0) - phantomGrid.x(0)) / d.dxMm());
+        int oy = (int) Math.round((d.y(0) - phantomGrid.y(0)) / d.dyMm());
+        int oz = (int) Math.round((d.z(0) - phantomGrid.z(0)) / d.dzMm());
+        float[] f = new float[phantomGrid.voxelCount()];
+        float[] src = doseMask.fraction();
+        for (int k = 0; k < d.nz(); k++) {
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    f[phantomGrid.index(i + ox, j + oy, k + oz)] = src[d.index(i, j, k)];
+                }
+            }
+        }
+        return new Mask(doseMask.name(), phantomGrid, f);
     }
 
     /** The voxels at least half inside a target (all voxels when there is no target). */

@@ -16,7 +16,9 @@ import org.seedplan.geometry.Volume;
  * Builds the voxel phantom of a patient for model-based dose (TG-186, Beaulieu et al. 2012, §IV): the CT
  * resampled onto the dose grid, each dose voxel with the mass-weighted mean density of the CT voxels it
  * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume; then the
- * contour overrides in their order (a later one wins); then the seeds' own voxels.
+ * contours' compositions in their order (a later one wins; each on the voxels of the CT classes it names: an automatic one,
+ * {@link StructureTissues}, leaves air, lung, bone and metal; a user's changes all, the water outside the CT too); then the seeds' own voxels. The phantom records, for each contour that
+ * set a composition, what its voxels became and why ({@link StructureTissue}).
  *
  * <p><b>Seeds.</b> The transport models each seed's capsule and marker itself, so the CT's image of a seed
  * (metal, and the bright and dark streaks beside it) must not be counted again: every dose voxel whose centre
@@ -48,9 +50,22 @@ public final class TissueAssignment {
      */
     public static TissuePhantom assign(Volume ct, Grid doseGrid, HuDensityCurve curve, List<TissueOverride> overrides,
                                        List<Seed> seeds, MaterialLibrary library) {
+        return assign(ct, doseGrid, curve, overrides, seeds, TissueClass.DEFAULT_SOFT_TISSUE, library);
+    }
+
+    /**
+     * As {@link #assign(Volume, Grid, HuDensityCurve, List, List, MaterialLibrary)}, with {@code softTissue} the material of
+     * the soft-tissue class (voxels no contour assigns; TG-186's mean male or female soft tissue, or another).
+     */
+    public static TissuePhantom assign(Volume ct, Grid doseGrid, HuDensityCurve curve, List<TissueOverride> overrides,
+                                       List<Seed> seeds, String softTissue, MaterialLibrary library) {
+        if (!library.names().contains(softTissue)) {
+            throw new IllegalArgumentException("default soft tissue: unknown material '" + softTissue + "': use one of "
+                    + String.join(", ", library.names()));
+        }
         List<String> names = new ArrayList<>();
         for (TissueClass c : TissueClass.values()) {
-            names.add(c.material());
+            names.add(c == TissueClass.SOFT_TISSUE ? softTissue : c.material());
         }
         names.add("water");
         for (TissueOverride o : overrides) {
@@ -76,11 +91,15 @@ public final class TissueAssignment {
         byte[] material = new byte[n];
         float[] density = new float[n];
         double outside = resample(ct, doseGrid, curve, material, density);
+        byte[] ctClass = material.clone();
         for (TissueOverride o : overrides) {
             byte m = (byte) names.indexOf(o.material());
             float[] f = o.mask().fraction();
+            boolean[] changes = new boolean[OUTSIDE + 1];
+            o.ctClasses().forEach(c -> changes[c.ordinal()] = true);
+            changes[OUTSIDE] = o.ctClasses().size() == TissueClass.values().length;
             for (int v = 0; v < n; v++) {
-                if (f[v] >= OVERRIDE_FRACTION) {
+                if (f[v] >= OVERRIDE_FRACTION && changes[ctClass[v]]) {
                     material[v] = m;
                     if (o.densityGPerCm3() != null) {
                         density[v] = o.densityGPerCm3().floatValue();
@@ -89,7 +108,7 @@ public final class TissueAssignment {
             }
         }
         int artefacts = replaceSeedVoxels(doseGrid, seeds, material, density, (byte) TissueClass.METAL.ordinal(),
-                (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(TissueClass.SOFT_TISSUE.material()).nominalDensityGPerCm3());
+                (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(softTissue).nominalDensityGPerCm3());
         double[] volume = new double[names.size()];
         for (byte m : material) {
             volume[m] += doseGrid.voxelVolumeCc();
@@ -98,8 +117,13 @@ public final class TissueAssignment {
         for (int m = 0; m < names.size(); m++) {
             byMaterial.put(names.get(m), volume[m]);
         }
-        return new TissuePhantom(new VoxelPhantom(doseGrid, List.copyOf(names), material, density), byMaterial, artefacts,
-                outside * doseGrid.voxelVolumeCc());
+        VoxelPhantom phantom = new VoxelPhantom(doseGrid, List.copyOf(names), material, density);
+        List<StructureTissue> given = new ArrayList<>();
+        for (TissueOverride o : overrides) {
+            given.removeIf(g -> g.structure().equals(o.structure()));
+            given.add(StructureTissue.of(o.structure(), o.basis(), o.mask(), phantom));
+        }
+        return new TissuePhantom(phantom, byMaterial, artefacts, outside * doseGrid.voxelVolumeCc(), softTissue, given);
     }
 
     /** Fills material (a class ordinal, or OUTSIDE for water) and density; returns the voxels' summed fraction outside the CT. */

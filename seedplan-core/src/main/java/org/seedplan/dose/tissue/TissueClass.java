@@ -1,23 +1,25 @@
 package org.seedplan.dose.tissue;
 
 /**
- * The tissue classes of TG-186 (Beaulieu et al. 2012, Table III) a CT voxel is sorted into, each with the
- * material the transport uses. Classes follow the voxel's mass density from the calibration curve, metal
- * its CT number: thresholds sit halfway between the ICRU 46 nominal densities of neighbouring classes.
+ * The tissue classes a CT voxel is sorted into, each with the TG-186 (Beaulieu et al. 2012, Table III) composition
+ * the transport uses. Classes follow the voxel's mass density from the calibration curve, metal its CT number:
+ * thresholds sit halfway between the ICRU 46 nominal densities of neighbouring classes. The soft-tissue class takes
+ * the run's default soft tissue ({@link #DEFAULT_SOFT_TISSUE} unless the run names another); organ and target contours
+ * get their own compositions ({@link StructureTissues}).
  */
 public enum TissueClass {
     /** ρ &lt; 0.10 g/cm³ (about −900 HU): air in the airways, bowel gas, outside the patient. */
     AIR("air"),
-    /** 0.10 ≤ ρ &lt; 0.60 g/cm³ (−900 to −420 HU): inflated lung (ICRU 46 lung at 0.26). */
-    LUNG("lung"),
-    /** 0.60 ≤ ρ &lt; 0.975 g/cm³ (−420 to −50 HU): adipose tissue (0.95). */
-    ADIPOSE("adipose"),
-    /** 0.975 ≤ ρ &lt; 1.055 g/cm³ (−50 to 55 HU): soft tissue, muscle, tumour (1.03). */
-    SOFT_TISSUE("soft-tissue"),
-    /** 1.055 ≤ ρ &lt; 1.15 g/cm³ (55 to 190 HU): liver (1.06) and contrast-enhanced parenchyma. */
+    /** 0.10 ≤ ρ &lt; 0.60 g/cm³ (−900 to −420 HU): inflated lung (TG-186 Table III lung, inflated, 0.26). */
+    LUNG("lung-inflated"),
+    /** 0.60 ≤ ρ &lt; 0.975 g/cm³ (−420 to −50 HU): adipose tissue (TG-186 Table III mean adipose, 0.95). */
+    ADIPOSE("mean-adipose"),
+    /** 0.975 ≤ ρ &lt; 1.055 g/cm³ (−50 to 55 HU): soft tissue (TG-186 Table III mean male soft tissue, 1.03, by default). */
+    SOFT_TISSUE("mean-male-soft-tissue"),
+    /** 1.055 ≤ ρ &lt; 1.15 g/cm³ (55 to 190 HU): liver (TG-186 Table III, 1.06) and contrast-enhanced parenchyma. */
     LIVER("liver"),
-    /** ρ ≥ 1.15 g/cm³ (above about 190 HU): bone, as cortical bone composition at the voxel's own density. */
-    BONE("bone-cortical"),
+    /** ρ ≥ 1.15 g/cm³ (above about 190 HU): bone, as TG-186 Table III cortical bone at the voxel's own density. */
+    BONE("cortical-bone"),
     /** CT number ≥ 3000 HU (the 12-bit ceiling is 3071): clips, needles, seeds; steel at its nominal density. */
     METAL("steel");
 
@@ -25,6 +27,12 @@ public enum TissueClass {
     static final double[] UPPER_DENSITY_G_PER_CM3 = {0.10, 0.60, 0.975, 1.055, 1.15};
     /** CT number from which a voxel is metal, HU. */
     public static final double METAL_HU = 3000;
+    /**
+     * The soft tissue of voxels no contour assigns: TG-186 Table III's mean male soft tissue. Table III gives a male and
+     * a female mean soft tissue; the female one has 7 % less μen/ρ at 27.5 keV (more carbon, less oxygen); a run may
+     * name it instead (or any other material).
+     */
+    public static final String DEFAULT_SOFT_TISSUE = "mean-male-soft-tissue";
 
     private final String material;
 
@@ -32,7 +40,7 @@ public enum TissueClass {
         this.material = material;
     }
 
-    /** The name of the material in the Monte Carlo material library. */
+    /** The name of the material in the Monte Carlo material library (for SOFT_TISSUE: the default soft tissue). */
     public String material() {
         return material;
     }

@@ -35,9 +35,9 @@ class TissueAssignmentTest {
         Grid dose = new Grid(new Vec3(1.5, 2, 2), 3, 4, 4, 6, 1, 1);
         VoxelPhantom p = TissueAssignment.assign(ct, dose, CURVE, List.of(), List.of(), LIBRARY).phantom();
         assertThat(p.densityGPerCm3()[3]).isCloseTo((float) ((0.26 + 1 + 1) / 3), within(1e-6f));
-        assertThat(material(p, 3)).isEqualTo("soft-tissue");
+        assertThat(material(p, 3)).isEqualTo(TissueClass.DEFAULT_SOFT_TISSUE);
         assertThat(p.densityGPerCm3()[2]).isCloseTo(0.26f, within(1e-6f));
-        assertThat(material(p, 2)).isEqualTo("lung");
+        assertThat(material(p, 2)).isEqualTo("lung-inflated");
     }
 
     @Test
@@ -86,12 +86,12 @@ class TissueAssignmentTest {
         Mask gtv = MaskRasterizer.rasterize(sphere("GTV", 12, 2), dose);
         int centre = dose.index(14, 14, 14);
         VoxelPhantom plain = TissueAssignment.assign(ct, dose, CURVE, List.of(), List.of(), LIBRARY).phantom();
-        assertThat(material(plain, centre)).isEqualTo("adipose");
+        assertThat(material(plain, centre)).isEqualTo("mean-adipose");
         VoxelPhantom overridden = TissueAssignment.assign(ct, dose, CURVE,
                 List.of(TissueOverride.keepingCtDensity(gtv, "soft-tissue")), List.of(), LIBRARY).phantom();
         assertThat(material(overridden, centre)).isEqualTo("soft-tissue");
         assertThat(overridden.densityGPerCm3()[centre]).isCloseTo(0.95f, within(1e-5f));
-        assertThat(material(overridden, dose.index(0, 0, 0))).isEqualTo("lung");
+        assertThat(material(overridden, dose.index(0, 0, 0))).isEqualTo("lung-inflated");
         VoxelPhantom fixed = TissueAssignment.assign(ct, dose, CURVE,
                 List.of(new TissueOverride("GTV", gtv, "muscle", 1.05)), List.of(), LIBRARY).phantom();
         assertThat(material(fixed, centre)).isEqualTo("muscle");
