@@ -7,11 +7,13 @@ import java.util.Locale;
 import org.seedplan.dose.modelbased.DoseSpecification;
 import org.seedplan.dose.modelbased.MetricUncertainty;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
+import org.seedplan.dose.tissue.StructureTissue;
 
 /**
  * The report section that puts TG-43 beside the model-based dose (TG-186 §V): D90 and V100 of each target and the
  * organ doses, each dose column labelled with the dose it is, the model-based values with their statistical 1σ,
- * how the model-based dose was made (tissues, photons, uncertainty method), and the DVHs of both doses with the
+ * how the model-based dose was made (tissues, the composition each target and organ was given and why, photons, uncertainty
+ * method), and the DVHs of both doses with the
  * model-based 1σ band ({@link ModelBasedDvhFigure}).
  */
 final class ModelBasedSection {
@@ -34,7 +36,23 @@ final class ModelBasedSection {
         p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
         p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%d replicate doses, each voxel varied by its"
                 + " own uncertainty); %d photons in %.0f s.", MetricUncertainty.REPLICATES, e.photons(), e.seconds())), 8.5f, false);
-        p.line(text(e.tissues().describe().substring(0, 1).toUpperCase(Locale.ROOT) + e.tissues().describe().substring(1) + "."), 8.5f, false);
+        String materials = e.tissues().describeMaterials();
+        p.line(text(materials.substring(0, 1).toUpperCase(Locale.ROOT) + materials.substring(1) + "."), 8.5f, false);
+        List<String[]> given = new ArrayList<>();
+        given.add(new String[] {"Structure", "Composition given (share of its voxels)", "Why"});
+        for (StructureTissue s : e.tissues().structures()) {
+            List<String> parts = new ArrayList<>();
+            s.fractionByMaterial().forEach((m, f) -> {
+                if (f >= 0.01) {
+                    parts.add(String.format(Locale.ROOT, "%s %.0f %%", m, 100 * f));
+                }
+            });
+            given.add(new String[] {s.structure(), parts.isEmpty() ? "no voxel inside" : String.join(", ", parts), s.basis()});
+        }
+        if (given.size() > 1) {
+            float w = p.width();
+            p.table(given, new float[] {0.16f * w, 0.40f * w, 0.44f * w}, 8);
+        }
         p.space(6);
         p.images(List.of(ModelBasedDvhFigure.of(e)), p.width() * 0.8f);
         p.line(text(String.format(Locale.ROOT, "DVH: %s solid, %s dashed, shaded its 1 σ band (the same replicate doses as the metrics' σ;"

@@ -106,7 +106,7 @@ public final class DoseCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--engine '" + engine + "': give tg43 (TG-43U1, default) or mc (model-based Monte Carlo)");
         };
         if (!modelBased && mc.anyGiven()) {
-            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue, --soft-tissue and the --mc-… options belong to the model-based dose:"
                     + " add --engine mc, or leave them out");
         }
         if (modelBased) {

@@ -49,7 +49,7 @@ final class ModelBasedDoseRun {
         }
         DoseMetricsCalculator calculator = new DoseMetricsCalculator(masks, grid, rxGy);
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(ct, structures,
-                options.overrides(), options.curve(), source, seeds, time, options.specification(), options.settings()), grid, calculator,
+                options.overrides(), options.curve(), source, seeds, time, options.specification(), options.settings(), options.softTissue()), grid, calculator,
                 ModelBasedOptions.progressLine(), () -> false);
         List<String> lines = new ArrayList<>();
         lines.add("dose written: " + e.describe());

@@ -10,11 +10,12 @@ import org.seedplan.dose.montecarlo.MonteCarloSettings;
 import org.seedplan.dose.modelbased.DoseSpecification;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.tissue.HuDensityCurve;
+import org.seedplan.dose.tissue.TissueClass;
 import picocli.CommandLine.Option;
 
 /**
  * The options of a model-based (TG-186 Monte Carlo) dose: which dose to report, the CT calibration curve, tissue
- * overrides by structure, and the Monte Carlo's stop rule and random seed. Checked before anything is read.
+ * overrides by structure, the default soft tissue, and the Monte Carlo's stop rule and random seed. Checked before anything is read.
  */
 public final class ModelBasedOptions {
 
@@ -30,9 +31,15 @@ public final class ModelBasedOptions {
     Path huDensity;
 
     @Option(names = "--tissue", paramLabel = "ROI=MATERIAL[:G_PER_CM3]",
-            description = "give a structure one material (water, lung, adipose, soft-tissue, muscle, liver, bone-cortical …), at the CT's density"
-                    + " or the one given; repeat for several, a later one wins (e.g. --tissue GTV=soft-tissue for a tumour in lung)")
+            description = "give a structure one material instead of the one TG-186 gives it (liver, prostate, heart, mean-male-soft-tissue,"
+                    + " mean-female-soft-tissue, mean-adipose, lung-inflated, cortical-bone, muscle, water …), at the CT's density or the one given;"
+                    + " repeat for several, a later one wins (e.g. --tissue GTV=liver for a liver lesion without a liver contour)")
     List<String> tissues = new ArrayList<>();
+
+    @Option(names = "--soft-tissue", defaultValue = TissueClass.DEFAULT_SOFT_TISSUE, paramLabel = "MATERIAL",
+            description = "soft tissue of the voxels no contour assigns (default ${DEFAULT-VALUE}, TG-186 Table III;"
+                    + " mean-female-soft-tissue for a woman)")
+    String softTissue;
 
     @Option(names = "--mc-uncertainty-pct", defaultValue = "2", paramLabel = "PCT",
             description = "stop the Monte Carlo when the mean statistical uncertainty (1σ) over the target voxels reaches this, in %% (default ${DEFAULT-VALUE})")
@@ -54,12 +61,25 @@ public final class ModelBasedOptions {
             throw new IllegalArgumentException("--mc-max-seconds " + maxSeconds + ": give 1 to " + (long) MAX_SECONDS + " s");
         }
         overrides();
+        softTissue();
         curve();
+    }
+
+    /** The soft tissue of voxels no contour assigns, checked against the material library. */
+    public String softTissue() {
+        String m = softTissue.trim().toLowerCase(Locale.ROOT);
+        List<String> known = MaterialLibrary.standard().names();
+        if (!known.contains(m)) {
+            throw new IllegalArgumentException("--soft-tissue '" + softTissue + "': unknown material: use mean-male-soft-tissue,"
+                    + " mean-female-soft-tissue or another of " + String.join(", ", known));
+        }
+        return m;
     }
 
     /** Whether any of these options was given (they need the model-based dose switched on). */
     public boolean anyGiven() {
-        return !report.equals("dm,m") || huDensity != null || !tissues.isEmpty() || uncertaintyPct != 2 || maxSeconds != 600 || seed != 1;
+        return !report.equals("dm,m") || huDensity != null || !tissues.isEmpty() || uncertaintyPct != 2 || maxSeconds != 600 || seed != 1
+                || !softTissue.equals(TissueClass.DEFAULT_SOFT_TISSUE);
     }
 
     public DoseSpecification specification() {

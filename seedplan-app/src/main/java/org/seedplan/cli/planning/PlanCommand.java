@@ -168,7 +168,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** Every option checked before any reading, computing or writing. */
     private void checkOptions() {
         if (!modelBased && mc.anyGiven()) {
-            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue, --soft-tissue and the --mc-… options belong to the model-based dose:"
                     + " add --model-based, or leave them out");
         }
         if (modelBased) {

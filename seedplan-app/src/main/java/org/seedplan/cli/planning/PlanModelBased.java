@@ -39,6 +39,6 @@ final class PlanModelBased {
                 MetricLevels.DEFAULT);
         return PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(geometry.ct(), drawn, options.overrides(), options.curve(),
                 plan.source(), plan.seeds(), DecayIntegral.permanent(plan.intent().halfLifeDays()), options.specification(),
-                options.settings()), grid, calculator, ModelBasedOptions.progressLine(), () -> false);
+                options.settings(), options.softTissue()), grid, calculator, ModelBasedOptions.progressLine(), () -> false);
     }
 }

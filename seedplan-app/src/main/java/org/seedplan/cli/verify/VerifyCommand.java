@@ -200,7 +200,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (modelBased) {
             modelBasedDose = org.seedplan.dose.modelbased.PatientModelBasedDose.evaluate(
                     new org.seedplan.dose.modelbased.PatientModelBasedDose.Request(postOp, postStructures, mc.overrides(), mc.curve(),
-                            implant.model(), v.implant(), sourceOptions.permanent(implant), mc.specification(), mc.settings()),
+                            implant.model(), v.implant(), sourceOptions.permanent(implant), mc.specification(), mc.settings(), mc.softTissue()),
                     grid, new org.seedplan.dvh.DoseMetricsCalculator(postRois, grid, rx), org.seedplan.cli.dose.ModelBasedOptions.progressLine(),
                     () -> false);
         }
@@ -233,7 +233,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** Refuses bad options before any file is read: spacing, counts, prescription, and an output over an input. */
     private void checkOptions() {
         if (!modelBased && mc.anyGiven()) {
-            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue and the --mc-… options belong to the model-based dose:"
+            throw new IllegalArgumentException("--mc-report, --hu-density, --tissue, --soft-tissue and the --mc-… options belong to the model-based dose:"
                     + " add --model-based, or leave them out");
         }
         if (modelBased) {

@@ -62,7 +62,8 @@ class ModelBasedCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("dose written: Dw,m (model-based dose to water in medium (TG-186)): Monte Carlo")
                 .contains("TG-43 (Dw,w)").contains("Dw,m ± 1σ").containsPattern("GTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy")
-                .contains("Dw,m D90 Gy").contains("liver");
+                .contains("Dw,m D90 Gy").contains("GTV: liver 100 % (user's override)")
+                .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Stomach: ");
         assertThat(r.err()).contains("model-based dose (Monte Carlo): 100 %");
         DataSet rd = DicomReader.read(out).dataSet();
         assertThat(rd.string(ModelBasedDoseRun.DOSE_COMMENT).orElseThrow()).startsWith("Dw,m (model-based dose to water in medium");
@@ -80,6 +81,8 @@ class ModelBasedCommandsTest {
         refused(dose(out, "--engine", "mc", "--rx-gy", "120", "--tissue", "GTV"), "--tissue 'GTV'", "ROI=MATERIAL");
         refused(dose(out, "--engine", "mc", "--rx-gy", "120", "--tissue", "GTV=tumor"), "unknown material 'tumor'", "soft-tissue");
         refused(dose(out, "--engine", "mc", "--rx-gy", "120", "--mc-uncertainty-pct", "0.01"), "--mc-uncertainty-pct");
+        refused(dose(out, "--engine", "mc", "--rx-gy", "120", "--soft-tissue", "tumour"), "--soft-tissue 'tumour'", "mean-female-soft-tissue");
+        refused(dose(out, "--soft-tissue", "mean-female-soft-tissue"), "add --engine mc");
         assertThat(Files.exists(out)).isFalse();
     }
 
@@ -107,7 +110,9 @@ class ModelBasedCommandsTest {
             pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
         assertThat(pdf).contains("TG-43 vs model-based dose (Dm,m, AAPM TG-186)").contains("Dm,m +/- 1 sigma").contains("TG-43 (Dw,w)")
-                .contains("1 sigma of the Monte Carlo statistics only");
+                .contains("1 sigma of the Monte Carlo statistics only")
+                .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Composition given (share of its voxels)")
+                .contains("target in no Table III organ: default soft tissue").contains("CT classes");
     }
 
     @Test
