@@ -164,7 +164,7 @@ final class NeedleCentreline {
      * Whether the needle's z is fitted as a line: on slices of at least {@value #THICK_SLICE_MM} mm where the run spans fewer
      * than {@value #STAIRCASE_SLICES} slice spacings along z.
      */
-    private static boolean straightZ(Grid g, SpaceCurve curve, double t0, double t1) {
+    static boolean straightZ(Grid g, SpaceCurve curve, double t0, double t1) {
         return g.dzMm() >= THICK_SLICE_MM && Math.abs(curve.at(t1).z() - curve.at(t0).z()) < STAIRCASE_SLICES * g.dzMm();
     }
 
@@ -173,7 +173,7 @@ final class NeedleCentreline {
     /** A needle spanning fewer slice spacings than this along z has its z fitted as a line on thick slices. */
     static final double STAIRCASE_SLICES = 3;
 
-    private static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
+    static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
         for (Extent o : others) {
             if (o.distance(p, distance) < distance) {
                 return true;

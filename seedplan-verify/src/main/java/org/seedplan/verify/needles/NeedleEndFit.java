@@ -438,7 +438,7 @@ final class NeedleEndFit {
     }
 
     /** A box of width {@code box} convolved with a Gaussian of σ {@code sz}, at offset {@code d}, 1/mm. */
-    private static double sliceProfile(double d, double box, double sz) {
+    static double sliceProfile(double d, double box, double sz) {
         if (box < 0.02) {
             return Math.exp(-d * d / (2 * sz * sz)) / (Math.sqrt(2 * Math.PI) * sz);
         }

@@ -130,6 +130,22 @@ public final class NeedleFinder {
         // its own: there the median moved a well-fitted tip (acceptance scan 1502, 2.5 mm box).
         double[] profile = g.dzMm() >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
         if (profile != null) {
+            // Shallow needles' z from the scan's slice profile along the shaft (the centroids' staircase reads a needle nearing a
+            // slice boundary at the slice centre), then every end fitted again on the new line.
+            for (int q = 0; q < refinedRuns.size(); q++) {
+                Run r = refinedRuns.get(q);
+                double[] range = ranges.get(q);
+                if (NeedleCentreline.straightZ(g, r.curve(), range[0], range[1])) {
+                    List<NeedleCentreline.Extent> others = new ArrayList<>();
+                    for (int o = 0; o < refinedRuns.size(); o++) {
+                        if (o != q) {
+                            others.add(new NeedleCentreline.Extent(refinedRuns.get(o).curve(), ranges.get(o)[0], ranges.get(o)[1]));
+                        }
+                    }
+                    refinedRuns.set(q, new Run(r.points(), r.weights(),
+                            NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile, clipHu, others)));
+                }
+            }
             fits.clear();
             for (int q = 0; q < refinedRuns.size(); q++) {
                 describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile);
