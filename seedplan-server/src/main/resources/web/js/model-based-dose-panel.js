@@ -39,6 +39,7 @@ export class ModelBasedDosePanel {
     this.canvas = h('canvas', { id: 'model-based-dvh', class: 'dvh', width: 300, height: 190, hidden: true,
       'aria-label': 'DVH: TG-43 solid, model-based dashed with its 1σ band' });
     this.legend = h('div', { class: 'legend mb-legend' });
+    this.tissues = h('p', { id: 'model-based-tissues', class: 'muted small add-needle-line' });
     this.note = h('p', { id: 'model-based-note', class: 'muted small add-needle-line' });
     replace(section,
       h('header', {}, h('h2', {}, 'Model-based dose (TG-186)')),
@@ -47,7 +48,7 @@ export class ModelBasedDosePanel {
         h('label', { class: 'check' }, 'stop at ', this.uncertainty, ' %'),
         h('label', { class: 'check' }, 'photons ≤ ', this.photons)),
       h('div', { class: 'run-row' }, this.button, this.cancelButton, this.progress, this.step),
-      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.note);
+      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.tissues, this.note);
     this.photons.style.width = '100px';
     this.uncertainty.style.width = '50px';
     section.hidden = true;
@@ -139,6 +140,7 @@ export class ModelBasedDosePanel {
       replace(this.legend);
       showMessage(this.warning, 'warn', '');
       this.what.textContent = this.subject ? this.subject.empty : '';
+      this.tissues.textContent = '';
       this.note.textContent = '';
       return;
     }
@@ -162,6 +164,10 @@ export class ModelBasedDosePanel {
         wrap(h('td', {}, `${row.structure} ${row.metric} (${row.unit})`)), h('td', { class: 'num' }, fmt(row.tg43)), ...cells(row)))));
     showMessage(this.warning, 'warn', r.meanTargetUncertaintyPct > 5 ? `Mean 1σ in the targets ${fmt(r.meanTargetUncertaintyPct)} %, far above`
       + ' 2 %: a quick look only; noise lowers D90 and raises near-maximum doses (D0.1cc, D2cc).' : '');
+    // which composition each target and organ was given (TG-186 Table III), as shares of its voxels, and why
+    this.tissues.textContent = (r.structureTissues || []).length === 0 ? ''
+      : `Tissues (TG-186 Table III): ${r.structureTissues.map((t) => `${t.structure} ${t.materials.filter((m) => m.pct >= 1)
+        .map((m) => `${m.material} ${fmt(m.pct, 0)} %`).join(', ')} (${t.basis})`).join('; ')}.`;
     this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. ${this.subject.note}`;
     const key = (colour, text) => {
       const span = h('span', {}, text);

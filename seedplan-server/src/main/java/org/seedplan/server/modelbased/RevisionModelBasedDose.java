@@ -18,6 +18,7 @@ import org.seedplan.dose.modelbased.ModelBasedComparison;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.montecarlo.MonteCarloSettings;
 import org.seedplan.dose.tissue.HuDensityCurve;
+import org.seedplan.dose.tissue.StructureTissue;
 import org.seedplan.dvh.DoseMetricsCalculator;
 import org.seedplan.dvh.Dvh;
 import org.seedplan.dvh.MetricLevels;
@@ -149,7 +150,8 @@ final class RevisionModelBasedDose {
 
     /**
      * Adds to {@code o} the result as the screens draw it: the dose specification, photons, seconds, uncertainty, tissues, the
-     * comparison rows and the DVHs with the model-based band; {@code ofRecord} names what TG-43 stays the dose of.
+     * composition each target and organ was given ({@code structureTissues}: structure, basis, materials with their % of its
+     * voxels), the comparison rows and the DVHs with the model-based band; {@code ofRecord} names what TG-43 stays the dose of.
      */
     static ObjectNode json(ObjectNode o, String contours, String ofRecord, Settings settings, PatientModelBasedDose.Evaluation e,
                            DoseMetricsCalculator calculator) {
@@ -161,6 +163,12 @@ final class RevisionModelBasedDose {
                 .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", contours)
                 .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only (parametric bootstrap, voxels independent); TG-43 stays"
                         + " " + ofRecord);
+        ArrayNode given = o.putArray("structureTissues");
+        for (StructureTissue t : e.tissues().structures()) {
+            ObjectNode g = given.addObject().put("structure", t.structure()).put("basis", t.basis());
+            ArrayNode materials = g.putArray("materials");
+            t.fractionByMaterial().forEach((m, f) -> materials.addObject().put("material", m).put("pct", round(100 * f, 1)));
+        }
         ArrayNode rows = o.putArray("comparison");
         for (ModelBasedComparison.Row x : e.comparison().rows()) {
             rows.addObject().put("structure", x.structure()).put("type", x.type().name()).put("metric", x.metric()).put("unit", x.unit())

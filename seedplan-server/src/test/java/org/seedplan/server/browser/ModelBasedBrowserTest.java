@@ -79,6 +79,8 @@ class ModelBasedBrowserTest extends BrowserPerClass {
                 .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
         assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
+        assertThat(driver.findElement(By.id("model-based-tissues")).getText()).startsWith("Tissues (TG-186 Table III): ")
+                .contains("CTV ").contains("(target in no Table III organ: default soft tissue, CT's liver kept)");
         assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("10⁴ photons: far above 2 %").contains("quick look only");
         assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
         Object bandPixels = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('model-based-dvh');"
@@ -90,6 +92,9 @@ class ModelBasedBrowserTest extends BrowserPerClass {
         chromium.screenshot("model-based");
         File shot = panel.getScreenshotAs(OutputType.FILE);
         Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("model-based-panel.png"), StandardCopyOption.REPLACE_EXISTING);
+        // the tissues line under the DVH: which composition each target and organ was given
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'})", driver.findElement(By.id("model-based-tissues")));
+        chromium.screenshot("model-based-tissues");
 
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "revision 2"));

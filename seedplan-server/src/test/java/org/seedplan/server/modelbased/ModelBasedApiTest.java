@@ -46,6 +46,12 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         assertThat(Math.abs(d90.get("modelBased").asDouble() - d90.get("tg43").asDouble()))
                 .as("water: Monte Carlo D90 vs TG-43 " + d90).isLessThan(0.10 * d90.get("tg43").asDouble() + 3 * d90.get("sigma").asDouble());
         assertThat(row(r, "CTV", "V100").get("unit").asText()).isEqualTo("%");
+        // the CT is water (0 HU, the soft-tissue class) and has no organ of TG-186 Table III: the CTV is the default soft tissue
+        JsonNode ctvTissue = r.get("structureTissues").get(0);
+        assertThat(ctvTissue.get("structure").asText()).isEqualTo("CTV");
+        assertThat(ctvTissue.get("basis").asText()).contains("no Table III organ: default soft tissue");
+        assertThat(ctvTissue.get("materials").get(0).get("material").asText()).isEqualTo("mean-male-soft-tissue");
+        assertThat(ctvTissue.get("materials").get(0).get("pct").asDouble()).isGreaterThan(95);
         JsonNode dvh = r.get("dvh").get(0);
         assertThat(dvh.get("name").asText()).isEqualTo("CTV");
         assertThat(dvh.get("doseGy")).hasSize(161);
