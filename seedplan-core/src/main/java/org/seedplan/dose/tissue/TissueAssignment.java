@@ -15,17 +15,19 @@ import org.seedplan.geometry.Volume;
 /**
  * Builds the voxel phantom of a patient for model-based dose (TG-186, Beaulieu et al. 2012, §IV): the CT
  * resampled onto the dose grid, each dose voxel with the mass-weighted mean density of the CT voxels it
- * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume; then the
- * contours' compositions in their order (a later one wins; each on the voxels of the CT classes it names: an automatic one,
- * {@link StructureTissues}, leaves air, lung, bone and metal; a user's changes all, the water outside the CT too); then the seeds' own voxels. The phantom records, for each contour that
- * set a composition, what its voxels became and why ({@link StructureTissue}).
+ * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume; then the seeds'
+ * own voxels; then the contours' compositions in their order (a later one wins; each on the voxels of the CT classes it
+ * names: an automatic one, {@link StructureTissues}, leaves air, lung, bone and metal; a user's changes all, the water
+ * outside the CT too). The phantom records, for each contour that set a composition, what its voxels became and why
+ * ({@link StructureTissue}).
  *
  * <p><b>Seeds.</b> The transport models each seed's capsule and marker itself, so the CT's image of a seed
  * (metal, and the bright and dark streaks beside it) must not be counted again: every dose voxel whose centre
  * lies within {@value #SEED_ARTEFACT_RADIUS_MM} mm of a seed centre (the seed's half-length, 2.25 mm, plus the
  * blooming of a metal seed on CT) takes the tissue around the seed — the material holding most voxels of the
  * shell out to {@value #SHELL_MM} mm further, metal and other seeds' voxels left out, at that material's mean
- * density there. A seed inside a target thus sits in the target's tissue, including its override.
+ * density there, by the CT's classes; the contours' compositions come after, so a seed inside a target sits in the
+ * target's composition (its organ's, the default soft tissue or the user's override), whatever the shell around it.
  *
  * <p>The part of a dose voxel outside the CT counts as water at 1.00 g/cm³: the patient continues beyond the
  * scanned slices, and water is TG-43's own assumption there.
@@ -91,6 +93,9 @@ public final class TissueAssignment {
         byte[] material = new byte[n];
         float[] density = new float[n];
         double outside = resample(ct, doseGrid, curve, material, density);
+        // the seeds' own voxels first, so that a contour's composition reaches the seeds inside it
+        int artefacts = replaceSeedVoxels(doseGrid, seeds, material, density, (byte) TissueClass.METAL.ordinal(),
+                (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(softTissue).nominalDensityGPerCm3());
         byte[] ctClass = material.clone();
         for (TissueOverride o : overrides) {
             byte m = (byte) names.indexOf(o.material());
@@ -107,8 +112,6 @@ public final class TissueAssignment {
                 }
             }
         }
-        int artefacts = replaceSeedVoxels(doseGrid, seeds, material, density, (byte) TissueClass.METAL.ordinal(),
-                (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(softTissue).nominalDensityGPerCm3());
         double[] volume = new double[names.size()];
         for (byte m : material) {
             volume[m] += doseGrid.voxelVolumeCc();

@@ -130,6 +130,22 @@ class TissueAssignmentTest {
     }
 
     @Test
+    void aSeedInsideASmallTargetTakesTheTargetsCompositionNotTheShellsAroundIt() {
+        // a 4 mm lesion (25 HU) in liver (65 HU) with a seed at its centre: the seed's 3 mm voxels take the shell 3-6 mm out,
+        // mostly liver; the user's override of the lesion must still reach them (before the "mc-tissue" session the seeds
+        // came after the overrides, and the lesion's core became liver)
+        Grid grid = new Grid(new Vec3(-19.5, -19.5, -19.5), 1, 1, 1, 40, 40, 40);
+        Volume ct = volume(grid, p -> p.norm() <= 4 ? 25.0 : 65.0);
+        Mask gtv = MaskRasterizer.rasterize(sphere("GTV", 4, 1), grid);
+        TissuePhantom t = TissueAssignment.assign(ct, grid, CURVE, List.of(new TissueOverride("GTV", gtv, "muscle", null)),
+                List.of(new Seed(new Vec3(0, 0, 0), new Vec3(0, 0, 1), 0.5)), LIBRARY);
+        int centre = grid.index(20, 20, 20);
+        assertThat(material(t.phantom(), centre)).isEqualTo("muscle");
+        assertThat(t.structure("GTV").orElseThrow().fractionByMaterial()).containsOnlyKeys("muscle");
+        assertThat(material(t.phantom(), grid.index(20, 20, 27))).as("liver 7 mm from the seed").isEqualTo("liver");
+    }
+
+    @Test
     void refusesAnUnknownOverrideMaterialNamingTheKnownOnes() {
         Grid grid = new Grid(new Vec3(-9.5, -9.5, -9.5), 1, 1, 1, 20, 20, 20);
         Volume ct = volume(grid, p -> 0.0);
