@@ -202,6 +202,34 @@ final class ImageFitter {
         return total;
     }
 
+    /**
+     * The plateau the seeds, placed as given, leave in the region: how many voxels their summed image puts at the clip (a
+     * clipping scanner hides the CT number there, but not how far the saturated core extends).
+     */
+    int predictedPlateau(Region r, SeedImageModel.Placed[] seeds) {
+        double[] sum = new double[r.size()];
+        for (SeedImageModel.Placed p : seeds) {
+            for (int q = 0; q < sum.length; q++) {
+                sum[q] += p.signal(r.x[q], r.y[q], r.z[q]);
+            }
+        }
+        double top = model.clipHu() - model.backgroundHu();
+        int n = 0;
+        for (double s : sum) {
+            n += model.amplitude() * s >= top ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many voxels of the region the scan shows at the clip (within half a HU: stored values are whole HU). */
+    int observedPlateau(Region r) {
+        int n = 0;
+        for (float v : r.hu) {
+            n += v >= model.clipHu() - 0.5 ? 1 : 0;
+        }
+        return n;
+    }
+
     double[] signal(Region r, SeedImageModel.Placed p) {
         double[] out = new double[r.size()];
         for (int q = 0; q < out.length; q++) {

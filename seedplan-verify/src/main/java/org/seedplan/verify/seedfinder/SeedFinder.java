@@ -42,7 +42,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     for least squares between observed and predicted CT numbers) and keeps the count with the least
  *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds for the second seed and
  *     {@value #FURTHER_SEED_SHARE} of that for each further one (fits also start from parallel bundles); the metal content gives a
- *     second count, independent of the image model, that decides where the fits barely differ. Objects too
+ *     second count, independent of the image model, that decides where the fits barely differ; on a clipped scan a
+ *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
+ *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
  *     by shape ({@link MetalShape}).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
@@ -296,6 +298,7 @@ public final class SeedFinder {
         // What an extra seed must explain is measured against how well the model fits this scan's single seeds: on thick
         // or box-profile slices the model misfits one seed more, and a second or third seed absorbs that misfit.
         double penalty = Math.max(MIN_EXTRA_SEED_SHARE * learned.singleSeedEnergy, EXTRA_SEED_MISFIT * singleSeedMisfit(ones, seedVoxels));
+        Plateau plateau = extended ? null : Plateau.of(ones, seedVoxels, fitter);
         List<BlobCount> counts = ones.parallelStream().map(bc -> {
             Blob b = bc.blob;
             bc.penalty = penalty;
@@ -330,6 +333,15 @@ public final class SeedFinder {
                 bc.evaluate(byContent);
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
+                }
+            }
+            // On a clipped scan the saturated core hides a bundle's third seed from the CT numbers but not from the extent of
+            // the plateau: where the 3-seed fit predicts the plateau better than the 2-seed fit by more than the scan's single
+            // seeds scatter about their prediction, and fits the image better too, the blob holds three.
+            if (plateau != null && bc.chosen == 2 && nMax >= 3) {
+                bc.evaluate(3);
+                if (plateau.favoursThree(bc) && bc.fit(3).ssr() < bc.fit(2).ssr()) {
+                    bc.chosen = 3;
                 }
             }
             bc.contentSeeds = seeds;
@@ -442,6 +454,38 @@ public final class SeedFinder {
             m = Math.max(m, hu[v]);
         }
         return m;
+    }
+
+    /**
+     * The clipped plateau of this scan's single seeds against the model's: how many voxels at the clip the scan shows per
+     * voxel the one-seed fit predicts there ({@code scale}, the median over blobs of a single seed's size whose fit predicts
+     * a plateau), and how far a single seed's plateau lies from that, in voxels ({@code noise}, the 90th centile of
+     * |observed − scale × predicted|). A seed count is read from a blob's plateau only beyond that scatter.
+     */
+    record Plateau(double scale, double noise) {
+
+        /** The scan's plateau calibration, or null where fewer than three single seeds show a plateau (nothing to compare). */
+        static Plateau of(List<BlobCount> ones, double seedVoxels, ImageFitter fitter) {
+            List<int[]> obsPred = ones.stream()
+                    .filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
+                    .map(bc -> new int[] {fitter.observedPlateau(bc.region), fitter.predictedPlateau(bc.region, bc.fit(1).seeds())})
+                    .filter(op -> op[1] > 0).toList();
+            if (obsPred.size() < 3) {
+                return null;
+            }
+            double[] ratio = obsPred.stream().mapToDouble(op -> (double) op[0] / op[1]).sorted().toArray();
+            double scale = ratio[ratio.length / 2];
+            double[] dev = obsPred.stream().mapToDouble(op -> Math.abs(op[0] - scale * op[1])).sorted().toArray();
+            return new Plateau(scale, dev[(int) Math.floor(0.9 * (dev.length - 1))]);
+        }
+
+        /** Whether the 3-seed fit's plateau lies nearer the blob's than the 2-seed fit's, by more than the scatter. */
+        boolean favoursThree(BlobCount bc) {
+            int observed = bc.fitter.observedPlateau(bc.region);
+            double two = Math.abs(observed - scale * bc.fitter.predictedPlateau(bc.region, bc.fit(2).seeds()));
+            double three = Math.abs(observed - scale * bc.fitter.predictedPlateau(bc.region, bc.fit(3).seeds()));
+            return two - three > noise;
+        }
     }
 
     /**

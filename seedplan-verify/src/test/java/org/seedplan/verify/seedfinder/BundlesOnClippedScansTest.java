@@ -1,0 +1,153 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.PostOpScanner;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
+
+/**
+ * Bundles of three seeds on 12-bit scans, whose saturated core hides the third seed's CT numbers: the count is read from the
+ * extent of the clipped plateau against the fits' predictions (docs/seed-finder.md, fifth round), and side-by-side pairs must
+ * stay pairs. The scans come from the independent generator ({@code verify.scanner}), not from the finder's image model.
+ */
+class BundlesOnClippedScansTest {
+
+    /** Axis-to-axis distance of bundled and paired seeds in the generator, mm (seeds touching, 0.8 mm across). */
+    private static final double APART_MM = 0.85;
+
+    @Test
+    void renderedPairsStayTwoAndBundlesAcrossTheSlicesAreThree() {
+        // The bench's typical scanner. The bundles lying across the slices (direction (0.3, 1, 0.8)) are three seeds; the three
+        // lying nearer the plane of the slices are read as two: there the 3-seed fit leaves more residual than the 2-seed fit
+        // (also when started from the 2-seed fit with a seed beside it, tried), because the bench's beam hardening darkens the
+        // narrow gaps between a bundle's seeds (a band between every two dense objects of a slice), which the finder's model of
+        // seeds adding up does not have (without beam hardening all five are three: the next test). Pairs stay pairs and
+        // nothing else is split.
+        Scene s = scene(ScannerModel.typical(SliceProfile.GAUSSIAN, HuScale.CLIPPED_12_BIT));
+        s.assertSinglesAndPairs();
+        for (Vec3 b : s.bundlesAcross) {
+            assertThat(within(s.found, b, 2.5)).as("seeds found within 2.5 mm of the bundle at %s", b).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void withoutBeamHardeningEveryRenderedBundleIsThree() {
+        Scene s = scene(new ScannerModel(SliceProfile.GAUSSIAN, 0.9, 20, 0, HuScale.CLIPPED_12_BIT));
+        s.assertSinglesAndPairs();
+        for (Vec3 b : s.bundles) {
+            assertThat(within(s.found, b, 2.5)).as("seeds found within 2.5 mm of the bundle at %s", b).isEqualTo(3);
+        }
+    }
+
+    /** The rendered seeds, where each group lies, and the seeds found. */
+    private record Scene(List<Vec3> truth, List<Vec3> singles, List<Vec3> pairs, List<Vec3> bundles, List<Vec3> bundlesAcross,
+                         List<Vec3> found) {
+
+        void assertSinglesAndPairs() {
+            for (Vec3 c : singles) {
+                assertThat(within(found, c, 2.5)).as("seeds found within 2.5 mm of the single seed at %s", c).isEqualTo(1);
+            }
+            for (Vec3 p : pairs) {
+                assertThat(within(found, p, 2.5)).as("seeds found within 2.5 mm of the pair at %s", p).isEqualTo(2);
+            }
+            SeedMatching m = new SeedMatcher(IndependentScanMatrix.MATCH_GATE_MM).match(truth, found);
+            assertThat(m.extraFound()).as("false seeds").isEmpty();
+        }
+    }
+
+    private static Scene scene(ScannerModel scanner) {
+        // A 2.5 mm Gaussian-profile 12-bit scan of the bench anatomy: thirty single seeds (most objects, as on a post-implant
+        // scan: the finder learns the seed's image, its metal content and its plateau from them), five bundles and five
+        // side-by-side pairs in four directions, 10 mm apart in-plane and 12 mm along z.
+        double slice = 2.5;
+        int nx = 208;
+        int nz = 24;
+        Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
+        List<Vec3> truth = new ArrayList<>();
+        List<DenseObject> objects = new ArrayList<>();
+        List<Vec3> singles = new ArrayList<>();
+        List<Vec3> bundles = new ArrayList<>();
+        List<Vec3> bundlesAcross = new ArrayList<>();
+        List<Vec3> pairs = new ArrayList<>();
+        int spot = 0;
+        for (double z : new double[] {-18, -6, 6, 18}) {
+            for (double y : new double[] {-18, -2}) {
+                for (double x : new double[] {-42, -32, -22, -12, -2}) {
+                    Vec3 c = new Vec3(x, y, z);
+                    Vec3 dir = dirs[spot % 4].normalized();
+                    Vec3[] across = across(dir);
+                    List<Vec3> group = new ArrayList<>();
+                    switch (spot / 5) {
+                        case 2 -> {
+                            double r = APART_MM / Math.sqrt(3);
+                            for (int k = 0; k < 3; k++) {
+                                double a = 2 * Math.PI * k / 3;
+                                group.add(c.plus(across[0].times(r * Math.cos(a))).plus(across[1].times(r * Math.sin(a)))
+                                        .plus(dir.times(0.2 * (k - 1))));
+                            }
+                            bundles.add(c);
+                            if (spot % 4 == 2) {
+                                bundlesAcross.add(c);
+                            }
+                        }
+                        case 5 -> {
+                            group.add(c.minus(across[0].times(APART_MM / 2)));
+                            group.add(c.plus(across[0].times(APART_MM / 2)));
+                            pairs.add(c);
+                        }
+                        default -> {
+                            group.add(c);
+                            singles.add(c);
+                        }
+                    }
+                    for (Vec3 p : group) {
+                        truth.add(p);
+                        objects.add(DenseObject.seed(p, dir));
+                    }
+                    spot++;
+                }
+            }
+        }
+        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
+        return new Scene(truth, singles, pairs, bundles, bundlesAcross, f.seeds().stream().map(FoundSeed::centreMm).toList());
+    }
+
+    @Test
+    void tuningScansBundlesReadAsTwoBeforeAreThree() {
+        // Tuning scans (docs/seed-finder.md, fifth round) whose bundle of three the finder read as two before the plateau
+        // count: 210 (2.5 mm Gaussian), 100 (1.25 mm box), 240 (1.25 mm Gaussian), all 12-bit.
+        for (long randomSeed : new long[] {210, 100, 240}) {
+            int n = (int) (randomSeed % 100) % 54;
+            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+            assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
+            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+            assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
+                    .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
+                    .doesNotContain(org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP);
+            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+        }
+    }
+
+    /** Two unit vectors across an axis, at right angles to it and to each other. */
+    private static Vec3[] across(Vec3 axis) {
+        Vec3 u = axis.cross(Math.abs(axis.z()) < 0.9 ? Vec3.UNIT_Z : new Vec3(1, 0, 0)).normalized();
+        return new Vec3[] {u, axis.cross(u).normalized()};
+    }
+
+    private static long within(List<Vec3> found, Vec3 c, double mm) {
+        return found.stream().filter(p -> p.minus(c).norm() <= mm).count();
+    }
+}
