@@ -17,7 +17,8 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.source.SourceLibrary;
 
 /**
- * Dose around one 6711 seed in homogeneous lung, adipose tissue and cortical bone relative to water: the Monte
+ * Dose around one 6711 seed in homogeneous lung, adipose tissue and cortical bone (TG-186 Table III: lung, inflated; mean
+ * adipose; cortical bone — the compositions patients are given) relative to water: the Monte
  * Carlo engine (Dm,m in a 20 cm cube of the medium over Dm,m in the same cube of water, on the seed's transverse
  * plane) against {@link IndependentHomogeneousDose}, an energy-absorption random walk written apart from the engine
  * with the same μ/ρ and μen/ρ tables.
@@ -69,22 +70,22 @@ class HomogeneousMediumDoseRatioTest {
 
     @Test
     void lungDoseRelativeToWaterMatchesTheIndependentModel() {
-        checkSoftMedium("lung", 0.26);
+        checkSoftMedium("lung-inflated", 0.26);
     }
 
     @Test
     void adiposeDoseRelativeToWaterMatchesTheIndependentModel() {
-        checkSoftMedium("adipose", 0.95);
+        checkSoftMedium("mean-adipose", 0.95);
     }
 
     @Test
     void corticalBoneDoseRelativeToWaterLiesInTheIndependentModelsBand() {
-        Rings mc = monteCarloRings("bone-cortical", 1.92, 1_000_000);
-        double[] rich = modelRatio("bone-cortical", 1.92, 0.3);
-        double[] poor = modelRatio("bone-cortical", 1.92, 0.1);
+        Rings mc = monteCarloRings("cortical-bone", 1.92, 1_000_000);
+        double[] rich = modelRatio("cortical-bone", 1.92, 0.3);
+        double[] poor = modelRatio("cortical-bone", 1.92, 0.1);
         for (int r : new int[] {10, 20}) {
             double ratio = mc.ratio(water, r);
-            System.out.printf(Locale.ROOT, "bone-cortical %d mm: Monte Carlo %.3f ± %.1f %%, model %.3f (30 %% Ag) to %.3f (10 %% Ag)%n", r,
+            System.out.printf(Locale.ROOT, "cortical-bone %d mm: Monte Carlo %.3f ± %.1f %%, model %.3f (30 %% Ag) to %.3f (10 %% Ag)%n", r,
                     ratio, 100 * mc.ratioSigma(water, r), rich[r], poor[r]);
             double widen = 1 + MODEL_TOLERANCE + 3 * mc.ratioSigma(water, r);
             assertThat(ratio).as("bone at %d mm", r).isBetween(rich[r] / widen, poor[r] * widen);
