@@ -6,12 +6,13 @@ import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.seedplan.planning.edit.IsodoseLineStyle;
 
 /**
  * How one isodose level is drawn in the report images so that it is told apart without colour (greyscale print, colour-blind
  * readers): a line width and dash pattern of its own, stroked over a black casing two pixels wider that keeps it visible on
- * any grey of the CT; its colour is kept for screens. The legend's line sample is drawn the same way.
+ * any grey of the CT; its colour is kept for screens. The levels' table is seedplan-planning's {@link IsodoseLineStyle}, which
+ * the workstation's plan screen draws from as well. The legend's line sample is drawn the same way.
  *
  * @param percent   the level, % of the reference prescription (0 for the 100 % line of another target prescription)
  * @param colour    the line's colour on screen
@@ -22,20 +23,18 @@ import java.util.stream.Collectors;
 record IsodoseStyle(double percent, Color colour, float widthPx, float[] dashPx, String pattern) {
 
     /** The isodoses of the plan and verification images: 50, 100, 150 and 200 % of the prescription. */
-    static final List<IsodoseStyle> LEVELS = List.of(
-            new IsodoseStyle(50, new Color(0, 140, 255), 1.5f, new float[] {2, 3}, "dotted"),
-            new IsodoseStyle(100, new Color(255, 230, 0), 3.5f, new float[0], "thick solid"),
-            new IsodoseStyle(150, new Color(255, 140, 0), 1.5f, new float[] {8, 4}, "dashed"),
-            new IsodoseStyle(200, new Color(230, 0, 0), 1.5f, new float[] {8, 3, 2, 3}, "dash-dot"));
+    static final List<IsodoseStyle> LEVELS = IsodoseLineStyle.LEVELS.stream().map(IsodoseStyle::of).toList();
     /** The 100 % lines of target prescriptions other than the reference, in turn. */
-    static final List<IsodoseStyle> OTHER_RX = List.of(
-            new IsodoseStyle(0, new Color(0, 230, 230), 2.5f, new float[] {12, 4}, "thick long-dashed"),
-            new IsodoseStyle(0, new Color(230, 230, 230), 2.5f, new float[] {12, 4}, "thick long-dashed"));
-    private static final float CASING_PX = 2f;
+    static final List<IsodoseStyle> OTHER_RX = IsodoseLineStyle.OTHER_RX.stream().map(IsodoseStyle::of).toList();
+    private static final float CASING_PX = IsodoseLineStyle.CASING_PX;
+
+    private static IsodoseStyle of(IsodoseLineStyle s) {
+        return new IsodoseStyle(s.percent(), new Color(s.rgb()), s.widthPx(), s.dashPx(), s.pattern());
+    }
 
     /** "50 % dotted, 100 % thick solid, 150 % dashed, 200 % dash-dot". */
     static String levelsInWords() {
-        return LEVELS.stream().map(s -> (int) s.percent + " % " + s.pattern).collect(Collectors.joining(", "));
+        return IsodoseLineStyle.levelsInWords();
     }
 
     /** Strokes {@code pixelShape} (in image pixels): the black casing, then the coloured line, both with this level's dashes. */

@@ -1,8 +1,7 @@
 // What the plan screen draws on the CT views (an overlay layer of the CtViewer, docs/viewer.md): structure outlines,
-// isodose lines of the current slices (from the server, in mm), template holes, needles and seeds.
+// isodose lines of the current slices (from the server, in mm; drawn by isodose-lines.js), template holes, needles and seeds.
+import { chain, drawLegend, label, labelSpots, strokeIsodose, styleOf } from './isodose-lines.js';
 
-/** Colour of each isodose level, % of its prescription. */
-export const ISODOSE_COLOURS = { 50: '#29b6f6', 100: '#ffeb3b', 150: '#ff9800', 200: '#e53935' };
 const SEED_HALF_LENGTH_MM = 2.25;
 
 /** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
@@ -158,27 +157,44 @@ export class PlanLayer {
     ctx.drawImage(this.washCache.canvas, x0, y0, p.nu * p.du * view.pixelsPerMm, p.nv * p.dv * view.pixelsPerMm);
   }
 
+  /**
+   * The isodose lines of the view's plane, each level in its style (isodose-lines.js), joined into polylines so that dashes run
+   * on, and a label at each level's rightmost point where it does not cover another.
+   */
   isodoses(ctx, view, state) {
     const plane = state.isodoses && state.isodoses[view.name];
-    if (!plane) return;
+    if (!plane || !state.isodoseStyle) return;
     const targets = state.intent.targets.map((t) => t.structure);
-    ctx.lineWidth = 1.6;
-    for (const line of plane.lines) {
-      const seg = line.segmentsMm;
-      if (!seg.length) continue;
-      ctx.strokeStyle = ISODOSE_COLOURS[line.percent] || '#fff';
-      const second = targets.length > 1 && !line.label.endsWith(` of ${targets[0]}`);
-      ctx.setLineDash(second ? [4, 3] : []);
-      ctx.beginPath();
-      for (let i = 0; i < seg.length; i += 4) {
-        const [x1, y1] = view.toPixel(pointOf(view, seg[i], seg[i + 1], plane.atMm));
-        const [x2, y2] = view.toPixel(pointOf(view, seg[i + 2], seg[i + 3], plane.atMm));
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
-      }
-      ctx.stroke();
+    if (!this.chains) this.chains = new WeakMap(); // each plane's lines joined once: the state's planes change with each edit
+    if (!this.chains.has(plane)) this.chains.set(plane, plane.lines.map((l) => chain(l.segmentsMm)));
+    const drawn = [];
+    plane.lines.forEach((line, n) => {
+      const style = styleOf(state.isodoseStyle, targets, line);
+      const polylines = this.chains.get(plane)[n];
+      if (!style || !polylines.length) return;
+      const px = polylines.map((pts) => {
+        const out = [];
+        for (let i = 0; i < pts.length; i += 2) out.push(...view.toPixel(pointOf(view, pts[i], pts[i + 1], plane.atMm)));
+        return out;
+      });
+      strokeIsodose(ctx, style, state.isodoseStyle.casingPx, (c) => px.forEach((p) => {
+        c.moveTo(p[0], p[1]);
+        for (let i = 2; i < p.length; i += 2) c.lineTo(p[i], p[i + 1]);
+      }));
+      drawn.push({ line, style, px });
+    });
+    const placed = [];
+    if (view.name === 'axial') {
+      // the legend on the main view: every level drawn on the plan, the other targets' 100 % lines as in print
+      const st = state.isodoseStyle;
+      const others = targets.slice(1).map((t, i) => ({ style: st.otherPrescriptions[i % st.otherPrescriptions.length], text: `100 % of ${t}` }));
+      drawLegend(ctx, st.levels.map((l) => ({ style: l, text: `${l.percent} %${targets.length > 1 ? ` of ${targets[0]}` : ''}` })).concat(others),
+        st.casingPx, view.widthPx - 8, 24, placed);
     }
-    ctx.setLineDash([]);
+    if (this.page.show.labels === false) return;
+    for (const { line, style, px } of drawn) {
+      label(ctx, style.percent ? `${style.percent} %` : line.label, labelSpots(px), [4, 20, view.widthPx - 4, view.heightPx - 20], placed);
+    }
   }
 
   holes(ctx, view, state) {

@@ -9,7 +9,8 @@ import { openImagingPage } from '../viewer/imaging-page.js';
 import { drawDvh } from './dvh-chart.js';
 import { IntentForm } from './intent-form.js';
 import { ModelBasedPanel } from './model-based-panel.js';
-import { ISODOSE_COLOURS, PlanLayer, nearestNeedle, pickNeedle, pickSeed } from './plan-layers.js';
+import { legendEntry } from './isodose-lines.js';
+import { PlanLayer, nearestNeedle, pickNeedle, pickSeed } from './plan-layers.js';
 
 const EDIT_TOOLS = [
   ['seed', 'Drag seed', 'Drag a seed in the plane of the view; with Shift along its needle'],
@@ -74,7 +75,7 @@ class PlanPage {
     this.pending = null;
     this.uniform = null;
     this.saved = null;
-    this.show = { structures: true, implant: true, wash: false };
+    this.show = { structures: true, implant: true, wash: false, labels: true };
     this.timings = { drag: [], replan: [], optimise: [] };
     this.colours = Object.fromEntries(choices.structures.map((s) => [s.name, s.colour]));
     this.form = new IntentForm($('intent-form'), choices, () => viewer.focusMm.slice());
@@ -91,6 +92,10 @@ class PlanPage {
     $('wash-toggle').onchange = (e) => {
       this.show.wash = e.target.checked;
       this.slicesChanged();
+    };
+    $('labels-toggle').onchange = (e) => {
+      this.show.labels = e.target.checked;
+      this.viewer.redraw();
     };
   }
 
@@ -214,8 +219,22 @@ class PlanPage {
       e.style.setProperty('--c', colour);
       return e;
     };
-    replace($('dvh-legend'), s.structures.map((st) => swatch(st.name, this.colours[st.name] || '#444')),
-      Object.entries(ISODOSE_COLOURS).map(([p, c]) => swatch(`${p} % isodose`, c)));
+    replace($('dvh-legend'), s.structures.map((st) => swatch(st.name, this.colours[st.name] || '#444')));
+    this.isodoseLegend();
+  }
+
+  /** The isodose legend beside the views: each level drawn as on the image (width, dashes, casing) and named. */
+  isodoseLegend() {
+    const style = this.state.isodoseStyle;
+    const targets = this.state.intent.targets.map((t) => t.structure);
+    const key = JSON.stringify([style, targets]);
+    if (!style || this.isodoseLegendKey === key) return;
+    this.isodoseLegendKey = key;
+    const others = targets.slice(1).map((t, i) => legendEntry(style.otherPrescriptions[i % style.otherPrescriptions.length],
+      style.casingPx, `100 % of ${t}`));
+    replace($('isodose-legend'), h('span', { class: 'iso-title' }, targets.length > 1 ? `Isodoses (% of ${targets[0]}):` : 'Isodoses:'),
+      style.levels.map((l) => legendEntry(l, style.casingPx, `${l.percent} %`)), others);
+    $('isodose-panel').hidden = false;
   }
 
   async toggleUniform() {

@@ -47,8 +47,8 @@ public final class EditSession {
     public record EditNeedle(int number, Needle path, boolean locked, boolean edited) {
     }
 
-    /** Isodose levels drawn: these percentages of each target's prescription. */
-    public static final double[] ISODOSE_PERCENTS = {50, 100, 150, 200};
+    /** Isodose levels drawn: these percentages of each target's prescription (those {@link IsodoseLineStyle} draws). */
+    public static final double[] ISODOSE_PERCENTS = IsodoseLineStyle.LEVELS.stream().mapToDouble(IsodoseLineStyle::percent).toArray();
     /** How far a locked needle's seed may lie from the needle's axis for a re-plan to keep it there, mm (rounding of a Shift-drag). */
     public static final double ON_AXIS_MM = 0.01;
 

@@ -13,6 +13,7 @@ import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlanEvaluator;
 import org.seedplan.planning.StructureDose;
 import org.seedplan.planning.edit.EditSession;
+import org.seedplan.planning.edit.IsodoseLineStyle;
 import org.seedplan.planning.edit.IsodoseLines;
 import org.seedplan.planning.edit.SlicePlane;
 import org.seedplan.server.api.Json;
@@ -111,6 +112,7 @@ public final class SessionJson {
         ArrayNode statements = o.putArray("statements");
         edit.planStatements().forEach(statements::add);
         o.set("fixedNeedles", IntentForm.fixedNeedlesJson(edit.fixedNeedles()));
+        o.set("isodoseStyle", isodoseStyle());
         ObjectNode iso = o.putObject("isodoses");
         slices.forEach((plane, at) -> iso.set(plane.name().toLowerCase(java.util.Locale.ROOT), isodoses(edit.isodoseLines(plane, at), at)));
         ObjectNode outlines = o.putObject("outlines");
@@ -148,6 +150,27 @@ public final class SessionJson {
         o.set("goals", goals(p.goals()));
         o.set("structures", structures(p.structures(), p.intent().referenceDoseGy()));
         return o;
+    }
+
+    /**
+     * How the page draws each isodose: {@link IsodoseLineStyle}'s table, the one the PDF reports draw from (levels by % of the
+     * reference prescription, the other targets' 100 % lines in turn; colour "#rrggbb", width and dashes in CSS pixels).
+     */
+    static ObjectNode isodoseStyle() {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("casingPx", IsodoseLineStyle.CASING_PX);
+        ArrayNode levels = o.putArray("levels");
+        IsodoseLineStyle.LEVELS.forEach(s -> style(levels.addObject().put("percent", s.percent()), s));
+        ArrayNode others = o.putArray("otherPrescriptions");
+        IsodoseLineStyle.OTHER_RX.forEach(s -> style(others.addObject(), s));
+        return o;
+    }
+
+    private static void style(ObjectNode o, IsodoseLineStyle s) {
+        o.put("colour", s.cssColour()).put("widthPx", s.widthPx()).put("pattern", s.pattern());
+        ArrayNode dash = o.putArray("dashPx");
+        for (float d : s.dashPx()) {
+            dash.add(d);
+        }
     }
 
     /** One plane's lines: level, label, % of its prescription, segments (u1, v1, u2, v2 …) in mm rounded to 0.01 mm. */
