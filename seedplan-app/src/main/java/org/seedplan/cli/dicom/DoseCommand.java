@@ -149,7 +149,7 @@ public final class DoseCommand implements Callable<Integer> {
         }
         Grid grid = doseGrid(seeds, covered.stream().map(r -> r.structure().orElseThrow()).toList());
         ModelBasedDoseRun.Outcome modelBasedRun = modelBased
-                ? ModelBasedDoseRun.run(ctSeries.volume(), covered, implant.model(), seeds, grid, source.permanent(implant), rxGy, mc) : null;
+                ? ModelBasedDoseRun.run(ctSeries.volume(), ctSeries.patient().sex(), covered, implant.model(), seeds, grid, source.permanent(implant), rxGy, mc) : null;
         DoseGrid dose = modelBased ? modelBasedRun.evaluation().modelBased().dose()
                 : new FastDoseEngine(source.kernel(implant)).dose(seeds, grid, source.permanent(implant));
         StudyContext study = new StudyContext(ctSeries.patient(), ctSeries.studyInstanceUid(), ctSeries.frameOfReferenceUid(),

@@ -40,8 +40,8 @@ final class ModelBasedDoseRun {
     private ModelBasedDoseRun() {
     }
 
-    static Outcome run(Volume ct, List<Roi> rois, SourceModel source, List<Seed> seeds, Grid grid, DecayIntegral time, double rxGy,
-                       ModelBasedOptions options) {
+    static Outcome run(Volume ct, String patientSex, List<Roi> rois, SourceModel source, List<Seed> seeds, Grid grid, DecayIntegral time,
+                       double rxGy, ModelBasedOptions options) {
         List<Structure> structures = rois.stream().map(r -> r.structure().orElseThrow()).toList();
         List<RoiMask> masks = new ArrayList<>();
         for (Structure s : structures) {
@@ -49,7 +49,7 @@ final class ModelBasedDoseRun {
         }
         DoseMetricsCalculator calculator = new DoseMetricsCalculator(masks, grid, rxGy);
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(ct, structures,
-                options.overrides(), options.curve(), source, seeds, time, options.specification(), options.settings(), options.softTissue()), grid, calculator,
+                options.overrides(), options.curve(), source, seeds, time, options.specification(), options.settings(), options.softTissue(patientSex)), grid, calculator,
                 ModelBasedOptions.progressLine(), () -> false);
         List<String> lines = new ArrayList<>();
         lines.add("dose written: " + e.describe());

@@ -36,9 +36,9 @@ public final class ModelBasedOptions {
                     + " repeat for several, a later one wins (e.g. --tissue GTV=liver for a liver lesion without a liver contour)")
     List<String> tissues = new ArrayList<>();
 
-    @Option(names = "--soft-tissue", defaultValue = TissueClass.DEFAULT_SOFT_TISSUE, paramLabel = "MATERIAL",
-            description = "soft tissue of the voxels no contour assigns (default ${DEFAULT-VALUE}, TG-186 Table III;"
-                    + " mean-female-soft-tissue for a woman)")
+    @Option(names = "--soft-tissue", paramLabel = "MATERIAL",
+            description = "soft tissue of the voxels no contour assigns (default: TG-186 Table III's by the CT's Patient Sex,"
+                    + " mean-female-soft-tissue for F, mean-male-soft-tissue otherwise)")
     String softTissue;
 
     @Option(names = "--mc-uncertainty-pct", defaultValue = "2", paramLabel = "PCT",
@@ -61,12 +61,18 @@ public final class ModelBasedOptions {
             throw new IllegalArgumentException("--mc-max-seconds " + maxSeconds + ": give 1 to " + (long) MAX_SECONDS + " s");
         }
         overrides();
-        softTissue();
+        softTissue("");
         curve();
     }
 
-    /** The soft tissue of voxels no contour assigns, checked against the material library. */
-    public String softTissue() {
+    /**
+     * The soft tissue of voxels no contour assigns: the one given, checked against the material library, or else TG-186's for
+     * the patient's DICOM Patient Sex {@code patientSex} ({@link TissueClass#defaultSoftTissue}).
+     */
+    public String softTissue(String patientSex) {
+        if (softTissue == null) {
+            return TissueClass.defaultSoftTissue(patientSex);
+        }
         String m = softTissue.trim().toLowerCase(Locale.ROOT);
         List<String> known = MaterialLibrary.standard().names();
         if (!known.contains(m)) {
@@ -79,7 +85,7 @@ public final class ModelBasedOptions {
     /** Whether any of these options was given (they need the model-based dose switched on). */
     public boolean anyGiven() {
         return !report.equals("dm,m") || huDensity != null || !tissues.isEmpty() || uncertaintyPct != 2 || maxSeconds != 600 || seed != 1
-                || !softTissue.equals(TissueClass.DEFAULT_SOFT_TISSUE);
+                || softTissue != null;
     }
 
     public DoseSpecification specification() {

@@ -142,7 +142,8 @@ public final class PlanCommand implements Callable<Integer> {
         RobustnessResult spread = robustness
                 ? RobustnessSimulation.run(session, plan, new PlacementErrors(tipErrorMm, seedSigmaMm, samples), 20261122L) : null;
         if (modelBased) {
-            modelBasedDose = PlanModelBased.evaluate(plan, session.geometry(), planningCase.structures(), mc);
+            modelBasedDose = PlanModelBased.evaluate(plan, session.geometry(), planningCase.structures(),
+                    ctSeries == null ? "" : ctSeries.patient().sex(), mc);
         }
         if (out != null) {
             PlanFiles.write(out, plan, session.geometry(), baseline, spread, provenance(), modelBasedDose);

@@ -23,7 +23,8 @@ final class PlanModelBased {
     private PlanModelBased() {
     }
 
-    static PatientModelBasedDose.Evaluation evaluate(Plan plan, PlanningGeometry geometry, List<Structure> drawn, ModelBasedOptions options) {
+    static PatientModelBasedDose.Evaluation evaluate(Plan plan, PlanningGeometry geometry, List<Structure> drawn, String patientSex,
+                                                     ModelBasedOptions options) {
         if (geometry.ct() == null) {
             throw new IllegalArgumentException("--model-based needs the CT: plan with --ct and --rtstruct (a case file has no tissues)");
         }
@@ -39,6 +40,6 @@ final class PlanModelBased {
                 MetricLevels.DEFAULT);
         return PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(geometry.ct(), drawn, options.overrides(), options.curve(),
                 plan.source(), plan.seeds(), DecayIntegral.permanent(plan.intent().halfLifeDays()), options.specification(),
-                options.settings(), options.softTissue()), grid, calculator, ModelBasedOptions.progressLine(), () -> false);
+                options.settings(), options.softTissue(patientSex)), grid, calculator, ModelBasedOptions.progressLine(), () -> false);
     }
 }

@@ -200,7 +200,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (modelBased) {
             modelBasedDose = org.seedplan.dose.modelbased.PatientModelBasedDose.evaluate(
                     new org.seedplan.dose.modelbased.PatientModelBasedDose.Request(postOp, postStructures, mc.overrides(), mc.curve(),
-                            implant.model(), v.implant(), sourceOptions.permanent(implant), mc.specification(), mc.settings(), mc.softTissue()),
+                            implant.model(), v.implant(), sourceOptions.permanent(implant), mc.specification(), mc.settings(), mc.softTissue(ct.patient().sex())),
                     grid, new org.seedplan.dvh.DoseMetricsCalculator(postRois, grid, rx), org.seedplan.cli.dose.ModelBasedOptions.progressLine(),
                     () -> false);
         }

@@ -28,11 +28,13 @@ public enum TissueClass {
     /** CT number from which a voxel is metal, HU. */
     public static final double METAL_HU = 3000;
     /**
-     * The soft tissue of voxels no contour assigns: TG-186 Table III's mean male soft tissue. Table III gives a male and
-     * a female mean soft tissue; the female one has 7 % less μen/ρ at 27.5 keV (more carbon, less oxygen); a run may
-     * name it instead (or any other material).
+     * The soft tissue of voxels no contour assigns when the patient's sex is not known to be female: TG-186 Table III's
+     * mean male soft tissue. Table III gives a male and a female mean soft tissue; the female one has 7 % less μen/ρ at
+     * 27.5 keV (more carbon, less oxygen). A run may name any other material.
      */
     public static final String DEFAULT_SOFT_TISSUE = "mean-male-soft-tissue";
+    /** TG-186 Table III's mean female soft tissue: the default soft tissue of a female patient. */
+    public static final String FEMALE_SOFT_TISSUE = "mean-female-soft-tissue";
 
     private final String material;
 
@@ -43,6 +45,14 @@ public enum TissueClass {
     /** The name of the material in the Monte Carlo material library (for SOFT_TISSUE: the default soft tissue). */
     public String material() {
         return material;
+    }
+
+    /**
+     * The default soft tissue for a patient of DICOM Patient Sex (0010,0040) {@code sex}: TG-186's mean female soft tissue for
+     * "F", its mean male soft tissue for "M", "O", empty or null (Table III has no third row; male is the stated default).
+     */
+    public static String defaultSoftTissue(String sex) {
+        return "F".equals(sex == null ? null : sex.trim()) ? FEMALE_SOFT_TISSUE : DEFAULT_SOFT_TISSUE;
     }
 
     /** The class of a voxel with CT number {@code hu} and mass density {@code densityGPerCm3}. */

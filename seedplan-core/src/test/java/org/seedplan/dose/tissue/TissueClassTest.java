@@ -2,6 +2,7 @@ package org.seedplan.dose.tissue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +29,14 @@ class TissueClassTest {
             "180, LIVER", "200, BONE", "2999, BONE", "3000, METAL"})
     void thresholdsOnTheDefaultCurveSitWhereTheJavadocSays(double hu, TissueClass expected) {
         assertThat(TissueClass.of(hu, HuDensityCurve.standard().densityGPerCm3(hu))).isEqualTo(expected);
+    }
+
+    @Test
+    void theDefaultSoftTissueFollowsThePatientsSexFemaleOnlyWhenSaid() {
+        assertThat(TissueClass.defaultSoftTissue("F")).isEqualTo("mean-female-soft-tissue");
+        assertThat(TissueClass.defaultSoftTissue("M")).isEqualTo("mean-male-soft-tissue");
+        assertThat(TissueClass.defaultSoftTissue("O")).isEqualTo("mean-male-soft-tissue");
+        assertThat(TissueClass.defaultSoftTissue("")).isEqualTo("mean-male-soft-tissue");
+        assertThat(TissueClass.defaultSoftTissue(null)).isEqualTo("mean-male-soft-tissue");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.concurrent.CancellationException;
 import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.tissue.TissueClass;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
@@ -17,6 +18,7 @@ import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.PatientRepository;
 
 /**
  * The model-based dose of a plan revision in the workstation (docs/model-based-dose.md): start the Monte Carlo as a
@@ -51,6 +53,7 @@ public final class ModelBasedApi {
     private final StructureSetStore sets;
     private final ModelBasedResults results;
     private final BackgroundJobs<RunOf> runs;
+    private final PatientRepository patients;
 
     public ModelBasedApi(Services s) {
         this.s = s;
@@ -58,6 +61,7 @@ public final class ModelBasedApi {
         this.store = DicomStore.open(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
         this.results = new ModelBasedResults(s.db(), s.audit());
+        this.patients = new PatientRepository(s.db());
         this.runs = new BackgroundJobs<>(s.jobs(), LANE, "model-based dose", KEEP);
     }
 
@@ -77,13 +81,14 @@ public final class ModelBasedApi {
         } catch (IllegalStateException e) {
             throw ApiProblem.conflict(e.getMessage(), null);
         }
+        String softTissue = softTissueOf(patients, r.patientDbId());
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), settings.specification().label() + ", at most "
                 + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets");
         BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), x -> {
             x.progress("tissues from the CT", 0.02);
             try {
-                ObjectNode result = RevisionModelBasedDose.compute(r, images, settings,
+                ObjectNode result = RevisionModelBasedDose.compute(r, images, settings, softTissue,
                         f -> x.progress("Monte Carlo transport", 0.05 + 0.85 * f), x::cancelRequested);
                 x.progress("storing with revision " + r.revision(), 0.98);
                 results.store(actor, r.id(), result, s.now());
@@ -94,6 +99,11 @@ public final class ModelBasedApi {
             }
         });
         ctx.status(202).json(json(run));
+    }
+
+    /** TG-186's default soft tissue for the patient's recorded sex (mean female soft tissue for F, else mean male). */
+    static String softTissueOf(PatientRepository patients, long patientDbId) {
+        return TissueClass.defaultSoftTissue(patients.find(patientDbId).map(p -> p.data().sex()).orElse(null));
     }
 
     /** GET /api/plans/{planId}/revisions/{rev}/model-based → {planId, revision, result: the stored result of this revision, or null}. */

@@ -77,7 +77,7 @@ final class RevisionModelBasedDose {
     }
 
     /** Computes the revision's model-based dose; IllegalArgumentException / IllegalStateException name what is missing. */
-    static ObjectNode compute(PlanRevisions.Revision r, RevisionImages images, Settings settings, DoubleConsumer progress,
+    static ObjectNode compute(PlanRevisions.Revision r, RevisionImages images, Settings settings, String softTissue, DoubleConsumer progress,
                               BooleanSupplier cancelled) {
         PlanContent c = r.content();
         IntentForm form = form(r);
@@ -123,7 +123,7 @@ final class RevisionModelBasedDose {
         }
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(images.planningCt(),
                 images.structures(), List.of(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()),
-                settings.specification(), settings.monteCarlo()), grid, calculator, progress, cancelled);
+                settings.specification(), settings.monteCarlo(), softTissue), grid, calculator, progress, cancelled);
         return json(r, images, settings, e, calculator);
     }
 

@@ -19,6 +19,7 @@ import org.seedplan.server.verification.VerificationOwner;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.PatientRepository;
 
 /**
  * The model-based dose of a finished verification on the verification screen (docs/model-based-dose.md): start the Monte Carlo of
@@ -38,6 +39,7 @@ public final class VerificationModelBasedApi {
     private final PlanRevisions plans;
     private final VerificationModelBasedResults results;
     private final BackgroundJobs<RunOf> runs;
+    private final PatientRepository patients;
 
     public VerificationModelBasedApi(Services s, SeriesAccess access, VerificationApi verifications) {
         this.s = s;
@@ -45,6 +47,7 @@ public final class VerificationModelBasedApi {
         this.verifications = verifications;
         this.plans = new PlanRevisions(s.db());
         this.results = new VerificationModelBasedResults(s.db(), s.audit());
+        this.patients = new PatientRepository(s.db());
         this.runs = new BackgroundJobs<>(s.jobs(), ModelBasedApi.LANE, "model-based dose", ModelBasedApi.KEEP);
     }
 
@@ -67,6 +70,7 @@ public final class VerificationModelBasedApi {
         String postOp = v.get("postOpSeriesUid").asText();
         BrowserVolume ct = access.volume(c, postOp, Permission.EDIT_PLAN);
         double[] toPlan = v.has("registration") ? matrix(v.get("registration").get("postOpToPlanMatrix")) : null;
+        String softTissue = ModelBasedApi.softTissueOf(patients, r.patientDbId());
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         RunOf of = new RunOf(job.id(), c.userId(), r.centreId(), r.id(), VerificationModelBasedDose.verificationKey(v),
                 VerificationModelBasedDose.foundSeedsKey(v));
@@ -81,7 +85,7 @@ public final class VerificationModelBasedApi {
                     x.progress("bringing the post-op CT into the plan's frame", 0.03);
                     inPlanFrame = FrameResampler.resample(inPlanFrame, toPlan);
                 }
-                ObjectNode result = VerificationModelBasedDose.compute(v, inPlanFrame, settings,
+                ObjectNode result = VerificationModelBasedDose.compute(v, inPlanFrame, settings, softTissue,
                         f -> x.progress("Monte Carlo transport", 0.05 + 0.85 * f), x::cancelRequested);
                 x.progress("storing with the verification", 0.98);
                 results.store(actor, r.id(), result, s.now());

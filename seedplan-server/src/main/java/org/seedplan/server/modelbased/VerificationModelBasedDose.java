@@ -89,8 +89,8 @@ final class VerificationModelBasedDose {
     }
 
     /** Computes the model-based dose of verification {@code v} in {@code postOpInPlanFrame}; the answer's {@code verificationKey} and {@code foundSeedsKey} name what it is for. */
-    static ObjectNode compute(JsonNode v, Volume postOpInPlanFrame, RevisionModelBasedDose.Settings settings, DoubleConsumer progress,
-                              BooleanSupplier cancelled) {
+    static ObjectNode compute(JsonNode v, Volume postOpInPlanFrame, RevisionModelBasedDose.Settings settings, String softTissue,
+                              DoubleConsumer progress, BooleanSupplier cancelled) {
         List<Seed> seeds = implant(v);
         double rx = v.path("prescriptionGy").asDouble(Double.NaN);
         if (!(rx > 0)) {
@@ -103,7 +103,7 @@ final class VerificationModelBasedDose {
         DoseMetricsCalculator calculator = new DoseMetricsCalculator(rois, grid, rx);
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(postOpInPlanFrame, structures,
                 List.of(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()), settings.specification(),
-                settings.monteCarlo()), grid, calculator, progress, cancelled);
+                settings.monteCarlo(), softTissue), grid, calculator, progress, cancelled);
         ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("planId", v.path("planId").asLong()).put("revision", v.path("revision").asInt())
                 .put("postOpSeriesUid", v.path("postOpSeriesUid").asText()).put("seedCount", seeds.size())

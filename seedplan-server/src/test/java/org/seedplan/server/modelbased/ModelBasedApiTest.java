@@ -14,6 +14,8 @@ import org.seedplan.storage.Actor;
 import org.seedplan.storage.audit.AuditEvent;
 import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.account.Role;
+import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.PatientRepository;
 
 /**
  * The model-based dose of a plan revision through the JSON API (on SQLite and PostgreSQL: the subclasses), on the verification fixture's plan: four 6711 seeds
@@ -76,6 +78,26 @@ abstract class ModelBasedApiTest extends ServerPerClass {
 
         List<String> actions = t.services.audit().forEntity("plan_revision", first.id()).stream().map(AuditEvent::action).toList();
         assertThat(actions).contains("MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE");
+    }
+
+    @Test
+    void aWomansUnassignedSoftTissueIsTg186sMeanFemaleSoftTissue() throws Exception {
+        VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
+        PatientRepository patients = new PatientRepository(t.db);
+        org.seedplan.storage.registry.Patient p = patients.find(f.patient().id()).orElseThrow();
+        PatientData d = p.data();
+        patients.update(Actor.SYSTEM, p.id(), p.version(), new PatientData(d.centreId(),
+                d.patientId(), d.familyName(), d.givenName(), "F", d.birthDate(), d.diagnosis(), d.stage(), d.tnmT(), d.tnmN(), d.tnmM(),
+                d.cnlcStage(), d.bclcStage(), d.childPugh(), d.kps(), d.ecog(), d.priorTreatments(), d.deathDate()), "test: sex F");
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        // 2·10⁴ photons: only the tissues are read here
+        ApiClient.Answer started = physicist.post("/api/plans/" + f.planId() + "/revisions/1/model-based", "{\"photons\":20000}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        JsonNode r = run.get("result");
+        assertThat(r.get("tissues").asText()).contains("soft tissue no contour assigns: mean-female-soft-tissue");
+        assertThat(r.get("structureTissues").get(0).get("materials").get(0).get("material").asText()).isEqualTo("mean-female-soft-tissue");
     }
 
     @Test
