@@ -32,6 +32,9 @@ function rowOf(item, columns, attributes = {}) {
 /** " (CTV)": the structure a plan's stored D90 is of, as stored ("structure not recorded" for older revisions); '' without a D90. */
 const ofStructure = (p) => (p.d90Gy == null ? '' : ` (${p.metricsStructure})`);
 
+/** " (CTV)": the structure an implant's planned D90/V100 are of, as stored ("structure not recorded" for older rows); '' without them. */
+const plannedOf = (i) => (i.plannedD90Gy == null && i.plannedV100Percent == null ? '' : ` (${i.plannedMetricsStructure})`);
+
 const PLAN_COLUMNS = [
   { label: 'Plan', value: (p) => text(p.name) },
   { label: 'Revision', num: true, value: (p) => text(p.revision) },
@@ -77,6 +80,8 @@ const IMPLANT_COLUMNS = [
   { label: 'Date', value: (i) => calendarDate(i.implantDate) },
   { label: 'Seeds', num: true, value: (i) => text(i.seedCount) },
   { label: 'Activity per seed', num: true, value: (i) => quantity(i.seedActivityMCi, 2, 'mCi') },
+  { label: 'Planned D90', num: true, value: (i) => [quantity(i.plannedD90Gy, 1, 'Gy'), plannedOf(i)] },
+  { label: 'Planned V100', num: true, value: (i) => quantity(i.plannedV100Percent, 1, '%') },
   { label: 'Post-op D90', num: true, value: (i) => quantity(i.postD90Gy, 1, 'Gy') },
   { label: 'Post-op V100', num: true, value: (i) => quantity(i.postV100Percent, 1, '%') },
   { label: 'Post-op CT', value: (i) => (i.postopStudyUid ? 'stored' : '—') },

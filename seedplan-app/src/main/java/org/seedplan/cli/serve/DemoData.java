@@ -246,14 +246,16 @@ final class DemoData {
 
     /**
      * The registry's record of the demo implant: the approved revision's seeds on its implant date, each seed's activity on that
-     * date (the strength every dose used, {@link RevisionStrength#atImplantU}) and the plan's CTV metrics.
+     * date (the strength every dose used, {@link RevisionStrength#atImplantU}) and the plan's metrics with the structure they
+     * are of (the revision's own record of it).
      */
     static ImplantData implantOf(long patientDbId, PlanRevisions.Revision r, String postopStudyUid) {
         PlanContent c = r.content();
         PlanContent.Metrics m = c.metrics();
         ImplantMetrics planned = new ImplantMetrics(m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), null, c.seeds().size(), m.ptvCc());
         double mciPerSeed = new SeedStrength(RevisionStrength.atImplantU(c), SeedStrength.Unit.U).activityMCi();
-        return new ImplantData(patientDbId, r.id(), c.implantDate(), c.seeds().size(), mciPerSeed, null, null, null, postopStudyUid, planned, null);
+        return new ImplantData(patientDbId, r.id(), c.implantDate(), c.seeds().size(), mciPerSeed, null, null, null, postopStudyUid, planned,
+                m.structure(), null);
     }
 
     private static void recordImplant(Services s, Actor actor, ImplantData implant) {

@@ -16,7 +16,8 @@ import org.seedplan.storage.registry.ImplantData;
 
 /**
  * {@code serve --demo} states the demo's one seed certificate: the revision's strength is the certificate's on its calibration
- * date (as the command line's demo RT Plan), and the registry's implant record is the revision's implant, on its implant date.
+ * date (as the command line's demo RT Plan), and the registry's implant record is the revision's implant, on its implant date,
+ * its planned metrics naming the structure the revision's metrics are of.
  */
 class DemoDataImplantTest {
 
@@ -50,6 +51,8 @@ class DemoDataImplantTest {
         assertThat(d.planned().v150Percent()).isEqualTo(33.2);
         assertThat(d.planned().ptvCc()).isEqualTo(29.08);
         assertThat(d.planned().seedCount()).isEqualTo(2);
+        // the structure the planned metrics are of: the revision's own record of it, not a guess from the intent
+        assertThat(d.plannedMetricsStructure()).isEqualTo("CTV");
         assertThat(d.postopStudyUid()).isEqualTo("1.2.4");
     }
 }

@@ -120,6 +120,7 @@ public final class CohortCsvWriter {
             r.addAll(List.of(str(d.d90Gy()), str(d.d100Gy()), str(d.v100Pct()), str(d.v150Pct()), str(d.homogeneityIndex()),
                     str(d.seedCount()), str(d.ptvCc())));
         }
+        r.add(nz(p.implant().prePlan().structure()));
         return r;
     }
 

@@ -202,7 +202,7 @@ public final class SyntheticCohort {
         double ptv = round(clamp(Math.exp(3.4 + 0.6 * rnd.nextGaussian()), 3, 250), 1);
         int seeds = (int) Math.round(5 * Math.pow(ptv, 0.6));
         return new Dosimetry(d90, round(d90 * (0.56 + 0.05 * rnd.nextGaussian()), 1), v100, v150,
-                round((v100 - v150) / v100, 3), seeds, ptv);
+                round((v100 - v150) / v100, 3), seeds, ptv, null);
     }
 
     private Dosimetry postPlan(Dosimetry pre) {
@@ -211,7 +211,7 @@ public final class SyntheticCohort {
         double v150 = round(clamp(pre.v150Pct() - 3 + 6 * rnd.nextGaussian(), 20, v100 - 3), 1);
         int seeds = pre.seedCount() + new int[] {0, 0, 1, 2}[rnd.nextInt(4)];
         return new Dosimetry(d90, round(d90 * (0.5 + 0.06 * rnd.nextGaussian()), 1), v100, v150,
-                round((v100 - v150) / v100, 3), seeds, round(pre.ptvCc() * (1.04 + 0.06 * rnd.nextGaussian()), 1));
+                round((v100 - v150) / v100, 3), seeds, round(pre.ptvCc() * (1.04 + 0.06 * rnd.nextGaussian()), 1), null);
     }
 
     private List<Lesion> lesions(String type) {

@@ -11,10 +11,12 @@ package org.seedplan.outcomes.registry;
  * @param homogeneityIndex HI = (V100 − V150) / V100
  * @param seedCount        number of seeds
  * @param ptvCc            PTV volume, cm³
+ * @param structure        the structure (ROI name) the metrics are of; {@code null} when not recorded (never guessed). The
+ *                         cohort tables carry it for the pre-operative plan only ({@code pre_structure})
  */
 public record Dosimetry(Double d90Gy, Double d100Gy, Double v100Pct, Double v150Pct,
-                        Double homogeneityIndex, Integer seedCount, Double ptvCc) {
+                        Double homogeneityIndex, Integer seedCount, Double ptvCc, String structure) {
 
     /** A dosimetry record with nothing recorded. */
-    public static final Dosimetry NONE = new Dosimetry(null, null, null, null, null, null, null);
+    public static final Dosimetry NONE = new Dosimetry(null, null, null, null, null, null, null, null);
 }

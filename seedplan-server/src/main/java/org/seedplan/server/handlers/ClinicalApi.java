@@ -99,7 +99,7 @@ public final class ClinicalApi {
         Patient p = patient(ctx);
         Actor a = editor(c, p.centreId(), "patient " + p.id());
         ObjectNode b = Json.body(ctx);
-        ImplantData d = implant(b, new ImplantData(p.id(), null, requiredDate(b, "implantDate"), null, null, null, null, null, null, null, null));
+        ImplantData d = implant(b, new ImplantData(p.id(), null, requiredDate(b, "implantDate"), null, null, null, null, null, null, null, null, null));
         ctx.status(201).json(json(implants.create(a, d)));
     }
 
@@ -130,12 +130,18 @@ public final class ClinicalApi {
         return o;
     }
 
-    /** The implant as the API shows it (verified metrics are those of the post-operative CT). */
+    /**
+     * The implant as the API shows it: planned metrics with the structure they are of ({@code plannedMetricsStructure}:
+     * "structure not recorded" for rows stored before migration V011, as the plans say), verified metrics those of the
+     * post-operative CT.
+     */
     static ObjectNode json(ImplantRecord r) {
         ImplantData d = r.data();
         return Json.MAPPER.createObjectNode().put("id", r.id()).put("implantDate", d.implantDate().toString())
                 .put("planRevisionId", d.planRevisionId()).put("seedCount", d.seedCount()).put("seedActivityMCi", d.seedActivityMCi())
-                .put("hyperthermia", d.hyperthermia()).put("postopStudyUid", d.postopStudyUid()).put("postD90Gy", d.verified().d90Gy())
+                .put("hyperthermia", d.hyperthermia()).put("plannedD90Gy", d.planned().d90Gy())
+                .put("plannedV100Percent", d.planned().v100Percent()).put("plannedMetricsStructure", d.plannedStructureOrNotRecorded())
+                .put("postopStudyUid", d.postopStudyUid()).put("postD90Gy", d.verified().d90Gy())
                 .put("postV100Percent", d.verified().v100Percent()).put("postSeedCount", d.verified().seedCount()).put("version", r.version());
     }
 
@@ -164,7 +170,7 @@ public final class ClinicalApi {
                 Json.integer(b, "postSeedCount", v.seedCount()), v.ptvCc());
         return new ImplantData(old.patientId(), revision, date, Json.integer(b, "seedCount", old.seedCount()),
                 Json.decimal(b, "seedActivityMCi", old.seedActivityMCi()), old.ageYears(), Json.bool(b, "hyperthermia", old.hyperthermia()),
-                old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), old.planned(), verified);
+                old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), old.planned(), old.plannedMetricsStructure(), verified);
     }
 
     private static boolean flag(ObjectNode b, String field, boolean old) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,12 @@ import org.seedplan.storage.account.Role;
 import org.seedplan.storage.account.User;
 import org.seedplan.storage.registry.Centre;
 import org.seedplan.storage.registry.CentreRepository;
+import org.seedplan.storage.registry.ImplantData;
+import org.seedplan.storage.registry.ImplantMetrics;
+import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientData;
+import org.seedplan.storage.registry.PatientRepository;
 
 /**
  * The patient list, the patient page and the DICOM upload in a real Chromium against the real server on SQLite:
@@ -303,12 +310,40 @@ class PatientScreensBrowserTest extends BrowserPerClass {
                 "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS + " Send to PACS",
                 "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
         assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm —", "N1 lymph node hepatic hilum no yes — 14 mm");
-        assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi 131.4 Gy 94.2 % —");
+        // recorded through the API, which takes no planned metrics: none shown, and no structure named for them
+        assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi — — 131.4 Gy 94.2 % —");
         // months after implant are computed by storage: 32 d and 94 d after 2026-08-14, / 30.4375 d = 1.05 and 3.09, shown to 0.1
         assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.1 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("CNLC", "IIa", "BCLC", "Child-Pugh", "ECOG");
         assertNoSidewaysScrolling();
         chromium.screenshot("patient");
+    }
+
+    /**
+     * An implant's planned D90 names the structure it is of; an implant stored before that was recorded (migration V011:
+     * the column NULL) says "structure not recorded" beside its planned D90 rather than a guessed name.
+     */
+    @Test
+    void theImplantsPlannedMetricsNameTheirStructureOrSayItWasNotRecorded() {
+        // a centre of its own, so that the other tests' patient lists stay as they are
+        Centre e = new CentreRepository(server.db).create(Actor.SYSTEM, "E", "Centre E");
+        User user = server.services.accounts().createUser(Actor.SYSTEM, "physician_e", "Dr physician_e", TestServer.PASSWORD, false);
+        server.services.accounts().users().grant(Actor.SYSTEM, user.id(), e.id(), Role.PHYSICIAN, server.clock.instant().minusSeconds(60),
+                "test fixture");
+        Patient p = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(e.id(), "E-IMPLANTS").withName("Planned", "Metrics"));
+        ImplantRepository implants = new ImplantRepository(server.db);
+        ImplantMetrics planned = new ImplantMetrics(135.2, 89.7, 96.3, 33.2, null, 25, 29.1);
+        implants.create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 2, 1), 25, 0.6, null, null, null, null, planned,
+                "CTV", null));
+        implants.create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 5, 4), 12, 0.6, null, null, null, null,
+                new ImplantMetrics(128.4, null, 94.1, null, null, 12, 9.8), null, null));
+        chromium.signIn(server.base(), "physician_e");
+        driver.get(server.base() + "/patient.html?id=" + p.id());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#implants tbody tr")));
+        assertThat(rowsOf("implants")).containsExactly("2026-02-01 25 0.60 mCi 135.2 Gy (CTV) 96.3 % — — —",
+                "2026-05-04 12 0.60 mCi 128.4 Gy (structure not recorded) 94.1 % — — —");
+        assertNoSidewaysScrolling();
+        chromium.screenshot("patient-implant-structure");
     }
 
     @Test

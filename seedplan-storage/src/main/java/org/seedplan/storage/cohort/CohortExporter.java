@@ -110,10 +110,10 @@ public final class CohortExporter {
                 r -> new Object[] {new Implant(r.date("implant_date"),
                         new Dosimetry(r.doubleOrNull("planned_d90_gy"), r.doubleOrNull("planned_d100_gy"), r.doubleOrNull("planned_v100_percent"),
                                 r.doubleOrNull("planned_v150_percent"), r.doubleOrNull("planned_hi"), r.intOrNull("planned_seed_count"),
-                                r.doubleOrNull("planned_ptv_cc")),
+                                r.doubleOrNull("planned_ptv_cc"), r.string("planned_metrics_structure")),
                         new Dosimetry(r.doubleOrNull("post_d90_gy"), r.doubleOrNull("post_d100_gy"), r.doubleOrNull("post_v100_percent"),
                                 r.doubleOrNull("post_v150_percent"), r.doubleOrNull("post_hi"), r.intOrNull("post_seed_count"),
-                                r.doubleOrNull("post_ptv_cc")),
+                                r.doubleOrNull("post_ptv_cc"), null),
                         r.doubleOrNull("seed_activity_mci")),
                         r.doubleOrNull("age_years"), r.boolOrNull("hyperthermia"), r.doubleOrNull("baseline_tumour_marker")},
                 id).stream().findFirst();

@@ -18,19 +18,30 @@ import java.util.Objects;
  * @param baselineTumourMarker the tumour marker followed (AFP, Tg …) at baseline
  * @param postopStudyUid       Study Instance UID of the post-operative CT
  * @param planned              metrics of the plan
+ * @param plannedMetricsStructure the structure (ROI name) the planned metrics are of; {@code null} when it was not recorded
+ *                             (rows stored before migration V011, cohort tables without the column): never guessed
  * @param verified             metrics verified on the post-operative CT
  */
 public record ImplantData(long patientId, Long planRevisionId, LocalDate implantDate, Integer seedCount, Double seedActivityMCi,
                           Double ageYears, Boolean hyperthermia, Double baselineTumourMarker, String postopStudyUid,
-                          ImplantMetrics planned, ImplantMetrics verified) {
+                          ImplantMetrics planned, String plannedMetricsStructure, ImplantMetrics verified) {
 
     public ImplantData {
         Objects.requireNonNull(implantDate, "implant: implantDate is required");
         planned = planned == null ? ImplantMetrics.NONE : planned;
         verified = verified == null ? ImplantMetrics.NONE : verified;
+        if (plannedMetricsStructure != null && plannedMetricsStructure.isBlank()) {
+            throw new IllegalArgumentException("implant " + implantDate + ": the planned metrics' structure name is blank;"
+                    + " give the ROI name the planned metrics were computed for, or none");
+        }
         if (seedCount != null && seedCount < 0) {
             throw new IllegalArgumentException("implant " + implantDate + ": seedCount " + seedCount + " is negative");
         }
+    }
+
+    /** The planned metrics' structure as stored, or "structure not recorded": never a guess. */
+    public String plannedStructureOrNotRecorded() {
+        return plannedMetricsStructure == null ? "structure not recorded" : plannedMetricsStructure;
     }
 
     /** The fields by column name. */
@@ -46,6 +57,7 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
         m.put("baseline_tumour_marker", baselineTumourMarker);
         m.put("postop_study_uid", postopStudyUid);
         m.putAll(planned.columns("planned_"));
+        m.put("planned_metrics_structure", plannedMetricsStructure);
         m.putAll(verified.columns("post_"));
         return m;
     }

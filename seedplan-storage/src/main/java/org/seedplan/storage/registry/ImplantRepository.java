@@ -66,6 +66,6 @@ public final class ImplantRepository {
         return new ImplantRecord(r.longValue("id"), r.longValue("version"), new ImplantData(r.longValue("patient_id"),
                 r.longOrNull("plan_revision_id"), r.date("implant_date"), r.intOrNull("seed_count"), r.doubleOrNull("seed_activity_mci"),
                 r.doubleOrNull("age_years"), r.boolOrNull("hyperthermia"), r.doubleOrNull("baseline_tumour_marker"),
-                r.string("postop_study_uid"), metrics(r, "planned_"), metrics(r, "post_")));
+                r.string("postop_study_uid"), metrics(r, "planned_"), r.string("planned_metrics_structure"), metrics(r, "post_")));
     }
 }
