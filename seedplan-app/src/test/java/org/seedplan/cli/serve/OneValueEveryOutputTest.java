@@ -141,6 +141,10 @@ class OneValueEveryOutputTest {
                 .skImplantU(mciToU(implant.seedActivityMCi())).d90(implant.planned().d90Gy()).v100(implant.planned().v100Percent())
                 .v150(implant.planned().v150Percent()).volumeCc(implant.planned().ptvCc()));
         assertThat(implant.planned().seedCount()).isEqualTo(implant.seedCount());
+        // the patient page shows the implant's planned D90 and V100 as stored, naming the structure they are of: the revision's
+        assertThat(implantJson.get("plannedD90Gy").asDouble()).isEqualTo(implant.planned().d90Gy());
+        assertThat(implantJson.get("plannedV100Percent").asDouble()).isEqualTo(implant.planned().v100Percent());
+        assertThat(implantJson.get("plannedMetricsStructure").asText()).isEqualTo("CTV").isEqualTo(implant.plannedMetricsStructure());
         // the model and the certificate of the implant are its revision's
         assertThat(implant.planRevisionId()).isEqualTo(rev.get("revisionId").asLong());
 
