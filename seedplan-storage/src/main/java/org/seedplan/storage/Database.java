@@ -90,7 +90,16 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(pool, dialect, dataFolder.toAbsolutePath(), lock);
         try {
-            db.migrate();
+            try {
+                db.migrate();
+            } catch (Migrations.NewerSchemaException e) {
+                String where = dialect == Dialect.SQLITE
+                        ? "data folder " + dataFolder + " (" + EMBEDDED_FILE + ")"
+                        : "database " + redact(url);
+                throw new IllegalArgumentException(where + " is at schema version " + e.databaseVersion() + " (" + e.databaseMigration()
+                        + "), newer than this seedplan's schema version " + e.knownVersion() + ": a newer seedplan has migrated it;"
+                        + " use that seedplan (or a newer one) on it (nothing was changed)", e);
+            }
             // opened after the migrations: a read-only SQLite connection cannot create the file or its WAL
             db.readPool = new HikariDataSource(poolConfig(url, dialect, true));
             db.checkDurability();

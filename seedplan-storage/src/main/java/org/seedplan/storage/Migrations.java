@@ -55,7 +55,42 @@ public final class Migrations {
         return out;
     }
 
-    /** Applies the pending migrations on {@code c} (auto-commit is switched off while it works). Returns how many. */
+    /**
+     * The database was migrated by a newer seedplan: bad input (the wrong seedplan for this data), not a defect.
+     * Thrown before anything is written; {@link Database#open} adds which data folder or database it is.
+     */
+    public static final class NewerSchemaException extends IllegalArgumentException {
+        private final int databaseVersion;
+        private final String databaseMigration;
+        private final int knownVersion;
+
+        NewerSchemaException(int databaseVersion, String databaseMigration, int knownVersion) {
+            super("schema version " + databaseVersion + " (" + databaseMigration + "), newer than this seedplan's " + knownVersion);
+            this.databaseVersion = databaseVersion;
+            this.databaseMigration = databaseMigration;
+            this.knownVersion = knownVersion;
+        }
+
+        /** The newest schema version recorded in the database. */
+        public int databaseVersion() {
+            return databaseVersion;
+        }
+
+        /** The file name of that migration. */
+        public String databaseMigration() {
+            return databaseMigration;
+        }
+
+        /** The newest schema version this build knows. */
+        public int knownVersion() {
+            return knownVersion;
+        }
+    }
+
+    /**
+     * Applies the pending migrations on {@code c} (auto-commit is switched off while it works). Returns how many.
+     * Throws {@link NewerSchemaException} before applying any when the database has a version this build does not know.
+     */
     static int apply(Connection c, Dialect dialect, List<Migration> migrations) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -66,6 +101,7 @@ public final class Migrations {
             c.rollback();
             throw e;
         }
+        requireKnown(c, migrations); // before any migration: an older seedplan must not touch a newer database
         int applied = 0;
         for (Migration m : migrations) {
             try (Statement s = c.createStatement()) {
@@ -101,15 +137,18 @@ public final class Migrations {
                 throw e;
             }
         }
+        requireKnown(c, migrations); // again: a newer seedplan may have migrated the database meanwhile
+        return applied;
+    }
+
+    private static void requireKnown(Connection c, List<Migration> migrations) throws SQLException {
         Map<Integer, String[]> done = appliedVersions(c);
         c.commit();
         int newest = done.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         int known = migrations.stream().mapToInt(Migration::version).max().orElse(0);
         if (newest > known) {
-            throw new IllegalStateException("the database is at schema version " + newest + " (" + done.get(newest)[0]
-                    + ") but this seedplan knows only up to " + known + "; run the newer seedplan that migrated it");
+            throw new NewerSchemaException(newest, done.get(newest)[0], known);
         }
-        return applied;
     }
 
     private static Map<Integer, String[]> appliedVersions(Connection c) throws SQLException {
