@@ -31,6 +31,7 @@ import org.seedplan.source.SourceModel;
 import org.seedplan.structure.Mask;
 import org.seedplan.structure.MaskRasterizer;
 import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
 
 /**
  * The model-based dose of an implant in a patient, beside its TG-43 dose (TG-186 §V): the CT's tissues on a
@@ -106,8 +107,10 @@ public final class PatientModelBasedDose {
         TissuePhantom assigned = TissueAssignment.assign(r.ct(), phantomGrid, r.curve(), overrides, r.seeds(), r.softTissue(),
                 MaterialLibrary.standard());
         List<StructureTissue> byStructure = new ArrayList<>();
-        masks.forEach((name, m) -> byStructure.add(assigned.structure(name)
-                .orElseGet(() -> StructureTissue.of(name, StructureTissue.BY_CT, m, assigned.phantom()))));
+        Map<String, StructureType> types = new LinkedHashMap<>();
+        reported.forEach(c -> types.put(c.name(), c.type()));
+        masks.forEach((name, m) -> byStructure.add(assigned.structure(name).orElseGet(() -> StructureTissue.of(name,
+                StructureTissues.basisByCt(name, types.getOrDefault(name, StructureType.ORGAN)), m, assigned.phantom()))));
         TissuePhantom tissues = assigned.withStructures(byStructure);
         boolean[] region = targetVoxels(calculator.rois(), doseGrid);
         ModelBasedDose.Result mb = ModelBasedDose.compute(r.source(), tissues.phantom(), r.seeds(), doseGrid, r.time(),

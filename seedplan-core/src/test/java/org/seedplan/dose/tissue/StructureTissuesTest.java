@@ -50,7 +50,7 @@ class StructureTissuesTest {
         assertThat(p.densityGPerCm3()[at(lesion)]).as("the CT's density kept").isCloseTo(1.025f, within(0.002f));
         StructureTissue gtv = t.structure("GTV").orElseThrow();
         assertThat(gtv.fractionByMaterial()).containsOnlyKeys("liver");
-        assertThat(gtv.basis()).isEqualTo("target in Liver");
+        assertThat(gtv.basis()).isEqualTo("target in Liver (Liver: TG-263 name)");
         assertThat(gtv.describe()).startsWith("GTV: liver 100 %");
         assertThat(material(p, new Vec3(0, -20, 0))).isEqualTo("liver");
         assertThat(material(p, calcification)).as("bone inside an organ stays bone").isEqualTo("cortical-bone");
@@ -91,7 +91,7 @@ class StructureTissuesTest {
         // voxels on the GTV's edge that the CT shows mostly as lung stay lung (1 of 85 here)
         assertThat(gtv.main()).isEqualTo("mean-male-soft-tissue");
         assertThat(gtv.fractionByMaterial().get("mean-male-soft-tissue")).isGreaterThan(0.95);
-        assertThat(gtv.basis()).contains("target in lung: tumour as soft tissue");
+        assertThat(gtv.basis()).isEqualTo("target in lung: tumour as soft tissue (TG-186; Lung_R: TG-263 name)");
         // the CTV (r 15 mm) around it is 60 % lung by volume: lung where the CT shows lung, soft tissue in the tumour
         assertThat(t.structure("CTV").orElseThrow().fractionByMaterial()).containsOnlyKeys("lung-inflated", "mean-male-soft-tissue");
         assertThat(t.structure("CTV").orElseThrow().main()).isEqualTo("lung-inflated");
@@ -105,19 +105,81 @@ class StructureTissuesTest {
     }
 
     @Test
-    void organsAreRecognisedByAWordOfTheirName() {
-        assertThat(StructureTissues.Organ.named("Liver")).contains(StructureTissues.Organ.LIVER);
-        assertThat(StructureTissues.Organ.named("LIVER_total")).contains(StructureTissues.Organ.LIVER);
-        assertThat(StructureTissues.Organ.named("Lung_L")).contains(StructureTissues.Organ.LUNG);
-        assertThat(StructureTissues.Organ.named("lungs")).contains(StructureTissues.Organ.LUNG);
-        assertThat(StructureTissues.Organ.named("Prostate")).contains(StructureTissues.Organ.PROSTATE);
-        assertThat(StructureTissues.Organ.named("Lens_R")).contains(StructureTissues.Organ.EYE_LENS);
-        assertThat(StructureTissues.Organ.named("Stomach")).isEqualTo(Optional.empty());
-        assertThat(StructureTissues.Organ.named("Oliver")).isEqualTo(Optional.empty());
-        // a prostate drawn as the CTV, with no organ around it: prostate
+    void organsAreRecognisedByTheirTg263NamesThenByTheReadingRulesAndAWordAndEachSaysWhichRuleMatched() {
+        // AAPM TG-263 (Mayo et al. 2018) names, as TG-263 spells them
+        for (String name : List.of("Liver", "Prostate", "Heart", "Skin", "Lens", "Lens_L", "Lens_R", "Lungs", "Lung_L", "Lung_R",
+                "Lung_RUL", "Lung_LLL", "Kidneys", "Kidney_L", "Kidney_R")) {
+            StructureTissues.Recognition r = StructureTissues.recognise(name).orElseThrow(() -> new AssertionError(name));
+            assertThat(r.rule()).as(name).isEqualTo(StructureTissues.Recognition.Rule.TG263);
+            assertThat(r.describe()).isEqualTo("TG-263 name");
+        }
+        assertThat(organ("Liver")).isEqualTo(StructureTissues.Organ.LIVER);
+        assertThat(organ("Lens_R")).isEqualTo(StructureTissues.Organ.EYE_LENS);
+        assertThat(organ("Lung_RML")).isEqualTo(StructureTissues.Organ.LUNG);
+        assertThat(organ("Kidney_L")).isEqualTo(StructureTissues.Organ.KIDNEY);
+        // the same letters in capitals or lower case
+        assertThat(StructureTissues.recognise("LIVER").orElseThrow().describe()).isEqualTo("TG-263 Liver, case ignored");
+        assertThat(StructureTissues.recognise("lung_r").orElseThrow().describe()).isEqualTo("TG-263 Lung_R, case ignored");
+        // other separators, the side spelt out or first
+        assertThat(StructureTissues.recognise("Lung Left").orElseThrow().describe()).isEqualTo("read as TG-263 Lung_L");
+        assertThat(StructureTissues.recognise("L Kidney").orElseThrow().describe()).isEqualTo("read as TG-263 Kidney_L");
+        assertThat(StructureTissues.recognise("lens-rt").orElseThrow().describe()).isEqualTo("read as TG-263 Lens_R");
+        assertThat(StructureTissues.recognise("RT LUNG").orElseThrow().describe()).isEqualTo("read as TG-263 Lung_R");
+        // not TG-263 but a word of the name begins with the organ's English word
+        assertThat(StructureTissues.recognise("LIVER_1").orElseThrow().describe()).isEqualTo("name word 'liver'");
+        assertThat(organ("liver_total")).isEqualTo(StructureTissues.Organ.LIVER);
+        assertThat(organ("Lungs-GTV")).isEqualTo(StructureTissues.Organ.LUNG);
+        assertThat(organ("Prostate_5mm")).isEqualTo(StructureTissues.Organ.PROSTATE);
+        // never guessed: other languages, other organs, names that only contain the word, TG-263's prostate bed (no prostate)
+        for (String name : List.of("Leber", "Hepar", "Foie", "Poumon_G", "Stomach", "Oliver", "Bowel_Small", "ProstateBed", "prostate bed",
+                "Urethra_Prostatc", "SpinalCord", "Eye_L", "")) {
+            assertThat(StructureTissues.recognise(name)).as(name).isEqualTo(Optional.empty());
+        }
+        // a prostate drawn as the CTV, with no organ around it: prostate, and the report says it came from the target's name
         List<TissueOverride> o = StructureTissues.automatic(List.of(contoured("Prostate", StructureType.CTV, new Vec3(0, 0, 0), 15)),
                 TissueClass.DEFAULT_SOFT_TISSUE);
         assertThat(o).singleElement().extracting(TissueOverride::material).isEqualTo("prostate");
+        assertThat(o.get(0).basis()).isEqualTo("target named for the organ (Prostate: TG-263 name)");
+        // an organ contour whose name is the organ's in capitals: the organ's composition, and the rule in its basis
+        List<TissueOverride> heart = StructureTissues.automatic(List.of(contoured("HEART", StructureType.ORGAN, new Vec3(0, 0, 0), 15)),
+                TissueClass.DEFAULT_SOFT_TISSUE);
+        assertThat(heart).singleElement().satisfies(h -> {
+            assertThat(h.material()).isEqualTo("heart");
+            assertThat(h.basis()).isEqualTo("organ contour (TG-186 Table III; TG-263 Heart, case ignored)");
+        });
+        // lung and kidney keep the CT's classes; their report says the name was recognised and why nothing was given
+        assertThat(StructureTissues.basisByCt("Kidney_L", StructureType.ORGAN))
+                .isEqualTo("CT classes (TG-263 name; no Table III composition)");
+        assertThat(StructureTissues.basisByCt("Lung Left", StructureType.ORGAN))
+                .isEqualTo("CT classes (read as TG-263 Lung_L; lung parenchyma as the CT shows it)");
+        assertThat(StructureTissues.basisByCt("Leber", StructureType.ORGAN)).isEqualTo(StructureTissue.BY_CT);
+        assertThat(StructureTissues.basisByCt("Kidney_L", StructureType.GTV)).isEqualTo(StructureTissue.BY_CT);
+    }
+
+    @Test
+    void aKidneyLesionIsNotGivenAKidneyCompositionTableIiiHasNoneAndALeberContourIsNotTakenForLiver() {
+        Vec3 lesion = new Vec3(0, 0, 0);
+        List<StructureTissues.Contoured> contoured = List.of(contoured("Kidney_L", StructureType.ORGAN, new Vec3(0, 0, 0), 30),
+                contoured("GTV", StructureType.GTV, lesion, 8));
+        List<TissueOverride> automatic = StructureTissues.automatic(contoured, TissueClass.DEFAULT_SOFT_TISSUE);
+        assertThat(automatic).singleElement().satisfies(g -> {
+            assertThat(g.structure()).isEqualTo("GTV");
+            assertThat(g.material()).isEqualTo(TissueClass.DEFAULT_SOFT_TISSUE);
+            assertThat(g.basis()).isEqualTo("target in no Table III organ: default soft tissue, CT's liver kept");
+        });
+        List<TissueOverride> leber = StructureTissues.automatic(List.of(contoured("Leber", StructureType.ORGAN, new Vec3(0, 0, 0), 30),
+                contoured("GTV", StructureType.GTV, lesion, 8)), TissueClass.DEFAULT_SOFT_TISSUE);
+        assertThat(leber).extracting(TissueOverride::structure).containsExactly("GTV");
+        assertThat(leber.get(0).material()).isEqualTo(TissueClass.DEFAULT_SOFT_TISSUE);
+        // the same liver named the TG-263 way, in capitals: the lesion in it is liver
+        List<TissueOverride> liver = StructureTissues.automatic(List.of(contoured("LIVER", StructureType.ORGAN, new Vec3(0, 0, 0), 30),
+                contoured("GTV", StructureType.GTV, lesion, 8)), TissueClass.DEFAULT_SOFT_TISSUE);
+        assertThat(liver).extracting(TissueOverride::material).containsExactly("liver", "liver");
+        assertThat(liver.get(1).basis()).isEqualTo("target in LIVER (LIVER: TG-263 Liver, case ignored)");
+    }
+
+    private static StructureTissues.Organ organ(String name) {
+        return StructureTissues.Organ.named(name).orElseThrow(() -> new AssertionError(name));
     }
 
     private static StructureTissues.Contoured contoured(String name, StructureType type, Vec3 centre, double r) {
