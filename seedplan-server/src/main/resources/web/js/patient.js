@@ -35,6 +35,9 @@ const ofStructure = (p) => (p.d90Gy == null ? '' : ` (${p.metricsStructure})`);
 /** " (CTV)": the structure an implant's planned D90/V100 are of, as stored ("structure not recorded" for older rows); '' without them. */
 const plannedOf = (i) => (i.plannedD90Gy == null && i.plannedV100Percent == null ? '' : ` (${i.plannedMetricsStructure})`);
 
+/** " (CTV)": the structure an implant's post-operative D90/V100 are of ("structure not recorded" for older rows); '' without them. */
+const postOf = (i) => (i.postD90Gy == null && i.postV100Percent == null ? '' : ` (${i.postMetricsStructure})`);
+
 const PLAN_COLUMNS = [
   { label: 'Plan', value: (p) => text(p.name) },
   { label: 'Revision', num: true, value: (p) => text(p.revision) },
@@ -82,7 +85,7 @@ const IMPLANT_COLUMNS = [
   { label: 'Activity per seed', num: true, value: (i) => quantity(i.seedActivityMCi, 2, 'mCi') },
   { label: 'Planned D90', num: true, value: (i) => [quantity(i.plannedD90Gy, 1, 'Gy'), plannedOf(i)] },
   { label: 'Planned V100', num: true, value: (i) => quantity(i.plannedV100Percent, 1, '%') },
-  { label: 'Post-op D90', num: true, value: (i) => quantity(i.postD90Gy, 1, 'Gy') },
+  { label: 'Post-op D90', num: true, value: (i) => [quantity(i.postD90Gy, 1, 'Gy'), postOf(i)] },
   { label: 'Post-op V100', num: true, value: (i) => quantity(i.postV100Percent, 1, '%') },
   { label: 'Post-op CT', value: (i) => (i.postopStudyUid ? 'stored' : '—') },
 ];

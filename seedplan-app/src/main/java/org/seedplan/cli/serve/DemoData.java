@@ -255,7 +255,7 @@ final class DemoData {
         ImplantMetrics planned = new ImplantMetrics(m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), null, c.seeds().size(), m.ptvCc());
         double mciPerSeed = new SeedStrength(RevisionStrength.atImplantU(c), SeedStrength.Unit.U).activityMCi();
         return new ImplantData(patientDbId, r.id(), c.implantDate(), c.seeds().size(), mciPerSeed, null, null, null, postopStudyUid, planned,
-                m.structure(), null);
+                m.structure(), null, null);
     }
 
     private static void recordImplant(Services s, Actor actor, ImplantData implant) {

@@ -14,6 +14,8 @@ import org.seedplan.server.forms.DateChecks;
 import org.seedplan.server.forms.VisitForm;
 import org.seedplan.server.security.Permission;
 import org.seedplan.storage.Actor;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.ImplantData;
 import org.seedplan.storage.registry.ImplantMetrics;
 import org.seedplan.storage.registry.ImplantRecord;
@@ -38,6 +40,7 @@ public final class ClinicalApi {
     private final LesionRepository lesions;
     private final VisitRepository visits;
     private final ImplantRepository implants;
+    private final PlanRevisions plans;
     private final Supplier<Instant> now;
 
     public ClinicalApi(Services s) {
@@ -46,6 +49,7 @@ public final class ClinicalApi {
         this.lesions = new LesionRepository(s.db());
         this.visits = new VisitRepository(s.db());
         this.implants = new ImplantRepository(s.db());
+        this.plans = new PlanRevisions(s.db());
     }
 
     /** POST /api/patients/{id}/lesions → 201. */
@@ -94,13 +98,17 @@ public final class ClinicalApi {
         ctx.json(json(visits.update(a, id, version, d, Json.optText(b, "reason"))));
     }
 
-    /** POST /api/patients/{id}/implants → 201. */
+    /**
+     * POST /api/patients/{id}/implants → 201. Against an approved plan revision ({@code planRevisionId}) the implant's planned
+     * metrics and their structure are copied from it ({@link #implant}); the audit rows say so.
+     */
     public void createImplant(Context ctx, Caller c) {
         Patient p = patient(ctx);
         Actor a = editor(c, p.centreId(), "patient " + p.id());
         ObjectNode b = Json.body(ctx);
-        ImplantData d = implant(b, new ImplantData(p.id(), null, requiredDate(b, "implantDate"), null, null, null, null, null, null, null, null, null));
-        ctx.status(201).json(json(implants.create(a, d)));
+        Implant d = implant(b, new ImplantData(p.id(), null, requiredDate(b, "implantDate"), null, null, null, null, null, null, null, null,
+                null, null));
+        ctx.status(201).json(json(implants.create(a, d.data(), d.copyNote())));
     }
 
     /** PUT /api/implants/{recordId}. */
@@ -109,7 +117,13 @@ public final class ClinicalApi {
         ImplantRecord old = implants.find(id).orElseThrow(() -> ApiProblem.notFound("implant " + id));
         Actor a = editor(c, centreOf(old.data().patientId(), "implant " + id), "implant " + id);
         ObjectNode b = Json.body(ctx);
-        ctx.json(json(implants.update(a, id, Json.number(b, "version"), implant(b, old.data()), Json.optText(b, "reason"))));
+        long version = Json.number(b, "version");
+        Implant d = implant(b, old.data());
+        String reason = Json.optText(b, "reason");
+        if (d.copyNote() != null && !d.data().planned().equals(old.data().planned())) {
+            reason = reason == null ? d.copyNote() : reason + "; " + d.copyNote();
+        }
+        ctx.json(json(implants.update(a, id, version, d.data(), reason)));
     }
 
     /** The lesion as the API shows it. */
@@ -133,7 +147,7 @@ public final class ClinicalApi {
     /**
      * The implant as the API shows it: planned metrics with the structure they are of ({@code plannedMetricsStructure}:
      * "structure not recorded" for rows stored before migration V011, as the plans say), verified metrics those of the
-     * post-operative CT.
+     * post-operative CT with theirs ({@code postMetricsStructure}: "structure not recorded" before migration V012).
      */
     static ObjectNode json(ImplantRecord r) {
         ImplantData d = r.data();
@@ -142,7 +156,8 @@ public final class ClinicalApi {
                 .put("hyperthermia", d.hyperthermia()).put("plannedD90Gy", d.planned().d90Gy())
                 .put("plannedV100Percent", d.planned().v100Percent()).put("plannedMetricsStructure", d.plannedStructureOrNotRecorded())
                 .put("postopStudyUid", d.postopStudyUid()).put("postD90Gy", d.verified().d90Gy())
-                .put("postV100Percent", d.verified().v100Percent()).put("postSeedCount", d.verified().seedCount()).put("version", r.version());
+                .put("postV100Percent", d.verified().v100Percent()).put("postMetricsStructure", d.verifiedStructureOrNotRecorded())
+                .put("postSeedCount", d.verified().seedCount()).put("version", r.version());
     }
 
     /** {@code old} with the lesion fields the body names. */
@@ -153,8 +168,27 @@ public final class ClinicalApi {
                 Json.decimal(b, "baselineViableMm", old.baselineViableMm()));
     }
 
-    /** {@code old} with the implant fields the body names. */
-    private static ImplantData implant(ObjectNode b, ImplantData old) {
+    /** An implant to store, and the audit note when its planned metrics were copied from a plan revision (else null). */
+    record Implant(ImplantData data, String copyNote) {
+    }
+
+    /** The planned figures a client may echo (they must agree with the revision's); the stored ones come from the revision. */
+    private static final String[] PLANNED_FIELDS = {"plannedD90Gy", "plannedV100Percent", "plannedMetricsStructure"};
+
+    /**
+     * Planned figures (Gy, %) a client echoes back must equal the revision's: JSON carries a double exactly, so the margin is
+     * only for a client that prints and parses them again (10⁻⁶ Gy or %, far below any reported digit).
+     */
+    static final double ECHO_TOLERANCE = 1e-6;
+
+    /**
+     * {@code old} with the implant fields the body names. The planned metrics are never the client's: recorded against a
+     * plan revision that was approved (signed: APPROVED, LOCKED, or RETIRED after a later approval), the implant takes that
+     * revision's stored D90, D100, V100, V150, target volume, seed count and their structure; against a draft, none. A
+     * client sending planned figures that disagree with them (or with none) is refused naming the field. Post-operative
+     * figures ({@code postD90Gy}, {@code postV100Percent}) are saved with the structure they are of ({@code postMetricsStructure}).
+     */
+    private Implant implant(ObjectNode b, ImplantData old) {
         LocalDate date = Json.date(b, "implantDate", old.implantDate());
         if (date == null) {
             throw ApiProblem.badRequest("implantDate", "implantDate is required");
@@ -164,13 +198,76 @@ public final class ClinicalApi {
             Integer given = Json.optInt(b, "planRevisionId");
             revision = given == null ? null : given.longValue();
         }
+        ImplantMetrics planned = old.planned();
+        String plannedStructure = old.plannedMetricsStructure();
+        String copyNote = null;
+        PlanRevisions.Revision r = null;
+        if (revision != null) {
+            long revisionId = revision;
+            r = plans.byId(revisionId).orElseThrow(() -> ApiProblem.badRequest("planRevisionId", "plan revision " + revisionId
+                    + " does not exist: give the id of a revision of this patient's plans (the patient page lists them)"));
+            if (r.patientDbId() != old.patientId()) {
+                throw ApiProblem.badRequest("planRevisionId", "plan revision " + revisionId + " is of another patient:"
+                        + " give a revision of this patient's plans");
+            }
+        }
+        if (r != null && r.approvedAt() != null) {
+            PlanContent.Metrics m = r.content().metrics();
+            planned = new ImplantMetrics(m.d90Gy(), m.d100Gy(), m.v100Percent(), m.v150Percent(), null, r.content().seeds().size(), m.ptvCc());
+            plannedStructure = m.structure();
+            copyNote = "planned metrics copied from approved plan " + r.planId() + " revision " + r.revision() + " (" + r.planName()
+                    + ", " + m.structureOrNotRecorded() + ")";
+        } else if (!java.util.Objects.equals(revision, old.planRevisionId())) {
+            planned = ImplantMetrics.NONE; // a draft (or no) revision now: its figures were never signed
+            plannedStructure = null;
+        }
+        checkEchoedPlanned(b, r, planned, plannedStructure);
         ImplantMetrics v = old.verified();
         ImplantMetrics verified = new ImplantMetrics(Json.decimal(b, "postD90Gy", v.d90Gy()), v.d100Gy(),
                 Json.decimal(b, "postV100Percent", v.v100Percent()), v.v150Percent(), v.homogeneityIndex(),
                 Json.integer(b, "postSeedCount", v.seedCount()), v.ptvCc());
-        return new ImplantData(old.patientId(), revision, date, Json.integer(b, "seedCount", old.seedCount()),
+        String verifiedStructure = Json.text(b, "postMetricsStructure", old.verifiedMetricsStructure());
+        boolean postDoseChanged = !java.util.Objects.equals(verified.d90Gy(), v.d90Gy())
+                || !java.util.Objects.equals(verified.v100Percent(), v.v100Percent());
+        if (verified.d90Gy() == null && verified.v100Percent() == null) {
+            verifiedStructure = null; // no post-operative dose figure: nothing for a structure to describe
+        } else if (postDoseChanged && !b.hasNonNull("postMetricsStructure")) {
+            throw ApiProblem.badRequest("postMetricsStructure", "postMetricsStructure is required with postD90Gy and postV100Percent:"
+                    + " give the structure (ROI name) the verification computed them for, e.g. the CTV");
+        }
+        return new Implant(new ImplantData(old.patientId(), revision, date, Json.integer(b, "seedCount", old.seedCount()),
                 Json.decimal(b, "seedActivityMCi", old.seedActivityMCi()), old.ageYears(), Json.bool(b, "hyperthermia", old.hyperthermia()),
-                old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), old.planned(), old.plannedMetricsStructure(), verified);
+                old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), planned, plannedStructure, verified,
+                verifiedStructure), copyNote);
+    }
+
+    /** Refuses planned figures in the body that are not those the implant takes from its approved revision. */
+    private static void checkEchoedPlanned(ObjectNode b, PlanRevisions.Revision r, ImplantMetrics planned, String plannedStructure) {
+        for (String field : PLANNED_FIELDS) {
+            if (!b.hasNonNull(field)) {
+                continue;
+            }
+            if (r == null || r.approvedAt() == null) {
+                throw ApiProblem.badRequest(field, field + " cannot be given: an implant's planned metrics are copied from the approved"
+                        + " plan revision it records (planRevisionId)" + (r == null ? ", and none is given" : ", and revision " + r.revision()
+                        + " of plan " + r.planId() + " is " + r.status()) + "; leave it out");
+            }
+            String where = "approved plan " + r.planId() + " revision " + r.revision();
+            if (field.equals("plannedMetricsStructure")) {
+                String given = Json.optText(b, field);
+                if (given != null && !given.equals(plannedStructure)) {
+                    throw ApiProblem.badRequest(field, field + " '" + given + "' disagrees with " + where + ", whose metrics are of "
+                            + (plannedStructure == null ? "a structure not recorded" : plannedStructure) + "; leave it out");
+                }
+                continue;
+            }
+            double given = Json.optDouble(b, field);
+            Double stored = field.equals("plannedD90Gy") ? planned.d90Gy() : planned.v100Percent();
+            if (stored == null || Math.abs(given - stored) > ECHO_TOLERANCE) {
+                throw ApiProblem.badRequest(field, field + " " + given + " disagrees with " + where + "'s "
+                        + (stored == null ? "(none stored)" : String.valueOf(stored)) + "; leave it out: the planned metrics are copied from the revision");
+            }
+        }
     }
 
     private static boolean flag(ObjectNode b, String field, boolean old) {

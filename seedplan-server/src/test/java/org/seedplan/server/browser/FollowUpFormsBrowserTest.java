@@ -62,7 +62,7 @@ class FollowUpFormsBrowserTest extends BrowserPerClass {
         lesionIds.add(lesions.create(Actor.SYSTEM, new LesionData(p.id(), "L2", "liver", "S4", false, true, 30.0, null, 22.0)).id());
         lesionIds.add(lesions.create(Actor.SYSTEM, new LesionData(p.id(), "N1", "lymph node", "hilar", true, true, 24.0, 20.0, null)).id());
         new ImplantRepository(server.db).create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 10, 1), 42, 0.6, null, false,
-                null, null, ImplantMetrics.NONE, null, ImplantMetrics.NONE));
+                null, null, ImplantMetrics.NONE, null, ImplantMetrics.NONE, null));
         StudyVariableRepository studies = new StudyVariableRepository(server.db);
         if (studies.studiesOf(server.a.id()).isEmpty()) {
             studies.defineAll(Actor.SYSTEM, studies.createStudy(Actor.SYSTEM, server.a.id(), "HCC-PVTT", "Seeds for HCC with PVTT").id(),

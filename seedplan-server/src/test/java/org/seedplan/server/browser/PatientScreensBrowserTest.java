@@ -44,6 +44,9 @@ import org.seedplan.server.api.Json;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.account.User;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.storage.plan.PlanContent;
+import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Centre;
 import org.seedplan.storage.registry.CentreRepository;
 import org.seedplan.storage.registry.ImplantData;
@@ -295,7 +298,8 @@ class PatientScreensBrowserTest extends BrowserPerClass {
         created(api.post("/api/patients/" + id + "/lesions", "{\"label\":\"N1\",\"organ\":\"lymph node\",\"site\":\"hepatic hilum\","
                 + "\"nodal\":true,\"target\":false,\"baselineShortAxisMm\":14}"));
         created(api.post("/api/patients/" + id + "/implants", "{\"implantDate\":\"2026-08-14\",\"planRevisionId\":" + approvedRevisionId
-                + ",\"seedCount\":38,\"seedActivityMCi\":0.6,\"postD90Gy\":131.4,\"postV100Percent\":94.2,\"postSeedCount\":38}"));
+                + ",\"seedCount\":38,\"seedActivityMCi\":0.6,\"postD90Gy\":131.4,\"postV100Percent\":94.2,\"postMetricsStructure\":\"CTV\""
+                + ",\"postSeedCount\":38}"));
         created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-09-15\",\"nrsPain\":3,"
                 + "\"kps\":80,\"newLesion\":false,\"nonTarget\":\"NON_CR_NON_PD\"}"));
         created(api.post("/api/patients/" + id + "/visits", "{\"visitDate\":\"2026-11-16\",\"nrsPain\":1,"
@@ -310,8 +314,9 @@ class PatientScreensBrowserTest extends BrowserPerClass {
                 "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS + " Send to PACS",
                 "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
         assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm —", "N1 lymph node hepatic hilum no yes — 14 mm");
-        // recorded through the API, which takes no planned metrics: none shown, and no structure named for them
-        assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi — — 131.4 Gy 94.2 % —");
+        // the approved revision stores no D90/V100 (no contours), so the implant copies none: no planned figure, no structure;
+        // the post-operative figures name the structure they were saved with
+        assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi — — 131.4 Gy (CTV) 94.2 % —");
         // months after implant are computed by storage: 32 d and 94 d after 2026-08-14, / 30.4375 d = 1.05 and 3.09, shown to 0.1
         assertThat(rowsOf("visits")).containsExactly("2026-09-15 1.1 3 80 no NON CR NON PD", "2026-11-16 3.1 1 90 no CR");
         assertThat(driver.findElement(By.id("demographics")).getText()).contains("CNLC", "IIa", "BCLC", "Child-Pugh", "ECOG");
@@ -321,7 +326,9 @@ class PatientScreensBrowserTest extends BrowserPerClass {
 
     /**
      * An implant's planned D90 names the structure it is of; an implant stored before that was recorded (migration V011:
-     * the column NULL) says "structure not recorded" beside its planned D90 rather than a guessed name.
+     * the column NULL) says "structure not recorded" beside its planned D90 rather than a guessed name. An implant recorded
+     * in the workstation against an approved revision shows that revision's D90 and V100 with their structure (copied by
+     * the API); post-operative figures name theirs (V012), or say it was not recorded.
      */
     @Test
     void theImplantsPlannedMetricsNameTheirStructureOrSayItWasNotRecorded() {
@@ -334,14 +341,26 @@ class PatientScreensBrowserTest extends BrowserPerClass {
         ImplantRepository implants = new ImplantRepository(server.db);
         ImplantMetrics planned = new ImplantMetrics(135.2, 89.7, 96.3, 33.2, null, 25, 29.1);
         implants.create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 2, 1), 25, 0.6, null, null, null, null, planned,
-                "CTV", null));
+                "CTV", new ImplantMetrics(131.0, null, 95.0, null, null, 25, null), "CTV"));
         implants.create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 5, 4), 12, 0.6, null, null, null, null,
-                new ImplantMetrics(128.4, null, 94.1, null, null, 12, 9.8), null, null));
+                new ImplantMetrics(128.4, null, 94.1, null, null, 12, 9.8), null, new ImplantMetrics(120.2, null, 90.3, null, null, 12, null), null));
+        // a plan revision with stored metrics of its GTV, approved; the implant recorded against it through the API
+        PlanRevisions plans = new PlanRevisions(server.db);
+        PlanContent content = new PlanContent("{\"target\":\"GTV\"}", "1.2.826.0.1.3680043.2.1125.7", 120.0, "amersham6711", 0.76,
+                LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 25), List.of(), List.of(new PlanContent.PlannedSeed(new Vec3(0, 0, 0), -1)),
+                new PlanContent.Metrics("GTV", 141.7, 101.2, 97.4, 52.0, 21.3, 6.2));
+        PlanRevisions.Revision r = plans.createPlan(Actor.SYSTEM, p.id(), "Liver S4", content, server.clock.instant());
+        plans.approve(new Actor(user.id(), user.username(), Role.PHYSICIST, e.id(), null), r.planId(), 1, user.displayName(), server.clock.instant());
+        ApiClient api = new ApiClient(server.base());
+        assertThat(api.signIn("physician_e", TestServer.PASSWORD).status()).isEqualTo(200);
+        created(api.post("/api/patients/" + p.id() + "/implants", "{\"implantDate\":\"2026-11-25\",\"planRevisionId\":" + r.id()
+                + ",\"seedCount\":1,\"seedActivityMCi\":0.6}"));
         chromium.signIn(server.base(), "physician_e");
         driver.get(server.base() + "/patient.html?id=" + p.id());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#implants tbody tr")));
-        assertThat(rowsOf("implants")).containsExactly("2026-02-01 25 0.60 mCi 135.2 Gy (CTV) 96.3 % — — —",
-                "2026-05-04 12 0.60 mCi 128.4 Gy (structure not recorded) 94.1 % — — —");
+        assertThat(rowsOf("implants")).containsExactly("2026-02-01 25 0.60 mCi 135.2 Gy (CTV) 96.3 % 131.0 Gy (CTV) 95.0 % —",
+                "2026-05-04 12 0.60 mCi 128.4 Gy (structure not recorded) 94.1 % 120.2 Gy (structure not recorded) 90.3 % —",
+                "2026-11-25 1 0.60 mCi 141.7 Gy (GTV) 97.4 % — — —");
         assertNoSidewaysScrolling();
         chromium.screenshot("patient-implant-structure");
     }

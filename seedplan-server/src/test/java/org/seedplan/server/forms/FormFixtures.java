@@ -40,7 +40,7 @@ public final class FormFixtures {
     public Patient implanted(long centreId) {
         Patient p = new PatientRepository(db).create(Actor.SYSTEM, PatientData.of(centreId, "F" + rnd()));
         new ImplantRepository(db).create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 10, 1), 40, 0.6, null, false, null, null,
-                ImplantMetrics.NONE, null, ImplantMetrics.NONE));
+                ImplantMetrics.NONE, null, ImplantMetrics.NONE, null));
         return p;
     }
 

@@ -129,6 +129,13 @@ public final class PlanRevisions {
         });
     }
 
+    /** The revision with database id {@code revisionId} (the id an implant's {@code plan_revision_id} holds). */
+    public Optional<Revision> byId(long revisionId) {
+        return db.read(tx -> tx.one("SELECT plan_id, revision FROM plan_revision WHERE id = ?",
+                r -> new long[] {r.longValue("plan_id"), r.longValue("revision")}, revisionId)
+                .flatMap(k -> revision(k[0], (int) k[1])));
+    }
+
     /** One revision of a plan. */
     public Optional<Revision> revision(long planId, int revision) {
         return db.read(tx -> {

@@ -23,10 +23,15 @@ final class AuditedRows {
 
     /** Inserts a row (version 1) and audits every non-empty column; returns its id. */
     long insert(Tx tx, Actor actor, Map<String, Object> cols) {
+        return insert(tx, actor, cols, null);
+    }
+
+    /** Inserts a row (version 1) and audits every non-empty column with {@code reason} (may be {@code null}); returns its id. */
+    long insert(Tx tx, Actor actor, Map<String, Object> cols, String reason) {
         String marks = cols.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
         long id = tx.insert("INSERT INTO " + table + " (" + String.join(", ", cols.keySet()) + ", version) VALUES (" + marks + ", 1)",
                 cols.values().toArray());
-        audit.changes(actor, "CREATE", table, id, Map.of(), cols, null);
+        audit.changes(actor, "CREATE", table, id, Map.of(), cols, reason);
         return id;
     }
 

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param plannedMetricsStructure the structure (ROI name) the planned metrics are of; {@code null} when it was not recorded
  *                             (rows stored before migration V011, cohort tables without the column): never guessed
  * @param verified             metrics verified on the post-operative CT
+ * @param verifiedMetricsStructure the structure (ROI name) the verified metrics are of; {@code null} when it was not recorded
+ *                             (rows stored before migration V012): never guessed
  */
 public record ImplantData(long patientId, Long planRevisionId, LocalDate implantDate, Integer seedCount, Double seedActivityMCi,
                           Double ageYears, Boolean hyperthermia, Double baselineTumourMarker, String postopStudyUid,
-                          ImplantMetrics planned, String plannedMetricsStructure, ImplantMetrics verified) {
+                          ImplantMetrics planned, String plannedMetricsStructure, ImplantMetrics verified,
+                          String verifiedMetricsStructure) {
 
     public ImplantData {
         Objects.requireNonNull(implantDate, "implant: implantDate is required");
@@ -34,6 +37,10 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
             throw new IllegalArgumentException("implant " + implantDate + ": the planned metrics' structure name is blank;"
                     + " give the ROI name the planned metrics were computed for, or none");
         }
+        if (verifiedMetricsStructure != null && verifiedMetricsStructure.isBlank()) {
+            throw new IllegalArgumentException("implant " + implantDate + ": the post-operative metrics' structure name is blank;"
+                    + " give the ROI name the verified metrics were computed for, or none");
+        }
         if (seedCount != null && seedCount < 0) {
             throw new IllegalArgumentException("implant " + implantDate + ": seedCount " + seedCount + " is negative");
         }
@@ -42,6 +49,11 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
     /** The planned metrics' structure as stored, or "structure not recorded": never a guess. */
     public String plannedStructureOrNotRecorded() {
         return plannedMetricsStructure == null ? "structure not recorded" : plannedMetricsStructure;
+    }
+
+    /** The verified metrics' structure as stored, or "structure not recorded": never a guess. */
+    public String verifiedStructureOrNotRecorded() {
+        return verifiedMetricsStructure == null ? "structure not recorded" : verifiedMetricsStructure;
     }
 
     /** The fields by column name. */
@@ -59,6 +71,7 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
         m.putAll(planned.columns("planned_"));
         m.put("planned_metrics_structure", plannedMetricsStructure);
         m.putAll(verified.columns("post_"));
+        m.put("post_metrics_structure", verifiedMetricsStructure);
         return m;
     }
 }

@@ -23,7 +23,12 @@ public final class ImplantRepository {
 
     /** Records an implant. */
     public ImplantRecord create(Actor actor, ImplantData data) {
-        return db.inTransaction(tx -> new ImplantRecord(rows.insert(tx, actor, data.columns()), 1, data));
+        return create(actor, data, null);
+    }
+
+    /** Records an implant; {@code reason} (may be {@code null}) goes into its audit rows, e.g. where its planned metrics came from. */
+    public ImplantRecord create(Actor actor, ImplantData data, String reason) {
+        return db.inTransaction(tx -> new ImplantRecord(rows.insert(tx, actor, data.columns(), reason), 1, data));
     }
 
     /** Replaces the fields of an implant read at {@code expectedVersion}. */
@@ -66,6 +71,7 @@ public final class ImplantRepository {
         return new ImplantRecord(r.longValue("id"), r.longValue("version"), new ImplantData(r.longValue("patient_id"),
                 r.longOrNull("plan_revision_id"), r.date("implant_date"), r.intOrNull("seed_count"), r.doubleOrNull("seed_activity_mci"),
                 r.doubleOrNull("age_years"), r.boolOrNull("hyperthermia"), r.doubleOrNull("baseline_tumour_marker"),
-                r.string("postop_study_uid"), metrics(r, "planned_"), r.string("planned_metrics_structure"), metrics(r, "post_")));
+                r.string("postop_study_uid"), metrics(r, "planned_"), r.string("planned_metrics_structure"), metrics(r, "post_"),
+                r.string("post_metrics_structure")));
     }
 }

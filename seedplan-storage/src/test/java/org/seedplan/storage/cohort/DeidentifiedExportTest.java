@@ -55,11 +55,11 @@ class DeidentifiedExportTest {
             patients.create(Actor.SYSTEM, PatientData.of(a.id(), "MRN-NO-IMPLANT").withName("Li", "Na"));
             Patient other = patients.create(Actor.SYSTEM, PatientData.of(b.id(), "MRN-B").withName("Other", "Centre"));
             new ImplantRepository(t.db).create(Actor.SYSTEM, new ImplantData(other.id(), null, LocalDate.of(2026, 1, 1), 10, null, null,
-                    null, null, null, null, null, null));
+                    null, null, null, null, null, null, null));
             new LesionRepository(t.db).create(Actor.SYSTEM, new LesionData(p.id(), "L1", "liver", "segment 7 near the IVC", false, true,
                     40.0, null, null));
             new ImplantRepository(t.db).create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 1, 10), 40, 0.6, null,
-                    true, 900.0, null, ImplantMetrics.NONE, null, new ImplantMetrics(130.0, null, 95.0, null, null, 40, 22.0)));
+                    true, 900.0, null, ImplantMetrics.NONE, null, new ImplantMetrics(130.0, null, 95.0, null, null, 40, 22.0), null));
             new VisitRepository(t.db).create(Actor.SYSTEM, new VisitData(p.id(), LocalDate.of(2026, 2, 9), 2, 80, false, null,
                     List.of(), Map.of(1, 2), List.of(new VisitData.LabValue("AFP", 120.0, "ng/mL"))));
             new OutcomeEventRepository(t.db).createAdverseEvent(Actor.SYSTEM,

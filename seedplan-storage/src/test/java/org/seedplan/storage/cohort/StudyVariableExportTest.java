@@ -49,7 +49,7 @@ class StudyVariableExportTest {
             Patient p = new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(c.id(), "P1"));
             new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(c.id(), "NO-IMPLANT"));
             new ImplantRepository(t.db).create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 1, 1), 40, 0.6, null, false, null,
-                    null, ImplantMetrics.NONE, null, ImplantMetrics.NONE));
+                    null, ImplantMetrics.NONE, null, ImplantMetrics.NONE, null));
             LesionRecord l = new LesionRepository(t.db).create(Actor.SYSTEM, new LesionData(p.id(), "L1", "liver", "S7", false, true, 42.0, null, 30.0));
             VisitRecord v = new VisitRepository(t.db).create(Actor.SYSTEM, new VisitData(p.id(), LocalDate.of(2026, 4, 1), 3, null, false, null,
                     List.of(new VisitData.Measurement(l.id(), 30.0, null, 20.0)), Map.of(), List.of()));

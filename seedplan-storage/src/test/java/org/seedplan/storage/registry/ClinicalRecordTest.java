@@ -34,7 +34,7 @@ class ClinicalRecordTest {
             LesionRecord l1 = new LesionRepository(t.db).create(Actor.SYSTEM,
                     new LesionData(p.id(), "L1", "liver", "S7", false, true, 42.0, null, 30.0));
             new ImplantRepository(t.db).create(Actor.SYSTEM, new ImplantData(p.id(), null, LocalDate.of(2026, 1, 1), 40, 0.6,
-                    null, false, 812.0, null, ImplantMetrics.NONE, null, new ImplantMetrics(128.0, 70.0, 94.0, 55.0, 0.41, 40, 20.5)));
+                    null, false, 812.0, null, ImplantMetrics.NONE, null, new ImplantMetrics(128.0, 70.0, 94.0, 55.0, 0.41, 40, 20.5), null));
             VisitRepository visits = new VisitRepository(t.db);
             VisitRecord v = visits.create(Actor.SYSTEM, new VisitData(p.id(), LocalDate.of(2026, 4, 1), 3, 90, false, "NE",
                     List.of(new VisitData.Measurement(l1.id(), 30.5, null, 12.0)), Map.of(1, 2, 5, 1, 29, 6),

@@ -62,7 +62,7 @@ class ImplantMetricsStructureTest {
             assertThat(olderRead.plannedStructureOrNotRecorded()).isEqualTo("structure not recorded");
             // an edit of another field keeps it unrecorded and audits nothing about it
             ImplantData edited = new ImplantData(older, null, olderRead.implantDate(), 26, olderRead.seedActivityMCi(), null, null, null, null,
-                    olderRead.planned(), olderRead.plannedMetricsStructure(), olderRead.verified());
+                    olderRead.planned(), olderRead.plannedMetricsStructure(), olderRead.verified(), null);
             implants.update(Actor.SYSTEM, o.id(), o.version(), edited, "one seed more counted on the film");
             assertThat(implants.find(o.id()).orElseThrow().data().plannedMetricsStructure()).isNull();
             assertThat(new AuditTrail(t.db).forEntity("implant", o.id())).noneSatisfy(e -> assertThat(e.field()).isEqualTo("planned_metrics_structure"));
@@ -102,6 +102,6 @@ class ImplantMetricsStructureTest {
     }
 
     private static ImplantData implant(long patient, String structure) {
-        return new ImplantData(patient, null, LocalDate.of(2026, 2, 1), 25, 0.6, null, null, null, null, PLANNED, structure, null);
+        return new ImplantData(patient, null, LocalDate.of(2026, 2, 1), 25, 0.6, null, null, null, null, PLANNED, structure, null, null);
     }
 }
