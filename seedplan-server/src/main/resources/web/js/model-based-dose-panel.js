@@ -8,10 +8,14 @@ import { h, replace, showMessage } from './dom.js';
 
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
 const PAD = { left: 30, right: 8, top: 8, bottom: 22 };
+/** The compositions a structure can be given: TG-186 Table III's (Beaulieu et al. 2012), ICRU 46 muscle and water. */
+const MATERIALS = ['liver', 'prostate', 'heart', 'mean-skin', 'eye-lens', 'mean-gland', 'mean-male-soft-tissue', 'mean-female-soft-tissue',
+  'mean-adipose', 'lung-inflated', 'cortical-bone', 'muscle', 'water'];
 
 /**
  * The panel in `section` (an empty `<section class="panel">`). A subject says what the dose is computed for:
- * `{ key, name, startUrl, runUrl(id), stored(): Promise<result | null>, owns(run): boolean, label(result), empty, note, intro?, colours }`.
+ * `{ key, name, startUrl, runUrl(id), stored(): Promise<result | null>, owns(run): boolean, label(result), empty, note, intro?, colours,
+ * structures }` (`structures`: the names a composition may be given to).
  */
 export class ModelBasedDosePanel {
   constructor(section) {
@@ -27,6 +31,17 @@ export class ModelBasedDosePanel {
       title: 'The run stops when the mean 1σ over the target voxels reaches this (%)' });
     this.specification = h('select', { id: 'mb-specification', title: 'Dm,m: dose to medium in medium (TG-186\'s recommendation); Dw,m: dose to water in medium' },
       h('option', { value: 'dm,m' }, 'Dm,m'), h('option', { value: 'dw,m' }, 'Dw,m'));
+    // the user's choices, sent with the run and stored with its result: the soft tissue no contour assigns (empty: TG-186's
+    // for the patient's recorded sex) and a composition per structure (the server refuses an unknown material or structure)
+    this.softTissue = h('select', { id: 'mb-soft-tissue', title: 'Soft tissue of the voxels no contour assigns (TG-186 Table III)' },
+      h('option', { value: '' }, 'by the patient\'s sex'), h('option', { value: 'mean-male-soft-tissue' }, 'mean male'),
+      h('option', { value: 'mean-female-soft-tissue' }, 'mean female'));
+    this.overrideStructure = h('select', { id: 'mb-override-structure', 'aria-label': 'Structure to give a composition' });
+    this.overrideMaterial = h('select', { id: 'mb-override-material', 'aria-label': 'Composition to give it' },
+      ...MATERIALS.map((m) => h('option', { value: m }, m)));
+    this.overrideAdd = h('button', { type: 'button', id: 'mb-override-add', onclick: () => this.addOverride() }, 'Give');
+    this.overrides = [];
+    this.overrideList = h('span', { id: 'mb-overrides', class: 'small' });
     this.button = h('button', { type: 'button', id: 'model-based-run', onclick: () => this.start() }, 'Model-based dose (TG-186)');
     this.cancelButton = h('button', { type: 'button', id: 'model-based-cancel', hidden: true, onclick: () => this.cancel() }, 'Cancel');
     this.progress = h('progress', { id: 'model-based-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Model-based dose progress' });
@@ -40,6 +55,7 @@ export class ModelBasedDosePanel {
       'aria-label': 'DVH: TG-43 solid, model-based dashed with its 1σ band' });
     this.legend = h('div', { class: 'legend mb-legend' });
     this.tissues = h('p', { id: 'model-based-tissues', class: 'muted small add-needle-line' });
+    this.choices = h('p', { id: 'model-based-choices', class: 'small add-needle-line' });
     this.note = h('p', { id: 'model-based-note', class: 'muted small add-needle-line' });
     replace(section,
       h('header', {}, h('h2', {}, 'Model-based dose (TG-186)')),
@@ -47,8 +63,13 @@ export class ModelBasedDosePanel {
         h('label', { class: 'check' }, 'dose ', this.specification),
         h('label', { class: 'check' }, 'stop at ', this.uncertainty, ' %'),
         h('label', { class: 'check' }, 'photons ≤ ', this.photons)),
+      h('div', { class: 'run-row small' },
+        h('label', { class: 'check' }, 'soft tissue ', this.softTissue),
+        h('label', { class: 'check' }, 'give ', this.overrideStructure), h('label', { class: 'check' }, ' ', this.overrideMaterial),
+        this.overrideAdd, this.overrideList),
       h('div', { class: 'run-row' }, this.button, this.cancelButton, this.progress, this.step),
-      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.tissues, this.note);
+      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.choices,
+      this.tissues, this.note);
     this.photons.style.width = '100px';
     this.uncertainty.style.width = '50px';
     section.hidden = true;
@@ -59,6 +80,9 @@ export class ModelBasedDosePanel {
     if ((subject ? subject.key : null) === (this.subject ? this.subject.key : null)) return;
     this.subject = subject;
     this.result = null;
+    this.overrides = [];
+    replace(this.overrideStructure, ...((subject && subject.structures) || []).map((n) => h('option', { value: n }, n)));
+    this.drawOverrides();
     this.draw();
     this.section.hidden = !subject;
     if (!subject) return;
@@ -72,11 +96,29 @@ export class ModelBasedDosePanel {
     }
   }
 
+  /** Gives the chosen structure the chosen composition (replacing one it had), for the next run. */
+  addOverride() {
+    const structure = this.overrideStructure.value;
+    if (!structure) return;
+    this.overrides = this.overrides.filter((o) => o.structure !== structure).concat([{ structure, material: this.overrideMaterial.value }]);
+    this.drawOverrides();
+  }
+
+  drawOverrides() {
+    replace(this.overrideList, ...this.overrides.map((o) => h('span', { class: 'mb-override' }, `${o.structure}: ${o.material} `,
+      h('button', { type: 'button', 'aria-label': `Remove ${o.structure}'s composition`, onclick: () => {
+        this.overrides = this.overrides.filter((x) => x !== o);
+        this.drawOverrides();
+      } }, '×'), ' ')));
+  }
+
   async start() {
     if (!this.subject) return;
     const subject = this.subject;
     showMessage(this.message, 'error', '');
-    const body = { specification: this.specification.value, photons: Number(this.photons.value), uncertaintyPct: Number(this.uncertainty.value) };
+    const body = { specification: this.specification.value, photons: Number(this.photons.value), uncertaintyPct: Number(this.uncertainty.value),
+      tissues: this.overrides.map((o) => ({ structure: o.structure, material: o.material })) };
+    if (this.softTissue.value) body.softTissue = this.softTissue.value;
     try {
       this.run = await post(subject.startUrl, body);
       this.runSubject = subject;
@@ -141,6 +183,7 @@ export class ModelBasedDosePanel {
       showMessage(this.warning, 'warn', '');
       this.what.textContent = this.subject ? this.subject.empty : '';
       this.tissues.textContent = '';
+      this.choices.textContent = '';
       this.note.textContent = '';
       return;
     }
@@ -168,6 +211,9 @@ export class ModelBasedDosePanel {
     this.tissues.textContent = (r.structureTissues || []).length === 0 ? ''
       : `Tissues (TG-186 Table III): ${r.structureTissues.map((t) => `${t.structure} ${t.materials.filter((m) => m.pct >= 1)
         .map((m) => `${m.material} ${fmt(m.pct, 0)} %`).join(', ')} (${t.basis})`).join('; ')}.`;
+    // the soft tissue and the compositions the user gave, stored with the result (results before the "mc2" session have none)
+    this.choices.textContent = !r.softTissue ? '' : `Compositions: soft tissue no contour assigns ${r.softTissue}, by ${r.softTissueBy}`
+      + `${(r.tissueOverrides || []).map((o) => `; ${o.structure} ${o.material}, by ${o.by}`).join('')}.`;
     this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. ${this.subject.note}`;
     const key = (colour, text) => {
       const span = h('span', {}, text);

@@ -4,11 +4,15 @@
 import { get } from '../api.js';
 import { ModelBasedDosePanel } from '../model-based-dose-panel.js';
 
-/** The panel in `section` (an empty `<section class="panel">` of plan.html); `colours` maps structure names to CSS colours. */
+/**
+ * The panel in `section` (an empty `<section class="panel">` of plan.html); `colours` maps structure names to CSS colours,
+ * `structures` names the drawn structures a composition may be given to.
+ */
 export class ModelBasedPanel {
-  constructor(section, colours) {
+  constructor(section, colours, structures) {
     this.panel = new ModelBasedDosePanel(section);
     this.colours = colours;
+    this.structures = structures;
   }
 
   /** The saved revision shown on the plan screen changed (or null: nothing saved). */
@@ -30,6 +34,7 @@ export class ModelBasedPanel {
       empty: `Plan ${saved.id} revision ${saved.revision}: no model-based dose computed for it yet.`,
       note: 'Edits made after saving this revision are not in it.',
       colours: this.colours,
+      structures: this.structures,
     });
   }
 }

@@ -79,7 +79,8 @@ class PlanPage {
     this.timings = { drag: [], replan: [], optimise: [] };
     this.colours = Object.fromEntries(choices.structures.map((s) => [s.name, s.colour]));
     this.form = new IntentForm($('intent-form'), choices, () => viewer.focusMm.slice());
-    this.modelBased = new ModelBasedPanel($('model-based-panel'), this.colours);
+    this.modelBased = new ModelBasedPanel($('model-based-panel'), this.colours,
+      choices.structures.filter((s) => s.type !== 'EXTERNAL').map((s) => s.name));
     viewer.addOverlay(new PlanLayer(this));
     viewer.on('pointer', (e) => this.pointer(e));
     viewer.on('focus', () => this.slicesChanged());

@@ -39,9 +39,10 @@ export class VerificationModelBasedPanel {
       label: (x) => `The ${x.seedCount} seeds found (${x.strengthAtImplantU.toFixed(3)} U at implant, ${x.sourceModelKey})`,
       empty: `No model-based dose computed yet for ${what}.`,
       intro: 'TG-43 stays the verification\'s dose of record: the metrics, cold regions and post-plan above are TG-43. This panel'
-        + ' compares them with the dose in the post-op CT\'s tissues (default HU curve, no overrides).',
+        + ' compares them with the dose in the post-op CT\'s tissues (default HU curve; the compositions below the table).',
       note: 'Computed for these found seeds only: a new verification shows its own.',
       colours,
+      structures: (r.structureContours || []).filter((s) => s.type !== 'EXTERNAL').map((s) => s.name),
     });
   }
 }

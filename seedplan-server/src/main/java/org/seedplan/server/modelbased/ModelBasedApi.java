@@ -3,8 +3,13 @@ package org.seedplan.server.modelbased;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.PatientModelBasedDose;
+import org.seedplan.dose.montecarlo.MaterialLibrary;
 import org.seedplan.dose.tissue.TissueClass;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
@@ -66,7 +71,8 @@ public final class ModelBasedApi {
     }
 
     /**
-     * POST /api/plans/{planId}/revisions/{rev}/model-based {specification?: "dm,m"|"dw,m", photons?, uncertaintyPct?} → 202 the run;
+     * POST /api/plans/{planId}/revisions/{rev}/model-based {specification?: "dm,m"|"dw,m", photons?, uncertaintyPct?, softTissue?,
+     * tissues?: [{structure, material}]} → 202 the run (an unknown material or structure: 400 naming the field);
      * the run stops at the mean target uncertainty or the photons, whichever comes first; 409 for a revision not planned with the
      * plan screen's intent form or without its CT and contours.
      */
@@ -81,10 +87,12 @@ public final class ModelBasedApi {
         } catch (IllegalStateException e) {
             throw ApiProblem.conflict(e.getMessage(), null);
         }
+        settings.checkStructures(RevisionModelBasedDose.overridable(r, images));
         String softTissue = softTissueOf(patients, r.patientDbId());
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), settings.specification().label() + ", at most "
-                + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets");
+                + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets"
+                + settings.choices());
         BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), x -> {
             x.progress("tissues from the CT", 0.02);
             try {
@@ -175,6 +183,40 @@ public final class ModelBasedApi {
             }
             pct = u.asDouble();
         }
-        return new RevisionModelBasedDose.Settings(spec, photons, pct, MAX_SECONDS, 1);
+        List<String> known = MaterialLibrary.standard().names();
+        String softTissue = null;
+        if (b.hasNonNull("softTissue") && !b.get("softTissue").asText().isBlank()) {
+            softTissue = b.get("softTissue").asText().trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(softTissue)) {
+                throw ApiProblem.badRequest("softTissue", "softTissue '" + b.get("softTissue").asText() + "': unknown material: use"
+                        + " mean-male-soft-tissue, mean-female-soft-tissue or another of " + String.join(", ", known)
+                        + ", or leave it out for TG-186's of the patient's recorded sex");
+            }
+        }
+        List<PatientModelBasedDose.OverrideRequest> overrides = new ArrayList<>();
+        if (b.hasNonNull("tissues")) {
+            JsonNode t = b.get("tissues");
+            if (!t.isArray()) {
+                throw ApiProblem.badRequest("tissues", "tissues must be a list of {structure, material}, got " + t);
+            }
+            for (int i = 0; i < t.size(); i++) {
+                JsonNode o = t.get(i);
+                String structure = o.path("structure").asText("").trim();
+                if (structure.isEmpty()) {
+                    throw ApiProblem.badRequest("tissues[" + i + "].structure", "tissues[" + i + "].structure: give the structure's name");
+                }
+                String material = o.path("material").asText("").trim().toLowerCase(Locale.ROOT);
+                if (!known.contains(material)) {
+                    throw ApiProblem.badRequest("tissues[" + i + "].material", "tissues[" + i + "].material '" + o.path("material").asText("")
+                            + "': unknown material: use one of " + String.join(", ", known));
+                }
+                if (overrides.stream().anyMatch(x -> x.structure().equals(structure))) {
+                    throw ApiProblem.badRequest("tissues[" + i + "].structure", "tissues[" + i + "].structure: '" + structure
+                            + "' is given twice: give each structure one material");
+                }
+                overrides.add(new PatientModelBasedDose.OverrideRequest(structure, material, null));
+            }
+        }
+        return new RevisionModelBasedDose.Settings(spec, photons, pct, MAX_SECONDS, 1, softTissue, overrides);
     }
 }

@@ -32,6 +32,7 @@ import org.seedplan.planning.intent.TargetGoal;
 import org.seedplan.structure.Structure;
 import org.seedplan.structure.StructureType;
 import org.seedplan.verify.comparison.ImplantVerifier;
+import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.needles.RevisionImages;
 import org.seedplan.server.planning.IntentForm;
@@ -49,8 +50,42 @@ import org.seedplan.storage.plan.PlanRevisions;
  */
 final class RevisionModelBasedDose {
 
-    /** What the caller asked for, already bounded. */
-    record Settings(DoseSpecification specification, long maxPhotons, double uncertaintyPct, double maxSeconds, long rngSeed) {
+    /**
+     * What the caller asked for, already bounded: {@code softTissue} the soft tissue of voxels no contour assigns chosen by the
+     * user (a material of the library), null for TG-186's of the patient's recorded sex; {@code overrides} the compositions the
+     * user gave structures (each material checked; the structures are checked against the run's by {@link #checkStructures}).
+     */
+    record Settings(DoseSpecification specification, long maxPhotons, double uncertaintyPct, double maxSeconds, long rngSeed,
+                    String softTissue, List<PatientModelBasedDose.OverrideRequest> overrides) {
+
+        Settings {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** The soft tissue the run uses: the user's, or else {@code bySex} (the patient's recorded sex's). */
+        String softTissueOr(String bySex) {
+            return softTissue != null ? softTissue : bySex;
+        }
+
+        /** "; soft tissue mean-female-soft-tissue by the user; GTV liver by the user" for the audit row, "" when nothing was chosen. */
+        String choices() {
+            StringBuilder b = new StringBuilder();
+            if (softTissue != null) {
+                b.append("; soft tissue ").append(softTissue).append(" by the user");
+            }
+            overrides.forEach(o -> b.append("; ").append(o.structure()).append(' ').append(o.material()).append(" by the user"));
+            return b.toString();
+        }
+
+        /** 400 naming {@code tissues[i].structure} when an override names a structure the run does not report on. */
+        void checkStructures(List<String> structures) {
+            for (int i = 0; i < overrides.size(); i++) {
+                if (!structures.contains(overrides.get(i).structure())) {
+                    throw ApiProblem.badRequest("tissues[" + i + "].structure", "tissues[" + i + "].structure: no structure '"
+                            + overrides.get(i).structure() + "' in this run: use one of " + structures);
+                }
+            }
+        }
 
         /** Monte Carlo settings on every core of this server. */
         MonteCarloSettings monteCarlo() {
@@ -122,9 +157,9 @@ final class RevisionModelBasedDose {
             seeds.add(new Seed(s.centreMm(), axis, skU));
         }
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(images.planningCt(),
-                images.structures(), List.of(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()),
-                settings.specification(), settings.monteCarlo(), softTissue), grid, calculator, progress, cancelled);
-        return json(r, images, settings, e, calculator);
+                images.structures(), settings.overrides(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()),
+                settings.specification(), settings.monteCarlo(), settings.softTissueOr(softTissue)), grid, calculator, progress, cancelled);
+        return json(r, images, settings, e, calculator, softTissue);
     }
 
     /** The drawn structures the intent's targets and organs are, or are made from (directly or through derived ones). */
@@ -142,19 +177,25 @@ final class RevisionModelBasedDose {
         return drawn.stream().filter(x -> names.contains(x.name())).toList();
     }
 
+    /** The drawn structures a run's overrides may name: those the revision's intent reports on or is made from. */
+    static List<String> overridable(PlanRevisions.Revision r, RevisionImages images) {
+        return needed(form(r), images.structures()).stream().filter(x -> x.type() != StructureType.EXTERNAL).map(Structure::name).toList();
+    }
+
     private static ObjectNode json(PlanRevisions.Revision r, RevisionImages images, Settings settings, PatientModelBasedDose.Evaluation e,
-                                   DoseMetricsCalculator calculator) {
+                                   DoseMetricsCalculator calculator, String softTissueBySex) {
         return json(Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision()), images.contours(),
-                "the plan of record", settings, e, calculator);
+                "the plan of record", settings, e, calculator, softTissueBySex);
     }
 
     /**
      * Adds to {@code o} the result as the screens draw it: the dose specification, photons, seconds, uncertainty, tissues, the
      * composition each target and organ was given ({@code structureTissues}: structure, basis, materials with their % of its
-     * voxels), the comparison rows and the DVHs with the model-based band; {@code ofRecord} names what TG-43 stays the dose of.
+     * voxels), the soft tissue and the overrides the user chose ({@code softTissue}, {@code softTissueBy}, {@code tissueOverrides}),
+     * the comparison rows and the DVHs with the model-based band; {@code ofRecord} names what TG-43 stays the dose of.
      */
     static ObjectNode json(ObjectNode o, String contours, String ofRecord, Settings settings, PatientModelBasedDose.Evaluation e,
-                           DoseMetricsCalculator calculator) {
+                           DoseMetricsCalculator calculator, String softTissueBySex) {
         DoseSpecification spec = e.modelBased().specification();
         o.put("specification", spec.label()).put("specificationDescription", spec.description())
                 .put("tg43Label", DoseSpecification.TG43_WATER.label()).put("tg43Description", DoseSpecification.TG43_WATER.description())
@@ -163,6 +204,11 @@ final class RevisionModelBasedDose {
                 .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", contours)
                 .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only (parametric bootstrap, voxels independent); TG-43 stays"
                         + " " + ofRecord);
+        // what the user chose, stored with the result: the soft tissue and who chose it, and each structure's composition given
+        o.put("softTissue", settings.softTissueOr(softTissueBySex))
+                .put("softTissueBy", settings.softTissue() != null ? "the user" : "the patient's recorded sex (TG-186 Table III)");
+        ArrayNode chosen = o.putArray("tissueOverrides");
+        settings.overrides().forEach(x -> chosen.addObject().put("structure", x.structure()).put("material", x.material()).put("by", "the user"));
         ArrayNode given = o.putArray("structureTissues");
         for (StructureTissue t : e.tissues().structures()) {
             ObjectNode g = given.addObject().put("structure", t.structure()).put("basis", t.basis());

@@ -52,7 +52,8 @@ public final class VerificationModelBasedApi {
     }
 
     /**
-     * POST /api/verifications/{jobId}/model-based {specification?, photons?, uncertaintyPct?} (bounds as the plan screen's) → 202 the
+     * POST /api/verifications/{jobId}/model-based {specification?, photons?, uncertaintyPct?, softTissue?, tissues?} (bounds and
+     * checks as the plan screen's) → 202 the
      * run; 409 while the verification runs or when it failed.
      */
     public void start(Context ctx, Caller c) {
@@ -70,13 +71,14 @@ public final class VerificationModelBasedApi {
         String postOp = v.get("postOpSeriesUid").asText();
         BrowserVolume ct = access.volume(c, postOp, Permission.EDIT_PLAN);
         double[] toPlan = v.has("registration") ? matrix(v.get("registration").get("postOpToPlanMatrix")) : null;
+        settings.checkStructures(VerificationModelBasedDose.overridable(v));
         String softTissue = ModelBasedApi.softTissueOf(patients, r.patientDbId());
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         RunOf of = new RunOf(job.id(), c.userId(), r.centreId(), r.id(), VerificationModelBasedDose.verificationKey(v),
                 VerificationModelBasedDose.foundSeedsKey(v));
         s.audit().event(actor, "VERIFICATION_MODEL_BASED_DOSE_START", "plan_revision", r.id(), "verification on post-op CT " + postOp + ": "
                 + settings.specification().label() + ", at most " + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct()
-                + " % mean uncertainty in the targets");
+                + " % mean uncertainty in the targets" + settings.choices());
         BackgroundJobs.Job<RunOf> run = runs.start(of, x -> {
             x.progress("the post-op CT's tissues", 0.02);
             try {

@@ -102,14 +102,21 @@ final class VerificationModelBasedDose {
         List<RoiMask> rois = structures.stream().map(s -> RoiMask.of(s, MaskRasterizer.rasterize(s, grid))).toList();
         DoseMetricsCalculator calculator = new DoseMetricsCalculator(rois, grid, rx);
         PatientModelBasedDose.Evaluation e = PatientModelBasedDose.evaluate(new PatientModelBasedDose.Request(postOpInPlanFrame, structures,
-                List.of(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()), settings.specification(),
-                settings.monteCarlo(), softTissue), grid, calculator, progress, cancelled);
+                settings.overrides(), HuDensityCurve.standard(), source, seeds, DecayIntegral.permanent(source.halfLifeDays()),
+                settings.specification(), settings.monteCarlo(), settings.softTissueOr(softTissue)), grid, calculator, progress, cancelled);
         ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("planId", v.path("planId").asLong()).put("revision", v.path("revision").asInt())
                 .put("postOpSeriesUid", v.path("postOpSeriesUid").asText()).put("seedCount", seeds.size())
                 .put("strengthAtImplantU", seeds.get(0).skU()).put("sourceModelKey", source.key())
                 .put("verificationKey", verificationKey(v)).put("foundSeedsKey", foundSeedsKey(v));
-        return RevisionModelBasedDose.json(o, v.path("contours").asText(), "the verification's dose of record", settings, e, calculator);
+        return RevisionModelBasedDose.json(o, v.path("contours").asText(), "the verification's dose of record", settings, e, calculator,
+                softTissue);
+    }
+
+    /** The structures a verification's run reports on and its overrides may name (every one but the body). */
+    static List<String> overridable(JsonNode v) {
+        return StructureJson.read(v.get("structureContours"), "structureContours").stream().filter(s -> s.type() != StructureType.EXTERNAL)
+                .map(Structure::name).toList();
     }
 
     private static String sha256(String text) {

@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.seedplan.demo.DemoPatient;
 import org.seedplan.dicom.PatientInfo;
 import org.seedplan.dicom.StudyContext;
@@ -100,7 +101,23 @@ class VerificationModelBasedBrowserTest extends BrowserPerClass {
         assertThat(driver.findElement(By.id("model-based-intro")).getText()).contains("TG-43 stays the verification's dose of record");
 
         js.executeScript("arguments[0].scrollIntoView()", panel);
+        // the user's choices: mean female soft tissue where no contour assigns one, the GTV as liver (first muscle, then replaced)
+        new Select(driver.findElement(By.id("mb-soft-tissue"))).selectByValue("mean-female-soft-tissue");
+        assertThat(new Select(driver.findElement(By.id("mb-override-structure"))).getOptions()).extracting(WebElement::getText)
+                .contains("GTV").doesNotContain("BODY", "External");
+        new Select(driver.findElement(By.id("mb-override-structure"))).selectByValue("GTV");
+        new Select(driver.findElement(By.id("mb-override-material"))).selectByValue("muscle");
+        driver.findElement(By.id("mb-override-add")).click();
+        new Select(driver.findElement(By.id("mb-override-material"))).selectByValue("liver");
+        driver.findElement(By.id("mb-override-add")).click();
+        assertThat(driver.findElement(By.id("mb-overrides")).getText().replaceAll("\\s+", " ")).isEqualTo("GTV: liver ×");
+        js.executeScript("arguments[0].scrollIntoView()", panel);
+        chromium.screenshot("verification-model-based-user-choices");
         ModelBasedPanel.runQuickLook(driver);
+        // stored with the run and shown with its result: who chose what
+        assertThat(driver.findElement(By.id("model-based-choices")).getText())
+                .isEqualTo("Compositions: soft tissue no contour assigns mean-female-soft-tissue, by the user; GTV liver, by the user.");
+        assertThat(driver.findElement(By.id("model-based-tissues")).getText()).contains("GTV liver 100 % (user's override)");
 
         WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
                 .filter(r -> r.getText().startsWith("GTV D90")).findFirst().orElseThrow();
@@ -114,6 +131,8 @@ class VerificationModelBasedBrowserTest extends BrowserPerClass {
         File shot = panel.getScreenshotAs(OutputType.FILE);
         Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("verification-model-based-panel.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+        js.executeScript("arguments[0].scrollIntoView({block: 'end'})", driver.findElement(By.id("model-based-choices")));
+        chromium.screenshot("verification-model-based-choices");
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 }

@@ -101,6 +101,57 @@ abstract class ModelBasedApiTest extends ServerPerClass {
     }
 
     @Test
+    void theUsersSoftTissueAndCompositionsAreSentWithTheRunStoredWithItsResultAndAudited() throws Exception {
+        VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        String path = "/api/plans/" + f.planId() + "/revisions/1/model-based";
+        // bad choices: a problem naming the field, nothing started
+        ApiClient.Answer soft = physicist.post(path, "{\"photons\":20000,\"softTissue\":\"tumour\"}");
+        assertThat(soft.status()).isEqualTo(400);
+        assertThat(soft.json().get("field").asText()).isEqualTo("softTissue");
+        assertThat(soft.json().get("detail").asText()).contains("mean-female-soft-tissue");
+        ApiClient.Answer material = physicist.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"CTV\",\"material\":\"Leber\"}]}");
+        assertThat(material.status()).isEqualTo(400);
+        assertThat(material.json().get("field").asText()).isEqualTo("tissues[0].material");
+        ApiClient.Answer structure = physicist.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"Liver\",\"material\":\"liver\"}]}");
+        assertThat(structure.status()).isEqualTo(400);
+        assertThat(structure.json().get("field").asText()).isEqualTo("tissues[0].structure");
+        assertThat(structure.json().get("detail").asText()).contains("no structure 'Liver'").contains("[CTV]");
+        ApiClient.Answer twice = physicist.post(path,
+                "{\"photons\":20000,\"tissues\":[{\"structure\":\"CTV\",\"material\":\"liver\"},{\"structure\":\"CTV\",\"material\":\"muscle\"}]}");
+        assertThat(twice.json().get("field").asText()).isEqualTo("tissues[1].structure");
+
+        // 2·10⁴ photons: only the tissues are read here
+        ApiClient.Answer started = physicist.post(path,
+                "{\"photons\":20000,\"softTissue\":\"mean-female-soft-tissue\",\"tissues\":[{\"structure\":\"CTV\",\"material\":\"Liver\"}]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        JsonNode r = physicist.get(path).json().get("result");
+        assertThat(r.get("softTissue").asText()).isEqualTo("mean-female-soft-tissue");
+        assertThat(r.get("softTissueBy").asText()).isEqualTo("the user");
+        assertThat(r.get("tissueOverrides")).hasSize(1);
+        assertThat(r.get("tissueOverrides").get(0).get("structure").asText()).isEqualTo("CTV");
+        assertThat(r.get("tissueOverrides").get(0).get("material").asText()).isEqualTo("liver");
+        assertThat(r.get("tissueOverrides").get(0).get("by").asText()).isEqualTo("the user");
+        assertThat(r.get("tissues").asText()).contains("soft tissue no contour assigns: mean-female-soft-tissue");
+        JsonNode ctv = r.get("structureTissues").get(0);
+        assertThat(ctv.get("basis").asText()).isEqualTo("user's override");
+        assertThat(ctv.get("materials").get(0).get("material").asText()).isEqualTo("liver");
+        assertThat(ctv.get("materials").get(0).get("pct").asDouble()).isEqualTo(100.0);
+        PlanRevisions.Revision first = new PlanRevisions(t.db).revision(f.planId(), 1).orElseThrow();
+        assertThat(t.services.audit().forEntity("plan_revision", first.id())).filteredOn(e -> e.action().equals("MODEL_BASED_DOSE_START"))
+                .last().extracting(AuditEvent::newValue).asString()
+                .contains("soft tissue mean-female-soft-tissue by the user").contains("CTV liver by the user");
+
+        // without choices: the patient's sex decides, and the result says so
+        ApiClient.Answer plain = physicist.post(path, "{\"photons\":20000}");
+        JsonNode p = poll(physicist, plain.json().get("id").asText(), new ArrayList<>()).get("result");
+        assertThat(p.get("softTissueBy").asText()).startsWith("the patient's recorded sex");
+        assertThat(p.get("tissueOverrides")).isEmpty();
+    }
+
+    @Test
     void aCancelledRunStopsAndStoresNothing() throws Exception {
         VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
         ApiClient physician = t.signedIn(Role.PHYSICIAN, true);

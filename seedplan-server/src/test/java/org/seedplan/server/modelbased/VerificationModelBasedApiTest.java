@@ -90,6 +90,13 @@ abstract class VerificationModelBasedApiTest extends ServerPerClass {
         ApiClient.Answer bad = physician.post(path, "{\"photons\":5}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("photons");
+        // a composition for a structure the verification does not have, or an unknown material: the field named
+        ApiClient.Answer structure = physician.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"Liver\",\"material\":\"liver\"}]}");
+        assertThat(structure.status()).isEqualTo(400);
+        assertThat(structure.json().get("field").asText()).isEqualTo("tissues[0].structure");
+        assertThat(structure.json().get("detail").asText()).contains("[CTV]");
+        ApiClient.Answer soft = physician.post(path, "{\"photons\":20000,\"softTissue\":\"Leber\"}");
+        assertThat(soft.json().get("field").asText()).isEqualTo("softTissue");
         ApiClient.Answer started = physician.post(path, "{\"photons\":200000000,\"uncertaintyPct\":0.5,\"specification\":\"dw,m\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String runPath = path + "/" + started.json().get("id").asText();
