@@ -80,7 +80,7 @@ const LESION_COLUMNS = [
 ];
 
 const IMPLANT_COLUMNS = [
-  { label: 'Date', value: (i) => calendarDate(i.implantDate) },
+  { label: 'Date', cls: 'date', value: (i) => calendarDate(i.implantDate) },
   { label: 'Seeds', num: true, value: (i) => text(i.seedCount) },
   { label: 'Activity per seed', num: true, value: (i) => quantity(i.seedActivityMCi, 2, 'mCi') },
   { label: 'Planned D90', num: true, value: (i) => [quantity(i.plannedD90Gy, 1, 'Gy'), plannedOf(i)] },
@@ -91,7 +91,7 @@ const IMPLANT_COLUMNS = [
 ];
 
 const VISIT_COLUMNS = [
-  { label: 'Date', value: (v) => calendarDate(v.visitDate) },
+  { label: 'Date', cls: 'date', value: (v) => calendarDate(v.visitDate) },
   { label: 'Months after implant', num: true, value: (v) => quantity(v.monthsSinceImplant, 1) },
   { label: 'Pain (NRS 0–10)', num: true, value: (v) => text(v.nrsPain) },
   { label: 'KPS', num: true, value: (v) => text(v.kps) },

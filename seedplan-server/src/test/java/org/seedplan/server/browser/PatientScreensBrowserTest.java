@@ -17,10 +17,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -363,6 +365,28 @@ class PatientScreensBrowserTest extends BrowserPerClass {
                 "2026-11-25 1 0.60 mCi 141.7 Gy (GTV) 97.4 % — — —");
         assertNoSidewaysScrolling();
         chromium.screenshot("patient-implant-structure");
+        // readable on the clinic laptop and on a desktop screen: no cell or heading of the implants table on two lines
+        SoftAssertions soft = new SoftAssertions();
+        try {
+            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+                driver.manage().window().setSize(size);
+                ((JavascriptExecutor) driver).executeScript("document.getElementById('implants').scrollIntoView()");
+                chromium.screenshot("patient-implants-" + size.width + "x" + size.height);
+                soft.assertThat(cellsOnTwoLines("implants")).as("implants table at %d x %d", size.width, size.height).isEmpty();
+                assertNoSidewaysScrolling();
+            }
+            soft.assertAll();
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 900)); // the window the other tests expect (Chromium)
+        }
+    }
+
+    /** The text of every cell and heading of section {@code id}'s table that the browser laid out on more than one line. */
+    @SuppressWarnings("unchecked")
+    private List<String> cellsOnTwoLines(String id) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return [...document.querySelectorAll('#' + arguments[0]"
+                + " + ' th, #' + arguments[0] + ' td')].filter((cell) => { const r = document.createRange(); r.selectNodeContents(cell);"
+                + " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1; }).map((cell) => cell.textContent);", id);
     }
 
     @Test
