@@ -172,6 +172,9 @@ public final class ClinicalApi {
     record Implant(ImplantData data, String copyNote) {
     }
 
+    /** What the implant's JSON shows for a structure that was not recorded (ImplantData). */
+    private static final String NOT_RECORDED = "structure not recorded";
+
     /** The planned figures a client may echo (they must agree with the revision's); the stored ones come from the revision. */
     private static final String[] PLANNED_FIELDS = {"plannedD90Gy", "plannedV100Percent", "plannedMetricsStructure"};
 
@@ -185,7 +188,7 @@ public final class ClinicalApi {
      * {@code old} with the implant fields the body names. The planned metrics are never the client's: recorded against a
      * plan revision that was approved (signed: APPROVED, LOCKED, or RETIRED after a later approval), the implant takes that
      * revision's stored D90, D100, V100, V150, target volume, seed count and their structure; against a draft, none. A
-     * client sending planned figures that disagree with them (or with none) is refused naming the field. Post-operative
+     * client sending planned figures that disagree with those the implant will hold is refused naming the field. Post-operative
      * figures ({@code postD90Gy}, {@code postV100Percent}) are saved with the structure they are of ({@code postMetricsStructure}).
      */
     private Implant implant(ObjectNode b, ImplantData old) {
@@ -226,12 +229,16 @@ public final class ClinicalApi {
         ImplantMetrics verified = new ImplantMetrics(Json.decimal(b, "postD90Gy", v.d90Gy()), v.d100Gy(),
                 Json.decimal(b, "postV100Percent", v.v100Percent()), v.v150Percent(), v.homogeneityIndex(),
                 Json.integer(b, "postSeedCount", v.seedCount()), v.ptvCc());
-        String verifiedStructure = Json.text(b, "postMetricsStructure", old.verifiedMetricsStructure());
+        String namedStructure = Json.optText(b, "postMetricsStructure");
+        if (NOT_RECORDED.equals(namedStructure)) {
+            namedStructure = null; // the implant's JSON echoed back: what it shows when none was recorded is no ROI name
+        }
+        String verifiedStructure = namedStructure != null ? namedStructure : old.verifiedMetricsStructure();
         boolean postDoseChanged = !java.util.Objects.equals(verified.d90Gy(), v.d90Gy())
                 || !java.util.Objects.equals(verified.v100Percent(), v.v100Percent());
         if (verified.d90Gy() == null && verified.v100Percent() == null) {
             verifiedStructure = null; // no post-operative dose figure: nothing for a structure to describe
-        } else if (postDoseChanged && !b.hasNonNull("postMetricsStructure")) {
+        } else if (postDoseChanged && namedStructure == null) {
             throw ApiProblem.badRequest("postMetricsStructure", "postMetricsStructure is required with postD90Gy and postV100Percent:"
                     + " give the structure (ROI name) the verification computed them for, e.g. the CTV");
         }
@@ -241,31 +248,32 @@ public final class ClinicalApi {
                 verifiedStructure), copyNote);
     }
 
-    /** Refuses planned figures in the body that are not those the implant takes from its approved revision. */
+    /**
+     * Refuses planned figures in the body that are not those the implant will hold: its approved revision's, or (without
+     * one) those it already has. The implant's JSON echoed back as a whole (its "structure not recorded" included) passes.
+     */
     private static void checkEchoedPlanned(ObjectNode b, PlanRevisions.Revision r, ImplantMetrics planned, String plannedStructure) {
+        boolean signed = r != null && r.approvedAt() != null;
+        String source = signed ? "approved plan " + r.planId() + " revision " + r.revision() + "'s"
+                : "the implant's stored (planned metrics come only from the approved plan revision named by planRevisionId"
+                + (r == null ? "" : "; revision " + r.revision() + " of plan " + r.planId() + " is " + r.status()) + ")";
         for (String field : PLANNED_FIELDS) {
             if (!b.hasNonNull(field)) {
                 continue;
             }
-            if (r == null || r.approvedAt() == null) {
-                throw ApiProblem.badRequest(field, field + " cannot be given: an implant's planned metrics are copied from the approved"
-                        + " plan revision it records (planRevisionId)" + (r == null ? ", and none is given" : ", and revision " + r.revision()
-                        + " of plan " + r.planId() + " is " + r.status()) + "; leave it out");
-            }
-            String where = "approved plan " + r.planId() + " revision " + r.revision();
             if (field.equals("plannedMetricsStructure")) {
                 String given = Json.optText(b, field);
-                if (given != null && !given.equals(plannedStructure)) {
-                    throw ApiProblem.badRequest(field, field + " '" + given + "' disagrees with " + where + ", whose metrics are of "
-                            + (plannedStructure == null ? "a structure not recorded" : plannedStructure) + "; leave it out");
+                String stored = plannedStructure == null ? NOT_RECORDED : plannedStructure;
+                if (given != null && !given.equals(stored)) {
+                    throw ApiProblem.badRequest(field, field + " '" + given + "' disagrees with " + source + " '" + stored + "'; leave it out");
                 }
                 continue;
             }
             double given = Json.optDouble(b, field);
             Double stored = field.equals("plannedD90Gy") ? planned.d90Gy() : planned.v100Percent();
             if (stored == null || Math.abs(given - stored) > ECHO_TOLERANCE) {
-                throw ApiProblem.badRequest(field, field + " " + given + " disagrees with " + where + "'s "
-                        + (stored == null ? "(none stored)" : String.valueOf(stored)) + "; leave it out: the planned metrics are copied from the revision");
+                throw ApiProblem.badRequest(field, field + " " + given + " disagrees with " + source + " "
+                        + (stored == null ? "(none)" : String.valueOf(stored)) + "; leave it out: the planned metrics are copied from the revision");
             }
         }
     }

@@ -119,8 +119,30 @@ class ImplantPlannedMetricsApiTest extends ServerPerClass {
         ApiClient.Answer a = record(draft, ",\"plannedD90Gy\":132.5");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.json().get("field").asText()).isEqualTo("plannedD90Gy");
-        assertThat(a.body()).contains("DRAFT");
+        assertThat(a.body()).contains("DRAFT").contains("planRevisionId");
         assertThat(implantsOf(draft.patient())).isZero();
+    }
+
+    @Test
+    void theImplantsOwnJsonEchoedBackIsAcceptedAndItsPlannedFiguresCannotBeChanged() throws Exception {
+        // an implant with planned figures but no revision (as a cohort import stores them) and no structure recorded
+        Planned p = plan(false);
+        long id = t.db.inTransaction(tx -> tx.insert("INSERT INTO implant (patient_id, implant_date, planned_d90_gy, planned_v100_percent,"
+                + " version) VALUES (?, ?, 128.4, 94.1, 1)", p.patient().id(), java.time.LocalDate.parse("2026-05-04")));
+        ApiClient client = t.signedIn(Role.PHYSICIAN, true);
+        JsonNode shown = client.get("/api/patients/" + p.patient().id()).json().get("implants").get(0);
+        assertThat(shown.get("plannedMetricsStructure").asText()).isEqualTo("structure not recorded");
+        var echo = (com.fasterxml.jackson.databind.node.ObjectNode) shown.deepCopy();
+        echo.put("seedCount", 12);
+        ApiClient.Answer ok = client.put("/api/implants/" + id, echo.toString());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("plannedD90Gy").asDouble()).isEqualTo(128.4);
+
+        echo.put("version", ok.json().get("version").asLong()).put("plannedD90Gy", 135.0);
+        ApiClient.Answer changed = client.put("/api/implants/" + id, echo.toString());
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.json().get("field").asText()).isEqualTo("plannedD90Gy");
+        assertThat(new ImplantRepository(t.db).find(id).orElseThrow().data().planned().d90Gy()).isEqualTo(128.4);
     }
 
     @Test
@@ -170,5 +192,15 @@ class ImplantPlannedMetricsApiTest extends ServerPerClass {
         JsonNode shown = client.get("/api/patients/" + new ImplantRepository(t.db).find(untouched).orElseThrow().data().patientId()).json()
                 .get("implants").get(0);
         assertThat(shown.get("postMetricsStructure").asText()).isEqualTo("structure not recorded");
+        // echoed back whole: "structure not recorded" is not stored as if it were an ROI name
+        var echo = (com.fasterxml.jackson.databind.node.ObjectNode) shown.deepCopy();
+        echo.put("seedCount", 7);
+        ApiClient.Answer ok = client.put("/api/implants/" + untouched, echo.toString());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(new ImplantRepository(t.db).find(untouched).orElseThrow().data().verifiedMetricsStructure()).isNull();
+        echo.put("version", ok.json().get("version").asLong()).put("postD90Gy", 121.0);
+        ApiClient.Answer changed = client.put("/api/implants/" + untouched, echo.toString());
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.json().get("field").asText()).isEqualTo("postMetricsStructure");
     }
 }
