@@ -338,17 +338,18 @@ public final class NeedleFinder {
     }
 
     /**
-     * Whether two axes agree within 5°, or within 5° in the axial plane and 5° plus atan(slice spacing / length) out of it
-     * (the out-of-plane tilt of a piece {@code lengthMm} long lying within one slice is not seen).
+     * Whether two axes agree within 5°, or within 5° in the axial plane and 5° plus atan(zSpanMm / length) out of it (the
+     * out-of-plane tilt of a piece {@code lengthMm} long lying within one slice is not seen: zSpanMm the slice spacing; an
+     * echo's is bounded by its z bounds at both ends, {@link #echo}).
      */
-    private static boolean parallel(Vec3 ul, Vec3 us, double sliceMm, double lengthMm) {
+    private static boolean parallel(Vec3 ul, Vec3 us, double zSpanMm, double lengthMm) {
         if (us.dot(ul) < 0) {
             us = us.times(-1);
         }
         if (NeedleMatcher.angleDeg(ul, us) <= 5) {
             return true;
         }
-        double quantised = Math.toDegrees(Math.atan(sliceMm / lengthMm));
+        double quantised = Math.toDegrees(Math.atan(zSpanMm / lengthMm));
         double elevation = Math.toDegrees(Math.abs(Math.asin(Math.max(-1, Math.min(1, ul.z()))) - Math.asin(Math.max(-1, Math.min(1, us.z())))));
         double azimuth = Math.toDegrees(Math.abs(Math.atan2(ul.x() * us.y() - ul.y() * us.x(), ul.x() * us.x() + ul.y() * us.y())));
         return azimuth <= 5 && elevation <= 5 + quantised;
@@ -359,10 +360,13 @@ public final class NeedleFinder {
      * shows in both, and the metal of the slice it is farther from forms a parallel run that lies alongside the needle
      * (within 2.5 mm of its curve across it in the axial plane and one slice spacing + 2 mm along z at both ends and in
      * the middle, within its extent: the two runs' tilts out of the plane are quantised by the slices, so their ends can
-     * part by more than a slice along z).
+     * part by more than a slice along z). Parallel in the axial plane within 5°; out of it, within 5° plus the tilt those
+     * bounds leave (atan(2 × (slice spacing + 2 mm) / its length)): on 5 mm slices a run can take the needle's voxels in one
+     * slice and its echo's in the next and read 15° out of the plane beside a needle at 2° (2642).
      */
     private static boolean echo(Run shorter, Run longer, double sliceMm) {
-        if (!parallel(longer.curve().axis(), shorter.curve().axis(), sliceMm, shorter.length())) {
+        double zBoundMm = sliceMm + 2;
+        if (!parallel(longer.curve().axis(), shorter.curve().axis(), 2 * zBoundMm, shorter.length())) {
             return false;
         }
         double[] rl = range(longer.points(), longer.curve());
@@ -373,7 +377,7 @@ public final class NeedleFinder {
             Vec3 d = p.minus(longer.curve().at(t));
             Vec3 tangent = longer.curve().tangent(t);
             Vec3 o = d.minus(tangent.times(d.dot(tangent)));
-            if (t < rl[0] - 2 || t > rl[1] + 2 || Math.hypot(o.x(), o.y()) > 2.5 || Math.abs(o.z()) > sliceMm + 2) {
+            if (t < rl[0] - 2 || t > rl[1] + 2 || Math.hypot(o.x(), o.y()) > 2.5 || Math.abs(o.z()) > zBoundMm) {
                 return false;
             }
         }
@@ -543,7 +547,7 @@ public final class NeedleFinder {
         if (low.outside() != high.outside()) {
             tipHigh = low.outside();
             certain = true;
-        } else if (!low.outside() || surroundingHu(ct, line, 0, line.length()) < AIR_HU) {
+        } else if (!low.outside() || surroundingHu(ct, line, 0, line.length(), 0.5) < AIR_HU) {
             return null;
         } else {
             tipHigh = high.surroundingHu() >= low.surroundingHu();
@@ -605,18 +609,27 @@ public final class NeedleFinder {
     }
 
     /**
-     * Around an end of the steel: at the edge of the scan, or the lower of the median CT numbers 5 mm around the axis over
-     * its last 10 mm and 10 mm beyond, and over 2–12 mm beyond (in air the tissue under the steel's partial volume is
-     * 1000 HU lower, so on thick slices a needle's outer part can fall below the metal level from the skin on).
+     * Around an end of the steel: at the edge of the scan, or the CT numbers on rings 5 mm around the axis over its last
+     * 10 mm and 10 mm beyond, and over 2–12 mm beyond (in air the tissue under the steel's partial volume is 1000 HU lower,
+     * so on thick slices a needle's outer part can fall below the metal level from the skin on), the lower of the two
+     * stretches': their median ({@code surroundingHu}, which end lies in denser surroundings) and their lower quintile
+     * ({@code airHu}, whether the end is in air). In air the scanner's floor (−1024 HU) clips the dark metal streaks while
+     * the bright ones and the needle's own partial volume in the neighbouring slice stand: on 5 mm slices, where each slice
+     * holds the streaks of 5 mm of every needle, more than half of the ring around a hub in air read −900 to +700 HU (median
+     * −930 to −600 on 2639), and the needle was taken for a run wholly in tissue. The lower fifth stays at the air's level
+     * (−1024 to −950 on those ends), while in tissue it reads −30 HU and more.
      */
-    private record End(boolean atEdge, double surroundingHu) {
+    private record End(boolean atEdge, double surroundingHu, double airHu) {
         boolean outside() {
-            return atEdge || surroundingHu < AIR_HU;
+            return atEdge || airHu < AIR_HU;
         }
     }
 
     /** Air around a needle, HU: below lung parenchyma (−850 ± 100 HU), above air with noise (−1000). */
     static final double AIR_HU = -950;
+
+    /** The share of the ring samples below which an end's surroundings are read for air ({@link End}). */
+    private static final double AIR_QUANTILE = 0.2;
 
     /** What lies around the last point of {@code line}. */
     private static End end(Volume ct, Polyline line) {
@@ -624,13 +637,15 @@ public final class NeedleFinder {
         double length = line.length();
         Vec3 probe = line.at(length + Math.max(g.dxMm(), g.dzMm()) * 1.5);
         if (!g.contains(probe)) {
-            return new End(true, Double.NaN);
+            return new End(true, Double.NaN, Double.NaN);
         }
-        return new End(false, Math.min(surroundingHu(ct, line, length - 10, length + 10), surroundingHu(ct, line, length + 2, length + 12)));
+        return new End(false, Math.min(surroundingHu(ct, line, length - 10, length + 10, 0.5), surroundingHu(ct, line, length + 2, length + 12, 0.5)),
+                Math.min(surroundingHu(ct, line, length - 10, length + 10, AIR_QUANTILE),
+                        surroundingHu(ct, line, length + 2, length + 12, AIR_QUANTILE)));
     }
 
-    /** Median CT number on rings of 5 mm radius around the line (straight on beyond its ends) from arc length a to b. */
-    private static double surroundingHu(Volume ct, Polyline line, double a, double b) {
+    /** The {@code quantile} (0.5: the median) of the CT numbers on rings of 5 mm radius around the line (straight on beyond its ends) from arc length a to b. */
+    private static double surroundingHu(Volume ct, Polyline line, double a, double b, double quantile) {
         List<Double> values = new ArrayList<>();
         double step = Math.max(1, (b - a) / 40);
         for (double s = Math.max(-10, a); s <= b; s += step) {
@@ -646,7 +661,7 @@ public final class NeedleFinder {
                 }
             }
         }
-        return median(values);
+        return quantile(values, quantile);
     }
 
     /**
@@ -776,6 +791,19 @@ public final class NeedleFinder {
             }
         }
         return out;
+    }
+
+    /** The q-quantile of v, linear between ranks (q = 0.5 is the median); NaN when v is empty. */
+    private static double quantile(List<Double> v, double q) {
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        double rank = q * (a.length - 1);
+        int lo = (int) Math.floor(rank);
+        int hi = Math.min(a.length - 1, lo + 1);
+        return a[lo] + (a[hi] - a[lo]) * (rank - lo);
     }
 
     private static double median(List<Double> v) {

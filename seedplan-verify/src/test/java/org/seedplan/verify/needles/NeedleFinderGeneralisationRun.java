@@ -17,7 +17,8 @@ import org.seedplan.planning.needle.Needle;
  * {@code -Dseedplan.needles.scans=16}, {@code -Dseedplan.needles.bevel=2.2} and {@code -Dseedplan.needles.slices=3} or
  * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3; {@code -Dseedplan.needles.finderBevel=3.5}: the finder is given
  * the bevel length instead of estimating it; {@code -Dseedplan.needles.profiles=BOX}: only the scans of the draw with these
- * slice profiles, the others skipped so that every scan stays the one the full draw makes): new random scenarios that neither the
+ * slice profiles, the others skipped so that every scan stays the one the full draw makes; {@code -Dseedplan.needles.onlySeeds=2639,2641}:
+ * only these seeds of the draw, likewise): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -58,6 +59,10 @@ class NeedleFinderGeneralisationRun {
             if (only != null && !only.contains(profile.name())) {
                 continue;
             }
+            String onlySeeds = System.getProperty("seedplan.needles.onlySeeds");
+            if (onlySeeds != null && !java.util.Arrays.asList(onlySeeds.split(",")).contains(String.valueOf(seed))) {
+                continue;
+            }
             IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350),
                     maxHu);
             int nz = (int) Math.round(100 / sliceMm);
@@ -82,7 +87,9 @@ class NeedleFinderGeneralisationRun {
             System.out.printf(Locale.ROOT, "seed %d %s: %d found, %d missed, %d false, %.2f s (%.2f s CPU)%n", seed, name,
                     m.matches().size(), m.unmatchedPlanned().size(), m.unmatchedFound().size(), finding.seconds(), cpuSeconds);
             for (int i : m.unmatchedPlanned()) {
-                System.out.printf(Locale.ROOT, "  %d n%2d MISSED, true tip %s%n", seed, i + 1, scenario.placed().get(i).tipMm());
+                SimulatedNeedle tn = scenario.placed().get(i);
+                System.out.printf(Locale.ROOT, "  %d n%2d MISSED, true tip %s hub %s tiltz %.1f bend %.1f%n", seed, i + 1, tn.tipMm(), tn.hubMm(),
+                        Math.toDegrees(Math.asin(Math.abs(tn.axisAtTip(10).z()))), tn.bendMm());
             }
             for (int j : m.unmatchedFound()) {
                 System.out.printf(Locale.ROOT, "  %d FALSE needle, tip %s, length %.1f mm%n", seed, m.found().get(j).tipMm(),

@@ -18,7 +18,7 @@ import org.seedplan.planning.needle.Needle;
  * were tuned on seeds 1701–1712 and 1801–1824, never on these; the z of shallow needles from the slice profile
  * ({@link NeedleZFit}) was developed on the box scans of 2001–2024, 2201–2224, 2401–2424 and 2501–2524, these among them.
  * Every needle found and nothing else; every tip within the issue's 1 mm, axes within 2°. And six 5 mm scans, where most
- * needles are found but not at the issue's accuracy.
+ * needles are found but not at the issue's accuracy, and one 5 mm scan whose hubs lie among bright streaks in air (2639).
  */
 class NeedleFinderThickSliceTest {
 
@@ -72,10 +72,10 @@ class NeedleFinderThickSliceTest {
 
     @Test
     void mostNeedlesFoundOnFiveMillimetreSlices() {
-        // Six 5 mm scans (seeds 2301-2306; the follow level was tuned on 2101-2112). Measured: 52 of 60 found, 3 false, worst
-        // tip here 0.87 mm and 2.75 mm over 24 such scans (3.36 mm before the end fit took the scan's profile); asserted: at
-        // least 45 (the finder found 34 % before the follow level), at most 5 false, tips within 3 mm. The 1 mm and 2°
-        // are not met on 5 mm slices (docs/needles.md).
+        // Six 5 mm scans (seeds 2301-2306; the follow level was tuned on 2101-2112, the hub's air read from the ring's lower
+        // fifth developed on 2301-2324 and 2625-2648). Measured: 59 of 60 found, 3 false, worst tip here 1.76 mm and 2.82 mm
+        // over 24 such scans. Asserted: at least 55 (52 were found while the hubs' air was read from the ring's median), at most
+        // 5 false, tips within 3 mm. The 1 mm and 2° are not met on 5 mm slices (docs/needles.md).
         int found = 0;
         int falseNeedles = 0;
         for (int n = 0; n < 6; n++) {
@@ -87,7 +87,22 @@ class NeedleFinderThickSliceTest {
                 assertThat(tip).as("seed %d needle %d tip error, mm", 2301 + n, x.planned() + 1).isLessThanOrEqualTo(3.0);
             }
         }
-        assertThat(found).as("needles found of 60").isGreaterThanOrEqualTo(45);
+        assertThat(found).as("needles found of 60").isGreaterThanOrEqualTo(55);
         assertThat(falseNeedles).as("needles found that are not there").isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void needlesWhoseHubsLieAmongBrightStreaksInAirAreFoundOnFiveMillimetreSlices() {
+        // Development scan 2639 (the 15th of the draw from 2625: 5 mm triangle, 12-bit, streaks 345 HU). In air the scanner's
+        // floor (-1024 HU) clips the dark metal streaks but not the bright ones, and each 5 mm slice holds the streaks of 5 mm of
+        // every needle: around six of the eight template needles' outer ends more than half the ring read -930 to -600 HU, the
+        // ring's median was not air, and the six were taken for runs wholly in tissue (4 of 10 found). The end's air is now read
+        // from the ring's lower fifth. Measured: 10 of 10 found, none false; asserted: all ten and nothing else (the issue's
+        // acceptance counts every needle).
+        Scanned s = scan(2639, 14, 5.0);
+        assertThat(s.profile()).isEqualTo(IntraOpScanner.SliceProfile.TRIANGLE);
+        assertThat(s.maxHu()).isEqualTo(3071);
+        assertThat(s.matching().matches()).as("needles found of 10").hasSize(10);
+        assertThat(s.matching().unmatchedFound()).as("needles found that are not there").isEmpty();
     }
 }
