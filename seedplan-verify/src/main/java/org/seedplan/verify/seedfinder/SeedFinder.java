@@ -357,7 +357,8 @@ public final class SeedFinder {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
             } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED && besideBone(g, labels, bc.blob, boneLabels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
-            } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)) {
+            } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
+                    && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
             } else {
                 counted.add(bc);
@@ -507,6 +508,31 @@ public final class SeedFinder {
     private static boolean seedsByContent(BlobCount bc, double seedVoxels) {
         double perSeed = bc.contentSeeds / bc.chosen;
         return perSeed >= MIN_CONTENT_PER_SEED && perSeed <= 1.5 && bc.blob.size() <= MAX_MISFIT_SEEDS * seedVoxels;
+    }
+
+    /**
+     * Whether a badly explained blob larger than {@value #MAX_MISFIT_SEEDS} seed volumes is still its fitted seeds: each
+     * holds a seed's metal ({@value #MIN_CONTENT_PER_SEED}–1.5 seeds) and the content along its axis comes in segments of one
+     * seed image with gaps, not evenly as along a wire ({@link ChainProfile}). Needle seeds lying nearly along z merge through
+     * thick slices into such a chain.
+     */
+    private static boolean chainOfSeeds(Grid g, float[] hu, int[] labels, BlobCount bc, double background, double top,
+                                        double lowHu, SeedImageModel model) {
+        double perSeed = bc.contentSeeds / bc.chosen;
+        if (bc.chosen < 2 || perSeed < MIN_CONTENT_PER_SEED || perSeed > 1.5) {
+            return false;
+        }
+        return profile(g, hu, labels, bc.blob, background, top, lowHu, model).isChain(bc.chosen, model.lengthMm());
+    }
+
+    /**
+     * The content profile of a blob along its axis ({@link ChainProfile}), read as {@link #excess} reads its content: above the
+     * local background, voxels rising above it as far as {@code lowHu} rises above the scan's, at most {@code top}.
+     */
+    static ChainProfile profile(Grid g, float[] hu, int[] labels, Blob b, double background, double top, double lowHu,
+                                SeedImageModel model) {
+        double local = localBackground(g, hu, b, background);
+        return ChainProfile.of(g, hu, labels, b, local, local + (lowHu - background), top, model);
     }
 
     /**

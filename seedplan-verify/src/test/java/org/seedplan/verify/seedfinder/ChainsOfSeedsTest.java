@@ -1,0 +1,159 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.ConnectedComponents;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.PostOpScanner;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
+import org.seedplan.verify.scanner.TrueSeed;
+
+/**
+ * Needle seeds lying nearly along z merge through thick slices into one long object that the image model may explain badly:
+ * it is still seeds when its metal content along its axis comes in seed-long segments with gaps ({@link ChainProfile}: a chain
+ * of n seeds beats a uniform rod by the information criterion). docs/seed-finder.md, sixth round. Scenes from the independent generator ({@code verify.scanner}), not from the finder's image model.
+ */
+class ChainsOfSeedsTest {
+
+    /** The needle's and the wires' direction: nearly along z (z-component 0.99), as the needles of scans 9716 and 10214. */
+    private static final Vec3 AXIS = new Vec3(0.1, 0.08, 1).normalized();
+    private static final Vec3 CHAIN_FROM = new Vec3(-10, 15, -13);
+    /** Where the wires start: other metal beside the chain, as on a scan (their profiles are not asserted, see the test). */
+    private static final Vec3 WIRE_20_FROM = new Vec3(20, 15, -10);
+    private static final Vec3 WIRE_40_FROM = new Vec3(45, -5, -22);
+
+    @Test
+    void aChainOfFourSeedsAlongZOnFiveMmSlicesIsFourSeeds() {
+        // Every slice profile and HU scale of the bench's typical scanner, 5 mm slices. The chain's four seeds are found, and
+        // its content profile is a chain of four (on box slices the object spans six slices, six numbers: too few for a chain
+        // of four, five parameters, to be told from a rod, three, so the test says no chain there; the finder keeps those seeds
+        // because its image model explains them). The wires' profiles are not asserted because the test does not hold for them
+        // on every scanner: the 20 mm wire (six 5 mm slices) reads as a chain of three on triangle 12-bit slices and the 40 mm
+        // wire as a chain of six on Gaussian extended ones (a chain blurred over thick slices fills them as evenly as a wire;
+        // docs/seed-finder.md, sixth round). The finder reads both wires as 4 and 5 seeds here before and after the chain test:
+        // its image model explains them to 86-99 %, so they never come to it.
+        for (SliceProfile profile : SliceProfile.values()) {
+            for (HuScale scale : HuScale.values()) {
+                String label = profile + " " + scale;
+                Scene s = scene(ScannerModel.typical(profile, scale));
+                for (Vec3 c : s.chain) {
+                    assertThat(within(s.found, c, 2.5)).as("%s: seeds found within 2.5 mm of the chain's seed at %s", label, c)
+                            .isEqualTo(1);
+                }
+                if (profile != SliceProfile.BOX) {
+                    assertThat(s.profileNear(midpoint(CHAIN_FROM, 26)).isChain(4, s.model.lengthMm()))
+                            .as("%s: the needle's four seeds' profile is a chain of four", label).isTrue();
+                }
+            }
+        }
+    }
+
+    private static Vec3 midpoint(Vec3 from, double lengthMm) {
+        return from.plus(AXIS.times(lengthMm / 2));
+    }
+
+    /** A rendered scan, what the finder found on it, and the image model it learned there. */
+    private record Scene(Volume ct, SeedFinding finding, List<Vec3> chain, List<Vec3> found, SeedImageModel model,
+                         boolean extended) {
+
+        /** The content profile, read as the finder reads it, of the object above the finder's threshold nearest a point. */
+        ChainProfile profileNear(Vec3 p) {
+            Grid g = ct.grid();
+            SeedFinderCalibration cal = finding.calibration();
+            float[] hu = ct.hu();
+            boolean[] above = new boolean[hu.length];
+            for (int v = 0; v < hu.length; v++) {
+                above[v] = hu[v] >= cal.thresholdHu();
+            }
+            int[] labels = new int[hu.length];
+            List<int[]> comps = ConnectedComponents.of(g, above, labels);
+            Blob b = comps.stream().map(c -> new Blob(g, c, hu))
+                    .min(Comparator.comparingDouble(c -> nearest(c, p))).orElseThrow();
+            double lowHu = cal.backgroundHu() + 0.15 * (cal.metalLevelHu() - cal.backgroundHu());
+            return SeedFinder.profile(g, hu, labels, b, cal.backgroundHu(),
+                    extended ? Double.POSITIVE_INFINITY : cal.metalLevelHu(), lowHu, model);
+        }
+
+        private static double nearest(Blob b, Vec3 p) {
+            double d = Double.POSITIVE_INFINITY;
+            for (int q = 0; q < b.size(); q++) {
+                d = Math.min(d, new Vec3(b.x[q], b.y[q], b.z[q]).minus(p).norm());
+            }
+            return d;
+        }
+    }
+
+    private static Scene scene(ScannerModel scanner) {
+        // Twenty single seeds in four directions (most objects, as on a post-implant scan: the finder learns the seed's image
+        // and metal content from them), a needle of four seeds along AXIS 8, 9.5 and 8.5 mm apart (the generator's needles:
+        // 7-10 mm), and 0.8 mm steel wires 20 and 40 mm long along AXIS, all at least 25 mm apart.
+        double slice = 5;
+        int nx = 208;
+        int nz = 16;
+        Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
+        List<DenseObject> objects = new ArrayList<>();
+        int spot = 0;
+        for (double z : new double[] {-20, 0, 20}) {
+            for (double x : new double[] {-45, -33, -21, -9, 3, 15, 27}) {
+                if (spot < 20) {
+                    objects.add(DenseObject.seed(new Vec3(x, -30, z + 0.7 * (spot % 3)), dirs[spot % dirs.length]));
+                }
+                spot++;
+            }
+        }
+        List<Vec3> chain = new ArrayList<>();
+        double along = 0;
+        for (double gap : new double[] {0, 8, 9.5, 8.5}) {
+            along += gap;
+            Vec3 c = CHAIN_FROM.plus(AXIS.times(along));
+            chain.add(c);
+            objects.add(DenseObject.seed(c, AXIS));
+        }
+        objects.add(DenseObject.wire(List.of(WIRE_20_FROM, WIRE_20_FROM.plus(AXIS.times(20))), 0.8));
+        objects.add(DenseObject.wire(List.of(WIRE_40_FROM, WIRE_40_FROM.plus(AXIS.times(40))), 0.8));
+        Volume ct = new PostOpScanner(scanner).scan(g, objects, 17);
+        SeedFinding f = new SeedFinder().find(ct);
+        SeedFinderCalibration cal = f.calibration();
+        SeedImageModel model = new SeedImageModel(cal.seedImageLengthMm(), cal.psfSigmaInPlaneMm(), cal.psfSigmaAxialMm(), 1,
+                cal.backgroundHu(), cal.metalLevelHu());
+        return new Scene(ct, f, chain, f.seeds().stream().map(FoundSeed::centreMm).toList(), model,
+                scanner.scale() == HuScale.EXTENDED);
+    }
+
+    @Test
+    void tuningScansNeedleSeedsAlongZAreFound() {
+        // Tuning scans whose needle along z on 5 mm slices was one object taken for a wire (docs/seed-finder.md, sixth round):
+        // 9716 (4 seeds, 5 mm Gaussian) and 10214 (5 seeds, 5 mm triangle; fresh in the fifth round, tuning data now), both
+        // 12-bit. No needle seed is lost on either, and the false seeds stay what they were (9716: 1, a seed touching the
+        // vertebra found off its place; 10214: 0).
+        long[][] scans = {{9716, 1}, {10214, 0}};
+        for (long[] scan : scans) {
+            long randomSeed = scan[0];
+            int n = (int) (randomSeed % 100);
+            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+            assertThat(IndependentScanMatrix.sliceMm(n)).isEqualTo(5);
+            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+            assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
+                    .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
+                    .doesNotContain(TrueSeed.Situation.NEEDLE);
+            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).hasSize((int) scan[1]);
+        }
+    }
+
+    private static long within(List<Vec3> found, Vec3 c, double mm) {
+        return found.stream().filter(p -> p.minus(c).norm() <= mm).count();
+    }
+}
