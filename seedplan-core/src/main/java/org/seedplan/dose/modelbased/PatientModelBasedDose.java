@@ -36,7 +36,9 @@ import org.seedplan.structure.StructureType;
 /**
  * The model-based dose of an implant in a patient, beside its TG-43 dose (TG-186 §V): the CT's tissues on a
  * phantom {@value ModelBasedDose#SCATTER_MARGIN_MM} mm wider than the dose grid ({@link TissueAssignment}; organs and
- * targets given their TG-186 compositions by {@link StructureTissues}, then the user's overrides by structure name; what
+ * targets given their TG-186 compositions by {@link StructureTissues} — the drawn targets the calculator does not report on
+ * included, so that a GTV decides its own voxels inside the CTV made from it — then the user's overrides by structure name
+ * (a structure of the calculator, derived ones included, or a drawn one); what
  * every structure of the calculator was given is in {@link TissuePhantom#structures()}), Monte Carlo transport stopped at the requested mean uncertainty over the target
  * voxels, the metrics with their statistical σ and the TG-43 vs model-based comparison, all on one dose grid
  * and one set of structure masks.
@@ -96,13 +98,29 @@ public final class PatientModelBasedDose {
                 reported.add(new StructureTissues.Contoured(roi.name(), roi.type(), m));
             }
         }
+        // drawn targets the calculator does not report on (the GTV a CTV = GTV + margin is made from) still decide the composition
+        // of their own voxels: without them the CTV's one composition would be chosen over lesion and margin together
+        for (Structure s : r.structures()) {
+            if (s.type().isTarget() && !masks.containsKey(s.name())
+                    && MaskRasterizer.boundsMm(s, phantomGrid.dzMm()).isInside(phantomGrid, 0)) {
+                Mask m = MaskRasterizer.rasterize(s, phantomGrid);
+                masks.put(s.name(), m);
+                reported.add(new StructureTissues.Contoured(s.name(), s.type(), m));
+            }
+        }
         List<TissueOverride> overrides = new ArrayList<>(StructureTissues.automatic(reported, r.softTissue()));
         for (OverrideRequest o : r.overrides()) {
-            Structure s = r.structures().stream().filter(x -> x.name().equals(o.structure())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("tissue override: no structure named '" + o.structure() + "': use one of "
-                            + r.structures().stream().map(Structure::name).toList()));
-            Mask m = masks.computeIfAbsent(s.name(), k -> MaskRasterizer.rasterize(s, phantomGrid));
-            overrides.add(new TissueOverride(s.name(), m, o.material(), o.densityGPerCm3()));
+            // a structure the calculator reports on (derived ones too: a CTV = GTV + margin has no contours of its own), else a drawn one
+            Mask m = masks.get(o.structure());
+            if (m == null) {
+                Structure s = r.structures().stream().filter(x -> x.name().equals(o.structure())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("tissue override: no structure named '" + o.structure() + "': use one of "
+                                + java.util.stream.Stream.concat(masks.keySet().stream(), r.structures().stream().map(Structure::name))
+                                .distinct().toList()));
+                m = MaskRasterizer.rasterize(s, phantomGrid);
+                masks.put(s.name(), m);
+            }
+            overrides.add(new TissueOverride(o.structure(), m, o.material(), o.densityGPerCm3()));
         }
         TissuePhantom assigned = TissueAssignment.assign(r.ct(), phantomGrid, r.curve(), overrides, r.seeds(), r.softTissue(),
                 MaterialLibrary.standard());

@@ -42,6 +42,38 @@ final class AxisOverlap {
         return new AxisOverlap(idx, frac);
     }
 
+    /** Whether no target voxel overlaps any source voxel. */
+    boolean isEmpty() {
+        for (int[] i : index) {
+            if (i.length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lowest source index any target voxel overlaps (the axis must not be {@link #isEmpty() empty}). */
+    int first() {
+        int first = Integer.MAX_VALUE;
+        for (int[] i : index) {
+            if (i.length > 0) {
+                first = Math.min(first, i[0]);
+            }
+        }
+        return first;
+    }
+
+    /** The highest source index any target voxel overlaps (the axis must not be {@link #isEmpty() empty}). */
+    int last() {
+        int last = -1;
+        for (int[] i : index) {
+            if (i.length > 0) {
+                last = Math.max(last, i[i.length - 1]);
+            }
+        }
+        return last;
+    }
+
     int count(int target) {
         return index[target].length;
     }

@@ -15,7 +15,7 @@ public record HuDensityCurve(String source, double[] hu, double[] densityGPerCm3
     /** Lowest CT number a point may have: air is −1000 HU, and no scanner reconstructs much below it. */
     static final double MIN_HU = -1100;
     /** Highest density a point may have, g/cm³: above platinum (21.45) is a unit slip (kg/m³ for g/cm³). */
-    static final double MAX_DENSITY_G_PER_CM3 = 22.6;
+    public static final double MAX_DENSITY_G_PER_CM3 = 22.6;
 
     public HuDensityCurve {
         if (hu.length != densityGPerCm3.length || hu.length < 2) {

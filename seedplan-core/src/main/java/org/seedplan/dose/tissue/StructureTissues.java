@@ -3,8 +3,10 @@ package org.seedplan.dose.tissue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.seedplan.structure.Mask;
@@ -14,17 +16,20 @@ import org.seedplan.structure.StructureType;
  * The compositions contours give (TG-186, Beaulieu et al. 2012, §IV.C and Table III): an organ contour whose name names an
  * organ of Table III (by its AAPM TG-263 name, or by the rules of {@link Recognition}) gets that organ's composition; a
  * target gets the composition of the organ it lies in (a liver lesion: liver; a prostate CTV: prostate) — except in lung,
- * where the tumour is soft tissue, not lung parenchyma — and, outside any such organ, the run's default soft tissue. Every automatic composition keeps the CT's density and changes only
- * voxels the CT classes as adipose, soft tissue or liver ({@link #SOFT}); a target in no such organ only its adipose and
- * soft-tissue voxels ({@link #SOFT_NO_LIVER}: without a liver contour the CT's liver class is the only sign of liver in a
- * margin). Air, lung, bone and metal stay as the CT shows them. A user's override (applied after these) changes every voxel.
+ * where the tumour is soft tissue, not lung parenchyma. A target in no such organ gets <b>one</b> composition for all its
+ * adipose, soft-tissue and liver voxels: liver when the CT's liver class (noise-smoothed, {@link CtClassMap}) holds most of
+ * its own such voxels (those not inside a target within it, which decides its own), the run's default soft tissue otherwise —
+ * TG-186 §IV.C: soft tissues of similar density cannot be told apart by CT number, so the CT's noise must not split one
+ * target into two compositions. Every automatic composition keeps the CT's density and changes only voxels the CT classes
+ * as adipose, soft tissue or liver ({@link #SOFT}); air, lung, bone and metal stay as the CT shows them (a lung tumour
+ * touching a rib keeps its bone). A user's override (applied after these) changes every voxel.
  */
 public final class StructureTissues {
 
     /** The CT classes an organ's composition, or a target's in an organ, replaces. */
     static final Set<TissueClass> SOFT = EnumSet.of(TissueClass.ADIPOSE, TissueClass.SOFT_TISSUE, TissueClass.LIVER);
-    /** The CT classes the default soft tissue of a target in no Table III organ replaces. */
-    static final Set<TissueClass> SOFT_NO_LIVER = EnumSet.of(TissueClass.ADIPOSE, TissueClass.SOFT_TISSUE);
+    /** The basis of a target in no Table III organ, before {@link TissueAssignment} adds the composition chosen and why. */
+    static final String NO_ORGAN = "target in no Table III organ";
     /** A target lies in an organ when at least this fraction of its voxels lies in the organ's contour. */
     static final double HOST_FRACTION = 0.5;
 
@@ -188,7 +193,7 @@ public final class StructureTissues {
         for (Contoured s : structures) {
             if (!s.type().isTarget() && s.type() != StructureType.EXTERNAL) {
                 recognise(s.name()).filter(r -> r.organ().organMaterial != null).ifPresent(r -> out.add(new TissueOverride(s.name(),
-                        s.mask(), r.organ().organMaterial, null, "organ contour (TG-186 Table III; " + r.describe() + ")", SOFT)));
+                        s.mask(), r.organ().organMaterial, "organ contour (TG-186 Table III; " + r.describe() + ")", SOFT)));
             }
         }
         List<Contoured> targets = structures.stream().filter(s -> s.type().isTarget())
@@ -200,20 +205,19 @@ public final class StructureTissues {
             Optional<Organ> organ = named.map(Recognition::organ);
             String material = organ.map(o -> o.tumourMaterial).orElse(null);
             String source = named.map(r -> (host.isPresent() ? host.get().name() : t.name()) + ": " + r.describe()).orElse("");
-            String basis;
-            Set<TissueClass> replaces = SOFT;
             if (material != null) {
-                basis = (host.isPresent() ? "target in " + host.get().name() : "target named for the organ") + " (" + source + ")";
+                out.add(new TissueOverride(t.name(), t.mask(), material,
+                        (host.isPresent() ? "target in " + host.get().name() : "target named for the organ") + " (" + source + ")", SOFT));
+            } else if (organ.isPresent()) {
+                out.add(new TissueOverride(t.name(), t.mask(), defaultSoftTissue, "target in lung: tumour as soft tissue (TG-186; " + source + ")",
+                        SOFT));
             } else {
-                material = defaultSoftTissue;
-                if (organ.isPresent()) {
-                    basis = "target in lung: tumour as soft tissue (TG-186; " + source + ")";
-                } else {
-                    basis = "target in no Table III organ: default soft tissue, CT's liver kept";
-                    replaces = SOFT_NO_LIVER;
-                }
+                Map<String, Mask> inside = new LinkedHashMap<>();
+                targets.stream().filter(i -> i.type().ordinal() < t.type().ordinal() && i.mask().grid().equals(t.mask().grid()))
+                        .forEach(i -> inside.put(i.name(), i.mask()));
+                out.add(new TissueOverride(t.name(), t.mask(), defaultSoftTissue, null, NO_ORGAN, SOFT,
+                        new TissueOverride.OneComposition(inside)));
             }
-            out.add(new TissueOverride(t.name(), t.mask(), material, null, basis, replaces));
         }
         return out;
     }

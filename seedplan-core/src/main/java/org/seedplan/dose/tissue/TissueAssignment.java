@@ -15,7 +15,8 @@ import org.seedplan.geometry.Volume;
 /**
  * Builds the voxel phantom of a patient for model-based dose (TG-186, Beaulieu et al. 2012, §IV): the CT
  * resampled onto the dose grid, each dose voxel with the mass-weighted mean density of the CT voxels it
- * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume; then the seeds'
+ * overlaps (HU → g/cm³ by the calibration curve) and the tissue class holding most of its volume, soft tissue and liver
+ * told apart on a density averaged over a neighbourhood large against the CT's noise ({@link CtClassMap}); then the seeds'
  * own voxels; then the contours' compositions in their order (a later one wins; each on the voxels of the CT classes it
  * names: an automatic one, {@link StructureTissues}, leaves air, lung, bone and metal; a user's changes all, the water
  * outside the CT too). The phantom records, for each contour that set a composition, what its voxels became and why
@@ -97,7 +98,8 @@ public final class TissueAssignment {
         int artefacts = replaceSeedVoxels(doseGrid, seeds, material, density, (byte) TissueClass.METAL.ordinal(),
                 (byte) TissueClass.SOFT_TISSUE.ordinal(), (float) library.material(softTissue).nominalDensityGPerCm3());
         byte[] ctClass = material.clone();
-        for (TissueOverride o : overrides) {
+        List<TissueOverride> resolved = overrides.stream().map(o -> oneComposition(o, ctClass)).toList();
+        for (TissueOverride o : resolved) {
             byte m = (byte) names.indexOf(o.material());
             float[] f = o.mask().fraction();
             boolean[] changes = new boolean[OUTSIDE + 1];
@@ -122,11 +124,61 @@ public final class TissueAssignment {
         }
         VoxelPhantom phantom = new VoxelPhantom(doseGrid, List.copyOf(names), material, density);
         List<StructureTissue> given = new ArrayList<>();
-        for (TissueOverride o : overrides) {
+        for (TissueOverride o : resolved) {
             given.removeIf(g -> g.structure().equals(o.structure()));
             given.add(StructureTissue.of(o.structure(), o.basis(), o.mask(), phantom));
         }
         return new TissuePhantom(phantom, byMaterial, artefacts, outside * doseGrid.voxelVolumeCc(), softTissue, given);
+    }
+
+    /**
+     * The override with its material decided when it asks for one composition ({@link TissueOverride.OneComposition}): liver when
+     * the CT's liver class holds more of the target's own voxels of the classes it changes than the other classes it changes
+     * together (adipose counted with soft tissue: a tumour's fat-dense voxels are not fat), its material otherwise; the basis
+     * says which and the share. Own voxels: at least half inside the target, not at least half inside a target within it;
+     * when there are none, all the target's voxels. The others unchanged.
+     */
+    private static TissueOverride oneComposition(TissueOverride o, byte[] ctClass) {
+        if (o.oneComposition() == null) {
+            return o;
+        }
+        float[] f = o.mask().fraction();
+        List<String> insideNames = List.copyOf(o.oneComposition().insideTargets().keySet());
+        List<float[]> inside = o.oneComposition().insideTargets().values().stream().map(m -> m.fraction()).toList();
+        boolean[] covers = new boolean[inside.size()];
+        int[] own = new int[2];
+        int[] all = new int[2];
+        for (int v = 0; v < f.length; v++) {
+            if (f[v] < OVERRIDE_FRACTION || ctClass[v] == OUTSIDE || !o.ctClasses().contains(TissueClass.values()[ctClass[v]])) {
+                continue;
+            }
+            int liver = ctClass[v] == TissueClass.LIVER.ordinal() ? 1 : 0;
+            all[liver]++;
+            boolean isOwn = true;
+            for (int t = 0; t < inside.size(); t++) {
+                if (inside.get(t)[v] >= OVERRIDE_FRACTION) {
+                    covers[t] = true;
+                    isOwn = false;
+                }
+            }
+            own[liver] += isOwn ? 1 : 0;
+        }
+        List<String> covering = new ArrayList<>();
+        for (int t = 0; t < covers.length; t++) {
+            if (covers[t]) {
+                covering.add(insideNames.get(t));
+            }
+        }
+        boolean owned = own[0] + own[1] > 0;
+        int[] counted = owned ? own : all;
+        int total = counted[0] + counted[1];
+        boolean liver = counted[1] > counted[0];
+        String material = liver ? TissueClass.LIVER.material() : o.material();
+        String basis = String.format(java.util.Locale.ROOT, "%s: %s, one composition (the CT's %s %.0f %% of its soft-tissue, adipose"
+                        + " and liver voxels%s)", o.basis(), liver ? "liver" : "default soft tissue",
+                liver ? "liver class holds" : "soft-tissue and adipose classes hold", total == 0 ? 0.0 : 100.0 * counted[liver ? 1 : 0] / total,
+                owned && !covering.isEmpty() ? " outside " + String.join(", ", covering) : "");
+        return new TissueOverride(o.structure(), o.mask(), material, o.densityGPerCm3(), basis, o.ctClasses(), null);
     }
 
     /** Fills material (a class ordinal, or OUTSIDE for water) and density; returns the voxels' summed fraction outside the CT. */
@@ -135,6 +187,12 @@ public final class TissueAssignment {
         AxisOverlap xs = AxisOverlap.of(g.x(0), g.dxMm(), g.nx(), dose.x(0), dose.dxMm(), dose.nx());
         AxisOverlap ys = AxisOverlap.of(g.y(0), g.dyMm(), g.ny(), dose.y(0), dose.dyMm(), dose.ny());
         AxisOverlap zs = AxisOverlap.of(g.z(0), g.dzMm(), g.nz(), dose.z(0), dose.dzMm(), dose.nz());
+        if (xs.isEmpty() || ys.isEmpty() || zs.isEmpty()) {
+            java.util.Arrays.fill(material, (byte) OUTSIDE);
+            java.util.Arrays.fill(density, (float) WATER_DENSITY_G_PER_CM3);
+            return dose.voxelCount();
+        }
+        CtClassMap classes = CtClassMap.of(ct, curve, xs.first(), xs.last(), ys.first(), ys.last(), zs.first(), zs.last());
         return IntStream.range(0, dose.nz()).parallel().mapToDouble(k -> {
             double outsideSum = 0;
             double[] classVolume = new double[OUTSIDE + 1];
@@ -150,10 +208,9 @@ public final class TissueAssignment {
                             for (int a = 0; a < xs.count(i); a++) {
                                 double w = wzy * xs.fraction(i, a);
                                 double hu = ct.hu()[row + xs.index(i, a)];
-                                double rho = curve.densityGPerCm3(hu);
-                                mass += w * rho;
+                                mass += w * curve.densityGPerCm3(hu);
                                 inside += w;
-                                classVolume[TissueClass.of(hu, rho).ordinal()] += w;
+                                classVolume[classes.at(xs.index(i, a), ys.index(j, b), zs.index(k, c)).ordinal()] += w;
                             }
                         }
                     }

@@ -96,12 +96,47 @@ class StructureTissuesTest {
         assertThat(t.structure("CTV").orElseThrow().fractionByMaterial()).containsOnlyKeys("lung-inflated", "mean-male-soft-tissue");
         assertThat(t.structure("CTV").orElseThrow().main()).isEqualTo("lung-inflated");
 
+        // without the lung contour the GTV is a target in no organ: one composition, chosen on the CT (soft tissue here)
         List<TissueOverride> noLungContour = StructureTissues.automatic(contoured.subList(1, 3), TissueClass.DEFAULT_SOFT_TISSUE);
-        assertThat(noLungContour.get(1).basis()).contains("default soft tissue");
-        assertThat(noLungContour.get(1).material()).isEqualTo("mean-male-soft-tissue");
-        // without an organ contour the CT's liver class is the only sign of liver in a margin: kept
-        assertThat(noLungContour.get(1).ctClasses()).containsExactlyInAnyOrder(TissueClass.ADIPOSE, TissueClass.SOFT_TISSUE);
+        TissuePhantom alone = TissueAssignment.assign(ct, DOSE, CURVE, noLungContour, List.of(), LIBRARY);
+        assertThat(alone.structure("GTV").orElseThrow().basis()).startsWith("target in no Table III organ: default soft tissue, one composition");
+        assertThat(alone.structure("GTV").orElseThrow().main()).isEqualTo("mean-male-soft-tissue");
+        assertThat(material(alone.phantom(), rim)).isEqualTo("mean-male-soft-tissue");
+        assertThat(noLungContour.get(1).ctClasses()).containsExactlyInAnyOrder(TissueClass.ADIPOSE, TissueClass.SOFT_TISSUE, TissueClass.LIVER);
         assertThat(automatic.get(1).ctClasses()).containsExactlyInAnyOrder(TissueClass.ADIPOSE, TissueClass.SOFT_TISSUE, TissueClass.LIVER);
+    }
+
+    @Test
+    void aTargetInNoOrganIsOneCompositionWhateverTheNoiseItsRibStaysBoneAndItsGtvDecidesItsOwnVoxels() {
+        // a lesion (GTV, r 8 mm) of 52 HU, 3 HU under the 55 HU boundary, with noise σ 20 HU, touching a rib (700 HU, r 4 mm),
+        // in liver parenchyma (62 HU, σ 20 HU) that no contour names; CTV = the lesion + 4 mm. The smoothing's window (9 mm) is
+        // as wide as the lesion and takes in the liver around it, so the CT's classes split this lesion; the target's rule must not.
+        Vec3 rib = new Vec3(0, 10, 0);
+        java.util.Random rnd = new java.util.Random(55);
+        Volume ct = volume(p -> (p.distanceTo(rib) <= 4 ? 700.0 : p.norm() <= 8 ? 52.0 : 62.0) + 20 * rnd.nextGaussian());
+        List<StructureTissues.Contoured> contoured = List.of(contoured("GTV", StructureType.GTV, new Vec3(0, 0, 0), 8),
+                contoured("CTV", StructureType.CTV, new Vec3(0, 0, 0), 12));
+        TissuePhantom plain = TissueAssignment.assign(ct, DOSE, CURVE, List.of(), List.of(), LIBRARY);
+        StructureTissue byCt = StructureTissue.of("GTV", StructureTissue.BY_CT, contoured.get(0).mask(), plain.phantom());
+        // measured: liver 50 %, mean male soft tissue 49 %, bone 1 %
+        assertThat(byCt.fractionByMaterial().get("liver")).as("the CT's classes split the lesion").isBetween(0.1, 0.9);
+        assertThat(byCt.fractionByMaterial().get("mean-male-soft-tissue")).isBetween(0.1, 0.9);
+
+        List<TissueOverride> automatic = StructureTissues.automatic(contoured, TissueClass.DEFAULT_SOFT_TISSUE);
+        assertThat(automatic.get(0).oneComposition().insideTargets()).containsOnlyKeys("GTV");
+        TissuePhantom t = TissueAssignment.assign(ct, DOSE, CURVE, automatic, List.of(), LIBRARY);
+        StructureTissue gtv = t.structure("GTV").orElseThrow();
+        String tissue = gtv.main();
+        assertThat(tissue).isIn("liver", "mean-male-soft-tissue");
+        assertThat(gtv.fractionByMaterial()).as("one composition, and the rib").containsOnlyKeys(tissue, "cortical-bone");
+        assertThat(gtv.basis()).startsWith("target in no Table III organ: ").contains(", one composition (the CT's");
+        assertThat(material(t.phantom(), new Vec3(1, 7, 1))).as("the rib in the GTV").isEqualTo("cortical-bone");
+        // the CTV's own voxels (outside the GTV) are liver parenchyma: liver, decided on them, not on the lesion inside
+        StructureTissue ctv = t.structure("CTV").orElseThrow();
+        assertThat(ctv.basis()).startsWith("target in no Table III organ: liver, one composition (the CT's liver class holds")
+                .endsWith("outside GTV)");
+        assertThat(material(t.phantom(), new Vec3(11, 1, 1))).isEqualTo("liver");
+        assertThat(ctv.fractionByMaterial().keySet()).contains("liver").isSubsetOf("liver", tissue, "cortical-bone");
     }
 
     @Test
@@ -165,7 +200,8 @@ class StructureTissuesTest {
         assertThat(automatic).singleElement().satisfies(g -> {
             assertThat(g.structure()).isEqualTo("GTV");
             assertThat(g.material()).isEqualTo(TissueClass.DEFAULT_SOFT_TISSUE);
-            assertThat(g.basis()).isEqualTo("target in no Table III organ: default soft tissue, CT's liver kept");
+            assertThat(g.basis()).isEqualTo("target in no Table III organ");
+            assertThat(g.oneComposition()).as("its composition is chosen on the CT's classes").isNotNull();
         });
         List<TissueOverride> leber = StructureTissues.automatic(List.of(contoured("Leber", StructureType.ORGAN, new Vec3(0, 0, 0), 30),
                 contoured("GTV", StructureType.GTV, lesion, 8)), TissueClass.DEFAULT_SOFT_TISSUE);
