@@ -121,6 +121,7 @@ public final class CohortCsvWriter {
                     str(d.seedCount()), str(d.ptvCc())));
         }
         r.add(nz(p.implant().prePlan().structure()));
+        r.add(nz(p.implant().postPlan().structure()));
         return r;
     }
 

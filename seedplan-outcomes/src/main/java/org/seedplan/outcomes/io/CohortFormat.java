@@ -29,7 +29,7 @@ public final class CohortFormat {
             "seed_activity_mci",
             "pre_d90_gy", "pre_d100_gy", "pre_v100_pct", "pre_v150_pct", "pre_hi", "pre_seeds", "pre_ptv_cc",
             "post_d90_gy", "post_d100_gy", "post_v100_pct", "post_v150_pct", "post_hi", "post_seeds", "post_ptv_cc",
-            "pre_structure");
+            "pre_structure", "post_structure");
     /** Columns of {@link #LESIONS}. */
     public static final List<String> LESION_COLUMNS = List.of("patient_id", "lesion_id", "organ", "nodal", "target",
             "baseline_diameter_mm", "baseline_viable_mm");

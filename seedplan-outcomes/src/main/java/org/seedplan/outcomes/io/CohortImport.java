@@ -285,7 +285,7 @@ public final class CohortImport {
             return new Dosimetry(cells.number(row, prefix + "d90_gy", 0, 10000), cells.number(row, prefix + "d100_gy", 0, 10000),
                     cells.number(row, prefix + "v100_pct", 0, 100), cells.number(row, prefix + "v150_pct", 0, 100),
                     cells.number(row, prefix + "hi", 0, 1), cells.whole(row, prefix + "seeds", 0, 100000),
-                    cells.number(row, prefix + "ptv_cc", 0, 100000), prefix.equals("pre_") ? cells.text(row, "pre_structure") : null);
+                    cells.number(row, prefix + "ptv_cc", 0, 100000), cells.text(row, prefix + "structure"));
         }
     }
 

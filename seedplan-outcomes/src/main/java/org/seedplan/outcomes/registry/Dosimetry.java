@@ -12,7 +12,7 @@ package org.seedplan.outcomes.registry;
  * @param seedCount        number of seeds
  * @param ptvCc            PTV volume, cm³
  * @param structure        the structure (ROI name) the metrics are of; {@code null} when not recorded (never guessed). The
- *                         cohort tables carry it for the pre-operative plan only ({@code pre_structure})
+ *                         cohort tables carry it as {@code pre_structure} and {@code post_structure}
  */
 public record Dosimetry(Double d90Gy, Double d100Gy, Double v100Pct, Double v150Pct,
                         Double homogeneityIndex, Integer seedCount, Double ptvCc, String structure) {

@@ -113,7 +113,7 @@ public final class CohortExporter {
                                 r.doubleOrNull("planned_ptv_cc"), r.string("planned_metrics_structure")),
                         new Dosimetry(r.doubleOrNull("post_d90_gy"), r.doubleOrNull("post_d100_gy"), r.doubleOrNull("post_v100_percent"),
                                 r.doubleOrNull("post_v150_percent"), r.doubleOrNull("post_hi"), r.intOrNull("post_seed_count"),
-                                r.doubleOrNull("post_ptv_cc"), null),
+                                r.doubleOrNull("post_ptv_cc"), r.string("post_metrics_structure")),
                         r.doubleOrNull("seed_activity_mci")),
                         r.doubleOrNull("age_years"), r.boolOrNull("hyperthermia"), r.doubleOrNull("baseline_tumour_marker")},
                 id).stream().findFirst();

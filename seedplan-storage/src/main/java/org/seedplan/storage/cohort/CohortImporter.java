@@ -87,12 +87,13 @@ public final class CohortImporter {
         tx.insert("INSERT INTO implant (patient_id, implant_date, age_years, hyperthermia, baseline_tumour_marker, seed_activity_mci,"
                         + " seed_count, planned_d90_gy, planned_d100_gy, planned_v100_percent, planned_v150_percent, planned_hi,"
                         + " planned_seed_count, planned_ptv_cc, planned_metrics_structure, post_d90_gy, post_d100_gy, post_v100_percent,"
-                        + " post_v150_percent, post_hi, post_seed_count, post_ptv_cc, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        + " post_v150_percent, post_hi, post_seed_count, post_ptv_cc, post_metrics_structure, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 id, im.date(), p.ageYears(), p.hyperthermia(), p.tumourMarker(), im.seedActivityMCi(),
                 post.seedCount() != null ? post.seedCount() : pre.seedCount(),
                 pre.d90Gy(), pre.d100Gy(), pre.v100Pct(), pre.v150Pct(), pre.homogeneityIndex(), pre.seedCount(), pre.ptvCc(), pre.structure(),
-                post.d90Gy(), post.d100Gy(), post.v100Pct(), post.v150Pct(), post.homogeneityIndex(), post.seedCount(), post.ptvCc());
+                post.d90Gy(), post.d100Gy(), post.v100Pct(), post.v150Pct(), post.homogeneityIndex(), post.seedCount(), post.ptvCc(),
+                post.structure());
         Map<String, Long> lesionIds = new HashMap<>();
         Map<String, Boolean> nodal = new HashMap<>();
         for (Lesion l : p.lesions()) {

@@ -91,7 +91,7 @@ public final class DeidentifiedExport {
                     "cnlc_stage", "bclc_stage", "child_pugh", "kps", "ecog", "death_day"), patients));
             tables.put("implants", table(List.of("pseudonym", "day", "age_years", "seed_count", "seed_activity_mci", "hyperthermia",
                     "baseline_tumour_marker", "planned_d90_gy", "planned_v100_percent", "planned_metrics_structure", "post_d90_gy", "post_d100_gy",
-                    "post_v100_percent", "post_v150_percent", "post_hi", "post_seed_count", "post_ptv_cc"),
+                    "post_v100_percent", "post_v150_percent", "post_hi", "post_seed_count", "post_ptv_cc", "post_metrics_structure"),
                     rows(tx, "SELECT i.* FROM implant i JOIN patient p ON p.id = i.patient_id WHERE p.centre_id IN (" + in + ")", ids,
                             pseudonym, r -> cells(null, days(day0.get(r.longValue("patient_id")), r.date("implant_date")),
                                     r.doubleOrNull("age_years"), r.intOrNull("seed_count"), r.doubleOrNull("seed_activity_mci"),
@@ -99,7 +99,8 @@ public final class DeidentifiedExport {
                                     r.doubleOrNull("planned_v100_percent"), r.string("planned_metrics_structure"), r.doubleOrNull("post_d90_gy"),
                                     r.doubleOrNull("post_d100_gy"),
                                     r.doubleOrNull("post_v100_percent"), r.doubleOrNull("post_v150_percent"), r.doubleOrNull("post_hi"),
-                                    r.intOrNull("post_seed_count"), r.doubleOrNull("post_ptv_cc")))));
+                                    r.intOrNull("post_seed_count"), r.doubleOrNull("post_ptv_cc"),
+                                    r.string("post_metrics_structure")))));
             tables.put("lesions", table(List.of("pseudonym", "lesion", "organ", "nodal", "target", "baseline_longest_mm",
                     "baseline_short_axis_mm", "baseline_viable_mm"),
                     rows(tx, "SELECT l.* FROM lesion l JOIN patient p ON p.id = l.patient_id WHERE p.centre_id IN (" + in + ")", ids,

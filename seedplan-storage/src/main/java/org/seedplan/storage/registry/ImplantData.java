@@ -23,11 +23,21 @@ import java.util.Objects;
  * @param verified             metrics verified on the post-operative CT
  * @param verifiedMetricsStructure the structure (ROI name) the verified metrics are of; {@code null} when it was not recorded
  *                             (rows stored before migration V012): never guessed
+ * @param verifiedSource       the verification run the verified metrics were saved from (V013); {@code null} when they were
+ *                             typed in, or stored before V013
  */
 public record ImplantData(long patientId, Long planRevisionId, LocalDate implantDate, Integer seedCount, Double seedActivityMCi,
                           Double ageYears, Boolean hyperthermia, Double baselineTumourMarker, String postopStudyUid,
                           ImplantMetrics planned, String plannedMetricsStructure, ImplantMetrics verified,
-                          String verifiedMetricsStructure) {
+                          String verifiedMetricsStructure, PostMetricsSource verifiedSource) {
+
+    /** An implant whose post-operative metrics (if any) were not saved from a verification run. */
+    public ImplantData(long patientId, Long planRevisionId, LocalDate implantDate, Integer seedCount, Double seedActivityMCi,
+                       Double ageYears, Boolean hyperthermia, Double baselineTumourMarker, String postopStudyUid,
+                       ImplantMetrics planned, String plannedMetricsStructure, ImplantMetrics verified, String verifiedMetricsStructure) {
+        this(patientId, planRevisionId, implantDate, seedCount, seedActivityMCi, ageYears, hyperthermia, baselineTumourMarker,
+                postopStudyUid, planned, plannedMetricsStructure, verified, verifiedMetricsStructure, null);
+    }
 
     public ImplantData {
         Objects.requireNonNull(implantDate, "implant: implantDate is required");
@@ -56,6 +66,17 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
         return verifiedMetricsStructure == null ? "structure not recorded" : verifiedMetricsStructure;
     }
 
+    /** This implant with the post-operative metrics {@code metrics} of {@code structure}, saved from {@code source}. */
+    public ImplantData withVerified(ImplantMetrics metrics, String structure, PostMetricsSource source) {
+        return new ImplantData(patientId, planRevisionId, implantDate, seedCount, seedActivityMCi, ageYears, hyperthermia,
+                baselineTumourMarker, postopStudyUid, planned, plannedMetricsStructure, metrics, structure, source);
+    }
+
+    /** Whether any post-operative figure is stored. */
+    public boolean hasVerified() {
+        return !verified.equals(ImplantMetrics.NONE);
+    }
+
     /** The fields by column name. */
     public Map<String, Object> columns() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -72,6 +93,9 @@ public record ImplantData(long patientId, Long planRevisionId, LocalDate implant
         m.put("planned_metrics_structure", plannedMetricsStructure);
         m.putAll(verified.columns("post_"));
         m.put("post_metrics_structure", verifiedMetricsStructure);
+        m.put("post_metrics_run_id", verifiedSource == null ? null : verifiedSource.verificationRunId());
+        m.put("post_metrics_engine", verifiedSource == null ? null : verifiedSource.doseEngine());
+        m.put("post_metrics_run_at", verifiedSource == null ? null : verifiedSource.runFinishedAt());
         return m;
     }
 }

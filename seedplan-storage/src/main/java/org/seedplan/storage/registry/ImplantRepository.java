@@ -67,11 +67,16 @@ public final class ImplantRepository {
                 r.doubleOrNull(p + "v150_percent"), r.doubleOrNull(p + "hi"), r.intOrNull(p + "seed_count"), r.doubleOrNull(p + "ptv_cc"));
     }
 
+    private static PostMetricsSource source(Tx.Row r) throws SQLException {
+        String run = r.string("post_metrics_run_id");
+        return run == null ? null : new PostMetricsSource(run, r.string("post_metrics_engine"), r.instant("post_metrics_run_at"));
+    }
+
     static ImplantRecord row(Tx.Row r) throws SQLException {
         return new ImplantRecord(r.longValue("id"), r.longValue("version"), new ImplantData(r.longValue("patient_id"),
                 r.longOrNull("plan_revision_id"), r.date("implant_date"), r.intOrNull("seed_count"), r.doubleOrNull("seed_activity_mci"),
                 r.doubleOrNull("age_years"), r.boolOrNull("hyperthermia"), r.doubleOrNull("baseline_tumour_marker"),
                 r.string("postop_study_uid"), metrics(r, "planned_"), r.string("planned_metrics_structure"), metrics(r, "post_"),
-                r.string("post_metrics_structure")));
+                r.string("post_metrics_structure"), source(r)));
     }
 }
