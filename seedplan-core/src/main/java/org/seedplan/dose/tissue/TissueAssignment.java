@@ -124,11 +124,45 @@ public final class TissueAssignment {
         }
         VoxelPhantom phantom = new VoxelPhantom(doseGrid, List.copyOf(names), material, density);
         List<StructureTissue> given = new ArrayList<>();
-        for (TissueOverride o : resolved) {
+        for (int i = 0; i < resolved.size(); i++) {
+            TissueOverride o = resolved.get(i);
             given.removeIf(g -> g.structure().equals(o.structure()));
-            given.add(StructureTissue.of(o.structure(), o.basis(), o.mask(), phantom));
+            given.add(StructureTissue.of(o.structure(), o.basis() + overriddenBy(o, resolved.subList(i + 1, resolved.size())), o.mask(),
+                    phantom));
         }
         return new TissuePhantom(phantom, byMaterial, artefacts, outside * doseGrid.voxelVolumeCc(), softTissue, given);
+    }
+
+    /**
+     * For an automatic composition, "; CTV's user's override on 100 % of its voxels" for each user's override of another structure
+     * applied after it that covers some of its voxels (a CTV given muscle covers the GTV inside it): the report must not give the
+     * GTV's rule as the reason for voxels the user decided; "" when none does.
+     */
+    private static String overriddenBy(TissueOverride o, List<TissueOverride> later) {
+        if (o.basis().equals(TissueOverride.GIVEN)) {
+            return "";
+        }
+        float[] f = o.mask().fraction();
+        int inside = 0;
+        for (float x : f) {
+            inside += x >= OVERRIDE_FRACTION ? 1 : 0;
+        }
+        StringBuilder b = new StringBuilder();
+        for (TissueOverride u : later) {
+            if (!u.basis().equals(TissueOverride.GIVEN) || u.structure().equals(o.structure())) {
+                continue;
+            }
+            float[] g = u.mask().fraction();
+            int both = 0;
+            for (int v = 0; v < f.length; v++) {
+                both += f[v] >= OVERRIDE_FRACTION && g[v] >= OVERRIDE_FRACTION ? 1 : 0;
+            }
+            if (both > 0) {
+                b.append(String.format(java.util.Locale.ROOT, "; %s's %s on %.0f %% of its voxels", u.structure(), TissueOverride.GIVEN,
+                        100.0 * both / inside));
+            }
+        }
+        return b.toString();
     }
 
     /**

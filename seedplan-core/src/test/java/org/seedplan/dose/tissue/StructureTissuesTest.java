@@ -67,6 +67,12 @@ class StructureTissuesTest {
         assertThat(overridden.structure("GTV").orElseThrow().basis()).isEqualTo(TissueOverride.GIVEN);
         assertThat(material(overridden.phantom(), new Vec3(-35, -35, -35))).isEqualTo("mean-female-soft-tissue");
         assertThat(overridden.describe()).contains("soft tissue no contour assigns: mean-female-soft-tissue").contains("GTV: muscle 100 % (user's override)");
+        // the user gives the CTV muscle: the GTV inside it is muscle too, and its report says whose choice that was
+        List<TissueOverride> ctvByUser = new ArrayList<>(automatic);
+        ctvByUser.add(new TissueOverride("CTV", contoured.get(2).mask(), "muscle", 1.05));
+        StructureTissue gtvInCtv = TissueAssignment.assign(ct, DOSE, CURVE, ctvByUser, List.of(), LIBRARY).structure("GTV").orElseThrow();
+        assertThat(gtvInCtv.fractionByMaterial()).containsOnlyKeys("muscle");
+        assertThat(gtvInCtv.basis()).isEqualTo("target in Liver (Liver: TG-263 name); CTV's user's override on 100 % of its voxels");
     }
 
     @Test
