@@ -186,6 +186,16 @@ abstract class RoutePermissionMatrixTest {
                 + verificationFixture(c).run(signedIn(r, a), false), null));
         examples.put("POST /api/verifications/{jobId}/post-plan", (c, a, r) -> Call.of("/api/verifications/"
                 + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(signedIn(r, a), true) + "/post-plan", "{}"));
+        examples.put("GET /api/verifications/{jobId}/isodoses", (c, a, r) -> Call.of("/api/verifications/"
+                + verificationFixture(c).run(signedIn(r, a), true) + "/isodoses?axial=0", null));
+        // saving a run's figures: a fresh fixture with its implant recorded against the verified revision, run by the role itself
+        examples.put("POST /api/verifications/{jobId}/implant", (c, a, r) -> {
+            org.seedplan.server.verification.VerificationFixture f = org.seedplan.server.verification.VerificationFixture.create(t, w, c);
+            long revisionId = new org.seedplan.storage.plan.PlanRevisions(t.db).revision(f.planId(), 1).orElseThrow().id();
+            new org.seedplan.storage.registry.ImplantRepository(t.db).create(Actor.SYSTEM, new org.seedplan.storage.registry.ImplantData(
+                    f.patient().id(), revisionId, java.time.LocalDate.of(2026, 12, 1), 4, null, null, null, null, null, null, null, null, null));
+            return Call.of("/api/verifications/" + f.run(signedIn(r, a), true) + "/implant", "{\"version\":1}");
+        });
         // plan screen (docs/planning-screen.md): sessions planned once per centre by its physicist, re-made after DELETE
         org.seedplan.server.planning.PlanningFixture pf = new org.seedplan.server.planning.PlanningFixture(t);
         examples.put("GET /api/patients/{id}/planning", (c, a, r) -> Call.of("/api/patients/" + pf.patient(c).id() + "/planning", null));

@@ -20,6 +20,7 @@ import org.seedplan.storage.registry.ImplantData;
 import org.seedplan.storage.registry.ImplantMetrics;
 import org.seedplan.storage.registry.ImplantRecord;
 import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.PostMetricsSource;
 import org.seedplan.storage.registry.LesionData;
 import org.seedplan.storage.registry.LesionRecord;
 import org.seedplan.storage.registry.LesionRepository;
@@ -147,17 +148,28 @@ public final class ClinicalApi {
     /**
      * The implant as the API shows it: planned metrics with the structure they are of ({@code plannedMetricsStructure}:
      * "structure not recorded" for rows stored before migration V011, as the plans say), verified metrics those of the
-     * post-operative CT with theirs ({@code postMetricsStructure}: "structure not recorded" before migration V012).
+     * post-operative CT with theirs ({@code postMetricsStructure}: "structure not recorded" before migration V012) and, when
+     * they were saved from a verification run, that run ({@code postMetricsSource}: run id, dose engine, when it finished; V013;
+     * null when typed in).
      */
     static ObjectNode json(ImplantRecord r) {
         ImplantData d = r.data();
-        return Json.MAPPER.createObjectNode().put("id", r.id()).put("implantDate", d.implantDate().toString())
+        ObjectNode o = Json.MAPPER.createObjectNode().put("id", r.id()).put("implantDate", d.implantDate().toString())
                 .put("planRevisionId", d.planRevisionId()).put("seedCount", d.seedCount()).put("seedActivityMCi", d.seedActivityMCi())
                 .put("hyperthermia", d.hyperthermia()).put("plannedD90Gy", d.planned().d90Gy())
                 .put("plannedV100Percent", d.planned().v100Percent()).put("plannedMetricsStructure", d.plannedStructureOrNotRecorded())
                 .put("postopStudyUid", d.postopStudyUid()).put("postD90Gy", d.verified().d90Gy())
                 .put("postV100Percent", d.verified().v100Percent()).put("postMetricsStructure", d.verifiedStructureOrNotRecorded())
-                .put("postSeedCount", d.verified().seedCount()).put("version", r.version());
+                .put("postD100Gy", d.verified().d100Gy()).put("postV150Percent", d.verified().v150Percent())
+                .put("postSeedCount", d.verified().seedCount()).put("postTargetVolumeCc", d.verified().ptvCc()).put("version", r.version());
+        PostMetricsSource src = d.verifiedSource();
+        if (src == null) {
+            o.putNull("postMetricsSource");
+        } else {
+            o.putObject("postMetricsSource").put("verificationRunId", src.verificationRunId()).put("doseEngine", src.doseEngine())
+                    .put("runFinishedAt", src.runFinishedAt().toString());
+        }
+        return o;
     }
 
     /** {@code old} with the lesion fields the body names. */
@@ -242,10 +254,12 @@ public final class ClinicalApi {
             throw ApiProblem.badRequest("postMetricsStructure", "postMetricsStructure is required with postD90Gy and postV100Percent:"
                     + " give the structure (ROI name) the verification computed them for, e.g. the CTV");
         }
+        // figures typed over those saved from a verification run are no longer the run's
+        boolean sameAsSaved = verified.equals(v) && java.util.Objects.equals(verifiedStructure, old.verifiedMetricsStructure());
         return new Implant(new ImplantData(old.patientId(), revision, date, Json.integer(b, "seedCount", old.seedCount()),
                 Json.decimal(b, "seedActivityMCi", old.seedActivityMCi()), old.ageYears(), Json.bool(b, "hyperthermia", old.hyperthermia()),
                 old.baselineTumourMarker(), Json.text(b, "postopStudyUid", old.postopStudyUid()), planned, plannedStructure, verified,
-                verifiedStructure), copyNote);
+                verifiedStructure, sameAsSaved ? old.verifiedSource() : null), copyNote);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.seedplan.server.api.Json;
 import org.seedplan.storage.Database;
+import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.ImplantRepository;
 import org.seedplan.storage.registry.LesionRepository;
 import org.seedplan.storage.registry.Patient;
@@ -24,12 +25,14 @@ final class PatientRecord {
     private final LesionRepository lesions;
     private final ImplantRepository implants;
     private final VisitRepository visits;
+    private final PlanRevisions plans;
 
     PatientRecord(Database db) {
         this.db = db;
         this.lesions = new LesionRepository(db);
         this.implants = new ImplantRepository(db);
         this.visits = new VisitRepository(db);
+        this.plans = new PlanRevisions(db);
     }
 
     ObjectNode page(Patient p) {
@@ -73,7 +76,19 @@ final class PatientRecord {
             return null;
         });
         ArrayNode implants = o.putArray("implants");
-        this.implants.ofPatient(p.id()).forEach(i -> implants.add(ClinicalApi.json(i)));
+        this.implants.ofPatient(p.id()).forEach(i -> {
+            ObjectNode j = ClinicalApi.json(i);
+            // where the planned figures came from: the plan revision the implant is recorded against
+            Long revisionId = i.data().planRevisionId();
+            PlanRevisions.Revision r = revisionId == null ? null : plans.byId(revisionId).orElse(null);
+            if (r == null) {
+                j.putNull("plannedFrom");
+            } else {
+                j.putObject("plannedFrom").put("planId", r.planId()).put("planName", r.planName()).put("revision", r.revision())
+                        .put("status", r.status().name());
+            }
+            implants.add(j);
+        });
         ArrayNode visits = o.putArray("visits");
         this.visits.ofPatient(p.id()).forEach(v -> visits.add(ClinicalApi.json(v)));
         return o;

@@ -11,7 +11,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.seedplan.dose.DoseGrid;
+import org.seedplan.planning.edit.EditSession;
+import org.seedplan.planning.edit.IsodoseLines;
+import org.seedplan.planning.edit.SlicePlane;
+import org.seedplan.server.planning.SessionJson;
 import org.seedplan.dicom.consistency.FrameResampler;
 import org.seedplan.dicom.consistency.RigidRegistration;
 import org.seedplan.dicom.io.DicomReader;
@@ -53,6 +60,8 @@ public final class VerificationApi {
     private final StructureSetStore sets;
     private final RegistrationLookup registrations;
     private final BackgroundJobs<VerificationOwner> jobs;
+    /** Each finished run's post-implant dose (Gy, the verification's grid), kept as long as the run, for its isodose lines. */
+    private final Map<String, DoseGrid> postDoses = new ConcurrentHashMap<>();
 
     public VerificationApi(Services s, SeriesAccess access) {
         this.s = s;
@@ -116,7 +125,10 @@ public final class VerificationApi {
                 j.progress("bringing the post-op CT into the plan's frame", 0.08);
                 inPlanFrame = FrameResampler.resample(inPlanFrame, registration.get().toPlan());
             }
-            ObjectNode result = PostImplantCheck.run(dosed, inPlanFrame, contours.structures(), contours.description(), note, j);
+            PostImplantCheck.Result checked = PostImplantCheck.run(dosed, inPlanFrame, contours.structures(), contours.description(), note, j);
+            postDoses.keySet().removeIf(id -> jobs.find(id) == null); // the doses of runs forgotten
+            postDoses.put(j.id(), checked.postDose());
+            ObjectNode result = checked.json();
             result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
                     .put("postOpSeriesUid", postSeries).put("planCtSeriesUid", r.content().ctSeriesUid());
             registration.ifPresent(x -> putRegistration(result, x));
@@ -167,6 +179,47 @@ public final class VerificationApi {
         String name = Optional.ofNullable(Json.optText(Json.body(ctx), "name")).orElse("Post-implant: " + pre.planName());
         PlanRevisions.Revision r = plans.createPlan(PatientApi.actor(c, role, p.centreId()), p.id(), name, content, s.now());
         ctx.status(201).json(Json.MAPPER.createObjectNode().put("planId", r.planId()).put("revision", r.revision()).put("name", name));
+    }
+
+    /**
+     * GET /api/verifications/{jobId}/isodoses?axial=z&amp;coronal=y&amp;sagittal=x (mm) → {prescriptionGy, isodoseStyle, isodoses: {plane:
+     * {atMm, lines}}}: the post-implant dose's isodose lines (50, 100, 150, 200 % of the prescription, by marching squares,
+     * {@link IsodoseLines}) on the slices asked for, drawn in the plan screen's styles ({@code IsodoseLineStyle}, shared with the PDF).
+     */
+    public void isodoses(Context ctx, Caller c) {
+        BackgroundJobs.Job<VerificationOwner> job = job(ctx, c);
+        DoseGrid dose = postDoses.get(job.id());
+        if (job.result() == null || dose == null) {
+            throw ApiProblem.conflict("verification " + job.id() + " has no post-implant dose (" + job.state() + "): wait for its result", "jobId");
+        }
+        double rx = job.result().get("prescriptionGy").asDouble();
+        List<IsodoseLines.Level> levels = new ArrayList<>();
+        List<Double> percents = new ArrayList<>();
+        for (double pct : EditSession.ISODOSE_PERCENTS) {
+            levels.add(new IsodoseLines.Level(pct / 100 * rx, String.format(java.util.Locale.ROOT, "%.0f %% of the prescription", pct)));
+            percents.add(pct);
+        }
+        ObjectNode o = Json.MAPPER.createObjectNode().put("prescriptionGy", rx);
+        o.set("isodoseStyle", SessionJson.isodoseStyle());
+        ObjectNode planes = o.putObject("isodoses");
+        for (SlicePlane plane : SlicePlane.values()) {
+            String name = plane.name().toLowerCase(java.util.Locale.ROOT);
+            String at = ctx.queryParam(name);
+            if (at == null || at.isBlank()) {
+                continue;
+            }
+            double atMm;
+            try {
+                atMm = Double.parseDouble(at);
+            } catch (NumberFormatException e) {
+                atMm = Double.NaN;
+            }
+            if (!Double.isFinite(atMm)) {
+                throw ApiProblem.badRequest(name, name + " '" + at + "' is not a position in mm: give the slice's coordinate, e.g. " + name + "=12.5");
+            }
+            planes.set(name, SessionJson.isodoses(IsodoseLines.of(dose, plane, atMm, levels, percents), atMm));
+        }
+        ctx.json(o);
     }
 
     /** The post-plan metrics of the first target structure (the one the plan was judged on). */

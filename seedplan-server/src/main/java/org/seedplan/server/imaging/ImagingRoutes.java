@@ -70,7 +70,16 @@ public final class ImagingRoutes {
                         verification::get),
                 new Route(POST, "/api/verifications/{jobId}/post-plan", EDIT_PLAN, 201,
                         "Record the verified implant as a post-implant plan (DRAFT revision; approve with the approval route)",
-                        verification::postPlan)));
+                        verification::postPlan),
+                new Route(GET, "/api/verifications/{jobId}/isodoses", EDIT_PLAN, 200,
+                        "The post-implant dose's isodose lines (50/100/150/200 % of the prescription) on the slices asked for"
+                                + " (?axial=&coronal=&sagittal= mm), with the plan screen's line styles (its starter only)",
+                        verification::isodoses),
+                new Route(POST, "/api/verifications/{jobId}/implant", EDIT_PLAN, 200,
+                        "Save a finished verification's post-implant figures of a target (TG-43, or the stored model-based Dm,m/Dw,m) with"
+                                + " their structure, run and engine into the implant recorded against the verified revision (its starter,"
+                                + " EDIT_REGISTRY too; version required; replacing other figures needs replace and a reason); audited",
+                        new org.seedplan.server.handlers.VerificationImplantApi(s, verification)::save)));
         routes.addAll(org.seedplan.server.modelbased.ModelBasedRoutes.ofVerifications(s, access, verification));
         return routes;
     }

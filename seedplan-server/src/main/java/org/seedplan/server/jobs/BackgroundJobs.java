@@ -77,6 +77,11 @@ public final class BackgroundJobs<O> {
             return finishedAt != null;
         }
 
+        /** When the job finished, or null while it runs. */
+        public Instant finishedAt() {
+            return finishedAt;
+        }
+
         /** Waits at most {@code limit} for the job to finish; returns whether it has. */
         public boolean awaitFinished(Duration limit) throws InterruptedException {
             return done.await(limit.toNanos(), TimeUnit.NANOSECONDS);

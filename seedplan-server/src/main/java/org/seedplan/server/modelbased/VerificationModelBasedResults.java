@@ -14,12 +14,12 @@ import org.seedplan.storage.audit.AuditTrail;
  * {@code model_based_verification_dose}, migration V009): one result per verification and seed set, replaced by a recomputation,
  * audited on the plan revision verified; a different verification or seed set has none until it is computed for it.
  */
-final class VerificationModelBasedResults {
+public final class VerificationModelBasedResults {
 
     private final Database db;
     private final AuditTrail audit;
 
-    VerificationModelBasedResults(Database db, AuditTrail audit) {
+    public VerificationModelBasedResults(Database db, AuditTrail audit) {
         this.db = db;
         this.audit = audit;
     }
@@ -40,6 +40,11 @@ final class VerificationModelBasedResults {
                     + result.get("specification").asText() + ", " + result.get("photons").asLong() + " photons in " + result.get("seconds").asDouble()
                     + " s, mean target uncertainty " + result.path("meanTargetUncertaintyPct").asText() + " %");
         });
+    }
+
+    /** The result stored for verification result {@code v} and its found seeds, if any. */
+    public Optional<ObjectNode> ofVerification(com.fasterxml.jackson.databind.JsonNode v) {
+        return of(VerificationModelBasedDose.verificationKey(v), VerificationModelBasedDose.foundSeedsKey(v));
     }
 
     /** The result stored for this verification and these found seeds, if any. */

@@ -156,7 +156,7 @@ public final class SessionJson {
      * How the page draws each isodose: {@link IsodoseLineStyle}'s table, the one the PDF reports draw from (levels by % of the
      * reference prescription, the other targets' 100 % lines in turn; colour "#rrggbb", width and dashes in CSS pixels).
      */
-    static ObjectNode isodoseStyle() {
+    public static ObjectNode isodoseStyle() {
         ObjectNode o = Json.MAPPER.createObjectNode().put("casingPx", IsodoseLineStyle.CASING_PX);
         ArrayNode levels = o.putArray("levels");
         IsodoseLineStyle.LEVELS.forEach(s -> style(levels.addObject().put("percent", s.percent()), s));
@@ -174,7 +174,7 @@ public final class SessionJson {
     }
 
     /** One plane's lines: level, label, % of its prescription, segments (u1, v1, u2, v2 …) in mm rounded to 0.01 mm. */
-    static ObjectNode isodoses(List<IsodoseLines.Line> lines, double atMm) {
+    public static ObjectNode isodoses(List<IsodoseLines.Line> lines, double atMm) {
         ObjectNode o = Json.MAPPER.createObjectNode().put("atMm", atMm);
         ArrayNode a = o.putArray("lines");
         for (IsodoseLines.Line l : lines) {

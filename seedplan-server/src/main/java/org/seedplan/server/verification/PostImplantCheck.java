@@ -89,11 +89,15 @@ public final class PostImplantCheck {
         return out;
     }
 
+    /** The answer for the screen, and the post-implant dose it was computed from (Gy, on the verification's grid; for the isodoses). */
+    public record Result(ObjectNode json, DoseGrid postDose) {
+    }
+
     /**
      * Runs the check. {@code contoursUsed} says where the structures came from (shown with the result);
      * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed.
      */
-    public static ObjectNode run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
+    public static Result run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
             BackgroundJobs.Progress job) {
         if (plan.calibrationDate() != null && plan.implantDate() == null) {
             throw new IllegalArgumentException("the plan revision states a calibration date but no implant date: give implantDate");
@@ -196,7 +200,7 @@ public final class PostImplantCheck {
         job.progress("supplementary seeds", 0.9);
         supplement(o, plan, structures, postOp, v, time);
         finding.notes().forEach(o.putArray("notes")::add);
-        return o;
+        return new Result(o, v.postDose());
     }
 
     /**
