@@ -121,7 +121,8 @@ public final class NeedleFinder {
         // The needles of one implant are of one type: the bevel length that best explains all their ends together.
         Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
         for (int q = 0; q < refinedRuns.size(); q++) {
-            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, null);
+            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, null,
+                    others(refinedRuns, ranges, q));
         }
         // The in-plane blur and the slice profile are the scanner's. On slices of 3 mm and more a shaft's 7.5 mm hold too little
         // along z to tell the profile well (boxes of 0.4-2.9 mm fitted on one 2.5 mm box scan; 4.3 mm on a 3 mm one, whose tip
@@ -136,19 +137,14 @@ public final class NeedleFinder {
                 Run r = refinedRuns.get(q);
                 double[] range = ranges.get(q);
                 if (NeedleCentreline.straightZ(g, r.curve(), range[0], range[1])) {
-                    List<NeedleCentreline.Extent> others = new ArrayList<>();
-                    for (int o = 0; o < refinedRuns.size(); o++) {
-                        if (o != q) {
-                            others.add(new NeedleCentreline.Extent(refinedRuns.get(o).curve(), ranges.get(o)[0], ranges.get(o)[1]));
-                        }
-                    }
                     refinedRuns.set(q, new Run(r.points(), r.weights(),
-                            NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile, clipHu, others)));
+                            NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile, clipHu, others(refinedRuns, ranges, q))));
                 }
             }
             fits.clear();
             for (int q = 0; q < refinedRuns.size(); q++) {
-                describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile);
+                describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
+                        others(refinedRuns, ranges, q));
             }
         }
         int bevel = bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL;
@@ -165,7 +161,7 @@ public final class NeedleFinder {
         }
         List<FoundNeedle> needles = new ArrayList<>();
         for (int q = 0; q < refinedRuns.size(); q++) {
-            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile);
+            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile, others(refinedRuns, ranges, q));
             if (needle == null) {
                 otherObjects++;
             } else {
@@ -180,6 +176,17 @@ public final class NeedleFinder {
             }
         }
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The curves of every run but the {@code q}th, over their extents. */
+    private static List<NeedleCentreline.Extent> others(List<Run> runs, List<double[]> ranges, int q) {
+        List<NeedleCentreline.Extent> out = new ArrayList<>();
+        for (int o = 0; o < runs.size(); o++) {
+            if (o != q) {
+                out.add(new NeedleCentreline.Extent(runs.get(o).curve(), ranges.get(o)[0], ranges.get(o)[1]));
+            }
+        }
+        return out;
     }
 
     /**
@@ -537,21 +544,36 @@ public final class NeedleFinder {
      * a needle crosses the skin, so one end of its steel is in air or outside the scan, while a strand of seeds lies
      * wholly in tissue and a piece of a needle's outer part wholly in air.
      */
-    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile) {
+    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
+            List<NeedleCentreline.Extent> others) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
         End high = end(ct, line);
         boolean tipHigh;
         boolean certain;
-        if (low.outside() != high.outside()) {
+        boolean hubAtEdge;
+        if (!low.outside() && !high.outside()) {
+            // Both ends in tissue: a strand of seeds, or a needle whose outer part a converging neighbour's run has taken.
+            Polyline beyondHigh = steelToAir(ct, line, others);
+            Polyline beyondLow = steelToAir(ct, line.reversed(), others);
+            if ((beyondHigh == null) == (beyondLow == null)) {
+                return null;
+            }
+            tipHigh = beyondLow != null;
+            line = tipHigh ? beyondLow.reversed() : beyondHigh;
+            certain = true;
+            hubAtEdge = !ct.grid().contains(tipHigh ? line.point(0) : line.last());
+        } else if (low.outside() != high.outside()) {
             tipHigh = low.outside();
             certain = true;
-        } else if (!low.outside() || surroundingHu(ct, line, 0, line.length(), 0.5) < AIR_HU) {
+            hubAtEdge = (tipHigh ? low : high).atEdge();
+        } else if (surroundingHu(ct, line, 0, line.length(), 0.5) < AIR_HU) {
             return null;
         } else {
             tipHigh = high.surroundingHu() >= low.surroundingHu();
             certain = false;
+            hubAtEdge = (tipHigh ? low : high).atEdge();
         }
         if (!tipHigh) {
             line = line.reversed();
@@ -586,8 +608,78 @@ public final class NeedleFinder {
             rms += Math.pow(curve.distance(v), 2);
         }
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
-                (tipHigh ? low : high).atEdge(), certain, Math.sqrt(rms / run.points().length));
+                hubAtEdge, certain, Math.sqrt(rms / run.points().length));
     }
+
+    /**
+     * The line continued beyond its last point through the steel to air or the edge of the scan, or null when the steel
+     * beyond it stops in tissue or does not start within {@value #WALK_START_MM} mm of the end, when the line is shorter than
+     * {@value #AXIS_CHORD_MM} mm (a strand of seeds is shorter: 4 seeds end to end in the scenario, 20 mm) or when it lies
+     * along another run for more than half its length (a piece of that needle).
+     * On 5 mm slices two needles whose outer parts converge (hubs a few mm apart near the skin) share their voxels there,
+     * and the first run taken holds both needles' outer steel; the other needle's run then ends in tissue at both ends
+     * where it crosses into the next slice (2701 needle 5, 2626 n6, 2641 n8, 2647 n6). Beyond that end its steel is still
+     * there: followed in 1 mm steps, each the largest CT number within 1 mm across in the axial plane and half a slice along
+     * z (where the needle crosses to the next slice, half way between the two centres reads the mean of both), recentred
+     * half way towards it, while it stays at or above the follow level with gaps of at most {@value #MAX_GAP_MM} mm; the
+     * continued line's end is then tested for air as any other ({@link End}).
+     */
+    private static Polyline steelToAir(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
+        Grid g = ct.grid();
+        double tube = Math.max(TUBE_MM, g.dzMm() / 2 + 0.5);
+        int alongside = 0;
+        int samples = 0;
+        for (double s = 0; s <= line.length(); s += 2, samples++) {
+            alongside += NeedleCentreline.nearerAnother(line.at(s), tube, others) ? 1 : 0;
+        }
+        if (2 * alongside > samples || line.length() < AXIS_CHORD_MM) {
+            return null;
+        }
+        double follow = followLevelHu(g.dzMm());
+        Vec3 d = line.direction(line.length());
+        Vec3 across = Math.abs(d.z()) < 0.9 ? new Vec3(-d.y(), d.x(), 0).normalized() : SimulatedNeedle.perpendicular(d);
+        Vec3 up = d.cross(across).normalized();
+        double reachZ = g.dzMm() / 2;
+        List<Vec3> points = new ArrayList<>(line.points);
+        Vec3 c = line.last();
+        double gap = 0;
+        for (double s = 1; s <= WALK_MM && gap <= MAX_GAP_MM; s++) {
+            c = c.plus(d);
+            if (!g.contains(c)) {
+                points.add(c);
+                return new Polyline(points);
+            }
+            double best = -Double.MAX_VALUE;
+            double bestA = 0;
+            double bestB = 0;
+            for (double a = -1; a <= 1 + 1e-9; a += 0.5) {
+                for (double b = -reachZ; b <= reachZ + 1e-9; b += reachZ / 4) {
+                    double v = sample(ct, c.plus(across.times(a)).plus(up.times(b)));
+                    if (v > best) {
+                        best = v;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (best >= follow) {
+                c = c.plus(across.times(bestA / 2)).plus(up.times(bestB / 2));
+                points.add(c);
+                gap = 0;
+            } else if (s <= WALK_START_MM) {
+                return null;
+            } else {
+                gap++;
+            }
+        }
+        Polyline continued = new Polyline(points);
+        return continued.length() > line.length() + 2 && end(ct, continued).outside() ? continued : null;
+    }
+
+    /** The steel beyond a run's end must start within this, mm ({@link #steelToAir}). */
+    private static final double WALK_START_MM = 2;
+    /** Longest stretch of steel followed beyond a run's end ({@link #steelToAir}), mm. */
+    private static final double WALK_MM = 200;
 
     /** The scanner's upper clip, HU: the largest CT number {@code max} when at least 10 metal voxels hold it (NaN: nothing clipped). */
     private static double clipLevel(float[] hu, boolean[] metal, float max) {
