@@ -90,6 +90,26 @@ const IMPLANT_COLUMNS = [
   { label: 'Post-op CT', value: (i) => (i.postopStudyUid ? 'stored' : '—') },
 ];
 
+/**
+ * Where an implant's figures came from, on a line under its row: the planned ones from the plan revision it is recorded against,
+ * the post-operative ones from the verification run they were saved from (its id, when it finished, the dose engine) or typed in.
+ */
+function figuresFrom(i) {
+  const r = i.plannedFrom;
+  const planned = i.plannedD90Gy == null && i.plannedV100Percent == null ? 'none'
+    : r ? `${r.planName}, revision ${r.revision} (${r.status.toLowerCase()})` : 'entered by hand (no plan revision)';
+  const s = i.postMetricsSource;
+  const post = i.postD90Gy == null && i.postV100Percent == null ? 'none'
+    : s ? `verification ${s.verificationRunId.slice(0, 8)}, run ${s.runFinishedAt.slice(0, 16).replace('T', ' ')} UTC, ${s.doseEngine}`
+      : 'entered by hand';
+  return `Planned figures: ${planned} · post-op figures: ${post}`;
+}
+
+/** An implant's row, and the line saying where its figures came from. */
+const implantRows = (i) => [rowOf(i, IMPLANT_COLUMNS),
+  h('tr', { class: 'figures-from' }, h('td', { colspan: String(IMPLANT_COLUMNS.length), title: i.postMetricsSource
+    ? `Verification run ${i.postMetricsSource.verificationRunId}` : '' }, figuresFrom(i)))];
+
 const VISIT_COLUMNS = [
   { label: 'Date', cls: 'date', value: (v) => calendarDate(v.visitDate) },
   { label: 'Months after implant', num: true, value: (v) => quantity(v.monthsSinceImplant, 1) },
@@ -171,7 +191,7 @@ async function start() {
   pacs.patient = p;
   document.querySelector('#studies header').append(pacs);
   tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
-  tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.');
+  tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.', implantRows);
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
   document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),
     h('a', { class: 'button', id: 'new-visit', href: `/visit.html?patient=${p.id}` }, 'New visit'));

@@ -1,6 +1,7 @@
 // The verification screen: the post-op CT, a verification run on the server (seed finding with its progress), the
 // matched / extra / missing seeds on the images, pre- and post-plan metrics and DVHs side by side, the cold regions,
-// and the approval of the post-implant plan with the e-signature.
+// the post-implant isodose lines, the approval of the post-implant plan with the e-signature, and "Save to implant": the
+// post-implant figures written into the implant recorded against the verified plan revision.
 import { ApiError, get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
@@ -9,6 +10,7 @@ import { drawDvh } from './dvh-chart.js';
 import { SeedLayer } from './seed-layer.js';
 import { describeRigid, resampleIntoPlanFrameInWorker } from './plan-frame.js';
 import { VerificationModelBasedPanel } from './model-based-panel.js';
+import { IsodoseLayer } from './isodose-layer.js';
 
 const $ = (id) => document.getElementById(id);
 const error = $('error');
@@ -165,7 +167,71 @@ function show(r, viewer) {
   $('approved').hidden = true;
   $('approve').disabled = false;
   state.modelBased.show(state.jobId, r);
+  state.isodoses.show(state.jobId);
+  implantOf(r).catch((e) => showMessage(error, 'error', `Implant record: ${e.message}`));
   viewer.redraw();
+}
+
+/** The implant recorded against the verified revision (the patient page's implants name the revision they are of), shown in the panel. */
+async function implantOf(r) {
+  state.implant = null;
+  $('implant-replace').hidden = true;
+  $('implant-saved').hidden = true;
+  const p = await get(`/api/patients/${state.postOp.header.patientDbId}`);
+  const of = (p.implants || []).filter((i) => i.plannedFrom && i.plannedFrom.planId === r.planId && i.plannedFrom.revision === r.revision);
+  if (of.length !== 1) {
+    $('implant-target').textContent = of.length ? `${of.length} implants are recorded against ${r.planName} revision ${r.revision}: edit the one`
+      + ' meant on the patient page.' : `No implant is recorded against ${r.planName} revision ${r.revision}: record it on the patient page to`
+      + ' save these figures into it.';
+    $('save-implant').disabled = true;
+    return;
+  }
+  state.implant = of[0];
+  describeImplant(of[0], r);
+  $('save-implant').disabled = false;
+}
+
+/** "Implant of 2026-12-01 (Liver plan, revision 2): post-op D90 131.5 Gy (CTV), verification 3f2a1b2c of … UTC, TG-43." */
+function describeImplant(i, r) {
+  $('implant-target').textContent = `Implant of ${i.implantDate} (${r.planName}, revision ${r.revision}): `
+    + (i.postD90Gy == null && i.postV100Percent == null ? 'no post-op figures yet.' : `post-op D90 ${number(i.postD90Gy)} Gy`
+      + ` (${i.postMetricsStructure}), ${sourceText(i.postMetricsSource)}.`);
+}
+
+/** Where an implant's post-op figures came from: "verification 3f2a… of 2026-12-04 14:10 UTC, TG-43" or "entered by hand". */
+function sourceText(s) {
+  return s ? `verification ${s.verificationRunId.slice(0, 8)} of ${s.runFinishedAt.slice(0, 16).replace('T', ' ')} UTC, ${s.doseEngine}` : 'entered by hand';
+}
+
+/**
+ * Saves the post-implant figures into the implant (the implant's version as read, so that another edit in between is refused);
+ * an implant that holds other post-op figures asks for a reason first and replaces them only then.
+ */
+async function saveToImplant() {
+  const replacing = !$('implant-replace').hidden;
+  const body = { implantId: state.implant.id, version: state.implant.version, engine: $('implant-engine').value };
+  if (replacing) Object.assign(body, { replace: true, reason: $('implant-reason').value });
+  $('save-implant').disabled = true;
+  try {
+    const saved = await post(`/api/verifications/${state.jobId}/implant`, body);
+    state.implant = saved;
+    describeImplant(saved, state.result);
+    $('implant-replace').hidden = true;
+    $('save-implant').textContent = 'Save to implant';
+    showMessage($('implant-saved'), 'ok', `Saved into the implant of ${saved.implantDate}: ${saved.postMetricsStructure} D90`
+      + ` ${number(saved.postD90Gy)} Gy, V100 ${number(saved.postV100Percent)} % (${sourceText(saved.postMetricsSource)}).`);
+  } catch (e) {
+    if (e instanceof ApiError && e.field === 'replace') {
+      $('implant-replace-text').textContent = e.problem.detail;
+      $('implant-replace').hidden = false;
+      $('save-implant').textContent = 'Replace with a reason';
+      $('implant-reason').focus();
+      return;
+    }
+    throw e;
+  } finally {
+    $('save-implant').disabled = false;
+  }
 }
 
 /** The missing or extra seeds, each with its position (mm LPS), where it was planned when known, and a button that centres the views on it. */
@@ -270,11 +336,14 @@ async function start() {
   state.complete = complete;
   contours.volume = volume;
   viewer.addOverlay(new ContourLayer(contours));
+  state.isodoses = new IsodoseLayer(viewer, $('isodose-legend'), (m) => showMessage(error, 'error', m));
+  viewer.addOverlay(state.isodoses);
   viewer.addOverlay(new SeedLayer(state));
   state.modelBased = new VerificationModelBasedPanel($('model-based-panel'));
   viewer.setPreset('bone');
   $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));
   $('approve').addEventListener('click', () => approve().catch((e) => showMessage(error, 'error', e.message)));
+  $('save-implant').addEventListener('click', () => saveToImplant().catch((e) => showMessage(error, 'error', `Save to implant: ${e.message}`)));
   // the run button stays disabled (verify.html) until its handler is attached and the plans to verify against are listed
   await plansOf(volume.header.patientDbId);
 }

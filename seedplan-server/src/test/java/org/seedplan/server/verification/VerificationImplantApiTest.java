@@ -17,7 +17,8 @@ import org.seedplan.storage.registry.ImplantRepository;
 /**
  * "Save to implant": a finished verification's post-implant figures of the CTV go into the implant recorded against the
  * verified revision with their structure, the run's id and end, and the dose engine, audited field by field with before and
- * after; a second run's figures (or figures typed in) are replaced only with a reason; the run is refused unfinished, to
+ * after; the model-based D90/V100 only when stored for the run, labelled with its specification; a second run's figures (or
+ * figures typed in) are replaced only with a reason; the run is refused unfinished, to
  * another centre's user, to a read-only role, under a forged id, into another patient's implant, and with a stale version.
  * The figures saved are the verification answer's own (compared exactly: they are copied, not recomputed). SQLite here,
  * PostgreSQL in {@link VerificationImplantApiPostgresTest}.
@@ -135,6 +136,52 @@ class VerificationImplantApiTest extends ServerPerClass {
         ApiClient.Answer overTyped = physicist.post("/api/verifications/" + second + "/implant", "{\"version\":4}");
         assertThat(overTyped.status()).isEqualTo(409);
         assertThat(overTyped.json().get("detail").asText()).contains("entered by hand");
+    }
+
+    @Test
+    void theModelBasedDoseIsSavedOnlyWhenStoredForTheRunAndLabelledWithItsSpecification() throws Exception {
+        VerificationFixture f = VerificationFixture.create(t, w, t.a);
+        long implant = implantOf(f);
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        String id = f.run(physicist, true);
+        String mb = "/api/verifications/" + id + "/model-based";
+        // 10⁴ photons: the figures are only carried over here, not judged (docs/model-based-dose.md measures the engine)
+        ApiClient.Answer started = physicist.post(mb, "{\"specification\":\"dw,m\",\"photons\":10000,\"uncertaintyPct\":10}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String runPath = mb + "/" + started.json().get("id").asText();
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        JsonNode run = physicist.get(runPath).json();
+        while ("running".equals(run.get("state").asText()) && System.nanoTime() < until) {
+            Thread.sleep(200);
+            run = physicist.get(runPath).json();
+        }
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        JsonNode stored = run.get("result");
+
+        ApiClient.Answer other = physicist.post("/api/verifications/" + id + "/implant", "{\"version\":1,\"engine\":\"Dm,m\"}");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().get("field").asText()).isEqualTo("engine");
+        assertThat(other.json().get("detail").asText()).contains("Dw,m");
+
+        ApiClient.Answer saved = physicist.post("/api/verifications/" + id + "/implant", "{\"version\":1,\"engine\":\"Dw,m\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        JsonNode j = saved.json();
+        double d90 = 0;
+        double v100 = 0;
+        for (JsonNode row : stored.get("comparison")) {
+            if (row.get("structure").asText().equals("CTV") && row.get("metric").asText().equals("D90")) {
+                d90 = row.get("modelBased").asDouble();
+            }
+            if (row.get("structure").asText().equals("CTV") && row.get("metric").asText().equals("V100")) {
+                v100 = row.get("modelBased").asDouble();
+            }
+        }
+        assertThat(j.get("postD90Gy").asDouble()).isEqualTo(d90);
+        assertThat(j.get("postV100Percent").asDouble()).isEqualTo(v100);
+        assertThat(j.get("postD100Gy").isNull()).as("no TG-43 figure mixed in").isTrue();
+        assertThat(j.get("postV150Percent").isNull()).isTrue();
+        assertThat(j.get("postMetricsSource").get("doseEngine").asText()).isEqualTo("Dw,m");
+        assertThat(stored(implant).data().verifiedSource().doseEngine()).isEqualTo("Dw,m");
     }
 
     @Test

@@ -1,0 +1,106 @@
+// The post-implant dose's isodose lines on the verification screen (docs/verify.md): the server draws them by marching squares
+// from the verification's re-computed dose on the slices shown (GET /api/verifications/{jobId}/isodoses) and hands over the
+// plan screen's styles (IsodoseLineStyle, the table the PDF reports draw from); they are stroked, labelled and named in the
+// legend exactly as on the plan screen (plan/isodose-lines.js).
+import { get } from '../api.js';
+import { h, replace } from '../dom.js';
+import { chain, drawLegend, label, labelSpots, legendEntry, strokeIsodose, styleOf } from '../plan/isodose-lines.js';
+
+/** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
+function pointOf(view, u, v, atMm) {
+  const p = [0, 0, 0];
+  p[view.uAxis] = u;
+  p[view.vAxis] = v;
+  p[view.normalAxis] = atMm;
+  return p;
+}
+
+/** The overlay, and the fetching of each slice's lines as the views move. */
+export class IsodoseLayer {
+  /** `viewer`: the CtViewer; `legend`: the element for the side legend; `onError(message)`. */
+  constructor(viewer, legend, onError) {
+    this.viewer = viewer;
+    this.legend = legend;
+    this.onError = onError;
+    this.jobId = null;
+    this.planes = null;
+    this.style = null;
+    this.chains = new WeakMap();
+    this.showLabels = true;
+    /** Whether the lines are drawn (the legend's check box: the image under them can be read without them). */
+    this.visible = true;
+    viewer.on('focus', () => this.slicesChanged());
+  }
+
+  /** A new verification's result: its lines on the current slices. */
+  show(jobId) {
+    this.jobId = jobId;
+    this.planes = null;
+    this.fetch();
+  }
+
+  slicesChanged() {
+    if (!this.jobId) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fetch(), 60);
+  }
+
+  async fetch() {
+    const jobId = this.jobId;
+    const v = this.viewer.views;
+    const q = `?axial=${v.axial.sliceMm}&coronal=${v.coronal.sliceMm}&sagittal=${v.sagittal.sliceMm}`;
+    try {
+      const answer = await get(`/api/verifications/${jobId}/isodoses${q}`);
+      if (jobId !== this.jobId) return;
+      this.planes = answer.isodoses;
+      if (!this.style) this.showLegend(answer.isodoseStyle);
+      this.style = answer.isodoseStyle;
+      this.viewer.redraw();
+    } catch (e) {
+      this.onError(`Isodoses: ${e.message}`);
+    }
+  }
+
+  /** The side legend: each level's line sample drawn as on the views, and its name (as the plan screen's). */
+  showLegend(style) {
+    if (!this.legend) return;
+    const toggle = h('input', { type: 'checkbox', id: 'isodose-toggle' });
+    toggle.checked = this.visible;
+    toggle.addEventListener('change', () => { this.visible = toggle.checked; this.viewer.redraw(); });
+    replace(this.legend, h('span', { class: 'iso-title' }, 'Isodoses (post-implant, % of Rx):'),
+      style.levels.map((l) => legendEntry(l, style.casingPx, `${l.percent} %`)),
+      h('label', { class: 'check', title: 'Draw the isodose lines on the views (hide them to read the image under them)' }, toggle, 'on the views'));
+    this.legend.hidden = false;
+  }
+
+  draw(ctx, view) {
+    const plane = this.planes && this.planes[view.name];
+    // lines of another slice are not drawn while this one's are on their way
+    if (!this.visible || !plane || !this.style || Math.abs(plane.atMm - view.sliceMm) > 1e-6) return;
+    if (!this.chains.has(plane)) this.chains.set(plane, plane.lines.map((l) => chain(l.segmentsMm)));
+    const drawn = [];
+    plane.lines.forEach((line, n) => {
+      const style = styleOf(this.style, [], line);
+      const polylines = this.chains.get(plane)[n];
+      if (!style || !polylines.length) return;
+      const px = polylines.map((pts) => {
+        const out = [];
+        for (let i = 0; i < pts.length; i += 2) out.push(...view.toPixel(pointOf(view, pts[i], pts[i + 1], plane.atMm)));
+        return out;
+      });
+      strokeIsodose(ctx, style, this.style.casingPx, (c) => px.forEach((p) => {
+        c.moveTo(p[0], p[1]);
+        for (let i = 2; i < p.length; i += 2) c.lineTo(p[i], p[i + 1]);
+      }));
+      drawn.push({ style, px });
+    });
+    const placed = [];
+    if (view.name === 'axial') {
+      drawLegend(ctx, this.style.levels.map((l) => ({ style: l, text: `${l.percent} %` })), this.style.casingPx, view.widthPx - 8, 24, placed);
+    }
+    if (!this.showLabels) return;
+    for (const { style, px } of drawn) {
+      label(ctx, `${style.percent} %`, labelSpots(px), [4, 20, view.widthPx - 4, view.heightPx - 20], placed);
+    }
+  }
+}
