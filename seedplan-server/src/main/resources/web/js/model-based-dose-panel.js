@@ -9,6 +9,9 @@ import { h, replace, showMessage } from './dom.js';
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
 const PAD = { left: 30, right: 8, top: 8, bottom: 22 };
 /** The compositions a structure can be given: TG-186 Table III's (Beaulieu et al. 2012), ICRU 46 muscle and water. */
+/** " at 1.05 g/cm³" for a composition given with a density, "" for one at the CT's. */
+const atDensity = (o) => (o.densityGPerCm3 == null ? '' : ` at ${o.densityGPerCm3} g/cm³`);
+
 const MATERIALS = ['liver', 'prostate', 'heart', 'mean-skin', 'eye-lens', 'mean-gland', 'mean-male-soft-tissue', 'mean-female-soft-tissue',
   'mean-adipose', 'lung-inflated', 'cortical-bone', 'muscle', 'water'];
 
@@ -39,6 +42,8 @@ export class ModelBasedDosePanel {
     this.overrideStructure = h('select', { id: 'mb-override-structure', 'aria-label': 'Structure to give a composition' });
     this.overrideMaterial = h('select', { id: 'mb-override-material', 'aria-label': 'Composition to give it' },
       ...MATERIALS.map((m) => h('option', { value: m }, m)));
+    this.overrideDensity = h('input', { type: 'number', id: 'mb-override-density', min: 0.001, max: 22.6, step: 0.01, placeholder: 'CT\'s',
+      'aria-label': 'Mass density to give it (g/cm³); empty: the CT\'s', title: 'Mass density (g/cm³); empty: the CT\'s own in each voxel' });
     this.overrideAdd = h('button', { type: 'button', id: 'mb-override-add', onclick: () => this.addOverride() }, 'Give');
     this.overrides = [];
     this.overrideList = h('span', { id: 'mb-overrides', class: 'small' });
@@ -66,12 +71,13 @@ export class ModelBasedDosePanel {
       h('div', { class: 'run-row small' },
         h('label', { class: 'check' }, 'soft tissue ', this.softTissue),
         h('label', { class: 'check' }, 'give ', this.overrideStructure), h('label', { class: 'check' }, ' ', this.overrideMaterial),
-        this.overrideAdd, this.overrideList),
+        h('label', { class: 'check' }, ' at ', this.overrideDensity, ' g/cm³'), this.overrideAdd, this.overrideList),
       h('div', { class: 'run-row' }, this.button, this.cancelButton, this.progress, this.step),
       this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.choices,
       this.tissues, this.note);
     this.photons.style.width = '100px';
     this.uncertainty.style.width = '50px';
+    this.overrideDensity.style.width = '56px';
     section.hidden = true;
   }
 
@@ -96,16 +102,18 @@ export class ModelBasedDosePanel {
     }
   }
 
-  /** Gives the chosen structure the chosen composition (replacing one it had), for the next run. */
+  /** Gives the chosen structure the chosen composition, at the density given or the CT's (replacing one it had), for the next run. */
   addOverride() {
     const structure = this.overrideStructure.value;
     if (!structure) return;
-    this.overrides = this.overrides.filter((o) => o.structure !== structure).concat([{ structure, material: this.overrideMaterial.value }]);
+    const given = { structure, material: this.overrideMaterial.value };
+    if (this.overrideDensity.value !== '') given.densityGPerCm3 = Number(this.overrideDensity.value);
+    this.overrides = this.overrides.filter((o) => o.structure !== structure).concat([given]);
     this.drawOverrides();
   }
 
   drawOverrides() {
-    replace(this.overrideList, ...this.overrides.map((o) => h('span', { class: 'mb-override' }, `${o.structure}: ${o.material} `,
+    replace(this.overrideList, ...this.overrides.map((o) => h('span', { class: 'mb-override' }, `${o.structure}: ${o.material}${atDensity(o)} `,
       h('button', { type: 'button', 'aria-label': `Remove ${o.structure}'s composition`, onclick: () => {
         this.overrides = this.overrides.filter((x) => x !== o);
         this.drawOverrides();
@@ -117,7 +125,7 @@ export class ModelBasedDosePanel {
     const subject = this.subject;
     showMessage(this.message, 'error', '');
     const body = { specification: this.specification.value, photons: Number(this.photons.value), uncertaintyPct: Number(this.uncertainty.value),
-      tissues: this.overrides.map((o) => ({ structure: o.structure, material: o.material })) };
+      tissues: this.overrides.map((o) => ({ ...o })) };
     if (this.softTissue.value) body.softTissue = this.softTissue.value;
     try {
       this.run = await post(subject.startUrl, body);
@@ -213,7 +221,7 @@ export class ModelBasedDosePanel {
         .map((m) => `${m.material} ${fmt(m.pct, 0)} %`).join(', ')} (${t.basis})`).join('; ')}.`;
     // the soft tissue and the compositions the user gave, stored with the result (results before the "mc2" session have none)
     this.choices.textContent = !r.softTissue ? '' : `Compositions: soft tissue no contour assigns ${r.softTissue}, by ${r.softTissueBy}`
-      + `${(r.tissueOverrides || []).map((o) => `; ${o.structure} ${o.material}, by ${o.by}`).join('')}.`;
+      + `${(r.tissueOverrides || []).map((o) => `; ${o.structure} ${o.material}${atDensity(o)}, by ${o.by}`).join('')}.`;
     this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. ${this.subject.note}`;
     const key = (colour, text) => {
       const span = h('span', {}, text);

@@ -6,7 +6,7 @@ import { ModelBasedDosePanel } from '../model-based-dose-panel.js';
 
 /**
  * The panel in `section` (an empty `<section class="panel">` of plan.html); `colours` maps structure names to CSS colours,
- * `structures` names the drawn structures a composition may be given to.
+ * `structures` names the drawn structures a composition may be given to (with the saved intent's derived targets).
  */
 export class ModelBasedPanel {
   constructor(section, colours, structures) {
@@ -15,8 +15,11 @@ export class ModelBasedPanel {
     this.structures = structures;
   }
 
-  /** The saved revision shown on the plan screen changed (or null: nothing saved). */
-  show(saved) {
+  /**
+   * The saved revision shown on the plan screen changed (or null: nothing saved); `derived` names the targets its intent form
+   * makes (CTV = GTV + margin), which may be given a composition too.
+   */
+  show(saved, derived = []) {
     if (!saved) return this.panel.show(null);
     const key = `${saved.id}/${saved.revision}`;
     const url = `/api/plans/${saved.id}/revisions/${saved.revision}/model-based`;
@@ -34,7 +37,7 @@ export class ModelBasedPanel {
       empty: `Plan ${saved.id} revision ${saved.revision}: no model-based dose computed for it yet.`,
       note: 'Edits made after saving this revision are not in it.',
       colours: this.colours,
-      structures: this.structures,
+      structures: this.structures.concat(derived.filter((n) => !this.structures.includes(n))),
     });
   }
 }

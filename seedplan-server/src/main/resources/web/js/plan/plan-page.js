@@ -467,7 +467,7 @@ class PlanPage {
 
   updateSaved() {
     const r = this.saved;
-    this.modelBased.show(r);
+    this.modelBased.show(r, this.form.read().targets.filter((t) => t.expandFrom).map((t) => t.structure));
     $('saved-line').textContent = r ? `Plan ${r.id} “${r.name}”, revision ${r.revision}: ${r.status}${r.approvedBy ? ` by ${r.approvedBy}` : ''}` : '';
     $('approve').disabled = !r || r.status !== 'DRAFT';
     const approved = r && r.status === 'APPROVED';

@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import org.seedplan.dose.modelbased.DoseSpecification;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.montecarlo.MaterialLibrary;
+import org.seedplan.dose.tissue.HuDensityCurve;
 import org.seedplan.dose.tissue.TissueClass;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
@@ -72,7 +73,8 @@ public final class ModelBasedApi {
 
     /**
      * POST /api/plans/{planId}/revisions/{rev}/model-based {specification?: "dm,m"|"dw,m", photons?, uncertaintyPct?, softTissue?,
-     * tissues?: [{structure, material}]} → 202 the run (an unknown material or structure: 400 naming the field);
+     * tissues?: [{structure, material, densityGPerCm3?}]} → 202 the run (an unknown material or structure, a density out of
+     * (0, 22.6] g/cm³: 400 naming the field); a structure may be a drawn one or one the intent form derives (CTV = GTV + margin);
      * the run stops at the mean target uncertainty or the photons, whichever comes first; 409 for a revision not planned with the
      * plan screen's intent form or without its CT and contours.
      */
@@ -197,7 +199,7 @@ public final class ModelBasedApi {
         if (b.hasNonNull("tissues")) {
             JsonNode t = b.get("tissues");
             if (!t.isArray()) {
-                throw ApiProblem.badRequest("tissues", "tissues must be a list of {structure, material}, got " + t);
+                throw ApiProblem.badRequest("tissues", "tissues must be a list of {structure, material, densityGPerCm3?}, got " + t);
             }
             for (int i = 0; i < t.size(); i++) {
                 JsonNode o = t.get(i);
@@ -214,7 +216,17 @@ public final class ModelBasedApi {
                     throw ApiProblem.badRequest("tissues[" + i + "].structure", "tissues[" + i + "].structure: '" + structure
                             + "' is given twice: give each structure one material");
                 }
-                overrides.add(new PatientModelBasedDose.OverrideRequest(structure, material, null));
+                Double density = null;
+                if (o.hasNonNull("densityGPerCm3")) {
+                    JsonNode d = o.get("densityGPerCm3");
+                    if (!d.isNumber() || !(d.asDouble() > 0 && d.asDouble() <= HuDensityCurve.MAX_DENSITY_G_PER_CM3)) {
+                        throw ApiProblem.badRequest("tissues[" + i + "].densityGPerCm3", "tissues[" + i + "].densityGPerCm3 must be a mass"
+                                + " density in g/cm³ above 0 and at most " + HuDensityCurve.MAX_DENSITY_G_PER_CM3 + " (soft tissue about 1.03),"
+                                + " or left out to keep the CT's, got " + d);
+                    }
+                    density = d.asDouble();
+                }
+                overrides.add(new PatientModelBasedDose.OverrideRequest(structure, material, density));
             }
         }
         return new RevisionModelBasedDose.Settings(spec, photons, pct, MAX_SECONDS, 1, softTissue, overrides);

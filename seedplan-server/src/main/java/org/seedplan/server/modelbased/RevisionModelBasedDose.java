@@ -73,7 +73,8 @@ final class RevisionModelBasedDose {
             if (softTissue != null) {
                 b.append("; soft tissue ").append(softTissue).append(" by the user");
             }
-            overrides.forEach(o -> b.append("; ").append(o.structure()).append(' ').append(o.material()).append(" by the user"));
+            overrides.forEach(o -> b.append("; ").append(o.structure()).append(' ').append(o.material())
+                    .append(o.densityGPerCm3() == null ? "" : " at " + o.densityGPerCm3() + " g/cm³").append(" by the user"));
             return b.toString();
         }
 
@@ -126,13 +127,7 @@ final class RevisionModelBasedDose {
         Map<String, RoiMask> all = new LinkedHashMap<>();
         Set<String> neededNames = new HashSet<>();
         needed.forEach(x -> neededNames.add(x.name()));
-        List<DerivedStructure> derived = new ArrayList<>();
-        for (DerivedStructure d : form.derived()) {
-            if (neededNames.containsAll(d.operands())) {
-                derived.add(d);
-                neededNames.add(d.name());
-            }
-        }
+        List<DerivedStructure> derived = derivable(form, neededNames);
         for (RoiMask m : CaseRois.of(new PatientCase(r.planName(), grid, needed, derived, rx,
                 form.intent().seed().sourceKey(), form.intent().halfLifeDays(), form.intent().seed().strength(), List.of()))) {
             all.put(m.name(), m);
@@ -177,9 +172,34 @@ final class RevisionModelBasedDose {
         return drawn.stream().filter(x -> names.contains(x.name())).toList();
     }
 
-    /** The drawn structures a run's overrides may name: those the revision's intent reports on or is made from. */
+    /**
+     * The structures a run's overrides may name: the drawn ones the revision's intent reports on or is made from (the body
+     * excepted), and the targets and organs its intent form derives from them (CTV = GTV + margin), whose masks the run
+     * computes for its metrics.
+     */
     static List<String> overridable(PlanRevisions.Revision r, RevisionImages images) {
-        return needed(form(r), images.structures()).stream().filter(x -> x.type() != StructureType.EXTERNAL).map(Structure::name).toList();
+        IntentForm form = form(r);
+        List<Structure> needed = needed(form, images.structures());
+        List<String> out = new ArrayList<>(needed.stream().filter(x -> x.type() != StructureType.EXTERNAL).map(Structure::name).toList());
+        Set<String> available = new HashSet<>();
+        needed.forEach(x -> available.add(x.name()));
+        Set<String> reported = new HashSet<>();
+        form.intent().targets().forEach(t -> reported.add(t.structure()));
+        form.intent().organs().forEach(o -> reported.add(o.structure()));
+        derivable(form, available).stream().map(DerivedStructure::name).filter(reported::contains).forEach(out::add);
+        return out;
+    }
+
+    /** The intent form's derived structures whose operands are among {@code available} (drawn, or derived before them); adds their names. */
+    private static List<DerivedStructure> derivable(IntentForm form, Set<String> available) {
+        List<DerivedStructure> out = new ArrayList<>();
+        for (DerivedStructure d : form.derived()) {
+            if (available.containsAll(d.operands())) {
+                out.add(d);
+                available.add(d.name());
+            }
+        }
+        return out;
     }
 
     private static ObjectNode json(PlanRevisions.Revision r, RevisionImages images, Settings settings, PatientModelBasedDose.Evaluation e,
@@ -208,7 +228,13 @@ final class RevisionModelBasedDose {
         o.put("softTissue", settings.softTissueOr(softTissueBySex))
                 .put("softTissueBy", settings.softTissue() != null ? "the user" : "the patient's recorded sex (TG-186 Table III)");
         ArrayNode chosen = o.putArray("tissueOverrides");
-        settings.overrides().forEach(x -> chosen.addObject().put("structure", x.structure()).put("material", x.material()).put("by", "the user"));
+        settings.overrides().forEach(x -> {
+            ObjectNode given = chosen.addObject().put("structure", x.structure()).put("material", x.material());
+            if (x.densityGPerCm3() != null) {
+                given.put("densityGPerCm3", x.densityGPerCm3());
+            }
+            given.put("by", "the user");
+        });
         ArrayNode given = o.putArray("structureTissues");
         for (StructureTissue t : e.tissues().structures()) {
             ObjectNode g = given.addObject().put("structure", t.structure()).put("basis", t.basis());

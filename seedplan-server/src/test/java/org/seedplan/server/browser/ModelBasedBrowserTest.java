@@ -73,6 +73,14 @@ class ModelBasedBrowserTest extends BrowserPerClass {
 
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-based-panel")));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", panel);
+        // the CTV is made in the workstation (GTV + margin, no contours of its own): it is offered, and given muscle at 1.05 g/cm³
+        Select structure = new Select(driver.findElement(By.id("mb-override-structure")));
+        assertThat(structure.getOptions()).extracting(WebElement::getText).contains("GTV", "CTV");
+        structure.selectByValue("CTV");
+        new Select(driver.findElement(By.id("mb-override-material"))).selectByValue("muscle");
+        driver.findElement(By.id("mb-override-density")).sendKeys("1.05");
+        driver.findElement(By.id("mb-override-add")).click();
+        assertThat(driver.findElement(By.id("mb-overrides")).getText()).contains("CTV: muscle at 1.05 g/cm³");
         ModelBasedPanel.runQuickLook(driver);
 
         WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
@@ -80,7 +88,10 @@ class ModelBasedBrowserTest extends BrowserPerClass {
         assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
         assertThat(driver.findElement(By.id("model-based-tissues")).getText()).startsWith("Tissues (TG-186 Table III): ")
-                .contains("CTV ").contains("(target in no Table III organ: default soft tissue, CT's liver kept)");
+                .contains("CTV muscle 100 % (user's override)")
+                .contains("GTV muscle 100 % (target in no Table III organ: default soft tissue, one composition")
+                .contains("; CTV's user's override on 100 % of its voxels)");
+        assertThat(driver.findElement(By.id("model-based-choices")).getText()).contains("CTV muscle at 1.05 g/cm³, by the user");
         assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("10⁴ photons: far above 2 %").contains("quick look only");
         assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
         Object bandPixels = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById('model-based-dvh');"

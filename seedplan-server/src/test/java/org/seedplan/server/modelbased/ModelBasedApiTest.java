@@ -152,6 +152,50 @@ abstract class ModelBasedApiTest extends ServerPerClass {
     }
 
     @Test
+    void aStructureTheIntentFormDerivesCanBeGivenACompositionAndADensityStoredShownAndAudited() throws Exception {
+        // the intent's second target is made in the workstation: CTV + 3 mm, no contours of its own
+        VerificationFixture f = VerificationFixture.create(t, w, t.a, "{\"targets\":[{\"structure\":\"CTV\",\"prescriptionGy\":120},"
+                + "{\"structure\":\"CTV_3mm\",\"prescriptionGy\":100,\"expandFrom\":\"CTV\",\"marginMm\":3}],"
+                + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.76,\"unit\":\"U\"},"
+                + "\"approach\":{\"type\":\"coplanar\",\"direction\":\"anterior\"}}");
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        String path = "/api/plans/" + f.planId() + "/revisions/1/model-based";
+        // a density outside (0, 22.6] g/cm³ or not a number: a problem naming the field, nothing started
+        for (String density : List.of("0", "-1.05", "1050", "\"heavy\"")) {
+            ApiClient.Answer bad = physicist.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"CTV_3mm\",\"material\":\"muscle\","
+                    + "\"densityGPerCm3\":" + density + "}]}");
+            assertThat(bad.status()).as(density).isEqualTo(400);
+            assertThat(bad.json().get("field").asText()).isEqualTo("tissues[0].densityGPerCm3");
+            assertThat(bad.json().get("detail").asText()).contains("22.6");
+        }
+        ApiClient.Answer unknown = physicist.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"PTV\",\"material\":\"muscle\"}]}");
+        assertThat(unknown.json().get("field").asText()).isEqualTo("tissues[0].structure");
+        assertThat(unknown.json().get("detail").asText()).as("the derived target is offered").contains("[CTV, CTV_3mm]");
+
+        ApiClient.Answer started = physicist.post(path, "{\"photons\":20000,\"tissues\":[{\"structure\":\"CTV_3mm\",\"material\":\"muscle\","
+                + "\"densityGPerCm3\":1.05}]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        JsonNode r = physicist.get(path).json().get("result");
+        JsonNode given = r.get("tissueOverrides").get(0);
+        assertThat(given.get("structure").asText()).isEqualTo("CTV_3mm");
+        assertThat(given.get("densityGPerCm3").asDouble()).isEqualTo(1.05);
+        JsonNode derived = null;
+        for (JsonNode x : r.get("structureTissues")) {
+            if (x.get("structure").asText().equals("CTV_3mm")) {
+                derived = x;
+            }
+        }
+        assertThat(derived).as(r.get("structureTissues").toString()).isNotNull();
+        assertThat(derived.get("basis").asText()).isEqualTo("user's override");
+        assertThat(derived.get("materials").get(0).get("material").asText()).isEqualTo("muscle");
+        PlanRevisions.Revision first = new PlanRevisions(t.db).revision(f.planId(), 1).orElseThrow();
+        assertThat(t.services.audit().forEntity("plan_revision", first.id())).filteredOn(e -> e.action().equals("MODEL_BASED_DOSE_START"))
+                .last().extracting(AuditEvent::newValue).asString().contains("CTV_3mm muscle at 1.05 g/cm³ by the user");
+    }
+
+    @Test
     void aCancelledRunStopsAndStoresNothing() throws Exception {
         VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
         ApiClient physician = t.signedIn(Role.PHYSICIAN, true);
