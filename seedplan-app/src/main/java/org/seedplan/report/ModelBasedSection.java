@@ -51,7 +51,7 @@ final class ModelBasedSection {
         }
         if (given.size() > 1) {
             float w = p.width();
-            p.table(given, new float[] {0.16f * w, 0.40f * w, 0.44f * w}, 8);
+            p.wrappedTable(given, new float[] {0.14f * w, 0.32f * w, 0.54f * w}, 8);
         }
         p.space(6);
         p.images(List.of(ModelBasedDvhFigure.of(e)), p.width() * 0.8f);

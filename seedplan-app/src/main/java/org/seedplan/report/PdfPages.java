@@ -108,6 +108,44 @@ final class PdfPages implements AutoCloseable {
         y -= 4;
     }
 
+    /**
+     * A table as {@link #table}, but each cell's text wrapped at spaces within its column instead of clipped: a row is as many
+     * lines high as its longest cell (for cells of sentences, such as why a structure was given its composition).
+     */
+    void wrappedTable(List<String[]> rows, float[] widths, float size) throws IOException {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            List<List<String>> cells = new java.util.ArrayList<>();
+            int lines = 1;
+            for (int c = 0; c < row.length && c < widths.length; c++) {
+                List<String> wrapped = new java.util.ArrayList<>();
+                for (String part : wrap(row[c], widths[c] - 3, size, r == 0)) {
+                    wrapped.add(clip(part, widths[c] - 3, size, r == 0));
+                }
+                cells.add(wrapped);
+                lines = Math.max(lines, wrapped.size());
+            }
+            need(size + 4 + (lines - 1) * (size + 1));
+            for (int l = 0; l < lines; l++) {
+                y -= l == 0 ? size + 4 : size + 1;
+                float x = MARGIN;
+                for (int c = 0; c < cells.size(); c++) {
+                    if (l < cells.get(c).size()) {
+                        write(cells.get(c).get(l), x, y, size, r == 0);
+                    }
+                    x += widths[c];
+                }
+            }
+            if (r == 0) {
+                cs.setLineWidth(0.5f);
+                cs.moveTo(MARGIN, y - 2);
+                cs.lineTo(MARGIN + sum(widths), y - 2);
+                cs.stroke();
+            }
+        }
+        y -= 4;
+    }
+
     /** Places images side by side, scaled to share the page width, on one row. */
     void images(List<BufferedImage> images, float rowWidth) throws IOException {
         float gap = 8;
@@ -162,11 +200,15 @@ final class PdfPages implements AutoCloseable {
     }
 
     private List<String> wrap(String text, float size, boolean strong) throws IOException {
+        return wrap(text, width(), size, strong);
+    }
+
+    private List<String> wrap(String text, float lineWidth, float size, boolean strong) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : safe(text).split(" ")) {
             String trial = current.length() == 0 ? word : current + " " + word;
-            if (textWidth(trial, size, strong) > width() && current.length() > 0) {
+            if (textWidth(trial, size, strong) > lineWidth && current.length() > 0) {
                 out.add(current.toString());
                 current = new StringBuilder(word);
             } else {

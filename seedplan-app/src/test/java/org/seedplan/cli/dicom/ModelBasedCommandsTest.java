@@ -112,7 +112,10 @@ class ModelBasedCommandsTest {
         assertThat(pdf).contains("TG-43 vs model-based dose (Dm,m, AAPM TG-186)").contains("Dm,m +/- 1 sigma").contains("TG-43 (Dw,w)")
                 .contains("1 sigma of the Monte Carlo statistics only")
                 .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Composition given (share of its voxels)")
-                .contains("target in no Table III organ: default soft tissue").contains("CT classes");
+                .contains("CT classes");
+        // the reasons wrap within their column: read them as one line
+        assertThat(pdf.replaceAll("\\s+", " ")).contains("GTV mean-male-soft-tissue 100 % target in no Table III organ: default soft tissue,"
+                + " one composition (the CT's soft-tissue and adipose classes hold").contains("of its soft-tissue, adipose and liver voxels)");
     }
 
     @Test
