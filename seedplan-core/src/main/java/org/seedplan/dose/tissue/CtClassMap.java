@@ -22,7 +22,7 @@ import org.seedplan.geometry.Volume;
  * the share over 363 voxels has a standard deviation of 2.6 points, so the vote goes the other way for 0.5 % of voxels
  * (0.006 % at σ = 20 HU, where each voxel's own class is wrong for 40 %); 9 × 9 × 3 voxels would flip 1.9 % at σ = 30 HU.
  * A median, unlike a mean, does not move a sharp edge between two tissues: a voxel keeps its side's class while most of its
- * neighbourhood lies on that side — a mean over the same window would take the demo's 25 HU lesion 3 mm into the 60 HU
+ * neighbourhood lies on that side — a mean over 9 × 9 × 3 voxels took the demo's 25 HU lesion about 3 mm into the 60 HU
  * liver around it. With noise the edge still moves a little towards the tissue nearer the boundary (about 1.5 mm into the
  * liver beside the demo's lesion, 2 mm between muscle at 40 HU and liver at 60 HU at σ = 20 HU), and a soft-tissue or liver
  * region thinner than half the window takes its neighbourhood's class — the CT cannot tell those tissues apart there
