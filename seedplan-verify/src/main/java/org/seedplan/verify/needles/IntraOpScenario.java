@@ -14,6 +14,14 @@ import org.seedplan.planning.needle.Needle;
  * scanned range when the range is short; each placed with a tip error (σ 1.5 mm per axis) and an
  * axis error (σ 1.5°) from its plan. Eight seeds from needles already withdrawn lie between the
  * rows, and one more touches the fifth needle's shaft.
+ * <p>How the eight template needles' errors are drawn depends on their {@link Guidance}. Aimed at the tip ({@link #generate(Grid,
+ * long)}): the axis error turns the needle about its (displaced) tip, so their outer parts and hubs can converge by several mm
+ * — free-hand needles and non-coplanar (3D-printed) templates, whose needles converge towards their entry. Through a coplanar
+ * template ({@link Guidance#COPLANAR_TEMPLATE}): the needle passes through the template's fixed hole
+ * {@value #TEMPLATE_GAP_MM} mm outside the skin, so the axis error pivots there and moves the tip (about 3.5 mm per 1.5° at
+ * 130 mm, near the 4.4 mm mean tip error of the published template series), and the tip error's component along the axis is
+ * the insertion depth error; the hubs stay within a fraction of a mm of their rows. The free-hand and the steep needle are
+ * aimed at their tips either way. The same random seed draws the same plan and the same errors for both.
  *
  * @param planned the planned needles (entry on the skin side, tip)
  * @param placed  the needles as they lie, in the same order
@@ -23,6 +31,16 @@ public record IntraOpScenario(List<Needle> planned, List<SimulatedNeedle> placed
 
     /** Hub of a needle outside the skin, mm. */
     static final double OUTSIDE_MM = 30;
+    /** A coplanar template's holes lie this far outside the skin along the planned needle, mm. */
+    static final double TEMPLATE_GAP_MM = 10;
+
+    /** How the template needles are guided, and so where their axis errors pivot. */
+    public enum Guidance {
+        /** Aimed at the planned tip (free hand, non-coplanar template): the axis error turns the needle about its tip. */
+        TIP_AIMED,
+        /** Through a coplanar template's fixed hole: the axis error pivots at the template. */
+        COPLANAR_TEMPLATE
+    }
 
     public IntraOpScenario {
         planned = List.copyOf(planned);
@@ -30,8 +48,13 @@ public record IntraOpScenario(List<Needle> planned, List<SimulatedNeedle> placed
         seeds = List.copyOf(seeds);
     }
 
-    /** A scenario on {@code grid} (body as drawn by {@link IntraOpCtGenerator}); the same random seed gives the same scenario. */
+    /** A scenario on {@code grid} (body as drawn by {@link IntraOpCtGenerator}) with needles aimed at their tips; the same random seed gives the same scenario. */
     public static IntraOpScenario generate(Grid grid, long randomSeed) {
+        return generate(grid, randomSeed, Guidance.TIP_AIMED);
+    }
+
+    /** A scenario on {@code grid} whose eight template needles are guided as {@code guidance} says; the same random seed gives the same plan. */
+    public static IntraOpScenario generate(Grid grid, long randomSeed, Guidance guidance) {
         SplittableRandom rnd = new SplittableRandom(randomSeed);
         double cx = (grid.x(0) + grid.x(grid.nx() - 1)) / 2;
         double cy = (grid.y(0) + grid.y(grid.ny() - 1)) / 2;
@@ -76,6 +99,10 @@ public record IntraOpScenario(List<Needle> planned, List<SimulatedNeedle> placed
             axisError = rotate(axisError, d, rnd.nextDouble(0, 2 * Math.PI));
             Vec3 placedDir = d.plus(axisError.times(Math.tan(Math.toRadians(rnd.nextGaussian() * (crossingPair ? 0.3 : 1.5)))))
                     .normalized();
+            if (guidance == Guidance.COPLANAR_TEMPLATE && n < 8) {
+                Vec3 hole = tip.minus(d.times(depth + TEMPLATE_GAP_MM));
+                placedTip = hole.plus(placedDir.times(depth + TEMPLATE_GAP_MM + tipError.dot(d)));
+            }
             double length = depthToSkin(placedTip, placedDir, cx, cy, ax, ay) + OUTSIDE_MM;
             double bend = n == 0 || n == 3 || n == 6 ? rnd.nextDouble(1.5, 3.0) : 0;
             Vec3 bendDir = rotate(SimulatedNeedle.perpendicular(placedDir), placedDir, rnd.nextDouble(0, 2 * Math.PI));

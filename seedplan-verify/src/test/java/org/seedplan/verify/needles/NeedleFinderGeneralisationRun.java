@@ -18,7 +18,8 @@ import org.seedplan.planning.needle.Needle;
  * {@code =5}: the slice spacings drawn from, default 1.25,2.5,3; {@code -Dseedplan.needles.finderBevel=3.5}: the finder is given
  * the bevel length instead of estimating it; {@code -Dseedplan.needles.profiles=BOX}: only the scans of the draw with these
  * slice profiles, the others skipped so that every scan stays the one the full draw makes; {@code -Dseedplan.needles.onlySeeds=2639,2641}:
- * only these seeds of the draw, likewise): new random scenarios that neither the
+ * only these seeds of the draw, likewise; {@code -Dseedplan.needles.guidance=COPLANAR_TEMPLATE}: the template needles pivot at a
+ * coplanar template instead of about their tips, {@link IntraOpScenario.Guidance}): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -67,7 +68,8 @@ class NeedleFinderGeneralisationRun {
                     maxHu);
             int nz = (int) Math.round(100 / sliceMm);
             Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
-            IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+            IntraOpScenario scenario = IntraOpScenario.generate(grid, seed,
+                    IntraOpScenario.Guidance.valueOf(System.getProperty("seedplan.needles.guidance", "TIP_AIMED")));
             Volume ct = new IntraOpCtGenerator(scanner, bevel).render(grid, scenario.placed(), scenario.seeds(), seed);
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             String given = System.getProperty("seedplan.needles.finderBevel");
