@@ -37,6 +37,7 @@ import org.seedplan.server.structures.StructureJson;
 import org.seedplan.server.structures.StructureSetStore;
 import org.seedplan.server.verification.PostImplantCheck;
 import org.seedplan.server.jobs.BackgroundJobs;
+import org.seedplan.server.jobs.RunAudit;
 import org.seedplan.server.verification.VerificationOwner;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanContent;
@@ -118,7 +119,15 @@ public final class VerificationApi {
         Contours contours = contours(r, setId);
         var postOp = access.volume(c, postSeries, Permission.EDIT_PLAN);
         String note = frameNote;
-        BackgroundJobs.Job<VerificationOwner> job = jobs.start(new VerificationOwner(c.userId(), p.id()), j -> {
+        Role role = c.require(Permission.EDIT_PLAN, r.centreId(), "plan " + r.planId());
+        String subject = "patient " + p.id() + ", plan " + r.planId() + " revision " + r.revision() + " (plan_revision " + r.id()
+                + "), post-op CT series " + postSeries + ", plan CT series " + r.content().ctSeriesUid() + ", "
+                + registration.map(x -> "registration " + x.sopInstanceUid()).orElse(frameNote == null
+                        ? "no registration (one Frame of Reference)" : "no registration (scanner coordinates, as confirmed)")
+                + ", " + contours.description() + (dosed.implantDate() == null ? "" : ", implant date " + dosed.implantDate());
+        RunAudit<VerificationOwner> audit = new RunAudit<>(s.audit(), PatientApi.actor(c, role, r.centreId()), "verification_run",
+                "VERIFICATION", subject, VerificationApi::headline);
+        BackgroundJobs.Job<VerificationOwner> job = jobs.start(new VerificationOwner(c.userId(), p.id()), audit, j -> {
             j.progress("reading the post-op CT", 0.05);
             Volume inPlanFrame = postOp.toVolume();
             if (registration.isPresent()) {
@@ -220,6 +229,21 @@ public final class VerificationApi {
             planes.set(name, SessionJson.isodoses(IsodoseLines.of(dose, plane, atMm, levels, percents), atMm));
         }
         ctx.json(o);
+    }
+
+    /**
+     * A finished run's headline for the audit trail: "seeds found 4 of 4 expected (4 matched, 0 extra), CTV D90 131.2 Gy, V100
+     * 97.3 %" (post-implant, TG-43, the first target as {@link #targetMetrics}).
+     */
+    static String headline(ObjectNode v) {
+        PlanContent.Metrics m = targetMetrics(v);
+        String target = m.structure() == null ? "no target structure" : m.structure() + " D90 " + figure(m.d90Gy(), "Gy") + ", V100 " + figure(m.v100Percent(), "%");
+        return "seeds found " + v.get("found").size() + " of " + v.get("planned").size() + " expected (" + v.get("matches").size() + " matched, "
+                + v.get("extra").size() + " extra), " + target;
+    }
+
+    private static String figure(Double value, String unit) {
+        return value == null ? "none" : String.format(java.util.Locale.ROOT, "%.1f %s", value, unit);
     }
 
     /** The post-plan metrics of the first target structure (the one the plan was judged on). */

@@ -28,6 +28,18 @@ public final class BackgroundJobs<O> {
         void progress(String stepName, double fraction);
     }
 
+    /**
+     * What a registry's owner records about each job: {@code started} before the job is queued (an exception refuses the job),
+     * {@code ended} with its outcome (done, failed or cancelled) before the job shows as finished to anyone polling or waiting for
+     * it (an exception is logged: the job's own outcome stands).
+     */
+    public interface Lifecycle<O> {
+        void started(Job<O> job);
+
+        /** {@code state}: done (with {@code result}), failed (with {@code error}) or cancelled. */
+        void ended(Job<O> job, String state, ObjectNode result, String error);
+    }
+
     /** One job's state as the screen polls it. */
     public static final class Job<O> implements Progress {
         private final String id = UUID.randomUUID().toString();
@@ -87,23 +99,32 @@ public final class BackgroundJobs<O> {
             return done.await(limit.toNanos(), TimeUnit.NANOSECONDS);
         }
 
-        /** running, done, failed or cancelled. */
+        /** running, done, failed or cancelled (running until the job has finished). */
         public String state() {
+            return finishedAt == null ? "running" : outcome();
+        }
+
+        private String outcome() {
             return result != null ? "done" : cancelled ? "cancelled" : error != null ? "failed" : "running";
+        }
+
+        /** Why the job failed, or null. */
+        public String error() {
+            return finishedAt == null ? null : error;
         }
 
         /** The result once done, else null. */
         public ObjectNode result() {
-            return result;
+            return finishedAt == null ? null : result;
         }
 
         /** {"id", "state": running|done|failed|cancelled, "progress", "step", "result"|"error"} added to {@code o}. */
         public ObjectNode json(ObjectNode o) {
             o.put("id", id).put("state", state()).put("progress", progress).put("step", step);
-            if (result != null) {
+            if (result() != null) {
                 o.set("result", result);
             }
-            if (error != null) {
+            if (error() != null) {
                 o.put("error", error);
             }
             return o;
@@ -135,8 +156,16 @@ public final class BackgroundJobs<O> {
      * CancellationException marks it cancelled, anything else is logged and reported as a server fault.
      */
     public Job<O> start(O owner, Function<Job<O>, ObjectNode> work) {
+        return start(owner, null, work);
+    }
+
+    /** {@link #start(Object, Function)}, telling {@code lifecycle} (when not null) of the job's start and end. */
+    public Job<O> start(O owner, Lifecycle<O> lifecycle, Function<Job<O>, ObjectNode> work) {
         forgetOld();
         Job<O> job = new Job<>(owner, "waiting for another " + what + " to finish");
+        if (lifecycle != null) {
+            lifecycle.started(job);
+        }
         jobs.put(job.id, job);
         serverJobs.started(job);
         executor(lane).submit(() -> {
@@ -155,7 +184,15 @@ public final class BackgroundJobs<O> {
                 org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class).error(what + " " + job.id + " failed", e);
                 job.error = "the " + what + " failed on the server (" + e.getClass().getSimpleName() + "); the log has the details";
             } finally {
-                job.finishedAt = Instant.now();
+                Instant end = Instant.now();
+                if (lifecycle != null) {
+                    try {
+                        lifecycle.ended(job, job.outcome(), job.result, job.error);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class).error("recording the end of " + what + " " + job.id + " failed", e);
+                    }
+                }
+                job.finishedAt = end;
                 serverJobs.finished(job);
                 job.done.countDown();
             }

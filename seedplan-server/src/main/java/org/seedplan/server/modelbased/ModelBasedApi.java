@@ -17,6 +17,7 @@ import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.jobs.BackgroundJobs;
+import org.seedplan.server.jobs.RunAudit;
 import org.seedplan.server.needles.RevisionImages;
 import org.seedplan.server.security.Permission;
 import org.seedplan.server.structures.StructureSetStore;
@@ -92,10 +93,13 @@ public final class ModelBasedApi {
         settings.checkStructures(RevisionModelBasedDose.overridable(r, images));
         String softTissue = softTissueOf(patients, r.patientDbId());
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
-        s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), settings.specification().label() + ", at most "
-                + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct() + " % mean uncertainty in the targets"
-                + settings.choices());
-        BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), x -> {
+        String asked = settings.specification().label() + ", at most " + settings.maxPhotons() + " photons, stop at "
+                + settings.uncertaintyPct() + " % mean uncertainty in the targets" + settings.choices();
+        s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), asked);
+        RunAudit<RunOf> audit = new RunAudit<>(s.audit(), actor, "model_based_run", "MODEL_BASED_DOSE_RUN", "patient " + r.patientDbId()
+                + ", plan " + r.planId() + " revision " + r.revision() + " (plan_revision " + r.id() + "), CT series "
+                + r.content().ctSeriesUid() + ", " + asked, ModelBasedApi::headline);
+        BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), audit, x -> {
             x.progress("tissues from the CT", 0.02);
             try {
                 ObjectNode result = RevisionModelBasedDose.compute(r, images, settings, softTissue,
@@ -109,6 +113,25 @@ public final class ModelBasedApi {
             }
         });
         ctx.status(202).json(json(run));
+    }
+
+    /**
+     * A finished run's headline for the audit trail: each target's D90 and V100, model-based ± 1σ beside TG-43, and the photons
+     * and mean target uncertainty reached, e.g. "Dm,m: CTV D90 118.2 ± 0.9 Gy (TG-43 131.0 Gy), CTV V100 93.1 ± 0.4 % (TG-43 97.0
+     * %); 20000000 photons, mean target uncertainty 1.9 %".
+     */
+    static String headline(ObjectNode result) {
+        List<String> figures = new ArrayList<>();
+        for (JsonNode row : result.path("comparison")) {
+            String metric = row.path("metric").asText();
+            if (metric.equals("D90") || metric.equals("V100")) {
+                figures.add(String.format(Locale.ROOT, "%s %s %.1f ± %.1f %s (TG-43 %.1f %s)", row.path("structure").asText(), metric,
+                        row.path("modelBased").asDouble(), row.path("sigma").asDouble(), row.path("unit").asText(), row.path("tg43").asDouble(),
+                        row.path("unit").asText()));
+            }
+        }
+        return result.path("specification").asText() + ": " + (figures.isEmpty() ? "no target" : String.join(", ", figures)) + "; "
+                + result.path("photons").asLong() + " photons, mean target uncertainty " + result.path("meanTargetUncertaintyPct").asDouble() + " %";
     }
 
     /** TG-186's default soft tissue for the patient's recorded sex (mean female soft tissue for F, else mean male). */

@@ -14,6 +14,7 @@ import org.seedplan.server.handlers.VerificationApi;
 import org.seedplan.server.imaging.BrowserVolume;
 import org.seedplan.server.imaging.SeriesAccess;
 import org.seedplan.server.jobs.BackgroundJobs;
+import org.seedplan.server.jobs.RunAudit;
 import org.seedplan.server.security.Permission;
 import org.seedplan.server.verification.VerificationOwner;
 import org.seedplan.storage.Actor;
@@ -76,10 +77,15 @@ public final class VerificationModelBasedApi {
         Actor actor = new Actor(c.userId(), c.username(), role, r.centreId(), c.requestId());
         RunOf of = new RunOf(job.id(), c.userId(), r.centreId(), r.id(), VerificationModelBasedDose.verificationKey(v),
                 VerificationModelBasedDose.foundSeedsKey(v));
-        s.audit().event(actor, "VERIFICATION_MODEL_BASED_DOSE_START", "plan_revision", r.id(), "verification on post-op CT " + postOp + ": "
-                + settings.specification().label() + ", at most " + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct()
-                + " % mean uncertainty in the targets" + settings.choices());
-        BackgroundJobs.Job<RunOf> run = runs.start(of, x -> {
+        String asked = settings.specification().label() + ", at most " + settings.maxPhotons() + " photons, stop at " + settings.uncertaintyPct()
+                + " % mean uncertainty in the targets" + settings.choices();
+        s.audit().event(actor, "VERIFICATION_MODEL_BASED_DOSE_START", "plan_revision", r.id(), "verification on post-op CT " + postOp + ": " + asked);
+        RunAudit<RunOf> audit = new RunAudit<>(s.audit(), actor, "model_based_run", "VERIFICATION_MODEL_BASED_DOSE_RUN", "verification run "
+                + job.id() + " (" + v.path("found").size() + " seeds found), patient " + r.patientDbId() + ", plan " + r.planId() + " revision "
+                + r.revision() + " (plan_revision " + r.id() + "), post-op CT series " + postOp
+                + (v.has("registration") ? ", registration " + v.get("registration").get("sopInstanceUid").asText() : "") + ", " + asked,
+                ModelBasedApi::headline);
+        BackgroundJobs.Job<RunOf> run = runs.start(of, audit, x -> {
             x.progress("the post-op CT's tissues", 0.02);
             try {
                 Volume inPlanFrame = ct.toVolume();

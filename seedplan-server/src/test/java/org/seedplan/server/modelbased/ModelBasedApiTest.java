@@ -78,6 +78,16 @@ abstract class ModelBasedApiTest extends ServerPerClass {
 
         List<String> actions = t.services.audit().forEntity("plan_revision", first.id()).stream().map(AuditEvent::action).toList();
         assertThat(actions).contains("MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE");
+        // the run itself under its id: what it was on, who started it, and its headline figures (docs/server.md)
+        List<AuditEvent> runRows = t.services.audit().forEntity("model_based_run", started.json().get("id").asText());
+        assertThat(runRows).extracting(AuditEvent::action).containsExactly("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_DONE");
+        assertThat(runRows).allSatisfy(e -> assertThat(e.newValue()).contains("plan " + f.planId() + " revision 1 (plan_revision " + first.id() + ")")
+                .contains("CT series " + f.planCtSeriesUid()).contains("at most 300000 photons"));
+        assertThat(runRows).extracting(AuditEvent::username).containsOnly(t.usersA.get(Role.PHYSICIST).username());
+        assertThat(runRows.get(1).newValue()).contains(String.format(java.util.Locale.ROOT, "Dm,m: CTV D90 %.1f ± %.1f Gy (TG-43 %.1f Gy)",
+                d90.get("modelBased").asDouble(), d90.get("sigma").asDouble(), d90.get("tg43").asDouble()))
+                .contains(r.get("photons").asLong() + " photons");
+        assertThat(t.services.audit().verify().intact()).isTrue();
     }
 
     @Test
@@ -210,6 +220,8 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         JsonNode run = poll(physician, id, new ArrayList<>());
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("cancelled");
         assertThat(physician.get(path).json().get("result").isNull()).isTrue();
+        assertThat(t.services.audit().forEntity("model_based_run", id)).extracting(AuditEvent::action)
+                .containsExactly("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_CANCELLED");
     }
 
     @Test

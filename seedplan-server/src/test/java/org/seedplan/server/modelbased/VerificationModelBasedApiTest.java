@@ -81,6 +81,12 @@ abstract class VerificationModelBasedApiTest extends ServerPerClass {
         PlanRevisions.Revision rev = new PlanRevisions(t.db).revision(f.planId(), 1).orElseThrow();
         List<String> actions = t.services.audit().forEntity("plan_revision", rev.id()).stream().map(AuditEvent::action).toList();
         assertThat(actions).contains("VERIFICATION_MODEL_BASED_DOSE_START", "VERIFICATION_MODEL_BASED_DOSE");
+        List<AuditEvent> runRows = t.services.audit().forEntity("model_based_run", started.json().get("id").asText());
+        assertThat(runRows).extracting(AuditEvent::action)
+                .containsExactly("VERIFICATION_MODEL_BASED_DOSE_RUN_START", "VERIFICATION_MODEL_BASED_DOSE_RUN_DONE");
+        assertThat(runRows).allSatisfy(e -> assertThat(e.newValue()).contains("verification run " + job + " (4 seeds found)")
+                .contains("post-op CT series " + f.postOpSeriesUid()));
+        assertThat(runRows.get(1).newValue()).contains("Dm,m: CTV D90 ").contains("CTV V100 ");
     }
 
     @Test
