@@ -19,9 +19,12 @@ import org.seedplan.geometry.Vec3;
  * n + 3 bins (two degrees of freedom left to the chain) nothing is called a chain. Where the gaps are blurred away (seeds
  * touching) the chain cannot beat the rod. No constant of this test was fitted to data.
  * <p>
- * It is no wire detector: on thick slices a chain sampled below its spacing can fill the slices as evenly as a wire (a 0.8 mm
- * steel wire 20 mm long on 5 mm triangle-profile slices reads as a chain of three, one 40 mm long on Gaussian slices as a
- * chain of six), so the finder asks it only about an object already fitted as n seeds that each hold a seed's metal.
+ * Along the axis it is no wire detector: on thick slices a chain sampled below its spacing can fill the slices as evenly as a
+ * wire (a 0.8 mm steel wire 20 mm long on 5 mm triangle-profile slices reads as a chain of three, one 40 mm long on Gaussian
+ * slices as a chain of six), so the finder asks it only about an object already fitted as n seeds that each hold a seed's
+ * metal. The profile along the object's <i>in-plane</i> direction ({@link #inPlane}) is sampled at the pixel whatever the slice
+ * thickness; there a rod that is not n seeds ({@link #isRod}) tells a wire crossing thick slices from seeds
+ * ({@code SeedFinder.rodOfMetal}).
  */
 final class ChainProfile {
 
@@ -49,10 +52,45 @@ final class ChainProfile {
                            SeedImageModel model) {
         PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
         Vec3 a = pa.axes()[0].normalized();
-        Vec3 c = pa.meanMm();
         double bin = Math.abs(a.x()) * g.dxMm() + Math.abs(a.y()) * g.dyMm() + Math.abs(a.z()) * g.dzMm();
         double inPlane = 1 - a.z() * a.z();
         double sigma = Math.sqrt(model.sigmaXyMm() * model.sigmaXyMm() * inPlane + model.sigmaZMm() * model.sigmaZMm() * a.z() * a.z());
+        return binned(g, hu, labels, b, localHu, lowHu, topHu, pa.meanMm(), a, bin, sigma, false);
+    }
+
+    /**
+     * The content profile of a blob along the in-plane direction of its principal axis, binned at one pixel's extent along
+     * that direction and blurred by the in-plane point-spread function only. A voxel holds the metal at its own x and y
+     * whichever slice that metal falls in, so metal at a given place along an object not lying along z lands at one place of
+     * this profile however thick the slices are: a wire crossing thick slices is sampled here at pixel resolution, not at the
+     * slice thickness. A segment of length L along an axis with z-component a_z spans L √(1 − a_z²) here.
+     *
+     * @return the profile, or null for an object lying along z (no in-plane direction)
+     */
+    static ChainProfile inPlane(Grid g, float[] hu, int[] labels, Blob b, double localHu, double lowHu, double topHu,
+                                SeedImageModel model) {
+        Vec3 a = inPlaneAxis(b);
+        if (a == null) {
+            return null;
+        }
+        double bin = Math.abs(a.x()) * g.dxMm() + Math.abs(a.y()) * g.dyMm();
+        PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
+        // Each voxel's content is shared between the two bins its projected footprint overlaps: a thin line at a slant to the
+        // pixel rows puts 0, 1 or 2 pixel centres in a bin, which binning by centre would read as gaps. The sharing spreads
+        // the content by a further box of one bin (variance bin²/12), added to the blur.
+        return binned(g, hu, labels, b, localHu, lowHu, topHu, pa.meanMm(), a, bin,
+                Math.sqrt(model.sigmaXyMm() * model.sigmaXyMm() + bin * bin / 12), true);
+    }
+
+    /** The in-plane unit direction of a blob's principal axis, or null when the axis lies along z. */
+    static Vec3 inPlaneAxis(Blob b) {
+        Vec3 a = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size()).axes()[0];
+        double h = Math.hypot(a.x(), a.y());
+        return h < 1e-6 ? null : new Vec3(a.x() / h, a.y() / h, 0);
+    }
+
+    private static ChainProfile binned(Grid g, float[] hu, int[] labels, Blob b, double localHu, double lowHu, double topHu,
+                                       Vec3 c, Vec3 a, double bin, double sigma, boolean shared) {
         int own = labels[b.voxels[0]];
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = Double.NEGATIVE_INFINITY;
@@ -81,8 +119,19 @@ final class ChainProfile {
             centre[q] = start + (q + 0.5) * bin;
         }
         for (double[] p : te) {
-            int q = Math.min(n - 1, (int) Math.floor((p[0] - start) / bin));
-            obs[q] += p[1];
+            if (shared) {
+                double f = (p[0] - start) / bin - 0.5;
+                int q = Math.max(0, Math.min(n - 1, (int) Math.floor(f)));
+                double w = Math.max(0, Math.min(1, f - q));
+                obs[q] += (1 - w) * p[1];
+                if (q + 1 < n) {
+                    obs[q + 1] += w * p[1];
+                } else {
+                    obs[q] += w * p[1];
+                }
+            } else {
+                obs[Math.min(n - 1, (int) Math.floor((p[0] - start) / bin))] += p[1];
+            }
         }
         return new ChainProfile(centre, obs, bin, sigma);
     }
@@ -101,24 +150,51 @@ final class ChainProfile {
         return bic(chain, n, seeds + 1) < bic(rod, n, 3);
     }
 
+    /**
+     * Whether a uniform rod explains the profile better than a chain of {@code seeds} segments of {@code segmentMm}, by the
+     * information criterion, with at least {@code seeds} + 3 bins (else nothing is called).
+     */
+    boolean isRod(int seeds, double segmentMm) {
+        int n = observed.length;
+        if (seeds < 2 || n < seeds + 3) {
+            return false;
+        }
+        return bic(rodRss(), n, 3) < bic(chainRss(seeds, segmentMm), n, seeds + 1);
+    }
+
     private static double bic(double rss, int n, int k) {
         return n * Math.log(Math.max(rss, 1e-12) / n) + k * Math.log(n);
     }
 
     /** Least residual of a uniform rod between free ends (ends on a 0.25 mm grid over the profile and one bin beyond). */
     double rodRss() {
+        return rod()[0];
+    }
+
+    /** The length of the uniform rod that best explains the profile, mm. */
+    double rodLengthMm() {
+        return rod()[1];
+    }
+
+    /** The least residual of a uniform rod between free ends and that rod's length. */
+    private double[] rod() {
         double lo = binCentre[0] - binMm;
         double hi = binCentre[binCentre.length - 1] + binMm;
         double best = Double.POSITIVE_INFINITY;
+        double length = 0;
         double[] shape = new double[observed.length];
         for (double t0 = lo; t0 < hi; t0 += STEP_MM) {
             for (double t1 = t0 + STEP_MM; t1 <= hi; t1 += STEP_MM) {
                 Arrays.fill(shape, 0);
                 addSegment(shape, t0, t1);
-                best = Math.min(best, rssScaled(shape));
+                double r = rssScaled(shape);
+                if (r < best) {
+                    best = r;
+                    length = t1 - t0;
+                }
             }
         }
-        return best;
+        return new double[] {best, length};
     }
 
     /**

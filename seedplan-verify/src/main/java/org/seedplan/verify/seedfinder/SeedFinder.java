@@ -45,8 +45,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     second count, independent of the image model, that decides where the fits barely differ; on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
- *     large, or large and badly explained with no whole number of seeds' metal, are other metal, classified
- *     by shape ({@link MetalShape}).</li>
+ *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
+ *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
+ *     other metal, classified by shape ({@link MetalShape}).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
@@ -54,7 +55,8 @@ import org.seedplan.verify.matching.SeedMatching;
  * <li>Seeds within {@value #PREVIOUS_MATCH_MM} mm of a given earlier implant's seed (one-to-one) are that
  *     implant's and listed apart. With an expected count, changes blob counts one at a time where the fit
  *     allows it, noting each change, and reports what stays unreconciled.</li>
- * <li>The self-check ({@link SelfCheck}) says first what a clinician must look at.</li>
+ * <li>The self-check ({@link SelfCheck}) says first what a clinician must look at, naming each counted seed within
+ *     {@value #TOUCHING_METAL_MM} mm of other metal.</li>
  * </ol>
  * The method is analysis by synthesis with a model learned from the scan; docs/verify.md and
  * docs/seed-finder.md give the details and the accuracy measured on two independent synthetic benches.
@@ -136,6 +138,19 @@ public final class SeedFinder {
      * (on the tuning scans such seeds in soft tissue had no bone within 5 mm; the cortex pieces taken for seeds touched it).
      */
     static final double BONE_NEAR_MM = 5;
+    /**
+     * A found seed whose axis (over the capsule's length) comes this near the voxels of other metal is flagged in the
+     * self-check, mm from the voxels' boxes: the voxels above the threshold reach past the metal's surface by the blur, so
+     * this is a seed touching the metal or within about a millimetre of it, whose blob may have been cut from the metal's, or
+     * a piece of the metal read as a seed.
+     */
+    static final double TOUCHING_METAL_MM = 1.0;
+    /**
+     * Least slice thickness on which a blob fitted as several seeds in a row may be read as a rod of metal, mm: on thinner
+     * slices a wire is one long object (too large to be seeds), and on 1.25 mm box-profile 12-bit tuning scans two seeds
+     * touching end to end, their markers saturated, read as a rod (docs/seed-finder.md, seventh round).
+     */
+    static final double THICK_SLICE_MM = 3;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -197,6 +212,7 @@ public final class SeedFinder {
         double threshold = background + 0.4 * (metal - background);
         double peakRequired = Math.max(options.minMetalHu(), background + 0.65 * (metal - background));
         List<RejectedObject> rejected = new ArrayList<>();
+        List<OtherMetal> otherMetal = new ArrayList<>();
         List<Blob> candidates = new ArrayList<>();
         List<Blob> faint = new ArrayList<>();
         int[] labels = new int[hu.length];
@@ -233,7 +249,7 @@ public final class SeedFinder {
                 }
                 Blob pb = new Blob(g, part, hu);
                 if (pb.size() > LARGE_OBJECT_FACTOR * typical || pb.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
-                    rejected.add(reject(g, pb, RejectedObject.Reason.OTHER_METAL));
+                    rejected.add(otherMetal(g, pb, null, otherMetal));
                 } else {
                     candidates.add(pb);
                 }
@@ -248,7 +264,7 @@ public final class SeedFinder {
         for (Blob b : new ArrayList<>(candidates)) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
                 candidates.remove(b);
-                rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
+                rejected.add(otherMetal(g, b, null, otherMetal));
             }
         }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
@@ -285,7 +301,7 @@ public final class SeedFinder {
                     && excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_PER_SEED * seedContent) {
                 rejected.add(reject(g, b, RejectedObject.Reason.TOO_SMALL));
             } else if (b.size() > 1.6 * options.maxSeedsPerBlob() * seedVoxels) {
-                rejected.add(reject(g, b, RejectedObject.Reason.OTHER_METAL));
+                rejected.add(otherMetal(g, b, null, otherMetal));
             } else {
                 fitted.add(b);
             }
@@ -354,12 +370,15 @@ public final class SeedFinder {
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
                     || (extended && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
-                rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
+                rejected.add(otherMetal(g, bc.blob, null, otherMetal));
             } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED && besideBone(g, labels, bc.blob, boneLabels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
                     && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
-                rejected.add(reject(g, bc.blob, RejectedObject.Reason.OTHER_METAL));
+                rejected.add(otherMetal(g, bc.blob, null, otherMetal));
+            } else if (rodOfMetal(g, contentHu, labels, bc, background, contentTop, model)) {
+                // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
+                rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
             } else {
                 counted.add(bc);
             }
@@ -408,8 +427,9 @@ public final class SeedFinder {
         }
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
+        List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal);
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, cal, expected));
+                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, atMetal, cal, expected));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -417,7 +437,7 @@ public final class SeedFinder {
                                        OptionalInt expected) {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
-                SelfCheck.of(null, List.of(), List.of(), 0, rejected, cal, expected));
+                SelfCheck.of(null, List.of(), List.of(), 0, rejected, List.of(), cal, expected));
     }
 
     /**
@@ -526,6 +546,55 @@ public final class SeedFinder {
     }
 
     /**
+     * Whether a blob fitted as n seeds is a rod of metal that no seed or chain of seeds can be, by what a seed cannot be: its
+     * metal lies within its capsule, and behind the image of its marker (the learned image length) comes the marker-free end of
+     * its capsule. Asked only where the content profile along the blob's in-plane direction ({@link ChainProfile#inPlane}:
+     * pixel resolution however thick the slices) resolves the gap that the capsules' ends leave between the images of two seeds
+     * touching end to end (the capsule's length less the image length, times the in-plane share of the axis: at least one bin
+     * and two σ of the in-plane blur). There the blob is a rod
+     * <ul>
+     * <li>fitted as one seed, when the best uniform rod is longer than the seed's capsule by more than a bin (a clip's 7 mm
+     *     legs);</li>
+     * <li>fitted as n ≥ 2 seeds one after another, on slices of {@value #THICK_SLICE_MM} mm or more, when the fitted seeds lie
+     *     closer along the blob than one capsule's length (capsules cannot overlap: the fit has tiled a uniform object with
+     *     images), the rod is longer than n images end to end by more than a bin (else n images could tile it without gaps), and
+     *     a rod explains the profile better than a chain of n by the information criterion ({@link ChainProfile#isRod}).</li>
+     * </ul>
+     * A wire at a slant to thick slices shows one piece per slice, each fitted as 2–7 seeds end to end.
+     */
+    private boolean rodOfMetal(Grid g, float[] hu, int[] labels, BlobCount bc, double background, double top, SeedImageModel model) {
+        Blob b = bc.blob;
+        Vec3 a = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size()).axes()[0];
+        double inPlane = Math.hypot(a.x(), a.y());
+        Vec3 u = ChainProfile.inPlaneAxis(b);
+        if (u == null || (bc.chosen >= 2 && g.dzMm() < THICK_SLICE_MM)) {
+            return false;
+        }
+        double bin = Math.abs(u.x()) * g.dxMm() + Math.abs(u.y()) * g.dyMm();
+        double capsule = options.seedLengthMm() * inPlane;
+        double gap = (options.seedLengthMm() - model.lengthMm()) * inPlane;
+        if (gap < bin || gap < 2 * model.sigmaXyMm()) {
+            return false;
+        }
+        // Every voxel above the local background counts: a cut would take more of a thin line's content where it falls between
+        // two pixel rows than where it falls on one, and a wire at a slant to the rows would read as a chain.
+        double local = localBackground(g, hu, b, background);
+        ChainProfile p = ChainProfile.inPlane(g, hu, labels, b, local, local, top, model);
+        if (p == null) {
+            return false;
+        }
+        if (bc.chosen == 1) {
+            return p.rodLengthMm() > capsule + bin;
+        }
+        double segment = model.lengthMm() * inPlane;
+        double[] along = Arrays.stream(bc.fit(bc.chosen).seeds()).mapToDouble(q -> q.centreMm.x() * u.x() + q.centreMm.y() * u.y())
+                .sorted().toArray();
+        double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
+        return spacing >= segment / 2 && spacing < capsule && p.rodLengthMm() > bc.chosen * segment + bin
+                && p.isRod(bc.chosen, segment);
+    }
+
+    /**
      * The content profile of a blob along its axis ({@link ChainProfile}), read as {@link #excess} reads its content: above the
      * local background, voxels rising above it as far as {@code lowHu} rises above the scan's, at most {@code top}.
      */
@@ -615,11 +684,66 @@ public final class SeedFinder {
         return false;
     }
 
+    /** Other metal: its voxels and what the self-check says of it. */
+    private record OtherMetal(Blob blob, RejectedObject object) {
+    }
+
+    /**
+     * Rejects a blob as other metal, classified by {@link MetalShape} unless its shape is given, and keeps its voxels for
+     * telling which seeds touch it.
+     */
+    private static RejectedObject otherMetal(Grid g, Blob b, MetalShape shape, List<OtherMetal> into) {
+        RejectedObject o = shape == null ? reject(g, b, RejectedObject.Reason.OTHER_METAL)
+                : reject(g, b, RejectedObject.Reason.OTHER_METAL, shape);
+        into.add(new OtherMetal(b, o));
+        return o;
+    }
+
+    /**
+     * The seeds whose capsule (the seed's length along its axis) comes within {@value #TOUCHING_METAL_MM} mm of a voxel of
+     * other metal (distance to the voxel's box), each with the nearest such object: a seed there may be part of the metal's
+     * object, or a piece of the metal read as a seed, and the self-check names it.
+     */
+    private List<SelfCheck.SeedAtMetal> touchingMetal(Grid g, List<FoundSeed> seeds, List<OtherMetal> metal) {
+        List<SelfCheck.SeedAtMetal> out = new ArrayList<>();
+        double h = options.seedLengthMm() / 2;
+        for (FoundSeed s : seeds) {
+            Vec3 a = s.centreMm().minus(s.axis().times(h));
+            Vec3 ab = s.axis().times(2 * h);
+            double best = Double.POSITIVE_INFINITY;
+            RejectedObject nearest = null;
+            for (OtherMetal m : metal) {
+                Blob b = m.blob();
+                for (int q = 0; q < b.size(); q++) {
+                    double t = Math.max(0, Math.min(1, ((b.x[q] - a.x()) * ab.x() + (b.y[q] - a.y()) * ab.y() + (b.z[q] - a.z()) * ab.z())
+                            / (4 * h * h)));
+                    double dx = Math.max(0, Math.abs(b.x[q] - a.x() - t * ab.x()) - g.dxMm() / 2);
+                    double dy = Math.max(0, Math.abs(b.y[q] - a.y() - t * ab.y()) - g.dyMm() / 2);
+                    double dz = Math.max(0, Math.abs(b.z[q] - a.z() - t * ab.z()) - g.dzMm() / 2);
+                    double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    if (d < best) {
+                        best = d;
+                        nearest = m.object();
+                    }
+                }
+            }
+            if (best <= TOUCHING_METAL_MM) {
+                out.add(new SelfCheck.SeedAtMetal(s, nearest, best));
+            }
+        }
+        return out;
+    }
+
     private static RejectedObject reject(Grid g, Blob b, RejectedObject.Reason reason) {
+        double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
+        return reject(g, b, reason, reason == RejectedObject.Reason.OTHER_METAL ? MetalShape.classify(b, voxelMm3, SEED_BLOB_MM3)
+                : MetalShape.NONE);
+    }
+
+    /** A rejected object whose shape the finder already knows (a rod of metal told from seeds by its profile is wire). */
+    private static RejectedObject reject(Grid g, Blob b, RejectedObject.Reason reason, MetalShape shape) {
         PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
         double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
-        MetalShape shape = reason == RejectedObject.Reason.OTHER_METAL ? MetalShape.classify(b, voxelMm3, SEED_BLOB_MM3)
-                : MetalShape.NONE;
         return new RejectedObject(pa.meanMm(), b.size() * voxelMm3, b.peakHu(), reason, shape, MetalShape.length(b));
     }
 

@@ -10,8 +10,9 @@ import org.seedplan.geometry.Grid;
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
  * differs from the number implanted, a seed appearance outside what scanners produce (so the scan
- * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, an earlier
- * implant's seeds, and seeds far from every other (migrated). Empty when there is nothing to say.
+ * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, counted seeds
+ * touching that metal, an earlier implant's seeds, and seeds far from every other (migrated). Empty when
+ * there is nothing to say.
  */
 final class SelfCheck {
 
@@ -39,8 +40,12 @@ final class SelfCheck {
                 bySize.get(MAX_LISTED).volumeMm3());
     }
 
+    /** A found seed touching other metal, the metal object, and the gap between the seed's capsule and the metal's voxels, mm. */
+    record SeedAtMetal(FoundSeed seed, RejectedObject metal, double gapMm) {
+    }
+
     static List<String> of(Grid g, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
-                           SeedFinderCalibration cal, OptionalInt expected) {
+                           List<SeedAtMetal> atMetal, SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
         if (seeds.isEmpty() && previous.isEmpty()) {
@@ -75,6 +80,13 @@ final class SelfCheck {
         if (!metal.isEmpty() && !(seeds.isEmpty() && previous.isEmpty())) {
             out.add("OTHER METAL: " + metal.size() + " object(s) not shaped like seeds, not counted: " + list(metal)
                     + ". A seed touching one is part of it: look at the images there");
+        }
+        if (!atMetal.isEmpty()) {
+            out.add("SEED AT OTHER METAL: " + atMetal.size() + " seed(s) counted touching metal that is not seeds (such a seed may"
+                    + " have lost part of its image to the metal's object, or be a piece of the metal): " + atMetal.stream().limit(MAX_LISTED).map(a -> String.format(Locale.ROOT,
+                    "the seed at (%.1f, %.1f, %.1f) mm, %.1f mm from the %s", a.seed().centreMm().x(), a.seed().centreMm().y(),
+                    a.seed().centreMm().z(), a.gapMm(), a.metal().describe())).collect(Collectors.joining("; "))
+                    + (atMetal.size() > MAX_LISTED ? "; and " + (atMetal.size() - MAX_LISTED) + " more" : "") + ": look at the images there");
         }
         if (previousGiven > 0) {
             out.add(String.format(Locale.ROOT, "PREVIOUS IMPLANT: %d of its %d seeds recognised on this scan and listed apart,"

@@ -37,6 +37,17 @@ final class IndependentScanMatrix {
                 randomSeed));
     }
 
+    /**
+     * Scan {@code n} of a set with every kind of other metal the generator draws at once (screw, stent, coil, clip and a 0.8 mm
+     * steel wire 78 mm long), as {@link OtherMetalScansRun} runs them: the tuning scans 300–317, the fresh ones 600–617.
+     */
+    static SimulatedPostOpScan allImplants(long randomSeed, int n) {
+        Set<DenseObject.Kind> all = Set.of(DenseObject.Kind.SCREW, DenseObject.Kind.STENT, DenseObject.Kind.COIL,
+                DenseObject.Kind.CLIP, DenseObject.Kind.WIRE);
+        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)), all,
+                randomSeed));
+    }
+
     static double sliceMm(int n) {
         return new double[] {1.25, 2.5, 5}[(n % 18) / 6];
     }

@@ -1,0 +1,89 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.SegmentDistance;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.Primitive;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+
+/**
+ * Wires crossing thick slices and surgical clips are not seeds, and a seed touching other metal is named in the self-check
+ * (docs/seed-finder.md, seventh round). On 5 mm slices the generator's steel wire shows one piece per slice, each fitted as
+ * 2–7 seeds end to end; along the piece's in-plane direction its metal is a uniform rod that the fitted seeds tile closer
+ * than capsules can lie ({@code SeedFinder.rodOfMetal}). A titanium clip's 7 mm legs make a rod longer than a seed's capsule.
+ * The scans are the tuning scans with every implant ({@link IndependentScanMatrix#allImplants}, 300–317), from the independent
+ * generator ({@code verify.scanner}).
+ */
+class WiresAndClipsTest {
+
+    /** Within this of the wire's or clip's metal a found seed is a piece of it, mm (the scoring gate's half-seed length). */
+    private static final double ON_METAL_MM = 2.5;
+
+    @Test
+    void wirePiecesOnFiveMmSlicesAreOtherMetalAndNoSeedIsLost() {
+        // Sixth round, before the rule: 12-18 false seeds on each of 312-317, nearly all pieces of the wire; found 59, 59, 57,
+        // 53, 56, 59 of 59. Seventh round: the wire gives 3 false seeds or fewer on each but 313 (box, extended: 11, pieces fitted
+        // as two seeds lying more than a capsule apart), 18 on the six together, and the found counts do not change.
+        int[] foundBefore = {59, 59, 57, 53, 56, 59};
+        int onWire = 0;
+        for (int n = 12; n < 18; n++) {
+            SimulatedPostOpScan s = IndependentScanMatrix.allImplants(300 + n, n);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+            assertThat(m.matches()).as("%d: seeds found", 300 + n).hasSize(foundBefore[n - 12]);
+            DenseObject wire = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.WIRE).findFirst().orElseThrow();
+            onWire += (int) m.extraFound().stream().filter(i -> near(wire, f.seeds().get(i).centreMm())).count();
+            assertThat(f.rejected()).as("%d: pieces of the wire listed as wire", 300 + n).anyMatch(r -> r.shape() == MetalShape.WIRE);
+        }
+        assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(18);
+    }
+
+    @Test
+    void fewerSeedsOnTheClipOnThinSlices() {
+        // Sixth round: 11 seeds on the clip over the 12 scans 300-311 (1.25 and 2.5 mm), on 10 of them. The rod test takes the
+        // clip fitted as one seed where the in-plane profile resolves the capsules' ends (gap of at least a bin and 2 sigma):
+        // 8 remain (the gap is 1.0-1.05 mm against 2 sigma of 1.04-1.1 mm on most of these scans, so the test is not asked).
+        int onClip = 0;
+        for (int n = 0; n < 12; n++) {
+            SimulatedPostOpScan s = IndependentScanMatrix.allImplants(300 + n, n);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            DenseObject clip = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.CLIP).findFirst().orElseThrow();
+            long here = f.seeds().stream().filter(fs -> near(clip, fs.centreMm())).count();
+            onClip += (int) here;
+        }
+        assertThat(onClip).as("seeds on the clip, scans 300-311").isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void seedsOnTheStentAreNamedFirst() {
+        // On scan 306 (2.5 mm box, 12-bit) four pieces of the stent are still read as seeds. Two touch the stent's other pieces
+        // (rejected as other metal) and the self-check names them, with the piece they touch, before any figure; the other two
+        // are struts on their own, touching no rejected metal, and are not named (docs/seed-finder.md, seventh round).
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(306, 6);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+        DenseObject stent = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.STENT).findFirst().orElseThrow();
+        List<FoundSeed> onStent = m.extraFound().stream().map(i -> f.seeds().get(i)).filter(x -> near(stent, x.centreMm())).toList();
+        List<FoundSeed> named = onStent.stream().filter(x -> f.selfCheck().stream().anyMatch(line -> line.startsWith("SEED AT OTHER METAL")
+                && line.contains(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", x.centreMm().x(), x.centreMm().y(), x.centreMm().z()))))
+                .toList();
+        assertThat(onStent).as("false seeds on the stent").hasSize(4);
+        assertThat(named).as("of them named as seeds at other metal").hasSize(2);
+    }
+
+    private static boolean near(DenseObject o, Vec3 p) {
+        for (Primitive q : o.primitives()) {
+            if (SegmentDistance.between(p, p, q.a(), q.b()) <= ON_METAL_MM + q.outerRadiusMm()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
