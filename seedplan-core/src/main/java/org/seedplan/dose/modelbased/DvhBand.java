@@ -2,17 +2,17 @@ package org.seedplan.dose.modelbased;
 
 /**
  * The statistical 1σ band of one structure's cumulative DVH of a Monte Carlo dose: at each dose of the axis the
- * volume (% of the structure) receiving at least that dose, from the reported dose, and its 1σ from the parametric
- * bootstrap of {@link MetricUncertainty} (the same replicates as the metrics' σ).
+ * volume (% of the structure) receiving at least that dose, from the reported dose, and its 1σ from the spread of the
+ * run's independent groups of histories, by {@link MetricUncertainty}'s half-samples (the same replicates as the metrics' σ).
  *
- * <p>Why the bootstrap over the per-voxel σ, and not the two other ways one might draw it: shifting every voxel to its
- * dose ± 1σ together treats the voxels' errors as fully correlated and draws the band of a dose scaled by 1 ± u, about
- * √n too wide for a structure whose DVH at a dose is decided by n independent voxels near it; the DVHs of the engine's
- * single batches are not the spread of the full run's DVH either (a DVH is not linear in dose, and each batch is √B
- * times noisier than the B-batch result) — and the engine keeps only the batches' sums. The bootstrap pushes each
- * voxel's own uncertainty through the same DVH code (mask fractions, sub-voxel sampling) as the reported curve, which
- * is what V(D) of the reported dose varies by when voxels are independent: Var V(D) = Σ w²·p(1−p), p = P(dose ≥ D).
- * The correlation a photon track brings to neighbouring voxels is not included (stated in docs/model-based-dose.md).
+ * <p>Why this band, and not the two other ways one might draw it: shifting every voxel to its dose ± 1σ together treats
+ * the voxels' errors as fully correlated and draws the band of a dose scaled by 1 ± u, about √n too wide for a structure
+ * whose DVH at a dose is decided by n independent voxels near it; varying each voxel independently by its own σ (the
+ * bootstrap used until issue 17's "mcsigma" session) leaves out the correlation a photon's track and a seed's photons
+ * bring to neighbouring voxels, and was up to 3.7 times too narrow on the demo's metrics. The groups of
+ * histories keep whatever correlation the transport makes and pushes it through the same DVH code (mask fractions,
+ * sub-voxel sampling) as the reported curve; for independent voxels it gives the binomial spread
+ * Var V(D) = Σ w²·p(1−p), p = P(dose ≥ D).
  *
  * @param structure the structure's name
  * @param doseGy the dose axis, Gy, ascending from 0

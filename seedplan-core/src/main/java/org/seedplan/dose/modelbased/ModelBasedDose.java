@@ -57,13 +57,23 @@ public final class ModelBasedDose {
 
     /** A Monte Carlo result as a specified dose in Gy over {@code time}. */
     private static SpecifiedDose specified(MonteCarloDose mc, DoseSpecification specification, DecayIntegral time) {
-        float[] rate = specification == DoseSpecification.DM_M ? mc.doseRateMediumInMediumCGyPerH() : mc.doseRateWaterInMediumCGyPerH();
+        boolean mm = specification == DoseSpecification.DM_M;
         float factor = (float) time.gyPerCGyPerH();
+        float[][] groups = mm ? mc.groupDoseRateMediumInMediumCGyPerH() : mc.groupDoseRateWaterInMediumCGyPerH();
+        float[][] groupGy = new float[groups.length][];
+        for (int g = 0; g < groups.length; g++) {
+            groupGy[g] = scaled(groups[g], factor);
+        }
+        return new SpecifiedDose(new DoseGrid(mc.grid(), scaled(mm ? mc.doseRateMediumInMediumCGyPerH() : mc.doseRateWaterInMediumCGyPerH(),
+                factor)), specification, mc.relativeUncertainty().clone(), groupGy, mc.groupPhotons().clone());
+    }
+
+    private static float[] scaled(float[] rate, float factor) {
         float[] gy = new float[rate.length];
         for (int v = 0; v < gy.length; v++) {
             gy[v] = rate[v] * factor;
         }
-        return new SpecifiedDose(new DoseGrid(mc.grid(), gy), specification, mc.relativeUncertainty().clone());
+        return gy;
     }
 
     /** A model-based dose with the photons it took and the transport's wall-clock seconds. */

@@ -9,9 +9,14 @@ import org.seedplan.geometry.Grid;
  *
  * @param photons photons emitted
  * @param seconds wall-clock seconds of the transport
+ * @param groupDoseRateMediumInMediumCGyPerH Dm,m rate of each group of histories alone (independent groups, together the
+ *        run; a group no batch reached is all 0 with 0 photons)
+ * @param groupDoseRateWaterInMediumCGyPerH Dw,m rate of each group alone
+ * @param groupPhotons photons of each group
  */
 public record MonteCarloDose(Grid grid, float[] doseRateMediumInMediumCGyPerH, float[] doseRateWaterInMediumCGyPerH,
-        float[] relativeUncertainty, long photons, double seconds) {
+        float[] relativeUncertainty, long photons, double seconds, float[][] groupDoseRateMediumInMediumCGyPerH,
+        float[][] groupDoseRateWaterInMediumCGyPerH, long[] groupPhotons) {
 
     public MonteCarloDose {
         int n = grid.voxelCount();

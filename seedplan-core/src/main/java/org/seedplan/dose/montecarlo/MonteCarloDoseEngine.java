@@ -29,7 +29,9 @@ import org.seedplan.source.SourceModel;
  * <p>Batches of photons run on {@code settings.threads} threads; batch b uses its own generator, the b-th
  * {@link SplittableRandom#split()} of one generator seeded with rngSeed (split in batch order on the calling thread, so
  * that different RNG seeds give independent runs), and thread t always runs batches t, t + T, t + 2T …, so a result
- * depends only on the RNG seed and the thread count (unless the time limit stops the run).
+ * depends only on the RNG seed and the thread count (unless the time limit stops the run). The batches fall into
+ * {@link #groups(int)} groups of histories (thread t's k-th batch into group t + T·(k mod G/T)), each group's dose kept
+ * apart for the bootstrap σ of dose metrics ({@code MetricUncertainty}).
  */
 public final class MonteCarloDoseEngine implements DoseEngine {
 
@@ -105,7 +107,7 @@ public final class MonteCarloDoseEngine implements DoseEngine {
         VoxelScorer[] scorers = new VoxelScorer[threads];
         PhotonTransport[] transports = new PhotonTransport[threads];
         for (int t = 0; t < threads; t++) {
-            scorers[t] = new VoxelScorer(scoringGrid, phantom.grid());
+            scorers[t] = new VoxelScorer(scoringGrid, phantom.grid(), groups(threads) / threads);
             transports[t] = new PhotonTransport(library, phantom, seedTransport, placement, scorers[t]);
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -158,7 +160,15 @@ public final class MonteCarloDoseEngine implements DoseEngine {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return result(scoringGrid, scorers, photons, seconds, outsideSeeds, placement.totalStrengthU / kermaPerPhoton);
+        return result(scoringGrid, scorers, photons, photonsPerBatch, seconds, outsideSeeds, placement.totalStrengthU / kermaPerPhoton);
+    }
+
+    /**
+     * Groups of histories a run keeps apart: {@value #MIN_BATCHES} rounded up to a multiple of the threads, so that a run
+     * the uncertainty rule stops at its first chance has one batch in each.
+     */
+    static int groups(int threads) {
+        return (MIN_BATCHES + threads - 1) / threads * threads;
     }
 
     private void check(List<Seed> seeds, Grid scoringGrid, boolean[] region) {
@@ -255,8 +265,8 @@ public final class MonteCarloDoseEngine implements DoseEngine {
         return Math.min(1, Math.sqrt(variance) / mean);
     }
 
-    private MonteCarloDose result(Grid grid, VoxelScorer[] scorers, long photons, double seconds, double[] outsideSeeds,
-            double photonsPerHourPerKeVCm2PerG) {
+    private MonteCarloDose result(Grid grid, VoxelScorer[] scorers, long photons, long photonsPerBatch, double seconds,
+            double[] outsideSeeds, double photonsPerHourPerKeVCm2PerG) {
         int n = grid.voxelCount();
         int batches = 0;
         for (VoxelScorer s : scorers) {
@@ -284,7 +294,31 @@ public final class MonteCarloDoseEngine implements DoseEngine {
             water[v] = (float) (w * toRate);
             uncertainty[v] = (float) relative(scorers, v, batches);
         }
-        return new MonteCarloDose(grid, medium, water, uncertainty, photons, seconds);
+        int perScorer = scorers[0].groupBatches.length;
+        int groups = perScorer * scorers.length;
+        float[][] groupMedium = new float[groups][];
+        float[][] groupWater = new float[groups][];
+        long[] groupPhotons = new long[groups];
+        for (int t = 0; t < scorers.length; t++) {
+            for (int j = 0; j < perScorer; j++) {
+                int g = t + scorers.length * j;
+                groupPhotons[g] = scorers[t].groupBatches[j] * photonsPerBatch;
+                groupMedium[g] = new float[n];
+                groupWater[g] = new float[n];
+                if (groupPhotons[g] == 0) {
+                    continue;
+                }
+                for (int v = 0; v < n; v++) {
+                    double outside = outsideSeeds[v];
+                    if (outside >= 1e-3) {
+                        double toRate = photonsPerHourPerKeVCm2PerG / (groupPhotons[g] * volumeCm3 * outside);
+                        groupMedium[g][v] = (float) (scorers[t].groupMedium[j][v] * toRate);
+                        groupWater[g][v] = (float) (scorers[t].groupWater[j][v] * toRate);
+                    }
+                }
+            }
+        }
+        return new MonteCarloDose(grid, medium, water, uncertainty, photons, seconds, groupMedium, groupWater, groupPhotons);
     }
 
     private static double trilinear(Grid g, float[] values, Vec3 p) {

@@ -5,7 +5,9 @@ import org.seedplan.geometry.Grid;
 /**
  * One thread's tally on the scoring grid: adds track-length kerma of each flight segment to the voxels it crosses
  * (directly when the scoring grid is the phantom grid, by a grid walk otherwise), and keeps per-voxel sums over
- * batches of Dm,m, its square and Dw,m for the batch estimate of the statistical uncertainty.
+ * batches of Dm,m, its square and Dw,m for the batch estimate of the statistical uncertainty, and the sums of Dm,m and Dw,m
+ * over each of its groups of batches (batch k of this scorer goes to group k mod groups) for the bootstrap over groups of
+ * histories that gives the dose metrics' σ ({@code MetricUncertainty}).
  */
 final class VoxelScorer {
 
@@ -24,9 +26,20 @@ final class VoxelScorer {
     final double[] sumMedium;
     final double[] sumSquaresMedium;
     final double[] sumWater;
+    /** Per group of batches, the sums of Dm,m and Dw,m (float: each holds a few batches' sums, added once per batch). */
+    final float[][] groupMedium;
+    final float[][] groupWater;
+    /** Batches closed into each group. */
+    final int[] groupBatches;
     int batches;
 
+    /** A tally whose batches are all one group. */
     VoxelScorer(Grid scoring, Grid phantom) {
+        this(scoring, phantom, 1);
+    }
+
+    /** A tally that keeps {@code groups} groups of its batches apart, batch k in group k mod groups. */
+    VoxelScorer(Grid scoring, Grid phantom, int groups) {
         this.samePhantomGrid = scoring.equals(phantom);
         this.nx = scoring.nx();
         this.ny = scoring.ny();
@@ -43,6 +56,9 @@ final class VoxelScorer {
         this.sumMedium = new double[n];
         this.sumSquaresMedium = new double[n];
         this.sumWater = new double[n];
+        this.groupMedium = new float[groups][n];
+        this.groupWater = new float[groups][n];
+        this.groupBatches = new int[groups];
     }
 
     /**
@@ -116,18 +132,24 @@ final class VoxelScorer {
         return Math.max(0, Math.min(n - 1, i));
     }
 
-    /** Closes a batch: adds its scores to the sums and starts the next from zero. */
+    /** Closes a batch: adds its scores to the sums and to its group's, and starts the next from zero. */
     void endBatch() {
+        int g = batches % groupBatches.length;
+        float[] gm = groupMedium[g];
+        float[] gw = groupWater[g];
         for (int n = 0; n < batchMedium.length; n++) {
             double m = batchMedium[n];
             if (m != 0 || batchWater[n] != 0) {
                 sumMedium[n] += m;
                 sumSquaresMedium[n] += m * m;
                 sumWater[n] += batchWater[n];
+                gm[n] += (float) m;
+                gw[n] += (float) batchWater[n];
                 batchMedium[n] = 0;
                 batchWater[n] = 0;
             }
         }
+        groupBatches[g]++;
         batches++;
     }
 }
