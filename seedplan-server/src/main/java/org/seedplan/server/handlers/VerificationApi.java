@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.seedplan.dose.DoseGrid;
 import org.seedplan.planning.edit.EditSession;
 import org.seedplan.planning.edit.IsodoseLines;
@@ -61,8 +59,6 @@ public final class VerificationApi {
     private final StructureSetStore sets;
     private final RegistrationLookup registrations;
     private final BackgroundJobs<VerificationOwner> jobs;
-    /** Each finished run's post-implant dose (Gy, the verification's grid), kept as long as the run, for its isodose lines. */
-    private final Map<String, DoseGrid> postDoses = new ConcurrentHashMap<>();
 
     public VerificationApi(Services s, SeriesAccess access) {
         this.s = s;
@@ -71,7 +67,8 @@ public final class VerificationApi {
         this.patients = new PatientRepository(s.db());
         this.sets = new StructureSetStore(s.db(), s.audit());
         this.registrations = new RegistrationLookup(s.db());
-        this.jobs = new BackgroundJobs<>(s.jobs(), "seedplan-verification", "verification", VerificationOwner.KEEP);
+        this.jobs = new BackgroundJobs<>(s.jobs(), "seedplan-verification", "verification", VerificationOwner.KEEP, VerificationOwner.MAX_KEPT,
+                s.config().clock());
     }
 
     /**
@@ -135,8 +132,7 @@ public final class VerificationApi {
                 inPlanFrame = FrameResampler.resample(inPlanFrame, registration.get().toPlan());
             }
             PostImplantCheck.Result checked = PostImplantCheck.run(dosed, inPlanFrame, contours.structures(), contours.description(), note, j);
-            postDoses.keySet().removeIf(id -> jobs.find(id) == null); // the doses of runs forgotten
-            postDoses.put(j.id(), checked.postDose());
+            j.attach(checked.postDose()); // for the isodose lines, forgotten with the run
             ObjectNode result = checked.json();
             result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
                     .put("postOpSeriesUid", postSeries).put("planCtSeriesUid", r.content().ctSeriesUid());
@@ -197,7 +193,7 @@ public final class VerificationApi {
      */
     public void isodoses(Context ctx, Caller c) {
         BackgroundJobs.Job<VerificationOwner> job = job(ctx, c);
-        DoseGrid dose = postDoses.get(job.id());
+        DoseGrid dose = job.attachment(DoseGrid.class);
         if (job.result() == null || dose == null) {
             throw ApiProblem.conflict("verification " + job.id() + " has no post-implant dose (" + job.state() + "): wait for its result", "jobId");
         }

@@ -1,8 +1,11 @@
 package org.seedplan.server.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -11,12 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * Long computations of the workstation (verification, model-based dose) run in the background: one at a time per lane (each
- * uses every core), each with its progress for the screen to poll, a cancel flag the work polls, and its result or error; a
- * finished job is forgotten after the registry's keep time. A job belongs to the server process that started it.
+ * uses every core), each with its progress for the screen to poll, a cancel flag the work polls, and its result or error. A
+ * finished job (and what is attached to it, such as a dose grid) is forgotten after the registry's keep time, or sooner when more
+ * than the registry's bound of finished jobs are kept, the oldest first; running jobs are never forgotten. Forgetting happens
+ * whenever a job is started, looked up or finishes, by the registry's clock. A job belongs to the server process that started it.
  *
  * @param <O> who and what the job is for (the owner the routes check rights against)
  */
@@ -51,6 +57,8 @@ public final class BackgroundJobs<O> {
         private volatile String error;
         private volatile boolean cancelled;
         private volatile Instant finishedAt;
+        private volatile Object attachment;
+        private volatile long finishOrder;
         private final CountDownLatch done = new CountDownLatch(1);
 
         Job(O owner, String waiting) {
@@ -108,6 +116,16 @@ public final class BackgroundJobs<O> {
             return result != null ? "done" : cancelled ? "cancelled" : error != null ? "failed" : "running";
         }
 
+        /** Keeps {@code large} (a dose grid, say) with the job, to be forgotten with it. */
+        public void attach(Object large) {
+            this.attachment = large;
+        }
+
+        /** What the work attached, or null when nothing of that type is. */
+        public <T> T attachment(Class<T> type) {
+            return type.isInstance(attachment) ? type.cast(attachment) : null;
+        }
+
         /** Why the job failed, or null. */
         public String error() {
             return finishedAt == null ? null : error;
@@ -132,24 +150,35 @@ public final class BackgroundJobs<O> {
     }
 
     private static final Map<String, ExecutorService> LANES = new ConcurrentHashMap<>();
+    /** Counts jobs as they finish, so that "the oldest finished" is defined when a clock stands still (a test's). */
+    private static final AtomicLong FINISHED = new AtomicLong();
 
     private final ServerJobs serverJobs;
     private final String lane;
     private final String what;
     private final Duration keep;
+    private final int maxFinished;
+    private final Clock clock;
     private final Map<String, Job<O>> jobs = new ConcurrentHashMap<>();
 
     /**
      * A registry of jobs run on the lane {@code lane} (one thread of that name per server process, shared by every registry of the
      * lane, so that two computations that each use every core do not run at once); {@code what} names the work in messages; each
-     * job is also listed in {@code serverJobs}, the starting server's, until it finishes.
+     * job is also listed in {@code serverJobs}, the starting server's, until it finishes. A finished job is kept for {@code keep}
+     * by {@code clock}, and at most {@code maxFinished} finished jobs are kept.
      */
-    public BackgroundJobs(ServerJobs serverJobs, String lane, String what, Duration keep) {
+    public BackgroundJobs(ServerJobs serverJobs, String lane, String what, Duration keep, int maxFinished, Clock clock) {
+        if (maxFinished < 1) {
+            throw new IllegalArgumentException("maxFinished must be at least 1, got " + maxFinished);
+        }
         this.serverJobs = serverJobs;
         this.lane = lane;
         this.what = what;
         this.keep = keep;
+        this.maxFinished = maxFinished;
+        this.clock = clock;
     }
+
 
     /**
      * Starts {@code work}; an IllegalArgumentException or IllegalStateException it throws becomes the job's error message, a
@@ -161,7 +190,7 @@ public final class BackgroundJobs<O> {
 
     /** {@link #start(Object, Function)}, telling {@code lifecycle} (when not null) of the job's start and end. */
     public Job<O> start(O owner, Lifecycle<O> lifecycle, Function<Job<O>, ObjectNode> work) {
-        forgetOld();
+        forget();
         Job<O> job = new Job<>(owner, "waiting for another " + what + " to finish");
         if (lifecycle != null) {
             lifecycle.started(job);
@@ -184,7 +213,7 @@ public final class BackgroundJobs<O> {
                 org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class).error(what + " " + job.id + " failed", e);
                 job.error = "the " + what + " failed on the server (" + e.getClass().getSimpleName() + "); the log has the details";
             } finally {
-                Instant end = Instant.now();
+                Instant end = clock.instant();
                 if (lifecycle != null) {
                     try {
                         lifecycle.ended(job, job.outcome(), job.result, job.error);
@@ -192,9 +221,11 @@ public final class BackgroundJobs<O> {
                         org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class).error("recording the end of " + what + " " + job.id + " failed", e);
                     }
                 }
+                job.finishOrder = FINISHED.incrementAndGet();
                 job.finishedAt = end;
                 serverJobs.finished(job);
                 job.done.countDown();
+                forget();
             }
         });
         return job;
@@ -202,12 +233,18 @@ public final class BackgroundJobs<O> {
 
     /** A job by its id, or null. */
     public Job<O> find(String id) {
+        forget();
         return jobs.get(id);
     }
 
-    private void forgetOld() {
-        Instant cutoff = Instant.now().minus(keep);
+    /** Forgets the finished jobs older than the keep time, then the oldest finished beyond the bound. */
+    private void forget() {
+        Instant cutoff = clock.instant().minus(keep);
         jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(cutoff));
+        List<Job<O>> finished = jobs.values().stream().filter(Job::finished).sorted(Comparator.comparingLong(j -> j.finishOrder)).toList();
+        for (int i = 0; i < finished.size() - maxFinished; i++) {
+            jobs.remove(finished.get(i).id);
+        }
     }
 
     private static ExecutorService executor(String lane) {

@@ -49,6 +49,8 @@ public final class ModelBasedApi {
     static final String LANE = "seedplan-model-based-dose";
     /** How long a finished run's state is kept for polling (its result is stored). */
     static final java.time.Duration KEEP = java.time.Duration.ofMinutes(30);
+    /** How many finished runs of each kind (a revision's, a verification's) one server keeps for polling at most. */
+    static final int MAX_KEPT = 32;
 
     /** The plan revision a run is for, in its centre. */
     record RunOf(long centreId, long planId, int revision) {
@@ -69,7 +71,7 @@ public final class ModelBasedApi {
         this.sets = new StructureSetStore(s.db(), s.audit());
         this.results = new ModelBasedResults(s.db(), s.audit());
         this.patients = new PatientRepository(s.db());
-        this.runs = new BackgroundJobs<>(s.jobs(), LANE, "model-based dose", KEEP);
+        this.runs = new BackgroundJobs<>(s.jobs(), LANE, "model-based dose", KEEP, MAX_KEPT, s.config().clock());
     }
 
     /**

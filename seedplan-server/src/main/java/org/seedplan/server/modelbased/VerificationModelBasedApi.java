@@ -49,7 +49,8 @@ public final class VerificationModelBasedApi {
         this.plans = new PlanRevisions(s.db());
         this.results = new VerificationModelBasedResults(s.db(), s.audit());
         this.patients = new PatientRepository(s.db());
-        this.runs = new BackgroundJobs<>(s.jobs(), ModelBasedApi.LANE, "model-based dose", ModelBasedApi.KEEP);
+        this.runs = new BackgroundJobs<>(s.jobs(), ModelBasedApi.LANE, "model-based dose", ModelBasedApi.KEEP, ModelBasedApi.MAX_KEPT,
+                s.config().clock());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +29,7 @@ class RunAuditTest {
     void doneFailedAndCancelledRunsEachGetAStartAndAnEndRow() throws Exception {
         try (Database db = Database.open(Files.createTempDirectory("run-audit"))) {
             AuditTrail trail = new AuditTrail(db);
-            BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-test", "test run", Duration.ofMinutes(1));
+            BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             RunAudit<String> audit = new RunAudit<>(trail, PHYSICIST, "test_run", "TEST", "patient 1, series 1.2.3",
                     result -> "found " + result.get("found").asInt());
 
@@ -76,7 +77,7 @@ class RunAuditTest {
     void theEndRowIsWrittenBeforeTheRunShowsAsFinished() throws Exception {
         try (Database db = Database.open(Files.createTempDirectory("run-audit-order"))) {
             AuditTrail trail = new AuditTrail(db);
-            BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-order-test", "test run", Duration.ofMinutes(1));
+            BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-order-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             CountDownLatch ending = new CountDownLatch(1);
             CountDownLatch mayEnd = new CountDownLatch(1);
             BackgroundJobs.Lifecycle<String> slowAudit = new BackgroundJobs.Lifecycle<>() {

@@ -3,6 +3,7 @@ package org.seedplan.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,7 @@ class ServerJobsTest {
     @Test
     void stoppingCancelsARunningJobAndAQueuedOneAndReturnsOnlyOnceBothHaveFinished() throws Exception {
         ServerJobs server = new ServerJobs();
-        BackgroundJobs<String> jobs = new BackgroundJobs<>(server, "server-jobs-test", "test work", Duration.ofMinutes(1));
+        BackgroundJobs<String> jobs = new BackgroundJobs<>(server, "server-jobs-test", "test work", Duration.ofMinutes(1), 8, Clock.systemUTC());
         CountDownLatch running = new CountDownLatch(1);
         AtomicBoolean queuedRan = new AtomicBoolean();
         BackgroundJobs.Job<String> first = jobs.start("a", job -> {
@@ -44,7 +45,7 @@ class ServerJobsTest {
     @Test
     void aJobThatDoesNotStopInTimeIsReportedAsStillRunning() throws Exception {
         ServerJobs server = new ServerJobs();
-        BackgroundJobs<String> jobs = new BackgroundJobs<>(server, "server-jobs-test-slow", "test work", Duration.ofMinutes(1));
+        BackgroundJobs<String> jobs = new BackgroundJobs<>(server, "server-jobs-test-slow", "test work", Duration.ofMinutes(1), 8, Clock.systemUTC());
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         BackgroundJobs.Job<String> stubborn = jobs.start("a", job -> {
