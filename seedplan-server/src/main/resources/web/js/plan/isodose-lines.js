@@ -67,39 +67,6 @@ export function strokeIsodose(ctx, style, casingPx, trace) {
   ctx.restore();
 }
 
-/**
- * A label in white on a black outline, placed beside the first of `spots` ([x, y, side]: side 'right', 'left', 'above' or
- * 'below' the point) where it stays inside `bounds` [x0, y0, x1, y1] and overlaps no box in `placed`; returns whether drawn.
- */
-export function label(ctx, text, spots, bounds, placed) {
-  ctx.save();
-  ctx.font = 'bold 11px system-ui, sans-serif';
-  const w = ctx.measureText(text).width;
-  const boxOf = ([x, y, side]) => {
-    if (side === 'right') return [x + 4, y - 7, x + 4 + w, y + 7];
-    if (side === 'left') return [x - 4 - w, y - 7, x - 4, y + 7];
-    if (side === 'above') return [x - w / 2, y - 18, x + w / 2, y - 4];
-    return [x - w / 2, y + 4, x + w / 2, y + 18];
-  };
-  const box = spots.map(boxOf).find((b) => b[0] >= bounds[0] && b[1] >= bounds[1] && b[2] <= bounds[2] && b[3] <= bounds[3]
-    && !placed.some((q) => b[0] < q[2] && q[0] < b[2] && b[1] < q[3] && q[1] < b[3]));
-  if (!box) {
-    ctx.restore();
-    return false;
-  }
-  placed.push(box);
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = '#000000';
-  ctx.strokeText(text, box[0], (box[1] + box[3]) / 2);
-  ctx.fillStyle = '#ffffff';
-  ctx.fillText(text, box[0], (box[1] + box[3]) / 2);
-  ctx.restore();
-  return true;
-}
-
 /** The rightmost, leftmost, topmost and bottommost points of pixel polylines, each with the side its label goes. */
 export function labelSpots(polylines) {
   let r = null; let l = null; let t = null; let b = null;

@@ -1,6 +1,7 @@
 // What the plan screen draws on the CT views (an overlay layer of the CtViewer, docs/viewer.md): structure outlines,
 // isodose lines of the current slices (from the server, in mm; drawn by isodose-lines.js), template holes, needles and seeds.
-import { chain, drawLegend, label, labelSpots, strokeIsodose, styleOf } from './isodose-lines.js';
+import { chain, drawLegend, labelSpots, strokeIsodose, styleOf } from './isodose-lines.js';
+import { LABEL_LOOKS } from '../viewer/overlay-labels.js';
 
 const SEED_HALF_LENGTH_MM = 2.25;
 
@@ -183,17 +184,16 @@ export class PlanLayer {
       }));
       drawn.push({ line, style, px });
     });
-    const placed = [];
     if (view.name === 'axial') {
       // the legend on the main view: every level drawn on the plan, the other targets' 100 % lines as in print
       const st = state.isodoseStyle;
       const others = targets.slice(1).map((t, i) => ({ style: st.otherPrescriptions[i % st.otherPrescriptions.length], text: `100 % of ${t}` }));
       drawLegend(ctx, st.levels.map((l) => ({ style: l, text: `${l.percent} %${targets.length > 1 ? ` of ${targets[0]}` : ''}` })).concat(others),
-        st.casingPx, view.widthPx - 8, 24, placed);
+        st.casingPx, view.widthPx - 8, 24, view.labels.reserved);
     }
     if (this.page.show.labels === false) return;
     for (const { line, style, px } of drawn) {
-      label(ctx, style.percent ? `${style.percent} %` : line.label, labelSpots(px), [4, 20, view.widthPx - 4, view.heightPx - 20], placed);
+      view.labels.add({ text: style.percent ? `${style.percent} %` : line.label, spots: labelSpots(px), look: LABEL_LOOKS.isodose });
     }
   }
 

@@ -1,10 +1,12 @@
 // The post-implant dose's isodose lines on the verification screen (docs/verify.md): the server draws them by marching squares
 // from the verification's re-computed dose on the slices shown (GET /api/verifications/{jobId}/isodoses) and hands over the
 // plan screen's styles (IsodoseLineStyle, the table the PDF reports draw from); they are stroked, labelled and named in the
-// legend exactly as on the plan screen (plan/isodose-lines.js).
+// legend exactly as on the plan screen (plan/isodose-lines.js); their labels go through the view's shared placement
+// (viewer/overlay-labels.js), so they never cover the cold regions' names.
 import { get } from '../api.js';
 import { h, replace } from '../dom.js';
-import { chain, drawLegend, label, labelSpots, legendEntry, strokeIsodose, styleOf } from '../plan/isodose-lines.js';
+import { chain, drawLegend, labelSpots, legendEntry, strokeIsodose, styleOf } from '../plan/isodose-lines.js';
+import { LABEL_LOOKS } from '../viewer/overlay-labels.js';
 
 /** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
 function pointOf(view, u, v, atMm) {
@@ -94,13 +96,13 @@ export class IsodoseLayer {
       }));
       drawn.push({ style, px });
     });
-    const placed = [];
     if (view.name === 'axial') {
-      drawLegend(ctx, this.style.levels.map((l) => ({ style: l, text: `${l.percent} %` })), this.style.casingPx, view.widthPx - 8, 24, placed);
+      drawLegend(ctx, this.style.levels.map((l) => ({ style: l, text: `${l.percent} %` })), this.style.casingPx, view.widthPx - 8, 24,
+        view.labels.reserved);
     }
     if (!this.showLabels) return;
     for (const { style, px } of drawn) {
-      label(ctx, `${style.percent} %`, labelSpots(px), [4, 20, view.widthPx - 4, view.heightPx - 20], placed);
+      view.labels.add({ text: `${style.percent} %`, spots: labelSpots(px), look: LABEL_LOOKS.isodose });
     }
   }
 }

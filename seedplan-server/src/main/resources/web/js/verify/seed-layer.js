@@ -4,6 +4,8 @@
 // report: filled, so that it is never taken for a line, in colour or in greyscale) and proposed supplementary seeds (magenta plus); every
 // found seed's axis as the finder estimated it (a yellow bar of the seed's length, projected into the view).
 
+import { LABEL_LOOKS } from '../viewer/overlay-labels.js';
+
 /** Half the length of an I-125 seed, mm: a seed is drawn on every slice it reaches. */
 const SEED_HALF_LENGTH_MM = 2.25;
 
@@ -110,7 +112,8 @@ export class SeedLayer {
 
   /**
    * Fills the cold voxels (runs [j, k, iFirst, iLast] on the dose grid, r.coldVoxels) of the dose-grid plane nearest
-   * to the view's slice, each voxel its full size, and names each cold region above its extent.
+   * to the view's slice, each voxel its full size, and names each cold region above its extent (or, where that is taken, under
+   * or beside it: the view's shared label placement, viewer/overlay-labels.js).
    */
   drawCold(ctx, view, r) {
     const cv = r.coldVoxels;
@@ -135,12 +138,6 @@ export class SeedLayer {
       }
     }
     ctx.fill();
-    ctx.fillStyle = '#8fb8ff';
-    ctx.font = '11px system-ui, "DejaVu Sans", sans-serif';
-    ctx.shadowColor = '#000';
-    ctx.shadowBlur = 3;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'bottom';
     for (const [name, regions] of Object.entries(r.coldRegions)) {
       for (const c of regions) {
         const lo = xyz(c.minCornerMm);
@@ -148,9 +145,12 @@ export class SeedLayer {
         if (view.sliceMm < lo[a] - spacingMm[a] / 2 || view.sliceMm > hi[a] + spacingMm[a] / 2) continue;
         const [x1, y1] = view.toPixel(lo);
         const [x2, y2] = view.toPixel(hi);
-        ctx.fillText(`${name} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, Math.min(x1, x2), Math.min(y1, y2) - 6);
+        const [left, right, top, bottom] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)];
+        // over the region, else under it, beside it, or further out; placed before the isodose labels (priority 0)
+        view.labels.add({ text: `${name} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, priority: 0, look: LABEL_LOOKS.cold,
+          spots: [[left, top, 'above-start'], [left, bottom, 'below-start'], [right, (top + bottom) / 2, 'right'], [left, (top + bottom) / 2, 'left'],
+            [left, top - 16, 'above-start'], [left, bottom + 16, 'below-start'], [left, top - 32, 'above-start'], [left, bottom + 32, 'below-start']] });
       }
     }
-    ctx.shadowBlur = 0;
   }
 }

@@ -4,6 +4,7 @@
 import { EDGE_LABELS, PlaneView } from './plane-view.js';
 import { WINDOW_PRESETS, greyLookup } from './window-presets.js';
 import { MeasureLayer } from './measure-layer.js';
+import { OverlayLabels } from './overlay-labels.js';
 
 /** Colour of each view's frame and of the crosshair line that shows its plane in the other views. */
 export const VIEW_COLOURS = { axial: '#5aa9ff', coronal: '#67d26a', sagittal: '#ff8a5c' };
@@ -244,11 +245,16 @@ export class CtViewer {
     const [x, y] = view.toPixel(corner);
     ctx.imageSmoothingEnabled = view.pixelsPerMm * Math.min(v.spacingMm[view.uAxis], v.spacingMm[view.vAxis]) > 1.5;
     ctx.drawImage(this.planeImage(view), x, y, (u1 - u0) * view.pixelsPerMm, (w1 - w0) * view.pixelsPerMm);
+    // the layers' labels are placed together once all have drawn; the side orientation letters stay clear
+    const w = view.widthPx;
+    const h = view.heightPx;
+    view.labels = new OverlayLabels([4, 20, w - 4, h - 20], [[0, h / 2 - 9, 22, h / 2 + 9], [w - 22, h / 2 - 9, w, h / 2 + 9]]);
     for (const layer of this.layers) {
       ctx.save();
       layer.draw(ctx, view, this);
       ctx.restore();
     }
+    view.labels.place(ctx);
     this.drawCrosshair(ctx, view);
     this.drawLabels(ctx, view);
   }

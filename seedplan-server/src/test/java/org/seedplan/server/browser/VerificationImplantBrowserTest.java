@@ -150,6 +150,36 @@ class VerificationImplantBrowserTest extends BrowserPerClass {
             onLine += Boolean.TRUE.equals(found) ? 1 : 0;
         }
         assertThat(onLine).as("vertices of the 100 %% line with its colour drawn beside them").isEqualTo(8);
+
+        // the coronal and sagittal views through the seeds show both kinds of label, the cold regions' names and the isodose
+        // levels': placed in one pass (viewer/overlay-labels.js), no two boxes intersect, every cold region crossing the slice
+        // keeps its name, and each label's colour is drawn inside its box (the box is where the text is)
+        for (String view : List.of("coronal", "sagittal")) {
+            wait.until(d -> Boolean.TRUE.equals(js("const l = window.seedplanViewer.views[arguments[0]].labels.placed;"
+                    + " return l.some((x) => x.text.includes(' cold ')) && l.some((x) => x.text.endsWith(' %'))", view)));
+            List<Map<String, Object>> labels = (List<Map<String, Object>>) js("const v = window.seedplanViewer.views[arguments[0]];"
+                    + " const r = v.canvas.width / v.widthPx; const ctx = v.canvas.getContext('2d');"
+                    + " return v.labels.placed.map((l) => { const cold = l.text.includes(' cold ');"
+                    + " const want = cold ? [0x8f, 0xb8, 0xff] : [255, 255, 255]; const [x0, y0, x1, y1] = l.box;"
+                    + " const d = ctx.getImageData(Math.round(x0 * r), Math.round(y0 * r), Math.max(1, Math.round((x1 - x0) * r)),"
+                    + " Math.max(1, Math.round((y1 - y0) * r))).data; let inked = 0;"
+                    + " for (let i = 0; i < d.length; i += 4) if (want.every((w, j) => Math.abs(d[i + j] - w) <= 24)) inked++;"
+                    + " return {text: l.text, box: l.box, inked}; })", view);
+            long coldAsked = (Long) js("return window.seedplanViewer.views[arguments[0]].labels.requests.filter((q) => q.text.includes(' cold ')).length", view);
+            assertThat(labels.stream().filter(l -> ((String) l.get("text")).contains(" cold ")).count())
+                    .as(view + ": every cold region's name placed").isEqualTo(coldAsked).isPositive();
+            for (int i = 0; i < labels.size(); i++) {
+                List<Number> a = (List<Number>) labels.get(i).get("box");
+                assertThat(((Number) labels.get(i).get("inked")).intValue()).as(view + " " + labels.get(i).get("text") + ": its colour in its box").isPositive();
+                for (int j = i + 1; j < labels.size(); j++) {
+                    List<Number> b = (List<Number>) labels.get(j).get("box");
+                    boolean overlap = a.get(0).doubleValue() < b.get(2).doubleValue() && b.get(0).doubleValue() < a.get(2).doubleValue()
+                            && a.get(1).doubleValue() < b.get(3).doubleValue() && b.get(1).doubleValue() < a.get(3).doubleValue();
+                    assertThat(overlap).as(view + ": '" + labels.get(i).get("text") + "' " + a + " and '" + labels.get(j).get("text") + "' " + b).isFalse();
+                }
+            }
+            System.out.println(view + " labels: " + labels);
+        }
         chromium.screenshot("verification-isodoses");
 
         // Save to implant: the implant recorded against the verified revision takes the run's TG-43 figures
