@@ -34,8 +34,9 @@ final class ModelBasedSection {
             rows.add(c.stream().map(ModelBasedSection::text).toArray(String[]::new));
         }
         p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
-        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%d replicate doses, each voxel varied by its"
-                + " own uncertainty); %d photons in %.0f s.", MetricUncertainty.REPLICATES, e.photons(), e.seconds())), 8.5f, false);
+        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%s); %s; %d photons in %.0f s.",
+                MetricUncertainty.method(e.modelBased()), MetricUncertainty.BIAS_NOTE, e.photons(),
+                e.seconds())), 8.5f, false);
         String materials = e.tissues().describeMaterials();
         p.line(text(materials.substring(0, 1).toUpperCase(Locale.ROOT) + materials.substring(1) + "."), 8.5f, false);
         List<String[]> given = new ArrayList<>();
@@ -55,7 +56,7 @@ final class ModelBasedSection {
         }
         p.space(6);
         p.images(List.of(ModelBasedDvhFigure.of(e)), p.width() * 0.8f);
-        p.line(text(String.format(Locale.ROOT, "DVH: %s solid, %s dashed, shaded its 1 σ band (the same replicate doses as the metrics' σ;"
+        p.line(text(String.format(Locale.ROOT, "DVH: %s solid, %s dashed, shaded its 1 σ band (from the same groups of histories as the metrics' σ;"
                 + " widest %.1f percentage points).", DoseSpecification.TG43_WATER.label(), spec.label(),
                 e.dvhBands().stream().mapToDouble(org.seedplan.dose.modelbased.DvhBand::maxSigmaPct).max().orElse(0))), 8.5f, false);
     }

@@ -72,8 +72,8 @@ final class ModelBasedDoseRun {
                     pm(s.vPct().get("100"), sigma.get("V100")), pm(s.dCcGy().get("2"), sigma.get("D2cc")),
                     pm(s.dCcGy().get("0.1"), sigma.get("D0.1cc"))));
         }
-        out.add("± is 1σ of the Monte Carlo statistics only: " + org.seedplan.dose.modelbased.MetricUncertainty.REPLICATES
-                + " replicate doses, each voxel varied by its own uncertainty (docs/model-based-dose.md).");
+        out.add("± is 1σ of the Monte Carlo statistics only: " + org.seedplan.dose.modelbased.MetricUncertainty.method(e.modelBased())
+                + "; " + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + " (docs/model-based-dose.md).");
         return out;
     }
 

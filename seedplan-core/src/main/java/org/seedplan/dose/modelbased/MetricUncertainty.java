@@ -65,8 +65,8 @@ public final class MetricUncertainty {
      * of σ for a target's D90 at 2 %, above σ for organs far from the seeds, which are noisier than the target the stop rule
      * watches.
      */
-    public static final String BIAS_NOTE = "noise widens a DVH: D90 reads low and D2cc, D0.1cc high, by a fraction of the 1σ in"
-            + " a target at 2 % but by more than the 1σ in organs far from the seeds";
+    public static final String BIAS_NOTE = "noise widens a DVH: D90 reads low and D2cc, D0.1cc high, by a fraction of σ in"
+            + " a target at 2 % but by more than σ in organs far from the seeds";
 
     /** How σ was estimated, for a report: "spread of the run's G independent groups of histories". */
     public static String method(SpecifiedDose dose) {
