@@ -99,10 +99,7 @@ final class PdfPages implements AutoCloseable {
                 x += widths[c];
             }
             if (r == 0) {
-                cs.setLineWidth(0.5f);
-                cs.moveTo(MARGIN, y - 2);
-                cs.lineTo(MARGIN + sum(widths), y - 2);
-                cs.stroke();
+                headerRule(widths);
             }
         }
         y -= 4;
@@ -137,13 +134,18 @@ final class PdfPages implements AutoCloseable {
                 }
             }
             if (r == 0) {
-                cs.setLineWidth(0.5f);
-                cs.moveTo(MARGIN, y - 2);
-                cs.lineTo(MARGIN + sum(widths), y - 2);
-                cs.stroke();
+                headerRule(widths);
             }
         }
         y -= 4;
+    }
+
+    /** The rule under a table's header row, across its columns' widths. */
+    private void headerRule(float[] widths) throws IOException {
+        cs.setLineWidth(0.5f);
+        cs.moveTo(MARGIN, y - 2);
+        cs.lineTo(MARGIN + sum(widths), y - 2);
+        cs.stroke();
     }
 
     /** Places images side by side, scaled to share the page width, on one row. */

@@ -48,6 +48,39 @@ export function chain(seg) {
   return lines;
 }
 
+/** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
+export function pointOf(view, u, v, atMm) {
+  const p = [0, 0, 0];
+  p[view.uAxis] = u;
+  p[view.vAxis] = v;
+  p[view.normalAxis] = atMm;
+  return p;
+}
+
+/**
+ * Strokes a plane's isodose lines ({atMm, lines: [{percent, label, …}]}) on `view`: line n's polylines `polylines[n]` (mm,
+ * from `chain`) in the style `styleFor(line)` gives (null: not drawn), over the casing `casingPx`. Returns what was drawn,
+ * [{line, style, px}] with px the pixel polylines, for the labels.
+ */
+export function strokePlane(ctx, view, plane, polylines, styleFor, casingPx) {
+  const drawn = [];
+  plane.lines.forEach((line, n) => {
+    const style = styleFor(line);
+    if (!style || !polylines[n].length) return;
+    const px = polylines[n].map((pts) => {
+      const out = [];
+      for (let i = 0; i < pts.length; i += 2) out.push(...view.toPixel(pointOf(view, pts[i], pts[i + 1], plane.atMm)));
+      return out;
+    });
+    strokeIsodose(ctx, style, casingPx, (c) => px.forEach((p) => {
+      c.moveTo(p[0], p[1]);
+      for (let i = 2; i < p.length; i += 2) c.lineTo(p[i], p[i + 1]);
+    }));
+    drawn.push({ line, style, px });
+  });
+  return drawn;
+}
+
 /** Strokes the path that `trace(ctx)` lays in `style`: the black casing `casingPx` wider, then the coloured line, both dashed. */
 export function strokeIsodose(ctx, style, casingPx, trace) {
   ctx.save();

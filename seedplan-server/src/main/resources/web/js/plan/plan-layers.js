@@ -1,18 +1,9 @@
 // What the plan screen draws on the CT views (an overlay layer of the CtViewer, docs/viewer.md): structure outlines,
 // isodose lines of the current slices (from the server, in mm; drawn by isodose-lines.js), template holes, needles and seeds.
-import { chain, drawLegend, labelSpots, strokeIsodose, styleOf } from './isodose-lines.js';
+import { chain, drawLegend, labelSpots, pointOf, strokePlane, styleOf } from './isodose-lines.js';
 import { LABEL_LOOKS } from '../viewer/overlay-labels.js';
 
 const SEED_HALF_LENGTH_MM = 2.25;
-
-/** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
-function pointOf(view, u, v, atMm) {
-  const p = [0, 0, 0];
-  p[view.uAxis] = u;
-  p[view.vAxis] = v;
-  p[view.normalAxis] = atMm;
-  return p;
-}
 
 /** RGBA of a dose as a fraction of the prescription: none below 50 %, blue → cyan to 100 %, green → yellow to 150 %, orange to 200 %, red above. */
 function washColour(f) {
@@ -168,22 +159,8 @@ export class PlanLayer {
     const targets = state.intent.targets.map((t) => t.structure);
     if (!this.chains) this.chains = new WeakMap(); // each plane's lines joined once: the state's planes change with each edit
     if (!this.chains.has(plane)) this.chains.set(plane, plane.lines.map((l) => chain(l.segmentsMm)));
-    const drawn = [];
-    plane.lines.forEach((line, n) => {
-      const style = styleOf(state.isodoseStyle, targets, line);
-      const polylines = this.chains.get(plane)[n];
-      if (!style || !polylines.length) return;
-      const px = polylines.map((pts) => {
-        const out = [];
-        for (let i = 0; i < pts.length; i += 2) out.push(...view.toPixel(pointOf(view, pts[i], pts[i + 1], plane.atMm)));
-        return out;
-      });
-      strokeIsodose(ctx, style, state.isodoseStyle.casingPx, (c) => px.forEach((p) => {
-        c.moveTo(p[0], p[1]);
-        for (let i = 2; i < p.length; i += 2) c.lineTo(p[i], p[i + 1]);
-      }));
-      drawn.push({ line, style, px });
-    });
+    const drawn = strokePlane(ctx, view, plane, this.chains.get(plane), (line) => styleOf(state.isodoseStyle, targets, line),
+      state.isodoseStyle.casingPx);
     if (view.name === 'axial') {
       // the legend on the main view: every level drawn on the plan, the other targets' 100 % lines as in print
       const st = state.isodoseStyle;

@@ -5,17 +5,8 @@
 // (viewer/overlay-labels.js), so they never cover the cold regions' names.
 import { get } from '../api.js';
 import { h, replace } from '../dom.js';
-import { chain, drawLegend, labelSpots, legendEntry, strokeIsodose, styleOf } from '../plan/isodose-lines.js';
+import { chain, drawLegend, labelSpots, legendEntry, strokePlane, styleOf } from '../plan/isodose-lines.js';
 import { LABEL_LOOKS } from '../viewer/overlay-labels.js';
-
-/** The point of a plane (u, v mm) at `atMm` along the view's normal, in patient mm. */
-function pointOf(view, u, v, atMm) {
-  const p = [0, 0, 0];
-  p[view.uAxis] = u;
-  p[view.vAxis] = v;
-  p[view.normalAxis] = atMm;
-  return p;
-}
 
 /** The overlay, and the fetching of each slice's lines as the views move. */
 export class IsodoseLayer {
@@ -80,22 +71,7 @@ export class IsodoseLayer {
     // lines of another slice are not drawn while this one's are on their way
     if (!this.visible || !plane || !this.style || Math.abs(plane.atMm - view.sliceMm) > 1e-6) return;
     if (!this.chains.has(plane)) this.chains.set(plane, plane.lines.map((l) => chain(l.segmentsMm)));
-    const drawn = [];
-    plane.lines.forEach((line, n) => {
-      const style = styleOf(this.style, [], line);
-      const polylines = this.chains.get(plane)[n];
-      if (!style || !polylines.length) return;
-      const px = polylines.map((pts) => {
-        const out = [];
-        for (let i = 0; i < pts.length; i += 2) out.push(...view.toPixel(pointOf(view, pts[i], pts[i + 1], plane.atMm)));
-        return out;
-      });
-      strokeIsodose(ctx, style, this.style.casingPx, (c) => px.forEach((p) => {
-        c.moveTo(p[0], p[1]);
-        for (let i = 2; i < p.length; i += 2) c.lineTo(p[i], p[i + 1]);
-      }));
-      drawn.push({ style, px });
-    });
+    const drawn = strokePlane(ctx, view, plane, this.chains.get(plane), (line) => styleOf(this.style, [], line), this.style.casingPx);
     if (view.name === 'axial') {
       drawLegend(ctx, this.style.levels.map((l) => ({ style: l, text: `${l.percent} %` })), this.style.casingPx, view.widthPx - 8, 24,
         view.labels.reserved);
