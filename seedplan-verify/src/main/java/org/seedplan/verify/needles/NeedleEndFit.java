@@ -50,6 +50,9 @@ final class NeedleEndFit {
     private static final double TIP_SEARCH_TO_MM = 5;
     /** Turns of the bevel about the axis tried on the coarse grid of the end's search. */
     private static final int TURNS = 8;
+    /** Box widths below this are taken as no box (a Gaussian slice profile), mm. */
+    static final double MIN_BOX_MM = 0.02;
+
     /** Evaluations of the shaft's fit from each of three slice profiles, then from the best of them; tolerance on the misfit. */
     private static final int SHORT_EVALUATIONS = 150;
     private static final int MAX_EVALUATIONS = 300;
@@ -163,6 +166,46 @@ final class NeedleEndFit {
             median[c] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         }
         return median;
+    }
+
+    /**
+     * The profile {@code profile} (in-plane σ, box width, slice σ, mm) with its slice part's full width at half maximum made
+     * {@code fwhmMm}: the box widened or narrowed with the slice σ kept, or, where even no box is too wide, a Gaussian of that
+     * FWHM. A CT's slice thickness is the FWHM of its slice sensitivity profile (IEC 61223-3-5; DICOM Slice Thickness
+     * (0018,0050), "nominal slice thickness"), so the width is known from the scan and only the shape is the fits'.
+     */
+    static double[] withFwhm(double[] profile, double fwhmMm) {
+        double sz = profile[2];
+        if (fwhm(MIN_BOX_MM, sz) >= fwhmMm) {
+            return new double[] {profile[0], 0, fwhmMm / (2 * Math.sqrt(2 * Math.log(2)))};
+        }
+        double lo = MIN_BOX_MM;
+        double hi = 2 * fwhmMm;
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (fwhm(mid, sz) < fwhmMm) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new double[] {profile[0], (lo + hi) / 2, sz};
+    }
+
+    /** The full width at half maximum of {@link #sliceProfile} with box {@code box} and σ {@code sz}, mm (by bisection). */
+    static double fwhm(double box, double sz) {
+        double half = sliceProfile(0, box, sz) / 2;
+        double lo = 0;
+        double hi = box / 2 + 6 * sz;
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (sliceProfile(mid, box, sz) > half) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo + hi;
     }
 
     /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
@@ -439,7 +482,7 @@ final class NeedleEndFit {
 
     /** A box of width {@code box} convolved with a Gaussian of σ {@code sz}, at offset {@code d}, 1/mm. */
     static double sliceProfile(double d, double box, double sz) {
-        if (box < 0.02) {
+        if (box < MIN_BOX_MM) {
             return Math.exp(-d * d / (2 * sz * sz)) / (Math.sqrt(2 * Math.PI) * sz);
         }
         return (NormalCdf.of((d + box / 2) / sz) - NormalCdf.of((d - box / 2) / sz)) / box;

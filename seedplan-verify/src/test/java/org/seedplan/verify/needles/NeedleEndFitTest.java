@@ -76,4 +76,20 @@ class NeedleEndFitTest {
         assertThat(fit).isNotNull();
         assertThat(Math.abs(fit.tipOffsetMm(0) - 1.0)).as("tip error with the bevel given, mm").isLessThanOrEqualTo(0.3);
     }
+
+    @Test
+    void theProfileMadeAsWideAsTheSliceKeepsItsShape() {
+        // A 3.74 mm box with σ 0.77 mm (scan 2625's median of the ends' fits) made 5 mm wide at half maximum: σ kept, box widened.
+        double[] box = NeedleEndFit.withFwhm(new double[] {0.5, 3.74, 0.77}, 5);
+        assertThat(NeedleEndFit.fwhm(box[1], box[2])).isCloseTo(5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(box[2]).isEqualTo(0.77);
+        assertThat(box[0]).isEqualTo(0.5);
+        // A Gaussian (FWHM = 2.355 σ analytically) too wide for the slice stays a Gaussian, of the slice's width.
+        double[] gauss = NeedleEndFit.withFwhm(new double[] {0.5, 0, 3.0}, 5);
+        assertThat(gauss[1]).isZero();
+        assertThat(gauss[2]).isCloseTo(5 / 2.35482, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(NeedleEndFit.fwhm(0, 1.0)).isCloseTo(2.35482, org.assertj.core.data.Offset.offset(1e-4));
+        // A box with hardly any blur: its FWHM is its width (to 1e-6 mm: the bisection's reach).
+        assertThat(NeedleEndFit.fwhm(5, 0.05)).isCloseTo(5, org.assertj.core.data.Offset.offset(1e-6));
+    }
 }
