@@ -35,7 +35,9 @@ import org.seedplan.geometry.Volume;
  * planes, a Gantry/Detector Tilt the positions contradict, uneven spacing, missing or duplicate
  * slices and mismatched slices are refused with a message that names them. Multi-frame (Enhanced)
  * CT images are read frame by frame from their functional groups ({@link EnhancedCtFrames}). When the folder holds
- * several CT series, one is chosen by Series Instance UID. Localiser (scout) images are skipped.
+ * several CT series, one is chosen by Series Instance UID. Localiser (scout) images are skipped. Slice Thickness
+ * (0018,0050), the width of the slice profile, is carried on the volume ({@link Volume#sliceThicknessMm()}; NaN when no
+ * slice records it, refused when the slices disagree).
  */
 public final class CtSeriesReader {
 
@@ -228,6 +230,7 @@ public final class CtSeriesReader {
             placed.add(new Placed(s, p, p.dot(normal)));
         }
         placed.sort(Comparator.comparingDouble(Placed::along));
+        double thicknessMm = sliceThicknessMm(source, slices);
         int n = placed.size();
         double sliceSpacing;
         if (n == 1) {
@@ -283,7 +286,7 @@ public final class CtSeriesReader {
                         + " or export it with its true Image Positions");
             }
             return axisAligned(source, placed.stream().map(Placed::slice).toList(), firstPos, colAxis, rowAxis, snap(normal),
-                    pixelSpacing, sliceSpacing, rows, cols, d0);
+                    pixelSpacing, sliceSpacing, thicknessMm, rows, cols, d0);
         }
         double planeZMm = Math.abs(colDir.z()) * colExtentMm + Math.abs(rowDir.z()) * rowExtentMm;
         if (Math.abs(snap(normal).z()) != 1 || planeZMm > GEOMETRY_TOLERANCE_MM) {
@@ -310,12 +313,56 @@ public final class CtSeriesReader {
         Grid grid = AxialResampler.grid(planes, cols, rows, pixelSpacing[1], pixelSpacing[0], sliceSpacing);
         float[] hu = AxialResampler.resample(grid, planes, cols, rows, pixelSpacing[1], pixelSpacing[0]);
         StackGeometry geometry = new StackGeometry(true, tiltDeg, gantryTilt, rotationDeg, driftMm);
-        return series(new Volume(grid, hu), byZ, d0, geometry);
+        return series(new Volume(grid, hu, thicknessMm), byZ, d0, geometry);
+    }
+
+    /**
+     * The series' Slice Thickness (0018,0050), mm: the slice sensitivity profile's full width at half maximum, which on an
+     * overlapping reconstruction (5 mm slices every 2.5 mm) is not the spacing. NaN when no slice records it (the attribute is
+     * Type 2: it may be empty), so that users of the volume fall back on the spacing. Slices that record different
+     * thicknesses (beyond {@value #SPACING_TOLERANCE_MM} mm) are refused, as mixed pixel sizes and uneven spacing are: such a
+     * series joins two reconstructions, and any one figure (the median, say) would give some of its slices a profile they do
+     * not have. A thickness that is not positive is refused.
+     */
+    private static double sliceThicknessMm(String source, List<Slice> slices) {
+        Slice thinnest = null;
+        Slice thickest = null;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Slice s : slices) {
+            var t = s.ds.number(Tag.SLICE_THICKNESS);
+            if (t.isEmpty()) {
+                continue;
+            }
+            double v = t.getAsDouble();
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(s.file + ": Slice Thickness (0018,0050) is " + v + " mm: a slice thickness is"
+                        + " positive; correct it or leave it empty (the slice spacing then stands for it)");
+            }
+            if (v < min) {
+                min = v;
+                thinnest = s;
+            }
+            if (v > max) {
+                max = v;
+                thickest = s;
+            }
+        }
+        if (thinnest == null) {
+            return Double.NaN;
+        }
+        if (max - min > SPACING_TOLERANCE_MM) {
+            throw new IllegalArgumentException(source + ": Slice Thickness (0018,0050) differs within the series: " + fmt(min)
+                    + " mm (" + thinnest.file.getFileName() + ") and " + fmt(max) + " mm (" + thickest.file.getFileName()
+                    + "): the series mixes reconstructions; export one reconstruction, all of one slice thickness");
+        }
+        return min;
     }
 
     /** A stack whose rows, columns and slices run along patient axes: the voxels are reordered, not interpolated. */
     private static CtSeries axisAligned(String source, List<Slice> sorted, Vec3 firstPos, Vec3 colDir, Vec3 rowDir, Vec3 normal,
-                                        double[] pixelSpacing, double sliceSpacing, int rows, int cols, DataSet d0) {
+                                        double[] pixelSpacing, double sliceSpacing, double thicknessMm, int rows, int cols,
+                                        DataSet d0) {
         int n = sorted.size();
         AxisAlignedFrame frame = new AxisAlignedFrame(source, firstPos, colDir, rowDir, normal,
                 new double[] {pixelSpacing[1], pixelSpacing[0], sliceSpacing}, cols, rows, n);
@@ -344,7 +391,7 @@ public final class CtSeriesReader {
         if (frame.sliceStride() < 0) {
             Collections.reverse(byGrid);
         }
-        return series(new Volume(frame.grid(), hu), byGrid, d0, StackGeometry.AXIS_ALIGNED);
+        return series(new Volume(frame.grid(), hu, thicknessMm), byGrid, d0, StackGeometry.AXIS_ALIGNED);
     }
 
     private static CtSeries series(Volume volume, List<Slice> byGrid, DataSet d0, StackGeometry geometry) {

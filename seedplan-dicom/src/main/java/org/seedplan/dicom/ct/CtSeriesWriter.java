@@ -15,7 +15,8 @@ import org.seedplan.geometry.Volume;
 /**
  * Writes a volume in HU as a CT Image Storage series (PS3.3 A.3): one axial slice per grid plane,
  * identity orientation, head-first supine, signed 16-bit pixels with Rescale Slope 1 and Intercept
- * 0 (HU rounded to integers and clamped to the 16-bit range).
+ * 0 (HU rounded to integers and clamped to the 16-bit range). Slice Thickness is the volume's, or the slice spacing when
+ * it records none.
  */
 public final class CtSeriesWriter {
 
@@ -44,7 +45,7 @@ public final class CtSeriesWriter {
                     .put(Tag.SERIES_DATE, study.date())
                     .empty(Tag.KVP)
                     .put(Tag.LATERALITY, "") // Type 2C: body part unknown, so possibly paired (dciodvfy asks for it)
-                    .numbers(Tag.SLICE_THICKNESS, g.dzMm())
+                    .numbers(Tag.SLICE_THICKNESS, ct.sliceProfileFwhmMm())
                     .put(Tag.PATIENT_POSITION, "HFS")
                     .numbers(Tag.ACQUISITION_NUMBER, 1)
                     .numbers(Tag.INSTANCE_NUMBER, k + 1)
