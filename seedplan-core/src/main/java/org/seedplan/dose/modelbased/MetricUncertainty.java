@@ -51,13 +51,9 @@ public final class MetricUncertainty {
         return withDvhBands(calculator, dose).sigma();
     }
 
-    /** The groups of histories of {@code dose} that hold photons: G. */
+    /** The groups of histories of {@code dose}: G. */
     public static int groups(SpecifiedDose dose) {
-        int g = 0;
-        for (long n : dose.groupPhotons()) {
-            g += n > 0 ? 1 : 0;
-        }
-        return g;
+        return dose.groupPhotons().length;
     }
 
     /**
@@ -74,8 +70,7 @@ public final class MetricUncertainty {
     }
 
     /**
-     * The metrics' σ and every structure's {@link DvhBand}, from one set of {@value #REPLICATES} replicates. A run of fewer
-     * than two groups (stopped by its time limit in its first round) has no σ: every metric is left out and every band is 0 wide.
+     * The metrics' σ and every structure's {@link DvhBand}, from one set of {@value #REPLICATES} replicates.
      */
     public static Result withDvhBands(DoseMetricsCalculator calculator, SpecifiedDose dose) {
         if (dose.groupDoseGy() == null) {
@@ -84,23 +79,16 @@ public final class MetricUncertainty {
         List<RoiMask> rois = calculator.rois();
         List<Dvh> reported = calculator.dvhs(dose.dose());
         double[][] axes = axes(calculator, reported);
-        List<Integer> used = new ArrayList<>();
-        for (int g = 0; g < dose.groupPhotons().length; g++) {
-            if (dose.groupPhotons()[g] > 0) {
-                used.add(g);
-            }
-        }
-        int groups = used.size();
-        int replicates = groups < 2 ? 0 : REPLICATES;
-        double[][][] values = new double[rois.size()][METRICS.size()][replicates];
-        double[][][] volumes = new double[rois.size()][DvhBand.POINTS][replicates];
+        int groups = groups(dose);
+        double[][][] values = new double[rois.size()][METRICS.size()][REPLICATES];
+        double[][][] volumes = new double[rois.size()][DvhBand.POINTS][REPLICATES];
         SplittableRandom rng = new SplittableRandom(RANDOM_SEED);
         int n = dose.dose().doseGy().length;
         int half = groups / 2;
         int[] order = new int[groups];
-        for (int r = 0; r < replicates; r++) {
+        for (int r = 0; r < REPLICATES; r++) {
             for (int k = 0; k < groups; k++) {
-                order[k] = used.get(k);
+                order[k] = k;
             }
             double photons = 0;
             for (int k = 0; k < half; k++) {
@@ -135,7 +123,7 @@ public final class MetricUncertainty {
                 }
             }
         }
-        double groupsCorrection = groups < 2 ? Double.NaN : Math.sqrt(half / (double) (groups - half));
+        double groupsCorrection = Math.sqrt(half / (double) (groups - half));
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         List<DvhBand> bands = new ArrayList<>();
         for (int s = 0; s < rois.size(); s++) {

@@ -1,5 +1,6 @@
 package org.seedplan.dose.modelbased;
 
+import java.util.Arrays;
 import org.seedplan.dose.DoseGrid;
 
 /**
@@ -22,6 +23,13 @@ public record SpecifiedDose(DoseGrid dose, DoseSpecification specification, floa
         }
         if (groupDoseGy != null && (groupPhotons == null || groupPhotons.length != groupDoseGy.length)) {
             throw new IllegalArgumentException(groupDoseGy.length + " groups of histories need as many photon counts");
+        }
+        if (groupDoseGy != null && groupDoseGy.length < 2) {
+            throw new IllegalArgumentException(groupDoseGy.length + " group of histories: the σ of dose metrics needs at least 2");
+        }
+        if (groupPhotons != null && Arrays.stream(groupPhotons).anyMatch(n -> n <= 0)) {
+            throw new IllegalArgumentException("a group of histories without photons (" + Arrays.toString(groupPhotons)
+                    + "): every group must hold photons");
         }
         if (groupDoseGy != null) {
             for (float[] g : groupDoseGy) {

@@ -9,8 +9,8 @@ import org.seedplan.geometry.Grid;
  *
  * @param photons photons emitted
  * @param seconds wall-clock seconds of the transport
- * @param groupDoseRateMediumInMediumCGyPerH Dm,m rate of each group of histories alone (independent groups, together the
- *        run; a group no batch reached is all 0 with 0 photons)
+ * @param groupDoseRateMediumInMediumCGyPerH Dm,m rate of each group of histories alone (independent groups of the same
+ *        number of photons, together the run)
  * @param groupDoseRateWaterInMediumCGyPerH Dw,m rate of each group alone
  * @param groupPhotons photons of each group
  */

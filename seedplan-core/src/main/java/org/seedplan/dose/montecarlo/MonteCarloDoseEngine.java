@@ -26,17 +26,24 @@ import org.seedplan.source.SourceModel;
  * approximation, track-length scoring of Dm,m and Dw,m, normalised to each seed's S_K by the air-kerma strength per
  * photon that the same transport gives in vacuum. The {@link DoseEngine} methods return Dm,m.
  *
- * <p>Batches of photons run on {@code settings.threads} threads; batch b uses its own generator, the b-th
- * {@link SplittableRandom#split()} of one generator seeded with rngSeed (split in batch order on the calling thread, so
- * that different RNG seeds give independent runs), and thread t always runs batches t, t + T, t + 2T …, so a result
- * depends only on the RNG seed and the thread count (unless the time limit stops the run). The batches fall into
- * {@link #groups(int)} groups of histories (thread t's k-th batch into group t + T·(k mod G/T)), each group's dose kept
- * apart for the bootstrap σ of dose metrics ({@code MetricUncertainty}).
+ * <p>The run proceeds in rounds; a round is one batch of the same number of photons for each of the {@link #groups(int)}
+ * G groups of histories, whose doses are kept apart for the σ of dose metrics ({@code MetricUncertainty}). Group g's
+ * batches run on thread g mod T of the {@code settings.threads} T threads; each batch uses its own generator, a
+ * {@link SplittableRandom#split()} of one generator seeded with rngSeed, split in (round, group) order on the calling
+ * thread, so that different RNG seeds give independent runs and a result depends only on the RNG seed and the thread
+ * count (unless the time limit stops the run). Every stop rule — uncertainty, photons, time — is checked only when a round
+ * is complete, and the first round always runs: whenever a run stops, its G groups hold the same number of photons (until
+ * issue 17's "mc" session of 2026-12-04 a round was one batch per thread, and a run the clock stopped early could hold
+ * 2 of its 10 groups).
  */
 public final class MonteCarloDoseEngine implements DoseEngine {
 
-    /** Fewest batches before the uncertainty rule may stop a run (the batch estimate of σ needs a handful). */
+    /** Fewest batches before the uncertainty rule may stop a run (the batch estimate of σ needs a handful): G is at least this. */
     static final int MIN_BATCHES = 10;
+    /** Photons of one batch at most: a round of G batches is then 5·10⁵ photons on one or two threads, about a second. */
+    static final long MAX_BATCH_PHOTONS = 50_000;
+    /** Rounds a run limited by its photons alone makes (batches of maxPhotons / (G·this), fewer when a batch would exceed its bound). */
+    static final int ROUNDS_AT_PHOTON_LIMIT = 4;
 
     private final SourceModel model;
     private final VoxelPhantom phantom;
@@ -103,11 +110,12 @@ public final class MonteCarloDoseEngine implements DoseEngine {
         boolean[] region = uncertaintyRegion;
         double kermaPerPhoton = AirKermaStrengthPerPhoton.keVCm2PerGram(geometry, library);
         int threads = settings.threads();
-        long photonsPerBatch = Math.max(1000, Math.min(100_000, settings.maxPhotons() / ((long) threads * 2 * MIN_BATCHES)));
+        int groups = groups(threads);
+        long photonsPerBatch = photonsPerBatch(settings.maxPhotons(), groups);
         VoxelScorer[] scorers = new VoxelScorer[threads];
         PhotonTransport[] transports = new PhotonTransport[threads];
         for (int t = 0; t < threads; t++) {
-            scorers[t] = new VoxelScorer(scoringGrid, phantom.grid(), groups(threads) / threads);
+            scorers[t] = new VoxelScorer(scoringGrid, phantom.grid(), groups / threads);
             transports[t] = new PhotonTransport(library, phantom, seedTransport, placement, scorers[t]);
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -119,27 +127,32 @@ public final class MonteCarloDoseEngine implements DoseEngine {
         long photons = 0;
         SplittableRandom batchSeeds = new SplittableRandom(settings.rngSeed());
         try {
-            for (long round = 0; ; round++) {
+            while (true) {
+                SplittableRandom[] rngs = new SplittableRandom[groups];
+                for (int g = 0; g < groups; g++) {
+                    rngs[g] = batchSeeds.split();
+                }
                 List<Future<?>> work = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    PhotonTransport transport = transports[t];
-                    VoxelScorer scorer = scorers[t];
-                    SplittableRandom rng = batchSeeds.split();
+                    int thread = t;
                     work.add(pool.submit(() -> {
-                        for (long n = 0; n < photonsPerBatch; n++) {
-                            if ((n & 1023) == 0 && stop.get()) {
-                                return;
+                        // this thread's groups in order: VoxelScorer puts its k-th batch into its group k mod (G/T)
+                        for (int g = thread; g < groups; g += threads) {
+                            for (long n = 0; n < photonsPerBatch; n++) {
+                                if ((n & 1023) == 0 && stop.get()) {
+                                    return;
+                                }
+                                transports[thread].history(rngs[g]);
                             }
-                            transport.history(rng);
+                            scorers[thread].endBatch();
                         }
-                        scorer.endBatch();
                     }));
                 }
                 await(work, cancelled, stop);
-                photons += photonsPerBatch * threads;
+                photons += photonsPerBatch * groups;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double uncertainty = Double.NaN;
-                if (settings.targetMeanRelativeUncertainty() > 0 && (round + 1) * threads >= MIN_BATCHES) {
+                if (settings.targetMeanRelativeUncertainty() > 0) {
                     if (region == null) {
                         region = highDoseRegion(scorers, outsideSeeds);
                     }
@@ -151,7 +164,7 @@ public final class MonteCarloDoseEngine implements DoseEngine {
                     done = Math.max(done, Math.min(1, (t * t) / (uncertainty * uncertainty)));
                 }
                 progress.accept(Math.min(1, done));
-                if (photons >= settings.maxPhotons() || seconds >= settings.maxSeconds()
+                if (photons + photonsPerBatch * groups > settings.maxPhotons() || seconds >= settings.maxSeconds()
                         || (!Double.isNaN(uncertainty) && uncertainty <= settings.targetMeanRelativeUncertainty())) {
                     break;
                 }
@@ -164,8 +177,17 @@ public final class MonteCarloDoseEngine implements DoseEngine {
     }
 
     /**
-     * Groups of histories a run keeps apart: {@value #MIN_BATCHES} rounded up to a multiple of the threads, so that a run
-     * the uncertainty rule stops at its first chance has one batch in each.
+     * Photons of each batch: maxPhotons / (G·{@value #ROUNDS_AT_PHOTON_LIMIT}), at least 1 and at most
+     * {@value #MAX_BATCH_PHOTONS}, so that a run the photon limit stops makes whole rounds and never exceeds it (but for a
+     * limit below G photons: the first round always runs).
+     */
+    static long photonsPerBatch(long maxPhotons, int groups) {
+        return Math.max(1, Math.min(MAX_BATCH_PHOTONS, maxPhotons / ((long) groups * ROUNDS_AT_PHOTON_LIMIT)));
+    }
+
+    /**
+     * Groups of histories a run keeps apart: {@value #MIN_BATCHES} rounded up to a multiple of the threads, so that each thread
+     * runs as many batches of a round.
      */
     static int groups(int threads) {
         return (MIN_BATCHES + threads - 1) / threads * threads;
@@ -305,9 +327,6 @@ public final class MonteCarloDoseEngine implements DoseEngine {
                 groupPhotons[g] = scorers[t].groupBatches[j] * photonsPerBatch;
                 groupMedium[g] = new float[n];
                 groupWater[g] = new float[n];
-                if (groupPhotons[g] == 0) {
-                    continue;
-                }
                 for (int v = 0; v < n; v++) {
                     double outside = outsideSeeds[v];
                     if (outside >= 1e-3) {

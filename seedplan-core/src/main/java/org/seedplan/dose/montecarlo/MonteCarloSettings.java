@@ -3,8 +3,9 @@ package org.seedplan.dose.montecarlo;
 /**
  * Settings of a Monte Carlo run: RNG seed (results are reproducible for a given seed and thread count), threads, and
  * the stop rule: stop when the mean relative 1-σ uncertainty over the uncertainty region falls to the target, or
- * after {@code maxPhotons} emitted photons, or after {@code maxSeconds}, whichever comes first. A run stopped by
- * the clock is not reproducible; the other two rules are.
+ * when the next round of batches would exceed {@code maxPhotons} emitted photons, or after {@code maxSeconds}, whichever
+ * comes first, each checked when a round (one batch for each group of histories, at most 5·10⁵ photons) is complete; the
+ * first round always runs. A run stopped by the clock is not reproducible; the other two rules are.
  *
  * @param rngSeed seed of the random number generator
  * @param threads worker threads (1 or more)

@@ -2,9 +2,11 @@ package org.seedplan.dose.modelbased;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.montecarlo.MonteCarloSettings;
@@ -34,6 +36,26 @@ class MetricUncertaintyCalibrationTest {
 
     @Test
     void zScoresOfIndependentRerunsHaveTheSpreadTheStatedSigmaPromises() {
+        assertCalibrated(seed -> new MonteCarloSettings(seed, 2, 0, PHOTONS, 600), 3001);
+    }
+
+    /**
+     * A run the clock stops at once (1 ms) still completes its first round: all 10 groups, each with one batch of
+     * maxPhotons / 40 photons, and a σ as calibrated as a full run's. Until the "mc" session of 2026-12-04 a round was one batch
+     * per thread and such a run held 2 of its 10 groups (σ from 1 degree of freedom).
+     */
+    @Test
+    void aRunStoppedByItsTimeLimitHasAllGroupsAndACalibratedSigma() {
+        long maxPhotons = 400_000;
+        List<SpecifiedDose> doses = assertCalibrated(seed -> new MonteCarloSettings(seed, 2, 0, maxPhotons, 0.001), 4001);
+        for (SpecifiedDose d : doses) {
+            assertThat(d.groupPhotons()).as("photons of each group of a run stopped by its time limit").hasSize(10)
+                    .containsOnly(maxPhotons / 40);
+        }
+    }
+
+    /** Runs {@value #RUNS} RNG seeds from {@code firstSeed} and asserts the SD of the metrics' z-scores; returns the doses. */
+    private static List<SpecifiedDose> assertCalibrated(LongFunction<MonteCarloSettings> settings, long firstSeed) {
         Grid grid = new Grid(new Vec3(-20, -20, -20), 2, 2, 2, 21, 21, 21);
         Grid phantomGrid = ModelBasedDose.phantomGrid(grid);
         float[] density = new float[phantomGrid.voxelCount()];
@@ -48,9 +70,11 @@ class MetricUncertaintyCalibrationTest {
                 new Seed(new Vec3(0, 5, 3), new Vec3(0, 0, 1), 0.5));
         double[][] value = new double[METRICS.size()][RUNS];
         double[][] sigma = new double[METRICS.size()][RUNS];
+        List<SpecifiedDose> doses = new ArrayList<>();
         for (int r = 0; r < RUNS; r++) {
             SpecifiedDose d = ModelBasedDose.compute(DemoModelBased.SOURCE, water, seeds, grid, DemoModelBased.PERMANENT, DoseSpecification.DM_M,
-                    new MonteCarloSettings(3001 + r, 2, 0, PHOTONS, 600), null, f -> { }, () -> false).dose();
+                    settings.apply(firstSeed + r), null, f -> { }, () -> false).dose();
+            doses.add(d);
             Map<String, Double> s = MetricUncertainty.of(calc, d).get("CTV");
             for (int m = 0; m < METRICS.size(); m++) {
                 value[m][r] = MetricUncertainty.metric(calc.dvhs(d.dose()).get(0), METRICS.get(m), 100);
@@ -69,5 +93,6 @@ class MetricUncertaintyCalibrationTest {
                     sdZ);
             assertThat(sdZ).as("SD of the z-scores of CTV " + METRICS.get(m)).isBetween(0.66, 1.58);
         }
+        return doses;
     }
 }
