@@ -12,8 +12,9 @@ import org.seedplan.geometry.Volume;
  * {@link IntraOpScanner}. Written apart from {@link NeedleFinder}: the metal is integrated as
  * solid cross-sections along each axis (the bevel as a plane cut: a circular segment that shrinks
  * to nothing at the tip), each spread by the scanner's in-plane Gaussian averaged over the pixel
- * and by its slice sensitivity profile (box, Gaussian or triangle); then metal streaks, white
- * noise and the clip [−1024, maxHu].
+ * and by its slice sensitivity profile (box, Gaussian or triangle) as wide at half maximum as the slice thickness, which
+ * may exceed the spacing (an overlapping reconstruction); then metal streaks, white noise (shared by overlapping slices)
+ * and the clip [−1024, maxHu]. The volume records the thickness, as a scanner's header does.
  */
 public final class IntraOpCtGenerator {
 
@@ -74,11 +75,33 @@ public final class IntraOpCtGenerator {
                 }
             }
         }
-        for (int v = 0; v < hu.length; v++) {
-            double value = hu[v] + metal[v] + scanner.noiseSdHu() * rnd.nextGaussian();
-            hu[v] = (float) Math.max(-1024, Math.min(scanner.maxHu(), value));
+        double thickness = scanner.sliceThicknessMm(grid.dzMm());
+        int overlap = Math.max(1, (int) Math.round(thickness / grid.dzMm()));
+        if (overlap == 1) {
+            for (int v = 0; v < hu.length; v++) {
+                double value = hu[v] + metal[v] + scanner.noiseSdHu() * rnd.nextGaussian();
+                hu[v] = (float) Math.max(-1024, Math.min(scanner.maxHu(), value));
+            }
+        } else {
+            // Overlapping slices are reconstructed from the same projections: each slice's noise is the mean of the noise of
+            // the slabs, one spacing thick, its profile spans, so neighbours within a thickness share part of it.
+            int plane = grid.nx() * grid.ny();
+            float[] slabs = new float[plane * (grid.nz() + overlap - 1)];
+            for (int v = 0; v < slabs.length; v++) {
+                slabs[v] = (float) rnd.nextGaussian();
+            }
+            double scale = scanner.noiseSdHu() / Math.sqrt(overlap);
+            for (int v = 0; v < hu.length; v++) {
+                double noise = 0;
+                for (int q = 0; q < overlap; q++) {
+                    noise += slabs[v + q * plane];
+                }
+                double value = hu[v] + metal[v] + scale * noise;
+                hu[v] = (float) Math.max(-1024, Math.min(scanner.maxHu(), value));
+            }
         }
-        return new Volume(grid, hu);
+        // The header records the thickness as a scanner does (DICOM Slice Thickness).
+        return new Volume(grid, hu, thickness);
     }
 
     /** The shaft from hub to tip in 0.1 mm steps; over the bevel the cross-section is the circular segment left by the cut. */
@@ -127,7 +150,8 @@ public final class IntraOpCtGenerator {
     private void deposit(Grid g, float[] metal, Vec3 p, double amountHuMm3, double sectionSigmaMm) {
         double sxy = Math.hypot(scanner.inPlaneFwhmMm() * FWHM_TO_SIGMA, sectionSigmaMm);
         double reachXy = 4 * sxy + g.dxMm();
-        double reachZ = 1.5 * g.dzMm() + 4 * sectionSigmaMm + g.dzMm();
+        double thickness = scanner.sliceThicknessMm(g.dzMm());
+        double reachZ = 1.5 * Math.max(thickness, g.dzMm()) + 4 * sectionSigmaMm + g.dzMm();
         int i0 = Math.max(0, (int) Math.floor((p.x() - reachXy - g.x(0)) / g.dxMm()));
         int i1 = Math.min(g.nx() - 1, (int) Math.ceil((p.x() + reachXy - g.x(0)) / g.dxMm()));
         int j0 = Math.max(0, (int) Math.floor((p.y() - reachXy - g.y(0)) / g.dyMm()));
@@ -146,7 +170,7 @@ public final class IntraOpCtGenerator {
             wy[j - j0] = pixelAverage(g.y(j) - p.y(), g.dyMm(), sxy);
         }
         for (int k = k0; k <= k1; k++) {
-            double wz = sliceWeight(g.z(k) - p.z(), g.dzMm(), sectionSigmaMm) * amountHuMm3;
+            double wz = sliceWeight(g.z(k) - p.z(), thickness, sectionSigmaMm) * amountHuMm3;
             if (wz < 1e-6) {
                 continue;
             }
@@ -165,7 +189,7 @@ public final class IntraOpCtGenerator {
         return (NormalCdf.of((d + w / 2) / s) - NormalCdf.of((d - w / 2) / s)) / w;
     }
 
-    /** The slice sensitivity profile (FWHM = slice spacing) convolved with a Gaussian of σ {@code s}, at offset {@code d}, 1/mm. */
+    /** The slice sensitivity profile (FWHM = slice thickness) convolved with a Gaussian of σ {@code s}, at offset {@code d}, 1/mm. */
     private double sliceWeight(double d, double thickness, double s) {
         return switch (scanner.profile()) {
             case BOX -> pixelAverage(d, thickness, s);
@@ -185,10 +209,22 @@ public final class IntraOpCtGenerator {
         };
     }
 
-    /** Three streaks through {@code c} in its slice: bright or dark, 1.4 mm wide, from 2.5 mm out, fading as 15 / (15 + r). */
+    /**
+     * Three streaks through {@code c} in its slice: bright or dark, 1.4 mm wide, from 2.5 mm out, fading as 15 / (15 + r). On
+     * an overlapping reconstruction in every slice whose thickness holds {@code c} (all are made from the same projections).
+     */
     private void streaks(Grid g, float[] hu, Vec3 c, SplittableRandom rnd) {
-        int k = (int) Math.round((c.z() - g.z(0)) / g.dzMm());
-        if (k < 0 || k >= g.nz()) {
+        double thickness = scanner.sliceThicknessMm(g.dzMm());
+        double at = (c.z() - g.z(0)) / g.dzMm();
+        int ka = (int) Math.round(at);
+        int kb = ka;
+        if (thickness > g.dzMm()) {
+            ka = (int) Math.ceil(at - thickness / 2 / g.dzMm());
+            kb = (int) Math.floor(at + thickness / 2 / g.dzMm());
+        }
+        ka = Math.max(0, ka);
+        kb = Math.min(g.nz() - 1, kb);
+        if (ka > kb) {
             return;
         }
         double reach = 60;
@@ -209,7 +245,9 @@ public final class IntraOpCtGenerator {
                     double across = Math.abs(-dx * uy + dy * ux);
                     double r = Math.abs(along);
                     if (across < 0.7 && r > 2.5 && r < reach) {
-                        hu[g.index(i, j, k)] += (float) (amp * 15 / (15 + r));
+                        for (int k = ka; k <= kb; k++) {
+                            hu[g.index(i, j, k)] += (float) (amp * 15 / (15 + r));
+                        }
                     }
                 }
             }

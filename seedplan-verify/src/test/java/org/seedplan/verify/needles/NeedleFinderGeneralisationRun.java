@@ -19,7 +19,10 @@ import org.seedplan.planning.needle.Needle;
  * the bevel length instead of estimating it; {@code -Dseedplan.needles.profiles=BOX}: only the scans of the draw with these
  * slice profiles, the others skipped so that every scan stays the one the full draw makes; {@code -Dseedplan.needles.onlySeeds=2639,2641}:
  * only these seeds of the draw, likewise; {@code -Dseedplan.needles.guidance=COPLANAR_TEMPLATE}: the template needles pivot at a
- * coplanar template instead of about their tips, {@link IntraOpScenario.Guidance}): new random scenarios that neither the
+ * coplanar template instead of about their tips, {@link IntraOpScenario.Guidance}; {@code -Dseedplan.needles.thickness=5}: slices
+ * that thick (the profile's FWHM) whatever their spacing, an overlapping reconstruction when thicker, drawn after the rest of
+ * the scanner so that the draw is the same; {@code -Dseedplan.needles.noHeaderThickness=true}: the volume given to the finder
+ * without its slice thickness, as a series without Slice Thickness would be read): new random scenarios that neither the
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
@@ -66,11 +69,18 @@ class NeedleFinderGeneralisationRun {
             }
             IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350),
                     maxHu);
+            String thickness = System.getProperty("seedplan.needles.thickness");
+            if (thickness != null) {
+                scanner = scanner.withSliceThickness(Double.parseDouble(thickness));
+            }
             int nz = (int) Math.round(100 / sliceMm);
             Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
             IntraOpScenario scenario = IntraOpScenario.generate(grid, seed,
                     IntraOpScenario.Guidance.valueOf(System.getProperty("seedplan.needles.guidance", "TIP_AIMED")));
             Volume ct = new IntraOpCtGenerator(scanner, bevel).render(grid, scenario.placed(), scenario.seeds(), seed);
+            if (Boolean.getBoolean("seedplan.needles.noHeaderThickness")) {
+                ct = new Volume(grid, ct.hu());
+            }
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             String given = System.getProperty("seedplan.needles.finderBevel");
             NeedleFinding finding = (given == null ? new NeedleFinder() : new NeedleFinder(Double.parseDouble(given))).find(ct);
@@ -84,7 +94,8 @@ class NeedleFinderGeneralisationRun {
             counts[2] += m.unmatchedFound().size();
             missed += m.unmatchedPlanned().size();
             falseNeedles += m.unmatchedFound().size();
-            String name = String.format(Locale.ROOT, "%s %.2f mm %s FWHM %.2f noise %.0f streaks %.0f", profile, sliceMm,
+            String name = String.format(Locale.ROOT, "%s %.2f mm (%.2f thick%s) %s FWHM %.2f noise %.0f streaks %.0f", profile, sliceMm,
+                    scanner.sliceThicknessMm(sliceMm), ct.hasSliceThickness() ? "" : ", not in the header",
                     maxHu < 5000 ? "12-bit" : "extended", scanner.inPlaneFwhmMm(), scanner.noiseSdHu(), scanner.streakHu());
             System.out.printf(Locale.ROOT, "seed %d %s: %d found, %d missed, %d false, %.2f s (%.2f s CPU)%n", seed, name,
                     m.matches().size(), m.unmatchedPlanned().size(), m.unmatchedFound().size(), finding.seconds(), cpuSeconds);
