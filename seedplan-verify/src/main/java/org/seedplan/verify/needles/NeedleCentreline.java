@@ -60,7 +60,7 @@ final class NeedleCentreline {
     static SpaceCurve refine(Volume ct, SpaceCurve curve, double t0, double t1, List<Extent> others) {
         Grid g = ct.grid();
         float[] hu = ct.hu();
-        double radiusZ = RADIUS_MM + g.dzMm();
+        double radiusZ = RADIUS_MM + zSpreadMm(ct);
         int bins = (int) Math.ceil((t1 - t0) / SLAB_MM) + 1;
         double[] sw = new double[bins];
         double[] sx = new double[bins];
@@ -118,7 +118,7 @@ final class NeedleCentreline {
             }
         }
         int degree = t1 - t0 >= 30 ? 2 : 1;
-        boolean straightZ = straightZ(g, curve, t0, t1);
+        boolean straightZ = straightZ(ct, curve, t0, t1);
         if (centroids.size() < 2 * (degree + 2)) {
             return curve;
         }
@@ -161,14 +161,24 @@ final class NeedleCentreline {
     }
 
     /**
-     * Whether the needle's z is fitted as a line: on slices of at least {@value #THICK_SLICE_MM} mm where the run spans fewer
-     * than {@value #STAIRCASE_SLICES} slice spacings along z.
+     * Whether the needle's z is fitted as a line: on slices at least {@value #THICK_SLICE_MM} mm thick (the profile's FWHM)
+     * where the run spans fewer than {@value #STAIRCASE_SLICES} slice spacings along z.
      */
-    static boolean straightZ(Grid g, SpaceCurve curve, double t0, double t1) {
-        return g.dzMm() >= THICK_SLICE_MM && Math.abs(curve.at(t1).z() - curve.at(t0).z()) < STAIRCASE_SLICES * g.dzMm();
+    static boolean straightZ(Volume ct, SpaceCurve curve, double t0, double t1) {
+        Grid g = ct.grid();
+        return ct.sliceProfileFwhmMm() >= THICK_SLICE_MM
+                && Math.abs(curve.at(t1).z() - curve.at(t0).z()) < STAIRCASE_SLICES * g.dzMm();
     }
 
-    /** Slices at least this thick make a shallow needle's centroids a staircase along z, mm. */
+    /**
+     * How far along z a needle's image reaches from it, mm: the slice profile's width (the recorded slice thickness, which on an
+     * overlapping reconstruction exceeds the spacing) or the slice spacing, the wider.
+     */
+    static double zSpreadMm(Volume ct) {
+        return Math.max(ct.grid().dzMm(), ct.sliceProfileFwhmMm());
+    }
+
+    /** Slices at least this thick (the profile's FWHM, the slice thickness) make a shallow needle's centroids a staircase along z, mm. */
     static final double THICK_SLICE_MM = 3;
     /** A needle spanning fewer slice spacings than this along z has its z fitted as a line on thick slices. */
     static final double STAIRCASE_SLICES = 3;

@@ -101,7 +101,7 @@ final class NeedleEndFit {
         e2 = axis.cross(e1);
         Grid g = ct.grid();
         double reachXy = RADIUS_MM + 2;
-        double reachZ = RADIUS_MM + 2 * g.dzMm();
+        double reachZ = RADIUS_MM + 2 * NeedleCentreline.zSpreadMm(ct);
         Vec3 a = end.plus(axis.times(SHAFT_FROM_MM - LEAD_MM));
         Vec3 b = end.plus(axis.times(TIP_TO_MM));
         i0 = Math.max(0, (int) Math.floor((Math.min(a.x(), b.x()) - reachXy - g.x(0)) / g.dxMm()));
@@ -114,7 +114,7 @@ final class NeedleEndFit {
         nj = Math.max(0, j1 - j0 + 1);
         nk = Math.max(0, k1 - k0 + 1);
         model = new double[ni * nj * nk];
-        double radiusZ = RADIUS_MM + g.dzMm();
+        double radiusZ = RADIUS_MM + NeedleCentreline.zSpreadMm(ct);
         List<double[]> kept = new ArrayList<>();
         for (int k = 0; k < nk; k++) {
             for (int j = 0; j < nj; j++) {
@@ -247,8 +247,9 @@ final class NeedleEndFit {
         double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
         double massPerMm = Math.max(1000, 2 * lowerBound * voxelMm3 / (SHAFT_TO_MM - Math.max(SHAFT_FROM_MM, steelFromMm)));
         // The slice profile's shape is not known: a short fit from a box, a triangle-like and a Gaussian profile whose
-        // full width at half maximum is the slice spacing, the best of the three then fitted on.
-        double dz = g.dzMm();
+        // full width at half maximum is the slice thickness (the spacing when none is recorded), the best of the three then
+        // fitted on.
+        double dz = ct.sliceProfileFwhmMm();
         double[][] shapes = {{dz, 0.1 * dz}, {0.5 * dz, 0.3 * dz}, {0.02, dz / 2.355}};
         double[] steps = {0.4, 0.15, 0.3 * dz, 0.15 * dz, 0.2, 0.2, 0.01, 0.01};
         double[] p = null;
@@ -383,7 +384,8 @@ final class NeedleEndFit {
         double sxy = Math.abs(p[1]);
         double box = Math.abs(p[2]);
         double sz = Math.abs(p[3]);
-        if (sxy < 0.15 || sxy > 2 || box > 2.5 * ct.grid().dzMm() || sz < 0.05 || sz > 2 * ct.grid().dzMm() || Math.abs(p[4]) > 1.5
+        double thickness = ct.sliceProfileFwhmMm();
+        if (sxy < 0.15 || sxy > 2 || box > 2.5 * thickness || sz < 0.05 || sz > 2 * thickness || Math.abs(p[4]) > 1.5
                 || Math.abs(p[5]) > 1.5 || Math.abs(p[6]) > 0.05 || Math.abs(p[7]) > 0.05) {
             return Double.MAX_VALUE / 4;
         }

@@ -79,13 +79,14 @@ public final class NeedleFinder {
         float[] hu = ct.hu();
         boolean[] metal = new boolean[hu.length];
         float max = -Float.MAX_VALUE;
-        double follow = followLevelHu(g.dzMm());
+        double thickness = ct.sliceProfileFwhmMm();
+        double follow = followLevelHu(ct);
         for (int v = 0; v < hu.length; v++) {
             metal[v] = hu[v] >= follow;
             max = Math.max(max, hu[v]);
         }
         double clipHu = clipLevel(hu, metal, max);
-        double tube = Math.max(TUBE_MM, g.dzMm() / 2 + 0.5);
+        double tube = Math.max(TUBE_MM, NeedleCentreline.zSpreadMm(ct) / 2 + 0.5);
         List<Run> runs = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
@@ -100,8 +101,8 @@ public final class NeedleFinder {
             otherObjects += inComponent.isEmpty() ? 1 : 0;
             runs.addAll(inComponent);
         }
-        runs = joinCollinear(runs, g.dzMm());
-        runs = withoutEchoes(runs, g.dzMm());
+        runs = joinCollinear(runs, NeedleCentreline.zSpreadMm(ct));
+        runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
         for (Run r : runs) {
             double[] range = range(r.points(), r.curve());
@@ -137,14 +138,15 @@ public final class NeedleFinder {
         // then came one bevel length short), so
         // with three ends or more each end is fitted again with the median of their profiles. On thinner slices each end keeps
         // its own: there the median moved a well-fitted tip (acceptance scan 1502, 2.5 mm box).
-        // On slices thicker than 3 mm the median's shape is kept but its FWHM made the slice spacing (the finder is given the
-        // slice positions, not the header's Slice Thickness): on 5 mm box slices a shallow end's 7.5 mm of shaft inside one slice
-        // bounds the box only from below, and the median of such ends came out a 3.74 mm box (scan 2625). On 3 mm slices the
-        // median is kept: there the width was not seen off, and made the spacing one tip went 2.0 -> 3.6 mm (2837).
-        double[] profile = g.dzMm() >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
+        // On slices thicker than 3 mm the median's shape is kept but its FWHM made the slice thickness (the header's Slice
+        // Thickness, else the spacing): on 5 mm box slices a shallow end's 7.5 mm of shaft inside one slice bounds the box only
+        // from below, and the median of such ends came out a 3.74 mm box (scan 2625). On 3 mm slices the median is kept: there
+        // the width was not seen off, and made the thickness one tip went 2.0 -> 3.6 mm (2837). "Thick" is the profile's
+        // width, not the spacing: 5 mm slices every 2.5 mm are as thick as 5 mm slices every 5 mm.
+        double[] profile = thickness >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
         if (profile != null) {
-            if (g.dzMm() > NeedleCentreline.THICK_SLICE_MM) {
-                profile = NeedleEndFit.withFwhm(profile, g.dzMm());
+            if (thickness > NeedleCentreline.THICK_SLICE_MM) {
+                profile = NeedleEndFit.withFwhm(profile, thickness);
             }
             if (sliceProfileOut != null) {
                 System.arraycopy(profile, 0, sliceProfileOut, 0, 3);
@@ -154,7 +156,7 @@ public final class NeedleFinder {
             for (int q = 0; q < refinedRuns.size(); q++) {
                 Run r = refinedRuns.get(q);
                 double[] range = ranges.get(q);
-                if (NeedleCentreline.straightZ(g, r.curve(), range[0], range[1])) {
+                if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                     refinedRuns.set(q, new Run(r.points(), r.weights(),
                             NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile, clipHu, others(refinedRuns, ranges, q))));
                 }
@@ -187,6 +189,11 @@ public final class NeedleFinder {
             }
         }
         List<String> notes = new ArrayList<>();
+        if (!ct.hasSliceThickness()) {
+            notes.add(String.format(java.util.Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is"
+                    + " taken as %.2f mm wide, the slice spacing; on an overlapping reconstruction (slices thicker than their"
+                    + " spacing) the needles' tips and tilts are then less sure", g.dzMm()));
+        }
         for (int n = 0; n < needles.size(); n++) {
             if (!needles.get(n).tipCertain()) {
                 notes.add("needle " + (n + 1) + ": both ends are in air or outside the scan; the tip is taken as the end in denser"
@@ -210,10 +217,23 @@ public final class NeedleFinder {
     /**
      * The level down to which metal connected to a voxel at or above {@link #METAL_HU} is followed, HU: {@link #METAL_HU}
      * up to 3 mm slices, lower in proportion on thicker ones (the peak of a needle's partial volume falls as 1 / slice
-     * thickness: between two 5 mm slices in tissue about 1 900 HU).
+     * thickness: between two 5 mm slices in tissue about 1 900 HU). The width that counts is the needle's worst case,
+     * {@link #partialVolumeWidthMm}: on an overlapping reconstruction some slice always holds the needle well inside it.
      */
-    static double followLevelHu(double sliceMm) {
-        return METAL_HU * Math.min(1, 3.0 / sliceMm);
+    static double followLevelHu(Volume ct) {
+        return METAL_HU * Math.min(1, 3.0 / partialVolumeWidthMm(ct));
+    }
+
+    /**
+     * The width of contiguous slices on which a needle half way between two slice centres reads as bright as it does here at
+     * worst, mm: T / (2 f), f the slice profile (FWHM T, the slice thickness) half a spacing s from its centre relative to its
+     * peak, max(0.5, 1 − s / 2T) — a triangle's, the lowest of box, triangle and Gaussian profiles of that FWHM. Contiguous
+     * slices (s = T): T. 5 mm slices every 2.5 mm: 3.33 mm (a box holds the needle wholly in some slice: as bright as on
+     * 2.5 mm contiguous slices).
+     */
+    static double partialVolumeWidthMm(Volume ct) {
+        double t = ct.sliceProfileFwhmMm();
+        return t / (2 * Math.max(0.5, 1 - ct.grid().dzMm() / (2 * t)));
     }
 
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
@@ -598,7 +618,7 @@ public final class NeedleFinder {
         }
         Polyline toTip = line;
         double end = line.length();
-        boolean clipped = clipped(run, clipHu, followLevelHu(ct.grid().dzMm()));
+        boolean clipped = clipped(run, clipHu, followLevelHu(ct));
         NeedleEndFit fit = fits.containsKey(run) ? fits.get(run)
                 : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end, bevelsMm,
                         profile);
@@ -644,7 +664,7 @@ public final class NeedleFinder {
      */
     private static Polyline steelToAir(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
-        double tube = Math.max(TUBE_MM, g.dzMm() / 2 + 0.5);
+        double tube = Math.max(TUBE_MM, NeedleCentreline.zSpreadMm(ct) / 2 + 0.5);
         int alongside = 0;
         int samples = 0;
         for (double s = 0; s <= line.length(); s += 2, samples++) {
@@ -653,7 +673,7 @@ public final class NeedleFinder {
         if (2 * alongside > samples || line.length() < AXIS_CHORD_MM) {
             return null;
         }
-        double follow = followLevelHu(g.dzMm());
+        double follow = followLevelHu(ct);
         Vec3 d = line.direction(line.length());
         Vec3 across = Math.abs(d.z()) < 0.9 ? new Vec3(-d.y(), d.x(), 0).normalized() : SimulatedNeedle.perpendicular(d);
         Vec3 up = d.cross(across).normalized();
@@ -824,7 +844,7 @@ public final class NeedleFinder {
         }
         double slope = m >= 3 ? (m * sxy - sx * sy) / (m * sxx - sx * sx) : Double.NaN;
         double run = slope < 0 ? Math.min(4, (half - tissue) / -slope) : 0;
-        return crossing + rampLength(run, axialBlurMm(ct.grid(), line.direction(length))) / 2;
+        return crossing + rampLength(run, axialBlurMm(ct, line.direction(length))) / 2;
     }
 
     /**
@@ -834,13 +854,14 @@ public final class NeedleFinder {
     static final double IN_PLANE_SIGMA_MM = 0.45;
 
     /**
-     * Blur along a needle's axis, σ mm: the in-plane blur and the slice profile (σ ≈ 0.36 × slice spacing, between a box
+     * Blur along a needle's axis, σ mm: the in-plane blur and the slice profile (σ ≈ 0.36 × slice thickness, between a box
      * and a Gaussian of that FWHM) mixed by the axis's tilt out of the axial plane, with the needle's own section (r/2)
      * and the trilinear interpolation of the profile samples (spacing²/6).
      */
-    static double axialBlurMm(Grid g, Vec3 d) {
+    static double axialBlurMm(Volume ct, Vec3 d) {
+        Grid g = ct.grid();
         double dz2 = d.z() * d.z();
-        double slice = 0.36 * g.dzMm();
+        double slice = 0.36 * ct.sliceProfileFwhmMm();
         double section = IntraOpCtGenerator.NEEDLE_RADIUS_MM / 2;
         double spacing2 = g.dxMm() * g.dxMm() * (1 - dz2) + g.dzMm() * g.dzMm() * dz2;
         return Math.sqrt(IN_PLANE_SIGMA_MM * IN_PLANE_SIGMA_MM * (1 - dz2) + slice * slice * dz2 + section * section + spacing2 / 6);

@@ -68,7 +68,7 @@ final class NeedleZFit {
         double sxy = profile[0];
         double box = profile[1];
         double sz = profile[2];
-        double zReach = 1.5 * g.dzMm() + 0.5;
+        double zReach = 1.5 * NeedleCentreline.zSpreadMm(ct) + 0.5;
         double gridMm = Math.max(GRID_MM, g.dzMm() / 2);
         List<double[]> kept = new ArrayList<>();
         int chunks = (int) Math.ceil((b - a) / CHUNK_MM);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleFunction;
-import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 
@@ -44,7 +43,7 @@ final class SteelMassTip {
      * {@code bevelMm} long, mm; NaN when the shaft's mass cannot be measured.
      */
     static double offset(Volume ct, DoubleFunction<Vec3> at, Vec3 axis, double bevelMm) {
-        Section section = new Section(ct.grid(), axis);
+        Section section = new Section(NeedleCentreline.zSpreadMm(ct), axis);
         int n = (int) Math.round((BEYOND_MM - SHAFT_FROM_MM) / STEP_MM) + 1;
         double[] s = new double[n];
         double[] mass = new double[n];
@@ -81,8 +80,8 @@ final class SteelMassTip {
 
     /**
      * The sampling points of a cross-section across the axis: every {@value #GRID_MM} mm within {@value #RADIUS_MM} mm in
-     * the axial plane and {@value #RADIUS_MM} mm plus one slice spacing along z (one slice's spread and the interpolation
-     * between slices), the outer band marked.
+     * the axial plane and {@value #RADIUS_MM} mm plus one slice along z (the wider of the slice thickness and spacing: one
+     * slice's spread and the interpolation between slices), the outer band marked.
      */
     private static final class Section {
         private final double[] ox;
@@ -90,10 +89,10 @@ final class SteelMassTip {
         private final double[] oz;
         private final boolean[] outer;
 
-        Section(Grid g, Vec3 axis) {
+        Section(double zSpreadMm, Vec3 axis) {
             Vec3 e1 = SimulatedNeedle.perpendicular(axis);
             Vec3 e2 = axis.cross(e1);
-            double radiusZ = RADIUS_MM + g.dzMm();
+            double radiusZ = RADIUS_MM + zSpreadMm;
             int m = (int) Math.ceil(radiusZ / GRID_MM);
             List<Vec3> points = new ArrayList<>();
             List<Boolean> band = new ArrayList<>();
