@@ -24,6 +24,9 @@ import org.seedplan.dose.DoseGrid;
 import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
 
 /**
  * {@code seedplan dose --engine mc} and {@code seedplan plan --model-based} on the demo's DICOM export: the dose written
@@ -39,18 +42,23 @@ class ModelBasedCommandsTest {
     @BeforeAll
     static void demoExport() {
         DemoPatient p = new DemoPatient();
+        DicomExport.Written w = export(p, p.structures(), "demo");
+        demo = w.dir();
+        assertThat(w.rtStruct()).isEqualTo(demo.resolve("RS.dcm"));
+        assertThat(w.rtPlan()).isEqualTo(demo.resolve("RP.dcm"));
+    }
+
+    /** The demo's CT, {@code structures} and fixed implant (one RT Plan channel per needle) as DICOM in {@code tmp/dir}. */
+    private static DicomExport.Written export(DemoPatient p, List<Structure> structures, String dir) {
         java.util.Map<String, List<Seed>> needles = new java.util.TreeMap<>();
         for (Seed s : p.implant()) {
             needles.computeIfAbsent(s.centreMm().x() + "," + s.centreMm().z(), k -> new ArrayList<>()).add(s);
         }
         Grid doseGrid = new Grid(new Vec3(-70, -30, -20), 2, 2, 2, 26, 31, 21);
-        PlanSet set = new PlanSet(PatientInfo.anonymous(DemoPatient.ID), p.ct(), p.structures(), List.copyOf(needles.values()),
+        PlanSet set = new PlanSet(PatientInfo.anonymous(DemoPatient.ID), p.ct(), structures, List.copyOf(needles.values()),
                 new SeedSourceInfo("I-125", "Amersham", "6711", 59.4, 3.0, 0.8, LocalDate.of(2025, 3, 3)), 120, "GTV",
                 new DoseGrid(doseGrid, new float[doseGrid.voxelCount()]));
-        DicomExport.Written w = DicomExport.writePlanSet(tmp.resolve("demo"), set, RtDoseWriter.Bits.THIRTY_TWO);
-        demo = w.dir();
-        assertThat(w.rtStruct()).isEqualTo(demo.resolve("RS.dcm"));
-        assertThat(w.rtPlan()).isEqualTo(demo.resolve("RP.dcm"));
+        return DicomExport.writePlanSet(tmp.resolve(dir), set, RtDoseWriter.Bits.THIRTY_TWO);
     }
 
     @Test
@@ -116,6 +124,39 @@ class ModelBasedCommandsTest {
         // the reasons wrap within their column: read them as one line
         assertThat(pdf.replaceAll("\\s+", " ")).contains("GTV mean-male-soft-tissue 100 % target in no Table III organ: default soft tissue,"
                 + " one composition (the CT's soft-tissue and adipose classes hold").contains("of its soft-tissue, adipose and liver voxels)");
+    }
+
+    /**
+     * A Liver drawn on the CT around the lesion but no organ of the intent (target GTV, organ Stomach) takes part in the contour
+     * rules of {@code plan --model-based} (TG-186: contours override the CT): its voxels are liver and the GTV in it a target in
+     * Liver, both stated in report.pdf. Before the "mc" session of 2026-12-04 only the intent's organs took part: the GTV was
+     * a target in no Table III organ, the default soft tissue.
+     */
+    @Test
+    void aDrawnLiverNoOrganOfTheIntentTakesPartInTheTissueRulesOfPlan() throws Exception {
+        DemoPatient p = new DemoPatient();
+        List<Contour> box = new ArrayList<>();
+        Grid ct = p.ct().grid();
+        for (int k = 0; k < ct.nz(); k++) {
+            if (Math.abs(ct.z(k)) <= 24) {
+                box.add(new Contour(ct.z(k), new double[] {-75, -15, -15, -75}, new double[] {-30, -30, 30, 30}));
+            }
+        }
+        List<Structure> drawn = new ArrayList<>(p.structures());
+        drawn.add(new Structure("Liver", StructureType.ORGAN, 0x884400, box));
+        Path dir = export(p, drawn, "demo-liver").dir();
+        Path intent = tmp.resolve("intent-liver.json");
+        Files.writeString(intent, INTENT);
+        Path out = tmp.resolve("plan-liver");
+        CliRun r = CliRun.of("plan", "--ct", dir.toString(), "--rtstruct", dir.resolve("RS.dcm").toString(), "--intent", intent.toString(),
+                "--model-based", "--mc-max-seconds", "2", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String pdf;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(pdf).containsPattern("GTV liver 100 % target in Liver \\(Liver: TG-263 name\\)")
+                .containsPattern("Liver liver [0-9]+ %.* organ contour \\(TG-186 Table III; TG-263 name\\)");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.seedplan.dvh.Dvh;
 import org.seedplan.dvh.PlanMetrics;
 import org.seedplan.dvh.RoiMask;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 import org.seedplan.source.SourceModel;
 import org.seedplan.structure.Mask;
@@ -37,8 +38,9 @@ import org.seedplan.structure.StructureType;
  * The model-based dose of an implant in a patient, beside its TG-43 dose (TG-186 §V): the CT's tissues on a
  * phantom {@value ModelBasedDose#SCATTER_MARGIN_MM} mm wider than the dose grid ({@link TissueAssignment}; organs and
  * targets given their TG-186 compositions by {@link StructureTissues} — the drawn targets the calculator does not report on
- * included, so that a GTV decides its own voxels inside the CTV made from it — then the user's overrides by structure name
- * (a structure of the calculator, derived ones included, or a drawn one); what
+ * included, so that a GTV decides its own voxels inside the CTV made from it, and the drawn organs the contour rules know by
+ * name ({@link StructureTissues#shapesTissue}), so that a Liver no intent lists still makes its voxels liver — then the user's
+ * overrides by structure name (a structure of the calculator, derived ones included, or a drawn one); what
  * every structure of the calculator was given is in {@link TissuePhantom#structures()}), Monte Carlo transport stopped at the requested mean uncertainty over the target
  * voxels, the metrics with their statistical σ and the TG-43 vs model-based comparison, all on one dose grid
  * and one set of structure masks.
@@ -108,6 +110,16 @@ public final class PatientModelBasedDose {
                 reported.add(new StructureTissues.Contoured(s.name(), s.type(), m));
             }
         }
+        // so do drawn organs the contour rules know by name (a Liver no intent lists: TG-186, contours override the CT), as far as
+        // they reach into the phantom; before the "mc" session of 2026-12-04 only the calculator's organs took part
+        for (Structure s : r.structures()) {
+            if (!s.type().isTarget() && s.type() != StructureType.EXTERNAL && !masks.containsKey(s.name())
+                    && StructureTissues.shapesTissue(s.name())) {
+                Mask m = rasterizeWithin(s, phantomGrid);
+                masks.put(s.name(), m);
+                reported.add(new StructureTissues.Contoured(s.name(), s.type(), m));
+            }
+        }
         List<TissueOverride> overrides = new ArrayList<>(StructureTissues.automatic(reported, r.softTissue()));
         for (OverrideRequest o : r.overrides()) {
             // a structure the calculator reports on (derived ones too: a CTV = GTV + margin has no contours of its own), else a drawn one
@@ -160,6 +172,40 @@ public final class PatientModelBasedDose {
             }
         }
         return new Mask(doseMask.name(), phantomGrid, f);
+    }
+
+    /**
+     * The partial-volume mask of {@code s} on {@code grid}, the part of it inside the grid when it reaches beyond (a liver is larger
+     * than the phantom around a lesion): rasterised on the grid widened by whole voxels to cover the structure, then cut back.
+     */
+    static Mask rasterizeWithin(Structure s, Grid grid) {
+        var bounds = MaskRasterizer.boundsMm(s, grid.dzMm());
+        if (bounds.isInside(grid, 0)) {
+            return MaskRasterizer.rasterize(s, grid);
+        }
+        Vec3 lo = grid.minCornerMm();
+        Vec3 hi = grid.maxCornerMm();
+        int bx = beyond(lo.x() - bounds.minMm().x(), grid.dxMm());
+        int by = beyond(lo.y() - bounds.minMm().y(), grid.dyMm());
+        int bz = beyond(lo.z() - bounds.minMm().z(), grid.dzMm());
+        Grid wide = new Grid(new Vec3(grid.x(0) - bx * grid.dxMm(), grid.y(0) - by * grid.dyMm(), grid.z(0) - bz * grid.dzMm()),
+                grid.dxMm(), grid.dyMm(), grid.dzMm(), grid.nx() + bx + beyond(bounds.maxMm().x() - hi.x(), grid.dxMm()),
+                grid.ny() + by + beyond(bounds.maxMm().y() - hi.y(), grid.dyMm()), grid.nz() + bz + beyond(bounds.maxMm().z() - hi.z(), grid.dzMm()));
+        float[] all = MaskRasterizer.rasterize(s, wide).fraction();
+        float[] f = new float[grid.voxelCount()];
+        for (int k = 0; k < grid.nz(); k++) {
+            for (int j = 0; j < grid.ny(); j++) {
+                for (int i = 0; i < grid.nx(); i++) {
+                    f[grid.index(i, j, k)] = all[wide.index(i + bx, j + by, k + bz)];
+                }
+            }
+        }
+        return new Mask(s.name(), grid, f);
+    }
+
+    /** Whole voxels of {@code spacingMm} that cover {@code overMm} (0 when it is not positive), and one more. */
+    private static int beyond(double overMm, double spacingMm) {
+        return overMm > 0 ? (int) Math.ceil(overMm / spacingMm) + 1 : 0;
     }
 
     /** The voxels at least half inside a target (all voxels when there is no target). */

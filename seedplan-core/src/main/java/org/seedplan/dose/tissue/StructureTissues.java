@@ -165,6 +165,15 @@ public final class StructureTissues {
     }
 
     /**
+     * Whether a drawn organ of this name takes part in the contour rules whether or not a plan reports on it: a Table III organ
+     * (its composition) or lung (a target in it is soft tissue), recognised as {@link #recognise} does; kidney (no composition,
+     * hosts no target) and names not recognised do not.
+     */
+    public static boolean shapesTissue(String structureName) {
+        return Organ.named(structureName).filter(Organ::hosts).isPresent();
+    }
+
+    /**
      * The basis of a reported structure no rule or override assigned: {@link StructureTissue#BY_CT}, followed, when its name names
      * lung or kidney, by that name's rule ("CT classes (Kidney_L: TG-263 name; no Table III composition)").
      */

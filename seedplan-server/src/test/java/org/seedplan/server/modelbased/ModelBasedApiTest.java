@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.ServerPerClass;
+import org.seedplan.server.api.Json;
+import org.seedplan.server.structures.StructureJson;
+import org.seedplan.server.structures.StructureSetStore;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.audit.AuditEvent;
@@ -16,6 +19,9 @@ import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.registry.PatientData;
 import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
 
 /**
  * The model-based dose of a plan revision through the JSON API (on SQLite and PostgreSQL: the subclasses), on the verification fixture's plan: four 6711 seeds
@@ -88,6 +94,54 @@ abstract class ModelBasedApiTest extends ServerPerClass {
                 d90.get("modelBased").asDouble(), d90.get("sigma").asDouble(), d90.get("tg43").asDouble()))
                 .contains(r.get("photons").asLong() + " photons");
         assertThat(t.services.audit().verify().intact()).isTrue();
+    }
+
+    /**
+     * A Liver drawn on the planning CT that the intent does not list (its only target is the CTV) still takes part in the contour
+     * rules (TG-186: contours override the CT): its voxels are liver and the CTV inside it is a target in Liver, both stated. The
+     * liver is 200 mm wide, beyond the phantom (the CTV ± 20 mm + 40 mm): only its part inside counts. Before the "mc" session
+     * of 2026-12-04 only the intent's organs took part and the CTV was the default soft tissue.
+     */
+    @Test
+    void aDrawnLiverNoOrganOfTheIntentMakesItsVoxelsLiverAndSaysWhy() throws Exception {
+        VerificationFixture f = VerificationFixture.create(t, w, t.a, VerificationFixture.INTENT_FORM);
+        StructureSetStore sets = new StructureSetStore(t.db, t.services.audit());
+        StructureSetStore.Summary set = sets.ofSeries(f.planCtSeriesUid()).get(0);
+        List<Structure> drawn = new ArrayList<>(StructureJson.read(Json.MAPPER.readTree(sets.version(set.id(), set.version()).orElseThrow()
+                .contentJson()), "structures"));
+        List<Contour> slab = new ArrayList<>();
+        for (double z = -14; z <= 14; z += 2) {
+            slab.add(new Contour(z, new double[] {-100, 100, 100, -100}, new double[] {-25, -25, 25, 25}));
+        }
+        drawn.add(new Structure("Liver", StructureType.ORGAN, 0x884400, slab));
+        sets.save(Actor.SYSTEM, set.id(), set.version(), "drawn", StructureJson.write(drawn).toString(), t.clock.instant());
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        // 2·10⁴ photons: only the tissues are read here
+        ApiClient.Answer started = physicist.post("/api/plans/" + f.planId() + "/revisions/1/model-based", "{\"photons\":20000}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        JsonNode r = run.get("result");
+        JsonNode ctv = tissueOf(r, "CTV");
+        assertThat(ctv.get("basis").asText()).as(ctv.toString()).isEqualTo("target in Liver (Liver: TG-263 name)");
+        assertThat(ctv.get("materials").get(0).get("material").asText()).isEqualTo("liver");
+        assertThat(ctv.get("materials").get(0).get("pct").asDouble()).isGreaterThan(95);
+        JsonNode liver = tissueOf(r, "Liver");
+        assertThat(liver.get("basis").asText()).as(liver.toString()).isEqualTo("organ contour (TG-186 Table III; TG-263 name)");
+        // the CT (water, 0 HU: soft tissue by its CT numbers) is liver inside the contour; beyond the CT the phantom is water
+        assertThat(liver.get("materials").findValuesAsText("material")).as(liver.toString()).contains("liver")
+                .doesNotContain("mean-male-soft-tissue");
+        assertThat(r.get("comparison").findValuesAsText("structure")).as("the Liver is no organ of the intent: not compared")
+                .doesNotContain("Liver");
+    }
+
+    private static JsonNode tissueOf(JsonNode result, String structure) {
+        for (JsonNode x : result.get("structureTissues")) {
+            if (x.get("structure").asText().equals(structure)) {
+                return x;
+            }
+        }
+        throw new AssertionError("no composition of " + structure + " in " + result.get("structureTissues"));
     }
 
     @Test
