@@ -21,12 +21,16 @@ import java.time.Instant;
  * @param requestId the web request id, or {@code null}
  * @param prevHash  hash of the previous row (64 zeros for the first)
  * @param hash      SHA-256 of {@code prevHash} and this row's canonical form
+ * @param patientId the patient (registry id) the row is about, or {@code null} (rows about no patient; rows before storage V014)
  */
 public record AuditEvent(long seq, Instant at, Long userId, String username, String role, Long centreId, String action,
                          String entity, String entityId, String field, String oldValue, String newValue, String reason,
-                         String requestId, String prevHash, String hash) {
+                         String requestId, String prevHash, String hash, Long patientId) {
 
-    /** The canonical text this row's hash covers (every field, length-prefixed, so no two rows share it). */
+    /**
+     * The canonical text this row's hash covers (every field, length-prefixed, so no two rows share it); the patient, when the
+     * row has one, after the others and marked, so that the rows written before it existed keep their text and hash.
+     */
     public String canonical() {
         StringBuilder sb = new StringBuilder();
         for (Object v : new Object[] {seq, org.seedplan.storage.Times.format(at), userId, username, role, centreId, action,
@@ -37,6 +41,9 @@ public record AuditEvent(long seq, Instant at, Long userId, String username, Str
                 String s = v.toString();
                 sb.append(s.length()).append(':').append(s).append('|');
             }
+        }
+        if (patientId != null) {
+            sb.append("patient=").append(patientId).append('|');
         }
         return sb.toString();
     }

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,12 +40,17 @@ public final class AuditTrail {
     /** Appends one row (in the current transaction, or a new one) and returns it. */
     public AuditEvent append(Actor actor, String action, String entity, Object entityId, String field,
                              String oldValue, String newValue, String reason) {
-        return db.inTransaction(tx -> append(tx, actor, action, entity, entityId, field, oldValue, newValue, reason));
+        return db.inTransaction(tx -> append(tx, actor, action, entity, entityId, field, oldValue, newValue, reason, null));
     }
 
     /** Records an event about a whole record or about nobody's record (sign-in, export): no field, no values. */
     public AuditEvent event(Actor actor, String action, String entity, Object entityId, String detail) {
-        return append(actor, action, entity, entityId, null, null, detail, null);
+        return event(actor, action, entity, entityId, detail, null);
+    }
+
+    /** {@link #event(Actor, String, String, Object, String)} about patient {@code patientId} (registry id; null: none), listed by {@link #ofPatient}. */
+    public AuditEvent event(Actor actor, String action, String entity, Object entityId, String detail, Long patientId) {
+        return db.inTransaction(tx -> append(tx, actor, action, entity, entityId, null, null, detail, null, patientId));
     }
 
     /**
@@ -60,12 +67,12 @@ public final class AuditTrail {
                 String o = text(before.get(f));
                 String v = text(after.get(f));
                 if (!Objects.equals(o, v)) {
-                    append(tx, actor, action, entity, entityId, f, o, v, reason);
+                    append(tx, actor, action, entity, entityId, f, o, v, reason, null);
                     n++;
                 }
             }
             if (n == 0 && !action.equals("UPDATE")) {
-                append(tx, actor, action, entity, entityId, null, null, null, reason);
+                append(tx, actor, action, entity, entityId, null, null, null, reason, null);
                 n = 1;
             }
             return n;
@@ -90,7 +97,7 @@ public final class AuditTrail {
     }
 
     private AuditEvent append(Tx tx, Actor actor, String action, String entity, Object entityId, String field,
-                              String oldValue, String newValue, String reason) {
+                              String oldValue, String newValue, String reason, Long patientId) {
         // lock the head: concurrent writers extend the chain one after the other
         tx.update("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1");
         Object[] head = tx.one("SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
@@ -99,23 +106,69 @@ public final class AuditTrail {
         AuditEvent unsigned = new AuditEvent(seq, Instant.now(), actor.userId(), actor.username(),
                 actor.role() == null ? null : actor.role().name(), actor.centreId(), action, entity,
                 entityId == null ? null : entityId.toString(), field, oldValue, newValue, blankToNull(reason),
-                actor.requestId(), (String) head[1], null);
+                actor.requestId(), (String) head[1], null, patientId);
         String hash = hash(unsigned.prevHash(), unsigned.canonical());
         tx.update("INSERT INTO audit_event (seq, at, user_id, username, role, centre_id, action, entity, entity_id, field,"
-                        + " old_value, new_value, reason, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " old_value, new_value, reason, request_id, prev_hash, hash, patient_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, unsigned.at(), unsigned.userId(), unsigned.username(), unsigned.role(), unsigned.centreId(), action,
                 entity, unsigned.entityId(), field, oldValue, newValue, unsigned.reason(), unsigned.requestId(),
-                unsigned.prevHash(), hash);
+                unsigned.prevHash(), hash, patientId);
         tx.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", hash);
         return new AuditEvent(seq, unsigned.at(), unsigned.userId(), unsigned.username(), unsigned.role(), unsigned.centreId(),
                 action, entity, unsigned.entityId(), field, oldValue, newValue, unsigned.reason(), unsigned.requestId(),
-                unsigned.prevHash(), hash);
+                unsigned.prevHash(), hash, patientId);
     }
 
     /** The rows about one record, oldest first. */
     public List<AuditEvent> forEntity(String entity, Object entityId) {
         return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY seq",
                 AuditTrail::row, entity, entityId.toString()));
+    }
+
+    /**
+     * A page of the rows about one record written for one of {@code centres}, oldest first, only of {@code action} when it is not
+     * null: those after sequence number {@code afterSeq}, at most {@code limit}. Nothing when {@code centres} is empty.
+     */
+    public List<AuditEvent> forEntity(String entity, Object entityId, String action, Set<Long> centres, long afterSeq, int limit) {
+        StringBuilder where = new StringBuilder("entity = ? AND entity_id = ?");
+        List<Object> args = new ArrayList<>(List.of(entity, entityId.toString()));
+        return page(withAction(where, args, action), args, centres, afterSeq, limit);
+    }
+
+    /**
+     * A page of the rows about patient {@code patientId} written for one of {@code centres}, oldest first, only of {@code entity}
+     * and of {@code action} when they are not null: those after sequence number {@code afterSeq}, at most {@code limit}. Only rows
+     * written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) are listed.
+     */
+    public List<AuditEvent> ofPatient(long patientId, String entity, String action, Set<Long> centres, long afterSeq, int limit) {
+        StringBuilder where = new StringBuilder("patient_id = ?");
+        List<Object> args = new ArrayList<>(List.of(patientId));
+        if (entity != null) {
+            where.append(" AND entity = ?");
+            args.add(entity);
+        }
+        return page(withAction(where, args, action), args, centres, afterSeq, limit);
+    }
+
+    private static String withAction(StringBuilder where, List<Object> args, String action) {
+        if (action != null) {
+            where.append(" AND action = ?");
+            args.add(action);
+        }
+        return where.toString();
+    }
+
+    private List<AuditEvent> page(String where, List<Object> args, Set<Long> centres, long afterSeq, int limit) {
+        if (centres.isEmpty()) {
+            return List.of();
+        }
+        List<Object> all = new ArrayList<>(args);
+        all.addAll(centres);
+        all.add(afterSeq);
+        all.add(limit);
+        return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE " + where + " AND centre_id IN ("
+                + String.join(", ", Collections.nCopies(centres.size(), "?")) + ") AND seq > ? ORDER BY seq LIMIT ?", AuditTrail::row, all.toArray()));
     }
 
     /** The rows with sequence numbers after {@code afterSeq}, oldest first, at most {@code limit}. */
@@ -163,7 +216,7 @@ public final class AuditTrail {
         return new AuditEvent(r.longValue("seq"), r.instant("at"), r.longOrNull("user_id"), r.string("username"), r.string("role"),
                 r.longOrNull("centre_id"), r.string("action"), r.string("entity"), r.string("entity_id"), r.string("field"),
                 r.string("old_value"), r.string("new_value"), r.string("reason"), r.string("request_id"),
-                r.string("prev_hash"), r.string("hash"));
+                r.string("prev_hash"), r.string("hash"), r.longOrNull("patient_id"));
     }
 
     static String hash(String prevHash, String canonical) {
