@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
             + " plan --case case.json --intent intent.json)")
     Path out;
 
-    @Option(names = "--dicom-out", paramLabel = "DIR", description = "also write the demo's CT, RTSTRUCT (with the CTV), RTPLAN and RTDOSE, and the"
+    @Option(names = "--dicom-out", paramLabel = "DIR", description = "also write the demo's CT, RTSTRUCT (GTV, CTV, organs), RTPLAN and RTDOSE, and the"
             + " simulated post-op CT in postop/, into this new or empty folder (try: seedplan find-seeds, seedplan verify on them)")
     Path dicomOut;
 

@@ -32,7 +32,8 @@ import org.seedplan.source.SourceModel;
 
 /**
  * Writes the demo plan as a DICOM RT study into one folder: the CT, RTSTRUCT (the planning
- * structures, the CTV as the very contours the plan was made on), RTPLAN (each planned needle one
+ * structures: the GTV, the CTV grown from it as the very contours the plan was made on, the organs
+ * of the plan's goals), RTPLAN (each planned needle one
  * channel from its tip, the manufacturer's model name, the demo certificate's calibration and implant
  * dates) and RTDOSE (the plan's own dose on the planning grid); and in {@code postop/} the simulated
  * post-op CT in the plan's Frame of Reference, so that {@code find-seeds} and {@code verify} can be

@@ -59,13 +59,14 @@ public final class DemoPlan {
         Plan plan = session.optimise(progress);
         plan = plan.withPlanningSeconds((System.nanoTime() - t0) / 1e9);
         Grid grid = session.geometry().grid();
-        // the structures the plan is made of (CTV with its operand GTV, the organs); the body reaches beyond the planning grid
+        // the structures the plan is made of (the CTV with the GTV it is grown from, the organs); the body reaches beyond the
+        // planning grid. The case's CTV is drawn (DemoCase) and no longer derived, so the GTV it is grown from is found through the
+        // demo's own derivation (the drawn case has none)
         List<String> used = new java.util.ArrayList<>();
         plan.structures().forEach(s -> used.add(s.name()));
-        c.derived().stream().filter(d -> used.contains(d.name())).forEach(d -> used.addAll(d.operands()));
+        demo.asCase().derived().stream().filter(d -> used.contains(d.name())).forEach(d -> used.addAll(d.operands()));
         PatientCase planned = new PatientCase(c.name(), grid, c.structures().stream().filter(s -> used.contains(s.name())).toList(),
-                c.derived().stream().filter(d -> used.contains(d.name())).toList(), c.prescriptionGy(), c.sourceKey(),
-                c.halfLifeDays(), c.seedStrength(), plan.seeds());
+                c.derived(), c.prescriptionGy(), c.sourceKey(), c.halfLifeDays(), c.seedStrength(), plan.seeds());
         return new DemoPlan(planned, plan, session);
     }
 

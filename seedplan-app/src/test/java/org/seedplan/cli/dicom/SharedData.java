@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * The shared test data (system property {@code seedplan.shared}, else ../../shared) and the outside
  * DICOM tools (dciodvfy, plastimatch): missing ones fail the test when CI=true and skip it otherwise.
  */
-final class SharedData {
+public final class SharedData {
 
     /** Output and exit code of one tool run. */
     record Run(int exitCode, String output) {
@@ -56,7 +56,7 @@ final class SharedData {
     }
 
     /** dciodvfy's "Error" lines for one file (warnings are not errors). */
-    static List<String> dciodvfyErrors(Path file) throws IOException, InterruptedException {
+    public static List<String> dciodvfyErrors(Path file) throws IOException, InterruptedException {
         requireTool("dciodvfy");
         return run(List.of("dciodvfy", file.toString())).output().lines().filter(l -> l.startsWith("Error")).toList();
     }
