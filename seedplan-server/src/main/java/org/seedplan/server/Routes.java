@@ -84,7 +84,8 @@ public final class Routes {
                         "De-identified cohort of a centre (zip of CSV tables); audited", export::deidentified),
                 new Route(GET, "/api/patients/{id}/access", READ_AUDIT, 200, "Who could read the patient's data at an instant (rights history)",
                         audit::accessAt),
-                new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id)", audit::forEntity));
+                new Route(GET, "/api/audit", READ_AUDIT, 200, "Audit trail of one record (entity, id) or of a patient's runs (patientId, entity?, action?), paged (afterSeq, limit)",
+                        audit::list));
         OpenApiDocument[] doc = new OpenApiDocument[1];
         List<Route> all = new java.util.ArrayList<>(api);
         all.addAll(org.seedplan.server.handlers.DicomNetworkApi.routes(s));

@@ -2,7 +2,7 @@
 // matched / extra / missing seeds on the images, pre- and post-plan metrics and DVHs side by side, the cold regions,
 // the post-implant isodose lines, the approval of the post-implant plan with the e-signature, and "Save to implant": the
 // post-implant figures written into the implant recorded against the verified plan revision.
-import { ApiError, get, post } from '../api.js';
+import { ApiError, del, get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
 import { ContourLayer } from '../contour/contour-layer.js';
@@ -15,7 +15,8 @@ import { IsodoseLayer } from './isodose-layer.js';
 const $ = (id) => document.getElementById(id);
 const error = $('error');
 /** postOp: the post-op CT as stored (its own frame); complete: resolves when all its slices are in. */
-const state = { result: null, jobId: null, session: null, postOp: null, complete: null };
+/** jobId: the run whose result is shown (a run in progress is running.id until it is done). */
+const state = { result: null, jobId: null, running: null, session: null, postOp: null, complete: null };
 /** The contours the verification used, drawn under the seeds (the contouring screen's layer, nothing selected). */
 const contours = { structures: [], selected: null, volume: null, tool: 'crosshair' };
 window.seedplanVerify = state;
@@ -61,21 +62,40 @@ async function run(viewer) {
       }
       throw e;
     }
-    state.jobId = job.id;
+    state.running = job;
+    $('run-cancelled').hidden = true;
+    $('cancel-run').disabled = false;
     $('run-progress').hidden = false;
     while (job.state === 'running') {
       $('job-progress').value = job.progress;
-      $('job-step').textContent = job.step;
+      $('job-step').textContent = job.cancelRequested ? `cancelling: the run stops before its next step (now ${job.step})` : job.step;
       await new Promise((resolve) => setTimeout(resolve, 500));
       job = await get(`/api/verifications/${job.id}`);
     }
     if (job.state === 'failed') throw new Error(job.error);
+    if (job.state === 'cancelled') {
+      // nothing was kept; the result shown before (if any) stays the one the panels act on
+      $('run-progress').hidden = true;
+      $('run-cancelled').hidden = false;
+      return;
+    }
     await showInFrame(job.result, viewer);
     $('run-progress').hidden = true;
+    state.jobId = job.id;
     show(job.result, viewer);
   } finally {
+    state.running = null;
+    $('cancel-run').disabled = true;
     $('run').disabled = false;
   }
+}
+
+/** Asks the server to stop the run in progress (it stops before its next step and keeps nothing). */
+async function cancelRun() {
+  if (!state.running) return;
+  $('cancel-run').disabled = true;
+  const job = await del(`/api/verifications/${state.running.id}`);
+  if (job.state === 'running') $('job-step').textContent = `cancelling: the run stops before its next step (now ${job.step})`;
 }
 
 /**
@@ -342,6 +362,7 @@ async function start() {
   state.modelBased = new VerificationModelBasedPanel($('model-based-panel'));
   viewer.setPreset('bone');
   $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));
+  $('cancel-run').addEventListener('click', () => cancelRun().catch((e) => showMessage(error, 'error', `Cancel: ${e.message}`)));
   $('approve').addEventListener('click', () => approve().catch((e) => showMessage(error, 'error', e.message)));
   $('save-implant').addEventListener('click', () => saveToImplant().catch((e) => showMessage(error, 'error', `Save to implant: ${e.message}`)));
   // the run button stays disabled (verify.html) until its handler is attached and the plans to verify against are listed

@@ -184,6 +184,8 @@ abstract class RoutePermissionMatrixTest {
         examples.put("POST /api/verifications", (c, a, r) -> Call.of("/api/verifications", verificationFixture(c).startBody()));
         examples.put("GET /api/verifications/{jobId}", (c, a, r) -> Call.of("/api/verifications/"
                 + verificationFixture(c).run(signedIn(r, a), false), null));
+        examples.put("DELETE /api/verifications/{jobId}", (c, a, r) -> Call.of("/api/verifications/"
+                + verificationFixture(c).run(signedIn(r, a), false), null));
         examples.put("POST /api/verifications/{jobId}/post-plan", (c, a, r) -> Call.of("/api/verifications/"
                 + org.seedplan.server.verification.VerificationFixture.create(t, w, c).run(signedIn(r, a), true) + "/post-plan", "{}"));
         examples.put("GET /api/verifications/{jobId}/isodoses", (c, a, r) -> Call.of("/api/verifications/"

@@ -137,6 +137,19 @@ public final class Json {
         }
     }
 
+    /** An optional whole-number query parameter: {@code dflt} when absent or blank, 400 naming it when it is not a whole number. */
+    public static long optQueryNumber(Context ctx, String name, long dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(name, name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
     /** A required whole-number query parameter. */
     public static long queryId(Context ctx, String name) {
         String v = ctx.queryParam(name);

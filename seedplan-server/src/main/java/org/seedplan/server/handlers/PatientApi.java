@@ -34,15 +34,15 @@ public final class PatientApi {
     public void list(Context ctx, Caller c) {
         Set<Long> centres = c.centresWith(Permission.READ_REGISTRY);
         Long centreId = ctx.queryParam("centreId") == null || ctx.queryParam("centreId").isBlank() ? null : Json.queryId(ctx, "centreId");
-        int limit = intParam(ctx, "limit", 50);
-        int offset = intParam(ctx, "offset", 0);
+        long limit = Json.optQueryNumber(ctx, "limit", 50);
+        long offset = Json.optQueryNumber(ctx, "offset", 0);
         if (limit < 1 || limit > PatientRepository.MAX_LIMIT) {
             throw ApiProblem.badRequest("limit", "limit must be 1–" + PatientRepository.MAX_LIMIT);
         }
-        if (offset < 0) {
-            throw ApiProblem.badRequest("offset", "offset must be 0 or more");
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw ApiProblem.badRequest("offset", "offset must be 0 or more, at most " + Integer.MAX_VALUE);
         }
-        Page<PatientSummary> page = patients.search(centres, centreId, ctx.queryParam("q"), limit, offset);
+        Page<PatientSummary> page = patients.search(centres, centreId, ctx.queryParam("q"), (int) limit, (int) offset);
         ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode items = o.putArray("items");
         for (PatientSummary p : page.items()) {
@@ -114,17 +114,5 @@ public final class PatientApi {
                 Json.text(b, "tnmN", d.tnmN()), Json.text(b, "tnmM", d.tnmM()), Json.text(b, "cnlcStage", d.cnlcStage()),
                 Json.text(b, "bclcStage", d.bclcStage()), Json.text(b, "childPugh", d.childPugh()), Json.integer(b, "kps", d.kps()),
                 Json.integer(b, "ecog", d.ecog()), Json.text(b, "priorTreatments", d.priorTreatments()), Json.date(b, "deathDate", d.deathDate()));
-    }
-
-    private static int intParam(Context ctx, String name, int dflt) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(name, name + " must be a whole number");
-        }
     }
 }

@@ -123,15 +123,16 @@ public final class VerificationApi {
                         ? "no registration (one Frame of Reference)" : "no registration (scanner coordinates, as confirmed)")
                 + ", " + contours.description() + (dosed.implantDate() == null ? "" : ", implant date " + dosed.implantDate());
         RunAudit<VerificationOwner> audit = new RunAudit<>(s.audit(), PatientApi.actor(c, role, r.centreId()), "verification_run",
-                "VERIFICATION", subject, VerificationApi::headline);
+                "VERIFICATION", subject, VerificationApi::headline, p.id());
         BackgroundJobs.Job<VerificationOwner> job = jobs.start(new VerificationOwner(c.userId(), p.id()), audit, j -> {
-            j.progress("reading the post-op CT", 0.05);
+            j.step("reading the post-op CT", 0.05);
             Volume inPlanFrame = postOp.toVolume();
             if (registration.isPresent()) {
-                j.progress("bringing the post-op CT into the plan's frame", 0.08);
+                j.step("bringing the post-op CT into the plan's frame", 0.08);
                 inPlanFrame = FrameResampler.resample(inPlanFrame, registration.get().toPlan());
             }
             PostImplantCheck.Result checked = PostImplantCheck.run(dosed, inPlanFrame, contours.structures(), contours.description(), note, j);
+            j.step("keeping the post-implant dose", 0.98); // a cancel asked during the last step still leaves nothing behind
             j.attach(checked.postDose()); // for the isodose lines, forgotten with the run
             ObjectNode result = checked.json();
             result.put("planId", r.planId()).put("revision", r.revision()).put("planName", r.planName())
@@ -142,9 +143,20 @@ public final class VerificationApi {
         ctx.status(202).json(job.json(Json.MAPPER.createObjectNode()));
     }
 
-    /** GET /api/verifications/{jobId} → {id, state, progress, step, result | error}; only for the user who started it. */
+    /** GET /api/verifications/{jobId} → {id, state, cancelRequested, progress, step, result | error}; only for the user who started it. */
     public void get(Context ctx, Caller c) {
         ctx.json(job(ctx, c).json(Json.MAPPER.createObjectNode()));
+    }
+
+    /**
+     * DELETE /api/verifications/{jobId} → the run, its cancel asked for: it stops at its next step (or while still queued) and ends
+     * "cancelled", audited as VERIFICATION_CANCELLED with who asked and where it stopped; it keeps no result and no dose. Only for
+     * its starter with EDIT_PLAN in the patient's centre, as every verification route; a finished run is left as it is.
+     */
+    public void cancel(Context ctx, Caller c) {
+        BackgroundJobs.Job<VerificationOwner> job = job(ctx, c);
+        job.cancel("by " + c.username());
+        ctx.json(job.json(Json.MAPPER.createObjectNode()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.seedplan.server.imaging;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
@@ -68,6 +69,9 @@ public final class ImagingRoutes {
                         verification::start),
                 new Route(GET, "/api/verifications/{jobId}", EDIT_PLAN, 200, "Progress and result of a verification (its starter only)",
                         verification::get),
+                new Route(DELETE, "/api/verifications/{jobId}", EDIT_PLAN, 200,
+                        "Cancel a verification (its starter only): it stops at its next step and ends cancelled, keeping nothing; audited",
+                        verification::cancel),
                 new Route(POST, "/api/verifications/{jobId}/post-plan", EDIT_PLAN, 201,
                         "Record the verified implant as a post-implant plan (DRAFT revision; approve with the approval route)",
                         verification::postPlan),

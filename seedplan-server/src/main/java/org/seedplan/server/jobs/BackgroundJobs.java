@@ -28,10 +28,23 @@ import java.util.function.Function;
  */
 public final class BackgroundJobs<O> {
 
-    /** Where a job reports the step it is on and the fraction done (0–1). */
-    @FunctionalInterface
+    /** Where a job reports the step it is on and the fraction done (0–1), and learns whether it is to stop. */
     public interface Progress {
         void progress(String stepName, double fraction);
+
+        /** Whether a cancel was asked for. */
+        boolean cancelRequested();
+
+        /**
+         * Begins the step {@code stepName}: when a cancel was asked for, the work stops here (a CancellationException, which ends
+         * the job as cancelled), else the step is reported. The steps of a job are where it can be stopped.
+         */
+        default void step(String stepName, double fraction) {
+            if (cancelRequested()) {
+                throw new CancellationException("stopped before " + stepName);
+            }
+            progress(stepName, fraction);
+        }
     }
 
     /**
@@ -53,6 +66,8 @@ public final class BackgroundJobs<O> {
         private volatile double progress;
         private volatile String step;
         private volatile boolean cancelRequested;
+        private volatile String cancelledBy;
+        private volatile String cancelNote;
         private volatile ObjectNode result;
         private volatile String error;
         private volatile boolean cancelled;
@@ -83,14 +98,29 @@ public final class BackgroundJobs<O> {
 
         /** Asks the work to stop (it stops at its next poll of {@link #cancelRequested()}); nothing once the job has finished. */
         public void cancel() {
-            if (!finished()) {
+            cancel(null);
+        }
+
+        /** {@link #cancel()}, saying who or what asked ("by physicist_a", "as the server stopped"); the first to ask is kept. */
+        public void cancel(String by) {
+            if (!finished() && !cancelRequested) {
+                cancelledBy = by;
                 cancelRequested = true;
             }
         }
 
         /** Whether a cancel was asked for (polled by the work). */
+        @Override
         public boolean cancelRequested() {
             return cancelRequested;
+        }
+
+        /**
+         * Of a cancelled job, who asked and where the work stopped ("by physicist_a; stopped before finding the seeds on the post-op
+         * CT"), else null.
+         */
+        public String cancelNote() {
+            return cancelNote;
         }
 
         public boolean finished() {
@@ -136,9 +166,9 @@ public final class BackgroundJobs<O> {
             return finishedAt == null ? null : result;
         }
 
-        /** {"id", "state": running|done|failed|cancelled, "progress", "step", "result"|"error"} added to {@code o}. */
+        /** {"id", "state": running|done|failed|cancelled, "cancelRequested", "progress", "step", "result"|"error"} added to {@code o}. */
         public ObjectNode json(ObjectNode o) {
-            o.put("id", id).put("state", state()).put("progress", progress).put("step", step);
+            o.put("id", id).put("state", state()).put("cancelRequested", cancelRequested).put("progress", progress).put("step", step);
             if (result() != null) {
                 o.set("result", result);
             }
@@ -200,12 +230,13 @@ public final class BackgroundJobs<O> {
         executor(lane).submit(() -> {
             try {
                 if (job.cancelRequested) {
-                    throw new CancellationException("cancelled before it started");
+                    throw new CancellationException("stopped before it started");
                 }
                 job.result = work.apply(job);
                 job.progress("done", 1);
             } catch (CancellationException e) {
                 job.cancelled = true;
+                job.cancelNote = (job.cancelledBy == null ? "" : job.cancelledBy + "; ") + e.getMessage();
                 job.step = "cancelled";
             } catch (IllegalArgumentException | IllegalStateException e) {
                 job.error = e.getMessage();

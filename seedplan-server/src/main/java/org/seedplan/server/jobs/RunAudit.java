@@ -10,7 +10,8 @@ import org.seedplan.storage.audit.AuditTrail;
  * is queued and one {@code ACTION_DONE}, {@code ACTION_FAILED} or {@code ACTION_CANCELLED} when it ends, both on {@code entity} with
  * the run's id, so that a run id kept elsewhere (an implant's post-op figures) is found in the trail after the server that held
  * the run in memory has gone. Both rows name who started it (the end row too: the run acted for them), in which centre, and what
- * it ran on; the end row adds the headline figures or the error. Never the dose: a row is a line of text.
+ * it ran on; the end row adds the headline figures, the error, or who cancelled it and where it stopped. Never the dose: a row is
+ * a line of text.
  *
  * @param <O> the owner of the registry's jobs
  */
@@ -22,32 +23,45 @@ public final class RunAudit<O> implements BackgroundJobs.Lifecycle<O> {
     private final String action;
     private final String subject;
     private final Function<ObjectNode, String> headline;
+    private final Long patientDbId;
 
     /**
      * Records runs as {@code actor} on {@code entity} (e.g. "verification_run") under {@code action} (e.g. "VERIFICATION");
      * {@code subject} names the objects the run is on (patient, plan revision, series UIDs, registration); {@code headline} turns a
-     * finished run's result into its headline figures.
+     * finished run's result into its headline figures. The rows carry no patient id: {@code GET /api/audit?patientId=} does not list
+     * them (the other constructor's do).
      */
     public RunAudit(AuditTrail audit, Actor actor, String entity, String action, String subject, Function<ObjectNode, String> headline) {
+        this(audit, actor, entity, action, subject, headline, null);
+    }
+
+    /** As the other constructor, the rows about patient {@code patientDbId} (registry id), so that the patient's runs are listed. */
+    public RunAudit(AuditTrail audit, Actor actor, String entity, String action, String subject, Function<ObjectNode, String> headline,
+            Long patientDbId) {
         this.audit = audit;
         this.actor = actor;
         this.entity = entity;
         this.action = action;
         this.subject = subject;
         this.headline = headline;
+        this.patientDbId = patientDbId;
     }
 
     @Override
     public void started(BackgroundJobs.Job<O> job) {
-        audit.event(actor, action + "_START", entity, job.id(), subject);
+        audit.event(actor, action + "_START", entity, job.id(), subject, patientDbId);
     }
 
     @Override
     public void ended(BackgroundJobs.Job<O> job, String state, ObjectNode result, String error) {
         switch (state) {
-            case "done" -> audit.event(actor, action + "_DONE", entity, job.id(), "finished: " + headline.apply(result) + "; " + subject);
-            case "cancelled" -> audit.event(actor, action + "_CANCELLED", entity, job.id(), "cancelled; " + subject);
-            default -> audit.event(actor, action + "_FAILED", entity, job.id(), "failed: " + error + "; " + subject);
+            case "done" -> end(job, "_DONE", "finished: " + headline.apply(result));
+            case "cancelled" -> end(job, "_CANCELLED", "cancelled (" + job.cancelNote() + ")");
+            default -> end(job, "_FAILED", "failed: " + error);
         }
+    }
+
+    private void end(BackgroundJobs.Job<O> job, String suffix, String outcome) {
+        audit.event(actor, action + suffix, entity, job.id(), outcome + "; " + subject, patientDbId);
     }
 }

@@ -27,7 +27,7 @@ public final class ServerJobs {
     public boolean cancelAndAwait(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         for (BackgroundJobs.Job<?> job : Set.copyOf(unfinished)) {
-            job.cancel();
+            job.cancel("as the server stopped");
         }
         for (BackgroundJobs.Job<?> job : Set.copyOf(unfinished)) {
             if (!job.awaitFinished(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {

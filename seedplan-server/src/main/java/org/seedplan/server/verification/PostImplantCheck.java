@@ -95,7 +95,9 @@ public final class PostImplantCheck {
 
     /**
      * Runs the check. {@code contoursUsed} says where the structures came from (shown with the result);
-     * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed.
+     * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed. A cancel asked of
+     * {@code job} stops the check at its next step (seed finding, matching and dose, DVHs, supplementary seeds) or between the
+     * supplement planner's stages, with a CancellationException.
      */
     public static Result run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
             BackgroundJobs.Progress job) {
@@ -111,9 +113,9 @@ public final class PostImplantCheck {
             throw new IllegalArgumentException("the plan revision has no seeds to verify against");
         }
         SourceModel model = SourceLibrary.builtIn().model(plan.sourceModelKey());
-        job.progress("finding the seeds on the post-op CT", 0.15);
+        job.step("finding the seeds on the post-op CT", 0.15);
         SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(planned.size()));
-        job.progress("matching the seeds and computing the pre- and post-plan dose", 0.55);
+        job.step("matching the seeds and computing the pre- and post-plan dose", 0.55);
         List<Structure> dosed = structures.stream().filter(s -> s.type() != StructureType.EXTERNAL).toList();
         if (dosed.isEmpty()) {
             throw new IllegalArgumentException("the structure set has no structure to compute metrics on (only the body outline)");
@@ -123,7 +125,7 @@ public final class PostImplantCheck {
         FastDoseEngine engine = new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D));
         DecayIntegral time = DecayIntegral.permanent(model.halfLifeDays());
         Verification v = new ImplantVerifier(engine, time, new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, rx);
-        job.progress("DVHs", 0.85);
+        job.step("DVHs", 0.85);
         DoseMetricsCalculator calc = new DoseMetricsCalculator(rois, grid, rx);
         DoseGrid preDose = v.preDose();
 
@@ -197,8 +199,8 @@ public final class PostImplantCheck {
         }
         o.set("coldVoxels", ColdVoxels.json(v.postDose(), rois, rx));
         o.set("structureContours", StructureJson.write(structures));
-        job.progress("supplementary seeds", 0.9);
-        supplement(o, plan, structures, postOp, v, time);
+        job.step("supplementary seeds", 0.9);
+        supplement(o, plan, structures, postOp, v, time, job);
         finding.notes().forEach(o.putArray("notes")::add);
         return new Result(o, v.postDose());
     }
@@ -208,7 +210,7 @@ public final class PostImplantCheck {
      * found seeds fixed) when the plan was made with the plan screen's intent form; otherwise says why there is none.
      */
     private static void supplement(ObjectNode o, PlanContent plan, List<Structure> structures, Volume postOp, Verification v,
-            DecayIntegral time) {
+            DecayIntegral time, BackgroundJobs.Progress job) {
         IntentForm form;
         try {
             form = IntentForm.parse((ObjectNode) Json.MAPPER.readTree(plan.intentJson()));
@@ -219,7 +221,7 @@ public final class PostImplantCheck {
         }
         try {
             PlanningSession session = Planner.builtIn().prepare(new PlanningCase("post-op", "post-op", structures, form.derived(), postOp),
-                    form.intent(), ProgressListener.NONE);
+                    form.intent(), stopsWhenCancelled(job));
             SupplementProposal sp = SupplementarySeeds.propose(session, v.implant(), time, form.intent().seed().skU(), MAX_SUPPLEMENTARY);
             ObjectNode so = o.putObject("supplement").put("reachesPrescription", sp.reachesPrescription());
             ArrayNode seeds = so.putArray("seeds");
@@ -231,6 +233,21 @@ public final class PostImplantCheck {
         } catch (IllegalArgumentException e) {
             o.put("supplementNote", "no supplementary seeds proposed: " + e.getMessage());
         }
+    }
+
+    /** A planner's listener that reports nothing and stops the planner (between its stages) when the job's cancel was asked for. */
+    private static ProgressListener stopsWhenCancelled(BackgroundJobs.Progress job) {
+        return new ProgressListener() {
+            @Override
+            public void progress(String stage, double fraction) {
+                // the planner's stages are inside the job's "supplementary seeds" step
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.cancelRequested();
+            }
+        };
     }
 
     /** Each planned seed's needle and place on it from the tip ({@link PlannedSeedPlace}). */

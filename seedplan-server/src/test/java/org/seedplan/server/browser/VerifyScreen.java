@@ -11,8 +11,8 @@ final class VerifyScreen {
 
     /**
      * Waits until the post-op CT's slices are all in and the list of plans to verify against is filled. The page attaches
-     * the handler of its "Find seeds and verify" button in the same step as it fills that list, and the button is enabled
-     * from the start, so a click before then is lost (or sends no plan) and the test would wait for a result that never comes.
+     * the handler of its "Find seeds and verify" button and then fills that list, enabling the button; a test that chose a plan
+     * before the list was filled would have its choice replaced.
      */
     static void awaitReady(WebDriverWait wait) {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("const v = window.seedplanViewer;"

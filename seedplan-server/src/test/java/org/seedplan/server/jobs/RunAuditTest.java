@@ -18,7 +18,7 @@ import org.seedplan.storage.audit.AuditTrail;
 
 /**
  * {@link RunAudit} on {@link BackgroundJobs}: one start row and one end row per run (done with its headline, failed with its
- * error, cancelled while queued), each under the run's id with the starter and centre; the end row is in the trail before the
+ * error, cancelled while queued or at a step of its work), each under the run's id with the starter and centre; the end row is in the trail before the
  * run shows as finished, and the chain verifies afterwards (SQLite).
  */
 class RunAuditTest {
@@ -62,13 +62,64 @@ class RunAuditTest {
             assertThat(rows(trail, failed)).containsExactly("TEST_START patient 1, series 1.2.3",
                     "TEST_FAILED failed: no structure to compute metrics on; patient 1, series 1.2.3");
             assertThat(cancelled.state()).isEqualTo("cancelled");
-            assertThat(rows(trail, cancelled)).containsExactly("TEST_START patient 1, series 1.2.3", "TEST_CANCELLED cancelled; patient 1, series 1.2.3");
+            assertThat(rows(trail, cancelled)).containsExactly("TEST_START patient 1, series 1.2.3", "TEST_CANCELLED cancelled (stopped before it started); patient 1, series 1.2.3");
             assertThat(rows(trail, blocker)).as("a run without a lifecycle is not audited").isEmpty();
             for (AuditEvent e : trail.forEntity("test_run", done.id())) {
                 assertThat(e.username()).isEqualTo("physicist_a");
                 assertThat(e.centreId()).isEqualTo(3L);
                 assertThat(e.role()).isEqualTo("PHYSICIST");
             }
+            assertThat(trail.verify().intact()).isTrue();
+        }
+    }
+
+    /**
+     * A cancel asked while the work runs stops it at its next step: the steps after it never run, the run ends cancelled with no
+     * result and nothing attached, and both rows carry the patient and say who asked and where the work stopped. A refused second
+     * ask (the first asker is kept) and an ask after the end change nothing.
+     */
+    @Test
+    void aRunningRunCancelledStopsAtItsNextStepAndItsRowsSayWhoAndWhere() throws Exception {
+        try (Database db = Database.open(Files.createTempDirectory("run-audit-cancel"))) {
+            AuditTrail trail = new AuditTrail(db);
+            BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-cancel-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
+            RunAudit<String> audit = new RunAudit<>(trail, PHYSICIST, "test_run", "TEST", "patient 5", result -> "found", 5L);
+            CountDownLatch inFirstStep = new CountDownLatch(1);
+            CountDownLatch mayGoOn = new CountDownLatch(1);
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            BackgroundJobs.Job<String> job = jobs.start("a", audit, j -> {
+                j.step("finding the seeds", 0.1);
+                ran.add("finding the seeds");
+                inFirstStep.countDown();
+                try {
+                    mayGoOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                j.step("computing the dose", 0.5);
+                ran.add("computing the dose");
+                j.attach(new float[8]);
+                return JsonNodeFactory.instance.objectNode();
+            });
+            assertThat(inFirstStep.await(10, TimeUnit.SECONDS)).isTrue();
+            job.cancel("by physicist_a");
+            job.cancel("as the server stopped");
+            assertThat(job.state()).as("running until the work reaches its next step").isEqualTo("running");
+            assertThat(job.json(JsonNodeFactory.instance.objectNode()).get("cancelRequested").asBoolean()).isTrue();
+            mayGoOn.countDown();
+            assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(ran).containsExactly("finding the seeds");
+            assertThat(job.state()).isEqualTo("cancelled");
+            assertThat(job.result()).isNull();
+            assertThat(job.error()).isNull();
+            assertThat(job.attachment(float[].class)).isNull();
+            assertThat(job.json(JsonNodeFactory.instance.objectNode()).get("step").asText()).isEqualTo("cancelled");
+            job.cancel("by someone later");
+            assertThat(job.cancelNote()).isEqualTo("by physicist_a; stopped before computing the dose");
+            assertThat(rows(trail, job)).containsExactly("TEST_START patient 5",
+                    "TEST_CANCELLED cancelled (by physicist_a; stopped before computing the dose); patient 5");
+            assertThat(trail.forEntity("test_run", job.id())).extracting(AuditEvent::patientId).containsOnly(5L);
             assertThat(trail.verify().intact()).isTrue();
         }
     }

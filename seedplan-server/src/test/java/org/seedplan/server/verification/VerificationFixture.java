@@ -72,37 +72,55 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
             PlanContent.Metrics stored) throws Exception {
         Patient p = w.patient(centre);
         Path dir = Files.createTempDirectory("verification-fixture");
-        float[] hu = new float[GRID.voxelCount()];
-        Arrays.fill(hu, 0f);
-        Volume water = new Volume(GRID, hu);
         PatientInfo info = new PatientInfo("TEST^VERIFY", p.patientId(), "19600101", "M");
         StudyContext pre = StudyContext.newStudy(info);
         StudyContext post = new StudyContext(info, Uids.newUid(), pre.frameOfReferenceUid(), LocalDateTime.of(2026, 12, 1, 9, 0));
-        List<SeedPose> implanted = SEEDS.stream().map(s -> new SeedPose(s.plus(SHIFT_MM), new Vec3(0, 1, 0), SeedPose.Arrangement.ISOLATED))
-                .toList();
-        Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(water, implanted, 7);
         String preSeries = Uids.newUid();
         String postSeries = Uids.newUid();
         List<Path> files = new ArrayList<>();
-        CtSliceFiles.write(CtSeriesWriter.slices(water, pre, preSeries), dir.resolve("pre"), files);
-        CtSliceFiles.write(CtSeriesWriter.slices(postOp, post, postSeries), dir.resolve("post"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(water(), pre, preSeries), dir.resolve("pre"), files);
+        CtSliceFiles.write(CtSeriesWriter.slices(postOpCt(), post, postSeries), dir.resolve("post"), files);
         DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
+        new StructureSetStore(t.db, t.services.audit()).create(Actor.SYSTEM, p.id(), preSeries, pre.frameOfReferenceUid(), "Targets", "drawn",
+                StructureJson.write(structures()).toString(), t.clock.instant());
+        PlanContent content = plan(intentJson, preSeries, prescriptionGy, stored);
+        PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
+        return new VerificationFixture(p, r.planId(), preSeries, postSeries);
+    }
+
+    /** The planning CT: water on {@link #GRID}. */
+    static Volume water() {
+        float[] hu = new float[GRID.voxelCount()];
+        Arrays.fill(hu, 0f);
+        return new Volume(GRID, hu);
+    }
+
+    /** The post-op CT: the planning CT with the seeds implanted, each {@link #SHIFT_MM} from its plan, along y. */
+    static Volume postOpCt() {
+        List<SeedPose> implanted = SEEDS.stream().map(s -> new SeedPose(s.plus(SHIFT_MM), new Vec3(0, 1, 0), SeedPose.Arrangement.ISOLATED))
+                .toList();
+        return new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(water(), implanted, 7);
+    }
+
+    /** The contours: a 20 mm square CTV on the slices from z = −8 to 8 mm. */
+    static List<Structure> structures() {
         List<Contour> square = new ArrayList<>();
         for (double z = -8; z <= 8; z += 2) {
             square.add(new Contour(z, new double[] {-10, 10, 10, -10}, new double[] {-10, -10, 10, 10}));
         }
-        new StructureSetStore(t.db, t.services.audit()).create(Actor.SYSTEM, p.id(), preSeries, pre.frameOfReferenceUid(), "Targets", "drawn",
-                StructureJson.write(List.of(new Structure("CTV", StructureType.CTV, 0xFF8800, square))).toString(), t.clock.instant());
+        return List.of(new Structure("CTV", StructureType.CTV, 0xFF8800, square));
+    }
+
+    /** The plan on CT series {@code ctSeriesUid}: {@link #SEEDS} on two needles along y, 0.76 U seeds of model 6711. */
+    static PlanContent plan(String intentJson, String ctSeriesUid, double prescriptionGy, PlanContent.Metrics stored) {
         List<PlanContent.Needle> needles = List.of(new PlanContent.Needle(new Vec3(-5, -60, 0), new Vec3(-5, 10, 0)),
                 new PlanContent.Needle(new Vec3(5, -60, 0), new Vec3(5, 10, 0)));
         List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
         for (Vec3 s : SEEDS) {
             seeds.add(new PlanContent.PlannedSeed(s, s.x() < 0 ? 0 : 1));
         }
-        PlanContent content = new PlanContent(intentJson, preSeries, prescriptionGy, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
+        return new PlanContent(intentJson, ctSeriesUid, prescriptionGy, "amersham6711", 0.76, LocalDate.parse("2026-11-24"),
                 LocalDate.parse("2026-12-01"), needles, seeds, stored);
-        PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
-        return new VerificationFixture(p, r.planId(), preSeries, postSeries);
     }
 
     /** The request body that starts the verification of this fixture. */

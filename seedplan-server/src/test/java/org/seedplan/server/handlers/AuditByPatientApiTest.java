@@ -1,0 +1,110 @@
+package org.seedplan.server.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.seedplan.server.ApiClient;
+import org.seedplan.server.ServerPerClass;
+import org.seedplan.server.verification.VerificationFixture;
+import org.seedplan.storage.account.Role;
+
+/**
+ * {@code GET /api/audit?patientId=}: a patient's verification runs, by kind of object and of event, a page at a time; an auditor of
+ * centre A sees nothing of centre B's patients, not even that one exists (404 for a guessed id, as for an id that exists nowhere),
+ * and B's auditor nothing of A's; a role without READ_AUDIT is refused; each bad filter value is a problem naming its field.
+ * SQLite here, PostgreSQL in {@link AuditByPatientApiPostgresTest}.
+ */
+class AuditByPatientApiTest extends ServerPerClass {
+
+    private VerificationFixture inA;
+    private VerificationFixture inB;
+    private String runA;
+    private String runB;
+
+    @BeforeAll
+    void oneFinishedRunInEachCentre() throws Exception {
+        inA = VerificationFixture.create(t, w, t.a);
+        inB = VerificationFixture.create(t, w, t.b);
+        ApiClient physicistA = t.signedIn(Role.PHYSICIST, true);
+        ApiClient physicistB = t.signedIn(Role.PHYSICIST, false);
+        runA = inA.run(physicistA, true);
+        runB = inB.run(physicistB, true);
+    }
+
+    private static String rows(JsonNode page) {
+        StringBuilder sb = new StringBuilder();
+        page.forEach(r -> sb.append(r.get("entityId").asText()).append(' ').append(r.get("action").asText()).append(';'));
+        return sb.toString();
+    }
+
+    @Test
+    void anAuditorListsAPatientsRunsByKindAPageAtATime() {
+        ApiClient monitor = t.signedIn(Role.MONITOR, true);
+        String of = "/api/audit?patientId=" + inA.patient().id();
+        JsonNode all = monitor.get(of).json();
+        assertThat(rows(all)).isEqualTo(runA + " VERIFICATION_START;" + runA + " VERIFICATION_DONE;");
+        all.forEach(r -> {
+            assertThat(r.get("patientId").asLong()).isEqualTo(inA.patient().id());
+            assertThat(r.get("centreId").asLong()).isEqualTo(t.a.id());
+            assertThat(r.get("entity").asText()).isEqualTo("verification_run");
+        });
+        assertThat(rows(monitor.get(of + "&entity=verification_run&action=VERIFICATION_DONE").json())).isEqualTo(runA + " VERIFICATION_DONE;");
+        assertThat(monitor.get(of + "&action=VERIFICATION_FAILED").json()).isEmpty();
+        // pages of one row: the next page starts after the last row's seq; an empty page after the last
+        JsonNode first = monitor.get(of + "&limit=1").json();
+        assertThat(rows(first)).isEqualTo(runA + " VERIFICATION_START;");
+        JsonNode second = monitor.get(of + "&limit=1&afterSeq=" + first.get(0).get("seq").asLong()).json();
+        assertThat(rows(second)).isEqualTo(runA + " VERIFICATION_DONE;");
+        assertThat(monitor.get(of + "&limit=1&afterSeq=" + second.get(0).get("seq").asLong()).json()).isEmpty();
+        // the administrator audits too; the one-record form finds the same rows by the run's id
+        assertThat(rows(t.signedIn(Role.ADMINISTRATOR, true).get(of).json())).isEqualTo(rows(all));
+        assertThat(rows(monitor.get("/api/audit?entity=verification_run&id=" + runA).json())).isEqualTo(rows(all));
+        assertThat(rows(monitor.get("/api/audit?entity=verification_run&id=" + runA + "&action=VERIFICATION_START").json()))
+                .isEqualTo(runA + " VERIFICATION_START;");
+    }
+
+    @Test
+    void noAuditorSeesAnotherCentresPatientEvenByGuessingItsId() {
+        ApiClient monitorA = t.signedIn(Role.MONITOR, true);
+        ApiClient.Answer guessed = monitorA.get("/api/audit?patientId=" + inB.patient().id());
+        ApiClient.Answer nowhere = monitorA.get("/api/audit?patientId=987654321");
+        assertThat(guessed.status()).isEqualTo(404);
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(guessed.json().get("title").asText()).isEqualTo(nowhere.json().get("title").asText());
+        assertThat(guessed.body()).doesNotContain(runB);
+        assertThat(t.signedIn(Role.ADMINISTRATOR, true).get("/api/audit?patientId=" + inB.patient().id()).status()).isEqualTo(404);
+        assertThat(monitorA.get("/api/audit?entity=verification_run&id=" + runB).json()).as("B's run by its id").isEmpty();
+        ApiClient monitorB = t.signedIn(Role.MONITOR, false);
+        assertThat(monitorB.get("/api/audit?patientId=" + inA.patient().id()).status()).isEqualTo(404);
+        assertThat(rows(monitorB.get("/api/audit?patientId=" + inB.patient().id()).json()))
+                .isEqualTo(runB + " VERIFICATION_START;" + runB + " VERIFICATION_DONE;");
+        // the run's starter, without READ_AUDIT
+        assertThat(t.signedIn(Role.PHYSICIST, true).get("/api/audit?patientId=" + inA.patient().id()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBadFilterValueIsAProblemNamingItsField() {
+        ApiClient monitor = t.signedIn(Role.MONITOR, true);
+        String of = "/api/audit?patientId=" + inA.patient().id();
+        refused(monitor, "/api/audit?patientId=seven", "patientId", "whole number");
+        refused(monitor, of + "&entity=patient", "entity", "verification_run");
+        refused(monitor, of + "&action=verification_done", "action", "capitals");
+        refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");
+        refused(monitor, of + "&limit=0", "limit", "1–1000");
+        refused(monitor, of + "&limit=5000", "limit", "1–1000");
+        refused(monitor, of + "&limit=ten", "limit", "whole number");
+        refused(monitor, of + "&afterSeq=-1", "afterSeq", "0 or more");
+        refused(monitor, of + "&entity=verification_run&id=" + runA, "id", "not both");
+        refused(monitor, "/api/audit?entity=verification_run", "id", "missing");
+        refused(monitor, "/api/audit", "entity", "patientId");
+    }
+
+    private static void refused(ApiClient c, String path, String field, String says) {
+        ApiClient.Answer a = c.get(path);
+        assertThat(a.status()).as(path + ": " + a.body()).isEqualTo(400);
+        assertThat(a.json().get("field").asText()).as(path).isEqualTo(field);
+        assertThat(a.json().get("detail").asText()).as(path).contains(says);
+    }
+}
