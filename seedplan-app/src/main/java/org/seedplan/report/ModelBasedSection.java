@@ -34,8 +34,8 @@ final class ModelBasedSection {
             rows.add(c.stream().map(ModelBasedSection::text).toArray(String[]::new));
         }
         p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
-        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%s); %s; %d photons in %.0f s.",
-                MetricUncertainty.method(e.modelBased()), MetricUncertainty.BIAS_NOTE, e.photons(),
+        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%s); %s; %s; %d photons in %.0f s.",
+                MetricUncertainty.method(e.modelBased()), MetricUncertainty.BIAS_NOTE, e.comparison().biasNote(), e.photons(),
                 e.seconds())), 8.5f, false);
         String materials = e.tissues().describeMaterials();
         p.line(text(materials.substring(0, 1).toUpperCase(Locale.ROOT) + materials.substring(1) + "."), 8.5f, false);

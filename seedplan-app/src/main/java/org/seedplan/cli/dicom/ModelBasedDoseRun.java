@@ -67,10 +67,11 @@ final class ModelBasedDoseRun {
                 "Dmean Gy", "V100 %", "D2cc Gy", "D0.1cc Gy"));
         for (StructureMetrics s : e.modelBasedMetrics().structures()) {
             Map<String, Double> sigma = e.sigma().getOrDefault(s.name(), Map.of());
+            Map<String, Double> bias = e.noiseBias().getOrDefault(s.name(), Map.of());
             out.add(String.format(Locale.ROOT, "%-14s %-8s %8.2f %16s %16s %16s %16s %16s", s.name().length() > 14 ? s.name().substring(0, 13) + "…"
-                            : s.name(), s.type().name(), s.volumeCc(), pm(s.dPctGy().get("90"), sigma.get("D90")), pm(s.dmeanGy(), sigma.get("Dmean")),
-                    pm(s.vPct().get("100"), sigma.get("V100")), pm(s.dCcGy().get("2"), sigma.get("D2cc")),
-                    pm(s.dCcGy().get("0.1"), sigma.get("D0.1cc"))));
+                            : s.name(), s.type().name(), s.volumeCc(), pm(s.dPctGy().get("90"), sigma, bias, "D90"), pm(s.dmeanGy(), sigma, bias, "Dmean"),
+                    pm(s.vPct().get("100"), sigma, bias, "V100"), pm(s.dCcGy().get("2"), sigma, bias, "D2cc"),
+                    pm(s.dCcGy().get("0.1"), sigma, bias, "D0.1cc")));
         }
         out.add("± is 1σ of the Monte Carlo statistics only: " + org.seedplan.dose.modelbased.MetricUncertainty.method(e.modelBased())
                 + "; " + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + " (docs/model-based-dose.md).");
@@ -88,10 +89,14 @@ final class ModelBasedDoseRun {
                 .put(Element.of(DOSE_COMMENT, VR.LO, comment.getBytes(StandardCharsets.UTF_8))).build();
     }
 
-    private static String pm(Double v, Double sigma) {
+    /** "value ± σ", with " *" when the metric's estimated noise bias exceeds its σ. */
+    private static String pm(Double v, Map<String, Double> sigmas, Map<String, Double> biases, String metric) {
         if (v == null || !Double.isFinite(v)) {
             return "-";
         }
-        return sigma == null ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.1f ± %.1f", v, sigma);
+        Double sigma = sigmas.get(metric);
+        Double bias = biases.get(metric);
+        return sigma == null ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.1f ± %.1f%s", v, sigma,
+                bias != null && org.seedplan.dose.modelbased.MetricUncertainty.biasAboveSigma(bias, sigma) ? " *" : "");
     }
 }

@@ -17,9 +17,17 @@ import org.seedplan.structure.StructureType;
  */
 public record ModelBasedComparison(DoseSpecification specification, List<Row> rows) {
 
-    /** One metric of one structure under both doses; {@code modelBasedSigma} is 1σ, statistical only. */
+    /**
+     * One metric of one structure under both doses; {@code modelBasedSigma} is 1σ, statistical only; {@code noiseBias} the
+     * estimated bias the run's noise gives the model-based value ({@link MetricUncertainty.Result#noiseBias()}, NaN when none).
+     */
     public record Row(String structure, StructureType type, String metric, String unit, double tg43, double modelBased,
-                      double modelBasedSigma) {
+                      double modelBasedSigma, double noiseBias) {
+
+        /** Whether the estimated noise bias exceeds 1σ: the value is off by more than its ± says (more photons shrink it as 1/N). */
+        public boolean biasAboveSigma() {
+            return resolved() && MetricUncertainty.biasAboveSigma(noiseBias, modelBasedSigma);
+        }
 
         /** (model-based − TG-43) / TG-43 in %, NaN when TG-43's value is 0 or the Monte Carlo did not resolve the metric. */
         public double differencePct() {
@@ -47,10 +55,10 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
 
     /**
      * The comparison of {@code tg43} (TG-43 dose, Gy) and {@code modelBased} on the calculator's grid, with the σ of the
-     * model-based metrics from {@link MetricUncertainty#of}.
+     * model-based metrics and their noise bias from {@link MetricUncertainty#withDvhBands}.
      */
     public static ModelBasedComparison of(DoseMetricsCalculator calculator, DoseGrid tg43, SpecifiedDose modelBased,
-                                          Map<String, Map<String, Double>> sigma) {
+                                          MetricUncertainty.Result uncertainty) {
         List<Dvh> a = calculator.dvhs(tg43);
         List<Dvh> b = calculator.dvhs(modelBased.dose());
         List<Row> rows = new ArrayList<>();
@@ -65,7 +73,8 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
                 double y = MetricUncertainty.metric(b.get(s), m, rx);
                 if (Double.isFinite(x) && Double.isFinite(y)) {
                     rows.add(new Row(roi.name(), roi.type(), m, m.startsWith("V") ? "%" : "Gy", x, y,
-                            sigma.get(roi.name()).getOrDefault(m, Double.NaN)));
+                            uncertainty.sigma().get(roi.name()).getOrDefault(m, Double.NaN),
+                            uncertainty.noiseBias().get(roi.name()).getOrDefault(m, Double.NaN)));
                 }
             }
         }
@@ -88,10 +97,27 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
         List<List<String>> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(List.of(r.structure(), r.metric(), String.format(Locale.ROOT, "%.1f %s", r.tg43(), r.unit()),
-                    r.resolved() ? String.format(Locale.ROOT, "%.1f ± %.1f %s", r.modelBased(), r.modelBasedSigma(), r.unit()) : UNRESOLVED,
+                    r.resolved() ? String.format(Locale.ROOT, "%.1f ± %.1f %s%s", r.modelBased(), r.modelBasedSigma(), r.unit(),
+                            r.biasAboveSigma() ? " *" : "") : UNRESOLVED,
                     r.resolved() ? String.format(Locale.ROOT, "%+.1f %%", r.differencePct()) : "—"));
         }
         return out;
+    }
+
+    /**
+     * The metrics whose estimated noise bias exceeds their 1σ (marked * in {@link #cells()}), e.g. "* estimated noise bias above 1σ
+     * (…): Stomach D0.1cc +0.4 Gy (σ 0.2)"; "estimated noise bias below 1σ for every metric" when there is none.
+     */
+    public String biasNote() {
+        List<String> biased = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.biasAboveSigma()) {
+                biased.add(String.format(Locale.ROOT, "%s %s %+.1f %s (σ %.1f)", r.structure(), r.metric(), r.noiseBias(), r.unit(),
+                        r.modelBasedSigma()));
+            }
+        }
+        return biased.isEmpty() ? "estimated noise bias below 1σ for every metric"
+                : "* estimated noise bias above 1σ (the value is off by more than its ±; more photons): " + String.join(", ", biased);
     }
 
     /** The comparison as a fixed-width text table with a line saying what each column is. */
@@ -106,7 +132,8 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
         }
         sb.append(DoseSpecification.TG43_WATER.label()).append(": ").append(DoseSpecification.TG43_WATER.description()).append("; ")
                 .append(specification.label()).append(": ").append(specification.description())
-                .append("; ± 1σ statistical (Monte Carlo) only; both on the same grid and structure masks.\n");
+                .append("; ± 1σ statistical (Monte Carlo) only; both on the same grid and structure masks; ").append(biasNote())
+                .append(".\n");
         return sb.toString();
     }
 }

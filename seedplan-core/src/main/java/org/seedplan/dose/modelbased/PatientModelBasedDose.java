@@ -67,11 +67,13 @@ public final class PatientModelBasedDose {
     }
 
     /**
-     * The result: tissues, the model-based dose and its metrics with σ, each structure's DVH band, the TG-43 dose and its DVHs
+     * The result: tissues, the model-based dose and its metrics with σ and noise bias ({@link MetricUncertainty.Result}), each
+     * structure's DVH band, the TG-43 dose and its DVHs
      * (both lists in the calculator's order) and the comparison.
      */
     public record Evaluation(TissuePhantom tissues, SpecifiedDose modelBased, PlanMetrics modelBasedMetrics,
-                             Map<String, Map<String, Double>> sigma, List<DvhBand> dvhBands, DoseGrid tg43, List<Dvh> tg43Dvhs,
+                             Map<String, Map<String, Double>> sigma, Map<String, Map<String, Double>> noiseBias, List<DvhBand> dvhBands,
+                             DoseGrid tg43, List<Dvh> tg43Dvhs,
                              ModelBasedComparison comparison, long photons, double seconds) {
 
         /** One line saying what the model-based dose is and how it was computed. */
@@ -147,8 +149,9 @@ public final class PatientModelBasedDose {
                 r.specification(), r.settings(), region, progress, cancelled);
         DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(r.source(), DoseModel.LINE_2D)).dose(r.seeds(), doseGrid, r.time());
         MetricUncertainty.Result uncertainty = MetricUncertainty.withDvhBands(calculator, mb.dose());
-        ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty.sigma());
-        return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.bands(), tg43,
+        ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty);
+        return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.noiseBias(),
+                uncertainty.bands(), tg43,
                 calculator.dvhs(tg43), comparison, mb.photons(), mb.seconds());
     }
 

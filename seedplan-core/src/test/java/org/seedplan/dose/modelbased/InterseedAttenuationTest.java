@@ -45,7 +45,7 @@ class InterseedAttenuationTest {
         double k = singleSeedNormalisation(water, grid);
         DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(DemoModelBased.SOURCE, DoseModel.LINE_2D)).dose(seeds, grid, DemoModelBased.PERMANENT);
         DoseMetricsCalculator calc = demo.calculator();
-        ModelBasedComparison c = ModelBasedComparison.of(calc, tg43, all.dose(), MetricUncertainty.of(calc, all.dose()));
+        ModelBasedComparison c = ModelBasedComparison.of(calc, tg43, all.dose(), MetricUncertainty.withDvhBands(calc, all.dose()));
         System.out.println(c.render());
         System.out.printf(Locale.ROOT, "one seed alone: Monte Carlo / TG-43 = %.4f at 5-30 mm; %d photons in %.1f s for the %d seeds%n", k,
                 all.photons(), all.seconds(), seeds.size());

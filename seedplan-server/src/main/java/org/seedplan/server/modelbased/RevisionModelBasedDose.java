@@ -224,7 +224,8 @@ final class RevisionModelBasedDose {
                 .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", contours)
                 .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only ("
                         + org.seedplan.dose.modelbased.MetricUncertainty.method(e.modelBased()) + "; "
-                        + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + "); TG-43 stays " + ofRecord);
+                        + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + "; " + e.comparison().biasNote() + "); TG-43 stays "
+                        + ofRecord);
         // what the user chose, stored with the result: the soft tissue and who chose it, and each structure's composition given
         o.put("softTissue", settings.softTissueOr(softTissueBySex))
                 .put("softTissueBy", settings.softTissue() != null ? "the user" : "the patient's recorded sex (TG-186 Table III)");
@@ -246,7 +247,8 @@ final class RevisionModelBasedDose {
         for (ModelBasedComparison.Row x : e.comparison().rows()) {
             rows.addObject().put("structure", x.structure()).put("type", x.type().name()).put("metric", x.metric()).put("unit", x.unit())
                     .put("tg43", round(x.tg43(), 2)).put("modelBased", round(x.modelBased(), 2)).put("sigma", round(x.modelBasedSigma(), 2))
-                    .put("differencePct", round(x.differencePct(), 2)).put("resolved", x.resolved());
+                    .put("differencePct", round(x.differencePct(), 2)).put("resolved", x.resolved())
+                    .put("noiseBias", round(x.noiseBias(), 2)).put("biasAboveSigma", x.biasAboveSigma());
         }
         List<Dvh> tg43 = e.tg43Dvhs();
         ArrayNode dvh = o.putArray("dvh");

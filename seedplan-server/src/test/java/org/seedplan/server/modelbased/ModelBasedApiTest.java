@@ -51,6 +51,9 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         assertThat(r.get("revision").asInt()).isEqualTo(1);
         JsonNode d90 = row(r, "CTV", "D90");
         assertThat(d90.get("sigma").asDouble()).as("1σ of D90").isPositive();
+        // the estimated noise bias and its mark (the rule itself: ModelBasedComparisonTest)
+        assertThat(d90.get("noiseBias").isNumber() && d90.get("biasAboveSigma").isBoolean()).as(d90.toString()).isTrue();
+        assertThat(r.get("uncertaintyNote").asText()).contains("estimated noise bias");
         assertThat(Math.abs(d90.get("modelBased").asDouble() - d90.get("tg43").asDouble()))
                 .as("water: Monte Carlo D90 vs TG-43 " + d90).isLessThan(0.10 * d90.get("tg43").asDouble() + 3 * d90.get("sigma").asDouble());
         assertThat(row(r, "CTV", "V100").get("unit").asText()).isEqualTo("%");
