@@ -104,19 +104,11 @@ class ModelBasedCommandsTest {
 
     @Test
     void planReportPutsTg43BesideTheModelBasedDose() throws Exception {
-        Path intent = tmp.resolve("intent.json");
-        Files.writeString(intent, INTENT);
-        Path out = tmp.resolve("plan-mb");
         // at most 4 s of transport: the numbers are for the format, not the physics (core tests hold those)
-        CliRun r = CliRun.of("plan", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(), "--intent", intent.toString(),
-                "--model-based", "--mc-max-seconds", "4", "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRun r = planModelBased(demo, "plan-mb", 4);
         assertThat(r.out()).contains("model-based dose: Dm,m (model-based dose to medium in medium (TG-186))").contains("TG-43 (Dw,w)")
                 .containsPattern("GTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy");
-        String pdf;
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
-            pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
+        String pdf = reportText(tmp.resolve("plan-mb"));
         assertThat(pdf).contains("TG-43 vs model-based dose (Dm,m, AAPM TG-186)").contains("Dm,m +/- 1 sigma").contains("TG-43 (Dw,w)")
                 .contains("1 sigma of the Monte Carlo statistics only")
                 .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Composition given (share of its voxels)")
@@ -144,18 +136,8 @@ class ModelBasedCommandsTest {
         }
         List<Structure> drawn = new ArrayList<>(p.structures());
         drawn.add(new Structure("Liver", StructureType.ORGAN, 0x884400, box));
-        Path dir = export(p, drawn, "demo-liver").dir();
-        Path intent = tmp.resolve("intent-liver.json");
-        Files.writeString(intent, INTENT);
-        Path out = tmp.resolve("plan-liver");
-        CliRun r = CliRun.of("plan", "--ct", dir.toString(), "--rtstruct", dir.resolve("RS.dcm").toString(), "--intent", intent.toString(),
-                "--model-based", "--mc-max-seconds", "2", "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        String pdf;
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
-            pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
-        assertThat(pdf).containsPattern("GTV liver 100 % target in Liver \\(Liver: TG-263 name\\)")
+        planModelBased(export(p, drawn, "demo-liver").dir(), "plan-liver", 2);
+        assertThat(reportText(tmp.resolve("plan-liver")).replaceAll("\\s+", " ")).containsPattern("GTV liver 100 % target in Liver \\(Liver: TG-263 name\\)")
                 .containsPattern("Liver liver [0-9]+ %.* organ contour \\(TG-186 Table III; TG-263 name\\)");
     }
 
@@ -192,6 +174,23 @@ class ModelBasedCommandsTest {
              "seed": {"source": "amersham6711", "strength": "0.6 mCi", "stock": 10},
              "approach": {"type": "coplanar_template", "needle_direction": [0, 1, 0]}}
             """;
+
+    /** {@code plan --model-based} of the INTENT on the CT and RS.dcm in {@code dir}, at most {@code seconds} of transport, into tmp/out. */
+    private static CliRun planModelBased(Path dir, String out, int seconds) throws Exception {
+        Path intent = tmp.resolve(out + "-intent.json");
+        Files.writeString(intent, INTENT);
+        CliRun r = CliRun.of("plan", "--ct", dir.toString(), "--rtstruct", dir.resolve("RS.dcm").toString(), "--intent", intent.toString(),
+                "--model-based", "--mc-max-seconds", Integer.toString(seconds), "--out", tmp.resolve(out).toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    /** The text of report.pdf in {@code out}. */
+    private static String reportText(Path out) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
 
     private static CliRun dose(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("dose", "--ct", demo.toString(), "--rtstruct", demo.resolve("RS.dcm").toString(),

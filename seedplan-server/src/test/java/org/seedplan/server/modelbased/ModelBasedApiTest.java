@@ -118,13 +118,7 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         }
         drawn.add(new Structure("Liver", StructureType.ORGAN, 0x884400, slab));
         sets.save(Actor.SYSTEM, set.id(), set.version(), "drawn", StructureJson.write(drawn).toString(), t.clock.instant());
-        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
-        // 2·10⁴ photons: only the tissues are read here
-        ApiClient.Answer started = physicist.post("/api/plans/" + f.planId() + "/revisions/1/model-based", "{\"photons\":20000}");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
-        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
-        JsonNode r = run.get("result");
+        JsonNode r = tissuesOnlyRun(f.planId());
         JsonNode ctv = tissueOf(r, "CTV");
         assertThat(ctv.get("basis").asText()).as(ctv.toString()).isEqualTo("target in Liver (Liver: TG-263 name)");
         assertThat(ctv.get("materials").get(0).get("material").asText()).isEqualTo("liver");
@@ -136,6 +130,16 @@ abstract class ModelBasedApiTest extends ServerPerClass {
                 .doesNotContain("mean-male-soft-tissue");
         assertThat(r.get("comparison").findValuesAsText("structure")).as("the Liver is no organ of the intent: not compared")
                 .doesNotContain("Liver");
+    }
+
+    /** A run of revision 1 of the plan with 2·10⁴ photons, for tests that read only the tissues: its result. */
+    private JsonNode tissuesOnlyRun(long planId) throws Exception {
+        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
+        ApiClient.Answer started = physicist.post("/api/plans/" + planId + "/revisions/1/model-based", "{\"photons\":20000}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
+        return run.get("result");
     }
 
     private static JsonNode tissueOf(JsonNode result, String structure) {
@@ -156,13 +160,7 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         patients.update(Actor.SYSTEM, p.id(), p.version(), new PatientData(d.centreId(),
                 d.patientId(), d.familyName(), d.givenName(), "F", d.birthDate(), d.diagnosis(), d.stage(), d.tnmT(), d.tnmN(), d.tnmM(),
                 d.cnlcStage(), d.bclcStage(), d.childPugh(), d.kps(), d.ecog(), d.priorTreatments(), d.deathDate()), "test: sex F");
-        ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
-        // 2·10⁴ photons: only the tissues are read here
-        ApiClient.Answer started = physicist.post("/api/plans/" + f.planId() + "/revisions/1/model-based", "{\"photons\":20000}");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
-        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
-        JsonNode r = run.get("result");
+        JsonNode r = tissuesOnlyRun(f.planId());
         assertThat(r.get("tissues").asText()).contains("soft tissue no contour assigns: mean-female-soft-tissue");
         assertThat(r.get("structureTissues").get(0).get("materials").get(0).get("material").asText()).isEqualTo("mean-female-soft-tissue");
     }
