@@ -131,7 +131,7 @@ public final class PatientModelBasedDose {
                         .orElseThrow(() -> new IllegalArgumentException("tissue override: no structure named '" + o.structure() + "': use one of "
                                 + java.util.stream.Stream.concat(masks.keySet().stream(), r.structures().stream().map(Structure::name))
                                 .distinct().toList()));
-                m = MaskRasterizer.rasterize(s, phantomGrid);
+                m = rasterizeWithin(s, phantomGrid);
                 masks.put(s.name(), m);
             }
             overrides.add(new TissueOverride(o.structure(), m, o.material(), o.densityGPerCm3()));

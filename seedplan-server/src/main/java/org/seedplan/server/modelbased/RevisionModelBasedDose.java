@@ -173,14 +173,16 @@ final class RevisionModelBasedDose {
     }
 
     /**
-     * The structures a run's overrides may name: the drawn ones the revision's intent reports on or is made from (the body
-     * excepted), and the targets and organs its intent form derives from them (CTV = GTV + margin), whose masks the run
-     * computes for its metrics.
+     * The structures a run's overrides may name: every drawn one but the body (the panel offers them; one the intent does not use,
+     * such as a liver that is no organ of it, counts as far as it reaches into the phantom — until the "mc" session of 2026-12-04
+     * only those the intent reports on or is made from), and the targets and organs its intent form derives (CTV = GTV + margin),
+     * whose masks the run computes for its metrics.
      */
     static List<String> overridable(PlanRevisions.Revision r, RevisionImages images) {
         IntentForm form = form(r);
         List<Structure> needed = needed(form, images.structures());
-        List<String> out = new ArrayList<>(needed.stream().filter(x -> x.type() != StructureType.EXTERNAL).map(Structure::name).toList());
+        List<String> out = new ArrayList<>(images.structures().stream().filter(x -> x.type() != StructureType.EXTERNAL).map(Structure::name)
+                .toList());
         Set<String> available = new HashSet<>();
         needed.forEach(x -> available.add(x.name()));
         Set<String> reported = new HashSet<>();

@@ -130,12 +130,22 @@ abstract class ModelBasedApiTest extends ServerPerClass {
                 .doesNotContain("mean-male-soft-tissue");
         assertThat(r.get("comparison").findValuesAsText("structure")).as("the Liver is no organ of the intent: not compared")
                 .doesNotContain("Liver");
+        // and the user may give it a composition, as the panel offers every drawn structure (refused before the "mc" session)
+        JsonNode given = tissuesOnlyRun(f.planId(), ",\"tissues\":[{\"structure\":\"Liver\",\"material\":\"muscle\"}]");
+        assertThat(tissueOf(given, "Liver").get("basis").asText()).isEqualTo("user's override");
+        assertThat(tissueOf(given, "CTV").get("materials").get(0).get("material").asText()).as("inside the muscle the user gave")
+                .isEqualTo("muscle");
     }
 
     /** A run of revision 1 of the plan with 2·10⁴ photons, for tests that read only the tissues: its result. */
     private JsonNode tissuesOnlyRun(long planId) throws Exception {
+        return tissuesOnlyRun(planId, "");
+    }
+
+    /** The same with {@code more} added to the request's JSON object (",\"tissues\":[…]"). */
+    private JsonNode tissuesOnlyRun(long planId, String more) throws Exception {
         ApiClient physicist = t.signedIn(Role.PHYSICIST, true);
-        ApiClient.Answer started = physicist.post("/api/plans/" + planId + "/revisions/1/model-based", "{\"photons\":20000}");
+        ApiClient.Answer started = physicist.post("/api/plans/" + planId + "/revisions/1/model-based", "{\"photons\":20000" + more + "}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode run = poll(physicist, started.json().get("id").asText(), new ArrayList<>());
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("done");
