@@ -151,6 +151,31 @@ public final class SeedFinder {
      * touching end to end, their markers saturated, read as a rod (docs/seed-finder.md, seventh round).
      */
     static final double THICK_SLICE_MM = 3;
+    /**
+     * Least metal, in seeds, that a screw, rod or stent must hold beyond what its symmetry explains for the self-check to name it
+     * (a seed half hidden in the metal's saturated blur still shows half its metal beside it).
+     */
+    static final double HELD_SEED_SHARE = 0.5;
+    /**
+     * Share of the way from the background to the metal level by which a voxel of other metal must rise above its mirror image to
+     * be asymmetric: above what bone beside the metal adds (cortex at about 1800 HU, two thirds of the way) with the blur's and the
+     * streaks' differences (docs/seed-finder.md, eighth round).
+     */
+    static final double ASYMMETRIC_SHARE = 0.8;
+    /** Share of the single seeds' unclipped peak that a piece's residual must reach on an extended-scale scan to be counted. */
+    static final double DENSE_SHARE = 0.5;
+    /**
+     * And at least this many times the 12-bit window's height above the background: no bone reaches the window's top, and on 5 mm
+     * slices, where a seed's unclipped peak is low, a vertebra's cortex beside a screw rose 3100 HU above its mirror image.
+     */
+    static final double DENSE_OVER_WINDOW = 1.25;
+    /**
+     * Least metal, in seeds, of a piece whose residual is a seed marker's (extended scale) for the self-check to name it: most of a
+     * seed touching a screw's head hides in the head's blur on thick slices.
+     */
+    static final double MARKER_SEED_SHARE = 0.25;
+    /** Most confidence of a seed read out of other metal (the share of its residual explained is scaled by it). */
+    static final double IN_METAL_CONFIDENCE = 0.5;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -257,9 +282,9 @@ public final class SeedFinder {
         }
         // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
-        double[] content = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu))
-                .sorted().toArray();
-        double seedContent = content.length == 0 ? Double.POSITIVE_INFINITY : seedContent(content);
+        double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
+        double seedContent = contents.length == 0 ? Double.POSITIVE_INFINITY
+                : singleSeedContent(candidates, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
         // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core.
         for (Blob b : new ArrayList<>(candidates)) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
@@ -284,7 +309,7 @@ public final class SeedFinder {
                 throw new IllegalArgumentException("region '" + roi.name() + "' contains no seeds (no metal object touches it):"
                         + " check the region name or search the whole scan");
             }
-            return noSeeds(background, metal, threshold, rejected, expected);
+            return noSeeds(background, metal, threshold, rejected, List.of(), expected);
         }
         List<String> notes = new ArrayList<>();
         Learned learned = learn(g, hu, labels, background, metal, lowHu, candidates, notes);
@@ -383,12 +408,17 @@ public final class SeedFinder {
                 counted.add(bc);
             }
         }
-        if (counted.isEmpty()) {
+        // A seed that joined an object of other metal above its level is in no blob: what the object's own symmetry does not
+        // explain is a seed where one seed's image fits it, and is named in the self-check where none does.
+        List<FoundSeed> inMetal = new ArrayList<>();
+        List<SelfCheck.MetalHoldingSeeds> holding = new ArrayList<>();
+        seedsInMetal(g, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal, holding);
+        if (counted.isEmpty() && inMetal.isEmpty()) {
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
                         + roi.name() + "' are bone or metal not shaped like seeds");
             }
-            return noSeeds(background, metal, threshold, rejected, expected);
+            return noSeeds(background, metal, threshold, rejected, holding, expected);
         }
         // Seeds of an earlier implant take their share of the blobs but not of the expected count.
         int previousFound = 0;
@@ -406,6 +436,7 @@ public final class SeedFinder {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
             all.addAll(centring ? SliceCentring.centred(g, bc.blob, found, options.seedLengthMm()) : found);
         }
+        all.addAll(inMetal);
         List<FoundSeed> seeds = new ArrayList<>(all);
         List<FoundSeed> previous = new ArrayList<>();
         if (!previousSeeds.isEmpty()) {
@@ -427,17 +458,64 @@ public final class SeedFinder {
         }
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
-        List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal);
+        List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, atMetal, cal, expected));
+                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal, expected));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
     private static SeedFinding noSeeds(double background, double metal, double threshold, List<RejectedObject> rejected,
-                                       OptionalInt expected) {
+                                       List<SelfCheck.MetalHoldingSeeds> holding, OptionalInt expected) {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
-                SelfCheck.of(null, List.of(), List.of(), 0, rejected, List.of(), cal, expected));
+                SelfCheck.of(null, List.of(), List.of(), 0, rejected, List.of(), holding, cal, expected));
+    }
+
+    /**
+     * Seeds inside or protruding from screws, rods and stents ({@link SeedsInMetal}: the metal the object's own symmetry does not
+     * explain, in pieces of voxels rising {@value #ASYMMETRIC_SHARE} of the way from the background to the metal level above their
+     * mirror images). A piece of a single voxel is ignored (a seed 4.5 mm long protrudes along more than one voxel wherever it
+     * protrudes at all; one voxel is bone, a streak or noise at the metal's edge), as is one holding less than
+     * {@value #HELD_SEED_SHARE} of a seed's metal. On an extended-scale scan a piece whose residual reaches
+     * {@value #DENSE_SHARE} of the single seeds' unclipped peak and {@value #DENSE_OVER_WINDOW} times the 12-bit window's height is a
+     * seed's marker, not bone or the implant's own metal (bone
+     * stays below 2000 HU, titanium at 12 000 HU against a marker's tens of thousands); one that holds
+     * {@value #MIN_CONTENT_PER_SEED}–1.5 seeds' metal and that one seed's image, fitted to the residual, explains to at least
+     * {@value #MIN_EXPLAINED} is counted, with confidence at most {@value #IN_METAL_CONFIDENCE} (part of its image is the metal's).
+     * Every other piece is named in the self-check with the number of seeds' metal it holds: on a 12-bit scan bone beside the
+     * metal (a screw through a vertebra's cortex) saturates with it, so nothing there is counted.
+     */
+    private static void seedsInMetal(Grid g, float[] hu, float[] contentHu, double contentTop, int[] labels, double background,
+                                     double seedContent, double seedPeak, SeedImageModel model, List<OtherMetal> metal,
+                                     List<FoundSeed> seeds, List<SelfCheck.MetalHoldingSeeds> holding) {
+        double span = model.clipHu() - background;
+        for (OtherMetal m : metal) {
+            MetalShape shape = m.object().shape();
+            if (shape != MetalShape.SCREW_OR_ROD && shape != MetalShape.STENT) {
+                continue;
+            }
+            Blob b = m.blob();
+            double local = localBackground(g, hu, b, background);
+            double localContent = localBackground(g, contentHu, b, background);
+            int own = labels[b.voxels[0]];
+            for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
+                    ASYMMETRIC_SHARE * span, 0.15 * span, shape == MetalShape.STENT)) {
+                double n = e.contentHuMm3() / seedContent;
+                boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
+                if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < HELD_SEED_SHARE) {
+                    continue;
+                }
+                if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {
+                    SeedsInMetal.Located at = e.locate(g, hu, labels, own, local, model);
+                    if (at.explained() >= MIN_EXPLAINED) {
+                        double conf = Math.round(IN_METAL_CONFIDENCE * at.explained() * 1000) / 1000.0;
+                        seeds.add(new FoundSeed(at.seed().centreMm, at.seed().axis, conf, 1));
+                        continue;
+                    }
+                }
+                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g)));
+            }
+        }
     }
 
     /**
@@ -622,6 +700,29 @@ public final class SeedFinder {
         return ref;
     }
 
+    /**
+     * One seed's metal content, checked against the single seeds: the median content of the objects of a typical object's size
+     * (0.6–1.5 times the median size of the objects holding at least {@value #MIN_CONTENT_SHARE} of the first estimate {@code ref},
+     * which leaves a stent's struts out) replaces the first estimate where it holds less than {@value #MIN_CONTENT_PER_SEED} of it:
+     * where pieces of wire, merged needle seeds and pairs make the heaviest tenth of the objects, the first estimate is a pair's
+     * (all-implant scan 617, 5 mm slices: single seeds read as 0.45 seeds and, badly explained across two slices, were taken for
+     * other metal; docs/seed-finder.md, eighth round). Elsewhere the first estimate stands (taken always, the median let more of a
+     * stent's struts pass as seeds on the tuning scans).
+     */
+    static double singleSeedContent(List<Blob> blobs, double[] contents, double ref) {
+        double[] sizes = java.util.stream.IntStream.range(0, blobs.size()).filter(i -> contents[i] >= MIN_CONTENT_SHARE * ref)
+                .mapToDouble(i -> blobs.get(i).size()).sorted().toArray();
+        if (sizes.length < 3) {
+            return ref;
+        }
+        double typical = sizes[sizes.length / 2];
+        double[] single = java.util.stream.IntStream.range(0, blobs.size())
+                .filter(i -> contents[i] >= MIN_CONTENT_SHARE * ref && blobs.get(i).size() >= 0.6 * typical
+                        && blobs.get(i).size() <= 1.5 * typical)
+                .mapToDouble(i -> contents[i]).sorted().toArray();
+        return single.length < 3 || single[single.length / 2] >= MIN_CONTENT_PER_SEED * ref ? ref : single[single.length / 2];
+    }
+
     private static double median(List<Blob> blobs) {
         double[] sizes = blobs.stream().mapToDouble(Blob::size).sorted().toArray();
         return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
@@ -690,7 +791,7 @@ public final class SeedFinder {
 
     /**
      * Rejects a blob as other metal, classified by {@link MetalShape} unless its shape is given, and keeps its voxels for
-     * telling which seeds touch it.
+     * telling which seeds touch it and what metal it holds beyond its shape.
      */
     private static RejectedObject otherMetal(Grid g, Blob b, MetalShape shape, List<OtherMetal> into) {
         RejectedObject o = shape == null ? reject(g, b, RejectedObject.Reason.OTHER_METAL)
@@ -704,7 +805,7 @@ public final class SeedFinder {
      * other metal (distance to the voxel's box), each with the nearest such object: a seed there may be part of the metal's
      * object, or a piece of the metal read as a seed, and the self-check names it.
      */
-    private List<SelfCheck.SeedAtMetal> touchingMetal(Grid g, List<FoundSeed> seeds, List<OtherMetal> metal) {
+    private List<SelfCheck.SeedAtMetal> touchingMetal(Grid g, List<FoundSeed> seeds, List<OtherMetal> metal, List<FoundSeed> inMetal) {
         List<SelfCheck.SeedAtMetal> out = new ArrayList<>();
         double h = options.seedLengthMm() / 2;
         for (FoundSeed s : seeds) {
@@ -728,7 +829,7 @@ public final class SeedFinder {
                 }
             }
             if (best <= TOUCHING_METAL_MM) {
-                out.add(new SelfCheck.SeedAtMetal(s, nearest, best));
+                out.add(new SelfCheck.SeedAtMetal(s, nearest, best, inMetal.contains(s)));
             }
         }
         return out;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
 
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
@@ -40,12 +41,69 @@ final class SelfCheck {
                 bySize.get(MAX_LISTED).volumeMm3());
     }
 
+    /** Least number of found seeds one slice apart along z that the self-check names as a possible wire. */
+    static final int MIN_LINE_SEEDS = 3;
+    /** How far the z-step between two seeds of a line may differ from the slice spacing, as a share of it. */
+    static final double LINE_STEP_SHARE = 0.25;
+    /**
+     * Most in-plane offset between two seeds of a line per mm along z: within 25° of z (a wire at a_z 0.9 or more gives one
+     * piece per slice, each read as one seed centred in it; docs/seed-finder.md, eighth round).
+     */
+    static final double LINE_SLOPE = 0.47;
+
+    /**
+     * Runs of at least {@value #MIN_LINE_SEEDS} found seeds, each the next's neighbour one slice further along z (the z-step within
+     * {@value #LINE_STEP_SHARE} of the slice spacing, the in-plane step at most {@value #LINE_SLOPE} of it): on thick slices a
+     * wire lying along z shows one piece per slice and each is read as a seed, spaced exactly one slice apart, while a needle's
+     * seeds lie 5.5 mm or more apart (4.5 mm seeds with spacers) and land one slice apart only by chance. Each seed is followed by
+     * its nearest such neighbour; ordered along z.
+     */
+    static List<List<FoundSeed>> linesAlongZ(List<FoundSeed> seeds, double sliceMm) {
+        List<FoundSeed> byZ = seeds.stream().sorted(java.util.Comparator.comparingDouble(s -> s.centreMm().z())).toList();
+        java.util.Map<FoundSeed, FoundSeed> next = new java.util.HashMap<>();
+        java.util.Set<FoundSeed> hasPrevious = new java.util.HashSet<>();
+        for (FoundSeed a : byZ) {
+            FoundSeed best = null;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (FoundSeed b : byZ) {
+                double dz = b.centreMm().z() - a.centreMm().z();
+                double d = Math.hypot(b.centreMm().x() - a.centreMm().x(), b.centreMm().y() - a.centreMm().y());
+                if (Math.abs(dz - sliceMm) <= LINE_STEP_SHARE * sliceMm && d <= LINE_SLOPE * dz && !hasPrevious.contains(b) && d < bestD) {
+                    best = b;
+                    bestD = d;
+                }
+            }
+            if (best != null) {
+                next.put(a, best);
+                hasPrevious.add(best);
+            }
+        }
+        List<List<FoundSeed>> out = new ArrayList<>();
+        for (FoundSeed a : byZ) {
+            if (hasPrevious.contains(a) || !next.containsKey(a)) {
+                continue;
+            }
+            List<FoundSeed> line = new ArrayList<>();
+            for (FoundSeed s = a; s != null; s = next.get(s)) {
+                line.add(s);
+            }
+            if (line.size() >= MIN_LINE_SEEDS) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
     /** A found seed touching other metal, the metal object, and the gap between the seed's capsule and the metal's voxels, mm. */
-    record SeedAtMetal(FoundSeed seed, RejectedObject metal, double gapMm) {
+    record SeedAtMetal(FoundSeed seed, RejectedObject metal, double gapMm, boolean readOutOfMetal) {
+    }
+
+    /** An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located. */
+    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm) {
     }
 
     static List<String> of(Grid g, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
-                           List<SeedAtMetal> atMetal, SeedFinderCalibration cal, OptionalInt expected) {
+                           List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
         if (seeds.isEmpty() && previous.isEmpty()) {
@@ -58,6 +116,11 @@ final class SelfCheck {
             out.add(String.format(Locale.ROOT, "SEED COUNT: %d found, %d implanted (%s): check the scan covers the implant, "
                     + "the seeds listed with low confidence and the objects not counted", seeds.size(), expected.getAsInt(),
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
+        }
+        for (MetalHoldingSeeds h : holding) {
+            out.add(String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
+                    + " that its shape does not explain and no seed's image fits: look at the images there", h.metal().describe(), h.seeds(),
+                    h.nearMm().x(), h.nearMm().y(), h.nearMm().z()));
         }
         if (!seeds.isEmpty() && g != null) {
             if (cal.isolatedSeedsUsed() < 3) {
@@ -84,9 +147,20 @@ final class SelfCheck {
         if (!atMetal.isEmpty()) {
             out.add("SEED AT OTHER METAL: " + atMetal.size() + " seed(s) counted touching metal that is not seeds (such a seed may"
                     + " have lost part of its image to the metal's object, or be a piece of the metal): " + atMetal.stream().limit(MAX_LISTED).map(a -> String.format(Locale.ROOT,
-                    "the seed at (%.1f, %.1f, %.1f) mm, %.1f mm from the %s", a.seed().centreMm().x(), a.seed().centreMm().y(),
-                    a.seed().centreMm().z(), a.gapMm(), a.metal().describe())).collect(Collectors.joining("; "))
+                    "the seed at (%.1f, %.1f, %.1f) mm, %s the %s", a.seed().centreMm().x(), a.seed().centreMm().y(),
+                    a.seed().centreMm().z(), a.readOutOfMetal() ? "read out of" : String.format(Locale.ROOT, "%.1f mm from", a.gapMm()),
+                    a.metal().describe())).collect(Collectors.joining("; "))
                     + (atMetal.size() > MAX_LISTED ? "; and " + (atMetal.size() - MAX_LISTED) + " more" : "") + ": look at the images there");
+        }
+        if (g != null && g.dzMm() >= SeedFinder.THICK_SLICE_MM) {
+            for (List<FoundSeed> line : linesAlongZ(seeds, g.dzMm())) {
+                FoundSeed a = line.get(0);
+                FoundSeed b = line.get(line.size() - 1);
+                out.add(String.format(Locale.ROOT, "SEEDS IN A LINE ALONG Z: %d seeds from (%.1f, %.1f, %.1f) to (%.1f, %.1f, %.1f) mm, spaced"
+                        + " one slice apart on %.1f mm slices: may be a wire read as seeds (a needle's seeds loaded without gaps look"
+                        + " the same) - look at the images there", line.size(), a.centreMm().x(), a.centreMm().y(), a.centreMm().z(),
+                        b.centreMm().x(), b.centreMm().y(), b.centreMm().z(), g.dzMm()));
+            }
         }
         if (previousGiven > 0) {
             out.add(String.format(Locale.ROOT, "PREVIOUS IMPLANT: %d of its %d seeds recognised on this scan and listed apart,"

@@ -47,7 +47,7 @@ class ChainsOfSeedsTest {
         for (SliceProfile profile : SliceProfile.values()) {
             for (HuScale scale : HuScale.values()) {
                 String label = profile + " " + scale;
-                Scene s = scene(ScannerModel.typical(profile, scale));
+                Scene s = scene(ScannerModel.typical(profile, scale), NEEDLE_GAPS);
                 for (Vec3 c : s.chain) {
                     assertThat(within(s.found, c, 2.5)).as("%s: seeds found within 2.5 mm of the chain's seed at %s", label, c)
                             .isEqualTo(1);
@@ -95,7 +95,12 @@ class ChainsOfSeedsTest {
         }
     }
 
-    private static Scene scene(ScannerModel scanner) {
+    /** The gaps between the needle's seeds' centres, mm (the generator's needles: 7-10 mm). */
+    private static final double[] NEEDLE_GAPS = {0, 8, 9.5, 8.5};
+    /** A needle loaded with its seeds 5 mm apart (0.5 mm between capsules), one 5 mm slice apart like a wire's pieces. */
+    private static final double[] TIGHT_GAPS = {0, 5, 5, 5};
+
+    private static Scene scene(ScannerModel scanner, double[] gaps) {
         // Twenty single seeds in four directions (most objects, as on a post-implant scan: the finder learns the seed's image
         // and metal content from them), a needle of four seeds along AXIS 8, 9.5 and 8.5 mm apart (the generator's needles:
         // 7-10 mm), and 0.8 mm steel wires 20 and 40 mm long along AXIS, all at least 25 mm apart.
@@ -116,7 +121,7 @@ class ChainsOfSeedsTest {
         }
         List<Vec3> chain = new ArrayList<>();
         double along = 0;
-        for (double gap : new double[] {0, 8, 9.5, 8.5}) {
+        for (double gap : gaps) {
             along += gap;
             Vec3 c = CHAIN_FROM.plus(AXIS.times(along));
             chain.add(c);
@@ -151,6 +156,41 @@ class ChainsOfSeedsTest {
                     .doesNotContain(TrueSeed.Situation.NEEDLE);
             assertThat(m.extraFound()).as("%d: false seeds", randomSeed).hasSize((int) scan[1]);
         }
+    }
+
+    @Test
+    void wiresAlongZOnFiveMmSlicesAreNamedAndNeedleSeedsSpacedByGapsAreNot() {
+        // Every profile and scale, 5 mm slices. The finder reads the 20 mm wire as 4 seeds 3.6-5.3 mm apart along z, one slice
+        // apart (sixth round); the self-check names such a line of 3 or more (SelfCheck.linesAlongZ), every seed of it within 2.5 mm
+        // (the matching gate) of the wire's axis. The 40 mm wire is read as 5 seeds 6-9.5 mm apart, as a needle's seeds lie, and is
+        // not named (not met: the brief's 'a 40 mm wire is not 5 seeds'). The needle whose seeds lie 8-9.5 mm apart is in no line.
+        // A needle loaded 5 mm apart (0.5 mm between capsules) gives the image of a wire and is named as well: the line says so
+        // (docs/seed-finder.md, eighth round).
+        for (SliceProfile profile : SliceProfile.values()) {
+            for (HuScale scale : HuScale.values()) {
+                String label = profile + " " + scale;
+                Scene s = scene(ScannerModel.typical(profile, scale), NEEDLE_GAPS);
+                List<List<FoundSeed>> lines = SelfCheck.linesAlongZ(s.finding.seeds(), 5);
+                assertThat(lines).as("%s: a line of 3 or more seeds on the 20 mm wire", label)
+                        .anyMatch(l -> l.size() >= 3 && l.stream().allMatch(x -> onSegment(x.centreMm(), WIRE_20_FROM, 20)));
+                assertThat(lines).as("%s: the 40 mm wire's seeds, 6-9.5 mm apart like a needle's, are in no line", label)
+                        .noneMatch(l -> l.stream().anyMatch(x -> onSegment(x.centreMm(), WIRE_40_FROM, 40)));
+                assertThat(lines).as("%s: no line holds a seed of the needle", label)
+                        .noneMatch(l -> l.stream().anyMatch(x -> s.chain.stream().anyMatch(c -> x.centreMm().minus(c).norm() <= 2.5)));
+                assertThat(s.finding.selfCheck()).as("%s: the self-check names the lines", label)
+                        .filteredOn(line -> line.startsWith("SEEDS IN A LINE ALONG Z")).hasSize(lines.size());
+                Scene tight = scene(ScannerModel.typical(profile, scale), TIGHT_GAPS);
+                assertThat(SelfCheck.linesAlongZ(tight.finding.seeds(), 5)).as("%s: the needle loaded 5 mm apart is named", label)
+                        .anyMatch(l -> l.stream().filter(x -> tight.chain.stream().anyMatch(c -> x.centreMm().minus(c).norm() <= 2.5))
+                                .count() >= 3);
+            }
+        }
+    }
+
+    /** Whether a point lies within the matching gate (2.5 mm) of the segment of the given length along AXIS from a start. */
+    private static boolean onSegment(Vec3 p, Vec3 from, double lengthMm) {
+        double t = Math.max(0, Math.min(lengthMm, p.minus(from).dot(AXIS)));
+        return p.minus(from.plus(AXIS.times(t))).norm() <= 2.5;
     }
 
     private static long within(List<Vec3> found, Vec3 c, double mm) {

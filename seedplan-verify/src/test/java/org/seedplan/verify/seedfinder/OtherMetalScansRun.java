@@ -13,7 +13,9 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
  * -Dseedfinder.othermetal=300}): the 18 cells of {@link IndependentScanMatrix} (slice thickness × profile × HU scale) from
  * consecutive random seeds ({@link IndependentScanMatrix#allImplants}), printing per scan the seeds found and false, and the
  * other-metal objects listed. It asserts nothing: it measures how often the implants are read as seeds (docs/seed-finder.md,
- * sixth and seventh rounds). 300–317 are tuning scans; 600–617 were drawn after the seventh round's last change and run once.
+ * sixth to eighth rounds). 300–317 and 600–617 (fresh in the seventh round) are tuning scans; 900–917 were drawn after the
+ * eighth round's last change and run once. With {@code -Dseedfinder.othermetal.failures=true} it prints each miss and false seed
+ * as {@link SeedFinderTuningRun} does.
  */
 @EnabledIfSystemProperty(named = "seedfinder.othermetal", matches = "\\d+")
 class OtherMetalScansRun {
@@ -28,8 +30,12 @@ class OtherMetalScansRun {
             MatchTally one = new MatchTally();
             SeedMatching m = IndependentScanMatrix.score(s, f, one, total);
             long other = f.rejected().stream().filter(o -> o.reason() == RejectedObject.Reason.OTHER_METAL).count();
-            System.out.println(String.format(Locale.ROOT, "%d %s: %d of %d found, %d false, %d other-metal objects", from + n,
-                    IndependentScanMatrix.label(n), m.matches().size(), s.seeds().size(), m.extraFound().size(), other));
+            System.out.println(String.format(Locale.ROOT, "%d %s: %d of %d found, %d false, %d other-metal objects, %d METAL MAY HOLD"
+                    + " SEEDS lines", from + n, IndependentScanMatrix.label(n), m.matches().size(), s.seeds().size(), m.extraFound().size(),
+                    other, SeedsAtOtherMetalScenes.metalHoldingLines(f)));
+            if (Boolean.getBoolean("seedfinder.othermetal.failures")) {
+                SeedFinderTuningRun.printFailures(Long.toString(from + n), s, f, m);
+            }
         }
         System.out.println(String.format(Locale.ROOT, "ALL %d..%d: %d of %d found (%.2f %%), %d false (%.2f per 100)", from,
                 from + 17, total.found(), total.truth(), 100 * total.foundShare(), total.falses(), total.falsePer100()));

@@ -30,19 +30,33 @@ class WiresAndClipsTest {
     void wirePiecesOnFiveMmSlicesAreOtherMetalAndNoSeedIsLost() {
         // Sixth round, before the rule: 12-18 false seeds on each of 312-317, nearly all pieces of the wire; found 59, 59, 57,
         // 53, 56, 59 of 59. Seventh round: the wire gives 3 false seeds or fewer on each but 313 (box, extended: 11, pieces fitted
-        // as two seeds lying more than a capsule apart), 18 on the six together, and the found counts do not change.
-        int[] foundBefore = {59, 59, 57, 53, 56, 59};
+        // as two seeds lying more than a capsule apart), 18 on the six together, and the found counts do not change. Eighth round:
+        // 315 finds all 59 (one seed's content taken from the single seeds, not from a pair's: see allImplantScan617FindsItsSingleSeedsOnFiveMmSlices).
+        int[] found = {59, 59, 57, 59, 56, 59};
         int onWire = 0;
         for (int n = 12; n < 18; n++) {
             SimulatedPostOpScan s = IndependentScanMatrix.allImplants(300 + n, n);
             SeedFinding f = new SeedFinder().find(s.ct());
             SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-            assertThat(m.matches()).as("%d: seeds found", 300 + n).hasSize(foundBefore[n - 12]);
+            assertThat(m.matches()).as("%d: seeds found", 300 + n).hasSize(found[n - 12]);
             DenseObject wire = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.WIRE).findFirst().orElseThrow();
             onWire += (int) m.extraFound().stream().filter(i -> near(wire, f.seeds().get(i).centreMm())).count();
             assertThat(f.rejected()).as("%d: pieces of the wire listed as wire", 300 + n).anyMatch(r -> r.shape() == MetalShape.WIRE);
         }
         assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(18);
+    }
+
+    @Test
+    void allImplantScan617FindsItsSingleSeedsOnFiveMmSlices() {
+        // 617 (5 mm Gaussian, extended; fresh in the seventh round, tuning data now) missed 8 needle seeds: pieces of the wire, the
+        // coil and merged needle seeds made the heaviest tenth of its objects, so one seed's reference content was a pair's, every
+        // single seed read as about 0.45 seeds, and those split across two 5 mm slices (badly explained) fell under the 0.6 per
+        // seed that other metal is told by. With the reference checked against the single seeds' median (SeedFinder.
+        // singleSeedContent) 58 of 59 are found, and the false seeds stay none (docs/seed-finder.md, eighth round).
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(617, 17);
+        SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+        assertThat(m.matches()).as("617: seeds found of %d", s.seeds().size()).hasSize(58);
+        assertThat(m.extraFound()).as("617: false seeds").isEmpty();
     }
 
     @Test

@@ -1,0 +1,332 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.seedplan.geometry.ConnectedComponents;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+
+/**
+ * Seed-shaped metal inside or protruding from an object of other metal, read from the object's own symmetry. A screw, a rod
+ * and a stent are bodies of revolution about their principal axis (a stent's rings of an even number of zig-zag struts turn into
+ * themselves by half a turn), and so are their images where the scanner's point-spread function is the same in every in-plane
+ * direction and the slices are parallel: mirrored within one slice, the object falls on itself. A seed beside it does not (a
+ * seed lying in the mirror's own plane excepted). Mirrored within the slice (no interpolation across slices):
+ * <ul>
+ * <li>a screw or rod, by the reflection in the plane through its axis and the z axis, which keeps every point's distance from
+ *     the axis and the point-spread function exactly, at any tilt;</li>
+ * <li>a stent, by half a turn about its axis, taken in each slice as the point reflection about where the axis crosses it (exact
+ *     for an axis along z, approximate for one tilted from it).</li>
+ * </ul>
+ * The mirror starts from the object's principal axis and is moved and turned a little to where the object matches its image best
+ * (bone the object crosses and a seed beside it pull the principal axis). The object's voxels that rise above their mirror image
+ * by a set height are its asymmetric part; each connected piece of it, widened by a voxel, is one {@link Excess}: its metal
+ * content above its mirror image (or the local background, whichever is higher). The seed finder decides what a piece is
+ * (docs/seed-finder.md, eighth round).
+ */
+final class SeedsInMetal {
+
+    /** Least |z-component| of an axis that is along z for the reflection (any vertical plane through it is then a mirror). */
+    private static final double ALONG_Z = 0.99;
+    /**
+     * Least |z-component| of a stent's axis for half a turn taken slice by slice (the point reflection about the axis's crossing
+     * departs from the turn by the slice's share of the tilt); a flatter stent is mirrored through its axis like a rod.
+     */
+    private static final double STEEP = 0.7;
+
+    private SeedsInMetal() {
+    }
+
+    /**
+     * Metal of an object its symmetry does not explain: the asymmetric piece and the widened piece's voxels on the full grid, the
+     * residual of each of these (its content above the mirror image or the local background), their sum, HU·mm³, the largest of
+     * them, HU, and the mirror.
+     */
+    record Excess(int[] piece, int[] voxels, double[] residualHu, double contentHuMm3, double contentPeakHu, Mirror mirror) {
+
+        /** Centre of the residual (weighted by it), mm. */
+        Vec3 centreMm(Grid g) {
+            double s = 0;
+            double x = 0;
+            double y = 0;
+            double z = 0;
+            for (int q = 0; q < voxels.length; q++) {
+                Vec3 c = g.centre(voxels[q]);
+                s += residualHu[q];
+                x += residualHu[q] * c.x();
+                y += residualHu[q] * c.y();
+                z += residualHu[q] * c.z();
+            }
+            return s > 0 ? new Vec3(x / s, y / s, z / s) : g.centre(piece[0]);
+        }
+
+        /**
+         * One seed fitted to the residual image around the piece (the CT number above the mirror image or the background, on the
+         * background), by the scan's learned seed image: its pose and the share of the residual's energy it explains.
+         */
+        Located locate(Grid g, float[] hu, int[] labels, int own, double localHu, SeedImageModel model) {
+            int i0 = Integer.MAX_VALUE;
+            int i1 = -1;
+            int j0 = Integer.MAX_VALUE;
+            int j1 = -1;
+            int k0 = Integer.MAX_VALUE;
+            int k1 = -1;
+            int nxy = g.nx() * g.ny();
+            for (int v : piece) {
+                int k = v / nxy;
+                int j = (v / g.nx()) % g.ny();
+                int i = v % g.nx();
+                i0 = Math.min(i0, i);
+                i1 = Math.max(i1, i);
+                j0 = Math.min(j0, j);
+                j1 = Math.max(j1, j);
+                k0 = Math.min(k0, k);
+                k1 = Math.max(k1, k);
+            }
+            int mxy = (int) Math.ceil(2 * model.sigmaXyMm() / Math.min(g.dxMm(), g.dyMm())) + 2;
+            int mz = Math.max(1, (int) Math.ceil(2 * model.sigmaZMm() / g.dzMm()));
+            i0 = Math.max(0, i0 - mxy);
+            j0 = Math.max(0, j0 - mxy);
+            k0 = Math.max(0, k0 - mz);
+            i1 = Math.min(g.nx() - 1, i1 + mxy);
+            j1 = Math.min(g.ny() - 1, j1 + mxy);
+            k1 = Math.min(g.nz() - 1, k1 + mz);
+            Grid sub = new Grid(g.centre(i0, j0, k0), g.dxMm(), g.dyMm(), g.dzMm(), i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1);
+            float[] image = new float[sub.voxelCount()];
+            int[] subLabels = new int[sub.voxelCount()];
+            boolean[] inPiece = new boolean[g.voxelCount()];
+            for (int v : piece) {
+                inPiece[v] = true;
+            }
+            List<Integer> own0 = new ArrayList<>();
+            for (int k = k0; k <= k1; k++) {
+                for (int j = j0; j <= j1; j++) {
+                    for (int i = i0; i <= i1; i++) {
+                        int v = g.index(i, j, k);
+                        int w = sub.index(i - i0, j - j0, k - k0);
+                        double[] xy = mirror.image(g.x(i), g.y(j), g.z(k));
+                        double mirrored = Math.min(sample(g, hu, xy[0], xy[1], k, localHu), model.clipHu());
+                        double r = Math.max(0, Math.min(hu[v], model.clipHu()) - Math.max(mirrored, localHu));
+                        image[w] = (float) (model.backgroundHu() + r);
+                        int l = labels[v];
+                        subLabels[w] = inPiece[v] ? 1 : l == ImageFitter.EXCLUDED ? ImageFitter.EXCLUDED : l != 0 && l != own ? 2 : 0;
+                        if (inPiece[v]) {
+                            own0.add(w);
+                        }
+                    }
+                }
+            }
+            Blob blob = new Blob(sub, own0.stream().mapToInt(Integer::intValue).toArray(), image);
+            ImageFitter fitter = new ImageFitter(sub, image, subLabels, model);
+            ImageFitter.Region region = fitter.region(blob);
+            double[] w = new double[blob.size()];
+            for (int q = 0; q < w.length; q++) {
+                w[q] = Math.max(1e-3, blob.hu[q] - model.backgroundHu());
+            }
+            PrincipalAxes pa = PrincipalAxes.of(blob.x, blob.y, blob.z, w, null, blob.size());
+            ImageFitter.Fit fit = fitter.fit(region, new SeedImageModel.Placed[] {model.place(pa.meanMm(), pa.axes()[0])});
+            double energy = 0;
+            for (int q = 0; q < region.size(); q++) {
+                double d = region.hu[q] - model.backgroundHu();
+                energy += d * d;
+            }
+            return new Located(fit.seeds()[0], energy > 0 ? Math.max(0, 1 - fit.ssr() / energy) : 0);
+        }
+    }
+
+    /** A seed fitted to an object's residual, and the share of the residual's energy it explains. */
+    record Located(SeedImageModel.Placed seed, double explained) {
+    }
+
+    /**
+     * The asymmetric pieces of a blob of other metal: its voxels that rise above their mirror image (or the local background,
+     * whichever is higher) by {@code significantHu} or more, in connected pieces, each widened by a voxel; a piece's content is
+     * the residual of its voxels that rise by {@code lowHu} or more (beam-hardening streaks, which no object's symmetry explains,
+     * stay below both). The axis is taken again without the asymmetric voxels.
+     *
+     * @param hu            CT numbers as the finder reads them (the 12-bit window)
+     * @param content       CT numbers as the content is read (unclipped on an extended-scale scan)
+     * @param top           the clip for the content (infinite on an extended scale)
+     * @param labels        blob labels: voxels of the blob, of no blob, or left out of fits (bone split off a seed) count
+     * @param localHu       the local background of {@code hu}, HU
+     * @param localContentHu the local background of {@code content}, HU
+     * @param significantHu how far above its mirror image a voxel of the blob must rise to be asymmetric, HU
+     * @param lowHu         how far a voxel must rise to count in the content, HU
+     * @param rotation      true for half a turn about the axis (a stent), false for the reflection through the axis (a screw or rod)
+     */
+    static List<Excess> of(Grid g, float[] hu, float[] content, double top, int[] labels, Blob b, double localHu, double localContentHu,
+                           double significantHu, double lowHu, boolean rotation) {
+        PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
+        Mirror mirror = bestMirror(g, hu, b, localHu, new Mirror(pa.meanMm(), pa.axes()[0], rotation));
+        boolean[] asym = asymmetric(g, hu, b, localHu, significantHu, mirror);
+        List<Excess> out = new ArrayList<>();
+        for (int[] piece : ConnectedComponents.of(g, asym, null)) {
+            out.add(excess(g, hu, content, top, labels, labels[b.voxels[0]], piece, localHu, localContentHu, lowHu, mirror));
+        }
+        return out;
+    }
+
+    /** The CT number at a voxel's mirror image, HU (the background off the grid). */
+    private static double mirrored(Grid g, float[] hu, int v, double localHu, Mirror m) {
+        int k = v / (g.nx() * g.ny());
+        int j = (v / g.nx()) % g.ny();
+        int i = v % g.nx();
+        double[] xy = m.image(g.x(i), g.y(j), g.z(k));
+        return sample(g, hu, xy[0], xy[1], k, localHu);
+    }
+
+    /**
+     * The mirror that fits the blob best: the principal axis is pulled by whatever the object holds beyond its shape (bone it
+     * crosses, a seed), so its centre is moved in-plane by up to {@value #SEARCH_MM} mm in steps of {@value #STEP_MM} mm and, for
+     * a reflection, its in-plane direction turned by up to {@value #SEARCH_DEG}° in steps of {@value #STEP_DEG}°, keeping the
+     * least sum of absolute differences between the blob's voxels and their mirror images (robust to the asymmetric part).
+     */
+    private static Mirror bestMirror(Grid g, float[] hu, Blob b, double localHu, Mirror start) {
+        Mirror best = start;
+        double bestCost = asymmetry(g, hu, b, localHu, start);
+        int nTurn = start.turns() ? (int) Math.round(SEARCH_DEG / STEP_DEG) : 0;
+        int nShift = (int) Math.round(SEARCH_MM / STEP_MM);
+        Vec3 u = start.axis();
+        for (int t = -nTurn; t <= nTurn; t++) {
+            Vec3 axis = turned(u, Math.toRadians(t * STEP_DEG));
+            for (int sx = -nShift; sx <= nShift; sx++) {
+                for (int sy = -nShift; sy <= nShift; sy++) {
+                    if (t == 0 && sx == 0 && sy == 0) {
+                        continue;
+                    }
+                    Mirror m = new Mirror(start.centre().plus(new Vec3(sx * STEP_MM, sy * STEP_MM, 0)), axis, start.rotation());
+                    double c = asymmetry(g, hu, b, localHu, m);
+                    if (c < bestCost) {
+                        bestCost = c;
+                        best = m;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How far the mirror search reaches from the principal axis's centre, mm, and its step. */
+    private static final double SEARCH_MM = 0.8;
+    private static final double STEP_MM = 0.2;
+    /** How far the mirror search turns the axis in-plane, degrees, and its step. */
+    private static final double SEARCH_DEG = 3;
+    private static final double STEP_DEG = 0.5;
+
+    /** The axis turned about z by the angle (its in-plane direction moved, its z-component kept). */
+    private static Vec3 turned(Vec3 a, double angle) {
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        return new Vec3(c * a.x() - s * a.y(), s * a.x() + c * a.y(), a.z());
+    }
+
+    /** Sum over the blob's voxels of |CT number − its mirror image's|, HU. */
+    private static double asymmetry(Grid g, float[] hu, Blob b, double localHu, Mirror m) {
+        double sum = 0;
+        for (int v : b.voxels) {
+            sum += Math.abs(hu[v] - mirrored(g, hu, v, localHu, m));
+        }
+        return sum;
+    }
+
+    /** A voxel's CT number above its mirror image or the background, whichever is higher, both read through {@code top}, HU. */
+    private static double residual(Grid g, float[] hu, int v, double localHu, double top, Mirror m) {
+        int k = v / (g.nx() * g.ny());
+        int j = (v / g.nx()) % g.ny();
+        int i = v % g.nx();
+        double[] xy = m.image(g.x(i), g.y(j), g.z(k));
+        double mirrored = Math.min(sample(g, hu, xy[0], xy[1], k, localHu), top);
+        return Math.min(hu[v], top) - Math.max(mirrored, localHu);
+    }
+
+    /** The blob's voxels that rise above their mirror image by at least {@code significantHu}. */
+    private static boolean[] asymmetric(Grid g, float[] hu, Blob b, double localHu, double significantHu, Mirror m) {
+        boolean[] out = new boolean[g.voxelCount()];
+        for (int v : b.voxels) {
+            out[v] = residual(g, hu, v, localHu, Double.POSITIVE_INFINITY, m) >= significantHu;
+        }
+        return out;
+    }
+
+    /**
+     * A piece widened by one voxel (voxels of the blob, of none, or left out of fits): the residual of each voxel that rises by
+     * {@code lowHu} or more above its mirror image or the background, and their sum.
+     */
+    private static Excess excess(Grid g, float[] hu, float[] content, double top, int[] labels, int own, int[] piece, double localHu,
+                                 double localContentHu, double lowHu, Mirror m) {
+        java.util.LinkedHashSet<Integer> widened = new java.util.LinkedHashSet<>();
+        for (int v : piece) {
+            int k = v / (g.nx() * g.ny());
+            int j = (v / g.nx()) % g.ny();
+            int i = v % g.nx();
+            for (int dk = -1; dk <= 1; dk++) {
+                for (int dj = -1; dj <= 1; dj++) {
+                    for (int di = -1; di <= 1; di++) {
+                        int ii = i + di;
+                        int jj = j + dj;
+                        int kk = k + dk;
+                        if (ii >= 0 && jj >= 0 && kk >= 0 && ii < g.nx() && jj < g.ny() && kk < g.nz()) {
+                            int w = g.index(ii, jj, kk);
+                            int l = labels[w];
+                            if ((l == own || l == 0 || l == ImageFitter.EXCLUDED)
+                                    && residual(g, hu, w, localHu, Double.POSITIVE_INFINITY, m) >= lowHu) {
+                                widened.add(w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int[] voxels = widened.stream().mapToInt(Integer::intValue).toArray();
+        double[] residual = new double[voxels.length];
+        double sum = 0;
+        double contentPeak = 0;
+        for (int q = 0; q < voxels.length; q++) {
+            residual[q] = Math.max(0, residual(g, content, voxels[q], localContentHu, top, m));
+            sum += residual[q];
+            contentPeak = Math.max(contentPeak, residual[q]);
+        }
+        return new Excess(piece, voxels, residual, sum * g.dxMm() * g.dyMm() * g.dzMm(), contentPeak, m);
+    }
+
+    /** Bilinear in-plane sample of slice k at (x, y) mm; {@code outside} off the grid. */
+    private static double sample(Grid g, float[] hu, double x, double y, int k, double outside) {
+        double fi = (x - g.x(0)) / g.dxMm();
+        double fj = (y - g.y(0)) / g.dyMm();
+        int i = (int) Math.floor(fi);
+        int j = (int) Math.floor(fj);
+        if (i < 0 || j < 0 || i + 1 >= g.nx() || j + 1 >= g.ny() || k < 0 || k >= g.nz()) {
+            return outside;
+        }
+        double u = fi - i;
+        double w = fj - j;
+        return (1 - u) * (1 - w) * hu[g.index(i, j, k)] + u * (1 - w) * hu[g.index(i + 1, j, k)]
+                + (1 - u) * w * hu[g.index(i, j + 1, k)] + u * w * hu[g.index(i + 1, j + 1, k)];
+    }
+
+    /** Where a point's mirror image lies in its own slice. */
+    record Mirror(Vec3 centre, Vec3 axis, boolean rotation) {
+
+        /** Whether the mirror is a reflection through the axis (its in-plane direction matters), not a half-turn in each slice. */
+        boolean turns() {
+            return !((rotation && Math.abs(axis.z()) >= STEEP) || Math.abs(axis.z()) >= ALONG_Z);
+        }
+
+        double[] image(double x, double y, double z) {
+            if (!turns()) {
+                // Half a turn about the axis, in the slice: the point reflection about where the axis crosses the slice.
+                double t = Math.abs(axis.z()) < 1e-6 ? 0 : (z - centre.z()) / axis.z();
+                double cx = centre.x() + t * axis.x();
+                double cy = centre.y() + t * axis.y();
+                return new double[] {2 * cx - x, 2 * cy - y};
+            }
+            double nx = -axis.y();
+            double ny = axis.x();
+            double len = Math.hypot(nx, ny);
+            nx /= len;
+            ny /= len;
+            double d = (x - centre.x()) * nx + (y - centre.y()) * ny;
+            return new double[] {x - 2 * d * nx, y - 2 * d * ny};
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.PostOpScanner;
+import org.seedplan.verify.scanner.ScannerModel;
+
+/**
+ * Scenes from the independent generator ({@code verify.scanner}) with seeds laid 0–2 mm from other metal, where a seed joins
+ * the metal's object above the finder's threshold (docs/seed-finder.md, eighth round): a pedicle screw in the vertebra with a
+ * seed beside its head and one beside its shaft (parallel to the screw, on either side of it in-plane), a stent with a seed
+ * beside its wall (parallel to it), and twenty single seeds in soft tissue from which the finder learns the seed's image and
+ * metal content. The implants lie where the generator lays them on its bench scans ({@code SimulatedPostOpScan}).
+ */
+final class SeedsAtOtherMetalScenes {
+
+    /** Field of the scene: 200 × 200 pixels of 0.8 mm (the bench anatomy needs 160 mm), 72 mm along z. */
+    private static final int NX = 200;
+    private static final double PIXEL_MM = 0.8;
+    private static final double LENGTH_Z_MM = 72;
+    private static final double SEED_RADIUS_MM = 0.4;
+    /** Outer radii of the generator's screw head and thread and of its stent (10 mm across, 0.3 mm struts), mm. */
+    private static final double HEAD_RADIUS_MM = 5;
+    private static final double THREAD_RADIUS_MM = 3.25;
+    private static final double STENT_OUTER_RADIUS_MM = 5.15;
+
+    private SeedsAtOtherMetalScenes() {
+    }
+
+    /** Where a seed lies against the metal. */
+    enum Place { SCREW_HEAD, SCREW_SHAFT, STENT }
+
+    /** A rendered scene: the scan, the seeds beside metal (one per place), and the single seeds. */
+    record Scene(Volume ct, List<Vec3> atMetal, List<Place> places, List<Vec3> single) {
+    }
+
+    /**
+     * The scene with the seeds' surfaces {@code gapMm} from the metal's outer surface (0: touching), imaged by the scanner on
+     * slices of {@code sliceMm}; {@code noiseSeed} draws the scanner's noise.
+     */
+    static Scene scene(ScannerModel scanner, double sliceMm, double gapMm, long noiseSeed) {
+        int nz = (int) Math.round(LENGTH_Z_MM / sliceMm);
+        Grid g = new Grid(new Vec3(-(NX - 1) * PIXEL_MM / 2, -(NX - 1) * PIXEL_MM / 2, -(nz - 1) * sliceMm / 2), PIXEL_MM, PIXEL_MM,
+                sliceMm, NX, NX, nz);
+        List<DenseObject> objects = new ArrayList<>();
+        Vec3 screwAxis = new Vec3(-0.2, 1, 0.15).normalized();
+        Vec3 tip = new Vec3(-2, 32, 0);
+        DenseObject screw = DenseObject.pedicleScrew(tip, screwAxis, 24);
+        Vec3 stentAxis = new Vec3(0.1, 0.2, 1).normalized();
+        DenseObject stent = DenseObject.stent(new Vec3(6, 10, 0), stentAxis, 36, 10);
+        objects.add(screw);
+        objects.add(stent);
+        Vec3 screwSide = screwAxis.cross(Vec3.UNIT_Z).normalized();
+        Vec3 stentSide = stentAxis.cross(Vec3.UNIT_Z).normalized();
+        List<Vec3> atMetal = new ArrayList<>();
+        // The head runs 24-32 mm behind the tip; the shaft's thread from 1.5 to 21 mm.
+        atMetal.add(tip.plus(screwAxis.times(28)).plus(screwSide.times(HEAD_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
+        atMetal.add(tip.plus(screwAxis.times(10)).minus(screwSide.times(THREAD_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
+        atMetal.add(new Vec3(6, 10, 0).plus(stentAxis.times(4)).minus(stentSide.times(STENT_OUTER_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
+        List<Place> places = List.of(Place.SCREW_HEAD, Place.SCREW_SHAFT, Place.STENT);
+        objects.add(DenseObject.seed(atMetal.get(0), screwAxis));
+        objects.add(DenseObject.seed(atMetal.get(1), screwAxis));
+        objects.add(DenseObject.seed(atMetal.get(2), stentAxis));
+        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
+        List<Vec3> single = new ArrayList<>();
+        int spot = 0;
+        for (double z : new double[] {-20, 0, 20}) {
+            for (double x : new double[] {-45, -33, -21, -9, 3, 15, 27}) {
+                if (spot < 20) {
+                    Vec3 c = new Vec3(x, -30, z + 0.7 * (spot % 3));
+                    single.add(c);
+                    objects.add(DenseObject.seed(c, dirs[spot % dirs.length]));
+                }
+                spot++;
+            }
+        }
+        Volume ct = new PostOpScanner(scanner).scan(g, objects, noiseSeed);
+        return new Scene(ct, atMetal, places, single);
+    }
+
+    /** What became of a seed beside metal: found, named by the self-check (metal an object may hold near it), or lost. */
+    static final String[] OUTCOMES = {"found", "named", "LOST"};
+
+    /** Within this of the seed a self-check line's position names it, mm (the matching gate). */
+    private static final double NAMED_MM = IndependentScanMatrix.MATCH_GATE_MM;
+
+    /** 0 when a found seed lies within the matching gate of {@code c}, 1 when a self-check line names metal there, else 2. */
+    static int outcome(SeedFinding f, Vec3 c) {
+        if (f.seeds().stream().anyMatch(s -> s.centreMm().minus(c).norm() <= IndependentScanMatrix.MATCH_GATE_MM)) {
+            return 0;
+        }
+        for (String line : f.selfCheck()) {
+            if (line.startsWith("METAL MAY HOLD SEEDS")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm")
+                        .matcher(line);
+                while (m.find()) {
+                    Vec3 p = new Vec3(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+                    if (p.minus(c).norm() <= NAMED_MM) {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return 2;
+    }
+
+    /** Found seeds farther than the matching gate from every true seed of the scene. */
+    static int falseSeeds(SeedFinding f, Scene s) {
+        List<Vec3> truth = new ArrayList<>(s.single());
+        truth.addAll(s.atMetal());
+        return (int) f.seeds().stream().filter(x -> truth.stream().allMatch(t -> t.minus(x.centreMm()).norm()
+                > IndependentScanMatrix.MATCH_GATE_MM)).count();
+    }
+
+    /** Single seeds with no found seed within the matching gate. */
+    static int singlesMissed(SeedFinding f, Scene s) {
+        return (int) s.single().stream().filter(t -> f.seeds().stream().allMatch(x -> t.minus(x.centreMm()).norm()
+                > IndependentScanMatrix.MATCH_GATE_MM)).count();
+    }
+
+    /** How many self-check lines name metal that may hold seeds. */
+    static int metalHoldingLines(SeedFinding f) {
+        return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS")).count();
+    }
+}

@@ -1,0 +1,74 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SliceProfile;
+
+/**
+ * A seed that joins a screw's object above the threshold is never silently lost (issue 15; docs/seed-finder.md, eighth round):
+ * the screw's own symmetry (a body of revolution, mirrored through its axis within each slice) leaves the seed's metal as a
+ * residual, which on an extended-scale scan is counted as a seed at other metal and on a 12-bit scan, where bone beside the
+ * screw saturates with it, is named first in the self-check. Scenes from the independent generator ({@link
+ * SeedsAtOtherMetalScenes}: the bench's screw in the vertebra, a seed beside its head and one beside its shaft, twenty single
+ * seeds), 2.5 mm Gaussian slices: before this round both seeds were lost on both scales at gaps of 0.2-1.5 mm.
+ */
+class SeedsAtOtherMetalTest {
+
+    /** The matching gate of the bench: a found seed within this of the true one is it, mm. */
+    private static final double GATE_MM = IndependentScanMatrix.MATCH_GATE_MM;
+    /**
+     * How far a seed beside the screw may lie from the true one, mm: measured 0.12-0.16 mm on these four (the fit to the residual
+     * sees the seed's image less what the screw's saturated blur hides); the bound is twice the issue's mean-error target.
+     */
+    private static final double OUT_OF_METAL_MM = 0.6;
+
+    @Test
+    void seedsTouchingAScrewOnAnExtendedScaleAreCountedAndNamedAsReadOutOfIt() {
+        for (double gap : new double[] {0.5, 1.0}) {
+            SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical(SliceProfile.GAUSSIAN,
+                    HuScale.EXTENDED), 2.5, gap, 31 + Math.round(gap * 10));
+            SeedFinding f = new SeedFinder().find(s.ct());
+            for (int p = 0; p < 2; p++) {
+                Vec3 truth = s.atMetal().get(p);
+                List<FoundSeed> here = f.seeds().stream().filter(x -> x.centreMm().minus(truth).norm() <= GATE_MM).toList();
+                assertThat(here).as("gap %.1f mm, %s: one seed found", gap, s.places().get(p)).hasSize(1);
+                FoundSeed seed = here.get(0);
+                assertThat(seed.centreMm().minus(truth).norm()).as("gap %.1f mm, %s: centre error, mm", gap, s.places().get(p))
+                        .isLessThanOrEqualTo(OUT_OF_METAL_MM);
+                // At 0.5 mm the seed stays in the screw's object even at the peak level and is read out of it; at 1 mm it parts from
+                // the screw at the peak level and is fitted as an object of its own, more than 1 mm from the screw's voxels.
+                if (gap < 1) {
+                    assertThat(seed.confidence()).as("confidence of a seed read out of metal").isLessThanOrEqualTo(SeedFinder.IN_METAL_CONFIDENCE);
+                    String at = String.format(Locale.ROOT, "the seed at (%.1f, %.1f, %.1f) mm, read out of the screw or rod",
+                            seed.centreMm().x(), seed.centreMm().y(), seed.centreMm().z());
+                    assertThat(f.selfCheck()).as("gap %.1f mm: the self-check names it", gap)
+                            .anyMatch(line -> line.startsWith("SEED AT OTHER METAL") && line.contains(at));
+                }
+            }
+            assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
+        }
+    }
+
+    @Test
+    void seedsTouchingAScrewOnTwelveBitSlicesAreNamedFirstNotCounted() {
+        SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical(SliceProfile.GAUSSIAN,
+                HuScale.CLIPPED_12_BIT), 2.5, 0.5, 36);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        for (int p = 0; p < 2; p++) {
+            Vec3 truth = s.atMetal().get(p);
+            assertThat(SeedsAtOtherMetalScenes.outcome(f, truth)).as("%s: named by the self-check, not counted", s.places().get(p))
+                    .isEqualTo(1);
+        }
+        List<String> check = f.selfCheck();
+        assertThat(check.get(0)).as("the first line of the self-check").startsWith("METAL MAY HOLD SEEDS: the screw or rod");
+        assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("lines naming metal that may hold seeds: the two seeds").isEqualTo(2);
+        // Two pieces of the stent are read as seeds here, as before this round (the brief's scenes, measured before the change).
+        assertThat(SeedsAtOtherMetalScenes.falseSeeds(f, s)).as("false seeds").isEqualTo(2);
+    }
+}
