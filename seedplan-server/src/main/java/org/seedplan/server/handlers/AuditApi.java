@@ -53,10 +53,13 @@ public final class AuditApi {
 
     /**
      * The kinds of object (entity) whose rows carry their patient, so that {@code ?patientId=} lists them, each with its kinds of
-     * event (actions). Model-based runs ({@code model_based_run}) are written without their patient until their routes pass it.
+     * event (actions): verification runs and model-based runs (of a plan revision and of a verification's found seeds).
      */
-    static final Map<String, List<String>> PATIENT_ENTITIES = Map.of("verification_run",
-            List.of("VERIFICATION_START", "VERIFICATION_DONE", "VERIFICATION_FAILED", "VERIFICATION_CANCELLED"));
+    static final Map<String, List<String>> PATIENT_ENTITIES = Map.of(
+            "verification_run", List.of("VERIFICATION_START", "VERIFICATION_DONE", "VERIFICATION_FAILED", "VERIFICATION_CANCELLED"),
+            "model_based_run", List.of("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_DONE", "MODEL_BASED_DOSE_RUN_FAILED",
+                    "MODEL_BASED_DOSE_RUN_CANCELLED", "VERIFICATION_MODEL_BASED_DOSE_RUN_START", "VERIFICATION_MODEL_BASED_DOSE_RUN_DONE",
+                    "VERIFICATION_MODEL_BASED_DOSE_RUN_FAILED", "VERIFICATION_MODEL_BASED_DOSE_RUN_CANCELLED"));
 
     /**
      * GET /api/audit?entity=patient&amp;id=7 (the rows about one record) or ?patientId=7[&amp;entity=verification_run][&amp;action=

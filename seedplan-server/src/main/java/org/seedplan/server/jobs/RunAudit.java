@@ -8,10 +8,10 @@ import org.seedplan.storage.audit.AuditTrail;
 /**
  * A background run's start and end in the audit trail (docs/storage.md, docs/server.md): a row {@code ACTION_START} when the run
  * is queued and one {@code ACTION_DONE}, {@code ACTION_FAILED} or {@code ACTION_CANCELLED} when it ends, both on {@code entity} with
- * the run's id, so that a run id kept elsewhere (an implant's post-op figures) is found in the trail after the server that held
- * the run in memory has gone. Both rows name who started it (the end row too: the run acted for them), in which centre, and what
- * it ran on; the end row adds the headline figures, the error, or who cancelled it and where it stopped. Never the dose: a row is
- * a line of text.
+ * the run's id and about the run's patient, so that a run id kept elsewhere (an implant's post-op figures) is found in the trail
+ * after the server that held the run in memory has gone, and a patient's runs are listed by patient. Both rows name who started it
+ * (the end row too: the run acted for them), in which centre, and what it ran on; the end row adds the headline figures, the
+ * error, or who cancelled it and where it stopped. Never the dose: a row is a line of text.
  *
  * @param <O> the owner of the registry's jobs
  */
@@ -23,21 +23,16 @@ public final class RunAudit<O> implements BackgroundJobs.Lifecycle<O> {
     private final String action;
     private final String subject;
     private final Function<ObjectNode, String> headline;
-    private final Long patientDbId;
+    private final long patientDbId;
 
     /**
-     * Records runs as {@code actor} on {@code entity} (e.g. "verification_run") under {@code action} (e.g. "VERIFICATION");
+     * Records runs as {@code actor} on {@code entity} (e.g. "verification_run") under {@code action} (e.g. "VERIFICATION"), the rows
+     * about patient {@code patientDbId} (registry id), so that {@code GET /api/audit?patientId=} lists the patient's runs;
      * {@code subject} names the objects the run is on (patient, plan revision, series UIDs, registration); {@code headline} turns a
-     * finished run's result into its headline figures. The rows carry no patient id: {@code GET /api/audit?patientId=} does not list
-     * them (the other constructor's do).
+     * finished run's result into its headline figures.
      */
-    public RunAudit(AuditTrail audit, Actor actor, String entity, String action, String subject, Function<ObjectNode, String> headline) {
-        this(audit, actor, entity, action, subject, headline, null);
-    }
-
-    /** As the other constructor, the rows about patient {@code patientDbId} (registry id), so that the patient's runs are listed. */
     public RunAudit(AuditTrail audit, Actor actor, String entity, String action, String subject, Function<ObjectNode, String> headline,
-            Long patientDbId) {
+            long patientDbId) {
         this.audit = audit;
         this.actor = actor;
         this.entity = entity;

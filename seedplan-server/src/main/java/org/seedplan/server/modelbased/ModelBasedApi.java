@@ -30,8 +30,8 @@ import org.seedplan.storage.registry.PatientRepository;
 /**
  * The model-based dose of a plan revision in the workstation (docs/model-based-dose.md): start the Monte Carlo as a
  * background run with progress and cancel, and read the result stored with the revision. Needs EDIT_PLAN in the plan's
- * centre, as the optimiser does; every run is audited on the revision. TG-43 stays the plan of record: approval and
- * export do not look at this.
+ * centre, as the optimiser does; every run is audited on the revision and, under its run id, about the patient. TG-43 stays
+ * the plan of record: approval and export do not look at this.
  */
 public final class ModelBasedApi {
 
@@ -100,7 +100,7 @@ public final class ModelBasedApi {
         s.audit().event(actor, "MODEL_BASED_DOSE_START", "plan_revision", r.id(), asked);
         RunAudit<RunOf> audit = new RunAudit<>(s.audit(), actor, "model_based_run", "MODEL_BASED_DOSE_RUN", "patient " + r.patientDbId()
                 + ", plan " + r.planId() + " revision " + r.revision() + " (plan_revision " + r.id() + "), CT series "
-                + r.content().ctSeriesUid() + ", " + asked, ModelBasedApi::headline);
+                + r.content().ctSeriesUid() + ", " + asked, ModelBasedApi::headline, r.patientDbId());
         BackgroundJobs.Job<RunOf> run = runs.start(new RunOf(r.centreId(), r.planId(), r.revision()), audit, x -> {
             x.progress("tissues from the CT", 0.02);
             try {

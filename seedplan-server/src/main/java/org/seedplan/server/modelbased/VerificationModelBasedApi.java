@@ -26,7 +26,7 @@ import org.seedplan.storage.registry.PatientRepository;
  * The model-based dose of a finished verification on the verification screen (docs/model-based-dose.md): start the Monte Carlo of
  * the found seeds in the post-op CT's tissues as a background run with progress and cancel, and read the result stored for this
  * verification and these found seeds. Needs what the verification needs (its starter, EDIT_PLAN in the patient's centre); every
- * run is audited on the plan revision verified. TG-43 stays the verification's dose of record.
+ * run is audited on the plan revision verified and, under its run id, about the patient. TG-43 stays the verification's dose of record.
  */
 public final class VerificationModelBasedApi {
 
@@ -85,7 +85,7 @@ public final class VerificationModelBasedApi {
                 + job.id() + " (" + v.path("found").size() + " seeds found), patient " + r.patientDbId() + ", plan " + r.planId() + " revision "
                 + r.revision() + " (plan_revision " + r.id() + "), post-op CT series " + postOp
                 + (v.has("registration") ? ", registration " + v.get("registration").get("sopInstanceUid").asText() : "") + ", " + asked,
-                ModelBasedApi::headline);
+                ModelBasedApi::headline, r.patientDbId());
         BackgroundJobs.Job<RunOf> run = runs.start(of, audit, x -> {
             x.progress("the post-op CT's tissues", 0.02);
             try {

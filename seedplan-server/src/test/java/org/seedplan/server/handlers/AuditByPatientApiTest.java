@@ -92,6 +92,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         refused(monitor, of + "&entity=patient", "entity", "verification_run");
         refused(monitor, of + "&action=verification_done", "action", "capitals");
         refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");
+        refused(monitor, of + "&entity=model_based_run&action=VERIFICATION_DONE", "action", "VERIFICATION_MODEL_BASED_DOSE_RUN_CANCELLED");
         refused(monitor, of + "&limit=0", "limit", "1–1000");
         refused(monitor, of + "&limit=5000", "limit", "1–1000");
         refused(monitor, of + "&limit=ten", "limit", "whole number");

@@ -31,7 +31,7 @@ class RunAuditTest {
             AuditTrail trail = new AuditTrail(db);
             BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             RunAudit<String> audit = new RunAudit<>(trail, PHYSICIST, "test_run", "TEST", "patient 1, series 1.2.3",
-                    result -> "found " + result.get("found").asInt());
+                    result -> "found " + result.get("found").asInt(), 1L);
 
             BackgroundJobs.Job<String> done = jobs.start("a", audit, job -> JsonNodeFactory.instance.objectNode().put("found", 4));
             assertThat(done.awaitFinished(Duration.ofSeconds(10))).isTrue();

@@ -96,6 +96,12 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         assertThat(runRows.get(1).newValue()).contains(String.format(java.util.Locale.ROOT, "Dm,m: CTV D90 %.1f ± %.1f Gy (TG-43 %.1f Gy)",
                 d90.get("modelBased").asDouble(), d90.get("sigma").asDouble(), d90.get("tg43").asDouble()))
                 .contains(r.get("photons").asLong() + " photons");
+        // listed by patient (docs/server.md): the run's two rows; another centre's auditor is not told the patient exists
+        String ofPatient = "/api/audit?patientId=" + f.patient().id() + "&entity=model_based_run";
+        assertThat(ModelBasedRuns.auditRows(t.signedIn(Role.MONITOR, true), ofPatient)).containsExactly(
+                started.json().get("id").asText() + " MODEL_BASED_DOSE_RUN_START", started.json().get("id").asText() + " MODEL_BASED_DOSE_RUN_DONE");
+        assertThat(runRows).extracting(AuditEvent::patientId).containsOnly(f.patient().id());
+        assertThat(t.signedIn(Role.MONITOR, false).get(ofPatient).status()).as("centre B's auditor, A's patient").isEqualTo(404);
         assertThat(t.services.audit().verify().intact()).isTrue();
     }
 
@@ -287,6 +293,8 @@ abstract class ModelBasedApiTest extends ServerPerClass {
         assertThat(physician.get(path).json().get("result").isNull()).isTrue();
         assertThat(t.services.audit().forEntity("model_based_run", id)).extracting(AuditEvent::action)
                 .containsExactly("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_CANCELLED");
+        assertThat(ModelBasedRuns.auditRows(t.signedIn(Role.ADMINISTRATOR, true), "/api/audit?patientId=" + f.patient().id()
+                + "&action=MODEL_BASED_DOSE_RUN_CANCELLED")).as("the patient's cancelled runs").containsExactly(id + " MODEL_BASED_DOSE_RUN_CANCELLED");
     }
 
     @Test

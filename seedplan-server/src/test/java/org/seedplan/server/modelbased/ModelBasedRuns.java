@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import org.seedplan.server.ApiClient;
 
-/** What the model-based API tests of a plan revision and of a verification both do with a run: poll it to its end, read a row of its comparison. */
+/**
+ * What the model-based API tests of a plan revision and of a verification both do with a run: poll it to its end, read a row of its
+ * comparison, read its rows in the audit.
+ */
 final class ModelBasedRuns {
 
     private ModelBasedRuns() {
@@ -36,6 +39,17 @@ final class ModelBasedRuns {
             run = client.get(runPath).json();
         }
         return run;
+    }
+
+    /** The rows of the audit page at {@code path} (GET /api/audit…) as "entityId ACTION", oldest first. */
+    static List<String> auditRows(ApiClient client, String path) {
+        ApiClient.Answer page = client.get(path);
+        if (page.status() != 200) {
+            throw new AssertionError(path + ": " + page.status() + " " + page.body());
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        page.json().forEach(r -> rows.add(r.get("entityId").asText() + " " + r.get("action").asText()));
+        return rows;
     }
 
     /** The comparison row of {@code metric} (D90, V100 …) of {@code structure} in a run's result. */

@@ -87,6 +87,15 @@ abstract class VerificationModelBasedApiTest extends ServerPerClass {
         assertThat(runRows).allSatisfy(e -> assertThat(e.newValue()).contains("verification run " + job + " (4 seeds found)")
                 .contains("post-op CT series " + f.postOpSeriesUid()));
         assertThat(runRows.get(1).newValue()).contains("Dm,m: CTV D90 ").contains("CTV V100 ");
+        // listed by patient beside the verification runs (docs/server.md); another centre's auditor is not told the patient exists
+        String runId = started.json().get("id").asText();
+        String ofPatient = "/api/audit?patientId=" + f.patient().id();
+        List<String> patientRows = ModelBasedRuns.auditRows(t.signedIn(Role.MONITOR, true), ofPatient);
+        assertThat(patientRows).contains(job + " VERIFICATION_START", job + " VERIFICATION_DONE")
+                .containsSubsequence(runId + " VERIFICATION_MODEL_BASED_DOSE_RUN_START", runId + " VERIFICATION_MODEL_BASED_DOSE_RUN_DONE");
+        assertThat(ModelBasedRuns.auditRows(t.signedIn(Role.MONITOR, true), ofPatient + "&entity=model_based_run")).containsExactly(
+                runId + " VERIFICATION_MODEL_BASED_DOSE_RUN_START", runId + " VERIFICATION_MODEL_BASED_DOSE_RUN_DONE");
+        assertThat(t.signedIn(Role.MONITOR, false).get(ofPatient).status()).as("centre B's auditor, A's patient").isEqualTo(404);
     }
 
     @Test
