@@ -5,13 +5,13 @@
 // meets no box reserved or placed before it, and draws them. A label with no free spot is left out (the page lists what the
 // labels name). The view's orientation letters at the middle of its sides are reserved from the start.
 
-/** Height of a label's box, CSS px (11 px type and its outline or shadow). */
+/** Height of a label's box, CSS px (11 px type and its outline). */
 const HEIGHT_PX = 14;
 
-/** Each label look: font, fill and either a black outline (isodose levels) or a black shadow (cold regions). */
+/** Each label look: bold type, its fill on a black outline (readable where it crosses isodose lines, the crosshair, bone). */
 export const LABEL_LOOKS = {
   isodose: { font: 'bold 11px system-ui, sans-serif', fill: '#ffffff', outline: '#000000' },
-  cold: { font: '11px system-ui, "DejaVu Sans", sans-serif', fill: '#8fb8ff', shadow: '#000000' },
+  cold: { font: 'bold 11px system-ui, "DejaVu Sans", sans-serif', fill: '#8fb8ff', outline: '#000000' },
 };
 
 /**
@@ -76,10 +76,6 @@ export class OverlayLabels {
           ctx.lineWidth = 3;
           ctx.strokeStyle = r.look.outline;
           ctx.strokeText(r.text, box[0], y);
-        }
-        if (r.look.shadow) {
-          ctx.shadowColor = r.look.shadow;
-          ctx.shadowBlur = 3;
         }
         ctx.fillStyle = r.look.fill;
         ctx.fillText(r.text, box[0], y);

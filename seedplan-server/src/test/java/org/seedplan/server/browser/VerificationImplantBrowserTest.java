@@ -153,7 +153,10 @@ class VerificationImplantBrowserTest extends BrowserPerClass {
 
         // the coronal and sagittal views through the seeds show both kinds of label, the cold regions' names and the isodose
         // levels': placed in one pass (viewer/overlay-labels.js), no two boxes intersect, every cold region crossing the slice
-        // keeps its name, and each label's colour is drawn inside its box (the box is where the text is)
+        // keeps its name, and each label's colour is drawn inside its box (the box is where the text is); each cold region's name
+        // is outlined in black so that it reads over isodose lines and the crosshair: at least 95 % of its light-blue pixels have a
+        // black pixel (every channel <= 50) within 2 device px (the rest: anti-aliased pixels where blue meets the outline's own
+        // anti-aliased edge; measured 100 % on the demo; the black shadow it had before gave 56-68 %)
         for (String view : List.of("coronal", "sagittal")) {
             wait.until(d -> Boolean.TRUE.equals(js("const l = window.seedplanViewer.views[arguments[0]].labels.placed;"
                     + " return l.some((x) => x.text.includes(' cold ')) && l.some((x) => x.text.endsWith(' %'))", view)));
@@ -164,13 +167,22 @@ class VerificationImplantBrowserTest extends BrowserPerClass {
                     + " const d = ctx.getImageData(Math.round(x0 * r), Math.round(y0 * r), Math.max(1, Math.round((x1 - x0) * r)),"
                     + " Math.max(1, Math.round((y1 - y0) * r))).data; let inked = 0;"
                     + " for (let i = 0; i < d.length; i += 4) if (want.every((w, j) => Math.abs(d[i + j] - w) <= 24)) inked++;"
-                    + " return {text: l.text, box: l.box, inked}; })", view);
+                    + " const X = Math.round(x0 * r) - 3, Y = Math.round(y0 * r) - 3, W = Math.round((x1 - x0) * r) + 6, H = Math.round((y1 - y0) * r) + 6;"
+                    + " const e = ctx.getImageData(X, Y, W, H).data; const at = (i, j) => 4 * (j * W + i); let ink = 0, edged = 0;"
+                    + " for (let j = 2; j < H - 2; j++) for (let i = 2; i < W - 2; i++) { if (!want.every((w, k) => Math.abs(e[at(i, j) + k] - w) <= 24)) continue;"
+                    + " ink++; let dark = false; for (let b = -2; b <= 2 && !dark; b++) for (let a = -2; a <= 2 && !dark; a++) {"
+                    + " const q = at(i + a, j + b); dark = Math.max(e[q], e[q + 1], e[q + 2]) <= 50; } if (dark) edged++; }"
+                    + " return {text: l.text, box: l.box, inked, outlined: ink ? edged / ink : 0}; })", view);
             long coldAsked = (Long) js("return window.seedplanViewer.views[arguments[0]].labels.requests.filter((q) => q.text.includes(' cold ')).length", view);
             assertThat(labels.stream().filter(l -> ((String) l.get("text")).contains(" cold ")).count())
                     .as(view + ": every cold region's name placed").isEqualTo(coldAsked).isPositive();
             for (int i = 0; i < labels.size(); i++) {
                 List<Number> a = (List<Number>) labels.get(i).get("box");
                 assertThat(((Number) labels.get(i).get("inked")).intValue()).as(view + " " + labels.get(i).get("text") + ": its colour in its box").isPositive();
+                if (((String) labels.get(i).get("text")).contains(" cold ")) {
+                    assertThat(((Number) labels.get(i).get("outlined")).doubleValue()).as(view + " " + labels.get(i).get("text") + ": outlined in black")
+                            .isGreaterThanOrEqualTo(0.95);
+                }
                 for (int j = i + 1; j < labels.size(); j++) {
                     List<Number> b = (List<Number>) labels.get(j).get("box");
                     boolean overlap = a.get(0).doubleValue() < b.get(2).doubleValue() && b.get(0).doubleValue() < a.get(2).doubleValue()
