@@ -104,7 +104,7 @@ public final class SeedplanServer implements AutoCloseable {
                 throw ApiProblem.forbidden("you must change your password first (PUT /api/session/password)");
             }
             if (r.permission() != Permission.SIGNED_IN && caller.centresWith(r.permission()).isEmpty()) {
-                throw ApiProblem.forbidden("none of your roles allows " + r.permission());
+                throw ApiProblem.forbidden("none of your roles allows " + r.permission() + ": " + services.matrix().whoMay(r.permission()));
             }
         }
         ctx.status(r.successStatus());

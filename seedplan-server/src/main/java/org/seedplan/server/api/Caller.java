@@ -55,6 +55,6 @@ public record Caller(long userId, String username, String displayName, boolean m
         if (any == null) {
             throw ApiProblem.notFound(what);
         }
-        throw ApiProblem.forbidden("your role " + any + " in this centre does not allow " + p);
+        throw ApiProblem.forbidden("your role " + any + " in this centre does not allow " + p + ": " + matrix.whoMay(p));
     }
 }

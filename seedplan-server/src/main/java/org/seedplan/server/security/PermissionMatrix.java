@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.seedplan.storage.account.Role;
@@ -35,6 +37,20 @@ public final class PermissionMatrix {
     /** The roles that hold {@code permission}. */
     public java.util.List<Role> rolesWith(Permission permission) {
         return java.util.Arrays.stream(Role.values()).filter(r -> allows(r, permission)).toList();
+    }
+
+    /**
+     * Whom a caller refused {@code permission} can turn to, for the refusal's message: "only the physician or physicist role
+     * allows it; ask your centre's administrator for one" (the roles in the matrix's order, as the screens name them).
+     */
+    public String whoMay(Permission permission) {
+        List<String> roles = rolesWith(permission).stream().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+        if (roles.isEmpty()) {
+            return "no role allows it";
+        }
+        String names = roles.size() == 1 ? roles.get(0)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
+        return "only the " + names + " role allows it; ask your centre's administrator" + (roles.size() == 1 ? " for it" : " for one");
     }
 
     /** Parses the matrix: a header {@code permission,ROLE…} and one row per permission with x where allowed. */

@@ -37,7 +37,8 @@ class DashboardBrowserTest extends BrowserPerClass {
     @Test
     void dashboardShowsTheKaplanMeierCurveByTheFactorChosenInThePlanAndTheCumulativeIncidenceWithCompetingDeath() {
         chromium.signIn(server.base(), "statistician_a");
-        driver.findElement(By.linkText("Cohort dashboard")).click();
+        // the header's links are drawn once the page has read the session: wait for them (under load they came after the URL)
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Cohort dashboard"))).click();
         wait.until(ExpectedConditions.urlContains("/dashboard.html"));
         WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
         wait.until(d -> plan.getAttribute("value").contains("\"version\": 1"));
@@ -74,5 +75,21 @@ class DashboardBrowserTest extends BrowserPerClass {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cif);
         chromium.screenshot("dashboard-cumulative-incidence");
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+    }
+
+    /** A physicist may not run analysis plans (statisticians only): the screen says which role may and whom to ask. */
+    @Test
+    void aRoleWithoutTheRightIsToldWhichRoleHasItAndWhomToAsk() {
+        driver.manage().deleteAllCookies();
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/dashboard.html");
+        WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
+        wait.until(d -> plan.getAttribute("value").contains("\"version\": 1"));
+        driver.findElement(By.id("run")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).as("the refusal names the permission, the role that has it and whom to ask")
+                .contains("EXPORT_DEIDENTIFIED", "only the statistician role allows it", "ask your centre's administrator");
+        chromium.screenshot("dashboard-refused");
+        driver.manage().deleteAllCookies();
     }
 }
