@@ -515,7 +515,7 @@ async function start() {
   try {
     choices = await get(`/api/patients/${patientId}/planning`);
   } catch (e) {
-    showMessage(error, 'error', `This patient cannot be planned yet: ${e.message}`);
+    showMessage(error, 'error', e.status === 403 ? `You may not plan this patient: ${e.message}` : `This patient cannot be planned yet: ${e.message}`);
     return;
   }
   if (q.get('series') !== choices.ctSeriesUid) {

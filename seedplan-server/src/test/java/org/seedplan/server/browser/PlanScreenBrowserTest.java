@@ -92,12 +92,32 @@ class PlanScreenBrowserTest extends BrowserPerClass {
         return js().executeScript(script, args);
     }
 
+    /** A monitor (read-only) opening the plan screen is told that the role may not plan, which roles may and whom to ask. */
+    @Test
+    void aReadOnlyRoleIsToldItMayNotPlan() {
+        driver.manage().deleteAllCookies();
+        chromium.signIn(server.base(), "monitor_a");
+        driver.get(server.base() + "/plan.html?patient=" + patient.id());
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).startsWith("You may not plan this patient: ")
+                .contains("EDIT_PLAN", "only the physician or physicist role allows it", "ask your centre's administrator for one");
+        driver.manage().deleteAllCookies();
+    }
+
     @Test
     void planDragLockReplanApproveAndExport() throws Exception {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/patient.html?id=" + patient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-plan-screen"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#target-rows .target-row")));
+        // every choice of the intent form shows its whole text (the seed model was cut to "amersham6711 (" and the approach to
+        // "Coplanar templat" at 150 px): the chosen option's text in the select's font, its padding and 18 px for the drop-down
+        // arrow fit the select's width (Chromium sizes a select to fit its text with 20 px for the arrow)
+        List<Object> cut = (List<Object>) run("const ctx = document.createElement('canvas').getContext('2d');"
+                + " return [...document.querySelectorAll('#intent-form select')].filter((s) => s.offsetParent).filter((s) => {"
+                + " const cs = getComputedStyle(s); ctx.font = cs.font; return s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)"
+                + " - 18 < ctx.measureText(s.selectedOptions[0].text).width; }).map((s) => s.name + ': ' + s.selectedOptions[0].text);");
+        assertThat(cut).as("intent form choices whose text is cut").isEmpty();
 
         // intent: CTV = GTV + 5 mm, 120 Gy; stomach D2cc ≤ 60 Gy, cord Dmax ≤ 45 Gy; 0.6 mCi 6711 seeds; template from the front
         WebElement target = driver.findElement(By.cssSelector("#target-rows .target-row"));
@@ -308,6 +328,13 @@ class PlanScreenBrowserTest extends BrowserPerClass {
         driver.findElement(By.id("approve-name")).sendKeys("Dr physicist_a");
         driver.findElement(By.id("approve-password")).sendKeys(TestServer.PASSWORD);
         chromium.screenshot("plan-approve");
+        // the approval dialog is laid out as the other dialogs (app.css: header, body and footer padded 12, 18 and 10 px): its heading,
+        // text, fields and buttons stay at least 10 px inside its border (they touched the border before, 0-1 px)
+        Number inset = (Number) run("const d = document.getElementById('approve-dialog').getBoundingClientRect();"
+                + " return Math.min(...[...document.querySelectorAll('#approve-dialog h2, #approve-dialog p:not([hidden]), #approve-dialog label,"
+                + " #approve-dialog input, #approve-dialog button')].map((e) => e.getBoundingClientRect())"
+                + ".map((r) => Math.min(r.left - d.left, d.right - r.right, r.top - d.top, d.bottom - r.bottom)));");
+        assertThat(inset.doubleValue()).as("approval dialog: the nearest item's distance from its border, px").isGreaterThanOrEqualTo(10);
         driver.findElement(By.id("approve-sign")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-line"), "APPROVED"));
         chromium.screenshot("plan-approved");
