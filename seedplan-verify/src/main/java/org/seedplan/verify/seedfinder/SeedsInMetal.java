@@ -65,32 +65,15 @@ final class SeedsInMetal {
          * background), by the scan's learned seed image: its pose and the share of the residual's energy it explains.
          */
         Located locate(Grid g, float[] hu, int[] labels, int own, double localHu, SeedImageModel model) {
-            int i0 = Integer.MAX_VALUE;
-            int i1 = -1;
-            int j0 = Integer.MAX_VALUE;
-            int j1 = -1;
-            int k0 = Integer.MAX_VALUE;
-            int k1 = -1;
-            int nxy = g.nx() * g.ny();
-            for (int v : piece) {
-                int k = v / nxy;
-                int j = (v / g.nx()) % g.ny();
-                int i = v % g.nx();
-                i0 = Math.min(i0, i);
-                i1 = Math.max(i1, i);
-                j0 = Math.min(j0, j);
-                j1 = Math.max(j1, j);
-                k0 = Math.min(k0, k);
-                k1 = Math.max(k1, k);
-            }
+            Blob box = new Blob(g, piece, hu);
             int mxy = (int) Math.ceil(2 * model.sigmaXyMm() / Math.min(g.dxMm(), g.dyMm())) + 2;
             int mz = Math.max(1, (int) Math.ceil(2 * model.sigmaZMm() / g.dzMm()));
-            i0 = Math.max(0, i0 - mxy);
-            j0 = Math.max(0, j0 - mxy);
-            k0 = Math.max(0, k0 - mz);
-            i1 = Math.min(g.nx() - 1, i1 + mxy);
-            j1 = Math.min(g.ny() - 1, j1 + mxy);
-            k1 = Math.min(g.nz() - 1, k1 + mz);
+            int i0 = Math.max(0, box.i0 - mxy);
+            int j0 = Math.max(0, box.j0 - mxy);
+            int k0 = Math.max(0, box.k0 - mz);
+            int i1 = Math.min(g.nx() - 1, box.i1 + mxy);
+            int j1 = Math.min(g.ny() - 1, box.j1 + mxy);
+            int k1 = Math.min(g.nz() - 1, box.k1 + mz);
             Grid sub = new Grid(g.centre(i0, j0, k0), g.dxMm(), g.dyMm(), g.dzMm(), i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1);
             float[] image = new float[sub.voxelCount()];
             int[] subLabels = new int[sub.voxelCount()];

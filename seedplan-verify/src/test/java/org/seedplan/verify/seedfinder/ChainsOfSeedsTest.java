@@ -108,17 +108,8 @@ class ChainsOfSeedsTest {
         int nx = 208;
         int nz = 16;
         Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
-        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
         List<DenseObject> objects = new ArrayList<>();
-        int spot = 0;
-        for (double z : new double[] {-20, 0, 20}) {
-            for (double x : new double[] {-45, -33, -21, -9, 3, 15, 27}) {
-                if (spot < 20) {
-                    objects.add(DenseObject.seed(new Vec3(x, -30, z + 0.7 * (spot % 3)), dirs[spot % dirs.length]));
-                }
-                spot++;
-            }
-        }
+        SeedsAtOtherMetalScenes.singleSeeds(objects);
         List<Vec3> chain = new ArrayList<>();
         double along = 0;
         for (double gap : gaps) {

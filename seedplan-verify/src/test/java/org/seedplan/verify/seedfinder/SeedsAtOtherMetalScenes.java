@@ -65,6 +65,17 @@ final class SeedsAtOtherMetalScenes {
         objects.add(DenseObject.seed(atMetal.get(0), screwAxis));
         objects.add(DenseObject.seed(atMetal.get(1), screwAxis));
         objects.add(DenseObject.seed(atMetal.get(2), stentAxis));
+        List<Vec3> single = singleSeeds(objects);
+        Volume ct = new PostOpScanner(scanner).scan(g, objects, noiseSeed);
+        return new Scene(ct, atMetal, places, single);
+    }
+
+    /**
+     * Adds twenty single seeds in four directions in soft tissue, 12 mm apart along x at y = -30 mm and z about -20, 0 and 20 mm
+     * (most objects, as on a post-implant scan: the finder learns the seed's image and metal content from them), and returns their
+     * centres.
+     */
+    static List<Vec3> singleSeeds(List<DenseObject> objects) {
         Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
         List<Vec3> single = new ArrayList<>();
         int spot = 0;
@@ -78,8 +89,7 @@ final class SeedsAtOtherMetalScenes {
                 spot++;
             }
         }
-        Volume ct = new PostOpScanner(scanner).scan(g, objects, noiseSeed);
-        return new Scene(ct, atMetal, places, single);
+        return single;
     }
 
     /** What became of a seed beside metal: found, named by the self-check (metal an object may hold near it), or lost. */
