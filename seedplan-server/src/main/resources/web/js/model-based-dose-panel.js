@@ -1,7 +1,9 @@
 // The model-based dose (AAPM TG-186) panel of the plan and verification screens: run the Monte Carlo on the server with
 // progress and cancel, then D90 and V100 of the targets and the organ doses beside TG-43, each dose column labelled with the
-// dose it is (TG-43 Dw,w; Dm,m or Dw,m) with ±1σ, and the DVH of both doses with the model-based 1σ band. What the panel is
-// for (a plan revision, a verification) is its subject; a result is shown only beside the subject it was computed for.
+// dose it is (TG-43 Dw,w; Dm,m or Dw,m) with ±1σ, a * beside the ± of a metric whose estimated noise bias exceeds its σ and,
+// under the table, the result's note saying what ± and * mean (the words report.pdf prints under its table: ModelBasedNotes),
+// and the DVH of both doses with the model-based 1σ band. What the panel is for (a plan revision, a verification) is its
+// subject; a result is shown only beside the subject it was computed for.
 // API: docs/model-based-dose.md.
 import { del, get, post } from './api.js';
 import { h, replace, showMessage } from './dom.js';
@@ -56,6 +58,7 @@ export class ModelBasedDosePanel {
     this.intro = h('p', { id: 'model-based-intro', class: 'small add-needle-line', hidden: true });
     this.what = h('p', { id: 'model-based-what', class: 'muted small add-needle-line' });
     this.table = h('table', { id: 'model-based-table', class: 'metrics' });
+    this.footnote = h('p', { id: 'model-based-footnote', class: 'small add-needle-line' });
     this.canvas = h('canvas', { id: 'model-based-dvh', class: 'dvh', width: 300, height: 190, hidden: true,
       'aria-label': 'DVH: TG-43 solid, model-based dashed with its 1σ band' });
     this.legend = h('div', { class: 'legend mb-legend' });
@@ -73,7 +76,7 @@ export class ModelBasedDosePanel {
         h('label', { class: 'check' }, 'give ', this.overrideStructure), h('label', { class: 'check' }, ' ', this.overrideMaterial),
         h('label', { class: 'check' }, ' at ', this.overrideDensity, ' g/cm³'), this.overrideAdd, this.overrideList),
       h('div', { class: 'run-row' }, this.button, this.cancelButton, this.progress, this.step),
-      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.canvas, this.legend, this.choices,
+      this.intro, this.message, this.what, this.warning, h('div', { class: 'scroll-x' }, this.table), this.footnote, this.canvas, this.legend, this.choices,
       this.tissues, this.note);
     this.photons.style.width = '100px';
     this.uncertainty.style.width = '50px';
@@ -192,6 +195,7 @@ export class ModelBasedDosePanel {
       this.what.textContent = this.subject ? this.subject.empty : '';
       this.tissues.textContent = '';
       this.choices.textContent = '';
+      this.footnote.textContent = '';
       this.note.textContent = '';
       return;
     }
@@ -203,8 +207,10 @@ export class ModelBasedDosePanel {
       td.style.whiteSpace = 'normal';
       return td;
     };
+    // * beside the ± of a metric whose estimated noise bias exceeds its σ (results before the "mc" session carry no flag)
     const cells = (row) => (row.resolved
-      ? [h('td', { class: 'num' }, `${fmt(row.modelBased)} ± ${fmt(row.sigma)}`),
+      ? [h('td', { class: 'num' }, `${fmt(row.modelBased)} ± ${fmt(row.sigma)}`,
+        ...(row.biasAboveSigma ? [' ', h('span', { class: 'mb-bias-mark' }, '*')] : [])),
         h('td', { class: 'num' }, `${row.differencePct > 0 ? '+' : ''}${fmt(row.differencePct)} %`)]
       : [h('td', { class: 'num', title: 'Too few photons reached the voxels that decide this metric: run with more photons' },
         'not resolved'), h('td', { class: 'num' }, '—')]);
@@ -222,7 +228,8 @@ export class ModelBasedDosePanel {
     // the soft tissue and the compositions the user gave, stored with the result (results before the "mc2" session have none)
     this.choices.textContent = !r.softTissue ? '' : `Compositions: soft tissue no contour assigns ${r.softTissue}, by ${r.softTissueBy}`
       + `${(r.tissueOverrides || []).map((o) => `; ${o.structure} ${o.material}${atDensity(o)}, by ${o.by}`).join('')}.`;
-    this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${r.uncertaintyNote}. ${this.subject.note}`;
+    this.footnote.textContent = `${r.uncertaintyNote}.`;
+    this.note.textContent = `${r.tg43Label}: ${r.tg43Description}. ${this.subject.note}`;
     const key = (colour, text) => {
       const span = h('span', {}, text);
       span.style.setProperty('--c', colour);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seedplan.dose.modelbased.DoseSpecification;
-import org.seedplan.dose.modelbased.MetricUncertainty;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.tissue.StructureTissue;
+import org.seedplan.server.modelbased.ModelBasedNotes;
 
 /**
  * The report section that puts TG-43 beside the model-based dose (TG-186 §V): D90 and V100 of each target and the
@@ -34,9 +34,9 @@ final class ModelBasedSection {
             rows.add(c.stream().map(ModelBasedSection::text).toArray(String[]::new));
         }
         p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
-        p.line(text(String.format(Locale.ROOT, "+/- is 1 sigma of the Monte Carlo statistics only (%s); %s; %s; %d photons in %.0f s.",
-                MetricUncertainty.method(e.modelBased()), MetricUncertainty.BIAS_NOTE, e.comparison().biasNote(), e.photons(),
-                e.seconds())), 8.5f, false);
+        // the workstation's panel prints the same words under its table (ModelBasedNotes)
+        p.line(text(String.format(Locale.ROOT, "%s; %d photons in %.0f s.", ModelBasedNotes.uncertainty(e), e.photons(), e.seconds())),
+                8.5f, false);
         String materials = e.tissues().describeMaterials();
         p.line(text(materials.substring(0, 1).toUpperCase(Locale.ROOT) + materials.substring(1) + "."), 8.5f, false);
         List<String[]> given = new ArrayList<>();
@@ -62,6 +62,6 @@ final class ModelBasedSection {
     }
 
     private static String text(String s) {
-        return s.replace("± 1σ", "+/- 1 sigma").replace("±", "+/-").replace("σ", "sigma");
+        return s.replace("1σ", "1 sigma").replace("±", "+/-").replace("σ", "sigma");
     }
 }

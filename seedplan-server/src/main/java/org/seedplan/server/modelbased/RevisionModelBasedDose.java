@@ -224,10 +224,7 @@ final class RevisionModelBasedDose {
                 .put("photons", e.photons()).put("seconds", round(e.seconds(), 1)).put("targetUncertaintyPct", settings.uncertaintyPct())
                 .put("meanTargetUncertaintyPct", round(100 * meanTargetUncertainty(e, calculator), 2))
                 .put("gridMm", e.modelBased().dose().grid().dxMm()).put("tissues", e.tissues().describe()).put("contours", contours)
-                .put("uncertaintyNote", "± is 1σ of the Monte Carlo statistics only ("
-                        + org.seedplan.dose.modelbased.MetricUncertainty.method(e.modelBased()) + "; "
-                        + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + "; " + e.comparison().biasNote() + "); TG-43 stays "
-                        + ofRecord);
+                .put("uncertaintyNote", ModelBasedNotes.uncertainty(e) + "; TG-43 stays " + ofRecord);
         // what the user chose, stored with the result: the soft tissue and who chose it, and each structure's composition given
         o.put("softTissue", settings.softTissueOr(softTissueBySex))
                 .put("softTissueBy", settings.softTissue() != null ? "the user" : "the patient's recorded sex (TG-186 Table III)");

@@ -85,7 +85,9 @@ class ModelBasedBrowserTest extends BrowserPerClass {
 
         WebElement d90 = driver.findElements(By.cssSelector("#model-based-table tbody tr")).stream()
                 .filter(r -> r.getText().startsWith("CTV D90")).findFirst().orElseThrow();
-        assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d");
+        assertThat(d90.findElements(By.tagName("td")).get(2).getText()).matches("\\d+\\.\\d ± \\d+\\.\\d( \\*)?");
+        int marked = ModelBasedPanel.checkBiasMarks(driver, ModelBasedPanel.storedResult(server.db, "model_based_dose"));
+        System.out.println("model-based panel, plan screen: " + marked + " of " + driver.findElements(By.cssSelector("#model-based-table tbody tr")).size() + " metrics marked *");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("revision 1").contains("Dm,m");
         assertThat(driver.findElement(By.id("model-based-tissues")).getText()).startsWith("Tissues (TG-186 Table III): ")
                 .contains("CTV muscle 100 % (user's override)")
@@ -103,6 +105,11 @@ class ModelBasedBrowserTest extends BrowserPerClass {
         chromium.screenshot("model-based");
         File shot = panel.getScreenshotAs(OutputType.FILE);
         Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("model-based-panel.png"), StandardCopyOption.REPLACE_EXISTING);
+        // the table with its * and the note under it that says what they mean (1366 × 768, the window and the panel)
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("model-based-table")));
+        chromium.screenshot("model-based-marks");
+        Files.move(panel.getScreenshotAs(OutputType.FILE).toPath(), Chromium.buildDir().resolve("screenshots").resolve("model-based-panel-marks.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         // the tissues line under the DVH: which composition each target and organ was given
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'})", driver.findElement(By.id("model-based-tissues")));
         chromium.screenshot("model-based-tissues");

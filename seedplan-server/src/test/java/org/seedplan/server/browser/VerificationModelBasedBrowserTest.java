@@ -124,12 +124,19 @@ class VerificationModelBasedBrowserTest extends BrowserPerClass {
         assertThat(d90.findElements(By.tagName("td")).get(1).getText()).as("TG-43 D90 of the found seeds").matches("\\d+\\.\\d");
         assertThat(driver.findElement(By.id("model-based-what")).getText()).contains("seeds found").contains("Dm,m");
         assertThat(driver.findElement(By.id("model-based-warning")).getText()).as("10⁴ photons: far above 2 %").contains("quick look only");
-        assertThat(driver.findElement(By.id("model-based-note")).getText()).contains("the verification's dose of record");
+        assertThat(driver.findElement(By.id("model-based-footnote")).getText()).contains("the verification's dose of record");
+        int marked = ModelBasedPanel.checkBiasMarks(driver, ModelBasedPanel.storedResult(server.db, "model_based_verification_dose"));
+        System.out.println("model-based panel, verification screen: " + marked + " of " + driver.findElements(By.cssSelector("#model-based-table tbody tr")).size() + " metrics marked *");
         assertThat(driver.findElement(By.id("model-based-dvh")).isDisplayed()).isTrue();
         js.executeScript("arguments[0].scrollIntoView()", panel);
         chromium.screenshot("verification-model-based");
         File shot = panel.getScreenshotAs(OutputType.FILE);
         Files.move(shot.toPath(), Chromium.buildDir().resolve("screenshots").resolve("verification-model-based-panel.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        // the table with its * and the note under it that says what they mean (1366 × 768, the window and the panel)
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("model-based-table")));
+        chromium.screenshot("verification-model-based-marks");
+        Files.move(panel.getScreenshotAs(OutputType.FILE).toPath(), Chromium.buildDir().resolve("screenshots").resolve("verification-model-based-panel-marks.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         js.executeScript("arguments[0].scrollIntoView({block: 'end'})", driver.findElement(By.id("model-based-choices")));
         chromium.screenshot("verification-model-based-choices");

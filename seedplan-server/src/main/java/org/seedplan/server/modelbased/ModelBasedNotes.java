@@ -1,0 +1,25 @@
+package org.seedplan.server.modelbased;
+
+import org.seedplan.dose.modelbased.MetricUncertainty;
+import org.seedplan.dose.modelbased.PatientModelBasedDose;
+
+/**
+ * The words under a TG-43 vs model-based table, one wording for the workstation's panel (the result's {@code uncertaintyNote},
+ * shown under the table) and report.pdf (seedplan-app {@code report.ModelBasedSection}, in its ASCII spelling): what ± is, how
+ * it was estimated, what noise does to DVH metrics and what * means ({@link MetricUncertainty#BIAS_NOTE}), and which metrics carry
+ * the * ({@code ModelBasedComparison.biasNote}).
+ */
+public final class ModelBasedNotes {
+
+    private ModelBasedNotes() {
+    }
+
+    /**
+     * "± is 1σ of the Monte Carlo statistics only (spread of the run's 10 independent groups of histories); noise biases DVH
+     * metrics (…); * marks a metric whose bias …; * estimated noise bias above 1σ (…): GTV D2cc +2.1 Gy (σ 1.0)".
+     */
+    public static String uncertainty(PatientModelBasedDose.Evaluation e) {
+        return "± is 1σ of the Monte Carlo statistics only (" + MetricUncertainty.method(e.modelBased()) + "); "
+                + MetricUncertainty.BIAS_NOTE + "; " + e.comparison().biasNote();
+    }
+}
