@@ -83,8 +83,8 @@ final class PlanSurvival {
                 for (KaplanMeierCurve k : curves) {
                     String level = level(k);
                     t.row(row(plan, e, f.name(), level, k, lr));
-                    labels.add(f.label() + " " + level);
-                    lines.add(summary(plan, f.label() + " " + level, k));
+                    labels.add(groupLabel(f, level));
+                    lines.add(summary(plan, groupLabel(f, level), k));
                 }
                 if (lr != null) {
                     lines.add("Log-rank p " + (lr.p() < 0.001 ? "< 0.001" : "= " + String.format(Locale.ROOT, "%.3f", lr.p())));
@@ -164,6 +164,22 @@ final class PlanSurvival {
             out.sort((a, b) -> Boolean.compare(!level(a).equals(reference), !level(b).equals(reference)));
         }
         return out;
+    }
+
+    /**
+     * A curve's name: the factor's label and the level ("Hyperthermia yes", "PTV ≥ 50"); a cut factor whose label names its
+     * top level ("Post-implant D90 ≥ 120 Gy") has that part replaced by the level, so its curves read "Post-implant D90
+     * < 120 Gy" and "Post-implant D90 ≥ 120 Gy", not "… ≥ 120 Gy < 120".
+     */
+    static String groupLabel(AnalysisPlan.FactorSpec f, String level) {
+        if (!f.cuts().isEmpty()) {
+            String top = "≥ " + PlanDataset.num(f.cuts().get(f.cuts().size() - 1));
+            int at = f.label().indexOf(top);
+            if (at >= 0) {
+                return f.label().substring(0, at) + level + f.label().substring(at + top.length());
+            }
+        }
+        return f.label() + " " + level;
     }
 
     private static String level(KaplanMeierCurve k) {
