@@ -17,6 +17,12 @@ import org.seedplan.planning.needle.Needle;
  */
 class NeedleFinderConvergingHubsTest {
 
+    /** The needles found on {@code ct} matched to the drawn {@code needles} (within 5 mm and 10°, as the tuning runs match). */
+    static NeedleMatching foundAndMatched(List<SimulatedNeedle> needles, Volume ct) {
+        List<Needle> truth = needles.stream().map(n -> new Needle(n.hubMm(), n.tipMm(), null, false)).toList();
+        return new NeedleMatcher(5, 10).match(truth, new NeedleFinder().find(ct).needles());
+    }
+
     @Test
     void aNeedleWhoseOuterPartANeighbourTookIsFollowedThroughTheSteelToAir() {
         Grid grid = new Grid(new Vec3(-191.6, -191.6, -47.5), 0.75, 0.75, 5, 512, 512, 20);
@@ -25,9 +31,7 @@ class NeedleFinderConvergingHubsTest {
                 new SimulatedNeedle(new Vec3(-13.0, -160.2, -5.0), new Vec3(-5.0, -11.3, 5.5), new Vec3(1, 0, 0), 0),
                 new SimulatedNeedle(new Vec3(-14.2, -160.6, -4.0), new Vec3(-4.5, -17.4, -5.9), new Vec3(1, 0, 0), 0));
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), 2701);
-        NeedleFinding finding = new NeedleFinder().find(ct);
-        List<Needle> truth = needles.stream().map(n -> new Needle(n.hubMm(), n.tipMm(), null, false)).toList();
-        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        NeedleMatching m = foundAndMatched(needles, ct);
         // Before: one needle found (the second's 70 mm run was dropped as a run wholly in tissue).
         assertThat(m.matches()).hasSize(2);
         assertThat(m.unmatchedFound()).isEmpty();

@@ -3,12 +3,10 @@ package org.seedplan.verify.needles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
-import org.seedplan.planning.needle.Needle;
 
 /**
  * Two needles that cross in projection at a small angle one slice apart along z: scan 3030 of the 3 mm set 3025–3048 (fresh
@@ -23,18 +21,13 @@ class NeedleFinderCrossingTest {
     @Test
     void twoNeedlesCrossingInProjectionOneSliceApartKeepTheirOwnAxes() {
         long seed = 3030;
-        // The scanner as the generalisation run draws it for this seed (one slice thickness to choose from: one draw).
-        SplittableRandom rnd = new SplittableRandom(seed * 7919);
-        rnd.nextInt(1);
-        IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), IntraOpScanner.SliceProfile.TRIANGLE, rnd.nextDouble(10, 40),
-                rnd.nextDouble(0, 350), 30710);
+        // The scanner as the generalisation run draws it for this seed, the sixth of its set: triangle, extended.
+        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, 5);
         Grid grid = new Grid(new Vec3(-191.6, -191.6, -48), 0.75, 0.75, 3, 512, 512, 33);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         List<SimulatedNeedle> needles = List.of(scenario.placed().get(0), scenario.placed().get(4));
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), seed);
-        NeedleFinding finding = new NeedleFinder().find(ct);
-        List<Needle> truth = needles.stream().map(n -> new Needle(n.hubMm(), n.tipMm(), null, false)).toList();
-        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        NeedleMatching m = NeedleFinderConvergingHubsTest.foundAndMatched(needles, ct);
         assertThat(m.matches()).hasSize(2);
         assertThat(m.unmatchedFound()).isEmpty();
         for (NeedleMatch x : m.matches()) {

@@ -3,7 +3,6 @@ package org.seedplan.verify.needles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
@@ -21,10 +20,7 @@ class NeedleFinderSliceProfileTest {
     @Test
     void theScansProfileOn5mmBoxSlicesIsAsWideAsTheSlice() {
         long seed = 2625;
-        SplittableRandom rnd = new SplittableRandom(seed * 7919);
-        rnd.nextInt(1);
-        IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), IntraOpScanner.SliceProfile.BOX, rnd.nextDouble(10, 40),
-                rnd.nextDouble(0, 350), 3071);
+        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, 0);
         Grid grid = new Grid(new Vec3(-191.6, -191.6, -5 * 19 / 2.0), 0.75, 0.75, 5, 512, 512, 20);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);

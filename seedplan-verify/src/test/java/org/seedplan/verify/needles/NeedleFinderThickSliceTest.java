@@ -26,12 +26,21 @@ class NeedleFinderThickSliceTest {
     record Scanned(IntraOpScenario scenario, IntraOpScanner.SliceProfile profile, double maxHu, NeedleMatching matching) {
     }
 
-    static Scanned scan(long seed, int n, double sliceMm) {
+    /**
+     * The scanner of scan {@code n} of the generalisation run's draw from {@code seed} with one slice thickness to choose from:
+     * profile box, Gaussian, triangle in turn, 12-bit and extended CT numbers in turn by threes, the rest at random.
+     */
+    static IntraOpScanner drawnScanner(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed * 7919);
-        IntraOpScanner.SliceProfile profile = IntraOpScanner.SliceProfile.values()[n % 3];
-        double maxHu = (n / 3) % 2 == 0 ? 3071 : 30710;
         rnd.nextInt(1);
-        IntraOpScanner scanner = new IntraOpScanner(rnd.nextDouble(0.6, 1.2), profile, rnd.nextDouble(10, 40), rnd.nextDouble(0, 350), maxHu);
+        return new IntraOpScanner(rnd.nextDouble(0.6, 1.2), IntraOpScanner.SliceProfile.values()[n % 3], rnd.nextDouble(10, 40),
+                rnd.nextDouble(0, 350), (n / 3) % 2 == 0 ? 3071 : 30710);
+    }
+
+    static Scanned scan(long seed, int n, double sliceMm) {
+        IntraOpScanner scanner = drawnScanner(seed, n);
+        IntraOpScanner.SliceProfile profile = scanner.profile();
+        double maxHu = scanner.maxHu();
         int nz = (int) Math.round(100 / sliceMm);
         Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
