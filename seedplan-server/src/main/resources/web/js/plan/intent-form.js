@@ -1,6 +1,9 @@
 // The plan intent form: targets with prescriptions (a target may be another expanded by a margin: CTV = GTV + 5 mm,
 // for dual GTV/CTV prescriptions), organ limits, the seed model and the strength of one seed with its unit and
 // calibration date, the approach, and the needles kept as placed (with whether they are in the patient). read() gives the JSON of POST /api/patients/{id}/planning (docs/planning-screen.md).
+// The form opens with the intent of the patient's plan in force (the choices' storedIntent: the newest approved or locked
+// revision, else the newest draft); without one it opens with defaults and empty seed dates, which must be given: the
+// certificate's date is never guessed (a strength read as of today would be off by the decay since calibration).
 import { h, replace } from '../dom.js';
 
 const ORGAN_KINDS = [['d2cc', 'D2cc ≤'], ['d0.1cc', 'D0.1cc ≤'], ['dmax', 'Dmax ≤'], ['vx', 'V(dose) ≤ %']];
@@ -22,7 +25,10 @@ function num(name, value, attrs = {}) {
   return h('input', { type: 'number', name, value: value ?? '', step: 'any', ...attrs });
 }
 
-/** Fills `form` from the choices of GET /api/patients/{id}/planning; `focus()` gives the crosshair (for free-hand entry). */
+/**
+ * Fills `form` from the choices of GET /api/patients/{id}/planning, with their stored intent when there is one; `focus()` gives
+ * the crosshair (for free-hand entry).
+ */
 export class IntentForm {
   constructor(form, choices, focus) {
     this.form = form;
@@ -32,17 +38,13 @@ export class IntentForm {
     this.names = structures.map((s) => [s.name, s.name]);
     this.targets = h('div', { id: 'target-rows' });
     this.organs = h('div', { id: 'organ-rows' });
-    const targets = structures.filter(isTarget);
-    for (const t of targets.length ? targets : structures.slice(0, 1)) this.addTarget(t.name, 120);
-    for (const o of structures.filter(isOrgan)) this.addOrgan(o.name, 'd2cc', 60);
     const models = choices.seedModels.map((m) => [m.key, `${m.key} (T½ ${m.halfLifeDays} d)`]);
-    const today = new Date().toISOString().slice(0, 10);
     this.seed = h('fieldset', {}, h('legend', {}, 'Seeds'),
       h('div', { class: 'row' }, h('select', { name: 'model', 'aria-label': 'Seed model' }, options(models, 'amersham6711'))),
       h('div', { class: 'row' }, h('label', {}, 'Strength ', num('strength', 0.6, { min: 0, 'aria-label': 'Strength of one seed' })),
         h('select', { name: 'unit', 'aria-label': 'Strength unit' }, options([['mCi', 'mCi'], ['U', 'U (µGy·m²/h)'], ['MBq', 'MBq']], 'mCi'))),
-      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', h('input', { type: 'date', name: 'calibrationDate', value: today })),
-        h('label', {}, 'Implant ', h('input', { type: 'date', name: 'implantDate', value: today }))));
+      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', h('input', { type: 'date', name: 'calibrationDate', required: true })),
+        h('label', {}, 'Implant ', h('input', { type: 'date', name: 'implantDate', required: true }))));
     this.approach = h('fieldset', {}, h('legend', {}, 'Approach'),
       h('div', { class: 'row' },
         h('select', { name: 'approachType', 'aria-label': 'Approach', onchange: () => this.showApproach() },
@@ -50,7 +52,11 @@ export class IntentForm {
         h('select', { name: 'direction', 'aria-label': 'Template side (needles enter from)' }, options(DIRECTIONS.map((d) => [d, `from ${d}`]), 'anterior')),
         h('label', { class: 'entry' }, 'entry at crosshair ', h('button', { type: 'button', class: 'small', onclick: () => this.takeEntry() }, 'take')),
         h('span', { class: 'entry mono small', id: 'entry-mm' })));
+    const stored = choices.storedIntent;
     replace(form,
+      h('p', { id: 'intent-source', class: 'small' }, stored ? (stored.form
+        ? `The intent of plan “${stored.planName}”, revision ${stored.revision} (${stored.status.toLowerCase()})`
+        : `Not the intent of plan “${stored.planName}”: ${stored.note}`) : 'No plan yet: a new intent'),
       h('fieldset', {}, h('legend', {}, 'Targets and prescriptions'), this.targets,
         h('button', { type: 'button', class: 'small', onclick: () => this.addTarget(null, 100) }, '+ target')),
       h('fieldset', {}, h('legend', {}, 'Organ limits'), this.organs,
@@ -58,16 +64,42 @@ export class IntentForm {
       this.seed, this.approach, this.fixed = h('fieldset', { id: 'fixed-needles', hidden: '' }));
     this.fixedNeedles = [];
     this.entryMm = null;
+    if (stored && stored.form) {
+      this.fill(stored.form);
+    } else {
+      const targets = structures.filter(isTarget);
+      for (const t of targets.length ? targets : structures.slice(0, 1)) this.addTarget(t.name, 120);
+      for (const o of structures.filter(isOrgan)) this.addOrgan(o.name, 'd2cc', 60);
+    }
     this.showApproach();
   }
 
-  addTarget(name, rx) {
+  /** Sets the fields to an intent form's JSON (as read() gives it and the server stores it in a revision). */
+  fill(f) {
+    for (const t of f.targets) this.addTarget(t.structure, t.prescriptionGy, t.expandFrom, t.marginMm);
+    for (const o of f.organs || []) this.addOrgan(o.structure, o.kind, o.doseGy, o.needleMarginMm);
+    const set = (root, name, value) => { if (value !== undefined && value !== null) root.querySelector(`[name="${name}"]`).value = value; };
+    set(this.seed, 'model', f.seed.sourceModelKey);
+    set(this.seed, 'strength', f.seed.strength);
+    set(this.seed, 'unit', f.seed.unit);
+    set(this.seed, 'calibrationDate', f.seed.calibrationDate);
+    set(this.seed, 'implantDate', f.seed.implantDate);
+    set(this.approach, 'approachType', f.approach.type);
+    if (typeof f.approach.direction === 'string') set(this.approach, 'direction', f.approach.direction);
+    if (f.approach.entryMm) {
+      this.entryMm = f.approach.entryMm;
+      this.approach.querySelector('#entry-mm').textContent = `[${this.entryMm.join(', ')}] mm`;
+    }
+    if (f.fixedNeedles) this.setFixedNeedles(f.fixedNeedles);
+  }
+
+  addTarget(name, rx, from = '', margin = 5) {
     const row = h('div', { class: 'row target-row' },
       h('input', { name: 'name', value: name || '', list: 'structure-names', size: 6, 'aria-label': 'Target structure' }),
       h('label', {}, 'Rx ', num('rx', rx, { min: 0, 'aria-label': 'Prescription (Gy)' }), ' Gy'),
       h('label', { title: 'Make this target by expanding another structure by a margin' }, '= ',
-        h('select', { name: 'from', 'aria-label': 'Expand from' }, h('option', { value: '' }, 'drawn'), options(this.names)),
-        ' + ', num('margin', 5, { min: 0, max: 30, 'aria-label': 'Margin (mm)' }), ' mm'),
+        h('select', { name: 'from', 'aria-label': 'Expand from' }, h('option', { value: '' }, 'drawn'), options(this.names, from)),
+        ' + ', num('margin', margin, { min: 0, max: 30, 'aria-label': 'Margin (mm)' }), ' mm'),
       h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
     this.targets.append(row);
     if (!document.getElementById('structure-names')) {
@@ -75,12 +107,12 @@ export class IntentForm {
     }
   }
 
-  addOrgan(name, kind, dose) {
+  addOrgan(name, kind, dose, margin = 5) {
     const row = h('div', { class: 'row organ-row' },
       h('select', { name: 'name', 'aria-label': 'Organ' }, options(this.names, name)),
       h('select', { name: 'kind', 'aria-label': 'Limit' }, options(ORGAN_KINDS, kind)),
       num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy',
-      h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', 5, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
+      h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', margin, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
       h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
     this.organs.append(row);
   }
@@ -126,9 +158,12 @@ export class IntentForm {
     const organs = [...this.organs.querySelectorAll('.organ-row')].map((r) => ({
       structure: value(r, 'name'), kind: value(r, 'kind'), doseGy: number(r, 'dose'), volumePct: 0, needleMarginMm: number(r, 'margin'),
     }));
+    if (!value(this.seed, 'calibrationDate') || !value(this.seed, 'implantDate')) {
+      throw new Error('Seeds: give the calibration date (the certificate\'s) and the implant date: the strength is decayed from one to the other');
+    }
     const seed = {
       sourceModelKey: value(this.seed, 'model'), strength: number(this.seed, 'strength'), unit: value(this.seed, 'unit'),
-      calibrationDate: value(this.seed, 'calibrationDate') || null, implantDate: value(this.seed, 'implantDate') || null,
+      calibrationDate: value(this.seed, 'calibrationDate'), implantDate: value(this.seed, 'implantDate'),
     };
     const type = value(this.approach, 'approachType');
     const approach = type === 'coplanar' ? { type, direction: value(this.approach, 'direction') } : { type, entryMm: this.entryMm };

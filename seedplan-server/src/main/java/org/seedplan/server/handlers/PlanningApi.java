@@ -78,7 +78,39 @@ public final class PlanningApi {
         SourceLibrary lib = SourceLibrary.builtIn();
         lib.keys().forEach(k -> models.addObject().put("key", k).put("description", lib.model(k).description())
                 .put("halfLifeDays", lib.model(k).halfLifeDays()));
+        storedIntent(p).ifPresent(r -> o.set("storedIntent", storedIntentJson(r)));
         ctx.json(o);
+    }
+
+    /**
+     * The revision whose intent the plan screen opens with: the patient's newest approved or locked revision (the plan in force),
+     * else the newest draft; retired revisions never.
+     */
+    private java.util.Optional<PlanRevisions.Revision> storedIntent(Patient p) {
+        return s.db().read(tx -> tx.one("SELECT r.plan_id, r.revision FROM plan_revision r JOIN plan pl ON pl.id = r.plan_id"
+                        + " WHERE pl.patient_id = ? AND r.status IN ('APPROVED', 'LOCKED', 'DRAFT')"
+                        + " ORDER BY CASE WHEN r.status = 'DRAFT' THEN 1 ELSE 0 END, r.id DESC LIMIT 1",
+                row -> new long[] {row.longValue("plan_id"), row.longValue("revision")}, p.id()))
+                .flatMap(k -> plans.revision(k[0], (int) k[1]));
+    }
+
+    /**
+     * {@code {"planId", "planName", "revision", "status", "form"}}: the revision's intent JSON as the form reads it ({@code form}), or,
+     * when it is not one of the form's ({@code form} null), {@code note} saying why.
+     */
+    private static ObjectNode storedIntentJson(PlanRevisions.Revision r) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("planId", r.planId()).put("planName", r.planName()).put("revision", r.revision())
+                .put("status", r.status().name());
+        try {
+            ObjectNode form = (ObjectNode) Json.MAPPER.readTree(r.content().intentJson());
+            IntentForm.parse(form);
+            o.set("form", form);
+        } catch (IllegalArgumentException | ClassCastException | java.io.IOException e) {
+            o.putNull("form");
+            o.put("note", "the intent of plan '" + r.planName() + "' revision " + r.revision() + " is not in the intent form's shape (" + e.getMessage()
+                    + "): fill the form by hand");
+        }
+        return o;
     }
 
     /** POST /api/patients/{id}/planning {intent form} → 202 with the session (planning runs; poll GET /api/planning/{sessionId}). */

@@ -65,6 +65,8 @@ class ModelBasedBrowserTest extends BrowserPerClass {
         name.clear();
         name.sendKeys("CTV");
         new Select(target.findElement(By.name("from"))).selectByValue("GTV");
+        // the form requires the seed dates; one day for both: the strength typed is the strength at the implant
+        PlanScreen.giveSeedDates(driver, "2026-12-03", "2026-12-03");
         driver.findElement(By.id("optimise")).click();
         new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("save-panel")));
         assertThat(driver.findElement(By.id("model-based-panel")).isDisplayed()).as("nothing saved: no model-based dose").isFalse();

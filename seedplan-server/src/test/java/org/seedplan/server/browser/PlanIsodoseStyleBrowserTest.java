@@ -67,6 +67,8 @@ class PlanIsodoseStyleBrowserTest extends BrowserPerClass {
         name.clear();
         name.sendKeys("CTV");
         new Select(target.findElement(By.name("from"))).selectByValue("GTV");
+        // the form requires the seed dates; one day for both: the strength typed is the strength at the implant
+        PlanScreen.giveSeedDates(driver, "2026-12-03", "2026-12-03");
         driver.findElement(By.id("optimise")).click();
         new WebDriverWait(driver, Duration.ofSeconds(240)).until(ExpectedConditions.visibilityOfElementLocated(By.id("goals-panel")));
         wait.until(d -> run("return window.seedplanPlan.state && window.seedplanPlan.state.isodoses.axial != null") == Boolean.TRUE);

@@ -133,6 +133,8 @@ class PlanScreenBrowserTest extends BrowserPerClass {
                 dose.sendKeys("45");
             }
         }
+        // the form requires the seed dates; one day for both: the strength typed is the strength at the implant
+        PlanScreen.giveSeedDates(driver, "2026-12-03", "2026-12-03");
         driver.findElement(By.id("optimise")).click();
         new WebDriverWait(driver, Duration.ofSeconds(240)).until(ExpectedConditions.visibilityOfElementLocated(By.id("goals-panel")));
         wait.until(d -> run("return window.seedplanPlan.state && window.seedplanPlan.state.isodoses.axial != null") == Boolean.TRUE);

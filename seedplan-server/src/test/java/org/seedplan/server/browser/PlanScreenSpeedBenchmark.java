@@ -85,6 +85,8 @@ class PlanScreenSpeedBenchmark {
             WebElement strength = driver.findElement(By.cssSelector("input[name='strength']"));
             strength.clear();
             strength.sendKeys("0.3");
+            // the form requires the seed dates; one day for both: the strength typed is the strength at the implant
+            PlanScreen.giveSeedDates(driver, "2026-12-03", "2026-12-03");
             driver.findElement(By.id("optimise")).click();
             new WebDriverWait(driver, Duration.ofSeconds(600)).until(ExpectedConditions.visibilityOfElementLocated(By.id("goals-panel")));
             wait.until(d -> js.executeScript("return window.seedplanPlan.state && window.seedplanPlan.state.isodoses.axial != null") == Boolean.TRUE);

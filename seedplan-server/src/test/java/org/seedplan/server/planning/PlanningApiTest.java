@@ -90,6 +90,15 @@ abstract class PlanningApiTest {
         ApiClient.Answer approved = physicist.post("/api/plans/" + planId + "/revisions/1/approval", "{\"password\":\"" + TestServer.PASSWORD
                 + "\",\"printedName\":\"Dr physicist_a\",\"meaning\":\"approved for treatment\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        // the plan screen opens with the approved revision's intent (drafts of the other tests' sessions are not the plan in force):
+        // the form it was planned with, plus the template the save added
+        JsonNode stored = physicist.get("/api/patients/" + fixture.patient(t.a).id() + "/planning").json().get("storedIntent");
+        assertThat(stored.get("planId").asLong()).isEqualTo(planId);
+        assertThat(stored.get("status").asText()).isEqualTo("APPROVED");
+        JsonNode form = org.seedplan.server.api.Json.MAPPER.readTree(PlanningFixture.FORM);
+        for (String field : List.of("targets", "organs", "seed", "approach")) {
+            assertThat(stored.get("form").get(field)).as(field).isEqualTo(form.get(field));
+        }
         byte[] rtplan = physicist.bytes("/api/plans/" + planId + "/revisions/1/export/dicom");
         assertThat(new String(rtplan, 128, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("DICM");
     }
