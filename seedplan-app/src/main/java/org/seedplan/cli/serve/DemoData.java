@@ -1,5 +1,7 @@
 package org.seedplan.cli.serve;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +34,12 @@ import org.seedplan.outcomes.io.SyntheticCohort;
 import org.seedplan.planning.Plan;
 import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.Approach;
+import org.seedplan.planning.intent.OarLimit;
+import org.seedplan.planning.intent.PlanIntent;
 import org.seedplan.source.SeedStrength;
 import org.seedplan.server.Services;
+import org.seedplan.server.api.Json;
 import org.seedplan.server.plans.RevisionStrength;
 import org.seedplan.server.plans.TemplateHoles;
 import org.seedplan.server.security.Tokens;
@@ -68,6 +74,8 @@ final class DemoData {
     private static final long SIMULATION_SEED = 20240611L;
     private static final double NEEDLE_SIGMA_MM = 1.0;
     private static final double SEED_SIGMA_MM = 0.7;
+    /** The needle direction (LPS) of a template on the patient's front: needles towards posterior, the form's "anterior". */
+    private static final Vec3 ANTERIOR = new Vec3(0, 1, 0);
     /** Series Description of the demo's post-implant CT. */
     static final String POST_OP_DESCRIPTION = "Post-implant CT";
 
@@ -213,17 +221,50 @@ final class DemoData {
         StructureMetrics ctv = plan.metrics().structures().stream().filter(m -> m.name().equals("CTV")).findFirst().orElseThrow();
         PlanContent.Metrics metrics = new PlanContent.Metrics(ctv.name(), ctv.dPctGy().get("90"), ctv.dPctGy().get("100"), ctv.vPct().get("100"),
                 ctv.vPct().get("150"), ctv.vPct().get("200"), ctv.volumeCc());
-        String intent = String.format(Locale.ROOT, "{\"target\":\"CTV\",\"prescriptionGy\":%.1f,\"sourceModelKey\":\"%s\",\"approach\":\"coplanar template, anterior\"}",
-                DemoPatient.PRESCRIPTION_GY, plan.source().key());
+        // the strength stored is the demo certificate's, on its calibration date, as the command line's demo RT Plan states it
+        double atCalibrationU = DemoCertificate.sourceInfo(plan.source(), plan.source().halfLifeDays()).atCalibrationU(plan.seeds().get(0).skU());
+        String intent = intentForm(DemoPlan.intent(), atCalibrationU);
         // where the coplanar template sat (from the planner's hole labels), so that the needle table names each needle's hole
         TemplateHoles template = TemplateHoles.of(plan.needles().stream().map(PlannedNeedle::needle).toList());
         if (template != null) {
             intent = template.addTo(intent);
         }
-        // the strength stored is the demo certificate's, on its calibration date, as the command line's demo RT Plan states it
-        double atCalibrationU = DemoCertificate.sourceInfo(plan.source(), plan.source().halfLifeDays()).atCalibrationU(plan.seeds().get(0).skU());
         return new PlanContent(intent, ctSeries, DemoPatient.PRESCRIPTION_GY, plan.source().key(), atCalibrationU,
                 DemoCertificate.CALIBRATION.toLocalDate(), DemoCertificate.IMPLANT.toLocalDate(), needles, seeds, metrics);
+    }
+
+    /**
+     * The intent the demo plan was made with ({@link DemoPlan#intent}) as the plan screen's intent form (docs/planning-screen.md "The
+     * intent form"), so that the plan screen opens the approved plan with it and the verification's supplementary seeds are planned
+     * with it: its drawn targets and organ limits, the seed model with the certificate's strength in U on its calibration date and
+     * both dates (the form decays it to the implant date, giving the strength the plan was made with), the coplanar template's side.
+     */
+    static String intentForm(PlanIntent intent, double atCalibrationU) {
+        if (!(intent.approach() instanceof Approach.CoplanarTemplate t) || !t.needleDirection().equals(ANTERIOR)) {
+            throw new IllegalStateException("the demo plan's approach is no longer a coplanar template from the front: write its side into the intent form");
+        }
+        ObjectNode form = Json.MAPPER.createObjectNode();
+        ArrayNode targets = form.putArray("targets");
+        intent.targets().forEach(g -> targets.addObject().put("structure", g.structure()).put("prescriptionGy", g.prescriptionGy()));
+        ArrayNode organs = form.putArray("organs");
+        intent.organs().forEach(o -> organs.addObject().put("structure", o.structure()).put("kind", formKind(o.kind()))
+                .put("doseGy", o.doseGy()).put("volumePct", o.volumePct()).put("needleMarginMm", o.needleMarginMm()));
+        form.putObject("seed").put("sourceModelKey", intent.seed().sourceKey()).put("strength", atCalibrationU).put("unit", "U")
+                .put("calibrationDate", DemoCertificate.CALIBRATION.toLocalDate().toString())
+                .put("implantDate", DemoCertificate.IMPLANT.toLocalDate().toString());
+        form.putObject("approach").put("type", "coplanar").put("direction", "anterior").put("holeSpacingMm", t.holeSpacingMm())
+                .put("maxLengthMm", t.maxLengthMm());
+        return form.toString();
+    }
+
+    /** The intent form's spelling of a limit's kind (what {@link OarLimit.Kind#parse} reads). */
+    private static String formKind(OarLimit.Kind kind) {
+        return switch (kind) {
+            case DMAX -> "dmax";
+            case D0_1CC -> "d0.1cc";
+            case D2CC -> "d2cc";
+            case VX -> "vx";
+        };
     }
 
     /** The seeds as implanted: each needle shifted by a random error, each seed by another (σ 1.0 and 0.7 mm). */

@@ -57,6 +57,38 @@ class DemoDataTest {
                 List<String> structures = new ArrayList<>();
                 choices.get("structures").forEach(x -> structures.add(x.get("name").asText() + ":" + x.get("type").asText()));
                 assertThat(structures).contains("CTV:CTV", "GTV:GTV");
+                // the plan screen opens with the approved revision's intent, which is the screen's own form (DemoIntentFormTest: its values)
+                JsonNode stored = choices.get("storedIntent");
+                assertThat(stored.get("planId").asLong()).isEqualTo(plan.planId());
+                assertThat(stored.get("status").asText()).isEqualTo("APPROVED");
+                assertThat(stored.has("note")).as(stored.toString()).isFalse();
+                assertThat(stored.at("/form/seed/calibrationDate").asText()).isEqualTo("2025-02-24");
+                assertThat(stored.at("/form/seed/implantDate").asText()).isEqualTo("2025-03-03");
+                assertThat(stored.at("/form/seed/strength").asDouble()).isEqualTo(plan.content().strengthU());
+                assertThat(stored.at("/form/organs/1/structure").asText() + " " + stored.at("/form/organs/1/kind").asText() + " "
+                        + stored.at("/form/organs/1/doseGy").asDouble()).isEqualTo("SpinalCord dmax 45.0");
+                // the plan screen optimising with that form plans the approved plan again (the walk-through's default form gave CTV D90
+                // 125.9 Gy for the approved 135.2 Gy)
+                JsonNode session = api.post("api/patients/" + patient.id() + "/planning", stored.get("form").toString(), 202);
+                long planned = System.nanoTime() + 300_000_000_000L;
+                while ("RUNNING".equals(session.get("status").asText()) && System.nanoTime() < planned) {
+                    Thread.sleep(250);
+                    session = api.get("api/planning/" + session.get("id").asText());
+                }
+                assertThat(session.get("status").asText()).as(session.path("error").asText()).isEqualTo("READY");
+                double screenD90 = 0;
+                for (JsonNode m : session.get("metrics")) {
+                    if (m.get("name").asText().equals("CTV")) {
+                        screenD90 = m.get("d90Gy").asDouble();
+                    }
+                }
+                System.out.printf(java.util.Locale.ROOT, "demo plan screen with the stored intent: CTV D90 %.3f Gy, %d seeds; approved %.3f Gy, %d seeds%n",
+                        screenD90, session.get("seedCount").asInt(), plan.content().metrics().d90Gy(), plan.content().seeds().size());
+                // the same planner, intent and strength (to 1e-12, DemoIntentFormTest); the screen plans on the structure set read back from
+                // DICOM (contour coordinates as decimal strings) where the demo planned on them in memory: measured 135.220 vs 135.217 Gy, the
+                // same 36 seeds. 0.05 Gy (0.04 %) keeps the printed 0.1 Gy and fails on any other plan
+                assertThat(session.get("seedCount").asInt()).isEqualTo(plan.content().seeds().size());
+                assertThat(screenD90).isCloseTo(plan.content().metrics().d90Gy(), org.assertj.core.api.Assertions.within(0.05));
 
                 JsonNode job = api.post("api/verifications", "{\"planId\":" + plan.planId() + ",\"revision\":" + plan.revision()
                         + ",\"postOpSeriesUid\":\"" + postOp.seriesInstanceUid() + "\"}", 202);
@@ -85,6 +117,12 @@ class DemoDataTest {
                 List<String> verified = new ArrayList<>();
                 r.get("structures").forEach(x -> verified.add(x.get("name").asText()));
                 assertThat(verified).contains("CTV");
+                // the verification read the plan's intent and ran the supplementary-seed planner with it
+                assertThat(r.has("supplementNote")).as(r.path("supplementNote").asText()).isFalse();
+                assertThat(r.at("/supplement/seeds").isArray()).isTrue();
+                System.out.printf(java.util.Locale.ROOT, "demo verification: %d supplementary seeds proposed, reaches prescription %s, CTV D90 %s -> %s%n",
+                        r.at("/supplement/seeds").size(), r.at("/supplement/reachesPrescription"), r.at("/supplement/d90BeforeGy/CTV"),
+                        r.at("/supplement/d90AfterGy/CTV"));
 
                 // the approved plan's D90, printed to 0.1 Gy everywhere: plan API, printout, verification API (as approved and in
                 // the CTV's D90 row); the re-computation on the verification's 1 mm grid is its own, labelled field ("pre")
