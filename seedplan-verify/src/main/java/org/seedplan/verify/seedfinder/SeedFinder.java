@@ -146,9 +146,10 @@ public final class SeedFinder {
      */
     static final double TOUCHING_METAL_MM = 1.0;
     /**
-     * Least slice thickness on which a blob fitted as several seeds in a row may be read as a rod of metal, mm: on thinner
-     * slices a wire is one long object (too large to be seeds), and on 1.25 mm box-profile 12-bit tuning scans two seeds
-     * touching end to end, their markers saturated, read as a rod (docs/seed-finder.md, seventh round).
+     * Least slice thickness (the slice profile's FWHM, not the spacing) on which a blob fitted as several seeds in a row may be
+     * read as a rod of metal, mm: on thinner slices a wire is one long object (too large to be seeds), and on 1.25 mm
+     * box-profile 12-bit tuning scans two seeds touching end to end, their markers saturated, read as a rod
+     * (docs/seed-finder.md, seventh round).
      */
     static final double THICK_SLICE_MM = 3;
     /**
@@ -210,6 +211,7 @@ public final class SeedFinder {
      */
     public SeedFinding find(Volume ct, Mask roi, OptionalInt expected, List<Vec3> previousSeeds) {
         Grid g = ct.grid();
+        double profileMm = ct.sliceProfileFwhmMm();
         ScanStats stats = ScanStats.of(ct.hu(), options.minMetalHu());
         if (roi != null && !roi.grid().equals(g)) {
             throw new IllegalArgumentException("region '" + roi.name() + "' is on a different grid than the CT: "
@@ -312,7 +314,12 @@ public final class SeedFinder {
             return noSeeds(background, metal, threshold, rejected, List.of(), expected);
         }
         List<String> notes = new ArrayList<>();
-        Learned learned = learn(g, hu, labels, background, metal, lowHu, candidates, notes);
+        if (!ct.hasSliceThickness()) {
+            notes.add(String.format(Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is taken as %.2f mm"
+                    + " wide, the slice spacing; on an overlapping reconstruction (slices thicker than their spacing) the seeds' z"
+                    + " and the counts in merged groups are then less sure", g.dzMm()));
+        }
+        Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, candidates, notes);
         SeedImageModel model = learned.model;
         ImageFitter fitter = new ImageFitter(g, hu, labels, model);
         BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),
@@ -401,7 +408,7 @@ public final class SeedFinder {
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
                     && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 rejected.add(otherMetal(g, bc.blob, null, otherMetal));
-            } else if (rodOfMetal(g, contentHu, labels, bc, background, contentTop, model)) {
+            } else if (rodOfMetal(g, profileMm, contentHu, labels, bc, background, contentTop, model)) {
                 // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
                 rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
             } else {
@@ -431,10 +438,10 @@ public final class SeedFinder {
             reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
         }
         List<FoundSeed> all = new ArrayList<>();
-        boolean centring = SliceCentring.applies(g, model.sigmaZMm());
+        boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
-            all.addAll(centring ? SliceCentring.centred(g, bc.blob, found, options.seedLengthMm()) : found);
+            all.addAll(centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
         }
         all.addAll(inMetal);
         List<FoundSeed> seeds = new ArrayList<>(all);
@@ -460,7 +467,7 @@ public final class SeedFinder {
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal, expected));
+                SelfCheck.of(g, profileMm, seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal, expected));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -468,7 +475,7 @@ public final class SeedFinder {
                                        List<SelfCheck.MetalHoldingSeeds> holding, OptionalInt expected) {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         return new SeedFinding(List.of(), List.of(), rejected, cal, expected, List.of(),
-                SelfCheck.of(null, List.of(), List.of(), 0, rejected, List.of(), holding, cal, expected));
+                SelfCheck.of(null, Double.NaN, List.of(), List.of(), 0, rejected, List.of(), holding, cal, expected));
     }
 
     /**
@@ -640,12 +647,13 @@ public final class SeedFinder {
      * </ul>
      * A wire at a slant to thick slices shows one piece per slice, each fitted as 2–7 seeds end to end.
      */
-    private boolean rodOfMetal(Grid g, float[] hu, int[] labels, BlobCount bc, double background, double top, SeedImageModel model) {
+    private boolean rodOfMetal(Grid g, double profileMm, float[] hu, int[] labels, BlobCount bc, double background, double top,
+                               SeedImageModel model) {
         Blob b = bc.blob;
         Vec3 a = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size()).axes()[0];
         double inPlane = Math.hypot(a.x(), a.y());
         Vec3 u = ChainProfile.inPlaneAxis(b);
-        if (u == null || (bc.chosen >= 2 && g.dzMm() < THICK_SLICE_MM)) {
+        if (u == null || (bc.chosen >= 2 && profileMm < THICK_SLICE_MM)) {
             return false;
         }
         double bin = Math.abs(u.x()) * g.dxMm() + Math.abs(u.y()) * g.dyMm();
@@ -855,9 +863,10 @@ public final class SeedFinder {
      * Learns the seed image from up to 20 blobs nearest the median blob size (most blobs are
      * single seeds): starting from weighted principal axes, alternating scans of the in-plane and
      * axial σ with the amplitude solved by least squares on the unclipped voxels, then the seed
-     * poses refined and the scans repeated.
+     * poses refined and the scans repeated. The axial σ starts at 0.42 of the slice profile's width {@code profileMm} (a triangle's
+     * or Gaussian's) and is searched between 0.1 and 1.0 of it; the fitted regions reach along z the wider of 3 mm and that width.
      */
-    private Learned learn(Grid g, float[] hu, int[] labels, double background, double metal, double lowHu,
+    private Learned learn(Grid g, double profileMm, float[] hu, int[] labels, double background, double metal, double lowHu,
                           List<Blob> candidates, List<String> notes) {
         double[] sizes = candidates.stream().mapToDouble(Blob::size).sorted().toArray();
         double median = sizes[sizes.length / 2];
@@ -869,9 +878,9 @@ public final class SeedFinder {
         }
         double len = options.seedLengthMm();
         double minPix = Math.min(g.dxMm(), g.dyMm());
-        SeedImageModel model = new SeedImageModel(len, Math.max(0.45, 0.6 * minPix), 0.42 * g.dzMm(), 1, background, metal);
+        SeedImageModel model = new SeedImageModel(len, Math.max(0.45, 0.6 * minPix), 0.42 * profileMm, 1, background, metal);
         int mxy = (int) Math.ceil(2.5 / minPix) + 1;
-        int mz = Math.max(1, (int) Math.ceil(3.0 / g.dzMm()));
+        int mz = Math.max(1, (int) Math.ceil(Math.max(3.0, profileMm) / g.dzMm()));
         List<ImageFitter.Region> regions = new ArrayList<>();
         List<SeedImageModel.Placed> poses = new ArrayList<>();
         for (Blob b : isolated) {
@@ -893,8 +902,8 @@ public final class SeedFinder {
             for (int scan = 0; scan < 3; scan++) {
                 // 0: in-plane σ, 1: axial σ, 2: the length of the seed's image (its marker may be shorter than the capsule).
                 int which = scan;
-                double lo = which == 0 ? 0.2 : which == 1 ? Math.max(0.15, 0.1 * g.dzMm()) : MIN_IMAGE_LENGTH_MM;
-                double hi = which == 0 ? 1.6 : which == 1 ? Math.max(1.5, 1.0 * g.dzMm()) : len;
+                double lo = which == 0 ? 0.2 : which == 1 ? Math.max(0.15, 0.1 * profileMm) : MIN_IMAGE_LENGTH_MM;
+                double hi = which == 0 ? 1.6 : which == 1 ? Math.max(1.5, 1.0 * profileMm) : len;
                 SeedImageModel base = model;
                 List<SeedImageModel.Placed> at = poses;
                 java.util.function.DoubleFunction<SeedImageModel> make = v -> switch (which) {

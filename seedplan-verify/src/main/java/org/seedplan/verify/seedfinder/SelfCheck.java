@@ -102,7 +102,11 @@ final class SelfCheck {
     record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm) {
     }
 
-    static List<String> of(Grid g, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
+    /**
+     * The self-check's lines. {@code profileMm} is the width of the slice profile the seed image was learned on (the slice
+     * thickness, or the spacing when none is recorded; NaN with no grid): the usual axial σ scales with it, not with the spacing.
+     */
+    static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
                            List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
@@ -132,11 +136,12 @@ final class SelfCheck {
                                     + " check the reconstruction kernel and that the objects are seeds", cal.psfSigmaInPlaneMm(),
                             MIN_SIGMA_XY_MM, MAX_SIGMA_XY_MM));
                 }
-                double lo = MIN_SIGMA_Z_PER_SLICE * g.dzMm();
-                double hi = Math.max(1.0, MAX_SIGMA_Z_PER_SLICE * g.dzMm());
+                double lo = MIN_SIGMA_Z_PER_SLICE * profileMm;
+                double hi = Math.max(1.0, MAX_SIGMA_Z_PER_SLICE * profileMm);
                 if (cal.psfSigmaAxialMm() < lo || cal.psfSigmaAxialMm() > hi) {
                     out.add(String.format(Locale.ROOT, "SEED APPEARANCE: axial blur sigma %.2f mm is outside the usual %.2f-%.2f mm"
-                            + " for %.2f mm slices: check the slice thickness and spacing", cal.psfSigmaAxialMm(), lo, hi, g.dzMm()));
+                            + " for slices %.2f mm thick every %.2f mm: check the slice thickness and spacing", cal.psfSigmaAxialMm(), lo, hi,
+                            profileMm, g.dzMm()));
                 }
             }
         }

@@ -28,24 +28,28 @@ final class SliceCentring {
     private SliceCentring() {
     }
 
-    /** Whether the scan's slices are thick and box-like, from the learned axial σ of its seed image, mm. */
-    static boolean applies(Grid g, double sigmaZMm) {
-        return g.dzMm() >= MIN_SLICE_MM && sigmaZMm < BOX_LIKE_SIGMA_PER_SLICE * g.dzMm();
+    /**
+     * Whether the scan's slices are thick and box-like, from the width of its slice profile ({@code profileMm}, the slice
+     * thickness: wider than the spacing on an overlapping reconstruction) and the learned axial σ of its seed image, mm.
+     */
+    static boolean applies(double profileMm, double sigmaZMm) {
+        return profileMm >= MIN_SLICE_MM && sigmaZMm < BOX_LIKE_SIGMA_PER_SLICE * profileMm;
     }
 
     /**
      * The seeds of a blob, at its slice's centre along z when the blob lies in one slice; a single seed whose blob spans
      * several slices kept where it reaches each of them (its centre within half a slice + half its length of every slice
-     * the blob occupies: on a box profile a slice shows metal only where the seed enters it); otherwise as fitted.
+     * the blob occupies: on a box profile a slice shows metal only where the seed enters it; half the wider of the slice
+     * profile and the spacing); otherwise as fitted.
      */
-    static List<FoundSeed> centred(Grid g, Blob b, List<FoundSeed> seeds, double seedLengthMm) {
+    static List<FoundSeed> centred(Grid g, double profileMm, Blob b, List<FoundSeed> seeds, double seedLengthMm) {
         if (b.k0 == b.k1) {
             return seeds.stream().map(s -> atZ(s, g.z(b.k0))).toList();
         }
         if (seeds.size() != 1) {
             return seeds;
         }
-        double reach = g.dzMm() / 2 + seedLengthMm / 2;
+        double reach = Math.max(g.dzMm(), profileMm) / 2 + seedLengthMm / 2;
         double lo = g.z(b.k1) - reach;
         double hi = g.z(b.k0) + reach;
         FoundSeed s = seeds.get(0);

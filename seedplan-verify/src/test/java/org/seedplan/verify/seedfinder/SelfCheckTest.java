@@ -55,12 +55,17 @@ class SelfCheckTest {
         Grid g = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 10);
         List<FoundSeed> seeds = List.of(new FoundSeed(new Vec3(4, 4, 10), Vec3.UNIT_Z, 1, 1));
         // Usual: σ in-plane 0.5 mm, σ axial 1.05 mm on 2.5 mm slices (a triangle profile), learned from 20 seeds.
-        assertThat(SelfCheck.of(g, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 1.05, 20), OptionalInt.empty())).isEmpty();
-        assertThat(SelfCheck.of(g, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(1.4, 1.05, 20), OptionalInt.empty()))
+        assertThat(SelfCheck.of(g, g.dzMm(), seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 1.05, 20), OptionalInt.empty())).isEmpty();
+        assertThat(SelfCheck.of(g, g.dzMm(), seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(1.4, 1.05, 20), OptionalInt.empty()))
                 .singleElement().asString().startsWith("SEED APPEARANCE: in-plane blur sigma 1.40 mm");
-        assertThat(SelfCheck.of(g, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 3.0, 20), OptionalInt.empty()))
-                .singleElement().asString().startsWith("SEED APPEARANCE: axial blur sigma 3.00 mm").contains("2.50 mm slices");
-        assertThat(SelfCheck.of(g, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 1.05, 2), OptionalInt.empty()))
+        assertThat(SelfCheck.of(g, g.dzMm(), seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 3.0, 20), OptionalInt.empty()))
+                .singleElement().asString().startsWith("SEED APPEARANCE: axial blur sigma 3.00 mm").contains("slices 2.50 mm thick every 2.50 mm");
+        // 5 mm slices every 2.5 mm: σ 2.1 mm is a 5 mm triangle or Gaussian profile's (0.42 T), usual for the thickness though
+        // above the 0.75 × 2.5 mm a contiguous 2.5 mm scan allows; 4 mm is above 0.75 × 5 mm and named with the profile used.
+        assertThat(SelfCheck.of(g, 5, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 2.1, 20), OptionalInt.empty())).isEmpty();
+        assertThat(SelfCheck.of(g, 5, seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 4.0, 20), OptionalInt.empty()))
+                .singleElement().asString().contains("0.75-3.75 mm for slices 5.00 mm thick every 2.50 mm");
+        assertThat(SelfCheck.of(g, g.dzMm(), seeds, List.of(), 0, List.of(), List.of(), List.of(), calibration(0.5, 1.05, 2), OptionalInt.empty()))
                 .singleElement().asString().startsWith("SEED APPEARANCE: fewer than 3 isolated seeds");
     }
 

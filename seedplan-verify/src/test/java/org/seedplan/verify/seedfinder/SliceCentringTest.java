@@ -30,15 +30,27 @@ class SliceCentringTest {
     @Test
     void appliesOnlyToThickSlicesWhoseLearnedAxialSigmaIsBelowAGaussianOrTriangleProfiles() {
         // Learned on the tuning scans: box 0.15-0.37 T, triangle and Gaussian 0.405-0.459 T.
-        assertThat(SliceCentring.applies(THICK, 0.35 * 5)).isTrue();
-        assertThat(SliceCentring.applies(THICK, 0.42 * 5)).isFalse();
-        Grid thin = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 6);
-        assertThat(SliceCentring.applies(thin, 0.3 * 2.5)).as("2.5 mm: half a slice is well within the 2.5 mm gate").isFalse();
+        assertThat(SliceCentring.applies(5, 0.35 * 5)).isTrue();
+        assertThat(SliceCentring.applies(5, 0.42 * 5)).isFalse();
+        assertThat(SliceCentring.applies(2.5, 0.3 * 2.5)).as("2.5 mm: half a slice is well within the 2.5 mm gate").isFalse();
+    }
+
+    @Test
+    void anOverlappingReconstructionIsJudgedByItsSliceThicknessNotItsSpacing() {
+        // 5 mm box slices every 2.5 mm: a seed's image is as wide along z as on contiguous 5 mm slices (σ 0.35 T = 1.75 mm).
+        assertThat(SliceCentring.applies(5, 0.35 * 5)).isTrue();
+        assertThat(SliceCentring.applies(2.5, 0.35 * 5)).as("judged by the 2.5 mm spacing the same seed would not be box-like").isFalse();
+        Grid overlapping = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 12);
+        // Slices 4 and 5 (10 and 12.5 mm), each 5 mm thick: a 4.5 mm seed reaching both has its centre in 12.5 - 2.5 - 2.25 … 10 + 2.5 + 2.25.
+        assertThat(SliceCentring.centred(overlapping, 5, blob(overlapping, 4, 5), List.of(seedAt(6.0)), 4.5).get(0).centreMm().z())
+                .isCloseTo(7.75, within(1e-9));
+        assertThat(SliceCentring.centred(overlapping, 5, blob(overlapping, 4, 5), List.of(seedAt(14.5)), 4.5).get(0).centreMm().z())
+                .isCloseTo(14.5, within(1e-9));
     }
 
     @Test
     void aSeedWhoseObjectLiesInOneSliceGoesToThatSlicesCentre() {
-        List<FoundSeed> out = SliceCentring.centred(THICK, blob(THICK, 2), List.of(seedAt(11.3)), 4.5);
+        List<FoundSeed> out = SliceCentring.centred(THICK, 5, blob(THICK, 2), List.of(seedAt(11.3)), 4.5);
         assertThat(out.get(0).centreMm().z()).isEqualTo(10);
         assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
         assertThat(out.get(0).axis().dot(seedAt(11.3).axis())).as("axis kept").isCloseTo(1, within(1e-12));
@@ -47,15 +59,15 @@ class SliceCentringTest {
     @Test
     void aSingleSeedSpanningTwoSlicesIsKeptWhereItReachesBoth() {
         // Slices 2 and 3 (10 and 15 mm): a 4.5 mm seed reaching both has its centre in 15 - 2.5 - 2.25 … 10 + 2.5 + 2.25.
-        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), List.of(seedAt(9.4)), 4.5).get(0).centreMm().z())
+        assertThat(SliceCentring.centred(THICK, 5, blob(THICK, 2, 3), List.of(seedAt(9.4)), 4.5).get(0).centreMm().z())
                 .isCloseTo(10.25, within(1e-9));
-        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), List.of(seedAt(12.1)), 4.5).get(0).centreMm().z())
+        assertThat(SliceCentring.centred(THICK, 5, blob(THICK, 2, 3), List.of(seedAt(12.1)), 4.5).get(0).centreMm().z())
                 .as("inside the range: as fitted").isEqualTo(12.1);
     }
 
     @Test
     void severalSeedsSpanningSlicesKeepTheirFittedPlaces() {
         List<FoundSeed> two = List.of(seedAt(9.4), seedAt(16.0));
-        assertThat(SliceCentring.centred(THICK, blob(THICK, 2, 3), two, 4.5)).isEqualTo(two);
+        assertThat(SliceCentring.centred(THICK, 5, blob(THICK, 2, 3), two, 4.5)).isEqualTo(two);
     }
 }
