@@ -77,7 +77,7 @@ export class IntentForm {
   /** Sets the fields to an intent form's JSON (as read() gives it and the server stores it in a revision). */
   fill(f) {
     for (const t of f.targets) this.addTarget(t.structure, t.prescriptionGy, t.expandFrom, t.marginMm);
-    for (const o of f.organs || []) this.addOrgan(o.structure, o.kind, o.doseGy, o.needleMarginMm);
+    for (const o of f.organs || []) this.addOrgan(o.structure, o.kind, o.doseGy, o.needleMarginMm, o.volumePct);
     const set = (root, name, value) => { if (value !== undefined && value !== null) root.querySelector(`[name="${name}"]`).value = value; };
     set(this.seed, 'model', f.seed.sourceModelKey);
     set(this.seed, 'strength', f.seed.strength);
@@ -107,11 +107,17 @@ export class IntentForm {
     }
   }
 
-  addOrgan(name, kind, dose, margin = 5) {
+  /** An organ row; a V(dose) limit also has the organ's volume share (%) that may receive the dose, shown only for it. */
+  addOrgan(name, kind, dose, margin = 5, volumePct = null) {
+    const kindSelect = h('select', { name: 'kind', 'aria-label': 'Limit' }, options(ORGAN_KINDS, kind));
+    const volume = h('span', { class: 'vx-volume' }, ' ≤ ', num('volume', volumePct, { min: 0, max: 100, 'aria-label': 'Volume limit (%)' }), ' %');
+    const showVolume = () => { volume.hidden = kindSelect.value !== 'vx'; };
+    kindSelect.addEventListener('change', showVolume);
+    showVolume();
     const row = h('div', { class: 'row organ-row' },
       h('select', { name: 'name', 'aria-label': 'Organ' }, options(this.names, name)),
-      h('select', { name: 'kind', 'aria-label': 'Limit' }, options(ORGAN_KINDS, kind)),
-      num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy',
+      kindSelect,
+      num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy', volume,
       h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', margin, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
       h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
     this.organs.append(row);
@@ -155,9 +161,16 @@ export class IntentForm {
       if (value(r, 'from')) Object.assign(t, { expandFrom: value(r, 'from'), marginMm: number(r, 'margin') });
       return t;
     });
-    const organs = [...this.organs.querySelectorAll('.organ-row')].map((r) => ({
-      structure: value(r, 'name'), kind: value(r, 'kind'), doseGy: number(r, 'dose'), volumePct: 0, needleMarginMm: number(r, 'margin'),
-    }));
+    const organs = [...this.organs.querySelectorAll('.organ-row')].map((r) => {
+      const kind = value(r, 'kind');
+      if (kind === 'vx' && value(r, 'volume') === '') {
+        throw new Error(`Organ ${value(r, 'name')}: give the volume (%) that may receive ${value(r, 'dose')} Gy, or choose another limit`);
+      }
+      return {
+        structure: value(r, 'name'), kind, doseGy: number(r, 'dose'), volumePct: kind === 'vx' ? number(r, 'volume') : 0,
+        needleMarginMm: number(r, 'margin'),
+      };
+    });
     if (!value(this.seed, 'calibrationDate') || !value(this.seed, 'implantDate')) {
       throw new Error('Seeds: give the calibration date (the certificate\'s) and the implant date: the strength is decayed from one to the other');
     }

@@ -32,12 +32,14 @@ class PlanStoredIntentBrowserTest extends BrowserPerClass {
 
     /**
      * The approved plan's intent: GTV 140 Gy, CTV = GTV + 5 mm to 120 Gy, stomach D2cc ≤ 60 Gy keeping 5 mm, cord Dmax ≤ 45 Gy keeping
-     * 4 mm (not the form's 5 mm default, so a default cannot pass for it), 0.82 U calibrated 2025-02-24 for an implant on 2025-03-03.
+     * 4 mm (not the form's 5 mm default, so a default cannot pass for it), stomach V(100 Gy) ≤ 10 % (a limit whose volume share the
+     * form once dropped, sending 0 %), 0.82 U calibrated 2025-02-24 for an implant on 2025-03-03.
      */
     private static final String FORM = "{\"targets\":[{\"structure\":\"GTV\",\"prescriptionGy\":140},"
             + "{\"structure\":\"CTV\",\"expandFrom\":\"GTV\",\"marginMm\":5,\"prescriptionGy\":120}],"
             + "\"organs\":[{\"structure\":\"Stomach\",\"kind\":\"d2cc\",\"doseGy\":60,\"needleMarginMm\":5},"
-            + "{\"structure\":\"SpinalCord\",\"kind\":\"dmax\",\"doseGy\":45,\"needleMarginMm\":4}],"
+            + "{\"structure\":\"SpinalCord\",\"kind\":\"dmax\",\"doseGy\":45,\"needleMarginMm\":4},"
+            + "{\"structure\":\"Stomach\",\"kind\":\"vx\",\"doseGy\":100,\"volumePct\":10,\"needleMarginMm\":5}],"
             + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.82,\"unit\":\"U\",\"calibrationDate\":\"2025-02-24\",\"implantDate\":\"2025-03-03\"},"
             + "\"approach\":{\"type\":\"coplanar\",\"direction\":\"anterior\"}}";
 
@@ -93,7 +95,11 @@ class PlanStoredIntentBrowserTest extends BrowserPerClass {
         assertThat(organs).extracting(o -> new Select(o.findElement(By.name("name"))).getFirstSelectedOption().getAttribute("value") + " "
                 + new Select(o.findElement(By.name("kind"))).getFirstSelectedOption().getAttribute("value") + " "
                 + o.findElement(By.name("dose")).getAttribute("value") + " Gy, keep " + o.findElement(By.name("margin")).getAttribute("value") + " mm")
-                .containsExactly("Stomach d2cc 60 Gy, keep 5 mm", "SpinalCord dmax 45 Gy, keep 4 mm");
+                .containsExactly("Stomach d2cc 60 Gy, keep 5 mm", "SpinalCord dmax 45 Gy, keep 4 mm", "Stomach vx 100 Gy, keep 5 mm");
+        assertThat(organs).extracting(o -> o.findElement(By.name("volume")).isDisplayed()).containsExactly(false, false, true);
+        assertThat(organs.get(2).findElement(By.name("volume")).getAttribute("value")).isEqualTo("10");
+        assertThat(driver.executeScript("return JSON.stringify(window.seedplanPlan.form.read().organs[2])"))
+                .isEqualTo("{\"structure\":\"Stomach\",\"kind\":\"vx\",\"doseGy\":100,\"volumePct\":10,\"needleMarginMm\":5}");
         assertThat(field("[name=calibrationDate]")).isEqualTo("2025-02-24");
         assertThat(field("[name=implantDate]")).isEqualTo("2025-03-03");
         assertThat(field("[name=strength]")).isEqualTo("0.82");
