@@ -13,7 +13,7 @@ import java.util.Set;
  * @param ny              rows
  * @param pixelMm         pixel size, mm
  * @param nz              slices
- * @param sliceMm         slice thickness and spacing, mm
+ * @param sliceMm         slice spacing, mm (and the slice thickness, unless the scanner model has its own: overlapping slices)
  * @param scanner         how the scanner images
  * @param needles         needle tracks of 4 seeds each, 7–10 mm apart
  * @param otherMetal      implants to draw: SCREW, STENT, COIL, CLIP, WIRE

@@ -12,7 +12,8 @@ import org.seedplan.geometry.Volume;
  * image model. Each object is cut into cells of 0.1 mm or less whose contents (CT number × volume)
  * are spread trilinearly onto a fine grid (a third of a pixel in-plane, 0.2 mm or less axially):
  * the material fractions at sub-voxel resolution. A voxel's value is then the fine grid weighted by
- * the slice sensitivity profile ({@link SliceProfile}) axially and by the pixel aperture blurred by
+ * the slice sensitivity profile ({@link SliceProfile}, as wide as the model's slice thickness, sampled every slice spacing)
+ * axially and by the pixel aperture blurred by
  * the Gaussian point-spread function in-plane. Then, slice by slice, beam hardening (a dark band
  * between every two dense objects in the slice, deeper for denser pairs, and streaks from each),
  * spatially correlated noise, rounding and the scanner's HU range.
@@ -32,7 +33,10 @@ public final class PostOpScanner {
         this.model = model;
     }
 
-    /** The CT of the objects in the bench anatomy; the same random seed gives the same image. */
+    /**
+     * The CT of the objects in the bench anatomy, its slice thickness recorded as a scanner records it; the same random seed
+     * gives the same image.
+     */
     public Volume scan(Grid grid, List<DenseObject> objects, long randomSeed) {
         float[] tissue = Anatomy.draw(grid);
         double[] excess = new double[grid.voxelCount()];
@@ -49,7 +53,7 @@ public final class PostOpScanner {
         for (int v = 0; v < out.length; v++) {
             out[v] = model.scale().store(tissue[v] + excess[v] + artefact[v] + noise[v]);
         }
-        return new Volume(grid, out);
+        return new Volume(grid, out, model.sliceThicknessMm(grid.dzMm()));
     }
 
     /**
@@ -58,7 +62,7 @@ public final class PostOpScanner {
      */
     private int[] render(Grid g, DenseObject o, double[] excess) {
         double sigma = model.inPlaneFwhmMm() / FWHM_PER_SIGMA;
-        double slice = g.dzMm();
+        double slice = model.sliceThicknessMm(g.dzMm());
         double reachXy = 4 * sigma + g.dxMm();
         double reachZ = model.profile().reachMm(slice);
         double hxy = Math.min(g.dxMm(), g.dyMm()) / 3;

@@ -1,7 +1,8 @@
 package org.seedplan.verify.scanner;
 
 /**
- * How the simulated scanner images: slice sensitivity profile and thickness, in-plane resolution
+ * How the simulated scanner images: slice sensitivity profile and thickness (as thick as the slice spacing, or thicker on an
+ * overlapping reconstruction: 5 mm slices every 2.5 mm), in-plane resolution
  * (full width at half maximum of the Gaussian point-spread function, applied on top of the pixel
  * aperture), noise, beam-hardening strength and the stored HU range.
  *
@@ -10,14 +11,33 @@ package org.seedplan.verify.scanner;
  * @param noiseSdHu        standard deviation of the image noise, HU (spatially correlated over about 2 pixels)
  * @param beamHardeningHu  depth of the dark band between two seeds in one slice, HU (denser pairs darker, up to 3 ×)
  * @param scale            the stored range of CT numbers
+ * @param sliceThicknessMm the slice thickness (the profile's FWHM), mm; NaN: as thick as the slice spacing (contiguous slices)
  */
-public record ScannerModel(SliceProfile profile, double inPlaneFwhmMm, double noiseSdHu, double beamHardeningHu, HuScale scale) {
+public record ScannerModel(SliceProfile profile, double inPlaneFwhmMm, double noiseSdHu, double beamHardeningHu, HuScale scale,
+                           double sliceThicknessMm) {
 
     public ScannerModel {
-        if (!(inPlaneFwhmMm > 0) || !(noiseSdHu >= 0) || !(beamHardeningHu >= 0)) {
+        if (!(inPlaneFwhmMm > 0) || !(noiseSdHu >= 0) || !(beamHardeningHu >= 0)
+                || !(Double.isNaN(sliceThicknessMm) || sliceThicknessMm > 0 && Double.isFinite(sliceThicknessMm))) {
             throw new IllegalArgumentException("scanner model out of range: in-plane FWHM " + inPlaneFwhmMm + " mm, noise "
-                    + noiseSdHu + " HU, beam hardening " + beamHardeningHu + " HU");
+                    + noiseSdHu + " HU, beam hardening " + beamHardeningHu + " HU, slice thickness " + sliceThicknessMm
+                    + " mm (give a positive thickness, or NaN for slices as thick as their spacing)");
         }
+    }
+
+    /** A scanner whose slices are as thick as their spacing. */
+    public ScannerModel(SliceProfile profile, double inPlaneFwhmMm, double noiseSdHu, double beamHardeningHu, HuScale scale) {
+        this(profile, inPlaneFwhmMm, noiseSdHu, beamHardeningHu, scale, Double.NaN);
+    }
+
+    /** The same scanner reconstructing slices {@code thicknessMm} thick, whatever their spacing (overlapping when wider). */
+    public ScannerModel withSliceThickness(double thicknessMm) {
+        return new ScannerModel(profile, inPlaneFwhmMm, noiseSdHu, beamHardeningHu, scale, thicknessMm);
+    }
+
+    /** The slice thickness on slices {@code spacingMm} apart, mm: the model's, or the spacing when it has none. */
+    public double sliceThicknessMm(double spacingMm) {
+        return Double.isNaN(sliceThicknessMm) ? spacingMm : sliceThicknessMm;
     }
 
     /** A typical abdominal scan: 0.9 mm FWHM, 20 HU noise, 80 HU dark bands, with the given profile and scale. */

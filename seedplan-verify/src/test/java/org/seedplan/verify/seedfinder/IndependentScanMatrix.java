@@ -48,6 +48,30 @@ final class IndependentScanMatrix {
                 randomSeed));
     }
 
+    /**
+     * Scan {@code n} of a set of overlapping reconstructions, cell n mod 12: slices twice as thick as their spacing (5 mm every
+     * 2.5 mm, 2.5 mm every 1.25 mm) × box, triangle, Gaussian profile × 12-bit, extended scale, with a screw on even random
+     * seeds and a stent on odd ones.
+     */
+    static SimulatedPostOpScan overlapping(long randomSeed, int n) {
+        int cell = n % 12;
+        double spacing = overlappingSpacingMm(n);
+        Set<DenseObject.Kind> metal = Set.of(randomSeed % 2 == 0 ? DenseObject.Kind.SCREW : DenseObject.Kind.STENT);
+        ScannerModel scanner = ScannerModel.typical(SliceProfile.values()[(cell % 6) / 2], HuScale.values()[cell % 2]);
+        return SimulatedPostOpScan.generate(BenchScanSpec.test(spacing, scanner.withSliceThickness(2 * spacing), metal, randomSeed));
+    }
+
+    /** The slice spacing of overlapping scan {@code n}, mm (its slices are twice as thick). */
+    static double overlappingSpacingMm(int n) {
+        return (n % 12) < 6 ? 2.5 : 1.25;
+    }
+
+    static String overlappingLabel(int n) {
+        int cell = n % 12;
+        double spacing = overlappingSpacingMm(n);
+        return 2 * spacing + " mm every " + spacing + " mm " + SliceProfile.values()[(cell % 6) / 2] + " " + HuScale.values()[cell % 2];
+    }
+
     static double sliceMm(int n) {
         return new double[] {1.25, 2.5, 5}[(n % 18) / 6];
     }

@@ -73,7 +73,7 @@ class SeedFinderTuningRun {
         }
     }
 
-    private static String line(String label, MatchTally t) {
+    static String line(String label, MatchTally t) {
         return String.format(Locale.ROOT, "%s: %d of %d found (%.2f %%), %d false (%.2f per 100), mean centre error %.3f mm,"
                         + " isolated seeds' axis error %.1f°", label, t.found(), t.truth(), 100 * t.foundShare(), t.falses(),
                 t.falsePer100(), t.meanErrorMm(), t.meanAngleDeg());

@@ -1,0 +1,51 @@
+package org.seedplan.verify.seedfinder;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.seedplan.geometry.Volume;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+
+/**
+ * The seed finder on overlapping reconstructions, by hand only ({@code mvn … -pl seedplan-verify test -Dtest=OverlappingSlicesRun
+ * -Dseedfinder.overlapping=12000 -Dseedfinder.overlapping.scans=24}): {@link IndependentScanMatrix#overlapping} scans (5 mm slices
+ * every 2.5 mm and 2.5 mm every 1.25 mm, three profiles, two scales, a screw or a stent), each read twice: with its slice
+ * thickness recorded (the finder reads the slice profile's width from it) and with the thickness dropped, as a CT that records
+ * none (the finder then takes the spacing for the width, as every version before the thickness was read did). Prints each
+ * scan's learned axial σ both ways, the misses and false seeds, and the totals of each way per spacing.
+ */
+@EnabledIfSystemProperty(named = "seedfinder.overlapping", matches = "\\d+")
+class OverlappingSlicesRun {
+
+    @Test
+    void printsBothReadingsOfTheOverlappingScans() {
+        long from = Long.parseLong(System.getProperty("seedfinder.overlapping"));
+        int scans = Integer.parseInt(System.getProperty("seedfinder.overlapping.scans", "12"));
+        MatchTally[] recorded = {new MatchTally(), new MatchTally()};
+        MatchTally[] dropped = {new MatchTally(), new MatchTally()};
+        for (int n = 0; n < scans; n++) {
+            SimulatedPostOpScan s = IndependentScanMatrix.overlapping(from + n, n);
+            int spacing = IndependentScanMatrix.overlappingSpacingMm(n) == 2.5 ? 0 : 1;
+            String label = (from + n) + " " + IndependentScanMatrix.overlappingLabel(n);
+            SeedFinding withThickness = new SeedFinder().find(s.ct());
+            SeedFinding without = new SeedFinder().find(new Volume(s.ct().grid(), s.ct().hu()));
+            MatchTally oneA = new MatchTally();
+            MatchTally oneB = new MatchTally();
+            SeedMatching a = IndependentScanMatrix.score(s, withThickness, recorded[spacing], oneA);
+            SeedMatching b = IndependentScanMatrix.score(s, without, dropped[spacing], oneB);
+            System.out.println(String.format(Locale.ROOT, "%s: sigmaZ %.2f mm recorded, %.2f mm dropped; %d/%d, %d false, axis %.1f°"
+                            + " recorded; %d/%d, %d false, axis %.1f° dropped", label, withThickness.calibration().psfSigmaAxialMm(),
+                    without.calibration().psfSigmaAxialMm(), a.matches().size(), s.seeds().size(), a.extraFound().size(),
+                    oneA.meanAngleDeg(), b.matches().size(), s.seeds().size(), b.extraFound().size(), oneB.meanAngleDeg()));
+            SeedFinderTuningRun.printFailures("   recorded " + label, s, withThickness, a);
+            SeedFinderTuningRun.printFailures("   dropped  " + label, s, without, b);
+        }
+        String[] names = {"5 mm every 2.5 mm", "2.5 mm every 1.25 mm"};
+        for (int q = 0; q < 2; q++) {
+            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness recorded", recorded[q]));
+            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness dropped (spacing used)", dropped[q]));
+        }
+    }
+}
