@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.seedplan.server.MutableClock;
 
@@ -53,22 +51,12 @@ class BackgroundJobsKeepTest {
         }
         assertThat(done).allMatch(j -> jobs.find(j.id()) == j);
 
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        BackgroundJobs.Job<String> slow = jobs.start("slow", x -> {
-            running.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return JsonNodeFactory.instance.objectNode();
-        });
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        BlockingJob blocking = BlockingJob.running(jobs, "slow", null);
+        BackgroundJobs.Job<String> slow = blocking.job;
         assertThat(jobs.find(slow.id())).as("three finished and one running: all kept").isSameAs(slow);
         assertThat(done).allMatch(j -> jobs.find(j.id()) == j);
 
-        release.countDown();
+        blocking.release();
         assertThat(slow.awaitFinished(Duration.ofSeconds(10))).isTrue();
         // the fourth finished: the oldest is forgotten as it finishes (the clock has not moved: by the order they finished)
         assertThat(jobs.find(done.get(0).id())).isNull();

@@ -40,21 +40,11 @@ class RunAuditTest {
             });
             assertThat(failed.awaitFinished(Duration.ofSeconds(10))).isTrue();
             // a run queued behind a running one and cancelled before it starts
-            CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            BackgroundJobs.Job<String> blocker = jobs.start("c", null, job -> {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return JsonNodeFactory.instance.objectNode();
-            });
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            BlockingJob blocking = BlockingJob.running(jobs, "c", null);
+            BackgroundJobs.Job<String> blocker = blocking.job;
             BackgroundJobs.Job<String> cancelled = jobs.start("d", audit, job -> JsonNodeFactory.instance.objectNode().put("found", 1));
             cancelled.cancel();
-            release.countDown();
+            blocking.release();
             assertThat(cancelled.awaitFinished(Duration.ofSeconds(10))).isTrue();
             assertThat(blocker.awaitFinished(Duration.ofSeconds(10))).isTrue();
 
