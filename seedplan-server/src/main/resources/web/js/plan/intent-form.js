@@ -77,7 +77,7 @@ export class IntentForm {
   /** Sets the fields to an intent form's JSON (as read() gives it and the server stores it in a revision). */
   fill(f) {
     for (const t of f.targets) this.addTarget(t.structure, t.prescriptionGy, t.expandFrom, t.marginMm);
-    for (const o of f.organs || []) this.addOrgan(o.structure, o.kind, o.doseGy, o.needleMarginMm, o.volumePct);
+    for (const o of f.organs || []) this.addOrgan(o.structure, o.kind, o.doseGy, o.needleMarginMm, o.kind === 'vx' ? o.volumePct : null);
     const set = (root, name, value) => { if (value !== undefined && value !== null) root.querySelector(`[name="${name}"]`).value = value; };
     set(this.seed, 'model', f.seed.sourceModelKey);
     set(this.seed, 'strength', f.seed.strength);

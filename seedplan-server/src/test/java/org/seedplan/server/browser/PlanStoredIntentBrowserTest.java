@@ -37,7 +37,7 @@ class PlanStoredIntentBrowserTest extends BrowserPerClass {
      */
     private static final String FORM = "{\"targets\":[{\"structure\":\"GTV\",\"prescriptionGy\":140},"
             + "{\"structure\":\"CTV\",\"expandFrom\":\"GTV\",\"marginMm\":5,\"prescriptionGy\":120}],"
-            + "\"organs\":[{\"structure\":\"Stomach\",\"kind\":\"d2cc\",\"doseGy\":60,\"needleMarginMm\":5},"
+            + "\"organs\":[{\"structure\":\"Stomach\",\"kind\":\"d2cc\",\"doseGy\":60,\"volumePct\":0,\"needleMarginMm\":5},"
             + "{\"structure\":\"SpinalCord\",\"kind\":\"dmax\",\"doseGy\":45,\"needleMarginMm\":4},"
             + "{\"structure\":\"Stomach\",\"kind\":\"vx\",\"doseGy\":100,\"volumePct\":10,\"needleMarginMm\":5}],"
             + "\"seed\":{\"sourceModelKey\":\"amersham6711\",\"strength\":0.82,\"unit\":\"U\",\"calibrationDate\":\"2025-02-24\",\"implantDate\":\"2025-03-03\"},"
@@ -98,6 +98,8 @@ class PlanStoredIntentBrowserTest extends BrowserPerClass {
                 .containsExactly("Stomach d2cc 60 Gy, keep 5 mm", "SpinalCord dmax 45 Gy, keep 4 mm", "Stomach vx 100 Gy, keep 5 mm");
         assertThat(organs).extracting(o -> o.findElement(By.name("volume")).isDisplayed()).containsExactly(false, false, true);
         assertThat(organs.get(2).findElement(By.name("volume")).getAttribute("value")).isEqualTo("10");
+        // a D2cc limit's stored 0 % is no volume share: switched to V(dose), the row asks for one instead of keeping 0 %
+        assertThat(organs.get(0).findElement(By.name("volume")).getAttribute("value")).isEmpty();
         assertThat(driver.executeScript("return JSON.stringify(window.seedplanPlan.form.read().organs[2])"))
                 .isEqualTo("{\"structure\":\"Stomach\",\"kind\":\"vx\",\"doseGy\":100,\"volumePct\":10,\"needleMarginMm\":5}");
         assertThat(field("[name=calibrationDate]")).isEqualTo("2025-02-24");
