@@ -3,7 +3,7 @@
 import { get } from './api.js';
 import { h, replace, showMessage } from './dom.js';
 import { ageYears, calendarDate, instant, personName, quantity, sexLabel } from './format.js';
-import { centresOf, requireSession } from './session.js';
+import { centresOf, offerOnly, permissionsIn, requireSession } from './session.js';
 import './components/sp-app-header.js';
 import './components/sp-status-badge.js';
 import './components/sp-dicom-upload.js';
@@ -58,7 +58,7 @@ function imageLinks(s) {
   if (s.modality !== 'CT') return '';
   const q = `series=${encodeURIComponent(s.seriesInstanceUid)}&patient=${new URLSearchParams(location.search).get('id')}`;
   return h('span', { class: 'image-links' }, h('a', { href: `/viewer.html?${q}` }, 'View'), ' · ',
-    h('a', { href: `/contour.html?${q}` }, 'Contour'), ' · ', h('a', { href: `/verify.html?${q}` }, 'Verify'));
+    h('a', { href: `/contour.html?${q}` }, 'Contour'), h('span', { 'data-needs': 'EDIT_PLAN' }, ' · ', h('a', { href: `/verify.html?${q}` }, 'Verify')));
 }
 
 const SERIES_COLUMNS = [
@@ -171,6 +171,8 @@ async function start() {
       : `The patient could not be loaded: ${e.message}`);
     return;
   }
+  // the one rule for actions the roles here do not allow (data-needs): not offered
+  offerOnly(permissionsIn(session, p.centreId));
   const centres = centresOf(session);
   const centre = centres.find((c) => String(c.id) === String(p.centreId));
   const name = personName(p.familyName, p.givenName) || `Patient ${p.patientId}`;
@@ -183,7 +185,7 @@ async function start() {
   replace(document.getElementById('demographics'), demographics(p, centre ? centre.name : p.centreCode || p.centreId));
 
   tableSection(document.getElementById('plans'), 'Plans', p.plans || [], PLAN_COLUMNS, 'No plan yet.');
-  document.querySelector('#plans header').append(h('a', { class: 'button', id: 'open-plan-screen', href: `/plan.html?patient=${p.id}` }, 'Plan'));
+  document.querySelector('#plans header').append(h('a', { class: 'button', id: 'open-plan-screen', href: `/plan.html?patient=${p.id}`, 'data-needs': 'EDIT_PLAN' }, 'Plan'));
   tableSection(document.getElementById('studies'), 'Studies', p.studies || [],
     [{ label: 'Date' }, { label: 'Modality' }, { label: 'Description' }, { label: 'Series · images', num: true },
       { label: 'Study / series UID' }], 'No study yet. Upload a CT to add one.', studyRows);
@@ -194,7 +196,7 @@ async function start() {
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.', implantRows);
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
   document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),
-    h('a', { class: 'button', id: 'new-visit', href: `/visit.html?patient=${p.id}` }, 'New visit'));
+    h('a', { class: 'button', id: 'new-visit', href: `/visit.html?patient=${p.id}`, 'data-needs': 'EDIT_REGISTRY' }, 'New visit'));
 
   const uploader = document.getElementById('upload');
   uploader.centres = centres.filter((c) => String(c.id) === String(p.centreId));

@@ -2,7 +2,7 @@
 import { get } from './api.js';
 import { h, replace, showMessage } from './dom.js';
 import { calendarDate, personName, sexLabel } from './format.js';
-import { centresOf, requireSession } from './session.js';
+import { centresOf, centresWith, homePage, requireSession } from './session.js';
 import './components/sp-app-header.js';
 import './components/sp-status-badge.js';
 import './components/sp-dicom-upload.js';
@@ -111,7 +111,7 @@ document.getElementById('filters').addEventListener('submit', (e) => {
 });
 centreSelect.addEventListener('change', () => {
   state.centreId = centreSelect.value;
-  if (state.centreId) uploader.centreId = state.centreId;
+  if (uploader.centres.some((c) => String(c.id) === state.centreId)) uploader.centreId = state.centreId;
   filtersChanged();
 });
 previous.addEventListener('click', () => {
@@ -125,6 +125,10 @@ next.addEventListener('click', () => {
 
 async function start() {
   const session = await requireSession();
+  if (!centresWith(session, 'READ_REGISTRY').length) {
+    location.replace(homePage(session)); // a role that reads no patient records (statistician)
+    return;
+  }
   document.querySelector('sp-app-header').setSession(session);
   const centres = centresOf(session);
   severalCentres = centres.length > 1;
@@ -134,8 +138,10 @@ async function start() {
   subtitleBase = severalCentres ? `${centres.length} centres` : (centres[0] ? centres[0].name : '');
   search.value = state.q;
   centreSelect.value = state.centreId;
-  uploader.centres = centres;
-  uploader.centreId = state.centreId || (centres[0] ? centres[0].id : null);
+  const uploadable = centresWith(session, 'EDIT_REGISTRY');
+  uploader.hidden = !uploadable.length;
+  uploader.centres = uploadable;
+  uploader.centreId = uploadable.some((c) => String(c.id) === state.centreId) ? state.centreId : (uploadable[0] ? uploadable[0].id : null);
   await load();
   search.focus();
 }

@@ -57,15 +57,50 @@ export async function signOut(reason = 'signedout') {
   toSignIn(reason);
 }
 
-/** The centres the user holds a role in, each once, sorted by name: [{id, code, name, roles}]. */
+/**
+ * The centres the user holds a role in, each once, sorted by name: [{id, code, name, roles, permissions}], where
+ * permissions is the Set of what the roles there allow, as the server sent it with the session.
+ */
 export function centresOf(session) {
   const byId = new Map();
   for (const r of session.roles || []) {
-    const c = byId.get(r.centreId) || { id: r.centreId, code: r.centreCode, name: r.centreName, roles: [] };
+    const c = byId.get(r.centreId) || { id: r.centreId, code: r.centreCode, name: r.centreName, roles: [], permissions: new Set() };
     c.roles.push(r.role);
+    for (const p of r.permissions || []) c.permissions.add(p);
     byId.set(r.centreId, c);
   }
   return [...byId.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
+/** The centres where some role of the user allows `permission` (e.g. 'EDIT_REGISTRY'). */
+export function centresWith(session, permission) {
+  return centresOf(session).filter((c) => c.permissions.has(permission));
+}
+
+/** What the user's roles allow in one centre (a Set of permission names; empty without a role there). */
+export function permissionsIn(session, centreId) {
+  const c = centresOf(session).find((x) => String(x.id) === String(centreId));
+  return c ? c.permissions : new Set();
+}
+
+/** The user's first screen: the patient list when a role reads the registry, else the cohort dashboard (statistician). */
+export function homePage(session) {
+  return centresWith(session, 'READ_REGISTRY').length ? '/patients.html' : '/dashboard.html';
+}
+
+/**
+ * The one rule for actions a role may not take: an element marked data-needs="PERMISSION" is hidden unless
+ * `allowed` (a Set) holds that permission — now and whenever such an element is added under `root` later. The server
+ * still refuses a forged request (403); this only keeps the screens from offering it.
+ */
+export function offerOnly(allowed, root = document.body) {
+  const apply = (el) => {
+    if (el.dataset && el.dataset.needs) el.hidden = !allowed.has(el.dataset.needs);
+    if (el.querySelectorAll) el.querySelectorAll('[data-needs]').forEach((x) => { x.hidden = !allowed.has(x.dataset.needs); });
+  };
+  apply(root);
+  new MutationObserver((changes) => changes.forEach((m) => m.addedNodes.forEach(apply)))
+    .observe(root, { childList: true, subtree: true });
 }
 
 function watchIdle() {

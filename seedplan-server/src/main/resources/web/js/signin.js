@@ -2,6 +2,7 @@
 import { ApiError, get, post, put, setCsrfToken } from './api.js';
 import { showMessage } from './dom.js';
 import { instant } from './format.js';
+import { homePage } from './session.js';
 
 const NOTICES = {
   idle: 'You were signed out after 30 minutes without activity. Sign in again to continue.',
@@ -16,10 +17,13 @@ const passwordForm = document.getElementById('password-form');
 const notice = document.getElementById('notice');
 const error = document.getElementById('error');
 
-/** Only a path of this site, so that a crafted link cannot send the user elsewhere after signing in. */
-function nextPage() {
+/**
+ * Only a path of this site, so that a crafted link cannot send the user elsewhere after signing in; without one, the
+ * user's first screen (the cohort dashboard for a statistician, who reads no patient records).
+ */
+function nextPage(session) {
   const next = params.get('next') || '';
-  return /^\/[^/\\]/.test(next) ? next : '/patients.html';
+  return /^\/[^/\\]/.test(next) ? next : homePage(session);
 }
 
 function proceed(session) {
@@ -30,7 +34,7 @@ function proceed(session) {
     showMessage(error, 'error', '');
     document.getElementById('current-password').focus();
   } else {
-    location.replace(nextPage());
+    location.replace(nextPage(session));
   }
 }
 
@@ -105,8 +109,8 @@ passwordForm.addEventListener('submit', async (event) => {
   const button = document.getElementById('password-submit');
   button.disabled = true;
   try {
-    await put('/api/session/password', { currentPassword, newPassword });
-    location.replace(nextPage());
+    const session = await put('/api/session/password', { currentPassword, newPassword });
+    location.replace(nextPage(session));
   } catch (e) {
     showMessage(error, 'error', e.message);
     markInvalid(passwordForm, e.field);

@@ -19,14 +19,14 @@ export class SpPacs extends HTMLElement {
   static sendButton(plan) {
     if (plan.status !== 'APPROVED' && plan.status !== 'LOCKED') return '';
     return h('button', {
-      type: 'button', class: 'send-pacs', 'data-plan': plan.id, 'data-revision': plan.revision,
+      type: 'button', class: 'send-pacs', 'data-plan': plan.id, 'data-revision': plan.revision, 'data-needs': 'EXPORT_PLAN',
       onclick: () => document.querySelector('sp-pacs').openSend(plan),
     }, 'Send to PACS');
   }
 
   connectedCallback() {
     if (this.dialog) return;
-    const opener = h('button', { type: 'button', id: 'pacs-fetch-open' }, 'Fetch from PACS…');
+    const opener = h('button', { type: 'button', id: 'pacs-fetch-open', 'data-needs': 'EDIT_REGISTRY' }, 'Fetch from PACS…');
     this.heading = h('h2', { id: 'pacs-title' }, '');
     this.peerSelect = h('select', { id: 'pacs-peer', name: 'peerId' });
     this.intro = h('p', { class: 'hint', id: 'pacs-intro' }, '');

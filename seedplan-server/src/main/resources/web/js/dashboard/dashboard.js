@@ -2,7 +2,7 @@
 // registry through POST /api/analysis/run, and see the plan's tables (numbers, downloadable as CSV) and figures (SVG).
 import { get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
-import { centresOf, requireSession } from '../session.js';
+import { centresWith, requireSession } from '../session.js';
 import '../components/sp-app-header.js';
 
 const form = document.getElementById('run-form');
@@ -82,7 +82,13 @@ form.addEventListener('submit', async (e) => {
 (async () => {
   const session = await requireSession();
   document.querySelector('sp-app-header').setSession(session);
-  const centres = centresOf(session);
+  // an analysis runs on a centre's de-identified registry: only where a role allows that export (statistician)
+  const centres = centresWith(session, 'EXPORT_DEIDENTIFIED');
+  if (!centres.length) {
+    document.getElementById('run-form').hidden = true;
+    showMessage(error, 'info', 'Your roles do not allow cohort analyses (they run on the de-identified registry export); ask your centre\'s administrator.');
+    return;
+  }
   centreSelect.append(...centres.map((c) => h('option', { value: c.id }, `${c.name} (${c.code})`)));
   templates = await get('/api/analysis/templates');
   templateSelect.append(...templates.map((t) => h('option', { value: t.name }, `${t.name} — ${t.title}`)));

@@ -5,7 +5,7 @@
 import { ApiError, get, post, upload } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { personName } from '../format.js';
-import { requireSession } from '../session.js';
+import { offerOnly, permissionsIn, requireSession } from '../session.js';
 import '../components/sp-app-header.js';
 import { clearAllErrors, dateProblem, fieldMessage, fieldOf, focusFirstError, integerOf, partialDateProblem, precisionOf, setFieldError } from './fields.js';
 import { saveStudyValues, studyInputs } from './study-values.js';
@@ -40,7 +40,7 @@ function visitsPanel() {
 /** A small form: fields, a submit button and a message line; submit(body) → promise. */
 function smallForm(id, fields, submitLabel, submit) {
   const message = h('p', { class: 'message', role: 'status', hidden: true });
-  const form = h('form', { id, class: 'body form-row', novalidate: true }, fields.map((f) => f.wrap), h('div', { class: 'field' },
+  const form = h('form', { id, class: 'body form-row', novalidate: true, 'data-needs': 'EDIT_REGISTRY' }, fields.map((f) => f.wrap), h('div', { class: 'field' },
     h('span', { class: 'hint' }, ' '), h('button', { type: 'submit', class: 'primary' }, submitLabel)), message);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -140,7 +140,7 @@ async function studyForm(level, recordId, title, id) {
   const holder = h('form', { id, novalidate: true });
   const message = h('p', { class: 'message', role: 'status', hidden: true });
   const save = h('button', { type: 'submit', class: 'primary' }, 'Save study variables');
-  study.panel.append(h('div', { class: 'body savebar-inline' }, message, save));
+  study.panel.append(h('div', { class: 'body savebar-inline', 'data-needs': 'EDIT_REGISTRY' }, message, save));
   holder.append(study.panel);
   holder.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -194,6 +194,7 @@ async function main() {
       : `The patient could not be loaded: ${e.message}`);
     return;
   }
+  offerOnly(permissionsIn(session, record.centreId));
   const name = personName(record.familyName, record.givenName) || `Patient ${record.patientId}`;
   document.title = `Follow-up · ${name} · seedplan`;
   const back = document.getElementById('patient-link');

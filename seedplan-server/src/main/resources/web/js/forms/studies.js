@@ -111,14 +111,9 @@ let session = null;
 async function render() {
   const blocks = [];
   for (const centre of centresOf(session)) {
-    const admin = centre.roles.includes('ADMINISTRATOR');
-    let studies;
-    try {
-      studies = await get(`/api/centres/${centre.id}/research-studies`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 403) continue; // a role that does not read the registry
-      throw e;
-    }
+    if (!centre.permissions.has('READ_REGISTRY')) continue; // a role that does not read the registry (statistician)
+    const admin = centre.permissions.has('DEFINE_STUDY');
+    const studies = await get(`/api/centres/${centre.id}/research-studies`);
     blocks.push(h('h2', { class: 'centre-title' }, centre.name));
     studies.forEach((s) => blocks.push(studyPanel(s, admin)));
     if (!studies.length) blocks.push(h('p', { class: 'empty' }, 'No research study in this centre yet.'));

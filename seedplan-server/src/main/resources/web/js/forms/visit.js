@@ -6,7 +6,7 @@
 import { ApiError, get, post, put } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { personName } from '../format.js';
-import { requireSession } from '../session.js';
+import { offerOnly, permissionsIn, requireSession } from '../session.js';
 import '../components/sp-app-header.js';
 import { CRITERIA, assess, at } from './response.js';
 import { SCALES, maxAnswer, scores, valid } from './qlq.js';
@@ -302,6 +302,7 @@ async function main() {
       : `The patient could not be loaded: ${e.message}`);
     return;
   }
+  offerOnly(permissionsIn(session, record.centreId));
   const visitId = params.get('visit');
   editing = visitId ? record.visits.find((v) => String(v.id) === visitId) || null : null;
   const name = personName(record.familyName, record.givenName) || `Patient ${record.patientId}`;

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.Caller;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.security.Permission;
 import org.seedplan.storage.account.User;
 import org.seedplan.storage.account.SessionRepository;
 import org.seedplan.storage.Actor;
@@ -34,7 +35,10 @@ public final class SessionApi {
         ctx.json(body(c));
     }
 
-    /** GET /api/session. */
+    /**
+     * GET /api/session: the user, the CSRF token and each role per centre with the permissions it holds there (from
+     * {@code permissions.csv}), so that the screens offer only what the server would allow; the routes still check.
+     */
     public void current(Context ctx, Caller c) {
         ctx.json(body(c));
     }
@@ -76,6 +80,12 @@ public final class SessionApi {
             r.put("centreCode", g.centreCode());
             r.put("centreName", g.centreName());
             r.put("role", g.role().name());
+            ArrayNode may = r.putArray("permissions");
+            for (Permission p : Permission.values()) {
+                if (p != Permission.PUBLIC && p != Permission.SIGNED_IN && c.matrix().allows(g.role(), p)) {
+                    may.add(p.name());
+                }
+            }
         }
         o.put("mustChangePassword", c.mustChangePassword());
         return o;

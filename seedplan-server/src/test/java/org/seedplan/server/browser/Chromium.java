@@ -116,13 +116,18 @@ final class Chromium implements AutoCloseable {
 
     /** Signs {@code username} in with the test password on the sign-in screen at {@code baseUrl}; returns on the patient list. */
     void signIn(String baseUrl, String username) {
+        signIn(baseUrl, username, "/patients.html");
+    }
+
+    /** Signs {@code username} in on the sign-in screen at {@code baseUrl}; returns once the browser shows {@code landing}. */
+    void signIn(String baseUrl, String username, String landing) {
         driver.get(baseUrl + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), POLL);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
         WebElement pass = driver.findElement(By.id("password"));
         pass.sendKeys(TestServer.PASSWORD);
         pass.submit();
-        wait.until(ExpectedConditions.urlContains("/patients.html"));
+        wait.until(ExpectedConditions.urlContains(landing));
     }
 
     /** The module's build folder: the system property project.build.directory, else the parent of test-classes. */
