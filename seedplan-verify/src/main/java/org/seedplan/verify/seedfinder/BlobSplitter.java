@@ -10,10 +10,19 @@ import org.seedplan.geometry.Vec3;
  * cluster is a seed-long segment: voxels go to the nearest segment in bloom units, each segment
  * moves to the mean of its voxels and turns to their principal axis), started from equal splits
  * along the first and second principal axes and, for three or more seeds, around the first axis
- * (one seed: each principal axis as the seed's axis).
+ * (one seed: each principal axis as the seed's axis, and the blob's in-plane elongation tilted out of the slices by
+ * 0, ±15, … ±60°).
  * The splits are starting points for {@link ImageFitter}.
  */
 final class BlobSplitter {
+
+    /**
+     * Steps and reach of the tilts out of the slice plane from which a single seed's fit may start, degrees: the fit's first
+     * tilt step is 0.2 rad (11°), so starts 15° apart leave every tilt within reach; beyond 60° the blob's own principal
+     * axis (along z) is a start.
+     */
+    static final int TILT_STEP_DEG = 15;
+    static final int MAX_TILT_DEG = 60;
 
     private final SeedShapeModel model;
 
@@ -38,6 +47,13 @@ final class BlobSplitter {
             // On thick slices the blob's longest axis may be the slice direction, not the seed's.
             for (Vec3 e : pa.axes()) {
                 out.add(new SeedShapeModel.Placed[] {model.place(pa.meanMm(), e)});
+            }
+            // And a seed's tilt out of the slices hides in a blob one or two slices deep: its in-plane elongation turned out of
+            // the plane by up to MAX_TILT_DEG, either way.
+            Vec3 flat = PrincipalAxes.inPlaneAxis(b.x, b.y, ones(b.size()), b.size());
+            for (int t = -MAX_TILT_DEG; t <= MAX_TILT_DEG; t += TILT_STEP_DEG) {
+                double e = Math.toRadians(t);
+                out.add(new SeedShapeModel.Placed[] {model.place(pa.meanMm(), flat.times(Math.cos(e)).plus(Vec3.UNIT_Z.times(Math.sin(e))))});
             }
             return out;
         }

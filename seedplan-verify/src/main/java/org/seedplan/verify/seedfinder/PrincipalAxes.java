@@ -66,6 +66,15 @@ record PrincipalAxes(Vec3 meanMm, Vec3[] axes, double[] variances) {
         return new PrincipalAxes(new Vec3(mx, my, mz), axes, var);
     }
 
+    /**
+     * The direction of largest weighted variance in the slice plane (z component 0): a seed's elongation seen within its slices,
+     * free of the spread along z that a slice profile wider than the slice spacing adds to every blob.
+     */
+    static Vec3 inPlaneAxis(double[] x, double[] y, double[] w, int count) {
+        Vec3 a = of(x, y, new double[count], w, null, count).axes()[0];
+        return new Vec3(a.x(), a.y(), 0).normalized();
+    }
+
     /** Cyclic Jacobi: diagonalises the symmetric {@code a} in place, accumulating rotations in {@code v}. */
     private static void jacobi(double[][] a, double[][] v) {
         for (int sweep = 0; sweep < 50; sweep++) {
