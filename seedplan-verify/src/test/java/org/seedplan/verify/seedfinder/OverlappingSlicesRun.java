@@ -14,7 +14,9 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
  * every 2.5 mm and 2.5 mm every 1.25 mm, three profiles, two scales, a screw or a stent), each read twice: with its slice
  * thickness recorded (the finder reads the slice profile's width from it) and with the thickness dropped, as a CT that records
  * none (the finder then takes the spacing for the width, as every version before the thickness was read did). Prints each
- * scan's learned axial σ both ways, the misses and false seeds, and the totals of each way per spacing.
+ * scan's learned axial σ both ways, the misses and false seeds, the totals of each way per spacing (read with the thickness, with the
+ * Wilson 95 % interval of the found share) and, read with the thickness, per spacing and profile. Sets: 12000–12023 and
+ * 12100–12147 looked at (tuning data), 12200–12247 fresh in the ninth round (docs/seed-finder.md); next fresh 12300+.
  */
 @EnabledIfSystemProperty(named = "seedfinder.overlapping", matches = "\\d+")
 class OverlappingSlicesRun {
@@ -25,6 +27,7 @@ class OverlappingSlicesRun {
         int scans = Integer.parseInt(System.getProperty("seedfinder.overlapping.scans", "12"));
         MatchTally[] recorded = {new MatchTally(), new MatchTally()};
         MatchTally[] dropped = {new MatchTally(), new MatchTally()};
+        java.util.Map<String, MatchTally> byProfile = new java.util.TreeMap<>();
         for (int n = 0; n < scans; n++) {
             SimulatedPostOpScan s = IndependentScanMatrix.overlapping(from + n, n);
             int spacing = IndependentScanMatrix.overlappingSpacingMm(n) == 2.5 ? 0 : 1;
@@ -33,7 +36,9 @@ class OverlappingSlicesRun {
             SeedFinding without = new SeedFinder().find(new Volume(s.ct().grid(), s.ct().hu()));
             MatchTally oneA = new MatchTally();
             MatchTally oneB = new MatchTally();
-            SeedMatching a = IndependentScanMatrix.score(s, withThickness, recorded[spacing], oneA);
+            String cell = IndependentScanMatrix.overlappingLabel(n);
+            SeedMatching a = IndependentScanMatrix.score(s, withThickness, recorded[spacing], oneA,
+                    byProfile.computeIfAbsent(cell.substring(0, cell.lastIndexOf(' ')), k -> new MatchTally()));
             SeedMatching b = IndependentScanMatrix.score(s, without, dropped[spacing], oneB);
             System.out.println(String.format(Locale.ROOT, "%s: sigmaZ %.2f mm recorded, %.2f mm dropped; %d/%d, %d false, axis %.1f°"
                             + " recorded; %d/%d, %d false, axis %.1f° dropped", label, withThickness.calibration().psfSigmaAxialMm(),
@@ -42,9 +47,12 @@ class OverlappingSlicesRun {
             SeedFinderTuningRun.printFailures("   recorded " + label, s, withThickness, a);
             SeedFinderTuningRun.printFailures("   dropped  " + label, s, without, b);
         }
+        byProfile.forEach((k, t) -> System.out.println(SeedFinderTuningRun.line("  " + k + ", thickness recorded", t)));
         String[] names = {"5 mm every 2.5 mm", "2.5 mm every 1.25 mm"};
         for (int q = 0; q < 2; q++) {
-            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness recorded", recorded[q]));
+            double[] ci = MatchTally.wilson95(recorded[q].found(), recorded[q].truth());
+            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness recorded", recorded[q]) + String.format(Locale.ROOT,
+                    " (found: 95 %% interval %.2f–%.2f %%)", 100 * ci[0], 100 * ci[1]));
             System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness dropped (spacing used)", dropped[q]));
         }
     }

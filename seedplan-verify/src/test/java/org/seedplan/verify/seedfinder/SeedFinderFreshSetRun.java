@@ -11,20 +11,20 @@ import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.SimulatedPostOpScan;
 
 /**
- * The seed finder on the fresh acceptance sets of the eighth round (docs/seed-finder.md), by hand only, for a reviewer to
- * re-run: {@code mvn … -pl seedplan-verify test -Dtest=SeedFinderFreshSetRun -Dseedfinder.fresh=10900,11000,11100}. Each set
+ * The seed finder on the fresh acceptance set of the ninth round (docs/seed-finder.md), by hand only, for a reviewer to
+ * re-run: {@code mvn … -pl seedplan-verify test -Dtest=SeedFinderFreshSetRun -Dseedfinder.fresh=11200}. Each set
  * is 36 scans of {@link IndependentScanMatrix} from random seeds nobody tuned on; it prints each set and the pooled figure
  * with its 95 % interval (Wilson score interval of a binomial proportion: the seeds are the trials), with the issue's
  * 2.5 mm gate and, beside it, with the gate argued for 5 mm slices in docs/seed-finder.md (2.5 mm in-plane, half a slice
  * + 1 mm along z on slices thicker than 4 mm). It asserts nothing about the figures: they are measurements, written down
- * once, not a gate to tune against. Earlier rounds' fresh sets (9100–9935, 10000–10835) have been looked at and are tuning data now
+ * once, not a gate to tune against. Earlier rounds' fresh sets (9100–9935, 10000–11135) have been looked at and are tuning data now
  * ({@link SeedFinderTuningRun}).
  */
 @EnabledIfSystemProperty(named = "seedfinder.fresh", matches = "\\d+(,\\d+)*")
 class SeedFinderFreshSetRun {
 
-    /** The sets of the eighth round, drawn 2026-12-04 after the last change of the finder (seeds read out of other metal). */
-    static final Set<Long> FRESH_SETS = Set.of(10900L, 11000L, 11100L);
+    /** The set of the ninth round, drawn 2026-12-04 after the last change of the finder (the seeds' axes on thick slices). */
+    static final Set<Long> FRESH_SETS = Set.of(11200L);
     static final int SCANS_PER_SET = 36;
 
     @Test
@@ -34,8 +34,8 @@ class SeedFinderFreshSetRun {
         for (String part : System.getProperty("seedfinder.fresh").split(",")) {
             long from = Long.parseLong(part);
             if (!FRESH_SETS.contains(from)) {
-                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the eighth round:"
-                        + " give 10900, 11000 or 11100 (tune on SeedFinderTuningRun's sets)");
+                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the ninth round:"
+                        + " give 11200 (tune on SeedFinderTuningRun's sets)");
             }
             MatchTally set = new MatchTally();
             int missZ = 0;
