@@ -52,10 +52,15 @@ public final class AuditApi {
     static final int DEFAULT_LIMIT = 200;
 
     /**
-     * The kinds of object (entity) whose rows carry their patient, so that {@code ?patientId=} lists them, each with its kinds of
-     * event (actions): verification runs and model-based runs (of a plan revision and of a verification's found seeds).
+     * The kinds of object (entity) whose rows {@code ?patientId=} lists, each with its kinds of event (actions): verification runs
+     * and model-based runs (of a plan revision and of a verification's found seeds), whose rows carry their patient, and plans and
+     * plan revisions, whose rows carry none and are found through the plan's patient ({@code AuditTrail.ofPatient}).
      */
     static final Map<String, List<String>> PATIENT_ENTITIES = Map.of(
+            "plan", List.of("CREATE"),
+            "plan_revision", List.of("CREATE", "APPROVE", "APPROVE_REFUSED", "RETIRE", "LOCK", "EXPORT", "SEND_FAILED", "NEEDLES_FROM_CT",
+                    "MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE", "MODEL_BASED_DOSE_CANCEL", "VERIFICATION_MODEL_BASED_DOSE_START",
+                    "VERIFICATION_MODEL_BASED_DOSE", "VERIFICATION_MODEL_BASED_DOSE_CANCEL"),
             "verification_run", List.of("VERIFICATION_START", "VERIFICATION_DONE", "VERIFICATION_FAILED", "VERIFICATION_CANCELLED"),
             "model_based_run", List.of("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_DONE", "MODEL_BASED_DOSE_RUN_FAILED",
                     "MODEL_BASED_DOSE_RUN_CANCELLED", "VERIFICATION_MODEL_BASED_DOSE_RUN_START", "VERIFICATION_MODEL_BASED_DOSE_RUN_DONE",
@@ -63,7 +68,7 @@ public final class AuditApi {
 
     /**
      * GET /api/audit?entity=patient&amp;id=7 (the rows about one record) or ?patientId=7[&amp;entity=verification_run][&amp;action=
-     * VERIFICATION_CANCELLED] (the rows about one patient of the kinds that carry it, {@link #PATIENT_ENTITIES}): oldest first, only
+     * VERIFICATION_CANCELLED] (the rows about one patient of the kinds listed by patient, {@link #PATIENT_ENTITIES}): oldest first, only
      * rows written for the caller's centres with READ_AUDIT, a page of at most {@code limit} rows (default 200, 1–1000) after sequence
      * number {@code afterSeq} (default 0; the next page starts after the last row's {@code seq}; a shorter page is the last). A patient
      * of a centre where the caller holds no role is not found (404), whether it exists or not.
@@ -86,7 +91,7 @@ public final class AuditApi {
         List<AuditEvent> rows;
         if (blankToNull(ctx.queryParam("patientId")) != null) {
             if (blankToNull(ctx.queryParam("id")) != null) {
-                throw ApiProblem.badRequest("id", "give either entity and id (one record's rows) or patientId (a patient's runs), not both");
+                throw ApiProblem.badRequest("id", "give either entity and id (one record's rows) or patientId (a patient's runs and plans), not both");
             }
             long patientId = Json.optQueryNumber(ctx, "patientId", 0);
             checkPatientKinds(entity, action);
@@ -95,7 +100,7 @@ public final class AuditApi {
             rows = s.audit().ofPatient(patientId, entity, action, centres, afterSeq, (int) limit);
         } else {
             if (entity == null) {
-                throw ApiProblem.badRequest("entity", "query parameter entity is missing, e.g. entity=patient&id=7 (or patientId=7 for a patient's runs)");
+                throw ApiProblem.badRequest("entity", "query parameter entity is missing, e.g. entity=patient&id=7 (or patientId=7 for a patient's runs and plans)");
             }
             String id = blankToNull(ctx.queryParam("id"));
             if (id == null) {
@@ -121,7 +126,7 @@ public final class AuditApi {
         }
         List<String> actions = entity != null ? PATIENT_ENTITIES.get(entity) : PATIENT_ENTITIES.values().stream().flatMap(List::stream).toList();
         if (action != null && !actions.contains(action)) {
-            throw ApiProblem.badRequest("action", "action '" + action + "' is not a kind of event of " + (entity != null ? entity : "a patient's runs")
+            throw ApiProblem.badRequest("action", "action '" + action + "' is not a kind of event of " + (entity != null ? entity : "a patient's runs and plans")
                     + ": give one of " + actions);
         }
     }

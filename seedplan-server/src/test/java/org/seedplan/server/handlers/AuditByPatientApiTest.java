@@ -8,12 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.ServerPerClass;
 import org.seedplan.server.verification.VerificationFixture;
+import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
+import org.seedplan.storage.plan.PlanRevisions;
 
 /**
- * {@code GET /api/audit?patientId=}: a patient's verification runs, by kind of object and of event, a page at a time; an auditor of
- * centre A sees nothing of centre B's patients, not even that one exists (404 for a guessed id, as for an id that exists nowhere),
- * and B's auditor nothing of A's; a role without READ_AUDIT is refused; each bad filter value is a problem naming its field.
+ * {@code GET /api/audit?patientId=}: a patient's verification runs, by kind of object and of event, a page at a time, and the rows
+ * about the patient's plans and plan revisions, written without a patient (as every such row was, before storage V014 too) and
+ * found through the plan's patient, the chain untouched; an auditor of centre A sees nothing of centre B's patients, not even
+ * that one exists (404 for a guessed id, as for an id that exists nowhere), and B's auditor nothing of A's; a role without
+ * READ_AUDIT is refused; each bad filter value is a problem naming its field.
  * SQLite here, PostgreSQL in {@link AuditByPatientApiPostgresTest}.
  */
 class AuditByPatientApiTest extends ServerPerClass {
@@ -22,6 +26,8 @@ class AuditByPatientApiTest extends ServerPerClass {
     private VerificationFixture inB;
     private String runA;
     private String runB;
+    private PlanRevisions.Revision planA;
+    private PlanRevisions.Revision planB;
 
     @BeforeAll
     void oneFinishedRunInEachCentre() throws Exception {
@@ -31,6 +37,12 @@ class AuditByPatientApiTest extends ServerPerClass {
         ApiClient physicistB = t.signedIn(Role.PHYSICIST, false);
         runA = inA.run(physicistA, true);
         runB = inB.run(physicistB, true);
+        // a plan of each patient made by a physicist of its centre: its rows name no patient, as the plan rows before V014
+        PlanRevisions plans = new PlanRevisions(t.db);
+        planA = plans.createPlan(new Actor(null, "physicist_a", Role.PHYSICIST, t.a.id(), null), inA.patient().id(), "Second plan",
+                VerificationFixture.plan("{\"target\":\"CTV\"}", inA.planCtSeriesUid(), 120, null), t.clock.instant());
+        planB = plans.createPlan(new Actor(null, "physicist_b", Role.PHYSICIST, t.b.id(), null), inB.patient().id(), "Second plan",
+                VerificationFixture.plan("{\"target\":\"CTV\"}", inB.planCtSeriesUid(), 120, null), t.clock.instant());
     }
 
     private static String rows(JsonNode page) {
@@ -42,7 +54,7 @@ class AuditByPatientApiTest extends ServerPerClass {
     @Test
     void anAuditorListsAPatientsRunsByKindAPageAtATime() {
         ApiClient monitor = t.signedIn(Role.MONITOR, true);
-        String of = "/api/audit?patientId=" + inA.patient().id();
+        String of = "/api/audit?patientId=" + inA.patient().id() + "&entity=verification_run";
         JsonNode all = monitor.get(of).json();
         assertThat(rows(all)).isEqualTo(runA + " VERIFICATION_START;" + runA + " VERIFICATION_DONE;");
         all.forEach(r -> {
@@ -50,7 +62,7 @@ class AuditByPatientApiTest extends ServerPerClass {
             assertThat(r.get("centreId").asLong()).isEqualTo(t.a.id());
             assertThat(r.get("entity").asText()).isEqualTo("verification_run");
         });
-        assertThat(rows(monitor.get(of + "&entity=verification_run&action=VERIFICATION_DONE").json())).isEqualTo(runA + " VERIFICATION_DONE;");
+        assertThat(rows(monitor.get(of + "&action=VERIFICATION_DONE").json())).isEqualTo(runA + " VERIFICATION_DONE;");
         assertThat(monitor.get(of + "&action=VERIFICATION_FAILED").json()).isEmpty();
         // pages of one row: the next page starts after the last row's seq; an empty page after the last
         JsonNode first = monitor.get(of + "&limit=1").json();
@@ -63,6 +75,44 @@ class AuditByPatientApiTest extends ServerPerClass {
         assertThat(rows(monitor.get("/api/audit?entity=verification_run&id=" + runA).json())).isEqualTo(rows(all));
         assertThat(rows(monitor.get("/api/audit?entity=verification_run&id=" + runA + "&action=VERIFICATION_START").json()))
                 .isEqualTo(runA + " VERIFICATION_START;");
+    }
+
+    /**
+     * The rows about a plan and its revisions carry no patient (the chain's rows are never rewritten to add one): listed for the
+     * plan's patient, found at query time through the plan's patient, and only those of the patient's own plans; the chain still
+     * verifies.
+     */
+    @Test
+    void aPatientsPlanRowsWrittenWithoutThePatientAreListedThroughThePlan() {
+        ApiClient monitorA = t.signedIn(Role.MONITOR, true);
+        String ofA = "/api/audit?patientId=" + inA.patient().id();
+        JsonNode revisionRows = monitorA.get(ofA + "&entity=plan_revision").json();
+        JsonNode planRows = monitorA.get(ofA + "&entity=plan").json();
+        assertThat(revisionRows).as("one CREATE row per column of the revision").isNotEmpty();
+        assertThat(planRows).isNotEmpty();
+        revisionRows.forEach(r -> {
+            assertThat(r.get("patientId").isNull()).as("written without its patient: " + r).isTrue();
+            assertThat(r.get("entityId").asText()).isEqualTo(Long.toString(planA.id()));
+            assertThat(r.get("action").asText()).isEqualTo("CREATE");
+        });
+        planRows.forEach(r -> assertThat(r.get("entityId").asText()).isEqualTo(Long.toString(planA.planId())));
+        assertThat(rows(monitorA.get(ofA + "&entity=plan_revision&action=CREATE").json())).isEqualTo(rows(revisionRows));
+        // the same rows as the one-record form's, and with the runs when no kind is named
+        assertThat(rows(monitorA.get("/api/audit?entity=plan_revision&id=" + planA.id()).json())).isEqualTo(rows(revisionRows));
+        JsonNode everything = monitorA.get(ofA + "&limit=1000").json();
+        assertThat(rows(everything)).contains(rows(revisionRows)).contains(rows(planRows)).contains(runA + " VERIFICATION_DONE;")
+                .doesNotContain(runB);
+        java.util.Set<String> revisions = new java.util.TreeSet<>();
+        everything.forEach(r -> {
+            if (r.get("entity").asText().equals("plan_revision")) {
+                revisions.add(r.get("entityId").asText());
+            }
+        });
+        assertThat(revisions).as("A's revision only, not B's " + planB.id()).containsExactly(Long.toString(planA.id()));
+        // B's auditor sees B's patient's plan rows and not A's
+        String ofB = rows(t.signedIn(Role.MONITOR, false).get("/api/audit?patientId=" + inB.patient().id() + "&entity=plan_revision").json());
+        assertThat(ofB).isNotEmpty().startsWith(planB.id() + " CREATE;").doesNotContain(planA.id() + " CREATE;");
+        assertThat(t.services.audit().verify().intact()).as("the chain still verifies").isTrue();
     }
 
     @Test
@@ -78,7 +128,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         assertThat(monitorA.get("/api/audit?entity=verification_run&id=" + runB).json()).as("B's run by its id").isEmpty();
         ApiClient monitorB = t.signedIn(Role.MONITOR, false);
         assertThat(monitorB.get("/api/audit?patientId=" + inA.patient().id()).status()).isEqualTo(404);
-        assertThat(rows(monitorB.get("/api/audit?patientId=" + inB.patient().id()).json()))
+        assertThat(rows(monitorB.get("/api/audit?patientId=" + inB.patient().id() + "&entity=verification_run").json()))
                 .isEqualTo(runB + " VERIFICATION_START;" + runB + " VERIFICATION_DONE;");
         // the run's starter, without READ_AUDIT
         assertThat(t.signedIn(Role.PHYSICIST, true).get("/api/audit?patientId=" + inA.patient().id()).status()).isEqualTo(403);
@@ -90,6 +140,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         String of = "/api/audit?patientId=" + inA.patient().id();
         refused(monitor, "/api/audit?patientId=seven", "patientId", "whole number");
         refused(monitor, of + "&entity=patient", "entity", "verification_run");
+        refused(monitor, of + "&entity=plan&action=APPROVE", "action", "CREATE");
         refused(monitor, of + "&action=verification_done", "action", "capitals");
         refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");
         refused(monitor, of + "&entity=model_based_run&action=VERIFICATION_DONE", "action", "VERIFICATION_MODEL_BASED_DOSE_RUN_CANCELLED");

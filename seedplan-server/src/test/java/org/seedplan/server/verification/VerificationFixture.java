@@ -112,7 +112,7 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
     }
 
     /** The plan on CT series {@code ctSeriesUid}: {@link #SEEDS} on two needles along y, 0.76 U seeds of model 6711. */
-    static PlanContent plan(String intentJson, String ctSeriesUid, double prescriptionGy, PlanContent.Metrics stored) {
+    public static PlanContent plan(String intentJson, String ctSeriesUid, double prescriptionGy, PlanContent.Metrics stored) {
         List<PlanContent.Needle> needles = List.of(new PlanContent.Needle(new Vec3(-5, -60, 0), new Vec3(-5, 10, 0)),
                 new PlanContent.Needle(new Vec3(5, -60, 0), new Vec3(5, 10, 0)));
         List<PlanContent.PlannedSeed> seeds = new ArrayList<>();

@@ -138,12 +138,18 @@ public final class AuditTrail {
 
     /**
      * A page of the rows about patient {@code patientId} written for one of {@code centres}, oldest first, only of {@code entity}
-     * and of {@code action} when they are not null: those after sequence number {@code afterSeq}, at most {@code limit}. Only rows
-     * written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) are listed.
+     * and of {@code action} when they are not null: those after sequence number {@code afterSeq}, at most {@code limit}. Listed are
+     * the rows written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) and the rows about the
+     * patient's plans and plan revisions, which carry none (none was written with one, and those before storage V014 could not
+     * be): their patient is read at query time through the plan's {@code patient_id}, which never changes (plans and their
+     * revisions are never moved nor deleted), so the chained rows stay as they were written.
      */
     public List<AuditEvent> ofPatient(long patientId, String entity, String action, Set<Long> centres, long afterSeq, int limit) {
-        StringBuilder where = new StringBuilder("patient_id = ?");
-        List<Object> args = new ArrayList<>(List.of(patientId));
+        StringBuilder where = new StringBuilder("(patient_id = ? OR (patient_id IS NULL AND ("
+                + "(entity = 'plan' AND entity_id IN (SELECT CAST(p.id AS TEXT) FROM plan p WHERE p.patient_id = ?))"
+                + " OR (entity = 'plan_revision' AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM plan_revision r"
+                + " JOIN plan p ON p.id = r.plan_id WHERE p.patient_id = ?)))))");
+        List<Object> args = new ArrayList<>(List.of(patientId, patientId, patientId));
         if (entity != null) {
             where.append(" AND entity = ?");
             args.add(entity);
