@@ -86,7 +86,8 @@ form.addEventListener('submit', async (e) => {
   const centres = centresWith(session, 'EXPORT_DEIDENTIFIED');
   if (!centres.length) {
     document.getElementById('run-form').hidden = true;
-    showMessage(error, 'info', 'Your roles do not allow cohort analyses (they run on the de-identified registry export); ask your centre\'s administrator.');
+    showMessage(error, 'info', `Cohort analyses run on the de-identified registry (EXPORT_DEIDENTIFIED), which your roles do not allow: `
+      + `${session.whoMay.EXPORT_DEIDENTIFIED}.`);
     return;
   }
   centreSelect.append(...centres.map((c) => h('option', { value: c.id }, `${c.name} (${c.code})`)));

@@ -37,7 +37,8 @@ public final class SessionApi {
 
     /**
      * GET /api/session: the user, the CSRF token and each role per centre with the permissions it holds there (from
-     * {@code permissions.csv}), so that the screens offer only what the server would allow; the routes still check.
+     * {@code permissions.csv}), so that the screens offer only what the server would allow (the routes still check), and for
+     * each permission whom to ask for it ({@code whoMay}, the text of the routes' 403).
      */
     public void current(Context ctx, Caller c) {
         ctx.json(body(c));
@@ -85,6 +86,13 @@ public final class SessionApi {
                 if (p != Permission.PUBLIC && p != Permission.SIGNED_IN && c.matrix().allows(g.role(), p)) {
                     may.add(p.name());
                 }
+            }
+        }
+        // for a screen that offers nothing to the user's roles: whom to turn to, in the words of the server's 403
+        ObjectNode whoMay = o.putObject("whoMay");
+        for (Permission p : Permission.values()) {
+            if (p != Permission.PUBLIC && p != Permission.SIGNED_IN) {
+                whoMay.put(p.name(), c.matrix().whoMay(p));
             }
         }
         o.put("mustChangePassword", c.mustChangePassword());

@@ -95,9 +95,7 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
     @Test
     void everyScreenAt1366x768HasOneLineToolbarsNothingOutsideTheWindowAndTheWholeReadout() {
         driver.manage().window().setSize(new Dimension(1366, 768));
-        chromium.signIn(server.base(), "statistician_a");
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Cohort dashboard"))).click();
-        wait.until(ExpectedConditions.urlContains("/dashboard.html"));
+        chromium.signIn(server.base(), "statistician_a", "/dashboard.html");
         WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
         wait.until(d -> plan.getAttribute("value").contains("\"version\""));
         check("dashboard", null);
