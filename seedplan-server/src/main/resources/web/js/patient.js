@@ -8,6 +8,7 @@ import './components/sp-app-header.js';
 import './components/sp-status-badge.js';
 import './components/sp-dicom-upload.js';
 import { SpPacs } from './components/sp-pacs.js';
+import { lesionForm } from './lesion-form.js';
 
 const error = document.getElementById('error');
 const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : '—');
@@ -77,6 +78,8 @@ const LESION_COLUMNS = [
   { label: 'Nodal', value: (l) => yesNo(l.nodal) },
   { label: 'Longest', num: true, value: (l) => quantity(l.baselineLongestMm, 0, 'mm') },
   { label: 'Short axis', num: true, value: (l) => quantity(l.baselineShortAxisMm, 0, 'mm') },
+  { label: 'Viable', num: true, value: (l) => quantity(l.baselineViableMm, 0, 'mm') },
+  { label: 'Measured on', cls: 'date', value: (l) => calendarDate(l.baselineDate) },
 ];
 
 const IMPLANT_COLUMNS = [
@@ -192,7 +195,11 @@ async function start() {
   const pacs = h('sp-pacs', { id: 'pacs' });
   pacs.patient = p;
   document.querySelector('#studies header').append(pacs);
-  tableSection(document.getElementById('lesions'), 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
+  const lesions = document.getElementById('lesions');
+  tableSection(lesions, 'Lesions', p.lesions || [], LESION_COLUMNS, 'No lesion recorded.');
+  const addLesion = lesionForm(p, () => location.reload());
+  lesions.querySelector('header').append(addLesion.opener);
+  lesions.append(addLesion.form);
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.', implantRows);
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
   document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),

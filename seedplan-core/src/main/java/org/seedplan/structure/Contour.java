@@ -37,6 +37,21 @@ public record Contour(double zMm, double[] xMm, double[] yMm) {
         return xMm.length;
     }
 
+    /**
+     * The longest distance (mm) between two points of the contour: the polygon's longest diameter in its axial plane, the
+     * measure RECIST 1.1 takes of a lesion (the largest over its slices). Exact for the polygon (its vertices hold the
+     * farthest pair); O(n²) in the points, which a drawn contour has a few hundred of.
+     */
+    public double longestDiameterMm() {
+        double best = 0;
+        for (int i = 0; i < xMm.length; i++) {
+            for (int j = i + 1; j < xMm.length; j++) {
+                best = Math.max(best, Math.hypot(xMm[i] - xMm[j], yMm[i] - yMm[j]));
+            }
+        }
+        return best;
+    }
+
     /** Signed area (mm²) by the shoelace formula: positive when counter-clockwise in (x, y). */
     public double signedAreaMm2() {
         double a = 0;

@@ -5,6 +5,7 @@
 // revision, else the newest draft); without one it opens with defaults and empty seed dates, which must be given: the
 // certificate's date is never guessed (a strength read as of today would be off by the decay since calibration).
 import { h, replace } from '../dom.js';
+import { isoDateInput, isoDateOf } from '../iso-date.js';
 
 const ORGAN_KINDS = [['d2cc', 'D2cc ≤'], ['d0.1cc', 'D0.1cc ≤'], ['dmax', 'Dmax ≤'], ['vx', 'V(dose) ≤ %']];
 const DIRECTIONS = ['anterior', 'posterior', 'left', 'right', 'inferior', 'superior'];
@@ -43,8 +44,8 @@ export class IntentForm {
       h('div', { class: 'row' }, h('select', { name: 'model', 'aria-label': 'Seed model' }, options(models, 'amersham6711'))),
       h('div', { class: 'row' }, h('label', {}, 'Strength ', num('strength', 0.6, { min: 0, 'aria-label': 'Strength of one seed' })),
         h('select', { name: 'unit', 'aria-label': 'Strength unit' }, options([['mCi', 'mCi'], ['U', 'U (µGy·m²/h)'], ['MBq', 'MBq']], 'mCi'))),
-      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', h('input', { type: 'date', name: 'calibrationDate', required: true })),
-        h('label', {}, 'Implant ', h('input', { type: 'date', name: 'implantDate', required: true }))));
+      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', isoDateInput({ name: 'calibrationDate', required: true })),
+        h('label', {}, 'Implant ', isoDateInput({ name: 'implantDate', required: true }))));
     this.approach = h('fieldset', {}, h('legend', {}, 'Approach'),
       h('div', { class: 'row' },
         h('select', { name: 'approachType', 'aria-label': 'Approach', onchange: () => this.showApproach() },
@@ -171,12 +172,14 @@ export class IntentForm {
         needleMarginMm: number(r, 'margin'),
       };
     });
-    if (!value(this.seed, 'calibrationDate') || !value(this.seed, 'implantDate')) {
+    const calibrationDate = isoDateOf(this.seed.querySelector('[name="calibrationDate"]'), 'Seeds, calibration date');
+    const implantDate = isoDateOf(this.seed.querySelector('[name="implantDate"]'), 'Seeds, implant date');
+    if (!calibrationDate || !implantDate) {
       throw new Error('Seeds: give the calibration date (the certificate\'s) and the implant date: the strength is decayed from one to the other');
     }
     const seed = {
       sourceModelKey: value(this.seed, 'model'), strength: number(this.seed, 'strength'), unit: value(this.seed, 'unit'),
-      calibrationDate: value(this.seed, 'calibrationDate'), implantDate: value(this.seed, 'implantDate'),
+      calibrationDate, implantDate,
     };
     const type = value(this.approach, 'approachType');
     const approach = type === 'coplanar' ? { type, direction: value(this.approach, 'direction') } : { type, entryMm: this.entryMm };

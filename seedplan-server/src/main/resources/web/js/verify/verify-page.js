@@ -4,6 +4,7 @@
 // post-implant figures written into the implant recorded against the verified plan revision.
 import { ApiError, del, get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
+import { isoDateOf, markIsoDate } from '../iso-date.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
 import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
@@ -39,7 +40,7 @@ async function plansOf(patientId) {
 async function run(viewer) {
   const [planId, revision] = $('plan-choice').value.split(':').map(Number);
   const body = { planId, revision, postOpSeriesUid: state.postOp.header.seriesInstanceUid, acceptScannerCoordinates: $('accept-frame').checked,
-    implantDate: $('implant-date').value || null };
+    implantDate: isoDateOf($('implant-date'), 'Implant date') || null };
   $('run').disabled = true;
   try {
     let job;
@@ -361,6 +362,7 @@ async function start() {
   viewer.addOverlay(new SeedLayer(state));
   state.modelBased = new VerificationModelBasedPanel($('model-based-panel'));
   viewer.setPreset('bone');
+  markIsoDate($('implant-date'));
   $('run').addEventListener('click', () => run(viewer).catch((e) => showMessage(error, 'error', `Verification: ${e.message}`)));
   $('cancel-run').addEventListener('click', () => cancelRun().catch((e) => showMessage(error, 'error', `Cancel: ${e.message}`)));
   $('approve').addEventListener('click', () => approve().catch((e) => showMessage(error, 'error', e.message)));

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,13 @@ import org.seedplan.storage.registry.CentreRepository;
 import org.seedplan.storage.registry.ImplantData;
 import org.seedplan.storage.registry.ImplantMetrics;
 import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.LesionData;
+import org.seedplan.storage.registry.LesionRecord;
+import org.seedplan.storage.registry.LesionRepository;
+import org.seedplan.storage.registry.VisitData;
+import org.seedplan.storage.registry.VisitRepository;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.Structure;
 import org.seedplan.verify.phantom.ImagingModel;
 import org.seedplan.verify.phantom.PostOpCtRenderer;
 import org.seedplan.verify.phantom.SeedPose;
@@ -65,7 +74,8 @@ import org.seedplan.verify.phantom.SeedPose;
  * Fills a fresh database with the demonstration: two centres with a user of every role in each, the demo
  * patient in centre DEMO-A (its CT and structures written by seedplan-dicom into the DICOM store, a plan
  * made by the real planner and approved by the demo physicist, a simulated post-implant CT of that plan from
- * seedplan-verify's phantom in the planning study's Frame of Reference, the implant recorded), the synthetic demo cohort in DEMO-A and a smaller one
+ * seedplan-verify's phantom in the planning study's Frame of Reference, the implant recorded, the GTV as the registry's target lesion
+ * with two simulated follow-up visits), the synthetic demo cohort in DEMO-A and a smaller one
  * in DEMO-B. Returns the lines to print (the users and their passwords).
  */
 final class DemoData {
@@ -155,7 +165,45 @@ final class DemoData {
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(ct, implanted(plan), SIMULATION_SEED + 1);
         List<StoredInstance> post = store.importForPatient(actor, patientDbId, writePostOpCt(postOp, study, work.resolve("postop")),
                 ImportLimits.DEFAULT).instances();
-        recordImplant(s, actor, implantOf(patientDbId, approved, post.get(0).studyInstanceUid()));
+        ImplantData implant = implantOf(patientDbId, approved, post.get(0).studyInstanceUid());
+        recordImplant(s, actor, implant);
+        Structure gtv = demo.structures().stream().filter(x -> x.name().equals("GTV")).findFirst().orElseThrow();
+        LesionRecord lesion = new LesionRepository(s.db()).create(actor, lesionOf(patientDbId, gtv, implant.implantDate()));
+        VisitRepository visits = new VisitRepository(s.db());
+        followUps(lesion, implant.implantDate()).forEach(v -> visits.create(actor, v));
+        return out;
+    }
+
+    /** The demo lesion's organ and site: the plan is "Liver S7 demo" (Couinaud segment VII). */
+    static final String LESION_ORGAN = "liver";
+    static final String LESION_SITE = "segment VII";
+
+    /**
+     * The demo's lesion as RECIST 1.1 measures it at baseline: its longest diameter on an axial slice of the planning CT, taken
+     * from the GTV's own contours (the largest over its slices), a target lesion of the liver measured on the implant day (a
+     * CT-guided implant is planned on the scan of that day).
+     */
+    static LesionData lesionOf(long patientDbId, Structure gtv, LocalDate measuredOn) {
+        double longest = gtv.contours().stream().mapToDouble(Contour::longestDiameterMm).max().orElseThrow();
+        return new LesionData(patientDbId, "L1", LESION_ORGAN, LESION_SITE, false, true, longest, null, null, measuredOn);
+    }
+
+    /**
+     * Fractions of the baseline diameter at the demo's two follow-up visits, 1 and 3 months after the implant: simulated, for the
+     * demonstration only (no patient was followed), chosen so that the screens show both verdicts RECIST 1.1 gives a shrinking
+     * target: −10 % stable disease, then −40 % partial response (a decrease of at least 30 %).
+     */
+    static final double[] FOLLOW_UP_FRACTIONS = {0.9, 0.6};
+
+    /** The demo's follow-up visits of {@code lesion} (simulated, see {@link #FOLLOW_UP_FRACTIONS}), no new lesion. */
+    static List<VisitData> followUps(LesionRecord lesion, LocalDate implantDate) {
+        List<VisitData> out = new ArrayList<>();
+        int[] months = {1, 3};
+        for (int i = 0; i < months.length; i++) {
+            double mm = Math.round(lesion.data().baselineLongestMm() * FOLLOW_UP_FRACTIONS[i] * 10) / 10.0;
+            out.add(new VisitData(lesion.data().patientId(), implantDate.plusMonths(months[i]), null, null, false, null,
+                    List.of(new VisitData.Measurement(lesion.id(), mm, null, null)), Map.of(), List.of()));
+        }
         return out;
     }
 

@@ -53,14 +53,21 @@ public final class ClinicalApi {
         this.plans = new PlanRevisions(s.db());
     }
 
-    /** POST /api/patients/{id}/lesions → 201. */
+    /**
+     * POST /api/patients/{id}/lesions → 201 {"label","organ","site"?,"nodal","target","baselineLongestMm"?,
+     * "baselineShortAxisMm"?,"baselineViableMm"?,"baselineDate"?}: checked by {@link #lesion}, each refusal naming its field.
+     */
     public void createLesion(Context ctx, Caller c) {
         Patient p = patient(ctx);
         Actor a = editor(c, p.centreId(), "patient " + p.id());
         ObjectNode b = Json.body(ctx);
         required(b, "nodal");
         required(b, "target");
-        LesionData d = lesion(b, new LesionData(p.id(), Json.text(b, "label"), null, null, false, false, null, null, null));
+        if (Json.optText(b, "organ") == null) {
+            throw ApiProblem.badRequest("organ", "organ is required (e.g. liver, lung, lymph node): RECIST 1.1 takes at most two"
+                    + " target lesions per organ");
+        }
+        LesionData d = lesion(b, p.id(), null, dates(p));
         ctx.status(201).json(json(lesions.create(a, d)));
     }
 
@@ -68,9 +75,11 @@ public final class ClinicalApi {
     public void updateLesion(Context ctx, Caller c) {
         long id = Json.pathId(ctx, "recordId");
         LesionRecord old = lesions.find(id).orElseThrow(() -> ApiProblem.notFound("lesion " + id));
-        Actor a = editor(c, centreOf(old.data().patientId(), "lesion " + id), "lesion " + id);
+        Patient p = patients.find(old.data().patientId()).orElseThrow(() -> ApiProblem.notFound("lesion " + id));
+        Actor a = editor(c, p.centreId(), "lesion " + id);
         ObjectNode b = Json.body(ctx);
-        ctx.json(json(lesions.update(a, id, Json.number(b, "version"), lesion(b, old.data()), Json.optText(b, "reason"))));
+        ctx.json(json(lesions.update(a, id, Json.number(b, "version"), lesion(b, p.id(), old.data(), dates(p)),
+                Json.optText(b, "reason"))));
     }
 
     /** POST /api/patients/{id}/visits → 201: read with the visit form's checks ({@link VisitForm}). */
@@ -132,7 +141,8 @@ public final class ClinicalApi {
         LesionData d = r.data();
         return Json.MAPPER.createObjectNode().put("id", r.id()).put("label", d.label()).put("organ", d.organ()).put("site", d.site())
                 .put("nodal", d.nodal()).put("target", d.target()).put("baselineLongestMm", d.baselineLongestMm())
-                .put("baselineShortAxisMm", d.baselineShortAxisMm()).put("baselineViableMm", d.baselineViableMm()).put("version", r.version());
+                .put("baselineShortAxisMm", d.baselineShortAxisMm()).put("baselineViableMm", d.baselineViableMm())
+                .put("baselineDate", d.baselineDate() == null ? null : d.baselineDate().toString()).put("version", r.version());
     }
 
     /** The visit as the API shows it (months since implant computed by storage from the first implant), with its measurements. */
@@ -172,12 +182,61 @@ public final class ClinicalApi {
         return o;
     }
 
-    /** {@code old} with the lesion fields the body names. */
-    private static LesionData lesion(ObjectNode b, LesionData old) {
-        return new LesionData(old.patientId(), Json.text(b, "label", old.label()), Json.text(b, "organ", old.organ()),
-                Json.text(b, "site", old.site()), flag(b, "nodal", old.nodal()), flag(b, "target", old.target()),
-                Json.decimal(b, "baselineLongestMm", old.baselineLongestMm()), Json.decimal(b, "baselineShortAxisMm", old.baselineShortAxisMm()),
-                Json.decimal(b, "baselineViableMm", old.baselineViableMm()));
+    /**
+     * RECIST 1.1 (Eisenhauer et al., Eur J Cancer 2009;45:228, section 3.1.1): a measurable lesion is at least 10 mm in longest
+     * diameter on CT with slices of 5 mm or less; a lymph node is measurable (pathological) from 15 mm in short axis.
+     */
+    static final double MIN_MEASURABLE_MM = 10;
+    static final double MIN_MEASURABLE_NODE_MM = 15;
+    /** The largest diameter accepted: storage's bound (LesionData), a typing slip (cm for mm) above it. */
+    private static final double MAX_DIAMETER_MM = 500;
+
+    /**
+     * {@code old} (null for a new lesion of patient {@code patientId}) with the lesion fields the body names, checked, each refusal naming its field: a label; diameters in mm
+     * (0 < d ≤ 500); the baseline date not in the future nor before birth ({@link DateChecks}). When the body names whether the
+     * lesion is a target or a node, or a baseline diameter, a target lesion must carry the diameter RECIST measures (longest;
+     * short axis for a node) at a measurable size. Lesions stored earlier without it (or without a date) can still be edited.
+     */
+    private static LesionData lesion(ObjectNode b, long patientId, LesionData stored, DateChecks dates) {
+        // a new lesion starts from nothing recorded (its label, required, comes from the body: the placeholder is never stored)
+        LesionData old = stored != null ? stored : new LesionData(patientId, "new", null, null, false, false, null, null, null, null);
+        String label = Json.text(b, "label", stored == null ? null : old.label());
+        if (label == null) {
+            throw ApiProblem.badRequest("label", "label is required: name the lesion within the patient, e.g. \"L1\"");
+        }
+        boolean nodal = flag(b, "nodal", old.nodal());
+        boolean target = flag(b, "target", old.target());
+        Double longest = diameter(b, "baselineLongestMm", old.baselineLongestMm());
+        Double shortAxis = diameter(b, "baselineShortAxisMm", old.baselineShortAxisMm());
+        Double viable = diameter(b, "baselineViableMm", old.baselineViableMm());
+        LocalDate date = b.has("baselineDate") ? dates.check(b, "baselineDate", false, "the baseline measurement") : old.baselineDate();
+        boolean measurementNamed = java.util.stream.Stream.of("nodal", "target", "baselineLongestMm", "baselineShortAxisMm").anyMatch(b::has);
+        if (target && measurementNamed) {
+            String field = nodal ? "baselineShortAxisMm" : "baselineLongestMm";
+            Double measured = nodal ? shortAxis : longest;
+            double least = nodal ? MIN_MEASURABLE_NODE_MM : MIN_MEASURABLE_MM;
+            String what = nodal ? "short axis" : "longest diameter";
+            if (measured == null) {
+                throw ApiProblem.badRequest(field, "a target lesion needs its baseline " + what + " (mm), which RECIST 1.1 follows;"
+                        + " give it, or record the lesion as non-target");
+            }
+            if (measured < least) {
+                throw ApiProblem.badRequest(field, "a target " + (nodal ? "node" : "lesion") + " of " + measured + " mm " + what
+                        + " is not measurable: RECIST 1.1 needs at least " + least + " mm; record it as non-target");
+            }
+        }
+        return new LesionData(patientId, label, Json.text(b, "organ", old.organ()), Json.text(b, "site", old.site()), nodal, target,
+                longest, shortAxis, viable, date);
+    }
+
+    /** Diameter {@code field} in mm when the body has it (0 < d ≤ 500), else {@code old}. */
+    private static Double diameter(ObjectNode b, String field, Double old) {
+        Double d = Json.decimal(b, field, old);
+        if (b.has(field) && d != null && (d <= 0 || d > MAX_DIAMETER_MM)) {
+            throw ApiProblem.badRequest(field, field + " " + d + " mm is outside 0–" + (int) MAX_DIAMETER_MM + " mm; give millimetres"
+                    + " (leave it empty when not measured)");
+        }
+        return d;
     }
 
     /** An implant to store, and the audit note when its planned metrics were copied from a plan revision (else null). */

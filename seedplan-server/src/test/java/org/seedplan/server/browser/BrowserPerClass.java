@@ -17,6 +17,7 @@ import org.seedplan.server.TestServer;
 abstract class BrowserPerClass {
 
     private final Duration patience;
+    private final String language;
     ServerAndBrowser bench;
     Chromium chromium;
     TestServer server;
@@ -26,12 +27,18 @@ abstract class BrowserPerClass {
 
     /** {@code patience}: how long {@link #wait} waits for a condition. */
     BrowserPerClass(Duration patience) {
+        this(patience, Chromium.LANGUAGE);
+    }
+
+    /** {@code patience} as above; the browser in {@code language} (e.g. "en-US"). */
+    BrowserPerClass(Duration patience, String language) {
         this.patience = patience;
+        this.language = language;
     }
 
     @BeforeAll
     final void startServerAndBrowser() throws Exception {
-        bench = ServerAndBrowser.start(patience);
+        bench = ServerAndBrowser.start(patience, language);
         chromium = bench.chromium;
         server = bench.server;
         driver = bench.driver;

@@ -50,8 +50,19 @@ final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a headless browser, or fails (CI=true) or skips the test when chromium or chromedriver is missing. */
+    /** The browser's language unless a test class asks for another. */
+    static final String LANGUAGE = "en-GB";
+
+    /** Starts a headless browser in {@link #LANGUAGE}, or fails (CI=true) or skips the test when chromium or chromedriver is missing. */
     static Chromium start() throws IOException {
+        return start(LANGUAGE);
+    }
+
+    /**
+     * Starts a headless browser in {@code language} (e.g. "en-US": given both as --lang and, for Chromium on Linux, which
+     * takes its locale from the environment, as LANGUAGE and LANG), or fails or skips as {@link #start()}.
+     */
+    static Chromium start(String language) throws IOException {
         requireInstalled();
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         Path profile = Files.createTempDirectory("seedplan-chromium-");
@@ -59,11 +70,11 @@ final class Chromium implements AutoCloseable {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=en-GB");
+                "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=" + language);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "UTC")).build();
+                .withEnvironment(Map.of("TZ", "UTC", "LANGUAGE", language.replace('-', '_'), "LANG", language.replace('-', '_') + ".UTF-8")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Chromium(driver, profile);

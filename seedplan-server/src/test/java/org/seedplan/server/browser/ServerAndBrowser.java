@@ -35,6 +35,11 @@ final class ServerAndBrowser implements AutoCloseable {
      * waits. Without chromium the test is skipped, or fails when CI=true (as {@link Chromium#start}); the server is then closed.
      */
     static ServerAndBrowser start(Duration patience) throws Exception {
+        return start(patience, Chromium.LANGUAGE);
+    }
+
+    /** As {@link #start(Duration)}, the browser in {@code language} (e.g. "en-US"). */
+    static ServerAndBrowser start(Duration patience, String language) throws Exception {
         CompletableFuture<TestServer> server = CompletableFuture.supplyAsync(() -> {
             try {
                 return new TestServer(TestDatabases.Kind.SQLITE);
@@ -44,7 +49,7 @@ final class ServerAndBrowser implements AutoCloseable {
         }, task -> new Thread(task, "test-server-start").start());
         Chromium chromium;
         try {
-            chromium = Chromium.start();
+            chromium = Chromium.start(language);
         } catch (Throwable t) {
             server.thenAccept(TestServer::close);
             throw t;

@@ -1,5 +1,6 @@
 package org.seedplan.storage.registry;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +16,11 @@ import java.util.Map;
  * @param baselineLongestMm   baseline longest diameter, mm (non-nodal lesions)
  * @param baselineShortAxisMm baseline short-axis diameter, mm (nodes)
  * @param baselineViableMm    baseline diameter of the enhancing part (mRECIST), mm
+ * @param baselineDate        the date of the baseline measurement (the scan it was read on), or {@code null} (rows stored before
+ *                            migration V015)
  */
 public record LesionData(long patientId, String label, String organ, String site, boolean nodal, boolean target,
-                         Double baselineLongestMm, Double baselineShortAxisMm, Double baselineViableMm) {
+                         Double baselineLongestMm, Double baselineShortAxisMm, Double baselineViableMm, LocalDate baselineDate) {
 
     public LesionData {
         if (label == null || label.isBlank()) {
@@ -28,6 +31,12 @@ public record LesionData(long patientId, String label, String organ, String site
                 throw new IllegalArgumentException("lesion " + label + ": diameter " + d + " mm is outside 0–500 mm; give millimetres");
             }
         }
+    }
+
+    /** A lesion without the date of its baseline measurement. */
+    public LesionData(long patientId, String label, String organ, String site, boolean nodal, boolean target,
+                      Double baselineLongestMm, Double baselineShortAxisMm, Double baselineViableMm) {
+        this(patientId, label, organ, site, nodal, target, baselineLongestMm, baselineShortAxisMm, baselineViableMm, null);
     }
 
     /** The fields by column name. */
@@ -42,6 +51,7 @@ public record LesionData(long patientId, String label, String organ, String site
         m.put("baseline_longest_mm", baselineLongestMm);
         m.put("baseline_short_axis_mm", baselineShortAxisMm);
         m.put("baseline_viable_mm", baselineViableMm);
+        m.put("baseline_date", baselineDate);
         return m;
     }
 }

@@ -68,6 +68,6 @@ public final class LesionRepository {
     static LesionRecord row(Tx.Row r) throws SQLException {
         return new LesionRecord(r.longValue("id"), r.longValue("version"), new LesionData(r.longValue("patient_id"), r.string("label"),
                 r.string("organ"), r.string("site"), r.bool("nodal"), r.bool("target"), r.doubleOrNull("baseline_longest_mm"),
-                r.doubleOrNull("baseline_short_axis_mm"), r.doubleOrNull("baseline_viable_mm")));
+                r.doubleOrNull("baseline_short_axis_mm"), r.doubleOrNull("baseline_viable_mm"), r.date("baseline_date")));
     }
 }
