@@ -81,6 +81,7 @@ public final class NeedleFinder {
         float max = -Float.MAX_VALUE;
         double thickness = ct.sliceProfileFwhmMm();
         double follow = followLevelHu(ct);
+        double start = startLevelHu(ct);
         for (int v = 0; v < hu.length; v++) {
             metal[v] = hu[v] >= follow;
             max = Math.max(max, hu[v]);
@@ -92,7 +93,7 @@ public final class NeedleFinder {
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
             boolean holdsMetal = false;
             for (int v : component) {
-                holdsMetal |= hu[v] >= METAL_HU;
+                holdsMetal |= hu[v] >= start;
             }
             if (!holdsMetal) {
                 continue;
@@ -214,8 +215,22 @@ public final class NeedleFinder {
         return out;
     }
 
+    /** The highest CT number of cortical bone with noise and streaks, HU (the seen 5 mm scans: at most 1 865 HU away from needles). */
+    static final double CORTICAL_BONE_HU = 2000;
+
     /**
-     * The level down to which metal connected to a voxel at or above {@link #METAL_HU} is followed, HU: {@link #METAL_HU}
+     * The level a component of metal must reach somewhere to be looked at, HU: {@link #METAL_HU} up to 3 mm slices; on thicker
+     * ones the follow level ({@link #followLevelHu}) but not below {@link #CORTICAL_BONE_HU}, so that bone never starts one. A
+     * flat needle lying on the boundary between two 5 mm slices reads half in each, as a needle inside a 10 mm slice would: its
+     * highest voxel can stay below 2200 HU over its whole length (3024 needle 8, triangle profile: 2 118 HU), and a component
+     * started only at 2200 HU never held it.
+     */
+    static double startLevelHu(Volume ct) {
+        return Math.max(CORTICAL_BONE_HU, followLevelHu(ct));
+    }
+
+    /**
+     * The level down to which metal connected to a voxel at or above {@link #startLevelHu} is followed, HU: {@link #METAL_HU}
      * up to 3 mm slices, lower in proportion on thicker ones (the peak of a needle's partial volume falls as 1 / slice
      * thickness: between two 5 mm slices in tissue about 1 900 HU). The width that counts is the needle's worst case,
      * {@link #partialVolumeWidthMm}: on an overlapping reconstruction some slice always holds the needle well inside it.
