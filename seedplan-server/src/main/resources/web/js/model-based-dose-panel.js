@@ -1,7 +1,7 @@
 // The model-based dose (AAPM TG-186) panel of the plan and verification screens: run the Monte Carlo on the server with
 // progress and cancel, then D90 and V100 of the targets and the organ doses beside TG-43, each dose column labelled with the
 // dose it is (TG-43 Dw,w; Dm,m or Dw,m) with ±1σ, a * beside the ± of a metric whose estimated noise bias exceeds its σ and,
-// under the table, the result's note saying what ± and * mean (the words report.pdf prints under its table: ModelBasedNotes),
+// under the table, the result's note saying what ± and * mean (the words report.pdf and the command line print under their tables: core dose.modelbased.ModelBasedNotes),
 // and the DVH of both doses with the model-based 1σ band. What the panel is for (a plan revision, a verification) is its
 // subject; a result is shown only beside the subject it was computed for.
 // API: docs/model-based-dose.md.

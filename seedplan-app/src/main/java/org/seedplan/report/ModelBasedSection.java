@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.ModelBasedNotes;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.tissue.StructureTissue;
-import org.seedplan.server.modelbased.ModelBasedNotes;
 
 /**
  * The report section that puts TG-43 beside the model-based dose (TG-186 §V): D90 and V100 of each target and the
@@ -34,7 +34,7 @@ final class ModelBasedSection {
             rows.add(c.stream().map(ModelBasedSection::text).toArray(String[]::new));
         }
         p.table(rows, new float[] {110, 60, 90, 120, 70}, 9);
-        // the workstation's panel prints the same words under its table (ModelBasedNotes)
+        // the workstation's panel and the command line print the same words under their tables (ModelBasedNotes)
         p.line(text(String.format(Locale.ROOT, "%s; %d photons in %.0f s.", ModelBasedNotes.uncertainty(e), e.photons(), e.seconds())),
                 8.5f, false);
         String materials = e.tissues().describeMaterials();
@@ -61,7 +61,8 @@ final class ModelBasedSection {
                 e.dvhBands().stream().mapToDouble(org.seedplan.dose.modelbased.DvhBand::maxSigmaPct).max().orElse(0))), 8.5f, false);
     }
 
-    private static String text(String s) {
+    /** The report's spelling of a text: its fonts have no σ, so "1σ" is "1 sigma", "±" "+/-" and "σ" "sigma". */
+    static String text(String s) {
         return s.replace("1σ", "1 sigma").replace("±", "+/-").replace("σ", "sigma");
     }
 }

@@ -15,6 +15,8 @@ import org.seedplan.dose.FastDoseEngine;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.Tg43Kernel;
 import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.MetricUncertainty;
+import org.seedplan.dose.modelbased.ModelBasedNotes;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.montecarlo.MonteCarloSettings;
 import org.seedplan.dose.tissue.HuDensityCurve;
@@ -40,7 +42,8 @@ import org.seedplan.verify.seedfinder.SeedFinding;
 
 /**
  * The verification report carries the TG-43 vs model-based section of the seeds found, with the dose it is named (here Dw,m,
- * the plan report's test names Dm,m) beside TG-43 (Dw,w) and its 1σ, when a model-based dose was computed, and not otherwise.
+ * the plan report's test names Dm,m) beside TG-43 (Dw,w) and its 1σ, when a model-based dose was computed, and not otherwise;
+ * under its table the note the command line prints for the same result (one wording, {@link ModelBasedNotes}).
  * Four 6711 seeds in a water CT rendered as a post-op scan; 2·10⁴ photons: the numbers are for the format, not the physics.
  */
 class VerificationReportModelBasedTest {
@@ -83,6 +86,17 @@ class VerificationReportModelBasedTest {
         Path without = tmp.resolve("without.pdf");
         VerificationReport.write(without, "TEST^REPORT", v, finding, null, postOp, rois, RX_GY, "CTV drawn", List.of("6711, 0.7 U at implant"));
         assertThat(text(without)).doesNotContain("model-based").doesNotContain("Dw,m");
+
+        // one wording: report.pdf (in its ASCII spelling) and the command line (dose --engine mc, plan and verify --model-based
+        // print ModelBasedNotes.terminal) carry the same note for this result; the workstation's uncertaintyNote is the same
+        // note (ModelBasedApiTest). The PDF wraps the note over lines: compared with single spaces.
+        String note = ModelBasedNotes.uncertainty(e);
+        assertThat(note).contains("spread of the run's 10 independent groups of histories").contains(MetricUncertainty.BIAS_NOTE)
+                .endsWith(e.comparison().biasNote());
+        assertThat(text(with).replaceAll("\\s+", " ")).contains(ModelBasedSection.text(note) + "; " + e.photons() + " photons in");
+        String terminal = ModelBasedNotes.terminal(e);
+        assertThat(terminal).as("the note under the table, once, and no second wording of ±")
+                .containsOnlyOnce(note).endsWith(note + ".\n").containsOnlyOnce("1σ of the").doesNotContain("statistical (Monte Carlo) only");
     }
 
     private static String text(Path pdf) throws Exception {

@@ -14,6 +14,7 @@ import org.seedplan.dicom.rtstruct.Roi;
 import org.seedplan.dose.DecayIntegral;
 import org.seedplan.dose.Seed;
 import org.seedplan.dose.modelbased.DoseSpecification;
+import org.seedplan.dose.modelbased.ModelBasedNotes;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dvh.DoseMetricsCalculator;
 import org.seedplan.dvh.RoiMask;
@@ -55,11 +56,14 @@ final class ModelBasedDoseRun {
         lines.add("dose written: " + e.describe());
         lines.addAll(metricsLines(e));
         lines.add("TG-43 beside the model-based dose:");
-        lines.addAll(e.comparison().render().lines().toList());
+        lines.addAll(ModelBasedNotes.terminal(e).lines().toList());
         return new Outcome(e, lines);
     }
 
-    /** The model-based metrics of each structure with their 1σ (statistical, bootstrap over the per-voxel uncertainty). */
+    /**
+     * The model-based metrics of each structure with their 1σ (statistical, from the run's groups of histories); what ± and * mean
+     * is the note under the comparison that follows them ({@link ModelBasedNotes#terminal}).
+     */
     static List<String> metricsLines(PatientModelBasedDose.Evaluation e) {
         List<String> out = new ArrayList<>();
         String label = e.modelBased().specification().label();
@@ -73,8 +77,6 @@ final class ModelBasedDoseRun {
                     pm(s.vPct().get("100"), sigma, bias, "V100"), pm(s.dCcGy().get("2"), sigma, bias, "D2cc"),
                     pm(s.dCcGy().get("0.1"), sigma, bias, "D0.1cc")));
         }
-        out.add("± is 1σ of the Monte Carlo statistics only: " + org.seedplan.dose.modelbased.MetricUncertainty.method(e.modelBased())
-                + "; " + org.seedplan.dose.modelbased.MetricUncertainty.BIAS_NOTE + " (docs/model-based-dose.md).");
         return out;
     }
 

@@ -292,7 +292,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (modelBasedDose != null) {
             System.out.println("  model-based dose: " + modelBasedDose.describe());
-            modelBasedDose.comparison().render().lines().forEach(l -> System.out.println("  " + l));
+            org.seedplan.dose.modelbased.ModelBasedNotes.terminal(modelBasedDose).lines().forEach(l -> System.out.println("  " + l));
         }
         if (out != null) {
             System.out.println("  written to " + out + ": " + String.join(", ", PlanFiles.names()));

@@ -224,7 +224,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             if (modelBasedDose != null) {
                 System.out.println("model-based dose of the seeds found: " + modelBasedDose.describe());
-                System.out.print(modelBasedDose.comparison().render());
+                System.out.print(org.seedplan.dose.modelbased.ModelBasedNotes.terminal(modelBasedDose));
             }
         }
         return 0;

@@ -71,7 +71,9 @@ class ModelBasedCommandsTest {
         assertThat(r.out()).contains("dose written: Dw,m (model-based dose to water in medium (TG-186)): Monte Carlo")
                 .contains("TG-43 (Dw,w)").contains("Dw,m ± 1σ").containsPattern("GTV +D90 +[0-9.]+ Gy +[0-9.]+ ± [0-9.]+ Gy")
                 .contains("Dw,m D90 Gy").contains("GTV: liver 100 % (user's override)")
-                .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Stomach: ");
+                .contains("soft tissue no contour assigns: mean-male-soft-tissue").contains("Stomach: ")
+                .as("one note under both tables, in the words of report.pdf and the workstation (ModelBasedNotes)")
+                .containsOnlyOnce("± is 1σ of the Monte Carlo statistics only (spread of the run's ");
         assertThat(r.err()).contains("model-based dose (Monte Carlo): 100 %");
         DataSet rd = DicomReader.read(out).dataSet();
         assertThat(rd.string(ModelBasedDoseRun.DOSE_COMMENT).orElseThrow()).startsWith("Dw,m (model-based dose to water in medium");

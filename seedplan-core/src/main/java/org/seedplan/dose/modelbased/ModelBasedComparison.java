@@ -120,7 +120,10 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
                 : "* estimated noise bias above 1σ (the value is off by more than its ±; more photons): " + String.join(", ", biased);
     }
 
-    /** The comparison as a fixed-width text table with a line saying what each column is. */
+    /**
+     * The comparison as a fixed-width text table with a line saying what each column is; what ± and * mean is
+     * {@link ModelBasedNotes#uncertainty}'s note, printed under it ({@link ModelBasedNotes#terminal}).
+     */
     public String render() {
         StringBuilder sb = new StringBuilder();
         String fmt = "%-14s %-7s %14s %20s %11s%n";
@@ -132,8 +135,7 @@ public record ModelBasedComparison(DoseSpecification specification, List<Row> ro
         }
         sb.append(DoseSpecification.TG43_WATER.label()).append(": ").append(DoseSpecification.TG43_WATER.description()).append("; ")
                 .append(specification.label()).append(": ").append(specification.description())
-                .append("; ± 1σ statistical (Monte Carlo) only; both on the same grid and structure masks; ").append(biasNote())
-                .append(".\n");
+                .append("; both on the same grid and structure masks.\n");
         return sb.toString();
     }
 }

@@ -15,6 +15,7 @@ import org.seedplan.dose.Seed;
 import org.seedplan.dose.modelbased.DoseSpecification;
 import org.seedplan.dose.modelbased.DvhBand;
 import org.seedplan.dose.modelbased.ModelBasedComparison;
+import org.seedplan.dose.modelbased.ModelBasedNotes;
 import org.seedplan.dose.modelbased.PatientModelBasedDose;
 import org.seedplan.dose.montecarlo.MonteCarloSettings;
 import org.seedplan.dose.tissue.HuDensityCurve;
