@@ -91,6 +91,8 @@ public final class SeedFinder {
     static final double MIN_IMAGE_LENGTH_MM = 2.5;
     /** Share of the seed's length above which a learned image length is the seed's own. */
     static final double CAPSULE_LENGTH_SHARE = 0.9;
+    /** A slice profile this many times wider than the slice spacing or more makes an overlapping reconstruction. */
+    static final double OVERLAPPING_PROFILE = 1.2;
     /** Typical volume of one seed's blob above the threshold, mm³ (for telling a coil from a few seeds). */
     static final double SEED_BLOB_MM3 = 25;
     /** A found seed within this distance of a seed of the earlier implant is that seed, mm (seeds move a few mm after implant). */
@@ -863,7 +865,8 @@ public final class SeedFinder {
      * Learns the seed image from up to 20 blobs nearest the median blob size (most blobs are
      * single seeds): starting from weighted principal axes, alternating scans of the in-plane and
      * axial σ with the amplitude solved by least squares on the unclipped voxels, then the seed
-     * poses refined and the scans repeated. The axial σ starts at 0.42 of the slice profile's width {@code profileMm} (a triangle's
+     * poses refined and the scans repeated; on an overlapping reconstruction learned a second time from each blob's in-plane
+     * elongation, and the image that leaves the lower misfit kept. The axial σ starts at 0.42 of the slice profile's width {@code profileMm} (a triangle's
      * or Gaussian's) and is searched between 0.1 and 1.0 of it; the fitted regions reach along z the wider of 3 mm and that width.
      */
     private Learned learn(Grid g, double profileMm, float[] hu, int[] labels, double background, double metal, double lowHu,
@@ -882,7 +885,8 @@ public final class SeedFinder {
         int mxy = (int) Math.ceil(2.5 / minPix) + 1;
         int mz = Math.max(1, (int) Math.ceil(Math.max(3.0, profileMm) / g.dzMm()));
         List<ImageFitter.Region> regions = new ArrayList<>();
-        List<SeedImageModel.Placed> poses = new ArrayList<>();
+        List<SeedImageModel.Placed> spatial = new ArrayList<>();
+        List<SeedImageModel.Placed> inPlane = new ArrayList<>();
         for (Blob b : isolated) {
             regions.add(ImageFitter.Region.of(g, hu, labels, b, mxy, mz));
             double[] w = new double[b.size()];
@@ -890,14 +894,46 @@ public final class SeedFinder {
                 w[q] = Math.max(1e-3, Math.min(b.hu[q], metal) - lowHu);
             }
             PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, w, null, b.size());
-            poses.add(model.place(pa.meanMm(), pa.axes()[0]));
+            spatial.add(model.place(pa.meanMm(), pa.axes()[0]));
+            inPlane.add(model.place(pa.meanMm(), PrincipalAxes.inPlaneAxis(b.x, b.y, w, b.size())));
         }
         if (isolated.size() < 3) {
             notes.add("fewer than 3 isolated seeds: seed appearance not learned from the scan; default point-spread "
                     + "function used");
-            model = model.withAmplitude(amplitude(model, regions, poses));
-            return new Learned(model, median, energy(model, regions, poses), 0);
+            model = model.withAmplitude(amplitude(model, regions, spatial));
+            return new Learned(model, median, energy(model, regions, spatial), 0);
         }
+        // On an overlapping reconstruction (5 mm slices every 2.5 mm) a seed's blob spreads along z over 2-3 slices, its
+        // principal axis tilts towards z, and an image learned from tilted seeds grows to the capsule's length to explain the
+        // tilt: there the image is learned from the blobs' in-plane elongation too, and the one that fits the isolated seeds
+        // better is kept (docs/seed-finder.md, ninth round; on contiguous slices the second start changed counts, not axes).
+        LearnedImage image = learnImage(g, profileMm, hu, labels, model, regions, spatial);
+        if (profileMm > OVERLAPPING_PROFILE * g.dzMm()) {
+            LearnedImage fromInPlane = learnImage(g, profileMm, hu, labels, model, regions, inPlane);
+            image = fromInPlane.misfit() < image.misfit() ? fromInPlane : image;
+        }
+        model = image.model();
+        List<SeedImageModel.Placed> poses = image.poses();
+        double[] iso = isolated.stream().mapToDouble(Blob::size).sorted().toArray();
+        return new Learned(model, iso[iso.length / 2], energy(model, regions, replace(model, poses)), isolated.size());
+    }
+
+    /** A seed image learned from the isolated seeds, their poses and the misfit left (HU²). */
+    private record LearnedImage(SeedImageModel model, List<SeedImageModel.Placed> poses, double misfit) {
+    }
+
+    /**
+     * Learns the seed image from the isolated seeds' regions starting from the given poses: alternating golden-section scans of
+     * the in-plane σ, the axial σ and the image length with the amplitude solved by least squares, the poses refined by the
+     * image fit, and the scans repeated.
+     */
+    private LearnedImage learnImage(Grid g, double profileMm, float[] hu, int[] labels, SeedImageModel start,
+                                    List<ImageFitter.Region> regions, List<SeedImageModel.Placed> startPoses) {
+        double len = options.seedLengthMm();
+        double background = start.backgroundHu();
+        double metal = start.clipHu();
+        SeedImageModel model = start;
+        List<SeedImageModel.Placed> poses = startPoses;
         for (int round = 0; round < 2; round++) {
             for (int scan = 0; scan < 3; scan++) {
                 // 0: in-plane σ, 1: axial σ, 2: the length of the seed's image (its marker may be shorter than the capsule).
@@ -928,8 +964,7 @@ public final class SeedFinder {
                 poses = refined;
             }
         }
-        double[] iso = isolated.stream().mapToDouble(Blob::size).sorted().toArray();
-        return new Learned(model, iso[iso.length / 2], energy(model, regions, replace(model, poses)), isolated.size());
+        return new LearnedImage(model, poses, misfit(g, hu, labels, model, regions, poses));
     }
 
     /** Sum of squared residuals of the isolated seeds under a model whose amplitude is fitted first. */

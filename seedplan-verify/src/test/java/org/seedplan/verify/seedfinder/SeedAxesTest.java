@@ -21,7 +21,8 @@ import org.seedplan.verify.scanner.SliceProfile;
 /**
  * The axes of single seeds on thick slices (docs/seed-finder.md, ninth round): thirty seeds apart from each other in the liver of
  * the independent generator's anatomy ({@code verify.scanner}), six directions in-plane × tilts of 0, 15, 30, 45 and 60° out of
- * the slices, each at another depth in its slice, on contiguous 5 mm slices.
+ * the slices, each at another depth in its slice, on 5 mm slices every 2.5 mm (an overlapping reconstruction) and on contiguous
+ * 5 mm slices.
  */
 class SeedAxesTest {
 
@@ -31,6 +32,22 @@ class SeedAxesTest {
 
     /** The seeds' centres and axes, mm. */
     private record Truth(List<Vec3> centres, List<Vec3> axes) {
+    }
+
+    @Test
+    void anOverlappingReconstructionIsReadWithTheMarkersLengthAndTheSeedsAxes() {
+        Truth truth = truth();
+        ScannerModel scanner = ScannerModel.typical(SliceProfile.TRIANGLE, HuScale.CLIPPED_12_BIT).withSliceThickness(5);
+        SeedFinding f = new SeedFinder().find(scene(scanner, 2.5, truth, 41));
+        MatchTally t = score(truth, f);
+        print("5 mm every 2.5 mm triangle", f, t);
+        assertThat(t.found()).as("seeds found").isEqualTo(truth.centres().size());
+        // The seed's image is mostly its 3 mm silver marker: learned as 2.8-3.2 mm on contiguous 5 mm tuning scans. Learned from
+        // blobs' principal axes tilted towards z by the 5 mm profile sampled every 2.5 mm it was the capsule's 4.5 mm (measured
+        // here before: 4.50 mm, mean axis error 25.2°; now 2.83 mm). 3.5 mm lies between with room for the tuning spread.
+        assertThat(f.calibration().seedImageLengthMm()).as("learned image length, mm").isLessThan(3.5);
+        // Issue 15 asks ≤ 10° for isolated seeds; measured here: 4.4° (worst 9.2°).
+        assertThat(t.meanAngleDeg()).as("mean axis error, degrees").isLessThanOrEqualTo(10);
     }
 
     @Test
