@@ -1,6 +1,9 @@
 package org.seedplan.dose;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -21,7 +24,8 @@ import org.seedplan.geometry.Vec3;
  * for isolated oblique seeds of the 6711, 6702 and IAI-125A and random implants (FastDoseEngineTest).
  * Parallel over slices; voxels at or beyond the zero-dose distance are not visited. Point queries are
  * evaluated exactly. {@link #seedDoseRate} gives one seed's dose rate on the slab of slices it reaches,
- * the values a full computation adds for that seed (an edit changes the dose there only).
+ * the values a full computation adds for that seed (an edit changes the dose there only). {@link #cancelledWhen} gives the
+ * engine a cancel, polled before each slice.
  */
 public final class FastDoseEngine implements DoseEngine {
 
@@ -40,6 +44,7 @@ public final class FastDoseEngine implements DoseEngine {
     private final double farEndMm;
     private final double tailEndMm;
     private final double zeroFromMm;
+    private final BooleanSupplier cancelled;
 
     public FastDoseEngine(Tg43Kernel kernel) {
         this.kernel = kernel;
@@ -52,6 +57,28 @@ public final class FastDoseEngine implements DoseEngine {
         this.near = kernel.table(EXACT_RADIUS_MM, NEAR_TABLE_END_MM, NEAR_STEP_MM, angles);
         this.far = kernel.table(NEAR_TABLE_END_MM, farEndMm, fittedStep(NEAR_TABLE_END_MM, farEndMm), angles);
         this.tail = kernel.table(farEndMm, tailEndMm, fittedStep(farEndMm, tailEndMm), angles);
+        this.cancelled = () -> false;
+    }
+
+    private FastDoseEngine(FastDoseEngine tables, BooleanSupplier cancelled) {
+        this.kernel = tables.kernel;
+        this.near = tables.near;
+        this.far = tables.far;
+        this.tail = tables.tail;
+        this.farEndMm = tables.farEndMm;
+        this.tailEndMm = tables.tailEndMm;
+        this.zeroFromMm = tables.zeroFromMm;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * This engine (its tables shared) stopping its grid doses with a CancellationException, keeping nothing, once
+     * {@code cancelled} says so: polled before each slice (no slice begins after a cancel) and once at the end, as the Monte
+     * Carlo engine polls the same kind of hook ({@code MonteCarloDoseEngine.run}), so a cancel waits for at most the slices
+     * under way, one per thread. Point queries are not polled.
+     */
+    public FastDoseEngine cancelledWhen(BooleanSupplier cancelled) {
+        return new FastDoseEngine(this, cancelled);
     }
 
     /** A step of about FAR_STEP_MM that divides [from, to] into whole steps. */
@@ -70,7 +97,7 @@ public final class FastDoseEngine implements DoseEngine {
         org.seedplan.geometry.MemoryBudget.require(grid, 8, "the dose grid");
         Seeds all = Seeds.of(seeds);
         float[] out = new float[grid.voxelCount()];
-        IntStream.range(0, grid.nz()).parallel().forEach(k -> slice(all, grid, k, out, 0));
+        slices(0, grid.nz(), k -> slice(all, grid, k, out, 0));
         return out;
     }
 
@@ -109,8 +136,23 @@ public final class FastDoseEngine implements DoseEngine {
             out = new float[length];
         }
         int offset = first * slice;
-        IntStream.range(first, end).parallel().forEach(k -> slice(one, grid, k, out, offset));
+        slices(first, end, k -> slice(one, grid, k, out, offset));
         return new SlabRate(first, end - first, out);
+    }
+
+    /**
+     * Runs {@code slice} for slices {@code from} … {@code to − 1} in parallel, each only while no cancel was asked for; a cancel
+     * then throws here, in the caller's thread (a worker's exception would reach the caller without its message).
+     */
+    private void slices(int from, int to, IntConsumer slice) {
+        IntStream.range(from, to).parallel().forEach(k -> {
+            if (!cancelled.getAsBoolean()) {
+                slice.accept(k);
+            }
+        });
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("TG-43 dose cancelled");
+        }
     }
 
     /** Seeds as parallel primitive arrays for the inner loops. */

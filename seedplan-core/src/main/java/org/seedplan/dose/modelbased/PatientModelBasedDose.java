@@ -147,7 +147,8 @@ public final class PatientModelBasedDose {
         boolean[] region = targetVoxels(calculator.rois(), doseGrid);
         ModelBasedDose.Result mb = ModelBasedDose.compute(r.source(), tissues.phantom(), r.seeds(), doseGrid, r.time(),
                 r.specification(), r.settings(), region, progress, cancelled);
-        DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(r.source(), DoseModel.LINE_2D)).dose(r.seeds(), doseGrid, r.time());
+        DoseGrid tg43 = new FastDoseEngine(new Tg43Kernel(r.source(), DoseModel.LINE_2D)).cancelledWhen(cancelled)
+                .dose(r.seeds(), doseGrid, r.time());
         MetricUncertainty.Result uncertainty = MetricUncertainty.withDvhBands(calculator, mb.dose());
         ModelBasedComparison comparison = ModelBasedComparison.of(calculator, tg43, mb.dose(), uncertainty);
         return new Evaluation(tissues, mb.dose(), calculator.compute(mb.dose().dose()), uncertainty.sigma(), uncertainty.noiseBias(),

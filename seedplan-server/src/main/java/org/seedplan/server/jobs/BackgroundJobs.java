@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Long computations of the workstation (verification, model-based dose) run in the background: one at a time per lane (each
@@ -44,6 +45,20 @@ public final class BackgroundJobs<O> {
                 throw new CancellationException("stopped before " + stepName);
             }
             progress(stepName, fraction);
+        }
+
+        /**
+         * Begins the step {@code stepName} ({@link #step(String, double)}) and runs {@code work}, which polls
+         * {@link #cancelRequested()} inside itself (the seed finder's and the TG-43 engine's {@code cancelledWhen}, the Monte Carlo
+         * engine's cancel): a cancel asked during the step stops it there, "stopped while " the step, instead of after it.
+         */
+        default <T> T step(String stepName, double fraction, Supplier<T> work) {
+            step(stepName, fraction);
+            try {
+                return work.get();
+            } catch (CancellationException e) {
+                throw new CancellationException("stopped while " + stepName);
+            }
         }
     }
 

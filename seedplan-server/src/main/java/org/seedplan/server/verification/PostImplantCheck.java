@@ -96,8 +96,8 @@ public final class PostImplantCheck {
     /**
      * Runs the check. {@code contoursUsed} says where the structures came from (shown with the result);
      * {@code frameNote} is null when plan and post-op CT share their Frame of Reference, else what was assumed. A cancel asked of
-     * {@code job} stops the check at its next step (seed finding, matching and dose, DVHs, supplementary seeds) or between the
-     * supplement planner's stages, with a CancellationException.
+     * {@code job} stops the check with a CancellationException: inside the seed finding and the matching and dose (the finder and
+     * the TG-43 engine poll it), at the next step (DVHs, supplementary seeds) or between the supplement planner's stages.
      */
     public static Result run(PlanContent plan, Volume postOp, List<Structure> structures, String contoursUsed, String frameNote,
             BackgroundJobs.Progress job) {
@@ -113,18 +113,18 @@ public final class PostImplantCheck {
             throw new IllegalArgumentException("the plan revision has no seeds to verify against");
         }
         SourceModel model = SourceLibrary.builtIn().model(plan.sourceModelKey());
-        job.step("finding the seeds on the post-op CT", 0.15);
-        SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(planned.size()));
-        job.step("matching the seeds and computing the pre- and post-plan dose", 0.55);
+        SeedFinding finding = job.step("finding the seeds on the post-op CT", 0.15,
+                () -> new SeedFinder().cancelledWhen(job::cancelRequested).find(postOp, null, OptionalInt.of(planned.size())));
         List<Structure> dosed = structures.stream().filter(s -> s.type() != StructureType.EXTERNAL).toList();
         if (dosed.isEmpty()) {
             throw new IllegalArgumentException("the structure set has no structure to compute metrics on (only the body outline)");
         }
         Grid grid = ImplantVerifier.doseGridAround(dosed, GRID_MARGIN_MM, GRID_MM);
         List<RoiMask> rois = dosed.stream().map(s -> RoiMask.of(s, MaskRasterizer.rasterize(s, grid))).toList();
-        FastDoseEngine engine = new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D));
+        FastDoseEngine engine = new FastDoseEngine(new Tg43Kernel(model, DoseModel.LINE_2D)).cancelledWhen(job::cancelRequested);
         DecayIntegral time = DecayIntegral.permanent(model.halfLifeDays());
-        Verification v = new ImplantVerifier(engine, time, new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, rx);
+        Verification v = job.step("matching the seeds and computing the pre- and post-plan dose", 0.55,
+                () -> new ImplantVerifier(engine, time, new SeedMatcher()).verify(planned, finding.seeds(), rois, rois, grid, rx));
         job.step("DVHs", 0.85);
         DoseMetricsCalculator calc = new DoseMetricsCalculator(rois, grid, rx);
         DoseGrid preDose = v.preDose();

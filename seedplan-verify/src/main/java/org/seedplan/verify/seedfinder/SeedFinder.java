@@ -183,13 +183,34 @@ public final class SeedFinder {
     static final double MIN_EVIDENCE = 0.02;
 
     private final SeedFinderOptions options;
+    private final java.util.function.BooleanSupplier cancelled;
 
     public SeedFinder() {
         this(SeedFinderOptions.defaults());
     }
 
     public SeedFinder(SeedFinderOptions options) {
+        this(options, () -> false);
+    }
+
+    private SeedFinder(SeedFinderOptions options, java.util.function.BooleanSupplier cancelled) {
         this.options = options;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * This finder stopping with a CancellationException, keeping nothing, once {@code cancelled} says so: polled between its
+     * passes over the scan and before each object's fits (the Monte Carlo engine's kind of hook), so a cancel waits for the pass
+     * or the objects' fits under way, one per thread.
+     */
+    public SeedFinder cancelledWhen(java.util.function.BooleanSupplier cancelled) {
+        return new SeedFinder(options, cancelled);
+    }
+
+    private void stopIfCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("seed finding cancelled");
+        }
     }
 
     /** Finds all seeds in the whole scan, with no expected count. */
@@ -230,6 +251,7 @@ public final class SeedFinder {
         double background = stats.backgroundHu();
         // The seeds' level comes from seed-sized objects only (a screw cannot lift it), read through the 12-bit
         // scale's window so that seeds look alike on clipped and extended scales.
+        stopIfCancelled();
         MetalLevel level = MetalLevel.of(g, ct.hu(), options.minMetalHu());
         double metal = level.seedSizedObjects() > 0 ? Math.min(level.seedPeakHu(), WORKING_TOP_HU) : WORKING_TOP_HU;
         float[] hu = stats.maxHu() > metal ? clipped(ct.hu(), metal) : ct.hu();
@@ -246,7 +268,9 @@ public final class SeedFinder {
         List<Blob> faint = new ArrayList<>();
         int[] labels = new int[hu.length];
         double lowHu = background + 0.15 * (metal - background);
+        stopIfCancelled();
         List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, atLeast(hu, threshold), labels));
+        stopIfCancelled();
         List<Blob> large = new ArrayList<>();
         for (int[] comp : comps) {
             if (roi != null && !touches(comp, roi)) {
@@ -321,6 +345,7 @@ public final class SeedFinder {
                     + " wide, the slice spacing; on an overlapping reconstruction (slices thicker than their spacing) the seeds' z"
                     + " and the counts in merged groups are then less sure", g.dzMm()));
         }
+        stopIfCancelled();
         Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, candidates, notes);
         SeedImageModel model = learned.model;
         ImageFitter fitter = new ImageFitter(g, hu, labels, model);
@@ -341,6 +366,7 @@ public final class SeedFinder {
             }
         }
         List<BlobCount> ones = fitted.parallelStream().map(b -> {
+            stopIfCancelled();
             BlobCount bc = new BlobCount(b, fitter.region(b), fitter, splitter);
             bc.evaluate(1);
             return bc;
@@ -356,6 +382,7 @@ public final class SeedFinder {
             int nMax = Math.min(options.maxSeedsPerBlob(), (int) Math.ceil(b.size() / (0.5 * seedVoxels)) + 1);
             boolean single = b.size() <= 1.5 * seedVoxels && bc.fit(1).ssr() < SINGLE_FIT * learned.singleSeedEnergy;
             for (int n = 2; n <= nMax && !single; n++) {
+                stopIfCancelled();
                 double before = bc.bestScore();
                 bc.evaluate(n);
                 if (bc.score(n) >= before) {
@@ -421,6 +448,7 @@ public final class SeedFinder {
         // explain is a seed where one seed's image fits it, and is named in the self-check where none does.
         List<FoundSeed> inMetal = new ArrayList<>();
         List<SelfCheck.MetalHoldingSeeds> holding = new ArrayList<>();
+        stopIfCancelled();
         seedsInMetal(g, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal, holding);
         if (counted.isEmpty() && inMetal.isEmpty()) {
             if (roi != null) {
