@@ -23,6 +23,16 @@ export class IsodoseLayer {
     /** Whether the lines are drawn (the legend's check box: the image under them can be read without them). */
     this.visible = true;
     viewer.on('focus', () => this.slicesChanged());
+    // the legend's row is there from the start, with its check box, so that the views do not move down when a verification
+    // fills it (they jumped 23 px at 1366 × 768): its levels come with the first result
+    if (legend) {
+      this.toggle = h('input', { type: 'checkbox', id: 'isodose-toggle', disabled: true });
+      this.toggle.checked = this.visible;
+      this.toggle.addEventListener('change', () => { this.visible = this.toggle.checked; this.viewer.redraw(); });
+      this.levels = h('span', { class: 'iso-levels muted' }, 'after a verification');
+      replace(legend, h('span', { class: 'iso-title' }, 'Isodoses (post-implant, % of Rx):'), this.levels,
+        h('label', { class: 'check', title: 'Draw the isodose lines on the views (hide them to read the image under them)' }, this.toggle, 'on the views'));
+    }
   }
 
   /** A new verification's result: its lines on the current slices. */
@@ -57,13 +67,9 @@ export class IsodoseLayer {
   /** The side legend: each level's line sample drawn as on the views, and its name (as the plan screen's). */
   showLegend(style) {
     if (!this.legend) return;
-    const toggle = h('input', { type: 'checkbox', id: 'isodose-toggle' });
-    toggle.checked = this.visible;
-    toggle.addEventListener('change', () => { this.visible = toggle.checked; this.viewer.redraw(); });
-    replace(this.legend, h('span', { class: 'iso-title' }, 'Isodoses (post-implant, % of Rx):'),
-      style.levels.map((l) => legendEntry(l, style.casingPx, `${l.percent} %`)),
-      h('label', { class: 'check', title: 'Draw the isodose lines on the views (hide them to read the image under them)' }, toggle, 'on the views'));
-    this.legend.hidden = false;
+    this.levels.className = 'iso-levels';
+    replace(this.levels, style.levels.map((l) => legendEntry(l, style.casingPx, `${l.percent} %`)));
+    this.toggle.disabled = false;
   }
 
   draw(ctx, view) {

@@ -11,6 +11,10 @@ export const VIEW_COLOURS = { axial: '#5aa9ff', coronal: '#67d26a', sagittal: '#
 
 const ZOOM_STEP = 1.15;
 const FONT = '12px system-ui, "DejaVu Sans", sans-serif';
+/** The height of a line of FONT above its baseline, CSS px (the box a test compares; 12 px type). */
+const TEXT_PX = 12;
+/** The least room between the bottom orientation letter and the scale bar's text, CSS px. */
+const EDGE_GAP_PX = 6;
 
 /** The three-view CT viewer; see docs/viewer.md for the overlay and event API. */
 export class CtViewer {
@@ -300,6 +304,9 @@ export class CtViewer {
     ctx.fillText(top, w / 2, 6);
     ctx.textBaseline = 'bottom';
     ctx.fillText(bottom, w / 2, h - 6);
+    const bottomHalf = ctx.measureText(bottom).width / 2;
+    // what is written at the view's bottom edge, [x0, y0, x1, y1] CSS px (the browser tests check that none touch)
+    view.edgeText = [{ text: bottom, box: [w / 2 - bottomHalf, h - 6 - TEXT_PX, w / 2 + bottomHalf, h - 6] }];
     ctx.font = FONT;
     ctx.fillStyle = '#e8edf2';
     ctx.textAlign = 'left';
@@ -318,16 +325,24 @@ export class CtViewer {
       ctx.textAlign = 'right';
       ctx.fillText(`(${p.map((c) => c.toFixed(1)).join(', ')}) mm  ${hu === null ? '—' : `${hu} HU`}`, w - 6, h - 22);
     }
-    this.drawScaleBar(ctx, view);
+    this.drawScaleBar(ctx, view, view.edgeText[0].box[2] + EDGE_GAP_PX);
     ctx.shadowBlur = 0;
   }
 
-  /** A 10 mm, 50 mm or 100 mm bar, whichever is 40–200 pixels long at the current zoom. */
-  drawScaleBar(ctx, view) {
-    const mm = [10, 20, 50, 100].find((m) => m * view.pixelsPerMm >= 40) || 100;
-    const len = mm * view.pixelsPerMm;
+  /**
+   * A 10, 20, 50 or 100 mm bar at the bottom right with its length written left of it: the shortest bar of at least 40 px at the
+   * current zoom; where its text would reach the bottom orientation letter (a narrow view: the sagittal's "I" touched "50 mm"),
+   * the longest shorter bar of at least 20 px whose text stays right of `clearOfPx`, else the text above the bar's right end.
+   */
+  drawScaleBar(ctx, view, clearOfPx) {
     const x1 = view.widthPx - 8;
     const y = view.heightPx - 8;
+    const textLeft = (m) => x1 - m * view.pixelsPerMm - 4 - ctx.measureText(`${m} mm`).width;
+    let mm = [10, 20, 50, 100].find((m) => m * view.pixelsPerMm >= 40) || 100;
+    if (textLeft(mm) < clearOfPx) {
+      mm = [50, 20, 10].find((m) => m < mm && m * view.pixelsPerMm >= 20 && textLeft(m) >= clearOfPx) || mm;
+    }
+    const len = mm * view.pixelsPerMm;
     ctx.strokeStyle = '#e8edf2';
     ctx.lineWidth = 1;
     ctx.beginPath();
@@ -335,7 +350,11 @@ export class CtViewer {
     ctx.stroke();
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(`${mm} mm`, x1 - len - 4, y + 2);
+    const text = `${mm} mm`;
+    const width = ctx.measureText(text).width;
+    const [right, baseline] = textLeft(mm) >= clearOfPx ? [x1 - len - 4, y + 2] : [x1, y - 6];
+    ctx.fillText(text, right, baseline);
+    view.edgeText.push({ text, box: [right - width, baseline - TEXT_PX, right, baseline] });
   }
 
   // ---- interaction -------------------------------------------------------------------------------------------
