@@ -350,7 +350,7 @@ public final class SeedFinder {
         SeedImageModel model = learned.model;
         ImageFitter fitter = new ImageFitter(g, hu, labels, model);
         BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),
-                2 * model.sigmaXyMm(), 2 * model.sigmaZMm()));
+                2 * model.sigmaXyMm(), 2 * model.sigmaZMm()), profileMm);
         double seedVoxels = learned.singleSeedVoxels;
         List<BlobCount> counted = new ArrayList<>();
         List<Blob> fitted = new ArrayList<>();
@@ -519,8 +519,10 @@ public final class SeedFinder {
      * stays below 2000 HU, titanium at 12 000 HU against a marker's tens of thousands); one that holds
      * {@value #MIN_CONTENT_PER_SEED}–1.5 seeds' metal and that one seed's image, fitted to the residual, explains to at least
      * {@value #MIN_EXPLAINED} is counted, with confidence at most {@value #IN_METAL_CONFIDENCE} (part of its image is the metal's).
-     * Every other piece is named in the self-check with the number of seeds' metal it holds: on a 12-bit scan bone beside the
-     * metal (a screw through a vertebra's cortex) saturates with it, so nothing there is counted.
+     * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
+     * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
+     * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
+     * bone explain it.
      */
     private static void seedsInMetal(Grid g, float[] hu, float[] contentHu, double contentTop, int[] labels, double background,
                                      double seedContent, double seedPeak, SeedImageModel model, List<OtherMetal> metal,
@@ -539,7 +541,8 @@ public final class SeedFinder {
                     ASYMMETRIC_SHARE * span, 0.15 * span, shape == MetalShape.STENT)) {
                 double n = e.contentHuMm3() / seedContent;
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
-                if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < HELD_SEED_SHARE) {
+                if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < HELD_SEED_SHARE
+                        || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {

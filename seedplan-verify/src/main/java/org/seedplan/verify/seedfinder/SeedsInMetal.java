@@ -115,7 +115,71 @@ final class SeedsInMetal {
             }
             return new Located(fit.seeds()[0], energy > 0 ? Math.max(0, 1 - fit.ssr() / energy) : 0);
         }
+
+        /**
+         * Whether what the piece holds beyond the object's symmetry is bone or a beam-hardening band rather than metal: on a 12-bit
+         * scan bone beside metal saturates with it, so the residual's height cannot tell them apart (docs/seed-finder.md, "Other
+         * metal: false alarms at the cortex"). Sampled in the piece's own slice on the line through its centre perpendicular to the
+         * mirror:
+         * <ul>
+         * <li><b>bone beyond</b>: from {@value #TAIL_SIGMAS} in-plane σ of a seed's image beyond the piece's centre, away from the
+         *     axis (where a seed's own image has fallen to e<sup>-8</sup> of its peak), and {@value #BEYOND_MM} mm further, every CT
+         *     number sampled stands at least {@value #BONE_SHARE} of the way from the background to the metal level: the asymmetry
+         *     runs on outside the object as dense tissue, as where a screw crosses a vertebra's cortex obliquely and the cortex lies
+         *     on one side of it and not on the other;</li>
+         * <li><b>a dark band on the mirror's side</b>: within {@value #BEYOND_MM} mm beyond the piece's mirror image a CT number lies
+         *     {@value #BAND_SHARE} of that way or more below the local background: a beam-hardening band between the metal and
+         *     dense tissue darkens the mirror image, and the metal's own edge rises above it.</li>
+         * </ul>
+         *
+         * @param spanHu    the metal level above the background, HU
+         * @param sigmaXyMm the in-plane σ of the scan's seed image, mm
+         */
+        boolean boneOrDarkBand(Grid g, float[] hu, double localHu, double spanHu, double sigmaXyMm) {
+            Vec3 c = centreMm(g);
+            int k = (int) Math.round((c.z() - g.z(0)) / g.dzMm());
+            double[] im = mirror.image(c.x(), c.y(), c.z());
+            double nx = c.x() - im[0];
+            double ny = c.y() - im[1];
+            double len = Math.hypot(nx, ny);
+            if (len < 1e-6 || k < 0 || k >= g.nz()) {
+                return false;
+            }
+            nx /= len;
+            ny /= len;
+            double beyond = TAIL_SIGMAS * sigmaXyMm;
+            boolean bone = true;
+            for (double d = beyond; d <= beyond + BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
+                bone &= sample(g, hu, c.x() + d * nx, c.y() + d * ny, k, localHu) >= localHu + BONE_SHARE * spanHu;
+            }
+            if (bone) {
+                return true;
+            }
+            for (double d = SAMPLE_STEP_MM; d <= BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
+                if (sample(g, hu, im[0] - d * nx, im[1] - d * ny, k, localHu) <= localHu - BAND_SHARE * spanHu) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /** Where bone beyond a piece is looked for from, in in-plane σ of a seed's image from the piece's centre. */
+    static final double TAIL_SIGMAS = 4;
+    /** How far the samples beyond a piece (and beyond its mirror image) reach, mm, and their step. */
+    static final double BEYOND_MM = 2;
+    static final double SAMPLE_STEP_MM = 1;
+    /**
+     * Least height of bone beside a piece, as a share of the metal level above the background: about 750 HU on a 12-bit scan,
+     * above soft tissue and trabecular bone, below cortical bone (the bench's vertebral cortex 1800 HU).
+     */
+    static final double BONE_SHARE = 0.25;
+    /**
+     * Least depth of a dark band below the local background, as a share of the metal level above the background: about 300 HU on
+     * a 12-bit scan; beside the seeds touching a screw in the scenes of {@code SeedsAtOtherMetalRun} the mirror side lies at most
+     * 230 HU below it.
+     */
+    static final double BAND_SHARE = 0.1;
 
     /** A seed fitted to an object's residual, and the share of the residual's energy it explains. */
     record Located(SeedImageModel.Placed seed, double explained) {

@@ -71,4 +71,18 @@ class SeedsAtOtherMetalTest {
         // Two pieces of the stent are read as seeds here, as before this round (the brief's scenes, measured before the change).
         assertThat(SeedsAtOtherMetalScenes.falseSeeds(f, s)).as("false seeds").isEqualTo(2);
     }
+
+    @Test
+    void cortexAndDarkBandsBesideAScrewOnTwelveBitSlicesAreNotNamed() {
+        // Tuning scans of the bench (IndependentScanMatrix, 12-bit, a screw and no seed in it), each of which carried a METAL MAY
+        // HOLD SEEDS line before the ninth round's bone and band tests: 104 (1.25 mm Gaussian) where the screw crosses the vertebra's
+        // cortex obliquely, the cortex 1800 HU beyond the piece; 132 (5 mm triangle) where a beam-hardening band between the screw and
+        // the cortex darkens the mirror image of the screw's edge to -1024 HU. No seed lies in the screw, so the count is exact.
+        for (int[] scan : new int[][] {{104, 4}, {132, 32}}) {
+            SeedFinding f = new SeedFinder().find(IndependentScanMatrix.scan(scan[0], scan[1]).ct());
+            assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY HOLD SEEDS lines", scan[0]).isZero();
+            assertThat(f.selfCheck()).as("scan %d: the screw is still listed", scan[0]).anyMatch(l -> l.startsWith("OTHER METAL")
+                    && l.contains("screw or rod"));
+        }
+    }
 }
