@@ -4,6 +4,7 @@ import { ApiError, get, post, put, upload } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { instant } from '../format.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
+import { offerOnly, permissionsIn } from '../session.js';
 import { ContourLayer } from './contour-layer.js';
 import { bindContourTools } from './contour-tools.js';
 import { STRUCTURE_TYPES, TYPE_COLOURS, contoursOn, drawnSlices, interpolate, setSlice } from './structure-model.js';
@@ -276,7 +277,7 @@ function guard(what, fn) {
 }
 
 async function start() {
-  const { viewer, volume } = await openImagingPage({
+  const { session, viewer, volume } = await openImagingPage({
     layout: 'main',
     extraTools: [['polygon', 'Polygon', 'Click the corners; click the first corner, Enter or double-click closes; Esc cancels'],
       ['brush', 'Brush', 'Drag to paint the selected structure on this slice'],
@@ -284,6 +285,9 @@ async function start() {
   });
   state.viewer = viewer;
   state.volume = volume;
+  // saving, importing and deriving need EDIT_PLAN in the patient's centre: a read-only role sees the contours, not those
+  const patient = await get(`/api/patients/${volume.header.patientDbId}`);
+  offerOnly(permissionsIn(session, patient.centreId));
   viewer.addOverlay(new ContourLayer(state));
   $('ct-tools').addEventListener('tool', (e) => {
     state.tool = e.detail;

@@ -302,7 +302,8 @@ async function main() {
       : `The patient could not be loaded: ${e.message}`);
     return;
   }
-  offerOnly(permissionsIn(session, record.centreId));
+  const allowed = permissionsIn(session, record.centreId);
+  offerOnly(allowed);
   const visitId = params.get('visit');
   editing = visitId ? record.visits.find((v) => String(v.id) === visitId) || null : null;
   const name = personName(record.familyName, record.givenName) || `Patient ${record.patientId}`;
@@ -322,6 +323,12 @@ async function main() {
     showMessage(pageError, 'warn', `The study variables could not be loaded: ${e.message}`);
   }
   replace(document.getElementById('panels'), panels);
+  if (!allowed.has('EDIT_REGISTRY')) {
+    // a read-only role reads the visit: its values are shown, not editable (the save is not offered); the criterion stays a choice
+    form.querySelectorAll('input:not([type="radio"]), select, textarea').forEach((el) => {
+      if (el.tagName === 'INPUT') el.readOnly = true; else el.disabled = true;
+    });
+  }
   document.getElementById('save').textContent = editing ? 'Save changes' : 'Save visit';
   form.addEventListener('input', update);
   form.addEventListener('change', update);

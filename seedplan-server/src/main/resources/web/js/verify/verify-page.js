@@ -5,6 +5,7 @@
 import { ApiError, del, get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 import { isoDateOf, markIsoDate } from '../iso-date.js';
+import { offerOnly, permissionsIn } from '../session.js';
 import { openImagingPage } from '../viewer/imaging-page.js';
 import { ContourLayer } from '../contour/contour-layer.js';
 import { drawDvh } from './dvh-chart.js';
@@ -29,6 +30,8 @@ const number = (v, digits = 1) => (v === null || v === undefined ? '—' : Numbe
 
 async function plansOf(patientId) {
   const p = await get(`/api/patients/${patientId}`);
+  // verifying (and so everything after it) needs EDIT_PLAN in the patient's centre: a read-only role sees the post-op CT only
+  offerOnly(permissionsIn(state.session, p.centreId));
   const select = $('plan-choice');
   const plans = (p.plans || []).filter((x) => !String(x.name).startsWith('Post-implant'));
   replace(select, plans.length

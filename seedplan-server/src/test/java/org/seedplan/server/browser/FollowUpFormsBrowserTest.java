@@ -325,7 +325,8 @@ class FollowUpFormsBrowserTest extends BrowserPerClass {
     @Test
     void anAdministratorCreatesAStudyFromTheTemplateAndDefinesAVariableRefusedAtTheFieldFirst() {
         chromium.signIn(server.base(), "administrator_b");
-        driver.findElement(By.linkText("Study variables")).click();
+        // the header's links are drawn once the page has read the session, which under load comes after the address changed
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Study variables"))).click();
         WebElement create = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-study-" + server.b.id())));
         create.findElement(By.cssSelector("[data-field='code']")).sendKeys("THY-RAI");
         create.findElement(By.cssSelector("[data-field='name']")).sendKeys("Seeds for radioiodine-refractory thyroid cancer");

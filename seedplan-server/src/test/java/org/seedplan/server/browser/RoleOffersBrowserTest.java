@@ -28,6 +28,8 @@ import org.seedplan.storage.plan.PlanRevisions;
 import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientData;
 import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.storage.registry.VisitData;
+import org.seedplan.storage.registry.VisitRepository;
 
 /**
  * Every role of centre A signs in on the sign-in screen in Chromium and is offered exactly what its roles allow: each
@@ -40,6 +42,7 @@ class RoleOffersBrowserTest extends BrowserPerClass {
 
     private static final PermissionMatrix MATRIX = PermissionMatrix.builtIn();
     private long patientId;
+    private long visitId;
 
     RoleOffersBrowserTest() {
         super(Duration.ofSeconds(30));
@@ -57,6 +60,8 @@ class RoleOffersBrowserTest extends BrowserPerClass {
         User physicist = server.usersA.get(Role.PHYSICIST);
         plans.approve(new Actor(physicist.id(), physicist.username(), Role.PHYSICIST, server.a.id(), null), r.planId(), 1,
                 physicist.displayName(), server.clock.instant());
+        visitId = new VisitRepository(server.db).create(Actor.SYSTEM, new VisitData(p.id(), LocalDate.of(2026, 11, 30), 2, null, false, null,
+                List.of(), Map.of(), List.of())).id();
     }
 
     @AfterEach
@@ -111,6 +116,13 @@ class RoleOffersBrowserTest extends BrowserPerClass {
         for (String css : List.of("#new-visit", "#ae-form", "#progression-form", "#hyperthermia-form")) {
             soft.assertThat(offered(css)).as("%s: %s on the follow-up page", role, css).isEqualTo(MATRIX.allows(role, Permission.EDIT_REGISTRY));
         }
+
+        // a stored visit: a role that may not change it reads it, its fields not editable and no save offered
+        driver.get(server.base() + "/visit.html?patient=" + patientId + "&visit=" + visitId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='visitDate']")));
+        soft.assertThat(offered("#save")).as("%s: save on the visit form", role).isEqualTo(MATRIX.allows(role, Permission.EDIT_REGISTRY));
+        soft.assertThat(driver.findElement(By.cssSelector("[data-field='nrsPain']")).getAttribute("readonly")).as("%s: pain read-only", role)
+                .isEqualTo(MATRIX.allows(role, Permission.EDIT_REGISTRY) ? null : "true");
         soft.assertAll();
     }
 
