@@ -1,6 +1,7 @@
 package org.seedplan.verify.seedfinder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
@@ -122,11 +123,10 @@ final class SeedsInMetal {
          * metal: false alarms at the cortex"). Sampled in the piece's own slice on the line through its centre perpendicular to the
          * mirror:
          * <ul>
-         * <li><b>bone beyond</b>: from {@value #TAIL_SIGMAS} in-plane σ of a seed's image beyond the piece's centre, away from the
-         *     axis (where a seed's own image has fallen to e<sup>-8</sup> of its peak), and {@value #BEYOND_MM} mm further, every CT
-         *     number sampled stands at least {@value #BONE_SHARE} of the way from the background to the metal level: the asymmetry
-         *     runs on outside the object as dense tissue, as where a screw crosses a vertebra's cortex obliquely and the cortex lies
-         *     on one side of it and not on the other;</li>
+         * <li><b>bone beyond</b>: {@value #TAIL_SIGMAS} in-plane σ of a seed's image beyond the piece's centre, away from the axis
+         *     (where a seed's own image has fallen to e<sup>-8</sup> of its peak), the CT number stands at least {@value #BONE_SHARE}
+         *     of the way from the background to the metal level: dense tissue lies against the piece, as where a screw crosses a
+         *     vertebra's cortex obliquely and the cortex lies on one side of it and not on the other;</li>
          * <li><b>a dark band on the mirror's side</b>: within {@value #BEYOND_MM} mm beyond the piece's mirror image a CT number lies
          *     {@value #BAND_SHARE} of that way or more below the local background: a beam-hardening band between the metal and
          *     dense tissue darkens the mirror image, and the metal's own edge rises above it.</li>
@@ -148,11 +148,7 @@ final class SeedsInMetal {
             nx /= len;
             ny /= len;
             double beyond = TAIL_SIGMAS * sigmaXyMm;
-            boolean bone = true;
-            for (double d = beyond; d <= beyond + BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
-                bone &= sample(g, hu, c.x() + d * nx, c.y() + d * ny, k, localHu) >= localHu + BONE_SHARE * spanHu;
-            }
-            if (bone) {
+            if (sample(g, hu, c.x() + beyond * nx, c.y() + beyond * ny, k, localHu) >= localHu + BONE_SHARE * spanHu) {
                 return true;
             }
             for (double d = SAMPLE_STEP_MM; d <= BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
@@ -164,9 +160,9 @@ final class SeedsInMetal {
         }
     }
 
-    /** Where bone beyond a piece is looked for from, in in-plane σ of a seed's image from the piece's centre. */
+    /** Where bone beside a piece is looked for, in in-plane σ of a seed's image from the piece's centre. */
     static final double TAIL_SIGMAS = 4;
-    /** How far the samples beyond a piece (and beyond its mirror image) reach, mm, and their step. */
+    /** How far beyond a piece's mirror image a dark band is looked for, mm, and the step. */
     static final double BEYOND_MM = 2;
     static final double SAMPLE_STEP_MM = 1;
     /**
@@ -180,6 +176,12 @@ final class SeedsInMetal {
      * 230 HU below it.
      */
     static final double BAND_SHARE = 0.1;
+    /**
+     * A piece grows from its voxels rising {@code significantHu} above their mirror images through connected voxels rising this
+     * share of it: on 5 mm slices a seed beside a screw's head rises that far in one voxel or two apart (its image peaks 2600-2900
+     * HU there), and the rest of its length stands 1500-2400 HU above the mirror image.
+     */
+    static final double GROWN_SHARE = 0.6;
 
     /** A seed fitted to an object's residual, and the share of the residual's energy it explains. */
     record Located(SeedImageModel.Placed seed, double explained) {
@@ -187,7 +189,8 @@ final class SeedsInMetal {
 
     /**
      * The asymmetric pieces of a blob of other metal: its voxels that rise above their mirror image (or the local background,
-     * whichever is higher) by {@code significantHu} or more, in connected pieces, each widened by a voxel; a piece's content is
+     * whichever is higher) by {@code significantHu} or more, grown through connected voxels rising {@value #GROWN_SHARE} of that,
+     * each piece widened by a voxel; a piece's content is
      * the residual of its voxels that rise by {@code lowHu} or more (beam-hardening streaks, which no object's symmetry explains,
      * stay below both). The axis is taken again without the asymmetric voxels.
      *
@@ -206,9 +209,12 @@ final class SeedsInMetal {
         PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
         Mirror mirror = bestMirror(g, hu, b, localHu, new Mirror(pa.meanMm(), pa.axes()[0], rotation));
         boolean[] asym = asymmetric(g, hu, b, localHu, significantHu, mirror);
+        boolean[] rising = asymmetric(g, hu, b, localHu, GROWN_SHARE * significantHu, mirror);
         List<Excess> out = new ArrayList<>();
-        for (int[] piece : ConnectedComponents.of(g, asym, null)) {
-            out.add(excess(g, hu, content, top, labels, labels[b.voxels[0]], piece, localHu, localContentHu, lowHu, mirror));
+        for (int[] piece : ConnectedComponents.of(g, rising, null)) {
+            if (Arrays.stream(piece).anyMatch(v -> asym[v])) {
+                out.add(excess(g, hu, content, top, labels, labels[b.voxels[0]], piece, localHu, localContentHu, lowHu, mirror));
+            }
         }
         return out;
     }

@@ -73,6 +73,22 @@ class SeedsAtOtherMetalTest {
     }
 
     @Test
+    void aSeedTouchingAScrewsHeadOnFiveMmSlicesIsNamed() {
+        // 5 mm triangle slices, 12-bit, the seed 0.25 mm from the head: the head's saturated blur leaves one voxel of the seed rising
+        // 0.8 of the window above its mirror image, the rest of its length 1500-2400 HU; the piece grows through those voxels and is
+        // named. Before the ninth round this seed was lost without a word (its piece was a single voxel).
+        double gap = 0.25;
+        SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical(SliceProfile.TRIANGLE,
+                HuScale.CLIPPED_12_BIT), 5, gap, 31 + Math.round(gap * 10));
+        SeedFinding f = new SeedFinder().find(s.ct());
+        for (int p = 0; p < 2; p++) {
+            assertThat(SeedsAtOtherMetalScenes.outcome(f, s.atMetal().get(p))).as("%s: named by the self-check", s.places().get(p))
+                    .isEqualTo(1);
+        }
+        assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
+    }
+
+    @Test
     void cortexAndDarkBandsBesideAScrewOnTwelveBitSlicesAreNotNamed() {
         // Tuning scans of the bench (IndependentScanMatrix, 12-bit, a screw and no seed in it), each of which carried a METAL MAY
         // HOLD SEEDS line before the ninth round's bone and band tests: 104 (1.25 mm Gaussian) where the screw crosses the vertebra's
