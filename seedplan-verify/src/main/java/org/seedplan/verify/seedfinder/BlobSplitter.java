@@ -10,8 +10,8 @@ import org.seedplan.geometry.Vec3;
  * cluster is a seed-long segment: voxels go to the nearest segment in bloom units, each segment
  * moves to the mean of its voxels and turns to their principal axis), started from equal splits
  * along the first and second principal axes and, for three or more seeds, around the first axis
- * (one seed: each principal axis as the seed's axis, and the blob's in-plane elongation tilted out of the slices by
- * 0, ±15, … ±60°).
+ * (one seed: each principal axis as the seed's axis, and on slices 3 mm thick or more the blob's in-plane elongation
+ * tilted out of the slices by 0, ±15, … ±60°).
  * The splits are starting points for {@link ImageFitter}.
  */
 final class BlobSplitter {
@@ -23,11 +23,19 @@ final class BlobSplitter {
      */
     static final int TILT_STEP_DEG = 15;
     static final int MAX_TILT_DEG = 60;
+    /**
+     * Slice profiles from this width on get the tilted starts, mm: on 2.5 mm tuning scans they changed the axes little and let a
+     * stent's strut fit well enough to be counted (107, docs/seed-finder.md, ninth round).
+     */
+    static final double TILTED_STARTS_FROM_MM = 3;
 
     private final SeedShapeModel model;
+    private final boolean tiltedStarts;
 
-    BlobSplitter(SeedShapeModel model) {
+    /** {@code profileMm}: the width of the scan's slice profile (its slice thickness), mm. */
+    BlobSplitter(SeedShapeModel model, double profileMm) {
         this.model = model;
+        this.tiltedStarts = profileMm >= TILTED_STARTS_FROM_MM;
     }
 
     /** Starting placements of n seeds: each initial split after k-segments iterations. */
@@ -48,10 +56,10 @@ final class BlobSplitter {
             for (Vec3 e : pa.axes()) {
                 out.add(new SeedShapeModel.Placed[] {model.place(pa.meanMm(), e)});
             }
-            // And a seed's tilt out of the slices hides in a blob one or two slices deep: its in-plane elongation turned out of
-            // the plane by up to MAX_TILT_DEG, either way.
-            Vec3 flat = PrincipalAxes.inPlaneAxis(b.x, b.y, ones(b.size()), b.size());
-            for (int t = -MAX_TILT_DEG; t <= MAX_TILT_DEG; t += TILT_STEP_DEG) {
+            // And on thick slices a seed's tilt out of them hides in a blob one or two slices deep: its in-plane elongation turned
+            // out of the plane by up to MAX_TILT_DEG, either way.
+            Vec3 flat = tiltedStarts ? PrincipalAxes.inPlaneAxis(b.x, b.y, ones(b.size()), b.size()) : null;
+            for (int t = -MAX_TILT_DEG; flat != null && t <= MAX_TILT_DEG; t += TILT_STEP_DEG) {
                 double e = Math.toRadians(t);
                 out.add(new SeedShapeModel.Placed[] {model.place(pa.meanMm(), flat.times(Math.cos(e)).plus(Vec3.UNIT_Z.times(Math.sin(e))))});
             }
