@@ -39,10 +39,36 @@ final class SeedsAtOtherMetalScenes {
     }
 
     /**
+     * Where the seeds lie along the metal: the head seed's and the shaft seed's distance behind the screw's tip and the stent
+     * seed's from the stent's centre along the axis, mm, and on which side of the axis each lies (+1: along axis × z, -1: opposite).
+     */
+    record Layout(double headMm, int headSide, double shaftMm, int shaftSide, double stentMm, int stentSide) {
+
+        /** The layout of docs/seed-finder.md's eighth and ninth rounds (the tuning scenes). */
+        static final Layout TUNING = new Layout(28, 1, 10, -1, 4, -1);
+
+        /**
+         * A layout drawn from {@code randomSeed} for a fresh scene set: the head seed 25.5-29.5 mm behind the tip (the head runs
+         * 24-32 mm), the shaft seed 4-18 mm (the thread 1.5-21 mm), the stent seed within 10 mm of its centre (36 mm long), each on
+         * a side drawn at random.
+         */
+        static Layout drawn(long randomSeed) {
+            java.util.Random r = new java.util.Random(randomSeed);
+            return new Layout(25.5 + 4 * r.nextDouble(), r.nextBoolean() ? 1 : -1, 4 + 14 * r.nextDouble(), r.nextBoolean() ? 1 : -1,
+                    -10 + 20 * r.nextDouble(), r.nextBoolean() ? 1 : -1);
+        }
+    }
+
+    /**
      * The scene with the seeds' surfaces {@code gapMm} from the metal's outer surface (0: touching), imaged by the scanner on
-     * slices of {@code sliceMm}; {@code noiseSeed} draws the scanner's noise.
+     * slices of {@code sliceMm}; {@code noiseSeed} draws the scanner's noise. The seeds lie as in {@link Layout#TUNING}.
      */
     static Scene scene(ScannerModel scanner, double sliceMm, double gapMm, long noiseSeed) {
+        return scene(scanner, sliceMm, gapMm, noiseSeed, Layout.TUNING);
+    }
+
+    /** The scene with the seeds laid out as {@code layout} says. */
+    static Scene scene(ScannerModel scanner, double sliceMm, double gapMm, long noiseSeed, Layout layout) {
         int nz = (int) Math.round(LENGTH_Z_MM / sliceMm);
         Grid g = new Grid(new Vec3(-(NX - 1) * PIXEL_MM / 2, -(NX - 1) * PIXEL_MM / 2, -(nz - 1) * sliceMm / 2), PIXEL_MM, PIXEL_MM,
                 sliceMm, NX, NX, nz);
@@ -58,9 +84,11 @@ final class SeedsAtOtherMetalScenes {
         Vec3 stentSide = stentAxis.cross(Vec3.UNIT_Z).normalized();
         List<Vec3> atMetal = new ArrayList<>();
         // The head runs 24-32 mm behind the tip; the shaft's thread from 1.5 to 21 mm.
-        atMetal.add(tip.plus(screwAxis.times(28)).plus(screwSide.times(HEAD_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
-        atMetal.add(tip.plus(screwAxis.times(10)).minus(screwSide.times(THREAD_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
-        atMetal.add(new Vec3(6, 10, 0).plus(stentAxis.times(4)).minus(stentSide.times(STENT_OUTER_RADIUS_MM + gapMm + SEED_RADIUS_MM)));
+        atMetal.add(tip.plus(screwAxis.times(layout.headMm())).plus(screwSide.times(layout.headSide() * (HEAD_RADIUS_MM + gapMm + SEED_RADIUS_MM))));
+        atMetal.add(tip.plus(screwAxis.times(layout.shaftMm()))
+                .plus(screwSide.times(layout.shaftSide() * (THREAD_RADIUS_MM + gapMm + SEED_RADIUS_MM))));
+        atMetal.add(new Vec3(6, 10, 0).plus(stentAxis.times(layout.stentMm()))
+                .plus(stentSide.times(layout.stentSide() * (STENT_OUTER_RADIUS_MM + gapMm + SEED_RADIUS_MM))));
         List<Place> places = List.of(Place.SCREW_HEAD, Place.SCREW_SHAFT, Place.STENT);
         objects.add(DenseObject.seed(atMetal.get(0), screwAxis));
         objects.add(DenseObject.seed(atMetal.get(1), screwAxis));
