@@ -14,13 +14,25 @@ import org.seedplan.structure.Mask;
  * the prescription, grouped into 26-connected regions (volume = Σ voxel fraction × voxel volume,
  * centroid weighted the same way), largest first. Regions smaller than {@code minVolumeCc} are not
  * listed (single voxels at the target's edge are discretisation, not a clinical cold spot).
+ *
+ * <p>Largest first because the volume below the prescription is what a cold region takes from the
+ * target's V100 and D90, and what a supplementary seed has to cover; the deficit (lowest dose) is
+ * printed beside it. Regions of equal volume (small ones often are: whole voxels) come coldest
+ * first, then by centroid (z, y, x in mm), so the order never depends on how the regions were found.
  */
 public final class ColdRegionFinder {
 
     private ColdRegionFinder() {
     }
 
-    /** The cold regions of {@code target} under {@code dose} (same grid), largest first. */
+    /** Largest first; equal volumes coldest first, then by centroid z, y, x. */
+    static final Comparator<ColdRegion> ORDER = Comparator.comparingDouble(ColdRegion::volumeCc).reversed()
+            .thenComparingDouble(ColdRegion::minDoseGy)
+            .thenComparingDouble(r -> r.centroidMm().z())
+            .thenComparingDouble(r -> r.centroidMm().y())
+            .thenComparingDouble(r -> r.centroidMm().x());
+
+    /** The cold regions of {@code target} under {@code dose} (same grid), in {@link #ORDER}: largest first. */
     public static List<ColdRegion> find(DoseGrid dose, Mask target, double prescriptionGy, double minVolumeCc) {
         Grid g = dose.grid();
         if (!g.equals(target.grid())) {
@@ -68,7 +80,7 @@ public final class ColdRegionFinder {
                         new Vec3(hi[0], hi[1], hi[2]), dmin, dsum / vol));
             }
         }
-        out.sort(Comparator.comparingDouble(ColdRegion::volumeCc).reversed());
+        out.sort(ORDER);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.seedplan.verify.comparison;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.seedplan.verify.seedfinder.FoundSeed;
  * Verifies an implant against its plan: pairs planned and found seeds ({@link SeedMatcher}), turns
  * the found seeds into dose sources ({@link ImplantSeeds}), computes the post-plan dose and metrics
  * on the post-op structures, puts them beside the pre-plan's metrics and finds each target's cold
- * regions. Pre-plan and post-plan are computed by the same engine on the same grid, so identical
+ * regions (targets in the plan's order, {@link #inPlanOrder}). Pre-plan and post-plan are computed by the same engine on the same grid, so identical
  * seeds give identical metrics.
  */
 public final class ImplantVerifier {
@@ -73,13 +74,25 @@ public final class ImplantVerifier {
         DoseGrid postDose = engine.dose(implant, doseGrid, time);
         PlanMetrics post = new DoseMetricsCalculator(postRois, doseGrid, prescriptionGy).compute(postDose);
         Map<String, List<ColdRegion>> cold = new LinkedHashMap<>();
-        for (RoiMask r : postRois) {
+        for (RoiMask r : inPlanOrder(postRois, preRois)) {
             if (r.type().isTarget()) {
                 cold.put(r.name(), ColdRegionFinder.find(postDose, r.mask(), prescriptionGy, MIN_COLD_REGION_CC));
             }
         }
         return new Verification(planned, implant, matching, pre, post, preDose, postDose, PrePostComparison.of(pre, post), cold,
                 plannedPlaces);
+    }
+
+    /**
+     * {@code postRois} in the order the plan lists its structures ({@code preRois}, by name), those the plan does not
+     * have after them in their own order: the cold regions are listed target by target in that order.
+     */
+    static List<RoiMask> inPlanOrder(List<RoiMask> postRois, List<RoiMask> preRois) {
+        List<String> planOrder = preRois.stream().map(RoiMask::name).toList();
+        return postRois.stream().sorted(Comparator.comparingInt(r -> {
+            int i = planOrder.indexOf(r.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        })).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.seedplan.verify.comparison;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.seedplan.dose.DoseGrid;
@@ -22,7 +24,8 @@ import org.seedplan.verify.matching.SeedMatching;
  * @param preDose      total dose of the planned seeds on the same grid, Gy
  * @param postDose     total dose of the implant, Gy
  * @param comparison   {@code pre} beside {@code post}
- * @param coldRegions  per target name, its parts below the prescription, largest first
+ * @param coldRegions  per target name, its parts below the prescription, largest first; the targets iterate in the order
+ *                     given (the plan's order, {@link ImplantVerifier}), which every output lists them in
  * @param plannedPlaces each planned seed's needle and place on it ({@link PlannedSeedPlace#LOOSE} where not known)
  */
 public record Verification(List<Seed> plannedSeeds, List<Seed> implant, SeedMatching matching, PlanMetrics pre, PlanMetrics post,
@@ -36,6 +39,9 @@ public record Verification(List<Seed> plannedSeeds, List<Seed> implant, SeedMatc
             throw new IllegalArgumentException(plannedSeeds.size() + " planned seeds but " + plannedPlaces.size() + " places: give one per seed");
         }
         implant = List.copyOf(implant);
-        coldRegions = Map.copyOf(coldRegions);
+        // not Map.copyOf: its iteration order changes from one JVM to the next, and the outputs list the targets in it
+        Map<String, List<ColdRegion>> inOrder = new LinkedHashMap<>();
+        coldRegions.forEach((name, regions) -> inOrder.put(name, List.copyOf(regions)));
+        coldRegions = Collections.unmodifiableMap(inOrder);
     }
 }

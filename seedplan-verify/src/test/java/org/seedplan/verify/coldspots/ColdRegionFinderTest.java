@@ -48,6 +48,40 @@ class ColdRegionFinderTest {
     }
 
     @Test
+    void regionsComeLargestFirstAndEqualVolumesColdestFirst() {
+        // A whole-grid target at 200 Gy but four separate cold blocks on the 1 mm grid (voxel centres on whole mm): 1 voxel at 40 Gy (met first by the
+        // scan), 8 voxels at 60 Gy, 1 voxel at 20 Gy, 27 voxels at 90 Gy (met last). Volumes are whole voxels, exact.
+        Grid g = Grid.covering(new Vec3(-10, -10, -10), new Vec3(10, 10, 10), 1, 1, 1);
+        float[] f = new float[g.voxelCount()];
+        java.util.Arrays.fill(f, 1f);
+        float[] d = new float[g.voxelCount()];
+        java.util.Arrays.fill(d, 200f);
+        for (int v = 0; v < d.length; v++) {
+            Vec3 c = g.centre(v);
+            if (near(c, -6, -6, -6, 0)) {
+                d[v] = 40;
+            } else if (near(c, 6.5, -6.5, -2.5, 0.5)) {
+                d[v] = 60;
+            } else if (near(c, -6, 6, 2, 0)) {
+                d[v] = 20;
+            } else if (near(c, 5, 5, 6, 1)) {
+                d[v] = 90;
+            }
+        }
+        List<ColdRegion> cold = ColdRegionFinder.find(new DoseGrid(g, d), new Mask("GTV", g, f), 120, 0);
+        double voxelCc = g.voxelVolumeCc();
+        assertThat(cold).extracting(ColdRegion::volumeCc)
+                .containsExactly(27 * voxelCc, 8 * voxelCc, voxelCc, voxelCc);
+        assertThat(cold).extracting(ColdRegion::minDoseGy).containsExactly(90.0, 60.0, 20.0, 40.0);
+    }
+
+    /** Whether voxel centre {@code c} lies within {@code halfMm} of (x, y, z) in each coordinate (0.01 mm for rounding). */
+    private static boolean near(Vec3 c, double x, double y, double z, double halfMm) {
+        double h = halfMm + 0.01;
+        return Math.abs(c.x() - x) <= h && Math.abs(c.y() - y) <= h && Math.abs(c.z() - z) <= h;
+    }
+
+    @Test
     void fullyCoveredTargetHasNoColdRegion() {
         float[] d = new float[GRID.voxelCount()];
         java.util.Arrays.fill(d, 130f);
