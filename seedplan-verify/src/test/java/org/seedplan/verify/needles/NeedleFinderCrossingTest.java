@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 
 /**
@@ -23,7 +22,7 @@ class NeedleFinderCrossingTest {
         long seed = 3030;
         // The scanner as the generalisation run draws it for this seed, the sixth of its set: triangle, extended.
         IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, 5);
-        Grid grid = new Grid(new Vec3(-191.6, -191.6, -48), 0.75, 0.75, 3, 512, 512, 33);
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(3);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         List<SimulatedNeedle> needles = List.of(scenario.placed().get(0), scenario.placed().get(4));
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), seed);

@@ -25,7 +25,7 @@ class NeedleFinderEchoTest {
         long seed = 3018;
         // The scanner as the generalisation run draws it for this seed, the 18th of its set: triangle, extended.
         IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, 17);
-        Grid grid = new Grid(new Vec3(-191.6, -191.6, -47.5), 0.75, 0.75, 5, 512, 512, 20);
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
         List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
 
 /**
@@ -21,7 +20,7 @@ class NeedleFinderSliceBoundaryTest {
         long seed = 3024;
         // The scanner as the generalisation run draws it for this seed, the 24th of its set: triangle, extended.
         IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, 23);
-        Grid grid = new Grid(new Vec3(-191.6, -191.6, -47.5), 0.75, 0.75, 5, 512, 512, 20);
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         List<SimulatedNeedle> needles = List.of(scenario.placed().get(7));
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), seed);

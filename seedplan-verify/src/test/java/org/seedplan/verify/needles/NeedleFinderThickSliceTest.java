@@ -37,12 +37,17 @@ class NeedleFinderThickSliceTest {
                 rnd.nextDouble(0, 350), (n / 3) % 2 == 0 ? 3071 : 30710);
     }
 
+    /** The generalisation run's grid: 512 × 512 pixels of 0.75 mm, 100 mm along z in slices {@code sliceMm} apart, centred on z = 0. */
+    static Grid drawnGrid(double sliceMm) {
+        int nz = (int) Math.round(100 / sliceMm);
+        return new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
+    }
+
     static Scanned scan(long seed, int n, double sliceMm) {
         IntraOpScanner scanner = drawnScanner(seed, n);
         IntraOpScanner.SliceProfile profile = scanner.profile();
         double maxHu = scanner.maxHu();
-        int nz = (int) Math.round(100 / sliceMm);
-        Grid grid = new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
+        Grid grid = drawnGrid(sliceMm);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
         NeedleFinding finding = new NeedleFinder().find(ct);
