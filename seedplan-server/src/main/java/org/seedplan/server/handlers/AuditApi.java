@@ -53,10 +53,15 @@ public final class AuditApi {
 
     /**
      * The kinds of object (entity) whose rows {@code ?patientId=} lists, each with its kinds of event (actions): verification runs
-     * and model-based runs (of a plan revision and of a verification's found seeds), whose rows carry their patient, and plans and
-     * plan revisions, whose rows carry none and are found through the plan's patient ({@code AuditTrail.ofPatient}).
+     * and model-based runs (of a plan revision and of a verification's found seeds), whose rows carry their patient; the patient
+     * record itself, its implants, visits and lesions, and its plans and plan revisions, whose rows carry none and are found at
+     * query time ({@code AuditTrail.ofPatient}).
      */
     static final Map<String, List<String>> PATIENT_ENTITIES = Map.of(
+            "patient", List.of("CREATE", "UPDATE", "DELETE", "IMPORT", "PACS_QUERY", "PACS_RETRIEVE", "PACS_RETRIEVE_FAILED"),
+            "implant", List.of("CREATE", "UPDATE", "DELETE"),
+            "visit", List.of("CREATE", "UPDATE", "DELETE"),
+            "lesion", List.of("CREATE", "UPDATE", "DELETE"),
             "plan", List.of("CREATE"),
             "plan_revision", List.of("CREATE", "APPROVE", "APPROVE_REFUSED", "RETIRE", "LOCK", "EXPORT", "SEND_FAILED", "NEEDLES_FROM_CT",
                     "MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE", "MODEL_BASED_DOSE_CANCEL", "VERIFICATION_MODEL_BASED_DOSE_START",
@@ -91,7 +96,7 @@ public final class AuditApi {
         List<AuditEvent> rows;
         if (blankToNull(ctx.queryParam("patientId")) != null) {
             if (blankToNull(ctx.queryParam("id")) != null) {
-                throw ApiProblem.badRequest("id", "give either entity and id (one record's rows) or patientId (a patient's runs and plans), not both");
+                throw ApiProblem.badRequest("id", "give either entity and id (one record's rows) or patientId (a patient's rows), not both");
             }
             long patientId = Json.optQueryNumber(ctx, "patientId", 0);
             checkPatientKinds(entity, action);
@@ -100,7 +105,7 @@ public final class AuditApi {
             rows = s.audit().ofPatient(patientId, entity, action, centres, afterSeq, (int) limit);
         } else {
             if (entity == null) {
-                throw ApiProblem.badRequest("entity", "query parameter entity is missing, e.g. entity=patient&id=7 (or patientId=7 for a patient's runs and plans)");
+                throw ApiProblem.badRequest("entity", "query parameter entity is missing, e.g. entity=patient&id=7 (or patientId=7 for a patient's rows)");
             }
             String id = blankToNull(ctx.queryParam("id"));
             if (id == null) {
@@ -124,9 +129,10 @@ public final class AuditApi {
             throw ApiProblem.badRequest("entity", "entity '" + entity + "' is not listed by patient: give one of " + new TreeSet<>(PATIENT_ENTITIES.keySet())
                     + ", or entity and id for one record's rows");
         }
-        List<String> actions = entity != null ? PATIENT_ENTITIES.get(entity) : PATIENT_ENTITIES.values().stream().flatMap(List::stream).toList();
+        List<String> actions = entity != null ? PATIENT_ENTITIES.get(entity)
+                : PATIENT_ENTITIES.values().stream().flatMap(List::stream).distinct().sorted().toList();
         if (action != null && !actions.contains(action)) {
-            throw ApiProblem.badRequest("action", "action '" + action + "' is not a kind of event of " + (entity != null ? entity : "a patient's runs and plans")
+            throw ApiProblem.badRequest("action", "action '" + action + "' is not a kind of event of " + (entity != null ? entity : "a patient's rows")
                     + ": give one of " + actions);
         }
     }

@@ -3,6 +3,9 @@ package org.seedplan.server.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.seedplan.server.ApiClient;
@@ -11,11 +14,22 @@ import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.ImplantData;
+import org.seedplan.storage.registry.ImplantRecord;
+import org.seedplan.storage.registry.ImplantRepository;
+import org.seedplan.storage.registry.LesionData;
+import org.seedplan.storage.registry.LesionRecord;
+import org.seedplan.storage.registry.LesionRepository;
+import org.seedplan.storage.registry.Patient;
+import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.storage.registry.VisitData;
+import org.seedplan.storage.registry.VisitRecord;
+import org.seedplan.storage.registry.VisitRepository;
 
 /**
  * {@code GET /api/audit?patientId=}: a patient's verification runs, by kind of object and of event, a page at a time, and the rows
- * about the patient's plans and plan revisions, written without a patient (as every such row was, before storage V014 too) and
- * found through the plan's patient, the chain untouched; an auditor of centre A sees nothing of centre B's patients, not even
+ * about the patient record, its implants, visits, lesions, plans and plan revisions, written without a patient (as every such row
+ * was, before storage V014 too) and found through the record, the chain untouched; an auditor of centre A sees nothing of centre B's patients, not even
  * that one exists (404 for a guessed id, as for an id that exists nowhere), and B's auditor nothing of A's; a role without
  * READ_AUDIT is refused; each bad filter value is a problem naming its field.
  * SQLite here, PostgreSQL in {@link AuditByPatientApiPostgresTest}.
@@ -115,6 +129,60 @@ class AuditByPatientApiTest extends ServerPerClass {
         assertThat(t.services.audit().verify().intact()).as("the chain still verifies").isTrue();
     }
 
+    /**
+     * The rows about the patient record itself and about its implants, visits and lesions carry no patient either: listed for the
+     * patient through the record (its id for the patient; the record's patient_id, or for a record since deleted its own CREATE
+     * row's patient_id), in the order they were written, as the one-record form lists them; never another patient's records.
+     */
+    @Test
+    void aPatientsRecordAndItsImplantsVisitsAndLesionsAreListedEvenOnceDeleted() {
+        Actor dataEntryA = new Actor(null, "data_entry_a", Role.DATA_ENTRY, t.a.id(), null);
+        Actor dataEntryB = new Actor(null, "data_entry_b", Role.DATA_ENTRY, t.b.id(), null);
+        long pa = inA.patient().id();
+        long pb = inB.patient().id();
+        PatientRepository patients = new PatientRepository(t.db);
+        Patient a = patients.find(pa).orElseThrow();
+        patients.update(dataEntryA, pa, a.version(), a.data().withName("Audited", "Anna"), "name as on the referral");
+        LesionRepository lesions = new LesionRepository(t.db);
+        LesionRecord kept = lesions.create(dataEntryA, new LesionData(pa, "AUD1", "liver", null, false, true, 30.0, null, null, null));
+        LesionRecord gone = lesions.create(dataEntryA, new LesionData(pa, "AUD2", "liver", null, false, false, 12.0, null, null, null));
+        lesions.delete(dataEntryA, gone.id(), gone.version(), "entered on the wrong patient");
+        LesionRecord ofB = lesions.create(dataEntryB, new LesionData(pb, "AUD1", "liver", null, false, true, 25.0, null, null, null));
+        VisitRecord visit = new VisitRepository(t.db).create(dataEntryA, new VisitData(pa, LocalDate.of(2026, 12, 2), 2, null, false,
+                null, List.of(), Map.of(), List.of()));
+        // an implant as a cohort import stores it (no CREATE row), then corrected: found through implant.patient_id
+        long imported = t.db.inTransaction(tx -> tx.insert("INSERT INTO implant (patient_id, implant_date, seed_count, version)"
+                + " VALUES (?, ?, ?, 1)", pa, LocalDate.of(2026, 11, 1), 40));
+        ImplantRepository implants = new ImplantRepository(t.db);
+        ImplantRecord before = implants.find(imported).orElseThrow();
+        ImplantData d = before.data();
+        implants.update(dataEntryA, imported, before.version(), new ImplantData(pa, null, d.implantDate(), 42, null, null, null, null, null,
+                null, null, null, null), "seed count from the theatre log");
+
+        ApiClient monitorA = t.signedIn(Role.MONITOR, true);
+        String ofA = "/api/audit?patientId=" + pa;
+        JsonNode lesionRows = monitorA.get(ofA + "&entity=lesion&limit=1000").json();
+        assertThat(rows(lesionRows)).as("both lesions' rows, the deleted one's DELETE rows too, in the order written")
+                .isEqualTo(rows(monitorA.get("/api/audit?entity=lesion&id=" + kept.id()).json())
+                        + rows(monitorA.get("/api/audit?entity=lesion&id=" + gone.id()).json()))
+                .contains(gone.id() + " DELETE;").doesNotContain(ofB.id() + " ");
+        lesionRows.forEach(r -> assertThat(r.get("patientId").isNull()).as("written without its patient: " + r).isTrue());
+        assertThat(rows(monitorA.get(ofA + "&entity=visit").json())).isEqualTo(rows(monitorA.get("/api/audit?entity=visit&id=" + visit.id()).json()))
+                .startsWith(visit.id() + " CREATE;");
+        assertThat(rows(monitorA.get(ofA + "&entity=implant").json())).isEqualTo(rows(monitorA.get("/api/audit?entity=implant&id=" + imported).json()))
+                .startsWith(imported + " UPDATE;").doesNotContain("CREATE");
+        JsonNode patientRows = monitorA.get(ofA + "&entity=patient&action=UPDATE").json();
+        assertThat(patientRows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("entityId").asText()).isEqualTo(Long.toString(pa));
+            assertThat(r.get("reason").asText()).isEqualTo("name as on the referral");
+        });
+        assertThat(rows(monitorA.get(ofA + "&limit=1000").json())).contains(rows(lesionRows)).contains(rows(patientRows));
+        // B's auditor sees B's lesion and none of A's records
+        String lesionsOfB = rows(t.signedIn(Role.MONITOR, false).get("/api/audit?patientId=" + pb + "&entity=lesion").json());
+        assertThat(lesionsOfB).startsWith(ofB.id() + " CREATE;").doesNotContain(kept.id() + " ").doesNotContain(gone.id() + " ");
+        assertThat(t.services.audit().verify().intact()).as("the chain still verifies").isTrue();
+    }
+
     @Test
     void noAuditorSeesAnotherCentresPatientEvenByGuessingItsId() {
         ApiClient monitorA = t.signedIn(Role.MONITOR, true);
@@ -139,7 +207,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         ApiClient monitor = t.signedIn(Role.MONITOR, true);
         String of = "/api/audit?patientId=" + inA.patient().id();
         refused(monitor, "/api/audit?patientId=seven", "patientId", "whole number");
-        refused(monitor, of + "&entity=patient", "entity", "verification_run");
+        refused(monitor, of + "&entity=study_value", "entity", "lesion");
         refused(monitor, of + "&entity=plan&action=APPROVE", "action", "CREATE");
         refused(monitor, of + "&action=verification_done", "action", "capitals");
         refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");

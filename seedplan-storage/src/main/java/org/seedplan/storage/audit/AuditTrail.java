@@ -120,6 +120,12 @@ public final class AuditTrail {
                 unsigned.prevHash(), hash, patientId);
     }
 
+    /**
+     * The tables of a patient's own records whose audit rows carry no patient but name the record ({@code entity} = table,
+     * {@code entity_id} = its id) and, in their CREATE row, the patient in field {@code patient_id}: listed by {@link #ofPatient}.
+     */
+    public static final List<String> PATIENT_RECORDS = List.of("implant", "visit", "lesion");
+
     /** The rows about one record, oldest first. */
     public List<AuditEvent> forEntity(String entity, Object entityId) {
         return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY seq",
@@ -139,17 +145,30 @@ public final class AuditTrail {
     /**
      * A page of the rows about patient {@code patientId} written for one of {@code centres}, oldest first, only of {@code entity}
      * and of {@code action} when they are not null: those after sequence number {@code afterSeq}, at most {@code limit}. Listed are
-     * the rows written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) and the rows about the
-     * patient's plans and plan revisions, which carry none (none was written with one, and those before storage V014 could not
-     * be): their patient is read at query time through the plan's {@code patient_id}, which never changes (plans and their
-     * revisions are never moved nor deleted), so the chained rows stay as they were written.
+     * the rows written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) and the rows that carry
+     * none (none was written with one, and those before storage V014 could not be), found at query time so that the chained rows
+     * stay as they were written: about the patient record itself (entity {@code patient}, its id); about the patient's plans and
+     * plan revisions, through the plan's {@code patient_id}, which never changes (plans and their revisions are never moved nor
+     * deleted); about the patient's implants, visits and lesions ({@link #PATIENT_RECORDS}), through the record's
+     * {@code patient_id} or, for a record since deleted, through its own audit rows that name the patient (the CREATE row's
+     * {@code patient_id} field, or an UPDATE's to it; records imported by a cohort import have no CREATE row but are found
+     * while they exist).
      */
     public List<AuditEvent> ofPatient(long patientId, String entity, String action, Set<Long> centres, long afterSeq, int limit) {
         StringBuilder where = new StringBuilder("(patient_id = ? OR (patient_id IS NULL AND ("
-                + "(entity = 'plan' AND entity_id IN (SELECT CAST(p.id AS TEXT) FROM plan p WHERE p.patient_id = ?))"
+                + "(entity = 'patient' AND entity_id = ?)"
+                + " OR (entity = 'plan' AND entity_id IN (SELECT CAST(p.id AS TEXT) FROM plan p WHERE p.patient_id = ?))"
                 + " OR (entity = 'plan_revision' AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM plan_revision r"
-                + " JOIN plan p ON p.id = r.plan_id WHERE p.patient_id = ?)))))");
-        List<Object> args = new ArrayList<>(List.of(patientId, patientId, patientId));
+                + " JOIN plan p ON p.id = r.plan_id WHERE p.patient_id = ?))");
+        List<Object> args = new ArrayList<>(List.of(patientId, Long.toString(patientId), patientId, patientId));
+        for (String table : PATIENT_RECORDS) {
+            where.append(" OR (entity = '").append(table).append("' AND (entity_id IN (SELECT CAST(x.id AS TEXT) FROM ").append(table)
+                    .append(" x WHERE x.patient_id = ?) OR entity_id IN (SELECT k.entity_id FROM audit_event k WHERE k.entity = '")
+                    .append(table).append("' AND k.field = 'patient_id' AND k.new_value = ?)))");
+            args.add(patientId);
+            args.add(Long.toString(patientId));
+        }
+        where.append(")))");
         if (entity != null) {
             where.append(" AND entity = ?");
             args.add(entity);
