@@ -61,8 +61,11 @@ final class ModelBasedSection {
                 e.dvhBands().stream().mapToDouble(org.seedplan.dose.modelbased.DvhBand::maxSigmaPct).max().orElse(0))), 8.5f, false);
     }
 
-    /** The report's spelling of a text: its fonts have no σ, so "1σ" is "1 sigma", "±" "+/-" and "σ" "sigma". */
+    /**
+     * The report's spelling of a text: its fonts have no σ, so "1σ" is "1 sigma" (any number before σ: "1 to 3σ" is
+     * "1 to 3 sigma"), "±" "+/-" and "σ" "sigma".
+     */
     static String text(String s) {
-        return s.replace("1σ", "1 sigma").replace("±", "+/-").replace("σ", "sigma");
+        return s.replaceAll("(\\d)σ", "$1 sigma").replace("±", "+/-").replace("σ", "sigma");
     }
 }

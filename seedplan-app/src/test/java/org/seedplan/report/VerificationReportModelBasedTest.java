@@ -94,6 +94,8 @@ class VerificationReportModelBasedTest {
         assertThat(note).contains("spread of the run's 10 independent groups of histories").contains(MetricUncertainty.BIAS_NOTE)
                 .endsWith(e.comparison().biasNote());
         assertThat(text(with).replaceAll("\\s+", " ")).contains(ModelBasedSection.text(note) + "; " + e.photons() + " photons in");
+        // every number before σ is spelled with a space, as "1 sigma" is: the bias note's "1 to 3σ" read "1 to 3sigma"
+        assertThat(text(with).replaceAll("\\s+", " ")).contains("can reach 1 to 3 sigma").doesNotContainPattern("[0-9]sigma");
         String terminal = ModelBasedNotes.terminal(e);
         assertThat(terminal).as("the note under the table, once, and no second wording of ±")
                 .containsOnlyOnce(note).endsWith(note + ".\n").containsOnlyOnce("1σ of the").doesNotContain("statistical (Monte Carlo) only");
