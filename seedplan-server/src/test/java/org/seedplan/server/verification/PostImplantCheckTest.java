@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.server.api.Json;
+import org.seedplan.server.jobs.BackgroundJobs;
+import org.seedplan.structure.Contour;
+import org.seedplan.structure.Structure;
+import org.seedplan.structure.StructureType;
 import org.seedplan.verify.seedfinder.FoundSeed;
 import org.seedplan.verify.seedfinder.SeedFinderCalibration;
 import org.seedplan.verify.seedfinder.SeedFinding;
 
-/** The seed finder's self-check reaches the verification answer unchanged, in order, before everything else. */
+/**
+ * The seed finder's self-check reaches the verification answer unchanged, in order, before everything else; the targets' cold
+ * regions reach it in the structure set's order, which the verification screen lists them in.
+ */
 class PostImplantCheckTest {
 
     @Test
@@ -27,5 +35,43 @@ class PostImplantCheckTest {
         o.put("prescriptionGy", 120);
         assertThat(o.fieldNames().next()).isEqualTo("selfCheck");
         assertThat(o.get("selfCheck")).extracting(JsonNode::asText).containsExactlyElementsOf(lines);
+    }
+
+    /** The verification screen lists {@code coldRegions} by the JSON object's field order: the structure set's, run after run. */
+    @Test
+    void theColdRegionsAreInTheStructureSetsOrderOfItsTargets() {
+        List<Contour> small = new ArrayList<>();
+        for (double z = -8; z <= 8; z += 2) {
+            small.add(new Contour(z, new double[] {-4, 4, 4, -4}, new double[] {-4, -4, 4, 4}));
+        }
+        Structure ctv = VerificationFixture.structures().get(0);
+        // four targets in both orders: a hash order can agree with one insertion order by chance (two keys colliding in a slot
+        // keep their insertion order), hardly with both orders of four
+        List<Structure> targets = List.of(new Structure("GTV", StructureType.GTV, 0xFF0000, small), ctv,
+                new Structure("PTV", StructureType.PTV, 0x00FF00, ctv.contours()), new Structure("GTV_node", StructureType.GTV, 0x0000FF, small));
+        List<String> names = targets.stream().map(Structure::name).toList();
+        List<Structure> reversed = new ArrayList<>(targets);
+        java.util.Collections.reverse(reversed);
+        assertThat(coldRegionNames(targets)).containsExactlyElementsOf(names);
+        assertThat(coldRegionNames(reversed)).containsExactlyElementsOf(reversed.stream().map(Structure::name).toList());
+        assertThat(coldRegionNames(targets)).as("the same input again").containsExactlyElementsOf(names);
+    }
+
+    private static List<String> coldRegionNames(List<Structure> structures) {
+        BackgroundJobs.Progress quiet = new BackgroundJobs.Progress() {
+            @Override
+            public void progress(String stepName, double fraction) {
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+        };
+        JsonNode cold = PostImplantCheck.run(VerificationFixture.plan("{\"target\":\"CTV\"}", "1.2.826.0.1.3680043.2.1125.1", 120, null),
+                VerificationFixture.postOpCt(), structures, "GTV and CTV", null, quiet).json().get("coldRegions");
+        List<String> names = new ArrayList<>();
+        cold.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
