@@ -40,12 +40,15 @@ export class IntentForm {
     this.targets = h('div', { id: 'target-rows' });
     this.organs = h('div', { id: 'organ-rows' });
     const models = choices.seedModels.map((m) => [m.key, `${m.key} (T½ ${m.halfLifeDays} d)`]);
-    this.seed = h('fieldset', {}, h('legend', {}, 'Seeds'),
+    // one field a line, each label in the first column: a strength stored as computed (16 decimals) and two ISO dates
+    // do not fit one line of the 380 px column beside each other (docs/screen-layout.md)
+    this.seed = h('fieldset', { class: 'seed-fields' }, h('legend', {}, 'Seeds'),
       h('div', { class: 'row' }, h('select', { name: 'model', 'aria-label': 'Seed model' }, options(models, 'amersham6711'))),
-      h('div', { class: 'row' }, h('label', {}, 'Strength ', num('strength', 0.6, { min: 0, 'aria-label': 'Strength of one seed' })),
+      h('label', { class: 'row' }, h('span', {}, 'Strength'), num('strength', 0.6, { min: 0, 'aria-label': 'Strength of one seed' })),
+      h('label', { class: 'row' }, h('span', {}, 'Unit'),
         h('select', { name: 'unit', 'aria-label': 'Strength unit' }, options([['mCi', 'mCi'], ['U', 'U (µGy·m²/h)'], ['MBq', 'MBq']], 'mCi'))),
-      h('div', { class: 'row' }, h('label', {}, 'Calibrated ', isoDateInput({ name: 'calibrationDate', required: true })),
-        h('label', {}, 'Implant ', isoDateInput({ name: 'implantDate', required: true }))));
+      h('label', { class: 'row' }, h('span', {}, 'Calibrated'), isoDateInput({ name: 'calibrationDate', required: true })),
+      h('label', { class: 'row' }, h('span', {}, 'Implant'), isoDateInput({ name: 'implantDate', required: true })));
     this.approach = h('fieldset', {}, h('legend', {}, 'Approach'),
       h('div', { class: 'row' },
         h('select', { name: 'approachType', 'aria-label': 'Approach', onchange: () => this.showApproach() },
@@ -95,13 +98,15 @@ export class IntentForm {
   }
 
   addTarget(name, rx, from = '', margin = 5) {
-    const row = h('div', { class: 'row target-row' },
-      h('input', { name: 'name', value: name || '', list: 'structure-names', size: 6, 'aria-label': 'Target structure' }),
-      h('label', {}, 'Rx ', num('rx', rx, { min: 0, 'aria-label': 'Prescription (Gy)' }), ' Gy'),
-      h('label', { title: 'Make this target by expanding another structure by a margin' }, '= ',
+    // two lines of one line each: the target and its prescription; what it is made from (drawn, or another plus a margin)
+    const row = h('div', { class: 'target-row limit' },
+      h('div', { class: 'row' },
+        h('input', { name: 'name', value: name || '', list: 'structure-names', size: 6, 'aria-label': 'Target structure' }),
+        h('label', {}, 'Rx ', num('rx', rx, { min: 0, 'aria-label': 'Prescription (Gy)' }), ' Gy'),
+        h('button', { type: 'button', class: 'small remove', title: 'Remove', onclick: () => row.remove() }, '×')),
+      h('label', { class: 'row', title: 'Make this target by expanding another structure by a margin' }, '= ',
         h('select', { name: 'from', 'aria-label': 'Expand from' }, h('option', { value: '' }, 'drawn'), options(this.names, from)),
-        ' + ', num('margin', margin, { min: 0, max: 30, 'aria-label': 'Margin (mm)' }), ' mm'),
-      h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
+        ' + ', num('margin', margin, { min: 0, max: 30, 'aria-label': 'Margin (mm)' }), ' mm'));
     this.targets.append(row);
     if (!document.getElementById('structure-names')) {
       this.form.append(h('datalist', { id: 'structure-names' }, this.names.map(([n]) => h('option', { value: n }))));
@@ -115,12 +120,15 @@ export class IntentForm {
     const showVolume = () => { volume.hidden = kindSelect.value !== 'vx'; };
     kindSelect.addEventListener('change', showVolume);
     showVolume();
-    const row = h('div', { class: 'row organ-row' },
-      h('select', { name: 'name', 'aria-label': 'Organ' }, options(this.names, name)),
-      kindSelect,
-      num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy', volume,
-      h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', margin, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm'),
-      h('button', { type: 'button', class: 'small', title: 'Remove', onclick: () => row.remove() }, '×'));
+    // two lines of one line each: the organ and the kind of limit; the dose (and a V(dose)'s volume share) and the needles' margin
+    const row = h('div', { class: 'organ-row limit' },
+      h('div', { class: 'row' },
+        h('select', { name: 'name', 'aria-label': 'Organ' }, options(this.names, name)),
+        kindSelect,
+        h('button', { type: 'button', class: 'small remove', title: 'Remove', onclick: () => row.remove() }, '×')),
+      h('div', { class: 'row' },
+        h('span', {}, num('dose', dose, { 'aria-label': 'Dose limit (Gy)' }), ' Gy'), volume,
+        h('label', { title: 'Distance every needle keeps from the organ' }, 'keep ', num('margin', margin, { min: 0, 'aria-label': 'Needle margin (mm)' }), ' mm')));
     this.organs.append(row);
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -88,6 +89,11 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
                 PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("toolbar-demo")), ImportLimits.DEFAULT);
     }
 
+    @AfterEach
+    void forgetSession() {
+        bench.checkConsoleAndSignOut();
+    }
+
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -118,6 +124,53 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
         check("followup", null);
         assertThat(failures).as("layout faults").isEmpty();
         assertThat(chromium.scriptErrors()).as("script errors in the browser console").isEmpty();
+    }
+
+    /**
+     * The plan screen's intent form, in its 380 px column at 1366 × 768 and 1920 × 1080, with the values that did not fit: the
+     * demo's strength as stored (the certificate's 0.6 mCi at the implant decayed back to the calibration date in U: a double of 16
+     * decimals), both seed dates and a V(dose) organ limit with its volume share. Each row of the form is one line (its children
+     * in the flow share a row, as for a toolbar) and each text or number field shows its whole value (scrollWidth ≤ clientWidth).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void planIntentFormShowsEveryValueWholeWithEachRowOnOneLine() {
+        chromium.signIn(server.base(), "physicist_a");
+        driver.get(server.base() + "/plan.html?patient=" + patient.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#organ-rows .organ-row")));
+        PlanScreen.giveSeedDates(driver, "2025-02-24", "2025-03-03");
+        js("""
+                const f = document.getElementById('intent-form');
+                f.querySelector('[name=strength]').value = '0.8268560085485708';
+                f.querySelector('[name=unit]').value = 'U';
+                const kind = f.querySelector('#organ-rows .organ-row [name=kind]');
+                kind.value = 'vx';
+                kind.dispatchEvent(new Event('change'));
+                f.querySelector('#organ-rows .organ-row [name=volume]').value = '12.5';
+                """);
+        List<String> faults = new ArrayList<>();
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            driver.manage().window().setSize(size);
+            Map<String, Object> r = (Map<String, Object>) js("""
+                    const visible = (e) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+                    const rows = [...document.querySelectorAll('#intent-form .row')].filter(visible).map((row) => {
+                      const kids = [...row.children].filter(visible).map((k) => k.getBoundingClientRect());
+                      return {text: row.textContent.trim().slice(0, 40), oneLine: Math.max(...kids.map((k) => k.top)) < Math.min(...kids.map((k) => k.bottom))};
+                    });
+                    const fields = [...document.querySelectorAll('#intent-form input')].filter(visible).map((i) => ({name: i.name, value: i.value,
+                      whole: i.scrollWidth <= i.clientWidth, scrollWidth: i.scrollWidth, clientWidth: i.clientWidth}));
+                    return {rows, fields, form: document.getElementById('intent-form').getBoundingClientRect().width};
+                    """);
+            System.out.println("plan intent form at " + size + ": " + r);
+            chromium.screenshot("layout-plan-intent-" + size.width + "x" + size.height);
+            for (Map<String, Object> row : (List<Map<String, Object>>) r.get("rows")) {
+                if (!Boolean.TRUE.equals(row.get("oneLine"))) faults.add(size + ": row on two lines: " + row.get("text"));
+            }
+            for (Map<String, Object> field : (List<Map<String, Object>>) r.get("fields")) {
+                if (!Boolean.TRUE.equals(field.get("whole"))) faults.add(size + ": field cut: " + field);
+            }
+        }
+        assertThat(faults).as("the intent form's rows and fields").isEmpty();
     }
 
     /** Waits for the screen, puts the mouse on the axial view of an image screen, checks the layout and takes screenshots. */
