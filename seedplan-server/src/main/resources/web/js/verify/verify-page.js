@@ -72,7 +72,7 @@ async function run(viewer) {
     $('run-progress').hidden = false;
     while (job.state === 'running') {
       $('job-progress').value = job.progress;
-      $('job-step').textContent = job.cancelRequested ? `cancelling: the run stops before its next step (now ${job.step})` : job.step;
+      $('job-step').textContent = job.cancelRequested ? cancellingLine(job) : job.step;
       await new Promise((resolve) => setTimeout(resolve, 500));
       job = await get(`/api/verifications/${job.id}`);
     }
@@ -94,12 +94,18 @@ async function run(viewer) {
   }
 }
 
-/** Asks the server to stop the run in progress (it stops before its next step and keeps nothing). */
+/**
+ * What a run asked to stop is doing: the server stops it within the step under way (the seed finding and the TG-43 dose poll
+ * the cancel inside their work, the other steps end before the next one begins) and keeps nothing (docs/server.md).
+ */
+const cancellingLine = (job) => `cancelling: the run stops within or at the end of the step under way and keeps nothing (now ${job.step})`;
+
+/** Asks the server to stop the run in progress. */
 async function cancelRun() {
   if (!state.running) return;
   $('cancel-run').disabled = true;
   const job = await del(`/api/verifications/${state.running.id}`);
-  if (job.state === 'running') $('job-step').textContent = `cancelling: the run stops before its next step (now ${job.step})`;
+  if (job.state === 'running') $('job-step').textContent = cancellingLine(job);
 }
 
 /**

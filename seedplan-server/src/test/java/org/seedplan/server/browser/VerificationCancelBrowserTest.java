@@ -3,6 +3,7 @@ package org.seedplan.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,19 @@ class VerificationCancelBrowserTest extends BrowserPerClass {
         VerifyScreen.awaitReady(wait);
         assertThat(driver.findElement(By.id("cancel-run")).isDisplayed()).as("no Cancel button before a run").isFalse();
 
+        // every text the step line shows from the run's start to its end
+        js("window.stepLines = []; new MutationObserver(() => window.stepLines.push(document.getElementById('job-step').textContent))"
+                + ".observe(document.getElementById('job-step'), {childList: true, characterData: true, subtree: true});");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-run"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-cancelled")));
         chromium.screenshot("verification-cancelled");
+        // while the cancel is pending the line says what the server does: the seed finding and the dose stop from inside, the
+        // other steps as they end, and nothing is kept (docs/verify.md, "Cancelling a run"); no longer "before its next step"
+        @SuppressWarnings("unchecked")
+        List<String> cancelling = ((List<String>) js("return window.stepLines")).stream().filter((t) -> t.startsWith("cancelling")).toList();
+        assertThat(cancelling).as("the step line once Cancel is clicked").isNotEmpty()
+                .allMatch((t) -> t.matches("cancelling: the run stops within or at the end of the step under way and keeps nothing \\(now .+\\)"));
         assertThat(driver.findElement(By.id("run-cancelled")).getText()).contains("Verification cancelled").contains("nothing was kept");
         assertThat(driver.findElement(By.id("run-progress")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("results")).isDisplayed()).as("no result of a cancelled run").isFalse();
