@@ -14,7 +14,10 @@ const error = document.getElementById('error');
 const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : '—');
 const text = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-/** A section with a title, a count and a table of the given columns, or a line saying there is none. */
+/**
+ * A section with a title, a count and a table of the given columns, or a line saying there is none. A column with `needs` (a
+ * permission) is marked data-needs on its header and cells, so a role without it does not see the column at all.
+ */
 function tableSection(element, title, items, columns, emptyText, rowsOf = (item) => [rowOf(item, columns)]) {
   const id = `${element.id}-title`;
   const header = h('header', {}, h('h2', { id }, title), h('span', { class: 'count' }, String(items.length)));
@@ -22,12 +25,12 @@ function tableSection(element, title, items, columns, emptyText, rowsOf = (item)
     replace(element, header, h('p', { class: 'empty' }, emptyText));
     return;
   }
-  const head = h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)));
+  const head = h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : null, 'data-needs': c.needs || null }, c.label)));
   replace(element, header, h('table', {}, h('thead', {}, head), h('tbody', {}, items.flatMap(rowsOf))));
 }
 
 function rowOf(item, columns, attributes = {}) {
-  return h('tr', attributes, columns.map((c) => h('td', { class: c.num ? 'num' : c.cls || null }, c.value(item))));
+  return h('tr', attributes, columns.map((c) => h('td', { class: c.num ? 'num' : c.cls || null, 'data-needs': c.needs || null }, c.value(item))));
 }
 
 /** " (CTV)": the structure a plan's stored D90 is of, as stored ("structure not recorded" for older revisions); '' without a D90. */
@@ -51,7 +54,8 @@ const PLAN_COLUMNS = [
   quantity(p.d90Gy, 1, 'Gy'), ofStructure(p), ' (S_K at calibration)') : [quantity(p.d90Gy, 1, 'Gy'), ofStructure(p)]) },
   { label: 'V100', num: true, value: (p) => quantity(p.v100Percent, 1, '%') },
   { label: 'Seeds', num: true, value: (p) => text(p.seedCount) },
-  { label: 'PACS', value: (p) => SpPacs.sendButton(p) },
+  // only for a role that may send (its header and cells are hidden with the button by offerOnly: no empty column)
+  { label: 'PACS', needs: 'EXPORT_PLAN', value: (p) => SpPacs.sendButton(p) },
 ];
 
 /** Links to the image screens (CT viewer, contouring, verification) of a CT series. */

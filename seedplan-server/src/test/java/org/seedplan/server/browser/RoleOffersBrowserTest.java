@@ -107,6 +107,13 @@ class RoleOffersBrowserTest extends BrowserPerClass {
             soft.assertThat(offered(action.getKey())).as("%s: %s on the patient page (needs %s)", role, action.getKey(), action.getValue())
                     .isEqualTo(MATRIX.allows(role, action.getValue()));
         }
+        // the plans' PACS column holds only the send button: a role that may not send sees no column (no empty header or cells)
+        List<String> planHeaders = driver.findElements(By.cssSelector("#plans thead th")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+        soft.assertThat(planHeaders.contains("PACS")).as("%s: the plans' PACS column %s (needs %s)", role, planHeaders, Permission.EXPORT_PLAN)
+                .isEqualTo(MATRIX.allows(role, Permission.EXPORT_PLAN));
+        soft.assertThat(driver.findElements(By.cssSelector("#plans tbody tr:first-child td")).stream().filter(WebElement::isDisplayed).count())
+                .as("%s: a plan's cells, one under each header", role).isEqualTo((long) planHeaders.size());
         if (role == Role.MONITOR) {
             chromium.screenshot("patient-monitor");
         }
