@@ -116,8 +116,8 @@ class AuditTrailTest {
     }
 
     /**
-     * Rows written with their patient are listed by it: only the centres asked for, the entity and action when given, a page after a
-     * sequence number; the patient is part of the row's hash (moving a row to another patient breaks the chain), while a row
+     * Rows written with their patient are listed by it, and so is a row about the patient record itself written without one
+     * (found through its entity id): only the centres asked for, the entity and action when given, a page after a sequence number; the patient is part of the row's hash (moving a row to another patient breaks the chain), while a row
      * without one keeps the text it hashed before the patient column existed.
      */
     @ParameterizedTest
@@ -129,14 +129,16 @@ class AuditTrailTest {
             Actor centre4 = new Actor(8L, "physicist_b", null, 4L, "r2");
             // rows compared by seq: a row read back has its time as stored (ISO-8601 text), the row written its Instant
             AuditEvent start = audit.event(centre3, "RUN_START", "test_run", "run-1", "patient 11", 11L);
-            audit.event(centre3, "OTHER", "patient", 11, "no patient column", null);
+            AuditEvent record = audit.event(centre3, "OTHER", "patient", 11, "no patient column", null);
             AuditEvent done = audit.event(centre3, "RUN_DONE", "test_run", "run-1", "patient 11", 11L);
             audit.event(centre3, "RUN_START", "other_run", "run-2", "patient 11", 11L);
             audit.event(centre4, "RUN_START", "test_run", "run-3", "patient 11 written for another centre", 11L);
             audit.event(centre3, "RUN_START", "test_run", "run-4", "patient 12", 12L);
 
             assertThat(audit.ofPatient(11, null, null, Set.of(3L), 0, 10)).extracting(AuditEvent::entityId)
-                    .containsExactly("run-1", "run-1", "run-2");
+                    .containsExactly("run-1", "11", "run-1", "run-2");
+            assertThat(audit.ofPatient(11, "patient", null, Set.of(3L), 0, 10)).extracting(AuditEvent::seq).containsExactly(record.seq());
+            assertThat(audit.ofPatient(12, "patient", null, Set.of(3L), 0, 10)).isEmpty();
             assertThat(audit.ofPatient(11, "test_run", null, Set.of(3L, 4L), 0, 10)).extracting(AuditEvent::entityId)
                     .containsExactly("run-1", "run-1", "run-3");
             assertThat(audit.ofPatient(11, "test_run", "RUN_DONE", Set.of(3L), 0, 10)).extracting(AuditEvent::seq).containsExactly(done.seq());
