@@ -9,6 +9,9 @@ import org.seedplan.geometry.Volume;
  * Resamples a CT volume into another Frame of Reference through a rigid matrix (moving → fixed):
  * the new axial grid, with the original spacing, covers the transformed voxel centres; each of its
  * voxels takes the trilinear interpolation of the original at M⁻¹·p, and air (−1000 HU) outside it.
+ * The original's Slice Thickness is kept: registrations between one patient's CTs turn by a few degrees, so the new
+ * slices' profile is the scanner's, a little widened by the interpolation (dropping it would make the seed finder take
+ * the slice spacing for the profile's width and report the thickness as not recorded).
  */
 public final class FrameResampler {
 
@@ -43,7 +46,7 @@ public final class FrameResampler {
                 }
             }
         });
-        return new Volume(out, hu);
+        return new Volume(out, hu, moving.sliceThicknessMm());
     }
 
     /** Trilinear interpolation at fractional voxel indices; air outside the outermost voxel centres (half a voxel of slack). */

@@ -125,12 +125,13 @@ class RigidRegistrationTest {
         for (int n = 0; n < hu.length; n++) {
             hu[n] = (float) (n % 97) - 40;
         }
-        Volume v = new Volume(g, hu);
+        Volume v = new Volume(g, hu, 2 * g.dzMm()); // an overlapping reconstruction: slices twice as thick as their spacing
         double[] shift = {1, 0, 0, 4, 0, 1, 0, -2, 0, 0, 1, 5, 0, 0, 0, 1}; // (2, −1, 2) voxels
         Volume r = FrameResampler.resample(v, shift);
         assertThat(r.grid().nx()).isEqualTo(11);
         assertThat(r.grid().x(0)).isCloseTo(-6, within(1e-9));
         assertThat(r.hu()).containsExactly(hu);
+        assertThat(r.sliceThicknessMm()).as("the scanner's slice thickness kept").isEqualTo(2 * g.dzMm());
     }
 
     @Test

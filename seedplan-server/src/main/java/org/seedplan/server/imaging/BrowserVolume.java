@@ -9,9 +9,11 @@ import org.seedplan.geometry.Volume;
  * integers (i fastest, then j, then k), with the identifiers that contours and plans refer to.
  *
  * @param sliceSopInstanceUids the SOP Instance UID of each slice k
+ * @param sliceThicknessMm     the series' Slice Thickness (0018,0050), mm, NaN when not recorded: the seed and needle finders
+ *                             take the slice profile's width from it ({@link Volume#sliceProfileFwhmMm()})
  */
 public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, String frameOfReferenceUid, long patientDbId,
-        Grid grid, short[] hu, List<String> sliceSopInstanceUids) {
+        Grid grid, short[] hu, List<String> sliceSopInstanceUids, double sliceThicknessMm) {
 
     public BrowserVolume {
         if (hu.length != grid.voxelCount()) {
@@ -23,7 +25,8 @@ public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, S
 
     /** The same volume labelled with patient {@code patientDbId} (the voxels are shared, not copied). */
     public BrowserVolume forPatient(long patientDbId) {
-        return new BrowserVolume(seriesInstanceUid, studyInstanceUid, frameOfReferenceUid, patientDbId, grid, hu, sliceSopInstanceUids);
+        return new BrowserVolume(seriesInstanceUid, studyInstanceUid, frameOfReferenceUid, patientDbId, grid, hu, sliceSopInstanceUids,
+                sliceThicknessMm);
     }
 
     /** Bytes of slices {@code from} … {@code from + count - 1} as Int16 little-endian. */
@@ -44,13 +47,13 @@ public record BrowserVolume(String seriesInstanceUid, String studyInstanceUid, S
         return out;
     }
 
-    /** The volume in HU as the engines take it (seed finding). */
+    /** The volume in HU as the engines take it (seed and needle finding), with the series' slice thickness. */
     public Volume toVolume() {
         float[] out = new float[hu.length];
         for (int i = 0; i < hu.length; i++) {
             out[i] = hu[i];
         }
-        return new Volume(grid, out);
+        return new Volume(grid, out, sliceThicknessMm);
     }
 
     /** Size in bytes of the voxels, for the cache's budget. */

@@ -177,7 +177,7 @@ public final class CtVolumeCache {
                 out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(hu[i])));
             }
             return new BrowserVolume(ct.seriesInstanceUid(), ct.studyInstanceUid(), ct.frameOfReferenceUid(), patientDbId,
-                    v.grid(), out, ct.sliceSopInstanceUids());
+                    v.grid(), out, ct.sliceSopInstanceUids(), v.sliceThicknessMm());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot link the files of series " + seriesUid, e);
         } finally {

@@ -39,7 +39,8 @@ public final class PreparedVolumes {
     /** Default disk budget: ten 200-slice 512 × 512 studies (about 1 GB). */
     public static final long DEFAULT_BUDGET_BYTES = 10L * 200 * 512 * 512 * 2;
     private static final int MAGIC = 0x53504356; // "SPCV"
-    private static final int FORMAT = 1;
+    /** 2: the slice thickness after the grid (files of format 1 lack it: stale, prepared again from the DICOM). */
+    private static final int FORMAT = 2;
     private static final String SUFFIX = ".ctv";
 
     private final Path folder;
@@ -101,6 +102,7 @@ public final class PreparedVolumes {
             frame = frame.isEmpty() ? null : frame;
             Grid grid = new Grid(new Vec3(in.readDouble(), in.readDouble(), in.readDouble()), in.readDouble(), in.readDouble(),
                     in.readDouble(), in.readInt(), in.readInt(), in.readInt());
+            double sliceThicknessMm = in.readDouble();
             List<String> sops = new ArrayList<>(grid.nz());
             for (int k = 0; k < grid.nz(); k++) {
                 sops.add(in.readUTF());
@@ -112,7 +114,7 @@ public final class PreparedVolumes {
             short[] hu = new short[grid.voxelCount()];
             ch.map(FileChannel.MapMode.READ_ONLY, ch.position(), voxelBytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(hu);
             touch(file);
-            return Optional.of(new BrowserVolume(series, study, frame, patientDbId, grid, hu, sops));
+            return Optional.of(new BrowserVolume(series, study, frame, patientDbId, grid, hu, sops, sliceThicknessMm));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -141,6 +143,7 @@ public final class PreparedVolumes {
             out.writeInt(g.nx());
             out.writeInt(g.ny());
             out.writeInt(g.nz());
+            out.writeDouble(v.sliceThicknessMm());
             for (String sop : v.sliceSopInstanceUids()) {
                 out.writeUTF(sop);
             }

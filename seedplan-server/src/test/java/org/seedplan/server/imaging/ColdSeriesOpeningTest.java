@@ -46,6 +46,8 @@ class ColdSeriesOpeningTest {
 
     /** A small stack with a distinct HU in every voxel (i + 10 j + 100 k − 1000), so that any reordering shows. */
     static final Grid GRID = new Grid(new Vec3(-12.5, -7.25, 30), 0.5, 0.75, 2.5, 16, 12, 9);
+    /** The series' Slice Thickness (0018,0050): an overlapping reconstruction, 5 mm slices every 2.5 mm. */
+    private static final double SLICE_THICKNESS_MM = 5.0;
     /** How long the background preparation may take here: the 2 s polling period plus reading 9 slices on a loaded machine. */
     private static final long PREPARE_WAIT_MS = 60_000;
 
@@ -74,7 +76,8 @@ class ColdSeriesOpeningTest {
         List<Path> files = slices(p, series, GRID);
         DicomStore store = DicomStore.open(t.db);
         store.importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
-        Path prepared = awaitPrepared(series, SeriesFingerprint.of(t.db, series));
+        String fingerprint = SeriesFingerprint.of(t.db, series);
+        Path prepared = awaitPrepared(series, fingerprint);
         for (Path f : store.seriesFiles(series)) {
             Files.delete(f);
         }
@@ -102,6 +105,11 @@ class ColdSeriesOpeningTest {
             }
         }
         assertThat(prepared).exists();
+        // the seed and needle finders take the slice profile's width from the prepared volume: the stored Slice Thickness,
+        // 5 mm on slices 2.5 mm apart, not the spacing
+        BrowserVolume v = new PreparedVolumes(t.db.dataFolder(), PreparedVolumes.DEFAULT_BUDGET_BYTES).read(series, fingerprint, p.id())
+                .orElseThrow();
+        assertThat(v.toVolume().sliceProfileFwhmMm()).isEqualTo(SLICE_THICKNESS_MM);
     }
 
     @Test
@@ -155,7 +163,7 @@ class ColdSeriesOpeningTest {
             }
         }
         Path dir = Files.createTempDirectory("cold-ct");
-        List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, hu),
+        List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, hu, SLICE_THICKNESS_MM),
                 StudyContext.newStudy(new PatientInfo("TEST^COLD", p.patientId(), "19600101", "F")), series);
         List<Path> files = new ArrayList<>();
         for (int k = 0; k < slices.size(); k++) {

@@ -25,7 +25,7 @@ class PreparedVolumesTest {
         }
         hu[0] = Short.MIN_VALUE;
         hu[1] = Short.MAX_VALUE;
-        return new BrowserVolume(series, "1.2.3", null, 7, GRID, hu, List.of("1.1", "1.2", "1.3"));
+        return new BrowserVolume(series, "1.2.3", null, 7, GRID, hu, List.of("1.1", "1.2", "1.3"), 2.5);
     }
 
     @Test
@@ -40,6 +40,8 @@ class PreparedVolumesTest {
         assertThat(back.frameOfReferenceUid()).isNull();
         assertThat(back.studyInstanceUid()).isEqualTo("1.2.3");
         assertThat(back.patientDbId()).isEqualTo(42);
+        assertThat(back.sliceThicknessMm()).as("an overlapping reconstruction's thickness, 2.5 mm on 1.25 mm slices").isEqualTo(2.5);
+        assertThat(back.toVolume().sliceProfileFwhmMm()).isEqualTo(2.5);
         assertThat(disk.isCurrent("9.8.7", "3:abc")).isTrue();
         assertThat(disk.read("9.8.7", "4:def", 42)).isEmpty();
         assertThat(disk.isCurrent("9.8.7", "4:def")).isFalse();
