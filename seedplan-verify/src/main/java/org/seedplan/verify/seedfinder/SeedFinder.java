@@ -449,7 +449,8 @@ public final class SeedFinder {
         List<FoundSeed> inMetal = new ArrayList<>();
         List<SelfCheck.MetalHoldingSeeds> holding = new ArrayList<>();
         stopIfCancelled();
-        seedsInMetal(g, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal, holding);
+        seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
+                holding);
         if (counted.isEmpty() && inMetal.isEmpty()) {
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
@@ -522,12 +523,14 @@ public final class SeedFinder {
      * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
      * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
      * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
-     * bone explain it.
+     * bone explain it. On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
-    private static void seedsInMetal(Grid g, float[] hu, float[] contentHu, double contentTop, int[] labels, double background,
-                                     double seedContent, double seedPeak, SeedImageModel model, List<OtherMetal> metal,
-                                     List<FoundSeed> seeds, List<SelfCheck.MetalHoldingSeeds> holding) {
+    private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
+                              double background, double seedContent, double seedPeak, SeedImageModel model, List<OtherMetal> metal,
+                              List<FoundSeed> seeds, List<SelfCheck.MetalHoldingSeeds> holding) {
         double span = model.clipHu() - background;
+        boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OtherMetal m : metal) {
             MetalShape shape = m.object().shape();
             if (shape != MetalShape.SCREW_OR_ROD && shape != MetalShape.STENT) {
@@ -549,7 +552,9 @@ public final class SeedFinder {
                     SeedsInMetal.Located at = e.locate(g, hu, labels, own, local, model);
                     if (at.explained() >= MIN_EXPLAINED) {
                         double conf = Math.round(IN_METAL_CONFIDENCE * at.explained() * 1000) / 1000.0;
-                        seeds.add(new FoundSeed(at.seed().centreMm, at.seed().axis, conf, 1));
+                        List<FoundSeed> read = List.of(new FoundSeed(at.seed().centreMm, at.seed().axis, conf, 1));
+                        seeds.addAll(centring ? SliceCentring.centred(g, profileMm, new Blob(g, e.piece(), hu), read,
+                                options.seedLengthMm()) : read);
                         continue;
                     }
                 }
