@@ -179,6 +179,13 @@ public final class SeedFinder {
     static final double MARKER_SEED_SHARE = 0.25;
     /** Most confidence of a seed read out of other metal (the share of its residual explained is scaled by it). */
     static final double IN_METAL_CONFIDENCE = 0.5;
+    /**
+     * Fewest seeds a blob lying along z must be fitted with for the wire test along z ({@code wireAlongZ}): two seeds merged
+     * through thick slices leave a gap the slices blur away (the sixth round's rod test on such pairs lost needle seeds).
+     */
+    static final int MIN_WIRE_SEEDS = 3;
+    /** Least z-component of the axis of an object lying along z: within 25° of z, as the self-check's lines along z. */
+    static final double ALONG_Z = 0.9;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -440,6 +447,9 @@ public final class SeedFinder {
             } else if (rodOfMetal(g, profileMm, contentHu, labels, bc, background, contentTop, model)) {
                 // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
                 rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
+            } else if (wireAlongZ(g, profileMm, contentHu, labels, bc, background, contentTop, lowHu, model)) {
+                // Metal continuous through consecutive thick slices that the fit read as seeds with gaps between them: a wire.
+                rejected.add(otherMetal(g, bc.blob, MetalShape.WIRE, otherMetal));
             } else {
                 counted.add(bc);
             }
@@ -716,6 +726,33 @@ public final class SeedFinder {
         double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
         return spacing >= segment / 2 && spacing < capsule && p.rodLengthMm() > bc.chosen * segment + bin
                 && p.isRod(bc.chosen, segment);
+    }
+
+    /**
+     * Whether a blob lying along z that the fit reads as n ≥ {@value #MIN_WIRE_SEEDS} seeds with gaps between their capsules is a
+     * wire. On slices of {@value #THICK_SLICE_MM} mm or more its content along its axis ({@link ChainProfile#of}) comes one slice
+     * per bin; needle seeds lying apart leave dips between them, a wire's metal is even through consecutive slices. It is a wire
+     * when its axis lies within 25° of z, the fitted seeds lie farther apart along it than a capsule's length (the fit claims
+     * gaps), and a uniform rod explains the profile better than a chain of n images by the information criterion
+     * ({@link ChainProfile#isRod}, asked only with n + 3 slices or more). A needle loaded without gaps fills consecutive slices
+     * as a wire does and is fitted with seeds a capsule apart or closer: not asked (the self-check's SEEDS IN A LINE ALONG Z
+     * names such lines). docs/seed-finder.md, tenth round.
+     */
+    private boolean wireAlongZ(Grid g, double profileMm, float[] hu, int[] labels, BlobCount bc, double background, double top,
+                               double lowHu, SeedImageModel model) {
+        if (bc.chosen < MIN_WIRE_SEEDS || profileMm < THICK_SLICE_MM) {
+            return false;
+        }
+        Blob b = bc.blob;
+        PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
+        Vec3 a = pa.axes()[0].normalized();
+        if (Math.abs(a.z()) < ALONG_Z) {
+            return false;
+        }
+        double[] along = Arrays.stream(bc.fit(bc.chosen).seeds()).mapToDouble(q -> q.centreMm.minus(pa.meanMm()).dot(a)).sorted().toArray();
+        double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
+        return spacing > options.seedLengthMm()
+                && profile(g, hu, labels, b, background, top, lowHu, model).isRod(bc.chosen, model.lengthMm());
     }
 
     /**
