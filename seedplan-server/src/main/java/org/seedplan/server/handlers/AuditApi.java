@@ -15,7 +15,7 @@ import org.seedplan.storage.audit.AuditEvent;
 import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientRepository;
 
-/** The audit trail of one record or of one patient's runs, for administrators and monitors: only rows written for their centres. */
+/** The audit trail of one record or of one patient's records and runs, for administrators and monitors: only rows written for their centres. */
 public final class AuditApi {
 
     private final Services s;
@@ -51,25 +51,37 @@ public final class AuditApi {
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 200;
 
+    /** The events of a record that is created, changed and deleted with a reason. */
+    private static final List<String> EDITED = List.of("CREATE", "UPDATE", "DELETE");
+
     /**
      * The kinds of object (entity) whose rows {@code ?patientId=} lists, each with its kinds of event (actions): verification runs
      * and model-based runs (of a plan revision and of a verification's found seeds), whose rows carry their patient; the patient
-     * record itself, its implants, visits and lesions, and its plans and plan revisions, whose rows carry none and are found at
-     * query time ({@code AuditTrail.ofPatient}).
+     * record itself, its implants, visits, lesions, study values, hyperthermia sessions (with their temperature logs), adverse
+     * events and progressions, its plans and plan revisions, structure sets, and the DICOM studies and series received or fetched
+     * for it, whose rows carry none and are found at query time ({@code AuditTrail.ofPatient}). Not listed by patient: the DICOM
+     * instances (one row per image received; by entity and id).
      */
-    static final Map<String, List<String>> PATIENT_ENTITIES = Map.of(
-            "patient", List.of("CREATE", "UPDATE", "DELETE", "IMPORT", "PACS_QUERY", "PACS_RETRIEVE", "PACS_RETRIEVE_FAILED"),
-            "implant", List.of("CREATE", "UPDATE", "DELETE"),
-            "visit", List.of("CREATE", "UPDATE", "DELETE"),
-            "lesion", List.of("CREATE", "UPDATE", "DELETE"),
-            "plan", List.of("CREATE"),
-            "plan_revision", List.of("CREATE", "APPROVE", "APPROVE_REFUSED", "RETIRE", "LOCK", "EXPORT", "SEND_FAILED", "NEEDLES_FROM_CT",
+    static final Map<String, List<String>> PATIENT_ENTITIES = Map.ofEntries(
+            Map.entry("patient", List.of("CREATE", "UPDATE", "DELETE", "IMPORT", "PACS_QUERY", "PACS_RETRIEVE", "PACS_RETRIEVE_FAILED")),
+            Map.entry("implant", EDITED),
+            Map.entry("visit", EDITED),
+            Map.entry("lesion", EDITED),
+            Map.entry("study_value", EDITED),
+            Map.entry("hyperthermia_session", EDITED),
+            Map.entry("adverse_event", EDITED),
+            Map.entry("progression", EDITED),
+            Map.entry("structure_set", List.of("CREATE", "UPDATE")),
+            Map.entry("dicom_study", List.of("CREATE")),
+            Map.entry("dicom_series", List.of("CREATE")),
+            Map.entry("plan", List.of("CREATE")),
+            Map.entry("plan_revision", List.of("CREATE", "APPROVE", "APPROVE_REFUSED", "RETIRE", "LOCK", "EXPORT", "SEND_FAILED", "NEEDLES_FROM_CT",
                     "MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE", "MODEL_BASED_DOSE_CANCEL", "VERIFICATION_MODEL_BASED_DOSE_START",
-                    "VERIFICATION_MODEL_BASED_DOSE", "VERIFICATION_MODEL_BASED_DOSE_CANCEL"),
-            "verification_run", List.of("VERIFICATION_START", "VERIFICATION_DONE", "VERIFICATION_FAILED", "VERIFICATION_CANCELLED"),
-            "model_based_run", List.of("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_DONE", "MODEL_BASED_DOSE_RUN_FAILED",
+                    "VERIFICATION_MODEL_BASED_DOSE", "VERIFICATION_MODEL_BASED_DOSE_CANCEL")),
+            Map.entry("verification_run", List.of("VERIFICATION_START", "VERIFICATION_DONE", "VERIFICATION_FAILED", "VERIFICATION_CANCELLED")),
+            Map.entry("model_based_run", List.of("MODEL_BASED_DOSE_RUN_START", "MODEL_BASED_DOSE_RUN_DONE", "MODEL_BASED_DOSE_RUN_FAILED",
                     "MODEL_BASED_DOSE_RUN_CANCELLED", "VERIFICATION_MODEL_BASED_DOSE_RUN_START", "VERIFICATION_MODEL_BASED_DOSE_RUN_DONE",
-                    "VERIFICATION_MODEL_BASED_DOSE_RUN_FAILED", "VERIFICATION_MODEL_BASED_DOSE_RUN_CANCELLED"));
+                    "VERIFICATION_MODEL_BASED_DOSE_RUN_FAILED", "VERIFICATION_MODEL_BASED_DOSE_RUN_CANCELLED")));
 
     /**
      * GET /api/audit?entity=patient&amp;id=7 (the rows about one record) or ?patientId=7[&amp;entity=verification_run][&amp;action=

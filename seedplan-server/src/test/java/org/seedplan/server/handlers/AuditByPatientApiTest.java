@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seedplan.dicom.io.DataSet;
+import org.seedplan.dicom.io.DicomWriter;
+import org.seedplan.dicom.io.Tag;
+import org.seedplan.outcomes.registry.HyperthermiaSession;
+import org.seedplan.outcomes.registry.TemperatureSample;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.ServerPerClass;
+import org.seedplan.server.structures.StructureSetStore;
 import org.seedplan.server.verification.VerificationFixture;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
+import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.plan.PlanRevisions;
+import org.seedplan.storage.registry.HyperthermiaRecord;
+import org.seedplan.storage.registry.HyperthermiaRepository;
 import org.seedplan.storage.registry.ImplantData;
 import org.seedplan.storage.registry.ImplantRecord;
 import org.seedplan.storage.registry.ImplantRepository;
@@ -25,6 +35,10 @@ import org.seedplan.storage.registry.PatientRepository;
 import org.seedplan.storage.registry.VisitData;
 import org.seedplan.storage.registry.VisitRecord;
 import org.seedplan.storage.registry.VisitRepository;
+import org.seedplan.storage.studyvars.ResearchStudy;
+import org.seedplan.storage.studyvars.StudyTemplate;
+import org.seedplan.storage.studyvars.StudyValue;
+import org.seedplan.storage.studyvars.StudyVariableRepository;
 
 /**
  * {@code GET /api/audit?patientId=}: a patient's verification runs, by kind of object and of event, a page at a time, and the rows
@@ -183,6 +197,78 @@ class AuditByPatientApiTest extends ServerPerClass {
         assertThat(t.services.audit().verify().intact()).as("the chain still verifies").isTrue();
     }
 
+    /**
+     * A patient's study value (changed), another (deleted), two hyperthermia sessions (one log replaced, one deleted), a CT
+     * study of two series received for the patient and a structure set on it (saved twice), each written by the patient's
+     * centre: the ids of each kind, by entity.
+     */
+    private Map<String, List<String>> studyValuesHyperthermiaAndDicom(org.seedplan.storage.registry.Centre c, Patient p) {
+        Actor a = new Actor(null, "data_entry_" + c.code().toLowerCase(java.util.Locale.ROOT), Role.DATA_ENTRY, c.id(), null);
+        StudyVariableRepository vars = new StudyVariableRepository(t.db);
+        ResearchStudy study = vars.createStudy(a, c.id(), "AUD", "Audit by patient");
+        vars.defineAll(a, study.id(), StudyTemplate.seedImplant());
+        Map<String, Long> byName = new java.util.HashMap<>();
+        vars.variablesOf(study.id()).forEach(v -> byName.put(v.definition().name(), v.id()));
+        StudyValue pvtt = vars.setValue(a, byName.get("pvtt"), p.id(), 1, "Vp3", null, null);
+        vars.setValue(a, byName.get("pvtt"), p.id(), 1, "Vp2", pvtt.version(), "read again");
+        StudyValue afp = vars.setValue(a, byName.get("afp_baseline"), p.id(), 1, "420", null, null);
+        vars.deleteValue(a, afp.id(), afp.version(), "another patient's lab sheet");
+        HyperthermiaRepository heat = new HyperthermiaRepository(t.db);
+        List<TemperatureSample> log = List.of(new TemperatureSample(0, 1, 37.0), new TemperatureSample(30, 1, 42.5));
+        HyperthermiaRecord first = heat.create(a, p.id(), new HyperthermiaSession(p.patientId(), 1, LocalDateTime.of(2026, 11, 2, 9, 0), log));
+        heat.replace(a, first.id(), first.version(), first.start(), List.of(log.get(0), log.get(1), new TemperatureSample(60, 1, 42.8)),
+                "second half of the log");
+        HyperthermiaRecord second = heat.create(a, p.id(), new HyperthermiaSession(p.patientId(), 2, LocalDateTime.of(2026, 11, 9, 9, 0), log));
+        heat.delete(a, second.id(), second.version(), "uploaded twice");
+        String root = "1.2.826.0.1.3680043.9.7777.80." + c.id();
+        DicomStore store = DicomStore.open(t.db);
+        for (int series = 1; series <= 2; series++) {
+            store.store(a, p.id(), DicomWriter.encode(DataSet.builder("test").put(Tag.SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.2")
+                    .put(Tag.SOP_INSTANCE_UID, root + "." + series + ".1").put(Tag.PATIENT_ID, p.patientId()).put(Tag.STUDY_INSTANCE_UID, root)
+                    .put(Tag.SERIES_INSTANCE_UID, root + "." + series).put(Tag.MODALITY, "CT").build()), "received from the scanner");
+        }
+        StructureSetStore sets = new StructureSetStore(t.db, t.services.audit());
+        long set = sets.create(a, p.id(), root + ".1", root + ".9", "Targets", "drawn", "[]", t.clock.instant());
+        sets.save(a, set, 1, "drawn", "[]", t.clock.instant());
+        long studyId = t.db.read(tx -> tx.number("SELECT id FROM dicom_study WHERE study_instance_uid = ?", root));
+        List<String> series = t.db.read(tx -> tx.query("SELECT id FROM dicom_series WHERE study_id = ? ORDER BY id",
+                r -> Long.toString(r.longValue("id")), studyId));
+        return Map.of("study_value", List.of(Long.toString(pvtt.id()), Long.toString(afp.id())),
+                "hyperthermia_session", List.of(Long.toString(first.id()), Long.toString(second.id())),
+                "dicom_study", List.of(Long.toString(studyId)), "dicom_series", series, "structure_set", List.of(Long.toString(set)));
+    }
+
+    /**
+     * The rows about a patient's study values, hyperthermia sessions (whose rows record their temperature logs), the DICOM
+     * studies and series received for the patient and its structure sets carry no patient either: listed for the patient, the deleted value's and
+     * session's too, each kind exactly as the one-record form lists its records; never B's patient's, for either auditor. Before,
+     * these kinds were refused (400: not listed by patient).
+     */
+    @Test
+    void aPatientsStudyValuesHyperthermiaSessionsAndDicomStudiesAreListed() {
+        Map<String, List<String>> ofA = studyValuesHyperthermiaAndDicom(t.a, inA.patient());
+        Map<String, List<String>> ofB = studyValuesHyperthermiaAndDicom(t.b, inB.patient());
+        ApiClient monitorA = t.signedIn(Role.MONITOR, true);
+        ApiClient monitorB = t.signedIn(Role.MONITOR, false);
+        for (String kind : ofA.keySet()) {
+            String listed = rows(monitorA.get("/api/audit?patientId=" + inA.patient().id() + "&entity=" + kind + "&limit=1000").json());
+            StringBuilder oneByOne = new StringBuilder();
+            ofA.get(kind).forEach(id -> oneByOne.append(rows(monitorA.get("/api/audit?entity=" + kind + "&id=" + id + "&limit=1000").json())));
+            assertThat(listed).as(kind).isNotEmpty().isEqualTo(oneByOne.toString());
+            String listedForB = rows(monitorB.get("/api/audit?patientId=" + inB.patient().id() + "&entity=" + kind + "&limit=1000").json());
+            assertThat(listedForB).as(kind + " of B's patient").startsWith(ofB.get(kind).get(0) + " CREATE;");
+            for (String id : ofB.get(kind)) {
+                assertThat(listed).as(kind + " of A's patient").doesNotContain(id + " ");
+            }
+            for (String id : ofA.get(kind)) {
+                assertThat(listedForB).as(kind + " of B's patient").doesNotContain(id + " ");
+            }
+        }
+        assertThat(rows(monitorA.get("/api/audit?patientId=" + inA.patient().id() + "&entity=hyperthermia_session&action=DELETE").json()))
+                .startsWith(ofA.get("hyperthermia_session").get(1) + " DELETE;");
+        assertThat(t.services.audit().verify().intact()).as("the chain still verifies").isTrue();
+    }
+
     @Test
     void noAuditorSeesAnotherCentresPatientEvenByGuessingItsId() {
         ApiClient monitorA = t.signedIn(Role.MONITOR, true);
@@ -207,7 +293,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         ApiClient monitor = t.signedIn(Role.MONITOR, true);
         String of = "/api/audit?patientId=" + inA.patient().id();
         refused(monitor, "/api/audit?patientId=seven", "patientId", "whole number");
-        refused(monitor, of + "&entity=study_value", "entity", "lesion");
+        refused(monitor, of + "&entity=dicom_instance", "entity", "study_value");
         refused(monitor, of + "&entity=plan&action=APPROVE", "action", "CREATE");
         refused(monitor, of + "&action=verification_done", "action", "capitals");
         refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.Times;
@@ -122,9 +123,22 @@ public final class AuditTrail {
 
     /**
      * The tables of a patient's own records whose audit rows carry no patient but name the record ({@code entity} = table,
-     * {@code entity_id} = its id) and, in their CREATE row, the patient in field {@code patient_id}: listed by {@link #ofPatient}.
+     * {@code entity_id} = its id) and, in their CREATE row, the patient in field {@code patient_id}: listed by {@link #ofPatient}
+     * while the record exists (its {@code patient_id} column) and after it was deleted (that CREATE row).
      */
-    public static final List<String> PATIENT_RECORDS = List.of("implant", "visit", "lesion");
+    public static final List<String> PATIENT_RECORDS = List.of("implant", "visit", "lesion", "hyperthermia_session", "adverse_event",
+            "progression");
+
+    /**
+     * The tables of a patient's records that are never deleted nor moved to another patient, whose audit rows name the record:
+     * listed by {@link #ofPatient} through the table's {@code patient_id} (a series through its study's).
+     */
+    private static final Map<String, String> FIXED_RECORDS = Map.of(
+            "dicom_study", "SELECT CAST(x.id AS TEXT) FROM dicom_study x WHERE x.patient_id = ?",
+            "dicom_series", "SELECT CAST(x.id AS TEXT) FROM dicom_series x JOIN dicom_study d ON d.id = x.study_id WHERE d.patient_id = ?",
+            "structure_set", "SELECT CAST(x.id AS TEXT) FROM structure_set x WHERE x.patient_id = ?",
+            "plan", "SELECT CAST(x.id AS TEXT) FROM plan x WHERE x.patient_id = ?",
+            "plan_revision", "SELECT CAST(r.id AS TEXT) FROM plan_revision r JOIN plan x ON x.id = r.plan_id WHERE x.patient_id = ?");
 
     /** The rows about one record, oldest first. */
     public List<AuditEvent> forEntity(String entity, Object entityId) {
@@ -139,7 +153,7 @@ public final class AuditTrail {
     public List<AuditEvent> forEntity(String entity, Object entityId, String action, Set<Long> centres, long afterSeq, int limit) {
         StringBuilder where = new StringBuilder("entity = ? AND entity_id = ?");
         List<Object> args = new ArrayList<>(List.of(entity, entityId.toString()));
-        return page(withAction(where, args, action), args, centres, afterSeq, limit);
+        return centres.isEmpty() ? List.of() : run(page(withAction(where, args, action), args, centres, afterSeq, limit));
     }
 
     /**
@@ -147,33 +161,68 @@ public final class AuditTrail {
      * and of {@code action} when they are not null: those after sequence number {@code afterSeq}, at most {@code limit}. Listed are
      * the rows written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) and the rows that carry
      * none (none was written with one, and those before storage V014 could not be), found at query time so that the chained rows
-     * stay as they were written: about the patient record itself (entity {@code patient}, its id); about the patient's plans and
-     * plan revisions, through the plan's {@code patient_id}, which never changes (plans and their revisions are never moved nor
-     * deleted); about the patient's implants, visits and lesions ({@link #PATIENT_RECORDS}), through the record's
-     * {@code patient_id} or, for a record since deleted, through its own audit rows that name the patient (the CREATE row's
-     * {@code patient_id} field, or an UPDATE's to it; records imported by a cohort import have no CREATE row but are found
-     * while they exist).
+     * stay as they were written: about the patient record itself (entity {@code patient}, its id); about the records that are
+     * never moved nor deleted (plans and plan revisions, structure sets, DICOM studies and series), through the table's
+     * {@code patient_id} (a revision's plan's, a series' study's); about the patient's implants, visits, lesions, hyperthermia
+     * sessions (whose rows also record their temperature log: samples, channels, first and last minute), adverse events and
+     * progressions ({@link #PATIENT_RECORDS}), through the record's {@code patient_id} or, for a record since deleted, through its
+     * own audit rows that name the patient (the CREATE row's {@code patient_id} field, or an UPDATE's to it; records imported by a
+     * cohort import have no CREATE row but are found while they exist); about the study values, through the value's
+     * {@code patient_id} or, for a deleted value, its CREATE row's record field ({@code patient}, or {@code lesion} / {@code visit}
+     * of one of the patient's lesions or visits, found as above). The lookups in CREATE rows read the partial index
+     * {@code audit_event_record_of} (storage V016).
      */
     public List<AuditEvent> ofPatient(long patientId, String entity, String action, Set<Long> centres, long afterSeq, int limit) {
-        StringBuilder where = new StringBuilder("(patient_id = ? OR (patient_id IS NULL AND ("
-                + "(entity = 'patient' AND entity_id = ?)"
-                + " OR (entity = 'plan' AND entity_id IN (SELECT CAST(p.id AS TEXT) FROM plan p WHERE p.patient_id = ?))"
-                + " OR (entity = 'plan_revision' AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM plan_revision r"
-                + " JOIN plan p ON p.id = r.plan_id WHERE p.patient_id = ?))");
-        List<Object> args = new ArrayList<>(List.of(patientId, Long.toString(patientId), patientId, patientId));
-        for (String table : PATIENT_RECORDS) {
-            where.append(" OR (entity = '").append(table).append("' AND (entity_id IN (SELECT CAST(x.id AS TEXT) FROM ").append(table)
-                    .append(" x WHERE x.patient_id = ?) OR entity_id IN (SELECT k.entity_id FROM audit_event k WHERE k.entity = '")
-                    .append(table).append("' AND k.field = 'patient_id' AND k.new_value = ?)))");
+        return centres.isEmpty() ? List.of() : run(ofPatientQuery(patientId, entity, action, centres, afterSeq, limit));
+    }
+
+    /** The query {@link #ofPatient} runs (for a non-empty {@code centres}). */
+    static Query ofPatientQuery(long patientId, String entity, String action, Set<Long> centres, long afterSeq, int limit) {
+        String id = Long.toString(patientId);
+        StringBuilder where = new StringBuilder("(patient_id = ? OR (patient_id IS NULL AND ((entity = 'patient' AND entity_id = ?)");
+        List<Object> args = new ArrayList<>(List.of(patientId, id));
+        for (Map.Entry<String, String> fixed : new TreeMap<>(FIXED_RECORDS).entrySet()) {
+            where.append(" OR (entity = '").append(fixed.getKey()).append("' AND entity_id IN (").append(fixed.getValue()).append("))");
             args.add(patientId);
-            args.add(Long.toString(patientId));
         }
-        where.append(")))");
+        for (String table : PATIENT_RECORDS) {
+            where.append(" OR (entity = '").append(table).append("' AND (entity_id IN (").append(recordsOf(table))
+                    .append(") OR entity_id IN (").append(namedIn(table, "patient_id")).append(")))");
+            args.addAll(List.of(patientId, id));
+        }
+        where.append(" OR (entity = 'study_value' AND (entity_id IN (").append(recordsOf("study_value")).append(") OR entity_id IN (")
+                .append(namedIn("study_value", "patient")).append(")");
+        args.addAll(List.of(patientId, id));
+        for (String level : List.of("lesion", "visit")) {
+            // a deleted value of one of the patient's lesions or visits, which may be deleted too
+            where.append(" OR entity_id IN (SELECT v.entity_id FROM audit_event v WHERE v.entity = 'study_value' AND v.field = '").append(level)
+                    .append("' AND (v.new_value IN (").append(recordsOf(level)).append(") OR v.new_value IN (")
+                    .append(namedIn(level, "patient_id")).append(")))");
+            args.addAll(List.of(patientId, id));
+        }
+        where.append(")))))");
         if (entity != null) {
             where.append(" AND entity = ?");
             args.add(entity);
         }
         return page(withAction(where, args, action), args, centres, afterSeq, limit);
+    }
+
+    /** An SQL query and its parameters. */
+    record Query(String sql, List<Object> args) {
+    }
+
+    /** The ids (as audit text) of the rows of {@code table} whose {@code patient_id} is the one parameter. */
+    private static String recordsOf(String table) {
+        return "SELECT CAST(x.id AS TEXT) FROM " + table + " x WHERE x.patient_id = ?";
+    }
+
+    /**
+     * The ids of the records of {@code table} whose audit rows set {@code field} to the one parameter (in the text the trail
+     * writes): an index lookup in {@code audit_event_record_of}, whose predicate names each such field.
+     */
+    private static String namedIn(String table, String field) {
+        return "SELECT k.entity_id FROM audit_event k WHERE k.entity = '" + table + "' AND k.field = '" + field + "' AND k.new_value = ?";
     }
 
     private static String withAction(StringBuilder where, List<Object> args, String action) {
@@ -184,16 +233,17 @@ public final class AuditTrail {
         return where.toString();
     }
 
-    private List<AuditEvent> page(String where, List<Object> args, Set<Long> centres, long afterSeq, int limit) {
-        if (centres.isEmpty()) {
-            return List.of();
-        }
+    private static Query page(String where, List<Object> args, Set<Long> centres, long afterSeq, int limit) {
         List<Object> all = new ArrayList<>(args);
         all.addAll(centres);
         all.add(afterSeq);
         all.add(limit);
-        return db.read(tx -> tx.query("SELECT * FROM audit_event WHERE " + where + " AND centre_id IN ("
-                + String.join(", ", Collections.nCopies(centres.size(), "?")) + ") AND seq > ? ORDER BY seq LIMIT ?", AuditTrail::row, all.toArray()));
+        return new Query("SELECT * FROM audit_event WHERE " + where + " AND centre_id IN ("
+                + String.join(", ", Collections.nCopies(centres.size(), "?")) + ") AND seq > ? ORDER BY seq LIMIT ?", all);
+    }
+
+    private List<AuditEvent> run(Query q) {
+        return db.read(tx -> tx.query(q.sql(), AuditTrail::row, q.args().toArray()));
     }
 
     /** The rows with sequence numbers after {@code afterSeq}, oldest first, at most {@code limit}. */
