@@ -1,9 +1,10 @@
-// "Add lesion" on the patient page: what the registry's lesion holds (label, organ, site — segment, lobe or nodal
-// station —, target or not, node or not, baseline diameters in mm and the date they were measured), checked here as the
-// server checks it (POST /api/patients/{id}/lesions), whose refusals are shown under the field they name.
-import { ApiError, post } from './api.js';
+// "Add lesion" and "Edit" of a lesion on the patient page: what the registry's lesion holds (label, organ, site — segment,
+// lobe or nodal station —, target or not, node or not, baseline diameters in mm and the date they were measured), checked
+// here as the server checks it (POST /api/patients/{id}/lesions, PUT /api/lesions/{id} with the version read), whose
+// refusals are shown under the field they name; a change someone else saved first (409) is said, with a reload.
+import { ApiError, post, put } from './api.js';
 import { h, showMessage } from './dom.js';
-import { clearAllErrors, dateProblem, fieldMessage, fieldOf, focusFirstError, numberOf, setFieldError } from './forms/fields.js';
+import { clearAllErrors, clearFieldError, dateProblem, fieldMessage, fieldOf, focusFirstError, numberOf, setFieldError } from './forms/fields.js';
 import { isoDateInput } from './iso-date.js';
 
 /** Organs offered as you type (any other may be typed). */
@@ -24,10 +25,12 @@ function nextLabel(lesions) {
   return `L${n}`;
 }
 
-/** The browser's own checks: {field: message} of what is wrong. */
-function problemsOf(f, today) {
+/** The browser's own checks: {field: message} of what is wrong; `others`: the patient's other lesions. */
+function problemsOf(f, today, others) {
   const problems = {};
-  if (!f.label.input.value.trim()) problems.label = 'Name the lesion, e.g. L1';
+  const label = f.label.input.value.trim();
+  if (!label) problems.label = 'Name the lesion, e.g. L1';
+  else if (others.some((l) => l.label === label)) problems.label = `${label} is already a lesion of this patient; choose another label`;
   if (!f.organ.input.value.trim()) problems.organ = 'Give the organ (e.g. liver): RECIST 1.1 takes at most two target lesions per organ';
   for (const key of ['baselineLongestMm', 'baselineShortAxisMm', 'baselineViableMm']) {
     const v = numberOf(f[key].input);
@@ -61,14 +64,19 @@ function bodyOf(f) {
   };
 }
 
+/** The text a lesion's stored value takes in its field ('' when not recorded). */
+const shown = (v) => (v === null || v === undefined ? '' : String(v));
+
 /**
- * The add-lesion form of patient `patient` (GET /api/patients/{id}), hidden until opened; calls onSaved(lesion) after the
- * server stored it. Returns {opener, form}.
+ * The lesion form of patient `patient` (GET /api/patients/{id}), hidden until opened: empty to add a lesion (the opener), or
+ * filled with a stored lesion's values by edit(lesion) to change it at the version it was read; calls onSaved(lesion) after the
+ * server stored it. Returns {opener, form, edit}.
  */
 export function lesionForm(patient, onSaved) {
   const today = new Date().toISOString().slice(0, 10);
+  const lesions = patient.lesions || [];
   const f = {
-    label: fieldOf('Label', 'label', h('input', { type: 'text', class: 'short', value: nextLabel(patient.lesions || []) })),
+    label: fieldOf('Label', 'label', h('input', { type: 'text', class: 'short' })),
     organ: fieldOf('Organ', 'organ', h('input', { type: 'text', list: 'lesion-organs', autocomplete: 'off' })),
     site: fieldOf('Site', 'site', h('input', { type: 'text', placeholder: 'e.g. segment VII, right upper lobe' }), 'segment, lobe or nodal station; side'),
     target: fieldOf('RECIST', 'target', h('select', {}, h('option', { value: 'true' }, 'target'), h('option', { value: 'false' }, 'non-target'))),
@@ -78,42 +86,80 @@ export function lesionForm(patient, onSaved) {
     baselineViableMm: fieldOf('Viable (mm)', 'baselineViableMm', h('input', { type: 'text', inputmode: 'decimal', class: 'mm' }), 'enhancing part, mRECIST'),
     baselineDate: fieldOf('Measured on', 'baselineDate', isoDateInput({})),
   };
+  // why a stored lesion is changed: kept with each changed field in the audit trail (optional, as the API takes it)
+  const reason = fieldOf('Reason for the change', 'reason', h('input', { type: 'text', class: 'reason', placeholder: 'e.g. re-measured on the portal phase' }),
+    'kept in the audit trail');
   // the checkbox's label wraps it (the forms' style for a yes/no field)
   f.nodal.wrap.prepend(h('label', {}, f.nodal.input, 'lymph node'));
-  const message = h('p', { class: 'message', role: 'status', hidden: true });
+  const title = h('h3', { id: 'lesion-form-title', class: 'form-title' });
+  const message = h('p', { class: 'message', id: 'lesion-message', role: 'status', hidden: true });
+  const reload = h('button', { type: 'button', id: 'lesion-reload', hidden: true, onclick: () => location.reload() }, 'Reload the page');
   const cancel = h('button', { type: 'button', id: 'lesion-cancel' }, 'Cancel');
-  const form = h('form', { id: 'lesion-form', class: 'body form-row', novalidate: true, hidden: true, 'aria-label': 'Add lesion' },
-    Object.values(f).map((x) => x.wrap), h('datalist', { id: 'lesion-organs' }, ORGANS.map((o) => h('option', { value: o }))),
-    h('div', { class: 'field' }, h('span', { class: 'hint' }, ' '), h('div', { class: 'row' }, cancel,
-      h('button', { type: 'submit', class: 'primary', id: 'lesion-save' }, 'Save lesion'))), message);
+  const save = h('button', { type: 'submit', class: 'primary', id: 'lesion-save' }, 'Save lesion');
+  const form = h('form', { id: 'lesion-form', class: 'body', novalidate: true, hidden: true, 'aria-labelledby': title.id }, title,
+    h('div', { class: 'form-row' }, Object.values(f).map((x) => x.wrap), reason.wrap,
+      h('datalist', { id: 'lesion-organs' }, ORGANS.map((o) => h('option', { value: o }))),
+      h('div', { class: 'field' }, h('span', { class: 'hint' }, ' '), h('div', { class: 'row' }, cancel, save))), h('div', { class: 'form-actions' }, message, reload));
   const opener = h('button', { type: 'button', id: 'add-lesion', 'data-needs': 'EDIT_REGISTRY' }, 'Add lesion');
-  opener.addEventListener('click', () => {
+  /** The stored lesion being changed, null when adding one. */
+  let editing = null;
+
+  const open = (lesion) => {
+    editing = lesion;
+    clearAllErrors(form);
+    showMessage(message, 'info', '');
+    reload.hidden = true;
+    const v = lesion || { label: nextLabel(lesions), target: true, nodal: false };
+    f.label.input.value = shown(v.label);
+    f.organ.input.value = shown(v.organ);
+    f.site.input.value = shown(v.site);
+    f.target.input.value = String(v.target !== false);
+    f.nodal.input.checked = v.nodal === true;
+    for (const key of ['baselineLongestMm', 'baselineShortAxisMm', 'baselineViableMm', 'baselineDate']) f[key].input.value = shown(v[key]);
+    reason.input.value = '';
+    reason.wrap.hidden = !lesion;
+    title.textContent = lesion ? `Edit lesion ${lesion.label}` : 'Add lesion';
+    save.textContent = lesion ? 'Save changes' : 'Save lesion';
     form.hidden = false;
     opener.disabled = true;
-    f.organ.input.focus();
-  });
+    form.scrollIntoView({ block: 'nearest' });
+    (lesion ? f.label : f.organ).input.focus();
+  };
+  opener.addEventListener('click', () => open(null));
+  // a field's message goes once the field is typed in again
+  form.addEventListener('input', (e) => { if (e.target.dataset.field) clearFieldError(form, e.target.dataset.field); });
   cancel.addEventListener('click', () => {
     form.hidden = true;
     opener.disabled = false;
+    editing = null;
     clearAllErrors(form);
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearAllErrors(form);
     showMessage(message, 'info', '');
-    const problems = problemsOf(f, today);
+    const problems = problemsOf(f, today, lesions.filter((l) => !editing || l.id !== editing.id));
     if (Object.keys(problems).length) {
       for (const [field, text] of Object.entries(problems)) setFieldError(form, field, text);
       focusFirstError(form);
       return;
     }
     try {
-      onSaved(await post(`/api/patients/${patient.id}/lesions`, bodyOf(f)));
+      onSaved(editing
+        ? await put(`/api/lesions/${editing.id}`, { ...bodyOf(f), version: editing.version, reason: reason.input.value.trim() || null })
+        : await post(`/api/patients/${patient.id}/lesions`, bodyOf(f)));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      if (err.status === 409 && editing) {
+        showMessage(message, 'error', `Lesion ${editing.label} was changed by someone else after this page was loaded, so your change`
+          + ' was not saved. Reload the page to see the stored values, then make your change again.');
+        reload.hidden = false;
+        reload.focus();
+        return;
+      }
       if (!(err.field && setFieldError(form, err.field, fieldMessage(err)))) showMessage(message, 'error', err.message);
       focusFirstError(form);
     }
   });
-  return { opener, form };
+  return { opener, form, edit: open };
 }

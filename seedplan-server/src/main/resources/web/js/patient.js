@@ -84,6 +84,9 @@ const LESION_COLUMNS = [
   { label: 'Short axis', num: true, value: (l) => quantity(l.baselineShortAxisMm, 0, 'mm') },
   { label: 'Viable', num: true, value: (l) => quantity(l.baselineViableMm, 0, 'mm') },
   { label: 'Measured on', cls: 'date', value: (l) => calendarDate(l.baselineDate) },
+  // only for a role that may change the registry (hidden with its header by offerOnly); opens the lesion form filled
+  { label: '', needs: 'EDIT_REGISTRY', value: (l) => h('button', { type: 'button', class: 'edit-lesion', 'data-lesion-id': l.id,
+    'aria-label': `Edit lesion ${l.label}` }, 'Edit') },
 ];
 
 const IMPLANT_COLUMNS = [
@@ -204,6 +207,10 @@ async function start() {
   const addLesion = lesionForm(p, () => location.reload());
   lesions.querySelector('header').append(addLesion.opener);
   lesions.append(addLesion.form);
+  lesions.addEventListener('click', (e) => {
+    const button = e.target.closest('.edit-lesion');
+    if (button) addLesion.edit((p.lesions || []).find((l) => String(l.id) === button.dataset.lesionId));
+  });
   tableSection(document.getElementById('implants'), 'Implants', p.implants || [], IMPLANT_COLUMNS, 'No implant recorded.', implantRows);
   tableSection(document.getElementById('visits'), 'Follow-up visits', p.visits || [], VISIT_COLUMNS, 'No follow-up visit recorded.');
   document.querySelector('#visits header').append(h('a', { class: 'button', id: 'open-follow-up', href: `/followup.html?patient=${p.id}` }, 'Follow-up'),

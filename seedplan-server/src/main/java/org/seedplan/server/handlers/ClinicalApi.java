@@ -68,6 +68,7 @@ public final class ClinicalApi {
                     + " target lesions per organ");
         }
         LesionData d = lesion(b, p.id(), null, dates(p));
+        labelFree(d, null);
         ctx.status(201).json(json(lesions.create(a, d)));
     }
 
@@ -78,8 +79,17 @@ public final class ClinicalApi {
         Patient p = patients.find(old.data().patientId()).orElseThrow(() -> ApiProblem.notFound("lesion " + id));
         Actor a = editor(c, p.centreId(), "lesion " + id);
         ObjectNode b = Json.body(ctx);
-        ctx.json(json(lesions.update(a, id, Json.number(b, "version"), lesion(b, p.id(), old.data(), dates(p)),
-                Json.optText(b, "reason"))));
+        long version = Json.number(b, "version");
+        LesionData d = lesion(b, p.id(), old.data(), dates(p));
+        labelFree(d, id);
+        ctx.json(json(lesions.update(a, id, version, d, Json.optText(b, "reason"))));
+    }
+
+    /** Refuses, naming the field, a label another lesion of the patient has ({@code except}: the lesion being changed, or null). */
+    private void labelFree(LesionData d, Long except) {
+        if (lesions.ofPatient(d.patientId()).stream().anyMatch(l -> l.data().label().equals(d.label()) && !Long.valueOf(l.id()).equals(except))) {
+            throw ApiProblem.badRequest("label", "lesion " + d.label() + " already exists for this patient; choose another label");
+        }
     }
 
     /** POST /api/patients/{id}/visits → 201: read with the visit form's checks ({@link VisitForm}). */

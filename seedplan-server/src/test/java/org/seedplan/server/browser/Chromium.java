@@ -141,6 +141,27 @@ final class Chromium implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains(landing));
     }
 
+    /** An answer of the API to a request sent from the signed-in page: HTTP status and body. */
+    record Answer(long status, String body) {
+    }
+
+    /**
+     * Sends a request from the signed-in page with the session's CSRF token (read from GET /api/session), as the page's own
+     * scripts send it, or a user forging a request the screen does not offer; returns the answer.
+     */
+    Answer fetch(String method, String path, String body) {
+        Object answer = driver.executeAsyncScript("""
+                const [method, path, body, done] = arguments;
+                fetch('/api/session').then((r) => r.json())
+                  .then((s) => fetch(path, { method, body: body || undefined,
+                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken } }))
+                  .then((r) => r.text().then((t) => done([r.status, t])), (e) => done(String(e)));""", method, path, body);
+        if (!(answer instanceof List<?> a)) {
+            throw new AssertionError(method + " " + path + " was not answered: " + answer);
+        }
+        return new Answer((Long) a.get(0), (String) a.get(1));
+    }
+
     /** The module's build folder: the system property project.build.directory, else the parent of test-classes. */
     static Path buildDir() {
         String property = System.getProperty("project.build.directory");

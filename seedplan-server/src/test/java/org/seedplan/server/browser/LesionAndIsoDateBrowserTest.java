@@ -49,18 +49,15 @@ class LesionAndIsoDateBrowserTest extends BrowserPerClass {
     }
 
     private WebElement field(String name) {
-        return driver.findElement(By.cssSelector("#lesion-form [data-field='" + name + "']"));
+        return LesionFormPage.field(driver, name);
     }
 
-    /** The message shown under the field, '' when none. */
     private String messageAt(String name) {
-        WebElement m = driver.findElement(By.id(field(name).getAttribute("aria-describedby")));
-        return m.isDisplayed() ? m.getText() : "";
+        return LesionFormPage.messageAt(driver, name);
     }
 
     private void type(String name, String text) {
-        field(name).clear();
-        field(name).sendKeys(text);
+        LesionFormPage.type(driver, name, text);
     }
 
     @Test

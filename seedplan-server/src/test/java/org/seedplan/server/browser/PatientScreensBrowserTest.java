@@ -307,8 +307,9 @@ class PatientScreensBrowserTest extends BrowserPerClass {
         assertThat(plans.stream().map(String::strip).toList()).containsExactly(
                 "Liver S7 2 APPROVED Dr physician_c 2026-12-03 08:00 120.0 Gy — — " + DEMO_SEEDS + " Send to PACS",
                 "Liver S7 supplementary 1 DRAFT — — 120.0 Gy — — " + DEMO_SEEDS);
-        // no viable diameter and no measurement date were given through the API: dashes
-        assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm — — —", "N1 lymph node hepatic hilum no yes — 14 mm — —");
+        // no viable diameter and no measurement date were given through the API: dashes; the last cell holds Edit (EDIT_REGISTRY)
+        assertThat(rowsOf("lesions")).containsExactly("L1 liver segment VII yes no 42 mm — — — Edit",
+                "N1 lymph node hepatic hilum no yes — 14 mm — — Edit");
         // the approved revision stores no D90/V100 (no contours), so the implant copies none: no planned figure, no structure;
         // the post-operative figures name the structure they were saved with
         assertThat(rowsOf("implants")).containsExactly("2026-08-14 38 0.60 mCi — — 131.4 Gy (CTV) 94.2 % —");

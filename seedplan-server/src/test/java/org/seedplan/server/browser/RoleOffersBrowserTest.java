@@ -165,13 +165,6 @@ class RoleOffersBrowserTest extends BrowserPerClass {
 
     /** Sends a request from the signed-in page with the session's CSRF token; returns the HTTP status. */
     private long forged(String method, String path, String body) {
-        Object status = driver.executeAsyncScript("""
-                const [method, path, body, done] = arguments;
-                fetch('/api/session').then((r) => r.json())
-                  .then((s) => fetch(path, { method, body: body || undefined,
-                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken } }))
-                  .then((r) => done(r.status), (e) => done(String(e)));""", method, path, body);
-        assertThat(status).as("%s %s", method, path).isInstanceOf(Long.class);
-        return (Long) status;
+        return chromium.fetch(method, path, body).status();
     }
 }

@@ -95,4 +95,28 @@ class LesionApiTest extends ServerPerClass {
         }
         assertThat(new LesionRepository(t.db).ofPatient(inA.id())).isEmpty();
     }
+
+    /**
+     * A label another lesion of the patient has is refused naming the field label, on adding and on changing a lesion (the patient
+     * page's Edit sends the whole form); the lesion's own label may be sent again. Before: 400 naming no field on adding, and on
+     * changing the database's unique constraint (500).
+     */
+    @Test
+    void aLabelTakenByAnotherLesionOfThePatientIsRefusedAtTheLabel() {
+        Patient p = w.patient(t.a);
+        String path = "/api/patients/" + p.id() + "/lesions";
+        assertThat(nurseA.post(path, body("\"L1\"", "\"liver\"", false, "30", "null", "\"2026-11-20\"")).status()).isEqualTo(201);
+        ApiClient.Answer second = nurseA.post(path, body("\"L2\"", "\"liver\"", false, "25", "null", "\"2026-11-20\""));
+        long l2 = second.json().get("id").asLong();
+        ApiClient.Answer again = nurseA.post(path, body("\"L1\"", "\"lung\"", false, "20", "null", "\"2026-11-20\""));
+        assertThat(again.status()).as(again.body()).isEqualTo(400);
+        assertThat(again.json().get("field").asText()).isEqualTo("label");
+        assertThat(again.json().get("detail").asText()).contains("L1 already exists");
+        ApiClient.Answer renamed = nurseA.put("/api/lesions/" + l2, "{\"version\":1,\"label\":\"L1\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(400);
+        assertThat(renamed.json().get("field").asText()).isEqualTo("label");
+        ApiClient.Answer same = nurseA.put("/api/lesions/" + l2, "{\"version\":1,\"label\":\"L2\",\"baselineLongestMm\":26}");
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().get("baselineLongestMm").asDouble()).isEqualTo(26.0);
+    }
 }
