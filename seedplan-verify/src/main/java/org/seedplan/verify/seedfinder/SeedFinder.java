@@ -155,16 +155,29 @@ public final class SeedFinder {
      */
     static final double THICK_SLICE_MM = 3;
     /**
-     * Least metal, in seeds, that a screw, rod or stent must hold beyond what its symmetry explains for the self-check to name it
-     * (a seed half hidden in the metal's saturated blur still shows half its metal beside it).
+     * Least metal, in seeds, that a stent must hold beyond what its symmetry explains for the self-check to name it (a seed half
+     * hidden in the metal's saturated blur still shows half its metal beside it).
      */
     static final double HELD_SEED_SHARE = 0.5;
     /**
-     * Share of the way from the background to the metal level by which a voxel of other metal must rise above its mirror image to
-     * be asymmetric: above what bone beside the metal adds (cortex at about 1800 HU, two thirds of the way) with the blur's and the
-     * streaks' differences (docs/seed-finder.md, eighth round).
+     * The same for a screw or rod: a seed touching a screw's head on 12-bit box-profile slices shows 0.35-0.45 of its metal beside
+     * the head, the rest hidden in the head's saturated blur (docs/seed-finder.md, tenth round).
+     */
+    static final double SCREW_HELD_SEED_SHARE = 0.3;
+    /**
+     * Share of the way from the background to the metal level by which a voxel of a stent must rise above its mirror image to be
+     * asymmetric: above what bone beside the metal adds (cortex at about 1800 HU, 0.58 of the way on a 12-bit scan) with the blur's
+     * and the streaks' differences (docs/seed-finder.md, eighth round).
      */
     static final double ASYMMETRIC_SHARE = 0.8;
+    /**
+     * The same for a screw or rod, which its reflection mirrors exactly: a seed touching a screw's head saturates with the head's
+     * blur, and on 2.5 and 5 mm Gaussian slices its voxels rise at most 0.72-0.76 of the way above their mirror images (the head's
+     * blur at the seed's distance from the axis); bone that rises as far is told by {@link SeedsInMetal.Excess#boneOrDarkBand}. A
+     * stent's half turn is exact only for an axis along z: started from 0.7 and named from 0.3 of a seed, its pieces were named on 4
+     * of the 378 stent scans of the tuning matrix with no seed in them (docs/seed-finder.md, tenth round).
+     */
+    static final double SCREW_ASYMMETRIC_SHARE = 0.7;
     /** Share of the single seeds' unclipped peak that a piece's residual must reach on an extended-scale scan to be counted. */
     static final double DENSE_SHARE = 0.5;
     /**
@@ -521,10 +534,11 @@ public final class SeedFinder {
 
     /**
      * Seeds inside or protruding from screws, rods and stents ({@link SeedsInMetal}: the metal the object's own symmetry does not
-     * explain, in pieces of voxels rising {@value #ASYMMETRIC_SHARE} of the way from the background to the metal level above their
-     * mirror images). A piece of a single voxel is ignored (a seed 4.5 mm long protrudes along more than one voxel wherever it
-     * protrudes at all; one voxel is bone, a streak or noise at the metal's edge), as is one holding less than
-     * {@value #HELD_SEED_SHARE} of a seed's metal. On an extended-scale scan a piece whose residual reaches
+     * explain, in pieces of voxels rising {@value #SCREW_ASYMMETRIC_SHARE} of the way from the background to the metal level above
+     * their mirror images, {@value #ASYMMETRIC_SHARE} in a stent). A piece of a single voxel is ignored (a seed 4.5 mm long protrudes
+     * along more than one voxel wherever it protrudes at all; one voxel is bone, a streak or noise at the metal's edge), as is one
+     * holding less than {@value #SCREW_HELD_SEED_SHARE} of a seed's metal ({@value #HELD_SEED_SHARE} in a stent). On an
+     * extended-scale scan a piece whose residual reaches
      * {@value #DENSE_SHARE} of the single seeds' unclipped peak and {@value #DENSE_OVER_WINDOW} times the 12-bit window's height is a
      * seed's marker, not bone or the implant's own metal (bone
      * stays below 2000 HU, titanium at 12 000 HU against a marker's tens of thousands); one that holds
@@ -550,11 +564,12 @@ public final class SeedFinder {
             double local = localBackground(g, hu, b, background);
             double localContent = localBackground(g, contentHu, b, background);
             int own = labels[b.voxels[0]];
+            boolean stent = shape == MetalShape.STENT;
             for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
-                    ASYMMETRIC_SHARE * span, 0.15 * span, shape == MetalShape.STENT)) {
+                    (stent ? ASYMMETRIC_SHARE : SCREW_ASYMMETRIC_SHARE) * span, 0.15 * span, stent)) {
                 double n = e.contentHuMm3() / seedContent;
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
-                if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < HELD_SEED_SHARE
+                if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < (stent ? HELD_SEED_SHARE : SCREW_HELD_SEED_SHARE)
                         || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())) {
                     continue;
                 }
