@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.registry.LesionRecord;
@@ -33,6 +32,7 @@ import org.seedplan.storage.registry.PatientRepository;
 class LesionAndIsoDateBrowserTest extends BrowserPerClass {
 
     private Patient patient;
+    private LesionFormPage form;
 
     LesionAndIsoDateBrowserTest() {
         super(Duration.ofSeconds(30), "en-US");
@@ -40,6 +40,7 @@ class LesionAndIsoDateBrowserTest extends BrowserPerClass {
 
     @BeforeAll
     void aPatient() {
+        form = new LesionFormPage(driver);
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "A-LESION").withName("Lesion", "Test"));
     }
 
@@ -48,42 +49,30 @@ class LesionAndIsoDateBrowserTest extends BrowserPerClass {
         bench.checkConsoleAndSignOut();
     }
 
-    private WebElement field(String name) {
-        return LesionFormPage.field(driver, name);
-    }
-
-    private String messageAt(String name) {
-        return LesionFormPage.messageAt(driver, name);
-    }
-
-    private void type(String name, String text) {
-        LesionFormPage.type(driver, name, text);
-    }
-
     @Test
     void aLesionIsAddedWithItsBaselineDateTypedInIsoOrderInAnAmericanBrowser() {
         assertThat(driver.executeScript("return navigator.language")).as("the browser's language").isEqualTo("en-US");
         chromium.signIn(server.base(), "data_entry_a");
         driver.get(server.base() + "/patient.html?id=" + patient.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-lesion"))).click();
-        assertThat(field("label").getAttribute("value")).as("the next free label").isEqualTo("L1");
+        assertThat(form.field("label").getAttribute("value")).as("the next free label").isEqualTo("L1");
         assertThat(driver.findElements(By.cssSelector("input[type=date]"))).as("locale date inputs on the page").isEmpty();
-        type("organ", "liver");
-        type("site", "segment VII");
-        type("baselineLongestMm", "38.4");
+        form.type("organ", "liver");
+        form.type("site", "segment VII");
+        form.type("baselineLongestMm", "38.4");
 
-        type("baselineDate", "11/20/2026");
+        form.type("baselineDate", "11/20/2026");
         driver.findElement(By.id("lesion-save")).click();
-        wait.until(d -> !messageAt("baselineDate").isEmpty());
-        assertThat(messageAt("baselineDate")).isEqualTo("“11/20/2026” is not a date; type yyyy-mm-dd, e.g. 2026-04-01");
-        type("baselineDate", "2026-02-30");
+        wait.until(d -> !form.messageAt("baselineDate").isEmpty());
+        assertThat(form.messageAt("baselineDate")).isEqualTo("“11/20/2026” is not a date; type yyyy-mm-dd, e.g. 2026-04-01");
+        form.type("baselineDate", "2026-02-30");
         driver.findElement(By.id("lesion-save")).click();
-        wait.until(d -> messageAt("baselineDate").contains("calendar"));
-        assertThat(messageAt("baselineDate")).isEqualTo("2026-02-30 does not exist in the calendar");
+        wait.until(d -> form.messageAt("baselineDate").contains("calendar"));
+        assertThat(form.messageAt("baselineDate")).isEqualTo("2026-02-30 does not exist in the calendar");
         assertThat(new LesionRepository(server.db).ofPatient(patient.id())).as("nothing stored yet").isEmpty();
         chromium.screenshot("patient-add-lesion-bad-date");
 
-        type("baselineDate", "2026-11-20");
+        form.type("baselineDate", "2026-11-20");
         driver.findElement(By.id("lesion-save")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesions tbody tr")));
         List<LesionRecord> stored = new LesionRepository(server.db).ofPatient(patient.id());
@@ -104,12 +93,12 @@ class LesionAndIsoDateBrowserTest extends BrowserPerClass {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-lesion"))).click();
         // the browser's today may run ahead of the server's clock (TestServer: 2026-12-03): a date between them passes here,
         // is refused by the server as in the future, and the refusal lands under the date
-        type("organ", "lung");
-        type("baselineLongestMm", "22");
-        type("baselineDate", "2026-12-04");
+        form.type("organ", "lung");
+        form.type("baselineLongestMm", "22");
+        form.type("baselineDate", "2026-12-04");
         driver.findElement(By.id("lesion-save")).click();
-        wait.until(d -> !messageAt("baselineDate").isEmpty());
-        assertThat(messageAt("baselineDate")).contains("2026-12-04 is in the future (today is 2026-12-03)");
+        wait.until(d -> !form.messageAt("baselineDate").isEmpty());
+        assertThat(form.messageAt("baselineDate")).contains("2026-12-04 is in the future (today is 2026-12-03)");
     }
 
     @Test

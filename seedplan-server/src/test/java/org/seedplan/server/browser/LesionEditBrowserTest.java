@@ -35,6 +35,7 @@ class LesionEditBrowserTest extends BrowserPerClass {
     private static final ObjectMapper JSON = new ObjectMapper();
     private Patient patient;
     private LesionRecord lesion;
+    private LesionFormPage form;
 
     LesionEditBrowserTest() {
         super(Duration.ofSeconds(30));
@@ -43,6 +44,7 @@ class LesionEditBrowserTest extends BrowserPerClass {
     /** A fresh patient (born 1960-01-31) of centre A with one target lesion L1, 30 mm, stored by A's data entry. */
     @BeforeEach
     void aPatientWithALesion() {
+        form = new LesionFormPage(driver);
         Actor dataEntry = new Actor(server.usersA.get(Role.DATA_ENTRY).id(), "data_entry_a", Role.DATA_ENTRY, server.a.id(), null);
         patient = new PatientRepository(server.db).create(dataEntry, new PatientData(server.a.id(), "A-EDIT-" + System.nanoTime(),
                 "Edit", "Test", null, LocalDate.of(1960, 1, 31), null, null, null, null, null, null, null, null, null, null, null, null));
@@ -53,18 +55,6 @@ class LesionEditBrowserTest extends BrowserPerClass {
     @AfterEach
     void forgetSession() {
         bench.checkConsoleAndSignOut();
-    }
-
-    private WebElement field(String name) {
-        return LesionFormPage.field(driver, name);
-    }
-
-    private String messageAt(String name) {
-        return LesionFormPage.messageAt(driver, name);
-    }
-
-    private void type(String name, String text) {
-        LesionFormPage.type(driver, name, text);
     }
 
     private void openEditAs(String username) {
@@ -82,24 +72,24 @@ class LesionEditBrowserTest extends BrowserPerClass {
     void anEditorChangesALesionSeesTheNewValueAndTheMonitorSeesItsAuditRow() throws Exception {
         openEditAs("data_entry_a");
         assertThat(driver.findElement(By.id("lesion-form-title")).getText()).isEqualTo("Edit lesion L1");
-        assertThat(field("label").getAttribute("value")).isEqualTo("L1");
-        assertThat(field("organ").getAttribute("value")).isEqualTo("liver");
-        assertThat(field("site").getAttribute("value")).isEqualTo("segment VII");
-        assertThat(field("target").getAttribute("value")).isEqualTo("true");
-        assertThat(field("baselineLongestMm").getAttribute("value")).isEqualTo("30");
-        assertThat(field("baselineDate").getAttribute("value")).isEqualTo("2026-11-20");
+        assertThat(form.field("label").getAttribute("value")).isEqualTo("L1");
+        assertThat(form.field("organ").getAttribute("value")).isEqualTo("liver");
+        assertThat(form.field("site").getAttribute("value")).isEqualTo("segment VII");
+        assertThat(form.field("target").getAttribute("value")).isEqualTo("true");
+        assertThat(form.field("baselineLongestMm").getAttribute("value")).isEqualTo("30");
+        assertThat(form.field("baselineDate").getAttribute("value")).isEqualTo("2026-11-20");
         assertThat(driver.findElement(By.id("add-lesion")).isEnabled()).as("Add lesion while editing").isFalse();
 
         // a refusal only the server makes (the date before the patient's birth) stands under the date
-        type("baselineDate", "1959-12-01");
+        form.type("baselineDate", "1959-12-01");
         driver.findElement(By.id("lesion-save")).click();
-        wait.until(d -> !messageAt("baselineDate").isEmpty());
-        assertThat(messageAt("baselineDate")).contains("before the patient's birth (1960-01-31)");
+        wait.until(d -> !form.messageAt("baselineDate").isEmpty());
+        assertThat(form.messageAt("baselineDate")).contains("before the patient's birth (1960-01-31)");
         assertThat(stored().version()).as("nothing stored").isEqualTo(1);
 
-        type("baselineDate", "2026-11-20");
-        type("baselineLongestMm", "27");
-        type("reason", "re-measured on the portal venous phase");
+        form.type("baselineDate", "2026-11-20");
+        form.type("baselineLongestMm", "27");
+        form.type("reason", "re-measured on the portal venous phase");
         chromium.screenshot("patient-edit-lesion");
         driver.findElement(By.id("lesion-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#lesions tbody tr"), "27 mm"));
@@ -129,7 +119,7 @@ class LesionEditBrowserTest extends BrowserPerClass {
         Actor other = new Actor(server.usersA.get(Role.PHYSICIST).id(), "physicist_a", Role.PHYSICIST, server.a.id(), null);
         new LesionRepository(server.db).update(other, lesion.id(), 1, new LesionData(patient.id(), "L1", "liver", "segment VIII", false, true,
                 31.0, null, null, LocalDate.of(2026, 11, 20)), "segment corrected");
-        type("baselineLongestMm", "25");
+        form.type("baselineLongestMm", "25");
         driver.findElement(By.id("lesion-save")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lesion-reload")));
         assertThat(driver.findElement(By.id("lesion-message")).getText())

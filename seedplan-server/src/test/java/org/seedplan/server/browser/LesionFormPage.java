@@ -7,23 +7,26 @@ import org.openqa.selenium.WebElement;
 /** The patient page's lesion form (js/lesion-form.js) as the browser tests read and fill it: inputs by their API field name. */
 final class LesionFormPage {
 
-    private LesionFormPage() {
+    private final WebDriver driver;
+
+    LesionFormPage(WebDriver driver) {
+        this.driver = driver;
     }
 
     /** The input of field {@code name} (its data-field, the API's name). */
-    static WebElement field(WebDriver driver, String name) {
+    WebElement field(String name) {
         return driver.findElement(By.cssSelector("#lesion-form [data-field='" + name + "']"));
     }
 
     /** The message shown under the field, '' when none. */
-    static String messageAt(WebDriver driver, String name) {
-        WebElement m = driver.findElement(By.id(field(driver, name).getAttribute("aria-describedby")));
+    String messageAt(String name) {
+        WebElement m = driver.findElement(By.id(field(name).getAttribute("aria-describedby")));
         return m.isDisplayed() ? m.getText() : "";
     }
 
     /** Replaces the field's text by {@code text}, typed. */
-    static void type(WebDriver driver, String name, String text) {
-        field(driver, name).clear();
-        field(driver, name).sendKeys(text);
+    void type(String name, String text) {
+        field(name).clear();
+        field(name).sendKeys(text);
     }
 }
