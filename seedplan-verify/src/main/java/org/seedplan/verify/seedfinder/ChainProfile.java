@@ -155,11 +155,20 @@ final class ChainProfile {
      * information criterion, with at least {@code seeds} + 3 bins (else nothing is called).
      */
     boolean isRod(int seeds, double segmentMm) {
+        return rodEvidence(seeds, segmentMm) > 0;
+    }
+
+    /**
+     * How much better a uniform rod explains the profile than a chain of {@code seeds} segments of {@code segmentMm}: the chain's
+     * information criterion less the rod's (positive for the rod; 10 or more is very strong evidence, Kass and Raftery, J. Am.
+     * Stat. Assoc. 90, 773, 1995), or −∞ with fewer than {@code seeds} + 3 bins.
+     */
+    double rodEvidence(int seeds, double segmentMm) {
         int n = observed.length;
         if (seeds < 2 || n < seeds + 3) {
-            return false;
+            return Double.NEGATIVE_INFINITY;
         }
-        return bic(rodRss(), n, 3) < bic(chainRss(seeds, segmentMm), n, seeds + 1);
+        return bic(chainRss(seeds, segmentMm), n, seeds + 1) - bic(rodRss(), n, 3);
     }
 
     private static double bic(double rss, int n, int k) {

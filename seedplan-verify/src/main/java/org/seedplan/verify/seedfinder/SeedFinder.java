@@ -199,6 +199,15 @@ public final class SeedFinder {
     static final int MIN_WIRE_SEEDS = 3;
     /** Least z-component of the axis of an object lying along z: within 25° of z, as the self-check's lines along z. */
     static final double ALONG_Z = 0.9;
+    /** Least lead of a rod over a chain in the information criterion for an object along z to be a wire: very strong evidence. */
+    static final double ROD_EVIDENCE = 10;
+    /**
+     * Least metal per fitted seed, in seeds, of an object along z read as a wire: needle seeds along z hold one seed's metal each
+     * (0.84-1.12 in ChainsOfSeedsTest and on the overlapping tuning scan 12002, whose needles along z a rod beats by 4-10 in the
+     * information criterion: on overlapping slices neighbouring bins share metal), the 40 mm wire of ChainsOfSeedsTest fitted as 5
+     * seeds 1.37-1.67 (the metal between the fitted seeds).
+     */
+    static final double WIRE_CONTENT_PER_SEED = 1.25;
     /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
     static final double MIN_EVIDENCE = 0.02;
 
@@ -748,14 +757,15 @@ public final class SeedFinder {
      * wire. On slices of {@value #THICK_SLICE_MM} mm or more its content along its axis ({@link ChainProfile#of}) comes one slice
      * per bin; needle seeds lying apart leave dips between them, a wire's metal is even through consecutive slices. It is a wire
      * when its axis lies within 25° of z, the fitted seeds lie farther apart along it than a capsule's length (the fit claims
-     * gaps), and a uniform rod explains the profile better than a chain of n images by the information criterion
-     * ({@link ChainProfile#isRod}, asked only with n + 3 slices or more). A needle loaded without gaps fills consecutive slices
-     * as a wire does and is fitted with seeds a capsule apart or closer: not asked (the self-check's SEEDS IN A LINE ALONG Z
-     * names such lines). docs/seed-finder.md, tenth round.
+     * gaps), it holds at least {@value #WIRE_CONTENT_PER_SEED} seeds' metal per fitted seed (the gaps hold metal), and a uniform
+     * rod explains the profile better than a chain of n images by at least {@value #ROD_EVIDENCE} in the information criterion
+     * ({@link ChainProfile#rodEvidence}: very strong evidence; asked only with n + 3 slices or more; a needle of 3 seeds along z
+     * on 5 mm triangle slices, tuning scan 10114, was a rod by 0.4, the test's 40 mm wires by 23-55). A needle loaded without gaps fills consecutive slices as a wire does and is fitted with seeds a capsule apart or closer: not asked
+     * (the self-check's SEEDS IN A LINE ALONG Z names such lines). docs/seed-finder.md, tenth round.
      */
     private boolean wireAlongZ(Grid g, double profileMm, float[] hu, int[] labels, BlobCount bc, double background, double top,
                                double lowHu, SeedImageModel model) {
-        if (bc.chosen < MIN_WIRE_SEEDS || profileMm < THICK_SLICE_MM) {
+        if (bc.chosen < MIN_WIRE_SEEDS || profileMm < THICK_SLICE_MM || bc.contentSeeds / bc.chosen < WIRE_CONTENT_PER_SEED) {
             return false;
         }
         Blob b = bc.blob;
@@ -767,7 +777,7 @@ public final class SeedFinder {
         double[] along = Arrays.stream(bc.fit(bc.chosen).seeds()).mapToDouble(q -> q.centreMm.minus(pa.meanMm()).dot(a)).sorted().toArray();
         double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
         return spacing > options.seedLengthMm()
-                && profile(g, hu, labels, b, background, top, lowHu, model).isRod(bc.chosen, model.lengthMm());
+                && profile(g, hu, labels, b, background, top, lowHu, model).rodEvidence(bc.chosen, model.lengthMm()) >= ROD_EVIDENCE;
     }
 
     /**
