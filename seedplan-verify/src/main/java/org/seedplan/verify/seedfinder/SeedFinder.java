@@ -263,7 +263,6 @@ public final class SeedFinder {
      */
     public SeedFinding find(Volume ct, Mask roi, OptionalInt expected, List<Vec3> previousSeeds) {
         Grid g = ct.grid();
-        double profileMm = ct.sliceProfileFwhmMm();
         ScanStats stats = ScanStats.of(ct.hu(), options.minMetalHu());
         if (roi != null && !roi.grid().equals(g)) {
             throw new IllegalArgumentException("region '" + roi.name() + "' is on a different grid than the CT: "
@@ -368,14 +367,21 @@ public final class SeedFinder {
             }
             return noSeeds(background, metal, threshold, rejected, List.of(), expected);
         }
+        // The slice profile's width: the recorded Slice Thickness unless the isolated seeds' spread over the slices flatly
+        // contradicts it, or estimated from that spread where none is recorded (docs/seed-finder.md, tenth round).
+        List<Blob> isolated = isolatedSeeds(candidates);
+        SliceProfileWidth.Reading width = SliceProfileWidth.of(g, ct.hasSliceThickness() ? ct.sliceThicknessMm() : Double.NaN,
+                SliceProfileWidth.slicesPerSeed(g, hu, labels, isolated, b -> localBackground(g, hu, b, background)));
+        double profileMm = width.usedMm();
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
             notes.add(String.format(Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is taken as %.2f mm"
-                    + " wide, the slice spacing; on an overlapping reconstruction (slices thicker than their spacing) the seeds' z"
-                    + " and the counts in merged groups are then less sure", g.dzMm()));
+                    + " wide, %s; on an overlapping reconstruction (slices thicker than their spacing) the seeds' z and the counts in"
+                    + " merged groups are then less sure", profileMm, width.line() == null ? "the slice spacing"
+                    : "estimated from its isolated seeds' spread over the slices"));
         }
         stopIfCancelled();
-        Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, candidates, notes);
+        Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, candidates, isolated, notes);
         SeedImageModel model = learned.model;
         ImageFitter fitter = new ImageFitter(g, hu, labels, model);
         BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),
@@ -530,7 +536,8 @@ public final class SeedFinder {
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, profileMm, seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal, expected));
+                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal,
+                        expected));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -960,23 +967,15 @@ public final class SeedFinder {
     }
 
     /**
-     * Learns the seed image from up to 20 blobs nearest the median blob size (most blobs are
-     * single seeds): starting from weighted principal axes, alternating scans of the in-plane and
+     * Learns the seed image from the isolated seeds ({@code isolatedSeeds}; most blobs are single seeds): starting from weighted principal axes, alternating scans of the in-plane and
      * axial σ with the amplitude solved by least squares on the unclipped voxels, then the seed
      * poses refined and the scans repeated; on an overlapping reconstruction learned a second time from each blob's in-plane
      * elongation, and the image that leaves the lower misfit kept. The axial σ starts at 0.42 of the slice profile's width {@code profileMm} (a triangle's
      * or Gaussian's) and is searched between 0.1 and 1.0 of it; the fitted regions reach along z the wider of 3 mm and that width.
      */
     private Learned learn(Grid g, double profileMm, float[] hu, int[] labels, double background, double metal, double lowHu,
-                          List<Blob> candidates, List<String> notes) {
-        double[] sizes = candidates.stream().mapToDouble(Blob::size).sorted().toArray();
-        double median = sizes[sizes.length / 2];
-        List<Blob> isolated = new ArrayList<>(candidates.stream()
-                .filter(b -> b.size() >= 0.6 * median && b.size() <= 1.5 * median).toList());
-        isolated.sort(Comparator.comparingDouble(b -> Math.abs(b.size() - median)));
-        if (isolated.size() > 20) {
-            isolated = isolated.subList(0, 20);
-        }
+                          List<Blob> candidates, List<Blob> isolated, List<String> notes) {
+        double median = median(candidates);
         double len = options.seedLengthMm();
         double minPix = Math.min(g.dxMm(), g.dyMm());
         SeedImageModel model = new SeedImageModel(len, Math.max(0.45, 0.6 * minPix), 0.42 * profileMm, 1, background, metal);
@@ -1014,6 +1013,15 @@ public final class SeedFinder {
         List<SeedImageModel.Placed> poses = image.poses();
         double[] iso = isolated.stream().mapToDouble(Blob::size).sorted().toArray();
         return new Learned(model, iso[iso.length / 2], energy(model, regions, replace(model, poses)), isolated.size());
+    }
+
+    /** The isolated seeds the image is learned from: up to 20 blobs nearest the median blob size, within 0.6–1.5 of it. */
+    private static List<Blob> isolatedSeeds(List<Blob> candidates) {
+        double median = median(candidates);
+        List<Blob> isolated = new ArrayList<>(candidates.stream()
+                .filter(b -> b.size() >= 0.6 * median && b.size() <= 1.5 * median).toList());
+        isolated.sort(Comparator.comparingDouble(b -> Math.abs(b.size() - median)));
+        return isolated.size() > 20 ? isolated.subList(0, 20) : isolated;
     }
 
     /** A seed image learned from the isolated seeds, their poses and the misfit left (HU²). */

@@ -102,11 +102,19 @@ final class SelfCheck {
     record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm) {
     }
 
+    /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */
+    static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven,
+                           List<RejectedObject> rejected, List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding,
+                           SeedFinderCalibration cal, OptionalInt expected) {
+        return of(g, profileMm, null, seeds, previous, previousGiven, rejected, atMetal, holding, cal, expected);
+    }
+
     /**
      * The self-check's lines. {@code profileMm} is the width of the slice profile the seed image was learned on (the slice
      * thickness, or the spacing when none is recorded; NaN with no grid): the usual axial σ scales with it, not with the spacing.
+     * {@code sliceThickness} is the line saying the width was estimated from the seeds ({@link SliceProfileWidth}), or null.
      */
-    static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
+    static List<String> of(Grid g, double profileMm, String sliceThickness, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
                            List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
@@ -125,6 +133,9 @@ final class SelfCheck {
             out.add(String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
                     + " that its shape does not explain and no seed's image fits: look at the images there", h.metal().describe(), h.seeds(),
                     h.nearMm().x(), h.nearMm().y(), h.nearMm().z()));
+        }
+        if (sliceThickness != null) {
+            out.add(sliceThickness);
         }
         if (!seeds.isEmpty() && g != null) {
             if (cal.isolatedSeedsUsed() < 3) {

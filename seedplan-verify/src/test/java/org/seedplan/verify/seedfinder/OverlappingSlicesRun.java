@@ -13,7 +13,8 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
  * -Dseedfinder.overlapping=12000 -Dseedfinder.overlapping.scans=24}): {@link IndependentScanMatrix#overlapping} scans (5 mm slices
  * every 2.5 mm and 2.5 mm every 1.25 mm, three profiles, two scales, a screw or a stent), each read twice: with its slice
  * thickness recorded (the finder reads the slice profile's width from it) and with the thickness dropped, as a CT that records
- * none (the finder then takes the spacing for the width, as every version before the thickness was read did). Prints each
+ * none (the finder then estimates the width from the isolated seeds' spread over the slices, {@link SliceProfileWidth}; before
+ * the tenth round it took the spacing). Prints each
  * scan's learned axial σ both ways, the misses and false seeds, the totals of each way per spacing (read with the thickness, with the
  * Wilson 95 % interval of the found share) and, read with the thickness, per spacing and profile. Sets: 12000–12023 and
  * 12100–12147 looked at (tuning data), 12200–12247 fresh in the ninth round (docs/seed-finder.md); next fresh 12300+.
@@ -53,7 +54,7 @@ class OverlappingSlicesRun {
             double[] ci = MatchTally.wilson95(recorded[q].found(), recorded[q].truth());
             System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness recorded", recorded[q]) + String.format(Locale.ROOT,
                     " (found: 95 %% interval %.2f–%.2f %%)", 100 * ci[0], 100 * ci[1]));
-            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness dropped (spacing used)", dropped[q]));
+            System.out.println(SeedFinderTuningRun.line(names[q] + ", thickness dropped (estimated from the seeds)", dropped[q]));
         }
     }
 }
