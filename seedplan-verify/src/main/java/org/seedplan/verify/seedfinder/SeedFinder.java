@@ -174,8 +174,8 @@ public final class SeedFinder {
      * The same for a screw or rod, which its reflection mirrors exactly: a seed touching a screw's head saturates with the head's
      * blur, and on 2.5 and 5 mm Gaussian slices its voxels rise at most 0.72-0.76 of the way above their mirror images (the head's
      * blur at the seed's distance from the axis); bone that rises as far is told by {@link SeedsInMetal.Excess#boneOrDarkBand}. A
-     * stent's half turn is exact only for an axis along z: started from 0.7 and named from 0.3 of a seed, its pieces were named on 4
-     * of the 378 stent scans of the tuning matrix with no seed in them (docs/seed-finder.md, tenth round).
+     * stent's half turn is exact only for an axis along z: started from 0.7 and named from 0.3 of a seed, its pieces were named 5
+     * times on 3 of the 378 stent scans of the tuning matrix with no seed in them (docs/seed-finder.md, tenth round).
      */
     static final double SCREW_ASYMMETRIC_SHARE = 0.7;
     /** Share of the single seeds' unclipped peak that a piece's residual must reach on an extended-scale scan to be counted. */
