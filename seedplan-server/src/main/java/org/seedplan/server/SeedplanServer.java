@@ -43,6 +43,8 @@ public final class SeedplanServer implements AutoCloseable {
             c.http.maxRequestSize = 512L * 1024 * 1024;
             c.jetty.multipartConfig.maxFileSize(512, io.javalin.config.SizeUnit.MB);
             c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.GB);
+            // Jetty spools multipart bodies to disk (deleting them when the request completes): into this server's scratch folder
+            c.jetty.multipartConfig.cacheDirectory(services.scratch().root().toString());
             if (SeedplanServer.class.getResource("/web") != null) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/";
@@ -148,7 +150,8 @@ public final class SeedplanServer implements AutoCloseable {
 
     /**
      * Stops taking requests, then cancels the background jobs this server started and waits for them (at most
-     * {@link #JOBS_STOP_LIMIT}), so that none stores into the database after its owner closes it.
+     * {@link #JOBS_STOP_LIMIT}), so that none stores into the database after its owner closes it; last, deletes the
+     * server's temporary files ({@link ScratchFolder}).
      */
     @Override
     public void close() {
@@ -160,6 +163,8 @@ public final class SeedplanServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            services.scratch().close();
         }
     }
 }

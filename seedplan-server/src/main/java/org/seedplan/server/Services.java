@@ -14,17 +14,17 @@ import org.seedplan.storage.Database;
 
 /**
  * What the handlers work with: the database, accounts, sessions, audit trail, the cross-site guard, the permission matrix, the
- * background jobs this server started, and the clock.
+ * background jobs this server started, its folder of temporary files, and the clock.
  */
 public record Services(ServerConfig config, Database db, Accounts accounts, Sessions sessions, AuditTrail audit,
-        RequestGuard guard, PermissionMatrix matrix, ServerJobs jobs) {
+        RequestGuard guard, PermissionMatrix matrix, ServerJobs jobs, ScratchFolder scratch) {
 
     /** Wires the services of one server on {@code db}. */
     public static Services open(ServerConfig config, Database db) {
         PermissionMatrix matrix = PermissionMatrix.builtIn();
         AuditTrail audit = new AuditTrail(db);
         return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix, db), new Sessions(new SessionRepository(db), db, matrix), audit,
-                new RequestGuard(config.trustedProxies()), matrix, new ServerJobs());
+                new RequestGuard(config.trustedProxies()), matrix, new ServerJobs(), new ScratchFolder());
     }
 
     /** The current time of the server's clock. */

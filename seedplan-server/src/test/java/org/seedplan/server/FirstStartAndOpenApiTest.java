@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.server.api.Route;
 import org.seedplan.storage.Database;
 
@@ -15,8 +16,8 @@ import org.seedplan.storage.Database;
 class FirstStartAndOpenApiTest {
 
     @Test
-    void theFirstStartCreatesAnAdministratorWhoMustChangeTheOneTimePassword() throws Exception {
-        try (Database db = Database.open(Files.createTempDirectory("first"))) {
+    void theFirstStartCreatesAnAdministratorWhoMustChangeTheOneTimePassword(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
             Services s = Services.open(ServerConfig.local(0), db);
             Optional<String> once = FirstStart.ensureAdministrator(s, null);
             assertThat(once).isPresent();
@@ -38,9 +39,9 @@ class FirstStartAndOpenApiTest {
     }
 
     @Test
-    void thePasswordFileIsUsedAndATooShortOneRefused() throws Exception {
-        Path file = Files.createTempFile("pw", ".txt");
-        try (Database db = Database.open(Files.createTempDirectory("first"))) {
+    void thePasswordFileIsUsedAndATooShortOneRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw.txt");
+        try (Database db = Database.open(dir.resolve("data"))) {
             Services s = Services.open(ServerConfig.local(0), db);
             Files.writeString(file, "short\n");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> FirstStart.ensureAdministrator(s, file))

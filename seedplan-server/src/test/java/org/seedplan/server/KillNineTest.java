@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.seedplan.storage.Database;
@@ -27,18 +29,23 @@ import org.seedplan.storage.registry.PatientRepository;
  * and DICOM uploads): after reopening, every acknowledged write is there, each with its audit row, every indexed DICOM
  * file is present with its recorded SHA-256, no file is left that the index does not name, and the audit chain is intact.
  * On PostgreSQL the store's start-up sweep spares orphans younger than an hour (other servers may be writing them);
- * with the only server dead the test sweeps with no grace, as the next start would an hour later.
+ * with the only server dead the test sweeps with no grace, as the next start would an hour later. Everything the test and
+ * the killed child wrote (its temporary files too) lies in the test's temporary folder, deleted when the test passes and
+ * kept, with the child's log, when it fails.
  */
 class KillNineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind) throws Exception {
-        Path dir = Files.createTempDirectory("seedplan-kill9");
+    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
         Path data = dir.resolve("data");
         Path portFile = dir.resolve("port");
         String pgUrl = kind == TestDatabases.Kind.POSTGRESQL ? TestDatabases.freshSchemaUrl() : null;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        // the child's temporary files (SQLite's native library, the server's scratch folder) in the test's folder, which JUnit deletes
+        Path childTmp = Files.createDirectory(dir.resolve("tmp"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + childTmp, "-cp",
                 System.getProperty("java.class.path"), KillNineChild.class.getName(), data.toString(), portFile.toString()));
         if (pgUrl != null) {
             command.add(pgUrl);

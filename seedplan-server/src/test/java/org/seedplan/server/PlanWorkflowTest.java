@@ -177,7 +177,7 @@ abstract class PlanWorkflowTest extends ServerPerClass {
 
     @Test
     void uploadingDicomCreatesThePatientFromItsPatientId() throws Exception {
-        DicomFixture.Written d = DicomFixture.write(java.nio.file.Files.createTempDirectory("up"), "UPLOAD-42", "UPLOADED^PAT");
+        DicomFixture.Written d = DicomFixture.write(t.folder("up"), "UPLOAD-42", "UPLOADED^PAT");
         ApiClient c = t.signedIn(Role.DATA_ENTRY, true);
         ApiClient.Answer a = c.multipart("/api/studies", java.util.Map.of("centreId", Long.toString(t.a.id())), d.files());
         assertThat(a.status()).isEqualTo(201);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -114,7 +113,7 @@ abstract class RoutePermissionMatrixTest {
                 "{\"implantDate\":\"2026-10-01\",\"seedCount\":40}"));
         examples.put("PUT /api/implants/{recordId}", (c, a, r) -> Call.of("/api/implants/" + w.implant(c), "{\"version\":1,\"seedCount\":41}"));
         examples.put("POST /api/studies", (c, a, r) -> {
-            DicomFixture.Written d = DicomFixture.write(Files.createTempDirectory("upload"), "UP" + rnd(), "UPLOAD^TEST");
+            DicomFixture.Written d = DicomFixture.write(t.folder("upload"), "UP" + rnd(), "UPLOAD^TEST");
             return new Call("/api/studies", null, d.files(), Map.of("centreId", Long.toString(c.id())), true, null);
         });
         examples.put("POST /api/patients/{id}/plans", (c, a, r) -> Call.of("/api/patients/" + w.patient(c).id() + "/plans",
@@ -263,9 +262,9 @@ abstract class RoutePermissionMatrixTest {
         examples.put("PUT /api/progressions/{recordId}", (c, a, r) -> Call.of("/api/progressions/" + ff.progression(c.id()),
                 "{\"version\":1,\"date\":\"2026-11-21\",\"type\":\"LOCAL\"}"));
         examples.put("POST /api/patients/{id}/hyperthermia", (c, a, r) -> new Call("/api/patients/" + ff.implanted(c.id()).id() + "/hyperthermia", null,
-                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog()), Map.of("session", "1", "start", "2026-10-02T09:00"), true, null));
+                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog(t.folder("thermometry"))), Map.of("session", "1", "start", "2026-10-02T09:00"), true, null));
         examples.put("POST /api/hyperthermia/{recordId}/log", (c, a, r) -> new Call("/api/hyperthermia/" + ff.hyperthermiaSession(c.id()) + "/log", null,
-                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog()), Map.of("version", "1", "start", "2026-10-02T10:00"), true, null));
+                List.of(org.seedplan.server.forms.FormFixtures.thermometryLog(t.folder("thermometry"))), Map.of("version", "1", "start", "2026-10-02T10:00"), true, null));
         examples.put("GET /api/centres/{centreId}/research-studies", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/research-studies", null));
         examples.put("POST /api/centres/{centreId}/research-studies", (c, a, r) -> Call.of("/api/centres/" + c.id() + "/research-studies",
                 "{\"code\":\"S" + rnd() + "\",\"name\":\"HCC with PVTT\",\"template\":\"seed-implant\"}"));

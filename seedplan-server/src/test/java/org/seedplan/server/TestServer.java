@@ -1,5 +1,6 @@
 package org.seedplan.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,11 +38,20 @@ public final class TestServer implements AutoCloseable {
     public final Map<Role, User> usersA = new EnumMap<>(Role.class);
     public final Map<Role, User> usersB = new EnumMap<>(Role.class);
 
+    /** The folder this server made (its data folder and the fixtures' files), deleted with everything in it by {@link #close()}. */
+    private Path own;
+
+    /** A server on a fresh database of {@code kind}, its data folder {@code data/} in a temporary folder of its own. */
     public TestServer(TestDatabases.Kind kind) throws Exception {
-        this(kind, TestDatabases.open(kind, Files.createTempDirectory("seedplan-server-test")));
+        this(kind, Files.createTempDirectory("seedplan-server-test"));
     }
 
-    /** A server on an open database (a second server on the same PostgreSQL, for example). */
+    private TestServer(TestDatabases.Kind kind, Path own) throws Exception {
+        this(kind, TestDatabases.open(kind, own.resolve("data")));
+        this.own = own;
+    }
+
+    /** A server on an open database (a second server on the same PostgreSQL, for example); the database's folder stays. */
     public TestServer(TestDatabases.Kind kind, Database database) throws Exception {
         this.dir = database.dataFolder();
         this.db = database;
@@ -81,9 +91,27 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A new empty folder named {@code prefix…} for a test's files (DICOM written to be imported or uploaded, CSVs), in this
+     * server's own folder: {@link #close()} deletes it.
+     */
+    public synchronized Path folder(String prefix) throws IOException {
+        if (own == null) {
+            own = Files.createTempDirectory("seedplan-server-test");
+        }
+        return Files.createTempDirectory(own, prefix);
+    }
+
+    /** Stops the server, closes the database and deletes the folder this server made. */
     @Override
     public void close() {
-        server.close();
-        db.close();
+        try {
+            server.close();
+            db.close();
+        } finally {
+            if (own != null) {
+                ScratchFolder.delete(own);
+            }
+        }
     }
 }

@@ -2,8 +2,9 @@ package org.seedplan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.registry.Patient;
@@ -12,10 +13,10 @@ import org.seedplan.storage.registry.Patient;
 class TwoServerTest {
 
     @Test
-    void aSessionStartedOnOneServerWorksOnTheOtherAndWritesAreSharedBothWays() throws Exception {
+    void aSessionStartedOnOneServerWorksOnTheOtherAndWritesAreSharedBothWays(@TempDir Path dir) throws Exception {
         String url = TestDatabases.freshSchemaUrl();
-        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("one"), url));
-                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("two"), url))) {
+        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(dir.resolve("one"), url));
+                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(dir.resolve("two"), url))) {
             ApiClient onOne = one.signedIn(Role.DATA_ENTRY, true);
             ApiClient onTwo = new ApiClient(two.base()).withSession(onOne.cookie(), onOne.csrf());
             assertThat(onTwo.get("/api/session").json().at("/user/username").asText()).isEqualTo("data_entry_a");
@@ -33,10 +34,10 @@ class TwoServerTest {
     }
 
     @Test
-    void failedSignInsAgainstAnUnknownNameAreCountedAcrossServersAndLockItOnBoth() throws Exception {
+    void failedSignInsAgainstAnUnknownNameAreCountedAcrossServersAndLockItOnBoth(@TempDir Path dir) throws Exception {
         String url = TestDatabases.freshSchemaUrl();
-        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("one"), url));
-                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(Files.createTempDirectory("two"), url))) {
+        try (TestServer one = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(dir.resolve("one"), url));
+                TestServer two = new TestServer(TestDatabases.Kind.POSTGRESQL, Database.open(dir.resolve("two"), url))) {
             ApiClient a = new ApiClient(one.base());
             ApiClient b = new ApiClient(two.base());
             // alternating servers, and the name in other letter cases: one count of five, not two counts of under five

@@ -1,6 +1,5 @@
 package org.seedplan.server;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +51,7 @@ public final class World {
     /** A new patient with a stored CT and RTSTRUCT; returns the patient and the CT series UID. */
     public Object[] patientWithCt(Centre centre) throws Exception {
         Patient p = patient(centre);
-        DicomFixture.Written w = DicomFixture.write(Files.createTempDirectory("fixture"), p.patientId(), "TEST^PAT");
+        DicomFixture.Written w = DicomFixture.write(t.folder("fixture"), p.patientId(), "TEST^PAT");
         DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), w.files(), ImportLimits.DEFAULT);
         return new Object[] {p, w.ctSeriesUid()};
     }

@@ -33,18 +33,19 @@ class CrashRecoveryTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void everyAcknowledgedWriteSurvivesKillMinus9AndNoOrphanFileRemains(Dialect dialect) throws Exception {
+    void everyAcknowledgedWriteSurvivesKillMinus9AndNoOrphanFileRemains(Dialect dialect, @TempDir Path scratch) throws Exception {
         int target = Integer.getInteger("seedplan.crash.records", 15);
         try (TestDatabase t = TestDatabase.open(dialect, folder)) {
             if (dialect == Dialect.SQLITE) {
                 t.db.close();
             }
+            // the killed child's temporary files (SQLite's native library) and its stderr in a folder JUnit deletes
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), folder.toString()));
+                    "-Djava.io.tmpdir=" + scratch, "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), folder.toString()));
             if (t.jdbcUrl() != null) {
                 cmd.add(t.jdbcUrl());
             }
-            Path err = Files.createTempFile("crash-writer", ".err");
+            Path err = scratch.resolve("crash-writer.err");
             Process child = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
             AtomicInteger acked = new AtomicInteger();
             Thread reader = new Thread(() -> {

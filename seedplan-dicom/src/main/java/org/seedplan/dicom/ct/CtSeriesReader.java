@@ -64,21 +64,32 @@ public final class CtSeriesReader {
 
     /** Reads the CT series with the given Series Instance UID from {@code dir}; null picks the only one. */
     public static CtSeries read(Path dir, String seriesInstanceUid) {
-        Map<String, List<Slice>> bySeries = scan(dir);
+        return pick(dir.toString(), scan(dir), seriesInstanceUid);
+    }
+
+    /**
+     * Reads the CT series with the given Series Instance UID from {@code files} (the files of a stored series, wherever
+     * they lie: no folder of their own is needed); {@code source} names them in messages.
+     */
+    public static CtSeries read(String source, List<Path> files, String seriesInstanceUid) {
+        return pick(source, scan(source, files, "the planning CT series"), seriesInstanceUid);
+    }
+
+    private static CtSeries pick(String source, Map<String, List<Slice>> bySeries, String seriesInstanceUid) {
         List<Slice> slices;
         if (seriesInstanceUid != null) {
             slices = bySeries.get(seriesInstanceUid);
             if (slices == null) {
-                throw new IllegalArgumentException(dir + ": no CT series with Series Instance UID " + seriesInstanceUid
-                        + "; the folder holds " + describe(bySeries));
+                throw new IllegalArgumentException(source + ": no CT series with Series Instance UID " + seriesInstanceUid
+                        + "; it holds " + describe(bySeries));
             }
         } else if (bySeries.size() > 1) {
-            throw new IllegalArgumentException(dir + ": holds " + bySeries.size() + " CT series (" + describe(bySeries)
+            throw new IllegalArgumentException(source + ": holds " + bySeries.size() + " CT series (" + describe(bySeries)
                     + "): choose one by its Series Instance UID");
         } else {
             slices = bySeries.values().iterator().next();
         }
-        return assemble(dir.toString(), slices);
+        return assemble(source, slices);
     }
 
     /** The CT series in a folder, for choosing one. */
@@ -150,6 +161,11 @@ public final class CtSeriesReader {
                 throw new UncheckedIOException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
             }
         }
+        return scan(dir.toString(), files, "the folder of the planning CT series");
+    }
+
+    /** The CT slices of {@code files} by Series Instance UID; {@code give} says what to give when there is none. */
+    private static Map<String, List<Slice>> scan(String source, List<Path> files, String give) {
         List<Slice> parsed = files.parallelStream()
                 .filter(CtSeriesReader::looksLikeDicom)
                 .map(f -> {
@@ -164,7 +180,7 @@ public final class CtSeriesReader {
             bySeries.computeIfAbsent(s.ds.requireString(Tag.SERIES_INSTANCE_UID), k -> new ArrayList<>()).add(s);
         }
         if (bySeries.isEmpty()) {
-            throw new IllegalArgumentException(dir + ": holds no CT images (Modality CT): give the folder of the planning CT series");
+            throw new IllegalArgumentException(source + ": holds no CT images (Modality CT): give " + give);
         }
         return bySeries;
     }

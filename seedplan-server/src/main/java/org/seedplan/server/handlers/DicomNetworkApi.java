@@ -148,7 +148,7 @@ public final class DicomNetworkApi {
         }
         Actor actor = PatientApi.actor(c, role, plan.centreId());
         AeAddress to = address(peer);
-        Path tmp = Files.createTempFile("seedplan-rtplan", ".dcm");
+        Path tmp = s.scratch().newFile("rtplan-", ".dcm");
         StoreScu.Outcome outcome;
         try {
             Files.write(tmp, rtPlan);

@@ -6,17 +6,15 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.seedplan.server.ScratchFolder;
 import org.seedplan.server.Services;
 import org.seedplan.server.api.ApiProblem;
 import org.seedplan.server.api.Caller;
@@ -56,7 +54,7 @@ public final class StudyApi {
         if (files.isEmpty()) {
             throw ApiProblem.badRequest("file", "no file part: send one or more DICOM files, or one .zip, as form field 'file'");
         }
-        Path tmp = Files.createTempDirectory("seedplan-upload");
+        Path tmp = s.scratch().newFolder("upload-");
         try {
             List<Path> paths = new ArrayList<>();
             int i = 0;
@@ -79,7 +77,7 @@ public final class StudyApi {
             }
             ctx.status(201).json(answer(result));
         } finally {
-            deleteTree(tmp);
+            ScratchFolder.delete(tmp);
         }
     }
 
@@ -102,19 +100,5 @@ public final class StudyApi {
         ArrayNode skipped = o.putArray("skipped");
         r.skipped().forEach(skipped::add);
         return o;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

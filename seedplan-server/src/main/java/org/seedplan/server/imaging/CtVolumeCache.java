@@ -1,12 +1,9 @@
 package org.seedplan.server.imaging;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.seedplan.dicom.ct.CtSeries;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.geometry.Volume;
@@ -153,39 +149,19 @@ public final class CtVolumeCache {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("series " + seriesUid + " has no stored files: upload the CT series again");
         }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("seedplan-ct-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for series " + seriesUid, e);
+        CtSeries ct = CtSeriesReader.read("series " + seriesUid, files, seriesUid);
+        if (ct.geometry().resampled()) {
+            throw new IllegalArgumentException("series " + seriesUid + " is not an axial, axis-aligned stack ("
+                    + ct.geometry().describe() + "): the viewer shows only acquired slices; reconstruct the series"
+                    + " axially without gantry tilt on the scanner and upload that");
         }
-        try {
-            int n = 0;
-            for (Path f : files) {
-                Files.createSymbolicLink(dir.resolve((n++) + ".dcm"), f.toAbsolutePath());
-            }
-            CtSeries ct = CtSeriesReader.read(dir, seriesUid);
-            if (ct.geometry().resampled()) {
-                throw new IllegalArgumentException("series " + seriesUid + " is not an axial, axis-aligned stack ("
-                        + ct.geometry().describe() + "): the viewer shows only acquired slices; reconstruct the series"
-                        + " axially without gantry tilt on the scanner and upload that");
-            }
-            Volume v = ct.volume();
-            float[] hu = v.hu();
-            short[] out = new short[hu.length];
-            for (int i = 0; i < hu.length; i++) {
-                out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(hu[i])));
-            }
-            return new BrowserVolume(ct.seriesInstanceUid(), ct.studyInstanceUid(), ct.frameOfReferenceUid(), patientDbId,
-                    v.grid(), out, ct.sliceSopInstanceUids(), v.sliceThicknessMm());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot link the files of series " + seriesUid, e);
-        } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder of links only: nothing to keep
-            }
+        Volume v = ct.volume();
+        float[] hu = v.hu();
+        short[] out = new short[hu.length];
+        for (int i = 0; i < hu.length; i++) {
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(hu[i])));
         }
+        return new BrowserVolume(ct.seriesInstanceUid(), ct.studyInstanceUid(), ct.frameOfReferenceUid(), patientDbId,
+                v.grid(), out, ct.sliceSopInstanceUids(), v.sliceThicknessMm());
     }
 }

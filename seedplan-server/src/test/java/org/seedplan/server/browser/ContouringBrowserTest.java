@@ -56,7 +56,7 @@ class ContouringBrowserTest extends BrowserPerClass {
     @BeforeAll
     void start() throws Exception {
         patient = new World(server).patient(server.a);
-        Path dir = Files.createTempDirectory("contouring");
+        Path dir = server.folder("contouring");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
         series = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(demo.ct(), study, series);

@@ -242,7 +242,7 @@ class FollowUpFormsBrowserTest extends BrowserPerClass {
     }
 
     @Test
-    void theFollowUpPageRecordsEventsWithPartialDatesASessionLogAndStudyVariablesRefusingAtTheField() {
+    void theFollowUpPageRecordsEventsWithPartialDatesASessionLogAndStudyVariablesRefusingAtTheField() throws Exception {
         Patient p = patientWithThreeTargets("A-3004");
         StudyVariableRepository studies = new StudyVariableRepository(server.db);
         long study = studies.studiesOf(server.a.id()).get(0).id();
@@ -281,7 +281,7 @@ class FollowUpFormsBrowserTest extends BrowserPerClass {
         // a session log: two channels for 50 minutes
         WebElement session = driver.findElement(By.id("hyperthermia-form"));
         session.findElement(By.cssSelector("[data-field='start']")).sendKeys("2026-10-02T09:00");
-        session.findElement(By.cssSelector("[data-field='file']")).sendKeys(org.seedplan.server.forms.FormFixtures.thermometryLog().toString());
+        session.findElement(By.cssSelector("[data-field='file']")).sendKeys(org.seedplan.server.forms.FormFixtures.thermometryLog(server.folder("thermometry")).toString());
         session.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(d -> d.findElement(By.id("hyperthermia")).findElements(By.cssSelector("tbody tr")).size() == 1);
         assertThat(driver.findElement(By.cssSelector("#hyperthermia tbody")).getText()).contains("2026-10-02 09:00", "50 min");

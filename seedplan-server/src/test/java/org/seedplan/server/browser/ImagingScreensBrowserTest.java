@@ -64,7 +64,7 @@ class ImagingScreensBrowserTest extends BrowserPerClass {
     /** The demo patient's CT and RTSTRUCT (seedplan-core's DemoPatient, written by seedplan-dicom) under {@code p}. */
     private String storeDemoStudy(Patient p) throws Exception {
         DemoPatient demo = new DemoPatient();
-        Path dir = Files.createTempDirectory("demo-study");
+        Path dir = server.folder("demo-study");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, p.patientId(), "19580317", "M"));
         String series = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(demo.ct(), study, series);

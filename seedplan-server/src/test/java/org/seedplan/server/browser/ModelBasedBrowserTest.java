@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.seedplan.server.ScratchFolder;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.dicom.DicomStore;
 import org.seedplan.storage.dicom.ImportLimits;
@@ -52,7 +53,9 @@ class ModelBasedBrowserTest extends BrowserPerClass {
     @BeforeAll
     void start() throws Exception {
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
-        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), demoFiles.join(), ImportLimits.DEFAULT);
+        List<Path> files = demoFiles.join();
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), files, ImportLimits.DEFAULT);
+        ScratchFolder.delete(files.get(0).getParent());
     }
 
     @Test

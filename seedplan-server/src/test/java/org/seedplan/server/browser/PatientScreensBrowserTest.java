@@ -385,9 +385,9 @@ class PatientScreensBrowserTest extends BrowserPerClass {
 
     @Test
     void aZipOfTheDemoCtUploadsLikeAFolder() throws IOException {
-        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        Path folder = server.folder("demo-ct");
         int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0003", "19580412", "M"));
-        Path zip = Files.createTempDirectory("seedplan-demo-zip-").resolve("demo-ct.zip");
+        Path zip = server.folder("demo-zip").resolve("demo-ct.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(folder)) {
             for (Path f : files.sorted().toList()) {
                 out.putNextEntry(new ZipEntry("DEMO/" + f.getFileName()));
@@ -423,7 +423,7 @@ class PatientScreensBrowserTest extends BrowserPerClass {
 
     @Test
     void cancellingAnUploadHalfWayStoresNothing() throws IOException {
-        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        Path folder = server.folder("demo-ct");
         writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, "DEMO-0004", "19580412", "M"));
         chromium.signIn(server.base(), "physician_c");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
@@ -461,7 +461,7 @@ class PatientScreensBrowserTest extends BrowserPerClass {
 
     @Test
     void aFileThatIsNotDicomIsRefusedInTheDialogWithTheServersReason() throws IOException {
-        Path notDicom = Files.createTempDirectory("seedplan-not-dicom-").resolve("notes.dcm");
+        Path notDicom = server.folder("not-dicom").resolve("notes.dcm");
         Files.writeString(notDicom, "this is a text file, not a DICOM object\n");
         chromium.signIn(server.base(), "physician_c");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
@@ -479,7 +479,7 @@ class PatientScreensBrowserTest extends BrowserPerClass {
 
     /** Opens the upload dialog, chooses a folder with the demo CT of {@code patientId}, sends it; returns the slice count. */
     private int uploadDemoCtThroughTheDialog(String patientId, String screenshot) throws IOException {
-        Path folder = Files.createTempDirectory("seedplan-demo-ct-");
+        Path folder = server.folder("demo-ct");
         int slices = writeDemoCt(folder, new PatientInfo(DemoPatient.NAME, patientId, "19580412", "M"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("upload-open"))).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("sp-dicom-upload dialog")));

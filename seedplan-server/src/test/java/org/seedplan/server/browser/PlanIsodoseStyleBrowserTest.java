@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class PlanIsodoseStyleBrowserTest extends BrowserPerClass {
     void start() throws Exception {
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
-                PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("plan-iso")), ImportLimits.DEFAULT);
+                PlanScreenBrowserTest.writeDemo(server.folder("plan-iso")), ImportLimits.DEFAULT);
     }
 
     private Object run(String script, Object... args) {

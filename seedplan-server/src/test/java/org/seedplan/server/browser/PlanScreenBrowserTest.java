@@ -59,7 +59,7 @@ class PlanScreenBrowserTest extends BrowserPerClass {
     @BeforeAll
     void start() throws Exception {
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
-        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeDemo(Files.createTempDirectory("plan-demo")), ImportLimits.DEFAULT);
+        DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeDemo(server.folder("plan-demo")), ImportLimits.DEFAULT);
     }
 
     /** The demo CT and its structure set (GTV, stomach, spinal cord, body) as seedplan-dicom writes them. */
@@ -449,9 +449,10 @@ class PlanScreenBrowserTest extends BrowserPerClass {
 
     /** The text of a PDF by poppler's pdftotext (a real peer, not our own reader). */
     private static String pdfText(byte[] pdf) throws Exception {
-        Path f = Files.createTempFile("plan", ".pdf");
-        Files.write(f, pdf);
-        Process p = new ProcessBuilder("pdftotext", "-layout", f.toString(), "-").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("pdftotext", "-layout", "-", "-").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(pdf);
+        }
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         return out;

@@ -65,7 +65,7 @@ class PlanScreenSpeedBenchmark {
         try (Chromium chromium = Chromium.start(); TestServer server = new TestServer(TestDatabases.Kind.SQLITE)) {
             Patient patient = new PatientRepository(server.db).create(Actor.SYSTEM,
                     PatientData.of(server.a.id(), "BENCH-0100").withName("Bench", "Hundred"));
-            DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeCase(Files.createTempDirectory("plan-bench")),
+            DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(), writeCase(server.folder("plan-bench")),
                     ImportLimits.DEFAULT);
             WebDriver driver = chromium.driver();
             JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -2,7 +2,6 @@ package org.seedplan.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,8 +56,8 @@ class PlanStoredIntentBrowserTest extends BrowserPerClass {
         // the same demo images, unplanned, in the other centre (a patient ID is one patient within a centre)
         unplanned = patients.create(Actor.SYSTEM, PatientData.of(server.b.id(), "DEMO-0001").withName("Demo", "Unplanned"));
         DicomStore store = DicomStore.open(server.db);
-        store.importForPatient(Actor.SYSTEM, planned.id(), PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("stored-intent")), ImportLimits.DEFAULT);
-        store.importForPatient(Actor.SYSTEM, unplanned.id(), PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("no-intent")), ImportLimits.DEFAULT);
+        store.importForPatient(Actor.SYSTEM, planned.id(), PlanScreenBrowserTest.writeDemo(server.folder("stored-intent")), ImportLimits.DEFAULT);
+        store.importForPatient(Actor.SYSTEM, unplanned.id(), PlanScreenBrowserTest.writeDemo(server.folder("no-intent")), ImportLimits.DEFAULT);
         var physicist = server.usersA.get(Role.PHYSICIST);
         PlanRevisions plans = new PlanRevisions(server.db);
         PlanContent content = new PlanContent(FORM, "1.2.826.0.1.3680043.2.1125.8", 140.0, "amersham6711", 0.82, LocalDate.of(2025, 2, 24),

@@ -2,7 +2,6 @@ package org.seedplan.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +85,7 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
     void start() throws Exception {
         patient = new PatientRepository(server.db).create(Actor.SYSTEM, PatientData.of(server.a.id(), "DEMO-0001").withName("Demo", "Liver"));
         DicomStore.open(server.db).importForPatient(Actor.SYSTEM, patient.id(),
-                PlanScreenBrowserTest.writeDemo(Files.createTempDirectory("toolbar-demo")), ImportLimits.DEFAULT);
+                PlanScreenBrowserTest.writeDemo(server.folder("toolbar-demo")), ImportLimits.DEFAULT);
     }
 
     @AfterEach

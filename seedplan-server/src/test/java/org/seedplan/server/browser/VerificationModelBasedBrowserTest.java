@@ -76,7 +76,7 @@ class VerificationModelBasedBrowserTest extends BrowserPerClass {
             planned.add(new PlanContent.PlannedSeed(s.centreMm(), -1));
         }
         Volume postOp = new PostOpCtRenderer(ImagingModel.clinical().withoutDistractors()).addImplant(demo.ct(), implanted, 17);
-        Path dir = Files.createTempDirectory("verification-model-based");
+        Path dir = server.folder("verification-model-based");
         List<Path> files = new ArrayList<>();
         CtSliceFiles.write(CtSeriesWriter.slices(demo.ct(), study, planSeries), dir.resolve("plan"), files);
         CtSliceFiles.write(CtSeriesWriter.slices(postOp, study, postSeries), dir.resolve("post"), files);

@@ -84,7 +84,7 @@ class VerificationScreenBrowserTest extends BrowserPerClass {
     /** The planning CT (water), its CTV, the plan and the rendered post-op CT, for a new patient of centre A. */
     private void storeImplant() throws Exception {
         patient = new World(server).patient(server.a);
-        Path dir = Files.createTempDirectory("verification-screen");
+        Path dir = server.folder("verification-screen");
         float[] hu = new float[GRID.voxelCount()];
         Arrays.fill(hu, 0f);
         Volume water = new Volume(GRID, hu);

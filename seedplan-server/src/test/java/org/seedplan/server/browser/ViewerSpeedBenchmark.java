@@ -123,7 +123,7 @@ class ViewerSpeedBenchmark {
                 }
             }
         }
-        Path dir = Files.createTempDirectory("bench-ct");
+        Path dir = server.folder("bench-ct");
         StudyContext study = StudyContext.newStudy(new PatientInfo("BENCH^CT", p.patientId(), "19600101", "F"));
         String series = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, hu), study, series);

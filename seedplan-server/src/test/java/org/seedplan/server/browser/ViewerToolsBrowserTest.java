@@ -61,7 +61,7 @@ class ViewerToolsBrowserTest extends BrowserPerClass {
     @BeforeAll
     void start() throws Exception {
         patient = new World(server).patient(server.a);
-        Path dir = Files.createTempDirectory("viewer-tools");
+        Path dir = server.folder("viewer-tools");
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, patient.patientId(), "19580317", "M"));
         series = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(ct, study, series);

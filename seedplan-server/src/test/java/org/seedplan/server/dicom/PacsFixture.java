@@ -19,13 +19,14 @@ import org.seedplan.dicom.net.AeAddress;
 import org.seedplan.dicom.net.StoreScu;
 import org.seedplan.dicom.net.Timeouts;
 import org.seedplan.server.DicomFixture;
+import org.seedplan.server.ScratchFolder;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.dicom.DicomPeers;
 
 /**
  * A real PACS for the server's tests: one Orthanc (Debian package orthanc) per test JVM, started on free loopback
- * ports with a generated configuration and no plugins, stopped when the JVM ends. It answers to any called AE
+ * ports with a generated configuration and no plugins, stopped and its folder deleted when the JVM ends. It answers to any called AE
  * title, so that each test can register it as a peer of its own under a fresh title, and knows seedplan's
  * default AE title SEEDPLAN (needed for C-FIND and C-GET).
  */
@@ -80,7 +81,15 @@ public final class PacsFixture {
                 """.formatted(dir.resolve("db"), dir.resolve("db"), dicomPort, httpPort));
         Process p = new ProcessBuilder("timeout", "900", exe, config.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("orthanc.log").toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            p.destroy();
+            try {
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ScratchFolder.delete(dir);
+        }));
         PacsFixture f = new PacsFixture(dicomPort, httpPort);
         long end = System.currentTimeMillis() + 30_000;
         while (true) {
@@ -108,9 +117,14 @@ public final class PacsFixture {
 
     /** Puts a small CT study with structures (written by seedplan) of {@code patientId} into the PACS; its Study Instance UID. */
     public String holdStudyOf(String patientId) throws IOException {
-        DicomFixture.Written w = DicomFixture.write(Files.createTempDirectory("pacs-study"), patientId, "PACS^PATIENT");
-        store(w.files());
-        return w.studyUid();
+        Path dir = Files.createTempDirectory("pacs-study");
+        try {
+            DicomFixture.Written w = DicomFixture.write(dir, patientId, "PACS^PATIENT");
+            store(w.files());
+            return w.studyUid();
+        } finally {
+            ScratchFolder.delete(dir);
+        }
     }
 
     /** Orthanc's DICOM address under {@code calledAe} (any title reaches it). */

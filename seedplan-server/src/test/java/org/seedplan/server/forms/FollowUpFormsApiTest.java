@@ -131,7 +131,7 @@ abstract class FollowUpFormsApiTest {
     @Test
     void anUploadedTemperatureLogAnswersTheSessionAnalysisOfOutcomes() throws Exception {
         Patient p = ff.implanted(t.a.id());
-        Path log = FormFixtures.thermometryLog();
+        Path log = FormFixtures.thermometryLog(t.folder("thermometry"));
         ApiClient.Answer a = nurse.multipart("/api/patients/" + p.id() + "/hyperthermia", Map.of("session", "1", "start", "2026-10-02T09:00"),
                 List.of(log));
         assertThat(a.status()).as(a.body()).isEqualTo(201);

@@ -76,15 +76,15 @@ public final class FormFixtures {
                 .findFirst().orElseThrow();
     }
 
-    /** A thermometry log CSV of two channels over 50 minutes at 41–42 °C. */
-    public static Path thermometryLog() {
+    /** A thermometry log CSV of two channels over 50 minutes at 41–42 °C, written in {@code folder}. */
+    public static Path thermometryLog(Path folder) {
         StringBuilder sb = new StringBuilder("time_min,channel,temp_c\n");
         for (int t = 0; t <= 50; t++) {
             sb.append(t).append(",1,").append(41.0 + (t % 3) * 0.5).append('\n');
             sb.append(t).append(",2,").append(41.5).append('\n');
         }
         try {
-            Path f = Files.createTempFile("thermometry", ".csv");
+            Path f = folder.resolve("thermometry.csv");
             Files.writeString(f, sb.toString());
             return f;
         } catch (IOException e) {

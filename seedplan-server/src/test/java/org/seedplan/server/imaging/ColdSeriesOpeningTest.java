@@ -73,7 +73,7 @@ class ColdSeriesOpeningTest {
     void aSeriesNeverOpenedIsServedFromItsPreparedFileWithTheStoredGeometryAndHu() throws Exception {
         Patient p = w.patient(t.a);
         String series = Uids.newUid();
-        List<Path> files = slices(p, series, GRID);
+        List<Path> files = slices(t.folder("cold-ct"), p, series, GRID);
         DicomStore store = DicomStore.open(t.db);
         store.importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
         String fingerprint = SeriesFingerprint.of(t.db, series);
@@ -117,7 +117,7 @@ class ColdSeriesOpeningTest {
         Patient p = w.patient(t.a);
         String series = Uids.newUid();
         Grid ten = new Grid(GRID.originMm(), GRID.dxMm(), GRID.dyMm(), GRID.dzMm(), GRID.nx(), GRID.ny(), 10);
-        List<Path> files = slices(p, series, ten);
+        List<Path> files = slices(t.folder("cold-ct"), p, series, ten);
         DicomStore store = DicomStore.open(t.db);
         store.importForPatient(Actor.SYSTEM, p.id(), files.subList(0, 9), ImportLimits.DEFAULT);
         String nine = SeriesFingerprint.of(t.db, series);
@@ -141,7 +141,7 @@ class ColdSeriesOpeningTest {
     void aPreparedSeriesOfAnotherCentreIsStillNotFound() throws Exception {
         Patient p = w.patient(t.a);
         String series = Uids.newUid();
-        DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), slices(p, series, GRID), ImportLimits.DEFAULT);
+        DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), slices(t.folder("cold-ct"), p, series, GRID), ImportLimits.DEFAULT);
         awaitPrepared(series, SeriesFingerprint.of(t.db, series));
         ApiClient physicistB = t.signedIn(Role.PHYSICIST, false);
         assertThat(physicistB.get("/api/ct/" + series).status()).isEqualTo(404);
@@ -153,7 +153,7 @@ class ColdSeriesOpeningTest {
         return i + 10 * j + 100 * k - 1000;
     }
 
-    static List<Path> slices(Patient p, String series, Grid grid) throws Exception {
+    static List<Path> slices(Path dir, Patient p, String series, Grid grid) throws Exception {
         float[] hu = new float[grid.voxelCount()];
         for (int k = 0; k < grid.nz(); k++) {
             for (int j = 0; j < grid.ny(); j++) {
@@ -162,7 +162,6 @@ class ColdSeriesOpeningTest {
                 }
             }
         }
-        Path dir = Files.createTempDirectory("cold-ct");
         List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, hu, SLICE_THICKNESS_MM),
                 StudyContext.newStudy(new PatientInfo("TEST^COLD", p.patientId(), "19600101", "F")), series);
         List<Path> files = new ArrayList<>();

@@ -100,7 +100,7 @@ class CtVolumeApiTest {
     @Test
     void aShearedStackFromATiltedGantryIsRefusedWithTheReason() throws Exception {
         Patient p = w.patient(t.a);
-        Path dir = Files.createTempDirectory("tilted");
+        Path dir = t.folder("tilted");
         Grid grid = new Grid(new Vec3(-20, -20, -10), 1, 1, 2, 41, 41, 10);
         String series = Uids.newUid();
         List<DataSet> slices = CtSeriesWriter.slices(new Volume(grid, new float[grid.voxelCount()]),

@@ -33,7 +33,7 @@ class StoredSeriesPreparerTest {
             List<List<Path>> files = new ArrayList<>();
             for (int n = 0; n < 3; n++) {
                 series.add(Uids.newUid());
-                files.add(ColdSeriesOpeningTest.slices(p, series.get(n), ten));
+                files.add(ColdSeriesOpeningTest.slices(t.folder("cold-ct"), p, series.get(n), ten));
                 store.importForPatient(Actor.SYSTEM, p.id(), files.get(n).subList(0, 9), ImportLimits.DEFAULT);
             }
             PreparedVolumes probe = new PreparedVolumes(prepFolder.resolve("probe"), PreparedVolumes.DEFAULT_BUDGET_BYTES);

@@ -3,13 +3,14 @@ package org.seedplan.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.account.Role;
@@ -26,8 +27,8 @@ class RunAuditTest {
     private static final Actor PHYSICIST = new Actor(7L, "physicist_a", Role.PHYSICIST, 3L, "request-1");
 
     @Test
-    void doneFailedAndCancelledRunsEachGetAStartAndAnEndRow() throws Exception {
-        try (Database db = Database.open(Files.createTempDirectory("run-audit"))) {
+    void doneFailedAndCancelledRunsEachGetAStartAndAnEndRow(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
             AuditTrail trail = new AuditTrail(db);
             BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             RunAudit<String> audit = new RunAudit<>(trail, PHYSICIST, "test_run", "TEST", "patient 1, series 1.2.3",
@@ -69,8 +70,8 @@ class RunAuditTest {
      * ask (the first asker is kept) and an ask after the end change nothing.
      */
     @Test
-    void aRunningRunCancelledStopsAtItsNextStepAndItsRowsSayWhoAndWhere() throws Exception {
-        try (Database db = Database.open(Files.createTempDirectory("run-audit-cancel"))) {
+    void aRunningRunCancelledStopsAtItsNextStepAndItsRowsSayWhoAndWhere(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
             AuditTrail trail = new AuditTrail(db);
             BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-cancel-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             RunAudit<String> audit = new RunAudit<>(trail, PHYSICIST, "test_run", "TEST", "patient 5", result -> "found", 5L);
@@ -115,8 +116,8 @@ class RunAuditTest {
     }
 
     @Test
-    void theEndRowIsWrittenBeforeTheRunShowsAsFinished() throws Exception {
-        try (Database db = Database.open(Files.createTempDirectory("run-audit-order"))) {
+    void theEndRowIsWrittenBeforeTheRunShowsAsFinished(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
             AuditTrail trail = new AuditTrail(db);
             BackgroundJobs<String> jobs = new BackgroundJobs<>(new ServerJobs(), "run-audit-order-test", "test run", Duration.ofMinutes(1), 8, Clock.systemUTC());
             CountDownLatch ending = new CountDownLatch(1);

@@ -61,7 +61,7 @@ public final class PlanningFixture {
         if (p == null) {
             String id = "PL" + UUID.randomUUID().toString().substring(0, 8);
             p = new PatientRepository(t.db).create(Actor.SYSTEM, PatientData.of(centre.id(), id).withName("Plan", "Pat " + id));
-            DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), write(Files.createTempDirectory("planfix"), id), ImportLimits.DEFAULT);
+            DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), write(t.folder("planfix"), id), ImportLimits.DEFAULT);
             patients.put(centre.id(), p);
         }
         return p;

@@ -51,7 +51,7 @@ public record ImagingFixture(Patient patient, String ctSeriesUid, String frameOf
     /** Stores the fixture for a new patient of {@code centre}. */
     public static ImagingFixture create(TestServer t, World w, Centre centre) throws Exception {
         Patient p = w.patient(centre);
-        Path dir = Files.createTempDirectory("imaging-fixture");
+        Path dir = t.folder("imaging-fixture");
         float[] hu = new float[GRID.voxelCount()];
         Arrays.fill(hu, 40f);
         StudyContext study = StudyContext.newStudy(new PatientInfo("TEST^IMAGING", p.patientId(), "19600101", "F"));

@@ -224,7 +224,7 @@ class RegisteredVerificationTest extends ServerPerClass {
      * send it), stored through the DicomStore: fails on CI when pydicom is missing, skips elsewhere.
      */
     private String storePydicomRegistration(Patient p, PostOp post, String fixedFrame, String movingFrame, double[] matrix) throws Exception {
-        Path file = Files.createTempFile("pydicom-reg", ".dcm");
+        Path file = t.folder("pydicom-reg").resolve("registration.dcm");
         String uid = Uids.newUid();
         StringBuilder values = new StringBuilder();
         for (double v : matrix) {

@@ -3,11 +3,11 @@ package org.seedplan.server.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.server.ApiClient;
 import org.seedplan.server.TestDatabases;
 import org.seedplan.server.TestServer;
@@ -35,8 +35,7 @@ import org.seedplan.structure.StructureType;
 class VerificationAuditTest {
 
     @Test
-    void aRunsStartAndEndAreAuditedAndFoundByTheImplantsRunIdAfterARestart() throws Exception {
-        Path dir = Files.createTempDirectory("verification-audit");
+    void aRunsStartAndEndAreAuditedAndFoundByTheImplantsRunIdAfterARestart(@TempDir Path dir) throws Exception {
         String runId;
         long implant;
         String expectedHeadline;

@@ -71,7 +71,7 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
     public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson, double prescriptionGy,
             PlanContent.Metrics stored) throws Exception {
         Patient p = w.patient(centre);
-        Path dir = Files.createTempDirectory("verification-fixture");
+        Path dir = t.folder("verification-fixture");
         PatientInfo info = new PatientInfo("TEST^VERIFY", p.patientId(), "19600101", "M");
         StudyContext pre = StudyContext.newStudy(info);
         StudyContext post = new StudyContext(info, Uids.newUid(), pre.frameOfReferenceUid(), LocalDateTime.of(2026, 12, 1, 9, 0));
