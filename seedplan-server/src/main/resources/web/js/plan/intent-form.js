@@ -49,13 +49,18 @@ export class IntentForm {
         h('select', { name: 'unit', 'aria-label': 'Strength unit' }, options([['mCi', 'mCi'], ['U', 'U (µGy·m²/h)'], ['MBq', 'MBq']], 'mCi'))),
       h('label', { class: 'row' }, h('span', {}, 'Calibrated'), isoDateInput({ name: 'calibrationDate', required: true })),
       h('label', { class: 'row' }, h('span', {}, 'Implant'), isoDateInput({ name: 'implantDate', required: true })));
+    // the approach and a template's side on one line; free-hand, the entry on a line of its own: the button and the entry's
+    // coordinates ([-234.5, -345.6, -1234.5] mm) do not fit beside the approach in the 380 px column (docs/screen-layout.md)
     this.approach = h('fieldset', {}, h('legend', {}, 'Approach'),
       h('div', { class: 'row' },
         h('select', { name: 'approachType', 'aria-label': 'Approach', onchange: () => this.showApproach() },
           options([['coplanar', 'Coplanar template'], ['freehand', 'Free-hand'], ['printed', '3D-printed template']], 'coplanar')),
-        h('select', { name: 'direction', 'aria-label': 'Template side (needles enter from)' }, options(DIRECTIONS.map((d) => [d, `from ${d}`]), 'anterior')),
-        h('label', { class: 'entry' }, 'entry at crosshair ', h('button', { type: 'button', class: 'small', onclick: () => this.takeEntry() }, 'take')),
-        h('span', { class: 'entry mono small', id: 'entry-mm' })));
+        h('select', { name: 'direction', 'aria-label': 'Template side (needles enter from)' }, options(DIRECTIONS.map((d) => [d, `from ${d}`]), 'anterior'))),
+      h('div', { class: 'row entry' },
+        h('span', {}, 'Entry'),
+        h('button', { type: 'button', class: 'small', title: 'The entry of the needles: the crosshair\'s position', onclick: () => this.takeEntry() },
+          'at crosshair'),
+        h('span', { class: 'mono small', id: 'entry-mm' })));
     const stored = choices.storedIntent;
     replace(form,
       h('p', { id: 'intent-source', class: 'small' }, stored ? (stored.form

@@ -41,6 +41,7 @@ import org.seedplan.storage.dicom.ImportLimits;
 import org.seedplan.storage.registry.Patient;
 import org.seedplan.storage.registry.PatientData;
 import org.seedplan.storage.registry.PatientRepository;
+import org.seedplan.structure.Structure;
 
 /**
  * The plan screen in a real Chromium on the demo patient (its CT and structures stored as DICOM): plan CTV = GTV + 5 mm
@@ -64,6 +65,11 @@ class PlanScreenBrowserTest extends BrowserPerClass {
 
     /** The demo CT and its structure set (GTV, stomach, spinal cord, body) as seedplan-dicom writes them. */
     static List<Path> writeDemo(Path dir) throws IOException {
+        return writeDemo(dir, new DemoPatient().structures());
+    }
+
+    /** The demo CT with {@code structures} (in this order) as its structure set. */
+    static List<Path> writeDemo(Path dir, List<Structure> structures) throws IOException {
         DemoPatient demo = new DemoPatient();
         StudyContext study = StudyContext.newStudy(new PatientInfo(DemoPatient.NAME, "DEMO-0001", "19580317", "M"));
         String series = Uids.newUid();
@@ -76,7 +82,7 @@ class PlanScreenBrowserTest extends BrowserPerClass {
             files.add(f);
             sops.add(slices.get(k).requireString(Tag.SOP_INSTANCE_UID));
         }
-        DataSet rs = RtStructWriter.write(demo.structures(), new CtReference(study.studyInstanceUid(), series, study.frameOfReferenceUid(),
+        DataSet rs = RtStructWriter.write(structures, new CtReference(study.studyInstanceUid(), series, study.frameOfReferenceUid(),
                 demo.ct().grid(), sops), study, Uids.newUid(), Uids.newUid(), "demo");
         Path f = dir.resolve("RS.dcm");
         Files.write(f, DicomWriter.encode(rs));

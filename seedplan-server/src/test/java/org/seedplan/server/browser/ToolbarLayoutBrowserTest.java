@@ -128,8 +128,11 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
     /**
      * The plan screen's intent form, in its 380 px column at 1366 × 768 and 1920 × 1080, with the values that did not fit: the
      * demo's strength as stored (the certificate's 0.6 mCi at the implant decayed back to the calibration date in U: a double of 16
-     * decimals), both seed dates and a V(dose) organ limit with its volume share. Each row of the form is one line (its children
-     * in the flow share a row, as for a toolbar) and each text or number field shows its whole value (scrollWidth ≤ clientWidth).
+     * decimals), both seed dates and a V(dose) organ limit with its volume share; and its approach row both ways: a coplanar
+     * template with its side, and free-hand with the entry taken at a crosshair as far out as a CT corner may lie
+     * ([-234.5, -345.6, -1234.5] mm). Each row of the form is one line (its children in the flow share a row, as for a toolbar),
+     * each text or number field shows its whole value (scrollWidth ≤ clientWidth), and every field of the side column (the
+     * intent, the Needles from CT panel, the plan name) is written in the regular weight, as the values of the other screens.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -147,6 +150,35 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
                 kind.dispatchEvent(new Event('change'));
                 f.querySelector('#organ-rows .organ-row [name=volume]').value = '12.5';
                 """);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nct-reason")));
+        List<String> faults = new ArrayList<>();
+        for (String approach : List.of("coplanar", "freehand")) {
+            js("""
+                    const f = document.getElementById('intent-form');
+                    const a = f.querySelector('[name=approachType]');
+                    a.value = arguments[0];
+                    a.dispatchEvent(new Event('change'));
+                    if (arguments[0] === 'freehand') {
+                      window.seedplanPlan.form.focus = () => [-234.5, -345.6, -1234.5];
+                      f.querySelector('.entry button').click();
+                    }
+                    """, approach);
+            faults.addAll(intentFormFaults(approach));
+        }
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        js("document.getElementById('needles-ct-panel').scrollIntoView({block: 'start'})");
+        chromium.screenshot("layout-plan-needles-ct-1366x768");
+        Object bold = js("""
+                return [...document.querySelectorAll('.plan-side input, .plan-side select')].filter((e) => e.getBoundingClientRect().width > 0)
+                  .filter((e) => getComputedStyle(e).fontWeight !== '400').map((e) => (e.id || e.name) + ': ' + getComputedStyle(e).fontWeight);
+                """);
+        assertThat((List<Object>) bold).as("fields of the side column not in the regular weight").isEmpty();
+        assertThat(faults).as("the intent form's rows and fields").isEmpty();
+    }
+
+    /** The intent form's rows on two lines and its fields cut, at 1366 × 768 and 1920 × 1080, with screenshots. */
+    @SuppressWarnings("unchecked")
+    private List<String> intentFormFaults(String approach) {
         List<String> faults = new ArrayList<>();
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
             driver.manage().window().setSize(size);
@@ -160,16 +192,17 @@ class ToolbarLayoutBrowserTest extends BrowserPerClass {
                       whole: i.scrollWidth <= i.clientWidth, scrollWidth: i.scrollWidth, clientWidth: i.clientWidth}));
                     return {rows, fields, form: document.getElementById('intent-form').getBoundingClientRect().width};
                     """);
-            System.out.println("plan intent form at " + size + ": " + r);
-            chromium.screenshot("layout-plan-intent-" + size.width + "x" + size.height);
+            System.out.println("plan intent form (" + approach + ") at " + size + ": " + r);
+            js("document.getElementById('intent-form').querySelector('[name=approachType]').scrollIntoView({block: 'center'})");
+            chromium.screenshot("layout-plan-intent-" + approach + "-" + size.width + "x" + size.height);
             for (Map<String, Object> row : (List<Map<String, Object>>) r.get("rows")) {
-                if (!Boolean.TRUE.equals(row.get("oneLine"))) faults.add(size + ": row on two lines: " + row.get("text"));
+                if (!Boolean.TRUE.equals(row.get("oneLine"))) faults.add(approach + ", " + size + ": row on two lines: " + row.get("text"));
             }
             for (Map<String, Object> field : (List<Map<String, Object>>) r.get("fields")) {
-                if (!Boolean.TRUE.equals(field.get("whole"))) faults.add(size + ": field cut: " + field);
+                if (!Boolean.TRUE.equals(field.get("whole"))) faults.add(approach + ", " + size + ": field cut: " + field);
             }
         }
-        assertThat(faults).as("the intent form's rows and fields").isEmpty();
+        return faults;
     }
 
     /** Waits for the screen, puts the mouse on the axial view of an image screen, checks the layout and takes screenshots. */
