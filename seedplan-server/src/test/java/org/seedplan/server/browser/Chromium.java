@@ -74,7 +74,9 @@ final class Chromium implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "UTC", "LANGUAGE", language.replace('-', '_'), "LANG", language.replace('-', '_') + ".UTF-8")).build();
+                // Chromium's own temporary folders (org.chromium.Chromium.*) inside the profile, which close() deletes
+                .withEnvironment(Map.of("TZ", "UTC", "LANGUAGE", language.replace('-', '_'), "LANG", language.replace('-', '_') + ".UTF-8",
+                        "TMPDIR", Files.createDirectory(profile.resolve("tmp")).toString())).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Chromium(driver, profile);
