@@ -371,7 +371,7 @@ public final class SeedFinder {
         // contradicts it, or estimated from that spread where none is recorded (docs/seed-finder.md, tenth round).
         List<Blob> isolated = isolatedSeeds(candidates);
         SliceProfileWidth.Reading width = SliceProfileWidth.of(g, ct.hasSliceThickness() ? ct.sliceThicknessMm() : Double.NaN,
-                SliceProfileWidth.slicesPerSeed(g, hu, labels, isolated, b -> localBackground(g, hu, b, background)));
+                SliceProfileWidth.slicesPerSeed(g, hu, labels, isolated, background));
         double profileMm = width.usedMm();
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
@@ -869,12 +869,17 @@ public final class SeedFinder {
 
     /** Median CT number of the in-plane border two voxels outside a blob's box, on its slices; the scan's background if none. */
     private static double localBackground(Grid g, float[] hu, Blob b, double background) {
+        return localBackground(g, hu, b, b.k0, b.k1, background);
+    }
+
+    /** Median CT number of the in-plane border two voxels outside a blob's box, on slices kFrom…kTo; {@code background} if none. */
+    static double localBackground(Grid g, float[] hu, Blob b, int kFrom, int kTo, double background) {
         List<Float> ring = new ArrayList<>();
         int i0 = b.i0 - 2;
         int i1 = b.i1 + 2;
         int j0 = b.j0 - 2;
         int j1 = b.j1 + 2;
-        for (int k = b.k0; k <= b.k1; k++) {
+        for (int k = kFrom; k <= kTo; k++) {
             for (int j = j0; j <= j1; j++) {
                 for (int i = i0; i <= i1; i++) {
                     boolean border = i == i0 || i == i1 || j == j0 || j == j1;

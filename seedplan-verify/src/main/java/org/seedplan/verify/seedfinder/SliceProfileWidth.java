@@ -3,7 +3,6 @@ package org.seedplan.verify.seedfinder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 import org.seedplan.geometry.Grid;
 
 /**
@@ -91,17 +90,16 @@ final class SliceProfileWidth {
      * widened by a voxel, over the largest such sum), sorted. Each slice's excess is taken above the median of its own ring two
      * voxels outside the box (the anatomy and beam-hardening bands change from slice to slice); voxels of other blobs are left out.
      */
-    static double[] slicesPerSeed(Grid g, float[] hu, int[] labels, List<Blob> isolated, ToDoubleFunction<Blob> localHu) {
+    static double[] slicesPerSeed(Grid g, float[] hu, int[] labels, List<Blob> isolated, double background) {
         int reach = (int) Math.ceil(REACH_MM / g.dzMm());
         double[] out = new double[isolated.size()];
         for (int s = 0; s < out.length; s++) {
             Blob b = isolated.get(s);
             int own = labels[b.voxels[0]];
-            double fallback = localHu.applyAsDouble(b);
             double sum = 0;
             double max = 0;
             for (int k = Math.max(0, b.k0 - reach); k <= Math.min(g.nz() - 1, b.k1 + reach); k++) {
-                double local = ringMedian(g, hu, b, k, fallback);
+                double local = SeedFinder.localBackground(g, hu, b, k, k, background);
                 double slice = 0;
                 for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
                     for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
@@ -118,27 +116,5 @@ final class SliceProfileWidth {
         }
         Arrays.sort(out);
         return out;
-    }
-
-    /** Median CT number of slice k's ring two voxels outside the blob's box, or {@code fallback} where the ring leaves the grid. */
-    private static double ringMedian(Grid g, float[] hu, Blob b, int k, double fallback) {
-        int i0 = b.i0 - 2;
-        int i1 = b.i1 + 2;
-        int j0 = b.j0 - 2;
-        int j1 = b.j1 + 2;
-        double[] ring = new double[2 * (i1 - i0 + 1) + 2 * (j1 - j0 - 1)];
-        int n = 0;
-        for (int j = j0; j <= j1; j++) {
-            for (int i = i0; i <= i1; i++) {
-                if ((i == i0 || i == i1 || j == j0 || j == j1) && i >= 0 && j >= 0 && i < g.nx() && j < g.ny()) {
-                    ring[n++] = hu[g.index(i, j, k)];
-                }
-            }
-        }
-        if (n == 0) {
-            return fallback;
-        }
-        Arrays.sort(ring, 0, n);
-        return ring[n / 2];
     }
 }

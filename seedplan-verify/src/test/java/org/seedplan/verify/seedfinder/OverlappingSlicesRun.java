@@ -17,7 +17,8 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
  * the tenth round it took the spacing). Prints each
  * scan's learned axial σ both ways, the misses and false seeds, the totals of each way per spacing (read with the thickness, with the
  * Wilson 95 % interval of the found share) and, read with the thickness, per spacing and profile. Sets: 12000–12023 and
- * 12100–12147 looked at (tuning data), 12200–12247 fresh in the ninth round (docs/seed-finder.md); next fresh 12300+.
+ * 12100–12147 looked at (tuning data), 12200–12247 fresh in the ninth round, 12300–12347 in the tenth (docs/seed-finder.md); next
+ * fresh 12400+.
  */
 @EnabledIfSystemProperty(named = "seedfinder.overlapping", matches = "\\d+")
 class OverlappingSlicesRun {
