@@ -138,7 +138,7 @@ export class SeedLayer {
       }
     }
     ctx.fill();
-    for (const [name, regions] of Object.entries(r.coldRegions)) {
+    for (const { structure, regions } of r.coldRegions) {
       for (const c of regions) {
         const lo = xyz(c.minCornerMm);
         const hi = xyz(c.maxCornerMm);
@@ -147,7 +147,7 @@ export class SeedLayer {
         const [x2, y2] = view.toPixel(hi);
         const [left, right, top, bottom] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)];
         // over the region, else under it, beside it, or further out; placed before the isodose labels (priority 0)
-        view.labels.add({ text: `${name} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, priority: 0, look: LABEL_LOOKS.cold,
+        view.labels.add({ text: `${structure} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, priority: 0, look: LABEL_LOOKS.cold,
           spots: [[left, top, 'above-start'], [left, bottom, 'below-start'], [right, (top + bottom) / 2, 'right'], [left, (top + bottom) / 2, 'left'],
             [left, top - 16, 'above-start'], [left, bottom + 16, 'below-start'], [left, top - 32, 'above-start'], [left, bottom + 32, 'below-start']] });
       }

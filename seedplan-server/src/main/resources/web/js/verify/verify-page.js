@@ -180,7 +180,8 @@ function show(r, viewer) {
   const targets = new Set(r.structures.filter((s) => ['GTV', 'CTV', 'PTV'].includes(s.type)).map((s) => s.name));
   const keep = (list) => list.filter((d) => targets.has(d.name) || r.structures.length <= 4);
   drawDvh($('dvh'), keep(r.dvhPre), keep(r.dvhPost), r.prescriptionGy, 2.5 * r.prescriptionGy);
-  const cold = Object.entries(r.coldRegions).flatMap(([name, list]) => list.map((c) => ({ name, ...c })));
+  // arrays in the server's order (the plan's targets, largest region first): an object keyed by name would put "2" before "CTV"
+  const cold = r.coldRegions.flatMap(({ structure, regions }) => regions.map((c) => ({ name: structure, ...c })));
   $('cold-count').textContent = String(cold.length);
   replace($('cold-list'), cold.length ? cold.map((c) => h('li', {},
     `${c.name}: ${number(c.volumeCc, 2)} cc, min ${number(c.minDoseGy)} Gy `,
@@ -189,7 +190,7 @@ function show(r, viewer) {
   const sp = r.supplement;
   replace($('supplement'), sp
     ? [h('p', {}, `${sp.seeds.length} supplementary seed${sp.seeds.length === 1 ? '' : 's'} proposed on the plan's needles`
-        + ` (magenta +); D90 ${Object.keys(sp.d90AfterGy).map((k) => `${k} ${number(sp.d90BeforeGy[k])} → ${number(sp.d90AfterGy[k])} Gy`).join(', ')}`
+        + ` (magenta +); D90 ${sp.d90.map((d) => `${d.structure} ${number(d.beforeGy)} → ${number(d.afterGy)} Gy`).join(', ')}`
         + (sp.reachesPrescription ? ', prescription reached.' : ', prescription still not reached.'))]
     : [h('p', { class: 'muted' }, r.supplementNote || 'No supplementary seeds proposed.')]);
   $('contours-used').textContent = `Contours: ${r.contours}. Dose: TG-43 line source, ${r.sourceModelKey}, total dose of the`

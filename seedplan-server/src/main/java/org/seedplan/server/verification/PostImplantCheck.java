@@ -187,9 +187,11 @@ public final class PostImplantCheck {
         }
         o.set("dvhPre", dvhs(calc.dvhs(preDose), DVH_MAX_RX * rx));
         o.set("dvhPost", dvhs(calc.dvhs(v.postDose()), DVH_MAX_RX * rx));
-        ObjectNode cold = o.putObject("coldRegions");
+        // arrays, not objects keyed by name: a JavaScript object lists integer-like keys ("1", "2") first, whatever order the
+        // server wrote them in
+        ArrayNode cold = o.putArray("coldRegions");
         for (Map.Entry<String, List<ColdRegion>> e : v.coldRegions().entrySet()) {
-            ArrayNode list = cold.putArray(e.getKey());
+            ArrayNode list = cold.addObject().put("structure", e.getKey()).putArray("regions");
             for (ColdRegion c : e.getValue()) {
                 ObjectNode co = list.addObject().put("volumeCc", c.volumeCc()).put("minDoseGy", c.minDoseGy()).put("meanDoseGy", c.meanDoseGy());
                 point(co.putObject("centroidMm"), c.centroidMm());
@@ -226,10 +228,9 @@ public final class PostImplantCheck {
             ObjectNode so = o.putObject("supplement").put("reachesPrescription", sp.reachesPrescription());
             ArrayNode seeds = so.putArray("seeds");
             sp.seeds().forEach(s -> point(seeds.addObject(), s.centreMm()));
-            ObjectNode before = so.putObject("d90BeforeGy");
-            sp.d90BeforeGy().forEach(before::put);
-            ObjectNode after = so.putObject("d90AfterGy");
-            sp.d90AfterGy().forEach(after::put);
+            ArrayNode d90 = so.putArray("d90");
+            sp.d90BeforeGy().forEach((name, before) -> d90.addObject().put("structure", name).put("beforeGy", before)
+                    .put("afterGy", sp.d90AfterGy().get(name)));
         } catch (IllegalArgumentException e) {
             o.put("supplementNote", "no supplementary seeds proposed: " + e.getMessage());
         }

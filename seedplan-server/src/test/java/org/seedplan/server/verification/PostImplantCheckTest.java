@@ -37,7 +37,7 @@ class PostImplantCheckTest {
         assertThat(o.get("selfCheck")).extracting(JsonNode::asText).containsExactlyElementsOf(lines);
     }
 
-    /** The verification screen lists {@code coldRegions} by the JSON object's field order: the structure set's, run after run. */
+    /** The verification screen lists {@code coldRegions} in the array's order: the structure set's, run after run. */
     @Test
     void theColdRegionsAreInTheStructureSetsOrderOfItsTargets() {
         List<Contour> small = new ArrayList<>();
@@ -70,8 +70,9 @@ class PostImplantCheckTest {
         };
         JsonNode cold = PostImplantCheck.run(VerificationFixture.plan("{\"target\":\"CTV\"}", "1.2.826.0.1.3680043.2.1125.1", 120, null),
                 VerificationFixture.postOpCt(), structures, "GTV and CTV", null, quiet).json().get("coldRegions");
+        assertThat(cold.isArray()).as("coldRegions, an array (an object keyed by name lists \"2\" before \"CTV\" in a browser)").isTrue();
         List<String> names = new ArrayList<>();
-        cold.fieldNames().forEachRemaining(names::add);
+        cold.forEach(t -> names.add(t.get("structure").asText()));
         return names;
     }
 }

@@ -64,7 +64,10 @@ class VerificationApiTest extends ServerPerClass {
         assertThat(r.has("supplement")).as(r.path("supplementNote").asText()).isTrue();
         JsonNode sp = r.get("supplement");
         assertThat(sp.get("seeds").size()).isPositive();
-        assertThat(sp.get("d90AfterGy").get("CTV").asDouble()).isGreaterThan(sp.get("d90BeforeGy").get("CTV").asDouble());
+        assertThat(sp.get("d90")).as("one entry per target of the intent").hasSize(1);
+        JsonNode ctv = sp.get("d90").get(0);
+        assertThat(ctv.get("structure").asText()).isEqualTo("CTV");
+        assertThat(ctv.get("afterGy").asDouble()).isGreaterThan(ctv.get("beforeGy").asDouble());
     }
 
     @Test

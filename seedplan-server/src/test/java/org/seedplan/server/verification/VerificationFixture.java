@@ -70,6 +70,12 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
      */
     public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson, double prescriptionGy,
             PlanContent.Metrics stored) throws Exception {
+        return create(t, w, centre, intentJson, prescriptionGy, stored, structures());
+    }
+
+    /** Stores the fixture with the plan's structure set {@code contours} (in that order) instead of the 20 mm square CTV alone. */
+    public static VerificationFixture create(TestServer t, World w, Centre centre, String intentJson, double prescriptionGy,
+            PlanContent.Metrics stored, List<Structure> contours) throws Exception {
         Patient p = w.patient(centre);
         Path dir = t.folder("verification-fixture");
         PatientInfo info = new PatientInfo("TEST^VERIFY", p.patientId(), "19600101", "M");
@@ -82,7 +88,7 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
         CtSliceFiles.write(CtSeriesWriter.slices(postOpCt(), post, postSeries), dir.resolve("post"), files);
         DicomStore.open(t.db).importForPatient(Actor.SYSTEM, p.id(), files, ImportLimits.DEFAULT);
         new StructureSetStore(t.db, t.services.audit()).create(Actor.SYSTEM, p.id(), preSeries, pre.frameOfReferenceUid(), "Targets", "drawn",
-                StructureJson.write(structures()).toString(), t.clock.instant());
+                StructureJson.write(contours).toString(), t.clock.instant());
         PlanContent content = plan(intentJson, preSeries, prescriptionGy, stored);
         PlanRevisions.Revision r = new PlanRevisions(t.db).createPlan(Actor.SYSTEM, p.id(), "Verified plan", content, t.clock.instant());
         return new VerificationFixture(p, r.planId(), preSeries, postSeries);
@@ -103,7 +109,7 @@ public record VerificationFixture(Patient patient, long planId, String planCtSer
     }
 
     /** The contours: a 20 mm square CTV on the slices from z = −8 to 8 mm. */
-    static List<Structure> structures() {
+    public static List<Structure> structures() {
         List<Contour> square = new ArrayList<>();
         for (double z = -8; z <= 8; z += 2) {
             square.add(new Contour(z, new double[] {-10, 10, 10, -10}, new double[] {-10, -10, 10, 10}));
