@@ -147,7 +147,7 @@ export class SeedLayer {
         const [x2, y2] = view.toPixel(hi);
         const [left, right, top, bottom] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)];
         // over the region, else under it, beside it, or further out; placed before the isodose labels (priority 0)
-        view.labels.add({ text: `${structure} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(0)} Gy`, priority: 0, look: LABEL_LOOKS.cold,
+        view.labels.add({ text: `${structure} cold ${c.volumeCc.toFixed(2)} cc, min ${c.minDoseGy.toFixed(1)} Gy`, priority: 0, look: LABEL_LOOKS.cold,
           spots: [[left, top, 'above-start'], [left, bottom, 'below-start'], [right, (top + bottom) / 2, 'right'], [left, (top + bottom) / 2, 'left'],
             [left, top - 16, 'above-start'], [left, bottom + 16, 'below-start'], [left, top - 32, 'above-start'], [left, bottom + 32, 'below-start']] });
       }

@@ -77,6 +77,8 @@ class VerificationStructureOrderBrowserTest extends BrowserPerClass {
                   labels: first(window.seedplanViewer.views.axial.labels.requests.filter((q) => q.text.includes(' cold '))
                     .map((q) => q.text.split(' cold ')[0])),
                   supplement: document.getElementById('supplement').textContent,
+                  listTexts: [...document.querySelectorAll('#cold-list li')].map((li) => li.textContent),
+                  labelTexts: window.seedplanViewer.views.axial.labels.requests.filter((q) => q.text.includes(' cold ')).map((q) => q.text),
                 };
                 """);
         chromium.screenshot("verify-numbered-target");
@@ -89,6 +91,13 @@ class VerificationStructureOrderBrowserTest extends BrowserPerClass {
         assertThat((List<String>) shown.get("list")).as("the cold-region list").containsExactly("CTV", "2");
         assertThat((List<String>) shown.get("labels")).as("the cold regions' labels asked for on the axial view at z = 0").containsExactly("CTV", "2");
         assertThat((List<String>) shown.get("serverD90")).as("the server's supplement D90, the intent's order").containsExactly("CTV", "2");
+        // One quantity, one value: a label's minimum dose reads as the list gives it (it was rounded to whole Gy on the label).
+        List<String> listTexts = (List<String>) shown.get("listTexts");
+        assertThat((List<String>) shown.get("labelTexts")).as("the cold regions' labels").isNotEmpty().allSatisfy(label -> {
+            String volumeAndMin = label.substring(label.indexOf(" cold ") + " cold ".length());
+            assertThat(listTexts).as("the cold-region list holds the label's '" + volumeAndMin + "'")
+                    .anySatisfy(item -> assertThat(item).contains(volumeAndMin));
+        });
         String supplement = (String) shown.get("supplement");
         assertThat(supplement).as("the supplement's D90 line").contains("D90 CTV ").contains(", 2 ");
         assertThat(supplement.indexOf("D90 CTV ")).as(supplement).isLessThan(supplement.indexOf(", 2 "));
