@@ -98,7 +98,7 @@ public final class NeedleFinder {
             if (!holdsMetal) {
                 continue;
             }
-            List<Run> inComponent = extract(ct, component, follow, tube);
+            List<Run> inComponent = extract(ct, component, follow, tube, clipHu);
             otherObjects += inComponent.isEmpty() ? 1 : 0;
             runs.addAll(inComponent);
         }
@@ -260,7 +260,7 @@ public final class NeedleFinder {
     }
 
     /** The runs of metal in one connected component, taken one at a time (several when needles cross or touch). */
-    private List<Run> extract(Volume ct, int[] component, double follow, double tube) {
+    private List<Run> extract(Volume ct, int[] component, double follow, double tube, double clipHu) {
         Grid g = ct.grid();
         int n = component.length;
         Vec3[] p = new Vec3[n];
@@ -305,7 +305,182 @@ public final class NeedleFinder {
             }
             out.add(new Run(pick(p, members), pick(w, members), curve));
         }
-        return untangled(out, tube);
+        List<Run> untangled = untangled(out, tube);
+        return ct.sliceProfileFwhmMm() > NeedleCentreline.THICK_SLICE_MM ? pairedAlongZ(ct, untangled, tube, clipHu) : untangled;
+    }
+
+    /**
+     * The runs with any two that lie one above the other in the axial plane and cross along z ({@link #crossingAlongZ}) read
+     * again as the image says. On slices thicker than 3 mm two needles of one template column, within a degree of each other
+     * in the axial plane and a few mm apart along z (converging towards their hubs), share one tube, and a run can take one
+     * needle's voxels at one end and the other's at the other (3018 needles 1 and 5: a run from z −8.3 to 8.2 mm, axes
+     * 4.3–5.7° off, and the leftovers false needles); a flat needle on a slice boundary, half in each slice, was taken as an X
+     * of two runs each from one slice to the other (3024 needle 3: 3.4° out of the plane, tip 3.2 mm off along z). Voxel
+     * centres cannot tell these pairings apart (either staircase fits a line). So each pair is read five ways — as it is,
+     * either run alone (the other a mix of its own needle and voxels another run holds), all its voxels as one needle, and
+     * its voxels parted into an upper and a lower needle ({@link #splitAlongZ}) — and the reading whose predicted partial
+     * volume in every slice best explains the CT around them, with the component's other runs in every reading and each
+     * reading's needles' heights along z fitted, is kept ({@link NeedleZPairing}). Compared at the heights the voxel centres
+     * give, a single shallow needle crossing from one slice to the next (a staircase) read better as an upper and a lower
+     * needle than as its one biased line (3024 needle 8 alone, 3242 needle 2: false needles of 57 and 119 mm beside them).
+     */
+    private static List<Run> pairedAlongZ(Volume ct, List<Run> runs, double tube, double clipHu) {
+        List<Run> out = new ArrayList<>(runs);
+        // Pairs read best as they are, not read again in later passes (each pair costs ~10³ misfit evaluations).
+        List<List<Run>> kept = new ArrayList<>();
+        boolean changed = true;
+        for (int pass = 0; changed && pass < out.size() + runs.size(); pass++) {
+            changed = false;
+            search:
+            for (int a = 0; a < out.size(); a++) {
+                for (int b = a + 1; b < out.size(); b++) {
+                    Run ra = out.get(a);
+                    Run rb = out.get(b);
+                    if (readAsTheyAre(kept, ra, rb) || !crossingAlongZ(ra, rb, tube)) {
+                        continue;
+                    }
+                    Vec3[] p = concat(ra.points(), rb.points());
+                    double[] w = concatWeights(ra, rb);
+                    SpaceCurve middle = refit(p, w, refit(p, w, ra.curve().axis(), 0).axis(), 1);
+                    Run[] split = splitAlongZ(p, w, middle);
+                    List<Run[]> readings = new ArrayList<>(List.of(new Run[] {ra, rb}, new Run[] {ra}, new Run[] {rb},
+                            new Run[] {new Run(p, w, middle)}));
+                    if (split != null) {
+                        readings.add(split);
+                    }
+                    List<List<NeedleCentreline.Extent>> extents = new ArrayList<>();
+                    for (Run[] reading : readings) {
+                        extents.add(Arrays.stream(reading).map(NeedleFinder::extentOf).toList());
+                    }
+                    List<NeedleCentreline.Extent> context = new ArrayList<>();
+                    for (Run r : out) {
+                        if (r != ra && r != rb) {
+                            context.add(extentOf(r));
+                        }
+                    }
+                    double[] misfit = NeedleZPairing.misfits(ct, extents, context, clipHu);
+                    int best = 0;
+                    for (int c = 1; c < misfit.length; c++) {
+                        best = misfit[c] < misfit[best] ? c : best;
+                    }
+                    if (best == 0) {
+                        kept.add(List.of(ra, rb));
+                        continue;
+                    }
+                    out.remove(b);
+                    out.remove(a);
+                    out.addAll(a, List.of(readings.get(best)));
+                    changed = true;
+                    break search;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the pair {@code a}, {@code b} (the same runs, not equal ones) was read best as it is. */
+    private static boolean readAsTheyAre(List<List<Run>> kept, Run a, Run b) {
+        for (List<Run> pair : kept) {
+            if (pair.get(0) == a && pair.get(1) == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The run's curve over the extent of its voxels. */
+    private static NeedleCentreline.Extent extentOf(Run r) {
+        double[] range = range(r.points(), r.curve());
+        return new NeedleCentreline.Extent(r.curve(), range[0], range[1]);
+    }
+
+    /** The weights of {@code a}'s voxels then {@code b}'s. */
+    private static double[] concatWeights(Run a, Run b) {
+        double[] w = Arrays.copyOf(a.weights(), a.weights().length + b.weights().length);
+        System.arraycopy(b.weights(), 0, w, a.weights().length, b.weights().length);
+        return w;
+    }
+
+    /**
+     * Whether two runs lie one above the other in the axial plane (parallel there within 5°, at least half of the shorter's
+     * voxels within the tube of the longer's curve across in the axial plane and within its extent, over at least twice
+     * {@value #MIN_PIECE_MM} mm) and their curves cross along z over that overlap (3 mm inside its ends).
+     */
+    private static boolean crossingAlongZ(Run a, Run b, double tube) {
+        Run longer = a.length() >= b.length() ? a : b;
+        Run shorter = longer == a ? b : a;
+        if (shorter.length() < MIN_PIECE_MM) {
+            return false;
+        }
+        Vec3 ul = longer.curve().axis();
+        Vec3 us = shorter.curve().axis();
+        double azimuth = Math.toDegrees(Math.abs(Math.atan2(ul.x() * us.y() - ul.y() * us.x(), ul.x() * us.x() + ul.y() * us.y())));
+        if (Math.min(azimuth, 180 - azimuth) > 5) {
+            return false;
+        }
+        double[] rl = range(longer.points(), longer.curve());
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        int alongside = 0;
+        for (Vec3 p : shorter.points()) {
+            double t = longer.curve().parameterOf(p);
+            if (t >= rl[0] && t <= rl[1] && NeedleZPairing.acrossMm(longer.curve(), t, p) <= tube) {
+                alongside++;
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+        }
+        if (2 * alongside < shorter.points().length || hi - lo < 2 * MIN_PIECE_MM) {
+            return false;
+        }
+        double[] gap = new double[2];
+        for (int e = 0; e < 2; e++) {
+            Vec3 x = longer.curve().at(e == 0 ? lo + 3 : hi - 3);
+            gap[e] = shorter.curve().at(shorter.curve().parameterOf(x)).z() - x.z();
+        }
+        return gap[0] * gap[1] < 0;
+    }
+
+    /**
+     * The voxels parted into an upper and a lower needle: above and below {@code middle} first, then each voxel given to
+     * the nearer of the two lines fitted to the parts, three times; null when a part is too small for a needle.
+     */
+    private static Run[] splitAlongZ(Vec3[] p, double[] w, SpaceCurve middle) {
+        boolean[] upper = new boolean[p.length];
+        for (int q = 0; q < p.length; q++) {
+            upper[q] = p[q].z() > middle.at(middle.parameterOf(p[q])).z();
+        }
+        Run[] parts = null;
+        for (int round = 0; round < 4; round++) {
+            parts = new Run[2];
+            for (int side = 0; side < 2; side++) {
+                List<Integer> members = new ArrayList<>();
+                for (int q = 0; q < p.length; q++) {
+                    if (upper[q] == (side == 0)) {
+                        members.add(q);
+                    }
+                }
+                int[] m = indices(members, List.of());
+                if (m.length < 8) {
+                    return null;
+                }
+                Vec3[] pts = pick(p, m);
+                double[] ws = pick(w, m);
+                SpaceCurve c = refit(pts, ws, middle.axis(), 0);
+                parts[side] = new Run(pts, ws, round == 3 ? refit(pts, ws, c.axis(), 1) : c);
+            }
+            if (round < 3) {
+                for (int q = 0; q < p.length; q++) {
+                    upper[q] = parts[0].curve().distance(p[q]) < parts[1].curve().distance(p[q]);
+                }
+            }
+        }
+        for (Run r : parts) {
+            if (r.length() < MIN_PIECE_MM) {
+                return null;
+            }
+        }
+        return parts;
     }
 
     /** Largest angle between two runs at their crossing for which the pairing of their halves is put to the test, degrees. */
@@ -370,9 +545,7 @@ public final class NeedleFinder {
         List<Integer> bBefore = new ArrayList<>();
         List<Integer> bBeyond = new ArrayList<>();
         Vec3[] p = concat(a.points(), b.points());
-        double[] w = new double[p.length];
-        System.arraycopy(a.weights(), 0, w, 0, a.weights().length);
-        System.arraycopy(b.weights(), 0, w, a.weights().length, b.weights().length);
+        double[] w = concatWeights(a, b);
         for (int q = 0; q < p.length; q++) {
             boolean ofA = q < a.points().length;
             boolean beyond = p[q].minus(x).dot(ofA ? ua : ub) >= 0;
@@ -457,9 +630,7 @@ public final class NeedleFinder {
                         continue;
                     }
                     Vec3[] pts = concat(ra.points(), rb.points());
-                    double[] ws = new double[pts.length];
-                    System.arraycopy(ra.weights(), 0, ws, 0, ra.weights().length);
-                    System.arraycopy(rb.weights(), 0, ws, ra.weights().length, rb.weights().length);
+                    double[] ws = concatWeights(ra, rb);
                     SpaceCurve c = refit(pts, ws, ra.curve().axis(), 0);
                     c = refit(pts, ws, c.axis(), 1);
                     out.set(a, new Run(pts, ws, c));

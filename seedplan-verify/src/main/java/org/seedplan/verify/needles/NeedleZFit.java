@@ -24,15 +24,15 @@ import org.seedplan.geometry.Volume;
 final class NeedleZFit {
 
     /** Voxels within this distance of the centreline in the axial plane are fitted, mm (an 18 G needle's blur is ≤ 1 mm σ). */
-    private static final double RADIUS_MM = 3.5;
+    static final double RADIUS_MM = 3.5;
     /** Voxels at least this far from the centreline in the axial plane give the local tissue level, mm. */
-    private static final double TISSUE_FROM_MM = 2.5;
+    static final double TISSUE_FROM_MM = 2.5;
     /** The run's last millimetres at either end (the bevel; the skin, where the needle's surroundings change) are left out, mm. */
     private static final double END_MARGIN_MM = 3;
     /** Shortest stretch fitted, mm. */
     private static final double MIN_STRETCH_MM = 15;
     /** Length of the pieces of the shaft that share a tissue level, mm. */
-    private static final double CHUNK_MM = 5;
+    static final double CHUNK_MM = 5;
     /** Weak pull of the line's end heights towards the centroids' line, misfit per mm². */
     static final double PRIOR_PER_MM2 = 1.0;
     private static final int EVALUATIONS = 200;
@@ -46,7 +46,7 @@ final class NeedleZFit {
     private static final double GRID_MM = 1.5;
     private static final double GRID_STEP_MM = 0.25;
     /** Step of the tabulated slice profile, mm. */
-    private static final double TABLE_STEP_MM = 0.01;
+    static final double TABLE_STEP_MM = 0.01;
 
     private NeedleZFit() {
     }
@@ -198,7 +198,7 @@ final class NeedleZFit {
                 new double[] {z0, slope * curve.scaleMm()});
     }
 
-    private static double median(List<Double> v) {
+    static double median(List<Double> v) {
         if (v.isEmpty()) {
             return Double.NaN;
         }
