@@ -79,15 +79,10 @@ final class NeedleZFit {
             double to = Math.min(b, from + CHUNK_MM);
             Vec3 pa = curve.at(from);
             Vec3 pb = curve.at(to);
-            int i0 = Math.max(0, (int) Math.floor((Math.min(pa.x(), pb.x()) - RADIUS_MM - 1 - g.x(0)) / g.dxMm()));
-            int i1 = Math.min(g.nx() - 1, (int) Math.ceil((Math.max(pa.x(), pb.x()) + RADIUS_MM + 1 - g.x(0)) / g.dxMm()));
-            int j0 = Math.max(0, (int) Math.floor((Math.min(pa.y(), pb.y()) - RADIUS_MM - 1 - g.y(0)) / g.dyMm()));
-            int j1 = Math.min(g.ny() - 1, (int) Math.ceil((Math.max(pa.y(), pb.y()) + RADIUS_MM + 1 - g.y(0)) / g.dyMm()));
-            int k0 = Math.max(0, (int) Math.floor((Math.min(pa.z(), pb.z()) - zReach - g.z(0)) / g.dzMm()));
-            int k1 = Math.min(g.nz() - 1, (int) Math.ceil((Math.max(pa.z(), pb.z()) + zReach - g.z(0)) / g.dzMm()));
-            for (int k = k0; k <= k1; k++) {
-                for (int j = j0; j <= j1; j++) {
-                    for (int i = i0; i <= i1; i++) {
+            int[] reach = chunkBox(g, pa, pb, zReach);
+            for (int k = reach[4]; k <= reach[5]; k++) {
+                for (int j = reach[2]; j <= reach[3]; j++) {
+                    for (int i = reach[0]; i <= reach[1]; i++) {
                         Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
                         double t = p.minus(centre).dot(axis);
                         if (t < from || t >= to) {
@@ -205,5 +200,20 @@ final class NeedleZFit {
         double[] s = v.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /**
+     * The voxel index box {i0, i1, j0, j1, k0, k1} (inclusive, clamped to the grid) that can hold the needle's image between
+     * {@code pa} and {@code pb}: {@link #RADIUS_MM} + 1 mm across, {@code zReachMm} along z.
+     */
+    static int[] chunkBox(Grid g, Vec3 pa, Vec3 pb, double zReachMm) {
+        return new int[] {
+            Math.max(0, (int) Math.floor((Math.min(pa.x(), pb.x()) - RADIUS_MM - 1 - g.x(0)) / g.dxMm())),
+            Math.min(g.nx() - 1, (int) Math.ceil((Math.max(pa.x(), pb.x()) + RADIUS_MM + 1 - g.x(0)) / g.dxMm())),
+            Math.max(0, (int) Math.floor((Math.min(pa.y(), pb.y()) - RADIUS_MM - 1 - g.y(0)) / g.dyMm())),
+            Math.min(g.ny() - 1, (int) Math.ceil((Math.max(pa.y(), pb.y()) + RADIUS_MM + 1 - g.y(0)) / g.dyMm())),
+            Math.max(0, (int) Math.floor((Math.min(pa.z(), pb.z()) - zReachMm - g.z(0)) / g.dzMm())),
+            Math.min(g.nz() - 1, (int) Math.ceil((Math.max(pa.z(), pb.z()) + zReachMm - g.z(0)) / g.dzMm())),
+        };
     }
 }

@@ -74,15 +74,10 @@ final class NeedleZPairing {
                 double to = Math.min(e.t1(), from + CHUNK_MM);
                 Vec3 pa = e.curve().at(from);
                 Vec3 pb = e.curve().at(to);
-                int i0 = Math.max(0, (int) Math.floor((Math.min(pa.x(), pb.x()) - RADIUS_MM - 1 - g.x(0)) / g.dxMm()));
-                int i1 = Math.min(g.nx() - 1, (int) Math.ceil((Math.max(pa.x(), pb.x()) + RADIUS_MM + 1 - g.x(0)) / g.dxMm()));
-                int j0 = Math.max(0, (int) Math.floor((Math.min(pa.y(), pb.y()) - RADIUS_MM - 1 - g.y(0)) / g.dyMm()));
-                int j1 = Math.min(g.ny() - 1, (int) Math.ceil((Math.max(pa.y(), pb.y()) + RADIUS_MM + 1 - g.y(0)) / g.dyMm()));
-                int k0 = Math.max(0, (int) Math.floor((Math.min(pa.z(), pb.z()) - zReach - g.z(0)) / g.dzMm()));
-                int k1 = Math.min(g.nz() - 1, (int) Math.ceil((Math.max(pa.z(), pb.z()) + zReach - g.z(0)) / g.dzMm()));
-                for (int k = k0; k <= k1; k++) {
-                    for (int j = j0; j <= j1; j++) {
-                        for (int i = i0; i <= i1; i++) {
+                int[] box = NeedleZFit.chunkBox(g, pa, pb, zReach);
+                for (int k = box[4]; k <= box[5]; k++) {
+                    for (int j = box[2]; j <= box[3]; j++) {
+                        for (int i = box[0]; i <= box[1]; i++) {
                             int v = g.index(i, j, k);
                             if (seen.get(v)) {
                                 continue;
