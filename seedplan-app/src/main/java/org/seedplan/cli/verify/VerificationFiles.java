@@ -89,15 +89,24 @@ public final class VerificationFiles {
         ArrayNode notes = o.putArray("notes");
         finding.notes().forEach(notes::add);
         if (supplement != null) {
-            ObjectNode x = o.putObject("supplementary");
-            x.put("seeds", supplement.seeds().size());
-            x.put("reaches_prescription", supplement.reachesPrescription());
-            ObjectNode before = x.putObject("d90_before_gy");
-            supplement.d90BeforeGy().forEach((k, d) -> before.put(k, round(d)));
-            ObjectNode after = x.putObject("d90_after_gy");
-            supplement.d90AfterGy().forEach((k, d) -> after.put(k, round(d)));
+            o.set("supplementary", supplementary(supplement));
         }
         return o;
+    }
+
+    /**
+     * {@code {"seeds", "reaches_prescription", "d90": [{"structure", "before_gy", "after_gy"}, …]}}: the targets as an array
+     * in the proposal's (the planner's) order, each item naming its structure, as the server's {@code supplement.d90}. Not an
+     * object keyed by name: JavaScript and other readers list an object's integer-like keys ("1", "2") first.
+     */
+    static ObjectNode supplementary(SupplementProposal supplement) {
+        ObjectNode x = MetricsJson.MAPPER.createObjectNode();
+        x.put("seeds", supplement.seeds().size());
+        x.put("reaches_prescription", supplement.reachesPrescription());
+        ArrayNode d90 = x.putArray("d90");
+        supplement.d90BeforeGy().forEach((name, before) -> d90.addObject().put("structure", name)
+                .put("before_gy", round(before)).put("after_gy", round(supplement.d90AfterGy().get(name))));
+        return x;
     }
 
     /** One line on the supplementary seeds. */

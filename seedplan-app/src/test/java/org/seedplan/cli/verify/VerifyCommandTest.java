@@ -187,6 +187,11 @@ class VerifyCommandTest {
         JsonNode x = v.get("supplementary");
         assertThat(x.get("seeds").asInt()).isPositive();
         assertThat(x.get("reaches_prescription").asBoolean()).isTrue();
+        // the intent's one target: its D90 before and after, an array item naming it
+        assertThat(x.get("d90")).hasSize(1);
+        JsonNode gtv = x.get("d90").get(0);
+        assertThat(gtv.get("structure").asText()).isEqualTo("GTV");
+        assertThat(gtv.get("after_gy").asDouble()).isGreaterThanOrEqualTo(100).isGreaterThan(gtv.get("before_gy").asDouble());
         List<String> rows = Files.readAllLines(out.resolve("supplementary_seeds.csv"));
         assertThat(rows).hasSize(x.get("seeds").asInt() + 1);
         // the proposed seeds go where the missing layer was (x > 0), not into the implanted part
