@@ -15,8 +15,6 @@ import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.rtstruct.Roi;
 import org.seedplan.dicom.rtstruct.RtStructReader;
 import org.seedplan.dicom.rtstruct.RtStructureSet;
-import org.seedplan.dicom.rtplan.RtPlanReader;
-import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.structure.Mask;
@@ -27,7 +25,6 @@ import org.seedplan.verify.seedfinder.RejectedObject;
 import org.seedplan.verify.seedfinder.SeedFinder;
 import org.seedplan.verify.seedfinder.SeedFinding;
 import org.seedplan.io.OutputFolder;
-import org.seedplan.io.SeedTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,10 +59,15 @@ public final class FindSeedsCommand implements Callable<Integer> {
     @Option(names = "--rtstruct", description = "RT Structure Set file holding the --roi structure")
     Path rtstruct;
 
-    @Option(names = "--previous-seeds", description = "an earlier implant's seeds: its RT Plan, or a CSV with x_mm,y_mm,z_mm"
-            + " (the find-seeds output of its post-op CT); found seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are"
-            + " listed as that implant's, not counted as this one's")
+    @Option(names = "--previous-seeds", paramLabel = "PLAN|CT_DIR|CSV", description = "an earlier implant's seeds: its RT Plan,"
+            + " its post-op CT (a folder; the seeds are found on it), or a CSV x_mm,y_mm,z_mm in this CT's coordinates; found"
+            + " seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are listed as that implant's, not counted as this one's."
+            + " A plan or CT must be this patient's and lie in this CT's Frame of Reference, or be registered to it")
     Path previousSeeds;
+
+    @Option(names = "--previous-registration", paramLabel = "FILE", description = "a rigid Spatial Registration (or 4×4 matrix"
+            + " file) from the --previous-seeds plan's or CT's Frame of Reference into this CT's")
+    Path previousRegistration;
 
     @Option(names = "--out-file", required = true, paramLabel = "FILE", description = "seed CSV file to write (replaced if present)")
     Path out;
@@ -78,6 +80,7 @@ public final class FindSeedsCommand implements Callable<Integer> {
         }
         OutputFolder.refuseInputFile("--out-file", out, rtstruct);
         OutputFolder.refuseInputFile("--out-file", out, previousSeeds);
+        OutputFolder.refuseInputFile("--out-file", out, previousRegistration);
         Path o = out.toAbsolutePath().normalize();
         if (Files.exists(o) && o.startsWith(ctDir.toAbsolutePath().normalize()) && !o.getFileName().toString().endsWith(".csv")) {
             throw new IllegalArgumentException("--out-file " + out + " would overwrite a file of the CT folder " + ctDir
@@ -88,7 +91,7 @@ public final class FindSeedsCommand implements Callable<Integer> {
                     + " Set file holding it, or neither to search the whole scan");
         }
         // the small inputs are read before the CT, so that a bad one is refused before the long work
-        List<Vec3> previous = previousSeeds == null ? List.of() : readPreviousSeeds("--previous-seeds", previousSeeds);
+        PreviousSeeds earlier = previousSeeds(previousSeeds, previousRegistration);
         var progress = new org.seedplan.cli.planning.ProgressBar(System.err, System.console() != null);
         progress.progress("reading the CT", 0.05);
         CtSeries ct = CtSeriesReader.read(ctDir, series);
@@ -98,6 +101,7 @@ public final class FindSeedsCommand implements Callable<Integer> {
             Consistency.requireDrawnOn(set, ct, ctDir.toString());
             roi = roiMask(set, roiName, ct.volume().grid());
         }
+        List<Vec3> previous = earlier == null ? List.of() : earlier.onCt(ct, ctDir.toString(), previousRegistration);
         progress.progress("finding the seeds", 0.3);
         SeedFinding f = new SeedFinder().find(ct.volume(), roi,
                 expected == null ? OptionalInt.empty() : OptionalInt.of(expected), previous);
@@ -115,21 +119,20 @@ public final class FindSeedsCommand implements Callable<Integer> {
     }
 
     /**
-     * The positions of an earlier implant's seeds: from its RT Plan (a DICOM file) or from a CSV with the columns
-     * x_mm,y_mm,z_mm (what find-seeds wrote for its post-op CT).
+     * An earlier implant's seeds ({@link PreviousSeeds#read}), or null when none is given; a registration without them,
+     * or with a CSV, is refused.
      */
-    static List<Vec3> readPreviousSeeds(String option, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file: give the earlier implant's RT Plan or seed CSV");
+    static PreviousSeeds previousSeeds(Path input, Path registration) {
+        if (input == null) {
+            if (registration != null) {
+                throw new IllegalArgumentException(PreviousSeeds.REGISTRATION_OPTION + " " + registration + ": registers an earlier"
+                        + " implant's seeds: give them with " + PreviousSeeds.OPTION + ", or leave the registration out");
+            }
+            return null;
         }
-        List<Vec3> points = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? SeedTable.readPoints(file)
-                : RtPlanReader.readSeedImplant(file).seeds().stream().map(Seed::centreMm).toList();
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException(option + " " + file + ": holds no seeds: give the earlier implant's RT Plan or a CSV"
-                    + " with one row x_mm,y_mm,z_mm per seed");
-        }
-        return points;
+        PreviousSeeds earlier = PreviousSeeds.read(input);
+        earlier.checkRegistrationOption(registration);
+        return earlier;
     }
 
     /** The chosen ROI of an RT Structure Set ({@link RtStructureSet#select}) rasterised on the CT grid. */

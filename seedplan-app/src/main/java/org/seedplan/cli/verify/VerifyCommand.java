@@ -90,9 +90,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--expected", description = "seeds implanted (default: the plan's seed count)")
     Integer expected;
 
-    @Option(names = "--previous-seeds", description = "an earlier implant's seeds (its RT Plan, or a CSV with x_mm,y_mm,z_mm):"
-            + " found seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are listed as that implant's and left out")
+    @Option(names = "--previous-seeds", paramLabel = "PLAN|CT_DIR|CSV", description = "an earlier implant's seeds: its RT Plan, its"
+            + " post-op CT (a folder; the seeds are found on it), or a CSV x_mm,y_mm,z_mm in the post-op CT's coordinates; found"
+            + " seeds within " + SeedFinder.PREVIOUS_MATCH_MM + " mm of one are listed as that implant's and left out. A plan or"
+            + " CT must be this patient's and lie in the post-op CT's Frame of Reference, or be registered to it")
     Path previousSeeds;
+
+    @Option(names = "--previous-registration", paramLabel = "FILE", description = "a rigid Spatial Registration (or 4×4 matrix"
+            + " file) from the --previous-seeds plan's or CT's Frame of Reference into the post-op CT's")
+    Path previousRegistration;
 
     @Option(names = "--rx-gy", description = "prescription, Gy (default: the plan's Target Prescription Dose)")
     Double rxGy;
@@ -130,6 +136,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        PreviousSeeds earlier = FindSeedsCommand.previousSeeds(previousSeeds, previousRegistration);
         BrachyPlan plan = RtPlanReader.readSeedImplant(planFile);
         ImplantSource implant = sourceOptions.resolve(plan);
         List<Seed> planned = implant.seeds(plan);
@@ -164,8 +171,11 @@ public final class VerifyCommand implements Callable<Integer> {
         String contoursUsed = rtstruct != null ? "post-op contours from " + rtstruct.getFileName()
                 : "pre-op contours carried over (" + pre.label() + ")";
         var progress = new org.seedplan.cli.planning.ProgressBar(System.err, !json && System.console() != null);
-        List<org.seedplan.geometry.Vec3> previous = previousSeeds == null ? List.of()
-                : FindSeedsCommand.readPreviousSeeds("--previous-seeds", previousSeeds);
+        // the earlier seeds in the post-op CT's coordinates, then, as the CT itself, in the plan's frame
+        double[] resampledBy = postOp == ct.volume() ? null : toPlan;
+        List<org.seedplan.geometry.Vec3> previous = earlier == null ? List.of()
+                : earlier.onCt(ct, ctDir.toString(), previousRegistration).stream()
+                .map(p -> resampledBy == null ? p : RigidRegistration.applyToPoint(resampledBy, p)).toList();
         progress.progress("finding the seeds", 0.3);
         SeedFinding finding = new SeedFinder().find(postOp, null, OptionalInt.of(expected != null ? expected : planned.size()),
                 previous);
@@ -253,7 +263,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder: give a folder for the verification files");
         }
         org.seedplan.io.OutputFolder.refuseInputs("--out", out, List.of(), planFile, planRtstruct, ctDir, rtstruct, intentFile, registration,
-                previousSeeds);
+                previousSeeds, previousRegistration);
     }
 
     /** The source lines and, when a registration was applied, its matrix. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,10 @@ import org.seedplan.dicom.ct.CtSeriesWriter;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomWriter;
 import org.seedplan.dicom.io.Uids;
+import org.seedplan.dicom.rtplan.RtPlanWriter;
+import org.seedplan.dicom.rtplan.SeedPlanExport;
+import org.seedplan.dicom.rtplan.SeedSourceInfo;
+import org.seedplan.dose.Seed;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -79,6 +84,93 @@ class FindSeedsSelfCheckTest {
             Vec3 c = new Vec3(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
             assertThat(s.previousSeeds()).noneMatch(p -> p.centreMm().distanceTo(c) < 2);
         }
+    }
+
+    /** The scan of the earlier-implant test above: 12 seeds of this implant, 6 of an earlier one, a screw. */
+    private static SimulatedPostOpScan withAnEarlierImplant() {
+        return SimulatedPostOpScan.generate(new BenchScanSpec(200, 200, 0.8, 29, 2.5,
+                ScannerModel.typical(SliceProfile.GAUSSIAN, HuScale.CLIPPED_12_BIT), 6, Set.of(DenseObject.Kind.SCREW), true, 12));
+    }
+
+    /** The earlier implant's RT Plan: its seeds at {@code shift} from where this CT shows them, planned on another CT. */
+    private Path earlierPlan(SimulatedPostOpScan s, String patientId, Vec3 shift) {
+        List<Seed> seeds = s.previousSeeds().stream().map(p -> new Seed(p.centreMm().plus(shift), p.axis(), 0.5)).toList();
+        SeedPlanExport export = new SeedPlanExport("EARLIER", List.of(seeds), List.of(),
+                new SeedSourceInfo("I-125", "Amersham", "6711", 59.4, 3.0, 0.8, LocalDate.of(2025, 6, 1)), 140, 1, "GTV");
+        Path file = tmp.resolve("earlier-" + patientId + ".dcm");
+        DicomWriter.write(RtPlanWriter.write(export, StudyContext.newStudy(PatientInfo.anonymous(patientId)), Uids.newUid(),
+                Uids.newUid(), Uids.newUid()), file);
+        return file;
+    }
+
+    /**
+     * An earlier implant's plan was made on another CT, in another Frame of Reference: its coordinates there are 20 mm
+     * to +x of this CT's. Matched raw, none of its seeds would be recognised (the finder pairs within 4 mm) and all six
+     * would be counted as this implant's; it is refused until its registration is given, and then recognised.
+     */
+    @Test
+    void anEarlierImplantsPlanInAnotherFrameIsRefusedThenRecognisedThroughItsRegistration() throws Exception {
+        SimulatedPostOpScan s = withAnEarlierImplant();
+        Path ct = writeCt(s.ct(), "ct");
+        Path plan = earlierPlan(s, "VERIFY", new Vec3(20, 0, 0));
+        Path out = tmp.resolve("found.csv");
+        CliRun refused = CliRun.of("find-seeds", "--ct", ct.toString(), "--previous-seeds", plan.toString(), "--out-file", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("seedplan find-seeds: --previous-seeds " + plan).contains("Frame of Reference")
+                .contains("--previous-registration").doesNotContain("\n");
+        assertThat(out).doesNotExist();
+
+        Path matrix = tmp.resolve("earlier-to-this.txt");
+        Files.writeString(matrix, "1 0 0 -20\n0 1 0 0\n0 0 1 0\n0 0 0 1\n");
+        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--expected", String.valueOf(s.seeds().size()), "--previous-seeds",
+                plan.toString(), "--previous-registration", matrix.toString(), "--out-file", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("CHECK PREVIOUS IMPLANT: 6 of its 6 seeds recognised");
+    }
+
+    @Test
+    void anotherPatientsEarlierPlanIsRefused() {
+        SimulatedPostOpScan s = withAnEarlierImplant();
+        Path ct = writeCt(s.ct(), "ct");
+        Path plan = earlierPlan(s, "SOMEONE-ELSE", Vec3.ZERO);
+        Path out = tmp.resolve("found.csv");
+        CliRun r = CliRun.of("find-seeds", "--ct", ct.toString(), "--previous-seeds", plan.toString(), "--out-file", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("seedplan find-seeds: --previous-seeds").contains("different patients").contains("SOMEONE-ELSE")
+                .doesNotContain("\n");
+        assertThat(out).doesNotExist();
+    }
+
+    /**
+     * The earlier implant's post-op CT (only its 6 seeds), scanned in another session: another Frame of Reference, its
+     * coordinates 20 mm to +x. Its seeds are found on it and, through the registration, recognised on this CT.
+     */
+    @Test
+    void anEarlierImplantsPostOpCtIsReadThroughItsRegistration() throws Exception {
+        SimulatedPostOpScan s = withAnEarlierImplant();
+        Vec3 shift = new Vec3(20, 0, 0);
+        Grid g = s.ct().grid();
+        Grid oldGrid = new Grid(g.originMm().plus(shift), g.dxMm(), g.dyMm(), g.dzMm(), g.nx(), g.ny(), g.nz());
+        Volume oldCt = new PostOpScanner(s.spec().scanner()).scan(oldGrid, s.previousSeeds().stream()
+                .map(p -> DenseObject.seed(p.centreMm().plus(shift), p.axis())).toList(), 77);
+        Path oldDir = writeCt(oldCt, "earlier-ct");
+        Path matrix = tmp.resolve("earlier-to-this.txt");
+        Files.writeString(matrix, "1 0 0 -20\n0 1 0 0\n0 0 1 0\n0 0 0 1\n");
+        Path out = tmp.resolve("found.csv");
+        CliRun r = CliRun.of("find-seeds", "--ct", writeCt(s.ct(), "ct").toString(), "--expected", String.valueOf(s.seeds().size()),
+                "--previous-seeds", oldDir.toString(), "--previous-registration", matrix.toString(), "--out-file", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("CHECK PREVIOUS IMPLANT: 6 of its 6 seeds recognised");
+    }
+
+    @Test
+    void aRegistrationForASeedCsvIsRefused() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("old.csv"), "x_mm,y_mm,z_mm\n1,2,3\n");
+        Path matrix = Files.writeString(tmp.resolve("m.txt"), "1 0 0 0\n0 1 0 0\n0 0 1 0\n0 0 0 1\n");
+        CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--previous-seeds", csv.toString(), "--previous-registration",
+                matrix.toString(), "--out-file", tmp.resolve("x.csv").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("seedplan find-seeds: --previous-registration").contains("is a CSV").doesNotContain("\n");
     }
 
     @Test

@@ -160,6 +160,22 @@ class VerifyCommandTest {
         assertThat(v.get("seeds_matched").asInt()).isEqualTo(27);
         assertThat(v.get("mean_displacement_mm").asDouble()).isCloseTo(1.5, within(0.5)); // as in the same-frame test
         assertThat(v.get("source").toString()).contains("registered into the plan's frame").contains("-20.00");
+
+        // Three of these seeds given as an earlier implant's, in the post-op CT's coordinates (as find-seeds wrote them
+        // for this CT): they are recognised on the CT registered into the plan's frame, so moved with it.
+        Path earlier = tmp.resolve("earlier.csv");
+        StringBuilder csv = new StringBuilder("x_mm,y_mm,z_mm\n");
+        implanted.subList(0, 3).forEach(sp -> csv.append(sp.centreMm().x() + 20).append(',').append(sp.centreMm().y()).append(',')
+                .append(sp.centreMm().z()).append('\n'));
+        Files.writeString(earlier, csv);
+        Path out2 = tmp.resolve("other-frame-earlier");
+        CliRun withEarlier = CliRun.of("verify", "--plan", set.written().rtPlan().toString(), "--ct", ctDir.toString(), "--out",
+                out2.toString(), "--implant-date", "2026-01-01", "--registration", matrix.toString(), "--previous-seeds", earlier.toString(),
+                "--expected", "24", "--json");
+        assertThat(withEarlier.exitCode()).as(withEarlier.err()).isZero();
+        JsonNode w = new ObjectMapper().readTree(withEarlier.out()).get("verification");
+        assertThat(w.get("self_check").toString()).contains("PREVIOUS IMPLANT: 3 of its 3 seeds recognised");
+        assertThat(w.get("seeds_matched").asInt()).isEqualTo(24);
     }
 
     @Test

@@ -117,9 +117,17 @@ public final class RigidRegistration {
      * object whose frames are not these two.
      */
     public double[] matrix(String movingFrame, String fixedFrame) {
+        return matrix(movingFrame, fixedFrame, "the post-op CT", "the planning CT");
+    }
+
+    /**
+     * As {@link #matrix(String, String)}, with the messages naming what lies in each frame (e.g. "an earlier
+     * implant's plan", "this CT").
+     */
+    public double[] matrix(String movingFrame, String fixedFrame, String movingWhat, String fixedWhat) {
         if (!fixedFrameUid.isEmpty() && !fixedFrame.isEmpty() && !fixedFrameUid.equals(fixedFrame)) {
             throw new IllegalArgumentException(source + ": the registration maps into Frame of Reference " + fixedFrameUid
-                    + " but the plan lies in " + fixedFrame + ": give the registration made to the planning CT");
+                    + " but " + fixedWhat + " lies in " + fixedFrame + ": give the registration made to " + fixedWhat);
         }
         if (byMovingFrame.containsKey("")) {
             return byMovingFrame.get("").clone();
@@ -127,7 +135,7 @@ public final class RigidRegistration {
         double[] m = byMovingFrame.get(movingFrame);
         if (m == null) {
             throw new IllegalArgumentException(source + ": the registration holds no matrix for Frame of Reference " + movingFrame
-                    + " (the post-op CT's); it registers " + byMovingFrame.keySet() + ": give the registration of this CT");
+                    + " (" + movingWhat + "'s); it registers " + byMovingFrame.keySet() + ": give the registration of " + movingWhat);
         }
         return m.clone();
     }
