@@ -19,12 +19,17 @@ import org.seedplan.storage.Database;
 public record Services(ServerConfig config, Database db, Accounts accounts, Sessions sessions, AuditTrail audit,
         RequestGuard guard, PermissionMatrix matrix, ServerJobs jobs, ScratchFolder scratch) {
 
-    /** Wires the services of one server on {@code db}. */
+    /** Wires the services of one server on {@code db}, its temporary files in the database's data folder. */
     public static Services open(ServerConfig config, Database db) {
+        return open(config, db, ScratchFolder.in(db.dataFolder()));
+    }
+
+    /** Wires the services of one server on {@code db} with the scratch folder opened before the database. */
+    public static Services open(ServerConfig config, Database db, ScratchFolder scratch) {
         PermissionMatrix matrix = PermissionMatrix.builtIn();
         AuditTrail audit = new AuditTrail(db);
         return new Services(config, db, new Accounts(new UserRepository(db), new PasswordHasher(), matrix, db), new Sessions(new SessionRepository(db), db, matrix), audit,
-                new RequestGuard(config.trustedProxies()), matrix, new ServerJobs(), new ScratchFolder());
+                new RequestGuard(config.trustedProxies()), matrix, new ServerJobs(), scratch);
     }
 
     /** The current time of the server's clock. */

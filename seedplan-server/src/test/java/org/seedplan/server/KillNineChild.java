@@ -15,8 +15,11 @@ public final class KillNineChild {
 
     public static void main(String[] args) throws Exception {
         boolean postgres = args.length > 2;
+        Path data = Path.of(args[0]);
+        // as seedplan serve starts: the scratch folder in the data folder first, SQLite's native library loaded from it
+        ScratchFolder scratch = ScratchFolder.beforeDatabase(data, !postgres);
         TestServer t = new TestServer(postgres ? TestDatabases.Kind.POSTGRESQL : TestDatabases.Kind.SQLITE,
-                Database.open(Path.of(args[0]), postgres ? args[2] : null));
+                Database.open(data, postgres ? args[2] : null), scratch);
         Path tmp = Path.of(args[1] + ".tmp");
         Files.writeString(tmp, Integer.toString(t.server.port()));
         Files.move(tmp, Path.of(args[1]));

@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.seedplan.storage.Database;
@@ -29,20 +27,40 @@ import org.seedplan.storage.registry.PatientRepository;
  * and DICOM uploads): after reopening, every acknowledged write is there, each with its audit row, every indexed DICOM
  * file is present with its recorded SHA-256, no file is left that the index does not name, and the audit chain is intact.
  * On PostgreSQL the store's start-up sweep spares orphans younger than an hour (other servers may be writing them);
- * with the only server dead the test sweeps with no grace, as the next start would an hour later. Everything the test and
- * the killed child wrote (its temporary files too) lies in the test's temporary folder, deleted when the test passes and
- * kept, with the child's log, when it fails.
+ * with the only server dead the test sweeps with no grace, as the next start would an hour later.
+ *
+ * <p>Nothing of the killed run is left once a server starts again: the child wrote nothing into its system temporary folder
+ * (its scratch folder and SQLite's native library are in the data folder, {@link ScratchFolder#beforeDatabase}), and the
+ * restarted server deleted the killed run's scratch folder. Everything the test and the child wrote lies in the test's own
+ * folder, deleted when the test passes and kept, with the child's log, when it fails. (JUnit's
+ * {@code @TempDir(cleanup = ON_SUCCESS)}, used before, kept the folder of a passing run whenever any earlier test class of the
+ * same surefire JVM had failed: JUnit 5.10.1 to 5.12 mark the engine's context failed and every later ON_SUCCESS folder is
+ * kept, JUnit issue 4464.)
  */
 class KillNineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
-            throws Exception {
+    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind) throws Exception {
+        String pgUrl = kind == TestDatabases.Kind.POSTGRESQL ? TestDatabases.freshSchemaUrl() : null;
+        Path dir = Files.createTempDirectory("seedplan-kill-nine");
+        boolean passed = false;
+        try {
+            killAndCheck(kind, pgUrl, dir);
+            passed = true;
+        } finally {
+            if (passed) {
+                ScratchFolder.delete(dir);
+            } else {
+                System.out.println("kill -9 (" + kind + "): failed; the data folder and the child's log are kept in " + dir);
+            }
+        }
+    }
+
+    private static void killAndCheck(TestDatabases.Kind kind, String pgUrl, Path dir) throws Exception {
         Path data = dir.resolve("data");
         Path portFile = dir.resolve("port");
-        String pgUrl = kind == TestDatabases.Kind.POSTGRESQL ? TestDatabases.freshSchemaUrl() : null;
-        // the child's temporary files (SQLite's native library, the server's scratch folder) in the test's folder, which JUnit deletes
+        // the child's system temporary folder, in the test's folder: the server must write nothing there
         Path childTmp = Files.createDirectory(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + childTmp, "-cp",
@@ -123,6 +141,30 @@ class KillNineTest {
                         .as("files no index row names").isEmpty();
             }
             assertThat(audit.verify().intact()).isTrue();
+        }
+
+        // nothing in the child's system temporary folder; its one scratch folder (SQLite's library in it) in the data folder
+        assertThat(list(childTmp)).as("the killed server's files in its system temporary folder").isEmpty();
+        List<String> killedRun = list(data.resolve(ScratchFolder.FOLDER)).stream().filter(n -> n.startsWith("run-")).toList();
+        assertThat(killedRun).as("the killed server's scratch folder and its lock").hasSize(2);
+        if (kind == TestDatabases.Kind.SQLITE) {
+            try (Stream<Path> files = Files.walk(data.resolve(ScratchFolder.FOLDER))) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sqlite-") && n.endsWith(".so")).count())
+                        .as("SQLite's native library, extracted into the killed server's scratch folder").isEqualTo(1);
+            }
+        }
+        // a server started again on the data folder deletes them; stopped, it leaves no scratch folder of its own
+        try (TestServer restarted = new TestServer(kind, Database.open(data, pgUrl))) {
+            List<String> now = list(data.resolve(ScratchFolder.FOLDER));
+            assertThat(now).as("after the restart").doesNotContainAnyElementsOf(killedRun);
+            assertThat(now).as("the restarted server's own scratch folder and lock").filteredOn(n -> n.startsWith("run-")).hasSize(2);
+        }
+        assertThat(list(data.resolve(ScratchFolder.FOLDER))).as("after the restarted server stopped").noneMatch(n -> n.startsWith("run-"));
+    }
+
+    private static List<String> list(Path folder) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

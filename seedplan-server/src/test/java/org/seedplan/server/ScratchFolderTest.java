@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.storage.account.Role;
 
 /**
@@ -29,7 +30,7 @@ class ScratchFolderTest {
         Path scratch;
         try (TestServer t = new TestServer(TestDatabases.Kind.SQLITE)) {
             scratch = t.services.scratch().root();
-            assertThat(scratch.getFileName().toString()).startsWith("seedplan-scratch-");
+            assertThat(scratch.getParent()).as("in the data folder").isEqualTo(t.dir.toAbsolutePath().resolve(ScratchFolder.FOLDER));
             ApiClient c = t.signedIn(Role.DATA_ENTRY, true);
             String centreA = Long.toString(t.a.id());
 
@@ -51,6 +52,35 @@ class ScratchFolderTest {
             assertThat(within(10_000, () -> entries(scratch).isEmpty())).as("after an upload cut off half-way: %s", entries(scratch)).isTrue();
         }
         assertThat(scratch).as("the scratch folder after the server stopped").doesNotExist();
+    }
+
+    /**
+     * A server starting on a data folder deletes what dead runs left in {@code scratch/} (a run folder whose lock file is free,
+     * one whose lock file is gone, a lone lock file) and spares the folder of a server still running there (several servers on
+     * one PostgreSQL share the data folder; here a second scratch folder of this JVM). The other process's side, a lock held by
+     * a living process, is KillNineTest's child (killed, its folder deleted; the restarted server's spared while it runs).
+     */
+    @Test
+    void aStartDeletesWhatDeadRunsLeftAndSparesRunningServers(@TempDir Path data) throws Exception {
+        Path parent = data.resolve(ScratchFolder.FOLDER);
+        try (ScratchFolder running = ScratchFolder.in(data)) {
+            Path alive = running.newFolder("upload-");
+            Files.writeString(alive.resolve("part"), "being received");
+            Path deadLocked = Files.createDirectories(parent.resolve("run-dead1"));
+            Files.writeString(deadLocked.resolve("sqlite-x-libsqlitejdbc.so"), "left by a kill -9");
+            Files.createFile(parent.resolve("run-dead1.lock"));
+            Files.createDirectories(parent.resolve("run-dead2").resolve("upload-1"));
+            Files.createFile(parent.resolve("run-dead3.lock"));
+
+            try (ScratchFolder next = ScratchFolder.in(data)) {
+                assertThat(entries(parent)).as("after a second server's start").containsExactlyInAnyOrder(".sweep.lock",
+                        running.root().getFileName().toString(), running.root().getFileName() + ".lock");
+                assertThat(alive.resolve("part")).exists();
+                next.root();
+            }
+            assertThat(entries(parent)).as("after the second server stopped").hasSize(3);
+        }
+        assertThat(entries(parent)).as("after both stopped").containsExactly(".sweep.lock");
     }
 
     /**

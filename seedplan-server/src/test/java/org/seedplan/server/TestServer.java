@@ -53,9 +53,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on an open database (a second server on the same PostgreSQL, for example); the database's folder stays. */
     public TestServer(TestDatabases.Kind kind, Database database) throws Exception {
+        this(kind, database, ScratchFolder.in(database.dataFolder()));
+    }
+
+    /** As above, with the scratch folder opened before the database as {@code serve} does ({@link ScratchFolder#beforeDatabase}). */
+    public TestServer(TestDatabases.Kind kind, Database database, ScratchFolder scratch) throws Exception {
         this.dir = database.dataFolder();
         this.db = database;
-        this.services = Services.open(ServerConfig.local(0).withClock(clock), db);
+        this.services = Services.open(ServerConfig.local(0).withClock(clock), db, scratch);
         CentreRepository centres = new CentreRepository(db);
         this.a = centres.findByCode("A").orElseGet(() -> centres.create(Actor.SYSTEM, "A", "Centre A"));
         this.b = centres.findByCode("B").orElseGet(() -> centres.create(Actor.SYSTEM, "B", "Centre B"));

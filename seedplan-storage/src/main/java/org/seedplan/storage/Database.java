@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
     /** Connections of the write pool on PostgreSQL; its read pool has twice as many (measured: with 16, reads of 50 users queued for a connection). */
     static final int POSTGRES_CONNECTIONS = 16;
 
+    /** sqlite-jdbc's system property naming the folder its native library is extracted into. */
+    private static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
+
     private final HikariDataSource pool;
     private HikariDataSource readPool;
     private final ThreadLocal<Tx> currentRead = new ThreadLocal<>();
@@ -56,6 +59,30 @@ public final class Database implements AutoCloseable {
     /** The default data folder, {@code ~/.seedplan/data}. */
     public static Path defaultDataFolder() {
         return Path.of(System.getProperty("user.home"), ".seedplan", "data");
+    }
+
+    /**
+     * Loads the embedded database's native library now, extracting it into {@code folder} rather than the system's
+     * temporary folder, where sqlite-jdbc leaves {@code sqlite-*.so} and its {@code .lck} behind when the process is killed
+     * (it deletes them only on a normal exit); a server passes its scratch folder, which the next server sweeps. Nothing is
+     * done when this JVM has the library loaded already; {@code -Dorg.sqlite.tmpdir} given by the user is honoured.
+     */
+    public static synchronized void loadEmbeddedEngine(Path folder) {
+        String given = System.getProperty(SQLITE_TMPDIR);
+        if (given == null) {
+            System.setProperty(SQLITE_TMPDIR, folder.toAbsolutePath().toString());
+        }
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded database's native library cannot be loaded from "
+                    + (given != null ? given : folder) + " (" + e.getMessage() + "): the folder must be writable and allow"
+                    + " executables (not mounted noexec), or give -D" + SQLITE_TMPDIR + "=FOLDER", e);
+        } finally {
+            if (given == null) {
+                System.clearProperty(SQLITE_TMPDIR); // the folder is the caller's to delete: no later extraction goes there
+            }
+        }
     }
 
     /** Opens (creating it if needed) the embedded database in {@code dataFolder} and migrates it. */

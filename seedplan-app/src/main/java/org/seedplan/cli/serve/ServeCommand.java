@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.seedplan.server.FirstStart;
+import org.seedplan.server.ScratchFolder;
 import org.seedplan.server.SeedplanServer;
 import org.seedplan.server.ServerConfig;
 import org.seedplan.server.Services;
@@ -93,18 +93,21 @@ public final class ServeCommand implements Callable<Integer> {
         if (demo && !fresh && db == null) {
             System.out.println("seedplan serve: " + folder + " holds data already; --demo fills only a new or empty folder, starting on the data there");
         }
+        // the server's temporary files in the data folder (what a killed predecessor left there is deleted now), SQLite's
+        // native library among them: nothing of this run is left in the system's temporary folder, even after a kill -9
+        ScratchFolder scratch = ScratchFolder.beforeDatabase(folder, db == null);
         Database database = Database.open(folder, db);
         Services services = Services.open(new ServerConfig(bind, port, Set.copyOf(trustedProxies), Clock.systemUTC(), minCellSize),
-                database);
+                database, scratch);
         if (demo && services.accounts().users().count() == 0) {
             System.out.println("seedplan serve: filling " + folder + " with the demo (planning the demo patient takes a little while)…");
-            Path work = Files.createTempDirectory("seedplan-demo");
+            Path work = scratch.newFolder("demo-");
             try {
                 List<String> users = DemoData.fill(services, work);
                 System.out.println("Demo users (user name, password, role, centre):");
                 users.forEach(System.out::println);
             } finally {
-                deleteTree(work);
+                ScratchFolder.delete(work);
             }
         }
         Optional<String> once = FirstStart.ensureAdministrator(services, adminPasswordFile);
@@ -144,7 +147,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + folder + " is a file: give a folder");
         }
         try (Stream<Path> s = Files.list(folder)) {
-            if (s.findAny().isEmpty()) {
+            // a scratch folder alone is what a server killed before it stored anything left: the folder counts as empty
+            if (s.noneMatch(p -> !p.getFileName().toString().equals(ScratchFolder.FOLDER))) {
                 return true;
             }
         }
@@ -153,13 +157,5 @@ public final class ServeCommand implements Callable<Integer> {
                     + Database.EMBEDDED_FILE + ", no " + DicomStore.FOLDER + "/): give a new or empty folder");
         }
         return false;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

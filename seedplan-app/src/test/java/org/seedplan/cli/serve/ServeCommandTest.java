@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedplan.cli.CliRun;
+import org.seedplan.server.ScratchFolder;
 import org.seedplan.storage.Database;
 
 class ServeCommandTest {
@@ -44,10 +47,18 @@ class ServeCommandTest {
         assertThat(broken.out()).contains("BROKEN at row 2");
     }
 
+    /**
+     * Also: serve writes nothing into the system's temporary folder (its java.io.tmpdir here stays empty): its scratch folder
+     * and SQLite's native library, which sqlite-jdbc would extract there and leave after a kill -9, are in the data folder,
+     * and stopping the server deletes them.
+     */
     @Test
     void serveStartsPrintsTheAddressAndAOneTimeAdministratorPassword(@TempDir Path dir) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                "org.seedplan.cli.Main", "serve", "--data", dir.resolve("data").toString(), "--port", "0").redirectErrorStream(true).start();
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path scratch = dir.resolve("data").resolve(ScratchFolder.FOLDER);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), "org.seedplan.cli.Main", "serve", "--data", dir.resolve("data").toString(),
+                "--port", "0").redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String password = null;
             String address = null;
@@ -70,9 +81,19 @@ class ServeCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"mustChangePassword\":true");
+            assertThat(names(Files.walk(tmp).filter(f -> !f.equals(tmp)))).as("in the system's temporary folder").isEmpty();
+            assertThat(names(Files.walk(scratch))).as("in the data folder's scratch folder").anyMatch(n -> n.startsWith("sqlite-") && n.endsWith(".so"));
         } finally {
             p.destroy();
             p.waitFor();
+        }
+        assertThat(names(Files.list(scratch))).as("after the stop").noneMatch(n -> n.startsWith("run-"));
+        assertThat(names(Files.list(tmp))).isEmpty();
+    }
+
+    private static List<String> names(Stream<Path> files) {
+        try (files) {
+            return files.map(f -> f.getFileName().toString()).toList();
         }
     }
 }
