@@ -48,7 +48,9 @@ class DicomFindMoveCommandTest {
                   "DicomCheckModalityHost": false, "DicomScuTimeout": 10, "Plugins": [],
                   "DicomModalities": { "seedplan": [ "SEEDPLAN", "127.0.0.1", %d ] } }
                 """.formatted(tmp.resolve("db"), tmp.resolve("db"), dicomPort, httpPort, ourPort));
-        Process orthanc = new ProcessBuilder("timeout", "300", exe, tmp.resolve("orthanc.json").toString())
+        // stopped in the finally below, or by bin/while-parent when this JVM ends in any way (kill -9 too; no time bound)
+        Process orthanc = new ProcessBuilder(Path.of("").toAbsolutePath().getParent().resolve("bin/while-parent").toString(), exe,
+                tmp.resolve("orthanc.json").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("orthanc.log").toFile()).start();
         try {
             waitHttp(httpPort, orthanc);

@@ -39,9 +39,41 @@ public final class PacsFixture {
     public final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PacsFixture(int dicomPort, int httpPort) {
+    /** bin/while-parent running Orthanc. */
+    final Process process;
+
+    private PacsFixture(int dicomPort, int httpPort, Process process) {
         this.dicomPort = dicomPort;
         this.httpPort = httpPort;
+        this.process = process;
+    }
+
+    /**
+     * {@code bin/while-parent} of the repository (tests run in their module's folder): runs a command until the standard
+     * input it was given ends. OrthancPeerTest (seedplan-dicom) and DicomFindMoveCommandTest (seedplan-app) start Orthanc
+     * through it too.
+     */
+    static Path whileParent() {
+        Path script = Path.of("").toAbsolutePath().getParent().resolve("bin").resolve("while-parent");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException(script + " is missing or not executable: run the tests from the repository's modules");
+        }
+        return script;
+    }
+
+    /** Stops Orthanc: end of the wrapper's standard input, as when this JVM dies; waits for it (30 s, then kills it). */
+    static void stop(Process wrapper) {
+        try {
+            wrapper.getOutputStream().close();
+            if (!wrapper.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+                wrapper.destroyForcibly();
+            }
+        } catch (IOException e) {
+            wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The shared Orthanc, started on first use; missing Orthanc fails under CI=true and skips otherwise. */
@@ -79,18 +111,15 @@ public final class PacsFixture {
                   "StorageCompression": false
                 }
                 """.formatted(dir.resolve("db"), dir.resolve("db"), dicomPort, httpPort));
-        Process p = new ProcessBuilder("timeout", "900", exe, config.toString()).redirectErrorStream(true)
+        // Orthanc lives as long as this JVM, however long the suite takes (a time bound, 15 min once, cut slow CI runs short):
+        // bin/while-parent stops it when this JVM ends and the OS closes the pipe to its standard input, after a kill -9 too
+        Process p = new ProcessBuilder(whileParent().toString(), exe, config.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("orthanc.log").toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            p.destroy();
-            try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stop(p);
             ScratchFolder.delete(dir);
         }));
-        PacsFixture f = new PacsFixture(dicomPort, httpPort);
+        PacsFixture f = new PacsFixture(dicomPort, httpPort, p);
         long end = System.currentTimeMillis() + 30_000;
         while (true) {
             try {
