@@ -47,7 +47,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
- *     other metal, classified by shape ({@link MetalShape}).</li>
+ *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
+ *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
@@ -190,6 +191,17 @@ public final class SeedFinder {
      * seed touching a screw's head hides in the head's blur on thick slices.
      */
     static final double MARKER_SEED_SHARE = 0.25;
+    /**
+     * Least share of a single seed's voxels in the core of a seed read out of an object rejected as other metal
+     * ({@code BlobCount.wellFitted}): the seeds merged with a stent's struts in the scenes of {@code SeedsAtOtherMetalRun} have
+     * 8-10 core voxels against 11-13 voxels of a single seed's blob (docs/seed-finder.md, eleventh round).
+     */
+    static final double CORE_VOXELS_SHARE = 0.6;
+    /**
+     * Least share of its core's energy the fit must explain for a seed to be read out of an object rejected as other metal: the
+     * cores of those seeds are explained to 0.97-1.00, the object as a whole to 0.39-0.42.
+     */
+    static final double WELL_FITTED = 0.95;
     /** Most confidence of a seed read out of other metal (the share of its residual explained is scaled by it). */
     static final double IN_METAL_CONFIDENCE = 0.5;
     /**
@@ -462,6 +474,7 @@ public final class SeedFinder {
         // Where the scanner did not clip, a seed's marker shows far denser than a stent strut or a wire: a badly fitted
         // object whose densest voxel stays well below the single seeds' is other metal.
         double seedPeak = extended ? medianPeak(counts, ct.hu(), seedVoxels) : 0;
+        List<OutOfRejected> outOfRejected = new ArrayList<>();
         for (BlobCount bc : counts) {
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
@@ -472,6 +485,9 @@ public final class SeedFinder {
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
                     && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 rejected.add(otherMetal(g, bc.blob, null, otherMetal));
+                // A seed merged with pieces of a stent's struts: where the fit explains its own part of the object as a seed's
+                // image, it is read out of the object (docs/seed-finder.md, eleventh round).
+                bc.wellFitted(seedVoxels).forEach(at -> outOfRejected.add(new OutOfRejected(bc.blob, at)));
             } else if (rodOfMetal(g, profileMm, contentHu, labels, bc, background, contentTop, model)) {
                 // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
                 rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
@@ -489,6 +505,12 @@ public final class SeedFinder {
         stopIfCancelled();
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
+        boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
+        for (OutOfRejected r : outOfRejected) {
+            double conf = Math.round(IN_METAL_CONFIDENCE * r.at().explained() * 1000) / 1000.0;
+            List<FoundSeed> read = List.of(new FoundSeed(r.at().seed().centreMm, r.at().seed().axis, conf, 1));
+            inMetal.addAll(centring ? SliceCentring.centred(g, profileMm, r.blob(), read, options.seedLengthMm()) : read);
+        }
         if (counted.isEmpty() && inMetal.isEmpty()) {
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
@@ -507,7 +529,6 @@ public final class SeedFinder {
             reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
         }
         List<FoundSeed> all = new ArrayList<>();
-        boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
             all.addAll(centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
@@ -1350,6 +1371,46 @@ public final class SeedFinder {
             return e > 0 ? 1 - ssr / e : 0;
         }
 
+        /**
+         * The chosen fit's seeds that explain their own part of the object as a seed's image, each with the share of its core's
+         * energy explained: over the seed's core (the voxels where its predicted image stands half the way from the background
+         * to the clip or higher, at least {@value #CORE_VOXELS_SHARE} of a single seed's voxels) the fit of all the object's
+         * seeds explains at least {@value #WELL_FITTED} of the energy of the CT numbers above the background.
+         */
+        List<SeedsInMetal.Located> wellFitted(double seedVoxels) {
+            SeedImageModel m = fitter.model();
+            SeedImageModel.Placed[] placed = fit(chosen).seeds();
+            double[][] own = new double[placed.length][region.size()];
+            double[] sum = new double[region.size()];
+            for (int s = 0; s < placed.length; s++) {
+                for (int q = 0; q < sum.length; q++) {
+                    own[s][q] = m.amplitude() * placed[s].signal(region.x[q], region.y[q], region.z[q]);
+                    sum[q] += own[s][q];
+                }
+            }
+            double half = 0.5 * (m.clipHu() - m.backgroundHu());
+            List<SeedsInMetal.Located> out = new ArrayList<>();
+            for (int s = 0; s < placed.length; s++) {
+                double energy = 0;
+                double ssr = 0;
+                int core = 0;
+                for (int q = 0; q < sum.length; q++) {
+                    if (own[s][q] >= half) {
+                        double d = region.hu[q] - m.backgroundHu();
+                        double r = region.hu[q] - m.image(sum[q]);
+                        energy += d * d;
+                        ssr += r * r;
+                        core++;
+                    }
+                }
+                double explained = energy > 0 ? 1 - ssr / energy : 0;
+                if (core >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED) {
+                    out.add(new SeedsInMetal.Located(placed[s], explained));
+                }
+            }
+            return out;
+        }
+
         /** How clearly the chosen count beats one more and one fewer, in [0, 1]. */
         double margin(double seedEnergy) {
             if (reconciled) {
@@ -1374,6 +1435,10 @@ public final class SeedFinder {
             }
             return out;
         }
+    }
+
+    /** A seed read out of an object rejected as other metal, and the object. */
+    private record OutOfRejected(Blob blob, SeedsInMetal.Located at) {
     }
 
     /** A copy of the CT numbers clipped at {@code topHu}. */
