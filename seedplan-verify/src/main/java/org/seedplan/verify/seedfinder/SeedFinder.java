@@ -505,6 +505,7 @@ public final class SeedFinder {
         stopIfCancelled();
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
+        wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
             double conf = Math.round(IN_METAL_CONFIDENCE * r.at().explained() * 1000) / 1000.0;
@@ -939,6 +940,27 @@ public final class SeedFinder {
                 : reject(g, b, RejectedObject.Reason.OTHER_METAL, shape);
         into.add(new OtherMetal(b, o));
         return o;
+    }
+
+    /**
+     * Lists the pieces of other metal that make one wire ({@link WirePieces}: a wire at a slant to thick slices leaves one piece
+     * per slice) as that wire, with its length and the number of pieces, in place of the pieces; the pieces keep their voxels,
+     * so a seed touching one is named with the whole wire.
+     */
+    private static void wiresOfPieces(Grid g, float[] hu, List<RejectedObject> rejected, List<OtherMetal> otherMetal) {
+        List<Blob> pieces = otherMetal.stream().map(OtherMetal::blob).toList();
+        for (List<Integer> group : WirePieces.groups(g, pieces)) {
+            RejectedObject one = reject(g, WirePieces.merged(g, group.stream().map(pieces::get).toList(), hu),
+                    RejectedObject.Reason.OTHER_METAL, MetalShape.WIRE);
+            RejectedObject wire = new RejectedObject(one.centreMm(), one.volumeMm3(), one.peakHu(), one.reason(), one.shape(),
+                    one.lengthMm(), group.size());
+            int at = rejected.indexOf(otherMetal.get(group.get(0)).object());
+            for (int q : group) {
+                rejected.remove(otherMetal.get(q).object());
+                otherMetal.set(q, new OtherMetal(otherMetal.get(q).blob(), wire));
+            }
+            rejected.add(at < 0 ? rejected.size() : Math.min(at, rejected.size()), wire);
+        }
     }
 
     /**

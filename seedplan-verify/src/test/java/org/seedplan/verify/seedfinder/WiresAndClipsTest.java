@@ -94,6 +94,22 @@ class WiresAndClipsTest {
         assertThat(named).as("of them named as seeds at other metal").hasSize(2);
     }
 
+    @Test
+    void aWireSeenAsPiecesOnThickSlicesIsListedAsOneWireWithItsLength() {
+        // 316 (5 mm Gaussian, 12-bit): the 78 mm wire shows one piece per slice, 5 of them rejected as other metal; each was listed
+        // on its own. Now one wire, its length the extent of the pieces' voxels along their principal axis: within 6 mm of 78 mm
+        // (the pieces' ends are cut at the metal threshold, and the wire's first and last slices may hold too little of it to
+        // show; 76 mm measured).
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(316, 16);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        List<RejectedObject> wires = f.rejected().stream().filter(r -> r.shape() == MetalShape.WIRE).toList();
+        assertThat(wires).as("316: wires listed").hasSize(1);
+        assertThat(wires.get(0).pieces()).as("316: the wire's pieces").isGreaterThanOrEqualTo(5);
+        assertThat(wires.get(0).lengthMm()).as("316: the wire's length, mm").isBetween(72.0, 84.0);
+        assertThat(f.selfCheck()).as("316: the OTHER METAL line").anyMatch(l -> l.startsWith("OTHER METAL")
+                && l.contains(String.format(Locale.ROOT, "wire, %.0f mm long in %d pieces", wires.get(0).lengthMm(), wires.get(0).pieces())));
+    }
+
     private static boolean near(DenseObject o, Vec3 p) {
         for (Primitive q : o.primitives()) {
             if (SegmentDistance.between(p, p, q.a(), q.b()) <= ON_METAL_MM + q.outerRadiusMm()) {
