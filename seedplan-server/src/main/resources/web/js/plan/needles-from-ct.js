@@ -174,7 +174,9 @@ class NeedlesFromCtPanel {
       h('th', { class: 'num', title: 'Angle between planned and found axis, degrees' }, 'Angle °'))];
     for (const n of r.needles) {
       rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, h('td', {}, n.plannedNeedle),
-        h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'), h('td', { class: 'num' }, fmt(n.tipErrorMm)),
+        h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'),
+        h('td', { class: 'num', title: n.tipZUncertaintyMm > 1 ? 'the tip may lie this far along the CT\'s z: the image does not tell' : null },
+          fmt(n.tipErrorMm), n.tipZUncertaintyMm > 1 ? ' (z ±' + fmt(n.tipZUncertaintyMm) + ')' : ''),
         h('td', { class: 'num' }, (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm)), h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
         h('td', { class: 'num' }, fmt(n.angleErrorDeg))));
     }

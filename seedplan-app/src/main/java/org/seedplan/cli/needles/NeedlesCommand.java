@@ -154,21 +154,30 @@ public final class NeedlesCommand implements Callable<Integer> {
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());
             lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
-                            + " error %.1f°, tip at %s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
-                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), f.leavesFieldOfView() ? " (hub outside the scan)" : ""));
+                            + " error %.1f°, tip at %s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
+                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : ""));
         }
         for (int i : m.unmatchedPlanned()) {
             lines.add(String.format(Locale.ROOT, "  planned needle %2d: NOT FOUND (planned tip %s)", planned.get(i).number(),
                     mm(planned.get(i).needle().tipMm())));
         }
         for (int j : m.unmatchedFound()) {
-            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s", j + 1, mm(m.found().get(j).tipMm())));
+            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s", j + 1, mm(m.found().get(j).tipMm()),
+                    zUncertain(m.found().get(j))));
         }
         if (!m.matches().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
                     + " 4.4 mm, 2.8°)", m.meanTipErrorMm(), m.meanAngleErrorDeg()));
         }
         return lines;
+    }
+
+    /**
+     * " ± X mm along z (not in the image)" when the image cannot hold the tip's z to the issue's 1 mm
+     * ({@link FoundNeedle#tipZUncertaintyMm()}), so that such a tip is never shown as if it were measured; else empty.
+     */
+    static String zUncertain(FoundNeedle f) {
+        return f.tipZUncertaintyMm() > 1 ? String.format(Locale.ROOT, " ± %.1f mm along z (not in the image)", f.tipZUncertaintyMm()) : "";
     }
 
     static String mm(Vec3 v) {

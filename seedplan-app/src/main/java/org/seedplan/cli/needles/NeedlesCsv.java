@@ -9,12 +9,14 @@ import org.seedplan.verify.needles.NeedleMatching;
 
 /**
  * needles.csv: one row per planned needle (with its found needle, or empty when not found) and one
- * per found needle not in the plan; positions in patient (LPS) mm, errors in mm and degrees.
+ * per found needle not in the plan; positions in patient (LPS) mm, errors in mm and degrees. The last column,
+ * tip_z_uncertainty_mm, is how far along the CT's z the tip may lie from tip_z_mm because the image does not tell
+ * ({@link FoundNeedle#tipZUncertaintyMm()}).
  */
 final class NeedlesCsv {
 
     static final String HEADER = "planned_needle,found_needle,tip_x_mm,tip_y_mm,tip_z_mm,axis_dx,axis_dy,axis_dz,visible_length_mm,"
-            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain";
+            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm";
 
     private NeedlesCsv() {
     }
@@ -30,7 +32,7 @@ final class NeedlesCsv {
                 }
             }
             if (x == null) {
-                b.append(number).append(",,,,,,,,,,,,,,\n");
+                b.append(number).append(",,,,,,,,,,,,,,,\n");
             } else {
                 row(b, String.valueOf(number), x.found(), m.found().get(x.found()));
                 b.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f", x.tipErrorMm(), x.depthErrorMm(), x.lateralErrorMm(),
@@ -54,6 +56,7 @@ final class NeedlesCsv {
     }
 
     private static void flags(StringBuilder b, FoundNeedle f) {
-        b.append(',').append(f.leavesFieldOfView()).append(',').append(f.tipCertain()).append('\n');
+        b.append(',').append(f.leavesFieldOfView()).append(',').append(f.tipCertain())
+                .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append('\n');
     }
 }

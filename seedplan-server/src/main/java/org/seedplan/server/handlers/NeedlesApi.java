@@ -202,7 +202,7 @@ public final class NeedlesApi {
                     .put("tipErrorMm", x.tipErrorMm()).put("depthErrorMm", x.depthErrorMm()).put("lateralErrorMm", x.lateralErrorMm())
                     .put("angleErrorDeg", x.angleErrorDeg());
             vec(n.putArray("tipMm"), f.tipMm());
-            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain());
+            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm());
         }
         ArrayNode up = o.putArray("unmatchedPlanned");
         for (int i : m.unmatchedPlanned()) {
@@ -213,7 +213,7 @@ public final class NeedlesApi {
             FoundNeedle f = m.found().get(j);
             ObjectNode n = uf.addObject().put("foundNeedle", j + 1);
             vec(n.putArray("tipMm"), f.tipMm());
-            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain());
+            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm());
         }
         o.put("meanTipErrorMm", m.meanTipErrorMm()).put("meanAngleErrorDeg", m.meanAngleErrorDeg());
         ArrayNode notes = o.putArray("notes");

@@ -83,12 +83,15 @@ public final class NeedlesFromCt {
         return new Result(finding, matching, re, content(revision, form, re, matching, source));
     }
 
-    /** The found needle moved by the rigid matrix {@code m} (points moved, the axis turned). */
+    /**
+     * The found needle moved by the rigid matrix {@code m} (points moved, the axis turned); its tip's z uncertainty stays along
+     * the intra-operative CT's slice axis, where the image left it.
+     */
     static FoundNeedle transformed(FoundNeedle f, double[] m) {
         List<Vec3> path = f.pathMm().stream().map(p -> RigidRegistration.applyToPoint(m, p)).toList();
         Vec3 axis = RigidRegistration.applyToPoint(m, f.axisAtTip()).minus(RigidRegistration.applyToPoint(m, Vec3.ZERO)).normalized();
         return new FoundNeedle(RigidRegistration.applyToPoint(m, f.tipMm()), RigidRegistration.applyToPoint(m, f.hubSideEndMm()), axis,
-                f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm());
+                f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm());
     }
 
     /** The new revision: every needle of the re-plan (found ones fixed) with its seeds, the target's metrics, the intent with its source. */

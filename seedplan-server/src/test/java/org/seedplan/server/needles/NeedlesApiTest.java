@@ -86,6 +86,8 @@ abstract class NeedlesApiTest {
             assertThat(n.get("depthErrorMm").isNumber()).isTrue();
             assertThat(n.get("hubOutsideScan").asBoolean()).isTrue();
             assertThat(n.get("tipCertain").asBoolean()).isTrue();
+            // 2.5 mm slices: no slice profile's flat top hides a needle there, so the tip's z is held (0 mm not told).
+            assertThat(n.get("tipZUncertaintyMm").asDouble()).isZero();
         }
         JsonNode rev = o.get("revision");
         assertThat(rev.get("status").asText()).isEqualTo("DRAFT");

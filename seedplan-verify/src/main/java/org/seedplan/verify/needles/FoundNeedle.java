@@ -15,20 +15,29 @@ import org.seedplan.geometry.Vec3;
  * @param tipCertain       whether the scan tells which end is the tip (one end in air or outside the scan); otherwise the
  *                         tip is the end deeper in tissue and matching may turn it to agree with the plan
  * @param fitRmsMm         root-mean-square distance of the needle's metal voxels from the fitted curve, mm
+ * @param tipZUncertaintyMm how far along the scan's z (its slice axis) the tip may lie from {@code tipMm} because the image
+ *                         does not tell, mm: on slices of 3 mm and more, a needle whose last {@value NeedleFinder#AXIS_CHORD_MM} mm
+ *                         lie inside the flat top of one slice's profile (a box profile) shows in no neighbouring slice, and
+ *                         any place within that band explains the CT as well; 0 where a neighbouring slice places the needle
+ *                         (and on thinner slices). It bounds what the image cannot hold, not the finder's own error
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
-                          boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm) {
+                          boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
+                          double tipZUncertaintyMm) {
 
     public FoundNeedle {
         pathMm = List.copyOf(pathMm);
     }
 
-    /** The same needle seen the other way round (tip and hub-side end exchanged). */
+    /**
+     * The same needle seen the other way round (tip and hub-side end exchanged). Only a needle whose tip end the scan could not
+     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm} stays the one weighed at the end first taken.
+     */
     public FoundNeedle reversed() {
         List<Vec3> back = new java.util.ArrayList<>(pathMm);
         java.util.Collections.reverse(back);
         Vec3 axis = back.get(back.size() - 1).minus(back.get(Math.max(0, back.size() - 1 - (int) (NeedleFinder.AXIS_CHORD_MM / 2))))
                 .normalized();
-        return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm);
+        return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm, tipZUncertaintyMm);
     }
 }

@@ -78,6 +78,8 @@ final class NeedleEndFit {
     private final double[] value;
     private final double[] model;
     private double tissue;
+    /** The white noise near this end ({@link #whiteNoiseHu}), HU. */
+    private double noiseHu;
     private final double[] bevelsMm;
     private double bevelMm;
     private final double[] tipMm;
@@ -85,6 +87,12 @@ final class NeedleEndFit {
     /** The in-plane σ, slice box width and slice σ given for the scan (mm), or null: fitted at this needle's shaft. */
     private final double[] profile;
     private double[] shaftFit;
+    /** The tip found with the usual bevel before the bevel's length is chosen, mm along the axis from this fit's end. */
+    private double searchedTipMm;
+    /** How far beyond the metal run's end this fit's end lies, mm (the steel followed beyond the first window). */
+    private double shiftMm;
+    /** The slice profile fitted in the first window when the end was looked for again beyond it (else null: this fit's own). */
+    private double[] shaftProfile;
 
     private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
         this.ct = ct;
@@ -145,13 +153,40 @@ final class NeedleEndFit {
      * started from the usual {@value SteelMassTip#BEVEL_LENGTH_MM} mm).
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
-        NeedleEndFit fit = new NeedleEndFit(ct, end, axis.normalized(), clipHu, visibleMm, bevelsMm, profile);
-        return fit.fit() ? fit : null;
+        Vec3 along = axis.normalized();
+        NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
+        if (!fit.fit()) {
+            return null;
+        }
+        // The steel goes on beyond the window the end is looked for in (its fitted tip lies beyond the search's reach, the
+        // misfit still falling there): on 5 mm box slices a shallow needle's metal run can stop where the needle crosses into
+        // the next slice, 10 mm and more short of its tip (3352 needle 6: run ended on the boundary 10.9 mm short, the fit
+        // stopped at the window's edge, 2.55 mm short). Looked for again from the end moved out along the axis, at most twice.
+        double shift = 0;
+        for (int again = 0; again < 2 && fit.searchedTipMm > TIP_SEARCH_TO_MM; again++) {
+            double step = fit.searchedTipMm - WINDOW_BACK_MM;
+            NeedleEndFit further = new NeedleEndFit(ct, end.plus(along.times(shift + step)), along, clipHu, visibleMm + shift + step,
+                    bevelsMm, profile);
+            if (!further.fit()) {
+                break;
+            }
+            shift += step;
+            further.shiftMm = shift;
+            // The slice profile stays the first window's: the scan's profile is the median of its ends' shafts, and moving one
+            // end's window must not move the other needles' z (only this tip).
+            further.shaftProfile = fit.profile();
+            fit = further;
+        }
+        return fit;
     }
+
+    /** Where the end is looked for again when the steel goes on beyond the window: this far behind the tip found, mm. */
+    private static final double WINDOW_BACK_MM = 2;
 
     /** The fitted in-plane σ, slice box width and slice σ, mm. */
     double[] profile() {
-        return new double[] {Math.abs(shaftFit[1]), Math.abs(shaftFit[2]), Math.abs(shaftFit[3])};
+        return shaftProfile != null ? shaftProfile.clone()
+                : new double[] {Math.abs(shaftFit[1]), Math.abs(shaftFit[2]), Math.abs(shaftFit[3])};
     }
 
     /** The median of each of the fits' profiles ({@link #profile()}), or null when fewer than three fits. */
@@ -210,7 +245,134 @@ final class NeedleEndFit {
 
     /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
     double tipOffsetMm(int b) {
-        return tipMm[b];
+        return tipMm[b] + shiftMm;
+    }
+
+    /**
+     * Signal-to-noise ratio at which a neighbouring slice's partial volume of the steel, summed over the needle's stretch
+     * (a matched filter), is taken to place the needle along z: 3, a detection at three standard deviations.
+     */
+    static final double VISIBLE_SNR = 3;
+
+    /**
+     * Half-width of the band about a slice centre inside which this needle's steel shows in no neighbouring slice, mm: there
+     * the slice profile's flat top does not change as the needle moves, so the image holds nothing of where along z the needle
+     * lies (a box profile; on Gaussian and triangle profiles the neighbour always sees it and the band is 0). The neighbour's
+     * voxel on a needle u mm from its own slice centre reads mass per mm × the in-plane peak (the Gaussian averaged over the
+     * pixel) × the slice profile at spacing − u; it places the needle where that, matched over {@code lengthMm} of needle (the
+     * voxels it crosses, √π σ / pixel across), reaches {@value #VISIBLE_SNR} × the noise around this end. Uses the fitted
+     * profile, mass and noise of this end (with the scan's profile given: that profile).
+     */
+    double blindHalfWidthMm(double lengthMm) {
+        Grid g = ct.grid();
+        double[] pr = profile();
+        double sxy = Math.max(pr[0], 1e-3);
+        double peak = Math.exp(shaftFit[0]) * pixelMean(g.dxMm(), sxy) * pixelMean(g.dyMm(), sxy);
+        double voxels = Math.max(1, Math.sqrt(Math.PI) * sxy / g.dyMm() * lengthMm / g.dxMm());
+        double level = VISIBLE_SNR * noiseHu / Math.sqrt(voxels);
+        double spacing = g.dzMm();
+        java.util.function.DoubleUnaryOperator neighbour = u -> peak * sliceProfile(spacing - u, pr[1], pr[2]);
+        if (neighbour.applyAsDouble(0) >= level) {
+            return 0;
+        }
+        if (neighbour.applyAsDouble(spacing / 2) < level) {
+            return spacing / 2;
+        }
+        double lo = 0;
+        double hi = spacing / 2;
+        for (int i = 0; i < 40; i++) {
+            double mid = (lo + hi) / 2;
+            if (neighbour.applyAsDouble(mid) < level) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** A unit-mass Gaussian of σ {@code s} averaged over a pixel {@code h} wide centred on its peak, 1/mm. */
+    private static double pixelMean(double h, double s) {
+        return (2 * NormalCdf.of(h / (2 * s)) - 1) / h;
+    }
+
+    /**
+     * How far along z the tip may lie from where it was found because the image does not tell, mm (about two standard
+     * deviations): the Cramér–Rao bound on the tip's z of a straight line through the needle's last {@code lengthMm} (points of
+     * {@code pathMm} from the hub side to the tip; its tip height and slope both free), each mm of needle seen by every slice
+     * through its slice profile's slope at the needle's height (the fitted profile, steel mass, in-plane σ and this end's white
+     * noise; voxels the scanner clips tell nothing), and, where the path over that stretch stays inside the blind band of one
+     * slice ({@link #blindHalfWidthMm}), no more than the band allows: its half-width plus the found tip's distance from the
+     * slice centre; never more than half the slice plus that distance (the tip's own slice shows its steel). Inside a box
+     * slice's flat top the bound is unbounded (no slice changes as the needle moves) and the band is what is stated; near a
+     * slice boundary, or on Gaussian and triangle profiles, the bound is a few hundredths of a mm.
+     */
+    double tipZUncertaintyMm(List<Vec3> pathMm, double lengthMm) {
+        if (pathMm.size() < 2) {
+            return 0;
+        }
+        Grid g = ct.grid();
+        double[] pr = profile();
+        double sxy = Math.max(pr[0], 1e-3);
+        double box = pr[1];
+        double sz = Math.max(pr[2], 1e-3);
+        double mp = Math.exp(shaftFit[0]) * pixelMean(g.dxMm(), sxy) * pixelMean(g.dyMm(), sxy);
+        double perMm = Math.sqrt(Math.PI) * sxy / (g.dyMm() * g.dxMm()) / Math.max(noiseHu * noiseHu, 1);
+        Vec3 tip = pathMm.get(pathMm.size() - 1);
+        double halfWidth = blindHalfWidthMm(lengthMm);
+        double centre = g.z(0) + Math.rint((tip.z() - g.z(0)) / g.dzMm()) * g.dzMm();
+        boolean inBand = halfWidth > 0;
+        double f00 = 0;
+        double f01 = 0;
+        double f11 = 0;
+        double step = 0.5;
+        int q = pathMm.size() - 1;
+        for (double s = 0; s <= lengthMm && q > 0; s += step) {
+            while (q > 0 && tip.distanceTo(pathMm.get(q - 1)) < s) {
+                q--;
+            }
+            if (q == 0) {
+                break;
+            }
+            Vec3 a = pathMm.get(q);
+            Vec3 b = pathMm.get(q - 1);
+            double da = tip.distanceTo(a);
+            double db = tip.distanceTo(b);
+            double z = db > da ? a.z() + (b.z() - a.z()) * (s - da) / (db - da) : a.z();
+            inBand &= Math.abs(z - centre) < halfWidth;
+            double w = 0;
+            int k0 = (int) Math.floor((z - g.z(0)) / g.dzMm()) - 3;
+            for (int k = Math.max(0, k0); k <= Math.min(g.nz() - 1, k0 + 7); k++) {
+                double d = z - g.z(k);
+                if (tissue + mp * sliceProfile(d, box, sz) >= clipHu) {
+                    continue;
+                }
+                double slope = mp * sliceProfileSlope(d, box, sz);
+                w += slope * slope;
+            }
+            w *= perMm * step;
+            f00 += w;
+            f01 += w * s;
+            f11 += w * s * s;
+        }
+        double det = f00 * f11 - f01 * f01;
+        double bound = det > 0 ? 2 * Math.sqrt(f11 / det) : Double.POSITIVE_INFINITY;
+        double band = inBand ? halfWidth + Math.abs(tip.z() - centre) : Double.POSITIVE_INFINITY;
+        // Never beyond the slice the tip is seen in: the tip's own slice shows its steel.
+        double slice = NeedleCentreline.zSpreadMm(ct) / 2 + Math.abs(tip.z() - centre);
+        return Math.min(slice, Math.min(bound, band));
+    }
+
+    /** The derivative along z of {@link #sliceProfile}, 1/mm². */
+    static double sliceProfileSlope(double d, double box, double sz) {
+        if (box < MIN_BOX_MM) {
+            return -d / (sz * sz) * sliceProfile(d, box, sz);
+        }
+        return (gaussianDensity((d + box / 2) / sz) - gaussianDensity((d - box / 2) / sz)) / (box * sz);
+    }
+
+    private static double gaussianDensity(double x) {
+        return Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
     }
 
     /** The least misfit with a bevel of {@code bevelsMm[b]} (robust, dimensionless). */
@@ -315,6 +477,7 @@ final class NeedleEndFit {
         }
         double finalTurn = turned;
         double tip = t;
+        searchedTipMm = t;
         // The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip with the usual bevel.
         for (int b = 0; b < bevelsMm.length; b++) {
             bevelMm = bevelsMm[b];
@@ -372,7 +535,40 @@ final class NeedleEndFit {
             return 0;
         }
         outer.sort(Double::compare);
-        return outer.get(outer.size() / 2);
+        double median = outer.get(outer.size() / 2);
+        noiseHu = whiteNoiseHu();
+        if (Double.isNaN(noiseHu)) {
+            noiseHu = 1.4826 * outer.stream().mapToDouble(v -> Math.abs(v - median)).sorted().toArray()[outer.size() / 2];
+        }
+        return median;
+    }
+
+    /**
+     * The scan's white noise near this end, HU: 1.4826 × the median |difference| of neighbouring voxels along x, over √2, in
+     * the slices beside the needle's (more than half a spacing from its axis along z, where its own streaks are not: a
+     * neighbouring slice's partial volume of the needle is seen against that noise). Differences of neighbours leave out the
+     * tissue's slow changes. NaN when fewer than 20 voxels (the spread of the voxels around the needle then stands in, streaks
+     * and all: a wider band, never a narrower one).
+     */
+    private double whiteNoiseHu() {
+        Grid g = ct.grid();
+        List<Double> d = new ArrayList<>();
+        for (int q = 0; q < voxel.length; q++) {
+            int v = voxel[q];
+            int i = i0 + v % ni;
+            int j = j0 + (v / ni) % nj;
+            int k = k0 + v / (ni * nj);
+            Vec3 r = g.centre(i, j, k).minus(end);
+            Vec3 o = r.minus(axis.times(r.dot(axis)));
+            if (i + 1 < g.nx() && Math.abs(o.z()) > g.dzMm() / 2) {
+                d.add(Math.abs((double) ct.hu()[g.index(i + 1, j, k)] - value[q]));
+            }
+        }
+        if (d.size() < 20) {
+            return Double.NaN;
+        }
+        d.sort(Double::compare);
+        return 1.4826 * d.get(d.size() / 2) / Math.sqrt(2);
     }
 
     /**

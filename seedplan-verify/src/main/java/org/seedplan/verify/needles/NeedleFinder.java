@@ -200,6 +200,11 @@ public final class NeedleFinder {
                 notes.add("needle " + (n + 1) + ": both ends are in air or outside the scan; the tip is taken as the end in denser"
                         + " surroundings");
             }
+            if (needles.get(n).tipZUncertaintyMm() > 1) {
+                notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along z is not in the image to better than"
+                        + " ±%.1f mm (its last %.0f mm lie inside the flat top of one slice, which no neighbouring slice sees)", n + 1,
+                        needles.get(n).tipZUncertaintyMm(), AXIS_CHORD_MM));
+            }
         }
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
     }
@@ -979,8 +984,9 @@ public final class NeedleFinder {
         for (Vec3 v : run.points()) {
             rms += Math.pow(curve.distance(v), 2);
         }
+        double zUncertainty = fit == null || profile == null ? 0 : fit.tipZUncertaintyMm(path, AXIS_CHORD_MM);
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
-                hubAtEdge, certain, Math.sqrt(rms / run.points().length));
+                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty);
     }
 
     /**

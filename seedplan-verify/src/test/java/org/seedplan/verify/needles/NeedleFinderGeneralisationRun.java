@@ -123,10 +123,11 @@ class NeedleFinderGeneralisationRun {
                 angles.add(angle);
                 tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
                 axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f%s%n", seed,
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f%s%n", seed,
                         x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
                         Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
-                        (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), e.norm() > 1 || angle > 2 ? "  <<<" : "");
+                        (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), f.tipZUncertaintyMm(),
+                        e.norm() > 1 || angle > 2 ? "  <<<" : "");
             }
         }
         List<Double> all = new ArrayList<>(clippedTips);
