@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchTemplateCommand.class,
                 BenchDicomReceiveCommand.class,
                 BenchMcCommand.class,
+                BenchAuditCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
