@@ -209,9 +209,15 @@ public final class SeedFinder {
      * through thick slices leave a gap the slices blur away (the sixth round's rod test on such pairs lost needle seeds).
      */
     static final int MIN_WIRE_SEEDS = 3;
-    /** Least z-component of the axis of an object lying along z: within 25° of z, as the self-check's lines along z. */
+    /**
+     * Least z-component of the axis of an object lying along z: within 25° of z, as the self-check's lines along z; and least
+     * in-plane share of the axis of an object lying within 25° of the slices' plane.
+     */
     static final double ALONG_Z = 0.9;
-    /** Least lead of a rod over a chain in the information criterion for an object along z to be a wire: very strong evidence. */
+    /**
+     * Least lead of a rod over a chain in the information criterion for an object along z, or a piece fitted as seeds lying a
+     * capsule apart or farther, to be a wire: very strong evidence.
+     */
     static final double ROD_EVIDENCE = 10;
     /**
      * Least metal per fitted seed, in seeds, of an object along z read as a wire: needle seeds along z hold one seed's metal each
@@ -734,19 +740,28 @@ public final class SeedFinder {
     /**
      * Whether a blob fitted as n seeds is a rod of metal that no seed or chain of seeds can be, by what a seed cannot be: its
      * metal lies within its capsule, and behind the image of its marker (the learned image length) comes the marker-free end of
-     * its capsule. Asked only where the content profile along the blob's in-plane direction ({@link ChainProfile#inPlane}:
-     * pixel resolution however thick the slices) resolves the gap that the capsules' ends leave between the images of two seeds
-     * touching end to end (the capsule's length less the image length, times the in-plane share of the axis: at least one bin
-     * and two σ of the in-plane blur). There the blob is a rod
+     * its capsule. The content profile along the blob's in-plane direction ({@link ChainProfile#inPlane}: pixel resolution
+     * however thick the slices) <i>resolves</i> the gap that the capsules' ends leave between the images of two seeds touching
+     * end to end where that gap (the capsule's length less the image length, times the in-plane share of the axis) spans at
+     * least one bin and two σ of the in-plane blur. The blob is a rod
      * <ul>
-     * <li>fitted as one seed, when the best uniform rod is longer than the seed's capsule by more than a bin (a clip's 7 mm
-     *     legs);</li>
-     * <li>fitted as n ≥ 2 seeds one after another, on slices of {@value #THICK_SLICE_MM} mm or more, when the fitted seeds lie
-     *     closer along the blob than one capsule's length (capsules cannot overlap: the fit has tiled a uniform object with
-     *     images), the rod is longer than n images end to end by more than a bin (else n images could tile it without gaps), and
-     *     a rod explains the profile better than a chain of n by the information criterion ({@link ChainProfile#isRod}).</li>
+     * <li>fitted as one seed, when the best uniform rod is longer than the seed's capsule (its in-plane span where the gap is
+     *     resolved, its whole length where not: no seed's metal spans more, whatever its tilt) by more than a bin (a clip's 7 mm
+     *     legs; where the learned image is nearly the capsule's length, as on 1.25 and 2.5 mm slices, the second bar; eleventh
+     *     round);</li>
+     * <li>fitted as n ≥ 2 seeds one after another, on slices of {@value #THICK_SLICE_MM} mm or more where the gap is resolved,
+     *     when the fitted seeds lie closer along the blob than one capsule's length (capsules cannot overlap: the fit has tiled
+     *     a uniform object with images), the rod is longer than n images end to end by more than a bin (else n images could tile
+     *     it without gaps), and a rod explains the profile better than a chain of n by the information criterion
+     *     ({@link ChainProfile#isRod});</li>
+     * <li>fitted as n ≥ 2 seeds lying a capsule apart or farther, on such slices, lying within 25° of the slices' plane (a
+     *     wire's piece lies in its slice; a needle's seeds crossing thick slices steeply, 6.4 mm apart on tuning scan 9512, read
+     *     as a rod in-plane), when the rod is longer than the fitted seeds' images span by more than a bin (metal lies beyond or
+     *     between them) and explains the profile better than the chain by at least {@value #ROD_EVIDENCE} in the information
+     *     criterion (very strong evidence: seeds with gaps between their capsules leave clear dips between their images;
+     *     eleventh round).</li>
      * </ul>
-     * A wire at a slant to thick slices shows one piece per slice, each fitted as 2–7 seeds end to end.
+     * A wire at a slant to thick slices shows one piece per slice, each fitted as 2–7 seeds end to end or apart.
      */
     private boolean rodOfMetal(Grid g, double profileMm, float[] hu, int[] labels, BlobCount bc, double background, double top,
                                SeedImageModel model) {
@@ -760,7 +775,8 @@ public final class SeedFinder {
         double bin = Math.abs(u.x()) * g.dxMm() + Math.abs(u.y()) * g.dyMm();
         double capsule = options.seedLengthMm() * inPlane;
         double gap = (options.seedLengthMm() - model.lengthMm()) * inPlane;
-        if (gap < bin || gap < 2 * model.sigmaXyMm()) {
+        boolean resolved = gap >= bin && gap >= 2 * model.sigmaXyMm();
+        if (!resolved && bc.chosen >= 2) {
             return false;
         }
         // Every voxel above the local background counts: a cut would take more of a thin line's content where it falls between
@@ -771,14 +787,17 @@ public final class SeedFinder {
             return false;
         }
         if (bc.chosen == 1) {
-            return p.rodLengthMm() > capsule + bin;
+            return p.rodLengthMm() > (resolved ? capsule : options.seedLengthMm()) + bin;
         }
         double segment = model.lengthMm() * inPlane;
         double[] along = Arrays.stream(bc.fit(bc.chosen).seeds()).mapToDouble(q -> q.centreMm.x() * u.x() + q.centreMm.y() * u.y())
                 .sorted().toArray();
         double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
-        return spacing >= segment / 2 && spacing < capsule && p.rodLengthMm() > bc.chosen * segment + bin
-                && p.isRod(bc.chosen, segment);
+        if (spacing >= capsule) {
+            return inPlane >= ALONG_Z && p.rodLengthMm() > (bc.chosen - 1) * spacing + segment + bin
+                    && p.rodEvidence(bc.chosen, segment) >= ROD_EVIDENCE;
+        }
+        return spacing >= segment / 2 && p.rodLengthMm() > bc.chosen * segment + bin && p.isRod(bc.chosen, segment);
     }
 
     /**

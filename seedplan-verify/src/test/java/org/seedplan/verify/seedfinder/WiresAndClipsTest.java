@@ -34,6 +34,9 @@ class WiresAndClipsTest {
         // 315 finds all 59 (one seed's content taken from the single seeds, not from a pair's: see allImplantScan617FindsItsSingleSeedsOnFiveMmSlices).
         // Ninth round: 316 loses a needle seed lying on a slice boundary (a faint 19 mm³ object, now other metal) to the tilted
         // single-seed starts of thick slices (docs/seed-finder.md, ninth round: not looked at further).
+        // Eleventh round: pieces fitted as seeds lying a capsule apart or farther are wire where a rod beats the chain by 10 or
+        // more in the information criterion (313: 11 -> 7; the rest are pieces fitted as three seeds closer than capsules whose
+        // profile a chain of three explains as well as a rod).
         int[] found = {59, 59, 57, 59, 55, 59};
         int onWire = 0;
         for (int n = 12; n < 18; n++) {
@@ -45,7 +48,7 @@ class WiresAndClipsTest {
             onWire += (int) m.extraFound().stream().filter(i -> near(wire, f.seeds().get(i).centreMm())).count();
             assertThat(f.rejected()).as("%d: pieces of the wire listed as wire", 300 + n).anyMatch(r -> r.shape() == MetalShape.WIRE);
         }
-        assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(18);
+        assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(10);
     }
 
     @Test
@@ -65,7 +68,10 @@ class WiresAndClipsTest {
     void fewerSeedsOnTheClipOnThinSlices() {
         // Sixth round: 11 seeds on the clip over the 12 scans 300-311 (1.25 and 2.5 mm), on 10 of them. The rod test takes the
         // clip fitted as one seed where the in-plane profile resolves the capsules' ends (gap of at least a bin and 2 sigma):
-        // 8 remain (the gap is 1.0-1.05 mm against 2 sigma of 1.04-1.1 mm on most of these scans, so the test is not asked).
+        // 8 remained (the gap is 1.0-1.05 mm against 2 sigma of 1.04-1.1 mm on most of these scans, so the test was not asked).
+        // Eleventh round: where the gap is not resolved a one-seed fit is a rod when the rod is longer than a seed's whole
+        // capsule by more than a bin (the clip's rod 6.25 mm against 4.5 + 1 mm): 2 remain, the clip fitted as two seeds on
+        // 300 (1.25 mm box 12-bit: the n >= 2 rule is not asked on thin slices).
         int onClip = 0;
         for (int n = 0; n < 12; n++) {
             SimulatedPostOpScan s = IndependentScanMatrix.allImplants(300 + n, n);
@@ -74,7 +80,55 @@ class WiresAndClipsTest {
             long here = f.seeds().stream().filter(fs -> near(clip, fs.centreMm())).count();
             onClip += (int) here;
         }
-        assertThat(onClip).as("seeds on the clip, scans 300-311").isLessThanOrEqualTo(8);
+        assertThat(onClip).as("seeds on the clip, scans 300-311").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aClipFittedAsOneSeedIsOtherMetalWhereTheSeedImageIsNearlyTheCapsule() {
+        // 310 (2.5 mm Gaussian, 12-bit): the learned seed image is 3.67 mm long, so the capsules' ends leave 0.68 mm in-plane,
+        // under two sigma of the blur (1.09 mm), and the rod test was not asked: the clip was one seed (docs/seed-finder.md,
+        // eleventh round). Its metal spans 6.25 mm in-plane, longer than any seed's 4.5 mm capsule by more than a bin: other
+        // metal, and every true seed is still found.
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(310, 10);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+        DenseObject clip = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.CLIP).findFirst().orElseThrow();
+        assertThat(f.seeds()).as("310: seeds on the clip").noneMatch(x -> near(clip, x.centreMm()));
+        assertThat(f.rejected()).as("310: the clip listed as other metal")
+                .anyMatch(r -> r.reason() == RejectedObject.Reason.OTHER_METAL && near(clip, r.centreMm()));
+        assertThat(m.matches()).as("310: seeds found of %d", s.seeds().size()).hasSize(59);
+    }
+
+    @Test
+    void wirePiecesFittedAsSeedsACapsuleApartAreOtherMetal() {
+        // 313 (5 mm box, extended): the wire's pieces at z -7.5 and 12.5 mm were each fitted as two seeds 5.5-5.6 mm apart, farther
+        // than a capsule, which the seventh round's rule did not ask about; their in-plane profile is a rod 11.25-11.5 mm long that
+        // beats the chain of two by 24-30 in the information criterion (docs/seed-finder.md, eleventh round). 4 false seeds fewer
+        // (11 -> 7), every true seed found.
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(313, 13);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+        assertThat(m.matches()).as("313: seeds found of %d", s.seeds().size()).hasSize(59);
+        DenseObject wire = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.WIRE).findFirst().orElseThrow();
+        assertThat(f.seeds()).as("313: seeds on the wire's pieces at z -7.5 and 12.5 mm").noneMatch(x -> near(wire, x.centreMm())
+                && (Math.abs(x.centreMm().z() + 7.5) < 1 || Math.abs(x.centreMm().z() - 12.5) < 1));
+        assertThat(m.extraFound()).as("313: false seeds").hasSizeLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void aWireSeenAsPiecesOnThickSlicesIsListedAsOneWireWithItsLength() {
+        // 316 (5 mm Gaussian, 12-bit): the 78 mm wire shows one piece per slice, 5 of them rejected as other metal; each was listed
+        // on its own. Now one wire, its length the extent of the pieces' voxels along their principal axis: within 6 mm of 78 mm
+        // (the pieces' ends are cut at the metal threshold, and the wire's first and last slices may hold too little of it to
+        // show; 76 mm measured).
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(316, 16);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        List<RejectedObject> wires = f.rejected().stream().filter(r -> r.shape() == MetalShape.WIRE).toList();
+        assertThat(wires).as("316: wires listed").hasSize(1);
+        assertThat(wires.get(0).pieces()).as("316: the wire's pieces").isGreaterThanOrEqualTo(5);
+        assertThat(wires.get(0).lengthMm()).as("316: the wire's length, mm").isBetween(72.0, 84.0);
+        assertThat(f.selfCheck()).as("316: the OTHER METAL line").anyMatch(l -> l.startsWith("OTHER METAL")
+                && l.contains(String.format(Locale.ROOT, "wire, %.0f mm long in %d pieces", wires.get(0).lengthMm(), wires.get(0).pieces())));
     }
 
     @Test
@@ -92,22 +146,6 @@ class WiresAndClipsTest {
                 .toList();
         assertThat(onStent).as("false seeds on the stent").hasSize(4);
         assertThat(named).as("of them named as seeds at other metal").hasSize(2);
-    }
-
-    @Test
-    void aWireSeenAsPiecesOnThickSlicesIsListedAsOneWireWithItsLength() {
-        // 316 (5 mm Gaussian, 12-bit): the 78 mm wire shows one piece per slice, 5 of them rejected as other metal; each was listed
-        // on its own. Now one wire, its length the extent of the pieces' voxels along their principal axis: within 6 mm of 78 mm
-        // (the pieces' ends are cut at the metal threshold, and the wire's first and last slices may hold too little of it to
-        // show; 76 mm measured).
-        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(316, 16);
-        SeedFinding f = new SeedFinder().find(s.ct());
-        List<RejectedObject> wires = f.rejected().stream().filter(r -> r.shape() == MetalShape.WIRE).toList();
-        assertThat(wires).as("316: wires listed").hasSize(1);
-        assertThat(wires.get(0).pieces()).as("316: the wire's pieces").isGreaterThanOrEqualTo(5);
-        assertThat(wires.get(0).lengthMm()).as("316: the wire's length, mm").isBetween(72.0, 84.0);
-        assertThat(f.selfCheck()).as("316: the OTHER METAL line").anyMatch(l -> l.startsWith("OTHER METAL")
-                && l.contains(String.format(Locale.ROOT, "wire, %.0f mm long in %d pieces", wires.get(0).lengthMm(), wires.get(0).pieces())));
     }
 
     private static boolean near(DenseObject o, Vec3 p) {
