@@ -104,8 +104,22 @@ export function lesionForm(patient, onSaved) {
   /** The stored lesion being changed, null when adding one. */
   let editing = null;
 
+  /** Marks the table row of the lesion being edited (tinted, aria-current for a screen reader); none when null. */
+  const markRow = (lesion) => {
+    for (const row of document.querySelectorAll('#lesions tbody tr.editing')) {
+      row.classList.remove('editing');
+      row.removeAttribute('aria-current');
+    }
+    const row = lesion && document.querySelector(`#lesions .edit-lesion[data-lesion-id="${lesion.id}"]`)?.closest('tr');
+    if (row) {
+      row.classList.add('editing');
+      row.setAttribute('aria-current', 'true');
+    }
+  };
+
   const open = (lesion) => {
     editing = lesion;
+    markRow(lesion);
     clearAllErrors(form);
     showMessage(message, 'info', '');
     reload.hidden = true;
@@ -132,6 +146,7 @@ export function lesionForm(patient, onSaved) {
     form.hidden = true;
     opener.disabled = false;
     editing = null;
+    markRow(null);
     clearAllErrors(form);
   });
   form.addEventListener('submit', async (e) => {

@@ -84,8 +84,9 @@ const LESION_COLUMNS = [
   { label: 'Short axis', num: true, value: (l) => quantity(l.baselineShortAxisMm, 0, 'mm') },
   { label: 'Viable', num: true, value: (l) => quantity(l.baselineViableMm, 0, 'mm') },
   { label: 'Measured on', cls: 'date', value: (l) => calendarDate(l.baselineDate) },
-  // only for a role that may change the registry (hidden with its header by offerOnly); opens the lesion form filled
-  { label: '', needs: 'EDIT_REGISTRY', value: (l) => h('button', { type: 'button', class: 'edit-lesion', 'data-lesion-id': l.id,
+  // only for a role that may change the registry (hidden with its header by offerOnly); opens the lesion form filled. A header
+  // of its own: a screen reader names the column of each Edit button by it
+  { label: 'Edit', needs: 'EDIT_REGISTRY', value: (l) => h('button', { type: 'button', class: 'edit-lesion', 'data-lesion-id': l.id,
     'aria-label': `Edit lesion ${l.label}` }, 'Edit') },
 ];
 

@@ -79,6 +79,20 @@ class LesionEditBrowserTest extends BrowserPerClass {
         assertThat(form.field("baselineLongestMm").getAttribute("value")).isEqualTo("30");
         assertThat(form.field("baselineDate").getAttribute("value")).isEqualTo("2026-11-20");
         assertThat(driver.findElement(By.id("add-lesion")).isEnabled()).as("Add lesion while editing").isFalse();
+        // the row being edited is marked: tinted (the exact colour of app.css's tr.editing, also under the mouse) and
+        // aria-current; the Edit column has a header a screen reader names it by (was empty)
+        WebElement row = driver.findElement(By.cssSelector("#lesions tbody tr"));
+        assertThat(row.getAttribute("class")).contains("editing");
+        assertThat(row.getAttribute("aria-current")).isEqualTo("true");
+        assertThat(row.findElement(By.cssSelector("td")).getCssValue("background-color")).isEqualTo("rgba(253, 241, 199, 1)");
+        List<WebElement> heads = driver.findElements(By.cssSelector("#lesions thead th"));
+        assertThat(heads.get(heads.size() - 1).getText()).isEqualTo("Edit");
+        assertThat(heads).allSatisfy(th -> assertThat(th.getText()).as("a header's text").isNotBlank());
+        driver.findElement(By.id("lesion-cancel")).click();
+        assertThat(row.getAttribute("class")).as("after Cancel").doesNotContain("editing");
+        assertThat(row.getAttribute("aria-current")).isNull();
+        driver.findElement(By.cssSelector("#lesions .edit-lesion")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lesion-form")));
 
         // a refusal only the server makes (the date before the patient's birth) stands under the date
         form.type("baselineDate", "1959-12-01");
