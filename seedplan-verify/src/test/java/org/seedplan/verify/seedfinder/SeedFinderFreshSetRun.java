@@ -11,7 +11,7 @@ import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.SimulatedPostOpScan;
 
 /**
- * The seed finder on the fresh acceptance set of the ninth round (docs/seed-finder.md), by hand only, for a reviewer to
+ * The seed finder on the fresh acceptance sets of the ninth and eleventh rounds (docs/seed-finder.md), by hand only, for a reviewer to
  * re-run: {@code mvn … -pl seedplan-verify test -Dtest=SeedFinderFreshSetRun -Dseedfinder.fresh=11200}. Each set
  * is 36 scans of {@link IndependentScanMatrix} from random seeds nobody tuned on; it prints each set and the pooled figure
  * with its 95 % interval (Wilson score interval of a binomial proportion: the seeds are the trials), with the issue's
@@ -23,8 +23,11 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
 @EnabledIfSystemProperty(named = "seedfinder.fresh", matches = "\\d+(,\\d+)*")
 class SeedFinderFreshSetRun {
 
-    /** The set of the ninth round, drawn 2026-12-04 after the last change of the finder (the seeds' axes on thick slices). */
-    static final Set<Long> FRESH_SETS = Set.of(11200L);
+    /**
+     * The set of the ninth round, drawn 2026-12-04 after its last change of the finder (the seeds' axes on thick slices),
+     * and of the eleventh, drawn 2026-12-05 after its last change (wires, clips, seeds read out of other metal).
+     */
+    static final Set<Long> FRESH_SETS = Set.of(11200L, 11300L, 11400L, 11500L);
     static final int SCANS_PER_SET = 36;
 
     @Test
@@ -34,8 +37,8 @@ class SeedFinderFreshSetRun {
         for (String part : System.getProperty("seedfinder.fresh").split(",")) {
             long from = Long.parseLong(part);
             if (!FRESH_SETS.contains(from)) {
-                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the ninth round:"
-                        + " give 11200 (tune on SeedFinderTuningRun's sets)");
+                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the ninth or eleventh round:"
+                        + " give 11200, 11300, 11400 or 11500 (tune on SeedFinderTuningRun's sets)");
             }
             MatchTally set = new MatchTally();
             int missZ = 0;
