@@ -131,11 +131,14 @@ public final class AuditTrail {
 
     /**
      * The tables of a patient's records that are never deleted nor moved to another patient, whose audit rows name the record:
-     * listed by {@link #ofPatient} through the table's {@code patient_id} (a series through its study's).
+     * listed by {@link #ofPatient} through the table's {@code patient_id} (a series through its study's, an instance through its
+     * series' study's).
      */
     private static final Map<String, String> FIXED_RECORDS = Map.of(
             "dicom_study", "SELECT CAST(x.id AS TEXT) FROM dicom_study x WHERE x.patient_id = ?",
             "dicom_series", "SELECT CAST(x.id AS TEXT) FROM dicom_series x JOIN dicom_study d ON d.id = x.study_id WHERE d.patient_id = ?",
+            "dicom_instance", "SELECT CAST(x.id AS TEXT) FROM dicom_instance x JOIN dicom_series s ON s.id = x.series_id"
+                    + " JOIN dicom_study d ON d.id = s.study_id WHERE d.patient_id = ?",
             "structure_set", "SELECT CAST(x.id AS TEXT) FROM structure_set x WHERE x.patient_id = ?",
             "plan", "SELECT CAST(x.id AS TEXT) FROM plan x WHERE x.patient_id = ?",
             "plan_revision", "SELECT CAST(r.id AS TEXT) FROM plan_revision r JOIN plan x ON x.id = r.plan_id WHERE x.patient_id = ?");
@@ -162,8 +165,8 @@ public final class AuditTrail {
      * the rows written with their patient ({@link #event(Actor, String, String, Object, String, Long)}) and the rows that carry
      * none (none was written with one, and those before storage V014 could not be), found at query time so that the chained rows
      * stay as they were written: about the patient record itself (entity {@code patient}, its id); about the records that are
-     * never moved nor deleted (plans and plan revisions, structure sets, DICOM studies and series), through the table's
-     * {@code patient_id} (a revision's plan's, a series' study's); about the patient's implants, visits, lesions, hyperthermia
+     * never moved nor deleted (plans and plan revisions, structure sets, DICOM studies, series and instances), through the
+     * table's {@code patient_id} (a revision's plan's, a series' study's, an instance's series' study's); about the patient's implants, visits, lesions, hyperthermia
      * sessions (whose rows also record their temperature log: samples, channels, first and last minute), adverse events and
      * progressions ({@link #PATIENT_RECORDS}), through the record's {@code patient_id} or, for a record since deleted, through its
      * own audit rows that name the patient (the CREATE row's {@code patient_id} field, or an UPDATE's to it; records imported by a

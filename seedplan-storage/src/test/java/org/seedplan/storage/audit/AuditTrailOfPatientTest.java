@@ -61,7 +61,7 @@ class AuditTrailOfPatientTest {
 
     /** The kinds of record this test writes for each patient (besides the patient, its lesions and visits). */
     private static final List<String> KINDS = List.of("study_value", "hyperthermia_session", "adverse_event", "progression", "dicom_study",
-            "dicom_series");
+            "dicom_series", "dicom_instance");
 
     /** A patient's records, by entity, each id as the audit trail writes it. */
     private record Written(Patient patient, Map<String, List<String>> ids) {
@@ -120,7 +120,9 @@ class AuditTrailOfPatientTest {
                 "adverse_event", List.of(Long.toString(fever.id())),
                 "progression", List.of(Long.toString(progression.id())),
                 "dicom_study", List.of(Long.toString(studyId)),
-                "dicom_series", series));
+                "dicom_series", series,
+                "dicom_instance", t.db.read(tx -> tx.query("SELECT i.id FROM dicom_instance i JOIN dicom_series s ON s.id = i.series_id"
+                        + " WHERE s.study_id = ? ORDER BY i.id", r -> Long.toString(r.longValue("id")), studyId))));
     }
 
     private static List<Long> seqs(List<AuditEvent> rows) {
