@@ -58,9 +58,8 @@ public final class AuditApi {
      * The kinds of object (entity) whose rows {@code ?patientId=} lists, each with its kinds of event (actions): verification runs
      * and model-based runs (of a plan revision and of a verification's found seeds), whose rows carry their patient; the patient
      * record itself, its implants, visits, lesions, study values, hyperthermia sessions (with their temperature logs), adverse
-     * events and progressions, its plans and plan revisions, structure sets, and the DICOM studies and series received or fetched
-     * for it, whose rows carry none and are found at query time ({@code AuditTrail.ofPatient}). Not listed by patient: the DICOM
-     * instances (one row per image received; by entity and id).
+     * events and progressions, its plans and plan revisions, structure sets, and the DICOM studies, series and instances (one row per image)
+     * received or fetched for it, whose rows carry none and are found at query time ({@code AuditTrail.ofPatient}).
      */
     static final Map<String, List<String>> PATIENT_ENTITIES = Map.ofEntries(
             Map.entry("patient", List.of("CREATE", "UPDATE", "DELETE", "IMPORT", "PACS_QUERY", "PACS_RETRIEVE", "PACS_RETRIEVE_FAILED")),
@@ -74,6 +73,7 @@ public final class AuditApi {
             Map.entry("structure_set", List.of("CREATE", "UPDATE")),
             Map.entry("dicom_study", List.of("CREATE")),
             Map.entry("dicom_series", List.of("CREATE")),
+            Map.entry("dicom_instance", List.of("CREATE")),
             Map.entry("plan", List.of("CREATE")),
             Map.entry("plan_revision", List.of("CREATE", "APPROVE", "APPROVE_REFUSED", "RETIRE", "LOCK", "EXPORT", "SEND_FAILED", "NEEDLES_FROM_CT",
                     "MODEL_BASED_DOSE_START", "MODEL_BASED_DOSE", "MODEL_BASED_DOSE_CANCEL", "VERIFICATION_MODEL_BASED_DOSE_START",

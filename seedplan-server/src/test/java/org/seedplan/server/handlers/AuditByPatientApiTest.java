@@ -235,12 +235,14 @@ class AuditByPatientApiTest extends ServerPerClass {
                 r -> Long.toString(r.longValue("id")), studyId));
         return Map.of("study_value", List.of(Long.toString(pvtt.id()), Long.toString(afp.id())),
                 "hyperthermia_session", List.of(Long.toString(first.id()), Long.toString(second.id())),
-                "dicom_study", List.of(Long.toString(studyId)), "dicom_series", series, "structure_set", List.of(Long.toString(set)));
+                "dicom_study", List.of(Long.toString(studyId)), "dicom_series", series, "structure_set", List.of(Long.toString(set)),
+                "dicom_instance", t.db.read(tx -> tx.query("SELECT i.id FROM dicom_instance i JOIN dicom_series s ON s.id = i.series_id"
+                        + " WHERE s.study_id = ? ORDER BY i.id", r -> Long.toString(r.longValue("id")), studyId)));
     }
 
     /**
      * The rows about a patient's study values, hyperthermia sessions (whose rows record their temperature logs), the DICOM
-     * studies and series received for the patient and its structure sets carry no patient either: listed for the patient, the deleted value's and
+     * studies, series and instances received for the patient and its structure sets carry no patient either: listed for the patient, the deleted value's and
      * session's too, each kind exactly as the one-record form lists its records; never B's patient's, for either auditor. Before,
      * these kinds were refused (400: not listed by patient).
      */
@@ -293,7 +295,7 @@ class AuditByPatientApiTest extends ServerPerClass {
         ApiClient monitor = t.signedIn(Role.MONITOR, true);
         String of = "/api/audit?patientId=" + inA.patient().id();
         refused(monitor, "/api/audit?patientId=seven", "patientId", "whole number");
-        refused(monitor, of + "&entity=dicom_instance", "entity", "study_value");
+        refused(monitor, of + "&entity=session", "entity", "study_value");
         refused(monitor, of + "&entity=plan&action=APPROVE", "action", "CREATE");
         refused(monitor, of + "&action=verification_done", "action", "capitals");
         refused(monitor, of + "&entity=verification_run&action=MODEL_BASED_DOSE_RUN_DONE", "action", "VERIFICATION_CANCELLED");
