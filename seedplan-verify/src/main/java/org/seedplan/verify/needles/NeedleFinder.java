@@ -711,15 +711,19 @@ public final class NeedleFinder {
     /**
      * Whether the shorter run ({@value #AXIS_CHORD_MM} mm or more) and the longer are two needles side by side in one slice,
      * not pieces of one needle nor one needle's echo: parallel within {@value #SIDE_BY_SIDE_DEG}°, the shorter alongside the longer over more than half its length,
-     * its middle within a quarter of the slice spacing of the longer's curve along z, and at one of its ends at least
-     * {@value #PARTING_MM} mm from it across in the axial plane. Two needles of one template column whose outer parts
-     * converge in one 5 mm slice (3351 needles 7 and 8: hubs 1.1 mm apart, tips 7 mm apart along the axis, 1–4 mm apart
+     * its middle within a quarter of the slice spacing of the longer's curve along z and both its ends within one slice
+     * spacing, and at one of its ends at least {@value #PARTING_MM} mm from it across in the axial plane. Two needles of
+     * one template column whose outer parts converge in one 5 mm slice (3351 needles 7 and 8: hubs 1.1 mm apart, tips 7 mm apart along the axis, 1–4 mm apart
      * across over 135 mm, crossing in the middle) give two runs side by side, parting by 2.5 mm at the tips; they were joined
      * as pieces of one needle, and needle 8 was missed. A needle's own pieces lie one beyond the other or one slice apart
      * (a shallow needle crossing from one slice to the next), its echo one slice apart; two runs of one needle's voxels (a
      * run taken again, or a reading of {@link #pairedAlongZ}) part by 0.3 mm at their ends (3369 needles 1 and 5). The
      * angle: an echo lies flat in one slice beside its needle crossing it and can part from it at a strayed end (3018
      * needle 6: 4.5° apart, 2.95 mm at the end, its middle 0.2 mm from the needle along z); the two needles of 3351, 1.8°.
+     * The ends along z: two needles of one column two slices apart (3247 needles 1 and 5, Gaussian profile) both echo into
+     * the slice between them, and the run there follows one needle at one end and the other at the other: its middle on
+     * needle 5's curve, parting from it by 1.9 mm where it follows needle 1, and that end 5.5 mm from needle 5 along z, in
+     * the next slice (its 67 mm run became an 86 mm false needle); the parting ends of 3351's two needles lie 4.1 mm apart along z.
      */
     private static boolean sideBySide(Run shorter, Run longer, double[] rl, double[] rs, double sliceMm) {
         if (rs[1] - rs[0] < AXIS_CHORD_MM) {
@@ -729,12 +733,14 @@ public final class NeedleFinder {
         double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
         double overlap = Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
         double[] middle = offset(shorter.curve().at((rs[0] + rs[1]) / 2), longer.curve());
-        double parting = Math.max(offset(shorter.curve().at(rs[0]), longer.curve())[1],
-                offset(shorter.curve().at(rs[1]), longer.curve())[1]);
+        double[] end0 = offset(shorter.curve().at(rs[0]), longer.curve());
+        double[] end1 = offset(shorter.curve().at(rs[1]), longer.curve());
+        double parting = Math.max(end0[1], end1[1]);
         Vec3 us = shorter.curve().axis();
         Vec3 ul = longer.curve().axis();
         return NeedleMatcher.angleDeg(ul, us.dot(ul) < 0 ? us.times(-1) : us) <= SIDE_BY_SIDE_DEG
-                && overlap > (rs[1] - rs[0]) / 2 && Math.abs(middle[2]) < sliceMm / 4 && parting >= PARTING_MM;
+                && overlap > (rs[1] - rs[0]) / 2 && Math.abs(middle[2]) < sliceMm / 4 && parting >= PARTING_MM
+                && Math.max(Math.abs(end0[2]), Math.abs(end1[2])) < sliceMm;
     }
 
     /**
