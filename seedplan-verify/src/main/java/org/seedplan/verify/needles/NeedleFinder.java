@@ -700,7 +700,47 @@ public final class NeedleFinder {
                 return false;
             }
         }
-        return true;
+        return !sideBySide(shorter, longer, rl, rs, sliceMm);
+    }
+
+    /** How far apart across two runs side by side must be at one of the shorter's ends to be two needles ({@link #sideBySide}), mm. */
+    static final double PARTING_MM = 1.5;
+    /** Largest angle between two runs side by side that are two needles ({@link #sideBySide}), degrees. */
+    static final double SIDE_BY_SIDE_DEG = 3;
+
+    /**
+     * Whether the shorter run ({@value #AXIS_CHORD_MM} mm or more) and the longer are two needles side by side in one slice,
+     * not pieces of one needle nor one needle's echo: parallel within {@value #SIDE_BY_SIDE_DEG}°, the shorter alongside the longer over more than half its length,
+     * its middle within a quarter of the slice spacing of the longer's curve along z and both its ends within one slice
+     * spacing, and at one of its ends at least {@value #PARTING_MM} mm from it across in the axial plane. Two needles of
+     * one template column whose outer parts converge in one 5 mm slice (3351 needles 7 and 8: hubs 1.1 mm apart, tips 7 mm apart along the axis, 1–4 mm apart
+     * across over 135 mm, crossing in the middle) give two runs side by side, parting by 2.5 mm at the tips; they were joined
+     * as pieces of one needle, and needle 8 was missed. A needle's own pieces lie one beyond the other or one slice apart
+     * (a shallow needle crossing from one slice to the next), its echo one slice apart; two runs of one needle's voxels (a
+     * run taken again, or a reading of {@link #pairedAlongZ}) part by 0.3 mm at their ends (3369 needles 1 and 5). The
+     * angle: an echo lies flat in one slice beside its needle crossing it and can part from it at a strayed end (3018
+     * needle 6: 4.5° apart, 2.95 mm at the end, its middle 0.2 mm from the needle along z); the two needles of 3351, 1.8°.
+     * The ends along z: two needles of one column two slices apart (3247 needles 1 and 5, Gaussian profile) both echo into
+     * the slice between them, and the run there follows one needle at one end and the other at the other: its middle on
+     * needle 5's curve, parting from it by 1.9 mm where it follows needle 1, and that end 5.5 mm from needle 5 along z, in
+     * the next slice (its 67 mm run became an 86 mm false needle); the parting ends of 3351's two needles lie 4.1 mm apart along z.
+     */
+    private static boolean sideBySide(Run shorter, Run longer, double[] rl, double[] rs, double sliceMm) {
+        if (rs[1] - rs[0] < AXIS_CHORD_MM) {
+            return false;
+        }
+        double t0 = longer.curve().parameterOf(shorter.curve().at(rs[0]));
+        double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
+        double overlap = Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
+        double[] middle = offset(shorter.curve().at((rs[0] + rs[1]) / 2), longer.curve());
+        double[] end0 = offset(shorter.curve().at(rs[0]), longer.curve());
+        double[] end1 = offset(shorter.curve().at(rs[1]), longer.curve());
+        double parting = Math.max(end0[1], end1[1]);
+        Vec3 us = shorter.curve().axis();
+        Vec3 ul = longer.curve().axis();
+        return NeedleMatcher.angleDeg(ul, us.dot(ul) < 0 ? us.times(-1) : us) <= SIDE_BY_SIDE_DEG
+                && overlap > (rs[1] - rs[0]) / 2 && Math.abs(middle[2]) < sliceMm / 4 && parting >= PARTING_MM
+                && Math.max(Math.abs(end0[2]), Math.abs(end1[2])) < sliceMm;
     }
 
     /**
@@ -736,10 +776,14 @@ public final class NeedleFinder {
      * column 6.7 mm apart along z (2310 needles 3 and 7) have most of their voxels within a slice + 2 mm of each other, and
      * when one run mixes the two along z the other needle's run parts from it by 8 mm at one end. Parallel in the axial plane within 5°; out of it, within 5° plus the tilt those
      * bounds leave (atan(2 × (slice spacing + 2 mm) / its length)): on 5 mm slices a run can take the needle's voxels in one
-     * slice and its echo's in the next and read 15° out of the plane beside a needle at 2° (2642).
+     * slice and its echo's in the next and read 15° out of the plane beside a needle at 2° (2642). Two needles side by side
+     * in one slice are no echo ({@link #sideBySide}).
      */
     private static boolean echo(Run shorter, Run longer, double sliceMm) {
         double zBoundMm = sliceMm + 2;
+        if (sideBySide(shorter, longer, range(longer.points(), longer.curve()), range(shorter.points(), shorter.curve()), sliceMm)) {
+            return false;
+        }
         if (!parallel(longer.curve().axis(), shorter.curve().axis(), 2 * zBoundMm, shorter.length())) {
             return false;
         }
@@ -991,7 +1035,7 @@ public final class NeedleFinder {
 
     /**
      * The line continued beyond its last point through the steel to air or the edge of the scan, or null when the steel
-     * beyond it stops in tissue or does not start within {@value #WALK_START_MM} mm of the end, when the line is shorter than
+     * beyond it stops in tissue or does not start within {@value #MAX_GAP_MM} mm of the end, when the line is shorter than
      * {@value #AXIS_CHORD_MM} mm (a strand of seeds is shorter: 4 seeds end to end in the scenario, 20 mm) or when it lies
      * along another run for more than half its length (a piece of that needle).
      * On 5 mm slices two needles whose outer parts converge (hubs a few mm apart near the skin) share their voxels there,
@@ -1000,7 +1044,10 @@ public final class NeedleFinder {
      * there: followed in 1 mm steps, each the largest CT number within 1 mm across in the axial plane and half a slice along
      * z (where the needle crosses to the next slice, half way between the two centres reads the mean of both), recentred
      * half way towards it, while it stays at or above the follow level with gaps of at most {@value #MAX_GAP_MM} mm; the
-     * continued line's end is then tested for air as any other ({@link End}).
+     * continued line's end is then tested for air as any other ({@link End}). The first gap counts as any other: a run ends
+     * where its needle falls below the follow level, and a flat needle on the boundary between two 5 mm slices reads just
+     * below it in both for the first millimetres beyond (3368 needle 6, Gaussian profile: 1 290 HU against 1 320, then
+     * 1 300–1 900 HU to the skin); the walk was given up there when the first 2 mm held no steel, and the needle was missed.
      */
     private static Polyline steelToAir(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
@@ -1044,8 +1091,6 @@ public final class NeedleFinder {
                 c = c.plus(across.times(bestA / 2)).plus(up.times(bestB / 2));
                 points.add(c);
                 gap = 0;
-            } else if (s <= WALK_START_MM) {
-                return null;
             } else {
                 gap++;
             }
@@ -1054,8 +1099,6 @@ public final class NeedleFinder {
         return continued.length() > line.length() + 2 && end(ct, continued).outside() ? continued : null;
     }
 
-    /** The steel beyond a run's end must start within this, mm ({@link #steelToAir}). */
-    private static final double WALK_START_MM = 2;
     /** Longest stretch of steel followed beyond a run's end ({@link #steelToAir}), mm. */
     private static final double WALK_MM = 200;
 

@@ -73,7 +73,7 @@ class NeedleFinderZPairingTest {
     }
 
     /** Scan {@code n} of its set drawn from {@code seed} on 5 mm slices, all its needles and seeds, found and matched. */
-    private static NeedleMatching wholeScan(long seed, int n) {
+    static NeedleMatching wholeScan(long seed, int n) {
         IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, n);
         Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
@@ -82,7 +82,7 @@ class NeedleFinderZPairingTest {
     }
 
     /** Tip error (mm) and axis error (°) of needle {@code number} (1…) of the scenario drawn from {@code seed}, printed. */
-    private static double[] tipAndAxis(NeedleMatching m, long seed, int number) {
+    static double[] tipAndAxis(NeedleMatching m, long seed, int number) {
         SimulatedNeedle t = IntraOpScenario.generate(NeedleFinderThickSliceTest.drawnGrid(5), seed).placed().get(number - 1);
         NeedleMatch match = m.matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
         FoundNeedle f = m.found().get(match.found());
