@@ -43,7 +43,13 @@ record PreviousSeeds(Path file, List<Vec3> points, ObjectIdentity identity, Stri
     /** Reads the input: its seeds (found on it, for a CT folder), and for a plan or CT its patient and frame. */
     static PreviousSeeds read(Path file) {
         if (Files.isDirectory(file)) {
-            CtSeries ct = CtSeriesReader.read(file, null);
+            CtSeries ct;
+            try {
+                ct = CtSeriesReader.read(file, null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(OPTION + " " + file + ": this folder is not the earlier implant's post-op CT ("
+                        + e.getMessage() + "); give that CT's folder, its RT Plan or a seed CSV", e);
+            }
             List<Vec3> found = new SeedFinder().find(ct.volume(), null, OptionalInt.empty(), List.of()).seeds().stream()
                     .map(FoundSeed::centreMm).toList();
             if (found.isEmpty()) {

@@ -174,6 +174,17 @@ class FindSeedsSelfCheckTest {
     }
 
     @Test
+    void aFolderWithoutACtAsTheEarlierImplantIsOneLineNamingTheOption() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("not-a-ct"));
+        Path out = tmp.resolve("x.csv");
+        CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--previous-seeds", empty.toString(), "--out-file", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("seedplan find-seeds: --previous-seeds " + empty).contains("not the earlier implant's post-op CT")
+                .doesNotContain("\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aMissingPreviousSeedFileIsOneLineNamingTheOption() {
         CliRun r = CliRun.of("find-seeds", "--ct", tmp.toString(), "--previous-seeds", tmp.resolve("nope.csv").toString(),
                 "--out-file", tmp.resolve("x.csv").toString());
