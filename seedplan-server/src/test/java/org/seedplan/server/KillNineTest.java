@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.seedplan.storage.Database;
@@ -32,29 +34,18 @@ import org.seedplan.storage.registry.PatientRepository;
  * <p>Nothing of the killed run is left once a server starts again: the child wrote nothing into its system temporary folder
  * (its scratch folder and SQLite's native library are in the data folder, {@link ScratchFolder#beforeDatabase}), and the
  * restarted server deleted the killed run's scratch folder. Everything the test and the child wrote lies in the test's own
- * folder, deleted when the test passes and kept, with the child's log, when it fails. (JUnit's
- * {@code @TempDir(cleanup = ON_SUCCESS)}, used before, kept the folder of a passing run whenever any earlier test class of the
- * same surefire JVM had failed: JUnit 5.10.1 to 5.12 mark the engine's context failed and every later ON_SUCCESS folder is
- * kept, JUnit issue 4464.)
+ * folder ({@code @TempDir(cleanup = ON_SUCCESS)}), deleted when the test passes and kept, with the child's log, when it fails
+ * (JUnit 5.10.1 to 5.12.1 kept it after any earlier failure in the same JVM, JUnit issue 4464; fixed in 5.12.2).
  */
 class KillNineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind) throws Exception {
+    void everyAcknowledgedWriteSurvivesKillNineAndNothingIsHalfWritten(TestDatabases.Kind kind,
+                                                                       @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
         String pgUrl = kind == TestDatabases.Kind.POSTGRESQL ? TestDatabases.freshSchemaUrl() : null;
-        Path dir = Files.createTempDirectory("seedplan-kill-nine");
-        boolean passed = false;
-        try {
-            killAndCheck(kind, pgUrl, dir);
-            passed = true;
-        } finally {
-            if (passed) {
-                ScratchFolder.delete(dir);
-            } else {
-                System.out.println("kill -9 (" + kind + "): failed; the data folder and the child's log are kept in " + dir);
-            }
-        }
+        killAndCheck(kind, pgUrl, dir);
     }
 
     private static void killAndCheck(TestDatabases.Kind kind, String pgUrl, Path dir) throws Exception {
