@@ -226,12 +226,12 @@ class DcmtkPeersTest {
 
     /**
      * dcmtk's storescp, AE STORESCP, accepting every transfer syntax, with 4096-byte PDUs so that our
-     * fragmentation is exercised; coreutils' timeout ends it after 120 s should the test not (storescp
+     * fragmentation is exercised; stopped by the test, or by bin/while-parent when this JVM ends in any way (storescp
      * 3.6.7 cannot bind loopback only).
      */
     private static Process storescp(int port, Path dir) throws IOException {
         Files.createDirectories(dir);
-        return new ProcessBuilder("timeout", "120", "storescp", "-aet", "STORESCP", "+xa", "--max-pdu", "4096",
+        return NetFixtures.whileParent("storescp", "-aet", "STORESCP", "+xa", "--max-pdu", "4096",
                 "-od", dir.toString(), "-uf", "--acse-timeout", "10", "--dimse-timeout", "30", String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 

@@ -31,6 +31,17 @@ final class NetFixtures {
         }
     }
 
+    /**
+     * {@code command} run through the repository's {@code bin/while-parent} (tests run in their module's folder): the peer
+     * stops when the test stops it, or when this JVM ends in any way (kill -9 too), as the OS closes the pipe to the script.
+     */
+    static ProcessBuilder whileParent(String... command) {
+        List<String> all = new ArrayList<>();
+        all.add(Path.of("").toAbsolutePath().getParent().resolve("bin").resolve("while-parent").toString());
+        all.addAll(Arrays.asList(command));
+        return new ProcessBuilder(all);
+    }
+
     /** Short timeouts so that a test never waits long: 3 s ARTIM, 10 s DIMSE. */
     static final Timeouts FAST = new Timeouts(3_000, 10_000);
 

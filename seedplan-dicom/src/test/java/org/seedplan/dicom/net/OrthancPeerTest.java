@@ -76,8 +76,7 @@ class OrthancPeerTest {
                 }
                 """.formatted(tmp.resolve("orthanc-db"), tmp.resolve("orthanc-db"), dicomPort, httpPort, node.port()));
         // stopped by stop(), or by bin/while-parent when this JVM ends in any way (kill -9 too; no time bound to outlast)
-        orthanc = new ProcessBuilder(Path.of("").toAbsolutePath().getParent().resolve("bin/while-parent").toString(), exe,
-                config.toString()).redirectErrorStream(true)
+        orthanc = NetFixtures.whileParent(exe, config.toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("orthanc.log").toFile()).start();
         orthancAe = new AeAddress("ORTHANC", "127.0.0.1", dicomPort);
         long end = System.currentTimeMillis() + 30_000;

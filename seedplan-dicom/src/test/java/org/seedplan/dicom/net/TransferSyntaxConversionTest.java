@@ -67,7 +67,8 @@ class TransferSyntaxConversionTest {
                 tmp.resolve("ct-jpegls.dcm")));
         int port = NetFixtures.freePort();
         Path in = Files.createDirectories(tmp.resolve("in"));
-        Process scp = new ProcessBuilder("timeout", "120", "storescp", "-aet", "STORESCP", option, "-od", in.toString(), "-uf",
+        // stopped in the finally below, or by bin/while-parent when this JVM ends in any way
+        Process scp = NetFixtures.whileParent("storescp", "-aet", "STORESCP", option, "-od", in.toString(), "-uf",
                 "--acse-timeout", "10", "--dimse-timeout", "30", String.valueOf(port)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<StoreScu.Outcome> outcomes;
