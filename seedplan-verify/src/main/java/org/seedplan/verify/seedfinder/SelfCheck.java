@@ -98,8 +98,11 @@ final class SelfCheck {
     record SeedAtMetal(FoundSeed seed, RejectedObject metal, double gapMm, boolean readOutOfMetal) {
     }
 
-    /** An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located. */
-    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm) {
+    /**
+     * An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located;
+     * {@code faint} where it rises above the object's mirror image only as far as bone may (beside a screw's head on thick slices).
+     */
+    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm, boolean faint) {
     }
 
     /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */
@@ -130,7 +133,11 @@ final class SelfCheck {
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
         }
         for (MetalHoldingSeeds h : holding) {
-            out.add(String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
+            out.add(h.faint()
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
+                    + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
+                    + " may too): look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
                     + " that its shape does not explain and no seed's image fits: look at the images there", h.metal().describe(), h.seeds(),
                     h.nearMm().x(), h.nearMm().y(), h.nearMm().z()));
         }

@@ -132,7 +132,7 @@ final class SeedsAtOtherMetalScenes {
             return 0;
         }
         for (String line : f.selfCheck()) {
-            if (line.startsWith("METAL MAY HOLD SEEDS")) {
+            if (line.startsWith("METAL MAY HOLD SEEDS") || line.startsWith("METAL MAY HIDE A SEED")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm")
                         .matcher(line);
                 while (m.find()) {
@@ -160,8 +160,8 @@ final class SeedsAtOtherMetalScenes {
                 > IndependentScanMatrix.MATCH_GATE_MM)).count();
     }
 
-    /** How many self-check lines name metal that may hold seeds. */
+    /** How many self-check lines name metal that may hold seeds (METAL MAY HOLD SEEDS, METAL MAY HIDE A SEED). */
     static int metalHoldingLines(SeedFinding f) {
-        return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS")).count();
+        return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED")).count();
     }
 }
