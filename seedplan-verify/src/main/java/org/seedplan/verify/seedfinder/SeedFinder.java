@@ -194,6 +194,20 @@ public final class SeedFinder {
      * shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth round).
      */
     static final double HEAD_WIDTH = 1.0;
+    /**
+     * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
+     * where they lie within this in-plane distance, mm, ...
+     */
+    static final double PAIR_IN_PLANE_MM = 1.0;
+    /** ... at least this far apart along z, mm (farther than a 4.5 mm capsule's image reaches along z from one place), ... */
+    static final double PAIR_APART_MM = 4;
+    /**
+     * ... and the second seed lowers the residual by less than this share of a single seed's image energy. A seed touching a stent on
+     * 5 mm triangle slices, counted as two with the struts' metal, gives 0.19; the 89 pairs so placed on the 5 mm scans of the tuning
+     * matrix (needle seeds along z; no seed lies at metal there) give 0.23 or more, those on the 5 mm all-implant scans 0.4 or more
+     * (docs/seed-finder.md, twelfth round).
+     */
+    static final double PAIR_GAIN = 0.2;
     /** Share of the single seeds' unclipped peak that a piece's residual must reach on an extended-scale scan to be counted. */
     static final double DENSE_SHARE = 0.5;
     /**
@@ -578,8 +592,10 @@ public final class SeedFinder {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
+        List<SelfCheck.PairAlongZ> pairs = profileMm < THICK_SLICE_MM ? List.of()
+                : counted.stream().map(bc -> bc.barelyTwoAlongZ(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal,
+                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, pairs, cal,
                         expected));
     }
 
@@ -1508,6 +1524,23 @@ public final class SeedFinder {
                 }
             }
             return Double.isInfinite(other) ? 1 : Math.max(0, Math.min(1, (other - own) / (0.25 * seedEnergy)));
+        }
+
+        /**
+         * Where this object is counted as two seeds at one place in-plane (within {@value #PAIR_IN_PLANE_MM} mm), at least {@value
+         * #PAIR_APART_MM} mm apart along z, and the second seed lowers the residual by less than {@value #PAIR_GAIN} of a single
+         * seed's image energy: the pair, else null. On thick slices a seed and a stent's struts below the threshold beside it make
+         * such an object, its metal two seeds' (docs/seed-finder.md, twelfth round).
+         */
+        SelfCheck.PairAlongZ barelyTwoAlongZ(double seedEnergy) {
+            if (chosen != 2 || !fits.containsKey(1)) {
+                return null;
+            }
+            Vec3 a = fit(2).seeds()[0].centreMm;
+            Vec3 b = fit(2).seeds()[1].centreMm;
+            double gain = (fit(1).ssr() - fit(2).ssr()) / seedEnergy;
+            return Math.hypot(a.x() - b.x(), a.y() - b.y()) < PAIR_IN_PLANE_MM && Math.abs(a.z() - b.z()) >= PAIR_APART_MM && gain < PAIR_GAIN
+                    ? new SelfCheck.PairAlongZ(a.plus(b).times(0.5), Math.abs(a.z() - b.z()), gain) : null;
         }
 
         List<FoundSeed> seeds(double seedEnergy) {
