@@ -671,7 +671,7 @@ public final class SeedFinder {
      * On thick slices a seed touching a screw's head can hide in the head's saturated blur so far that it rises only
      * {@value #HEAD_ASYMMETRIC_SHARE}-0.7 of the way from the background to the metal level above its mirror image, as far as a
      * vertebra's cortex beside the shaft does (docs/seed-finder.md, twelfth round): pieces started from that height that no piece of
-     * {@link #SCREW_ASYMMETRIC_SHARE} already holds, of two voxels or more, holding {@value #SCREW_HELD_SEED_SHARE} of a seed's metal,
+     * {@link #SCREW_ASYMMETRIC_SHARE} already holds, of two voxels or more, holding {@value #SCREW_HELD_SEED_SHARE} of a seed's metal or more,
      * with neither bone nor a band beside them and lying where the object is {@value #HEAD_WIDTH} times as wide as along most of its
      * length (its head) are named, with their own line saying how faint they are. Never counted.
      */

@@ -10,7 +10,8 @@ import org.seedplan.geometry.Vec3;
 
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
- * differs from the number implanted, metal that may hold seeds, two seeds along z that may be one, a seed appearance outside what scanners produce (so the scan
+ * differs from the number implanted, metal that may hold or hide seeds, two seeds along z that may be
+ * one, a seed appearance outside what scanners produce (so the scan
  * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, counted seeds
  * touching that metal, an earlier implant's seeds, and seeds far from every other (migrated). Empty when
  * there is nothing to say.
@@ -151,8 +152,8 @@ final class SelfCheck {
         }
         for (PairAlongZ p : pairs) {
             out.add(String.format(Locale.ROOT, "TWO SEEDS OR ONE: the two seeds counted near (%.1f, %.1f, %.1f) mm lie %.1f mm apart along z at one"
-                    + " place in-plane, and the second lowers the misfit by only %.0f %% of a seed's image: it may be one seed and other metal"
-                    + " beside it (a stent's struts), the other seed then lying elsewhere - look at the images there", p.nearMm().x(),
+                    + " place in-plane, and the second lowers the misfit by only %.0f %% of a seed's image: it may be one seed between them"
+                    + " and other metal beside it (a stent's struts) - look at the images there", p.nearMm().x(),
                     p.nearMm().y(), p.nearMm().z(), p.apartMm(), 100 * p.gain()));
         }
         if (sliceThickness != null) {
