@@ -179,6 +179,35 @@ public final class SeedFinder {
      * times on 3 of the 378 stent scans of the tuning matrix with no seed in them (docs/seed-finder.md, tenth round).
      */
     static final double SCREW_ASYMMETRIC_SHARE = 0.7;
+    /**
+     * The same for a piece beside a screw's head on slices of {@value #THICK_SLICE_MM} mm or more, named with its own line: the seeds
+     * touching the head (gap 0) on 5 mm triangle 12-bit slices of the scenes of {@code SeedsAtOtherMetalRun}, which no piece of
+     * {@link #SCREW_ASYMMETRIC_SHARE} named, rise 0.67-0.69 of the way (tuning and 2027 layouts; 0.56 on 5 mm Gaussian slices of the
+     * 2028 layout); beside the shaft cortex and bands rise 0.50-0.68 on the 5 mm tuning scans, and are told apart by the object's
+     * width there ({@link #HEAD_WIDTH}; docs/seed-finder.md, twelfth round).
+     */
+    static final double HEAD_ASYMMETRIC_SHARE = 0.5;
+    /**
+     * Least width of the object where a faint piece lies, over its median width along its length ({@link
+     * SeedsInMetal.Excess#widthBeside}), for the piece to lie beside a screw's head: the seeds touching the head in the scenes give
+     * 1.10-1.31, the faint pieces of bone and bands on the 5 mm screw scans of the tuning matrix and the all-implant scans (beside the
+     * shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth round).
+     */
+    static final double HEAD_WIDTH = 1.0;
+    /**
+     * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
+     * where they lie within this in-plane distance, mm, ...
+     */
+    static final double PAIR_IN_PLANE_MM = 1.0;
+    /** ... at least this far apart along z, mm (farther than a 4.5 mm capsule's image reaches along z from one place), ... */
+    static final double PAIR_APART_MM = 4;
+    /**
+     * ... and the second seed lowers the residual by less than this share of a single seed's image energy. A seed touching a stent on
+     * 5 mm triangle slices, counted as two with the struts' metal, gives 0.19; the 89 pairs so placed on the 5 mm scans of the tuning
+     * matrix (needle seeds along z; no seed lies at metal there) give 0.23 or more, those on the 5 mm all-implant scans 0.4 or more
+     * (docs/seed-finder.md, twelfth round).
+     */
+    static final double PAIR_GAIN = 0.2;
     /** Share of the single seeds' unclipped peak that a piece's residual must reach on an extended-scale scan to be counted. */
     static final double DENSE_SHARE = 0.5;
     /**
@@ -563,8 +592,10 @@ public final class SeedFinder {
         SeedFinderCalibration cal = new SeedFinderCalibration(background, metal, threshold,
                 seedVoxels * voxelMm3, model.sigmaXyMm(), model.sigmaZMm(), learned.used, model.lengthMm());
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
+        List<SelfCheck.PairAlongZ> pairs = profileMm < THICK_SLICE_MM ? List.of()
+                : counted.stream().map(bc -> bc.barelyTwoAlongZ(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, cal,
+                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, pairs, cal,
                         expected));
     }
 
@@ -609,8 +640,9 @@ public final class SeedFinder {
             double localContent = localBackground(g, contentHu, b, background);
             int own = labels[b.voxels[0]];
             boolean stent = shape == MetalShape.STENT;
-            for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
-                    (stent ? ASYMMETRIC_SHARE : SCREW_ASYMMETRIC_SHARE) * span, 0.15 * span, stent)) {
+            List<SeedsInMetal.Excess> pieces = SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
+                    (stent ? ASYMMETRIC_SHARE : SCREW_ASYMMETRIC_SHARE) * span, 0.15 * span, stent);
+            for (SeedsInMetal.Excess e : pieces) {
                 double n = e.contentHuMm3() / seedContent;
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
                 if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < (stent ? HELD_SEED_SHARE : SCREW_HELD_SEED_SHARE)
@@ -627,8 +659,35 @@ public final class SeedFinder {
                         continue;
                     }
                 }
-                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g)));
+                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g), false));
             }
+            if (!stent && profileMm >= THICK_SLICE_MM) {
+                fainterBesideHead(g, hu, contentHu, contentTop, labels, b, local, localContent, span, seedContent, model, m, pieces, holding);
+            }
+        }
+    }
+
+    /**
+     * On thick slices a seed touching a screw's head can hide in the head's saturated blur so far that it rises only
+     * {@value #HEAD_ASYMMETRIC_SHARE}-0.7 of the way from the background to the metal level above its mirror image, as far as a
+     * vertebra's cortex beside the shaft does (docs/seed-finder.md, twelfth round): pieces started from that height that no piece of
+     * {@link #SCREW_ASYMMETRIC_SHARE} already holds, of two voxels or more, holding {@value #SCREW_HELD_SEED_SHARE} of a seed's metal or more,
+     * with neither bone nor a band beside them and lying where the object is {@value #HEAD_WIDTH} times as wide as along most of its
+     * length (its head) are named, with their own line saying how faint they are. Never counted.
+     */
+    private static void fainterBesideHead(Grid g, float[] hu, float[] contentHu, double contentTop, int[] labels, Blob b, double local,
+                                          double localContent, double span, double seedContent, SeedImageModel model, OtherMetal m,
+                                          List<SeedsInMetal.Excess> pieces, List<SelfCheck.MetalHoldingSeeds> holding) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        pieces.forEach(e -> Arrays.stream(e.piece()).forEach(taken::add));
+        for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
+                HEAD_ASYMMETRIC_SHARE * span, 0.15 * span, false)) {
+            if (e.piece().length < 2 || Arrays.stream(e.piece()).anyMatch(taken::contains)
+                    || e.contentHuMm3() / seedContent < SCREW_HELD_SEED_SHARE || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())
+                    || !(e.widthBeside(g, b) >= HEAD_WIDTH)) {
+                continue;
+            }
+            holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), 1, e.centreMm(g), true));
         }
     }
 
@@ -1465,6 +1524,23 @@ public final class SeedFinder {
                 }
             }
             return Double.isInfinite(other) ? 1 : Math.max(0, Math.min(1, (other - own) / (0.25 * seedEnergy)));
+        }
+
+        /**
+         * Where this object is counted as two seeds at one place in-plane (within {@value #PAIR_IN_PLANE_MM} mm), at least {@value
+         * #PAIR_APART_MM} mm apart along z, and the second seed lowers the residual by less than {@value #PAIR_GAIN} of a single
+         * seed's image energy: the pair, else null. On thick slices a seed and a stent's struts below the threshold beside it make
+         * such an object, its metal two seeds' (docs/seed-finder.md, twelfth round).
+         */
+        SelfCheck.PairAlongZ barelyTwoAlongZ(double seedEnergy) {
+            if (chosen != 2 || !fits.containsKey(1)) {
+                return null;
+            }
+            Vec3 a = fit(2).seeds()[0].centreMm;
+            Vec3 b = fit(2).seeds()[1].centreMm;
+            double gain = (fit(1).ssr() - fit(2).ssr()) / seedEnergy;
+            return Math.hypot(a.x() - b.x(), a.y() - b.y()) < PAIR_IN_PLANE_MM && Math.abs(a.z() - b.z()) >= PAIR_APART_MM && gain < PAIR_GAIN
+                    ? new SelfCheck.PairAlongZ(a.plus(b).times(0.5), Math.abs(a.z() - b.z()), gain) : null;
         }
 
         List<FoundSeed> seeds(double seedEnergy) {

@@ -10,7 +10,8 @@ import org.seedplan.geometry.Vec3;
 
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
- * differs from the number implanted, a seed appearance outside what scanners produce (so the scan
+ * differs from the number implanted, metal that may hold or hide seeds, two seeds along z that may be
+ * one, a seed appearance outside what scanners produce (so the scan
  * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, counted seeds
  * touching that metal, an earlier implant's seeds, and seeds far from every other (migrated). Empty when
  * there is nothing to say.
@@ -98,15 +99,25 @@ final class SelfCheck {
     record SeedAtMetal(FoundSeed seed, RejectedObject metal, double gapMm, boolean readOutOfMetal) {
     }
 
-    /** An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located. */
-    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm) {
+    /**
+     * An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located;
+     * {@code faint} where it rises above the object's mirror image only as far as bone may (beside a screw's head on thick slices).
+     */
+    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm, boolean faint) {
+    }
+
+    /**
+     * Two seeds counted in one object on thick slices at one place in-plane, {@code apartMm} apart along z, near {@code nearMm}, the
+     * second lowering the misfit by only {@code gain} of a single seed's image energy.
+     */
+    record PairAlongZ(Vec3 nearMm, double apartMm, double gain) {
     }
 
     /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */
     static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven,
                            List<RejectedObject> rejected, List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding,
                            SeedFinderCalibration cal, OptionalInt expected) {
-        return of(g, profileMm, null, seeds, previous, previousGiven, rejected, atMetal, holding, cal, expected);
+        return of(g, profileMm, null, seeds, previous, previousGiven, rejected, atMetal, holding, List.of(), cal, expected);
     }
 
     /**
@@ -115,7 +126,8 @@ final class SelfCheck {
      * {@code sliceThickness} is the line saying the width was estimated from the seeds ({@link SliceProfileWidth}), or null.
      */
     static List<String> of(Grid g, double profileMm, String sliceThickness, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
-                           List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, SeedFinderCalibration cal, OptionalInt expected) {
+                           List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, List<PairAlongZ> pairs, SeedFinderCalibration cal,
+                           OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
         if (seeds.isEmpty() && previous.isEmpty()) {
@@ -130,9 +142,19 @@ final class SelfCheck {
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
         }
         for (MetalHoldingSeeds h : holding) {
-            out.add(String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
+            out.add(h.faint()
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
+                    + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
+                    + " may too): look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
                     + " that its shape does not explain and no seed's image fits: look at the images there", h.metal().describe(), h.seeds(),
                     h.nearMm().x(), h.nearMm().y(), h.nearMm().z()));
+        }
+        for (PairAlongZ p : pairs) {
+            out.add(String.format(Locale.ROOT, "TWO SEEDS OR ONE: the two seeds counted near (%.1f, %.1f, %.1f) mm lie %.1f mm apart along z at one"
+                    + " place in-plane, and the second lowers the misfit by only %.0f %% of a seed's image: it may be one seed between them"
+                    + " and other metal beside it (a stent's struts) - look at the images there", p.nearMm().x(),
+                    p.nearMm().y(), p.nearMm().z(), p.apartMm(), 100 * p.gain()));
         }
         if (sliceThickness != null) {
             out.add(sliceThickness);

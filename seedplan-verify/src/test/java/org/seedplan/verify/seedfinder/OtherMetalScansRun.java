@@ -53,7 +53,7 @@ class OtherMetalScansRun {
             SeedMatching m = IndependentScanMatrix.score(s, f, one, total, all);
             long other = f.rejected().stream().filter(o -> o.reason() == RejectedObject.Reason.OTHER_METAL).count();
             System.out.println(String.format(Locale.ROOT, "%d %s: %d of %d found, %d false, %d other-metal objects, %d METAL MAY HOLD"
-                    + " SEEDS lines", from + n, IndependentScanMatrix.label(n), m.matches().size(), s.seeds().size(), m.extraFound().size(),
+                    + " SEEDS or HIDE A SEED lines", from + n, IndependentScanMatrix.label(n), m.matches().size(), s.seeds().size(), m.extraFound().size(),
                     other, SeedsAtOtherMetalScenes.metalHoldingLines(f)));
             for (int i : m.extraFound()) {
                 FoundSeed x = f.seeds().get(i);

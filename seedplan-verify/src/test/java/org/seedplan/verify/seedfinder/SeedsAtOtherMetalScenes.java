@@ -120,7 +120,10 @@ final class SeedsAtOtherMetalScenes {
         return single;
     }
 
-    /** What became of a seed beside metal: found, named by the self-check (metal an object may hold near it), or lost. */
+    /**
+     * What became of a seed beside metal: found, named by the self-check (metal an object may hold or hide near it, two seeds counted
+     * there that may be one), or lost.
+     */
     static final String[] OUTCOMES = {"found", "named", "LOST"};
 
     /** Within this of the seed a self-check line's position names it, mm (the matching gate). */
@@ -132,7 +135,7 @@ final class SeedsAtOtherMetalScenes {
             return 0;
         }
         for (String line : f.selfCheck()) {
-            if (line.startsWith("METAL MAY HOLD SEEDS")) {
+            if (line.startsWith("METAL MAY HOLD SEEDS") || line.startsWith("METAL MAY HIDE A SEED") || line.startsWith("TWO SEEDS OR ONE")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm")
                         .matcher(line);
                 while (m.find()) {
@@ -160,8 +163,8 @@ final class SeedsAtOtherMetalScenes {
                 > IndependentScanMatrix.MATCH_GATE_MM)).count();
     }
 
-    /** How many self-check lines name metal that may hold seeds. */
+    /** How many self-check lines name metal that may hold seeds (METAL MAY HOLD SEEDS, METAL MAY HIDE A SEED). */
     static int metalHoldingLines(SeedFinding f) {
-        return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS")).count();
+        return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED")).count();
     }
 }
