@@ -248,7 +248,7 @@ class NeedlesFromCtPanel {
     for (const n of r.unmatchedFound) {
       rows.push(h('tr', { class: 'warn' }, tick(n), h('td', {}, '—'), h('td', {}, n.foundNeedle), h('td', { colspan: 4, class: 'why' },
         choosing ? 'not in the plan: tick it only if the CT shows a needle there'
-          : (n.used ? 'not in the plan: kept as placed' : 'not in the plan: left out of the re-plan'))));
+          : (n.used ? 'not in the plan: kept as placed' : 'not in the plan: left out'))));
     }
     if (r.needles.length) {
       rows.push(h('tr', { class: 'mean' }, h('td', {}), h('td', { colspan: 2 }, 'mean'), h('td', { class: 'num' }, fmt(r.meanTipErrorMm)), h('td', {}),
