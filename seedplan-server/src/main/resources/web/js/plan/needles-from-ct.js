@@ -1,7 +1,10 @@
 // "Needles from CT" on the plan screen (docs/needles.md): choose a plan revision of the patient and the CT taken with
-// the needles in place; the server finds the needles, pairs them with the planned ones, reports each needle's tip and
-// angle error and saves the plan re-optimised around the needles as placed as a new DRAFT revision, which is opened
-// here: its needles and seeds are drawn on the three views (needles as found in magenta) and its goals listed.
+// the needles in place; "Find needles" has the server find the needles and pair them with the planned ones, and lists
+// each needle's tip and angle error with a tick "use in the re-plan" (needles matched to the plan ticked, found needles
+// not in the plan unticked: the finder can read a streak or a chain of seeds as a needle, and only the physicist looking
+// at the CT can tell). "Re-plan around the ticked needles" has the server find them again, check that the finding is the
+// one decided on (findingId), and save the plan re-optimised around the ticked needles as a new DRAFT revision, which is
+// opened here: its needles and seeds are drawn on the three views (needles as found in magenta) and its goals listed.
 import { get, post } from '../api.js';
 import { h, replace, showMessage } from '../dom.js';
 
@@ -83,19 +86,23 @@ class RevisionLayer {
   }
 }
 
-/** The panel: plan revision and CT series choices, the run, the table of errors, the opened revision. */
+/** The panel: plan revision and CT series choices, the finding with its ticks, the re-plan, the opened revision. */
 class NeedlesFromCtPanel {
   constructor(page) {
     this.page = page;
     this.opened = null;
     this.foundTips = [];
-    this.result = null;
+    this.finding = null; // the answer of "Find needles", and the request it answered (this.asked)
+    this.asked = null;
+    this.result = null; // the answer of the re-plan
     this.revision = h('select', { id: 'nct-revision', 'aria-label': 'Plan revision' });
     this.series = h('select', { id: 'nct-series', 'aria-label': 'Intra-operative CT series' });
     this.reason = h('input', { id: 'nct-reason', value: 'needles placed: re-plan around them' });
     this.bevel = h('input', { id: 'nct-bevel', type: 'number', min: '0.1', max: '10', step: '0.1', placeholder: 'estimated from the scan',
       title: 'The needles\' bevel length along the axis, mm (18 G ground at 20°: 3.5; at 30°: 2.2). Empty: estimated from the scan.' });
-    this.run = h('button', { type: 'button', id: 'nct-run', class: 'primary', onclick: () => this.start() }, 'Find needles and re-plan');
+    this.run = h('button', { type: 'button', id: 'nct-run', class: 'primary', onclick: () => this.find() }, 'Find needles');
+    this.replan = h('button', { type: 'button', id: 'nct-replan', class: 'primary', hidden: true, onclick: () => this.start() },
+      'Re-plan around the ticked needles');
     this.message = h('p', { id: 'nct-message', class: 'message', role: 'status', hidden: true });
     this.table = h('table', { id: 'nct-table', class: 'needles', hidden: true });
     this.opened_line = h('p', { id: 'nct-opened', class: 'small', hidden: true });
@@ -112,11 +119,23 @@ class NeedlesFromCtPanel {
     this.element = h('details', { class: 'panel', id: 'needles-ct-panel', open: true },
       h('summary', {}, h('h2', {}, 'Needles from CT')),
       fields,
-      h('div', { class: 'run-row' }, this.run),
+      h('div', { class: 'run-row' }, this.run, this.replan),
       this.message,
       h('div', { class: 'scroll-y' }, this.table),
       this.opened_line);
     page.viewer.addOverlay(new RevisionLayer(this));
+    // a finding answers the choices it was made on: another choice asks for a new one
+    for (const field of [this.revision, this.series, this.bevel]) field.addEventListener('change', () => this.forget());
+  }
+
+  /** Drops the finding (the choices changed): the table and the re-plan button go until the needles are found again. */
+  forget() {
+    if (!this.finding) return;
+    this.finding = null;
+    this.asked = null;
+    this.replan.hidden = true;
+    this.table.hidden = true;
+    this.run.className = 'primary';
   }
 
   /** Fills the choices from the patient page: the newest revision of each plan, and every CT series but the plan's own. */
@@ -139,25 +158,39 @@ class NeedlesFromCtPanel {
     if (!cts.length) showMessage(this.message, 'info', 'No CT of this patient besides the planning CT: upload the intra-operative CT first.');
   }
 
-  async start() {
+  /** The request of the choices made, or null after saying on the panel what is wrong. */
+  request() {
     const [planId, revision] = this.revision.value.split('/');
     const [studyInstanceUid, seriesInstanceUid] = this.series.value.split('|');
-    const body = { studyInstanceUid, seriesInstanceUid, reason: this.reason.value };
+    const body = { studyInstanceUid, seriesInstanceUid };
     if (this.bevel.value.trim() !== '') {
       const mm = Number(this.bevel.value);
       if (!(mm > 0 && mm <= 10)) {
         showMessage(this.message, 'error', 'Bevel length: give the needles\' bevel length along the axis, more than 0 and at most 10 mm, or leave it empty.');
-        return;
+        return null;
       }
       body.bevelMm = mm;
     }
+    return { path: `/api/plans/${planId}/revisions/${revision}/needles-from-ct`, body };
+  }
+
+  /** "Find needles": the finding alone (nothing saved), shown with a tick per found needle. */
+  async find() {
+    const asked = this.request();
+    if (!asked) return;
     this.run.disabled = true;
-    showMessage(this.message, 'info', 'Finding the needles and re-planning around them…');
+    this.replan.hidden = true;
+    showMessage(this.message, 'info', 'Finding the needles…');
     try {
-      this.result = await post(`/api/plans/${planId}/revisions/${revision}/needles-from-ct`, body);
-      showMessage(this.message, '', '');
-      this.show(this.result);
-      await this.load();
+      this.finding = await post(asked.path, { ...asked.body, replan: false });
+      this.asked = asked;
+      const extra = this.finding.unmatchedFound.length;
+      showMessage(this.message, extra ? 'warn' : 'info', `${this.finding.needles.length + extra} needles found`
+        + (extra ? `, ${extra} not in the plan (unticked)` : '') + '. Untick any needle the CT does not show, then re-plan.');
+      this.table.replaceChildren(...this.rows(this.finding, true));
+      this.table.hidden = false;
+      this.replan.hidden = false;
+      this.run.className = ''; // the re-plan is the next step: finding again is the other one
     } catch (e) {
       showMessage(this.message, 'error', e.message);
     } finally {
@@ -165,15 +198,44 @@ class NeedlesFromCtPanel {
     }
   }
 
-  /** The table of errors, then the new revision opened on the views. */
-  show(r) {
-    const rows = [h('tr', {}, h('th', { title: 'Planned needle' }, 'Plan'), h('th', { title: 'Needle found on the CT' }, 'Found'),
+  /** "Re-plan around the ticked needles": the unticked ones sent as leaveOut, with the finding they were chosen on. */
+  async start() {
+    const leaveOut = [...this.table.querySelectorAll('input.use')].filter((c) => !c.checked).map((c) => Number(c.value));
+    const body = { ...this.asked.body, reason: this.reason.value, findingId: this.finding.findingId, leaveOut };
+    this.run.disabled = true;
+    this.replan.disabled = true;
+    showMessage(this.message, 'info', 'Finding the needles again and re-planning around the ticked ones…');
+    try {
+      this.result = await post(this.asked.path, body);
+      showMessage(this.message, '', '');
+      this.replan.hidden = true;
+      this.finding = null;
+      this.run.className = 'primary';
+      this.show(this.result);
+      await this.load();
+    } catch (e) {
+      showMessage(this.message, 'error', e.message);
+    } finally {
+      this.run.disabled = false;
+      this.replan.disabled = false;
+    }
+  }
+
+  /**
+   * The table's rows: per planned needle its found needle and errors, then the planned needles not found and the found needles not in
+   * the plan; each found needle with its tick "use in the re-plan" (open to change while choosing, else showing what was used).
+   */
+  rows(r, choosing) {
+    const tick = (n) => h('td', {}, h('input', { type: 'checkbox', class: 'use', value: n.foundNeedle, checked: n.used && (choosing ? n.plannedNeedle !== undefined : true),
+      disabled: !choosing, 'aria-label': `Use found needle ${n.foundNeedle} in the re-plan`, title: 'use in the re-plan' }));
+    const rows = [h('tr', {}, h('th', { title: 'Use the found needle in the re-plan' }, 'Use'), h('th', { title: 'Planned needle' }, 'Plan'),
+      h('th', { title: 'Needle found on the CT' }, 'Found'),
       h('th', { class: 'num', title: 'Distance between found and planned tip, mm' }, 'Tip mm'),
       h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper)' }, 'Depth'),
       h('th', { class: 'num', title: 'Across the planned axis, mm' }, 'Lateral'),
       h('th', { class: 'num', title: 'Angle between planned and found axis, degrees' }, 'Angle °'))];
     for (const n of r.needles) {
-      rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, h('td', {}, n.plannedNeedle),
+      rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, tick(n), h('td', {}, n.plannedNeedle),
         h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'),
         h('td', { class: 'num', title: n.tipZUncertaintyMm > 1 ? 'the tip may lie this far along the CT\'s z: the image does not tell' : null },
           fmt(n.tipErrorMm), n.tipZUncertaintyMm > 1 ? ' (z ±' + fmt(n.tipZUncertaintyMm) + ')' : ''),
@@ -181,24 +243,33 @@ class NeedlesFromCtPanel {
         h('td', { class: 'num' }, fmt(n.angleErrorDeg))));
     }
     for (const n of r.unmatchedPlanned) {
-      rows.push(h('tr', { class: 'warn' }, h('td', {}, n.plannedNeedle), h('td', { colspan: 5 }, 'not found on the CT')));
+      rows.push(h('tr', { class: 'warn' }, h('td', {}), h('td', {}, n.plannedNeedle), h('td', { colspan: 5 }, 'not found on the CT')));
     }
     for (const n of r.unmatchedFound) {
-      rows.push(h('tr', { class: 'warn' }, h('td', {}, '—'), h('td', {}, n.foundNeedle), h('td', { colspan: 4 }, 'not in the plan (kept as placed)')));
+      rows.push(h('tr', { class: 'warn' }, tick(n), h('td', {}, '—'), h('td', {}, n.foundNeedle), h('td', { colspan: 4, class: 'why' },
+        choosing ? 'not in the plan: tick it only if the CT shows a needle there'
+          : (n.used ? 'not in the plan: kept as placed' : 'not in the plan: left out'))));
     }
     if (r.needles.length) {
-      rows.push(h('tr', { class: 'mean' }, h('td', { colspan: 2 }, 'mean'), h('td', { class: 'num' }, fmt(r.meanTipErrorMm)), h('td', {}),
+      rows.push(h('tr', { class: 'mean' }, h('td', {}), h('td', { colspan: 2 }, 'mean'), h('td', { class: 'num' }, fmt(r.meanTipErrorMm)), h('td', {}),
         h('td', {}), h('td', { class: 'num' }, fmt(r.meanAngleErrorDeg))));
     }
+    return rows;
+  }
+
+  /** The table of errors and of the needles used, then the new revision opened on the views. */
+  show(r) {
+    const rows = this.rows(r, false);
     replace(this.table, ...rows);
     this.table.hidden = false;
     const rev = r.revision;
     this.opened = rev;
-    this.foundTips = [...r.needles, ...r.unmatchedFound].map((n) => n.tipMm);
+    this.foundTips = [...r.needles, ...r.unmatchedFound].filter((n) => n.used).map((n) => n.tipMm);
     const unmet = r.goals.filter((g) => !g.met);
     replace(this.opened_line, h('strong', {}, `Opened: plan ${rev.id} “${rev.name}” revision ${rev.revision} (${rev.status})`),
-      `: ${rev.seedCount} seeds on ${rev.needleCount} needles, ${r.needles.length + r.unmatchedFound.length} as found on the CT`
-      + ` (magenta). ${rev.metricsStructure ?? 'structure not recorded'}: D90 ${fmt(rev.d90Gy)} Gy, V100 ${fmt(rev.v100Percent)} %. `,
+      `: ${rev.seedCount} seeds on ${rev.needleCount} needles, ${this.foundTips.length} as found on the CT (magenta)`
+      + (r.leftOut.length ? `; left out as not in the patient: found needle ${r.leftOut.join(', ')}` : '')
+      + `. ${rev.metricsStructure ?? 'structure not recorded'}: D90 ${fmt(rev.d90Gy)} Gy, V100 ${fmt(rev.v100Percent)} %. `,
       unmet.length ? h('span', { class: 'unmet' }, `Goals not met: ${unmet.map((g) => `${g.structure} ${g.goal}`).join(', ')}.`) : 'All goals met.',
       ' Published template series: 4.4 mm, 2.8° mean.');
     this.opened_line.hidden = false;

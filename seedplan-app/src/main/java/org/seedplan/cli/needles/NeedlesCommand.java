@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.seedplan.cli.planning.IntentJson;
 import org.seedplan.cli.planning.PlanFiles;
@@ -66,6 +68,10 @@ public final class NeedlesCommand implements Callable<Integer> {
             + " 30°: 2.2), used for the tips instead of the length estimated from the scan")
     Double bevelMm;
 
+    @Option(names = "--leave-out", paramLabel = "N[,N...]", description = "found needles (numbered as needles.csv's found_needle) that are"
+            + " not needles in the patient (a streak or a chain of seeds read as a needle): not fixed and given no seeds in the re-plan")
+    String leaveOut;
+
     /** The files written into --out besides the plan's. */
     static final List<String> OWN_FILES = List.of("needles.csv", "intent.json");
 
@@ -79,6 +85,7 @@ public final class NeedlesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bevel-mm " + bevelMm + ": give the needles' bevel length along the axis, more than 0 and at"
                     + " most 10 mm (18 G ground at 20° is 3.5 mm), or leave --bevel-mm out to estimate it from the scan");
         }
+        Set<Integer> leftOut = leaveOut(leaveOut);
         NeedleMatcher matcher = new NeedleMatcher(tipGateMm, angleGateDeg);
         Path caseIn = caseFile != null ? caseFile : sibling("case.json");
         Path intentIn = intentFile != null ? intentFile : sibling("intent.json");
@@ -105,23 +112,30 @@ public final class NeedlesCommand implements Callable<Integer> {
         bar.progress("finding needles", 0.2);
         NeedleFinding finding = (bevelMm == null ? new NeedleFinder() : new NeedleFinder(bevelMm)).find(ct.volume());
         NeedleMatching matching = matcher.match(planned.stream().map(PlannedNeedles.Numbered::needle).toList(), finding.needles());
-        List<String> lines = report(planned, finding, matching);
+        for (int j : leftOut) {
+            if (j >= matching.found().size()) {
+                throw new IllegalArgumentException("--leave-out " + leaveOut + ": " + matching.found().size() + " needles were found on --ct "
+                        + ctDir + ", so there is no found needle " + (j + 1) + ": name found needles 1 to " + matching.found().size()
+                        + " (needles.csv's found_needle)");
+            }
+        }
+        List<String> lines = report(planned, finding, matching, leftOut);
         if (out != null) {
             if (matching.found().isEmpty()) {
                 throw new IllegalArgumentException("--ct " + ctDir + ": no needle found on the scan, so there is nothing to re-plan around:"
                         + " check that the series is the intra-operative CT with the needles in place");
             }
             bar.progress("re-planning around the needles", 0.4);
-            NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(planningCase, intent, matching.found(), bar);
+            NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(planningCase, intent, matching.found(), leftOut, bar);
             try (OutputFolder folder = OutputFolder.open(out)) {
-                folder.writeString("needles.csv", NeedlesCsv.write(planned, matching));
+                folder.writeString("needles.csv", NeedlesCsv.write(planned, matching, leftOut));
                 folder.writeString("intent.json", IntentJson.write(re.intent()));
                 PlanFiles.writeInto(folder, re.plan(), re.geometry(), null, null);
                 folder.commit();
             }
             re.warnings().forEach(w -> lines.add(0, "WARNING: " + w));
-            lines.add(String.format(Locale.ROOT, "re-plan around the %d needles found: %d seeds on %d needles, goals %s", matching.found().size(),
-                    re.plan().seedCount(), re.plan().needleCount(), re.plan().allGoalsMet() ? "all met" : "NOT all met"));
+            lines.add(String.format(Locale.ROOT, "re-plan around the %d needles found%s: %d seeds on %d needles, goals %s",
+                    matching.found().size() - leftOut.size(), leftOut.isEmpty() ? "" : " and not left out", re.plan().seedCount(), re.plan().needleCount(), re.plan().allGoalsMet() ? "all met" : "NOT all met"));
             for (GoalResult g : re.plan().goals()) {
                 lines.add(String.format(Locale.ROOT, "  %-12s %-18s %8.1f %-2s  %s", g.structure(), g.goal(), g.value(), g.unit(),
                         g.met() ? "met" : "NOT MET"));
@@ -136,13 +150,38 @@ public final class NeedlesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The found needles to leave out as 0-based indices, from --leave-out's "N[,N...]" (numbers from 1); empty when not given. Whether
+     * each is a found needle is checked once the needles are found.
+     */
+    static Set<Integer> leaveOut(String option) {
+        Set<Integer> out = new TreeSet<>();
+        if (option == null) {
+            return out;
+        }
+        for (String part : option.split(",", -1)) {
+            int n;
+            try {
+                n = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("--leave-out " + option + ": give found needle numbers from 1, separated by commas (as"
+                        + " needles.csv's found_needle lists them), e.g. --leave-out 3 or --leave-out 3,7");
+            }
+            out.add(n - 1);
+        }
+        return out;
+    }
+
     private Path sibling(String name) {
         Path parent = planFile.toAbsolutePath().getParent();
         return parent == null ? Path.of(name) : parent.resolve(name);
     }
 
     /** What is printed: notes first, then each planned needle with its match and errors, then the found needles matched to none. */
-    private static List<String> report(List<PlannedNeedles.Numbered> planned, NeedleFinding finding, NeedleMatching m) {
+    private static List<String> report(List<PlannedNeedles.Numbered> planned, NeedleFinding finding, NeedleMatching m, Set<Integer> leftOut) {
         List<String> lines = new ArrayList<>();
         if (!m.unmatchedPlanned().isEmpty() || !m.unmatchedFound().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "NOTE: %d planned needle(s) not found, %d found needle(s) not in the plan",
@@ -154,22 +193,28 @@ public final class NeedlesCommand implements Callable<Integer> {
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());
             lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
-                            + " error %.1f°, tip at %s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
-                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : ""));
+                            + " error %.1f°, tip at %s%s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
+                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
+                    leftOut(leftOut, x.found())));
         }
         for (int i : m.unmatchedPlanned()) {
             lines.add(String.format(Locale.ROOT, "  planned needle %2d: NOT FOUND (planned tip %s)", planned.get(i).number(),
                     mm(planned.get(i).needle().tipMm())));
         }
         for (int j : m.unmatchedFound()) {
-            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s", j + 1, mm(m.found().get(j).tipMm()),
-                    zUncertain(m.found().get(j))));
+            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s%s", j + 1, mm(m.found().get(j).tipMm()),
+                    zUncertain(m.found().get(j)), leftOut(leftOut, j)));
         }
         if (!m.matches().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
                     + " 4.4 mm, 2.8°)", m.meanTipErrorMm(), m.meanAngleErrorDeg()));
         }
         return lines;
+    }
+
+    /** " (LEFT OUT of the re-plan: --leave-out)" for a found needle left out, else empty. */
+    private static String leftOut(Set<Integer> leftOut, int found) {
+        return leftOut.contains(found) ? " (LEFT OUT of the re-plan: --leave-out)" : "";
     }
 
     /**

@@ -2,6 +2,7 @@ package org.seedplan.cli.needles;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.needles.FoundNeedle;
 import org.seedplan.verify.needles.NeedleMatch;
@@ -11,17 +12,18 @@ import org.seedplan.verify.needles.NeedleMatching;
  * needles.csv: one row per planned needle (with its found needle, or empty when not found) and one
  * per found needle not in the plan; positions in patient (LPS) mm, errors in mm and degrees. The last column,
  * tip_z_uncertainty_mm, is how far along the CT's z the tip may lie from tip_z_mm because the image does not tell
- * ({@link FoundNeedle#tipZUncertaintyMm()}).
+ * ({@link FoundNeedle#tipZUncertaintyMm()}); used, whether the re-plan keeps the found needle as a needle in the patient (false: left
+ * out with --leave-out; empty where no needle was found).
  */
 final class NeedlesCsv {
 
     static final String HEADER = "planned_needle,found_needle,tip_x_mm,tip_y_mm,tip_z_mm,axis_dx,axis_dy,axis_dz,visible_length_mm,"
-            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm";
+            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm,used";
 
     private NeedlesCsv() {
     }
 
-    static String write(List<PlannedNeedles.Numbered> planned, NeedleMatching m) {
+    static String write(List<PlannedNeedles.Numbered> planned, NeedleMatching m, Set<Integer> leftOut) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < planned.size(); i++) {
             int number = planned.get(i).number();
@@ -32,18 +34,18 @@ final class NeedlesCsv {
                 }
             }
             if (x == null) {
-                b.append(number).append(",,,,,,,,,,,,,,,\n");
+                b.append(number).append(",,,,,,,,,,,,,,,,\n");
             } else {
                 row(b, String.valueOf(number), x.found(), m.found().get(x.found()));
                 b.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f", x.tipErrorMm(), x.depthErrorMm(), x.lateralErrorMm(),
                         x.angleErrorDeg()));
-                flags(b, m.found().get(x.found()));
+                flags(b, m.found().get(x.found()), !leftOut.contains(x.found()));
             }
         }
         for (int j : m.unmatchedFound()) {
             row(b, "", j, m.found().get(j));
             b.append(",,,,");
-            flags(b, m.found().get(j));
+            flags(b, m.found().get(j), !leftOut.contains(j));
         }
         return b.toString();
     }
@@ -55,8 +57,8 @@ final class NeedlesCsv {
                 a.z(), f.visibleLengthMm()));
     }
 
-    private static void flags(StringBuilder b, FoundNeedle f) {
+    private static void flags(StringBuilder b, FoundNeedle f, boolean used) {
         b.append(',').append(f.leavesFieldOfView()).append(',').append(f.tipCertain())
-                .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append('\n');
+                .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append(',').append(used).append('\n');
     }
 }

@@ -109,14 +109,62 @@ class NeedlesCommandTest {
                     org.assertj.core.data.Offset.offset(ANGLE_TOLERANCE_DEG));
         }
         JsonNode replanned = MetricsJson.MAPPER.readTree(out.resolve("plan.json").toFile());
-        long fixed = 0;
-        for (JsonNode n : replanned.get("needles")) {
-            fixed += n.get("fixed").asBoolean() ? 1 : 0;
-        }
-        // Every needle in the patient is kept (those left without seeds by the re-plan are listed too).
-        assertThat(fixed).isEqualTo(needles.size());
+        // Every needle in the patient is kept (those left without seeds by the re-plan are listed too), each row saying so.
+        assertThat(fixedTips(replanned)).hasSize(needles.size());
         assertThat(IntentJson.read(out.resolve("intent.json")).fixedNeedles()).hasSize(needles.size());
         assertThat(out.resolve("report.pdf")).exists();
+        rows.subList(1, rows.size()).forEach(row -> assertThat(row).endsWith(",true"));
+
+        // The physicist leaves out the needle found for planned needle 2 (as needles.csv numbers it): not fixed, its row says used false.
+        String[] second = rows.get(2).split(",", -1);
+        int leftOut = Integer.parseInt(second[1]);
+        Vec3 leftTip = new Vec3(Double.parseDouble(second[2]), Double.parseDouble(second[3]), Double.parseDouble(second[4]));
+        Path without = tmp.resolve("without");
+        CliRun l = CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
+                caseFile.toString(), "--intent", intentFile.toString(), "--out", without.toString(), "--leave-out", String.valueOf(leftOut));
+        assertThat(l.exitCode()).as(l.err()).isZero();
+        assertThat(l.out()).contains("found " + String.format("%2d", leftOut) + ":").contains("LEFT OUT of the re-plan")
+                .contains("re-plan around the " + (needles.size() - 1) + " needles found and not left out");
+        List<String> leftRows = Files.readAllLines(without.resolve("needles.csv"));
+        for (String row : leftRows.subList(1, leftRows.size())) {
+            assertThat(row).endsWith(row.split(",", -1)[1].equals(String.valueOf(leftOut)) ? ",false" : ",true");
+        }
+        List<Vec3> fixed = fixedTips(MetricsJson.MAPPER.readTree(without.resolve("plan.json").toFile()));
+        assertThat(fixed).hasSize(needles.size() - 1).allSatisfy(t -> assertThat(t.distanceTo(leftTip)).isGreaterThan(0.01));
+        assertThat(IntentJson.read(without.resolve("intent.json")).fixedNeedles()).hasSize(needles.size() - 1);
+
+        // A number that is not a found needle's is refused in one line naming the option, once the needles are found; nothing written.
+        Path refused = tmp.resolve("refused");
+        CliRun bad = CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
+                caseFile.toString(), "--intent", intentFile.toString(), "--out", refused.toString(), "--leave-out", "1," + (needles.size() + 1));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip().lines()).hasSize(1);
+        assertThat(bad.err()).contains("--leave-out").contains("no found needle " + (needles.size() + 1));
+        assertThat(refused).doesNotExist();
+    }
+
+    @Test
+    void aLeaveOutThatIsNotAListOfNeedleNumbersIsRefusedNamingTheOption() throws Exception {
+        Path out = tmp.resolve("out");
+        for (String bad : new String[] {"0", "-1", "x", "2,,3", "1.5", ""}) {
+            CliRun r = CliRun.of("needles", "--ct", tmp.resolve("nothing").toString(), "--plan", tmp.resolve("plan.json").toString(),
+                    "--leave-out", bad, "--out", out.toString());
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(bad).hasSize(1);
+            assertThat(r.err()).as(bad).contains("--leave-out").contains("found needle numbers");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    /** The tips of the plan's fixed needles. */
+    private static List<Vec3> fixedTips(JsonNode plan) {
+        List<Vec3> tips = new ArrayList<>();
+        for (JsonNode n : plan.get("needles")) {
+            if (n.get("fixed").asBoolean()) {
+                tips.add(vec(n.get("tip_mm")));
+            }
+        }
+        return tips;
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.seedplan.dicom.ct.CtSeriesReader;
 import org.seedplan.dicom.io.DataSet;
 import org.seedplan.dicom.io.DicomReader;
@@ -43,7 +45,9 @@ import org.seedplan.verify.needles.NeedleMatching;
 /**
  * Needles from the intra-operative CT (docs/needles.md): finds the needles on a stored CT of the plan's patient,
  * reports each planned needle's tip and angle error, and saves the plan re-optimised around the needles as placed
- * as a new DRAFT revision.
+ * as a new DRAFT revision. Asked with {@code "replan": false} it only finds them and names the finding ({@code findingId}),
+ * so that the physicist can decide which found needles are in the patient; the re-plan then leaves out the ones named in
+ * {@code leaveOut}, after checking that the finding is still the one decided on.
  */
 public final class NeedlesApi {
 
@@ -68,13 +72,14 @@ public final class NeedlesApi {
         NeedlesApi n = new NeedlesApi(s);
         return List.of(new Route(POST, "/api/plans/{planId}/revisions/{rev}/needles-from-ct", Permission.EDIT_PLAN, 201,
                 "Find the needles on an intra-operative CT of the patient, report tip and angle errors, save the plan re-optimised around"
-                        + " them as a new DRAFT revision", n::fromCt));
+                        + " them (but those left out) as a new DRAFT revision; with replan false only find them (200)", n::fromCt));
     }
 
     /**
      * POST /api/plans/{planId}/revisions/{rev}/needles-from-ct {"studyInstanceUid", "seriesInstanceUid"?, "registrationUid"?, "bevelMm"?,
-     * "reason"?}
-     * → 201 {"revision", "needles", "unmatchedPlanned", "unmatchedFound", …}.
+     * "replan"?, "findingId"?, "leaveOut"?, "reason"?}
+     * → 201 {"revision", "needles", "unmatchedPlanned", "unmatchedFound", "findingId", "leftOut", …}; with "replan": false
+     * → 200 {"needles", "unmatchedPlanned", "unmatchedFound", "findingId", …} and nothing saved.
      */
     public void fromCt(Context ctx, Caller c) {
         long planId = Json.pathId(ctx, "planId");
@@ -83,8 +88,15 @@ public final class NeedlesApi {
         long revNo = Json.pathId(ctx, "rev");
         PlanRevisions.Revision rev = plans.revision(planId, (int) revNo).orElseThrow(() -> ApiProblem.notFound("revision " + revNo + " of plan " + planId));
         Patient patient = patients.find(plan.patientDbId()).orElseThrow();
-        IntentForm form = intent(rev);
         ObjectNode b = Json.body(ctx);
+        boolean replan = !Boolean.FALSE.equals(Json.bool(b, "replan", true));
+        Set<Integer> leaveOut = leaveOut(b, replan);
+        String findingId = Json.optText(b, "findingId");
+        if (!leaveOut.isEmpty() && findingId == null) {
+            throw ApiProblem.badRequest("findingId", "leaveOut names found needles by their numbers in a finding: give the findingId of the"
+                    + " finding (the answer of \"replan\": false) the needles to leave out were chosen on");
+        }
+        IntentForm form = replan ? intent(rev) : null;
         String studyUid = Json.text(b, "studyInstanceUid");
         Double bevelMm = bevelMm(b);
         StudyInfo.SeriesInfo series = series(b, studyUid, plan, rev);
@@ -99,35 +111,118 @@ public final class NeedlesApi {
         }
         double[] toPlan = registration.map(RegistrationLookup.Found::toPlan).orElse(null);
         String registrationUid = registration.map(RegistrationLookup.Found::sopInstanceUid).orElse(null);
-        RevisionImages images;
-        try {
-            images = RevisionImages.of(s.db(), store, sets, rev.content().ctSeriesUid());
-        } catch (IllegalStateException e) {
-            throw ApiProblem.conflict(e.getMessage(), null);
+        RevisionImages images = null;
+        if (replan) {
+            try {
+                images = RevisionImages.of(s.db(), store, sets, rev.content().ctSeriesUid());
+            } catch (IllegalStateException e) {
+                throw ApiProblem.conflict(e.getMessage(), null);
+            }
         }
         Volume intraOp = read(series.seriesInstanceUid());
         NeedlesFromCt.Source source = new NeedlesFromCt.Source(planId, rev.revision(), studyUid, series.seriesInstanceUid(), registrationUid,
                 bevelMm);
+        NeedlesFromCt.Found found;
+        try {
+            found = NeedlesFromCt.find(rev.content(), intraOp, toPlan, source);
+        } catch (IllegalStateException e) {
+            throw ApiProblem.conflict(e.getMessage(), null);
+        }
+        if (findingId != null && !findingId.equals(found.findingId())) {
+            throw ApiProblem.conflict("findingId " + findingId + " is not the finding on this request (" + found.findingId() + "): the series,"
+                    + " bevel length, registration or needle finder differs from the one the needles were chosen on; find the needles again"
+                    + " (\"replan\": false) and choose again", "findingId");
+        }
+        int foundCount = found.matching().found().size();
+        for (int number : leaveOut) {
+            if (number > foundCount) {
+                throw ApiProblem.badRequest("leaveOut", "leaveOut names found needle " + number + ", but " + foundCount + " needles were found on"
+                        + " CT series " + series.seriesInstanceUid() + ": name found needles 1 to " + foundCount);
+            }
+        }
+        NeedleMatching m = found.matching();
+        Actor actor = PatientApi.actor(c, role, plan.centreId());
+        if (!replan) {
+            s.audit().event(actor, "NEEDLES_FOUND", "plan_revision", rev.id(), String.format(Locale.ROOT,
+                    "needles found on CT series %s for revision %d of plan %d, not re-planned: %d found, %d of %d planned needles matched"
+                            + " (finding %s)", series.seriesInstanceUid(), rev.revision(), planId, foundCount, m.matches().size(),
+                    rev.content().needles().size(), found.findingId()), plan.patientDbId());
+            ctx.status(200).json(answer(found, Set.of(), rev, series));
+            return;
+        }
+        Set<Integer> leftOut = new TreeSet<>();
+        leaveOut.forEach(number -> leftOut.add(number - 1));
         NeedlesFromCt.Result result;
         try {
-            result = NeedlesFromCt.run(rev.content(), form, images.structures(), images.planningCt(), intraOp, toPlan,
+            result = NeedlesFromCt.replan(found, leftOut, rev.content(), form, images.structures(), images.planningCt(),
                     patient.data().patientId(), patient.data().familyName(), source, ProgressListener.NONE);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw ApiProblem.conflict(e.getMessage(), null);
         }
-        Actor actor = PatientApi.actor(c, role, plan.centreId());
         PlanRevisions.Revision saved;
         try {
             saved = plans.addRevision(actor, planId, result.content(), Json.optText(b, "reason"), s.now());
         } catch (ReasonRequiredException e) {
             throw ApiProblem.badRequest("reason", e.getMessage());
         }
-        NeedleMatching m = result.matching();
         s.audit().event(actor, "NEEDLES_FROM_CT", "plan_revision", saved.id(), String.format(Locale.ROOT,
                 "revision %d of plan %d re-planned around %d needles found on CT series %s (%d of %d planned needles matched, mean tip error"
-                        + " %.1f mm, mean angle error %.1f°; contours: %s)", saved.revision(), planId, m.found().size(), series.seriesInstanceUid(),
-                m.matches().size(), rev.content().needles().size(), m.meanTipErrorMm(), m.meanAngleErrorDeg(), images.contours()));
-        ctx.status(201).json(answer(saved, result, rev, series, images.contours()));
+                        + " %.1f mm, mean angle error %.1f°; contours: %s; finding %s)%s", saved.revision(), planId, foundCount - leftOut.size(),
+                series.seriesInstanceUid(), m.matches().size(), rev.content().needles().size(), m.meanTipErrorMm(), m.meanAngleErrorDeg(),
+                images.contours(), found.findingId(), leftOutText(m, leftOut)));
+        ObjectNode o = answer(found, leftOut, rev, series);
+        o.set("revision", PlanApi.json(saved, true));
+        o.put("contours", images.contours());
+        ArrayNode notes = (ArrayNode) o.get("notes");
+        for (int k = result.replanned().warnings().size() - 1; k >= 0; k--) {
+            notes.insert(0, result.replanned().warnings().get(k));
+        }
+        ArrayNode goals = o.putArray("goals");
+        result.replanned().plan().goals().forEach(g -> goals.addObject().put("structure", g.structure()).put("goal", g.goal()).put("value", g.value())
+                .put("unit", g.unit()).put("met", g.met()));
+        o.put("planningSeconds", result.replanned().plan().planningSeconds());
+        ctx.status(201).json(o);
+    }
+
+    /**
+     * The optional {@code leaveOut}: the numbers (1…) of the found needles the physicist judged not to be needles in the patient; empty
+     * when absent. Refused when not a list of whole numbers from 1, or when given without a re-plan.
+     */
+    private static Set<Integer> leaveOut(ObjectNode b, boolean replan) {
+        JsonNode n = b.get("leaveOut");
+        Set<Integer> out = new TreeSet<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!replan) {
+            throw ApiProblem.badRequest("leaveOut", "leaveOut applies to the re-plan: leave it out when asking only for the finding"
+                    + " (\"replan\": false)");
+        }
+        if (!n.isArray()) {
+            throw ApiProblem.badRequest("leaveOut", "leaveOut must be a list of found needle numbers (1, 2, … as the finding numbers them), got "
+                    + n);
+        }
+        for (JsonNode x : n) {
+            if (!x.canConvertToInt() || !x.isIntegralNumber() || x.asInt() < 1) {
+                throw ApiProblem.badRequest("leaveOut", "leaveOut holds " + x + ": give found needle numbers, whole numbers from 1 as the finding"
+                        + " numbers them");
+            }
+            out.add(x.asInt());
+        }
+        return out;
+    }
+
+    /** "; left out by the user: found needle 3 (tip at …)" for the audit row, or empty. */
+    private static String leftOutText(NeedleMatching m, Set<Integer> leftOut) {
+        if (leftOut.isEmpty()) {
+            return "";
+        }
+        List<String> named = new ArrayList<>();
+        for (int j : leftOut) {
+            Vec3 t = m.found().get(j).tipMm();
+            named.add(String.format(Locale.ROOT, "found needle %d (tip at %.1f, %.1f, %.1f mm)", j + 1, t.x(), t.y(), t.z()));
+        }
+        return "; left out by the user as not in the patient: " + String.join(", ", named);
     }
 
     /**
@@ -189,20 +284,21 @@ public final class NeedlesApi {
         return CtSeriesReader.fromDataSets("series " + seriesUid, slices).volume();
     }
 
-    private static ObjectNode answer(PlanRevisions.Revision saved, NeedlesFromCt.Result result, PlanRevisions.Revision from,
-                                     StudyInfo.SeriesInfo series, String contours) {
-        NeedleMatching m = result.matching();
+    /**
+     * The finding: each planned needle's found needle and errors, the planned needles not found, the found needles not in the plan (each
+     * found needle with {@code used}: false when left out), the means, the finder's notes and the finding's id.
+     */
+    private static ObjectNode answer(NeedlesFromCt.Found found, Set<Integer> leftOut, PlanRevisions.Revision from, StudyInfo.SeriesInfo series) {
+        NeedleMatching m = found.matching();
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.set("revision", PlanApi.json(saved, true));
-        o.put("fromRevision", from.revision()).put("seriesInstanceUid", series.seriesInstanceUid()).put("contours", contours);
+        o.put("fromRevision", from.revision()).put("seriesInstanceUid", series.seriesInstanceUid()).put("findingId", found.findingId());
         ArrayNode needles = o.putArray("needles");
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());
             ObjectNode n = needles.addObject().put("plannedNeedle", x.planned() + 1).put("foundNeedle", x.found() + 1)
                     .put("tipErrorMm", x.tipErrorMm()).put("depthErrorMm", x.depthErrorMm()).put("lateralErrorMm", x.lateralErrorMm())
                     .put("angleErrorDeg", x.angleErrorDeg());
-            vec(n.putArray("tipMm"), f.tipMm());
-            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm());
+            foundNeedle(n, f, !leftOut.contains(x.found()));
         }
         ArrayNode up = o.putArray("unmatchedPlanned");
         for (int i : m.unmatchedPlanned()) {
@@ -210,20 +306,24 @@ public final class NeedlesApi {
         }
         ArrayNode uf = o.putArray("unmatchedFound");
         for (int j : m.unmatchedFound()) {
-            FoundNeedle f = m.found().get(j);
-            ObjectNode n = uf.addObject().put("foundNeedle", j + 1);
-            vec(n.putArray("tipMm"), f.tipMm());
-            n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm());
+            foundNeedle(uf.addObject().put("foundNeedle", j + 1), m.found().get(j), !leftOut.contains(j));
         }
+        ArrayNode out = o.putArray("leftOut");
+        leftOut.stream().sorted().forEach(j -> out.add(j + 1));
         o.put("meanTipErrorMm", m.meanTipErrorMm()).put("meanAngleErrorDeg", m.meanAngleErrorDeg());
         ArrayNode notes = o.putArray("notes");
-        result.replanned().warnings().forEach(notes::add);
-        result.finding().notes().forEach(notes::add);
-        ArrayNode goals = o.putArray("goals");
-        result.replanned().plan().goals().forEach(g -> goals.addObject().put("structure", g.structure()).put("goal", g.goal()).put("value", g.value())
-                .put("unit", g.unit()).put("met", g.met()));
-        o.put("findingSeconds", result.finding().seconds()).put("planningSeconds", result.replanned().plan().planningSeconds());
+        found.finding().notes().forEach(notes::add);
+        o.put("findingSeconds", found.finding().seconds());
         return o;
+    }
+
+    /** A found needle's tip, axis at the tip, and flags, and whether the re-plan uses it. */
+    private static void foundNeedle(ObjectNode n, FoundNeedle f, boolean used) {
+        vec(n.putArray("tipMm"), f.tipMm());
+        Vec3 a = f.axisAtTip();
+        n.putArray("axis").add(Math.round(a.x() * 1e4) / 1e4).add(Math.round(a.y() * 1e4) / 1e4).add(Math.round(a.z() * 1e4) / 1e4);
+        n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm())
+                .put("used", used);
     }
 
     private static void vec(ArrayNode a, Vec3 v) {

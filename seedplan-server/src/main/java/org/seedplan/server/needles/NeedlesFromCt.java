@@ -2,8 +2,14 @@ package org.seedplan.server.needles;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.seedplan.dicom.consistency.RigidRegistration;
 import org.seedplan.dvh.StructureMetrics;
 import org.seedplan.geometry.Vec3;
@@ -12,6 +18,7 @@ import org.seedplan.planning.PlannedNeedle;
 import org.seedplan.planning.Planner;
 import org.seedplan.planning.PlanningCase;
 import org.seedplan.planning.ProgressListener;
+import org.seedplan.planning.intent.FixedNeedle;
 import org.seedplan.planning.intent.TargetGoal;
 import org.seedplan.planning.needle.Needle;
 import org.seedplan.server.api.Json;
@@ -28,9 +35,10 @@ import org.seedplan.verify.needles.NeedleReplanner;
 /**
  * The intra-operative re-plan of a stored plan revision: the needles found on the intra-operative CT
  * ({@link NeedleFinder}), brought into the plan's frame by a rigid registration when one is given,
- * paired with the revision's planned needles ({@link NeedleMatcher}) and kept as fixed needles while
- * the rest of the plan is re-optimised on the revision's intent and structures ({@link NeedleReplanner});
- * the result is the content of the new revision, with the revision's seed model, strength and dates.
+ * paired with the revision's planned needles ({@link NeedleMatcher}) ({@link #find}); then, once the physicist has decided
+ * which found needles are in the patient, those are kept as fixed needles while the rest of the plan is re-optimised on the
+ * revision's intent and structures ({@link NeedleReplanner}) ({@link #replan}); the result is the content of the new revision,
+ * with the revision's seed model, strength and dates.
  */
 public final class NeedlesFromCt {
 
@@ -42,27 +50,38 @@ public final class NeedlesFromCt {
     }
 
     /**
-     * What was found and made.
+     * What was found.
      *
      * @param finding   the finder's view of the scan (needles in the CT's own frame, notes)
      * @param matching  planned needles (in the revision's order) paired with the found needles in the plan's frame
-     * @param replanned the plan made around the found needles
+     * @param findingId a digest of the inputs ({@link Source}) and of every found needle's tip and axis in the plan's frame: the same
+     *                  for the same finding, another when the series, bevel, registration or the finder differs
+     */
+    public record Found(NeedleFinding finding, NeedleMatching matching, String findingId) {
+    }
+
+    /**
+     * What was made.
+     *
+     * @param found     what was found
+     * @param leftOut   the found needles left out of the re-plan (0-based indices into {@code found.matching().found()})
+     * @param replanned the plan made around the other found needles
      * @param content   the new revision's content
      */
-    public record Result(NeedleFinding finding, NeedleMatching matching, NeedleReplanner.Replanned replanned, PlanContent content) {
+    public record Result(Found found, Set<Integer> leftOut, NeedleReplanner.Replanned replanned, PlanContent content) {
+        public Result {
+            leftOut = Set.copyOf(leftOut);
+        }
     }
 
     private NeedlesFromCt() {
     }
 
     /**
-     * Finds, pairs and re-plans. {@code toPlanFrame} maps the intra-operative CT's mm into the plan's (null: same frame).
-     * Throws IllegalStateException when the scan shows no needle; the planner's IllegalArgumentException (a found needle
-     * crossing bone or an organ's margin) passes through.
+     * Finds the needles and pairs them with the revision's. {@code toPlanFrame} maps the intra-operative CT's mm into the plan's
+     * (null: same frame). Throws IllegalStateException when the scan shows no needle.
      */
-    public static Result run(PlanContent revision, IntentForm form, List<Structure> structures, Volume planningCt, Volume intraOpCt,
-                             double[] toPlanFrame, String patientId, String patientName, Source source, ProgressListener progress) {
-        progress.progress("finding needles", 0.1);
+    public static Found find(PlanContent revision, Volume intraOpCt, double[] toPlanFrame, Source source) {
         NeedleFinding finding = (source.bevelMm() == null ? new NeedleFinder() : new NeedleFinder(source.bevelMm())).find(intraOpCt);
         if (finding.needles().isEmpty()) {
             throw new IllegalStateException("no needle found on the CT series " + source.seriesInstanceUid() + " (" + finding.shortMetalObjects()
@@ -77,10 +96,42 @@ public final class NeedlesFromCt {
             planned.add(new Needle(n.entryMm(), n.tipMm(), null, false));
         }
         NeedleMatching matching = new NeedleMatcher().match(planned, found);
-        progress.progress("re-planning around " + found.size() + " needles", 0.3);
+        return new Found(finding, matching, findingId(source, matching.found()));
+    }
+
+    /**
+     * The digest naming a finding: SHA-256 of the source (plan, revision, study, series, registration, bevel) and of each found
+     * needle's tip (0.01 mm) and axis (1e-4) in the plan's frame, in the finder's order; 32 hex digits.
+     */
+    static String findingId(Source source, List<FoundNeedle> found) {
+        StringBuilder b = new StringBuilder("seedplan-needles-finding/1|").append(source.planId()).append('|').append(source.revision()).append('|')
+                .append(source.studyInstanceUid()).append('|').append(source.seriesInstanceUid()).append('|').append(source.registrationUid())
+                .append('|').append(source.bevelMm());
+        for (FoundNeedle f : found) {
+            Vec3 t = f.tipMm();
+            Vec3 a = f.axisAtTip();
+            b.append(String.format(Locale.ROOT, "|%.2f,%.2f,%.2f;%.4f,%.4f,%.4f", t.x(), t.y(), t.z(), a.x(), a.y(), a.z()));
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
+     * Re-plans around the found needles but those in {@code leftOut} (0-based indices into {@code found.matching().found()}). The
+     * planner's IllegalArgumentException (a found needle crossing bone or an organ's margin) passes through.
+     */
+    public static Result replan(Found found, Set<Integer> leftOut, PlanContent revision, IntentForm form, List<Structure> structures,
+                                Volume planningCt, String patientId, String patientName, Source source, ProgressListener progress) {
+        int used = found.matching().found().size() - leftOut.size();
+        progress.progress("re-planning around " + used + " needles", 0.3);
         PlanningCase pc = new PlanningCase(patientId, patientName, structures, form.derived(), planningCt);
-        NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(pc, form.intent(), matching.found(), progress);
-        return new Result(finding, matching, re, content(revision, form, re, matching, source));
+        NeedleReplanner.Replanned re = new NeedleReplanner(Planner.builtIn()).replan(pc, form.intent(), found.matching().found(), leftOut,
+                progress);
+        return new Result(found, leftOut, re, content(revision, form, re, found, leftOut, source));
     }
 
     /**
@@ -94,8 +145,13 @@ public final class NeedlesFromCt {
                 f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm());
     }
 
-    /** The new revision: every needle of the re-plan (found ones fixed) with its seeds, the target's metrics, the intent with its source. */
-    private static PlanContent content(PlanContent revision, IntentForm form, NeedleReplanner.Replanned re, NeedleMatching matching, Source source) {
+    /**
+     * The new revision: every needle of the re-plan (found ones fixed) with its seeds, the target's metrics, the intent with its source,
+     * the fixed needles and the found needles left out.
+     */
+    private static PlanContent content(PlanContent revision, IntentForm form, NeedleReplanner.Replanned re, Found found, Set<Integer> leftOut,
+                                       Source source) {
+        NeedleMatching matching = found.matching();
         List<PlanContent.Needle> needles = new ArrayList<>();
         List<PlanContent.PlannedSeed> seeds = new ArrayList<>();
         List<PlannedNeedle> pn = re.plan().needles();
@@ -119,15 +175,22 @@ public final class NeedlesFromCt {
         ObjectNode src = intent.putObject("needlesFromCt").put("planId", source.planId()).put("revision", source.revision())
                 .put("studyInstanceUid", source.studyInstanceUid()).put("seriesInstanceUid", source.seriesInstanceUid())
                 .put("registrationUid", source.registrationUid()).put("bevelMm", source.bevelMm()).put("meanTipErrorMm", matching.meanTipErrorMm())
-                .put("meanAngleErrorDeg", matching.meanAngleErrorDeg());
+                .put("meanAngleErrorDeg", matching.meanAngleErrorDeg()).put("findingId", found.findingId());
         ArrayNode fixed = src.putArray("fixedNeedles");
-        for (FoundNeedle f : matching.found()) {
-            Vec3 entry = f.tipMm().minus(f.axisAtTip().times(Math.max(f.visibleLengthMm(), 2)));
+        for (FixedNeedle f : re.intent().fixedNeedles()) {
             ObjectNode o = fixed.addObject();
-            o.putArray("entryMm").add(entry.x()).add(entry.y()).add(entry.z());
-            o.putArray("tipMm").add(f.tipMm().x()).add(f.tipMm().y()).add(f.tipMm().z());
+            xyz(o.putArray("entryMm"), f.entryMm());
+            xyz(o.putArray("tipMm"), f.tipMm());
+        }
+        ArrayNode out = src.putArray("leftOut");
+        for (int j : leftOut.stream().sorted().toList()) {
+            xyz(out.addObject().put("foundNeedle", j + 1).putArray("tipMm"), matching.found().get(j).tipMm());
         }
         return new PlanContent(intent.toString(), revision.ctSeriesUid(), revision.prescriptionGy(), revision.sourceModelKey(), revision.strengthU(),
                 revision.calibrationDate(), revision.implantDate(), needles, seeds, metrics);
+    }
+
+    private static void xyz(ArrayNode a, Vec3 v) {
+        a.add(v.x()).add(v.y()).add(v.z());
     }
 }

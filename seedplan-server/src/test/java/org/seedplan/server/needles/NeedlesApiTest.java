@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,10 +115,154 @@ abstract class NeedlesApiTest {
     @Test
     void anotherCentresUserGets404AndDataEntry403() throws Exception {
         NeedlesFixture.Case c = fixture.of(t.a, true);
-        ApiClient.Answer b = t.signedIn(Role.PHYSICIST, false).post(c.path(), c.body());
-        assertThat(b.status()).as(b.body()).isEqualTo(404);
-        ApiClient.Answer d = t.signedIn(Role.DATA_ENTRY, true).post(c.path(), c.body());
-        assertThat(d.status()).as(d.body()).isEqualTo(403);
+        String findingId = physicist.post(c.path(), c.body().replace("}", ",\"replan\":false}")).json().get("findingId").asText();
+        // the finding alone, the re-plan, and the re-plan leaving a needle out: each refused the same way
+        for (String body : new String[] {c.body(), c.body().replace("}", ",\"replan\":false}"),
+                c.body().replace("}", ",\"leaveOut\":[1],\"findingId\":\"" + findingId + "\"}")}) {
+            ApiClient.Answer b = t.signedIn(Role.PHYSICIST, false).post(c.path(), body);
+            assertThat(b.status()).as(body + ": " + b.body()).isEqualTo(404);
+            ApiClient.Answer d = t.signedIn(Role.DATA_ENTRY, true).post(c.path(), body);
+            assertThat(d.status()).as(body + ": " + d.body()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theFindingAloneAnswers200WithTheRowsAndAFindingIdAndSavesNoRevision() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        int revisions = physicist.get("/api/plans/" + c.planId() + "/revisions").json().size();
+        long replans = count("NEEDLES_FROM_CT");
+        long looks = count("NEEDLES_FOUND");
+        ApiClient.Answer a = physicist.post(c.path(), c.body().replace("}", ",\"replan\":false}"));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode o = a.json();
+        assertThat(o.has("revision")).as("no revision made").isFalse();
+        assertThat(o.get("needles")).hasSize(c.planned().size());
+        assertThat(o.get("unmatchedPlanned")).isEmpty();
+        assertThat(o.get("findingId").asText()).matches("[0-9a-f]{32}");
+        for (JsonNode n : o.get("needles")) {
+            int i = n.get("plannedNeedle").asInt() - 1;
+            // the same 2 mm as the re-plan's rows: the finding is the re-plan's
+            assertThat(vec(n.get("tipMm")).distanceTo(c.placedTips().get(i))).as("needle %d", i + 1).isLessThan(2.0);
+            assertThat(n.get("used").asBoolean()).isTrue();
+            assertThat(vec(n.get("axis")).norm()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(physicist.get("/api/plans/" + c.planId() + "/revisions").json()).hasSize(revisions);
+        assertThat(count("NEEDLES_FROM_CT")).isEqualTo(replans);
+        // The look at the CT is audited as the project audits its other reads of a CT for an analysis (verification runs).
+        assertThat(count("NEEDLES_FOUND")).isEqualTo(looks + 1);
+        // The same request finds the same needles: the same findingId.
+        assertThat(physicist.post(c.path(), c.body().replace("}", ",\"replan\":false}")).json().get("findingId").asText())
+                .isEqualTo(o.get("findingId").asText());
+    }
+
+    @Test
+    void aFalseNeedleLeftOutIsKeptInTheAnswerAndIntentAndGetsNoSeeds() throws Exception {
+        NeedlesFixture.WithFalseNeedle w = fixture.withFalseNeedle(t.a, true);
+        NeedlesFixture.Case c = w.planned();
+        ApiClient.Answer look = physicist.post(c.path(), w.body(",\"replan\":false"));
+        assertThat(look.status()).as(look.body()).isEqualTo(200);
+        assertThat(look.json().get("needles")).hasSize(c.planned().size());
+        JsonNode extra = look.json().get("unmatchedFound");
+        assertThat(extra).as(look.body()).hasSize(1);
+        int number = extra.get(0).get("foundNeedle").asInt();
+        Vec3 foundTip = vec(extra.get(0).get("tipMm"));
+        Vec3 foundAxis = vec(extra.get(0).get("axis"));
+        assertThat(foundTip.distanceTo(w.falseTip())).as("the false needle found where it was drawn").isLessThan(2.0);
+        String findingId = look.json().get("findingId").asText();
+
+        ApiClient.Answer a = physicist.post(c.path(), w.body(",\"leaveOut\":[" + number + "],\"findingId\":\"" + findingId
+                + "\",\"reason\":\"needles placed\""));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode o = a.json();
+        assertThat(o.get("findingId").asText()).isEqualTo(findingId);
+        assertThat(o.get("leftOut")).extracting(JsonNode::asInt).containsExactly(number);
+        assertThat(o.get("unmatchedFound").get(0).get("used").asBoolean()).isFalse();
+        o.get("needles").forEach(n -> assertThat(n.get("used").asBoolean()).isTrue());
+        JsonNode rev = o.get("revision");
+        JsonNode fromCt = rev.get("intent").get("needlesFromCt");
+        assertThat(fromCt.get("fixedNeedles")).hasSize(c.planned().size());
+        assertThat(fromCt.get("leftOut")).singleElement().satisfies(x -> {
+            assertThat(x.get("foundNeedle").asInt()).isEqualTo(number);
+            assertThat(vec(x.get("tipMm")).distanceTo(foundTip)).isLessThan(0.01);
+        });
+        // No needle of the revision at the left-out needle's tip, and no seed on its line. A seed within a needle's radius (18 G: 0.635 mm)
+        // plus a seed's length (4.5 mm) of the line may only be on a needle the planner placed itself through a template hole (one the
+        // physicist will insert: the false needle's place needs one) whose axis keeps more than 2 mm (the finder's tip tolerance above)
+        // from the left-out line; in this case the planner adds one 3.6 mm from it, carrying 2 such seeds.
+        for (JsonNode rn : rev.get("needles")) {
+            assertThat(vec(rn.get("tipMm")).distanceTo(foundTip)).isGreaterThan(0.01);
+        }
+        List<Vec3> fixedTips = new java.util.ArrayList<>();
+        fromCt.get("fixedNeedles").forEach(f -> fixedTips.add(vec(f.get("tipMm"))));
+        for (JsonNode sd : rev.get("seeds")) {
+            Vec3 p = new Vec3(sd.get("xMm").asDouble(), sd.get("yMm").asDouble(), sd.get("zMm").asDouble());
+            if (fromLine(p, foundTip, foundAxis) > 0.635 + 4.5) {
+                continue;
+            }
+            JsonNode needle = rev.get("needles").get(sd.get("needle").asInt());
+            Vec3 tip = vec(needle.get("tipMm"));
+            double axisFromLine = fromLine(tip, foundTip, foundAxis);
+            System.out.printf(java.util.Locale.ROOT, "seed %s %.2f mm from the left-out line, on a needle %.2f mm from it%n", p,
+                    fromLine(p, foundTip, foundAxis), axisFromLine);
+            assertThat(fixedTips.stream().noneMatch(f -> f.distanceTo(tip) < 0.01)).as("seed %s near the left-out line on a found needle", p)
+                    .isTrue();
+            assertThat(axisFromLine).as("the planner's needle carrying seed %s, mm from the left-out line", p).isGreaterThan(2.0);
+        }
+        String detail = t.db.read(tx -> tx.one("SELECT new_value FROM audit_event WHERE action = 'NEEDLES_FROM_CT' AND entity_id = ?",
+                r -> r.string("new_value"), Long.toString(rev.get("revisionId").asLong()))).orElseThrow();
+        assertThat(detail).contains("left out").contains("found needle " + number).contains(findingId);
+
+        // Without leaveOut (every found needle in the patient, as before) the same false needle is loaded: the check above can fail.
+        ApiClient.Answer all = physicist.post(c.path(), w.body(",\"reason\":\"needles placed\""));
+        assertThat(all.status()).as(all.body()).isEqualTo(201);
+        assertThat(all.json().get("revision").get("intent").get("needlesFromCt").get("leftOut")).isEmpty();
+        long onIt = 0;
+        for (JsonNode sd : all.json().get("revision").get("seeds")) {
+            onIt += fromLine(new Vec3(sd.get("xMm").asDouble(), sd.get("yMm").asDouble(), sd.get("zMm").asDouble()), foundTip, foundAxis) < 2.0 ? 1 : 0;
+        }
+        assertThat(onIt).as("seeds within 2 mm of the kept false needle's line").isPositive();
+    }
+
+    @Test
+    void aStaleFindingIdIs409AndALeaveOutNumberNotFoundIs400() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        String findingId = physicist.post(c.path(), c.body().replace("}", ",\"replan\":false}")).json().get("findingId").asText();
+        int revisions = physicist.get("/api/plans/" + c.planId() + "/revisions").json().size();
+        // Another series (the false-needle scan of the same study), another bevel length, a made-up id: the finding differs.
+        NeedlesFixture.WithFalseNeedle w = fixture.withFalseNeedle(t.a, true);
+        for (String body : new String[] {w.body(",\"leaveOut\":[1],\"findingId\":\"" + findingId + "\""),
+                c.body().replace("}", ",\"bevelMm\":3.5,\"leaveOut\":[1],\"findingId\":\"" + findingId + "\"}"),
+                c.body().replace("}", ",\"leaveOut\":[1],\"findingId\":\"0123456789abcdef0123456789abcdef\"}")}) {
+            ApiClient.Answer a = physicist.post(c.path(), body);
+            assertThat(a.status()).as(body + ": " + a.body()).isEqualTo(409);
+            assertThat(a.json().get("field").asText()).isEqualTo("findingId");
+        }
+        // A number that is not a found needle's, or not a number: 400 naming leaveOut; leaveOut without its findingId: 400 naming findingId.
+        int found = c.planned().size();
+        for (String bad : new String[] {"[" + (found + 1) + "]", "[0]", "[-1]", "[1.5]", "[\"2\"]", "2"}) {
+            ApiClient.Answer a = physicist.post(c.path(), c.body().replace("}", ",\"leaveOut\":" + bad + ",\"findingId\":\"" + findingId + "\"}"));
+            assertThat(a.status()).as(bad + ": " + a.body()).isEqualTo(400);
+            assertThat(a.json().get("field").asText()).as(bad).isEqualTo("leaveOut");
+        }
+        ApiClient.Answer noId = physicist.post(c.path(), c.body().replace("}", ",\"leaveOut\":[1]}"));
+        assertThat(noId.status()).as(noId.body()).isEqualTo(400);
+        assertThat(noId.json().get("field").asText()).isEqualTo("findingId");
+        ApiClient.Answer looking = physicist.post(c.path(), c.body().replace("}", ",\"replan\":false,\"leaveOut\":[1],\"findingId\":\""
+                + findingId + "\"}"));
+        assertThat(looking.status()).as(looking.body()).isEqualTo(400);
+        assertThat(looking.json().get("field").asText()).isEqualTo("leaveOut");
+        assertThat(physicist.get("/api/plans/" + c.planId() + "/revisions").json()).as("nothing saved").hasSize(revisions);
+    }
+
+    /** Distance of {@code p} from the line through {@code tip} along {@code axis}, mm. */
+    private static double fromLine(Vec3 p, Vec3 tip, Vec3 axis) {
+        Vec3 d = axis.normalized();
+        Vec3 r = p.minus(tip);
+        return r.minus(d.times(r.dot(d))).norm();
+    }
+
+    private long count(String action) {
+        return t.db.read(tx -> tx.number("SELECT COUNT(*) FROM audit_event WHERE action = ?", action));
     }
 
     @Test

@@ -72,6 +72,23 @@ public final class NeedlesFixture {
     private final TestServer t;
     private final PlanningFixture planning;
     private final Map<Long, Case> cases = new HashMap<>();
+    private final Map<Long, WithFalseNeedle> falseNeedles = new HashMap<>();
+
+    /**
+     * The case's needles scanned again with one more needle that is not in the plan, standing for a false needle of the finder (a
+     * streak or a chain of seeds read as a needle: the route cannot tell it from a needle, only the physicist can).
+     *
+     * @param planned   the case
+     * @param seriesUid the series holding the planned needles and the false one (same study and frame)
+     * @param falseTip  the false needle's tip, mm LPS
+     * @param falseAxis its axis (unit, towards the tip)
+     */
+    public record WithFalseNeedle(Case planned, String seriesUid, Vec3 falseTip, Vec3 falseAxis) {
+        /** The request body that finds the needles on this series, with {@code more} (e.g. {@code ,"replan":false}) added. */
+        public String body(String more) {
+            return "{\"studyInstanceUid\":\"" + planned.studyUid() + "\",\"seriesInstanceUid\":\"" + seriesUid + "\"" + more + "}";
+        }
+    }
 
     public NeedlesFixture(TestServer t, PlanningFixture planning) {
         this.t = t;
@@ -129,6 +146,56 @@ public final class NeedlesFixture {
                 image);
         return new Case(planId, rev, planned, tips, axes, study.studyInstanceUid(), series);
     }
+
+    /**
+     * The case of {@code centre} with a false needle (made once): parallel to the planned needles, through the target where the placed
+     * needles leave the most room (of the points within 8 mm of the target's axis, 0.5 mm apart, the one farthest from every placed
+     * needle's line: 7–8 mm from the nearest), its tip 4 mm deeper than the target's centre.
+     */
+    public synchronized WithFalseNeedle withFalseNeedle(Centre centre, boolean centreA) throws IOException {
+        WithFalseNeedle w = falseNeedles.get(centre.id());
+        if (w != null) {
+            return w;
+        }
+        Case c = of(centre, centreA);
+        Vec3 axis = c.planned().get(0)[1].minus(c.planned().get(0)[0]).normalized();
+        Vec3 best = null;
+        double farthest = -1;
+        for (double x = -8; x <= 8; x += 0.5) {
+            for (double z = -8; z <= 8; z += 0.5) {
+                if (x * x + z * z > 64) {
+                    continue;
+                }
+                Vec3 tip = TARGET_CENTRE.plus(new Vec3(x, 4, z));
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < c.placedTips().size(); i++) {
+                    Vec3 r = tip.minus(c.placedTips().get(i));
+                    nearest = Math.min(nearest, r.minus(c.placedAxes().get(i).times(r.dot(c.placedAxes().get(i)))).norm());
+                }
+                if (nearest > farthest) {
+                    farthest = nearest;
+                    best = tip;
+                }
+            }
+        }
+        Grid grid = grid();
+        List<SimulatedNeedle> placed = new ArrayList<>();
+        for (int i = 0; i < c.placedTips().size(); i++) {
+            placed.add(needle(grid, c.placedTips().get(i), c.placedAxes().get(i)));
+        }
+        placed.add(needle(grid, best, axis));
+        Patient patient = planning.patient(centre);
+        String frame = t.db.read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
+                r -> r.string("frame_of_reference_uid"), c.seriesUid())).orElseThrow();
+        String series = store(t, patient, new StudyContext(info(patient), c.studyUid(), frame, LocalDateTime.now()),
+                new IntraOpCtGenerator(SCANNER).render(grid, placed, List.of(), 79));
+        w = new WithFalseNeedle(c, series, best, axis);
+        falseNeedles.put(centre.id(), w);
+        return w;
+    }
+
+    /** The centre of the planning fixture's GTV (PlanningFixture), mm LPS. */
+    static final Vec3 TARGET_CENTRE = new Vec3(0, -4, 0);
 
     /**
      * The intra-operative field: 0.75 mm pixels, 88 mm wide and 140 mm deep around the planning CT's centre, 2.5 mm slices from

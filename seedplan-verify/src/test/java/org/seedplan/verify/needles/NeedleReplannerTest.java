@@ -47,6 +47,46 @@ class NeedleReplannerTest {
     }
 
     @Test
+    void aFoundNeedleLeftOutIsNeitherFixedNorLoadedAndWarningsKeepTheFoundNumbers() {
+        var gtv = Phantom.ellipsoid("GTV", StructureType.GTV, new Vec3(0, 0, 0), new Vec3(14, 14, 14), 2.0);
+        var organ = Phantom.ellipsoid("Vessel", StructureType.ORGAN, new Vec3(6, -30, -2), new Vec3(3, 3, 3), 2.0);
+        PlanningCase c = new PlanningCase("N3", "sphere and vessel", List.of(gtv, organ), null);
+        PlanIntent intent = PlanIntent.of(List.of(new TargetGoal("GTV", 120)),
+                List.of(new OarLimit("Vessel", OarLimit.Kind.DMAX, 1000, 0, OarLimit.DEFAULT_NEEDLE_MARGIN_MM)),
+                new SeedSpec("amersham6711", SeedStrength.parse("0.6 mCi"), 0), new Approach.CoplanarTemplate(new Vec3(0, 1, 0), null, 10, 10, 250));
+        // Needle 1 lies between template holes (x, z = 5, 5), so no template needle comes within 7 mm of its line once it is left out;
+        // needle 2 goes through the vessel's margin.
+        FoundNeedle between = needle(new Vec3(5, 8, 5), new Vec3(0, 1, 0));
+        List<FoundNeedle> found = List.of(between, needle(new Vec3(6, 8, -2), new Vec3(0, 1, 0)));
+        NeedleReplanner replanner = new NeedleReplanner(Planner.builtIn());
+        NeedleReplanner.Replanned kept = replanner.replan(c, intent, found, ProgressListener.NONE);
+        NeedleReplanner.Replanned re = replanner.replan(c, intent, found, java.util.Set.of(0), ProgressListener.NONE);
+        List<PlannedNeedle> fixed = re.plan().needles().stream().filter(n -> n.needle().fixed()).toList();
+        assertThat(fixed).singleElement().satisfies(n -> assertThat(n.needle().tipMm().distanceTo(found.get(1).tipMm())).isLessThan(1e-9));
+        assertThat(re.intent().fixedNeedles()).hasSize(1);
+        // The warning names the needle by its number in the finding (2), not by its place among the fixed needles (1).
+        assertThat(re.warnings()).singleElement().asString().contains("found needle 2", "Vessel");
+        // Kept, needle 1 carries seeds; left out, no seed centre lies within a needle radius (0.635 mm) plus a seed's length (4.5 mm) of
+        // its line: none is on it.
+        assertThat(seedsNear(kept, between, 0.635 + 4.5)).isPositive();
+        assertThat(seedsNear(re, between, 0.635 + 4.5)).isZero();
+        assertThatThrownBy(() -> replanner.replan(c, intent, found, java.util.Set.of(2), ProgressListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found needle 3").hasMessageContaining("1 to 2");
+    }
+
+    /** How many of the plan's seeds lie within {@code mm} of the found needle's line. */
+    private static long seedsNear(NeedleReplanner.Replanned re, FoundNeedle f, double mm) {
+        long near = 0;
+        for (PlannedNeedle n : re.plan().needles()) {
+            for (double d : n.seedDistancesFromTipMm()) {
+                Vec3 r = n.needle().pointFromTip(d).minus(f.tipMm());
+                near += r.minus(f.axisAtTip().times(r.dot(f.axisAtTip()))).norm() < mm ? 1 : 0;
+            }
+        }
+        return near;
+    }
+
+    @Test
     void aFoundNeedleCrossingAnOrgansMarginIsKeptWithAWarningWhileAChosenOneIsStillRefused() {
         var gtv = Phantom.ellipsoid("GTV", StructureType.GTV, new Vec3(0, 0, 0), new Vec3(14, 14, 14), 2.0);
         // A small organ on the needles' way in, 20 mm in front of the target; 5 mm needle margin.
