@@ -169,7 +169,7 @@ public final class NeedlesApi {
                 "revision %d of plan %d re-planned around %d needles found on CT series %s (%d of %d planned needles matched, mean tip error"
                         + " %.1f mm, mean angle error %.1f°; contours: %s; finding %s)%s", saved.revision(), planId, foundCount - leftOut.size(),
                 series.seriesInstanceUid(), m.matches().size(), rev.content().needles().size(), m.meanTipErrorMm(), m.meanAngleErrorDeg(),
-                images.contours(), found.findingId(), leftOutText(m, leftOut)));
+                images.contours(), found.findingId(), leftOutText(m, leftOut)), plan.patientDbId());
         ObjectNode o = answer(found, leftOut, rev, series);
         o.set("revision", PlanApi.json(saved, true));
         o.put("contours", images.contours());
