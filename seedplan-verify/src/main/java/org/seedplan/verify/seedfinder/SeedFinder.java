@@ -228,7 +228,11 @@ public final class SeedFinder {
      * seeds 1.37-1.67 (the metal between the fitted seeds).
      */
     static final double WIRE_CONTENT_PER_SEED = 1.25;
-    /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
+    /**
+     * Least share of one seed's energy by which a seed added to reach the expected count must lower the residual; also a second
+     * seed that the metal content alone adds to a blob fitted as one (on the tuning scans such seeds lowered it by 0.001-0.017 and
+     * were false: needle seeds lying steeply across thick slices whose metal read as two; docs/seed-finder.md, twelfth round).
+     */
     static final double MIN_EVIDENCE = 0.02;
 
     private final SeedFinderOptions options;
@@ -458,7 +462,11 @@ public final class SeedFinder {
                 }
             } else if (byContent > bc.chosen) {
                 bc.evaluate(byContent);
-                if (bc.fit(byContent).ssr() < bc.fit(bc.chosen).ssr()) {
+                // A second seed that the content alone adds must explain part of the image, as one added to reach an expected
+                // count must (a needle seed lying steeply across thick slices reads as two seeds' metal with one seed's image;
+                // docs/seed-finder.md, twelfth round); a bundle's third seed, hidden in the saturated core, need only lower it.
+                double bar = bc.chosen == 1 ? MIN_EVIDENCE * learned.singleSeedEnergy : 0;
+                if (bc.fit(bc.chosen).ssr() - bc.fit(byContent).ssr() > bar) {
                     bc.chosen = byContent;
                 }
             } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED) {
