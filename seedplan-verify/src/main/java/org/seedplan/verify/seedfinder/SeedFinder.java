@@ -42,7 +42,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     for least squares between observed and predicted CT numbers) and keeps the count with the least
  *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds for the second seed and
  *     {@value #FURTHER_SEED_SHARE} of that for each further one (fits also start from parallel bundles); the metal content gives a
- *     second count, independent of the image model, that decides where the fits barely differ; on a clipped scan a
+ *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
+ *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
