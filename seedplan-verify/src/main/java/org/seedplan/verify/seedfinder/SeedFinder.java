@@ -42,7 +42,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     for least squares between observed and predicted CT numbers) and keeps the count with the least
  *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds for the second seed and
  *     {@value #FURTHER_SEED_SHARE} of that for each further one (fits also start from parallel bundles); the metal content gives a
- *     second count, independent of the image model, that decides where the fits barely differ; on a clipped scan a
+ *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
+ *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
@@ -235,7 +236,9 @@ public final class SeedFinder {
     static final double IN_METAL_CONFIDENCE = 0.5;
     /**
      * Fewest seeds a blob lying along z must be fitted with for the wire test along z ({@code wireAlongZ}): two seeds merged
-     * through thick slices leave a gap the slices blur away (the sixth round's rod test on such pairs lost needle seeds).
+     * through thick slices leave a gap the slices blur away (the sixth round's rod test on such pairs lost needle seeds). Also the
+     * fewest seeds in a row within one thick slice that {@code rodOfMetal} takes for a piece of wire by their spacing alone (two
+     * seeds touching end to end may be fitted a little closer than capsules; twelfth round).
      */
     static final int MIN_WIRE_SEEDS = 3;
     /**
@@ -255,7 +258,11 @@ public final class SeedFinder {
      * seeds 1.37-1.67 (the metal between the fitted seeds).
      */
     static final double WIRE_CONTENT_PER_SEED = 1.25;
-    /** Least share of one seed's energy by which a seed added to reach the expected count must lower the residual. */
+    /**
+     * Least share of one seed's energy by which a seed added to reach the expected count must lower the residual; also a second
+     * seed that the metal content alone adds to a blob fitted as one (on the tuning scans such seeds lowered it by 0.001-0.017 and
+     * were false: needle seeds lying steeply across thick slices whose metal read as two; docs/seed-finder.md, twelfth round).
+     */
     static final double MIN_EVIDENCE = 0.02;
 
     private final SeedFinderOptions options;
@@ -485,7 +492,11 @@ public final class SeedFinder {
                 }
             } else if (byContent > bc.chosen) {
                 bc.evaluate(byContent);
-                if (bc.fit(byContent).ssr() < bc.fit(bc.chosen).ssr()) {
+                // A second seed that the content alone adds must explain part of the image, as one added to reach an expected
+                // count must (a needle seed lying steeply across thick slices reads as two seeds' metal with one seed's image;
+                // docs/seed-finder.md, twelfth round); a bundle's third seed, hidden in the saturated core, need only lower it.
+                double bar = bc.chosen == 1 ? MIN_EVIDENCE * learned.singleSeedEnergy : 0;
+                if (bc.fit(bc.chosen).ssr() - bc.fit(byContent).ssr() > bar) {
                     bc.chosen = byContent;
                 }
             } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED) {
@@ -813,6 +824,13 @@ public final class SeedFinder {
      *     a uniform object with images), the rod is longer than n images end to end by more than a bin (else n images could tile
      *     it without gaps), and a rod explains the profile better than a chain of n by the information criterion
      *     ({@link ChainProfile#isRod});</li>
+     * <li>fitted as n ≥ {@value #MIN_WIRE_SEEDS} seeds in a row (each centre within a seed's diameter of their line), at least half
+     *     an image and less than a capsule's length apart, in an object lying within one slice of such slices, whatever the
+     *     information criterion says: three capsules end to end span three capsules' lengths, and a chain of images with 0.5 mm
+     *     gaps blurred by the in-plane σ fits a uniform piece about as well as a rod does (wire pieces on 5 mm box slices, rod
+     *     against chain −9 to +8). A straight row of three touching seeds tilted 25–30° out of the slices' plane, so steeply that
+     *     its in-plane spacing falls under a capsule yet flat enough to stay inside one 5 mm slice, would be taken too; none of the
+     *     756 tuning scans of the seed matrix holds one (twelfth round);</li>
      * <li>fitted as n ≥ 2 seeds lying a capsule apart or farther, on such slices, lying within 25° of the slices' plane (a
      *     wire's piece lies in its slice; a needle's seeds crossing thick slices steeply, 6.4 mm apart on tuning scan 9512, read
      *     as a rod in-plane), when the rod is longer than the fitted seeds' images span by more than a bin (metal lies beyond or
@@ -856,7 +874,23 @@ public final class SeedFinder {
             return inPlane >= ALONG_Z && p.rodLengthMm() > (bc.chosen - 1) * spacing + segment + bin
                     && p.rodEvidence(bc.chosen, segment) >= ROD_EVIDENCE;
         }
+        if (bc.chosen >= MIN_WIRE_SEEDS && b.k0 == b.k1 && spacing >= segment / 2 && inARow(bc.fit(bc.chosen).seeds(), u)) {
+            // Three or more seeds in a row, not side by side, closer than capsules can lie end to end, in an object within one thick
+            // slice: the fit has tiled a piece of wire lying in its slice with images (docs/seed-finder.md, twelfth round).
+            return true;
+        }
         return spacing >= segment / 2 && p.rodLengthMm() > bc.chosen * segment + bin && p.isRod(bc.chosen, segment);
+    }
+
+    /**
+     * Whether fitted seeds stand in one row along the in-plane direction {@code u}: each centre within a seed's diameter
+     * ({@value #SEED_DIAMETER_MM} mm) of the line through their mean along {@code u}, in-plane (seeds side by side or in a clump
+     * stand farther apart across it).
+     */
+    private static boolean inARow(SeedImageModel.Placed[] seeds, Vec3 u) {
+        double[] across = Arrays.stream(seeds).mapToDouble(q -> -q.centreMm.x() * u.y() + q.centreMm.y() * u.x()).toArray();
+        double mean = Arrays.stream(across).average().orElse(0);
+        return Arrays.stream(across).allMatch(c -> Math.abs(c - mean) < SEED_DIAMETER_MM);
     }
 
     /**

@@ -2,16 +2,22 @@ package org.seedplan.verify.seedfinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.PostOpScanner;
 import org.seedplan.verify.scanner.Primitive;
+import org.seedplan.verify.scanner.ScannerModel;
 import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
 
 /**
  * Wires crossing thick slices and surgical clips are not seeds, and a seed touching other metal is named in the self-check
@@ -36,7 +42,8 @@ class WiresAndClipsTest {
         // single-seed starts of thick slices (docs/seed-finder.md, ninth round: not looked at further).
         // Eleventh round: pieces fitted as seeds lying a capsule apart or farther are wire where a rod beats the chain by 10 or
         // more in the information criterion (313: 11 -> 7; the rest are pieces fitted as three seeds closer than capsules whose
-        // profile a chain of three explains as well as a rod).
+        // profile a chain of three explains as well as a rod). Twelfth round: three or more seeds in a row closer than capsules
+        // in an object within one slice are wire (10 -> 1: the one left is a short piece fitted as one seed on 313).
         int[] found = {59, 59, 57, 59, 55, 59};
         int onWire = 0;
         for (int n = 12; n < 18; n++) {
@@ -48,7 +55,7 @@ class WiresAndClipsTest {
             onWire += (int) m.extraFound().stream().filter(i -> near(wire, f.seeds().get(i).centreMm())).count();
             assertThat(f.rejected()).as("%d: pieces of the wire listed as wire", 300 + n).anyMatch(r -> r.shape() == MetalShape.WIRE);
         }
-        assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(10);
+        assertThat(onWire).as("false seeds on the wire, scans 312-317").isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -146,6 +153,36 @@ class WiresAndClipsTest {
                 .toList();
         assertThat(onStent).as("false seeds on the stent").hasSize(4);
         assertThat(named).as("of them named as seeds at other metal").hasSize(2);
+    }
+
+    @Test
+    void wirePiecesFittedAsThreeSeedsCloserThanCapsulesAreOtherMetal() {
+        // A rendered scene: twenty single seeds (the finder learns the seed's image from them) and a 0.8 mm steel wire as the
+        // bench draws it (78 mm, rising 30 mm over 70 mm, bowed 6 mm in-plane), alone, on 5 mm box slices of both HU scales. Each
+        // slice holds one piece of the wire, 10-12 mm long in-plane, which the fit tiles with three seed images 3.2-4 mm apart,
+        // closer than 4.5 mm capsules can lie end to end; a chain of three explains that profile about as well as a uniform rod
+        // (BIC -9 to +8 on the all-implant scans), so before the twelfth round such pieces were counted as three seeds
+        // (docs/seed-finder.md). Three or more seeds in a row, each image clear of the next and closer than capsules, in a piece
+        // lying in its slice, are now other metal: no seed on the wire, every single seed found (20 of 20).
+        for (HuScale scale : HuScale.values()) {
+            double slice = 5;
+            int nx = 200;
+            int nz = 14;
+            Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+            List<DenseObject> objects = new ArrayList<>();
+            List<Vec3> single = SeedsAtOtherMetalScenes.singleSeeds(objects);
+            List<Vec3> path = new ArrayList<>();
+            for (int s = 0; s <= 20; s++) {
+                double t = s / 20.0;
+                path.add(new Vec3(-40 + 70 * t, 30 + 6 * Math.sin(Math.PI * t), -15 + 30 * t));
+            }
+            DenseObject wire = DenseObject.wire(path, 0.8);
+            objects.add(wire);
+            SeedFinding f = new SeedFinder().find(new PostOpScanner(ScannerModel.typical(SliceProfile.BOX, scale)).scan(g, objects, 12));
+            assertThat(f.seeds()).as("%s: seeds on the wire", scale).noneMatch(x -> near(wire, x.centreMm()));
+            assertThat(single).as("%s: single seeds found", scale).allMatch(c -> f.seeds().stream()
+                    .anyMatch(x -> x.centreMm().minus(c).norm() <= IndependentScanMatrix.MATCH_GATE_MM));
+        }
     }
 
     private static boolean near(DenseObject o, Vec3 p) {
