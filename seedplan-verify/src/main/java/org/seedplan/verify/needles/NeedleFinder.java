@@ -189,6 +189,7 @@ public final class NeedleFinder {
                 needles.add(needle);
             }
         }
+        needles = withoutDoubles(ct, needles);
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
             notes.add(String.format(java.util.Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is"
@@ -207,6 +208,99 @@ public final class NeedleFinder {
             }
         }
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Two needles' paths closer than this over half the shorter's length are one needle's, mm: an 18 G needle is 1.27 mm
+     * thick, so the axes of two needles are never closer than that. Not 1.5 mm: two needles of one column converging at
+     * their hubs are read that close over half their length (3357: 54 %, both parting from each other on steel; 3351
+     * needles 7 and 8: 46 %).
+     */
+    static final double SAME_AXIS_MM = 1.0;
+    /** The share of a needle's own stretch (away from the other's path) on steel above which it is a needle's own steel. */
+    static final double OWN_STEEL_SHARE = 0.8;
+
+    /**
+     * The needles less those counted twice, found from two runs of one needle's steel: two found needles whose paths lie
+     * within {@value #SAME_AXIS_MM} mm of each other over at least half the shorter's length. The one kept is the one whose
+     * own stretch (its path farther than that from the other's) lies on steel the more ({@link #steelShare}); when both do
+     * ({@value #OWN_STEEL_SHARE} and more: two overlapping pieces of one needle) the one whose tip lies deeper along the
+     * axis; one without an own stretch is dropped. 3396 (triangle, extended; needles 1 and 5 of one column, 9–11 mm apart
+     * along z): a reading of a pair of runs as an upper and a lower needle gave needle 5's steel twice, and the run with its
+     * hub half became a second needle 5, 0.3–0.8 mm from it over its 112 mm and its tip 13 mm short.
+     */
+    private static List<FoundNeedle> withoutDoubles(Volume ct, List<FoundNeedle> needles) {
+        boolean[] dropped = new boolean[needles.size()];
+        for (int a = 0; a < needles.size(); a++) {
+            for (int b = a + 1; b < needles.size() && !dropped[a]; b++) {
+                if (!dropped[b]) {
+                    int drop = counterpart(ct, needles.get(a), needles.get(b));
+                    if (drop >= 0) {
+                        dropped[drop == 0 ? a : b] = true;
+                    }
+                }
+            }
+        }
+        List<FoundNeedle> out = new ArrayList<>();
+        for (int q = 0; q < needles.size(); q++) {
+            if (!dropped[q]) {
+                out.add(needles.get(q));
+            }
+        }
+        return out;
+    }
+
+    /** Which of two found needles is the other counted twice ({@link #withoutDoubles}): 0 the first, 1 the second, −1 neither. */
+    private static int counterpart(Volume ct, FoundNeedle na, FoundNeedle nb) {
+        List<Vec3> ownA = farFrom(na.pathMm(), nb.pathMm());
+        List<Vec3> ownB = farFrom(nb.pathMm(), na.pathMm());
+        boolean aShorter = na.pathMm().size() <= nb.pathMm().size();
+        int shorter = Math.min(na.pathMm().size(), nb.pathMm().size());
+        if (2 * (shorter - (aShorter ? ownA : ownB).size()) < shorter) {
+            return -1;
+        }
+        double steelA = ownA.size() < 2 ? -1 : steelShare(ct, ownA, na.axisAtTip());
+        double steelB = ownB.size() < 2 ? -1 : steelShare(ct, ownB, nb.axisAtTip());
+        if (steelA >= OWN_STEEL_SHARE && steelB >= OWN_STEEL_SHARE) {
+            Vec3 axis = na.axisAtTip();
+            return na.tipMm().dot(axis) < nb.tipMm().dot(axis) ? 0 : 1;
+        }
+        return steelA < steelB ? 0 : 1;
+    }
+
+    /** The points of {@code path} farther than {@value #SAME_AXIS_MM} mm from the polyline {@code other}. */
+    private static List<Vec3> farFrom(List<Vec3> path, List<Vec3> other) {
+        List<Vec3> out = new ArrayList<>();
+        for (Vec3 p : path) {
+            double nearest = Double.MAX_VALUE;
+            for (int q = 1; q < other.size(); q++) {
+                Vec3 a = other.get(q - 1);
+                Vec3 ab = other.get(q).minus(a);
+                double len2 = ab.dot(ab);
+                double f = len2 > 0 ? Math.max(0, Math.min(1, p.minus(a).dot(ab) / len2)) : 0;
+                nearest = Math.min(nearest, p.distanceTo(a.plus(ab.times(f))));
+            }
+            if (nearest > SAME_AXIS_MM) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The share of the points with steel beside them: the largest CT number within 1 mm across {@code axis} in the axial
+     * plane and half a slice along z at or above the follow level (as the walk through the steel, {@link #steelToAir}).
+     */
+    private static double steelShare(Volume ct, List<Vec3> points, Vec3 axis) {
+        double follow = followLevelHu(ct);
+        Vec3 across = Math.abs(axis.z()) < 0.9 ? new Vec3(-axis.y(), axis.x(), 0).normalized() : SimulatedNeedle.perpendicular(axis);
+        Vec3 up = axis.cross(across).normalized();
+        double reachZ = ct.grid().dzMm() / 2;
+        int steel = 0;
+        for (Vec3 p : points) {
+            steel += steelBeside(ct, p, across, up, reachZ)[0] >= follow ? 1 : 0;
+        }
+        return steel / (double) points.size();
     }
 
     /** The curves of every run but the {@code q}th, over their extents. */
@@ -1074,21 +1168,9 @@ public final class NeedleFinder {
                 points.add(c);
                 return new Polyline(points);
             }
-            double best = -Double.MAX_VALUE;
-            double bestA = 0;
-            double bestB = 0;
-            for (double a = -1; a <= 1 + 1e-9; a += 0.5) {
-                for (double b = -reachZ; b <= reachZ + 1e-9; b += reachZ / 4) {
-                    double v = sample(ct, c.plus(across.times(a)).plus(up.times(b)));
-                    if (v > best) {
-                        best = v;
-                        bestA = a;
-                        bestB = b;
-                    }
-                }
-            }
-            if (best >= follow) {
-                c = c.plus(across.times(bestA / 2)).plus(up.times(bestB / 2));
+            double[] best = steelBeside(ct, c, across, up, reachZ);
+            if (best[0] >= follow) {
+                c = c.plus(across.times(best[1] / 2)).plus(up.times(best[2] / 2));
                 points.add(c);
                 gap = 0;
             } else {
@@ -1097,6 +1179,23 @@ public final class NeedleFinder {
         }
         Polyline continued = new Polyline(points);
         return continued.length() > line.length() + 2 && end(ct, continued).outside() ? continued : null;
+    }
+
+    /**
+     * The largest CT number within 1 mm of {@code c} along {@code across} and {@code reachZ} along {@code up} (5 × 9 samples),
+     * and the offsets along each where it lies, HU and mm.
+     */
+    private static double[] steelBeside(Volume ct, Vec3 c, Vec3 across, Vec3 up, double reachZ) {
+        double[] best = {-Double.MAX_VALUE, 0, 0};
+        for (double a = -1; a <= 1 + 1e-9; a += 0.5) {
+            for (double b = -reachZ; b <= reachZ + 1e-9; b += reachZ / 4) {
+                double v = sample(ct, c.plus(across.times(a)).plus(up.times(b)));
+                if (v > best[0]) {
+                    best = new double[] {v, a, b};
+                }
+            }
+        }
+        return best;
     }
 
     /** Longest stretch of steel followed beyond a run's end ({@link #steelToAir}), mm. */
