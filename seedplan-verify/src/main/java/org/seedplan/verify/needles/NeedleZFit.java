@@ -335,18 +335,29 @@ final class NeedleZFit {
 
     /**
      * The slice profiles the shallow needles' z is fitted with, the scan's being the one that explains them best: the box ⊗
-     * Gaussian {@code profile} (in-plane σ, box width, slice σ, mm) the scan's ends were fitted with, and the
-     * {@link #standardProfiles} of the slice thickness {@code thicknessMm}. The ends' fits alone mistook the profile: on a 3 mm
-     * box scan their median was 2.2 mm wide (3400: two flat needles read 0.6° and 1.1° too steep, tips 1.09 and 1.43 mm off
-     * along z; with the 3 mm box 0.07 and 0.01 mm), and no box ⊗ Gaussian is a triangle (3396 needle 1).
+     * Gaussian {@code profile} (in-plane σ, box width, slice σ, mm) the scan's ends were fitted with, the same made as wide as
+     * the slice thickness {@code thicknessMm} (its FWHM; where it is not already), and a triangle and a Gaussian of that
+     * thickness ({@link #standardProfiles}). The ends' fits alone mistook the profile: on a 3 mm box scan their median was
+     * 2.2 mm wide (3400: two flat needles read 0.6° and 1.1° too steep, tips 1.09 and 1.43 mm off along z), and no box ⊗
+     * Gaussian is a triangle (3396 needle 1). A sharp box of the thickness (σ a tenth of it) is no candidate: on 5 mm box scans
+     * it read flat needles inside a slice's flat top 1.7-2.3 mm off along z where the ends' softer edge read them within 0.4 mm
+     * (2716 needles 1 and 8, 3394 needle 2).
      */
     static DoubleUnaryOperator[] candidateProfiles(double[] profile, double thicknessMm) {
         DoubleUnaryOperator[] standard = standardProfiles(thicknessMm);
-        DoubleUnaryOperator[] out = new DoubleUnaryOperator[standard.length + 1];
-        out[0] = d -> NeedleEndFit.sliceProfile(d, profile[1], profile[2]);
-        System.arraycopy(standard, 0, out, 1, standard.length);
-        return out;
+        List<DoubleUnaryOperator> out = new ArrayList<>();
+        out.add(d -> NeedleEndFit.sliceProfile(d, profile[1], profile[2]));
+        if (Math.abs(NeedleEndFit.fwhm(profile[1], Math.max(profile[2], 1e-3)) - thicknessMm) > SAME_FWHM_MM) {
+            double[] wide = NeedleEndFit.withFwhm(profile, thicknessMm);
+            out.add(d -> NeedleEndFit.sliceProfile(d, wide[1], wide[2]));
+        }
+        out.add(standard[1]);
+        out.add(standard[2]);
+        return out.toArray(new DoubleUnaryOperator[0]);
     }
+
+    /** Profiles whose FWHM differ by less than this are taken as one, mm. */
+    private static final double SAME_FWHM_MM = 0.05;
 
     static double median(List<Double> v) {
         if (v.isEmpty()) {

@@ -11,9 +11,9 @@ import org.seedplan.planning.needle.Needle;
 /**
  * The shallow needles' z fitted with the slice profile that explains them (issue 15): scans of the eleventh round's fresh
  * sets (seen since), drawn as the generalisation run draws them. The z fit used the median of the ends' box ⊗ Gaussian fits,
- * which on 3400 (3 mm box) was 2.2 mm wide and on 3396 (5 mm triangle) had no triangle's tails; with the scan's
- * fitted profile, a box, a triangle and a Gaussian of the slice thickness tried, the one that explains the shallow needles
- * best is kept.
+ * which on 3400 (3 mm box) was 2.2 mm wide and on 3396 (5 mm triangle) had no triangle's tails; now that profile, the same
+ * made as wide as the slice thickness, and a triangle and a Gaussian of the thickness are tried, and the one that explains
+ * the shallow needles best is kept ({@link NeedleZFit#candidateProfiles}).
  */
 class NeedleFinderZProfileTest {
 
@@ -41,7 +41,8 @@ class NeedleFinderZProfileTest {
     @Test
     void flatNeedlesOnThreeMillimetreBoxSlicesAreFittedWithTheBoxOfTheSliceThickness() {
         // 3400 (box, extended CT numbers): needles 3 and 8, 0.9° and 0.4° out of the plane, were read 1.5-1.6° (tips 1.09 and
-        // 1.43 mm off, along z) with the ends' 2.2 mm profile; with the 3 mm box 0.17 and 0.45 mm (measured). The issue's 1 mm.
+        // 1.43 mm off, along z) with the ends' 2.2 mm profile; with it widened to 3 mm 0.89 and 0.43 mm (measured; 0.17 and
+        // 0.45 with a sharp 3 mm box, which is no candidate: NeedleZFit.candidateProfiles). The issue's 1 mm.
         double[] e = tipErrors(3400, 3397, 3, 3, 8);
         assertThat(e[0]).as("needle 3 tip error, mm").isLessThanOrEqualTo(1.0);
         assertThat(e[1]).as("needle 8 tip error, mm").isLessThanOrEqualTo(1.0);
