@@ -18,8 +18,10 @@ import org.seedplan.geometry.Vec3;
  * @param tipZUncertaintyMm how far along the scan's z (its slice axis) the tip may lie from {@code tipMm} because the image
  *                         does not tell, mm: on slices of 3 mm and more, a needle whose last {@value NeedleFinder#AXIS_CHORD_MM} mm
  *                         lie inside the flat top of one slice's profile (a box profile) shows in no neighbouring slice, and
- *                         any place within that band explains the CT as well; 0 where a neighbouring slice places the needle
- *                         (and on thinner slices). It bounds what the image cannot hold, not the finder's own error
+ *                         any place within that band explains the CT as well; where the needle's z was fitted from the slice
+ *                         profile (shallow needles on such slices), at least the z range at the tip whose misfit lies within two
+ *                         standard deviations of the fit's own residuals; 0 on thinner slices. It states what the image and the
+ *                         fit do not hold, not every error of the finder's (one along the axis or from a wrong run is not in it)
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,

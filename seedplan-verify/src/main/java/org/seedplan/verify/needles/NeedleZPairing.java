@@ -149,14 +149,10 @@ final class NeedleZPairing {
             tissue[q] = Double.isNaN(level) ? overall : level;
         }
         double thickness = ct.sliceProfileFwhmMm();
-        // A box, a triangle (a box of the thickness convolved with itself, as a helical scan's linear interpolation gives) and a
-        // Gaussian, each of FWHM the slice thickness. A box ⊗ Gaussian of the same FWHM does not stand in for the triangle: it
-        // is 40 % fainter at a slice boundary than at a slice centre where the triangle is not, so a single needle crossing from
-        // one slice to the next read worse than two needles each lighting its own slice (3242 needle 2).
-        java.util.function.DoubleUnaryOperator[] shapes = {
-                d -> NeedleEndFit.sliceProfile(d, thickness, 0.1 * thickness),
-                d -> Math.max(0, 1 - d / thickness) / thickness,
-                d -> NeedleEndFit.sliceProfile(d, NeedleEndFit.MIN_BOX_MM, thickness / 2.355)};
+        // A box, a triangle and a Gaussian of FWHM the slice thickness (NeedleZFit.standardProfiles): a box ⊗ Gaussian
+        // of the same FWHM does not stand in for the triangle, and with it a single needle crossing from one slice to the next
+        // read worse than two needles each lighting its own slice (3242 needle 2).
+        java.util.function.DoubleUnaryOperator[] shapes = NeedleZFit.standardProfiles(thickness);
         double tableReach = zReach + thickness / 2 + 1;
         double[][] tables = new double[shapes.length][(int) Math.ceil(tableReach / TABLE_STEP_MM) + 2];
         for (int s = 0; s < shapes.length; s++) {

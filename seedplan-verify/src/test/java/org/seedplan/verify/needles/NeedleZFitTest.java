@@ -52,7 +52,9 @@ class NeedleZFitTest {
         Vec3 centre = new Vec3(middle.x(), middle.y(), 0);
         SpaceCurve atSliceCentre = new SpaceCurve(centre, flat, 1, new double[] {centre.x(), flat.x()}, new double[] {centre.y(), flat.y()},
                 new double[] {0, 0});
-        SpaceCurve refitted = NeedleZFit.refit(ct, atSliceCentre, -49, 49, profile(sliceMm), CLIP_HU, List.of());
+        double[] p = profile(sliceMm);
+        SpaceCurve refitted = NeedleZFit.refit(ct, atSliceCentre, -49, 49, p[0], d -> NeedleEndFit.sliceProfile(d, p[1], p[2]), CLIP_HU,
+                List.of()).curve();
         return refitted.at(atSliceCentre.parameterOf(n.tipMm())).z();
     }
 

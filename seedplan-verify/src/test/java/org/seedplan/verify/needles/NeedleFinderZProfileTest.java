@@ -1,0 +1,58 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Volume;
+import org.seedplan.planning.needle.Needle;
+
+/**
+ * The shallow needles' z fitted with the slice profile that explains them (issue 15): scans of the eleventh round's fresh
+ * sets (seen since), drawn as the generalisation run draws them. The z fit used the median of the ends' box ⊗ Gaussian fits,
+ * which on 3400 (3 mm box) was 2.2 mm wide and on 3396 (5 mm triangle) had no triangle's tails; now that profile, the same
+ * made as wide as the slice thickness, and a triangle and a Gaussian of the thickness are tried, and the one that explains
+ * the shallow needles best is kept ({@link NeedleZFit#candidateProfiles}).
+ */
+class NeedleFinderZProfileTest {
+
+    /** The tip errors of the scan's needles numbered in {@code needles}, |found − true| mm, in that order (NaN: missed). */
+    private static double[] tipErrors(long seed, long firstOfSet, double sliceMm, int... needles) {
+        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(sliceMm);
+        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
+        NeedleFinding finding = new NeedleFinder().find(ct);
+        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
+        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        double[] out = new double[needles.length];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (NeedleMatch x : m.matches()) {
+            for (int k = 0; k < needles.length; k++) {
+                if (x.planned() + 1 == needles[k]) {
+                    out[k] = m.found().get(x.found()).tipMm().distanceTo(scenario.placed().get(x.planned()).tipMm());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void flatNeedlesOnThreeMillimetreBoxSlicesAreFittedWithTheBoxOfTheSliceThickness() {
+        // 3400 (box, extended CT numbers): needles 3 and 8, 0.9° and 0.4° out of the plane, were read 1.5-1.6° (tips 1.09 and
+        // 1.43 mm off, along z) with the ends' 2.2 mm profile; with it widened to 3 mm 0.89 and 0.43 mm (measured; 0.17 and
+        // 0.45 with a sharp 3 mm box, which is no candidate: NeedleZFit.candidateProfiles). The issue's 1 mm.
+        double[] e = tipErrors(3400, 3397, 3, 3, 8);
+        assertThat(e[0]).as("needle 3 tip error, mm").isLessThanOrEqualTo(1.0);
+        assertThat(e[1]).as("needle 8 tip error, mm").isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aFlatNeedleOnFiveMillimetreTriangleSlicesIsFittedWithTheTriangle() {
+        // 3396 (triangle, extended, streaks 239 HU): needle 1, 0.5° out of the plane in one column with needle 5 two slices
+        // below, read 4.6° out of the plane (tip 3.42 mm off along z) with the ends' box ⊗ Gaussian and the mass held at the
+        // centroids' line's in the grid; now 0.34 mm (measured). The issue's 1 mm.
+        assertThat(tipErrors(3396, 3373, 5, 1)[0]).as("needle 1 tip error, mm").isLessThanOrEqualTo(1.0);
+    }
+}
