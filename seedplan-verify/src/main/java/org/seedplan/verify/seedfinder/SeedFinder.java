@@ -196,6 +196,15 @@ public final class SeedFinder {
      */
     static final double HEAD_WIDTH = 1.0;
     /**
+     * Least dip of the CT number between a piece of a screw or rod and the bone beyond it ({@link SeedsInMetal.Excess#dipBeforeBone},
+     * a share of the metal level above the background) for the piece to be named although bone lies beyond it, on 12-bit slices
+     * thinner than {@value #THICK_SLICE_MM} mm (where nothing is counted out of metal and the tuning matrix's screws lie): a seed
+     * beside a screw's shaft with 2-3 mm of soft tissue between it and the vertebra's cortex dips 0.26-0.51 (gaps 0-0.25 mm, 1.25
+     * and 2.5 mm slices, scenes drawn from 2029); the 308 pieces taken for bone or a band on the 252 screw scans of those cells in
+     * the tuning matrix 0.10 or less (docs/seed-finder.md, twelfth round, the 2029 scenes).
+     */
+    static final double BONE_APART_DIP = 0.2;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -633,7 +642,8 @@ public final class SeedFinder {
      * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
      * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
      * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
-     * bone explain it. On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * bone explain it, except beside a screw or rod on 12-bit slices under {@value #THICK_SLICE_MM} mm where the CT number dips by
+     * {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue between them: a seed beside the shaft). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
      * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
     private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
@@ -657,7 +667,10 @@ public final class SeedFinder {
                 double n = e.contentHuMm3() / seedContent;
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
                 if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < (stent ? HELD_SEED_SHARE : SCREW_HELD_SEED_SHARE)
-                        || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())) {
+                        || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())
+                        // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan).
+                        && !(!stent && seedPeak == 0 && profileMm < THICK_SLICE_MM && !e.darkBand(g, hu, local, span)
+                        && e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP)) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {

@@ -136,6 +136,56 @@ final class SeedsInMetal {
          * @param sigmaXyMm the in-plane σ of the scan's seed image, mm
          */
         boolean boneOrDarkBand(Grid g, float[] hu, double localHu, double spanHu, double sigmaXyMm) {
+            Across a = across(g);
+            if (a == null) {
+                return false;
+            }
+            double beyond = TAIL_SIGMAS * sigmaXyMm;
+            return a.outward(g, hu, beyond, localHu) >= localHu + BONE_SHARE * spanHu || darkBand(g, hu, localHu, spanHu);
+        }
+
+        /** The second half of {@link #boneOrDarkBand}: a beam-hardening band darkens the piece's mirror image. */
+        boolean darkBand(Grid g, float[] hu, double localHu, double spanHu) {
+            Across a = across(g);
+            if (a == null) {
+                return false;
+            }
+            for (double d = SAMPLE_STEP_MM; d <= BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
+                if (a.beyondMirror(g, hu, d, localHu) <= localHu - BAND_SHARE * spanHu) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * How far the CT number dips between the piece and the bone beyond it, as a share of the metal level above the background:
+         * the highest CT number {@value #TAIL_SIGMAS}–{@value #TAIL_SIGMAS} σ + {@value #BEYOND_MM} mm beyond the piece's centre
+         * (where {@link #boneOrDarkBand} looks for bone), less the lowest from {@value #DIP_FROM_MM} mm to {@value #TAIL_SIGMAS} σ,
+         * sampled every {@value #DIP_STEP_MM} mm on the same line. Where the piece is the metal's blur into cortex it lies against
+         * (a screw crossing a vertebra's cortex) the CT number stays at the cortex's level up to it: the dip is small; a seed lying
+         * beside the metal with soft tissue between it and the cortex shows that tissue as a dip (docs/seed-finder.md, twelfth round,
+         * the 2029 scenes). 0 where the line cannot be drawn.
+         */
+        double dipBeforeBone(Grid g, float[] hu, double localHu, double spanHu, double sigmaXyMm) {
+            Across a = across(g);
+            if (a == null) {
+                return 0;
+            }
+            double beyond = TAIL_SIGMAS * sigmaXyMm;
+            double low = Double.POSITIVE_INFINITY;
+            for (double d = DIP_FROM_MM; d <= beyond + 1e-9; d += DIP_STEP_MM) {
+                low = Math.min(low, a.outward(g, hu, d, localHu));
+            }
+            double high = Double.NEGATIVE_INFINITY;
+            for (double d = beyond; d <= beyond + BEYOND_MM + 1e-9; d += DIP_STEP_MM) {
+                high = Math.max(high, a.outward(g, hu, d, localHu));
+            }
+            return low == Double.POSITIVE_INFINITY ? 0 : (high - low) / spanHu;
+        }
+
+        /** The line through the piece's centre perpendicular to the mirror, in the piece's slice; null where it has no direction. */
+        private Across across(Grid g) {
             Vec3 c = centreMm(g);
             int k = (int) Math.round((c.z() - g.z(0)) / g.dzMm());
             double[] im = mirror.image(c.x(), c.y(), c.z());
@@ -143,20 +193,9 @@ final class SeedsInMetal {
             double ny = c.y() - im[1];
             double len = Math.hypot(nx, ny);
             if (len < 1e-6 || k < 0 || k >= g.nz()) {
-                return false;
+                return null;
             }
-            nx /= len;
-            ny /= len;
-            double beyond = TAIL_SIGMAS * sigmaXyMm;
-            if (sample(g, hu, c.x() + beyond * nx, c.y() + beyond * ny, k, localHu) >= localHu + BONE_SHARE * spanHu) {
-                return true;
-            }
-            for (double d = SAMPLE_STEP_MM; d <= BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
-                if (sample(g, hu, im[0] - d * nx, im[1] - d * ny, k, localHu) <= localHu - BAND_SHARE * spanHu) {
-                    return true;
-                }
-            }
-            return false;
+            return new Across(c.x(), c.y(), im[0], im[1], nx / len, ny / len, k);
         }
 
         /**
@@ -191,6 +230,20 @@ final class SeedsInMetal {
         }
     }
 
+    /** A piece's centre and its mirror image in slice {@code k}, and the in-plane unit vector from the mirror image to the piece. */
+    private record Across(double x, double y, double mirrorX, double mirrorY, double nx, double ny, int k) {
+
+        /** The CT number {@code d} mm beyond the piece's centre, away from the axis. */
+        double outward(Grid g, float[] hu, double d, double outside) {
+            return sample(g, hu, x + d * nx, y + d * ny, k, outside);
+        }
+
+        /** The CT number {@code d} mm beyond the piece's mirror image, away from the piece. */
+        double beyondMirror(Grid g, float[] hu, double d, double outside) {
+            return sample(g, hu, mirrorX - d * nx, mirrorY - d * ny, k, outside);
+        }
+    }
+
     /** The {@value #RADIUS_CENTILE} centile of a part's radii, mm. */
     private static double centile(List<Double> radii) {
         double[] r = radii.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -207,6 +260,9 @@ final class SeedsInMetal {
     /** How far beyond a piece's mirror image a dark band is looked for, mm, and the step. */
     static final double BEYOND_MM = 2;
     static final double SAMPLE_STEP_MM = 1;
+    /** Where {@link Excess#dipBeforeBone} starts looking for the dip beyond a piece's centre (past its saturated core), mm, and its step. */
+    static final double DIP_FROM_MM = 0.5;
+    static final double DIP_STEP_MM = 0.25;
     /**
      * Least height of bone beside a piece, as a share of the metal level above the background: about 750 HU on a 12-bit scan,
      * above soft tissue and trabecular bone, below cortical bone (the bench's vertebral cortex 1800 HU).
