@@ -264,8 +264,12 @@ final class NeedleEndFit {
      * profile, mass and noise of this end (with the scan's profile given: that profile).
      */
     double blindHalfWidthMm(double lengthMm) {
+        return blindHalfWidthMm(lengthMm, profile());
+    }
+
+    /** {@link #blindHalfWidthMm(double)} with the slice profile {@code pr} (in-plane σ, box width, slice σ, mm) instead of this end's. */
+    double blindHalfWidthMm(double lengthMm, double[] pr) {
         Grid g = ct.grid();
-        double[] pr = profile();
         double sxy = Math.max(pr[0], 1e-3);
         double peak = Math.exp(shaftFit[0]) * pixelMean(g.dxMm(), sxy) * pixelMean(g.dyMm(), sxy);
         double voxels = Math.max(1, Math.sqrt(Math.PI) * sxy / g.dyMm() * lengthMm / g.dxMm());
@@ -319,7 +323,7 @@ final class NeedleEndFit {
         double mp = Math.exp(shaftFit[0]) * pixelMean(g.dxMm(), sxy) * pixelMean(g.dyMm(), sxy);
         double perMm = Math.sqrt(Math.PI) * sxy / (g.dyMm() * g.dxMm()) / Math.max(noiseHu * noiseHu, 1);
         Vec3 tip = pathMm.get(pathMm.size() - 1);
-        double halfWidth = blindHalfWidthMm(lengthMm);
+        double halfWidth = blindHalfWidthMm(lengthMm, pr);
         double centre = g.z(0) + Math.rint((tip.z() - g.z(0)) / g.dzMm()) * g.dzMm();
         boolean inBand = halfWidth > 0;
         double f00 = 0;

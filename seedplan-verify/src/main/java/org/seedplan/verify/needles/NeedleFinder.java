@@ -146,6 +146,7 @@ public final class NeedleFinder {
         // width, not the spacing: 5 mm slices every 2.5 mm are as thick as 5 mm slices every 5 mm.
         double[] profile = thickness >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
         List<NeedleZFit.Fitted> zFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
+        double[] sharpBox = null;
         if (profile != null) {
             if (thickness > NeedleCentreline.THICK_SLICE_MM) {
                 profile = NeedleEndFit.withFwhm(profile, thickness);
@@ -179,6 +180,29 @@ public final class NeedleFinder {
                     zFits = triedFits;
                 }
             }
+            // The statement only: the ends' fits bound a thick box slice's width from below and not its edges, and the chosen
+            // profile's soft edge can read a flat needle near a slice boundary at the slice centre, sure of it: its tails predict
+            // the neighbouring slice showing steel that a sharp edge keeps out (3433, 5 mm box, 12-bit: six flat needles 0.4-0.9
+            // mm inside a slice boundary read at the slice centre, 1.6-2.4 mm off along z, stated ±0.12-0.30 mm; at the true
+            // lines the chosen profile's misfit was 140-620 worse, a sharp box's within 1.4-23 of the found lines). Where a box
+            // of the thickness with edges no softer than the needle's image across (the in-plane σ) explains the shallow needles
+            // at least as well, and that box leaves a band about the slice centre that no neighbouring slice shows
+            // (NeedleEndFit.blindHalfWidthMm), the image does not hold where inside the slice they lie: each z-fitted needle is
+            // stated at least the half slice plus its tip's distance from the slice centre (the slice it is seen in), whether
+            // or not its line crosses the band's edge (not tested). A sharp box among the candidates for the place itself read
+            // other flat needles worse (NeedleZFit.candidateProfiles).
+            double[] sharp = NeedleEndFit.withFwhm(new double[] {profile[0], thickness, profile[0]}, thickness);
+            java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
+            double sharpMisfit = 0;
+            for (int q = 0; q < refinedRuns.size(); q++) {
+                Run r = refinedRuns.get(q);
+                double[] range = ranges.get(q);
+                if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
+                    sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
+                            others(refinedRuns, ranges, q)).misfit();
+                }
+            }
+            sharpBox = sharpMisfit <= leastMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
             for (int q = 0; q < refinedRuns.size(); q++) {
@@ -204,7 +228,13 @@ public final class NeedleFinder {
             if (needle == null) {
                 otherObjects++;
             } else {
-                needles.add(withZFitUncertainty(needle, zFits.get(q)));
+                NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                double inSlice = 0;
+                if (sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0) {
+                    double centre = g.z(0) + Math.rint((needle.tipMm().z() - g.z(0)) / g.dzMm()) * g.dzMm();
+                    inSlice = NeedleCentreline.zSpreadMm(ct) / 2 + Math.abs(needle.tipMm().z() - centre);
+                }
+                needles.add(withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q)), inSlice));
             }
         }
         needles = withoutDoubles(ct, needles);
@@ -330,9 +360,16 @@ public final class NeedleFinder {
         if (zFit == null) {
             return needle;
         }
-        double fitted = zFit.zHalfWidthAt(zFit.curve().parameterOf(needle.tipMm()));
+        return withTipZUncertaintyAtLeast(needle, zFit.zHalfWidthAt(zFit.curve().parameterOf(needle.tipMm())));
+    }
+
+    /** {@code needle} with its tip's z uncertainty made at least {@code mm} (mm). */
+    private static FoundNeedle withTipZUncertaintyAtLeast(FoundNeedle needle, double mm) {
+        if (needle.tipZUncertaintyMm() >= mm) {
+            return needle;
+        }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
-                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), Math.max(needle.tipZUncertaintyMm(), fitted));
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm);
     }
 
     /** The curves of every run but the {@code q}th, over their extents. */

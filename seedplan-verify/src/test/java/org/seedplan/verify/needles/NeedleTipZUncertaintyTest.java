@@ -18,10 +18,14 @@ import org.seedplan.planning.needle.Needle;
  */
 class NeedleTipZUncertaintyTest {
 
-    @Test
-    void aTipInsideABoxSlicesFlatTopIsStatedAsNotHeldAlongZAndASteepNeedlesIs() {
-        long seed = 3358;
-        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - 3349));
+    /**
+     * Scan {@code seed} of the 5 mm set starting at {@code firstOfSet}, drawn as the generalisation run draws it: the needles
+     * numbered in {@code flat} are stated more than the issue's 1 mm along z, at least their z error, with the finding's note;
+     * those in {@code steep} (crossing slices: the Cramér-Rao bound is hundredths of a mm, measured 0.01-0.03; 0.1 mm leaves
+     * room for the fitted profile and noise, and is far below the band a flat needle gets) within 0.1 mm.
+     */
+    private static void assertStated(long seed, long firstOfSet, List<Integer> flat, List<Integer> steep) {
+        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
         Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
         IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
         Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
@@ -32,18 +36,35 @@ class NeedleTipZUncertaintyTest {
             FoundNeedle f = m.found().get(x.found());
             double zError = Math.abs(f.tipMm().z() - scenario.placed().get(x.planned()).tipMm().z());
             int needle = x.planned() + 1;
-            System.out.printf(java.util.Locale.ROOT, "needle %d: tip z error %.2f mm, stated ±%.2f mm%n", needle, zError, f.tipZUncertaintyMm());
-            if (List.of(2, 3, 5, 6).contains(needle)) {
-                // Inside the flat top: more than the 1 mm is stated (measured 1.47-1.95 mm), and it covers the error.
+            System.out.printf(java.util.Locale.ROOT, "%d needle %d: tip z error %.2f mm, stated ±%.2f mm%n", seed, needle, zError,
+                    f.tipZUncertaintyMm());
+            if (flat.contains(needle)) {
                 assertThat(f.tipZUncertaintyMm()).as("needle %d stated", needle).isGreaterThan(1.0).isGreaterThanOrEqualTo(zError);
                 assertThat(finding.notes()).as("notes").anyMatch(n -> n.startsWith("needle " + (x.found() + 1) + ": its tip's place along z"));
             }
-            if (List.of(9, 10).contains(needle)) {
-                // Crossing slices at 28-42°: the Cramér-Rao bound is hundredths of a mm (measured 0.03); 0.1 mm leaves room for
-                // the fitted profile and noise, and is far below the band a flat needle gets.
+            if (steep.contains(needle)) {
                 assertThat(f.tipZUncertaintyMm()).as("needle %d stated", needle).isLessThanOrEqualTo(0.1);
             }
         }
-        assertThat(m.matches().stream().map(x -> x.planned() + 1)).contains(2, 3, 5, 6, 9, 10);
+        java.util.List<Integer> both = new java.util.ArrayList<>(flat);
+        both.addAll(steep);
+        assertThat(m.matches().stream().map(x -> x.planned() + 1)).containsAll(both);
+    }
+
+    @Test
+    void aTipInsideABoxSlicesFlatTopIsStatedAsNotHeldAlongZAndASteepNeedlesIs() {
+        // Needles 2, 3, 5, 6 inside the flat top: measured 1.47-1.95 mm stated; 9 and 10 at 28° and 42°: 0.03 mm.
+        assertStated(3358, 3349, List.of(2, 3, 5, 6), List.of(9, 10));
+    }
+
+    @Test
+    void flatNeedlesNearABoxSliceBoundaryAreStatedAsNotHeldInsideTheSlice() {
+        // 3433 of the 5 mm set 3421-3444 (fresh in the twelfth round, seen since): box, 12-bit, in-plane FWHM 0.74 mm, noise
+        // 11 HU. Needles 2-7 lie 0.1-2.1° out of the plane, 0.4-0.9 mm inside a slice boundary, and are read at the slice
+        // centre (tips 1.53-2.27 mm off along z): the z fit's soft-edged profile predicts the neighbouring slice showing their
+        // steel, which the scan's sharp edge keeps out. They were stated ±0.12-0.30 mm; a sharp box explains the shallow
+        // needles as well, so the slice they are seen in is stated (measured 2.55-2.68 mm). The steep needles 9 and 10 (26°
+        // and 46°): measured 0.01-0.02 mm.
+        assertStated(3433, 3421, List.of(2, 3, 4, 5, 6, 7), List.of(9, 10));
     }
 }
