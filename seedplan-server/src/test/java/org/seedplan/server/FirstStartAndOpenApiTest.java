@@ -64,7 +64,13 @@ class FirstStartAndOpenApiTest {
                 assertThat(op.isMissingNode()).as(r.method() + " " + r.path()).isFalse();
                 assertThat(op.get("x-permission").asText()).isEqualTo(r.permission().name());
                 assertThat(op.at("/responses/" + r.successStatus()).isMissingNode()).isFalse();
+                r.otherSuccessStatuses().keySet().forEach(status -> assertThat(op.at("/responses/" + status).isMissingNode())
+                        .as(r.method() + " " + r.path() + " answers " + status).isFalse());
             }
+            // needles-from-ct answers 201 with a new revision and 200 when it only finds (replan false): both are documented
+            JsonNode needles = doc.at("/paths/" + "/api/plans/{planId}/revisions/{rev}/needles-from-ct".replace("/", "~1") + "/post/responses");
+            assertThat(needles.has("200")).isTrue();
+            assertThat(needles.has("201")).isTrue();
         }
     }
 }

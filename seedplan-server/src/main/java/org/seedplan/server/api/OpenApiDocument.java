@@ -61,6 +61,7 @@ public final class OpenApiDocument {
             }
             ObjectNode responses = op.putObject("responses");
             responses.putObject(Integer.toString(r.successStatus())).put("description", "success");
+            r.otherSuccessStatuses().forEach((status, meaning) -> responses.putObject(Integer.toString(status)).put("description", meaning));
             if (r.permission() != Permission.PUBLIC) {
                 problemResponse(responses, 401, "no valid session");
                 problemResponse(responses, 403, "the caller's role does not allow it, or the CSRF/Origin check failed");

@@ -4,12 +4,20 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.seedplan.server.security.Permission;
 
+import java.util.Map;
+
 /**
  * One route of the REST API: method, path (Javalin syntax, {@code {id}} for path parameters), the
- * permission it needs, the status it answers on success, a one-line summary (for the OpenAPI document)
- * and the handler.
+ * permission it needs, the status it answers on success (set before the handler runs), any other success
+ * status the handler itself sets with what it means, a one-line summary (for the OpenAPI document) and the handler.
  */
-public record Route(HandlerType method, String path, Permission permission, int successStatus, String summary, Handler handler) {
+public record Route(HandlerType method, String path, Permission permission, int successStatus,
+                    Map<Integer, String> otherSuccessStatuses, String summary, Handler handler) {
+
+    /** A route with one success status. */
+    public Route(HandlerType method, String path, Permission permission, int successStatus, String summary, Handler handler) {
+        this(method, path, permission, successStatus, Map.of(), summary, handler);
+    }
 
     /** A route's code: {@code caller} is null only for {@link Permission#PUBLIC} routes without a session. */
     @FunctionalInterface

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -71,8 +72,9 @@ public final class NeedlesApi {
     public static List<Route> routes(Services s) {
         NeedlesApi n = new NeedlesApi(s);
         return List.of(new Route(POST, "/api/plans/{planId}/revisions/{rev}/needles-from-ct", Permission.EDIT_PLAN, 201,
+                Map.of(200, "replan false: the finding and its findingId only, no revision"),
                 "Find the needles on an intra-operative CT of the patient, report tip and angle errors, save the plan re-optimised around"
-                        + " them (but those left out) as a new DRAFT revision; with replan false only find them (200)", n::fromCt));
+                        + " them (but those left out) as a new DRAFT revision; with replan false only find them", n::fromCt));
     }
 
     /**
