@@ -45,7 +45,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
  *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
- *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better. Objects too
+ *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better; where neither calls three but neither
+ *     rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS OR THREE). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -267,6 +268,12 @@ public final class SeedFinder {
      * seeds 1.37-1.67 (the metal between the fitted seeds).
      */
     static final double WIRE_CONTENT_PER_SEED = 1.25;
+    /**
+     * Least size, in single-seed volumes, of a blob counted as two on a clipped scan that the self-check names as perhaps three
+     * (TWO SEEDS OR THREE): the bundles of three read as two on the 12-bit tuning scans fill 1.35-2.33 seed volumes, the seeds
+     * touching bone that the same test would name 0.71-1.12 (docs/seed-finder.md, thirteenth round).
+     */
+    static final double CLUMP_VOLUME = 1.25;
     /**
      * Least share of one seed's energy by which a seed added to reach the expected count must lower the residual; also a second
      * seed that the metal content alone adds to a blob fitted as one (on the tuning scans such seeds lowered it by 0.001-0.017 and
@@ -521,6 +528,10 @@ public final class SeedFinder {
                 bc.evaluate(3);
                 if (plateau.favoursThree(bc) && bc.fit(3).ssr() < bc.fit(2).ssr()) {
                     bc.chosen = 3;
+                } else {
+                    // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check.
+                    bc.perhapsThree = b.size() >= CLUMP_VOLUME * seedVoxels && bc.fit(3).ssr() < bc.fit(2).ssr()
+                            && plateau.atLeastTwo(bc);
                 }
             }
             bc.contentSeeds = seeds;
@@ -614,9 +625,13 @@ public final class SeedFinder {
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
         List<SelfCheck.PairAlongZ> pairs = profileMm < THICK_SLICE_MM ? List.of()
                 : counted.stream().map(bc -> bc.barelyTwoAlongZ(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
+        // Named on slices thinner than THICK_SLICE_MM only: on the 12-bit 5 mm tuning scans the same test named 10 of 14 bundles
+        // read as two but also 22 pairs, needle seeds and end-to-end pairs (docs/seed-finder.md, thirteenth round).
+        List<SelfCheck.TwoOrThree> clumps = profileMm >= THICK_SLICE_MM ? List.of()
+                : counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, pairs, cal,
-                        expected));
+                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, pairs, clumps,
+                        cal, expected));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -773,6 +788,11 @@ public final class SeedFinder {
             double scale = ratio[ratio.length / 2];
             double[] dev = obsPred.stream().mapToDouble(op -> Math.abs(op[0] - scale * op[1])).sorted().toArray();
             return new Plateau(scale, dev[(int) Math.floor(0.9 * (dev.length - 1))]);
+        }
+
+        /** Whether the blob's plateau is at least as large as the 2-seed fit predicts on this scan's scale. */
+        boolean atLeastTwo(BlobCount bc) {
+            return bc.fitter.observedPlateau(bc.region) >= scale * bc.fitter.predictedPlateau(bc.region, bc.fit(2).seeds());
         }
 
         /** Whether the 3-seed fit's plateau lies nearer the blob's than the 2-seed fit's, by more than the scatter. */
@@ -1376,6 +1396,8 @@ public final class SeedFinder {
         boolean reconciled;
         /** The blob's metal content in seeds. */
         double contentSeeds;
+        /** Counted as two on a clipped scan where a third seed hidden in the saturated core is not ruled out (self-check). */
+        boolean perhapsThree;
 
         BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter) {
             this.blob = blob;
@@ -1588,6 +1610,11 @@ public final class SeedFinder {
             double gain = (fit(1).ssr() - fit(2).ssr()) / seedEnergy;
             return Math.hypot(a.x() - b.x(), a.y() - b.y()) < PAIR_IN_PLANE_MM && Math.abs(a.z() - b.z()) >= PAIR_APART_MM && gain < PAIR_GAIN
                     ? new SelfCheck.PairAlongZ(a.plus(b).times(0.5), Math.abs(a.z() - b.z()), gain) : null;
+        }
+
+        /** The self-check's note on a blob counted as two that may be three ({@link #perhapsThree}), or null. */
+        SelfCheck.TwoOrThree twoOrThree(double seedEnergy) {
+            return perhapsThree && chosen == 2 ? new SelfCheck.TwoOrThree(centre(), (fit(2).ssr() - fit(3).ssr()) / seedEnergy) : null;
         }
 
         List<FoundSeed> seeds(double seedEnergy) {

@@ -11,7 +11,7 @@ import org.seedplan.geometry.Vec3;
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
  * differs from the number implanted, metal that may hold or hide seeds, two seeds along z that may be
- * one, a seed appearance outside what scanners produce (so the scan
+ * one, two seeds that may be three bundled (a clipped scan), a seed appearance outside what scanners produce (so the scan
  * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, counted seeds
  * touching that metal, an earlier implant's seeds, and seeds far from every other (migrated). Empty when
  * there is nothing to say.
@@ -113,11 +113,19 @@ final class SelfCheck {
     record PairAlongZ(Vec3 nearMm, double apartMm, double gain) {
     }
 
+    /**
+     * An object counted as two seeds on a clipped (12-bit) scan near {@code nearMm} that may hold three: its saturated plateau is at
+     * least as large as two seeds', and a third seed lowers the misfit by {@code gain} of a single seed's image energy, too little
+     * to count it.
+     */
+    record TwoOrThree(Vec3 nearMm, double gain) {
+    }
+
     /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */
     static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven,
                            List<RejectedObject> rejected, List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding,
                            SeedFinderCalibration cal, OptionalInt expected) {
-        return of(g, profileMm, null, seeds, previous, previousGiven, rejected, atMetal, holding, List.of(), cal, expected);
+        return of(g, profileMm, null, seeds, previous, previousGiven, rejected, atMetal, holding, List.of(), List.of(), cal, expected);
     }
 
     /**
@@ -126,8 +134,8 @@ final class SelfCheck {
      * {@code sliceThickness} is the line saying the width was estimated from the seeds ({@link SliceProfileWidth}), or null.
      */
     static List<String> of(Grid g, double profileMm, String sliceThickness, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
-                           List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, List<PairAlongZ> pairs, SeedFinderCalibration cal,
-                           OptionalInt expected) {
+                           List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, List<PairAlongZ> pairs, List<TwoOrThree> clumps,
+                           SeedFinderCalibration cal, OptionalInt expected) {
         List<String> out = new ArrayList<>();
         List<RejectedObject> metal = rejected.stream().filter(r -> r.reason() == RejectedObject.Reason.OTHER_METAL).toList();
         if (seeds.isEmpty() && previous.isEmpty()) {
@@ -155,6 +163,12 @@ final class SelfCheck {
                     + " place in-plane, and the second lowers the misfit by only %.0f %% of a seed's image: it may be one seed between them"
                     + " and other metal beside it (a stent's struts) - look at the images there", p.nearMm().x(),
                     p.nearMm().y(), p.nearMm().z(), p.apartMm(), 100 * p.gain()));
+        }
+        for (TwoOrThree c : clumps) {
+            out.add(String.format(Locale.ROOT, "TWO SEEDS OR THREE: the object near (%.1f, %.1f, %.1f) mm is counted as two seeds, but its"
+                    + " saturated core is as large as two seeds' or larger and a third seed lowers the misfit by %.1f %% of a seed's image,"
+                    + " too little to count on a clipped (12-bit) scan: it may be three seeds bundled - look at the images there",
+                    c.nearMm().x(), c.nearMm().y(), c.nearMm().z(), 100 * c.gain()));
         }
         if (sliceThickness != null) {
             out.add(sliceThickness);

@@ -20,7 +20,8 @@ import org.seedplan.verify.scanner.SliceProfile;
 /**
  * Bundles of three seeds on 12-bit scans, whose saturated core hides the third seed's CT numbers: the count is read from the
  * extent of the clipped plateau against the fits' predictions (docs/seed-finder.md, fifth round), and side-by-side pairs must
- * stay pairs. The scans come from the independent generator ({@code verify.scanner}), not from the finder's image model.
+ * stay pairs; where neither can call three on slices under 3 mm, the self-check names the object (TWO SEEDS OR THREE, thirteenth
+ * round). The scans come from the independent generator ({@code verify.scanner}), not from the finder's image model.
  */
 class BundlesOnClippedScansTest {
 
@@ -53,7 +54,7 @@ class BundlesOnClippedScansTest {
 
     /** The rendered seeds, where each group lies, and the seeds found. */
     private record Scene(List<Vec3> truth, List<Vec3> singles, List<Vec3> pairs, List<Vec3> bundles, List<Vec3> bundlesAcross,
-                         List<Vec3> found) {
+                         List<Vec3> found, List<String> selfCheck) {
 
         void assertSinglesAndPairs() {
             for (Vec3 c : singles) {
@@ -122,7 +123,7 @@ class BundlesOnClippedScansTest {
             }
         }
         SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
-        return new Scene(truth, singles, pairs, bundles, bundlesAcross, f.seeds().stream().map(FoundSeed::centreMm).toList());
+        return new Scene(truth, singles, pairs, bundles, bundlesAcross, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
     }
 
     @Test
@@ -139,6 +140,44 @@ class BundlesOnClippedScansTest {
                     .doesNotContain(org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP);
             assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
         }
+    }
+
+    @Test
+    void aBundleReadAsTwoIsNamedWhereNeitherThePlateauNorTheImageRulesOutThree() {
+        // Tuning scans whose bundle of three is read as two (docs/seed-finder.md, thirteenth round): 11618 (1.25 mm box) and 11604
+        // (1.25 mm Gaussian), both 12-bit. A third seed lowers the misfit by 1.4 % of a seed's image (the bar is 2 %), the plateau
+        // is as large as two seeds' or larger but lies no nearer three's by the scan's scatter: not counted, named. Before the line
+        // the seed was lost without a word; the count stays two.
+        for (long randomSeed : new long[] {11618, 11604}) {
+            int n = (int) (randomSeed % 100);
+            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+            List<Vec3> missedBundle = m.missingPlanned().stream().map(i -> s.seeds().get(i))
+                    .filter(t -> t.situation() == org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP).map(t -> t.centreMm()).toList();
+            assertThat(missedBundle).as("%d: the bundle's seed read as two", randomSeed).hasSize(1);
+            List<String> named = f.selfCheck().stream().filter(l -> l.startsWith("TWO SEEDS OR THREE")).toList();
+            assertThat(named).as("%d: TWO SEEDS OR THREE lines", randomSeed).hasSize(1);
+            // The line names the blob's centre: within the match gate of the missed seed.
+            assertThat(near(named.get(0)).minus(missedBundle.get(0)).norm()).as("%d: named place to the missed seed, mm", randomSeed)
+                    .isLessThanOrEqualTo(IndependentScanMatrix.MATCH_GATE_MM);
+        }
+    }
+
+    @Test
+    void noPairOrSingleSeedOfTheRenderedSceneIsNamedAsPerhapsThree() {
+        // The rendered scene's five side-by-side pairs and thirty single seeds (2.5 mm Gaussian 12-bit, with the bench's beam
+        // hardening) carry no TWO SEEDS OR THREE line. Its three bundles read as two are not named either: there the 3-seed fit
+        // leaves more residual than the 2-seed fit (the first test), which the line asks to be lower - the line's limit.
+        Scene s = scene(ScannerModel.typical(SliceProfile.GAUSSIAN, HuScale.CLIPPED_12_BIT));
+        assertThat(s.selfCheck).as("self-check of the rendered scene").noneMatch(x -> x.startsWith("TWO SEEDS OR THREE"));
+    }
+
+    /** The place a self-check line names ("near (x, y, z) mm"). */
+    static Vec3 near(String line) {
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("near \\((-?[\\d.]+), (-?[\\d.]+), (-?[\\d.]+)\\)").matcher(line);
+        assertThat(x.find()).as("a place named in: %s", line).isTrue();
+        return new Vec3(Double.parseDouble(x.group(1)), Double.parseDouble(x.group(2)), Double.parseDouble(x.group(3)));
     }
 
     /** Two unit vectors across an axis, at right angles to it and to each other. */
