@@ -703,7 +703,8 @@ public final class SeedFinder {
                                           double localContent, double span, double seedContent, SeedImageModel model, OtherMetal m,
                                           List<SeedsInMetal.Excess> pieces, List<SelfCheck.MetalHoldingSeeds> holding) {
         java.util.Set<Integer> taken = new java.util.HashSet<>();
-        pieces.forEach(e -> Arrays.stream(e.piece()).forEach(taken::add));
+        // A single voxel rising 0.7 of the way is no piece (seedsInMetal ignores it); a faint piece may grow through it.
+        pieces.stream().filter(e -> e.piece().length >= 2).forEach(e -> Arrays.stream(e.piece()).forEach(taken::add));
         for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
                 HEAD_ASYMMETRIC_SHARE * span, 0.15 * span, false)) {
             if (e.piece().length < 2 || Arrays.stream(e.piece()).anyMatch(taken::contains)
