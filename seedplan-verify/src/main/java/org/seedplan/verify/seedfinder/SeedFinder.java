@@ -205,6 +205,26 @@ public final class SeedFinder {
      */
     static final double BONE_APART_DIP = 0.2;
     /**
+     * Least number of voxels at the clip, and their least reach along the screw's axis, mm, of a piece of a screw or rod on 12-bit
+     * slices thinner than {@value #THICK_SLICE_MM} mm to be named although bone lies beyond it ({@link
+     * SeedsInMetal.Excess#saturatedRidge}): a seed 0.5-1 mm from a screw's shaft with the vertebra's cortex 1-2 mm beyond it gives
+     * 7-13 voxels reaching 2.48-3.26 mm (scenes drawn from 2029); the pieces of cortex or the screw's own edge taken for bone on
+     * the tuning matrix's 372 screw scans of those cells and the 42 such all-implant scans with no dark band beside them hold at
+     * most 6 such voxels, and those reaching farthest (2.16 mm) 5-6 (docs/seed-finder.md, thirteenth round).
+     */
+    static final int RIDGE_VOXELS = 7;
+    static final double RIDGE_MM = 2.4;
+    /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more (either scale) a piece of a screw or rod with bone beyond it is named where
+     * the CT number dips at least this far before the bone ({@link SeedsInMetal.Excess#dipBeforeBone}) and at least {@value
+     * #THICK_DIP_VOXELS} of its voxels stand at the clip: the seeds beside the shaft on 5 mm slices (scenes drawn from 2029, gaps
+     * 0.25-0.5 mm) dip 0.35-0.48 with 3-4 voxels at the clip; of the cortex's pieces with no dark band on the 5 mm screw cells of
+     * the tuning matrix and the all-implant scans, those dipping 0.3 or more (up to 0.35) hold at most one voxel at the clip, and
+     * those with 3 or more dip at most 0.18 (docs/seed-finder.md, thirteenth round).
+     */
+    static final double THICK_APART_DIP = 0.3;
+    static final int THICK_DIP_VOXELS = 3;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -642,8 +662,11 @@ public final class SeedFinder {
      * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
      * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
      * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
-     * bone explain it, except beside a screw or rod on 12-bit slices under {@value #THICK_SLICE_MM} mm where the CT number dips by
-     * {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue between them: a seed beside the shaft). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * bone explain it, except beside a screw or rod with no band where a seed lies against the bone: on 12-bit slices under {@value
+     * #THICK_SLICE_MM} mm where the CT number dips by {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue
+     * between them) or the piece holds a seed-long saturated ridge along the screw ({@value #RIDGE_VOXELS} voxels at the clip reaching
+     * {@value #RIDGE_MM} mm), and on thicker slices where it dips by {@value #THICK_APART_DIP} with {@value #THICK_DIP_VOXELS} voxels at
+     * the clip (docs/seed-finder.md, thirteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
      * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
     private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
@@ -668,9 +691,13 @@ public final class SeedFinder {
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
                 if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < (stent ? HELD_SEED_SHARE : SCREW_HELD_SEED_SHARE)
                         || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())
-                        // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan).
-                        && !(!stent && seedPeak == 0 && profileMm < THICK_SLICE_MM && !e.darkBand(g, hu, local, span)
-                        && e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP)) {
+                        // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan), nor
+                        // is a seed-long saturated ridge along the screw.
+                        && !(!stent && !e.darkBand(g, hu, local, span) && (profileMm < THICK_SLICE_MM
+                        ? seedPeak == 0 && (e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP
+                        || e.saturatedRidge(g, hu, model.clipHu(), RIDGE_VOXELS, RIDGE_MM))
+                        : e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= THICK_APART_DIP
+                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0)))) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {

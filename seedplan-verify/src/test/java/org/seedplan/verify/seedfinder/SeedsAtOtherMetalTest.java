@@ -287,4 +287,52 @@ class SeedsAtOtherMetalTest {
             assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
         }
     }
+
+    @Test
+    void aSeedTouchingCortexBesideAScrewsShaftIsNamedByItsSaturatedRidge() {
+        // Scenes drawn from 2029, 12-bit, gaps 0.5 and 1 mm: the shaft seed's piece reaches into the vertebra's cortex 1-2 mm beyond
+        // it, so the bone test dismisses it and no dip lies between (0.005-0.18); it was lost with no line. Its voxels at the clip
+        // (7-13) reach 2.48-3.26 mm along the screw: a seed-long saturated ridge, which the cortex's pieces on the tuning screw scans
+        // (at most 6 voxels; those reaching 2.16 mm hold 5) do not make. Named now, never counted.
+        SeedsAtOtherMetalScenes.Layout layout = SeedsAtOtherMetalScenes.Layout.drawn(2029);
+        Object[][] cases = {{SliceProfile.BOX, 1.25, 0.5}, {SliceProfile.GAUSSIAN, 2.5, 1.0}};
+        for (Object[] c : cases) {
+            double gap = (double) c[2];
+            SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical((SliceProfile) c[0],
+                    HuScale.CLIPPED_12_BIT), (double) c[1], gap, 2029 + Math.round(gap * 10), layout);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            assertThat(SeedsAtOtherMetalScenes.outcome(f, s.atMetal().get(1))).as("%s %s mm, gap %.2f mm: the shaft seed named", c[0],
+                    c[1], gap).isEqualTo(1);
+            assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
+        }
+    }
+
+    @Test
+    void aSeedBesideAScrewsShaftWithCortexBeyondItIsNamedOnFiveMmSlices() {
+        // Scenes drawn from 2029, 5 mm slices: the shaft seed at 0.25 mm (Gaussian, extended scale) and 0.5 mm (triangle, 12-bit)
+        // was taken for cortex and lost with no line. Its piece dips 0.35-0.48 of the way before the cortex and holds 3-4 voxels
+        // at the clip; the cortex's pieces on the all-implant scans' 5 mm cells that dip 0.2 or more hold at most one.
+        SeedsAtOtherMetalScenes.Layout layout = SeedsAtOtherMetalScenes.Layout.drawn(2029);
+        Object[][] cases = {{SliceProfile.GAUSSIAN, HuScale.EXTENDED, 0.25}, {SliceProfile.TRIANGLE, HuScale.CLIPPED_12_BIT, 0.5}};
+        for (Object[] c : cases) {
+            double gap = (double) c[2];
+            SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical((SliceProfile) c[0], (HuScale) c[1]), 5,
+                    gap, 2029 + Math.round(gap * 10), layout);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            assertThat(SeedsAtOtherMetalScenes.outcome(f, s.atMetal().get(1))).as("%s %s, gap %.2f mm: the shaft seed named", c[0], c[1],
+                    gap).isEqualTo(1);
+            assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
+        }
+    }
+
+    @Test
+    void cortexBesideAScrewThatComesClosestToASeedIsNotNamed() {
+        // The all-implant tuning scans whose pieces taken for cortex come closest to the thirteenth round's rules: 610 (2.5 mm
+        // Gaussian 12-bit: 6 voxels at the clip reaching 2.16 mm along the screw), 614 and 314 (5 mm triangle 12-bit: dipping 0.29
+        // and 0.26 before the cortex, one voxel at the clip or none). They carry no line naming metal that may hold a seed.
+        for (int[] scan : new int[][] {{610, 10}, {614, 14}, {314, 14}}) {
+            SeedFinding f = new SeedFinder().find(IndependentScanMatrix.allImplants(scan[0], scan[1]).ct());
+            assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY lines", scan[0]).isZero();
+        }
+    }
 }
