@@ -224,6 +224,10 @@ public final class SeedFinder {
      */
     static final double THICK_APART_DIP = 0.3;
     static final int THICK_DIP_VOXELS = 3;
+    /** Least size of a saturated core split off bone, as a share of the typical object's voxels, for {@code coreBesideBone}. */
+    static final double SPLIT_CORE_SHARE = 0.5;
+    /** Least metal of such a core read against the scan's background, in seeds. */
+    static final double SPLIT_CORE_SEEDS = 0.5;
     /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
@@ -383,6 +387,7 @@ public final class SeedFinder {
         List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, atLeast(hu, threshold), labels));
         stopIfCancelled();
         List<Blob> large = new ArrayList<>();
+        java.util.Set<Blob> splitOff = new java.util.HashSet<>();
         for (int[] comp : comps) {
             if (roi != null && !touches(comp, roi)) {
                 continue;
@@ -415,6 +420,7 @@ public final class SeedFinder {
                 if (pb.size() > LARGE_OBJECT_FACTOR * typical || pb.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
                     rejected.add(otherMetal(g, pb, null, otherMetal));
                 } else {
+                    splitOff.add(pb);
                     candidates.add(pb);
                 }
             }
@@ -424,11 +430,17 @@ public final class SeedFinder {
         double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
         double seedContent = contents.length == 0 ? Double.POSITIVE_INFINITY
                 : singleSeedContent(candidates, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
-        // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core.
+        // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core; a
+        // saturated core split off bone that is too light only against the bone around it is named (thirteenth round).
+        List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
         for (Blob b : new ArrayList<>(candidates)) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
                 candidates.remove(b);
-                rejected.add(otherMetal(g, b, null, otherMetal));
+                RejectedObject o = otherMetal(g, b, null, otherMetal);
+                rejected.add(o);
+                if (!extended && splitOff.contains(b) && coreBesideBone(g, hu, b, background, metal, typical, seedContent)) {
+                    cores.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.CORE_BESIDE_BONE));
+                }
             }
         }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
@@ -580,6 +592,7 @@ public final class SeedFinder {
         stopIfCancelled();
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
+        holding.addAll(cores);
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
@@ -710,7 +723,8 @@ public final class SeedFinder {
                         continue;
                     }
                 }
-                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g), false));
+                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g),
+                        SelfCheck.MetalHoldingSeeds.Kind.BEYOND_SHAPE));
             }
             if (!stent && profileMm >= THICK_SLICE_MM) {
                 fainterBesideHead(g, hu, contentHu, contentTop, labels, b, local, localContent, span, seedContent, model, m, pieces, holding);
@@ -739,8 +753,33 @@ public final class SeedFinder {
                     || !(e.widthBeside(g, b) >= HEAD_WIDTH)) {
                 continue;
             }
-            holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), 1, e.centreMm(g), true));
+            holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), 1, e.centreMm(g), SelfCheck.MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD));
         }
+    }
+
+    /**
+     * Whether an object split off a larger one at the seeds' peak level and too light for a seed ({@value #MIN_CONTENT_SHARE} of a
+     * seed's metal read against its local background) is a seed's saturated core beside bone, on a 12-bit scan: at least {@value
+     * #SPLIT_CORE_SHARE} of the typical object's voxels, at least half of them at the clip, its local background bone ({@value
+     * SeedsInMetal#BONE_SHARE} of the way from the background to the metal level or more) and, read against the scan's background
+     * (the soft tissue a seed lies in), at least {@value #SPLIT_CORE_SEEDS} of a seed's metal. A seed touching a vertebra's cortex
+     * beside a screw makes one object with both; split off at the peak level its core (9 voxels of 12-13, 6 at the clip) holds
+     * 0.31-0.33 of a seed's metal against the cortex around it and 0.72-0.75 against the background (scenes drawn from 2029, gap
+     * 1.5 mm, 2.5 mm triangle and Gaussian slices); on the tuning scans the light objects split off bone hold 1-4 voxels and none
+     * at the clip (docs/seed-finder.md, thirteenth round).
+     */
+    private static boolean coreBesideBone(Grid g, float[] hu, Blob b, double background, double metal, double typical, double seedContent) {
+        if (b.size() < SPLIT_CORE_SHARE * typical
+                || localBackground(g, hu, b, background) < background + SeedsInMetal.BONE_SHARE * (metal - background)) {
+            return false;
+        }
+        int atClip = 0;
+        double content = 0;
+        for (int v : b.voxels) {
+            atClip += hu[v] >= (float) metal ? 1 : 0;
+            content += Math.min(hu[v], metal) - background;
+        }
+        return 2 * atClip >= b.size() && content * g.dxMm() * g.dyMm() * g.dzMm() >= SPLIT_CORE_SEEDS * seedContent;
     }
 
     /**
