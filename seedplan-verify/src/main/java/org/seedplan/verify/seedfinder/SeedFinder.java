@@ -191,10 +191,11 @@ public final class SeedFinder {
     /**
      * Least width of the object where a faint piece lies, over its median width along its length ({@link
      * SeedsInMetal.Excess#widthBeside}), for the piece to lie beside a screw's head: the seeds touching the head in the scenes give
-     * 1.10-1.31, the faint pieces of bone and bands on the 5 mm screw scans of the tuning matrix and the all-implant scans (beside the
-     * shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth round).
+     * 1.10-1.31 (tuning layout and layouts drawn from 2027, 2028 and 2029), the faint pieces of bone and bands on the 5 mm screw scans
+     * of the tuning matrix and the all-implant scans (beside the shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth
+     * round) and, on 11416 (a set added to the tuning data since), 1.00 beside the shaft: half-way between (thirteenth round).
      */
-    static final double HEAD_WIDTH = 1.0;
+    static final double HEAD_WIDTH = 1.05;
     /**
      * Least dip of the CT number between a piece of a screw or rod and the bone beyond it ({@link SeedsInMetal.Excess#dipBeforeBone},
      * a share of the metal level above the background) for the piece to be named although bone lies beyond it, on 12-bit slices
