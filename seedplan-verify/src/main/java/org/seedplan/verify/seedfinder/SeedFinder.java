@@ -192,10 +192,11 @@ public final class SeedFinder {
     /**
      * Least width of the object where a faint piece lies, over its median width along its length ({@link
      * SeedsInMetal.Excess#widthBeside}), for the piece to lie beside a screw's head: the seeds touching the head in the scenes give
-     * 1.10-1.31, the faint pieces of bone and bands on the 5 mm screw scans of the tuning matrix and the all-implant scans (beside the
-     * shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth round).
+     * 1.10-1.31 (tuning layout and layouts drawn from 2027, 2028 and 2029), the faint pieces of bone and bands on the 5 mm screw scans
+     * of the tuning matrix and the all-implant scans (beside the shaft, or on other rods) 0.51-0.87 (docs/seed-finder.md, twelfth
+     * round) and, on 11416 (a set added to the tuning data since), 1.00 beside the shaft: half-way between (thirteenth round).
      */
-    static final double HEAD_WIDTH = 1.0;
+    static final double HEAD_WIDTH = 1.05;
     /**
      * Least dip of the CT number between a piece of a screw or rod and the bone beyond it ({@link SeedsInMetal.Excess#dipBeforeBone},
      * a share of the metal level above the background) for the piece to be named although bone lies beyond it, on 12-bit slices
@@ -205,6 +206,30 @@ public final class SeedFinder {
      * the tuning matrix 0.10 or less (docs/seed-finder.md, twelfth round, the 2029 scenes).
      */
     static final double BONE_APART_DIP = 0.2;
+    /**
+     * Least number of voxels at the clip, and their least reach along the screw's axis, mm, of a piece of a screw or rod on 12-bit
+     * slices thinner than {@value #THICK_SLICE_MM} mm to be named although bone lies beyond it ({@link
+     * SeedsInMetal.Excess#saturatedRidge}): a seed 0.5-1 mm from a screw's shaft with the vertebra's cortex 1-2 mm beyond it gives
+     * 7-13 voxels reaching 2.48-3.26 mm (scenes drawn from 2029); the pieces of cortex or the screw's own edge taken for bone on
+     * the tuning matrix's 372 screw scans of those cells and the 42 such all-implant scans with no dark band beside them hold at
+     * most 6 such voxels, and those reaching farthest (2.16 mm) 5-6 (docs/seed-finder.md, thirteenth round).
+     */
+    static final int RIDGE_VOXELS = 7;
+    static final double RIDGE_MM = 2.4;
+    /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more (either scale) a piece of a screw or rod with bone beyond it is named where
+     * the CT number dips at least this far before the bone ({@link SeedsInMetal.Excess#dipBeforeBone}) and at least {@value
+     * #THICK_DIP_VOXELS} of its voxels stand at the clip: the seeds beside the shaft on 5 mm slices (scenes drawn from 2029, gaps
+     * 0.25-0.5 mm) dip 0.35-0.48 with 3-4 voxels at the clip; of the cortex's pieces with no dark band on the 5 mm screw cells of
+     * the tuning matrix and the all-implant scans, those dipping 0.3 or more (up to 0.35) hold at most one voxel at the clip, and
+     * those with 3 or more dip at most 0.18 (docs/seed-finder.md, thirteenth round).
+     */
+    static final double THICK_APART_DIP = 0.3;
+    static final int THICK_DIP_VOXELS = 3;
+    /** Least size of a saturated core split off bone, as a share of the typical object's voxels, for {@code coreBesideBone}. */
+    static final double SPLIT_CORE_SHARE = 0.5;
+    /** Least metal of such a core read against the scan's background, in seeds. */
+    static final double SPLIT_CORE_SEEDS = 0.5;
     /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
@@ -370,6 +395,7 @@ public final class SeedFinder {
         List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, atLeast(hu, threshold), labels));
         stopIfCancelled();
         List<Blob> large = new ArrayList<>();
+        java.util.Set<Blob> splitOff = new java.util.HashSet<>();
         for (int[] comp : comps) {
             if (roi != null && !touches(comp, roi)) {
                 continue;
@@ -402,6 +428,7 @@ public final class SeedFinder {
                 if (pb.size() > LARGE_OBJECT_FACTOR * typical || pb.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
                     rejected.add(otherMetal(g, pb, null, otherMetal));
                 } else {
+                    splitOff.add(pb);
                     candidates.add(pb);
                 }
             }
@@ -411,11 +438,17 @@ public final class SeedFinder {
         double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
         double seedContent = contents.length == 0 ? Double.POSITIVE_INFINITY
                 : singleSeedContent(candidates, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
-        // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core.
+        // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core; a
+        // saturated core split off bone that is too light only against the bone around it is named (thirteenth round).
+        List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
         for (Blob b : new ArrayList<>(candidates)) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
                 candidates.remove(b);
-                rejected.add(otherMetal(g, b, null, otherMetal));
+                RejectedObject o = otherMetal(g, b, null, otherMetal);
+                rejected.add(o);
+                if (!extended && splitOff.contains(b) && coreBesideBone(g, hu, b, background, metal, typical, seedContent)) {
+                    cores.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.CORE_BESIDE_BONE));
+                }
             }
         }
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
@@ -571,6 +604,7 @@ public final class SeedFinder {
         stopIfCancelled();
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
+        holding.addAll(cores);
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
@@ -657,8 +691,11 @@ public final class SeedFinder {
      * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
      * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
      * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
-     * bone explain it, except beside a screw or rod on 12-bit slices under {@value #THICK_SLICE_MM} mm where the CT number dips by
-     * {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue between them: a seed beside the shaft). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * bone explain it, except beside a screw or rod with no band where a seed lies against the bone: on 12-bit slices under {@value
+     * #THICK_SLICE_MM} mm where the CT number dips by {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue
+     * between them) or the piece holds a seed-long saturated ridge along the screw ({@value #RIDGE_VOXELS} voxels at the clip reaching
+     * {@value #RIDGE_MM} mm), and on thicker slices where it dips by {@value #THICK_APART_DIP} with {@value #THICK_DIP_VOXELS} voxels at
+     * the clip (docs/seed-finder.md, thirteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
      * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
     private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
@@ -683,9 +720,13 @@ public final class SeedFinder {
                 boolean marker = seedPeak > 0 && e.contentPeakHu() >= Math.max(DENSE_SHARE * seedPeak, DENSE_OVER_WINDOW * span);
                 if (marker ? n < MARKER_SEED_SHARE : e.piece().length < 2 || n < (stent ? HELD_SEED_SHARE : SCREW_HELD_SEED_SHARE)
                         || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())
-                        // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan).
-                        && !(!stent && seedPeak == 0 && profileMm < THICK_SLICE_MM && !e.darkBand(g, hu, local, span)
-                        && e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP)) {
+                        // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan), nor
+                        // is a seed-long saturated ridge along the screw.
+                        && !(!stent && !e.darkBand(g, hu, local, span) && (profileMm < THICK_SLICE_MM
+                        ? seedPeak == 0 && (e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP
+                        || e.saturatedRidge(g, hu, model.clipHu(), RIDGE_VOXELS, RIDGE_MM))
+                        : e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= THICK_APART_DIP
+                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0)))) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {
@@ -698,7 +739,8 @@ public final class SeedFinder {
                         continue;
                     }
                 }
-                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g), false));
+                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g),
+                        SelfCheck.MetalHoldingSeeds.Kind.BEYOND_SHAPE));
             }
             if (!stent && profileMm >= THICK_SLICE_MM) {
                 fainterBesideHead(g, hu, contentHu, contentTop, labels, b, local, localContent, span, seedContent, model, m, pieces, holding);
@@ -718,7 +760,8 @@ public final class SeedFinder {
                                           double localContent, double span, double seedContent, SeedImageModel model, OtherMetal m,
                                           List<SeedsInMetal.Excess> pieces, List<SelfCheck.MetalHoldingSeeds> holding) {
         java.util.Set<Integer> taken = new java.util.HashSet<>();
-        pieces.forEach(e -> Arrays.stream(e.piece()).forEach(taken::add));
+        // A single voxel rising 0.7 of the way is no piece (seedsInMetal ignores it); a faint piece may grow through it.
+        pieces.stream().filter(e -> e.piece().length >= 2).forEach(e -> Arrays.stream(e.piece()).forEach(taken::add));
         for (SeedsInMetal.Excess e : SeedsInMetal.of(g, hu, contentHu, contentTop, labels, b, local, localContent,
                 HEAD_ASYMMETRIC_SHARE * span, 0.15 * span, false)) {
             if (e.piece().length < 2 || Arrays.stream(e.piece()).anyMatch(taken::contains)
@@ -726,8 +769,33 @@ public final class SeedFinder {
                     || !(e.widthBeside(g, b) >= HEAD_WIDTH)) {
                 continue;
             }
-            holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), 1, e.centreMm(g), true));
+            holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), 1, e.centreMm(g), SelfCheck.MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD));
         }
+    }
+
+    /**
+     * Whether an object split off a larger one at the seeds' peak level and too light for a seed ({@value #MIN_CONTENT_SHARE} of a
+     * seed's metal read against its local background) is a seed's saturated core beside bone, on a 12-bit scan: at least {@value
+     * #SPLIT_CORE_SHARE} of the typical object's voxels, at least half of them at the clip, its local background bone ({@value
+     * SeedsInMetal#BONE_SHARE} of the way from the background to the metal level or more) and, read against the scan's background
+     * (the soft tissue a seed lies in), at least {@value #SPLIT_CORE_SEEDS} of a seed's metal. A seed touching a vertebra's cortex
+     * beside a screw makes one object with both; split off at the peak level its core (9 voxels of 12-13, 6 at the clip) holds
+     * 0.31-0.33 of a seed's metal against the cortex around it and 0.72-0.75 against the background (scenes drawn from 2029, gap
+     * 1.5 mm, 2.5 mm triangle and Gaussian slices); on the tuning scans the light objects split off bone hold 1-4 voxels and none
+     * at the clip (docs/seed-finder.md, thirteenth round).
+     */
+    private static boolean coreBesideBone(Grid g, float[] hu, Blob b, double background, double metal, double typical, double seedContent) {
+        if (b.size() < SPLIT_CORE_SHARE * typical
+                || localBackground(g, hu, b, background) < background + SeedsInMetal.BONE_SHARE * (metal - background)) {
+            return false;
+        }
+        int atClip = 0;
+        double content = 0;
+        for (int v : b.voxels) {
+            atClip += hu[v] >= (float) metal ? 1 : 0;
+            content += Math.min(hu[v], metal) - background;
+        }
+        return 2 * atClip >= b.size() && content * g.dxMm() * g.dyMm() * g.dzMm() >= SPLIT_CORE_SEEDS * seedContent;
     }
 
     /**

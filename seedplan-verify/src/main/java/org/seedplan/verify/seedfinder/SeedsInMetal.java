@@ -184,6 +184,27 @@ final class SeedsInMetal {
             return low == Double.POSITIVE_INFINITY ? 0 : (high - low) / spanHu;
         }
 
+        /**
+         * Whether the piece holds a seed-long saturated ridge along the object's axis: at least {@code voxels} of its voxels stand at
+         * the clip {@code clipHu} (a 12-bit scan's top) and reach at least {@code lengthMm} along the mirror's axis. A seed lying
+         * beside a screw's shaft, parallel to it, saturates along most of its 4.5 mm capsule; where a screw's blur meets a vertebra's
+         * cortex the piece saturates only where the cortex crosses it (docs/seed-finder.md, thirteenth round).
+         */
+        boolean saturatedRidge(Grid g, float[] hu, double clipHu, int voxels, double lengthMm) {
+            double from = Double.POSITIVE_INFINITY;
+            double to = Double.NEGATIVE_INFINITY;
+            int n = 0;
+            for (int v : piece) {
+                if (hu[v] >= (float) clipHu) {
+                    double t = g.centre(v).minus(mirror.centre()).dot(mirror.axis());
+                    from = Math.min(from, t);
+                    to = Math.max(to, t);
+                    n++;
+                }
+            }
+            return n >= voxels && to - from >= lengthMm;
+        }
+
         /** The line through the piece's centre perpendicular to the mirror, in the piece's slice; null where it has no direction. */
         private Across across(Grid g) {
             Vec3 c = centreMm(g);

@@ -100,10 +100,23 @@ final class SelfCheck {
     }
 
     /**
-     * An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located;
-     * {@code faint} where it rises above the object's mirror image only as far as bone may (beside a screw's head on thick slices).
+     * An object of other metal holding about {@code seeds} seeds' metal beyond its shape, near {@code nearMm}, none located, and
+     * how it was told.
      */
-    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm, boolean faint) {
+    record MetalHoldingSeeds(RejectedObject metal, int seeds, Vec3 nearMm, Kind kind) {
+
+        /** How metal that may hold a seed was told. */
+        enum Kind {
+            /** Metal a screw's, rod's or stent's symmetry does not explain. */
+            BEYOND_SHAPE,
+            /** Rising above a screw's mirror image only as far as bone may, beside its head on thick slices. */
+            FAINT_BESIDE_HEAD,
+            /**
+             * A saturated core split off an object of bone and metal at the seeds' peak level, too light for a seed read against
+             * the bone around it ({@code metal} is the core).
+             */
+            CORE_BESIDE_BONE
+        }
     }
 
     /**
@@ -150,7 +163,11 @@ final class SelfCheck {
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
         }
         for (MetalHoldingSeeds h : holding) {
-            out.add(h.faint()
+            out.add(h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a saturated core of metal split off bone near (%.1f, %.1f, %.1f) mm,"
+                    + " as large as half a seed or more but too light for one read against the bone around it: a seed touching the bone"
+                    + " (beside a screw crossing it) may lie there: look at the images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
                     + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
                     + " may too): look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
