@@ -20,8 +20,11 @@ import org.seedplan.geometry.Vec3;
  *                         lie inside the flat top of one slice's profile (a box profile) shows in no neighbouring slice, and
  *                         any place within that band explains the CT as well; where the needle's z was fitted from the slice
  *                         profile (shallow needles on such slices), at least the z range at the tip whose misfit lies within two
- *                         standard deviations of the fit's own residuals; 0 on thinner slices. It states what the image and the
- *                         fit do not hold, not every error of the finder's (one along the axis or from a wrong run is not in it)
+ *                         standard deviations of the fit's own residuals, and at least the slice the tip is seen in where that
+ *                         fit explains the needle far worse than the scan's other needles and its tip half read alone places
+ *                         the tip elsewhere (a run of two needles' steel); 0 on
+ *                         thinner slices. It states what the image and the fit do not hold, not every error of the finder's
+ *                         (one along the axis, or from a wrong run the z fit explains as well as the others, is not in it)
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
