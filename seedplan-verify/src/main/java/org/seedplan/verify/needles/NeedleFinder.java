@@ -159,6 +159,7 @@ public final class NeedleFinder {
             // fitted again on the new line.
             List<Run> leastRuns = refinedRuns;
             double leastMisfit = Double.MAX_VALUE;
+            NeedleZFit.Shafts shafts = new NeedleZFit.Shafts(ct);
             for (java.util.function.DoubleUnaryOperator candidate : NeedleZFit.candidateProfiles(profile, thickness)) {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
@@ -168,7 +169,7 @@ public final class NeedleFinder {
                     double[] range = ranges.get(q);
                     if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                         NeedleZFit.Fitted z = NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], candidate, clipHu,
-                                others(tried, ranges, q));
+                                others(tried, ranges, q), shafts);
                         tried.set(q, new Run(r.points(), r.weights(), z.curve()));
                         triedFits.set(q, z);
                         sum += z.misfit();
@@ -199,7 +200,7 @@ public final class NeedleFinder {
                 double[] range = ranges.get(q);
                 if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                     sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
-                            others(refinedRuns, ranges, q)).misfit();
+                            others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
             sharpBox = sharpMisfit <= leastMisfit ? sharp : null;
