@@ -130,10 +130,7 @@ public final class NeedleFinder {
         }
         // The needles of one implant are of one type: the bevel length that best explains all their ends together.
         Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
-        for (int q = 0; q < refinedRuns.size(); q++) {
-            describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, null,
-                    others(refinedRuns, ranges, q));
-        }
+        fitEnds(ct, refinedRuns, ranges, clipHu, fits, null);
         // The in-plane blur and the slice profile are the scanner's. On slices of 3 mm and more a shaft's 7.5 mm hold too little
         // along z to tell the profile well (boxes of 0.4-2.9 mm fitted on one 2.5 mm box scan; 4.3 mm on a 3 mm one, whose tip
         // then came one bevel length short), so
@@ -160,6 +157,7 @@ public final class NeedleFinder {
             // fitted again on the new line.
             List<Run> leastRuns = refinedRuns;
             double leastMisfit = Double.MAX_VALUE;
+            NeedleZFit.Shafts shafts = new NeedleZFit.Shafts(ct);
             for (java.util.function.DoubleUnaryOperator candidate : NeedleZFit.candidateProfiles(profile, thickness)) {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
@@ -169,7 +167,7 @@ public final class NeedleFinder {
                     double[] range = ranges.get(q);
                     if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                         NeedleZFit.Fitted z = NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], candidate, clipHu,
-                                others(tried, ranges, q));
+                                others(tried, ranges, q), shafts);
                         tried.set(q, new Run(r.points(), r.weights(), z.curve()));
                         triedFits.set(q, z);
                         sum += z.misfit();
@@ -201,16 +199,13 @@ public final class NeedleFinder {
                 double[] range = ranges.get(q);
                 if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                     sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
-                            others(refinedRuns, ranges, q)).misfit();
+                            others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
             sharpBox = sharpMisfit <= leastMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
-            for (int q = 0; q < refinedRuns.size(); q++) {
-                describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
-                        others(refinedRuns, ranges, q));
-            }
+            fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);
         }
         int bevel = bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL;
         double least = Double.MAX_VALUE;
@@ -1219,6 +1214,20 @@ public final class NeedleFinder {
             hi[2] = Math.max(hi[2], v.z());
         }
         return Math.sqrt(Math.pow(hi[0] - lo[0], 2) + Math.pow(hi[1] - lo[1], 2) + Math.pow(hi[2] - lo[2], 2));
+    }
+
+    /**
+     * Each run's end fitted ({@link #describe}) into {@code fits} with the usual bevel and the slice profile {@code profile} (null:
+     * each end its own), the runs side by side: a run's fit reads nothing of the others' but their curves.
+     */
+    private void fitEnds(Volume ct, List<Run> runs, List<double[]> ranges, double clipHu, Map<Run, NeedleEndFit> fits, double[] profile) {
+        List<Map<Run, NeedleEndFit>> each = java.util.stream.IntStream.range(0, runs.size()).parallel().mapToObj(q -> {
+            Map<Run, NeedleEndFit> one = new IdentityHashMap<>();
+            describe(ct, runs.get(q), ranges.get(q), clipHu, one, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
+                    others(runs, ranges, q));
+            return one;
+        }).toList();
+        each.forEach(fits::putAll);
     }
 
     /**

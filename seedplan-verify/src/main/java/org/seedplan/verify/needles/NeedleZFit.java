@@ -2,7 +2,10 @@ package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -59,48 +62,25 @@ final class NeedleZFit {
      */
     static Fitted refit(Volume ct, SpaceCurve curve, double t0, double t1, double sxy, DoubleUnaryOperator sliceProfile, double clipHu,
                         List<NeedleCentreline.Extent> others) {
+        return refit(ct, curve, t0, t1, sxy, sliceProfile, clipHu, others, new Shafts(ct));
+    }
+
+    /**
+     * {@link #refit(Volume, SpaceCurve, double, double, double, DoubleUnaryOperator, double, List)} with the voxels about the
+     * shaft taken from {@code shafts} (gathered there once per curve, whatever the profile and the other needles).
+     */
+    static Fitted refit(Volume ct, SpaceCurve curve, double t0, double t1, double sxy, DoubleUnaryOperator sliceProfile, double clipHu,
+                        List<NeedleCentreline.Extent> others, Shafts shafts) {
         double a = t0 + END_MARGIN_MM;
         double b = t1 - END_MARGIN_MM;
         if (b - a < MIN_STRETCH_MM) {
             return Fitted.unfitted(curve);
         }
         Grid g = ct.grid();
-        float[] hu = ct.hu();
         double zReach = 1.5 * NeedleCentreline.zSpreadMm(ct) + 0.5;
         double gridMm = Math.max(GRID_MM, g.dzMm() / 2);
-        List<double[]> kept = new ArrayList<>();
         int chunks = (int) Math.ceil((b - a) / CHUNK_MM);
-        Vec3 centre = curve.centre();
-        Vec3 axis = curve.axis();
-        for (int c = 0; c < chunks; c++) {
-            double from = a + c * CHUNK_MM;
-            double to = Math.min(b, from + CHUNK_MM);
-            Vec3 pa = curve.at(from);
-            Vec3 pb = curve.at(to);
-            int[] reach = chunkBox(g, pa, pb, zReach);
-            for (int k = reach[4]; k <= reach[5]; k++) {
-                for (int j = reach[2]; j <= reach[3]; j++) {
-                    for (int i = reach[0]; i <= reach[1]; i++) {
-                        Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
-                        double t = p.minus(centre).dot(axis);
-                        if (t < from || t >= to) {
-                            continue;
-                        }
-                        Vec3 on = curve.at(t);
-                        Vec3 tangent = curve.tangent(t);
-                        double nx = -tangent.y();
-                        double ny = tangent.x();
-                        double norm = Math.hypot(nx, ny);
-                        double d = ((p.x() - on.x()) * nx + (p.y() - on.y()) * ny) / norm;
-                        if (Math.abs(d) > RADIUS_MM || Math.abs(p.z() - on.z()) > zReach
-                                || NeedleCentreline.nearerAnother(p, p.minus(on).norm(), others)) {
-                            continue;
-                        }
-                        kept.add(new double[] {t, d, p.z(), hu[g.index(i, j, k)], c});
-                    }
-                }
-            }
-        }
+        List<double[]> kept = shafts.about(curve, a, b, zReach).without(others);
         if (kept.size() < 50) {
             return Fitted.unfitted(curve);
         }
@@ -152,18 +132,8 @@ final class NeedleZFit {
         double zb0 = curve.at(b).z();
         double voxelMm3 = g.dxMm() * g.dyMm() * g.dzMm();
         double massStart = Math.max(1000, 2 * above * voxelMm3 / (b - a));
-        double c2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
         double span = b - a;
-        java.util.function.ToDoubleFunction<double[]> misfit = x -> {
-            double mass = Math.exp(x[0]);
-            double sum = PRIOR_PER_MM2 * ((x[1] - za0) * (x[1] - za0) + (x[2] - zb0) * (x[2] - zb0));
-            for (int q = 0; q < n; q++) {
-                double predicted = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q], zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span)));
-                double r = predicted - value[q];
-                sum += Math.log1p(r * r / c2);
-            }
-            return sum;
-        };
+        Misfit misfit = new Misfit(tv, zv, inPlane, value, tissue, table, clip, a, span, za0, zb0);
         // The mass first on the centroids' line; then the end heights on a grid (inside a box slice the misfit is flat, with narrow
         // minima near a boundary that a simplex started in the flat part does not find), once with the centroids' line's mass
         // held and once with each point's own least squares mass over the voxels the scanner did not clip; then all three by
@@ -172,48 +142,262 @@ final class NeedleZFit {
         // read worse than the centroids' own (3396 needle 1: a flat needle read 4.6° out of the plane, tip 3.4 mm off along z).
         // The least squares mass alone fails where the scanner clips the needle's own slice (only its faint neighbours and
         // edges are left to weigh it: NeedleZFitTest's 5 mm needle stayed 2.0 mm off).
-        double lnMass = NelderMead.minimise(m -> misfit.applyAsDouble(new double[] {m[0], za0, zb0}), new double[] {Math.log(massStart)},
-                new double[] {0.4}, EVALUATIONS, 1e-3)[0];
-        double[] held = {lnMass, za0, zb0};
-        double[] own = held;
-        double leastHeld = misfit.applyAsDouble(held);
-        double leastOwn = leastHeld;
-        for (double da = -gridMm; da <= gridMm + 1e-9; da += GRID_STEP_MM) {
-            for (double db = -gridMm; db <= gridMm + 1e-9; db += GRID_STEP_MM) {
-                double[] y = {lnMass, za0 + da, zb0 + db};
-                double m = misfit.applyAsDouble(y);
-                if (m < leastHeld) {
-                    leastHeld = m;
-                    held = y;
-                }
-                double sgg = 0;
-                double sgv = 0;
-                for (int q = 0; q < n; q++) {
-                    double s = steelAt(table, inPlane[q], zv[q] - (za0 + da + (db - da) * (tv[q] - a) / span));
-                    if (value[q] < clip) {
-                        sgg += s * s;
-                        sgv += s * (value[q] - tissue[q]);
-                    }
-                }
-                if (sgg > 0 && sgv > 0) {
-                    double[] w = {Math.log(sgv / sgg), y[1], y[2]};
-                    double mw = misfit.applyAsDouble(w);
-                    if (mw < leastOwn) {
-                        leastOwn = mw;
-                        own = w;
-                    }
-                }
-            }
+        // The grid's two halves of rows and the two simplexes run side by side (the results are those of one after the other: a
+        // tie goes to the earlier point); a grid point's misfit is summed only while it can still beat the least so far
+        // (Misfit.at), the line's steel once for both masses.
+        double lnMass = NelderMead.minimise((m, bound) -> misfit.at(new double[] {m[0], za0, zb0}, bound),
+                new double[] {Math.log(massStart)}, new double[] {0.4}, EVALUATIONS, 1e-3)[0];
+        double[] start = {lnMass, za0, zb0};
+        double least = misfit.of(start);
+        List<Double> steps = new ArrayList<>();
+        for (double d = -gridMm; d <= gridMm + 1e-9; d += GRID_STEP_MM) {
+            steps.add(d);
         }
+        int half = steps.size() / 2;
+        CompletableFuture<GridBest> later = CompletableFuture.supplyAsync(
+                () -> new GridBest(misfit, lnMass, steps, half, steps.size(), start, least));
+        GridBest earlier = new GridBest(misfit, lnMass, steps, 0, half, start, least);
+        GridBest rest = later.join();
+        double[] held = rest.leastHeld < earlier.leastHeld ? rest.held : earlier.held;
+        double[] own = rest.leastOwn < earlier.leastOwn ? rest.own : earlier.own;
+        // (From one start both simplexes are one.)
+        CompletableFuture<double[]> fromOwn = Arrays.equals(own, held) ? null : CompletableFuture.supplyAsync(
+                () -> NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3));
         double[] x = NelderMead.minimise(misfit, held, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3);
-        double[] other = NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3);
-        if (misfit.applyAsDouble(other) < misfit.applyAsDouble(x)) {
-            x = other;
+        if (fromOwn != null) {
+            double[] other = fromOwn.join();
+            if (misfit.of(other) < misfit.of(x)) {
+                x = other;
+            }
         }
         double slope = (x[2] - x[1]) / span;
         double z0 = x[1] - slope * a;
         return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
                 new double[] {z0, slope * curve.scaleMm()}), misfit, x, a, span, n, zReach);
+    }
+
+    /**
+     * The voxels about the shafts of one CT's needles, gathered once per needle's curve: a shallow needle's z is fitted with
+     * each candidate slice profile and once more with a sharp box over the same voxels, less those nearer another needle (whose
+     * curves differ from fit to fit).
+     */
+    static final class Shafts {
+        private final Volume ct;
+        private final Map<SpaceCurve, Shaft> gathered = new IdentityHashMap<>();
+
+        Shafts(Volume ct) {
+            this.ct = ct;
+        }
+
+        /** The voxels about {@code curve} between parameters {@code a} and {@code b}, reaching {@code zReach} mm along z. */
+        synchronized Shaft about(SpaceCurve curve, double a, double b, double zReach) {
+            Shaft s = gathered.get(curve);
+            if (s == null || s.a != a || s.b != b || s.zReach != zReach) {
+                s = new Shaft(ct, curve, a, b, zReach);
+                gathered.put(curve, s);
+            }
+            return s;
+        }
+    }
+
+    /**
+     * The voxels within {@link #RADIUS_MM} of a curve across and {@code zReach} along z, in pieces of {@link #CHUNK_MM} mm
+     * between parameters {@code a} and {@code b}: each as {t, distance across, z, HU, piece}, with its place and distance from
+     * the curve for {@link #without}.
+     */
+    private static final class Shaft {
+        private final double a;
+        private final double b;
+        private final double zReach;
+        private final List<double[]> voxels = new ArrayList<>();
+        private final List<Vec3> places = new ArrayList<>();
+        private final List<Double> fromCurve = new ArrayList<>();
+
+        Shaft(Volume ct, SpaceCurve curve, double a, double b, double zReach) {
+            this.a = a;
+            this.b = b;
+            this.zReach = zReach;
+            Grid g = ct.grid();
+            float[] hu = ct.hu();
+            int chunks = (int) Math.ceil((b - a) / CHUNK_MM);
+            Vec3 centre = curve.centre();
+            Vec3 axis = curve.axis();
+            for (int c = 0; c < chunks; c++) {
+                double from = a + c * CHUNK_MM;
+                double to = Math.min(b, from + CHUNK_MM);
+                Vec3 pa = curve.at(from);
+                Vec3 pb = curve.at(to);
+                int[] reach = chunkBox(g, pa, pb, zReach);
+                for (int k = reach[4]; k <= reach[5]; k++) {
+                    for (int j = reach[2]; j <= reach[3]; j++) {
+                        for (int i = reach[0]; i <= reach[1]; i++) {
+                            Vec3 p = new Vec3(g.x(i), g.y(j), g.z(k));
+                            double t = p.minus(centre).dot(axis);
+                            if (t < from || t >= to) {
+                                continue;
+                            }
+                            Vec3 on = curve.at(t);
+                            Vec3 tangent = curve.tangent(t);
+                            double nx = -tangent.y();
+                            double ny = tangent.x();
+                            double norm = Math.hypot(nx, ny);
+                            double d = ((p.x() - on.x()) * nx + (p.y() - on.y()) * ny) / norm;
+                            if (Math.abs(d) > RADIUS_MM || Math.abs(p.z() - on.z()) > zReach) {
+                                continue;
+                            }
+                            voxels.add(new double[] {t, d, p.z(), hu[g.index(i, j, k)], c});
+                            places.add(p);
+                            fromCurve.add(p.minus(on).norm());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The voxels, in their order, less those nearer one of {@code others} than to this curve. */
+        List<double[]> without(List<NeedleCentreline.Extent> others) {
+            List<double[]> out = new ArrayList<>(voxels.size());
+            for (int q = 0; q < voxels.size(); q++) {
+                if (!NeedleCentreline.nearerAnother(places.get(q), fromCurve.get(q), others)) {
+                    out.add(voxels.get(q));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The least misfit on the rows {@code [from, to)} of the grid of end heights ({@code steps} from the centroids' line at either
+     * end), once with the mass {@code lnMass} held and once with each point's own least squares mass; either stays at
+     * {@code start} (misfit {@code least}) where no point is lower.
+     */
+    private static final class GridBest {
+        private double leastHeld;
+        private double[] held;
+        private double leastOwn;
+        private double[] own;
+
+        GridBest(Misfit misfit, double lnMass, List<Double> steps, int from, int to, double[] start, double least) {
+            held = start;
+            own = start;
+            leastHeld = least;
+            leastOwn = least;
+            double[] steel = new double[misfit.tv.length];
+            for (int row = from; row < to; row++) {
+                double da = steps.get(row);
+                for (double db : steps) {
+                    double[] y = {lnMass, misfit.za0 + da, misfit.zb0 + db};
+                    Arrays.fill(steel, Double.NaN);
+                    double m = misfit.at(y, steel, leastHeld);
+                    if (m < leastHeld) {
+                        leastHeld = m;
+                        held = y;
+                    }
+                    double lnOwn = misfit.leastSquaresLnMass(da, db);
+                    if (!Double.isNaN(lnOwn)) {
+                        double[] w = {lnOwn, y[1], y[2]};
+                        double mw = misfit.at(w, steel, leastOwn);
+                        if (mw < leastOwn) {
+                            leastOwn = mw;
+                            own = w;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The robust misfit of a line (its end heights, mm) and the steel's mass per mm (ln) over the fitted voxels, summed voxel by
+     * voxel in their order. Every voxel's term is ≥ 0, so once the running sum passes a bound the misfit cannot come below it:
+     * {@link #at(double[], double)} stops there, which the grid and {@link NelderMead} use where only "below the bound?" is asked.
+     */
+    private static final class Misfit implements NelderMead.Bounded {
+        private static final double C2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
+        private final double[] tv;
+        private final double[] zv;
+        private final double[] inPlane;
+        private final double[] value;
+        private final double[] tissue;
+        private final double[] table;
+        private final double clip;
+        private final double a;
+        private final double span;
+        private final double za0;
+        private final double zb0;
+
+        Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
+               double span, double za0, double zb0) {
+            this.tv = tv;
+            this.zv = zv;
+            this.inPlane = inPlane;
+            this.value = value;
+            this.tissue = tissue;
+            this.table = table;
+            this.clip = clip;
+            this.a = a;
+            this.span = span;
+            this.za0 = za0;
+            this.zb0 = zb0;
+        }
+
+        double of(double[] x) {
+            return at(x, Double.POSITIVE_INFINITY);
+        }
+
+        /** The misfit at {@code x}, or a sum above {@code bound} once the running sum passes it. */
+        @Override
+        public double at(double[] x, double bound) {
+            double mass = Math.exp(x[0]);
+            double sum = prior(x);
+            for (int q = 0; q < tv.length && sum <= bound; q++) {
+                double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q], zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span)))
+                        - value[q];
+                sum += Math.log1p(r * r / C2);
+            }
+            return sum;
+        }
+
+        /**
+         * {@link #at(double[], double)} keeping the line's steel per unit mass at each voxel in {@code steel} for the next
+         * mass on the same line: a NaN there is computed and kept.
+         */
+        double at(double[] x, double[] steel, double bound) {
+            double mass = Math.exp(x[0]);
+            double sum = prior(x);
+            for (int q = 0; q < tv.length && sum <= bound; q++) {
+                double s = steel[q];
+                if (Double.isNaN(s)) {
+                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span));
+                    steel[q] = s;
+                }
+                double r = Math.min(clip, tissue[q] + mass * s) - value[q];
+                sum += Math.log1p(r * r / C2);
+            }
+            return sum;
+        }
+
+        /**
+         * ln of the least squares mass over the voxels the scanner did not clip, for the line {@code da} and {@code db} mm from
+         * the centroids' line's first end height at either end (NaN when no positive mass fits); the line's slope is that of
+         * the offsets alone, as the grid has always weighed it.
+         */
+        double leastSquaresLnMass(double da, double db) {
+            double sgg = 0;
+            double sgv = 0;
+            for (int q = 0; q < tv.length; q++) {
+                double s = steelAt(table, inPlane[q], zv[q] - (za0 + da + (db - da) * (tv[q] - a) / span));
+                if (value[q] < clip) {
+                    sgg += s * s;
+                    sgv += s * (value[q] - tissue[q]);
+                }
+            }
+            return sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
+        }
+
+        private double prior(double[] x) {
+            return PRIOR_PER_MM2 * ((x[1] - za0) * (x[1] - za0) + (x[2] - zb0) * (x[2] - zb0));
+        }
     }
 
     /** A line source's steel per unit mass at a voxel: its in-plane weight times the tabulated slice profile at {@code dz}. */
@@ -235,7 +419,7 @@ final class NeedleZFit {
         private static final int BISECTIONS = 5;
         private static final int PROFILE_EVALUATIONS = 60;
         private final SpaceCurve curve;
-        private final java.util.function.ToDoubleFunction<double[]> misfit;
+        private final Misfit misfit;
         private final double[] best;
         private final double least;
         private final double a;
@@ -243,12 +427,12 @@ final class NeedleZFit {
         private final double bound;
         private final double reachMm;
 
-        private Fitted(SpaceCurve curve, java.util.function.ToDoubleFunction<double[]> misfit, double[] best, double a, double span,
+        private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double a, double span,
                        int voxels, double reachMm) {
             this.curve = curve;
             this.misfit = misfit;
             this.best = best;
-            this.least = misfit == null ? 0 : misfit.applyAsDouble(best);
+            this.least = misfit == null ? 0 : misfit.of(best);
             this.a = a;
             this.span = span;
             this.bound = TWO_SIGMA * least / Math.max(1, voxels);
@@ -280,7 +464,8 @@ final class NeedleZFit {
                 return 0;
             }
             double u = (t - a) / span;
-            return Math.max(reach(u, 1), reach(u, -1));
+            CompletableFuture<Double> down = CompletableFuture.supplyAsync(() -> reach(u, -1));
+            return Math.max(reach(u, 1), down.join());
         }
 
         /** How far the line's z at place {@code u} (0 at the fit's first end, 1 at its second) moves in {@code sign}'s direction. */
@@ -292,12 +477,12 @@ final class NeedleZFit {
             double[][] at = {from};
             java.util.function.DoubleUnaryOperator rise = shift -> {
                 double held = z + sign * shift;
-                java.util.function.ToDoubleFunction<double[]> f = y -> misfit.applyAsDouble(freeFirst
+                NelderMead.Bounded f = (y, bound) -> misfit.at(freeFirst
                         ? new double[] {y[0], y[1], (held - y[1] * (1 - u)) / u}
-                        : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]});
+                        : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]}, bound);
                 double[] y = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4);
                 at[0] = y;
-                return f.applyAsDouble(y) - least;
+                return f.at(y, Double.POSITIVE_INFINITY) - least;
             };
             double inside = 0;
             double outside = FIRST_SHIFT_MM;

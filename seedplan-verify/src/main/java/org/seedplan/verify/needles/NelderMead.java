@@ -15,15 +15,33 @@ final class NelderMead {
 
     /** The point of least value found from {@code start} with initial steps {@code steps}; {@code f} must not return NaN. */
     static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double[] steps, int maxEvaluations, double tolerance) {
+        return minimise((x, bound) -> f.applyAsDouble(x), start, steps, maxEvaluations, tolerance);
+    }
+
+    /**
+     * A function that may stop short once its value is sure to exceed a bound: {@code at(x, bound)} is the value at {@code x}
+     * when that is at most {@code bound}, and otherwise any number above {@code bound}.
+     */
+    interface Bounded {
+        double at(double[] x, double bound);
+    }
+
+    /**
+     * {@link #minimise(ToDoubleFunction, double[], double[], int, double)} for a function that may stop short: a trial point is
+     * evaluated with the bound above which the step only asks "worse than?" (the worst vertex for a reflection, the reflected
+     * point for an expansion, the lesser of both for a contraction), so the steps and the result are those of the full values.
+     */
+    static double[] minimise(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance) {
+        double all = Double.POSITIVE_INFINITY;
         int n = start.length;
         double[][] x = new double[n + 1][];
         double[] v = new double[n + 1];
         x[0] = start.clone();
-        v[0] = f.applyAsDouble(x[0]);
+        v[0] = f.at(x[0], all);
         for (int q = 0; q < n; q++) {
             x[q + 1] = start.clone();
             x[q + 1][q] += steps[q];
-            v[q + 1] = f.applyAsDouble(x[q + 1]);
+            v[q + 1] = f.at(x[q + 1], all);
         }
         int evaluations = n + 1;
         Integer[] order = new Integer[n + 1];
@@ -48,11 +66,11 @@ final class NelderMead {
                 }
             }
             double[] reflected = along(centroid, x[worst], -1);
-            double fr = f.applyAsDouble(reflected);
+            double fr = f.at(reflected, v[worst]);
             evaluations++;
             if (fr < v[best]) {
                 double[] expanded = along(centroid, x[worst], -2);
-                double fe = f.applyAsDouble(expanded);
+                double fe = f.at(expanded, fr);
                 evaluations++;
                 x[worst] = fe < fr ? expanded : reflected;
                 v[worst] = Math.min(fe, fr);
@@ -62,7 +80,7 @@ final class NelderMead {
             } else {
                 boolean outside = fr < v[worst];
                 double[] contracted = along(centroid, x[worst], outside ? -0.5 : 0.5);
-                double fc = f.applyAsDouble(contracted);
+                double fc = f.at(contracted, Math.min(fr, v[worst]));
                 evaluations++;
                 if (fc < Math.min(fr, v[worst])) {
                     x[worst] = contracted;
@@ -71,7 +89,7 @@ final class NelderMead {
                     for (int q = 0; q <= n; q++) {
                         if (q != best) {
                             x[q] = along(x[best], x[q], 0.5);
-                            v[q] = f.applyAsDouble(x[q]);
+                            v[q] = f.at(x[q], all);
                             evaluations++;
                         }
                     }
