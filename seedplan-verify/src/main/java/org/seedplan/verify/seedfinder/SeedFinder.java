@@ -273,7 +273,8 @@ public final class SeedFinder {
      * Fewest seeds a blob lying along z must be fitted with for the wire test along z ({@code wireAlongZ}): two seeds merged
      * through thick slices leave a gap the slices blur away (the sixth round's rod test on such pairs lost needle seeds). Also the
      * fewest seeds in a row within one thick slice that {@code rodOfMetal} takes for a piece of wire by their spacing alone (two
-     * seeds touching end to end may be fitted a little closer than capsules; twelfth round).
+     * seeds touching end to end may be fitted a little closer than capsules; twelfth round); across slices one more is needed
+     * ({@code rowOfWire}, thirteenth round).
      */
     static final int MIN_WIRE_SEEDS = 3;
     /**
@@ -925,13 +926,13 @@ public final class SeedFinder {
      *     a uniform object with images), the rod is longer than n images end to end by more than a bin (else n images could tile
      *     it without gaps), and a rod explains the profile better than a chain of n by the information criterion
      *     ({@link ChainProfile#isRod});</li>
-     * <li>fitted as n ≥ {@value #MIN_WIRE_SEEDS} seeds in a row (each centre within a seed's diameter of their line), at least half
-     *     an image and less than a capsule's length apart, in an object lying within one slice of such slices, whatever the
-     *     information criterion says: three capsules end to end span three capsules' lengths, and a chain of images with 0.5 mm
-     *     gaps blurred by the in-plane σ fits a uniform piece about as well as a rod does (wire pieces on 5 mm box slices, rod
-     *     against chain −9 to +8). A straight row of three touching seeds tilted 25–30° out of the slices' plane, so steeply that
-     *     its in-plane spacing falls under a capsule yet flat enough to stay inside one 5 mm slice, would be taken too; none of the
-     *     756 tuning scans of the seed matrix holds one (twelfth round);</li>
+     * <li>fitted as n ≥ {@value #MIN_WIRE_SEEDS} seeds in a row closer than capsules can lie end to end ({@link #rowOfWire}), on
+     *     slices of {@value #THICK_SLICE_MM} mm or more whether or not the gap is resolved, whatever the information criterion
+     *     says: three capsules end to end span three capsules' lengths, and a chain of images with 0.5 mm gaps blurred by the
+     *     in-plane σ fits a uniform piece about as well as a rod does (wire pieces on 5 mm box slices, rod against chain −9 to +8).
+     *     A straight row of three touching seeds tilted 25–30° out of the slices' plane, so steeply that its in-plane spacing falls
+     *     under a capsule yet flat enough to stay inside one 5 mm slice, would be taken too; none of the 756 tuning scans of the
+     *     seed matrix holds one (twelfth round; thirteenth round: asked also where the gap is not resolved, and across slices);</li>
      * <li>fitted as n ≥ 2 seeds lying a capsule apart or farther, on such slices, lying within 25° of the slices' plane (a
      *     wire's piece lies in its slice; a needle's seeds crossing thick slices steeply, 6.4 mm apart on tuning scan 9512, read
      *     as a rod in-plane), when the rod is longer than the fitted seeds' images span by more than a bin (metal lies beyond or
@@ -952,8 +953,12 @@ public final class SeedFinder {
         }
         double bin = Math.abs(u.x()) * g.dxMm() + Math.abs(u.y()) * g.dyMm();
         double capsule = options.seedLengthMm() * inPlane;
+        double segment = model.lengthMm() * inPlane;
         double gap = (options.seedLengthMm() - model.lengthMm()) * inPlane;
         boolean resolved = gap >= bin && gap >= 2 * model.sigmaXyMm();
+        if (bc.chosen >= MIN_WIRE_SEEDS && rowOfWire(b, bc.fit(bc.chosen).seeds(), u, inPlane, segment, resolved)) {
+            return true;
+        }
         if (!resolved && bc.chosen >= 2) {
             return false;
         }
@@ -967,20 +972,44 @@ public final class SeedFinder {
         if (bc.chosen == 1) {
             return p.rodLengthMm() > (resolved ? capsule : options.seedLengthMm()) + bin;
         }
-        double segment = model.lengthMm() * inPlane;
-        double[] along = Arrays.stream(bc.fit(bc.chosen).seeds()).mapToDouble(q -> q.centreMm.x() * u.x() + q.centreMm.y() * u.y())
-                .sorted().toArray();
-        double spacing = (along[along.length - 1] - along[0]) / (bc.chosen - 1);
+        double spacing = spacingInPlane(bc.fit(bc.chosen).seeds(), u);
         if (spacing >= capsule) {
             return inPlane >= ALONG_Z && p.rodLengthMm() > (bc.chosen - 1) * spacing + segment + bin
                     && p.rodEvidence(bc.chosen, segment) >= ROD_EVIDENCE;
         }
-        if (bc.chosen >= MIN_WIRE_SEEDS && b.k0 == b.k1 && spacing >= segment / 2 && inARow(bc.fit(bc.chosen).seeds(), u)) {
-            // Three or more seeds in a row, not side by side, closer than capsules can lie end to end, in an object within one thick
-            // slice: the fit has tiled a piece of wire lying in its slice with images (docs/seed-finder.md, twelfth round).
-            return true;
-        }
         return spacing >= segment / 2 && p.rodLengthMm() > bc.chosen * segment + bin && p.isRod(bc.chosen, segment);
+    }
+
+    /**
+     * Whether n ≥ {@value #MIN_WIRE_SEEDS} fitted seeds are a piece of wire the fit has tiled with images, by their places alone
+     * (no profile asked: where the learned image is nearly the capsule's length, as on 5 mm triangle and Gaussian slices, the
+     * profile cannot show the capsules' ends, but the places still can): they stand in a row along the object's in-plane
+     * direction ({@link #inARow}), at least half an image apart (not side by side: bundles and clumps fit 0–0.8 mm apart), and
+     * closer than capsules can lie end to end: within one slice where the profile resolves the capsules' ends, closer than a
+     * capsule's length in-plane (twelfth round). Elsewhere each fitted seed's axis must also lie along the row (within 25°: seeds
+     * end to end lie along their axes; two touching seeds in one 5 mm box slice whose image nearly fills the capsule, fitted as
+     * three 2.5 mm apart with axes 45° off the row, are not a row), and then within one slice closer than a capsule; across
+     * slices, where the fitted seeds' z is read from the slices' blur, a row of n ≥ {@value #MIN_WIRE_SEEDS} + 1 lying within 25°
+     * of the slices' plane closer than {@value #CAPSULE_LENGTH_SHARE} of a capsule in-plane: seeds touching end to end lie that
+     * close in-plane only when tilted more than 28° (4.6 mm × cos 28° = 4.06 mm), steeper than the object (docs/seed-finder.md,
+     * thirteenth round).
+     */
+    private boolean rowOfWire(Blob b, SeedImageModel.Placed[] seeds, Vec3 u, double inPlane, double segment, boolean resolved) {
+        double spacing = spacingInPlane(seeds, u);
+        if (spacing < segment / 2 || !inARow(seeds, u)) {
+            return false;
+        }
+        boolean alongRow = Arrays.stream(seeds).allMatch(q -> Math.abs(q.axis.dot(u)) >= ALONG_Z);
+        if (b.k0 == b.k1) {
+            return (resolved || alongRow) && spacing < options.seedLengthMm() * inPlane;
+        }
+        return alongRow && seeds.length > MIN_WIRE_SEEDS && inPlane >= ALONG_Z && spacing < CAPSULE_LENGTH_SHARE * options.seedLengthMm();
+    }
+
+    /** The mean spacing of fitted seeds along the in-plane direction {@code u}: their extent along it over n − 1, mm. */
+    private static double spacingInPlane(SeedImageModel.Placed[] seeds, Vec3 u) {
+        double[] along = Arrays.stream(seeds).mapToDouble(q -> q.centreMm.x() * u.x() + q.centreMm.y() * u.y()).sorted().toArray();
+        return (along[along.length - 1] - along[0]) / (seeds.length - 1);
     }
 
     /**
