@@ -11,27 +11,28 @@ import org.seedplan.geometry.Volume;
  * crosses, and the run extracted along it passes every test a needle's run passes; but it holds no steel of its own: its
  * path lies where the accepted needles' own images already put steel. A needle's own steel is the stretch of its path
  * outside every other needle's image ({@link #ACROSS_MM} across, a slice thickness along z) that has steel beside it (as
- * the counted-twice test reads steel, {@link NeedleFinder#steelShare}); a found needle whose own steel is shorter than
- * {@link #OWN_STEEL_MM} is dropped, the one with the least first, and the others' own steel read again without it (so that
- * a real needle the dropped run lay along gets its steel back).
+ * the counted-twice test reads steel, {@link NeedleFinder#steelShare}); a found needle whose path at least two other
+ * needles' images share ({@link #SHARED_MM} mm or more each: a mix) and whose own steel is shorter than
+ * {@link #OWN_STEEL_MM} is dropped, the one with the least first, and the others read again without it (so that a real
+ * needle the dropped run lay along gets its steel back).
  */
 final class NeedleMixedRuns {
 
     /**
      * How far across another needle's axis its image holds steel, mm: the steel (1.27 mm thick) blurred by an in-plane FWHM
-     * up to 1.2 mm reaches about 0.6 + 1.2 / 2 ≈ 1.2 mm from the axis; 1.5 mm leaves a needle's neighbour in one column
-     * (1–4 mm across, 3351 needles 7 and 8) most of its own stretch.
+     * up to 1.2 mm reaches about 0.6 + 1.2 / 2 ≈ 1.2 mm from the axis. Along z the reach is the slices' (the wider of
+     * thickness and spacing), so z distances count times this over that.
      */
     static final double ACROSS_MM = 1.5;
     /**
-     * The shortest own steel of a needle, mm: needles are inserted deeper than this through the perineum, and on the seen
-     * 5 mm sets (3373–3396, 3421–3444) the five runs mixing two needles' steel held 6–24 mm, the real needles sharing
-     * their paths with two others 72 mm and more (with the false runs dropped).
+     * The shortest own steel of a needle, mm. On the eight seen sets of the thirteenth round (5 mm 2701–2724, 3249–3272,
+     * 3349–3396, 3421–3444, 3469–3492; 3 mm 3397–3420, 3445–3468) the seven runs mixing other needles' steel held 6–24 mm,
+     * the real needles whose paths two others share 54 mm and more once those runs were dropped (44 mm beside one).
      */
     static final double OWN_STEEL_MM = 40;
     /**
      * The stretch of a path another needle's image must hold to count as sharing it, mm: more than where needle 9 crosses
-     * needle 3 (1.6 mm apart at 35°: about 5 mm of either path within {@value #ACROSS_MM} mm of the other).
+     * needle 3 (1.6 mm apart at 35°: an estimated 5 mm of either path within {@value #ACROSS_MM} mm of the other).
      */
     static final double SHARED_MM = 6;
     /** The spacing of a found needle's path points, mm ({@link FoundNeedle#pathMm}). */
