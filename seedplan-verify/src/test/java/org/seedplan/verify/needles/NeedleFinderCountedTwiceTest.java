@@ -22,10 +22,6 @@ class NeedleFinderCountedTwiceTest {
         // 5's hub to needle 1's tip, 119 mm; one through needles 6 and 9 in one slice, 52 mm), dropped since the thirteenth
         // round (NeedleMixedRuns), needle 1 beside the 119 mm one kept.
         assertThat(m.unmatchedFound()).as("false needles").isEmpty();
-        for (int needle : new int[] {1, 5}) {
-            double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3396, needle);
-            assertThat(tipAndAxis[0]).as("tip of needle " + needle).isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
-            assertThat(tipAndAxis[1]).as("axis of needle " + needle).isLessThanOrEqualTo(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
-        }
+        NeedleFinderMixedRunsTest.assertWithinTargets(m, 3396, 1, 5);
     }
 }
