@@ -96,14 +96,11 @@ class WiresAndClipsTest {
         // under two sigma of the blur (1.09 mm), and the rod test was not asked: the clip was one seed (docs/seed-finder.md,
         // eleventh round). Its metal spans 6.25 mm in-plane, longer than any seed's 4.5 mm capsule by more than a bin: other
         // metal, and every true seed is still found.
-        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(310, 10);
-        SeedFinding f = new SeedFinder().find(s.ct());
-        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-        DenseObject clip = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.CLIP).findFirst().orElseThrow();
-        assertThat(f.seeds()).as("310: seeds on the clip").noneMatch(x -> near(clip, x.centreMm()));
-        assertThat(f.rejected()).as("310: the clip listed as other metal")
-                .anyMatch(r -> r.reason() == RejectedObject.Reason.OTHER_METAL && near(clip, r.centreMm()));
-        assertThat(m.matches()).as("310: seeds found of %d", s.seeds().size()).hasSize(59);
+        Found r = foundBeside(310, 10, DenseObject.Kind.CLIP);
+        assertThat(r.finding().seeds()).as("310: seeds on the clip").noneMatch(x -> near(r.metal(), x.centreMm()));
+        assertThat(r.finding().rejected()).as("310: the clip listed as other metal")
+                .anyMatch(o -> o.reason() == RejectedObject.Reason.OTHER_METAL && near(r.metal(), o.centreMm()));
+        assertThat(r.matching().matches()).as("310: seeds found of %d", r.scan().seeds().size()).hasSize(59);
     }
 
     @Test
@@ -112,14 +109,11 @@ class WiresAndClipsTest {
         // than a capsule, which the seventh round's rule did not ask about; their in-plane profile is a rod 11.25-11.5 mm long that
         // beats the chain of two by 24-30 in the information criterion (docs/seed-finder.md, eleventh round). 4 false seeds fewer
         // (11 -> 7), every true seed found.
-        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(313, 13);
-        SeedFinding f = new SeedFinder().find(s.ct());
-        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-        assertThat(m.matches()).as("313: seeds found of %d", s.seeds().size()).hasSize(59);
-        DenseObject wire = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.WIRE).findFirst().orElseThrow();
-        assertThat(f.seeds()).as("313: seeds on the wire's pieces at z -7.5 and 12.5 mm").noneMatch(x -> near(wire, x.centreMm())
+        Found r = foundBeside(313, 13, DenseObject.Kind.WIRE);
+        assertThat(r.matching().matches()).as("313: seeds found of %d", r.scan().seeds().size()).hasSize(59);
+        assertThat(r.finding().seeds()).as("313: seeds on the wire's pieces at z -7.5 and 12.5 mm").noneMatch(x -> near(r.metal(), x.centreMm())
                 && (Math.abs(x.centreMm().z() + 7.5) < 1 || Math.abs(x.centreMm().z() - 12.5) < 1));
-        assertThat(m.extraFound()).as("313: false seeds").hasSizeLessThanOrEqualTo(7);
+        assertThat(r.matching().extraFound()).as("313: false seeds").hasSizeLessThanOrEqualTo(7);
     }
 
     @Test
@@ -143,11 +137,10 @@ class WiresAndClipsTest {
         // On scan 306 (2.5 mm box, 12-bit) four pieces of the stent are still read as seeds. Two touch the stent's other pieces
         // (rejected as other metal) and the self-check names them, with the piece they touch, before any figure; the other two
         // are struts on their own, touching no rejected metal, and are not named (docs/seed-finder.md, seventh round).
-        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(306, 6);
-        SeedFinding f = new SeedFinder().find(s.ct());
-        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-        DenseObject stent = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.STENT).findFirst().orElseThrow();
-        List<FoundSeed> onStent = m.extraFound().stream().map(i -> f.seeds().get(i)).filter(x -> near(stent, x.centreMm())).toList();
+        Found r = foundBeside(306, 6, DenseObject.Kind.STENT);
+        SeedFinding f = r.finding();
+        DenseObject stent = r.metal();
+        List<FoundSeed> onStent = r.matching().extraFound().stream().map(i -> f.seeds().get(i)).filter(x -> near(stent, x.centreMm())).toList();
         List<FoundSeed> named = onStent.stream().filter(x -> f.selfCheck().stream().anyMatch(line -> line.startsWith("SEED AT OTHER METAL")
                 && line.contains(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", x.centreMm().x(), x.centreMm().y(), x.centreMm().z()))))
                 .toList();
@@ -193,13 +186,11 @@ class WiresAndClipsTest {
         // slices as 6, four pieces each within one slice as 3 (19 false seeds, one on the stent). Seeds in a row closer than
         // capsules can lie end to end are now taken by their places alone (docs/seed-finder.md, thirteenth round): no seed on the
         // wire, the wire listed as one, 59 of 59 found.
-        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(1414, 14);
-        SeedFinding f = new SeedFinder().find(s.ct());
-        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-        DenseObject wire = s.others().stream().filter(o -> o.kind() == DenseObject.Kind.WIRE).findFirst().orElseThrow();
-        assertThat(f.seeds()).as("1414: seeds on the wire").noneMatch(x -> near(wire, x.centreMm()));
-        assertThat(m.matches()).as("1414: seeds found of %d", s.seeds().size()).hasSize(59);
-        assertThat(f.rejected()).as("1414: the wire listed as wire").anyMatch(r -> r.shape() == MetalShape.WIRE && near(wire, r.centreMm()));
+        Found r = foundBeside(1414, 14, DenseObject.Kind.WIRE);
+        assertThat(r.finding().seeds()).as("1414: seeds on the wire").noneMatch(x -> near(r.metal(), x.centreMm()));
+        assertThat(r.matching().matches()).as("1414: seeds found of %d", r.scan().seeds().size()).hasSize(59);
+        assertThat(r.finding().rejected()).as("1414: the wire listed as wire")
+                .anyMatch(o -> o.shape() == MetalShape.WIRE && near(r.metal(), o.centreMm()));
     }
 
     @Test
@@ -237,6 +228,17 @@ class WiresAndClipsTest {
                         .anyMatch(x -> x.centreMm().minus(c).norm() <= IndependentScanMatrix.MATCH_GATE_MM));
             }
         }
+    }
+
+    /** An all-implant scan, what the finder found on it, scored, and its one implant of the given kind. */
+    private record Found(SimulatedPostOpScan scan, SeedFinding finding, SeedMatching matching, DenseObject metal) {
+    }
+
+    private static Found foundBeside(long randomSeed, int index, DenseObject.Kind kind) {
+        SimulatedPostOpScan s = IndependentScanMatrix.allImplants(randomSeed, index);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        return new Found(s, f, IndependentScanMatrix.score(s, f, new MatchTally()),
+                s.others().stream().filter(o -> o.kind() == kind).findFirst().orElseThrow());
     }
 
     private static boolean near(DenseObject o, Vec3 p) {
