@@ -248,7 +248,6 @@ public final class NeedleFinder {
             }
         }
         needles = withoutDoubles(ct, needles);
-        needles = NeedleMixedRuns.without(ct, needles);
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
             notes.add(String.format(java.util.Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is"
@@ -354,7 +353,7 @@ public final class NeedleFinder {
      * The share of the points with steel beside them: the largest CT number within 1 mm across {@code axis} in the axial
      * plane and half a slice along z at or above the follow level (as the walk through the steel, {@link #steelToAir}).
      */
-    static double steelShare(Volume ct, List<Vec3> points, Vec3 axis) {
+    private static double steelShare(Volume ct, List<Vec3> points, Vec3 axis) {
         double follow = followLevelHu(ct);
         Vec3 across = Math.abs(axis.z()) < 0.9 ? new Vec3(-axis.y(), axis.x(), 0).normalized() : SimulatedNeedle.perpendicular(axis);
         Vec3 up = axis.cross(across).normalized();
