@@ -158,10 +158,7 @@ class WiresAndClipsTest {
         // (docs/seed-finder.md). Three or more seeds in a row, each image clear of the next and closer than capsules, in a piece
         // lying in its slice, are now other metal: no seed on the wire, every single seed found (20 of 20).
         for (HuScale scale : HuScale.values()) {
-            double slice = 5;
-            int nx = 200;
-            int nz = 14;
-            Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+            Grid g = fiveMmSlices();
             List<DenseObject> objects = new ArrayList<>();
             List<Vec3> single = SeedsAtOtherMetalScenes.singleSeeds(objects);
             List<Vec3> path = new ArrayList<>();
@@ -202,10 +199,7 @@ class WiresAndClipsTest {
         // slices more than 0.9 of a capsule (4.05 mm). Every seed of every strand must be found.
         for (SliceProfile profile : SliceProfile.values()) {
             for (HuScale scale : HuScale.values()) {
-                double slice = 5;
-                int nx = 200;
-                int nz = 14;
-                Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+                Grid g = fiveMmSlices();
                 List<DenseObject> objects = new ArrayList<>();
                 List<Vec3> single = SeedsAtOtherMetalScenes.singleSeeds(objects);
                 List<Vec3> strands = new ArrayList<>();
@@ -239,6 +233,14 @@ class WiresAndClipsTest {
         SeedFinding f = new SeedFinder().find(s.ct());
         return new Found(s, f, IndependentScanMatrix.score(s, f, new MatchTally()),
                 s.others().stream().filter(o -> o.kind() == kind).findFirst().orElseThrow());
+    }
+
+    /** A rendered scene's grid: 200 × 200 pixels of 0.8 mm, 14 contiguous slices of 5 mm, centred on the origin. */
+    private static Grid fiveMmSlices() {
+        int nx = 200;
+        int nz = 14;
+        double slice = 5;
+        return new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
     }
 
     private static boolean near(DenseObject o, Vec3 p) {
