@@ -633,7 +633,10 @@ public final class SeedFinder {
         List<FoundSeed> all = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
-            all.addAll(centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
+            // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
+            List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
+                    found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent)) : null;
+            all.addAll(bySlice != null ? bySlice : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
         }
         all.addAll(inMetal);
         List<FoundSeed> seeds = new ArrayList<>(all);
@@ -1114,11 +1117,25 @@ public final class SeedFinder {
      * widened by two voxels (a seed migrated into the lung lies on −850 HU, not on soft tissue).
      */
     private static double excess(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
+        return Arrays.stream(excessBySlice(g, hu, labels, b, background, metal, lowHu)).sum();
+    }
+
+    /** The metal of each slice the blob occupies ({@code k0 … k1}; {@link #excessBySlice} without the slices beside it), in seeds. */
+    private static double[] seedsBySlice(double[] excessBySlice, double seedContent) {
+        return Arrays.stream(excessBySlice, 1, excessBySlice.length - 1).map(e -> e / seedContent).toArray();
+    }
+
+    /**
+     * {@link #excess} slice by slice, HU·mm³: element 0 is the slice below the blob ({@code k0 − 1}), the last the slice above
+     * it ({@code k1 + 1}); a slice outside the scan holds 0.
+     */
+    private static double[] excessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
         int own = labels[b.voxels[0]];
         double local = localBackground(g, hu, b, background);
         double low = local + (lowHu - background);
-        double sum = 0;
+        double[] out = new double[b.k1 - b.k0 + 3];
         for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
+            double sum = 0;
             for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
                 for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
                     int v = g.index(i, j, k);
@@ -1127,8 +1144,9 @@ public final class SeedFinder {
                     }
                 }
             }
+            out[k - b.k0 + 1] = sum * g.dxMm() * g.dyMm() * g.dzMm();
         }
-        return sum * g.dxMm() * g.dyMm() * g.dzMm();
+        return out;
     }
 
     /** Median CT number of the in-plane border two voxels outside a blob's box, on its slices; the scan's background if none. */
