@@ -231,6 +231,14 @@ public final class SeedFinder {
     /** Least metal of such a core read against the scan's background, in seeds. */
     static final double SPLIT_CORE_SEEDS = 0.5;
     /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more, an object split off bone at the peak level and rejected as too small or too
+     * light for a seed is named (METAL MAY HIDE A SEED) where it peaks this far of the way from the background to the metal level or
+     * farther: on the 5 mm cells of tuning sets 10000-10235 and 12600-12835 the seven such objects rising 0.73-1.0 of the way lay
+     * within 2.2 mm of a seed touching the vertebra's cortex, averaged with the bone through the slice (six of them missed), and
+     * the pieces split off the screws' objects rose 0.65-0.68 (docs/seed-finder.md, fourteenth round).
+     */
+    static final double PEAK_BESIDE_BONE = 0.7;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -442,6 +450,8 @@ public final class SeedFinder {
         // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core; a
         // saturated core split off bone that is too light only against the bone around it is named (thirteenth round).
         List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
+        // Objects split off bone and rejected as too small or too light: on thick slices one peaking at the seeds' level is named.
+        java.util.Map<Blob, RejectedObject> splitRejected = new java.util.LinkedHashMap<>();
         for (Blob b : new ArrayList<>(candidates)) {
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
                 candidates.remove(b);
@@ -449,6 +459,8 @@ public final class SeedFinder {
                 rejected.add(o);
                 if (!extended && splitOff.contains(b) && coreBesideBone(g, hu, b, background, metal, typical, seedContent)) {
                     cores.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.CORE_BESIDE_BONE));
+                } else if (splitOff.contains(b)) {
+                    splitRejected.put(b, o);
                 }
             }
         }
@@ -497,7 +509,11 @@ public final class SeedFinder {
             // Small above the threshold but a seed's metal: a seed in the lung, averaged with air through a thick slice.
             if (b.size() < 0.3 * seedVoxels
                     && excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_PER_SEED * seedContent) {
-                rejected.add(reject(g, b, RejectedObject.Reason.TOO_SMALL));
+                RejectedObject o = reject(g, b, RejectedObject.Reason.TOO_SMALL);
+                rejected.add(o);
+                if (splitOff.contains(b)) {
+                    splitRejected.put(b, o);
+                }
             } else if (b.size() > 1.6 * options.maxSeedsPerBlob() * seedVoxels) {
                 rejected.add(otherMetal(g, b, null, otherMetal));
             } else {
@@ -579,7 +595,11 @@ public final class SeedFinder {
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
                     || (extended && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
-                rejected.add(otherMetal(g, bc.blob, null, otherMetal));
+                RejectedObject o = otherMetal(g, bc.blob, null, otherMetal);
+                rejected.add(o);
+                if (splitOff.contains(bc.blob)) {
+                    splitRejected.put(bc.blob, o);
+                }
             } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED && besideBone(g, labels, bc.blob, boneLabels)) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
@@ -606,6 +626,13 @@ public final class SeedFinder {
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
         holding.addAll(cores);
+        if (profileMm >= THICK_SLICE_MM) {
+            splitRejected.forEach((b, o) -> {
+                if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)) {
+                    holding.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE));
+                }
+            });
+        }
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
