@@ -62,16 +62,19 @@ final class SliceCentring {
     /**
      * The two seeds of a blob fitted as two, spanning two thick box-like slices, each at the centre of the slice its fitted centre
      * lies in, where the fit put one seed in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one
-     * element per slice from {@code k0} to {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each. Else null. Not
-     * for three or more: a blob of three across three 5 mm box slices read 0.83, 1.24 and 0.83 seeds slice by slice, but two of
-     * them were a side-by-side pair lying steeply across two slices, each of its seeds in both (tuning scan 12731). Two
+     * element per slice from {@code k0} to {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
+     * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4 mm or more along z and lies in two 5 mm
+     * slices, not one. Else null. A side-by-side pair lying steeply across the boundary of two 5 mm box slices reads one seed's
+     * metal in each and was fitted as one seed in each with axes 0.85-0.93 along z (tuning scans 11731, 11831; the needle seeds
+     * below 0.41-0.77). Not for three or more: a blob of three across three 5 mm box slices read 0.83, 1.24 and 0.83 seeds slice
+     * by slice, but two of them were such a pair (tuning scan 12731). Two
      * needle seeds of crossing needles, one in each of two 5 mm box slices at one place in-plane, merge into one object, and the
      * image fit, whose through-slice blur is Gaussian, puts them near the slices' boundary, one up to 3 mm from its seed
      * (docs/seed-finder.md, fourteenth round); a box slice shows a seed inside it alike wherever it lies, so the slice's centre
      * is where {@link #centred} puts the seeds of a blob lying in one slice.
      */
     static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice) {
-        if (seeds.size() != 2) {
+        if (seeds.size() != 2 || seeds.stream().anyMatch(s -> Math.abs(s.axis().z()) >= SeedFinder.ALONG_Z)) {
             return null;
         }
         int[] fitted = new int[seedsBySlice.length];

@@ -89,6 +89,9 @@ class SliceCentringTest {
                 .as("a slice's metal 0.3 from one seed: a seed lying across the boundary").isNull();
         assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}))
                 .as("a fitted seed outside the object's slices").isNull();
+        FoundSeed steep = new FoundSeed(new Vec3(3.2, 3.2, 13.1), new Vec3(0.3, 0.2, 0.93), 0.9, 2);
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}))
+                .as("a seed fitted within 25° of z lies in both slices (a steep side-by-side pair, tuning scan 11731)").isNull();
         assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3, 4), List.of(seedAt(9.0), seedAt(14.0), seedAt(21.0)),
                 new double[] {0.83, 1.24, 0.83})).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
     }
