@@ -115,7 +115,12 @@ final class SelfCheck {
              * A saturated core split off an object of bone and metal at the seeds' peak level, too light for a seed read against
              * the bone around it ({@code metal} is the core).
              */
-            CORE_BESIDE_BONE
+            CORE_BESIDE_BONE,
+            /**
+             * On thick slices, an object split off bone at the seeds' peak level, peaking at the seeds' level but too small or too
+             * light for a seed ({@code metal} is the object).
+             */
+            PEAK_BESIDE_BONE
         }
     }
 
@@ -163,7 +168,12 @@ final class SelfCheck {
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
         }
         for (MetalHoldingSeeds h : holding) {
-            out.add(h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
+            out.add(h.kind() == MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small object split off bone near (%.1f, %.1f, %.1f) mm peaks at"
+                    + " the seeds' level but is too small or too light for a seed on these thick slices: a seed touching the bone, most of"
+                    + " it averaged with the bone through the slice, may lie there: look at the images there", h.nearMm().x(),
+                    h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a saturated core of metal split off bone near (%.1f, %.1f, %.1f) mm,"
                     + " as large as half a seed or more but too light for one read against the bone around it: a seed touching the bone"
                     + " (beside a screw crossing it) may lie there: look at the images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())

@@ -24,6 +24,8 @@ final class SliceCentring {
      * the tuning scans; box profiles (σ = T/√12 = 0.29 T, widened by the seed's own extent) were learned as 0.15–0.37 T.
      */
     static final double BOX_LIKE_SIGMA_PER_SLICE = 0.39;
+    /** How near a whole number of seeds each slice's metal must read for {@link #bySlice}, in seeds. */
+    static final double WHOLE_SEEDS = 0.25;
 
     private SliceCentring() {
     }
@@ -55,6 +57,45 @@ final class SliceCentring {
         FoundSeed s = seeds.get(0);
         double z = s.centreMm().z();
         return lo <= hi ? List.of(atZ(s, Math.max(lo, Math.min(hi, z)))) : seeds;
+    }
+
+    /**
+     * The two seeds of a blob fitted as two, spanning two thick box-like slices, each at the centre of the slice its fitted centre
+     * lies in, where the fit put one seed in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one
+     * element per slice from {@code k0} to {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
+     * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4 mm or more along z and lies in two 5 mm
+     * slices, not one. Else null. A side-by-side pair lying steeply across the boundary of two 5 mm box slices reads one seed's
+     * metal in each and was fitted as one seed in each with axes 0.85-0.93 along z (tuning scans 11731, 11831; the needle seeds
+     * below 0.41-0.77). Not for three or more: a blob of three across three 5 mm box slices read 0.83, 1.24 and 0.83 seeds slice
+     * by slice, but two of them were such a pair (tuning scan 12731). Two
+     * needle seeds of crossing needles, one in each of two 5 mm box slices at one place in-plane, merge into one object, and the
+     * image fit, whose through-slice blur is Gaussian, puts them near the slices' boundary, one up to 3 mm from its seed
+     * (docs/seed-finder.md, fourteenth round); a box slice shows a seed inside it alike wherever it lies, so the slice's centre
+     * is where {@link #centred} puts the seeds of a blob lying in one slice.
+     */
+    static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice) {
+        if (seeds.size() != 2 || seeds.stream().anyMatch(s -> Math.abs(s.axis().z()) >= SeedFinder.ALONG_Z)) {
+            return null;
+        }
+        int[] fitted = new int[seedsBySlice.length];
+        int[] slice = new int[seeds.size()];
+        for (int s = 0; s < slice.length; s++) {
+            slice[s] = (int) Math.round((seeds.get(s).centreMm().z() - g.z(0)) / g.dzMm()) - b.k0;
+            if (slice[s] < 0 || slice[s] >= fitted.length) {
+                return null;
+            }
+            fitted[slice[s]]++;
+        }
+        for (int k = 0; k < fitted.length; k++) {
+            if (fitted[k] != 1 || Math.abs(seedsBySlice[k] - 1) > WHOLE_SEEDS) {
+                return null;
+            }
+        }
+        List<FoundSeed> out = new java.util.ArrayList<>();
+        for (int s = 0; s < slice.length; s++) {
+            out.add(atZ(seeds.get(s), g.z(b.k0 + slice[s])));
+        }
+        return out;
     }
 
     private static FoundSeed atZ(FoundSeed s, double zMm) {

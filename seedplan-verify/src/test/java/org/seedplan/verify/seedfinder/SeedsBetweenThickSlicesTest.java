@@ -25,6 +25,18 @@ class SeedsBetweenThickSlicesTest {
         assertThat(score(9534).extraFound()).as("9534: false seeds").isEmpty();
     }
 
+    @Test
+    void aNeedleSeedWhoseMetalReadsAsThreeIsNotFittedAsThreeBelowItsSlice() {
+        // 12714 (5 mm triangle, 12-bit): a needle seed lying in one slice, its metal read as 2.55 seeds, was fitted as three seeds
+        // 0.9-3.2 mm below that slice (a miss and three false seeds before the fourteenth round); a count the metal content alone
+        // raises on thick slices now needs its seeds in the object's slices, and the one-seed fit stands.
+        SimulatedPostOpScan s = IndependentScanMatrix.scan(12714, 14);
+        assertThat(IndependentScanMatrix.label(14)).isEqualTo("5.0 mm TRIANGLE CLIPPED_12_BIT");
+        SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+        assertThat(m.missingPlanned()).as("12714: seeds not found").isEmpty();
+        assertThat(m.extraFound()).as("12714: false seeds").isEmpty();
+    }
+
     private static SeedMatching score(long randomSeed) {
         int n = (int) (randomSeed % 100) % 36;
         SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);

@@ -70,4 +70,29 @@ class SliceCentringTest {
         List<FoundSeed> two = List.of(seedAt(9.4), seedAt(16.0));
         assertThat(SliceCentring.centred(THICK, 5, blob(THICK, 2, 3), two, 4.5)).isEqualTo(two);
     }
+
+    @Test
+    void twoSeedsOneInEachOfTwoSlicesByFitAndByMetalGoToTheirSlicesCentres() {
+        // Slices 2 and 3 (10 and 15 mm): the fit put one seed in each, near the boundary; each slice holds one seed's metal
+        // (1.00 and 0.83 on tuning scan 12612; within 0.25 of one).
+        List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), seedAt(11.9)), new double[] {1.0, 0.83});
+        assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(15.0, 10.0);
+        assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
+    }
+
+    @Test
+    void twoSeedsAreKeptAsFittedUnlessEachSliceHoldsOneByFitAndByMetal() {
+        Blob b = blob(THICK, 2, 3);
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}))
+                .as("both fitted in one slice").isNull();
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(13.4)), new double[] {1.3, 0.7}))
+                .as("a slice's metal 0.3 from one seed: a seed lying across the boundary").isNull();
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}))
+                .as("a fitted seed outside the object's slices").isNull();
+        FoundSeed steep = new FoundSeed(new Vec3(3.2, 3.2, 13.1), new Vec3(0.3, 0.2, 0.93), 0.9, 2);
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}))
+                .as("a seed fitted within 25° of z lies in both slices (a steep side-by-side pair, tuning scan 11731)").isNull();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3, 4), List.of(seedAt(9.0), seedAt(14.0), seedAt(21.0)),
+                new double[] {0.83, 1.24, 0.83})).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
+    }
 }
