@@ -231,7 +231,7 @@ class NeedlesFromCtPanel {
     const rows = [h('tr', {}, h('th', { title: 'Use the found needle in the re-plan' }, 'Use'), h('th', { title: 'Planned needle' }, 'Plan'),
       h('th', { title: 'Needle found on the CT' }, 'Found'),
       h('th', { class: 'num', title: 'Distance between found and planned tip, mm' }, 'Tip mm'),
-      h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper)' }, 'Depth'),
+      h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper); (±X) where the tip\'s place along the needle is not sure to 1 mm' }, 'Depth'),
       h('th', { class: 'num', title: 'Across the planned axis, mm' }, 'Lateral'),
       h('th', { class: 'num', title: 'Angle between planned and found axis, degrees' }, 'Angle °'))];
     for (const n of r.needles) {
@@ -239,7 +239,9 @@ class NeedlesFromCtPanel {
         h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'),
         h('td', { class: 'num', title: n.tipZUncertaintyMm > 1 ? 'the tip may lie this far along the CT\'s z: the image does not tell' : null },
           fmt(n.tipErrorMm), n.tipZUncertaintyMm > 1 ? ' (z ±' + fmt(n.tipZUncertaintyMm) + ')' : ''),
-        h('td', { class: 'num' }, (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm)), h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
+        h('td', { class: 'num', title: n.tipAxisUncertaintyMm > 1 ? 'the tip may lie this far along the needle: the voxels around its end do not hold its place' : null },
+          (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm), n.tipAxisUncertaintyMm > 1 ? ' (±' + fmt(n.tipAxisUncertaintyMm) + ')' : ''),
+        h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
         h('td', { class: 'num' }, fmt(n.angleErrorDeg))));
     }
     for (const n of r.unmatchedPlanned) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,14 @@ class FirstStartAndOpenApiTest {
             JsonNode needles = doc.at("/paths/" + "/api/plans/{planId}/revisions/{rev}/needles-from-ct".replace("/", "~1") + "/post/responses");
             assertThat(needles.has("200")).isTrue();
             assertThat(needles.has("201")).isTrue();
+            // both with the needle rows' schema, which names how sure each tip is along z and along the needle
+            for (String status : List.of("200", "201")) {
+                JsonNode row = needles.at("/" + status + "/content/application~1json/schema/properties/needles/items/properties");
+                assertThat(row.at("/tipZUncertaintyMm/type").asText()).as(status).isEqualTo("number");
+                assertThat(row.at("/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
+                assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"
+                        + "/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
+            }
         }
     }
 }

@@ -194,7 +194,7 @@ public final class NeedlesCommand implements Callable<Integer> {
             FoundNeedle f = m.found().get(x.found());
             lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
                             + " error %.1f°, tip at %s%s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
-                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
+                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f) + axisUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
                     leftOut(leftOut, x.found())));
         }
         for (int i : m.unmatchedPlanned()) {
@@ -203,7 +203,7 @@ public final class NeedlesCommand implements Callable<Integer> {
         }
         for (int j : m.unmatchedFound()) {
             lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s%s", j + 1, mm(m.found().get(j).tipMm()),
-                    zUncertain(m.found().get(j)), leftOut(leftOut, j)));
+                    zUncertain(m.found().get(j)) + axisUncertain(m.found().get(j)), leftOut(leftOut, j)));
         }
         if (!m.matches().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
@@ -223,6 +223,15 @@ public final class NeedlesCommand implements Callable<Integer> {
      */
     static String zUncertain(FoundNeedle f) {
         return f.tipZUncertaintyMm() > 1 ? String.format(Locale.ROOT, " ± %.1f mm along z (not in the image)", f.tipZUncertaintyMm()) : "";
+    }
+
+    /**
+     * " ± X mm along the needle (not sure)" when the tip's place along the needle's axis is not sure to the issue's 1 mm
+     * ({@link FoundNeedle#tipAxisUncertaintyMm()}: the voxels around its end do not hold it), else empty.
+     */
+    static String axisUncertain(FoundNeedle f) {
+        return f.tipAxisUncertaintyMm() > 1
+                ? String.format(Locale.ROOT, " ± %.1f mm along the needle (not sure)", f.tipAxisUncertaintyMm()) : "";
     }
 
     static String mm(Vec3 v) {

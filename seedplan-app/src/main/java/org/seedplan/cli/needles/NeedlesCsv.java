@@ -10,15 +10,17 @@ import org.seedplan.verify.needles.NeedleMatching;
 
 /**
  * needles.csv: one row per planned needle (with its found needle, or empty when not found) and one
- * per found needle not in the plan; positions in patient (LPS) mm, errors in mm and degrees. The last column,
- * tip_z_uncertainty_mm, is how far along the CT's z the tip may lie from tip_z_mm because the image does not tell
- * ({@link FoundNeedle#tipZUncertaintyMm()}); used, whether the re-plan keeps the found needle as a needle in the patient (false: left
- * out with --leave-out; empty where no needle was found).
+ * per found needle not in the plan; positions in patient (LPS) mm, errors in mm and degrees. tip_z_uncertainty_mm is how far
+ * along the CT's z the tip may lie from tip_z_mm because the image does not tell ({@link FoundNeedle#tipZUncertaintyMm()}); used,
+ * whether the re-plan keeps the found needle as a needle in the patient (false: left out with --leave-out; empty where no needle
+ * was found); the last column, tip_axis_uncertainty_mm, how far along the needle's axis the tip may lie
+ * ({@link FoundNeedle#tipAxisUncertaintyMm()}; added after the others so that every earlier column keeps its place).
  */
 final class NeedlesCsv {
 
     static final String HEADER = "planned_needle,found_needle,tip_x_mm,tip_y_mm,tip_z_mm,axis_dx,axis_dy,axis_dz,visible_length_mm,"
-            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm,used";
+            + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm,used,"
+            + "tip_axis_uncertainty_mm";
 
     private NeedlesCsv() {
     }
@@ -34,7 +36,7 @@ final class NeedlesCsv {
                 }
             }
             if (x == null) {
-                b.append(number).append(",,,,,,,,,,,,,,,,\n");
+                b.append(number).append(",,,,,,,,,,,,,,,,,\n");
             } else {
                 row(b, String.valueOf(number), x.found(), m.found().get(x.found()));
                 b.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f", x.tipErrorMm(), x.depthErrorMm(), x.lateralErrorMm(),
@@ -59,6 +61,7 @@ final class NeedlesCsv {
 
     private static void flags(StringBuilder b, FoundNeedle f, boolean used) {
         b.append(',').append(f.leavesFieldOfView()).append(',').append(f.tipCertain())
-                .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append(',').append(used).append('\n');
+                .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append(',').append(used)
+                .append(String.format(Locale.ROOT, ",%.2f", f.tipAxisUncertaintyMm())).append('\n');
     }
 }

@@ -11,8 +11,8 @@ import org.seedplan.server.security.Permission;
 
 /**
  * The OpenAPI 3.1 document of the routes, generated from the route table so that it cannot drift:
- * each operation names its required permission ({@code x-permission}), its success status and the
- * problem-details answers 401/403/404/409.
+ * each operation names its required permission ({@code x-permission}), its success status (with its body's schema where the
+ * route gives one) and the problem-details answers 401/403/404/409.
  */
 public final class OpenApiDocument {
 
@@ -60,8 +60,12 @@ public final class OpenApiDocument {
                 params.addObject().put("name", "X-CSRF-Token").put("in", "header").put("required", true).putObject("schema").put("type", "string");
             }
             ObjectNode responses = op.putObject("responses");
-            responses.putObject(Integer.toString(r.successStatus())).put("description", "success");
-            r.otherSuccessStatuses().forEach((status, meaning) -> responses.putObject(Integer.toString(status)).put("description", meaning));
+            ObjectNode success = responses.putObject(Integer.toString(r.successStatus())).put("description", "success");
+            List<ObjectNode> successes = new java.util.ArrayList<>(List.of(success));
+            r.otherSuccessStatuses().forEach((status, meaning) -> successes.add(responses.putObject(Integer.toString(status)).put("description", meaning)));
+            if (r.responseSchema() != null) {
+                successes.forEach(o -> o.putObject("content").putObject("application/json").set("schema", r.responseSchema().deepCopy()));
+            }
             if (r.permission() != Permission.PUBLIC) {
                 problemResponse(responses, 401, "no valid session");
                 problemResponse(responses, 403, "the caller's role does not allow it, or the CSRF/Origin check failed");

@@ -74,7 +74,46 @@ public final class NeedlesApi {
         return List.of(new Route(POST, "/api/plans/{planId}/revisions/{rev}/needles-from-ct", Permission.EDIT_PLAN, 201,
                 Map.of(200, "replan false: the finding and its findingId only, no revision"),
                 "Find the needles on an intra-operative CT of the patient, report tip and angle errors, save the plan re-optimised around"
-                        + " them (but those left out) as a new DRAFT revision; with replan false only find them", n::fromCt));
+                        + " them (but those left out) as a new DRAFT revision; with replan false only find them", n::fromCt,
+                ANSWER_SCHEMA));
+    }
+
+    /**
+     * The JSON Schema of the answer's needle rows (the OpenAPI document's): each found needle's tip and axis, its flags and how
+     * sure its tip is along z and along the needle, and whether the re-plan uses it; a row of {@code needles} adds the planned
+     * needle and the errors.
+     */
+    static final JsonNode ANSWER_SCHEMA = answerSchema();
+
+    private static JsonNode answerSchema() {
+        ObjectNode found = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode p = found.putObject("properties");
+        p.putObject("foundNeedle").put("type", "integer").put("description", "the found needle's number, from 1");
+        p.putObject("tipMm").put("type", "array").put("description", "the tip, mm in the plan's frame (LPS)").putObject("items").put("type", "number");
+        p.putObject("axis").put("type", "array").put("description", "unit direction of the needle's last 40 mm, towards the tip")
+                .putObject("items").put("type", "number");
+        p.putObject("hubOutsideScan").put("type", "boolean");
+        p.putObject("tipCertain").put("type", "boolean").put("description", "whether the scan tells which end is the tip");
+        p.putObject("tipZUncertaintyMm").put("type", "number").put("description", "how far along the intra-operative CT's z the tip may"
+                + " lie because the image does not tell, mm (0 where a neighbouring slice places the needle)");
+        p.putObject("tipAxisUncertaintyMm").put("type", "number").put("description", "how far along the needle's axis the tip may lie,"
+                + " mm (about 2 standard deviations of the end fit; 14 mm, one fit window, where the voxels around the end do not bound"
+                + " it); a place the fit is sure of and wrong is not in it");
+        p.putObject("used").put("type", "boolean").put("description", "whether the re-plan keeps the found needle (false: left out)");
+        ObjectNode matched = found.deepCopy();
+        ObjectNode mp = (ObjectNode) matched.get("properties");
+        mp.putObject("plannedNeedle").put("type", "integer").put("description", "the planned needle's number, from 1");
+        for (String f : List.of("tipErrorMm", "depthErrorMm", "lateralErrorMm")) {
+            mp.putObject(f).put("type", "number");
+        }
+        mp.putObject("angleErrorDeg").put("type", "number");
+        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("findingId").put("type", "string");
+        props.putObject("needles").put("type", "array").set("items", matched);
+        props.putObject("unmatchedFound").put("type", "array").set("items", found);
+        props.putObject("revision").put("type", "object").put("description", "the new DRAFT revision (201 only)");
+        return schema;
     }
 
     /**
@@ -325,7 +364,7 @@ public final class NeedlesApi {
         Vec3 a = f.axisAtTip();
         n.putArray("axis").add(Math.round(a.x() * 1e4) / 1e4).add(Math.round(a.y() * 1e4) / 1e4).add(Math.round(a.z() * 1e4) / 1e4);
         n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm())
-                .put("used", used);
+                .put("tipAxisUncertaintyMm", f.tipAxisUncertaintyMm()).put("used", used);
     }
 
     private static void vec(ArrayNode a, Vec3 v) {

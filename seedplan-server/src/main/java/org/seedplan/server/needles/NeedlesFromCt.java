@@ -142,7 +142,8 @@ public final class NeedlesFromCt {
         List<Vec3> path = f.pathMm().stream().map(p -> RigidRegistration.applyToPoint(m, p)).toList();
         Vec3 axis = RigidRegistration.applyToPoint(m, f.axisAtTip()).minus(RigidRegistration.applyToPoint(m, Vec3.ZERO)).normalized();
         return new FoundNeedle(RigidRegistration.applyToPoint(m, f.tipMm()), RigidRegistration.applyToPoint(m, f.hubSideEndMm()), axis,
-                f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm());
+                f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm(),
+                f.tipAxisUncertaintyMm());
     }
 
     /**

@@ -80,6 +80,11 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
             assertThat(cells.get(1).getText()).isEqualTo(String.valueOf(n.get("plannedNeedle")));
             assertThat(cells.get(3).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ((Number) n.get("tipErrorMm")).doubleValue()));
             assertThat(cells.get(6).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", ((Number) n.get("angleErrorDeg")).doubleValue()));
+            // Depth (+ deeper), followed by "(±X)" where the tip's place along the needle is not sure to 1 mm (tipAxisUncertaintyMm).
+            double depth = ((Number) n.get("depthErrorMm")).doubleValue();
+            double alongAxis = ((Number) n.get("tipAxisUncertaintyMm")).doubleValue();
+            assertThat(cells.get(4).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%s%.1f%s", depth >= 0 ? "+" : "", depth,
+                    alongAxis > 1 ? String.format(java.util.Locale.ROOT, " (±%.1f)", alongAxis) : ""));
         }
         WebElement extraRow = rows.get(needles.size() + 1);
         assertThat(extraRow.findElement(By.cssSelector("input.use")).isSelected()).as("the needle not in the plan unticked").isFalse();

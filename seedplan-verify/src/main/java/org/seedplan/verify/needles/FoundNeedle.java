@@ -25,10 +25,16 @@ import org.seedplan.geometry.Vec3;
  *                         the tip elsewhere (a run of two needles' steel); 0 on
  *                         thinner slices. It states what the image and the fit do not hold, not every error of the finder's
  *                         (one along the axis, or from a wrong run the z fit explains as well as the others, is not in it)
+ * @param tipAxisUncertaintyMm how far along the needle's axis the tip may lie from {@code tipMm}, mm (about two standard
+ *                         deviations, {@link NeedleEndFit#tipAxisUncertaintyMm}): the stretch of tip places the end fit's voxels
+ *                         explain within their own residuals' spread; one window's length
+ *                         ({@value NeedleEndFit#UNBOUNDED_ALONG_AXIS_MM} mm) where the fit's window does not bound the tip (its
+ *                         tip pinned at the window's back edge, the steel still going on beyond its front edge) or no end fit
+ *                         placed it. It does not state a place the fit is sure of and wrong
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
-                          double tipZUncertaintyMm) {
+                          double tipZUncertaintyMm, double tipAxisUncertaintyMm) {
 
     public FoundNeedle {
         pathMm = List.copyOf(pathMm);
@@ -36,13 +42,15 @@ public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double 
 
     /**
      * The same needle seen the other way round (tip and hub-side end exchanged). Only a needle whose tip end the scan could not
-     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm} stays the one weighed at the end first taken.
+     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm} and {@code tipAxisUncertaintyMm} stay the ones weighed at the end first
+     * taken.
      */
     public FoundNeedle reversed() {
         List<Vec3> back = new java.util.ArrayList<>(pathMm);
         java.util.Collections.reverse(back);
         Vec3 axis = back.get(back.size() - 1).minus(back.get(Math.max(0, back.size() - 1 - (int) (NeedleFinder.AXIS_CHORD_MM / 2))))
                 .normalized();
-        return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm, tipZUncertaintyMm);
+        return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm, tipZUncertaintyMm,
+                tipAxisUncertaintyMm);
     }
 }

@@ -93,6 +93,9 @@ final class NeedleEndFit {
     private double shiftMm;
     /** The slice profile fitted in the first window when the end was looked for again beyond it (else null: this fit's own). */
     private double[] shaftProfile;
+    /** The shaft's parameters with the axis's offsets and tilts refitted at the tip, and the bevel's turn, of the end's search. */
+    private double[] tipShaft;
+    private double tipTurn;
 
     private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
         this.ct = ct;
@@ -379,6 +382,75 @@ final class NeedleEndFit {
         return Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
     }
 
+    /**
+     * What the tip is stated along the axis where the end fit's window does not bound it, mm: one window's length (8 mm behind
+     * to 6 mm beyond its end). The fit sees no voxel beyond its window, so a tip whose misfit has not risen by the window's edge
+     * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6, along another
+     * needle's seed strand: 4.47 mm too deep), or found beyond the front edge where the steel still goes on after the last
+     * search beyond the window (3531 needle 1: 4.29 mm short). No end fit at all (the shaft behind the end too short) is stated
+     * the same: nothing weighed the tip's place along the axis.
+     */
+    static final double UNBOUNDED_ALONG_AXIS_MM = TIP_TO_MM - TIP_FROM_MM;
+
+    /**
+     * How far along the needle's axis the tip may lie from the one found with a bevel of {@code bevelsMm[b]}, mm (about two
+     * standard deviations, the wider side): the stretch of tip places (the fitted shaft, offsets, tilts and bevel's turn kept)
+     * whose misfit exceeds the least by no more than 4 × the least misfit over the window's voxel count. That is the
+     * least-squares profile interval of two standard deviations with the residuals' own spread standing for the noise: for
+     * residuals well under the robust scale ({@value #ROBUST_HU} HU) the misfit is Σ r² / c², so a rise of 4 σ̂² / c² is
+     * 4 × misfit / N. An end the model explains well (noise alone) is held to hundredths of a mm; one whose voxels it explains
+     * worse (a seed, streaks, another needle's steel) gets a wider stretch. Where that stretch reaches the window's edge on either
+     * side, or the tip found lies beyond the window, the window does not bound it: {@link #UNBOUNDED_ALONG_AXIS_MM}. It does not
+     * state a place the fit is sure of and wrong (a seed in the shaft's stretch reading as a heavier shaft: 3499 needle 5).
+     */
+    double tipAxisUncertaintyMm(int b) {
+        double t0 = tipMm[b];
+        if (t0 <= TIP_FROM_MM || t0 >= TIP_TO_MM) {
+            return UNBOUNDED_ALONG_AXIS_MM;
+        }
+        double kept = bevelMm;
+        bevelMm = bevelsMm[b];
+        int n = 0;
+        for (double s : along) {
+            n += s >= TIP_FROM_MM && s <= TIP_TO_MM ? 1 : 0;
+        }
+        double least = misfit(tipShaft, t0, tipTurn, TIP_FROM_MM, TIP_TO_MM);
+        double rise = 4 * least / Math.max(1, n);
+        java.util.function.DoubleUnaryOperator excess = t -> misfit(tipShaft, t, tipTurn, TIP_FROM_MM, TIP_TO_MM) - least - rise;
+        double behind = reach(excess, t0, TIP_FROM_MM);
+        double beyond = reach(excess, t0, TIP_TO_MM);
+        bevelMm = kept;
+        if (Double.isNaN(behind) || Double.isNaN(beyond)) {
+            return UNBOUNDED_ALONG_AXIS_MM;
+        }
+        return Math.max(t0 - behind, beyond - t0);
+    }
+
+    /**
+     * The first place from {@code from} towards {@code to} where {@code excess} rises above 0 (0.5 mm steps, then bisection to
+     * 0.002 mm), or NaN when it does not by {@code to}.
+     */
+    private static double reach(java.util.function.DoubleUnaryOperator excess, double from, double to) {
+        double dir = Math.signum(to - from);
+        double a = from;
+        while ((to - a) * dir > 0) {
+            double b = (to - a) * dir > 0.5 ? a + 0.5 * dir : to;
+            if (excess.applyAsDouble(b) > 0) {
+                for (int i = 0; i < 8; i++) {
+                    double mid = (a + b) / 2;
+                    if (excess.applyAsDouble(mid) > 0) {
+                        b = mid;
+                    } else {
+                        a = mid;
+                    }
+                }
+                return (a + b) / 2;
+            }
+            a = b;
+        }
+        return Double.NaN;
+    }
+
     /** The least misfit with a bevel of {@code bevelsMm[b]} (robust, dimensionless). */
     double misfit(int b) {
         return misfits[b];
@@ -482,6 +554,8 @@ final class NeedleEndFit {
         double finalTurn = turned;
         double tip = t;
         searchedTipMm = t;
+        tipShaft = atTip;
+        tipTurn = finalTurn;
         // The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip with the usual bevel.
         for (int b = 0; b < bevelsMm.length; b++) {
             bevelMm = bevelsMm[b];

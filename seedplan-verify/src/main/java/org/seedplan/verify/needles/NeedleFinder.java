@@ -231,7 +231,8 @@ public final class NeedleFinder {
         java.util.Set<FoundNeedle> unexplained = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<FoundNeedle> needles = new ArrayList<>();
         for (int q = 0; q < refinedRuns.size(); q++) {
-            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile, others(refinedRuns, ranges, q));
+            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile, others(refinedRuns, ranges, q),
+                    true);
             if (needle == null) {
                 otherObjects++;
             } else {
@@ -267,6 +268,11 @@ public final class NeedleFinder {
                 notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along z is not in the image to better than"
                         + " ±%.1f mm (the CT is explained about as well anywhere in that range: the needle lies nearly flat in the"
                         + " slices, its last %.0f mm shown by too few of them)", n + 1, needles.get(n).tipZUncertaintyMm(), AXIS_CHORD_MM));
+            }
+            if (needles.get(n).tipAxisUncertaintyMm() > 1) {
+                notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along the needle is not sure to better than"
+                        + " ±%.1f mm (the voxels around its end explain a tip anywhere in that range about as well, or do not bound it:"
+                        + " the steel may go on past the tip found, or the metal run past the tip)", n + 1, needles.get(n).tipAxisUncertaintyMm()));
             }
         }
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
@@ -462,7 +468,7 @@ public final class NeedleFinder {
             return needle;
         }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
-                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm);
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm, needle.tipAxisUncertaintyMm());
     }
 
     /** The curves of every run but the {@code q}th, over their extents. */
@@ -1224,7 +1230,7 @@ public final class NeedleFinder {
         List<Map<Run, NeedleEndFit>> each = java.util.stream.IntStream.range(0, runs.size()).parallel().mapToObj(q -> {
             Map<Run, NeedleEndFit> one = new IdentityHashMap<>();
             describe(ct, runs.get(q), ranges.get(q), clipHu, one, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
-                    others(runs, ranges, q));
+                    others(runs, ranges, q), false);
             return one;
         }).toList();
         each.forEach(fits::putAll);
@@ -1233,10 +1239,11 @@ public final class NeedleFinder {
     /**
      * Which end is the tip, where the tip lies, and the needle's path and axis; null when the run is no inserted needle:
      * a needle crosses the skin, so one end of its steel is in air or outside the scan, while a strand of seeds lies
-     * wholly in tissue and a piece of a needle's outer part wholly in air.
+     * wholly in tissue and a piece of a needle's outer part wholly in air. {@code alongAxis}: whether the tip's place along the
+     * axis is weighed ({@link NeedleEndFit#tipAxisUncertaintyMm}; else NaN, for the ends' passes, which keep only the fits).
      */
     private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
-            List<NeedleCentreline.Extent> others) {
+            List<NeedleCentreline.Extent> others, boolean alongAxis) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -1299,8 +1306,10 @@ public final class NeedleFinder {
             rms += Math.pow(curve.distance(v), 2);
         }
         double zUncertainty = fit == null || profile == null ? 0 : fit.tipZUncertaintyMm(path, AXIS_CHORD_MM);
+        // The statement along the axis only for the needle reported (the ends' passes keep their fits alone): NaN otherwise.
+        double axisUncertainty = !alongAxis ? Double.NaN : fit == null ? NeedleEndFit.UNBOUNDED_ALONG_AXIS_MM : fit.tipAxisUncertaintyMm(bevel);
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
-                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty);
+                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty);
     }
 
     /**

@@ -26,7 +26,9 @@ import org.seedplan.planning.needle.Needle;
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
- * for the clipped and the unclipped scans. It asserts nothing and is no part of the suite.
+ * for the clipped and the unclipped scans, each needle's line with its tip's stated uncertainty along z and along the axis
+ * ({@link FoundNeedle#tipAxisUncertaintyMm}), and how many right tips that statement widens and wrong ones it covers. It asserts
+ * nothing and is no part of the suite.
  */
 class NeedleFinderGeneralisationRun {
 
@@ -52,6 +54,11 @@ class NeedleFinderGeneralisationRun {
         java.util.Map<Double, int[]> foundBySlice = new java.util.TreeMap<>();
         int missed = 0;
         int falseNeedles = 0;
+        // The statement along the axis: right tips (within 0.5 mm along it) stated beyond 1 mm, and tips more than 1 mm off along
+        // it, how many of them stated at least that far.
+        int axisFalseAlarms = 0;
+        int axisOff = 0;
+        int axisCovered = 0;
         double seconds = 0;
         for (int n = 0; n < scans; n++) {
             long seed = first + n;
@@ -117,16 +124,24 @@ class NeedleFinderGeneralisationRun {
                 double angle = NeedleMatcher.angleDeg(f.axisAtTip(), t.axisAtTip(NeedleFinder.AXIS_CHORD_MM));
                 double tiltDeg = Math.toDegrees(Math.asin(Math.abs(axis.z())));
                 (maxHu < 5000 ? clippedTips : unclippedTips).add(e.norm());
+                if (Math.abs(depth) <= 0.5 && f.tipAxisUncertaintyMm() > 1) {
+                    axisFalseAlarms++;
+                }
+                if (Math.abs(depth) > 1) {
+                    axisOff++;
+                    axisCovered += f.tipAxisUncertaintyMm() >= Math.abs(depth) ? 1 : 0;
+                }
                 if (tiltDeg > 20) {
                     steepTips.add(e.norm());
                 }
                 angles.add(angle);
                 tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
                 axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f%s%n", seed,
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f%s%n", seed,
                         x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
                         Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
                         (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), f.tipZUncertaintyMm(),
+                        f.tipAxisUncertaintyMm(),
                         e.norm() > 1 || angle > 2 ? "  <<<" : "");
             }
         }
@@ -139,6 +154,8 @@ class NeedleFinderGeneralisationRun {
         System.out.println("extended tips:  " + summary(unclippedTips));
         System.out.println("steep (>20°):   " + summary(steepTips));
         System.out.println("axes (°):       " + summary(angles));
+        System.out.printf(Locale.ROOT, "along the axis: %d right tips (≤ 0.5 mm) stated beyond 1 mm; %d of %d tips beyond 1 mm stated at"
+                + " least their error%n", axisFalseAlarms, axisCovered, axisOff);
         for (double slice : tipsBySlice.keySet()) {
             int[] c = foundBySlice.get(slice);
             System.out.printf(Locale.ROOT, "%.2f mm slices: %d of %d found, %d false; tips %s; axes (°) %s%n", slice, c[0], c[1], c[2],

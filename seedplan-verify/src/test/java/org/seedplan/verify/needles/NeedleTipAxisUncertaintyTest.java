@@ -1,0 +1,67 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+import org.seedplan.planning.needle.Needle;
+
+/**
+ * How sure a tip is along the needle (issue 15, {@link FoundNeedle#tipAxisUncertaintyMm}): scans of the 5 mm sets drawn as the
+ * generalisation run draws them, whose wrong tips the thirteenth round traced to an end fit whose window does not bound the tip.
+ */
+class NeedleTipAxisUncertaintyTest {
+
+    /**
+     * Scan {@code seed} of the 5 mm set starting at {@code firstOfSet}: needle {@code wrong} (its tip more than 1 mm off along the
+     * axis) is stated at least its error along the axis, with the finding's note; every other matched needle whose tip lies within
+     * 0.5 mm along the axis is stated under the issue's 1 mm (a right tip the window bounds: measured 0.02-0.3 mm on the seen sets).
+     */
+    private static void assertStated(long seed, long firstOfSet, int wrong) {
+        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
+        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
+        NeedleFinding finding = new NeedleFinder().find(ct);
+        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
+        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        boolean seen = false;
+        for (NeedleMatch x : m.matches()) {
+            FoundNeedle f = m.found().get(x.found());
+            SimulatedNeedle t = scenario.placed().get(x.planned());
+            Vec3 axis = t.axisAtTip(10);
+            double alongAxis = Math.abs(f.tipMm().minus(t.tipMm()).dot(axis));
+            int needle = x.planned() + 1;
+            System.out.printf(java.util.Locale.ROOT, "%d needle %d: tip %.2f mm off along the axis, stated ±%.2f mm%n", seed, needle,
+                    alongAxis, f.tipAxisUncertaintyMm());
+            if (needle == wrong) {
+                seen = true;
+                assertThat(alongAxis).as("needle %d off along the axis", needle).isGreaterThan(1.0);
+                assertThat(f.tipAxisUncertaintyMm()).as("needle %d stated", needle).isGreaterThanOrEqualTo(alongAxis);
+                assertThat(finding.notes()).as("notes")
+                        .anyMatch(n -> n.startsWith("needle " + (x.found() + 1) + ": its tip's place along the needle"));
+            } else if (alongAxis <= 0.5) {
+                assertThat(f.tipAxisUncertaintyMm()).as("needle %d stated", needle).isLessThan(1.0);
+            }
+        }
+        assertThat(seen).as("needle %d found", wrong).isTrue();
+    }
+
+    @Test
+    void aTipPinnedAtTheEndFitsBackEdgeIsStatedAsNotBounded() {
+        // 3494 of the 5 mm set 3493-3516 (Gaussian, 12-bit): needle 6's metal run goes on 11.4 mm past its tip along another
+        // needle's seed strand, and the end fit's tip is pinned at its window's back edge, 4.47 mm too deep; it was stated
+        // nothing along the axis. Its misfit has not risen by the window's edge, so it is stated one window, 14 mm.
+        assertStated(3494, 3493, 6);
+    }
+
+    @Test
+    void aTipFoundWhereTheSteelStillGoesOnIsStatedAsNotBounded() {
+        // 3531 of the 5 mm set 3517-3540 (triangle, 12-bit): needle 1's hub run stops 30.9 mm short of the tip; the end, looked for
+        // beyond the window twice, is found with the steel still going on, 4.29 mm short: beyond the last window's reach.
+        assertStated(3531, 3517, 1);
+    }
+}
