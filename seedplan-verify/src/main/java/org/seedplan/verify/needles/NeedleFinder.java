@@ -642,15 +642,128 @@ public final class NeedleFinder {
                 }
             }
         }
+        out = cutAtTheMiddle(ct, out, tube, clipHu);
         return out;
     }
 
-    /** Whether the pair {@code a}, {@code b} (the same runs, not equal ones) was read best as it is. */
-    private static boolean readAsTheyAre(List<List<Run>> kept, Run a, Run b) {
-        for (List<Run> pair : kept) {
-            if (pair.get(0) == a && pair.get(1) == b) {
-                return true;
+    /**
+     * The runs with one that holds one needle's steel up to its middle and another's beyond read again. Two needles of one
+     * template column, a slice or two apart along z and converging towards their hubs, can be taken as a run from the lower
+     * needle's tip half to the upper's hub half (crossing from one to the other where they come nearest along z), with the
+     * upper's tip half and the lower's hub half left over as two runs, one above the run's first part and one below its
+     * second (3439 needles 2 and 6, 3265 needles 2 and 6): no two of the three cross along z, so {@link #pairedAlongZ}'s pairs
+     * never see it. Where a run has one run above (or below) its first part and another on the other side along z of its
+     * second part ({@link #alongside}; the first piece beginning and ending before the second along it, the two may overlap: by
+     * 58 mm in 3265's needles 4 and 8), it is also read cut half way between the first piece's far end and the second's near
+     * end, each half joined to the piece beside the other half (the piece that continues it), and the reading whose predicted partial volume best explains the CT ({@link NeedleZPairing}, the
+     * component's other runs in both readings) is kept.
+     */
+    private static List<Run> cutAtTheMiddle(Volume ct, List<Run> runs, double tube, double clipHu) {
+        List<Run> out = new ArrayList<>(runs);
+        // Each reading kept as it is: the same three runs are not read again (each costs ~10³ misfit evaluations).
+        List<List<Run>> kept = new ArrayList<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            search:
+            for (Run m : out) {
+                for (Run a : out) {
+                    for (Run b : out) {
+                        if (a == m || b == m || a == b || readAsTheyAre(kept, m, a, b)) {
+                            continue;
+                        }
+                        Run[] cut = cutAndJoined(m, a, b, tube, ct.grid().dzMm());
+                        if (cut == null) {
+                            continue;
+                        }
+                        List<NeedleCentreline.Extent> context = new ArrayList<>();
+                        for (Run r : out) {
+                            if (r != m && r != a && r != b) {
+                                context.add(extentOf(r));
+                            }
+                        }
+                        double[] misfit = NeedleZPairing.misfits(ct, List.of(List.of(extentOf(m), extentOf(a), extentOf(b)),
+                                List.of(extentOf(cut[0]), extentOf(cut[1]))), context, clipHu);
+                        if (misfit[1] >= misfit[0]) {
+                            kept.add(List.of(m, a, b));
+                            continue;
+                        }
+                        int at = out.indexOf(m);
+                        out.removeIf(r -> r == m || r == a || r == b);
+                        out.addAll(Math.min(at, out.size()), List.of(cut));
+                        changed = true;
+                        break search;
+                    }
+                }
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code m} cut half way between {@code a} beside its first part and {@code b} beside its second, on the other side of it
+     * along z, its first half joined to {@code b} and its second to {@code a}; null when the three do not lie so, a half is
+     * too small for a needle, or {@code m}'s second half does not lie at least a quarter of the slice spacing {@code sliceMm}
+     * nearer {@code a}'s side along z than its first (its voxels' mean heights): a run holding one needle's steel in one half
+     * and the other's, a slice or more away, in the other rises from one to the other, and a run lying in one slice between
+     * two others does not (3396: a run flat in one slice, a piece above its first part and one below its second; read cut, the
+     * scan's other ends moved and needle 5 was lost).
+     */
+    private static Run[] cutAndJoined(Run m, Run a, Run b, double tube, double sliceMm) {
+        if (a.length() > m.length() || b.length() > m.length()) {
+            return null;
+        }
+        double[] ra = alongside(a, m, tube);
+        double[] rb = alongside(b, m, tube);
+        if (ra == null || rb == null || ra[2] * rb[2] >= 0 || ra[0] >= rb[0] || ra[1] >= rb[1]) {
+            return null;
+        }
+        double cut = (ra[1] + rb[0]) / 2;
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        double[] height = new double[2];
+        for (int q = 0; q < m.points().length; q++) {
+            boolean isFirst = m.curve().parameterOf(m.points()[q]) < cut;
+            (isFirst ? first : second).add(q);
+            height[isFirst ? 0 : 1] += m.points()[q].z();
+        }
+        if (first.isEmpty() || second.isEmpty()
+                || Math.signum(ra[2]) * (height[1] / second.size() - height[0] / first.size()) < sliceMm / 4) {
+            return null;
+        }
+        Run[] out = {joined(m, indices(first, List.of()), b), joined(m, indices(second, List.of()), a)};
+        for (Run r : out) {
+            if (r == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** The voxels of {@code m} listed and all of {@code piece}'s as one run; null when {@code m}'s part is too small for a needle's piece. */
+    private static Run joined(Run m, int[] members, Run piece) {
+        Run part = new Run(pick(m.points(), members), pick(m.weights(), members), m.curve());
+        if (members.length < 8 || part.length() < MIN_PIECE_MM) {
+            return null;
+        }
+        Vec3[] p = concat(part.points(), piece.points());
+        double[] w = concatWeights(part, piece);
+        return new Run(p, w, refit(p, w, refit(p, w, m.curve().axis(), 0).axis(), 1));
+    }
+
+    /** Whether the runs listed (the same runs, not equal ones, in this order) were read best as they are. */
+    private static boolean readAsTheyAre(List<List<Run>> kept, Run... runs) {
+        search:
+        for (List<Run> group : kept) {
+            if (group.size() != runs.length) {
+                continue;
+            }
+            for (int k = 0; k < runs.length; k++) {
+                if (group.get(k) != runs[k]) {
+                    continue search;
+                }
+            }
+            return true;
         }
         return false;
     }
@@ -669,25 +782,44 @@ public final class NeedleFinder {
     }
 
     /**
-     * Whether two runs lie one above the other in the axial plane (parallel there within 5°, at least half of the shorter's
-     * voxels within the tube of the longer's curve across in the axial plane and within its extent, over at least twice
-     * {@value #MIN_PIECE_MM} mm) and their curves cross along z over that overlap (3 mm inside its ends).
+     * Whether two runs lie one above the other in the axial plane ({@link #alongside}) and their curves cross along z over that
+     * overlap (3 mm inside its ends).
      */
     private static boolean crossingAlongZ(Run a, Run b, double tube) {
         Run longer = a.length() >= b.length() ? a : b;
         Run shorter = longer == a ? b : a;
-        if (shorter.length() < MIN_PIECE_MM) {
+        double[] overlap = alongside(shorter, longer, tube);
+        if (overlap == null) {
             return false;
+        }
+        double[] gap = new double[2];
+        for (int e = 0; e < 2; e++) {
+            Vec3 x = longer.curve().at(e == 0 ? overlap[0] + 3 : overlap[1] - 3);
+            gap[e] = shorter.curve().at(shorter.curve().parameterOf(x)).z() - x.z();
+        }
+        return gap[0] * gap[1] < 0;
+    }
+
+    /**
+     * Where {@code shorter} lies above or below {@code longer} in the axial plane: parallel there within 5°, at least half of
+     * its voxels within the tube of the longer's curve across in the axial plane and within its extent, over at least twice
+     * {@value #MIN_PIECE_MM} mm. The longer's curve parameters of the first and last such voxel and their mean height above the
+     * longer's curve (mm), or null.
+     */
+    private static double[] alongside(Run shorter, Run longer, double tube) {
+        if (shorter.length() < MIN_PIECE_MM) {
+            return null;
         }
         Vec3 ul = longer.curve().axis();
         Vec3 us = shorter.curve().axis();
         double azimuth = Math.toDegrees(Math.abs(Math.atan2(ul.x() * us.y() - ul.y() * us.x(), ul.x() * us.x() + ul.y() * us.y())));
         if (Math.min(azimuth, 180 - azimuth) > 5) {
-            return false;
+            return null;
         }
         double[] rl = range(longer.points(), longer.curve());
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
+        double height = 0;
         int alongside = 0;
         for (Vec3 p : shorter.points()) {
             double t = longer.curve().parameterOf(p);
@@ -695,17 +827,13 @@ public final class NeedleFinder {
                 alongside++;
                 lo = Math.min(lo, t);
                 hi = Math.max(hi, t);
+                height += p.z() - longer.curve().at(t).z();
             }
         }
         if (2 * alongside < shorter.points().length || hi - lo < 2 * MIN_PIECE_MM) {
-            return false;
+            return null;
         }
-        double[] gap = new double[2];
-        for (int e = 0; e < 2; e++) {
-            Vec3 x = longer.curve().at(e == 0 ? lo + 3 : hi - 3);
-            gap[e] = shorter.curve().at(shorter.curve().parameterOf(x)).z() - x.z();
-        }
-        return gap[0] * gap[1] < 0;
+        return new double[] {lo, hi, height / alongside};
     }
 
     /**
