@@ -153,9 +153,20 @@ final class NeedleEndFit {
      * when the shaft behind the end is too short to fit. {@code clipHu} is the scanner's clip (infinite when it clipped
      * nothing), {@code visibleMm} the length of the metal run behind the end and {@code bevelsMm} the bevel lengths whose
      * tips are fitted (one: the needle's bevel as the user gave it; several: the candidates of the estimate, the search
-     * started from the usual {@value SteelMassTip#BEVEL_LENGTH_MM} mm).
+     * started from the usual {@value SteelMassTip#BEVEL_LENGTH_MM} mm). The end is looked for beyond the window at most twice
+     * (whose steel lies beyond is not known here).
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
+        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, s -> false);
+    }
+
+    /**
+     * {@link #of(Volume, Vec3, Vec3, double, double, double[], double[])}, the end looked for beyond the window up to
+     * {@value #OWN_STEEL_SEARCHES} more times while {@code ownSteelTo} holds for the axis from the end to the tip found (s mm
+     * beyond it): while the steel followed is this needle's own.
+     */
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
+            java.util.function.DoublePredicate ownSteelTo) {
         Vec3 along = axis.normalized();
         NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
         if (!fit.fit()) {
@@ -164,9 +175,15 @@ final class NeedleEndFit {
         // The steel goes on beyond the window the end is looked for in (its fitted tip lies beyond the search's reach, the
         // misfit still falling there): on 5 mm box slices a shallow needle's metal run can stop where the needle crosses into
         // the next slice, 10 mm and more short of its tip (3352 needle 6: run ended on the boundary 10.9 mm short, the fit
-        // stopped at the window's edge, 2.55 mm short). Looked for again from the end moved out along the axis, at most twice.
+        // stopped at the window's edge, 2.55 mm short). Looked for again from the end moved out along the axis, twice whatever
+        // the steel, then while it is this needle's own (fourteenth round: 3531 needle 1's run from its hub stopped 30.9 mm short
+        // and two searches left its tip 4.29 mm short, the steel still going on; five searches unchecked followed 3439's false
+        // run's end into the neighbouring needle's steel).
         double shift = 0;
-        for (int again = 0; again < 2 && fit.searchedTipMm > TIP_SEARCH_TO_MM; again++) {
+        for (int again = 0; again < SEARCHES + OWN_STEEL_SEARCHES && fit.searchedTipMm > TIP_SEARCH_TO_MM; again++) {
+            if (again >= SEARCHES && !ownSteelTo.test(shift + fit.searchedTipMm)) {
+                break;
+            }
             double step = fit.searchedTipMm - WINDOW_BACK_MM;
             NeedleEndFit further = new NeedleEndFit(ct, end.plus(along.times(shift + step)), along, clipHu, visibleMm + shift + step,
                     bevelsMm, profile);
@@ -185,6 +202,13 @@ final class NeedleEndFit {
 
     /** Where the end is looked for again when the steel goes on beyond the window: this far behind the tip found, mm. */
     private static final double WINDOW_BACK_MM = 2;
+    /** Searches beyond the window made whatever steel is followed (the eleventh round's). */
+    private static final int SEARCHES = 2;
+    /**
+     * Searches beyond those made only while the steel followed is the needle's own: 3531 needle 1 took four in all (its run
+     * from the hub 30.9 mm short of the tip, each search moving the window ~8 mm).
+     */
+    static final int OWN_STEEL_SEARCHES = 3;
 
     /** The fitted in-plane σ, slice box width and slice σ, mm. */
     double[] profile() {

@@ -87,7 +87,7 @@ public final class NeedleFinder {
             max = Math.max(max, hu[v]);
         }
         double clipHu = clipLevel(hu, metal, max);
-        double tube = Math.max(TUBE_MM, NeedleCentreline.zSpreadMm(ct) / 2 + 0.5);
+        double tube = tubeMm(ct);
         List<Run> runs = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
@@ -1409,7 +1409,7 @@ public final class NeedleFinder {
         boolean clipped = clipped(run, clipHu, followLevelHu(ct));
         NeedleEndFit fit = fits.containsKey(run) ? fits.get(run)
                 : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end, bevelsMm,
-                        profile);
+                        profile, s -> ownSteel(toTip.at(end), toTip.direction(end), s, tubeMm(ct), others));
         if (fit != null) {
             fits.put(run, fit);
         }
@@ -1440,6 +1440,35 @@ public final class NeedleFinder {
                 hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty);
     }
 
+    /** The runs' tube: {@value #TUBE_MM} mm, on thick slices half a slice + 0.5 mm (step 1), mm. */
+    private static double tubeMm(Volume ct) {
+        return Math.max(TUBE_MM, NeedleCentreline.zSpreadMm(ct) / 2 + 0.5);
+    }
+
+    /**
+     * Whether the steel along the straight line from {@code end} to {@code s} mm beyond it along {@code direction} is the
+     * needle's own, for the end fit's searches beyond its window ({@link NeedleEndFit#OWN_STEEL_SEARCHES}): no other run's curve
+     * comes within the tube of it (1 mm steps) unless it lies on the line, within the steel's radius
+     * ({@link NeedleEndFit#NEEDLE_RADIUS_MM}): then that run holds this needle's steel (one needle read as two runs; step 9
+     * keeps one). 3531 needle 1 (triangle, 12-bit): the run from its hub ends 30.9 mm short and the run holding its tip lies
+     * 0.1–0.2 mm from the line beyond; 3439 (box, 12-bit): a false run's line comes within 2.2–3.1 mm of a neighbouring
+     * needle's run 18–26 mm beyond its end and crosses it 46 mm beyond; 3396 needle 5 (triangle, extended): the line from its
+     * hub run parts from the run holding its tip, 0.4 mm at the end to 0.8 mm 30 mm beyond, and followed to 39 mm its tip
+     * moved 0.13 → 1.08 mm, 1.07 mm across.
+     */
+    private static boolean ownSteel(Vec3 end, Vec3 direction, double s, double tube, List<NeedleCentreline.Extent> others) {
+        for (double u = 0; u <= s; u += 1) {
+            Vec3 p = end.plus(direction.times(u));
+            for (NeedleCentreline.Extent o : others) {
+                double d = o.distance(p, tube);
+                if (d < tube && d > NeedleEndFit.NEEDLE_RADIUS_MM) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * The line continued beyond its last point through the steel to air or the edge of the scan, or null when the steel
      * beyond it stops in tissue or does not start within {@value #MAX_GAP_MM} mm of the end, when the line is shorter than
@@ -1458,7 +1487,7 @@ public final class NeedleFinder {
      */
     private static Polyline steelToAir(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
-        double tube = Math.max(TUBE_MM, NeedleCentreline.zSpreadMm(ct) / 2 + 0.5);
+        double tube = tubeMm(ct);
         int alongside = 0;
         int samples = 0;
         for (double s = 0; s <= line.length(); s += 2, samples++) {
