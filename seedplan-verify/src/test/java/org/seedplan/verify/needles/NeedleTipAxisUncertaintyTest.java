@@ -17,8 +17,9 @@ class NeedleTipAxisUncertaintyTest {
 
     /**
      * Scan {@code seed} of the 5 mm set starting at {@code firstOfSet}: needle {@code wrong} (its tip more than 1 mm off along the
-     * axis) is stated at least its error along the axis, with the finding's note; every other matched needle whose tip lies within
-     * 0.5 mm along the axis is stated under the issue's 1 mm (a right tip the window bounds: measured 0.02-0.3 mm on the seen sets).
+     * axis; 0 for none) is stated at least its error along the axis, with the finding's note; every other matched needle whose tip
+     * lies within 0.5 mm along the axis is stated under the issue's 1 mm (a right tip the window bounds: measured 0.02-0.3 mm on
+     * the seen sets).
      */
     private static void assertStated(long seed, long firstOfSet, int wrong) {
         IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
@@ -47,7 +48,7 @@ class NeedleTipAxisUncertaintyTest {
                 assertThat(f.tipAxisUncertaintyMm()).as("needle %d stated", needle).isLessThan(1.0);
             }
         }
-        assertThat(seen).as("needle %d found", wrong).isTrue();
+        assertThat(seen || wrong == 0).as("needle %d found", wrong).isTrue();
     }
 
     @Test
@@ -59,9 +60,11 @@ class NeedleTipAxisUncertaintyTest {
     }
 
     @Test
-    void aTipFoundWhereTheSteelStillGoesOnIsStatedAsNotBounded() {
-        // 3531 of the 5 mm set 3517-3540 (triangle, 12-bit): needle 1's hub run stops 30.9 mm short of the tip; the end, looked for
-        // beyond the window twice, is found with the steel still going on, 4.29 mm short: beyond the last window's reach.
-        assertStated(3531, 3517, 1);
+    void aTipFollowedToTheEndOfItsOwnSteelIsStatedBoundedAgain() {
+        // 3531 of the 5 mm set 3517-3540 (triangle, 12-bit): needle 1's hub run stops 30.9 mm short of the tip. Sought beyond the
+        // window only twice, its end was found with the steel still going on, 4.29 mm short, and stated one window (14 mm); now
+        // followed while the steel is its own (NeedleFinder.ownSteel), it is found within 0.1 mm along the axis, bounded by its
+        // window, and stated under 1 mm like every other right tip of the scan.
+        assertStated(3531, 3517, 0);
     }
 }
