@@ -154,11 +154,20 @@ public final class NeedleFinder {
             }
             // Shallow needles' z from the scan's slice profile along the shaft (the centroids' staircase reads a needle nearing a
             // slice boundary at the slice centre), with the candidate profile that explains them best together, then every end
-            // fitted again on the new line.
+            // fitted again on the new line. The candidates: the ends' and the standard profiles, and the box as sharp as the
+            // steel (NeedleZFit.steelEdgedBox).
             List<Run> leastRuns = refinedRuns;
             double leastMisfit = Double.MAX_VALUE;
+            double leastSoftMisfit = Double.MAX_VALUE;
             NeedleZFit.Shafts shafts = new NeedleZFit.Shafts(ct);
-            for (java.util.function.DoubleUnaryOperator candidate : NeedleZFit.candidateProfiles(profile, thickness)) {
+            List<java.util.function.DoubleUnaryOperator> candidates =
+                    new ArrayList<>(List.of(NeedleZFit.candidateProfiles(profile, thickness)));
+            double[] steelBox = NeedleZFit.steelEdgedBox(profile[0], thickness);
+            java.util.function.DoubleUnaryOperator steelEdged = d -> NeedleEndFit.sliceProfile(d, steelBox[1], steelBox[2]);
+            candidates.add(steelEdged);
+            List<Run> softRuns = refinedRuns;
+            List<NeedleZFit.Fitted> softFits = zFits;
+            for (java.util.function.DoubleUnaryOperator candidate : candidates) {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
                 double sum = 0;
@@ -173,11 +182,32 @@ public final class NeedleFinder {
                         sum += z.misfit();
                     }
                 }
+                if (candidate != steelEdged && sum < leastSoftMisfit) {
+                    leastSoftMisfit = sum;
+                    softRuns = tried;
+                    softFits = triedFits;
+                }
                 if (sum < leastMisfit) {
                     leastMisfit = sum;
                     chosenProfile = candidate;
                     leastRuns = tried;
                     zFits = triedFits;
+                }
+            }
+            // Where the steel-edged box is chosen, a needle whose line it places wholly inside one slice's blind band (no
+            // neighbouring slice shows its steel: NeedleEndFit.blindHalfWidthMm with that box) is not placed by the image at all,
+            // only by noise and the weak pull towards the centroids' line: it keeps the best other profile's line, whose soft
+            // edge reads it near the slice centre (3514 n1, a flat needle in a 5 mm box slice's flat top: 0.81 mm with it, 2.16
+            // with the box's own line; docs/needles.md, fourteenth round).
+            if (chosenProfile == steelEdged) {
+                for (int q = 0; q < leastRuns.size(); q++) {
+                    NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                    if (zFits.get(q) != null && softFits.get(q) != null && fit != null
+                            && insideOneSlicesBand(ct, leastRuns.get(q).curve(), ranges.get(q),
+                                    fit.blindHalfWidthMm(AXIS_CHORD_MM, steelBox))) {
+                        leastRuns.set(q, softRuns.get(q));
+                        zFits.set(q, softFits.get(q));
+                    }
                 }
             }
             // The statement only: the ends' fits bound a thick box slice's width from below and not its edges, and the chosen
@@ -190,7 +220,9 @@ public final class NeedleFinder {
             // (NeedleEndFit.blindHalfWidthMm), the image does not hold where inside the slice they lie: each z-fitted needle is
             // stated at least the half slice plus its tip's distance from the slice centre (the slice it is seen in), whether
             // or not its line crosses the band's edge (not tested). A sharp box among the candidates for the place itself read
-            // other flat needles worse (NeedleZFit.candidateProfiles).
+            // other flat needles worse (NeedleZFit.candidateProfiles). The test is against the ends' and the standard profiles
+            // as before the steel-edged box became a candidate: that box is sharper still, and against it the statement would be
+            // withdrawn on the very box scans where a sharp edge explains the needles best, whose flat tops hide the place.
             double[] sharp = NeedleEndFit.withFwhm(new double[] {profile[0], thickness, profile[0]}, thickness);
             java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
             double sharpMisfit = 0;
@@ -202,7 +234,7 @@ public final class NeedleFinder {
                             others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
-            sharpBox = sharpMisfit <= leastMisfit ? sharp : null;
+            sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
             fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);
@@ -429,6 +461,18 @@ public final class NeedleFinder {
         }
         SpaceCurve fitted = z.curve();
         return Math.abs(fitted.at(fitted.parameterOf(tip)).z() - tip.z());
+    }
+
+    /**
+     * Whether {@code curve} between parameters {@code range} lies within {@code halfWidthMm} (more than 0) of one slice centre
+     * along z at both ends (a z-fitted curve's z is a line).
+     */
+    private static boolean insideOneSlicesBand(Volume ct, SpaceCurve curve, double[] range, double halfWidthMm) {
+        Grid g = ct.grid();
+        double za = curve.at(range[0]).z();
+        double zb = curve.at(range[1]).z();
+        double centre = g.z(0) + Math.rint(((za + zb) / 2 - g.z(0)) / g.dzMm()) * g.dzMm();
+        return halfWidthMm > 0 && Math.abs(za - centre) < halfWidthMm && Math.abs(zb - centre) < halfWidthMm;
     }
 
     /**

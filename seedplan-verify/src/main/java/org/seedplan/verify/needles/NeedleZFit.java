@@ -524,9 +524,10 @@ final class NeedleZFit {
      * the slice thickness {@code thicknessMm} (its FWHM; where it is not already), and a triangle and a Gaussian of that
      * thickness ({@link #standardProfiles}). The ends' fits alone mistook the profile: on a 3 mm box scan their median was
      * 2.2 mm wide (3400: two flat needles read 0.6° and 1.1° too steep, tips 1.09 and 1.43 mm off along z), and no box ⊗
-     * Gaussian is a triangle (3396 needle 1). A sharp box of the thickness (σ a tenth of it) is no candidate: on 5 mm box scans
-     * it read flat needles inside a slice's flat top 1.7-2.3 mm off along z where the ends' softer edge read them within 0.4 mm
-     * (2716 needles 1 and 8, 3394 needle 2).
+     * Gaussian is a triangle (3396 needle 1). A box of the thickness with a fixed edge of a tenth of it is no candidate: on 5 mm
+     * box scans it read flat needles inside a slice's flat top 1.7-2.3 mm off along z where the ends' softer edge read them
+     * within 0.4 mm (2716 needles 1 and 8, 3394 needle 2). The box whose edge is the steel's own section is tried beside
+     * these ({@link #steelEdgedBox}).
      */
     static DoubleUnaryOperator[] candidateProfiles(double[] profile, double thicknessMm) {
         DoubleUnaryOperator[] standard = standardProfiles(thicknessMm);
@@ -539,6 +540,25 @@ final class NeedleZFit {
         out.add(standard[1]);
         out.add(standard[2]);
         return out.toArray(new DoubleUnaryOperator[0]);
+    }
+
+    /**
+     * σ of an 18 G needle's steel along z, mm: its disc of radius {@value NeedleEndFit#NEEDLE_RADIUS_MM} mm seen edge-on has
+     * σ r / 2. No slice profile shows the needle with a sharper edge than its own section.
+     */
+    static final double STEEL_SECTION_SIGMA_MM = NeedleEndFit.NEEDLE_RADIUS_MM / 2;
+
+    /**
+     * A box of FWHM {@code thicknessMm} (the slice thickness, mm) whose edge is the needle's own section
+     * ({@value #STEEL_SECTION_SIGMA_MM} mm σ), as a profile (in-plane σ {@code sxy}, box width, slice σ, mm): the sharpest a
+     * needle's image can have, which the shallow needles' z is fitted with beside {@link #candidateProfiles} (the one
+     * explaining them best is kept). The ends' box ⊗ Gaussian fits bound a thick box slice's width and not its edge: a shaft
+     * inside one slice does not show it. On a quiet 5 mm box scan (3517, 12-bit, noise 12 HU) their median's edge (σ 0.57 mm) predicted the needles' steel
+     * in the neighbouring slice where the scan showed none, and four flat needles 0.7-1.6° out of the plane were read 0.6-1.2°
+     * steeper, their tips 1.2-1.7 mm higher; with this box 0.23-0.41 mm (docs/needles.md, fourteenth round).
+     */
+    static double[] steelEdgedBox(double sxy, double thicknessMm) {
+        return NeedleEndFit.withFwhm(new double[] {sxy, thicknessMm, STEEL_SECTION_SIGMA_MM}, thicknessMm);
     }
 
     /** Profiles whose FWHM differ by less than this are taken as one, mm. */
