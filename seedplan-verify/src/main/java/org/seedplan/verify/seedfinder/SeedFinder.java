@@ -226,6 +226,20 @@ public final class SeedFinder {
      */
     static final double THICK_APART_DIP = 0.3;
     static final int THICK_DIP_VOXELS = 3;
+    /**
+     * A dark band beyond the mirror image of a piece of a screw or rod with no bone beyond it explains the piece (the screw's own
+     * edge rising above its darkened mirror image) only where the band lies at least this deep below the local background (a share
+     * of the metal level above the background, {@link SeedsInMetal.Excess#bandDepth}) or the piece's centre lies nearer its axis than
+     * {@value #BEYOND_RADIUS} of the screw's median radius ({@link SeedsInMetal.Excess#radiusShare}); else it is named. A seed
+     * beside a screw's shaft on the side away from the vertebra's cortex, with the band between the screw and the cortex beyond the
+     * mirror image, gives a band 0.106-0.128 deep and 0.98-1.30 of the radius (the ten shaft seeds lost with no line on the scenes
+     * drawn from 2031, gaps 0-0.5 mm, 12-bit 1.25-5 mm and 5 mm extended); the 31 pieces holding 0.3 of a seed's metal or more that
+     * only a band explains on the seed matrix's tuning sets 100-153, 200-253 and 12600-12835 and all-implant 1400-1617 lie 0.167 of
+     * the way deep or deeper and at 0.41-0.96 of the radius; the two past 0.9 of it (12618, 12702, 1.25 mm 12-bit) 0.167 and 0.248
+     * deep (docs/seed-finder.md, fourteenth round, the 2031 shaft seeds).
+     */
+    static final double SHALLOW_BAND = 0.15;
+    static final double BEYOND_RADIUS = 0.9;
     /** Least size of a saturated core split off bone, as a share of the typical object's voxels, for {@code coreBesideBone}. */
     static final double SPLIT_CORE_SHARE = 0.5;
     /** Least metal of such a core read against the scan's background, in seeds. */
@@ -728,7 +742,9 @@ public final class SeedFinder {
      * #THICK_SLICE_MM} mm where the CT number dips by {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue
      * between them) or the piece holds a seed-long saturated ridge along the screw ({@value #RIDGE_VOXELS} voxels at the clip reaching
      * {@value #RIDGE_MM} mm), and on thicker slices where it dips by {@value #THICK_APART_DIP} with {@value #THICK_DIP_VOXELS} voxels at
-     * the clip (docs/seed-finder.md, thirteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * the clip (docs/seed-finder.md, thirteenth round). A band alone, with no bone beyond the piece, explains it only where it lies
+     * {@value #SHALLOW_BAND} of the way below the background or deeper or the piece lies nearer the axis than {@value
+     * #BEYOND_RADIUS} of the screw's median radius (fourteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
      * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
     private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
@@ -755,11 +771,14 @@ public final class SeedFinder {
                         || e.boneOrDarkBand(g, hu, local, span, model.sigmaXyMm())
                         // A seed with soft tissue between it and the bone beyond it is not that bone (seedPeak 0: a 12-bit scan), nor
                         // is a seed-long saturated ridge along the screw.
-                        && !(!stent && !e.darkBand(g, hu, local, span) && (profileMm < THICK_SLICE_MM
+                        && !(!stent && (!e.darkBand(g, hu, local, span) && (profileMm < THICK_SLICE_MM
                         ? seedPeak == 0 && (e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP
                         || e.saturatedRidge(g, hu, model.clipHu(), RIDGE_VOXELS, RIDGE_MM))
                         : e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= THICK_APART_DIP
-                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0)))) {
+                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0))
+                        // Nor is metal lying beside the screw, beyond its radius, with only a shallow band beyond its mirror image.
+                        || !e.boneBeyond(g, hu, local, span, model.sigmaXyMm()) && e.bandDepth(g, hu, local, span) < SHALLOW_BAND
+                        && e.radiusShare(g, b) >= BEYOND_RADIUS))) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {

@@ -140,22 +140,35 @@ final class SeedsInMetal {
             if (a == null) {
                 return false;
             }
-            double beyond = TAIL_SIGMAS * sigmaXyMm;
-            return a.outward(g, hu, beyond, localHu) >= localHu + BONE_SHARE * spanHu || darkBand(g, hu, localHu, spanHu);
+            return a.outward(g, hu, TAIL_SIGMAS * sigmaXyMm, localHu) >= localHu + BONE_SHARE * spanHu || darkBand(g, hu, localHu, spanHu);
+        }
+
+        /** The first half of {@link #boneOrDarkBand}: bone lies beyond the piece. */
+        boolean boneBeyond(Grid g, float[] hu, double localHu, double spanHu, double sigmaXyMm) {
+            Across a = across(g);
+            return a != null && a.outward(g, hu, TAIL_SIGMAS * sigmaXyMm, localHu) >= localHu + BONE_SHARE * spanHu;
         }
 
         /** The second half of {@link #boneOrDarkBand}: a beam-hardening band darkens the piece's mirror image. */
         boolean darkBand(Grid g, float[] hu, double localHu, double spanHu) {
+            return bandDepth(g, hu, localHu, spanHu) >= BAND_SHARE;
+        }
+
+        /**
+         * How deep the darkest CT number within {@value #BEYOND_MM} mm beyond the piece's mirror image (every {@value
+         * #SAMPLE_STEP_MM} mm) lies below the local background, as a share of the metal level above the background; 0 where the
+         * line cannot be drawn.
+         */
+        double bandDepth(Grid g, float[] hu, double localHu, double spanHu) {
             Across a = across(g);
             if (a == null) {
-                return false;
+                return 0;
             }
+            double depth = 0;
             for (double d = SAMPLE_STEP_MM; d <= BEYOND_MM + 1e-9; d += SAMPLE_STEP_MM) {
-                if (a.beyondMirror(g, hu, d, localHu) <= localHu - BAND_SHARE * spanHu) {
-                    return true;
-                }
+                depth = Math.max(depth, (localHu - a.beyondMirror(g, hu, d, localHu)) / spanHu);
             }
-            return false;
+            return depth;
         }
 
         /**
@@ -227,6 +240,38 @@ final class SeedsInMetal {
          * screw) it is 1.10-1.31, beside the shaft 0.5-0.9; NaN where the piece's part of the object holds no voxel.
          */
         double widthBeside(Grid g, Blob b) {
+            java.util.TreeMap<Long, List<Double>> radii = radiiAlong(g, b);
+            List<Double> here = radii.get(0L);
+            return here == null ? Double.NaN : centile(here) / medianRadius(radii);
+        }
+
+        /**
+         * How far the piece's centre lies from the mirror's axis, over the object's median radius along its length (as {@link
+         * #widthBeside} takes it): under 1 for a piece of the object's own edge, about 1 or more for metal beside it. A seed beside
+         * a screw's shaft gives 0.98-1.30 (scenes drawn from 2031, 5 mm slices the least, their radius widened by the screw's tilt
+         * through the slice), the screw's own edge beside a dark band 0.41-0.97 (docs/seed-finder.md, fourteenth round). NaN where
+         * the object holds no voxel outside the widened piece.
+         */
+        double radiusShare(Grid g, Blob b) {
+            java.util.TreeMap<Long, List<Double>> radii = radiiAlong(g, b);
+            if (radii.isEmpty()) {
+                return Double.NaN;
+            }
+            Vec3 d = centreMm(g).minus(mirror.centre());
+            return d.minus(mirror.axis().times(d.dot(mirror.axis()))).norm() / medianRadius(radii);
+        }
+
+        /** The median over the object's length of its parts' radii ({@value #RADIUS_CENTILE} centile), mm. */
+        private static double medianRadius(java.util.TreeMap<Long, List<Double>> radii) {
+            double[] widths = radii.values().stream().mapToDouble(SeedsInMetal::centile).sorted().toArray();
+            return widths[widths.length / 2];
+        }
+
+        /**
+         * The object's voxels' distances from the mirror's axis (the widened piece's voxels left out), by part of {@value
+         * #HEAD_BIN_MM} mm along the axis counted from the piece's centre (part 0 holds it).
+         */
+        private java.util.TreeMap<Long, List<Double>> radiiAlong(Grid g, Blob b) {
             Vec3 axis = mirror.axis();
             Vec3 origin = mirror.centre();
             java.util.Set<Integer> own = new java.util.HashSet<>();
@@ -242,12 +287,7 @@ final class SeedsInMetal {
                     radii.computeIfAbsent(Math.round((t - tPiece) / HEAD_BIN_MM), k -> new ArrayList<>()).add(d.minus(axis.times(t)).norm());
                 }
             }
-            List<Double> here = radii.get(0L);
-            if (here == null) {
-                return Double.NaN;
-            }
-            double[] widths = radii.values().stream().mapToDouble(SeedsInMetal::centile).sorted().toArray();
-            return centile(here) / widths[widths.length / 2];
+            return radii;
         }
     }
 
