@@ -43,6 +43,20 @@ class NeedleFinderThickSliceTest {
         return new Grid(new Vec3(-191.6, -191.6, -sliceMm * (nz - 1) / 2), 0.75, 0.75, sliceMm, 512, 512, nz);
     }
 
+    /** A scan drawn as the generalisation run draws it, found whole and matched with the needles as placed. */
+    record Drawn(IntraOpScenario scenario, NeedleFinding finding, NeedleMatching matching) {
+    }
+
+    /** Scan {@code seed}, the {@code n}-th (0-based) of its set, on slices {@code sliceMm} apart: drawn, found and matched. */
+    static Drawn drawnAndFound(long seed, int n, double sliceMm) {
+        Grid grid = drawnGrid(sliceMm);
+        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+        Volume ct = new IntraOpCtGenerator(drawnScanner(seed, n)).render(grid, scenario.placed(), scenario.seeds(), seed);
+        NeedleFinding finding = new NeedleFinder().find(ct);
+        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
+        return new Drawn(scenario, finding, new NeedleMatcher(5, 10).match(truth, finding.needles()));
+    }
+
     static Scanned scan(long seed, int n, double sliceMm) {
         IntraOpScanner scanner = drawnScanner(seed, n);
         IntraOpScanner.SliceProfile profile = scanner.profile();

@@ -2,11 +2,7 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Volume;
-import org.seedplan.planning.needle.Needle;
 
 /**
  * The shallow needles' z fitted with the slice profile that explains them (issue 15): scans of the eleventh round's fresh
@@ -20,13 +16,9 @@ class NeedleFinderZProfileTest {
 
     /** The tip errors of the scan's needles numbered in {@code needles}, |found − true| mm, in that order (NaN: missed). */
     private static double[] tipErrors(long seed, long firstOfSet, double sliceMm, int... needles) {
-        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
-        Grid grid = NeedleFinderThickSliceTest.drawnGrid(sliceMm);
-        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
-        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
-        NeedleFinding finding = new NeedleFinder().find(ct);
-        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
-        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        NeedleFinderThickSliceTest.Drawn drawn = NeedleFinderThickSliceTest.drawnAndFound(seed, (int) (seed - firstOfSet), sliceMm);
+        IntraOpScenario scenario = drawn.scenario();
+        NeedleMatching m = drawn.matching();
         double[] out = new double[needles.length];
         java.util.Arrays.fill(out, Double.NaN);
         for (NeedleMatch x : m.matches()) {

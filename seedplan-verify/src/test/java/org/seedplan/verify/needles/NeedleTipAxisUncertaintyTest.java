@@ -2,12 +2,8 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
-import org.seedplan.geometry.Volume;
-import org.seedplan.planning.needle.Needle;
 
 /**
  * How sure a tip is along the needle (issue 15, {@link FoundNeedle#tipAxisUncertaintyMm}): scans of the 5 mm sets drawn as the
@@ -22,13 +18,10 @@ class NeedleTipAxisUncertaintyTest {
      * the seen sets).
      */
     private static void assertStated(long seed, long firstOfSet, int wrong) {
-        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
-        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
-        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
-        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
-        NeedleFinding finding = new NeedleFinder().find(ct);
-        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
-        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        NeedleFinderThickSliceTest.Drawn drawn = NeedleFinderThickSliceTest.drawnAndFound(seed, (int) (seed - firstOfSet), 5);
+        IntraOpScenario scenario = drawn.scenario();
+        NeedleFinding finding = drawn.finding();
+        NeedleMatching m = drawn.matching();
         boolean seen = false;
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Volume;
-import org.seedplan.planning.needle.Needle;
 
 /**
  * What a 5 mm box scan holds of a tip's z (issue 15): scan 3358 of the 5 mm set 3349–3372 (fresh in the tenth round, seen
@@ -26,13 +23,10 @@ class NeedleTipZUncertaintyTest {
      * fitted profile and noise, and is far below the band a flat needle gets) within 0.1 mm.
      */
     private static void assertStated(long seed, long firstOfSet, List<Integer> flat, List<Integer> notSure, List<Integer> steep) {
-        IntraOpScanner scanner = NeedleFinderThickSliceTest.drawnScanner(seed, (int) (seed - firstOfSet));
-        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
-        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
-        Volume ct = new IntraOpCtGenerator(scanner).render(grid, scenario.placed(), scenario.seeds(), seed);
-        NeedleFinding finding = new NeedleFinder().find(ct);
-        List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
-        NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
+        NeedleFinderThickSliceTest.Drawn drawn = NeedleFinderThickSliceTest.drawnAndFound(seed, (int) (seed - firstOfSet), 5);
+        IntraOpScenario scenario = drawn.scenario();
+        NeedleFinding finding = drawn.finding();
+        NeedleMatching m = drawn.matching();
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());
             double zError = Math.abs(f.tipMm().z() - scenario.placed().get(x.planned()).tipMm().z());
