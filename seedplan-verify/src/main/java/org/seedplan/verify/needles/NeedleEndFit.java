@@ -157,16 +157,18 @@ final class NeedleEndFit {
      * (whose steel lies beyond is not known here).
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
-        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, s -> false);
+        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, s -> false, s -> false);
     }
 
     /**
      * {@link #of(Volume, Vec3, Vec3, double, double, double[], double[])}, the end looked for beyond the window up to
      * {@value #OWN_STEEL_SEARCHES} more times while {@code ownSteelTo} holds for the axis from the end to the tip found (s mm
-     * beyond it): while the steel followed is this needle's own.
+     * beyond it): while the steel followed is this needle's own. Also where the tip found lies inside the window but
+     * {@code ownSteelGoesOnFrom} holds for it (s mm beyond the end): the needle's own steel goes on past it, and the end is
+     * looked for again from {@value #STEEL_GOES_ON_MM} mm less {@value #WINDOW_BACK_MM} mm beyond it, within the same count.
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
-            java.util.function.DoublePredicate ownSteelTo) {
+            java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom) {
         Vec3 along = axis.normalized();
         NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
         if (!fit.fit()) {
@@ -179,12 +181,18 @@ final class NeedleEndFit {
         // the steel, then while it is this needle's own (fourteenth round: 3531 needle 1's run from its hub stopped 30.9 mm short
         // and two searches left its tip 4.29 mm short, the steel still going on; five searches unchecked followed 3439's false
         // run's end into the neighbouring needle's steel).
+        // The steel going on past a tip found inside the window is looked for again too (3610 needle 3: its hub run stopped
+        // where it crossed into the next 5 mm slice, 19.2 mm short, and the least misfit lay 1.7 mm behind the run's end).
         double shift = 0;
-        for (int again = 0; again < SEARCHES + OWN_STEEL_SEARCHES && fit.searchedTipMm > TIP_SEARCH_TO_MM; again++) {
+        for (int again = 0; again < SEARCHES + OWN_STEEL_SEARCHES; again++) {
+            boolean goesOn = fit.searchedTipMm <= TIP_SEARCH_TO_MM && ownSteelGoesOnFrom.test(shift + fit.searchedTipMm);
+            if (fit.searchedTipMm <= TIP_SEARCH_TO_MM && !goesOn) {
+                break;
+            }
             if (again >= SEARCHES && !ownSteelTo.test(shift + fit.searchedTipMm)) {
                 break;
             }
-            double step = fit.searchedTipMm - WINDOW_BACK_MM;
+            double step = goesOn ? fit.searchedTipMm + STEEL_GOES_ON_MM - WINDOW_BACK_MM : fit.searchedTipMm - WINDOW_BACK_MM;
             NeedleEndFit further = new NeedleEndFit(ct, end.plus(along.times(shift + step)), along, clipHu, visibleMm + shift + step,
                     bevelsMm, profile);
             if (!further.fit()) {
@@ -200,6 +208,11 @@ final class NeedleEndFit {
         return fit;
     }
 
+    /**
+     * Steel this long past a tip found inside the window, the needle's own ({@code ownSteelGoesOnFrom}), has the end looked
+     * for again beyond it, mm: no tip is followed by steel, and a seed (4.5 mm) is shorter.
+     */
+    static final double STEEL_GOES_ON_MM = 6;
     /** Where the end is looked for again when the steel goes on beyond the window: this far behind the tip found, mm. */
     private static final double WINDOW_BACK_MM = 2;
     /** Searches beyond the window made whatever steel is followed (the eleventh round's). */
