@@ -424,7 +424,8 @@ final class NeedleEndFit {
      * to 6 mm beyond its end). The fit sees no voxel beyond its window, so a tip whose misfit has not risen by the window's edge
      * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6, along another
      * needle's seed strand: 4.47 mm too deep), or found beyond the front edge where the steel still goes on after the last
-     * search beyond the window (3531 needle 1: 4.29 mm short). No end fit at all (the shaft behind the end too short) is stated
+     * search beyond the window (3531 needle 1 was, 4.29 mm short, until the searches went on while the steel is the needle's own).
+     * No end fit at all (the shaft behind the end too short) is stated
      * the same: nothing weighed the tip's place along the axis.
      */
     static final double UNBOUNDED_ALONG_AXIS_MM = TIP_TO_MM - TIP_FROM_MM;
