@@ -679,7 +679,8 @@ public final class SeedFinder {
             // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
             List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
                     found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent)) : null;
-            all.addAll(bySlice != null ? bySlice : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
+            all.addAll(bySlice != null ? bySlice : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm())
+                    : found.size() == 1 ? List.of(SliceCentring.unsupportedInOneSlice(g, bc.blob, found.get(0), bc.explained())) : found);
         }
         all.addAll(inMetal);
         List<FoundSeed> seeds = new ArrayList<>(all);

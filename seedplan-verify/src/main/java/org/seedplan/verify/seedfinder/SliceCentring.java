@@ -9,7 +9,8 @@ import org.seedplan.geometry.Vec3;
  * the same image wherever it lies in the slice (a box profile has no partial-volume tails), so the fitted z there follows
  * noise and beam-hardening bands in the neighbouring slices, up to 1.4 mm off centre and as often on the wrong side
  * (docs/seed-finder.md, fourth round); the centre bounds the error by half a slice. A single seed whose object reaches
- * into neighbouring slices is kept where it can reach each of them.
+ * into neighbouring slices is kept where it can reach each of them. Since the fifteenth round also, on any thick profile, a lone
+ * seed in one slice whose fit stands off the centre only on a poorly explained, tilted image ({@link #unsupportedInOneSlice}).
  */
 final class SliceCentring {
 
@@ -26,6 +27,12 @@ final class SliceCentring {
     static final double BOX_LIKE_SIGMA_PER_SLICE = 0.39;
     /** How near a whole number of seeds each slice's metal must read for {@link #bySlice}, in seeds. */
     static final double WHOLE_SEEDS = 0.25;
+    /** Share of the signal a single seed's fit must explain for its z to stand off its one slice's centre ({@link #unsupportedInOneSlice}). */
+    static final double POORLY_EXPLAINED = 0.7;
+    /** How far off its one slice's centre, in slices, a poorly explained, tilted fit is not taken ({@link #unsupportedInOneSlice}). */
+    static final double OFF_CENTRE_SLICES = 0.26;
+    /** The z-component of a fitted axis from which {@link #unsupportedInOneSlice} calls it tilted out of the slice (20°). */
+    static final double TILTED = 0.35;
 
     private SliceCentring() {
     }
@@ -96,6 +103,24 @@ final class SliceCentring {
             out.add(atZ(seeds.get(s), g.z(b.k0 + slice[s])));
         }
         return out;
+    }
+
+    /**
+     * A single seed whose object lies in one thick slice (of any profile; {@link #centred} takes box-like ones), at that slice's
+     * centre along z where the fit placed it {@value #OFF_CENTRE_SLICES} of a slice or more from the centre, tilted out of the slice
+     * (axis z-component {@value #TILTED} or more), and explains less than {@value #POORLY_EXPLAINED} of the object's signal; else as
+     * fitted. On a triangle or Gaussian profile only the seed's tail in a neighbouring slice, below the metal threshold there, tells
+     * where in its slice the seed lies; a beam-hardening band through that tail (or a streak in the other neighbour) moves the fit to
+     * the wrong side, tilted so that its image reaches into both neighbours, and leaves much of the signal unexplained. The object
+     * lying in one slice is what the image does show, and its centre bounds the error by half a slice (docs/seed-finder.md, fifteenth
+     * round).
+     */
+    static FoundSeed unsupportedInOneSlice(Grid g, Blob b, FoundSeed s, double explained) {
+        if (g.dzMm() < MIN_SLICE_MM || b.k0 != b.k1 || explained >= POORLY_EXPLAINED || Math.abs(s.axis().z()) < TILTED
+                || Math.abs(s.centreMm().z() - g.z(b.k0)) < OFF_CENTRE_SLICES * g.dzMm()) {
+            return s;
+        }
+        return atZ(s, g.z(b.k0));
     }
 
     private static FoundSeed atZ(FoundSeed s, double zMm) {

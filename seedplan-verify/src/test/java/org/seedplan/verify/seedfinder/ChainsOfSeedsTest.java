@@ -133,9 +133,10 @@ class ChainsOfSeedsTest {
     void tuningScansNeedleSeedsAlongZAreFound() {
         // Tuning scans whose needle along z on 5 mm slices was one object taken for a wire (docs/seed-finder.md, sixth round):
         // 9716 (4 seeds, 5 mm Gaussian) and 10214 (5 seeds, 5 mm triangle; fresh in the fifth round, tuning data now), both
-        // 12-bit. No needle seed is lost on either, and the false seeds stay what they were (9716: 1, a seed touching the
-        // vertebra found off its place; 10214: 0).
-        long[][] scans = {{9716, 1}, {10214, 0}};
+        // 12-bit. No needle seed is lost on either, and the false seeds stay what they were (10214: 0; 9716: 0 since the fifteenth
+        // round, 1 before: a seed touching the vertebra, alone in one slice and found off its place by a tilted, poorly explained fit,
+        // is now at its slice's centre, SliceCentring.unsupportedInOneSlice).
+        long[][] scans = {{9716, 0}, {10214, 0}};
         for (long[] scan : scans) {
             long randomSeed = scan[0];
             int n = (int) (randomSeed % 100);

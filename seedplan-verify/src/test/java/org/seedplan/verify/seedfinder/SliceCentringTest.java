@@ -27,6 +27,11 @@ class SliceCentringTest {
         return new FoundSeed(new Vec3(3.2, 3.2, zMm), new Vec3(1, 0, 0.2), 0.9, 1);
     }
 
+    /** A seed fitted tilted out of the slice's plane: axis z-component 0.45. */
+    private static FoundSeed tiltedAt(double zMm) {
+        return new FoundSeed(new Vec3(3.2, 3.2, zMm), new Vec3(1, 0, 0.5).normalized(), 0.9, 1);
+    }
+
     @Test
     void appliesOnlyToThickSlicesWhoseLearnedAxialSigmaIsBelowAGaussianOrTriangleProfiles() {
         // Learned on the tuning scans: box 0.15-0.37 T, triangle and Gaussian 0.405-0.459 T.
@@ -94,5 +99,28 @@ class SliceCentringTest {
                 .as("a seed fitted within 25° of z lies in both slices (a steep side-by-side pair, tuning scan 11731)").isNull();
         assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3, 4), List.of(seedAt(9.0), seedAt(14.0), seedAt(21.0)),
                 new double[] {0.83, 1.24, 0.83})).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
+    }
+
+    @Test
+    void aLoneSeedInOneThickSliceFittedOffItsCentreAndPoorlyExplainedGoesToTheCentre() {
+        // Slice 2 (10 mm): 1.3 mm (0.26 of the slice) or more off its centre, tilted (axis z-component 0.35 or more; tiltedAt's is
+        // 0.45), with less than 0.7 of the signal explained.
+        Blob b = blob(THICK, 2);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.585).centreMm().z())
+                .as("tuning scan 13114: fitted 1.96 mm off, explained 0.585").isEqualTo(10);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(7.24), 0.417).centreMm().z())
+                .as("tuning scan 12817: fitted outside the object's slice").isEqualTo(10);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.72).centreMm().z())
+                .as("well explained: the tail in the neighbouring slice places it").isEqualTo(11.96);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.2), 0.4).centreMm().z())
+                .as("near the centre: as fitted").isEqualTo(11.2);
+        FoundSeed flat = new FoundSeed(new Vec3(3.2, 3.2, 11.96), new Vec3(1, 0, 0.1), 0.9, 1);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, flat, 0.4).centreMm().z())
+                .as("fitted lying in the slice's plane: as fitted").isEqualTo(11.96);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, blob(THICK, 2, 3), tiltedAt(11.96), 0.4).centreMm().z())
+                .as("an object in two slices").isEqualTo(11.96);
+        Grid thin = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 12);
+        assertThat(SliceCentring.unsupportedInOneSlice(thin, blob(thin, 4), tiltedAt(11.2), 0.4).centreMm().z())
+                .as("2.5 mm slices").isEqualTo(11.2);
     }
 }
