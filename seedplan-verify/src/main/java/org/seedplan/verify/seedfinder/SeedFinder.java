@@ -45,7 +45,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
  *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
- *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better; where neither calls three but neither
+ *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better, and on slices under {@value #THICK_SLICE_MM}
+ *     mm where, with beam hardening's dark bands between the dense objects of a slice in the model ({@link DarkBands}), three
+ *     seeds lying side by side fit better than two by the bar for a further seed; where none calls three but neither
  *     rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS OR THREE). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
