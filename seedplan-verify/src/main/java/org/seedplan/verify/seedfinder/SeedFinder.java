@@ -47,8 +47,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better, and on slices under {@value #THICK_SLICE_MM}
  *     mm where, with beam hardening's dark bands between the dense objects of a slice in the model ({@link DarkBands}), three
- *     seeds lying side by side fit better than two by the bar for a further seed; where none calls three but neither
- *     rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS OR THREE). Objects too
+ *     seeds lying side by side fit better than two by the bar for a further seed (and better at all without the bands); where
+ *     none calls three but neither rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS
+ *     OR THREE). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -608,8 +609,9 @@ public final class SeedFinder {
                 bc.evaluate(3);
                 if (plateau.favoursThree(bc) && bc.fit(3).ssr() < bc.fit(2).ssr()) {
                     bc.chosen = 3;
-                } else if (bc.threeWithBands(bands, labels[b.voxels[0]], bandDepth)) {
-                    // Three with beam hardening's bands in the model, side by side as a bundle's seeds lie (slices under 3 mm).
+                } else if (bc.fit(3).ssr() < bc.fit(2).ssr() && bc.threeWithBands(bands, labels[b.voxels[0]], bandDepth)) {
+                    // The image agrees (as the plateau rule asks), and with beam hardening's bands in the model three seeds lying side
+                    // by side fit better by the bar (slices under 3 mm).
                     bc.chosen = 3;
                 } else {
                     // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check.

@@ -29,30 +29,20 @@ class BundlesOnClippedScansTest {
     private static final double APART_MM = 0.85;
 
     @Test
-    void renderedBundlesAcrossTheSlicesAreThreeAndOneInPlanePairIsReadAsThree() {
+    void renderedPairsStayTwoAndBundlesAcrossTheSlicesAreThree() {
         // The bench's typical scanner. The bundles lying across the slices (direction (0.3, 1, 0.8)) are three seeds by the
-        // plateau (fifth round). The bench's beam hardening draws a dark band between every two dense objects of a slice, and a
-        // bundle's three seeds draw three objects' bands: its shoulders lie below three seeds' images adding up (without beam
-        // hardening all five bundles are three: the next test). With the bands in the model (fifteenth round) the bundle at
-        // (-32, -18, -6) is three as well; the two lying nearest the slice plane stay two. The price, as on tuning scan 11724: the
-        // side-by-side pair at (-12, -2, 6), both seeds in one slice, is read as three (one false seed); the other four pairs stay
-        // two and the thirty single seeds one.
+        // plateau (fifth round); the three lying nearer the plane of the slices are read as two: there the 3-seed fit leaves more
+        // residual than the 2-seed fit, because the bench's beam hardening (a band between every two dense objects of a slice)
+        // darkens a bundle's shoulders below three seeds' images adding up (without beam hardening all five are three: the next
+        // test). With the bands in the model (fifteenth round) one of them, (-32, -18, -6), fits better as three, but the rule
+        // also asks the 3-seed fit without the bands to be better, as the plateau rule does, and it is not: it stays two. That
+        // condition keeps the in-plane pair at (-12, -2, 6) a pair (with the bands alone it was read as three). Pairs stay pairs
+        // and nothing else is split.
         Scene s = scene(ScannerModel.typical(SliceProfile.GAUSSIAN, HuScale.CLIPPED_12_BIT));
-        Vec3 readAsThree = new Vec3(-12, -2, 6);
-        for (Vec3 c : s.singles) {
-            assertThat(within(s.found, c, 2.5)).as("seeds found within 2.5 mm of the single seed at %s", c).isEqualTo(1);
-        }
-        for (Vec3 p : s.pairs) {
-            assertThat(within(s.found, p, 2.5)).as("seeds found within 2.5 mm of the pair at %s", p)
-                    .isEqualTo(p.equals(readAsThree) ? 3 : 2);
-        }
-        List<Vec3> three = new ArrayList<>(s.bundlesAcross);
-        three.add(new Vec3(-32, -18, -6));
-        for (Vec3 b : three) {
+        s.assertSinglesAndPairs();
+        for (Vec3 b : s.bundlesAcross) {
             assertThat(within(s.found, b, 2.5)).as("seeds found within 2.5 mm of the bundle at %s", b).isEqualTo(3);
         }
-        SeedMatching m = new SeedMatcher(IndependentScanMatrix.MATCH_GATE_MM).match(s.truth, s.found);
-        assertThat(m.extraFound()).as("false seeds: the in-plane pair's third").hasSize(1);
     }
 
     @Test
