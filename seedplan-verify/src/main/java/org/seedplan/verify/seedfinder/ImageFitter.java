@@ -196,7 +196,7 @@ final class ImageFitter {
             if (old != null) {
                 s += replacement[q] - old[q];
             }
-            double d = model.image(a * s) - r.hu[q];
+            double d = model.image(a * s - (r.dark == null ? 0 : r.dark[q])) - r.hu[q];
             total += d * d;
         }
         return total;
@@ -261,12 +261,24 @@ final class ImageFitter {
         final double[] y;
         final double[] z;
         final float[] hu;
+        /** Darkening the model subtracts at each voxel before the clip (beam hardening's bands, {@link DarkBands}), HU, or null. */
+        final double[] dark;
 
         private Region(int n) {
-            x = new double[n];
-            y = new double[n];
-            z = new double[n];
-            hu = new float[n];
+            this(new double[n], new double[n], new double[n], new float[n], null);
+        }
+
+        private Region(double[] x, double[] y, double[] z, float[] hu, double[] dark) {
+            this.x = x;
+            this.y = y;
+            this.z = z;
+            this.hu = hu;
+            this.dark = dark;
+        }
+
+        /** The same voxels with the model's image darkened by {@code darkHu} at each (HU, as long as the region). */
+        Region darkened(double[] darkHu) {
+            return new Region(x, y, z, hu, darkHu);
         }
 
         int size() {

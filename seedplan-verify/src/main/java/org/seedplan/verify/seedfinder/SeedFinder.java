@@ -45,8 +45,11 @@ import org.seedplan.verify.matching.SeedMatching;
  *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
  *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
- *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better; where neither calls three but neither
- *     rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS OR THREE). Objects too
+ *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better, and on slices under {@value #THICK_SLICE_MM}
+ *     mm where, with beam hardening's dark bands between the dense objects of a slice in the model ({@link DarkBands}), three
+ *     seeds lying side by side fit better than two by the bar for a further seed (and better at all without the bands); where
+ *     none calls three but neither rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS
+ *     OR THREE). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -328,6 +331,12 @@ public final class SeedFinder {
      * were false: needle seeds lying steeply across thick slices whose metal read as two; docs/seed-finder.md, twelfth round).
      */
     static final double MIN_EVIDENCE = 0.02;
+    /**
+     * Most distance across their axes between two of the three seeds a bundle's fit with beam hardening's bands places, mm: the
+     * seeds of a bundle touch (axes 0.85 mm apart); on the 12-bit tuning scans with slices under 3 mm the bundles so fitted lay
+     * 0.17-0.94 mm apart, the third seed fitted to a seed touching bone 2.0-2.7 mm (docs/seed-finder.md, fifteenth round).
+     */
+    static final double BUNDLE_APART_MM = 1.2;
 
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
@@ -544,6 +553,12 @@ public final class SeedFinder {
         // or box-profile slices the model misfits one seed more, and a second or third seed absorbs that misfit.
         double penalty = Math.max(MIN_EXTRA_SEED_SHARE * learned.singleSeedEnergy, EXTRA_SEED_MISFIT * singleSeedMisfit(ones, seedVoxels));
         Plateau plateau = extended ? null : Plateau.of(ones, seedVoxels, fitter);
+        // Beam hardening's dark bands between the dense objects of a slice, their depth per seed learned from the single seeds: with
+        // them in the model a bundle of three on a clipped scan fits as three where it fitted as two (fifteenth round).
+        DarkBands bands = extended || profileMm >= THICK_SLICE_MM ? null : DarkBands.of(g, hu, labels, background);
+        double bandDepth = bands == null ? 0 : DarkBands.depth(ones.stream()
+                .filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
+                .map(bc -> bc.bandsAndMisfit(bands, labels[bc.blob.voxels[0]])).toList());
         List<BlobCount> counts = ones.parallelStream().map(bc -> {
             Blob b = bc.blob;
             bc.penalty = penalty;
@@ -593,6 +608,10 @@ public final class SeedFinder {
             if (plateau != null && bc.chosen == 2 && nMax >= 3) {
                 bc.evaluate(3);
                 if (plateau.favoursThree(bc) && bc.fit(3).ssr() < bc.fit(2).ssr()) {
+                    bc.chosen = 3;
+                } else if (bc.fit(3).ssr() < bc.fit(2).ssr() && bc.threeWithBands(bands, labels[b.voxels[0]], bandDepth)) {
+                    // The image agrees (as the plateau rule asks), and with beam hardening's bands in the model three seeds lying side
+                    // by side fit better by the bar (slices under 3 mm).
                     bc.chosen = 3;
                 } else {
                     // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check.
@@ -1786,6 +1805,67 @@ public final class SeedFinder {
             double gain = (fit(1).ssr() - fit(2).ssr()) / seedEnergy;
             return Math.hypot(a.x() - b.x(), a.y() - b.y()) < PAIR_IN_PLANE_MM && Math.abs(a.z() - b.z()) >= PAIR_APART_MM && gain < PAIR_GAIN
                     ? new SelfCheck.PairAlongZ(a.plus(b).times(0.5), Math.abs(a.z() - b.z()), gain) : null;
+        }
+
+        /**
+         * The single seed's darkening per band depth at each voxel of the region and what its one-seed fit leaves there (the
+         * fit's unclipped image minus the scan, NaN where either reaches the clip), for learning the band depth.
+         */
+        double[][] bandsAndMisfit(DarkBands bands, int label) {
+            SeedImageModel m = fitter.model();
+            double[] misfit = new double[region.size()];
+            double[] sum = fitter.signal(region, fit(1).seeds()[0]);
+            for (int q = 0; q < misfit.length; q++) {
+                double predicted = m.backgroundHu() + m.amplitude() * sum[q];
+                misfit[q] = predicted >= m.clipHu() || region.hu[q] >= m.clipHu() - 0.5 ? Double.NaN : predicted - region.hu[q];
+            }
+            return new double[][] {bands.perSeed(label, region), misfit};
+        }
+
+        /**
+         * Whether, with beam hardening's bands in the model (each seed of the object darkening its surroundings by the band depth
+         * learned from the single seeds, {@link DarkBands}), three seeds fit the object better than two by more than the bar for a
+         * further seed, and the three fitted lie side by side as a bundle's do: every two centres within {@value #BUNDLE_APART_MM}
+         * mm of each other across the seeds' mean axis. Then the 3-seed fit so made is the object's (docs/seed-finder.md,
+         * fifteenth round).
+         */
+        boolean threeWithBands(DarkBands bands, int label, double depth) {
+            if (bands == null || !(depth > 0)) {
+                return false;
+            }
+            double[] perSeed = bands.perSeed(label, region);
+            ImageFitter.Fit two = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(2).seeds());
+            ImageFitter.Fit three = fitter.fit(region.darkened(scaled(perSeed, 3 * depth)), fit(3).seeds());
+            if (two.ssr() - three.ssr() > further && apartAcross(three.seeds()) <= BUNDLE_APART_MM) {
+                fits.put(3, new ImageFitter.Fit(three.seeds(), fitter.ssrOf(region, three.seeds())));
+                return true;
+            }
+            return false;
+        }
+
+        /** The largest distance between two of the seeds' centres across their mean axis, mm. */
+        private static double apartAcross(SeedImageModel.Placed[] seeds) {
+            Vec3 mean = Vec3.ZERO;
+            for (SeedImageModel.Placed p : seeds) {
+                mean = mean.plus(p.axis.times(Math.signum(p.axis.dot(seeds[0].axis)) >= 0 ? 1 : -1));
+            }
+            Vec3 u = mean.normalized();
+            double most = 0;
+            for (int i = 0; i < seeds.length; i++) {
+                for (int j = i + 1; j < seeds.length; j++) {
+                    Vec3 d = seeds[i].centreMm.minus(seeds[j].centreMm);
+                    most = Math.max(most, d.minus(u.times(d.dot(u))).norm());
+                }
+            }
+            return most;
+        }
+
+        private static double[] scaled(double[] a, double f) {
+            double[] out = new double[a.length];
+            for (int q = 0; q < a.length; q++) {
+                out[q] = a[q] * f;
+            }
+            return out;
         }
 
         /** The self-check's note on a blob counted as two that may be three ({@link #perhapsThree}), or null. */
