@@ -187,9 +187,10 @@ final class NeedleEndFit {
         if (!fit.fit()) {
             return null;
         }
-        if (fit.massPerMm() < leastMassPerMm) {
-            NeedleEndFit behind = behindLightShaft(fit, ct, end, along, clipHu, visibleMm, bevelsMm, profile, leastMassPerMm);
-            return behind != null ? behind : fit;
+        NeedleEndFit behind = fit.massPerMm() < leastMassPerMm
+                ? behindLightShaft(fit, ct, end, along, clipHu, visibleMm, bevelsMm, profile, leastMassPerMm) : null;
+        if (behind != null) {
+            return behind;
         }
         // The steel goes on beyond the window the end is looked for in (its fitted tip lies beyond the search's reach, the
         // misfit still falling there): on 5 mm box slices a shallow needle's metal run can stop where the needle crosses into
@@ -230,8 +231,11 @@ final class NeedleEndFit {
      * The end looked for behind a light shaft: the window moved back along the axis in {@value #BACK_STEP_MM} mm steps, at most
      * {@value #MAX_BACK_MM} mm, until the shaft behind it holds at least {@code leastMassPerMm} of steel per mm; the tip then lies
      * about where that shaft's front meets the light steel beyond, so the end is looked for {@value #BEHIND_HEAVY_SHAFT_MM} mm
-     * behind that place (the search reaching from 3 mm behind to 5 mm beyond it). Null when no shaft within reach is heavy
-     * enough or the fit fails. The steel beyond is not followed (it is what was found not to be this needle's).
+     * behind that place (the search reaching from 3 mm behind to 5 mm beyond it). Null (the end then looked for as before) when
+     * no shaft within reach is heavy enough, a fit fails or the tip found lies beyond the run's end after all (on the light
+     * steel: with the walk reaching 30 mm back, 3657's false needle, a leftover of a needle's hub half, read 5.4 mm longer
+     * without this). The steel beyond is not
+     * followed (it is what was found not to be this needle's).
      * 3651 needle 6 and 3591 needle 7 (5 mm triangle slices; seen sets 3637 and 3589): a strand of four seeds (4.5 mm each,
      * 0.8 mm thick) lies 1–3 mm across and in line beyond the tip, within the runs' tube; the run took it and ended 12–14 mm
      * beyond the tip, and the end fit's shaft, on the seeds, read 0.74 and 0.21 of the scan's median mass per mm (the scan's other
@@ -249,7 +253,7 @@ final class NeedleEndFit {
             if (behind.massPerMm() >= leastMassPerMm) {
                 double at = back + BEHIND_HEAVY_SHAFT_MM;
                 NeedleEndFit there = new NeedleEndFit(ct, end.minus(along.times(at)), along, clipHu, visibleMm - at, bevelsMm, profile);
-                if (!there.fit()) {
+                if (!there.fit() || there.searchedTipMm > at) {
                     return null;
                 }
                 there.shiftMm = -at;
@@ -262,8 +266,15 @@ final class NeedleEndFit {
 
     /** The steps in which the window is moved back behind a light shaft, mm ({@link #behindLightShaft}). */
     private static final double BACK_STEP_MM = 2;
-    /** How far back a heavy enough shaft is looked for, mm: a strand of four seeds end to end (20 mm) and the needle's tip beside its first. */
-    private static final double MAX_BACK_MM = 30;
+    /**
+     * How far back a heavy enough shaft is looked for, mm. A seed strand lies beside the needle's last few mm and goes on beyond
+     * the tip (the runs' ends 12–14 mm past it), so the shaft (15–7.5 mm behind the window's end) reaches the needle's own steel
+     * within a few mm: heavy 2 mm back on 3651 n6, 3590 n4 and 3568 n7, 4 mm on 3591 n7. A line that is not on its needle's
+     * steel reads heavy only farther back, where it crosses steel again: 3580 n8 (8.1° out of the plane, its line 4.8 mm across
+     * at the tip) first at 20 mm, its tip then placed 21 mm short, a miss; the leftover runs of 3572 and 3583 (false needles) at
+     * 16 and 14 mm.
+     */
+    private static final double MAX_BACK_MM = 10;
     /**
      * Where the end is looked for behind the first heavy enough shaft, mm behind its end: the shaft's front (7.5 mm behind the
      * end) meets the light steel there, give or take a step.
@@ -503,8 +514,8 @@ final class NeedleEndFit {
     /**
      * What the tip is stated along the axis where the end fit's window does not bound it, mm: one window's length (8 mm behind
      * to 6 mm beyond its end). The fit sees no voxel beyond its window, so a tip whose misfit has not risen by the window's edge
-     * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6, along another
-     * needle's seed strand: 4.47 mm too deep), or found beyond the front edge where the steel still goes on after the last
+     * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6 was, along
+     * another needle's seed strand: 4.47 mm too deep, until the end was looked for behind a light shaft), or found beyond the front edge where the steel still goes on after the last
      * search beyond the window (3531 needle 1 was, 4.29 mm short, until the searches went on while the steel is the needle's own).
      * No end fit at all (the shaft behind the end too short) is stated
      * the same: nothing weighed the tip's place along the axis.
