@@ -91,6 +91,8 @@ final class NeedleEndFit {
     private double searchedTipMm;
     /** How far beyond the metal run's end this fit's end lies, mm (the steel followed beyond the first window). */
     private double shiftMm;
+    /** The first window's shaft's steel mass per mm when the end was looked for again beyond it (else NaN: this fit's own). */
+    private double firstMassPerMm = Double.NaN;
     /** The slice profile fitted in the first window when the end was looked for again beyond it (else null: this fit's own). */
     private double[] shaftProfile;
     /** The shaft's parameters with the axis's offsets and tilts refitted at the tip, and the bevel's turn, of the end's search. */
@@ -169,10 +171,26 @@ final class NeedleEndFit {
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
             java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom) {
+        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, ownSteelTo, ownSteelGoesOnFrom, 0);
+    }
+
+    /**
+     * {@link #of(Volume, Vec3, Vec3, double, double, double[], double[], java.util.function.DoublePredicate,
+     * java.util.function.DoublePredicate)}; where the shaft behind the end holds less steel per mm than {@code leastMassPerMm}
+     * (the shaft's steel is not this needle's: the run went on past the tip along a strand of seeds lying in line beyond it, or
+     * towards a neighbour's tip), the end is looked for behind it instead ({@link #behindLightShaft}).
+     */
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
+            java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm) {
         Vec3 along = axis.normalized();
         NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
         if (!fit.fit()) {
             return null;
+        }
+        NeedleEndFit behind = fit.massPerMm() < leastMassPerMm
+                ? behindLightShaft(fit, ct, end, along, clipHu, visibleMm, bevelsMm, profile, leastMassPerMm) : null;
+        if (behind != null) {
+            return behind;
         }
         // The steel goes on beyond the window the end is looked for in (its fitted tip lies beyond the search's reach, the
         // misfit still falling there): on 5 mm box slices a shallow needle's metal run can stop where the needle crosses into
@@ -203,9 +221,83 @@ final class NeedleEndFit {
             // The slice profile stays the first window's: the scan's profile is the median of its ends' shafts, and moving one
             // end's window must not move the other needles' z (only this tip).
             further.shaftProfile = fit.profile();
+            further.firstMassPerMm = fit.firstMassPerMm();
             fit = further;
         }
         return fit;
+    }
+
+    /**
+     * The end looked for behind a light shaft: the window moved back along the axis in {@value #BACK_STEP_MM} mm steps, at most
+     * {@value #MAX_BACK_MM} mm, until the shaft behind it holds at least {@code leastMassPerMm} of steel per mm; the tip then lies
+     * about where that shaft's front meets the light steel beyond, so the end is looked for {@value #BEHIND_HEAVY_SHAFT_MM} mm
+     * behind that place (the search reaching from 3 mm behind to 5 mm beyond it). Null (the end then looked for as before) when
+     * no shaft within reach is heavy enough, a fit fails or the tip found lies beyond the run's end after all (on the light
+     * steel: with the walk reaching 30 mm back, 3657's false needle, a leftover of a needle's hub half, read 5.4 mm longer
+     * without this). The steel beyond is not
+     * followed (it is what was found not to be this needle's).
+     * 3651 needle 6 and 3591 needle 7 (5 mm triangle slices; seen sets 3637 and 3589): a strand of four seeds (4.5 mm each,
+     * 0.8 mm thick) lies 1–3 mm across and in line beyond the tip, within the runs' tube; the run took it and ended 12–14 mm
+     * beyond the tip, and the end fit's shaft, on the seeds, read 0.74 and 0.21 of the scan's median mass per mm (the scan's other
+     * ends 0.95–1.08): a needle 13.8 and 13.9 mm too long, a miss and a false needle. 3590 needle 4 (5 mm Gaussian): its run went
+     * on 10.6 mm past the tip to a neighbour's tip one slice below, its shaft read 0.08, the tip 2.98 mm short (docs/needles.md,
+     * fifteenth round).
+     */
+    private static NeedleEndFit behindLightShaft(NeedleEndFit first, Volume ct, Vec3 end, Vec3 along, double clipHu, double visibleMm,
+            double[] bevelsMm, double[] profile, double leastMassPerMm) {
+        for (double back = BACK_STEP_MM; back <= MAX_BACK_MM + 1e-9; back += BACK_STEP_MM) {
+            NeedleEndFit behind = new NeedleEndFit(ct, end.minus(along.times(back)), along, clipHu, visibleMm - back, bevelsMm, profile);
+            if (!behind.fit()) {
+                return null;
+            }
+            if (behind.massPerMm() >= leastMassPerMm) {
+                double at = back + BEHIND_HEAVY_SHAFT_MM;
+                NeedleEndFit there = new NeedleEndFit(ct, end.minus(along.times(at)), along, clipHu, visibleMm - at, bevelsMm, profile);
+                if (!there.fit() || there.searchedTipMm > at) {
+                    return null;
+                }
+                there.shiftMm = -at;
+                there.firstMassPerMm = first.massPerMm();
+                return there;
+            }
+        }
+        return null;
+    }
+
+    /** The steps in which the window is moved back behind a light shaft, mm ({@link #behindLightShaft}). */
+    private static final double BACK_STEP_MM = 2;
+    /**
+     * How far back a heavy enough shaft is looked for, mm. A seed strand lies beside the needle's last few mm and goes on beyond
+     * the tip (the runs' ends 12–14 mm past it), so the shaft (15–7.5 mm behind the window's end) reaches the needle's own steel
+     * within a few mm: heavy 2 mm back on 3651 n6, 3590 n4 and 3568 n7, 4 mm on 3591 n7. A line that is not on its needle's
+     * steel reads heavy only farther back, where it crosses steel again: 3580 n8 (8.1° out of the plane, its line 4.8 mm across
+     * at the tip) first at 20 mm, its tip then placed 21 mm short, a miss; the leftover runs of 3572 and 3583 (false needles) at
+     * 16 and 14 mm.
+     */
+    private static final double MAX_BACK_MM = 10;
+    /**
+     * Where the end is looked for behind the first heavy enough shaft, mm behind its end: the shaft's front (7.5 mm behind the
+     * end) meets the light steel there, give or take a step.
+     */
+    private static final double BEHIND_HEAVY_SHAFT_MM = 6;
+
+    /** The steel's mass per mm of this window's shaft behind its end, fitted (HU·mm²). */
+    private double massPerMm() {
+        return Math.exp(shaftFit[0]);
+    }
+
+    /**
+     * The steel's mass per mm of the shaft behind the metal run's end (the first window's, wherever the end was then looked for),
+     * fitted (HU·mm²).
+     */
+    double firstMassPerMm() {
+        return Double.isNaN(firstMassPerMm) ? massPerMm() : firstMassPerMm;
+    }
+
+    /** The median of the fits' first shafts' steel mass per mm ({@link #firstMassPerMm}), or NaN when there are none. */
+    static double medianMassPerMm(java.util.Collection<NeedleEndFit> fits) {
+        double[] v = fits.stream().mapToDouble(NeedleEndFit::firstMassPerMm).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /**
@@ -422,8 +514,8 @@ final class NeedleEndFit {
     /**
      * What the tip is stated along the axis where the end fit's window does not bound it, mm: one window's length (8 mm behind
      * to 6 mm beyond its end). The fit sees no voxel beyond its window, so a tip whose misfit has not risen by the window's edge
-     * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6, along another
-     * needle's seed strand: 4.47 mm too deep), or found beyond the front edge where the steel still goes on after the last
+     * may lie anywhere past it: pinned at the back edge where the metal run goes on beyond the tip (3494 needle 6 was, along
+     * another needle's seed strand: 4.47 mm too deep, until the end was looked for behind a light shaft), or found beyond the front edge where the steel still goes on after the last
      * search beyond the window (3531 needle 1 was, 4.29 mm short, until the searches went on while the steel is the needle's own).
      * No end fit at all (the shaft behind the end too short) is stated
      * the same: nothing weighed the tip's place along the axis.

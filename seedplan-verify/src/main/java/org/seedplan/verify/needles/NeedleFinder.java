@@ -41,6 +41,14 @@ public final class NeedleFinder {
     static final double MIN_PIECE_MM = 8;
     /** Longest stretch over which a needle may fall below the metal level and still be joined, mm. */
     static final double MAX_JOIN_GAP_MM = 15;
+    /**
+     * An end's shaft holding less than this share of the median steel mass per mm of the scan's ends is not on its needle's
+     * steel ({@link NeedleEndFit#behindLightShaft}): shafts on a strand of seeds (4.5 × 0.8 mm capsules end to end) read 0.21 and
+     * 0.74, one past the tip towards a neighbour's 0.08, the five other ends it placed right 0.02–0.06; every end of the seven
+     * seen sets (5 mm 3421–3660 in six sets, 3 mm 3613–3636) that it does not fire on read 0.87 and more. Thin on both sides: a
+     * seed reads 0.71–0.79 of an 18 G needle's steel per mm.
+     */
+    static final double LIGHT_SHAFT_SHARE = 0.85;
     private static final int LINE_TRIALS = 300;
     private static final double STEP_MM = 0.1;
 
@@ -238,6 +246,25 @@ public final class NeedleFinder {
             refinedRuns = leastRuns;
             fits.clear();
             fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);
+            // An end whose shaft (behind the run's end) holds much less steel per mm than the scan's needles' (all of one type) is
+            // not on its needle's steel: the run went on past the tip along a strand of seeds or onto a neighbour's tip; its end is
+            // looked for behind that steel (NeedleEndFit.behindLightShaft; 3651 n6, 3591 n7, 3590 n4, docs/needles.md, fifteenth round).
+            double leastMass = LIGHT_SHAFT_SHARE * NeedleEndFit.medianMassPerMm(fits.values());
+            List<Run> light = new ArrayList<>();
+            List<double[]> lightRanges = new ArrayList<>();
+            for (int q = 0; q < refinedRuns.size(); q++) {
+                NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                if (fit != null && fit.firstMassPerMm() < leastMass) {
+                    light.add(refinedRuns.get(q));
+                    lightRanges.add(ranges.get(q));
+                }
+            }
+            for (int k = 0; k < light.size(); k++) {
+                fits.remove(light.get(k));
+                int q = refinedRuns.indexOf(light.get(k));
+                describe(ct, light.get(k), lightRanges.get(k), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
+                        others(refinedRuns, ranges, q), false, leastMass);
+            }
         }
         int bevel = bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL;
         double least = Double.MAX_VALUE;
@@ -264,7 +291,7 @@ public final class NeedleFinder {
         List<FoundNeedle> needles = new ArrayList<>();
         for (int q = 0; q < refinedRuns.size(); q++) {
             FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile, others(refinedRuns, ranges, q),
-                    true);
+                    true, 0);
             if (needle == null) {
                 otherObjects++;
             } else {
@@ -1402,7 +1429,7 @@ public final class NeedleFinder {
         List<Map<Run, NeedleEndFit>> each = java.util.stream.IntStream.range(0, runs.size()).parallel().mapToObj(q -> {
             Map<Run, NeedleEndFit> one = new IdentityHashMap<>();
             describe(ct, runs.get(q), ranges.get(q), clipHu, one, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
-                    others(runs, ranges, q), false);
+                    others(runs, ranges, q), false, 0);
             return one;
         }).toList();
         each.forEach(fits::putAll);
@@ -1415,7 +1442,7 @@ public final class NeedleFinder {
      * axis is weighed ({@link NeedleEndFit#tipAxisUncertaintyMm}; else NaN, for the ends' passes, which keep only the fits).
      */
     private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
-            List<NeedleCentreline.Extent> others, boolean alongAxis) {
+            List<NeedleCentreline.Extent> others, boolean alongAxis, double leastMassPerMm) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -1455,7 +1482,8 @@ public final class NeedleFinder {
                 : NeedleEndFit.of(ct, toTip.at(end), toTip.direction(end), clipped ? clipHu : Double.POSITIVE_INFINITY, end, bevelsMm,
                         profile, s -> ownSteel(toTip.at(end), toTip.direction(end), s, tubeMm(ct), others),
                         s -> steelGoesOn(ct, toTip.at(end), toTip.direction(end), s)
-                                && ownSteel(toTip.at(end), toTip.direction(end), s + STEEL_FROM_TIP_MM + NeedleEndFit.STEEL_GOES_ON_MM, tubeMm(ct), others));
+                                && ownSteel(toTip.at(end), toTip.direction(end), s + STEEL_FROM_TIP_MM + NeedleEndFit.STEEL_GOES_ON_MM, tubeMm(ct), others),
+                        leastMassPerMm);
         if (fit != null) {
             fits.put(run, fit);
         }
