@@ -576,7 +576,7 @@ final class NeedleZFit {
      * A neighbouring slice showing less than this share of the ridge the found line predicts there contradicts it: a quarter, not
      * a half, as the prediction near a boundary moves steeply with the line's height and its tilt (3640 needle 4, 0.14 mm off,
      * 1.8° out of the plane read 2.1°: 29 HU shown of 66 predicted, 43 %), and the line source's peak is ~20 % above what the
-     * voxels show (3586: 2 870 HU on the needle's own slice against 3 520 predicted). 3586 needle 5: −154 HU of 168.
+     * voxels show (3586: 2 870 HU on the needle's own slice against 3 520 predicted). 3586 needle 5: −179 HU of 157.
      */
     private static final double SHOWN_AT_MOST = 0.25;
     /** The tip's last millimetres, the bevel (at most 4.5 mm on an 18 G needle), left out of {@link #neighbourContradicts}, mm. */
@@ -592,7 +592,7 @@ final class NeedleZFit {
      * Inside a box slice only the neighbours' faint partial volume near a boundary places a flat needle; where the fit put it
      * near a boundary and the neighbour does not show it there, the fit was drawn by other structure (streaks, another
      * needle's blur) and the image holds no more than the slice (3586 needle 5: read 0.5 mm inside the upper boundary where it lies 1.0 mm inside the lower,
-     * the slice above showing a dark 154 HU trough where the line put a 168 HU ridge; 3.57 mm off along z, stated ±0.04 mm;
+     * the slice above showing a dark 179 HU trough where the line put a 157 HU ridge; 3.57 mm off along z, stated ±0.04 mm;
      * docs/needles.md, fifteenth round). The prediction is the line source of the fitted steel mass per mm ({@code lnMass}, ln
      * HU mm²) spread by the in-plane Gaussian of σ {@code sxy} and the slice profile {@code profile}; the slice's showing a ridge
      * measure (the CT number on the line less the mean at {@value #FLANK_MM} mm either side, averaged every 0.5 mm of the

@@ -14,9 +14,9 @@ class NeedleFinderFlatInSliceTest {
 
     @Test
     void aFlatNeedleReadNearABoundaryTheNeighbourDoesNotShowIsStatedTheSlice() {
-        // 3586 (box, extended, noise 31 HU): needle 5 lies flat (0.0°) 1.0 mm inside the slice's lower boundary; the z fit read it
-        // 0.5 mm inside the upper one, where the slice above would show a ~170 HU ridge and shows none. Before: 3.57 mm off along z,
-        // stated ±0.04 mm.
+        // 3586 (box, extended, noise 31 HU): needle 5 lies flat (0.0°) 1.0 mm inside the slice's lower boundary; the z fit read
+        // it 0.5 mm inside the upper one, where the slice above would show a 157 HU ridge beyond the bevel and shows a 179 HU
+        // trough. Before: 3.57 mm off along z, stated ±0.04 mm. The statement must cover the error (the issue: no silent error).
         long seed = 3586;
         NeedleMatching m = NeedleFinderZPairingTest.wholeScan(seed, 21);
         double[] n5 = zErrorAndStated(m, seed, 5);
@@ -31,7 +31,7 @@ class NeedleFinderFlatInSliceTest {
     void aFlatNeedleInTheBlindBandIsStatedTheSlice() {
         // 3652 (box, extended): needle 5, flat (0.1°), 1.8 mm below the slice centre where no neighbour shows it; the steel-edged
         // box placed it in the slice's blind band and the soft line (at the slice centre) was kept. Before: 1.81 mm off along z,
-        // stated ±1.55 mm.
+        // stated ±1.55 mm. The statement must cover the error.
         long seed = 3652;
         NeedleMatching m = NeedleFinderZPairingTest.wholeScan(seed, 15);
         double[] n5 = zErrorAndStated(m, seed, 5);
