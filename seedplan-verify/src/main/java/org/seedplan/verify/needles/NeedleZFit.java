@@ -576,7 +576,8 @@ final class NeedleZFit {
      * A neighbouring slice showing less than this share of the ridge the found line predicts there contradicts it: a quarter, not
      * a half, as the prediction near a boundary moves steeply with the line's height and its tilt (3640 needle 4, 0.14 mm off,
      * 1.8° out of the plane read 2.1°: 29 HU shown of 66 predicted, 43 %), and the line source's peak is ~20 % above what the
-     * voxels show (3586: 2 870 HU on the needle's own slice against 3 520 predicted). 3586 needle 5: −179 HU of 157.
+     * voxels show (3586: 2 870 HU on the needle's own slice against 3 520 predicted). Wrong needles: 3586 needle 5 −179 HU of
+     * 157, 3523 needle 1 −8 of 92; right ones nearest: 31 % (3589, a 2.2° needle nearing a boundary) and 43 %. A thin margin.
      */
     private static final double SHOWN_AT_MOST = 0.25;
     /** The tip's last millimetres, the bevel (at most 4.5 mm on an 18 G needle), left out of {@link #neighbourContradicts}, mm. */
