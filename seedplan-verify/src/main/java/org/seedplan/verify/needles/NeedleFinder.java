@@ -153,6 +153,9 @@ public final class NeedleFinder {
         List<NeedleZFit.Fitted> zFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         double[] sharpBox = null;
         java.util.function.DoubleUnaryOperator chosenProfile = null;
+        // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band (below).
+        boolean[] bandKept = new boolean[refinedRuns.size()];
+        boolean steelEdgedChosen = false;
         if (profile != null) {
             if (thickness > NeedleCentreline.THICK_SLICE_MM) {
                 profile = NeedleEndFit.withFwhm(profile, thickness);
@@ -207,12 +210,14 @@ public final class NeedleFinder {
             // only by noise and the weak pull towards the centroids' line: it keeps the best other profile's line, whose soft
             // edge reads it near the slice centre (3514 n1, a flat needle in a 5 mm box slice's flat top: 0.81 mm with it, 2.16
             // with the box's own line; docs/needles.md, fourteenth round).
-            if (chosenProfile == steelEdged) {
+            steelEdgedChosen = chosenProfile == steelEdged;
+            if (steelEdgedChosen) {
                 for (int q = 0; q < leastRuns.size(); q++) {
                     NeedleEndFit fit = fits.get(refinedRuns.get(q));
                     if (zFits.get(q) != null && softFits.get(q) != null && fit != null
                             && insideOneSlicesBand(ct, leastRuns.get(q).curve(), ranges.get(q),
                                     fit.blindHalfWidthMm(AXIS_CHORD_MM, steelBox))) {
+                        bandKept[q] = true;
                         leastRuns.set(q, softRuns.get(q));
                         zFits.set(q, softFits.get(q));
                     }
@@ -299,7 +304,18 @@ public final class NeedleFinder {
                 boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
                 boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
                         profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
-                double inSlice = blind || notOneNeedle ? seenInSliceMm(ct, needle.tipMm()) : 0;
+                // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
+                // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
+                // misfit), or its found line contradicted by a neighbour that would show its partial volume there and does not
+                // (3586 needle 5: 3.57 mm off, ±0.04). The image holds no more of it than the slice its tip is seen in. Only where the
+                // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
+                // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
+                // the needle and one neighbour's shortfall is other structure (3602 needle 7, Gaussian: 0.25 mm off along z, 3 HU shown
+                // of 264 above it, 165 of 155 below).
+                boolean placedByNoSlice = bandKept[q] || steelEdgedChosen && zFits.get(q) != null
+                        && NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
+                                zFits.get(q).lnMass());
+                double inSlice = blind || notOneNeedle || placedByNoSlice ? seenInSliceMm(ct, needle.tipMm()) : 0;
                 FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q)), inSlice);
                 needles.add(stated);
                 if (notOneNeedle && !blind) {
