@@ -46,7 +46,8 @@ public final class NeedleFinder {
      * steel ({@link NeedleEndFit#behindLightShaft}): shafts on a strand of seeds (4.5 × 0.8 mm capsules end to end) read 0.21 and
      * 0.74, one past the tip towards a neighbour's 0.08, the five other ends it placed right 0.02–0.06; every end of the seven
      * seen sets (5 mm 3421–3660 in six sets, 3 mm 3613–3636) that it does not fire on read 0.87 and more. Thin on both sides: a
-     * seed reads 0.71–0.79 of an 18 G needle's steel per mm.
+     * seed reads 0.71–0.79 of an 18 G needle's steel per mm. Asked on slices thicker than 3 mm only (two right ends of the
+     * fresh 3 mm set 3709–3732 read light).
      */
     static final double LIGHT_SHAFT_SHARE = 0.85;
     private static final int LINE_TRIALS = 300;
@@ -254,7 +255,10 @@ public final class NeedleFinder {
             // An end whose shaft (behind the run's end) holds much less steel per mm than the scan's needles' (all of one type) is
             // not on its needle's steel: the run went on past the tip along a strand of seeds or onto a neighbour's tip; its end is
             // looked for behind that steel (NeedleEndFit.behindLightShaft; 3651 n6, 3591 n7, 3590 n4, docs/needles.md, fifteenth round).
-            double leastMass = LIGHT_SHAFT_SHARE * NeedleEndFit.medianMassPerMm(fits.values());
+            // Only on slices thicker than 3 mm, where it was measured: on the fresh 3 mm set 3709-3732 it read two right ends
+            // light (3709 n9, 28 degrees out of the plane; 3711 n1, flat) and put their tips 4.4 and 4.9 mm short.
+            double leastMass = thickness > NeedleCentreline.THICK_SLICE_MM
+                    ? LIGHT_SHAFT_SHARE * NeedleEndFit.medianMassPerMm(fits.values()) : 0;
             List<Run> light = new ArrayList<>();
             List<double[]> lightRanges = new ArrayList<>();
             for (int q = 0; q < refinedRuns.size(); q++) {
