@@ -462,19 +462,12 @@ final class NeedleEndFit {
         double f01 = 0;
         double f11 = 0;
         double step = 0.5;
-        int q = pathMm.size() - 1;
-        for (double s = 0; s <= lengthMm && q > 0; s += step) {
-            while (q > 0 && tip.distanceTo(pathMm.get(q - 1)) < s) {
-                q--;
-            }
-            if (q == 0) {
+        PathFromTip walk = new PathFromTip(pathMm);
+        for (double s = 0; s <= lengthMm; s += step) {
+            if (!walk.reach(s)) {
                 break;
             }
-            Vec3 a = pathMm.get(q);
-            Vec3 b = pathMm.get(q - 1);
-            double da = tip.distanceTo(a);
-            double db = tip.distanceTo(b);
-            double z = db > da ? a.z() + (b.z() - a.z()) * (s - da) / (db - da) : a.z();
+            double z = walk.z();
             inBand &= Math.abs(z - centre) < halfWidth;
             double w = 0;
             int k0 = (int) Math.floor((z - g.z(0)) / g.dzMm()) - 3;

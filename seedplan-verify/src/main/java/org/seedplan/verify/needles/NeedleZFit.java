@@ -610,19 +610,14 @@ final class NeedleZFit {
         int k = (int) Math.round((tip.z() - g.z(0)) / g.dzMm());
         List<Vec3> points = new ArrayList<>();
         List<double[]> across = new ArrayList<>();
-        int q = pathMm.size() - 1;
+        PathFromTip walk = new PathFromTip(pathMm);
         for (double s = 0; s <= lengthMm; s += 0.5) {
-            while (q > 0 && tip.distanceTo(pathMm.get(q - 1)) < s) {
-                q--;
-            }
-            if (q == 0) {
+            if (!walk.reach(s)) {
                 break;
             }
-            Vec3 a = pathMm.get(q);
-            Vec3 b = pathMm.get(q - 1);
-            double da = tip.distanceTo(a);
-            double db = tip.distanceTo(b);
-            Vec3 p = db > da ? a.plus(b.minus(a).times((s - da) / (db - da))) : a;
+            Vec3 a = walk.tipSide();
+            Vec3 b = walk.hubSide();
+            Vec3 p = walk.point();
             if (s < BEYOND_BEVEL_MM) {
                 // The bevel: less steel than the shaft's mass per mm, and on a line nearing a boundary at the tip its
                 // partial volume there would be the largest of the prediction (3640 needle 4, 0.14 mm off and read contradicted with it).

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Flat needles inside one 5 mm box slice whose tip's z the image does not hold (docs/needles.md, fifteenth round): the z fit's
- * place is stated at least the slice the tip is seen in where a neighbouring slice contradicts it ({@link NeedleZFit#neighbours})
+ * place is stated at least the slice the tip is seen in where a neighbouring slice contradicts it ({@link NeedleZFit#neighbourContradicts})
  * or where the steel-edged box put the needle in the slice's blind band and its soft line was kept. Scans of the seen 5 mm sets
  * 3565–3588 and 3637–3660, whole, as the generalisation run draws them.
  */

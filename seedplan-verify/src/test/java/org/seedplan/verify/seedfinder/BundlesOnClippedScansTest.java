@@ -133,14 +133,7 @@ class BundlesOnClippedScansTest {
         // Tuning scans (docs/seed-finder.md, fifth round) whose bundle of three the finder read as two before the plateau
         // count: 210 (2.5 mm Gaussian), 100 (1.25 mm box), 240 (1.25 mm Gaussian), all 12-bit.
         for (long randomSeed : new long[] {210, 100, 240}) {
-            int n = (int) (randomSeed % 100) % 54;
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
-            assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
-                    .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
-                    .doesNotContain(org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP);
-            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+            assertEveryClumpSeedFoundAndNoFalseSeed(randomSeed, (int) (randomSeed % 100) % 54);
         }
     }
 
@@ -152,14 +145,7 @@ class BundlesOnClippedScansTest {
         // seeds' images adding up, and the model without the bands fitted two. With the bands (their depth per seed learned from
         // the scan's single seeds) three fit better than two by more than the bar: each bundle is three, and no seed is false.
         for (long randomSeed : new long[] {11618, 11604, 13006}) {
-            int n = (int) (randomSeed % 100);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
-            assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
-                    .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
-                    .doesNotContain(org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP);
-            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+            assertEveryClumpSeedFoundAndNoFalseSeed(randomSeed, (int) (randomSeed % 100));
         }
     }
 
@@ -209,5 +195,16 @@ class BundlesOnClippedScansTest {
 
     private static long within(List<Vec3> found, Vec3 c, double mm) {
         return found.stream().filter(p -> p.minus(c).norm() <= mm).count();
+    }
+
+    /** The 12-bit matrix scan {@code n} drawn from {@code randomSeed}: no seed of a clump missed, no false seed. */
+    private static void assertEveryClumpSeedFoundAndNoFalseSeed(long randomSeed, int n) {
+        SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+        assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
+        SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+        assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
+                .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
+                .doesNotContain(org.seedplan.verify.scanner.TrueSeed.Situation.CLUMP);
+        assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
     }
 }
