@@ -344,4 +344,28 @@ class SeedsAtOtherMetalTest {
             assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY lines", scan[0]).isZero();
         }
     }
+
+    @Test
+    void aWholeSeedBesideAScrewsShaftWithADeepBandBeyondItsMirrorOnFiveMmGaussianSlicesIsNamed() {
+        // The scenes drawn from 2033 lay the shaft seed 9 mm behind the tip on the side away from the vertebra's cortex (as 2031
+        // does, 6.6 mm). On 5 mm Gaussian slices the band beyond the piece's mirror image lies 0.169-0.193 of the way below the
+        // background and the piece 0.82-0.94 of the screw's radius from its axis, past both of the fourteenth round's bars (0.15,
+        // 0.9): the band took the piece for the screw's own edge and the seed was lost with no line (12-bit gaps 0, 0.25, 0.5 mm,
+        // extended 0.25 mm, where its residual peaks at 3553 HU, under the marker's 1.25 windows). The piece holds 1.19-1.33 seeds'
+        // metal and one seed's image explains 0.867-0.879 of its residual; the screw's edges above a band on the tuning scans are
+        // explained at most 0.719, and those holding a seed or more at most 0.625.
+        assertShaftSeedsNamed(2033, new Object[][] {{SliceProfile.GAUSSIAN, 5.0, 0.0, HuScale.CLIPPED_12_BIT},
+            {SliceProfile.GAUSSIAN, 5.0, 0.25, HuScale.EXTENDED}});
+    }
+
+    @Test
+    void aScrewsEdgeAboveADarkBandFittedMostLikeASeedIsNotNamed() {
+        // The all-implant tuning scans whose pieces only a dark band explains come closest to the seed-sized rule (5 mm box 12-bit
+        // 312: one seed's image explains 0.719 of the residual, 0.55 seeds' metal; 5 mm box extended 1013: 0.676, 0.90 seeds):
+        // both under the bars (0.75, 1 seed), no line naming metal that may hold a seed.
+        for (int[] scan : new int[][] {{312, 12}, {1013, 13}}) {
+            SeedFinding f = new SeedFinder().find(IndependentScanMatrix.allImplants(scan[0], scan[1]).ct());
+            assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY lines", scan[0]).isZero();
+        }
+    }
 }
