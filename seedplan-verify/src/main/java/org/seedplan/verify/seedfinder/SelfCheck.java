@@ -182,7 +182,7 @@ final class SelfCheck {
                     + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
                     + " may too): look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
                     : String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
-                    + " that its shape does not explain and no seed's image fits: look at the images there", h.metal().describe(), h.seeds(),
+                    + " that its shape does not explain, not counted as a seed: look at the images there", h.metal().describe(), h.seeds(),
                     h.nearMm().x(), h.nearMm().y(), h.nearMm().z()));
         }
         for (PairAlongZ p : pairs) {
