@@ -70,13 +70,17 @@ final class DarkBands {
             return t < 0 || t > len ? 0 : Math.min(1, Math.min(t, len - t) / fadeMm);
         }
 
-        /** Across the band, d mm from its line, given the dark core's value there ({@code core}, the Gaussian of σ widthMm). */
-        double across(double core, double d) {
-            if (!flanks) {
-                return core;
-            }
-            double w = FLANK_WIDTH * widthMm;
-            return (core - Math.exp(-d * d / (2 * w * w)) / FLANK_WIDTH) / (1 - 1 / FLANK_WIDTH);
+        /**
+         * Across the band, given the Gaussians of σ widthMm ({@code core}) and of σ {@value #FLANK_WIDTH} widthMm ({@code flank})
+         * at the distance from its line: 1 on the line.
+         */
+        double across(double core, double flank) {
+            return flanks ? (core - flank / FLANK_WIDTH) / (1 - 1 / FLANK_WIDTH) : core;
+        }
+
+        /** The depth's factor for a product of the two objects' metal (in single seeds' metal). */
+        double ofMetal(double metal, double root) {
+            return power == 0.5 ? root : power == 1 ? metal : Math.pow(metal, power);
         }
     }
 
@@ -148,11 +152,14 @@ final class DarkBands {
      * in seeds)^power × the band's shape.
      */
     double[] perSeed(int own, ImageFitter.Region r) {
-        return perSeed(own, r, List.of(shape))[0];
+        return perSeed(own, r, List.of(shape), null)[0];
     }
 
-    /** {@link #perSeed(int, ImageFitter.Region)} for each of the given shapes at once ([shape][voxel]). */
-    private double[][] perSeed(int own, ImageFitter.Region r, List<Shape> shapes) {
+    /**
+     * {@link #perSeed(int, ImageFitter.Region)} for each of the given shapes at once ([shape][voxel]), at the voxels where
+     * {@code only} is a number (all where it is null; 0 elsewhere).
+     */
+    private double[][] perSeed(int own, ImageFitter.Region r, List<Shape> shapes, double[] only) {
         double[][] out = new double[shapes.size()][r.size()];
         // The dark core's Gaussian once per width (the costly part), not once per shape.
         double[] widths = shapes.stream().mapToDouble(Shape::widthMm).distinct().toArray();
@@ -165,6 +172,8 @@ final class DarkBands {
             }
         }
         double[] core = new double[widths.length];
+        double[] flank = new double[widths.length];
+        boolean flanks = shapes.stream().anyMatch(Shape::flanks);
         Map<Integer, double[]> ownBySlice = new HashMap<>();
         bySlice.forEach((k, objects) -> objects.stream().filter(o -> (int) o[0] == own).findFirst().ifPresent(o -> ownBySlice.put(k, o)));
         double ownSeeds = totalSeeds(own);
@@ -172,6 +181,9 @@ final class DarkBands {
             return out;
         }
         for (int q = 0; q < r.size(); q++) {
+            if (only != null && Double.isNaN(only[q])) {
+                continue;
+            }
             int k = (int) Math.round((r.z[q] - g.z(0)) / g.dzMm());
             double[] me = ownBySlice.get(k);
             if (me == null) {
@@ -193,15 +205,19 @@ final class DarkBands {
                 double t = px * ux + py * uy;
                 double across = -px * uy + py * ux;
                 double metal = share * o[1];
+                double root = Math.sqrt(metal);
                 for (int w = 0; w < widths.length; w++) {
                     core[w] = Math.exp(-across * across / (2 * widths[w] * widths[w]));
+                    if (flanks) {
+                        double f = FLANK_WIDTH * widths[w];
+                        flank[w] = Math.exp(-across * across / (2 * f * f));
+                    }
                 }
                 for (int s = 0; s < shapes.size(); s++) {
                     Shape sh = shapes.get(s);
                     double along = sh.along(t, len);
                     if (along != 0) {
-                        out[s][q] += (sh.power() == 0.5 ? Math.sqrt(metal) : Math.pow(metal, sh.power()))
-                                * (along * sh.across(core[widthOf[s]], across));
+                        out[s][q] += sh.ofMetal(metal, root) * (along * sh.across(core[widthOf[s]], flank[widthOf[s]]));
                     }
                 }
             }
@@ -238,7 +254,7 @@ final class DarkBands {
                     misfitEnergy += v * v;
                 }
             }
-            double[][] dark = perSeed(one.label(), one.region(), shapes);
+            double[][] dark = perSeed(one.label(), one.region(), shapes, one.misfit());
             for (int s = 0; s < shapes.size(); s++) {
                 for (int q = 0; q < one.misfit().length; q++) {
                     if (!Double.isNaN(one.misfit()[q])) {

@@ -27,7 +27,7 @@ class DarkBandsTest {
         // Behind the object and beyond the other, nothing; across the line, a Gaussian of σ 1 mm.
         assertThat(b.along(-1, 20)).isEqualTo(0);
         assertThat(b.along(21, 20)).isEqualTo(0);
-        assertThat(b.across(Math.exp(-0.5), 1)).isCloseTo(Math.exp(-0.5), within(1e-12));
+        assertThat(b.across(Math.exp(-0.5), Math.exp(-0.5 / 9))).isCloseTo(Math.exp(-0.5), within(1e-12));
     }
 
     @Test
@@ -40,14 +40,12 @@ class DarkBandsTest {
         assertThat(s.along(30, 20)).isCloseTo(0.5, within(1e-12));
         // Across: 1 on the line, brighter than the background beside it, and no net CT number (midpoint rule, 1 µm steps, out
         // to 8 σ of the flanks: the integral is 0 to 1e-6 of the core's area).
-        assertThat(s.across(1, 0)).isCloseTo(1, within(1e-12));
-        double d = 1.5;
-        assertThat(s.across(Math.exp(-d * d / (2 * 0.36)), d)).isNegative();
+        assertThat(s.across(1, 1)).isCloseTo(1, within(1e-12));
+        assertThat(across(s, 1.5)).isNegative();
         double sum = 0;
         double h = 1e-3;
         for (double x = -14.4; x < 14.4; x += h) {
-            double m = x + h / 2;
-            sum += s.across(Math.exp(-m * m / (2 * 0.36)), m) * h;
+            sum += across(s, x + h / 2) * h;
         }
         assertThat(sum).isCloseTo(0, within(1e-6 * 0.6 * Math.sqrt(2 * Math.PI)));
     }
@@ -97,6 +95,13 @@ class DarkBandsTest {
             assertThat(m.missingPlanned()).as("seeds missed on %d", c[0]).isEmpty();
             assertThat(m.extraFound()).as("false seeds on %d", c[0]).isEmpty();
         }
+    }
+
+    /** The shape across its line at d mm (σ 0.6 mm core, flanks 3 × as wide). */
+    private static double across(DarkBands.Shape s, double d) {
+        double w = s.widthMm();
+        double f = DarkBands.FLANK_WIDTH * w;
+        return s.across(Math.exp(-d * d / (2 * w * w)), Math.exp(-d * d / (2 * f * f)));
     }
 
     private static DarkBands.Learned learned(SimulatedPostOpScan s) {
