@@ -15,7 +15,8 @@ import org.seedplan.geometry.Volume;
  * the slice sensitivity profile ({@link SliceProfile}, as wide as the model's slice thickness, sampled every slice spacing)
  * axially and by the pixel aperture blurred by
  * the Gaussian point-spread function in-plane. Then, slice by slice, beam hardening (a dark band
- * between every two dense objects in the slice, deeper for denser pairs, and streaks from each),
+ * between every two dense objects in the slice, deeper for denser pairs, or as the model is told a dark streak through both
+ * running past them, {@link ScannerModel.Hardening}; and streaks from each),
  * spatially correlated noise, rounding and the scanner's HU range.
  */
 public final class PostOpScanner {
@@ -26,6 +27,20 @@ public final class PostOpScanner {
     private static final double BAND_REFERENCE_HU_MM2 = 30_000;
     /** Least slice content of an object that causes beam-hardening artefacts, HU·mm² (a calcification does not). */
     private static final double DENSE_HU_MM2 = 5_000;
+
+    /** {@link ScannerModel.Hardening#STREAKS_THROUGH}: the streak's dark core across its line (σ), mm. */
+    static final double STREAK_SIGMA_MM = 0.6;
+    /** Its bright flanks' width, in units of the core's. */
+    static final double STREAK_FLANK = 3;
+    /**
+     * The bright flanks' area in units of the dark core's (1 would leave no net CT number across the line, as the ramp filter
+     * alone would; the scanner's smoothing kernel and the object's own hardening fill part of it in).
+     */
+    static final double STREAK_FLANK_AREA = 0.5;
+    /** Distance past an object over which the streak fades to half, mm. */
+    static final double STREAK_FADE_MM = 10;
+    /** Farthest the streak runs past an object, mm. */
+    static final double STREAK_REACH_MM = 60;
 
     private final ScannerModel model;
 
@@ -242,8 +257,13 @@ public final class PostOpScanner {
                 SliceContent a = here.get(p);
                 for (int q = p + 1; q < here.size(); q++) {
                     SliceContent b = here.get(q);
-                    double amp = -depth * Math.min(3, Math.sqrt(a.contentHuMm2() * b.contentHuMm2()) / BAND_REFERENCE_HU_MM2);
-                    line(g, k, out, a.x(), a.y(), b.x(), b.y(), amp, 1.0, 2.0);
+                    if (model.hardening() == ScannerModel.Hardening.STREAKS_THROUGH) {
+                        double amp = -depth * Math.min(3, a.contentHuMm2() * b.contentHuMm2() / (BAND_REFERENCE_HU_MM2 * BAND_REFERENCE_HU_MM2));
+                        streakThrough(g, k, out, a.x(), a.y(), b.x(), b.y(), amp);
+                    } else {
+                        double amp = -depth * Math.min(3, Math.sqrt(a.contentHuMm2() * b.contentHuMm2()) / BAND_REFERENCE_HU_MM2);
+                        line(g, k, out, a.x(), a.y(), b.x(), b.y(), amp, 1.0, 2.0);
+                    }
                 }
                 for (int s = 0; s < 3; s++) {
                     double angle = rnd.nextDouble(0, Math.PI);
@@ -254,6 +274,54 @@ public final class PostOpScanner {
                 }
             }
         }
+    }
+
+    /**
+     * {@link ScannerModel.Hardening#STREAKS_THROUGH}: a streak along the whole line through two centres a and b in slice k, of
+     * amplitude {@code amp} between them and fading as {@value #STREAK_FADE_MM} / ({@value #STREAK_FADE_MM} + r) at r mm past
+     * either (out to {@value #STREAK_REACH_MM} mm); across, a dark core of σ {@value #STREAK_SIGMA_MM} mm with bright flanks
+     * three times as wide and of half its area (normalised to 1 on the line).
+     */
+    private static void streakThrough(Grid g, int k, double[] out, double ax, double ay, double bx, double by, double amp) {
+        double len = Math.hypot(bx - ax, by - ay);
+        if (len < 1e-6) {
+            return;
+        }
+        double ux = (bx - ax) / len;
+        double uy = (by - ay) / len;
+        double pad = 3 * STREAK_FLANK * STREAK_SIGMA_MM;
+        double x0 = ax - STREAK_REACH_MM * ux;
+        double y0 = ay - STREAK_REACH_MM * uy;
+        double x1 = bx + STREAK_REACH_MM * ux;
+        double y1 = by + STREAK_REACH_MM * uy;
+        int i0 = clamp((int) Math.floor((Math.min(x0, x1) - pad - g.x(0)) / g.dxMm()), g.nx());
+        int i1 = clamp((int) Math.ceil((Math.max(x0, x1) + pad - g.x(0)) / g.dxMm()), g.nx());
+        int j0 = clamp((int) Math.floor((Math.min(y0, y1) - pad - g.y(0)) / g.dyMm()), g.ny());
+        int j1 = clamp((int) Math.ceil((Math.max(y0, y1) + pad - g.y(0)) / g.dyMm()), g.ny());
+        for (int j = j0; j <= j1; j++) {
+            for (int i = i0; i <= i1; i++) {
+                double px = g.x(i) - ax;
+                double py = g.y(j) - ay;
+                double t = px * ux + py * uy;
+                double past = t < 0 ? -t : Math.max(0, t - len);
+                if (past > STREAK_REACH_MM) {
+                    continue;
+                }
+                double d = -px * uy + py * ux;
+                if (Math.abs(d) > pad) {
+                    continue;
+                }
+                out[g.index(i, j, k)] += amp * STREAK_FADE_MM / (STREAK_FADE_MM + past) * streakAcross(d);
+            }
+        }
+    }
+
+    /** The streak's profile across its line at distance d, mm: 1 on the line, bright flanks beside it. */
+    static double streakAcross(double d) {
+        double core = Math.exp(-d * d / (2 * STREAK_SIGMA_MM * STREAK_SIGMA_MM));
+        double w = STREAK_FLANK * STREAK_SIGMA_MM;
+        double flank = STREAK_FLANK_AREA * Math.exp(-d * d / (2 * w * w)) / STREAK_FLANK;
+        return (core - flank) / (1 - STREAK_FLANK_AREA / STREAK_FLANK);
     }
 
     /**

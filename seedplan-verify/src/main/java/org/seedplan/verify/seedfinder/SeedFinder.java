@@ -353,18 +353,27 @@ public final class SeedFinder {
 
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
+    /** Told the band shape and depth each scan's single seeds show, where the bands are asked ({@link DarkBands#learn}). */
+    private final java.util.function.Consumer<DarkBands.Learned> bandsLearned;
 
     public SeedFinder() {
         this(SeedFinderOptions.defaults());
     }
 
     public SeedFinder(SeedFinderOptions options) {
-        this(options, () -> false);
+        this(options, () -> false, b -> { });
     }
 
-    private SeedFinder(SeedFinderOptions options, java.util.function.BooleanSupplier cancelled) {
+    private SeedFinder(SeedFinderOptions options, java.util.function.BooleanSupplier cancelled,
+                       java.util.function.Consumer<DarkBands.Learned> bandsLearned) {
         this.options = options;
         this.cancelled = cancelled;
+        this.bandsLearned = bandsLearned;
+    }
+
+    /** This finder telling {@code seen} the band shape and depth it learns from each scan (for tests: {@code DarkBandsTest}). */
+    SeedFinder tellingBands(java.util.function.Consumer<DarkBands.Learned> seen) {
+        return new SeedFinder(options, cancelled, seen);
     }
 
     /**
@@ -373,7 +382,7 @@ public final class SeedFinder {
      * or the objects' fits under way, one per thread.
      */
     public SeedFinder cancelledWhen(java.util.function.BooleanSupplier cancelled) {
-        return new SeedFinder(options, cancelled);
+        return new SeedFinder(options, cancelled, bandsLearned);
     }
 
     private void stopIfCancelled() {
@@ -566,12 +575,18 @@ public final class SeedFinder {
         // or box-profile slices the model misfits one seed more, and a second or third seed absorbs that misfit.
         double penalty = Math.max(MIN_EXTRA_SEED_SHARE * learned.singleSeedEnergy, EXTRA_SEED_MISFIT * singleSeedMisfit(ones, seedVoxels));
         Plateau plateau = extended ? null : Plateau.of(ones, seedVoxels, fitter);
-        // Beam hardening's dark bands between the dense objects of a slice, their depth per seed learned from the single seeds: with
-        // them in the model a bundle of three on a clipped scan fits as three where it fitted as two (fifteenth round).
+        // Beam hardening's dark bands between the dense objects of a slice, their depth per seed (fifteenth round) and shape
+        // (sixteenth) learned from the single seeds: with them in the model a bundle of three on a clipped scan fits as three
+        // where it fitted as two.
         DarkBands bands = extended || profileMm >= THICK_SLICE_MM ? null : DarkBands.of(g, hu, labels, background);
-        double bandDepth = bands == null ? 0 : DarkBands.depth(ones.stream()
+        DarkBands.Learned bandFit = bands == null ? null : bands.learn(ones.stream()
                 .filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
-                .map(bc -> bc.bandsAndMisfit(bands, labels[bc.blob.voxels[0]])).toList());
+                .map(bc -> bc.single(labels[bc.blob.voxels[0]])).toList());
+        if (bandFit != null) {
+            bandsLearned.accept(bandFit);
+        }
+        DarkBands shapedBands = bands == null ? null : bands.shaped(bandFit.shape());
+        double bandDepth = bands == null ? 0 : bandFit.depth();
         List<BlobCount> counts = ones.parallelStream().map(bc -> {
             Blob b = bc.blob;
             bc.penalty = penalty;
@@ -622,7 +637,7 @@ public final class SeedFinder {
                 bc.evaluate(3);
                 if (plateau.favoursThree(bc) && bc.fit(3).ssr() < bc.fit(2).ssr()) {
                     bc.chosen = 3;
-                } else if (bc.fit(3).ssr() < bc.fit(2).ssr() && bc.threeWithBands(bands, labels[b.voxels[0]], bandDepth)) {
+                } else if (bc.fit(3).ssr() < bc.fit(2).ssr() && bc.threeWithBands(shapedBands, labels[b.voxels[0]], bandDepth)) {
                     // The image agrees (as the plateau rule asks), and with beam hardening's bands in the model three seeds lying side
                     // by side fit better by the bar (slices under 3 mm).
                     bc.chosen = 3;
@@ -1824,10 +1839,10 @@ public final class SeedFinder {
         }
 
         /**
-         * The single seed's darkening per band depth at each voxel of the region and what its one-seed fit leaves there (the
-         * fit's unclipped image minus the scan, NaN where either reaches the clip), for learning the band depth.
+         * What the single seed's one-seed fit leaves at each voxel of the region (the fit's unclipped image minus the scan, NaN
+         * where either reaches the clip), for learning the band's shape and depth.
          */
-        double[][] bandsAndMisfit(DarkBands bands, int label) {
+        DarkBands.Single single(int label) {
             SeedImageModel m = fitter.model();
             double[] misfit = new double[region.size()];
             double[] sum = fitter.signal(region, fit(1).seeds()[0]);
@@ -1835,7 +1850,7 @@ public final class SeedFinder {
                 double predicted = m.backgroundHu() + m.amplitude() * sum[q];
                 misfit[q] = predicted >= m.clipHu() || region.hu[q] >= m.clipHu() - 0.5 ? Double.NaN : predicted - region.hu[q];
             }
-            return new double[][] {bands.perSeed(label, region), misfit};
+            return new DarkBands.Single(label, region, misfit);
         }
 
         /**

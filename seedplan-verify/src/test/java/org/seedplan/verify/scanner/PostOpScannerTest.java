@@ -95,4 +95,33 @@ class PostOpScannerTest {
         // A titanium screw (12 000 HU) shows far above the 12-bit scale on the extended one.
         assertThat(max).isGreaterThan(8000);
     }
+
+    @Test
+    void streaksThroughBothObjectsAreOffByDefaultAndRunOnPastTheObjectsWithBrightFlanks() {
+        assertThat(ScannerModel.typical(SliceProfile.BOX, HuScale.EXTENDED).hardening()).isEqualTo(ScannerModel.Hardening.BANDS_BETWEEN);
+        // Two seeds lying in slice 4, 20 mm apart along x; noiseless. The random streaks from each object draw the same numbers
+        // either way, so the two images differ by the pair's artefact alone.
+        Vec3 c = new Vec3(Anatomy.centre(GRID).x() - 10, Anatomy.centre(GRID).y() - 20, GRID.z(4));
+        List<DenseObject> two = List.of(DenseObject.seed(c, new Vec3(0, 1, 0)), DenseObject.seed(c.plus(new Vec3(20, 0, 0)), new Vec3(0, 1, 0)));
+        ScannerModel bands = new ScannerModel(SliceProfile.BOX, 0.9, 0, 80, HuScale.EXTENDED);
+        Volume between = new PostOpScanner(bands).scan(GRID, two, 3);
+        Volume through = new PostOpScanner(bands.withHardening(ScannerModel.Hardening.STREAKS_THROUGH)).scan(GRID, two, 3);
+        // 10 mm past the first seed, on the line through both: the bench's band does not reach there, the streak does (half
+        // depth there): darker by more than the rounding to whole HU can make it (6 HU here: the streak's depth goes with the
+        // product of the two seeds' metal in the slice, about 0.15 of the reference pair's on these 5 mm slices).
+        int i = (int) Math.round((c.x() - 10 - GRID.x(0)) / GRID.dxMm());
+        int j = (int) Math.round((c.y() - GRID.y(0)) / GRID.dyMm());
+        assertThat(through.hu()[GRID.index(i, j, 4)] - between.hu()[GRID.index(i, j, 4)]).isLessThan(-2);
+        // Across the streak: 1 on its line, bright beside it, and its flanks hold half the dark core's area (midpoint rule).
+        assertThat(PostOpScanner.streakAcross(0)).isCloseTo(1, within(1e-12));
+        assertThat(PostOpScanner.streakAcross(1.5)).isNegative();
+        double sum = 0;
+        double h = 1e-3;
+        for (double x = -14.4; x < 14.4; x += h) {
+            sum += PostOpScanner.streakAcross(x + h / 2) * h;
+        }
+        double core = PostOpScanner.STREAK_SIGMA_MM * Math.sqrt(2 * Math.PI);
+        assertThat(sum).isCloseTo(core * (1 - PostOpScanner.STREAK_FLANK_AREA) / (1 - PostOpScanner.STREAK_FLANK_AREA / PostOpScanner.STREAK_FLANK),
+                within(1e-6 * core));
+    }
 }

@@ -31,10 +31,14 @@ final class IndependentScanMatrix {
 
     /** Scan {@code n} of a set, drawn from {@code randomSeed}. */
     static SimulatedPostOpScan scan(long randomSeed, int n) {
-        int cell = n % 18;
+        return scan(randomSeed, n, hardening());
+    }
+
+    /** Scan {@code n} of a set, drawn from {@code randomSeed}, its beam hardening drawn the given way. */
+    static SimulatedPostOpScan scan(long randomSeed, int n, ScannerModel.Hardening hardening) {
         Set<DenseObject.Kind> metal = Set.of(randomSeed % 2 == 0 ? DenseObject.Kind.SCREW : DenseObject.Kind.STENT);
-        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)), metal,
-                randomSeed));
+        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)).withHardening(hardening),
+                metal, randomSeed));
     }
 
     /**
@@ -44,7 +48,7 @@ final class IndependentScanMatrix {
     static SimulatedPostOpScan allImplants(long randomSeed, int n) {
         Set<DenseObject.Kind> all = Set.of(DenseObject.Kind.SCREW, DenseObject.Kind.STENT, DenseObject.Kind.COIL,
                 DenseObject.Kind.CLIP, DenseObject.Kind.WIRE);
-        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)), all,
+        return SimulatedPostOpScan.generate(BenchScanSpec.test(sliceMm(n), ScannerModel.typical(profile(n), scale(n)).withHardening(hardening()), all,
                 randomSeed));
     }
 
@@ -70,6 +74,14 @@ final class IndependentScanMatrix {
         int cell = n % 12;
         double spacing = overlappingSpacingMm(n);
         return 2 * spacing + " mm every " + spacing + " mm " + SliceProfile.values()[(cell % 6) / 2] + " " + HuScale.values()[cell % 2];
+    }
+
+    /**
+     * How the scans draw beam hardening between two objects of a slice: the bench's bands unless a run is given
+     * {@code -Dseedfinder.hardening=streaks_through} ({@link ScannerModel.Hardening}, docs/seed-finder.md, sixteenth round).
+     */
+    static ScannerModel.Hardening hardening() {
+        return ScannerModel.Hardening.valueOf(System.getProperty("seedfinder.hardening", "bands_between").toUpperCase(java.util.Locale.ROOT));
     }
 
     static double sliceMm(int n) {
