@@ -440,8 +440,8 @@ public final class NeedleFinder {
      * slices a run can be gathered from two needles' partial volumes in one slice, lying between them (3685: from needle 6's hub
      * half to needle 7's middle, 1.7–3 mm from each) or from a sparse stretch of several needles' voxels (3669: 101 voxels over
      * 96 mm, where a needle's runs hold 1.5–3 per mm), and described as a needle it lies beside steel, not on it: 0.66 and 0.76
-     * of their paths (3657's run rising through several needles' voxels 0.65), against 0.83 and more for every needle found on
-     * the eight seen 5 mm sets: thin on both sides (docs/needles.md, sixteenth round). Not asked on 3 mm slices, where a needle's
+     * of their paths (3657's run rising through several needles' voxels 0.65, 3501's 0.78), against 0.83 and more for every
+     * needle found on the eight seen 5 mm sets: thin on both sides (docs/needles.md, sixteenth round). Not asked on 3 mm slices, where a needle's
      * outer part in air falls below the follow level (step 4) and where it was not measured.
      */
     private static List<FoundNeedle> onSteel(Volume ct, List<FoundNeedle> needles, double bevelMm) {
