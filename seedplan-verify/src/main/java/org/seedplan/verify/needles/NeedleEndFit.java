@@ -539,7 +539,9 @@ final class NeedleEndFit {
      * 4 × misfit / N. An end the model explains well (noise alone) is held to hundredths of a mm; one whose voxels it explains
      * worse (a seed, streaks, another needle's steel) gets a wider stretch. Where that stretch reaches the window's edge on either
      * side, or the tip found lies beyond the window, the window does not bound it: {@link #UNBOUNDED_ALONG_AXIS_MM}. It does not
-     * state a place the fit is sure of and wrong (a seed in the shaft's stretch reading as a heavier shaft: 3499 needle 5).
+     * state a place the fit is sure of and wrong (another needle's steel in the window's neighbouring slice: 3705 needle 4, 1.22 mm
+     * long, stated ±0.26; a seed in the shaft's stretch read as a heavier shaft was such, 3499 needle 5, until such shafts were
+     * given the scan's mass, {@link NeedleFinder#HEAVY_SHAFT_SHARE}).
      */
     double tipAxisUncertaintyMm(int b) {
         double t0 = tipMm[b];
