@@ -95,6 +95,8 @@ final class NeedleEndFit {
     private double firstMassPerMm = Double.NaN;
     /** The slice profile fitted in the first window when the end was looked for again beyond it (else null: this fit's own). */
     private double[] shaftProfile;
+    /** The steel's mass per mm given for the first window's shaft (HU·mm²), or NaN: fitted there. */
+    private double givenMassPerMm = Double.NaN;
     /** The shaft's parameters with the axis's offsets and tilts refitted at the tip, and the bevel's turn, of the end's search. */
     private double[] tipShaft;
     private double tipTurn;
@@ -182,8 +184,21 @@ final class NeedleEndFit {
      */
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
             java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm) {
+        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, ownSteelTo, ownSteelGoesOnFrom, leastMassPerMm, Double.NaN);
+    }
+
+    /**
+     * {@link #of(Volume, Vec3, Vec3, double, double, double[], double[], java.util.function.DoublePredicate,
+     * java.util.function.DoublePredicate, double)} with the first window's shaft given {@code massPerMm} of steel per mm (HU·mm²)
+     * instead of fitting it (NaN: fitted), with the scan's profile given: where the shaft behind the end read much heavier than the
+     * scan's needles, a seed touching it (an implant's needles are of one type), the needle's own steel is the scan's.
+     */
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
+            java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm,
+            double massPerMm) {
         Vec3 along = axis.normalized();
         NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
+        fit.givenMassPerMm = profile == null ? Double.NaN : massPerMm;
         if (!fit.fit()) {
             return null;
         }
@@ -524,7 +539,9 @@ final class NeedleEndFit {
      * 4 × misfit / N. An end the model explains well (noise alone) is held to hundredths of a mm; one whose voxels it explains
      * worse (a seed, streaks, another needle's steel) gets a wider stretch. Where that stretch reaches the window's edge on either
      * side, or the tip found lies beyond the window, the window does not bound it: {@link #UNBOUNDED_ALONG_AXIS_MM}. It does not
-     * state a place the fit is sure of and wrong (a seed in the shaft's stretch reading as a heavier shaft: 3499 needle 5).
+     * state a place the fit is sure of and wrong (another needle's steel in the window's neighbouring slice: 3705 needle 4, 1.22 mm
+     * long, stated ±0.26; a seed in the shaft's stretch read as a heavier shaft was such, 3499 needle 5, until such shafts were
+     * given the scan's mass, {@link NeedleFinder#HEAVY_SHAFT_SHARE}).
      */
     double tipAxisUncertaintyMm(int b) {
         double t0 = tipMm[b];
@@ -618,10 +635,20 @@ final class NeedleEndFit {
         if (profile != null) {
             // The scan's profile given: the steel's mass per mm and the axis's offsets and tilts only.
             java.util.function.UnaryOperator<double[]> full = q -> new double[] {q[0], profile[0], profile[1], profile[2], q[1], q[2], q[3], q[4]};
-            double[] q = NelderMead.minimise(x -> misfit(full.apply(x), Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM),
-                    new double[] {Math.log(massPerMm), 0, 0, 0, 0}, new double[] {0.4, 0.2, 0.2, 0.01, 0.01}, MAX_EVALUATIONS, TOLERANCE);
             shapes = new double[0][];
-            p = full.apply(q);
+            if (Double.isNaN(givenMassPerMm)) {
+                double[] q = NelderMead.minimise(x -> misfit(full.apply(x), Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM),
+                        new double[] {Math.log(massPerMm), 0, 0, 0, 0}, new double[] {0.4, 0.2, 0.2, 0.01, 0.01}, MAX_EVALUATIONS, TOLERANCE);
+                p = full.apply(q);
+            } else {
+                // The mass given (the scan's, where this shaft read much heavier: a seed touching it) and the profile: the axis's
+                // offsets and tilts only.
+                double ln = Math.log(givenMassPerMm);
+                java.util.function.UnaryOperator<double[]> given = q -> full.apply(new double[] {ln, q[0], q[1], q[2], q[3]});
+                double[] q = NelderMead.minimise(x -> misfit(given.apply(x), Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM),
+                        new double[] {0, 0, 0, 0}, new double[] {0.2, 0.2, 0.01, 0.01}, MAX_EVALUATIONS, TOLERANCE);
+                p = given.apply(q);
+            }
         }
         for (double[] shape : shapes) {
             double[] start = {Math.log(massPerMm), 0.5, shape[0], shape[1], 0, 0, 0, 0};

@@ -50,6 +50,19 @@ public final class NeedleFinder {
      * fresh 3 mm set 3709–3732 read light).
      */
     static final double LIGHT_SHAFT_SHARE = 0.85;
+    /**
+     * An end's shaft holding more than this share of the median steel mass per mm of the scan's ends holds other metal beside the
+     * needle's own steel (an implant's needles are of one type): a seed touching the shaft inside the end fit's shaft stretch read
+     * 1.90 and 2.09 (3663 and 3673 needle 5, the scenario's seed 15 mm behind the tip), and the heavier model explained the tip's
+     * voxels with a needle about a mm too short (1.08 and 1.05 mm, stated ±0.41 and ±0.25 along the axis). Such an end is fitted
+     * again with the scan's median mass ({@link NeedleEndFit#of}): on the seen 5 mm sets the 39 ends it fired on read 1.152–2.285
+     * and their tips but one moved 0.06–2.97 mm nearer the truth along the axis; every end it did not fire on read at most 1.144,
+     * those nearest the threshold lying 0.16–0.39 mm short (thin on both sides: the heavier an end reads, the shorter its tip, a
+     * continuum). The fired end's misfits enter the scan's bevel estimate: on five of the 39 scans it moved a step, every tip of
+     * the scan about a quarter mm (docs/needles.md, sixteenth round). The light-shaft rule's mirror ({@link #LIGHT_SHAFT_SHARE});
+     * asked on slices thicker than 3 mm only, as that rule is.
+     */
+    static final double HEAVY_SHAFT_SHARE = 1.15;
     private static final int LINE_TRIALS = 300;
     private static final double STEP_MM = 0.1;
 
@@ -257,8 +270,25 @@ public final class NeedleFinder {
             // looked for behind that steel (NeedleEndFit.behindLightShaft; 3651 n6, 3591 n7, 3590 n4, docs/needles.md, fifteenth round).
             // Only on slices thicker than 3 mm, where it was measured: on the fresh 3 mm set 3709-3732 it read two right ends
             // light (3709 n9, 28 degrees out of the plane; 3711 n1, flat) and put their tips 4.4 and 4.9 mm short.
-            double leastMass = thickness > NeedleCentreline.THICK_SLICE_MM
-                    ? LIGHT_SHAFT_SHARE * NeedleEndFit.medianMassPerMm(fits.values()) : 0;
+            double medianMass = NeedleEndFit.medianMassPerMm(fits.values());
+            double leastMass = thickness > NeedleCentreline.THICK_SLICE_MM ? LIGHT_SHAFT_SHARE * medianMass : 0;
+            double mostMass = thickness > NeedleCentreline.THICK_SLICE_MM ? HEAVY_SHAFT_SHARE * medianMass : Double.POSITIVE_INFINITY;
+            // An end whose shaft holds much more steel per mm than the scan's needles' holds other metal too (a seed touching it):
+            // fitted with that mass, the model explains the tip's voxels with a shorter needle; its end is fitted again with the
+            // scan's median mass (3663 n5, 3673 n5: 1.08 and 1.05 mm short, docs/needles.md, sixteenth round).
+            List<Run> heavy = new ArrayList<>();
+            for (int q = 0; q < refinedRuns.size(); q++) {
+                NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                if (fit != null && fit.firstMassPerMm() > mostMass) {
+                    heavy.add(refinedRuns.get(q));
+                }
+            }
+            for (Run h : heavy) {
+                fits.remove(h);
+                int q = refinedRuns.indexOf(h);
+                describe(ct, h, ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
+                        others(refinedRuns, ranges, q), false, 0, medianMass);
+            }
             List<Run> light = new ArrayList<>();
             List<double[]> lightRanges = new ArrayList<>();
             for (int q = 0; q < refinedRuns.size(); q++) {
@@ -1514,6 +1544,12 @@ public final class NeedleFinder {
      */
     private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
             List<NeedleCentreline.Extent> others, boolean alongAxis, double leastMassPerMm) {
+        return describe(ct, run, range, clipHu, fits, bevel, profile, others, alongAxis, leastMassPerMm, Double.NaN);
+    }
+
+    /** {@link #describe}, the end fit's first shaft given {@code massPerMm} of steel per mm (NaN: fitted; {@link NeedleEndFit#of}). */
+    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
+            List<NeedleCentreline.Extent> others, boolean alongAxis, double leastMassPerMm, double massPerMm) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -1554,7 +1590,7 @@ public final class NeedleFinder {
                         profile, s -> ownSteel(toTip.at(end), toTip.direction(end), s, tubeMm(ct), others),
                         s -> steelGoesOn(ct, toTip.at(end), toTip.direction(end), s)
                                 && ownSteel(toTip.at(end), toTip.direction(end), s + STEEL_FROM_TIP_MM + NeedleEndFit.STEEL_GOES_ON_MM, tubeMm(ct), others),
-                        leastMassPerMm);
+                        leastMassPerMm, massPerMm);
         if (fit != null) {
             fits.put(run, fit);
         }
