@@ -850,7 +850,13 @@ final class NeedleEndFit {
             double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
             double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
             double lever = s - SHAFT_MIDDLE_MM;
-            Vec3 c = end.plus(axis.times(s)).plus(e1.times(p[4] + p[6] * lever)).plus(e2.times(p[5] + p[7] * lever));
+            // The element's centre, end + s·axis + (offset + tilt·lever) along e1 and e2: Vec3's arithmetic written out in its
+            // order (the same numbers, no objects in this innermost loop of the end fit).
+            double o1 = p[4] + p[6] * lever;
+            double o2 = p[5] + p[7] * lever;
+            double cx = end.x() + axis.x() * s + e1.x() * o1 + e2.x() * o2;
+            double cy = end.y() + axis.y() * s + e1.y() * o1 + e2.y() * o2;
+            double cz = end.z() + axis.z() * s + e1.z() * o1 + e2.z() * o2;
             double fraction = 1;
             double fromTip = last - s;
             if (!shaftOnly && fromTip < bevel) {
@@ -860,22 +866,25 @@ final class NeedleEndFit {
                     continue;
                 }
                 fraction = area / full;
-                c = c.plus(side.times(2.0 / 3.0 * Math.pow(r * r - e0 * e0, 1.5) / area));
+                double toSide = 2.0 / 3.0 * Math.pow(r * r - e0 * e0, 1.5) / area;
+                cx += side.x() * toSide;
+                cy += side.y() * toSide;
+                cz += side.z() * toSide;
             }
             double amount = massPerMm * fraction * step;
-            int ia = Math.max(0, (int) Math.floor((c.x() - reachXy - g.x(0)) / g.dxMm()) - i0);
-            int ib = Math.min(ni - 1, (int) Math.ceil((c.x() + reachXy - g.x(0)) / g.dxMm()) - i0);
-            int ja = Math.max(0, (int) Math.floor((c.y() - reachXy - g.y(0)) / g.dyMm()) - j0);
-            int jb = Math.min(nj - 1, (int) Math.ceil((c.y() + reachXy - g.y(0)) / g.dyMm()) - j0);
-            int ka = Math.max(0, (int) Math.floor((c.z() - reachZ - g.z(0)) / g.dzMm()) - k0);
-            int kb = Math.min(nk - 1, (int) Math.ceil((c.z() + reachZ - g.z(0)) / g.dzMm()) - k0);
+            int ia = Math.max(0, (int) Math.floor((cx - reachXy - g.x(0)) / g.dxMm()) - i0);
+            int ib = Math.min(ni - 1, (int) Math.ceil((cx + reachXy - g.x(0)) / g.dxMm()) - i0);
+            int ja = Math.max(0, (int) Math.floor((cy - reachXy - g.y(0)) / g.dyMm()) - j0);
+            int jb = Math.min(nj - 1, (int) Math.ceil((cy + reachXy - g.y(0)) / g.dyMm()) - j0);
+            int ka = Math.max(0, (int) Math.floor((cz - reachZ - g.z(0)) / g.dzMm()) - k0);
+            int kb = Math.min(nk - 1, (int) Math.ceil((cz + reachZ - g.z(0)) / g.dzMm()) - k0);
             if (ia > ib || ja > jb || ka > kb) {
                 continue;
             }
-            gaussian(wx, ia, ib, g.x(i0 + ia) - c.x(), g.dxMm(), sxy, norm);
-            gaussian(wy, ja, jb, g.y(j0 + ja) - c.y(), g.dyMm(), sxy, norm);
+            gaussian(wx, ia, ib, g.x(i0 + ia) - cx, g.dxMm(), sxy, norm);
+            gaussian(wy, ja, jb, g.y(j0 + ja) - cy, g.dyMm(), sxy, norm);
             for (int k = ka; k <= kb; k++) {
-                wz[k] = sliceProfile(g.z(k0 + k) - c.z(), box, sz);
+                wz[k] = sliceProfile(g.z(k0 + k) - cz, box, sz);
             }
             for (int k = ka; k <= kb; k++) {
                 double az = amount * wz[k];

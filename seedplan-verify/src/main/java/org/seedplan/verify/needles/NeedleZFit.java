@@ -2,6 +2,7 @@ package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,20 +284,24 @@ final class NeedleZFit {
             leastHeld = least;
             leastOwn = least;
             double[] steel = new double[misfit.tv.length];
+            double[] ratio = new double[misfit.tv.length];
+            // A line's height above its first end at each voxel depends on its rise alone, and the grid's lines share a few
+            // dozen rises: each is computed once (keyed by the rise's exact value, so the numbers are those computed in place).
+            Map<Double, double[]> rises = new HashMap<>();
             for (int row = from; row < to; row++) {
                 double da = steps.get(row);
                 for (double db : steps) {
                     double[] y = {lnMass, misfit.za0 + da, misfit.zb0 + db};
                     Arrays.fill(steel, Double.NaN);
-                    double m = misfit.at(y, steel, leastHeld);
+                    double m = misfit.at(y, rises.computeIfAbsent(y[2] - y[1], misfit::riseAt), steel, ratio, leastHeld);
                     if (m < leastHeld) {
                         leastHeld = m;
                         held = y;
                     }
-                    double lnOwn = misfit.leastSquaresLnMass(da, db);
+                    double lnOwn = misfit.leastSquaresLnMass(misfit.za0 + da, rises.computeIfAbsent(db - da, misfit::riseAt));
                     if (!Double.isNaN(lnOwn)) {
                         double[] w = {lnOwn, y[1], y[2]};
-                        double mw = misfit.at(w, steel, leastOwn);
+                        double mw = misfit.at(w, null, steel, ratio, leastOwn);
                         if (mw < leastOwn) {
                             leastOwn = mw;
                             own = w;
@@ -312,8 +317,14 @@ final class NeedleZFit {
      * voxel in their order. Every voxel's term is ≥ 0, so once the running sum passes a bound the misfit cannot come below it:
      * {@link #at(double[], double)} stops there, which the grid and {@link NelderMead} use where only "below the bound?" is asked.
      */
-    private static final class Misfit implements NelderMead.Bounded {
+    static final class Misfit implements NelderMead.Bounded {
         private static final double C2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
+        /**
+         * The relative margin by which a lower bound must pass a bound to stand for the misfit's passing it: the rounding of a
+         * few thousand non-negative terms summed in double (each sum within n × 2⁻⁵³ of the exact one, ~10⁻¹² here) and of
+         * each term (ln within an ulp, 1 + u within 2⁻⁵³) lie far inside it.
+         */
+        private static final double ROUNDING = 1e-9;
         private final double[] tv;
         private final double[] zv;
         private final double[] inPlane;
@@ -325,6 +336,8 @@ final class NeedleZFit {
         private final double span;
         private final double za0;
         private final double zb0;
+        /** The voxels nearest the line across first: there a line off the needle's own differs most from the best. */
+        private final int[] nearFirst;
 
         Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
                double span, double za0, double zb0) {
@@ -339,60 +352,106 @@ final class NeedleZFit {
             this.span = span;
             this.za0 = za0;
             this.zb0 = zb0;
+            this.nearFirst = java.util.stream.IntStream.range(0, tv.length).boxed()
+                    .sorted((p, q) -> Double.compare(inPlane[q], inPlane[p])).mapToInt(Integer::intValue).toArray();
         }
 
         double of(double[] x) {
             return at(x, Double.POSITIVE_INFINITY);
         }
 
-        /** The misfit at {@code x}, or a sum above {@code bound} once the running sum passes it. */
+        /**
+         * The misfit at {@code x}, or a sum above {@code bound} once the misfit is sure to pass it: voxel by voxel in their
+         * order, where no bound is given; else as {@link #at(double[], double[], double[], double[], double)}.
+         */
         @Override
         public double at(double[] x, double bound) {
-            double mass = Math.exp(x[0]);
-            double sum = prior(x);
-            for (int q = 0; q < tv.length && sum <= bound; q++) {
-                double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q], zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span)))
-                        - value[q];
-                sum += Math.log1p(r * r / C2);
+            if (bound == Double.POSITIVE_INFINITY) {
+                double mass = Math.exp(x[0]);
+                double sum = prior(x);
+                for (int q = 0; q < tv.length; q++) {
+                    double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
+                            zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
+                    sum += Math.log1p(r * r / C2);
+                }
+                return sum;
             }
-            return sum;
+            return at(x, null, null, new double[tv.length], bound);
         }
 
         /**
-         * {@link #at(double[], double)} keeping the line's steel per unit mass at each voxel in {@code steel} for the next
-         * mass on the same line: a NaN there is computed and kept.
+         * The misfit at {@code x}, or a sum above {@code bound} once it is sure to pass it; where {@code steel} is given, the
+         * line's steel per unit mass at each voxel is kept there for the next mass on the same line (a NaN there is computed
+         * and kept), from the line's {@link #riseAt} its rise where that is given. Most points a grid or a simplex tries are
+         * worse than the bound they are compared with, and the misfit's term {@code Math.log1p} was its costliest part: so a
+         * lower bound of the misfit is summed first ({@link #lowerTerm}, a few times cheaper; the voxels nearest the line across
+         * first, where a wrong line's terms grow most; each voxel's r² / c² kept in {@code ratio}), and where it passes the
+         * bound by more than rounding can account for ({@link #ROUNDING}), the misfit does too and that lower bound is the
+         * answer; otherwise the misfit is summed voxel by voxel in their order from the same r² / c², stopping once the running
+         * sum passes the bound (every term is ≥ 0): the same numbers in the same order as one pass gives.
          */
-        double at(double[] x, double[] steel, double bound) {
+        double at(double[] x, double[] rise, double[] steel, double[] ratio, double bound) {
             double mass = Math.exp(x[0]);
             double sum = prior(x);
-            for (int q = 0; q < tv.length && sum <= bound; q++) {
-                double s = steel[q];
+            double lower = sum;
+            double beyond = bound + ROUNDING * (Math.abs(bound) + 1);
+            for (int k = 0; k < tv.length; k++) {
+                int q = nearFirst[k];
+                double s = steel == null ? Double.NaN : steel[q];
                 if (Double.isNaN(s)) {
-                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span));
-                    steel[q] = s;
+                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (tv[q] - a) / span : rise[q])));
+                    if (steel != null) {
+                        steel[q] = s;
+                    }
                 }
                 double r = Math.min(clip, tissue[q] + mass * s) - value[q];
-                sum += Math.log1p(r * r / C2);
+                double u = r * r / C2;
+                ratio[q] = u;
+                lower += lowerTerm(u);
+                if (lower > beyond) {
+                    return lower;
+                }
+            }
+            for (int q = 0; q < tv.length && sum <= bound; q++) {
+                sum += Math.log1p(ratio[q]);
             }
             return sum;
         }
 
         /**
-         * ln of the least squares mass over the voxels the scanner did not clip, for the line {@code da} and {@code db} mm from
-         * the centroids' line's first end height at either end (NaN when no positive mass fits); the line's slope is that of
-         * the offsets alone, as the grid has always weighed it.
+         * A lower bound of ln(1 + u) for u ≥ 0: 2u / (2 + u) below 1 (ln(1 + u) ≥ 2u / (2 + u) for every u ≥ 0, short of it by
+         * u³ / 12 and less), ln(1 + u) itself from 1 on (where the rounding of 1 + u moves it by a few parts in 10¹⁶).
          */
-        double leastSquaresLnMass(double da, double db) {
+        static double lowerTerm(double u) {
+            return u < 1 ? 2 * u / (2 + u) : Math.log(1 + u);
+        }
+
+        /**
+         * ln of the least squares mass over the voxels the scanner did not clip, for the line at height {@code first} at its
+         * first end and {@code rise} ({@link #riseAt}) above it at each voxel (NaN when no positive mass fits). The grid weighs
+         * it on the line da and db mm from the centroids' line's first end height at either end, the slope of the offsets
+         * alone, as it always has.
+         */
+        double leastSquaresLnMass(double first, double[] rise) {
             double sgg = 0;
             double sgv = 0;
             for (int q = 0; q < tv.length; q++) {
-                double s = steelAt(table, inPlane[q], zv[q] - (za0 + da + (db - da) * (tv[q] - a) / span));
                 if (value[q] < clip) {
+                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
                     sgg += s * s;
                     sgv += s * (value[q] - tissue[q]);
                 }
             }
             return sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
+        }
+
+        /** A line's height above its first end at each voxel, for a line rising {@code rise} mm from its first end to its second. */
+        double[] riseAt(double rise) {
+            double[] out = new double[tv.length];
+            for (int q = 0; q < tv.length; q++) {
+                out[q] = rise * (tv[q] - a) / span;
+            }
+            return out;
         }
 
         private double prior(double[] x) {
