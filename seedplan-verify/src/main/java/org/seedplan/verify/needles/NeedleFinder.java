@@ -55,7 +55,7 @@ public final class NeedleFinder {
      * needle's own steel (an implant's needles are of one type): a seed touching the shaft inside the end fit's shaft stretch read
      * 1.90 and 2.09 (3663 and 3673 needle 5, the scenario's seed 15 mm behind the tip), and the heavier model explained the tip's
      * voxels with a needle about a mm too short (1.08 and 1.05 mm, stated ±0.41 and ±0.25 along the axis). Such an end is fitted
-     * again with the scan's median mass ({@link NeedleEndFit#of}): on the seen 5 mm sets the 39 ends it fired on read 1.152–2.285
+     * again with the scan's median mass ({@link NeedleEndFit#of}), kept where it lengthens the needle: on the seen 5 mm sets the 39 ends it fired on read 1.152–2.285
      * and their tips but one moved 0.06–2.97 mm nearer the truth along the axis; every end it did not fire on read at most 1.144,
      * those nearest the threshold lying 0.16–0.39 mm short (thin on both sides: the heavier an end reads, the shorter its tip, a
      * continuum). The fired end's misfits enter the scan's bevel estimate: on five of the 39 scans it moved a step, every tip of
@@ -284,10 +284,16 @@ public final class NeedleFinder {
                 }
             }
             for (Run h : heavy) {
-                fits.remove(h);
+                NeedleEndFit heavier = fits.remove(h);
                 int q = refinedRuns.indexOf(h);
-                describe(ct, h, ranges.get(q), clipHu, fits, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
-                        others(refinedRuns, ranges, q), false, 0, medianMass);
+                int usual = bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL;
+                describe(ct, h, ranges.get(q), clipHu, fits, usual, profile, others(refinedRuns, ranges, q), false, 0, medianMass);
+                // The lighter needle can only explain the tip's voxels with a longer one; a re-fit that puts the tip shorter is not
+                // a seed's steel read as the needle's, and the first fit stands (3799 n5: 0.24 mm, re-fitted 1.64 mm short).
+                NeedleEndFit lighter = fits.get(h);
+                if (lighter == null || lighter.tipOffsetMm(usual) < heavier.tipOffsetMm(usual)) {
+                    fits.put(h, heavier);
+                }
             }
             List<Run> light = new ArrayList<>();
             List<double[]> lightRanges = new ArrayList<>();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * tip): the shaft's steel mass per mm, fitted with the seed's steel in it, read about twice the scan's other needles', and the
  * heavier model explained the tip's voxels with a needle about a mm too short, the end fit sure of it (stated ±0.41 and ±0.25
  * along the axis). Scans 3663 (triangle) and 3673 (box), both 12-bit, of the 5 mm set 3661–3684, whole, as the generalisation
- * run draws them. The shaft's mass is now the scan's where it reads heavier than {@link NeedleFinder#HEAVY_SHAFT_SHARE} of it.
+ * run draws them. The shaft's mass is now the scan's where it reads heavier than {@link NeedleFinder#HEAVY_SHAFT_SHARE} of it,
+ * unless that puts the tip shorter (3799).
  */
 class NeedleFinderSeedOnShaftTest {
 
@@ -29,6 +30,14 @@ class NeedleFinderSeedOnShaftTest {
     void aSeedOnTheShaftOfANeedleOnBoxSlicesDoesNotShortenIt() {
         // Needle 5, 4.7 degrees out of the plane; its shaft read 2.09 of the median. Before: 1.05 mm short.
         assertNeedleFiveAlongItsAxis(3673, 12);
+    }
+
+    @Test
+    void aReFitThatWouldShortenTheNeedleLeavesTheFirstFit() {
+        // Scan 3799 (of the sixteenth round's fresh 5 mm set 3781-3804, seen since): needle 5, 7.8 degrees out of the plane, read
+        // heavy, and the re-fit with the scan's mass put its tip 1.64 mm short (the first fit: 0.24 mm); a lighter needle can only
+        // lengthen it, so the first fit stands.
+        assertNeedleFiveAlongItsAxis(3799, 18);
     }
 
     private static void assertNeedleFiveAlongItsAxis(long seed, int n) {
