@@ -283,37 +283,10 @@ public final class PostOpScanner {
      * three times as wide and of half its area (normalised to 1 on the line).
      */
     private static void streakThrough(Grid g, int k, double[] out, double ax, double ay, double bx, double by, double amp) {
-        double len = Math.hypot(bx - ax, by - ay);
-        if (len < 1e-6) {
-            return;
-        }
-        double ux = (bx - ax) / len;
-        double uy = (by - ay) / len;
-        double pad = 3 * STREAK_FLANK * STREAK_SIGMA_MM;
-        double x0 = ax - STREAK_REACH_MM * ux;
-        double y0 = ay - STREAK_REACH_MM * uy;
-        double x1 = bx + STREAK_REACH_MM * ux;
-        double y1 = by + STREAK_REACH_MM * uy;
-        int i0 = clamp((int) Math.floor((Math.min(x0, x1) - pad - g.x(0)) / g.dxMm()), g.nx());
-        int i1 = clamp((int) Math.ceil((Math.max(x0, x1) + pad - g.x(0)) / g.dxMm()), g.nx());
-        int j0 = clamp((int) Math.floor((Math.min(y0, y1) - pad - g.y(0)) / g.dyMm()), g.ny());
-        int j1 = clamp((int) Math.ceil((Math.max(y0, y1) + pad - g.y(0)) / g.dyMm()), g.ny());
-        for (int j = j0; j <= j1; j++) {
-            for (int i = i0; i <= i1; i++) {
-                double px = g.x(i) - ax;
-                double py = g.y(j) - ay;
-                double t = px * ux + py * uy;
-                double past = t < 0 ? -t : Math.max(0, t - len);
-                if (past > STREAK_REACH_MM) {
-                    continue;
-                }
-                double d = -px * uy + py * ux;
-                if (Math.abs(d) > pad) {
-                    continue;
-                }
-                out[g.index(i, j, k)] += amp * STREAK_FADE_MM / (STREAK_FADE_MM + past) * streakAcross(d);
-            }
-        }
+        alongLine(g, k, out, ax, ay, bx, by, STREAK_REACH_MM, 3 * STREAK_FLANK * STREAK_SIGMA_MM, (t, len, d) -> {
+            double past = t < 0 ? -t : Math.max(0, t - len);
+            return amp * STREAK_FADE_MM / (STREAK_FADE_MM + past) * streakAcross(d);
+        });
     }
 
     /** The streak's profile across its line at distance d, mm: 1 on the line, bright flanks beside it. */
@@ -331,37 +304,56 @@ public final class PostOpScanner {
      */
     private static void line(Grid g, int k, double[] out, double ax, double ay, double bx, double by, double amp, double sigma,
                              double clearMm) {
+        alongLine(g, k, out, ax, ay, bx, by, 0, 3 * sigma, (t, len, d) -> {
+            double along;
+            if (clearMm >= 0) {
+                along = Math.min(1, Math.min(t, len - t) / clearMm);
+            } else {
+                double r = Math.abs(t - len / 2);
+                along = r < 2 ? 0 : 10 / (10 + r);
+            }
+            return amp * along * Math.exp(-d * d / (2 * sigma * sigma));
+        });
+    }
+
+    /** What a line adds at distance t along it (of length len) and d across it, HU. */
+    private interface LineProfile {
+        double at(double t, double len, double d);
+    }
+
+    /**
+     * Adds {@code profile} at every voxel of slice k within {@code acrossMm} of the line from a to b continued {@code pastMm}
+     * beyond either end.
+     */
+    private static void alongLine(Grid g, int k, double[] out, double ax, double ay, double bx, double by, double pastMm,
+                                  double acrossMm, LineProfile profile) {
         double len = Math.hypot(bx - ax, by - ay);
         if (len < 1e-6) {
             return;
         }
         double ux = (bx - ax) / len;
         double uy = (by - ay) / len;
-        double pad = 3 * sigma;
-        int i0 = clamp((int) Math.floor((Math.min(ax, bx) - pad - g.x(0)) / g.dxMm()), g.nx());
-        int i1 = clamp((int) Math.ceil((Math.max(ax, bx) + pad - g.x(0)) / g.dxMm()), g.nx());
-        int j0 = clamp((int) Math.floor((Math.min(ay, by) - pad - g.y(0)) / g.dyMm()), g.ny());
-        int j1 = clamp((int) Math.ceil((Math.max(ay, by) + pad - g.y(0)) / g.dyMm()), g.ny());
+        double x0 = ax - pastMm * ux;
+        double y0 = ay - pastMm * uy;
+        double x1 = bx + pastMm * ux;
+        double y1 = by + pastMm * uy;
+        int i0 = clamp((int) Math.floor((Math.min(x0, x1) - acrossMm - g.x(0)) / g.dxMm()), g.nx());
+        int i1 = clamp((int) Math.ceil((Math.max(x0, x1) + acrossMm - g.x(0)) / g.dxMm()), g.nx());
+        int j0 = clamp((int) Math.floor((Math.min(y0, y1) - acrossMm - g.y(0)) / g.dyMm()), g.ny());
+        int j1 = clamp((int) Math.ceil((Math.max(y0, y1) + acrossMm - g.y(0)) / g.dyMm()), g.ny());
         for (int j = j0; j <= j1; j++) {
             for (int i = i0; i <= i1; i++) {
                 double px = g.x(i) - ax;
                 double py = g.y(j) - ay;
                 double t = px * ux + py * uy;
-                if (t < 0 || t > len) {
+                if (t < -pastMm || t - len > pastMm) {
                     continue;
                 }
                 double d = -px * uy + py * ux;
-                if (Math.abs(d) > pad) {
+                if (Math.abs(d) > acrossMm) {
                     continue;
                 }
-                double along;
-                if (clearMm >= 0) {
-                    along = Math.min(1, Math.min(t, len - t) / clearMm);
-                } else {
-                    double r = Math.abs(t - len / 2);
-                    along = r < 2 ? 0 : 10 / (10 + r);
-                }
-                out[g.index(i, j, k)] += amp * along * Math.exp(-d * d / (2 * sigma * sigma));
+                out[g.index(i, j, k)] += profile.at(t, len, d);
             }
         }
     }
