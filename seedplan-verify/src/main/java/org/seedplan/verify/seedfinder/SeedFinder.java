@@ -147,6 +147,19 @@ public final class SeedFinder {
      */
     static final double BONE_NEAR_MM = 5;
     /**
+     * How far in-plane from its centre a faint, badly fitted object may join other voxels at the low level (0.15 of the way to the
+     * metal level, on its slices and two beyond) and still stand alone, mm: a seed's image reaches 1.1–5.1 mm on the seen
+     * all-implant and matrix scans (6.8 for one fitted 2.5 mm off), a stent's struts crossing 9.5 mm or more (docs/seed-finder.md,
+     * seventeenth round).
+     */
+    static final double FAINT_REACH_MM = 8;
+    /**
+     * On an extended scale, the share of the single seeds' median peak a piece split off an object shaped as a wire must reach to be
+     * a seed's marker, not the wire's own metal: the bench's steel wire peaks at 0.59–0.66 of it, a seed beside a stent whose struts
+     * read as a wire at 1.33 (docs/seed-finder.md, seventeenth round).
+     */
+    static final double WIRE_MARKER_SHARE = 0.85;
+    /**
      * A found seed whose axis (over the capsule's length) comes this near the voxels of other metal is flagged in the
      * self-check, mm from the voxels' boxes: the voxels above the threshold reach past the metal's surface by the blur, so
      * this is a seed touching the metal or within about a millimetre of it, whose blob may have been cut from the metal's, or
@@ -450,6 +463,8 @@ public final class SeedFinder {
         stopIfCancelled();
         List<Blob> large = new ArrayList<>();
         java.util.Set<Blob> splitOff = new java.util.HashSet<>();
+        // Pieces split off an object shaped as a wire at the threshold (seventeenth round).
+        java.util.Set<Blob> ofWire = new java.util.HashSet<>();
         for (int[] comp : comps) {
             if (roi != null && !touches(comp, roi)) {
                 continue;
@@ -467,6 +482,7 @@ public final class SeedFinder {
             }
         }
         for (Blob b : large) {
+            boolean wire = MetalShape.classify(b, g.dxMm() * g.dyMm() * g.dzMm(), typical * g.dxMm() * g.dyMm() * g.dzMm()) == MetalShape.WIRE;
             boolean[] peak = new boolean[hu.length];
             for (int v : b.voxels) {
                 peak[v] = hu[v] >= peakRequired;
@@ -484,6 +500,9 @@ public final class SeedFinder {
                 } else {
                     splitOff.add(pb);
                     candidates.add(pb);
+                    if (wire) {
+                        ofWire.add(pb);
+                    }
                 }
             }
         }
@@ -654,17 +673,27 @@ public final class SeedFinder {
         // object whose densest voxel stays well below the single seeds' is other metal.
         double seedPeak = extended ? medianPeak(counts, ct.hu(), seedVoxels) : 0;
         List<OutOfRejected> outOfRejected = new ArrayList<>();
+        List<SelfCheck.MetalHoldingSeeds> onWire = new ArrayList<>();
         for (BlobCount bc : counts) {
+            // A faint object the fit explains poorly is a seed averaged through the slice where it stands alone, part of something
+            // larger where, at the low level, it joins bone or metal reaching farther than a seed's image (a stent's struts crossing;
+            // seventeenth round).
+            boolean faintPoor = admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED;
+            boolean nearBone = faintPoor && besideBone(g, labels, bc.blob, boneLabels);
+            boolean joined = faintPoor && !nearBone && lowLevelReachMm(g, hu, bc.blob, lowHu, FAINT_REACH_MM) > FAINT_REACH_MM;
+            boolean alone = faintPoor && !nearBone && !joined;
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
-                    || (extended && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
+                    || (extended && !alone && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
                 RejectedObject o = otherMetal(g, bc.blob, null, otherMetal);
                 rejected.add(o);
                 if (splitOff.contains(bc.blob)) {
                     splitRejected.put(bc.blob, o);
                 }
-            } else if (admittedFaint.contains(bc.blob) && bc.explained() < MIN_EXPLAINED && besideBone(g, labels, bc.blob, boneLabels)) {
+            } else if (nearBone) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
+            } else if (joined) {
+                rejected.add(otherMetal(g, bc.blob, null, otherMetal));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
                     && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 rejected.add(otherMetal(g, bc.blob, null, otherMetal));
@@ -677,6 +706,13 @@ public final class SeedFinder {
             } else if (wireAlongZ(g, profileMm, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 // Metal continuous through consecutive thick slices that the fit read as seeds with gaps between them: a wire.
                 rejected.add(otherMetal(g, bc.blob, MetalShape.WIRE, otherMetal));
+            } else if (ofWire.contains(bc.blob) && !(extended && peak(bc.blob, ct.hu()) >= WIRE_MARKER_SHARE * seedPeak)) {
+                // Where a wire crosses the slices at a slant its own metal rises to the seeds' level in short pieces: each is the wire's,
+                // however it fits, unless on an extended scale it peaks as densely as the single seeds' markers; named, since a seed
+                // touching the wire would be such a piece too on a clipped scan (seventeenth round).
+                RejectedObject o = otherMetal(g, bc.blob, MetalShape.WIRE, otherMetal);
+                rejected.add(o);
+                onWire.add(new SelfCheck.MetalHoldingSeeds(o, bc.chosen, bc.centre(), SelfCheck.MetalHoldingSeeds.Kind.PIECE_OF_WIRE));
             } else {
                 counted.add(bc);
             }
@@ -689,6 +725,7 @@ public final class SeedFinder {
         seedsInMetal(g, profileMm, hu, contentHu, contentTop, labels, background, seedContent, seedPeak, model, otherMetal, inMetal,
                 holding);
         holding.addAll(cores);
+        holding.addAll(onWire);
         if (profileMm >= THICK_SLICE_MM) {
             splitRejected.forEach((b, o) -> {
                 if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)) {
@@ -923,6 +960,52 @@ public final class SeedFinder {
     }
 
     /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
+    /**
+     * How far in-plane from the object's centre the voxels at {@code lowHu} or above connected to it reach, on its slices and two
+     * beyond, mm; the search stops past {@code limitMm}.
+     */
+    static double lowLevelReachMm(Grid g, float[] hu, Blob b, double lowHu, double limitMm) {
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        double cx = Arrays.stream(b.x).average().orElseThrow();
+        double cy = Arrays.stream(b.y).average().orElseThrow();
+        int k0 = Math.max(0, b.k0 - 2);
+        int k1 = Math.min(g.nz() - 1, b.k1 + 2);
+        java.util.BitSet seen = new java.util.BitSet(hu.length);
+        int[] queue = new int[Math.max(64, 4 * b.size())];
+        int tail = 0;
+        for (int v : b.voxels) {
+            seen.set(v);
+            if (tail == queue.length) {
+                queue = Arrays.copyOf(queue, 2 * tail);
+            }
+            queue[tail++] = v;
+        }
+        double reach = 0;
+        for (int head = 0; head < tail && reach <= limitMm; head++) {
+            int v = queue[head];
+            int k = v / nxy;
+            int j = (v - k * nxy) / nx;
+            int i = v - k * nxy - j * nx;
+            reach = Math.max(reach, Math.hypot(g.x(i) - cx, g.y(j) - cy));
+            for (int kk = Math.max(k - 1, k0); kk <= Math.min(k + 1, k1); kk++) {
+                for (int jj = Math.max(j - 1, 0); jj <= Math.min(j + 1, g.ny() - 1); jj++) {
+                    for (int ii = Math.max(i - 1, 0); ii <= Math.min(i + 1, nx - 1); ii++) {
+                        int w = ii + nx * jj + nxy * kk;
+                        if (!seen.get(w) && hu[w] >= lowHu) {
+                            seen.set(w);
+                            if (tail == queue.length) {
+                                queue = Arrays.copyOf(queue, 2 * tail);
+                            }
+                            queue[tail++] = w;
+                        }
+                    }
+                }
+            }
+        }
+        return reach;
+    }
+
     private static double medianPeak(List<BlobCount> counts, float[] hu, double seedVoxels) {
         double[] p = counts.stream().filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
                 .mapToDouble(bc -> peak(bc.blob, hu)).sorted().toArray();

@@ -120,7 +120,12 @@ final class SelfCheck {
              * On thick slices, an object split off bone at the seeds' peak level, peaking at the seeds' level but too small or too
              * light for a seed ({@code metal} is the object).
              */
-            PEAK_BESIDE_BONE
+            PEAK_BESIDE_BONE,
+            /**
+             * A piece split at the seeds' peak level off an object shaped as a wire that fits as {@code seeds} seed(s): the wire's own
+             * metal, or a seed touching it ({@code metal} is the piece).
+             */
+            PIECE_OF_WIRE
         }
     }
 
@@ -177,6 +182,11 @@ final class SelfCheck {
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a saturated core of metal split off bone near (%.1f, %.1f, %.1f) mm,"
                     + " as large as half a seed or more but too light for one read against the bone around it: a seed touching the bone"
                     + " (beside a screw crossing it) may lie there: look at the images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.PIECE_OF_WIRE
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a piece of a wire near (%.1f, %.1f, %.1f) mm rises to the seeds'"
+                    + " level and fits as %d seed(s), not counted: where a wire crosses the slices at a slant its own metal rises so in short"
+                    + " pieces, and a seed touching the wire would look the same: look at the images there", h.nearMm().x(),
+                    h.nearMm().y(), h.nearMm().z(), h.seeds())
                     : h.kind() == MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
                     + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
