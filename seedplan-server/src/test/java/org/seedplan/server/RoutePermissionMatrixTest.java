@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.seedplan.server.api.Json;
 import org.seedplan.server.api.Route;
 import org.seedplan.server.security.Permission;
-import org.seedplan.server.security.PasswordHasher;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.account.User;
@@ -55,9 +54,8 @@ abstract class RoutePermissionMatrixTest {
         Call make(Centre c, boolean centreA, Role role) throws Exception;
     }
 
-    /** TestServer.PASSWORD's hash and a fresh user's (another password), each hashed once: an Argon2id hash costs about 0.1 s. */
-    private static final String PASSWORD_HASH = new PasswordHasher().hash(TestServer.PASSWORD);
-    private static final String FRESH_USER_HASH = new PasswordHasher().hash(TestServer.PASSWORD + "x");
+    /** A fresh user's hash (another password), made once at the fixtures' cost ({@link TestServer#testHash}). */
+    private static final String FRESH_USER_HASH = TestServer.testHash(TestServer.PASSWORD + "x");
 
     TestServer t;
     World w;
@@ -387,7 +385,7 @@ abstract class RoutePermissionMatrixTest {
 
     private void resetPassword(String username) {
         User u = t.services.accounts().users().findByUsername(username).orElseThrow();
-        t.services.accounts().users().setPassword(Actor.SYSTEM, u.id(), u.version(), PASSWORD_HASH, false);
+        t.services.accounts().users().setPassword(Actor.SYSTEM, u.id(), u.version(), TestServer.PASSWORD_HASH, false);
     }
 
     private User freshUser(Centre c) {

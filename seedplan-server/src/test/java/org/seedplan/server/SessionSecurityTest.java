@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.seedplan.server.security.PasswordHasher;
 import org.seedplan.storage.account.Role;
 import org.seedplan.storage.audit.AuditEvent;
 
@@ -166,6 +167,32 @@ abstract class SessionSecurityTest {
         assertThat(second.get("/api/session").status()).isEqualTo(401);
         assertThat(first.put("/api/session/password", "{\"currentPassword\":\"" + next + "\",\"newPassword\":\"" + TestServer.PASSWORD + "\"}").status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The fixture users hold a cheap test hash (TestServer.PASSWORD_HASH); every password the server stores itself, a new
+     * user's one-time password and a changed password, is hashed at PasswordHasher's full cost (OWASP: m = 19 MiB, t = 2).
+     */
+    @Test
+    void passwordsTheServerSetsAreHashedAtTheProductionCost() {
+        String production = "$argon2id$v=19$m=19456,t=2,p=1$";
+        assertThat(new PasswordHasher().hash(TestServer.PASSWORD)).startsWith(production);
+        assertThat(storedHash("monitor_b")).isEqualTo(TestServer.PASSWORD_HASH).doesNotStartWith(production);
+        ApiClient admin = t.signedIn(Role.ADMINISTRATOR, true);
+        ApiClient.Answer created = admin.post("/api/users", "{\"centreId\":" + t.a.id()
+                + ",\"username\":\"cost_check\",\"displayName\":\"Cost Check\",\"role\":\"MONITOR\",\"reason\":\"joins the study\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(storedHash("cost_check")).startsWith(production);
+        ApiClient user = new ApiClient(t.base());
+        assertThat(user.signIn("cost_check", created.json().get("oneTimePassword").asText()).status()).isEqualTo(200);
+        String before = storedHash("cost_check");
+        assertThat(user.put("/api/session/password", "{\"currentPassword\":\"" + created.json().get("oneTimePassword").asText()
+                + "\",\"newPassword\":\"a much longer new password\"}").status()).isEqualTo(200);
+        assertThat(storedHash("cost_check")).startsWith(production).isNotEqualTo(before);
+    }
+
+    private String storedHash(String username) {
+        return t.services.accounts().users().findByUsername(username).orElseThrow().passwordHash();
     }
 
     @Test
