@@ -111,6 +111,7 @@ public final class NeedleFinder {
         double clipHu = clipLevel(hu, metal, max);
         double tube = tubeMm(ct);
         List<Run> runs = new ArrayList<>();
+        List<Run> belowStart = new ArrayList<>();
         int otherObjects = 0;
         for (int[] component : ConnectedComponents.of(g, metal, null)) {
             boolean holdsMetal = false;
@@ -118,12 +119,18 @@ public final class NeedleFinder {
                 holdsMetal |= hu[v] >= start;
             }
             if (!holdsMetal) {
+                // Where the follow level lies below the start level (slices thicker than 3 mm), a needle flat on the boundary
+                // between two slices can stay below the start level over its whole length: its component is read when it is a line.
+                if (follow < start) {
+                    belowStart.addAll(lineBelowStart(ct, component, follow, tube, clipHu));
+                }
                 continue;
             }
             List<Run> inComponent = extract(ct, component, follow, tube, clipHu);
             otherObjects += inComponent.isEmpty() ? 1 : 0;
             runs.addAll(inComponent);
         }
+        runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
         runs = joinCollinear(runs, NeedleCentreline.zSpreadMm(ct));
         runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
@@ -702,6 +709,88 @@ public final class NeedleFinder {
             double[] r = range(points, curve);
             return r[1] - r[0];
         }
+    }
+
+    /**
+     * Most voxels per mm of its extent of a component below the start level read as a line ({@link #lineBelowStart}): a needle
+     * between two 5 mm slices holds about 2 (3767 needle 2: 199 over 96 mm); bone below the start level forms blobs of thousands
+     * (15–55 per mm on the seen 5 mm scans).
+     */
+    static final double LINE_VOXELS_PER_MM = 6;
+    /**
+     * Fewest voxels per mm of its extent of a component below the start level read as a line ({@link #lineBelowStart}), a first
+     * sieve: a needle's steel is continuous (3767 needle 2: 2.1 per mm), while most components 40 mm long and more below the start
+     * level on the seen 5 mm scans are scattered partial volume and streaks (0.3–1.5 per mm); those above it there (up to 3.3)
+     * were needles' echoes or lines across many slices, which the runs' tests below leave out (docs/needles.md, seventeenth round).
+     */
+    static final double LEAST_LINE_VOXELS_PER_MM = 1.5;
+    /** Least share of such a component's voxels that its runs must hold ({@link #lineBelowStart}). */
+    static final double LINE_SHARE = 0.9;
+
+    /**
+     * The runs of a component that never reaches the start level ({@link #startLevelHu}) when it is a needle's line, else none. On
+     * slices thicker than 3 mm a needle flat on the boundary between two slices reads half in each, and with a wide in-plane blur
+     * its partial volume can peak under the start level over its whole length (3767 needle 2: Gaussian 5 mm slices, in-plane FWHM
+     * 1.20 mm, z 4.3–5.4 mm, peak 1 963 HU against 2 000: never followed, missed). The start level keeps bone out (at most 1 865 HU
+     * on the seen 5 mm scans, in blobs); such a component is read when it is at least {@value #AXIS_CHORD_MM} mm long and holds
+     * {@value #LEAST_LINE_VOXELS_PER_MM}–{@value #LINE_VOXELS_PER_MM} voxels per mm of its extent, and its runs kept are those of
+     * {@value #AXIS_CHORD_MM} mm and more lying within two neighbouring slices (a needle that left the boundary would reach the start
+     * level inside a slice), which must hold {@value #LINE_SHARE} of its voxels. They then go the way of every other run (a needle
+     * crosses the skin: step 4), less those that are echoes of a run already taken ({@link #notEchoes}).
+     */
+    private List<Run> lineBelowStart(Volume ct, int[] component, double follow, double tube, double clipHu) {
+        Vec3[] p = new Vec3[component.length];
+        for (int q = 0; q < p.length; q++) {
+            p[q] = ct.grid().centre(component[q]);
+        }
+        double length = extent(p);
+        if (length < AXIS_CHORD_MM || p.length > LINE_VOXELS_PER_MM * length || p.length < LEAST_LINE_VOXELS_PER_MM * length) {
+            return List.of();
+        }
+        List<Run> runs = new ArrayList<>();
+        for (Run r : extract(ct, component, follow, tube, clipHu)) {
+            if (r.length() >= AXIS_CHORD_MM && zSpanMm(r.points()) <= ct.grid().dzMm() + 1e-6) {
+                runs.add(r);
+            }
+        }
+        int held = 0;
+        for (Vec3 v : p) {
+            boolean near = false;
+            for (Run r : runs) {
+                near |= r.curve().distance(v) <= tube;
+            }
+            held += near ? 1 : 0;
+        }
+        return held >= LINE_SHARE * p.length ? runs : List.of();
+    }
+
+    /**
+     * The runs of {@code lines} that are no echo ({@link #echo}) of a longer run of {@code runs}: a needle's partial volume in the
+     * neighbouring slice, below the start level and a component of its own, is that needle's image, read already.
+     */
+    private static List<Run> notEchoes(List<Run> lines, List<Run> runs, double sliceMm) {
+        List<Run> out = new ArrayList<>();
+        for (Run line : lines) {
+            boolean isEcho = false;
+            for (Run r : runs) {
+                isEcho |= r.length() > line.length() && echo(line, r, sliceMm);
+            }
+            if (!isEcho) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** How far apart along z the points lie, mm. */
+    private static double zSpanMm(Vec3[] p) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (Vec3 v : p) {
+            lo = Math.min(lo, v.z());
+            hi = Math.max(hi, v.z());
+        }
+        return hi - lo;
     }
 
     /** The runs of metal in one connected component, taken one at a time (several when needles cross or touch). */

@@ -1,0 +1,27 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Needles of the seen 5 mm sets that no run held, so that no later step could find them (docs/needles.md, seventeenth round): a
+ * needle flat on the boundary between two slices whose partial volume never reaches the start level. The scan drawn whole as the
+ * generalisation run draws it.
+ */
+class NeedleFinderMissedRunTest {
+
+    @Test
+    void aNeedleBetweenTwoSlicesBelowTheStartLevelIsFound() {
+        // The eleventh scan of the set 3757-3780 (Gaussian, extended, in-plane FWHM 1.20 mm): needle 2 lies flat (0.5°) on
+        // the boundary between two 5 mm slices, z 4.3-5.4 mm, half in each; its partial volume peaks at 1 963 HU, under the
+        // start level (2 000 HU), so its component (199 voxels over 96 mm) was never followed: missed. Now found 0.02 mm off
+        // and 0.01° astray; the tolerance 1 mm and 2° is the seen 5 mm sets' usual bound for a needle found right.
+        NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3767, 10);
+        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
+        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
+        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3767, 2);
+        assertThat(tipAndAxis[0]).as("needle 2's tip, mm").isLessThan(1);
+        assertThat(tipAndAxis[1]).as("needle 2's axis, degrees").isLessThan(2);
+    }
+}
