@@ -471,6 +471,8 @@ final class NeedleZFit {
      * allows of the line's z ({@link #zHalfWidthAt}).
      */
     static final class Fitted {
+        /** Two fits' lines closer than this at both ends of the stretch are one reading, mm. */
+        static final double SAME_LINE_MM = 1;
         /** Two standard deviations: the misfit's rise, in units of its mean per voxel, that bounds the interval. */
         private static final double TWO_SIGMA = 4;
         /** First trial shift of the line's z in the interval's search, mm (doubled until the misfit rises past the bound). */
@@ -506,10 +508,12 @@ final class NeedleZFit {
          * per mm or the other's, is below its least. The grid searches about the centroids' line, and where another run took
          * one slice's voxels of the needle at one end and the other slice's at the other (a needle on a slice boundary read as
          * an X with a false run), that line is tilted by slices and the needle's own line lies beyond the grid, which another
-         * profile's simplex may have reached.
+         * profile's simplex may have reached. Lines within {@value #SAME_LINE_MM} mm of each other at both ends (the issue's
+         * tolerance) are one reading and are not tried.
          */
         Fitted alsoFrom(Fitted other) {
-            if (misfit == null || other.best == null || other.a != a || other.span != span) {
+            if (misfit == null || other.best == null || other.a != a || other.span != span
+                    || Math.max(Math.abs(other.best[1] - best[1]), Math.abs(other.best[2] - best[2])) <= SAME_LINE_MM) {
                 return this;
             }
             double[] withOwnMass = {best[0], other.best[1], other.best[2]};
