@@ -177,6 +177,10 @@ public final class NeedleFinder {
         // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band (below).
         boolean[] bandKept = new boolean[refinedRuns.size()];
         boolean steelEdgedChosen = false;
+        // The fits of the other reading of the scan's profile (the steel-edged box, or the best softer profile where that box is
+        // chosen) and the ratio of its summed misfit to the chosen profile's (NaN where no z was fitted).
+        List<NeedleZFit.Fitted> rivalFits = null;
+        double rivalRatio = Double.NaN;
         if (profile != null) {
             if (thickness > NeedleCentreline.THICK_SLICE_MM) {
                 profile = NeedleEndFit.withFwhm(profile, thickness);
@@ -199,10 +203,14 @@ public final class NeedleFinder {
             candidates.add(steelEdged);
             List<Run> softRuns = refinedRuns;
             List<NeedleZFit.Fitted> softFits = zFits;
+            double leastGridSoftMisfit = Double.MAX_VALUE;
+            double steelEdgedSum = Double.NaN;
+            List<NeedleZFit.Fitted> steelEdgedFits = null;
+            List<List<Run>> triedRuns = new ArrayList<>();
+            List<List<NeedleZFit.Fitted>> triedFitsOf = new ArrayList<>();
             for (java.util.function.DoubleUnaryOperator candidate : candidates) {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
-                double sum = 0;
                 for (int q = 0; q < tried.size(); q++) {
                     Run r = tried.get(q);
                     double[] range = ranges.get(q);
@@ -211,8 +219,46 @@ public final class NeedleFinder {
                                 others(tried, ranges, q), shafts);
                         tried.set(q, new Run(r.points(), r.weights(), z.curve()));
                         triedFits.set(q, z);
-                        sum += z.misfit();
                     }
+                }
+                triedRuns.add(tried);
+                triedFitsOf.add(triedFits);
+                if (candidate != steelEdged) {
+                    double sum = 0;
+                    for (NeedleZFit.Fitted z : triedFits) {
+                        sum += z == null ? 0 : z.misfit();
+                    }
+                    leastGridSoftMisfit = Math.min(leastGridSoftMisfit, sum);
+                }
+            }
+            // Each profile's fit of a needle is also continued from the other profiles' lines where they explain its voxels
+            // better (NeedleZFit.Fitted#alsoFrom): every profile is then judged at its own least misfit, not at a minimum its grid
+            // happened to reach (3766 needle 6, docs/needles.md, seventeenth round).
+            for (int c = 0; c < candidates.size(); c++) {
+                List<Run> tried = triedRuns.get(c);
+                List<NeedleZFit.Fitted> triedFits = triedFitsOf.get(c);
+                double sum = 0;
+                for (int q = 0; q < tried.size(); q++) {
+                    NeedleZFit.Fitted z = triedFits.get(q);
+                    if (z == null) {
+                        continue;
+                    }
+                    for (int o = 0; o < candidates.size(); o++) {
+                        if (o != c) {
+                            z = z.alsoFrom(triedFitsOf.get(o).get(q));
+                        }
+                    }
+                    if (z != triedFits.get(q)) {
+                        Run r = tried.get(q);
+                        tried.set(q, new Run(r.points(), r.weights(), z.curve()));
+                        triedFits.set(q, z);
+                    }
+                    sum += z.misfit();
+                }
+                java.util.function.DoubleUnaryOperator candidate = candidates.get(c);
+                if (candidate == steelEdged) {
+                    steelEdgedSum = sum;
+                    steelEdgedFits = triedFits;
                 }
                 if (candidate != steelEdged && sum < leastSoftMisfit) {
                     leastSoftMisfit = sum;
@@ -232,6 +278,8 @@ public final class NeedleFinder {
             // edge reads it near the slice centre (3514 n1, a flat needle in a 5 mm box slice's flat top: 0.81 mm with it, 2.16
             // with the box's own line; docs/needles.md, fourteenth round).
             steelEdgedChosen = chosenProfile == steelEdged;
+            rivalFits = steelEdgedChosen ? softFits : steelEdgedFits;
+            rivalRatio = (steelEdgedChosen ? leastSoftMisfit : steelEdgedSum) / leastMisfit;
             if (steelEdgedChosen) {
                 for (int q = 0; q < leastRuns.size(); q++) {
                     NeedleEndFit fit = fits.get(refinedRuns.get(q));
@@ -268,7 +316,9 @@ public final class NeedleFinder {
                             others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
-            sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
+            // (Against the soft profiles' sums as their grids left them, as the sharp box's are: this statement is as it was
+            // before each profile's fit was continued from the others' lines.)
+            sharpBox = sharpMisfit <= leastGridSoftMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
             fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);
@@ -362,7 +412,17 @@ public final class NeedleFinder {
                 boolean placedByNoSlice = bandKept[q] || steelEdgedChosen && zFits.get(q) != null
                         && NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
                                 zFits.get(q).lnMass());
-                double inSlice = blind || notOneNeedle || placedByNoSlice ? seenInSliceMm(ct, needle.tipMm()) : 0;
+                // A needle the two readings of the scan's slice profile place apart along z (seventeenth round): where the steel-edged
+                // box and the softer profile explain the scan's shallow needles about equally well, the image does not tell the edge
+                // of the slice profile, and with it the tilt that a shallow needle crossing a slice boundary is read with (the width
+                // of the crossing along the needle is the edge over the tilt): 3766 needle 1, 0.9 degrees out of the plane, read
+                // 2.3 degrees with the soft edge (tip 2.23 mm off along z, stated ±0.08), 0.44 mm off with the steel's edge; 0.5 %
+                // apart in misfit. Where the two readings put the tip more than the 1 mm apart, the image holds no more
+                // than the slice the tip is seen in. Only on slices thicker than 3 mm, where it was measured.
+                double apart = rivalFits == null || zFits.get(q) == null ? 0 : apartAlongZMm(zFits.get(q), rivalFits.get(q), needle.tipMm());
+                boolean readingsDisagree = thickness > NeedleCentreline.THICK_SLICE_MM && rivalRatio <= PROFILES_TIED
+                        && apart > HALVES_DISAGREE_MM;
+                double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree ? seenInSliceMm(ct, needle.tipMm()) : 0;
                 FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q)), inSlice);
                 needles.add(stated);
                 if (notOneNeedle && !blind) {
@@ -602,6 +662,25 @@ public final class NeedleFinder {
         }
         SpaceCurve fitted = z.curve();
         return Math.abs(fitted.at(fitted.parameterOf(tip)).z() - tip.z());
+    }
+
+    /**
+     * The summed misfit of the scan's shallow needles with the other reading of its slice profile, over the chosen one's, up to
+     * which the two are taken as equally good: the image does not tell their edges apart. 3766 (box, extended): 1.0054.
+     */
+    static final double PROFILES_TIED = 1.02;
+
+    /**
+     * How far apart along z (mm) two z fits of one run place the tip {@code tip}: each line's height at the tip's place (0 when
+     * either was not fitted).
+     */
+    private static double apartAlongZMm(NeedleZFit.Fitted chosen, NeedleZFit.Fitted rival, Vec3 tip) {
+        if (rival == null || chosen.misfit() <= 0 || rival.misfit() <= 0) {
+            return 0;
+        }
+        SpaceCurve a = chosen.curve();
+        SpaceCurve b = rival.curve();
+        return Math.abs(a.at(a.parameterOf(tip)).z() - b.at(b.parameterOf(tip)).z());
     }
 
     /**
