@@ -1,17 +1,13 @@
 package org.seedplan.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.seedplan.server.security.PasswordHasher;
 import org.seedplan.storage.Actor;
 import org.seedplan.storage.Database;
 import org.seedplan.storage.account.Role;
@@ -35,20 +31,9 @@ public final class TestServer implements AutoCloseable {
      */
     public static final String PASSWORD_HASH = testHash(PASSWORD);
 
-    /**
-     * {@code password}'s Argon2id hash in PasswordHasher's format at m = 8 KiB, t = 1, p = 1 (Argon2's minimum memory for one
-     * lane): for test fixtures only, never for a password the server stores itself.
-     */
+    /** {@code password}'s Argon2id hash at m = 8 KiB, t = 1 (Argon2's least for one lane): for test fixtures only. */
     public static String testHash(String password) {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(8).withIterations(1).withParallelism(1).withSalt(salt).build());
-        byte[] hash = new byte[32];
-        gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), hash);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=19$m=8,t=1,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return new PasswordHasher(8, 1).hash(password);
     }
 
     public final Path dir;

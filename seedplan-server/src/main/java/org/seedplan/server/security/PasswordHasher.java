@@ -25,13 +25,29 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final int memoryKib;
+    private final int iterations;
+
+    /** The server's hasher: OWASP's cost ({@link #MEMORY_KIB}, {@link #ITERATIONS}). */
+    public PasswordHasher() {
+        this(MEMORY_KIB, ITERATIONS);
+    }
+
+    /**
+     * A hasher at another cost, written into each hash it makes (test fixtures use Argon2id's least, 8 KiB and one pass);
+     * {@link #verify} reads the cost from the hash, so every hasher checks every hash.
+     */
+    public PasswordHasher(int memoryKib, int iterations) {
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+    }
 
     /** Hashes a password with a fresh random salt. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] h = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(h);
+        byte[] h = argon2(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(h);
     }
 
     /** Whether {@code password} matches {@code encoded}; compares in constant time; false for a malformed string. */
