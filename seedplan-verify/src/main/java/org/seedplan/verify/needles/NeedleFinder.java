@@ -203,14 +203,12 @@ public final class NeedleFinder {
             candidates.add(steelEdged);
             List<Run> softRuns = refinedRuns;
             List<NeedleZFit.Fitted> softFits = zFits;
-            double leastGridSoftMisfit = Double.MAX_VALUE;
             double steelEdgedSum = Double.NaN;
             List<NeedleZFit.Fitted> steelEdgedFits = null;
-            List<List<Run>> triedRuns = new ArrayList<>();
-            List<List<NeedleZFit.Fitted>> triedFitsOf = new ArrayList<>();
             for (java.util.function.DoubleUnaryOperator candidate : candidates) {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
+                double sum = 0;
                 for (int q = 0; q < tried.size(); q++) {
                     Run r = tried.get(q);
                     double[] range = ranges.get(q);
@@ -219,43 +217,9 @@ public final class NeedleFinder {
                                 others(tried, ranges, q), shafts);
                         tried.set(q, new Run(r.points(), r.weights(), z.curve()));
                         triedFits.set(q, z);
+                        sum += z.misfit();
                     }
                 }
-                triedRuns.add(tried);
-                triedFitsOf.add(triedFits);
-                if (candidate != steelEdged) {
-                    double sum = 0;
-                    for (NeedleZFit.Fitted z : triedFits) {
-                        sum += z == null ? 0 : z.misfit();
-                    }
-                    leastGridSoftMisfit = Math.min(leastGridSoftMisfit, sum);
-                }
-            }
-            // Each profile's fit of a needle is also continued from the other profiles' lines where they explain its voxels
-            // better (NeedleZFit.Fitted#alsoFrom): every profile is then judged at its own least misfit, not at a minimum its grid
-            // happened to reach (3766 needle 6, docs/needles.md, seventeenth round).
-            for (int c = 0; c < candidates.size(); c++) {
-                List<Run> tried = triedRuns.get(c);
-                List<NeedleZFit.Fitted> triedFits = triedFitsOf.get(c);
-                double sum = 0;
-                for (int q = 0; q < tried.size(); q++) {
-                    NeedleZFit.Fitted z = triedFits.get(q);
-                    if (z == null) {
-                        continue;
-                    }
-                    for (int o = 0; o < candidates.size(); o++) {
-                        if (o != c) {
-                            z = z.alsoFrom(triedFitsOf.get(o).get(q));
-                        }
-                    }
-                    if (z != triedFits.get(q)) {
-                        Run r = tried.get(q);
-                        tried.set(q, new Run(r.points(), r.weights(), z.curve()));
-                        triedFits.set(q, z);
-                    }
-                    sum += z.misfit();
-                }
-                java.util.function.DoubleUnaryOperator candidate = candidates.get(c);
                 if (candidate == steelEdged) {
                     steelEdgedSum = sum;
                     steelEdgedFits = triedFits;
@@ -316,9 +280,7 @@ public final class NeedleFinder {
                             others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
-            // (Against the soft profiles' sums as their grids left them, as the sharp box's are: this statement is as it was
-            // before each profile's fit was continued from the others' lines.)
-            sharpBox = sharpMisfit <= leastGridSoftMisfit ? sharp : null;
+            sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
             fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);

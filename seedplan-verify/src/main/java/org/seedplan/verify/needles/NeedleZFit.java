@@ -471,8 +471,6 @@ final class NeedleZFit {
      * allows of the line's z ({@link #zHalfWidthAt}).
      */
     static final class Fitted {
-        /** Two fits' lines closer than this at both ends of the stretch are one reading, mm. */
-        static final double SAME_LINE_MM = 1;
         /** Two standard deviations: the misfit's rise, in units of its mean per voxel, that bounds the interval. */
         private static final double TWO_SIGMA = 4;
         /** First trial shift of the line's z in the interval's search, mm (doubled until the misfit rises past the bound). */
@@ -487,7 +485,6 @@ final class NeedleZFit {
         private final double span;
         private final double bound;
         private final double reachMm;
-        private final int voxels;
 
         private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double a, double span,
                        int voxels, double reachMm) {
@@ -499,39 +496,6 @@ final class NeedleZFit {
             this.span = span;
             this.bound = TWO_SIGMA * least / Math.max(1, voxels);
             this.reachMm = reachMm;
-            this.voxels = voxels;
-        }
-
-        /**
-         * This fit, or the lower minimum of its own misfit that a simplex finds from {@code other}'s line (a fit of the same
-         * stretch of the same run with another slice profile): where this fit's misfit at that line, with this fit's steel mass
-         * per mm or the other's, is below its least. The grid searches about the centroids' line, and where another run took
-         * one slice's voxels of the needle at one end and the other slice's at the other (a needle on a slice boundary read as
-         * an X with a false run), that line is tilted by slices and the needle's own line lies beyond the grid, which another
-         * profile's simplex may have reached. Lines within {@value #SAME_LINE_MM} mm of each other at both ends (the issue's
-         * tolerance) are one reading and are not tried.
-         */
-        Fitted alsoFrom(Fitted other) {
-            if (misfit == null || other.best == null || other.a != a || other.span != span
-                    || Math.max(Math.abs(other.best[1] - best[1]), Math.abs(other.best[2] - best[2])) <= SAME_LINE_MM) {
-                return this;
-            }
-            double[] withOwnMass = {best[0], other.best[1], other.best[2]};
-            double[] withOtherMass = {other.best[0], other.best[1], other.best[2]};
-            double own = misfit.at(withOwnMass, least);
-            double others = misfit.at(withOtherMass, least);
-            if (Math.min(own, others) >= least && !(other.least < least)) {
-                return this;
-            }
-            double[] x = NelderMead.minimise(misfit, own <= others ? withOwnMass : withOtherMass, new double[] {0.1, 0.1, 0.1},
-                    EVALUATIONS, 1e-3);
-            if (misfit.of(x) >= least - bound) {
-                return this;
-            }
-            double slope = (x[2] - x[1]) / span;
-            double z0 = x[1] - slope * a;
-            return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
-                    new double[] {z0, slope * curve.scaleMm()}), misfit, x, a, span, voxels, reachMm);
         }
 
         static Fitted unfitted(SpaceCurve curve) {

@@ -5,22 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scan 3766 (5 mm box, extended, of the sixteenth round's fresh set 3757-3780, seen since): two flat needles whose tips' z was
- * wrong by 2-4 mm and stated sure (docs/needles.md, seventeenth round), as the generalisation run draws the scan, whole.
+ * Scan 3766 (5 mm box, extended, of the sixteenth round's fresh set 3757-3780, seen since), as the generalisation run draws it,
+ * whole: a flat needle whose tip's z was wrong by 2.2 mm and stated sure (docs/needles.md, seventeenth round).
  */
 class NeedleFinderProfileReadingsTest {
-
-    @Test
-    void aNeedleOnASliceBoundaryIsPlacedByItsOwnLeastMisfit() {
-        // Needle 6 lies on the boundary between two slices (0.1 degrees out of the plane, 0.17 mm under it at the tip); a false
-        // run through its partial volume crosses it along z, and the centroids' line, tilted a slice by the voxels that run took,
-        // kept the z fit's grid of the chosen profile away from the needle's line: read 3.3 degrees out of the plane, tip 3.73 mm
-        // off along z, stated ±0.47. Another profile's fit reached its line, and the chosen profile's misfit there is 284 against
-        // 535. The 1 mm: after the change 0.13 mm along z.
-        NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3766, 9);
-        double[] n6 = zErrorAndStated(m, 3766, 6);
-        assertThat(n6[0]).as("needle 6's tip along z").isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
-    }
 
     @Test
     void aNeedleTheTwoReadingsOfTheProfilePlaceApartIsStatedTheSlice() {
