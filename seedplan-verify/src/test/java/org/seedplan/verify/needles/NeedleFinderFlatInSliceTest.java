@@ -39,7 +39,7 @@ class NeedleFinderFlatInSliceTest {
     }
 
     /** |z error| of needle {@code number}'s tip (mm) and its stated {@link FoundNeedle#tipZUncertaintyMm}, printed. */
-    private static double[] zErrorAndStated(NeedleMatching m, long seed, int number) {
+    static double[] zErrorAndStated(NeedleMatching m, long seed, int number) {
         SimulatedNeedle t = IntraOpScenario.generate(NeedleFinderThickSliceTest.drawnGrid(5), seed).placed().get(number - 1);
         NeedleMatch match = m.matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
         FoundNeedle f = m.found().get(match.found());

@@ -17,17 +17,7 @@ class NeedleFinderProfileReadingsTest {
         // 2.3 degrees out of the plane, the tip 2.23 mm off along z, stated ±0.08; the steel-edged box 1.8 mm higher, 0.44 mm off.
         // The statement must cover the error (the issue: no silent error).
         NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3766, 9);
-        double[] n1 = zErrorAndStated(m, 3766, 1);
+        double[] n1 = NeedleFinderFlatInSliceTest.zErrorAndStated(m, 3766, 1);
         assertThat(n1[1]).as("needle 1's stated z uncertainty against its z error %.2f mm", n1[0]).isGreaterThanOrEqualTo(n1[0]);
-    }
-
-    /** |z error| of needle {@code number}'s tip (mm) and its stated {@link FoundNeedle#tipZUncertaintyMm}, printed. */
-    private static double[] zErrorAndStated(NeedleMatching m, long seed, int number) {
-        SimulatedNeedle t = IntraOpScenario.generate(NeedleFinderThickSliceTest.drawnGrid(5), seed).placed().get(number - 1);
-        NeedleMatch match = m.matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
-        FoundNeedle f = m.found().get(match.found());
-        double dz = Math.abs(f.tipMm().z() - t.tipMm().z());
-        System.out.printf(java.util.Locale.ROOT, "needle %d: %.2f mm off along z, stated ±%.2f mm%n", number, dz, f.tipZUncertaintyMm());
-        return new double[] {dz, f.tipZUncertaintyMm()};
     }
 }
