@@ -269,6 +269,21 @@ public final class SeedFinder {
      */
     static final double SEED_SIZED_SEEDS = 1.0;
     static final double SEED_SIZED_EXPLAINED = 0.75;
+    /**
+     * A piece of a screw or rod with bone beyond it is named where it holds {@value #SEED_SIZED_SEEDS}-{@value
+     * #SEED_AT_BONE_MAX_SEEDS} seeds' metal, at least {@value #SEED_AT_BONE_CLIP_VOXELS} of its voxels stand at the clip and one
+     * seed's image explains {@value #SEED_SIZED_EXPLAINED} of its residual or more: a seed beside the shaft with the vertebra's cortex
+     * beyond it, its capsule saturating along its core, with the cortex it saturates with. The shaft seed lost with no line on the
+     * scene drawn from 2035 at gap 1 mm (2.5 mm Gaussian 12-bit: soft tissue dips 0.13 of the way before the cortex, under {@value
+     * #BONE_APART_DIP}, and its 5 voxels at the clip are no ridge of {@value #RIDGE_VOXELS}) holds 1.78 seeds with 5 voxels at the
+     * clip, explained 0.862. Of the pieces taken for bone on the tuning screw scans (seed matrix 100-135, 200-235, 12600-12635,
+     * 13500-13535, 13800-14035, all-implant 1600-1617, 1700-1717, 1800-1817, 1900-1917) and the scenes drawn from 2027-2035, those
+     * passing the other two bars hold at most 2 voxels at the clip (13910, 14010, 12610, 13506, 13526), are explained at most 0.726
+     * (13500, 1.25 mm box 12-bit) or hold 3.26 seeds or more (the cortex where the screw crosses it on 5 mm triangle slices of the
+     * scenes) (docs/seed-finder.md, eighteenth round).
+     */
+    static final double SEED_AT_BONE_MAX_SEEDS = 2.5;
+    static final int SEED_AT_BONE_CLIP_VOXELS = 3;
     /** Least size of a saturated core split off bone, as a share of the typical object's voxels, for {@code coreBesideBone}. */
     static final double SPLIT_CORE_SHARE = 0.5;
     /** Least metal of such a core read against the scan's background, in seeds. */
@@ -830,7 +845,10 @@ public final class SeedFinder {
      * the clip (docs/seed-finder.md, thirteenth round). A band alone, with no bone beyond the piece, explains it only where it lies
      * {@value #SHALLOW_BAND} of the way below the background or deeper or the piece lies nearer the axis than {@value
      * #BEYOND_RADIUS} of the screw's median radius (fourteenth round), and never where the piece holds {@value #SEED_SIZED_SEEDS}
-     * seed's metal or more that one seed's image explains to {@value #SEED_SIZED_EXPLAINED} (sixteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
+     * seed's metal or more that one seed's image explains to {@value #SEED_SIZED_EXPLAINED} (sixteenth round). With bone beyond it a
+     * piece of a screw holding {@value #SEED_SIZED_SEEDS}-{@value #SEED_AT_BONE_MAX_SEEDS} seeds' metal with {@value
+     * #SEED_AT_BONE_CLIP_VOXELS} voxels or more at the clip that one seed's image explains to {@value #SEED_SIZED_EXPLAINED} is named
+     * (eighteenth round). On thick box-like slices a seed read out of a piece lying in one slice is put at that slice's centre along
      * z, as the seeds of a blob are ({@link SliceCentring}: the residual's z there follows noise and bands).
      */
     private void seedsInMetal(Grid g, double profileMm, float[] hu, float[] contentHu, double contentTop, int[] labels,
@@ -866,7 +884,12 @@ public final class SeedFinder {
                         || !e.boneBeyond(g, hu, local, span, model.sigmaXyMm()) && (e.bandDepth(g, hu, local, span) < SHALLOW_BAND
                         && e.radiusShare(g, b) >= BEYOND_RADIUS
                         // Nor a whole seed's metal that one seed's image explains, whatever band lies beyond the mirror image.
-                        || n >= SEED_SIZED_SEEDS && e.locate(g, hu, labels, own, local, model).explained() >= SEED_SIZED_EXPLAINED)))) {
+                        || n >= SEED_SIZED_SEEDS && e.locate(g, hu, labels, own, local, model).explained() >= SEED_SIZED_EXPLAINED)
+                        // Nor, with bone beyond it, a seed's metal and the cortex it saturates with, saturating along its core, that
+                        // one seed's image explains.
+                        || e.boneBeyond(g, hu, local, span, model.sigmaXyMm()) && n >= SEED_SIZED_SEEDS && n <= SEED_AT_BONE_MAX_SEEDS
+                        && e.saturatedRidge(g, hu, model.clipHu(), SEED_AT_BONE_CLIP_VOXELS, 0)
+                        && e.locate(g, hu, labels, own, local, model).explained() >= SEED_SIZED_EXPLAINED))) {
                     continue;
                 }
                 if (marker && n >= MIN_CONTENT_PER_SEED && n <= 1.5) {
