@@ -1475,7 +1475,9 @@ public final class NeedleFinder {
      * when one run mixes the two along z the other needle's run parts from it by 8 mm at one end. Parallel in the axial plane within 5°; out of it, within 5° plus the tilt those
      * bounds leave (atan(2 × (slice spacing + 2 mm) / its length)): on 5 mm slices a run can take the needle's voxels in one
      * slice and its echo's in the next and read 15° out of the plane beside a needle at 2° (2642). Two needles side by side
-     * in one slice are no echo ({@link #sideBySide}).
+     * in one slice are no echo ({@link #sideBySide}), nor is a run of {@value #AXIS_CHORD_MM} mm or more whose voxels part from
+     * the longer's line across in the axial plane by {@value #ECHO_PARTING_MM} mm or more at one end ({@link #partingAcrossMm}): a
+     * second needle of the same template column a slice above or below, converging on the first (eighteenth round).
      */
     private static boolean echo(Run shorter, Run longer, double sliceMm) {
         double zBoundMm = sliceMm + 2;
@@ -1498,7 +1500,63 @@ public final class NeedleFinder {
             double[] o = offset(p, longer.curve());
             alongside += o[0] >= rl[0] - 2 && o[0] <= rl[1] + 2 && o[1] <= 2.5 && Math.abs(o[2]) <= zBoundMm ? 1 : 0;
         }
-        return alongside >= ECHO_ALONGSIDE * shorter.points().length;
+        return alongside >= ECHO_ALONGSIDE * shorter.points().length
+                && (rs[1] - rs[0] < AXIS_CHORD_MM || partingAcrossMm(shorter, longer) < ECHO_PARTING_MM);
+    }
+
+    /**
+     * How far across in the axial plane the voxels of a run of {@value #AXIS_CHORD_MM} mm or more may part from a longer run's
+     * curve at one of its ends for it to be that run's echo ({@link #partingAcrossMm}), mm. An echo is the needle's own partial
+     * volume in the neighbouring slice, straight above or below its steel; on the twelve seen 5 mm and five 3 mm sets the echoes
+     * of 40 mm and more read 0.00–1.35 mm (3647, and 3668 1.03: staircases of needles 6–11° out of the plane), the two second needles
+     * 2.17 (3789 needle 6) and 2.55 mm (3851 needle 2): half way, thin on both sides (docs/needles.md, eighteenth round).
+     */
+    static final double ECHO_PARTING_MM = 1.75;
+
+    /**
+     * How far across in the axial plane the shorter run's voxels part from the longer's curve at one of the shorter's ends, mm:
+     * the straight line fitted (weighted as the runs' curves) to their signed offsets across the longer's curve in the axial
+     * plane against the place along it, read at the shorter's two ends, the larger. An echo lies on its needle's line in the
+     * axial plane; a second needle of the same template column a slice above or below lies along the first within the echo
+     * test's bounds but converges on it: 3851 needle 2, 5 mm above needle 6 and 1.8° apart from it in the axial plane, parts from
+     * it by 2.55 mm at one end (0.62 at the other) and was dropped as its echo, missed; 3789 needle 6, 5.4–6 mm below needle 2,
+     * by 2.17 mm. The voxels, not the curve's ends: the curve fitted to an echo can stray where its voxels thin out (3018 needle
+     * 6's echo, 2.95 mm at its deep end). 0 where the longer run lies steeper than 60° out of the plane (across in the axial plane
+     * is then ill-defined, and no such needle's echo lies along it).
+     */
+    private static double partingAcrossMm(Run shorter, Run longer) {
+        double sw = 0;
+        double st = 0;
+        double so = 0;
+        double stt = 0;
+        double sto = 0;
+        for (int k = 0; k < shorter.points().length; k++) {
+            Vec3 p = shorter.points()[k];
+            double w = shorter.weights()[k];
+            double t = longer.curve().parameterOf(p);
+            Vec3 tangent = longer.curve().tangent(t);
+            double inPlane = Math.hypot(tangent.x(), tangent.y());
+            if (inPlane < 0.5) {
+                return 0;
+            }
+            Vec3 d = p.minus(longer.curve().at(t));
+            double o = (d.y() * tangent.x() - d.x() * tangent.y()) / inPlane;
+            sw += w;
+            st += w * t;
+            so += w * o;
+            stt += w * t * t;
+            sto += w * t * o;
+        }
+        double tm = st / sw;
+        double om = so / sw;
+        double variance = stt / sw - tm * tm;
+        double slope = variance > 1e-9 ? (sto / sw - tm * om) / variance : 0;
+        double parting = 0;
+        for (double end : range(shorter.points(), shorter.curve())) {
+            double t = longer.curve().parameterOf(shorter.curve().at(end));
+            parting = Math.max(parting, Math.abs(om + slope * (t - tm)));
+        }
+        return parting;
     }
 
     /** Where {@code p} lies beside {@code curve}: the curve's parameter there, the offset across it in the axial plane and along z, mm. */
