@@ -104,6 +104,8 @@ class NeedlesFromCtPanel {
     this.replan = h('button', { type: 'button', id: 'nct-replan', class: 'primary', hidden: true, onclick: () => this.start() },
       'Re-plan around the ticked needles');
     this.message = h('p', { id: 'nct-message', class: 'message', role: 'status', hidden: true });
+    this.notes = h('ul', { id: 'nct-notes', class: 'message warn', hidden: true });
+    this.notes.style.paddingLeft = '28px'; // the bullets inside the box (CSSOM: the page's CSP allows no inline style attributes)
     this.table = h('table', { id: 'nct-table', class: 'needles', hidden: true });
     this.opened_line = h('p', { id: 'nct-opened', class: 'small', hidden: true });
     const fields = h('div', {},
@@ -121,6 +123,7 @@ class NeedlesFromCtPanel {
       fields,
       h('div', { class: 'run-row' }, this.run, this.replan),
       this.message,
+      this.notes,
       h('div', { class: 'scroll-y' }, this.table),
       this.opened_line);
     page.viewer.addOverlay(new RevisionLayer(this));
@@ -135,7 +138,17 @@ class NeedlesFromCtPanel {
     this.asked = null;
     this.replan.hidden = true;
     this.table.hidden = true;
+    this.showNotes([]);
     this.run.className = 'primary';
+  }
+
+  /**
+   * The answer's notes above the table, first: the re-plan's warnings (a planned needle not found, a found needle crossing an organ's
+   * margin) and the finding's (a tip not sure along z or along the needle).
+   */
+  showNotes(notes) {
+    replace(this.notes, ...notes.map((n) => h('li', {}, n)));
+    this.notes.hidden = !notes.length;
   }
 
   /** Fills the choices from the patient page: the newest revision of each plan, and every CT series but the plan's own. */
@@ -185,9 +198,12 @@ class NeedlesFromCtPanel {
       this.finding = await post(asked.path, { ...asked.body, replan: false });
       this.asked = asked;
       const extra = this.finding.unmatchedFound.length;
-      showMessage(this.message, extra ? 'warn' : 'info', `${this.finding.needles.length + extra} needles found`
-        + (extra ? `, ${extra} not in the plan (unticked)` : '') + '. Untick any needle the CT does not show, then re-plan.');
+      const missing = this.finding.unmatchedPlanned.length;
+      showMessage(this.message, extra || missing ? 'warn' : 'info', `${this.finding.needles.length + extra} needles found`
+        + (missing ? `, ${missing} planned not found` : '') + (extra ? `, ${extra} not in the plan (unticked)` : '')
+        + '. Untick any needle the CT does not show, then re-plan.');
       this.table.replaceChildren(...this.rows(this.finding, true));
+      this.showNotes(this.finding.notes);
       this.table.hidden = false;
       this.replan.hidden = false;
       this.run.className = ''; // the re-plan is the next step: finding again is the other one
@@ -263,6 +279,7 @@ class NeedlesFromCtPanel {
   show(r) {
     const rows = this.rows(r, false);
     replace(this.table, ...rows);
+    this.showNotes(r.notes);
     this.table.hidden = false;
     const rev = r.revision;
     this.opened = rev;

@@ -134,6 +134,11 @@ public final class NeedlesCommand implements Callable<Integer> {
                 folder.commit();
             }
             re.warnings().forEach(w -> lines.add(0, "WARNING: " + w));
+            List<Integer> notFound = matching.unmatchedPlanned();
+            for (int k = notFound.size() - 1; k >= 0; k--) {
+                PlannedNeedles.Numbered p = planned.get(notFound.get(k));
+                lines.add(0, "WARNING: " + NeedleReplanner.notFoundWarning(p.number(), p.needle().tipMm()));
+            }
             lines.add(String.format(Locale.ROOT, "re-plan around the %d needles found%s: %d seeds on %d needles, goals %s",
                     matching.found().size() - leftOut.size(), leftOut.isEmpty() ? "" : " and not left out", re.plan().seedCount(), re.plan().needleCount(), re.plan().allGoalsMet() ? "all met" : "NOT all met"));
             for (GoalResult g : re.plan().goals()) {

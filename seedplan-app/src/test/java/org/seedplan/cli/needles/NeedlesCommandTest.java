@@ -150,6 +150,24 @@ class NeedlesCommandTest {
         assertThat(bad.err().strip().lines()).hasSize(1);
         assertThat(bad.err()).contains("--leave-out").contains("no found needle " + (needles.size() + 1));
         assertThat(refused).doesNotExist();
+
+        // Mid-implant: the last planned needle is not yet in the patient. Its row says NOT FOUND, and a warning, first, says that the
+        // re-plan takes it as not yet inserted: a needle in the patient that the finder missed would not be kept.
+        int last = needles.get(needles.size() - 1).get("number").asInt();
+        Volume partial = new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed.subList(0, placed.size() - 1), List.of(), 7);
+        Path partialDir = tmp.resolve("intraop-partial");
+        List<DataSet> partialSlices = CtSeriesWriter.slices(partial, StudyContext.newStudy(PatientInfo.anonymous("NEEDLES")), Uids.newUid());
+        for (int k = 0; k < partialSlices.size(); k++) {
+            DicomWriter.write(partialSlices.get(k), partialDir.resolve(String.format("ct%03d.dcm", k)));
+        }
+        Path partialOut = tmp.resolve("replan-partial");
+        CliRun p = CliRun.of("needles", "--ct", partialDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
+                caseFile.toString(), "--intent", intentFile.toString(), "--out", partialOut.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.out().lines().findFirst().orElseThrow()).as(p.out()).startsWith("WARNING: planned needle " + last + " (planned tip at")
+                .contains("was not found on the CT: the re-plan takes it as not yet inserted");
+        assertThat(p.out()).contains(String.format("planned needle %2d: NOT FOUND", last));
+        assertThat(IntentJson.read(partialOut.resolve("intent.json")).fixedNeedles()).hasSize(needles.size() - 1);
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.seedplan.storage.registry.PatientRepository;
 import org.seedplan.verify.needles.FoundNeedle;
 import org.seedplan.verify.needles.NeedleMatch;
 import org.seedplan.verify.needles.NeedleMatching;
+import org.seedplan.verify.needles.NeedleReplanner;
 
 /**
  * Needles from the intra-operative CT (docs/needles.md): finds the needles on a stored CT of the plan's patient,
@@ -327,7 +328,8 @@ public final class NeedlesApi {
 
     /**
      * The finding: each planned needle's found needle and errors, the planned needles not found, the found needles not in the plan (each
-     * found needle with {@code used}: false when left out), the means, the finder's notes and the finding's id.
+     * found needle with {@code used}: false when left out), the means, the notes (first a warning for each planned needle not found,
+     * which the re-plan takes as not yet inserted, then the finder's) and the finding's id.
      */
     private static ObjectNode answer(NeedlesFromCt.Found found, Set<Integer> leftOut, PlanRevisions.Revision from, StudyInfo.SeriesInfo series) {
         NeedleMatching m = found.matching();
@@ -353,6 +355,9 @@ public final class NeedlesApi {
         leftOut.stream().sorted().forEach(j -> out.add(j + 1));
         o.put("meanTipErrorMm", m.meanTipErrorMm()).put("meanAngleErrorDeg", m.meanAngleErrorDeg());
         ArrayNode notes = o.putArray("notes");
+        for (int i : m.unmatchedPlanned()) {
+            notes.add(NeedleReplanner.notFoundWarning(i + 1, from.content().needles().get(i).tipMm()));
+        }
         found.finding().notes().forEach(notes::add);
         o.put("findingSeconds", found.finding().seconds());
         return o;

@@ -25,13 +25,15 @@ import org.seedplan.storage.registry.Patient;
  * needle's tip and angle error in the table (the numbers of the API's answer), each found needle with a tick "use in the
  * re-plan", matched needles ticked, the one not in the plan unticked with the line saying why. The physicist also unticks a
  * matched needle and re-plans: the new DRAFT revision leaves both out and is opened on the views with the used needles drawn in
- * magenta; a bevel length out of range is refused on the panel, a given one sent with the request. Saves the screenshots
- * plan-needles-choose-1366x768, plan-needles-choose-1920x1080 and plan-needles.
+ * magenta; the answer's notes (the re-plan's warnings, the finding's) are listed above the table; a bevel length out of range
+ * is refused on the panel, a given one sent with the request. Saves the screenshots
+ * plan-needles-choose-1366x768, plan-needles-choose-1920x1080, plan-needles and plan-needles-not-found.
  */
 class NeedlesFromCtBrowserTest extends BrowserPerClass {
 
     private NeedlesFixture.WithFalseNeedle fixtureCase;
     private Patient patient;
+    private String withoutLast;
 
     NeedlesFromCtBrowserTest() {
         super(Duration.ofSeconds(60));
@@ -40,8 +42,10 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
     @BeforeAll
     void start() throws Exception {
         PlanningFixture planning = new PlanningFixture(server);
-        fixtureCase = new NeedlesFixture(server, planning).withFalseNeedle(server.a, true);
+        NeedlesFixture needles = new NeedlesFixture(server, planning);
+        fixtureCase = needles.withFalseNeedle(server.a, true);
         patient = planning.patient(server.a);
+        withoutLast = needles.withoutLastNeedle(server.a, true);
     }
 
     @Test
@@ -51,6 +55,20 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         chromium.signIn(server.base(), "physicist_a");
         driver.get(server.base() + "/plan.html?patient=" + patient.id());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nct-series option")));
+        // Mid-implant, the last planned needle not yet in: its row says so, and the warning above the table says, before any re-plan,
+        // that the re-plan takes it as not yet inserted.
+        new Select(driver.findElement(By.id("nct-revision"))).selectByValue(planned.planId() + "/" + planned.revision());
+        new Select(driver.findElement(By.id("nct-series"))).selectByValue(planned.studyUid() + "|" + withoutLast);
+        driver.findElement(By.id("nct-run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("nct-replan")));
+        Map<String, Object> partial = (Map<String, Object>) js("return window.seedplanNeedlesFromCt.finding");
+        notesShown(partial);
+        assertThat(driver.findElement(By.id("nct-message")).getText()).startsWith((planned.planned().size() - 1) + " needles found, 1 planned not found.");
+        assertThat(driver.findElement(By.id("nct-notes")).getText()).startsWith("planned needle " + planned.planned().size() + " (planned tip at")
+                .contains("not yet inserted");
+        js("document.getElementById('needles-ct-panel').scrollIntoView({block: 'start'});");
+        chromium.screenshot("plan-needles-not-found");
+
         new Select(driver.findElement(By.id("nct-revision"))).selectByValue(planned.planId() + "/" + planned.revision());
         new Select(driver.findElement(By.id("nct-series"))).selectByValue(planned.studyUid() + "|" + fixtureCase.seriesUid());
         // A bevel length outside (0, 10] mm is refused on the panel, nothing sent; the fixture's needles' 3.5 mm is sent as bevelMm.
@@ -89,6 +107,7 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         WebElement extraRow = rows.get(needles.size() + 1);
         assertThat(extraRow.findElement(By.cssSelector("input.use")).isSelected()).as("the needle not in the plan unticked").isFalse();
         assertThat(extraRow.getText()).contains("not in the plan: tick it only if the CT shows a needle there");
+        notesShown(finding);
         // The panel with its ticks as the physicist sees it, on the two screens of docs/screen-layout.md; the fields keep their weight.
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
             driver.manage().window().setSize(size);
@@ -106,6 +125,7 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         new WebDriverWait(driver, Duration.ofSeconds(240)).until(ExpectedConditions.visibilityOfElementLocated(By.id("nct-opened")));
 
         Map<String, Object> result = (Map<String, Object>) js("return window.seedplanNeedlesFromCt.result");
+        notesShown(result);
         assertThat((List<Number>) result.get("leftOut")).extracting(Number::intValue).containsExactlyInAnyOrder(untickedFound, falseFound);
         Map<String, Object> revision = (Map<String, Object>) result.get("revision");
         Map<String, Object> fromCt = (Map<String, Object>) ((Map<String, Object>) revision.get("intent")).get("needlesFromCt");
@@ -142,6 +162,15 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         js("document.getElementById('needles-ct-panel').scrollIntoView({block: 'start'}); document.getElementById('nct-table').parentElement.scrollTop = 0;");
         chromium.screenshot("plan-needles");
         assertThat(hit).as("magenta needle tip drawn at the found tip on the coronal view").isEqualTo(true);
+    }
+
+    /** The answer's notes listed on the panel above the table, in order; the list hidden when there are none. */
+    @SuppressWarnings("unchecked")
+    private void notesShown(Map<String, Object> answer) {
+        List<String> notes = (List<String>) answer.get("notes");
+        WebElement list = driver.findElement(By.id("nct-notes"));
+        assertThat(list.findElements(By.tagName("li"))).extracting(e -> e.getAttribute("textContent")).containsExactlyElementsOf(notes);
+        assertThat(list.isDisplayed()).as("notes %s shown", notes).isEqualTo(!notes.isEmpty());
     }
 
     private Object js(String script, Object... args) {

@@ -228,6 +228,30 @@ abstract class NeedlesApiTest {
     }
 
     @Test
+    void aPlannedNeedleNotOnTheCtIsListedAndTheAnswerWarnsFirstThatTheReplanTakesItAsNotYetInserted() throws Exception {
+        NeedlesFixture.Case c = fixture.of(t.a, true);
+        String series = fixture.withoutLastNeedle(t.a, true);
+        int last = c.planned().size();
+        // The finding alone already warns, so that the physicist knows it before re-planning.
+        ApiClient.Answer look = physicist.post(c.path(), "{\"studyInstanceUid\":\"" + c.studyUid() + "\",\"seriesInstanceUid\":\"" + series
+                + "\",\"replan\":false}");
+        assertThat(look.status()).as(look.body()).isEqualTo(200);
+        assertThat(look.json().get("notes").get(0).asText()).as(look.body()).startsWith("planned needle " + last + " (planned tip at");
+        ApiClient.Answer a = physicist.post(c.path(), "{\"studyInstanceUid\":\"" + c.studyUid() + "\",\"seriesInstanceUid\":\"" + series
+                + "\",\"reason\":\"needles placed but the last\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode o = a.json();
+        assertThat(o.get("unmatchedPlanned")).as(a.body()).singleElement().satisfies(n -> {
+            assertThat(n.get("plannedNeedle").asInt()).isEqualTo(last);
+            assertThat(vec(n.get("plannedTipMm")).distanceTo(c.planned().get(last - 1)[1])).isLessThan(0.01);
+        });
+        assertThat(o.get("needles")).hasSize(last - 1);
+        assertThat(o.get("notes").get(0).asText()).as(a.body()).startsWith("planned needle " + last + " (planned tip at")
+                .contains("not found on the CT").contains("not yet inserted");
+        assertThat(o.get("revision").get("intent").get("needlesFromCt").get("fixedNeedles")).hasSize(last - 1);
+    }
+
+    @Test
     void aStaleFindingIdIs409AndALeaveOutNumberNotFoundIs400() throws Exception {
         NeedlesFixture.Case c = fixture.of(t.a, true);
         String findingId = physicist.post(c.path(), c.body().replace("}", ",\"replan\":false}")).json().get("findingId").asText();

@@ -73,6 +73,7 @@ public final class NeedlesFixture {
     private final PlanningFixture planning;
     private final Map<Long, Case> cases = new HashMap<>();
     private final Map<Long, WithFalseNeedle> falseNeedles = new HashMap<>();
+    private final Map<Long, String> withoutLast = new HashMap<>();
 
     /**
      * The case's needles scanned again with one more needle that is not in the plan, standing for a false needle of the finder (a
@@ -184,14 +185,36 @@ public final class NeedlesFixture {
             placed.add(needle(grid, c.placedTips().get(i), c.placedAxes().get(i)));
         }
         placed.add(needle(grid, best, axis));
+        w = new WithFalseNeedle(c, scanAgain(centre, c, placed, 79), best, axis);
+        falseNeedles.put(centre.id(), w);
+        return w;
+    }
+
+    /**
+     * The case's needles but the last scanned again (made once): mid-implant, the last planned needle not yet inserted. The Series
+     * Instance UID, in the case's study and frame.
+     */
+    public synchronized String withoutLastNeedle(Centre centre, boolean centreA) throws IOException {
+        String series = withoutLast.get(centre.id());
+        if (series == null) {
+            Case c = of(centre, centreA);
+            List<SimulatedNeedle> placed = new ArrayList<>();
+            for (int i = 0; i < c.placedTips().size() - 1; i++) {
+                placed.add(needle(grid(), c.placedTips().get(i), c.placedAxes().get(i)));
+            }
+            series = scanAgain(centre, c, placed, 80);
+            withoutLast.put(centre.id(), series);
+        }
+        return series;
+    }
+
+    /** {@code placed} drawn on the field ({@code seed}: the noise's) and stored as a new series of the case's study and frame. */
+    private String scanAgain(Centre centre, Case c, List<SimulatedNeedle> placed, long seed) throws IOException {
         Patient patient = planning.patient(centre);
         String frame = t.db.read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
                 r -> r.string("frame_of_reference_uid"), c.seriesUid())).orElseThrow();
-        String series = store(t, patient, new StudyContext(info(patient), c.studyUid(), frame, LocalDateTime.now()),
-                new IntraOpCtGenerator(SCANNER).render(grid, placed, List.of(), 79));
-        w = new WithFalseNeedle(c, series, best, axis);
-        falseNeedles.put(centre.id(), w);
-        return w;
+        return store(t, patient, new StudyContext(info(patient), c.studyUid(), frame, LocalDateTime.now()),
+                new IntraOpCtGenerator(SCANNER).render(grid(), placed, List.of(), seed));
     }
 
     /** The centre of the planning fixture's GTV (PlanningFixture), mm LPS. */

@@ -90,6 +90,17 @@ public final class NeedleReplanner {
     }
 
     /**
+     * The warning for planned needle {@code plannedNumber} not found on the intra-operative CT: the re-plan takes it as not yet
+     * inserted and plans its part anew, so a needle that is in the patient but was not found (the finder can miss one:
+     * docs/needles.md) is neither kept nor protected until the physicist finds it on the CT.
+     */
+    public static String notFoundWarning(int plannedNumber, Vec3 plannedTipMm) {
+        return String.format(java.util.Locale.ROOT, "planned needle %d (planned tip at %.1f, %.1f, %.1f mm) was not found on the CT: the"
+                + " re-plan takes it as not yet inserted and plans its part anew; if it is in the patient, find it on the CT before"
+                + " loading seeds", plannedNumber, plannedTipMm.x(), plannedTipMm.y(), plannedTipMm.z());
+    }
+
+    /**
      * One line for each needle in the patient whose path from entry to tip crosses what a planned needle must avoid, naming it by its
      * found needle's number ({@code foundIndex}: the 0-based index in the finding of each fixed needle).
      */
