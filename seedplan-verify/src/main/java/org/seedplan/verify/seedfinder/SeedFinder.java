@@ -652,8 +652,14 @@ public final class SeedFinder {
                 // A second seed that the content alone adds must explain part of the image, as one added to reach an expected
                 // count must (a needle seed lying steeply across thick slices reads as two seeds' metal with one seed's image;
                 // docs/seed-finder.md, twelfth round); a bundle's third seed, hidden in the saturated core, need only lower it. On thick
-                // slices the seeds must lie in the object's slices (fourteenth round).
-                double bar = bc.chosen == 1 ? MIN_EVIDENCE * learned.singleSeedEnergy : 0;
+                // slices the seeds must lie in the object's slices (fourteenth round). Read unclipped, a bundle's metal is three seeds' to
+                // within the tolerance while its image, seen through the 12-bit window, barely tells three from two (beam hardening's
+                // bands darken its shoulders): in an object the image explains as seeds, one seed more than an image count of two or more
+                // is taken unless the image objects by more than a further seed's bar (eighteenth round; a seed merged with a stent's
+                // struts, explained 0.4, is not such an object).
+                boolean unclippedOneMore = extended && bc.chosen >= 2 && byContent == bc.chosen + 1
+                        && Math.abs(seeds - byContent) <= UNCLIPPED_CONTENT_TOLERANCE && bc.explained() >= MIN_EXPLAINED;
+                double bar = bc.chosen == 1 ? MIN_EVIDENCE * learned.singleSeedEnergy : unclippedOneMore ? -bc.further : 0;
                 if (bc.fit(bc.chosen).ssr() - bc.fit(byContent).ssr() > bar
                         && (profileMm < THICK_SLICE_MM || inItsSlices(g, b, bc.fit(byContent).seeds()))) {
                     bc.chosen = byContent;
