@@ -173,6 +173,30 @@ final class NeedleCentreline {
     }
 
     /**
+     * Whether the needle is one of the steeper ones whose z is still fitted as a line ({@link NeedleFinder}, eighteenth round): not
+     * {@link #straightZ}, on slices thicker than {@value #THICK_SLICE_MM} mm, spanning fewer than {@link #STEEPER_STAIRCASE_SLICES}
+     * slice spacings along z.
+     */
+    static boolean steeperStraightZ(Volume ct, SpaceCurve curve, double t0, double t1) {
+        return ct.sliceProfileFwhmMm() > THICK_SLICE_MM && !straightZ(ct, curve, t0, t1)
+                && Math.abs(curve.at(t1).z() - curve.at(t0).z()) < STEEPER_STAIRCASE_SLICES * ct.grid().dzMm();
+    }
+
+    /**
+     * {@code curve} with its z replaced by the least-squares line through its z between parameters {@code t0} and {@code t1}
+     * (x and y kept): the start of a steeper needle's z fit ({@link #steeperStraightZ}).
+     */
+    static SpaceCurve withStraightZ(SpaceCurve curve, double t0, double t1) {
+        List<Vec3> points = new ArrayList<>();
+        for (double t = t0; t <= t1; t += SLAB_MM) {
+            points.add(curve.at(t));
+        }
+        double[] w = new double[points.size()];
+        Arrays.fill(w, 1);
+        return curve.withZOf(SpaceCurve.fit(points, w, curve.centre(), curve.axis(), 1));
+    }
+
+    /**
      * How far along z a needle's image reaches from it, mm: the slice profile's width (the recorded slice thickness, which on an
      * overlapping reconstruction exceeds the spacing) or the slice spacing, the wider.
      */
@@ -192,6 +216,13 @@ final class NeedleCentreline {
      * (2301-2324), 230 -> 229 of 236 (2701-2724), 114 -> 114 of 120 (3101-3112); axes' 95th percentile lower on all five.
      */
     static final double THICKER_STAIRCASE_SLICES = 5;
+    /**
+     * On slices thicker than {@value #THICK_SLICE_MM} mm a needle spanning fewer slice spacings than this along z, but not fewer
+     * than {@link #THICKER_STAIRCASE_SLICES}, has its z fitted as a line too, from the profile the shallower needles chose, where
+     * that line explains its voxels as a straight needle ({@link #steeperStraightZ}, {@link NeedleFinder}): a needle 10-13° out of 5 mm slices spans five to six over ~120 mm, and the parabola through that
+     * staircase still bends at the tip (0.3-1.0 mm along z on the seen sets; docs/needles.md, eighteenth round). One value tried.
+     */
+    static final double STEEPER_STAIRCASE_SLICES = 6;
 
     static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
         for (Extent o : others) {

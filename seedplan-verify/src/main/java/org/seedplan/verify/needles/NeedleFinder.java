@@ -176,6 +176,8 @@ public final class NeedleFinder {
         java.util.function.DoubleUnaryOperator chosenProfile = null;
         // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band (below).
         boolean[] bandKept = new boolean[refinedRuns.size()];
+        List<NeedleZFit.Fitted> steeperFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
+        List<NeedleZFit.Fitted> steeperUnexplained = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         boolean steelEdgedChosen = false;
         // The fits of the other reading of the scan's profile (the steel-edged box, or the best softer profile where that box is
         // chosen) and the ratio of its summed misfit to the chosen profile's (NaN where no z was fitted).
@@ -253,6 +255,33 @@ public final class NeedleFinder {
                         bandKept[q] = true;
                         leastRuns.set(q, softRuns.get(q));
                         zFits.set(q, softFits.get(q));
+                    }
+                }
+            }
+            // Needles spanning five to six slice spacings along z (10-13 degrees out of 5 mm slices over ~120 mm): their z is the
+            // centroids' parabola through a staircase of five or six steps, which bends at the tip as the seventh round's shorter
+            // staircases did (0.3-1.0 mm along z on the seen sets). Their z is refitted as a line from the profile the shallower
+            // needles chose (NeedleZFit), started on the least-squares line through the parabola; they take no part in choosing the
+            // profile, so the scan's profile and the shallower needles' lines stay as they were. Where that line explains the run's
+            // voxels no better than twice the median misfit per mm of the scan's shallower needles (the thirteenth round's measure
+            // of a run that is no straight needle), the parabola is kept: on the seen set 3781 a run of two needles' steel, dropped
+            // as off steel with its parabola, was kept as a 139 mm false needle with the line (3788, 2.4-3.1 times the median).
+            // There, where the line puts the tip more than 1 mm from the parabola along z, the image does not tell which: the tip
+            // is stated at least the slice it is seen in (3837 needle 7, 12.8 degrees: a strand of seeds along its last 15 mm in
+            // the slice above pulled the centroids 2-2.5 mm up and raised the line's misfit to 3.9 times the median; read 16.0
+            // degrees, the tip 2.45 mm off along z, stated ±0.08, now ±4.53; docs/needles.md, eighteenth round).
+            double shallowMedian = medianMisfitPerMm(zFits, ranges);
+            for (int q = 0; q < leastRuns.size(); q++) {
+                Run r = leastRuns.get(q);
+                double[] range = ranges.get(q);
+                if (zFits.get(q) == null && NeedleCentreline.steeperStraightZ(ct, r.curve(), range[0], range[1])) {
+                    NeedleZFit.Fitted z = NeedleZFit.refit(ct, NeedleCentreline.withStraightZ(r.curve(), range[0], range[1]), range[0],
+                            range[1], profile[0], chosenProfile, clipHu, others(leastRuns, ranges, q), shafts);
+                    if (!(z.misfit() / Math.max(1, range[1] - range[0]) >= UNEXPLAINED_MISFIT * shallowMedian)) {
+                        leastRuns.set(q, new Run(r.points(), r.weights(), z.curve()));
+                        steeperFits.set(q, z);
+                    } else {
+                        steeperUnexplained.set(q, z);
                     }
                 }
             }
@@ -384,8 +413,12 @@ public final class NeedleFinder {
                 double apart = rivalFits == null || zFits.get(q) == null ? 0 : apartAlongZMm(zFits.get(q), rivalFits.get(q), needle.tipMm());
                 boolean readingsDisagree = thickness > NeedleCentreline.THICK_SLICE_MM && rivalRatio <= PROFILES_TIED
                         && apart > HALVES_DISAGREE_MM;
-                double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree ? seenInSliceMm(ct, needle.tipMm()) : 0;
-                FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q)), inSlice);
+                boolean steeperDisagree = steeperUnexplained.get(q) != null
+                        && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
+                double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
+                        ? seenInSliceMm(ct, needle.tipMm()) : 0;
+                FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)),
+                        inSlice);
                 needles.add(stated);
                 if (notOneNeedle && !blind) {
                     unexplained.add(stated);
@@ -643,6 +676,24 @@ public final class NeedleFinder {
         SpaceCurve a = chosen.curve();
         SpaceCurve b = rival.curve();
         return Math.abs(a.at(a.parameterOf(tip)).z() - b.at(b.parameterOf(tip)).z());
+    }
+
+    /** The median least misfit per mm of stretch of the z-fitted needles ({@code zFits}, null where none), NaN when none is. */
+    private static double medianMisfitPerMm(List<NeedleZFit.Fitted> zFits, List<double[]> ranges) {
+        List<Double> fitted = new ArrayList<>();
+        for (int q = 0; q < zFits.size(); q++) {
+            NeedleZFit.Fitted z = zFits.get(q);
+            if (z != null && z.misfit() > 0) {
+                fitted.add(z.misfit() / Math.max(1, ranges.get(q)[1] - ranges.get(q)[0]));
+            }
+        }
+        return fitted.isEmpty() ? Double.NaN : median(fitted);
+    }
+
+    /** How far apart along z (mm) two curves of one run lie at the place of {@code tip}. */
+    private static double lineApartAlongZMm(SpaceCurve a, SpaceCurve b, Vec3 tip) {
+        double t = a.parameterOf(tip);
+        return Math.abs(a.at(t).z() - b.at(t).z());
     }
 
     /**
