@@ -533,7 +533,10 @@ final class NeedleEndFit {
     /**
      * How far along the needle's axis the tip may lie from the one found with a bevel of {@code bevelsMm[b]}, mm (about two
      * standard deviations, the wider side): the stretch of tip places (the fitted shaft, offsets, tilts and bevel's turn kept)
-     * whose misfit exceeds the least by no more than 4 × the least misfit over the window's voxel count. That is the
+     * whose misfit exceeds the least by no more than 4 × the least misfit over the window's voxel count, out to the farthest
+     * such place on either side ({@link #farthest}: 3718 needle 5, 1.02 mm short, its misfit rising 1.0 a quarter mm beyond the
+     * tip found and back to the least 0.75 mm beyond it, was stated ±0.26 from the first rise alone; docs/needles.md, eighteenth
+     * round). That is the
      * least-squares profile interval of two standard deviations with the residuals' own spread standing for the noise: for
      * residuals well under the robust scale ({@value #ROBUST_HU} HU) the misfit is Σ r² / c², so a rise of 4 σ̂² / c² is
      * 4 × misfit / N. An end the model explains well (noise alone) is held to hundredths of a mm; one whose voxels it explains
@@ -554,8 +557,8 @@ final class NeedleEndFit {
         double least = misfit(tipShaft, t0, tipTurn, TIP_FROM_MM, TIP_TO_MM);
         double rise = 4 * least / Math.max(1, n);
         java.util.function.DoubleUnaryOperator excess = t -> misfit(tipShaft, t, tipTurn, TIP_FROM_MM, TIP_TO_MM) - least - rise;
-        double behind = reach(excess, t0, TIP_FROM_MM);
-        double beyond = reach(excess, t0, TIP_TO_MM);
+        double behind = farthest(excess, reach(excess, t0, TIP_FROM_MM), TIP_FROM_MM);
+        double beyond = farthest(excess, reach(excess, t0, TIP_TO_MM), TIP_TO_MM);
         bevelMm = kept;
         if (Double.isNaN(behind) || Double.isNaN(beyond)) {
             return UNBOUNDED_ALONG_AXIS_MM;
@@ -586,6 +589,29 @@ final class NeedleEndFit {
             a = b;
         }
         return Double.NaN;
+    }
+
+    /** The step in which the window beyond the first crossing is looked through for another place within the rise, mm. */
+    private static final double BASIN_STEP_MM = 0.25;
+
+    /**
+     * The farthest crossing towards {@code to}: from the first crossing {@code from}, the window is looked through every
+     * {@value #BASIN_STEP_MM} mm for a place whose misfit falls back within the rise (a second basin), and the crossing beyond
+     * it taken; NaN when the stretch reaches {@code to} (the window does not bound the tip), {@code from} when there is none.
+     */
+    private static double farthest(java.util.function.DoubleUnaryOperator excess, double from, double to) {
+        double dir = Math.signum(to - from);
+        double crossing = from;
+        for (double t = from + BASIN_STEP_MM * dir; !Double.isNaN(crossing) && (to - t) * dir > 0; t += BASIN_STEP_MM * dir) {
+            if (excess.applyAsDouble(t) <= 0) {
+                crossing = reach(excess, t, to);
+                if (Double.isNaN(crossing)) {
+                    return Double.NaN;
+                }
+                t = crossing;
+            }
+        }
+        return crossing;
     }
 
     /** The least misfit with a bevel of {@code bevelsMm[b]} (robust, dimensionless). */

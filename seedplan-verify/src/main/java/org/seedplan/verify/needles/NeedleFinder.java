@@ -59,8 +59,12 @@ public final class NeedleFinder {
      * and their tips but one moved 0.06–2.97 mm nearer the truth along the axis; every end it did not fire on read at most 1.144,
      * those nearest the threshold lying 0.16–0.39 mm short (thin on both sides: the heavier an end reads, the shorter its tip, a
      * continuum). The fired end's misfits enter the scan's bevel estimate: on five of the 39 scans it moved a step, every tip of
-     * the scan about a quarter mm (docs/needles.md, sixteenth round). The light-shaft rule's mirror ({@link #LIGHT_SHAFT_SHARE});
-     * asked on slices thicker than 3 mm only, as that rule is.
+     * the scan about a quarter mm (docs/needles.md, sixteenth round). The light-shaft rule's mirror ({@link #LIGHT_SHAFT_SHARE}),
+     * but asked on 3 mm slices too (eighteenth round): on the five seen 3 mm sets (3613, 3709, 3733, 3805, 3877, 120 scans) it
+     * fired on 37 ends reading 1.162–4.009 (every other end at most 1.143: thin again), kept the first fit on one (3811, the
+     * re-fit shorter), and moved 36 tips, every one nearer the truth along the axis — among them the silent 3889 n5 (1.08 mm
+     * short → 0.03), 3710 n5 (1.04 → 0.07), 3721 n5 (1.19 → 0.13) and 3729 n9 (2.03 → 0.04; the crossing free-hand needle's
+     * steel on its shaft, 4.01 of the median). On slices under 3 mm the end fits keep their own profiles and it is not asked.
      */
     static final double HEAVY_SHAFT_SHARE = 1.15;
     private static final int LINE_TRIALS = 300;
@@ -320,10 +324,12 @@ public final class NeedleFinder {
             // light (3709 n9, 28 degrees out of the plane; 3711 n1, flat) and put their tips 4.4 and 4.9 mm short.
             double medianMass = NeedleEndFit.medianMassPerMm(fits.values());
             double leastMass = thickness > NeedleCentreline.THICK_SLICE_MM ? LIGHT_SHAFT_SHARE * medianMass : 0;
-            double mostMass = thickness > NeedleCentreline.THICK_SLICE_MM ? HEAVY_SHAFT_SHARE * medianMass : Double.POSITIVE_INFINITY;
+            double mostMass = HEAVY_SHAFT_SHARE * medianMass;
             // An end whose shaft holds much more steel per mm than the scan's needles' holds other metal too (a seed touching it):
             // fitted with that mass, the model explains the tip's voxels with a shorter needle; its end is fitted again with the
-            // scan's median mass (3663 n5, 3673 n5: 1.08 and 1.05 mm short, docs/needles.md, sixteenth round).
+            // scan's median mass (3663 n5, 3673 n5: 1.08 and 1.05 mm short, docs/needles.md, sixteenth round). On 3 mm slices too
+            // (eighteenth round: 3889 n5 1.08 mm short, 3710 n5 1.04, 3721 n5 1.19, 3729 n9 2.03 — a seed, or the crossing
+            // free-hand needle, on the shaft), unlike the light-shaft rule above: a lighter re-fit can only lengthen the needle.
             List<Run> heavy = new ArrayList<>();
             for (int q = 0; q < refinedRuns.size(); q++) {
                 NeedleEndFit fit = fits.get(refinedRuns.get(q));

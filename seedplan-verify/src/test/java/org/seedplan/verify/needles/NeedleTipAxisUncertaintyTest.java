@@ -18,7 +18,15 @@ class NeedleTipAxisUncertaintyTest {
      * the seen sets).
      */
     private static void assertStated(long seed, long firstOfSet, int wrong) {
-        NeedleFinderThickSliceTest.Drawn drawn = NeedleFinderThickSliceTest.drawnAndFound(seed, (int) (seed - firstOfSet), 5);
+        assertStated(seed, firstOfSet, wrong, 5, 0);
+    }
+
+    /**
+     * As {@link #assertStated(long, long, int)} on slices {@code sliceMm} apart; the wrong needle is stated at least its error
+     * less {@code shortByMm} (the statement is about two standard deviations, not a bound).
+     */
+    private static void assertStated(long seed, long firstOfSet, int wrong, double sliceMm, double shortByMm) {
+        NeedleFinderThickSliceTest.Drawn drawn = NeedleFinderThickSliceTest.drawnAndFound(seed, (int) (seed - firstOfSet), sliceMm);
         IntraOpScenario scenario = drawn.scenario();
         NeedleFinding finding = drawn.finding();
         NeedleMatching m = drawn.matching();
@@ -34,7 +42,7 @@ class NeedleTipAxisUncertaintyTest {
             if (needle == wrong) {
                 seen = true;
                 assertThat(alongAxis).as("needle %d off along the axis", needle).isGreaterThan(1.0);
-                assertThat(f.tipAxisUncertaintyMm()).as("needle %d stated", needle).isGreaterThanOrEqualTo(alongAxis);
+                assertThat(f.tipAxisUncertaintyMm()).as("needle %d stated", needle).isGreaterThanOrEqualTo(alongAxis - shortByMm);
                 assertThat(finding.notes()).as("notes")
                         .anyMatch(n -> n.startsWith("needle " + (x.found() + 1) + ": its tip's place along the needle"));
             } else if (alongAxis <= 0.5) {
@@ -61,5 +69,15 @@ class NeedleTipAxisUncertaintyTest {
         // followed while the steel is its own (NeedleFinder.ownSteel), it is found within 0.1 mm along the axis, bounded by its
         // window, and stated under 1 mm like every other right tip of the scan.
         assertStated(3531, 3517, 0);
+    }
+
+    @Test
+    void aSecondPlaceTheEndFitExplainsAsWellBeyondTheTipIsStated() {
+        // 3718 of the 3 mm set 3709-3732 (box, extended): needle 5 lies 1.02 mm short along the axis. Its end fit's misfit, the
+        // rest held, rises 1.0 above the least 0.25 mm beyond the tip found (the statement's rise 0.99) and falls back to the
+        // least 0.75 mm beyond it: two places the image explains alike, of which the statement saw the first only (±0.26, silent).
+        // Looking through the window beyond the first crossing (eighteenth round) states it ±1.01: over the 1 mm, with
+        // the note, 0.01 mm short of its error (allowed 0.05: the statement is two standard deviations, and thin here).
+        assertStated(3718, 3709, 5, 3, 0.05);
     }
 }
