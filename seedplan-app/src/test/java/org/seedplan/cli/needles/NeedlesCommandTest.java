@@ -86,12 +86,7 @@ class NeedlesCommandTest {
             tipErrors.add(error.norm());
             assertThat(dir.y()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         }
-        Volume ct = new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed, List.of(), 7);
-        Path ctDir = tmp.resolve("intraop");
-        List<DataSet> slices = CtSeriesWriter.slices(ct, StudyContext.newStudy(PatientInfo.anonymous("NEEDLES")), Uids.newUid());
-        for (int k = 0; k < slices.size(); k++) {
-            DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
-        }
+        Path ctDir = writeCt(new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed, List.of(), 7), "intraop", "NEEDLES");
 
         Path out = tmp.resolve("replan");
         CliRun r = CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
@@ -154,12 +149,8 @@ class NeedlesCommandTest {
         // Mid-implant: the last planned needle is not yet in the patient. Its row says NOT FOUND, and a warning, first, says that the
         // re-plan takes it as not yet inserted: a needle in the patient that the finder missed would not be kept.
         int last = needles.get(needles.size() - 1).get("number").asInt();
-        Volume partial = new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed.subList(0, placed.size() - 1), List.of(), 7);
-        Path partialDir = tmp.resolve("intraop-partial");
-        List<DataSet> partialSlices = CtSeriesWriter.slices(partial, StudyContext.newStudy(PatientInfo.anonymous("NEEDLES")), Uids.newUid());
-        for (int k = 0; k < partialSlices.size(); k++) {
-            DicomWriter.write(partialSlices.get(k), partialDir.resolve(String.format("ct%03d.dcm", k)));
-        }
+        Path partialDir = writeCt(new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, placed.subList(0, placed.size() - 1),
+                List.of(), 7), "intraop-partial", "NEEDLES");
         Path partialOut = tmp.resolve("replan-partial");
         CliRun p = CliRun.of("needles", "--ct", partialDir.toString(), "--plan", planDir.resolve("plan.json").toString(), "--case",
                 caseFile.toString(), "--intent", intentFile.toString(), "--out", partialOut.toString());
@@ -249,11 +240,7 @@ class NeedlesCommandTest {
         Files.writeString(planFile, plan.append("]}").toString());
         Volume ct = new IntraOpCtGenerator(new IntraOpScanner(0.9, IntraOpScanner.SliceProfile.BOX, 20, 200, 30710), 2.2).render(grid, placed,
                 List.of(), 5);
-        Path ctDir = tmp.resolve("intraop");
-        List<DataSet> slices = CtSeriesWriter.slices(ct, StudyContext.newStudy(PatientInfo.anonymous("BEVEL")), Uids.newUid());
-        for (int k = 0; k < slices.size(); k++) {
-            DicomWriter.write(slices.get(k), ctDir.resolve(String.format("ct%03d.dcm", k)));
-        }
+        Path ctDir = writeCt(ct, "intraop", "BEVEL");
         double[] deepTrue = depths(CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planFile.toString(), "--bevel-mm", "2.2"), 1.0);
         double[] deepLong = depths(CliRun.of("needles", "--ct", ctDir.toString(), "--plan", planFile.toString(), "--bevel-mm", "4.5"), 3.0);
         for (int n = 0; n < 4; n++) {
@@ -277,6 +264,16 @@ class NeedlesCommandTest {
         }
         assertThat(count).as(r.out()).isEqualTo(4);
         return depth;
+    }
+
+    /** {@code ct} written as a CT series of a new study of patient {@code patient} into {@code tmp/folder}; the folder. */
+    private Path writeCt(Volume ct, String folder, String patient) throws java.io.IOException {
+        Path dir = tmp.resolve(folder);
+        List<DataSet> slices = CtSeriesWriter.slices(ct, StudyContext.newStudy(PatientInfo.anonymous(patient)), Uids.newUid());
+        for (int k = 0; k < slices.size(); k++) {
+            DicomWriter.write(slices.get(k), dir.resolve(String.format("ct%03d.dcm", k)));
+        }
+        return dir;
     }
 
     private static Vec3 vec(JsonNode a) {
