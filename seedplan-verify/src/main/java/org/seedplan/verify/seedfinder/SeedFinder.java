@@ -297,6 +297,19 @@ public final class SeedFinder {
      */
     static final double PEAK_BESIDE_BONE = 0.7;
     /**
+     * ... or where it rises this far of the way from the background to the metal level above the bone beside it ({@code
+     * boneBeside}: the median of the voxels between the threshold and the peak level on the in-plane border two voxels outside the
+     * object's box, on its slices, where at least {@value #BONE_BESIDE_VOXELS} are), however high it peaks: where a screw's dark
+     * bands darken the cortex's slices, the half of a seed touching it at a slice boundary lifts it above the bone beside it without
+     * reaching the seeds' level. 14214 (5 mm triangle 12-bit, the seed 2.3 mm from its slice's centre): a 2-voxel piece peaking 2150
+     * HU (0.696 of the way) over bone at 1411 HU, 0.244 of the way above it, 4 bone voxels beside it; the two pieces of seeds touching
+     * bone already named by the peak (12616, 14032) rise 0.238 and 0.278; the pieces split off the screw's object on the 5 mm scans
+     * (12-bit and extended) of 12600-14300, all-implant 1600-2017 and the scenes drawn from 2034-2036 rise 0.056-0.149, pieces of
+     * plain cortex 0.071-0.084 (docs/seed-finder.md, nineteenth round).
+     */
+    static final double RISE_ABOVE_BONE = 0.2;
+    static final int BONE_BESIDE_VOXELS = 3;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -749,7 +762,9 @@ public final class SeedFinder {
         holding.addAll(onWire);
         if (profileMm >= THICK_SLICE_MM) {
             splitRejected.forEach((b, o) -> {
-                if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)) {
+                double[] bone = boneBeside(g, hu, b, threshold, peakRequired);
+                if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)
+                        || (bone[1] >= BONE_BESIDE_VOXELS && peak(b, hu) - bone[0] >= RISE_ABOVE_BONE * (metal - background))) {
                     holding.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE));
                 }
             });
@@ -1039,6 +1054,34 @@ public final class SeedFinder {
         double[] p = counts.stream().filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
                 .mapToDouble(bc -> peak(bc.blob, hu)).sorted().toArray();
         return p.length == 0 ? 0 : p[p.length / 2];
+    }
+
+    /**
+     * The bone's own level beside an object split off it: the median CT number of the voxels of the in-plane border two voxels
+     * outside the object's box, on its slices, that stand at the threshold or above but under the peak level (bone, not metal), with
+     * their count.
+     */
+    private static double[] boneBeside(Grid g, float[] hu, Blob b, double threshold, double peakRequired) {
+        List<Float> ring = new ArrayList<>();
+        int i0 = b.i0 - 2;
+        int i1 = b.i1 + 2;
+        int j0 = b.j0 - 2;
+        int j1 = b.j1 + 2;
+        for (int k = b.k0; k <= b.k1; k++) {
+            for (int j = Math.max(0, j0); j <= Math.min(g.ny() - 1, j1); j++) {
+                for (int i = Math.max(0, i0); i <= Math.min(g.nx() - 1, i1); i++) {
+                    float h = hu[g.index(i, j, k)];
+                    if ((i == i0 || i == i1 || j == j0 || j == j1) && h >= threshold && h < peakRequired) {
+                        ring.add(h);
+                    }
+                }
+            }
+        }
+        if (ring.isEmpty()) {
+            return new double[] {Double.NaN, 0};
+        }
+        java.util.Collections.sort(ring);
+        return new double[] {ring.get(ring.size() / 2), ring.size()};
     }
 
     /** The densest voxel of a blob in the given CT numbers, HU. */

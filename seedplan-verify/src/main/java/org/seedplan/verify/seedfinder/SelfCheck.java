@@ -117,8 +117,8 @@ final class SelfCheck {
              */
             CORE_BESIDE_BONE,
             /**
-             * On thick slices, an object split off bone at the seeds' peak level, peaking at the seeds' level but too small or too
-             * light for a seed ({@code metal} is the object).
+             * On thick slices, an object split off bone at the seeds' peak level, peaking at the seeds' level or far above the bone
+             * beside it, but too small or too light for a seed ({@code metal} is the object).
              */
             PEAK_BESIDE_BONE,
             /**
@@ -175,7 +175,8 @@ final class SelfCheck {
         for (MetalHoldingSeeds h : holding) {
             out.add(h.kind() == MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small object split off bone near (%.1f, %.1f, %.1f) mm peaks at"
-                    + " the seeds' level but is too small or too light for a seed on these thick slices: a seed touching the bone, most of"
+                    + " the seeds' level or far above the bone beside it but is too small or too light for a seed on these thick slices: a"
+                    + " seed touching the bone, most of"
                     + " it averaged with the bone through the slice, may lie there: look at the images there", h.nearMm().x(),
                     h.nearMm().y(), h.nearMm().z())
                     : h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
