@@ -303,9 +303,9 @@ public final class SeedFinder {
      * bands darken the cortex's slices, the half of a seed touching it at a slice boundary lifts it above the bone beside it without
      * reaching the seeds' level. 14214 (5 mm triangle 12-bit, the seed 2.3 mm from its slice's centre): a 2-voxel piece peaking 2150
      * HU (0.696 of the way) over bone at 1411 HU, 0.244 of the way above it, 4 bone voxels beside it; the two pieces of seeds touching
-     * bone already named by the peak (12616, 14032) rise 0.238 and 0.278; the pieces split off the screw's object on the 5 mm scans
-     * (12-bit and extended) of 12600-14300, all-implant 1600-2017 and the scenes drawn from 2034-2036 rise 0.056-0.149, pieces of
-     * plain cortex 0.071-0.084 (docs/seed-finder.md, nineteenth round).
+     * bone already named by the peak (12616, 14032) rise 0.238 and 0.278 (13832's only 0.147: the peak names it); the pieces split
+     * off the screw's object on the 5 mm scans (12-bit and extended) of 12600-14300, all-implant 1600-2017 and the scenes drawn from
+     * 2034-2036 rise 0.056-0.149, two pieces at the cortex 0.071-0.084 (docs/seed-finder.md, nineteenth round).
      */
     static final double RISE_ABOVE_BONE = 0.2;
     static final int BONE_BESIDE_VOXELS = 3;
