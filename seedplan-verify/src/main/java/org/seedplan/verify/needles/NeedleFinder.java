@@ -267,8 +267,8 @@ public final class NeedleFinder {
                 // The same band seen from the other side: where a softer profile is chosen but the steel-edged box explains the
                 // scan's shallow needles within PROFILES_TIED of it, and that box puts a needle's line wholly inside one slice's
                 // blind band, the image does not tell where in the slice the needle lies; the soft line's place is its soft edge's
-                // reading, not the image's, and both readings can agree on a wrong place (3925 needles 1, 5, 6, 7: flat, 0.0-1.3
-                // degrees, 1.2-1.9 mm off along z, stated ±0.09-0.84; docs/needles.md, nineteenth round). The statement only.
+                // reading, not the image's, and both readings can agree on a wrong place (3925 needles 1, 5, 6, 7: flat, 0.6-1.3
+                // degrees, 1.46-1.91 mm off along z, stated ±0.76-0.84; docs/needles.md, nineteenth round). The statement only.
                 for (int q = 0; q < leastRuns.size(); q++) {
                     NeedleEndFit fit = fits.get(refinedRuns.get(q));
                     NeedleZFit.Fitted box = steelEdgedFits.get(q);
@@ -414,7 +414,8 @@ public final class NeedleFinder {
                         profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
                 // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
                 // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
-                // misfit), or its found line contradicted by a neighbour that would show its partial volume there and does not
+                // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
+                // found line contradicted by a neighbour that would show its partial volume there and does not
                 // (3586 needle 5: 3.57 mm off, ±0.04). The image holds no more of it than the slice its tip is seen in. Only where the
                 // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
                 // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
