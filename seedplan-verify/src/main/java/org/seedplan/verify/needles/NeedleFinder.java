@@ -178,8 +178,10 @@ public final class NeedleFinder {
         List<NeedleZFit.Fitted> zFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         double[] sharpBox = null;
         java.util.function.DoubleUnaryOperator chosenProfile = null;
-        // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band (below).
+        // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band, and the runs whose
+        // soft line was chosen while the steel-edged box, explaining the scan as well, put them in such a band (below).
         boolean[] bandKept = new boolean[refinedRuns.size()];
+        boolean[] tiedBoxBlind = new boolean[refinedRuns.size()];
         List<NeedleZFit.Fitted> steeperFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         List<NeedleZFit.Fitted> steeperUnexplained = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         boolean steelEdgedChosen = false;
@@ -260,6 +262,18 @@ public final class NeedleFinder {
                         leastRuns.set(q, softRuns.get(q));
                         zFits.set(q, softFits.get(q));
                     }
+                }
+            } else if (steelEdgedFits != null && thickness > NeedleCentreline.THICK_SLICE_MM && rivalRatio <= PROFILES_TIED) {
+                // The same band seen from the other side: where a softer profile is chosen but the steel-edged box explains the
+                // scan's shallow needles within PROFILES_TIED of it, and that box puts a needle's line wholly inside one slice's
+                // blind band, the image does not tell where in the slice the needle lies; the soft line's place is its soft edge's
+                // reading, not the image's, and both readings can agree on a wrong place (3925 needles 1, 5, 6, 7: flat, 0.6-1.3
+                // degrees, 1.46-1.91 mm off along z, stated ±0.76-0.84; docs/needles.md, nineteenth round). The statement only.
+                for (int q = 0; q < leastRuns.size(); q++) {
+                    NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                    NeedleZFit.Fitted box = steelEdgedFits.get(q);
+                    tiedBoxBlind[q] = zFits.get(q) != null && box != null && box.misfit() > 0 && fit != null
+                            && insideOneSlicesBand(ct, box.curve(), ranges.get(q), fit.blindHalfWidthMm(AXIS_CHORD_MM, steelBox));
                 }
             }
             // Needles spanning five to six slice spacings along z (10-13 degrees out of 5 mm slices over ~120 mm): their z is the
@@ -400,13 +414,14 @@ public final class NeedleFinder {
                         profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
                 // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
                 // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
-                // misfit), or its found line contradicted by a neighbour that would show its partial volume there and does not
+                // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
+                // found line contradicted by a neighbour that would show its partial volume there and does not
                 // (3586 needle 5: 3.57 mm off, ±0.04). The image holds no more of it than the slice its tip is seen in. Only where the
                 // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
                 // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
                 // the needle and one neighbour's shortfall is other structure (3602 needle 7, Gaussian: 0.25 mm off along z, 3 HU shown
                 // of 264 above it, 165 of 155 below).
-                boolean placedByNoSlice = bandKept[q] || steelEdgedChosen && zFits.get(q) != null
+                boolean placedByNoSlice = bandKept[q] || tiedBoxBlind[q] || steelEdgedChosen && zFits.get(q) != null
                         && NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
                                 zFits.get(q).lnMass());
                 // A needle the two readings of the scan's slice profile place apart along z (seventeenth round): where the steel-edged
