@@ -297,6 +297,22 @@ public final class SeedFinder {
      */
     static final double PEAK_BESIDE_BONE = 0.7;
     /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more, the least and most metal, in seeds, of a small object standing alone and not
+     * counted that is named as half a seed lying across the boundary of two slices (METAL MAY HIDE A SEED): each slice then holds
+     * about half the seed's metal. The missed needle seeds' halves on the seen 5 mm scans hold 0.49–0.59; no other object there
+     * standing alone within {@link #HALF_SEED_REACH_MM} is held out by these bounds alone (docs/seed-finder.md, nineteenth round).
+     */
+    static final double HALF_SEED_LEAST = 0.4;
+    /** See {@link #HALF_SEED_LEAST}. */
+    static final double HALF_SEED_MOST = 0.65;
+    /**
+     * How far in-plane from its centre such a half seed may join other voxels at the low level and still stand alone, mm: half a
+     * capsule and the blur. The missed needle seeds' halves on the seen 5 mm scans reach 0.93–1.79 mm; the nearest other object
+     * holding half a seed's metal reaches 3.30 mm (all-implant 1812, 5 mm box), the clips 3.74, a stent's struts 8 or more (thin
+     * margin on the alarms' side; docs/seed-finder.md, nineteenth round).
+     */
+    static final double HALF_SEED_REACH_MM = 3;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -521,6 +537,9 @@ public final class SeedFinder {
                 }
             }
         }
+        // Every object standing alone above the threshold, counted or not (pieces split off larger objects are not in it).
+        List<Blob> standing = new ArrayList<>(faint);
+        candidates.stream().filter(b -> !splitOff.contains(b)).forEach(standing::add);
         // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
         double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
@@ -753,6 +772,10 @@ public final class SeedFinder {
                     holding.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE));
                 }
             });
+        }
+        if (profileMm >= THICK_SLICE_MM) {
+            holding.addAll(halvesAcrossBoundary(g, hu, contentHu, labels, standing, counted, background, contentTop, lowHu,
+                    seedContent, seedVoxels, options.seedLengthMm()));
         }
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
@@ -1341,6 +1364,62 @@ public final class SeedFinder {
         double lo = g.z(b.k0) - g.dzMm() / 2;
         double hi = g.z(b.k1) + g.dzMm() / 2;
         return Arrays.stream(seeds).allMatch(q -> q.centreMm.z() >= lo && q.centreMm.z() <= hi);
+    }
+
+    /**
+     * On thick slices, the objects standing alone and not counted that hold about half a seed's metal ({@value #HALF_SEED_LEAST}–
+     * {@value #HALF_SEED_MOST} seeds) in no more than a seed's volume, reach no farther than {@value #HALF_SEED_REACH_MM} mm at the
+     * low level and lie a seed's length or farther from every counted seed (the seen halves 6.2 mm or more, the closest other
+     * objects 2.6 and 3.7 mm: a counted seed's own tail): a seed lying across the boundary of two slices
+     * leaves about half its metal in each, and where neither half reads as a seed it is lost. One line per place: a second half
+     * within a seed's length in-plane and one slice along z is the same seed's.
+     */
+    private static List<SelfCheck.MetalHoldingSeeds> halvesAcrossBoundary(Grid g, float[] hu, float[] contentHu, int[] labels,
+                                                                          List<Blob> standing, List<BlobCount> counted,
+                                                                          double background, double contentTop, double lowHu,
+                                                                          double seedContent, double seedVoxels, double seedLengthMm) {
+        java.util.Set<Blob> countedBlobs = new java.util.HashSet<>();
+        List<Vec3> countedAt = new ArrayList<>();
+        for (BlobCount bc : counted) {
+            countedBlobs.add(bc.blob);
+            Arrays.stream(bc.fit(bc.chosen).seeds()).forEach(q -> countedAt.add(q.centreMm));
+        }
+        List<SelfCheck.MetalHoldingSeeds> out = new ArrayList<>();
+        for (Blob b : standing) {
+            if (countedBlobs.contains(b) || b.size() > seedVoxels) {
+                continue;
+            }
+            double[] bySlice = excessBySlice(g, contentHu, labels, b, background, contentTop, lowHu);
+            double seeds = Arrays.stream(bySlice).sum() / seedContent;
+            if (seeds < HALF_SEED_LEAST || seeds > HALF_SEED_MOST
+                    || lowLevelReachMm(g, hu, b, lowHu, HALF_SEED_REACH_MM) > HALF_SEED_REACH_MM) {
+                continue;
+            }
+            RejectedObject o = reject(g, b, RejectedObject.Reason.OTHER_METAL);
+            Vec3 at = new Vec3(o.centreMm().x(), o.centreMm().y(), halfSeedBoundaryZ(g, b, bySlice, o.centreMm().z()));
+            if (countedAt.stream().anyMatch(c -> c.minus(at).norm() < seedLengthMm) || out.stream().anyMatch(h ->
+                    Math.hypot(h.nearMm().x() - at.x(), h.nearMm().y() - at.y()) < seedLengthMm
+                            && Math.abs(h.nearMm().z() - at.z()) <= 1.01 * g.dzMm())) {
+                continue;
+            }
+            out.add(new SelfCheck.MetalHoldingSeeds(o, 1, at, SelfCheck.MetalHoldingSeeds.Kind.HALF_ACROSS_BOUNDARY));
+        }
+        return out;
+    }
+
+    /**
+     * Where along z the seed of a half lies: the boundary between the object's two slices, or, in one slice, its boundary toward the
+     * slice beside it that holds more of the seed's metal ({@code bySlice} from {@link #excessBySlice}); {@code centreZ} otherwise.
+     * The object's own centre lies at its slice's centre, up to half a slice from the seed (14316, 14334: 2.5–2.8 mm).
+     */
+    private static double halfSeedBoundaryZ(Grid g, Blob b, double[] bySlice, double centreZ) {
+        if (b.k1 == b.k0 + 1) {
+            return (g.z(b.k0) + g.z(b.k1)) / 2;
+        }
+        if (b.k1 == b.k0) {
+            return g.z(b.k0) + (bySlice[2] > bySlice[0] ? 0.5 : -0.5) * g.dzMm();
+        }
+        return centreZ;
     }
 
     /** The metal of each slice the blob occupies ({@code k0 … k1}; {@link #excessBySlice} without the slices beside it), in seeds. */
