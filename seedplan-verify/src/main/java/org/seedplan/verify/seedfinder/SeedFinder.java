@@ -299,7 +299,7 @@ public final class SeedFinder {
     /**
      * On slices of {@value #THICK_SLICE_MM} mm or more, the least and most metal, in seeds, of a small object standing alone and not
      * counted that is named as half a seed lying across the boundary of two slices (METAL MAY HIDE A SEED): each slice then holds
-     * about half the seed's metal. The missed needle seeds' halves on the seen 5 mm scans hold 0.49–0.59; no other object there
+     * about half the seed's metal. The missed needle seeds' halves on the seen 5 mm scans hold 0.46–0.59; no other object there
      * standing alone within {@link #HALF_SEED_REACH_MM} is held out by these bounds alone (docs/seed-finder.md, nineteenth round).
      */
     static final double HALF_SEED_LEAST = 0.4;
@@ -307,9 +307,9 @@ public final class SeedFinder {
     static final double HALF_SEED_MOST = 0.65;
     /**
      * How far in-plane from its centre such a half seed may join other voxels at the low level and still stand alone, mm: half a
-     * capsule and the blur. The missed needle seeds' halves on the seen 5 mm scans reach 0.93–1.79 mm; the nearest other object
-     * holding half a seed's metal reaches 3.30 mm (all-implant 1812, 5 mm box), the clips 3.74, a stent's struts 8 or more (thin
-     * margin on the alarms' side; docs/seed-finder.md, nineteenth round).
+     * capsule and the blur. The missed needle seeds' halves on the seen 5 mm scans reach 0.80–2.04 mm; the nearest other object
+     * holding half a seed's metal reaches 3.30 mm (all-implant 312 and 1812, 5 mm box), the clips 3.74, a stent's struts 8 or more
+     * (thin margin on the alarms' side; docs/seed-finder.md, nineteenth round).
      */
     static final double HALF_SEED_REACH_MM = 3;
     /**
@@ -773,9 +773,11 @@ public final class SeedFinder {
                 }
             });
         }
+        // A seed across the boundary of two thick slices, half its metal in each, neither half read as a seed (nineteenth round).
+        List<FoundSeed> ofHalves = new ArrayList<>();
         if (profileMm >= THICK_SLICE_MM) {
             holding.addAll(halvesAcrossBoundary(g, hu, contentHu, labels, standing, counted, background, contentTop, lowHu,
-                    seedContent, seedVoxels, options.seedLengthMm()));
+                    seedContent, seedVoxels, options.seedLengthMm(), ofHalves));
         }
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
@@ -784,7 +786,7 @@ public final class SeedFinder {
             List<FoundSeed> read = List.of(new FoundSeed(r.at().seed().centreMm, r.at().seed().axis, conf, 1));
             inMetal.addAll(centring ? SliceCentring.centred(g, profileMm, r.blob(), read, options.seedLengthMm()) : read);
         }
-        if (counted.isEmpty() && inMetal.isEmpty()) {
+        if (counted.isEmpty() && inMetal.isEmpty() && ofHalves.isEmpty()) {
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
                         + roi.name() + "' are bone or metal not shaped like seeds");
@@ -811,6 +813,7 @@ public final class SeedFinder {
                     : found.size() == 1 ? List.of(SliceCentring.unsupportedInOneSlice(g, bc.blob, found.get(0), bc.explained())) : found);
         }
         all.addAll(inMetal);
+        all.addAll(ofHalves);
         List<FoundSeed> seeds = new ArrayList<>(all);
         List<FoundSeed> previous = new ArrayList<>();
         if (!previousSeeds.isEmpty()) {
@@ -1369,22 +1372,24 @@ public final class SeedFinder {
     /**
      * On thick slices, the objects standing alone and not counted that hold about half a seed's metal ({@value #HALF_SEED_LEAST}–
      * {@value #HALF_SEED_MOST} seeds) in no more than a seed's volume, reach no farther than {@value #HALF_SEED_REACH_MM} mm at the
-     * low level and lie a seed's length or farther from every counted seed (the seen halves 6.2 mm or more, the closest other
-     * objects 2.6 and 3.7 mm: a counted seed's own tail): a seed lying across the boundary of two slices
-     * leaves about half its metal in each, and where neither half reads as a seed it is lost. One line per place: a second half
-     * within a seed's length in-plane and one slice along z is the same seed's.
+     * low level and lie a seed's length or farther from every counted seed (the seen halves named 5.3 mm or more, the closest
+     * other object 2.6 mm: a counted seed's own tail; all-implant 1716's half at 3.7 mm is not named): a seed lying across the
+     * boundary of two slices leaves about half its metal in each, and where neither half reads as a seed it is lost. Two such halves
+     * in neighbouring slices within a seed's length in-plane hold one seed's metal between them and are that seed
+     * ({@link #seedOfTwoHalves}, added to {@code pairedInto}); a half alone is named, one line per place.
      */
     private static List<SelfCheck.MetalHoldingSeeds> halvesAcrossBoundary(Grid g, float[] hu, float[] contentHu, int[] labels,
                                                                           List<Blob> standing, List<BlobCount> counted,
                                                                           double background, double contentTop, double lowHu,
-                                                                          double seedContent, double seedVoxels, double seedLengthMm) {
+                                                                          double seedContent, double seedVoxels, double seedLengthMm,
+                                                                          List<FoundSeed> pairedInto) {
         java.util.Set<Blob> countedBlobs = new java.util.HashSet<>();
         List<Vec3> countedAt = new ArrayList<>();
         for (BlobCount bc : counted) {
             countedBlobs.add(bc.blob);
             Arrays.stream(bc.fit(bc.chosen).seeds()).forEach(q -> countedAt.add(q.centreMm));
         }
-        List<SelfCheck.MetalHoldingSeeds> out = new ArrayList<>();
+        List<Half> halves = new ArrayList<>();
         for (Blob b : standing) {
             if (countedBlobs.contains(b) || b.size() > seedVoxels) {
                 continue;
@@ -1397,14 +1402,56 @@ public final class SeedFinder {
             }
             RejectedObject o = reject(g, b, RejectedObject.Reason.OTHER_METAL);
             Vec3 at = new Vec3(o.centreMm().x(), o.centreMm().y(), halfSeedBoundaryZ(g, b, bySlice, o.centreMm().z()));
-            if (countedAt.stream().anyMatch(c -> c.minus(at).norm() < seedLengthMm) || out.stream().anyMatch(h ->
-                    Math.hypot(h.nearMm().x() - at.x(), h.nearMm().y() - at.y()) < seedLengthMm
-                            && Math.abs(h.nearMm().z() - at.z()) <= 1.01 * g.dzMm())) {
-                continue;
+            if (countedAt.stream().noneMatch(c -> c.minus(at).norm() < seedLengthMm)) {
+                halves.add(new Half(b, o, at, seeds));
             }
-            out.add(new SelfCheck.MetalHoldingSeeds(o, 1, at, SelfCheck.MetalHoldingSeeds.Kind.HALF_ACROSS_BOUNDARY));
+        }
+        java.util.Set<Half> paired = new java.util.HashSet<>();
+        for (Half a : halves) {
+            for (Half c : halves) {
+                if (!paired.contains(a) && !paired.contains(c) && a.blob.k0 == a.blob.k1 && c.blob.k0 == c.blob.k1
+                        && c.blob.k0 == a.blob.k0 + 1 && inPlaneMm(a.metal.centreMm(), c.metal.centreMm()) < seedLengthMm) {
+                    paired.add(a);
+                    paired.add(c);
+                    pairedInto.add(seedOfTwoHalves(g, a, c, seedLengthMm));
+                }
+            }
+        }
+        List<SelfCheck.MetalHoldingSeeds> out = new ArrayList<>();
+        for (Half h : halves) {
+            if (!paired.contains(h) && out.stream().noneMatch(o -> inPlaneMm(o.nearMm(), h.at) < seedLengthMm
+                    && Math.abs(o.nearMm().z() - h.at.z()) <= 1.01 * g.dzMm())) {
+                out.add(new SelfCheck.MetalHoldingSeeds(h.metal, 1, h.at, SelfCheck.MetalHoldingSeeds.Kind.HALF_ACROSS_BOUNDARY));
+            }
         }
         return out;
+    }
+
+    /** An object holding about half a seed's metal ({@link #halvesAcrossBoundary}): where its seed would lie, and its metal in seeds. */
+    private record Half(Blob blob, RejectedObject metal, Vec3 at, double seeds) {
+    }
+
+    private static double inPlaneMm(Vec3 a, Vec3 b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    /**
+     * The seed whose halves lie in two neighbouring thick slices ({@code lower} in slice k, {@code upper} in k + 1): in-plane at the
+     * halves' centres weighted by their metal, along z at the slices' boundary. Each half's centre lies a quarter of the seed's
+     * length from the seed's centre along its axis, so the halves' in-plane offset d gives the axis's tilt from z (sin = 2d / length);
+     * the seed's image was not fitted, so its confidence is at most {@value #IN_METAL_CONFIDENCE}, scaled by the pair's metal.
+     */
+    private static FoundSeed seedOfTwoHalves(Grid g, Half lower, Half upper, double seedLengthMm) {
+        Vec3 a = lower.metal.centreMm();
+        Vec3 c = upper.metal.centreMm();
+        double w = upper.seeds / (lower.seeds + upper.seeds);
+        Vec3 centre = new Vec3(a.x() + w * (c.x() - a.x()), a.y() + w * (c.y() - a.y()), (g.z(lower.blob.k0) + g.z(upper.blob.k0)) / 2);
+        double d = inPlaneMm(a, c);
+        double sin = Math.min(1, 2 * d / seedLengthMm);
+        Vec3 axis = d == 0 ? new Vec3(0, 0, 1)
+                : new Vec3(sin * (c.x() - a.x()) / d, sin * (c.y() - a.y()) / d, Math.sqrt(1 - sin * sin));
+        double conf = Math.round(IN_METAL_CONFIDENCE * Math.min(1, lower.seeds + upper.seeds) * 1000) / 1000.0;
+        return new FoundSeed(centre, axis, conf, 1);
     }
 
     /**
