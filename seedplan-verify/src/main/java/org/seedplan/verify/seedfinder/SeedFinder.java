@@ -310,6 +310,22 @@ public final class SeedFinder {
     static final double RISE_ABOVE_BONE = 0.2;
     static final int BONE_BESIDE_VOXELS = 3;
     /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more, the least and most metal, in seeds, of a small object standing alone and not
+     * counted that is named as half a seed lying across the boundary of two slices (METAL MAY HIDE A SEED): each slice then holds
+     * about half the seed's metal. The missed needle seeds' halves on the seen 5 mm scans hold 0.46–0.59; no other object there
+     * standing alone within {@link #HALF_SEED_REACH_MM} is held out by these bounds alone (docs/seed-finder.md, nineteenth round).
+     */
+    static final double HALF_SEED_LEAST = 0.4;
+    /** See {@link #HALF_SEED_LEAST}. */
+    static final double HALF_SEED_MOST = 0.65;
+    /**
+     * How far in-plane from its centre such a half seed may join other voxels at the low level and still stand alone, mm: half a
+     * capsule and the blur. The missed needle seeds' halves on the seen 5 mm scans reach 0.80–2.04 mm; the nearest other object
+     * holding half a seed's metal reaches 3.30 mm (all-implant 312 and 1812, 5 mm box), the clips 3.74, a stent's struts 8 or more
+     * (thin margin on the alarms' side; docs/seed-finder.md, nineteenth round).
+     */
+    static final double HALF_SEED_REACH_MM = 3;
+    /**
      * Two seeds counted in one object on slices of {@value #THICK_SLICE_MM} mm or more are named as perhaps one (TWO SEEDS OR ONE)
      * where they lie within this in-plane distance, mm, ...
      */
@@ -534,6 +550,9 @@ public final class SeedFinder {
                 }
             }
         }
+        // Every object standing alone above the threshold, counted or not (pieces split off larger objects are not in it).
+        List<Blob> standing = new ArrayList<>(faint);
+        candidates.stream().filter(b -> !splitOff.contains(b)).forEach(standing::add);
         // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
         double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
@@ -769,6 +788,12 @@ public final class SeedFinder {
                 }
             });
         }
+        // A seed across the boundary of two thick slices, half its metal in each, neither half read as a seed (nineteenth round).
+        List<FoundSeed> ofHalves = new ArrayList<>();
+        if (profileMm >= THICK_SLICE_MM) {
+            holding.addAll(halvesAcrossBoundary(g, hu, contentHu, labels, standing, counted, background, contentTop, lowHu,
+                    seedContent, seedVoxels, options.seedLengthMm(), ofHalves));
+        }
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
@@ -776,7 +801,7 @@ public final class SeedFinder {
             List<FoundSeed> read = List.of(new FoundSeed(r.at().seed().centreMm, r.at().seed().axis, conf, 1));
             inMetal.addAll(centring ? SliceCentring.centred(g, profileMm, r.blob(), read, options.seedLengthMm()) : read);
         }
-        if (counted.isEmpty() && inMetal.isEmpty()) {
+        if (counted.isEmpty() && inMetal.isEmpty() && ofHalves.isEmpty()) {
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
                         + roi.name() + "' are bone or metal not shaped like seeds");
@@ -803,6 +828,7 @@ public final class SeedFinder {
                     : found.size() == 1 ? List.of(SliceCentring.unsupportedInOneSlice(g, bc.blob, found.get(0), bc.explained())) : found);
         }
         all.addAll(inMetal);
+        all.addAll(ofHalves);
         List<FoundSeed> seeds = new ArrayList<>(all);
         List<FoundSeed> previous = new ArrayList<>();
         if (!previousSeeds.isEmpty()) {
@@ -1384,6 +1410,106 @@ public final class SeedFinder {
         double lo = g.z(b.k0) - g.dzMm() / 2;
         double hi = g.z(b.k1) + g.dzMm() / 2;
         return Arrays.stream(seeds).allMatch(q -> q.centreMm.z() >= lo && q.centreMm.z() <= hi);
+    }
+
+    /**
+     * On thick slices, the objects standing alone and not counted that hold about half a seed's metal ({@value #HALF_SEED_LEAST}–
+     * {@value #HALF_SEED_MOST} seeds) in no more than a seed's volume, reach no farther than {@value #HALF_SEED_REACH_MM} mm at the
+     * low level and lie a seed's length or farther from every counted seed (the seen halves named 5.3 mm or more, the closest
+     * other object 2.6 mm: a counted seed's own tail; all-implant 1716's half at 3.7 mm is not named): a seed lying across the
+     * boundary of two slices leaves about half its metal in each, and where neither half reads as a seed it is lost. Two such halves
+     * in neighbouring slices within a seed's length in-plane hold one seed's metal between them and are that seed
+     * ({@link #seedOfTwoHalves}, added to {@code pairedInto}); a half alone is named, one line per place.
+     */
+    private static List<SelfCheck.MetalHoldingSeeds> halvesAcrossBoundary(Grid g, float[] hu, float[] contentHu, int[] labels,
+                                                                          List<Blob> standing, List<BlobCount> counted,
+                                                                          double background, double contentTop, double lowHu,
+                                                                          double seedContent, double seedVoxels, double seedLengthMm,
+                                                                          List<FoundSeed> pairedInto) {
+        java.util.Set<Blob> countedBlobs = new java.util.HashSet<>();
+        List<Vec3> countedAt = new ArrayList<>();
+        for (BlobCount bc : counted) {
+            countedBlobs.add(bc.blob);
+            Arrays.stream(bc.fit(bc.chosen).seeds()).forEach(q -> countedAt.add(q.centreMm));
+        }
+        List<Half> halves = new ArrayList<>();
+        for (Blob b : standing) {
+            if (countedBlobs.contains(b) || b.size() > seedVoxels) {
+                continue;
+            }
+            double[] bySlice = excessBySlice(g, contentHu, labels, b, background, contentTop, lowHu);
+            double seeds = Arrays.stream(bySlice).sum() / seedContent;
+            if (seeds < HALF_SEED_LEAST || seeds > HALF_SEED_MOST
+                    || lowLevelReachMm(g, hu, b, lowHu, HALF_SEED_REACH_MM) > HALF_SEED_REACH_MM) {
+                continue;
+            }
+            RejectedObject o = reject(g, b, RejectedObject.Reason.OTHER_METAL);
+            Vec3 at = new Vec3(o.centreMm().x(), o.centreMm().y(), halfSeedBoundaryZ(g, b, bySlice, o.centreMm().z()));
+            if (countedAt.stream().noneMatch(c -> c.minus(at).norm() < seedLengthMm)) {
+                halves.add(new Half(b, o, at, seeds));
+            }
+        }
+        java.util.Set<Half> paired = new java.util.HashSet<>();
+        for (Half a : halves) {
+            for (Half c : halves) {
+                if (!paired.contains(a) && !paired.contains(c) && a.blob.k0 == a.blob.k1 && c.blob.k0 == c.blob.k1
+                        && c.blob.k0 == a.blob.k0 + 1 && inPlaneMm(a.metal.centreMm(), c.metal.centreMm()) < seedLengthMm) {
+                    paired.add(a);
+                    paired.add(c);
+                    pairedInto.add(seedOfTwoHalves(g, a, c, seedLengthMm));
+                }
+            }
+        }
+        List<SelfCheck.MetalHoldingSeeds> out = new ArrayList<>();
+        for (Half h : halves) {
+            if (!paired.contains(h) && out.stream().noneMatch(o -> inPlaneMm(o.nearMm(), h.at) < seedLengthMm
+                    && Math.abs(o.nearMm().z() - h.at.z()) <= 1.01 * g.dzMm())) {
+                out.add(new SelfCheck.MetalHoldingSeeds(h.metal, 1, h.at, SelfCheck.MetalHoldingSeeds.Kind.HALF_ACROSS_BOUNDARY));
+            }
+        }
+        return out;
+    }
+
+    /** An object holding about half a seed's metal ({@link #halvesAcrossBoundary}): where its seed would lie, and its metal in seeds. */
+    private record Half(Blob blob, RejectedObject metal, Vec3 at, double seeds) {
+    }
+
+    private static double inPlaneMm(Vec3 a, Vec3 b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    /**
+     * The seed whose halves lie in two neighbouring thick slices ({@code lower} in slice k, {@code upper} in k + 1): in-plane at the
+     * halves' centres weighted by their metal, along z at the slices' boundary. Each half's centre lies a quarter of the seed's
+     * length from the seed's centre along its axis, so the halves' in-plane offset d gives the axis's tilt from z (sin = 2d / length);
+     * the seed's image was not fitted, so its confidence is at most {@value #IN_METAL_CONFIDENCE}, scaled by the pair's metal.
+     */
+    private static FoundSeed seedOfTwoHalves(Grid g, Half lower, Half upper, double seedLengthMm) {
+        Vec3 a = lower.metal.centreMm();
+        Vec3 c = upper.metal.centreMm();
+        double w = upper.seeds / (lower.seeds + upper.seeds);
+        Vec3 centre = new Vec3(a.x() + w * (c.x() - a.x()), a.y() + w * (c.y() - a.y()), (g.z(lower.blob.k0) + g.z(upper.blob.k0)) / 2);
+        double d = inPlaneMm(a, c);
+        double sin = Math.min(1, 2 * d / seedLengthMm);
+        Vec3 axis = d == 0 ? new Vec3(0, 0, 1)
+                : new Vec3(sin * (c.x() - a.x()) / d, sin * (c.y() - a.y()) / d, Math.sqrt(1 - sin * sin));
+        double conf = Math.round(IN_METAL_CONFIDENCE * Math.min(1, lower.seeds + upper.seeds) * 1000) / 1000.0;
+        return new FoundSeed(centre, axis, conf, 1);
+    }
+
+    /**
+     * Where along z the seed of a half lies: the boundary between the object's two slices, or, in one slice, its boundary toward the
+     * slice beside it that holds more of the seed's metal ({@code bySlice} from {@link #excessBySlice}); {@code centreZ} otherwise.
+     * The object's own centre lies at its slice's centre, up to half a slice from the seed (14316, 14334: 2.5–2.8 mm).
+     */
+    private static double halfSeedBoundaryZ(Grid g, Blob b, double[] bySlice, double centreZ) {
+        if (b.k1 == b.k0 + 1) {
+            return (g.z(b.k0) + g.z(b.k1)) / 2;
+        }
+        if (b.k1 == b.k0) {
+            return g.z(b.k0) + (bySlice[2] > bySlice[0] ? 0.5 : -0.5) * g.dzMm();
+        }
+        return centreZ;
     }
 
     /** The metal of each slice the blob occupies ({@code k0 … k1}; {@link #excessBySlice} without the slices beside it), in seeds. */

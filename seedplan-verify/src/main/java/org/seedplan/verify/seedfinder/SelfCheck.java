@@ -122,6 +122,11 @@ final class SelfCheck {
              */
             PEAK_BESIDE_BONE,
             /**
+             * On thick slices, a small object standing alone, not counted, holding about half a seed's metal: half of a seed lying
+             * across the boundary of two slices ({@code metal} is the object).
+             */
+            HALF_ACROSS_BOUNDARY,
+            /**
              * A piece split at the seeds' peak level off an object shaped as a wire that fits as {@code seeds} seed(s): the wire's own
              * metal, or a seed touching it ({@code metal} is the piece).
              */
@@ -173,7 +178,11 @@ final class SelfCheck {
                     d < 0 ? (-d) + " not found" : d + " more than implanted"));
         }
         for (MetalHoldingSeeds h : holding) {
-            out.add(h.kind() == MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE
+            out.add(h.kind() == MetalHoldingSeeds.Kind.HALF_ACROSS_BOUNDARY
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small object near (%.1f, %.1f, %.1f) mm stands alone and holds about"
+                    + " half a seed's metal, too little for a seed on these thick slices: a seed lying across the boundary of two slices"
+                    + " leaves about half its metal in each: look at the images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small object split off bone near (%.1f, %.1f, %.1f) mm peaks at"
                     + " the seeds' level or far above the bone beside it but is too small or too light for a seed on these thick slices: a"
                     + " seed touching the bone, most of"

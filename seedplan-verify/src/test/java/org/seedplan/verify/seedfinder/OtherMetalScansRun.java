@@ -55,6 +55,13 @@ class OtherMetalScansRun {
             System.out.println(String.format(Locale.ROOT, "%d %s: %d of %d found, %d false, %d other-metal objects, %d METAL MAY HOLD"
                     + " SEEDS or HIDE A SEED lines", from + n, IndependentScanMatrix.label(n), m.matches().size(), s.seeds().size(), m.extraFound().size(),
                     other, SeedsAtOtherMetalScenes.metalHoldingLines(f)));
+            for (String l : f.selfCheck()) {
+                if (l.startsWith("METAL MAY HIDE A SEED: a small object near")) {
+                    TrueSeed at = SeedFinderTuningRun.nearestMissed(l, s, m);
+                    System.out.println("   " + l.substring(0, 90) + " ..." + (at == null ? " (no missed seed there)"
+                            : " (a missed seed " + at.situation() + ")"));
+                }
+            }
             for (int i : m.extraFound()) {
                 FoundSeed x = f.seeds().get(i);
                 String c = cause(s, x.centreMm());

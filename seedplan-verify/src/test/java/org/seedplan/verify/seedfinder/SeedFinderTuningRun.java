@@ -93,7 +93,7 @@ class SeedFinderTuningRun {
     }
 
     /** The missed seed within the match gate of the place a METAL MAY line names, or null. */
-    private static TrueSeed nearestMissed(String line, SimulatedPostOpScan s, SeedMatching m) {
+    static TrueSeed nearestMissed(String line, SimulatedPostOpScan s, SeedMatching m) {
         Vec3 at = BundlesOnClippedScansTest.near(line);
         return m.missingPlanned().stream().map(i -> s.seeds().get(i))
                 .filter(t -> t.centreMm().minus(at).norm() <= IndependentScanMatrix.MATCH_GATE_MM).findFirst().orElse(null);

@@ -297,10 +297,14 @@ class SeedsAtOtherMetalTest {
     void cortexBesideAScrewThatComesClosestToASeedIsNotNamed() {
         // The all-implant tuning scans whose pieces taken for cortex come closest to the thirteenth round's rules: 610 (2.5 mm
         // Gaussian 12-bit: 6 voxels at the clip reaching 2.16 mm along the screw), 614 and 314 (5 mm triangle 12-bit: dipping 0.29
-        // and 0.26 before the cortex, one voxel at the clip or none). They carry no line naming metal that may hold a seed.
+        // and 0.26 before the cortex, one voxel at the clip or none). They carry no line naming metal that may hold a seed, but for
+        // the nineteenth round's half of a needle seed across a slice boundary (614 and 314: a missed needle seed 1.4 and 0.8 mm
+        // from the line, far from the screw).
         for (int[] scan : new int[][] {{610, 10}, {614, 14}, {314, 14}}) {
             SeedFinding f = new SeedFinder().find(IndependentScanMatrix.allImplants(scan[0], scan[1]).ct());
-            assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY lines", scan[0]).isZero();
+            assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f) - f.selfCheck().stream()
+                    .filter(l -> l.startsWith("METAL MAY HIDE A SEED: a small object near")).count())
+                    .as("scan %d: METAL MAY lines", scan[0]).isZero();
         }
     }
 
