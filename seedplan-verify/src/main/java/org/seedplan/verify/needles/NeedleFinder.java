@@ -1470,7 +1470,40 @@ public final class NeedleFinder {
                 return false;
             }
         }
+        if (alongsideSecondNeedle(shorter, longer, rl, rs, sliceMm)) {
+            return false;
+        }
         return !sideBySide(shorter, longer, rl, rs, sliceMm);
+    }
+
+    /**
+     * Whether the shorter run ({@value #AXIS_CHORD_MM} mm or more) lies alongside the longer over more than half its length, both
+     * its curve's ends at least half the slice spacing {@code sliceMm} from the longer's curve along z, and its voxels part from
+     * the longer's line across in the axial plane by {@value #ECHO_PARTING_MM} mm or more at one of its ends
+     * ({@link #partingAcrossMm}): a second needle of the same template column a slice above or below, converging on the first —
+     * no piece of it ({@link #pieces}), as it is no echo of it ({@link #echo}). A needle's own pieces lie one beyond the other, or
+     * overlap where it crosses from one slice to the next; a run alongside it over most of its length is its echo, straight
+     * above or below its steel, or a second reading of its own voxels, which meets its curve along z at one end. 3905 needle 7
+     * (5 mm Gaussian slices; 5.9 degrees out of the plane, one slice below needle 3 in one column): its 95.5 mm run lay wholly
+     * alongside needle 3's 125.7 mm run within the joining bounds, 3.52 mm or more from it along z and parting from its line by
+     * 2.15 mm at one end, and was joined to it: missed. Runs alongside that part as much but come within 0.77–1.71 mm of the
+     * longer along z at an end (5 mm: 3597, 3862; 3 mm: 3632, 0.91 mm) are a needle's own readings, and left joined: kept apart,
+     * 3862 and 3632 gained false needles (docs/needles.md, nineteenth round).
+     */
+    private static boolean alongsideSecondNeedle(Run shorter, Run longer, double[] rl, double[] rs, double sliceMm) {
+        if (rs[1] - rs[0] < AXIS_CHORD_MM) {
+            return false;
+        }
+        double t0 = longer.curve().parameterOf(shorter.curve().at(rs[0]));
+        double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
+        double overlap = Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
+        if (2 * overlap <= rs[1] - rs[0]) {
+            return false;
+        }
+        double apartZ = Math.min(Math.abs(offset(shorter.curve().at(rs[0]), longer.curve())[2]),
+                Math.abs(offset(shorter.curve().at(rs[1]), longer.curve())[2]));
+        double parting = partingAcrossMm(shorter, longer);
+        return apartZ >= sliceMm / 2 && parting >= ECHO_PARTING_MM;
     }
 
     /** How far apart across two runs side by side must be at one of the shorter's ends to be two needles ({@link #sideBySide}), mm. */

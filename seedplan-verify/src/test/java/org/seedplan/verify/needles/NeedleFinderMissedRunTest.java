@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Needles of the seen 5 mm sets that no run held, so that no later step could find them (docs/needles.md, seventeenth round): a
  * needle flat on the boundary between two slices whose partial volume never reaches the start level; and (eighteenth round) a
- * needle whose run was dropped as another needle's echo. The scans drawn whole as the generalisation run draws them.
+ * needle whose run was dropped as another needle's echo; (nineteenth round) a needle whose run was joined to another's as a piece
+ * of it. The scans drawn whole as the generalisation run draws them.
  */
 class NeedleFinderMissedRunTest {
 
@@ -38,5 +39,24 @@ class NeedleFinderMissedRunTest {
         double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3851, 2);
         assertThat(tipAndAxis[0]).as("needle 2's tip, mm").isLessThan(1);
         assertThat(tipAndAxis[1]).as("needle 2's axis, degrees").isLessThan(2);
+    }
+
+    @Test
+    void aSecondNeedleOfOneColumnASliceBelowAlongsideIsNoPiece() {
+        // The fifth scan of the set 3901-3924 (Gaussian, extended, in-plane FWHM 0.93 mm): needle 7 (5.9 degrees out of the
+        // plane, bent 2.2 mm) lies one 5 mm slice below needle 3 in one template column, 0.7-2 mm from it across in the axial
+        // plane; its 95.5 mm run lay wholly alongside needle 3's 125.7 mm run within the joining step's bounds (ends within 2.5 mm
+        // across and a slice + 0.5 mm along z of its line) and was joined to it as a piece of one needle: missed, needle 3 read
+        // 0.69 mm off. Its voxels part from needle 3's line by 2.15 mm at one end, where an echo's or a piece's lie on it (the
+        // echo test's 1.75 mm, eighteenth round). The tolerance 1 mm and 2 degrees is the seen 5 mm sets' usual bound for a needle
+        // found right.
+        NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3905, 4);
+        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
+        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
+        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3905, 7);
+        assertThat(tipAndAxis[0]).as("needle 7's tip, mm").isLessThan(1);
+        assertThat(tipAndAxis[1]).as("needle 7's axis, degrees").isLessThan(2);
+        double[] three = NeedleFinderZPairingTest.tipAndAxis(m, 3905, 3);
+        assertThat(three[0]).as("needle 3's tip, mm").isLessThan(1);
     }
 }
