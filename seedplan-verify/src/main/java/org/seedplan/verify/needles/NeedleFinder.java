@@ -1494,9 +1494,7 @@ public final class NeedleFinder {
         if (rs[1] - rs[0] < AXIS_CHORD_MM) {
             return false;
         }
-        double t0 = longer.curve().parameterOf(shorter.curve().at(rs[0]));
-        double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
-        double overlap = Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
+        double overlap = overlapMm(shorter, longer, rl, rs);
         if (2 * overlap <= rs[1] - rs[0]) {
             return false;
         }
@@ -1504,6 +1502,13 @@ public final class NeedleFinder {
                 Math.abs(offset(shorter.curve().at(rs[1]), longer.curve())[2]));
         double parting = partingAcrossMm(shorter, longer);
         return apartZ >= sliceMm / 2 && parting >= ECHO_PARTING_MM;
+    }
+
+    /** How long the shorter run's stretch {@code rs} lies alongside the longer's {@code rl}, along the longer's curve, mm (negative: apart). */
+    private static double overlapMm(Run shorter, Run longer, double[] rl, double[] rs) {
+        double t0 = longer.curve().parameterOf(shorter.curve().at(rs[0]));
+        double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
+        return Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
     }
 
     /** How far apart across two runs side by side must be at one of the shorter's ends to be two needles ({@link #sideBySide}), mm. */
@@ -1532,9 +1537,7 @@ public final class NeedleFinder {
         if (rs[1] - rs[0] < AXIS_CHORD_MM) {
             return false;
         }
-        double t0 = longer.curve().parameterOf(shorter.curve().at(rs[0]));
-        double t1 = longer.curve().parameterOf(shorter.curve().at(rs[1]));
-        double overlap = Math.min(rl[1], Math.max(t0, t1)) - Math.max(rl[0], Math.min(t0, t1));
+        double overlap = overlapMm(shorter, longer, rl, rs);
         double[] middle = offset(shorter.curve().at((rs[0] + rs[1]) / 2), longer.curve());
         double[] end0 = offset(shorter.curve().at(rs[0]), longer.curve());
         double[] end1 = offset(shorter.curve().at(rs[1]), longer.curve());
