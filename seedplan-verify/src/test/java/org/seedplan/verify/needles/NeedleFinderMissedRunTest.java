@@ -18,12 +18,7 @@ class NeedleFinderMissedRunTest {
         // the boundary between two 5 mm slices, z 4.3-5.4 mm, half in each; its partial volume peaks at 1 963 HU, under the
         // start level (2 000 HU), so its component (199 voxels over 96 mm) was never followed: missed. Now found 0.02 mm off
         // and 0.01° astray; the tolerance 1 mm and 2° is the seen 5 mm sets' usual bound for a needle found right.
-        NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3767, 10);
-        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
-        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
-        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3767, 2);
-        assertThat(tipAndAxis[0]).as("needle 2's tip, mm").isLessThan(1);
-        assertThat(tipAndAxis[1]).as("needle 2's axis, degrees").isLessThan(2);
+        allFoundAndRight(NeedleFinderZPairingTest.wholeScan(3767, 10), 3767, 2);
     }
 
     @Test
@@ -33,12 +28,7 @@ class NeedleFinderMissedRunTest {
         // apart there; its 101.6 mm run lay within the echo test's bounds of needle 6's 141.2 mm run and was dropped as its echo:
         // missed. Its voxels part from needle 6's line by 2.55 mm at one end, where an echo's lie on it (under 0.2 mm on the
         // seen 5 mm sets). The tolerance 1 mm and 2° is the seen 5 mm sets' usual bound for a needle found right.
-        NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3851, 22);
-        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
-        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
-        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3851, 2);
-        assertThat(tipAndAxis[0]).as("needle 2's tip, mm").isLessThan(1);
-        assertThat(tipAndAxis[1]).as("needle 2's axis, degrees").isLessThan(2);
+        allFoundAndRight(NeedleFinderZPairingTest.wholeScan(3851, 22), 3851, 2);
     }
 
     @Test
@@ -51,12 +41,17 @@ class NeedleFinderMissedRunTest {
         // echo test's 1.75 mm, eighteenth round). The tolerance 1 mm and 2 degrees is the seen 5 mm sets' usual bound for a needle
         // found right.
         NeedleMatching m = NeedleFinderZPairingTest.wholeScan(3905, 4);
-        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
-        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
-        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3905, 7);
-        assertThat(tipAndAxis[0]).as("needle 7's tip, mm").isLessThan(1);
-        assertThat(tipAndAxis[1]).as("needle 7's axis, degrees").isLessThan(2);
+        allFoundAndRight(m, 3905, 7);
         double[] three = NeedleFinderZPairingTest.tipAndAxis(m, 3905, 3);
         assertThat(three[0]).as("needle 3's tip, mm").isLessThan(1);
+    }
+
+    /** No needle missed, none false, and the given needle's tip within 1 mm and its axis within 2° (the seen 5 mm sets' usual bound). */
+    private static void allFoundAndRight(NeedleMatching m, long seed, int needle) {
+        assertThat(m.unmatchedPlanned()).as("missed").isEmpty();
+        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
+        double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, seed, needle);
+        assertThat(tipAndAxis[0]).as("needle %d's tip, mm", needle).isLessThan(1);
+        assertThat(tipAndAxis[1]).as("needle %d's axis, degrees", needle).isLessThan(2);
     }
 }
