@@ -819,13 +819,25 @@ public final class SeedFinder {
             reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
         }
         List<FoundSeed> all = new ArrayList<>();
+        List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
             // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
             List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
                     found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent)) : null;
-            all.addAll(bySlice != null ? bySlice : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm())
-                    : found.size() == 1 ? List.of(SliceCentring.unsupportedInOneSlice(g, bc.blob, found.get(0), bc.explained())) : found);
+            if (bySlice == null && !centring && found.size() == 1) {
+                // A lone seed in one thick slice: its metal slice by slice against the fit's offset (fifteenth, twentieth rounds).
+                double[] metalBySlice = bc.blob.k0 == bc.blob.k1 && g.dzMm() >= SliceCentring.MIN_SLICE_MM
+                        ? excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu) : null;
+                FoundSeed s = SliceCentring.unsupportedInOneSlice(g, bc.blob, found.get(0), bc.explained(), metalBySlice);
+                all.add(s);
+                if (SliceCentring.unsureAlongZ(g, bc.blob, s, bc.explained(), metalBySlice, model.lengthMm())) {
+                    unsureAlongZ.add(new SelfCheck.UnsureAlongZ(s.centreMm(), s.centreMm().z() - g.z(bc.blob.k0), g.dzMm()));
+                }
+            } else {
+                all.addAll(bySlice != null ? bySlice
+                        : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);
+            }
         }
         all.addAll(inMetal);
         all.addAll(ofHalves);
@@ -858,8 +870,8 @@ public final class SeedFinder {
         List<SelfCheck.TwoOrThree> clumps = profileMm >= THICK_SLICE_MM ? List.of()
                 : counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal, holding, pairs, clumps,
-                        cal, expected));
+                SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal,
+                        holding, pairs, clumps, cal, expected), unsureAlongZ));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */

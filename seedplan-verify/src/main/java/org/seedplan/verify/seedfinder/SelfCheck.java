@@ -11,8 +11,9 @@ import org.seedplan.geometry.Vec3;
 /**
  * The lines a clinician reads before any figure of a seed finding: no seeds at all, a count that
  * differs from the number implanted, metal that may hold or hide seeds, two seeds along z that may be
- * one, two seeds that may be three bundled (a clipped scan), a seed appearance outside what scanners produce (so the scan
- * may not be a usual post-implant CT, or the finder misread it), metal other than seeds, counted seeds
+ * one, two seeds that may be three bundled (a clipped scan), a seed whose place along z its slices do not show, a seed
+ * appearance outside what scanners produce (so the scan may not be a usual post-implant CT, or the finder misread it), metal
+ * other than seeds, counted seeds
  * touching that metal, an earlier implant's seeds, and seeds far from every other (migrated). Empty when
  * there is nothing to say.
  */
@@ -147,6 +148,33 @@ final class SelfCheck {
      * to count it.
      */
     record TwoOrThree(Vec3 nearMm, double gain) {
+    }
+
+    /**
+     * A counted seed alone in its object, the object in one thick slice, fitted {@code offMm} off that slice's centre (of a slice
+     * {@code sliceMm} thick) on a poorly explained image, where the slices beside it do not show on which side of the centre it lies
+     * ({@link SliceCentring#unsureAlongZ}).
+     */
+    record UnsureAlongZ(Vec3 nearMm, double offMm, double sliceMm) {
+    }
+
+    /**
+     * The self-check's {@code lines} with a line for each seed whose place along z its slice's metal does not bear out, after the
+     * lines naming metal and before the rest (twentieth round).
+     */
+    static List<String> withUnsureAlongZ(List<String> lines, List<UnsureAlongZ> unsure) {
+        if (unsure.isEmpty()) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines);
+        for (UnsureAlongZ u : unsure) {
+            out.add(String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the seed counted near (%.1f, %.1f, %.1f) mm is placed %.1f mm %s"
+                    + " its %.1f mm slice's centre by its image alone: the slices beside it do not show on which side it lies, and it may"
+                    + " lie up to %.1f mm from where it is listed (a seed half a slice %s the centre would look alike) - look at the images"
+                    + " there", u.nearMm().x(), u.nearMm().y(), u.nearMm().z(), Math.abs(u.offMm()), u.offMm() > 0 ? "above" : "below",
+                    u.sliceMm(), Math.abs(u.offMm()) + u.sliceMm() / 2, u.offMm() > 0 ? "below" : "above"));
+        }
+        return out;
     }
 
     /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */

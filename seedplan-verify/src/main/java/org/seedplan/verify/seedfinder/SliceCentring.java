@@ -1,5 +1,6 @@
 package org.seedplan.verify.seedfinder;
 
+import java.util.Arrays;
 import java.util.List;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -33,6 +34,16 @@ final class SliceCentring {
     static final double OFF_CENTRE_SLICES = 0.26;
     /** The z-component of a fitted axis from which {@link #unsupportedInOneSlice} calls it tilted out of the slice (20°). */
     static final double TILTED = 0.35;
+    /**
+     * By how much of the object's metal the slice beside it away from the fitted side must outweigh the slice beside it on the fitted
+     * side for {@link #unsupportedInOneSlice} to call the metal's word against the fit (twentieth round).
+     */
+    static final double CONTRADICTED = 0.1;
+    /**
+     * Least share of what its fitted offset predicts in the slice beside it on the fitted side ({@link #shareBeyond}) that the metal must
+     * show there to bear the offset out ({@link #unsureAlongZ}; twentieth round).
+     */
+    static final double BORNE_OUT = 0.5;
 
     private SliceCentring() {
     }
@@ -107,20 +118,76 @@ final class SliceCentring {
 
     /**
      * A single seed whose object lies in one thick slice (of any profile; {@link #centred} takes box-like ones), at that slice's
-     * centre along z where the fit placed it {@value #OFF_CENTRE_SLICES} of a slice or more from the centre, tilted out of the slice
-     * (axis z-component {@value #TILTED} or more), and explains less than {@value #POORLY_EXPLAINED} of the object's signal; else as
-     * fitted. On a triangle or Gaussian profile only the seed's tail in a neighbouring slice, below the metal threshold there, tells
-     * where in its slice the seed lies; a beam-hardening band through that tail (or a streak in the other neighbour) moves the fit to
-     * the wrong side, tilted so that its image reaches into both neighbours, and leaves much of the signal unexplained. The object
-     * lying in one slice is what the image does show, and its centre bounds the error by half a slice (docs/seed-finder.md, fifteenth
-     * round).
+     * centre along z where the fit placed it {@value #OFF_CENTRE_SLICES} of a slice or more from the centre and explains less than
+     * {@value #POORLY_EXPLAINED} of the object's signal, and either tilted it out of the slice (axis z-component {@value #TILTED} or
+     * more) or the object's metal leans the other way ({@link #leansAway}); else as fitted. On a triangle or Gaussian profile only
+     * the seed's tail in a neighbouring slice, below the metal threshold there, tells where in its slice the seed lies; a
+     * beam-hardening band through that tail (or a streak in the other neighbour) moves the fit to the wrong side, tilted so that its
+     * image reaches into both neighbours, and leaves much of the signal unexplained. The object lying in one slice is what the image
+     * does show, and its centre bounds the error by half a slice (docs/seed-finder.md, fifteenth round). {@code metalBySlice} is
+     * the object's metal in the slice below, its own and the slice above (asked only of an object in one thick slice).
      */
-    static FoundSeed unsupportedInOneSlice(Grid g, Blob b, FoundSeed s, double explained) {
-        if (g.dzMm() < MIN_SLICE_MM || b.k0 != b.k1 || explained >= POORLY_EXPLAINED || Math.abs(s.axis().z()) < TILTED
-                || Math.abs(s.centreMm().z() - g.z(b.k0)) < OFF_CENTRE_SLICES * g.dzMm()) {
+    static FoundSeed unsupportedInOneSlice(Grid g, Blob b, FoundSeed s, double explained, double[] metalBySlice) {
+        if (!offCentreInOneSlice(g, b, s, explained)) {
             return s;
         }
-        return atZ(s, g.z(b.k0));
+        double off = s.centreMm().z() - g.z(b.k0);
+        return Math.abs(s.axis().z()) >= TILTED || leansAway(metalBySlice, off) ? atZ(s, g.z(b.k0)) : s;
+    }
+
+    /**
+     * Whether a single seed kept off its one thick slice's centre by {@link #unsupportedInOneSlice} stands there on the fit alone:
+     * the slice beside it on the fitted side holds less than {@value #BORNE_OUT} of the share of its metal that the offset predicts
+     * there ({@link #shareBeyond}, over the seed image's extent along z, {@code imageLengthMm} along the fitted axis), so the metal
+     * does not tell on which side of the centre it lies (a band through one tail, or both tails under the low level). Such a seed
+     * may lie up to half a slice from the centre either way, and the self-check names it (twentieth round).
+     */
+    static boolean unsureAlongZ(Grid g, Blob b, FoundSeed s, double explained, double[] metalBySlice, double imageLengthMm) {
+        if (!offCentreInOneSlice(g, b, s, explained) || unsupportedInOneSlice(g, b, s, explained, metalBySlice) != s) {
+            return false;
+        }
+        double off = s.centreMm().z() - g.z(b.k0);
+        double total = Arrays.stream(metalBySlice).sum();
+        return total > 0 && beside(metalBySlice, off) / total
+                < BORNE_OUT * shareBeyond(Math.abs(off), Math.abs(s.axis().z()) * imageLengthMm / 2, g.dzMm());
+    }
+
+    private static boolean offCentreInOneSlice(Grid g, Blob b, FoundSeed s, double explained) {
+        return g.dzMm() >= MIN_SLICE_MM && b.k0 == b.k1 && explained < POORLY_EXPLAINED
+                && Math.abs(s.centreMm().z() - g.z(b.k0)) >= OFF_CENTRE_SLICES * g.dzMm();
+    }
+
+    /**
+     * Whether the slice beside a one-slice object away from where its seed was fitted ({@code offMm} from the slice's centre) holds
+     * more of the object's metal, by {@value #CONTRADICTED} of it or more, than the slice beside it on the fitted side: the seed's
+     * metal spreads into the neighbour it lies towards (triangle and Gaussian profiles, {@link #shareBeyond}), so the metal places it
+     * on the other side of the centre. {@code metalBySlice}: below, own, above.
+     */
+    static boolean leansAway(double[] metalBySlice, double offMm) {
+        double total = Arrays.stream(metalBySlice).sum();
+        return total > 0 && (beside(metalBySlice, -offMm) - beside(metalBySlice, offMm)) / total >= CONTRADICTED;
+    }
+
+    /** The metal of the slice beside a one-slice object on the side of {@code offMm} (above where positive). */
+    private static double beside(double[] metalBySlice, double offMm) {
+        return metalBySlice[offMm > 0 ? metalBySlice.length - 1 : 0];
+    }
+
+    /**
+     * The share of a seed's metal that a slice profile of width {@code sliceMm} puts in the neighbouring slice, for a seed whose metal
+     * lies evenly along z from {@code offMm - halfExtentMm} to {@code offMm + halfExtentMm} about its slice's centre (towards that
+     * neighbour). A triangle profile of base twice the slice (contiguous slices) gives a point {@code u} from the centre the share
+     * max(0, u) / T in the slice it leans towards, and a Gaussian of FWHM T nearly the same (0.25 against 0.30 at u = 0.3 T); their
+     * shares over the slices add to one. Mean over the extent (21 points).
+     */
+    static double shareBeyond(double offMm, double halfExtentMm, double sliceMm) {
+        int n = 21;
+        double sum = 0;
+        for (int q = 0; q < n; q++) {
+            double u = offMm - halfExtentMm + 2 * halfExtentMm * q / (n - 1);
+            sum += Math.max(0, Math.min(1, u / sliceMm));
+        }
+        return sum / n;
     }
 
     private static FoundSeed atZ(FoundSeed s, double zMm) {

@@ -78,15 +78,26 @@ class SeedFinderFreshSetRun {
 
     /**
      * Misses within the match gate of a place a self-check line names (METAL MAY HOLD SEEDS, METAL MAY HIDE A SEED, TWO SEEDS OR
-     * THREE): the seeds the physicist is sent to look for; the rest are lost without a line of their own (the count against the
-     * number implanted, not asked here, would still show them).
+     * THREE), or, for a SEED PLACE ALONG Z UNSURE line (twentieth round), within the gate in-plane and along z within the distance
+     * the line states: the seeds the physicist is sent to look for; the rest are lost without a line of their own (the count
+     * against the number implanted, not asked here, would still show them).
      */
     static int namedMisses(SimulatedPostOpScan s, SeedFinding f, SeedMatching m) {
         List<Vec3> named = f.selfCheck().stream()
                 .filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED") || l.startsWith("TWO SEEDS OR THREE"))
                 .map(BundlesOnClippedScansTest::near).toList();
+        List<String> unsure = f.selfCheck().stream().filter(l -> l.startsWith("SEED PLACE ALONG Z UNSURE")).toList();
         return (int) m.missingPlanned().stream().map(i -> s.seeds().get(i).centreMm())
-                .filter(t -> named.stream().anyMatch(at -> t.minus(at).norm() <= IndependentScanMatrix.MATCH_GATE_MM)).count();
+                .filter(t -> named.stream().anyMatch(at -> t.minus(at).norm() <= IndependentScanMatrix.MATCH_GATE_MM)
+                        || unsure.stream().anyMatch(l -> namesAlongZ(l, t))).count();
+    }
+
+    /** Whether a SEED PLACE ALONG Z UNSURE line reaches {@code t}: within the gate in-plane, along z within the reach it states. */
+    static boolean namesAlongZ(String line, Vec3 t) {
+        Vec3 at = BundlesOnClippedScansTest.near(line);
+        java.util.regex.Matcher reach = java.util.regex.Pattern.compile("up to ([\\d.]+) mm").matcher(line);
+        return reach.find() && Math.hypot(at.x() - t.x(), at.y() - t.y()) <= IndependentScanMatrix.MATCH_GATE_MM
+                && Math.abs(at.z() - t.z()) <= Double.parseDouble(reach.group(1));
     }
 
     /** Misses with an unmatched found seed over them in-plane (within 1 mm), beyond the gate in z only (thick slices). */

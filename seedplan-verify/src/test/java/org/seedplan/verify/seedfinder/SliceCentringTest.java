@@ -104,23 +104,64 @@ class SliceCentringTest {
     @Test
     void aLoneSeedInOneThickSliceFittedOffItsCentreAndPoorlyExplainedGoesToTheCentre() {
         // Slice 2 (10 mm): 1.3 mm (0.26 of the slice) or more off its centre, tilted (axis z-component 0.35 or more; tiltedAt's is
-        // 0.45), with less than 0.7 of the signal explained.
+        // 0.45), with less than 0.7 of the signal explained. The metal beside the slice (below, own, above) leans nowhere here.
         Blob b = blob(THICK, 2);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.585).centreMm().z())
+        double[] even = {0.1, 0.8, 0.1};
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.585, even).centreMm().z())
                 .as("tuning scan 13114: fitted 1.96 mm off, explained 0.585").isEqualTo(10);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(7.24), 0.417).centreMm().z())
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(7.24), 0.417, even).centreMm().z())
                 .as("tuning scan 12817: fitted outside the object's slice").isEqualTo(10);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.72).centreMm().z())
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.96), 0.72, even).centreMm().z())
                 .as("well explained: the tail in the neighbouring slice places it").isEqualTo(11.96);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.2), 0.4).centreMm().z())
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, tiltedAt(11.2), 0.4, even).centreMm().z())
                 .as("near the centre: as fitted").isEqualTo(11.2);
         FoundSeed flat = new FoundSeed(new Vec3(3.2, 3.2, 11.96), new Vec3(1, 0, 0.1), 0.9, 1);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, flat, 0.4).centreMm().z())
-                .as("fitted lying in the slice's plane: as fitted").isEqualTo(11.96);
-        assertThat(SliceCentring.unsupportedInOneSlice(THICK, blob(THICK, 2, 3), tiltedAt(11.96), 0.4).centreMm().z())
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, flat, 0.4, even).centreMm().z())
+                .as("fitted lying in the slice's plane, the metal leaning neither way: as fitted").isEqualTo(11.96);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, blob(THICK, 2, 3), tiltedAt(11.96), 0.4, null).centreMm().z())
                 .as("an object in two slices").isEqualTo(11.96);
         Grid thin = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 2.5, 10, 10, 12);
-        assertThat(SliceCentring.unsupportedInOneSlice(thin, blob(thin, 4), tiltedAt(11.2), 0.4).centreMm().z())
+        assertThat(SliceCentring.unsupportedInOneSlice(thin, blob(thin, 4), tiltedAt(11.2), 0.4, null).centreMm().z())
                 .as("2.5 mm slices").isEqualTo(11.2);
+    }
+
+    @Test
+    void aLoneFlatSeedFittedOffCentreGoesToTheCentreWhereTheMetalLeansTheOtherWay() {
+        // Tuning all-implant scan 2116 (5 mm Gaussian 12-bit): a seed touching bone fitted 2.70 mm below its slice's centre, flat
+        // (axis z 0.21), explaining 0.34, its object's metal 0.13 / 0.21 / 0.30 seeds below / in / above its slice: the slice above
+        // holds 0.27 of the metal more than the slice below (the bar 0.1), so the metal places it above the centre, not below.
+        Blob b = blob(THICK, 2);
+        FoundSeed below = new FoundSeed(new Vec3(3.2, 3.2, 7.30), new Vec3(1, 0, 0.21), 0.9, 1);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, below, 0.34, new double[] {0.13, 0.21, 0.30}).centreMm().z())
+                .as("the metal leans above").isEqualTo(10);
+        // All-implant 1816 (Gaussian 12-bit): a needle seed fitted 2.02 mm above the centre (truly 2.19) with 0.45 / 0.74 / 0.38:
+        // the slice below leads by 0.04 of the metal, under the bar (the closest kept case where the fit was right).
+        FoundSeed above = new FoundSeed(new Vec3(3.2, 3.2, 12.02), new Vec3(1, 0, 0.04), 0.9, 1);
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, above, 0.66, new double[] {0.45, 0.74, 0.38}).centreMm().z())
+                .as("a lead of 0.04 of the metal: as fitted").isEqualTo(12.02);
+        assertThat(SliceCentring.leansAway(new double[] {0.13, 0.21, 0.30}, -2.7)).isTrue();
+        assertThat(SliceCentring.leansAway(new double[] {0.13, 0.21, 0.30}, 2.7)).isFalse();
+    }
+
+    @Test
+    void aLoneSeedKeptOffCentreWhereTheSliceBesideItShowsTooLittleOfItsMetalIsUnsure() {
+        // Seen scan 14434 (5 mm Gaussian 12-bit): a flat needle seed 2.11 mm below its slice's centre, fitted 1.62 mm above it
+        // (explained 0.51), its object's metal 0.05 / 0.64 / 0.10 seeds: at 1.62 mm the triangle profile puts 0.32 of a seed's metal
+        // in the slice above, the slice above shows 0.13 (under half of it), and the slice below 0.06, where the true place puts 0.42:
+        // the metal tells neither side (a band darkens the tail below), so the seed is kept where fitted and named.
+        Blob b = blob(THICK, 2);
+        FoundSeed fitted = new FoundSeed(new Vec3(3.2, 3.2, 11.62), new Vec3(1, 0, 0.07), 0.9, 1);
+        double[] metal = {0.05, 0.64, 0.10};
+        assertThat(SliceCentring.unsupportedInOneSlice(THICK, b, fitted, 0.51, metal)).isSameAs(fitted);
+        assertThat(SliceCentring.unsureAlongZ(THICK, b, fitted, 0.51, metal, 3.0)).as("14434").isTrue();
+        // Seen 14634 (Gaussian 12-bit): a needle seed fitted 1.68 mm below (truly 1.58), 0.26 / 0.70 / 0.00: the slice below shows
+        // 0.27 of the metal for the 0.34 predicted (0.81 of it).
+        FoundSeed borne = new FoundSeed(new Vec3(3.2, 3.2, 8.32), new Vec3(1, 0, 0.04), 0.9, 1);
+        assertThat(SliceCentring.unsureAlongZ(THICK, b, borne, 0.66, new double[] {0.26, 0.70, 0.0}, 3.0)).as("14634").isFalse();
+        assertThat(SliceCentring.unsureAlongZ(THICK, b, fitted, 0.72, metal, 3.0)).as("well explained").isFalse();
+        assertThat(SliceCentring.unsureAlongZ(THICK, b, tiltedAt(11.96), 0.5, metal, 3.0)).as("tilted: centred instead").isFalse();
+        assertThat(SliceCentring.shareBeyond(1.62, 0, 5)).isCloseTo(0.324, within(1e-9));
+        // A seed reaching 1 mm either way about 1.5 mm: the mean of u / T over 0.5-2.5 mm, all on the near side.
+        assertThat(SliceCentring.shareBeyond(1.5, 1, 5)).as("linear over the extent").isCloseTo(0.3, within(1e-9));
     }
 }
