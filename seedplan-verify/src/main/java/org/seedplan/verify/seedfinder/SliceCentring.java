@@ -11,7 +11,9 @@ import org.seedplan.geometry.Vec3;
  * noise and beam-hardening bands in the neighbouring slices, up to 1.4 mm off centre and as often on the wrong side
  * (docs/seed-finder.md, fourth round); the centre bounds the error by half a slice. A single seed whose object reaches
  * into neighbouring slices is kept where it can reach each of them. Since the fifteenth round also, on any thick profile, a lone
- * seed in one slice whose fit stands off the centre only on a poorly explained, tilted image ({@link #unsupportedInOneSlice}).
+ * seed in one slice whose fit stands off the centre only on a poorly explained, tilted image ({@link #unsupportedInOneSlice}), and
+ * since the twentieth round one whose slices beside it hold more of its metal on the other side; where they show neither side the
+ * seed is kept and named ({@link #unsureAlongZ}).
  */
 final class SliceCentring {
 
