@@ -53,14 +53,17 @@ import org.seedplan.verify.matching.SeedMatching;
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
- *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts).</li>
+ *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts), and
+ *     where two fitted seeds share core voxels and neither is read out alone, one seed in their place that explains both
+ *     cores so (one seed fitted twice).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
  *     how clearly the count beats its neighbours.</li>
  * <li>Seeds within {@value #PREVIOUS_MATCH_MM} mm of a given earlier implant's seed (one-to-one) are that
  *     implant's and listed apart. With an expected count, changes blob counts one at a time where the fit
- *     allows it, noting each change, and reports what stays unreconciled.</li>
+ *     allows it, noting each change, and reports what stays unreconciled; seeds read out of other metal or built of two
+ *     halves count once towards it.</li>
  * <li>The self-check ({@link SelfCheck}) says first what a clinician must look at, naming each counted seed within
  *     {@value #TOUCHING_METAL_MM} mm of other metal.</li>
  * </ol>
@@ -808,15 +811,20 @@ public final class SeedFinder {
             }
             return noSeeds(background, metal, threshold, rejected, holding, expected);
         }
-        // Seeds of an earlier implant take their share of the blobs but not of the expected count.
+        // Seeds of an earlier implant take their share of the blobs but not of the expected count. Seeds read out of other metal and
+        // seeds of two halves are in no counted blob but are found seeds: each counts once towards the expected count (twentieth
+        // round; before, the count looked for them again in the counted blobs).
         int previousFound = 0;
         if (!previousSeeds.isEmpty()) {
             List<Vec3> before = new ArrayList<>();
             counted.forEach(bc -> bc.seeds(learned.singleSeedEnergy).forEach(s -> before.add(s.centreMm())));
+            inMetal.forEach(s -> before.add(s.centreMm()));
+            ofHalves.forEach(s -> before.add(s.centreMm()));
             previousFound = new SeedMatcher(PREVIOUS_MATCH_MM).match(previousSeeds, before).matches().size();
         }
         if (expected.isPresent()) {
-            reconcile(counted, expected.getAsInt() + previousFound, learned.singleSeedEnergy, options.maxSeedsPerBlob(), notes);
+            reconcile(counted, inMetal.size() + ofHalves.size(), expected.getAsInt() + previousFound, learned.singleSeedEnergy,
+                    options.maxSeedsPerBlob(), notes);
         }
         List<FoundSeed> all = new ArrayList<>();
         List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
@@ -1866,11 +1874,13 @@ public final class SeedFinder {
      * Moves blob counts towards the expected total, one seed at a time, always taking the change
      * the fits object to least, and only while it is plausible: an added seed must lower the
      * residual by at least {@value #MIN_EVIDENCE} of one seed's signal energy, a removed seed must
-     * not raise it by more than a quarter of it.
+     * not raise it by more than a quarter of it. {@code outsideBlobs} seeds were found outside the counted blobs (read out of other
+     * metal, of two halves) and count towards the total as found.
      */
-    private static void reconcile(List<BlobCount> counted, int expected, double seedEnergy, int maxPerBlob, List<String> notes) {
+    private static void reconcile(List<BlobCount> counted, int outsideBlobs, int expected, double seedEnergy, int maxPerBlob,
+                                  List<String> notes) {
         while (true) {
-            int found = counted.stream().mapToInt(bc -> bc.chosen).sum();
+            int found = outsideBlobs + counted.stream().mapToInt(bc -> bc.chosen).sum();
             if (found == expected) {
                 return;
             }
@@ -2066,37 +2076,137 @@ public final class SeedFinder {
          * seeds explains at least {@value #WELL_FITTED} of the energy of the CT numbers above the background.
          */
         List<SeedsInMetal.Located> wellFitted(double seedVoxels) {
-            SeedImageModel m = fitter.model();
             SeedImageModel.Placed[] placed = fit(chosen).seeds();
-            double[][] own = new double[placed.length][region.size()];
-            double[] sum = new double[region.size()];
+            Cores cores = new Cores(placed);
+            List<SeedsInMetal.Located> out = new ArrayList<>();
+            boolean[] read = new boolean[placed.length];
             for (int s = 0; s < placed.length; s++) {
-                for (int q = 0; q < sum.length; q++) {
-                    own[s][q] = m.amplitude() * placed[s].signal(region.x[q], region.y[q], region.z[q]);
-                    sum[q] += own[s][q];
+                boolean[] core = cores.core(s);
+                double explained = cores.explained(core);
+                if (count(core) >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED) {
+                    out.add(new SeedsInMetal.Located(placed[s], explained));
+                    read[s] = true;
                 }
             }
-            double half = 0.5 * (m.clipHu() - m.backgroundHu());
-            List<SeedsInMetal.Located> out = new ArrayList<>();
+            // One seed fitted twice: two of the fit's seeds whose cores share voxels, neither read out alone nor sharing core voxels
+            // with a seed read out, where one seed in their place (the others kept, all refitted) passes a read-out seed's bars over
+            // both their cores. On clipped slices a real pair side by side passes it too: the rule reads out one seed where none
+            // was, and never turns two read out into one (docs/seed-finder.md, twentieth round).
             for (int s = 0; s < placed.length; s++) {
+                for (int t = s + 1; t < placed.length && !read[s]; t++) {
+                    if (read[t] || !cores.overlap(s, t) || besideReadOut(cores, read, s) || besideReadOut(cores, read, t)) {
+                        continue;
+                    }
+                    SeedsInMetal.Located one = oneInPlaceOfTwo(placed, cores, s, t, seedVoxels);
+                    if (one != null) {
+                        out.add(one);
+                        read[s] = true;
+                        read[t] = true;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Whether seed {@code s} shares core voxels with a seed already read out: then it is that seed's second copy, not another. */
+        private static boolean besideReadOut(Cores cores, boolean[] read, int s) {
+            for (int u = 0; u < read.length; u++) {
+                if (read[u] && u != s && cores.overlap(s, u)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The fit with seeds {@code s} and {@code t} replaced by one seed between them, refitted: that seed where its core holds
+         * {@value #CORE_VOXELS_SHARE} of a single seed's voxels and the fit explains at least {@value #WELL_FITTED} of the energy
+         * over its core and the two seeds' cores together; else null.
+         */
+        private SeedsInMetal.Located oneInPlaceOfTwo(SeedImageModel.Placed[] placed, Cores cores, int s, int t, double seedVoxels) {
+            SeedImageModel m = fitter.model();
+            SeedImageModel.Placed[] start = new SeedImageModel.Placed[placed.length - 1];
+            for (int q = 0, r = 0; q < placed.length; q++) {
+                if (q != s && q != t) {
+                    start[r++] = placed[q];
+                }
+            }
+            Vec3 axis = placed[s].axis.dot(placed[t].axis) >= 0 ? placed[s].axis.plus(placed[t].axis) : placed[s].axis.minus(placed[t].axis);
+            start[start.length - 1] = m.place(placed[s].centreMm.plus(placed[t].centreMm).times(0.5), axis);
+            SeedImageModel.Placed[] refit = fitter.fit(region, start).seeds();
+            Cores after = new Cores(refit);
+            boolean[] core = after.core(refit.length - 1);
+            boolean[] both = core.clone();
+            boolean[] cs = cores.core(s);
+            boolean[] ct = cores.core(t);
+            for (int q = 0; q < both.length; q++) {
+                both[q] |= cs[q] || ct[q];
+            }
+            double explained = after.explained(both);
+            return count(core) >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED
+                    ? new SeedsInMetal.Located(refit[refit.length - 1], explained) : null;
+        }
+
+        /** Each placed seed's own predicted image over the region, and the image of all of them: the seeds' cores and their misfit. */
+        private final class Cores {
+            final double[][] own;
+            final double[] sum;
+            final double half;
+
+            Cores(SeedImageModel.Placed[] placed) {
+                SeedImageModel m = fitter.model();
+                own = new double[placed.length][region.size()];
+                sum = new double[region.size()];
+                for (int s = 0; s < placed.length; s++) {
+                    for (int q = 0; q < sum.length; q++) {
+                        own[s][q] = m.amplitude() * placed[s].signal(region.x[q], region.y[q], region.z[q]);
+                        sum[q] += own[s][q];
+                    }
+                }
+                half = 0.5 * (m.clipHu() - m.backgroundHu());
+            }
+
+            /** The voxels where seed {@code s}'s own predicted image stands half the way from the background to the clip or higher. */
+            boolean[] core(int s) {
+                boolean[] c = new boolean[sum.length];
+                for (int q = 0; q < sum.length; q++) {
+                    c[q] = own[s][q] >= half;
+                }
+                return c;
+            }
+
+            boolean overlap(int s, int t) {
+                for (int q = 0; q < sum.length; q++) {
+                    if (own[s][q] >= half && own[t][q] >= half) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** Share of the energy of the CT numbers above the background over the voxels given that the fit explains. */
+            double explained(boolean[] voxels) {
+                SeedImageModel m = fitter.model();
                 double energy = 0;
                 double ssr = 0;
-                int core = 0;
                 for (int q = 0; q < sum.length; q++) {
-                    if (own[s][q] >= half) {
+                    if (voxels[q]) {
                         double d = region.hu[q] - m.backgroundHu();
                         double r = region.hu[q] - m.image(sum[q]);
                         energy += d * d;
                         ssr += r * r;
-                        core++;
                     }
                 }
-                double explained = energy > 0 ? 1 - ssr / energy : 0;
-                if (core >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED) {
-                    out.add(new SeedsInMetal.Located(placed[s], explained));
-                }
+                return energy > 0 ? 1 - ssr / energy : 0;
             }
-            return out;
+        }
+
+        private static int count(boolean[] voxels) {
+            int n = 0;
+            for (boolean v : voxels) {
+                n += v ? 1 : 0;
+            }
+            return n;
         }
 
         /** How clearly the chosen count beats one more and one fewer, in [0, 1]. */
