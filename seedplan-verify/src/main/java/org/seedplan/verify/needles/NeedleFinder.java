@@ -1863,13 +1863,25 @@ public final class NeedleFinder {
             // Both ends in tissue: a strand of seeds, or a needle whose outer part a converging neighbour's run has taken.
             Polyline beyondHigh = steelToAir(ct, line, others);
             Polyline beyondLow = steelToAir(ct, line.reversed(), others);
-            if ((beyondHigh == null) == (beyondLow == null)) {
+            if (beyondHigh == null && beyondLow == null) {
+                // Neither end's steel followed to air: where one end's rings lie mostly in air (SKIN_MEDIAN_HU) and the other's
+                // do not, the first is the skin's and the run a needle's (a strand of seeds lies wholly in tissue, and is shorter
+                // than AXIS_CHORD_MM: four seeds end to end, 20 mm).
+                boolean lowAtSkin = low.surroundingHu() < SKIN_MEDIAN_HU;
+                if (lowAtSkin == high.surroundingHu() < SKIN_MEDIAN_HU || line.length() < AXIS_CHORD_MM) {
+                    return null;
+                }
+                tipHigh = lowAtSkin;
+                certain = true;
+                hubAtEdge = false;
+            } else if (beyondHigh != null && beyondLow != null) {
                 return null;
+            } else {
+                tipHigh = beyondLow != null;
+                line = tipHigh ? beyondLow.reversed() : beyondHigh;
+                certain = true;
+                hubAtEdge = !ct.grid().contains(tipHigh ? line.point(0) : line.last());
             }
-            tipHigh = beyondLow != null;
-            line = tipHigh ? beyondLow.reversed() : beyondHigh;
-            certain = true;
-            hubAtEdge = !ct.grid().contains(tipHigh ? line.point(0) : line.last());
         } else if (low.outside() != high.outside()) {
             tipHigh = low.outside();
             certain = true;
@@ -2090,6 +2102,19 @@ public final class NeedleFinder {
 
     /** Air around a needle, HU: below lung parenchyma (−850 ± 100 HU), above air with noise (−1000). */
     static final double AIR_HU = -950;
+
+    /**
+     * Median CT number of the rings around a run's end ({@link End#surroundingHu}) below which an end that the air test
+     * ({@link #AIR_HU}) reads as in tissue is taken as the skin end where no steel could be followed to air from either end
+     * ({@link #describe}), HU: half way between tissue (0 ± 100) and air (−1000); only air or lung reads below it over half the
+     * rings. A run ending at the skin has most of its rings beyond the end in air, while bright streaks and the skin's curve
+     * keep their lower fifth above the air level, and in air the shaft's partial volume on 5 mm slices falls below the metal
+     * level so no steel is followed to air (3981 needle 1: median −583, lower fifth −946 HU; 3996 needle 5: −700 and −934;
+     * both were dropped as strands of seeds, missed). Every other end of a run of 40 mm or more reaching that
+     * branch on the nine seen 5 mm and two 3 mm sets run lay in tissue: −105 HU at most (4012); on the firing side the margin
+     * is thin, 83 HU (docs/needles.md, twentieth round).
+     */
+    static final double SKIN_MEDIAN_HU = -500;
 
     /** The share of the ring samples below which an end's surroundings are read for air ({@link End}). */
     private static final double AIR_QUANTILE = 0.2;
