@@ -13,8 +13,7 @@ import org.seedplan.geometry.Volume;
  * {@value #RADIUS_MM} mm of the curve weighted by how far it rises above {@value #BASE_HU} HU (so the partial-volume
  * edges, which lie below a 12-bit scanner's clip, place the needle between voxel centres and between slices where the
  * clipped core cannot), and the curve is refitted to the centroids with slabs that stray from it (a seed touching the
- * needle, a needle crossing it) left out. Voxels nearer another needle's curve than this one's are not counted, nor those nearer
- * metal beside the needle that is none of its steel ({@link NeedleFinder}: a strand of seeds a slice below it).
+ * needle, a needle crossing it) left out. Voxels nearer another needle's curve than this one's are not counted.
  */
 final class NeedleCentreline {
 
@@ -56,8 +55,7 @@ final class NeedleCentreline {
 
     /**
      * The curve refitted through the slab centroids between parameters {@code t0} and {@code t1} of {@code curve} (the
-     * metal run's extent); {@code others} are the other needles' curves and the metal beside this one. Returns {@code curve} when
-     * too few slabs remain.
+     * metal run's extent); {@code others} are the other needles' curves. Returns {@code curve} when too few slabs remain.
      */
     static SpaceCurve refine(Volume ct, SpaceCurve curve, double t0, double t1, List<Extent> others) {
         Grid g = ct.grid();

@@ -135,7 +135,6 @@ public final class NeedleFinder {
             runs.addAll(inComponent);
         }
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
-        List<Run> extracted = runs;
         runs = joinCollinear(runs, NeedleCentreline.zSpreadMm(ct));
         runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
@@ -145,17 +144,12 @@ public final class NeedleFinder {
         }
         List<Run> refinedRuns = new ArrayList<>();
         List<double[]> ranges = new ArrayList<>();
-        // Metal beside each run that is none of its steel (a strand of seeds a slice below the shaft, joined to it or taken for
-        // its echo): its voxels feed neither the centroids nor the z fits' misfits.
-        List<List<NeedleCentreline.Extent>> besides = new ArrayList<>();
         for (int q = 0; q < runs.size(); q++) {
             Run r = runs.get(q);
             double[] range = range(r.points(), r.curve());
-            List<NeedleCentreline.Extent> beside = metalBeside(r, extracted, runs, ct.grid().dzMm());
             if (range[1] - range[0] >= MIN_LENGTH_MM) {
                 List<NeedleCentreline.Extent> others = new ArrayList<>(extents);
                 others.remove(q);
-                others.addAll(beside);
                 SpaceCurve refined = NeedleCentreline.refine(ct, r.curve(), range[0], range[1], others);
                 r = new Run(r.points(), r.weights(), refined);
                 range = range(r.points(), refined);
@@ -163,7 +157,6 @@ public final class NeedleFinder {
             if (range[1] - range[0] >= MIN_LENGTH_MM) {
                 refinedRuns.add(r);
                 ranges.add(range);
-                besides.add(beside);
             } else {
                 otherObjects++;
             }
@@ -229,7 +222,7 @@ public final class NeedleFinder {
                     double[] range = ranges.get(q);
                     if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                         NeedleZFit.Fitted z = NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], candidate, clipHu,
-                                others(tried, ranges, q, besides), shafts);
+                                others(tried, ranges, q), shafts);
                         tried.set(q, new Run(r.points(), r.weights(), z.curve()));
                         triedFits.set(q, z);
                         sum += z.misfit();
@@ -301,7 +294,7 @@ public final class NeedleFinder {
                 double[] range = ranges.get(q);
                 if (zFits.get(q) == null && NeedleCentreline.steeperStraightZ(ct, r.curve(), range[0], range[1])) {
                     NeedleZFit.Fitted z = NeedleZFit.refit(ct, NeedleCentreline.withStraightZ(r.curve(), range[0], range[1]), range[0],
-                            range[1], profile[0], chosenProfile, clipHu, others(leastRuns, ranges, q, besides), shafts);
+                            range[1], profile[0], chosenProfile, clipHu, others(leastRuns, ranges, q), shafts);
                     if (!(z.misfit() / Math.max(1, range[1] - range[0]) >= UNEXPLAINED_MISFIT * shallowMedian)) {
                         leastRuns.set(q, new Run(r.points(), r.weights(), z.curve()));
                         steeperFits.set(q, z);
@@ -331,7 +324,7 @@ public final class NeedleFinder {
                 double[] range = ranges.get(q);
                 if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
                     sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
-                            others(refinedRuns, ranges, q, besides), shafts).misfit();
+                            others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
             sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
@@ -418,7 +411,7 @@ public final class NeedleFinder {
                 NeedleEndFit fit = fits.get(refinedRuns.get(q));
                 boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
                 boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
-                        profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q, besides)) >= HALVES_DISAGREE_MM;
+                        profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
                 // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
                 // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
                 // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
@@ -775,94 +768,6 @@ public final class NeedleFinder {
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm, needle.tipAxisUncertaintyMm());
     }
-
-    /** {@link #others(List, List, int)} and the metal beside the {@code q}th run ({@link #metalBeside}). */
-    private static List<NeedleCentreline.Extent> others(List<Run> runs, List<double[]> ranges, int q,
-                                                        List<List<NeedleCentreline.Extent>> besides) {
-        List<NeedleCentreline.Extent> out = others(runs, ranges, q);
-        out.addAll(besides.get(q));
-        return out;
-    }
-
-    /**
-     * The runs of metal taken from the components ({@code extracted}) that are no longer runs of their own ({@code runs}: joined
-     * to this run as its piece, or dropped as an echo), shorter than {@value #AXIS_CHORD_MM} mm (a strand of seeds; no needle's
-     * part), and lie beside {@code run}'s own line a slice away, not on it: alongside it over more than half their length within
-     * its extent, their voxels' median offset from the line through the run's other voxels at least {@value #BESIDE_MM} mm across
-     * in the axial plane and half the slice spacing {@code spacingMm} along z. A needle's own steel, and its partial volume in the
-     * neighbouring slice (its echo), lie on its line in the axial plane; a strand of seeds lying along the needle a slice below or
-     * above, a few mm to the side, does not (3985 needle 2: four seeds 9-24 mm behind the tip, 2.1-2.3 mm to the side and 4.25 mm
-     * below, a run of 18.8 mm joined to the needle's run as its piece; their clipped metal pulled the centroids towards them and
-     * the tip lay 1.12 mm off, 1.11 across the needle, stated ±0.16). Metal beside the line in the needle's own slice is left as
-     * it was: there it is the steel of a neighbouring needle near the hubs (3788: a run of two needles' steel, 1.98 mm across and
-     * 0.21 mm along z from a piece, read as a 139.7 mm false needle once that piece was left out; docs/needles.md, twentieth round).
-     */
-    private static List<NeedleCentreline.Extent> metalBeside(Run run, List<Run> extracted, List<Run> runs, double spacingMm) {
-        List<NeedleCentreline.Extent> out = new ArrayList<>();
-        double[] rl = range(run.points(), run.curve());
-        for (Run e : extracted) {
-            if (runs.stream().anyMatch(r -> r == e) || e.length() >= AXIS_CHORD_MM || ofAnother(e, run, runs)) {
-                continue;
-            }
-            double[] rs = range(e.points(), e.curve());
-            if (overlapMm(e, run, rl, rs) <= (rs[1] - rs[0]) / 2 || medianOffsets(e, run.curve())[0] > NeedleCentreline.RADIUS_MM + 1) {
-                continue;
-            }
-            // Across the run's own line: its voxels less the piece's (a piece joined to it pulled its curve towards it).
-            java.util.Set<Vec3> piece = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            piece.addAll(Arrays.asList(e.points()));
-            List<Vec3> ownPoints = new ArrayList<>();
-            List<Double> ownWeights = new ArrayList<>();
-            for (int k = 0; k < run.points().length; k++) {
-                if (!piece.contains(run.points()[k])) {
-                    ownPoints.add(run.points()[k]);
-                    ownWeights.add(run.weights()[k]);
-                }
-            }
-            if (ownPoints.size() < 8) {
-                continue;
-            }
-            SpaceCurve own = refit(ownPoints.toArray(new Vec3[0]), ownWeights.stream().mapToDouble(Double::doubleValue).toArray(),
-                    run.curve().axis(), 1);
-            double[] beside = medianOffsets(e, own);
-            if (beside[0] >= BESIDE_MM && Math.abs(beside[1]) >= spacingMm / 2) {
-                out.add(new NeedleCentreline.Extent(e.curve(), rs[0], rs[1]));
-            }
-        }
-        return out;
-    }
-
-    /** Whether {@code piece}'s voxels went to a run other than {@code run} (a piece of another needle). */
-    private static boolean ofAnother(Run piece, Run run, List<Run> runs) {
-        Vec3 first = piece.points()[0];
-        for (Run r : runs) {
-            if (r != run && Arrays.stream(r.points()).anyMatch(p -> p == first)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The median offsets of {@code piece}'s voxels from {@code curve}: across it in the axial plane and along z ({@link #offset}), mm. */
-    private static double[] medianOffsets(Run piece, SpaceCurve curve) {
-        double[] across = new double[piece.points().length];
-        double[] alongZ = new double[across.length];
-        for (int k = 0; k < across.length; k++) {
-            double[] o = offset(piece.points()[k], curve);
-            across[k] = o[1];
-            alongZ[k] = o[2];
-        }
-        Arrays.sort(across);
-        Arrays.sort(alongZ);
-        return new double[] {across[across.length / 2], alongZ[alongZ.length / 2]};
-    }
-
-    /**
-     * Median offset across a run's own line in the axial plane from which a piece of metal alongside it a slice away is beside it,
-     * mm ({@link #metalBeside}): an 18 G needle's steel and partial volume lie within about a voxel (0.75 mm) of its line across;
-     * the seeds of 3985 lay 2.23 mm from it (docs/needles.md, twentieth round, for the closest cases on either side).
-     */
-    static final double BESIDE_MM = 1.5;
 
     /** The curves of every run but the {@code q}th, over their extents. */
     private static List<NeedleCentreline.Extent> others(List<Run> runs, List<double[]> ranges, int q) {
