@@ -185,7 +185,6 @@ public final class NeedleFinder {
         List<NeedleZFit.Fitted> steeperFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         List<NeedleZFit.Fitted> steeperUnexplained = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         boolean steelEdgedChosen = false;
-        List<NeedleZFit.Fitted> sagTied = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         // The fits of the other reading of the scan's profile (the steel-edged box, or the best softer profile where that box is
         // chosen) and the ratio of its summed misfit to the chosen profile's (NaN where no z was fitted).
         List<NeedleZFit.Fitted> rivalFits = null;
@@ -302,34 +301,6 @@ public final class NeedleFinder {
                     } else {
                         steeperUnexplained.set(q, z);
                     }
-                }
-            }
-            // A needle bent by a lateral load bends smoothly from the hub to the tip; nearly flat in the slices, a bend of 2-3 mm
-            // lies almost all along z, and the straight z line follows the part of the shaft the slices show best (4042 n1, 3 mm,
-            // bent 2.93 mm: the line followed the hub third, the tip 1.58 mm off along z, stated ±0.07; 3895 n1, 3958 n1 at 3 mm,
-            // 3925 n4 at 5 mm the same, 1.0-1.2 mm; docs/needles.md, twentieth round). Each z-fitted line is fitted again with a
-            // sag at mid-span (NeedleZFit.Fitted#sagged) and read bent where the sag lowers the misfit by SAG_CHOSEN times the
-            // line's mean misfit per voxel or more (the χ² of one more number, with the residuals' own variance); the ends are
-            // then fitted on the bent line (below). Where the sag lowers it by SAG_TIED or more but less than SAG_CHOSEN, both
-            // explain the scan: the line stands, and its tip is stated at least the distance along z between the two. A sag
-            // beyond SAG_MOST_MM is no needle's bend (runs of two needles' steel, or between needles, took 1.6-8.4 mm).
-            for (int q = 0; q < leastRuns.size(); q++) {
-                NeedleZFit.Fitted straight = zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q);
-                NeedleZFit.Fitted bent = straight == null ? null : straight.sagged();
-                if (bent != null && Math.abs(bent.sagMm()) > SAG_MOST_MM) {
-                    bent = null;
-                }
-                double chi2 = straight == null ? 0 : straight.sagChiSquare(bent);
-                if (bent != null && chi2 >= SAG_CHOSEN) {
-                    Run r = leastRuns.get(q);
-                    leastRuns.set(q, new Run(r.points(), r.weights(), bent.curve()));
-                    if (zFits.get(q) != null) {
-                        zFits.set(q, bent);
-                    } else {
-                        steeperFits.set(q, bent);
-                    }
-                } else if (bent != null && chi2 >= SAG_TIED) {
-                    sagTied.set(q, bent);
                 }
             }
             // The statement only: the ends' fits bound a thick box slice's width from below and not its edges, and the chosen
@@ -469,9 +440,6 @@ public final class NeedleFinder {
                         ? seenInSliceMm(ct, needle.tipMm()) : 0;
                 FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)),
                         inSlice);
-                if (sagTied.get(q) != null) {
-                    stated = withTipZUncertaintyAtLeast(stated, lineApartAlongZMm(sagTied.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()));
-                }
                 needles.add(stated);
                 if (notOneNeedle && !blind) {
                     unexplained.add(stated);
@@ -717,28 +685,6 @@ public final class NeedleFinder {
      * which the two are taken as equally good: the image does not tell their edges apart. 3766 (box, extended): 1.0054.
      */
     static final double PROFILES_TIED = 1.02;
-    /**
-     * The sag's χ² drop ({@link NeedleZFit.Fitted#sagChiSquare}) from which a z-fitted needle is read bent along z: the sag six of
-     * its standard errors with the residuals taken as white noise. They are not: the seen straight needles' drops (3 mm 3877,
-     * 3949; 5 mm 3925: 190 needles) have a median of 3.1 and a 90th percentile of 30 against χ²'s 0.45 and 2.7 (streaks, seeds and
-     * the partial volume the model leaves in the residuals, correlated along the shaft), so six white-noise standard errors are
-     * about two real ones. Margin, a factor of about two either way (thin): the bent tips it places, least 73.9 (4042 n1, 1.58 mm
-     * off along z), then 85.8 (3958 n4), 89.8 (3958 n1); a right bent tip the parabola would throw past 1 mm, 16.9 (3937 n1, est.
-     * 0.28 -> 1.26 mm). Straight needles above it (up to 234, 3897 n6) move 0.3 mm or less.
-     */
-    static final double SAG_CHOSEN = 36;
-    /**
-     * The sag's χ² drop from which straight and bent both explain the scan (three white-noise standard errors): the line stands
-     * and the tip is stated at least their distance along z at the tip.
-     */
-    static final double SAG_TIED = 9;
-    /**
-     * The most sag at mid-span (mm) a needle's bend is read with: a needle bent by a lateral load (the bench's bends reach 3 mm at
-     * the tip) sags a quarter of its tip's deflection from the chord as a cantilever. The bent needles it places sagged 0.29-0.68
-     * mm (4042 n1 0.55, 3925 n4 0.68); runs that are no one needle's steel 1.60-8.4 mm (NeedleFinderOffSteelTest's scans 3685,
-     * 3657: read bent, one became a false needle and one a needle was missed). Margin: 0.68 against 1.60 (thin).
-     */
-    static final double SAG_MOST_MM = 1.0;
 
     /**
      * How far apart along z (mm) two z fits of one run place the tip {@code tip}: each line's height at the tip's place (0 when

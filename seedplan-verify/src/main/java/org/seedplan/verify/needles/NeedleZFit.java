@@ -370,7 +370,8 @@ final class NeedleZFit {
                 double mass = Math.exp(x[0]);
                 double sum = prior(x);
                 for (int q = 0; q < tv.length; q++) {
-                    double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q], zv[q] - heightAt(x, q))) - value[q];
+                    double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
+                            zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
                     sum += Math.log1p(r * r / C2);
                 }
                 return sum;
@@ -398,7 +399,7 @@ final class NeedleZFit {
                 int q = nearFirst[k];
                 double s = steel == null ? Double.NaN : steel[q];
                 if (Double.isNaN(s)) {
-                    s = steelAt(table, inPlane[q], zv[q] - (rise == null ? heightAt(x, q) : x[1] + rise[q]));
+                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (tv[q] - a) / span : rise[q])));
                     if (steel != null) {
                         steel[q] = s;
                     }
@@ -415,20 +416,6 @@ final class NeedleZFit {
                 sum += Math.log1p(ratio[q]);
             }
             return sum;
-        }
-
-        /**
-         * The line's height at voxel {@code q}: from {@code x[1]} at the fit's first end to {@code x[2]} at its second, and where
-         * {@code x} holds a fourth number, bent along z by a sag of {@code x[3]} mm at mid-span, 4 x[3] w (1 - w) at the share w
-         * of the span (a parabola, as a needle bent by a lateral load takes).
-         */
-        private double heightAt(double[] x, int q) {
-            double z = x[1] + (x[2] - x[1]) * (tv[q] - a) / span;
-            if (x.length <= 3) {
-                return z;
-            }
-            double w = (tv[q] - a) / span;
-            return z + 4 * x[3] * w * (1 - w);
         }
 
         /**
@@ -490,9 +477,6 @@ final class NeedleZFit {
         private static final double FIRST_SHIFT_MM = 0.05;
         private static final int BISECTIONS = 5;
         private static final int PROFILE_EVALUATIONS = 60;
-        /** The sag's starts either side of none, mm. */
-        private static final double SAG_START_MM = 0.8;
-        private static final int SAG_EVALUATIONS = 400;
         private final SpaceCurve curve;
         private final Misfit misfit;
         private final double[] best;
@@ -501,7 +485,6 @@ final class NeedleZFit {
         private final double span;
         private final double bound;
         private final double reachMm;
-        private final int voxels;
 
         private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double a, double span,
                        int voxels, double reachMm) {
@@ -513,54 +496,6 @@ final class NeedleZFit {
             this.span = span;
             this.bound = TWO_SIGMA * least / Math.max(1, voxels);
             this.reachMm = reachMm;
-            this.voxels = voxels;
-        }
-
-        /**
-         * This straight line's z fitted again bent by a sag at mid-span (mass, end heights and sag together, by Nelder-Mead from
-         * the line with no sag and with {@value #SAG_START_MM} mm either way: the misfit along z has local minima where the line
-         * nears a slice boundary), on the same voxels with the same profile; null when this fit is unfitted or already bent.
-         * The sagged curve's in-plane coordinates are this one's.
-         */
-        Fitted sagged() {
-            if (misfit == null || best.length > 3) {
-                return null;
-            }
-            double[] x = null;
-            double xm = Double.POSITIVE_INFINITY;
-            for (double sag : new double[] {0, -SAG_START_MM, SAG_START_MM}) {
-                double[] y = NelderMead.minimise(misfit, new double[] {best[0], best[1], best[2], sag}, new double[] {0.1, 0.2, 0.2, 0.3},
-                        SAG_EVALUATIONS, 1e-4);
-                double ym = misfit.of(y);
-                if (ym < xm) {
-                    x = y;
-                    xm = ym;
-                }
-            }
-            // z = x1 + B d + C d² with d = t - a: B = (x2 - x1 + 4 s) / span, C = -4 s / span²; as a polynomial in t / scale.
-            double c = -4 * x[3] / (span * span);
-            double b = (x[2] - x[1] + 4 * x[3]) / span;
-            double scale = curve.scaleMm();
-            double[] cz = {x[1] - b * a + c * a * a, (b - 2 * c * a) * scale, c * scale * scale};
-            return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), scale, curve.cx(), curve.cy(), cz), misfit, x, a, span,
-                    voxels, reachMm);
-        }
-
-        /** The sag at mid-span of a {@link #sagged} fit (mm, + up along z), 0 for a straight line or none fitted. */
-        double sagMm() {
-            return best != null && best.length > 3 ? best[3] : 0;
-        }
-
-        /**
-         * How much better {@code bent} (this fit {@link #sagged}) explains the voxels than this straight line, in units of this
-         * fit's mean misfit per voxel: for residuals well inside the robust scale the misfit is Σ r² / c², so this is the drop
-         * of χ² with the residuals' own variance, the square of the sag's amplitude over its standard error (one number more).
-         */
-        double sagChiSquare(Fitted bent) {
-            if (least <= 0 || bent == null) {
-                return 0;
-            }
-            return (least - bent.least) * voxels / least;
         }
 
         static Fitted unfitted(SpaceCurve curve) {
@@ -599,26 +534,17 @@ final class NeedleZFit {
 
         /** How far the line's z at place {@code u} (0 at the fit's first end, 1 at its second) moves in {@code sign}'s direction. */
         private double reach(double u, int sign) {
-            boolean bent = best.length > 3;
-            double sagAt = bent ? 4 * u * (1 - u) : 0;
-            double z = best[1] + (best[2] - best[1]) * u + (bent ? best[3] * sagAt : 0);
-            // The end farther from u is fitted again (and the sag, where bent); the nearer follows from the z held at u.
+            double z = best[1] + (best[2] - best[1]) * u;
+            // The end farther from u is fitted again; the nearer follows from the z held at u.
             boolean freeFirst = u > 0.5;
-            double[] from = bent ? new double[] {best[0], freeFirst ? best[1] : best[2], best[3]}
-                    : new double[] {best[0], freeFirst ? best[1] : best[2]};
+            double[] from = {best[0], freeFirst ? best[1] : best[2]};
             double[][] at = {from};
             java.util.function.DoubleUnaryOperator rise = shift -> {
                 double held = z + sign * shift;
-                NelderMead.Bounded f = (y, bound) -> {
-                    double s = bent ? y[2] : 0;
-                    double line = held - s * sagAt;
-                    double[] x = freeFirst
-                            ? new double[] {y[0], y[1], (line - y[1] * (1 - u)) / u}
-                            : new double[] {y[0], (line - y[1] * u) / (1 - u), y[1]};
-                    return misfit.at(bent ? new double[] {x[0], x[1], x[2], s} : x, bound);
-                };
-                double[] y = NelderMead.minimise(f, at[0], bent ? new double[] {0.1, 0.2, 0.2} : new double[] {0.1, 0.2},
-                        PROFILE_EVALUATIONS, 1e-4);
+                NelderMead.Bounded f = (y, bound) -> misfit.at(freeFirst
+                        ? new double[] {y[0], y[1], (held - y[1] * (1 - u)) / u}
+                        : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]}, bound);
+                double[] y = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4);
                 at[0] = y;
                 return f.at(y, Double.POSITIVE_INFINITY) - least;
             };
