@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
  * Needles of the seen 5 mm sets that no run held, so that no later step could find them (docs/needles.md, seventeenth round): a
  * needle flat on the boundary between two slices whose partial volume never reaches the start level; and (eighteenth round) a
  * needle whose run was dropped as another needle's echo; (nineteenth round) a needle whose run was joined to another's as a piece
- * of it. The scans drawn whole as the generalisation run draws them.
+ * of it; (twentieth round) a needle whose run ends at the skin in rings mostly of air, dropped as a strand of seeds. The scans
+ * drawn whole as the generalisation run draws them.
  */
 class NeedleFinderMissedRunTest {
 
