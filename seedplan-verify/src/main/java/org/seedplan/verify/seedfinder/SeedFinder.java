@@ -246,6 +246,19 @@ public final class SeedFinder {
     static final double THICK_APART_DIP = 0.3;
     static final int THICK_DIP_VOXELS = 3;
     /**
+     * On slices of {@value #THICK_SLICE_MM} mm or more (either scale) a piece of a screw or rod with bone beyond it and no dark band
+     * is also named where at least {@value #SATURATED_ALONE_VOXELS} of its voxels stand at the clip while their mirror images lie low
+     * enough for them to rise {@value #SATURATED_ALONE_SHARE} of the way from the background to the metal level above them ({@link
+     * SeedsInMetal.Excess#saturatedAlone}): they saturate on their own, which the screw's mirrored blur with cortex beside it cannot
+     * make and cortex alone (about 1 700 HU) does not reach. A seed beside the shaft on the cortex's side, merged with the cortex
+     * into one piece of 5-9 seeds' metal with no dip before the bone, gives 3-8 such voxels on 5 mm slices (the scenes drawn from
+     * 2039, gaps 0-1.5 mm, every profile and scale); the 543 pieces with bone beyond them on the 5 mm screw scans of the seed
+     * matrix's tuning sets (100, 200, 12600-14900), the all-implant scans 300-2200 and the scenes drawn from 2027-2039 that lie at
+     * no seed hold at most 1 (33 of them; docs/seed-finder.md, twenty-first round).
+     */
+    static final double SATURATED_ALONE_SHARE = 0.9;
+    static final int SATURATED_ALONE_VOXELS = 2;
+    /**
      * A dark band beyond the mirror image of a piece of a screw or rod with no bone beyond it explains the piece (the screw's own
      * edge rising above its darkened mirror image) only where the band lies at least this deep below the local background (a share
      * of the metal level above the background, {@link SeedsInMetal.Excess#bandDepth}) or the piece's centre lies nearer its axis than
@@ -909,7 +922,8 @@ public final class SeedFinder {
      * #THICK_SLICE_MM} mm where the CT number dips by {@value #BONE_APART_DIP} of the way between the piece and the bone (soft tissue
      * between them) or the piece holds a seed-long saturated ridge along the screw ({@value #RIDGE_VOXELS} voxels at the clip reaching
      * {@value #RIDGE_MM} mm), and on thicker slices where it dips by {@value #THICK_APART_DIP} with {@value #THICK_DIP_VOXELS} voxels at
-     * the clip (docs/seed-finder.md, thirteenth round). A band alone, with no bone beyond the piece, explains it only where it lies
+     * the clip (docs/seed-finder.md, thirteenth round) or {@value #SATURATED_ALONE_VOXELS} of its voxels saturate where their mirror
+     * images lie near the background (twenty-first round). A band alone, with no bone beyond the piece, explains it only where it lies
      * {@value #SHALLOW_BAND} of the way below the background or deeper or the piece lies nearer the axis than {@value
      * #BEYOND_RADIUS} of the screw's median radius (fourteenth round), and never where the piece holds {@value #SEED_SIZED_SEEDS}
      * seed's metal or more that one seed's image explains to {@value #SEED_SIZED_EXPLAINED} (sixteenth round). With bone beyond it a
@@ -946,7 +960,9 @@ public final class SeedFinder {
                         ? seedPeak == 0 && (e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= BONE_APART_DIP
                         || e.saturatedRidge(g, hu, model.clipHu(), RIDGE_VOXELS, RIDGE_MM))
                         : e.dipBeforeBone(g, hu, local, span, model.sigmaXyMm()) >= THICK_APART_DIP
-                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0))
+                        && e.saturatedRidge(g, hu, model.clipHu(), THICK_DIP_VOXELS, 0)
+                        // Nor, on thick slices, metal saturating on its own beside the screw, which bone cannot do.
+                        || e.saturatedAlone(g, hu, model.clipHu(), local, span, SATURATED_ALONE_SHARE) >= SATURATED_ALONE_VOXELS)
                         // Nor is metal lying beside the screw, beyond its radius, with only a shallow band beyond its mirror image.
                         || !e.boneBeyond(g, hu, local, span, model.sigmaXyMm()) && (e.bandDepth(g, hu, local, span) < SHALLOW_BAND
                         && e.radiusShare(g, b) >= BEYOND_RADIUS

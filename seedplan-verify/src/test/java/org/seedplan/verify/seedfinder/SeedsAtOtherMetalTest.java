@@ -426,4 +426,56 @@ class SeedsAtOtherMetalTest {
             assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("scan %d: METAL MAY lines", scan[0]).isZero();
         }
     }
+
+    @Test
+    void aSeedBesideAScrewsShaftMergedWithCortexOnFiveMmTwelveBitSlicesIsNamed() {
+        // The scenes drawn from 2039 lay the shaft seed 17.4 mm behind the tip on the side of the vertebra's cortex, where the cortex
+        // comes closest to the shaft. On 5 mm 12-bit slices the seed, the cortex and the screw make one object, and the screw's
+        // symmetry leaves the seed with the cortex as one piece of 5-9 seeds' metal, bone beyond it and no dip before the bone: the bone
+        // test took it for cortex and the seed was lost with no line at gaps 0-1.5 mm on every profile (the test fails on the finder
+        // before the twenty-first round). 3-8 of the piece's voxels saturate where their mirror images lie near the background (a seed's
+        // metal, denser than bone); pieces of cortex with bone beyond them hold at most 1 such voxel on the 5 mm screw scans of the tuning
+        // data. Named now (never counted).
+        assertShaftSeedsNamed(2039, new Object[][] {{SliceProfile.BOX, 5.0, 0.0, HuScale.CLIPPED_12_BIT},
+            {SliceProfile.TRIANGLE, 5.0, 0.25, HuScale.CLIPPED_12_BIT}, {SliceProfile.GAUSSIAN, 5.0, 1.0, HuScale.CLIPPED_12_BIT}});
+    }
+
+    @Test
+    void cortexBesideAScrewOnFiveMmSlicesWithOneVoxelSaturatingAloneIsNotNamed() {
+        // The tuning screw scans whose pieces with bone beyond them come closest to the saturated-alone rule on 5 mm slices (one voxel at
+        // the clip whose mirror image lies near the background, against the rule's 2): 14612 (box 12-bit, 2.54 seeds' metal) and all-implant
+        // 1616 (Gaussian 12-bit, 1.18 seeds). No line names metal the screw may hold near either piece.
+        assertNoScrewLineNear(new SeedFinder().find(IndependentScanMatrix.scan(14612, 12).ct()), new Vec3(-3.4, 55.3, 8.3), "14612");
+        assertNoScrewLineNear(new SeedFinder().find(IndependentScanMatrix.allImplants(1616, 16).ct()), new Vec3(-4.6, 54.7, 8.7), "1616");
+    }
+
+    @Test
+    void aScrewWithNoSeedBesideItOnFiveMmSlicesIsNotNamed() {
+        // The bench anatomy with only the pedicle screw (its shaft through the vertebra's cortex) on 5 mm slices of each profile and
+        // scale: the saturated-alone rule, like every reading of a screw's pieces, names nothing.
+        for (SliceProfile profile : SliceProfile.values()) {
+            for (HuScale scale : HuScale.values()) {
+                var grid = new org.seedplan.geometry.Grid(new Vec3(-79.6, -79.6, -35), 0.8, 0.8, 5, 200, 200, 15);
+                var origin = org.seedplan.verify.scanner.Anatomy.centre(grid);
+                var ct = new org.seedplan.verify.scanner.PostOpScanner(ScannerModel.typical(profile, scale)).scan(grid, java.util.List.of(
+                        org.seedplan.verify.scanner.DenseObject.pedicleScrew(origin.plus(new Vec3(-2, 32, 0)), new Vec3(-0.2, 1, 0.15), 24)), 5);
+                SeedFinding f = new SeedFinder().find(ct);
+                assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("%s %s: METAL MAY lines", profile, scale).isZero();
+            }
+        }
+    }
+
+    /** No METAL MAY line names metal within the matching gate of {@code at}. */
+    private static void assertNoScrewLineNear(SeedFinding f, Vec3 at, String scan) {
+        java.util.regex.Pattern near = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm");
+        for (String line : f.selfCheck()) {
+            if (line.startsWith("METAL MAY")) {
+                java.util.regex.Matcher m = near.matcher(line);
+                while (m.find()) {
+                    Vec3 p = new Vec3(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+                    assertThat(p.minus(at).norm()).as("scan %s: %s", scan, line).isGreaterThan(IndependentScanMatrix.MATCH_GATE_MM);
+                }
+            }
+        }
+    }
 }
