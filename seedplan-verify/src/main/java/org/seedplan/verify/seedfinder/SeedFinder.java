@@ -253,8 +253,10 @@ public final class SeedFinder {
      * make and cortex alone (about 1 700 HU) does not reach. A seed beside the shaft on the cortex's side, merged with the cortex
      * into one piece of 5-9 seeds' metal with no dip before the bone, gives 3-8 such voxels on 5 mm slices (the scenes drawn from
      * 2039, gaps 0-1.5 mm, every profile and scale); the 543 pieces with bone beyond them on the 5 mm screw scans of the seed
-     * matrix's tuning sets (100, 200, 12600-14900), the all-implant scans 300-2200 and the scenes drawn from 2027-2039 that lie at
-     * no seed hold at most 1 (33 of them; docs/seed-finder.md, twenty-first round).
+     * matrix's tuning sets (100, 200, 12600-12800, 13000, 13200-14900), the all-implant scans 300-2200 and the scenes drawn from
+     * 2027-2039 that lie at no seed hold at most 1 (33 of them; the 451 with no dark band, which the rule is asked of: 18). A screw's
+     * own edge above a dark band holds up to 6 (its mirror image darkened): the rule is not asked there (docs/seed-finder.md,
+     * twenty-first round).
      */
     static final double SATURATED_ALONE_SHARE = 0.9;
     static final int SATURATED_ALONE_VOXELS = 2;
