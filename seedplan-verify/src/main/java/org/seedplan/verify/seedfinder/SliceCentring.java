@@ -13,7 +13,9 @@ import org.seedplan.geometry.Vec3;
  * into neighbouring slices is kept where it can reach each of them. Since the fifteenth round also, on any thick profile, a lone
  * seed in one slice whose fit stands off the centre only on a poorly explained, tilted image ({@link #unsupportedInOneSlice}), and
  * since the twentieth round one whose slices beside it hold more of its metal on the other side; where they show neither side the
- * seed is kept and named ({@link #unsureAlongZ}).
+ * seed is kept and named ({@link #unsureAlongZ}). Since the twenty-first round two near-parallel seeds fitted one in each of two box
+ * slices within 1.5 mm in-plane, which the slices' metal cannot tell from a side-by-side pair across the boundary, go a quarter slice
+ * either side of it ({@link #sideBySide}).
  */
 final class SliceCentring {
 
