@@ -175,8 +175,8 @@ final class SelfCheck {
         List<String> out = new ArrayList<>(withUnsureAlongZ(lines, unsure));
         for (PairUnsureAlongZ p : pairs) {
             out.add(String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the two seeds counted near (%.1f, %.1f, %.1f) mm, one in each of"
-                    + " two %.1f mm slices, are placed %.1f mm either side of the slices' boundary: each slice holds one seed's metal"
-                    + " whether the two lie side by side across the boundary or one at each slice's centre, and each may lie up to %.1f mm"
+                    + " two %.1f mm slices, are placed %.2f mm either side of the slices' boundary: each slice holds one seed's metal"
+                    + " whether the two lie side by side across the boundary or one at each slice's centre, and each may lie up to %.2f mm"
                     + " from where it is listed - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.sliceMm(),
                     p.sliceMm() / 4, p.sliceMm() / 4));
         }

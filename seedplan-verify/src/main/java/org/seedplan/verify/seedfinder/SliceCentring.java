@@ -92,8 +92,9 @@ final class SliceCentring {
 
     /**
      * The two seeds of a blob fitted as two, spanning two thick box-like slices, each at the centre of the slice its fitted centre
-     * lies in (a side-by-side pair, {@link #sideBySide}: halfway between that centre and the boundary), where the fit put one seed in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one
-     * element per slice from {@code k0} to {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
+     * lies in (a side-by-side pair, {@link #sideBySide}: halfway between that centre and the boundary), where the fit put one seed
+     * in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one element per slice from {@code k0} to
+     * {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
      * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4 mm or more along z and lies in two 5 mm
      * slices, not one. Else null. A side-by-side pair lying steeply across the boundary of two 5 mm box slices reads one seed's
      * metal in each and was fitted as one seed in each with axes 0.85-0.93 along z (tuning scans 11731, 11831; the needle seeds
