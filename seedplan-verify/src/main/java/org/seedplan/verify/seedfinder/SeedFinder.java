@@ -843,11 +843,17 @@ public final class SeedFinder {
         }
         List<FoundSeed> all = new ArrayList<>();
         List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
+        List<SelfCheck.PairUnsureAlongZ> pairsUnsureAlongZ = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
             // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
             List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
                     found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent)) : null;
+            if (bySlice != null && SliceCentring.sideBySide(found)) {
+                // A side-by-side pair or one seed in each slice: the slices' metal cannot tell (twenty-first round).
+                pairsUnsureAlongZ.add(new SelfCheck.PairUnsureAlongZ(new Vec3((found.get(0).centreMm().x() + found.get(1).centreMm().x()) / 2,
+                        (found.get(0).centreMm().y() + found.get(1).centreMm().y()) / 2, (g.z(bc.blob.k0) + g.z(bc.blob.k1)) / 2), g.dzMm()));
+            }
             if (bySlice == null && !centring && found.size() == 1) {
                 // A lone seed in one thick slice: its metal slice by slice against the fit's offset (fifteenth, twentieth rounds).
                 double[] metalBySlice = bc.blob.k0 == bc.blob.k1 && g.dzMm() >= SliceCentring.MIN_SLICE_MM
@@ -894,7 +900,7 @@ public final class SeedFinder {
                 : counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
                 SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal,
-                        holding, pairs, clumps, cal, expected), unsureAlongZ));
+                        holding, pairs, clumps, cal, expected), unsureAlongZ, pairsUnsureAlongZ));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */

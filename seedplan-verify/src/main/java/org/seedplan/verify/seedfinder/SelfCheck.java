@@ -159,6 +159,31 @@ final class SelfCheck {
     }
 
     /**
+     * Two seeds counted in one object across the boundary of two thick box slices near {@code nearMm}, one placed in each slice a
+     * quarter of a slice ({@code sliceMm} thick) from the boundary, whose place along z the slices' metal does not tell
+     * ({@link SliceCentring#sideBySide}; twenty-first round).
+     */
+    record PairUnsureAlongZ(Vec3 nearMm, double sliceMm) {
+    }
+
+    /**
+     * The self-check's {@code lines} with a line for each seed whose place along z its slice's metal does not bear out, after the
+     * lines naming metal and before the rest (twentieth round), and one for each pair of seeds placed across a slice boundary whose
+     * place along z the metal does not tell (twenty-first round).
+     */
+    static List<String> withUnsureAlongZ(List<String> lines, List<UnsureAlongZ> unsure, List<PairUnsureAlongZ> pairs) {
+        List<String> out = new ArrayList<>(withUnsureAlongZ(lines, unsure));
+        for (PairUnsureAlongZ p : pairs) {
+            out.add(String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the two seeds counted near (%.1f, %.1f, %.1f) mm, one in each of"
+                    + " two %.1f mm slices, are placed %.2f mm either side of the slices' boundary: each slice holds one seed's metal"
+                    + " whether the two lie side by side across the boundary or one at each slice's centre, and each may lie up to %.2f mm"
+                    + " from where it is listed - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.sliceMm(),
+                    p.sliceMm() / 4, p.sliceMm() / 4));
+        }
+        return out;
+    }
+
+    /**
      * The self-check's {@code lines} with a line for each seed whose place along z its slice's metal does not bear out, after the
      * lines naming metal and before the rest (twentieth round).
      */

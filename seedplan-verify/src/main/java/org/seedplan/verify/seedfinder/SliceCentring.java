@@ -13,7 +13,9 @@ import org.seedplan.geometry.Vec3;
  * into neighbouring slices is kept where it can reach each of them. Since the fifteenth round also, on any thick profile, a lone
  * seed in one slice whose fit stands off the centre only on a poorly explained, tilted image ({@link #unsupportedInOneSlice}), and
  * since the twentieth round one whose slices beside it hold more of its metal on the other side; where they show neither side the
- * seed is kept and named ({@link #unsureAlongZ}).
+ * seed is kept and named ({@link #unsureAlongZ}). Since the twenty-first round two near-parallel seeds fitted one in each of two box
+ * slices within 1.5 mm in-plane, which the slices' metal cannot tell from a side-by-side pair across the boundary, go a quarter slice
+ * either side of it ({@link #sideBySide}).
  */
 final class SliceCentring {
 
@@ -46,6 +48,15 @@ final class SliceCentring {
      * show there to bear the offset out ({@link #unsureAlongZ}; twentieth round).
      */
     static final double BORNE_OUT = 0.5;
+
+    /**
+     * Two seeds of {@link #bySlice} whose fitted axes lie within 20° of each other (|cos| at least this) and whose centres lie within
+     * {@value #SIDE_BY_SIDE_MM} mm in-plane are a side-by-side pair as far as the two slices show ({@link #sideBySide}; twenty-first
+     * round): on the seen sets 14100-14935 the three such pairs 2.8-12.0°, the nearest other object within 1.5 mm 38.9°.
+     */
+    static final double PARALLEL = Math.cos(Math.toRadians(20));
+    /** See {@link #PARALLEL}: the three pairs 1.14-1.31 mm, the nearest other object within 20° 2.12 mm. */
+    static final double SIDE_BY_SIDE_MM = 1.5;
 
     private SliceCentring() {
     }
@@ -81,8 +92,9 @@ final class SliceCentring {
 
     /**
      * The two seeds of a blob fitted as two, spanning two thick box-like slices, each at the centre of the slice its fitted centre
-     * lies in, where the fit put one seed in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one
-     * element per slice from {@code k0} to {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
+     * lies in (a side-by-side pair, {@link #sideBySide}: halfway between that centre and the boundary), where the fit put one seed
+     * in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one element per slice from {@code k0} to
+     * {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
      * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4 mm or more along z and lies in two 5 mm
      * slices, not one. Else null. A side-by-side pair lying steeply across the boundary of two 5 mm box slices reads one seed's
      * metal in each and was fitted as one seed in each with axes 0.85-0.93 along z (tuning scans 11731, 11831; the needle seeds
@@ -111,11 +123,35 @@ final class SliceCentring {
                 return null;
             }
         }
+        boolean pair = sideBySide(seeds);
+        double boundary = (g.z(b.k0) + g.z(b.k1)) / 2;
         List<FoundSeed> out = new java.util.ArrayList<>();
         for (int s = 0; s < slice.length; s++) {
-            out.add(atZ(seeds.get(s), g.z(b.k0 + slice[s])));
+            double centre = g.z(b.k0 + slice[s]);
+            out.add(atZ(seeds.get(s), pair ? (centre + boundary) / 2 : centre));
         }
         return out;
+    }
+
+    /**
+     * Whether the two seeds {@link #bySlice} places lie as a side-by-side pair might: fitted axes within 20° of each other
+     * ({@link #PARALLEL}) and centres within {@value #SIDE_BY_SIDE_MM} mm in-plane. For such a pair the metal of two box slices cannot
+     * tell where along z the seeds lie: a seed whose metal lies evenly along z over ± h about {@code boundary - t} puts
+     * (h + t) / 2h of it in the slice below the boundary for |t| ≤ h, all of it from t = h on, so two seeds placed as mirror images,
+     * {@code boundary ∓ t}, give each slice one seed's metal for every t from 0 (both across the boundary, side by side: each slice
+     * holds half of each) to half a slice (each at its slice's centre, one seed in each); a triangle profile's linear split between
+     * the two slices gives the same sums. Each such seed goes halfway between its slice's centre and the boundary, a quarter of a
+     * slice from either end of that range, and is named ({@link SelfCheck.PairUnsureAlongZ}): at the centres one end's seeds lie
+     * half a slice off, 2.5 mm on 5 mm slices, the match gate (14713, 14412, 14231; twenty-first round).
+     */
+    static boolean sideBySide(List<FoundSeed> seeds) {
+        if (seeds.size() != 2) {
+            return false;
+        }
+        Vec3 a = seeds.get(0).centreMm();
+        Vec3 c = seeds.get(1).centreMm();
+        return Math.abs(seeds.get(0).axis().dot(seeds.get(1).axis())) >= PARALLEL
+                && Math.hypot(a.x() - c.x(), a.y() - c.y()) <= SIDE_BY_SIDE_MM;
     }
 
     /**

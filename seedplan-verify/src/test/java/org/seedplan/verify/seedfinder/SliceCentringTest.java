@@ -79,10 +79,31 @@ class SliceCentringTest {
     @Test
     void twoSeedsOneInEachOfTwoSlicesByFitAndByMetalGoToTheirSlicesCentres() {
         // Slices 2 and 3 (10 and 15 mm): the fit put one seed in each, near the boundary; each slice holds one seed's metal
-        // (1.00 and 0.83 on tuning scan 12612; within 0.25 of one).
-        List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), seedAt(11.9)), new double[] {1.0, 0.83});
+        // (1.00 and 0.83 on tuning scan 12612; within 0.25 of one); two crossing needles' seeds, 2.8 mm apart in-plane.
+        FoundSeed other = new FoundSeed(new Vec3(6.0, 3.2, 11.9), new Vec3(0.2, 1, 0.3), 0.9, 1);
+        List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), other), new double[] {1.0, 0.83});
         assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(15.0, 10.0);
         assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
+    }
+
+    @Test
+    void aSideBySidePairOneFittedInEachSliceGoesHalfwayBetweenTheCentresAndTheBoundary() {
+        // Seen scan 14713 (5 mm box, extended): two seeds side by side 0.04 mm below a boundary, fitted one in each slice with axes
+        // 11.2° apart and centres 1.29 mm apart in-plane, each slice reading one seed (0.83, 1.09). Side by side across the boundary
+        // or one at each slice's centre, each slice holds one seed's metal: each goes a quarter slice (1.25 mm) from the boundary.
+        FoundSeed lower = new FoundSeed(new Vec3(3.2, 3.2, 11.05), new Vec3(0.5, 0.1, 0.81), 0.9, 2);
+        FoundSeed upper = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
+        List<FoundSeed> pair = List.of(lower, upper);
+        assertThat(SliceCentring.sideBySide(pair)).isTrue();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), pair, new double[] {0.83, 1.09}))
+                .extracting(f -> f.centreMm().z()).containsExactly(11.25, 13.75);
+        FoundSeed apart = new FoundSeed(new Vec3(3.2, 5.4, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
+        assertThat(SliceCentring.sideBySide(List.of(lower, apart))).as("2.2 mm apart in-plane (the nearest other such object 2.12 mm)")
+                .isFalse();
+        FoundSeed crossing = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(-0.3, 0.6, 0.75), 0.9, 2);
+        assertThat(SliceCentring.sideBySide(List.of(lower, crossing))).as("axes over 20° apart: crossing needles' seeds").isFalse();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(lower, crossing), new double[] {0.83, 1.09}))
+                .extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
     }
 
     @Test
