@@ -425,6 +425,21 @@ public final class SeedFinder {
      * 0.17-0.94 mm apart, the third seed fitted to a seed touching bone 2.0-2.7 mm (docs/seed-finder.md, fifteenth round).
      */
     static final double BUNDLE_APART_MM = 1.2;
+    /**
+     * Least share of one seed's energy by which, on a clipped scan with slices under {@value #THICK_SLICE_MM} mm, a second seed
+     * must lower the misfit of an object fitted as one whose metal reads two, with beam hardening's bands in both fits (two seeds'
+     * bands in the 2-seed fit; in the 1-seed fit one seed's or two seeds', whichever fits better), for the object to hold two seeds
+     * lying side by side (within {@value #BUNDLE_APART_MM} mm across their axes). On the seen scans the two pairs so read as one
+     * gain 0.116 and 0.196; every other object within that distance at most 0.020 (docs/seed-finder.md, twenty-first round).
+     */
+    static final double PAIR_WITH_BANDS_GAIN = 0.07;
+    /**
+     * Least share of one seed's energy by which the second seed of {@link #PAIR_WITH_BANDS_GAIN}'s fit, lying side by side, must
+     * lower the misfit for an object left at one seed to be named (ONE SEED OR TWO: the finder cannot decide it). On the seen
+     * scans no object falls between this and {@link #PAIR_WITH_BANDS_GAIN}; the nearest under it gains 0.020
+     * (docs/seed-finder.md, twenty-first round).
+     */
+    static final double PAIR_NAMED_GAIN = 0.04;
 
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
@@ -713,6 +728,12 @@ public final class SeedFinder {
                 if (bc.fit(bc.chosen).ssr() - bc.fit(byContent).ssr() > bar
                         && (profileMm < THICK_SLICE_MM || inItsSlices(g, b, bc.fit(byContent).seeds()))) {
                     bc.chosen = byContent;
+                } else if (bc.chosen == 1 && byContent == 2 && bc.twoWithBands(shapedBands, labels[b.voxels[0]], bandDepth,
+                        PAIR_WITH_BANDS_GAIN * learned.singleSeedEnergy)) {
+                    // Two dense capsules side by side darken each other's surroundings on a clipped scan (beam hardening's bands to
+                    // the slice's other metal, twice one seed's): left out, the pair's image fits worse as two than as one; with the
+                    // bands in both fits the second seed explains what the metal says (twenty-first round).
+                    bc.chosen = 2;
                 }
             } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED) {
                 bc.evaluate(byContent);
@@ -898,9 +919,13 @@ public final class SeedFinder {
         // read as two but also 22 pairs, needle seeds and end-to-end pairs (docs/seed-finder.md, thirteenth round).
         List<SelfCheck.TwoOrThree> clumps = profileMm >= THICK_SLICE_MM ? List.of()
                 : counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
+        // Named where the bands are modelled (clipped scans, slices under THICK_SLICE_MM): twoWithBands is tried nowhere else.
+        List<SelfCheck.OneOrTwo> sideBySide = counted.stream().map(bc -> bc.oneOrTwo(learned.singleSeedEnergy))
+                .filter(java.util.Objects::nonNull).toList();
         return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
-                SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous, previousSeeds.size(), rejected, atMetal,
-                        holding, pairs, clumps, cal, expected), unsureAlongZ, pairsUnsureAlongZ));
+                SelfCheck.withOneOrTwo(SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous,
+                        previousSeeds.size(), rejected, atMetal, holding, pairs, clumps, cal, expected), unsureAlongZ, pairsUnsureAlongZ),
+                        sideBySide));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -1951,6 +1976,10 @@ public final class SeedFinder {
         double contentSeeds;
         /** Counted as two on a clipped scan where a third seed hidden in the saturated core is not ruled out (self-check). */
         boolean perhapsThree;
+        /** What a second seed lowers the misfit by with beam hardening's bands in both fits ({@link #twoWithBands}), HU²; NaN if not tried. */
+        double pairGain = Double.NaN;
+        /** How far apart across their axes {@link #twoWithBands} put the two seeds, mm. */
+        double pairApart = Double.NaN;
 
         BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter) {
             this.blob = blob;
@@ -2301,6 +2330,30 @@ public final class SeedFinder {
             return false;
         }
 
+        /**
+         * Whether, with beam hardening's bands in the model ({@link #threeWithBands}: two seeds' bands in the 2-seed fit), two
+         * seeds fit the object better by more than {@code bar} (HU²) than one seed does with either one seed's bands or two seeds'
+         * (so that the second seed's own image, not deeper bands alone, explains it), and lie side by side, within
+         * {@value #BUNDLE_APART_MM} mm across their axes. Then the 2-seed fit so made is the object's (docs/seed-finder.md,
+         * twenty-first round). {@link #pairGain} and {@link #pairApart} keep the gain (HU²) and the distance.
+         */
+        boolean twoWithBands(DarkBands bands, int label, double depth, double bar) {
+            if (bands == null || !(depth > 0)) {
+                return false;
+            }
+            double[] perSeed = bands.perSeed(label, region);
+            ImageFitter.Fit one = fitter.fit(region.darkened(scaled(perSeed, depth)), fit(1).seeds());
+            ImageFitter.Fit oneInPairsBands = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(1).seeds());
+            ImageFitter.Fit two = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(2).seeds());
+            pairGain = Math.min(one.ssr(), oneInPairsBands.ssr()) - two.ssr();
+            pairApart = apartAcross(two.seeds());
+            if (pairGain > bar && pairApart <= BUNDLE_APART_MM) {
+                fits.put(2, new ImageFitter.Fit(two.seeds(), fitter.ssrOf(region, two.seeds())));
+                return true;
+            }
+            return false;
+        }
+
         /** The largest distance between two of the seeds' centres across their mean axis, mm. */
         private static double apartAcross(SeedImageModel.Placed[] seeds) {
             Vec3 mean = Vec3.ZERO;
@@ -2324,6 +2377,16 @@ public final class SeedFinder {
                 out[q] = a[q] * f;
             }
             return out;
+        }
+
+        /**
+         * The self-check's note on a blob counted as one whose metal reads two, where with beam hardening's bands in both fits a
+         * second seed side by side lowers the misfit by {@value #PAIR_NAMED_GAIN} of a seed's energy or more but not by the bar
+         * ({@link #twoWithBands}), or null.
+         */
+        SelfCheck.OneOrTwo oneOrTwo(double seedEnergy) {
+            return chosen == 1 && pairGain >= PAIR_NAMED_GAIN * seedEnergy && pairApart <= BUNDLE_APART_MM
+                    ? new SelfCheck.OneOrTwo(centre(), contentSeeds, pairGain / seedEnergy) : null;
         }
 
         /** The self-check's note on a blob counted as two that may be three ({@link #perhapsThree}), or null. */

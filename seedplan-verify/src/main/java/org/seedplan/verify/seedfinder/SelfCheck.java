@@ -202,6 +202,29 @@ final class SelfCheck {
         return out;
     }
 
+    /**
+     * An object counted as one seed on a clipped (12-bit) scan near {@code nearMm} whose metal reads {@code contentSeeds} (two, to
+     * the nearest seed), where with beam hardening's bands in the model a second seed side by side lowers the misfit by
+     * {@code gain} of a single seed's image energy, too little to count it (twenty-first round).
+     */
+    record OneOrTwo(Vec3 nearMm, double contentSeeds, double gain) {
+    }
+
+    /** The self-check's {@code lines} with a line for each object counted as one that may be two side by side, at the end. */
+    static List<String> withOneOrTwo(List<String> lines, List<OneOrTwo> pairs) {
+        if (pairs.isEmpty()) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines);
+        for (OneOrTwo p : pairs) {
+            out.add(String.format(Locale.ROOT, "ONE SEED OR TWO: the object near (%.1f, %.1f, %.1f) mm is counted as one seed, but its metal"
+                    + " reads %.1f seeds and, with beam hardening's dark bands in the model, a second seed beside the first lowers the"
+                    + " misfit by %.1f %% of a seed's image, too little to count on a clipped (12-bit) scan: it may be two seeds side by"
+                    + " side - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.contentSeeds(), 100 * p.gain()));
+        }
+        return out;
+    }
+
     /** The self-check's lines where the slice profile's width is the recorded thickness or the spacing, not estimated. */
     static List<String> of(Grid g, double profileMm, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven,
                            List<RejectedObject> rejected, List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding,

@@ -78,13 +78,14 @@ class SeedFinderFreshSetRun {
 
     /**
      * Misses within the match gate of a place a self-check line names (METAL MAY HOLD SEEDS, METAL MAY HIDE A SEED, TWO SEEDS OR
-     * THREE), or, for a SEED PLACE ALONG Z UNSURE line (twentieth round), within the gate in-plane and along z within the distance
+     * THREE, ONE SEED OR TWO), or, for a SEED PLACE ALONG Z UNSURE line (twentieth round), within the gate in-plane and along z within the distance
      * the line states: the seeds the physicist is sent to look for; the rest are lost without a line of their own (the count
      * against the number implanted, not asked here, would still show them).
      */
     static int namedMisses(SimulatedPostOpScan s, SeedFinding f, SeedMatching m) {
         List<Vec3> named = f.selfCheck().stream()
-                .filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED") || l.startsWith("TWO SEEDS OR THREE"))
+                .filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED") || l.startsWith("TWO SEEDS OR THREE")
+                        || l.startsWith("ONE SEED OR TWO"))
                 .map(BundlesOnClippedScansTest::near).toList();
         List<String> unsure = f.selfCheck().stream().filter(l -> l.startsWith("SEED PLACE ALONG Z UNSURE")).toList();
         return (int) m.missingPlanned().stream().map(i -> s.seeds().get(i).centreMm())

@@ -27,7 +27,8 @@ import org.seedplan.verify.scanner.TrueSeed;
  * round a line names a small object split off bone on thick slices, where a missed seed touching the cortex may lie: the rest are
  * false alarms), each printed, SEEDS IN A LINE ALONG Z lines (no wire either:
  * each names needle seeds that land one slice apart), TWO SEEDS OR ONE lines (no seed lies beside a stent there) and TWO SEEDS OR
- * THREE lines, with how many of them name a missed seed of a bundle of three (the rest are false alarms).
+ * THREE lines, with how many of them name a missed seed of a bundle of three (the rest are false alarms), and ONE SEED OR TWO
+ * lines (twenty-first round), each printed, with how many name a missed seed within the match gate.
  */
 @EnabledIfSystemProperty(named = "seedfinder.tuning", matches = "\\d+(,\\d+)*")
 class SeedFinderTuningRun {
@@ -44,6 +45,8 @@ class SeedFinderTuningRun {
         int pairs = 0;
         int clumpLines = 0;
         int clumpLinesAtMiss = 0;
+        int sideLines = 0;
+        int sideLinesAtMiss = 0;
         java.util.Map<String, MatchTally> byProfile = new java.util.TreeMap<>();
         for (String part : System.getProperty("seedfinder.tuning").split(",")) {
             long from = Long.parseLong(part);
@@ -67,6 +70,15 @@ class SeedFinderTuningRun {
                                 + (at == null ? " (no missed seed there)" : " (a missed seed " + at.situation() + ")"));
                     }
                 }
+                for (String l : f.selfCheck()) {
+                    if (l.startsWith("ONE SEED OR TWO")) {
+                        sideLines++;
+                        boolean atMiss = nearestMissed(l, s, m) != null;
+                        sideLinesAtMiss += atMiss ? 1 : 0;
+                        System.out.println(randomSeed + " " + IndependentScanMatrix.label(n) + ": " + l.substring(0, 90) + " ..."
+                                + (atMiss ? " (a missed seed there)" : " (no missed seed there)"));
+                    }
+                }
                 lines += (int) f.selfCheck().stream().filter(l -> l.startsWith("SEEDS IN A LINE ALONG Z")).count();
                 pairs += (int) f.selfCheck().stream().filter(l -> l.startsWith("TWO SEEDS OR ONE")).count();
                 for (String l : f.selfCheck()) {
@@ -84,7 +96,8 @@ class SeedFinderTuningRun {
         byProfile.forEach((k, t) -> System.out.println(line("  " + k, t)));
         System.out.println(line("ALL", all) + String.format(Locale.ROOT, ", %.0f ms process CPU per scan, %d METAL MAY HOLD SEEDS or HIDE A SEED lines (%d at a missed seed),"
                 + " %d SEEDS IN A LINE ALONG Z lines, %d TWO SEEDS OR ONE lines, %d TWO SEEDS OR THREE lines (%d at a missed seed of a"
-                + " bundle of three)", nanos / 1e6 / scanCount, named, namedAtMiss, lines, pairs, clumpLines, clumpLinesAtMiss));
+                + " bundle of three), %d ONE SEED OR TWO lines (%d at a missed seed)", nanos / 1e6 / scanCount, named, namedAtMiss, lines,
+                pairs, clumpLines, clumpLinesAtMiss, sideLines, sideLinesAtMiss));
         // Fifth round (docs/seed-finder.md): 100–153 and 200–253 give 99.68 % and 99.84 % found, 0.35 and 0.35 false per 100;
         // 9100–9935 together 99.66 % and 0.43. Below the finder before the z scan and the unclipped content (99.11 % found,
         // 1.25 false per 100 on 100–153) a change has made it worse.
