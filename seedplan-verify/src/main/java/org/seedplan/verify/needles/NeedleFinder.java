@@ -420,10 +420,16 @@ public final class NeedleFinder {
                 // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
                 // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
                 // the needle and one neighbour's shortfall is other structure (3602 needle 7, Gaussian: 0.25 mm off along z, 3 HU shown
-                // of 264 above it, 165 of 155 below).
+                // of 264 above it, 165 of 155 below). Likewise a line read near a boundary whose neighbour beyond holds another
+                // needle's line straight above or below it (twenty-first round): the z fit leaves that slice's voxels out as the
+                // other needle's, so nothing placed the line there and nothing can contradict it (4045 needle 6: 3.72 mm off
+                // along z, stated ±0.07, needle 2 one slice above in the same column). On slices thicker than 3 mm, where it was
+                // measured.
                 boolean placedByNoSlice = bandKept[q] || tiedBoxBlind[q] || steelEdgedChosen && zFits.get(q) != null
-                        && NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
-                                zFits.get(q).lnMass());
+                        && (NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
+                                zFits.get(q).lnMass())
+                            || thickness > NeedleCentreline.THICK_SLICE_MM && NeedleZFit.neighbourHidden(ct, needle.pathMm(),
+                                AXIS_CHORD_MM, others(refinedRuns, ranges, q)));
                 // A needle the two readings of the scan's slice profile place apart along z (seventeenth round): where the steel-edged
                 // box and the softer profile explain the scan's shallow needles about equally well, the image does not tell the edge
                 // of the slice profile, and with it the tilt that a shallow needle crossing a slice boundary is read with (the width
