@@ -72,13 +72,18 @@ class FirstStartAndOpenApiTest {
             JsonNode needles = doc.at("/paths/" + "/api/plans/{planId}/revisions/{rev}/needles-from-ct".replace("/", "~1") + "/post/responses");
             assertThat(needles.has("200")).isTrue();
             assertThat(needles.has("201")).isTrue();
-            // both with the needle rows' schema, which names how sure each tip is along z and along the needle
+            // both with the needle rows' schema, which names how sure each tip is along z and along the needle, and each axis's tilt
             for (String status : List.of("200", "201")) {
                 JsonNode row = needles.at("/" + status + "/content/application~1json/schema/properties/needles/items/properties");
                 assertThat(row.at("/tipZUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 assertThat(row.at("/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"
                         + "/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
+                // and how sure its tilt out of the slices' plane is (degrees)
+                assertThat(row.at("/axisUncertaintyDeg/type").asText()).as(status).isEqualTo("number");
+                assertThat(row.at("/axisUncertaintyDeg/description").asText()).as(status).contains("degrees");
+                assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"
+                        + "/axisUncertaintyDeg/type").asText()).as(status).isEqualTo("number");
             }
         }
     }

@@ -198,8 +198,8 @@ public final class NeedlesCommand implements Callable<Integer> {
         for (NeedleMatch x : m.matches()) {
             FoundNeedle f = m.found().get(x.found());
             lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
-                            + " error %.1f°, tip at %s%s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
-                    x.lateralErrorMm(), x.angleErrorDeg(), mm(f.tipMm()), zUncertain(f) + axisUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
+                            + " error %.1f°%s, tip at %s%s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
+                    x.lateralErrorMm(), x.angleErrorDeg(), tiltUncertain(f), mm(f.tipMm()), zUncertain(f) + axisUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
                     leftOut(leftOut, x.found())));
         }
         for (int i : m.unmatchedPlanned()) {
@@ -207,8 +207,8 @@ public final class NeedlesCommand implements Callable<Integer> {
                     mm(planned.get(i).needle().tipMm())));
         }
         for (int j : m.unmatchedFound()) {
-            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s%s", j + 1, mm(m.found().get(j).tipMm()),
-                    zUncertain(m.found().get(j)) + axisUncertain(m.found().get(j)), leftOut(leftOut, j)));
+            lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s%s%s", j + 1, mm(m.found().get(j).tipMm()),
+                    zUncertain(m.found().get(j)) + axisUncertain(m.found().get(j)), tiltUncertain(m.found().get(j)), leftOut(leftOut, j)));
         }
         if (!m.matches().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
@@ -237,6 +237,16 @@ public final class NeedlesCommand implements Callable<Integer> {
     static String axisUncertain(FoundNeedle f) {
         return f.tipAxisUncertaintyMm() > 1
                 ? String.format(Locale.ROOT, " ± %.1f mm along the needle (not sure)", f.tipAxisUncertaintyMm()) : "";
+    }
+
+    /**
+     * " (axis ± X° out of the slices' plane: not in the image)" when the image cannot hold the needle's tilt out of the slices'
+     * plane to the issue's 2° ({@link FoundNeedle#axisUncertaintyDeg()}: a needle lying inside one thick slice), so that such an
+     * axis is never shown as if it were measured; else empty.
+     */
+    static String tiltUncertain(FoundNeedle f) {
+        return f.axisUncertaintyDeg() > NeedleFinder.AXIS_FIGURE_DEG
+                ? String.format(Locale.ROOT, " (axis ± %.1f° out of the slices' plane: not in the image)", f.axisUncertaintyDeg()) : "";
     }
 
     static String mm(Vec3 v) {

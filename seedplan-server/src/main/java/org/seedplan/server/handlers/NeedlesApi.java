@@ -100,6 +100,10 @@ public final class NeedlesApi {
         p.putObject("tipAxisUncertaintyMm").put("type", "number").put("description", "how far along the needle's axis the tip may lie,"
                 + " mm (about 2 standard deviations of the end fit; 14 mm, one fit window, where the voxels around the end do not bound"
                 + " it); a place the fit is sure of and wrong is not in it");
+        p.putObject("axisUncertaintyDeg").put("type", "number").put("description", "how far the needle's tilt out of the intra-operative"
+                + " CT's slice plane may lie from the found axis's because the image does not tell, degrees: atan of the z the image"
+                + " cannot hold at the needle's two visible ends over the length between them (0 on slices under 3 mm; wide for a needle"
+                + " lying inside one thick slice, which no slice places along z)");
         p.putObject("used").put("type", "boolean").put("description", "whether the re-plan keeps the found needle (false: left out)");
         ObjectNode matched = found.deepCopy();
         ObjectNode mp = (ObjectNode) matched.get("properties");
@@ -369,7 +373,7 @@ public final class NeedlesApi {
         Vec3 a = f.axisAtTip();
         n.putArray("axis").add(Math.round(a.x() * 1e4) / 1e4).add(Math.round(a.y() * 1e4) / 1e4).add(Math.round(a.z() * 1e4) / 1e4);
         n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm())
-                .put("tipAxisUncertaintyMm", f.tipAxisUncertaintyMm()).put("used", used);
+                .put("tipAxisUncertaintyMm", f.tipAxisUncertaintyMm()).put("axisUncertaintyDeg", f.axisUncertaintyDeg()).put("used", used);
     }
 
     private static void vec(ArrayNode a, Vec3 v) {

@@ -143,7 +143,7 @@ public final class NeedlesFromCt {
         Vec3 axis = RigidRegistration.applyToPoint(m, f.axisAtTip()).minus(RigidRegistration.applyToPoint(m, Vec3.ZERO)).normalized();
         return new FoundNeedle(RigidRegistration.applyToPoint(m, f.tipMm()), RigidRegistration.applyToPoint(m, f.hubSideEndMm()), axis,
                 f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm(),
-                f.tipAxisUncertaintyMm());
+                f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg());
     }
 
     /**

@@ -74,6 +74,7 @@ public final class NeedlesFixture {
     private final Map<Long, Case> cases = new HashMap<>();
     private final Map<Long, WithFalseNeedle> falseNeedles = new HashMap<>();
     private final Map<Long, String> withoutLast = new HashMap<>();
+    private final Map<Long, String> thick = new HashMap<>();
 
     /**
      * The case's needles scanned again with one more needle that is not in the plan, standing for a false needle of the finder (a
@@ -208,13 +209,45 @@ public final class NeedlesFixture {
         return series;
     }
 
+    /**
+     * The case's needles laid flat ({@link #flat}: their tilt out of the axial plane taken away, tips kept) and scanned on 5 mm box
+     * slices (made once; the field of {@link #grid()} from −25 to 25 mm): a flat needle inside one slice's flat top shows in no
+     * neighbouring slice, so the image does not hold its height nor its tilt (the tilt statement, docs/needles.md, twenty-first
+     * round). The Series Instance UID, in the case's study and frame.
+     */
+    public synchronized String thickSlices(Centre centre, boolean centreA) throws IOException {
+        String series = thick.get(centre.id());
+        if (series == null) {
+            Case c = of(centre, centreA);
+            Grid thin = grid();
+            Grid grid = new Grid(new Vec3(thin.x(0), thin.y(0), -25), thin.dxMm(), thin.dyMm(), 5, thin.nx(), thin.ny(), 11);
+            List<SimulatedNeedle> placed = new ArrayList<>();
+            for (int i = 0; i < c.placedTips().size(); i++) {
+                placed.add(needle(grid, c.placedTips().get(i), flat(c.placedAxes().get(i))));
+            }
+            series = scanAgain(centre, c, grid, placed, 81);
+            thick.put(centre.id(), series);
+        }
+        return series;
+    }
+
+    /** {@code axis} with its part along z taken away (unit): a needle along it lies in the axial plane. */
+    public static Vec3 flat(Vec3 axis) {
+        return new Vec3(axis.x(), axis.y(), 0).normalized();
+    }
+
     /** {@code placed} drawn on the field ({@code seed}: the noise's) and stored as a new series of the case's study and frame. */
     private String scanAgain(Centre centre, Case c, List<SimulatedNeedle> placed, long seed) throws IOException {
+        return scanAgain(centre, c, grid(), placed, seed);
+    }
+
+    /** {@code placed} drawn on {@code grid} ({@code seed}: the noise's) and stored as a new series of the case's study and frame. */
+    private String scanAgain(Centre centre, Case c, Grid grid, List<SimulatedNeedle> placed, long seed) throws IOException {
         Patient patient = planning.patient(centre);
         String frame = t.db.read(tx -> tx.one("SELECT frame_of_reference_uid FROM dicom_series WHERE series_instance_uid = ?",
                 r -> r.string("frame_of_reference_uid"), c.seriesUid())).orElseThrow();
         return store(t, patient, new StudyContext(info(patient), c.studyUid(), frame, LocalDateTime.now()),
-                new IntraOpCtGenerator(SCANNER).render(grid(), placed, List.of(), seed));
+                new IntraOpCtGenerator(SCANNER).render(grid, placed, List.of(), seed));
     }
 
     /** The centre of the planning fixture's GTV (PlanningFixture), mm LPS. */

@@ -31,10 +31,17 @@ import org.seedplan.geometry.Vec3;
  *                         ({@value NeedleEndFit#UNBOUNDED_ALONG_AXIS_MM} mm) where the fit's window does not bound the tip (its
  *                         tip pinned at the window's back edge, the steel still going on beyond its front edge) or no end fit
  *                         placed it. It does not state a place the fit is sure of and wrong
+ * @param axisUncertaintyDeg how far {@code axisAtTip}'s tilt out of the slices' plane may be from the needle's, degrees: what
+ *                         the image cannot hold of the line's z at its two visible ends over the length between them,
+ *                         atan((tip's + hub-side end's z uncertainty) / that length) ({@link NeedleFinder#axisUncertaintyDeg});
+ *                         a needle lying inside one thick slice's flat top is placed along z by no slice at either end and its tilt
+ *                         is stated wide, one crossing slices near both ends is stated hundredths of a degree; 0 on thinner slices
+ *                         (under 3 mm). Like {@code tipZUncertaintyMm} it states what the image does not hold, not every error of
+ *                         the finder's (a run of two needles' steel the z fit explains is not in it)
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
-                          double tipZUncertaintyMm, double tipAxisUncertaintyMm) {
+                          double tipZUncertaintyMm, double tipAxisUncertaintyMm, double axisUncertaintyDeg) {
 
     public FoundNeedle {
         pathMm = List.copyOf(pathMm);
@@ -42,7 +49,7 @@ public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double 
 
     /**
      * The same needle seen the other way round (tip and hub-side end exchanged). Only a needle whose tip end the scan could not
-     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm} and {@code tipAxisUncertaintyMm} stay the ones weighed at the end first
+     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm}, {@code tipAxisUncertaintyMm} and {@code axisUncertaintyDeg} stay the ones weighed at the end first
      * taken.
      */
     public FoundNeedle reversed() {
@@ -51,6 +58,6 @@ public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double 
         Vec3 axis = back.get(back.size() - 1).minus(back.get(Math.max(0, back.size() - 1 - (int) (NeedleFinder.AXIS_CHORD_MM / 2))))
                 .normalized();
         return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm, tipZUncertaintyMm,
-                tipAxisUncertaintyMm);
+                tipAxisUncertaintyMm, axisUncertaintyDeg);
     }
 }

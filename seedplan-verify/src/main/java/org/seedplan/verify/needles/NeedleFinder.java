@@ -444,8 +444,8 @@ public final class NeedleFinder {
                         && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
                 double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
                         ? seenInSliceMm(ct, needle.tipMm()) : 0;
-                FoundNeedle stated = withTipZUncertaintyAtLeast(withZFitUncertainty(needle, zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)),
-                        inSlice);
+                FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
+                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)), inSlice), profile == null ? null : fit, inSlice > 0);
                 needles.add(stated);
                 if (notOneNeedle && !blind) {
                     unexplained.add(stated);
@@ -475,6 +475,11 @@ public final class NeedleFinder {
                 notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along z is not in the image to better than"
                         + " ±%.1f mm (the CT is explained about as well anywhere in that range: the needle lies nearly flat in the"
                         + " slices, its last %.0f mm shown by too few of them)", n + 1, needles.get(n).tipZUncertaintyMm(), AXIS_CHORD_MM));
+            }
+            if (needles.get(n).axisUncertaintyDeg() > AXIS_FIGURE_DEG) {
+                notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tilt out of the slices' plane is not in the image to better"
+                        + " than ±%.1f° (it lies nearly flat inside a slice, and no slice places its line's height at its ends)", n + 1,
+                        needles.get(n).axisUncertaintyDeg()));
             }
             if (needles.get(n).tipAxisUncertaintyMm() > 1) {
                 notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along the needle is not sure to better than"
@@ -772,7 +777,47 @@ public final class NeedleFinder {
             return needle;
         }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
-                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm, needle.tipAxisUncertaintyMm());
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm, needle.tipAxisUncertaintyMm(),
+                needle.axisUncertaintyDeg());
+    }
+
+    /** The figure for a needle's axis, degrees: an axis statement beyond it is a note in the finding. */
+    public static final double AXIS_FIGURE_DEG = 2;
+
+    /**
+     * {@code needle} with its axis's uncertainty stated ({@link FoundNeedle#axisUncertaintyDeg}; 0 where {@code fit} is null: no
+     * end fit, or slices under 3 mm, where the tip's z is not stated either). The found line's tilt out of the plane is where
+     * the image put its z at its two visible ends, so it is known to what the image cannot hold of those two heights over the
+     * length between them ({@link #axisUncertaintyDeg}): the tip's stated z uncertainty, and the same measure at the hub-side end
+     * ({@link NeedleEndFit#tipZUncertaintyMm} on the path walked from that end: the Cramér–Rao bound of its last
+     * {@value #AXIS_CHORD_MM} mm, or one slice's blind band) — at least the slice that end is seen in where the tip was stated
+     * its slice ({@code wholeSlice}: the image or the fit does not place the line). A needle lying inside one box slice's flat
+     * top is placed along z by no slice: 4048 needle 7 (5 mm box, its tilt read 2.52° off, both tilts' lines explaining the
+     * slice within 0.6 %) was stated no axis uncertainty (docs/needles.md, twenty-first round).
+     */
+    private static FoundNeedle withAxisUncertainty(Volume ct, FoundNeedle needle, NeedleEndFit fit, boolean wholeSlice) {
+        double deg = 0;
+        if (fit != null) {
+            List<Vec3> fromHub = new ArrayList<>(needle.pathMm());
+            java.util.Collections.reverse(fromHub);
+            double hub = fit.tipZUncertaintyMm(fromHub, AXIS_CHORD_MM);
+            if (wholeSlice) {
+                hub = Math.max(hub, seenInSliceMm(ct, needle.hubSideEndMm()));
+            }
+            deg = axisUncertaintyDeg(needle.tipZUncertaintyMm(), hub, needle.tipMm().minus(needle.hubSideEndMm()).norm());
+        }
+        return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
+                needle.tipAxisUncertaintyMm(), deg);
+    }
+
+    /**
+     * How far a straight needle's tilt may be from the found one's, degrees, where its z may lie {@code tipZMm} from the found
+     * one at the tip and {@code hubZMm} at the other visible end, {@code lengthMm} apart: atan((tipZMm + hubZMm) / lengthMm),
+     * the tilt of the line through the two ends moved apart by both (0 for a needle under 1 mm long).
+     */
+    static double axisUncertaintyDeg(double tipZMm, double hubZMm, double lengthMm) {
+        return lengthMm < 1 ? 0 : Math.toDegrees(Math.atan((tipZMm + hubZMm) / lengthMm));
     }
 
     /** The curves of every run but the {@code q}th, over their extents. */
@@ -1938,7 +1983,7 @@ public final class NeedleFinder {
         // The statement along the axis only for the needle reported (the ends' passes keep their fits alone): NaN otherwise.
         double axisUncertainty = !alongAxis ? Double.NaN : fit == null ? NeedleEndFit.UNBOUNDED_ALONG_AXIS_MM : fit.tipAxisUncertaintyMm(bevel);
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
-                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty);
+                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty, 0);
     }
 
     /**

@@ -59,6 +59,10 @@ class NeedleFinderGeneralisationRun {
         int axisFalseAlarms = 0;
         int axisOff = 0;
         int axisCovered = 0;
+        List<Double> tiltStatements = new ArrayList<>();
+        int axesBeyond2 = 0;
+        int axesBeyond2Covered = 0;
+        int axesWithin2StatedBeyond2 = 0;
         double seconds = 0;
         for (int n = 0; n < scans; n++) {
             long seed = first + n;
@@ -135,13 +139,20 @@ class NeedleFinderGeneralisationRun {
                     steepTips.add(e.norm());
                 }
                 angles.add(angle);
+                tiltStatements.add(f.axisUncertaintyDeg());
+                if (angle > 2) {
+                    axesBeyond2++;
+                    axesBeyond2Covered += f.axisUncertaintyDeg() >= angle ? 1 : 0;
+                } else if (f.axisUncertaintyDeg() > 2) {
+                    axesWithin2StatedBeyond2++;
+                }
                 tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
                 axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f%s%n", seed,
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f, tilt ±%.2f°%s%n", seed,
                         x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
                         Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
                         (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), f.tipZUncertaintyMm(),
-                        f.tipAxisUncertaintyMm(),
+                        f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(),
                         e.norm() > 1 || angle > 2 ? "  <<<" : "");
             }
         }
@@ -156,11 +167,24 @@ class NeedleFinderGeneralisationRun {
         System.out.println("axes (°):       " + summary(angles));
         System.out.printf(Locale.ROOT, "along the axis: %d right tips (≤ 0.5 mm) stated beyond 1 mm; %d of %d tips beyond 1 mm stated at"
                 + " least their error%n", axisFalseAlarms, axisCovered, axisOff);
+        System.out.printf(Locale.ROOT, "tilt statement: %d of %d axes beyond 2° stated at least their error; %d axes within 2° stated"
+                + " beyond 2°; statements (°) %s%n", axesBeyond2Covered, axesBeyond2, axesWithin2StatedBeyond2, quantiles(tiltStatements));
         for (double slice : tipsBySlice.keySet()) {
             int[] c = foundBySlice.get(slice);
             System.out.printf(Locale.ROOT, "%.2f mm slices: %d of %d found, %d false; tips %s; axes (°) %s%n", slice, c[0], c[1], c[2],
                     summary(tipsBySlice.get(slice)), summary(axesBySlice.get(slice)));
         }
+    }
+
+    /** Median, 90th, 95th percentile (nearest rank), max, and how many above 1 and 2. */
+    private static String quantiles(List<Double> v) {
+        if (v.isEmpty()) {
+            return "none";
+        }
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "median %.2f, p90 %.2f, p95 %.2f, max %.2f, above 1: %d, above 2: %d of %d", a[(a.length - 1) / 2],
+                a[(int) Math.ceil(0.9 * a.length) - 1], a[(int) Math.ceil(0.95 * a.length) - 1], a[a.length - 1],
+                Arrays.stream(a).filter(x -> x > 1).count(), Arrays.stream(a).filter(x -> x > 2).count(), a.length);
     }
 
     /** Count, how many within 1, max, 95th percentile (nearest rank) and mean. */
