@@ -1709,15 +1709,15 @@ public final class NeedleFinder {
     }
 
     /**
-     * A run whose voxels step sideways in the axial plane by this much or more ({@link #sidewaysStep}) holds two needles' steel end
-     * to end, mm: one needle's image is a straight (or gently bent) line 1.2-1.5 mm wide, continuous along it, and the straight
-     * lines either side of any place along it meet there; where two parallel needles a few mm apart lie end to end in one slice
-     * (one leaving it where the other enters) the run's tube can hold both, and the lines either side are the needles' spacing
-     * apart. 4098 needles 7 and 6 (3 mm slices, 2.6-3.3 mm apart): 2.78 mm; 4055 needles 4 and 3 (5 mm slices, 6-7 mm apart):
-     * 6.06 mm; a right needle's run at most 1.25 mm (4098 needle 3's piece where needle 9 crosses its slice) on the seen sets
-     * run (docs/needles.md, twenty-first round).
+     * A run lying in one slice whose voxels step sideways in the axial plane by this much or more ({@link #sidewaysStep}) holds two
+     * needles' steel end to end, mm: one needle's image is a straight (or gently bent) line 1.2-1.5 mm wide, continuous along it,
+     * and the straight lines either side of any place along it meet there; where two parallel needles a few mm apart lie end to
+     * end in one slice (one leaving it where the other enters) the run's tube can hold both, and the lines either side are the
+     * needles' spacing apart. Cut: 4098 needles 7 and 6 (3 mm slices, 2.6-3.3 mm apart) 2.78 mm (thin), 4055 needles 4 and 3 (5 mm,
+     * 6-7 mm apart) 6.06 mm. Not cut: 3685's run between stacked needles 2.24 and 4102's converging pair 2.23 (cut at 2 mm, the
+     * first gave a false needle), right needles' runs of the seen sets run at most 1.86 mm (docs/needles.md, twenty-first round).
      */
-    static final double SIDEWAYS_STEP_MM = 2.0;
+    static final double SIDEWAYS_STEP_MM = 2.5;
     /** Each side's line of {@link #sidewaysStep} is fitted to the voxels up to this far from the place, mm. */
     static final double STEP_WINDOW_MM = 20;
     /** Least stretch of voxels on each side of a place that {@link #sidewaysStep} asks, mm. */
@@ -1789,18 +1789,26 @@ public final class NeedleFinder {
      * The straight line (its offset at {@code c} and slope) through the offsets {@code a} of the points with t in [from, to], fitted robustly
      * (weights falling as 1 / (1 + (r / {@value #STEP_SCALE_MM} mm)²) of the residual, from least squares, four times), so that a
      * minority of voxels off the line — another needle crossing the slice, a seed beside the shaft, the other needle where both lie
-     * in the tube — does not tilt it. Null: fewer than 8 points.
+     * in the tube — does not tilt it. Null: fewer than 8 points. {@code order} sorts the points by t.
      */
     private static double[] sideLine(Integer[] order, double[] t, double[] a, double[] w, double c, double from, double to) {
         double intercept = 0;
         double slope = 0;
+        int low = 0;
+        int high = order.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (t[order[mid]] < from) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
         for (int iteration = 0; iteration < 5; iteration++) {
             double sw = 0, st = 0, stt = 0, sa = 0, sta = 0;
             int count = 0;
-            for (int q : order) {
-                if (t[q] < from || t[q] > to) {
-                    continue;
-                }
+            for (int k = low; k < order.length && t[order[k]] <= to; k++) {
+                int q = order[k];
                 double u = t[q] - c;
                 double r = iteration == 0 ? 0 : (a[q] - intercept - slope * u) / STEP_SCALE_MM;
                 double wq = w[q] / (1 + r * r);
