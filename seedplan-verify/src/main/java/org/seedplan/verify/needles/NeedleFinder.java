@@ -990,6 +990,16 @@ public final class NeedleFinder {
                 }
                 curve = refit(pick(p, members), pick(w, members), curve.axis(), iteration);
             }
+            // Two needles' steel end to end in one slice within one tube: the run keeps the straight stretch on one side of the step.
+            boolean inOneSlice = members.length >= 8 && zSpanMm(pick(p, members)) <= g.dzMm() / 2;
+            double[] step = inOneSlice ? sidewaysStep(pick(p, members), pick(w, members), curve) : null;
+            while (step != null && step[1] >= SIDEWAYS_STEP_MM && step[2] < CONTINUING_SHARE) {
+                members = freerSide(p, members, taken, curve, step[0]);
+                Vec3[] kept = pick(p, members);
+                double[] keptW = pick(w, members);
+                curve = refit(kept, keptW, refit(kept, keptW, curve.axis(), 0).axis(), 1);
+                step = sidewaysStep(kept, keptW, curve);
+            }
             if (members.length < 8 || range(pick(p, members), curve)[1] - range(pick(p, members), curve)[0] < MIN_PIECE_MM) {
                 break;
             }
@@ -1747,6 +1757,160 @@ public final class NeedleFinder {
             out[k] = w[members[k]];
         }
         return out;
+    }
+
+    /**
+     * A run lying in one slice whose voxels step sideways in the axial plane by this much or more ({@link #sidewaysStep}) holds two
+     * needles' steel end to end, mm: one needle's image is a straight (or gently bent) line 1.2-1.5 mm wide, continuous along it,
+     * and the straight lines either side of any place along it meet there; where two parallel needles a few mm apart lie end to
+     * end in one slice (one leaving it where the other enters) the run's tube can hold both, and the lines either side are the
+     * needles' spacing apart. Cut: 4098 needles 7 and 6 (3 mm slices, 2.6-3.3 mm apart) 2.78 mm (thin), 4055 needles 4 and 3 (5 mm,
+     * 6-7 mm apart) 6.06 mm. Not cut: 3685's run between stacked needles 2.24 and 4102's converging pair 2.23 (cut at 2 mm, the
+     * first gave a false needle), right needles' runs of the seen sets run at most 1.86 mm (docs/needles.md, twenty-first round).
+     */
+    static final double SIDEWAYS_STEP_MM = 2.5;
+    /** Each side's line of {@link #sidewaysStep} is fitted to the voxels up to this far from the place, mm. */
+    static final double STEP_WINDOW_MM = 20;
+    /** Least stretch of voxels on each side of a place that {@link #sidewaysStep} asks, mm. */
+    static final double STEP_LEAST_MM = 10;
+    /** The voxels this near the place are left out of both sides' lines, mm (the other needle's end and the slice boundary). */
+    static final double STEP_GAP_MM = 2;
+    /** The residual scale of the sides' robust lines, mm: about half a needle's image width. */
+    static final double STEP_SCALE_MM = 0.5;
+
+    /**
+     * Where two needles lie side by side rather than end to end (two needles of one column converging on their hubs in one slice)
+     * one side's line goes on past the step: at least this share of the voxels {@value #CONTINUING_FROM_MM}–{@value #STEP_WINDOW_MM}
+     * mm beyond the place lie within {@value #CONTINUING_NEAR_MM} mm of the other side's line, and the run is not cut: 4045 needles
+     * 1 and 2 (5 mm box, converging 3.3 mm apart): 0.53 and 0.58; cut on the seen sets at most 0.31 (4102 needles 7 and 8, converging
+     * on their hubs in one 3 mm slice; 4098's end-to-end pair 0.24). Thin on both sides.
+     */
+    static final double CONTINUING_SHARE = 0.35;
+    /** Where past the place the other side's line is looked for, mm (the stretch where both needles lie in the slice, nearer). */
+    static final double CONTINUING_FROM_MM = 8;
+    /** A voxel this near a line lies on it, mm: about half a needle's image width. */
+    static final double CONTINUING_NEAR_MM = 0.75;
+
+    /**
+     * The place along the run's curve where its voxels step sideways the most in the axial plane, that step, mm, and the share of
+     * the voxels beyond it on either side that lie on the other side's line ({@link #CONTINUING_SHARE}): at every mm a straight
+     * line is fitted to the voxels' offsets across the curve on either side ({@value #STEP_GAP_MM} to {@value #STEP_WINDOW_MM} mm
+     * from it, at least {@value #STEP_LEAST_MM} mm of them), and the two lines' offsets there differ by the step. Null when the
+     * run is too short to tell.
+     */
+    private static double[] sidewaysStep(Vec3[] p, double[] w, SpaceCurve curve) {
+        int n = p.length;
+        double[] t = new double[n];
+        double[] a = new double[n];
+        Integer[] order = new Integer[n];
+        for (int q = 0; q < n; q++) {
+            t[q] = curve.parameterOf(p[q]);
+            Vec3 tangent = curve.tangent(t[q]);
+            double norm = Math.hypot(tangent.x(), tangent.y());
+            Vec3 d = p[q].minus(curve.at(t[q]));
+            a[q] = norm < 1e-6 ? 0 : (d.x() * tangent.y() - d.y() * tangent.x()) / norm;
+            order[q] = q;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(t[x], t[y]));
+        double lo = t[order[0]];
+        double hi = t[order[n - 1]];
+        double[] best = null;
+        double[][] lines = null;
+        for (double c = lo + STEP_GAP_MM + STEP_LEAST_MM; c <= hi - STEP_GAP_MM - STEP_LEAST_MM; c += 1) {
+            double[] left = sideLine(order, t, a, w, c, c - STEP_WINDOW_MM, c - STEP_GAP_MM);
+            double[] right = sideLine(order, t, a, w, c, c + STEP_GAP_MM, c + STEP_WINDOW_MM);
+            if (left == null || right == null) {
+                continue;
+            }
+            double step = Math.abs(left[0] - right[0]);
+            if (best == null || step > best[1]) {
+                best = new double[] {c, step, 0};
+                lines = new double[][] {left, right};
+            }
+        }
+        if (best != null) {
+            double c = best[0];
+            best[2] = Math.max(continuing(order, t, a, c, c + CONTINUING_FROM_MM, c + STEP_WINDOW_MM, lines[1], lines[0]),
+                    continuing(order, t, a, c, c - STEP_WINDOW_MM, c - CONTINUING_FROM_MM, lines[0], lines[1]));
+        }
+        return best;
+    }
+
+    /**
+     * The straight line (its offset at {@code c} and slope) through the offsets {@code a} of the points with t in [from, to], fitted robustly
+     * (weights falling as 1 / (1 + (r / {@value #STEP_SCALE_MM} mm)²) of the residual, from least squares, four times), so that a
+     * minority of voxels off the line — another needle crossing the slice, a seed beside the shaft, the other needle where both lie
+     * in the tube — does not tilt it. Null: fewer than 8 points. {@code order} sorts the points by t.
+     */
+    private static double[] sideLine(Integer[] order, double[] t, double[] a, double[] w, double c, double from, double to) {
+        double intercept = 0;
+        double slope = 0;
+        int low = 0;
+        int high = order.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (t[order[mid]] < from) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int iteration = 0; iteration < 5; iteration++) {
+            double sw = 0, st = 0, stt = 0, sa = 0, sta = 0;
+            int count = 0;
+            for (int k = low; k < order.length && t[order[k]] <= to; k++) {
+                int q = order[k];
+                double u = t[q] - c;
+                double r = iteration == 0 ? 0 : (a[q] - intercept - slope * u) / STEP_SCALE_MM;
+                double wq = w[q] / (1 + r * r);
+                sw += wq;
+                st += wq * u;
+                stt += wq * u * u;
+                sa += wq * a[q];
+                sta += wq * u * a[q];
+                count++;
+            }
+            double det = sw * stt - st * st;
+            if (count < 8 || det <= 1e-9) {
+                return null;
+            }
+            intercept = (stt * sa - st * sta) / det;
+            slope = (sw * sta - st * sa) / det;
+        }
+        return new double[] {intercept, slope};
+    }
+
+    /**
+     * The share of the points with t in [from, to] that lie within {@value #CONTINUING_NEAR_MM} mm of the {@code other} side's
+     * line and nearer it than their {@code own} side's (lines as {intercept at c, slope}).
+     */
+    private static double continuing(Integer[] order, double[] t, double[] a, double c, double from, double to, double[] own, double[] other) {
+        int all = 0;
+        int near = 0;
+        for (int q : order) {
+            if (t[q] < from || t[q] > to) {
+                continue;
+            }
+            double u = t[q] - c;
+            double fromOther = Math.abs(a[q] - other[0] - other[1] * u);
+            all++;
+            near += fromOther <= CONTINUING_NEAR_MM && fromOther < Math.abs(a[q] - own[0] - own[1] * u) ? 1 : 0;
+        }
+        return all == 0 ? 0 : (double) near / all;
+    }
+
+    /** The members on the side of {@code c} along the curve that holds the more voxels not yet taken by another run. */
+    private static int[] freerSide(Vec3[] p, int[] members, boolean[] taken, SpaceCurve curve, double c) {
+        int before = 0;
+        int after = 0;
+        for (int m : members) {
+            if (!taken[m]) {
+                before += curve.parameterOf(p[m]) < c ? 1 : 0;
+                after += curve.parameterOf(p[m]) < c ? 0 : 1;
+            }
+        }
+        boolean keepBefore = before >= after;
+        return Arrays.stream(members).filter(m -> (curve.parameterOf(p[m]) < c) == keepBefore).toArray();
     }
 
     /** The pair of untaken points whose line passes within the tube of the most untaken points (null when no pair spans a needle). */
