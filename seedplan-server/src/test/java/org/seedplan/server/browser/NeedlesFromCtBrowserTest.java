@@ -89,9 +89,11 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
             tiltShown += tilt > 2 ? 1 : 0;
         }
         assertThat(tiltShown).as("needles whose tilt the 5 mm slices do not hold to 2°").isGreaterThan(0);
-        // With the tip's "(z ±X)" as well the table is wider than the panel (at 1366 × 768 and at 1920 × 1080 alike: the panel keeps
-        // its width); the panel scrolls across, here to its right edge so that the angle column shows.
-        js("const t = document.getElementById('nct-table'); t.scrollIntoView({block: 'start'}); t.parentElement.scrollLeft = t.parentElement.scrollWidth;");
+        // Every statement sits on a line under its number, so the table fits the panel's width with the tip's "(z ±X)" and the
+        // angle's "(±X)" on every row (beside the number they overflowed it at 1366 × 768 and at 1920 × 1080 alike).
+        Object overflowPx = js("const t = document.getElementById('nct-table'); t.scrollIntoView({block: 'start'});"
+                + " return t.parentElement.scrollWidth - t.parentElement.clientWidth;");
+        assertThat(((Number) overflowPx).intValue()).as("px the needle table overflows its panel across").isLessThanOrEqualTo(0);
         chromium.screenshot("plan-needles-tilt");
 
         new Select(driver.findElement(By.id("nct-revision"))).selectByValue(planned.planId() + "/" + planned.revision());
@@ -212,7 +214,7 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
 
     /**
      * The angle cell of needle row {@code n}: the angle error, with "(±X)" on a line under it where its tilt statement is beyond the
-     * issue's 2° (under, not beside: beside the tip's "(z ±X)" the table overflowed the panel even at 1920 × 1080).
+     * issue's 2° (under, not beside: beside the number the statements made the table overflow the panel even at 1920 × 1080).
      */
     private static String angleCell(Map<String, Object> n) {
         double tilt = ((Number) n.get("axisUncertaintyDeg")).doubleValue();
