@@ -172,34 +172,16 @@ final class SelfCheck {
      * place along z the metal does not tell (twenty-first round).
      */
     static List<String> withUnsureAlongZ(List<String> lines, List<UnsureAlongZ> unsure, List<PairUnsureAlongZ> pairs) {
-        List<String> out = new ArrayList<>(withUnsureAlongZ(lines, unsure));
-        for (PairUnsureAlongZ p : pairs) {
-            out.add(String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the two seeds counted near (%.1f, %.1f, %.1f) mm, one in each of"
-                    + " two %.1f mm slices, are placed %.2f mm either side of the slices' boundary: each slice holds one seed's metal"
-                    + " whether the two lie side by side across the boundary or one at each slice's centre, and each may lie up to %.2f mm"
-                    + " from where it is listed - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.sliceMm(),
-                    p.sliceMm() / 4, p.sliceMm() / 4));
-        }
-        return out;
-    }
-
-    /**
-     * The self-check's {@code lines} with a line for each seed whose place along z its slice's metal does not bear out, after the
-     * lines naming metal and before the rest (twentieth round).
-     */
-    static List<String> withUnsureAlongZ(List<String> lines, List<UnsureAlongZ> unsure) {
-        if (unsure.isEmpty()) {
-            return lines;
-        }
-        List<String> out = new ArrayList<>(lines);
-        for (UnsureAlongZ u : unsure) {
-            out.add(String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the seed counted near (%.1f, %.1f, %.1f) mm is placed %.1f mm %s"
-                    + " its %.1f mm slice's centre by its image alone: the slices beside it do not show on which side it lies, and it may"
-                    + " lie up to %.1f mm from where it is listed (a seed half a slice %s the centre would look alike) - look at the images"
-                    + " there", u.nearMm().x(), u.nearMm().y(), u.nearMm().z(), Math.abs(u.offMm()), u.offMm() > 0 ? "above" : "below",
-                    u.sliceMm(), Math.abs(u.offMm()) + u.sliceMm() / 2, u.offMm() > 0 ? "below" : "above"));
-        }
-        return out;
+        return appended(appended(lines, unsure, u -> String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the seed counted near"
+                + " (%.1f, %.1f, %.1f) mm is placed %.1f mm %s its %.1f mm slice's centre by its image alone: the slices beside it do not"
+                + " show on which side it lies, and it may lie up to %.1f mm from where it is listed (a seed half a slice %s the centre"
+                + " would look alike) - look at the images there", u.nearMm().x(), u.nearMm().y(), u.nearMm().z(), Math.abs(u.offMm()),
+                u.offMm() > 0 ? "above" : "below", u.sliceMm(), Math.abs(u.offMm()) + u.sliceMm() / 2, u.offMm() > 0 ? "below" : "above")),
+                pairs, p -> String.format(Locale.ROOT, "SEED PLACE ALONG Z UNSURE: the two seeds counted near (%.1f, %.1f, %.1f) mm, one in"
+                + " each of two %.1f mm slices, are placed %.2f mm either side of the slices' boundary: each slice holds one seed's metal"
+                + " whether the two lie side by side across the boundary or one at each slice's centre, and each may lie up to %.2f mm"
+                + " from where it is listed - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.sliceMm(),
+                p.sliceMm() / 4, p.sliceMm() / 4));
     }
 
     /**
@@ -212,16 +194,20 @@ final class SelfCheck {
 
     /** The self-check's {@code lines} with a line for each object counted as one that may be two side by side, at the end. */
     static List<String> withOneOrTwo(List<String> lines, List<OneOrTwo> pairs) {
-        if (pairs.isEmpty()) {
+        return appended(lines, pairs, p -> String.format(Locale.ROOT, "ONE SEED OR TWO: the object near (%.1f, %.1f, %.1f) mm is counted"
+                + " as one seed, but its metal reads %.1f seeds and, with beam hardening's dark bands in the model, a second seed beside the"
+                + " first lowers the misfit by %.1f %% of a seed's image, too little to count on a clipped (12-bit) scan: it may be two"
+                + " seeds side by side - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.contentSeeds(),
+                100 * p.gain()));
+    }
+
+    /** {@code lines} with a line for each of {@code items} at the end; {@code lines} itself where there are none. */
+    private static <T> List<String> appended(List<String> lines, List<T> items, java.util.function.Function<T, String> line) {
+        if (items.isEmpty()) {
             return lines;
         }
         List<String> out = new ArrayList<>(lines);
-        for (OneOrTwo p : pairs) {
-            out.add(String.format(Locale.ROOT, "ONE SEED OR TWO: the object near (%.1f, %.1f, %.1f) mm is counted as one seed, but its metal"
-                    + " reads %.1f seeds and, with beam hardening's dark bands in the model, a second seed beside the first lowers the"
-                    + " misfit by %.1f %% of a seed's image, too little to count on a clipped (12-bit) scan: it may be two seeds side by"
-                    + " side - look at the images there", p.nearMm().x(), p.nearMm().y(), p.nearMm().z(), p.contentSeeds(), 100 * p.gain()));
-        }
+        items.forEach(item -> out.add(line.apply(item)));
         return out;
     }
 
