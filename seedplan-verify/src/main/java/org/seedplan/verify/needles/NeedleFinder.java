@@ -2079,11 +2079,11 @@ public final class NeedleFinder {
             Polyline beyondHigh = steelToAir(ct, line, others);
             Polyline beyondLow = steelToAir(ct, line.reversed(), others);
             if (beyondHigh == null && beyondLow == null) {
-                // Neither end's steel followed to air: where one end's rings lie mostly in air (SKIN_MEDIAN_HU) and the other's
-                // do not, the first is the skin's and the run a needle's (a strand of seeds lies wholly in tissue, and is shorter
-                // than AXIS_CHORD_MM: four seeds end to end, 20 mm).
-                boolean lowAtSkin = low.surroundingHu() < SKIN_MEDIAN_HU;
-                if (lowAtSkin == high.surroundingHu() < SKIN_MEDIAN_HU || line.length() < AXIS_CHORD_MM) {
+                // Neither end's steel followed to air: where one end's rings hold air (their lower fifth below SKIN_HU) and the
+                // other's do not, the first is the skin's and the run a needle's (a strand of seeds lies wholly in tissue, and is
+                // shorter than AXIS_CHORD_MM: four seeds end to end, 20 mm).
+                boolean lowAtSkin = low.airHu() < SKIN_HU;
+                if (lowAtSkin == high.airHu() < SKIN_HU || line.length() < AXIS_CHORD_MM) {
                     return null;
                 }
                 tipHigh = lowAtSkin;
@@ -2319,17 +2319,20 @@ public final class NeedleFinder {
     static final double AIR_HU = -950;
 
     /**
-     * Median CT number of the rings around a run's end ({@link End#surroundingHu}) below which an end that the air test
+     * Lower fifth of the CT numbers on the rings around a run's end ({@link End#airHu}) below which an end that the air test
      * ({@link #AIR_HU}) reads as in tissue is taken as the skin end where no steel could be followed to air from either end
-     * ({@link #describe}), HU: half way between tissue (0 ± 100) and air (−1000); only air or lung reads below it over half the
-     * rings. A run ending at the skin has most of its rings beyond the end in air, while bright streaks and the skin's curve
-     * keep their lower fifth above the air level, and in air the shaft's partial volume on 5 mm slices falls below the metal
-     * level so no steel is followed to air (3981 needle 1: median −583, lower fifth −946 HU; 3996 needle 5: −700 and −934;
-     * both were dropped as strands of seeds, missed). Every other end of a run of 40 mm or more reaching that
-     * branch on the nine seen 5 mm and two 3 mm sets run lay in tissue: −105 HU at most (4012); on the firing side the margin
-     * is thin, 83 HU (docs/needles.md, twentieth round).
+     * ({@link #describe}), HU: a fifth of the rings well outside the body (a voxel on the body's edge, half air, reads about
+     * −500 HU; the scenario's body has no gas). At the skin a fifth of them and more lie in air, while bright streaks, the skin's
+     * curve and the needle's own partial volume keep the lower fifth just above the air level, and in air the shaft's partial
+     * volume on 5 mm slices falls below the metal level so no steel is followed to air (3981 needle 1: lower fifth −946 HU, 3996
+     * needle 5: −934; both dropped as strands of seeds until the twentieth round). Until the twenty-second round the rings'
+     * median was asked (below −500: mostly air), and it missed 4155 needle 6: at its skin end, where the needle nears a slice
+     * boundary, the slice beyond holds its own partial volume in air (−200 to −450 HU) and a converging neighbour's steel lies
+     * 1.2 mm from one ring direction, so the median read −468 HU and the lower fifth −929. The other ends of runs of 40 mm or
+     * more reaching that branch on the seven seen sets run read −492 HU at most (4083: a 91.5 mm run, no needle — nothing is
+     * missed on its scan —, not traced) and −205 HU next: about 230 HU either side (docs/needles.md, twenty-second round).
      */
-    static final double SKIN_MEDIAN_HU = -500;
+    static final double SKIN_HU = -700;
 
     /** The share of the ring samples below which an end's surroundings are read for air ({@link End}). */
     private static final double AIR_QUANTILE = 0.2;
