@@ -249,8 +249,9 @@ final class NeedleEndFit {
      * behind that place (the search reaching from 3 mm behind to 5 mm beyond it). Null (the end then looked for as before) when
      * no shaft within reach is heavy enough, a fit fails or the tip found lies beyond the run's end after all (on the light
      * steel: with the walk reaching 30 mm back, 3657's false needle, a leftover of a needle's hub half, read 5.4 mm longer
-     * without this). The steel beyond is not
-     * followed (it is what was found not to be this needle's).
+     * without this), or the window there does not bound the tip ({@link #UNBOUNDED_ALONG_AXIS_MM}: the misfit still falling
+     * at its edge, so the needle's own steel goes on through the light stretch; 4159 needle 1, twenty-second round). The steel
+     * beyond is not followed (it is what was found not to be this needle's).
      * 3651 needle 6 and 3591 needle 7 (5 mm triangle slices; seen sets 3637 and 3589): a strand of four seeds (4.5 mm each,
      * 0.8 mm thick) lies 1–3 mm across and in line beyond the tip, within the runs' tube; the run took it and ended 12–14 mm
      * beyond the tip, and the end fit's shaft, on the seeds, read 0.74 and 0.21 of the scan's median mass per mm (the scan's other
@@ -269,6 +270,15 @@ final class NeedleEndFit {
                 double at = back + BEHIND_HEAVY_SHAFT_MM;
                 NeedleEndFit there = new NeedleEndFit(ct, end.minus(along.times(at)), along, clipHu, visibleMm - at, bevelsMm, profile);
                 if (!there.fit() || there.searchedTipMm > at) {
+                    return null;
+                }
+                // An end is where the steel stops: one the window behind does not bound (the misfit still falling at its edge, the
+                // tip stated one window's length along the axis) is no end behind the light steel but the needle's own steel going
+                // on through it, read light (4159 n1: 0.849 of the median, 0.815 two and four mm back, 0.858 six; the end sought
+                // 12 mm back ran past its window's front edge, and the tip was put 5.16 mm short). Every end behind a strand or a
+                // neighbour's tip it was made for is bounded (3651, 3590, 3591, 3568, 3494, 3435, 3540: ±0.12–0.30 mm;
+                // docs/needles.md, twenty-second round).
+                if (there.tipAxisUncertaintyMm(bevelsMm.length == 1 ? 0 : USUAL_BEVEL) >= UNBOUNDED_ALONG_AXIS_MM) {
                     return null;
                 }
                 there.shiftMm = -at;
