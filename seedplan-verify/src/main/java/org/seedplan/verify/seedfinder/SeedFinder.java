@@ -758,6 +758,13 @@ public final class SeedFinder {
                             && plateau.atLeastTwo(bc);
                 }
             }
+            // A seed touching bone joins the bone's object and is split off it at the peak level, which bone does not reach; the fit
+            // of the split-off core puts a further seed in the cortex's blur beside it, and the bone's excess reads as more metal. A
+            // seed's centre is the brightest part of its image, inside its object: a seed fitted outside the object, where the scan
+            // lies below the peak level, is the bone's (docs/seed-finder.md, twenty-second round).
+            while (splitOff.contains(b) && bc.chosen > 1 && !centresInObject(g, labels, b, bc.fit(bc.chosen).seeds())) {
+                bc.chosen--;
+            }
             bc.contentSeeds = seeds;
             return bc;
         }).toList();
@@ -1467,6 +1474,25 @@ public final class SeedFinder {
      */
     private static double excess(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
         return Arrays.stream(excessBySlice(g, hu, labels, b, background, metal, lowHu)).sum();
+    }
+
+    /**
+     * Whether every fitted seed's centre lies in its object: the voxel nearest the centre is one of the object's. On an object split
+     * off bone at the peak level the voxels around it are the bone's (or below the threshold): on the seen matrix scans the further
+     * seeds fitted beside a seed touching the cortex lay on voxels 0.29-0.61 of the way to the metal level, under the split level
+     * 0.65, and no right seed of an object split off bone or a screw lay outside it (docs/seed-finder.md, twenty-second round).
+     */
+    private static boolean centresInObject(Grid g, int[] labels, Blob b, SeedImageModel.Placed[] seeds) {
+        int own = labels[b.voxels[0]];
+        for (SeedImageModel.Placed q : seeds) {
+            int i = (int) Math.round((q.centreMm.x() - g.x(0)) / g.dxMm());
+            int j = (int) Math.round((q.centreMm.y() - g.y(0)) / g.dyMm());
+            int k = (int) Math.round((q.centreMm.z() - g.z(0)) / g.dzMm());
+            if (i < 0 || j < 0 || k < 0 || i >= g.nx() || j >= g.ny() || k >= g.nz() || labels[g.index(i, j, k)] != own) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
