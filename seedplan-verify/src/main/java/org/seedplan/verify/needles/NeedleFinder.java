@@ -135,7 +135,7 @@ public final class NeedleFinder {
             runs.addAll(inComponent);
         }
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
-        runs = joinCollinear(runs, NeedleCentreline.zSpreadMm(ct));
+        runs = joinCollinear(ct, runs, NeedleCentreline.zSpreadMm(ct));
         runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
         for (Run r : runs) {
@@ -1452,7 +1452,7 @@ public final class NeedleFinder {
      * the shorter's ends near the longer's extension and at most {@value #MAX_JOIN_GAP_MM} mm apart (a needle in air or
      * between two thick slices can fall below the metal level over a short stretch). A seed (4.5 mm) is never joined.
      */
-    private static List<Run> joinCollinear(List<Run> runs, double sliceMm) {
+    private static List<Run> joinCollinear(Volume ct, List<Run> runs, double sliceMm) {
         List<Run> out = new ArrayList<>(runs);
         boolean joined = true;
         while (joined) {
@@ -1462,7 +1462,7 @@ public final class NeedleFinder {
                 for (int b = a + 1; b < out.size(); b++) {
                     Run ra = out.get(a);
                     Run rb = out.get(b);
-                    if (ra.length() < MIN_PIECE_MM || rb.length() < MIN_PIECE_MM || !pieces(ra, rb, sliceMm)) {
+                    if (ra.length() < MIN_PIECE_MM || rb.length() < MIN_PIECE_MM || !pieces(ct, ra, rb, sliceMm)) {
                         continue;
                     }
                     Vec3[] pts = concat(ra.points(), rb.points());
@@ -1501,9 +1501,10 @@ public final class NeedleFinder {
      * under the partial volume is 1000 HU lower) form a staircase. So the axes must agree within 5° in the axial plane
      * and within 5° plus that angle out of it, and the shorter piece's ends lie within 2.5 mm of the longer piece's
      * extension across it in the axial plane and within 2.5 mm or one slice spacing and 0.5 mm along z (a needle that
-     * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side).
+     * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side) — or, for
+     * the needle's outer part in air lying in the next slice beyond the longer's end, within {@link #outerPartInAir}'s allowance.
      */
-    private static boolean pieces(Run a, Run b, double sliceMm) {
+    private static boolean pieces(Volume ct, Run a, Run b, double sliceMm) {
         Run longer = a.length() >= b.length() ? a : b;
         Run shorter = longer == a ? b : a;
         Vec3 ul = longer.curve().axis();
@@ -1524,17 +1525,76 @@ public final class NeedleFinder {
             return false;
         }
         double offsetZ = Math.max(2.5, sliceMm + 0.5);
+        boolean offAlongZ = false;
         for (Vec3 y : es) {
             Vec3 r = y.minus(el[0]);
             Vec3 o = r.minus(ul.times(r.dot(ul)));
-            if (Math.hypot(o.x(), o.y()) > 2.5 || Math.abs(o.z()) > offsetZ) {
+            if (Math.hypot(o.x(), o.y()) > 2.5) {
                 return false;
             }
+            offAlongZ |= Math.abs(o.z()) > offsetZ;
+        }
+        if (offAlongZ && !outerPartInAir(ct, longer, shorter, rl, rs, sliceMm)) {
+            return false;
         }
         if (alongsideSecondNeedle(shorter, longer, rl, rs, sliceMm)) {
             return false;
         }
         return !sideBySide(shorter, longer, rl, rs, sliceMm);
+    }
+
+    /**
+     * Whether the shorter run is the longer's outer part in air, lying in the next slice beyond the longer's end: in air the tissue
+     * under the steel's partial volume is 1000 HU lower, so where a needle rises into the next thick slice as it leaves the skin, the
+     * slice it leaves can fall below the metal level while the next one still holds it, and its outer part is a flat run of its own
+     * one slice above the run in tissue (4138 needle 6, 4141 needle 2 on 5 mm slices: runs of 23.7 and 37.8 mm, found as false
+     * needles). Such a run lies in one slice, wholly beyond the longer's end along its axis (both its ends), and its end farther
+     * from the longer is in air or at the scan's edge ({@link End#outside}: a strand of seeds lies in tissue, and a needle's own
+     * run reaches tissue). Its voxels lie a slice spacing or so from the longer's line along z, and how far the image allows is
+     * geometry, not a fixed margin: each of the two runs' voxels lies at the centre of a slice that holds the needle within half
+     * the slice ({@code sliceMm}, the voxels' reach along z) of it, the longer's curve at its end lies where it lies from the
+     * centre of the slice its last voxel is in, and the longer's tilt out of the plane is known to a slice over its length L
+     * (its ends each within half a slice), so at a distance d beyond its end its line is known to that slice × d / L. A shorter's
+     * end may so lie up to slice + |curve − its last voxel's slice centre| at the end + slice × d / L from the line through the
+     * longer's end along its axis. The two cases' nearer ends: 5.80 mm against 6.37 (4138; 8.6 mm beyond, the curve 0.94 mm
+     * from its slice centre) and 6.09 against 6.29 (4141; 1.8 mm beyond, 1.19 mm: thin), where one slice + 0.5 mm allowed 5.5
+     * (docs/needles.md, twenty-second round).
+     */
+    private static boolean outerPartInAir(Volume ct, Run longer, Run shorter, double[] rl, double[] rs, double sliceMm) {
+        if (zSpanMm(shorter.points()) > ct.grid().dzMm() / 2) {
+            return false;
+        }
+        SpaceCurve cl = longer.curve();
+        Vec3 ul = cl.axis();
+        Vec3[] es = {shorter.curve().at(rs[0]), shorter.curve().at(rs[1])};
+        // The longer's end nearer the shorter, and the outward direction there.
+        Vec3 mid = shorter.curve().at((rs[0] + rs[1]) / 2);
+        boolean high = cl.at(rl[1]).distanceTo(mid) < cl.at(rl[0]).distanceTo(mid);
+        Vec3 end = cl.at(high ? rl[1] : rl[0]);
+        Vec3 out = ul.dot(cl.at(rl[1]).minus(cl.at(rl[0]))) >= 0 == high ? ul : ul.times(-1);
+        double lastVoxelZ = Double.NaN;
+        double extreme = -Double.MAX_VALUE;
+        for (Vec3 v : longer.points()) {
+            double t = high ? cl.parameterOf(v) : -cl.parameterOf(v);
+            if (t > extreme) {
+                extreme = t;
+                lastVoxelZ = v.z();
+            }
+        }
+        double endFromCentre = Math.abs(end.z() - lastVoxelZ);
+        double length = rl[1] - rl[0];
+        double[] beyond = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Vec3 r = es[k].minus(end);
+            beyond[k] = r.dot(out);
+            Vec3 o = r.minus(out.times(beyond[k]));
+            if (beyond[k] < 0 || Math.hypot(o.x(), o.y()) > 2.5
+                    || Math.abs(o.z()) > sliceMm + endFromCentre + sliceMm * beyond[k] / length) {
+                return false;
+            }
+        }
+        Polyline piece = new Polyline(shorter.curve(), rs[0], rs[1]);
+        return end(ct, beyond[1] >= beyond[0] ? piece : piece.reversed()).outside();
     }
 
     /**
