@@ -250,15 +250,17 @@ public final class SeedFinder {
      * is also named where at least {@value #SATURATED_ALONE_VOXELS} of its voxels stand at the clip while their mirror images lie low
      * enough for them to rise {@value #SATURATED_ALONE_SHARE} of the way from the background to the metal level above them ({@link
      * SeedsInMetal.Excess#saturatedAlone}): they saturate on their own, which the screw's mirrored blur with cortex beside it cannot
-     * make and cortex alone (about 1 700 HU) does not reach. A seed beside the shaft on the cortex's side, merged with the cortex
-     * into one piece of 5-9 seeds' metal with no dip before the bone, gives 3-8 such voxels on 5 mm slices (the scenes drawn from
-     * 2039, gaps 0-1.5 mm, every profile and scale); the 543 pieces with bone beyond them on the 5 mm screw scans of the seed
-     * matrix's tuning sets (100, 200, 12600-12800, 13000, 13200-14900), the all-implant scans 300-2200 and the scenes drawn from
-     * 2027-2039 that lie at no seed hold at most 1 (33 of them; the 451 with no dark band, which the rule is asked of: 18). A screw's
-     * own edge above a dark band holds up to 6 (its mirror image darkened): the rule is not asked there (docs/seed-finder.md,
-     * twenty-first round).
+     * make and cortex alone (about 1 800 HU, 0.59 of the way on a 12-bit scan) does not reach. A seed beside the shaft on the cortex's
+     * side, merged with the cortex into one piece of 3-9 seeds' metal with no dip before the bone, gives 3-8 such voxels on 5 mm
+     * slices (the scenes drawn from 2039 and 2040, gaps 0-1.5 mm, every profile and scale); the second-highest of its voxels at the
+     * clip stands 0.857-1.006 of the way above its mirror image (lowest: draw 2040, gaps 0 and 0.25 mm, where the mirror images lie at
+     * 260-640 HU and the twenty-first round's 0.9 named none). The 745 pieces with bone beyond them and no dark band on the 5 mm
+     * screw scans of the seed matrix's tuning sets (100-153, 200-253, 9100-11835, 12600-15235), the all-implant scans 300-317,
+     * 600-617 and 900-2317 and the scenes drawn from 2027-2042 that lie at no seed: at most 0.671 (scene draw 2041, gap 0.25 mm,
+     * 5 mm triangle), a single voxel up to 1.04. The share lies near the middle, 0.107 above the one and 0.079 under the other
+     * (docs/seed-finder.md, twenty-first and twenty-second rounds).
      */
-    static final double SATURATED_ALONE_SHARE = 0.9;
+    static final double SATURATED_ALONE_SHARE = 0.75;
     static final int SATURATED_ALONE_VOXELS = 2;
     /**
      * A dark band beyond the mirror image of a piece of a screw or rod with no bone beyond it explains the piece (the screw's own

@@ -219,12 +219,12 @@ final class SeedsInMetal {
         }
 
         /**
-         * How many of the piece's voxels stand at the clip {@code clipHu} (a 12-bit scan's top) while their mirror images lie no more
-         * low enough for the voxel to rise {@code share} of {@code spanHu} (the metal level above the background) above them, or above
-         * the local background where that is higher: voxels that saturate on their own beside the
-         * metal. The object's own metal and its blur are mirrored, so where a voxel saturates because the screw's blur and bone beside
-         * it add up, its mirror image holds that blur; bone alone (a vertebra's cortex, about 1 700 HU) does not reach the clip. Metal
-         * denser than bone lying beside the screw, a seed, does (docs/seed-finder.md, twenty-first round).
+         * How many of the piece's voxels stand at the clip {@code clipHu} (a 12-bit scan's top) while their mirror images lie low
+         * enough for the voxel to rise {@code share} of {@code spanHu} (the metal level above the background) above them, or above
+         * the local background where that is higher: voxels that saturate on their own beside the metal. The object's own metal and
+         * its blur are mirrored, so where a voxel saturates because the screw's blur and bone beside it add up, its mirror image holds
+         * that blur; bone alone (a vertebra's cortex, about 1 700 HU) does not reach the clip. Metal denser than bone lying beside the
+         * screw, a seed, does (docs/seed-finder.md, twenty-first round).
          */
         int saturatedAlone(Grid g, float[] hu, double clipHu, double localHu, double spanHu, double share) {
             int n = 0;

@@ -441,6 +441,20 @@ class SeedsAtOtherMetalTest {
     }
 
     @Test
+    void aSeedBesideAScrewsShaftMergedWithCortexWhoseVoxelsStandUnderNineTenthsOfTheWayIsNamed() {
+        // Draw 2040 lays the shaft seed where 2039 does (17.5 mm behind the tip, the cortex's side); only the noise differs, and with it
+        // the mirror: the mirror images of the seed's saturated voxels lie at 260-640 HU instead of near the background, so at gaps 0
+        // and 0.25 mm on 5 mm 12-bit slices its voxels at the clip stand 0.80-0.93 of the way above them, at most one of them 0.9 (the
+        // twenty-first round's share), and the seed was lost with no line (fails on the finder before the twenty-second round). The
+        // second-highest such voxel stands 0.857-0.879 of the way; no piece of cortex with bone beyond it on the seen 5 mm screw scans
+        // has two above 0.671 (the share, 0.75, lies between).
+        assertShaftSeedsNamed(2040, new Object[][] {{SliceProfile.BOX, 5.0, 0.0, HuScale.CLIPPED_12_BIT},
+            {SliceProfile.TRIANGLE, 5.0, 0.0, HuScale.CLIPPED_12_BIT}, {SliceProfile.GAUSSIAN, 5.0, 0.0, HuScale.CLIPPED_12_BIT},
+            {SliceProfile.BOX, 5.0, 0.25, HuScale.CLIPPED_12_BIT}, {SliceProfile.TRIANGLE, 5.0, 0.25, HuScale.CLIPPED_12_BIT},
+            {SliceProfile.GAUSSIAN, 5.0, 0.25, HuScale.CLIPPED_12_BIT}});
+    }
+
+    @Test
     void cortexBesideAScrewOnFiveMmSlicesWithOneVoxelSaturatingAloneIsNotNamed() {
         // The tuning screw scans whose pieces with bone beyond them come closest to the saturated-alone rule on 5 mm slices (one voxel at
         // the clip whose mirror image lies near the background, against the rule's 2): 14612 (box 12-bit, 2.54 seeds' metal) and all-implant
