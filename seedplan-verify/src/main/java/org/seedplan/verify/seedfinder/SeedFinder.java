@@ -53,7 +53,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
- *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts), and
+ *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts; a seed
+ *     whose core overlaps no other fitted seed's by lower bars), and
  *     where two fitted seeds share core voxels and neither is read out alone, one seed in their place that explains both
  *     cores so (one seed fitted twice).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
@@ -382,6 +383,19 @@ public final class SeedFinder {
      * cores of those seeds are explained to 0.97-1.00, the object as a whole to 0.39-0.42.
      */
     static final double WELL_FITTED = 0.95;
+    /**
+     * Least share of a single seed's voxels in the core of a read-out seed whose core shares no voxel with another fitted seed's
+     * (alone in its core): the stent's seed at gap 0 on 2.5 mm Gaussian slices of draw 2041 has 7 core voxels of 12 and the seed
+     * beside metal of 15029 6 of 12 (thin: on the bar), each explained to 0.99-1.00; pieces of struts and wires whose core the fit
+     * explains to 0.9 or more have at most 2 of 11 (docs/seed-finder.md, twenty-second round).
+     */
+    static final double ALONE_CORE_VOXELS_SHARE = 0.5;
+    /**
+     * Least share of its core's energy the fit must explain for a seed alone in its core to be read out: such seeds at a stent on
+     * the seen scenes are explained to 0.939-1.00 (2041's at gap 0.25 mm to 0.949; 0.840-0.853 at gaps 1-1.5 mm stay below),
+     * the pieces of struts and wires with half a seed's core or more to 0.751 at most (twenty-second round).
+     */
+    static final double ALONE_WELL_FITTED = 0.9;
     /** Most confidence of a seed read out of other metal (the share of its residual explained is scaled by it). */
     static final double IN_METAL_CONFIDENCE = 0.5;
     /**
@@ -845,6 +859,11 @@ public final class SeedFinder {
         wiresOfPieces(g, hu, rejected, otherMetal);
         boolean centring = SliceCentring.applies(profileMm, model.sigmaZMm());
         for (OutOfRejected r : outOfRejected) {
+            // A seed the object's own symmetry read out already (a stent's on an extended scale) is not read out again: two seeds'
+            // centres lie a diameter apart or more (twenty-second round: draw 2038's stent seed read both ways 0.35-0.38 mm apart).
+            if (inMetal.stream().anyMatch(s -> s.centreMm().minus(r.at().seed().centreMm).norm() < SEED_DIAMETER_MM)) {
+                continue;
+            }
             double conf = Math.round(IN_METAL_CONFIDENCE * r.at().explained() * 1000) / 1000.0;
             List<FoundSeed> read = List.of(new FoundSeed(r.at().seed().centreMm, r.at().seed().axis, conf, 1));
             inMetal.addAll(centring ? SliceCentring.centred(g, profileMm, r.blob(), read, options.seedLengthMm()) : read);
@@ -2154,7 +2173,10 @@ public final class SeedFinder {
          * The chosen fit's seeds that explain their own part of the object as a seed's image, each with the share of its core's
          * energy explained: over the seed's core (the voxels where its predicted image stands half the way from the background
          * to the clip or higher, at least {@value #CORE_VOXELS_SHARE} of a single seed's voxels) the fit of all the object's
-         * seeds explains at least {@value #WELL_FITTED} of the energy of the CT numbers above the background.
+         * seeds explains at least {@value #WELL_FITTED} of the energy of the CT numbers above the background. A seed whose core
+         * shares no voxel with another fitted seed's is its own seed's image alone there: it needs {@value #ALONE_CORE_VOXELS_SHARE}
+         * of a single seed's voxels and {@value #ALONE_WELL_FITTED} explained (twenty-second round); two seeds whose cores overlap
+         * may be one seed fitted twice, each copy explaining the one seed's core, and keep the stricter bars.
          */
         List<SeedsInMetal.Located> wellFitted(double seedVoxels) {
             SeedImageModel.Placed[] placed = fit(chosen).seeds();
@@ -2164,7 +2186,9 @@ public final class SeedFinder {
             for (int s = 0; s < placed.length; s++) {
                 boolean[] core = cores.core(s);
                 double explained = cores.explained(core);
-                if (count(core) >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED) {
+                boolean alone = cores.alone(s);
+                if (count(core) >= (alone ? ALONE_CORE_VOXELS_SHARE : CORE_VOXELS_SHARE) * seedVoxels
+                        && explained >= (alone ? ALONE_WELL_FITTED : WELL_FITTED)) {
                     out.add(new SeedsInMetal.Located(placed[s], explained));
                     read[s] = true;
                 }
@@ -2254,6 +2278,16 @@ public final class SeedFinder {
                     c[q] = own[s][q] >= half;
                 }
                 return c;
+            }
+
+            /** Whether seed {@code s}'s core shares no voxel with another seed's. */
+            boolean alone(int s) {
+                for (int t = 0; t < own.length; t++) {
+                    if (t != s && overlap(s, t)) {
+                        return false;
+                    }
+                }
+                return true;
             }
 
             boolean overlap(int s, int t) {
