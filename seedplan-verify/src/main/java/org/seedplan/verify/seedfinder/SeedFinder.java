@@ -517,6 +517,16 @@ public final class SeedFinder {
      *                      found seeds within {@value #PREVIOUS_MATCH_MM} mm of one are that implant's, listed apart
      */
     public SeedFinding find(Volume ct, Mask roi, OptionalInt expected, List<Vec3> previousSeeds) {
+        return find(ct, roi, expected, previousSeeds, null);
+    }
+
+    /**
+     * Finds the seeds; {@code merged}, where not null, is the first reading's width, whose isolated objects spread as seeds merged
+     * along z ({@link SliceProfileWidth.Reading#mergedAlongZ}): the scan is then read again with the typical object's size, one
+     * seed's metal content and the isolated seeds taken from the objects that spread over the slices as single seeds
+     * ({@link SliceProfileWidth#singleAlongZ}; docs/seed-finder.md, twenty-third round).
+     */
+    private SeedFinding find(Volume ct, Mask roi, OptionalInt expected, List<Vec3> previousSeeds, SliceProfileWidth.Reading merged) {
         Grid g = ct.grid();
         ScanStats stats = ScanStats.of(ct.hu(), options.minMetalHu());
         if (roi != null && !roi.grid().equals(g)) {
@@ -565,9 +575,12 @@ public final class SeedFinder {
             Blob b = new Blob(g, comp, hu);
             (b.peakHu() < peakRequired ? faint : candidates).add(b);
         }
+        // Read again after strands merged along z took the typical object's place: the references are the single seeds'.
+        java.util.function.UnaryOperator<List<Blob>> singleSeeds = blobs -> merged == null ? blobs
+                : SliceProfileWidth.singleAlongZ(g, hu, labels, blobs, background, merged.usedMm());
         // A seed touching bone joins the bone's object: objects far larger than the typical one are
         // split again at the peak level, which bone does not reach; what stays large is other metal.
-        double typical = median(candidates);
+        double typical = median(singleSeeds.apply(candidates));
         for (Blob b : new ArrayList<>(candidates)) {
             if (b.size() > LARGE_OBJECT_FACTOR * typical || b.size() * g.dxMm() * g.dyMm() * g.dzMm() > LARGE_OBJECT_MM3) {
                 candidates.remove(b);
@@ -604,9 +617,10 @@ public final class SeedFinder {
         candidates.stream().filter(b -> !splitOff.contains(b)).forEach(standing::add);
         // A seed thinned by partial volume keeps its metal content: the excess CT number integrated
         // around it. Faint blobs with at least half the content of a clear seed are seeds.
-        double[] contents = candidates.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
+        List<Blob> references = singleSeeds.apply(candidates);
+        double[] contents = references.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
         double seedContent = contents.length == 0 ? Double.POSITIVE_INFINITY
-                : singleSeedContent(candidates, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
+                : singleSeedContent(references, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
         // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core; a
         // saturated core split off bone that is too light only against the bone around it is named (thirteenth round).
         List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
@@ -627,7 +641,8 @@ public final class SeedFinder {
         java.util.Set<Blob> admittedFaint = new java.util.HashSet<>();
         java.util.Set<Integer> boneLabels = new java.util.HashSet<>();
         for (Blob b : faint) {
-            if (excess(g, contentHu, labels, b, background, contentTop, lowHu) >= 0.5 * seedContent && b.size() <= 2 * median(candidates)) {
+            if (excess(g, contentHu, labels, b, background, contentTop, lowHu) >= 0.5 * seedContent
+                    && b.size() <= 2 * median(singleSeeds.apply(candidates))) {
                 candidates.add(b);
                 admittedFaint.add(b);
             } else {
@@ -644,20 +659,34 @@ public final class SeedFinder {
             return noSeeds(background, metal, threshold, rejected, List.of(), expected);
         }
         // The slice profile's width: the recorded Slice Thickness unless the isolated seeds' spread over the slices flatly
-        // contradicts it, or estimated from that spread where none is recorded (docs/seed-finder.md, tenth round).
-        List<Blob> isolated = isolatedSeeds(candidates);
+        // contradicts it, or estimated from that spread where none is recorded (docs/seed-finder.md, tenth round). A spread no
+        // profile gives is strands merged along z: the scan is read again from its single seeds (twenty-third round).
+        List<Blob> learnedFrom = singleSeeds.apply(candidates);
+        List<Blob> isolated = isolatedSeeds(learnedFrom);
         SliceProfileWidth.Reading width = SliceProfileWidth.of(g, ct.hasSliceThickness() ? ct.sliceThicknessMm() : Double.NaN,
-                SliceProfileWidth.slicesPerSeed(g, hu, labels, isolated, background));
+                SliceProfileWidth.slicesPerSeed(g, hu, labels, isolated, background), options.seedLengthMm());
+        if (width.mergedAlongZ() && merged == null) {
+            return find(ct, roi, expected, previousSeeds, width);
+        }
+        if (merged != null) {
+            // The second reading's width stands unless it too is past the bar; the line says what was kept and from what.
+            String from = learnedFrom == candidates ? "; fewer than 3 objects spread as single seeds: the seed's image and metal content"
+                    + " were learned from the strands and the counts are unsure: look at the images" : String.format(Locale.ROOT,
+                    "; the seed's image and metal content learned from the %d objects spreading over the slices as single seeds",
+                    learnedFrom.size());
+            width = new SliceProfileWidth.Reading(width.mergedAlongZ() ? merged.usedMm() : width.usedMm(), merged.line() + from
+                    + (width.line() == null || width.mergedAlongZ() ? "" : "; " + width.line()), true);
+        }
         double profileMm = width.usedMm();
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
             notes.add(String.format(Locale.ROOT, "the CT records no Slice Thickness (0018,0050): its slice profile is taken as %.2f mm"
                     + " wide, %s; on an overlapping reconstruction (slices thicker than their spacing) the seeds' z and the counts in"
-                    + " merged groups are then less sure", profileMm, width.line() == null ? "the slice spacing"
+                    + " merged groups are then less sure", profileMm, profileMm == g.dzMm() ? "the slice spacing"
                     : "estimated from its isolated seeds' spread over the slices"));
         }
         stopIfCancelled();
-        Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, candidates, isolated, notes);
+        Learned learned = learn(g, profileMm, hu, labels, background, metal, lowHu, learnedFrom, isolated, notes);
         SeedImageModel model = learned.model;
         ImageFitter fitter = new ImageFitter(g, hu, labels, model);
         BlobSplitter splitter = new BlobSplitter(new SeedShapeModel(options.seedLengthMm(),

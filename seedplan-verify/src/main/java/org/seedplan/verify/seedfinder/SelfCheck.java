@@ -221,7 +221,8 @@ final class SelfCheck {
     /**
      * The self-check's lines. {@code profileMm} is the width of the slice profile the seed image was learned on (the slice
      * thickness, or the spacing when none is recorded; NaN with no grid): the usual axial σ scales with it, not with the spacing.
-     * {@code sliceThickness} is the line saying the width was estimated from the seeds ({@link SliceProfileWidth}), or null.
+     * {@code sliceThickness} is the line saying the width was estimated from the seeds or kept against seeds merged along z
+     * ({@link SliceProfileWidth}), or null.
      */
     static List<String> of(Grid g, double profileMm, String sliceThickness, List<FoundSeed> seeds, List<FoundSeed> previous, int previousGiven, List<RejectedObject> rejected,
                            List<SeedAtMetal> atMetal, List<MetalHoldingSeeds> holding, List<PairAlongZ> pairs, List<TwoOrThree> clumps,

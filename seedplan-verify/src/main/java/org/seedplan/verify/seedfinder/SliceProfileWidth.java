@@ -21,6 +21,14 @@ import org.seedplan.geometry.Grid;
  * at least {@value #MIN_OVERLAPPING_MM} mm: 5 mm every 2.5 mm is told from every contiguous scan; 2.5 mm every 1.25 mm is not told
  * from 1.25 mm slices and keeps the spacing (on those thin slices the finder read the seeds alike with either width, ninth round).
  * The estimate of the width is then the seeds' median spread times the spacing (4.9–6.4 mm on the 5 mm scans every 2.5 mm).
+ * <p>
+ * A spread is a profile's only where the objects read are single seeds. Where most of a scan's seeds lie in needles nearly along z,
+ * a needle's seeds merge through thick slices into one object (on 5 mm triangle slices, extended scale: 4 seeds 8-10 mm apart, one
+ * object over 7-8 slices), the objects of the typical size are such strands, and their spread counts seeds, not the profile: scan
+ * 15815 (5 mm contiguous) read 4.4 slices, a 21.9 mm profile. No slice profile in use spreads one seed that far: beyond the
+ * widest profile's spread of a seed lying along z the reading is no profile's ({@link Reading#mergedAlongZ}), the recorded
+ * thickness (or the spacing) is kept and the finder reads the scan again with its single seeds told by their own spread
+ * ({@link #singleAlongZ}; docs/seed-finder.md, twenty-third round).
  */
 final class SliceProfileWidth {
 
@@ -39,12 +47,31 @@ final class SliceProfileWidth {
     static final double FLATLY_CONTIGUOUS_SLICES = 1.4;
     /** Fewest isolated seeds to read a spread from. */
     static final int MIN_SEEDS = 3;
+    /**
+     * Widest slice profile of a reconstruction the finder reads, in slice spacings: overlapping reconstructions overlap by half
+     * (5 mm every 2.5 mm, 2.5 mm every 1.25 mm: 2 spacings, the bench's), 5 mm every 2 mm by 60 % (2.5). With a seed's length along
+     * z added it bounds the spread of one seed on any of them; the seen overlapping scans spread 1.95–3.06 slices in the median.
+     */
+    static final double WIDEST_PROFILE_SPACINGS = 2.5;
+    /**
+     * Most spread, in slices per spacing of the profile's width, of an object taken for a single seed when the finder reads a scan
+     * again after a spread no profile gives ({@link Reading#mergedAlongZ}): the contiguous seen scans' isolated seeds spread over
+     * 1.00–1.78 slices in the median, the 34 single objects of scan 15815 over 1.04–1.80, a strand of two merged along z about
+     * twice a seed's spread; on 5 mm every 2.5 mm the seeds spread over 1.95–2.60 slices, under this bar times 2. The same bar as
+     * {@link #FLATLY_OVERLAPPING_SLICES}.
+     */
+    static final double SINGLE_SEED_SLICES = FLATLY_OVERLAPPING_SLICES;
 
     /**
      * The width the finder reads the scan with, mm, and the self-check's line about it (null where the width read is the recorded thickness, or the spacing of
-     * a CT that records none and whose seeds spread as on contiguous slices: nothing changes the reading there).
+     * a CT that records none and whose seeds spread as on contiguous slices: nothing changes the reading there); {@code mergedAlongZ}
+     * where the objects read spread beyond any profile in use, as seeds merged along z, and the width is the recorded or the spacing.
      */
-    record Reading(double usedMm, String line) {
+    record Reading(double usedMm, String line, boolean mergedAlongZ) {
+
+        Reading(double usedMm, String line) {
+            this(usedMm, line, false);
+        }
     }
 
     private SliceProfileWidth() {
@@ -52,9 +79,12 @@ final class SliceProfileWidth {
 
     /**
      * Reads the width: the recorded thickness ({@code recordedMm}, NaN when none) unless the seeds flatly contradict it, else the
-     * estimate where the seeds show an overlapping reconstruction, else the spacing.
+     * estimate where the seeds show an overlapping reconstruction, else the spacing. A median spread beyond what one seed of length
+     * {@code seedLengthMm} lying along z gives on the widest profile in use ({@value #WIDEST_PROFILE_SPACINGS} spacings plus the
+     * seed's length in spacings: 3.4 slices of 5 mm, 4.3 of 2.5 mm, 6.1 of 1.25 mm) is no profile's: the objects read are seeds
+     * merged along z, and the recorded thickness (or the spacing) is kept.
      */
-    static Reading of(Grid g, double recordedMm, double[] slicesPerSeed) {
+    static Reading of(Grid g, double recordedMm, double[] slicesPerSeed, double seedLengthMm) {
         // The estimate is the seeds' median spread times the spacing, to 0.1 mm: a thin seed's spread exceeds T / Δz a little
         // (4.9-6.4 mm on the 5 mm tuning scans every 2.5 mm).
         double dz = g.dzMm();
@@ -66,6 +96,15 @@ final class SliceProfileWidth {
         double estimate = Math.round(10 * slices * dz) / 10.0;
         boolean overlapping = slices >= OVERLAPPING_SLICES && slices * dz >= MIN_OVERLAPPING_MM;
         String spread = String.format(Locale.ROOT, "its isolated seeds spread over %.1f slices of %.2f mm", slices, dz);
+        double widest = WIDEST_PROFILE_SPACINGS + seedLengthMm / dz;
+        if (slices > widest) {
+            // No profile's reading: strands of seeds merged along z (docs/seed-finder.md, twenty-third round). Nothing is overturned.
+            return new Reading(recorded ? recordedMm : dz, String.format(Locale.ROOT, "SLICE THICKNESS: %s kept, though the objects"
+                    + " of a single seed's size spread over %.1f slices of %.2f mm, more than one seed gives on any slice profile in use"
+                    + " (at most %.1f): they are seeds merged along z (needles through thick slices)", recorded
+                    ? String.format(Locale.ROOT, "the %.2f mm recorded", recordedMm) : String.format(Locale.ROOT, "the spacing %.2f mm", dz),
+                    slices, dz, widest), true);
+        }
         if (!recorded) {
             return overlapping
                     ? new Reading(estimate, String.format(Locale.ROOT, "SLICE THICKNESS: estimated %.1f mm: the CT records no Slice"
@@ -91,30 +130,43 @@ final class SliceProfileWidth {
      * voxels outside the box (the anatomy and beam-hardening bands change from slice to slice); voxels of other blobs are left out.
      */
     static double[] slicesPerSeed(Grid g, float[] hu, int[] labels, List<Blob> isolated, double background) {
-        int reach = (int) Math.ceil(REACH_MM / g.dzMm());
-        double[] out = new double[isolated.size()];
-        for (int s = 0; s < out.length; s++) {
-            Blob b = isolated.get(s);
-            int own = labels[b.voxels[0]];
-            double sum = 0;
-            double max = 0;
-            for (int k = Math.max(0, b.k0 - reach); k <= Math.min(g.nz() - 1, b.k1 + reach); k++) {
-                double local = SeedFinder.localBackground(g, hu, b, k, k, background);
-                double slice = 0;
-                for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
-                    for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
-                        int v = g.index(i, j, k);
-                        if (labels[v] == 0 || labels[v] == own) {
-                            slice += hu[v] - local;
-                        }
-                    }
-                }
-                sum += slice;
-                max = Math.max(max, slice);
-            }
-            out[s] = max > 0 ? sum / max : 0;
-        }
+        double[] out = isolated.stream().mapToDouble(b -> slices(g, hu, labels, b, background)).toArray();
         Arrays.sort(out);
         return out;
+    }
+
+    /**
+     * The objects that spread over the slices ({@link #slicesPerSeed}, each alone) as single seeds on a profile {@code profileMm}
+     * wide: over at most {@value #SINGLE_SEED_SLICES} slices times the profile's width in spacings (at least one): single seeds,
+     * pairs and clumps within their slices, not strands merged along z. All of {@code blobs} where fewer than {@value #MIN_SEEDS}
+     * do.
+     */
+    static List<Blob> singleAlongZ(Grid g, float[] hu, int[] labels, List<Blob> blobs, double background, double profileMm) {
+        double most = SINGLE_SEED_SLICES * Math.max(1, profileMm / g.dzMm());
+        List<Blob> single = blobs.stream().filter(b -> slices(g, hu, labels, b, background) <= most).toList();
+        return single.size() < MIN_SEEDS ? blobs : single;
+    }
+
+    /** One object's effective number of slices ({@link #slicesPerSeed}). */
+    private static double slices(Grid g, float[] hu, int[] labels, Blob b, double background) {
+        int reach = (int) Math.ceil(REACH_MM / g.dzMm());
+        int own = labels[b.voxels[0]];
+        double sum = 0;
+        double max = 0;
+        for (int k = Math.max(0, b.k0 - reach); k <= Math.min(g.nz() - 1, b.k1 + reach); k++) {
+            double local = SeedFinder.localBackground(g, hu, b, k, k, background);
+            double slice = 0;
+            for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
+                for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
+                    int v = g.index(i, j, k);
+                    if (labels[v] == 0 || labels[v] == own) {
+                        slice += hu[v] - local;
+                    }
+                }
+            }
+            sum += slice;
+            max = Math.max(max, slice);
+        }
+        return max > 0 ? sum / max : 0;
     }
 }
