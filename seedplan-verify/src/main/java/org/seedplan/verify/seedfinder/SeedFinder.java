@@ -143,6 +143,27 @@ public final class SeedFinder {
     static final double LIGHT_METAL_PEAK_SHARE = 0.4;
     /** Axis-to-axis distance of seeds lying side by side, mm: one seed's diameter (0.8 mm for the common I-125 models). */
     static final double SEED_DIAMETER_MM = 0.8;
+    /**
+     * Least metal per fitted seed, in seeds, of three seeds fitted {@link #CHAIN_APART_MM} or more apart on thick slices (a strand
+     * along a needle) for the third to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on the seen 5 mm scans the
+     * objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78 seeds each, right ones 0.72
+     * and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal does not hold three) is not
+     * measured on the side it keeps (docs/seed-finder.md, twenty-third round).
+     */
+    static final double CHAIN_CONTENT_PER_SEED = 0.85;
+    /**
+     * What the third seed of such a chain must lower the residual by, in one seed's signal energy, where its metal reads under
+     * {@link #CHAIN_CONTENT_PER_SEED} a seed: the objects fitted once too often on the seen 5 mm scans lowered it by
+     * 0.036-0.158, the chains of three under the content bar that hold three seeds by 0.234 or more (tuning scan 15412's, whose
+     * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round).
+     */
+    static final double CHAIN_SEED_GAIN = 0.2;
+    /**
+     * How far apart fitted seeds' centres must lie for the chain rule ({@link #CHAIN_CONTENT_PER_SEED}), mm: two seeds' diameters.
+     * Side by side or bundled, seeds share a saturated core that hides metal on a clipped scan and the third seed gains little
+     * (right bundles of three on the seen 5 mm scans read 0.60-0.72 seeds each, fitted 0.57-0.86 mm apart at the closest).
+     */
+    static final double CHAIN_APART_MM = 2 * SEED_DIAMETER_MM;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
     /**
@@ -801,6 +822,19 @@ public final class SeedFinder {
                     // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check.
                     bc.perhapsThree = b.size() >= CLUMP_VOLUME * seedVoxels && bc.fit(3).ssr() < bc.fit(2).ssr()
                             && plateau.atLeastTwo(bc);
+                }
+            }
+            // Seeds lying one after another through thick slices (a needle's strand) each hold voxels of their own: no saturated core
+            // hides one seed's metal behind another's, as in a bundle, so the metal counts them, and each seed's image is its own, so
+            // each explains a whole seed's image. Where three seeds so fitted hold less than CHAIN_CONTENT_PER_SEED of a seed's metal
+            // each and the third lowers the misfit by less than CHAIN_SEED_GAIN of a seed's energy, it is one seed too many: on 5 mm box
+            // slices a needle seed across a boundary reads as a seed in each slice. Not asked of four or more: a needle loaded with
+            // seeds 5 mm apart along z lies under both bars as four (docs/seed-finder.md, twenty-third round).
+            if (profileMm >= THICK_SLICE_MM && bc.chosen == 3 && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED
+                    && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)) {
+                bc.evaluate(bc.chosen - 1);
+                if (bc.fit(bc.chosen - 1).ssr() - bc.fit(bc.chosen).ssr() < CHAIN_SEED_GAIN * learned.singleSeedEnergy) {
+                    bc.chosen--;
                 }
             }
             // A seed touching bone joins the bone's object and is split off it at the peak level, which bone does not reach; the fit
@@ -1540,6 +1574,18 @@ public final class SeedFinder {
             int k = (int) Math.round((q.centreMm.z() - g.z(0)) / g.dzMm());
             if (i < 0 || j < 0 || k < 0 || i >= g.nx() || j >= g.ny() || k >= g.nz() || labels[g.index(i, j, k)] != own) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every two fitted seeds' centres lie at least {@code mm} apart. */
+    private static boolean apart(SeedImageModel.Placed[] seeds, double mm) {
+        for (int s = 0; s < seeds.length; s++) {
+            for (int t = s + 1; t < seeds.length; t++) {
+                if (seeds[s].centreMm.minus(seeds[t].centreMm).norm() < mm) {
+                    return false;
+                }
             }
         }
         return true;
