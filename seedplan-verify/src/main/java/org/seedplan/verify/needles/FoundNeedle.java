@@ -37,7 +37,10 @@ import org.seedplan.geometry.Vec3;
  *                         a needle lying inside one thick slice's flat top is placed along z by no slice at either end and its tilt
  *                         is stated wide, one crossing slices near both ends is stated hundredths of a degree; 0 on thinner slices
  *                         (under 3 mm). Like {@code tipZUncertaintyMm} it states what the image does not hold, not every error of
- *                         the finder's (a run of two needles' steel the z fit explains is not in it)
+ *                         the finder's (a run of two needles' steel the z fit explains is not in it). Where the z fit reads the run
+ *                         as two needles' steel, the axis's turn in the slices' plane is in it too: the tilt's statement and the
+ *                         in-plane one (the tip part's voxels' turn from the axis, {@code NeedleFinder.TIP_PART_MM}) as their root
+ *                         sum of squares
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
