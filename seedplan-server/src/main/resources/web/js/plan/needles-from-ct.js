@@ -249,7 +249,7 @@ class NeedlesFromCtPanel {
       h('th', { class: 'num', title: 'Distance between found and planned tip, mm' }, 'Tip mm'),
       h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper); (±X) under it where the tip\'s place along the needle is not sure to 1 mm' }, 'Depth'),
       h('th', { class: 'num', title: 'Across the planned axis, mm' }, 'Lateral'),
-      h('th', { class: 'num', title: 'Angle between planned and found axis, degrees; (±X) under it where the image does not hold the needle\'s tilt out of the slices\' plane to 2°' }, 'Angle °'))];
+      h('th', { class: 'num', title: 'Angle between planned and found axis, degrees; (±X) under it where the image does not hold the needle\'s axis to 2°' }, 'Angle °'))];
     for (const n of r.needles) {
       rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, tick(n), h('td', {}, n.plannedNeedle),
         h('td', {}, n.foundNeedle, n.tipCertain ? '' : ' ?'),
@@ -258,7 +258,7 @@ class NeedlesFromCtPanel {
         h('td', { class: 'num', title: n.tipAxisUncertaintyMm > 1 ? 'the tip may lie this far along the needle: the voxels around its end do not hold its place' : null },
           (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm), n.tipAxisUncertaintyMm > 1 ? [h('br'), '(±' + fmt(n.tipAxisUncertaintyMm) + ')'] : null),
         h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
-        h('td', { class: 'num', title: n.axisUncertaintyDeg > 2 ? 'the needle\'s tilt out of the slices\' plane may be this far off: it lies inside one thick slice, which does not show its height' : null },
+        h('td', { class: 'num', title: n.axisUncertaintyDeg > 2 ? 'the needle\'s axis may be this far off: it lies inside one thick slice, which does not show its height, or its steel ran together with another needle\'s' : null },
           fmt(n.angleErrorDeg), n.axisUncertaintyDeg > 2 ? [h('br'), '(±' + fmt(n.axisUncertaintyDeg) + ')'] : null)));
     }
     for (const n of r.unmatchedPlanned) {

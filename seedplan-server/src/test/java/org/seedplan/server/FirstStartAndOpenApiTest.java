@@ -79,7 +79,7 @@ class FirstStartAndOpenApiTest {
                 assertThat(row.at("/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"
                         + "/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
-                // and how sure its tilt out of the slices' plane is (degrees)
+                // and how sure its axis is (degrees)
                 assertThat(row.at("/axisUncertaintyDeg/type").asText()).as(status).isEqualTo("number");
                 assertThat(row.at("/axisUncertaintyDeg/description").asText()).as(status).contains("degrees");
                 assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"

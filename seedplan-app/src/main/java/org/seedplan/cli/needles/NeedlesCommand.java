@@ -240,13 +240,14 @@ public final class NeedlesCommand implements Callable<Integer> {
     }
 
     /**
-     * " (axis ± X° out of the slices' plane: not in the image)" when the image cannot hold the needle's tilt out of the slices'
-     * plane to the issue's 2° ({@link FoundNeedle#axisUncertaintyDeg()}: a needle lying inside one thick slice), so that such an
-     * axis is never shown as if it were measured; else empty.
+     * " (axis ± X°: not in the image)" when the image cannot hold the needle's axis to the issue's 2°
+     * ({@link FoundNeedle#axisUncertaintyDeg()}: its tilt out of the slices' plane for a needle lying inside one thick slice, with
+     * its turn in the plane where two needles' steel ran together), so that such an axis is never shown as if it were measured;
+     * else empty.
      */
     static String tiltUncertain(FoundNeedle f) {
         return f.axisUncertaintyDeg() > NeedleFinder.AXIS_FIGURE_DEG
-                ? String.format(Locale.ROOT, " (axis ± %.1f° out of the slices' plane: not in the image)", f.axisUncertaintyDeg()) : "";
+                ? String.format(Locale.ROOT, " (axis ± %.1f°: not in the image)", f.axisUncertaintyDeg()) : "";
     }
 
     static String mm(Vec3 v) {

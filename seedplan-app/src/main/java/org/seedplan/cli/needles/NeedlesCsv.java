@@ -14,8 +14,9 @@ import org.seedplan.verify.needles.NeedleMatching;
  * along the CT's z the tip may lie from tip_z_mm because the image does not tell ({@link FoundNeedle#tipZUncertaintyMm()}); used,
  * whether the re-plan keeps the found needle as a needle in the patient (false: left out with --leave-out; empty where no needle
  * was found); tip_axis_uncertainty_mm, how far along the needle's axis the tip may lie
- * ({@link FoundNeedle#tipAxisUncertaintyMm()}); the last column, axis_uncertainty_deg, how far the needle's tilt out of the
- * slices' plane may be from the found axis's ({@link FoundNeedle#axisUncertaintyDeg()}); each added after the others so that
+ * ({@link FoundNeedle#tipAxisUncertaintyMm()}); the last column, axis_uncertainty_deg, how far the needle's axis may be
+ * from the found one because the image does not tell: its tilt out of the slices' plane, with its turn in the plane where two
+ * needles' steel ran together ({@link FoundNeedle#axisUncertaintyDeg()}); each added after the others so that
  * every earlier column keeps its place.
  */
 final class NeedlesCsv {

@@ -103,7 +103,8 @@ public final class NeedlesApi {
         p.putObject("axisUncertaintyDeg").put("type", "number").put("description", "how far the needle's tilt out of the intra-operative"
                 + " CT's slice plane may lie from the found axis's because the image does not tell, degrees: atan of the z the image"
                 + " cannot hold at the needle's two visible ends over the length between them (0 on slices under 3 mm; wide for a needle"
-                + " lying inside one thick slice, which no slice places along z)");
+                + " lying inside one thick slice, which no slice places along z); where the run read as two needles' steel, the axis's turn in"
+                + " the slice plane is in it too (the root sum of squares of the two)");
         p.putObject("used").put("type", "boolean").put("description", "whether the re-plan keeps the found needle (false: left out)");
         ObjectNode matched = found.deepCopy();
         ObjectNode mp = (ObjectNode) matched.get("properties");

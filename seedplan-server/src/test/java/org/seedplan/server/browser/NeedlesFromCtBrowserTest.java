@@ -73,7 +73,7 @@ class NeedlesFromCtBrowserTest extends BrowserPerClass {
         chromium.screenshot("plan-needles-not-found");
 
         // The same needles on 5 mm box slices: nearly flat, some lie inside one slice's flat top, where no slice shows their height;
-        // their angle is followed by "(±X)", how far their tilt out of the slices' plane may be off (axisUncertaintyDeg, beyond 2°).
+        // their angle is followed by "(±X)", how far their axis may be off (axisUncertaintyDeg, beyond 2°).
         new Select(driver.findElement(By.id("nct-revision"))).selectByValue(planned.planId() + "/" + planned.revision());
         new Select(driver.findElement(By.id("nct-series"))).selectByValue(planned.studyUid() + "|" + thick);
         driver.findElement(By.id("nct-run")).click();
