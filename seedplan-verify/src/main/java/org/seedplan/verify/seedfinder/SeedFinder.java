@@ -56,7 +56,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts; a seed
  *     whose core overlaps no other fitted seed's by lower bars), and
  *     where two fitted seeds share core voxels and neither is read out alone, one seed in their place that explains both
- *     cores so (one seed fitted twice).</li>
+ *     cores so (one seed fitted twice); on slices under {@value #THICK_SLICE_MM} mm a rod fitted as one seed gives up that seed
+ *     by the same bars ({@code BlobCount.fittedAsOne}: a seed merged with a stent's struts into an object under two seed
+ *     volumes).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
@@ -223,11 +225,13 @@ public final class SeedFinder {
      */
     static final double SCREW_ASYMMETRIC_SHARE = 0.7;
     /**
-     * The same for a piece beside a screw's head on slices of {@value #THICK_SLICE_MM} mm or more, named with its own line: the seeds
-     * touching the head (gap 0) on 5 mm triangle 12-bit slices of the scenes of {@code SeedsAtOtherMetalRun}, which no piece of
-     * {@link #SCREW_ASYMMETRIC_SHARE} named, rise 0.67-0.69 of the way (tuning and 2027 layouts; 0.56 on 5 mm Gaussian slices of the
-     * 2028 layout); beside the shaft cortex and bands rise 0.50-0.68 on the 5 mm tuning scans, and are told apart by the object's
-     * width there ({@link #HEAD_WIDTH}; docs/seed-finder.md, twelfth round).
+     * The same for a piece beside a screw's head, named with its own line: the seeds touching the head (gap 0) on 5 mm triangle
+     * 12-bit slices of the scenes of {@code SeedsAtOtherMetalRun}, which no piece of {@link #SCREW_ASYMMETRIC_SHARE} named, rise
+     * 0.67-0.69 of the way (tuning and 2027 layouts; 0.56 on 5 mm Gaussian slices of the 2028 layout), and so do those of draw 2043
+     * on 2.5 mm triangle and Gaussian slices (0.687-0.690, both scales; asked on slices of every thickness since the twenty-third
+     * round, on 3 mm or more before); beside the shaft cortex and bands rise 0.50-0.68 on the 5 mm tuning scans, and are told apart
+     * by the object's width there ({@link #HEAD_WIDTH}; docs/seed-finder.md, twelfth round) or, where the screw enters the bone
+     * beside its head, by the bone beyond them (twenty-third round).
      */
     static final double HEAD_ASYMMETRIC_SHARE = 0.5;
     /**
@@ -881,6 +885,12 @@ public final class SeedFinder {
             } else if (rodOfMetal(g, profileMm, contentHu, labels, bc, background, contentTop, model)) {
                 // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
                 rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
+                // On thin slices a seed merged with a stent's struts into an object under two seed volumes may be taken for a rod
+                // (fitted as one seed, too long for one): read out where the one seed explains its own part of the object as a seed's
+                // image, by the eleventh round's bars (docs/seed-finder.md, twenty-third round, the thin-slice seeds at other metal).
+                if (profileMm < THICK_SLICE_MM && bc.chosen == 1) {
+                    bc.fittedAsOne(seedVoxels).ifPresent(at -> outOfRejected.add(new OutOfRejected(bc.blob, at)));
+                }
             } else if (wireAlongZ(g, profileMm, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 // Metal continuous through consecutive thick slices that the fit read as seeds with gaps between them: a wire.
                 rejected.add(otherMetal(g, bc.blob, MetalShape.WIRE, otherMetal));
@@ -1112,16 +1122,17 @@ public final class SeedFinder {
                 holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g),
                         SelfCheck.MetalHoldingSeeds.Kind.BEYOND_SHAPE));
             }
-            if (!stent && profileMm >= THICK_SLICE_MM) {
+            if (!stent) {
                 fainterBesideHead(g, hu, contentHu, contentTop, labels, b, local, localContent, span, seedContent, model, m, pieces, holding);
             }
         }
     }
 
     /**
-     * On thick slices a seed touching a screw's head can hide in the head's saturated blur so far that it rises only
-     * {@value #HEAD_ASYMMETRIC_SHARE}-0.7 of the way from the background to the metal level above its mirror image, as far as a
-     * vertebra's cortex beside the shaft does (docs/seed-finder.md, twelfth round): pieces started from that height that no piece of
+     * A seed touching a screw's head can hide in the head's saturated blur so far that it rises only {@value
+     * #HEAD_ASYMMETRIC_SHARE}-0.7 of the way from the background to the metal level above its mirror image, as far as a vertebra's
+     * cortex beside the shaft does: on 5 mm slices (docs/seed-finder.md, twelfth round) and on 2.5 mm triangle and Gaussian slices
+     * (draw 2043, twenty-third round; asked on thick slices only before). Pieces started from that height that no piece of
      * {@link #SCREW_ASYMMETRIC_SHARE} already holds, of two voxels or more, holding {@value #SCREW_HELD_SEED_SHARE} of a seed's metal or more,
      * with neither bone nor a band beside them and lying where the object is {@value #HEAD_WIDTH} times as wide as along most of its
      * length (its head) are named, with their own line saying how faint they are. Never counted.
@@ -2286,6 +2297,22 @@ public final class SeedFinder {
                 }
             }
             return out;
+        }
+
+        /**
+         * The one seed of an object fitted as one where it explains its own part of the object as a seed's image by the eleventh
+         * round's bars ({@value #CORE_VOXELS_SHARE} of a single seed's voxels in its core, {@value #WELL_FITTED} of the core's
+         * energy explained), with that share; else empty. Not the lower bars of a seed alone in its core ({@link
+         * #ALONE_WELL_FITTED}): a clip's leg or a wire's piece fitted as one seed explains much of its own core as a seed's image
+         * does, and the clip's pieces so fitted on the thin all-implant scans reach 0.917 (docs/seed-finder.md, twenty-third round).
+         */
+        java.util.Optional<SeedsInMetal.Located> fittedAsOne(double seedVoxels) {
+            SeedImageModel.Placed[] placed = fit(1).seeds();
+            Cores cores = new Cores(placed);
+            boolean[] core = cores.core(0);
+            double explained = cores.explained(core);
+            return count(core) >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED
+                    ? java.util.Optional.of(new SeedsInMetal.Located(placed[0], explained)) : java.util.Optional.empty();
         }
 
         /** Whether seed {@code s} shares core voxels with a seed already read out: then it is that seed's second copy, not another. */

@@ -262,7 +262,7 @@ final class SelfCheck {
                     h.nearMm().y(), h.nearMm().z(), h.seeds())
                     : h.kind() == MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
-                    + " what its shape explains, as faintly as a seed hidden in the head's blur on these thick slices does (bone there"
+                    + " what its shape explains, as faintly as a seed hidden in the head's blur does (bone there"
                     + " may too): look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
                     : String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s may hold about %d seed(s)' metal near (%.1f, %.1f, %.1f) mm"
                     + " that its shape does not explain, not counted as a seed: look at the images there", h.metal().describe(), h.seeds(),

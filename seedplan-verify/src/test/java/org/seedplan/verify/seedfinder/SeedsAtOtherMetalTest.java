@@ -548,6 +548,89 @@ class SeedsAtOtherMetalTest {
         }
     }
 
+    @Test
+    void aSeedHiddenInAScrewsHeadOnThinSlicesIsNamedAsFaint() {
+        // Draw 2043, gap 0, 2.5 mm triangle and Gaussian slices, both scales: the head seed joins the screw's object and its voxels
+        // stand at most 0.687-0.690 of the way above their mirror images (the head's blur), under the 0.7 a screw's pieces start
+        // from, so no piece held it and it was lost with no line. Started from 0.5 of the way its piece holds 0.46-0.49 of a seed's
+        // metal where the object is 1.54-1.57 times its median width, with no bone beyond: what fainterBesideHead names, asked only on
+        // slices of 3 mm or more before the twenty-third round. Each scene gets that one line, at the seed (measured 0.24-0.41 mm from
+        // it; the bound is a seed's diameter: the line names the seed's own metal, not the head beside it).
+        SeedsAtOtherMetalScenes.Layout layout = SeedsAtOtherMetalScenes.Layout.drawn(2043);
+        for (SliceProfile profile : new SliceProfile[] {SliceProfile.TRIANGLE, SliceProfile.GAUSSIAN}) {
+            for (HuScale scale : HuScale.values()) {
+                SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical(profile, scale), 2.5, 0, 2043, layout);
+                SeedFinding f = new SeedFinder().find(s.ct());
+                Vec3 seed = s.atMetal().get(0);
+                assertThat(SeedsAtOtherMetalScenes.outcome(f, seed)).as("%s %s: the head seed named", profile, scale).isEqualTo(1);
+                List<String> faint = f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HIDE A SEED: the screw or rod")
+                        && l.contains("beside its head")).toList();
+                assertThat(faint).as("%s %s: lines naming faint metal beside the head", profile, scale).hasSize(1);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm")
+                        .matcher(faint.get(0));
+                assertThat(m.find()).isTrue();
+                Vec3 p = new Vec3(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+                assertThat(p.minus(seed).norm()).as("%s %s: the line from the seed, mm", profile, scale).isLessThanOrEqualTo(SeedFinder.SEED_DIAMETER_MM);
+                assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("single seeds missed").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aSeedMergedWithAStentsStrutsInAnObjectTakenForARodIsReadOutOnThinSlices() {
+        // Draw 2045, gap 0.25 mm (noise 2048), 2.5 mm triangle 12-bit: the stent's seed and struts make one object of 1.92 single
+        // seeds' volumes holding 3.34 seeds' metal, fitted as one seed explaining 0.517 of it and rejected as a rod (a 19 mm wire);
+        // the read-out was asked only of objects over two seed volumes, so the seed was lost with no line. The one fitted seed lies
+        // 0.25 mm from the true one, its core holds 10 voxels (the bar: 0.6 of a single seed's) explained 0.983. Draw 2039, gap 0,
+        // 2.5 mm Gaussian 12-bit, the same: 1.83 seed volumes taken for an 11 mm clip, core 9 (bar 7.2) explained 0.984. On slices
+        // under 3 mm an object taken for a rod and fitted as one is now read out by the eleventh round's bars (0.6, 0.95).
+        Object[][] cases = {{2045L, 0.25, SliceProfile.TRIANGLE}, {2039L, 0.0, SliceProfile.GAUSSIAN}};
+        for (Object[] c : cases) {
+            long draw = (long) c[0];
+            double gap = (double) c[1];
+            SeedsAtOtherMetalScenes.Scene s = SeedsAtOtherMetalScenes.scene(ScannerModel.typical((SliceProfile) c[2], HuScale.CLIPPED_12_BIT),
+                    2.5, gap, draw + Math.round(gap * 10), SeedsAtOtherMetalScenes.Layout.drawn(draw));
+            SeedFinding f = new SeedFinder().find(s.ct());
+            Vec3 truth = s.atMetal().get(2);
+            List<FoundSeed> here = f.seeds().stream().filter(x -> x.centreMm().minus(truth).norm() <= GATE_MM).toList();
+            assertThat(here).as("draw %d: the seed at the stent found once", draw).hasSize(1);
+            FoundSeed seed = here.get(0);
+            // Bounded as the stent seeds read out in the eleventh and twenty-second rounds: in-plane as the seeds read out of a
+            // screw, along z by half the 2.5 mm slice.
+            Vec3 d = seed.centreMm().minus(truth);
+            assertThat(Math.hypot(d.x(), d.y())).as("draw %d: error in-plane, mm", draw).isLessThanOrEqualTo(OUT_OF_METAL_MM);
+            assertThat(Math.abs(d.z())).as("draw %d: error along z, mm", draw).isLessThanOrEqualTo(1.25);
+            assertThat(seed.confidence()).as("confidence of a seed read out of metal").isLessThanOrEqualTo(SeedFinder.IN_METAL_CONFIDENCE);
+            String at = String.format(Locale.ROOT, "the seed at (%.1f, %.1f, %.1f) mm, read out of the", seed.centreMm().x(),
+                    seed.centreMm().y(), seed.centreMm().z());
+            assertThat(f.selfCheck()).as("draw %d: the self-check names it", draw)
+                    .anyMatch(line -> line.startsWith("SEED AT OTHER METAL") && line.contains(at));
+            assertThat(SeedsAtOtherMetalScenes.falseSeeds(f, s)).as("draw %d: false seeds", draw).isZero();
+            assertThat(SeedsAtOtherMetalScenes.singlesMissed(f, s)).as("draw %d: single seeds missed", draw).isZero();
+        }
+    }
+
+    @Test
+    void aScrewWithNoSeedBesideItOnThinSlicesIsNotNamed() {
+        // The bench anatomy with only the pedicle screw on 1.25 and 2.5 mm slices of each profile and scale: since the twenty-third
+        // round faint pieces beside the head are named on thin slices too; where the screw enters the vertebra's cortex beside its
+        // head the cortex's faint pieces lie where the object is 1.07-1.61 times its median width (the scenes drawn from 2040-2048),
+        // and only the bone beyond them keeps them unnamed. No line here.
+        for (double slice : new double[] {1.25, 2.5}) {
+            for (SliceProfile profile : SliceProfile.values()) {
+                for (HuScale scale : HuScale.values()) {
+                    int nz = (int) Math.round(72 / slice);
+                    var grid = new org.seedplan.geometry.Grid(new Vec3(-79.6, -79.6, -(nz - 1) * slice / 2), 0.8, 0.8, slice, 200, 200, nz);
+                    var origin = org.seedplan.verify.scanner.Anatomy.centre(grid);
+                    var ct = new org.seedplan.verify.scanner.PostOpScanner(ScannerModel.typical(profile, scale)).scan(grid, java.util.List.of(
+                            org.seedplan.verify.scanner.DenseObject.pedicleScrew(origin.plus(new Vec3(-2, 32, 0)), new Vec3(-0.2, 1, 0.15), 24)), 5);
+                    SeedFinding f = new SeedFinder().find(ct);
+                    assertThat(SeedsAtOtherMetalScenes.metalHoldingLines(f)).as("%s mm %s %s: METAL MAY lines", slice, profile, scale).isZero();
+                }
+            }
+        }
+    }
+
     /** No METAL MAY line names metal within the matching gate of {@code at}. */
     private static void assertNoScrewLineNear(SeedFinding f, Vec3 at, String scan) {
         java.util.regex.Pattern near = java.util.regex.Pattern.compile("near \\((-?[0-9.]+), (-?[0-9.]+), (-?[0-9.]+)\\) mm");
