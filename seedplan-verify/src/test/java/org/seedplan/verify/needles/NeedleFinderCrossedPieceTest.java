@@ -15,7 +15,9 @@ import org.seedplan.geometry.Volume;
  * a run of its own there; the free-hand needle 9 crosses 1.6 mm from needle 3's shaft at that place, and its voxels in the tip
  * part's run pulled that run's near end sideways, so that the two runs read 7.31° apart in the axial plane against the joining
  * tests' 5°: the tip part was left apart and dropped, needle 3's tip put 19.5 mm short. The joining tests read each run without
- * the voxels nearer another run crossing it at more than {@code NeedleFinder.CROSSING_DEG}.
+ * the voxels nearer another run crossing it at more than {@code NeedleFinder.CROSSING_DEG} in the axial plane. Drawn alone, the
+ * pair still shows it: the start commit's finder leaves a false needle here (the test fails there); now measured needle 3
+ * 0.40 mm and 0.12°, needle 9 0.08 mm and 0.11°.
  */
 class NeedleFinderCrossedPieceTest {
 
