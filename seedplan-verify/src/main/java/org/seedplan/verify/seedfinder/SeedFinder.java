@@ -56,9 +56,7 @@ import org.seedplan.verify.matching.SeedMatching;
  *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts; a seed
  *     whose core overlaps no other fitted seed's by lower bars), and
  *     where two fitted seeds share core voxels and neither is read out alone, one seed in their place that explains both
- *     cores so (one seed fitted twice); on slices under {@value #THICK_SLICE_MM} mm a rod fitted as one seed gives up that seed
- *     by the same bars ({@code BlobCount.fittedAsOne}: a seed merged with a stent's struts into an object under two seed
- *     volumes).</li>
+ *     cores so (one seed fitted twice).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
@@ -885,12 +883,6 @@ public final class SeedFinder {
             } else if (rodOfMetal(g, profileMm, contentHu, labels, bc, background, contentTop, model)) {
                 // Metal no seed or chain of seeds can be: a wire's piece across a thick slice (fitted as seeds end to end), a clip's legs.
                 rejected.add(otherMetal(g, bc.blob, bc.chosen >= 2 ? MetalShape.WIRE : null, otherMetal));
-                // On thin slices a seed merged with a stent's struts into an object under two seed volumes may be taken for a rod
-                // (fitted as one seed, too long for one): read out where the one seed explains its own part of the object as a seed's
-                // image, by the eleventh round's bars (docs/seed-finder.md, twenty-third round, the thin-slice seeds at other metal).
-                if (profileMm < THICK_SLICE_MM && bc.chosen == 1) {
-                    bc.fittedAsOne(seedVoxels).ifPresent(at -> outOfRejected.add(new OutOfRejected(bc.blob, at)));
-                }
             } else if (wireAlongZ(g, profileMm, contentHu, labels, bc, background, contentTop, lowHu, model)) {
                 // Metal continuous through consecutive thick slices that the fit read as seeds with gaps between them: a wire.
                 rejected.add(otherMetal(g, bc.blob, MetalShape.WIRE, otherMetal));
@@ -2297,22 +2289,6 @@ public final class SeedFinder {
                 }
             }
             return out;
-        }
-
-        /**
-         * The one seed of an object fitted as one where it explains its own part of the object as a seed's image by the eleventh
-         * round's bars ({@value #CORE_VOXELS_SHARE} of a single seed's voxels in its core, {@value #WELL_FITTED} of the core's
-         * energy explained), with that share; else empty. Not the lower bars of a seed alone in its core ({@link
-         * #ALONE_WELL_FITTED}): a clip's leg or a wire's piece fitted as one seed explains much of its own core as a seed's image
-         * does, and the clip's pieces so fitted on the thin all-implant scans reach 0.917 (docs/seed-finder.md, twenty-third round).
-         */
-        java.util.Optional<SeedsInMetal.Located> fittedAsOne(double seedVoxels) {
-            SeedImageModel.Placed[] placed = fit(1).seeds();
-            Cores cores = new Cores(placed);
-            boolean[] core = cores.core(0);
-            double explained = cores.explained(core);
-            return count(core) >= CORE_VOXELS_SHARE * seedVoxels && explained >= WELL_FITTED
-                    ? java.util.Optional.of(new SeedsInMetal.Located(placed[0], explained)) : java.util.Optional.empty();
         }
 
         /** Whether seed {@code s} shares core voxels with a seed already read out: then it is that seed's second copy, not another. */
