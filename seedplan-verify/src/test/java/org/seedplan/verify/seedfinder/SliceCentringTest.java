@@ -107,6 +107,42 @@ class SliceCentringTest {
     }
 
     @Test
+    void aSeedAloneAndWhollyInsideTheEndSliceOfAThreeSliceObjectGoesToThatSlicesCentre() {
+        // Seen scan 16130 (5 mm box, 12-bit): slices 1-3 (5, 10, 15 mm) read 0.32 / 0.76 / 0.91 seeds; a steep seed across the two
+        // lower slices and a needle seed (axis z 0.35) fitted 1.20 mm below the top slice's centre, its extent ±0.79 mm along z
+        // inside the slice. Exact: the centre is a slice's z, and the other seed and the in-plane place are not moved.
+        FoundSeed steep = new FoundSeed(new Vec3(5.0, 3.2, 7.12), new Vec3(0.6, 0.4, -0.66).normalized(), 0.9, 2);
+        FoundSeed needle = new FoundSeed(new Vec3(3.2, 3.2, 13.8), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 2);
+        List<FoundSeed> out = SliceCentring.endSlices(THICK, blob(THICK, 1, 2, 3), List.of(steep, needle),
+                new double[] {0.32, 0.76, 0.91}, 4.5);
+        assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(7.12, 15.0);
+        assertThat(out.get(1).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
+        assertThat(out.get(0)).as("the seed of the middle slice as fitted").isSameAs(steep);
+    }
+
+    @Test
+    void aSeedInAnEndSliceStaysAsFittedWhereItMayReachAcrossOrTheSliceHoldsMoreOrLessThanOneSeed() {
+        Blob b = blob(THICK, 1, 2, 3);
+        FoundSeed steep = new FoundSeed(new Vec3(5.0, 3.2, 7.12), new Vec3(0.6, 0.4, -0.66).normalized(), 0.9, 2);
+        FoundSeed reaching = new FoundSeed(new Vec3(3.2, 3.2, 13.2), new Vec3(0.8, 0, 0.6), 0.9, 2);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, reaching), new double[] {0.32, 0.76, 0.91}, 4.5))
+                .as("fitted 1.8 mm below the centre with ±1.35 mm along z: it reaches 0.65 mm across the boundary")
+                .extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.2);
+        FoundSeed needle = new FoundSeed(new Vec3(3.2, 3.2, 13.8), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 2);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle), new double[] {0.32, 0.76, 0.7}, 4.5))
+                .as("the end slice 0.3 from one seed: part of its seed lies in the slice beside it")
+                .extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8);
+        FoundSeed second = new FoundSeed(new Vec3(4.8, 3.2, 14.9), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 3);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle, second), new double[] {0.32, 0.76, 0.91}, 4.5))
+                .as("two seeds fitted in the end slice").extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8, 14.9);
+        FoundSeed alongZ = new FoundSeed(new Vec3(3.2, 3.2, 14.5), new Vec3(0.1, 0, 0.99).normalized(), 0.9, 2);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, alongZ), new double[] {0.32, 0.76, 0.91}, 4.5))
+                .as("a seed within 25° of z").extracting(f -> f.centreMm().z()).containsExactly(7.12, 14.5);
+        assertThat(SliceCentring.endSlices(THICK, blob(THICK, 2, 3), List.of(steep, needle), new double[] {0.9, 0.91}, 4.5))
+                .as("two slices: bySlice's").extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8);
+    }
+
+    @Test
     void twoSeedsAreKeptAsFittedUnlessEachSliceHoldsOneByFitAndByMetal() {
         Blob b = blob(THICK, 2, 3);
         assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}))
