@@ -144,11 +144,11 @@ public final class SeedFinder {
     /** Axis-to-axis distance of seeds lying side by side, mm: one seed's diameter (0.8 mm for the common I-125 models). */
     static final double SEED_DIAMETER_MM = 0.8;
     /**
-     * Least metal per fitted seed, in seeds, of three seeds fitted {@link #CHAIN_APART_MM} or more apart on thick slices (a strand
-     * along a needle) for the third to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on the seen 5 mm scans the
-     * objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78 seeds each, right ones 0.72
-     * and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal does not hold three) is not
-     * measured on the side it keeps (docs/seed-finder.md, twenty-third round).
+     * Least metal per fitted seed, in seeds, of three seeds (four: {@link #CHAIN_FOUR_EXPLAINED}) fitted {@link #CHAIN_APART_MM}
+     * or more apart on thick slices (a strand along a needle) for the last to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on
+     * the seen 5 mm scans the objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78
+     * seeds each, right ones 0.72 and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal
+     * does not hold three) is not measured on the side it keeps (docs/seed-finder.md, twenty-third round).
      */
     static final double CHAIN_CONTENT_PER_SEED = 0.85;
     /**
