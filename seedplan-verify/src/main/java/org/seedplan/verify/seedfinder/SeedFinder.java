@@ -144,11 +144,11 @@ public final class SeedFinder {
     /** Axis-to-axis distance of seeds lying side by side, mm: one seed's diameter (0.8 mm for the common I-125 models). */
     static final double SEED_DIAMETER_MM = 0.8;
     /**
-     * Least metal per fitted seed, in seeds, of three seeds fitted {@link #CHAIN_APART_MM} or more apart on thick slices (a strand
-     * along a needle) for the third to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on the seen 5 mm scans the
-     * objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78 seeds each, right ones 0.72
-     * and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal does not hold three) is not
-     * measured on the side it keeps (docs/seed-finder.md, twenty-third round).
+     * Least metal per fitted seed, in seeds, of three seeds (four: {@link #CHAIN_FOUR_EXPLAINED}) fitted {@link #CHAIN_APART_MM}
+     * or more apart on thick slices (a strand along a needle) for the last to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on
+     * the seen 5 mm scans the objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78
+     * seeds each, right ones 0.72 and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal
+     * does not hold three) is not measured on the side it keeps (docs/seed-finder.md, twenty-third round).
      */
     static final double CHAIN_CONTENT_PER_SEED = 0.85;
     /**
@@ -164,6 +164,17 @@ public final class SeedFinder {
      * (right bundles of three on the seen 5 mm scans read 0.60-0.72 seeds each, fitted 0.57-0.86 mm apart at the closest).
      */
     static final double CHAIN_APART_MM = 2 * SEED_DIAMETER_MM;
+    /**
+     * Share of an object's signal energy under which four seeds fitted across thick slices ({@link #CHAIN_APART_MM} apart or more,
+     * under {@link #CHAIN_CONTENT_PER_SEED} a seed's metal each) are asked whether the fourth stands on a small gain
+     * ({@link #CHAIN_SEED_GAIN}), as three always are. A needle seed lying across a box slice's boundary shows its part in each
+     * slice evenly through that slice, which no fitted seed's Gaussian blur along z reproduces: the seen objects of four fitted with
+     * one seed in each slice explained 0.50-0.91 (tuning scans and scenes); four seeds of a needle loaded 5 mm apart along z,
+     * one seed in each slice, each its own image, explain 0.991-0.994 and gain as little (ChainsOfSeedsTest). On the seen bench
+     * scans no right object of four gained under the bar, so this bar's keep side rests on that scene alone
+     * (docs/seed-finder.md, twenty-fourth round).
+     */
+    static final double CHAIN_FOUR_EXPLAINED = 0.95;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
     /**
@@ -836,10 +847,14 @@ public final class SeedFinder {
             // hides one seed's metal behind another's, as in a bundle, so the metal counts them, and each seed's image is its own, so
             // each explains a whole seed's image. Where three seeds so fitted hold less than CHAIN_CONTENT_PER_SEED of a seed's metal
             // each and the third lowers the misfit by less than CHAIN_SEED_GAIN of a seed's energy, it is one seed too many: on 5 mm box
-            // slices a needle seed across a boundary reads as a seed in each slice. Not asked of four or more: a needle loaded with
-            // seeds 5 mm apart along z lies under both bars as four (docs/seed-finder.md, twenty-third round).
-            if (profileMm >= THICK_SLICE_MM && bc.chosen == 3 && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED
-                    && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)) {
+            // slices a needle seed across a boundary reads as a seed in each slice (docs/seed-finder.md, twenty-third round).
+            // Asked of four where the fitted seeds lie in more than one slice (a seed fitted once in each slice lies in two) and
+            // explain under CHAIN_FOUR_EXPLAINED of the object's signal energy: four seeds of a needle, each its own image, explain
+            // nearly all of it (twenty-fourth round). Not asked of five or more: a wire's pieces on the all-implant scans fit as six
+            // or seven under the bars.
+            if (profileMm >= THICK_SLICE_MM && (bc.chosen == 3 || (bc.chosen == 4 && bc.explained() < CHAIN_FOUR_EXPLAINED
+                    && !inOneSlice(g, bc.fit(bc.chosen).seeds())))
+                    && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)) {
                 bc.evaluate(bc.chosen - 1);
                 if (bc.fit(bc.chosen - 1).ssr() - bc.fit(bc.chosen).ssr() < CHAIN_SEED_GAIN * learned.singleSeedEnergy) {
                     bc.chosen--;
@@ -1378,9 +1393,10 @@ public final class SeedFinder {
      *     legs; where the learned image is nearly the capsule's length, as on 1.25 and 2.5 mm slices, the second bar; eleventh
      *     round);</li>
      * <li>fitted as n ≥ 2 seeds one after another, on slices of {@value #THICK_SLICE_MM} mm or more where the gap is resolved,
-     *     when the fitted seeds lie closer along the blob than one capsule's length (capsules cannot overlap: the fit has tiled
-     *     a uniform object with images), the rod is longer than n images end to end by more than a bin (else n images could tile
-     *     it without gaps), and a rod explains the profile better than a chain of n by the information criterion
+     *     when the fitted seeds lie in one slice closer along the blob than one capsule's length (capsules cannot overlap: the
+     *     fit has tiled a uniform object with images; seeds fitted in different slices stand a slice apart along z, and a 5 mm
+     *     slice is longer than a capsule, so they may lie that close in-plane: twenty-fourth round), the rod is longer than n
+     *     images end to end by more than a bin (else n images could tile it without gaps), and a rod explains the profile better than a chain of n by the information criterion
      *     ({@link ChainProfile#isRod});</li>
      * <li>fitted as n ≥ {@value #MIN_WIRE_SEEDS} seeds in a row closer than capsules can lie end to end ({@link #rowOfWire}), on
      *     slices of {@value #THICK_SLICE_MM} mm or more whether or not the gap is resolved, whatever the information criterion
@@ -1433,7 +1449,19 @@ public final class SeedFinder {
             return inPlane >= ALONG_Z && p.rodLengthMm() > (bc.chosen - 1) * spacing + segment + bin
                     && p.rodEvidence(bc.chosen, segment) >= ROD_EVIDENCE;
         }
-        return spacing >= segment / 2 && p.rodLengthMm() > bc.chosen * segment + bin && p.isRod(bc.chosen, segment);
+        // Capsules closer than a capsule's length cannot lie at one depth; fitted in different thick slices they stand a slice
+        // apart along z and may lie anywhere in-plane (twenty-fourth round).
+        return spacing >= segment / 2 && inOneSlice(g, bc.fit(bc.chosen).seeds()) && p.rodLengthMm() > bc.chosen * segment + bin
+                && p.isRod(bc.chosen, segment);
+    }
+
+    /**
+     * Whether every fitted seed's centre lies in one slice (the slice nearest it along z). On thick slices a seed's z is read from
+     * the slices' blur: within one slice the fit cannot tell how far apart along z two seeds lie, across slices they lie about a
+     * slice apart (docs/seed-finder.md, twenty-fourth round).
+     */
+    private static boolean inOneSlice(Grid g, SeedImageModel.Placed[] seeds) {
+        return Arrays.stream(seeds).mapToLong(q -> Math.round((q.centreMm.z() - g.z(0)) / g.dzMm())).distinct().count() == 1;
     }
 
     /**
