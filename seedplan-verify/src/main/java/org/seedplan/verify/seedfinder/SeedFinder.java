@@ -25,7 +25,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     an extended-scale scan is read through the 12-bit window, so seeds look alike on both scales; threshold
  *     40 % of the way from soft tissue to that level. Metal content alone is read unclipped on an extended-scale
  *     scan (a bundle of three seeds saturates the window and would read as two).</li>
- * <li>26-connected components above the threshold; objects whose peak stays below {@code minMetalHu} or
+ * <li>26-connected components above the threshold, and in air-filled lung above the same share of the way from the object's own
+ *     surroundings ({@code inLung}: a migrated seed peaks lower there); objects whose peak stays below {@code minMetalHu} or
  *     below 65 % of the way to the metal level are bone or calcification, unless their metal content
  *     (excess CT number integrated around them above the local background, which partial volume spreads but
  *     does not reduce) reaches half that of the scan's seeds and they are no larger than two seeds; such a faint
@@ -85,6 +86,22 @@ public final class SeedFinder {
     static final double MIN_CONTENT_SHARE = 0.35;
     /** Least metal content per seed of a blob counted as several seeds, in seeds: a seed split in two holds half. */
     static final double MIN_CONTENT_PER_SEED = 0.6;
+    /** The object threshold's share of the way from the surroundings' level to the seeds' level. */
+    static final double OBJECT_THRESHOLD_SHARE = 0.4;
+    /**
+     * Air, HU: the lowest level a seed's surroundings can have; the object threshold's share measured from it bounds from below
+     * the threshold about any lung ({@link #inLung}).
+     */
+    static final double AIR_HU = -1000;
+    /**
+     * Highest CT number, HU, that 9 in 10 voxels of an object's surrounding ring may reach for the object to lie in air-filled lung
+     * ({@link #inLung}): midway between soft tissue (about 40 HU) and lung (about −850 HU) rounded down, so that a ring with bone or
+     * soft tissue on one side (a rib's or vertebra's cortex beside lung, a fissure, the pleura) is not lung (docs/seed-finder.md,
+     * twenty-fourth round).
+     */
+    static final double LUNG_RING_MAX_HU = -500;
+    /** Share of the ring's voxels, sorted by CT number, that must lie at or below {@link #LUNG_RING_MAX_HU} (the 90th centile). */
+    static final double LUNG_RING_CENTILE = 0.9;
     /**
      * How much residual, in one seed's signal energy, the content count may cost when it lowers the fitted count
      * (the image model is the finder's, the content is the scan's: on scans made differently the model splits seeds).
@@ -587,7 +604,7 @@ public final class SeedFinder {
         boolean extended = stats.maxHu() > WORKING_TOP_HU;
         float[] contentHu = extended ? ct.hu() : hu;
         double contentTop = extended ? Double.POSITIVE_INFINITY : metal;
-        double threshold = background + 0.4 * (metal - background);
+        double threshold = background + OBJECT_THRESHOLD_SHARE * (metal - background);
         double peakRequired = Math.max(options.minMetalHu(), background + 0.65 * (metal - background));
         List<RejectedObject> rejected = new ArrayList<>();
         List<OtherMetal> otherMetal = new ArrayList<>();
@@ -597,6 +614,15 @@ public final class SeedFinder {
         double lowHu = background + 0.15 * (metal - background);
         stopIfCancelled();
         List<int[]> comps = new ArrayList<>(ConnectedComponents.of(g, atLeast(hu, threshold), labels));
+        // A seed migrated into the lung may peak under the threshold measured from soft tissue: objects in lung are formed at the
+        // same share measured from their own surroundings (twenty-fourth round).
+        for (int[] part : inLung(g, hu, labels, metal)) {
+            int label = comps.size() + 1;
+            comps.add(part);
+            for (int v : part) {
+                labels[v] = label;
+            }
+        }
         stopIfCancelled();
         List<Blob> large = new ArrayList<>();
         java.util.Set<Blob> splitOff = new java.util.HashSet<>();
@@ -1769,6 +1795,54 @@ public final class SeedFinder {
                 }
             }
             out[k - b.k0 + 1] = sum * g.dxMm() * g.dyMm() * g.dzMm();
+        }
+        return out;
+    }
+
+    /**
+     * Objects in air-filled lung that stay under the object threshold: a seed's peak is the partial-volume mix of its metal and its
+     * surroundings, so on thick slices, where a voxel holds little metal, the same seed peaks nearly the 890 HU between soft tissue and
+     * lung (about −850 HU) lower in lung, while the threshold's share measured from the lung lies only 0.6 × 890 = 534 HU lower; a
+     * migrated seed near a 5 mm slice boundary can stay under the threshold measured from soft tissue on every slice
+     * (docs/seed-finder.md, twenty-fourth round: 1089 / 1000 HU under 1251 HU, above the 721 HU measured from its ring). Groups of voxels at or above the threshold's share
+     * measured from air (the lowest level any surroundings have) that hold no voxel of an object above the threshold are kept where
+     * their in-plane ring two voxels outside their box lies in lung ({@value #LUNG_RING_CENTILE} of it at or under
+     * {@value #LUNG_RING_MAX_HU} HU: a rib's cortex or soft tissue beside it is not lung), with the voxels at or above the same share
+     * measured from the ring's median; each is then judged as any faint object (its metal content, its fit). Unlabelled voxels only;
+     * returns the objects' voxels, not yet labelled.
+     */
+    static List<int[]> inLung(Grid g, float[] hu, int[] labels, double metal) {
+        double lowest = AIR_HU + OBJECT_THRESHOLD_SHARE * (metal - AIR_HU);
+        List<int[]> out = new ArrayList<>();
+        for (int[] comp : ConnectedComponents.of(g, atLeast(hu, lowest), null)) {
+            if (Arrays.stream(comp).anyMatch(v -> labels[v] != 0)) {
+                continue;
+            }
+            Blob b = new Blob(g, comp, hu);
+            List<Float> ring = new ArrayList<>();
+            for (int k = b.k0; k <= b.k1; k++) {
+                for (int j = b.j0 - 2; j <= b.j1 + 2; j++) {
+                    for (int i = b.i0 - 2; i <= b.i1 + 2; i++) {
+                        boolean border = i == b.i0 - 2 || i == b.i1 + 2 || j == b.j0 - 2 || j == b.j1 + 2;
+                        if (border && i >= 0 && j >= 0 && i < g.nx() && j < g.ny()) {
+                            ring.add(hu[g.index(i, j, k)]);
+                        }
+                    }
+                }
+            }
+            if (ring.isEmpty()) {
+                continue;
+            }
+            java.util.Collections.sort(ring);
+            if (ring.get((int) Math.min(ring.size() - 1, Math.floor(LUNG_RING_CENTILE * ring.size()))) > LUNG_RING_MAX_HU) {
+                continue;
+            }
+            double level = ring.get(ring.size() / 2);
+            float local = (float) (level + OBJECT_THRESHOLD_SHARE * (metal - level));
+            int[] kept = Arrays.stream(comp).filter(v -> hu[v] >= local).toArray();
+            if (kept.length > 0) {
+                out.add(kept);
+            }
         }
         return out;
     }
