@@ -42,12 +42,6 @@ public final class NeedleFinder {
     /** Longest stretch over which a needle may fall below the metal level and still be joined, mm. */
     static final double MAX_JOIN_GAP_MM = 15;
     /**
-     * The stretch of the longer run, each side beyond the shorter's half length from the shorter's middle, whose slice steps
-     * measure how far from a slice centre its needle shows ({@link #withinReach}), mm: near the piece, so that a needle's bend
-     * (up to 2–3 mm over its length) and a stray step far along it do not widen the band.
-     */
-    static final double REACH_WINDOW_MM = 60;
-    /**
      * An end's shaft holding less than this share of the median steel mass per mm of the scan's ends is not on its needle's
      * steel ({@link NeedleEndFit#behindLightShaft}): shafts on a strand of seeds (4.5 × 0.8 mm capsules end to end) read 0.21 and
      * 0.74, one past the tip towards a neighbour's 0.08, the five other ends it placed right 0.02–0.06; every end of the seven
@@ -1716,94 +1710,7 @@ public final class NeedleFinder {
         if (alongsideSecondNeedle(shorter, longer, rl, rs, sliceMm)) {
             return false;
         }
-        return !sideBySide(shorter, longer, rl, rs, sliceMm) && withinReach(ct, longer, shorter, ul, rs);
-    }
-
-    /**
-     * Whether one straight needle could show in every slice both runs lie in, no farther from each slice's centre than the
-     * longer's own steps show its needle. On thick slices every voxel of a run lies at its slice's centre along z, and a needle
-     * shows in a slice only where its line passes within reach of that centre (where its partial volume rises above the follow
-     * level): the box's half width, farther on the Gaussian's and triangle's tails. The reach is not taken from a profile
-     * (unknown when runs are joined) but measured on the longer run: the half width of the narrowest band along z about one
-     * straight line (z linear along the longer's axis) that holds both ends along the axis of every slice step of its voxels —
-     * a needle crossing a slice boundary shows in both slices over the stretch where it is within reach of both, so the band's
-     * half width is its reach (2.4–2.6 mm on 5 mm box slices, 2.8–3.1 on Gaussian and triangle ones, set 4285) — and at least
-     * half the slice thickness (the profile's half maximum, to which the follow level is set, {@link #followLevelHu}), as a run
-     * within one slice tells none. The longer's steps within {@value #REACH_WINDOW_MM} mm of the shorter's middle (beyond its
-     * half length) and the shorter's together must fit a band at most {@link IntraOpCtGenerator#NEEDLE_RADIUS_MM} wider than
-     * that reach (a step's end read a voxel along, a bend over the window). A flat needle's tip part in the next slice always
-     * fits: two slices one spacing apart lie within half a spacing of the line between them. A strand of seeds lying parallel
-     * above or below a needle's tip part in a slice its line never reaches, within every other joining bound, does not (4303
-     * needle 7, 4304 needle 5, 4307 needle 8, 5 mm slices: 0.47–0.76 mm beyond the allowance; right joins at least 0.23 inside
-     * it; docs/needles.md, twenty-fourth round, branch {@code needlereach}). Not asked on slices thinner than
-     * {@link NeedleCentreline#THICK_SLICE_MM} mm, where a shallow needle's voxels do not form a staircase of slice centres.
-     */
-    private static boolean withinReach(Volume ct, Run longer, Run shorter, Vec3 axis, double[] rs) {
-        double thickness = ct.sliceProfileFwhmMm();
-        if (thickness < NeedleCentreline.THICK_SLICE_MM) {
-            return true;
-        }
-        Vec3 middle = shorter.curve().at((rs[0] + rs[1]) / 2);
-        double reachAlong = (rs[1] - rs[0]) / 2 + REACH_WINDOW_MM;
-        List<Vec3> near = new ArrayList<>();
-        for (Vec3 v : longer.points()) {
-            if (Math.abs(v.minus(middle).dot(axis)) <= reachAlong) {
-                near.add(v);
-            }
-        }
-        Vec3[] own = near.toArray(new Vec3[0]);
-        double reach = Math.max(bandHalfWidthMm(ct, longer.points(), new Vec3[0], axis), thickness / 2);
-        double joined = bandHalfWidthMm(ct, own, shorter.points(), axis);
-        return joined <= reach + IntraOpCtGenerator.NEEDLE_RADIUS_MM;
-    }
-
-    /**
-     * The half width along z, mm, of the narrowest band about a straight line (z linear in the distance along {@code axis}) that
-     * holds both ends along the axis of every slice step of the points of {@code a} and {@code b} (the points of each slice
-     * together): the least over the slope of half the spread of z − slope × distance, a convex function of the slope.
-     */
-    private static double bandHalfWidthMm(Volume ct, Vec3[] a, Vec3[] b, Vec3 axis) {
-        Map<Long, double[]> steps = new java.util.HashMap<>();
-        double dz = ct.grid().dzMm();
-        for (Vec3[] p : new Vec3[][] {a, b}) {
-            for (Vec3 v : p) {
-                double along = v.dot(axis);
-                double[] step = steps.computeIfAbsent(Math.round(v.z() / dz), k -> new double[] {along, along, v.z()});
-                step[0] = Math.min(step[0], along);
-                step[1] = Math.max(step[1], along);
-            }
-        }
-        double[][] ends = new double[2 * steps.size()][];
-        int n = 0;
-        for (double[] step : steps.values()) {
-            ends[n++] = new double[] {step[0], step[2]};
-            ends[n++] = new double[] {step[1], step[2]};
-        }
-        // A needle's z changes by at most 1 mm per mm along its axis: slopes within ±2, by ternary search to 1e-6.
-        double lo = -2;
-        double hi = 2;
-        for (int it = 0; it < 40; it++) {
-            double m1 = lo + (hi - lo) / 3;
-            double m2 = hi - (hi - lo) / 3;
-            if (spreadHalf(ends, m1) <= spreadHalf(ends, m2)) {
-                hi = m2;
-            } else {
-                lo = m1;
-            }
-        }
-        return spreadHalf(ends, (lo + hi) / 2);
-    }
-
-    /** Half the spread of z − slope × along over the points (along, z), mm. */
-    private static double spreadHalf(double[][] points, double slope) {
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (double[] p : points) {
-            double r = p[1] - slope * p[0];
-            lo = Math.min(lo, r);
-            hi = Math.max(hi, r);
-        }
-        return points.length == 0 ? 0 : (hi - lo) / 2;
+        return !sideBySide(shorter, longer, rl, rs, sliceMm);
     }
 
     /**
