@@ -1045,6 +1045,91 @@ public final class NeedleFinder {
         }
         boolean[] taken = new boolean[n];
         SplittableRandom rnd = new SplittableRandom(component[0]);
+        List<Run> out = runsOf(g, p, w, taken, rnd, tube);
+        List<Run> untangled = untangled(out, tube);
+        if (ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM) {
+            return untangled;
+        }
+        List<Run> paired = pairedAlongZ(ct, untangled, tube, clipHu);
+        paired.addAll(regained(g, p, w, untangled, paired, rnd, tube));
+        return paired;
+    }
+
+    /** Least share of a run taken again from a dropped run's voxels that must be voxels no kept run held ({@link #regained}). */
+    static final double REGAINED_SHARE = 0.5;
+
+    /**
+     * The runs taken again from the voxels that a run dropped by {@link #pairedAlongZ} held and that no run kept holds (neither
+     * a member of one nor within the tube of its curve over its extent). A reading that keeps one run of a pair alone drops the
+     * other with all its voxels, as if every one of them were explained by the kept run or by another needle; where the dropped
+     * run held a stretch of steel no kept run reaches, that steel was lost. 4300 needle 6 (5 mm box slices, 3.8° out of the
+     * plane): a 138.3 mm staircase run of the whole needle, its hub end on needle 2's steel, and a 76.0 mm run of its middle in
+     * one slice, one above the other: the middle run alone explained the CT best (misfit 2475 against 3218 for both, 3233 for
+     * the long one alone), and the tip part, 56 mm of steel one slice below the kept run, went with the dropped run: the tip
+     * read 7.5 mm short, a false needle. Taken again here as runs of their own (as the component's first runs were taken), such
+     * pieces go on to the joining of pieces across slices ({@link #joinCollinear}) as any staircase's pieces do. A run so taken
+     * is kept where at least {@value #REGAINED_SHARE} of its voxels are ones no kept run held: the tube takes held voxels too, and
+     * a run taken through a few freed voxels is a second reading of a kept run's steel (on the seen 5 mm sets the runs kept held
+     * 0.75 and 0.69 freed voxels, the others 0.06–0.35; docs/needles.md, twenty-fourth round, branch {@code needlepart}).
+     */
+    private static List<Run> regained(Grid g, Vec3[] p, double[] w, List<Run> before, List<Run> after, SplittableRandom rnd,
+            double tube) {
+        Map<Vec3, Integer> index = new IdentityHashMap<>();
+        for (int q = 0; q < p.length; q++) {
+            index.put(p[q], q);
+        }
+        boolean[] taken = new boolean[p.length];
+        Arrays.fill(taken, true);
+        int free = 0;
+        for (Run dropped : before) {
+            if (after.stream().anyMatch(r -> r == dropped)) {
+                continue;
+            }
+            for (Vec3 v : dropped.points()) {
+                Integer q = index.get(v);
+                if (q != null && taken[q] && !heldByAny(v, after, tube)) {
+                    taken[q] = false;
+                    free++;
+                }
+            }
+        }
+        List<Run> kept = new ArrayList<>();
+        boolean[] held = taken.clone();
+        for (Run r : free < 8 ? List.<Run>of() : runsOf(g, p, w, taken, rnd, tube)) {
+            int released = 0;
+            for (Vec3 v : r.points()) {
+                released += held[index.get(v)] ? 0 : 1;
+            }
+            if (released >= REGAINED_SHARE * r.points().length) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a run holds the voxel: one of its members, or within the tube of its curve over its extent. */
+    private static boolean heldByAny(Vec3 v, List<Run> runs, double tube) {
+        for (Run r : runs) {
+            for (Vec3 m : r.points()) {
+                if (m == v) {
+                    return true;
+                }
+            }
+            double[] range = range(r.points(), r.curve());
+            double t = r.curve().parameterOf(v);
+            if (t >= range[0] && t <= range[1] && r.curve().distance(v) <= tube) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The straight runs of metal among the points not yet taken, one at a time: the line through most untaken points
+     * ({@link #bestLine}), its voxels within the tube ({@link #run}, taken ones counting too) refitted, cut where two needles'
+     * steel stands end to end in one slice ({@link #sidewaysStep}); the points of each run are then taken.
+     */
+    private static List<Run> runsOf(Grid g, Vec3[] p, double[] w, boolean[] taken, SplittableRandom rnd, double tube) {
         List<Run> out = new ArrayList<>();
         while (true) {
             int[] best = bestLine(p, taken, rnd, tube);
@@ -1086,8 +1171,7 @@ public final class NeedleFinder {
             }
             out.add(new Run(pick(p, members), pick(w, members), curve));
         }
-        List<Run> untangled = untangled(out, tube);
-        return ct.sliceProfileFwhmMm() > NeedleCentreline.THICK_SLICE_MM ? pairedAlongZ(ct, untangled, tube, clipHu) : untangled;
+        return out;
     }
 
     /**
