@@ -624,7 +624,7 @@ public final class NeedleFinder {
 
     /**
      * The share of the points with steel beside them: the largest CT number within 1 mm across {@code axis} in the axial
-     * plane and half a slice along z at or above the follow level (as the walk through the steel, {@link #steelToAir}).
+     * plane and half a slice along z at or above the follow level (as the walk through the steel, {@link #steelFollowed}).
      */
     private static double steelShare(Volume ct, List<Vec3> points, Vec3 axis) {
         double follow = followLevelHu(ct);
@@ -2390,14 +2390,18 @@ public final class NeedleFinder {
         boolean hubAtEdge;
         if (!low.outside() && !high.outside()) {
             // Both ends in tissue: a strand of seeds, or a needle whose outer part a converging neighbour's run has taken.
-            Polyline beyondHigh = steelToAir(ct, line, others);
-            Polyline beyondLow = steelToAir(ct, line.reversed(), others);
+            Polyline walkedHigh = steelFollowed(ct, line, others);
+            Polyline walkedLow = steelFollowed(ct, line.reversed(), others);
+            Polyline beyondHigh = reachesAir(ct, line, walkedHigh);
+            Polyline beyondLow = reachesAir(ct, line.reversed(), walkedLow);
             if (beyondHigh == null && beyondLow == null) {
                 // Neither end's steel followed to air: where one end's rings hold air (their lower fifth below SKIN_HU) and the
                 // other's do not, the first is the skin's and the run a needle's (a strand of seeds lies wholly in tissue, and is
-                // shorter than AXIS_CHORD_MM: four seeds end to end, 20 mm).
-                boolean lowAtSkin = low.airHu() < SKIN_HU;
-                if (lowAtSkin == high.airHu() < SKIN_HU || line.length() < AXIS_CHORD_MM) {
+                // shorter than AXIS_CHORD_MM: four seeds end to end, 20 mm). Each end is read where its steel was followed to,
+                // too: the needle's steel goes on to the skin ({@link #atSkin}).
+                boolean lowAtSkin = atSkin(ct, low, line.reversed(), walkedLow);
+                boolean highAtSkin = atSkin(ct, high, line, walkedHigh);
+                if (lowAtSkin == highAtSkin || line.length() < AXIS_CHORD_MM) {
                     return null;
                 }
                 tipHigh = lowAtSkin;
@@ -2520,8 +2524,8 @@ public final class NeedleFinder {
     }
 
     /**
-     * The line continued beyond its last point through the steel to air or the edge of the scan, or null when the steel
-     * beyond it stops in tissue or does not start within {@value #MAX_GAP_MM} mm of the end, when the line is shorter than
+     * The line continued beyond its last point through the steel as far as it goes (to air or the edge of the scan: the
+     * needle's hub side, {@link #reachesAir}), or null when the line is shorter than
      * {@value #AXIS_CHORD_MM} mm (a strand of seeds is shorter: 4 seeds end to end in the scenario, 20 mm) or when it lies
      * along another run for more than half its length (a piece of that needle).
      * On 5 mm slices two needles whose outer parts converge (hubs a few mm apart near the skin) share their voxels there,
@@ -2530,12 +2534,12 @@ public final class NeedleFinder {
      * there: followed in 1 mm steps, each the largest CT number within 1 mm across in the axial plane and half a slice along
      * z (where the needle crosses to the next slice, half way between the two centres reads the mean of both), recentred
      * half way towards it, while it stays at or above the follow level with gaps of at most {@value #MAX_GAP_MM} mm; the
-     * continued line's end is then tested for air as any other ({@link End}). The first gap counts as any other: a run ends
+     * continued line's end is then tested for air as any other ({@link End}; {@link #reachesAir}). The first gap counts as any other: a run ends
      * where its needle falls below the follow level, and a flat needle on the boundary between two 5 mm slices reads just
      * below it in both for the first millimetres beyond (3368 needle 6, Gaussian profile: 1 290 HU against 1 320, then
      * 1 300–1 900 HU to the skin); the walk was given up there when the first 2 mm held no steel, and the needle was missed.
      */
-    private static Polyline steelToAir(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
+    private static Polyline steelFollowed(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
         double tube = tubeMm(ct);
         int alongside = 0;
@@ -2569,8 +2573,30 @@ public final class NeedleFinder {
                 gap++;
             }
         }
-        Polyline continued = new Polyline(points);
-        return continued.length() > line.length() + 2 && end(ct, continued).outside() ? continued : null;
+        return new Polyline(points);
+    }
+
+    /** {@code walked} ({@link #steelFollowed} beyond {@code line}) when it goes on more than 2 mm and its end is in air or outside the scan; else null. */
+    private static Polyline reachesAir(Volume ct, Polyline line, Polyline walked) {
+        if (walked == null) {
+            return null;
+        }
+        return !ct.grid().contains(walked.last()) || walked.length() > line.length() + 2 && end(ct, walked).outside() ? walked : null;
+    }
+
+    /**
+     * Whether an end ({@code own}, the rings around the last point of {@code line}) reads as at the skin ({@link #SKIN_HU}), at
+     * the run's own end or where its steel was followed to ({@code walked}, {@link #steelFollowed}; null: not followed).
+     * A needle's steel goes on from the run's end to the skin; where it lies just under a slice boundary on a Gaussian profile
+     * (half its steel in the slice beyond) its run ends in tissue, the steel is followed on through tissue and, in air, falls
+     * under the follow level, so the walk stops at the skin: its rings there read the skin, the run's own end does not
+     * (docs/needles.md, twenty-fourth round, branch {@code needleskin}).
+     */
+    private static boolean atSkin(Volume ct, End own, Polyline line, Polyline walked) {
+        if (own.airHu() < SKIN_HU) {
+            return true;
+        }
+        return walked != null && walked.length() > line.length() + 2 && end(ct, walked).airHu() < SKIN_HU;
     }
 
     /**
@@ -2590,7 +2616,7 @@ public final class NeedleFinder {
         return best;
     }
 
-    /** Longest stretch of steel followed beyond a run's end ({@link #steelToAir}), mm. */
+    /** Longest stretch of steel followed beyond a run's end ({@link #steelFollowed}), mm. */
     private static final double WALK_MM = 200;
 
     /** The scanner's upper clip, HU: the largest CT number {@code max} when at least 10 metal voxels hold it (NaN: nothing clipped). */
@@ -2645,6 +2671,8 @@ public final class NeedleFinder {
      * 1.2 mm from one ring direction, so the median read −468 HU and the lower fifth −929. The other ends of runs of 40 mm or
      * more reaching that branch on the seven seen sets run read −492 HU at most (4083: a 91.5 mm run, no needle — nothing is
      * missed on its scan —, not traced) and −205 HU next: about 230 HU either side (docs/needles.md, twenty-second round).
+     * Since the twenty-fourth round an end is read here also where its steel was followed to ({@link #atSkin}): 4286 needle 6,
+     * under a slice boundary, ends in tissue (−137 HU), its steel followed 5.4 mm on to the skin reads −882 HU.
      */
     static final double SKIN_HU = -700;
 

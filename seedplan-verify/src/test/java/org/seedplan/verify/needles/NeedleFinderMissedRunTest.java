@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * needle flat on the boundary between two slices whose partial volume never reaches the start level; and (eighteenth round) a
  * needle whose run was dropped as another needle's echo; (nineteenth round) a needle whose run was joined to another's as a piece
  * of it; (twentieth round) a needle whose run ends at the skin in rings mostly of air, dropped as a strand of seeds, and
- * (twenty-second round) one whose skin end's rings hold air in their lower fifth but not in half of them. The scans
+ * (twenty-second round) one whose skin end's rings hold air in their lower fifth but not in half of them; (twenty-fourth round)
+ * one under a slice boundary whose run ends in tissue and whose steel is followed to the skin but not into air. The scans
  * drawn whole as the generalisation run draws them.
  */
 class NeedleFinderMissedRunTest {
@@ -78,6 +79,18 @@ class NeedleFinderMissedRunTest {
         // a strand of seeds, missed. Now the skin end is the one whose rings' lower fifth reads air (SKIN_HU): found 0.28 mm off.
         // The tolerance as above.
         allFoundAndRight(NeedleFinderZPairingTest.wholeScan(4155, 14), 4155, 6);
+    }
+
+    @Test
+    void aNeedleUnderASliceBoundaryWhoseSteelIsFollowedToTheSkinIsFound() {
+        // The second scan of the set 4285-4308 (Gaussian, 12-bit; fresh in the twenty-third round, seen since): needle 6 (0.4
+        // degrees out of the plane) lies 0.1-0.7 mm under a boundary between two 5 mm slices, half its steel in the slice beyond;
+        // its run (two pieces joined, 75 mm) ends in tissue at both ends (rings' lower fifth -137 / +11 HU), its steel is
+        // followed 5.4 mm on from the hub end to the skin and no further (in air its partial volume falls under the follow level),
+        // where the rings' lower fifth reads -882 HU: above the air level (-950), so it was dropped as a strand of seeds, missed.
+        // Now the end is read where its steel was followed to (SKIN_HU, -700): found. The tolerance 1 mm and 2 degrees is the
+        // seen 5 mm sets' usual bound for a needle found right.
+        allFoundAndRight(NeedleFinderZPairingTest.wholeScan(4286, 1), 4286, 6);
     }
 
     /** No needle missed, none false, and the given needle's tip within 1 mm and its axis within 2° (the seen 5 mm sets' usual bound). */

@@ -28,6 +28,21 @@ class NeedleFinderTest {
     }
 
     @Test
+    void aStrandOfSeedsLongerThanANeedlesChordInTissueIsNoNeedle() {
+        // Ten seeds end to end every 5 mm along y on 5 mm slices (a 50 mm line of metal wholly inside the body, longer than the
+        // 40 mm from which a run is taken for a needle at the skin): both its ends and wherever its metal is followed to lie in
+        // tissue (the rings' lower fifth well above -700 HU), so it is no needle (docs/needles.md, twenty-fourth round).
+        Grid grid = new Grid(new Vec3(-96, -96, -30), 0.75, 0.75, 5, 256, 256, 13);
+        List<IntraOpCtGenerator.ImplantedSeed> strand = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            strand.add(new IntraOpCtGenerator.ImplantedSeed(new Vec3(5, -30 + 5 * s, 1), new Vec3(0, 1, 0)));
+        }
+        Volume ct = new IntraOpCtGenerator(IntraOpScanner.clinical12Bit()).render(grid, List.of(), strand, 3);
+        NeedleFinding f = new NeedleFinder().find(ct);
+        assertThat(f.needles()).isEmpty();
+    }
+
+    @Test
     void aTiltOfLessThanAVoxelOverTheNeedleIsReadOnAClipped12BitScanAndBetweenThickSlices() {
         // 0.7° over the 40 mm that carry seeds is 0.5 mm: less than a pixel (0.75 mm) and a fifth of a 2.5 mm slice. Tolerance
         // 0.3°: the earlier finder, fitting the clipped voxels' centres, read these tilts as 0.0-0.1° or 1.2° (errors 0.5-0.8°).
