@@ -182,6 +182,18 @@ public final class SeedFinder {
      */
     static final double CHAIN_APART_MM = 2 * SEED_DIAMETER_MM;
     /**
+     * Farthest apart the fitted seeds of three may lie, mm (the farthest two centres), for the chain rule
+     * ({@link #CHAIN_CONTENT_PER_SEED}) to leave them alone as a clump. The rule exists for one seed too many in a strand through
+     * thick slices: two needle seeds lie a capsule's length and a spacer apart or more, and a seed across a box slice's boundary is
+     * fitted once in each slice, so the three fitted seeds of such a strand spread over about a capsule or more (seen 5 mm scans:
+     * 4.10 mm and up, strands 8.5 mm and up). A clump's three seeds lie side by side, within a seed's diameter and a little along
+     * their axes of each other (the bench's clumps: 1.3 mm at most), and fitted on 5 mm slices 1.9 mm apart at most (16330, whose
+     * clump the rule lowered to two with a seed lost at gain 0.133). The bar sits 1.08 mm over that clump and 1.10 mm under the
+     * nearest three the rule lowers rightly (all-implant 2212's steep side-by-side pair fitted as three, 4.10 mm);
+     * docs/seed-finder.md, twenty-fourth round, chaintight.
+     */
+    static final double CHAIN_CLUMP_SPREAD_MM = 3.0;
+    /**
      * Share of an object's signal energy under which four seeds fitted across thick slices ({@link #CHAIN_APART_MM} apart or more,
      * under {@link #CHAIN_CONTENT_PER_SEED} a seed's metal each) are asked whether the fourth stands on a small gain
      * ({@link #CHAIN_SEED_GAIN}), as three always are. A needle seed lying across a box slice's boundary shows its part in each
@@ -877,10 +889,12 @@ public final class SeedFinder {
             // Asked of four where the fitted seeds lie in more than one slice (a seed fitted once in each slice lies in two) and
             // explain under CHAIN_FOUR_EXPLAINED of the object's signal energy: four seeds of a needle, each its own image, explain
             // nearly all of it (twenty-fourth round). Not asked of five or more: a wire's pieces on the all-implant scans fit as six
-            // or seven under the bars.
+            // or seven under the bars. Three whose fitted seeds all lie within CHAIN_CLUMP_SPREAD_MM of each other are a clump, not a
+            // strand, and are not asked (twenty-fourth round, chaintight).
             if (profileMm >= THICK_SLICE_MM && (bc.chosen == 3 || (bc.chosen == 4 && bc.explained() < CHAIN_FOUR_EXPLAINED
                     && !inOneSlice(g, bc.fit(bc.chosen).seeds())))
-                    && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)) {
+                    && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)
+                    && (bc.chosen == 4 || spreadMm(bc.fit(bc.chosen).seeds()) > CHAIN_CLUMP_SPREAD_MM)) {
                 bc.evaluate(bc.chosen - 1);
                 if (bc.fit(bc.chosen - 1).ssr() - bc.fit(bc.chosen).ssr() < CHAIN_SEED_GAIN * learned.singleSeedEnergy) {
                     bc.chosen--;
@@ -1644,6 +1658,17 @@ public final class SeedFinder {
             }
         }
         return true;
+    }
+
+    /** How far apart the farthest two fitted seeds' centres lie, mm. */
+    private static double spreadMm(SeedImageModel.Placed[] seeds) {
+        double most = 0;
+        for (int s = 0; s < seeds.length; s++) {
+            for (int t = s + 1; t < seeds.length; t++) {
+                most = Math.max(most, seeds[s].centreMm.minus(seeds[t].centreMm).norm());
+            }
+        }
+        return most;
     }
 
     /** Whether every two fitted seeds' centres lie at least {@code mm} apart. */
