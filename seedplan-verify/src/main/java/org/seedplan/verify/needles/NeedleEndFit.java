@@ -517,6 +517,33 @@ final class NeedleEndFit {
         return Math.min(slice, Math.min(bound, band));
     }
 
+    /**
+     * How far along z the tip may lie because the needle lies inside one slice with its tip's stretch in that slice's blind
+     * band, mm: where the path's last {@code lengthMm} (points of {@code pathMm} from the hub side to the tip) stays within
+     * {@code halfWidthMm} (more than 0) of the tip's slice centre and the rest of it within that slice (half the slice spacing),
+     * the band's half-width plus the tip's distance from that centre; else 0. Inside the band no slice changes as the tip's
+     * stretch moves along z; a line crossing no slice boundary is placed only where its hub-side part leaves the band, and a
+     * needle bends (the twentieth round's sag, 2.9–3.0 mm), so a line pinned there tilts freely in the flat top and the tip's
+     * height is not in the image (4378 needle 4, 5 mm box: its hub end 0.14 mm inside a boundary, +1.92 mm off along z, stated
+     * ±0.56 from the soft profile's edge). A line that crosses a boundary is placed by the crossing too: not stated here (4267
+     * needle 7, 4°, 0.39 mm off, would read ±3.36). docs/needles.md, twenty-fourth round, branch {@code needleband}; the whole
+     * line inside the band is {@link NeedleFinder}'s older rule.
+     */
+    static double tipStretchBandMm(Grid g, List<Vec3> pathMm, double lengthMm, double halfWidthMm) {
+        if (halfWidthMm <= 0 || pathMm.size() < 2) {
+            return 0;
+        }
+        Vec3 tip = pathMm.get(pathMm.size() - 1);
+        double centre = g.z(0) + Math.rint((tip.z() - g.z(0)) / g.dzMm()) * g.dzMm();
+        PathFromTip walk = new PathFromTip(pathMm);
+        for (double s = 0; walk.reach(s); s += 0.5) {
+            if (Math.abs(walk.z() - centre) >= (s <= lengthMm ? halfWidthMm : g.dzMm() / 2)) {
+                return 0;
+            }
+        }
+        return Math.abs(pathMm.get(0).z() - centre) >= g.dzMm() / 2 ? 0 : halfWidthMm + Math.abs(tip.z() - centre);
+    }
+
     /** The derivative along z of {@link #sliceProfile}, 1/mm². */
     static double sliceProfileSlope(double d, double box, double sz) {
         if (box < MIN_BOX_MM) {

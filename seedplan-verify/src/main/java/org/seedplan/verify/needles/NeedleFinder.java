@@ -189,6 +189,9 @@ public final class NeedleFinder {
         // chosen) and the ratio of its summed misfit to the chosen profile's (NaN where no z was fitted).
         List<NeedleZFit.Fitted> rivalFits = null;
         double rivalRatio = Double.NaN;
+        // The steel-edged box where it is the scan's profile or explains the scan within PROFILES_TIED of the chosen one: the
+        // profile whose blind band the tip's stretch is tested against (NeedleEndFit.tipStretchBandMm; null elsewhere).
+        double[] bandBox = null;
         if (profile != null) {
             if (thickness > NeedleCentreline.THICK_SLICE_MM) {
                 profile = NeedleEndFit.withFwhm(profile, thickness);
@@ -250,6 +253,9 @@ public final class NeedleFinder {
             // edge reads it near the slice centre (3514 n1, a flat needle in a 5 mm box slice's flat top: 0.81 mm with it, 2.16
             // with the box's own line; docs/needles.md, fourteenth round).
             steelEdgedChosen = chosenProfile == steelEdged;
+            if (steelEdgedChosen || steelEdgedFits != null && rivalRatio <= PROFILES_TIED) {
+                bandBox = steelBox;
+            }
             rivalFits = steelEdgedChosen ? softFits : steelEdgedFits;
             rivalRatio = (steelEdgedChosen ? leastSoftMisfit : steelEdgedSum) / leastMisfit;
             if (steelEdgedChosen) {
@@ -444,8 +450,14 @@ public final class NeedleFinder {
                         && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
                 double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
                         ? seenInSliceMm(ct, needle.tipMm()) : 0;
+                // A needle inside one slice whose last AXIS_CHORD_MM lie in the steel-edged box's blind band is not placed
+                // along z at its tip by the image, whatever places its hub end: at least the band (NeedleEndFit.tipStretchBandMm;
+                // 4378 needle 4, twenty-fourth round). The statement only; the tilt statement follows it (withAxisUncertainty).
+                double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
+                        : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
                 FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
-                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)), inSlice), profile == null ? null : fit, inSlice > 0);
+                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)), Math.max(inSlice, tipBand)),
+                        profile == null ? null : fit, inSlice > 0);
                 // A run the two-needles test reads as two needles' steel may hold the tip's needle only near the tip and the other
                 // needle's steel behind it, its line across both: its direction in the axial plane is then stated too, as far as
                 // the tip part's own voxels turn from it (twenty-third round, 4231 needle 6).
