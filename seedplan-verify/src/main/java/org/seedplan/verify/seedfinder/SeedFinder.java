@@ -44,7 +44,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     residual + {@value #EXTRA_SEED_MISFIT} × the residual of the scan's single seeds for the second seed and
  *     {@value #FURTHER_SEED_SHARE} of that for each further one (fits also start from parallel bundles); the metal content gives a
  *     second count, independent of the image model, that decides where the fits barely differ (a second seed it adds to one
- *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy); on a clipped scan a
+ *     must still lower the residual by {@value #MIN_EVIDENCE} of a seed's energy; where the metal of a compact object reads two or
+ *     more seeds more than the image, the count between them is asked in its place if it fits better); on a clipped scan a
  *     blob fitted as two is three where the 3-seed fit predicts the extent of the clipped plateau better by more than
  *     the scan's single seeds scatter about theirs ({@link Plateau}) and fits better, and on slices under {@value #THICK_SLICE_MM}
  *     mm where, with beam hardening's dark bands between the dense objects of a slice in the model ({@link DarkBands}), three
@@ -193,6 +194,15 @@ public final class SeedFinder {
      * docs/seed-finder.md, twenty-fourth round, chaintight.
      */
     static final double CHAIN_CLUMP_SPREAD_MM = 3.0;
+    /**
+     * Longest extent of an object, in seed lengths along its first principal axis (voxel centres), for which the count between
+     * the image's and the metal's is asked where the metal reads two or more seeds over the image: a bundle's seeds lie side by
+     * side within about one length (the objects it changed on the seen 5 mm scans 3.3–5.3 mm, every compact one asked 0.8–6.4 mm);
+     * a row of seeds or a wire reaches farther, each seed or piece showing its own image, and there the image's count stands
+     * (needle strands over 4–7 slices 16–31 mm; the 40 mm wire of ChainsOfSeedsTest, fitted as five, was read six by a fit 0.007 of
+     * a seed's energy better and fell under the wire test's metal per seed).
+     */
+    static final double COMPACT_EXTENT_SEEDS = 2;
     /**
      * Share of an object's signal energy under which four seeds fitted across thick slices ({@link #CHAIN_APART_MM} apart or more,
      * under {@link #CHAIN_CONTENT_PER_SEED} a seed's metal each) are asked whether the fourth stands on a small gain
@@ -830,12 +840,22 @@ public final class SeedFinder {
                     bc.chosen = byContent;
                 }
             } else if (byContent > bc.chosen) {
+                double[] bySlice = profileMm >= THICK_SLICE_MM && b.k1 > b.k0
+                        ? seedsBySlice(excessBySlice(g, contentHu, labels, b, background, contentTop, lowHu), seedContent) : null;
                 bc.evaluate(byContent);
-                if (profileMm >= THICK_SLICE_MM && b.k1 > b.k0 && bc.fit(byContent).ssr() >= bc.fit(bc.chosen).ssr()) {
-                    // More seeds fitting worse than fewer, where the metal holds them, is a fit stopped in a wrong place: started
-                    // again from where each thick slice's metal puts its seeds (docs/seed-finder.md, twenty-fourth round).
-                    bc.refitBySlice(byContent, g, seedsBySlice(excessBySlice(g, contentHu, labels, b, background, contentTop, lowHu),
-                            seedContent));
+                retryBySlice(bc, byContent, g, bySlice);
+                // The metal is a count with its own error (clipping, partial volume, a neighbour's metal): where it asks two or more
+                // seeds more than the image of a compact object, the count between them is fitted too and asked in the metal's place
+                // where it explains the image better; the bars below decide it as any count the metal raises. Only where seeds can
+                // hide behind each other: in a row (a needle's strand, a wire along z) each seed shows its own image (docs/seed-finder.md,
+                // twenty-fourth round, countplus).
+                if (byContent >= bc.chosen + 2 && extentMm(b) <= COMPACT_EXTENT_SEEDS * options.seedLengthMm()) {
+                    int nearer = bc.chosen + 1;
+                    bc.evaluate(nearer);
+                    retryBySlice(bc, nearer, g, bySlice);
+                    if (bc.fit(nearer).ssr() < bc.fit(byContent).ssr()) {
+                        byContent = nearer;
+                    }
                 }
                 // A second seed that the content alone adds must explain part of the image, as one added to reach an expected
                 // count must (a needle seed lying steeply across thick slices reads as two seeds' metal with one seed's image;
@@ -1493,6 +1513,31 @@ public final class SeedFinder {
         // apart along z and may lie anywhere in-plane (twenty-fourth round).
         return spacing >= segment / 2 && inOneSlice(g, bc.fit(bc.chosen).seeds()) && p.rodLengthMm() > bc.chosen * segment + bin
                 && p.isRod(bc.chosen, segment);
+    }
+
+    /** The extent of a blob's voxel centres along its first principal axis, mm. */
+    private static double extentMm(Blob b) {
+        PrincipalAxes pa = PrincipalAxes.of(b.x, b.y, b.z, BlobSplitter.ones(b.size()), null, b.size());
+        Vec3 a = pa.axes()[0].normalized();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < b.size(); q++) {
+            double t = new Vec3(b.x[q], b.y[q], b.z[q]).minus(pa.meanMm()).dot(a);
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
+        }
+        return hi - lo;
+    }
+
+    /**
+     * More seeds fitting worse than fewer, where the metal holds them, is a fit stopped in a wrong place: the fit of {@code n}
+     * seeds is started again from where each thick slice's metal puts its seeds (docs/seed-finder.md, twenty-fourth round).
+     * {@code bySlice} is null where the object lies in one slice or the slices are thin.
+     */
+    private static void retryBySlice(BlobCount bc, int n, Grid g, double[] bySlice) {
+        if (bySlice != null && bc.fit(n).ssr() >= bc.fit(bc.chosen).ssr()) {
+            bc.refitBySlice(n, g, bySlice);
+        }
     }
 
     /**
