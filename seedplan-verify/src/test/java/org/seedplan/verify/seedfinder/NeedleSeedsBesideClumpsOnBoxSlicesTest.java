@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.DenseObject;
-import org.seedplan.verify.scanner.HuScale;
-import org.seedplan.verify.scanner.PostOpScanner;
-import org.seedplan.verify.scanner.ScannerModel;
 import org.seedplan.verify.scanner.SimulatedPostOpScan;
-import org.seedplan.verify.scanner.SliceProfile;
 
 /**
  * Needle seeds merged with other seeds on 5 mm box slices (docs/seed-finder.md, twenty-fourth round). 16113 (box, extended): a
@@ -63,20 +58,7 @@ class NeedleSeedsBesideClumpsOnBoxSlicesTest {
         Vec3 needle = new Vec3(-37.23, -11.81, -5.91);
         truth.add(needle);
         objects.add(DenseObject.seed(needle, new Vec3(0.071, 0.880, -0.470).normalized()));
-        for (int row = 0; row < 4; row++) {
-            for (int d = 0; d < 6; d++) {
-                double az = Math.PI * d / 6;
-                double el = Math.toRadians(10 * row);
-                Vec3 p = new Vec3(-10 + d * 11, -32 + row * 11, -17.5 + 5 * ((row + d) % 6) + 0.4 * d);
-                truth.add(p);
-                objects.add(DenseObject.seed(p, new Vec3(Math.cos(el) * Math.cos(az), Math.cos(el) * Math.sin(az), Math.sin(el))));
-            }
-        }
-        int nz = 12;
-        double half = 199 * 0.8 / 2;
-        Grid g = new Grid(new Vec3(-half, -half, -(nz - 1) * 5.0 / 2), 0.8, 0.8, 5, 200, 200, nz);
-        SeedFinding f = new SeedFinder().find(new PostOpScanner(ScannerModel.typical(SliceProfile.BOX, HuScale.EXTENDED))
-                .scan(g, objects, 21));
+        SeedFinding f = IsolatedSeedsOnBoxSlices.find(truth, objects, -10);
         SeedMatching m = new SeedMatcher(IndependentScanMatrix.MATCH_GATE_MM).match(truth, IndependentScanMatrix.found(f));
         assertThat(m.missingPlanned()).as("seeds not found (0-2: the bundle, 3: the needle seed)").isEmpty();
         assertThat(m.extraFound()).as("false seeds").isEmpty();

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.DenseObject;
-import org.seedplan.verify.scanner.HuScale;
-import org.seedplan.verify.scanner.PostOpScanner;
-import org.seedplan.verify.scanner.ScannerModel;
 import org.seedplan.verify.scanner.SimulatedPostOpScan;
-import org.seedplan.verify.scanner.SliceProfile;
 import org.seedplan.verify.scanner.TrueSeed;
 
 /**
@@ -63,20 +58,7 @@ class SideBySidePairsAcrossBoxSlicesTest {
         List<Vec3> truth = new ArrayList<>(pairs);
         List<DenseObject> objects = new ArrayList<>();
         pairs.forEach(c -> objects.add(DenseObject.seed(c, dir)));
-        for (int r = 0; r < 4; r++) {
-            for (int d = 0; d < 6; d++) {
-                double az = Math.PI * d / 6;
-                double el = Math.toRadians(10 * r);
-                Vec3 c = new Vec3(-50 + d * 11, -32 + r * 11, -17.5 + 5 * ((r + d) % 6) + 0.4 * d);
-                truth.add(c);
-                objects.add(DenseObject.seed(c, new Vec3(Math.cos(el) * Math.cos(az), Math.cos(el) * Math.sin(az), Math.sin(el))));
-            }
-        }
-        int nz = 12;
-        double half = 199 * 0.8 / 2;
-        Grid g = new Grid(new Vec3(-half, -half, -(nz - 1) * 5.0 / 2), 0.8, 0.8, 5, 200, 200, nz);
-        SeedFinding f = new SeedFinder().find(new PostOpScanner(ScannerModel.typical(SliceProfile.BOX, HuScale.EXTENDED))
-                .scan(g, objects, 21));
+        SeedFinding f = IsolatedSeedsOnBoxSlices.find(truth, objects, -50);
         SeedMatching m = new SeedMatcher(IndependentScanMatrix.MATCH_GATE_MM).match(truth, IndependentScanMatrix.found(f));
         assertThat(m.missingPlanned()).as("seeds not found (0-1: the pair across the boundary, 2-3: one at each slice's centre)")
                 .isEmpty();
