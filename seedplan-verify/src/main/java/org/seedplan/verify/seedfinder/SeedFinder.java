@@ -195,6 +195,16 @@ public final class SeedFinder {
      */
     static final double CHAIN_CLUMP_SPREAD_MM = 3.0;
     /**
+     * Least share of one seed's energy by which, on a clipped scan with slices of {@value #THICK_SLICE_MM} mm or more, the third seed
+     * of an object counted as two, fitted within {@link #CHAIN_CLUMP_SPREAD_MM} of the other two, must lower the misfit for the
+     * self-check to name the object (TWO SEEDS OR THREE; never counted). A clump's third seed hides in the other two's saturated
+     * core, and what it explains is the shoulder outside the core; side-by-side pairs fitted as three gain as much (up to 0.065 on
+     * the seen scans), so the count cannot take it. On the seen 12-bit scans of 5 mm the clumps counted two and named gain
+     * 0.0134-0.1009, those left unnamed 0.0072 at most; of the objects holding no missed seed the nearest under the bar gains 0.0065,
+     * eight over it 0.0137-0.0645 (false lines): thin on both sides (docs/seed-finder.md, twenty-fifth round, seedclump6).
+     */
+    static final double CLUMP_NAMED_GAIN = 0.01;
+    /**
      * Longest extent of an object, in seed lengths along its first principal axis (voxel centres), for which the count between
      * the image's and the metal's is asked where the metal reads two or more seeds over the image: a bundle's seeds lie side by
      * side within about one length (the objects it changed on the seen 5 mm scans 3.3–5.3 mm, every compact one asked 0.8–6.4 mm);
@@ -896,9 +906,14 @@ public final class SeedFinder {
                     // by side fit better by the bar (slices under 3 mm).
                     bc.chosen = 3;
                 } else {
-                    // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check.
-                    bc.perhapsThree = b.size() >= CLUMP_VOLUME * seedVoxels && bc.fit(3).ssr() < bc.fit(2).ssr()
-                            && plateau.atLeastTwo(bc);
+                    // Neither the plateau nor the image can call three, but neither rules it out: named in the self-check. On thick
+                    // slices a clump's plateau is a few voxels, as large as a pair's; there the line asks instead that the three fitted
+                    // seeds lie as a clump's do, within CHAIN_CLUMP_SPREAD_MM, and that the third lower the misfit by CLUMP_NAMED_GAIN
+                    // (twenty-fifth round, seedclump6).
+                    bc.perhapsThree = b.size() >= CLUMP_VOLUME * seedVoxels && (profileMm < THICK_SLICE_MM
+                            ? bc.fit(3).ssr() < bc.fit(2).ssr() && plateau.atLeastTwo(bc)
+                            : spreadMm(bc.fit(3).seeds()) <= CHAIN_CLUMP_SPREAD_MM
+                                    && bc.fit(2).ssr() - bc.fit(3).ssr() >= CLUMP_NAMED_GAIN * learned.singleSeedEnergy);
                 }
             }
             // Seeds lying one after another through thick slices (a needle's strand) each hold voxels of their own: no saturated core
@@ -1093,10 +1108,12 @@ public final class SeedFinder {
         List<SelfCheck.SeedAtMetal> atMetal = touchingMetal(g, seeds, otherMetal, inMetal);
         List<SelfCheck.PairAlongZ> pairs = profileMm < THICK_SLICE_MM ? List.of()
                 : counted.stream().map(bc -> bc.barelyTwoAlongZ(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
-        // Named on slices thinner than THICK_SLICE_MM only: on the 12-bit 5 mm tuning scans the same test named 10 of 14 bundles
-        // read as two but also 22 pairs, needle seeds and end-to-end pairs (docs/seed-finder.md, thirteenth round).
-        List<SelfCheck.TwoOrThree> clumps = profileMm >= THICK_SLICE_MM ? List.of()
-                : counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy)).filter(java.util.Objects::nonNull).toList();
+        // On thick slices by a test of its own (BlobCount.perhapsThree): the thin slices' test named 22 pairs, needle seeds and
+        // end-to-end pairs besides 10 of 14 bundles on the 12-bit 5 mm tuning scans (docs/seed-finder.md, thirteenth and
+        // twenty-fifth rounds).
+        boolean thick = profileMm >= THICK_SLICE_MM;
+        List<SelfCheck.TwoOrThree> clumps = counted.stream().map(bc -> bc.twoOrThree(learned.singleSeedEnergy, thick))
+                .filter(java.util.Objects::nonNull).toList();
         // Named where the bands are modelled (clipped scans, slices under THICK_SLICE_MM): twoWithBands is tried nowhere else.
         List<SelfCheck.OneOrTwo> sideBySide = counted.stream().map(bc -> bc.oneOrTwo(learned.singleSeedEnergy))
                 .filter(java.util.Objects::nonNull).toList();
@@ -2779,8 +2796,10 @@ public final class SeedFinder {
         }
 
         /** The self-check's note on a blob counted as two that may be three ({@link #perhapsThree}), or null. */
-        SelfCheck.TwoOrThree twoOrThree(double seedEnergy) {
-            return perhapsThree && chosen == 2 ? new SelfCheck.TwoOrThree(centre(), (fit(2).ssr() - fit(3).ssr()) / seedEnergy) : null;
+        SelfCheck.TwoOrThree twoOrThree(double seedEnergy, boolean thick) {
+            return perhapsThree && chosen == 2
+                    ? new SelfCheck.TwoOrThree(centre(), (fit(2).ssr() - fit(3).ssr()) / seedEnergy, thick ? spreadMm(fit(3).seeds()) : Double.NaN)
+                    : null;
         }
 
         List<FoundSeed> seeds(double seedEnergy) {

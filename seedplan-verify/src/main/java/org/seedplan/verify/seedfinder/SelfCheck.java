@@ -143,11 +143,12 @@ final class SelfCheck {
     }
 
     /**
-     * An object counted as two seeds on a clipped (12-bit) scan near {@code nearMm} that may hold three: its saturated plateau is at
-     * least as large as two seeds', and a third seed lowers the misfit by {@code gain} of a single seed's image energy, too little
-     * to count it.
+     * An object counted as two seeds on a clipped (12-bit) scan near {@code nearMm} that may hold three: a third seed lowers the
+     * misfit by {@code gain} of a single seed's image energy, too little to count it. On slices under 3 mm its saturated plateau is
+     * at least as large as two seeds' ({@code spreadMm} NaN); on thicker slices the three fitted seeds lie within {@code spreadMm}
+     * of each other, as a clump's do.
      */
-    record TwoOrThree(Vec3 nearMm, double gain) {
+    record TwoOrThree(Vec3 nearMm, double gain, double spreadMm) {
     }
 
     /**
@@ -275,10 +276,12 @@ final class SelfCheck {
                     p.nearMm().y(), p.nearMm().z(), p.apartMm(), 100 * p.gain()));
         }
         for (TwoOrThree c : clumps) {
-            out.add(String.format(Locale.ROOT, "TWO SEEDS OR THREE: the object near (%.1f, %.1f, %.1f) mm is counted as two seeds, but its"
-                    + " saturated core is as large as two seeds' or larger and a third seed lowers the misfit by %.1f %% of a seed's image,"
-                    + " too little to count on a clipped (12-bit) scan: it may be three seeds bundled - look at the images there",
-                    c.nearMm().x(), c.nearMm().y(), c.nearMm().z(), 100 * c.gain()));
+            out.add(String.format(Locale.ROOT, "TWO SEEDS OR THREE: the object near (%.1f, %.1f, %.1f) mm is counted as two seeds, but %s"
+                    + " a third seed lowers the misfit by %.1f %% of a seed's image, too little to count on a clipped (12-bit) scan: it"
+                    + " may be three seeds bundled - look at the images there", c.nearMm().x(), c.nearMm().y(), c.nearMm().z(),
+                    Double.isNaN(c.spreadMm()) ? "its saturated core is as large as two seeds' or larger and"
+                            : String.format(Locale.ROOT, "fitted as three within %.1f mm of each other, as a clump lies,", c.spreadMm()),
+                    100 * c.gain()));
         }
         if (sliceThickness != null) {
             out.add(sliceThickness);

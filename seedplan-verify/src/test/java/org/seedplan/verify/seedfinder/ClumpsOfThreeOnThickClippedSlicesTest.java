@@ -1,0 +1,147 @@
+package org.seedplan.verify.seedfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatcher;
+import org.seedplan.verify.matching.SeedMatching;
+import org.seedplan.verify.scanner.DenseObject;
+import org.seedplan.verify.scanner.HuScale;
+import org.seedplan.verify.scanner.PostOpScanner;
+import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
+import org.seedplan.verify.scanner.SliceProfile;
+import org.seedplan.verify.scanner.TrueSeed;
+
+/**
+ * Clumps of three seeds on 12-bit scans with slices of 3 mm or more, whose third seed hides in the other two's saturated core: where
+ * the count stays two, the self-check names the object (TWO SEEDS OR THREE) when the three fitted seeds lie within
+ * {@link SeedFinder#CHAIN_CLUMP_SPREAD_MM} of each other and the third lowers the misfit by {@link SeedFinder#CLUMP_NAMED_GAIN} of
+ * a seed's energy; never counted (docs/seed-finder.md, twenty-fifth round, seedclump6). Exact counts: the scans are drawn from fixed
+ * random seeds.
+ */
+class ClumpsOfThreeOnThickClippedSlicesTest {
+
+    /** Axis-to-axis distance of bundled and paired seeds in the generator, mm (seeds touching, 0.8 mm across). */
+    private static final double APART_MM = 0.85;
+
+    @Test
+    void benchClumpsCountedTwoOnThickSlicesAreNamed() {
+        // Seen 5 mm 12-bit scans whose clump of three is counted two (a seed missed): 16230, 16512 and 16730 (box), 16214, 16714 and
+        // 16732 (triangle). The third seed lowers the misfit by 0.020-0.075 of a seed's energy, under the scans' bars for a further
+        // seed (0.068-0.120) and over the line's 0.01: one TWO SEEDS OR THREE line within the match gate of the missed seed (none
+        // before: the line was written under 3 mm only).
+        for (long randomSeed : new long[] {16230, 16512, 16730, 16214, 16714, 16732}) {
+            int n = (int) (randomSeed % 100);
+            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+            assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
+            assertThat(IndependentScanMatrix.sliceMm(n)).isEqualTo(5.0);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+            List<Vec3> missedClump = m.missingPlanned().stream().map(i -> s.seeds().get(i))
+                    .filter(t -> t.situation() == TrueSeed.Situation.CLUMP).map(TrueSeed::centreMm).toList();
+            assertThat(missedClump).as("%d: the clump's seed counted two", randomSeed).hasSize(1);
+            List<String> named = f.selfCheck().stream().filter(l -> l.startsWith("TWO SEEDS OR THREE")).toList();
+            assertThat(named).as("%d: TWO SEEDS OR THREE lines naming the missed seed", randomSeed)
+                    .filteredOn(l -> BundlesOnClippedScansTest.near(l).minus(missedClump.get(0)).norm() <= IndependentScanMatrix.MATCH_GATE_MM)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void renderedPairsAndSinglesOnThickClippedSlicesAreNotNamedAndClumpsStayThree() {
+        // A rendered 5 mm box 12-bit scene (the bench's scanner and beam hardening): its side-by-side pairs stay two, its single
+        // seeds one, no seed is false and none of them carries a TWO SEEDS OR THREE line. Its six clumps, each at a slice's centre,
+        // are three, as at the start commit (the bench's clumps counted two differ from them in ways not traced).
+        Scene s = scene(ScannerModel.typical(SliceProfile.BOX, HuScale.CLIPPED_12_BIT));
+        for (Vec3 c : s.singles) {
+            assertThat(within(s.found, c, 2.5)).as("seeds found within 2.5 mm of the single seed at %s", c).isEqualTo(1);
+        }
+        for (Vec3 p : s.pairs) {
+            assertThat(within(s.found, p, 2.5)).as("seeds found within 2.5 mm of the pair at %s", p).isEqualTo(2);
+        }
+        SeedMatching m = new SeedMatcher(IndependentScanMatrix.MATCH_GATE_MM).match(s.truth, s.found);
+        assertThat(m.extraFound()).as("false seeds").isEmpty();
+        List<Vec3> notClumps = new ArrayList<>(s.singles);
+        notClumps.addAll(s.pairs);
+        for (Vec3 b : s.clumps) {
+            assertThat(within(s.found, b, 2.5)).as("seeds found within 2.5 mm of the clump at %s", b).isEqualTo(3);
+        }
+        assertThat(s.selfCheck).as("TWO SEEDS OR THREE lines near a single seed or a pair")
+                .filteredOn(l -> l.startsWith("TWO SEEDS OR THREE"))
+                .noneMatch(l -> notClumps.stream().anyMatch(c -> BundlesOnClippedScansTest.near(l).minus(c).norm() <= 2.5));
+    }
+
+    private record Scene(List<Vec3> truth, List<Vec3> singles, List<Vec3> pairs, List<Vec3> clumps, List<Vec3> found,
+                         List<String> selfCheck) {
+    }
+
+    private static Scene scene(ScannerModel scanner) {
+        // A 5 mm 12-bit scan of the bench anatomy: single seeds (most objects, as on a post-implant scan: the finder learns the seed's
+        // image, its metal and its plateau from them), clumps of three and side-by-side pairs lying near the slices' plane, each at
+        // a slice's centre, 10 mm apart in-plane and 15 mm along z.
+        double slice = 5;
+        int nx = 208;
+        int nz = 12;
+        Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
+        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.2), new Vec3(0.2, 1, 0), new Vec3(1, -0.5, 0.3)};
+        List<Vec3> truth = new ArrayList<>();
+        List<DenseObject> objects = new ArrayList<>();
+        List<Vec3> singles = new ArrayList<>();
+        List<Vec3> clumps = new ArrayList<>();
+        List<Vec3> pairs = new ArrayList<>();
+        int spot = 0;
+        for (double z : new double[] {-17.5, -2.5, 12.5}) {
+            for (double y : new double[] {-18, -2}) {
+                for (double x : new double[] {-42, -32, -22, -12, -2}) {
+                    Vec3 c = new Vec3(x, y, z);
+                    Vec3 dir = dirs[spot % 4].normalized();
+                    Vec3[] across = across(dir);
+                    List<Vec3> group = new ArrayList<>();
+                    switch (spot % 10) {
+                        case 3, 7 -> {
+                            double r = APART_MM / Math.sqrt(3);
+                            for (int k = 0; k < 3; k++) {
+                                double a = 2 * Math.PI * k / 3;
+                                group.add(c.plus(across[0].times(r * Math.cos(a))).plus(across[1].times(r * Math.sin(a)))
+                                        .plus(dir.times(0.2 * (k - 1))));
+                            }
+                            clumps.add(c);
+                        }
+                        case 5 -> {
+                            group.add(c.minus(across[0].times(APART_MM / 2)));
+                            group.add(c.plus(across[0].times(APART_MM / 2)));
+                            pairs.add(c);
+                        }
+                        default -> {
+                            group.add(c);
+                            singles.add(c);
+                        }
+                    }
+                    for (Vec3 p : group) {
+                        truth.add(p);
+                        objects.add(DenseObject.seed(p, dir));
+                    }
+                    spot++;
+                }
+            }
+        }
+        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
+        return new Scene(truth, singles, pairs, clumps, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
+    }
+
+    /** Two unit vectors across an axis, at right angles to it and to each other. */
+    private static Vec3[] across(Vec3 axis) {
+        Vec3 u = axis.cross(Math.abs(axis.z()) < 0.9 ? Vec3.UNIT_Z : new Vec3(1, 0, 0)).normalized();
+        return new Vec3[] {u, axis.cross(u).normalized()};
+    }
+
+    private static long within(List<Vec3> found, Vec3 c, double mm) {
+        return found.stream().filter(p -> p.minus(c).norm() <= mm).count();
+    }
+}
