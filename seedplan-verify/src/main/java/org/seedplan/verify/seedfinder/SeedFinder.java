@@ -58,7 +58,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     the fit explains as a seed's image is read out ({@code BlobCount.wellFitted}: a seed merged with a stent's struts; a seed
  *     whose core overlaps no other fitted seed's by lower bars), and
  *     where two fitted seeds share core voxels and neither is read out alone, one seed in their place that explains both
- *     cores so (one seed fitted twice).</li>
+ *     cores so (one seed fitted twice); a fitted seed whose core the fit explains closely but under those bars is named in
+ *     the self-check ({@code BlobCount.closelyFitted}).</li>
  * <li>Centre and axis of each seed: the fitted segment (starting values from principal axes, Jolliffe,
  *     Principal Component Analysis, 2nd ed., 2002); on thick box-like slices a blob within one slice at that
  *     slice's centre along z ({@link SliceCentring}). Confidence from the share of the signal explained and
