@@ -642,20 +642,15 @@ class SeedsAtOtherMetalTest {
     }
 
     @Test
-    void aStentWithNoSeedBesideItIsNotNamedAsACloselyFittedSeed() {
-        // The scenes' stent alone, on 2.5 mm slices of each profile and scale: pieces of its struts are rejected as other metal and
-        // fitted as seeds, but no fitted seed's core is a seed's image to the naming's bars. No such line.
-        for (SliceProfile profile : SliceProfile.values()) {
-            for (HuScale scale : HuScale.values()) {
-                int nz = (int) Math.round(72 / 2.5);
-                var grid = new org.seedplan.geometry.Grid(new Vec3(-79.6, -79.6, -(nz - 1) * 2.5 / 2), 0.8, 0.8, 2.5, 200, 200, nz);
-                var origin = org.seedplan.verify.scanner.Anatomy.centre(grid);
-                var ct = new org.seedplan.verify.scanner.PostOpScanner(ScannerModel.typical(profile, scale)).scan(grid, List.of(
-                        org.seedplan.verify.scanner.DenseObject.stent(origin.plus(new Vec3(6, 10, 0)), new Vec3(0.1, 0.2, 1).normalized(), 36, 10)), 5);
-                SeedFinding f = new SeedFinder().find(ct);
-                assertThat(f.selfCheck()).as("%s %s: lines naming a closely fitted seed", profile, scale)
-                        .noneMatch(l -> l.contains("image fits closely"));
-            }
+    void metalOfEveryKindOnAllImplantScansIsNotNamedAsACloselyFittedSeed() {
+        // All-implant 2800's six 2.5 mm scans (screw, stent, coil, clip and a steel wire beside 59 seeds): no fitted seed of an
+        // object rejected as other metal and not read out has half a seed's core explained to 0.7 or more there (none on the 90
+        // scans of 2400-2800; the bar is 0.8 with 0.6 of a seed's core). No such line.
+        for (int n = 6; n < 12; n++) {
+            SimulatedPostOpScan s = IndependentScanMatrix.allImplants(2800 + n, n);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            assertThat(f.selfCheck()).as("%d %s: lines naming a closely fitted seed", 2800 + n, IndependentScanMatrix.label(n))
+                    .noneMatch(l -> l.contains("image fits closely"));
         }
     }
 }
