@@ -131,7 +131,12 @@ final class SelfCheck {
              * A piece split at the seeds' peak level off an object shaped as a wire that fits as {@code seeds} seed(s): the wire's own
              * metal, or a seed touching it ({@code metal} is the piece).
              */
-            PIECE_OF_WIRE
+            PIECE_OF_WIRE,
+            /**
+             * A seed of the fit of an object rejected as other metal whose core the fit explains closely, though under the bars for
+             * reading it out as a seed ({@code metal} is the object).
+             */
+            FITTED_IN_METAL
         }
     }
 
@@ -261,6 +266,10 @@ final class SelfCheck {
                     + " level and fits as %d seed(s), not counted: where a wire crosses the slices at a slant its own metal rises so in short"
                     + " pieces, and a seed touching the wire would look the same: look at the images there", h.nearMm().x(),
                     h.nearMm().y(), h.nearMm().z(), h.seeds())
+                    : h.kind() == MetalHoldingSeeds.Kind.FITTED_IN_METAL
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s holds a part near (%.1f, %.1f, %.1f) mm that one seed's"
+                    + " image fits closely, though not closely enough to count it: a seed merged with other metal (a stent's struts)"
+                    + " looks so: look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
                     : h.kind() == MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
                     + " what its shape explains, as faintly as a seed hidden in the head's blur does (bone there"
