@@ -97,7 +97,7 @@ final class SliceCentring {
      * in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one element per slice from {@code k0} to
      * {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
      * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4.1 mm or more along z, so inside a 5 mm
-     * slice it lies within 0.45 mm of the centre and anywhere else its end shows in the slice beside, where the fit finds it (the
+     * slice it lies within 0.46 mm of the centre and anywhere else its end shows in the slice beside, where the fit finds it (the
      * 56 seeds of the 28 such pairs on the seen 5 mm box scans lay 0.82 mm from their truth as fitted, 1.10 mm where this would
      * put them; docs/seed-finder.md, twenty-fifth round). Else null. A side-by-side pair lying steeply across the boundary of two
      * 5 mm box slices reads one seed's
