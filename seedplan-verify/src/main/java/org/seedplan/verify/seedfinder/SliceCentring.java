@@ -96,8 +96,11 @@ final class SliceCentring {
      * lies in (a side-by-side pair, {@link #sideBySide}: halfway between that centre and the boundary), where the fit put one seed
      * in each slice and the blob's metal slice by slice ({@code seedsBySlice}, in seeds, one element per slice from {@code k0} to
      * {@code k1}) reads one seed, to within {@value #WHOLE_SEEDS}, in each, and neither
-     * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4 mm or more along z and lies in two 5 mm
-     * slices, not one. Else null. A side-by-side pair lying steeply across the boundary of two 5 mm box slices reads one seed's
+     * fitted seed lies within 25° of z ({@link SeedFinder#ALONG_Z}): such a seed reaches 4.1 mm or more along z, so inside a 5 mm
+     * slice it lies within 0.46 mm of the centre and anywhere else its end shows in the slice beside, where the fit finds it (the
+     * 56 seeds of the 28 such pairs on the seen 5 mm box scans lay 0.82 mm from their truth as fitted, 1.10 mm where this would
+     * put them; docs/seed-finder.md, twenty-fifth round). Else null. A side-by-side pair lying steeply across the boundary of two
+     * 5 mm box slices reads one seed's
      * metal in each and was fitted as one seed in each with axes 0.85-0.93 along z (tuning scans 11731, 11831; the needle seeds
      * below 0.41-0.77). Not for three or more: a blob of three across three 5 mm box slices read 0.83, 1.24 and 0.83 seeds slice
      * by slice, but two of them were such a pair (tuning scan 12731). Two
