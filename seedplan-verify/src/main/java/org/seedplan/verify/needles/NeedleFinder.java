@@ -802,6 +802,7 @@ public final class NeedleFinder {
      * round: +0.2–0.3° at 20–30°, +0.6–0.8° at 40° and more; −0.02 to +0.08° at 10–20°, 0.00 to +0.27° at 15–20° on four seen
      * sets this round). At 14.8–19.5° on the seen set 4357 the end fit's reading moved four right tips 0.09–0.32 mm farther
      * and two nearer (its 21 mm window spans 1.1–1.4 slice spacings there; twenty-fifth round, branch {@code needletip6}).
+     * Above it the reading scatters too: on 4333 it moved 4350 needle 9 (24.9°) from 0.86 to 1.13 mm, stated ±0.07.
      */
     static final double STEEP_TIP_DEG = 20;
 
