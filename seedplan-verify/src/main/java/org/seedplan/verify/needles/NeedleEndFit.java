@@ -400,6 +400,23 @@ final class NeedleEndFit {
         return lo + hi;
     }
 
+    /**
+     * Where the end's own fit puts the axis across at the tip found with a bevel of {@code bevelsMm[b]}, as a shift from this
+     * fit's axis (mm, perpendicular to it): the offsets and tilts settled with the end on the voxels around it (8 mm behind to
+     * 6 mm beyond), at the tip. The end fit renders each slice's partial volume of the steel through the scan's slice profile,
+     * so where the needle crosses slices within that window the shift is the image's reading of the line, not the slab
+     * centroids' staircase ({@link NeedleFinder#acrossByEndFit}).
+     */
+    Vec3 acrossAtTipMm(int b) {
+        double lever = tipMm[b] - SHAFT_MIDDLE_MM;
+        double o1 = tipShaft[4] + tipShaft[6] * lever;
+        double o2 = tipShaft[5] + tipShaft[7] * lever;
+        return e1.times(o1).plus(e2.times(o2));
+    }
+
+    /** How long the end fit's window reaches along the axis, from its shaft's start behind the end to its front edge, mm. */
+    static final double WINDOW_MM = TIP_TO_MM - SHAFT_FROM_MM;
+
     /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
     double tipOffsetMm(int b) {
         return tipMm[b] + shiftMm;

@@ -415,6 +415,12 @@ public final class NeedleFinder {
                 otherObjects++;
             } else {
                 NeedleEndFit fit = fits.get(refinedRuns.get(q));
+                // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
+                // its tip across the axis as the end fit reads it (twenty-fifth round, branch needletip6).
+                if (profile != null && thickness > NeedleCentreline.THICK_SLICE_MM && fit != null && zFits.get(q) == null
+                        && steeperFits.get(q) == null) {
+                    needle = acrossByEndFit(ct, needle, fit, bevel);
+                }
                 boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
                 boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
                         profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
@@ -788,6 +794,44 @@ public final class NeedleFinder {
             perMm[q] /= median;
         }
         return perMm;
+    }
+
+    /**
+     * The least tilt out of the slices' plane at which a needle's tip is placed across the axis by its end fit
+     * ({@link #acrossByEndFit}), degrees: where the slab centroids' staircase bias was measured (docs/needles.md, twenty-second
+     * round: +0.2–0.3° at 20–30°, +0.6–0.8° at 40° and more; −0.02 to +0.08° at 10–20°, 0.00 to +0.27° at 15–20° on four seen
+     * sets this round). At 14.8–19.5° on the seen set 4357 the end fit's reading moved four right tips 0.09–0.32 mm farther
+     * and two nearer (its 21 mm window spans 1.1–1.4 slice spacings there; twenty-fifth round, branch {@code needletip6}).
+     * Above it the reading scatters too: on 4333 it moved 4350 needle 9 (24.9°) from 0.86 to 1.13 mm, stated ±0.07.
+     */
+    static final double STEEP_TIP_DEG = 20;
+
+    /**
+     * {@code needle} with its tip moved across the axis to where its end fit puts the axis at the tip
+     * ({@link NeedleEndFit#acrossAtTipMm}), and its axis at the tip the chord to that tip from the point {@value #AXIS_CHORD_MM}
+     * mm behind the old one on its old chord; unchanged where the end fit's window ({@link NeedleEndFit#WINDOW_MM} along the
+     * axis) spans less than one slice spacing along z, or the needle lies less than {@value #STEEP_TIP_DEG}° out of the slices'
+     * plane. A steep needle's line is its slab centroids' curve: each thick slice shows the needle as a flat step at the
+     * slice's z, and the tip's end step holds only the part of the needle in its last slice, so the curve's end lies off the
+     * needle (docs/needles.md, twenty-second round: +0.6–0.8° too steep on the 45°
+     * needles of 5 mm sets, their tips 0.4–0.5 mm across; 24–26° needles up to 1.1 mm across, twenty-fourth round's fresh
+     * set). The end fit renders the slices' partial volume of the steel through the scan's profile and settles the axis's
+     * offsets and tilts on the voxels around the end; where its window crosses a slice spacing or more, the slices' in-plane
+     * places hold the line's height there. A box slice's flat top, where the offsets fitted at the tip read shallow needles
+     * worse (docs/needles.md, step 6), holds no such window. docs/needles.md, twenty-fifth round, branch {@code needletip6}.
+     */
+    static FoundNeedle acrossByEndFit(Volume ct, FoundNeedle needle, NeedleEndFit fit, int bevel) {
+        double outOfPlane = Math.abs(needle.axisAtTip().z());
+        if (outOfPlane < Math.sin(Math.toRadians(STEEP_TIP_DEG)) || outOfPlane * NeedleEndFit.WINDOW_MM < ct.grid().dzMm()) {
+            return needle;
+        }
+        Vec3 tip = needle.tipMm().plus(fit.acrossAtTipMm(bevel));
+        Vec3 back = needle.tipMm().minus(needle.axisAtTip().times(AXIS_CHORD_MM));
+        List<Vec3> path = new ArrayList<>(needle.pathMm());
+        path.set(path.size() - 1, tip);
+        return new FoundNeedle(tip, needle.hubSideEndMm(), tip.minus(back).normalized(), needle.visibleLengthMm(), path,
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
+                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg());
     }
 
     /** {@code needle} with its tip's z uncertainty made at least {@code mm} (mm). */
