@@ -81,4 +81,67 @@ class NeedleZFitBoundTest {
         assertThat(within).isGreaterThan(300);
         assertThat(beyond).isGreaterThan(300);
     }
+
+    @Test
+    void theVoxelsReadNearestFirstGiveTheNumbersOfTheirOwnOrder() {
+        // The misfit keeps its voxels again nearest the line across first, for its inner loop to read them front to back
+        // (docs/needles.md, twenty-fifth round, needlespeed); the least squares mass and the full misfit are still summed in
+        // the voxels' own order: compared bit for bit with those sums written out here over the arrays as given.
+        SplittableRandom rnd = new SplittableRandom(25);
+        int n = 900;
+        double a = -4;
+        double span = 60;
+        double[] tv = new double[n];
+        double[] zv = new double[n];
+        double[] inPlane = new double[n];
+        double[] value = new double[n];
+        double[] tissue = new double[n];
+        double sxy = 0.55;
+        double[] table = new double[1100];
+        for (int q = 0; q < table.length; q++) {
+            table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, 5, 0.32);
+        }
+        for (int q = 0; q < n; q++) {
+            tv[q] = a + rnd.nextDouble() * span;
+            double d = rnd.nextDouble(-2.2, 2.2);
+            zv[q] = -5 + 5 * rnd.nextInt(-1, 2);
+            inPlane[q] = Math.exp(-d * d / (2 * sxy * sxy)) / (Math.sqrt(2 * Math.PI) * sxy);
+            tissue[q] = 40 + rnd.nextGaussian() * 5;
+            double line = -4.1 - 2.0 * (tv[q] - a) / span;
+            value[q] = Math.min(3071, tissue[q] + inPlane[q] * NeedleEndFit.sliceProfile(zv[q] - line, 5, 0.32) * 3000
+                    + rnd.nextGaussian() * 25);
+        }
+        NeedleZFit.Misfit misfit = new NeedleZFit.Misfit(tv, zv, inPlane, value, tissue, table, 3071, a, span, -5, -5);
+        double c2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
+        for (int trial = 0; trial < 60; trial++) {
+            double first = -5 + rnd.nextDouble(-2.5, 2.5);
+            double rise = rnd.nextDouble(-3, 3);
+            double[] x = {Math.log(3000) + rnd.nextDouble(-0.5, 0.5), first, first + rise};
+            double sgg = 0;
+            double sgv = 0;
+            double full = NeedleZFit.PRIOR_PER_MM2 * ((x[1] + 5) * (x[1] + 5) + (x[2] + 5) * (x[2] + 5));
+            for (int q = 0; q < n; q++) {
+                double up = rise * (tv[q] - a) / span;
+                double s = steelAt(table, inPlane[q], zv[q] - (first + up));
+                if (value[q] < 3071) {
+                    sgg += s * s;
+                    sgv += s * (value[q] - tissue[q]);
+                }
+                double r = Math.min(3071, tissue[q] + Math.exp(x[0]) * s) - value[q];
+                full += Math.log1p(r * r / c2);
+            }
+            double lnMass = sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
+            assertThat(misfit.leastSquaresLnMass(first, misfit.riseAt(rise))).isEqualTo(lnMass);
+            double[] steel = new double[n];
+            java.util.Arrays.fill(steel, Double.NaN);
+            assertThat(misfit.at(x, misfit.riseAt(rise), steel, new double[n], Double.MAX_VALUE)).isEqualTo(full);
+        }
+    }
+
+    /** {@code NeedleZFit.steelAt} written out: the in-plane weight times the tabulated profile at |dz|, linearly between entries. */
+    private static double steelAt(double[] table, double inPlane, double dz) {
+        double f = Math.min(Math.abs(dz) / NeedleZFit.TABLE_STEP_MM, table.length - 1.001);
+        int k = (int) f;
+        return inPlane * (table[k] + (f - k) * (table[k + 1] - table[k]));
+    }
 }
