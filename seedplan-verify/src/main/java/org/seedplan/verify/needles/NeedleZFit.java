@@ -288,7 +288,6 @@ final class NeedleZFit {
             // A line's height above its first end at each voxel depends on its rise alone, and the grid's lines share a few
             // dozen rises: each is computed once (keyed by the rise's exact value, so the numbers are those computed in place).
             Map<Double, double[]> rises = new HashMap<>();
-            Map<Double, double[]> ownRises = new HashMap<>();
             for (int row = from; row < to; row++) {
                 double da = steps.get(row);
                 for (double db : steps) {
@@ -299,7 +298,7 @@ final class NeedleZFit {
                         leastHeld = m;
                         held = y;
                     }
-                    double lnOwn = misfit.leastSquaresLnMass(misfit.za0 + da, ownRises.computeIfAbsent(db - da, misfit::riseInOwnOrder));
+                    double lnOwn = misfit.leastSquaresLnMass(misfit.za0 + da, rises.computeIfAbsent(db - da, misfit::riseAt));
                     if (!Double.isNaN(lnOwn)) {
                         double[] w = {lnOwn, y[1], y[2]};
                         double mw = misfit.at(w, null, steel, ratio, leastOwn);
@@ -470,7 +469,7 @@ final class NeedleZFit {
 
         /**
          * ln of the least squares mass over the voxels the scanner did not clip, for the line at height {@code first} at its
-         * first end and {@code rise} ({@link #riseInOwnOrder}) above it at each voxel (NaN when no positive mass fits). The grid weighs
+         * first end and {@code rise} ({@link #riseAt}) above it at each voxel (NaN when no positive mass fits). The grid weighs
          * it on the line da and db mm from the centroids' line's first end height at either end, the slope of the offsets
          * alone, as it always has.
          */
@@ -479,7 +478,7 @@ final class NeedleZFit {
             double sgv = 0;
             for (int q = 0; q < tv.length; q++) {
                 if (value[q] < clip) {
-                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
+                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[nearRank[q]]));
                     sgg += s * s;
                     sgv += s * (value[q] - tissue[q]);
                 }
@@ -495,15 +494,6 @@ final class NeedleZFit {
             double[] out = new double[tvNear.length];
             for (int k = 0; k < tvNear.length; k++) {
                 out[k] = rise * (tvNear[k] - a) / span;
-            }
-            return out;
-        }
-
-        /** {@link #riseAt} in the voxels' own order, for {@link #leastSquaresLnMass} (which reads them front to back). */
-        double[] riseInOwnOrder(double rise) {
-            double[] out = new double[tv.length];
-            for (int q = 0; q < tv.length; q++) {
-                out[q] = rise * (tv[q] - a) / span;
             }
             return out;
         }

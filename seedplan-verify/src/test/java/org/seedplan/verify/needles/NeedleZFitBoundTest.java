@@ -131,7 +131,7 @@ class NeedleZFitBoundTest {
                 full += Math.log1p(r * r / c2);
             }
             double lnMass = sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
-            assertThat(misfit.leastSquaresLnMass(first, misfit.riseInOwnOrder(rise))).isEqualTo(lnMass);
+            assertThat(misfit.leastSquaresLnMass(first, misfit.riseAt(rise))).isEqualTo(lnMass);
             double[] steel = new double[n];
             java.util.Arrays.fill(steel, Double.NaN);
             assertThat(misfit.at(x, misfit.riseAt(rise), steel, new double[n], Double.MAX_VALUE)).isEqualTo(full);
