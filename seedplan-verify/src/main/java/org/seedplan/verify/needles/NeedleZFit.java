@@ -336,19 +336,8 @@ final class NeedleZFit {
         private final double span;
         private final double za0;
         private final double zb0;
-        /**
-         * The voxels' t, z, in-plane weight, HU and tissue level again, nearest the line across first (there a line off the
-         * needle's own differs most from the best): the order {@link #at(double[], double[], double[], double[], double)}
-         * reads them in, so that it reads each array front to back instead of a voxel here and a voxel there (docs/needles.md,
-         * twenty-fifth round, needlespeed).
-         */
-        private final double[] tvNear;
-        private final double[] zvNear;
-        private final double[] inPlaneNear;
-        private final double[] valueNear;
-        private final double[] tissueNear;
-        /** Each voxel's place in that order: the misfit itself is summed in the voxels' own order. */
-        private final int[] nearRank;
+        /** The voxels nearest the line across first: there a line off the needle's own differs most from the best. */
+        private final int[] nearFirst;
 
         Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
                double span, double za0, double zb0) {
@@ -363,24 +352,8 @@ final class NeedleZFit {
             this.span = span;
             this.za0 = za0;
             this.zb0 = zb0;
-            int[] nearFirst = java.util.stream.IntStream.range(0, tv.length).boxed()
+            this.nearFirst = java.util.stream.IntStream.range(0, tv.length).boxed()
                     .sorted((p, q) -> Double.compare(inPlane[q], inPlane[p])).mapToInt(Integer::intValue).toArray();
-            int n = tv.length;
-            this.tvNear = new double[n];
-            this.zvNear = new double[n];
-            this.inPlaneNear = new double[n];
-            this.valueNear = new double[n];
-            this.tissueNear = new double[n];
-            this.nearRank = new int[n];
-            for (int k = 0; k < n; k++) {
-                int q = nearFirst[k];
-                tvNear[k] = tv[q];
-                zvNear[k] = zv[q];
-                inPlaneNear[k] = inPlane[q];
-                valueNear[k] = value[q];
-                tissueNear[k] = tissue[q];
-                nearRank[q] = k;
-            }
         }
 
         double of(double[] x) {
@@ -409,52 +382,38 @@ final class NeedleZFit {
         /**
          * The misfit at {@code x}, or a sum above {@code bound} once it is sure to pass it; where {@code steel} is given, the
          * line's steel per unit mass at each voxel is kept there for the next mass on the same line (a NaN there is computed
-         * and kept), from the line's {@link #riseAt} its rise where that is given ({@code steel}, {@code rise} and
-         * {@code ratio} hold the voxels nearest the line across first, as {@link #tvNear}). Most points a grid or a simplex
-         * tries are worse than the bound they are compared with, and the misfit's term {@code Math.log1p} was its costliest
-         * part: so a lower bound of the misfit is summed first ({@link #lowerTerm}, a few times cheaper; the voxels nearest
-         * the line across first, where a wrong line's terms grow most; each voxel's r² / c² kept in {@code ratio}), and where
-         * it passes the bound by more than rounding can account for ({@link #ROUNDING}), the misfit does too and that lower
-         * bound is the answer; otherwise the misfit is summed voxel by voxel in their own order from the same r² / c², stopping
-         * once the running sum passes the bound (every term is ≥ 0): the same numbers in the same order as one pass gives.
+         * and kept), from the line's {@link #riseAt} its rise where that is given. Most points a grid or a simplex tries are
+         * worse than the bound they are compared with, and the misfit's term {@code Math.log1p} was its costliest part: so a
+         * lower bound of the misfit is summed first ({@link #lowerTerm}, a few times cheaper; the voxels nearest the line across
+         * first, where a wrong line's terms grow most; each voxel's r² / c² kept in {@code ratio}), and where it passes the
+         * bound by more than rounding can account for ({@link #ROUNDING}), the misfit does too and that lower bound is the
+         * answer; otherwise the misfit is summed voxel by voxel in their order from the same r² / c², stopping once the running
+         * sum passes the bound (every term is ≥ 0): the same numbers in the same order as one pass gives.
          */
         double at(double[] x, double[] rise, double[] steel, double[] ratio, double bound) {
             double mass = Math.exp(x[0]);
             double sum = prior(x);
             double lower = sum;
             double beyond = bound + ROUNDING * (Math.abs(bound) + 1);
-            int n = tvNear.length;
-            if (steel == null) {
-                for (int k = 0; k < n; k++) {
-                    double s = steelAt(table, inPlaneNear[k],
-                            zvNear[k] - (x[1] + (rise == null ? (x[2] - x[1]) * (tvNear[k] - a) / span : rise[k])));
-                    double r = Math.min(clip, tissueNear[k] + mass * s) - valueNear[k];
-                    double u = r * r / C2;
-                    ratio[k] = u;
-                    lower += lowerTerm(u);
-                    if (lower > beyond) {
-                        return lower;
+            for (int k = 0; k < tv.length; k++) {
+                int q = nearFirst[k];
+                double s = steel == null ? Double.NaN : steel[q];
+                if (Double.isNaN(s)) {
+                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (tv[q] - a) / span : rise[q])));
+                    if (steel != null) {
+                        steel[q] = s;
                     }
                 }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    double s = steel[k];
-                    if (Double.isNaN(s)) {
-                        s = steelAt(table, inPlaneNear[k],
-                                zvNear[k] - (x[1] + (rise == null ? (x[2] - x[1]) * (tvNear[k] - a) / span : rise[k])));
-                        steel[k] = s;
-                    }
-                    double r = Math.min(clip, tissueNear[k] + mass * s) - valueNear[k];
-                    double u = r * r / C2;
-                    ratio[k] = u;
-                    lower += lowerTerm(u);
-                    if (lower > beyond) {
-                        return lower;
-                    }
+                double r = Math.min(clip, tissue[q] + mass * s) - value[q];
+                double u = r * r / C2;
+                ratio[q] = u;
+                lower += lowerTerm(u);
+                if (lower > beyond) {
+                    return lower;
                 }
             }
-            for (int q = 0; q < n && sum <= bound; q++) {
-                sum += Math.log1p(ratio[nearRank[q]]);
+            for (int q = 0; q < tv.length && sum <= bound; q++) {
+                sum += Math.log1p(ratio[q]);
             }
             return sum;
         }
@@ -478,7 +437,7 @@ final class NeedleZFit {
             double sgv = 0;
             for (int q = 0; q < tv.length; q++) {
                 if (value[q] < clip) {
-                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[nearRank[q]]));
+                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
                     sgg += s * s;
                     sgv += s * (value[q] - tissue[q]);
                 }
@@ -486,14 +445,11 @@ final class NeedleZFit {
             return sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
         }
 
-        /**
-         * A line's height above its first end at each voxel, for a line rising {@code rise} mm from its first end to its second
-         * (the voxels nearest the line across first, as {@link #tvNear}).
-         */
+        /** A line's height above its first end at each voxel, for a line rising {@code rise} mm from its first end to its second. */
         double[] riseAt(double rise) {
-            double[] out = new double[tvNear.length];
-            for (int k = 0; k < tvNear.length; k++) {
-                out[k] = rise * (tvNear[k] - a) / span;
+            double[] out = new double[tv.length];
+            for (int q = 0; q < tv.length; q++) {
+                out[q] = rise * (tv[q] - a) / span;
             }
             return out;
         }

@@ -172,20 +172,20 @@ final class NeedleZPairing {
                 contextSteel[s][q] = steel(around.get(q), tables[s]);
             }
             Reading first = new Reading(own.get(0), contextSteel[s], tables[s], readings.get(0).size());
-            double[] x = NelderMead.minimise((m, bound) -> first.misfit(new double[] {m[0]}, tissue, value, clip, c2, bound),
+            double[] x = NelderMead.minimise(m -> first.misfit(new double[] {m[0]}, tissue, value, clip, c2),
                     new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3);
-            double m = first.misfit(x, tissue, value, clip, c2, Double.POSITIVE_INFINITY);
+            double m = first.misfit(x, tissue, value, clip, c2);
             if (m < shapeMisfit) {
                 shapeMisfit = m;
                 shape = s;
             }
         }
-        // The readings are fitted side by side (each reads only its own needles and the shared voxels; each its own number).
-        int chosen = shape;
-        return java.util.stream.IntStream.range(0, readings.size()).parallel()
-                .mapToDouble(r -> new Reading(own.get(r), contextSteel[chosen], tables[chosen], readings.get(r).size())
-                        .fitted(tissue, value, clip, c2, thickness))
-                .toArray();
+        double[] out = new double[readings.size()];
+        for (int r = 0; r < readings.size(); r++) {
+            Reading reading = new Reading(own.get(r), contextSteel[shape], tables[shape], readings.get(r).size());
+            out[r] = reading.fitted(tissue, value, clip, c2, thickness);
+        }
+        return out;
     }
 
     /** The steel the needles listed (in-plane weight and |Δz| in turn) put at one voxel per unit mass, on a tabulated profile. */
@@ -208,8 +208,8 @@ final class NeedleZPairing {
      * profile: the misfit of a steel mass per mm (ln, x[0]) and, when given, each needle's two end heights as shifts from its
      * curve (x[1 + 2j] at t0, x[2 + 2j] at t1, mm).
      */
-    record Reading(int[] start, int[] needle, double[] weight, double[] dz, double[] along, double[] context,
-                   double[] table, int needles) {
+    private record Reading(int[] start, int[] needle, double[] weight, double[] dz, double[] along, double[] context,
+                           double[] table, int needles) {
 
         Reading(List<double[]> own, double[] context, double[] table, int needles) {
             this(starts(own), new int[total(own)], new double[total(own)], new double[total(own)], new double[total(own)],
@@ -237,16 +237,11 @@ final class NeedleZPairing {
             return s;
         }
 
-        /**
-         * The misfit at {@code x}, summed voxel by voxel in their order, or a partial sum above {@code bound} once it passes it:
-         * every term is ≥ 0, so the misfit cannot come back below the bound, and {@link NelderMead} and the grid only ask
-         * "below the bound?" there (docs/needles.md, twenty-fifth round, needlespeed).
-         */
-        double misfit(double[] x, double[] tissue, double[] value, double clip, double c2, double bound) {
+        double misfit(double[] x, double[] tissue, double[] value, double clip, double c2) {
             double mass = Math.exp(x[0]);
             boolean shifted = x.length > 1;
             double sum = 0;
-            for (int q = 0; q < context.length && sum <= bound; q++) {
+            for (int q = 0; q < context.length; q++) {
                 double s = context[q];
                 for (int j = start[q]; j < start[q + 1]; j++) {
                     double shift = shifted ? x[1 + 2 * needle[j]] + (x[2 + 2 * needle[j]] - x[1 + 2 * needle[j]]) * along[j] : 0;
@@ -264,7 +259,7 @@ final class NeedleZPairing {
          * between the curve's end heights as the voxel centres give them, held within half a slice (beyond, a steep penalty).
          */
         double fitted(double[] tissue, double[] value, double clip, double c2, double thickness) {
-            double lnMass = NelderMead.minimise((m, b) -> misfit(new double[] {m[0]}, tissue, value, clip, c2, b),
+            double lnMass = NelderMead.minimise(m -> misfit(new double[] {m[0]}, tissue, value, clip, c2),
                     new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3)[0];
             double[] x = new double[1 + 2 * needles];
             double[] steps = new double[x.length];
@@ -272,16 +267,15 @@ final class NeedleZPairing {
             steps[0] = 0.2;
             Arrays.fill(steps, 1, steps.length, Z_STEP_MM);
             double bound = thickness / 2;
-            // The misfit plus the penalty (≥ 0), or a number above the bound given where the misfit alone passes it.
-            NelderMead.Bounded f = (y, above) -> {
+            java.util.function.ToDoubleFunction<double[]> f = y -> {
                 double beyond = 0;
                 for (int k = 1; k < y.length; k++) {
                     beyond += Math.max(0, Math.abs(y[k]) - bound);
                 }
-                return misfit(y, tissue, value, clip, c2, above) + BEYOND_PER_MM * beyond;
+                return misfit(y, tissue, value, clip, c2) + BEYOND_PER_MM * beyond;
             };
             // Each needle's end heights first on a coarse grid (the others held), then all together.
-            double least = f.at(x, Double.POSITIVE_INFINITY);
+            double least = f.applyAsDouble(x);
             double step = bound / Z_GRID_HALF_STEPS;
             for (int k = 0; k < needles; k++) {
                 double[] best = x.clone();
@@ -290,7 +284,7 @@ final class NeedleZPairing {
                         double[] y = x.clone();
                         y[1 + 2 * k] = ia * step;
                         y[2 + 2 * k] = ib * step;
-                        double m = f.at(y, least);
+                        double m = f.applyAsDouble(y);
                         if (m < least) {
                             least = m;
                             best = y;
@@ -300,7 +294,7 @@ final class NeedleZPairing {
                 x = best;
             }
             x = NelderMead.minimise(f, x, steps, Z_EVALUATIONS_PER_NEEDLE * needles, 1e-3);
-            return f.at(x, Double.POSITIVE_INFINITY);
+            return f.applyAsDouble(x);
         }
     }
 
