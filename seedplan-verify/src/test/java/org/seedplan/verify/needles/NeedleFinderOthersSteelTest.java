@@ -129,15 +129,16 @@ class NeedleFinderOthersSteelTest {
 
     @Test
     void aNeedleCrossingAnotherKeepsItsOwnSteel() {
-        // A needle (120 mm, flat, slice at 2.5) crossed by another at 30° in the plane in the same slice: 2.5 mm across each side
-        // of the crossing is a stretch of about 10 mm, 0.08 of its voxels; neither is dropped. And two readings of one needle's
-        // steel (the second 60 mm, on the first's line): the shorter goes, the longer stays.
+        // A needle (120 mm, flat, slice at 2.5) crossed by another at 30° in the plane in the same slice: in the other's own slice
+        // a voxel counts within the needle's 1.27 mm across, each side of the crossing a stretch of 2 × 1.27 / sin 30° = 5.1 mm,
+        // 0.042 of its voxels (0.083 with needleecho2's 2.5 mm there; within 0.02: voxels every 0.75 mm, two across); neither
+        // is dropped. And two readings of one needle's steel (the second 60 mm, on the first's line): the shorter goes.
         Object[] a = run(voxels(new Vec3(0, -150, 2.5), new Vec3(0, -30, 2.5)));
         Vec3 d = new Vec3(Math.sin(Math.toRadians(30)), Math.cos(Math.toRadians(30)), 0);
         Object[] b = run(voxels(new Vec3(0, -90, 2.5).minus(d.times(60)), new Vec3(0, -90, 2.5).plus(d.times(60))));
         assertThat(othersSteel(a, b)).isEmpty();
         double share = NeedleFinder.othersSteelShare((Vec3[]) a[0], List.of((SpaceCurve) b[1]), List.of((double[]) b[2]), SLICE_MM, SLICE_MM);
-        assertThat(share).isCloseTo(10.0 / 120, within(0.02));
+        assertThat(share).isCloseTo(2 * NeedleFinder.OTHERS_STEEL_SAME_SLICE_MM / Math.sin(Math.toRadians(30)) / 120, within(0.02));
         Object[] again = run(voxels(new Vec3(0, -120, 2.5), new Vec3(0, -60, 2.5)));
         assertThat(othersSteel(a, again)).containsExactly(1);
     }
