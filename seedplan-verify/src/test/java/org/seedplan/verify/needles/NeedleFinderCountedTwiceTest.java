@@ -21,15 +21,10 @@ class NeedleFinderCountedTwiceTest {
         // Three false needles before; two were left, runs that mix two needles' steel (one from needle 5's hub to needle 1's
         // tip, 119 mm; one through needles 6 and 9 in one slice, 52 mm), not a needle counted twice. Since the twenty-first
         // round the second is cut where its voxels step 3.6 mm sideways in the slice at -2.5 mm (docs/needles.md), and no
-        // false needle is left there; the first, crossing slices, is not fixed.
-        assertThat(m.unmatchedFound()).as("false needles").hasSize(1);
-        for (int j : m.unmatchedFound()) {
-            FoundNeedle f = m.found().get(j);
-            for (NeedleMatch x : m.matches()) {
-                assertThat(f.tipMm().distanceTo(m.found().get(x.found()).tipMm())).as("a false needle's tip beside a found one's")
-                        .isGreaterThan(5);
-            }
-        }
+        // false needle is left there. The first, crossing slices, made of the two needles' second readings, goes since the
+        // twenty-fifth round's second part (its runs lie in other runs' reach off their own slices: NeedleFinder.othersSteel,
+        // docs/needles.md, branch needlefalse7): no false needle is left.
+        assertThat(m.unmatchedFound()).as("false needles").isEmpty();
         double[] tipAndAxis = NeedleFinderZPairingTest.tipAndAxis(m, 3396, 5);
         assertThat(tipAndAxis[0]).as("tip of needle 5").isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
         assertThat(tipAndAxis[1]).as("axis of needle 5").isLessThanOrEqualTo(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
