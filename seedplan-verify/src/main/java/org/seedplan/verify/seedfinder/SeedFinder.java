@@ -1077,7 +1077,8 @@ public final class SeedFinder {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
             // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
             List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
-                    found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent)) : null;
+                    found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent),
+                    SliceCentring.inPlaneLengthMm(g, bc.blob, localBackground(g, hu, bc.blob, background), metal), model.lengthMm()) : null;
             if (bySlice != null && SliceCentring.sideBySide(found)) {
                 // A side-by-side pair or one seed in each slice: the slices' metal cannot tell (twenty-first round).
                 pairsUnsureAlongZ.add(new SelfCheck.PairUnsureAlongZ(new Vec3((found.get(0).centreMm().x() + found.get(1).centreMm().x()) / 2,
@@ -1095,7 +1096,8 @@ public final class SeedFinder {
             } else if (bySlice == null && centring && found.size() >= 2 && bc.blob.k1 >= bc.blob.k0 + 2) {
                 // A seed alone in an end slice of three or more thick box-like slices (twenty-fourth round).
                 all.addAll(SliceCentring.endSlices(g, bc.blob, found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob,
-                        background, contentTop, lowHu), seedContent), options.seedLengthMm()));
+                        background, contentTop, lowHu), seedContent), SliceCentring.inPlaneLengthMm(g, bc.blob,
+                        localBackground(g, hu, bc.blob, background), metal), model.lengthMm(), options.seedLengthMm()));
             } else {
                 all.addAll(bySlice != null ? bySlice
                         : centring ? SliceCentring.centred(g, profileMm, bc.blob, found, options.seedLengthMm()) : found);

@@ -16,7 +16,9 @@ import org.seedplan.geometry.Vec3;
  * seed is kept and named ({@link #unsureAlongZ}). Since the twenty-first round two near-parallel seeds fitted one in each of two box
  * slices within 1.5 mm in-plane, which the slices' metal cannot tell from a side-by-side pair across the boundary, go a quarter slice
  * either side of it ({@link #sideBySide}). Since the twenty-fourth round a seed alone and wholly inside an end slice of an object of
- * three or more box slices goes to that slice's centre ({@link #endSlices}).
+ * three or more box slices goes to that slice's centre ({@link #endSlices}). Since the twenty-fifth round's second part a slice's
+ * metal that lies longer in-plane than the fitted seed's image could show there overrules the fitted steepness in both
+ * ({@link #liesFlatter}).
  */
 final class SliceCentring {
 
@@ -58,6 +60,14 @@ final class SliceCentring {
     static final double PARALLEL = Math.cos(Math.toRadians(20));
     /** See {@link #PARALLEL}: the three pairs 1.14-1.31 mm, the nearest other object within 20° 2.12 mm. */
     static final double SIDE_BY_SIDE_MM = 1.5;
+
+    /**
+     * Least in-plane length of a box slice's metal ({@link #inPlaneLengthMm}), mm, that {@link #liesFlatter} reads as a seed lying
+     * flatter than its fitted axis: on the seen 5 mm box scans slices of steep seeds read at most 2.13 mm (steep pairs) and lone end-slice
+     * seeds that reach across at most 2.36 mm, flat needle seeds 2.56-3.0 mm (docs/seed-finder.md, twenty-fifth round, second part:
+     * a thin margin, 0.06 mm on the catch side).
+     */
+    static final double FLAT_IN_PLANE_MM = 2.5;
 
     private SliceCentring() {
     }
@@ -107,10 +117,13 @@ final class SliceCentring {
      * needle seeds of crossing needles, one in each of two 5 mm box slices at one place in-plane, merge into one object, and the
      * image fit, whose through-slice blur is Gaussian, puts them near the slices' boundary, one up to 3 mm from its seed
      * (docs/seed-finder.md, fourteenth round); a box slice shows a seed inside it alike wherever it lies, so the slice's centre
-     * is where {@link #centred} puts the seeds of a blob lying in one slice.
+     * is where {@link #centred} puts the seeds of a blob lying in one slice. The along-z guard gives way for a seed whose slice's
+     * metal ({@code inPlaneMm}, {@link #inPlaneLengthMm}) lies flatter than its fitted axis ({@link #liesFlatter}): such a seed
+     * shows its capsule in-plane, not its end (16331: fitted 0.94 and 0.91 along z, the slices 2.81 and 2.85 mm long in-plane, the
+     * seeds 0.5 and 0.3; 2.69 and 2.39 mm off as fitted, 1.95 and 0.83 at the centres; twenty-fifth round, second part).
      */
-    static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice) {
-        if (seeds.size() != 2 || seeds.stream().anyMatch(s -> Math.abs(s.axis().z()) >= SeedFinder.ALONG_Z)) {
+    static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice, double[] inPlaneMm, double imageLengthMm) {
+        if (seeds.size() != 2) {
             return null;
         }
         int[] fitted = new int[seedsBySlice.length];
@@ -121,6 +134,9 @@ final class SliceCentring {
                 return null;
             }
             fitted[slice[s]]++;
+            if (Math.abs(seeds.get(s).axis().z()) >= SeedFinder.ALONG_Z && !liesFlatter(inPlaneMm[slice[s]], seeds.get(s), imageLengthMm)) {
+                return null;
+            }
         }
         for (int k = 0; k < fitted.length; k++) {
             if (fitted[k] != 1 || Math.abs(seedsBySlice[k] - 1) > WHOLE_SEEDS) {
@@ -151,9 +167,13 @@ final class SliceCentring {
      * than the fit (the 42 seeds it moved on 150 seen 5 mm scans lay 1.21 mm along z from their truth either way) but without the
      * fit's tail past the match gate (worst 2.96 mm as fitted, 2.31 mm at the centres). A seed the fit lets reach across the slice's
      * boundary stays: the slice beside it shows its part there, and on those scans each of the seven such seeds lay nearer its
-     * truth as fitted (docs/seed-finder.md, twenty-fourth round).
+     * truth as fitted (docs/seed-finder.md, twenty-fourth round) — unless the end slice's metal ({@code inPlaneMm}, one element per
+     * slice, {@link #inPlaneLengthMm}) lies flatter than the fitted axis ({@link #liesFlatter}, the learned image {@code imageLengthMm}
+     * long): then the fitted steepness that lets it reach across is not the seed's (16730, 16830: needle seeds lying flat, axis z 0.0
+     * and 0.1, fitted 0.83 and 0.73, 2.36 and 3.39 mm off, 1.01 and 1.14 mm at the centre; twenty-fifth round, second part).
      */
-    static List<FoundSeed> endSlices(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice, double seedLengthMm) {
+    static List<FoundSeed> endSlices(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice, double[] inPlaneMm,
+            double imageLengthMm, double seedLengthMm) {
         if (b.k1 < b.k0 + 2 || seedsBySlice.length != b.k1 - b.k0 + 1) {
             return seeds;
         }
@@ -172,7 +192,7 @@ final class SliceCentring {
             double centre = g.z(b.k0 + k);
             boolean inside = Math.abs(f.centreMm().z() - centre) + Math.abs(f.axis().z()) * seedLengthMm / 2 <= g.dzMm() / 2;
             if ((k == 0 || k == fitted.length - 1) && fitted[k] == 1 && Math.abs(seedsBySlice[k] - 1) <= WHOLE_SEEDS
-                    && Math.abs(f.axis().z()) < SeedFinder.ALONG_Z && inside) {
+                    && Math.abs(f.axis().z()) < SeedFinder.ALONG_Z && (inside || liesFlatter(inPlaneMm[k], f, imageLengthMm))) {
                 out.set(s, atZ(f, centre));
             }
         }
@@ -272,6 +292,61 @@ final class SliceCentring {
             sum += Math.max(0, Math.min(1, u / sliceMm));
         }
         return sum / n;
+    }
+
+    /**
+     * Whether a box slice's metal, {@code inPlaneMm} long in-plane ({@link #inPlaneLengthMm}), says the seed fitted there lies flatter
+     * than its fitted axis: longer than the seed's image ({@code imageLengthMm}, learned from the scan's seeds) shows in-plane at that
+     * axis, {@code imageLengthMm} √(1 − a²) for axis z-component a, and at least {@value #FLAT_IN_PLANE_MM} mm, more than any slice of
+     * a seed lying steeply across the slices reads. Inside a box slice a seed shows its whole in-plane projection, alike wherever it
+     * lies along z (docs/seed-finder.md, twenty-fifth round, second part).
+     */
+    static boolean liesFlatter(double inPlaneMm, FoundSeed s, double imageLengthMm) {
+        double a = s.axis().z();
+        return inPlaneMm >= FLAT_IN_PLANE_MM && inPlaneMm > imageLengthMm * Math.sqrt(Math.max(0, 1 - a * a));
+    }
+
+    /**
+     * The in-plane length of a blob's metal in each of its slices ({@code k0} to {@code k1}), mm: √(12 (λ₁ − λ₂)) for λ₁ ≥ λ₂ the
+     * eigenvalues of the in-plane second moments of the slice's voxels, each weighted by its CT number over {@code localHu} up to
+     * {@code topHu}. A uniform segment of length L has λ₁ = L²/12 along it; the blur and the capsule's width add alike to both,
+     * so the difference leaves the segment's in-plane extent. 0 for a slice with no weight.
+     */
+    static double[] inPlaneLengthMm(Grid g, Blob b, double localHu, double topHu) {
+        int n = b.k1 - b.k0 + 1;
+        double[] w = new double[n];
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        double[] sxx = new double[n];
+        double[] syy = new double[n];
+        double[] sxy = new double[n];
+        for (int q = 0; q < b.voxels.length; q++) {
+            int k = (int) Math.round((b.z[q] - g.z(0)) / g.dzMm()) - b.k0;
+            double e = Math.min(b.hu[q], topHu) - localHu;
+            if (e <= 0 || k < 0 || k >= n) {
+                continue;
+            }
+            w[k] += e;
+            sx[k] += e * b.x[q];
+            sy[k] += e * b.y[q];
+            sxx[k] += e * b.x[q] * b.x[q];
+            syy[k] += e * b.y[q] * b.y[q];
+            sxy[k] += e * b.x[q] * b.y[q];
+        }
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            if (w[k] <= 0) {
+                continue;
+            }
+            double mx = sx[k] / w[k];
+            double my = sy[k] / w[k];
+            double cxx = sxx[k] / w[k] - mx * mx;
+            double cyy = syy[k] / w[k] - my * my;
+            double cxy = sxy[k] / w[k] - mx * my;
+            double gap = Math.sqrt((cxx - cyy) * (cxx - cyy) + 4 * cxy * cxy);
+            out[k] = Math.sqrt(12 * gap);
+        }
+        return out;
     }
 
     private static FoundSeed atZ(FoundSeed s, double zMm) {

@@ -13,6 +13,10 @@ class SliceCentringTest {
 
     /** 5 mm slices centred at z = 0, 5, 10 … mm. */
     private static final Grid THICK = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 5, 10, 10, 6);
+    /** In-plane lengths of slices that show no seed lying flat (mm; {@link SliceCentring#inPlaneLengthMm}). */
+    private static final double[] NOT_FLAT = {1.0, 1.0, 1.0};
+    /** A seed image's length as the 5 mm box scans learn it (3.14-3.23 mm on 16730, 16830, 17032, 16815), mm. */
+    private static final double IMAGE_MM = 3.2;
     private static final float[] CT = new float[10 * 10 * 6];
 
     private static Blob blob(Grid g, int... slices) {
@@ -81,7 +85,8 @@ class SliceCentringTest {
         // Slices 2 and 3 (10 and 15 mm): the fit put one seed in each, near the boundary; each slice holds one seed's metal
         // (1.00 and 0.83 on tuning scan 12612; within 0.25 of one); two crossing needles' seeds, 2.8 mm apart in-plane.
         FoundSeed other = new FoundSeed(new Vec3(6.0, 3.2, 11.9), new Vec3(0.2, 1, 0.3), 0.9, 1);
-        List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), other), new double[] {1.0, 0.83});
+        List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), other), new double[] {1.0, 0.83},
+                NOT_FLAT, IMAGE_MM);
         assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(15.0, 10.0);
         assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
     }
@@ -95,14 +100,14 @@ class SliceCentringTest {
         FoundSeed upper = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
         List<FoundSeed> pair = List.of(lower, upper);
         assertThat(SliceCentring.sideBySide(pair)).isTrue();
-        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), pair, new double[] {0.83, 1.09}))
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), pair, new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM))
                 .extracting(f -> f.centreMm().z()).containsExactly(11.25, 13.75);
         FoundSeed apart = new FoundSeed(new Vec3(3.2, 5.4, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
         assertThat(SliceCentring.sideBySide(List.of(lower, apart))).as("2.2 mm apart in-plane (the nearest other such object 2.12 mm)")
                 .isFalse();
         FoundSeed crossing = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(-0.3, 0.6, 0.75), 0.9, 2);
         assertThat(SliceCentring.sideBySide(List.of(lower, crossing))).as("axes over 20° apart: crossing needles' seeds").isFalse();
-        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(lower, crossing), new double[] {0.83, 1.09}))
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(lower, crossing), new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM))
                 .extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
     }
 
@@ -114,7 +119,7 @@ class SliceCentringTest {
         FoundSeed steep = new FoundSeed(new Vec3(5.0, 3.2, 7.12), new Vec3(0.6, 0.4, -0.66).normalized(), 0.9, 2);
         FoundSeed needle = new FoundSeed(new Vec3(3.2, 3.2, 13.8), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 2);
         List<FoundSeed> out = SliceCentring.endSlices(THICK, blob(THICK, 1, 2, 3), List.of(steep, needle),
-                new double[] {0.32, 0.76, 0.91}, 4.5);
+                new double[] {0.32, 0.76, 0.91}, NOT_FLAT, IMAGE_MM, 4.5);
         assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(7.12, 15.0);
         assertThat(out.get(1).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
         assertThat(out.get(0)).as("the seed of the middle slice as fitted").isSameAs(steep);
@@ -125,37 +130,89 @@ class SliceCentringTest {
         Blob b = blob(THICK, 1, 2, 3);
         FoundSeed steep = new FoundSeed(new Vec3(5.0, 3.2, 7.12), new Vec3(0.6, 0.4, -0.66).normalized(), 0.9, 2);
         FoundSeed reaching = new FoundSeed(new Vec3(3.2, 3.2, 13.2), new Vec3(0.8, 0, 0.6), 0.9, 2);
-        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, reaching), new double[] {0.32, 0.76, 0.91}, 4.5))
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, reaching), new double[] {0.32, 0.76, 0.91}, NOT_FLAT, IMAGE_MM, 4.5))
                 .as("fitted 1.8 mm below the centre with ±1.35 mm along z: it reaches 0.65 mm across the boundary")
                 .extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.2);
         FoundSeed needle = new FoundSeed(new Vec3(3.2, 3.2, 13.8), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 2);
-        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle), new double[] {0.32, 0.76, 0.7}, 4.5))
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle), new double[] {0.32, 0.76, 0.7}, NOT_FLAT, IMAGE_MM, 4.5))
                 .as("the end slice 0.3 from one seed: part of its seed lies in the slice beside it")
                 .extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8);
         FoundSeed second = new FoundSeed(new Vec3(4.8, 3.2, 14.9), new Vec3(0.94, 0, 0.35).normalized(), 0.9, 3);
-        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle, second), new double[] {0.32, 0.76, 0.91}, 4.5))
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, needle, second), new double[] {0.32, 0.76, 0.91}, NOT_FLAT, IMAGE_MM, 4.5))
                 .as("two seeds fitted in the end slice").extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8, 14.9);
         FoundSeed alongZ = new FoundSeed(new Vec3(3.2, 3.2, 14.5), new Vec3(0.1, 0, 0.99).normalized(), 0.9, 2);
-        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, alongZ), new double[] {0.32, 0.76, 0.91}, 4.5))
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(steep, alongZ), new double[] {0.32, 0.76, 0.91}, NOT_FLAT, IMAGE_MM, 4.5))
                 .as("a seed within 25° of z").extracting(f -> f.centreMm().z()).containsExactly(7.12, 14.5);
-        assertThat(SliceCentring.endSlices(THICK, blob(THICK, 2, 3), List.of(steep, needle), new double[] {0.9, 0.91}, 4.5))
+        assertThat(SliceCentring.endSlices(THICK, blob(THICK, 2, 3), List.of(steep, needle), new double[] {0.9, 0.91}, NOT_FLAT, IMAGE_MM, 4.5))
                 .as("two slices: bySlice's").extracting(f -> f.centreMm().z()).containsExactly(7.12, 13.8);
+    }
+
+    @Test
+    void theInPlaneLengthOfASlicesMetalIsTheExtentOfALineOfVoxelsAndNoneForAColumn() {
+        // Slice 1: six voxels in a row along x, 0.8 mm apart, alike in weight: λ₁ − λ₂ = 0.8² (6² − 1) / 12, so the length reads
+        // 0.8 √35 = 4.73 mm. Slice 2: one voxel: 0. To 1e-6 mm: the moments are taken as E[x²] − E[x]², whose rounding at
+        // coordinates of a few mm leaves ~1e-15 mm², read as 2e-7 mm under the root.
+        int[] voxels = new int[7];
+        for (int i = 0; i < 6; i++) {
+            voxels[i] = THICK.index(2 + i, 4, 1);
+        }
+        voxels[6] = THICK.index(4, 4, 2);
+        float[] ct = new float[THICK.nx() * THICK.ny() * THICK.nz()];
+        java.util.Arrays.fill(ct, 2000);
+        assertThat(SliceCentring.inPlaneLengthMm(THICK, new Blob(THICK, voxels, ct), 0, 3071))
+                .containsExactly(new double[] {0.8 * Math.sqrt(35), 0}, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aSeedFittedSteepInAnEndSliceWhoseMetalLiesFlatInPlaneGoesToThatSlicesCentre() {
+        // Seen scan 16830 (5 mm box, 12-bit): a needle seed lying flat (axis z 0.1) 1.0 mm below the centre of the lowest slice of a
+        // four-slice object (slices 1-4 here: 5, 10, 15, 20 mm; metal 0.93 / 0.80 / 0.60 / 0.22 seeds) was fitted 2.33 mm above that
+        // centre with axis z 0.73: as fitted it reaches 0.47 mm across the boundary, and endSlices left it 3.39 mm off. The slice's
+        // metal lies 2.67 mm long in-plane, which a seed as steep as the fit (4.5 mm x 0.68 in-plane) would not show beside its
+        // 2.5 mm bar: it goes to the slice's centre (exact, a slice's z). The steep seed across the two slices above stays.
+        Blob b = blob(THICK, 1, 2, 3, 4);
+        FoundSeed flat = new FoundSeed(new Vec3(3.2, 3.2, 7.33), new Vec3(0.68, 0, 0.73).normalized(), 0.0, 3);
+        FoundSeed steep = new FoundSeed(new Vec3(5.0, 3.2, 12.6), new Vec3(0.3, 0.2, 0.93).normalized(), 0.9, 3);
+        double[] metal = {0.93, 0.80, 0.60, 0.22};
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(flat, steep), metal, new double[] {2.67, 2.38, 1.73, 0.0}, IMAGE_MM, 4.5))
+                .extracting(f -> f.centreMm().z()).containsExactly(5.0, 12.6);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(flat, steep), metal, new double[] {2.13, 2.38, 1.73, 0.0}, IMAGE_MM, 4.5))
+                .as("the end slice's metal 2.13 mm long in-plane (the longest of the steep pairs bySlice refuses): it may reach across")
+                .extracting(f -> f.centreMm().z()).containsExactly(7.33, 12.6);
+        FoundSeed tilted = new FoundSeed(new Vec3(3.2, 3.2, 7.33), new Vec3(0.87, 0, 0.5).normalized(), 0.0, 3);
+        assertThat(SliceCentring.endSlices(THICK, b, List.of(tilted, steep), metal, new double[] {2.67, 2.38, 1.73, 0.0}, IMAGE_MM, 4.5))
+                .as("fitted at axis z 0.5 its image shows 3.2 x 0.87 = 2.77 mm in-plane, more than the slice's 2.67: not contradicted")
+                .extracting(f -> f.centreMm().z()).containsExactly(7.33, 12.6);
+    }
+
+    @Test
+    void twoSeedsFittedSteepAcrossTwoBoxSlicesStayUnlessBothSlicesShowTheirMetalLyingFlat() {
+        // Seen scan 16331 (5 mm box, extended): two seeds fitted 0.34 mm apart at the boundary of the slices at 10 and 15 mm with axes
+        // 0.94 and 0.91 along z, each slice one seed's metal and 2.81 / 2.85 mm long in-plane: the axes are not the seeds' (0.5 and
+        // 0.3): each goes to its slice's centre. The steep pairs the along-z guard refuses read at most 2.13 mm (twenty-fifth round).
+        Blob b = blob(THICK, 2, 3);
+        FoundSeed lower = new FoundSeed(new Vec3(3.2, 3.2, 12.28), new Vec3(0.34, 0, 0.94).normalized(), 0.9, 2);
+        FoundSeed upper = new FoundSeed(new Vec3(4.72, 3.2, 12.62), new Vec3(0.41, 0, 0.91).normalized(), 0.9, 2);
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.85}, IMAGE_MM))
+                .extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.13}, IMAGE_MM))
+                .as("one slice 2.13 mm long in-plane: a steep seed may lie there").isNull();
     }
 
     @Test
     void twoSeedsAreKeptAsFittedUnlessEachSliceHoldsOneByFitAndByMetal() {
         Blob b = blob(THICK, 2, 3);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
                 .as("both fitted in one slice").isNull();
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(13.4)), new double[] {1.3, 0.7}))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(13.4)), new double[] {1.3, 0.7}, NOT_FLAT, IMAGE_MM))
                 .as("a slice's metal 0.3 from one seed: a seed lying across the boundary").isNull();
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
                 .as("a fitted seed outside the object's slices").isNull();
         FoundSeed steep = new FoundSeed(new Vec3(3.2, 3.2, 13.1), new Vec3(0.3, 0.2, 0.93), 0.9, 2);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
                 .as("a seed fitted within 25° of z lies in both slices (a steep side-by-side pair, tuning scan 11731)").isNull();
         assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3, 4), List.of(seedAt(9.0), seedAt(14.0), seedAt(21.0)),
-                new double[] {0.83, 1.24, 0.83})).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
+                new double[] {0.83, 1.24, 0.83}, NOT_FLAT, IMAGE_MM)).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
     }
 
     @Test
