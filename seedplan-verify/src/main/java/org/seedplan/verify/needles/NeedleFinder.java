@@ -216,16 +216,21 @@ public final class NeedleFinder {
             List<NeedleZFit.Fitted> softFits = zFits;
             double steelEdgedSum = Double.NaN;
             List<NeedleZFit.Fitted> steelEdgedFits = null;
-            // The candidates side by side (sideBySide), weighed in their order as before.
-            List<Run> fromRuns = refinedRuns;
-            double sxy = profile[0];
-            List<CandidateFits> byCandidate = sideBySide(candidates.size(),
-                    c -> candidateFits(ct, fromRuns, ranges, sxy, candidates.get(c), clipHu, shafts));
-            for (int c = 0; c < candidates.size(); c++) {
-                java.util.function.DoubleUnaryOperator candidate = candidates.get(c);
-                List<Run> tried = byCandidate.get(c).runs();
-                List<NeedleZFit.Fitted> triedFits = byCandidate.get(c).fits();
-                double sum = byCandidate.get(c).sum();
+            for (java.util.function.DoubleUnaryOperator candidate : candidates) {
+                List<Run> tried = new ArrayList<>(refinedRuns);
+                List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
+                double sum = 0;
+                for (int q = 0; q < tried.size(); q++) {
+                    Run r = tried.get(q);
+                    double[] range = ranges.get(q);
+                    if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
+                        NeedleZFit.Fitted z = NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], candidate, clipHu,
+                                others(tried, ranges, q), shafts);
+                        tried.set(q, new Run(r.points(), r.weights(), z.curve()));
+                        triedFits.set(q, z);
+                        sum += z.misfit();
+                    }
+                }
                 if (candidate == steelEdged) {
                     steelEdgedSum = sum;
                     steelEdgedFits = triedFits;
@@ -319,17 +324,13 @@ public final class NeedleFinder {
             // withdrawn on the very box scans where a sharp edge explains the needles best, whose flat tops hide the place.
             double[] sharp = NeedleEndFit.withFwhm(new double[] {profile[0], thickness, profile[0]}, thickness);
             java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
-            // Each needle's sharp-box fit reads only the runs' found curves: side by side, summed in the needles' order.
-            List<Double> sharpEach = sideBySide(fromRuns.size(), q -> {
-                Run r = fromRuns.get(q);
-                double[] range = ranges.get(q);
-                return NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1]) ? NeedleZFit.refit(ct, r.curve(), range[0],
-                        range[1], sxy, sharpProfile, clipHu, others(fromRuns, ranges, q), shafts).misfit() : null;
-            });
             double sharpMisfit = 0;
-            for (Double m : sharpEach) {
-                if (m != null) {
-                    sharpMisfit += m;
+            for (int q = 0; q < refinedRuns.size(); q++) {
+                Run r = refinedRuns.get(q);
+                double[] range = ranges.get(q);
+                if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
+                    sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
+                            others(refinedRuns, ranges, q), shafts).misfit();
                 }
             }
             sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
@@ -946,47 +947,6 @@ public final class NeedleFinder {
      */
     static double axisUncertaintyDeg(double tipZMm, double hubZMm, double lengthMm) {
         return lengthMm < 1 ? 0 : Math.toDegrees(Math.atan((tipZMm + hubZMm) / lengthMm));
-    }
-
-    /**
-     * {@code task} for 0 ≤ i < {@code n} on the common fork-join pool (both cores here; the calling thread takes part), the
-     * results in the order of i whatever order they finish in. Only for tasks that read nothing another one writes: each then
-     * computes exactly what it would one after another, so the finder's answers stay bit for bit those of a serial loop; the
-     * caller sums or weighs the results in the order of i. Why: the z fits of the shallow needles with each candidate slice
-     * profile were the calling thread's work while the other core idled (docs/needles.md, twenty-fifth round, branch
-     * {@code needlepar}).
-     */
-    static <T> List<T> sideBySide(int n, java.util.function.IntFunction<T> task) {
-        return java.util.stream.IntStream.range(0, n).parallel().mapToObj(task).toList();
-    }
-
-    /** One candidate slice profile's z fits of the runs ({@link #candidateFits}): the runs with their new lines, the fits, their summed misfit. */
-    private record CandidateFits(List<Run> runs, List<NeedleZFit.Fitted> fits, double sum) {
-    }
-
-    /**
-     * Each run straight along z ({@link NeedleCentreline#straightZ}) with its z refitted from {@code candidate}, in the runs'
-     * order: a run's fit sees the runs before it with their refitted lines ({@code others}), so within one candidate the fits
-     * depend on one another and run one after another; the candidates do not ({@code runs} is only read, {@code shafts} a
-     * synchronized cache of voxels that depend on a curve alone).
-     */
-    private static CandidateFits candidateFits(Volume ct, List<Run> runs, List<double[]> ranges, double sxy,
-            java.util.function.DoubleUnaryOperator candidate, double clipHu, NeedleZFit.Shafts shafts) {
-        List<Run> tried = new ArrayList<>(runs);
-        List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
-        double sum = 0;
-        for (int q = 0; q < tried.size(); q++) {
-            Run r = tried.get(q);
-            double[] range = ranges.get(q);
-            if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
-                NeedleZFit.Fitted z = NeedleZFit.refit(ct, r.curve(), range[0], range[1], sxy, candidate, clipHu,
-                        others(tried, ranges, q), shafts);
-                tried.set(q, new Run(r.points(), r.weights(), z.curve()));
-                triedFits.set(q, z);
-                sum += z.misfit();
-            }
-        }
-        return new CandidateFits(tried, triedFits, sum);
     }
 
     /** The curves of every run but the {@code q}th, over their extents. */
