@@ -101,21 +101,14 @@ class ClumpsOfThreeOnThickClippedSlicesTest {
                 for (double x : new double[] {-42, -32, -22, -12, -2}) {
                     Vec3 c = new Vec3(x, y, z);
                     Vec3 dir = dirs[spot % 4].normalized();
-                    Vec3[] across = across(dir);
                     List<Vec3> group = new ArrayList<>();
                     switch (spot % 10) {
                         case 3, 7 -> {
-                            double r = APART_MM / Math.sqrt(3);
-                            for (int k = 0; k < 3; k++) {
-                                double a = 2 * Math.PI * k / 3;
-                                group.add(c.plus(across[0].times(r * Math.cos(a))).plus(across[1].times(r * Math.sin(a)))
-                                        .plus(dir.times(0.2 * (k - 1))));
-                            }
+                            group.addAll(SeedGroups.clumpOfThree(c, dir, APART_MM));
                             clumps.add(c);
                         }
                         case 5 -> {
-                            group.add(c.minus(across[0].times(APART_MM / 2)));
-                            group.add(c.plus(across[0].times(APART_MM / 2)));
+                            group.addAll(SeedGroups.sideBySide(c, dir, APART_MM));
                             pairs.add(c);
                         }
                         default -> {
@@ -133,12 +126,6 @@ class ClumpsOfThreeOnThickClippedSlicesTest {
         }
         SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
         return new Scene(truth, singles, pairs, clumps, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
-    }
-
-    /** Two unit vectors across an axis, at right angles to it and to each other. */
-    private static Vec3[] across(Vec3 axis) {
-        Vec3 u = axis.cross(Math.abs(axis.z()) < 0.9 ? Vec3.UNIT_Z : new Vec3(1, 0, 0)).normalized();
-        return new Vec3[] {u, axis.cross(u).normalized()};
     }
 
     private static long within(List<Vec3> found, Vec3 c, double mm) {

@@ -1,11 +1,6 @@
 package org.seedplan.verify.seedfinder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
-import org.seedplan.verify.matching.MatchTally;
-import org.seedplan.verify.matching.SeedMatching;
-import org.seedplan.verify.scanner.SimulatedPostOpScan;
 
 /**
  * Needle seeds lying flat in a 5 mm box slice fitted steeply (docs/seed-finder.md, twenty-fifth round, second part): where a box
@@ -23,14 +18,6 @@ class FlatNeedleSeedsOnBoxSlicesTest {
         // At the start commit 848444a: 16830 55 of 58 and 3 false, 16730 55 and 2, 16331 57 and 1. The other misses of 16830 and
         // 16730 (a needle seed fitted 3.08 / 3.22 mm off inside the middle of its object; a clump's seed each) stay.
         long[][] expected = {{16830, 56, 2}, {16730, 56, 1}, {16331, 58, 0}};
-        for (long[] e : expected) {
-            int n = (int) (e[0] % 100);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(e[0], n);
-            assertThat(IndependentScanMatrix.label(n)).startsWith("5.0 mm BOX");
-            SeedFinding f = new SeedFinder().find(s.ct());
-            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-            assertThat(m.matches()).as("%d: found", e[0]).hasSize((int) e[1]);
-            assertThat(m.extraFound()).as("%d: false seeds", e[0]).hasSize((int) e[2]);
-        }
+        IndependentScanMatrix.assertFoundAndFalse("5.0 mm BOX", expected);
     }
 }

@@ -1,5 +1,7 @@
 package org.seedplan.verify.seedfinder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Set;
 import org.seedplan.geometry.Vec3;
@@ -108,6 +110,22 @@ final class IndependentScanMatrix {
     /** The found seeds' centres, mm. */
     static List<Vec3> found(SeedFinding f) {
         return f.seeds().stream().map(FoundSeed::centreMm).toList();
+    }
+
+    /**
+     * Asserts, for each row {random seed, found, false seeds}, what the finder gives on the matrix scan drawn from that random seed
+     * (its place in its set from the last two digits), whose label starts with {@code labelPrefix}: the seen scans a change was
+     * made for, pinned whole (no tolerance: the scans are drawn from their random seeds).
+     */
+    static void assertFoundAndFalse(String labelPrefix, long[][] expected) {
+        for (long[] e : expected) {
+            int n = (int) (e[0] % 100);
+            SimulatedPostOpScan s = scan(e[0], n);
+            assertThat(label(n)).startsWith(labelPrefix);
+            SeedMatching m = score(s, new SeedFinder().find(s.ct()), new MatchTally());
+            assertThat(m.matches()).as("%d: found", e[0]).hasSize((int) e[1]);
+            assertThat(m.extraFound()).as("%d: false seeds", e[0]).hasSize((int) e[2]);
+        }
     }
 
     /**

@@ -38,13 +38,6 @@ class MetalTwoSeedsOverTheImageTest {
         // its object counted two; 132 (5 mm triangle, 12-bit; metal 4.59, image two) 58 of 58 with 2 false seeds, its object counted
         // five. Both are three now: three fits better than the metal's count by 0.021 and 0.036 of a seed's energy.
         long[][] expected = {{15235, 58, 0}, {132, 58, 0}};
-        for (long[] e : expected) {
-            int n = (int) (e[0] % 100);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(e[0], n);
-            assertThat(IndependentScanMatrix.label(n)).startsWith("5.0 mm");
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.matches()).as("%d: found", e[0]).hasSize((int) e[1]);
-            assertThat(m.extraFound()).as("%d: false seeds", e[0]).hasSize((int) e[2]);
-        }
+        IndependentScanMatrix.assertFoundAndFalse("5.0 mm", expected);
     }
 }

@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Vec3;
-import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.DenseObject;
-import org.seedplan.verify.scanner.SimulatedPostOpScan;
 
 /**
  * Needle seeds merged with other seeds on 5 mm box slices (docs/seed-finder.md, twenty-fourth round). 16113 (box, extended): a
@@ -28,15 +26,7 @@ class NeedleSeedsBesideClumpsOnBoxSlicesTest {
         // 16113: 56 of 58 and 2 false at the start commit 753eb52; 16130: 56 of 58 and 1 false (its other miss, a bundle's seed
         // elsewhere, stays).
         long[][] expected = {{16113, 58, 0}, {16130, 57, 0}};
-        for (long[] e : expected) {
-            int n = (int) (e[0] % 100);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(e[0], n);
-            assertThat(IndependentScanMatrix.label(n)).startsWith("5.0 mm BOX");
-            SeedFinding f = new SeedFinder().find(s.ct());
-            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-            assertThat(m.matches()).as("%d: found", e[0]).hasSize((int) e[1]);
-            assertThat(m.extraFound()).as("%d: false seeds", e[0]).hasSize((int) e[2]);
-        }
+        IndependentScanMatrix.assertFoundAndFalse("5.0 mm BOX", expected);
     }
 
     /**
