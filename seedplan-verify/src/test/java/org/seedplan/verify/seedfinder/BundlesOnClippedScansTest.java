@@ -2,15 +2,14 @@ package org.seedplan.verify.seedfinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
-import org.seedplan.verify.scanner.DenseObject;
 import org.seedplan.verify.scanner.HuScale;
 import org.seedplan.verify.scanner.PostOpScanner;
 import org.seedplan.verify.scanner.ScannerModel;
@@ -24,9 +23,6 @@ import org.seedplan.verify.scanner.SliceProfile;
  * round). The scans come from the independent generator ({@code verify.scanner}), not from the finder's image model.
  */
 class BundlesOnClippedScansTest {
-
-    /** Axis-to-axis distance of bundled and paired seeds in the generator, mm (seeds touching, 0.8 mm across). */
-    private static final double APART_MM = 0.85;
 
     @Test
     void renderedPairsStayTwoAndBundlesAcrossTheSlicesAreThree() {
@@ -79,46 +75,15 @@ class BundlesOnClippedScansTest {
         int nz = 24;
         Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
         Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.3), new Vec3(0.3, 1, 0.8), new Vec3(1, -0.4, 1.5)};
-        List<Vec3> truth = new ArrayList<>();
-        List<DenseObject> objects = new ArrayList<>();
-        List<Vec3> singles = new ArrayList<>();
-        List<Vec3> bundles = new ArrayList<>();
-        List<Vec3> bundlesAcross = new ArrayList<>();
-        List<Vec3> pairs = new ArrayList<>();
-        int spot = 0;
-        for (double z : new double[] {-18, -6, 6, 18}) {
-            for (double y : new double[] {-18, -2}) {
-                for (double x : new double[] {-42, -32, -22, -12, -2}) {
-                    Vec3 c = new Vec3(x, y, z);
-                    Vec3 dir = dirs[spot % 4].normalized();
-                    List<Vec3> group = new ArrayList<>();
-                    switch (spot / 5) {
-                        case 2 -> {
-                            group.addAll(SeedGroups.clumpOfThree(c, dir, APART_MM));
-                            bundles.add(c);
-                            if (spot % 4 == 2) {
-                                bundlesAcross.add(c);
-                            }
-                        }
-                        case 5 -> {
-                            group.addAll(SeedGroups.sideBySide(c, dir, APART_MM));
-                            pairs.add(c);
-                        }
-                        default -> {
-                            group.add(c);
-                            singles.add(c);
-                        }
-                    }
-                    for (Vec3 p : group) {
-                        truth.add(p);
-                        objects.add(DenseObject.seed(p, dir));
-                    }
-                    spot++;
-                }
-            }
-        }
-        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
-        return new Scene(truth, singles, pairs, bundles, bundlesAcross, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
+        SeedGroups.Laid laid = SeedGroups.lay(new double[] {-18, -6, 6, 18}, dirs, spot -> switch (spot / 5) {
+            case 2 -> SeedGroups.Kind.CLUMP;
+            case 5 -> SeedGroups.Kind.PAIR;
+            default -> SeedGroups.Kind.SINGLE;
+        });
+        List<Vec3> bundlesAcross = IntStream.range(0, laid.clumps().size()).filter(i -> laid.clumpSpots().get(i) % 4 == 2)
+                .mapToObj(laid.clumps()::get).toList();
+        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, laid.objects(), 15));
+        return new Scene(laid.truth(), laid.singles(), laid.pairs(), laid.clumps(), bundlesAcross, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
     }
 
     @Test

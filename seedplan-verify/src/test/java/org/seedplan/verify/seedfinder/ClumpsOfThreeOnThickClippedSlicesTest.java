@@ -10,7 +10,6 @@ import org.seedplan.geometry.Vec3;
 import org.seedplan.verify.matching.MatchTally;
 import org.seedplan.verify.matching.SeedMatcher;
 import org.seedplan.verify.matching.SeedMatching;
-import org.seedplan.verify.scanner.DenseObject;
 import org.seedplan.verify.scanner.HuScale;
 import org.seedplan.verify.scanner.PostOpScanner;
 import org.seedplan.verify.scanner.ScannerModel;
@@ -26,9 +25,6 @@ import org.seedplan.verify.scanner.TrueSeed;
  * random seeds.
  */
 class ClumpsOfThreeOnThickClippedSlicesTest {
-
-    /** Axis-to-axis distance of bundled and paired seeds in the generator, mm (seeds touching, 0.8 mm across). */
-    private static final double APART_MM = 0.85;
 
     @Test
     void benchClumpsCountedTwoOnThickSlicesAreNamed() {
@@ -90,42 +86,13 @@ class ClumpsOfThreeOnThickClippedSlicesTest {
         int nz = 12;
         Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * slice / 2), 0.8, 0.8, slice, nx, nx, nz);
         Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(1, 1, 0.2), new Vec3(0.2, 1, 0), new Vec3(1, -0.5, 0.3)};
-        List<Vec3> truth = new ArrayList<>();
-        List<DenseObject> objects = new ArrayList<>();
-        List<Vec3> singles = new ArrayList<>();
-        List<Vec3> clumps = new ArrayList<>();
-        List<Vec3> pairs = new ArrayList<>();
-        int spot = 0;
-        for (double z : new double[] {-17.5, -2.5, 12.5}) {
-            for (double y : new double[] {-18, -2}) {
-                for (double x : new double[] {-42, -32, -22, -12, -2}) {
-                    Vec3 c = new Vec3(x, y, z);
-                    Vec3 dir = dirs[spot % 4].normalized();
-                    List<Vec3> group = new ArrayList<>();
-                    switch (spot % 10) {
-                        case 3, 7 -> {
-                            group.addAll(SeedGroups.clumpOfThree(c, dir, APART_MM));
-                            clumps.add(c);
-                        }
-                        case 5 -> {
-                            group.addAll(SeedGroups.sideBySide(c, dir, APART_MM));
-                            pairs.add(c);
-                        }
-                        default -> {
-                            group.add(c);
-                            singles.add(c);
-                        }
-                    }
-                    for (Vec3 p : group) {
-                        truth.add(p);
-                        objects.add(DenseObject.seed(p, dir));
-                    }
-                    spot++;
-                }
-            }
-        }
-        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, objects, 15));
-        return new Scene(truth, singles, pairs, clumps, f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
+        SeedGroups.Laid laid = SeedGroups.lay(new double[] {-17.5, -2.5, 12.5}, dirs, spot -> switch (spot % 10) {
+            case 3, 7 -> SeedGroups.Kind.CLUMP;
+            case 5 -> SeedGroups.Kind.PAIR;
+            default -> SeedGroups.Kind.SINGLE;
+        });
+        SeedFinding f = new SeedFinder().find(new PostOpScanner(scanner).scan(g, laid.objects(), 15));
+        return new Scene(laid.truth(), laid.singles(), laid.pairs(), laid.clumps(), f.seeds().stream().map(FoundSeed::centreMm).toList(), f.selfCheck());
     }
 
     private static long within(List<Vec3> found, Vec3 c, double mm) {

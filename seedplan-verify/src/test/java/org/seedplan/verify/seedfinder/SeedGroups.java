@@ -1,16 +1,72 @@
 package org.seedplan.verify.seedfinder;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.seedplan.geometry.Vec3;
+import org.seedplan.verify.scanner.DenseObject;
 
 /**
- * The true places of the seeds of a clump of three and of a side-by-side pair, laid in synthetic scenes around a centre: parallel
- * seeds along {@code dir}, {@code apartMm} apart across it (0.85 mm in the scenes: two capsules of 0.8 mm touching).
+ * Synthetic scenes of single seeds, side-by-side pairs and clumps of three for the seed-finder tests: the true places of a group's
+ * seeds around its centre (parallel seeds along {@code dir}, {@code apartMm} apart across it) and a scene laid on a grid of spots.
  */
 final class SeedGroups {
 
+    /** Two seeds touching: 0.8 mm capsules 0.85 mm apart, axis to axis. */
+    static final double APART_MM = 0.85;
+
     private SeedGroups() {
+    }
+
+    /** What a spot of a laid scene holds. */
+    enum Kind { SINGLE, PAIR, CLUMP }
+
+    /**
+     * A laid scene: every seed's true centre and dense object, and the spots' centres by kind ({@code clumpSpots} gives each
+     * clump's spot number, in the order of {@code clumps}).
+     */
+    record Laid(List<Vec3> truth, List<DenseObject> objects, List<Vec3> singles, List<Vec3> pairs, List<Vec3> clumps,
+                List<Integer> clumpSpots) {
+    }
+
+    /**
+     * Lays a scene on spots 10 mm apart in-plane (x −42 … −2 mm, y −18 and −2 mm) at each of {@code zsMm}: spot {@code i} holds
+     * what {@code kindAt} says, its seeds along {@code dirs[i % dirs.length]}.
+     */
+    static Laid lay(double[] zsMm, Vec3[] dirs, IntFunction<Kind> kindAt) {
+        Laid laid = new Laid(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        int spot = 0;
+        for (double z : zsMm) {
+            for (double y : new double[] {-18, -2}) {
+                for (double x : new double[] {-42, -32, -22, -12, -2}) {
+                    Vec3 c = new Vec3(x, y, z);
+                    Vec3 dir = dirs[spot % dirs.length].normalized();
+                    List<Vec3> group = switch (kindAt.apply(spot)) {
+                        case CLUMP -> {
+                            laid.clumps().add(c);
+                            laid.clumpSpots().add(spot);
+                            yield clumpOfThree(c, dir, APART_MM);
+                        }
+                        case PAIR -> {
+                            laid.pairs().add(c);
+                            yield sideBySide(c, dir, APART_MM);
+                        }
+                        case SINGLE -> {
+                            laid.singles().add(c);
+                            yield List.of(c);
+                        }
+                    };
+                    for (Vec3 p : group) {
+                        laid.truth().add(p);
+                        laid.objects().add(DenseObject.seed(p, dir));
+                    }
+                    spot++;
+                }
+            }
+        }
+        return laid;
     }
 
     /**
