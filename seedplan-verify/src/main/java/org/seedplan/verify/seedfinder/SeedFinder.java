@@ -51,7 +51,8 @@ import org.seedplan.verify.matching.SeedMatching;
  *     mm where, with beam hardening's dark bands between the dense objects of a slice in the model ({@link DarkBands}), three
  *     seeds lying side by side fit better than two by the bar for a further seed (and better at all without the bands); where
  *     none calls three but neither rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS
- *     OR THREE). Objects too
+ *     OR THREE); on clipped slices of {@value #THICK_SLICE_MM} mm or more an object both counts read as one is two where the
+ *     two-seed fit lays two steep seeds side by side and the second explains enough of the image ({@code steepPairSideBySide}). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -550,6 +551,38 @@ public final class SeedFinder {
      */
     static final double PAIR_NAMED_GAIN = 0.04;
 
+    /**
+     * Least share of the image's bar for a second seed ({@code BlobCount.penalty}) by which the second seed must lower the misfit for
+     * an object the image and its metal count as one to hold a steep pair side by side ({@code steepPairSideBySide}). Two capsules
+     * lying within 45° of z one diameter apart stand in the same columns of voxels through a thick slice: the pair's image is one
+     * seed's widened by a voxel, clipped, and the second seed explains less of it than the bar the model's misfit on this scan's
+     * single seeds sets. On the seen 5 mm 12-bit scans (16200-17335, 100-153, 200-253, all-implant 2800-3017) the three steep pairs
+     * counted one gain 0.708-0.969 of the bar (0.058 over it at the least); of the single seeds whose two-seed fit lies as such a pair,
+     * those holding {@link #STEEP_PAIR_METAL_SEEDS} or more gain at most 0.368 (all-implant 2914, a seed touching bone), the others
+     * up to 0.784 (all-implant 2812, 0.983 seeds' metal, its fitted seeds 1.20 mm apart in-plane: on that bar) and 0.627 (17232, touching bone, 1.034). A share, no unit
+     * (docs/seed-finder.md, twenty-sixth round, seedpair7).
+     */
+    static final double STEEP_PAIR_GAIN_SHARE = 0.65;
+    /**
+     * Least metal, in seeds, of such an object: clipped at the 12-bit top, two capsules side by side in one core read 1.125-1.41
+     * seeds (the pairs counted one on the seen scans: thin, 0.025 over), one seed about one; the single seeds whose two-seed fit
+     * lies as a steep pair and gains over {@link #STEEP_PAIR_GAIN_SHARE} read 0.983 (2812) and 1.034 (17232).
+     */
+    static final double STEEP_PAIR_METAL_SEEDS = 1.1;
+    /**
+     * Least |z| of both seeds' axes in the two-seed fit for the pair to be steep, a share of the unit axis (within 45° of z): the
+     * pairs counted one fitted 0.822-0.933; the single seeds touching bone whose second fitted seed goes to the cortex, gaining over
+     * {@link #STEEP_PAIR_GAIN_SHARE} with {@link #STEEP_PAIR_METAL_SEEDS} or more, 0.649 (17112) and less (17114: 0.020, held by this
+     * bar alone).
+     */
+    static final double STEEP_PAIR_AXIS_Z = 0.7;
+    /**
+     * Farthest in-plane distance between the two fitted seeds' centres, mm, for them to lie side by side ({@link #BUNDLE_APART_MM}):
+     * the pairs 0.72-0.88 mm. Along z they must lie within half a seed's length of each other (the pairs 0.05-1.52 mm): a single steep
+     * seed on thick slices fitted as two is split along its length, the halves 2.66 mm or more apart along z on the seen scans.
+     */
+    static final double STEEP_PAIR_IN_PLANE_MM = BUNDLE_APART_MM;
+
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
     /** Told the band shape and depth each scan's single seeds show, where the bands are asked ({@link DarkBands#learn}). */
@@ -848,6 +881,7 @@ public final class SeedFinder {
                 }
             }
             bc.chosen = bc.bestCount();
+            int byImage = bc.chosen;
             // The metal content is a second count, independent of the image model: n seeds hold about n seeds' metal.
             // It decides where the fits barely separate the counts.
             double seeds = excess(g, contentHu, labels, b, background, contentTop, lowHu) / seedContent;
@@ -903,6 +937,13 @@ public final class SeedFinder {
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
                 }
+            }
+            // Two seeds side by side lying steeply through thick clipped slices share the columns of voxels of one: neither the image
+            // nor the clipped metal counts them two, but the two-seed fit lays them side by side (twenty-sixth round, seedpair7). Asked
+            // where both counts read one and the two-seed fit was made, on a clipped scan whose single seeds show a plateau.
+            if (!single && byImage == 1 && bc.chosen == 1 && plateau != null && profileMm >= THICK_SLICE_MM
+                    && steepPairSideBySide(bc, seeds)) {
+                bc.chosen = 2;
             }
             // On a clipped scan the saturated core hides a bundle's third seed from the CT numbers but not from the extent of
             // the plateau: where the 3-seed fit predicts the plateau better than the 2-seed fit by more than the scan's single
@@ -1403,6 +1444,27 @@ public final class SeedFinder {
             m = Math.max(m, hu[v]);
         }
         return m;
+    }
+
+    /**
+     * Whether an object that both the image and its metal (rounded) count as one seed holds two seeds side by side lying steeply
+     * through thick clipped slices: the two-seed fit lays both seeds within 45° of z ({@link #STEEP_PAIR_AXIS_Z}), within {@link
+     * #STEEP_PAIR_IN_PLANE_MM} of each other in-plane and within half a seed's length along z; the second seed lowers the misfit by
+     * {@link #STEEP_PAIR_GAIN_SHARE} of the image's bar or more; and the object holds {@link #STEEP_PAIR_METAL_SEEDS} seeds' metal or
+     * more. Two capsules one diameter apart, both steep, stand in the same columns of voxels through a thick slice: their image is
+     * one seed's widened by a voxel across the pair and clipped at the window's top, and their metal, clipped in one core, reads
+     * little over one seed's, so neither count reaches two. A single steep seed fitted as two is split along its length instead, and
+     * a seed touching bone has its second fitted seed go to the cortex, flatter or farther off (docs/seed-finder.md, twenty-sixth
+     * round, seedpair7).
+     */
+    private boolean steepPairSideBySide(BlobCount bc, double seeds) {
+        if (seeds < STEEP_PAIR_METAL_SEEDS || bc.fit(1).ssr() - bc.fit(2).ssr() < STEEP_PAIR_GAIN_SHARE * bc.penalty) {
+            return false;
+        }
+        SeedImageModel.Placed[] two = bc.fit(2).seeds();
+        Vec3 apart = two[0].centreMm.minus(two[1].centreMm);
+        return Math.abs(two[0].axis.z()) >= STEEP_PAIR_AXIS_Z && Math.abs(two[1].axis.z()) >= STEEP_PAIR_AXIS_Z
+                && Math.hypot(apart.x(), apart.y()) <= STEEP_PAIR_IN_PLANE_MM && Math.abs(apart.z()) <= 0.5 * options.seedLengthMm();
     }
 
     /**
