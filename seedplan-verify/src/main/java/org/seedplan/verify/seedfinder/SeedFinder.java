@@ -579,7 +579,9 @@ public final class SeedFinder {
     /**
      * Farthest in-plane distance between the two fitted seeds' centres, mm, for them to lie side by side ({@link #BUNDLE_APART_MM}):
      * the pairs 0.72-0.88 mm. Along z they must lie within half a seed's length of each other (the pairs 0.05-1.52 mm): a single steep
-     * seed on thick slices fitted as two is split along its length, the halves 2.66 mm or more apart along z on the seen scans.
+     * seed on thick slices fitted as two is split along its length, the halves 2.66 mm or more apart along z on the seen matrix scans
+     * where the second gains half the bar or more (all-implant 2812's needle seed, 27° from the slices, 1.88 mm along z and 1.20 mm
+     * in-plane, is held by the metal).
      */
     static final double STEEP_PAIR_IN_PLANE_MM = BUNDLE_APART_MM;
 
@@ -1453,9 +1455,9 @@ public final class SeedFinder {
      * {@link #STEEP_PAIR_GAIN_SHARE} of the image's bar or more; and the object holds {@link #STEEP_PAIR_METAL_SEEDS} seeds' metal or
      * more. Two capsules one diameter apart, both steep, stand in the same columns of voxels through a thick slice: their image is
      * one seed's widened by a voxel across the pair and clipped at the window's top, and their metal, clipped in one core, reads
-     * little over one seed's, so neither count reaches two. A single steep seed fitted as two is split along its length instead, and
-     * a seed touching bone has its second fitted seed go to the cortex, flatter or farther off (docs/seed-finder.md, twenty-sixth
-     * round, seedpair7).
+     * little over one seed's, so neither count reaches two. A single steep seed fitted as two is mostly split along its length
+     * instead, and most seeds touching bone have their second fitted seed go to the cortex, flatter or farther off; those fitted as a
+     * steep pair explain less of the image (docs/seed-finder.md, twenty-sixth round, seedpair7).
      */
     private boolean steepPairSideBySide(BlobCount bc, double seeds) {
         if (seeds < STEEP_PAIR_METAL_SEEDS || bc.fit(1).ssr() - bc.fit(2).ssr() < STEEP_PAIR_GAIN_SHARE * bc.penalty) {
