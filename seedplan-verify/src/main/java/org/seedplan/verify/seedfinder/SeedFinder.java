@@ -1129,11 +1129,15 @@ public final class SeedFinder {
         List<SelfCheck.PairUnsureAlongZ> pairsUnsureAlongZ = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> found = bc.seeds(learned.singleSeedEnergy);
-            // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round).
+            // Two seeds in two thick box-like slices, one in each by the fit and by the metal of each slice (fourteenth round); the
+            // seeds of the scan's other objects tell a needle's strand from a side-by-side pair (twenty-sixth round).
+            List<Vec3> elsewhere = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? counted.stream().filter(o -> o != bc)
+                    .flatMap(o -> o.seeds(learned.singleSeedEnergy).stream()).map(FoundSeed::centreMm).toList() : List.of();
             List<FoundSeed> bySlice = centring && found.size() == 2 && bc.blob.k1 == bc.blob.k0 + 1 ? SliceCentring.bySlice(g, bc.blob,
                     found, seedsBySlice(excessBySlice(g, contentHu, labels, bc.blob, background, contentTop, lowHu), seedContent),
-                    SliceCentring.inPlaneLengthMm(g, bc.blob, localBackground(g, hu, bc.blob, background), metal), model.lengthMm()) : null;
-            if (bySlice != null && SliceCentring.sideBySide(found)) {
+                    SliceCentring.inPlaneLengthMm(g, bc.blob, localBackground(g, hu, bc.blob, background), metal), model.lengthMm(),
+                    elsewhere) : null;
+            if (bySlice != null && SliceCentring.sideBySide(found, elsewhere)) {
                 // A side-by-side pair or one seed in each slice: the slices' metal cannot tell (twenty-first round).
                 pairsUnsureAlongZ.add(new SelfCheck.PairUnsureAlongZ(new Vec3((found.get(0).centreMm().x() + found.get(1).centreMm().x()) / 2,
                         (found.get(0).centreMm().y() + found.get(1).centreMm().y()) / 2, (g.z(bc.blob.k0) + g.z(bc.blob.k1)) / 2), g.dzMm()));

@@ -18,7 +18,8 @@ import org.seedplan.geometry.Vec3;
  * either side of it ({@link #sideBySide}). Since the twenty-fourth round a seed alone and wholly inside an end slice of an object of
  * three or more box slices goes to that slice's centre ({@link #endSlices}). Since the twenty-fifth round's second part a slice's
  * metal that lies longer in-plane than the fitted seed's image could show there overrules the fitted steepness in both
- * ({@link #liesFlatter}).
+ * ({@link #liesFlatter}). Since the twenty-sixth round two such seeds that each continue a needle's strand along their axes are
+ * needle seeds, not a side-by-side pair, and go to their slices' centres ({@link #sideBySide}).
  */
 final class SliceCentring {
 
@@ -60,6 +61,19 @@ final class SliceCentring {
     static final double PARALLEL = Math.cos(Math.toRadians(20));
     /** See {@link #PARALLEL}: the three pairs 1.14-1.31 mm, the nearest other object within 20° 2.12 mm. */
     static final double SIDE_BY_SIDE_MM = 1.5;
+    /**
+     * Nearest a needle strand's next seed lies, centre to centre, mm ({@link #onStrand}): a 4.5 mm capsule and a spacer (the bench
+     * lays them 7-10 mm apart), with room for the fits' error along z on thick slices. 17231's two needle seeds: 9.22 and 9.45 mm
+     * (docs/seed-finder.md, twenty-sixth round).
+     */
+    static final double STRAND_MIN_MM = 6;
+    /** Farthest a needle strand's next seed lies, centre to centre, mm ({@link #onStrand}; see {@link #STRAND_MIN_MM}). */
+    static final double STRAND_MAX_MM = 12;
+    /**
+     * Least |cos| between a seed's fitted axis and the line to its strand's next seed ({@link #onStrand}): 25°, the fitted axes' error
+     * on 5 mm slices (isolated seeds 17-20° on the seen 5 mm box scans) and the strand's own tilt (up to 6°). 17231: 8.5° and 5.1°.
+     */
+    static final double ALONG_STRAND = Math.cos(Math.toRadians(25));
 
     /**
      * Least in-plane length of a box slice's metal ({@link #inPlaneLengthMm}), mm, that {@link #liesFlatter} reads as a seed lying
@@ -121,8 +135,11 @@ final class SliceCentring {
      * metal ({@code inPlaneMm}, {@link #inPlaneLengthMm}) lies flatter than its fitted axis ({@link #liesFlatter}): such a seed
      * shows its capsule in-plane, not its end (16331: fitted 0.94 and 0.91 along z, the slices 2.81 and 2.85 mm long in-plane, the
      * seeds 0.5 and 0.3; 2.69 and 2.39 mm off as fitted, 1.95 and 0.83 at the centres; twenty-fifth round, second part).
+     * {@code elsewhere}: the centres of the seeds of the scan's other objects, which tell two needle seeds of two strands from a
+     * side-by-side pair ({@link #sideBySide}; twenty-sixth round).
      */
-    static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice, double[] inPlaneMm, double imageLengthMm) {
+    static List<FoundSeed> bySlice(Grid g, Blob b, List<FoundSeed> seeds, double[] seedsBySlice, double[] inPlaneMm, double imageLengthMm,
+            List<Vec3> elsewhere) {
         if (seeds.size() != 2) {
             return null;
         }
@@ -143,7 +160,7 @@ final class SliceCentring {
                 return null;
             }
         }
-        boolean pair = sideBySide(seeds);
+        boolean pair = sideBySide(seeds, elsewhere);
         double boundary = (g.z(b.k0) + g.z(b.k1)) / 2;
         List<FoundSeed> out = new java.util.ArrayList<>();
         for (int s = 0; s < slice.length; s++) {
@@ -201,7 +218,15 @@ final class SliceCentring {
 
     /**
      * Whether the two seeds {@link #bySlice} places lie as a side-by-side pair might: fitted axes within 20° of each other
-     * ({@link #PARALLEL}) and centres within {@value #SIDE_BY_SIDE_MM} mm in-plane. For such a pair the metal of two box slices cannot
+     * ({@link #PARALLEL}), centres within {@value #SIDE_BY_SIDE_MM} mm in-plane, and not both on a needle's strand ({@link #onStrand}
+     * with {@code elsewhere}, the centres of the seeds of the scan's other objects). Two needle seeds of two parallel needles, one in
+     * each slice, lie as such a pair does in the two slices' metal, but each continues a strand of its own along its axis: such seeds
+     * lie wholly inside their slices, anywhere in them, and the slices' centres bound their error by half a slice, where a quarter
+     * slice from the boundary lets a seed near the far boundary lie three quarters of a slice off (17231: two needle seeds 0.54 /
+     * 0.66 mm from the far boundaries, 3.21 / 3.09 mm off there, 1.96 / 1.84 mm at the centres; the next seed of each strand 9.22 /
+     * 9.45 mm along its axis). A true pair's seed may have another needle's seed along its axis by chance, but not both of them:
+     * 17031's pair, one seed 8.49 mm from another needle's seed 16° off its axis, the other none within 25° nearer than 13.85 mm
+     * (docs/seed-finder.md, twenty-sixth round). For such a pair the metal of two box slices cannot
      * tell where along z the seeds lie: a seed whose metal lies evenly along z over ± h about {@code boundary - t} puts
      * (h + t) / 2h of it in the slice below the boundary for |t| ≤ h, all of it from t = h on, so two seeds placed as mirror images,
      * {@code boundary ∓ t}, give each slice one seed's metal for every t from 0 (both across the boundary, side by side: each slice
@@ -210,14 +235,32 @@ final class SliceCentring {
      * slice from either end of that range, and is named ({@link SelfCheck.PairUnsureAlongZ}): at the centres one end's seeds lie
      * half a slice off, 2.5 mm on 5 mm slices, the match gate (14713, 14412, 14231; twenty-first round).
      */
-    static boolean sideBySide(List<FoundSeed> seeds) {
+    static boolean sideBySide(List<FoundSeed> seeds, List<Vec3> elsewhere) {
         if (seeds.size() != 2) {
             return false;
         }
         Vec3 a = seeds.get(0).centreMm();
         Vec3 c = seeds.get(1).centreMm();
         return Math.abs(seeds.get(0).axis().dot(seeds.get(1).axis())) >= PARALLEL
-                && Math.hypot(a.x() - c.x(), a.y() - c.y()) <= SIDE_BY_SIDE_MM;
+                && Math.hypot(a.x() - c.x(), a.y() - c.y()) <= SIDE_BY_SIDE_MM
+                && !(onStrand(seeds.get(0), elsewhere) && onStrand(seeds.get(1), elsewhere));
+    }
+
+    /**
+     * Whether a seed found elsewhere ({@code elsewhere}: the centres of the seeds of the scan's other objects) lies where the next
+     * seed of a needle's strand through {@code s} would: {@value #STRAND_MIN_MM}-{@value #STRAND_MAX_MM} mm from its centre, within
+     * 25° of its fitted axis ({@link #ALONG_STRAND}). Needle-loaded seeds lie one after another along the needle's track, a capsule
+     * and a spacer apart, each along the track; seeds of a side-by-side pair lie alone.
+     */
+    static boolean onStrand(FoundSeed s, List<Vec3> elsewhere) {
+        for (Vec3 o : elsewhere) {
+            Vec3 d = o.minus(s.centreMm());
+            double n = d.norm();
+            if (n >= STRAND_MIN_MM && n <= STRAND_MAX_MM && Math.abs(d.dot(s.axis())) >= ALONG_STRAND * n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,7 +86,7 @@ class SliceCentringTest {
         // (1.00 and 0.83 on tuning scan 12612; within 0.25 of one); two crossing needles' seeds, 2.8 mm apart in-plane.
         FoundSeed other = new FoundSeed(new Vec3(6.0, 3.2, 11.9), new Vec3(0.2, 1, 0.3), 0.9, 1);
         List<FoundSeed> out = SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(seedAt(13.4), other), new double[] {1.0, 0.83},
-                NOT_FLAT, IMAGE_MM);
+                NOT_FLAT, IMAGE_MM, List.of());
         assertThat(out).extracting(f -> f.centreMm().z()).containsExactly(15.0, 10.0);
         assertThat(out.get(0).centreMm().x()).as("in-plane kept").isEqualTo(3.2);
     }
@@ -99,16 +99,51 @@ class SliceCentringTest {
         FoundSeed lower = new FoundSeed(new Vec3(3.2, 3.2, 11.05), new Vec3(0.5, 0.1, 0.81), 0.9, 2);
         FoundSeed upper = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
         List<FoundSeed> pair = List.of(lower, upper);
-        assertThat(SliceCentring.sideBySide(pair)).isTrue();
-        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), pair, new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.sideBySide(pair, List.of())).isTrue();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), pair, new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM, List.of()))
                 .extracting(f -> f.centreMm().z()).containsExactly(11.25, 13.75);
         FoundSeed apart = new FoundSeed(new Vec3(3.2, 5.4, 13.62), new Vec3(0.6, 0.2, 0.75), 0.9, 2);
-        assertThat(SliceCentring.sideBySide(List.of(lower, apart))).as("2.2 mm apart in-plane (the nearest other such object 2.12 mm)")
+        assertThat(SliceCentring.sideBySide(List.of(lower, apart), List.of())).as("2.2 mm apart in-plane (the nearest other such object 2.12 mm)")
                 .isFalse();
         FoundSeed crossing = new FoundSeed(new Vec3(3.9, 4.3, 13.62), new Vec3(-0.3, 0.6, 0.75), 0.9, 2);
-        assertThat(SliceCentring.sideBySide(List.of(lower, crossing))).as("axes over 20° apart: crossing needles' seeds").isFalse();
-        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(lower, crossing), new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.sideBySide(List.of(lower, crossing), List.of())).as("axes over 20° apart: crossing needles' seeds").isFalse();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), List.of(lower, crossing), new double[] {0.83, 1.09}, NOT_FLAT, IMAGE_MM, List.of()))
                 .extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
+    }
+
+    @Test
+    void twoNeedleSeedsEachOnItsOwnStrandAreNoSideBySidePairAndGoToTheirSlicesCentres() {
+        // Seen scan 17231 (5 mm box, extended): two needle seeds of two parallel needles, 0.93 mm apart in-plane, fitted 2.24 mm below
+        // and 2.61 mm above the boundary with axes z 0.17 and 0.05 (|cos| 0.965 between them), each with the next seed of its strand
+        // found 9.22 / 9.45 mm along its fitted axis (8.5° / 5.1° off it). The seeds lay 0.54 / 0.66 mm from their slices' far
+        // boundaries: at the centres 1.96 / 1.84 mm off, a quarter slice from the boundary 3.21 / 3.09 mm.
+        FoundSeed lower = new FoundSeed(new Vec3(3.2, 3.2, 10.26), new Vec3(1, 0, 0.17).normalized(), 0.9, 2);
+        FoundSeed upper = new FoundSeed(new Vec3(3.6, 4.04, 15.11), new Vec3(0.97, 0.25, 0.05).normalized(), 0.9, 2);
+        List<FoundSeed> two = List.of(lower, upper);
+        Vec3 nextOfLower = lower.centreMm().plus(lower.axis().times(9.22));
+        Vec3 nextOfUpper = upper.centreMm().minus(upper.axis().times(9.45));
+        assertThat(SliceCentring.sideBySide(two, List.of())).as("alone, as the slices' metal shows them: a side-by-side pair").isTrue();
+        assertThat(SliceCentring.sideBySide(two, List.of(nextOfLower, nextOfUpper))).as("each on a strand of its own").isFalse();
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), two, new double[] {0.96, 1.02}, NOT_FLAT, IMAGE_MM,
+                List.of(nextOfLower, nextOfUpper))).extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
+        // Seen scan 17031: a true side-by-side pair, one of whose seeds has another needle's seed 8.49 mm along its axis by chance (16°
+        // off it), the other none within 25° nearer than 13.85 mm: still a pair, a quarter slice either side of the boundary.
+        assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3), two, new double[] {0.96, 1.02}, NOT_FLAT, IMAGE_MM,
+                List.of(nextOfLower, upper.centreMm().plus(upper.axis().times(13.85))))).extracting(f -> f.centreMm().z())
+                .containsExactly(11.25, 13.75);
+    }
+
+    @Test
+    void aStrandsNextSeedLiesSixToTwelveMillimetresAlongTheSeedsAxisWithin25Degrees() {
+        FoundSeed s = new FoundSeed(new Vec3(0, 0, 0), new Vec3(1, 0, 0), 0.9, 1);
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(9.2, 0, 0)))).isTrue();
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(-6.1, 0, 0)))).as("either way along the axis").isTrue();
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(5.9, 0, 0)))).as("nearer than a capsule and a spacer").isFalse();
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(12.1, 0, 0)))).isFalse();
+        double c = Math.cos(Math.toRadians(24));
+        double o = Math.cos(Math.toRadians(26));
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(9 * c, 9 * Math.sqrt(1 - c * c), 0)))).as("24° off the axis").isTrue();
+        assertThat(SliceCentring.onStrand(s, List.of(new Vec3(9 * o, 0, 9 * Math.sqrt(1 - o * o))))).as("26° off the axis").isFalse();
     }
 
     @Test
@@ -193,26 +228,26 @@ class SliceCentringTest {
         Blob b = blob(THICK, 2, 3);
         FoundSeed lower = new FoundSeed(new Vec3(3.2, 3.2, 12.28), new Vec3(0.34, 0, 0.94).normalized(), 0.9, 2);
         FoundSeed upper = new FoundSeed(new Vec3(4.72, 3.2, 12.62), new Vec3(0.41, 0, 0.91).normalized(), 0.9, 2);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.85}, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.85}, IMAGE_MM, List.of()))
                 .extracting(f -> f.centreMm().z()).containsExactly(10.0, 15.0);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.13}, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(lower, upper), new double[] {0.93, 0.93}, new double[] {2.81, 2.13}, IMAGE_MM, List.of()))
                 .as("one slice 2.13 mm long in-plane: a steep seed may lie there").isNull();
     }
 
     @Test
     void twoSeedsAreKeptAsFittedUnlessEachSliceHoldsOneByFitAndByMetal() {
         Blob b = blob(THICK, 2, 3);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(11.9), seedAt(12.4)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM, List.of()))
                 .as("both fitted in one slice").isNull();
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(13.4)), new double[] {1.3, 0.7}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(13.4)), new double[] {1.3, 0.7}, NOT_FLAT, IMAGE_MM, List.of()))
                 .as("a slice's metal 0.3 from one seed: a seed lying across the boundary").isNull();
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(9.0), seedAt(19.0)), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM, List.of()))
                 .as("a fitted seed outside the object's slices").isNull();
         FoundSeed steep = new FoundSeed(new Vec3(3.2, 3.2, 13.1), new Vec3(0.3, 0.2, 0.93), 0.9, 2);
-        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM))
+        assertThat(SliceCentring.bySlice(THICK, b, List.of(seedAt(12.4), steep), new double[] {1.0, 1.0}, NOT_FLAT, IMAGE_MM, List.of()))
                 .as("a seed fitted within 25° of z lies in both slices (a steep side-by-side pair, tuning scan 11731)").isNull();
         assertThat(SliceCentring.bySlice(THICK, blob(THICK, 2, 3, 4), List.of(seedAt(9.0), seedAt(14.0), seedAt(21.0)),
-                new double[] {0.83, 1.24, 0.83}, NOT_FLAT, IMAGE_MM)).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
+                new double[] {0.83, 1.24, 0.83}, NOT_FLAT, IMAGE_MM, List.of())).as("three seeds (tuning scan 12731: a steep side-by-side pair among them)").isNull();
     }
 
     @Test
