@@ -420,7 +420,7 @@ final class NeedleEndFit {
      * such place explains the window's voxels better by more than the noise. The end is settled once, from the shaft's offsets
      * ({@link #fit}); on a needle 20-30° out of thick slices whose tip lies just past a slice boundary, an end short of it with
      * the line moved across explains the window's voxels nearly as well, and that local basin holds the search (docs/needles.md,
-     * twenty-sixth round, branch {@code needletip7}: 4533 needle 9, 29°, 1.01 mm short; its misfit 82.6 there, 73.0 with the
+     * twenty-sixth round, branch {@code needletip7}: 4533 needle 9, 29°, 1.01 mm short; its misfit 83.0 there, 73.0 with the
      * offsets settled again 1 mm deeper). So the offsets and tilts are settled again with the tip held every
      * {@value #BASIN_LOOK_STEP_MM} mm up to {@value #BASIN_LOOK_MM} mm either side; where the best of those lies under the least
      * misfit by more than the along-axis statement's rise (two standard deviations, {@link #tipAxisUncertaintyMm}), the end is
