@@ -414,6 +414,70 @@ final class NeedleEndFit {
         return e1.times(o1).plus(e2.times(o2));
     }
 
+    /**
+     * Where the end's own fit puts the tip when the axis's offsets and tilts are settled again at other places along the axis,
+     * as a shift from the tip found with a bevel of {@code bevelsMm[b]} (mm: along and across this fit's axis), or null where no
+     * such place explains the window's voxels better by more than the noise. The end is settled once, from the shaft's offsets
+     * ({@link #fit}); on a needle 20-30° out of thick slices whose tip lies just past a slice boundary, an end short of it with
+     * the line moved across explains the window's voxels nearly as well, and that local basin holds the search (docs/needles.md,
+     * twenty-sixth round, branch {@code needletip7}: 4533 needle 9, 29°, 1.01 mm short; its misfit 83.0 there, 73.0 with the
+     * offsets settled again 1 mm deeper). So the offsets and tilts are settled again with the tip held every
+     * {@value #BASIN_LOOK_STEP_MM} mm up to {@value #BASIN_LOOK_MM} mm either side; where the best of those lies under the least
+     * misfit by more than the along-axis statement's rise (two standard deviations, {@link #tipAxisUncertaintyMm}), the end is
+     * settled from there ({@link #settle}) and kept where it is still that much better and inside the end's search.
+     */
+    Vec3 resettledTipShiftMm(int b) {
+        double t0 = tipMm[b];
+        if (!insideReach(t0)) {
+            return null;
+        }
+        double kept = bevelMm;
+        bevelMm = bevelsMm[b];
+        try {
+            double least = misfit(tipShaft, t0, tipTurn, TIP_FROM_MM, TIP_TO_MM);
+            double bar = least - 4 * least / Math.max(1, windowVoxels());
+            double bestT = Double.NaN;
+            double[] bestQ = null;
+            double best = bar;
+            for (double dt = -BASIN_LOOK_MM; dt <= BASIN_LOOK_MM + 1e-9; dt += BASIN_LOOK_STEP_MM) {
+                double t = t0 + dt;
+                if (Math.abs(dt) < 1e-9 || !insideReach(t)) {
+                    continue;
+                }
+                double[] q = NelderMead.minimise(x -> misfit(withOffsets(tipShaft, new double[] {t, x[0], x[1], x[2], x[3]}), t, tipTurn,
+                        TIP_FROM_MM, TIP_TO_MM), new double[] {tipShaft[4], tipShaft[5], tipShaft[6], tipShaft[7]},
+                        new double[] {0.1, 0.1, 0.005, 0.005}, SHORT_EVALUATIONS, TOLERANCE);
+                double m = misfit(withOffsets(tipShaft, new double[] {t, q[0], q[1], q[2], q[3]}), t, tipTurn, TIP_FROM_MM, TIP_TO_MM);
+                if (m < best) {
+                    best = m;
+                    bestT = t;
+                    bestQ = q;
+                }
+            }
+            if (bestQ == null) {
+                return null;
+            }
+            double[] settled = settle(withOffsets(tipShaft, new double[] {bestT, bestQ[0], bestQ[1], bestQ[2], bestQ[3]}), bestT, tipTurn);
+            double t = settled[8];
+            if (misfit(settled, t, settled[9], TIP_FROM_MM, TIP_TO_MM) >= bar || !insideReach(t)) {
+                return null;
+            }
+            double lever = t - SHAFT_MIDDLE_MM;
+            double leverNow = t0 - SHAFT_MIDDLE_MM;
+            return axis.times(t - t0)
+                    .plus(e1.times(settled[4] + settled[6] * lever - tipShaft[4] - tipShaft[6] * leverNow))
+                    .plus(e2.times(settled[5] + settled[7] * lever - tipShaft[5] - tipShaft[7] * leverNow));
+        } finally {
+            bevelMm = kept;
+        }
+    }
+
+    /** How far either side of the tip found the end's offsets are settled again ({@link #resettledTipShiftMm}), mm. */
+    private static final double BASIN_LOOK_MM = 1.5;
+
+    /** The step in which the end's offsets are settled again along the axis ({@link #resettledTipShiftMm}), mm. */
+    private static final double BASIN_LOOK_STEP_MM = 0.5;
+
     /** How long the end fit's window reaches along the axis, from its shaft's start behind the end to its front edge, mm. */
     static final double WINDOW_MM = TIP_TO_MM - SHAFT_FROM_MM;
 

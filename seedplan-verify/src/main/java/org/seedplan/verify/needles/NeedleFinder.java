@@ -822,17 +822,24 @@ public final class NeedleFinder {
      * offsets and tilts on the voxels around the end; where its window crosses a slice spacing or more, the slices' in-plane
      * places hold the line's height there. A box slice's flat top, where the offsets fitted at the tip read shallow needles
      * worse (docs/needles.md, step 6), holds no such window. docs/needles.md, twenty-fifth round, branch {@code needletip6}.
+     * Where the end fit, its offsets and tilts settled again at other places along the axis, explains the window's voxels better
+     * by more than the noise ({@link NeedleEndFit#resettledTipShiftMm}), the tip is moved there too, along the axis and across
+     * (its visible length with it): a tip just past a slice boundary read short with its line moved across (docs/needles.md,
+     * twenty-sixth round, branch {@code needletip7}). The statements are kept.
      */
     static FoundNeedle acrossByEndFit(Volume ct, FoundNeedle needle, NeedleEndFit fit, int bevel) {
         double outOfPlane = Math.abs(needle.axisAtTip().z());
         if (outOfPlane < Math.sin(Math.toRadians(STEEP_TIP_DEG)) || outOfPlane * NeedleEndFit.WINDOW_MM < ct.grid().dzMm()) {
             return needle;
         }
-        Vec3 tip = needle.tipMm().plus(fit.acrossAtTipMm(bevel));
+        Vec3 deeper = fit.resettledTipShiftMm(bevel);
+        Vec3 shift = fit.acrossAtTipMm(bevel).plus(deeper == null ? Vec3.ZERO : deeper);
+        Vec3 tip = needle.tipMm().plus(shift);
         Vec3 back = needle.tipMm().minus(needle.axisAtTip().times(AXIS_CHORD_MM));
         List<Vec3> path = new ArrayList<>(needle.pathMm());
         path.set(path.size() - 1, tip);
-        return new FoundNeedle(tip, needle.hubSideEndMm(), tip.minus(back).normalized(), needle.visibleLengthMm(), path,
+        double longer = deeper == null ? 0 : deeper.dot(needle.axisAtTip());
+        return new FoundNeedle(tip, needle.hubSideEndMm(), tip.minus(back).normalized(), needle.visibleLengthMm() + longer, path,
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
                 needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg());
     }
