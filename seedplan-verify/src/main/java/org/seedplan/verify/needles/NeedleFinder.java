@@ -223,7 +223,13 @@ public final class NeedleFinder {
                 List<Run> tried = new ArrayList<>(refinedRuns);
                 List<NeedleZFit.Fitted> triedFits = new ArrayList<>(java.util.Collections.nCopies(tried.size(), null));
                 double sum = 0;
-                for (int q = 0; q < tried.size(); q++) {
+                // Each misfit is ≥ 0, so a candidate's running sum only grows: a softer profile past the least soft sum so far can
+                // be neither the least soft nor the chosen one, and the steel-edged box (the last) past PROFILES_TIED of the least
+                // sum is neither chosen nor tied, which is all its sum and fits are asked (rivalRatio; its fits as rivals only when
+                // tied): their remaining needles' z fits are not made (the same answers; docs/needles.md, twenty-sixth round,
+                // needlespeed3).
+                for (int q = 0; q < tried.size() && !(candidate == steelEdged ? sum / leastMisfit > PROFILES_TIED : sum > leastSoftMisfit);
+                     q++) {
                     Run r = tried.get(q);
                     double[] range = ranges.get(q);
                     if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
@@ -328,7 +334,8 @@ public final class NeedleFinder {
             double[] sharp = NeedleEndFit.withFwhm(new double[] {profile[0], thickness, profile[0]}, thickness);
             java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
             double sharpMisfit = 0;
-            for (int q = 0; q < refinedRuns.size(); q++) {
+            // (Past the least soft sum the sharp box is not taken: the rest of its fits are not made.)
+            for (int q = 0; q < refinedRuns.size() && sharpMisfit <= leastSoftMisfit; q++) {
                 Run r = refinedRuns.get(q);
                 double[] range = ranges.get(q);
                 if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {

@@ -72,6 +72,16 @@ final class NeedleZFit {
      */
     static Fitted refit(Volume ct, SpaceCurve curve, double t0, double t1, double sxy, DoubleUnaryOperator sliceProfile, double clipHu,
                         List<NeedleCentreline.Extent> others, Shafts shafts) {
+        return refit(ct, curve, t0, t1, sxy, sliceProfile, clipHu, others, shafts, COARSE_EVERY);
+    }
+
+    /**
+     * {@link #refit(Volume, SpaceCurve, double, double, double, DoubleUnaryOperator, double, List, Shafts)} with the grid of end
+     * heights searched first on every {@code coarseEvery}-th step and then on every step about each of its two bests
+     * ({@link #gridBest}); 1 searches every point of the grid.
+     */
+    static Fitted refit(Volume ct, SpaceCurve curve, double t0, double t1, double sxy, DoubleUnaryOperator sliceProfile, double clipHu,
+                        List<NeedleCentreline.Extent> others, Shafts shafts, int coarseEvery) {
         double a = t0 + END_MARGIN_MM;
         double b = t1 - END_MARGIN_MM;
         if (b - a < MIN_STRETCH_MM) {
@@ -154,13 +164,9 @@ final class NeedleZFit {
         for (double d = -gridMm; d <= gridMm + 1e-9; d += GRID_STEP_MM) {
             steps.add(d);
         }
-        int half = steps.size() / 2;
-        CompletableFuture<GridBest> later = CompletableFuture.supplyAsync(
-                () -> new GridBest(misfit, lnMass, steps, half, steps.size(), start, least));
-        GridBest earlier = new GridBest(misfit, lnMass, steps, 0, half, start, least);
-        GridBest rest = later.join();
-        double[] held = rest.leastHeld < earlier.leastHeld ? rest.held : earlier.held;
-        double[] own = rest.leastOwn < earlier.leastOwn ? rest.own : earlier.own;
+        GridBest grid = gridBest(misfit, lnMass, steps, start, least, coarseEvery);
+        double[] held = grid.held;
+        double[] own = grid.own;
         // (From one start both simplexes are one.)
         CompletableFuture<double[]> fromOwn = Arrays.equals(own, held) ? null : CompletableFuture.supplyAsync(
                 () -> NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3));
@@ -268,43 +274,121 @@ final class NeedleZFit {
     }
 
     /**
+     * The grid's best points, once with the mass {@code lnMass} held and once with each point's own least squares mass, each
+     * staying at {@code start} (misfit {@code least}) where no point is lower: first on the coarse grid of every
+     * {@code coarseEvery}-th of {@code steps} at either end (and the last), its two halves of rows side by side, then on every
+     * step within {@link #REFINE_STEPS} steps of each coarse best at either end, the held mass's and the own mass's side by side.
+     * The grid's points are ~0.5 mm apart where the misfit's minima near a slice boundary are as wide as the slice profile's
+     * edge (its σ at least {@link #STEEL_SECTION_SIGMA_MM}, the steel's own section) and the simplex refines from the best
+     * (docs/needles.md, twenty-sixth round, needlespeed3). 1 searches every point, as before that round.
+     */
+    static GridBest gridBest(Misfit misfit, double lnMass, List<Double> steps, double[] start, double least, int coarseEvery) {
+        List<Integer> coarse = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k += coarseEvery) {
+            coarse.add(k);
+        }
+        if (coarse.get(coarse.size() - 1) != steps.size() - 1) {
+            coarse.add(steps.size() - 1);
+        }
+        int half = coarse.size() / 2;
+        CompletableFuture<GridBest> later = CompletableFuture.supplyAsync(
+                () -> new GridBest(misfit, lnMass, steps, coarse.subList(half, coarse.size()), coarse, true, true, start, least, start, least));
+        GridBest earlier = new GridBest(misfit, lnMass, steps, coarse.subList(0, half), coarse, true, true, start, least, start, least);
+        GridBest rest = later.join();
+        GridBest out = new GridBest();
+        boolean heldLater = rest.leastHeld < earlier.leastHeld;
+        out.held = heldLater ? rest.held : earlier.held;
+        out.leastHeld = heldLater ? rest.leastHeld : earlier.leastHeld;
+        boolean ownLater = rest.leastOwn < earlier.leastOwn;
+        out.own = ownLater ? rest.own : earlier.own;
+        out.leastOwn = ownLater ? rest.leastOwn : earlier.leastOwn;
+        if (coarseEvery == 1) {
+            return out;
+        }
+        CompletableFuture<GridBest> ownFine = CompletableFuture.supplyAsync(() -> new GridBest(misfit, lnMass, steps,
+                about(steps, out.own, 1, misfit.za0), about(steps, out.own, 2, misfit.zb0), false, true, start, least, out.own, out.leastOwn));
+        GridBest heldFine = new GridBest(misfit, lnMass, steps, about(steps, out.held, 1, misfit.za0), about(steps, out.held, 2, misfit.zb0),
+                true, false, out.held, out.leastHeld, start, least);
+        GridBest ownBest = ownFine.join();
+        out.held = heldFine.held;
+        out.leastHeld = heldFine.leastHeld;
+        out.own = ownBest.own;
+        out.leastOwn = ownBest.leastOwn;
+        return out;
+    }
+
+    /** Fine steps searched either side of a coarse best, at either end (a coarse grid's neighbour is every other step away). */
+    static final int REFINE_STEPS = 2;
+    /** The coarse grid takes every this many of the grid's steps ({@value #GRID_STEP_MM} mm each). */
+    static final int COARSE_EVERY = 2;
+
+    /**
+     * The indices of {@code steps} within {@link #REFINE_STEPS} of the step that puts {@code x[end]} (end 1 or 2) off
+     * {@code centroids} (the centroids' line's height there); at the start (no grid point chosen, off by 0 or between steps)
+     * the nearest step.
+     */
+    private static List<Integer> about(List<Double> steps, double[] x, int end, double centroids) {
+        double off = x[end] - centroids;
+        int at = 0;
+        for (int k = 1; k < steps.size(); k++) {
+            if (Math.abs(steps.get(k) - off) < Math.abs(steps.get(at) - off)) {
+                at = k;
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int k = Math.max(0, at - REFINE_STEPS); k <= Math.min(steps.size() - 1, at + REFINE_STEPS); k++) {
+            out.add(k);
+        }
+        return out;
+    }
+
+    /**
      * The least misfit on the rows {@code [from, to)} of the grid of end heights ({@code steps} from the centroids' line at either
      * end), once with the mass {@code lnMass} held and once with each point's own least squares mass; either stays at
      * {@code start} (misfit {@code least}) where no point is lower.
      */
-    private static final class GridBest {
-        private double leastHeld;
-        private double[] held;
-        private double leastOwn;
-        private double[] own;
+    static final class GridBest {
+        double leastHeld;
+        double[] held;
+        double leastOwn;
+        double[] own;
 
-        GridBest(Misfit misfit, double lnMass, List<Double> steps, int from, int to, double[] start, double least) {
-            held = start;
-            own = start;
-            leastHeld = least;
-            leastOwn = least;
+        private GridBest() {
+        }
+
+        GridBest(Misfit misfit, double lnMass, List<Double> steps, List<Integer> rows, List<Integer> columns, boolean withHeld,
+                 boolean withOwn, double[] heldStart, double heldLeast, double[] ownStart, double ownLeast) {
+            held = heldStart;
+            own = ownStart;
+            leastHeld = heldLeast;
+            leastOwn = ownLeast;
             double[] steel = new double[misfit.tv.length];
             double[] ratio = new double[misfit.tv.length];
             // A line's height above its first end at each voxel depends on its rise alone, and the grid's lines share a few
             // dozen rises: each is computed once (keyed by the rise's exact value, so the numbers are those computed in place).
             Map<Double, double[]> rises = new HashMap<>();
-            for (int row = from; row < to; row++) {
+            for (int row : rows) {
                 double da = steps.get(row);
-                for (double db : steps) {
+                for (int column : columns) {
+                    double db = steps.get(column);
                     double[] y = {lnMass, misfit.za0 + da, misfit.zb0 + db};
                     Arrays.fill(steel, Double.NaN);
-                    double m = misfit.at(y, rises.computeIfAbsent(y[2] - y[1], misfit::riseAt), steel, ratio, leastHeld);
-                    if (m < leastHeld) {
-                        leastHeld = m;
-                        held = y;
+                    if (withHeld) {
+                        double m = misfit.at(y, rises.computeIfAbsent(y[2] - y[1], misfit::riseAt), steel, ratio, leastHeld);
+                        if (m < leastHeld) {
+                            leastHeld = m;
+                            held = y;
+                        }
                     }
-                    double lnOwn = misfit.leastSquaresLnMass(misfit.za0 + da, rises.computeIfAbsent(db - da, misfit::riseAt));
-                    if (!Double.isNaN(lnOwn)) {
-                        double[] w = {lnOwn, y[1], y[2]};
-                        double mw = misfit.at(w, null, steel, ratio, leastOwn);
-                        if (mw < leastOwn) {
-                            leastOwn = mw;
-                            own = w;
+                    if (withOwn) {
+                        double lnOwn = misfit.leastSquaresLnMass(misfit.za0 + da, rises.computeIfAbsent(db - da, misfit::riseAt));
+                        if (!Double.isNaN(lnOwn)) {
+                            double[] w = {lnOwn, y[1], y[2]};
+                            double mw = misfit.at(w, null, steel, ratio, leastOwn);
+                            if (mw < leastOwn) {
+                                leastOwn = mw;
+                                own = w;
+                            }
                         }
                     }
                 }
