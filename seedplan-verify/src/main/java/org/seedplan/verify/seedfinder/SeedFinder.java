@@ -2830,7 +2830,7 @@ public final class SeedFinder {
          * twenty-first round). {@link #pairGain} and {@link #pairApart} keep the gain (HU²) and the distance. The 2-seed fit with the
          * bands starts from the fit of two and from the fit of one ({@link #besideOne}), the lower residual kept: a flat pair's fit of
          * two from the blob's starts can stop with a seed steep across the pair (twenty-sixth round, 17328: gain 0.033 of a seed's
-         * energy from it, 0.108 from the one-seed start).
+         * energy from it, 0.075 from the one-seed start: the bar 0.07).
          */
         boolean twoWithBands(DarkBands bands, int label, double depth, double bar) {
             if (bands == null || !(depth > 0)) {
