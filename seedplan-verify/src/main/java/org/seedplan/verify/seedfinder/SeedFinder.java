@@ -600,25 +600,36 @@ public final class SeedFinder {
     private final java.util.function.BooleanSupplier cancelled;
     /** Told the band shape and depth each scan's single seeds show, where the bands are asked ({@link DarkBands#learn}). */
     private final java.util.function.Consumer<DarkBands.Learned> bandsLearned;
+    /** Told the centre of each object counted two whose fit of two came from the fit of one ({@link BlobCount#besideOne}). */
+    private final java.util.function.Consumer<Vec3> pairsFromOneSeed;
 
     public SeedFinder() {
         this(SeedFinderOptions.defaults());
     }
 
     public SeedFinder(SeedFinderOptions options) {
-        this(options, () -> false, b -> { });
+        this(options, () -> false, b -> { }, p -> { });
     }
 
     private SeedFinder(SeedFinderOptions options, java.util.function.BooleanSupplier cancelled,
-                       java.util.function.Consumer<DarkBands.Learned> bandsLearned) {
+                       java.util.function.Consumer<DarkBands.Learned> bandsLearned, java.util.function.Consumer<Vec3> pairsFromOneSeed) {
         this.options = options;
         this.cancelled = cancelled;
         this.bandsLearned = bandsLearned;
+        this.pairsFromOneSeed = pairsFromOneSeed;
     }
 
     /** This finder telling {@code seen} the band shape and depth it learns from each scan (for tests: {@code DarkBandsTest}). */
     SeedFinder tellingBands(java.util.function.Consumer<DarkBands.Learned> seen) {
-        return new SeedFinder(options, cancelled, seen);
+        return new SeedFinder(options, cancelled, seen, pairsFromOneSeed);
+    }
+
+    /**
+     * This finder telling {@code seen} the centre of each object it counts as two seeds from the fit of two started from the fit of
+     * one (for tests: {@code PairsStartedFromOneSeedTest}); told from the objects' parallel fits, so {@code seen} must be thread-safe.
+     */
+    SeedFinder tellingPairsFromOneSeed(java.util.function.Consumer<Vec3> seen) {
+        return new SeedFinder(options, cancelled, bandsLearned, seen);
     }
 
     /**
@@ -627,7 +638,7 @@ public final class SeedFinder {
      * or the objects' fits under way, one per thread.
      */
     public SeedFinder cancelledWhen(java.util.function.BooleanSupplier cancelled) {
-        return new SeedFinder(options, cancelled, bandsLearned);
+        return new SeedFinder(options, cancelled, bandsLearned, pairsFromOneSeed);
     }
 
     private void stopIfCancelled() {
@@ -1007,6 +1018,9 @@ public final class SeedFinder {
                 bc.chosen--;
             }
             bc.contentSeeds = seeds;
+            if (bc.chosen == 2 && bc.pairFromOneSeed) {
+                pairsFromOneSeed.accept(bc.centre());
+            }
             return bc;
         }).toList();
         // Where the scanner did not clip, a seed's marker shows far denser than a stent strut or a wire: a badly fitted
@@ -2404,6 +2418,8 @@ public final class SeedFinder {
         double pairGain = Double.NaN;
         /** How far apart across their axes {@link #twoWithBands} put the two seeds, mm. */
         double pairApart = Double.NaN;
+        /** Whether {@link #twoWithBands} kept the fit of two started from the fit of one ({@link #besideOne}). */
+        boolean pairFromOneSeed;
 
         BlobCount(Blob blob, ImageFitter.Region region, ImageFitter fitter, BlobSplitter splitter) {
             this.blob = blob;
@@ -2462,6 +2478,32 @@ public final class SeedFinder {
                 }
                 return fitter.fit(region, bestStart);
             });
+        }
+
+        /**
+         * A second start for the fit of two seeds, from the fit of one: two seeds parallel to it, {@value #SEED_DIAMETER_MM} mm
+         * apart across its axis (each half that from its centre), in-plane or across the slices, whichever start explains the image
+         * better. The starts of {@link #evaluate} are the blob's (its splits, its principal axes); where the blob's voxels do not
+         * show the pair's axis the fit from them can stop with one seed steep across the pair, while the one-seed fit has found the
+         * axis both seeds share (docs/seed-finder.md, twenty-sixth round, seedstart7).
+         */
+        private SeedImageModel.Placed[] besideOne(SeedImageModel.Placed one) {
+            Vec3 axis = one.axis;
+            Vec3 u = Math.abs(axis.z()) < 0.9 ? axis.cross(Vec3.UNIT_Z).normalized() : axis.cross(new Vec3(1, 0, 0)).normalized();
+            Vec3 w = axis.cross(u).normalized();
+            SeedImageModel.Placed[] best = null;
+            double bestSsr = Double.POSITIVE_INFINITY;
+            for (Vec3 across : new Vec3[] {u, w}) {
+                Vec3 half = across.times(SEED_DIAMETER_MM / 2);
+                SeedImageModel.Placed[] start = {fitter.model().place(one.centreMm.plus(half), axis),
+                        fitter.model().place(one.centreMm.minus(half), axis)};
+                double ssr = fitter.ssrOf(region, start);
+                if (ssr < bestSsr) {
+                    bestSsr = ssr;
+                    best = start;
+                }
+            }
+            return best;
         }
 
         /**
@@ -2874,7 +2916,10 @@ public final class SeedFinder {
          * seeds fit the object better by more than {@code bar} (HU²) than one seed does with either one seed's bands or two seeds'
          * (so that the second seed's own image, not deeper bands alone, explains it), and lie side by side, within
          * {@value #BUNDLE_APART_MM} mm across their axes. Then the 2-seed fit so made is the object's (docs/seed-finder.md,
-         * twenty-first round). {@link #pairGain} and {@link #pairApart} keep the gain (HU²) and the distance.
+         * twenty-first round). {@link #pairGain} and {@link #pairApart} keep the gain (HU²) and the distance. The 2-seed fit with the
+         * bands starts from the fit of two and from the fit of one ({@link #besideOne}), the lower residual kept: a flat pair's fit of
+         * two from the blob's starts can stop with a seed steep across the pair (twenty-sixth round, 17328: gain 0.033 of a seed's
+         * energy from it, 0.075 from the one-seed start: the bar 0.07).
          */
         boolean twoWithBands(DarkBands bands, int label, double depth, double bar) {
             if (bands == null || !(depth > 0)) {
@@ -2883,7 +2928,14 @@ public final class SeedFinder {
             double[] perSeed = bands.perSeed(label, region);
             ImageFitter.Fit one = fitter.fit(region.darkened(scaled(perSeed, depth)), fit(1).seeds());
             ImageFitter.Fit oneInPairsBands = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(1).seeds());
-            ImageFitter.Fit two = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(2).seeds());
+            ImageFitter.Region pairsBands = region.darkened(scaled(perSeed, 2 * depth));
+            ImageFitter.Fit two = fitter.fit(pairsBands, fit(2).seeds());
+            // The fit of two may have stopped with a seed steep across the pair (twenty-sixth round): also from the one-seed fit.
+            ImageFitter.Fit fromOne = fitter.fit(pairsBands, besideOne(fit(1).seeds()[0]));
+            if (fromOne.ssr() < two.ssr()) {
+                two = fromOne;
+                pairFromOneSeed = true;
+            }
             pairGain = Math.min(one.ssr(), oneInPairsBands.ssr()) - two.ssr();
             pairApart = apartAcross(two.seeds());
             if (pairGain > bar && pairApart <= BUNDLE_APART_MM) {
