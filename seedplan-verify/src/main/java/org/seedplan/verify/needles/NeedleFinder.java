@@ -1860,7 +1860,9 @@ public final class NeedleFinder {
      * twenty-fifth round, branch {@code needleecho2}, and its second part, branch {@code needlefalse7}). A run is not read
      * against a longer run whose tip part it is ({@link #tipPartOf}): a needle's own piece in the next slice. The run with the
      * largest share goes first (the shorter of two equal), and the shares are read again without it, so that of two readings
-     * of one steel the one with steel of its own stays. On slices under 3 mm it is not asked (not measured there).
+     * of one steel the one with steel of its own stays. A run beside another holding two needles' steel, with steel of its
+     * own, is the second needle of a converging pair and stays ({@link #besideAPair}). On slices under 3 mm it is not asked
+     * (not measured there).
      */
     static List<Integer> othersSteel(List<Vec3[]> voxels, List<SpaceCurve> curves, List<double[]> ranges, double reachZMm, double sliceMm) {
         List<Integer> dropped = new ArrayList<>();
@@ -1868,6 +1870,11 @@ public final class NeedleFinder {
         for (int q = 0; q < voxels.size(); q++) {
             left.add(q);
         }
+        List<Double> perMm = new ArrayList<>();
+        for (int q = 0; q < voxels.size(); q++) {
+            perMm.add(voxels.get(q).length / Math.max(1e-9, ranges.get(q)[1] - ranges.get(q)[0]));
+        }
+        double medianPerMm = median(perMm);
         while (left.size() > 1) {
             int worst = -1;
             double worstShare = OTHERS_STEEL_SHARE;
@@ -1880,7 +1887,12 @@ public final class NeedleFinder {
                         otherRanges.add(ranges.get(o));
                     }
                 }
-                double share = othersSteelShare(voxels.get(q), otherCurves, otherRanges, reachZMm, sliceMm);
+                boolean[] reached = othersReach(voxels.get(q), otherCurves, otherRanges, reachZMm, sliceMm);
+                double share = shareOf(reached);
+                if (share > OTHERS_STEEL_SHARE
+                        && besideAPair(q, left, voxels, curves, ranges, otherCurves, reached, medianPerMm, reachZMm, sliceMm)) {
+                    continue;
+                }
                 if (share > worstShare || worst >= 0 && share == worstShare
                         && ranges.get(q)[1] - ranges.get(q)[0] < ranges.get(worst)[1] - ranges.get(worst)[0]) {
                     worst = q;
@@ -1940,19 +1952,113 @@ public final class NeedleFinder {
      * 0.722 with this one.
      */
     static double othersSteelShare(Vec3[] voxels, List<SpaceCurve> others, List<double[]> otherRanges, double reachZMm, double sliceMm) {
-        int in = 0;
-        for (Vec3 p : voxels) {
+        return shareOf(othersReach(voxels, others, otherRanges, reachZMm, sliceMm));
+    }
+
+    /** Which of a run's voxels lie within another run's reach, as {@link #othersSteelShare} counts them. */
+    static boolean[] othersReach(Vec3[] voxels, List<SpaceCurve> others, List<double[]> otherRanges, double reachZMm, double sliceMm) {
+        boolean[] in = new boolean[voxels.length];
+        for (int k = 0; k < voxels.length; k++) {
+            Vec3 p = voxels[k];
             for (int o = 0; o < others.size(); o++) {
                 double[] off = offset(p, others.get(o));
                 double[] r = otherRanges.get(o);
                 if (off[0] >= r[0] - 2 && off[0] <= r[1] + 2 && Math.abs(off[2]) <= reachZMm
                         && off[1] <= (Math.abs(off[2]) >= sliceMm / 4 ? OTHERS_STEEL_ACROSS_MM : OTHERS_STEEL_SAME_SLICE_MM)) {
-                    in++;
+                    in[k] = true;
                     break;
                 }
             }
         }
-        return in / (double) voxels.length;
+        return in;
+    }
+
+    private static double shareOf(boolean[] in) {
+        int n = 0;
+        for (boolean b : in) {
+            n += b ? 1 : 0;
+        }
+        return n / (double) in.length;
+    }
+
+    /** How many of a run's voxels lie in no other run's reach ({@link #othersReach}). */
+    private static int ownVoxels(boolean[] reached) {
+        int n = 0;
+        for (boolean b : reached) {
+            n += b ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * How many times the scan's median run's voxels per mm a run holds where it holds two needles' steel (a share): two
+     * needles of one template column converging on the hub read as one run over its hub side, 4505's n6 run 4.04 voxels per
+     * mm beside n5's run against the scan's median run's 2.41 (1.68), over the 80 mm of its 137 where it holds both.
+     */
+    static final double TWO_NEEDLES_PER_MM = 1.5;
+
+    /**
+     * Whether a run over the others'-steel bar ({@link #othersSteel}) is the second needle of a pair that another run holds:
+     * the run that holds most of its steel in reach (its partner, {@link #partnerOf}) holds at least {@value #TWO_NEEDLES_PER_MM}
+     * times the scan's median voxels per mm {@code medianPerMm} over the stretch beside it (two needles' steel), and the run has
+     * steel of its own, at least a tip part's worth ({@value #TIP_PART_MM} mm at {@value #LEAST_LINE_VOXELS_PER_MM} voxels per
+     * mm) outside every other run's reach: where two needles of one column converge, the run holding both reads the second
+     * needle's steel too, and only the second needle's deep part, where they part, lies clear of it. A second reading of one
+     * needle (4503, 5 mm triangle: two runs along n6, 0.8083 and 0.747 against each other) has a partner holding one needle's
+     * steel, 0.65 times the median; 4505's n5 (0.8089 against n6's run, 4.04 voxels per mm beside it, 1.68 times the median; 56
+     * voxels of its own at its deep end) was dropped and missed (docs/needles.md, twenty-sixth round, branch
+     * {@code needlesteel8}).
+     */
+    private static boolean besideAPair(int q, List<Integer> left, List<Vec3[]> voxels, List<SpaceCurve> curves, List<double[]> ranges,
+            List<SpaceCurve> asked, boolean[] reached, double medianPerMm, double reachZMm, double sliceMm) {
+        if (ownVoxels(reached) < LEAST_LINE_VOXELS_PER_MM * TIP_PART_MM) {
+            return false;
+        }
+        int partner = partnerOf(voxels.get(q), left, q, curves, ranges, asked, reachZMm, sliceMm);
+        return partner >= 0 && voxelsPerMmAlongside(voxels.get(partner), curves.get(partner), ranges.get(partner), curves.get(q),
+                ranges.get(q)) >= TWO_NEEDLES_PER_MM * medianPerMm;
+    }
+
+    /**
+     * Of the runs {@code left} other than {@code q} whose curves are among those {@code asked}, the one in whose reach most of
+     * {@code q}'s voxels lie ({@link #othersReach}), or -1 when none holds any.
+     */
+    private static int partnerOf(Vec3[] qVoxels, List<Integer> left, int q, List<SpaceCurve> curves, List<double[]> ranges,
+            List<SpaceCurve> asked, double reachZMm, double sliceMm) {
+        int partner = -1;
+        int most = 0;
+        for (int o : left) {
+            if (o == q || !asked.contains(curves.get(o))) {
+                continue;
+            }
+            boolean[] in = othersReach(qVoxels, List.of(curves.get(o)), List.of(ranges.get(o)), reachZMm, sliceMm);
+            int n = in.length - ownVoxels(in);
+            if (n > most) {
+                most = n;
+                partner = o;
+            }
+        }
+        return partner;
+    }
+
+    /**
+     * A run's voxels (on {@code curve}, extent {@code range}) per mm over the stretch of its curve beside another run's extent,
+     * 0 where they overlap less than 1 mm.
+     */
+    private static double voxelsPerMmAlongside(Vec3[] voxels, SpaceCurve curve, double[] range, SpaceCurve beside, double[] besideRange) {
+        double t0 = curve.parameterOf(beside.at(besideRange[0]));
+        double t1 = curve.parameterOf(beside.at(besideRange[1]));
+        double lo = Math.max(range[0], Math.min(t0, t1));
+        double hi = Math.min(range[1], Math.max(t0, t1));
+        if (hi - lo < 1) {
+            return 0;
+        }
+        int n = 0;
+        for (Vec3 p : voxels) {
+            double t = curve.parameterOf(p);
+            n += t >= lo && t <= hi ? 1 : 0;
+        }
+        return n / (hi - lo);
     }
 
     /** The runs less those that are another run's echo in the neighbouring slice ({@link #echo}). */
