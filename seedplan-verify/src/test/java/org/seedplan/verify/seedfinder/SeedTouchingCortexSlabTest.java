@@ -66,9 +66,9 @@ class SeedTouchingCortexSlabTest {
     @Test
     void aSeedTouchingTheVertebrasCortexIsFoundOrNamedAndTheBoneAloneGivesNoSeed() {
         // The bench's anatomy, screw and place of a seed touching bone, on 5 mm triangle 12-bit slices, the seed lying along the
-        // cortex 1.9 and 2.1 mm from its slice's centre (the five misses of 16800-17335 lay 1.8-2.1 mm off): found or named within
-        // the match gate (2.5 mm: half the slice and one mm less a mm's margin for the fit), and with no seed there neither a seed nor
-        // a line within 20 mm of the vertebra's centre.
+        // cortex 1.9 and 2.1 mm from its slice's centre (the five misses of 16800-17335 lay 1.4-2.1 mm off): found or named within
+        // the bench's match gate ({@code IndependentScanMatrix.MATCH_GATE_MM}), and with no seed there no seed within 20 mm of
+        // the vertebra's centre and no METAL MAY HIDE A SEED line.
         for (double off : new double[] {1.9, 2.1}) {
             Vec3 at = boneSeed(2.5 + off);
             SeedFinding f = find(at);
