@@ -724,6 +724,7 @@ public final class SeedFinder {
         }
         stopIfCancelled();
         List<Blob> large = new ArrayList<>();
+        List<Blob> notWire = new ArrayList<>();
         java.util.Set<Blob> splitOff = new java.util.HashSet<>();
         // Pieces split off an object shaped as a wire at the threshold (seventeenth round).
         java.util.Set<Blob> ofWire = new java.util.HashSet<>();
@@ -748,6 +749,9 @@ public final class SeedFinder {
         }
         for (Blob b : large) {
             boolean wire = MetalShape.classify(b, g.dxMm() * g.dyMm() * g.dzMm(), typical * g.dxMm() * g.dyMm() * g.dzMm()) == MetalShape.WIRE;
+            if (!wire) {
+                notWire.add(b);
+            }
             boolean[] peak = new boolean[hu.length];
             for (int v : b.voxels) {
                 peak[v] = hu[v] >= peakRequired;
@@ -1086,6 +1090,13 @@ public final class SeedFinder {
                 holding);
         holding.addAll(cores);
         holding.addAll(onWire);
+        if (profileMm >= THICK_SLICE_MM && !extended) {
+            for (Blob p : inDarkenedSlice(g, hu, notWire, background, metal, peakRequired, lowHu, typical)) {
+                holding.add(new SelfCheck.MetalHoldingSeeds(reject(g, p, RejectedObject.Reason.BONE_OR_CALCIFICATION), 1,
+                        new Vec3(Arrays.stream(p.x).average().orElseThrow(), Arrays.stream(p.y).average().orElseThrow(),
+                                Arrays.stream(p.z).average().orElseThrow()), SelfCheck.MetalHoldingSeeds.Kind.DARK_SLICE_BESIDE_BONE));
+            }
+        }
         if (profileMm >= THICK_SLICE_MM) {
             splitRejected.forEach((b, o) -> {
                 double[] bone = boneBeside(g, hu, b, threshold, peakRequired);
@@ -1466,6 +1477,125 @@ public final class SeedFinder {
         }
         java.util.Collections.sort(ring);
         return new double[] {ring.get(ring.size() / 2), ring.size()};
+    }
+
+    /**
+     * Least rise of a piece of bone's object in one thick slice above the bone beside it in that slice ({@code inDarkenedSlice}), a
+     * share of the way from the background to the metal level. Where a screw's dark bands darken the cortex of one slice under the
+     * threshold (to 800-1250 HU against 1800), a seed touching it across the boundary of two 5 mm slices lifts its half in that slice
+     * to 1830-1940 HU, under the split level (0.65 of the way), and joins the bone through the next slice's clean cortex: nothing of
+     * it is split off and no line named it. On the seen 5 mm 12-bit scans (16500-17335, all-implant 2800-3017) the two such seeds'
+     * pieces (16932, 17316) rise 0.368 and 0.311; of the pieces holding no seed the highest rise is 0.206 (16816, cortex beside the
+     * screw's entry) once the screw's threads are dropped ({@code atClipNear}; they rose 0.213-0.249): margins 0.041 and 0.064. A
+     * share, no unit (docs/seed-finder.md, twenty-sixth round, second part, seedbone8).
+     */
+    static final double DARK_SLICE_RISE = 0.27;
+    /** In-plane radius around the piece's densest voxel within which the bone beside it is read, mm (a seed's half length and more). */
+    static final double DARK_SLICE_MM = 3;
+
+    /**
+     * The pieces of large objects (bone, screws; not wires) that in one slice stand apart in-plane from the rest of the object, hold
+     * no more voxels than the typical object, peak under the split level {@code peakRequired}, stand clear of saturated metal
+     * ({@code atClipNear}), and rise {@value #DARK_SLICE_RISE} of
+     * the way from the background to the metal level or more above the bone beside them: the median of the voxels at {@code lowHu}
+     * or above (darkened cortex, not soft tissue or air) within {@value #DARK_SLICE_MM} mm in-plane of the piece's densest voxel, on
+     * its slice and outside the piece, where at least {@value #BONE_BESIDE_VOXELS} are. Such a piece is the half of a seed touching
+     * the cortex in a slice the screw's bands darken: bone does not rise above its own level, however the bands cut it (named, never
+     * counted; docs/seed-finder.md, twenty-sixth round, second part, seedbone8).
+     */
+    static List<Blob> inDarkenedSlice(Grid g, float[] hu, List<Blob> large, double background, double metal, double peakRequired,
+                                      double lowHu, double typical) {
+        List<Blob> out = new ArrayList<>();
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
+        int rj = (int) Math.ceil(DARK_SLICE_MM / g.dyMm());
+        for (Blob b : large) {
+            java.util.BitSet in = new java.util.BitSet(hu.length);
+            for (int v : b.voxels) {
+                in.set(v);
+            }
+            java.util.BitSet done = new java.util.BitSet(hu.length);
+            for (int v0 : b.voxels) {
+                if (done.get(v0)) {
+                    continue;
+                }
+                int k = v0 / nxy;
+                List<Integer> part = new ArrayList<>();
+                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+                q.add(v0);
+                done.set(v0);
+                while (!q.isEmpty()) {
+                    int v = q.poll();
+                    part.add(v);
+                    int j = (v - k * nxy) / nx;
+                    int i = v - k * nxy - j * nx;
+                    for (int jj = Math.max(0, j - 1); jj <= Math.min(g.ny() - 1, j + 1); jj++) {
+                        for (int ii = Math.max(0, i - 1); ii <= Math.min(nx - 1, i + 1); ii++) {
+                            int w = ii + nx * jj + nxy * k;
+                            if (in.get(w) && !done.get(w)) {
+                                done.set(w);
+                                q.add(w);
+                            }
+                        }
+                    }
+                }
+                if (part.size() > typical) {
+                    continue;
+                }
+                int top = part.get(0);
+                for (int v : part) {
+                    top = hu[v] > hu[top] ? v : top;
+                }
+                if (hu[top] >= peakRequired) {
+                    continue;
+                }
+                java.util.Set<Integer> own = new java.util.HashSet<>(part);
+                int tj = (top - k * nxy) / nx;
+                int ti = top - k * nxy - tj * nx;
+                if (atClipNear(g, hu, ti, tj, k, metal)) {
+                    continue;
+                }
+                List<Float> beside = new ArrayList<>();
+                for (int jj = Math.max(0, tj - rj); jj <= Math.min(g.ny() - 1, tj + rj); jj++) {
+                    for (int ii = Math.max(0, ti - ri); ii <= Math.min(nx - 1, ti + ri); ii++) {
+                        int w = ii + nx * jj + nxy * k;
+                        if (!own.contains(w) && hu[w] >= lowHu && Math.hypot((ii - ti) * g.dxMm(), (jj - tj) * g.dyMm()) <= DARK_SLICE_MM) {
+                            beside.add(hu[w]);
+                        }
+                    }
+                }
+                if (beside.size() < BONE_BESIDE_VOXELS) {
+                    continue;
+                }
+                java.util.Collections.sort(beside);
+                double rise = (hu[top] - beside.get(beside.size() / 2)) / (metal - background);
+                if (rise >= DARK_SLICE_RISE) {
+                    out.add(new Blob(g, part.stream().mapToInt(Integer::intValue).toArray(), hu));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a voxel at the clip (saturated metal: a screw) lies within {@value #DARK_SLICE_MM} mm in-plane of voxel (i, j) on its
+     * slice or the next ones: a screw's threads averaged into the slice beside it rise above the darkened bone as a seed's half does.
+     */
+    private static boolean atClipNear(Grid g, float[] hu, int i, int j, int k, double metal) {
+        int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
+        int rj = (int) Math.ceil(DARK_SLICE_MM / g.dyMm());
+        for (int kk = Math.max(0, k - 1); kk <= Math.min(g.nz() - 1, k + 1); kk++) {
+            for (int jj = Math.max(0, j - rj); jj <= Math.min(g.ny() - 1, j + rj); jj++) {
+                for (int ii = Math.max(0, i - ri); ii <= Math.min(g.nx() - 1, i + ri); ii++) {
+                    if (hu[g.index(ii, jj, kk)] >= (float) metal
+                            && Math.hypot((ii - i) * g.dxMm(), (jj - j) * g.dyMm()) <= DARK_SLICE_MM) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The densest voxel of a blob in the given CT numbers, HU. */

@@ -123,6 +123,11 @@ final class SelfCheck {
              */
             PEAK_BESIDE_BONE,
             /**
+             * On thick 12-bit slices, a small piece of bone's object in one slice, under the seeds' peak level but rising far above
+             * the bone beside it in that slice, where a screw's dark bands darken the cortex ({@code metal} is the piece).
+             */
+            DARK_SLICE_BESIDE_BONE,
+            /**
              * On thick slices, a small object standing alone, not counted, holding about half a seed's metal: half of a seed lying
              * across the boundary of two slices ({@code metal} is the object).
              */
@@ -257,6 +262,11 @@ final class SelfCheck {
                     + " seed touching the bone, most of"
                     + " it averaged with the bone through the slice, may lie there: look at the images there", h.nearMm().x(),
                     h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.DARK_SLICE_BESIDE_BONE
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small piece of bone's object near (%.1f, %.1f, %.1f) mm rises far"
+                    + " above the bone beside it in a slice whose cortex is darkened, but under the seeds' level: a seed touching the bone"
+                    + " across the boundary of two thick slices, joined to the bone through the next slice, may lie there: look at the"
+                    + " images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
                     : h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a saturated core of metal split off bone near (%.1f, %.1f, %.1f) mm,"
                     + " as large as half a seed or more but too light for one read against the bone around it: a seed touching the bone"
