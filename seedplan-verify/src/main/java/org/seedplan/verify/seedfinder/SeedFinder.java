@@ -600,19 +600,23 @@ public final class SeedFinder {
     private final java.util.function.BooleanSupplier cancelled;
     /** Told the band shape and depth each scan's single seeds show, where the bands are asked ({@link DarkBands#learn}). */
     private final java.util.function.Consumer<DarkBands.Learned> bandsLearned;
-    /** Told the centre of each object counted two whose fit of two came from the fit of one ({@link BlobCount#besideOne}). */
-    private final java.util.function.Consumer<Vec3> pairsFromOneSeed;
+    /**
+     * Told the centre of each object counted two whose fit of two came from the fit of one ({@link BlobCount#besideOne}), with what
+     * the second seed lowered the misfit by with the bands ({@link BlobCount#pairGain}) in one seed's signal energy.
+     */
+    private final java.util.function.BiConsumer<Vec3, Double> pairsFromOneSeed;
 
     public SeedFinder() {
         this(SeedFinderOptions.defaults());
     }
 
     public SeedFinder(SeedFinderOptions options) {
-        this(options, () -> false, b -> { }, p -> { });
+        this(options, () -> false, b -> { }, (p, gain) -> { });
     }
 
     private SeedFinder(SeedFinderOptions options, java.util.function.BooleanSupplier cancelled,
-                       java.util.function.Consumer<DarkBands.Learned> bandsLearned, java.util.function.Consumer<Vec3> pairsFromOneSeed) {
+                       java.util.function.Consumer<DarkBands.Learned> bandsLearned,
+                       java.util.function.BiConsumer<Vec3, Double> pairsFromOneSeed) {
         this.options = options;
         this.cancelled = cancelled;
         this.bandsLearned = bandsLearned;
@@ -626,9 +630,10 @@ public final class SeedFinder {
 
     /**
      * This finder telling {@code seen} the centre of each object it counts as two seeds from the fit of two started from the fit of
-     * one (for tests: {@code PairsStartedFromOneSeedTest}); told from the objects' parallel fits, so {@code seen} must be thread-safe.
+     * one, with the pair's gain in one seed's signal energy (for tests: {@code PairsStartedFromOneSeedTest}); told from the objects'
+     * parallel fits, so {@code seen} must be thread-safe.
      */
-    SeedFinder tellingPairsFromOneSeed(java.util.function.Consumer<Vec3> seen) {
+    SeedFinder tellingPairsFromOneSeed(java.util.function.BiConsumer<Vec3, Double> seen) {
         return new SeedFinder(options, cancelled, bandsLearned, seen);
     }
 
@@ -1023,7 +1028,7 @@ public final class SeedFinder {
             }
             bc.contentSeeds = seeds;
             if (bc.chosen == 2 && bc.pairFromOneSeed) {
-                pairsFromOneSeed.accept(bc.centre());
+                pairsFromOneSeed.accept(bc.centre(), bc.pairGain / learned.singleSeedEnergy);
             }
             return bc;
         }).toList();
@@ -2637,6 +2642,18 @@ public final class SeedFinder {
         }
 
         /**
+         * The start {@code start} fitted to the plain image, without beam hardening's bands: a start for the fit with the bands
+         * ({@link #twoWithBands}). The bands are a shallow darkening beside the seeds, the seeds' own images the bright part of the
+         * object: the plain fit places the two seeds on the object's image first, and the fit with the bands then only corrects for
+         * the darkening. Fitted with the bands straight from {@link #besideOne}'s laid-out start, 17328's flat pair stopped in a
+         * nearby, worse place (docs/seed-finder.md, twenty-sixth round, second part, seedstart8: the pair gains 0.108 of a seed's
+         * energy from this start, 0.075 from {@link #besideOne}'s, the bar 0.07).
+         */
+        private SeedImageModel.Placed[] settledWithoutBands(SeedImageModel.Placed[] start) {
+            return fitter.fit(region, start).seeds();
+        }
+
+        /**
          * Fits {@code fewer} seeds; when that is one fewer than {@code n}, also from the fit of {@code n} with each seed
          * left out in turn (the best of those starts), keeping the better fit: the larger fit has placed the seeds that stay.
          */
@@ -3047,9 +3064,10 @@ public final class SeedFinder {
          * (so that the second seed's own image, not deeper bands alone, explains it), and lie side by side, within
          * {@value #BUNDLE_APART_MM} mm across their axes. Then the 2-seed fit so made is the object's (docs/seed-finder.md,
          * twenty-first round). {@link #pairGain} and {@link #pairApart} keep the gain (HU²) and the distance. The 2-seed fit with the
-         * bands starts from the fit of two and from the fit of one ({@link #besideOne}), the lower residual kept: a flat pair's fit of
-         * two from the blob's starts can stop with a seed steep across the pair (twenty-sixth round, 17328: gain 0.033 of a seed's
-         * energy from it, 0.075 from the one-seed start: the bar 0.07).
+         * bands starts from the fit of two, from the fit of one ({@link #besideOne}) and from that start fitted first without the bands
+         * ({@link #settledWithoutBands}), the lowest residual kept: a flat pair's fit of two from the blob's starts can stop with a seed
+         * steep across the pair (twenty-sixth round, 17328: gain 0.033 of a seed's energy from it, 0.075 from the one-seed start, 0.108
+         * from it settled first (second part, seedstart8): the bar 0.07).
          */
         boolean twoWithBands(DarkBands bands, int label, double depth, double bar) {
             if (bands == null || !(depth > 0)) {
@@ -3060,11 +3078,15 @@ public final class SeedFinder {
             ImageFitter.Fit oneInPairsBands = fitter.fit(region.darkened(scaled(perSeed, 2 * depth)), fit(1).seeds());
             ImageFitter.Region pairsBands = region.darkened(scaled(perSeed, 2 * depth));
             ImageFitter.Fit two = fitter.fit(pairsBands, fit(2).seeds());
-            // The fit of two may have stopped with a seed steep across the pair (twenty-sixth round): also from the one-seed fit.
-            ImageFitter.Fit fromOne = fitter.fit(pairsBands, besideOne(fit(1).seeds()[0]));
-            if (fromOne.ssr() < two.ssr()) {
-                two = fromOne;
-                pairFromOneSeed = true;
+            // The fit of two may have stopped with a seed steep across the pair (twenty-sixth round): also from the one-seed fit, as
+            // laid out and settled on the plain image first (seedstart8).
+            SeedImageModel.Placed[] beside = besideOne(fit(1).seeds()[0]);
+            for (SeedImageModel.Placed[] start : new SeedImageModel.Placed[][] {beside, settledWithoutBands(beside)}) {
+                ImageFitter.Fit fromOne = fitter.fit(pairsBands, start);
+                if (fromOne.ssr() < two.ssr()) {
+                    two = fromOne;
+                    pairFromOneSeed = true;
+                }
             }
             pairGain = Math.min(one.ssr(), oneInPairsBands.ssr()) - two.ssr();
             pairApart = apartAcross(two.seeds());
