@@ -2,44 +2,34 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.Vec3;
-import org.seedplan.geometry.Volume;
 
 /**
  * Two needles of one template column taken as one run on 5 mm slices, cut into the two (docs/needles.md, twenty-sixth round,
- * second part, branch {@code needlecut8}): 4512's n8 and n4 drawn straight, the one slice above the other, converging on
- * their hubs (0.2 mm apart in the plane, 5.1 mm along z) and 9 mm apart along z at their tips, the upper's tip 3.3 mm
- * shallower; two single needles elsewhere give the scan's median voxels per mm. Before (4512 as drawn) one run held both:
- * the lower needle's tip read 4.77 mm off, the upper missed.
+ * second part, branch {@code needlecut8}): scan 4512, the twelfth of the seen set 4501–4524 (triangle, extended CT numbers).
  */
 class NeedleFinderColumnPairTest {
 
     @Test
     void twoNeedlesOfOneColumnInOneRunAreFoundAsTwo() {
-        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
-        // 4512's scanner less its streaks: triangle, extended CT numbers.
-        IntraOpScanner scanner = new IntraOpScanner(0.67, IntraOpScanner.SliceProfile.TRIANGLE, 14, 0, 30710);
-        List<SimulatedNeedle> needles = List.of(
-                new SimulatedNeedle(new Vec3(10.0, -160.2, 8.42), new Vec3(26.2, -23.8, -0.64), new Vec3(1, 0, 0), 0),
-                new SimulatedNeedle(new Vec3(10.2, -160.1, 13.52), new Vec3(25.8, -27.1, 8.34), new Vec3(1, 0, 0), 0),
-                new SimulatedNeedle(new Vec3(-45, -160, 8), new Vec3(-30, -30, 3), new Vec3(1, 0, 0), 0),
-                new SimulatedNeedle(new Vec3(-70, -165, 2), new Vec3(-60, -35, -5), new Vec3(1, 0, 0), 0));
-        Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, List.of(), 4512);
-        NeedleMatching m = NeedleFinderConvergingHubsTest.foundAndMatched(needles, ct);
-        assertThat(m.matches()).hasSize(4);
-        assertThat(m.unmatchedFound()).isEmpty();
-        for (NeedleMatch x : m.matches()) {
-            SimulatedNeedle t = needles.get(x.planned());
-            FoundNeedle f = m.found().get(x.found());
+        // Needles 8 (3.8° out of the plane) and 4 (2.8°, bent 2.7 mm) lie in one column: hubs 0.2 mm apart in the plane and
+        // 5.1 mm along z, tips 9.0 mm apart along z, one slice apart all along. One 134 mm run of 633 voxels (1.89 times the
+        // scan's median per mm) held both, its line between them: needle 8's tip read 4.77 mm off (3.05 short along the axis,
+        // z 3.78 off), needle 4 missed. Cut (the two needles leave 0.585 of the one's misfit), each is read in its own slice.
+        // The tolerance 1 mm and 2 degrees is the bound for a needle found right (measured now 0.73 mm, 0.78 degrees
+        // and 0.66 mm, 0.74 degrees: 0.27 mm to spare).
+        NeedleFinderThickSliceTest.Drawn d = NeedleFinderThickSliceTest.drawnAndFound(4512, 11, 5);
+        assertThat(d.matching().unmatchedPlanned()).as("missed").isEmpty();
+        assertThat(d.matching().unmatchedFound()).as("false needles").isEmpty();
+        for (int number : new int[] {4, 8}) {
+            SimulatedNeedle t = d.scenario().placed().get(number - 1);
+            NeedleMatch match = d.matching().matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
+            FoundNeedle f = d.matching().found().get(match.found());
             double tip = f.tipMm().distanceTo(t.tipMm());
             double axis = NeedleMatcher.angleDeg(f.axisAtTip(), t.axisAtTip(NeedleFinder.AXIS_CHORD_MM));
-            System.out.printf(java.util.Locale.ROOT, "needle %d: tip %.2f mm, axis %.2f°%n", x.planned() + 1, tip, axis);
-            // The targets: each needle of the pair is read alone in its own slice, its z in the image (triangle profile).
-            assertThat(tip).as("needle %d tip", x.planned() + 1).isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
-            assertThat(axis).as("needle %d axis", x.planned() + 1).isLessThanOrEqualTo(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
+            System.out.printf(java.util.Locale.ROOT, "needle %d: tip %.2f mm, axis %.2f°%n", number, tip, axis);
+            assertThat(tip).as("needle %d's tip, mm", number).isLessThan(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
+            assertThat(axis).as("needle %d's axis, degrees", number).isLessThan(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
         }
     }
 }
