@@ -137,6 +137,9 @@ public final class NeedleFinder {
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
         runs = joinCollinear(ct, runs, NeedleCentreline.zSpreadMm(ct));
         runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
+        if (thickness > NeedleCentreline.THICK_SLICE_MM) {
+            runs = columnPairsCut(ct, runs, clipHu);
+        }
         List<NeedleCentreline.Extent> extents = new ArrayList<>();
         for (Run r : runs) {
             double[] range = range(r.points(), r.curve());
@@ -1464,6 +1467,128 @@ public final class NeedleFinder {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The stretch at each end of a run read for two needles' bands ({@link #columnPairsCut}), mm: the deep part where two
+     * needles of one template column, converging on their hubs, come farthest apart along z (4512: its deep 35 mm, 88 voxels in
+     * one slice and 69 in the next).
+     */
+    static final double COLUMN_END_MM = 35;
+
+    /**
+     * The runs with each one holding two needles of one template column read again as those two ({@link #splitAlongZ}). Two
+     * needles of one column lie one above the other along z, a slice apart, within a few tenths of a mm of each other in the
+     * axial plane; on thick slices both can be taken as one run whose line runs between them (4512, 5 mm triangle: n8 and n4,
+     * hubs 0.2 mm apart in the plane and 5.1 mm along z; one 134 mm run of 633 voxels held both, its line lifted 3.8 mm off
+     * n8's, n8's tip read 3.05 mm short and n4 missed). Such a run holds at least {@value #TWO_NEEDLES_PER_MM} times the scan's
+     * median run's voxels per mm over its whole length, and at one end its last {@value #COLUMN_END_MM} mm hold at least
+     * {@value #LEAST_LINE_VOXELS_PER_MM} voxels per mm of that stretch both above and below its line (two slices' bands, each a
+     * needle's steel), and no other run reads the second needle already ({@value #SECOND_READING_SHARE} of its voxels in the
+     * run's reach, {@link #mostBeside}). Where so, the run is read both ways, as it is and parted into an upper and a lower
+     * needle ({@link NeedleZPairing}: each reading's predicted partial volume in every slice against the CT around it, the
+     * scan's other runs in both), and it is cut where the two needles leave at most {@value #COLUMN_CUT_GAIN} of the one
+     * needle's misfit: one needle lying along a slice boundary, or a streak beside a needle, reads dense in two slices too,
+     * but there one line explains the slices' steel about as well as two (docs/needles.md, twenty-sixth round, second part,
+     * branch {@code needlecut8}). On thinner slices not asked (the pairings along z are not read there either).
+     */
+    private static List<Run> columnPairsCut(Volume ct, List<Run> runs, double clipHu) {
+        List<Double> perMm = new ArrayList<>();
+        for (Run r : runs) {
+            double length = r.length();
+            if (length >= MIN_LENGTH_MM) {
+                perMm.add(r.points().length / length);
+            }
+        }
+        if (perMm.size() < 3) {
+            return runs;
+        }
+        double medianPerMm = median(perMm);
+        List<Run> out = new ArrayList<>(runs);
+        for (int q = 0; q < out.size(); q++) {
+            Run r = out.get(q);
+            double length = r.length();
+            if (length < 2 * COLUMN_END_MM || r.points().length < TWO_NEEDLES_PER_MM * medianPerMm * length || !twoBandsAtAnEnd(r)) {
+                continue;
+            }
+            double beside = mostBeside(r, out, NeedleCentreline.zSpreadMm(ct), ct.grid().dzMm());
+            if (beside >= SECOND_READING_SHARE) {
+                continue;
+            }
+            Run[] split = splitAlongZ(r.points(), r.weights(), r.curve());
+            if (split == null || split[0].length() < MIN_LENGTH_MM || split[1].length() < MIN_LENGTH_MM) {
+                continue;
+            }
+            List<NeedleCentreline.Extent> context = new ArrayList<>();
+            for (Run o : out) {
+                if (o != r) {
+                    context.add(extentOf(o));
+                }
+            }
+            double[] misfit = NeedleZPairing.misfits(ct, List.of(List.of(extentOf(r)), List.of(extentOf(split[0]), extentOf(split[1]))),
+                    context, clipHu);
+            if (misfit[1] > COLUMN_CUT_GAIN * misfit[0]) {
+                continue;
+            }
+            out.remove(q);
+            out.addAll(q, List.of(split));
+            q++;
+        }
+        return out;
+    }
+
+    /**
+     * Least share of another run's voxels in a dense run's reach ({@link #othersReach}) for which {@link #columnPairsCut} leaves
+     * the dense run as it is: the second needle of the column is read already, by a run of its own one slice off (4505, 5 mm
+     * Gaussian: n6's 137.4 mm run held n5's steel too over the hub side, and n5's own run lay 0.81 in its reach; cut, a needle
+     * was missed and a false one made, the twenty-sixth round's {@link #besideAPair} keeps n5's run instead).
+     */
+    static final double SECOND_READING_SHARE = 0.5;
+
+    /**
+     * Most of the one-needle reading's misfit that the two-needle reading of a dense run may leave for the run to be cut
+     * ({@link #columnPairsCut}), a share. The two readings are nested (two lines free along z can lie where the one does), so
+     * two explain the run's voxels about as well and a little better where the run is one needle; they must explain it
+     * better by more than that. On the seen 5 mm sets: cut 4503 0.583, 4512 0.585 (two needles of one column), 4450 0.758 (n8
+     * found), 4472 0.869 (n7 1.14 to 0.55 mm), 4506 0.880 (n9 0.15 to 0.28 mm); left 4433 0.991, 4431 0.992 (cut, tips moved
+     * 0.06 to 0.33 mm and 4.22 to 3.64 mm), 4525 1.006 and 27 more up to 2.05.
+     */
+    static final double COLUMN_CUT_GAIN = 0.9;
+
+    /** The largest share of another run's voxels (one of {@code runs} other than {@code r}) that lies in {@code r}'s reach. */
+    private static double mostBeside(Run r, List<Run> runs, double reachZMm, double sliceMm) {
+        List<SpaceCurve> curve = List.of(r.curve());
+        List<double[]> range = List.of(range(r.points(), r.curve()));
+        double most = 0;
+        for (Run o : runs) {
+            if (o != r) {
+                most = Math.max(most, shareOf(othersReach(o.points(), curve, range, reachZMm, sliceMm)));
+            }
+        }
+        return most;
+    }
+
+    /**
+     * Whether one end's last {@value #COLUMN_END_MM} mm of a run hold at least {@value #LEAST_LINE_VOXELS_PER_MM} voxels per mm
+     * of that stretch both above and below its line along z ({@link #columnPairsCut}).
+     */
+    private static boolean twoBandsAtAnEnd(Run r) {
+        double[] range = range(r.points(), r.curve());
+        int[] above = new int[2];
+        int[] below = new int[2];
+        for (Vec3 p : r.points()) {
+            double t = r.curve().parameterOf(p);
+            int end = t <= range[0] + COLUMN_END_MM ? 0 : t >= range[1] - COLUMN_END_MM ? 1 : -1;
+            if (end >= 0) {
+                if (p.z() > r.curve().at(t).z()) {
+                    above[end]++;
+                } else {
+                    below[end]++;
+                }
+            }
+        }
+        double least = LEAST_LINE_VOXELS_PER_MM * COLUMN_END_MM;
+        return Math.min(above[0], below[0]) >= least || Math.min(above[1], below[1]) >= least;
     }
 
     /** The run's curve over the extent of its voxels. */
