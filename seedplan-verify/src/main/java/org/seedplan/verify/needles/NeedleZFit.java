@@ -623,18 +623,22 @@ final class NeedleZFit {
             boolean freeFirst = u > 0.5;
             double[] from = {best[0], freeFirst ? best[1] : best[2]};
             double[][] at = {from};
-            java.util.function.DoubleUnaryOperator rise = shift -> {
+            // Whether the least misfit with the line's z held at u shifted by {@code shift} rises at most {@code bound} above
+            // the fit's: the profile's search stops at the first vertex within the bound, whose answer the whole search
+            // would give too (NelderMead's enough; docs/needles.md, twenty-sixth round, second part, needlespeed4).
+            double enough = least + bound;
+            java.util.function.DoublePredicate within = shift -> {
                 double held = z + sign * shift;
                 NelderMead.Bounded f = (y, bound) -> misfit.at(freeFirst
                         ? new double[] {y[0], y[1], (held - y[1] * (1 - u)) / u}
                         : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]}, bound);
-                double[] y = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4);
+                double[] y = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4, enough);
                 at[0] = y;
-                return f.at(y, Double.POSITIVE_INFINITY) - least;
+                return f.at(y, enough) <= enough;
             };
             double inside = 0;
             double outside = FIRST_SHIFT_MM;
-            while (rise.applyAsDouble(outside) <= bound) {
+            while (within.test(outside)) {
                 inside = outside;
                 outside *= 2;
                 if (outside > reachMm) {
@@ -643,7 +647,7 @@ final class NeedleZFit {
             }
             for (int i = 0; i < BISECTIONS; i++) {
                 double mid = (inside + outside) / 2;
-                if (rise.applyAsDouble(mid) <= bound) {
+                if (within.test(mid)) {
                     inside = mid;
                 } else {
                     outside = mid;

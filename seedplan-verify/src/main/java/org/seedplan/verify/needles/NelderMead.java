@@ -32,12 +32,26 @@ final class NelderMead {
      * point for an expansion, the lesser of both for a contraction), so the steps and the result are those of the full values.
      */
     static double[] minimise(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance) {
+        return minimise(f, start, steps, maxEvaluations, tolerance, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #minimise(Bounded, double[], double[], int, double)} stopped as soon as a vertex's value is at most {@code enough}:
+     * for a caller who only asks whether the least value is at most {@code enough}. The answer is the one the whole search
+     * gives, for the simplex's least vertex value never rises (every vertex value is a full one: a trial point's value cut
+     * short at its bound is never taken as a vertex), so a vertex at or under {@code enough} stays so to the end; only the
+     * point returned is less refined. The start is returned alone, after one evaluation, when it already is enough.
+     */
+    static double[] minimise(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance, double enough) {
         double all = Double.POSITIVE_INFINITY;
         int n = start.length;
         double[][] x = new double[n + 1][];
         double[] v = new double[n + 1];
         x[0] = start.clone();
         v[0] = f.at(x[0], all);
+        if (v[0] <= enough) {
+            return x[0];
+        }
         for (int q = 0; q < n; q++) {
             x[q + 1] = start.clone();
             x[q + 1][q] += steps[q];
@@ -54,7 +68,7 @@ final class NelderMead {
             int best = order[0];
             int worst = order[n];
             int second = order[n - 1];
-            if (Math.abs(v[worst] - v[best]) <= tolerance) {
+            if (Math.abs(v[worst] - v[best]) <= tolerance || v[best] <= enough) {
                 break;
             }
             double[] centroid = new double[n];

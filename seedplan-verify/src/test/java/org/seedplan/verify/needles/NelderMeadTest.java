@@ -27,4 +27,45 @@ class NelderMeadTest {
         // A step may take up to n + 1 evaluations (a shrink) beyond the limit it started under.
         assertThat(calls[0]).isBetween(40, 40 + 4);
     }
+    @Test
+    void stoppedAtEnoughItGivesTheWholeSearchsAnswerWithFewerEvaluations() {
+        // A curved valley (least 3 at (1, 2)) searched from (−1, 0) as the z interval's profile is (NeedleZFit.Fitted.reach): is
+        // the least value at most `enough`? The function cuts its value short above the bound it is given (bound + 1e-9, "any
+        // number above"), so a trial point's cut value must not be taken for a vertex's.
+        int[] calls = {0};
+        NelderMead.Bounded f = (p, bound) -> {
+            calls[0]++;
+            double v = 3 + 4 * Math.pow(p[0] - 1, 2) + Math.pow(p[1] - 2 - 0.5 * (p[0] - 1) * (p[0] - 1), 2);
+            return v <= bound ? v : bound + 1e-9;
+        };
+        double[] start = {-1, 0};
+        double[] steps = {0.1, 0.2};
+        calls[0] = 0;
+        double[] whole = NelderMead.minimise(f, start, steps, 60, 1e-4);
+        int wholeCalls = calls[0];
+        double least = f.at(whole, Double.POSITIVE_INFINITY);
+        for (double enough : new double[] {2.9, 3.0, least - 1e-12, least, 3.001, 3.01, 3.5, 5, 20, 30}) {
+            calls[0] = 0;
+            double[] early = NelderMead.minimise(f, start, steps, 60, 1e-4, enough);
+            int earlyCalls = calls[0];
+            double value = f.at(early, Double.POSITIVE_INFINITY);
+            // The same answer as the whole search's, exactly (no tolerance: a yes/no question).
+            assertThat(value <= enough).as("enough %s", enough).isEqualTo(least <= enough);
+            if (least > enough) {
+                // Never enough: the very search, point for point.
+                assertThat(early).as("enough %s", enough).containsExactly(whole);
+                assertThat(earlyCalls).isEqualTo(wholeCalls);
+            } else {
+                assertThat(earlyCalls).as("enough %s", enough).isLessThanOrEqualTo(wholeCalls);
+            }
+        }
+        // The start (value 3 + 16 + 16 = 35) already enough: returned after its one evaluation.
+        calls[0] = 0;
+        assertThat(NelderMead.minimise(f, start, steps, 60, 1e-4, 35)).containsExactly(start);
+        assertThat(calls[0]).isEqualTo(1);
+        // Enough well above the least (3.5, half a unit in a valley 4 wide per unit²) takes far fewer evaluations.
+        calls[0] = 0;
+        NelderMead.minimise(f, start, steps, 60, 1e-4, 3.5);
+        assertThat(calls[0]).isLessThan(wholeCalls);
+    }
 }
