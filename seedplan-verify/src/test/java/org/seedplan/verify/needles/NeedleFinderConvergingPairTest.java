@@ -2,8 +2,10 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.seedplan.verify.needles.NeedleFinderOthersSteelTest.line;
+import static org.seedplan.verify.needles.NeedleFinderOthersSteelTest.othersSteel;
+import static org.seedplan.verify.needles.NeedleFinderOthersSteelTest.voxels;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Vec3;
@@ -19,24 +21,6 @@ class NeedleFinderConvergingPairTest {
 
     private static final double SLICE_MM = 5;
 
-    /** A straight curve through {@code from} along {@code direction} (made unit), parameter 0 at {@code from}. */
-    private static SpaceCurve line(Vec3 from, Vec3 direction) {
-        Vec3 u = direction.normalized();
-        return new SpaceCurve(from, u, 1, new double[] {from.x(), u.x()}, new double[] {from.y(), u.y()}, new double[] {from.z(), u.z()});
-    }
-
-    /** Voxels every 0.75 mm from {@code a} to {@code b}, two across (±0.375 mm in x). */
-    private static List<Vec3> voxels(Vec3 a, Vec3 b) {
-        List<Vec3> out = new ArrayList<>();
-        int n = (int) Math.ceil(a.distanceTo(b) / 0.75);
-        for (int k = 0; k <= n; k++) {
-            Vec3 p = a.plus(b.minus(a).times(k / (double) n));
-            out.add(new Vec3(p.x() - 0.375, p.y(), p.z()));
-            out.add(new Vec3(p.x() + 0.375, p.y(), p.z()));
-        }
-        return out;
-    }
-
     /** A run of these voxels on the straight curve from {@code from} to {@code to}, its extent that chord. */
     private static Object[] run(List<Vec3> voxels, Vec3 from, Vec3 to) {
         return new Object[] {voxels.toArray(new Vec3[0]), line(from, to.minus(from)), new double[] {0, from.distanceTo(to)}};
@@ -45,18 +29,6 @@ class NeedleFinderConvergingPairTest {
     /** A needle read in the slice at 2.5, {@code x} mm across, from y = -160 to -30. */
     private static Object[] farNeedle(double x) {
         return run(voxels(new Vec3(x, -160, 2.5), new Vec3(x, -30, 2.5)), new Vec3(x, -160, 2.5), new Vec3(x, -30, 2.5));
-    }
-
-    private static List<Integer> othersSteel(Object[]... runs) {
-        List<Vec3[]> v = new ArrayList<>();
-        List<SpaceCurve> c = new ArrayList<>();
-        List<double[]> r = new ArrayList<>();
-        for (Object[] run : runs) {
-            v.add((Vec3[]) run[0]);
-            c.add((SpaceCurve) run[1]);
-            r.add((double[]) run[2]);
-        }
-        return NeedleFinder.othersSteel(v, c, r, SLICE_MM, SLICE_MM);
     }
 
     @Test

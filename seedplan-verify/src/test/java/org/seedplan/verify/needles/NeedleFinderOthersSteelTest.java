@@ -21,13 +21,13 @@ class NeedleFinderOthersSteelTest {
     private static final double SLICE_MM = 5;
 
     /** A straight curve through {@code from} along {@code direction} (made unit), parameter 0 at {@code from}. */
-    private static SpaceCurve line(Vec3 from, Vec3 direction) {
+    static SpaceCurve line(Vec3 from, Vec3 direction) {
         Vec3 u = direction.normalized();
         return new SpaceCurve(from, u, 1, new double[] {from.x(), u.x()}, new double[] {from.y(), u.y()}, new double[] {from.z(), u.z()});
     }
 
     /** Voxels every 0.75 mm from {@code a} to {@code b} (both at a slice centre), two across (±0.375 mm in x). */
-    private static List<Vec3> voxels(Vec3 a, Vec3 b) {
+    static List<Vec3> voxels(Vec3 a, Vec3 b) {
         List<Vec3> out = new ArrayList<>();
         int n = (int) Math.ceil(a.distanceTo(b) / 0.75);
         for (int k = 0; k <= n; k++) {
@@ -57,7 +57,7 @@ class NeedleFinderOthersSteelTest {
         return new Object[] {voxels.toArray(new Vec3[0]), c, new double[] {lo, hi}};
     }
 
-    private static List<Integer> othersSteel(Object[]... runs) {
+    static List<Integer> othersSteel(Object[]... runs) {
         List<Vec3[]> v = new ArrayList<>();
         List<SpaceCurve> c = new ArrayList<>();
         List<double[]> r = new ArrayList<>();
