@@ -22,14 +22,9 @@ class NeedleFinderColumnPairTest {
         assertThat(d.matching().unmatchedPlanned()).as("missed").isEmpty();
         assertThat(d.matching().unmatchedFound()).as("false needles").isEmpty();
         for (int number : new int[] {4, 8}) {
-            SimulatedNeedle t = d.scenario().placed().get(number - 1);
-            NeedleMatch match = d.matching().matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
-            FoundNeedle f = d.matching().found().get(match.found());
-            double tip = f.tipMm().distanceTo(t.tipMm());
-            double axis = NeedleMatcher.angleDeg(f.axisAtTip(), t.axisAtTip(NeedleFinder.AXIS_CHORD_MM));
-            System.out.printf(java.util.Locale.ROOT, "needle %d: tip %.2f mm, axis %.2f°%n", number, tip, axis);
-            assertThat(tip).as("needle %d's tip, mm", number).isLessThan(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
-            assertThat(axis).as("needle %d's axis, degrees", number).isLessThan(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
+            double[] tipAndAxis = NeedleFinderStepAcrossTest.tipAndAxis(d, number);
+            assertThat(tipAndAxis[0]).as("needle %d's tip, mm", number).isLessThan(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
+            assertThat(tipAndAxis[1]).as("needle %d's axis, degrees", number).isLessThan(NeedleFinderAcceptanceTest.ANGLE_TOLERANCE_DEG);
         }
     }
 }

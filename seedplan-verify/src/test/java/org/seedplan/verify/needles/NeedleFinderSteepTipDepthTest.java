@@ -52,7 +52,7 @@ class NeedleFinderSteepTipDepthTest {
     }
 
     /** Needle {@code n}'s (1-based) tip's distance from the true tip, mm. */
-    private static double tipError(NeedleMatching m, List<SimulatedNeedle> truth, int n) {
+    static double tipError(NeedleMatching m, List<SimulatedNeedle> truth, int n) {
         NeedleMatch x = m.matches().stream().filter(k -> k.planned() == n - 1).findFirst().orElseThrow();
         double mm = m.found().get(x.found()).tipMm().distanceTo(truth.get(n - 1).tipMm());
         System.out.printf(java.util.Locale.ROOT, "needle %d: tip %.2f mm%n", n, mm);

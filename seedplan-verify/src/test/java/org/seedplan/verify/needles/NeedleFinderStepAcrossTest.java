@@ -49,7 +49,7 @@ class NeedleFinderStepAcrossTest {
     }
 
     /** Tip error (mm) and axis error (degrees) of needle {@code number} (1…) of the drawn scan, printed. */
-    private static double[] tipAndAxis(NeedleFinderThickSliceTest.Drawn d, int number) {
+    static double[] tipAndAxis(NeedleFinderThickSliceTest.Drawn d, int number) {
         SimulatedNeedle t = d.scenario().placed().get(number - 1);
         NeedleMatch match = d.matching().matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
         FoundNeedle f = d.matching().found().get(match.found());
