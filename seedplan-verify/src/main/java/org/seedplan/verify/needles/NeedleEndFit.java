@@ -1,7 +1,9 @@
 package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -427,6 +429,28 @@ final class NeedleEndFit {
      * settled from there ({@link #settle}) and kept where it is still that much better and inside the end's search.
      */
     Vec3 resettledTipShiftMm(int b) {
+        return resettledTipShiftMm(b, false);
+    }
+
+    /**
+     * {@link #resettledTipShiftMm(int)}, looked for only where the end's offsets and tilts settled again half a step along the axis
+     * either side ({@value #BASIN_LOOK_STEP_MM} mm) already explain the window's voxels better than the least misfit by more than
+     * the along-axis statement's rise; null otherwise. A short end held with the line moved across is a slope the offsets
+     * settled again run down from the end found: on the two traced 3 mm needles the misfit so settled lay under the bar at
+     * +0.5 mm already (4477 needle 2: 110.5 against 116.9; 4402 needle 7: 88.7 against 99.2) and went on falling to +1.5 mm
+     * (docs/needles.md, twenty-sixth round, second part, branch {@code needletip8}). Two short fits instead of six on the many
+     * ends that hold no such slope.
+     */
+    Vec3 screenedResettledTipShiftMm(int b) {
+        return resettledTipShiftMm(b, true);
+    }
+
+    /**
+     * {@link #resettledTipShiftMm(int)}; when {@code screened}, first the places half a step either side (in that order, the
+     * second only where the first is not under the bar), and the whole look only where one of them lies under the bar. The
+     * fits made for the screen are the look's own at those places (the search is deterministic), so they are not made twice.
+     */
+    private Vec3 resettledTipShiftMm(int b, boolean screened) {
         double t0 = tipMm[b];
         if (!insideReach(t0)) {
             return null;
@@ -436,6 +460,20 @@ final class NeedleEndFit {
         try {
             double least = misfit(tipShaft, t0, tipTurn, TIP_FROM_MM, TIP_TO_MM);
             double bar = least - 4 * least / Math.max(1, windowVoxels());
+            Map<Double, double[]> held = new HashMap<>();
+            if (screened) {
+                boolean slope = false;
+                for (double dt : new double[] {-BASIN_LOOK_STEP_MM, BASIN_LOOK_STEP_MM}) {
+                    if (!slope && insideReach(t0 + dt)) {
+                        double[] h = heldAt(t0 + dt);
+                        held.put(dt, h);
+                        slope = h[4] < bar;
+                    }
+                }
+                if (!slope) {
+                    return null;
+                }
+            }
             double bestT = Double.NaN;
             double[] bestQ = null;
             double best = bar;
@@ -444,12 +482,9 @@ final class NeedleEndFit {
                 if (Math.abs(dt) < 1e-9 || !insideReach(t)) {
                     continue;
                 }
-                double[] q = NelderMead.minimise(x -> misfit(withOffsets(tipShaft, new double[] {t, x[0], x[1], x[2], x[3]}), t, tipTurn,
-                        TIP_FROM_MM, TIP_TO_MM), new double[] {tipShaft[4], tipShaft[5], tipShaft[6], tipShaft[7]},
-                        new double[] {0.1, 0.1, 0.005, 0.005}, SHORT_EVALUATIONS, TOLERANCE);
-                double m = misfit(withOffsets(tipShaft, new double[] {t, q[0], q[1], q[2], q[3]}), t, tipTurn, TIP_FROM_MM, TIP_TO_MM);
-                if (m < best) {
-                    best = m;
+                double[] q = held.containsKey(dt) ? held.get(dt) : heldAt(t);
+                if (q[4] < best) {
+                    best = q[4];
                     bestT = t;
                     bestQ = q;
                 }
@@ -473,45 +508,21 @@ final class NeedleEndFit {
     }
 
     /**
-     * {@link #resettledTipShiftMm}, looked for only where the end's offsets and tilts settled again half a step along the axis
-     * either side ({@value #BASIN_LOOK_STEP_MM} mm) already explain the window's voxels better than the least misfit by more than
-     * the along-axis statement's rise; null otherwise. A short end held with the line moved across is a slope the offsets
-     * settled again run down from the end found: on the two traced 3 mm needles the misfit so settled lay under the bar at
-     * +0.5 mm already (4477 needle 2: 110.5 against 116.9; 4402 needle 7: 88.7 against 99.2) and went on falling to +1.5 mm
-     * (docs/needles.md, twenty-sixth round, second part, branch {@code needletip8}). Two short fits instead of six on the many
-     * ends that hold no such slope.
+     * The end's offsets and tilts settled again with the tip held at {@code t} (mm along the axis), and the window's misfit
+     * there: {offset 1, offset 2, tilt 1, tilt 2, misfit}.
      */
-    Vec3 screenedResettledTipShiftMm(int b) {
-        double t0 = tipMm[b];
-        if (!insideReach(t0)) {
-            return null;
-        }
-        double kept = bevelMm;
-        bevelMm = bevelsMm[b];
-        boolean slope = false;
-        try {
-            double least = misfit(tipShaft, t0, tipTurn, TIP_FROM_MM, TIP_TO_MM);
-            double bar = least - 4 * least / Math.max(1, windowVoxels());
-            for (double dt : new double[] {-BASIN_LOOK_STEP_MM, BASIN_LOOK_STEP_MM}) {
-                double t = t0 + dt;
-                if (!slope && insideReach(t)) {
-                    double[] q = NelderMead.minimise(x -> misfit(withOffsets(tipShaft, new double[] {t, x[0], x[1], x[2], x[3]}), t,
-                            tipTurn, TIP_FROM_MM, TIP_TO_MM), new double[] {tipShaft[4], tipShaft[5], tipShaft[6], tipShaft[7]},
-                            new double[] {0.1, 0.1, 0.005, 0.005}, SHORT_EVALUATIONS, TOLERANCE);
-                    slope = misfit(withOffsets(tipShaft, new double[] {t, q[0], q[1], q[2], q[3]}), t, tipTurn, TIP_FROM_MM,
-                            TIP_TO_MM) < bar;
-                }
-            }
-        } finally {
-            bevelMm = kept;
-        }
-        return slope ? resettledTipShiftMm(b) : null;
+    private double[] heldAt(double t) {
+        double[] q = NelderMead.minimise(x -> misfit(withOffsets(tipShaft, new double[] {t, x[0], x[1], x[2], x[3]}), t, tipTurn,
+                TIP_FROM_MM, TIP_TO_MM), new double[] {tipShaft[4], tipShaft[5], tipShaft[6], tipShaft[7]},
+                new double[] {0.1, 0.1, 0.005, 0.005}, SHORT_EVALUATIONS, TOLERANCE);
+        double m = misfit(withOffsets(tipShaft, new double[] {t, q[0], q[1], q[2], q[3]}), t, tipTurn, TIP_FROM_MM, TIP_TO_MM);
+        return new double[] {q[0], q[1], q[2], q[3], m};
     }
 
-    /** How far either side of the tip found the end's offsets are settled again ({@link #resettledTipShiftMm}), mm. */
+    /** How far either side of the tip found the end's offsets are settled again ({@link #resettledTipShiftMm(int)}), mm. */
     private static final double BASIN_LOOK_MM = 1.5;
 
-    /** The step in which the end's offsets are settled again along the axis ({@link #resettledTipShiftMm}), mm. */
+    /** The step in which the end's offsets are settled again along the axis ({@link #resettledTipShiftMm(int)}), mm. */
     private static final double BASIN_LOOK_STEP_MM = 0.5;
 
     /** How long the end fit's window reaches along the axis, from its shaft's start behind the end to its front edge, mm. */
