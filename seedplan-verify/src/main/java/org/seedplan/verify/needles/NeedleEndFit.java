@@ -79,6 +79,12 @@ final class NeedleEndFit {
     private final double[] along;
     private final double[] value;
     private final double[] model;
+    /** The in-plane and slice weights of one element of the model's steel ({@link #render}), kept between evaluations. */
+    private final double[] wx;
+    private final double[] wy;
+    private final double[] wz;
+    /** The windows the misfit has been asked over ({@link Window}), made once each. */
+    private final List<Window> windows = new ArrayList<>(2);
     private double tissue;
     /** The white noise near this end ({@link #whiteNoiseHu}), HU. */
     private double noiseHu;
@@ -131,6 +137,9 @@ final class NeedleEndFit {
         nj = Math.max(0, j1 - j0 + 1);
         nk = Math.max(0, k1 - k0 + 1);
         model = new double[ni * nj * nk];
+        wx = new double[ni];
+        wy = new double[nj];
+        wz = new double[nk];
         double radiusZ = RADIUS_MM + NeedleCentreline.zSpreadMm(ct);
         List<double[]> kept = new ArrayList<>();
         for (int k = 0; k < nk; k++) {
@@ -1059,6 +1068,11 @@ final class NeedleEndFit {
      * when {@code tipMm} is NaN, a plain shaft to {@value #SHAFT_STEEL_TO_MM} mm.
      */
     private double misfit(double[] p, double tipMm, double phi, double from, double to) {
+        return misfit(p, tipMm, phi, window(from, to));
+    }
+
+    /** {@link #misfit(double[], double, double, double, double)} over the voxels of {@code w}, the model rendered into them only. */
+    double misfit(double[] p, double tipMm, double phi, Window w) {
         double sxy = Math.abs(p[1]);
         double box = Math.abs(p[2]);
         double sz = Math.abs(p[3]);
@@ -1067,12 +1081,10 @@ final class NeedleEndFit {
                 || Math.abs(p[5]) > 1.5 || Math.abs(p[6]) > 0.05 || Math.abs(p[7]) > 0.05) {
             return Double.MAX_VALUE / 4;
         }
-        render(Math.exp(p[0]), sxy, box, sz, p, tipMm, phi, from);
+        render(Math.exp(p[0]), sxy, box, sz, p, tipMm, phi, w);
         double sum = 0;
         double c2 = ROBUST_HU * ROBUST_HU;
-        int first = java.util.Arrays.binarySearch(along, from);
-        first = first < 0 ? -first - 1 : first;
-        for (int q = first; q < voxel.length && along[q] <= to; q++) {
+        for (int q = w.first; q < w.end; q++) {
             double predicted = Math.min(clipHu, tissue + model[voxel[q]]);
             double r = predicted - value[q];
             sum += Math.log1p(r * r / c2);
@@ -1080,23 +1092,85 @@ final class NeedleEndFit {
         return sum;
     }
 
-    /** Fills {@link #model} with the blurred steel (CT above the tissue), for voxels from {@code from} mm along the axis on. */
-    private void render(double massPerMm, double sxy, double box, double sz, double[] p, double tipMm, double phi, double from) {
-        java.util.Arrays.fill(model, 0);
+    /** The window of voxels from {@code from} to {@code to} mm along the axis, made on first use. */
+    private Window window(double from, double to) {
+        for (Window w : windows) {
+            if (w.from == from && w.to == to) {
+                return w;
+            }
+        }
+        Window w = new Window(from, to, false);
+        windows.add(w);
+        return w;
+    }
+
+    /**
+     * The voxels a misfit reads: those whose position along the axis lies in [{@code from}, {@code to}] (indices
+     * {@code first} to {@code end} − 1 of {@link #voxel}), and per row of the box (one j and k) the least and greatest i among
+     * them. The model is rendered into those rows' stretches only, and an element whose box meets none of them is skipped:
+     * each element of the steel is spread over a box 4 σ and a voxel either side of it, and its spread beyond the window (the
+     * steel from {@value #LEAD_MM} mm behind the window's start, the shaft's steel from {@value #SHAFT_TO_MM} to
+     * {@value #SHAFT_STEEL_TO_MM} mm beyond the shaft's window, the slices and rows outside the fitted radius) is never read. A
+     * voxel read gets the same terms added in the same order as in the whole box, so the misfit is the same number
+     * (docs/needles.md, twenty-seventh round, {@code needlespeed6}).
+     */
+    final class Window {
+        private final double from;
+        private final double to;
+        private final int first;
+        private final int end;
+        /** Per row k·nj + j: the least and greatest i read (rowFrom &gt; rowTo where none). */
+        private final int[] rowFrom;
+        private final int[] rowTo;
+
+        /** The window; {@code wholeBox}: every row's whole stretch (the box as rendered before the window, for the tests). */
+        Window(double from, double to, boolean wholeBox) {
+            this.from = from;
+            this.to = to;
+            int a = java.util.Arrays.binarySearch(along, from);
+            a = a < 0 ? -a - 1 : a;
+            int b = a;
+            while (b < voxel.length && along[b] <= to) {
+                b++;
+            }
+            first = a;
+            end = b;
+            rowFrom = new int[nj * nk];
+            rowTo = new int[nj * nk];
+            java.util.Arrays.fill(rowFrom, wholeBox ? 0 : ni);
+            java.util.Arrays.fill(rowTo, wholeBox ? ni - 1 : -1);
+            for (int q = first; q < end && !wholeBox; q++) {
+                int row = voxel[q] / ni;
+                int i = voxel[q] % ni;
+                rowFrom[row] = Math.min(rowFrom[row], i);
+                rowTo[row] = Math.max(rowTo[row], i);
+            }
+        }
+    }
+
+    /**
+     * Fills {@link #model} with the blurred steel (CT above the tissue) in the rows' stretches of {@code w}, for its voxels from
+     * {@code w.from} mm along the axis on.
+     */
+    private void render(double massPerMm, double sxy, double box, double sz, double[] p, double tipMm, double phi, Window w) {
+        int[] rowFrom = w.rowFrom;
+        int[] rowTo = w.rowTo;
+        for (int row = 0; row < rowFrom.length; row++) {
+            if (rowFrom[row] <= rowTo[row]) {
+                java.util.Arrays.fill(model, row * ni + rowFrom[row], row * ni + rowTo[row] + 1, 0);
+            }
+        }
         Grid g = ct.grid();
         double r = NEEDLE_RADIUS_MM;
         double full = Math.PI * r * r;
         double bevel = bevelMm;
         boolean shaftOnly = Double.isNaN(tipMm);
         double last = shaftOnly ? SHAFT_STEEL_TO_MM : tipMm;
-        double first = Math.max(steelFromMm, from - LEAD_MM);
+        double first = Math.max(steelFromMm, w.from - LEAD_MM);
         Vec3 side = e1.times(Math.cos(phi)).plus(e2.times(Math.sin(phi)));
         double reachXy = 4 * sxy;
         double reachZ = box / 2 + 4 * sz;
         double norm = 1 / (Math.sqrt(2 * Math.PI) * sxy);
-        double[] wx = new double[ni];
-        double[] wy = new double[nj];
-        double[] wz = new double[nk];
         double heel = shaftOnly ? last : Math.max(first, last - bevel);
         int shaftElements = (int) Math.ceil((heel - first) / SHAFT_ELEMENT_MM);
         int bevelElements = (int) Math.ceil((last - heel) / BEVEL_ELEMENT_MM);
@@ -1132,21 +1206,41 @@ final class NeedleEndFit {
             int jb = Math.min(nj - 1, (int) Math.ceil((cy + reachXy - g.y(0)) / g.dyMm()) - j0);
             int ka = Math.max(0, (int) Math.floor((cz - reachZ - g.z(0)) / g.dzMm()) - k0);
             int kb = Math.min(nk - 1, (int) Math.ceil((cz + reachZ - g.z(0)) / g.dzMm()) - k0);
-            if (ia > ib || ja > jb || ka > kb) {
+            // The slices in which the element's box meets a voxel the misfit reads: none (steel behind the window's start, the
+            // shaft's beyond its window), and the element adds nothing read; its weights are made for those slices alone.
+            int kRead = nk;
+            int kReadTo = -1;
+            for (int k = ka; k <= kb; k++) {
+                for (int j = ja; j <= jb; j++) {
+                    int row = k * nj + j;
+                    if (Math.max(ia, rowFrom[row]) <= Math.min(ib, rowTo[row])) {
+                        kRead = Math.min(kRead, k);
+                        kReadTo = k;
+                        break;
+                    }
+                }
+            }
+            if (kRead > kReadTo) {
                 continue;
             }
             gaussian(wx, ia, ib, g.x(i0 + ia) - cx, g.dxMm(), sxy, norm);
             gaussian(wy, ja, jb, g.y(j0 + ja) - cy, g.dyMm(), sxy, norm);
-            for (int k = ka; k <= kb; k++) {
+            for (int k = kRead; k <= kReadTo; k++) {
                 wz[k] = sliceProfile(g.z(k0 + k) - cz, box, sz);
             }
-            for (int k = ka; k <= kb; k++) {
+            for (int k = kRead; k <= kReadTo; k++) {
                 double az = amount * wz[k];
                 for (int j = ja; j <= jb; j++) {
+                    int row = k * nj + j;
+                    int from = Math.max(ia, rowFrom[row]);
+                    int to = Math.min(ib, rowTo[row]);
+                    if (from > to) {
+                        continue;
+                    }
                     double ayz = az * wy[j];
-                    int row = (k * nj + j) * ni;
-                    for (int i = ia; i <= ib; i++) {
-                        model[row + i] += ayz * wx[i];
+                    int at = row * ni;
+                    for (int i = from; i <= to; i++) {
+                        model[at + i] += ayz * wx[i];
                     }
                 }
             }
