@@ -108,9 +108,14 @@ public final class NeedleFinder {
         double thickness = ct.sliceProfileFwhmMm();
         double follow = followLevelHu(ct);
         double start = startLevelHu(ct);
+        // One pass over the scan (26 million voxels at 512 × 512 × 100): a comparison rather than Math.max, whose float form
+        // keeps NaN and −0 apart at a cost per voxel; the scan's values are finite, so the greatest is the same number.
         for (int v = 0; v < hu.length; v++) {
-            metal[v] = hu[v] >= follow;
-            max = Math.max(max, hu[v]);
+            float h = hu[v];
+            metal[v] = h >= follow;
+            if (h > max) {
+                max = h;
+            }
         }
         double clipHu = clipLevel(hu, metal, max);
         double tube = tubeMm(ct);
