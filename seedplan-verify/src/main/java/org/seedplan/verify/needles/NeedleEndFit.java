@@ -108,6 +108,16 @@ final class NeedleEndFit {
     /** The shaft's parameters with the axis's offsets and tilts refitted at the tip, and the bevel's turn, of the end's search. */
     private double[] tipShaft;
     private double tipTurn;
+    /** Whether the bevels' tips and misfits ({@link #tipMm}, {@link #misfits}) are fitted ({@link #bevels}). */
+    private boolean bevelsFitted;
+    /**
+     * The rest of the whole fit of which this is the first window, its end not yet looked for (an end deferred: {@link #of(Volume,
+     * Vec3, Vec3, double, double, double[], double[], java.util.function.DoublePredicate, java.util.function.DoublePredicate,
+     * double, double, boolean)}), or null.
+     */
+    private java.util.function.Supplier<NeedleEndFit> rest;
+    /** The whole fit once a deferred end was looked for, or null (this fit is whole). */
+    private NeedleEndFit whole;
 
     private NeedleEndFit(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile) {
         this.ct = ct;
@@ -207,12 +217,56 @@ final class NeedleEndFit {
     static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
             java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm,
             double massPerMm) {
+        return of(ct, end, axis, clipHu, visibleMm, bevelsMm, profile, ownSteelTo, ownSteelGoesOnFrom, leastMassPerMm, massPerMm, false);
+    }
+
+    /**
+     * {@link #of(Volume, Vec3, Vec3, double, double, double[], double[], java.util.function.DoublePredicate,
+     * java.util.function.DoublePredicate, double, double)}; when {@code endDeferred} (and no least mass is given: the whole fit
+     * is then this window or windows beyond it, which take their profile and first steel from it), only the first window's
+     * shaft is fitted now, and the end (its search, the windows beyond or behind, the bevels) is looked for when the fit is first asked
+     * anything of it: every answer is then the one the whole fit gives (the search is deterministic and reads only the
+     * scan), and a fit asked only its slice profile ({@link #profile()}) or its first shaft's steel
+     * ({@link #firstMassPerMm()}), which the whole fit takes from this very window, never looks for its end. For the finder's
+     * first pass on thick slices, whose ends are all fitted again after the z fits (docs/needles.md, twenty-seventh round,
+     * branch {@code needlespeed5}).
+     */
+    static NeedleEndFit of(Volume ct, Vec3 end, Vec3 axis, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
+            java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm,
+            double massPerMm, boolean endDeferred) {
         Vec3 along = axis.normalized();
-        NeedleEndFit fit = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
-        fit.givenMassPerMm = profile == null ? Double.NaN : massPerMm;
-        if (!fit.fit()) {
+        NeedleEndFit first = new NeedleEndFit(ct, end, along, clipHu, visibleMm, bevelsMm, profile);
+        first.givenMassPerMm = profile == null ? Double.NaN : massPerMm;
+        if (!first.fitShaft()) {
             return null;
         }
+        if (!endDeferred || leastMassPerMm > 0) {
+            return first.withEnd(ct, end, along, clipHu, visibleMm, bevelsMm, profile, ownSteelTo, ownSteelGoesOnFrom, leastMassPerMm);
+        }
+        first.rest = () -> first.withEnd(ct, end, along, clipHu, visibleMm, bevelsMm, profile, ownSteelTo, ownSteelGoesOnFrom,
+                leastMassPerMm);
+        return first;
+    }
+
+    /** This fit, or where its end was deferred the whole fit, its end looked for now if it was not yet. */
+    private NeedleEndFit whole() {
+        if (rest != null) {
+            whole = rest.get();
+            rest = null;
+        }
+        return whole == null ? this : whole;
+    }
+
+    /**
+     * The whole fit of which this is the first window, its shaft fitted: this window's end looked for, then, where its shaft is
+     * lighter than {@code leastMassPerMm}, behind it ({@link #behindLightShaft}), else beyond the window while the steel goes on
+     * ({@link #of(Volume, Vec3, Vec3, double, double, double[], double[], java.util.function.DoublePredicate,
+     * java.util.function.DoublePredicate)}).
+     */
+    private NeedleEndFit withEnd(Volume ct, Vec3 end, Vec3 along, double clipHu, double visibleMm, double[] bevelsMm, double[] profile,
+            java.util.function.DoublePredicate ownSteelTo, java.util.function.DoublePredicate ownSteelGoesOnFrom, double leastMassPerMm) {
+        NeedleEndFit fit = this;
+        fit.searchEnd();
         NeedleEndFit behind = fit.massPerMm() < leastMassPerMm
                 ? behindLightShaft(fit, ct, end, along, clipHu, visibleMm, bevelsMm, profile, leastMassPerMm) : null;
         if (behind != null) {
@@ -274,7 +328,8 @@ final class NeedleEndFit {
             double[] bevelsMm, double[] profile, double leastMassPerMm) {
         for (double back = BACK_STEP_MM; back <= MAX_BACK_MM + 1e-9; back += BACK_STEP_MM) {
             NeedleEndFit behind = new NeedleEndFit(ct, end.minus(along.times(back)), along, clipHu, visibleMm - back, bevelsMm, profile);
-            if (!behind.fit()) {
+            // Only its shaft's steel is asked: its end is not looked for.
+            if (!behind.fitShaft()) {
                 return null;
             }
             if (behind.massPerMm() >= leastMassPerMm) {
@@ -419,6 +474,10 @@ final class NeedleEndFit {
      * centroids' staircase ({@link NeedleFinder#acrossByEndFit}).
      */
     Vec3 acrossAtTipMm(int b) {
+        if (whole() != this) {
+            return whole().acrossAtTipMm(b);
+        }
+        bevels();
         double lever = tipMm[b] - SHAFT_MIDDLE_MM;
         double o1 = tipShaft[4] + tipShaft[6] * lever;
         double o2 = tipShaft[5] + tipShaft[7] * lever;
@@ -460,6 +519,10 @@ final class NeedleEndFit {
      * fits made for the screen are the look's own at those places (the search is deterministic), so they are not made twice.
      */
     private Vec3 resettledTipShiftMm(int b, boolean screened) {
+        if (whole() != this) {
+            return whole().resettledTipShiftMm(b, screened);
+        }
+        bevels();
         double t0 = tipMm[b];
         if (!insideReach(t0)) {
             return null;
@@ -539,6 +602,10 @@ final class NeedleEndFit {
 
     /** The tip's distance beyond the end along the axis with a bevel of {@code bevelsMm[b]}, mm. */
     double tipOffsetMm(int b) {
+        if (whole() != this) {
+            return whole().tipOffsetMm(b);
+        }
+        bevels();
         return tipMm[b] + shiftMm;
     }
 
@@ -563,6 +630,9 @@ final class NeedleEndFit {
 
     /** {@link #blindHalfWidthMm(double)} with the slice profile {@code pr} (in-plane σ, box width, slice σ, mm) instead of this end's. */
     double blindHalfWidthMm(double lengthMm, double[] pr) {
+        if (whole() != this) {
+            return whole().blindHalfWidthMm(lengthMm, pr);
+        }
         Grid g = ct.grid();
         double sxy = Math.max(pr[0], 1e-3);
         double peak = Math.exp(shaftFit[0]) * pixelMean(g.dxMm(), sxy) * pixelMean(g.dyMm(), sxy);
@@ -606,6 +676,9 @@ final class NeedleEndFit {
      * slice boundary, or on Gaussian and triangle profiles, the bound is a few hundredths of a mm.
      */
     double tipZUncertaintyMm(List<Vec3> pathMm, double lengthMm) {
+        if (whole() != this) {
+            return whole().tipZUncertaintyMm(pathMm, lengthMm);
+        }
         if (pathMm.size() < 2) {
             return 0;
         }
@@ -721,6 +794,10 @@ final class NeedleEndFit {
      * given the scan's mass, {@link NeedleFinder#HEAVY_SHAFT_SHARE}).
      */
     double tipAxisUncertaintyMm(int b) {
+        if (whole() != this) {
+            return whole().tipAxisUncertaintyMm(b);
+        }
+        bevels();
         double t0 = tipMm[b];
         if (t0 <= TIP_FROM_MM || t0 >= TIP_TO_MM) {
             return UNBOUNDED_ALONG_AXIS_MM;
@@ -790,6 +867,10 @@ final class NeedleEndFit {
 
     /** The least misfit with a bevel of {@code bevelsMm[b]} (robust, dimensionless). */
     double misfit(int b) {
+        if (whole() != this) {
+            return whole().misfit(b);
+        }
+        bevels();
         return misfits[b];
     }
 
@@ -803,6 +884,15 @@ final class NeedleEndFit {
      * the needle lies).
      */
     private boolean fit() {
+        if (!fitShaft()) {
+            return false;
+        }
+        searchEnd();
+        return true;
+    }
+
+    /** The shaft's part of {@link #fit}: false when the shaft cannot be fitted. */
+    private boolean fitShaft() {
         Grid g = ct.grid();
         if (-steelFromMm < -SHAFT_TO_MM + 3 || voxel.length == 0) {
             return false;
@@ -860,15 +950,20 @@ final class NeedleEndFit {
         if (profile == null) {
             p = NelderMead.minimise(x -> misfit(x, Double.NaN, 0, SHAFT_FROM_MM, SHAFT_TO_MM), p, steps, MAX_EVALUATIONS, TOLERANCE);
         }
-        double[] shaft = p;
-        shaftFit = shaft;
+        shaftFit = p;
+        return true;
+    }
+
+    /** The end's part of {@link #fit}, on the fitted shaft; the bevels' tips are fitted when first asked ({@link #bevels}). */
+    private void searchEnd() {
+        double[] shaft = shaftFit;
         // The end: on a coarse grid of positions and eight turns of the bevel, then by golden section in position and in turn,
         // twice. Four turns were too coarse: on a needle 9-11° out of 3 mm box slices the misfit along the axis has two
         // minima about a bevel length apart, one of them deep only where the bevel faces half-way between two of the four
         // turns, and the search took the other (tip 4.1 mm short, seed 2407).
         double bestT = 0;
         double bestPhi = 0;
-        best = Double.MAX_VALUE;
+        double best = Double.MAX_VALUE;
         for (double t = TIP_SEARCH_FROM_MM; t <= TIP_SEARCH_TO_MM + 1e-9; t += 0.5) {
             for (int a = 0; a < TURNS; a++) {
                 double m = misfit(shaft, t, a * 2 * Math.PI / TURNS, TIP_FROM_MM, TIP_TO_MM);
@@ -917,21 +1012,29 @@ final class NeedleEndFit {
                 settled = escaped;
             }
         }
-        double[] atTip = java.util.Arrays.copyOf(settled, 8);
-        double t = settled[8];
-        double turned = settled[9];
-        double finalTurn = turned;
-        double tip = t;
-        searchedTipMm = t;
-        tipShaft = atTip;
-        tipTurn = finalTurn;
-        // The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip with the usual bevel.
+        searchedTipMm = settled[8];
+        tipShaft = java.util.Arrays.copyOf(settled, 8);
+        tipTurn = settled[9];
+    }
+
+    /**
+     * The bevel's length: the tip again for each length, from 1.5 mm behind to 1 mm beyond the tip found with the usual bevel
+     * (the end's offsets, tilts and turn kept); made once, when a tip or misfit of a bevel is first asked. A window the end is
+     * looked for beyond, or the first pass's ends fitted again after the z fits, never asks (docs/needles.md, twenty-seventh
+     * round, branch {@code needlespeed5}).
+     */
+    private void bevels() {
+        if (bevelsFitted) {
+            return;
+        }
+        double kept = bevelMm;
         for (int b = 0; b < bevelsMm.length; b++) {
             bevelMm = bevelsMm[b];
-            tipMm[b] = golden(x -> misfit(atTip, x, finalTurn, TIP_FROM_MM, TIP_TO_MM), tip - 1.5, tip + 1.0);
-            misfits[b] = misfit(atTip, tipMm[b], finalTurn, TIP_FROM_MM, TIP_TO_MM);
+            tipMm[b] = golden(x -> misfit(tipShaft, x, tipTurn, TIP_FROM_MM, TIP_TO_MM), searchedTipMm - 1.5, searchedTipMm + 1.0);
+            misfits[b] = misfit(tipShaft, tipMm[b], tipTurn, TIP_FROM_MM, TIP_TO_MM);
         }
-        return true;
+        bevelMm = kept;
+        bevelsFitted = true;
     }
 
     /** Whether a tip {@code t} mm along the axis from this fit's end lies within the end's search (the window bounds it). */

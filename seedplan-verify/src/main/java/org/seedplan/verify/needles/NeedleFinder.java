@@ -174,7 +174,10 @@ public final class NeedleFinder {
         }
         // The needles of one implant are of one type: the bevel length that best explains all their ends together.
         Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
-        fitEnds(ct, refinedRuns, ranges, clipHu, fits, null);
+        // On thick slices every end is fitted again after the z fits, and the z fits ask these only their profile and, for the
+        // blind band's test, a few their steel and noise: their ends are looked for only when asked (NeedleEndFit.of; every
+        // answer the whole fit's; docs/needles.md, twenty-seventh round, needlespeed5).
+        fitEnds(ct, refinedRuns, ranges, clipHu, fits, null, thickness >= NeedleCentreline.THICK_SLICE_MM);
         // The in-plane blur and the slice profile are the scanner's. On slices of 3 mm and more a shaft's 7.5 mm hold too little
         // along z to tell the profile well (boxes of 0.4-2.9 mm fitted on one 2.5 mm box scan; 4.3 mm on a 3 mm one, whose tip
         // then came one bevel length short), so
@@ -354,7 +357,7 @@ public final class NeedleFinder {
             sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
-            fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile);
+            fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile, false);
             // An end whose shaft (behind the run's end) holds much less steel per mm than the scan's needles' (all of one type) is
             // not on its needle's steel: the run went on past the tip along a strand of seeds or onto a neighbour's tip; its end is
             // looked for behind that steel (NeedleEndFit.behindLightShaft; 3651 n6, 3591 n7, 3590 n4, docs/needles.md, fifteenth round).
@@ -2840,13 +2843,15 @@ public final class NeedleFinder {
 
     /**
      * Each run's end fitted ({@link #describe}) into {@code fits} with the usual bevel and the slice profile {@code profile} (null:
-     * each end its own), the runs side by side: a run's fit reads nothing of the others' but their curves.
+     * each end its own), the runs side by side: a run's fit reads nothing of the others' but their curves. {@code endsDeferred}:
+     * each end looked for only when its fit is first asked more than its profile ({@link NeedleEndFit#of}).
      */
-    private void fitEnds(Volume ct, List<Run> runs, List<double[]> ranges, double clipHu, Map<Run, NeedleEndFit> fits, double[] profile) {
+    private void fitEnds(Volume ct, List<Run> runs, List<double[]> ranges, double clipHu, Map<Run, NeedleEndFit> fits, double[] profile,
+            boolean endsDeferred) {
         List<Map<Run, NeedleEndFit>> each = java.util.stream.IntStream.range(0, runs.size()).parallel().mapToObj(q -> {
             Map<Run, NeedleEndFit> one = new IdentityHashMap<>();
             describe(ct, runs.get(q), ranges.get(q), clipHu, one, bevelsMm.length == 1 ? 0 : NeedleEndFit.USUAL_BEVEL, profile,
-                    others(runs, ranges, q), false, 0);
+                    others(runs, ranges, q), false, 0, Double.NaN, endsDeferred);
             return one;
         }).toList();
         each.forEach(fits::putAll);
@@ -2866,6 +2871,15 @@ public final class NeedleFinder {
     /** {@link #describe}, the end fit's first shaft given {@code massPerMm} of steel per mm (NaN: fitted; {@link NeedleEndFit#of}). */
     private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
             List<NeedleCentreline.Extent> others, boolean alongAxis, double leastMassPerMm, double massPerMm) {
+        return describe(ct, run, range, clipHu, fits, bevel, profile, others, alongAxis, leastMassPerMm, massPerMm, false);
+    }
+
+    /**
+     * {@link #describe}; when {@code endDeferred}, the end fit's end is looked for only when the fit is first asked more than its
+     * profile ({@link NeedleEndFit#of}), and no needle is described (null): for an ends' pass that keeps the fits alone.
+     */
+    private FoundNeedle describe(Volume ct, Run run, double[] range, double clipHu, Map<Run, NeedleEndFit> fits, int bevel, double[] profile,
+            List<NeedleCentreline.Extent> others, boolean alongAxis, double leastMassPerMm, double massPerMm, boolean endDeferred) {
         SpaceCurve curve = run.curve();
         Polyline line = new Polyline(curve, range[0], range[1]);
         End low = end(ct, line.reversed());
@@ -2922,9 +2936,12 @@ public final class NeedleFinder {
                         profile, s -> ownSteel(toTip.at(end), toTip.direction(end), s, tubeMm(ct), others),
                         s -> steelGoesOn(ct, toTip.at(end), toTip.direction(end), s)
                                 && ownSteel(toTip.at(end), toTip.direction(end), s + STEEL_FROM_TIP_MM + NeedleEndFit.STEEL_GOES_ON_MM, tubeMm(ct), others),
-                        leastMassPerMm, massPerMm);
+                        leastMassPerMm, massPerMm, endDeferred);
         if (fit != null) {
             fits.put(run, fit);
+        }
+        if (endDeferred) {
+            return null;
         }
         // The fitted end wherever the shaft behind it could be fitted (clipped or not: on 3 mm slices it placed unclipped tips
         // within 1 mm 233 times of 240 where the steel's mass did 224 times); the steel's mass along the axis where it could not.

@@ -114,6 +114,46 @@ class NeedleEndFitTest {
     }
 
     @Test
+    void anEndDeferredGivesTheWholeFitsAnswers() {
+        // The finder's first pass on thick slices defers each end (NeedleEndFit.of, endDeferred): the profile and the first shaft's
+        // steel are asked before the end is looked for, then everything else. Every answer must be the whole fit's exactly (the
+        // same search on the same voxels, made later; tolerance 0): an end inside the window (1 mm short of the tip), and one
+        // 12 mm short whose tip lies beyond the window (TIP_SEARCH_TO_MM, 5 mm), looked for again twice beyond it. 5 mm box
+        // slices, clipped (as the seen 12-bit scans), and 3 mm triangle slices, unclipped.
+        SimulatedNeedle n = needle();
+        Vec3 axis = n.axisAtTip(10);
+        Volume[] scans = {scan(5.0, IntraOpScanner.SliceProfile.BOX, 3071, 3.5), scan(3.0, IntraOpScanner.SliceProfile.TRIANGLE, 30710, 3.5)};
+        double[] clips = {3071, Double.POSITIVE_INFINITY};
+        for (int c = 0; c < scans.length; c++) {
+            Volume ct = scans[c];
+            double clipHu = clips[c];
+            for (double shortMm : new double[] {1.0, 12.0}) {
+                Vec3 start = TIP.minus(axis.times(shortMm));
+                NeedleEndFit whole = NeedleEndFit.of(ct, start, axis, clipHu, 60 - shortMm, NeedleEndFit.BEVELS_MM, null, s -> false,
+                        s -> false, 0, Double.NaN, false);
+                NeedleEndFit deferred = NeedleEndFit.of(ct, start, axis, clipHu, 60 - shortMm, NeedleEndFit.BEVELS_MM, null, s -> false,
+                        s -> false, 0, Double.NaN, true);
+                assertThat(whole).isNotNull();
+                assertThat(deferred).isNotNull();
+                assertThat(deferred.profile()).as("profile, end not yet looked for").containsExactly(whole.profile());
+                assertThat(deferred.firstMassPerMm()).isEqualTo(whole.firstMassPerMm());
+                // The end 12 mm short is found beyond the first window; the one 1 mm short inside it (0.3 mm: the tests above).
+                assertThat(Math.abs(whole.tipOffsetMm(NeedleEndFit.USUAL_BEVEL) - shortMm)).as("tip error, mm").isLessThanOrEqualTo(0.3);
+                assertThat(deferred.blindHalfWidthMm(20)).isEqualTo(whole.blindHalfWidthMm(20));
+                for (int b = 0; b < NeedleEndFit.BEVELS_MM.length; b++) {
+                    assertThat(deferred.tipOffsetMm(b)).as("tip, bevel %d", b).isEqualTo(whole.tipOffsetMm(b));
+                    assertThat(deferred.misfit(b)).isEqualTo(whole.misfit(b));
+                    assertThat(deferred.tipAxisUncertaintyMm(b)).isEqualTo(whole.tipAxisUncertaintyMm(b));
+                    assertThat(deferred.acrossAtTipMm(b)).isEqualTo(whole.acrossAtTipMm(b));
+                }
+                List<Vec3> path = List.of(n.pointAt(0.5), TIP);
+                assertThat(deferred.tipZUncertaintyMm(path, 20)).isEqualTo(whole.tipZUncertaintyMm(path, 20));
+                assertThat(deferred.profile()).as("profile, end looked for").containsExactly(whole.profile());
+            }
+        }
+    }
+
+    @Test
     void theProfileMadeAsWideAsTheSliceKeepsItsShape() {
         // A 3.74 mm box with σ 0.77 mm (scan 2625's median of the ends' fits) made 5 mm wide at half maximum: σ kept, box widened.
         double[] box = NeedleEndFit.withFwhm(new double[] {0.5, 3.74, 0.77}, 5);
