@@ -255,7 +255,9 @@ final class NeedleEndFit {
      * {@code needledeep9}). Its shaft, 7.5-15 mm behind the run's end, held the needle's own last steel and read its mass, so
      * {@link #behindLightShaft} did not look. The window is moved back as the searches beyond it move it forward (its end
      * {@value #WINDOW_BACK_MM} mm behind the tip found) and the new fit kept where its tip lies inside its own search's reach;
-     * else {@code fit}.
+     * else {@code fit}. The slice profile stays the first window's (as beyond); the shaft's mass per mm the finder weighs
+     * ({@link #firstMassPerMm}) is the new window's own, on the needle's shaft behind the tip (not the steel past it), so that a
+     * seed touching that shaft is caught as on any other end ({@link NeedleFinder#HEAVY_SHAFT_SHARE}).
      */
     private static NeedleEndFit behindReach(NeedleEndFit fit, Volume ct, Vec3 end, Vec3 along, double clipHu, double visibleMm,
             double[] bevelsMm, double[] profile) {
@@ -271,7 +273,6 @@ final class NeedleEndFit {
         }
         back.shiftMm = shift;
         back.shaftProfile = fit.profile();
-        back.firstMassPerMm = fit.firstMassPerMm();
         return back;
     }
 
