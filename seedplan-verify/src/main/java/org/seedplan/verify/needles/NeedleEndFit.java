@@ -304,7 +304,39 @@ final class NeedleEndFit {
             further.firstMassPerMm = fit.firstMassPerMm();
             fit = further;
         }
-        return fit;
+        return behindReach(fit, ct, end, along, clipHu, visibleMm, bevelsMm, profile);
+    }
+
+    /**
+     * The end looked for again with the window moved back where its tip was settled behind the search's reach (more than
+     * {@value #TIP_SEARCH_FROM_MM} mm from the window's end, its back edge {@value #TIP_FROM_MM} mm): the window then holds only
+     * the tip's last mm or so, the bevel's faintest steel, while the bevel's heel and the shaft, whose fall sets where the needle
+     * ends, lie behind its back edge; a tip there is weighed by what lies beyond it, and a tip behind the edge leaves the misfit
+     * flat. So it is where the metal run went on past the tip: 4580 needle 6 (5 mm Gaussian slices, 12-bit, 5.8°) ran 8.7 mm on
+     * along a strand of seeds straight above it one slice up, whose partial volume shows in the needle's own slice; its tip was
+     * settled 6.9 mm behind the run's end, 1.82 mm too deep, stated ±0.52 (docs/needles.md, twenty-seventh round, branch
+     * {@code needledeep9}). Its shaft, 7.5-15 mm behind the run's end, held the needle's own last steel and read its mass, so
+     * {@link #behindLightShaft} did not look. The window is moved back as the searches beyond it move it forward (its end
+     * {@value #WINDOW_BACK_MM} mm behind the tip found) and the new fit kept where its tip lies inside its own search's reach;
+     * else {@code fit}. The slice profile stays the first window's (as beyond); the shaft's mass per mm the finder weighs
+     * ({@link #firstMassPerMm}) is the new window's own, on the needle's shaft behind the tip (not the steel past it), so that a
+     * seed touching that shaft is caught as on any other end ({@link NeedleFinder#HEAVY_SHAFT_SHARE}).
+     */
+    private static NeedleEndFit behindReach(NeedleEndFit fit, Volume ct, Vec3 end, Vec3 along, double clipHu, double visibleMm,
+            double[] bevelsMm, double[] profile) {
+        if (fit.searchedTipMm >= TIP_SEARCH_FROM_MM) {
+            return fit;
+        }
+        double shift = fit.shiftMm + fit.searchedTipMm - WINDOW_BACK_MM;
+        NeedleEndFit back = new NeedleEndFit(ct, end.plus(along.times(shift)), along, clipHu, visibleMm + shift, bevelsMm, profile);
+        back.givenMassPerMm = fit.givenMassPerMm;
+        boolean kept = back.fit() && insideReach(back.searchedTipMm);
+        if (!kept) {
+            return fit;
+        }
+        back.shiftMm = shift;
+        back.shaftProfile = fit.profile();
+        return back;
     }
 
     /**
