@@ -587,6 +587,13 @@ final class NeedleZFit {
          * 4597: 0.71 mm off, read bent 16 mm, its tip 1.42 mm away; docs/needles.md, twenty-seventh round, needleflat9).
          */
         static final double BEND_MOST_MM = 5;
+        /**
+         * The least drop of the misfit, in units of the line's mean misfit per voxel (Δχ² of the bend, the one number more), for
+         * {@link #bentApartMm} to read a bend at all: six white-noise standard errors, about two real ones (straight needles'
+         * residuals are not white: their sag's Δχ² had median 3.1 and 90th percentile 30; docs/needles.md, twentieth round,
+         * needlesag). The traced bent tips: 88.6 (4573 n7), 98.3 (4627 n7); a right tip it leaves unstated, 16.5 (4633 n4).
+         */
+        static final double BENT_CHI_SQUARE = 36;
         /** Evaluations of {@link #bentApartMm}'s search (four numbers). */
         private static final int BENT_EVALUATIONS = 300;
         private final SpaceCurve curve;
@@ -646,9 +653,10 @@ final class NeedleZFit {
          * How far along z (mm) its reading bent as a cantilever puts the line's z at parameter {@code t} (0 when not fitted):
          * the line's voxels fitted again with z = the line + b · {@link #cantileverFromChord} (the held end the fit's end
          * farther from {@code t}; b held to ±{@link #BEND_MOST_MM}), the mass, both end heights and the bend b together by
-         * Nelder–Mead from the line (b = 0), and that curve's z at {@code t} less the line's. A needle lying nearly flat in the slices and bent by the tissue's
-         * push is bent almost wholly along z, and the straight z line follows the stretch the neighbouring slices' partial
-         * volume places best and misses the tip, sure of its wrong place: its interval, over the same voxels and a line,
+         * Nelder–Mead from the line (b = 0), and that curve's z at {@code t} less the line's; 0 where the bend lowers the
+         * misfit by less than {@link #BENT_CHI_SQUARE} (no bend the image shows). A needle lying nearly flat in the slices and
+         * bent by the tissue's push is bent almost wholly along z, and the straight z line follows the stretch the neighbouring
+         * slices' partial volume places best and misses the tip, sure of its wrong place: its interval, over the same voxels and a line,
          * cannot see the bend (4573 n7, 5 mm box, 12-bit: bent 2.9 mm along z, the line's tip 1.29 mm low, stated ±0.22,
          * the bent reading 1.76 mm higher; 4627 n7, 3 mm box: bent 2.7 mm, 1.37 mm high, stated ±0.26). The statement only:
          * the sag placed bent needles' tips but once lost a needle under a run it read bent (docs/needles.md, twentieth
@@ -665,8 +673,13 @@ final class NeedleZFit {
                 double w = (misfit.tv[q] - a) / span;
                 shape[q] = cantileverFromChord(tipAtSecond ? w : 1 - w);
             }
-            double[] y = NelderMead.minimise((x, bd) -> misfit.bentAt(x, shape, bd), new double[] {best[0], best[1], best[2], 0},
-                    new double[] {0.1, 0.25, 0.25, BEND_STEP_MM}, BENT_EVALUATIONS, 1e-3);
+            NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
+            double[] y = NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
+                    BENT_EVALUATIONS, 1e-3);
+            // The drop in units of the line's mean misfit per voxel (bound / TWO_SIGMA): Δχ² of the one number more.
+            if (TWO_SIGMA * (least - f.at(y, Double.POSITIVE_INFINITY)) / bound < BENT_CHI_SQUARE) {
+                return 0;
+            }
             double u = (t - a) / span;
             double bent = y[1] + (y[2] - y[1]) * u + heldBendMm(y[3]) * cantileverFromChord(tipAtSecond ? u : 1 - u);
             return Math.abs(bent - (best[1] + (best[2] - best[1]) * u));
