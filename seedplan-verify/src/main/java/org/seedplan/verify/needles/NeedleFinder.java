@@ -487,7 +487,7 @@ public final class NeedleFinder {
                 double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
                         : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
                 FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
-                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q)), Math.max(inSlice, tipBand)),
+                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null), Math.max(inSlice, tipBand)),
                         profile == null ? null : fit, inSlice > 0);
                 // A run the two-needles test reads as two needles' steel may hold the tip's needle only near the tip and the other
                 // needle's steel behind it, its line across both: its direction in the axial plane is then stated too, as far as
@@ -684,13 +684,17 @@ public final class NeedleFinder {
     /**
      * {@code needle} with its tip's z uncertainty made at least what its z fit's misfit allows at the tip
      * ({@link NeedleZFit.Fitted#zHalfWidthAt}; unchanged when its z was not fitted): the image's blind band alone did not
-     * state the fit's own error (3400 needle 8: 1.43 mm off along z, stated ±0.02 mm).
+     * state the fit's own error (3400 needle 8: 1.43 mm off along z, stated ±0.02 mm). Where {@code bentToo} (a shallow
+     * needle's line), that interval is widened by how far the line's reading bent as a cantilever puts the tip along z
+     * ({@link NeedleZFit.Fitted#bentApartMm}): a flat needle bent along z is read as a line sure of a wrong place (4573 n7:
+     * 1.29 mm off along z, stated ±0.22; docs/needles.md, twenty-seventh round, needleflat9).
      */
-    private static FoundNeedle withZFitUncertainty(FoundNeedle needle, NeedleZFit.Fitted zFit) {
+    private static FoundNeedle withZFitUncertainty(FoundNeedle needle, NeedleZFit.Fitted zFit, boolean bentToo) {
         if (zFit == null) {
             return needle;
         }
-        return withTipZUncertaintyAtLeast(needle, zFit.zHalfWidthAt(zFit.curve().parameterOf(needle.tipMm())));
+        double t = zFit.curve().parameterOf(needle.tipMm());
+        return withTipZUncertaintyAtLeast(needle, zFit.zHalfWidthAt(t) + (bentToo ? zFit.bentApartMm(t) : 0));
     }
 
     /**

@@ -538,6 +538,23 @@ final class NeedleZFit {
             return out;
         }
 
+        /**
+         * The misfit of the line {@code x} = {ln mass, first end height, second end height} bent by {@code x[3]} mm (held to
+         * ±{@link Fitted#BEND_MOST_MM}) times {@code shape} at each voxel (the voxels' order), or a sum above {@code bound} once
+         * it is sure to pass it (every term is ≥ 0): {@link Fitted#bentApartMm}'s reading.
+         */
+        double bentAt(double[] x, double[] shape, double bound) {
+            double bend = Fitted.heldBendMm(x[3]);
+            double mass = Math.exp(x[0]);
+            double sum = prior(x);
+            for (int q = 0; q < tv.length && sum <= bound; q++) {
+                double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
+                        zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span + bend * shape[q]))) - value[q];
+                sum += Math.log1p(r * r / C2);
+            }
+            return sum;
+        }
+
         private double prior(double[] x) {
             return PRIOR_PER_MM2 * ((x[1] - za0) * (x[1] - za0) + (x[2] - zb0) * (x[2] - zb0));
         }
@@ -561,6 +578,24 @@ final class NeedleZFit {
         private static final double FIRST_SHIFT_MM = 0.05;
         private static final int BISECTIONS = 5;
         private static final int PROFILE_EVALUATIONS = 60;
+        /** First step of the bend in {@link #bentApartMm}'s search, mm (the traced needles, bent 2.7-2.9 mm, were read 2.3-3.7 mm). */
+        private static final double BEND_STEP_MM = 1;
+        /**
+         * The largest bend of a needle's free end from its held end's direction that {@link #bentApartMm} reads, mm: the
+         * drawn needles bend 1.5-3 mm ({@link IntraOpScenario}) and the seen bent needles were read bent 1.1-3.7 mm, needles in
+         * a slice's flat top up to 4.7 mm loosely; beyond, the reading is no needle's bend but other structure's (4604 n7, set
+         * 4597: 0.71 mm off, read bent 16 mm, its tip 1.42 mm away; docs/needles.md, twenty-seventh round, needleflat9).
+         */
+        static final double BEND_MOST_MM = 5;
+        /**
+         * The least drop of the misfit, in units of the line's mean misfit per voxel (Δχ² of the bend, the one number more), for
+         * {@link #bentApartMm} to read a bend at all: six white-noise standard errors, about two real ones (straight needles'
+         * residuals are not white: their sag's Δχ² had median 3.1 and 90th percentile 30; docs/needles.md, twentieth round,
+         * needlesag). The traced bent tips: 88.6 (4573 n7), 98.3 (4627 n7); a right tip it leaves unstated, 16.5 (4633 n4).
+         */
+        static final double BENT_CHI_SQUARE = 36;
+        /** Evaluations of {@link #bentApartMm}'s search (four numbers). */
+        private static final int BENT_EVALUATIONS = 300;
         private final SpaceCurve curve;
         private final Misfit misfit;
         private final double[] best;
@@ -597,6 +632,57 @@ final class NeedleZFit {
         /** ln of the steel's fitted mass per mm (HU mm²; NaN when not fitted). */
         double lnMass() {
             return best == null ? Double.NaN : best[0];
+        }
+
+        /** {@code bendMm} held to ±{@link #BEND_MOST_MM}. */
+        static double heldBendMm(double bendMm) {
+            return Math.max(-BEND_MOST_MM, Math.min(BEND_MOST_MM, bendMm));
+        }
+
+        /**
+         * A cantilever's deflection from its chord at {@code w} (0 at the held end, 1 at the free end) per mm of its free end's
+         * deflection from the held end's direction: w²(3 − w)/2 − w, 0 at both ends — the beam held at one end and pushed
+         * across at the other, whose bending moment, and with it its curvature, falls linearly to nothing at the free end;
+         * beyond the free end its tangent there (a needle's last millimetres beyond the fitted stretch are straight).
+         */
+        static double cantileverFromChord(double w) {
+            return w <= 1 ? w * w * (3 - w) / 2 - w : 0.5 * (w - 1);
+        }
+
+        /**
+         * How far along z (mm) its reading bent as a cantilever puts the line's z at parameter {@code t} (0 when not fitted):
+         * the line's voxels fitted again with z = the line + b · {@link #cantileverFromChord} (the held end the fit's end
+         * farther from {@code t}; b held to ±{@link #BEND_MOST_MM}), the mass, both end heights and the bend b together by
+         * Nelder–Mead from the line (b = 0), and that curve's z at {@code t} less the line's; 0 where the bend lowers the
+         * misfit by less than {@link #BENT_CHI_SQUARE} (no bend the image shows). A needle lying nearly flat in the slices and
+         * bent by the tissue's push is bent almost wholly along z, and the straight z line follows the stretch the neighbouring
+         * slices' partial volume places best and misses the tip, sure of its wrong place: its interval, over the same voxels and a line,
+         * cannot see the bend (4573 n7, 5 mm box, 12-bit: bent 2.9 mm along z, the line's tip 1.29 mm low, stated ±0.22,
+         * the bent reading 1.76 mm higher; 4627 n7, 3 mm box: bent 2.7 mm, 1.37 mm high, stated ±0.26). The statement only:
+         * the sag placed bent needles' tips but once lost a needle under a run it read bent (docs/needles.md, twentieth
+         * round, needlesag; twenty-seventh round, needleflat9).
+         */
+        double bentApartMm(double t) {
+            if (misfit == null) {
+                return 0;
+            }
+            boolean tipAtSecond = t > a + span / 2;
+            int n = misfit.tv.length;
+            double[] shape = new double[n];
+            for (int q = 0; q < n; q++) {
+                double w = (misfit.tv[q] - a) / span;
+                shape[q] = cantileverFromChord(tipAtSecond ? w : 1 - w);
+            }
+            NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
+            double[] y = NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
+                    BENT_EVALUATIONS, 1e-3);
+            // The drop in units of the line's mean misfit per voxel (bound / TWO_SIGMA): Δχ² of the one number more.
+            if (TWO_SIGMA * (least - f.at(y, Double.POSITIVE_INFINITY)) / bound < BENT_CHI_SQUARE) {
+                return 0;
+            }
+            double u = (t - a) / span;
+            double bent = y[1] + (y[2] - y[1]) * u + heldBendMm(y[3]) * cantileverFromChord(tipAtSecond ? u : 1 - u);
+            return Math.abs(bent - (best[1] + (best[2] - best[1]) * u));
         }
 
         /**

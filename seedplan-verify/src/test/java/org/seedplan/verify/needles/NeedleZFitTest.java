@@ -24,7 +24,7 @@ class NeedleZFitTest {
      * 2-3.5 mm with σ 1.6-1.8 mm); on the finder's scans it is the median of the scan's ten end fits (0.55, 3.3, 0.32 mm on a
      * 3 mm box scan of this scanner).
      */
-    private static double[] profile(double sliceMm) {
+    static double[] profile(double sliceMm) {
         return new double[] {Math.sqrt(Math.pow(0.9 / 2.3548, 2) + Math.pow(IntraOpCtGenerator.NEEDLE_RADIUS_MM / 2, 2) + 0.75 * 0.75 / 12),
             sliceMm, IntraOpCtGenerator.NEEDLE_RADIUS_MM / 2};
     }
