@@ -2237,9 +2237,6 @@ public final class NeedleFinder {
      * extension across it in the axial plane and within 2.5 mm or one slice spacing and 0.5 mm along z (a needle that
      * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side) — or, for
      * the needle's outer part in air lying in the next slice beyond the longer's end, within {@link #outerPartInAir}'s allowance.
-     * Where both hold voxels at one place along the longer's axis, those lie at one place across in the axial plane: within
-     * {@link #PIECE_APART_MM} ({@link #apartInPlaneMm}; a strand of seeds beside a flat needle's tip in the next slice is no piece
-     * of it, twenty-seventh round).
      */
     private static boolean pieces(Volume ct, Run a, Run b, double sliceMm) {
         Run longer = a.length() >= b.length() ? a : b;
@@ -2277,93 +2274,7 @@ public final class NeedleFinder {
         if (alongsideSecondNeedle(shorter, longer, rl, rs, sliceMm)) {
             return false;
         }
-        if (sideBySide(shorter, longer, rl, rs, sliceMm)) {
-            return false;
-        }
-        return apartInPlaneMm(shorter, longer) < PIECE_APART_MM;
-    }
-
-    /**
-     * Two runs whose voxels lie at least this far apart across in the axial plane, where both hold voxels at the same place
-     * along the longer's axis, are no pieces of one needle ({@link #pieces}, {@link #apartInPlaneMm}), mm: an 18 G needle's
-     * diameter. A needle's steel seen in two neighbouring slices — a shallow needle crossing a slice boundary, the steps of its
-     * staircase — is one line in the axial plane: the slices differ along z only, so where both show the needle they show it
-     * at the same place across, within a fraction of the 0.75 mm voxel. Metal beside the needle in the next slice lies a
-     * needle's and a seed's radius and more across: a strand of seeds in the slice below a flat needle's tip (4605 needle 1,
-     * 5 mm triangle slices: 2.31 mm), within the joining's 2.5 mm and its one slice + 0.5 mm along z, was joined to the
-     * needle's run as its piece, and the run's line, the centroid slabs and the parabola through them were pulled towards it:
-     * the tip 1.49 mm across, the axis 2.27° off, stated ±0.29° (docs/needles.md, twenty-seventh round, branch
-     * {@code needleaxis9}). On the seven seen sets run there the joins so compared read 0.01–0.62 mm, and 1.08 (a 21 mm piece
-     * near the hubs); the pieces refused 1.38–2.70 mm, the strands of three or four seeds among them 1.38–2.37: thin on both
-     * sides (0.19 and 0.11 mm).
-     */
-    static final double PIECE_APART_MM = 1.27;
-    /**
-     * Least stretch along the longer run's axis over which both runs must hold voxels for {@link #apartInPlaneMm} to compare
-     * them, mm: four voxels of 0.75 mm. Pieces end to end (most joins) hold none side by side, and are not compared.
-     */
-    static final double OVERLAP_MM = 3;
-
-    /**
-     * How far apart across in the axial plane two runs' voxels lie where both hold voxels along the longer's curve, mm: the
-     * weighted median of the shorter's voxels' signed offsets across the curve in the plane, less the longer's own voxels'
-     * median over the same stretch (so that the longer's curve, a line through a bent needle, does not enter); 0 where they
-     * overlap along the curve by less than {@value #OVERLAP_MM} mm, where either holds fewer than four voxels there, or where
-     * the curve lies steeper than 60° out of the plane (its direction in the plane then ill-defined).
-     */
-    private static double apartInPlaneMm(Run shorter, Run longer) {
-        SpaceCurve c = longer.curve();
-        double[] rl = range(longer.points(), c);
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (Vec3 p : shorter.points()) {
-            double t = c.parameterOf(p);
-            lo = Math.min(lo, t);
-            hi = Math.max(hi, t);
-        }
-        lo = Math.max(lo, rl[0]);
-        hi = Math.min(hi, rl[1]);
-        if (hi - lo < OVERLAP_MM) {
-            return 0;
-        }
-        double own = medianAcrossInPlane(longer.points(), longer.weights(), c, lo, hi);
-        double other = medianAcrossInPlane(shorter.points(), shorter.weights(), c, lo, hi);
-        return Double.isNaN(own) || Double.isNaN(other) ? 0 : Math.abs(other - own);
-    }
-
-    /**
-     * The weighted median of the signed offsets across {@code c} in the axial plane of the points whose parameter lies in
-     * [{@code lo}, {@code hi}], mm; NaN for fewer than four such points or where {@code c} lies steeper than 60° out of the plane.
-     */
-    private static double medianAcrossInPlane(Vec3[] p, double[] w, SpaceCurve c, double lo, double hi) {
-        List<double[]> offsets = new ArrayList<>();
-        double total = 0;
-        for (int q = 0; q < p.length; q++) {
-            double t = c.parameterOf(p[q]);
-            if (t < lo || t > hi) {
-                continue;
-            }
-            Vec3 tangent = c.tangent(t);
-            double inPlane = Math.hypot(tangent.x(), tangent.y());
-            if (inPlane < 0.5) {
-                return Double.NaN;
-            }
-            Vec3 d = p[q].minus(c.at(t));
-            offsets.add(new double[] {(d.y() * tangent.x() - d.x() * tangent.y()) / inPlane, w[q]});
-            total += w[q];
-        }
-        if (offsets.size() < 4) {
-            return Double.NaN;
-        }
-        offsets.sort((a, b) -> Double.compare(a[0], b[0]));
-        double sum = 0;
-        for (double[] o : offsets) {
-            sum += o[1];
-            if (sum >= total / 2) {
-                return o[0];
-            }
-        }
-        return offsets.get(offsets.size() - 1)[0];
+        return !sideBySide(shorter, longer, rl, rs, sliceMm);
     }
 
     /**
