@@ -52,7 +52,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     seeds lying side by side fit better than two by the bar for a further seed (and better at all without the bands); where
  *     none calls three but neither rules it out on slices under {@value #THICK_SLICE_MM} mm, the self-check names it (TWO SEEDS
  *     OR THREE); on clipped slices of {@value #THICK_SLICE_MM} mm or more an object both counts read as one is two where the
- *     two-seed fit lays two steep seeds side by side and the second explains enough of the image ({@code steepPairSideBySide}). Objects too
+ *     two-seed fit lays two steep seeds side by side and the second explains enough of the image ({@code steepPairSideBySide}); an
+ *     object counted three whose metal does not read three is two where the fit of two started from the one-seed fit's axis lays
+ *     the seeds side by side and leaves the third next to nothing ({@code BlobCount.pairExplainsThird}). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -595,6 +597,29 @@ public final class SeedFinder {
      * in-plane, is held by the metal).
      */
     static final double STEEP_PAIR_IN_PLANE_MM = BUNDLE_APART_MM;
+    /**
+     * Least share of the bar for a second seed ({@code BlobCount.penalty}) by which the fit of two started from the one-seed fit
+     * ({@code BlobCount.besideOne}) must fit an object counted three better than its fit of two for that fit to replace it
+     * ({@code BlobCount.pairExplainsThird}): fits of two from different starts differ by some of the model's misfit without one
+     * being the object's. On the seen matrix scans 17200-17935 the side-by-side pairs so set right (2.5 mm 12-bit) fit better by
+     * 1.28-3.29, an end-to-end pair (17734, 5 mm) by 0.755; the one clump of three the third-seed test below would lower, a
+     * plateau-counted clump on 1.25 mm slices (17620), by 0.322 (docs/seed-finder.md, twenty-seventh round, seedfalse9). A share.
+     */
+    static final double PAIR_FROM_ONE_GAIN_SHARE = 0.5;
+    /**
+     * Least distance across their axes, mm, between the two seeds of that fit for them to lie side by side, the start's own case
+     * (half a seed's diameter; the most is {@link #BUNDLE_APART_MM}): two seeds fitted on one are nearer (seedstart8's 17124, a single
+     * needle seed split in two, 0.08 mm). The pairs set right lay 0.80-0.89 mm apart, 17734's end-to-end pair 0.50.
+     */
+    static final double PAIR_FROM_ONE_APART_MIN_MM = SEED_DIAMETER_MM / 2;
+    /**
+     * Most share of the bar for a further seed ({@code BlobCount.further}) by which three seeds may fit better than that fit of two
+     * for the object to be two: a side-by-side pair's third seed, against the pair fitted from the one-seed axis, explains next to
+     * nothing (the pairs set right -0.58 to 0.07), a clump's third seed its own image (the clumps of three asked, fitted better from
+     * the one-seed start by more than {@link #PAIR_FROM_ONE_GAIN_SHARE} of the bar, 0.60 and more: 17924's 0.604, 17634's 0.624, 17716's
+     * 0.781, 17928's 0.809). A share.
+     */
+    static final double THIRD_LEFT_SHARE = 0.3;
 
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
@@ -999,6 +1024,14 @@ public final class SeedFinder {
                             : spreadMm(bc.fit(3).seeds()) <= CHAIN_CLUMP_SPREAD_MM
                                     && bc.fit(2).ssr() - bc.fit(3).ssr() >= CLUMP_NAMED_GAIN * learned.singleSeedEnergy);
                 }
+            }
+            // A side-by-side pair whose fit of two from the blob's starts stopped short leaves part of the partner's image to a third
+            // seed, which then clears its bar (by the image, the plateau or the bands). Fitted from the one-seed fit's axis the pair
+            // explains that part itself: where it does so by more than fits of two differ by their starts, lies side by side and
+            // leaves the third seed next to nothing, the object holds two. Not asked where the metal reads three: unclipped, it
+            // counts a bundle (docs/seed-finder.md, twenty-seventh round, seedfalse9).
+            if (bc.chosen == 3 && byContent < 3 && bc.pairExplainsThird()) {
+                bc.chosen = 2;
             }
             // Seeds lying one after another through thick slices (a needle's strand) each hold voxels of their own: no saturated core
             // hides one seed's metal behind another's, as in a bundle, so the metal counts them, and each seed's image is its own, so
@@ -2620,7 +2653,9 @@ public final class SeedFinder {
          * apart across its axis (each half that from its centre), in-plane or across the slices, whichever start explains the image
          * better. The starts of {@link #evaluate} are the blob's (its splits, its principal axes); where the blob's voxels do not
          * show the pair's axis the fit from them can stop with one seed steep across the pair, while the one-seed fit has found the
-         * axis both seeds share (docs/seed-finder.md, twenty-sixth round, seedstart7).
+         * axis both seeds share (docs/seed-finder.md, twenty-sixth round, seedstart7). Asked by the bands' pair test
+         * ({@link #twoWithBands}) and of objects counted three ({@link #pairExplainsThird}), not in every fit of two: there it
+         * counted single seeds and other metal two (twenty-sixth round, second part, seedstart8's A).
          */
         private SeedImageModel.Placed[] besideOne(SeedImageModel.Placed one) {
             Vec3 axis = one.axis;
@@ -2639,6 +2674,26 @@ public final class SeedFinder {
                 }
             }
             return best;
+        }
+
+        /**
+         * Whether the fit of two started from the fit of one ({@link #besideOne}) leaves no third seed to the object: it fits better
+         * than the object's fit of two by more than {@link SeedFinder#PAIR_FROM_ONE_GAIN_SHARE} of the bar for a second seed, its
+         * two seeds lie side by side ({@link SeedFinder#PAIR_FROM_ONE_APART_MIN_MM} to {@link SeedFinder#BUNDLE_APART_MM} mm across
+         * their axes), and the fit of three lowers its misfit by less than {@link SeedFinder#THIRD_LEFT_SHARE} of the bar for a
+         * further seed. Then that fit is kept as the object's fit of two. Asked of objects counted three: a fit of two that stopped
+         * short of a side-by-side pair leaves part of the partner's image to a third seed (docs/seed-finder.md, twenty-seventh
+         * round, seedfalse9).
+         */
+        boolean pairExplainsThird() {
+            ImageFitter.Fit fromOne = fitter.fit(region, besideOne(fit(1).seeds()[0]));
+            double apart = apartAcross(fromOne.seeds());
+            if (fit(2).ssr() - fromOne.ssr() > PAIR_FROM_ONE_GAIN_SHARE * penalty && apart >= PAIR_FROM_ONE_APART_MIN_MM
+                    && apart <= BUNDLE_APART_MM && fromOne.ssr() - fit(3).ssr() < THIRD_LEFT_SHARE * further) {
+                fits.put(2, fromOne);
+                return true;
+            }
+            return false;
         }
 
         /**
