@@ -917,8 +917,9 @@ public final class SeedFinder {
             int byImage = bc.chosen;
             // The metal content is a second count, independent of the image model: n seeds hold about n seeds' metal.
             // It decides where the fits barely separate the counts.
-            double seeds = Arrays.stream(countedExcessBySlice(g, contentHu, labels, b, background, contentTop, lowHu, splitOff.contains(b)))
-                    .sum() / seedContent;
+            double[] metalBySlice = countedExcessBySlice(g, contentHu, labels, b, background, contentTop, lowHu, extended,
+                    splitOff.contains(b));
+            double seeds = Arrays.stream(metalBySlice).sum() / seedContent;
             int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
             if (extended && byContent < bc.chosen && Math.abs(seeds - byContent) <= UNCLIPPED_CONTENT_TOLERANCE) {
                 // Read unclipped, the content of n seeds is n seeds' to within a tenth or two: fewer seeds than the fit
@@ -929,8 +930,7 @@ public final class SeedFinder {
                 }
             } else if (byContent > bc.chosen) {
                 double[] bySlice = profileMm >= THICK_SLICE_MM && b.k1 > b.k0
-                        ? seedsBySlice(countedExcessBySlice(g, contentHu, labels, b, background, contentTop, lowHu, splitOff.contains(b)),
-                                seedContent) : null;
+                        ? seedsBySlice(metalBySlice, seedContent) : null;
                 bc.evaluate(byContent);
                 retryBySlice(bc, byContent, g, bySlice);
                 // The metal is a count with its own error (clipping, partial volume, a neighbour's metal): where it asks two or more
@@ -2122,17 +2122,20 @@ public final class SeedFinder {
     }
 
     /**
-     * The metal a blob's count is asked of ({@link #excessBySlice}, HU·mm³ slice by slice): the slices beside a blob whose ring beam
-     * hardening's bands darken so far that tissue would read as metal ({@link #darkenedByBands}) are read above their own ring. The
-     * bands are each slice's own, drawn between the dense objects in it; the slices beside hold only the blob's tails, and about
-     * 17431's and 17714's clumps their tissue, read above the blob's ring (−561 and −529 HU), added 1.0 and 1.8 seeds to three
-     * (docs/seed-finder.md, twenty-seventh round, seedclump8). Asked where the metal decides a count only (the single seeds' metal,
-     * the unit, and the least metal of a seed are read as before), and not of a core split off bone ({@code splitOffBone}): beside
-     * it the slices hold the bone, no level its tails stand on, and 17634's seed touching the cortex, a 3 mm³ core, lost its metal.
+     * The metal a blob's count is asked of ({@link #excessBySlice}, HU·mm³ slice by slice): on an extended scale ({@code unclipped}),
+     * the slices beside a blob whose ring beam hardening's bands darken so far that tissue would read as metal ({@link #darkenedByBands})
+     * are read above their own ring. The bands are each slice's own, drawn between the dense objects in it; the slices beside hold
+     * only the blob's tails, and about 17431's clump their tissue, read above the blob's ring (−561 HU), added 1.0 seed to three,
+     * outside the tolerance in which the unclipped metal counts (docs/seed-finder.md, twenty-seventh round, seedclump8). Not on a
+     * clipped scan: there the clip under-reads a clump (1.5–2.4 seeds for three) and the seen counts rest on both errors together (so
+     * read, 17714's clump was found and 15412 came out a seed short); not of a core split off bone
+     * ({@code splitOffBone}): beside it the slices hold the bone, no level its tails stand on (17634's seed was lost so). Asked where
+     * the metal decides a count only: the single seeds' metal (the unit) and the least metal of a seed are read as before.
      */
     static double[] countedExcessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu,
-                                         boolean splitOffBone) {
-        return excessBySlice(g, hu, labels, b, background, metal, lowHu, !splitOffBone && darkenedByBands(g, hu, b, background, lowHu));
+                                         boolean unclipped, boolean splitOffBone) {
+        return excessBySlice(g, hu, labels, b, background, metal, lowHu,
+                unclipped && !splitOffBone && darkenedByBands(g, hu, b, background, lowHu));
     }
 
     private static double[] excessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu,
