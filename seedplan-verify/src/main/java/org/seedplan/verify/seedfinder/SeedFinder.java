@@ -942,7 +942,9 @@ public final class SeedFinder {
             int byImage = bc.chosen;
             // The metal content is a second count, independent of the image model: n seeds hold about n seeds' metal.
             // It decides where the fits barely separate the counts.
-            double seeds = excess(g, contentHu, labels, b, background, contentTop, lowHu) / seedContent;
+            double[] metalBySlice = countedExcessBySlice(g, contentHu, labels, b, background, contentTop, lowHu, extended,
+                    splitOff.contains(b));
+            double seeds = Arrays.stream(metalBySlice).sum() / seedContent;
             int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
             if (extended && byContent < bc.chosen && Math.abs(seeds - byContent) <= UNCLIPPED_CONTENT_TOLERANCE) {
                 // Read unclipped, the content of n seeds is n seeds' to within a tenth or two: fewer seeds than the fit
@@ -953,7 +955,7 @@ public final class SeedFinder {
                 }
             } else if (byContent > bc.chosen) {
                 double[] bySlice = profileMm >= THICK_SLICE_MM && b.k1 > b.k0
-                        ? seedsBySlice(excessBySlice(g, contentHu, labels, b, background, contentTop, lowHu), seedContent) : null;
+                        ? seedsBySlice(metalBySlice, seedContent) : null;
                 bc.evaluate(byContent);
                 retryBySlice(bc, byContent, g, bySlice);
                 // The metal is a count with its own error (clipping, partial volume, a neighbour's metal): where it asks two or more
@@ -2149,11 +2151,34 @@ public final class SeedFinder {
      * it ({@code k1 + 1}); a slice outside the scan holds 0.
      */
     private static double[] excessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
+        return excessBySlice(g, hu, labels, b, background, metal, lowHu, false);
+    }
+
+    /**
+     * The metal a blob's count is asked of ({@link #excessBySlice}, HU·mm³ slice by slice): on an extended scale ({@code unclipped}),
+     * the slices beside a blob whose ring beam hardening's bands darken so far that tissue would read as metal ({@link #darkenedByBands})
+     * are read above their own ring. The bands are each slice's own, drawn between the dense objects in it; the slices beside hold
+     * only the blob's tails, and about 17431's clump their tissue, read above the blob's ring (−561 HU), added 1.0 seed to three,
+     * outside the tolerance in which the unclipped metal counts (docs/seed-finder.md, twenty-seventh round, seedclump8). Not on a
+     * clipped scan: there the clip under-reads a clump (1.5–2.4 seeds for three) and the seen counts rest on both errors together (so
+     * read, 17714's clump was found and 15412 came out a seed short); not of a core split off bone
+     * ({@code splitOffBone}): beside it the slices hold the bone, no level its tails stand on (17634's seed was lost so). Asked where
+     * the metal decides a count only: the single seeds' metal (the unit) and the least metal of a seed are read as before.
+     */
+    static double[] countedExcessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu,
+                                         boolean unclipped, boolean splitOffBone) {
+        return excessBySlice(g, hu, labels, b, background, metal, lowHu,
+                unclipped && !splitOffBone && darkenedByBands(g, hu, b, background, lowHu));
+    }
+
+    private static double[] excessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu,
+                                          boolean besideOwnRing) {
         int own = labels[b.voxels[0]];
-        double local = localBackground(g, hu, b, background);
-        double low = local + (lowHu - background);
+        double blobLocal = localBackground(g, hu, b, background);
         double[] out = new double[b.k1 - b.k0 + 3];
         for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
+            double local = besideOwnRing && (k < b.k0 || k > b.k1) ? localBackground(g, hu, b, k, k, background) : blobLocal;
+            double low = local + (lowHu - background);
             double sum = 0;
             for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
                 for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
@@ -2221,8 +2246,30 @@ public final class SeedFinder {
         return localBackground(g, hu, b, b.k0, b.k1, background);
     }
 
+    /**
+     * Whether beam hardening's dark bands darken the ring about a blob so far that the soft tissue in its box would read as metal:
+     * the ring's median ({@link #localBackground}) lies under the scan's background by more than the content's low level lies over
+     * it ({@code lowHu}), and the ring is not lung ({@value #LUNG_RING_CENTILE} of it at or under {@value #LUNG_RING_MAX_HU} HU, as
+     * {@link #inLung} asks: a seed in lung stands on lung). About two clumps of three on 5 mm slices the bands took the ring's median
+     * to −530 and −560 HU on soft tissue of 40 HU (docs/seed-finder.md, twenty-seventh round, seedclump8).
+     */
+    static boolean darkenedByBands(Grid g, float[] hu, Blob b, double background, double lowHu) {
+        List<Float> ring = ring(g, hu, b, b.k0, b.k1);
+        if (ring.isEmpty()) {
+            return false;
+        }
+        boolean lung = ring.get((int) Math.min(ring.size() - 1, Math.floor(LUNG_RING_CENTILE * ring.size()))) <= LUNG_RING_MAX_HU;
+        return !lung && ring.get(ring.size() / 2) + (lowHu - background) < background;
+    }
+
     /** Median CT number of the in-plane border two voxels outside a blob's box, on slices kFrom…kTo; {@code background} if none. */
     static double localBackground(Grid g, float[] hu, Blob b, int kFrom, int kTo, double background) {
+        List<Float> ring = ring(g, hu, b, kFrom, kTo);
+        return ring.isEmpty() ? background : ring.get(ring.size() / 2);
+    }
+
+    /** The CT numbers of the in-plane border two voxels outside a blob's box on slices kFrom…kTo, sorted. */
+    private static List<Float> ring(Grid g, float[] hu, Blob b, int kFrom, int kTo) {
         List<Float> ring = new ArrayList<>();
         int i0 = b.i0 - 2;
         int i1 = b.i1 + 2;
@@ -2238,11 +2285,8 @@ public final class SeedFinder {
                 }
             }
         }
-        if (ring.isEmpty()) {
-            return background;
-        }
         java.util.Collections.sort(ring);
-        return ring.get(ring.size() / 2);
+        return ring;
     }
 
     private static boolean touches(int[] comp, Mask roi) {
