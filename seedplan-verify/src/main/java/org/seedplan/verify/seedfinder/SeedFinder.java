@@ -228,6 +228,13 @@ public final class SeedFinder {
      * (docs/seed-finder.md, twenty-fourth round).
      */
     static final double CHAIN_FOUR_EXPLAINED = 0.95;
+    /**
+     * Least share of one seed's signal energy by which the fit of an object started with a seed in its strand's slot
+     * ({@link SliceCentring#strandSlot}) must lower the misfit to replace the fit as first found ({@code refitFromStrands}). On the
+     * seen 5 mm scans of the sets 17200-17900 (34 objects offered a slot) the one misplaced needle seed it corrects gained 0.314
+     * (17215), every other start 0.025 or less, 20 of them nothing (docs/seed-finder.md, twenty-seventh round, seedneedle9).
+     */
+    static final double STRAND_START_GAIN = 0.1;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
     /**
@@ -1189,6 +1196,9 @@ public final class SeedFinder {
             reconcile(counted, inMetal.size() + ofHalves.size(), expected.getAsInt() + previousFound, learned.singleSeedEnergy,
                     options.maxSeedsPerBlob(), notes);
         }
+        if (profileMm >= THICK_SLICE_MM) {
+            refitFromStrands(counted, g.dzMm(), learned.singleSeedEnergy);
+        }
         List<FoundSeed> all = new ArrayList<>();
         List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
         List<SelfCheck.PairUnsureAlongZ> pairsUnsureAlongZ = new ArrayList<>();
@@ -1724,6 +1734,55 @@ public final class SeedFinder {
     private static boolean seedsByContent(BlobCount bc, double seedVoxels) {
         double perSeed = bc.contentSeeds / bc.chosen;
         return perSeed >= MIN_CONTENT_PER_SEED && perSeed <= 1.5 && bc.blob.size() <= MAX_MISFIT_SEEDS * seedVoxels;
+    }
+
+    /**
+     * Each object fitted as two or more seeds on thick slices fitted again from a start with every seed that lies off its needle's
+     * strand along z moved into the strand's slot ({@link SliceCentring#strandSlot}, from the seeds of the other objects as first
+     * fitted), the others where they were fitted; the new fit replaces the first where it lowers the misfit by
+     * {@link #STRAND_START_GAIN} of a seed's energy or more. On thick slices the fit of seeds sharing an object places them well
+     * in-plane and poorly along z, and can stop with a needle seed half a slice off, tilted towards the other seeds' metal; the
+     * needle's other seeds, each alone, say where along z its strand passes. The image decides: the start only offers the place
+     * (17215, 5 mm triangle extended: a flat needle seed in an object of two fitted 2.73 mm below its truth, the start from its
+     * slot gains 0.314 of a seed's energy and it lies 0.31 mm off; docs/seed-finder.md, twenty-seventh round, seedneedle9).
+     */
+    private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy) {
+        List<List<FoundSeed>> first = new ArrayList<>();
+        for (BlobCount bc : counted) {
+            List<FoundSeed> seeds = new ArrayList<>();
+            for (SeedImageModel.Placed p : bc.fit(bc.chosen).seeds()) {
+                seeds.add(new FoundSeed(p.centreMm, p.axis, 0, bc.chosen));
+            }
+            first.add(seeds);
+        }
+        for (int o = 0; o < counted.size(); o++) {
+            BlobCount bc = counted.get(o);
+            if (bc.chosen < 2) {
+                continue;
+            }
+            List<FoundSeed> others = new ArrayList<>();
+            for (int q = 0; q < first.size(); q++) {
+                if (q != o) {
+                    others.addAll(first.get(q));
+                }
+            }
+            SeedImageModel.Placed[] fitted = bc.fit(bc.chosen).seeds();
+            SeedImageModel.Placed[] start = fitted.clone();
+            boolean moved = false;
+            for (int s = 0; s < fitted.length; s++) {
+                FoundSeed slot = SliceCentring.strandSlot(fitted[s].centreMm, others, sliceMm);
+                if (slot != null) {
+                    start[s] = bc.fitter.model().place(slot.centreMm(), slot.axis());
+                    moved = true;
+                }
+            }
+            if (moved) {
+                ImageFitter.Fit f = bc.fitter.fit(bc.region, start);
+                if (bc.fit(bc.chosen).ssr() - f.ssr() >= STRAND_START_GAIN * seedEnergy) {
+                    bc.fits.put(bc.chosen, f);
+                }
+            }
+        }
     }
 
     /**

@@ -19,7 +19,9 @@ import org.seedplan.geometry.Vec3;
  * three or more box slices goes to that slice's centre ({@link #endSlices}). Since the twenty-fifth round's second part a slice's
  * metal that lies longer in-plane than the fitted seed's image could show there overrules the fitted steepness in both
  * ({@link #liesFlatter}). Since the twenty-sixth round two such seeds that each continue a needle's strand along their axes are
- * needle seeds, not a side-by-side pair, and go to their slices' centres ({@link #sideBySide}).
+ * needle seeds, not a side-by-side pair, and go to their slices' centres ({@link #sideBySide}). Since the twenty-seventh round
+ * a seed fitted in an object of two or more off the place along z where the strand of a needle through it would put it
+ * ({@link #strandSlot}) is fitted again from there, and the image decides ({@link SeedFinder}).
  */
 final class SliceCentring {
 
@@ -74,6 +76,35 @@ final class SliceCentring {
      * on 5 mm slices (isolated seeds 17-20° on the seen 5 mm box scans) and the strand's own tilt (up to 6°). 17231: 8.5° and 5.1°.
      */
     static final double ALONG_STRAND = Math.cos(Math.toRadians(25));
+
+    /**
+     * Least |cos| between the line through the two seeds either side of a strand's slot and each one's fitted axis
+     * ({@link #strandSlot}): 30°, {@link #ALONG_STRAND}'s 25° and 5° more for the two seeds' own fits, each on a thick slice
+     * (docs/seed-finder.md, twenty-seventh round, seedneedle9: measured at 30° only).
+     */
+    static final double SLOT_ALONG = Math.cos(Math.toRadians(30));
+    /**
+     * Farthest a seed's centre may lie in-plane from the line through the two seeds either side of a strand's slot, mm
+     * ({@link #strandSlot}): a seed's diameter (0.8 mm) and the fits' in-plane error (0.2 mm).
+     */
+    static final double SLOT_ACROSS_MM = 1.0;
+    /**
+     * Least share of the way from either seed of the slot's pair at which the seed's centre must lie in-plane ({@link #strandSlot}):
+     * the middle 40 % of the two spacings, where the one seed between them lies (spacings 7-10 mm on the bench, unequal by a
+     * few mm at most).
+     */
+    static final double SLOT_BETWEEN = 0.3;
+    /**
+     * Least distance along z, in slices, between a seed's fit and its strand's slot for {@link #strandSlot} to offer the slot: within
+     * a quarter slice the fit and the line through the neighbours' fits (each off by up to a quarter slice on thick slices) agree.
+     */
+    static final double SLOT_OFF_SLICES = 0.25;
+    /**
+     * Farthest a seed's fit may lie from its strand's slot along z, in slices ({@link #strandSlot}): a fit misplaced within its
+     * object lies up to about half a slice off (17215: 2.73 mm on 5 mm slices); a seed a slice or more from the line is a seed of
+     * another needle crossing there in-plane (17512's crossing needles, 6.3 mm apart along z).
+     */
+    static final double SLOT_FAR_SLICES = 1.0;
 
     /**
      * Least in-plane length of a box slice's metal ({@link #inPlaneLengthMm}), mm, that {@link #liesFlatter} reads as a seed lying
@@ -261,6 +292,42 @@ final class SliceCentring {
             }
         }
         return false;
+    }
+
+    /**
+     * Where the strand of a needle through a seed fitted at {@code c} puts it, or null: the seed at {@code c}'s place in-plane and
+     * along z on the line through two seeds of other objects ({@code others}) that lie as the seeds either side of it on a needle
+     * do: {@code 2 x} {@value #STRAND_MIN_MM}-{@value #STRAND_MAX_MM} mm apart, each along the line within 30° ({@link #SLOT_ALONG}),
+     * {@code c} within {@value #SLOT_ACROSS_MM} mm of that line in-plane and in its middle ({@link #SLOT_BETWEEN}). Of all such
+     * pairs the one whose line passes nearest {@code c} along z; offered only where that lies {@value #SLOT_OFF_SLICES} to
+     * {@value #SLOT_FAR_SLICES} of a slice ({@code sliceMm}) from {@code c}. The slot's centre is {@code c} moved along z to the
+     * line, its axis the line's. Needle-loaded seeds lie one after another on the needle's straight track, each along it
+     * (docs/seed-finder.md, twenty-sixth round); the in-plane places are the fits' best part on thick slices, the z the worst, so
+     * the neighbours' line gives z where the seed's own image cannot place it better (twenty-seventh round).
+     */
+    static FoundSeed strandSlot(Vec3 c, List<FoundSeed> others, double sliceMm) {
+        double bestOff = Double.POSITIVE_INFINITY;
+        FoundSeed best = null;
+        for (int a = 0; a < others.size(); a++) {
+            for (int b = a + 1; b < others.size(); b++) {
+                Vec3 pa = others.get(a).centreMm();
+                Vec3 ab = others.get(b).centreMm().minus(pa);
+                double len = ab.norm();
+                double inPlane = Math.hypot(ab.x(), ab.y());
+                if (len < 2 * STRAND_MIN_MM || len > 2 * STRAND_MAX_MM || inPlane <= 0
+                        || Math.abs(others.get(a).axis().dot(ab)) < SLOT_ALONG * len || Math.abs(others.get(b).axis().dot(ab)) < SLOT_ALONG * len) {
+                    continue;
+                }
+                double t = ((c.x() - pa.x()) * ab.x() + (c.y() - pa.y()) * ab.y()) / (inPlane * inPlane);
+                double across = Math.abs((c.x() - pa.x()) * ab.y() - (c.y() - pa.y()) * ab.x()) / inPlane;
+                double z = pa.z() + t * ab.z();
+                if (t >= SLOT_BETWEEN && t <= 1 - SLOT_BETWEEN && across <= SLOT_ACROSS_MM && Math.abs(c.z() - z) < bestOff) {
+                    bestOff = Math.abs(c.z() - z);
+                    best = new FoundSeed(new Vec3(c.x(), c.y(), z), ab.times(1 / len), 0, 1);
+                }
+            }
+        }
+        return best != null && bestOff > SLOT_OFF_SLICES * sliceMm && bestOff <= SLOT_FAR_SLICES * sliceMm ? best : null;
     }
 
     /**

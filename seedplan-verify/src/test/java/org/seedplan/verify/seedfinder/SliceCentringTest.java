@@ -146,6 +146,43 @@ class SliceCentringTest {
         assertThat(SliceCentring.onStrand(s, List.of(new Vec3(9 * o, 0, 9 * Math.sqrt(1 - o * o))))).as("26° off the axis").isFalse();
     }
 
+    /** A needle's seed at {@code (x, y, z)} lying along the line of the slot tests, x tilted 0.1 along z, or {@code deg} off it. */
+    private static FoundSeed strandSeed(double x, double y, double z, double deg) {
+        double r = Math.toRadians(deg);
+        Vec3 along = new Vec3(1, 0, 0.1).normalized();
+        return new FoundSeed(new Vec3(x, y, z), new Vec3(along.x() * Math.cos(r), Math.sin(r), along.z() * Math.cos(r)).normalized(), 0.9, 1);
+    }
+
+    @Test
+    void aSeedBetweenTwoSeedsOfANeedleIsOfferedTheirLinesPlaceAlongZ() {
+        // The neighbours 18.09 mm apart along (1, 0, 0.1): the line passes x = 9 at z = 0.9 (exact, a straight line).
+        List<FoundSeed> strand = List.of(strandSeed(0, 0, 0, 0), strandSeed(18, 0, 1.8, 0));
+        FoundSeed slot = SliceCentring.strandSlot(new Vec3(9, 0.5, -2.0), strand, 5);
+        assertThat(slot).isNotNull();
+        assertThat(slot.centreMm().x()).isEqualTo(9.0);
+        assertThat(slot.centreMm().y()).isEqualTo(0.5);
+        assertThat(slot.centreMm().z()).isCloseTo(0.9, within(1e-9));
+        assertThat(slot.axis().z()).as("the line's axis").isCloseTo(0.1 / Math.sqrt(1.01), within(1e-9));
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 0.5, 0.0), strand, 5)).as("0.9 mm off: within a quarter slice").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 0.5, 6.0), strand, 5)).as("5.1 mm off: beyond a slice, another needle").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 0.5, 5.8), strand, 5)).as("4.9 mm off: within a slice").isNotNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 1.1, -2.0), strand, 5)).as("1.1 mm across the line").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(5.0, 0.5, -2.0), strand, 5)).as("a quarter of the way (t 0.28)").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(6.0, 0.5, -2.0), strand, 5)).as("a third of the way").isNotNull();
+    }
+
+    @Test
+    void aSlotNeedsItsTwoSeedsAlongTheirLineAndTwoSpacingsApart() {
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 0, -2), List.of(strandSeed(0, 0, 0, 29), strandSeed(18, 0, 1.8, 0)), 5))
+                .as("29° off the line").isNotNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(9, 0, -2), List.of(strandSeed(0, 0, 0, 31), strandSeed(18, 0, 1.8, 0)), 5))
+                .as("31° off the line").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(5.9, 0, -2), List.of(strandSeed(0, 0, 0, 0), strandSeed(11.8, 0, 1.18, 0)), 5))
+                .as("11.86 mm apart: one spacing, no seed between").isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(12.2, 0, -2), List.of(strandSeed(0, 0, 0, 0), strandSeed(24.4, 0, 2.44, 0)), 5))
+                .as("24.52 mm apart: more than two spacings").isNull();
+    }
+
     @Test
     void aSeedAloneAndWhollyInsideTheEndSliceOfAThreeSliceObjectGoesToThatSlicesCentre() {
         // Seen scan 16130 (5 mm box, 12-bit): slices 1-3 (5, 10, 15 mm) read 0.32 / 0.76 / 0.91 seeds; a steep seed across the two
