@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code seedplan bench needles}: needle finding on a simulated 512 × 512 × 100 intra-operative CT
- * with ten needles (file reading excluded), median wall time after warm-up, with the accuracy
- * against the needles as drawn.
+ * with ten needles (file reading excluded), median wall time after warm-up and the process CPU time of the timed runs (all
+ * threads, the scene's drawing and the warm-up left out), with the accuracy against the needles as drawn.
  */
 @Command(name = "needles", mixinStandardHelpOptions = true,
         description = "Time needle finding on a simulated intra-operative CT of 512 × 512 × 100 voxels (0.75 mm pixels) with ten"
@@ -57,11 +57,16 @@ public final class BenchNeedlesCommand implements Callable<Integer> {
             last = finder.find(ct);
         }
         double[] t = new double[runs];
+        // Process CPU time as well as wall time: on a shared machine the wall time depends on the others' load, and the whole
+        // run's CPU includes the scene's drawing and the warm-up's compilation.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             last = finder.find(ct);
             t[r] = (System.nanoTime() - t0) / 1e9;
         }
+        double cpuPerRun = (os.getProcessCpuTime() - cpu0) / 1e9 / runs;
         Arrays.sort(t);
         NeedleMatching m = new NeedleMatcher(5, 10).match(
                 scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList(), last.needles());
@@ -79,8 +84,8 @@ public final class BenchNeedlesCommand implements Callable<Integer> {
             sumAngle += angle;
         }
         int matched = Math.max(1, m.matches().size());
-        System.out.printf(Locale.ROOT, "needle finding: median %.3f s (min %.3f, max %.3f) over %d runs%n", t[runs / 2], t[0], t[runs - 1],
-                runs);
+        System.out.printf(Locale.ROOT, "needle finding: median %.3f s (min %.3f, max %.3f) over %d runs; process CPU time %.3f s per run;"
+                + " load average %.1f%n", t[runs / 2], t[0], t[runs - 1], runs, cpuPerRun, os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "found %d of %d needles, %d not in the scene; against the needles as drawn: worst tip %.2f mm,"
                         + " mean %.2f mm; worst axis %.2f°, mean %.2f°%n", m.matches().size(), scenario.placed().size(), m.unmatchedFound().size(),
                 worstTip, sumTip / matched, worstAngle, sumAngle / matched);
