@@ -235,6 +235,16 @@ public final class SeedFinder {
      * (17215), every other start 0.025 or less, 20 of them nothing (docs/seed-finder.md, twenty-seventh round, seedneedle9).
      */
     static final double STRAND_START_GAIN = 0.1;
+    /**
+     * Least share of one seed's signal energy by which, on thick box-like slices ({@link SliceCentring#applies}), the fit started
+     * with a seed in its strand's slot must lower the misfit to replace the fit as first found ({@code refitFromStrands}): none, a
+     * fit as good as the first is taken. A box slice shows a seed wholly inside it alike wherever it lies along z (the premise of
+     * {@link SliceCentring}), so two fits that place it at two heights inside its slice explain the image alike, and the first fit's
+     * height there follows noise and the other seeds' metal; the needle's strand is the only word on it. 18131 (5 mm box extended):
+     * a needle's end seed fitted 3.35 mm below its truth, the fit from its end slot 1.05 mm from it and 0.007 of a seed's energy
+     * better (docs/seed-finder.md, twenty-eighth round, seedneedle10).
+     */
+    static final double STRAND_START_GAIN_BOX = 0;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
     /**
@@ -1197,7 +1207,7 @@ public final class SeedFinder {
                     options.maxSeedsPerBlob(), notes);
         }
         if (profileMm >= THICK_SLICE_MM) {
-            refitFromStrands(counted, g.dzMm(), learned.singleSeedEnergy);
+            refitFromStrands(counted, g.dzMm(), learned.singleSeedEnergy, centring);
         }
         List<FoundSeed> all = new ArrayList<>();
         List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
@@ -1744,9 +1754,12 @@ public final class SeedFinder {
      * in-plane and poorly along z, and can stop with a needle seed half a slice off, tilted towards the other seeds' metal; the
      * needle's other seeds, each alone, say where along z its strand passes. The image decides: the start only offers the place
      * (17215, 5 mm triangle extended: a flat needle seed in an object of two fitted 2.73 mm below its truth, the start from its
-     * slot gains 0.314 of a seed's energy and it lies 0.31 mm off; docs/seed-finder.md, twenty-seventh round, seedneedle9).
+     * slot gains 0.314 of a seed's energy and it lies 0.31 mm off; docs/seed-finder.md, twenty-seventh round, seedneedle9). A seed
+     * with no slot between two seeds of its needle is offered its end slot ({@link SliceCentring#strandEndSlot}): the last seed of a
+     * needle is fitted as far off as a middle one. On box-like slices ({@code boxLike}) a fit from the slots as good as the first
+     * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10).
      */
-    private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy) {
+    private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy, boolean boxLike) {
         List<List<FoundSeed>> first = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> seeds = new ArrayList<>();
@@ -1771,6 +1784,9 @@ public final class SeedFinder {
             boolean moved = false;
             for (int s = 0; s < fitted.length; s++) {
                 FoundSeed slot = SliceCentring.strandSlot(fitted[s].centreMm, others, sliceMm);
+                if (slot == null) {
+                    slot = SliceCentring.strandEndSlot(fitted[s].centreMm, others, sliceMm);
+                }
                 if (slot != null) {
                     start[s] = bc.fitter.model().place(slot.centreMm(), slot.axis());
                     moved = true;
@@ -1778,7 +1794,7 @@ public final class SeedFinder {
             }
             if (moved) {
                 ImageFitter.Fit f = bc.fitter.fit(bc.region, start);
-                if (bc.fit(bc.chosen).ssr() - f.ssr() >= STRAND_START_GAIN * seedEnergy) {
+                if (bc.fit(bc.chosen).ssr() - f.ssr() >= (boxLike ? STRAND_START_GAIN_BOX : STRAND_START_GAIN) * seedEnergy) {
                     bc.fits.put(bc.chosen, f);
                 }
             }

@@ -21,7 +21,8 @@ import org.seedplan.geometry.Vec3;
  * ({@link #liesFlatter}). Since the twenty-sixth round two such seeds that each continue a needle's strand along their axes are
  * needle seeds, not a side-by-side pair, and go to their slices' centres ({@link #sideBySide}). Since the twenty-seventh round
  * a seed fitted in an object of two or more off the place along z where the strand of a needle through it would put it
- * ({@link #strandSlot}) is fitted again from there, and the image decides ({@link SeedFinder}).
+ * ({@link #strandSlot}) is fitted again from there, and the image decides ({@link SeedFinder}); since the twenty-eighth round also a
+ * needle's end seed, from the line through its needle's next two seeds ({@link #strandEndSlot}).
  */
 final class SliceCentring {
 
@@ -306,28 +307,73 @@ final class SliceCentring {
      * the neighbours' line gives z where the seed's own image cannot place it better (twenty-seventh round).
      */
     static FoundSeed strandSlot(Vec3 c, List<FoundSeed> others, double sliceMm) {
+        return offered(onLine(c, others, false), c, sliceMm);
+    }
+
+    /**
+     * Where the strand of a needle through the end seed fitted at {@code c} puts it, or null: as {@link #strandSlot}, but from two
+     * seeds of other objects that lie as the next two seeds of a needle beyond its end seed do: {@value #STRAND_MIN_MM}-
+     * {@value #STRAND_MAX_MM} mm apart (one spacing), each along the line through both within 30° ({@link #SLOT_ALONG}), and
+     * {@code c} within {@value #SLOT_ACROSS_MM} mm of that line in-plane, one spacing ({@value #STRAND_MIN_MM}-{@value #STRAND_MAX_MM}
+     * mm along the line) beyond the nearer of the two. Not asked where a line through two seeds either side of {@code c}
+     * ({@link #strandSlot}'s) passes within a slice of it along z: a seed between two of its needle's seeds has its slot there (a line
+     * a slice or more off is another needle's crossing there in-plane: 18032's, 8.9 mm). The end seed of a needle has no seed beyond
+     * it, so {@link #strandSlot} never offers it a place, and an end seed merged with another needle's seed on thick slices is fitted
+     * as far off along z as a middle one (18131, 5 mm box extended: 3.35 mm low, the line through its needle's next two seeds 0.87 mm
+     * from its truth; 18032, 5 mm triangle 12-bit: 3.48 mm high, the line 0.40 mm from it, but the fit from there goes back;
+     * docs/seed-finder.md, twenty-eighth round, seedneedle10). The line is extrapolated by up to a spacing, so its z there carries up
+     * to twice the two seeds' own error along z: the image decides, as for {@link #strandSlot}.
+     */
+    static FoundSeed strandEndSlot(Vec3 c, List<FoundSeed> others, double sliceMm) {
+        FoundSeed between = onLine(c, others, false);
+        return between != null && Math.abs(between.centreMm().z() - c.z()) <= SLOT_FAR_SLICES * sliceMm ? null
+                : offered(onLine(c, others, true), c, sliceMm);
+    }
+
+    /** The slot {@link #onLine} found, where its z lies {@value #SLOT_OFF_SLICES}-{@value #SLOT_FAR_SLICES} of a slice from {@code c}'s. */
+    private static FoundSeed offered(FoundSeed slot, Vec3 c, double sliceMm) {
+        if (slot == null) {
+            return null;
+        }
+        double off = Math.abs(c.z() - slot.centreMm().z());
+        return off > SLOT_OFF_SLICES * sliceMm && off <= SLOT_FAR_SLICES * sliceMm ? slot : null;
+    }
+
+    /**
+     * Of the lines through two seeds of {@code others} that pass {@code c} as a needle's strand would (between them for
+     * {@link #strandSlot}, beyond the nearer one for {@link #strandEndSlot}: {@code beyond}), the slot on the one passing nearest
+     * {@code c} along z; null where none does.
+     */
+    private static FoundSeed onLine(Vec3 c, List<FoundSeed> others, boolean beyond) {
         double bestOff = Double.POSITIVE_INFINITY;
         FoundSeed best = null;
         for (int a = 0; a < others.size(); a++) {
-            for (int b = a + 1; b < others.size(); b++) {
+            for (int b = beyond ? 0 : a + 1; b < others.size(); b++) {
+                if (b == a) {
+                    continue;
+                }
                 Vec3 pa = others.get(a).centreMm();
                 Vec3 ab = others.get(b).centreMm().minus(pa);
                 double len = ab.norm();
                 double inPlane = Math.hypot(ab.x(), ab.y());
-                if (len < 2 * STRAND_MIN_MM || len > 2 * STRAND_MAX_MM || inPlane <= 0
+                double least = beyond ? STRAND_MIN_MM : 2 * STRAND_MIN_MM;
+                double most = beyond ? STRAND_MAX_MM : 2 * STRAND_MAX_MM;
+                if (len < least || len > most || inPlane <= 0
                         || Math.abs(others.get(a).axis().dot(ab)) < SLOT_ALONG * len || Math.abs(others.get(b).axis().dot(ab)) < SLOT_ALONG * len) {
                     continue;
                 }
                 double t = ((c.x() - pa.x()) * ab.x() + (c.y() - pa.y()) * ab.y()) / (inPlane * inPlane);
                 double across = Math.abs((c.x() - pa.x()) * ab.y() - (c.y() - pa.y()) * ab.x()) / inPlane;
                 double z = pa.z() + t * ab.z();
-                if (t >= SLOT_BETWEEN && t <= 1 - SLOT_BETWEEN && across <= SLOT_ACROSS_MM && Math.abs(c.z() - z) < bestOff) {
+                boolean placed = beyond ? (t - 1) * len >= STRAND_MIN_MM && (t - 1) * len <= STRAND_MAX_MM
+                        : t >= SLOT_BETWEEN && t <= 1 - SLOT_BETWEEN;
+                if (placed && across <= SLOT_ACROSS_MM && Math.abs(c.z() - z) < bestOff) {
                     bestOff = Math.abs(c.z() - z);
                     best = new FoundSeed(new Vec3(c.x(), c.y(), z), ab.times(1 / len), 0, 1);
                 }
             }
         }
-        return best != null && bestOff > SLOT_OFF_SLICES * sliceMm && bestOff <= SLOT_FAR_SLICES * sliceMm ? best : null;
+        return best;
     }
 
     /**

@@ -184,6 +184,44 @@ class SliceCentringTest {
     }
 
     @Test
+    void anEndSeedIsOfferedThePlaceAlongZOfTheLineThroughItsNeedlesNextTwoSeeds() {
+        // The next two seeds 9.05 mm apart along (1, 0, 0.1): one spacing beyond either, the line passes x = 18 at z = 1.8 and
+        // x = -9 at z = -0.9 (exact, a straight line).
+        List<FoundSeed> next = List.of(strandSeed(0, 0, 0, 0), strandSeed(9, 0, 0.9, 0));
+        FoundSeed slot = SliceCentring.strandEndSlot(new Vec3(18, 0.5, -2.0), next, 5);
+        assertThat(slot).isNotNull();
+        assertThat(slot.centreMm().x()).isEqualTo(18.0);
+        assertThat(slot.centreMm().y()).isEqualTo(0.5);
+        assertThat(slot.centreMm().z()).isCloseTo(1.8, within(1e-9));
+        assertThat(slot.axis().z()).as("the line's axis").isCloseTo(0.1 / Math.sqrt(1.01), within(1e-9));
+        assertThat(SliceCentring.strandEndSlot(new Vec3(-9, 0.5, 2.0), next, 5).centreMm().z()).as("beyond the other one")
+                .isCloseTo(-0.9, within(1e-9));
+        assertThat(SliceCentring.strandSlot(new Vec3(18, 0.5, -2.0), next, 5)).as("no seed beyond it: no slot between two").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0.5, 1.0), next, 5)).as("0.8 mm off: within a quarter slice").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0.5, 6.9), next, 5)).as("5.1 mm off: beyond a slice").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 1.1, -2.0), next, 5)).as("1.1 mm across the line").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(14.9, 0, -2.0), next, 5)).as("5.93 mm beyond the nearer seed").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(15.1, 0, -2.0), next, 5)).as("6.13 mm beyond").isNotNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(20.9, 0, -2.0), next, 5)).as("11.96 mm beyond").isNotNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(21.1, 0, -2.0), next, 5)).as("12.16 mm beyond").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0, -2.0), List.of(strandSeed(0, 0, 0, 0), strandSeed(5.9, 0, 0.59, 0)), 5))
+                .as("the two 5.93 mm apart: closer than a spacing").isNull();
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0, -2.0), List.of(strandSeed(0, 0, 0, 31), strandSeed(9, 0, 0.9, 0)), 5))
+                .as("31° off the line").isNull();
+    }
+
+    @Test
+    void anEndSlotIsNotAskedWhereTwoSeedsEitherSideGiveTheSeedItsPlaceWithinASlice() {
+        // A third seed one spacing on: the seed at x = 18 lies between two of its needle's seeds, and the slot between them speaks.
+        List<FoundSeed> strand = List.of(strandSeed(0, 0, 0, 0), strandSeed(9, 0, 0.9, 0), strandSeed(27, 0, 2.7, 0));
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0.5, -2.0), strand, 5)).isNull();
+        assertThat(SliceCentring.strandSlot(new Vec3(18, 0.5, -2.0), strand, 5).centreMm().z()).isCloseTo(1.8, within(1e-9));
+        // Two seeds of another needle crossing there 8 mm higher along z (18032's seed, 8.9 mm): the end slot is still offered.
+        List<FoundSeed> crossing = List.of(strandSeed(0, 0, 0, 0), strandSeed(9, 0, 0.9, 0), strandSeed(9, 0, 9.8, 0), strandSeed(27, 0, 11.6, 0));
+        assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0.5, -2.0), crossing, 5).centreMm().z()).isCloseTo(1.8, within(1e-9));
+    }
+
+    @Test
     void aSeedAloneAndWhollyInsideTheEndSliceOfAThreeSliceObjectGoesToThatSlicesCentre() {
         // Seen scan 16130 (5 mm box, 12-bit): slices 1-3 (5, 10, 15 mm) read 0.32 / 0.76 / 0.91 seeds; a steep seed across the two
         // lower slices and a needle seed (axis z 0.35) fitted 1.20 mm below the top slice's centre, its extent ±0.79 mm along z
