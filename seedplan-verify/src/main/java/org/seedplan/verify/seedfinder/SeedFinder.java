@@ -637,6 +637,12 @@ public final class SeedFinder {
      * 0.781, 17928's 0.809). A share.
      */
     static final double THIRD_LEFT_SHARE = 0.3;
+    /**
+     * Most angle between the two fitted seeds' axes, degrees, for an object the image counts two and its clipped metal one to be a
+     * side-by-side pair ({@code pairUnderTheClip}): a pair's capsules lie parallel (the bench draws them so); the twenty-first round's
+     * side-by-side gate along z ({@code SliceCentring.PARALLEL}) is the same 20°.
+     */
+    static final double PAIR_PARALLEL_DEG = 20;
 
     private final SeedFinderOptions options;
     private final java.util.function.BooleanSupplier cancelled;
@@ -1009,7 +1015,8 @@ public final class SeedFinder {
                     // bands in both fits the second seed explains what the metal says (twenty-first round).
                     bc.chosen = 2;
                 }
-            } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED) {
+            } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED
+                    && !pairUnderTheClip(bc, byContent, plateau, profileMm, splitOff.contains(b))) {
                 bc.evaluate(byContent);
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
@@ -1689,6 +1696,28 @@ public final class SeedFinder {
     }
 
     /**
+     * Whether an object the image counts two and its clipped metal one holds two seeds side by side: on a clipped scan with slices
+     * under {@value #THICK_SLICE_MM} mm, an object not split off bone, whose two-seed fit lays the seeds side by side ({@link
+     * #PAIR_FROM_ONE_APART_MIN_MM} to {@link #BUNDLE_APART_MM} mm across their axes, the axes within {@link #PAIR_PARALLEL_DEG}° of
+     * each other) and whose saturated core is larger than one seed's ({@link Plateau#moreThanOne}). Two capsules one diameter apart
+     * share one saturated core: the 12-bit clip hides one seed's metal behind the other's, so the metal reads 1.16-1.20 seeds,
+     * under {@link #MIN_CONTENT_PER_SEED} a seed for two, but the core at the clip is the pair's, a diameter wider than one seed's.
+     * Then the metal does not lower the image's count of two. Not asked on thick slices, where a seed's plateau is a few voxels (a
+     * single seed read so became a false seed on the seen scans), nor of an object split off bone, whose image rides on the bone's
+     * raised CT numbers and clips over more voxels than a seed alone (docs/seed-finder.md, twenty-eighth round, seedpair10).
+     */
+    private static boolean pairUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm, boolean offBone) {
+        if (plateau == null || profileMm >= THICK_SLICE_MM || offBone || bc.chosen != 2 || byContent != 1) {
+            return false;
+        }
+        SeedImageModel.Placed[] two = bc.fit(2).seeds();
+        double apart = BlobCount.apartAcross(two);
+        double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(two[0].axis.dot(two[1].axis)))));
+        return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG
+                && plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()));
+    }
+
+    /**
      * The clipped plateau of this scan's single seeds against the model's: how many voxels at the clip the scan shows per
      * voxel the one-seed fit predicts there ({@code scale}, the median over blobs of a single seed's size whose fit predicts
      * a plateau), and how far a single seed's plateau lies from that, in voxels ({@code noise}, the 90th centile of
@@ -1714,6 +1743,14 @@ public final class SeedFinder {
         /** Whether the blob's plateau is at least as large as the 2-seed fit predicts on this scan's scale. */
         boolean atLeastTwo(BlobCount bc) {
             return bc.fitter.observedPlateau(bc.region) >= scale * bc.fitter.predictedPlateau(bc.region, bc.fit(2).seeds());
+        }
+
+        /**
+         * Whether {@code observed} voxels at the clip are more than this scan's scale of the {@code predictedOne} voxels the 1-seed
+         * fit predicts there: the object's saturated core is larger than one seed's.
+         */
+        boolean moreThanOne(int observed, int predictedOne) {
+            return observed > scale * predictedOne;
         }
 
         /** Whether the 3-seed fit's plateau lies nearer the blob's than the 2-seed fit's, by more than the scatter. */
