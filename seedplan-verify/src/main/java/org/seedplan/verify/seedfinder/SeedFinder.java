@@ -1162,6 +1162,10 @@ public final class SeedFinder {
             }
         }
         if (profileMm >= THICK_SLICE_MM) {
+            for (HalfOffBone h : overSoftTissueNextSlice(g, hu, notWire, background, peakRequired, lowHu, typical)) {
+                holding.add(new SelfCheck.MetalHoldingSeeds(reject(g, h.piece(), RejectedObject.Reason.BONE_OR_CALCIFICATION), 1,
+                        h.nearMm(), SelfCheck.MetalHoldingSeeds.Kind.OFF_THE_NEXT_SLICES_BONE));
+            }
             splitRejected.forEach((b, o) -> {
                 double[] bone = boneBeside(g, hu, b, threshold, peakRequired);
                 if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)
@@ -1646,8 +1650,9 @@ public final class SeedFinder {
     }
 
     /**
-     * Whether a voxel at the clip (saturated metal: a screw) lies within {@value #DARK_SLICE_MM} mm in-plane of voxel (i, j) on its
-     * slice or the next ones: a screw's threads averaged into the slice beside it rise above the darkened bone as a seed's half does.
+     * Whether a voxel at {@code metal} or above (the clip: saturated metal, a screw; or the split level) lies within {@value
+     * #DARK_SLICE_MM} mm in-plane of voxel (i, j) on its slice or the next ones: a screw's threads averaged into the slice beside it
+     * rise above the darkened bone as a seed's half does.
      */
     private static boolean atClipNear(Grid g, float[] hu, int i, int j, int k, double metal) {
         int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
@@ -1659,6 +1664,137 @@ public final class SeedFinder {
                             && Math.hypot((ii - i) * g.dxMm(), (jj - j) * g.dyMm()) <= DARK_SLICE_MM) {
                         return true;
                     }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Least number of a piece's voxels standing over soft tissue in the next slice ({@code overSoftTissueNextSlice}). A seed
+     * touching the cortex across the boundary of two thick slices, both darkened by a screw's bands, lifts its half in one of them
+     * above the object threshold, where the next, clean slice shows the cortex beside it and soft tissue at the seed's place: on
+     * 18016 (5 mm Gaussian 12-bit) 2 voxels of 1290-1300 HU over soft tissue at −10-50 HU. Bone runs on through the slices, so a
+     * piece of its object over soft tissue in the next slice is metal that ends at the boundary; one voxel is the partial volume
+     * of the cortex's edge (docs/seed-finder.md, twenty-eighth round, seedbone10).
+     */
+    static final int OVER_SOFT_TISSUE_VOXELS = 2;
+
+    /**
+     * The pieces of large objects (bone, screws; not wires) that in one thick slice stand apart in-plane from the rest of the
+     * object, hold no more voxels than the typical object, peak under the split level {@code peakRequired}, have no voxel at the
+     * split level or above within {@value #DARK_SLICE_MM} mm in-plane on their slice or the next (a screw, or a core split off and
+     * judged already), and hold at least {@value #OVER_SOFT_TISSUE_VOXELS} voxels under which a next slice reads soft tissue
+     * (within {@code lowHu} − background of the background) while it shows the object's own voxels within {@value #DARK_SLICE_MM}
+     * mm in-plane (the bone goes on there) and no voxel as far under the background there ({@code darkNear}: no dark band, which
+     * darkens cortex into soft tissue's range: 17732's cortex at 320-460 HU beside -1020 HU). A vertebra's cortex runs on through
+     * a slice's thickness; where the screw's bands darken one slice under the threshold and a seed touching the cortex lifts its
+     * half there above it, that half stands where the clean next slice holds soft tissue beside the cortex. Named, never counted
+     * (docs/seed-finder.md, twenty-eighth round, seedbone10).
+     */
+    static List<HalfOffBone> overSoftTissueNextSlice(Grid g, float[] hu, List<Blob> large, double background, double peakRequired,
+                                                     double lowHu, double typical) {
+        List<HalfOffBone> out = new ArrayList<>();
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        double soft = lowHu - background;
+        for (Blob b : large) {
+            java.util.BitSet in = new java.util.BitSet(hu.length);
+            for (int v : b.voxels) {
+                in.set(v);
+            }
+            java.util.BitSet done = new java.util.BitSet(hu.length);
+            for (int v0 : b.voxels) {
+                if (done.get(v0)) {
+                    continue;
+                }
+                int k = v0 / nxy;
+                List<Integer> part = new ArrayList<>();
+                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+                q.add(v0);
+                done.set(v0);
+                while (!q.isEmpty()) {
+                    int v = q.poll();
+                    part.add(v);
+                    int j = (v - k * nxy) / nx;
+                    int i = v - k * nxy - j * nx;
+                    for (int jj = Math.max(0, j - 1); jj <= Math.min(g.ny() - 1, j + 1); jj++) {
+                        for (int ii = Math.max(0, i - 1); ii <= Math.min(nx - 1, i + 1); ii++) {
+                            int w = ii + nx * jj + nxy * k;
+                            if (in.get(w) && !done.get(w)) {
+                                done.set(w);
+                                q.add(w);
+                            }
+                        }
+                    }
+                }
+                if (part.size() > typical || part.size() < OVER_SOFT_TISSUE_VOXELS) {
+                    continue;
+                }
+                int top = part.get(0);
+                for (int v : part) {
+                    top = hu[v] > hu[top] ? v : top;
+                }
+                int tj = (top - k * nxy) / nx;
+                int ti = top - k * nxy - tj * nx;
+                if (hu[top] >= peakRequired || atClipNear(g, hu, ti, tj, k, peakRequired)) {
+                    continue;
+                }
+                for (int kk = k - 1; kk <= k + 1; kk += 2) {
+                    if (kk < 0 || kk >= g.nz() || !objectNear(g, in, ti, tj, kk) || darkNear(g, hu, ti, tj, kk, background - soft)) {
+                        continue;
+                    }
+                    int over = 0;
+                    for (int v : part) {
+                        if (Math.abs(hu[v + (kk - k) * nxy] - background) < soft) {
+                            over++;
+                        }
+                    }
+                    if (over >= OVER_SOFT_TISSUE_VOXELS) {
+                        Blob piece = new Blob(g, part.stream().mapToInt(Integer::intValue).toArray(), hu);
+                        out.add(new HalfOffBone(piece, new Vec3(Arrays.stream(piece.x).average().orElseThrow(),
+                                Arrays.stream(piece.y).average().orElseThrow(), g.z(k) + (k - kk) * g.dzMm() / 2)));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a voxel under {@code floor} HU (a dark band: soft tissue does not read so low beside bone) lies within {@value
+     * #DARK_SLICE_MM} mm in-plane of voxel (i, j) on slice k: there a band may darken the cortex into soft tissue's range.
+     */
+    private static boolean darkNear(Grid g, float[] hu, int i, int j, int k, double floor) {
+        int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
+        int rj = (int) Math.ceil(DARK_SLICE_MM / g.dyMm());
+        for (int jj = Math.max(0, j - rj); jj <= Math.min(g.ny() - 1, j + rj); jj++) {
+            for (int ii = Math.max(0, i - ri); ii <= Math.min(g.nx() - 1, i + ri); ii++) {
+                if (hu[g.index(ii, jj, k)] < floor && Math.hypot((ii - i) * g.dxMm(), (jj - j) * g.dyMm()) <= DARK_SLICE_MM) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A piece of bone's object standing over soft tissue in the next slice ({@code overSoftTissueNextSlice}) and the place named
+     * for it, mm: in-plane its centre, along z the boundary of its slice away from that next slice. The seed ends at the boundary
+     * toward the clean slice (soft tissue there) and, its half under the split level, lies across the far one.
+     */
+    record HalfOffBone(Blob piece, Vec3 nearMm) {
+    }
+
+    /** Whether a voxel of the object lies within {@value #DARK_SLICE_MM} mm in-plane of voxel (i, j) on slice k. */
+    private static boolean objectNear(Grid g, java.util.BitSet in, int i, int j, int k) {
+        int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
+        int rj = (int) Math.ceil(DARK_SLICE_MM / g.dyMm());
+        for (int jj = Math.max(0, j - rj); jj <= Math.min(g.ny() - 1, j + rj); jj++) {
+            for (int ii = Math.max(0, i - ri); ii <= Math.min(g.nx() - 1, i + ri); ii++) {
+                if (in.get(g.index(ii, jj, k)) && Math.hypot((ii - i) * g.dxMm(), (jj - j) * g.dyMm()) <= DARK_SLICE_MM) {
+                    return true;
                 }
             }
         }

@@ -128,6 +128,12 @@ final class SelfCheck {
              */
             DARK_SLICE_BESIDE_BONE,
             /**
+             * On thick slices, a small piece of bone's object in one slice, under the seeds' peak level, standing where the next
+             * slice holds soft tissue beside its bone: bone runs on through the slices, a seed's half ends at the boundary
+             * ({@code metal} is the piece).
+             */
+            OFF_THE_NEXT_SLICES_BONE,
+            /**
              * On thick slices, a small object standing alone, not counted, holding about half a seed's metal: half of a seed lying
              * across the boundary of two slices ({@code metal} is the object).
              */
@@ -267,6 +273,11 @@ final class SelfCheck {
                     + " above the bone beside it in a slice whose cortex is darkened, but under the seeds' level: a seed touching the bone"
                     + " across the boundary of two thick slices, joined to the bone through the next slice, may lie there: look at the"
                     + " images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.OFF_THE_NEXT_SLICES_BONE
+                    ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a small piece of bone's object near (%.1f, %.1f, %.1f) mm stands"
+                    + " over soft tissue in the next slice, where the bone goes on beside it, but under the seeds' level: bone runs on"
+                    + " through the slices; a seed touching the bone across the boundary of two thick slices, joined to the bone through"
+                    + " the next slice, may lie there: look at the images there", h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
                     : h.kind() == MetalHoldingSeeds.Kind.CORE_BESIDE_BONE
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: a saturated core of metal split off bone near (%.1f, %.1f, %.1f) mm,"
                     + " as large as half a seed or more but too light for one read against the bone around it: a seed touching the bone"

@@ -64,6 +64,57 @@ class SeedTouchingCortexSlabTest {
     }
 
     @Test
+    void aSeedsHalfOverSoftTissueInTheCleanNextSliceIsNamedAndBoneOrABandThereIsNot() {
+        // 18016's case (twenty-eighth round): both slices the seed crosses are darkened by the screw's bands, the lower one crushed
+        // to -1000 HU, the cortex of the upper to 900 HU; the seed's half there is 3 voxels, 1290 and 1300 HU outside the slab and
+        // 1570 HU over its edge, joined to the bone through the clean slice above (1800 HU cortex, soft tissue 40 HU beside it).
+        // It rises (1570 - 900) / 3031 = 0.221 above the darkened bone, under the 0.27 of inDarkenedSlice: not named before; two
+        // of its voxels stand over soft tissue in the clean slice: named. A 2-voxel fragment of the slab at 1300 HU stands over the
+        // clean slab (1800 HU), and one over a band that crushes the clean slice's cortex to -800 HU (not soft tissue: outside
+        // background +- 455 HU); neither is named. Counts of pieces and voxels: exact.
+        Grid g = new Grid(new Vec3(0, 0, 0), 0.8, 0.8, 5, 40, 40, 3);
+        float[] hu = new float[g.voxelCount()];
+        Arrays.fill(hu, (float) BACKGROUND);
+        for (int j = 0; j < 40; j++) {
+            for (int i = 0; i < 40; i++) {
+                hu[g.index(i, j, 0)] = -1000;
+            }
+            for (int i = 10; i <= 12; i++) {
+                hu[g.index(i, j, 1)] = 900;
+                hu[g.index(i, j, 2)] = 1800;
+            }
+        }
+        float[] bone = hu.clone();
+        bone[g.index(11, 30, 1)] = 1300;
+        bone[g.index(12, 31, 1)] = 1290;
+        float[] banded = bone.clone();
+        for (int i = 10; i <= 15; i++) {
+            banded[g.index(i, 30, 2)] = -800;
+            banded[g.index(i, 31, 2)] = -800;
+        }
+        banded[g.index(13, 30, 1)] = 1300;
+        banded[g.index(14, 31, 1)] = 1290;
+        banded[g.index(12, 30, 1)] = 1400;
+        float[] withSeed = bone.clone();
+        withSeed[g.index(12, 19, 1)] = 1570;
+        withSeed[g.index(13, 18, 1)] = 1300;
+        withSeed[g.index(13, 20, 1)] = 1290;
+        assertThat(SeedFinder.overSoftTissueNextSlice(g, bone, List.of(large(g, bone)), BACKGROUND, PEAK, LOW, 10))
+                .as("bone alone: pieces named").isEmpty();
+        assertThat(SeedFinder.overSoftTissueNextSlice(g, banded, List.of(large(g, banded)), BACKGROUND, PEAK, LOW, 10))
+                .as("a fragment over a band in the next slice: pieces named").isEmpty();
+        assertThat(SeedFinder.inDarkenedSlice(g, withSeed, List.of(large(g, withSeed)), BACKGROUND, METAL, PEAK, LOW, 10))
+                .as("the seed's half by its rise above the darkened bone").isEmpty();
+        List<SeedFinder.HalfOffBone> named = SeedFinder.overSoftTissueNextSlice(g, withSeed, List.of(large(g, withSeed)), BACKGROUND,
+                PEAK, LOW, 10);
+        assertThat(named).as("pieces named beside the seed").hasSize(1);
+        assertThat(named.get(0).piece().size()).as("the seed's half, voxels").isEqualTo(3);
+        assertThat(named.get(0).piece().peakHu()).as("its peak, HU").isEqualTo(1570, org.assertj.core.data.Offset.offset(0.5));
+        // Named at the boundary of its slice (z 5 mm) away from the clean slice (z 10 mm): z 2.5 mm, exact.
+        assertThat(named.get(0).nearMm().z()).as("named z, mm").isEqualTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aSeedTouchingTheVertebrasCortexIsFoundOrNamedAndTheBoneAloneGivesNoSeed() {
         // The bench's anatomy, screw and place of a seed touching bone, on 5 mm triangle 12-bit slices, the seed lying along the
         // cortex 1.9 and 2.1 mm from its slice's centre (the five misses of 16800-17335 lay 1.4-2.1 mm off): found or named within
