@@ -2295,16 +2295,21 @@ public final class NeedleFinder {
     }
 
     /**
-     * Whether the shorter run has a strand of seeds' geometry beside the longer's end: it lies in one slice (its voxels within
-     * half the slice spacing of each other along z: seeds 0.8 mm across never reach the next thick slice's centre), it is at
-     * most {@value #STRAND_MAX_MM} mm long along its own curve (four seeds of 4.5 mm at 5 mm spacing, blurred), and its stretch
-     * along the longer's curve reaches the longer's end or beyond. Only such a run is read for how far apart across the two
-     * lie ({@link #apartInPlaneMm}): two long staircases of a parallel pair that a run took crossed (4231 needles 6 and 7,
-     * 113 and 105 mm over four slices, 1.46 mm apart) are no strand, and refusing their join left a run crossed from one
-     * needle to the other read as needle 7, 3.67° off, stated ±0.25° (docs/needles.md, twenty-eighth round).
+     * Whether the shorter run has a strand of seeds' geometry beside the longer's end, on thick slices: it lies in one slice
+     * (its voxels within half the slice spacing of each other along z: seeds 0.8 mm across never reach the next thick slice's
+     * centre), it is at most {@value #STRAND_MAX_MM} mm long along its own curve (four seeds of 4.5 mm at 5 mm spacing,
+     * blurred), and its stretch along the longer's curve reaches the longer's end or beyond. Only such a run is read for how
+     * far apart across the two lie ({@link #apartInPlaneMm}): two long staircases of a parallel pair that a run took crossed
+     * (4231 needles 6 and 7, 113 and 105 mm over four slices, 1.46 mm apart) are no strand, and refusing their join left a run
+     * crossed from one needle to the other read as needle 7, 3.67° off, stated ±0.25°. Thick slices only (thicker than
+     * {@value NeedleCentreline#THICK_SLICE_MM} mm): a needle 7° or more out of the plane steps through 3 mm slices every 25 mm
+     * or less, so its steps have a strand's geometry there; on 3 mm 4775 two 12–13.5 mm runs beside the hub ends of needles
+     * 10° out of the plane read 2.15–2.30 mm apart, and refused, needles 6 and 7 moved 0.22 → 0.44 and 0.13 → 0.37 mm
+     * (docs/needles.md, twenty-eighth round).
      */
     private static boolean strandBesideEnd(Volume ct, Run shorter, Run longer) {
-        if (zSpanMm(shorter.points()) > ct.grid().dzMm() / 2 || shorter.length() > STRAND_MAX_MM) {
+        if (ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM || zSpanMm(shorter.points()) > ct.grid().dzMm() / 2
+                || shorter.length() > STRAND_MAX_MM) {
             return false;
         }
         double[] rl = range(longer.points(), longer.curve());
