@@ -2378,9 +2378,9 @@ public final class NeedleFinder {
      * ({@link #strandBesideEnd}) for the two to be no pieces of one needle ({@link #apartInPlaneMm}), mm: an 18 G needle's
      * diameter. The slices differ along z only, so a needle's steel seen in two neighbouring slices lies at one place across
      * wherever both show it; two objects whose centres lie a needle's diameter apart across are not one needle. Seen strands
-     * joined beside a flat tip read 2.31 mm (4605 n1: the tip pulled 1.49 mm across, the axis 2.27° off, stated ±0.28 mm);
-     * the largest reading on a run that stayed joined, 1.25 mm (docs/needles.md, twenty-eighth round, branch
-     * {@code needleaxis10}).
+     * joined beside a flat tip read 1.42–2.39 mm on the seen 5 mm sets (4605 n1: the tip pulled 1.49 mm across, the axis 2.27°
+     * off, stated ±0.28 mm), needles' own tip parts of that geometry 0.00–0.12 mm; the largest reading left joined, 1.25 mm
+     * (4604), is two needles' runs (docs/needles.md, twenty-eighth round, branch {@code needleaxis10}).
      */
     static final double PIECE_APART_MM = 1.27;
     /** Least stretch of the longer run's curve in which both runs hold voxels for {@link #apartInPlaneMm} to read them, mm. */
