@@ -2249,6 +2249,8 @@ public final class NeedleFinder {
      * extension across it in the axial plane and within 2.5 mm or one slice spacing and 0.5 mm along z (a needle that
      * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side) — or, for
      * the needle's outer part in air lying in the next slice beyond the longer's end, within {@link #outerPartInAir}'s allowance.
+     * A shorter run with a strand of seeds' geometry beside the longer's end ({@link #strandBesideEnd}) whose voxels lie
+     * {@value #PIECE_APART_MM} mm or more apart across from the longer's in the axial plane ({@link #apartInPlaneMm}) is no piece.
      */
     private static boolean pieces(Volume ct, Run a, Run b, double sliceMm) {
         Run longer = a.length() >= b.length() ? a : b;
@@ -2286,8 +2288,103 @@ public final class NeedleFinder {
         if (alongsideSecondNeedle(shorter, longer, rl, rs, sliceMm)) {
             return false;
         }
-        return !sideBySide(shorter, longer, rl, rs, sliceMm);
+        if (sideBySide(shorter, longer, rl, rs, sliceMm)) {
+            return false;
+        }
+        return !strandBesideEnd(ct, shorter, longer) || apartInPlaneMm(shorter, longer) < PIECE_APART_MM;
     }
+
+    /**
+     * Whether the shorter run has a strand of seeds' geometry beside the longer's end, on thick slices: it lies in one slice
+     * (its voxels within half the slice spacing of each other along z: seeds 0.8 mm across never reach the next thick slice's
+     * centre), it is at most {@value #STRAND_MAX_MM} mm long along its own curve (four seeds of 4.5 mm at 5 mm spacing,
+     * blurred), and its stretch along the longer's curve reaches the longer's end or beyond. Only such a run is read for how
+     * far apart across the two lie ({@link #apartInPlaneMm}): two long staircases of a parallel pair that a run took crossed
+     * (4231 needles 6 and 7, 113 and 105 mm over four slices, 1.46 mm apart) are no strand, and refusing their join left a run
+     * crossed from one needle to the other read as needle 7, 3.67° off, stated ±0.25°. Thick slices only (thicker than
+     * {@value NeedleCentreline#THICK_SLICE_MM} mm): a needle 7° or more out of the plane steps through 3 mm slices every 25 mm
+     * or less, so its steps have a strand's geometry there; on 3 mm 4775 two 12–13.5 mm runs beside the hub ends of needles
+     * 10° out of the plane read 2.15–2.30 mm apart, and refused, needles 6 and 7 moved 0.22 → 0.44 and 0.13 → 0.37 mm
+     * (docs/needles.md, twenty-eighth round).
+     */
+    private static boolean strandBesideEnd(Volume ct, Run shorter, Run longer) {
+        if (ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM || zSpanMm(shorter.points()) > ct.grid().dzMm() / 2
+                || shorter.length() > STRAND_MAX_MM) {
+            return false;
+        }
+        double[] rl = range(longer.points(), longer.curve());
+        double[] on = range(shorter.points(), longer.curve());
+        return on[0] <= rl[0] || on[1] >= rl[1];
+    }
+
+    /** Longest run read as a strand of seeds beside another run's end ({@link #strandBesideEnd}), mm. */
+    static final double STRAND_MAX_MM = 25;
+
+    /**
+     * How far apart across in the axial plane two runs' voxels lie over the stretch of the longer's curve in which both hold
+     * voxels, mm: the shorter's voxels' weighted median signed offset across the longer's curve in the plane, less the longer's
+     * own voxels' there. 0 where that stretch is shorter than {@value #PIECE_COMMON_MM} mm (pieces end to end are not read so)
+     * or the longer lies steeper than 60° out of the plane (across in the plane is then ill-defined).
+     */
+    private static double apartInPlaneMm(Run shorter, Run longer) {
+        SpaceCurve c = longer.curve();
+        double[] rl = range(longer.points(), c);
+        double[] rs = range(shorter.points(), c);
+        double from = Math.max(rl[0], rs[0]);
+        double to = Math.min(rl[1], rs[1]);
+        if (to - from < PIECE_COMMON_MM) {
+            return 0;
+        }
+        double s = medianAcrossMm(shorter, c, from, to);
+        double l = medianAcrossMm(longer, c, from, to);
+        return Double.isNaN(s) || Double.isNaN(l) ? 0 : Math.abs(s - l);
+    }
+
+    /** The weighted median signed offset across {@code c} in the axial plane of the run's voxels within [from, to] along it, mm; NaN if none or steep. */
+    private static double medianAcrossMm(Run run, SpaceCurve c, double from, double to) {
+        List<double[]> o = new ArrayList<>();
+        double total = 0;
+        for (int k = 0; k < run.points().length; k++) {
+            Vec3 p = run.points()[k];
+            double t = c.parameterOf(p);
+            if (t < from || t > to) {
+                continue;
+            }
+            Vec3 tangent = c.tangent(t);
+            double inPlane = Math.hypot(tangent.x(), tangent.y());
+            if (inPlane < 0.5) {
+                return Double.NaN;
+            }
+            Vec3 d = p.minus(c.at(t));
+            o.add(new double[] {(d.y() * tangent.x() - d.x() * tangent.y()) / inPlane, run.weights()[k]});
+            total += run.weights()[k];
+        }
+        if (o.isEmpty()) {
+            return Double.NaN;
+        }
+        o.sort((x, y) -> Double.compare(x[0], y[0]));
+        double sum = 0;
+        for (double[] x : o) {
+            sum += x[1];
+            if (sum >= total / 2) {
+                return x[0];
+            }
+        }
+        return o.get(o.size() - 1)[0];
+    }
+
+    /**
+     * How far apart across in the axial plane a strand of seeds' run lies from a longer run beside whose end it lies
+     * ({@link #strandBesideEnd}) for the two to be no pieces of one needle ({@link #apartInPlaneMm}), mm: an 18 G needle's
+     * diameter. The slices differ along z only, so a needle's steel seen in two neighbouring slices lies at one place across
+     * wherever both show it; two objects whose centres lie a needle's diameter apart across are not one needle. Seen strands
+     * joined beside a flat tip read 1.42–2.39 mm on the seen 5 mm sets (4605 n1: the tip pulled 1.49 mm across, the axis 2.27°
+     * off, stated ±0.28 mm), needles' own tip parts of that geometry 0.00–0.12 mm; the largest reading left joined, 1.25 mm
+     * (4604), is two needles' runs (docs/needles.md, twenty-eighth round, branch {@code needleaxis10}).
+     */
+    static final double PIECE_APART_MM = 1.27;
+    /** Least stretch of the longer run's curve in which both runs hold voxels for {@link #apartInPlaneMm} to read them, mm. */
+    static final double PIECE_COMMON_MM = 3;
 
     /**
      * Whether the shorter run is the longer's outer part in air, lying in the next slice beyond the longer's end: in air the tissue
