@@ -302,6 +302,27 @@ public final class NeedleFinder {
                             && insideOneSlicesBand(ct, box.curve(), ranges.get(q), fit.blindHalfWidthMm(AXIS_CHORD_MM, steelBox));
                 }
             }
+            // A shallow needle's z line that fits much more steel per mm than the scan's z-fitted needles explains another object's
+            // steel with its own: its z fitted again with the scan's median steel per mm held (NeedleZFit.Fitted#withMassHeld;
+            // HEAVY_LINE_SHARE). After the profile is chosen, so the choice stays the same.
+            List<Double> lineMasses = new ArrayList<>();
+            for (NeedleZFit.Fitted z : zFits) {
+                if (z != null && z.misfit() > 0) {
+                    lineMasses.add(z.lnMass());
+                }
+            }
+            if (lineMasses.size() >= HEAVY_LINE_LEAST_NEEDLES) {
+                double medianLnMass = NeedleZFit.median(lineMasses);
+                for (int q = 0; q < leastRuns.size(); q++) {
+                    NeedleZFit.Fitted z = zFits.get(q);
+                    if (z != null && z.misfit() > 0 && z.lnMass() > medianLnMass + Math.log(HEAVY_LINE_SHARE)) {
+                        NeedleZFit.Fitted held = z.withMassHeld(medianLnMass);
+                        Run r = leastRuns.get(q);
+                        leastRuns.set(q, new Run(r.points(), r.weights(), held.curve()));
+                        zFits.set(q, held);
+                    }
+                }
+            }
             // Needles spanning five to six slice spacings along z (10-13 degrees out of 5 mm slices over ~120 mm): their z is the
             // centroids' parabola through a staircase of five or six steps, which bends at the tip as the seventh round's shorter
             // staircases did (0.3-1.0 mm along z on the seen sets). Their z is refitted as a line from the profile the shallower
@@ -703,6 +724,18 @@ public final class NeedleFinder {
      * explained by one straight needle along z.
      */
     static final double UNEXPLAINED_MISFIT = 2;
+
+    /**
+     * A z-fitted line whose steel per mm (the z fit's mass) is more than this share of the scan's z-fitted needles' median has
+     * its z fitted again with the median held ({@link NeedleZFit.Fitted#withMassHeld}): every needle of a scan is of one gauge,
+     * and the end fits' {@link #HEAVY_SHAFT_SHARE} reads a touching seed's steel the same way. On the seen sets the z fits' masses
+     * of right needles lay within a few per cent of their scan's median; 4737 n8, with another needle's partial volume in
+     * the slice above its hub half, read 1.31 (docs/needles.md, twenty-eighth round, needleflat10).
+     */
+    static final double HEAVY_LINE_SHARE = 1.15;
+
+    /** The fewest z-fitted needles in a scan whose median steel per mm {@link #HEAVY_LINE_SHARE} is a share of. */
+    static final int HEAVY_LINE_LEAST_NEEDLES = 3;
 
     /**
      * How far along z (mm) the tip half of a needle read on its own may place the tip from the whole run's z fit before the

@@ -180,7 +180,7 @@ final class NeedleZFit {
         double slope = (x[2] - x[1]) / span;
         double z0 = x[1] - slope * a;
         return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
-                new double[] {z0, slope * curve.scaleMm()}), misfit, x, a, span, n, zReach);
+                new double[] {z0, slope * curve.scaleMm()}), misfit, x, a, span, n, zReach, steps);
     }
 
     /**
@@ -422,9 +422,17 @@ final class NeedleZFit {
         private final double zb0;
         /** The voxels nearest the line across first: there a line off the needle's own differs most from the best. */
         private final int[] nearFirst;
+        /** ln of the steel's mass per mm held whatever a line's first number says (NaN: the mass is fitted; {@link #withMassHeld}). */
+        private final double heldLnMass;
 
         Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
                double span, double za0, double zb0) {
+            this(tv, zv, inPlane, value, tissue, table, clip, a, span, za0, zb0, java.util.stream.IntStream.range(0, tv.length).boxed()
+                    .sorted((p, q) -> Double.compare(inPlane[q], inPlane[p])).mapToInt(Integer::intValue).toArray(), Double.NaN);
+        }
+
+        private Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
+                       double span, double za0, double zb0, int[] nearFirst, double heldLnMass) {
             this.tv = tv;
             this.zv = zv;
             this.inPlane = inPlane;
@@ -436,8 +444,18 @@ final class NeedleZFit {
             this.span = span;
             this.za0 = za0;
             this.zb0 = zb0;
-            this.nearFirst = java.util.stream.IntStream.range(0, tv.length).boxed()
-                    .sorted((p, q) -> Double.compare(inPlane[q], inPlane[p])).mapToInt(Integer::intValue).toArray();
+            this.nearFirst = nearFirst;
+            this.heldLnMass = heldLnMass;
+        }
+
+        /** The same voxels' misfit with the steel's mass per mm held at e^{@code lnMass} (a line's first number then moves nothing). */
+        Misfit withMassHeld(double lnMass) {
+            return new Misfit(tv, zv, inPlane, value, tissue, table, clip, a, span, za0, zb0, nearFirst, lnMass);
+        }
+
+        /** The steel's mass per mm for the line {@code x}: its first number's, or the held one. */
+        private double massOf(double[] x) {
+            return Math.exp(Double.isNaN(heldLnMass) ? x[0] : heldLnMass);
         }
 
         double of(double[] x) {
@@ -451,7 +469,7 @@ final class NeedleZFit {
         @Override
         public double at(double[] x, double bound) {
             if (bound == Double.POSITIVE_INFINITY) {
-                double mass = Math.exp(x[0]);
+                double mass = massOf(x);
                 double sum = prior(x);
                 for (int q = 0; q < tv.length; q++) {
                     double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
@@ -475,7 +493,7 @@ final class NeedleZFit {
          * sum passes the bound (every term is ≥ 0): the same numbers in the same order as one pass gives.
          */
         double at(double[] x, double[] rise, double[] steel, double[] ratio, double bound) {
-            double mass = Math.exp(x[0]);
+            double mass = massOf(x);
             double sum = prior(x);
             double lower = sum;
             double beyond = bound + ROUNDING * (Math.abs(bound) + 1);
@@ -545,7 +563,7 @@ final class NeedleZFit {
          */
         double bentAt(double[] x, double[] shape, double bound) {
             double bend = Fitted.heldBendMm(x[3]);
-            double mass = Math.exp(x[0]);
+            double mass = massOf(x);
             double sum = prior(x);
             for (int q = 0; q < tv.length && sum <= bound; q++) {
                 double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
@@ -604,9 +622,12 @@ final class NeedleZFit {
         private final double span;
         private final double bound;
         private final double reachMm;
+        /** The grid's offsets of the end heights from the centroids' line, mm ({@link #refit}). */
+        private final List<Double> steps;
 
         private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double a, double span,
-                       int voxels, double reachMm) {
+                       int voxels, double reachMm, List<Double> steps) {
+            this.steps = steps;
             this.curve = curve;
             this.misfit = misfit;
             this.best = best;
@@ -618,7 +639,7 @@ final class NeedleZFit {
         }
 
         static Fitted unfitted(SpaceCurve curve) {
-            return new Fitted(curve, null, null, 0, 1, 1, 0);
+            return new Fitted(curve, null, null, 0, 1, 1, 0, List.of());
         }
 
         SpaceCurve curve() {
@@ -632,6 +653,50 @@ final class NeedleZFit {
         /** ln of the steel's fitted mass per mm (HU mm²; NaN when not fitted). */
         double lnMass() {
             return best == null ? Double.NaN : best[0];
+        }
+
+        /**
+         * This line's z fitted again with the steel's mass per mm held at e^{@code lnMass} (HU mm² per mm; the scan's needles'
+         * median): the end heights searched on the grid {@link #refit} searched, every other step and then every step about the
+         * best, and refined by Nelder–Mead from that best and from this line, the better kept; the interval and the bent reading
+         * ({@link #zHalfWidthAt}, {@link #bentApartMm}) then hold the mass too. Every needle of a scan is the same steel (one
+         * gauge), so its steel per mm is the scan's, not the line's own: a line that fits much more steel per mm than the scan's
+         * needles explains another object's steel with its own, and its place along z with it. On a triangle slice a needle's own
+         * slice shows mass × (1 − |d| / thickness) of it at a distance d from the slice centre, so more mass and a line farther
+         * from the centre explain the own slice alike, and steel in the neighbouring slice that is not the needle's (another
+         * needle of the column one slice over, past that needle's run) is explained by raising the line and the mass together
+         * (4737 n8, 5 mm triangle, 12-bit: its steel per mm fitted 1.31 times the scan's median, the tip 1.62 mm high along z,
+         * stated ±0.18; with the median held 0.13 mm off, z −0.11; docs/needles.md, twenty-eighth round, needleflat10). Returns this fit
+         * where it was not fitted.
+         */
+        Fitted withMassHeld(double lnMass) {
+            if (misfit == null) {
+                return this;
+            }
+            Misfit held = misfit.withMassHeld(lnMass);
+            double[] fromLine = {lnMass, best[1], best[2]};
+            double atLine = held.of(fromLine);
+            List<Integer> coarse = new ArrayList<>();
+            for (int k = 0; k < steps.size(); k += COARSE_EVERY) {
+                coarse.add(k);
+            }
+            if (coarse.get(coarse.size() - 1) != steps.size() - 1) {
+                coarse.add(steps.size() - 1);
+            }
+            GridBest grid = new GridBest(held, lnMass, steps, coarse, coarse, true, false, fromLine, atLine, fromLine, atLine);
+            grid = new GridBest(held, lnMass, steps, about(steps, grid.held, 1, held.za0), about(steps, grid.held, 2, held.zb0), true,
+                    false, grid.held, grid.leastHeld, fromLine, atLine);
+            NelderMead.Bounded ends = (y, bound) -> held.at(new double[] {lnMass, y[0], y[1]}, bound);
+            double[] x = NelderMead.minimise(ends, new double[] {grid.held[1], grid.held[2]}, new double[] {0.1, 0.1}, EVALUATIONS, 1e-3);
+            double[] y = NelderMead.minimise(ends, new double[] {best[1], best[2]}, new double[] {0.1, 0.1}, EVALUATIONS, 1e-3);
+            if (ends.at(y, Double.POSITIVE_INFINITY) < ends.at(x, Double.POSITIVE_INFINITY)) {
+                x = y;
+            }
+            double slope = (x[1] - x[0]) / span;
+            double z0 = x[0] - slope * a;
+            return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
+                    new double[] {z0, slope * curve.scaleMm()}), held, new double[] {lnMass, x[0], x[1]}, a, span, misfit.tv.length,
+                    reachMm, steps);
         }
 
         /** {@code bendMm} held to ±{@link #BEND_MOST_MM}. */
