@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -104,40 +105,24 @@ public final class NeedleFinder {
         Grid g = ct.grid();
         float[] hu = ct.hu();
         boolean[] metal = new boolean[hu.length];
-        float max = -Float.MAX_VALUE;
         double thickness = ct.sliceProfileFwhmMm();
         double follow = followLevelHu(ct);
         double start = startLevelHu(ct);
-        // One pass over the scan (26 million voxels at 512 × 512 × 100): a comparison rather than Math.max, whose float form
-        // keeps NaN and −0 apart at a cost per voxel; the scan's values are finite, so the greatest is the same number.
-        for (int v = 0; v < hu.length; v++) {
-            float h = hu[v];
-            metal[v] = h >= follow;
-            if (h > max) {
-                max = h;
-            }
-        }
+        float max = metalMarked(hu, metal, follow, g.nx() * g.ny());
         double clipHu = clipLevel(hu, metal, max);
         double tube = tubeMm(ct);
         List<Run> runs = new ArrayList<>();
         List<Run> belowStart = new ArrayList<>();
         int otherObjects = 0;
-        for (int[] component : ConnectedComponents.of(g, metal, null)) {
-            boolean holdsMetal = false;
-            for (int v : component) {
-                holdsMetal |= hu[v] >= start;
-            }
-            if (!holdsMetal) {
-                // Where the follow level lies below the start level (slices thicker than 3 mm), a needle flat on the boundary
-                // between two slices can stay below the start level over its whole length: its component is read when it is a line.
-                if (follow < start) {
-                    belowStart.addAll(lineBelowStart(ct, component, follow, tube, clipHu));
-                }
-                continue;
-            }
-            List<Run> inComponent = extract(ct, component, follow, tube, clipHu);
-            otherObjects += inComponent.isEmpty() ? 1 : 0;
-            runs.addAll(inComponent);
+        // Each component's runs are read from it alone (its voxels, the scan, the levels; its own random stream), so the
+        // components are read side by side and their runs taken in the components' order: the same runs in the same order.
+        List<int[]> components = ConnectedComponents.of(g, metal, null);
+        List<ComponentRuns> read = IntStream.range(0, components.size()).parallel()
+                .mapToObj(c -> componentRuns(ct, components.get(c), follow, start, tube, clipHu)).toList();
+        for (ComponentRuns c : read) {
+            belowStart.addAll(c.belowStart());
+            runs.addAll(c.runs());
+            otherObjects += c.otherObject() ? 1 : 0;
         }
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
         runs = joinCollinear(ct, runs, NeedleCentreline.zSpreadMm(ct));
@@ -152,16 +137,21 @@ public final class NeedleFinder {
         }
         List<Run> refinedRuns = new ArrayList<>();
         List<double[]> ranges = new ArrayList<>();
-        for (int q = 0; q < runs.size(); q++) {
-            Run r = runs.get(q);
+        // Each run's centreline is refined from the scan and the others' extents as they were before any refinement, so the
+        // runs are refined side by side.
+        List<Run> unrefined = runs;
+        List<Run> refinedOrShort = IntStream.range(0, unrefined.size()).parallel().mapToObj(q -> {
+            Run r = unrefined.get(q);
             double[] range = range(r.points(), r.curve());
-            if (range[1] - range[0] >= MIN_LENGTH_MM) {
-                List<NeedleCentreline.Extent> others = new ArrayList<>(extents);
-                others.remove(q);
-                SpaceCurve refined = NeedleCentreline.refine(ct, r.curve(), range[0], range[1], others);
-                r = new Run(r.points(), r.weights(), refined);
-                range = range(r.points(), refined);
+            if (range[1] - range[0] < MIN_LENGTH_MM) {
+                return r;
             }
+            List<NeedleCentreline.Extent> others = new ArrayList<>(extents);
+            others.remove(q);
+            return new Run(r.points(), r.weights(), NeedleCentreline.refine(ct, r.curve(), range[0], range[1], others));
+        }).toList();
+        for (Run r : refinedOrShort) {
+            double[] range = range(r.points(), r.curve());
             if (range[1] - range[0] >= MIN_LENGTH_MM) {
                 refinedRuns.add(r);
                 ranges.add(range);
@@ -1086,6 +1076,60 @@ public final class NeedleFinder {
     static double partialVolumeWidthMm(Volume ct) {
         double t = ct.sliceProfileFwhmMm();
         return t / (2 * Math.max(0.5, 1 - ct.grid().dzMm() / (2 * t)));
+    }
+
+    /**
+     * Marks the voxels at or above {@code follow} HU in {@code metal} and returns the scan's greatest value, one pass over the
+     * scan (26 million voxels at 512 × 512 × 100) with the slices side by side: on the calling thread alone it left the second
+     * core idle (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}). Each slice's greatest value is taken by a
+     * comparison (the first of the greatest, as one pass over the scan takes it; not the float {@code Math.max}, which keeps NaN
+     * and −0 apart at a cost per voxel: the scan's values are finite) and the slices' in slice order, so the value is the one
+     * pass's, bit for bit; {@code sliceVoxels} is the voxels of one slice, {@code hu.length} a whole number of slices.
+     */
+    static float metalMarked(float[] hu, boolean[] metal, double follow, int sliceVoxels) {
+        int slices = hu.length / sliceVoxels;
+        float[] sliceMax = new float[slices];
+        IntStream.range(0, slices).parallel().forEach(k -> {
+            float max = -Float.MAX_VALUE;
+            for (int v = k * sliceVoxels, end = v + sliceVoxels; v < end; v++) {
+                float h = hu[v];
+                metal[v] = h >= follow;
+                if (h > max) {
+                    max = h;
+                }
+            }
+            sliceMax[k] = max;
+        });
+        float max = -Float.MAX_VALUE;
+        for (float m : sliceMax) {
+            if (m > max) {
+                max = m;
+            }
+        }
+        return max;
+    }
+
+    /**
+     * One component's runs: {@code runs} those of a component reaching the start level ({@link #extract}; {@code otherObject}
+     * where it holds none), {@code belowStart} those of a component below it read as a line ({@link #lineBelowStart}).
+     */
+    private record ComponentRuns(List<Run> runs, List<Run> belowStart, boolean otherObject) {
+    }
+
+    /** The runs of one connected component of the metal marks ({@link ComponentRuns}), read from it alone. */
+    private ComponentRuns componentRuns(Volume ct, int[] component, double follow, double start, double tube, double clipHu) {
+        float[] hu = ct.hu();
+        boolean holdsMetal = false;
+        for (int v : component) {
+            holdsMetal |= hu[v] >= start;
+        }
+        if (!holdsMetal) {
+            // Where the follow level lies below the start level (slices thicker than 3 mm), a needle flat on the boundary
+            // between two slices can stay below the start level over its whole length: its component is read when it is a line.
+            return new ComponentRuns(List.of(), follow < start ? lineBelowStart(ct, component, follow, tube, clipHu) : List.of(), false);
+        }
+        List<Run> inComponent = extract(ct, component, follow, tube, clipHu);
+        return new ComponentRuns(inComponent, List.of(), inComponent.isEmpty());
     }
 
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -163,28 +164,34 @@ final class NeedleZPairing {
         double clip = Double.isNaN(clipHu) ? Double.POSITIVE_INFINITY : clipHu;
         double c2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
         // The slice profile's shape: the one that explains the first reading best with its needles where the voxels put them
-        // (the scan has one profile, so every reading is then fitted with it).
+        // (the scan has one profile, so every reading is then fitted with it). Each shape's fit and each reading's read only
+        // the voxels' arrays and write their own, so they run side by side and are compared in their order: the same numbers
+        // as one after another (docs/needles.md, twenty-eighth round, branch needlespeed7).
         double[][] contextSteel = new double[shapes.length][n];
-        int shape = 0;
-        double shapeMisfit = Double.MAX_VALUE;
-        for (int s = 0; s < shapes.length; s++) {
+        double[] shapeMisfits = new double[shapes.length];
+        IntStream.range(0, shapes.length).parallel().forEach(s -> {
             for (int q = 0; q < n; q++) {
                 contextSteel[s][q] = steel(around.get(q), tables[s]);
             }
             Reading first = new Reading(own.get(0), contextSteel[s], tables[s], readings.get(0).size());
             double[] x = NelderMead.minimise(m -> first.misfit(new double[] {m[0]}, tissue, value, clip, c2),
                     new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3);
-            double m = first.misfit(x, tissue, value, clip, c2);
-            if (m < shapeMisfit) {
-                shapeMisfit = m;
+            shapeMisfits[s] = first.misfit(x, tissue, value, clip, c2);
+        });
+        int shape = 0;
+        double shapeMisfit = Double.MAX_VALUE;
+        for (int s = 0; s < shapes.length; s++) {
+            if (shapeMisfits[s] < shapeMisfit) {
+                shapeMisfit = shapeMisfits[s];
                 shape = s;
             }
         }
+        int chosen = shape;
         double[] out = new double[readings.size()];
-        for (int r = 0; r < readings.size(); r++) {
-            Reading reading = new Reading(own.get(r), contextSteel[shape], tables[shape], readings.get(r).size());
+        IntStream.range(0, readings.size()).parallel().forEach(r -> {
+            Reading reading = new Reading(own.get(r), contextSteel[chosen], tables[chosen], readings.get(r).size());
             out[r] = reading.fitted(tissue, value, clip, c2, thickness);
-        }
+        });
         return out;
     }
 

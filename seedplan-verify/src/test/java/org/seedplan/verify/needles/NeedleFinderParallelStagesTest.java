@@ -1,0 +1,96 @@
+package org.seedplan.verify.needles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.seedplan.geometry.Grid;
+import org.seedplan.geometry.Vec3;
+import org.seedplan.geometry.Volume;
+
+/**
+ * The stages of {@link NeedleFinder#find} run side by side (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}):
+ * the threshold pass over slices, the connected components' runs and the runs' refinement. Their answers must be the serial
+ * ones bit for bit, whatever the threads: tolerance 0 throughout, as the same operations in the same order give.
+ */
+class NeedleFinderParallelStagesTest {
+
+    /** The start commit's one pass over the scan, the reference: metal marks and the greatest value by comparison. */
+    private static float serialPass(float[] hu, boolean[] metal, double follow) {
+        float max = -Float.MAX_VALUE;
+        for (int v = 0; v < hu.length; v++) {
+            float h = hu[v];
+            metal[v] = h >= follow;
+            if (h > max) {
+                max = h;
+            }
+        }
+        return max;
+    }
+
+    @Test
+    void theThresholdPassOverSlicesSideBySideIsTheOnePassBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(28);
+        int sliceVoxels = 64 * 48;
+        // One slice, two, odd counts and a count the pool does not split evenly.
+        for (int slices : new int[] {1, 2, 3, 7, 13, 100}) {
+            float[] hu = new float[slices * sliceVoxels];
+            for (int v = 0; v < hu.length; v++) {
+                hu[v] = (float) rnd.nextDouble(-1000, 3071);
+            }
+            check(hu, 1320, sliceVoxels);
+            // Ties at the greatest value in several slices, and −0 against +0 where the greatest value is zero: the first
+            // of them in the scan's order is the one pass's (the comparison keeps the first), its sign included.
+            float[] ties = new float[slices * sliceVoxels];
+            for (int v = 0; v < ties.length; v++) {
+                ties[v] = rnd.nextInt(4) == 0 ? (rnd.nextBoolean() ? -0.0f : 0.0f) : (float) -rnd.nextDouble(1, 1000);
+            }
+            check(ties, -0.5, sliceVoxels);
+            ties[0] = -0.0f;
+            check(ties, -0.5, sliceVoxels);
+            ties[0] = 0.0f;
+            check(ties, 0, sliceVoxels);
+        }
+    }
+
+    private static void check(float[] hu, double follow, int sliceVoxels) {
+        boolean[] expectedMetal = new boolean[hu.length];
+        float expected = serialPass(hu, expectedMetal, follow);
+        boolean[] metal = new boolean[hu.length];
+        float max = NeedleFinder.metalMarked(hu, metal, follow, sliceVoxels);
+        assertThat(Float.floatToRawIntBits(max)).as("greatest value %s against %s, %d slices", max, expected, hu.length / sliceVoxels)
+                .isEqualTo(Float.floatToRawIntBits(expected));
+        assertThat(metal).isEqualTo(expectedMetal);
+    }
+
+    @Test
+    void aFindOnOneThreadAndOnManyGivesTheSameNeedlesBitForBit() throws Exception {
+        // 5 mm triangle slices, 12-bit, 13 slices (an odd count): two flat needles of one template column a slice apart
+        // converging towards their hubs (crossing along z: the z pairing reads them), a third needle 2° out of the plane
+        // on its own, and two seeds beside it: several components, of runs read in turn.
+        Grid grid = new Grid(new Vec3(-191.6, -191.6, -30), 0.75, 0.75, 5, 512, 512, 13);
+        IntraOpScanner scanner = new IntraOpScanner(1.0, IntraOpScanner.SliceProfile.TRIANGLE, 30, 300, 3071);
+        List<SimulatedNeedle> needles = List.of(flat(new Vec3(10, -15, 2.4), -0.8, 2.2), flat(new Vec3(10.5, -15, -2.6), 1.6, -2.0),
+                flat(new Vec3(-25, -10, 1), 2, 0));
+        List<IntraOpCtGenerator.ImplantedSeed> seeds = List.of(new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -20, 0), new Vec3(0, 1, 0)),
+                new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -40, 5), new Vec3(1, 0, 0)));
+        Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, seeds, 2028);
+        NeedleFinding one = new ForkJoinPool(1).submit(() -> new NeedleFinder().find(ct)).get();
+        NeedleFinding many = new ForkJoinPool(4).submit(() -> new NeedleFinder().find(ct)).get();
+        NeedleFinding common = new NeedleFinder().find(ct);
+        assertThat(one.needles()).as("needles found").hasSizeGreaterThanOrEqualTo(3);
+        for (NeedleFinding f : List.of(many, common)) {
+            assertThat(f.needles()).isEqualTo(one.needles());
+            assertThat(f.shortMetalObjects()).isEqualTo(one.shortMetalObjects());
+            assertThat(f.notes()).isEqualTo(one.notes());
+        }
+    }
+
+    /** A straight needle along +y, its tip at {@code tip}, 120 mm long, {@code deg} out of the plane, its hub {@code dx} mm aside. */
+    private static SimulatedNeedle flat(Vec3 tip, double deg, double dx) {
+        Vec3 axis = new Vec3(dx / 120, Math.cos(Math.toRadians(deg)), Math.sin(Math.toRadians(deg))).normalized();
+        return new SimulatedNeedle(tip.minus(axis.times(120)), tip, new Vec3(1, 0, 0), 0);
+    }
+}
