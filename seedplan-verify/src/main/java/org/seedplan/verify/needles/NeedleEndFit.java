@@ -85,6 +85,14 @@ final class NeedleEndFit {
     private final double[] wz;
     /** The windows the misfit has been asked over ({@link Window}), made once each. */
     private final List<Window> windows = new ArrayList<>(2);
+    /**
+     * The shaft's part of the model last rendered with a tip ({@link #render}): its window, its key (the shaft's eight
+     * parameters, where its steel starts and where the bevel's heel ends it, mm; compared bit for bit) and the window's rows'
+     * stretches of {@link #model} after the shaft's elements, packed row after row (HU).
+     */
+    private Window shaftWindow;
+    private final double[] shaftKey = new double[10];
+    private double[] shaftPart = new double[0];
     private double tissue;
     /** The white noise near this end ({@link #whiteNoiseHu}), HU. */
     private double noiseHu;
@@ -1257,6 +1265,8 @@ final class NeedleEndFit {
         /** Per row k·nj + j: the least and greatest i read (rowFrom &gt; rowTo where none). */
         private final int[] rowFrom;
         private final int[] rowTo;
+        /** How many voxels the rows' stretches hold. */
+        private final int stretched;
 
         /** The window; {@code wholeBox}: every row's whole stretch (the box as rendered before the window, for the tests). */
         Window(double from, double to, boolean wholeBox) {
@@ -1280,21 +1290,29 @@ final class NeedleEndFit {
                 rowFrom[row] = Math.min(rowFrom[row], i);
                 rowTo[row] = Math.max(rowTo[row], i);
             }
+            int n = 0;
+            for (int row = 0; row < rowFrom.length; row++) {
+                n += Math.max(0, rowTo[row] - rowFrom[row] + 1);
+            }
+            stretched = n;
         }
     }
 
     /**
      * Fills {@link #model} with the blurred steel (CT above the tissue) in the rows' stretches of {@code w}, for its voxels from
      * {@code w.from} mm along the axis on.
+     *
+     * <p>The model is the shaft's elements, then the bevel's, added in that order. With a tip, the shaft's part depends on the
+     * shaft's eight parameters, the window, where the steel starts and where the bevel's heel ends the shaft — not on the bevel's
+     * turn: the end's search tries eight turns at each place of its grid, sixteen at each of its escape's two places and the
+     * settle's golden sections in turn one place, all on one shaft. So the rows' stretches after the shaft's elements are kept
+     * ({@link #shaftPart}) and, when the next such render has the same key bit for bit, put back instead of the clearing and the
+     * shaft's elements: every voxel then holds the very sums it held after them, and the bevel's elements add the same terms in
+     * the same order, so every misfit is the same number (docs/needles.md, twenty-eighth round, branch {@code needlespeed8}).
      */
     private void render(double massPerMm, double sxy, double box, double sz, double[] p, double tipMm, double phi, Window w) {
         int[] rowFrom = w.rowFrom;
         int[] rowTo = w.rowTo;
-        for (int row = 0; row < rowFrom.length; row++) {
-            if (rowFrom[row] <= rowTo[row]) {
-                java.util.Arrays.fill(model, row * ni + rowFrom[row], row * ni + rowTo[row] + 1, 0);
-            }
-        }
         Grid g = ct.grid();
         double r = NEEDLE_RADIUS_MM;
         double full = Math.PI * r * r;
@@ -1309,7 +1327,16 @@ final class NeedleEndFit {
         double heel = shaftOnly ? last : Math.max(first, last - bevel);
         int shaftElements = (int) Math.ceil((heel - first) / SHAFT_ELEMENT_MM);
         int bevelElements = (int) Math.ceil((last - heel) / BEVEL_ELEMENT_MM);
-        for (int q = 0; q < shaftElements + bevelElements; q++) {
+        // The shaft's part is free of the bevel's turn where its last element lies a bevel's length or more from the tip (half a
+        // step behind the heel; checked in the loop's own arithmetic, so that no shaft element takes the bevel's branch).
+        boolean turnFree = !shaftOnly && (shaftElements == 0
+                || last - (first + (shaftElements - 1 + 0.5) * ((heel - first) / shaftElements)) >= bevel);
+        boolean reused = turnFree && isShaftPart(w, p, first, heel);
+        shaftStretches(w, reused);
+        for (int q = reused ? shaftElements : 0; q < shaftElements + bevelElements; q++) {
+            if (q == shaftElements && turnFree && !reused) {
+                keepShaftPart(w, p, first, heel);
+            }
             double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
             double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
             double lever = s - SHAFT_MIDDLE_MM;
@@ -1380,6 +1407,60 @@ final class NeedleEndFit {
                 }
             }
         }
+    }
+
+    /** Whether {@link #shaftPart} holds the shaft's part of the model for this window, shaft, steel start and heel. */
+    private boolean isShaftPart(Window w, double[] p, double first, double heel) {
+        if (w != shaftWindow) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (Double.doubleToRawLongBits(p[i]) != Double.doubleToRawLongBits(shaftKey[i])) {
+                return false;
+            }
+        }
+        return Double.doubleToRawLongBits(first) == Double.doubleToRawLongBits(shaftKey[8])
+                && Double.doubleToRawLongBits(heel) == Double.doubleToRawLongBits(shaftKey[9]);
+    }
+
+    /** The rows' stretches of {@code w} in {@link #model}: put back from {@link #shaftPart} ({@code reused}), else cleared. */
+    private void shaftStretches(Window w, boolean reused) {
+        int[] rowFrom = w.rowFrom;
+        int[] rowTo = w.rowTo;
+        int at = 0;
+        for (int row = 0; row < rowFrom.length; row++) {
+            int n = rowTo[row] - rowFrom[row] + 1;
+            if (n <= 0) {
+                continue;
+            }
+            if (reused) {
+                System.arraycopy(shaftPart, at, model, row * ni + rowFrom[row], n);
+                at += n;
+            } else {
+                java.util.Arrays.fill(model, row * ni + rowFrom[row], row * ni + rowTo[row] + 1, 0);
+            }
+        }
+    }
+
+    /** Keeps the rows' stretches of {@code w} in {@link #model} as the shaft's part of the model for this key. */
+    private void keepShaftPart(Window w, double[] p, double first, double heel) {
+        if (shaftPart.length < w.stretched) {
+            shaftPart = new double[w.stretched];
+        }
+        int[] rowFrom = w.rowFrom;
+        int[] rowTo = w.rowTo;
+        int at = 0;
+        for (int row = 0; row < rowFrom.length; row++) {
+            int n = rowTo[row] - rowFrom[row] + 1;
+            if (n > 0) {
+                System.arraycopy(model, row * ni + rowFrom[row], shaftPart, at, n);
+                at += n;
+            }
+        }
+        shaftWindow = w;
+        System.arraycopy(p, 0, shaftKey, 0, 8);
+        shaftKey[8] = first;
+        shaftKey[9] = heel;
     }
 
     /**
