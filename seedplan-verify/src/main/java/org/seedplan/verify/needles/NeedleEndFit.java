@@ -234,8 +234,9 @@ final class NeedleEndFit {
      * is then this window or windows beyond it, which take their profile and first steel from it), only the first window's
      * shaft is fitted now, and the end (its search, the windows beyond or behind, the bevels) is looked for when the fit is first asked
      * anything of it: every answer is then the one the whole fit gives (the search is deterministic and reads only the
-     * scan), and a fit asked only its slice profile ({@link #profile()}) or its first shaft's steel
-     * ({@link #firstMassPerMm()}), which the whole fit takes from this very window, never looks for its end. For the finder's
+     * scan), and a fit asked only its slice profile ({@link #profile()}), its first shaft's steel ({@link #firstMassPerMm()}),
+     * which the whole fit takes from this very window, or its blind band ({@link #blindHalfWidthMm(double, double[])}, from this
+     * window's steel and noise while the end is not looked for: twenty-eighth round), never looks for its end. For the finder's
      * first pass on thick slices, whose ends are all fitted again after the z fits (docs/needles.md, twenty-seventh round,
      * branch {@code needlespeed5}).
      */
@@ -663,6 +664,14 @@ final class NeedleEndFit {
      * pixel) × the slice profile at spacing − u; it places the needle where that, matched over {@code lengthMm} of needle (the
      * voxels it crosses, √π σ / pixel across), reaches {@value #VISIBLE_SNR} × the noise around this end. Uses the fitted
      * profile, mass and noise of this end (with the scan's profile given: that profile).
+     *
+     * <p>A fit whose end is deferred and not yet looked for (the first pass on thick slices, {@link #of(Volume, Vec3, Vec3,
+     * double, double, double[], double[], java.util.function.DoublePredicate, java.util.function.DoublePredicate, double, double,
+     * boolean)}) answers from its first window's shaft and noise without looking for its end: the needles are of one type, so
+     * the steel per mm is the needle's wherever its shaft is read, and the window the whole fit ends in differs from the first
+     * only where the end went on beyond it or was looked for behind it (1 of 242 first-pass ends on the seen scans 4501–4524).
+     * The band's test on box scans was what still made the first pass look for most ends there (docs/needles.md,
+     * twenty-eighth round, branch {@code needlespeed8}).
      */
     double blindHalfWidthMm(double lengthMm) {
         return blindHalfWidthMm(lengthMm, profile());
@@ -670,7 +679,7 @@ final class NeedleEndFit {
 
     /** {@link #blindHalfWidthMm(double)} with the slice profile {@code pr} (in-plane σ, box width, slice σ, mm) instead of this end's. */
     double blindHalfWidthMm(double lengthMm, double[] pr) {
-        if (whole() != this) {
+        if (rest == null && whole() != this) {
             return whole().blindHalfWidthMm(lengthMm, pr);
         }
         Grid g = ct.grid();

@@ -154,6 +154,44 @@ class NeedleEndFitTest {
     }
 
     @Test
+    void aDeferredEndsBlindBandIsItsFirstWindowsWithoutLookingForTheEnd() {
+        // The blind band's test of the finder's first pass asks a deferred end its band before anything else; it answers from its
+        // first window's steel and noise (docs/needles.md, twenty-eighth round, needlespeed8). Where the end lies inside that
+        // window (1 mm short) the whole fit ends there too: the same number (tolerance 0). Where it lies 12 mm short the whole fit
+        // ends two windows beyond, on the same needle's steel: the band within BAND_TOLERANCE_MM of the whole fit's. The steel-edged
+        // box of 5 mm slices (the band's profile in the finder) on 5 mm box slices (clipped) and 3 mm triangle slices (unclipped).
+        SimulatedNeedle n = needle();
+        Vec3 axis = n.axisAtTip(10);
+        Volume[] scans = {scan(5.0, IntraOpScanner.SliceProfile.BOX, 3071, 3.5), scan(3.0, IntraOpScanner.SliceProfile.TRIANGLE, 30710, 3.5)};
+        double[] clips = {3071, Double.POSITIVE_INFINITY};
+        double[] steelBox = NeedleZFit.steelEdgedBox(0.5, 5);
+        for (int c = 0; c < scans.length; c++) {
+            for (double shortMm : new double[] {1.0, 12.0}) {
+                Vec3 start = TIP.minus(axis.times(shortMm));
+                NeedleEndFit whole = NeedleEndFit.of(scans[c], start, axis, clips[c], 60 - shortMm, NeedleEndFit.BEVELS_MM, null,
+                        s -> false, s -> false, 0, Double.NaN, false);
+                NeedleEndFit deferred = NeedleEndFit.of(scans[c], start, axis, clips[c], 60 - shortMm, NeedleEndFit.BEVELS_MM, null,
+                        s -> false, s -> false, 0, Double.NaN, true);
+                double band = deferred.blindHalfWidthMm(NeedleFinder.AXIS_CHORD_MM, steelBox);
+                double wholeBand = whole.blindHalfWidthMm(NeedleFinder.AXIS_CHORD_MM, steelBox);
+                System.out.printf(java.util.Locale.ROOT, "NS8 band %d %.1f first %.6f whole %.6f%n", c, shortMm, band, wholeBand);
+                assertThat(band).as("band, scan %d, end %s mm short", c, shortMm).isGreaterThan(0);
+                if (shortMm < 5) {
+                    assertThat(band).as("band, end inside the first window").isEqualTo(wholeBand);
+                } else {
+                    assertThat(Math.abs(band - wholeBand)).as("band, end beyond the first window, mm").isLessThanOrEqualTo(BAND_TOLERANCE_MM);
+                }
+                // Asked after its end was looked for, the deferred fit answers as the whole fit.
+                deferred.tipOffsetMm(NeedleEndFit.USUAL_BEVEL);
+                assertThat(deferred.blindHalfWidthMm(NeedleFinder.AXIS_CHORD_MM, steelBox)).isEqualTo(wholeBand);
+            }
+        }
+    }
+
+    /** How far a deferred end's blind band may lie from its whole fit's on one needle's steel, mm: TBD. */
+    private static final double BAND_TOLERANCE_MM = 1;
+
+    @Test
     void theProfileMadeAsWideAsTheSliceKeepsItsShape() {
         // A 3.74 mm box with σ 0.77 mm (scan 2625's median of the ends' fits) made 5 mm wide at half maximum: σ kept, box widened.
         double[] box = NeedleEndFit.withFwhm(new double[] {0.5, 3.74, 0.77}, 5);
