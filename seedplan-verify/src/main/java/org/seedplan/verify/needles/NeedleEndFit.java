@@ -85,6 +85,14 @@ final class NeedleEndFit {
     private final double[] wz;
     /** The windows the misfit has been asked over ({@link Window}), made once each. */
     private final List<Window> windows = new ArrayList<>(2);
+    /**
+     * The shaft's part of the model last rendered with a tip ({@link #render}): its window, its key (the shaft's eight
+     * parameters, where its steel starts and where the bevel's heel ends it, mm; compared bit for bit) and the window's rows'
+     * stretches of {@link #model} after the shaft's elements, packed row after row (HU).
+     */
+    private Window shaftWindow;
+    private final double[] shaftKey = new double[10];
+    private double[] shaftPart = new double[0];
     private double tissue;
     /** The white noise near this end ({@link #whiteNoiseHu}), HU. */
     private double noiseHu;
@@ -226,8 +234,9 @@ final class NeedleEndFit {
      * is then this window or windows beyond it, which take their profile and first steel from it), only the first window's
      * shaft is fitted now, and the end (its search, the windows beyond or behind, the bevels) is looked for when the fit is first asked
      * anything of it: every answer is then the one the whole fit gives (the search is deterministic and reads only the
-     * scan), and a fit asked only its slice profile ({@link #profile()}) or its first shaft's steel
-     * ({@link #firstMassPerMm()}), which the whole fit takes from this very window, never looks for its end. For the finder's
+     * scan), and a fit asked only its slice profile ({@link #profile()}), its first shaft's steel ({@link #firstMassPerMm()}),
+     * which the whole fit takes from this very window, or its blind band ({@link #blindHalfWidthMm(double, double[])}, from this
+     * window's steel and noise while the end is not looked for: twenty-eighth round), never looks for its end. For the finder's
      * first pass on thick slices, whose ends are all fitted again after the z fits (docs/needles.md, twenty-seventh round,
      * branch {@code needlespeed5}).
      */
@@ -655,6 +664,14 @@ final class NeedleEndFit {
      * pixel) × the slice profile at spacing − u; it places the needle where that, matched over {@code lengthMm} of needle (the
      * voxels it crosses, √π σ / pixel across), reaches {@value #VISIBLE_SNR} × the noise around this end. Uses the fitted
      * profile, mass and noise of this end (with the scan's profile given: that profile).
+     *
+     * <p>A fit whose end is deferred and not yet looked for (the first pass on thick slices, {@link #of(Volume, Vec3, Vec3,
+     * double, double, double[], double[], java.util.function.DoublePredicate, java.util.function.DoublePredicate, double, double,
+     * boolean)}) answers from its first window's shaft and noise without looking for its end: the needles are of one type, so
+     * the steel per mm is the needle's wherever its shaft is read, and the window the whole fit ends in differs from the first
+     * only where the end went on beyond it or was looked for behind it (1 of 242 first-pass ends on the seen scans 4501–4524).
+     * The band's test on box scans was what still made the first pass look for most ends there (docs/needles.md,
+     * twenty-eighth round, branch {@code needlespeed8}).
      */
     double blindHalfWidthMm(double lengthMm) {
         return blindHalfWidthMm(lengthMm, profile());
@@ -662,7 +679,7 @@ final class NeedleEndFit {
 
     /** {@link #blindHalfWidthMm(double)} with the slice profile {@code pr} (in-plane σ, box width, slice σ, mm) instead of this end's. */
     double blindHalfWidthMm(double lengthMm, double[] pr) {
-        if (whole() != this) {
+        if (rest == null && whole() != this) {
             return whole().blindHalfWidthMm(lengthMm, pr);
         }
         Grid g = ct.grid();
@@ -1257,6 +1274,8 @@ final class NeedleEndFit {
         /** Per row k·nj + j: the least and greatest i read (rowFrom &gt; rowTo where none). */
         private final int[] rowFrom;
         private final int[] rowTo;
+        /** How many voxels the rows' stretches hold. */
+        private final int stretched;
 
         /** The window; {@code wholeBox}: every row's whole stretch (the box as rendered before the window, for the tests). */
         Window(double from, double to, boolean wholeBox) {
@@ -1280,21 +1299,29 @@ final class NeedleEndFit {
                 rowFrom[row] = Math.min(rowFrom[row], i);
                 rowTo[row] = Math.max(rowTo[row], i);
             }
+            int n = 0;
+            for (int row = 0; row < rowFrom.length; row++) {
+                n += Math.max(0, rowTo[row] - rowFrom[row] + 1);
+            }
+            stretched = n;
         }
     }
 
     /**
      * Fills {@link #model} with the blurred steel (CT above the tissue) in the rows' stretches of {@code w}, for its voxels from
      * {@code w.from} mm along the axis on.
+     *
+     * <p>The model is the shaft's elements, then the bevel's, added in that order. With a tip, the shaft's part depends on the
+     * shaft's eight parameters, the window, where the steel starts and where the bevel's heel ends the shaft — not on the bevel's
+     * turn: the end's search tries eight turns at each place of its grid, sixteen at each of its escape's two places and the
+     * settle's golden sections in turn one place, all on one shaft. So the rows' stretches after the shaft's elements are kept
+     * ({@link #shaftPart}) and, when the next such render has the same key bit for bit, put back instead of the clearing and the
+     * shaft's elements: every voxel then holds the very sums it held after them, and the bevel's elements add the same terms in
+     * the same order, so every misfit is the same number (docs/needles.md, twenty-eighth round, branch {@code needlespeed8}).
      */
     private void render(double massPerMm, double sxy, double box, double sz, double[] p, double tipMm, double phi, Window w) {
         int[] rowFrom = w.rowFrom;
         int[] rowTo = w.rowTo;
-        for (int row = 0; row < rowFrom.length; row++) {
-            if (rowFrom[row] <= rowTo[row]) {
-                java.util.Arrays.fill(model, row * ni + rowFrom[row], row * ni + rowTo[row] + 1, 0);
-            }
-        }
         Grid g = ct.grid();
         double r = NEEDLE_RADIUS_MM;
         double full = Math.PI * r * r;
@@ -1309,7 +1336,16 @@ final class NeedleEndFit {
         double heel = shaftOnly ? last : Math.max(first, last - bevel);
         int shaftElements = (int) Math.ceil((heel - first) / SHAFT_ELEMENT_MM);
         int bevelElements = (int) Math.ceil((last - heel) / BEVEL_ELEMENT_MM);
-        for (int q = 0; q < shaftElements + bevelElements; q++) {
+        // The shaft's part is free of the bevel's turn where its last element lies a bevel's length or more from the tip (half a
+        // step behind the heel; checked in the loop's own arithmetic, so that no shaft element takes the bevel's branch).
+        boolean turnFree = !shaftOnly && (shaftElements == 0
+                || last - (first + (shaftElements - 1 + 0.5) * ((heel - first) / shaftElements)) >= bevel);
+        boolean reused = turnFree && isShaftPart(w, p, first, heel);
+        shaftStretches(w, reused);
+        for (int q = reused ? shaftElements : 0; q < shaftElements + bevelElements; q++) {
+            if (q == shaftElements && turnFree && !reused) {
+                keepShaftPart(w, p, first, heel);
+            }
             double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
             double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
             double lever = s - SHAFT_MIDDLE_MM;
@@ -1380,6 +1416,60 @@ final class NeedleEndFit {
                 }
             }
         }
+    }
+
+    /** Whether {@link #shaftPart} holds the shaft's part of the model for this window, shaft, steel start and heel. */
+    private boolean isShaftPart(Window w, double[] p, double first, double heel) {
+        if (w != shaftWindow) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (Double.doubleToRawLongBits(p[i]) != Double.doubleToRawLongBits(shaftKey[i])) {
+                return false;
+            }
+        }
+        return Double.doubleToRawLongBits(first) == Double.doubleToRawLongBits(shaftKey[8])
+                && Double.doubleToRawLongBits(heel) == Double.doubleToRawLongBits(shaftKey[9]);
+    }
+
+    /** The rows' stretches of {@code w} in {@link #model}: put back from {@link #shaftPart} ({@code reused}), else cleared. */
+    private void shaftStretches(Window w, boolean reused) {
+        int[] rowFrom = w.rowFrom;
+        int[] rowTo = w.rowTo;
+        int at = 0;
+        for (int row = 0; row < rowFrom.length; row++) {
+            int n = rowTo[row] - rowFrom[row] + 1;
+            if (n <= 0) {
+                continue;
+            }
+            if (reused) {
+                System.arraycopy(shaftPart, at, model, row * ni + rowFrom[row], n);
+                at += n;
+            } else {
+                java.util.Arrays.fill(model, row * ni + rowFrom[row], row * ni + rowTo[row] + 1, 0);
+            }
+        }
+    }
+
+    /** Keeps the rows' stretches of {@code w} in {@link #model} as the shaft's part of the model for this key. */
+    private void keepShaftPart(Window w, double[] p, double first, double heel) {
+        if (shaftPart.length < w.stretched) {
+            shaftPart = new double[w.stretched];
+        }
+        int[] rowFrom = w.rowFrom;
+        int[] rowTo = w.rowTo;
+        int at = 0;
+        for (int row = 0; row < rowFrom.length; row++) {
+            int n = rowTo[row] - rowFrom[row] + 1;
+            if (n > 0) {
+                System.arraycopy(model, row * ni + rowFrom[row], shaftPart, at, n);
+                at += n;
+            }
+        }
+        shaftWindow = w;
+        System.arraycopy(p, 0, shaftKey, 0, 8);
+        shaftKey[8] = first;
+        shaftKey[9] = heel;
     }
 
     /**
