@@ -58,15 +58,6 @@ final class NeedleCentreline {
      * metal run's extent); {@code others} are the other needles' curves. Returns {@code curve} when too few slabs remain.
      */
     static SpaceCurve refine(Volume ct, SpaceCurve curve, double t0, double t1, List<Extent> others) {
-        return refine(ct, curve, t0, t1, others, true);
-    }
-
-    /**
-     * {@link #refine}; {@code again}: where a slab showed another object's steel beside the needle ({@link #besideOtherSteel}),
-     * the slabs are cut once more about the refitted curve, which lies nearer the needle's steel than the run's (a run's end
-     * pulled half way to a strand of seeds beside its tip puts the needle and the seeds equally far from it).
-     */
-    private static SpaceCurve refine(Volume ct, SpaceCurve curve, double t0, double t1, List<Extent> others, boolean again) {
         Grid g = ct.grid();
         float[] hu = ct.hu();
         double radiusZ = RADIUS_MM + zSpreadMm(ct);
@@ -78,7 +69,6 @@ final class NeedleCentreline {
         Vec3 centre = curve.centre();
         Vec3 axis = curve.axis();
         double[] reach = {RADIUS_MM + g.dxMm(), RADIUS_MM + g.dyMm(), radiusZ + g.dzMm()};
-        SlabVoxels slabVoxels = new SlabVoxels();
         // The tube is visited piece by piece (a box around each piece of the curve), each voxel counted in the piece its parameter falls in.
         for (double from = t0; from <= t1; from += CHUNK_MM) {
             double to = Math.min(from + CHUNK_MM, t1 + 1e-9);
@@ -115,24 +105,10 @@ final class NeedleCentreline {
                         sx[bin] += w * p.x();
                         sy[bin] += w * p.y();
                         sz[bin] += w * p.z();
-                        double flat = Math.hypot(tangent.x(), tangent.y());
-                        slabVoxels.add(bin, flat > 1e-9 ? (o.y() * tangent.x() - o.x() * tangent.y()) / flat : 0, hu[row + i], p);
                     }
                 }
             }
         }
-        // A rise is left alone in a slab farther than END_PART_MM from both ends, or where another run's curve passes it.
-        boolean beside = besideOtherSteel(slabVoxels, bins, NeedleFinder.followLevelHu(ct), (slab, across) -> {
-            double t = t0 + (slab + 0.5) * SLAB_MM;
-            Vec3 tangent = curve.tangent(t);
-            double flat = Math.hypot(tangent.x(), tangent.y());
-            if (t - t0 > END_PART_MM && t1 - t > END_PART_MM) {
-                return true;
-            }
-            return flat > 1e-9
-                    && nearerAnother(curve.at(t).plus(new Vec3(-tangent.y() / flat, tangent.x() / flat, 0).times(across)),
-                            OTHER_RUN_MM, others);
-        }, sw, sx, sy, sz);
         List<Vec3> centroids = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
@@ -170,185 +146,7 @@ final class NeedleCentreline {
             weights = keptWeights;
             fitted = fit(centroids, weights, curve, degree, straightZ);
         }
-        return beside && again ? refine(ct, fitted, t0, t1, others, false) : fitted;
-    }
-
-    /** Width of the bins of a slab's profile across the needle in the axial plane ({@link #besideOtherSteel}), mm. */
-    static final double PROFILE_BIN_MM = 0.5;
-    /**
-     * How far from the curve across in the axial plane a slab's needle is looked for ({@link #besideOtherSteel}), mm: the run's
-     * curve lies within about a voxel of its steel.
-     */
-    static final double PEAK_WITHIN_MM = 1.0;
-    /**
-     * How much a slab's profile across must rise again beyond its needle's fall to be another object's steel
-     * ({@link #besideOtherSteel}), HU: far above the noise (10–40 HU) and the streaks (up to 350 HU), below a seed's or a needle's
-     * image (thousands of HU).
-     */
-    static final double OTHER_STEEL_RISE_HU = 1000;
-    /**
-     * The rise is looked for this far from the peak and farther, mm: beyond the needle's own image (its steel's 0.64 mm radius
-     * blurred by an in-plane FWHM of up to 1.2 mm), whose clipped top on a 12-bit scan reads unevenly bin to bin.
-     */
-    static final double OTHER_STEEL_FROM_MM = 1.5;
-    /** The least half-width of the window about the needle's steel ({@link #besideOtherSteel}), mm: its steel's radius and blur. */
-    static final double LEAST_HALF_WINDOW_MM = 1.0;
-
-    /**
-     * Only this near either end of the run are slabs looked at ({@link #besideOtherSteel}), mm: a tip's place across is its
-     * curve's end; a strand of four seeds beside the tip is 20 mm long. Farther in, a run holding a converging neighbour's steel
-     * too showed both needles' peaks near its curve, and the window went from one to the other slab by slab (4604 n7, 4611 n1).
-     */
-    static final double END_PART_MM = 25;
-    /** How far from another run's curve the rise may lie to be that needle's steel, left to {@link #nearerAnother}, mm. */
-    static final double OTHER_RUN_MM = 1.5;
-
-    /**
-     * Whether a rise {@code acrossMm} across the curve at slab {@code slab} is left alone ({@link #besideOtherSteel}): another run's
-     * steel, which {@link #nearerAnother} leaves out, or a slab farther in than {@link #END_PART_MM}.
-     */
-    interface LeftAlone {
-        boolean at(int slab, double acrossMm);
-    }
-
-    /** The voxels counted in the slabs: slab, signed offset across the curve in the axial plane (mm), CT number, place. */
-    static final class SlabVoxels {
-        int size;
-        int[] slab = new int[1024];
-        double[] across = new double[1024];
-        double[] hu = new double[1024];
-        Vec3[] place = new Vec3[1024];
-
-        void add(int bin, double a, double h, Vec3 p) {
-            if (size == slab.length) {
-                slab = Arrays.copyOf(slab, 2 * size);
-                across = Arrays.copyOf(across, 2 * size);
-                hu = Arrays.copyOf(hu, 2 * size);
-                place = Arrays.copyOf(place, 2 * size);
-            }
-            slab[size] = bin;
-            across[size] = a;
-            hu[size] = h;
-            place[size] = p;
-            size++;
-        }
-    }
-
-    /**
-     * The slabs whose profile across the needle in the axial plane shows another object's steel beside the needle's, their
-     * centroids taken again within a window symmetric about the needle's steel ({@code sw} … {@code sz}, the slabs' summed
-     * weights and weighted places, replaced there); true where any slab was. A needle's image across is one peak: its round
-     * steel blurred by the scanner, falling off on both sides. Where the largest CT number per {@value #PROFILE_BIN_MM} mm bin
-     * across, having fallen from the peak (looked for within {@value #PEAK_WITHIN_MM} mm of the curve), rises again by
-     * {@value #OTHER_STEEL_RISE_HU} HU or more to steel ({@code metalHu}) at least {@value #OTHER_STEEL_FROM_MM} mm from it, within
-     * the slab's radius, that is another object's steel, and its voxels pull the centroid towards it: a strand of seeds beside a
-     * flat tip in its slice, 2.4 mm across, pulled 4723 needle 2's last 19 slabs 0.6–1.5 mm across and its tip 1.1 mm
-     * (docs/needles.md, twenty-eighth round, branch {@code needleacross10}). A rise {@code leftAlone} says so of is not
-     * counted: another run's steel, and slabs farther in than {@value #END_PART_MM} mm from both ends. The window reaches from
-     * the needle's steel to the valley before the rise, as far on the other side (so that the needle's own image stays
-     * balanced), at least {@value #LEAST_HALF_WINDOW_MM} mm; it is centred on the peak's bin, then once more on the centroid
-     * within it. Slabs with no such rise keep their sums.
-     */
-    static boolean besideOtherSteel(SlabVoxels v, int bins, double metalHu, LeftAlone leftAlone, double[] sw, double[] sx, double[] sy,
-                                    double[] sz) {
-        int nb = (int) Math.round(2 * RADIUS_MM / PROFILE_BIN_MM);
-        double[][] profile = new double[bins][nb];
-        for (double[] row : profile) {
-            Arrays.fill(row, Double.NaN);
-        }
-        for (int q = 0; q < v.size; q++) {
-            int b = Math.min(nb - 1, Math.max(0, (int) Math.floor((v.across[q] + RADIUS_MM) / PROFILE_BIN_MM)));
-            double[] row = profile[v.slab[q]];
-            row[b] = Double.isNaN(row[b]) ? v.hu[q] : Math.max(row[b], v.hu[q]);
-        }
-        // Where another object's steel rises on a side, the valley before it bounds the window there (across, mm); the centre NaN:
-        // the slab keeps its sums.
-        double[] low = new double[bins];
-        double[] high = new double[bins];
-        double[] centre = new double[bins];
-        Arrays.fill(centre, Double.NaN);
-        boolean any = false;
-        for (int s = 0; s < bins; s++) {
-            double[] row = profile[s];
-            int peak = -1;
-            for (int b = 0; b < nb; b++) {
-                double c = -RADIUS_MM + (b + 0.5) * PROFILE_BIN_MM;
-                if (Math.abs(c) <= PEAK_WITHIN_MM + PROFILE_BIN_MM / 2 && !Double.isNaN(row[b]) && (peak < 0 || row[b] > row[peak])) {
-                    peak = b;
-                }
-            }
-            if (peak < 0) {
-                continue;
-            }
-            double[] bound = {-RADIUS_MM, RADIUS_MM};
-            boolean rises = false;
-            for (int dir = -1; dir <= 1; dir += 2) {
-                double valley = row[peak];
-                int valleyBin = peak;
-                for (int b = peak + dir; b >= 0 && b < nb; b += dir) {
-                    if (Double.isNaN(row[b])) {
-                        continue;
-                    }
-                    if (row[b] < valley) {
-                        valley = row[b];
-                        valleyBin = b;
-                    } else if (row[b] - valley >= OTHER_STEEL_RISE_HU && Math.abs(b - peak) * PROFILE_BIN_MM >= OTHER_STEEL_FROM_MM) {
-                        if (leftAlone.at(s, -RADIUS_MM + (b + 0.5) * PROFILE_BIN_MM)) {
-                            break;
-                        }
-                        if (row[b] >= metalHu) {
-                            bound[(dir + 1) / 2] = -RADIUS_MM + (valleyBin + 0.5) * PROFILE_BIN_MM;
-                            rises = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            if (rises) {
-                low[s] = bound[0];
-                high[s] = bound[1];
-                centre[s] = -RADIUS_MM + (peak + 0.5) * PROFILE_BIN_MM;
-                any = true;
-            }
-        }
-        if (!any) {
-            return false;
-        }
-        for (int pass = 0; pass < 2; pass++) {
-            double[] w = new double[bins];
-            double[] a = new double[bins];
-            double[] x = new double[bins];
-            double[] y = new double[bins];
-            double[] z = new double[bins];
-            double[] half = new double[bins];
-            for (int s = 0; s < bins; s++) {
-                half[s] = Double.isNaN(centre[s]) ? 0
-                        : Math.max(LEAST_HALF_WINDOW_MM, Math.min(centre[s] - low[s], high[s] - centre[s]));
-            }
-            for (int q = 0; q < v.size; q++) {
-                int s = v.slab[q];
-                if (half[s] > 0 && Math.abs(v.across[q] - centre[s]) <= half[s]) {
-                    double wq = v.hu[q] - BASE_HU;
-                    w[s] += wq;
-                    a[s] += wq * v.across[q];
-                    x[s] += wq * v.place[q].x();
-                    y[s] += wq * v.place[q].y();
-                    z[s] += wq * v.place[q].z();
-                }
-            }
-            for (int s = 0; s < bins; s++) {
-                if (half[s] > 0 && w[s] > 0) {
-                    centre[s] = a[s] / w[s];
-                    if (pass == 1) {
-                        sw[s] = w[s];
-                        sx[s] = x[s];
-                        sy[s] = y[s];
-                        sz[s] = z[s];
-                    }
-                }
-            }
-        }
-        return true;
+        return fitted;
     }
 
     /**
