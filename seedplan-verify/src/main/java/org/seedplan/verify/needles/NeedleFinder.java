@@ -166,7 +166,8 @@ public final class NeedleFinder {
         Map<Run, NeedleEndFit> fits = new IdentityHashMap<>();
         // On thick slices every end is fitted again after the z fits, and the z fits ask these only their profile and, for the
         // blind band's test, a few their steel and noise: their ends are looked for only when asked (NeedleEndFit.of; every
-        // answer the whole fit's; docs/needles.md, twenty-seventh round, needlespeed5).
+        // answer the whole fit's but the blind band, read from the first window until the end is looked for: docs/needles.md,
+        // twenty-seventh round, needlespeed5; twenty-eighth, needlespeed8).
         fitEnds(ct, refinedRuns, ranges, clipHu, fits, null, thickness >= NeedleCentreline.THICK_SLICE_MM);
         // The in-plane blur and the slice profile are the scanner's. On slices of 3 mm and more a shaft's 7.5 mm hold too little
         // along z to tell the profile well (boxes of 0.4-2.9 mm fitted on one 2.5 mm box scan; 4.3 mm on a 3 mm one, whose tip
