@@ -1582,35 +1582,8 @@ public final class SeedFinder {
         int ri = (int) Math.ceil(DARK_SLICE_MM / g.dxMm());
         int rj = (int) Math.ceil(DARK_SLICE_MM / g.dyMm());
         for (Blob b : large) {
-            java.util.BitSet in = new java.util.BitSet(hu.length);
-            for (int v : b.voxels) {
-                in.set(v);
-            }
-            java.util.BitSet done = new java.util.BitSet(hu.length);
-            for (int v0 : b.voxels) {
-                if (done.get(v0)) {
-                    continue;
-                }
-                int k = v0 / nxy;
-                List<Integer> part = new ArrayList<>();
-                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
-                q.add(v0);
-                done.set(v0);
-                while (!q.isEmpty()) {
-                    int v = q.poll();
-                    part.add(v);
-                    int j = (v - k * nxy) / nx;
-                    int i = v - k * nxy - j * nx;
-                    for (int jj = Math.max(0, j - 1); jj <= Math.min(g.ny() - 1, j + 1); jj++) {
-                        for (int ii = Math.max(0, i - 1); ii <= Math.min(nx - 1, i + 1); ii++) {
-                            int w = ii + nx * jj + nxy * k;
-                            if (in.get(w) && !done.get(w)) {
-                                done.set(w);
-                                q.add(w);
-                            }
-                        }
-                    }
-                }
+            for (List<Integer> part : inPlanePieces(g, b, hu.length)) {
+                int k = part.get(0) / nxy;
                 if (part.size() > typical) {
                     continue;
                 }
@@ -1703,31 +1676,8 @@ public final class SeedFinder {
             for (int v : b.voxels) {
                 in.set(v);
             }
-            java.util.BitSet done = new java.util.BitSet(hu.length);
-            for (int v0 : b.voxels) {
-                if (done.get(v0)) {
-                    continue;
-                }
-                int k = v0 / nxy;
-                List<Integer> part = new ArrayList<>();
-                java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
-                q.add(v0);
-                done.set(v0);
-                while (!q.isEmpty()) {
-                    int v = q.poll();
-                    part.add(v);
-                    int j = (v - k * nxy) / nx;
-                    int i = v - k * nxy - j * nx;
-                    for (int jj = Math.max(0, j - 1); jj <= Math.min(g.ny() - 1, j + 1); jj++) {
-                        for (int ii = Math.max(0, i - 1); ii <= Math.min(nx - 1, i + 1); ii++) {
-                            int w = ii + nx * jj + nxy * k;
-                            if (in.get(w) && !done.get(w)) {
-                                done.set(w);
-                                q.add(w);
-                            }
-                        }
-                    }
-                }
+            for (List<Integer> part : inPlanePieces(g, b, hu.length)) {
+                int k = part.get(0) / nxy;
                 if (part.size() > typical || part.size() < OVER_SOFT_TISSUE_VOXELS) {
                     continue;
                 }
@@ -1785,6 +1735,48 @@ public final class SeedFinder {
      * toward the clean slice (soft tissue there) and, its half under the split level, lies across the far one.
      */
     record HalfOffBone(Blob piece, Vec3 nearMm) {
+    }
+
+    /**
+     * The pieces of an object within each of its slices: its voxels joined in-plane (8-connected) on one slice, in the order the
+     * object lists them, each piece's first voxel its first listed; {@code length} is the scan's voxel count.
+     */
+    private static List<List<Integer>> inPlanePieces(Grid g, Blob b, int length) {
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        java.util.BitSet in = new java.util.BitSet(length);
+        for (int v : b.voxels) {
+            in.set(v);
+        }
+        java.util.BitSet done = new java.util.BitSet(length);
+        List<List<Integer>> pieces = new ArrayList<>();
+        for (int v0 : b.voxels) {
+            if (done.get(v0)) {
+                continue;
+            }
+            int k = v0 / nxy;
+            List<Integer> part = new ArrayList<>();
+            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+            q.add(v0);
+            done.set(v0);
+            while (!q.isEmpty()) {
+                int v = q.poll();
+                part.add(v);
+                int j = (v - k * nxy) / nx;
+                int i = v - k * nxy - j * nx;
+                for (int jj = Math.max(0, j - 1); jj <= Math.min(g.ny() - 1, j + 1); jj++) {
+                    for (int ii = Math.max(0, i - 1); ii <= Math.min(nx - 1, i + 1); ii++) {
+                        int w = ii + nx * jj + nxy * k;
+                        if (in.get(w) && !done.get(w)) {
+                            done.set(w);
+                            q.add(w);
+                        }
+                    }
+                }
+            }
+            pieces.add(part);
+        }
+        return pieces;
     }
 
     /** Whether a voxel of the object lies within {@value #DARK_SLICE_MM} mm in-plane of voxel (i, j) on slice k. */
