@@ -159,6 +159,9 @@ class SignInScreenBrowserTest extends BrowserPerClass {
     @Test
     void signOutReturnsToSignInAndTheListThenAsksForSigningInAgain() {
         signIn("physician_a", TestServer.PASSWORD);
+        // the list first: asked for while the sign-in's navigation is under way, ChromeDriver may answer "aborted by navigation"
+        // (failed once so in a fresh-clone CI run)
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
         wait.until(ExpectedConditions.urlContains("reason=signedout"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
@@ -214,6 +217,7 @@ class SignInScreenBrowserTest extends BrowserPerClass {
     @Test
     void afterThirtyIdleMinutesTheNextScreenSaysTheSessionEnded() {
         signIn("physician_a", TestServer.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/patients.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-name")));
         server.clock.advance(Duration.ofMinutes(31));
         driver.navigate().refresh();
