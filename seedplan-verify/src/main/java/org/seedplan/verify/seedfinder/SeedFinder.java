@@ -520,6 +520,12 @@ public final class SeedFinder {
      */
     static final int MIN_WIRE_SEEDS = 3;
     /**
+     * Most angle between each of two seeds fitted end to end across a thick slice's depth and the line joining their centres, degrees
+     * ({@code endToEndAcrossDepth}): capsules touching end to end share one axis (18316's pair fitted within 6.3° and 6.8° of it); the
+     * seen wire pieces fitted so lie flat while their centres step along z, 18.0–38.3° off it (docs/seed-finder.md, twenty-ninth round).
+     */
+    static final double END_TO_END_AXIS_DEG = 15;
+    /**
      * Least z-component of the axis of an object lying along z: within 25° of z, as the self-check's lines along z; and least
      * in-plane share of the axis of an object lying within 25° of the slices' plane.
      */
@@ -1998,7 +2004,8 @@ public final class SeedFinder {
      *     fit has tiled a uniform object with images; seeds fitted in different slices stand a slice apart along z, and a 5 mm
      *     slice is longer than a capsule, so they may lie that close in-plane: twenty-fourth round), the rod is longer than n
      *     images end to end by more than a bin (else n images could tile it without gaps), and a rod explains the profile better than a chain of n by the information criterion
-     *     ({@link ChainProfile#isRod});</li>
+     *     ({@link ChainProfile#isRod}), unless the fitted seeds lie end to end across the slice's depth ({@link #endToEndAcrossDepth}:
+     *     capsules tilted out of the plane overlap in-plane, not in space; twenty-ninth round);</li>
      * <li>fitted as n ≥ {@value #MIN_WIRE_SEEDS} seeds in a row closer than capsules can lie end to end ({@link #rowOfWire}), on
      *     slices of {@value #THICK_SLICE_MM} mm or more whether or not the gap is resolved, whatever the information criterion
      *     says: three capsules end to end span three capsules' lengths, and a chain of images with 0.5 mm gaps blurred by the
@@ -2053,7 +2060,34 @@ public final class SeedFinder {
         // Capsules closer than a capsule's length cannot lie at one depth; fitted in different thick slices they stand a slice
         // apart along z and may lie anywhere in-plane (twenty-fourth round).
         return spacing >= segment / 2 && inOneSlice(g, bc.fit(bc.chosen).seeds()) && p.rodLengthMm() > bc.chosen * segment + bin
-                && p.isRod(bc.chosen, segment);
+                && p.isRod(bc.chosen, segment) && !endToEndAcrossDepth(bc.fit(bc.chosen).seeds(), u, options.seedLengthMm());
+    }
+
+    /**
+     * Whether seeds fitted in one thick slice closer along the object in-plane than a capsule lie end to end across the slice's
+     * depth, as capsules touching end to end do: every two neighbours along the object's in-plane direction {@code u} stand at least
+     * {@value #CAPSULE_LENGTH_SHARE} of a capsule ({@code seedLengthMm}) apart in space, the line joining them leaves the slices'
+     * plane by more than 25° (its in-plane share under {@value #ALONG_Z}), and each of the two fitted axes lies within
+     * {@value #END_TO_END_AXIS_DEG}° of that line. Capsules cannot overlap in space, but may in-plane: two capsules end to end
+     * tilted out of the plane stand a capsule apart along their shared axis and closer in-plane, both inside one 5 mm slice (18316,
+     * 5 mm Gaussian 12-bit: tilted 40°, fitted 4.59 mm apart, axes 6.3° and 6.8° from the line). A wire's piece in a thick slice
+     * fitted as seeds is tiled with images lying flat (axes within 9.2° of the plane on six seen all-implant sets) while the slices'
+     * blur steps their centres 1.4–3.0 mm along z: its axes leave the line joining the centres by 18.0–38.3° (docs/seed-finder.md,
+     * twenty-ninth round, seedclump11).
+     */
+    static boolean endToEndAcrossDepth(SeedImageModel.Placed[] fitted, Vec3 u, double seedLengthMm) {
+        SeedImageModel.Placed[] seeds = fitted.clone();
+        Arrays.sort(seeds, Comparator.comparingDouble(q -> q.centreMm.x() * u.x() + q.centreMm.y() * u.y()));
+        double along = Math.cos(Math.toRadians(END_TO_END_AXIS_DEG));
+        for (int i = 0; i + 1 < seeds.length; i++) {
+            Vec3 d = seeds[i + 1].centreMm.minus(seeds[i].centreMm);
+            double apart = d.norm();
+            if (apart < CAPSULE_LENGTH_SHARE * seedLengthMm || Math.hypot(d.x(), d.y()) / apart >= ALONG_Z
+                    || Math.abs(d.dot(seeds[i].axis)) / apart < along || Math.abs(d.dot(seeds[i + 1].axis)) / apart < along) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The extent of a blob's voxel centres along its first principal axis, mm. */
