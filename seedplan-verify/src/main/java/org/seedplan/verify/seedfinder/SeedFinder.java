@@ -177,7 +177,9 @@ public final class SeedFinder {
      * What the third seed of such a chain must lower the residual by, in one seed's signal energy, where its metal reads under
      * {@link #CHAIN_CONTENT_PER_SEED} a seed: the objects fitted once too often on the seen 5 mm scans lowered it by
      * 0.036-0.158, the chains of three under the content bar that hold three seeds by 0.234 or more (tuning scan 15412's, whose
-     * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round).
+     * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round). Also what a
+     * seed added to a strand from its even spacing must lower it by ({@code refitAlongOwnStrand}): 18330's fourth seed 0.677, the
+     * 17 other such offers on the 5 mm scans of nine seen sets (17400-18535) at most 0.039 (twenty-ninth round, seedneedle11).
      */
     static final double CHAIN_SEED_GAIN = 0.2;
     /**
