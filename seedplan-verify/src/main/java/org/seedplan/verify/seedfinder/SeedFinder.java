@@ -177,7 +177,9 @@ public final class SeedFinder {
      * What the third seed of such a chain must lower the residual by, in one seed's signal energy, where its metal reads under
      * {@link #CHAIN_CONTENT_PER_SEED} a seed: the objects fitted once too often on the seen 5 mm scans lowered it by
      * 0.036-0.158, the chains of three under the content bar that hold three seeds by 0.234 or more (tuning scan 15412's, whose
-     * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round).
+     * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round). Also what a
+     * seed added to a strand from its even spacing must lower it by ({@code refitAlongOwnStrand}): 18330's fourth seed 0.677, the
+     * 17 other such offers on the 5 mm scans of nine seen sets (17400-18535) at most 0.039 (twenty-ninth round, seedneedle11).
      */
     static final double CHAIN_SEED_GAIN = 0.2;
     /**
@@ -1224,7 +1226,7 @@ public final class SeedFinder {
                     options.maxSeedsPerBlob(), notes);
         }
         if (profileMm >= THICK_SLICE_MM) {
-            refitFromStrands(counted, g.dzMm(), learned.singleSeedEnergy, centring);
+            refitFromStrands(counted, g.dzMm(), learned.singleSeedEnergy, centring, options.maxSeedsPerBlob());
         }
         List<FoundSeed> all = new ArrayList<>();
         List<SelfCheck.UnsureAlongZ> unsureAlongZ = new ArrayList<>();
@@ -1928,9 +1930,10 @@ public final class SeedFinder {
      * slot gains 0.314 of a seed's energy and it lies 0.31 mm off; docs/seed-finder.md, twenty-seventh round, seedneedle9). A seed
      * with no slot between two seeds of its needle is offered its end slot ({@link SliceCentring#strandEndSlot}): the last seed of a
      * needle is fitted as far off as a middle one. On box-like slices ({@code boxLike}) a fit from the slots as good as the first
-     * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10).
+     * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10). An object of three or more seeds lying in
+     * line as a strand is then offered its own strand's even spacing ({@link #refitAlongOwnStrand}; twenty-ninth round, seedneedle11).
      */
-    private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy, boolean boxLike) {
+    private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy, boolean boxLike, int maxSeeds) {
         List<List<FoundSeed>> first = new ArrayList<>();
         for (BlobCount bc : counted) {
             List<FoundSeed> seeds = new ArrayList<>();
@@ -1968,6 +1971,44 @@ public final class SeedFinder {
                 if (bc.fit(bc.chosen).ssr() - f.ssr() >= (boxLike ? STRAND_START_GAIN_BOX : STRAND_START_GAIN) * seedEnergy) {
                     bc.fits.put(bc.chosen, f);
                 }
+            }
+            if (bc.chosen >= 3) {
+                refitAlongOwnStrand(bc, seedEnergy, boxLike, maxSeeds);
+            }
+        }
+    }
+
+    /**
+     * An object fitted as three or more seeds lying in line as a needle's strand, fitted again from its strand's even spacing
+     * ({@link SliceCentring#evenAlongStrand}): at the fitted count where two of its seeds lie closer than a needle lays them, the new
+     * fit replacing the first as a slot's start does ({@link #STRAND_START_GAIN_BOX} on box-like slices, {@link #STRAND_START_GAIN}
+     * elsewhere); at one seed more, up to {@code maxSeeds}, where none lies so close and one seed more evenly spaced still lies a
+     * needle's spacing apart, the new fit replacing it where the added seed lowers the misfit by {@link #CHAIN_SEED_GAIN} of a seed's energy or more, the bar the chain
+     * rule sets a strand's last seed. A strand lying steeply through thick slices merges into one object; the fit of its seeds may
+     * stop with two bunched and a place empty, or a seed short where the object's voxels allowed no further fit (docs/seed-finder.md,
+     * twenty-ninth round, seedneedle11).
+     */
+    private static void refitAlongOwnStrand(BlobCount bc, double seedEnergy, boolean boxLike, int maxSeeds) {
+        List<FoundSeed> fitted = new ArrayList<>();
+        for (SeedImageModel.Placed p : bc.fit(bc.chosen).seeds()) {
+            fitted.add(new FoundSeed(p.centreMm, p.axis, 0, bc.chosen));
+        }
+        for (int count = bc.chosen; count <= Math.min(bc.chosen + 1, maxSeeds); count++) {
+            List<FoundSeed> even = SliceCentring.evenAlongStrand(fitted, count);
+            if (even == null) {
+                continue;
+            }
+            SeedImageModel.Placed[] start = new SeedImageModel.Placed[count];
+            for (int s = 0; s < count; s++) {
+                start[s] = bc.fitter.model().place(even.get(s).centreMm(), even.get(s).axis());
+            }
+            ImageFitter.Fit f = bc.fitter.fit(bc.region, start);
+            double gain = bc.fit(bc.chosen).ssr() - f.ssr();
+            double bar = count > bc.chosen ? CHAIN_SEED_GAIN : boxLike ? STRAND_START_GAIN_BOX : STRAND_START_GAIN;
+            if (gain >= bar * seedEnergy) {
+                bc.fits.put(count, f);
+                bc.chosen = count;
+                return;
             }
         }
     }

@@ -22,7 +22,8 @@ import org.seedplan.geometry.Vec3;
  * needle seeds, not a side-by-side pair, and go to their slices' centres ({@link #sideBySide}). Since the twenty-seventh round
  * a seed fitted in an object of two or more off the place along z where the strand of a needle through it would put it
  * ({@link #strandSlot}) is fitted again from there, and the image decides ({@link SeedFinder}); since the twenty-eighth round also a
- * needle's end seed, from the line through its needle's next two seeds ({@link #strandEndSlot}).
+ * needle's end seed, from the line through its needle's next two seeds ({@link #strandEndSlot}); since the twenty-ninth round the
+ * seeds of one object lying in line as a strand, from their even spacing ({@link #evenAlongStrand}).
  */
 final class SliceCentring {
 
@@ -328,6 +329,68 @@ final class SliceCentring {
         FoundSeed between = onLine(c, others, false);
         return between != null && Math.abs(between.centreMm().z() - c.z()) <= SLOT_FAR_SLICES * sliceMm ? null
                 : offered(onLine(c, others, true), c, sliceMm);
+    }
+
+    /**
+     * The seeds of one object ({@code seeds}, three or more) lying as a needle's strand, put down again as {@code count} seeds evenly
+     * spaced on the line through the two farthest apart, from one to the other, each along that line; null where they do not so
+     * lie. They lie as a strand where every seed lies within {@value #SLOT_ACROSS_MM} mm of that line and the even spacing,
+     * {@value #STRAND_MIN_MM}-{@value #STRAND_MAX_MM} mm, is a needle's; asked at the fitted count ({@code count} the seeds' number)
+     * only where two fitted seeds lie closer along the line than {@value #STRAND_MIN_MM} mm, and at one more ({@code count} one
+     * over) only where no two do, the even spacing of one seed more still a needle's. A needle lays its seeds one after another
+     * on its straight track with a spacer between each two (7-10 mm apart on the bench): two capsules of one strand cannot lie
+     * closer than that (a pair end to end, 4.6 mm, is no strand: fitted in line with a third seed it would be offered too, and the
+     * image decides). A strand lying steeply through thick slices merges into one object, whose fit on box slices may stop with
+     * two seeds bunched and the third's place empty (15412: 1.72 mm apart, 18531: 4.58 mm) or a seed short with every gap a spacing and a half wide (18330: three seeds 10.6 / 10.9 mm
+     * apart for four 7.1-9.3 mm apart, where the object's voxels allowed no fourth; docs/seed-finder.md, twenty-ninth round,
+     * seedneedle11). The start only offers the strand's places: the image decides ({@link SeedFinder}). The fitted axes are not
+     * asked: on 5 mm slices they stray 34-40° from such a line (18330, 18531), and three or more seeds in line within a seed's
+     * diameter and a fit's error already say a strand.
+     */
+    static List<FoundSeed> evenAlongStrand(List<FoundSeed> seeds, int count) {
+        int n = seeds.size();
+        if (n < 3 || (count != n && count != n + 1)) {
+            return null;
+        }
+        Vec3 a = null;
+        Vec3 b = null;
+        double far = -1;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double d = seeds.get(i).centreMm().minus(seeds.get(j).centreMm()).norm();
+                if (d > far) {
+                    far = d;
+                    a = seeds.get(i).centreMm();
+                    b = seeds.get(j).centreMm();
+                }
+            }
+        }
+        double spacing = far / (count - 1);
+        if (spacing < STRAND_MIN_MM || spacing > STRAND_MAX_MM) {
+            return null;
+        }
+        Vec3 dir = b.minus(a).times(1 / far);
+        double[] along = new double[n];
+        for (int i = 0; i < n; i++) {
+            Vec3 d = seeds.get(i).centreMm().minus(a);
+            along[i] = d.dot(dir);
+            if (d.minus(dir.times(along[i])).norm() > SLOT_ACROSS_MM) {
+                return null;
+            }
+        }
+        Arrays.sort(along);
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            least = Math.min(least, along[i] - along[i - 1]);
+        }
+        if (count == n ? least >= STRAND_MIN_MM : least < STRAND_MIN_MM) {
+            return null;
+        }
+        List<FoundSeed> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new FoundSeed(a.plus(dir.times(spacing * i)), dir, 0, count));
+        }
+        return out;
     }
 
     /** The slot {@link #onLine} found, where its z lies {@value #SLOT_OFF_SLICES}-{@value #SLOT_FAR_SLICES} of a slice from {@code c}'s. */
