@@ -315,10 +315,10 @@ public final class NeedleFinder {
                     }
                 }
             }
-            // The sharp box's fits (the statement only: sharpBox) read the runs' lines as the z fits left them and nothing a later
-            // stage writes, and only the final describe loop reads their answer: they run on the common pool beside the steeper
-            // needles' refits and the second end-fit pass (the same fits in the same order; docs/needles.md, twenty-ninth round,
-            // needlespeed9).
+            // The sharp box's fits (the statement only: sharpBox) read the refined runs' lines (those the z fits started from,
+            // the list copied before any later stage sets a run) and nothing a later stage writes, and only the final describe
+            // loop reads their answer: they run on the common pool beside the steeper needles' refits and the second end-fit
+            // pass (the same fits in the same order; docs/needles.md, twenty-ninth round, needlespeed9).
             List<Run> zRuns = List.copyOf(refinedRuns);
             double sxy = profile[0];
             double leastSoft = leastSoftMisfit;
@@ -487,9 +487,9 @@ public final class NeedleFinder {
 
     /**
      * The sharp box (in-plane σ, width, σ; mm) against which the z-fitted needles' blind band is stated, or null where it does not
-     * explain the shallow needles {@code runs} (their lines as the z fits left them) at least as well as the softer candidates'
-     * least summed misfit {@code leastSoftMisfit}; {@code sxy} the scan's in-plane σ, mm. Reads the scan and its arguments only:
-     * {@link #find} runs it beside its later stages (docs/needles.md, twenty-ninth round, needlespeed9).
+     * explain the shallow needles {@code runs} (the refined runs' lines, before their z fits) at least as well as the softer
+     * candidates' least summed misfit {@code leastSoftMisfit}; {@code sxy} the scan's in-plane σ, mm. Reads the scan and its
+     * arguments only: {@link #find} runs it beside its later stages (docs/needles.md, twenty-ninth round, needlespeed9).
      */
     private static double[] sharpBox(Volume ct, List<Run> runs, List<double[]> ranges, double sxy, double thickness, double leastSoftMisfit,
                                      double clipHu, NeedleZFit.Shafts shafts) {
