@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
@@ -181,7 +182,7 @@ public final class NeedleFinder {
         // width, not the spacing: 5 mm slices every 2.5 mm are as thick as 5 mm slices every 5 mm.
         double[] profile = thickness >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
         List<NeedleZFit.Fitted> zFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
-        double[] sharpBox = null;
+        CompletableFuture<double[]> sharpBoxFits = CompletableFuture.completedFuture(null);
         java.util.function.DoubleUnaryOperator chosenProfile = null;
         // The runs whose soft line was kept because the steel-edged box put them in one slice's blind band, and the runs whose
         // soft line was chosen while the steel-edged box, explaining the scan as well, put them in such a band (below).
@@ -314,6 +315,14 @@ public final class NeedleFinder {
                     }
                 }
             }
+            // The sharp box's fits (the statement only: sharpBox) read the refined runs' lines (those the z fits started from,
+            // the list copied before any later stage sets a run) and nothing a later stage writes, and only the final describe
+            // loop reads their answer: they run on the common pool beside the steeper needles' refits and the second end-fit
+            // pass (the same fits in the same order; docs/needles.md, twenty-ninth round, needlespeed9).
+            List<Run> zRuns = List.copyOf(refinedRuns);
+            double sxy = profile[0];
+            double leastSoft = leastSoftMisfit;
+            sharpBoxFits = CompletableFuture.supplyAsync(() -> sharpBox(ct, zRuns, ranges, sxy, thickness, leastSoft, clipHu, shafts));
             // Needles spanning five to six slice spacings along z (10-13 degrees out of 5 mm slices over ~120 mm): their z is the
             // centroids' parabola through a staircase of five or six steps, which bends at the tip as the seventh round's shorter
             // staircases did (0.3-1.0 mm along z on the seen sets). Their z is refitted as a line from the profile the shallower
@@ -341,32 +350,6 @@ public final class NeedleFinder {
                     }
                 }
             }
-            // The statement only: the ends' fits bound a thick box slice's width from below and not its edges, and the chosen
-            // profile's soft edge can read a flat needle near a slice boundary at the slice centre, sure of it: its tails predict
-            // the neighbouring slice showing steel that a sharp edge keeps out (3433, 5 mm box, 12-bit: six flat needles 0.4-0.9
-            // mm inside a slice boundary read at the slice centre, 1.6-2.4 mm off along z, stated ±0.12-0.30 mm; at the true
-            // lines the chosen profile's misfit was 140-620 worse, a sharp box's within 1.4-23 of the found lines). Where a box
-            // of the thickness with edges no softer than the needle's image across (the in-plane σ) explains the shallow needles
-            // at least as well, and that box leaves a band about the slice centre that no neighbouring slice shows
-            // (NeedleEndFit.blindHalfWidthMm), the image does not hold where inside the slice they lie: each z-fitted needle is
-            // stated at least the half slice plus its tip's distance from the slice centre (the slice it is seen in), whether
-            // or not its line crosses the band's edge (not tested). A sharp box among the candidates for the place itself read
-            // other flat needles worse (NeedleZFit.candidateProfiles). The test is against the ends' and the standard profiles
-            // as before the steel-edged box became a candidate: that box is sharper still, and against it the statement would be
-            // withdrawn on the very box scans where a sharp edge explains the needles best, whose flat tops hide the place.
-            double[] sharp = NeedleEndFit.withFwhm(new double[] {profile[0], thickness, profile[0]}, thickness);
-            java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
-            double sharpMisfit = 0;
-            // (Past the least soft sum the sharp box is not taken: the rest of its fits are not made.)
-            for (int q = 0; q < refinedRuns.size() && sharpMisfit <= leastSoftMisfit; q++) {
-                Run r = refinedRuns.get(q);
-                double[] range = ranges.get(q);
-                if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
-                    sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], profile[0], sharpProfile, clipHu,
-                            others(refinedRuns, ranges, q), shafts).misfit();
-                }
-            }
-            sharpBox = sharpMisfit <= leastSoftMisfit ? sharp : null;
             refinedRuns = leastRuns;
             fits.clear();
             fitEnds(ct, refinedRuns, ranges, clipHu, fits, profile, false);
@@ -441,75 +424,25 @@ public final class NeedleFinder {
         double[] misfitRatio = misfitPerMmRatios(zFits, ranges);
         java.util.Set<FoundNeedle> unexplained = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<FoundNeedle> needles = new ArrayList<>();
-        for (int q = 0; q < refinedRuns.size(); q++) {
-            FoundNeedle needle = describe(ct, refinedRuns.get(q), ranges.get(q), clipHu, fits, bevel, profile, others(refinedRuns, ranges, q),
-                    true, 0);
-            if (needle == null) {
+        // Each run is described from its own end fit and the scan's readings, which no description changes (a run without a fit
+        // has it fitted there, into its own copy): the runs are described side by side and taken in their order, the fits merged
+        // as the one loop left them (docs/needles.md, twenty-ninth round, needlespeed9).
+        ScanReadings readings = new ScanReadings(refinedRuns, ranges, clipHu, thickness, bevel, profile, zFits, steeperFits,
+                steeperUnexplained, misfitRatio, sharpBoxFits.join(), chosenProfile, bandKept, tiedBoxBlind, steelEdgedChosen, rivalFits,
+                rivalRatio, bandBox);
+        List<Described> described = IntStream.range(0, refinedRuns.size()).parallel()
+                .mapToObj(q -> described(ct, readings, q, fits.get(readings.refinedRuns().get(q)))).toList();
+        for (int q = 0; q < described.size(); q++) {
+            Described d = described.get(q);
+            if (d.fit() != null) {
+                fits.put(refinedRuns.get(q), d.fit());
+            }
+            if (d.needle() == null) {
                 otherObjects++;
             } else {
-                NeedleEndFit fit = fits.get(refinedRuns.get(q));
-                // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
-                // its tip across the axis as the end fit reads it (twenty-fifth round, branch needletip6).
-                if (profile != null && thickness > NeedleCentreline.THICK_SLICE_MM && fit != null && zFits.get(q) == null
-                        && steeperFits.get(q) == null) {
-                    needle = acrossByEndFit(ct, needle, fit, bevel);
-                }
-                // An end fit held at a short end with its line moved across, on 3 mm slices (twenty-sixth round, needletip8).
-                if (fit != null && thickness <= NeedleCentreline.THICK_SLICE_MM) {
-                    needle = alongByEndFit(needle, fit, bevel);
-                }
-                boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
-                boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
-                        profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
-                // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
-                // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
-                // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
-                // found line contradicted by a neighbour that would show its partial volume there and does not
-                // (3586 needle 5: 3.57 mm off, ±0.04). The image holds no more of it than the slice its tip is seen in. Only where the
-                // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
-                // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
-                // the needle and one neighbour's shortfall is other structure (3602 needle 7, Gaussian: 0.25 mm off along z, 3 HU shown
-                // of 264 above it, 165 of 155 below). Likewise a line read near a boundary whose neighbour beyond holds another
-                // needle's line straight above or below it (twenty-first round): the z fit leaves that slice's voxels out as the
-                // other needle's, so nothing placed the line there and nothing can contradict it (4045 needle 6: 3.72 mm off
-                // along z, stated ±0.07, needle 2 one slice above in the same column). On slices thicker than 3 mm, where it was
-                // measured.
-                boolean placedByNoSlice = bandKept[q] || tiedBoxBlind[q] || steelEdgedChosen && zFits.get(q) != null
-                        && (NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
-                                zFits.get(q).lnMass())
-                            || thickness > NeedleCentreline.THICK_SLICE_MM && NeedleZFit.neighbourHidden(ct, needle.pathMm(),
-                                AXIS_CHORD_MM, others(refinedRuns, ranges, q)));
-                // A needle the two readings of the scan's slice profile place apart along z (seventeenth round): where the steel-edged
-                // box and the softer profile explain the scan's shallow needles about equally well, the image does not tell the edge
-                // of the slice profile, and with it the tilt that a shallow needle crossing a slice boundary is read with (the width
-                // of the crossing along the needle is the edge over the tilt): 3766 needle 1, 0.9 degrees out of the plane, read
-                // 2.3 degrees with the soft edge (tip 2.23 mm off along z, stated ±0.08), 0.44 mm off with the steel's edge; 0.5 %
-                // apart in misfit. Where the two readings put the tip more than the 1 mm apart, the image holds no more
-                // than the slice the tip is seen in. Only on slices thicker than 3 mm, where it was measured.
-                double apart = rivalFits == null || zFits.get(q) == null ? 0 : apartAlongZMm(zFits.get(q), rivalFits.get(q), needle.tipMm());
-                boolean readingsDisagree = thickness > NeedleCentreline.THICK_SLICE_MM && rivalRatio <= PROFILES_TIED
-                        && apart > HALVES_DISAGREE_MM;
-                boolean steeperDisagree = steeperUnexplained.get(q) != null
-                        && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
-                double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
-                        ? seenInSliceMm(ct, needle.tipMm()) : 0;
-                // A needle inside one slice whose last AXIS_CHORD_MM lie in the steel-edged box's blind band is not placed
-                // along z at its tip by the image, whatever places its hub end: at least the band (NeedleEndFit.tipStretchBandMm;
-                // 4378 needle 4, twenty-fourth round). The statement only; the tilt statement follows it (withAxisUncertainty).
-                double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
-                        : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
-                FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
-                        zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null), Math.max(inSlice, tipBand)),
-                        profile == null ? null : fit, inSlice > 0);
-                // A run the two-needles test reads as two needles' steel may hold the tip's needle only near the tip and the other
-                // needle's steel behind it, its line across both: its direction in the axial plane is then stated too, as far as
-                // the tip part's own voxels turn from it (twenty-third round, 4231 needle 6).
-                if (notOneNeedle) {
-                    stated = withInPlaneAxisUncertainty(stated, tipPartTurnDeg(refinedRuns.get(q), stated) + TIP_PART_SPREAD_DEG);
-                }
-                needles.add(stated);
-                if (notOneNeedle && !blind) {
-                    unexplained.add(stated);
+                needles.add(d.needle());
+                if (d.unexplained()) {
+                    unexplained.add(d.needle());
                 }
             }
         }
@@ -550,6 +483,161 @@ public final class NeedleFinder {
             }
         }
         return new NeedleFinding(needles, otherObjects, notes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The sharp box (in-plane σ, width, σ; mm) against which the z-fitted needles' blind band is stated, or null where it does not
+     * explain the shallow needles {@code runs} (the refined runs' lines, before their z fits) at least as well as the softer
+     * candidates' least summed misfit {@code leastSoftMisfit}; {@code sxy} the scan's in-plane σ, mm. Reads the scan and its
+     * arguments only: {@link #find} runs it beside its later stages (docs/needles.md, twenty-ninth round, needlespeed9).
+     */
+    private static double[] sharpBox(Volume ct, List<Run> runs, List<double[]> ranges, double sxy, double thickness, double leastSoftMisfit,
+                                     double clipHu, NeedleZFit.Shafts shafts) {
+        // The statement only: the ends' fits bound a thick box slice's width from below and not its edges, and the chosen
+        // profile's soft edge can read a flat needle near a slice boundary at the slice centre, sure of it: its tails predict
+        // the neighbouring slice showing steel that a sharp edge keeps out (3433, 5 mm box, 12-bit: six flat needles 0.4-0.9
+        // mm inside a slice boundary read at the slice centre, 1.6-2.4 mm off along z, stated ±0.12-0.30 mm; at the true
+        // lines the chosen profile's misfit was 140-620 worse, a sharp box's within 1.4-23 of the found lines). Where a box
+        // of the thickness with edges no softer than the needle's image across (the in-plane σ) explains the shallow needles
+        // at least as well, and that box leaves a band about the slice centre that no neighbouring slice shows
+        // (NeedleEndFit.blindHalfWidthMm), the image does not hold where inside the slice they lie: each z-fitted needle is
+        // stated at least the half slice plus its tip's distance from the slice centre (the slice it is seen in), whether
+        // or not its line crosses the band's edge (not tested). A sharp box among the candidates for the place itself read
+        // other flat needles worse (NeedleZFit.candidateProfiles). The test is against the ends' and the standard profiles
+        // as before the steel-edged box became a candidate: that box is sharper still, and against it the statement would be
+        // withdrawn on the very box scans where a sharp edge explains the needles best, whose flat tops hide the place.
+        double[] sharp = NeedleEndFit.withFwhm(new double[] {sxy, thickness, sxy}, thickness);
+        java.util.function.DoubleUnaryOperator sharpProfile = d -> NeedleEndFit.sliceProfile(d, sharp[1], sharp[2]);
+        double sharpMisfit = 0;
+        // (Past the least soft sum the sharp box is not taken: the rest of its fits are not made.)
+        for (int q = 0; q < runs.size() && sharpMisfit <= leastSoftMisfit; q++) {
+            Run r = runs.get(q);
+            double[] range = ranges.get(q);
+            if (NeedleCentreline.straightZ(ct, r.curve(), range[0], range[1])) {
+                sharpMisfit += NeedleZFit.refit(ct, r.curve(), range[0], range[1], sxy, sharpProfile, clipHu,
+                        others(runs, ranges, q), shafts).misfit();
+            }
+        }
+        return sharpMisfit <= leastSoftMisfit ? sharp : null;
+    }
+
+    /**
+     * What the final describe loop of {@link #find} reads besides each run's end fit: the runs, their ranges and the scan's
+     * readings as the z fits, the end fits and the bevel's estimate left them (each list and array indexed as the runs). No
+     * description changes any of it.
+     */
+    private record ScanReadings(List<Run> refinedRuns, List<double[]> ranges, double clipHu, double thickness, int bevel, double[] profile,
+                                List<NeedleZFit.Fitted> zFits, List<NeedleZFit.Fitted> steeperFits,
+                                List<NeedleZFit.Fitted> steeperUnexplained, double[] misfitRatio, double[] sharpBox,
+                                java.util.function.DoubleUnaryOperator chosenProfile, boolean[] bandKept, boolean[] tiedBoxBlind,
+                                boolean steelEdgedChosen, List<NeedleZFit.Fitted> rivalFits, double rivalRatio, double[] bandBox) {
+    }
+
+    /**
+     * One run described: the needle with its statements (null: no needle), whether its tip's place is stated as not explained
+     * by one straight needle (a note), and the run's end fit after its description (null: none).
+     */
+    private record Described(FoundNeedle needle, boolean unexplained, NeedleEndFit fit) {
+    }
+
+    /**
+     * The {@code q}th run of {@code readings} described as a needle with its statements ({@link #describe}, then the statements
+     * along z and of the axis), from its end fit {@code endFit} (null: none; then looked for here, as for a light run whose
+     * fit against the least mass came back empty). A run's description reads its own end fit and the readings only, and
+     * writes nothing but its own fit's copy: {@link #find} describes the runs side by side (docs/needles.md, twenty-ninth
+     * round, needlespeed9). The runs are distinct objects (each refined, z-fitted or refitted run is made anew), so no two
+     * descriptions share a fit.
+     */
+    private Described described(Volume ct, ScanReadings readings, int q, NeedleEndFit endFit) {
+        Grid g = ct.grid();
+        List<Run> refinedRuns = readings.refinedRuns();
+        List<double[]> ranges = readings.ranges();
+        double clipHu = readings.clipHu();
+        double thickness = readings.thickness();
+        int bevel = readings.bevel();
+        double[] profile = readings.profile();
+        List<NeedleZFit.Fitted> zFits = readings.zFits();
+        List<NeedleZFit.Fitted> steeperFits = readings.steeperFits();
+        List<NeedleZFit.Fitted> steeperUnexplained = readings.steeperUnexplained();
+        double[] misfitRatio = readings.misfitRatio();
+        double[] sharpBox = readings.sharpBox();
+        java.util.function.DoubleUnaryOperator chosenProfile = readings.chosenProfile();
+        boolean[] bandKept = readings.bandKept();
+        boolean[] tiedBoxBlind = readings.tiedBoxBlind();
+        boolean steelEdgedChosen = readings.steelEdgedChosen();
+        List<NeedleZFit.Fitted> rivalFits = readings.rivalFits();
+        double rivalRatio = readings.rivalRatio();
+        double[] bandBox = readings.bandBox();
+        Run run = refinedRuns.get(q);
+        Map<Run, NeedleEndFit> own = new IdentityHashMap<>();
+        if (endFit != null) {
+            own.put(run, endFit);
+        }
+        FoundNeedle needle = describe(ct, run, ranges.get(q), clipHu, own, bevel, profile, others(refinedRuns, ranges, q), true, 0);
+        if (needle == null) {
+            return new Described(null, false, own.get(run));
+        }
+        NeedleEndFit fit = own.get(run);
+        // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
+        // its tip across the axis as the end fit reads it (twenty-fifth round, branch needletip6).
+        if (profile != null && thickness > NeedleCentreline.THICK_SLICE_MM && fit != null && zFits.get(q) == null
+                && steeperFits.get(q) == null) {
+            needle = acrossByEndFit(ct, needle, fit, bevel);
+        }
+        // An end fit held at a short end with its line moved across, on 3 mm slices (twenty-sixth round, needletip8).
+        if (fit != null && thickness <= NeedleCentreline.THICK_SLICE_MM) {
+            needle = alongByEndFit(needle, fit, bevel);
+        }
+        boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
+        boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
+                profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
+        // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
+        // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
+        // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
+        // found line contradicted by a neighbour that would show its partial volume there and does not
+        // (3586 needle 5: 3.57 mm off, ±0.04). The image holds no more of it than the slice its tip is seen in. Only where the
+        // steel-edged box is the scan's profile: inside its flat top no neighbour sees a flat needle, so a neighbour that does
+        // not show it where the line says is all the image has; on Gaussian and triangle profiles both neighbours always see
+        // the needle and one neighbour's shortfall is other structure (3602 needle 7, Gaussian: 0.25 mm off along z, 3 HU shown
+        // of 264 above it, 165 of 155 below). Likewise a line read near a boundary whose neighbour beyond holds another
+        // needle's line straight above or below it (twenty-first round): the z fit leaves that slice's voxels out as the
+        // other needle's, so nothing placed the line there and nothing can contradict it (4045 needle 6: 3.72 mm off
+        // along z, stated ±0.07, needle 2 one slice above in the same column). On slices thicker than 3 mm, where it was
+        // measured.
+        boolean placedByNoSlice = bandKept[q] || tiedBoxBlind[q] || steelEdgedChosen && zFits.get(q) != null
+                && (NeedleZFit.neighbourContradicts(ct, needle.pathMm(), AXIS_CHORD_MM, profile[0], chosenProfile,
+                        zFits.get(q).lnMass())
+                    || thickness > NeedleCentreline.THICK_SLICE_MM && NeedleZFit.neighbourHidden(ct, needle.pathMm(),
+                        AXIS_CHORD_MM, others(refinedRuns, ranges, q)));
+        // A needle the two readings of the scan's slice profile place apart along z (seventeenth round): where the steel-edged
+        // box and the softer profile explain the scan's shallow needles about equally well, the image does not tell the edge
+        // of the slice profile, and with it the tilt that a shallow needle crossing a slice boundary is read with (the width
+        // of the crossing along the needle is the edge over the tilt): 3766 needle 1, 0.9 degrees out of the plane, read
+        // 2.3 degrees with the soft edge (tip 2.23 mm off along z, stated ±0.08), 0.44 mm off with the steel's edge; 0.5 %
+        // apart in misfit. Where the two readings put the tip more than the 1 mm apart, the image holds no more
+        // than the slice the tip is seen in. Only on slices thicker than 3 mm, where it was measured.
+        double apart = rivalFits == null || zFits.get(q) == null ? 0 : apartAlongZMm(zFits.get(q), rivalFits.get(q), needle.tipMm());
+        boolean readingsDisagree = thickness > NeedleCentreline.THICK_SLICE_MM && rivalRatio <= PROFILES_TIED
+                && apart > HALVES_DISAGREE_MM;
+        boolean steeperDisagree = steeperUnexplained.get(q) != null
+                && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
+        double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
+                ? seenInSliceMm(ct, needle.tipMm()) : 0;
+        // A needle inside one slice whose last AXIS_CHORD_MM lie in the steel-edged box's blind band is not placed
+        // along z at its tip by the image, whatever places its hub end: at least the band (NeedleEndFit.tipStretchBandMm;
+        // 4378 needle 4, twenty-fourth round). The statement only; the tilt statement follows it (withAxisUncertainty).
+        double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
+                : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
+        FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
+                zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null), Math.max(inSlice, tipBand)),
+                profile == null ? null : fit, inSlice > 0);
+        // A run the two-needles test reads as two needles' steel may hold the tip's needle only near the tip and the other
+        // needle's steel behind it, its line across both: its direction in the axial plane is then stated too, as far as
+        // the tip part's own voxels turn from it (twenty-third round, 4231 needle 6).
+        if (notOneNeedle) {
+            stated = withInPlaneAxisUncertainty(stated, tipPartTurnDeg(refinedRuns.get(q), stated) + TIP_PART_SPREAD_DEG);
+        }
+        return new Described(stated, notOneNeedle && !blind, fit);
     }
 
     /**

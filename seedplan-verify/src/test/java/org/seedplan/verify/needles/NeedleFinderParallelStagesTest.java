@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
+import org.seedplan.planning.needle.Needle;
 
 /**
  * The stages of {@link NeedleFinder#find} run side by side (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}):
- * the threshold pass over slices, the connected components' runs and the runs' refinement. Their answers must be the serial
+ * the threshold pass over slices, the connected components' runs and the runs' refinement; the final descriptions of the runs
+ * and the sharp box's fits (twenty-ninth round, branch {@code needlespeed9}). Their answers must be the serial
  * ones bit for bit, whatever the threads: tolerance 0 throughout, as the same operations in the same order give.
  */
 class NeedleFinderParallelStagesTest {
@@ -81,6 +83,37 @@ class NeedleFinderParallelStagesTest {
         NeedleFinding many = new ForkJoinPool(4).submit(() -> new NeedleFinder().find(ct)).get();
         NeedleFinding common = new NeedleFinder().find(ct);
         assertThat(one.needles()).as("needles found").hasSizeGreaterThanOrEqualTo(3);
+        for (NeedleFinding f : List.of(many, common)) {
+            assertThat(f.needles()).isEqualTo(one.needles());
+            assertThat(f.shortMetalObjects()).isEqualTo(one.shortMetalObjects());
+            assertThat(f.notes()).isEqualTo(one.notes());
+        }
+    }
+
+    @Test
+    void theNeedlesDescribedSideBySideAreTheOneLoopsBitForBit() throws Exception {
+        // Scan 3651 (seen set 3637, scan 14: 5 mm triangle slices, 12-bit, ten needles and the implant's seeds): needle 6's run
+        // goes on past its tip along a strand of seeds, its end's shaft light (0.74 of the median steel per mm) and fitted again
+        // behind it (NeedleFinderSeedStrandTest); the shallow needles' z fitted, so the sharp box's fits are made beside the
+        // steeper refits and the second end-fit pass. Found inside a one-thread pool (every description one after the other on
+        // that thread; the sharp box on the common pool beside it), a four-thread pool and the common pool: the same needles,
+        // statements, other objects and notes, by value (tolerance 0: each description reads only its own run's fit and the
+        // scan's readings, so the same operations run on the same numbers whichever thread runs them).
+        long seed = 3651;
+        int n = 14;
+        Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
+        IntraOpScenario scenario = IntraOpScenario.generate(grid, seed);
+        Volume ct = new IntraOpCtGenerator(NeedleFinderThickSliceTest.drawnScanner(seed, n)).render(grid, scenario.placed(), scenario.seeds(),
+                seed);
+        NeedleFinding one = new ForkJoinPool(1).submit(() -> new NeedleFinder().find(ct)).get();
+        NeedleFinding many = new ForkJoinPool(4).submit(() -> new NeedleFinder().find(ct)).get();
+        NeedleFinding common = new NeedleFinder().find(ct);
+        // The light run's needle found where it is (NeedleFinderSeedStrandTest: 0.82 mm; the 1 mm).
+        NeedleMatching m = new NeedleMatcher(5, 10).match(scenario.placed().stream()
+                .map(t -> new Needle(t.hubMm(), t.tipMm(), null, false)).toList(), one.needles());
+        assertThat(NeedleFinderZPairingTest.tipAndAxis(m, seed, 6)[0]).as("tip of needle 6")
+                .isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
+        assertThat(one.needles()).as("needles found").hasSize(10);
         for (NeedleFinding f : List.of(many, common)) {
             assertThat(f.needles()).isEqualTo(one.needles());
             assertThat(f.shortMetalObjects()).isEqualTo(one.shortMetalObjects());
