@@ -1524,10 +1524,10 @@ public final class NeedleFinder {
      * along z, both nearly flat, cross their slice boundaries at about the same place along their line: where the lower leaves
      * the lower slice for the middle one, the upper leaves the middle slice for the upper one. The middle slice then holds the
      * upper's tip part and the lower's hub part end to end, flat, and the lower's tip part and the upper's hub part lie below
-     * and above it, the one ending about where the other begins (4811: 4.0 mm apart, overlapping). A flat run lying between
-     * two pieces that leave a long stretch of it between them, or overlap along much of it, is no such pair (3396, two needles
-     * two slices apart: 20.3 mm; the other flat readings on the seen sets 35.6–59.1 mm; docs/needles.md, twenty-ninth round,
-     * branch {@code needlemiss11}).
+     * and above it, the one ending about where the other begins (4811: overlapping by 4.0 mm). A flat run lying between
+     * two pieces that leave a long stretch of it between them, or overlap along much of it, is no such pair (the other flat
+     * middle runs read: 4737 31.6 mm, the needle tests' scans 3018–3690 20.3 and 44.3 mm; one firing case only, docs/needles.md,
+     * twenty-ninth round, branch {@code needlemiss11}).
      */
     static final double PIECES_MEET_MM = 10;
 
