@@ -114,6 +114,7 @@ public final class NeedleFinder {
         double tube = tubeMm(ct);
         List<Run> runs = new ArrayList<>();
         List<Run> belowStart = new ArrayList<>();
+        Map<Run, Run> readAsTwo = new IdentityHashMap<>();
         int otherObjects = 0;
         // Each component's runs are read from it alone (its voxels, the scan, the levels; its own random stream), so the
         // components are read side by side and their runs taken in the components' order: the same runs in the same order.
@@ -123,11 +124,12 @@ public final class NeedleFinder {
         for (ComponentRuns c : read) {
             belowStart.addAll(c.belowStart());
             runs.addAll(c.runs());
+            readAsTwo.putAll(c.readAsTwo());
             otherObjects += c.otherObject() ? 1 : 0;
         }
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
         runs = joinCollinear(ct, runs, NeedleCentreline.zSpreadMm(ct));
-        runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct));
+        runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct), readAsTwo);
         if (thickness > NeedleCentreline.THICK_SLICE_MM) {
             runs = columnPairsCut(ct, runs, clipHu);
         }
@@ -1200,9 +1202,11 @@ public final class NeedleFinder {
 
     /**
      * One component's runs: {@code runs} those of a component reaching the start level ({@link #extract}; {@code otherObject}
-     * where it holds none), {@code belowStart} those of a component below it read as a line ({@link #lineBelowStart}).
+     * where it holds none), {@code belowStart} those of a component below it read as a line ({@link #lineBelowStart}),
+     * {@code readAsTwo} the pairs of its runs that a cut reading made two needles the image explains better together than
+     * either alone ({@link #cutAtTheMiddle}; each run keyed to the other).
      */
-    private record ComponentRuns(List<Run> runs, List<Run> belowStart, boolean otherObject) {
+    private record ComponentRuns(List<Run> runs, List<Run> belowStart, boolean otherObject, Map<Run, Run> readAsTwo) {
     }
 
     /** The runs of one connected component of the metal marks ({@link ComponentRuns}), read from it alone. */
@@ -1212,13 +1216,15 @@ public final class NeedleFinder {
         for (int v : component) {
             holdsMetal |= hu[v] >= start;
         }
+        Map<Run, Run> readAsTwo = new IdentityHashMap<>();
         if (!holdsMetal) {
             // Where the follow level lies below the start level (slices thicker than 3 mm), a needle flat on the boundary
             // between two slices can stay below the start level over its whole length: its component is read when it is a line.
-            return new ComponentRuns(List.of(), follow < start ? lineBelowStart(ct, component, follow, tube, clipHu) : List.of(), false);
+            return new ComponentRuns(List.of(), follow < start ? lineBelowStart(ct, component, follow, tube, clipHu, readAsTwo) : List.of(),
+                    false, readAsTwo);
         }
-        List<Run> inComponent = extract(ct, component, follow, tube, clipHu);
-        return new ComponentRuns(inComponent, List.of(), inComponent.isEmpty());
+        List<Run> inComponent = extract(ct, component, follow, tube, clipHu, readAsTwo);
+        return new ComponentRuns(inComponent, List.of(), inComponent.isEmpty(), readAsTwo);
     }
 
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
@@ -1256,7 +1262,7 @@ public final class NeedleFinder {
      * level inside a slice), which must hold {@value #LINE_SHARE} of its voxels. They then go the way of every other run (a needle
      * crosses the skin: step 4), less those that are echoes of a run already taken ({@link #notEchoes}).
      */
-    private List<Run> lineBelowStart(Volume ct, int[] component, double follow, double tube, double clipHu) {
+    private List<Run> lineBelowStart(Volume ct, int[] component, double follow, double tube, double clipHu, Map<Run, Run> readAsTwo) {
         Vec3[] p = new Vec3[component.length];
         for (int q = 0; q < p.length; q++) {
             p[q] = ct.grid().centre(component[q]);
@@ -1266,7 +1272,7 @@ public final class NeedleFinder {
             return List.of();
         }
         List<Run> runs = new ArrayList<>();
-        for (Run r : extract(ct, component, follow, tube, clipHu)) {
+        for (Run r : extract(ct, component, follow, tube, clipHu, readAsTwo)) {
             if (r.length() >= AXIS_CHORD_MM && zSpanMm(r.points()) <= ct.grid().dzMm() + 1e-6) {
                 runs.add(r);
             }
@@ -1311,8 +1317,11 @@ public final class NeedleFinder {
         return hi - lo;
     }
 
-    /** The runs of metal in one connected component, taken one at a time (several when needles cross or touch). */
-    private List<Run> extract(Volume ct, int[] component, double follow, double tube, double clipHu) {
+    /**
+     * The runs of metal in one connected component, taken one at a time (several when needles cross or touch); the pairs a cut
+     * reading made two needles are put in {@code readAsTwo} ({@link #cutAtTheMiddle}).
+     */
+    private List<Run> extract(Volume ct, int[] component, double follow, double tube, double clipHu, Map<Run, Run> readAsTwo) {
         Grid g = ct.grid();
         int n = component.length;
         Vec3[] p = new Vec3[n];
@@ -1331,7 +1340,7 @@ public final class NeedleFinder {
         if (ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM) {
             return untangled;
         }
-        List<Run> paired = pairedAlongZ(ct, untangled, tube, clipHu);
+        List<Run> paired = pairedAlongZ(ct, untangled, tube, clipHu, readAsTwo);
         paired.addAll(regained(g, p, w, untangled, paired, rnd, tube));
         return paired;
     }
@@ -1470,7 +1479,7 @@ public final class NeedleFinder {
      * give, a single shallow needle crossing from one slice to the next (a staircase) read better as an upper and a lower
      * needle than as its one biased line (3024 needle 8 alone, 3242 needle 2: false needles of 57 and 119 mm beside them).
      */
-    private static List<Run> pairedAlongZ(Volume ct, List<Run> runs, double tube, double clipHu) {
+    private static List<Run> pairedAlongZ(Volume ct, List<Run> runs, double tube, double clipHu, Map<Run, Run> readAsTwo) {
         List<Run> out = new ArrayList<>(runs);
         // Pairs read best as they are, not read again in later passes (each pair costs ~10³ misfit evaluations).
         List<List<Run>> kept = new ArrayList<>();
@@ -1521,7 +1530,7 @@ public final class NeedleFinder {
                 }
             }
         }
-        out = cutAtTheMiddle(ct, out, tube, clipHu);
+        out = cutAtTheMiddle(ct, out, tube, clipHu, readAsTwo);
         return out;
     }
 
@@ -1537,7 +1546,7 @@ public final class NeedleFinder {
      * end, each half joined to the piece beside the other half (the piece that continues it), and the reading whose predicted partial volume best explains the CT ({@link NeedleZPairing}, the
      * component's other runs in both readings) is kept.
      */
-    private static List<Run> cutAtTheMiddle(Volume ct, List<Run> runs, double tube, double clipHu) {
+    private static List<Run> cutAtTheMiddle(Volume ct, List<Run> runs, double tube, double clipHu, Map<Run, Run> readAsTwo) {
         List<Run> out = new ArrayList<>(runs);
         // Each reading kept as it is: the same three runs are not read again (each costs ~10³ misfit evaluations).
         List<List<Run>> kept = new ArrayList<>();
@@ -1567,6 +1576,10 @@ public final class NeedleFinder {
                             kept.add(List.of(m, a, b));
                             continue;
                         }
+                        if (eachNeeded(ct, cut, misfit[1], context, clipHu)) {
+                            readAsTwo.put(cut[0], cut[1]);
+                            readAsTwo.put(cut[1], cut[0]);
+                        }
                         int at = out.indexOf(m);
                         out.removeIf(r -> r == m || r == a || r == b);
                         out.addAll(Math.min(at, out.size()), List.of(cut));
@@ -1580,13 +1593,42 @@ public final class NeedleFinder {
     }
 
     /**
+     * Whether the two needles of a cut reading ({@link #cutAndJoined}) explain the CT around them better than either alone
+     * ({@link NeedleZPairing}, the component's other runs in every reading; {@code both}: the two's misfit): then each holds steel
+     * the other's partial volume does not explain, and neither is the other's echo ({@link #withoutEchoes}). Two needles of one
+     * template column a slice apart along z lie alongside each other one slice apart over their whole length, within the echo
+     * test's bounds; the echo test reads voxel centres only and would drop the shorter as the longer's image in the next slice
+     * (4811, set 4789, 5 mm Gaussian: n8 one slice below n4, read as both 1844 against 3547 and 4074 alone; its staircase
+     * dropped as n4's echo, n8 missed; docs/needles.md, twenty-ninth round, branch {@code needlemiss11}).
+     */
+    private static boolean eachNeeded(Volume ct, Run[] cut, double both, List<NeedleCentreline.Extent> context, double clipHu) {
+        double[] alone = NeedleZPairing.misfits(ct, List.of(List.of(extentOf(cut[0])), List.of(extentOf(cut[1]))), context, clipHu);
+        return both < alone[0] && both < alone[1];
+    }
+
+    /**
+     * How far apart along the middle run two pieces beside it, one on each side along z, may end and begin for the middle run
+     * lying flat in one slice to be read cut ({@link #cutAndJoined}), mm. Two needles of one template column one slice apart
+     * along z, both nearly flat, cross their slice boundaries at about the same place along their line: where the lower leaves
+     * the lower slice for the middle one, the upper leaves the middle slice for the upper one. The middle slice then holds the
+     * upper's tip part and the lower's hub part end to end, flat, and the lower's tip part and the upper's hub part lie below
+     * and above it, the one ending about where the other begins (4811: overlapping by 4.0 mm). A flat run lying between
+     * two pieces that leave a long stretch of it between them, or overlap along much of it, is no such pair (the other flat
+     * middle runs read: 4737 31.6 mm, the needle tests' scans 3018–3690 20.3 and 44.3 mm; one firing case only, docs/needles.md,
+     * twenty-ninth round, branch {@code needlemiss11}).
+     */
+    static final double PIECES_MEET_MM = 10;
+
+    /**
      * {@code m} cut half way between {@code a} beside its first part and {@code b} beside its second, on the other side of it
      * along z, its first half joined to {@code b} and its second to {@code a}; null when the three do not lie so, a half is
      * too small for a needle, or {@code m}'s second half does not lie at least a quarter of the slice spacing {@code sliceMm}
      * nearer {@code a}'s side along z than its first (its voxels' mean heights): a run holding one needle's steel in one half
      * and the other's, a slice or more away, in the other rises from one to the other, and a run lying in one slice between
      * two others does not (3396: a run flat in one slice, a piece above its first part and one below its second; read cut, the
-     * scan's other ends moved and needle 5 was lost).
+     * scan's other ends moved and needle 5 was lost) — unless it lies flat (within a quarter of the slice spacing) and the two
+     * pieces meet along it ({@value #PIECES_MEET_MM} mm): two needles of one column one slice apart, each crossing into the
+     * next slice at the same place along their line, leave their tip and hub parts end to end in the middle slice.
      */
     private static Run[] cutAndJoined(Run m, Run a, Run b, double tube, double sliceMm) {
         if (a.length() > m.length() || b.length() > m.length()) {
@@ -1606,8 +1648,12 @@ public final class NeedleFinder {
             (isFirst ? first : second).add(q);
             height[isFirst ? 0 : 1] += m.points()[q].z();
         }
-        if (first.isEmpty() || second.isEmpty()
-                || Math.signum(ra[2]) * (height[1] / second.size() - height[0] / first.size()) < sliceMm / 4) {
+        if (first.isEmpty() || second.isEmpty()) {
+            return null;
+        }
+        double rise = Math.signum(ra[2]) * (height[1] / second.size() - height[0] / first.size());
+        boolean flatBetweenMeetingPieces = Math.abs(rise) < sliceMm / 4 && Math.abs(rb[0] - ra[1]) <= PIECES_MEET_MM;
+        if (rise < sliceMm / 4 && !flatBetweenMeetingPieces) {
             return null;
         }
         Run[] out = {joined(m, indices(first, List.of()), b), joined(m, indices(second, List.of()), a)};
@@ -2391,13 +2437,17 @@ public final class NeedleFinder {
         return n / (hi - lo);
     }
 
-    /** The runs less those that are another run's echo in the neighbouring slice ({@link #echo}). */
-    private static List<Run> withoutEchoes(List<Run> runs, double sliceMm) {
+    /**
+     * The runs less those that are another run's echo in the neighbouring slice ({@link #echo}), but for a run and the run
+     * {@code readAsTwo} pairs it with: two needles the image reads as two ({@link #eachNeeded}).
+     */
+    private static List<Run> withoutEchoes(List<Run> runs, double sliceMm, Map<Run, Run> readAsTwo) {
         List<Run> out = new ArrayList<>();
         for (Run r : runs) {
             boolean isEcho = false;
             for (Run other : runs) {
-                isEcho |= other != r && other.length() > r.length() && r.length() >= MIN_PIECE_MM && echo(r, other, sliceMm);
+                isEcho |= other != r && readAsTwo.get(r) != other && other.length() > r.length() && r.length() >= MIN_PIECE_MM
+                        && echo(r, other, sliceMm);
             }
             if (!isEcho) {
                 out.add(r);
