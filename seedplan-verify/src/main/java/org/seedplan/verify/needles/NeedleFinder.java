@@ -504,8 +504,8 @@ public final class NeedleFinder {
                         profile == null ? null : fit, inSlice > 0);
                 // A needle with no z fit (steep ones; on 3 mm slices most) has its slab centroids' parabola for its z, fitted
                 // through a staircase that the crossing needles' exclusions and the run's ends sample unevenly: its bend at the
-                // tip may be the staircase's, not the needle's (twenty-ninth round, 4806 needle 9). The statement only: the statement of the line through the ends with the
-                // axis's turn from that line added (staircaseBendDeg).
+                // tip may be the staircase's, not the needle's (twenty-ninth round, 4806 needle 9). The statement only: the
+                // statement of the line through the ends with the axis's turn from that line added (staircaseBendDeg).
                 if (profile != null && fit != null && zFits.get(q) == null && steeperFits.get(q) == null) {
                     double bend = staircaseBendDeg(stated);
                     double ends = stated.axisUncertaintyDeg();
