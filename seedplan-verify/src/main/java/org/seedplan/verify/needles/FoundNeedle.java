@@ -40,7 +40,10 @@ import org.seedplan.geometry.Vec3;
  *                         the finder's (a run of two needles' steel the z fit explains is not in it). Where the z fit reads the run
  *                         as two needles' steel, the axis's turn in the slices' plane is in it too: the tilt's statement and the
  *                         in-plane one (the tip part's voxels' turn from the axis, {@code NeedleFinder.TIP_PART_MM}) as their root
- *                         sum of squares
+ *                         sum of squares. Where the needle's z is its slab centroids' curve (steep needles on slices of 3 mm and
+ *                         more, and most needles on 3 mm slices), the axis at the tip is that curve's and may turn from the line
+ *                         through the ends where the slices' staircase bends the curve: that turn is added
+ *                         ({@link NeedleFinder#staircaseBendDeg})
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,

@@ -36,10 +36,16 @@ class NeedleFinderTiltStatementTest {
 
     @Test
     void theTiltOfNeedlesTheNeighbouringSlicesSeeIsHeldToATenthOfADegree() {
-        // Seed 4046 is scan 1 of the draw from 4045 (Gaussian profile: the neighbours always see the steel). Stated 0.05-0.13° on
-        // the seen run; 0.5° is far under the 2° and over that spread.
+        // Seed 4046 is scan 1 of the draw from 4045 (Gaussian profile: the neighbours always see the steel). The line through
+        // each needle's ends stated 0.05-0.13° on the seen run; 0.5° is far under the 2° and over that spread. A steep
+        // needle's statement also holds its axis's turn at the tip from that line (the slab centroids' parabola's bend,
+        // NeedleFinder.staircaseBendDeg; twenty-ninth round, branch needleaxis11: 0.79° in all on one needle here): that
+        // part is not the image's hold on the ends, and the whole stays under the 2°, so no needle is noted.
         NeedleMatching m = NeedleFinderZPairingTest.wholeScan(4046, 1);
-        assertThat(m.found()).isNotEmpty().allSatisfy(f -> assertThat(f.axisUncertaintyDeg()).isLessThan(0.5));
+        assertThat(m.found()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.axisUncertaintyDeg() - NeedleFinder.staircaseBendDeg(f)).isLessThan(0.5);
+            assertThat(f.axisUncertaintyDeg()).isLessThan(NeedleFinder.AXIS_FIGURE_DEG);
+        });
     }
 
     @Test
