@@ -61,8 +61,22 @@ class NeedleZPairingSameAnswersTest {
                 }
             }
         }
-        assertThat(within).isGreaterThan(100);
-        assertThat(beyond).isGreaterThan(100);
+        for (int trial = 0; trial < 30; trial++) {
+            double lnMass = Math.log(8000) + rnd.nextDouble(-1, 1);
+            double full = oldMisfit(d, new double[] {lnMass});
+            for (double bound : new double[] {full * 0.5, Math.nextDown(full), full, Math.nextUp(full), full * 2}) {
+                double got = d.reading.massMisfit(lnMass, d.tissue, d.value, CLIP, C2, bound);
+                if (full <= bound) {
+                    assertThat(got).isEqualTo(full);
+                    within++;
+                } else {
+                    assertThat(got).isGreaterThan(bound);
+                    beyond++;
+                }
+            }
+        }
+        assertThat(within).isGreaterThan(150);
+        assertThat(beyond).isGreaterThan(150);
     }
 
     private record Drawn(NeedleZPairing.Reading reading, double[] tissue, double[] value) {
