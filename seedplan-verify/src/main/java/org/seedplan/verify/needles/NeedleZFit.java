@@ -155,8 +155,13 @@ final class NeedleZFit {
         // edges are left to weigh it: NeedleZFitTest's 5 mm needle stayed 2.0 mm off).
         // The grid's two halves of rows and the two simplexes run side by side (the results are those of one after the other: a
         // tie goes to the earlier point); a grid point's misfit is summed only while it can still beat the least so far
-        // (Misfit.at), the line's steel once for both masses.
-        double lnMass = NelderMead.minimise((m, bound) -> misfit.at(new double[] {m[0], za0, zb0}, bound),
+        // (Misfit.at), the line's steel once for both masses. The mass's simplex moves the mass alone on the centroids' line: that
+        // line's steel per unit mass at each voxel is computed once and kept for all its trials (docs/needles.md, twenty-ninth
+        // round, needlespeed11).
+        double[] lineSteel = new double[n];
+        Arrays.fill(lineSteel, Double.NaN);
+        double[] lineRatio = new double[n];
+        double lnMass = NelderMead.minimise((m, bound) -> misfit.at(new double[] {m[0], za0, zb0}, null, lineSteel, lineRatio, bound),
                 new double[] {Math.log(massStart)}, new double[] {0.4}, EVALUATIONS, 1e-3)[0];
         double[] start = {lnMass, za0, zb0};
         double least = misfit.of(start);
@@ -171,16 +176,19 @@ final class NeedleZFit {
         CompletableFuture<double[]> fromOwn = Arrays.equals(own, held) ? null : CompletableFuture.supplyAsync(
                 () -> NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3));
         double[] x = NelderMead.minimise(misfit, held, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3);
+        double atX = misfit.of(x);
         if (fromOwn != null) {
             double[] other = fromOwn.join();
-            if (misfit.of(other) < misfit.of(x)) {
+            double atOther = misfit.of(other);
+            if (atOther < atX) {
                 x = other;
+                atX = atOther;
             }
         }
         double slope = (x[2] - x[1]) / span;
         double z0 = x[1] - slope * a;
         return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
-                new double[] {z0, slope * curve.scaleMm()}), misfit, x, a, span, n, zReach, steps);
+                new double[] {z0, slope * curve.scaleMm()}), misfit, x, atX, a, span, n, zReach, steps);
     }
 
     /**
@@ -292,8 +300,10 @@ final class NeedleZFit {
         }
         int half = coarse.size() / 2;
         CompletableFuture<GridBest> later = CompletableFuture.supplyAsync(
-                () -> new GridBest(misfit, lnMass, steps, coarse.subList(half, coarse.size()), coarse, true, true, start, least, start, least));
-        GridBest earlier = new GridBest(misfit, lnMass, steps, coarse.subList(0, half), coarse, true, true, start, least, start, least);
+                () -> new GridBest(misfit, lnMass, steps, coarse.subList(half, coarse.size()), coarse, List.of(), true, true, start, least,
+                        start, least));
+        GridBest earlier = new GridBest(misfit, lnMass, steps, coarse.subList(0, half), coarse, List.of(), true, true, start, least, start,
+                least);
         GridBest rest = later.join();
         GridBest out = new GridBest();
         boolean heldLater = rest.leastHeld < earlier.leastHeld;
@@ -306,9 +316,10 @@ final class NeedleZFit {
             return out;
         }
         CompletableFuture<GridBest> ownFine = CompletableFuture.supplyAsync(() -> new GridBest(misfit, lnMass, steps,
-                about(steps, out.own, 1, misfit.za0), about(steps, out.own, 2, misfit.zb0), false, true, start, least, out.own, out.leastOwn));
+                about(steps, out.own, 1, misfit.za0), about(steps, out.own, 2, misfit.zb0), coarse, false, true, start, least, out.own,
+                out.leastOwn));
         GridBest heldFine = new GridBest(misfit, lnMass, steps, about(steps, out.held, 1, misfit.za0), about(steps, out.held, 2, misfit.zb0),
-                true, false, out.held, out.leastHeld, start, least);
+                coarse, true, false, out.held, out.leastHeld, start, least);
         GridBest ownBest = ownFine.join();
         out.held = heldFine.held;
         out.leastHeld = heldFine.leastHeld;
@@ -345,7 +356,9 @@ final class NeedleZFit {
     /**
      * The least misfit on the rows {@code [from, to)} of the grid of end heights ({@code steps} from the centroids' line at either
      * end), once with the mass {@code lnMass} held and once with each point's own least squares mass; either stays at
-     * {@code start} (misfit {@code least}) where no point is lower.
+     * {@code start} (misfit {@code least}) where no point is lower. The points whose row and column both lie in {@code searched}
+     * (the coarse grid's steps, when this is its refinement) are not summed again: each was a point of the coarse grid, whose
+     * least is where the refinement starts, so none can be lower than it (docs/needles.md, twenty-ninth round, needlespeed11).
      */
     static final class GridBest {
         double leastHeld;
@@ -356,8 +369,8 @@ final class NeedleZFit {
         private GridBest() {
         }
 
-        GridBest(Misfit misfit, double lnMass, List<Double> steps, List<Integer> rows, List<Integer> columns, boolean withHeld,
-                 boolean withOwn, double[] heldStart, double heldLeast, double[] ownStart, double ownLeast) {
+        GridBest(Misfit misfit, double lnMass, List<Double> steps, List<Integer> rows, List<Integer> columns, List<Integer> searched,
+                 boolean withHeld, boolean withOwn, double[] heldStart, double heldLeast, double[] ownStart, double ownLeast) {
             held = heldStart;
             own = ownStart;
             leastHeld = heldLeast;
@@ -370,6 +383,9 @@ final class NeedleZFit {
             for (int row : rows) {
                 double da = steps.get(row);
                 for (int column : columns) {
+                    if (searched.contains(row) && searched.contains(column)) {
+                        continue;
+                    }
                     double db = steps.get(column);
                     double[] y = {lnMass, misfit.za0 + da, misfit.zb0 + db};
                     Arrays.fill(steel, Double.NaN);
@@ -424,6 +440,9 @@ final class NeedleZFit {
         private final int[] nearFirst;
         /** ln of the steel's mass per mm held whatever a line's first number says (NaN: the mass is fitted; {@link #withMassHeld}). */
         private final double heldLnMass;
+        /** The voxels the scanner did not clip, in their order, and each voxel's CT number above its tissue level, HU. */
+        private final int[] unclipped;
+        private final double[] aboveTissue;
 
         Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
                double span, double za0, double zb0) {
@@ -446,6 +465,11 @@ final class NeedleZFit {
             this.zb0 = zb0;
             this.nearFirst = nearFirst;
             this.heldLnMass = heldLnMass;
+            this.unclipped = java.util.stream.IntStream.range(0, tv.length).filter(q -> value[q] < clip).toArray();
+            this.aboveTissue = new double[tv.length];
+            for (int q = 0; q < tv.length; q++) {
+                aboveTissue[q] = value[q] - tissue[q];
+            }
         }
 
         /** The same voxels' misfit with the steel's mass per mm held at e^{@code lnMass} (a line's first number then moves nothing). */
@@ -532,17 +556,17 @@ final class NeedleZFit {
          * ln of the least squares mass over the voxels the scanner did not clip, for the line at height {@code first} at its
          * first end and {@code rise} ({@link #riseAt}) above it at each voxel (NaN when no positive mass fits). The grid weighs
          * it on the line da and db mm from the centroids' line's first end height at either end, the slope of the offsets
-         * alone, as it always has.
+         * alone, as it always has. The unclipped voxels and their CT numbers above the tissue are listed once per fit (the
+         * same numbers in the same order as testing and subtracting them at every grid point; docs/needles.md, twenty-ninth
+         * round, needlespeed11).
          */
         double leastSquaresLnMass(double first, double[] rise) {
             double sgg = 0;
             double sgv = 0;
-            for (int q = 0; q < tv.length; q++) {
-                if (value[q] < clip) {
-                    double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
-                    sgg += s * s;
-                    sgv += s * (value[q] - tissue[q]);
-                }
+            for (int q : unclipped) {
+                double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
+                sgg += s * s;
+                sgv += s * aboveTissue[q];
             }
             return sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
         }
@@ -625,13 +649,14 @@ final class NeedleZFit {
         /** The grid's offsets of the end heights from the centroids' line, mm ({@link #refit}). */
         private final List<Double> steps;
 
-        private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double a, double span,
+        /** {@code least}: the misfit at {@code best} (0 when not fitted), as the fit computed it. */
+        private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double least, double a, double span,
                        int voxels, double reachMm, List<Double> steps) {
             this.steps = steps;
             this.curve = curve;
             this.misfit = misfit;
             this.best = best;
-            this.least = misfit == null ? 0 : misfit.of(best);
+            this.least = least;
             this.a = a;
             this.span = span;
             this.bound = TWO_SIGMA * least / Math.max(1, voxels);
@@ -639,7 +664,7 @@ final class NeedleZFit {
         }
 
         static Fitted unfitted(SpaceCurve curve) {
-            return new Fitted(curve, null, null, 0, 1, 1, 0, List.of());
+            return new Fitted(curve, null, null, 0, 0, 1, 1, 0, List.of());
         }
 
         SpaceCurve curve() {
@@ -683,19 +708,22 @@ final class NeedleZFit {
             if (coarse.get(coarse.size() - 1) != steps.size() - 1) {
                 coarse.add(steps.size() - 1);
             }
-            GridBest grid = new GridBest(held, lnMass, steps, coarse, coarse, true, false, fromLine, atLine, fromLine, atLine);
-            grid = new GridBest(held, lnMass, steps, about(steps, grid.held, 1, held.za0), about(steps, grid.held, 2, held.zb0), true,
-                    false, grid.held, grid.leastHeld, fromLine, atLine);
+            GridBest grid = new GridBest(held, lnMass, steps, coarse, coarse, List.of(), true, false, fromLine, atLine, fromLine, atLine);
+            grid = new GridBest(held, lnMass, steps, about(steps, grid.held, 1, held.za0), about(steps, grid.held, 2, held.zb0), coarse,
+                    true, false, grid.held, grid.leastHeld, fromLine, atLine);
             NelderMead.Bounded ends = (y, bound) -> held.at(new double[] {lnMass, y[0], y[1]}, bound);
             double[] x = NelderMead.minimise(ends, new double[] {grid.held[1], grid.held[2]}, new double[] {0.1, 0.1}, EVALUATIONS, 1e-3);
             double[] y = NelderMead.minimise(ends, new double[] {best[1], best[2]}, new double[] {0.1, 0.1}, EVALUATIONS, 1e-3);
-            if (ends.at(y, Double.POSITIVE_INFINITY) < ends.at(x, Double.POSITIVE_INFINITY)) {
+            double atX = ends.at(x, Double.POSITIVE_INFINITY);
+            double atY = ends.at(y, Double.POSITIVE_INFINITY);
+            if (atY < atX) {
                 x = y;
+                atX = atY;
             }
             double slope = (x[1] - x[0]) / span;
             double z0 = x[0] - slope * a;
             return new Fitted(new SpaceCurve(curve.centre(), curve.axis(), curve.scaleMm(), curve.cx(), curve.cy(),
-                    new double[] {z0, slope * curve.scaleMm()}), held, new double[] {lnMass, x[0], x[1]}, a, span, misfit.tv.length,
+                    new double[] {z0, slope * curve.scaleMm()}), held, new double[] {lnMass, x[0], x[1]}, atX, a, span, misfit.tv.length,
                     reachMm, steps);
         }
 
@@ -777,15 +805,22 @@ final class NeedleZFit {
             // Whether the least misfit with the line's z held at u shifted by {@code shift} rises at most {@code bound} above
             // the fit's: the profile's search stops at the first vertex within the bound, whose answer the whole search
             // would give too (NelderMead's enough; docs/needles.md, twenty-sixth round, second part, needlespeed4).
+            // The answer is read from the least value the search met, which is the point it returns's own: a value cut short is
+            // above a vertex's full value, and every full value below the simplex's least becomes a vertex (NelderMead), so that
+            // point's misfit is not summed again (docs/needles.md, twenty-ninth round, needlespeed11).
             double enough = least + bound;
             java.util.function.DoublePredicate within = shift -> {
                 double held = z + sign * shift;
-                NelderMead.Bounded f = (y, bound) -> misfit.at(freeFirst
-                        ? new double[] {y[0], y[1], (held - y[1] * (1 - u)) / u}
-                        : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]}, bound);
-                double[] y = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4, enough);
-                at[0] = y;
-                return f.at(y, enough) <= enough;
+                double[] met = {Double.POSITIVE_INFINITY};
+                NelderMead.Bounded f = (y, bound) -> {
+                    double m = misfit.at(freeFirst
+                            ? new double[] {y[0], y[1], (held - y[1] * (1 - u)) / u}
+                            : new double[] {y[0], (held - y[1] * u) / (1 - u), y[1]}, bound);
+                    met[0] = Math.min(met[0], m);
+                    return m;
+                };
+                at[0] = NelderMead.minimise(f, at[0], new double[] {0.1, 0.2}, PROFILE_EVALUATIONS, 1e-4, enough);
+                return met[0] <= enough;
             };
             double inside = 0;
             double outside = FIRST_SHIFT_MM;

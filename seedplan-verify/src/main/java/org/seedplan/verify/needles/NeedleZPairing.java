@@ -166,17 +166,19 @@ final class NeedleZPairing {
         // The slice profile's shape: the one that explains the first reading best with its needles where the voxels put them
         // (the scan has one profile, so every reading is then fitted with it). Each shape's fit and each reading's read only
         // the voxels' arrays and write their own, so they run side by side and are compared in their order: the same numbers
-        // as one after another (docs/needles.md, twenty-eighth round, branch needlespeed7).
+        // as one after another (docs/needles.md, twenty-eighth round, branch needlespeed7). The first reading's mass fitted
+        // with the chosen shape is the very fit that reading's own fit starts with (the same misfit from the same start), so
+        // it is taken from here, not made again (docs/needles.md, twenty-ninth round, branch needlespeed11).
         double[][] contextSteel = new double[shapes.length][n];
         double[] shapeMisfits = new double[shapes.length];
+        double[] shapeLnMasses = new double[shapes.length];
         IntStream.range(0, shapes.length).parallel().forEach(s -> {
             for (int q = 0; q < n; q++) {
                 contextSteel[s][q] = steel(around.get(q), tables[s]);
             }
             Reading first = new Reading(own.get(0), contextSteel[s], tables[s], readings.get(0).size());
-            double[] x = NelderMead.minimise(m -> first.misfit(new double[] {m[0]}, tissue, value, clip, c2),
-                    new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3);
-            shapeMisfits[s] = first.misfit(x, tissue, value, clip, c2);
+            shapeLnMasses[s] = first.massFitted(tissue, value, clip, c2);
+            shapeMisfits[s] = first.massMisfit(shapeLnMasses[s], tissue, value, clip, c2, Double.POSITIVE_INFINITY);
         });
         int shape = 0;
         double shapeMisfit = Double.MAX_VALUE;
@@ -190,7 +192,8 @@ final class NeedleZPairing {
         double[] out = new double[readings.size()];
         IntStream.range(0, readings.size()).parallel().forEach(r -> {
             Reading reading = new Reading(own.get(r), contextSteel[chosen], tables[chosen], readings.get(r).size());
-            out[r] = reading.fitted(tissue, value, clip, c2, thickness);
+            double lnMass = r == 0 ? shapeLnMasses[chosen] : reading.massFitted(tissue, value, clip, c2);
+            out[r] = reading.fitted(lnMass, tissue, value, clip, c2, thickness);
         });
         return out;
     }
@@ -213,14 +216,15 @@ final class NeedleZPairing {
     /**
      * One reading's needles at the voxels ({@link #reach} with places, flattened), the context's steel per voxel and the
      * profile: the misfit of a steel mass per mm (ln, x[0]) and, when given, each needle's two end heights as shifts from its
-     * curve (x[1 + 2j] at t0, x[2 + 2j] at t1, mm).
+     * curve (x[1 + 2j] at t0, x[2 + 2j] at t1, mm); {@code unshifted}, the steel per unit mass at each voxel with no needle
+     * shifted, summed once for the fits of the mass alone (the same sums in the same order as {@link #misfit} makes).
      */
-    private record Reading(int[] start, int[] needle, double[] weight, double[] dz, double[] along, double[] context,
-                           double[] table, int needles) {
+    record Reading(int[] start, int[] needle, double[] weight, double[] dz, double[] along, double[] context,
+                   double[] table, int needles, double[] unshifted) {
 
         Reading(List<double[]> own, double[] context, double[] table, int needles) {
             this(starts(own), new int[total(own)], new double[total(own)], new double[total(own)], new double[total(own)],
-                    context, table, needles);
+                    context, table, needles, new double[context.length]);
             int j = 0;
             for (double[] c : own) {
                 for (int k = 0; k < c.length; k += 4, j++) {
@@ -229,6 +233,13 @@ final class NeedleZPairing {
                     dz[j] = c[k + 2];
                     along[j] = c[k + 3];
                 }
+            }
+            for (int q = 0; q < context.length; q++) {
+                double s = context[q];
+                for (int i = start[q]; i < start[q + 1]; i++) {
+                    s += weight[i] * profileAt(table, dz[i]);
+                }
+                unshifted[q] = s;
             }
         }
 
@@ -244,54 +255,90 @@ final class NeedleZPairing {
             return s;
         }
 
-        double misfit(double[] x, double[] tissue, double[] value, double clip, double c2) {
+        /**
+         * The misfit of the mass e^{@code x[0]} and the end heights' shifts {@code x[1..]} plus {@code penalty}, or a number
+         * above {@code bound} once it is sure to pass it: summed voxel by voxel in their order, every term ≥ 0, so once the
+         * running sum with the penalty passes the bound the whole does too; below it, the very number one whole pass gives.
+         */
+        double misfit(double[] x, double penalty, double[] tissue, double[] value, double clip, double c2, double bound) {
             double mass = Math.exp(x[0]);
-            boolean shifted = x.length > 1;
             double sum = 0;
             for (int q = 0; q < context.length; q++) {
                 double s = context[q];
                 for (int j = start[q]; j < start[q + 1]; j++) {
-                    double shift = shifted ? x[1 + 2 * needle[j]] + (x[2 + 2 * needle[j]] - x[1 + 2 * needle[j]]) * along[j] : 0;
+                    double shift = x[1 + 2 * needle[j]] + (x[2 + 2 * needle[j]] - x[1 + 2 * needle[j]]) * along[j];
                     s += weight[j] * profileAt(table, dz[j] - shift);
                 }
                 double residual = Math.min(clip, tissue[q] + mass * s) - value[q];
                 sum += Math.log1p(residual * residual / c2);
+                if (sum + penalty > bound) {
+                    return sum + penalty;
+                }
+            }
+            return sum + penalty;
+        }
+
+        /**
+         * The misfit of the mass e^{@code lnMass} with every needle where the voxel centres put it, or a number above
+         * {@code bound} once it is sure to pass it ({@link #unshifted}: the steel per unit mass at each voxel summed once).
+         */
+        double massMisfit(double lnMass, double[] tissue, double[] value, double clip, double c2, double bound) {
+            double mass = Math.exp(lnMass);
+            double sum = 0;
+            for (int q = 0; q < context.length; q++) {
+                double residual = Math.min(clip, tissue[q] + mass * unshifted[q]) - value[q];
+                sum += Math.log1p(residual * residual / c2);
+                if (sum > bound) {
+                    return sum;
+                }
             }
             return sum;
         }
 
-        /**
-         * The least misfit with the mass fitted first, then each needle's end heights on a coarse grid, then the mass and every
-         * needle's end heights together (Nelder–Mead, steps {@value #Z_STEP_MM} mm); the heights are shifts from the line
-         * between the curve's end heights as the voxel centres give them, held within half a slice (beyond, a steep penalty).
-         */
-        double fitted(double[] tissue, double[] value, double clip, double c2, double thickness) {
-            double lnMass = NelderMead.minimise(m -> misfit(new double[] {m[0]}, tissue, value, clip, c2),
+        /** ln of the steel's mass per mm that fits best with every needle where the voxel centres put it (Nelder–Mead). */
+        double massFitted(double[] tissue, double[] value, double clip, double c2) {
+            return NelderMead.minimise((m, bound) -> massMisfit(m[0], tissue, value, clip, c2, bound),
                     new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3)[0];
+        }
+
+        /**
+         * The least misfit with the mass fitted first ({@code lnMass}, {@link #massFitted}), then each needle's end heights on
+         * a coarse grid, then the mass and every needle's end heights together (Nelder–Mead, steps {@value #Z_STEP_MM} mm);
+         * the heights are shifts from the line between the curve's end heights as the voxel centres give them, held within half
+         * a slice (beyond, a steep penalty). A grid point's misfit and a simplex's trial point's are summed only while they can
+         * still beat the value they are compared with ({@link #misfit}'s bound; {@link NelderMead.Bounded}); the grid's point
+         * that leaves a needle's heights unshifted is the point it starts from, whose misfit is the least so far, and is not
+         * summed again: the same steps and the same answer (docs/needles.md, twenty-ninth round, branch needlespeed11).
+         */
+        double fitted(double lnMass, double[] tissue, double[] value, double clip, double c2, double thickness) {
             double[] x = new double[1 + 2 * needles];
             double[] steps = new double[x.length];
             x[0] = lnMass;
             steps[0] = 0.2;
             Arrays.fill(steps, 1, steps.length, Z_STEP_MM);
             double bound = thickness / 2;
-            java.util.function.ToDoubleFunction<double[]> f = y -> {
+            NelderMead.Bounded f = (y, most) -> {
                 double beyond = 0;
                 for (int k = 1; k < y.length; k++) {
                     beyond += Math.max(0, Math.abs(y[k]) - bound);
                 }
-                return misfit(y, tissue, value, clip, c2) + BEYOND_PER_MM * beyond;
+                return misfit(y, BEYOND_PER_MM * beyond, tissue, value, clip, c2, most);
             };
             // Each needle's end heights first on a coarse grid (the others held), then all together.
-            double least = f.applyAsDouble(x);
+            double least = f.at(x, Double.POSITIVE_INFINITY);
             double step = bound / Z_GRID_HALF_STEPS;
             for (int k = 0; k < needles; k++) {
                 double[] best = x.clone();
                 for (int ia = -Z_GRID_HALF_STEPS; ia <= Z_GRID_HALF_STEPS; ia++) {
                     for (int ib = -Z_GRID_HALF_STEPS; ib <= Z_GRID_HALF_STEPS; ib++) {
+                        if (ia == 0 && ib == 0) {
+                            // x itself (this needle's heights are still unshifted): its misfit is the least so far.
+                            continue;
+                        }
                         double[] y = x.clone();
                         y[1 + 2 * k] = ia * step;
                         y[2 + 2 * k] = ib * step;
-                        double m = f.applyAsDouble(y);
+                        double m = f.at(y, least);
                         if (m < least) {
                             least = m;
                             best = y;
@@ -301,7 +348,7 @@ final class NeedleZPairing {
                 x = best;
             }
             x = NelderMead.minimise(f, x, steps, Z_EVALUATIONS_PER_NEEDLE * needles, 1e-3);
-            return f.applyAsDouble(x);
+            return f.at(x, Double.POSITIVE_INFINITY);
         }
     }
 
