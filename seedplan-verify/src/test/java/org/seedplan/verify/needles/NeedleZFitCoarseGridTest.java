@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -21,16 +20,11 @@ import org.seedplan.geometry.Volume;
  */
 class NeedleZFitCoarseGridTest {
 
-    private static final double SLICE_MM = 5;
-    private static final double SXY = 0.55;
-    private static final double A = 3;
-    private static final double SPAN = 90;
-
     @Test
     void theCoarseToFineGridReachesEveryPointsBest() {
         double[][] ends = {{0, 0}, {2.1, 1.6}, {2.35, 2.2}, {1.85, 2.4}, {-2.2, -1.3}, {-0.6, 2.3}, {1.1, 1.4}, {-2.4, -2.4}};
         for (int e = 0; e < ends.length; e++) {
-            NeedleZFit.Misfit misfit = drawn(ends[e][0], ends[e][1], 4261 + e);
+            NeedleZFit.Misfit misfit = DrawnZLine.drawn(ends[e][0], ends[e][1], 4261 + e, false);
             double lnMass = Math.log(6000);
             double[] start = {lnMass, 0, 0};
             double least = misfit.of(start);
@@ -94,50 +88,5 @@ class NeedleZFitCoarseGridTest {
                 assertThat(Math.abs(dz)).as("slice %s, tip z %s, tilt %s, t %s", sliceMm, c[1], c[2], t).isLessThanOrEqualTo(0.05);
             }
         }
-    }
-
-    /**
-     * Voxels every 0.75 mm along and across a line of steel (6 000 HU mm² per mm) whose z runs from {@code za} at t = {@value #A}
-     * to {@code zb} at t = {@value #A} + {@value #SPAN}, in the 5 mm slices centred on z = 0, ±5, ±10 mm; tissue 40 HU, noise
-     * σ 15 HU, clip 3 071 HU.
-     */
-    private static NeedleZFit.Misfit drawn(double za, double zb, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double box = SLICE_MM;
-        double sz = NeedleZFit.STEEL_SECTION_SIGMA_MM;
-        double[] table = new double[(int) Math.ceil(12 / NeedleZFit.TABLE_STEP_MM) + 2];
-        for (int q = 0; q < table.length; q++) {
-            table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, box, sz);
-        }
-        List<double[]> voxels = new ArrayList<>();
-        for (double t = A; t <= A + SPAN; t += 0.75) {
-            double z = za + (zb - za) * (t - A) / SPAN;
-            for (double d = -2.25; d <= 2.25 + 1e-9; d += 0.75) {
-                for (int k = -2; k <= 2; k++) {
-                    double zk = k * SLICE_MM;
-                    if (Math.abs(zk - z) > 8) {
-                        continue;
-                    }
-                    double inPlane = Math.exp(-d * d / (2 * SXY * SXY)) / (Math.sqrt(2 * Math.PI) * SXY);
-                    double hu = Math.min(3071, 40 + 6000 * inPlane * NeedleEndFit.sliceProfile(Math.abs(zk - z), box, sz)
-                            + 15 * rnd.nextGaussian());
-                    voxels.add(new double[] {t, zk, inPlane, hu});
-                }
-            }
-        }
-        int n = voxels.size();
-        double[] tv = new double[n];
-        double[] zv = new double[n];
-        double[] inPlane = new double[n];
-        double[] value = new double[n];
-        double[] tissue = new double[n];
-        for (int q = 0; q < n; q++) {
-            tv[q] = voxels.get(q)[0];
-            zv[q] = voxels.get(q)[1];
-            inPlane[q] = voxels.get(q)[2];
-            value[q] = voxels.get(q)[3];
-            tissue[q] = 40;
-        }
-        return new NeedleZFit.Misfit(tv, zv, inPlane, value, tissue, table, 3071, A, SPAN, 0, 0);
     }
 }

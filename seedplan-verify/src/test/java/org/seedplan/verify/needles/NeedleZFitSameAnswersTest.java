@@ -18,16 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class NeedleZFitSameAnswersTest {
 
-    private static final double SLICE_MM = 5;
-    private static final double SXY = 0.55;
-    private static final double A = 3;
-    private static final double SPAN = 90;
     private static final double[][] ENDS = {{0, 0}, {2.1, 1.6}, {2.35, 2.2}, {-2.2, -1.3}, {-0.6, 2.3}, {1.1, 1.4}};
 
     @Test
     void theRefinedGridLeavingOutItsCoarsePointsFindsTheSamePoints() {
         for (int e = 0; e < ENDS.length; e++) {
-            NeedleZFit.Misfit misfit = drawn(ENDS[e][0], ENDS[e][1], 4261 + e);
+            NeedleZFit.Misfit misfit = DrawnZLine.drawn(ENDS[e][0], ENDS[e][1], 4261 + e, true);
             double lnMass = Math.log(6000);
             double[] start = {lnMass, 0, 0};
             double least = misfit.of(start);
@@ -61,7 +57,7 @@ class NeedleZFitSameAnswersTest {
     void theMassOnAKeptLinesSteelIsTheMisfitSummedAfresh() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int e = 0; e < ENDS.length; e++) {
-            NeedleZFit.Misfit misfit = drawn(ENDS[e][0], ENDS[e][1], 4361 + e);
+            NeedleZFit.Misfit misfit = DrawnZLine.drawn(ENDS[e][0], ENDS[e][1], 4361 + e, true);
             int n = misfit.riseAt(0).length;
             double[] kept = new double[n];
             Arrays.fill(kept, Double.NaN);
@@ -84,7 +80,7 @@ class NeedleZFitSameAnswersTest {
         int enoughs = 0;
         int notEnoughs = 0;
         for (int e = 0; e < ENDS.length; e++) {
-            NeedleZFit.Misfit misfit = drawn(ENDS[e][0], ENDS[e][1], 4461 + e);
+            NeedleZFit.Misfit misfit = DrawnZLine.drawn(ENDS[e][0], ENDS[e][1], 4461 + e, true);
             for (int trial = 0; trial < 12; trial++) {
                 double heldZ = rnd.nextDouble(-2.5, 2.5);
                 double[] met = {Double.POSITIVE_INFINITY};
@@ -125,49 +121,5 @@ class NeedleZFitSameAnswersTest {
             out.add(k);
         }
         return out;
-    }
-
-    /**
-     * Voxels every 0.75 mm along and across a line of steel (6 000 HU mm² per mm) whose z runs from {@code za} at t = {@value #A}
-     * to {@code zb} at t = {@value #A} + {@value #SPAN}, in the 5 mm slices centred on z = 0, ±5, ±10 mm; tissue 40 HU, noise
-     * σ 15 HU, one voxel in 40 a seed's 900 HU more, clip 3 071 HU.
-     */
-    private static NeedleZFit.Misfit drawn(double za, double zb, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double sz = NeedleZFit.STEEL_SECTION_SIGMA_MM;
-        double[] table = new double[(int) Math.ceil(12 / NeedleZFit.TABLE_STEP_MM) + 2];
-        for (int q = 0; q < table.length; q++) {
-            table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, SLICE_MM, sz);
-        }
-        List<double[]> voxels = new ArrayList<>();
-        for (double t = A; t <= A + SPAN; t += 0.75) {
-            double z = za + (zb - za) * (t - A) / SPAN;
-            for (double d = -2.25; d <= 2.25 + 1e-9; d += 0.75) {
-                for (int k = -2; k <= 2; k++) {
-                    double zk = k * SLICE_MM;
-                    if (Math.abs(zk - z) > 8) {
-                        continue;
-                    }
-                    double inPlane = Math.exp(-d * d / (2 * SXY * SXY)) / (Math.sqrt(2 * Math.PI) * SXY);
-                    double hu = Math.min(3071, 40 + 6000 * inPlane * NeedleEndFit.sliceProfile(Math.abs(zk - z), SLICE_MM, sz)
-                            + 15 * rnd.nextGaussian() + (rnd.nextInt(40) == 0 ? 900 : 0));
-                    voxels.add(new double[] {t, zk, inPlane, hu});
-                }
-            }
-        }
-        int n = voxels.size();
-        double[] tv = new double[n];
-        double[] zv = new double[n];
-        double[] inPlane = new double[n];
-        double[] value = new double[n];
-        double[] tissue = new double[n];
-        for (int q = 0; q < n; q++) {
-            tv[q] = voxels.get(q)[0];
-            zv[q] = voxels.get(q)[1];
-            inPlane[q] = voxels.get(q)[2];
-            value[q] = voxels.get(q)[3];
-            tissue[q] = 40;
-        }
-        return new NeedleZFit.Misfit(tv, zv, inPlane, value, tissue, table, 3071, A, SPAN, 0, 0);
     }
 }
