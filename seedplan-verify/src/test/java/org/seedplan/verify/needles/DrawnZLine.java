@@ -20,6 +20,15 @@ final class DrawnZLine {
     private DrawnZLine() {
     }
 
+    /** The z fit's grid of end heights off the centroids' line on 5 mm slices: ±2.5 mm in steps of 0.25 mm. */
+    static List<Double> gridSteps() {
+        List<Double> steps = new ArrayList<>();
+        for (double d = -2.5; d <= 2.5 + 1e-9; d += 0.25) {
+            steps.add(d);
+        }
+        return steps;
+    }
+
     /**
      * The misfit of the line's voxels drawn with random stream {@code seed}; with {@code seeds}, one voxel in 40 a seed's 900 HU
      * more (a reading the least-squares mass must not follow).

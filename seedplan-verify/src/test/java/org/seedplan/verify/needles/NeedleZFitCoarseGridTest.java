@@ -2,7 +2,6 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
@@ -28,10 +27,7 @@ class NeedleZFitCoarseGridTest {
             double lnMass = Math.log(6000);
             double[] start = {lnMass, 0, 0};
             double least = misfit.of(start);
-            List<Double> steps = new ArrayList<>();
-            for (double d = -2.5; d <= 2.5 + 1e-9; d += 0.25) {
-                steps.add(d);
-            }
+            List<Double> steps = DrawnZLine.gridSteps();
             NeedleZFit.GridBest every = NeedleZFit.gridBest(misfit, lnMass, steps, start, least, 1);
             NeedleZFit.GridBest coarse = NeedleZFit.gridBest(misfit, lnMass, steps, start, least, NeedleZFit.COARSE_EVERY);
             // With the mass held, the same grid point (its end heights exactly: both are the grid's numbers).

@@ -27,10 +27,7 @@ class NeedleZFitSameAnswersTest {
             double lnMass = Math.log(6000);
             double[] start = {lnMass, 0, 0};
             double least = misfit.of(start);
-            List<Double> steps = new ArrayList<>();
-            for (double d = -2.5; d <= 2.5 + 1e-9; d += 0.25) {
-                steps.add(d);
-            }
+            List<Double> steps = DrawnZLine.gridSteps();
             List<Integer> coarse = new ArrayList<>();
             for (int k = 0; k < steps.size(); k += NeedleZFit.COARSE_EVERY) {
                 coarse.add(k);
