@@ -179,7 +179,9 @@ public final class SeedFinder {
      * 0.036-0.158, the chains of three under the content bar that hold three seeds by 0.234 or more (tuning scan 15412's, whose
      * third seed is misplaced but real: dropped at 0.25, a seed was lost; docs/seed-finder.md, twenty-third round). Also what a
      * seed added to a strand from its even spacing must lower it by ({@code refitAlongOwnStrand}): 18330's fourth seed 0.677, the
-     * 17 other such offers on the 5 mm scans of nine seen sets (17400-18535) at most 0.039 (twenty-ninth round, seedneedle11).
+     * 17 other such offers on the 5 mm scans of nine seen sets (17400-18535) at most 0.039 (twenty-ninth round, seedneedle11). And
+     * what each seed added from a strand's own slices must lower it by ({@link #seedsInOwnSlices}): 18612's two, 0.744 each, the one
+     * such offer on the 5 mm scans of sixteen seen sets (15400-18835; thirtieth round, seedneedle12).
      */
     static final double CHAIN_SEED_GAIN = 0.2;
     /**
@@ -1028,6 +1030,19 @@ public final class SeedFinder {
                 bc.evaluate(byContent);
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
+                }
+            }
+            // A needle's strand lying steeply through thick slices merges into one object in which each seed's metal stands in a slice
+            // of its own, a slice of little more than the seeds' tails between each two: the slices count the seeds where the object's
+            // whole metal, a fraction of a seed short for each, rounds one or more under, and the fit of two, laid side by side at the
+            // middle, explains no more than one, so the count stopped there. Fitted from the slices' seeds, taken where each added
+            // seed lowers the misfit by a strand's last seed's bar (docs/seed-finder.md, thirtieth round, seedneedle12).
+            int ownSlices = profileMm >= THICK_SLICE_MM && b.k1 >= b.k0 + 2 ? seedsInOwnSlices(seedsBySlice(metalBySlice, seedContent)) : 0;
+            if (ownSlices > Math.max(bc.chosen, byContent) && ownSlices <= nMax) {
+                bc.evaluate(ownSlices);
+                bc.refitBySlice(ownSlices, g, seedsBySlice(metalBySlice, seedContent));
+                if (bc.fit(bc.chosen).ssr() - bc.fit(ownSlices).ssr() >= CHAIN_SEED_GAIN * (ownSlices - bc.chosen) * learned.singleSeedEnergy) {
+                    bc.chosen = ownSlices;
                 }
             }
             // Two seeds side by side lying steeply through thick clipped slices share the columns of voxels of one: neither the image
@@ -2154,6 +2169,30 @@ public final class SeedFinder {
         if (bySlice != null && bc.fit(n).ssr() >= bc.fit(bc.chosen).ssr()) {
             bc.refitBySlice(n, g, bySlice);
         }
+    }
+
+    /**
+     * How many seeds an object's metal counts slice by slice where each stands in a slice of its own ({@code seedsBySlice}, in seeds,
+     * one element per slice): the slices whose metal rounds to one seed, where every slice rounds to one or none, no two slices
+     * rounding to one lie next to each other and two or more do; else 0. One seed cannot put half its metal in each of two slices
+     * with a slice of less between them: a 4.5 mm capsule reaches two 5 mm slices at most, and a slice it crosses whole holds more of
+     * its metal than either slice it ends in. Seeds of a needle's strand lying steeply through thick slices, a capsule and a spacer
+     * apart, do: 18612's strand of three over five 5 mm box slices read 0.72, 0.18, 0.61, 0.16 and 0.66 seeds, 2.33 in all, which
+     * rounds to two (docs/seed-finder.md, thirtieth round, seedneedle12). The image decides: fitted from those slices' seeds, each
+     * seed added must lower the misfit by {@link #CHAIN_SEED_GAIN} of a seed's energy.
+     */
+    static int seedsInOwnSlices(double[] seedsBySlice) {
+        int seeds = 0;
+        boolean last = false;
+        for (double s : seedsBySlice) {
+            long r = Math.round(s);
+            if (r > 1 || (r == 1 && last)) {
+                return 0;
+            }
+            last = r == 1;
+            seeds += (int) r;
+        }
+        return seeds >= 2 ? seeds : 0;
     }
 
     /**
