@@ -1341,7 +1341,8 @@ public final class SeedFinder {
      * stays below 2000 HU, titanium at 12 000 HU against a marker's tens of thousands); one that holds
      * {@value #MIN_CONTENT_PER_SEED}–1.5 seeds' metal and that one seed's image, fitted to the residual, explains to at least
      * {@value #MIN_EXPLAINED} is counted, with confidence at most {@value #IN_METAL_CONFIDENCE} (part of its image is the metal's).
-     * Every other piece is named in the self-check with the number of seeds' metal it holds (on a 12-bit scan bone beside the
+     * Every other piece is named in the self-check with the number of seeds' metal it holds, at the centre of its core ({@link
+     * SeedsInMetal.Excess#coreCentreMm}: not of the cortex a seed's piece grew through; thirtieth round) (on a 12-bit scan bone beside the
      * metal, a screw through a vertebra's cortex, saturates with it, so nothing there is counted), unless bone lies beyond it or a
      * beam-hardening band darkens its mirror image ({@link SeedsInMetal.Excess#boneOrDarkBand}): then the metal's own shape and the
      * bone explain it, except beside a screw or rod with no band where a seed lies against the bone: on 12-bit slices under {@value
@@ -1411,7 +1412,7 @@ public final class SeedFinder {
                         continue;
                     }
                 }
-                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.centreMm(g),
+                holding.add(new SelfCheck.MetalHoldingSeeds(m.object(), Math.max(1, (int) Math.round(n)), e.coreCentreMm(g),
                         SelfCheck.MetalHoldingSeeds.Kind.BEYOND_SHAPE));
             }
             if (!stent) {

@@ -39,11 +39,11 @@ final class SeedsInMetal {
     }
 
     /**
-     * Metal of an object its symmetry does not explain: the asymmetric piece and the widened piece's voxels on the full grid, the
-     * residual of each of these (its content above the mirror image or the local background), their sum, HU·mm³, the largest of
-     * them, HU, and the mirror.
+     * Metal of an object its symmetry does not explain: the asymmetric piece, its core (the piece's voxels rising the significant
+     * height, which it grew from) and the widened piece's voxels on the full grid, the residual of each widened voxel (its content
+     * above the mirror image or the local background), their sum, HU·mm³, the largest of them, HU, and the mirror.
      */
-    record Excess(int[] piece, int[] voxels, double[] residualHu, double contentHuMm3, double contentPeakHu, Mirror mirror) {
+    record Excess(int[] piece, int[] core, int[] voxels, double[] residualHu, double contentHuMm3, double contentPeakHu, Mirror mirror) {
 
         /** Centre of the residual (weighted by it), mm. */
         Vec3 centreMm(Grid g) {
@@ -59,6 +59,37 @@ final class SeedsInMetal {
                 z += residualHu[q] * c.z();
             }
             return s > 0 ? new Vec3(x / s, y / s, z / s) : g.centre(piece[0]);
+        }
+
+        /**
+         * Centre of the residual of the piece's core (weighted by it), mm: of the voxels it was started from, those rising the
+         * significant height above their mirror images, not of the voxels it grew through. Where a screw crosses a vertebra's
+         * cortex obliquely the cortex stands on one side of the screw and not on the other and rises about 0.58 of the way from the
+         * background to the metal level above its mirror image (about 1750 HU on a 12-bit scan): above the growing height of a
+         * screw's pieces ({@value #GROWN_SHARE} of 0.7), under the significant height. A seed touching the screw's head where the
+         * screw enters the bone grows into that cortex, and the cortex, spread over many voxels, holds most of the piece's residual
+         * and draws its centre 2-3 mm off the seed (draw 2068; docs/seed-finder.md, thirtieth round); the core is the seed's.
+         * {@link #centreMm} where the core holds no residual.
+         */
+        Vec3 coreCentreMm(Grid g) {
+            java.util.Set<Integer> inCore = new java.util.HashSet<>();
+            for (int v : core) {
+                inCore.add(v);
+            }
+            double s = 0;
+            double x = 0;
+            double y = 0;
+            double z = 0;
+            for (int q = 0; q < voxels.length; q++) {
+                if (inCore.contains(voxels[q])) {
+                    Vec3 c = g.centre(voxels[q]);
+                    s += residualHu[q];
+                    x += residualHu[q] * c.x();
+                    y += residualHu[q] * c.y();
+                    z += residualHu[q] * c.z();
+                }
+            }
+            return s > 0 ? new Vec3(x / s, y / s, z / s) : centreMm(g);
         }
 
         /**
@@ -390,7 +421,8 @@ final class SeedsInMetal {
         List<Excess> out = new ArrayList<>();
         for (int[] piece : ConnectedComponents.of(g, rising, null)) {
             if (Arrays.stream(piece).anyMatch(v -> asym[v])) {
-                out.add(excess(g, hu, content, top, labels, labels[b.voxels[0]], piece, localHu, localContentHu, lowHu, mirror));
+                out.add(excess(g, hu, content, top, labels, labels[b.voxels[0]], piece,
+                        Arrays.stream(piece).filter(v -> asym[v]).toArray(), localHu, localContentHu, lowHu, mirror));
             }
         }
         return out;
@@ -482,8 +514,8 @@ final class SeedsInMetal {
      * A piece widened by one voxel (voxels of the blob, of none, or left out of fits): the residual of each voxel that rises by
      * {@code lowHu} or more above its mirror image or the background, and their sum.
      */
-    private static Excess excess(Grid g, float[] hu, float[] content, double top, int[] labels, int own, int[] piece, double localHu,
-                                 double localContentHu, double lowHu, Mirror m) {
+    private static Excess excess(Grid g, float[] hu, float[] content, double top, int[] labels, int own, int[] piece, int[] core,
+                                 double localHu, double localContentHu, double lowHu, Mirror m) {
         java.util.LinkedHashSet<Integer> widened = new java.util.LinkedHashSet<>();
         for (int v : piece) {
             int k = v / (g.nx() * g.ny());
@@ -516,7 +548,7 @@ final class SeedsInMetal {
             sum += residual[q];
             contentPeak = Math.max(contentPeak, residual[q]);
         }
-        return new Excess(piece, voxels, residual, sum * g.dxMm() * g.dyMm() * g.dzMm(), contentPeak, m);
+        return new Excess(piece, core, voxels, residual, sum * g.dxMm() * g.dyMm() * g.dzMm(), contentPeak, m);
     }
 
     /** Bilinear in-plane sample of slice k at (x, y) mm; {@code outside} off the grid. */
