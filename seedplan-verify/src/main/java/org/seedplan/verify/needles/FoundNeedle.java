@@ -22,7 +22,8 @@ import org.seedplan.geometry.Vec3;
  *                         profile (shallow needles on such slices), at least the z range at the tip whose misfit lies within two
  *                         standard deviations of the fit's own residuals, and at least the slice the tip is seen in where that
  *                         fit explains the needle far worse than the scan's other needles and its tip half read alone places
- *                         the tip elsewhere (a run of two needles' steel); 0 on
+ *                         the tip elsewhere (a run of two needles' steel) — and where it places it elsewhere by less than
+ *                         the issue's 1 mm, at least as far as that tip half's own line and its interval reach; 0 on
  *                         thinner slices. It states what the image and the fit do not hold, not every error of the finder's
  *                         (one along the axis, or from a wrong run the z fit explains as well as the others, is not in it)
  * @param tipAxisUncertaintyMm how far along the needle's axis the tip may lie from {@code tipMm}, mm (about two standard
@@ -43,7 +44,10 @@ import org.seedplan.geometry.Vec3;
  *                         sum of squares. Where the needle's z is its slab centroids' curve (steep needles on slices of 3 mm and
  *                         more, and most needles on 3 mm slices), the axis at the tip is that curve's and may turn from the line
  *                         through the ends where the slices' staircase bends the curve: that turn is added
- *                         ({@link NeedleFinder#staircaseBendDeg})
+ *                         ({@link NeedleFinder#staircaseBendDeg}). Where the z fit explains the run far worse than the scan's
+ *                         other needles, the run's tip half read on its own is a second reading of the axis: its turn from
+ *                         {@code axisAtTip} out of the plane is added and its turn in the plane taken in as the root sum of
+ *                         squares ({@link NeedleFinder#halfTurnDeg})
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,

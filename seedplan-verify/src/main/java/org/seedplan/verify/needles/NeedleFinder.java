@@ -426,6 +426,7 @@ public final class NeedleFinder {
         double[] misfitRatio = misfitPerMmRatios(zFits, ranges);
         java.util.Set<FoundNeedle> unexplained = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         java.util.Set<FoundNeedle> staircaseBent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Set<FoundNeedle> halfTurned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<FoundNeedle> needles = new ArrayList<>();
         // Each run is described from its own end fit and the scan's readings, which no description changes (a run without a fit
         // has it fitted there, into its own copy): the runs are described side by side and taken in their order, the fits merged
@@ -446,6 +447,9 @@ public final class NeedleFinder {
                 needles.add(d.needle());
                 if (d.staircaseBent()) {
                     staircaseBent.add(d.needle());
+                }
+                if (d.halfTurned()) {
+                    halfTurned.add(d.needle());
                 }
                 if (d.unexplained()) {
                     unexplained.add(d.needle());
@@ -477,7 +481,11 @@ public final class NeedleFinder {
                         + " ±%.1f mm (the CT is explained about as well anywhere in that range: the needle lies nearly flat in the"
                         + " slices, its last %.0f mm shown by too few of them)", n + 1, needles.get(n).tipZUncertaintyMm(), AXIS_CHORD_MM));
             }
-            if (staircaseBent.contains(needles.get(n)) && !unexplained.contains(needles.get(n))) {
+            if (halfTurned.contains(needles.get(n))) {
+                notes.add(String.format(java.util.Locale.ROOT, "needle %d: its axis is not in the image to better than ±%.1f° (no"
+                        + " straight needle along z explains its image as well as the scan's other needles, and its tip half read on its"
+                        + " own turns from its line: part of it may be another needle's steel)", n + 1, needles.get(n).axisUncertaintyDeg()));
+            } else if (staircaseBent.contains(needles.get(n)) && !unexplained.contains(needles.get(n))) {
                 notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tilt out of the slices' plane is not in the image to better"
                         + " than ±%.1f° (it crosses the slices steeply, and the bend its line reads near the tip may be the slices' steps,"
                         + " not the needle's)", n + 1, needles.get(n).axisUncertaintyDeg()));
@@ -548,7 +556,7 @@ public final class NeedleFinder {
      * by one straight needle (a note), whether its tilt's statement is its staircase's bend past the issue's figure (a note),
      * and the run's end fit after its description (null: none).
      */
-    private record Described(FoundNeedle needle, boolean unexplained, boolean staircaseBent, NeedleEndFit fit) {
+    private record Described(FoundNeedle needle, boolean unexplained, boolean staircaseBent, boolean halfTurned, NeedleEndFit fit) {
     }
 
     /**
@@ -586,7 +594,7 @@ public final class NeedleFinder {
         }
         FoundNeedle needle = describe(ct, run, ranges.get(q), clipHu, own, bevel, profile, others(refinedRuns, ranges, q), true, 0);
         if (needle == null) {
-            return new Described(null, false, false, own.get(run));
+            return new Described(null, false, false, false, own.get(run));
         }
         NeedleEndFit fit = own.get(run);
         // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
@@ -600,8 +608,14 @@ public final class NeedleFinder {
             needle = alongByEndFit(needle, fit, bevel);
         }
         boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
-        boolean notOneNeedle = misfitRatio[q] >= UNEXPLAINED_MISFIT && tipHalfZDisagreementMm(ct, refinedRuns.get(q), needle.tipMm(),
-                profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) >= HALVES_DISAGREE_MM;
+        NeedleZFit.Fitted halfFit = misfitRatio[q] >= UNEXPLAINED_MISFIT ? tipHalfLine(ct, refinedRuns.get(q), needle.tipMm(),
+                profile[0], chosenProfile, clipHu, others(refinedRuns, ranges, q)) : null;
+        SpaceCurve tipHalf = halfFit == null ? null : halfFit.curve();
+        double halvesApart = tipHalf == null ? 0 : Math.abs(tipHalf.at(tipHalf.parameterOf(needle.tipMm())).z() - needle.tipMm().z());
+        boolean notOneNeedle = halvesApart >= HALVES_DISAGREE_MM;
+        // Below that bar the tip is stated at least as far as the tip half's reading reaches: its distance from the tip along z
+        // and its own interval there (NeedleZFit.Fitted#zHalfWidthAt).
+        double halfReach = tipHalf == null || notOneNeedle ? 0 : halvesApart + halfFit.zHalfWidthAt(tipHalf.parameterOf(needle.tipMm()));
         // A flat needle inside one slice that no neighbouring slice places (fifteenth round): its soft line kept because the
         // steel-edged box put it in the blind band (3652 needle 5: 1.81 mm off along z, stated ±1.55 from the soft line's
         // misfit) or its soft line chosen while the tied steel-edged box put it there (nineteenth round, above), or its
@@ -640,8 +654,12 @@ public final class NeedleFinder {
         double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
                 : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
         FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
-                zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null), Math.max(inSlice, tipBand)),
-                profile == null ? null : fit, inSlice > 0);
+                zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null),
+                Math.max(Math.max(inSlice, tipBand), halfReach)), profile == null ? null : fit, inSlice > 0);
+        // A z-fitted run its whole line does not explain as one straight needle (UNEXPLAINED_MISFIT) has a second reading of
+        // its axis, its tip half's own line (tipHalfLine): the axis statement holds the turn between the two, out of the plane
+        // and in it (docs/needles.md, thirtieth round, needlesilent12).
+        double[] halfTurn = tipHalf == null ? new double[2] : halfTurnDeg(tipHalf, stated);
         // A needle with no z fit (steep ones; on 3 mm slices most) has its slab centroids' parabola for its z, fitted
         // through a staircase that the crossing needles' exclusions and the run's ends sample unevenly: its bend at the
         // tip may be the staircase's, not the needle's (twenty-ninth round, 4806 needle 9). The statement only: the
@@ -656,10 +674,15 @@ public final class NeedleFinder {
         // A run the two-needles test reads as two needles' steel may hold the tip's needle only near the tip and the other
         // needle's steel behind it, its line across both: its direction in the axial plane is then stated too, as far as
         // the tip part's own voxels turn from it (twenty-third round, 4231 needle 6).
-        if (notOneNeedle) {
-            stated = withInPlaneAxisUncertainty(stated, tipPartTurnDeg(refinedRuns.get(q), stated) + TIP_PART_SPREAD_DEG);
+        if (tipHalf != null) {
+            stated = withAxisUncertaintyDeg(stated, stated.axisUncertaintyDeg() + halfTurn[0]);
         }
-        return new Described(stated, notOneNeedle && !blind, staircaseBent, fit);
+        if (notOneNeedle || tipHalf != null) {
+            stated = withInPlaneAxisUncertainty(stated, Math.max(halfTurn[1],
+                    notOneNeedle ? tipPartTurnDeg(refinedRuns.get(q), stated) + TIP_PART_SPREAD_DEG : 0));
+        }
+        return new Described(stated, notOneNeedle && !blind, staircaseBent,
+                tipHalf != null && !notOneNeedle && stated.axisUncertaintyDeg() > AXIS_FIGURE_DEG, fit);
     }
 
     /**
@@ -845,12 +868,13 @@ public final class NeedleFinder {
     static final double HALVES_DISAGREE_MM = 1;
 
     /**
-     * How far along z the tip half of {@code run} read on its own places the tip from where the whole run's z fit put it, mm (0
-     * when the half is too short to fit): the half's voxels given a line of their own ({@link #refit}) and its z fitted with the
-     * scan's chosen slice profile {@code profile} as the whole run's was ({@link NeedleZFit#refit}), its height at the tip's place
-     * compared with the tip's.
+     * The tip half of {@code run} read on its own: the half's voxels given a line of their own ({@link #refit}) and its z
+     * fitted with the scan's chosen slice profile {@code profile} as the whole run's was ({@link NeedleZFit#refit}); null when
+     * the half is too short to fit. Where the whole run's line does not explain it as one straight needle, this is a second
+     * reading of the needle near its tip: how far it places the tip along z from the whole line's tip ({@link #HALVES_DISAGREE_MM})
+     * and how far its axis turns from the whole line's ({@link #halfTurnDeg}).
      */
-    private static double tipHalfZDisagreementMm(Volume ct, Run run, Vec3 tip, double sxy, java.util.function.DoubleUnaryOperator profile,
+    private static NeedleZFit.Fitted tipHalfLine(Volume ct, Run run, Vec3 tip, double sxy, java.util.function.DoubleUnaryOperator profile,
                                                  double clipHu, List<NeedleCentreline.Extent> others) {
         SpaceCurve curve = run.curve();
         double[] r = range(run.points(), curve);
@@ -865,18 +889,33 @@ public final class NeedleFinder {
             }
         }
         if (p.size() < 2) {
-            return 0;
+            return null;
         }
         Vec3[] hp = p.toArray(new Vec3[0]);
         double[] hw = w.stream().mapToDouble(Double::doubleValue).toArray();
         SpaceCurve half = refit(hp, hw, curve.axis(), 1);
         double[] hr = range(hp, half);
         NeedleZFit.Fitted z = NeedleZFit.refit(ct, half, hr[0], hr[1], sxy, profile, clipHu, others);
-        if (z.misfit() <= 0) {
-            return 0;
+        return z.misfit() <= 0 ? null : z;
+    }
+
+    /**
+     * How far the axis of {@code half} (a run's tip half's own line, {@link #tipHalfLine}) at {@code needle}'s tip turns from
+     * {@code needle}'s axis at the tip, degrees: {tilt out of the slices' plane (signed, both towards the tip), direction in
+     * the plane}.
+     */
+    static double[] halfTurnDeg(SpaceCurve half, FoundNeedle needle) {
+        Vec3 axis = needle.axisAtTip();
+        Vec3 d = half.tangent(half.parameterOf(needle.tipMm())).normalized();
+        if (d.dot(axis) < 0) {
+            d = d.times(-1);
         }
-        SpaceCurve fitted = z.curve();
-        return Math.abs(fitted.at(fitted.parameterOf(tip)).z() - tip.z());
+        double tilt = Math.toDegrees(Math.abs(Math.asin(Math.max(-1, Math.min(1, d.z())))
+                - Math.asin(Math.max(-1, Math.min(1, axis.z() / axis.norm())))));
+        double a = Math.atan2(axis.y(), axis.x());
+        double b = Math.atan2(d.y(), d.x());
+        double inPlane = Math.abs(Math.toDegrees(Math.atan2(Math.sin(b - a), Math.cos(b - a))));
+        return new double[] {tilt, inPlane};
     }
 
     /**
