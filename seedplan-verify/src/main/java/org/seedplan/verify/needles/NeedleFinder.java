@@ -1038,8 +1038,8 @@ public final class NeedleFinder {
      * offsets and tilts settled again at other places along the axis, explains the window's voxels better by more than the
      * noise ({@link NeedleEndFit#screenedResettledTipShiftMm}, the place {@link #alongByEndFit} moves a tip to on 3 mm slices);
      * unchanged where none does. For slices thicker than 3 mm, on the needles {@link #acrossByEndFit} does not move (its steep ones
-     * settle their ends again themselves). There the place is stated, not taken: on the seen 5 mm draws 4813-4884 and 4885-4908
-     * the look found such a place three times — 4887 needle 3 (11.5°, triangle 12-bit, streaks 145 HU: 1.03 mm short, stated
+     * settle their ends again themselves). There the place is stated, not taken: on the seen 5 mm draws from 4813, 4861 and 4885 (24
+     * scans each) the look found such a place three times — 4887 needle 3 (11.5°, triangle 12-bit, streaks 145 HU: 1.03 mm short, stated
      * ±0.38; the place 1.11 deeper, 13 statement rises under the bar) and two right tips, 4896 needle 5 (4.9°, 0.16 mm: the place
      * 0.82 deeper, 1.4 rises under the bar at the screen's half step) and 4903 needle 8 (11.2°, 0.03 mm: 0.44 deeper, 1.0 rise),
      * which moving there put at 0.95 and 0.42 mm (docs/needles.md, thirtieth round, branch {@code needletip12}). A flat needle's
