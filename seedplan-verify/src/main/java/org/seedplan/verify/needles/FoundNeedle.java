@@ -31,7 +31,10 @@ import org.seedplan.geometry.Vec3;
  *                         explain within their own residuals' spread; one window's length
  *                         ({@value NeedleEndFit#UNBOUNDED_ALONG_AXIS_MM} mm) where the fit's window does not bound the tip (its
  *                         tip pinned at the window's back edge, the steel still going on beyond its front edge) or no end fit
- *                         placed it. It does not state a place the fit is sure of and wrong
+ *                         placed it; on slices thicker than 3 mm, for needles not steep enough for the end fit to move their tips, at least
+ *                         the distance along the axis to a place the end fit, the axis's offsets and tilts settled again there,
+ *                         explains better ({@code NeedleFinder.alongStatedByEndFit}). It does not state a place the fit is sure of
+ *                         and wrong
  * @param axisUncertaintyDeg how far {@code axisAtTip}'s tilt out of the slices' plane may be from the needle's, degrees: what
  *                         the image cannot hold of the line's z at its two visible ends over the length between them,
  *                         atan((tip's + hub-side end's z uncertainty) / that length) ({@link NeedleFinder#axisUncertaintyDeg});

@@ -220,9 +220,13 @@ final class NeedleCentreline {
      * On slices thicker than {@value #THICK_SLICE_MM} mm a needle spanning fewer slice spacings than this along z, but not fewer
      * than {@link #THICKER_STAIRCASE_SLICES}, has its z fitted as a line too, from the profile the shallower needles chose, where
      * that line explains its voxels as a straight needle ({@link #steeperStraightZ}, {@link NeedleFinder}): a needle 10-13° out of 5 mm slices spans five to six over ~120 mm, and the parabola through that
-     * staircase still bends at the tip (0.3-1.0 mm along z on the seen sets; docs/needles.md, eighteenth round). One value tried.
+     * staircase still bends at the tip (0.3-1.0 mm along z on the seen sets; docs/needles.md, eighteenth round). Seven, not six:
+     * a needle spanning six to seven carries the same bend (4886 needle 6, 13.0° out of 5 mm Gaussian slices over a 135 mm run,
+     * 6.25 spacings: read 14.7° at the tip, its tip 1.35 mm high along z, stated ±0.12; with the line 13.2°, 0.12 mm along z;
+     * the eighteenth round's 3760 n1 / n2 and 3802 n4 at 6.3-6.6 spacings; docs/needles.md, thirtieth round, branch
+     * {@code needletip12}).
      */
-    static final double STEEPER_STAIRCASE_SLICES = 6;
+    static final double STEEPER_STAIRCASE_SLICES = 7;
 
     static boolean nearerAnother(Vec3 p, double distance, List<Extent> others) {
         for (Extent o : others) {

@@ -325,7 +325,8 @@ public final class NeedleFinder {
             double sxy = profile[0];
             double leastSoft = leastSoftMisfit;
             sharpBoxFits = CompletableFuture.supplyAsync(() -> sharpBox(ct, zRuns, ranges, sxy, thickness, leastSoft, clipHu, shafts));
-            // Needles spanning five to six slice spacings along z (10-13 degrees out of 5 mm slices over ~120 mm): their z is the
+            // Needles spanning five to seven slice spacings along z (10-15 degrees out of 5 mm slices over ~120-135 mm; seven since
+            // the thirtieth round, needletip12: 4886 n6 at 6.25 spacings read 1.35 mm high by its parabola): their z is the
             // centroids' parabola through a staircase of five or six steps, which bends at the tip as the seventh round's shorter
             // staircases did (0.3-1.0 mm along z on the seen sets). Their z is refitted as a line from the profile the shallower
             // needles chose (NeedleZFit), started on the least-squares line through the parabola; they take no part in choosing the
@@ -603,9 +604,14 @@ public final class NeedleFinder {
                 && steeperFits.get(q) == null) {
             needle = acrossByEndFit(ct, needle, fit, bevel);
         }
-        // An end fit held at a short end with its line moved across, on 3 mm slices (twenty-sixth round, needletip8).
+        // An end fit held at a short end with its line moved across, on 3 mm slices (twenty-sixth round, needletip8); on thicker
+        // slices the place it would move to is stated, not taken, for every needle the steep-tip move leaves (thirtieth round,
+        // needletip12).
         if (fit != null && thickness <= NeedleCentreline.THICK_SLICE_MM) {
             needle = alongByEndFit(needle, fit, bevel);
+        } else if (fit != null && profile != null && !(zFits.get(q) == null && steeperFits.get(q) == null
+                && Math.abs(needle.axisAtTip().z()) >= Math.sin(Math.toRadians(STEEP_TIP_DEG)))) {
+            needle = alongStatedByEndFit(needle, fit, bevel);
         }
         boolean blind = sharpBox != null && fit != null && zFits.get(q) != null && fit.blindHalfWidthMm(AXIS_CHORD_MM, sharpBox) > 0;
         NeedleZFit.Fitted halfFit = misfitRatio[q] >= UNEXPLAINED_MISFIT ? tipHalfLine(ct, refinedRuns.get(q), needle.tipMm(),
@@ -1064,6 +1070,30 @@ public final class NeedleFinder {
         return new FoundNeedle(tip, needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm() + along, path,
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
                 needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg());
+    }
+
+    /**
+     * {@code needle} with its tip's statement along the axis made at least the distance along it to where its end fit, the axis's
+     * offsets and tilts settled again at other places along the axis, explains the window's voxels better by more than the
+     * noise ({@link NeedleEndFit#screenedResettledTipShiftMm}, the place {@link #alongByEndFit} moves a tip to on 3 mm slices);
+     * unchanged where none does. For slices thicker than 3 mm, on the needles {@link #acrossByEndFit} does not move (its steep ones
+     * settle their ends again themselves). There the place is stated, not taken: on the seen 5 mm draws from 4813, 4861 and 4885 (24
+     * scans each) the look found such a place three times — 4887 needle 3 (11.5°, triangle 12-bit, streaks 145 HU: 1.03 mm short, stated
+     * ±0.38; the place 1.11 deeper, 13 statement rises under the bar) and two right tips, 4896 needle 5 (4.9°, 0.16 mm: the place
+     * 0.82 deeper, 1.4 rises under the bar at the screen's half step) and 4903 needle 8 (11.2°, 0.03 mm: 0.44 deeper, 1.0 rise),
+     * which moving there put at 0.95 and 0.42 mm (docs/needles.md, thirtieth round, branch {@code needletip12}). A flat needle's
+     * end on 5 mm slices leaves its height in the slice and its tilt out of the plane loosely held, and settled again they
+     * trade against a deeper tip; the image holds no more than that the tip may lie there.
+     */
+    static FoundNeedle alongStatedByEndFit(FoundNeedle needle, NeedleEndFit fit, int bevel) {
+        Vec3 deeper = fit.screenedResettledTipShiftMm(bevel);
+        double along = deeper == null ? 0 : Math.abs(deeper.dot(needle.axisAtTip()));
+        if (!(along > needle.tipAxisUncertaintyMm())) {
+            return needle;
+        }
+        return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(), along,
+                needle.axisUncertaintyDeg());
     }
 
     /** {@code needle} with its tip's z uncertainty made at least {@code mm} (mm). */
