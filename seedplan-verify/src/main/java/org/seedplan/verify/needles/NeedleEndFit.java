@@ -1032,9 +1032,8 @@ final class NeedleEndFit {
     }
 
     /**
-     * The end looked for on the line of {@code shaft}: the coarse grid, the settle (again from its own answer until it stops
-     * moving, {@link #SETTLE_RESTARTS}) and the escape half a bevel either side; the shaft's parameters with the offsets and
-     * tilts settled at the tip, then the tip and the bevel's turn.
+     * The end looked for on the line of {@code shaft}: the coarse grid, the settle and the escape half a bevel either side; the
+     * shaft's parameters with the offsets and tilts settled at the tip, then the tip and the bevel's turn.
      */
     private double[] searchFrom(double[] shaft) {
         // The end: on a coarse grid of positions and eight turns of the bevel, then by golden section in position and in turn,
@@ -1058,18 +1057,6 @@ final class NeedleEndFit {
         // the plane shows its end where it leaves a slice, so a place along z 0.2 mm astray moves the end it shows along the
         // axis by 0.2 mm / tan(tilt), 1.1-1.9 mm at 6-10° (seed 2422 needle 7: 1.56 mm short with the shaft's offsets).
         double[] settled = settle(shaft, bestT, bestPhi);
-        for (int again = 0; again < SETTLE_RESTARTS; again++) {
-            double[] next = settle(settled, settled[8], settled[9]);
-            boolean lower = misfit(next, next[8], next[9], TIP_FROM_MM, TIP_TO_MM)
-                    < misfit(settled, settled[8], settled[9], TIP_FROM_MM, TIP_TO_MM);
-            boolean moved = Math.abs(next[8] - settled[8]) >= SETTLE_STILL_MM;
-            if (lower) {
-                settled = next;
-            }
-            if (!lower || !moved) {
-                break;
-            }
-        }
         // The bevel's turn looked at again on the settled axis. The coarse grid weighs the turns on the shaft's axis, and the golden
         // search turns the bevel only ±22.5° about the grid's choice: where the needle crosses a box slice's boundary over its last
         // mm, the bevel's steel (its centroid moving up to the steel's radius to one side) shows in the one slice or the other as it
@@ -1126,16 +1113,6 @@ final class NeedleEndFit {
         bevelMm = kept;
         bevelsFitted = true;
     }
-
-    /**
-     * How many times at most the end is settled again from its own answer ({@link #searchFrom}), while that lowers the misfit and
-     * moves the tip {@value #SETTLE_STILL_MM} mm or more. One settle's simplex stops where its six values agree within
-     * {@value #TOLERANCE} of a misfit of 50–500, along the misfit's flat directions short of its floor (on 4513 the ends' misfits
-     * fell a further 0.1–5 when settled again from the answer, the tips moving up to 0.1 mm), so where it stops is its path's.
-     */
-    private static final int SETTLE_RESTARTS = 3;
-    /** A settle that moves the tip less than this has stopped moving ({@link #SETTLE_RESTARTS}), mm. */
-    private static final double SETTLE_STILL_MM = 0.01;
 
     /** Whether a tip {@code t} mm along the axis from this fit's end lies within the end's search (the window bounds it). */
     private static boolean insideReach(double t) {
