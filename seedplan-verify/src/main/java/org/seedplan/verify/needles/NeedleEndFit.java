@@ -1003,39 +1003,9 @@ final class NeedleEndFit {
         return true;
     }
 
-    /**
-     * The end's part of {@link #fit}, on the fitted shaft; the bevels' tips are fitted when first asked ({@link #bevels}). With the
-     * scan's profile given (the finder's second pass and the windows beyond or behind it), the end is looked for on the finder's
-     * line too — the shaft's offsets and tilts 0, the line the z fits placed, which no simplex of this fit moves — and the
-     * settled end that explains the window's voxels better is kept. On a box slice's flat top the shaft's voxels do not tell
-     * where along z its line lies, so the shaft's simplex stops there where its path takes it, and the end's search on that line
-     * takes it along: the coarse grid weighs the bevel's turns on it and the settle keeps the turn's basin. 4513 needle 1 (5 mm
-     * box, 12-bit, 4.5° out of the plane, its tip 0.48 of a slice from the centre): with the shaft fit's start moved 1 µm the
-     * shaft stopped 0.43 mm higher across, the bevel was turned up instead of down and the tip settled 1.24 mm short (misfit
-     * 109.0 against 63.8); on the finder's line 57.3 and 58.8, the tip right on both paths (docs/needles.md, thirtieth round,
-     * branch {@code needlebasin12}).
-     */
+    /** The end's part of {@link #fit}, on the fitted shaft; the bevels' tips are fitted when first asked ({@link #bevels}). */
     private void searchEnd() {
-        double[] settled = searchFrom(shaftFit);
-        if (profile != null && (shaftFit[4] != 0 || shaftFit[5] != 0 || shaftFit[6] != 0 || shaftFit[7] != 0)) {
-            double[] onLine = java.util.Arrays.copyOf(shaftFit, 8);
-            java.util.Arrays.fill(onLine, 4, 8, 0);
-            double[] fromLine = searchFrom(onLine);
-            if (misfit(fromLine, fromLine[8], fromLine[9], TIP_FROM_MM, TIP_TO_MM) < misfit(settled, settled[8], settled[9], TIP_FROM_MM,
-                    TIP_TO_MM)) {
-                settled = fromLine;
-            }
-        }
-        searchedTipMm = settled[8];
-        tipShaft = java.util.Arrays.copyOf(settled, 8);
-        tipTurn = settled[9];
-    }
-
-    /**
-     * The end looked for on the line of {@code shaft}: the coarse grid, the settle and the escape half a bevel either side; the
-     * shaft's parameters with the offsets and tilts settled at the tip, then the tip and the bevel's turn.
-     */
-    private double[] searchFrom(double[] shaft) {
+        double[] shaft = shaftFit;
         // The end: on a coarse grid of positions and eight turns of the bevel, then by golden section in position and in turn,
         // twice. Four turns were too coarse: on a needle 9-11° out of 3 mm box slices the misfit along the axis has two
         // minima about a bevel length apart, one of them deep only where the bevel faces half-way between two of the four
@@ -1091,7 +1061,9 @@ final class NeedleEndFit {
                 settled = escaped;
             }
         }
-        return settled;
+        searchedTipMm = settled[8];
+        tipShaft = java.util.Arrays.copyOf(settled, 8);
+        tipTurn = settled[9];
     }
 
     /**
