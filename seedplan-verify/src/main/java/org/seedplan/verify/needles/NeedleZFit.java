@@ -489,23 +489,21 @@ final class NeedleZFit {
 
         /**
          * The misfit at {@code x}, or a sum above {@code bound} once the misfit is sure to pass it: voxel by voxel in their
-         * order, stopping once the running sum passes the bound (every term is ≥ 0). This is the simplexes' misfit (the two
-         * from the grid's bests, the interval's searches, {@link Fitted#withMassHeld}'s), whose trial points mostly lie within
-         * their bound: there the lower bound's pass of {@link #at(double[], double[], double[], double[], double)} is summed
-         * in full before the exact one and cut nothing, so it is left out; where a trial point lies above its bound, this sum
-         * passes it too (the same decision: a simplex only asks "above the bound?"), after reading more voxels than the lower
-         * bound would. Below the bound, the very number either gives (docs/needles.md, thirtieth round, needlespeed12).
+         * order, where no bound is given; else as {@link #at(double[], double[], double[], double[], double)}.
          */
         @Override
         public double at(double[] x, double bound) {
-            double mass = massOf(x);
-            double sum = prior(x);
-            for (int q = 0; q < tv.length && sum <= bound; q++) {
-                double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
-                        zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
-                sum += StrictLog1p.of(r * r / C2);
+            if (bound == Double.POSITIVE_INFINITY) {
+                double mass = massOf(x);
+                double sum = prior(x);
+                for (int q = 0; q < tv.length; q++) {
+                    double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
+                            zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
+                    sum += StrictLog1p.of(r * r / C2);
+                }
+                return sum;
             }
-            return sum;
+            return at(x, null, null, new double[tv.length], bound);
         }
 
         /**

@@ -63,7 +63,7 @@ class NeedleZFitSameAnswersTest {
             for (int trial = 0; trial < 40; trial++) {
                 double[] x = {Math.log(6000) + rnd.nextDouble(-1, 1), 0, 0};
                 double bound = trial % 4 == 0 ? Double.POSITIVE_INFINITY : full0 * rnd.nextDouble(0.5, 1.5);
-                double afresh = misfit.at(x, null, null, new double[n], bound);
+                double afresh = misfit.at(x, bound);
                 double fromKept = misfit.at(x, null, kept, ratio, bound);
                 assertThat(Double.doubleToRawLongBits(fromKept)).as("ends %s, trial %d", Arrays.toString(ENDS[e]), trial)
                         .isEqualTo(Double.doubleToRawLongBits(afresh));
@@ -103,57 +103,6 @@ class NeedleZFitSameAnswersTest {
         }
         assertThat(enoughs).isGreaterThan(5);
         assertThat(notEnoughs).isGreaterThan(5);
-    }
-
-    /**
-     * The simplexes' misfit summed in one pass (voxel order, stopped once above the bound; thirtieth round, needlespeed12)
-     * against the two passes it replaces (a lower bound over the voxels nearest the line, then the exact sum; the method the
-     * grid keeps): below the bound the same bits, above it both above, for bounds from half the whole to an ulp either side of
-     * it; and the simplexes the fit runs (the end heights and the mass from a start off the line; the interval's, the line's z
-     * held at a place, with its stop at the first vertex within a bound) return the same point bit for bit with either.
-     */
-    @Test
-    void theSimplexesMisfitInOnePassIsTheTwoPassesNumber() {
-        SplittableRandom rnd = new SplittableRandom(17);
-        int below = 0;
-        int above = 0;
-        for (int e = 0; e < ENDS.length; e++) {
-            NeedleZFit.Misfit misfit = DrawnZLine.drawn(ENDS[e][0], ENDS[e][1], 4561 + e, true);
-            int n = misfit.riseAt(0).length;
-            NelderMead.Bounded twoPasses = (x, bound) -> misfit.at(x, null, null, new double[n], bound);
-            for (int trial = 0; trial < 60; trial++) {
-                double[] x = {Math.log(6000) + rnd.nextDouble(-0.3, 0.3), ENDS[e][0] + rnd.nextDouble(-1.5, 1.5),
-                    ENDS[e][1] + rnd.nextDouble(-1.5, 1.5)};
-                double whole = misfit.of(x);
-                double[] bounds = {whole * 0.5, whole * rnd.nextDouble(0.9, 1.1), Math.nextDown(whole), whole, Math.nextUp(whole),
-                    Double.POSITIVE_INFINITY};
-                for (double bound : bounds) {
-                    double one = misfit.at(x, bound);
-                    double two = twoPasses.at(x, bound);
-                    String which = "ends " + Arrays.toString(ENDS[e]) + ", trial " + trial + ", bound " + bound;
-                    if (two <= bound) {
-                        assertThat(Double.doubleToRawLongBits(one)).as(which).isEqualTo(Double.doubleToRawLongBits(two));
-                        below++;
-                    } else {
-                        assertThat(one).as(which).isGreaterThan(bound);
-                        above++;
-                    }
-                }
-            }
-            double[] start = {Math.log(6000) + 0.2, ENDS[e][0] + 0.8, ENDS[e][1] - 0.6};
-            double[] steps = {0.1, 0.1, 0.1};
-            assertThat(NelderMead.minimise((NelderMead.Bounded) misfit, start, steps, 200, 1e-3))
-                    .containsExactly(NelderMead.minimise(twoPasses, start, steps, 200, 1e-3));
-            double heldZ = ENDS[e][1] + 0.4;
-            double enough = misfit.of(new double[] {Math.log(6000), ENDS[e][0], ENDS[e][1]}) + 4;
-            NelderMead.Bounded oneHeld = (y, bound) -> misfit.at(new double[] {y[0], y[1], heldZ}, bound);
-            NelderMead.Bounded twoHeld = (y, bound) -> twoPasses.at(new double[] {y[0], y[1], heldZ}, bound);
-            double[] from = {Math.log(6000) - 0.1, ENDS[e][0] - 0.3};
-            assertThat(NelderMead.minimise(oneHeld, from, new double[] {0.1, 0.2}, 60, 1e-4, enough))
-                    .containsExactly(NelderMead.minimise(twoHeld, from, new double[] {0.1, 0.2}, 60, 1e-4, enough));
-        }
-        assertThat(below).isGreaterThan(100);
-        assertThat(above).isGreaterThan(100);
     }
 
     /** Steps within {@link NeedleZFit#REFINE_STEPS} of the step nearest {@code off}. */
