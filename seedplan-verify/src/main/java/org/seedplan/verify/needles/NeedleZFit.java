@@ -416,7 +416,6 @@ final class NeedleZFit {
      * The robust misfit of a line (its end heights, mm) and the steel's mass per mm (ln) over the fitted voxels, summed voxel by
      * voxel in their order. Every voxel's term is ≥ 0, so once the running sum passes a bound the misfit cannot come below it:
      * {@link #at(double[], double)} stops there, which the grid and {@link NelderMead} use where only "below the bound?" is asked.
-     * Each term ln(1 + r² / c²) is {@link StrictLog1p}'s, {@code Math.log1p}'s very bits without its call into native code.
      */
     static final class Misfit implements NelderMead.Bounded {
         private static final double C2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
@@ -499,7 +498,7 @@ final class NeedleZFit {
                 for (int q = 0; q < tv.length; q++) {
                     double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
                             zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
-                    sum += StrictLog1p.of(r * r / C2);
+                    sum += Math.log1p(r * r / C2);
                 }
                 return sum;
             }
@@ -510,7 +509,7 @@ final class NeedleZFit {
          * The misfit at {@code x}, or a sum above {@code bound} once it is sure to pass it; where {@code steel} is given, the
          * line's steel per unit mass at each voxel is kept there for the next mass on the same line (a NaN there is computed
          * and kept), from the line's {@link #riseAt} its rise where that is given. Most points a grid or a simplex tries are
-         * worse than the bound they are compared with, and the misfit's term ln(1 + r² / c²) was its costliest part: so a
+         * worse than the bound they are compared with, and the misfit's term {@code Math.log1p} was its costliest part: so a
          * lower bound of the misfit is summed first ({@link #lowerTerm}, a few times cheaper; the voxels nearest the line across
          * first, where a wrong line's terms grow most; each voxel's r² / c² kept in {@code ratio}), and where it passes the
          * bound by more than rounding can account for ({@link #ROUNDING}), the misfit does too and that lower bound is the
@@ -540,7 +539,7 @@ final class NeedleZFit {
                 }
             }
             for (int q = 0; q < tv.length && sum <= bound; q++) {
-                sum += StrictLog1p.of(ratio[q]);
+                sum += Math.log1p(ratio[q]);
             }
             return sum;
         }
@@ -593,7 +592,7 @@ final class NeedleZFit {
             for (int q = 0; q < tv.length && sum <= bound; q++) {
                 double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
                         zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span + bend * shape[q]))) - value[q];
-                sum += StrictLog1p.of(r * r / C2);
+                sum += Math.log1p(r * r / C2);
             }
             return sum;
         }

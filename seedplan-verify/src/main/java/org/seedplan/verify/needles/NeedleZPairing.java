@@ -17,8 +17,7 @@ import org.seedplan.geometry.Volume;
  * implant are of one type) is fitted together with each of the reading's needles' two end heights (as in
  * {@link NeedleZFit}, a line in z along the needle, within half a slice of the line between its curve's end heights); the slice
  * profile's shape, among a box, a triangle and a Gaussian of the scan's slice thickness, is the one that explains the
- * first reading best; the misfit is robust (Cauchy, {@value NeedleEndFit#ROBUST_HU} HU; each term ln(1 + r² / c²) summed by
- * {@link StrictLog1p}, {@code Math.log1p}'s very bits without its call into native code). On thick slices the voxels'
+ * first reading best; the misfit is robust (Cauchy, {@value NeedleEndFit#ROBUST_HU} HU). On thick slices the voxels'
  * centres cannot tell how the metal of two needles lying one above the other in a column is shared between them (either
  * pairing of the halves fits a line); the partial volume each reading predicts in every slice can. Each reading's heights
  * are fitted before the readings are compared: a single shallow needle crossing from one slice to the next is a staircase
@@ -271,7 +270,7 @@ final class NeedleZPairing {
                     s += weight[j] * profileAt(table, dz[j] - shift);
                 }
                 double residual = Math.min(clip, tissue[q] + mass * s) - value[q];
-                sum += StrictLog1p.of(residual * residual / c2);
+                sum += Math.log1p(residual * residual / c2);
                 if (sum + penalty > bound) {
                     return sum + penalty;
                 }
@@ -288,7 +287,7 @@ final class NeedleZPairing {
             double sum = 0;
             for (int q = 0; q < context.length; q++) {
                 double residual = Math.min(clip, tissue[q] + mass * unshifted[q]) - value[q];
-                sum += StrictLog1p.of(residual * residual / c2);
+                sum += Math.log1p(residual * residual / c2);
                 if (sum > bound) {
                     return sum;
                 }
