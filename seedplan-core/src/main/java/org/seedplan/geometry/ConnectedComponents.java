@@ -63,4 +63,62 @@ public final class ConnectedComponents {
         }
         return out;
     }
+
+    /**
+     * The components of {@link #of} whose first voxel (the least flat index, from which the flood reaches the rest) lies in
+     * {@code from} … {@code to - 1}: the same arrays, each in the order {@link #of} reaches its voxels, in the same order. The
+     * components of a grid can so be found in parts side by side and the parts' lists joined in the parts' order. A component
+     * reached from a start in the part but holding a voxel before {@code from} is flooded (its voxels are then not started
+     * from again) and left to the part holding its first voxel: a component crossing a part's start is flooded twice.
+     */
+    public static List<int[]> of(Grid g, boolean[] inside, int from, int to) {
+        if (inside.length != g.voxelCount()) {
+            throw new IllegalArgumentException("voxel marks have " + inside.length + " values for " + g.voxelCount() + " voxels");
+        }
+        if (from < 0 || from > to || to > inside.length) {
+            throw new IllegalArgumentException("first voxels " + from + " … " + (to - 1) + " outside the grid's " + inside.length);
+        }
+        int nx = g.nx();
+        int ny = g.ny();
+        int nz = g.nz();
+        int nxy = nx * ny;
+        boolean[] seen = new boolean[inside.length];
+        List<int[]> out = new ArrayList<>();
+        int[] queue = new int[1024];
+        for (int start = from; start < to; start++) {
+            if (!inside[start] || seen[start]) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            seen[start] = true;
+            boolean earlier = false;
+            while (head < tail) {
+                int v = queue[head++];
+                int k = v / nxy;
+                int j = (v - k * nxy) / nx;
+                int i = v - k * nxy - j * nx;
+                for (int kk = Math.max(k - 1, 0); kk <= Math.min(k + 1, nz - 1); kk++) {
+                    for (int jj = Math.max(j - 1, 0); jj <= Math.min(j + 1, ny - 1); jj++) {
+                        for (int ii = Math.max(i - 1, 0); ii <= Math.min(i + 1, nx - 1); ii++) {
+                            int w = ii + nx * jj + nxy * kk;
+                            if (inside[w] && !seen[w]) {
+                                seen[w] = true;
+                                earlier |= w < from;
+                                if (tail == queue.length) {
+                                    queue = Arrays.copyOf(queue, queue.length * 2);
+                                }
+                                queue[tail++] = w;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!earlier) {
+                out.add(Arrays.copyOf(queue, tail));
+            }
+        }
+        return out;
+    }
 }
