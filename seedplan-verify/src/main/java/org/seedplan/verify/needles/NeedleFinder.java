@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.IntStream;
 import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
@@ -106,33 +102,6 @@ public final class NeedleFinder {
      * thick enough for the scan's profile to be used (step 6), writes it there: in-plane σ, slice box width and slice σ, mm.
      */
     NeedleFinding find(Volume ct, double[] sliceProfileOut) {
-        if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
-            return findHere(ct, sliceProfileOut);
-        }
-        try {
-            return CompletableFuture.supplyAsync(() -> findHere(ct, sliceProfileOut), POOL).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * The finder's pool, a worker per processor, in which {@link #find} runs when called from outside any fork-join pool (on a
-     * pool's worker it runs there). On the common pool a caller's thread is no worker: it helps with the tasks of a stage's own
-     * split only, and a stage's task that splits again (a component's z pairing, {@link NeedleZPairing#misfits}) was left to the
-     * one worker the common pool has on two processors while the caller waited. Among a pool's workers each takes any task
-     * queued (docs/needles.md, thirtieth round, branch {@code needlespeed13}). The workers are daemons, made when first needed.
-     */
-    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-
-    /** {@link #find(Volume, double[])} on the calling thread, a fork-join pool's worker: each stage's parallel work in that pool. */
-    private NeedleFinding findHere(Volume ct, double[] sliceProfileOut) {
         long t0 = System.nanoTime();
         Grid g = ct.grid();
         float[] hu = ct.hu();
@@ -140,12 +109,8 @@ public final class NeedleFinder {
         double thickness = ct.sliceProfileFwhmMm();
         double follow = followLevelHu(ct);
         double start = startLevelHu(ct);
-        int[] metalPerSlice = new int[g.nz()];
-        float max = metalMarked(hu, metal, follow, g.nx() * g.ny(), metalPerSlice);
-        // The clip level reads the marks and the greatest value only: it is found beside the components.
-        ForkJoinTask<Double> clip = ForkJoinTask.adapt(() -> clipLevel(hu, metal, max)).fork();
-        List<int[]> components = metalComponents(g, metal, metalPerSlice);
-        double clipHu = clip.join();
+        float max = metalMarked(hu, metal, follow, g.nx() * g.ny());
+        double clipHu = clipLevel(hu, metal, max);
         double tube = tubeMm(ct);
         List<Run> runs = new ArrayList<>();
         List<Run> belowStart = new ArrayList<>();
@@ -153,6 +118,7 @@ public final class NeedleFinder {
         int otherObjects = 0;
         // Each component's runs are read from it alone (its voxels, the scan, the levels; its own random stream), so the
         // components are read side by side and their runs taken in the components' order: the same runs in the same order.
+        List<int[]> components = ConnectedComponents.of(g, metal, null);
         List<ComponentRuns> read = IntStream.range(0, components.size()).parallel()
                 .mapToObj(c -> componentRuns(ct, components.get(c), follow, start, tube, clipHu)).toList();
         for (ComponentRuns c : read) {
@@ -1321,31 +1287,26 @@ public final class NeedleFinder {
     }
 
     /**
-     * Marks the voxels at or above {@code follow} HU in {@code metal}, counts each slice's marks into {@code metalPerSlice} and
-     * returns the scan's greatest value, one pass over the
+     * Marks the voxels at or above {@code follow} HU in {@code metal} and returns the scan's greatest value, one pass over the
      * scan (26 million voxels at 512 × 512 × 100) with the slices side by side: on the calling thread alone it left the second
      * core idle (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}). Each slice's greatest value is taken by a
      * comparison (the first of the greatest, as one pass over the scan takes it; not the float {@code Math.max}, which keeps NaN
      * and −0 apart at a cost per voxel: the scan's values are finite) and the slices' in slice order, so the value is the one
      * pass's, bit for bit; {@code sliceVoxels} is the voxels of one slice, {@code hu.length} a whole number of slices.
      */
-    static float metalMarked(float[] hu, boolean[] metal, double follow, int sliceVoxels, int[] metalPerSlice) {
+    static float metalMarked(float[] hu, boolean[] metal, double follow, int sliceVoxels) {
         int slices = hu.length / sliceVoxels;
         float[] sliceMax = new float[slices];
         IntStream.range(0, slices).parallel().forEach(k -> {
             float max = -Float.MAX_VALUE;
-            int marked = 0;
             for (int v = k * sliceVoxels, end = v + sliceVoxels; v < end; v++) {
                 float h = hu[v];
-                boolean m = h >= follow;
-                metal[v] = m;
-                marked += m ? 1 : 0;
+                metal[v] = h >= follow;
                 if (h > max) {
                     max = h;
                 }
             }
             sliceMax[k] = max;
-            metalPerSlice[k] = marked;
         });
         float max = -Float.MAX_VALUE;
         for (float m : sliceMax) {
@@ -1354,55 +1315,6 @@ public final class NeedleFinder {
             }
         }
         return max;
-    }
-
-    /**
-     * The connected components of the metal marks, {@link ConnectedComponents#of}'s: the same arrays in the same order, found in
-     * two parts side by side ({@link ConnectedComponents#of(Grid, boolean[], int, int)}) parted at {@link #partingSlice}; the
-     * one flood left the second core idle (docs/needles.md, thirtieth round, branch {@code needlespeed13}).
-     */
-    static List<int[]> metalComponents(Grid g, boolean[] metal, int[] metalPerSlice) {
-        int at = partingSlice(metalPerSlice) * g.nx() * g.ny();
-        List<List<int[]>> parts = IntStream.range(0, 2).parallel()
-                .mapToObj(p -> p == 0 ? ConnectedComponents.of(g, metal, 0, at) : ConnectedComponents.of(g, metal, at, metal.length))
-                .toList();
-        List<int[]> components = new ArrayList<>(parts.get(0));
-        components.addAll(parts.get(1));
-        return components;
-    }
-
-    /**
-     * Where the components' two parts are parted ({@link #metalComponents}), the first slice of the second: among the slice
-     * boundaries with a quarter to three quarters of the marks below them, the one the fewest marks can cross (a component
-     * crossing it holds marks in both slices beside it, and is flooded by both parts), of those the one parting the marks
-     * most evenly; the middle slice where nothing is marked. Which slice it is changes the work's sharing, never the components.
-     */
-    static int partingSlice(int[] metalPerSlice) {
-        long total = 0;
-        for (int m : metalPerSlice) {
-            total += m;
-        }
-        int best = metalPerSlice.length / 2;
-        if (total == 0) {
-            return best;
-        }
-        long bestCrossing = Long.MAX_VALUE;
-        long bestApart = Long.MAX_VALUE;
-        long below = 0;
-        for (int k = 1; k < metalPerSlice.length; k++) {
-            below += metalPerSlice[k - 1];
-            if (4 * below < total || 4 * below > 3 * total) {
-                continue;
-            }
-            long crossing = Math.min(metalPerSlice[k - 1], metalPerSlice[k]);
-            long apart = Math.abs(2 * below - total);
-            if (crossing < bestCrossing || crossing == bestCrossing && apart < bestApart) {
-                best = k;
-                bestCrossing = crossing;
-                bestApart = apart;
-            }
-        }
-        return best;
     }
 
     /**

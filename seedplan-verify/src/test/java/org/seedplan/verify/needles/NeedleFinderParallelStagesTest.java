@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
-import org.seedplan.geometry.ConnectedComponents;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -15,10 +14,8 @@ import org.seedplan.planning.needle.Needle;
 /**
  * The stages of {@link NeedleFinder#find} run side by side (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}):
  * the threshold pass over slices, the connected components' runs and the runs' refinement; the final descriptions of the runs
- * and the sharp box's fits (twenty-ninth round, branch {@code needlespeed9}); the metal's components found in two parts and
- * the find run in the finder's own pool when called from outside any pool (thirtieth round, branch {@code needlespeed13}). Their
- * answers must be the serial ones bit for bit, whatever the threads: tolerance 0 throughout, as the same operations in the same
- * order give.
+ * and the sharp box's fits (twenty-ninth round, branch {@code needlespeed9}). Their answers must be the serial
+ * ones bit for bit, whatever the threads: tolerance 0 throughout, as the same operations in the same order give.
  */
 class NeedleFinderParallelStagesTest {
 
@@ -64,58 +61,29 @@ class NeedleFinderParallelStagesTest {
         boolean[] expectedMetal = new boolean[hu.length];
         float expected = serialPass(hu, expectedMetal, follow);
         boolean[] metal = new boolean[hu.length];
-        int[] perSlice = new int[hu.length / sliceVoxels];
-        float max = NeedleFinder.metalMarked(hu, metal, follow, sliceVoxels, perSlice);
+        float max = NeedleFinder.metalMarked(hu, metal, follow, sliceVoxels);
         assertThat(Float.floatToRawIntBits(max)).as("greatest value %s against %s, %d slices", max, expected, hu.length / sliceVoxels)
                 .isEqualTo(Float.floatToRawIntBits(expected));
         assertThat(metal).isEqualTo(expectedMetal);
-        int[] expectedPerSlice = new int[perSlice.length];
-        for (int v = 0; v < hu.length; v++) {
-            expectedPerSlice[v / sliceVoxels] += expectedMetal[v] ? 1 : 0;
-        }
-        assertThat(perSlice).isEqualTo(expectedPerSlice);
-    }
-
-    @Test
-    void theMetalsComponentsFoundInTwoPartsAreTheOneFloodsBitForBit() {
-        // The marks of a rendered 5 mm scan (the needles and seeds of the find below, 13 slices): the components found in two
-        // parts and joined are the one flood's, the same voxels in the same order (integers: tolerance 0).
-        Volume ct = thirteenSlices();
-        Grid g = ct.grid();
-        boolean[] metal = new boolean[g.voxelCount()];
-        int[] perSlice = new int[g.nz()];
-        NeedleFinder.metalMarked(ct.hu(), metal, NeedleFinder.followLevelHu(ct), g.nx() * g.ny(), perSlice);
-        List<int[]> whole = ConnectedComponents.of(g, metal, null);
-        List<int[]> parted = NeedleFinder.metalComponents(g, metal, perSlice);
-        assertThat(whole).as("components").hasSizeGreaterThan(3);
-        assertThat(parted).hasSameSizeAs(whole);
-        for (int c = 0; c < whole.size(); c++) {
-            assertThat(parted.get(c)).as("component %d", c).isEqualTo(whole.get(c));
-        }
-    }
-
-    @Test
-    void theComponentsArePartedWhereTheFewestMarksCanCross() {
-        // Between slices 2 and 3 (slice 3 empty) no component can cross (70 of the 250 marks below); the boundary between
-        // slices 4 and 5 parts the marks more evenly (130 below) but both slices hold marks; 190 below slice 6 is past three quarters.
-        assertThat(NeedleFinder.partingSlice(new int[] {0, 20, 50, 0, 60, 60, 60, 0})).isEqualTo(3);
-        // Where every boundary in the middle half is crossable, the one parting the marks most evenly; nothing marked: the middle.
-        assertThat(NeedleFinder.partingSlice(new int[] {10, 10, 10, 10, 10, 10})).isEqualTo(3);
-        assertThat(NeedleFinder.partingSlice(new int[] {0, 0, 0, 0, 0, 0, 0})).isEqualTo(3);
-        assertThat(NeedleFinder.partingSlice(new int[] {5})).isEqualTo(0);
     }
 
     @Test
     void aFindOnOneThreadAndOnManyGivesTheSameNeedlesBitForBit() throws Exception {
-        // Found inside a one-thread pool, a four-thread pool, the common pool and, called from the test's own thread, the
-        // finder's pool: the same needles, other objects and notes by value.
-        Volume ct = thirteenSlices();
+        // 5 mm triangle slices, 12-bit, 13 slices (an odd count): two flat needles of one template column a slice apart
+        // converging towards their hubs (crossing along z: the z pairing reads them), a third needle 2° out of the plane
+        // on its own, and two seeds beside it: several components, of runs read in turn.
+        Grid grid = new Grid(new Vec3(-191.6, -191.6, -30), 0.75, 0.75, 5, 512, 512, 13);
+        IntraOpScanner scanner = new IntraOpScanner(1.0, IntraOpScanner.SliceProfile.TRIANGLE, 30, 300, 3071);
+        List<SimulatedNeedle> needles = List.of(flat(new Vec3(10, -15, 2.4), -0.8, 2.2), flat(new Vec3(10.5, -15, -2.6), 1.6, -2.0),
+                flat(new Vec3(-25, -10, 1), 2, 0));
+        List<IntraOpCtGenerator.ImplantedSeed> seeds = List.of(new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -20, 0), new Vec3(0, 1, 0)),
+                new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -40, 5), new Vec3(1, 0, 0)));
+        Volume ct = new IntraOpCtGenerator(scanner).render(grid, needles, seeds, 2028);
         NeedleFinding one = new ForkJoinPool(1).submit(() -> new NeedleFinder().find(ct)).get();
         NeedleFinding many = new ForkJoinPool(4).submit(() -> new NeedleFinder().find(ct)).get();
-        NeedleFinding common = ForkJoinPool.commonPool().submit(() -> new NeedleFinder().find(ct)).get();
-        NeedleFinding own = new NeedleFinder().find(ct);
+        NeedleFinding common = new NeedleFinder().find(ct);
         assertThat(one.needles()).as("needles found").hasSizeGreaterThanOrEqualTo(3);
-        for (NeedleFinding f : List.of(many, common, own)) {
+        for (NeedleFinding f : List.of(many, common)) {
             assertThat(f.needles()).isEqualTo(one.needles());
             assertThat(f.shortMetalObjects()).isEqualTo(one.shortMetalObjects());
             assertThat(f.notes()).isEqualTo(one.notes());
@@ -128,10 +96,9 @@ class NeedleFinderParallelStagesTest {
         // goes on past its tip along a strand of seeds, its end's shaft light (0.74 of the median steel per mm) and fitted again
         // behind it (NeedleFinderSeedStrandTest); the shallow needles' z fitted, so the sharp box's fits are made beside the
         // steeper refits and the second end-fit pass. Found inside a one-thread pool (every description one after the other on
-        // that thread; the sharp box beside it, off that pool), a four-thread pool, the common pool and, called from the test's
-        // own thread, the finder's pool: the same needles, statements, other objects and notes, by value (tolerance 0: each
-        // description reads only its own run's fit and the scan's readings, so the same operations run on the same numbers
-        // whichever thread runs them).
+        // that thread; the sharp box on the common pool beside it), a four-thread pool and the common pool: the same needles,
+        // statements, other objects and notes, by value (tolerance 0: each description reads only its own run's fit and the
+        // scan's readings, so the same operations run on the same numbers whichever thread runs them).
         long seed = 3651;
         int n = 14;
         Grid grid = NeedleFinderThickSliceTest.drawnGrid(5);
@@ -140,34 +107,18 @@ class NeedleFinderParallelStagesTest {
                 seed);
         NeedleFinding one = new ForkJoinPool(1).submit(() -> new NeedleFinder().find(ct)).get();
         NeedleFinding many = new ForkJoinPool(4).submit(() -> new NeedleFinder().find(ct)).get();
-        NeedleFinding common = ForkJoinPool.commonPool().submit(() -> new NeedleFinder().find(ct)).get();
-        NeedleFinding own = new NeedleFinder().find(ct);
+        NeedleFinding common = new NeedleFinder().find(ct);
         // The light run's needle found where it is (NeedleFinderSeedStrandTest: 0.82 mm; the 1 mm).
         NeedleMatching m = new NeedleMatcher(5, 10).match(scenario.placed().stream()
                 .map(t -> new Needle(t.hubMm(), t.tipMm(), null, false)).toList(), one.needles());
         assertThat(NeedleFinderZPairingTest.tipAndAxis(m, seed, 6)[0]).as("tip of needle 6")
                 .isLessThanOrEqualTo(NeedleFinderAcceptanceTest.TIP_TARGET_MM);
         assertThat(one.needles()).as("needles found").hasSize(10);
-        for (NeedleFinding f : List.of(many, common, own)) {
+        for (NeedleFinding f : List.of(many, common)) {
             assertThat(f.needles()).isEqualTo(one.needles());
             assertThat(f.shortMetalObjects()).isEqualTo(one.shortMetalObjects());
             assertThat(f.notes()).isEqualTo(one.notes());
         }
-    }
-
-    /**
-     * 5 mm triangle slices, 12-bit, 13 slices (an odd count): two flat needles of one template column a slice apart converging
-     * towards their hubs (crossing along z: the z pairing reads them), a third needle 2° out of the plane on its own, and two
-     * seeds beside it: several components, of runs read in turn.
-     */
-    private static Volume thirteenSlices() {
-        Grid grid = new Grid(new Vec3(-191.6, -191.6, -30), 0.75, 0.75, 5, 512, 512, 13);
-        IntraOpScanner scanner = new IntraOpScanner(1.0, IntraOpScanner.SliceProfile.TRIANGLE, 30, 300, 3071);
-        List<SimulatedNeedle> needles = List.of(flat(new Vec3(10, -15, 2.4), -0.8, 2.2), flat(new Vec3(10.5, -15, -2.6), 1.6, -2.0),
-                flat(new Vec3(-25, -10, 1), 2, 0));
-        List<IntraOpCtGenerator.ImplantedSeed> seeds = List.of(new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -20, 0), new Vec3(0, 1, 0)),
-                new IntraOpCtGenerator.ImplantedSeed(new Vec3(-20, -40, 5), new Vec3(1, 0, 0)));
-        return new IntraOpCtGenerator(scanner).render(grid, needles, seeds, 2028);
     }
 
     /** A straight needle along +y, its tip at {@code tip}, 120 mm long, {@code deg} out of the plane, its hub {@code dx} mm aside. */
