@@ -1452,13 +1452,13 @@ public final class NeedleFinder {
         }
         boolean[] taken = new boolean[n];
         SplittableRandom rnd = new SplittableRandom(component[0]);
-        List<Run> out = runsOf(g, p, w, taken, rnd, tube);
+        List<Run> out = runsOf(ct, p, w, taken, rnd, tube);
         List<Run> untangled = untangled(out, tube);
         if (ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM) {
             return untangled;
         }
         List<Run> paired = pairedAlongZ(ct, untangled, tube, clipHu, readAsTwo);
-        paired.addAll(regained(g, p, w, untangled, paired, rnd, tube));
+        paired.addAll(regained(ct, p, w, untangled, paired, rnd, tube));
         return paired;
     }
 
@@ -1479,7 +1479,7 @@ public final class NeedleFinder {
      * a run taken through a few freed voxels is a second reading of a kept run's steel (on the seen 5 mm sets the runs kept held
      * 0.75 and 0.69 freed voxels, the others 0.06–0.35; docs/needles.md, twenty-fourth round, branch {@code needlepart}).
      */
-    private static List<Run> regained(Grid g, Vec3[] p, double[] w, List<Run> before, List<Run> after, SplittableRandom rnd,
+    private static List<Run> regained(Volume ct, Vec3[] p, double[] w, List<Run> before, List<Run> after, SplittableRandom rnd,
             double tube) {
         Map<Vec3, Integer> index = new IdentityHashMap<>();
         for (int q = 0; q < p.length; q++) {
@@ -1502,7 +1502,7 @@ public final class NeedleFinder {
         }
         List<Run> kept = new ArrayList<>();
         boolean[] held = taken.clone();
-        for (Run r : free < 8 ? List.<Run>of() : runsOf(g, p, w, taken, rnd, tube)) {
+        for (Run r : free < 8 ? List.<Run>of() : runsOf(ct, p, w, taken, rnd, tube)) {
             int released = 0;
             for (Vec3 v : r.points()) {
                 released += held[index.get(v)] ? 0 : 1;
@@ -1534,9 +1534,11 @@ public final class NeedleFinder {
     /**
      * The straight runs of metal among the points not yet taken, one at a time: the line through most untaken points
      * ({@link #bestLine}), its voxels within the tube ({@link #run}, taken ones counting too) refitted, cut where two needles'
-     * steel stands end to end in one slice ({@link #sidewaysStep}); the points of each run are then taken.
+     * steel stands end to end in one slice ({@link #sidewaysStep}); the points of each run are then taken. The reading stops at
+     * the first run that holds fewer than 8 untaken points (steel read already), unless the line's stretch of untaken steel
+     * continues a run taken before ({@link #continuingStretch}): that stretch is the run then.
      */
-    private static List<Run> runsOf(Grid g, Vec3[] p, double[] w, boolean[] taken, SplittableRandom rnd, double tube) {
+    private static List<Run> runsOf(Volume ct, Vec3[] p, double[] w, boolean[] taken, SplittableRandom rnd, double tube) {
         List<Run> out = new ArrayList<>();
         while (true) {
             int[] best = bestLine(p, taken, rnd, tube);
@@ -1545,40 +1547,135 @@ public final class NeedleFinder {
             }
             Vec3 centre = p[best[0]];
             Vec3 axis = p[best[1]].minus(p[best[0]]).normalized();
-            SpaceCurve curve = new SpaceCurve(centre, axis, 1, new double[] {centre.x(), axis.x()}, new double[] {centre.y(), axis.y()},
+            SpaceCurve line = new SpaceCurve(centre, axis, 1, new double[] {centre.x(), axis.x()}, new double[] {centre.y(), axis.y()},
                     new double[] {centre.z(), axis.z()});
-            int[] members = new int[0];
-            for (int iteration = 0; iteration < 4; iteration++) {
-                members = run(p, curve, tube);
-                if (members.length < 8) {
-                    break;
-                }
-                curve = refit(pick(p, members), pick(w, members), curve.axis(), iteration);
-            }
-            // Two needles' steel end to end in one slice within one tube: the run keeps the straight stretch on one side of the step.
-            boolean inOneSlice = members.length >= 8 && zSpanMm(pick(p, members)) <= g.dzMm() / 2;
-            double[] step = inOneSlice ? sidewaysStep(pick(p, members), pick(w, members), curve) : null;
-            while (step != null && step[1] >= SIDEWAYS_STEP_MM && step[2] < CONTINUING_SHARE) {
-                members = freerSide(p, members, taken, curve, step[0]);
-                Vec3[] kept = pick(p, members);
-                double[] keptW = pick(w, members);
-                curve = refit(kept, keptW, refit(kept, keptW, curve.axis(), 0).axis(), 1);
-                step = sidewaysStep(kept, keptW, curve);
-            }
-            if (members.length < 8 || range(pick(p, members), curve)[1] - range(pick(p, members), curve)[0] < MIN_PIECE_MM) {
+            LineRun run = lineRun(ct.grid(), p, w, taken, line, tube, false);
+            if (run.members().length < 8 || run.extent(p) < MIN_PIECE_MM) {
                 break;
             }
+            if (untaken(run.members(), taken) < 8) {
+                LineRun continuing = continuingStretch(ct, p, w, taken, line, tube, out);
+                if (continuing != null) {
+                    for (int m : run.members()) {
+                        taken[m] = true;
+                    }
+                    run = continuing;
+                }
+            }
             int fresh = 0;
-            for (int m : members) {
+            for (int m : run.members()) {
                 fresh += taken[m] ? 0 : 1;
                 taken[m] = true;
             }
             if (fresh < 8) {
                 break;
             }
-            out.add(new Run(pick(p, members), pick(w, members), curve));
+            out.add(new Run(pick(p, run.members()), pick(w, run.members()), run.curve()));
         }
         return out;
+    }
+
+    /**
+     * Least share of an untaken stretch's extent along the run it joins that must lie beyond that run's own extent for the
+     * stretch to continue it ({@link #continuingStretch}): a stretch mostly beside the run is its steel read a second time or
+     * steel beside it. 4759 needle 3's tip part 0.886; left alone: 3837 needle 7's own steel read again with 20 untaken points of
+     * the seeds' strand beside its tip part 0.000, 4506 and 4877 stretches beside a run 0.070 and 0.000 (docs/needles.md,
+     * thirty-first round, branch {@code needlemiss13}).
+     */
+    static final double CONTINUING_BEYOND_SHARE = 0.5;
+
+    /**
+     * The run of the line's stretch of untaken steel where the line's longest stretch holds steel read already and that
+     * stretch continues a run taken before; null where it does not. {@link #run} keeps the longest stretch within the tube,
+     * taken points counting too (a needle stays whole where it crosses one found before it); a line through a needle's tip
+     * part in one slice can meet, further along within the tube, another needle's longer stretch of steel in that slice, read
+     * already, and the run then holds nothing new: the reading stopped there with the tip part in no run (4759 needle 3, 5 mm
+     * box slices: its 35 mm tip part in the slice at 2.5 and 60 mm on needle 6's 48.8 mm hub part in that slice; the tip part
+     * in no run, needle 3 was read from its middle run and hub piece as a 136.9 mm false needle). Here the line's run is taken
+     * again keeping at each step ({@link #untakenStretch}) the longest stretch that holds at least 8 untaken points and is a
+     * piece long ({@value #MIN_PIECE_MM} mm); it is the run where it is a piece of a run taken before ({@link #pieces}, the
+     * joining's test) and at least {@value #CONTINUING_BEYOND_SHARE} of its extent along that run lies beyond that run's end
+     * ({@link #beyondShare}): steel that continues a needle read already. A stretch of a run's own steel read again (3837
+     * needle 7: the same 102 mm with 20 untaken points of the seeds' strand beside its tip part in the slice above) or steel
+     * beside a run (4877) is left untaken, as before.
+     */
+    private static LineRun continuingStretch(Volume ct, Vec3[] p, double[] w, boolean[] taken, SpaceCurve line, double tube,
+            List<Run> before) {
+        LineRun stretch = lineRun(ct.grid(), p, w, taken, line, tube, true);
+        if (stretch.members().length < 8 || stretch.extent(p) < MIN_PIECE_MM || untaken(stretch.members(), taken) < 8) {
+            return null;
+        }
+        Run piece = new Run(pick(p, stretch.members()), pick(w, stretch.members()), stretch.curve());
+        double sliceMm = NeedleCentreline.zSpreadMm(ct);
+        for (Run r : before) {
+            if (r.length() >= MIN_PIECE_MM && pieces(ct, piece, r, sliceMm) && beyondShare(piece, r) >= CONTINUING_BEYOND_SHARE) {
+                return stretch;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The share of the piece's extent along the run's curve that lies beyond the run's own extent there (before its one end or
+     * past its other): 1 for a piece end to end with the run, 0 for one wholly beside it.
+     */
+    static double beyondShare(double[] piece, double[] run) {
+        double length = piece[1] - piece[0];
+        if (length <= 0) {
+            return 0;
+        }
+        double before = Math.max(0, Math.min(piece[1], run[0]) - piece[0]);
+        double past = Math.max(0, piece[1] - Math.max(piece[0], run[1]));
+        return (before + past) / length;
+    }
+
+    private static double beyondShare(Run piece, Run run) {
+        return beyondShare(range(piece.points(), run.curve()), range(run.points(), run.curve()));
+    }
+
+    /** A line's run: its members (indices of the component's points) and the curve fitted to them. */
+    private record LineRun(int[] members, SpaceCurve curve) {
+        double extent(Vec3[] p) {
+            double[] r = range(pick(p, members), curve);
+            return r[1] - r[0];
+        }
+    }
+
+    /** How many of the members are not taken. */
+    private static int untaken(int[] members, boolean[] taken) {
+        int n = 0;
+        for (int m : members) {
+            n += taken[m] ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * The run along a line: its points within the tube ({@link #run}, or with {@code untakenStretch} {@link #untakenStretch})
+     * refitted, cut where two needles' steel stands end to end in one slice ({@link #sidewaysStep}).
+     */
+    private static LineRun lineRun(Grid g, Vec3[] p, double[] w, boolean[] taken, SpaceCurve line, double tube,
+            boolean untakenStretch) {
+        SpaceCurve curve = line;
+        int[] members = new int[0];
+        for (int iteration = 0; iteration < 4; iteration++) {
+            members = untakenStretch ? untakenStretch(p, curve, tube, taken) : run(p, curve, tube);
+            if (members.length < 8) {
+                break;
+            }
+            curve = refit(pick(p, members), pick(w, members), curve.axis(), iteration);
+        }
+        // Two needles' steel end to end in one slice within one tube: the run keeps the straight stretch on one side of the step.
+        boolean inOneSlice = members.length >= 8 && zSpanMm(pick(p, members)) <= g.dzMm() / 2;
+        double[] step = inOneSlice ? sidewaysStep(pick(p, members), pick(w, members), curve) : null;
+        while (step != null && step[1] >= SIDEWAYS_STEP_MM && step[2] < CONTINUING_SHARE) {
+            members = freerSide(p, members, taken, curve, step[0]);
+            Vec3[] kept = pick(p, members);
+            double[] keptW = pick(w, members);
+            curve = refit(kept, keptW, refit(kept, keptW, curve.axis(), 0).axis(), 1);
+            step = sidewaysStep(kept, keptW, curve);
+        }
+        return new LineRun(members, curve);
     }
 
     /**
@@ -3184,33 +3281,61 @@ public final class NeedleFinder {
      * another needle count too, so that a needle stays whole where it crosses one found before it.
      */
     private static int[] run(Vec3[] p, SpaceCurve curve, double tube) {
+        List<int[]> stretches = stretches(p, curve, tube);
+        if (stretches.isEmpty()) {
+            return new int[0];
+        }
+        int[] best = {stretches.get(0)[0]};
+        double bestLength = 0;
+        for (int[] s : stretches) {
+            double length = curve.parameterOf(p[s[s.length - 1]]) - curve.parameterOf(p[s[0]]);
+            if (length > bestLength) {
+                bestLength = length;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The longest run ({@link #run}) where it holds at least 8 untaken points; else the longest stretch without a gap that holds
+     * 8 and spans at least {@value #MIN_PIECE_MM} mm, or the longest run where none does ({@link #continuingStretch}).
+     */
+    private static int[] untakenStretch(Vec3[] p, SpaceCurve curve, double tube, boolean[] taken) {
+        int[] longest = run(p, curve, tube);
+        if (untaken(longest, taken) >= 8) {
+            return longest;
+        }
+        int[] best = longest;
+        double bestLength = -1;
+        for (int[] s : stretches(p, curve, tube)) {
+            double length = curve.parameterOf(p[s[s.length - 1]]) - curve.parameterOf(p[s[0]]);
+            if (untaken(s, taken) >= 8 && length >= MIN_PIECE_MM && length > bestLength) {
+                bestLength = length;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** The points within the tube around the curve in stretches without a gap of more than {@value #MAX_GAP_MM} mm, in order along it. */
+    private static List<int[]> stretches(Vec3[] p, SpaceCurve curve, double tube) {
         List<Integer> near = new ArrayList<>();
         for (int q = 0; q < p.length; q++) {
             if (curve.distance(p[q]) <= tube) {
                 near.add(q);
             }
         }
-        if (near.isEmpty()) {
-            return new int[0];
-        }
         near.sort((a, b) -> Double.compare(curve.parameterOf(p[a]), curve.parameterOf(p[b])));
-        int bestStart = 0;
-        int bestEnd = 0;
+        List<int[]> out = new ArrayList<>();
         int start = 0;
         for (int k = 1; k <= near.size(); k++) {
-            boolean gap = k == near.size()
-                    || curve.parameterOf(p[near.get(k)]) - curve.parameterOf(p[near.get(k - 1)]) > MAX_GAP_MM;
-            if (gap) {
-                double len = curve.parameterOf(p[near.get(k - 1)]) - curve.parameterOf(p[near.get(start)]);
-                double bestLen = curve.parameterOf(p[near.get(bestEnd)]) - curve.parameterOf(p[near.get(bestStart)]);
-                if (len > bestLen) {
-                    bestStart = start;
-                    bestEnd = k - 1;
-                }
+            if (k == near.size() || curve.parameterOf(p[near.get(k)]) - curve.parameterOf(p[near.get(k - 1)]) > MAX_GAP_MM) {
+                out.add(near.subList(start, k).stream().mapToInt(Integer::intValue).toArray());
                 start = k;
             }
         }
-        return near.subList(bestStart, bestEnd + 1).stream().mapToInt(Integer::intValue).toArray();
+        return out;
     }
 
     /** The curve fitted to the points: a line first, then a parabola when the run is long enough to show a bend (a cubic wags at the ends of runs quantised by thick slices). */
