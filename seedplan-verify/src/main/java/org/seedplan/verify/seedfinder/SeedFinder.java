@@ -1026,7 +1026,8 @@ public final class SeedFinder {
                     bc.chosen = 2;
                 }
             } else if (byContent < bc.chosen && seeds / bc.chosen < MIN_CONTENT_PER_SEED
-                    && !pairUnderTheClip(bc, byContent, plateau, profileMm, splitOff.contains(b))) {
+                    && !pairUnderTheClip(bc, byContent, plateau, profileMm, splitOff.contains(b))
+                    && !clumpUnderTheClip(bc, byContent, plateau, profileMm)) {
                 bc.evaluate(byContent);
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
@@ -1867,6 +1868,22 @@ public final class SeedFinder {
         double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(two[0].axis.dot(two[1].axis)))));
         return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG
                 && plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()));
+    }
+
+    /**
+     * Whether an object the image counts three and its clipped metal two is a clump of three on thick slices: on a clipped scan with
+     * slices of {@value #THICK_SLICE_MM} mm or more, the image's three fitted seeds lie within {@link #CHAIN_CLUMP_SPREAD_MM} of each
+     * other, as a clump's do. Three parallel capsules 0.85 mm apart share one saturated core: the 12-bit clip hides the third seed's
+     * metal behind the other two's, so a clump on 5 mm 12-bit slices reads 1.56-1.79 seeds' metal, 0.52-0.60 a seed for three,
+     * under {@link #MIN_CONTENT_PER_SEED}, while the image, its three fitted within 0.7-1.8 mm, has already counted three by the
+     * further seed's bar. Then the metal does not lower the image's three. The objects the metal lowers rightly from three to two on
+     * the seen 5 mm 12-bit scans are fitted 3.79 mm apart and wider (seeds touching bone 3.79-4.41 mm, end-to-end pairs, needle seeds'
+     * and strands' objects, wire pieces: to 9.82 mm). Thin slices are not asked: there right pairs the image read as three sit at
+     * 0.52-0.54 a seed, fitted close (twenty-fifth round) (docs/seed-finder.md, thirty-first round, seedclump13).
+     */
+    private static boolean clumpUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm) {
+        return plateau != null && profileMm >= THICK_SLICE_MM && bc.chosen == 3 && byContent == 2
+                && spreadMm(bc.fit(3).seeds()) <= CHAIN_CLUMP_SPREAD_MM;
     }
 
     /**
