@@ -342,7 +342,7 @@ final class SliceCentring {
      * then lie nearer the same needle's line than the other's, and the nearest line alone would offer them the same slot and
      * leave the other needle's untried (18917, 5 mm Gaussian extended: two needles' end seeds 0.3 mm apart in-plane at z 5.70 and
      * 13.70, fitted at 10.57 and 9.75 mm and both offered the upper needle's end slot, 12.67 / 12.82 mm; the lower needle's end
-     * line passes the second at 5.39 mm; docs/seed-finder.md, thirty-first round, seedzoff13).
+     * line passes the second at 5.28 mm, 0.42 mm from its truth; docs/seed-finder.md, thirty-first round, seedzoff13).
      */
     static Slot[] strandSlots(List<Vec3> fitted, List<FoundSeed> others, double sliceMm) {
         int n = fitted.size();
@@ -512,7 +512,7 @@ final class SliceCentring {
     /**
      * Of the lines through two seeds of {@code others} that pass {@code c} as a needle's strand would (between them for
      * {@link #strandSlot}, beyond the nearer one for {@link #strandEndSlot}: {@code beyond}), the slot on the one passing nearest
-     * {@code c} along z; null where none does.
+     * {@code c} along z, none of {@code not} ({@link #strandSlots}); null where none does.
      */
     private static Line onLine(Vec3 c, List<FoundSeed> others, boolean beyond, List<Line> not) {
         double bestOff = Double.POSITIVE_INFINITY;

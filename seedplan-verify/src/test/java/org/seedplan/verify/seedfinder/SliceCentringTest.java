@@ -281,9 +281,9 @@ class SliceCentringTest {
         assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 0.17)).as("refitted at 0.17: past the ridge").isTrue();
         assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 2.5)).as("refitted at 2.5: on the fit's side").isFalse();
         assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 2.29)).as("on the ridge").isFalse();
-        // 17614's (5 mm triangle 12-bit): the misfit rises all the way from the fit to the slot, one place: no ridge.
-        double[] onePlace = {0.853, 0.893, 0.964, 1.029, 1.085};
-        assertThat(SliceCentring.acrossARidge(onePlace, 0.74, 2.74, 2.5)).isFalse();
+        // 17614's (5 mm triangle 12-bit): the misfit rises all the way from the fit (0.74 mm) to the slot (-0.76), one place: no ridge.
+        double[] onePlace = {0.853, 0.875, 0.982, 1.168};
+        assertThat(SliceCentring.acrossARidge(onePlace, 0.74, -0.76, -0.5)).isFalse();
         // A bump lower than the slot's end is no ridge: the slot is the worse place, the fit's the better.
         double[] bump = {1.50, 1.55, 1.60, 1.58, 1.65};
         assertThat(SliceCentring.acrossARidge(bump, 0, 2, 1.9)).isFalse();
