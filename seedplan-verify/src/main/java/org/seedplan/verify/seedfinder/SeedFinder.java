@@ -249,6 +249,8 @@ public final class SeedFinder {
      * better (docs/seed-finder.md, twenty-eighth round, seedneedle10).
      */
     static final double STRAND_START_GAIN_BOX = 0;
+    /** Step along z of a seed's misfit read between its fit and its strand's slot ({@code acrossARidge}), mm: a tenth of a seed's length. */
+    static final double RIDGE_STEP_MM = 0.25;
     /** Most seeds fitted from a parallel bundle start (a pair side by side, three or four bundled). */
     static final int MAX_BUNDLE = 4;
     /**
@@ -1963,7 +1965,10 @@ public final class SeedFinder {
      * slot gains 0.314 of a seed's energy and it lies 0.31 mm off; docs/seed-finder.md, twenty-seventh round, seedneedle9). A seed
      * with no slot between two seeds of its needle is offered its end slot ({@link SliceCentring#strandEndSlot}): the last seed of a
      * needle is fitted as far off as a middle one. On box-like slices ({@code boxLike}) a fit from the slots as good as the first
-     * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10). An object of three or more seeds lying in
+     * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10). One needle's slot goes to one seed of an
+     * object, the other seeds to their own needles' lines ({@link SliceCentring#strandSlots}), and on other profiles a fit as good
+     * as the first replaces it where it carries each moved seed across a ridge of its misfit along z to its slot between two seeds
+     * ({@link #acrossARidge}; thirty-first round, seedzoff13). An object of three or more seeds lying in
      * line as a strand is then offered its own strand's even spacing ({@link #refitAlongOwnStrand}; twenty-ninth round, seedneedle11).
      */
     private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy, boolean boxLike, int maxSeeds) {
@@ -1989,11 +1994,13 @@ public final class SeedFinder {
             SeedImageModel.Placed[] fitted = bc.fit(bc.chosen).seeds();
             SeedImageModel.Placed[] start = fitted.clone();
             boolean moved = false;
+            List<Vec3> centres = new ArrayList<>();
+            for (SeedImageModel.Placed p : fitted) {
+                centres.add(p.centreMm);
+            }
+            SliceCentring.Slot[] slots = SliceCentring.strandSlots(centres, others, sliceMm);
             for (int s = 0; s < fitted.length; s++) {
-                FoundSeed slot = SliceCentring.strandSlot(fitted[s].centreMm, others, sliceMm);
-                if (slot == null) {
-                    slot = SliceCentring.strandEndSlot(fitted[s].centreMm, others, sliceMm);
-                }
+                SliceCentring.Slot slot = slots[s];
                 if (slot != null) {
                     start[s] = bc.fitter.model().place(slot.centreMm(), slot.axis());
                     moved = true;
@@ -2001,7 +2008,8 @@ public final class SeedFinder {
             }
             if (moved) {
                 ImageFitter.Fit f = bc.fitter.fit(bc.region, start);
-                if (bc.fit(bc.chosen).ssr() - f.ssr() >= (boxLike ? STRAND_START_GAIN_BOX : STRAND_START_GAIN) * seedEnergy) {
+                boolean tie = boxLike || acrossARidge(bc, fitted, slots, f);
+                if (bc.fit(bc.chosen).ssr() - f.ssr() >= (tie ? STRAND_START_GAIN_BOX : STRAND_START_GAIN) * seedEnergy) {
                     bc.fits.put(bc.chosen, f);
                 }
             }
@@ -2009,6 +2017,45 @@ public final class SeedFinder {
                 refitAlongOwnStrand(bc, seedEnergy, boxLike, maxSeeds);
             }
         }
+    }
+
+    /**
+     * Whether the fit {@code f} from the strand slots {@code slots} moved every seed it moved from a place the image holds as well
+     * to one its needle's strand says: each such seed's slot lies between two seeds of its needle ({@link SliceCentring.Slot#between}),
+     * its misfit along z (its fitted axis, the object's other seeds as first fitted: {@code fitted}) rises between its fitted z and
+     * the slot's to a ridge higher than both, and the new fit holds it on the slot's side of that ridge. On a thick slice of a
+     * Gaussian or triangle profile a needle seed lying flat in one slice is drawn by its peak there and two faint tails; the model's
+     * misfit along z then has two minima, either side of the slice's centre, and the first fit stops in the one another seed of the
+     * object pulls it to. The two minima are the image's two readings of one seed, which it cannot tell apart (18835, 5 mm Gaussian
+     * extended: 1.533 and 1.538 of a seed's energy at 0.29 and 4.29 mm, the ridge at 2.29 near the slice's centre 2.5, the seed at
+     * 1.60; all-implant 3616, 5 mm Gaussian 12-bit: 1.493 and 1.557 at -0.66 and -4.16, the ridge at -2.66, the seed at -0.85): the
+     * strand decides, as on a box slice ({@link #STRAND_START_GAIN_BOX}). A slot beyond two seeds ({@link SliceCentring#strandEndSlot})
+     * is extrapolated and does not decide so (17614: an end slot 1.46 mm off a right seed, its misfit along z one minimum;
+     * docs/seed-finder.md, thirty-first round, seedzoff13).
+     */
+    private static boolean acrossARidge(BlobCount bc, SeedImageModel.Placed[] fitted, SliceCentring.Slot[] slots, ImageFitter.Fit f) {
+        for (int s = 0; s < fitted.length; s++) {
+            if (slots[s] == null) {
+                continue;
+            }
+            if (!slots[s].between()) {
+                return false;
+            }
+            double from = fitted[s].centreMm.z();
+            double to = slots[s].centreMm().z();
+            int steps = Math.max(2, (int) Math.ceil(Math.abs(to - from) / RIDGE_STEP_MM));
+            double[] misfit = new double[steps + 1];
+            SeedImageModel.Placed[] trial = fitted.clone();
+            for (int j = 0; j <= steps; j++) {
+                Vec3 c = fitted[s].centreMm;
+                trial[s] = bc.fitter.model().place(new Vec3(c.x(), c.y(), from + (to - from) * j / steps), fitted[s].axis);
+                misfit[j] = bc.fitter.ssrOf(bc.region, trial);
+            }
+            if (!SliceCentring.acrossARidge(misfit, from, to, f.seeds()[s].centreMm.z())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.seedplan.geometry.Vec3;
  * a seed fitted in an object of two or more off the place along z where the strand of a needle through it would put it
  * ({@link #strandSlot}) is fitted again from there, and the image decides ({@link SeedFinder}); since the twenty-eighth round also a
  * needle's end seed, from the line through its needle's next two seeds ({@link #strandEndSlot}); since the twenty-ninth round the
- * seeds of one object lying in line as a strand, from their even spacing ({@link #evenAlongStrand}).
+ * seeds of one object lying in line as a strand, from their even spacing ({@link #evenAlongStrand}); since the thirty-first round
+ * one needle's slot is offered to one seed of an object only ({@link #strandSlots}).
  */
 final class SliceCentring {
 
@@ -308,7 +309,8 @@ final class SliceCentring {
      * the neighbours' line gives z where the seed's own image cannot place it better (twenty-seventh round).
      */
     static FoundSeed strandSlot(Vec3 c, List<FoundSeed> others, double sliceMm) {
-        return offered(onLine(c, others, false), c, sliceMm);
+        Line between = onLine(c, others, false, List.of());
+        return offered(between == null ? null : between.slot(), c, sliceMm);
     }
 
     /**
@@ -326,9 +328,114 @@ final class SliceCentring {
      * to twice the two seeds' own error along z: the image decides, as for {@link #strandSlot}.
      */
     static FoundSeed strandEndSlot(Vec3 c, List<FoundSeed> others, double sliceMm) {
-        FoundSeed between = onLine(c, others, false);
-        return between != null && Math.abs(between.centreMm().z() - c.z()) <= SLOT_FAR_SLICES * sliceMm ? null
-                : offered(onLine(c, others, true), c, sliceMm);
+        Line slot = endLine(c, others, sliceMm, List.of());
+        return slot == null ? null : slot.slot();
+    }
+
+    /**
+     * The slots of the seeds of one object fitted at {@code fitted}, one for each seed or null: each seed's {@link #strandSlot},
+     * else its {@link #strandEndSlot}, but never one needle's slot for two of them. A needle lays one seed at each place of its
+     * strand, so two seeds of one object offered the slot on the line through the same two seeds (the same needle's place) cannot
+     * both lie there: the one whose fit lies nearer that slot along z keeps it, and the other is offered its slot on the nearest
+     * other line (between two seeds, else beyond two), as if that line were not there. Two needles crossing at one place
+     * in-plane, their seeds in one object a slice or so apart along z, are fitted with one seed pulled towards the other; both seeds
+     * then lie nearer the same needle's line than the other's, and the nearest line alone would offer them the same slot and
+     * leave the other needle's untried (18917, 5 mm Gaussian extended: two needles' end seeds 0.3 mm apart in-plane at z 5.70 and
+     * 13.70, fitted at 10.57 and 9.75 mm and both offered the upper needle's end slot, 12.67 / 12.82 mm; the lower needle's end
+     * line passes the second at 5.28 mm, 0.42 mm from its truth; docs/seed-finder.md, thirty-first round, seedzoff13).
+     */
+    static Slot[] strandSlots(List<Vec3> fitted, List<FoundSeed> others, double sliceMm) {
+        int n = fitted.size();
+        Line[] slots = new Line[n];
+        List<List<Line>> taken = new java.util.ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            taken.add(new java.util.ArrayList<>());
+            slots[s] = slotOf(fitted.get(s), others, sliceMm, taken.get(s));
+        }
+        for (boolean moved = true; moved; ) {
+            moved = false;
+            for (int s = 0; s < n && !moved; s++) {
+                for (int t = s + 1; t < n && !moved; t++) {
+                    if (slots[s] != null && slots[t] != null && slots[s].sameLine(slots[t])) {
+                        int loser = Math.abs(slots[s].slot().centreMm().z() - fitted.get(s).z())
+                                <= Math.abs(slots[t].slot().centreMm().z() - fitted.get(t).z()) ? t : s;
+                        taken.get(loser).add(slots[loser]);
+                        slots[loser] = slotOf(fitted.get(loser), others, sliceMm, taken.get(loser));
+                        moved = true;
+                    }
+                }
+            }
+        }
+        Slot[] out = new Slot[n];
+        for (int s = 0; s < n; s++) {
+            out[s] = slots[s] == null ? null : new Slot(slots[s].slot().centreMm(), slots[s].slot().axis(), !slots[s].beyond());
+        }
+        return out;
+    }
+
+    /**
+     * A seed's slot on its needle's strand ({@link #strandSlots}): its place and axis, and whether it lies on a line between two
+     * seeds of the needle ({@link #strandSlot}) or beyond them ({@link #strandEndSlot}).
+     */
+    record Slot(Vec3 centreMm, Vec3 axis, boolean between) {
+    }
+
+    /**
+     * Whether a seed's misfit along z, read at even steps from its fitted z ({@code from}, the first reading) to its strand's slot
+     * ({@code to}, the last), rises between them to a ridge higher than both ends, and a new fit put it at {@code refitZ} on the
+     * slot's side of that ridge: the image holds two places for the seed and the new fit took the slot's ({@code SeedFinder}'s
+     * {@code acrossARidge}). A misfit that falls or rises all the way has one place, and the slot is no word against it.
+     */
+    static boolean acrossARidge(double[] misfit, double from, double to, double refitZ) {
+        int steps = misfit.length - 1;
+        if (steps < 2) {
+            return false;
+        }
+        int ridge = 1;
+        for (int j = 2; j < steps; j++) {
+            ridge = misfit[j] > misfit[ridge] ? j : ridge;
+        }
+        double ridgeZ = from + (to - from) * ridge / steps;
+        return misfit[ridge] > Math.max(misfit[0], misfit[steps]) && (refitZ - ridgeZ) * (to - ridgeZ) > 0;
+    }
+
+    /** {@link #strandSlot}, else {@link #strandEndSlot}, of a seed fitted at {@code c}, on no line of {@code not}. */
+    private static Line slotOf(Vec3 c, List<FoundSeed> others, double sliceMm, List<Line> not) {
+        Line between = onLine(c, others, false, not);
+        if (between != null && offered(between.slot(), c, sliceMm) != null) {
+            return between;
+        }
+        return endLine(c, others, sliceMm, not);
+    }
+
+    /** {@link #strandEndSlot}'s line, on no line of {@code not}, or null. */
+    private static Line endLine(Vec3 c, List<FoundSeed> others, double sliceMm, List<Line> not) {
+        Line between = onLine(c, others, false, not);
+        if (between != null && Math.abs(between.slot().centreMm().z() - c.z()) <= SLOT_FAR_SLICES * sliceMm) {
+            return null;
+        }
+        Line beyond = onLine(c, others, true, not);
+        return beyond == null || offered(beyond.slot(), c, sliceMm) == null ? null : beyond;
+    }
+
+    /** Whether the line through the seeds {@code a} and {@code b} of the others is one of {@code not}. */
+    private static boolean excluded(List<Line> not, int a, int b) {
+        for (Line l : not) {
+            if (Math.min(a, b) == Math.min(l.a(), l.b()) && Math.max(a, b) == Math.max(l.a(), l.b())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A slot ({@code slot}) on the line through the seeds {@code a} and {@code b} of a list of others, between them or beyond
+     * ({@code beyond}).
+     */
+    private record Line(FoundSeed slot, int a, int b, boolean beyond) {
+        boolean sameLine(Line o) {
+            return excluded(List.of(o), a, b);
+        }
     }
 
     /**
@@ -405,14 +512,14 @@ final class SliceCentring {
     /**
      * Of the lines through two seeds of {@code others} that pass {@code c} as a needle's strand would (between them for
      * {@link #strandSlot}, beyond the nearer one for {@link #strandEndSlot}: {@code beyond}), the slot on the one passing nearest
-     * {@code c} along z; null where none does.
+     * {@code c} along z, none of {@code not} ({@link #strandSlots}); null where none does.
      */
-    private static FoundSeed onLine(Vec3 c, List<FoundSeed> others, boolean beyond) {
+    private static Line onLine(Vec3 c, List<FoundSeed> others, boolean beyond, List<Line> not) {
         double bestOff = Double.POSITIVE_INFINITY;
-        FoundSeed best = null;
+        Line best = null;
         for (int a = 0; a < others.size(); a++) {
             for (int b = beyond ? 0 : a + 1; b < others.size(); b++) {
-                if (b == a) {
+                if (b == a || excluded(not, a, b)) {
                     continue;
                 }
                 Vec3 pa = others.get(a).centreMm();
@@ -432,7 +539,7 @@ final class SliceCentring {
                         : t >= SLOT_BETWEEN && t <= 1 - SLOT_BETWEEN;
                 if (placed && across <= SLOT_ACROSS_MM && Math.abs(c.z() - z) < bestOff) {
                     bestOff = Math.abs(c.z() - z);
-                    best = new FoundSeed(new Vec3(c.x(), c.y(), z), ab.times(1 / len), 0, 1);
+                    best = new Line(new FoundSeed(new Vec3(c.x(), c.y(), z), ab.times(1 / len), 0, 1), a, b, beyond);
                 }
             }
         }

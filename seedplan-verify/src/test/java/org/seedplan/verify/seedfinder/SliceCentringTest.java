@@ -221,6 +221,76 @@ class SliceCentringTest {
         assertThat(SliceCentring.strandEndSlot(new Vec3(18, 0.5, -2.0), crossing, 5).centreMm().z()).isCloseTo(1.8, within(1e-9));
     }
 
+    /** A seed at {@code (x, y, z)} lying along {@code (dx, 0, dz)}. */
+    private static FoundSeed along(double x, double y, double z, double dx, double dz) {
+        return new FoundSeed(new Vec3(x, y, z), new Vec3(dx, 0, dz).normalized(), 0.9, 1);
+    }
+
+    @Test
+    void twoSeedsOfOneObjectAreNeverOfferedOneNeedlesSlotWhenAnotherNeedlesLinePassesThem() {
+        // 18917's geometry (5 mm slices): two needles' end seeds at one place in-plane (x = 0), a slice or so apart along z. The upper
+        // needle's next two seeds at x = -9 and -18 (z 9.0, 5.0: its end line passes x = 0 at z 13.0, x = 0.2 at 13.089), the lower
+        // one's at x = 9 and 18 (z 1.9, -1.7: its end line passes x = 0 at z 5.5, x = 0.2 at 5.42). The object's two seeds fitted at
+        // 10.6 and 9.8 mm, each pulled towards the other: both lie nearer the upper line, 2.4 and 3.29 mm, than the lower one, 5.1 and
+        // 4.38 mm. Exact: straight lines.
+        List<FoundSeed> others = List.of(along(-18, 0, 5.0, 9, 4), along(-9, 0, 9.0, 9, 4), along(9, 0, 1.9, 1, -0.4),
+                along(18, 0, -1.7, 1, -0.4));
+        Vec3 first = new Vec3(0, 0.3, 10.6);
+        Vec3 second = new Vec3(0.2, 0, 9.8);
+        assertThat(SliceCentring.strandEndSlot(first, others, 5).centreMm().z()).as("alone: the upper slot").isCloseTo(13.0, within(1e-9));
+        assertThat(SliceCentring.strandEndSlot(second, others, 5).centreMm().z()).as("alone: the upper slot too").isCloseTo(5 + 18.2 / 9 * 4, within(1e-9));
+        SliceCentring.Slot[] slots = SliceCentring.strandSlots(List.of(first, second), others, 5);
+        assertThat(slots[0].centreMm().z()).as("the nearer keeps the upper slot").isCloseTo(13.0, within(1e-9));
+        assertThat(slots[1].centreMm().x()).as("the other: the lower needle's slot, at its own place in-plane").isEqualTo(0.2);
+        assertThat(slots[1].centreMm().y()).isEqualTo(0.0);
+        assertThat(slots[1].centreMm().z()).isCloseTo(5.42, within(1e-9));
+        assertThat(Math.abs(slots[1].axis().z())).as("along the lower line").isCloseTo(0.4 / Math.sqrt(1.16), within(1e-9));
+        // Given in the other order, the same slots.
+        SliceCentring.Slot[] swapped = SliceCentring.strandSlots(List.of(second, first), others, 5);
+        assertThat(swapped[0].centreMm().z()).isCloseTo(5.42, within(1e-9));
+        assertThat(swapped[1].centreMm().z()).isCloseTo(13.0, within(1e-9));
+        // The second fitted at 10.5 mm: still farther from the upper slot (2.59 mm) than the first, the lower line 5.08 mm off, beyond
+        // a slice: offered nothing, the first keeps its slot.
+        SliceCentring.Slot[] far = SliceCentring.strandSlots(List.of(first, new Vec3(0.2, 0, 10.5)), others, 5);
+        assertThat(far[0].centreMm().z()).isCloseTo(13.0, within(1e-9));
+        assertThat(far[1]).isNull();
+    }
+
+    @Test
+    void aNeedlesSlotGoesToOneSeedOfAnObjectAndTheOthersKeepTheirOwnSlots() {
+        // One seed's slot between two seeds of its needle (along (1, 0, 0.1), the line passes x = 9 at z 0.9), fitted twice in one
+        // object (17512's kind: a seed counted twice): the copy nearer the slot along z is offered it, the other nothing.
+        List<FoundSeed> strand = List.of(strandSeed(0, 0, 0, 0), strandSeed(18, 0, 1.8, 0));
+        SliceCentring.Slot[] twice = SliceCentring.strandSlots(List.of(new Vec3(9, 0.2, -2.0), new Vec3(9, 0.5, -3.0)), strand, 5);
+        assertThat(twice[0].centreMm().z()).isCloseTo(0.9, within(1e-9));
+        assertThat(twice[1]).isNull();
+        // Two seeds of one object on two needles' lines: each its own slot, as each alone (nothing shared, nothing moved).
+        List<FoundSeed> two = List.of(strandSeed(0, 0, 0, 0), strandSeed(18, 0, 1.8, 0), strandSeed(0, 5, 8, 0), strandSeed(18, 5, 9.8, 0));
+        SliceCentring.Slot[] own = SliceCentring.strandSlots(List.of(new Vec3(9, 0.2, -2.0), new Vec3(9, 5.2, 6.0)), two, 5);
+        assertThat(own[0].centreMm()).isEqualTo(SliceCentring.strandSlot(new Vec3(9, 0.2, -2.0), two, 5).centreMm());
+        assertThat(own[1].centreMm()).isEqualTo(SliceCentring.strandSlot(new Vec3(9, 5.2, 6.0), two, 5).centreMm());
+        assertThat(own[0].centreMm().z()).isCloseTo(0.9, within(1e-9));
+        assertThat(own[1].centreMm().z()).isCloseTo(8.9, within(1e-9));
+    }
+
+    @Test
+    void aSlotDecidesBetweenTwoPlacesTheMisfitHoldsAcrossARidgeAndNotAgainstOne() {
+        // 18835's seed (5 mm Gaussian extended), its misfit along z in a seed's energy, read every 0.5 mm from its fit (4.29 mm) to
+        // its slot (1.29): the ridge at 2.29 (1.692) stands over both ends (1.538, 1.615). Exact: comparisons of the given numbers.
+        double[] twoPlaces = {1.538, 1.580, 1.640, 1.680, 1.692, 1.672, 1.615};
+        assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 0.17)).as("refitted at 0.17: past the ridge").isTrue();
+        assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 2.5)).as("refitted at 2.5: on the fit's side").isFalse();
+        assertThat(SliceCentring.acrossARidge(twoPlaces, 4.29, 1.29, 2.29)).as("on the ridge").isFalse();
+        // 17614's (5 mm triangle 12-bit): the misfit rises all the way from the fit (0.74 mm) to the slot (-0.76), one place: no ridge.
+        double[] onePlace = {0.853, 0.875, 0.982, 1.168};
+        assertThat(SliceCentring.acrossARidge(onePlace, 0.74, -0.76, -0.5)).isFalse();
+        // A bump lower than the slot's end is no ridge: the slot is the worse place, the fit's the better.
+        double[] bump = {1.50, 1.55, 1.60, 1.58, 1.65};
+        assertThat(SliceCentring.acrossARidge(bump, 0, 2, 1.9)).isFalse();
+        // Two readings, the fit and the slot only: nothing between them to stand as a ridge.
+        assertThat(SliceCentring.acrossARidge(new double[] {1.5, 1.4}, 0, 2, 2)).isFalse();
+    }
+
     @Test
     void aSeedAloneAndWhollyInsideTheEndSliceOfAThreeSliceObjectGoesToThatSlicesCentre() {
         // Seen scan 16130 (5 mm box, 12-bit): slices 1-3 (5, 10, 15 mm) read 0.32 / 0.76 / 0.91 seeds; a steep seed across the two
