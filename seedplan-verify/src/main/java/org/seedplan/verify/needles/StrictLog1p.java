@@ -19,6 +19,9 @@ package org.seedplan.verify.needles;
  * {@code bench needles}: 403 in {@code StrictMath.log1p} against 1 103 Java samples; docs/needles.md, thirtieth round,
  * needlespeed12). Every step is one IEEE double operation in the C's order (Java's floating point is strict), so the result
  * is the same bits; {@code StrictLog1pTest} compares it with {@code Math.log1p} bit for bit over the doubles' whole range.
+ * Used where the terms are summed in a loop of their own (the z fit's {@code NeedleZFit.Misfit.at}: 12 % less CPU per
+ * evaluation timed alone); in loops that sum and test a bound per voxel it went with a loss (docs/needles.md, thirty-first
+ * round, needlespeed14).
  *
  * <p>Method (fdlibm): 1 + x = 2^k (1 + f) with √2/2 &lt; 1 + f &lt; √2 (a correction c / u for the rounding of u = 1 + x
  * where k ≠ 0); with s = f / (2 + f), ln(1 + f) = 2s + 2/3 s³ + 2/5 s⁵ + … = 2s + s R(s²), R a degree-14 Remez polynomial
