@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.DoubleUnaryOperator;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -55,6 +57,19 @@ final class NeedleZFit {
 
     private NeedleZFit() {
     }
+
+    /**
+     * The threads the z fit's side tasks run on (the grid's second half of rows, the own mass's refined grid and simplex, the
+     * interval's downward search): one per task running at once, as before, but kept ~a minute when idle and taken again. On
+     * 2 processors the common pool has one worker and {@code CompletableFuture.supplyAsync} without an executor started a new
+     * thread for every task, about a hundred a find (docs/needles.md, thirty-first round, needlespeed14). Daemon threads: they
+     * hold no process open.
+     */
+    static final ExecutorService SIDE_TASKS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "needle-z-fit");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * {@code curve} (fitted between parameters {@code t0} and {@code t1}) with its z refitted as a line from the slice profile
@@ -174,7 +189,7 @@ final class NeedleZFit {
         double[] own = grid.own;
         // (From one start both simplexes are one.)
         CompletableFuture<double[]> fromOwn = Arrays.equals(own, held) ? null : CompletableFuture.supplyAsync(
-                () -> NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3));
+                () -> NelderMead.minimise(misfit, own, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3), SIDE_TASKS);
         double[] x = NelderMead.minimise(misfit, held, new double[] {0.1, 0.1, 0.1}, EVALUATIONS, 1e-3);
         double atX = misfit.of(x);
         if (fromOwn != null) {
@@ -301,7 +316,7 @@ final class NeedleZFit {
         int half = coarse.size() / 2;
         CompletableFuture<GridBest> later = CompletableFuture.supplyAsync(
                 () -> new GridBest(misfit, lnMass, steps, coarse.subList(half, coarse.size()), coarse, List.of(), true, true, start, least,
-                        start, least));
+                        start, least), SIDE_TASKS);
         GridBest earlier = new GridBest(misfit, lnMass, steps, coarse.subList(0, half), coarse, List.of(), true, true, start, least, start,
                 least);
         GridBest rest = later.join();
@@ -317,7 +332,7 @@ final class NeedleZFit {
         }
         CompletableFuture<GridBest> ownFine = CompletableFuture.supplyAsync(() -> new GridBest(misfit, lnMass, steps,
                 about(steps, out.own, 1, misfit.za0), about(steps, out.own, 2, misfit.zb0), coarse, false, true, start, least, out.own,
-                out.leastOwn));
+                out.leastOwn), SIDE_TASKS);
         GridBest heldFine = new GridBest(misfit, lnMass, steps, about(steps, out.held, 1, misfit.za0), about(steps, out.held, 2, misfit.zb0),
                 coarse, true, false, out.held, out.leastHeld, start, least);
         GridBest ownBest = ownFine.join();
@@ -438,10 +453,25 @@ final class NeedleZFit {
         private final double zb0;
         /** The voxels nearest the line across first: there a line off the needle's own differs most from the best. */
         private final int[] nearFirst;
+        /**
+         * The voxels' numbers in {@link #nearFirst}'s order, for the lower bound's pass to read them one after the other: each
+         * voxel's parameter less the fit's first end ({@code tv − a}, the very difference the line's height is computed from),
+         * z, in-plane weight, tissue level and CT number.
+         */
+        private final double[] nearFromA;
+        private final double[] nearZ;
+        private final double[] nearInPlane;
+        private final double[] nearTissue;
+        private final double[] nearValue;
         /** ln of the steel's mass per mm held whatever a line's first number says (NaN: the mass is fitted; {@link #withMassHeld}). */
         private final double heldLnMass;
-        /** The voxels the scanner did not clip, in their order, and each voxel's CT number above its tissue level, HU. */
+        /**
+         * The voxels the scanner did not clip, in their order, and each one's in-plane weight, z and CT number above its tissue
+         * level (HU), in that order.
+         */
         private final int[] unclipped;
+        private final double[] unclippedInPlane;
+        private final double[] unclippedZ;
         private final double[] aboveTissue;
 
         Misfit(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table, double clip, double a,
@@ -465,10 +495,29 @@ final class NeedleZFit {
             this.zb0 = zb0;
             this.nearFirst = nearFirst;
             this.heldLnMass = heldLnMass;
+            int n = tv.length;
+            this.nearFromA = new double[n];
+            this.nearZ = new double[n];
+            this.nearInPlane = new double[n];
+            this.nearTissue = new double[n];
+            this.nearValue = new double[n];
+            for (int k = 0; k < n; k++) {
+                int q = nearFirst[k];
+                nearFromA[k] = tv[q] - a;
+                nearZ[k] = zv[q];
+                nearInPlane[k] = inPlane[q];
+                nearTissue[k] = tissue[q];
+                nearValue[k] = value[q];
+            }
             this.unclipped = java.util.stream.IntStream.range(0, tv.length).filter(q -> value[q] < clip).toArray();
-            this.aboveTissue = new double[tv.length];
-            for (int q = 0; q < tv.length; q++) {
-                aboveTissue[q] = value[q] - tissue[q];
+            this.unclippedInPlane = new double[unclipped.length];
+            this.unclippedZ = new double[unclipped.length];
+            this.aboveTissue = new double[unclipped.length];
+            for (int k = 0; k < unclipped.length; k++) {
+                int q = unclipped[k];
+                unclippedInPlane[k] = inPlane[q];
+                unclippedZ[k] = zv[q];
+                aboveTissue[k] = value[q] - tissue[q];
             }
         }
 
@@ -488,58 +537,83 @@ final class NeedleZFit {
 
         /**
          * The misfit at {@code x}, or a sum above {@code bound} once the misfit is sure to pass it: voxel by voxel in their
-         * order, where no bound is given; else as {@link #at(double[], double[], double[], double[], double)}.
+         * order, where no bound is given; else as {@link #at(double[], double[], double[], double[], double)}. Where no bound is
+         * given each voxel's r² / c² is computed first and the terms ln(1 + r² / c²) ({@link StrictLog1p}, {@code Math.log1p}'s
+         * very bits) summed after, in the voxels' order: the same numbers added in the same order as one loop doing both
+         * (docs/needles.md, thirty-first round, needlespeed14).
          */
         @Override
         public double at(double[] x, double bound) {
+            double[] ratio = scratch(tv.length);
             if (bound == Double.POSITIVE_INFINITY) {
                 double mass = massOf(x);
                 double sum = prior(x);
                 for (int q = 0; q < tv.length; q++) {
                     double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
                             zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span))) - value[q];
-                    sum += Math.log1p(r * r / C2);
+                    ratio[q] = r * r / C2;
+                }
+                for (int q = 0; q < tv.length; q++) {
+                    sum += StrictLog1p.of(ratio[q]);
                 }
                 return sum;
             }
-            return at(x, null, null, new double[tv.length], bound);
+            return at(x, null, null, ratio, bound);
         }
+
+        /** Each thread's array for {@link #at(double[], double)}'s r² / c², at least {@code n} long (one per evaluation before). */
+        private static double[] scratch(int n) {
+            double[] out = SCRATCH.get();
+            if (out.length < n) {
+                out = new double[n];
+                SCRATCH.set(out);
+            }
+            return out;
+        }
+
+        private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
         /**
          * The misfit at {@code x}, or a sum above {@code bound} once it is sure to pass it; where {@code steel} is given, the
          * line's steel per unit mass at each voxel is kept there for the next mass on the same line (a NaN there is computed
-         * and kept), from the line's {@link #riseAt} its rise where that is given. Most points a grid or a simplex tries are
-         * worse than the bound they are compared with, and the misfit's term {@code Math.log1p} was its costliest part: so a
-         * lower bound of the misfit is summed first ({@link #lowerTerm}, a few times cheaper; the voxels nearest the line across
-         * first, where a wrong line's terms grow most; each voxel's r² / c² kept in {@code ratio}), and where it passes the
-         * bound by more than rounding can account for ({@link #ROUNDING}), the misfit does too and that lower bound is the
-         * answer; otherwise the misfit is summed voxel by voxel in their order from the same r² / c², stopping once the running
-         * sum passes the bound (every term is ≥ 0): the same numbers in the same order as one pass gives.
+         * and kept; indexed in {@link #nearFirst}'s order), from the line's {@link #riseAt} its rise where that is given. Most
+         * points a grid or a simplex tries are worse than the bound they are compared with, and the misfit's term
+         * {@code Math.log1p} was its costliest part: so a lower bound of the misfit is summed first ({@link #lowerTerm}, a few
+         * times cheaper; the voxels nearest the line across first, where a wrong line's terms grow most; each voxel's r² / c²
+         * kept in {@code ratio} at the voxel's place), and where it passes the bound by more than rounding can account for
+         * ({@link #ROUNDING}), the misfit does too and that lower bound is the answer; otherwise the misfit is summed voxel by
+         * voxel in their order from the same r² / c², stopping once the running sum passes the bound (every term is ≥ 0): the
+         * same numbers in the same order as one pass gives. The lower bound's pass reads the voxels' numbers laid out in its own
+         * order ({@link #nearZ} and the rest, one after the other where it read them through {@link #nearFirst} before), and each
+         * term ln(1 + r² / c²) is {@link StrictLog1p}'s, {@code Math.log1p}'s very bits without its call into native code
+         * (docs/needles.md, thirty-first round, needlespeed14).
          */
         double at(double[] x, double[] rise, double[] steel, double[] ratio, double bound) {
             double mass = massOf(x);
             double sum = prior(x);
             double lower = sum;
             double beyond = bound + ROUNDING * (Math.abs(bound) + 1);
-            for (int k = 0; k < tv.length; k++) {
-                int q = nearFirst[k];
-                double s = steel == null ? Double.NaN : steel[q];
+            double first = x[1];
+            double climb = x[2] - x[1];
+            for (int k = 0; k < nearZ.length; k++) {
+                double s = steel == null ? Double.NaN : steel[k];
                 if (Double.isNaN(s)) {
-                    s = steelAt(table, inPlane[q], zv[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (tv[q] - a) / span : rise[q])));
+                    s = steelAt(table, nearInPlane[k], nearZ[k] - (first + (rise == null ? climb * nearFromA[k] / span
+                            : rise[nearFirst[k]])));
                     if (steel != null) {
-                        steel[q] = s;
+                        steel[k] = s;
                     }
                 }
-                double r = Math.min(clip, tissue[q] + mass * s) - value[q];
+                double r = Math.min(clip, nearTissue[k] + mass * s) - nearValue[k];
                 double u = r * r / C2;
-                ratio[q] = u;
+                ratio[nearFirst[k]] = u;
                 lower += lowerTerm(u);
                 if (lower > beyond) {
                     return lower;
                 }
             }
             for (int q = 0; q < tv.length && sum <= bound; q++) {
-                sum += Math.log1p(ratio[q]);
+                sum += StrictLog1p.of(ratio[q]);
             }
             return sum;
         }
@@ -558,15 +632,16 @@ final class NeedleZFit {
          * it on the line da and db mm from the centroids' line's first end height at either end, the slope of the offsets
          * alone, as it always has. The unclipped voxels and their CT numbers above the tissue are listed once per fit (the
          * same numbers in the same order as testing and subtracting them at every grid point; docs/needles.md, twenty-ninth
-         * round, needlespeed11).
+         * round, needlespeed11), with their in-plane weights and z, to be read one after the other (thirty-first round,
+         * needlespeed14).
          */
         double leastSquaresLnMass(double first, double[] rise) {
             double sgg = 0;
             double sgv = 0;
-            for (int q : unclipped) {
-                double s = steelAt(table, inPlane[q], zv[q] - (first + rise[q]));
+            for (int k = 0; k < unclipped.length; k++) {
+                double s = steelAt(table, unclippedInPlane[k], unclippedZ[k] - (first + rise[unclipped[k]]));
                 sgg += s * s;
-                sgv += s * aboveTissue[q];
+                sgv += s * aboveTissue[k];
             }
             return sgg > 0 && sgv > 0 ? Math.log(sgv / sgg) : Double.NaN;
         }
@@ -791,7 +866,7 @@ final class NeedleZFit {
                 return 0;
             }
             double u = (t - a) / span;
-            CompletableFuture<Double> down = CompletableFuture.supplyAsync(() -> reach(u, -1));
+            CompletableFuture<Double> down = CompletableFuture.supplyAsync(() -> reach(u, -1), SIDE_TASKS);
             return Math.max(reach(u, 1), down.join());
         }
 
