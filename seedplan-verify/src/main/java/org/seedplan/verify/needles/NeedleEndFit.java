@@ -93,16 +93,6 @@ final class NeedleEndFit {
     private Window shaftWindow;
     private final double[] shaftKey = new double[10];
     private double[] shaftPart = new double[0];
-    /**
-     * The bevel's elements as last rendered on the kept shaft part ({@link #render}): per element its centre before the turn's
-     * shift towards the bevel's side (x, y, z, mm), that shift's length (mm) and its steel (HU·mm³; NaN: no steel, the element
-     * skipped), five numbers each; for the tip and the bevel's length in {@link #bevelKey} (bit for bit), valid while the shaft
-     * part is (a new shaft part clears it, {@link #keepShaftPart}).
-     */
-    private double[] bevelPart = new double[0];
-    private final double[] bevelKey = {Double.NaN, Double.NaN};
-    /** One element of the model's steel where none is kept ({@link #element}). */
-    private final double[] element = new double[5];
     private double tissue;
     /** The white noise near this end ({@link #whiteNoiseHu}), HU. */
     private double noiseHu;
@@ -1333,6 +1323,8 @@ final class NeedleEndFit {
         int[] rowFrom = w.rowFrom;
         int[] rowTo = w.rowTo;
         Grid g = ct.grid();
+        double r = NEEDLE_RADIUS_MM;
+        double full = Math.PI * r * r;
         double bevel = bevelMm;
         boolean shaftOnly = Double.isNaN(tipMm);
         double last = shaftOnly ? SHAFT_STEEL_TO_MM : tipMm;
@@ -1341,10 +1333,6 @@ final class NeedleEndFit {
         double reachXy = 4 * sxy;
         double reachZ = box / 2 + 4 * sz;
         double norm = 1 / (Math.sqrt(2 * Math.PI) * sxy);
-        // The in-plane Gaussian's 2σ² and its recurrence's last factor along x and y ({@link #gaussian}): the same for every element.
-        double twoVar = 2 * sxy * sxy;
-        double stepX = Math.exp(-2 * g.dxMm() * g.dxMm() / twoVar);
-        double stepY = Math.exp(-2 * g.dyMm() * g.dyMm() / twoVar);
         double heel = shaftOnly ? last : Math.max(first, last - bevel);
         int shaftElements = (int) Math.ceil((heel - first) / SHAFT_ELEMENT_MM);
         int bevelElements = (int) Math.ceil((last - heel) / BEVEL_ELEMENT_MM);
@@ -1353,41 +1341,36 @@ final class NeedleEndFit {
         boolean turnFree = !shaftOnly && (shaftElements == 0
                 || last - (first + (shaftElements - 1 + 0.5) * ((heel - first) / shaftElements)) >= bevel);
         boolean reused = turnFree && isShaftPart(w, p, first, heel);
-        // The bevel's elements before the turn (their centres, shifts and steel) are the last render's where the shaft part is
-        // put back and the tip and the bevel's length are the same bit for bit: those depend on nothing else.
-        boolean bevelKept = reused && Double.doubleToRawLongBits(last) == Double.doubleToRawLongBits(bevelKey[0])
-                && Double.doubleToRawLongBits(bevel) == Double.doubleToRawLongBits(bevelKey[1]);
-        if (turnFree && !bevelKept) {
-            if (bevelPart.length < 5 * bevelElements) {
-                bevelPart = new double[5 * bevelElements];
-            }
-            bevelKey[0] = last;
-            bevelKey[1] = bevel;
-        }
         shaftStretches(w, reused);
         for (int q = reused ? shaftElements : 0; q < shaftElements + bevelElements; q++) {
             if (q == shaftElements && turnFree && !reused) {
                 keepShaftPart(w, p, first, heel);
             }
-            boolean kept = turnFree && q >= shaftElements;
-            double[] e = kept ? bevelPart : element;
-            int b = kept ? 5 * (q - shaftElements) : 0;
-            if (!(kept && bevelKept)) {
-                element(q, shaftElements, bevelElements, first, heel, last, bevel, !shaftOnly, massPerMm, p, e, b);
-            }
-            double amount = e[b + 4];
-            if (Double.isNaN(amount)) {
-                continue;
-            }
-            double cx = e[b];
-            double cy = e[b + 1];
-            double cz = e[b + 2];
-            double toSide = e[b + 3];
-            if (!Double.isNaN(toSide)) {
+            double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
+            double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
+            double lever = s - SHAFT_MIDDLE_MM;
+            // The element's centre, end + s·axis + (offset + tilt·lever) along e1 and e2: Vec3's arithmetic written out in its
+            // order (the same numbers, no objects in this innermost loop of the end fit).
+            double o1 = p[4] + p[6] * lever;
+            double o2 = p[5] + p[7] * lever;
+            double cx = end.x() + axis.x() * s + e1.x() * o1 + e2.x() * o2;
+            double cy = end.y() + axis.y() * s + e1.y() * o1 + e2.y() * o2;
+            double cz = end.z() + axis.z() * s + e1.z() * o1 + e2.z() * o2;
+            double fraction = 1;
+            double fromTip = last - s;
+            if (!shaftOnly && fromTip < bevel) {
+                double e0 = r - 2 * r * fromTip / bevel;
+                double area = r * r * Math.acos(e0 / r) - e0 * Math.sqrt(r * r - e0 * e0);
+                if (area <= 0) {
+                    continue;
+                }
+                fraction = area / full;
+                double toSide = 2.0 / 3.0 * Math.pow(r * r - e0 * e0, 1.5) / area;
                 cx += side.x() * toSide;
                 cy += side.y() * toSide;
                 cz += side.z() * toSide;
             }
+            double amount = massPerMm * fraction * step;
             int ia = Math.max(0, (int) Math.floor((cx - reachXy - g.x(0)) / g.dxMm()) - i0);
             int ib = Math.min(ni - 1, (int) Math.ceil((cx + reachXy - g.x(0)) / g.dxMm()) - i0);
             int ja = Math.max(0, (int) Math.floor((cy - reachXy - g.y(0)) / g.dyMm()) - j0);
@@ -1411,8 +1394,8 @@ final class NeedleEndFit {
             if (kRead > kReadTo) {
                 continue;
             }
-            gaussian(wx, ia, ib, g.x(i0 + ia) - cx, g.dxMm(), twoVar, norm, stepX);
-            gaussian(wy, ja, jb, g.y(j0 + ja) - cy, g.dyMm(), twoVar, norm, stepY);
+            gaussian(wx, ia, ib, g.x(i0 + ia) - cx, g.dxMm(), sxy, norm);
+            gaussian(wy, ja, jb, g.y(j0 + ja) - cy, g.dyMm(), sxy, norm);
             for (int k = kRead; k <= kReadTo; k++) {
                 wz[k] = sliceProfile(g.z(k0 + k) - cz, box, sz);
             }
@@ -1433,41 +1416,6 @@ final class NeedleEndFit {
                 }
             }
         }
-    }
-
-    /**
-     * Element {@code q} of the model's steel before the bevel's turn, into {@code out[at..at + 4]}: its centre (x, y, z, mm), how
-     * far the bevel's cut moves it towards the bevel's side (mm; NaN: not moved, the shaft's whole section) and its steel (HU·mm³;
-     * NaN: none, the bevel cut it all). The shaft's {@code shaftElements} elements from {@code first} to {@code heel}, then the
-     * bevel's to {@code last} (mm along the axis); {@code withTip}: the bevel cuts the steel within {@code bevel} mm of {@code last}.
-     */
-    private void element(int q, int shaftElements, int bevelElements, double first, double heel, double last, double bevel,
-            boolean withTip, double massPerMm, double[] p, double[] out, int at) {
-        double r = NEEDLE_RADIUS_MM;
-        double step = q < shaftElements ? (heel - first) / shaftElements : (last - heel) / bevelElements;
-        double s = q < shaftElements ? first + (q + 0.5) * step : heel + (q - shaftElements + 0.5) * step;
-        double lever = s - SHAFT_MIDDLE_MM;
-        // The element's centre, end + s·axis + (offset + tilt·lever) along e1 and e2: Vec3's arithmetic written out in its order
-        // (the same numbers, no objects in this innermost loop of the end fit).
-        double o1 = p[4] + p[6] * lever;
-        double o2 = p[5] + p[7] * lever;
-        out[at] = end.x() + axis.x() * s + e1.x() * o1 + e2.x() * o2;
-        out[at + 1] = end.y() + axis.y() * s + e1.y() * o1 + e2.y() * o2;
-        out[at + 2] = end.z() + axis.z() * s + e1.z() * o1 + e2.z() * o2;
-        out[at + 3] = Double.NaN;
-        double fraction = 1;
-        double fromTip = last - s;
-        if (withTip && fromTip < bevel) {
-            double e0 = r - 2 * r * fromTip / bevel;
-            double area = r * r * Math.acos(e0 / r) - e0 * Math.sqrt(r * r - e0 * e0);
-            if (area <= 0) {
-                out[at + 4] = Double.NaN;
-                return;
-            }
-            fraction = area / (Math.PI * r * r);
-            out[at + 3] = 2.0 / 3.0 * Math.pow(r * r - e0 * e0, 1.5) / area;
-        }
-        out[at + 4] = massPerMm * fraction * step;
     }
 
     /** Whether {@link #shaftPart} holds the shaft's part of the model for this window, shaft, steel start and heel. */
@@ -1526,12 +1474,13 @@ final class NeedleEndFit {
 
     /**
      * Fills {@code w[a..b]} with {@code norm}·exp(−d²/2σ²) at d = {@code d0} + (i − a)·{@code h}, by the recurrence of the
-     * ratio of neighbouring values (three exponentials instead of one per point; the last, {@code step} = exp(−2h²/2σ²), the
-     * same for every element of a render, is made once per render: {@code twoVar} = 2σ²).
+     * ratio of neighbouring values (three exponentials instead of one per point).
      */
-    private static void gaussian(double[] w, int a, int b, double d0, double h, double twoVar, double norm, double step) {
+    private static void gaussian(double[] w, int a, int b, double d0, double h, double sigma, double norm) {
+        double twoVar = 2 * sigma * sigma;
         double value = norm * Math.exp(-d0 * d0 / twoVar);
         double ratio = Math.exp(-(2 * d0 * h + h * h) / twoVar);
+        double step = Math.exp(-2 * h * h / twoVar);
         for (int i = a; i <= b; i++) {
             w[i] = value;
             value *= ratio;

@@ -65,55 +65,6 @@ class NeedleEndFitShaftPartTest {
         assertThat(compared).isEqualTo(2 * 4 * 3 * TURNS);
     }
 
-    /**
-     * The bevel's elements kept with the shaft part (thirty-first round, branch {@code needlespeed15}): their centres before the
-     * turn, shifts and steel are the last render's only for the same tip and bevel length, so a render that puts the shaft part
-     * back for another tip must make them afresh. Tips within a bevel's length (3.5 mm) of where the steel starts for the end's
-     * window (−12 mm: its start less NeedleEndFit's 4 mm lead; the needle's run reaches 50 mm) all have the heel there and no
-     * shaft elements (the tips here lie 0.1–0.9 mm within it, their bevels' steel blurred into the window's first mm), so the same (empty) shaft part is put back for each;
-     * each tip's misfits, the turns in a row after another tip's, must be the fresh ones bit for bit (tolerance 0). A kept bevel
-     * looked up by the shaft alone would give the previous tip's steel here. Passes before the change too (no bevel kept there).
-     */
-    private static void keptBevelIsTheTipsOwn(double sliceMm, IntraOpScanner.SliceProfile profile, double scannerClipHu, double clipHu) {
-        Volume ct = EndFitTestNeedle.scan(sliceMm, profile, scannerClipHu);
-        NeedleEndFit fit = EndFitTestNeedle.fit(ct, clipHu);
-        double d = ct.sliceProfileFwhmMm();
-        double[] other = {Math.log(25000), 0.6, 0.7 * d, 0.2 * d, 0.05, 0.05, 0, 0};
-        double[] tips = {-8.6, -8.9, -9.4, -8.6};
-        NeedleEndFit.Window w = fit.new Window(WINDOWS[0][0], WINDOWS[0][1], false);
-        int compared = 0;
-        for (double[] p : EndFitTestNeedle.shafts(d)) {
-            double[][] fresh = new double[tips.length][TURNS];
-            for (int n = 0; n < tips.length; n++) {
-                for (int a = 0; a < TURNS; a++) {
-                    fit.misfit(other, tips[n], 0, w);
-                    fresh[n][a] = fit.misfit(p, tips[n], a * 2 * Math.PI / TURNS, w);
-                }
-            }
-            assertThat(fresh[1][0]).as("another tip, another misfit").isNotEqualTo(fresh[0][0]);
-            fit.misfit(other, tips[0], 0, w);
-            for (int n = 0; n < tips.length; n++) {
-                for (int a = 0; a < TURNS; a++) {
-                    assertThat(fit.misfit(p, tips[n], a * 2 * Math.PI / TURNS, w))
-                            .as("shaft %s, tip %s after tip %s, turn %d", java.util.Arrays.toString(p), tips[n], n > 0 ? tips[n - 1] : "none", a)
-                            .isEqualTo(fresh[n][a]);
-                    compared++;
-                }
-            }
-        }
-        assertThat(compared).isEqualTo(4 * tips.length * TURNS);
-    }
-
-    @Test
-    void theKeptBevelIsTheTipsOwnOnThickBoxSlices() {
-        keptBevelIsTheTipsOwn(5, IntraOpScanner.SliceProfile.BOX, 3071, 3071);
-    }
-
-    @Test
-    void theKeptBevelIsTheTipsOwnOnThinGaussianSlicesUnclipped() {
-        keptBevelIsTheTipsOwn(1.25, IntraOpScanner.SliceProfile.GAUSSIAN, 30710, Double.POSITIVE_INFINITY);
-    }
-
     @Test
     void theKeptShaftPartGivesTheFreshMisfitsOnThickBoxSlices() {
         keptShaftPartGivesTheFreshMisfits(5, IntraOpScanner.SliceProfile.BOX, 3071, 3071);
