@@ -1347,23 +1347,42 @@ public final class NeedleFinder {
     }
 
     /**
-     * Marks the voxels at or above {@code follow} HU in {@code metal} and returns the scan's greatest value, one pass over the
-     * scan (26 million voxels at 512 × 512 × 100) with the slices side by side: on the calling thread alone it left the second
-     * core idle (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}). Each slice's greatest value is taken by a
-     * comparison (the first of the greatest, as one pass over the scan takes it; not the float {@code Math.max}, which keeps NaN
-     * and −0 apart at a cost per voxel: the scan's values are finite) and the slices' in slice order, so the value is the one
-     * pass's, bit for bit; {@code sliceVoxels} is the voxels of one slice, {@code hu.length} a whole number of slices.
+     * The least float at or above {@code level}: a float h is at or above it exactly when h, widened to double, is at or above
+     * {@code level} (the widening is exact; a float at or above {@code level} is at or above the least such). NaN for NaN.
+     */
+    static float floatLevel(double level) {
+        float f = (float) level;
+        return f < level ? Math.nextUp(f) : f;
+    }
+
+    /**
+     * Marks the voxels at or above {@code follow} HU in {@code metal} (all false on entry: a new array) and returns the greatest
+     * value among them, one pass over the scan (26 million voxels at 512 × 512 × 100) with the slices side by side: on the calling
+     * thread alone it left the second core idle (docs/needles.md, twenty-eighth round, branch {@code needlespeed7}). Each slice's
+     * greatest value is taken by a comparison (the first of the greatest, as one pass over the scan takes it; not the float
+     * {@code Math.max}, which keeps NaN and −0 apart at a cost per voxel: the scan's values are finite) and the slices' in slice
+     * order; {@code sliceVoxels} is the voxels of one slice, {@code hu.length} a whole number of slices.
+     *
+     * <p>Every marked voxel lies above every other, so where any is marked their greatest is the scan's, the one pass's bit
+     * for bit; where none is, −{@link Float#MAX_VALUE} (the clip level, the only reader, then finds no clipped metal either
+     * way). A voxel is compared with the least float at or above {@code follow} ({@link #floatLevel}), which marks the very
+     * voxels the comparison in double does, and only a marked voxel is written and weighed for the greatest: per voxel a load
+     * and a comparison, where the one pass converted, compared, stored and compared again (docs/needles.md, thirty-first round,
+     * branch {@code needlespeed15}).
      */
     static float metalMarked(float[] hu, boolean[] metal, double follow, int sliceVoxels) {
         int slices = hu.length / sliceVoxels;
         float[] sliceMax = new float[slices];
+        float level = floatLevel(follow);
         IntStream.range(0, slices).parallel().forEach(k -> {
             float max = -Float.MAX_VALUE;
             for (int v = k * sliceVoxels, end = v + sliceVoxels; v < end; v++) {
                 float h = hu[v];
-                metal[v] = h >= follow;
-                if (h > max) {
-                    max = h;
+                if (h >= level) {
+                    metal[v] = true;
+                    if (h > max) {
+                        max = h;
+                    }
                 }
             }
             sliceMax[k] = max;

@@ -57,6 +57,34 @@ class NeedleFinderParallelStagesTest {
         }
     }
 
+    /**
+     * The threshold in float (thirty-first round, branch {@code needlespeed15}): the marks and the greatest value the one pass's at
+     * levels no float holds (1320.3 and 1319.99999999 HU, between two floats; a float level itself, where the equal voxel is
+     * marked) with the voxels one float either side of and at the level, and where no voxel is marked: no marks and
+     * −{@link Float#MAX_VALUE} (the clip level then finds no clipped metal, as from the scan's greatest value). Tolerance 0.
+     * The marks and the greatest value where any voxel is marked pass before the change too; the unmarked scan's value is new.
+     */
+    @Test
+    void theFloatThresholdMarksTheVoxelsTheDoubleComparisonDoes() {
+        int sliceVoxels = 16;
+        for (double follow : new double[] {1320.3, 1319.99999999, 1320.0, Math.nextUp((double) 1320.0f), -0.5}) {
+            float below = (float) follow;
+            float[] near = {Math.nextDown(below), below, Math.nextUp(below), Math.nextUp(Math.nextUp(below))};
+            float[] hu = new float[3 * sliceVoxels];
+            for (int v = 0; v < hu.length; v++) {
+                hu[v] = v % 5 == 4 ? -1000 : near[v % 5];
+            }
+            check(hu, follow, sliceVoxels);
+            assertThat(NeedleFinder.floatLevel(follow) >= follow).as("level for %s", follow).isTrue();
+            assertThat((double) Math.nextDown(NeedleFinder.floatLevel(follow)) < follow).as("least level for %s", follow).isTrue();
+        }
+        float[] soft = new float[2 * sliceVoxels];
+        java.util.Arrays.fill(soft, 900);
+        boolean[] metal = new boolean[soft.length];
+        assertThat(NeedleFinder.metalMarked(soft, metal, 1320, sliceVoxels)).isEqualTo(-Float.MAX_VALUE);
+        assertThat(metal).containsOnly(false);
+    }
+
     private static void check(float[] hu, double follow, int sliceVoxels) {
         boolean[] expectedMetal = new boolean[hu.length];
         float expected = serialPass(hu, expectedMetal, follow);
