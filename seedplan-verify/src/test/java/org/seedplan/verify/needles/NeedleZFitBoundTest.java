@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The z fit's misfit summed with a lower bound first ({@link NeedleZFit.Misfit#at(double[], double[], double[], double[], double)}):
  * wherever the misfit is at most the bound it is the very number one pass over the voxels gives (compared bit for bit, no
- * tolerance: the finder's answers must not move), and wherever it is above, so is the answer. The voxels are drawn about a line
- * of steel in 5 mm box slices, 12-bit clip, with noise, streaks and a seed's bright voxels, so that the terms range from
- * hundredths (tissue) to tens (a line off the steel).
+ * tolerance: the finder's answers must not move), and wherever it is above, so is the answer, on voxels drawn about a line of
+ * steel ({@link SteelLineVoxels}).
  */
 class NeedleZFitBoundTest {
 
@@ -29,31 +28,9 @@ class NeedleZFitBoundTest {
 
     @Test
     void whereTheMisfitIsWithinTheBoundItIsTheOnePassSumBitForBit() {
-        SplittableRandom rnd = new SplittableRandom(2026);
         int n = 1200;
-        double a = 3;
-        double span = 80;
-        double[] tv = new double[n];
-        double[] zv = new double[n];
-        double[] inPlane = new double[n];
-        double[] value = new double[n];
-        double[] tissue = new double[n];
-        double sxy = 0.55;
-        double[] table = new double[1100];
-        for (int q = 0; q < table.length; q++) {
-            table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, 5, 0.32);
-        }
-        for (int q = 0; q < n; q++) {
-            tv[q] = a + rnd.nextDouble() * span;
-            double d = rnd.nextDouble(-2.2, 2.2);
-            zv[q] = -5 + 5 * rnd.nextInt(-1, 2);
-            inPlane[q] = Math.exp(-d * d / (2 * sxy * sxy)) / (Math.sqrt(2 * Math.PI) * sxy);
-            tissue[q] = 40 + rnd.nextGaussian() * 5;
-            double line = -6.2 + 1.5 * (tv[q] - a) / span;
-            double steel = inPlane[q] * NeedleEndFit.sliceProfile(zv[q] - line, 5, 0.32) * 3000;
-            value[q] = Math.min(3071, tissue[q] + steel + rnd.nextGaussian() * 25 + (rnd.nextInt(40) == 0 ? 900 : 0));
-        }
-        NeedleZFit.Misfit misfit = new NeedleZFit.Misfit(tv, zv, inPlane, value, tissue, table, 3071, a, span, -5, -5);
+        NeedleZFit.Misfit misfit = SteelLineVoxels.drawn(n, -1.2, 0.3, 3000, 25, 2026).misfit();
+        SplittableRandom rnd = new SplittableRandom(2027);
         int within = 0;
         int beyond = 0;
         for (int trial = 0; trial < 120; trial++) {

@@ -18,66 +18,35 @@ import org.seedplan.geometry.Volume;
  * computation it replaces, kept here as it was at the start commit ({@link #startCommitAt}: the voxels read through
  * {@code nearFirst}, each term by {@code Math.log1p}), bit for bit (no tolerance: the finder's answers must not move): every
  * value within the bound the same number, every value above it above it, and the simplexes the fit and the interval run from
- * the same starts the same points; and the z fit's side tasks on kept threads. The voxels are drawn about a line of steel in 5 mm box slices,
- * 12-bit clip, with noise, a varying tissue level and a seed's bright voxels (terms from hundredths to tens), the line's ends
- * 0-2.4 mm off the slice centre.
+ * the same starts the same points; and the z fit's side tasks on kept threads. The voxels are drawn about a line of steel
+ * ({@link SteelLineVoxels}), the line's ends 0–2.4 mm off the slice centre.
  */
 class NeedleZFitLowerPassTest {
 
     private static final double C2 = NeedleEndFit.ROBUST_HU * NeedleEndFit.ROBUST_HU;
-    private static final double A = 3;
-    private static final double SPAN = 80;
 
-    /** The drawn voxels {tv, zv, inPlane, value, tissue} and the profile's table. */
-    private record Drawn(double[] tv, double[] zv, double[] inPlane, double[] value, double[] tissue, double[] table) {
-        NeedleZFit.Misfit misfit() {
-            return new NeedleZFit.Misfit(tv, zv, inPlane, value, tissue, table, 3071, A, SPAN, -5, -5);
-        }
-
-        int[] nearFirst() {
-            return java.util.stream.IntStream.range(0, tv.length).boxed()
-                    .sorted((p, q) -> Double.compare(inPlane[q], inPlane[p])).mapToInt(Integer::intValue).toArray();
-        }
+    private static SteelLineVoxels drawn(double za, double zb, long seed) {
+        return SteelLineVoxels.drawn(1500, za, zb, 6000, 20, seed);
     }
 
-    private static Drawn drawn(double za, double zb, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int n = 1500;
-        double[] tv = new double[n];
-        double[] zv = new double[n];
-        double[] inPlane = new double[n];
-        double[] value = new double[n];
-        double[] tissue = new double[n];
-        double sxy = 0.55;
-        double[] table = new double[1100];
-        for (int q = 0; q < table.length; q++) {
-            table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, 5, NeedleZFit.STEEL_SECTION_SIGMA_MM);
-        }
-        for (int q = 0; q < n; q++) {
-            tv[q] = A + rnd.nextDouble() * SPAN;
-            double d = rnd.nextDouble(-2.2, 2.2);
-            zv[q] = -5 + 5 * rnd.nextInt(-1, 2);
-            inPlane[q] = Math.exp(-d * d / (2 * sxy * sxy)) / (Math.sqrt(2 * Math.PI) * sxy);
-            tissue[q] = 40 + rnd.nextGaussian() * 5;
-            double line = -5 + za + (zb - za) * (tv[q] - A) / SPAN;
-            double steel = inPlane[q] * NeedleEndFit.sliceProfile(Math.abs(zv[q] - line), 5, NeedleZFit.STEEL_SECTION_SIGMA_MM) * 6000;
-            value[q] = Math.min(3071, tissue[q] + steel + rnd.nextGaussian() * 20 + (rnd.nextInt(40) == 0 ? 900 : 0));
-        }
-        return new Drawn(tv, zv, inPlane, value, tissue, table);
+    /** The voxels in the order the start commit's lower bound read them: the nearest the line across first. */
+    private static int[] nearFirst(SteelLineVoxels d) {
+        return java.util.stream.IntStream.range(0, d.tv().length).boxed()
+                .sorted((p, q) -> Double.compare(d.inPlane()[q], d.inPlane()[p])).mapToInt(Integer::intValue).toArray();
     }
 
     /** The start commit's {@code Misfit.at(x, rise, steel, ratio, bound)} with its lower term, as it was (mass fitted). */
-    private static double startCommitAt(Drawn d, int[] nearFirst, double[] x, double[] rise, double bound) {
+    private static double startCommitAt(SteelLineVoxels d, int[] nearFirst, double[] x, double[] rise, double bound) {
         double mass = Math.exp(x[0]);
         double sum = NeedleZFit.PRIOR_PER_MM2 * ((x[1] + 5) * (x[1] + 5) + (x[2] + 5) * (x[2] + 5));
         double lower = sum;
         double beyond = bound + 1e-9 * (Math.abs(bound) + 1);
-        double[] ratio = new double[d.tv.length];
-        for (int k = 0; k < d.tv.length; k++) {
+        double[] ratio = new double[d.tv().length];
+        for (int k = 0; k < d.tv().length; k++) {
             int q = nearFirst[k];
-            double s = startSteelAt(d.table, d.inPlane[q],
-                    d.zv[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (d.tv[q] - A) / SPAN : rise[q])));
-            double r = Math.min(3071, d.tissue[q] + mass * s) - d.value[q];
+            double s = startSteelAt(d.table(), d.inPlane()[q],
+                    d.zv()[q] - (x[1] + (rise == null ? (x[2] - x[1]) * (d.tv()[q] - SteelLineVoxels.A) / SteelLineVoxels.SPAN : rise[q])));
+            double r = Math.min(3071, d.tissue()[q] + mass * s) - d.value()[q];
             double u = r * r / C2;
             ratio[q] = u;
             lower += u < 1 ? 2 * u / (2 + u) : Math.log(1 + u);
@@ -85,7 +54,7 @@ class NeedleZFitLowerPassTest {
                 return lower;
             }
         }
-        for (int q = 0; q < d.tv.length && sum <= bound; q++) {
+        for (int q = 0; q < d.tv().length && sum <= bound; q++) {
             sum += Math.log1p(ratio[q]);
         }
         return sum;
@@ -105,10 +74,10 @@ class NeedleZFitLowerPassTest {
         int within = 0;
         int above = 0;
         for (int e = 0; e < ENDS.length; e++) {
-            Drawn d = drawn(ENDS[e][0], ENDS[e][1], 5101 + e);
+            SteelLineVoxels d = drawn(ENDS[e][0], ENDS[e][1], 5101 + e);
             NeedleZFit.Misfit misfit = d.misfit();
-            int[] near = d.nearFirst();
-            int n = d.tv.length;
+            int[] near = nearFirst(d);
+            int n = d.tv().length;
             for (int trial = 0; trial < 60; trial++) {
                 double[] x = {Math.log(6000) + rnd.nextDouble(-0.6, 0.6), -5 + rnd.nextDouble(-2.5, 2.5), -5 + rnd.nextDouble(-2.5, 2.5)};
                 double full = misfit.of(x);
@@ -141,9 +110,9 @@ class NeedleZFitLowerPassTest {
     @Test
     void theSimplexesFindTheStartCommitsPoints() {
         for (int e = 0; e < ENDS.length; e++) {
-            Drawn d = drawn(ENDS[e][0], ENDS[e][1], 5201 + e);
+            SteelLineVoxels d = drawn(ENDS[e][0], ENDS[e][1], 5201 + e);
             NeedleZFit.Misfit misfit = d.misfit();
-            int[] near = d.nearFirst();
+            int[] near = nearFirst(d);
             NelderMead.Bounded before = (x, bound) -> startCommitAt(d, near, x, null, bound);
             for (double[] start : new double[][] {{Math.log(6000), -5, -5}, {Math.log(4000), -5 + ENDS[e][0], -5 + ENDS[e][1]}}) {
                 double[] was = NelderMead.minimise(before, start, new double[] {0.1, 0.1, 0.1}, 200, 1e-3);
