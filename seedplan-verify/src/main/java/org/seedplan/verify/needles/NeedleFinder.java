@@ -1424,7 +1424,7 @@ public final class NeedleFinder {
     }
 
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
-    private record Run(Vec3[] points, double[] weights, SpaceCurve curve) {
+    record Run(Vec3[] points, double[] weights, SpaceCurve curve) {
         double length() {
             double[] r = range(points, curve);
             return r[1] - r[0];
@@ -2355,7 +2355,7 @@ public final class NeedleFinder {
      * the shorter's ends near the longer's extension and at most {@value #MAX_JOIN_GAP_MM} mm apart (a needle in air or
      * between two thick slices can fall below the metal level over a short stretch). A seed (4.5 mm) is never joined.
      */
-    private static List<Run> joinCollinear(Volume ct, List<Run> runs, double sliceMm) {
+    static List<Run> joinCollinear(Volume ct, List<Run> runs, double sliceMm) {
         double tube = tubeMm(ct);
         List<Run> out = new ArrayList<>(runs);
         Map<Run, Run> forJoining = new IdentityHashMap<>();
@@ -2402,9 +2402,33 @@ public final class NeedleFinder {
      * tip 19.5 mm short, the needle a false one (without them 3.44°). 4217 needle 6: 5.29° and 2.61 mm across, without
      * needle 9's voxels 4.32° and 2.34 mm (thin). Only the tests read the cleaned run; a joined run keeps every voxel
      * (docs/needles.md, twenty-third round, branch {@code needlecross}).
+     * <p>
+     * "Nearer its own curve" is read from a curve that the crosser's voxels pull: where a steep needle's steel lies over
+     * 10–14 mm of a flat needle's run in one slice, the run's line passes through that steel and the crosser's voxels lie
+     * nearer it than the crosser's curve. So the run's voxels are judged again against the cleaned run's curve, up to
+     * {@value #CROSSER_PASSES} passes, until the number dropped stops changing. 4955 needle 6 (5 mm Gaussian slices, 1.2° out
+     * of the plane just under a slice boundary; needle 9 at 27.7° crossing its hub part's first 14 mm): one pass dropped 14 of
+     * the hub part's 147 voxels and left its tip end 1.5 mm across from the needle, the tip part's far end 2.76 mm across its
+     * extension against 2.5; the passes drop 25 and it reads 0.95 mm (docs/needles.md, thirty-second round, branch
+     * {@code needlefalse14}).
      */
     private static Run withoutCrossers(Run run, List<Run> runs, double tube) {
-        SpaceCurve own = run.curve();
+        Run cleaned = withoutCrossers(run, run.curve(), runs, tube);
+        for (int pass = 1; pass < CROSSER_PASSES && cleaned != run; pass++) {
+            Run again = withoutCrossers(run, cleaned.curve(), runs, tube);
+            if (again == run || again.points().length == cleaned.points().length) {
+                break;
+            }
+            cleaned = again;
+        }
+        return cleaned;
+    }
+
+    /** Most passes of {@link #withoutCrossers}, each judging the run's voxels against the curve the one before left. */
+    static final int CROSSER_PASSES = 4;
+
+    /** One pass of {@link #withoutCrossers}: the run's voxels nearer a crossing run's curve than {@code own} dropped. */
+    private static Run withoutCrossers(Run run, SpaceCurve own, List<Run> runs, double tube) {
         double[] range = range(run.points(), own);
         boolean[] drop = new boolean[run.points().length];
         int dropped = 0;
@@ -2756,8 +2780,12 @@ public final class NeedleFinder {
      * under the partial volume is 1000 HU lower) form a staircase. So the axes must agree within 5° in the axial plane
      * and within 5° plus that angle out of it, and the shorter piece's ends lie within 2.5 mm of the longer piece's
      * extension across it in the axial plane and within 2.5 mm or one slice spacing and 0.5 mm along z (a needle that
-     * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side) — or, for
-     * the needle's outer part in air lying in the next slice beyond the longer's end, within {@link #outerPartInAir}'s allowance.
+     * crosses from one thick slice to the next at a shallow angle shows as two pieces one slice apart, side by side), plus,
+     * for an end that lies beyond the longer's end along its axis, slice × d / L at a distance d beyond it — the longer's tilt
+     * out of the plane is known to a slice over its length L, so its extension's z to that over d ({@link #outerPartInAir}'s
+     * reading; 4955 needle 6's hub part, a two-slice staircase of 64.8 mm reading 5.4° against the needle's 1.2°, put its
+     * tip part's far end, 53.8 mm beyond it, 7.13 mm off along z against 5.5; allowed 9.66) — or, for the needle's outer
+     * part in air lying in the next slice beyond the longer's end, within {@link #outerPartInAir}'s allowance.
      * A shorter run with a strand of seeds' geometry beside the longer's end ({@link #strandBesideEnd}) whose voxels lie
      * {@value #PIECE_APART_MM} mm or more apart across from the longer's in the axial plane ({@link #apartInPlaneMm}) is no piece.
      */
@@ -2789,7 +2817,9 @@ public final class NeedleFinder {
             if (Math.hypot(o.x(), o.y()) > 2.5) {
                 return false;
             }
-            offAlongZ |= Math.abs(o.z()) > offsetZ;
+            double along = r.dot(ul);
+            double beyond = Math.max(0, Math.max(along - el[1].minus(el[0]).dot(ul), -along));
+            offAlongZ |= Math.abs(o.z()) > offsetZ + sliceMm * beyond / (rl[1] - rl[0]);
         }
         if (offAlongZ && !outerPartInAir(ct, longer, shorter, rl, rs, sliceMm)) {
             return false;
@@ -3418,7 +3448,7 @@ public final class NeedleFinder {
     }
 
     /** The curve fitted to the points: a line first, then a parabola when the run is long enough to show a bend (a cubic wags at the ends of runs quantised by thick slices). */
-    private static SpaceCurve refit(Vec3[] p, double[] w, Vec3 axisHint, int iteration) {
+    static SpaceCurve refit(Vec3[] p, double[] w, Vec3 axisHint, int iteration) {
         List<Vec3> pts = Arrays.asList(p);
         Vec3 sum = Vec3.ZERO;
         double total = 0;
