@@ -42,7 +42,7 @@ class NeedleFinderCrossedHubPartTest {
     @Test
     void aFlatNeedlesHubPartCrossedByASteepNeedleIsJoinedToItsTipPart() {
         // 4955's geometry drawn as voxel centres (exact, no noise): needle 6's tip part in the slice at -2.5, its hub part in the
-        // slices at -2.5 and -7.5 (it crosses z -5 at y -77.6) holding needle 9's voxels where that needle passes the slice at
+        // slices at -2.5 and -7.5 (it crosses z -5 at y -76.4) holding needle 9's voxels where that needle passes the slice at
         // -2.5 (y -67 ... -75.5), and needle 9's own run through every slice. The hub part and the tip part are one run after the
         // joining, needle 9's run the other. Now the tip part's far end reads 0.53 mm across the hub part's extension (bound 2.5)
         // and 5.46 mm off along z, 54.3 mm beyond its end (bound 9.73); its near end 0.20 mm and 1.40 mm. The start commit's
