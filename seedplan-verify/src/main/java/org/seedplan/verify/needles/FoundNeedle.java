@@ -20,7 +20,8 @@ import org.seedplan.geometry.Vec3;
  *                         lie inside the flat top of one slice's profile (a box profile) shows in no neighbouring slice, and
  *                         any place within that band explains the CT as well; where the needle's z was fitted from the slice
  *                         profile (shallow needles on such slices), at least the z range at the tip whose misfit lies within two
- *                         standard deviations of the fit's own residuals, and at least the slice the tip is seen in where that
+ *                         standard deviations of the fit's own residuals (the image's misfit, weighed with how much its residuals
+ *                         agree within the fit's 5 mm pieces, {@code NeedleZFit.Fitted.zHalfWidthAt}), and at least the slice the tip is seen in where that
  *                         fit explains the needle far worse than the scan's other needles and its tip half read alone places
  *                         the tip elsewhere (a run of two needles' steel) — and where it places it elsewhere by less than
  *                         the issue's 1 mm, at least as far as that tip half's own line and its interval reach; 0 on
