@@ -1239,7 +1239,7 @@ final class NeedleEndFit {
         for (int q = w.first; q < w.end; q++) {
             double predicted = Math.min(clipHu, tissue + model[voxel[q]]);
             double r = predicted - value[q];
-            sum += Math.log1p(r * r / c2);
+            sum += StrictLog1p.of(r * r / c2);
         }
         return sum;
     }

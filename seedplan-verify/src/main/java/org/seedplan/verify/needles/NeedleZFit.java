@@ -667,7 +667,7 @@ final class NeedleZFit {
             for (int q = 0; q < tv.length && sum <= bound; q++) {
                 double r = Math.min(clip, tissue[q] + mass * steelAt(table, inPlane[q],
                         zv[q] - (x[1] + (x[2] - x[1]) * (tv[q] - a) / span + bend * shape[q]))) - value[q];
-                sum += Math.log1p(r * r / C2);
+                sum += StrictLog1p.of(r * r / C2);
             }
             return sum;
         }

@@ -270,7 +270,7 @@ final class NeedleZPairing {
                     s += weight[j] * profileAt(table, dz[j] - shift);
                 }
                 double residual = Math.min(clip, tissue[q] + mass * s) - value[q];
-                sum += Math.log1p(residual * residual / c2);
+                sum += StrictLog1p.of(residual * residual / c2);
                 if (sum + penalty > bound) {
                     return sum + penalty;
                 }
@@ -287,7 +287,7 @@ final class NeedleZPairing {
             double sum = 0;
             for (int q = 0; q < context.length; q++) {
                 double residual = Math.min(clip, tissue[q] + mass * unshifted[q]) - value[q];
-                sum += Math.log1p(residual * residual / c2);
+                sum += StrictLog1p.of(residual * residual / c2);
                 if (sum > bound) {
                     return sum;
                 }

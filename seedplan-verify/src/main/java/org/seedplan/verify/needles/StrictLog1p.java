@@ -19,9 +19,11 @@ package org.seedplan.verify.needles;
  * {@code bench needles}: 403 in {@code StrictMath.log1p} against 1 103 Java samples; docs/needles.md, thirtieth round,
  * needlespeed12). Every step is one IEEE double operation in the C's order (Java's floating point is strict), so the result
  * is the same bits; {@code StrictLog1pTest} compares it with {@code Math.log1p} bit for bit over the doubles' whole range.
- * Used where the terms are summed in a loop of their own (the z fit's {@code NeedleZFit.Misfit.at}: 12 % less CPU per
- * evaluation timed alone); in loops that sum and test a bound per voxel it went with a loss (docs/needles.md, thirty-first
- * round, needlespeed14).
+ * Used for every misfit term ln(1 + r² / c²) of the needle finder: the z fit's ({@code NeedleZFit.Misfit.at}, {@code bentAt}),
+ * the z pairing's ({@code NeedleZPairing.Reading.misfit}, {@code massMisfit}) and the end fit's ({@code NeedleEndFit.misfit}).
+ * {@link #of} is the misfits' arguments' path alone, small enough for the JIT to inline into those loops; {@link #full} is the
+ * whole function (docs/needles.md, thirty-second round, needlespeed16: in a loop that sums and tests a bound per voxel,
+ * CPU per term about 25 ns by {@code Math.log1p}, 8 ns by {@link #full} called, 6 ns by {@link #of} inlined).
  *
  * <p>Method (fdlibm): 1 + x = 2^k (1 + f) with √2/2 &lt; 1 + f &lt; √2 (a correction c / u for the rounding of u = 1 + x
  * where k ≠ 0); with s = f / (2 + f), ln(1 + f) = 2s + 2/3 s³ + 2/5 s⁵ + … = 2s + s R(s²), R a degree-14 Remez polynomial
@@ -43,8 +45,54 @@ final class StrictLog1p {
     private StrictLog1p() {
     }
 
-    /** ln(1 + {@code x}), bit for bit {@link StrictMath#log1p}. */
+    /**
+     * ln(1 + {@code x}), bit for bit {@link StrictMath#log1p}: the misfits' arguments (r² / c², from 2⁻²⁹ below 2⁵³) by
+     * {@link #full}'s own steps for them, written out here without its other branches, so that the JIT inlines it into the
+     * misfits' loops ({@link #full} is 492 bytes of bytecode, beyond the 325 a hot call is inlined up to); every other x, and
+     * the rare 1 + x whose fraction's upper 20 bits are all 0 (hu = 0: x = 1, 3, 7, …), by {@link #full}.
+     */
     static double of(double x) {
+        int hx = high(x);
+        if (hx < 0x3e200000 || hx >= 0x43400000) { // x < 2^-29 (either sign, NaN's negative bits too), x >= 2^53, ∞, NaN
+            return full(x);
+        }
+        int k;
+        int hu;
+        double f;
+        double c;
+        if (hx < 0x3FDA827A) { // 2^-29 <= x < 0.41422: full's k = 0, f = x, hu = 1
+            k = 0;
+            hu = 1;
+            f = x;
+            c = 0;
+        } else { // 0.41422 <= x < 2^53: full's k != 0 branch, u = 1 + x
+            double u = 1.0 + x;
+            hu = high(u);
+            k = (hu >> 20) - 1023;
+            c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // the correction term
+            c /= u;
+            hu &= 0x000fffff;
+            if (hu < 0x6a09e) {
+                u = withHigh(u, hu | 0x3ff00000); // u normalised
+            } else {
+                k += 1;
+                u = withHigh(u, hu | 0x3fe00000); // u / 2 normalised
+                hu = (0x00100000 - hu) >> 2;
+            }
+            if (hu == 0) { // |f| < 2^-20: full's own branch
+                return full(x);
+            }
+            f = u - 1.0;
+        }
+        double hfsq = 0.5 * f * f;
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+        return k == 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f);
+    }
+
+    /** ln(1 + {@code x}), bit for bit {@link StrictMath#log1p}, for every x: fdlibm's {@code s_log1p.c} step by step. */
+    static double full(double x) {
         int hx = high(x);
         int ax = hx & 0x7fffffff;
         int k = 1;

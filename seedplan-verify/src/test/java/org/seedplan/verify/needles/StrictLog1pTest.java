@@ -2,6 +2,9 @@ package org.seedplan.verify.needles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +64,118 @@ class StrictLog1pTest {
         assertThat(StrictLog1p.of(Double.NaN)).isNaN();
     }
 
+    /**
+     * {@link StrictLog1p#of}'s own path (2⁻²⁹ ≤ x &lt; 2⁵³) at its edges: the high words where it starts and ends and where
+     * fdlibm's k = 0 branch gives way to the k ≠ 0 one (0x3e200000, 0x3FDA827A, 0x43400000), and x = 2ⁿ − 1, where 1 + x's
+     * upper fraction bits are all 0 (hu = 0, left to {@link StrictLog1p#full}), 64 ulps either side of each; both against
+     * {@code Math.log1p}, bit for bit.
+     */
+    @Test
+    void theMisfitsPathGivesStrictMathsBitsAtItsEdges() {
+        java.util.List<Double> edges = new java.util.ArrayList<>();
+        for (long high : new long[] {0x3e200000L, 0x3FDA827AL, 0x43400000L, 0x3ff6a09eL, 0x3fe6a09eL}) {
+            edges.add(Double.longBitsToDouble(high << 32));
+        }
+        for (int n = 1; n <= 54; n++) {
+            edges.add(Math.scalb(1.0, n) - 1);
+            edges.add(Math.scalb(1.0, n) * Math.sqrt(2) - 1);
+        }
+        for (double e : edges) {
+            double up = e;
+            double down = e;
+            for (int ulps = 0; ulps <= 64; ulps++) {
+                same(up);
+                same(down);
+                up = Math.nextUp(up);
+                down = Math.nextDown(down);
+            }
+        }
+    }
+
+    /**
+     * {@link StrictLog1p#of} is at most 325 bytes of bytecode, HotSpot's {@code FreqInlineSize} on x86-64 (a hot call's callee
+     * is inlined up to that size): so it is compiled into the misfits' loops instead of called once a voxel. The whole
+     * function, {@link StrictLog1p#full}, is 492 bytes; {@code of} was it before (needlespeed16). Read from the class file.
+     */
+    @Test
+    void theMisfitsPathIsSmallEnoughToInline() throws IOException {
+        assertThat(codeLength("of", "(D)D")).isLessThanOrEqualTo(325);
+        assertThat(codeLength("full", "(D)D")).isGreaterThan(325);
+    }
+
+    /** The bytes of code of {@link StrictLog1p}'s method {@code name} with {@code descriptor}, read from its class file. */
+    private static int codeLength(String name, String descriptor) throws IOException {
+        try (InputStream in = StrictLog1p.class.getResourceAsStream("StrictLog1p.class");
+             DataInputStream d = new DataInputStream(in)) {
+            d.readInt(); // magic
+            d.readUnsignedShort();
+            d.readUnsignedShort();
+            int count = d.readUnsignedShort();
+            String[] utf8 = new String[count];
+            for (int i = 1; i < count; i++) {
+                int tag = d.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = d.readUTF();
+                    case 3, 4 -> d.readInt();
+                    case 5, 6 -> {
+                        d.readLong();
+                        i++;
+                    }
+                    case 7, 8, 16, 19, 20 -> d.readUnsignedShort();
+                    case 9, 10, 11, 12, 17, 18 -> d.readInt();
+                    case 15 -> {
+                        d.readUnsignedByte();
+                        d.readUnsignedShort();
+                    }
+                    default -> throw new IOException("constant pool tag " + tag);
+                }
+            }
+            d.readUnsignedShort(); // access
+            d.readUnsignedShort(); // this
+            d.readUnsignedShort(); // super
+            d.skipNBytes(2L * d.readUnsignedShort()); // interfaces
+            int fields = d.readUnsignedShort();
+            for (int f = 0; f < fields; f++) {
+                d.skipNBytes(6);
+                skipAttributes(d);
+            }
+            int methods = d.readUnsignedShort();
+            for (int m = 0; m < methods; m++) {
+                d.readUnsignedShort();
+                String methodName = utf8[d.readUnsignedShort()];
+                String methodDescriptor = utf8[d.readUnsignedShort()];
+                int attributes = d.readUnsignedShort();
+                for (int a = 0; a < attributes; a++) {
+                    String attribute = utf8[d.readUnsignedShort()];
+                    int length = d.readInt();
+                    if (attribute.equals("Code") && methodName.equals(name) && methodDescriptor.equals(descriptor)) {
+                        d.readUnsignedShort(); // max stack
+                        d.readUnsignedShort(); // max locals
+                        return d.readInt();
+                    }
+                    d.skipNBytes(length);
+                }
+            }
+            throw new IOException("no method " + name + descriptor);
+        }
+    }
+
+    private static void skipAttributes(DataInputStream d) throws IOException {
+        int attributes = d.readUnsignedShort();
+        for (int a = 0; a < attributes; a++) {
+            d.readUnsignedShort();
+            d.skipNBytes(d.readInt() & 0xffffffffL);
+        }
+    }
+
+    /** {@link StrictLog1p#of} and {@link StrictLog1p#full} at x against {@code Math.log1p}, bit for bit. */
     private static void same(double x) {
         long expected = Double.doubleToLongBits(Math.log1p(x));
-        long got = Double.doubleToLongBits(StrictLog1p.of(x));
-        if (got != expected) {
-            assertThat(Double.toHexString(Double.longBitsToDouble(got))).as("log1p(%s) [%s]", x, Double.toHexString(x))
-                    .isEqualTo(Double.toHexString(Double.longBitsToDouble(expected)));
+        for (long got : new long[] {Double.doubleToLongBits(StrictLog1p.of(x)), Double.doubleToLongBits(StrictLog1p.full(x))}) {
+            if (got != expected) {
+                assertThat(Double.toHexString(Double.longBitsToDouble(got))).as("log1p(%s) [%s]", x, Double.toHexString(x))
+                        .isEqualTo(Double.toHexString(Double.longBitsToDouble(expected)));
+            }
         }
     }
 }
