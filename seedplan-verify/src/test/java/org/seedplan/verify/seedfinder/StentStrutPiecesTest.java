@@ -6,44 +6,45 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
-import org.seedplan.geometry.SegmentDistance;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
+import org.seedplan.verify.matching.MatchTally;
+import org.seedplan.verify.matching.SeedMatching;
 import org.seedplan.verify.scanner.Anatomy;
 import org.seedplan.verify.scanner.DenseObject;
 import org.seedplan.verify.scanner.HuScale;
 import org.seedplan.verify.scanner.PostOpScanner;
-import org.seedplan.verify.scanner.Primitive;
 import org.seedplan.verify.scanner.ScannerModel;
+import org.seedplan.verify.scanner.SimulatedPostOpScan;
 import org.seedplan.verify.scanner.SliceProfile;
 
 /**
- * A stent's struts on clipped 2.5 mm box slices: where struts cross, a piece of 4–5 voxels (under half a seed's) stands alone above
- * the threshold, peaks 0.66–0.75 of the way from the background to the metal level and, on the clipped scale, holds 0.7–0.9 of a
- * seed's (clipped) metal; the one-seed fit explains it under 0.6 and it was counted as a seed with confidence 0 (all-implant 3406,
- * 3506, 3606, 3706, each at the same places of the stent; docs/seed-finder.md, thirty-second round, seedstent14). It is now other
- * metal: at the low level it joins the struts reaching round the stent, farther than a seed's image, and no seed's marker stays so
- * far under the metal level. The stent lies as the all-implant scans' does, on their grid (200 × 200 pixels of 0.8 mm, 29 slices),
- * with twelve seeds in the liver to learn the seed's image from.
+ * A stent's struts on clipped 2.5 mm box slices: where a bridge joins the apices of two rings, a piece of 4–5 voxels (under half a
+ * seed's) stands alone above the threshold, peaks 0.65–0.75 of the way from the background to the metal level and, on the clipped
+ * scale, holds 0.7–0.9 of a seed's (clipped) metal; the one-seed fit explains it under 0.6 and it was counted as a seed with
+ * confidence 0 (all-implant 3406, 3506, 3606, 3706, at the same places of the stent; docs/seed-finder.md, thirty-second round,
+ * seedstent14). It is now other metal: at the low level it joins the struts reaching round the stent, farther than a seed's image, and
+ * on thin slices no seed's marker stays so far under the metal level. The keep side: rendered scenes (the bench's
+ * {@code PostOpScanner}, the all-implant grid and stent pose, twelve seeds in the liver to learn from) with a seed beside the stent.
  */
 class StentStrutPiecesTest {
 
     private static final Vec3 STENT_AXIS = new Vec3(0.1, 0.2, 1);
 
     @Test
-    void piecesOfAStentsStrutsOnClippedBoxSlicesAreNotSeeds() {
-        Grid grid = grid(2.5);
-        Vec3 origin = Anatomy.centre(grid);
-        DenseObject stent = DenseObject.stent(origin.plus(new Vec3(6, 10, 0)), STENT_AXIS, 36, 10);
-        List<DenseObject> objects = implant(origin);
-        objects.add(stent);
-        Volume ct = new PostOpScanner(model(SliceProfile.BOX)).scan(grid, objects, 3706L * 7919 + 13);
-        SeedFinding f = new SeedFinder().find(ct);
-        // The twelve seeds, none on the stent: a seed counted on the struts lies within a strut's width of their metal; the match gate
-        // (2.5 mm) is the tolerance, the distance at which the bench would count a found seed as a true one.
-        assertThat(f.seeds()).as("seeds found").hasSize(12);
-        assertThat(f.seeds().stream().mapToDouble(s -> toMetalMm(stent, s.centreMm())).min().orElseThrow())
-                .as("nearest found seed to the stent's struts, mm").isGreaterThan(IndependentScanMatrix.MATCH_GATE_MM);
+    void piecesAtAStentsBridgeOnClippedBoxSlicesAreNotSeeds() {
+        // The bench's 2.5 mm box 12-bit cell of the all-implant sets (seen): 3406 and 3606 each counted the bridge piece (A) as a seed,
+        // 3706 it and B; the seed beside the stent and a strut counted two (3706) is not this rule's. A false seed is on the stent where
+        // the struts' metal lies within the match gate (2.5 mm, the bench's tolerance for a found seed to be a true one) of it.
+        for (long scan : new long[] {3406, 3606, 3706}) {
+            SimulatedPostOpScan s = IndependentScanMatrix.allImplants(scan, 6);
+            SeedFinding f = new SeedFinder().find(s.ct());
+            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+            List<FoundSeed> onStent = m.extraFound().stream().map(i -> f.seeds().get(i))
+                    .filter(x -> OtherMetalScansRun.cause(s, x.centreMm()).equals("stent")).toList();
+            assertThat(onStent).as("%d: false seeds on the stent alone in their objects", scan).noneMatch(x -> x.seedsInBlob() == 1);
+            assertThat(m.matches()).as("%d: seeds found", scan).hasSize(58);
+        }
     }
 
     @Test
@@ -94,15 +95,6 @@ class StentStrutPiecesTest {
 
     private static ScannerModel model(SliceProfile profile) {
         return ScannerModel.typical(profile, HuScale.CLIPPED_12_BIT).withHardening(ScannerModel.Hardening.BANDS_BETWEEN);
-    }
-
-    /** Distance from a point to the stent's metal (its struts' surfaces), mm. */
-    private static double toMetalMm(DenseObject stent, Vec3 p) {
-        double d = Double.POSITIVE_INFINITY;
-        for (Primitive q : stent.primitives()) {
-            d = Math.min(d, SegmentDistance.between(p, p, q.a(), q.b()) - q.outerRadiusMm());
-        }
-        return d;
     }
 
     /** Twelve seeds in the liver, 8 mm apart in-plane, for the finder to learn the seed's image and metal from. */
