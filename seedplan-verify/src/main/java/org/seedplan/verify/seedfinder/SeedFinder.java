@@ -266,6 +266,15 @@ public final class SeedFinder {
      */
     static final double FAINT_REACH_MM = 8;
     /**
+     * Share of the way from the background to the metal level under which an object counted as one seed on slices under
+     * {@link #THICK_SLICE_MM}, standing alone, fitted badly and joined at the low level to metal reaching past {@link #FAINT_REACH_MM},
+     * is a piece of a stent's struts ({@link #strutPiece}): on the seen all-implant scans and scenes (2.5 mm box) a stent's bridge
+     * with the two rings' apices it joins rises 0.65–0.75 of the way, a seed touching or beside the stent to the metal level (1.0 on
+     * 12-bit scans, more unclipped). Thick slices are not asked: there a flat seed's marker is averaged through the slice (draw
+     * 2072's head seed, 5 mm: 0.85) (docs/seed-finder.md, thirty-second round, seedstent14).
+     */
+    static final double STRUT_PEAK_SHARE = 0.875;
+    /**
      * On an extended scale, the share of the single seeds' median peak a piece split off an object shaped as a wire must reach to be
      * a seed's marker, not the wire's own metal: the bench's steel wire peaks at 0.59–0.66 of it, a seed beside a stent whose struts
      * read as a wire at 1.33 (docs/seed-finder.md, seventeenth round).
@@ -1131,6 +1140,8 @@ public final class SeedFinder {
             boolean nearBone = faintPoor && besideBone(g, labels, bc.blob, boneLabels);
             boolean joined = faintPoor && !nearBone && lowLevelReachMm(g, hu, bc.blob, lowHu, FAINT_REACH_MM) > FAINT_REACH_MM;
             boolean alone = faintPoor && !nearBone && !joined;
+            boolean strutPiece = strutPiece(g, profileMm, hu, ct.hu(), bc, admittedFaint.contains(bc.blob) || splitOff.contains(bc.blob),
+                    background, metal, lowHu);
             if (bc.contentSeeds / bc.chosen < MIN_CONTENT_SHARE
                     || (bc.explained() < MIN_EXPLAINED && bc.contentSeeds / bc.chosen < MIN_CONTENT_PER_SEED)
                     || (extended && !alone && bc.explained() < MIN_EXPLAINED && peak(bc.blob, ct.hu()) < LIGHT_METAL_PEAK_SHARE * seedPeak)) {
@@ -1141,7 +1152,7 @@ public final class SeedFinder {
                 }
             } else if (nearBone) {
                 rejected.add(reject(g, bc.blob, RejectedObject.Reason.BONE_OR_CALCIFICATION));
-            } else if (joined) {
+            } else if (joined || strutPiece) {
                 rejected.add(otherMetal(g, bc.blob, null, otherMetal));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
                     && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
@@ -1494,6 +1505,24 @@ public final class SeedFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an object counted as one seed is a piece of a stent's struts: on slices under {@value #THICK_SLICE_MM} mm, standing
+     * alone at the threshold (not admitted faint, not split off a larger object: {@code faintOrSplit} false), fitted badly (explained
+     * under {@value #MIN_EXPLAINED}), its densest voxel (unclipped) under {@value #STRUT_PEAK_SHARE} of the way from the background to
+     * the metal level a seed's marker reaches, and joined at the low level to voxels reaching more than {@value #FAINT_REACH_MM} mm
+     * in-plane from its centre, as the seventeenth round's faint crossing is. Where a stent's bridge joins the apices of two rings,
+     * three or four struts' metal lies within about 1.5 mm; on a clipped scale it holds 0.7–0.9 of a seed's clipped metal and was
+     * counted as a seed with confidence 0 (docs/seed-finder.md, thirty-second round, seedstent14).
+     */
+    private static boolean strutPiece(Grid g, double profileMm, float[] hu, float[] rawHu, BlobCount bc, boolean faintOrSplit,
+            double background, double metal, double lowHu) {
+        if (faintOrSplit || bc.chosen != 1 || !(bc.explained() < MIN_EXPLAINED)) {
+            return false;
+        }
+        return profileMm < THICK_SLICE_MM && peak(bc.blob, rawHu) < background + STRUT_PEAK_SHARE * (metal - background)
+                && lowLevelReachMm(g, hu, bc.blob, lowHu, FAINT_REACH_MM) > FAINT_REACH_MM;
     }
 
     /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
