@@ -988,7 +988,13 @@ public final class SeedFinder {
             // It decides where the fits barely separate the counts.
             double[] metalBySlice = countedExcessBySlice(g, contentHu, labels, b, background, contentTop, lowHu, extended,
                     splitOff.contains(b));
-            double seeds = Arrays.stream(metalBySlice).sum() / seedContent;
+            double read = Arrays.stream(metalBySlice).sum() / seedContent;
+            // A core split off bone: the voxels under the threshold touching the bone's object are the cortex's blur as much as the
+            // seed's tail, and read against soft tissue they count 0.1-0.7 of a seed's metal more; the count is asked of the metal
+            // off the bone (docs/seed-finder.md, thirty-second round, seedbone14). The reading that judges the object as metal
+            // (bc.contentSeeds) stays the whole one.
+            double seeds = splitOff.contains(b) ? excessOffBone(g, contentHu, labels, b, background, contentTop, lowHu) / seedContent
+                    : read;
             int byContent = Math.max(1, Math.min(nMax, (int) Math.round(seeds)));
             if (extended && byContent < bc.chosen && Math.abs(seeds - byContent) <= UNCLIPPED_CONTENT_TOLERANCE) {
                 // Read unclipped, the content of n seeds is n seeds' to within a tenth or two: fewer seeds than the fit
@@ -1120,7 +1126,7 @@ public final class SeedFinder {
             while (splitOff.contains(b) && bc.chosen > 1 && !centresInObject(g, labels, b, bc.fit(bc.chosen).seeds())) {
                 bc.chosen--;
             }
-            bc.contentSeeds = seeds;
+            bc.contentSeeds = read;
             if (bc.chosen == 2 && bc.pairFromOneSeed) {
                 pairsFromOneSeed.accept(bc.centre(), bc.pairGain / learned.singleSeedEnergy);
             }
@@ -2617,6 +2623,45 @@ public final class SeedFinder {
                                          boolean unclipped, boolean splitOffBone) {
         return excessBySlice(g, hu, labels, b, background, metal, lowHu,
                 unclipped && !splitOffBone && darkenedByBands(g, hu, b, background, lowHu));
+    }
+
+    /**
+     * The metal of a core split off a larger object at the peak level (a seed touching bone), HU·mm³, as {@link #excess} reads it but
+     * without the voxels under the threshold that touch the larger object's voxels (26-neighbours labelled
+     * {@link ImageFitter#EXCLUDED}): there the cortex's partial volume stands in the seed's tail, and read against soft tissue it adds
+     * 0.1-0.7 of a seed's metal to the core (docs/seed-finder.md, thirty-second round, seedbone14). The core's own voxels and its tail
+     * away from the bone count as {@link #excess} counts them.
+     */
+    static double excessOffBone(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu) {
+        int own = labels[b.voxels[0]];
+        double local = localBackground(g, hu, b, background);
+        double low = local + (lowHu - background);
+        double sum = 0;
+        for (int k = Math.max(0, b.k0 - 1); k <= Math.min(g.nz() - 1, b.k1 + 1); k++) {
+            for (int j = Math.max(0, b.j0 - 1); j <= Math.min(g.ny() - 1, b.j1 + 1); j++) {
+                for (int i = Math.max(0, b.i0 - 1); i <= Math.min(g.nx() - 1, b.i1 + 1); i++) {
+                    int v = g.index(i, j, k);
+                    if (hu[v] > low && (labels[v] == own || (labels[v] == 0 && !touchesExcluded(g, labels, i, j, k)))) {
+                        sum += Math.min(hu[v], metal) - local;
+                    }
+                }
+            }
+        }
+        return sum * g.dxMm() * g.dyMm() * g.dzMm();
+    }
+
+    /** Whether a voxel's 26-neighbourhood holds a voxel labelled {@link ImageFitter#EXCLUDED} (a large object's, split again). */
+    private static boolean touchesExcluded(Grid g, int[] labels, int i, int j, int k) {
+        for (int c = Math.max(0, k - 1); c <= Math.min(g.nz() - 1, k + 1); c++) {
+            for (int b = Math.max(0, j - 1); b <= Math.min(g.ny() - 1, j + 1); b++) {
+                for (int a = Math.max(0, i - 1); a <= Math.min(g.nx() - 1, i + 1); a++) {
+                    if (labels[g.index(a, b, c)] == ImageFitter.EXCLUDED) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static double[] excessBySlice(Grid g, float[] hu, int[] labels, Blob b, double background, double metal, double lowHu,

@@ -48,8 +48,10 @@ class ClumpsUnderTheClipOnThickSlicesTest {
     void threesFittedWideAreStillLoweredByTheMetal() {
         // The nearest objects the metal lowers rightly from three to two on the seen 5 mm 12-bit scans, left to it: 14716 (Gaussian: a
         // seed touching bone fitted as three 3.79 mm apart, 0.79 mm over the bar), 16412 (box: an end-to-end pair, 5.79 mm, and a
-        // needle seed's object, 7.94 mm) and 12812 (box: an end-to-end pair, 5.86 mm). Found and false as at the start commit.
-        long[][] expected = {{14716, 58, 2}, {16412, 58, 0}, {12812, 57, 0}};
+        // needle seed's object, 7.94 mm) and 12812 (box: an end-to-end pair, 5.86 mm). Found and false as at the start commit, but
+        // 14716's seed touching bone, lowered to two by the metal, is counted once since the thirty-second round (seedbone14: the
+        // metal of a core split off bone read without its tail touching the bone), one false seed fewer.
+        long[][] expected = {{14716, 58, 1}, {16412, 58, 0}, {12812, 57, 0}};
         for (long[] e : expected) {
             int n = (int) (e[0] % 100);
             SimulatedPostOpScan s = IndependentScanMatrix.scan(e[0], n);
