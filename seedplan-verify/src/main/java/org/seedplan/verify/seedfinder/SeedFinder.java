@@ -1886,7 +1886,7 @@ public final class SeedFinder {
      * side-by-side pairs the image reads as three read 0.52-0.60 a seed and are fitted as close: a pair's fit of three lays its third
      * seed over a seed of the pair, the closest two of the three within half a diameter across their axis (0.01-0.39 mm on the 14
      * pairs of 348 seen thin 12-bit scans), which two capsules side by side cannot be, while the lost clumps' three keep 0.55-0.63 mm
-     * apart. {@link BlobCount#pairExplainsThird} is still asked of the three kept; it takes 12 of those 14 pairs back to two by
+     * apart. {@link BlobCount#pairExplainsThird} is still asked of the three kept; it takes 11 of those 14 pairs back to two by
      * itself (docs/seed-finder.md, thirty-second round, seedclump14).
      */
     private static boolean clumpUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm) {
