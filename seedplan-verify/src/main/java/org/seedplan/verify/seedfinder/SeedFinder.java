@@ -1908,19 +1908,46 @@ public final class SeedFinder {
     }
 
     /**
-     * Whether an object the image counts three and its clipped metal two is a clump of three on thick slices: on a clipped scan with
-     * slices of {@value #THICK_SLICE_MM} mm or more, the image's three fitted seeds lie within {@link #CHAIN_CLUMP_SPREAD_MM} of each
-     * other, as a clump's do. Three parallel capsules 0.85 mm apart share one saturated core: the 12-bit clip hides the third seed's
-     * metal behind the other two's, so a clump on 5 mm 12-bit slices reads 1.56-1.79 seeds' metal, 0.52-0.60 a seed for three,
-     * under {@link #MIN_CONTENT_PER_SEED}, while the image, its three fitted within 0.7-1.8 mm, has already counted three by the
-     * further seed's bar. Then the metal does not lower the image's three. The objects the metal lowers rightly from three to two on
-     * the seen 5 mm 12-bit scans are fitted 3.79 mm apart and wider (seeds touching bone 3.79-4.41 mm, end-to-end pairs, needle seeds'
-     * and strands' objects, wire pieces: to 9.82 mm). Thin slices are not asked: there right pairs the image read as three sit at
-     * 0.52-0.54 a seed, fitted close (twenty-fifth round) (docs/seed-finder.md, thirty-first round, seedclump13).
+     * Whether an object the image counts three and its clipped metal two is a clump of three: on a clipped scan the image's three
+     * fitted seeds lie within {@link #CHAIN_CLUMP_SPREAD_MM} of each other, as a clump's do, and on slices under
+     * {@value #THICK_SLICE_MM} mm also side by side, every two of them {@link #PAIR_FROM_ONE_APART_MIN_MM} to
+     * {@link #BUNDLE_APART_MM} mm apart across their mean axis. Three parallel capsules 0.85 mm apart share one saturated core: the
+     * 12-bit clip hides the third seed's metal behind the other two's, so a clump on 5 mm 12-bit slices reads 1.56-1.79 seeds' metal,
+     * 0.52-0.60 a seed for three, under {@link #MIN_CONTENT_PER_SEED}, while the image, its three fitted within 0.7-1.8 mm, has
+     * already counted three by the further seed's bar. Then the metal does not lower the image's three. The objects the metal lowers
+     * rightly from three to two on the seen 5 mm 12-bit scans are fitted 3.79 mm apart and wider (seeds touching bone 3.79-4.41 mm,
+     * end-to-end pairs, needle seeds' and strands' objects, wire pieces: to 9.82 mm) (docs/seed-finder.md, thirty-first round,
+     * seedclump13). On 2.5 mm 12-bit slices clumps read 0.55-0.56 a seed the same way (19208, 19310, 17626 lost), but there
+     * side-by-side pairs the image reads as three read 0.52-0.60 a seed and are fitted as close: a pair's fit of three lays its third
+     * seed over a seed of the pair, the closest two of the three within half a diameter across their axis (0.01-0.39 mm on the 14
+     * pairs of 348 seen thin 12-bit scans), which two capsules side by side cannot be, while the lost clumps' three keep 0.55-0.63 mm
+     * apart. {@link BlobCount#pairExplainsThird} is still asked of the three kept; it takes 11 of those 14 pairs back to two by
+     * itself (docs/seed-finder.md, thirty-second round, seedclump14).
      */
     private static boolean clumpUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm) {
-        return plateau != null && profileMm >= THICK_SLICE_MM && bc.chosen == 3 && byContent == 2
-                && spreadMm(bc.fit(3).seeds()) <= CHAIN_CLUMP_SPREAD_MM;
+        if (plateau == null || bc.chosen != 3 || byContent != 2 || spreadMm(bc.fit(3).seeds()) > CHAIN_CLUMP_SPREAD_MM) {
+            return false;
+        }
+        SeedImageModel.Placed[] three = bc.fit(3).seeds();
+        return profileMm >= THICK_SLICE_MM
+                || closestAcross(three) >= PAIR_FROM_ONE_APART_MIN_MM && BlobCount.apartAcross(three) <= BUNDLE_APART_MM;
+    }
+
+    /** The smallest distance between two of the seeds' centres across their mean axis, mm. */
+    static double closestAcross(SeedImageModel.Placed[] seeds) {
+        Vec3 mean = Vec3.ZERO;
+        for (SeedImageModel.Placed p : seeds) {
+            mean = mean.plus(p.axis.times(p.axis.dot(seeds[0].axis) >= 0 ? 1 : -1));
+        }
+        Vec3 u = mean.normalized();
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < seeds.length; i++) {
+            for (int j = i + 1; j < seeds.length; j++) {
+                Vec3 d = seeds[i].centreMm.minus(seeds[j].centreMm);
+                least = Math.min(least, d.minus(u.times(d.dot(u))).norm());
+            }
+        }
+        return least;
     }
 
     /**
