@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
@@ -52,19 +53,12 @@ class StentStrutPiecesTest {
         // The nearest case the rule must leave alone: on 5 mm triangle 12-bit slices the seed 2 mm beside the stent's wall (as the
         // bench lays it) joins the struts at the low level (reaching 15–16 mm) and its one-seed fit explains it under 0.6 on the seen
         // all-implant scans; its marker reaches the metal level.
-        Grid grid = grid(5);
-        Vec3 origin = Anatomy.centre(grid);
         Vec3 u = STENT_AXIS.normalized();
-        DenseObject stent = DenseObject.stent(origin.plus(new Vec3(6, 10, 0)), STENT_AXIS, 36, 10);
-        Vec3 beside = stent.centreMm().plus(u.times(-4)).plus(new Vec3(1, 0, -0.1).normalized().times(5 + 0.1 + 2 + 0.4));
-        List<DenseObject> objects = implant(origin);
-        objects.add(stent);
-        objects.add(DenseObject.seed(beside, u));
-        Volume ct = new PostOpScanner(model(SliceProfile.TRIANGLE)).scan(grid, objects, 3714L * 7919 + 13);
-        SeedFinding f = new SeedFinder().find(ct);
-        assertThat(f.seeds().stream().mapToDouble(s -> s.centreMm().minus(beside).norm()).min().orElseThrow())
-                .as("the seed beside the stent, nearest found seed's distance, mm").isLessThan(IndependentScanMatrix.MATCH_GATE_MM);
-        assertThat(f.seeds()).as("seeds found").hasSize(13);
+        Scene s = sceneWithSeedAt(5, stent -> stent.centreMm().plus(u.times(-4))
+                .plus(new Vec3(1, 0, -0.1).normalized().times(5 + 0.1 + 2 + 0.4)), 3714L * 7919 + 13);
+        assertThat(s.nearestFoundMm()).as("the seed beside the stent, nearest found seed's distance, mm")
+                .isLessThan(IndependentScanMatrix.MATCH_GATE_MM);
+        assertThat(s.finding().seeds()).as("seeds found").hasSize(13);
     }
 
     @Test
@@ -72,19 +66,34 @@ class StentStrutPiecesTest {
         // The nearest case on thin slices: a seed 0.25 mm from the stent's wall on 2.5 mm triangle 12-bit slices merges with the struts
         // (an object of 25-30 voxels in the seen scenes 2071, 2072), its one-seed fit explains it under 0.6 and at the low level it
         // joins the stent; its marker reaches the metal level (1.0 of the way), the struts' pieces 0.66-0.75.
-        Grid grid = grid(2.5);
-        Vec3 origin = Anatomy.centre(grid);
         Vec3 u = STENT_AXIS.normalized();
-        DenseObject stent = DenseObject.stent(origin.plus(new Vec3(6, 10, 0)), STENT_AXIS, 36, 10);
         Vec3 side = u.cross(Vec3.UNIT_Z).normalized();
-        Vec3 touching = stent.centreMm().plus(u.times(9.2)).plus(side.times(5 + 0.15 + 0.25 + 0.4));
+        Scene s = sceneWithSeedAt(2.5, stent -> stent.centreMm().plus(u.times(9.2)).plus(side.times(5 + 0.15 + 0.25 + 0.4)), 2071L + 3);
+        assertThat(s.nearestFoundMm()).as("the seed touching the stent, nearest found seed's distance, mm")
+                .isLessThan(IndependentScanMatrix.MATCH_GATE_MM);
+    }
+
+    /** A rendered scene's one seed placed by the stent, and what the finder found. */
+    private record Scene(Vec3 seed, SeedFinding finding) {
+        double nearestFoundMm() {
+            return finding.seeds().stream().mapToDouble(x -> x.centreMm().minus(seed).norm()).min().orElseThrow();
+        }
+    }
+
+    /**
+     * The implant, the stent at the all-implant sets' pose and one seed along the stent's axis at {@code place(stent)}, on triangle
+     * 12-bit slices of {@code sliceMm}, rendered with noise draw {@code noise} and found.
+     */
+    private static Scene sceneWithSeedAt(double sliceMm, Function<DenseObject, Vec3> place, long noise) {
+        Grid grid = grid(sliceMm);
+        Vec3 origin = Anatomy.centre(grid);
+        DenseObject stent = DenseObject.stent(origin.plus(new Vec3(6, 10, 0)), STENT_AXIS, 36, 10);
+        Vec3 seed = place.apply(stent);
         List<DenseObject> objects = implant(origin);
         objects.add(stent);
-        objects.add(DenseObject.seed(touching, u));
-        Volume ct = new PostOpScanner(model(SliceProfile.TRIANGLE)).scan(grid, objects, 2071L + 3);
-        SeedFinding f = new SeedFinder().find(ct);
-        assertThat(f.seeds().stream().mapToDouble(s -> s.centreMm().minus(touching).norm()).min().orElseThrow())
-                .as("the seed touching the stent, nearest found seed's distance, mm").isLessThan(IndependentScanMatrix.MATCH_GATE_MM);
+        objects.add(DenseObject.seed(seed, STENT_AXIS.normalized()));
+        Volume ct = new PostOpScanner(model(SliceProfile.TRIANGLE)).scan(grid, objects, noise);
+        return new Scene(seed, new SeedFinder().find(ct));
     }
 
     /** The all-implant scans' grid for the slice spacing: 200 × 200 pixels of 0.8 mm, 72 mm long. */
