@@ -1531,7 +1531,6 @@ public final class SeedFinder {
                 && lowLevelReachMm(g, hu, bc.blob, lowHu, FAINT_REACH_MM) > FAINT_REACH_MM;
     }
 
-    /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
     /**
      * How far in-plane from the object's centre the voxels at {@code lowHu} or above connected to it reach, on its slices and two
      * beyond, mm; the search stops past {@code limitMm}.
@@ -1578,6 +1577,7 @@ public final class SeedFinder {
         return reach;
     }
 
+    /** The unclipped median over single-seed-sized blobs (0.6–1.5 of a seed's voxels) of their densest voxel, HU. */
     private static double medianPeak(List<BlobCount> counts, float[] hu, double seedVoxels) {
         double[] p = counts.stream().filter(bc -> bc.blob.size() >= 0.6 * seedVoxels && bc.blob.size() <= 1.5 * seedVoxels)
                 .mapToDouble(bc -> peak(bc.blob, hu)).sorted().toArray();
