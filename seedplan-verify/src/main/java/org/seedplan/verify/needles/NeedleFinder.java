@@ -3732,7 +3732,7 @@ public final class NeedleFinder {
             c = c.plus(d);
             if (!g.contains(c)) {
                 points.add(c);
-                return new Polyline(points);
+                return ownSteelWalked(line, points, others, reachZ);
             }
             double[] best = steelBeside(ct, c, across, up, reachZ);
             if (best[0] >= follow) {
@@ -3743,7 +3743,69 @@ public final class NeedleFinder {
                 gap++;
             }
         }
-        return new Polyline(points);
+        return ownSteelWalked(line, points, others, reachZ);
+    }
+
+    /**
+     * How near another run's line a point followed beyond a run's end lies to be on that run's steel ({@link #ownSteelWalked}),
+     * mm across, the point moved up to half a slice along z: a little over the steel's radius (0.64 mm) plus the walk's
+     * recentring, as the walk itself reads the steel within half a slice along z ({@link #steelFollowed}).
+     */
+    static final double ON_ANOTHERS_LINE_MM = 1.0;
+
+    /**
+     * The walked line ({@code points}: {@code line}'s and those followed beyond its end, {@link #steelFollowed}), or null where
+     * the walk turned off its run's direction by more than {@value #WALK_TURN_DEG}° and more than half the points followed beyond
+     * the end lie on one other run's line ({@link #onAnothersLineShare}): that steel is the other run's, read already, and the
+     * walk would carry this run along it as a second reading of that needle. 5080 (5 mm
+     * box, extended; docs/needles.md, thirty-third round, branch {@code needlefalse15}): a 48 mm run of three objects' steel —
+     * needle 9's crossing, needle 6's tip part and a strand of four seeds one slice up — both of whose ends lie in tissue, had its
+     * end at needle 9's crossing walked 88 mm along needle 6's hub part, which needle 6's own run holds (84 of the 88 points
+     * within 1 mm of that run's line, turned 9.94° from the run's direction): a 145.2 mm false needle, 0.54 of its path on the found needles' paths (the z line of the
+     * walk, at the slice centre, lies up to 2.9 mm from needle 6's fitted one). Where two needles' outer parts converge, the walk
+     * follows the needle's own steel beside the other's run, not on its line.
+     */
+    private static Polyline ownSteelWalked(Polyline line, List<Vec3> points, List<NeedleCentreline.Extent> others, double reachZ) {
+        List<Vec3> beyond = points.subList(line.points.size(), points.size());
+        boolean turned = !beyond.isEmpty() && walkTurnDeg(line.last(), line.direction(line.length()), beyond.get(beyond.size() - 1)) > WALK_TURN_DEG;
+        return turned && onAnothersLineShare(beyond, others, reachZ) > 0.5 ? null : new Polyline(points);
+    }
+
+    /**
+     * The least turn between a run's direction at its end and the line from its end to where its steel was followed to for
+     * a walk along another run's line to be onto that run's steel ({@link #ownSteelWalked}), degrees. Where two needles' outer
+     * parts converge in one slice the first run's line, fitted to both needles' voxels, lies within 1 mm of the second
+     * needle's steel too, and the walk along that steel goes on in its run's direction (NeedleFinderConvergingHubsTest, 2701's
+     * pattern: 0.97 of the walk on the first run's line, turned 4.15°); 5080's walk turned 9.94° onto needle 6's hub part. On
+     * the seen sets of the thirty-third round the nearest walk left alone turned 7.18° (4953, 0.90 on another run's line; dropped
+     * it moves no count, its needles within 0.05 mm): thin margins on both sides.
+     */
+    static final double WALK_TURN_DEG = 8;
+
+    /** The angle between {@code direction} at {@code end} and the line from {@code end} to {@code walkedTo}, degrees. */
+    static double walkTurnDeg(Vec3 end, Vec3 direction, Vec3 walkedTo) {
+        double cos = walkedTo.minus(end).normalized().dot(direction.normalized());
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
+    }
+
+    /**
+     * The largest share of {@code walked} (points followed beyond a run's end) within {@value #ON_ANOTHERS_LINE_MM} mm of one
+     * of {@code others}' lines, each point moved up to {@code reachZ} along z (nine steps); 0 for no points.
+     */
+    static double onAnothersLineShare(List<Vec3> walked, List<NeedleCentreline.Extent> others, double reachZ) {
+        int most = 0;
+        for (NeedleCentreline.Extent o : others) {
+            int on = 0;
+            for (Vec3 p : walked) {
+                boolean near = false;
+                for (double b = -reachZ; b <= reachZ + 1e-9 && !near; b += reachZ / 4) {
+                    near = o.distance(p.plus(new Vec3(0, 0, b)), ON_ANOTHERS_LINE_MM) <= ON_ANOTHERS_LINE_MM;
+                }
+                on += near ? 1 : 0;
+            }
+            most = Math.max(most, on);
+        }
+        return walked.isEmpty() ? 0 : most / (double) walked.size();
     }
 
     /** {@code walked} ({@link #steelFollowed} beyond {@code line}) when it goes on more than 2 mm and its end is in air or outside the scan; else null. */
