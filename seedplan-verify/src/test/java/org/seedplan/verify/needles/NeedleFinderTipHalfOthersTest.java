@@ -49,8 +49,10 @@ class NeedleFinderTipHalfOthersTest {
         // 0.75 mm), and a neighbour converging on it from 4.3 mm across at x 79 to 2.6 mm at x 97 (23-41 mm behind the tip, as
         // needle 4's hub part lay beside 4961's needle 3), whose 18 mm of steel (two rows) the needle's joined run holds; the
         // neighbour's own run is its curve over that stretch. Without the neighbour's voxels the tip half's line is the
-        // needle's (the voxels are exact: within 0.05° for rounding); kept, as before this rule, they turn it about 8.4° in
-        // the plane (the same least squares in a scratch script; checked above 5°, so that the case is one the rule changes).
+        // needle's but for the half's cut: read along the joined run's line, which the neighbour's voxels turn, the middle
+        // takes one voxel more of one row than of the other at the half's hub end, 0.049° (the same least squares in a scratch
+        // script); checked within 0.2°. Kept, as before this rule, the neighbour's voxels turn it 8.41° in the plane (checked
+        // above 5°, so that the case is one the rule changes).
         List<Vec3> joined = new ArrayList<>();
         for (double x = 0; x <= 120; x += 0.75) {
             joined.add(new Vec3(x, 0.35, 0));
@@ -72,7 +74,7 @@ class NeedleFinderTipHalfOthersTest {
         double without = inPlaneTurnDeg(NeedleFinder.tipHalf(run, tip, others).curve(), tip);
         double kept = inPlaneTurnDeg(NeedleFinder.tipHalf(run, tip, List.of()).curve(), tip);
         System.out.printf(Locale.ROOT, "tip half's line turned %.3f° without the neighbour's voxels, %.3f° with them%n", without, kept);
-        assertThat(without).isLessThanOrEqualTo(0.05);
+        assertThat(without).isLessThanOrEqualTo(0.2);
         assertThat(kept).isGreaterThan(5);
     }
 
