@@ -934,7 +934,7 @@ public final class NeedleFinder {
     static final double HALVES_DISAGREE_MM = 1;
 
     /**
-     * The tip half of {@code run} read on its own: the half's voxels given a line of their own ({@link #refit}) and its z
+     * The tip half of {@code run} read on its own: the half's voxels given a line of their own ({@link #tipHalf}) and its z
      * fitted with the scan's chosen slice profile {@code profile} as the whole run's was ({@link NeedleZFit#refit}); null when
      * the half is too short to fit. Where the whole run's line does not explain it as one straight needle, this is a second
      * reading of the needle near its tip: how far it places the tip along z from the whole line's tip ({@link #HALVES_DISAGREE_MM})
@@ -942,6 +942,28 @@ public final class NeedleFinder {
      */
     private static NeedleZFit.Fitted tipHalfLine(Volume ct, Run run, Vec3 tip, double sxy, java.util.function.DoubleUnaryOperator profile,
                                                  double clipHu, List<NeedleCentreline.Extent> others) {
+        Run half = tipHalf(run, tip, others);
+        if (half == null) {
+            return null;
+        }
+        double[] hr = range(half.points(), half.curve());
+        NeedleZFit.Fitted z = NeedleZFit.refit(ct, half.curve(), hr[0], hr[1], sxy, profile, clipHu, others);
+        return z.misfit() <= 0 ? null : z;
+    }
+
+    /**
+     * The voxels of {@code run} on {@code tip}'s side of the middle of its extent, less those nearer one of {@code others} (the
+     * other runs' curves over their extents) than {@code run}'s own curve, with their own line ({@link #refit}); null when
+     * fewer than 2 remain. The other needles' voxels are left out as the z fit of the half leaves them out of the image
+     * ({@link NeedleZFit#refit}'s {@code others}): a joined run keeps every voxel of its pieces, a crossing or converging
+     * needle's among them ({@link #joinCollinear}), and a line through them reads the other needle's direction, not a second
+     * reading of this one. 4961 n3 (5 mm Gaussian slices, extended; set 4957, scan 5): its hub part and tip part joined since
+     * the thirty-second round, the tip half held 242 voxels of which 38 (weights up to 3 300), 23–41 mm behind the tip, lay
+     * 2.1–4.3 mm across the axis on n4's hub part, converging with it; the half's line turned 8.41° in the plane and 1.12° out
+     * of it from the found axis (0.19° off), and the tip's z statement took the half's interval there: ±4.05 mm and ±8.96°.
+     * Without them 0.48° and 0.25°: ±0.59 mm and ±0.73° (docs/needles.md, thirty-fourth round, branch {@code needletip15}).
+     */
+    static Run tipHalf(Run run, Vec3 tip, List<NeedleCentreline.Extent> others) {
         SpaceCurve curve = run.curve();
         double[] r = range(run.points(), curve);
         double mid = (r[0] + r[1]) / 2;
@@ -949,8 +971,9 @@ public final class NeedleFinder {
         List<Vec3> p = new ArrayList<>();
         List<Double> w = new ArrayList<>();
         for (int k = 0; k < run.points().length; k++) {
-            if (curve.parameterOf(run.points()[k]) >= mid == tipHigh) {
-                p.add(run.points()[k]);
+            Vec3 v = run.points()[k];
+            if (curve.parameterOf(v) >= mid == tipHigh && !NeedleCentreline.nearerAnother(v, curve.distance(v), others)) {
+                p.add(v);
                 w.add(run.weights()[k]);
             }
         }
@@ -959,10 +982,7 @@ public final class NeedleFinder {
         }
         Vec3[] hp = p.toArray(new Vec3[0]);
         double[] hw = w.stream().mapToDouble(Double::doubleValue).toArray();
-        SpaceCurve half = refit(hp, hw, curve.axis(), 1);
-        double[] hr = range(hp, half);
-        NeedleZFit.Fitted z = NeedleZFit.refit(ct, half, hr[0], hr[1], sxy, profile, clipHu, others);
-        return z.misfit() <= 0 ? null : z;
+        return new Run(hp, hw, refit(hp, hw, curve.axis(), 1));
     }
 
     /**
