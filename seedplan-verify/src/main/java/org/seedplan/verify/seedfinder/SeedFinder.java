@@ -437,6 +437,19 @@ public final class SeedFinder {
      */
     static final double PEAK_BESIDE_BONE = 0.7;
     /**
+     * Where the piece so named tells where the seed lies, the seed is counted there, not named (where no counted seed lies within a
+     * seed's length): a piece in two slices is a seed across their boundary; a piece in one slice peaking this far of the way from the
+     * background to the metal level or farther is a seed's core in that slice (half a seed does not reach the clip). On the seen 5 mm
+     * scans the one-slice cores at missed seeds touching bone peak 0.987 (19732) and 1.0 (all-implant 3712, 3512), the one-slice halves
+     * of seeds lying at a boundary 0.756 (19230, 2.47 mm off its slice's centre, named 2.64 mm from it) and 0.795 (16814): those stay
+     * named, their seed at either boundary. A piece of a darkened slice ({@code inDarkenedSlice}) is counted at the boundary toward
+     * the slice where the bone goes on under it ({@link #boundaryTowardBone}). No piece of bone's object alone was named on the seen
+     * scans (docs/seed-finder.md, thirty-fourth round, seedbone15).
+     */
+    static final double BONE_CORE_AT_CLIP = 0.9;
+    /** Confidence of a seed counted at a named piece of bone's object (its image not fitted). */
+    static final double BONE_PIECE_CONFIDENCE = 0.25;
+    /**
      * ... or where it rises this far of the way from the background to the metal level above the bone beside it ({@code
      * boneBeside}: the median of the voxels between the threshold and the peak level on the in-plane border two voxels outside the
      * object's box, on its slices, where at least {@value #BONE_BESIDE_VOXELS} are), however high it peaks: where a screw's dark
@@ -1197,11 +1210,26 @@ public final class SeedFinder {
                 holding);
         holding.addAll(cores);
         holding.addAll(onWire);
+        // Seeds touching bone on thick slices that only a named piece of the bone's object shows (a half in a darkened slice, a piece
+        // split off across a boundary or saturating in one slice): the clip and the bone leave no metal to read and no image the
+        // one-seed model fits, and the piece is where the seed lies. Counted there where no counted seed lies within a seed's length;
+        // on a scan where nothing else is counted only named (docs/seed-finder.md, thirty-fourth round, seedbone15).
+        List<FoundSeed> ofBone = new ArrayList<>();
+        List<SelfCheck.MetalHoldingSeeds> ofBoneLines = new ArrayList<>();
+        List<Vec3> countedAt = new ArrayList<>();
+        counted.forEach(bc -> Arrays.stream(bc.fit(bc.chosen).seeds()).forEach(q -> countedAt.add(q.centreMm)));
         if (profileMm >= THICK_SLICE_MM && !extended) {
             for (Blob p : inDarkenedSlice(g, hu, notWire, background, metal, peakRequired, lowHu, typical)) {
-                holding.add(new SelfCheck.MetalHoldingSeeds(reject(g, p, RejectedObject.Reason.BONE_OR_CALCIFICATION), 1,
-                        new Vec3(Arrays.stream(p.x).average().orElseThrow(), Arrays.stream(p.y).average().orElseThrow(),
-                                Arrays.stream(p.z).average().orElseThrow()), SelfCheck.MetalHoldingSeeds.Kind.DARK_SLICE_BESIDE_BONE));
+                Vec3 at = new Vec3(Arrays.stream(p.x).average().orElseThrow(), Arrays.stream(p.y).average().orElseThrow(),
+                        Arrays.stream(p.z).average().orElseThrow());
+                SelfCheck.MetalHoldingSeeds line = new SelfCheck.MetalHoldingSeeds(reject(g, p, RejectedObject.Reason.BONE_OR_CALCIFICATION),
+                        1, at, SelfCheck.MetalHoldingSeeds.Kind.DARK_SLICE_BESIDE_BONE);
+                if (clearOf(countedAt, at, options.seedLengthMm())) {
+                    ofBone.add(seedOfBonePiece(p, new Vec3(at.x(), at.y(), boundaryTowardBone(g, hu, p))));
+                    ofBoneLines.add(line);
+                } else {
+                    holding.add(line);
+                }
             }
         }
         if (profileMm >= THICK_SLICE_MM) {
@@ -1213,7 +1241,17 @@ public final class SeedFinder {
                 double[] bone = boneBeside(g, hu, b, threshold, peakRequired);
                 if (peak(b, hu) >= background + PEAK_BESIDE_BONE * (metal - background)
                         || (bone[1] >= BONE_BESIDE_VOXELS && peak(b, hu) - bone[0] >= RISE_ABOVE_BONE * (metal - background))) {
-                    holding.add(new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(), SelfCheck.MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE));
+                    // Across the boundary of two slices (a piece in both) or saturating in one (a seed's half does not reach the clip):
+                    // the seed lies at the piece; in one slice under the clip it may lie at either boundary, and is only named.
+                    boolean placed = b.k1 == b.k0 + 1 || peak(b, hu) >= background + BONE_CORE_AT_CLIP * (metal - background);
+                    SelfCheck.MetalHoldingSeeds line = new SelfCheck.MetalHoldingSeeds(o, 1, o.centreMm(),
+                            SelfCheck.MetalHoldingSeeds.Kind.PEAK_BESIDE_BONE);
+                    if (placed && clearOf(countedAt, o.centreMm(), options.seedLengthMm())) {
+                        ofBone.add(seedOfBonePiece(b, o.centreMm()));
+                        ofBoneLines.add(line);
+                    } else {
+                        holding.add(line);
+                    }
                 }
             });
         }
@@ -1239,6 +1277,8 @@ public final class SeedFinder {
         fittedInMetal.stream().filter(h -> inMetal.stream().allMatch(s -> s.centreMm().minus(h.nearMm()).norm() >= SEED_DIAMETER_MM))
                 .forEach(holding::add);
         if (counted.isEmpty() && inMetal.isEmpty() && ofHalves.isEmpty()) {
+            // No seed counted anywhere: a piece of bone's object is not taken for a seed on its own, only named (a scan with only a screw).
+            holding.addAll(ofBoneLines);
             if (roi != null) {
                 throw new IllegalArgumentException("no seeds found: the " + rejected.size() + " bright objects in region '"
                         + roi.name() + "' are bone or metal not shaped like seeds");
@@ -1254,10 +1294,11 @@ public final class SeedFinder {
             counted.forEach(bc -> bc.seeds(learned.singleSeedEnergy).forEach(s -> before.add(s.centreMm())));
             inMetal.forEach(s -> before.add(s.centreMm()));
             ofHalves.forEach(s -> before.add(s.centreMm()));
+            ofBone.forEach(s -> before.add(s.centreMm()));
             previousFound = new SeedMatcher(PREVIOUS_MATCH_MM).match(previousSeeds, before).matches().size();
         }
         if (expected.isPresent()) {
-            reconcile(counted, inMetal.size() + ofHalves.size(), expected.getAsInt() + previousFound, learned.singleSeedEnergy,
+            reconcile(counted, inMetal.size() + ofHalves.size() + ofBone.size(), expected.getAsInt() + previousFound, learned.singleSeedEnergy,
                     options.maxSeedsPerBlob(), notes);
         }
         if (profileMm >= THICK_SLICE_MM) {
@@ -1302,6 +1343,7 @@ public final class SeedFinder {
         }
         all.addAll(inMetal);
         all.addAll(ofHalves);
+        all.addAll(ofBone);
         List<FoundSeed> seeds = new ArrayList<>(all);
         List<FoundSeed> previous = new ArrayList<>();
         if (!previousSeeds.isEmpty()) {
@@ -1633,8 +1675,9 @@ public final class SeedFinder {
      * the way from the background to the metal level or more above the bone beside them: the median of the voxels at {@code lowHu}
      * or above (darkened cortex, not soft tissue or air) within {@value #DARK_SLICE_MM} mm in-plane of the piece's densest voxel, on
      * its slice and outside the piece, where at least {@value #BONE_BESIDE_VOXELS} are. Such a piece is the half of a seed touching
-     * the cortex in a slice the screw's bands darken: bone does not rise above its own level, however the bands cut it (named, never
-     * counted; docs/seed-finder.md, twenty-sixth round, second part, seedbone8).
+     * the cortex in a slice the screw's bands darken: bone does not rise above its own level, however the bands cut it (named;
+     * docs/seed-finder.md, twenty-sixth round, second part, seedbone8; since the thirty-fourth round counted at the boundary toward
+     * the bone's next slice where no counted seed lies within a seed's length, seedbone15).
      */
     static List<Blob> inDarkenedSlice(Grid g, float[] hu, List<Blob> large, double background, double metal, double peakRequired,
                                       double lowHu, double typical) {
@@ -2586,6 +2629,39 @@ public final class SeedFinder {
 
     private static double inPlaneMm(Vec3 a, Vec3 b) {
         return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    /** Whether no counted seed's centre lies within {@code mm} of {@code at}. */
+    private static boolean clearOf(List<Vec3> countedAt, Vec3 at, double mm) {
+        return countedAt.stream().noneMatch(c -> c.minus(at).norm() < mm);
+    }
+
+    /**
+     * The seed a named piece of bone's object on thick slices shows ({@link #BONE_CORE_AT_CLIP}): at {@code at}; its axis in-plane
+     * along the piece where the piece spreads in-plane (a seed touching the cortex lies along it), else along z. Its image was not
+     * fitted: confidence {@value #BONE_PIECE_CONFIDENCE}.
+     */
+    private static FoundSeed seedOfBonePiece(Blob p, Vec3 at) {
+        double[] ones = BlobSplitter.ones(p.size());
+        double sx = Arrays.stream(p.x).max().orElseThrow() - Arrays.stream(p.x).min().orElseThrow();
+        double sy = Arrays.stream(p.y).max().orElseThrow() - Arrays.stream(p.y).min().orElseThrow();
+        Vec3 axis = Math.max(sx, sy) > 0 ? PrincipalAxes.inPlaneAxis(p.x, p.y, ones, p.size()) : new Vec3(0, 0, 1);
+        return new FoundSeed(at, axis, BONE_PIECE_CONFIDENCE, 1);
+    }
+
+    /**
+     * Where along z the seed of a piece of bone's object in one darkened slice lies ({@code inDarkenedSlice}): at the boundary toward
+     * the neighbouring slice whose CT numbers under the piece's voxels stand higher, where the seed's other half joins the bone.
+     */
+    static double boundaryTowardBone(Grid g, float[] hu, Blob p) {
+        int k = p.k0;
+        double below = 0;
+        double above = 0;
+        for (int v : p.voxels) {
+            below += k > 0 ? hu[v - g.nx() * g.ny()] : Double.NEGATIVE_INFINITY;
+            above += k < g.nz() - 1 ? hu[v + g.nx() * g.ny()] : Double.NEGATIVE_INFINITY;
+        }
+        return g.z(k) + (above > below ? 0.5 : -0.5) * g.dzMm();
     }
 
     /**
