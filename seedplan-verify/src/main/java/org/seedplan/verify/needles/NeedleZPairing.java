@@ -168,7 +168,9 @@ final class NeedleZPairing {
         // the voxels' arrays and write their own, so they run side by side and are compared in their order: the same numbers
         // as one after another (docs/needles.md, twenty-eighth round, branch needlespeed7). The first reading's mass fitted
         // with the chosen shape is the very fit that reading's own fit starts with (the same misfit from the same start), so
-        // it is taken from here, not made again (docs/needles.md, twenty-ninth round, branch needlespeed11).
+        // it is taken from here, not made again (docs/needles.md, twenty-ninth round, branch needlespeed11). A shape's misfit
+        // is the value its mass's simplex gave at the mass it returns (NelderMead.least), not summed once more (thirty-fourth
+        // round, branch needlespeed17).
         double[][] contextSteel = new double[shapes.length][n];
         double[] shapeMisfits = new double[shapes.length];
         double[] shapeLnMasses = new double[shapes.length];
@@ -177,8 +179,9 @@ final class NeedleZPairing {
                 contextSteel[s][q] = steel(around.get(q), tables[s]);
             }
             Reading first = new Reading(own.get(0), contextSteel[s], tables[s], readings.get(0).size());
-            shapeLnMasses[s] = first.massFitted(tissue, value, clip, c2);
-            shapeMisfits[s] = first.massMisfit(shapeLnMasses[s], tissue, value, clip, c2, Double.POSITIVE_INFINITY);
+            NelderMead.Least mass = first.massFitted(tissue, value, clip, c2);
+            shapeLnMasses[s] = mass.x()[0];
+            shapeMisfits[s] = mass.value();
         });
         int shape = 0;
         double shapeMisfit = Double.MAX_VALUE;
@@ -192,8 +195,9 @@ final class NeedleZPairing {
         double[] out = new double[readings.size()];
         IntStream.range(0, readings.size()).parallel().forEach(r -> {
             Reading reading = new Reading(own.get(r), contextSteel[chosen], tables[chosen], readings.get(r).size());
-            double lnMass = r == 0 ? shapeLnMasses[chosen] : reading.massFitted(tissue, value, clip, c2);
-            out[r] = reading.fitted(lnMass, tissue, value, clip, c2, thickness);
+            NelderMead.Least mass = r == 0 ? new NelderMead.Least(new double[] {shapeLnMasses[chosen]}, shapeMisfits[chosen])
+                    : reading.massFitted(tissue, value, clip, c2);
+            out[r] = reading.fitted(mass.x()[0], mass.value(), tissue, value, clip, c2, thickness);
         });
         return out;
     }
@@ -295,10 +299,13 @@ final class NeedleZPairing {
             return sum;
         }
 
-        /** ln of the steel's mass per mm that fits best with every needle where the voxel centres put it (Nelder–Mead). */
-        double massFitted(double[] tissue, double[] value, double clip, double c2) {
-            return NelderMead.minimise((m, bound) -> massMisfit(m[0], tissue, value, clip, c2, bound),
-                    new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3)[0];
+        /**
+         * ln of the steel's mass per mm that fits best with every needle where the voxel centres put it (Nelder–Mead), with its
+         * {@link #massMisfit} (the simplex's value there, {@link NelderMead#least}: the whole sum, not cut short at a bound).
+         */
+        NelderMead.Least massFitted(double[] tissue, double[] value, double clip, double c2) {
+            return NelderMead.least((m, bound) -> massMisfit(m[0], tissue, value, clip, c2, bound),
+                    new double[] {Math.log(MASS_START)}, new double[] {0.5}, EVALUATIONS, 1e-3);
         }
 
         /**
@@ -308,9 +315,14 @@ final class NeedleZPairing {
          * a slice (beyond, a steep penalty). A grid point's misfit and a simplex's trial point's are summed only while they can
          * still beat the value they are compared with ({@link #misfit}'s bound; {@link NelderMead.Bounded}); the grid's point
          * that leaves a needle's heights unshifted is the point it starts from, whose misfit is the least so far, and is not
-         * summed again: the same steps and the same answer (docs/needles.md, twenty-ninth round, branch needlespeed11).
+         * summed again: the same steps and the same answer (docs/needles.md, twenty-ninth round, branch needlespeed11). Nor is
+         * the start, every needle unshifted: its misfit is {@code atMass}, {@link #massMisfit} at {@code lnMass} ({@link
+         * #massFitted}'s value; the same sums in the same order, the penalty 0); nor the simplex's start, the grid's best point,
+         * whose misfit the grid has (a point it took beat its bound, so its sum is whole); and the least misfit is the value the
+         * simplex gave at the point it returns ({@link NelderMead#least}), not summed once more (thirty-fourth round, branch
+         * needlespeed17).
          */
-        double fitted(double lnMass, double[] tissue, double[] value, double clip, double c2, double thickness) {
+        double fitted(double lnMass, double atMass, double[] tissue, double[] value, double clip, double c2, double thickness) {
             double[] x = new double[1 + 2 * needles];
             double[] steps = new double[x.length];
             x[0] = lnMass;
@@ -325,7 +337,7 @@ final class NeedleZPairing {
                 return misfit(y, BEYOND_PER_MM * beyond, tissue, value, clip, c2, most);
             };
             // Each needle's end heights first on a coarse grid (the others held), then all together.
-            double least = f.at(x, Double.POSITIVE_INFINITY);
+            double least = atMass;
             double step = bound / Z_GRID_HALF_STEPS;
             for (int k = 0; k < needles; k++) {
                 double[] best = x.clone();
@@ -347,8 +359,7 @@ final class NeedleZPairing {
                 }
                 x = best;
             }
-            x = NelderMead.minimise(f, x, steps, Z_EVALUATIONS_PER_NEEDLE * needles, 1e-3);
-            return f.at(x, Double.POSITIVE_INFINITY);
+            return NelderMead.least(f, x, least, steps, Z_EVALUATIONS_PER_NEEDLE * needles, 1e-3).value();
         }
     }
 

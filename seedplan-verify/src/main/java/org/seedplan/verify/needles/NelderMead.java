@@ -43,14 +43,50 @@ final class NelderMead {
      * point returned is less refined. The start is returned alone, after one evaluation, when it already is enough.
      */
     static double[] minimise(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance, double enough) {
+        return least(f, start, steps, maxEvaluations, tolerance, enough).x();
+    }
+
+    /**
+     * The point {@link #minimise(Bounded, double[], double[], int, double)} returns and its value: the value {@code f} gave
+     * there, the whole one (a vertex's value is never one cut short at a bound), so a caller who wants the least value need
+     * not evaluate {@code f} at the point once more (docs/needles.md, thirty-fourth round, needlespeed17).
+     */
+    static Least least(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance) {
+        return least(f, start, steps, maxEvaluations, tolerance, Double.NEGATIVE_INFINITY);
+    }
+
+    /** A point found by the simplex and the value the function gave there. */
+    record Least(double[] x, double value) {
+    }
+
+    /**
+     * {@link #least(Bounded, double[], double[], int, double)} from a start whose value is known: {@code atStart}, the whole
+     * value {@code f} gives at {@code start} (bit for bit what {@code f.at(start, +∞)} returns; NaN is not allowed), taken for
+     * the start vertex's instead of evaluating it (counted as an evaluation all the same): the very steps and answer.
+     */
+    static Least least(Bounded f, double[] start, double atStart, double[] steps, int maxEvaluations, double tolerance) {
+        if (Double.isNaN(atStart)) {
+            throw new IllegalArgumentException("the start's value must be a number");
+        }
+        return search(f, start, atStart, steps, maxEvaluations, tolerance, Double.NEGATIVE_INFINITY);
+    }
+
+    /** {@link #minimise(Bounded, double[], double[], int, double, double)}'s point with its value ({@link #least}). */
+    static Least least(Bounded f, double[] start, double[] steps, int maxEvaluations, double tolerance, double enough) {
+        return search(f, start, Double.NaN, steps, maxEvaluations, tolerance, enough);
+    }
+
+    /** The search; {@code atStart} the start's value, or NaN to evaluate it. */
+    private static Least search(Bounded f, double[] start, double atStart, double[] steps, int maxEvaluations, double tolerance,
+                                double enough) {
         double all = Double.POSITIVE_INFINITY;
         int n = start.length;
         double[][] x = new double[n + 1][];
         double[] v = new double[n + 1];
         x[0] = start.clone();
-        v[0] = f.at(x[0], all);
+        v[0] = Double.isNaN(atStart) ? f.at(x[0], all) : atStart;
         if (v[0] <= enough) {
-            return x[0];
+            return new Least(x[0], v[0]);
         }
         for (int q = 0; q < n; q++) {
             x[q + 1] = start.clone();
@@ -114,7 +150,7 @@ final class NelderMead {
         for (int q = 1; q <= n; q++) {
             best = v[q] < v[best] ? q : best;
         }
-        return x[best];
+        return new Least(x[best], v[best]);
     }
 
     /** {@code from + c·(to − from)}. */

@@ -26,12 +26,16 @@ class NeedleZPairingSameAnswersTest {
         for (long seed = 2026; seed < 2032; seed++) {
             for (int needles = 1; needles <= 2; needles++) {
                 Drawn d = drawn(seed, needles);
-                double lnMass = d.reading.massFitted(d.tissue, d.value, CLIP, C2);
+                NelderMead.Least mass = d.reading.massFitted(d.tissue, d.value, CLIP, C2);
+                double lnMass = mass.x()[0];
                 double[] x = {lnMass};
                 assertThat(lnMass).as("seed %d, %d needles: the mass", seed, needles).isEqualTo(oldMass(d));
                 assertThat(d.reading.massMisfit(lnMass, d.tissue, d.value, CLIP, C2, Double.POSITIVE_INFINITY))
                         .as("seed %d, %d needles: the mass's misfit", seed, needles).isEqualTo(oldMisfit(d, x));
-                double fitted = d.reading.fitted(lnMass, d.tissue, d.value, CLIP, C2, THICKNESS);
+                // The mass's misfit as the simplex gave it (thirty-fourth round, needlespeed17): the whole sum's very bits.
+                assertThat(Double.doubleToRawLongBits(mass.value())).as("seed %d, %d needles: the simplex's value", seed, needles)
+                        .isEqualTo(Double.doubleToRawLongBits(oldMisfit(d, x)));
+                double fitted = d.reading.fitted(lnMass, mass.value(), d.tissue, d.value, CLIP, C2, THICKNESS);
                 assertThat(Double.doubleToRawLongBits(fitted)).as("seed %d, %d needles: %s against %s", seed, needles, fitted, oldFitted(d))
                         .isEqualTo(Double.doubleToRawLongBits(oldFitted(d)));
             }

@@ -68,4 +68,37 @@ class NelderMeadTest {
         NelderMead.minimise(f, start, steps, 60, 1e-4, 3.5);
         assertThat(calls[0]).isLessThan(wholeCalls);
     }
+
+    @Test
+    void theLeastIsTheSearchsPointWithItsWholeValueAndNoEvaluationMore() {
+        // The curved valley above, cut short above a bound as the misfits are. NelderMead.least (thirty-fourth round,
+        // needlespeed17) must give minimise's very point, the value f gives there unbounded (bit for bit: the callers compare
+        // misfits as numbers, an ulp could move an answer) and take no evaluation more; given the start's value, one fewer.
+        int[] calls = {0};
+        NelderMead.Bounded f = (p, bound) -> {
+            calls[0]++;
+            double v = 3 + 4 * Math.pow(p[0] - 1, 2) + Math.pow(p[1] - 2 - 0.5 * (p[0] - 1) * (p[0] - 1), 2);
+            return v <= bound ? v : bound + 1e-9;
+        };
+        double[] steps = {0.1, 0.2};
+        for (double[] start : new double[][] {{-1, 0}, {0.3, 2.5}, {4, -3}}) {
+            for (int most : new int[] {5, 20, 60}) {
+                calls[0] = 0;
+                double[] whole = NelderMead.minimise(f, start, steps, most, 1e-4);
+                int wholeCalls = calls[0];
+                calls[0] = 0;
+                NelderMead.Least least = NelderMead.least(f, start, steps, most, 1e-4);
+                assertThat(calls[0]).isEqualTo(wholeCalls);
+                assertThat(least.x()).containsExactly(whole);
+                assertThat(Double.doubleToRawLongBits(least.value()))
+                        .isEqualTo(Double.doubleToRawLongBits(f.at(whole, Double.POSITIVE_INFINITY)));
+                double atStart = f.at(start, Double.POSITIVE_INFINITY);
+                calls[0] = 0;
+                NelderMead.Least given = NelderMead.least(f, start, atStart, steps, most, 1e-4);
+                assertThat(calls[0]).isEqualTo(wholeCalls - 1);
+                assertThat(given.x()).containsExactly(whole);
+                assertThat(Double.doubleToRawLongBits(given.value())).isEqualTo(Double.doubleToRawLongBits(least.value()));
+            }
+        }
+    }
 }
