@@ -1046,9 +1046,30 @@ public final class SeedFinder {
                     && !pairUnderTheClip(bc, byContent, plateau, profileMm, splitOff.contains(b))
                     && !clumpUnderTheClip(bc, byContent, plateau, profileMm)) {
                 bc.evaluate(byContent);
+                // Where the metal reads two or more seeds under the image, the count between holds the metal the image asks too
+                // little of only where it holds under MIN_CONTENT_PER_SEED a seed: a side-by-side pair's clipped core hides one
+                // seed's metal, and with a further seed in the object (a needle's seed in the next thick slice) the metal rounds to
+                // the pair's one plus that seed while the image counts a seed more than the three. The count between is fitted
+                // too and asked in the metal's place where it holds a seed's metal each and explains the image better (as where
+                // the metal reads over the image); the bar below decides it (docs/seed-finder.md, thirty-fourth round, seedpair15).
+                int between = byContent + 1;
+                if (between < bc.chosen && seeds / between >= MIN_CONTENT_PER_SEED) {
+                    bc.evaluate(between);
+                    if (bc.fit(between).ssr() < bc.fit(byContent).ssr()) {
+                        byContent = between;
+                    }
+                }
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
                 }
+            }
+            // Two seeds side by side on thin clipped slices whose metal reads two at MIN_CONTENT_PER_SEED a seed or more but rounds to
+            // one, and whose image without beam hardening's bands fits no better as two than as one: the bands' pair test, asked
+            // above where the metal rounds to two, is asked here too (docs/seed-finder.md, thirty-fourth round, seedpair15).
+            if (bc.chosen == 1 && byImage == 1 && byContent == 1 && !single && !splitOff.contains(b)
+                    && seeds >= 2 * MIN_CONTENT_PER_SEED && bc.twoWithBands(shapedBands, labels[b.voxels[0]], bandDepth,
+                            PAIR_WITH_BANDS_GAIN * learned.singleSeedEnergy)) {
+                bc.chosen = 2;
             }
             // A needle's strand lying steeply through thick slices merges into one object in which each seed's metal stands in a slice
             // of its own, a slice of little more than the seeds' tails between each two: the slices count the seeds where the object's
@@ -1900,11 +1921,32 @@ public final class SeedFinder {
         if (plateau == null || profileMm >= THICK_SLICE_MM || offBone || bc.chosen != 2 || byContent != 1) {
             return false;
         }
-        SeedImageModel.Placed[] two = bc.fit(2).seeds();
+        if (!plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()))) {
+            return false;
+        }
+        if (sideBySide(bc.fit(2).seeds())) {
+            return true;
+        }
+        // The fit of two from the blob's starts can stop with both seeds on one, their axes crossed: the blob's voxels do not show
+        // the axis the pair shares, the one-seed fit has found it (seedstart7's case). From the one-seed fit the pair is fitted
+        // again; where that fit lays the seeds side by side and the second seed still explains more than the bar for it, that fit
+        // is the object's (docs/seed-finder.md, thirty-fourth round, seedpair15).
+        ImageFitter.Fit fromOne = bc.fitter.fit(bc.region, bc.besideOne(bc.fit(1).seeds()[0]));
+        if (sideBySide(fromOne.seeds()) && bc.fit(1).ssr() - fromOne.ssr() > bc.penalty) {
+            bc.fits.put(2, fromOne);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether two fitted seeds lie side by side: {@link #PAIR_FROM_ONE_APART_MIN_MM} to {@link #BUNDLE_APART_MM} mm apart across
+     * their axes, the axes within {@link #PAIR_PARALLEL_DEG}° of each other.
+     */
+    static boolean sideBySide(SeedImageModel.Placed[] two) {
         double apart = BlobCount.apartAcross(two);
         double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(two[0].axis.dot(two[1].axis)))));
-        return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG
-                && plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()));
+        return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG;
     }
 
     /**
