@@ -1063,16 +1063,6 @@ public final class SeedFinder {
                     bc.chosen = byContent;
                 }
             }
-            // Two seeds side by side on thin clipped slices whose metal reads two at MIN_CONTENT_PER_SEED a seed or more but rounds to
-            // one, and whose image without beam hardening's bands fits no better as two than as one (the bands darken the pair's
-            // shoulders): the bands' pair test, asked above where the metal rounds to two, is asked here too, its two seeds side by
-            // side, half a diameter or more apart across their axes (a single seed's two fitted seeds lie nearer: the needle seeds
-            // that gain most, 0.02-0.11 mm) (docs/seed-finder.md, thirty-fourth round, seedpair15).
-            if (bc.chosen == 1 && byImage == 1 && byContent == 1 && !single && !splitOff.contains(b)
-                    && seeds >= 2 * MIN_CONTENT_PER_SEED && bc.twoWithBands(shapedBands, labels[b.voxels[0]], bandDepth,
-                            PAIR_WITH_BANDS_GAIN * learned.singleSeedEnergy) && bc.pairApart >= PAIR_FROM_ONE_APART_MIN_MM) {
-                bc.chosen = 2;
-            }
             // A needle's strand lying steeply through thick slices merges into one object in which each seed's metal stands in a slice
             // of its own, a slice of little more than the seeds' tails between each two: the slices count the seeds where the object's
             // whole metal, a fraction of a seed short for each, rounds one or more under, and the fit of two, laid side by side at the
