@@ -1046,19 +1046,6 @@ public final class SeedFinder {
                     && !pairUnderTheClip(bc, byContent, plateau, profileMm, splitOff.contains(b))
                     && !clumpUnderTheClip(bc, byContent, plateau, profileMm)) {
                 bc.evaluate(byContent);
-                // Where the metal reads two or more seeds under the image, the count between holds the metal the image asks too
-                // little of only where it holds under MIN_CONTENT_PER_SEED a seed: a side-by-side pair's clipped core hides one
-                // seed's metal, and with a further seed in the object (a needle's seed in the next thick slice) the metal rounds to
-                // the pair's one plus that seed while the image counts a seed more than the three. The count between is fitted
-                // too and asked in the metal's place where it holds a seed's metal each and explains the image better (as where
-                // the metal reads over the image); the bar below decides it (docs/seed-finder.md, thirty-fourth round, seedpair15).
-                int between = byContent + 1;
-                if (between < bc.chosen && seeds / between >= MIN_CONTENT_PER_SEED) {
-                    bc.evaluate(between);
-                    if (bc.fit(between).ssr() < bc.fit(byContent).ssr()) {
-                        byContent = between;
-                    }
-                }
                 if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
                     bc.chosen = byContent;
                 }
