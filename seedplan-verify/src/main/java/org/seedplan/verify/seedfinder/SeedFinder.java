@@ -1894,7 +1894,10 @@ public final class SeedFinder {
      * under {@link #MIN_CONTENT_PER_SEED} a seed for two, but the core at the clip is the pair's, a diameter wider than one seed's.
      * Then the metal does not lower the image's count of two. Not asked on thick slices, where a seed's plateau is a few voxels (a
      * single seed read so became a false seed on the seen scans), nor of an object split off bone, whose image rides on the bone's
-     * raised CT numbers and clips over more voxels than a seed alone (docs/seed-finder.md, twenty-eighth round, seedpair10).
+     * raised CT numbers and clips over more voxels than a seed alone (docs/seed-finder.md, twenty-eighth round, seedpair10). Where
+     * the fit of two is not side by side, the pair fitted again from the one-seed fit ({@link BlobCount#besideOne}) is asked the
+     * same and, so kept, must lower one seed's misfit by more than the bar for a second seed: 19524's fit of two lay both seeds on
+     * one, 0.15 mm apart across axes 54° apart, its fit from one 0.84 mm and 2.6° (thirty-fourth round, seedpair15).
      */
     private static boolean pairUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm, boolean offBone) {
         if (plateau == null || profileMm >= THICK_SLICE_MM || offBone || bc.chosen != 2 || byContent != 1) {
