@@ -1937,17 +1937,41 @@ public final class SeedFinder {
      * under {@link #MIN_CONTENT_PER_SEED} a seed for two, but the core at the clip is the pair's, a diameter wider than one seed's.
      * Then the metal does not lower the image's count of two. Not asked on thick slices, where a seed's plateau is a few voxels (a
      * single seed read so became a false seed on the seen scans), nor of an object split off bone, whose image rides on the bone's
-     * raised CT numbers and clips over more voxels than a seed alone (docs/seed-finder.md, twenty-eighth round, seedpair10).
+     * raised CT numbers and clips over more voxels than a seed alone (docs/seed-finder.md, twenty-eighth round, seedpair10). Where
+     * the fit of two is not side by side, the pair fitted again from the one-seed fit ({@link BlobCount#besideOne}) is asked the
+     * same and, so kept, must lower one seed's misfit by more than the bar for a second seed: 19524's fit of two lay both seeds on
+     * one, 0.15 mm apart across axes 54° apart, its fit from one 0.84 mm and 2.6° (thirty-fourth round, seedpair15).
      */
     private static boolean pairUnderTheClip(BlobCount bc, int byContent, Plateau plateau, double profileMm, boolean offBone) {
         if (plateau == null || profileMm >= THICK_SLICE_MM || offBone || bc.chosen != 2 || byContent != 1) {
             return false;
         }
-        SeedImageModel.Placed[] two = bc.fit(2).seeds();
+        if (!plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()))) {
+            return false;
+        }
+        if (sideBySide(bc.fit(2).seeds())) {
+            return true;
+        }
+        // The fit of two from the blob's starts can stop with both seeds on one, their axes crossed: the blob's voxels do not show
+        // the axis the pair shares, the one-seed fit has found it (seedstart7's case). From the one-seed fit the pair is fitted
+        // again; where that fit lays the seeds side by side and the second seed still explains more than the bar for it, that fit
+        // is the object's (docs/seed-finder.md, thirty-fourth round, seedpair15).
+        ImageFitter.Fit fromOne = bc.fitter.fit(bc.region, bc.besideOne(bc.fit(1).seeds()[0]));
+        if (sideBySide(fromOne.seeds()) && bc.fit(1).ssr() - fromOne.ssr() > bc.penalty) {
+            bc.fits.put(2, fromOne);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether two fitted seeds lie side by side: {@link #PAIR_FROM_ONE_APART_MIN_MM} to {@link #BUNDLE_APART_MM} mm apart across
+     * their axes, the axes within {@link #PAIR_PARALLEL_DEG}° of each other.
+     */
+    static boolean sideBySide(SeedImageModel.Placed[] two) {
         double apart = BlobCount.apartAcross(two);
         double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(two[0].axis.dot(two[1].axis)))));
-        return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG
-                && plateau.moreThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()));
+        return apart >= PAIR_FROM_ONE_APART_MIN_MM && apart <= BUNDLE_APART_MM && angle <= PAIR_PARALLEL_DEG;
     }
 
     /**
