@@ -1122,8 +1122,11 @@ public final class SeedFinder {
             // explain under CHAIN_FOUR_EXPLAINED of the object's signal energy: four seeds of a needle, each its own image, explain
             // nearly all of it (twenty-fourth round). Not asked of five or more: a wire's pieces on the all-implant scans fit as six
             // or seven under the bars. Three whose fitted seeds all lie within CHAIN_CLUMP_SPREAD_MM of each other are a clump, not a
-            // strand, and are not asked (twenty-fourth round, chaintight).
-            if (profileMm >= THICK_SLICE_MM && (bc.chosen == 3 || (bc.chosen == 4 && bc.explained() < CHAIN_FOUR_EXPLAINED
+            // strand, and are not asked (twenty-fourth round, chaintight). Three are asked on thin slices too: two flat needle seeds of
+            // a strand 5.4 mm apart along z merge through 2.5 mm slices, and a third seed laid across a boundary beside one of them
+            // gains 0.183 of a seed's energy with 0.79 a seed of metal each (all-implant 3908; docs/seed-finder.md, thirty-fifth
+            // round, seedbeside16). Four stay asked on thick slices only.
+            if ((bc.chosen == 3 || (profileMm >= THICK_SLICE_MM && bc.chosen == 4 && bc.explained() < CHAIN_FOUR_EXPLAINED
                     && !inOneSlice(g, bc.fit(bc.chosen).seeds())))
                     && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)
                     && (bc.chosen == 4 || spreadMm(bc.fit(bc.chosen).seeds()) > CHAIN_CLUMP_SPREAD_MM)) {
