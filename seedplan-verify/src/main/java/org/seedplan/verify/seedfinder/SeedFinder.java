@@ -170,7 +170,8 @@ public final class SeedFinder {
      * or more apart on thick slices (a strand along a needle) for the last to stand on a small gain ({@link #CHAIN_SEED_GAIN}): on
      * the seen 5 mm scans the objects so fitted once too often (two needle seeds of a strand, pairs end to end) read 0.58-0.78
      * seeds each, right ones 0.72 and up; no right one's third seed gained under 0.2 of a seed's energy, so this bar (the metal
-     * does not hold three) is not measured on the side it keeps (docs/seed-finder.md, twenty-third round).
+     * does not hold three) is not measured on the side it keeps (docs/seed-finder.md, twenty-third round). Three are asked on thin
+     * slices too (all-implant 3908: two flat needle seeds merged through 2.5 mm slices, 0.79 a seed each; thirty-fifth round).
      */
     static final double CHAIN_CONTENT_PER_SEED = 0.85;
     /**
@@ -1122,10 +1123,10 @@ public final class SeedFinder {
             // explain under CHAIN_FOUR_EXPLAINED of the object's signal energy: four seeds of a needle, each its own image, explain
             // nearly all of it (twenty-fourth round). Not asked of five or more: a wire's pieces on the all-implant scans fit as six
             // or seven under the bars. Three whose fitted seeds all lie within CHAIN_CLUMP_SPREAD_MM of each other are a clump, not a
-            // strand, and are not asked (twenty-fourth round, chaintight). Three are asked on thin slices too: two flat needle seeds of
-            // a strand 5.4 mm apart along z merge through 2.5 mm slices, and a third seed laid across a boundary beside one of them
-            // gains 0.183 of a seed's energy with 0.79 a seed of metal each (all-implant 3908; docs/seed-finder.md, thirty-fifth
-            // round, seedbeside16). Four stay asked on thick slices only.
+            // strand, and are not asked (twenty-fourth round, chaintight). Three are asked on thin slices too: two flat needle seeds
+            // 5.4 mm apart along z merge through 2.5 mm slices, and the fit of three lays one of them once in each slice beside a
+            // boundary, gaining 0.183 of a seed's energy with 0.79 a seed of metal each (all-implant 3908; docs/seed-finder.md,
+            // thirty-fifth round, seedbeside16). Four stay asked on thick slices only.
             if ((bc.chosen == 3 || (profileMm >= THICK_SLICE_MM && bc.chosen == 4 && bc.explained() < CHAIN_FOUR_EXPLAINED
                     && !inOneSlice(g, bc.fit(bc.chosen).seeds())))
                     && seeds / bc.chosen < CHAIN_CONTENT_PER_SEED && apart(bc.fit(bc.chosen).seeds(), CHAIN_APART_MM)

@@ -10,18 +10,19 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
 import org.seedplan.verify.scanner.TrueSeed;
 
 /**
- * Two seeds of a needle's strand, each lying flat in its 2.5 mm slice 5.4 mm apart along z, merge through the slices between into
+ * Two needle seeds, each lying flat in its 2.5 mm slice, 5.4 mm apart along z, merge through the slices between into
  * one object on a clipped scan; the fit of two places both within 0.12 mm of their truth but leaves 1.07 of a seed's image energy,
  * and a third seed laid across the boundary beside the lower one lowers it by 0.183, over the bar for a further seed (0.100 on that
- * scan). The metal reads 2.364 seeds, 0.79 a seed for three, over the 0.6 under which the clipped metal lowers a count. The chain
- * rule (a strand's third seed under {@link SeedFinder#CHAIN_CONTENT_PER_SEED} a seed of metal each, fitted apart and spread wider
- * than a clump, that gains under {@link SeedFinder#CHAIN_SEED_GAIN}) was asked of thick slices only; asked of three on thin slices
- * too, it counts the object two (docs/seed-finder.md, thirty-fifth round, seedbeside16).
+ * scan): the lower seed fitted once in each slice beside a boundary. The metal reads 2.364 seeds, 0.79 a seed for three, over the
+ * 0.6 under which the clipped metal lowers a count. The chain rule (a strand's third seed under
+ * {@link SeedFinder#CHAIN_CONTENT_PER_SEED} a seed of metal each, fitted apart and spread wider than a clump, that gains under
+ * {@link SeedFinder#CHAIN_SEED_GAIN}) was asked of thick slices only; asked of three on thin slices too, it counts the object two
+ * (docs/seed-finder.md, thirty-fifth round, seedbeside16).
  */
 class NeedleSeedsCountedTwiceOnThinSlicesTest {
 
     @Test
-    void aFlatNeedleSeedMergedWithItsStrandsNextSeedOnThinSlicesIsCountedOnce() {
+    void aFlatNeedleSeedMergedWithAnotherOnThinSlicesIsCountedOnce() {
         // All-implant 3908 (2.5 mm triangle, 12-bit; seen since the thirty-fifth round): the object of the needle seeds at
         // (-26.3, -3.4, -3.9) and (-26.9, -1.3, 1.5) was counted three, a false seed at (-26.0, -2.7, -5.9) 2.07 mm from the
         // first. No tolerance: a bench scan is drawn from its random seed, so the finder's answer is exact; the third seed's gain
