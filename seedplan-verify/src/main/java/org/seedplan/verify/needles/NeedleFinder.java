@@ -2,9 +2,11 @@ package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -2575,7 +2577,7 @@ public final class NeedleFinder {
      * largest share goes first (the shorter of two equal), and the shares are read again without it, so that of two readings
      * of one steel the one with steel of its own stays. A run beside another holding two needles' steel, with steel of its
      * own, is the second needle of a converging pair and stays ({@link #besideAPair}). On slices under 3 mm it is not asked
-     * (not measured there).
+     * (not measured there). A voxel another run holds is that run's steel wherever its curve lies ({@link #othersReachOrHeld}).
      */
     static List<Integer> othersSteel(List<Vec3[]> voxels, List<SpaceCurve> curves, List<double[]> ranges, double reachZMm, double sliceMm) {
         List<Integer> dropped = new ArrayList<>();
@@ -2594,13 +2596,15 @@ public final class NeedleFinder {
             for (int q : left) {
                 List<SpaceCurve> otherCurves = new ArrayList<>();
                 List<double[]> otherRanges = new ArrayList<>();
+                Set<Vec3> othersHeld = new HashSet<>();
                 for (int o : left) {
                     if (o != q && !tipPartOf(curves.get(q), ranges.get(q), curves.get(o), ranges.get(o))) {
                         otherCurves.add(curves.get(o));
                         otherRanges.add(ranges.get(o));
+                        othersHeld.addAll(Arrays.asList(voxels.get(o)));
                     }
                 }
-                boolean[] reached = othersReach(voxels.get(q), otherCurves, otherRanges, reachZMm, sliceMm);
+                boolean[] reached = othersReachOrHeld(voxels.get(q), othersHeld, otherCurves, otherRanges, reachZMm, sliceMm);
                 double share = shareOf(reached);
                 if (share > OTHERS_STEEL_SHARE
                         && besideAPair(q, left, voxels, curves, ranges, otherCurves, reached, medianPerMm, reachZMm, sliceMm)) {
@@ -2666,6 +2670,29 @@ public final class NeedleFinder {
      */
     static double othersSteelShare(Vec3[] voxels, List<SpaceCurve> others, List<double[]> otherRanges, double reachZMm, double sliceMm) {
         return shareOf(othersReach(voxels, others, otherRanges, reachZMm, sliceMm));
+    }
+
+    /**
+     * Which of a run's voxels are other runs' steel: within another run's reach ({@link #othersReach}) or held by another run
+     * ({@code held}, the voxels of the runs whose curves are {@code others}). The reach is read from a run's curve as refined
+     * before the z fit, and on thick slices that curve can lie a slice away along z from some of the run's own voxels: 4506's
+     * needle 4 (5 mm triangle, 1.7° out of the plane, its tip part in the slice at 7.5 and its hub part at 12.5) has its curve
+     * at z 12.4-12.5 over its whole length, 5.01 mm from its own tip part's voxels at its tip end, past the slice's reach of 5.
+     * A third run taken through that tip part, needle 4's partial volume behind it in the same slice and needle 8's in the
+     * slice at 2.5 (its voxels untaken where the runs' 3 mm tubes leave a needle's image in the next slice) read 0.790 by the
+     * reach alone, 39 of its 186 voxels "its own", all of them needle 4's run's: under the bar, a 104.4 mm false needle. Held
+     * counting too it reads 1.000. A run's own voxels held by another are few where needles cross (the crossing's steel) and
+     * where a run holding two converging needles' steel meets the second needle's run; a drawn crossing reads 0.056 and a
+     * second needle converging on a first over its last 40 mm 0.307 (docs/needles.md, thirty-fourth round, branch
+     * {@code needlefalse16}).
+     */
+    static boolean[] othersReachOrHeld(Vec3[] voxels, Set<Vec3> held, List<SpaceCurve> others, List<double[]> otherRanges, double reachZMm,
+            double sliceMm) {
+        boolean[] in = othersReach(voxels, others, otherRanges, reachZMm, sliceMm);
+        for (int k = 0; k < voxels.length; k++) {
+            in[k] |= held.contains(voxels[k]);
+        }
+        return in;
     }
 
     /** Which of a run's voxels lie within another run's reach, as {@link #othersSteelShare} counts them. */
