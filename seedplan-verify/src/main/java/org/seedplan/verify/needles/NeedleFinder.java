@@ -2,6 +2,7 @@ package org.seedplan.verify.needles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -2575,7 +2576,8 @@ public final class NeedleFinder {
      * largest share goes first (the shorter of two equal), and the shares are read again without it, so that of two readings
      * of one steel the one with steel of its own stays. A run beside another holding two needles' steel, with steel of its
      * own, is the second needle of a converging pair and stays ({@link #besideAPair}). On slices under 3 mm it is not asked
-     * (not measured there).
+     * (not measured there). A voxel another run holds is that run's steel where that run holds no steel nearer its curve
+     * there ({@link #othersReachOrHeld}).
      */
     static List<Integer> othersSteel(List<Vec3[]> voxels, List<SpaceCurve> curves, List<double[]> ranges, double reachZMm, double sliceMm) {
         List<Integer> dropped = new ArrayList<>();
@@ -2594,13 +2596,15 @@ public final class NeedleFinder {
             for (int q : left) {
                 List<SpaceCurve> otherCurves = new ArrayList<>();
                 List<double[]> otherRanges = new ArrayList<>();
+                List<Vec3[]> otherVoxels = new ArrayList<>();
                 for (int o : left) {
                     if (o != q && !tipPartOf(curves.get(q), ranges.get(q), curves.get(o), ranges.get(o))) {
                         otherCurves.add(curves.get(o));
                         otherRanges.add(ranges.get(o));
+                        otherVoxels.add(voxels.get(o));
                     }
                 }
-                boolean[] reached = othersReach(voxels.get(q), otherCurves, otherRanges, reachZMm, sliceMm);
+                boolean[] reached = othersReachOrHeld(voxels.get(q), otherVoxels, otherCurves, otherRanges, reachZMm, sliceMm);
                 double share = shareOf(reached);
                 if (share > OTHERS_STEEL_SHARE
                         && besideAPair(q, left, voxels, curves, ranges, otherCurves, reached, medianPerMm, reachZMm, sliceMm)) {
@@ -2666,6 +2670,80 @@ public final class NeedleFinder {
      */
     static double othersSteelShare(Vec3[] voxels, List<SpaceCurve> others, List<double[]> otherRanges, double reachZMm, double sliceMm) {
         return shareOf(othersReach(voxels, others, otherRanges, reachZMm, sliceMm));
+    }
+
+    /**
+     * Which of a run's voxels are other runs' steel: within another run's reach ({@link #othersReach}), or held by another run
+     * (a voxel of {@code otherVoxels}, the runs whose curves are {@code others}) that holds no steel nearer its curve at that
+     * place ({@link #heldAsOwn}). The reach is read from a run's curve as refined before the z fit, and on thick slices that
+     * curve can lie a slice away along z from some of the run's own voxels: 4506's needle 4 (5 mm triangle, 1.7° out of the
+     * plane, its tip part in the slice at 7.5 and its hub part at 12.5) has its curve at z 12.4-12.5 over its whole length,
+     * 5.01 mm from its own tip part's voxels at its tip end, past the slice's reach of 5. A third run taken through that tip
+     * part, needle 4's partial volume behind it in the same slice and needle 8's in the slice at 2.5 read 0.790 by the reach
+     * alone, 39 of its 186 voxels "its own", all of them needle 4's run's, where needle 4's run holds nothing nearer its curve:
+     * under the bar, a 104.4 mm false needle; held counting too it reads 1.000. A run holding two needles' steel holds the
+     * second needle's a slice or more from its curve beside its own steel on it, and that steel is the second needle's: 5189's
+     * needle 3 (5 mm Gaussian, 1.8° out of the plane, in the slices at 2.5 and 7.5) lies wholly in the run of the needle 8.5 mm
+     * below it (523 voxels), 5.0-9.0 mm along z from that run's curve where the run holds voxels 0.0-2.5 mm from it; counted
+     * as held it read 0.83 and needle 3 was missed, not counted 0.22 (docs/needles.md, thirty-fourth round, branch
+     * {@code needlefalse16}, and thirty-fifth round, branch {@code needlefalse17}).
+     */
+    static boolean[] othersReachOrHeld(Vec3[] voxels, List<Vec3[]> otherVoxels, List<SpaceCurve> others, List<double[]> otherRanges,
+            double reachZMm, double sliceMm) {
+        boolean[] in = othersReach(voxels, others, otherRanges, reachZMm, sliceMm);
+        Map<Vec3, List<Integer>> holders = null;
+        double[][][] holderOffsets = new double[others.size()][][];
+        for (int k = 0; k < voxels.length; k++) {
+            if (in[k]) {
+                continue;
+            }
+            if (holders == null) {
+                holders = new HashMap<>();
+                for (int o = 0; o < otherVoxels.size(); o++) {
+                    for (Vec3 v : otherVoxels.get(o)) {
+                        holders.computeIfAbsent(v, x -> new ArrayList<>()).add(o);
+                    }
+                }
+            }
+            for (int o : holders.getOrDefault(voxels[k], List.of())) {
+                if (holderOffsets[o] == null) {
+                    holderOffsets[o] = offsets(otherVoxels.get(o), others.get(o));
+                }
+                if (heldAsOwn(offset(voxels[k], others.get(o)), holderOffsets[o], sliceMm)) {
+                    in[k] = true;
+                    break;
+                }
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Whether a voxel a run holds, at {@code off} from its curve ({@link #offset}: along, across, along z), is that run's own
+     * steel though outside its reach: the run holds no voxel ({@code holderOffsets}) within {@value #OTHERS_STEEL_ACROSS_MM} mm
+     * of it along the curve and beside the curve (across within {@value #OTHERS_STEEL_ACROSS_MM} mm) that lies half a slice
+     * ({@code sliceMm}) or more nearer the curve along z. Voxels lie at the slices' centres, so a run's voxels at one place
+     * along its curve lie in the same slice (0 apart in their distance from the curve) or a slice apart: where its curve passes
+     * a slice off all of them (4506's needle 4 at its tip part: 5.0 mm, and 5.0 mm the nearest) they are its needle's, read
+     * before the z fit; where it holds steel a slice nearer its curve (5189: the second needle's voxels 5.0-9.0 mm off, the
+     * holder's own 0.0-2.5 mm at the same place, at least 4.9 mm nearer), the farther steel is a second needle's.
+     */
+    static boolean heldAsOwn(double[] off, double[][] holderOffsets, double sliceMm) {
+        for (double[] w : holderOffsets) {
+            if (Math.abs(w[0] - off[0]) <= OTHERS_STEEL_ACROSS_MM && w[1] <= OTHERS_STEEL_ACROSS_MM
+                    && Math.abs(w[2]) <= Math.abs(off[2]) - sliceMm / 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[][] offsets(Vec3[] voxels, SpaceCurve curve) {
+        double[][] out = new double[voxels.length][];
+        for (int k = 0; k < voxels.length; k++) {
+            out[k] = offset(voxels[k], curve);
+        }
+        return out;
     }
 
     /** Which of a run's voxels lie within another run's reach, as {@link #othersSteelShare} counts them. */
