@@ -267,12 +267,14 @@ public final class SeedFinder {
      */
     static final double FAINT_REACH_MM = 8;
     /**
-     * Share of the way from the background to the metal level under which an object counted as one seed on slices under
+     * Share of the way from the background to the metal level under which an object counted as seeds (one or more) on slices under
      * {@link #THICK_SLICE_MM}, standing alone, fitted badly and joined at the low level to metal reaching past {@link #FAINT_REACH_MM},
      * is a piece of a stent's struts ({@link #strutPiece}): on the seen all-implant scans and scenes (2.5 mm box) a stent's bridge
      * with the two rings' apices it joins rises 0.65–0.75 of the way, a seed touching or beside the stent to the metal level (1.0 on
      * 12-bit scans, more unclipped). Thick slices are not asked: there a flat seed's marker is averaged through the slice (draw
-     * 2072's head seed, 5 mm: 0.85) (docs/seed-finder.md, thirty-second round, seedstent14).
+     * 2072's head seed, 5 mm: 0.85) (docs/seed-finder.md, thirty-second round, seedstent14). Objects counted as two are asked too:
+     * all-implant 3906's bridge piece read 2.38 seeds' clipped metal, was fitted as two and peaked at 0.651 (thirty-fifth round,
+     * seedclip16).
      */
     static final double STRUT_PEAK_SHARE = 0.875;
     /**
@@ -1560,17 +1562,19 @@ public final class SeedFinder {
     }
 
     /**
-     * Whether an object counted as one seed is a piece of a stent's struts: on slices under {@value #THICK_SLICE_MM} mm, standing
+     * Whether an object counted as seeds (one or more) is a piece of a stent's struts: on slices under {@value #THICK_SLICE_MM} mm, standing
      * alone at the threshold (not admitted faint, not split off a larger object: {@code faintOrSplit} false), fitted badly (explained
      * under {@value #MIN_EXPLAINED}), its densest voxel (unclipped) under {@value #STRUT_PEAK_SHARE} of the way from the background to
      * the metal level a seed's marker reaches, and joined at the low level to voxels reaching more than {@value #FAINT_REACH_MM} mm
      * in-plane from its centre, as the seventeenth round's faint crossing is. Where a stent's bridge joins the apices of two rings,
      * three or four struts' metal lies within about 1.5 mm; on a clipped scale it holds 0.7–0.9 of a seed's clipped metal and was
-     * counted as a seed with confidence 0 (docs/seed-finder.md, thirty-second round, seedstent14).
+     * counted as a seed with confidence 0 (docs/seed-finder.md, thirty-second round, seedstent14). However many seeds its metal
+     * asks for: where the struts' clipped metal reads two seeds' the same piece is fitted as two (all-implant 3906, peak 0.651), and
+     * no seed's marker in the object means none of its seeds reaches the metal level (thirty-fifth round, seedclip16).
      */
     private static boolean strutPiece(Grid g, double profileMm, float[] hu, float[] rawHu, BlobCount bc, boolean faintOrSplit,
             double background, double metal, double lowHu) {
-        if (faintOrSplit || bc.chosen != 1 || !(bc.explained() < MIN_EXPLAINED)) {
+        if (faintOrSplit || !(bc.explained() < MIN_EXPLAINED)) {
             return false;
         }
         return profileMm < THICK_SLICE_MM && peak(bc.blob, rawHu) < background + STRUT_PEAK_SHARE * (metal - background)

@@ -133,20 +133,18 @@ class WiresAndClipsTest {
     }
 
     @Test
-    void seedsOnTheStentAreNamedFirst() {
+    void piecesOfTheStentAreNotCountedAsSeeds() {
         // On scan 306 (2.5 mm box, 12-bit) four pieces of the stent were read as seeds. Two touch the stent's other pieces
         // (rejected as other metal) and the self-check names them, with the piece they touch, before any figure; the other two
         // are struts on their own, touching no rejected metal, and are not named (docs/seed-finder.md, seventh round). One of
         // the two named, the piece where a bridge joins two rings' apices, is other metal since the thirty-second round (seedstent14).
+        // The other three are since the thirty-fifth round (seedclip16: the strut rule asks objects counted as two as well): none is
+        // left to name, so the test pins that none is counted.
         Found r = foundBeside(306, 6, DenseObject.Kind.STENT);
         SeedFinding f = r.finding();
         DenseObject stent = r.metal();
         List<FoundSeed> onStent = r.matching().extraFound().stream().map(i -> f.seeds().get(i)).filter(x -> near(stent, x.centreMm())).toList();
-        List<FoundSeed> named = onStent.stream().filter(x -> f.selfCheck().stream().anyMatch(line -> line.startsWith("SEED AT OTHER METAL")
-                && line.contains(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", x.centreMm().x(), x.centreMm().y(), x.centreMm().z()))))
-                .toList();
-        assertThat(onStent).as("false seeds on the stent").hasSize(3);
-        assertThat(named).as("of them named as seeds at other metal").hasSize(1);
+        assertThat(onStent).as("false seeds on the stent").isEmpty();
     }
 
     @Test
