@@ -773,52 +773,18 @@ public final class NeedleFinder {
      * 96 mm, where a needle's runs hold 1.5–3 per mm), and described as a needle it lies beside steel, not on it: 0.66 and 0.76
      * of their paths (3657's run rising through several needles' voxels 0.65, 3501's 0.78), against 0.83 and more for every
      * needle found on the eight seen 5 mm sets: thin on both sides (docs/needles.md, sixteenth round). Not asked on 3 mm slices, where a needle's
-     * outer part in air falls below the follow level (step 4) and where it was not measured. Only the path's points in the body
-     * are judged ({@link #inBody}): in air the steel's partial volume reads on −1000 HU, not on tissue, and a flat needle between
-     * two thick slices' centres reads under the follow level there — 5156 n2 (5 mm Gaussian, z 9.3–9.7 between the slices at
-     * 7.5 and 12.5): read 0.07 mm from its tip, its last 28 mm outside the skin 697–1465 HU beside it against 1320, its path
-     * 0.778 on steel and dropped; its points in the body 1.000 (docs/needles.md, thirty-fifth round, branch {@code needlemiss16}).
+     * outer part in air falls below the follow level (step 4) and where it was not measured.
      */
     private static List<FoundNeedle> onSteel(Volume ct, List<FoundNeedle> needles, double bevelMm) {
         List<FoundNeedle> out = new ArrayList<>();
         for (FoundNeedle f : needles) {
-            List<Vec3> shaft = inBody(ct, behindBevel(f.pathMm(), f.tipMm(), bevelMm), f.axisAtTip());
+            List<Vec3> shaft = behindBevel(f.pathMm(), f.tipMm(), bevelMm);
             if (shaft.size() < 2 || steelShare(ct, shaft, f.axisAtTip()) >= PATH_STEEL_SHARE) {
                 out.add(f);
             }
         }
         return out;
     }
-
-    /**
-     * The points of a needle's path in the body ({@link #onSteel}): those whose ring of 8 samples {@value #AIR_RING_MM} mm about
-     * {@code axis} reads at least {@link #SKIN_HU} at its lower fifth, as an end's rings are read for air ({@link #atSkin}). Not
-     * the median: on 5156, beside other needles' outer parts and their streaks, 2–4 samples of a ring in air read −820 to +850 HU
-     * (its air samples −900 to −1024), and the median took 9 of n2's 15 points outside the skin for the body's; there the lower
-     * fifth reads −933 to −1000 HU in air and −150 HU and more in the body (docs/needles.md, thirty-fifth round).
-     */
-    static List<Vec3> inBody(Volume ct, List<Vec3> points, Vec3 axis) {
-        Vec3 e1 = SimulatedNeedle.perpendicular(axis);
-        Vec3 e2 = axis.cross(e1).normalized();
-        List<Vec3> out = new ArrayList<>();
-        for (Vec3 p : points) {
-            List<Double> ring = new ArrayList<>();
-            for (int q = 0; q < 8; q++) {
-                double angle = Math.PI * q / 4;
-                double v = sample(ct, p.plus(e1.times(AIR_RING_MM * Math.cos(angle))).plus(e2.times(AIR_RING_MM * Math.sin(angle))));
-                if (!Double.isNaN(v)) {
-                    ring.add(v);
-                }
-            }
-            if (ring.isEmpty() || quantile(ring, 0.2) >= SKIN_HU) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    /** The ring's radius about a path point for {@link #inBody}, mm: as an end's rings ({@link #surroundingHu}). */
-    static final double AIR_RING_MM = 5;
 
     /** The points farther than {@code bevelMm} from {@code tip}: a needle's own stretch less its bevel ({@link #counterpart}). */
     private static List<Vec3> behindBevel(List<Vec3> points, Vec3 tip, double bevelMm) {
