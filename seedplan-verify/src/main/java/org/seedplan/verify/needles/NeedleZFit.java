@@ -1071,23 +1071,25 @@ final class NeedleZFit {
     }
 
     /**
-     * Whether a slice beside the one a needle's tip lies in shows steel along the needle's line that the line does not explain:
-     * {@code pathMm} (hub side to tip), the found line, stays inside the tip's slice over its last {@code lengthMm}, and a
-     * neighbouring slice shows a ridge along it (the measure of {@link #neighbourContradicts}) that exceeds the ridge the line
-     * predicts there by {@value NeedleEndFit#VISIBLE_SNR} × the slice's clutter, the prediction being less than
-     * {@link #SHOWN_AT_MOST} of what is shown: the other side of {@link #neighbourContradicts}. That slice holds other steel
-     * beside the needle (a strand of seeds, another needle of its column), and a line whose z is its slab centroids' curve
-     * took that steel's centroid as the needle's own: 5212 n1 (3 mm box slices, 3.5° out of the plane, a strand of seeds in the
-     * slice below its last 21 mm, 3 400–4 900 HU shown there against 4 400–5 900 in its own slice): its curve bent 1.43 mm down
-     * at the tip, stated ±0.01 (docs/needles.md, thirty-fifth round, branch {@code needlesilent17}).
+     * Whether a slice beside the one a needle's tip lies in shows steel along the needle's line that no place of the needle in
+     * its tip's slice explains: {@code pathMm} (hub side to tip), the found line, stays inside the tip's slice over its last
+     * {@code lengthMm}, and a neighbouring slice shows a ridge along it (the measure of {@link #neighbourContradicts}) that exceeds
+     * by {@value NeedleEndFit#VISIBLE_SNR} × the slice's clutter the most the needle's own steel can put there: its line source
+     * (steel mass per mm {@code lnMass}, in-plane σ {@code sxy}) at the boundary between the two slices, the profile
+     * {@code profile} half a slice from the neighbour's centre (half the peak where the slice is as thick as the spacing). Its
+     * own partial volume never reaches that: a needle seen in its tip's slice lies within half a slice of its centre, so a
+     * right line near the boundary whose neighbour shows more than the line predicts is not asked (5209 n5, 5218 n8: 0.37 and
+     * 0.46 mm off, their tips 0.44–0.45 of a slice from the centre). That slice holds other steel beside the needle (a strand
+     * of seeds, another needle of its column), and a line whose z is its slab centroids' curve took that steel's centroid as
+     * the needle's: 5212 n1 (3 mm box slices, 3.5° out of the plane, steel in the slice below its last 21 mm showing 3 400–4 900
+     * HU against 4 400–5 900 in its own slice): its curve bent 1.43 mm down at the tip, stated ±0.01 (docs/needles.md,
+     * thirty-fifth round, branch {@code needlesilent17}).
      */
     static boolean neighbourShowsOtherSteel(Volume ct, List<Vec3> pathMm, double lengthMm, double sxy, DoubleUnaryOperator profile,
                                             double lnMass) {
+        double most = Math.exp(lnMass) / (Math.sqrt(2 * Math.PI) * Math.max(sxy, 1e-3)) * profile.applyAsDouble(ct.grid().dzMm() / 2);
         for (double[] r : neighbourReadings(ct, pathMm, lengthMm, sxy, profile, lnMass)) {
-            double predicted = r[0];
-            double ridge = r[1];
-            double level = r[2];
-            if (ridge - predicted >= level && predicted < ridge * SHOWN_AT_MOST) {
+            if (r[1] - most >= r[2]) {
                 return true;
             }
         }
