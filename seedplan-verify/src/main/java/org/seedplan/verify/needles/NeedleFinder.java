@@ -1060,8 +1060,8 @@ public final class NeedleFinder {
      * not explain ({@link NeedleZFit#neighbourShowsOtherSteel}, with its end fit's steel per mm, the scan's in-plane σ
      * {@code profile[0]} and chosen slice profile): the centroids there hold that steel's as well as the needle's, and the curve's
      * height at the tip is theirs. 5212 n1 (3 mm box slices, 3.5° out of the plane, spanning three slice spacings and so not
-     * z-fitted; steel in the slice below along its last 21 mm that no found needle holds): read 4.9°, its tip 1.43 mm low along z, stated ±0.01 by its
-     * end fit's bound (docs/needles.md, thirty-fifth round, branch {@code needlesilent17}). The statement only: the tip is then
+     * z-fitted; steel in the slice below along its last 21 mm that no found needle holds): read 4.9°, its tip 1.43 mm low
+     * along z, stated ±0.01 by its end fit's bound (docs/needles.md, thirty-fifth round, branch {@code needlesilent17}). The statement only: the tip is then
      * stated the slice it is seen in ({@link #seenInSliceMm}). On slices of 3 mm and thinner, where it was measured (on 5 mm
      * slices the needles with no z fit span seven slice spacings or more).
      */

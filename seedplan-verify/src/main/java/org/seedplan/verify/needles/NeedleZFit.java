@@ -1078,10 +1078,10 @@ final class NeedleZFit {
      * (steel mass per mm {@code lnMass}, in-plane σ {@code sxy}) at the boundary between the two slices, the profile
      * {@code profile} half a slice from the neighbour's centre (half the peak where the slice is as thick as the spacing). Its
      * own partial volume never reaches that: a needle seen in its tip's slice lies within half a slice of its centre, so a
-     * right line near the boundary whose neighbour shows more than the line predicts is not asked (5209 n5, 5218 n8: 0.37 and
+     * right line near the boundary whose neighbour shows more than the line predicts is left alone (5209 n5, 5218 n8: 0.37 and
      * 0.46 mm off, their tips 0.44–0.45 of a slice from the centre). That slice holds other steel beside the needle (a strand
      * of seeds, another needle of its column), and a line whose z is its slab centroids' curve took that steel's centroid as
-     * the needle's: 5212 n1 (3 mm box slices, 3.5° out of the plane, steel in the slice below its last 21 mm showing 3 400–4 900
+     * the needle's: 5212 n1 (3 mm box slices, 3.5° out of the plane, steel in the slice below its last 21 mm showing 3 200–4 900
      * HU against 4 400–5 900 in its own slice): its curve bent 1.43 mm down at the tip, stated ±0.01 (docs/needles.md,
      * thirty-fifth round, branch {@code needlesilent17}).
      */

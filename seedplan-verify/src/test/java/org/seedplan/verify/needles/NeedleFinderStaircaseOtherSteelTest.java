@@ -15,9 +15,9 @@ class NeedleFinderStaircaseOtherSteelTest {
     void scan5212Needle1IsStatedAtLeastItsTipErrorAndItsRightNeighboursAreNot() {
         // Seed 5212 is scan 16 (n = 15) of the draw from 5197 (3 mm box slices, extended, in-plane FWHM 0.97 mm, noise 37 HU,
         // streaks 76 HU; seen since the thirty-fourth round's fresh run). Needle 1 (3.5° out of the plane, its tip at its slice's
-        // centre) runs over a strand of seeds in the slice below for its last ~21 mm: its staircase spans three slice spacings, so
-        // no z fit, and its centroids' curve bent 1.43 mm down at the tip, stated ±0.01 before. The statement must cover the error
-        // (exactly: it is an interval). Needle 2 (0.27 mm off, 0.7°) and needle 7 (0.12 mm, 2.1°) of the same scan, right tips,
+        // centre) runs over other steel in the slice below (by its beaded ridge a strand of seeds) for its last ~21 mm: its
+        // staircase spans three slice spacings, so no z fit, and its centroids' curve bent 1.43 mm down at the tip, stated ±0.01
+        // before. The statement must cover the error (exactly: it is an interval). Needle 2 (0.27 mm off, 0.7°) and needle 7 (0.12 mm, 2.1°) of the same scan, right tips,
         // stay stated within the 1 mm (0.01 and 0.04 before): no other steel beside them.
         NeedleFinderThickSliceTest.Drawn d = NeedleFinderThickSliceTest.drawnAndFound(5212, 15, 3);
         double[] n1 = zErrorAndStated(d, 1);
