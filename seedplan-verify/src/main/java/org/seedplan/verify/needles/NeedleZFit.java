@@ -1058,8 +1058,54 @@ final class NeedleZFit {
      */
     static boolean neighbourContradicts(Volume ct, List<Vec3> pathMm, double lengthMm, double sxy, DoubleUnaryOperator profile,
                                         double lnMass) {
+        double[][] readings = neighbourReadings(ct, pathMm, lengthMm, sxy, profile, lnMass);
+        for (double[] r : readings) {
+            double predicted = r[0];
+            double ridge = r[1];
+            double level = r[2];
+            if (predicted >= level && predicted - ridge >= level && ridge < predicted * SHOWN_AT_MOST) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a slice beside the one a needle's tip lies in shows steel along the needle's line that no place of the needle in
+     * its tip's slice explains: {@code pathMm} (hub side to tip), the found line, stays inside the tip's slice over its last
+     * {@code lengthMm}, and a neighbouring slice shows a ridge along it (the measure of {@link #neighbourContradicts}) that exceeds
+     * by {@value NeedleEndFit#VISIBLE_SNR} × the slice's clutter the most the needle's own steel can put there: its line source
+     * (steel mass per mm {@code lnMass}, in-plane σ {@code sxy}) at the boundary between the two slices, the profile
+     * {@code profile} half a slice from the neighbour's centre (half the peak where the slice is as thick as the spacing). Its
+     * own partial volume never reaches that: a needle seen in its tip's slice lies within half a slice of its centre, so a
+     * right line near the boundary whose neighbour shows more than the line predicts is left alone (5209 n5, 5218 n8: 0.37 and
+     * 0.46 mm off, their tips 0.44–0.45 of a slice from the centre). That slice holds other steel beside the needle (a strand
+     * of seeds, another needle of its column), and a line whose z is its slab centroids' curve took that steel's centroid as
+     * the needle's: 5212 n1 (3 mm box slices, 3.5° out of the plane, steel in the slice below its last 21 mm showing 3 200–4 900
+     * HU against 4 400–5 900 in its own slice): its curve bent 1.43 mm down at the tip, stated ±0.01 (docs/needles.md,
+     * thirty-fifth round, branch {@code needlesilent17}).
+     */
+    static boolean neighbourShowsOtherSteel(Volume ct, List<Vec3> pathMm, double lengthMm, double sxy, DoubleUnaryOperator profile,
+                                            double lnMass) {
+        double most = Math.exp(lnMass) / (Math.sqrt(2 * Math.PI) * Math.max(sxy, 1e-3)) * profile.applyAsDouble(ct.grid().dzMm() / 2);
+        for (double[] r : neighbourReadings(ct, pathMm, lengthMm, sxy, profile, lnMass)) {
+            if (r[1] - most >= r[2]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Each neighbouring slice's {predicted ridge, shown ridge, {@value NeedleEndFit#VISIBLE_SNR} × its clutter} (HU) along the last
+     * {@code lengthMm} of {@code pathMm} beyond the bevel ({@link #neighbourContradicts}); none where that stretch leaves the tip's
+     * slice.
+     */
+    private static double[][] neighbourReadings(Volume ct, List<Vec3> pathMm, double lengthMm, double sxy, DoubleUnaryOperator profile,
+                                                double lnMass) {
+        double[][] none = new double[0][];
         if (pathMm.size() < 2 || Double.isNaN(lnMass)) {
-            return false;
+            return none;
         }
         Grid g = ct.grid();
         Vec3 tip = pathMm.get(pathMm.size() - 1);
@@ -1078,7 +1124,7 @@ final class NeedleZFit {
                 // The bevel: less steel than the shaft's mass per mm, and on a line nearing a boundary at the tip its
                 // partial volume there would be the largest of the prediction (3640 needle 4, 0.14 mm off and read contradicted with it).
                 if (Math.abs(p.z() - g.z(k)) >= g.dzMm() / 2) {
-                    return false;
+                    return none;
                 }
                 continue;
             }
@@ -1086,15 +1132,16 @@ final class NeedleZFit {
             double ny = b.x() - a.x();
             double norm = Math.hypot(nx, ny);
             if (Math.abs(p.z() - g.z(k)) >= g.dzMm() / 2 || norm < 1e-9) {
-                return false;
+                return none;
             }
             points.add(p);
             across.add(new double[] {nx / norm, ny / norm});
         }
         if (points.isEmpty()) {
-            return false;
+            return none;
         }
         double peak = Math.exp(lnMass) / (Math.sqrt(2 * Math.PI) * Math.max(sxy, 1e-3));
+        List<double[]> out = new ArrayList<>();
         for (int kk = k - 1; kk <= k + 1; kk += 2) {
             if (kk < 0 || kk >= g.nz()) {
                 continue;
@@ -1112,11 +1159,9 @@ final class NeedleZFit {
             }
             Arrays.sort(clutter);
             double level = NeedleEndFit.VISIBLE_SNR * 1.4826 * (clutter[clutter.length / 2 - 1] + clutter[clutter.length / 2]) / 2;
-            if (predicted >= level && predicted - ridge >= level && ridge < predicted * SHOWN_AT_MOST) {
-                return true;
-            }
+            out.add(new double[] {predicted, ridge, level});
         }
-        return false;
+        return out.toArray(new double[0][]);
     }
 
     /**
