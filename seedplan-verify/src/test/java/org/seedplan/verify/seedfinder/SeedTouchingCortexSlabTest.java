@@ -8,10 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
-import org.seedplan.verify.scanner.DenseObject;
 import org.seedplan.verify.scanner.HuScale;
-import org.seedplan.verify.scanner.PostOpScanner;
-import org.seedplan.verify.scanner.ScannerModel;
 import org.seedplan.verify.scanner.SliceProfile;
 
 /**
@@ -121,7 +118,7 @@ class SeedTouchingCortexSlabTest {
         // the bench's match gate ({@code IndependentScanMatrix.MATCH_GATE_MM}), and with no seed there no seed within 20 mm of
         // the vertebra's centre and no METAL MAY HIDE A SEED line.
         for (double off : new double[] {1.9, 2.1}) {
-            Vec3 at = boneSeed(2.5 + off);
+            Vec3 at = SeedsTouchingBoneCountedAtTheirPieceTest.boneSeed(2.5 + off);
             SeedFinding f = find(at);
             boolean found = f.seeds().stream().anyMatch(s -> s.centreMm().minus(at).norm() <= IndependentScanMatrix.MATCH_GATE_MM);
             boolean named = f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HIDE A SEED"))
@@ -144,30 +141,8 @@ class SeedTouchingCortexSlabTest {
         return new Blob(g, v.stream().mapToInt(Integer::intValue).toArray(), hu);
     }
 
-    /** Lying along the cortex, clear of it by 0.2 mm, where the bench lays a seed touching bone (the vertebra at (0, 42) mm). */
-    private static Vec3 boneSeed(double z) {
-        Vec3 radial = new Vec3(-12.6, -7.6, 0).normalized();
-        return new Vec3(0, 42, z).plus(radial.times(Math.hypot(14 + 0.2 + 0.4, 2.25)));
-    }
-
+    /** The bench's anatomy and screw with a seed at {@code bone} (none if null), on 5 mm triangle 12-bit slices. */
     private static SeedFinding find(Vec3 bone) {
-        int nx = 208;
-        int nz = 12;
-        Grid g = new Grid(new Vec3(-(nx - 1) * 0.8 / 2, -(nx - 1) * 0.8 / 2, -(nz - 1) * 5.0 / 2), 0.8, 0.8, 5, nx, nx, nz);
-        List<DenseObject> objects = new ArrayList<>();
-        Vec3[] dirs = {new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(1, 1, 0), new Vec3(1, -1, 0.3)};
-        int n = 0;
-        for (double x = -40; x <= -5; x += 9) {
-            for (double y = -30; y <= 10; y += 10) {
-                objects.add(DenseObject.seed(new Vec3(x, y, -12.5 + 5 * (n % 5)), dirs[n % dirs.length].normalized()));
-                n++;
-            }
-        }
-        objects.add(DenseObject.pedicleScrew(new Vec3(-2, 32, 0), new Vec3(-0.2, 1, 0.15), 24));
-        if (bone != null) {
-            Vec3 radial = new Vec3(-12.6, -7.6, 0).normalized();
-            objects.add(DenseObject.seed(bone, new Vec3(-radial.y(), radial.x(), 0)));
-        }
-        return new SeedFinder().find(new PostOpScanner(ScannerModel.typical(SliceProfile.TRIANGLE, HuScale.CLIPPED_12_BIT)).scan(g, objects, 15));
+        return SeedsTouchingBoneCountedAtTheirPieceTest.find(bone, SliceProfile.TRIANGLE, HuScale.CLIPPED_12_BIT);
     }
 }
