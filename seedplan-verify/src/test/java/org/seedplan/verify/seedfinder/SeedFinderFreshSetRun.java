@@ -24,7 +24,7 @@ import org.seedplan.verify.scanner.SimulatedPostOpScan;
 class SeedFinderFreshSetRun {
 
     /**
-     * The sets of the thirty-fifth round, to be drawn once after its last change of the finder. The earlier sets
+     * The sets of the thirty-sixth round, to be drawn once after its last change of the finder. The earlier sets
      * (up to 19800–20035, run once on the thirty-fourth round) have been looked at; 11900–12547 hold the overlapping-slice sets
      * (OverlappingSlicesRun).
      */
@@ -38,7 +38,7 @@ class SeedFinderFreshSetRun {
         for (String part : System.getProperty("seedfinder.fresh").split(",")) {
             long from = Long.parseLong(part);
             if (!FRESH_SETS.contains(from)) {
-                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the thirty-fifth round:"
+                throw new IllegalArgumentException("-Dseedfinder.fresh=" + part + " is not a fresh set of the thirty-sixth round:"
                         + " give 20100, 20200 or 20300 (tune on SeedFinderTuningRun's sets)");
             }
             MatchTally set = new MatchTally();

@@ -22,7 +22,7 @@ import org.seedplan.verify.scanner.TrueSeed;
  * totals per slice thickness and profile. The
  * tuning data of docs/seed-finder.md are 100–153, 200–253 and the earlier rounds' fresh sets 9100–9135 … 20000–20035
  * (looked at, so tuning data now; 16200–20035 were run once on the twenty-fourth to thirty-fourth rounds' finders). The
- * acceptance scans 9000–9017 and the fresh sets of the thirty-fifth round, 20100–20335
+ * acceptance scans 9000–9017 and the fresh sets of the thirty-sixth round, 20100–20335
  * ({@link SeedFinderFreshSetRun}) are refused. The last line counts the self-check's METAL MAY HOLD SEEDS and METAL MAY HIDE A SEED
  * lines, with how many name a missed seed within the match gate (no seed lies in other metal on these scans; since the fourteenth
  * round a line names a small object split off bone on thick slices, where a missed seed touching the cortex may lie: the rest are
