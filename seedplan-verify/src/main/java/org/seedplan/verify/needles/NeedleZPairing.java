@@ -227,8 +227,17 @@ final class NeedleZPairing {
                    double[] table, int needles, double[] unshifted) {
 
         Reading(List<double[]> own, double[] context, double[] table, int needles) {
-            this(starts(own), new int[total(own)], new double[total(own)], new double[total(own)], new double[total(own)],
-                    context, table, needles, new double[context.length]);
+            this(own, starts(own), context, table, needles);
+        }
+
+        /**
+         * The reading with {@code start}, {@link #starts}'s of {@code own}: the arrays' length is its last entry, the number of
+         * entries {@code own} lists, read once for all four arrays (each voxel's list is an array of its own on the heap; the
+         * lists were read once more for each array's length before: docs/needles.md, thirty-sixth round, needlespeed18).
+         */
+        private Reading(List<double[]> own, int[] start, double[] context, double[] table, int needles) {
+            this(start, new int[start[own.size()]], new double[start[own.size()]], new double[start[own.size()]],
+                    new double[start[own.size()]], context, table, needles, new double[context.length]);
             int j = 0;
             for (double[] c : own) {
                 for (int k = 0; k < c.length; k += 4, j++) {
@@ -245,10 +254,6 @@ final class NeedleZPairing {
                 }
                 unshifted[q] = s;
             }
-        }
-
-        private static int total(List<double[]> own) {
-            return own.stream().mapToInt(c -> c.length / 4).sum();
         }
 
         private static int[] starts(List<double[]> own) {
