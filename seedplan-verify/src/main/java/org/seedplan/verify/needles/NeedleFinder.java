@@ -914,7 +914,7 @@ public final class NeedleFinder {
      * its 48 points in the body all on steel. A needle's steel is unbroken from its hub to its bevel, so in the body its path
      * leaves it only where a streak or the noise takes a point or two ({@link #IN_BODY_GAP_POINTS}); a line
      * through two needles' halves leaves the steel where it passes from one to the other: 3788's 139.6 mm reading of n6's hub
-     * half and n5's tip half, 10 points (20 mm) running off steel 2.1–2.5 mm from both, 0.814 of its points in the body on
+     * half and n5's tip half, 10 points (20 mm) running off steel 1.9–2.5 mm from the nearer, 0.814 of its points in the body on
      * steel, is still dropped (docs/needles.md, thirty-sixth round, branch {@code needlemiss18}).
      */
     private static boolean onSteelInTheBody(Volume ct, List<Vec3> points, Vec3 axis) {
