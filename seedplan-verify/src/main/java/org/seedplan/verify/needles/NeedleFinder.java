@@ -781,7 +781,8 @@ public final class NeedleFinder {
         List<FoundNeedle> out = new ArrayList<>();
         for (FoundNeedle f : needles) {
             List<Vec3> shaft = behindBevel(f.pathMm(), f.tipMm(), bevelMm);
-            if (shaft.size() < 2 || steelShare(ct, shaft, f.axisAtTip()) >= PATH_STEEL_SHARE) {
+            if (shaft.size() < 2 || steelShare(ct, shaft, f.axisAtTip()) >= PATH_STEEL_SHARE
+                    || onSteelInTheBody(ct, shaft, f.axisAtTip())) {
                 out.add(f);
             }
         }
@@ -883,16 +884,92 @@ public final class NeedleFinder {
      * plane and half a slice along z at or above the follow level (as the walk through the steel, {@link #steelFollowed}).
      */
     private static double steelShare(Volume ct, List<Vec3> points, Vec3 axis) {
+        int steel = 0;
+        for (boolean on : onSteelPoints(ct, points, axis)) {
+            steel += on ? 1 : 0;
+        }
+        return steel / (double) points.size();
+    }
+
+    /** Per point of {@code points}, whether steel lies beside it as {@link #steelShare} reads it. */
+    private static boolean[] onSteelPoints(Volume ct, List<Vec3> points, Vec3 axis) {
         double follow = followLevelHu(ct);
         Vec3 across = Math.abs(axis.z()) < 0.9 ? new Vec3(-axis.y(), axis.x(), 0).normalized() : SimulatedNeedle.perpendicular(axis);
         Vec3 up = axis.cross(across).normalized();
         double reachZ = ct.grid().dzMm() / 2;
-        int steel = 0;
-        for (Vec3 p : points) {
-            steel += steelBeside(ct, p, across, up, reachZ)[0] >= follow ? 1 : 0;
+        boolean[] on = new boolean[points.size()];
+        for (int i = 0; i < on.length; i++) {
+            on[i] = steelBeside(ct, points.get(i), across, up, reachZ)[0] >= follow;
         }
-        return steel / (double) points.size();
+        return on;
     }
+
+    /**
+     * Whether a path that {@link #onSteel} reads off steel over its whole length lies on a needle's steel over its points in
+     * the body ({@link #inBody}): some of its points lie outside the skin, at least two inside, {@value #PATH_STEEL_SHARE} of
+     * those inside on steel, and no stretch of more than {@value #IN_BODY_GAP_POINTS} of them running off it. Outside the skin
+     * a needle's steel reads on −1000 HU, not on tissue, about 1000 HU lower, and a flat needle between two thick slices'
+     * centres falls under the follow level there: 5156 n2 (5 mm Gaussian, z 9.3–9.7 between the slices at 7.5 and 12.5) was
+     * read 0.07 mm from its tip, its 15 points outside the skin 697–1465 HU against 1320, the path 0.778 on steel and dropped;
+     * its 48 points in the body all on steel. A needle's steel is unbroken from its hub to its bevel, so in the body its path
+     * leaves it only where a streak or the noise takes a point or two ({@link #IN_BODY_GAP_POINTS}); a line
+     * through two needles' halves leaves the steel where it passes from one to the other: 3788's 139.6 mm reading of n6's hub
+     * half and n5's tip half, 10 points (20 mm) running off steel 1.9–2.5 mm from the nearer, 0.814 of its points in the body on
+     * steel, is still dropped (docs/needles.md, thirty-sixth round, branch {@code needlemiss18}).
+     */
+    private static boolean onSteelInTheBody(Volume ct, List<Vec3> points, Vec3 axis) {
+        boolean[] body = inBody(ct, points, axis);
+        boolean[] on = onSteelPoints(ct, points, axis);
+        int inBody = 0;
+        int steel = 0;
+        int running = 0;
+        int longest = 0;
+        for (int i = 0; i < on.length; i++) {
+            if (body[i]) {
+                inBody++;
+                steel += on[i] ? 1 : 0;
+                running = on[i] ? 0 : running + 1;
+                longest = Math.max(longest, running);
+            }
+        }
+        return inBody < on.length && inBody >= 2 && steel >= PATH_STEEL_SHARE * inBody && longest <= IN_BODY_GAP_POINTS;
+    }
+
+    /**
+     * The longest stretch of a path's points in the body off steel, running, that {@link #onSteelInTheBody} allows (the path's
+     * points lie 2 mm apart): 8 mm. On the needles kept on the seen 5 mm draws 3781, 5149 and 5245 a streak or the noise takes
+     * at most two points running (5165: 2, a needle read 0.958 on steel); 3788's line through two needles' halves runs off
+     * steel 10 points (12 its other reading): 2 points on the one side, 6 on the other (docs/needles.md, thirty-sixth round).
+     */
+    static final int IN_BODY_GAP_POINTS = 4;
+
+    /**
+     * Per point of {@code points}, whether it lies in the body: the ring of 8 samples {@value #AIR_RING_MM} mm about
+     * {@code axis} reads at least {@link #SKIN_HU} at its lower fifth, as an end's rings are read for air ({@link End}). Not
+     * the median: on 5156, beside other needles' outer parts and their streaks, 2–4 samples of a ring in air read −820 to
+     * +850 HU (its air samples −900 to −1024), and the median took 9 of n2's 15 points outside the skin for the body's; the
+     * lower fifth reads −933 to −1000 HU there and −150 HU and more in the body (docs/needles.md, thirty-fifth round).
+     */
+    static boolean[] inBody(Volume ct, List<Vec3> points, Vec3 axis) {
+        Vec3 e1 = SimulatedNeedle.perpendicular(axis);
+        Vec3 e2 = axis.cross(e1).normalized();
+        boolean[] out = new boolean[points.size()];
+        for (int i = 0; i < out.length; i++) {
+            List<Double> ring = new ArrayList<>();
+            for (int q = 0; q < 8; q++) {
+                double angle = Math.PI * q / 4;
+                double v = sample(ct, points.get(i).plus(e1.times(AIR_RING_MM * Math.cos(angle))).plus(e2.times(AIR_RING_MM * Math.sin(angle))));
+                if (!Double.isNaN(v)) {
+                    ring.add(v);
+                }
+            }
+            out[i] = ring.isEmpty() || quantile(ring, AIR_QUANTILE) >= SKIN_HU;
+        }
+        return out;
+    }
+
+    /** The ring's radius about a path point for {@link #inBody}, mm: as an end's rings. */
+    static final double AIR_RING_MM = 5;
 
     /**
      * {@code needle} with its tip's z uncertainty made at least what its z fit's misfit allows at the tip
