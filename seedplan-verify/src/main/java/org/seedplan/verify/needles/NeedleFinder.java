@@ -2125,7 +2125,13 @@ public final class NeedleFinder {
      * scan's other runs in both), and it is cut where the two needles leave at most {@value #COLUMN_CUT_GAIN} of the one
      * needle's misfit: one needle lying along a slice boundary, or a streak beside a needle, reads dense in two slices too,
      * but there one line explains the slices' steel about as well as two (docs/needles.md, twenty-sixth round, second part,
-     * branch {@code needlecut8}). On thinner slices not asked (the pairings along z are not read there either).
+     * branch {@code needlecut8}). Two needles side by side in one slice, a few mm apart across in the axial plane, hold no
+     * steel above and below the run's line but either side of it across ({@link #twoBandsAcross}): such a run is parted
+     * across instead ({@link #splitAcross}) and cut on the same test (5267, 5 mm Gaussian: n7 and n8 2.9–3.5 mm apart across,
+     * both in the slice at −7.5 over most of their length, one 110 mm run of 444 voxels, 4.0 per mm against the median run's
+     * 2.67; joined with a strand of seeds in the slice above it became a 118.3 mm false needle and both were missed; parted,
+     * the two leave 0.562 of the one's misfit; docs/needles.md, thirty-sixth round, branch {@code needleconv18}). On thinner
+     * slices not asked (the pairings along z are not read there either).
      */
     private static List<Run> columnPairsCut(Volume ct, List<Run> runs, double clipHu) {
         List<Double> perMm = new ArrayList<>();
@@ -2143,14 +2149,18 @@ public final class NeedleFinder {
         for (int q = 0; q < out.size(); q++) {
             Run r = out.get(q);
             double length = r.length();
-            if (length < 2 * COLUMN_END_MM || r.points().length < TWO_NEEDLES_PER_MM * medianPerMm * length || !twoBandsAtAnEnd(r)) {
+            if (length < 2 * COLUMN_END_MM || r.points().length < TWO_NEEDLES_PER_MM * medianPerMm * length) {
+                continue;
+            }
+            boolean alongZ = twoBandsAtAnEnd(r);
+            if (!alongZ && !twoBandsAcross(r)) {
                 continue;
             }
             double beside = mostBeside(r, out, NeedleCentreline.zSpreadMm(ct), ct.grid().dzMm());
             if (beside >= SECOND_READING_SHARE) {
                 continue;
             }
-            Run[] split = splitAlongZ(r.points(), r.weights(), r.curve());
+            Run[] split = alongZ ? splitAlongZ(r.points(), r.weights(), r.curve()) : splitAcross(r.points(), r.weights(), r.curve());
             if (split == null || split[0].length() < MIN_LENGTH_MM || split[1].length() < MIN_LENGTH_MM) {
                 continue;
             }
@@ -2224,6 +2234,43 @@ public final class NeedleFinder {
         }
         double least = LEAST_LINE_VOXELS_PER_MM * COLUMN_END_MM;
         return Math.min(above[0], below[0]) >= least || Math.min(above[1], below[1]) >= least;
+    }
+
+    /**
+     * Whether one end's last {@value #COLUMN_END_MM} mm of a run hold at least {@value #LEAST_LINE_VOXELS_PER_MM} voxels per mm
+     * of that stretch on both sides of its line across in the axial plane, each at least {@value #ACROSS_BAND_MM} mm from it:
+     * two needles side by side in one slice ({@link #columnPairsCut}).
+     */
+    private static boolean twoBandsAcross(Run r) {
+        double[] range = range(r.points(), r.curve());
+        int[] left = new int[2];
+        int[] right = new int[2];
+        for (Vec3 p : r.points()) {
+            double t = r.curve().parameterOf(p);
+            int end = t <= range[0] + COLUMN_END_MM ? 0 : t >= range[1] - COLUMN_END_MM ? 1 : -1;
+            double across = end < 0 ? 0 : signedAcrossMm(r.curve(), t, p);
+            if (across >= ACROSS_BAND_MM) {
+                left[end]++;
+            } else if (across <= -ACROSS_BAND_MM) {
+                right[end]++;
+            }
+        }
+        double least = LEAST_LINE_VOXELS_PER_MM * COLUMN_END_MM;
+        return Math.min(left[0], right[0]) >= least || Math.min(left[1], right[1]) >= least;
+    }
+
+    /** Least distance across in the axial plane from a run's line of a voxel counted in a side's band ({@link #twoBandsAcross}), mm. */
+    static final double ACROSS_BAND_MM = 0.75;
+
+    /** The distance of {@code p} from the curve at {@code t} across in the axial plane, mm, positive to the tangent's left. */
+    private static double signedAcrossMm(SpaceCurve curve, double t, Vec3 p) {
+        Vec3 on = curve.at(t);
+        Vec3 tangent = curve.tangent(t);
+        double norm = Math.hypot(tangent.x(), tangent.y());
+        if (norm < 1e-6) {
+            return 0;
+        }
+        return (tangent.x() * (p.y() - on.y()) - tangent.y() * (p.x() - on.x())) / norm;
     }
 
     /** The run's curve over the extent of its voxels. */
@@ -2303,6 +2350,27 @@ public final class NeedleFinder {
         for (int q = 0; q < p.length; q++) {
             upper[q] = p[q].z() > middle.at(middle.parameterOf(p[q])).z();
         }
+        return parted(p, w, middle, upper);
+    }
+
+    /**
+     * The voxels parted into two needles side by side in the axial plane: either side of {@code middle} across in the plane
+     * first, then each voxel given to the nearer of the two lines fitted to the parts, three times ({@link #parted}); null when a
+     * part is too small for a needle.
+     */
+    private static Run[] splitAcross(Vec3[] p, double[] w, SpaceCurve middle) {
+        boolean[] left = new boolean[p.length];
+        for (int q = 0; q < p.length; q++) {
+            left[q] = signedAcrossMm(middle, middle.parameterOf(p[q]), p[q]) > 0;
+        }
+        return parted(p, w, middle, left);
+    }
+
+    /**
+     * The voxels parted into the two needles whose first parts {@code upper} marks (changed), each voxel then given to the nearer of the
+     * two lines fitted to the parts, three times; null when a part is too small for a needle.
+     */
+    private static Run[] parted(Vec3[] p, double[] w, SpaceCurve middle, boolean[] upper) {
         Run[] parts = null;
         for (int round = 0; round < 4; round++) {
             parts = new Run[2];
