@@ -2252,21 +2252,22 @@ public final class SeedFinder {
         if (!profile(g, hu, labels, bc.blob, background, top, lowHu, model).isChain(bc.chosen, model.lengthMm())) {
             return false;
         }
-        return markerHu <= 0 || leastMarkerPeak(bc.blob, rawHu, bc.fit(bc.chosen).seeds(), markerReachMm) >= markerHu;
+        return markerHu <= 0 || leastMarkerPeak(g, bc.blob, rawHu, bc.fit(bc.chosen).seeds(), markerReachMm) >= markerHu;
     }
 
     /**
      * The least, over the fitted seeds, of the densest voxel (unclipped: {@code rawHu}) of the blob within {@code reachMm} of a
-     * seed's centre, HU (−∞ where a seed has no voxel of the blob that near): how dense the faintest fitted seed's marker shows.
+     * seed's centre, HU (−∞ where a seed has no voxel of the blob that near): how dense the faintest fitted seed's marker shows. Along
+     * z the distance is to the voxel's slice, not its centre: a seed at a boundary of thick slices shows in both.
      */
-    private static double leastMarkerPeak(Blob b, float[] rawHu, SeedImageModel.Placed[] seeds, double reachMm) {
+    private static double leastMarkerPeak(Grid g, Blob b, float[] rawHu, SeedImageModel.Placed[] seeds, double reachMm) {
         double least = Double.POSITIVE_INFINITY;
         for (SeedImageModel.Placed p : seeds) {
             double m = Double.NEGATIVE_INFINITY;
             for (int q = 0; q < b.voxels.length; q++) {
                 double dx = b.x[q] - p.centreMm.x();
                 double dy = b.y[q] - p.centreMm.y();
-                double dz = b.z[q] - p.centreMm.z();
+                double dz = Math.max(0, Math.abs(b.z[q] - p.centreMm.z()) - g.dzMm() / 2);
                 if (dx * dx + dy * dy + dz * dz <= reachMm * reachMm) {
                     m = Math.max(m, rawHu[b.voxels[q]]);
                 }
