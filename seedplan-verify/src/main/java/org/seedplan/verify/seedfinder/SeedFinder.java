@@ -2239,7 +2239,7 @@ public final class SeedFinder {
      * of the single seeds' median unclipped peak), every fitted seed must also lie at a marker: the blob's densest voxel within
      * {@code markerReachMm} (half a seed's length) of its centre reaches {@code markerHu}. The metal is read as a whole and the profile
      * only asks that it come in segments: a seed joined at the threshold to a stent's struts read as 5.02 seeds' metal (the struts' metal
-     * read unclipped) and its profile as a chain of five, four of them fitted on struts peaking at 0.18 of a marker
+     * read unclipped) and its profile as a chain of five, four fitted on struts, the faintest at 0.19 of a marker's peak
      * (matrix 20025, 2.5 mm box extended; docs/seed-finder.md, thirty-sixth round, seedstent18). Such an object is other metal, and
      * the seed in it is read out as any seed merged with struts is.
      */
