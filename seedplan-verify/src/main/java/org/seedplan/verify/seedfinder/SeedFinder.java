@@ -1180,7 +1180,8 @@ public final class SeedFinder {
             } else if (joined || strutPiece) {
                 rejected.add(otherMetal(g, bc.blob, null, otherMetal));
             } else if (bc.blob.size() > 2 * seedVoxels && bc.explained() < MIN_EXPLAINED && !seedsByContent(bc, seedVoxels)
-                    && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model)) {
+                    && !chainOfSeeds(g, contentHu, labels, bc, background, contentTop, lowHu, model, ct.hu(),
+                            LIGHT_METAL_PEAK_SHARE * seedPeak, options.seedLengthMm() / 2)) {
                 RejectedObject o = otherMetal(g, bc.blob, null, otherMetal);
                 rejected.add(o);
                 // A seed merged with pieces of a stent's struts: where the fit explains its own part of the object as a seed's
@@ -2234,15 +2235,46 @@ public final class SeedFinder {
      * Whether a badly explained blob larger than {@value #MAX_MISFIT_SEEDS} seed volumes is still its fitted seeds: each
      * holds a seed's metal ({@value #MIN_CONTENT_PER_SEED}–1.5 seeds) and the content along its axis comes in segments of one
      * seed image with gaps, not evenly as along a wire ({@link ChainProfile}). Needle seeds lying nearly along z merge through
-     * thick slices into such a chain.
+     * thick slices into such a chain. Where the scanner did not clip ({@code markerHu} above 0: {@value #LIGHT_METAL_PEAK_SHARE}
+     * of the single seeds' median unclipped peak), every fitted seed must also lie at a marker: the blob's densest voxel within
+     * {@code markerReachMm} (half a seed's length) of its centre reaches {@code markerHu}. The metal is read as a whole and the profile
+     * only asks that it come in segments: a seed joined at the threshold to a stent's struts read as 5.02 seeds' metal (the struts' metal
+     * read unclipped) and its profile as a chain of five, four fitted on struts, the faintest at 0.19 of a marker's peak
+     * (matrix 20025, 2.5 mm box extended; docs/seed-finder.md, thirty-sixth round, seedstent18). Such an object is other metal, and
+     * the seed in it is read out as any seed merged with struts is.
      */
     private static boolean chainOfSeeds(Grid g, float[] hu, int[] labels, BlobCount bc, double background, double top,
-                                        double lowHu, SeedImageModel model) {
+                                        double lowHu, SeedImageModel model, float[] rawHu, double markerHu, double markerReachMm) {
         double perSeed = bc.contentSeeds / bc.chosen;
         if (bc.chosen < 2 || perSeed < MIN_CONTENT_PER_SEED || perSeed > 1.5) {
             return false;
         }
-        return profile(g, hu, labels, bc.blob, background, top, lowHu, model).isChain(bc.chosen, model.lengthMm());
+        if (!profile(g, hu, labels, bc.blob, background, top, lowHu, model).isChain(bc.chosen, model.lengthMm())) {
+            return false;
+        }
+        return markerHu <= 0 || leastMarkerPeak(g, bc.blob, rawHu, bc.fit(bc.chosen).seeds(), markerReachMm) >= markerHu;
+    }
+
+    /**
+     * The least, over the fitted seeds, of the densest voxel (unclipped: {@code rawHu}) of the blob within {@code reachMm} of a
+     * seed's centre, HU (−∞ where a seed has no voxel of the blob that near): how dense the faintest fitted seed's marker shows. Along
+     * z the distance is to the voxel's slice, not its centre: a seed at a boundary of thick slices shows in both.
+     */
+    private static double leastMarkerPeak(Grid g, Blob b, float[] rawHu, SeedImageModel.Placed[] seeds, double reachMm) {
+        double least = Double.POSITIVE_INFINITY;
+        for (SeedImageModel.Placed p : seeds) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int q = 0; q < b.voxels.length; q++) {
+                double dx = b.x[q] - p.centreMm.x();
+                double dy = b.y[q] - p.centreMm.y();
+                double dz = Math.max(0, Math.abs(b.z[q] - p.centreMm.z()) - g.dzMm() / 2);
+                if (dx * dx + dy * dy + dz * dz <= reachMm * reachMm) {
+                    m = Math.max(m, rawHu[b.voxels[q]]);
+                }
+            }
+            least = Math.min(least, m);
+        }
+        return least;
     }
 
     /**
