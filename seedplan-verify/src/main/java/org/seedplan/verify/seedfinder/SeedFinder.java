@@ -54,7 +54,9 @@ import org.seedplan.verify.matching.SeedMatching;
  *     OR THREE); on clipped slices of {@value #THICK_SLICE_MM} mm or more an object both counts read as one is two where the
  *     two-seed fit lays two steep seeds side by side and the second explains enough of the image ({@code steepPairSideBySide}); an
  *     object counted three whose metal does not read three is two where the fit of two started from the one-seed fit's axis lays
- *     the seeds side by side and leaves the third next to nothing ({@code BlobCount.pairExplainsThird}). Objects too
+ *     the seeds side by side and leaves the third next to nothing ({@code BlobCount.pairExplainsThird}); on clipped slices under
+ *     {@value #THICK_SLICE_MM} mm an object counted two whose voxels at the clip fall short of one seed's plateau holds no two
+ *     markers and is one (a clip's legs, {@code Plateau.lessThanOne}). Objects too
  *     large, or large and badly explained with no whole number of seeds' metal, or a rod of metal that no seed or chain
  *     of seeds can be by its content along its in-plane direction (a wire's piece, a clip: {@code rodOfMetal}), are
  *     other metal, classified by shape ({@link MetalShape}); from a large, badly explained one a fitted seed whose own core
@@ -1145,6 +1147,17 @@ public final class SeedFinder {
             while (splitOff.contains(b) && bc.chosen > 1 && !centresInObject(g, labels, b, bc.fit(bc.chosen).seeds())) {
                 bc.chosen--;
             }
+            // A seed's silver marker saturates the 12-bit window over its image's core; a surgical clip's titanium legs reach the
+            // window's top at a voxel or two. On thin clipped slices the clip's 7 mm legs fit as two seeds staggered along them, the
+            // second seed clearing its bar by a hair and the clipped metal reading a little over 0.6 a seed each: an object counted two
+            // whose voxels at the clip fall short of one seed's plateau by more than the single seeds' scatter holds no two markers,
+            // and is one, as where the image alone counts the clip one (then a rod longer than a capsule: other metal, rodOfMetal). On
+            // seen 1.25 mm box 12-bit scans the clip showed 1 voxel at the clip against one seed's 7.2-9.1 (2.8-6.2 under the bar); the
+            // true objects of two on thin clipped slices 7 or more, 2.9 or more over it (docs/seed-finder.md, thirty-sixth round, seedclip18).
+            if (plateau != null && profileMm < THICK_SLICE_MM && bc.chosen == 2
+                    && plateau.lessThanOne(bc.fitter.observedPlateau(bc.region), bc.fitter.predictedPlateau(bc.region, bc.fit(1).seeds()))) {
+                bc.chosen = 1;
+            }
             bc.contentSeeds = read;
             if (bc.chosen == 2 && bc.pairFromOneSeed) {
                 pairsFromOneSeed.accept(bc.centre(), bc.pairGain / learned.singleSeedEnergy);
@@ -2060,6 +2073,14 @@ public final class SeedFinder {
          */
         boolean moreThanOne(int observed, int predictedOne) {
             return observed > scale * predictedOne;
+        }
+
+        /**
+         * Whether {@code observed} voxels at the clip fall short of this scan's scale of the {@code predictedOne} voxels the 1-seed
+         * fit predicts there by more than the single seeds' scatter: the object's saturated core is smaller than one seed's marker's.
+         */
+        boolean lessThanOne(int observed, int predictedOne) {
+            return observed < scale * predictedOne - noise;
         }
 
         /** Whether the 3-seed fit's plateau lies nearer the blob's than the 2-seed fit's, by more than the scatter. */

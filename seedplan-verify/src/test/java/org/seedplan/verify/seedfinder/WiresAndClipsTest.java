@@ -104,6 +104,26 @@ class WiresAndClipsTest {
     }
 
     @Test
+    void aClipFittedAsTwoSeedsOnThinClippedSlicesIsOtherMetal() {
+        // 3900 and 4000 (1.25 mm box 12-bit, seen): the clip's 7 mm titanium legs were fitted as two seeds staggered 2.5-2.9 mm
+        // along their axes (the second seed lowered the misfit by 0.036-0.048 of a seed's energy against a bar of 0.033-0.041, the
+        // clipped metal read 0.66-0.69 a seed each, over the 0.6 under which it lowers): two false seeds. A seed's silver marker
+        // saturates the 12-bit window over its image's core (a one-seed fit predicts 7.9-9.0 voxels at the clip on these scans, the
+        // scan's scale applied); the clip's legs reach the clip at one voxel. Fewer voxels at the clip than one seed's plateau less
+        // its scatter is not two seeds: counted one, the clip is other metal as where its image alone counts one (eleventh round:
+        // the one-seed rod, 6.25 mm in-plane, longer than a capsule) (docs/seed-finder.md, thirty-sixth round, seedclip18). Fails
+        // before the rule (two false seeds on the clip on each scan). No tolerance: a bench scan is drawn from its random seed, so
+        // the finder's answer is exact.
+        for (long randomSeed : new long[] {3900, 4000}) {
+            Found r = foundBeside(randomSeed, 0, DenseObject.Kind.CLIP);
+            assertThat(r.finding().seeds()).as("%d: seeds on the clip", randomSeed).noneMatch(x -> near(r.metal(), x.centreMm()));
+            assertThat(r.finding().rejected()).as("%d: the clip listed as other metal", randomSeed)
+                    .anyMatch(o -> o.reason() == RejectedObject.Reason.OTHER_METAL && near(r.metal(), o.centreMm()));
+            assertThat(r.matching().matches()).as("%d: seeds found of %d", randomSeed, r.scan().seeds().size()).hasSize(59);
+        }
+    }
+
+    @Test
     void wirePiecesFittedAsSeedsACapsuleApartAreOtherMetal() {
         // 313 (5 mm box, extended): the wire's pieces at z -7.5 and 12.5 mm were each fitted as two seeds 5.5-5.6 mm apart, farther
         // than a capsule, which the seventh round's rule did not ask about; their in-plane profile is a rod 11.25-11.5 mm long that
