@@ -2053,9 +2053,9 @@ public final class NeedleFinder {
      * twice a needle's steel per mm (5202 n7 and n8, 3 mm triangle: 614 voxels over 138.9 mm, 1.81 times the median; one
      * needle missed, the other read 1.36 mm off), and the same four tests cut it (two needles leave 0.606 of the one's
      * misfit); the gate had been set at the z pairing's (slices over 3 mm), not for a case it broke. On the seen 3 mm draws
-     * the voxels-per-mm bar carries the rule there: single needles' runs read at most 1.30 times the median while two lines
-     * leave as little as 0.697 of one's misfit; the dense runs that are no pair (a needle and a strand of seeds, 1.84 and
-     * 1.46 times) read 3.58 and 2.85. Thinner slices are not asked (not measured).
+     * the voxels-per-mm bar keeps single needles out there (their runs read at most 1.31 times the median while two lines
+     * leave as little as 0.697 of one's misfit), and the gain bar the dense runs that are no pair (5139's 1.54 times the
+     * median, 1.130; 5212's 1.84, 3.58). Thinner slices are not asked (not measured).
      */
     private static List<Run> columnPairsCut(Volume ct, List<Run> runs, double clipHu) {
         List<Double> perMm = new ArrayList<>();
