@@ -27,7 +27,10 @@ import org.seedplan.planning.needle.Needle;
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
  * for the clipped and the unclipped scans, each needle's line with its tip's stated uncertainty along z and along the axis
- * ({@link FoundNeedle#tipAxisUncertaintyMm}), and how many right tips that statement widens and wrong ones it covers. It asserts
+ * ({@link FoundNeedle#tipAxisUncertaintyMm}) and, in brackets, the parts of its errors each statement is to be read against
+ * (the tip's error across the axis in the slices' plane, which no statement names; the axis's error in its tilt out of that
+ * plane, signed, and its turn within it; docs/needles.md, thirty-sixth round, needlehonest18), and how many right tips that
+ * statement widens and wrong ones it covers. It asserts
  * nothing and is no part of the suite.
  */
 class NeedleFinderGeneralisationRun {
@@ -148,12 +151,23 @@ class NeedleFinderGeneralisationRun {
                 }
                 tipsBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(e.norm());
                 axesBySlice.computeIfAbsent(sliceMm, key -> new ArrayList<>()).add(angle);
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f, tilt ±%.2f°%s%n", seed,
+                // The parts no statement of the line above names: the tip's error across the axis in the slices' plane, and the
+                // axis's error split into its tilt out of that plane and its turn within it (out of the vertical plane through the
+                // true axis).
+                Vec3 trueChord = t.axisAtTip(NeedleFinder.AXIS_CHORD_MM);
+                Vec3 level = axis.cross(new Vec3(0, 0, 1));
+                Vec3 levelChord = trueChord.cross(new Vec3(0, 0, 1));
+                double inPlaneAcross = level.norm() < 1e-9 ? 0 : Math.abs(e.dot(level.times(1 / level.norm())));
+                double tiltError = Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z())) - Math.asin(Math.abs(trueChord.z())));
+                double inPlaneTurn = levelChord.norm() < 1e-9 ? 0
+                        : Math.toDegrees(Math.asin(Math.min(1, Math.abs(f.axisAtTip().dot(levelChord.times(1 / levelChord.norm()))))));
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f, tilt ±%.2f°%s"
+                        + " [in-plane across %.2f, tilt error %+.2f°, in-plane turn %.2f°]%n", seed,
                         x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
                         Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
                         (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), f.tipZUncertaintyMm(),
                         f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(),
-                        e.norm() > 1 || angle > 2 ? "  <<<" : "");
+                        e.norm() > 1 || angle > 2 ? "  <<<" : "", inPlaneAcross, tiltError, inPlaneTurn);
             }
         }
         List<Double> all = new ArrayList<>(clippedTips);
