@@ -657,10 +657,15 @@ public final class NeedleFinder {
                 || staircaseOnOtherSteel(ct, needle, fit, profile, chosenProfile, zFits.get(q) != null || steeperFits.get(q) != null)
                 ? seenInSliceMm(ct, needle.tipMm()) : 0;
         // A needle inside one slice whose last AXIS_CHORD_MM lie in the steel-edged box's blind band is not placed
-        // along z at its tip by the image, whatever places its hub end: at least the band (NeedleEndFit.tipStretchBandMm;
-        // 4378 needle 4, twenty-fourth round). The statement only; the tilt statement follows it (withAxisUncertainty).
-        double tipBand = bandBox == null || fit == null || zFits.get(q) == null ? 0
+        // along z at its tip by the image, whatever places its hub end (NeedleEndFit.tipStretchBandMm; 4378 needle 4,
+        // twenty-fourth round): stated the slice its tip is seen in, not only the band. The band is where a needle held at one
+        // height over AXIS_CHORD_MM shows in no neighbour; one rising towards the slice's far boundary shows there only over its
+        // last mm, most of them the bevel's, which the z fit leaves out (5302 n7, 5 mm box, streaks 344 HU: 0.21 mm above the
+        // boundary, read 2.55 mm high, stated ±1.88 by the band; docs/needles.md, thirty-seventh round, needlesilent19). The
+        // statement only; the tilt statement follows it (withAxisUncertainty).
+        double band = bandBox == null || fit == null || zFits.get(q) == null ? 0
                 : NeedleEndFit.tipStretchBandMm(g, needle.pathMm(), AXIS_CHORD_MM, fit.blindHalfWidthMm(AXIS_CHORD_MM, bandBox));
+        double tipBand = band > 0 ? Math.max(band, seenInSliceMm(ct, needle.tipMm())) : 0;
         FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
                 zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null),
                 Math.max(Math.max(inSlice, tipBand), halfReach)), profile == null ? null : fit, inSlice > 0);
