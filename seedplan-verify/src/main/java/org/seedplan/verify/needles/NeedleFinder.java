@@ -2230,22 +2230,7 @@ public final class NeedleFinder {
      * of that stretch both above and below its line along z ({@link #columnPairsCut}).
      */
     private static boolean twoBandsAtAnEnd(Run r) {
-        double[] range = range(r.points(), r.curve());
-        int[] above = new int[2];
-        int[] below = new int[2];
-        for (Vec3 p : r.points()) {
-            double t = r.curve().parameterOf(p);
-            int end = t <= range[0] + COLUMN_END_MM ? 0 : t >= range[1] - COLUMN_END_MM ? 1 : -1;
-            if (end >= 0) {
-                if (p.z() > r.curve().at(t).z()) {
-                    above[end]++;
-                } else {
-                    below[end]++;
-                }
-            }
-        }
-        double least = LEAST_LINE_VOXELS_PER_MM * COLUMN_END_MM;
-        return Math.min(above[0], below[0]) >= least || Math.min(above[1], below[1]) >= least;
+        return twoBands(r, (curve, t, p) -> p.z() > curve.at(t).z() ? 1 : -1);
     }
 
     /**
@@ -2254,21 +2239,36 @@ public final class NeedleFinder {
      * two needles side by side in one slice ({@link #columnPairsCut}).
      */
     private static boolean twoBandsAcross(Run r) {
+        return twoBands(r, (curve, t, p) -> {
+            double across = signedAcrossMm(curve, t, p);
+            return across >= ACROSS_BAND_MM ? 1 : across <= -ACROSS_BAND_MM ? -1 : 0;
+        });
+    }
+
+    /** The band a voxel at {@code t} along a run's curve is counted in: 1 or −1 for the line's two sides, 0 for neither. */
+    private interface BandSide {
+        int of(SpaceCurve curve, double t, Vec3 p);
+    }
+
+    /**
+     * Whether one end's last {@value #COLUMN_END_MM} mm of a run hold at least {@value #LEAST_LINE_VOXELS_PER_MM} voxels per mm
+     * of that stretch in each of the two bands {@code side} tells.
+     */
+    private static boolean twoBands(Run r, BandSide side) {
         double[] range = range(r.points(), r.curve());
-        int[] left = new int[2];
-        int[] right = new int[2];
+        int[][] inBand = new int[2][2];
         for (Vec3 p : r.points()) {
             double t = r.curve().parameterOf(p);
             int end = t <= range[0] + COLUMN_END_MM ? 0 : t >= range[1] - COLUMN_END_MM ? 1 : -1;
-            double across = end < 0 ? 0 : signedAcrossMm(r.curve(), t, p);
-            if (across >= ACROSS_BAND_MM) {
-                left[end]++;
-            } else if (across <= -ACROSS_BAND_MM) {
-                right[end]++;
+            if (end >= 0) {
+                int band = side.of(r.curve(), t, p);
+                if (band != 0) {
+                    inBand[end][band > 0 ? 0 : 1]++;
+                }
             }
         }
         double least = LEAST_LINE_VOXELS_PER_MM * COLUMN_END_MM;
-        return Math.min(left[0], right[0]) >= least || Math.min(left[1], right[1]) >= least;
+        return Math.min(inBand[0][0], inBand[0][1]) >= least || Math.min(inBand[1][0], inBand[1][1]) >= least;
     }
 
     /** Least distance across in the axial plane from a run's line of a voxel counted in a side's band ({@link #twoBandsAcross}), mm. */
