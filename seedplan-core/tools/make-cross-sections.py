@@ -22,6 +22,7 @@ computed from xraylib's partial cross sections as Hubbell & Seltzer (NISTIR 5632
   <T> = mean kinetic energy given to the electron in incoherent scattering: Klein-Nishina x S(x, Z), integrated
         over the angle.
 """
+import functools
 import math
 import os
 import sys
@@ -129,8 +130,9 @@ def energy_grid(rows):
     return sorted(grid)
 
 
+@functools.cache
 def shell_lines(z, shell):
-    """(energy, rate) of the radiative lines that fill a vacancy in this shell, rates normalised to 1."""
+    """(energy, rate) of the radiative lines that fill a vacancy in this shell, rates normalised to 1 (a tuple: cached)."""
     first = {xl.K_SHELL: (xl.KL1_LINE, xl.KP5_LINE), xl.L1_SHELL: (xl.L1L2_LINE, xl.L1P5_LINE),
              xl.L2_SHELL: (xl.L2L3_LINE, xl.L2Q1_LINE), xl.L3_SHELL: (xl.L3M1_LINE, xl.L3Q1_LINE)}[shell]
     out = []
@@ -143,7 +145,7 @@ def shell_lines(z, shell):
         if rate > 0 and energy > 0:
             out.append((energy, rate))
     total = sum(r for _, r in out)
-    return [(e, r / total) for e, r in out] if total > 0 else []
+    return tuple((e, r / total) for e, r in out) if total > 0 else ()
 
 
 def safe(f, *args):
@@ -153,6 +155,10 @@ def safe(f, *args):
         return 0.0
 
 
+# The two per-element quantities below depend on the element and the energy only, not on the material: cached, each is
+# computed once per element and energy instead of once per material holding the element (172 material-element pairs,
+# 21 elements; the 401-point integral was nearly all of the script's time). The same calls, so the same bytes.
+@functools.cache
 def mean_fluorescence_energy(z, e):
     """X(E): mean fluorescence energy emitted per photoabsorption in element z at energy e (keV)."""
     total = safe(xl.CS_Photo, z, e)
@@ -168,6 +174,7 @@ def mean_fluorescence_energy(z, e):
     return min(x, e)
 
 
+@functools.cache
 def incoherent_energy_fraction(z, e):
     """<T>/E for incoherent scattering on element z: Klein-Nishina x S(x, z), Simpson's rule in cos(theta)."""
     k = e / 510.99895
