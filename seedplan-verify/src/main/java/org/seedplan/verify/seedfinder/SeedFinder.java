@@ -2127,7 +2127,9 @@ public final class SeedFinder {
      * replaces it ({@link #STRAND_START_GAIN_BOX}; twenty-eighth round, seedneedle10). One needle's slot goes to one seed of an
      * object, the other seeds to their own needles' lines ({@link SliceCentring#strandSlots}), and on other profiles a fit as good
      * as the first replaces it where it carries each moved seed across a ridge of its misfit along z to its slot between two seeds
-     * ({@link #acrossARidge}; thirty-first round, seedzoff13). An object of three or more seeds lying in
+     * ({@link #acrossARidge}; thirty-first round, seedzoff13). Either way only where the new fit keeps each moved seed along its
+     * needle's line ({@link SliceCentring#alongTheirStrands}): a clump's seed lying in-plane at another needle's line took the
+     * slot's height but turned 52° from the line (20212; thirty-eighth round, seedzoff20). An object of three or more seeds lying in
      * line as a strand is then offered its own strand's even spacing ({@link #refitAlongOwnStrand}; twenty-ninth round, seedneedle11).
      */
     private static void refitFromStrands(List<BlobCount> counted, double sliceMm, double seedEnergy, boolean boxLike, int maxSeeds) {
@@ -2167,7 +2169,11 @@ public final class SeedFinder {
             }
             if (moved) {
                 ImageFitter.Fit f = bc.fitter.fit(bc.region, start);
-                boolean tie = boxLike || acrossARidge(bc, fitted, slots, f);
+                Vec3[] axes = new Vec3[fitted.length];
+                for (int s = 0; s < axes.length; s++) {
+                    axes[s] = f.seeds()[s].axis;
+                }
+                boolean tie = (boxLike || acrossARidge(bc, fitted, slots, f)) && SliceCentring.alongTheirStrands(slots, axes);
                 if (bc.fit(bc.chosen).ssr() - f.ssr() >= (tie ? STRAND_START_GAIN_BOX : STRAND_START_GAIN) * seedEnergy) {
                     bc.fits.put(bc.chosen, f);
                 }

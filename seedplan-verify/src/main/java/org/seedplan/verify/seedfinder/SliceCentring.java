@@ -374,6 +374,28 @@ final class SliceCentring {
     }
 
     /**
+     * Whether a fit from the strand slots {@code slots} (one for each seed, or null where a seed was not moved) laid every seed it
+     * moved along its needle: the seed's new axis ({@code axes}, one for each seed) within 30° ({@link #SLOT_ALONG}) of its slot's
+     * line. A needle lays each seed along its track, and the fit starts a moved seed on the line; where the image turns it away, it
+     * took the slot's height but not the needle's seed, and the strand has no word on where along z that seed lies. A steep seed of a
+     * clump lying at a needle's line in-plane was offered the needle's slot, 3.34 mm from its fit (20212, 5 mm box 12-bit: the fit
+     * from there 0.075 of a seed's energy better, its axis 52.3° from the line, the two clump seeds 1.81 / 1.92 mm off along z where
+     * they lay 0.28 / 0.64 mm off as first fitted, then put at their slices' centres a slice apart; docs/seed-finder.md,
+     * thirty-eighth round, seedzoff20). On the 96 seen 5 mm scans run for it the seeds that stay taken lay at 1.7-26.6° (19913's
+     * needle seed, 1.12 mm off as fitted, 0.38 mm from its slot, at 3.0°); four more refits, three needle seeds at 30.0-34.4° and a
+     * side-by-side pair's seed at 65.4°, gained 0.0000-0.024 and moved their seeds 0.11 mm or less: no longer taken, no count changed.
+     * The bar is the 30° a strand's two seeds must lie within of their own line ({@link #SLOT_ALONG}).
+     */
+    static boolean alongTheirStrands(Slot[] slots, Vec3[] axes) {
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s] != null && Math.abs(axes[s].normalized().dot(slots[s].axis().normalized())) < SLOT_ALONG) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A seed's slot on its needle's strand ({@link #strandSlots}): its place and axis, and whether it lies on a line between two
      * seeds of the needle ({@link #strandSlot}) or beyond them ({@link #strandEndSlot}).
      */

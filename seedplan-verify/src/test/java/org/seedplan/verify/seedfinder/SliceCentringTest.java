@@ -292,6 +292,32 @@ class SliceCentringTest {
     }
 
     @Test
+    void aFitFromStrandSlotsThatTurnsAMovedSeedAwayFromItsNeedleDoesNotLayItAlongTheStrand() {
+        // 20212's clump seed (5 mm box 12-bit), offered a needle's slot on the line (0.05, 1.00, 0.02), refitted along
+        // (-0.10, 0.60, 0.79): 52.3° from the line, over the 30° of SLOT_ALONG; the seed not moved (no slot) is not asked.
+        SliceCentring.Slot needle = new SliceCentring.Slot(new Vec3(-37.26, -29.01, -8.34), new Vec3(0.05, 1.00, 0.02), true);
+        Vec3 turned = new Vec3(-0.10, 0.60, 0.79);
+        Vec3 unmoved = new Vec3(0.60, -0.01, 0.80);
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {null, needle}, new Vec3[] {unmoved, turned})).isFalse();
+        // 19913's needle seed, refitted 3.0° from its line (here turned 3° in-plane), and turned 29° and 31°: the line's z of 0.02
+        // changes those angles by under 0.05°, so each lies on its side of the 30° bar by about 1°.
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {null, needle},
+                new Vec3[] {unmoved, rotatedInPlane(needle.axis(), 3.0)})).isTrue();
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {needle}, new Vec3[] {rotatedInPlane(needle.axis(), 29)})).isTrue();
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {needle}, new Vec3[] {rotatedInPlane(needle.axis(), 31)})).isFalse();
+        // A seed's axis has no sign: laid along the line the other way is along it.
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {needle}, new Vec3[] {needle.axis().times(-1)})).isTrue();
+        // No seed moved: nothing to ask.
+        assertThat(SliceCentring.alongTheirStrands(new SliceCentring.Slot[] {null, null}, new Vec3[] {turned, unmoved})).isTrue();
+    }
+
+    private static Vec3 rotatedInPlane(Vec3 v, double degrees) {
+        double a = Math.toRadians(degrees);
+        Vec3 u = v.normalized();
+        return new Vec3(u.x() * Math.cos(a) - u.y() * Math.sin(a), u.x() * Math.sin(a) + u.y() * Math.cos(a), u.z());
+    }
+
+    @Test
     void aSeedAloneAndWhollyInsideTheEndSliceOfAThreeSliceObjectGoesToThatSlicesCentre() {
         // Seen scan 16130 (5 mm box, 12-bit): slices 1-3 (5, 10, 15 mm) read 0.32 / 0.76 / 0.91 seeds; a steep seed across the two
         // lower slices and a needle seed (axis z 0.35) fitted 1.20 mm below the top slice's centre, its extent ±0.79 mm along z
