@@ -295,8 +295,8 @@ class NeedlesCommandTest {
         // round). The table shows the statement beyond the 2° only, as it shows a tip's z beyond 1 mm.
         Vec3 tip = new Vec3(10, -40, 1.2);
         Vec3 hub = new Vec3(10, 80, 1.2);
-        FoundNeedle flat = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 4.62, 0.07, 3.22);
-        FoundNeedle crossing = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 0.05, 0.07, 1.9);
+        FoundNeedle flat = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 4.62, 0.07, 3.22, 0.05);
+        FoundNeedle crossing = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 0.05, 0.07, 1.9, 0.05);
         assertThat(NeedlesCommand.tiltUncertain(flat)).isEqualTo(" (axis ± 3.2°: not in the image)");
         assertThat(NeedlesCommand.tiltUncertain(crossing)).isEmpty();
     }
