@@ -248,7 +248,7 @@ class NeedlesFromCtPanel {
       h('th', { title: 'Needle found on the CT' }, 'Found'),
       h('th', { class: 'num', title: 'Distance between found and planned tip, mm' }, 'Tip mm'),
       h('th', { class: 'num', title: 'Along the planned axis, mm (+ deeper); (±X) under it where the tip\'s place along the needle is not sure to 1 mm' }, 'Depth'),
-      h('th', { class: 'num', title: 'Across the planned axis, mm' }, 'Lateral'),
+      h('th', { class: 'num', title: 'Across the planned axis, mm; (±X) under it where the tip\'s place across the needle in the CT\'s slices is not sure to 1 mm' }, 'Lateral'),
       h('th', { class: 'num', title: 'Angle between planned and found axis, degrees; (±X) under it where the image does not hold the needle\'s axis to 2°' }, 'Angle °'))];
     for (const n of r.needles) {
       rows.push(h('tr', { class: n.tipErrorMm > 5 || n.angleErrorDeg > 5 ? 'warn' : null }, tick(n), h('td', {}, n.plannedNeedle),
@@ -257,7 +257,8 @@ class NeedlesFromCtPanel {
           fmt(n.tipErrorMm), n.tipZUncertaintyMm > 1 ? [h('br'), '(z ±' + fmt(n.tipZUncertaintyMm) + ')'] : null),
         h('td', { class: 'num', title: n.tipAxisUncertaintyMm > 1 ? 'the tip may lie this far along the needle: the voxels around its end do not hold its place' : null },
           (n.depthErrorMm >= 0 ? '+' : '') + fmt(n.depthErrorMm), n.tipAxisUncertaintyMm > 1 ? [h('br'), '(±' + fmt(n.tipAxisUncertaintyMm) + ')'] : null),
-        h('td', { class: 'num' }, fmt(n.lateralErrorMm)),
+        h('td', { class: 'num', title: n.tipInPlaneUncertaintyMm > 1 ? 'the tip may lie this far across the needle in the CT\'s slices: its voxels do not hold its centreline there' : null },
+          fmt(n.lateralErrorMm), n.tipInPlaneUncertaintyMm > 1 ? [h('br'), '(±' + fmt(n.tipInPlaneUncertaintyMm) + ')'] : null),
         h('td', { class: 'num', title: n.axisUncertaintyDeg > 2 ? 'the needle\'s axis may be this far off: it lies inside one thick slice, which does not show its height, or its steel ran together with another needle\'s' : null },
           fmt(n.angleErrorDeg), n.axisUncertaintyDeg > 2 ? [h('br'), '(±' + fmt(n.axisUncertaintyDeg) + ')'] : null)));
     }

@@ -77,6 +77,7 @@ class FirstStartAndOpenApiTest {
                 JsonNode row = needles.at("/" + status + "/content/application~1json/schema/properties/needles/items/properties");
                 assertThat(row.at("/tipZUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 assertThat(row.at("/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
+                assertThat(row.at("/tipInPlaneUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 assertThat(needles.at("/" + status + "/content/application~1json/schema/properties/unmatchedFound/items/properties"
                         + "/tipAxisUncertaintyMm/type").asText()).as(status).isEqualTo("number");
                 // and how sure its axis is (degrees)

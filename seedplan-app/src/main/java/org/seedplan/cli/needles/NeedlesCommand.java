@@ -199,7 +199,7 @@ public final class NeedlesCommand implements Callable<Integer> {
             FoundNeedle f = m.found().get(x.found());
             lines.add(String.format(Locale.ROOT, "  planned needle %2d = found %2d: tip error %.1f mm (%+.1f deeper, %.1f across), angle"
                             + " error %.1f°%s, tip at %s%s%s%s", planned.get(x.planned()).number(), x.found() + 1, x.tipErrorMm(), x.depthErrorMm(),
-                    x.lateralErrorMm(), x.angleErrorDeg(), tiltUncertain(f), mm(f.tipMm()), zUncertain(f) + axisUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
+                    x.lateralErrorMm(), x.angleErrorDeg(), tiltUncertain(f), mm(f.tipMm()), zUncertain(f) + axisUncertain(f) + inPlaneUncertain(f), f.leavesFieldOfView() ? " (hub outside the scan)" : "",
                     leftOut(leftOut, x.found())));
         }
         for (int i : m.unmatchedPlanned()) {
@@ -208,7 +208,7 @@ public final class NeedlesCommand implements Callable<Integer> {
         }
         for (int j : m.unmatchedFound()) {
             lines.add(String.format(Locale.ROOT, "  found needle %2d: NOT IN THE PLAN, tip at %s%s%s%s", j + 1, mm(m.found().get(j).tipMm()),
-                    zUncertain(m.found().get(j)) + axisUncertain(m.found().get(j)), tiltUncertain(m.found().get(j)), leftOut(leftOut, j)));
+                    zUncertain(m.found().get(j)) + axisUncertain(m.found().get(j)) + inPlaneUncertain(m.found().get(j)), tiltUncertain(m.found().get(j)), leftOut(leftOut, j)));
         }
         if (!m.matches().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  mean tip error %.1f mm, mean angle error %.1f° (published 3D-printed template series:"
@@ -237,6 +237,15 @@ public final class NeedlesCommand implements Callable<Integer> {
     static String axisUncertain(FoundNeedle f) {
         return f.tipAxisUncertaintyMm() > 1
                 ? String.format(Locale.ROOT, " ± %.1f mm along the needle (not sure)", f.tipAxisUncertaintyMm()) : "";
+    }
+
+    /**
+     * " ± X mm across the needle (not sure)" when the tip's place across the needle in the slices' plane is not sure to the
+     * issue's 1 mm ({@link FoundNeedle#tipInPlaneUncertaintyMm()}: the run's voxels do not hold its centreline there), else empty.
+     */
+    static String inPlaneUncertain(FoundNeedle f) {
+        return f.tipInPlaneUncertaintyMm() > 1
+                ? String.format(Locale.ROOT, " ± %.1f mm across the needle (not sure)", f.tipInPlaneUncertaintyMm()) : "";
     }
 
     /**

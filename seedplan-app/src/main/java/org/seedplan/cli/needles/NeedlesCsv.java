@@ -14,16 +14,17 @@ import org.seedplan.verify.needles.NeedleMatching;
  * along the CT's z the tip may lie from tip_z_mm because the image does not tell ({@link FoundNeedle#tipZUncertaintyMm()}); used,
  * whether the re-plan keeps the found needle as a needle in the patient (false: left out with --leave-out; empty where no needle
  * was found); tip_axis_uncertainty_mm, how far along the needle's axis the tip may lie
- * ({@link FoundNeedle#tipAxisUncertaintyMm()}); the last column, axis_uncertainty_deg, how far the needle's axis may be
+ * ({@link FoundNeedle#tipAxisUncertaintyMm()}); axis_uncertainty_deg, how far the needle's axis may be
  * from the found one because the image does not tell: its tilt out of the slices' plane, with its turn in the plane where two
- * needles' steel ran together ({@link FoundNeedle#axisUncertaintyDeg()}); each added after the others so that
+ * needles' steel ran together ({@link FoundNeedle#axisUncertaintyDeg()}); the last column, tip_in_plane_uncertainty_mm, how far
+ * across the needle in the slices' plane the tip may lie ({@link FoundNeedle#tipInPlaneUncertaintyMm()}); each added after the others so that
  * every earlier column keeps its place.
  */
 final class NeedlesCsv {
 
     static final String HEADER = "planned_needle,found_needle,tip_x_mm,tip_y_mm,tip_z_mm,axis_dx,axis_dy,axis_dz,visible_length_mm,"
             + "tip_error_mm,depth_error_mm,lateral_error_mm,angle_error_deg,hub_outside_scan,tip_certain,tip_z_uncertainty_mm,used,"
-            + "tip_axis_uncertainty_mm,axis_uncertainty_deg";
+            + "tip_axis_uncertainty_mm,axis_uncertainty_deg,tip_in_plane_uncertainty_mm";
 
     private NeedlesCsv() {
     }
@@ -39,7 +40,7 @@ final class NeedlesCsv {
                 }
             }
             if (x == null) {
-                b.append(number).append(",,,,,,,,,,,,,,,,,,\n");
+                b.append(number).append(",,,,,,,,,,,,,,,,,,,\n");
             } else {
                 row(b, String.valueOf(number), x.found(), m.found().get(x.found()));
                 b.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f", x.tipErrorMm(), x.depthErrorMm(), x.lateralErrorMm(),
@@ -65,6 +66,7 @@ final class NeedlesCsv {
     private static void flags(StringBuilder b, FoundNeedle f, boolean used) {
         b.append(',').append(f.leavesFieldOfView()).append(',').append(f.tipCertain())
                 .append(String.format(Locale.ROOT, ",%.2f", f.tipZUncertaintyMm())).append(',').append(used)
-                .append(String.format(Locale.ROOT, ",%.2f,%.2f", f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg())).append('\n');
+                .append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f", f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(),
+                        f.tipInPlaneUncertaintyMm())).append('\n');
     }
 }

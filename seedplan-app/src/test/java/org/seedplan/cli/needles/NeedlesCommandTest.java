@@ -45,7 +45,7 @@ class NeedlesCommandTest {
     /** The finder's accuracy on the acceptance CTs (NeedleFinderAcceptanceTest): worst tip 1.25 mm, worst axis 2°; a little margin. */
     static final double TIP_TOLERANCE_MM = 1.5;
     static final double ANGLE_TOLERANCE_DEG = 2.0;
-    /** needles.csv's column used (0-based); tip_axis_uncertainty_mm and axis_uncertainty_deg follow it. */
+    /** needles.csv's column used (0-based); tip_axis_uncertainty_mm, axis_uncertainty_deg and tip_in_plane_uncertainty_mm follow it. */
     private static final int USED = 16;
 
     @TempDir
@@ -122,7 +122,7 @@ class NeedlesCommandTest {
         // The tilt out of the slices' plane (axis_uncertainty_deg, after tip_axis_uncertainty_mm): on these 2.5 mm slices every
         // needle is placed along z by its neighbouring slices (the statement is made on slices of 3 mm and more, where a needle can
         // lie inside one slice's flat top), so the column is 0 and the table adds nothing to the angle error.
-        assertThat(rows.get(0)).endsWith(",tip_axis_uncertainty_mm,axis_uncertainty_deg");
+        assertThat(rows.get(0)).endsWith(",tip_axis_uncertainty_mm,axis_uncertainty_deg,tip_in_plane_uncertainty_mm");
         for (String row : rows.subList(1, rows.size())) {
             assertThat(row.split(",", -1)[USED + 2]).as(row).isEqualTo("0.00");
         }
@@ -295,8 +295,8 @@ class NeedlesCommandTest {
         // round). The table shows the statement beyond the 2° only, as it shows a tip's z beyond 1 mm.
         Vec3 tip = new Vec3(10, -40, 1.2);
         Vec3 hub = new Vec3(10, 80, 1.2);
-        FoundNeedle flat = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 4.62, 0.07, 3.22);
-        FoundNeedle crossing = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 0.05, 0.07, 1.9);
+        FoundNeedle flat = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 4.62, 0.07, 3.22, 0.05);
+        FoundNeedle crossing = new FoundNeedle(tip, hub, new Vec3(0, -1, 0), 120, List.of(hub, tip), false, true, 0.3, 0.05, 0.07, 1.9, 0.05);
         assertThat(NeedlesCommand.tiltUncertain(flat)).isEqualTo(" (axis ± 3.2°: not in the image)");
         assertThat(NeedlesCommand.tiltUncertain(crossing)).isEmpty();
     }

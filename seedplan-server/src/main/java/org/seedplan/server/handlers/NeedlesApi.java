@@ -105,6 +105,9 @@ public final class NeedlesApi {
                 + " cannot hold at the needle's two visible ends over the length between them (0 on slices under 3 mm; wide for a needle"
                 + " lying inside one thick slice, which no slice places along z); where the run read as two needles' steel, the axis's turn in"
                 + " the slice plane is in it too (the root sum of squares of the two)");
+        p.putObject("tipInPlaneUncertaintyMm").put("type", "number").put("description", "how far across the needle in the"
+                + " intra-operative CT's slice plane the tip may lie, mm (about 2 standard deviations of the run's centreline at the"
+                + " tip); a run that took another needle's steel is not in it");
         p.putObject("used").put("type", "boolean").put("description", "whether the re-plan keeps the found needle (false: left out)");
         ObjectNode matched = found.deepCopy();
         ObjectNode mp = (ObjectNode) matched.get("properties");
@@ -374,7 +377,8 @@ public final class NeedlesApi {
         Vec3 a = f.axisAtTip();
         n.putArray("axis").add(Math.round(a.x() * 1e4) / 1e4).add(Math.round(a.y() * 1e4) / 1e4).add(Math.round(a.z() * 1e4) / 1e4);
         n.put("hubOutsideScan", f.leavesFieldOfView()).put("tipCertain", f.tipCertain()).put("tipZUncertaintyMm", f.tipZUncertaintyMm())
-                .put("tipAxisUncertaintyMm", f.tipAxisUncertaintyMm()).put("axisUncertaintyDeg", f.axisUncertaintyDeg()).put("used", used);
+                .put("tipAxisUncertaintyMm", f.tipAxisUncertaintyMm()).put("axisUncertaintyDeg", f.axisUncertaintyDeg())
+                .put("tipInPlaneUncertaintyMm", f.tipInPlaneUncertaintyMm()).put("used", used);
     }
 
     private static void vec(ArrayNode a, Vec3 v) {

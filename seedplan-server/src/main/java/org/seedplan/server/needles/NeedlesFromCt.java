@@ -136,14 +136,14 @@ public final class NeedlesFromCt {
 
     /**
      * The found needle moved by the rigid matrix {@code m} (points moved, the axis turned); its tip's z uncertainty stays along
-     * the intra-operative CT's slice axis, where the image left it.
+     * the intra-operative CT's slice axis, where the image left it, and its in-plane one across the needle in that CT's slices.
      */
     static FoundNeedle transformed(FoundNeedle f, double[] m) {
         List<Vec3> path = f.pathMm().stream().map(p -> RigidRegistration.applyToPoint(m, p)).toList();
         Vec3 axis = RigidRegistration.applyToPoint(m, f.axisAtTip()).minus(RigidRegistration.applyToPoint(m, Vec3.ZERO)).normalized();
         return new FoundNeedle(RigidRegistration.applyToPoint(m, f.tipMm()), RigidRegistration.applyToPoint(m, f.hubSideEndMm()), axis,
                 f.visibleLengthMm(), path, f.leavesFieldOfView(), f.tipCertain(), f.fitRmsMm(), f.tipZUncertaintyMm(),
-                f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg());
+                f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(), f.tipInPlaneUncertaintyMm());
     }
 
     /**

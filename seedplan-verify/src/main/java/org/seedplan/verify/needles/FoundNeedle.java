@@ -52,10 +52,17 @@ import org.seedplan.geometry.Vec3;
  *                         other needles, the run's tip half read on its own is a second reading of the axis: its turn from
  *                         {@code axisAtTip} out of the plane is added and its turn in the plane taken in as the root sum of
  *                         squares ({@link NeedleFinder#halfTurnDeg})
+ * @param tipInPlaneUncertaintyMm how far across the needle in the slices' plane the tip may lie from {@code tipMm}, mm: two
+ *                         standard deviations of the run's centreline there ({@link NeedleFinder#tipInPlaneUncertaintyMm}: its
+ *                         voxels' offsets across it in the plane, averaged over each {@value NeedleFinder#IN_PLANE_PIECE_MM} mm
+ *                         along it, read as a polynomial of the curve's degree and carried out to the tip), plus how far that
+ *                         reading and the centreline part at the tip. Like the others it states what the image holds, not a run
+ *                         that took another needle's steel
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,
-                          double tipZUncertaintyMm, double tipAxisUncertaintyMm, double axisUncertaintyDeg) {
+                          double tipZUncertaintyMm, double tipAxisUncertaintyMm, double axisUncertaintyDeg,
+                          double tipInPlaneUncertaintyMm) {
 
     public FoundNeedle {
         pathMm = List.copyOf(pathMm);
@@ -63,7 +70,7 @@ public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double 
 
     /**
      * The same needle seen the other way round (tip and hub-side end exchanged). Only a needle whose tip end the scan could not
-     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm}, {@code tipAxisUncertaintyMm} and {@code axisUncertaintyDeg} stay the ones weighed at the end first
+     * tell is turned ({@code tipCertain} false); its {@code tipZUncertaintyMm}, {@code tipAxisUncertaintyMm}, {@code axisUncertaintyDeg} and {@code tipInPlaneUncertaintyMm} stay the ones weighed at the end first
      * taken.
      */
     public FoundNeedle reversed() {
@@ -72,6 +79,6 @@ public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double 
         Vec3 axis = back.get(back.size() - 1).minus(back.get(Math.max(0, back.size() - 1 - (int) (NeedleFinder.AXIS_CHORD_MM / 2))))
                 .normalized();
         return new FoundNeedle(hubSideEndMm, tipMm, axis, visibleLengthMm, back, leavesFieldOfView, tipCertain, fitRmsMm, tipZUncertaintyMm,
-                tipAxisUncertaintyMm, axisUncertaintyDeg);
+                tipAxisUncertaintyMm, axisUncertaintyDeg, tipInPlaneUncertaintyMm);
     }
 }

@@ -1229,7 +1229,7 @@ public final class NeedleFinder {
         double longer = deeper == null ? 0 : deeper.dot(needle.axisAtTip());
         return new FoundNeedle(tip, needle.hubSideEndMm(), tip.minus(back).normalized(), needle.visibleLengthMm() + longer, path,
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
-                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg());
+                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg(), needle.tipInPlaneUncertaintyMm());
     }
 
     /**
@@ -1252,7 +1252,7 @@ public final class NeedleFinder {
         path.set(path.size() - 1, tip);
         return new FoundNeedle(tip, needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm() + along, path,
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
-                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg());
+                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg(), needle.tipInPlaneUncertaintyMm());
     }
 
     /**
@@ -1276,7 +1276,7 @@ public final class NeedleFinder {
         }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(), along,
-                needle.axisUncertaintyDeg());
+                needle.axisUncertaintyDeg(), needle.tipInPlaneUncertaintyMm());
     }
 
     /** {@code needle} with its tip's z uncertainty made at least {@code mm} (mm). */
@@ -1286,7 +1286,7 @@ public final class NeedleFinder {
         }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), mm, needle.tipAxisUncertaintyMm(),
-                needle.axisUncertaintyDeg());
+                needle.axisUncertaintyDeg(), needle.tipInPlaneUncertaintyMm());
     }
 
     /** The figure for a needle's axis, degrees: an axis statement beyond it is a note in the finding. */
@@ -1316,7 +1316,7 @@ public final class NeedleFinder {
         }
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
-                needle.tipAxisUncertaintyMm(), deg);
+                needle.tipAxisUncertaintyMm(), deg, needle.tipInPlaneUncertaintyMm());
     }
 
     /**
@@ -1344,7 +1344,7 @@ public final class NeedleFinder {
     private static FoundNeedle withAxisUncertaintyDeg(FoundNeedle needle, double deg) {
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
-                needle.tipAxisUncertaintyMm(), deg);
+                needle.tipAxisUncertaintyMm(), deg, needle.tipInPlaneUncertaintyMm());
     }
 
     /**
@@ -1410,7 +1410,7 @@ public final class NeedleFinder {
     static FoundNeedle withInPlaneAxisUncertainty(FoundNeedle needle, double inPlaneDeg) {
         return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
                 needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
-                needle.tipAxisUncertaintyMm(), Math.hypot(needle.axisUncertaintyDeg(), inPlaneDeg));
+                needle.tipAxisUncertaintyMm(), Math.hypot(needle.axisUncertaintyDeg(), inPlaneDeg), needle.tipInPlaneUncertaintyMm());
     }
 
     /**
@@ -3909,8 +3909,155 @@ public final class NeedleFinder {
         double zUncertainty = fit == null || profile == null ? 0 : fit.tipZUncertaintyMm(path, AXIS_CHORD_MM);
         // The statement along the axis only for the needle reported (the ends' passes keep their fits alone): NaN otherwise.
         double axisUncertainty = !alongAxis ? Double.NaN : fit == null ? NeedleEndFit.UNBOUNDED_ALONG_AXIS_MM : fit.tipAxisUncertaintyMm(bevel);
+        double inPlaneUncertainty = !alongAxis ? Double.NaN : tipInPlaneUncertaintyMm(run.points(), run.weights(), curve, tip);
         return new FoundNeedle(tip, line.point(0), tip.minus(back).normalized(), length + tipS, path,
-                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty, 0);
+                hubAtEdge, certain, Math.sqrt(rms / run.points().length), zUncertainty, axisUncertainty, 0, inPlaneUncertainty);
+    }
+
+    /**
+     * The stretch along a run's centreline over which its voxels' offsets across it in the slices' plane are averaged
+     * ({@link #tipInPlaneUncertaintyMm}), mm: a few voxels' length and several mm of steel per piece, so that a piece's mean is
+     * one reading of where the needle lies across (the voxels of one cross-section are one blurred needle, not independent
+     * readings of it).
+     */
+    static final double IN_PLANE_PIECE_MM = 5;
+
+    /**
+     * How far across the needle in the slices' plane its tip {@code tip} may lie from the run's centreline {@code curve}, mm
+     * ({@link FoundNeedle#tipInPlaneUncertaintyMm}). The tip's place across the needle in the plane is the centreline's there
+     * (step 6; the end fit moves it along the axis, and across only for steep needles on thick slices): what the image holds
+     * of it is how well the run's voxels hold the centreline at the tip. Each voxel's offset across the curve in the plane
+     * (along the horizontal normal of its tangent) is averaged, weighted, over every {@value #IN_PLANE_PIECE_MM} mm along the
+     * curve; the pieces' means are fitted by a polynomial of the curve's own degree (each piece one reading), and the
+     * statement is two standard deviations of that fit at the tip — its residuals' spread (the noise, the streaks and the steel's
+     * staircase through the slices, as the pieces show them) times the fit's leverage there, which grows where the tip lies past
+     * the run's end or near it — plus how far the pieces' fit lies from the centreline at the tip (the two weigh the voxels
+     * differently; a bend or a partial piece at the end parts them). 0 for a needle along z, or a run of fewer pieces than the
+     * fit needs and one more.
+     */
+    static double tipInPlaneUncertaintyMm(Vec3[] points, double[] weights, SpaceCurve curve, Vec3 tip) {
+        int coefficients = curve.cx().length;
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        double[] t = new double[points.length];
+        for (int k = 0; k < points.length; k++) {
+            t[k] = curve.parameterOf(points[k]);
+            lo = Math.min(lo, t[k]);
+            hi = Math.max(hi, t[k]);
+        }
+        int m = points.length == 0 ? 0 : (int) Math.floor((hi - lo) / IN_PLANE_PIECE_MM) + 1;
+        double[] sw = new double[m];
+        double[] swt = new double[m];
+        double[] swa = new double[m];
+        Vec3 up = new Vec3(0, 0, 1);
+        for (int k = 0; k < points.length; k++) {
+            Vec3 across = curve.tangent(t[k]).cross(up);
+            if (across.norm() < 1e-6) {
+                return 0;
+            }
+            double a = points[k].minus(curve.at(t[k])).dot(across.times(1 / across.norm()));
+            int j = Math.min(m - 1, (int) ((t[k] - lo) / IN_PLANE_PIECE_MM));
+            sw[j] += weights[k];
+            swt[j] += weights[k] * t[k];
+            swa[j] += weights[k] * a;
+        }
+        List<double[]> pieces = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            if (sw[j] > 0) {
+                pieces.add(new double[] {swt[j] / sw[j], swa[j] / sw[j]});
+            }
+        }
+        int n = pieces.size();
+        if (n <= coefficients || curve.tangent(curve.parameterOf(tip)).cross(up).norm() < 1e-6) {
+            return 0;
+        }
+        double mid = (lo + hi) / 2;
+        double half = Math.max(1, (hi - lo) / 2);
+        double[][] xtx = new double[coefficients][coefficients];
+        double[] xta = new double[coefficients];
+        for (double[] piece : pieces) {
+            double[] x = powers((piece[0] - mid) / half, coefficients);
+            for (int r = 0; r < coefficients; r++) {
+                for (int c = 0; c < coefficients; c++) {
+                    xtx[r][c] += x[r] * x[c];
+                }
+                xta[r] += x[r] * piece[1];
+            }
+        }
+        double[][] inverse = inverse(xtx);
+        double[] beta = new double[coefficients];
+        for (int r = 0; r < coefficients; r++) {
+            for (int c = 0; c < coefficients; c++) {
+                beta[r] += inverse[r][c] * xta[c];
+            }
+        }
+        double squares = 0;
+        for (double[] piece : pieces) {
+            double[] x = powers((piece[0] - mid) / half, coefficients);
+            double r = piece[1];
+            for (int c = 0; c < coefficients; c++) {
+                r -= beta[c] * x[c];
+            }
+            squares += r * r;
+        }
+        double[] x = powers((curve.parameterOf(tip) - mid) / half, coefficients);
+        double leverage = 0;
+        double atTip = 0;
+        for (int r = 0; r < coefficients; r++) {
+            atTip += beta[r] * x[r];
+            for (int c = 0; c < coefficients; c++) {
+                leverage += x[r] * inverse[r][c] * x[c];
+            }
+        }
+        return 2 * Math.sqrt(squares / (n - coefficients) * leverage) + Math.abs(atTip);
+    }
+
+    /** 1, u, u², … ({@code count} of them). */
+    private static double[] powers(double u, int count) {
+        double[] x = new double[count];
+        x[0] = 1;
+        for (int k = 1; k < count; k++) {
+            x[k] = x[k - 1] * u;
+        }
+        return x;
+    }
+
+    /** The inverse of a small symmetric positive-definite matrix, by Gauss–Jordan elimination with partial pivoting. */
+    private static double[][] inverse(double[][] a0) {
+        int n = a0.length;
+        double[][] a = new double[n][2 * n];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(a0[r], 0, a[r], 0, n);
+            a[r][n + r] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] swap = a[c];
+            a[c] = a[pivot];
+            a[pivot] = swap;
+            double d = a[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                a[c][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c && a[r][c] != 0) {
+                    double f = a[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(a[r], n, out[r], 0, n);
+        }
+        return out;
     }
 
     /**

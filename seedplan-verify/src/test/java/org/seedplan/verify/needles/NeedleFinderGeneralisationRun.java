@@ -26,8 +26,9 @@ import org.seedplan.planning.needle.Needle;
  * tuning (1401–1408) nor the acceptance (1501–1508) used, each on a scanner drawn at random from every slice profile
  * (box, Gaussian, triangle), 1.25 / 2.5 / 3 mm slices, both HU scales (12-bit clip at 3071, extended to 30 710), in-plane
  * FWHM 0.6–1.2 mm, noise 10–40 HU and streaks 0–350 HU; the tip error distribution (max, 95th percentile, mean) is printed
- * for the clipped and the unclipped scans, each needle's line with its tip's stated uncertainty along z and along the axis
- * ({@link FoundNeedle#tipAxisUncertaintyMm}) and, in brackets, the parts of its errors each statement is to be read against
+ * for the clipped and the unclipped scans, each needle's line with its tip's stated uncertainty along z, along the axis
+ * ({@link FoundNeedle#tipAxisUncertaintyMm}), its tilt's and across the axis in the slices' plane
+ * ({@link FoundNeedle#tipInPlaneUncertaintyMm}; how many in-plane errors exceed it, printed at the end) and, in brackets, the parts of its errors each statement is to be read against
  * (the tip's error across the axis in the slices' plane, which no statement names; the axis's error in its tilt out of that
  * plane, signed, and its turn within it; docs/needles.md, thirty-sixth round, needlehonest18), and how many right tips that
  * statement widens and wrong ones it covers. It asserts
@@ -66,6 +67,10 @@ class NeedleFinderGeneralisationRun {
         int axesBeyond2 = 0;
         int axesBeyond2Covered = 0;
         int axesWithin2StatedBeyond2 = 0;
+        // The tip's error across the axis in the slices' plane against its statement (FoundNeedle#tipInPlaneUncertaintyMm).
+        List<Double> inPlaneErrors = new ArrayList<>();
+        List<Double> inPlaneStatements = new ArrayList<>();
+        int inPlaneOver = 0;
         double seconds = 0;
         for (int n = 0; n < scans; n++) {
             long seed = first + n;
@@ -161,13 +166,16 @@ class NeedleFinderGeneralisationRun {
                 double tiltError = Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z())) - Math.asin(Math.abs(trueChord.z())));
                 double inPlaneTurn = levelChord.norm() < 1e-9 ? 0
                         : Math.toDegrees(Math.asin(Math.min(1, Math.abs(f.axisAtTip().dot(levelChord.times(1 / levelChord.norm()))))));
-                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f, tilt ±%.2f°%s"
+                System.out.printf(Locale.ROOT, "  %d n%2d tip %.2f depth %+.2f across %.2f (z %+.2f) axis %.2f° tiltz %.1f° (found %.1f°) tip in slice %+.2f, z uncertainty %.2f, axis uncertainty %.2f, tilt ±%.2f°, in-plane ±%.2f%s"
                         + " [in-plane across %.2f, tilt error %+.2f°, in-plane turn %.2f°]%n", seed,
                         x.planned() + 1, e.norm(), depth, e.minus(axis.times(depth)).norm(), e.z(), angle, tiltDeg,
                         Math.toDegrees(Math.asin(Math.abs(f.axisAtTip().z()))),
                         (t.tipMm().z() - grid.z(0)) / sliceMm - Math.rint((t.tipMm().z() - grid.z(0)) / sliceMm), f.tipZUncertaintyMm(),
-                        f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(),
+                        f.tipAxisUncertaintyMm(), f.axisUncertaintyDeg(), f.tipInPlaneUncertaintyMm(),
                         e.norm() > 1 || angle > 2 ? "  <<<" : "", inPlaneAcross, tiltError, inPlaneTurn);
+                inPlaneErrors.add(inPlaneAcross);
+                inPlaneStatements.add(f.tipInPlaneUncertaintyMm());
+                inPlaneOver += inPlaneAcross > f.tipInPlaneUncertaintyMm() ? 1 : 0;
             }
         }
         List<Double> all = new ArrayList<>(clippedTips);
@@ -183,6 +191,8 @@ class NeedleFinderGeneralisationRun {
                 + " least their error%n", axisFalseAlarms, axisCovered, axisOff);
         System.out.printf(Locale.ROOT, "tilt statement: %d of %d axes beyond 2° stated at least their error; %d axes within 2° stated"
                 + " beyond 2°; statements (°) %s%n", axesBeyond2Covered, axesBeyond2, axesWithin2StatedBeyond2, quantiles(tiltStatements));
+        System.out.printf(Locale.ROOT, "in-plane statement: %d of %d tips' in-plane error over it; statements (mm) %s; errors (mm) %s%n",
+                inPlaneOver, inPlaneErrors.size(), quantiles(inPlaneStatements), quantiles(inPlaneErrors));
         for (double slice : tipsBySlice.keySet()) {
             int[] c = foundBySlice.get(slice);
             System.out.printf(Locale.ROOT, "%.2f mm slices: %d of %d found, %d false; tips %s; axes (°) %s%n", slice, c[0], c[1], c[2],

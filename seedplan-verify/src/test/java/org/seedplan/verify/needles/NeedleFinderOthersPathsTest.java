@@ -94,6 +94,6 @@ class NeedleFinderOthersPathsTest {
     private static FoundNeedle needle(List<Vec3> path) {
         Vec3 tip = path.get(path.size() - 1);
         Vec3 hub = path.get(0);
-        return new FoundNeedle(tip, hub, tip.minus(hub).normalized(), tip.distanceTo(hub), path, false, true, 0, 0, 0, 0);
+        return new FoundNeedle(tip, hub, tip.minus(hub).normalized(), tip.distanceTo(hub), path, false, true, 0, 0, 0, 0, 0);
     }
 }

@@ -64,7 +64,7 @@ class NeedleFinderParallelPairTest {
     void theInPlaneAndTheTiltStatementsBoundTheAxisTogetherAsTheirRootSumOfSquares() {
         // The two parts of the error are perpendicular: 3° and 4° make 5°; no in-plane part leaves the tilt's statement.
         FoundNeedle f = new FoundNeedle(new Vec3(0, 0, 0), new Vec3(0, -100, 0), new Vec3(0, 1, 0), 100, List.of(new Vec3(0, 0, 0)), false,
-                true, 0.3, 3.06, 0.5, 3);
+                true, 0.3, 3.06, 0.5, 3, 0.1);
         assertThat(NeedleFinder.withInPlaneAxisUncertainty(f, 4).axisUncertaintyDeg()).isCloseTo(5, within(1e-12));
         assertThat(NeedleFinder.withInPlaneAxisUncertainty(f, 0).axisUncertaintyDeg()).isCloseTo(3, within(1e-12));
     }

@@ -45,6 +45,6 @@ class NeedleFinderStaircaseBendTest {
         Vec3 line = new Vec3(Math.cos(Math.toRadians(endsDeg)), 0, Math.sin(Math.toRadians(endsDeg)));
         Vec3 axis = new Vec3(Math.cos(Math.toRadians(tipDeg)), 0, Math.sin(Math.toRadians(tipDeg)));
         Vec3 hub = line.times(-100);
-        return new FoundNeedle(Vec3.ZERO, hub, axis, 100, List.of(hub, Vec3.ZERO), false, true, 0.1, 0.05, 0.05, 0.05);
+        return new FoundNeedle(Vec3.ZERO, hub, axis, 100, List.of(hub, Vec3.ZERO), false, true, 0.1, 0.05, 0.05, 0.05, 0.05);
     }
 }

@@ -48,7 +48,7 @@ class NeedleFinderSteepTipAcrossTest {
         for (double s = -100; s <= 0; s += 2) {
             path.add(axis.times(s));
         }
-        return new FoundNeedle(path.get(path.size() - 1), path.get(0), axis, 100, path, false, true, 0.1, 0.05, 0.05, 0.05);
+        return new FoundNeedle(path.get(path.size() - 1), path.get(0), axis, 100, path, false, true, 0.1, 0.05, 0.05, 0.05, 0.05);
     }
 
     /** A small empty scan on slices {@code sliceMm} apart (only its spacing is read). */

@@ -47,7 +47,7 @@ class NeedleFinderTipHalfTurnTest {
         // A needle along +x, 1.5° out of the plane towards its tip; a tip half's line 3.5° out of the plane and turned 1° in the
         // plane: 2° and 1°. The half's line drawn the other way (towards its hub) reads the same. Exact but for rounding (1e-9°).
         FoundNeedle needle = new FoundNeedle(Vec3.ZERO, direction(1.5, 0).times(-100), direction(1.5, 0), 100,
-                List.of(direction(1.5, 0).times(-100), Vec3.ZERO), false, true, 0.1, 0.05, 0.05, 0.05);
+                List.of(direction(1.5, 0).times(-100), Vec3.ZERO), false, true, 0.1, 0.05, 0.05, 0.05, 0.05);
         Vec3 half = direction(3.5, 1);
         SpaceCurve towardsTip = new SpaceCurve(Vec3.ZERO, half, 1, new double[] {0, half.x()}, new double[] {0, half.y()},
                 new double[] {0, half.z()});

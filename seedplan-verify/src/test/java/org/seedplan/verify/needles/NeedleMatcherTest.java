@@ -19,7 +19,7 @@ class NeedleMatcherTest {
             path.add(hubSide.plus(axis.times(s)));
         }
         path.add(tip);
-        return new FoundNeedle(tip, hubSide, axis, len, path, false, certain, 0.3, 0, 0, 0);
+        return new FoundNeedle(tip, hubSide, axis, len, path, false, certain, 0.3, 0, 0, 0, 0);
     }
 
     @Test

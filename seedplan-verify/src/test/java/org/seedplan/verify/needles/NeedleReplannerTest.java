@@ -108,6 +108,6 @@ class NeedleReplannerTest {
 
     private static FoundNeedle needle(Vec3 tip, Vec3 axis) {
         Vec3 hub = tip.minus(axis.times(80));
-        return new FoundNeedle(tip, hub, axis, 80, List.of(hub, tip), false, true, 0.3, 0, 0, 0);
+        return new FoundNeedle(tip, hub, axis, 80, List.of(hub, tip), false, true, 0.3, 0, 0, 0, 0);
     }
 }
