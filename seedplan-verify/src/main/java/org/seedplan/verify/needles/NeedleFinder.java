@@ -4130,6 +4130,14 @@ public final class NeedleFinder {
      * where its needle falls below the follow level, and a flat needle on the boundary between two 5 mm slices reads just
      * below it in both for the first millimetres beyond (3368 needle 6, Gaussian profile: 1 290 HU against 1 320, then
      * 1 300–1 900 HU to the skin); the walk was given up there when the first 2 mm held no steel, and the needle was missed.
+     * On slices thicker than 3 mm a step whose largest CT number is under the follow level is on steel still where the two
+     * slices either side of it along z read at least the follow level together ({@link #steelSplitAcrossBoundary}; the step
+     * is then recentred across only): a flat needle lying on the boundary between two slices is seen about half in each (a
+     * Gaussian profile's half maximum lies on the boundary) and the noise takes both under the follow level over many mm.
+     * 5396 n6 (5 mm Gaussian, 12-bit, noise 39 HU; 1.0° out of the plane): its last 10 mm in the body lie within 0.2 mm of the
+     * boundary at −5 and read 1 157–1 306 HU at most against the follow level 1 320, 2 221–2 563 HU the two slices summed; the
+     * walk stopped 9 mm short of the skin, neither end read at the skin, and its 83.4 mm run was dropped as a strand of seeds
+     * (docs/needles.md, thirty-eighth round, branch {@code needlemiss20}).
      */
     private static Polyline steelFollowed(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
@@ -4147,6 +4155,7 @@ public final class NeedleFinder {
         Vec3 across = Math.abs(d.z()) < 0.9 ? new Vec3(-d.y(), d.x(), 0).normalized() : SimulatedNeedle.perpendicular(d);
         Vec3 up = d.cross(across).normalized();
         double reachZ = g.dzMm() / 2;
+        boolean thick = ct.sliceProfileFwhmMm() > NeedleCentreline.THICK_SLICE_MM;
         List<Vec3> points = new ArrayList<>(line.points);
         Vec3 c = line.last();
         double gap = 0;
@@ -4157,8 +4166,14 @@ public final class NeedleFinder {
                 return ownSteelWalked(line, points, others, reachZ);
             }
             double[] best = steelBeside(ct, c, across, up, reachZ);
+            double[] split = thick && best[0] < follow ? steelSplitAcrossBoundary(ct, c, across) : null;
             if (best[0] >= follow) {
                 c = c.plus(across.times(best[1] / 2)).plus(up.times(best[2] / 2));
+                points.add(c);
+                gap = 0;
+            } else if (split != null && split[0] >= follow) {
+                // Steel split between the two slices either side (a flat needle on their boundary): recentred across only.
+                c = c.plus(across.times(split[1] / 2));
                 points.add(c);
                 gap = 0;
             } else {
@@ -4265,6 +4280,30 @@ public final class NeedleFinder {
                 if (v > best[0]) {
                     best = new double[] {v, a, b};
                 }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The two slices either side of {@code c} along z, their centres' CT numbers summed at {@code c}'s place in the axial plane
+     * and up to 1 mm across it in 0.5 mm steps (as {@link #steelBeside}): the largest sum and its offset across, HU and mm;
+     * NaN where no slice centre lies on one side of {@code c}. A needle between two slices' centres shows in both, its
+     * steel split between them by the slice profile; tissue beside it reads about 0 HU in each, so the sum reads the needle's
+     * steel as one slice holding all of it would (a needle at a slice centre reads there with the largest CT number anyway).
+     */
+    private static double[] steelSplitAcrossBoundary(Volume ct, Vec3 c, Vec3 across) {
+        Grid g = ct.grid();
+        int k = (int) Math.floor((c.z() - g.z(0)) / g.dzMm());
+        if (k < 0 || k + 1 >= g.nz()) {
+            return new double[] {Double.NaN, 0};
+        }
+        double[] best = {-Double.MAX_VALUE, 0};
+        for (double a = -1; a <= 1 + 1e-9; a += 0.5) {
+            Vec3 p = c.plus(across.times(a));
+            double sum = sample(ct, new Vec3(p.x(), p.y(), g.z(k))) + sample(ct, new Vec3(p.x(), p.y(), g.z(k + 1)));
+            if (sum > best[0]) {
+                best = new double[] {sum, a};
             }
         }
         return best;
