@@ -804,6 +804,9 @@ final class NeedleZFit {
         private final double reachMm;
         /** The grid's offsets of the end heights from the centroids' line, mm ({@link #refit}). */
         private final List<Double> steps;
+        /** {@link #bentReading}'s, held at the fit's second end (the tip at its first) and at its first, once searched. */
+        private volatile double[] bentTipAtFirst;
+        private volatile double[] bentTipAtSecond;
 
         /** {@code least}: the misfit at {@code best} (0 when not fitted), as the fit computed it. */
         private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double least, double a, double span,
@@ -917,7 +920,7 @@ final class NeedleZFit {
             }
             boolean tipAtSecond = t > a + span / 2;
             double[] shape = bentShape(tipAtSecond);
-            double[] y = bentReading(shape);
+            double[] y = bentReading(tipAtSecond, shape);
             // The drop in units of the line's mean misfit per voxel (bound / TWO_SIGMA): Δχ² of the one number more.
             if (TWO_SIGMA * (least - misfit.bentAt(y, shape, Double.POSITIVE_INFINITY)) / bound < BENT_CHI_SQUARE) {
                 return 0;
@@ -947,7 +950,7 @@ final class NeedleZFit {
             if (Math.abs(t - back) < 1) {
                 return 0;
             }
-            double[] y = bentReading(bentShape(tipAtSecond));
+            double[] y = bentReading(tipAtSecond, bentShape(tipAtSecond));
             double bend = heldBendMm(y[3]);
             double slope = (zOnBent(y, bend, t, tipAtSecond) - zOnBent(y, bend, back, tipAtSecond)) / (t - back);
             return Math.abs(Math.toDegrees(Math.atan(slope) - Math.atan((best[2] - best[1]) / span)));
@@ -971,13 +974,24 @@ final class NeedleZFit {
         }
 
         /**
-         * The line's voxels fitted again with z = the line + b · {@code shape} (b held to ±{@link #BEND_MOST_MM}), the mass, both
-         * end heights and b together by Nelder–Mead from the line (b = 0): {ln mass, first end height, second end height, b}.
+         * The line's voxels fitted again with z = the line + b · {@code shape} ({@link #bentShape} of {@code tipAtSecond}; b held
+         * to ±{@link #BEND_MOST_MM}), the mass, both end heights and b together by Nelder–Mead from the line (b = 0): {ln mass,
+         * first end height, second end height, b}. Searched once per held end and kept: {@link #bentApartMm} and
+         * {@link #bendTurnDeg} read the same reading (the caller must not change the array).
          */
-        private double[] bentReading(double[] shape) {
-            NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
-            return NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
-                    BENT_EVALUATIONS, 1e-3);
+        private double[] bentReading(boolean tipAtSecond, double[] shape) {
+            double[] y = tipAtSecond ? bentTipAtSecond : bentTipAtFirst;
+            if (y == null) {
+                NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
+                y = NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
+                        BENT_EVALUATIONS, 1e-3);
+                if (tipAtSecond) {
+                    bentTipAtSecond = y;
+                } else {
+                    bentTipAtFirst = y;
+                }
+            }
+            return y;
         }
 
         /**
