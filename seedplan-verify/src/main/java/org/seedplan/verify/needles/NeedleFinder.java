@@ -670,8 +670,8 @@ public final class NeedleFinder {
                 zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null),
                 Math.max(Math.max(inSlice, tipBand), halfReach)), profile == null ? null : fit, inSlice > 0);
         // A z-fitted needle's tilt is its straight line's, stated by its two ends' heights; a bent needle turns at its tip from
-        // that line: the statement holds the turn of the bends the image cannot exclude (NeedleZFit.Fitted#bendTurnDeg;
-        // docs/needles.md, thirty-eighth round, needlebend20).
+        // that line: the statement holds the turn at the tip of the line's reading bent as a cantilever, the bend the image
+        // shows (NeedleZFit.Fitted#bendTurnDeg; docs/needles.md, thirty-eighth round, needlebend20).
         if (zFits.get(q) != null && profile != null && fit != null) {
             NeedleZFit.Fitted zFit = zFits.get(q);
             stated = withAxisUncertaintyDeg(stated, stated.axisUncertaintyDeg()

@@ -937,9 +937,9 @@ final class NeedleZFit {
          * two ends' heights holds no bend; a needle bent as a cantilever turns at its tip from its chord, about 0.18° per mm of
          * bend over the last 40 mm of a 150 mm needle, times the bend's share along z, and on 5 mm slices the image holds a
          * 2–3 mm bend too weakly for {@link #bentApartMm}'s {@link #BENT_CHI_SQUARE} on about half the drawn bent needles
-         * (docs/needles.md, thirty-sixth round, needlehonest18). The bends the image cannot exclude (their Δχ² within 4) reach
-         * the search's ±{@link #BEND_MOST_MM} mm on a straight drawn needle on 5 mm slices, 0.7° at its tip: not stated
-         * (thirty-eighth round, needlebend20).
+         * (docs/needles.md, thirty-sixth round, needlehonest18). The bends the image cannot exclude (their Δχ² within 4) reached
+         * the search's ±{@link #BEND_MOST_MM} mm on a straight drawn needle on 5 mm slices fitted with a box ⊗ Gaussian profile
+         * where the scan's was a Gaussian, 0.7° at its tip: not stated (thirty-eighth round, needlebend20).
          */
         double bendTurnDeg(double t, double chordMm) {
             if (misfit == null) {
