@@ -48,7 +48,9 @@ import org.seedplan.geometry.Vec3;
  *                         sum of squares. Where the needle's z is its slab centroids' curve (steep needles on slices of 3 mm and
  *                         more, and most needles on 3 mm slices), the axis at the tip is that curve's and may turn from the line
  *                         through the ends where the slices' staircase bends the curve: that turn is added
- *                         ({@link NeedleFinder#staircaseBendDeg}). Where the z fit explains the run far worse than the scan's
+ *                         ({@link NeedleFinder#staircaseBendDeg}). Where the needle's z is a z fit's straight line, the turn at
+ *                         the tip of that line's reading bent as a cantilever is added (a bent needle's chord at the tip turns from
+ *                         its line; {@code NeedleZFit.Fitted.bendTurnDeg}). Where the z fit explains the run far worse than the scan's
  *                         other needles, the run's tip half read on its own is a second reading of the axis: its turn from
  *                         {@code axisAtTip} out of the plane is added and its turn in the plane taken in as the root sum of
  *                         squares ({@link NeedleFinder#halfTurnDeg})

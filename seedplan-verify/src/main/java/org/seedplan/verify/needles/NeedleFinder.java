@@ -669,6 +669,14 @@ public final class NeedleFinder {
         FoundNeedle stated = withAxisUncertainty(ct, withTipZUncertaintyAtLeast(withZFitUncertainty(needle,
                 zFits.get(q) != null ? zFits.get(q) : steeperFits.get(q), zFits.get(q) != null),
                 Math.max(Math.max(inSlice, tipBand), halfReach)), profile == null ? null : fit, inSlice > 0);
+        // A z-fitted needle's tilt is its straight line's, stated by its two ends' heights; a bent needle turns at its tip from
+        // that line: the statement holds the turn at the tip of the line's reading bent as a cantilever, the bend the image
+        // shows (NeedleZFit.Fitted#bendTurnDeg; docs/needles.md, thirty-eighth round, needlebend20).
+        if (zFits.get(q) != null && profile != null && fit != null) {
+            NeedleZFit.Fitted zFit = zFits.get(q);
+            stated = withAxisUncertaintyDeg(stated, stated.axisUncertaintyDeg()
+                    + zFit.bendTurnDeg(zFit.curve().parameterOf(stated.tipMm()), AXIS_CHORD_MM));
+        }
         // A z-fitted run its whole line does not explain as one straight needle (UNEXPLAINED_MISFIT) has a second reading of
         // its axis, its tip half's own line (tipHalfLine): the axis statement holds the turn between the two, out of the plane
         // and in it (docs/needles.md, thirtieth round, needlesilent12).

@@ -804,6 +804,9 @@ final class NeedleZFit {
         private final double reachMm;
         /** The grid's offsets of the end heights from the centroids' line, mm ({@link #refit}). */
         private final List<Double> steps;
+        /** {@link #bentReading}'s, held at the fit's second end (the tip at its first) and at its first, once searched. */
+        private volatile double[] bentTipAtFirst;
+        private volatile double[] bentTipAtSecond;
 
         /** {@code least}: the misfit at {@code best} (0 when not fitted), as the fit computed it. */
         private Fitted(SpaceCurve curve, Misfit misfit, double[] best, double least, double a, double span,
@@ -916,22 +919,79 @@ final class NeedleZFit {
                 return 0;
             }
             boolean tipAtSecond = t > a + span / 2;
+            double[] shape = bentShape(tipAtSecond);
+            double[] y = bentReading(tipAtSecond, shape);
+            // The drop in units of the line's mean misfit per voxel (bound / TWO_SIGMA): Δχ² of the one number more.
+            if (TWO_SIGMA * (least - misfit.bentAt(y, shape, Double.POSITIVE_INFINITY)) / bound < BENT_CHI_SQUARE) {
+                return 0;
+            }
+            double u = (t - a) / span;
+            double bent = y[1] + (y[2] - y[1]) * u + heldBendMm(y[3]) * cantileverFromChord(tipAtSecond ? u : 1 - u);
+            return Math.abs(bent - (best[1] + (best[2] - best[1]) * u));
+        }
+
+        /**
+         * How far the tilt of the chord over the last {@code chordMm} mm before parameter {@code t} (the tip) of the line's reading
+         * bent as a cantilever ({@link #bentApartMm}'s, whatever its drop in misfit) turns from the line's, degrees (0 when not
+         * fitted): the bend the image shows, as large as it reads it. The line is straight, so its tilt's statement through its
+         * two ends' heights holds no bend; a needle bent as a cantilever turns at its tip from its chord, about 0.18° per mm of
+         * bend over the last 40 mm of a 150 mm needle, times the bend's share along z, and on 5 mm slices the image holds a
+         * 2–3 mm bend too weakly for {@link #bentApartMm}'s {@link #BENT_CHI_SQUARE} on about half the drawn bent needles
+         * (docs/needles.md, thirty-sixth round, needlehonest18). The bends the image cannot exclude (their Δχ² within 4) reached
+         * the search's ±{@link #BEND_MOST_MM} mm on a straight drawn needle on 5 mm slices fitted with a box ⊗ Gaussian profile
+         * where the scan's was a Gaussian, 0.7° at its tip: not stated (thirty-eighth round, needlebend20).
+         */
+        double bendTurnDeg(double t, double chordMm) {
+            if (misfit == null) {
+                return 0;
+            }
+            boolean tipAtSecond = t > a + span / 2;
+            double back = tipAtSecond ? Math.max(a, t - chordMm) : Math.min(a + span, t + chordMm);
+            if (Math.abs(t - back) < 1) {
+                return 0;
+            }
+            double[] y = bentReading(tipAtSecond, bentShape(tipAtSecond));
+            double bend = heldBendMm(y[3]);
+            double slope = (zOnBent(y, bend, t, tipAtSecond) - zOnBent(y, bend, back, tipAtSecond)) / (t - back);
+            return Math.abs(Math.toDegrees(Math.atan(slope) - Math.atan((best[2] - best[1]) / span)));
+        }
+
+        /** The z at parameter {@code t} of the line {@code x} (its end heights x[1], x[2]) bent by {@code bend} as {@link #bentReading}'s. */
+        private double zOnBent(double[] x, double bend, double t, boolean tipAtSecond) {
+            double u = (t - a) / span;
+            return x[1] + (x[2] - x[1]) * u + bend * cantileverFromChord(tipAtSecond ? u : 1 - u);
+        }
+
+        /** {@link #cantileverFromChord} at each of the line's voxels, held at the fit's first end where {@code tipAtSecond}, else at its second. */
+        private double[] bentShape(boolean tipAtSecond) {
             int n = misfit.tv.length;
             double[] shape = new double[n];
             for (int q = 0; q < n; q++) {
                 double w = (misfit.tv[q] - a) / span;
                 shape[q] = cantileverFromChord(tipAtSecond ? w : 1 - w);
             }
-            NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
-            double[] y = NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
-                    BENT_EVALUATIONS, 1e-3);
-            // The drop in units of the line's mean misfit per voxel (bound / TWO_SIGMA): Δχ² of the one number more.
-            if (TWO_SIGMA * (least - f.at(y, Double.POSITIVE_INFINITY)) / bound < BENT_CHI_SQUARE) {
-                return 0;
+            return shape;
+        }
+
+        /**
+         * The line's voxels fitted again with z = the line + b · {@code shape} ({@link #bentShape} of {@code tipAtSecond}; b held
+         * to ±{@link #BEND_MOST_MM}), the mass, both end heights and b together by Nelder–Mead from the line (b = 0): {ln mass,
+         * first end height, second end height, b}. Searched once per held end and kept: {@link #bentApartMm} and
+         * {@link #bendTurnDeg} read the same reading (the caller must not change the array).
+         */
+        private double[] bentReading(boolean tipAtSecond, double[] shape) {
+            double[] y = tipAtSecond ? bentTipAtSecond : bentTipAtFirst;
+            if (y == null) {
+                NelderMead.Bounded f = (x, bd) -> misfit.bentAt(x, shape, bd);
+                y = NelderMead.minimise(f, new double[] {best[0], best[1], best[2], 0}, new double[] {0.1, 0.25, 0.25, BEND_STEP_MM},
+                        BENT_EVALUATIONS, 1e-3);
+                if (tipAtSecond) {
+                    bentTipAtSecond = y;
+                } else {
+                    bentTipAtFirst = y;
+                }
             }
-            double u = (t - a) / span;
-            double bent = y[1] + (y[2] - y[1]) * u + heldBendMm(y[3]) * cantileverFromChord(tipAtSecond ? u : 1 - u);
-            return Math.abs(bent - (best[1] + (best[2] - best[1]) * u));
+            return y;
         }
 
         /**
