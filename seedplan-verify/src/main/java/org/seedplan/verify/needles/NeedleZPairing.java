@@ -171,14 +171,17 @@ final class NeedleZPairing {
         // it is taken from here, not made again (docs/needles.md, twenty-ninth round, branch needlespeed11). A shape's misfit
         // is the value its mass's simplex gave at the mass it returns (NelderMead.least), not summed once more (thirty-fourth
         // round, branch needlespeed17).
+        // The first reading's places are flattened once for its three shapes' fits and its own (docs/needles.md, thirty-eighth
+        // round, branch needlespeed20).
         double[][] contextSteel = new double[shapes.length][n];
         double[] shapeMisfits = new double[shapes.length];
         double[] shapeLnMasses = new double[shapes.length];
+        Places firstPlaces = Places.of(own.get(0));
         IntStream.range(0, shapes.length).parallel().forEach(s -> {
             for (int q = 0; q < n; q++) {
                 contextSteel[s][q] = steel(around.get(q), tables[s]);
             }
-            Reading first = new Reading(own.get(0), contextSteel[s], tables[s], readings.get(0).size());
+            Reading first = new Reading(firstPlaces, contextSteel[s], tables[s], readings.get(0).size());
             NelderMead.Least mass = first.massFitted(tissue, value, clip, c2);
             shapeLnMasses[s] = mass.x()[0];
             shapeMisfits[s] = mass.value();
@@ -194,7 +197,8 @@ final class NeedleZPairing {
         int chosen = shape;
         double[] out = new double[readings.size()];
         IntStream.range(0, readings.size()).parallel().forEach(r -> {
-            Reading reading = new Reading(own.get(r), contextSteel[chosen], tables[chosen], readings.get(r).size());
+            Reading reading = new Reading(r == 0 ? firstPlaces : Places.of(own.get(r)), contextSteel[chosen], tables[chosen],
+                    readings.get(r).size());
             NelderMead.Least mass = r == 0 ? new NelderMead.Least(new double[] {shapeLnMasses[chosen]}, shapeMisfits[chosen])
                     : reading.massFitted(tissue, value, clip, c2);
             out[r] = reading.fitted(mass.x()[0], mass.value(), tissue, value, clip, c2, thickness);
@@ -218,35 +222,55 @@ final class NeedleZPairing {
     }
 
     /**
-     * One reading's needles at the voxels ({@link #reach} with places, flattened), the context's steel per voxel and the
-     * profile: the misfit of a steel mass per mm (ln, x[0]) and, when given, each needle's two end heights as shifts from its
-     * curve (x[1 + 2j] at t0, x[2 + 2j] at t1, mm); {@code unshifted}, the steel per unit mass at each voxel with no needle
-     * shifted, summed once for the fits of the mass alone (the same sums in the same order as {@link #misfit} makes).
+     * One reading's needles at the voxels ({@link #reach} with places) flattened: voxel q's entries at {@code start[q]} …
+     * {@code start[q + 1]} − 1, each a needle's index, in-plane weight, signed height above its curve and place along its extent.
+     * Made once per reading and shared, unchanged, by every {@link Reading} of it (the three shapes' fits of the first reading
+     * and its own fit flattened the same lists four times: docs/needles.md, thirty-eighth round, branch needlespeed20).
+     */
+    record Places(int[] start, int[] needle, double[] weight, double[] dz, double[] along) {
+
+        /**
+         * The places of {@code own}, one list per voxel: the arrays' length is the last start offset, the number of entries
+         * {@code own} lists, read once for all four arrays (each voxel's list is an array of its own on the heap; the lists were
+         * read once more for each array's length before: docs/needles.md, thirty-sixth round, needlespeed18).
+         */
+        static Places of(List<double[]> own) {
+            int[] start = new int[own.size() + 1];
+            for (int q = 0; q < own.size(); q++) {
+                start[q + 1] = start[q] + own.get(q).length / 4;
+            }
+            int total = start[own.size()];
+            Places p = new Places(start, new int[total], new double[total], new double[total], new double[total]);
+            int j = 0;
+            for (double[] c : own) {
+                for (int k = 0; k < c.length; k += 4, j++) {
+                    p.needle[j] = (int) c[k];
+                    p.weight[j] = c[k + 1];
+                    p.dz[j] = c[k + 2];
+                    p.along[j] = c[k + 3];
+                }
+            }
+            return p;
+        }
+    }
+
+    /**
+     * One reading's needles at the voxels ({@link Places}), the context's steel per voxel and the profile: the misfit of a steel
+     * mass per mm (ln, x[0]) and, when given, each needle's two end heights as shifts from its curve (x[1 + 2j] at t0,
+     * x[2 + 2j] at t1, mm); {@code unshifted}, the steel per unit mass at each voxel with no needle shifted, summed once for the
+     * fits of the mass alone (the same sums in the same order as {@link #misfit} makes).
      */
     record Reading(int[] start, int[] needle, double[] weight, double[] dz, double[] along, double[] context,
                    double[] table, int needles, double[] unshifted) {
 
         Reading(List<double[]> own, double[] context, double[] table, int needles) {
-            this(own, starts(own), context, table, needles);
+            this(Places.of(own), context, table, needles);
         }
 
-        /**
-         * The reading with {@code start}, {@link #starts}'s of {@code own}: the arrays' length is its last entry, the number of
-         * entries {@code own} lists, read once for all four arrays (each voxel's list is an array of its own on the heap; the
-         * lists were read once more for each array's length before: docs/needles.md, thirty-sixth round, needlespeed18).
-         */
-        private Reading(List<double[]> own, int[] start, double[] context, double[] table, int needles) {
-            this(start, new int[start[own.size()]], new double[start[own.size()]], new double[start[own.size()]],
-                    new double[start[own.size()]], context, table, needles, new double[context.length]);
-            int j = 0;
-            for (double[] c : own) {
-                for (int k = 0; k < c.length; k += 4, j++) {
-                    needle[j] = (int) c[k];
-                    weight[j] = c[k + 1];
-                    dz[j] = c[k + 2];
-                    along[j] = c[k + 3];
-                }
-            }
+        /** The reading of {@code places} (shared, not copied: no reading writes them) with this context's steel and profile. */
+        Reading(Places places, double[] context, double[] table, int needles) {
+            this(places.start(), places.needle(), places.weight(), places.dz(), places.along(), context, table, needles,
+                    new double[context.length]);
             for (int q = 0; q < context.length; q++) {
                 double s = context[q];
                 for (int i = start[q]; i < start[q + 1]; i++) {
@@ -254,14 +278,6 @@ final class NeedleZPairing {
                 }
                 unshifted[q] = s;
             }
-        }
-
-        private static int[] starts(List<double[]> own) {
-            int[] s = new int[own.size() + 1];
-            for (int q = 0; q < own.size(); q++) {
-                s[q + 1] = s[q] + own.get(q).length / 4;
-            }
-            return s;
         }
 
         /**

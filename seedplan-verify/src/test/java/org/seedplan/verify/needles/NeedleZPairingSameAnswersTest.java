@@ -77,7 +77,45 @@ class NeedleZPairingSameAnswersTest {
         assertThat(beyond).isGreaterThan(150);
     }
 
-    private record Drawn(NeedleZPairing.Reading reading, double[] tissue, double[] value) {
+    /**
+     * Readings that share one {@link NeedleZPairing.Places} (the first reading's, flattened once for its three shapes' fits and
+     * its own: thirty-eighth round, needlespeed20) against readings each flattening the voxels' lists itself, as before, under
+     * three slice profiles: the steel with no needle shifted, the mass, its misfit and the fitted misfit bit for bit (no
+     * tolerance: the finder's answers must not move), and the shared places unchanged by the fits that read them.
+     */
+    @Test
+    void readingsSharingOnePlacesGiveTheNumbersOfReadingsFlatteningTheirOwn() {
+        for (long seed = 2026; seed < 2029; seed++) {
+            for (int needles = 1; needles <= 2; needles++) {
+                Drawn d = drawn(seed, needles);
+                NeedleZPairing.Places shared = NeedleZPairing.Places.of(d.own);
+                NeedleZPairing.Places untouched = NeedleZPairing.Places.of(d.own);
+                for (double sigma : new double[] {0.5, 1.5, 2.5}) {
+                    double[] table = new double[d.table.length];
+                    for (int q = 0; q < table.length; q++) {
+                        table[q] = NeedleEndFit.sliceProfile(q * NeedleZFit.TABLE_STEP_MM, THICKNESS, sigma);
+                    }
+                    NeedleZPairing.Reading a = new NeedleZPairing.Reading(shared, d.reading.context(), table, needles);
+                    NeedleZPairing.Reading b = new NeedleZPairing.Reading(d.own, d.reading.context(), table, needles);
+                    assertThat(a.unshifted()).isEqualTo(b.unshifted());
+                    NelderMead.Least ma = a.massFitted(d.tissue, d.value, CLIP, C2);
+                    NelderMead.Least mb = b.massFitted(d.tissue, d.value, CLIP, C2);
+                    assertThat(Double.doubleToRawLongBits(ma.x()[0])).isEqualTo(Double.doubleToRawLongBits(mb.x()[0]));
+                    assertThat(Double.doubleToRawLongBits(ma.value())).isEqualTo(Double.doubleToRawLongBits(mb.value()));
+                    assertThat(Double.doubleToRawLongBits(a.fitted(ma.x()[0], ma.value(), d.tissue, d.value, CLIP, C2, THICKNESS)))
+                            .as("seed %d, %d needles, profile σ %.1f", seed, needles, sigma)
+                            .isEqualTo(Double.doubleToRawLongBits(b.fitted(mb.x()[0], mb.value(), d.tissue, d.value, CLIP, C2, THICKNESS)));
+                }
+                assertThat(shared.start()).isEqualTo(untouched.start());
+                assertThat(shared.needle()).isEqualTo(untouched.needle());
+                assertThat(shared.weight()).isEqualTo(untouched.weight());
+                assertThat(shared.dz()).isEqualTo(untouched.dz());
+                assertThat(shared.along()).isEqualTo(untouched.along());
+            }
+        }
+    }
+
+    private record Drawn(NeedleZPairing.Reading reading, double[] tissue, double[] value, List<double[]> own, double[] table) {
     }
 
     /**
@@ -118,7 +156,7 @@ class NeedleZPairingSameAnswersTest {
         }
         double[] ctx = context.stream().mapToDouble(Double::doubleValue).toArray();
         return new Drawn(new NeedleZPairing.Reading(own, ctx, table, needles), tissue.stream().mapToDouble(Double::doubleValue).toArray(),
-                value.stream().mapToDouble(Double::doubleValue).toArray());
+                value.stream().mapToDouble(Double::doubleValue).toArray(), own, table);
     }
 
     // The start commit's computation (a6741d0f), as it was.
