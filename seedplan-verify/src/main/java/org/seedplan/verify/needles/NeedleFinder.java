@@ -460,7 +460,7 @@ public final class NeedleFinder {
         }
         needles = withoutDoubles(ct, needles, bevelsMm[bevel]);
         if (thickness > NeedleCentreline.THICK_SLICE_MM) {
-            needles = withoutOthersPaths(onSteel(ct, needles, bevelsMm[bevel]));
+            needles = withoutOthersPaths(onSteel(ct, needles, bevelsMm[bevel]), NeedleCentreline.zSpreadMm(ct));
         }
         List<String> notes = new ArrayList<>();
         if (!ct.hasSliceThickness()) {
@@ -839,10 +839,22 @@ public final class NeedleFinder {
 
     /**
      * How near another reported needle's path a point of a needle's path lies to be on that needle's steel, mm
-     * ({@link #withoutOthersPaths}): a little over an 18 G needle's diameter (1.27 mm), as two readings of one needle's steel on
-     * thick slices lie up to about a millimetre apart along z.
+     * ({@link #withoutOthersPaths}): a little over an 18 G needle's diameter (1.27 mm); across in the axial plane, or in space
+     * (a steep needle's path).
      */
     static final double OTHERS_PATH_MM = 1.5;
+    /**
+     * How far along z, as a share of the slices' reach along z ({@link NeedleCentreline#zSpreadMm}), a point of a needle's path
+     * may lie from another reported needle's path, within {@value #OTHERS_PATH_MM} mm of it across in the axial plane, to be on
+     * that needle's steel ({@link #withoutOthersPaths}). A thick slice shows a needle's steel in every slice whose centre lies
+     * within its reach of the needle's line, and a second reading of that steel is placed along z only to the slice: 5312 (5 mm
+     * Gaussian) read needle 5's steel a second time, joined to a strand of seeds a slice up, as an 80.5 mm needle lying 0.00–0.70
+     * mm from needle 5's path across in the plane and 0.1–3.8 mm above it along z (its tip, 3.7 mm above needle 5's, where the
+     * strand lies), 0.38 of its path within 1.5 mm of needle 5's in space. Under a whole slice: two needles of one template
+     * column one slice apart along z (5 mm) over their length are two needles, each on steel of its own slice (docs/needles.md,
+     * thirty-eighth round, branch {@code needlefalse20}).
+     */
+    static final double OTHERS_PATH_Z_SLICES = 0.8;
     /** The share of a needle's path on other reported needles' paths at and above which it is no needle of its own ({@link #withoutOthersPaths}). */
     static final double OTHERS_PATH_SHARE = 0.8;
 
@@ -856,15 +868,18 @@ public final class NeedleFinder {
      * (converging on the same hub), became a 123.6 mm needle whose path lay 0.89 within 1.5 mm of needles 3's and 4's readings — a
      * false needle beside two found ones. The needles found on five seen 5 mm sets (1200) lie at most 0.57 of their paths on the
      * others' (4955 n9, whose hub half another reading follows too; docs/needles.md, thirty-first round, branch
-     * {@code needlefalse13}). Not asked on 3 mm slices and thinner, where no such needle was seen.
+     * {@code needlefalse13}). A point lies on another's path also where it lies within {@value #OTHERS_PATH_MM} mm of it across
+     * in the axial plane and within {@value #OTHERS_PATH_Z_SLICES} of the slices' reach {@code reachZMm} along z: a second
+     * reading of a needle's steel is placed along z only to the slice (5312, {@link #OTHERS_PATH_Z_SLICES}). Not asked on 3 mm
+     * slices and thinner, where no such needle was seen.
      */
-    static List<FoundNeedle> withoutOthersPaths(List<FoundNeedle> needles) {
+    static List<FoundNeedle> withoutOthersPaths(List<FoundNeedle> needles, double reachZMm) {
         List<FoundNeedle> out = new ArrayList<>(needles);
         while (true) {
             int worst = -1;
             double most = 0;
             for (int a = 0; a < out.size(); a++) {
-                double share = othersPathShare(out, a);
+                double share = othersPathShare(out, a, reachZMm);
                 if (share >= OTHERS_PATH_SHARE && share > most) {
                     most = share;
                     worst = a;
@@ -877,19 +892,42 @@ public final class NeedleFinder {
         }
     }
 
-    /** The share of the {@code a}th needle's path points within {@value #OTHERS_PATH_MM} mm of another needle's path. */
-    static double othersPathShare(List<FoundNeedle> needles, int a) {
+    /**
+     * The share of the {@code a}th needle's path points on another needle's path: within {@value #OTHERS_PATH_MM} mm of it, or
+     * within that across in the axial plane and {@value #OTHERS_PATH_Z_SLICES} of the slices' reach along z ({@code reachZMm})
+     * ({@link #besidePathAlongZ}).
+     */
+    static double othersPathShare(List<FoundNeedle> needles, int a, double reachZMm) {
         List<Vec3> path = needles.get(a).pathMm();
         int near = 0;
         for (Vec3 p : path) {
             for (int b = 0; b < needles.size(); b++) {
-                if (b != a && distanceToPath(p, needles.get(b).pathMm()) <= OTHERS_PATH_MM) {
+                if (b != a && (distanceToPath(p, needles.get(b).pathMm()) <= OTHERS_PATH_MM
+                        || besidePathAlongZ(p, needles.get(b).pathMm(), OTHERS_PATH_Z_SLICES * reachZMm))) {
                     near++;
                     break;
                 }
             }
         }
         return path.isEmpty() ? 0 : (double) near / path.size();
+    }
+
+    /**
+     * Whether {@code p} lies within {@value #OTHERS_PATH_MM} mm across in the axial plane of a segment of the polyline
+     * {@code path} (its nearest point in the plane) and within {@code zMm} of it along z there.
+     */
+    static boolean besidePathAlongZ(Vec3 p, List<Vec3> path, double zMm) {
+        for (int q = 1; q < path.size(); q++) {
+            Vec3 a = path.get(q - 1);
+            Vec3 ab = path.get(q).minus(a);
+            double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+            double f = len2 > 0 ? Math.max(0, Math.min(1, ((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2)) : 0;
+            Vec3 c = a.plus(ab.times(f));
+            if (Math.hypot(p.x() - c.x(), p.y() - c.y()) <= OTHERS_PATH_MM && Math.abs(p.z() - c.z()) <= zMm) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
