@@ -178,11 +178,13 @@ public final class NeedleFinder {
         // then came one bevel length short), so
         // with three ends or more each end is fitted again with the median of their profiles. On thinner slices each end keeps
         // its own: there the median moved a well-fitted tip (acceptance scan 1502, 2.5 mm box).
-        // On slices thicker than 3 mm the median's shape is kept but its FWHM made the slice thickness (the header's Slice
-        // Thickness, else the spacing): on 5 mm box slices a shallow end's 7.5 mm of shaft inside one slice bounds the box only
-        // from below, and the median of such ends came out a 3.74 mm box (scan 2625). On 3 mm slices the median is kept: there
-        // the width was not seen off, and made the thickness one tip went 2.0 -> 3.6 mm (2837). "Thick" is the profile's
-        // width, not the spacing: 5 mm slices every 2.5 mm are as thick as 5 mm slices every 5 mm.
+        // The median's shape is kept but its FWHM made the slice thickness (the header's Slice Thickness, else the spacing): on
+        // 5 mm box slices a shallow end's 7.5 mm of shaft inside one slice bounds the box only from below, and the median of such
+        // ends came out a 3.74 mm box (scan 2625). On 3 mm slices only where the median is a sharp-edged box wider than the
+        // slice (sharpBoxWiderThanTheSlice, thirty-ninth round); elsewhere there the median is kept (with the FWHM made
+        // the thickness the sixth round's 2837 n6 went 2.0 -> 3.6 mm, and triangle scans, read as a box and a wide σ, moved
+        // tips up to 0.45 mm on the finder of the thirty-ninth round). "Thick" is the profile's width, not the spacing: 5 mm
+        // slices every 2.5 mm are as thick as 5 mm slices every 5 mm.
         double[] profile = thickness >= NeedleCentreline.THICK_SLICE_MM ? NeedleEndFit.medianProfile(fits.values()) : null;
         List<NeedleZFit.Fitted> zFits = new ArrayList<>(java.util.Collections.nCopies(refinedRuns.size(), null));
         CompletableFuture<double[]> sharpBoxFits = CompletableFuture.completedFuture(null);
@@ -202,7 +204,7 @@ public final class NeedleFinder {
         // profile whose blind band the tip's stretch is tested against (NeedleEndFit.tipStretchBandMm; null elsewhere).
         double[] bandBox = null;
         if (profile != null) {
-            if (thickness > NeedleCentreline.THICK_SLICE_MM) {
+            if (thickness > NeedleCentreline.THICK_SLICE_MM || sharpBoxWiderThanTheSlice(profile, thickness)) {
                 profile = NeedleEndFit.withFwhm(profile, thickness);
             }
             if (sliceProfileOut != null) {
@@ -3828,6 +3830,22 @@ public final class NeedleFinder {
             hi[2] = Math.max(hi[2], v.z());
         }
         return Math.sqrt(Math.pow(hi[0] - lo[0], 2) + Math.pow(hi[1] - lo[1], 2) + Math.pow(hi[2] - lo[2], 2));
+    }
+
+    /**
+     * Whether the scan's median profile {@code profile} (in-plane σ, box width, slice σ, mm) is a box edged no softer than the
+     * in-plane blur (slice σ at most the in-plane σ: a box profile, whose edges only the steel's section and the reconstruction
+     * blur) and wider than the slice thickness {@code thicknessMm}: a box alone wider than the slice is a wider profile than the
+     * scanner's (a slice's thickness is its profile's FWHM, and a blurred box is at least as wide as its box), read so because
+     * a shallow shaft inside one slice's flat top shows only its steel per mm over the box, which trade. On 3 mm box slices
+     * the median came out 3.21 and 3.68 mm (5488, 5506; the fits' own σ 0.32 and 0.30 mm under their in-plane 0.48 and 0.56):
+     * the end fits then read the steel of a tip whose last mm, bevel only, lie past a slice boundary into a slice the model
+     * reaches too far, and placed two tips 1.20 and 1.25 mm short along the axis, stated ±0.05 and ±0.06 (docs/needles.md,
+     * thirty-ninth round, branch {@code needlesilent21}). Triangle and Gaussian scans read as a box ⊗ a slice σ of 0.8 mm and
+     * more, beyond their in-plane σ (0.47-0.61 mm), and keep their median.
+     */
+    static boolean sharpBoxWiderThanTheSlice(double[] profile, double thicknessMm) {
+        return profile[1] > thicknessMm && profile[2] <= profile[0];
     }
 
     /**

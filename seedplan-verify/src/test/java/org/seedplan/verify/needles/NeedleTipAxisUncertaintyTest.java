@@ -76,8 +76,10 @@ class NeedleTipAxisUncertaintyTest {
         // 3718 of the 3 mm set 3709-3732 (box, extended): needle 5 lies 1.02 mm short along the axis. Its end fit's misfit, the
         // rest held, rises 1.0 above the least 0.25 mm beyond the tip found (the statement's rise 0.99) and falls back to the
         // least 0.75 mm beyond it: two places the image explains alike, of which the statement saw the first only (±0.26, silent).
-        // Looking through the window beyond the first crossing (eighteenth round) states it ±1.01: over the 1 mm, with
-        // the note, 0.01 mm short of its error (allowed 0.05: the statement is two standard deviations, and thin here).
-        assertStated(3718, 3709, 5, 3, 0.05);
+        // Looking through the window beyond the first crossing (eighteenth round) stated it ±1.01, with the note. Since the
+        // thirty-ninth round the scan's median profile, a box wider than the 3 mm slice, is made the slice's width
+        // (NeedleFinder.sharpBoxWiderThanTheSlice) and needle 5 is placed 0.02 mm along the axis: every right tip of the scan,
+        // needle 5 now among them, is stated under the 1 mm (the second basin is no longer exercised here).
+        assertStated(3718, 3709, 0, 3, 0.05);
     }
 }
