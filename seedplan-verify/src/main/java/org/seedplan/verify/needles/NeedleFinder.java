@@ -2183,7 +2183,11 @@ public final class NeedleFinder {
      * across instead ({@link #splitAcross}) and cut on the same test (5267, 5 mm Gaussian: n7 and n8 2.9–3.5 mm apart across,
      * both in the slice at −7.5 over most of their length, one 110 mm run of 444 voxels, 4.0 per mm against the median run's
      * 2.67; joined with a strand of seeds in the slice above it became a 118.3 mm false needle and both were missed; parted,
-     * the two leave 0.562 of the one's misfit; docs/needles.md, thirty-sixth round, branch {@code needleconv18}).
+     * the two leave 0.562 of the one's misfit; docs/needles.md, thirty-sixth round, branch {@code needleconv18}). Where both
+     * band tests hold, the run is parted along z, and where that parting does not pass the test it is parted across too and
+     * tested again (5531, 5 mm Gaussian: n1 and n2 side by side in the slice at 2.5, converging from 3.7 to 0.5 mm apart
+     * across; one 144.7 mm run of 1 151 voxels, 3.04 times the median; along z 1.026 of the one's misfit, across 0.701; n1
+     * had been missed and n2 read 1.37 mm off; docs/needles.md, fortieth round, branch {@code needlebent22}).
      * Asked on slices of 3 mm too since the thirty-sixth round (branch {@code needleconv19}): there
      * two converging needles side by side, 0.6-2.2 mm apart in the plane and 0.8-1.3 mm along z, were taken as one run of
      * twice a needle's steel per mm (5202 n7 and n8, 3 mm triangle: 614 voxels over 138.9 mm, 1.81 times the median; one
@@ -2232,6 +2236,18 @@ public final class NeedleFinder {
             }
             double[] misfit = NeedleZPairing.misfits(ct, List.of(List.of(extentOf(r)), List.of(extentOf(split[0]), extentOf(split[1]))),
                     context, clipHu);
+            // Both band tests can hold on one run, and the parting along z is then the only one read. Where it explains the run no
+            // better, the run is parted across too: two needles side by side in one slice (5531 n1 and n2, both in the slice at
+            // 2.5, 3.7 mm apart across at n1's tip, 0.5 mm at the hubs; along z 1.026 of the one needle's misfit, across 0.701:
+            // n1 was missed; docs/needles.md, fortieth round, branch needlebent22).
+            if (misfit[1] > COLUMN_CUT_GAIN * misfit[0] && alongZ && twoBandsAcross(r)) {
+                Run[] across = splitAcross(r.points(), r.weights(), r.curve());
+                if (across != null && across[0].length() >= MIN_LENGTH_MM && across[1].length() >= MIN_LENGTH_MM) {
+                    split = across;
+                    misfit = NeedleZPairing.misfits(ct, List.of(List.of(extentOf(r)), List.of(extentOf(split[0]), extentOf(split[1]))),
+                            context, clipHu);
+                }
+            }
             if (misfit[1] > COLUMN_CUT_GAIN * misfit[0]) {
                 continue;
             }
