@@ -431,6 +431,7 @@ public final class NeedleFinder {
         java.util.Set<FoundNeedle> unexplained = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         java.util.Set<FoundNeedle> staircaseBent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         java.util.Set<FoundNeedle> halfTurned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<FoundNeedle, Double> endApart = new IdentityHashMap<>();
         List<FoundNeedle> needles = new ArrayList<>();
         // Each run is described from its own end fit and the scan's readings, which no description changes (a run without a fit
         // has it fitted there, into its own copy): the runs are described side by side and taken in their order, the fits merged
@@ -458,6 +459,9 @@ public final class NeedleFinder {
                 if (d.unexplained()) {
                     unexplained.add(d.needle());
                 }
+                if (d.endApartMm() > 0) {
+                    endApart.put(d.needle(), d.endApartMm());
+                }
             }
         }
         needles = withoutDoubles(ct, needles, bevelsMm[bevel]);
@@ -480,6 +484,11 @@ public final class NeedleFinder {
                         + " (no straight needle along z explains its image as well as the scan's other needles: it may be read from"
                         + " two needles' steel, and its axis may be wrong too: not sure to better than ±%.1f° in and out of the slices'"
                         + " plane)", n + 1, needles.get(n).tipZUncertaintyMm(), needles.get(n).axisUncertaintyDeg()));
+            } else if (endApart.containsKey(needles.get(n))) {
+                notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along z is not sure to better than ±%.1f mm"
+                        + " (its slices' centroids and the fit of the voxels around its end put its axis %.1f mm apart along z at the"
+                        + " tip: a streak or other steel there may have moved either reading)", n + 1, needles.get(n).tipZUncertaintyMm(),
+                        endApart.get(needles.get(n))));
             } else if (needles.get(n).tipZUncertaintyMm() > 1) {
                 notes.add(String.format(java.util.Locale.ROOT, "needle %d: its tip's place along z is not in the image to better than"
                         + " ±%.1f mm (the CT is explained about as well anywhere in that range: the needle lies nearly flat in the"
@@ -558,9 +567,11 @@ public final class NeedleFinder {
     /**
      * One run described: the needle with its statements (null: no needle), whether its tip's place is stated as not explained
      * by one straight needle (a note), whether its tilt's statement is its staircase's bend past the issue's figure (a note),
-     * and the run's end fit after its description (null: none).
+     * how far along z its end fit puts the axis at the tip from the tip found where that is beyond the issue's 1 mm (a note; else 0:
+     * {@link #endFitApartAlongZMm}), and the run's end fit after its description (null: none).
      */
-    private record Described(FoundNeedle needle, boolean unexplained, boolean staircaseBent, boolean halfTurned, NeedleEndFit fit) {
+    private record Described(FoundNeedle needle, boolean unexplained, boolean staircaseBent, boolean halfTurned, double endApartMm,
+                             NeedleEndFit fit) {
     }
 
     /**
@@ -598,7 +609,7 @@ public final class NeedleFinder {
         }
         FoundNeedle needle = describe(ct, run, ranges.get(q), clipHu, own, bevel, profile, others(refinedRuns, ranges, q), true, 0);
         if (needle == null) {
-            return new Described(null, false, false, false, own.get(run));
+            return new Described(null, false, false, false, 0, own.get(run));
         }
         NeedleEndFit fit = own.get(run);
         // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
@@ -655,8 +666,11 @@ public final class NeedleFinder {
                 && apart > HALVES_DISAGREE_MM;
         boolean steeperDisagree = steeperUnexplained.get(q) != null
                 && lineApartAlongZMm(steeperUnexplained.get(q).curve(), refinedRuns.get(q).curve(), needle.tipMm()) > HALVES_DISAGREE_MM;
+        boolean zFitted = zFits.get(q) != null || steeperFits.get(q) != null;
+        double endApart = thickness <= NeedleCentreline.THICK_SLICE_MM ? endFitApartAlongZMm(fit, bevel, profile, zFitted) : 0;
         double inSlice = blind || notOneNeedle || placedByNoSlice || readingsDisagree || steeperDisagree
-                || staircaseOnOtherSteel(ct, needle, fit, profile, chosenProfile, zFits.get(q) != null || steeperFits.get(q) != null)
+                || staircaseOnOtherSteel(ct, needle, fit, profile, chosenProfile, zFitted)
+                || endApart > HALVES_DISAGREE_MM
                 ? seenInSliceMm(ct, needle.tipMm()) : 0;
         // A needle inside one slice whose last AXIS_CHORD_MM lie in the steel-edged box's blind band is not placed
         // along z at its tip by the image, whatever places its hub end (NeedleEndFit.tipStretchBandMm; 4378 needle 4,
@@ -705,7 +719,8 @@ public final class NeedleFinder {
                     notOneNeedle ? tipPartTurnDeg(refinedRuns.get(q), stated) + TIP_PART_SPREAD_DEG : 0));
         }
         return new Described(stated, notOneNeedle && !blind, staircaseBent,
-                tipHalf != null && !notOneNeedle && stated.axisUncertaintyDeg() > AXIS_FIGURE_DEG, fit);
+                tipHalf != null && !notOneNeedle && stated.axisUncertaintyDeg() > AXIS_FIGURE_DEG,
+                endApart > HALVES_DISAGREE_MM ? endApart : 0, fit);
     }
 
     /**
@@ -1202,6 +1217,24 @@ public final class NeedleFinder {
                 && ct.sliceProfileFwhmMm() <= NeedleCentreline.THICK_SLICE_MM
                 && NeedleZFit.neighbourShowsOtherSteel(ct, needle.pathMm(), NeedleEndFit.WINDOW_MM, profile[0], chosenProfile,
                         Math.log(fit.firstMassPerMm()));
+    }
+
+    /**
+     * How far along z (mm) the end fit of a needle with no z fit ({@code zFitted} false: its z is its slab centroids' curve) puts
+     * the axis at the tip from the tip found ({@link NeedleEndFit#acrossAtTipMm}: its offsets and tilts settled with the end on the
+     * voxels around it); 0 where it has no fit or the scan's profile is not known. A second reading of the line's height at the
+     * tip: the end fit renders each slice's partial volume of the steel through the scan's profile, the centroids' curve does not,
+     * and on slices of 3 mm and thinner the tip stays on that curve ({@link #acrossByEndFit} acts on thicker slices). Where the
+     * two readings lie more than the issue's 1 mm ({@value #HALVES_DISAGREE_MM}) apart along z, the image holds no more than the
+     * slice the tip is seen in. 5498 n6 (3 mm Gaussian slices, 12-bit, streaks 265 HU; 8.8° out of the plane, read 7.2°): its tip
+     * 1.41 mm off along z on the centroids' curve, stated ±0.02 by its end fit's Cramér–Rao bound; the end fit put the axis 1.35 mm
+     * along z from it, 0.1 mm from the true tip, its misfit on the true line within 0.3 % of its least (a streak in its window made
+     * that least 366 against 19–130 on the scan's other ends, the true line's too). Not taken as the tip's place: on the seen 5568
+     * the end fit read a right tip's axis 0.90 mm along z from it (the largest of 627 such needles on four seen 3 mm draws below
+     * the bar; the median 0.09–0.12). docs/needles.md, fortieth round, branch {@code needlesilent22}.
+     */
+    static double endFitApartAlongZMm(NeedleEndFit fit, int bevel, double[] profile, boolean zFitted) {
+        return fit == null || profile == null || zFitted ? 0 : Math.abs(fit.acrossAtTipMm(bevel).z());
     }
 
     /**
