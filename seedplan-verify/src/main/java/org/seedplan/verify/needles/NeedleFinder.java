@@ -1719,8 +1719,8 @@ public final class NeedleFinder {
      * again with the dropped run's freed steel ({@link #readAgainBy}): a run that is then mostly steel other runs read is a
      * second reading, as a regained run mostly of held voxels is ({@link #REGAINED_SHARE}). 5440's run of needle 5's and
      * needle 1's steel and needle 1's hub part 0.699 (99 of its voxels regained); on the seen 5 mm draws 5437, 5293, 5509 and
-     * 5461 it is asked of two other runs, both on 5529: a second reading 0.962 others' with 10 regained voxels (read again, the
-     * scan's needles moved 0.01–0.11 mm) and a run 0.385 others' with 42 (left) (docs/needles.md, fortieth round, branch
+     * 5461 two other runs hold 8 or more regained voxels, both on 5529: a second reading 0.962 others' with 10 (read again,
+     * the scan's needles moved 0.01–0.11 mm) and a run 0.385 others' with 42 (left) (docs/needles.md, fortieth round, branch
      * {@code needlefalse22}).
      */
     static final double READ_AGAIN_SHARE = 0.5;
