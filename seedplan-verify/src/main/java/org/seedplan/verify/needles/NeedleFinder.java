@@ -1747,6 +1747,16 @@ public final class NeedleFinder {
 
     /** Least share of a run taken again from a dropped run's voxels that must be voxels no kept run held ({@link #regained}). */
     static final double REGAINED_SHARE = 0.5;
+    /**
+     * Least share of a kept run's voxels that must be other runs' voxels, the regained runs' among them, for it to be read
+     * again with the dropped run's freed steel ({@link #readAgainBy}): a run that is then mostly steel other runs read is a
+     * second reading, as a regained run mostly of held voxels is ({@link #REGAINED_SHARE}). 5440's run of needle 5's and
+     * needle 1's steel and needle 1's hub part 0.699 (99 of its voxels regained); on the seen 5 mm draws 5437, 5293, 5509 and
+     * 5461 two other runs hold 8 or more regained voxels, both on 5529: a second reading 0.962 others' with 10 (read again,
+     * the scan's needles moved 0.01–0.11 mm) and a run 0.385 others' with 42 (left) (docs/needles.md, fortieth round, branch
+     * {@code needlefalse22}).
+     */
+    static final double READ_AGAIN_SHARE = 0.5;
 
     /**
      * The runs taken again from the voxels that a run dropped by {@link #pairedAlongZ} held and that no run kept holds (neither
@@ -1761,6 +1771,11 @@ public final class NeedleFinder {
      * is kept where at least {@value #REGAINED_SHARE} of its voxels are ones no kept run held: the tube takes held voxels too, and
      * a run taken through a few freed voxels is a second reading of a kept run's steel (on the seen 5 mm sets the runs kept held
      * 0.75 and 0.69 freed voxels, the others 0.06–0.35; docs/needles.md, twenty-fourth round, branch {@code needlepart}).
+     * A run kept but read after a dropped one was read while the dropped run held its steel, and where a regained run re-reads
+     * that run's steel it is read again with it ({@link #readAgainBy}; removed from {@code after}): 5440 needle 1, whose tip
+     * part a dropped run of three needles' steel held, was read as a line from needle 5's steel through its own middle to its
+     * hub part (a 92.2 mm false needle), and its tip part regained as a run of its own slice that ended where its hub part began
+     * (docs/needles.md, fortieth round, branch {@code needlefalse22}).
      */
     private static List<Run> regained(Volume ct, Vec3[] p, double[] w, List<Run> before, List<Run> after, SplittableRandom rnd,
             double tube) {
@@ -1768,13 +1783,33 @@ public final class NeedleFinder {
         for (int q = 0; q < p.length; q++) {
             index.put(p[q], q);
         }
+        List<Run> freed = new ArrayList<>();
+        for (Run r : before) {
+            if (after.stream().noneMatch(k -> k == r)) {
+                freed.add(r);
+            }
+        }
+        while (true) {
+            List<Run> kept = regainedFrom(ct, p, w, index, freed, after, rnd, tube);
+            Run again = kept.isEmpty() ? null : readAgainBy(kept, before, after);
+            if (again == null) {
+                return kept;
+            }
+            after.removeIf(k -> k == again);
+            freed.add(again);
+        }
+    }
+
+    /**
+     * The runs taken from the voxels of the {@code freed} runs that no run of {@code after} holds, kept where at least
+     * {@value #REGAINED_SHARE} of their voxels are such ({@link #regained}).
+     */
+    private static List<Run> regainedFrom(Volume ct, Vec3[] p, double[] w, Map<Vec3, Integer> index, List<Run> freed,
+            List<Run> after, SplittableRandom rnd, double tube) {
         boolean[] taken = new boolean[p.length];
         Arrays.fill(taken, true);
         int free = 0;
-        for (Run dropped : before) {
-            if (after.stream().anyMatch(r -> r == dropped)) {
-                continue;
-            }
+        for (Run dropped : freed) {
             for (Vec3 v : dropped.points()) {
                 Integer q = index.get(v);
                 if (q != null && taken[q] && !heldByAny(v, after, tube)) {
@@ -1795,6 +1830,50 @@ public final class NeedleFinder {
             }
         }
         return kept;
+    }
+
+    /**
+     * The first run of {@code after} read after a run dropped from {@code before} (in {@code before}'s order, the order the
+     * runs were read) that holds at least 8 of the {@code regained} runs' voxels and whose voxels are at least
+     * {@value #READ_AGAIN_SHARE} other runs' (the regained runs' and the other kept runs'), or null. Such a run was read while
+     * the dropped run held steel it would otherwise have reached: where the regained runs re-read its steel and it is then
+     * mostly others', its line is the dropped run's leavings, not a needle (5440: the dropped run held needle 1's tip part, and
+     * the run read after it took needle 5's steel, needle 1's middle and needle 1's hub part beyond; regained, needle 1's tip
+     * part took 99 of its 206 voxels and needle 5's run held 45: 0.699). Read again with the freed steel, the hub part is a run
+     * of its own and is joined to its needle ({@link #joinCollinear}). 8 is the least of untaken points a run must read
+     * ({@link #runsOf}); runs read before any dropped one, and runs no regained run reaches, are left as they are.
+     */
+    static Run readAgainBy(List<Run> regained, List<Run> before, List<Run> after) {
+        java.util.Set<Vec3> inRegained = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Run r : regained) {
+            inRegained.addAll(Arrays.asList(r.points()));
+        }
+        boolean afterADrop = false;
+        for (Run r : before) {
+            if (after.stream().noneMatch(k -> k == r)) {
+                afterADrop = true;
+                continue;
+            }
+            if (!afterADrop) {
+                continue;
+            }
+            java.util.Set<Vec3> others = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Run o : after) {
+                if (o != r) {
+                    others.addAll(Arrays.asList(o.points()));
+                }
+            }
+            int reRead = 0;
+            int othersRead = 0;
+            for (Vec3 v : r.points()) {
+                reRead += inRegained.contains(v) ? 1 : 0;
+                othersRead += inRegained.contains(v) || others.contains(v) ? 1 : 0;
+            }
+            if (reRead >= 8 && othersRead >= READ_AGAIN_SHARE * r.points().length) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Whether a run holds the voxel: one of its members, or within the tube of its curve over its extent. */
