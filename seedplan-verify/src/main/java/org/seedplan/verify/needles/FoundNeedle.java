@@ -58,8 +58,10 @@ import org.seedplan.geometry.Vec3;
  *                         standard deviations of the run's centreline there ({@link NeedleFinder#tipInPlaneUncertaintyMm}: its
  *                         voxels' offsets across it in the plane, averaged over each {@value NeedleFinder#IN_PLANE_PIECE_MM} mm
  *                         along it, read as a polynomial of the curve's degree and carried out to the tip), plus how far that
- *                         reading and the centreline part at the tip. Like the others it states what the image holds, not a run
- *                         that took another needle's steel
+ *                         reading and the centreline part at the tip; and at least the spread across of the run's voxels within
+ *                         {@value NeedleFinder#TIP_STEEL_WINDOW_MM} mm of the tip where it is wider than one needle's steel (a run
+ *                         holding a strand of seeds or another needle's shaft beside the tip, its centreline anywhere between:
+ *                         {@link NeedleFinder#steelAcrossAtTipMm})
  */
 public record FoundNeedle(Vec3 tipMm, Vec3 hubSideEndMm, Vec3 axisAtTip, double visibleLengthMm, List<Vec3> pathMm,
                           boolean leavesFieldOfView, boolean tipCertain, double fitRmsMm,

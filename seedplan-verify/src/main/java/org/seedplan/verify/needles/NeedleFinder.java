@@ -4197,7 +4197,10 @@ public final class NeedleFinder {
      * staircase through the slices, as the pieces show them) times the fit's leverage there, which grows where the tip lies past
      * the run's end or near it — plus how far the pieces' fit lies from the centreline at the tip (the two weigh the voxels
      * differently; a bend or a partial piece at the end parts them). 0 for a needle along z, or a run of fewer pieces than the
-     * fit needs and one more.
+     * fit needs and one more. Where the run's voxels within {@value #TIP_STEEL_WINDOW_MM} mm of the tip along the curve spread
+     * across it in the plane wider than one needle's steel ({@value #ONE_NEEDLE_ACROSS_MM} mm), the run holds other steel beside the
+     * needle there (a strand of seeds, a missed neighbour's shaft, a crossing needle) and its centreline may lie anywhere between
+     * them: the statement is at least that spread ({@link #steelAcrossAtTipMm}).
      */
     static double tipInPlaneUncertaintyMm(Vec3[] points, double[] weights, SpaceCurve curve, Vec3 tip) {
         int coefficients = curve.cx().length;
@@ -4273,7 +4276,49 @@ public final class NeedleFinder {
                 leverage += x[r] * inverse[r][c] * x[c];
             }
         }
-        return 2 * Math.sqrt(squares / (n - coefficients) * leverage) + Math.abs(atTip);
+        double statement = 2 * Math.sqrt(squares / (n - coefficients) * leverage) + Math.abs(atTip);
+        double spread = steelAcrossAtTipMm(points, t, curve, curve.parameterOf(tip));
+        return spread > ONE_NEEDLE_ACROSS_MM ? Math.max(statement, spread) : statement;
+    }
+
+    /**
+     * The stretch along the curve on either side of the tip whose voxels are read for other steel beside the needle
+     * ({@link #steelAcrossAtTipMm}), mm: the end piece of {@link #IN_PLANE_PIECE_MM} and the one behind it, the stretch the tip's
+     * place across is carried from (a tip lies a few mm past its run's last voxels).
+     */
+    static final double TIP_STEEL_WINDOW_MM = 2 * IN_PLANE_PIECE_MM;
+
+    /**
+     * How far across in the slices' plane one needle's own voxels near its tip spread at most, mm ({@link #steelAcrossAtTipMm}):
+     * an 18 G needle's steel blurred by the scanner on a 0.75 mm grid reads a median 1.2–1.3 mm and at most 2.47 (5532 n9, the
+     * free-hand needle) on the 1,431 needles of six seen draws (5 mm 5389, 5437, 5461, 5509; 3 mm 5341, 5485) that hold no
+     * other steel there; runs holding a strand of seeds or a missed neighbour's shaft beside the tip read 3.59–4.71 (5437 n8,
+     * 5450 n5, 5531 n2; 5398 n6 3.68, not traced), one holding a crossing needle's 4.57 (5442 n4, its tip right), and 5410 n4
+     * 3.11 (right, not traced; docs/needles.md, fortieth round, branch {@code needleplane22}). Between the two.
+     */
+    static final double ONE_NEEDLE_ACROSS_MM = 3;
+
+    /**
+     * The spread across the curve in the slices' plane (the largest offset less the smallest, along the horizontal normal of the
+     * curve's tangent at each voxel's parameter {@code t}) of the run's voxels within {@link #TIP_STEEL_WINDOW_MM} of the tip's
+     * parameter {@code tipT}, mm; 0 where none lies there. Every voxel of the run counts, those nearer another run's curve too:
+     * a strand of seeds is a run of its own until it is dropped, and leaving such voxels out left 5450 n5's strand out (its
+     * spread 3.64 → 0.92).
+     */
+    static double steelAcrossAtTipMm(Vec3[] points, double[] t, SpaceCurve curve, double tipT) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        Vec3 up = new Vec3(0, 0, 1);
+        for (int k = 0; k < points.length; k++) {
+            if (Math.abs(t[k] - tipT) > TIP_STEEL_WINDOW_MM) {
+                continue;
+            }
+            Vec3 across = curve.tangent(t[k]).cross(up);
+            double a = points[k].minus(curve.at(t[k])).dot(across.times(1 / across.norm()));
+            low = Math.min(low, a);
+            high = Math.max(high, a);
+        }
+        return high >= low ? high - low : 0;
     }
 
     /** 1, u, u², … ({@code count} of them). */
