@@ -115,6 +115,18 @@ final class ImageFitter {
         return new Fit(seeds, ssrOf(r, seeds));
     }
 
+    /**
+     * Whether the image places seed {@code s} of fit {@code f} as well at height {@code zMm} (the seed moved along z only, the
+     * others kept): the misfit there within {@value #Z_FLAT} of the fit's, the share within which the fit itself counts places
+     * along z as indistinguishable and puts a seed at the middle of their range.
+     */
+    boolean placesAsWellAt(Region r, Fit f, int s, double zMm) {
+        SeedImageModel.Placed[] moved = f.seeds().clone();
+        Vec3 c = moved[s].centreMm;
+        moved[s] = model.place(new Vec3(c.x(), c.y(), zMm), moved[s].axis);
+        return ssrOf(r, moved) <= f.ssr() * (1 + Z_FLAT);
+    }
+
     private SeedImageModel.Placed shifted(SeedImageModel.Placed p, int j) {
         return model.place(p.centreMm.plus(new Vec3(0, 0, (j - Z_STEPS) * Z_STEP * grid.dzMm())), p.axis);
     }

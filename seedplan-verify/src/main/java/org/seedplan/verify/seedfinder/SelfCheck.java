@@ -147,7 +147,13 @@ final class SelfCheck {
              * A seed of the fit of an object rejected as other metal whose core the fit explains closely, though under the bars for
              * reading it out as a seed ({@code metal} is the object).
              */
-            FITTED_IN_METAL
+            FITTED_IN_METAL,
+            /**
+             * An object over two slices or more, counted as one seed and rejected as longer than a seed's capsule (a rod: a clip's
+             * legs), whose metal reads {@code seeds} seeds, two or more: seeds one after another (a needle's, one in each of two thick
+             * slices) look so ({@code metal} is the object; fortieth round).
+             */
+            LONGER_THAN_ONE_SEED
         }
     }
 
@@ -291,6 +297,11 @@ final class SelfCheck {
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s holds a part near (%.1f, %.1f, %.1f) mm that one seed's"
                     + " image fits closely, though not closely enough to count it: a seed merged with other metal (a stent's struts)"
                     + " looks so: look at the images there", h.metal().describe(), h.nearMm().x(), h.nearMm().y(), h.nearMm().z())
+                    : h.kind() == MetalHoldingSeeds.Kind.LONGER_THAN_ONE_SEED
+                    ? String.format(Locale.ROOT, "METAL MAY HOLD SEEDS: the %s is longer than one seed and not counted, but holds about %d"
+                    + " seeds' metal near (%.1f, %.1f, %.1f) mm: seeds lying one after another (a needle's, across the boundary of two"
+                    + " slices) look so: look at the images there", h.metal().describe(), h.seeds(), h.nearMm().x(), h.nearMm().y(),
+                    h.nearMm().z())
                     : h.kind() == MetalHoldingSeeds.Kind.FAINT_BESIDE_HEAD
                     ? String.format(Locale.ROOT, "METAL MAY HIDE A SEED: the %s rises beside its head near (%.1f, %.1f, %.1f) mm above"
                     + " what its shape explains, as faintly as a seed hidden in the head's blur does (bone there"
