@@ -3440,17 +3440,45 @@ public final class SeedFinder {
          * their axes), and the fit of three lowers its misfit by less than {@link SeedFinder#THIRD_LEFT_SHARE} of the bar for a
          * further seed. Then that fit is kept as the object's fit of two. Asked of objects counted three: a fit of two that stopped
          * short of a side-by-side pair leaves part of the partner's image to a third seed (docs/seed-finder.md, twenty-seventh
-         * round, seedfalse9).
+         * round, seedfalse9). The third seed is asked against the fit of three from the blob's starts and, where that one leaves it
+         * under the bar, against the fit of three started from that pair with one of its seeds split in two ({@link #splitOne}): the
+         * pair's start is the better one, and a clump's fit of three from the blob's starts can stop as short as its fit of two did
+         * (20710's clump: 0.146 of the bar from the blob's starts, 0.624 from the split pair; forty-first round, seedclump23). Where
+         * the split pair's three clears the bar the object stays three with that fit.
          */
         boolean pairExplainsThird() {
             ImageFitter.Fit fromOne = fitter.fit(region, besideOne(fit(1).seeds()[0]));
             double apart = apartAcross(fromOne.seeds());
             if (fit(2).ssr() - fromOne.ssr() > PAIR_FROM_ONE_GAIN_SHARE * penalty && apart >= PAIR_FROM_ONE_APART_MIN_MM
                     && apart <= BUNDLE_APART_MM && fromOne.ssr() - fit(3).ssr() < THIRD_LEFT_SHARE * further) {
+                ImageFitter.Fit threeFromPair = fitter.fit(region, splitOne(fromOne.seeds()));
+                if (fromOne.ssr() - threeFromPair.ssr() >= THIRD_LEFT_SHARE * further) {
+                    fits.put(3, threeFromPair);
+                    return false;
+                }
                 fits.put(2, fromOne);
                 return true;
             }
             return false;
+        }
+
+        /**
+         * A start for the fit of three from a fit of two: one of its seeds replaced by two side by side ({@link #besideOne}),
+         * whichever seed's split explains the image better.
+         */
+        private SeedImageModel.Placed[] splitOne(SeedImageModel.Placed[] two) {
+            SeedImageModel.Placed[] best = null;
+            double bestSsr = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < two.length; s++) {
+                SeedImageModel.Placed[] split = besideOne(two[s]);
+                SeedImageModel.Placed[] start = {two[1 - s], split[0], split[1]};
+                double ssr = fitter.ssrOf(region, start);
+                if (ssr < bestSsr) {
+                    bestSsr = ssr;
+                    best = start;
+                }
+            }
+            return best;
         }
 
         /**
