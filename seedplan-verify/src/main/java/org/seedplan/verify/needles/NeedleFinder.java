@@ -2348,10 +2348,6 @@ public final class NeedleFinder {
     }
 
     /**
-     * Whether two runs lie one above the other in the axial plane ({@link #alongside}) and their curves cross along z over that
-     * overlap (3 mm inside its ends).
-     */
-    /**
      * Least height of each end of two runs above or below the line through both runs' voxels, as a share of the slice spacing,
      * for the two to be read as an X along z ({@link #crossedAlongZ}): a run taken diagonally from one slice's steel to the
      * next slice's has its ends about half a slice from that line (5621: 2.20–4.17 mm on 5 mm slices); a run of one needle's
@@ -2401,6 +2397,10 @@ public final class NeedleFinder {
         return out;
     }
 
+    /**
+     * Whether two runs lie one above the other in the axial plane ({@link #alongside}) and their curves cross along z over that
+     * overlap (3 mm inside its ends).
+     */
     private static boolean crossingAlongZ(Run a, Run b, double tube) {
         Run longer = a.length() >= b.length() ? a : b;
         Run shorter = longer == a ? b : a;
