@@ -2067,7 +2067,8 @@ public final class NeedleFinder {
                 for (int b = a + 1; b < out.size(); b++) {
                     Run ra = out.get(a);
                     Run rb = out.get(b);
-                    if (readAsTheyAre(kept, ra, rb) || !crossingAlongZ(ra, rb, tube)) {
+                    if (readAsTheyAre(kept, ra, rb)
+                            || !(crossingAlongZ(ra, rb, tube) || crossedAlongZ(ra, rb, tube, ct.grid().dzMm()))) {
                         continue;
                     }
                     Vec3[] p = concat(ra.points(), rb.points());
@@ -2472,6 +2473,56 @@ public final class NeedleFinder {
         double[] w = Arrays.copyOf(a.weights(), a.weights().length + b.weights().length);
         System.arraycopy(b.weights(), 0, w, a.weights().length, b.weights().length);
         return w;
+    }
+
+    /**
+     * Least height of each end of two runs above or below the line through both runs' voxels, as a share of the slice spacing,
+     * for the two to be read as an X along z ({@link #crossedAlongZ}): a run taken diagonally from one slice's steel to the
+     * next slice's has its ends about half a slice from that line (5621: 2.20–4.17 mm on 5 mm slices); a run of one needle's
+     * steel beside its neighbour in the next slice keeps its ends on one side of it.
+     */
+    static final double X_END_SLICES = 0.25;
+
+    /**
+     * Whether two runs are two needles' steel read crosswise along z: each run's ends lie on opposite sides along z of the line
+     * through both runs' voxels (at least {@value #X_END_SLICES} of a slice from it), the two runs rising the opposite ways,
+     * and the voxels parted above and below that line ({@link #splitAlongZ}, the reading {@link #pairedAlongZ} puts to the
+     * test) lie alongside each other ({@link #alongside}). Two needles of one template column 1–2 mm apart in the axial plane
+     * and one slice apart along z over their hub parts, a component of their own, can be taken as two diagonal runs, each from
+     * one needle's steel in its slice to the other's in the next slice: crossing in the plane too (9.2° apart on 5621, against
+     * {@link #alongside}'s 5°), {@link #crossingAlongZ} does not see them, and the one left over is a false needle (5621, 5 mm
+     * Gaussian: n7's and n8's hub parts, 28 mm each in the slices at −12.5 and −17.5, read as runs of 65 and 52 voxels
+     * crossing from one slice to the other; the 52-voxel run a 44.6 mm false needle; docs/needles.md, forty-first round,
+     * branch {@code needlefalse23}).
+     */
+    static boolean crossedAlongZ(Run a, Run b, double tube, double sliceMm) {
+        Vec3[] p = concat(a.points(), b.points());
+        double[] w = concatWeights(a, b);
+        SpaceCurve middle = refit(p, w, refit(p, w, a.curve().axis(), 0).axis(), 1);
+        double[] ea = endsAbove(a, middle);
+        double[] eb = endsAbove(b, middle);
+        double least = X_END_SLICES * sliceMm;
+        if (Math.min(Math.min(Math.abs(ea[0]), Math.abs(ea[1])), Math.min(Math.abs(eb[0]), Math.abs(eb[1]))) < least
+                || !(ea[0] * ea[1] < 0 && eb[0] * eb[1] < 0 && ea[0] * eb[0] < 0)) {
+            return false;
+        }
+        Run[] split = splitAlongZ(p, w, middle);
+        if (split == null) {
+            return false;
+        }
+        Run longer = split[0].length() >= split[1].length() ? split[0] : split[1];
+        return alongside(longer == split[0] ? split[1] : split[0], longer, tube) != null;
+    }
+
+    /** How far above {@code middle} along z a run's curve lies 3 mm inside either end of its extent, mm. */
+    static double[] endsAbove(Run r, SpaceCurve middle) {
+        double[] rg = range(r.points(), r.curve());
+        double[] out = new double[2];
+        for (int e = 0; e < 2; e++) {
+            Vec3 x = r.curve().at(e == 0 ? rg[0] + 3 : rg[1] - 3);
+            out[e] = x.z() - middle.at(middle.parameterOf(x)).z();
+        }
+        return out;
     }
 
     /**
