@@ -13,7 +13,8 @@ import org.seedplan.verify.scanner.SliceProfile;
  * slices of every profile and both HU scales, by hand only ({@code mvn … -pl seedplan-verify test -Dtest=SeedsAtOtherMetalRun
  * -Dseedfinder.atmetal=0,0.5,1,1.5,2}, the gaps in mm): per place and gap, how many of these seeds are found (a found seed within
  * {@value IndependentScanMatrix#MATCH_GATE_MM} mm), how many more are named by the self-check as metal an object may hold, and
- * how many are silently lost; and the false seeds and single seeds missed. It asserts nothing (docs/seed-finder.md, eighth round).
+ * how many are silently lost; and the false seeds (each on a {@code FALSE} line: place, nearest metal and its part, nearest true
+ * seed, fit; {@link SeedsAtOtherMetalScenes#describeFalse}) and single seeds missed. It asserts nothing (docs/seed-finder.md, eighth round).
  * With {@code -Dseedfinder.atmetal.draw=N} the seeds lie as {@link SeedsAtOtherMetalScenes.Layout#drawn} draws them from N and the
  * noise is drawn from N too (a fresh scene set: 2026 was drawn once after the ninth round's last change of the seeds-in-metal
  * rules); without it they lie as in the tuning scenes.
@@ -56,6 +57,8 @@ class SeedsAtOtherMetalRun {
                         singlesMissed += m0;
                         line.append(String.format(Locale.ROOT, "; %d false, %d single seeds missed", f0, m0));
                         System.out.println(line);
+                        SeedsAtOtherMetalScenes.falseSeedList(f, s).forEach(x -> System.out.println("    FALSE "
+                                + SeedsAtOtherMetalScenes.describeFalse(x, f, s)));
                         f.selfCheck().forEach(l -> System.out.println("    CHECK " + l));
                     }
                 }

@@ -2,6 +2,7 @@ package org.seedplan.verify.seedfinder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.seedplan.geometry.Grid;
 import org.seedplan.geometry.Vec3;
 import org.seedplan.geometry.Volume;
@@ -27,6 +28,15 @@ final class SeedsAtOtherMetalScenes {
     private static final double HEAD_RADIUS_MM = 5;
     private static final double THREAD_RADIUS_MM = 3.25;
     private static final double STENT_OUTER_RADIUS_MM = 5.15;
+
+    /** The screw's tip and axis (tip to head) and the stent's centre and axis, the same in every scene. */
+    private static final Vec3 SCREW_TIP = new Vec3(-2, 32, 0);
+    private static final Vec3 SCREW_AXIS = new Vec3(-0.2, 1, 0.15).normalized();
+    private static final Vec3 STENT_CENTRE = new Vec3(6, 10, 0);
+    private static final Vec3 STENT_AXIS = new Vec3(0.1, 0.2, 1).normalized();
+    /** The screw runs 32 mm from its tip (thread 1.5-21 mm, head 24-32 mm); the stent 36 mm, centred. */
+    private static final double SCREW_LENGTH_MM = 32;
+    private static final double STENT_HALF_LENGTH_MM = 18;
 
     private SeedsAtOtherMetalScenes() {
     }
@@ -81,11 +91,11 @@ final class SeedsAtOtherMetalScenes {
         Grid g = new Grid(new Vec3(-(NX - 1) * PIXEL_MM / 2, -(NX - 1) * PIXEL_MM / 2, -(nz - 1) * sliceMm / 2), PIXEL_MM, PIXEL_MM,
                 sliceMm, NX, NX, nz);
         List<DenseObject> objects = new ArrayList<>();
-        Vec3 screwAxis = new Vec3(-0.2, 1, 0.15).normalized();
-        Vec3 tip = new Vec3(-2, 32, 0);
+        Vec3 screwAxis = SCREW_AXIS;
+        Vec3 tip = SCREW_TIP;
         DenseObject screw = DenseObject.pedicleScrew(tip, screwAxis, 24);
-        Vec3 stentAxis = new Vec3(0.1, 0.2, 1).normalized();
-        DenseObject stent = DenseObject.stent(new Vec3(6, 10, 0), stentAxis, 36, 10);
+        Vec3 stentAxis = STENT_AXIS;
+        DenseObject stent = DenseObject.stent(STENT_CENTRE, stentAxis, 36, 10);
         objects.add(screw);
         objects.add(stent);
         Vec3 screwSide = screwAxis.cross(Vec3.UNIT_Z).normalized();
@@ -159,10 +169,7 @@ final class SeedsAtOtherMetalScenes {
 
     /** Found seeds farther than the matching gate from every true seed of the scene. */
     static int falseSeeds(SeedFinding f, Scene s) {
-        List<Vec3> truth = new ArrayList<>(s.single());
-        truth.addAll(s.atMetal());
-        return (int) f.seeds().stream().filter(x -> truth.stream().allMatch(t -> t.minus(x.centreMm()).norm()
-                > IndependentScanMatrix.MATCH_GATE_MM)).count();
+        return falseSeedList(f, s).size();
     }
 
     /** Single seeds with no found seed within the matching gate. */
@@ -174,5 +181,70 @@ final class SeedsAtOtherMetalScenes {
     /** How many self-check lines name metal that may hold seeds (METAL MAY HOLD SEEDS, METAL MAY HIDE A SEED). */
     static int metalHoldingLines(SeedFinding f) {
         return (int) f.selfCheck().stream().filter(l -> l.startsWith("METAL MAY HOLD SEEDS") || l.startsWith("METAL MAY HIDE A SEED")).count();
+    }
+
+    /**
+     * Where a false seed lies, for the runner's FALSE line: its centre; the nearest metal (screw or stent), the part of it
+     * (tip, shaft, neck, head, behind the head; stent or beyond its ends), the distance along its axis and from its axis, mm, and
+     * the angle between the found seed's axis and the metal's axis; the nearest true seed (place or single seed), its distance and
+     * how it was found (distance, confidence, seeds in its blob, or not found); the false seed's fit (confidence, seeds in its blob).
+     */
+    static String describeFalse(FoundSeed x, SeedFinding f, Scene s) {
+        Vec3 c = x.centreMm();
+        double tScrew = c.minus(SCREW_TIP).dot(SCREW_AXIS);
+        double rScrew = c.minus(SCREW_TIP.plus(SCREW_AXIS.times(tScrew))).norm();
+        double tStent = c.minus(STENT_CENTRE).dot(STENT_AXIS);
+        double rStent = c.minus(STENT_CENTRE.plus(STENT_AXIS.times(tStent))).norm();
+        String screwPart = tScrew < 0 ? "beyond tip" : tScrew < 1.5 ? "tip" : tScrew <= 21 ? "shaft" : tScrew < 24 ? "neck"
+                : tScrew <= SCREW_LENGTH_MM ? "head" : "behind head";
+        double screwRadius = tScrew >= 24 && tScrew <= SCREW_LENGTH_MM ? HEAD_RADIUS_MM : THREAD_RADIUS_MM;
+        double screwSurface = Math.hypot(Math.max(0, rScrew - screwRadius),
+                Math.max(0, Math.max(-tScrew, tScrew - SCREW_LENGTH_MM)));
+        double stentSurface = Math.hypot(Math.max(0, rStent - STENT_OUTER_RADIUS_MM) + Math.max(0, STENT_OUTER_RADIUS_MM - 0.3 - rStent),
+                Math.max(0, Math.abs(tStent) - STENT_HALF_LENGTH_MM));
+        boolean screwNearer = screwSurface <= stentSurface;
+        Vec3 metalAxis = screwNearer ? SCREW_AXIS : STENT_AXIS;
+        double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(x.axis().dot(metalAxis)))));
+        String metal = screwNearer
+                ? String.format(Locale.ROOT, "screw %s, %.1f mm along, %.1f mm from axis, %.1f mm from surface", screwPart, tScrew,
+                        rScrew, screwSurface)
+                : String.format(Locale.ROOT, "stent %s, %.1f mm along, %.1f mm from axis, %.1f mm from surface",
+                        Math.abs(tStent) <= STENT_HALF_LENGTH_MM ? (rStent < STENT_OUTER_RADIUS_MM - 0.3 ? "inside" : "wall") : "beyond end",
+                        tStent, rStent, stentSurface);
+        String nearest = "";
+        Vec3 nearestCentre = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < s.atMetal().size(); i++) {
+            double d = s.atMetal().get(i).minus(c).norm();
+            if (d < best) {
+                best = d;
+                nearest = s.places().get(i).toString();
+                nearestCentre = s.atMetal().get(i);
+            }
+        }
+        for (int i = 0; i < s.single().size(); i++) {
+            double d = s.single().get(i).minus(c).norm();
+            if (d < best) {
+                best = d;
+                nearest = "single " + i;
+                nearestCentre = s.single().get(i);
+            }
+        }
+        Vec3 t = nearestCentre;
+        String itsFit = f.seeds().stream().filter(y -> y.centreMm().minus(t).norm() <= IndependentScanMatrix.MATCH_GATE_MM)
+                .min(java.util.Comparator.comparingDouble(y -> y.centreMm().minus(t).norm()))
+                .map(y -> String.format(Locale.ROOT, "found %.2f mm off, confidence %.2f, %d in blob", y.centreMm().minus(t).norm(),
+                        y.confidence(), y.seedsInBlob()))
+                .orElse("not found");
+        return String.format(Locale.ROOT, "(%.1f, %.1f, %.1f) mm: %s, axis %.0f deg to it; nearest true seed %s %.1f mm (%s); confidence"
+                + " %.2f, %d in blob", c.x(), c.y(), c.z(), metal, angle, nearest, best, itsFit, x.confidence(), x.seedsInBlob());
+    }
+
+    /** Found seeds farther than the matching gate from every true seed of the scene (those {@link #falseSeeds} counts). */
+    static List<FoundSeed> falseSeedList(SeedFinding f, Scene s) {
+        List<Vec3> truth = new ArrayList<>(s.single());
+        truth.addAll(s.atMetal());
+        return f.seeds().stream().filter(x -> truth.stream().allMatch(t -> t.minus(x.centreMm()).norm()
+                > IndependentScanMatrix.MATCH_GATE_MM)).toList();
     }
 }
