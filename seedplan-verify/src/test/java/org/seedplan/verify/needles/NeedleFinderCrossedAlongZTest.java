@@ -91,19 +91,14 @@ class NeedleFinderCrossedAlongZTest {
         return part.stream().filter(v -> v.y() >= y).toList();
     }
 
+    /** A run of these points, fitted as {@link NeedleFinderCrossedHubPartTest} fits its runs. */
+    private static NeedleFinder.Run run(List<Vec3> points) {
+        return NeedleFinderCrossedHubPartTest.run(points);
+    }
+
     private static List<Vec3> concat(List<Vec3> a, List<Vec3> b) {
         List<Vec3> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static NeedleFinder.Run run(List<Vec3> points) {
-        Vec3[] p = points.toArray(new Vec3[0]);
-        double[] w = new double[p.length];
-        java.util.Arrays.fill(w, 1);
-        Vec3 hint = p[p.length - 1].minus(p[0]).normalized();
-        SpaceCurve c = NeedleFinder.refit(p, w, hint, 0);
-        c = NeedleFinder.refit(p, w, c.axis(), 1);
-        return new NeedleFinder.Run(p, w, c);
     }
 }

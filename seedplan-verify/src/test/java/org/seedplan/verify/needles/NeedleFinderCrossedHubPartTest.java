@@ -124,7 +124,7 @@ class NeedleFinderCrossedHubPartTest {
         return z0 + 5 * Math.rint((z - z0) / 5);
     }
 
-    private static NeedleFinder.Run run(List<Vec3> points) {
+    static NeedleFinder.Run run(List<Vec3> points) {
         Vec3[] p = points.toArray(new Vec3[0]);
         double[] w = new double[p.length];
         java.util.Arrays.fill(w, 1);

@@ -20,19 +20,9 @@ class NeedleFinderEndFitApartTest {
         // (exactly: it is an interval; ±1.50 after, the slice). Needles 2 and 8 of the same scan (right tips, 0.02 and 0.13 mm
         // along z; their end fits 0.1 mm or less from their curves) stay stated within the 1 mm (±0.01–0.02).
         NeedleFinderThickSliceTest.Drawn d = NeedleFinderThickSliceTest.drawnAndFound(5498, 13, 3);
-        double[] n6 = zErrorAndStated(d, 6);
+        double[] n6 = NeedleFinderStaircaseOtherSteelTest.zErrorAndStated(d, 6);
         assertThat(n6[1]).as("needle 6's stated z uncertainty against its z error %.2f mm", n6[0]).isGreaterThanOrEqualTo(n6[0]);
-        assertThat(zErrorAndStated(d, 2)[1]).isLessThan(1);
-        assertThat(zErrorAndStated(d, 8)[1]).isLessThan(1);
-    }
-
-    /** The z error (mm) of needle {@code number} (1…) of the drawn scan and its stated z uncertainty, printed. */
-    private static double[] zErrorAndStated(NeedleFinderThickSliceTest.Drawn d, int number) {
-        SimulatedNeedle t = d.scenario().placed().get(number - 1);
-        NeedleMatch match = d.matching().matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
-        FoundNeedle f = d.matching().found().get(match.found());
-        double dz = Math.abs(f.tipMm().z() - t.tipMm().z());
-        System.out.printf(java.util.Locale.ROOT, "needle %d: %.2f mm off along z, stated ±%.2f mm%n", number, dz, f.tipZUncertaintyMm());
-        return new double[] {dz, f.tipZUncertaintyMm()};
+        assertThat(NeedleFinderStaircaseOtherSteelTest.zErrorAndStated(d, 2)[1]).isLessThan(1);
+        assertThat(NeedleFinderStaircaseOtherSteelTest.zErrorAndStated(d, 8)[1]).isLessThan(1);
     }
 }

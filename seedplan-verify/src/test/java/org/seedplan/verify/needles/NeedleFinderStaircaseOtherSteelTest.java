@@ -27,7 +27,7 @@ class NeedleFinderStaircaseOtherSteelTest {
     }
 
     /** The z error (mm) of needle {@code number} (1…) of the drawn scan and its stated z uncertainty, printed. */
-    private static double[] zErrorAndStated(NeedleFinderThickSliceTest.Drawn d, int number) {
+    static double[] zErrorAndStated(NeedleFinderThickSliceTest.Drawn d, int number) {
         SimulatedNeedle t = d.scenario().placed().get(number - 1);
         NeedleMatch match = d.matching().matches().stream().filter(x -> x.planned() == number - 1).findFirst().orElseThrow();
         FoundNeedle f = d.matching().found().get(match.found());

@@ -26,10 +26,7 @@ class PairsCountedThreeTest {
             int n = (int) (randomSeed % 100);
             assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
             assertThat(IndependentScanMatrix.sliceMm(n)).isEqualTo(2.5);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.matches()).as("%d: seeds found", randomSeed).hasSize(s.seeds().size());
-            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+            allFoundNoneFalse(randomSeed, n);
         }
     }
 
@@ -43,10 +40,7 @@ class PairsCountedThreeTest {
         for (long randomSeed : new long[] {17924, 17928, 17620}) {
             int n = (int) (randomSeed % 100);
             assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.matches()).as("%d: seeds found", randomSeed).hasSize(s.seeds().size());
-            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+            allFoundNoneFalse(randomSeed, n);
         }
     }
 
@@ -64,10 +58,15 @@ class PairsCountedThreeTest {
             int n = (int) (randomSeed % 100);
             assertThat(IndependentScanMatrix.scale(n)).isEqualTo(HuScale.CLIPPED_12_BIT);
             assertThat(IndependentScanMatrix.sliceMm(n)).isEqualTo(2.5);
-            SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
-            SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
-            assertThat(m.matches()).as("%d: seeds found", randomSeed).hasSize(s.seeds().size());
-            assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
+            allFoundNoneFalse(randomSeed, n);
         }
+    }
+
+    /** Scan {@code n} of the matrix drawn from {@code randomSeed}: every seed found, no false seed. */
+    private static void allFoundNoneFalse(long randomSeed, int n) {
+        SimulatedPostOpScan s = IndependentScanMatrix.scan(randomSeed, n);
+        SeedMatching m = IndependentScanMatrix.score(s, new SeedFinder().find(s.ct()), new MatchTally());
+        assertThat(m.matches()).as("%d: seeds found", randomSeed).hasSize(s.seeds().size());
+        assertThat(m.extraFound()).as("%d: false seeds", randomSeed).isEmpty();
     }
 }
