@@ -49,7 +49,7 @@ final class SliceCentring {
      * How far under {@link #OFF_CENTRE_SLICES} of a slice, mm, a fit's offset from its slice's centre still reads as at that bar: the
      * fitted z and the slice's centre are sums of decimal steps whose binary rounding leaves an offset of exactly the bar some 1e-16 mm
      * under it. Seen scan 20716 (5 mm Gaussian 12-bit): a needle seed fitted at −3.80 mm in the slice centred at −2.50 mm, 1.30 mm
-     * off, read 1.2999999999999998 against 0.26 × 5 = 1.3, was neither centred nor named (docs/seed-finder.md, forty-second round,
+     * off, read 1.2999999999999994 against 0.26 × 5 = 1.3, was neither centred nor named (docs/seed-finder.md, forty-second round,
      * seedneedle24). A micrometre is far under any step of the fit and far over the rounding.
      */
     static final double AT_THE_BAR_MM = 1e-6;
