@@ -45,6 +45,14 @@ final class SliceCentring {
     static final double POORLY_EXPLAINED = 0.7;
     /** How far off its one slice's centre, in slices, a poorly explained, tilted fit is not taken ({@link #unsupportedInOneSlice}). */
     static final double OFF_CENTRE_SLICES = 0.26;
+    /**
+     * How far under {@link #OFF_CENTRE_SLICES} of a slice, mm, a fit's offset from its slice's centre still reads as at that bar: the
+     * fitted z and the slice's centre are sums of decimal steps whose binary rounding leaves an offset of exactly the bar some 1e-16 mm
+     * under it. Seen scan 20716 (5 mm Gaussian 12-bit): a needle seed fitted at −3.80 mm in the slice centred at −2.50 mm, 1.30 mm
+     * off, read 1.2999999999999994 against 0.26 × 5 = 1.3, was neither centred nor named (docs/seed-finder.md, forty-second round,
+     * seedneedle24). A micrometre is far under any step of the fit and far over the rounding.
+     */
+    static final double AT_THE_BAR_MM = 1e-6;
     /** The z-component of a fitted axis from which {@link #unsupportedInOneSlice} calls it tilted out of the slice (20°). */
     static final double TILTED = 0.35;
     /**
@@ -606,7 +614,7 @@ final class SliceCentring {
 
     private static boolean offCentreInOneSlice(Grid g, Blob b, FoundSeed s, double explained) {
         return g.dzMm() >= MIN_SLICE_MM && b.k0 == b.k1 && explained < POORLY_EXPLAINED
-                && Math.abs(s.centreMm().z() - g.z(b.k0)) >= OFF_CENTRE_SLICES * g.dzMm();
+                && Math.abs(s.centreMm().z() - g.z(b.k0)) >= OFF_CENTRE_SLICES * g.dzMm() - AT_THE_BAR_MM;
     }
 
     /**

@@ -446,6 +446,25 @@ class SliceCentringTest {
     }
 
     @Test
+    void aLoneSeedFittedExactlyTheBarOffItsSlicesCentreGoesToTheCentreThoughTheSubtractionRoundsItUnder() {
+        // Seen scan 20716 (5 mm Gaussian 12-bit, slices centred at -32.5 + 5k mm; here the same slice at -2.5 mm as slice 5 of a
+        // smaller grid): a needle seed 1.20 mm above the centre of its slice, fitted 1.30 mm below it (-3.80 mm), tilted (axis z
+        // 0.63), explaining 0.590: exactly the bar, 0.26 of a slice, which the subtraction reads 1.2999999999999998 mm against
+        // 0.26 x 5 = 1.3. Its object's metal below / own / above, as shares:
+        // 0.44 / 0.54 / 0.02 (lung above, another needle's seed's tail below): it leans the fit's way, so the tilt decides.
+        // Exact: the bar itself moves by AT_THE_BAR_MM (1e-6 mm) only, so a fit 0.01 mm nearer the centre stays as fitted.
+        Grid g = new Grid(new Vec3(0, 0, -27.5), 0.8, 0.8, 5, 10, 10, 6);
+        Blob b = blob(g, 5);
+        double[] metal = {0.44, 0.54, 0.02};
+        Vec3 axis = new Vec3(0.145, 0.765, 0.627);
+        assertThat(Math.abs(-3.8 - g.z(5))).as("the offset as the arithmetic reads it").isLessThan(SliceCentring.OFF_CENTRE_SLICES * 5);
+        FoundSeed fitted = new FoundSeed(new Vec3(-26.88, 2.28, -3.8), axis, 0.0, 1);
+        assertThat(SliceCentring.unsupportedInOneSlice(g, b, fitted, 0.590, metal).centreMm().z()).as("20716: centred").isEqualTo(-2.5);
+        FoundSeed nearer = new FoundSeed(new Vec3(-26.88, 2.28, -3.79), axis, 0.0, 1);
+        assertThat(SliceCentring.unsupportedInOneSlice(g, b, nearer, 0.590, metal)).as("1.29 mm off: as fitted").isSameAs(nearer);
+    }
+
+    @Test
     void aLoneFlatSeedFittedOffCentreGoesToTheCentreWhereTheMetalLeansTheOtherWay() {
         // Tuning all-implant scan 2116 (5 mm Gaussian 12-bit): a seed touching bone fitted 2.70 mm below its slice's centre, flat
         // (axis z 0.21), explaining 0.34, its object's metal 0.13 / 0.21 / 0.30 seeds below / in / above its slice: the slice above
