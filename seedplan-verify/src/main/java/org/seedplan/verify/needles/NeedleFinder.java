@@ -612,6 +612,9 @@ public final class NeedleFinder {
             return new Described(null, false, false, false, 0, own.get(run));
         }
         NeedleEndFit fit = own.get(run);
+        // A strand of seeds in the next slice beside the tip: the tip across in the plane on its shaft's slice (forty-second
+        // round, needleplane24).
+        needle = onShaftsSlice(needle, run);
         // A steep needle's z is its slab centroids' curve, whose end steps lie off the needle (twenty-second round):
         // its tip across the axis as the end fit reads it (twenty-fifth round, branch needletip6).
         if (profile != null && thickness > NeedleCentreline.THICK_SLICE_MM && fit != null && zFits.get(q) == null
@@ -4370,6 +4373,107 @@ public final class NeedleFinder {
             high = Math.max(high, a);
         }
         return high >= low ? high - low : 0;
+    }
+
+    /**
+     * How far apart across the needle in the slices' plane the steel of two slices near the tip may lie and still be one needle's,
+     * mm ({@link #shaftsSliceAcrossMm}): a needle crossing a slice boundary keeps one line across both slices, and the window's
+     * two slices' weighted mean offsets (each slice holding at least a fifth of the window's weight) lie at most 0.31 mm apart on
+     * the 1,915 needles of eight seen draws (5 mm 5437, 5509, 5581, 5605, 5653, 5677; 3 mm 5485, 5629) that hold no other steel
+     * there (5628 n7; then 5684 0.27, 0.24, 5448 n9 0.22); runs holding other steel in the next slice beside the tip read
+     * 0.81–2.15 (5683 n6 0.81, 5601 n5, 5531 n1, 5617 n7, 5437 n8 2.15; docs/needles.md, forty-first round, branch
+     * {@code needleplane23}, and forty-second round, branch {@code needleplane24}). Between the two.
+     */
+    static final double TWO_SLICES_APART_MM = 0.6;
+
+    /**
+     * {@code needle} with its tip moved across the axis in the slices' plane onto the steel of its shaft's slice, where the run's
+     * voxels within {@link #TIP_STEEL_WINDOW_MM} of the tip along the curve lie in two slices further apart across than one
+     * needle's steel ({@link #shaftsSliceAcrossMm}), and its in-plane statement made at least half that gap; unchanged
+     * elsewhere. Such a run holds the needle in one slice and other steel in the next (a strand of seeds beside the tip, which
+     * the refined centreline, fitted to both, lies between): the tip's place across is the centreline's (step 6), so it lay
+     * between them, towards the other steel. 5617 n7 (box 5 mm; 1.24 mm across, stated ±0.47): its own steel +0.99 mm across
+     * the centreline in the slice at −2.5, a strand's −0.75 in the slice at 2.5. The shaft's slice's mean is read over the
+     * window, where the centreline bends towards the other steel, so it under-reads the tip's offset: the statement is at least
+     * half the gap (the tip placed on its shaft's side of the middle). Where the centreline does not lie between the two slices'
+     * steel (both means on one side of it, or no slice holds the shaft behind the window) the shaft's slice does not say where
+     * the needle lies: the tip stays and its statement is the gap more (5683 n6: +0.25 and +1.06, the tip 0.66 mm across on the
+     * other side). The axis is kept. docs/needles.md, forty-second round, branch {@code needleplane24}.
+     */
+    static FoundNeedle onShaftsSlice(FoundNeedle needle, Run run) {
+        SpaceCurve curve = run.curve();
+        double tipT = curve.parameterOf(needle.tipMm());
+        double[] placed = shaftsSliceAcrossMm(run.points(), run.weights(), curve, tipT, curve.parameterOf(needle.hubSideEndMm()));
+        if (placed == null) {
+            return needle;
+        }
+        if (Double.isNaN(placed[0])) {
+            return new FoundNeedle(needle.tipMm(), needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), needle.pathMm(),
+                    needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
+                    needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg(), needle.tipInPlaneUncertaintyMm() + placed[1]);
+        }
+        Vec3 across = curve.tangent(tipT).cross(new Vec3(0, 0, 1));
+        Vec3 tip = needle.tipMm().plus(across.times(placed[0] / across.norm()));
+        List<Vec3> path = new ArrayList<>(needle.pathMm());
+        path.set(path.size() - 1, tip);
+        return new FoundNeedle(tip, needle.hubSideEndMm(), needle.axisAtTip(), needle.visibleLengthMm(), path,
+                needle.leavesFieldOfView(), needle.tipCertain(), needle.fitRmsMm(), needle.tipZUncertaintyMm(),
+                needle.tipAxisUncertaintyMm(), needle.axisUncertaintyDeg(), Math.max(needle.tipInPlaneUncertaintyMm(), placed[1] / 2));
+    }
+
+    /**
+     * Where the run's voxels within {@link #TIP_STEEL_WINDOW_MM} of the tip's parameter {@code tipT} along the curve lie in two
+     * slices (each at least a fifth of the window's weight) whose weighted mean offsets across the curve in the slices' plane
+     * (along the horizontal normal of its tangent at each voxel) lie more than {@value #TWO_SLICES_APART_MM} mm apart: the mean
+     * offset of the one of them holding most of the run's weight over the {@link #TIP_STEEL_WINDOW_MM} behind the window, on the
+     * hub's side ({@code hubT}) — the shaft's slice — and that gap (the largest less the smallest mean), mm; the first NaN where
+     * none of them holds the shaft behind the window or the shaft's mean and the mean farthest from it lie on one side of the
+     * centreline; null where the window holds one slice's steel, or slices that agree. A voxel's slice is its z (the run's voxels
+     * are the scan's voxel centres).
+     */
+    static double[] shaftsSliceAcrossMm(Vec3[] points, double[] weights, SpaceCurve curve, double tipT, double hubT) {
+        Map<Long, double[]> slices = new java.util.TreeMap<>();
+        Vec3 up = new Vec3(0, 0, 1);
+        double total = 0;
+        double hubSide = Math.signum(hubT - tipT);
+        for (int k = 0; k < points.length; k++) {
+            double t = curve.parameterOf(points[k]);
+            double behind = (t - tipT) * hubSide;
+            boolean inWindow = Math.abs(t - tipT) <= TIP_STEEL_WINDOW_MM;
+            if (!inWindow && !(behind > TIP_STEEL_WINDOW_MM && behind <= 2 * TIP_STEEL_WINDOW_MM)) {
+                continue;
+            }
+            // Per slice: the window's weight, its weighted offsets, and the weight behind the window.
+            double[] c = slices.computeIfAbsent(Math.round(points[k].z() * 1000), z -> new double[3]);
+            if (inWindow) {
+                Vec3 across = curve.tangent(t).cross(up);
+                c[0] += weights[k];
+                c[1] += weights[k] * points[k].minus(curve.at(t)).dot(across.times(1 / across.norm()));
+                total += weights[k];
+            } else {
+                c[2] += weights[k];
+            }
+        }
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        double[] shaft = null;
+        for (double[] c : slices.values()) {
+            if (c[0] > 0 && c[0] >= total / 5) {
+                low = Math.min(low, c[1] / c[0]);
+                high = Math.max(high, c[1] / c[0]);
+                if (c[2] > 0 && (shaft == null || c[2] > shaft[2])) {
+                    shaft = c;
+                }
+            }
+        }
+        if (high - low <= TWO_SLICES_APART_MM) {
+            return null;
+        }
+        // The centreline lies between the shaft's steel and the other slice's (their means either side of it), or the shaft's
+        // slice does not tell where the needle lies.
+        double shaftMean = shaft == null ? Double.NaN : shaft[1] / shaft[0];
+        double farthest = shaftMean - low > high - shaftMean ? low : high;
+        return new double[] {shaftMean * farthest < 0 ? shaftMean : Double.NaN, high - low};
     }
 
     /** 1, u, u², … ({@code count} of them). */
