@@ -1674,6 +1674,11 @@ public final class NeedleFinder {
         if (length < AXIS_CHORD_MM || p.length > LINE_VOXELS_PER_MM * length || p.length < LEAST_LINE_VOXELS_PER_MM * length) {
             return List.of();
         }
+        // Only a run of AXIS_CHORD_MM within one slice spacing along z is kept, and none is kept where no voxels lying so close
+        // along z reach that far apart: the component is not read (the same answer, none; docs/needles.md, forty-second round).
+        if (!reachWithinSpacingMm(p, ct.grid().dzMm(), AXIS_CHORD_MM)) {
+            return List.of();
+        }
         List<Run> runs = new ArrayList<>();
         for (Run r : extract(ct, component, follow, tube, clipHu, readAsTwo)) {
             if (r.length() >= AXIS_CHORD_MM && zSpanMm(r.points()) <= ct.grid().dzMm() + 1e-6) {
@@ -1689,6 +1694,49 @@ public final class NeedleFinder {
             held += near ? 1 : 0;
         }
         return held >= LINE_SHARE * p.length ? runs : List.of();
+    }
+
+    /**
+     * Whether some of the points {@code p} lying within {@code dzMm} of each other along z (and the same 1e-6 mm that
+     * {@link #lineBelowStart} allows a kept run's z span) are {@code lengthMm} apart or nearly: whether the bounding box of any such
+     * window of the points, each window from one point's z up, has a diagonal of at least {@code lengthMm} less 1e-6 mm. A run
+     * of {@link #extract} holds points of the component and its length is the spread of their projections on its curve's unit
+     * axis ({@link #range}), which is at most their greatest distance apart and so at most the diagonal of any box holding them:
+     * where this is false, no run of the component both spans at most {@code dzMm} along z and is {@code lengthMm} long, and
+     * {@link #lineBelowStart} keeps none whatever its reading. The 1e-6 mm is many times the rounding of a projection.
+     */
+    static boolean reachWithinSpacingMm(Vec3[] p, double dzMm, double lengthMm) {
+        double[] z = new double[p.length];
+        Integer[] byZ = new Integer[p.length];
+        for (int q = 0; q < p.length; q++) {
+            z[q] = p[q].z();
+            byZ[q] = q;
+        }
+        Arrays.sort(byZ, (a, b) -> Double.compare(z[a], z[b]));
+        for (int from = 0; from < byZ.length; from++) {
+            if (from > 0 && z[byZ[from]] == z[byZ[from - 1]]) {
+                continue;
+            }
+            double lo = z[byZ[from]];
+            double[] min = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+            double[] max = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            for (int k = from; k < byZ.length && z[byZ[k]] - lo <= dzMm + 1e-6; k++) {
+                Vec3 v = p[byZ[k]];
+                min[0] = Math.min(min[0], v.x());
+                min[1] = Math.min(min[1], v.y());
+                min[2] = Math.min(min[2], v.z());
+                max[0] = Math.max(max[0], v.x());
+                max[1] = Math.max(max[1], v.y());
+                max[2] = Math.max(max[2], v.z());
+            }
+            double dx = max[0] - min[0];
+            double dy = max[1] - min[1];
+            double dz = max[2] - min[2];
+            if (Math.sqrt(dx * dx + dy * dy + dz * dz) >= lengthMm - 1e-6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
