@@ -1147,6 +1147,17 @@ public final class SeedFinder {
             while (splitOff.contains(b) && bc.chosen > 1 && !centresInObject(g, labels, b, bc.fit(bc.chosen).seeds())) {
                 bc.chosen--;
             }
+            // With both centres in the core the fit may still lay a second seed across the first, over the cortex's blur beside it, which
+            // the one-seed image does not hold (a tenth of a seed's energy). The metal read off the bone leaves that blur out: on thin
+            // clipped slices, where it rounds to fewer seeds than the image counts, the metal's count stands unless the image objects by
+            // CONTENT_OVERRULES of a seed's energy, as read unclipped (docs/seed-finder.md, forty-third round, seedfalse25: 21000,
+            // 21218, 21226, 20504 read 1.24-1.42 seeds off the bone, over the 1.2 under which two lowers; the image's gain 0.07-0.13).
+            if (splitOff.contains(b) && !extended && profileMm < THICK_SLICE_MM && byContent < bc.chosen) {
+                bc.evaluate(byContent);
+                if (bc.fit(byContent).ssr() - bc.fit(bc.chosen).ssr() < CONTENT_OVERRULES * learned.singleSeedEnergy) {
+                    bc.chosen = byContent;
+                }
+            }
             // A seed's silver marker saturates the 12-bit window over its image's core; a surgical clip's titanium legs reach the
             // window's top at a voxel or two. On thin clipped slices the clip's 7 mm legs fit as two seeds staggered along them, the
             // second seed clearing its bar by a hair and the clipped metal reading a little over 0.6 a seed each: an object counted two

@@ -56,21 +56,40 @@ class SeedsTouchingBoneCountedOnceTest {
         // is exact (the thinnest margin, 19218's, is 0.076 of a seed under the 1.2 at which the metal lowers two;
         // docs/seed-finder.md, thirty-second round, seedbone14).
         for (long randomSeed : new long[] {19218, 19412, 3702, 3713}) {
-            boolean allImplants = randomSeed < 10000;
-            int n = (int) (randomSeed % 100) % (allImplants ? 18 : 36);
-            SimulatedPostOpScan s = allImplants ? IndependentScanMatrix.allImplants(randomSeed, n)
-                    : IndependentScanMatrix.scan(randomSeed, n);
-            SeedFinding f = new SeedFinder().find(s.ct());
-            SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
-            List<TrueSeed> atBone = s.seeds().stream().filter(t -> t.situation() == TrueSeed.Situation.TOUCHING_BONE).toList();
-            assertThat(atBone).as("%d: seeds touching bone on the scan", randomSeed).hasSize(1);
-            assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
-                    .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
-                    .doesNotContain(TrueSeed.Situation.TOUCHING_BONE);
-            assertThat(f.seeds().stream().filter(x -> x.centreMm().minus(atBone.get(0).centreMm()).norm() <= 5).count())
-                    .as("%d %s: seeds found within 5 mm of the seed touching bone", randomSeed, IndependentScanMatrix.label(n))
-                    .isEqualTo(1);
+            assertTheSeedTouchingBoneIsCountedOnce(randomSeed);
         }
+    }
+
+    @Test
+    void aSeedTouchingBoneOnThinClippedSlicesIsCountedOnceWhereItsMetalOffTheBoneRoundsToOneAndTheImageCountsTwo() {
+        // The core split off the bone at the peak level, both fitted centres in it (the twenty-second round's rule cannot refuse the
+        // second), the second seed laid across the first over the cortex's blur: the fit of two gains 0.07-0.13 of a seed's energy.
+        // Read off the bone the core holds 21000 (1.25 mm box, 12-bit) 1.31 seeds, 21218 (1.25 mm box) 1.42, 21226 (2.5 mm
+        // triangle) 1.24, 20504 (1.25 mm Gaussian) 1.25: one seed by the metal's rounding, but over the 1.2 under which the metal
+        // lowered two before, so the image's two stood with a false seed 0.3-1.9 mm from the right one. Each now counted once, the
+        // seed found. No tolerance: a bench scan is drawn from its random seed, so the finder's answer is exact (the thinnest margin,
+        // 21218's, is 0.08 of a seed under the 1.5 at which the metal reads two; docs/seed-finder.md, forty-third round, seedfalse25).
+        for (long randomSeed : new long[] {21000, 21218, 21226, 20504}) {
+            assertTheSeedTouchingBoneIsCountedOnce(randomSeed);
+        }
+    }
+
+    /** The bench scan drawn from the random seed (all-implant under 10000) finds its one seed touching bone, and one seed within 5 mm of it. */
+    private static void assertTheSeedTouchingBoneIsCountedOnce(long randomSeed) {
+        boolean allImplants = randomSeed < 10000;
+        int n = (int) (randomSeed % 100) % (allImplants ? 18 : 36);
+        SimulatedPostOpScan s = allImplants ? IndependentScanMatrix.allImplants(randomSeed, n)
+                : IndependentScanMatrix.scan(randomSeed, n);
+        SeedFinding f = new SeedFinder().find(s.ct());
+        SeedMatching m = IndependentScanMatrix.score(s, f, new MatchTally());
+        List<TrueSeed> atBone = s.seeds().stream().filter(t -> t.situation() == TrueSeed.Situation.TOUCHING_BONE).toList();
+        assertThat(atBone).as("%d: seeds touching bone on the scan", randomSeed).hasSize(1);
+        assertThat(m.missingPlanned().stream().map(i -> s.seeds().get(i).situation()).toList())
+                .as("%d %s: situations of the seeds not found", randomSeed, IndependentScanMatrix.label(n))
+                .doesNotContain(TrueSeed.Situation.TOUCHING_BONE);
+        assertThat(f.seeds().stream().filter(x -> x.centreMm().minus(atBone.get(0).centreMm()).norm() <= 5).count())
+                .as("%d %s: seeds found within 5 mm of the seed touching bone", randomSeed, IndependentScanMatrix.label(n))
+                .isEqualTo(1);
     }
 
     @Test
