@@ -4665,7 +4665,7 @@ public final class NeedleFinder {
      * {@link #onAnothersLineShare} reads a point: within {@value #ON_ANOTHERS_LINE_MM} mm, moved up to half a slice along z).
      * That steel is the crossing needle's, read already; the walk reads its own needle's beside it. 5739 n6 (5 mm triangle,
      * 12-bit; 1.7° out of the plane): its tip part ends in tissue where it nears the boundary at z −5, and its steel beyond reads
-     * 1 270–1 440 HU at most (two slices summed 2 363–2 573); 9 mm on, needle 9 (26.6° out of the plane) crosses it and the
+     * 1 268–1 438 HU at most (two slices summed 2 363–2 573); 9 mm on, needle 9 (26.6° out of the plane) crosses it and the
      * step's largest CT number, 2 955 HU, was needle 9's: the walk was recentred onto it, followed it down to z −13.9 (turned
      * onto its line, {@link #ownSteelWalked}) and given up, the tip part dropped as a strand of seeds and the hub part read as
      * a 64.1 mm false needle. Read off needle 9's line, the step reads n6's 1 706–1 914 HU and the walk reaches the skin
