@@ -4498,8 +4498,6 @@ public final class NeedleFinder {
      * boundary at −5 and read 1 157–1 306 HU at most against the follow level 1 320, 2 221–2 563 HU the two slices summed; the
      * walk stopped 9 mm short of the skin, neither end read at the skin, and its 83.4 mm run was dropped as a strand of seeds
      * (docs/needles.md, thirty-eighth round, branch {@code needlemiss20}).
-     * There a step's steel is read off the lines of the runs crossing the walk ({@link #crossersAt}, {@link #steelBesideOffCrossers}):
-     * the half slice along z it reads takes a crossing needle's full steel, brighter than the split steel of the needle walked.
      */
     private static Polyline steelFollowed(Volume ct, Polyline line, List<NeedleCentreline.Extent> others) {
         Grid g = ct.grid();
@@ -4527,8 +4525,7 @@ public final class NeedleFinder {
                 points.add(c);
                 return ownSteelWalked(line, points, others, reachZ);
             }
-            List<NeedleCentreline.Extent> crossers = thick ? crossersAt(c, d, others) : List.of();
-            double[] best = crossers.isEmpty() ? steelBeside(ct, c, across, up, reachZ) : steelBesideOffCrossers(ct, c, across, up, reachZ, crossers);
+            double[] best = steelBeside(ct, c, across, up, reachZ);
             double[] split = thick && best[0] < follow ? steelSplitAcrossBoundary(ct, c, across) : null;
             if (best[0] >= follow) {
                 c = c.plus(across.times(best[1] / 2)).plus(up.times(best[2] / 2));
@@ -4629,64 +4626,6 @@ public final class NeedleFinder {
             return true;
         }
         return walked != null && walked.length() > line.length() + 2 && end(ct, walked).airHu() < SKIN_HU;
-    }
-
-    /**
-     * The runs of {@code others} whose line comes within reach of the walk's step at {@code c} ({@link #CROSSER_REACH_MM} mm,
-     * within which a sample of {@link #steelBeside} can lie on it) and turns from the walk's direction {@code d} there by more than
-     * {@value #WALK_TURN_DEG}°: needles crossing the walk ({@link #steelFollowed}). A converging neighbour's run, whose line
-     * the walk follows within 1 mm (2701's pattern: 4.15°, {@link #WALK_TURN_DEG}), is no crosser.
-     */
-    static List<NeedleCentreline.Extent> crossersAt(Vec3 c, Vec3 d, List<NeedleCentreline.Extent> others) {
-        List<NeedleCentreline.Extent> out = new ArrayList<>();
-        for (NeedleCentreline.Extent o : others) {
-            if (o.distance(c, CROSSER_REACH_MM) <= CROSSER_REACH_MM && crossesDeg(o, c, d) > WALK_TURN_DEG) {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * How near a step of the walk another run's line must come to be asked whether it crosses the walk ({@link #crossersAt}),
-     * mm: a sample of {@link #steelBeside} lies up to 1 mm across and half a 5 mm slice along z from the step, and is on the
-     * line within {@value #ON_ANOTHERS_LINE_MM} mm of it moved up to half a slice along z ({@link #onAnothersLineShare}).
-     */
-    static final double CROSSER_REACH_MM = 1 + 2.5 + ON_ANOTHERS_LINE_MM + 2.5;
-
-    /** The angle between the direction {@code d} and another run's line where it passes {@code p}, degrees (0–90). */
-    static double crossesDeg(NeedleCentreline.Extent o, Vec3 p, Vec3 d) {
-        Vec3 t = o.curve().tangent(o.curve().parameterOf(p));
-        return Math.toDegrees(Math.acos(Math.min(1, Math.abs(t.dot(d.normalized())))));
-    }
-
-    /**
-     * {@link #steelBeside} less the samples on a crossing run's line ({@code crossers}, {@link #crossersAt}; on it as
-     * {@link #onAnothersLineShare} reads a point: within {@value #ON_ANOTHERS_LINE_MM} mm, moved up to half a slice along z).
-     * That steel is the crossing needle's, read already; the walk reads its own needle's beside it. 5739 n6 (5 mm triangle,
-     * 12-bit; 1.7° out of the plane): its tip part ends in tissue where it nears the boundary at z −5, and its steel beyond reads
-     * 1 268–1 438 HU at most (two slices summed 2 363–2 573); 9 mm on, needle 9 (26.6° out of the plane) crosses it and the
-     * step's largest CT number, 2 955 HU, was needle 9's: the walk was recentred onto it, followed it down to z −13.9 (turned
-     * onto its line, {@link #ownSteelWalked}) and given up, the tip part dropped as a strand of seeds and the hub part read as
-     * a 64.1 mm false needle. Read off needle 9's line, the step reads n6's 1 706–1 914 HU and the walk reaches the skin
-     * (docs/needles.md, forty-third round, branch {@code needlemiss25}).
-     */
-    private static double[] steelBesideOffCrossers(Volume ct, Vec3 c, Vec3 across, Vec3 up, double reachZ,
-            List<NeedleCentreline.Extent> crossers) {
-        double[] best = {-Double.MAX_VALUE, 0, 0};
-        for (double a = -1; a <= 1 + 1e-9; a += 0.5) {
-            for (double b = -reachZ; b <= reachZ + 1e-9; b += reachZ / 4) {
-                Vec3 q = c.plus(across.times(a)).plus(up.times(b));
-                if (onAnothersLineShare(List.of(q), crossers, reachZ) > 0) {
-                    continue;
-                }
-                double v = sample(ct, q);
-                if (v > best[0]) {
-                    best = new double[] {v, a, b};
-                }
-            }
-        }
-        return best;
     }
 
     /**

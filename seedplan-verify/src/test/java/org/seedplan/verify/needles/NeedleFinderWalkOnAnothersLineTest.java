@@ -82,7 +82,7 @@ class NeedleFinderWalkOnAnothersLineTest {
     }
 
     /** A straight run's extent from {@code a} to {@code b}. */
-    static NeedleCentreline.Extent extent(Vec3 a, Vec3 b) {
+    private static NeedleCentreline.Extent extent(Vec3 a, Vec3 b) {
         Vec3 centre = a.plus(b).times(0.5);
         Vec3 axis = b.minus(a).normalized();
         SpaceCurve line = SpaceCurve.fit(List.of(a, b), new double[] {1, 1}, centre, axis, 1);
