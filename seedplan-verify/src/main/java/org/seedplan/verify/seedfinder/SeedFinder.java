@@ -881,8 +881,15 @@ public final class SeedFinder {
         List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
         // Objects split off bone and rejected as too small or too light: on thick slices one peaking at the seeds' level is named.
         java.util.Map<Blob, RejectedObject> splitRejected = new java.util.LinkedHashMap<>();
+        // The objects standing alone at a single seed's size, and those of them rejected here: most rejected, the seed's content
+        // learned is several seeds' and the self-check says so first (forty-third round).
+        int seedSized = 0;
+        int lighterSeedSized = 0;
         for (Blob b : new ArrayList<>(candidates)) {
+            boolean ofSeedSize = !splitOff.contains(b) && b.size() >= 0.6 * typical && b.size() <= 1.5 * typical;
+            seedSized += ofSeedSize ? 1 : 0;
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
+                lighterSeedSized += ofSeedSize ? 1 : 0;
                 candidates.remove(b);
                 RejectedObject o = otherMetal(g, b, null, otherMetal);
                 rejected.add(o);
@@ -1408,10 +1415,10 @@ public final class SeedFinder {
         // Named where the bands are modelled (clipped scans, slices under THICK_SLICE_MM): twoWithBands is tried nowhere else.
         List<SelfCheck.OneOrTwo> sideBySide = counted.stream().map(bc -> bc.oneOrTwo(learned.singleSeedEnergy))
                 .filter(java.util.Objects::nonNull).toList();
-        return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
+        return new SeedFinding(seeds, previous, rejected, cal, expected, notes, SelfCheck.withSeedContentUnsure(
                 SelfCheck.withOneOrTwo(SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous,
                         previousSeeds.size(), rejected, atMetal, holding, pairs, clumps, cal, expected), unsureAlongZ, pairsUnsureAlongZ),
-                        sideBySide));
+                        sideBySide), lighterSeedSized, seedSized, seedContent));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
