@@ -875,14 +875,21 @@ public final class SeedFinder {
         List<Blob> references = singleSeeds.apply(candidates);
         double[] contents = references.stream().mapToDouble(b -> excess(g, contentHu, labels, b, background, contentTop, lowHu)).toArray();
         double seedContent = contents.length == 0 ? Double.POSITIVE_INFINITY
-                : singleSeedContent(references, contents, seedContent(Arrays.stream(contents).sorted().toArray()));
+                : singleSeedContent(references, contents, seedContent(Arrays.stream(contents).sorted().toArray()), metal);
         // Metal far lighter than a seed (a stent's strut, a thin wire, a clip's leg) is not a seed, however bright its core; a
         // saturated core split off bone that is too light only against the bone around it is named (thirteenth round).
         List<SelfCheck.MetalHoldingSeeds> cores = new ArrayList<>();
         // Objects split off bone and rejected as too small or too light: on thick slices one peaking at the seeds' level is named.
         java.util.Map<Blob, RejectedObject> splitRejected = new java.util.LinkedHashMap<>();
+        // The objects standing alone at a single seed's size, and those of them rejected here: most rejected, the seed's content
+        // learned is several seeds' and the self-check says so first (forty-third round).
+        int seedSized = 0;
+        int lighterSeedSized = 0;
         for (Blob b : new ArrayList<>(candidates)) {
+            boolean ofSeedSize = !splitOff.contains(b) && b.size() >= 0.6 * typical && b.size() <= 1.5 * typical;
+            seedSized += ofSeedSize ? 1 : 0;
             if (excess(g, contentHu, labels, b, background, contentTop, lowHu) < MIN_CONTENT_SHARE * seedContent) {
+                lighterSeedSized += ofSeedSize ? 1 : 0;
                 candidates.remove(b);
                 RejectedObject o = otherMetal(g, b, null, otherMetal);
                 rejected.add(o);
@@ -1419,10 +1426,10 @@ public final class SeedFinder {
         // Named where the bands are modelled (clipped scans, slices under THICK_SLICE_MM): twoWithBands is tried nowhere else.
         List<SelfCheck.OneOrTwo> sideBySide = counted.stream().map(bc -> bc.oneOrTwo(learned.singleSeedEnergy))
                 .filter(java.util.Objects::nonNull).toList();
-        return new SeedFinding(seeds, previous, rejected, cal, expected, notes,
+        return new SeedFinding(seeds, previous, rejected, cal, expected, notes, SelfCheck.withSeedContentUnsure(
                 SelfCheck.withOneOrTwo(SelfCheck.withUnsureAlongZ(SelfCheck.of(g, profileMm, width.line(), seeds, previous,
                         previousSeeds.size(), rejected, atMetal, holding, pairs, clumps, cal, expected), unsureAlongZ, pairsUnsureAlongZ),
-                        sideBySide));
+                        sideBySide), lighterSeedSized, seedSized, seedContent));
     }
 
     /** The finding of a scan whose metal holds no seeds (only other metal, or bone): empty, with the self-check saying so. */
@@ -2597,17 +2604,30 @@ public final class SeedFinder {
      * (all-implant scan 617, 5 mm slices: single seeds read as 0.45 seeds and, badly explained across two slices, were taken for
      * other metal; docs/seed-finder.md, eighth round). Elsewhere the first estimate stands (taken always, the median let more of a
      * stent's struts pass as seeds on the tuning scans).
+     * <p>
+     * Where more of the objects lighter than that share peak at the seeds' level {@code metal} (the clipped top of the scan read)
+     * than hold it, the first estimate is several seeds' and the objects it leaves out are single seeds, not a stent's struts or a
+     * wire's pieces, which peak lower (as {@link MetalLevel} has it): the typical size is then taken over both (all-implant scan
+     * 4715, 5 mm triangle slices, extended scale: the first estimate three seeds', 16 of 53 objects held 0.35 of it, the typical of
+     * them a pair or a wire's piece of 14 voxels; the 37 lighter were single seeds, 25 of them at the seeds' level, and were rejected
+     * as metal far lighter than a seed; the nearest of the 216 seen scans run: 2 lighter objects at that level against 54 holding the
+     * share; docs/seed-finder.md, forty-third round).
      */
-    static double singleSeedContent(List<Blob> blobs, double[] contents, double ref) {
-        double[] sizes = java.util.stream.IntStream.range(0, blobs.size()).filter(i -> contents[i] >= MIN_CONTENT_SHARE * ref)
+    static double singleSeedContent(List<Blob> blobs, double[] contents, double ref, double metal) {
+        long heavy = Arrays.stream(contents).filter(c -> c >= MIN_CONTENT_SHARE * ref).count();
+        long lightAtTheSeedsLevel = java.util.stream.IntStream.range(0, blobs.size())
+                .filter(i -> contents[i] < MIN_CONTENT_SHARE * ref && blobs.get(i).peakHu() >= metal).count();
+        boolean severalSeeds = lightAtTheSeedsLevel > heavy;
+        java.util.function.IntPredicate counted = i -> contents[i] >= MIN_CONTENT_SHARE * ref
+                || severalSeeds && blobs.get(i).peakHu() >= metal;
+        double[] sizes = java.util.stream.IntStream.range(0, blobs.size()).filter(counted)
                 .mapToDouble(i -> blobs.get(i).size()).sorted().toArray();
-        if (sizes.length < 3) {
+        if (heavy < 3) {
             return ref;
         }
         double typical = sizes[sizes.length / 2];
         double[] single = java.util.stream.IntStream.range(0, blobs.size())
-                .filter(i -> contents[i] >= MIN_CONTENT_SHARE * ref && blobs.get(i).size() >= 0.6 * typical
-                        && blobs.get(i).size() <= 1.5 * typical)
+                .filter(i -> counted.test(i) && blobs.get(i).size() >= 0.6 * typical && blobs.get(i).size() <= 1.5 * typical)
                 .mapToDouble(i -> contents[i]).sorted().toArray();
         return single.length < 3 || single[single.length / 2] >= MIN_CONTENT_PER_SEED * ref ? ref : single[single.length / 2];
     }
