@@ -93,6 +93,15 @@ public final class SeedFinder {
     static final double MIN_CONTENT_SHARE = 0.35;
     /** Least metal content per seed of a blob counted as several seeds, in seeds: a seed split in two holds half. */
     static final double MIN_CONTENT_PER_SEED = 0.6;
+    /**
+     * The share of the first estimate of one seed's metal under which the single seeds' median replaces it
+     * ({@link #singleSeedContent}): where the first estimate is one seed's, the objects of a typical object's size read 0.9–1.0 of
+     * it on the seen scans (the least, all-implant 4716, 5 mm Gaussian 12-bit: 0.897); where pairs and merged needle seeds drew it
+     * up, 0.45 (617) and 0.618 (4717, 5 mm Gaussian extended: the singles' median there about 78 300 HU·mm³, the same cell's on 4617
+     * 78 339, the first estimate 126 771). The eighth round asked under {@value #MIN_CONTENT_PER_SEED}, which 4717 passed by 0.018
+     * and lost 5 needle seeds as other metal holding about half a seed's metal (docs/seed-finder.md, forty-third round).
+     */
+    static final double SINGLES_OF_THE_ESTIMATE = 0.75;
     /** The object threshold's share of the way from the surroundings' level to the seeds' level. */
     static final double OBJECT_THRESHOLD_SHARE = 0.4;
     /**
@@ -2599,7 +2608,7 @@ public final class SeedFinder {
     /**
      * One seed's metal content, checked against the single seeds: the median content of the objects of a typical object's size
      * (0.6–1.5 times the median size of the objects holding at least {@value #MIN_CONTENT_SHARE} of the first estimate {@code ref},
-     * which leaves a stent's struts out) replaces the first estimate where it holds less than {@value #MIN_CONTENT_PER_SEED} of it:
+     * which leaves a stent's struts out) replaces the first estimate where it holds less than {@value #SINGLES_OF_THE_ESTIMATE} of it:
      * where pieces of wire, merged needle seeds and pairs make the heaviest tenth of the objects, the first estimate is a pair's
      * (all-implant scan 617, 5 mm slices: single seeds read as 0.45 seeds and, badly explained across two slices, were taken for
      * other metal; docs/seed-finder.md, eighth round). Elsewhere the first estimate stands (taken always, the median let more of a
@@ -2629,7 +2638,7 @@ public final class SeedFinder {
         double[] single = java.util.stream.IntStream.range(0, blobs.size())
                 .filter(i -> counted.test(i) && blobs.get(i).size() >= 0.6 * typical && blobs.get(i).size() <= 1.5 * typical)
                 .mapToDouble(i -> contents[i]).sorted().toArray();
-        return single.length < 3 || single[single.length / 2] >= MIN_CONTENT_PER_SEED * ref ? ref : single[single.length / 2];
+        return single.length < 3 || single[single.length / 2] >= SINGLES_OF_THE_ESTIMATE * ref ? ref : single[single.length / 2];
     }
 
     private static double median(List<Blob> blobs) {
