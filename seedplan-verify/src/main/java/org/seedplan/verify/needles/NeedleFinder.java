@@ -1641,7 +1641,7 @@ public final class NeedleFinder {
      * slice and each beyond its needle's run, touch and form a component of their own; the tube (3 mm in space) takes both
      * slices where a line passes between them, and the component's one run is a diagonal from one needle's hub end to the
      * other's, tilted the other way from both needles. 5727 (5 mm triangle, 12-bit): needle 7's hub end (20 voxels, 12.7 mm in
-     * the slice at −22.5, beyond its 103.9 mm run's end by 14.6 mm) and needle 3's (9 voxels, 5.6 mm in the slice at −17.5): a
+     * the slice at −22.5, 14.4 mm along y beyond its 103.9 mm run's end) and needle 3's (9 voxels, 5.6 mm in the slice at −17.5): a
      * 17.2 mm run 21.5° out of the plane, no other run's steel, a 23.1 mm false needle; 5769 needles 1 and 2 (21 and 26 voxels,
      * 11.3 and 12.8 mm): 22.0 mm, a 25.8 mm false needle. needlefalse23's X ({@link #crossedAlongZ}) is two such diagonals;
      * here the component held one (docs/needles.md, forty-third round, branch {@code needlefalse25}).

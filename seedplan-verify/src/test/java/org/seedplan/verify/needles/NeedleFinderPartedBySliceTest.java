@@ -44,7 +44,7 @@ class NeedleFinderPartedBySliceTest {
     @Test
     void aDiagonalRunAcrossTwoNeedlesHubEndsIsPartedBySlice() {
         // 5727's geometry as voxel centres (exact, no noise): needle 7's run up to y −131 (its staircase through the slices at
-        // −2.5 … −17.5; on the scan it ended at −129.2, 14.9 mm from its hub end's part, against the joining's 15 — here 2 mm
+        // −2.5 … −17.5; on the scan it ended at −129.2, about 14.9 mm from its hub end's part, against the joining's 15 — here 2 mm
         // less, so that the test reads the parting, not that bound), and a run of needle 7's hub end in the slice at −22.5
         // (y −143.6 … −156) with needle 3's in the slice at −17.5 (y −154 … −159.6). The slice −22.5 part is a piece of needle 7's
         // run by the joining's test; the diagonal, about 20° out of the plane, is not. Parted: the two slices' parts, exactly.
