@@ -129,9 +129,6 @@ public final class NeedleFinder {
             otherObjects += c.otherObject() ? 1 : 0;
         }
         runs.addAll(notEchoes(belowStart, runs, NeedleCentreline.zSpreadMm(ct)));
-        if (thickness > NeedleCentreline.THICK_SLICE_MM) {
-            runs = partedBySlice(ct, runs, NeedleCentreline.zSpreadMm(ct));
-        }
         runs = joinCollinear(ct, runs, NeedleCentreline.zSpreadMm(ct));
         runs = withoutEchoes(runs, NeedleCentreline.zSpreadMm(ct), readAsTwo);
         if (thickness >= NeedleCentreline.THICK_SLICE_MM) {
@@ -1631,87 +1628,6 @@ public final class NeedleFinder {
         }
         List<Run> inComponent = extract(ct, component, follow, tube, clipHu, readAsTwo);
         return new ComponentRuns(inComponent, List.of(), inComponent.isEmpty(), readAsTwo);
-    }
-
-    /**
-     * The runs with any run that holds steel in exactly two slices ({@link #bySlice}) taken as its two slices' parts where one
-     * part ({@value #MIN_PIECE_MM} mm or more) is a piece of a longer run by the joining's test ({@link #pieces}) and the run
-     * itself is not ({@link #continuesALongerRun}); the parts then go to the joining as any pieces do. On thick slices two
-     * needles of one template column a slice apart along z come nearest at their hubs, where their hub ends, each in its own
-     * slice and each beyond its needle's run, touch and form a component of their own; the tube (3 mm in space) takes both
-     * slices where a line passes between them, and the component's one run is a diagonal from one needle's hub end to the
-     * other's, tilted the other way from both needles. 5727 (5 mm triangle, 12-bit): needle 7's hub end (20 voxels, 12.7 mm in
-     * the slice at −22.5, 14.4 mm along y beyond its 103.9 mm run's end) and needle 3's (9 voxels, 5.6 mm in the slice at −17.5): a
-     * 17.2 mm run 21.5° out of the plane, no other run's steel, a 23.1 mm false needle; 5769 needles 1 and 2 (21 and 26 voxels,
-     * 11.3 and 12.8 mm): 22.0 mm, a 25.8 mm false needle. needlefalse23's X ({@link #crossedAlongZ}) is two such diagonals;
-     * here the component held one (docs/needles.md, forty-third round, branch {@code needlefalse25}).
-     */
-    static List<Run> partedBySlice(Volume ct, List<Run> runs, double sliceMm) {
-        List<Run> out = new ArrayList<>();
-        for (Run r : runs) {
-            Run[] parts = bySlice(r);
-            if (parts != null && continuesALongerRun(ct, r, parts, runs, sliceMm)) {
-                out.addAll(List.of(parts));
-            } else {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether a part of {@code r} ({@value #MIN_PIECE_MM} mm or more) is a piece of a run of {@code runs} longer than {@code r}
-     * of which {@code r} itself is no piece ({@link #pieces}).
-     */
-    private static boolean continuesALongerRun(Volume ct, Run r, Run[] parts, List<Run> runs, double sliceMm) {
-        for (Run x : runs) {
-            if (x == r || x.length() <= r.length() || pieces(ct, r, x, sliceMm)) {
-                continue;
-            }
-            for (Run part : parts) {
-                if (part.length() >= MIN_PIECE_MM && pieces(ct, part, x, sliceMm)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A run's voxels in its lower and its upper slice, each with its curve fitted again (as a joined run's is), where every
-     * voxel lies in one of two slices and each holds at least 8; null otherwise.
-     */
-    static Run[] bySlice(Run r) {
-        Vec3[] p = r.points();
-        double zLow = Double.MAX_VALUE;
-        double zHigh = -Double.MAX_VALUE;
-        for (Vec3 v : p) {
-            zLow = Math.min(zLow, v.z());
-            zHigh = Math.max(zHigh, v.z());
-        }
-        List<Integer> low = new ArrayList<>();
-        List<Integer> high = new ArrayList<>();
-        for (int q = 0; q < p.length; q++) {
-            if (p[q].z() == zLow) {
-                low.add(q);
-            } else if (p[q].z() == zHigh) {
-                high.add(q);
-            } else {
-                return null;
-            }
-        }
-        if (low.size() < 8 || high.size() < 8) {
-            return null;
-        }
-        Run[] out = new Run[2];
-        for (int k = 0; k < 2; k++) {
-            int[] m = indices(k == 0 ? low : high, List.of());
-            Vec3[] pts = pick(p, m);
-            double[] ws = pick(r.weights(), m);
-            SpaceCurve c = refit(pts, ws, r.curve().axis(), 0);
-            out[k] = new Run(pts, ws, refit(pts, ws, c.axis(), 1));
-        }
-        return out;
     }
 
     /** A straight or bent run of metal voxels (centres and weights) with its fitted curve. */
